@@ -1,0 +1,102 @@
+"""Text -> Lark tree, turning Lark's exceptions into located messages with hints."""
+from __future__ import annotations
+
+import difflib
+
+from lark import Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ..errors import EpistemicError, Location
+from .grammar import parser
+
+KEYWORDS = (
+    "puzzle param values var worlds where let agent observes nothing announce says repeat ask answer "
+    "expect stages show as not and or implies iff knows that whether does know considers possible "
+    "everyone common distributed before initially all any in for if mod true false at stage"
+).split()
+
+_TERMINAL_NAMES = {
+    "NAME": "a name",
+    "WORD": "a word",
+    "NUMBER": "a number",
+    "SYMBOL": "a symbol",
+    "STRING": 'a quoted string ("...")',
+    "_NL": "the end of the line",
+    "$END": "the end of the text",
+}
+
+
+def parse_text(text: str, file: str = "<text>", start: str = "start") -> Tree:
+    """Parse a puzzle (start='start') or a claim (start='claim')."""
+    if "\x00" in text:
+        raise EpistemicError("the text contains a NUL byte; is it a binary file?", Location(file, 1, 1))
+    if start == "start" and not text.endswith("\n"):
+        text += "\n"
+    try:
+        return parser().parse(text, start=start)
+    except UnexpectedInput as exc:
+        raise _located(exc, text, file) from None
+
+
+def _located(exc: UnexpectedInput, text: str, file: str) -> EpistemicError:
+    lines = text.splitlines() or [""]
+    line = max(1, getattr(exc, "line", 1) or 1)
+    column = max(1, getattr(exc, "column", 1) or 1)
+    if isinstance(exc, UnexpectedEOF) or line > len(lines):
+        line, column = len(lines), len(lines[-1]) + 1
+    source_line = lines[line - 1] if line <= len(lines) else ""
+    loc = Location(file, line, column, source_line)
+    expected = _expected(exc)
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        message = f"unexpected character {char!r}"
+        hint = _char_hint(char)
+    elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        shown = "the end of the line" if exc.token.type == "_NL" else repr(str(exc.token))
+        message = f"unexpected {shown}"
+        hint = _token_hint(str(exc.token), exc.token.type)
+    else:
+        message = "unexpected end of the text"
+        hint = None
+    if expected:
+        message += "; expected " + _join(expected)
+    return EpistemicError(message, loc, hint)
+
+
+def _expected(exc: UnexpectedInput) -> list[str]:
+    names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
+    terminals = parser().terminals
+    by_name = {t.name: t for t in terminals}
+    shown = set()
+    for name in names:
+        if name in _TERMINAL_NAMES:
+            shown.add(_TERMINAL_NAMES[name])
+        elif name in by_name and by_name[name].pattern.type == "str":
+            shown.add(repr(by_name[name].pattern.value))
+        elif name in by_name:
+            shown.add(name.lower())
+    return sorted(shown, key=lambda s: (not s.startswith("'"), s))
+
+
+def _join(items: list[str], most: int = 8) -> str:
+    if len(items) > most:
+        items = items[:most] + [f"... ({len(items) - most} more)"]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _char_hint(char: str) -> str | None:
+    fullwidth = {"：": ":", "，": ",", "（": "(", "）": ")", "“": '"', "”": '"', "；": ";"}
+    if char in fullwidth:
+        return f"use the ASCII {fullwidth[char]!r} instead of the full-width {char!r}"
+    if char == "'":
+        return 'strings use double quotes: "..."'
+    return None
+
+
+def _token_hint(value: str, kind: str) -> str | None:
+    close = difflib.get_close_matches(value.lower(), KEYWORDS, n=1, cutoff=0.75)
+    if kind == "NAME" and close and close[0] != value:
+        return f"did you mean {close[0]!r}?"
+    if kind == "_NL":
+        return "the statement ends too early; a line can be continued with a trailing backslash"
+    return None

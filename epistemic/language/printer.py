@@ -1,0 +1,108 @@
+"""Syntax tree -> text in the puzzle language (claims are shown to users in this syntax)."""
+from __future__ import annotations
+
+from . import syntax as s
+
+import re
+
+_PLAIN = re.compile(r"[^\W\d]\w*|\d+")
+
+
+def term_source(t: s.Term, puzzle: s.Puzzle | None = None) -> str:
+    if isinstance(t, s.Var):
+        return t.name
+    if isinstance(t, s.Const):
+        return str(t.value)
+    if isinstance(t, s.Neg):
+        return f"-{_atom_term(t.term, puzzle)}"
+    if isinstance(t, s.Arith):
+        return f"{_atom_term(t.left, puzzle)} {t.op} {_atom_term(t.right, puzzle)}"
+    if isinstance(t, s.Count):
+        return "count(" + ", ".join(formula_source(f, puzzle) for f in t.formulas) + ")"
+    raise TypeError(t)
+
+
+def _atom_term(t: s.Term, puzzle) -> str:
+    text = term_source(t, puzzle)
+    return f"({text})" if isinstance(t, s.Arith) else text
+
+
+def _value(term: s.Term, code_term: s.Term, puzzle: s.Puzzle | None) -> str:
+    """A constant shown as the value name of the variable it is compared with."""
+    if puzzle is not None and isinstance(term, s.Var) and isinstance(code_term, s.Const):
+        try:
+            var = puzzle.variable(term.name)
+        except KeyError:
+            return term_source(code_term, puzzle)
+        if not var.numeric and 0 <= code_term.value < len(var.values):
+            name = var.values[code_term.value].name
+            return name if _PLAIN.fullmatch(name) else f'"{name}"'
+    return term_source(code_term, puzzle)
+
+
+def formula_source(f: s.Formula, puzzle: s.Puzzle | None = None) -> str:
+    """Source text that parses back (in the puzzle's vocabulary) to an equivalent formula."""
+    if isinstance(f, s.Bool):
+        return "true" if f.value else "false"
+    if isinstance(f, s.Compare):
+        return f"{term_source(f.left, puzzle)} {f.op} {_value(f.left, f.right, puzzle)}"
+    if isinstance(f, s.Member):
+        items = ", ".join(_value(f.term, s.Const(v), puzzle) for v in f.values)
+        return f"{term_source(f.term, puzzle)} in {{{items}}}"
+    if isinstance(f, s.Not):
+        if isinstance(f.body, s.Knows) and f.body.kind == "agent" and f.body.mode != "whether":
+            return "not " + formula_source(f.body, puzzle)
+        return "not " + _paren(f.body, puzzle)
+    if isinstance(f, s.And):
+        return " and ".join(_paren(x, puzzle) for x in f.items) if f.items else "true"
+    if isinstance(f, s.Or):
+        return " or ".join(_paren(x, puzzle) for x in f.items) if f.items else "false"
+    if isinstance(f, s.Implies):
+        return f"{_paren(f.left, puzzle)} implies {_paren(f.right, puzzle)}"
+    if isinstance(f, s.Iff):
+        return f"{_paren(f.left, puzzle)} iff {_paren(f.right, puzzle)}"
+    if isinstance(f, s.Knows):
+        who = _group(f, puzzle)
+        if f.mode == "value":
+            body = f.body
+            inner = term_source(body[0], puzzle) if len(body) == 1 else "(" + ", ".join(term_source(t, puzzle) for t in body) + ")"
+            named = _tuple_name(body, puzzle)
+            return f"{who} knows {named or inner}"
+        verb = "knows whether" if f.mode == "whether" else "knows that"
+        return f"{who} {verb} {_paren(f.body, puzzle)}"
+    if isinstance(f, s.Possible):
+        return f"{f.agent} considers possible {_paren(f.body, puzzle)}"
+    if isinstance(f, s.Past):
+        if f.back is None:
+            return f"initially {_paren(f.body, puzzle)}"
+        text = _paren(f.body, puzzle)
+        for _ in range(f.back):
+            text = f"before {text}" if text.startswith("(") else f"before ({text})"
+        return text
+    if isinstance(f, s.Announce):
+        return f"[! {formula_source(f.announcement, puzzle)}] {_paren(f.body, puzzle)}"
+    raise TypeError(f)
+
+
+def _group(f: s.Knows, puzzle) -> str:
+    if f.kind == "agent":
+        return f.agents[0]
+    if puzzle is not None and set(f.agents) == {a.name for a in puzzle.agents}:
+        return f.kind
+    return f"{f.kind} {{{', '.join(f.agents)}}}"
+
+
+def _tuple_name(terms, puzzle) -> str | None:
+    if puzzle is None:
+        return None
+    names = tuple(t.name for t in terms if isinstance(t, s.Var))
+    for name, cols in puzzle.names:
+        if cols == names and len(names) == len(terms):
+            return name
+    return None
+
+
+def _paren(f: s.Formula, puzzle) -> str:
+    text = formula_source(f, puzzle)
+    simple = isinstance(f, (s.Bool, s.Compare, s.Member)) or (isinstance(f, s.Knows) and f.mode == "value")
+    return text if simple else f"({text})"

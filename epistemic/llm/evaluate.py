@@ -1,0 +1,210 @@
+"""`eval`: batched generation over a dataset, resumable JSONL output, and a summary."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .errors import LLMError, OutOfMemoryError
+from .generation import generate
+from .loading import LoadedModel
+from .project import ProjectAPI, default_api
+from .prompting import Prompt, puzzle_prompt
+from .records import audit_fields, trace_record
+from .runner import PromptOptions
+from .settings import Overrides, Settings, resolve
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    """One dataset line: a puzzle (text or path) with its family and difficulty."""
+
+    id: str
+    puzzle: str
+    family: str | None = None
+    difficulty: Any = None
+    statement: str | None = None  # pre-rendered natural-language prompt, if the dataset has one
+    lang: str | None = None
+
+
+def read_dataset(path: str | os.PathLike) -> list[EvalItem]:
+    """Items of a JSONL dataset; each line needs `puzzle` (or `source`), and may have
+    `id`, `family`, `difficulty`, `prompt`, `lang`."""
+    items = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise LLMError(f"{path}:{n}: not JSON ({exc})", "fix or remove that line") from exc
+            puzzle = row.get("puzzle") or row.get("source")
+            if not isinstance(puzzle, str):
+                raise LLMError(f"{path}:{n}: no 'puzzle' field with the puzzle text or path",
+                               "each line needs {\"puzzle\": \"...\"}; see docs/llm.md")
+            items.append(EvalItem(str(row.get("id", n)), puzzle, row.get("family"), row.get("difficulty"),
+                                  row.get("prompt"), row.get("lang")))
+    ids = [i.id for i in items]
+    if len(set(ids)) != len(ids):
+        raise LLMError(f"{path}: duplicate ids", "give every line a distinct 'id'")
+    return items
+
+
+def read_records(path: str | os.PathLike) -> list[dict[str, Any]]:
+    """Records already written; a line torn by an interruption is dropped from the file."""
+    p = Path(path)
+    if not p.exists():
+        return []
+    raw = p.read_bytes()
+    if raw and not raw.endswith(b"\n"):
+        raw = raw[: raw.rfind(b"\n") + 1]
+        p.write_bytes(raw)
+    out = []
+    for line in raw.decode("utf-8").splitlines():
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            continue
+    return out
+
+
+def append_records(path: str | os.PathLike, records: Iterable[dict[str, Any]]) -> None:
+    """Append records and flush them to disk (what is written survives an interruption)."""
+    with open(path, "a", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _rate(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def summarize_group(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy, first-error rate among correct answers, mean token counts."""
+    n = len(records)
+    correct = [r for r in records if r.get("correct")]
+    wrong_reasoning = [r for r in correct if (r.get("first_error") is not None and r["first_error"] >= 0)]
+    audited_correct = [r for r in correct if r.get("first_error") is not None]
+    scores = [r["answer_score"] for r in records if r.get("answer_score") is not None]
+    think = [r["tokens"]["thinking"] for r in records]
+    answer = [r["tokens"]["answer"] for r in records]
+    return {
+        "samples": n,
+        "accuracy": _rate(len(correct), n),
+        "mean_answer_score": round(sum(scores) / len(scores), 4) if scores else None,
+        "first_error_rate_among_correct": _rate(len(wrong_reasoning), len(audited_correct)),
+        "mean_thinking_tokens": round(sum(think) / n, 1) if n else None,
+        "mean_answer_tokens": round(sum(answer) / n, 1) if n else None,
+        "truncated_rate": _rate(sum(r.get("finish_reason") == "length" for r in records), n),
+        "audit_errors": sum(1 for r in records if r.get("audit_error")),
+    }
+
+
+def summarize(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Overall summary plus the same figures per family, per difficulty, per (family, difficulty)."""
+    groups: dict[str, dict[str, list]] = {"by_family": defaultdict(list), "by_difficulty": defaultdict(list),
+                                          "by_family_difficulty": defaultdict(list)}
+    for r in records:
+        fam, diff = str(r.get("family")), str(r.get("difficulty"))
+        groups["by_family"][fam].append(r)
+        groups["by_difficulty"][diff].append(r)
+        groups["by_family_difficulty"][f"{fam}/{diff}"].append(r)
+    summary = {"overall": summarize_group(records), "items": len({r.get("id") for r in records})}
+    for name, g in groups.items():
+        summary[name] = {k: summarize_group(v) for k, v in sorted(g.items())}
+    return summary
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    """How to run an evaluation."""
+
+    batch_size: int = 8
+    num_samples: int = 1
+    overrides: Overrides = Overrides()
+    options: PromptOptions = PromptOptions()
+    audit: bool = True
+    limit: int | None = None
+
+
+def _prepare(loaded: LoadedModel, items: Sequence[EvalItem], project: ProjectAPI,
+             options: PromptOptions) -> list[tuple[EvalItem, Any, Prompt]]:
+    out = []
+    for item in items:
+        puzzle = project.load_puzzle(item.puzzle)
+        statement = item.statement or project.render_prompt(puzzle, lang=item.lang or options.lang)
+        prompt = puzzle_prompt(loaded.tokenizer, statement, options.system, options.use_template,
+                               options.enable_thinking)
+        out.append((item, puzzle, prompt))
+    return out
+
+
+def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os.PathLike,
+             config: EvalConfig = EvalConfig(), api: ProjectAPI | None = None,
+             progress: Callable[[int, int], None] | None = None,
+             notice: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Generate for every (item, sample) not yet in `out_path`, append records per batch, summarise all.
+
+    `progress(done, total)` is called after each batch; on out-of-memory the batch size is halved
+    and the batch retried (down to 1).
+    """
+    project = api or default_api()
+    items = read_dataset(dataset)[: config.limit]
+    done = {(r.get("id"), r.get("sample")) for r in read_records(out_path)}
+    pending = [i for i in items if any((i.id, s) not in done for s in range(config.num_samples))]
+    total = len(items) * config.num_samples
+    finished = total - len(pending) * config.num_samples + sum(
+        (i.id, s) in done for i in pending for s in range(config.num_samples))
+    if progress:
+        progress(finished, total)
+    prepared = _prepare(loaded, pending, project, config.options)
+    order = {item.id: n for n, item in enumerate(items)}
+    prepared.sort(key=lambda x: -len(x[2].text))  # longest first: padding shrinks, OOM shows early
+    settings = resolve(loaded.generation_config, config.overrides)
+    batch = max(1, config.batch_size)
+    start = 0
+    while start < len(prepared):
+        chunk = prepared[start:start + batch]
+        try:
+            records = _run_batch(loaded, chunk, settings, config, project, done, order)
+        except OutOfMemoryError:
+            if batch == 1:
+                raise
+            batch //= 2
+            if notice:
+                notice(f"out of GPU memory: batch size lowered to {batch}")
+            continue
+        append_records(out_path, records)
+        finished += len(records)
+        start += len(chunk)
+        if progress:
+            progress(finished, total)
+    return summarize([r for r in read_records(out_path) if r.get("id") in {i.id for i in items}])
+
+
+def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt]], settings: Settings,
+               config: EvalConfig, project: ProjectAPI, done: set, order: dict) -> list[dict[str, Any]]:
+    seeded = settings
+    if settings.seed is not None:  # one seed per batch, fixed by its first item's place in the dataset
+        seeded = replace(settings, seed=settings.seed + 1000 * order[chunk[0][0].id])
+    t0 = time.perf_counter()
+    gens = generate(loaded, [p for _, _, p in chunk], seeded, num_samples=config.num_samples)
+    per_sample = (time.perf_counter() - t0) / max(len(gens), 1)
+    records = []
+    for k, gen in enumerate(gens):
+        item, puzzle, prompt = chunk[k // config.num_samples]
+        if (item.id, gen.sample) in done:
+            continue
+        checked = audit_fields(puzzle, gen, project) if config.audit else {}
+        records.append(trace_record(gen, prompt.text, settings, loaded.path, checked, round(per_sample, 3),
+                                    id=item.id, family=item.family, difficulty=item.difficulty,
+                                    puzzle=item.puzzle))
+    return records

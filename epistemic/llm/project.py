@@ -1,0 +1,42 @@
+"""The runner's view of the rest of the package, imported lazily and injectable for tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class ProjectAPI:
+    """Functions the runner needs from epistemic: puzzles, prompts, audit, scoring, grammar."""
+
+    load_puzzle: Callable[..., Any]
+    render_prompt: Callable[..., str]
+    audit_trace: Callable[[Any, str], Any]
+    score_answer: Callable[[str, Any], float]
+    grammar_text: Callable[[], str]
+    parse_claim: Callable[[str], Any] | None = None
+    extract_claims_rule_based: Callable[[Any, str], Any] | None = None
+
+
+def default_api() -> ProjectAPI:
+    """The real package functions (imported on first use, so `import epistemic` stays light)."""
+    from epistemic import api, audit, render, scoring
+    from epistemic import language
+
+    return ProjectAPI(
+        load_puzzle=api.load_puzzle,
+        render_prompt=render.render_prompt,
+        audit_trace=audit.audit_trace,
+        score_answer=scoring.score_answer,
+        grammar_text=language.grammar_text,
+        parse_claim=getattr(language, "parse_claim", None),
+        extract_claims_rule_based=getattr(audit, "extract_claims_rule_based", None),
+    )
+
+
+def to_plain(obj: Any) -> Any:
+    """JSON-ready form of a report object (`to_dict()` when it has one)."""
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    return obj
