@@ -42,4 +42,5 @@ def parser():
         start=["start", "claim"],
         propagate_positions=True,
         maybe_placeholders=True,
+        cache=True,  # lark keeps the built tables in the temp dir, keyed by the grammar's hash
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .errors import GrammarError, require
+from .portable import portable_bytes
 
 
 def ll_tokenizer(hf_tokenizer: Any, n_vocab: int | None = None, eos: Sequence[int] | None = None):
@@ -34,18 +35,32 @@ def compile_lark(grammar: str) -> str:
     return compiled
 
 
+def portable_tokens(tokenizer: Any):
+    """Boolean tensor over the vocabulary: tokens whose text is portable (see portable.py), or EOS."""
+    torch = require("torch")
+    eos = set(tokenizer.eos_tokens)
+    flags = [i in eos or portable_bytes(tokenizer.decode_bytes([i])) for i in range(tokenizer.vocab_size)]
+    return torch.tensor(flags, dtype=torch.bool)
+
+
 @dataclass(frozen=True)
 class Constraint:
-    """A compiled grammar plus the tokenizer it is matched against."""
+    """A compiled grammar, the tokenizer it is matched against, and the tokens it may use."""
 
     grammar: str  # compiled llguidance grammar
     tokenizer: Any  # llguidance.LLTokenizer
+    usable: Any = None  # bool tensor over the vocabulary, or None for every token
 
     @classmethod
     def from_lark(cls, lark_text: str, hf_tokenizer: Any, n_vocab: int | None = None,
-                  eos: Sequence[int] | None = None) -> "Constraint":
-        """Compile `lark_text` for `hf_tokenizer` (n_vocab: the model's logits width)."""
-        return cls(compile_lark(lark_text), ll_tokenizer(hf_tokenizer, n_vocab, eos))
+                  eos: Sequence[int] | None = None, portable: bool = True) -> "Constraint":
+        """Compile `lark_text` for `hf_tokenizer` (n_vocab: the model's logits width).
+
+        With `portable`, tokens whose characters Rust and Python regexes classify differently
+        are never sampled, so outputs re-parse in python-lark.
+        """
+        tok = ll_tokenizer(hf_tokenizer, n_vocab, eos)
+        return cls(compile_lark(lark_text), tok, portable_tokens(tok) if portable else None)
 
     def processor(self) -> "GrammarLogitsProcessor":
         """A fresh processor for one `generate` call."""
@@ -82,6 +97,7 @@ class GrammarLogitsProcessor:
         self.errors: list[str] = []
         self.seconds = 0.0
         self._executor = None
+        self._usable = None
 
     def _start(self, batch: int) -> None:
         llg = require("llguidance")
@@ -120,9 +136,25 @@ class GrammarLogitsProcessor:
             bitmask = torch.full((len(self.matchers), n_words), -1, dtype=torch.int32)
             self._executor.unsafe_compute_mask_ptr(live, bitmask.data_ptr(), n_words * 4, bitmask.shape[0])
             allowed = unpack_bitmask(bitmask, scores.shape[-1], scores.device)
+            allowed = self._restrict(allowed)
             rows = torch.tensor([i for _, i in live], device=scores.device)
             forbid = torch.zeros_like(allowed)
             forbid[rows] = ~allowed[rows]
             scores = scores.masked_fill(forbid, float("-inf"))
         self.seconds += time.perf_counter() - t0
         return scores
+
+    def _restrict(self, allowed):
+        """Intersect with the usable tokens, except in rows where nothing would be left."""
+        usable = self.constraint.usable
+        if usable is None:
+            return allowed
+        if self._usable is None or self._usable.device != allowed.device:
+            width = allowed.shape[1]
+            u = usable[:width].to(allowed.device)
+            if u.shape[0] < width:
+                u = require("torch").cat([u, u.new_zeros(width - u.shape[0])])
+            self._usable = u
+        both = allowed & self._usable
+        empty = ~both.any(dim=1, keepdim=True)
+        return require("torch").where(empty, allowed, both)
