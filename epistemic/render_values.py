@@ -47,16 +47,26 @@ def format_answer(puzzle: s.Puzzle, codes: tuple[int, ...]) -> str:
 
 
 def world_label(space, index: int) -> str:
-    """A short name for a world: ♥A for a card, `x=4 y=13` for numbers."""
+    """A short name for a world: ♥A for a card, x=4,y=13 for numbers, m=0110 for a family of booleans."""
     puzzle = space.puzzle
-    parts = []
-    for var in puzzle.variables:
-        code = int(space.columns[var.name][index])
-        parts.append((var, code))
-    symbols = [value_text(v, c, "symbol") for v, c in parts]
-    plain = [v.value_of(c).alias_of_kind("symbol") is not None for v, c in parts]
-    if len(parts) > 1 and all(plain[:-1]):
-        return "".join(symbols)
-    if len(parts) == 1:
-        return f"{parts[0][0].name}={value_text(*parts[0])}"
-    return " ".join(f"{v.name}={value_text(v, c)}" for v, c in parts)
+    parts = [(var, int(space.columns[var.name][index])) for var in puzzle.variables]
+    if len(parts) > 1 and all(v.value_of(c).alias_of_kind("symbol") for v, c in parts[:-1]):
+        return "".join(value_text(v, c, "symbol") for v, c in parts)
+    pieces: list[str] = []
+    families: dict[str, list[str]] = {}
+    for var, code in parts:
+        base = var.name.split("[")[0]
+        if "[" in var.name and (var.numeric or _initials_unique(var)):
+            if base not in families:
+                families[base] = []
+                pieces.append(base)
+            families[base].append(str(code) if var.numeric else var.value_of(code).name[0])
+        else:
+            pieces.append(f"{var.name}={value_text(var, code)}")
+    sep = lambda p: "" if all(len(x) == 1 for x in families[p]) else "."  # noqa: E731
+    return ",".join(f"{p}={sep(p).join(families[p])}" if p in families else p for p in pieces)
+
+
+def _initials_unique(var: s.Variable) -> bool:
+    initials = [v.name[0] for v in var.values]
+    return len(set(initials)) == len(initials)

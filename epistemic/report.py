@@ -4,6 +4,7 @@ from __future__ import annotations
 from .solve import Solution
 
 SHOW_WORLDS = 24
+LINE_WIDTH = 100
 
 
 def solution_text(sol: Solution, lang: str = "en") -> str:
@@ -27,7 +28,7 @@ def solution_text(sol: Solution, lang: str = "en") -> str:
             if said:
                 out.append(f"{pad}“{said}”")
         if st.count:
-            shown = sol.worlds(st.index, SHOW_WORLDS)
+            shown = _fit(sol.worlds(st.index, SHOW_WORLDS), LINE_WIDTH)
             more = f" … and {st.count - len(shown):,} more" if st.count > len(shown) else ""
             out.append(f"{pad}{' '.join(shown)}{more}")
         if st.knows and p.question:
@@ -83,3 +84,14 @@ def _announcement_head(st) -> str:
 
 def _worlds(n: int) -> str:
     return f"{n:,} world" + ("" if n == 1 else "s")
+
+
+def _fit(labels: list[str], width: int) -> list[str]:
+    """As many world labels as fit on one line (at least one)."""
+    out, used = [], 0
+    for label in labels:
+        if out and used + len(label) + 1 > width:
+            break
+        out.append(label)
+        used += len(label) + 1
+    return out

@@ -190,6 +190,11 @@ class Elaborator:
                 for k in range(count):
                     announcements.append(self.announcement(st.children[1], {}, k + 1))
                 last = ("announcements", len(announcements) - count, count)
+            elif kind == "each_stmt":
+                bindings = list(self.comprehension(st.children[0], {}))
+                for env in bindings:
+                    announcements.append(self.announcement(st.children[1], env, None))
+                last = ("announcements", len(announcements) - len(bindings), len(bindings))
             elif kind in ("ask_stmt", "answer_stmt"):
                 if question is not None:
                     raise self.error("the puzzle already asks a question", st)
@@ -379,6 +384,13 @@ class Elaborator:
         name_tok, index_tok, _display, comp, _observed = st.children
         name = str(name_tok)
         sc = self.scope
+        if index_tok is not None and index_tok.type == "NUMBER":
+            member = f"{name}[{int(index_tok)}]"
+            if member in sc.agents:
+                raise self.error(f"agent {member!r} is declared twice", name_tok)
+            sc.agents[member] = st
+            sc.agent_families.setdefault(name, {})[int(index_tok)] = member
+            return
         if name in sc.agents or name in sc.agent_families:
             raise self.error(f"agent {name!r} is declared twice", name_tok)
         if index_tok is None:
@@ -396,11 +408,16 @@ class Elaborator:
     def build_agents(self, st: Tree) -> list[s.Agent]:
         name_tok, index_tok, display, comp, observed = st.children
         shown = tuple(self.alias_text(a) for a in display.children) if display is not None else ()
-        obs_text = self.source_of(observed) if observed.data != "observes_nothing" else "nothing"
-        envs = [{}] if index_tok is None else list(self.comprehension(comp, {}))
+        single = index_tok is None or index_tok.type == "NUMBER"
+        envs = [{}] if single else list(self.comprehension(comp, {}))
         agents = []
         for env in envs:
-            name = str(name_tok) if index_tok is None else f"{name_tok}[{env[str(comp.children[0])]}]"
+            if index_tok is None:
+                name = str(name_tok)
+            elif single:
+                name = f"{name_tok}[{int(index_tok)}]"
+            else:
+                name = f"{name_tok}[{env[str(comp.children[0])]}]"
             terms: list[s.Term] = []
             if observed.data != "observes_nothing":
                 for item in observed.children:
@@ -408,7 +425,7 @@ class Elaborator:
                     inner = [env] if item_comp is None else list(self.comprehension(item_comp, env))
                     for e in inner:
                         terms.extend(self.observed_terms(term_tree, e))
-            agents.append(s.Agent(name, tuple(terms), shown, obs_text))
+            agents.append(s.Agent(name, tuple(terms), shown, _observed_text(terms)))
         return agents
 
     def observed_terms(self, tree: Tree, env: dict) -> list[s.Term]:
@@ -462,6 +479,7 @@ class Elaborator:
         if len(items) == 1 and _is_tree(items[0], "tuple_lit"):
             items = items[0].children
         texts = [self.value_text(v) for v in items]
+        texts = [str(self.scope.params[t]) if t in self.scope.params else t for t in texts]
         if len(texts) != len(question.terms):
             raise self.error(f"the answer has {len(texts)} values but {question.source} has {len(question.terms)}", st)
         codes = []
@@ -864,6 +882,15 @@ class Elaborator:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _observed_text(terms: list[s.Term]) -> str:
+    from .printer import term_source
+
+    if not terms:
+        return "nothing"
+    shown = [term_source(t) for t in terms[:8]]
+    return ", ".join(shown) + (f", … ({len(terms)} terms)" if len(terms) > 8 else "")
 
 
 def _is_tree(x: Any, data: str) -> bool:

@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterable, Sequence
 from .errors import LLMError, OutOfMemoryError
 from .generation import generate
 from .loading import LoadedModel
-from .project import ProjectAPI, default_api
+from . import project as _project
+from .project import ProjectAPI
 from .prompting import Prompt, puzzle_prompt
 from .records import audit_fields, trace_record
 from .runner import PromptOptions
@@ -156,7 +157,7 @@ def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os
     `progress(done, total)` is called after each batch; on out-of-memory the batch size is halved
     and the batch retried (down to 1).
     """
-    project = api or default_api()
+    project = api or _project.default_api()
     items = read_dataset(dataset)[: config.limit]
     done = {(r.get("id"), r.get("sample")) for r in read_records(out_path)}
     pending = [i for i in items if any((i.id, s) not in done for s in range(config.num_samples))]

@@ -87,19 +87,27 @@ class ModelClaimExtractor:
         for i, out in enumerate(outs):
             ids = out.token_ids if out.finish_reason == "stop" else out.token_ids[: proc.accepting[i]]
             text = tok.decode(list(ids), skip_special_tokens=True)
-            result.append(self._claims(text))
+            result.append(self._claims(text, puzzle))
         return result
 
     def __call__(self, puzzle: Any, step: str) -> list[ExtractedClaim]:
         """Claims of one step."""
         return self.extract_many(puzzle, [step])[0]
 
-    def _claims(self, text: str) -> list[ExtractedClaim]:
-        if not text.strip():
+    def _claims(self, text: str, puzzle: Any) -> list[ExtractedClaim]:
+        """Split the output into claims; anything python-lark rejects is dropped, never returned."""
+        if not text.strip() or not self.parser.accepts(text):
             return []
-        claims = self.parser.claims(text)
-        parse = self.parse_claim
-        return [ExtractedClaim(c, "model", parse(c) if parse else None) for c in claims]
+        out = []
+        for c in self.parser.claims(text):
+            parsed = None
+            if self.parse_claim is not None:
+                try:
+                    parsed = self.parse_claim(c, puzzle)
+                except Exception:  # noqa: BLE001 - grammatical but ill-typed for this puzzle
+                    continue
+            out.append(ExtractedClaim(c, "model", parsed))
+        return out
 
 
 def extract_claims(puzzle: Any, step: str, api: ProjectAPI | None = None,

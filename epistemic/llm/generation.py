@@ -103,12 +103,14 @@ def generate(
     torch = require("torch")
     transformers = require("transformers")
     tok, model = loaded.tokenizer, loaded.model
-    enc = tok([p.text for p in prompts], return_tensors="pt", padding=True, add_special_tokens=False)
+    repeat = 1 if settings.do_sample else num_samples  # greedy: transformers refuses num_return_sequences
+    texts = [p.text for p in prompts for _ in range(repeat)]
+    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
     enc = {k: v.to(model.device) for k, v in enc.items()}
-    prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
+    prompt_lens = enc["attention_mask"].sum(dim=1).tolist()[::repeat]
     settings, notes = fit_context(loaded, enc["input_ids"].shape[1], settings)
     cfg = to_generation_config(loaded.generation_config, settings)
-    cfg.num_return_sequences = num_samples
+    cfg.num_return_sequences = num_samples // repeat
     cfg.pad_token_id = tok.pad_token_id
     cfg.eos_token_id = list(loaded.eos_token_ids)
     if stop_strings:

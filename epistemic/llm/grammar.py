@@ -30,9 +30,13 @@ class ClaimListParser:
 
     @cached_property
     def _lark(self):
+        """LALR like the project's own parser; Earley when the grammar is not LALR(1)."""
         lark = require("lark", "llm")
         try:
-            return lark.Lark(self.grammar, start="start", parser="earley", propagate_positions=True)
+            try:
+                return lark.Lark(self.grammar, start="start", parser="lalr", propagate_positions=True)
+            except lark.exceptions.GrammarError:
+                return lark.Lark(self.grammar, start="start", parser="earley", propagate_positions=True)
         except lark.exceptions.LarkError as exc:
             raise GrammarError(f"python-lark rejects the grammar: {exc}",
                                "keep the grammar inside the subset both python-lark and llguidance accept") from exc

@@ -15,7 +15,7 @@ class ProjectAPI:
     audit_trace: Callable[[Any, str], Any]
     score_answer: Callable[[str, Any], float]
     grammar_text: Callable[[], str]
-    parse_claim: Callable[[str], Any] | None = None
+    parse_claim: Callable[[str, Any], Any] | None = None  # (claim text, puzzle) -> formula
     extract_claims_rule_based: Callable[[Any, str], Any] | None = None
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from .project import ProjectAPI, default_api, to_plain
+from . import project as _project
+from .project import ProjectAPI, to_plain
 from .thinking import split_thinking
 
 
@@ -71,7 +72,7 @@ def make_reward(answer_weight: float = 1.0, process_weight: float = 0.0, puzzle_
     """
 
     def reward(prompts: Sequence[Any] | None = None, completions: Sequence[Any] = (), **kwargs: Any) -> list[float]:
-        project = api or default_api()
+        project = api or _project.default_api()
         puzzles = kwargs.get(puzzle_key)
         if puzzles is None:
             raise KeyError(f"the reward needs a dataset column {puzzle_key!r} with each puzzle")

@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 from .generation import generate
 from .loading import LoadedModel
-from .project import ProjectAPI, default_api
+from . import project as _project
+from .project import ProjectAPI
 from .prompting import puzzle_prompt
 from .records import audit_fields, trace_record
 from .settings import Overrides, resolve
@@ -28,7 +29,7 @@ def ask(loaded: LoadedModel, puzzle_source: str, overrides: Overrides = Override
         options: PromptOptions = PromptOptions(), on_text: Callable[[str], None] | None = None,
         api: ProjectAPI | None = None, audit: bool = True) -> dict[str, Any]:
     """Generate one answer to a puzzle (path or text) and return its trace record."""
-    project = api or default_api()
+    project = api or _project.default_api()
     puzzle = project.load_puzzle(puzzle_source)
     statement = project.render_prompt(puzzle, lang=options.lang)
     prompt = puzzle_prompt(loaded.tokenizer, statement, options.system, options.use_template,
