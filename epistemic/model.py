@@ -49,12 +49,24 @@ def raw_size(puzzle: s.Puzzle) -> int:
     return rows * math.prod(len(v.values) for v in free)
 
 
-def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS) -> WorldSpace:
-    """Enumerate the worlds and the agents' partitions; refuse, before allocating, what is too large."""
+def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "auto") -> WorldSpace:
+    """Enumerate the worlds and the agents' partitions; refuse, before allocating, what is too large.
+
+    worlds: 'explicit' (product and filter), 'z3' (Z3 solves the constraints), 'auto' (Z3 only
+    when the raw product is over max_raw).
+    """
     from .engines.explicit import static_values
 
     free = [v for v in puzzle.variables if v.name not in puzzle.table_columns]
     total = raw_size(puzzle)
+    if worlds not in ("auto", "explicit", "z3"):
+        from .errors import EpistemicError
+
+        raise EpistemicError(f"unknown world enumeration {worlds!r}", hint="use auto, explicit or z3")
+    if worlds == "z3" or (worlds == "auto" and total > max_raw):
+        from .enumerate_z3 import build_space_z3
+
+        return build_space_z3(puzzle, total)
     if total > max_raw:
         sizes = " × ".join(f"{v.name}: {len(v.values):,}" for v in free[:6]) + (" × ..." if len(free) > 6 else "")
         raise TooLarge(

@@ -49,6 +49,7 @@ class Solution:
     engine: str
     seconds: dict[str, float]
     complete: bool = True
+    certificate: object | None = None  # a certify.Certificate once Z3 has checked the answer
 
     @property
     def unique(self) -> bool:
@@ -129,6 +130,7 @@ class Solution:
             },
             "lints": [l.to_dict() for l in self.lints],
             "seconds": {k: round(v, 6) for k, v in self.seconds.items()},
+            "certificate": self.certificate.to_dict() if self.certificate is not None else None,
         }
 
 
@@ -144,11 +146,15 @@ def _announcement_dict(a: s.Announcement | None) -> dict | None:
     }
 
 
-def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace | None = None) -> Solution:
-    """Announce each statement in turn; report stages, the answer and lints."""
+def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace | None = None,
+          worlds: str = "auto") -> Solution:
+    """Announce each statement in turn; report stages, the answer and lints.
+
+    worlds: how to enumerate the worlds (model.build_space): 'auto', 'explicit' or 'z3'.
+    """
     eng = get_engine(engine) if isinstance(engine, str) else engine
     t0 = time.perf_counter()
-    space = space or build_space(puzzle)
+    space = space or build_space(puzzle, worlds=worlds)
     t1 = time.perf_counter()
     masks = [np.ones(space.size, dtype=bool)]
     lints: list[Lint] = []
