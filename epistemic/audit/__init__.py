@@ -1,0 +1,171 @@
+"""Audit a reasoning trace step by step against the solver (DESIGN.md §3).
+
+    ctx = AuditContext.build(puzzle)            # solve once per puzzle, reuse for every trace
+    report = audit_trace(puzzle, text, context=ctx)
+    report.to_dict()  # steps, labels, label, final_answer_correct, claims (schema epistemic.audit/1)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..language import syntax as s
+from ..language.printer import formula_source
+from ..render_values import format_answer
+from ..solve import Solution, solve
+from .align import Aligner
+from .claims import Claim, extract_claims_rule_based
+from .judge import ENTAILED, FALSE, PREMATURE, Judge, Verdict, first_error
+from .lexicon import Lexicon, build_lexicon
+from .segment import Segmented, Step, decode_trace, segment
+
+__all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
+           "decode_trace", "segment"]
+
+SCHEMA = "epistemic.audit/1"
+_ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, eq=False)
+class AuditContext:
+    """Everything computed once per puzzle: its solution, vocabulary, announcement matchers, formula cache."""
+
+    puzzle: s.Puzzle
+    solution: Solution
+    lexicon: Lexicon
+    aligner: Aligner
+    judge: Judge
+
+    @classmethod
+    def build(cls, puzzle: s.Puzzle, solution: Solution | None = None) -> "AuditContext":
+        sol = solution or solve(puzzle)
+        lex = build_lexicon(puzzle)
+        return cls(puzzle, sol, lex, Aligner.build(puzzle, lex), Judge.build(sol))
+
+
+@dataclass(frozen=True)
+class ClaimAudit:
+    step: int
+    claim: Claim
+    formula: str
+    verdict: Verdict
+
+    def to_dict(self, puzzle: s.Puzzle) -> dict:
+        v = self.verdict
+        return {
+            "step": self.step,
+            "kind": self.claim.kind,
+            "text": self.claim.text[:300],
+            "span": [self.claim.start, self.claim.end],
+            "formula": self.formula,
+            "witnesses": [formula_source(w, puzzle) for w in self.claim.witnesses],
+            "past": self.claim.past,
+            "stage": v.stage,
+            "verdict": v.verdict,
+            "judged_as": v.shown,
+            "holds_at": v.holds_at,
+            "counterexample": v.counterexample,
+        }
+
+
+@dataclass(frozen=True)
+class StepAudit:
+    index: int
+    text: str
+    stage: int
+    aligned_by: str
+    claims: tuple[ClaimAudit, ...]
+    label: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    puzzle: s.Puzzle
+    solution: Solution
+    steps: tuple[StepAudit, ...]
+    final_answer: tuple[tuple[int, ...], ...] | None
+    segmentation: str
+    truncated: bool
+    text: str = field(default="", repr=False)
+
+    @property
+    def labels(self) -> list[int]:
+        return [st.label for st in self.steps]
+
+    @property
+    def label(self) -> int:
+        return first_error(self.labels)
+
+    @property
+    def final_answer_correct(self) -> bool:
+        return self.final_answer is not None and set(self.final_answer) == set(self.solution.answer)
+
+    def claims(self) -> list[ClaimAudit]:
+        return [c for st in self.steps for c in st.claims]
+
+    def to_dict(self) -> dict:
+        p = self.puzzle
+        return {
+            "schema": SCHEMA,
+            "puzzle": p.title,
+            "file": p.file,
+            "steps": [st.text for st in self.steps],
+            "labels": self.labels,
+            "label": self.label,
+            "final_answer": [format_answer(p, a) for a in self.final_answer] if self.final_answer is not None else None,
+            "expected_answer": self.solution.answer_text(),
+            "final_answer_correct": self.final_answer_correct,
+            "step_stages": [st.stage for st in self.steps],
+            "aligned_by": [st.aligned_by for st in self.steps],
+            "claims": [c.to_dict(p) for c in self.claims()],
+            "stages": [{"index": st.index, "remaining": st.count,
+                        "announcement": st.announcement.source if st.announcement else None}
+                       for st in self.solution.stages],
+            "segmentation": self.segmentation,
+            "truncated": self.truncated,
+        }
+
+
+def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | None = None,
+                context: AuditContext | None = None) -> AuditReport:
+    """Segment, align, extract and judge one trace. Pass `context` to reuse one puzzle's work."""
+    ctx = context or AuditContext.build(puzzle, solution)
+    text = decode_trace(trace_text)
+    seg = segment(text)
+    return audit_segmented(ctx, seg)
+
+
+def _source(ctx: AuditContext, f: s.Formula) -> str:
+    key = ("@source", f)
+    if key not in ctx.judge.cache:
+        ctx.judge.cache[key] = formula_source(f, ctx.puzzle)
+    return ctx.judge.cache[key]
+
+
+def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
+    alignment = ctx.aligner.align([st.text for st in seg.steps])
+    steps: list[StepAudit] = []
+    answer_next = False
+    final: tuple[tuple[int, ...], ...] | None = None
+    fallback: tuple[tuple[int, ...], ...] | None = None
+    for st, al in zip(seg.steps, alignment):
+        heading = bool(_ANSWER_HEADING.match(st.text[:40])) and len(st.text) < 40
+        claims = extract_claims_rule_based(ctx.puzzle, st.text, ctx.lexicon, answer_step=answer_next)
+        answer_next = heading
+        audits = []
+        for c in claims:
+            v = ctx.judge.judge(c, al.stage)
+            if v is None:
+                continue
+            audits.append(ClaimAudit(st.index, c, _source(ctx, c.formula), v))
+            if c.kind == "answer":
+                final = c.answer
+            elif c.answer is not None and c.kind == "candidates":
+                fallback = c.answer
+        verdicts = {a.verdict.verdict for a in audits}
+        label = -1 if verdicts & {FALSE, PREMATURE} else (1 if audits else 0)
+        steps.append(StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end))
+    return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final if final is not None else fallback,
+                       seg.method, seg.truncated, seg.text)

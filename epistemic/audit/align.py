@@ -1,0 +1,108 @@
+"""Tie each step to the announcement it reasons about (0 = before any announcement).
+
+A step that opens with a quote of announcement k (English or Chinese text of the puzzle), or with
+its speaker saying something of the same polarity ("Mr. P says he doesn't know", "P先生说现在知道了"),
+or with an ordinal cue ("P's second statement", "第三句"), moves the trace to stage k; other steps
+stay where the trace is. Paraphrases only move forward, so a back-reference does not rewind.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..language import syntax as s
+from .lexicon import Lexicon
+
+OPENING = 80
+QUOTE_LEAD = 12
+QUOTE_START = 60
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1,
+             "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
+_ORDINAL = re.compile(r"(first|second|third|fourth|fifth|last|final)\s+(?:statement|announcement|remark|claim)"
+                      r"|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    stage: int
+    how: str  # quote, paraphrase, ordinal, carried
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower()
+                   if not (unicodedata.category(ch)[0] in "PZS" or ch.isspace())).replace("\u2019", "")
+
+
+def _polarity(f: s.Formula) -> str:
+    if isinstance(f, s.Not) and isinstance(f.body, s.Knows):
+        return "neg"
+    if isinstance(f, s.Knows):
+        return "pos"
+    if isinstance(f, s.Past):
+        return "pos"
+    if isinstance(f, s.And):
+        kinds = {_polarity(x) for x in f.items}
+        return "pos" if "pos" in kinds and any(isinstance(x, s.Knows) for x in f.items) else "any"
+    return "any"
+
+
+@dataclass(frozen=True, eq=False)
+class Aligner:
+    """Per-puzzle matchers for its announcements."""
+
+    quotes: tuple[tuple[str, ...], ...]
+    speakers: tuple[str | None, ...]
+    polarity: tuple[str, ...]
+    lexicon: Lexicon
+
+    @classmethod
+    def build(cls, puzzle: s.Puzzle, lexicon: Lexicon) -> "Aligner":
+        quotes = tuple(tuple(q for q in (_norm(t) for _, t in a.texts) if len(q) >= 2) for a in puzzle.announcements)
+        return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
+                   tuple(_polarity(a.said) for a in puzzle.announcements), lexicon)
+
+    def align(self, texts: list[str]) -> list[Alignment]:
+        out, current = [], 0
+        for text in texts:
+            k, how = self.locate(text, current)
+            if k is not None:
+                current = k
+            out.append(Alignment(current, how if k is not None else "carried"))
+        return out
+
+    def locate(self, text: str, current: int) -> tuple[int | None, str]:
+        n = len(self.quotes)
+        opening = _norm(text[:OPENING + 400])
+        hits = [(len(q), k + 1, opening.index(q)) for k, qs in enumerate(self.quotes) for q in qs
+                if q in opening and opening.index(q) <= QUOTE_START]
+        if hits:
+            best = max(h for h, _, _ in hits)
+            ks = [(k, at) for h, k, at in hits if h == best]
+            after = [k for k, _ in ks if k > current]
+            if after:
+                return after[0], "quote"
+            if ks[-1][1] <= QUOTE_LEAD:
+                return ks[-1][0], "quote"
+        first = re.split(r"[。！？!?\n]|\.\s", text, maxsplit=1)[0][:OPENING * 2]
+        toks = self.lexicon.scan(first)
+        m = _ORDINAL.search(first)
+        agent = next((t.payload for t in toks if t.kind == "agent"), None)
+        if m is not None:
+            word = (m.group(1) or m.group(2)).lower()
+            nth = _ORDINALS.get(word, 0)
+            own = [k + 1 for k in range(n) if agent is None or self.speakers[k] == agent]
+            if own and nth:
+                k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)
+                if k is not None and k > current:
+                    return k, "ordinal"
+        kinds = [t.kind for t in toks]
+        if agent is None or "says" not in kinds[:kinds.index("agent") + 3 if "agent" in kinds else 0]:
+            return None, ""
+        pol = "neg" if "notknow" in kinds else ("pos" if "know" in kinds else None)
+        if pol is None:
+            return None, ""
+        for k in range(current + 1, n + 1):
+            if self.speakers[k - 1] == agent and self.polarity[k - 1] in (pol, "any"):
+                return k, "paraphrase"
+        return None, ""

@@ -1,0 +1,210 @@
+"""A puzzle's vocabulary as one scanner: values and aliases, agents and display names, attributes, cue words.
+
+Built once per puzzle (see AuditContext) and used to turn a sentence into a list of tokens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..language import syntax as s
+
+# Attribute words in Chinese for common variable names (the puzzle language has no aliases for names).
+ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
+    "suit": ("花色",), "rank": ("点数", "牌点"), "card": ("这张牌", "哪张牌", "哪一张", "牌"),
+    "month": ("月份",), "day": ("日子", "日期中的日", "几号"), "date": ("生日", "日期"),
+    "sum": ("和",), "product": ("积",), "number": ("数",), "colour": ("颜色",), "color": ("颜色",),
+}
+ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which card", "card"),
+                                                  "date": ("birthday", "the date", "date")}
+
+CUES: dict[str, tuple[str, ...]] = {
+    "notknow": ("不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
+                "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
+                "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
+                "couldn't know", "cannot tell", "can't tell", "would not know", "wouldn't know",
+                "does not yet know", "still does not know", "still doesn't know", "not know"),
+    "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
+             "can tell", "figured out", "figures out", "figure out"),
+    "neg": ("不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",
+            "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
+            "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never"),
+    "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "can only be",
+             "must be", "has to be", "only", "one of", "either"),
+    "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
+               "equals", "=", "remain", "remains", "could be", "can be"),
+    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "if", "suppose", "assuming", "were it"),
+    "then": ("那么", "那", "就", "则", "then"),
+    "modal": ("就会", "就能", "就可以", "能够", "would", "could", "would have"),
+    "because": ("因为", "由于", "除非", "例如", "比如", "除了", "其他", "其余", "否则", "因此不", "because", "since",
+                "unless", "for example", "e.g.", "except", "other", "otherwise", "such as", "矛盾", "contradict",
+                "contradicts", "contradiction", "重复", "唯一", "unique", "repeated", "appear", "appears"),
+    "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
+             "initially", "before", "already", "earlier", "previously", "had known"),
+    "now": ("现在", "此时", "这时", "now"),
+    "we": ("我们", "we", "us", "let's", "let us"),
+    "he": ("他", "她", "he", "she"),
+    "says": ("说", "says", "said", "announces", "宣布", "表示", "claims"),
+    "answer": ("最终答案", "答案是", "答案", "final answer", "the answer is", "answer:", "boxed"),
+    "sep": ("，", ",", "；", ";", "：", ":"),
+}
+
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?\b|pairs?\b|dates?\b|remain|"
+                         r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对|组)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # value, tuple, number, attr, agent, cue kinds above
+    payload: object
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Surface form -> meanings, and a compiled scanner over all surfaces (longest first)."""
+
+    puzzle: s.Puzzle
+    entries: dict[str, tuple[tuple[str, object], ...]]
+    folded: dict[str, tuple[tuple[str, object], ...]]
+    scanner: re.Pattern
+    numeric: tuple[str, ...]
+    question_vars: tuple[str, ...]
+    tuple_vars: tuple[str, ...]
+    display: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def scan(self, text: str) -> list[Token]:
+        out: list[Token] = []
+        for m in self.scanner.finditer(text):
+            surface = m.group(0)
+            meanings = self.entries.get(surface) or self.folded.get(surface.lower())
+            if meanings is None:
+                if surface.isdigit():
+                    out.append(Token("number", int(surface), m.start(), m.end(), surface))
+                continue
+            kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
+            if surface.isdigit() and _COUNT_NOUN.match(text, m.end()):
+                continue
+            if kind in ("value", "ambig") and len(surface) == 1 and surface.isalpha() and surface.isupper():
+                if _article_like(text, m.end()):
+                    continue
+            out.append(Token(kind, payload, m.start(), m.end(), surface))
+        return out
+
+
+def _article_like(text: str, end: int) -> bool:
+    """'A careful look': a one-letter value followed by an ordinary lowercase word is an English word."""
+    m = re.match(r" ([a-z]+)", text[end:end + 20])
+    return bool(m) and m.group(1) not in {"or", "and", "of", "is", "are", "was", "nor", "to", "in", "remains",
+                                          "would", "could", "must", "can", "cannot", "only", "also", "too"}
+
+
+def _bounded(surface: str) -> str:
+    pat = re.escape(surface)
+    if _ASCII_ALNUM.match(surface[0]):
+        pat = r"(?<![A-Za-z0-9_])" + pat
+    if _ASCII_ALNUM.match(surface[-1]):
+        pat = pat + r"(?![A-Za-z0-9_])"
+    return pat
+
+
+def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
+    """Every way the puzzle's values, agents and attributes can be written, plus the cue words."""
+    entries: dict[str, list[tuple[str, object]]] = {}
+    folded: dict[str, list[tuple[str, object]]] = {}
+
+    def add(surface: str, kind: str, payload, fold: bool = False) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        target = folded if fold else entries
+        key = surface.lower() if fold else surface
+        if (kind, payload) not in target.setdefault(key, []):
+            target[key].append((kind, payload))
+
+    numeric = []
+    for var in puzzle.variables:
+        if var.sort == "bool":
+            continue
+        if var.numeric:
+            numeric.append(var.name)
+            continue
+        for code, value in zip(var.codes, var.values):
+            add(value.name, "value", (var.name, code))
+            for alias in value.aliases:
+                add(alias, "value", (var.name, code))
+    for agent in puzzle.agents:
+        for d in agent.display:
+            add(d, "agent", agent.name)
+            add(d, "agent", agent.name, fold=True)
+        add(agent.name, "agent", agent.name)
+    for var in puzzle.variables:
+        if "[" in var.name:
+            continue
+        add(var.name, "attr", var.name, fold=True)
+        add("the " + var.name, "attr", var.name, fold=True)
+        for word in ATTRIBUTE_WORDS.get(var.name, ()):
+            add(word, "attr", var.name)
+    q_vars = tuple(t.name for t in puzzle.question.terms if isinstance(t, s.Var)) if puzzle.question else ()
+    qname = next((n for n, cols in puzzle.names if cols == q_vars), None)
+    if q_vars and len(q_vars) == len(puzzle.question.terms):
+        for word in (qname,) if qname else ():
+            add(word, "attr", "@question", fold=True)
+            add("the " + word, "attr", "@question", fold=True)
+            for w in ATTRIBUTE_WORDS.get(word, ()):
+                add(w, "attr", "@question")
+            for w in ENGLISH_ATTRIBUTE.get(word, ()):
+                add(w, "attr", "@question", fold=True)
+        if len(q_vars) > 1:
+            add("them", "attr", "@question", fold=True)
+            add("the numbers", "attr", "@question", fold=True)
+            add("这两个数", "attr", "@question")
+    for kind, words in CUES.items():
+        for w in words:
+            if w in entries or w.lower() in folded:
+                continue
+            add(w, kind, w, fold=not _has_cjk(w) and w.isascii())
+    plain = [x for x in entries]
+    fold = [x for x in folded if x not in entries]
+    parts = []
+    for group, flags in ((plain, ""), (fold, "(?i)")):
+        alnum = [x for x in group if _ASCII_ALNUM.match(x[0])]
+        other = [x for x in group if not _ASCII_ALNUM.match(x[0])]
+        if alnum:
+            parts.append(("(?i:" if flags else "(?:") + r"(?<![A-Za-z0-9_])" + _trie(alnum, flags) + ")")
+        if other:
+            parts.append(("(?i:" if flags else "(?:") + _trie(other, flags) + ")")
+    parts.append(r"(?<![A-Za-z0-9_.])\d+(?![0-9])")
+    scanner = re.compile("|".join(parts))
+    tuple_vars = q_vars if len(q_vars) > 1 else next((cols for _, cols in puzzle.names if len(cols) > 1), ())
+    return Lexicon(puzzle, {k: tuple(v) for k, v in entries.items()}, {k: tuple(v) for k, v in folded.items()},
+                   scanner, tuple(numeric), q_vars, tuple(tuple_vars))
+
+
+def _trie(words: list[str], flags: str) -> str:
+    """One regex for many words, as a prefix tree (Python's re does not optimise long alternations)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in (w.lower() if flags else w):
+            node = node.setdefault(ch, {})
+        node[""] = _ASCII_ALNUM.match(w[-1]) is not None
+
+    def build(node: dict) -> str:
+        end = node.get("")
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return r"(?![A-Za-z0-9_])" if end else ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end is None:
+            return body
+        return "(?:" + body + "|" + (r"(?![A-Za-z0-9_])" if end else "") + ")"
+
+    return build(root)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)

@@ -1,0 +1,95 @@
+"""Trace text -> steps: paragraphs (ProcessBench's unit), with fallbacks for traces without blank lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import EpistemicError
+
+MAX_CHARS = 1_000_000
+_THINK = re.compile(r"</?think>", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z\u4e00-\u9fff])")
+FALLBACK_LINES = 6
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int
+    text: str
+    start: int
+    end: int
+    thinking: bool = False
+
+
+@dataclass(frozen=True)
+class Segmented:
+    steps: tuple[Step, ...]
+    text: str
+    truncated: bool
+    method: str
+
+
+def decode_trace(data: bytes | str) -> str:
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; binary is refused."""
+    if isinstance(data, str):
+        text = data
+    else:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16", errors="replace")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("gb18030")
+                except UnicodeDecodeError:
+                    text = data.decode("utf-8", errors="replace")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if sample and (controls > len(sample) // 20 or sample.count("\ufffd") > len(sample) // 4):
+        raise EpistemicError("the trace looks like binary data, not text",
+                             hint="pass a UTF-8 text file, or JSONL with a `response` field")
+    return text.replace("\x00", "")
+
+
+def segment(text: str, max_chars: int = MAX_CHARS) -> Segmented:
+    """Paragraphs; if there are none but many lines, lines; if one long line, groups of sentences."""
+    truncated = len(text) > max_chars
+    if truncated:
+        text = text[:max_chars]
+    think_end = _think_end(text)
+    spans = _split(_PARAGRAPH, text)
+    method = "paragraphs"
+    if len(spans) <= 1 and text.count("\n") >= FALLBACK_LINES:
+        spans, method = _split(re.compile(r"\n\s*"), text), "lines"
+    if len(spans) <= 1 and len(text) > 400:
+        spans, method = _sentence_groups(text), "sentences"
+    steps = []
+    for a, b in spans:
+        chunk = _THINK.sub(" ", text[a:b]).strip()
+        if chunk:
+            steps.append(Step(len(steps), chunk, a, b, think_end is not None and a < think_end))
+    return Segmented(tuple(steps), text, truncated, method)
+
+
+def _think_end(text: str) -> int | None:
+    m = re.search(r"</think>", text, re.IGNORECASE)
+    return m.start() if m else None
+
+
+def _split(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _sentence_groups(text: str, size: int = 3) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _SENTENCE_END.finditer(text) if 0 < m.start() < len(text)] + [len(text)]
+    cuts = sorted(set(cuts))
+    return [(cuts[i], cuts[min(i + size, len(cuts) - 1)]) for i in range(0, len(cuts) - 1, size)]
