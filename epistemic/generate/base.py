@@ -1,0 +1,65 @@
+"""What every family produces: a candidate (screen model + dialogue + how to write it as a puzzle)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..errors import EpistemicError
+from . import dialogue as d
+from .screen import ScreenModel, Verdict
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sampled puzzle before verification; `write(verdict)` gives its source in the puzzle language."""
+
+    family: str
+    model: ScreenModel
+    lines: tuple[d.Line, ...]
+    question: str
+    facts: dict[str, str]
+    write_header: Callable[[], str] = field(repr=False)
+    answer_text: Callable[[int], str] = field(repr=False)
+    footer: str = ""
+    ask: tuple[str, str] = ("", "")
+    agents: int = 2
+
+    def write(self, verdict: Verdict, title: str) -> str:
+        """The full puzzle text: header, dialogue with en/zh lines, question, answer and expected stages."""
+        out = [f'puzzle "{title}"', self.write_header().rstrip("\n"), ""]
+        for line in self.lines:
+            out.append(d.line_source(line, self.question, self.facts))
+            out.append(f'  en: "{line.en}"')
+            out.append(f'  zh: "{line.zh}"')
+        out.append("")
+        if self.footer:
+            out.append(self.footer.rstrip("\n"))
+        out.append(f"answer {self.question} = {self.answer_text(verdict.survivor)}")
+        if self.ask[0]:
+            out.append(f'  en: "{self.ask[0]}"')
+        if self.ask[1]:
+            out.append(f'  zh: "{self.ask[1]}"')
+        out.append("expect stages " + " ".join(str(c) for c in verdict.counts))
+        return "\n".join(out) + "\n"
+
+
+def knob_error(family: str, message: str, hint: str | None = None) -> EpistemicError:
+    return EpistemicError(f"{family}: {message}", hint=hint)
+
+
+def pick(rng, value: Any) -> Any:
+    """A knob value: an int stays, a (lo, hi) range is sampled uniformly, a list is chosen from."""
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return rng.randint(value[0], value[1])
+    if isinstance(value, list):
+        return rng.choice(value)
+    return value
+
+
+def bounds(value: Any) -> tuple[int, int]:
+    """The smallest and largest value a knob can take."""
+    if isinstance(value, tuple):
+        return value[0], value[1]
+    if isinstance(value, list):
+        return min(value), max(value)
+    return value, value

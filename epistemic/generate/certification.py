@@ -1,0 +1,50 @@
+"""One place that certifies a generated puzzle's unique answer: Z3 when `epistemic.certify` exists."""
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Certificate:
+    method: str          # "z3" or "explicit"
+    z3: bool             # certified by Z3
+    unique: bool
+    detail: str = ""
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"method": self.method, "z3": self.z3, "unique": self.unique, "detail": self.detail}
+
+
+def certify_unique(puzzle, solution, use_z3: bool = True) -> Certificate:
+    """Certify that the puzzle has exactly one answer (Z3 if available and asked, else the explicit solve)."""
+    t0 = time.perf_counter()
+    module = _certify_module() if use_z3 else None
+    why = "Z3 certification not requested" if not use_z3 else "epistemic.certify is not available"
+    if module is not None:
+        ok, detail = _z3_certify(module, puzzle, solution)
+        if ok is not None:
+            return Certificate("z3", True, ok, detail, time.perf_counter() - t0)
+        why = detail
+    unique = solution.unique and solution.ok
+    return Certificate("explicit", False, unique, f"explicit engine only ({why})", time.perf_counter() - t0)
+
+
+def _certify_module():
+    try:
+        return importlib.import_module("epistemic.certify")
+    except ImportError:
+        return None
+
+
+def _z3_certify(module, puzzle, solution):
+    """Adapter to epistemic.certify; returns (unique, detail) or (None, reason) when it cannot answer."""
+    fn = getattr(module, "certify", None)
+    if fn is None:
+        return None, "epistemic.certify has no certify()"
+    result = fn(solution)
+    if result.outcome in ("proved", "refuted"):
+        return result.proved and solution.unique, f"Z3 {result.outcome}: {result.claim}"
+    return None, f"Z3 {result.outcome}: {result.reason}"

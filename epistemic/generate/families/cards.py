@@ -1,0 +1,108 @@
+"""Cards: a drawer of N cards from a deck; P is told the rank, Q the suit (or the other way round)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import dialogue as d
+from ..base import Candidate, bounds, knob_error, pick
+from ..screen import build_model
+
+SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
+RANKS = ("A", "2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K")
+RANK_ALIASES = {"A": "ace", "J": "jack", "Q": "queen", "K": "king"}
+VOICE = d.Voice("the card", "这张牌", {"P": "Mr. P", "Q": "Mr. Q"}, {"P": "P先生", "Q": "Q先生"})
+PRESETS = {
+    "easy": {"suits": 3, "ranks": 6, "cards": (6, 9), "lines": 3},
+    "medium": {"suits": 4, "ranks": 13, "cards": (10, 16), "lines": (3, 4), "dialogue": ["classic", "random"]},
+    "hard": {"suits": 4, "ranks": 13, "cards": (16, 24), "lines": (4, 6)},
+}
+DEFAULTS = {"suits": 4, "ranks": 13, "cards": 16, "lines": (3, 4), "dialogue": "random", "told": "rank"}
+
+
+@dataclass(frozen=True)
+class Cards:
+    name: str = "cards"
+    knob_names: tuple[str, ...] = ("suits", "ranks", "cards", "lines", "dialogue", "told")
+    synthesizable: bool = True
+
+    def presets(self) -> dict:
+        return PRESETS
+
+    def defaults(self) -> dict:
+        return DEFAULTS
+
+    def check(self, knobs: dict) -> None:
+        s_lo, s_hi = bounds(knobs["suits"])
+        r_lo, r_hi = bounds(knobs["ranks"])
+        c_lo, c_hi = bounds(knobs["cards"])
+        l_lo, _ = bounds(knobs["lines"])
+        if not (1 <= s_lo and s_hi <= 4):
+            raise knob_error(self.name, f"suits must be 1..4, got {knobs['suits']}")
+        if not (1 <= r_lo and r_hi <= 13):
+            raise knob_error(self.name, f"ranks must be 1..13, got {knobs['ranks']}")
+        if c_hi > s_hi * r_hi:
+            raise knob_error(self.name, f"cannot draw {c_hi} cards from a deck of {s_hi} suits × {r_hi} ranks",
+                             "lower --knob cards or raise suits/ranks")
+        if c_lo < 2:
+            raise knob_error(self.name, "a puzzle needs at least 2 cards")
+        if l_lo < 1:
+            raise knob_error(self.name, "a dialogue needs at least 1 line")
+        if knobs["told"] not in ("rank", "suit"):
+            raise knob_error(self.name, f"told must be 'rank' (P is told the rank) or 'suit', got {knobs['told']!r}")
+
+    def pool(self, knobs: dict, rng=None) -> list[tuple[int, int]]:
+        suits, ranks = pick(rng, knobs["suits"]), pick(rng, knobs["ranks"])
+        chosen = sorted(rng.sample(range(len(RANKS)), ranks))
+        return [(s, r) for s in range(suits) for r in chosen]
+
+    def sample(self, rng, knobs: dict) -> Candidate:
+        pool = self.pool(knobs, rng)
+        n = min(pick(rng, knobs["cards"]), len(pool))
+        cards = sorted(rng.sample(pool, n))
+        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        return self.candidate(cards, lines, knobs["told"])
+
+    def synth_pool(self, rng, knobs: dict):
+        """Synthesis: the whole deck as the pool, a dialogue, and how many cards to choose."""
+        pool = [(s, r) for s in range(bounds(knobs["suits"])[1]) for r in range(bounds(knobs["ranks"])[1])]
+        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        return pool, lines, min(pick(rng, knobs["cards"]), len(pool))
+
+    def synth_candidate(self, cards, lines, knobs: dict) -> Candidate:
+        return self.candidate(sorted(cards), lines, knobs["told"])
+
+    def synth_rows(self, pool) -> list:
+        return [c[0] for c in pool]
+
+    def candidate(self, cards: list[tuple[int, int]], lines: tuple[d.Line, ...], told: str = "rank") -> Candidate:
+        """A candidate over the given cards (suit index, rank index) and dialogue."""
+        p_key, q_key = (1, 0) if told == "rank" else (0, 1)
+        model = build_model({"P": [c[p_key] for c in cards], "Q": [c[q_key] for c in cards]})
+        return Candidate(self.name, model, lines, "card", {}, lambda: self.header(cards, told),
+                         lambda i: f"{SUITS[cards[i][0]][0]} {RANKS[cards[i][1]]}",
+                         footer='show card as "{rank} of {suit} ({suit.symbol}{rank})"',
+                         ask=("Which card is it?", "这张牌是什么牌？"))
+
+    def header(self, cards: list[tuple[int, int]], told: str) -> str:
+        p_what, q_what = ("rank", "suit") if told == "rank" else ("suit", "rank")
+        zh = {"rank": "点数", "suit": "花色"}
+        n = len(cards)
+        out = [
+            f'en: "There are {n} playing cards in a drawer. Professor John picks one, tells Mr. P its {p_what} '
+            f'and Mr. Q its {q_what}."',
+            f'zh: "桌子的抽屉里有{n}张扑克牌。约翰教授从这{n}张牌中挑出一张牌来，并把这张牌的{zh[p_what]}告诉P先生，'
+            f'把这张牌的{zh[q_what]}告诉Q先生。"',
+            "",
+            "values suit: " + ", ".join(f"{en} ({zh_}, {sym})" for en, zh_, sym in SUITS),
+            "values rank: " + ", ".join(f"{r} ({RANK_ALIASES[r]})" if r in RANK_ALIASES else r for r in RANKS),
+            "worlds card(suit, rank):",
+        ]
+        for s in sorted({c[0] for c in cards}):
+            ranks = " ".join(RANKS[c[1]] for c in cards if c[0] == s)
+            out.append(f"  {SUITS[s][0]}: {ranks}")
+        out += [
+            "",
+            f'agent P (P先生, "Mr. P") observes {p_what}',
+            f'agent Q (Q先生, "Mr. Q") observes {q_what}',
+        ]
+        return "\n".join(out)

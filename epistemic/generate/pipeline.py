@@ -1,0 +1,170 @@
+"""Sample -> screen -> dedup -> verify, one random stream per (seed, index), with a bounded search."""
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..errors import EpistemicError
+from .base import Candidate
+from .dedup import text_key
+from .knobs import knobs_text, to_json
+from .screen import Verdict, screen
+from .verify import Verified, verify_text
+
+SCHEMA = "epistemic.generated/1"
+MAX_TRIES = 50_000
+
+
+@dataclass(frozen=True, eq=False)
+class Generated:
+    """One generated puzzle with everything a dataset record needs."""
+
+    family: str
+    seed: int
+    index: int
+    skip: int
+    knobs: dict
+    verified: Verified
+    tries: int
+    method: str = "sample"
+
+    @property
+    def id(self) -> str:
+        return f"{self.family}-{self.seed}-{self.index}"
+
+    @property
+    def text(self) -> str:
+        return self.verified.text
+
+    def to_dict(self) -> dict:
+        sol = self.verified.solution
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "family": self.family,
+            "seed": self.seed,
+            "index": self.index,
+            "skip": self.skip,
+            "method": self.method,
+            "knobs": to_json(self.knobs),
+            "source": self.text,
+            "answer": sol.answer_text()[0],
+            "answer_values": [list(v) for v in sol.answer],
+            "stages": gold_stages(sol),
+            "difficulty": self.verified.difficulty,
+            "certificate": self.verified.certificate.to_dict(),
+            "necessary": list(self.verified.necessary),
+            "key": self.verified.key,
+            "candidates_tried": self.tries,
+        }
+
+
+def gold_stages(sol) -> list[dict]:
+    """Each stage: the announcement (source, speaker, en/zh text), worlds remaining and removed."""
+    out = []
+    for st in sol.stages:
+        a = st.announcement
+        out.append({
+            "index": st.index,
+            "announcement": None if a is None else a.source,
+            "speaker": None if a is None else a.speaker,
+            "texts": {} if a is None else dict(a.texts),
+            "remaining": st.count,
+            "removed": st.removed,
+            "worlds": sol.worlds(st.index, 20),
+        })
+    return out
+
+
+@dataclass
+class Stats:
+    """Counts over one generation run (for the benchmark and the search-exhausted message)."""
+
+    candidates: int = 0
+    screened: int = 0
+    duplicates: int = 0
+    rejected_by_engine: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"candidates": self.candidates, "passed_screen": self.screened, "duplicates": self.duplicates,
+                "rejected_by_engine": self.rejected_by_engine, "screen_reasons": dict(self.reasons),
+                "seconds": round(self.seconds, 4),
+                "yield": round(self.screened / self.candidates, 5) if self.candidates else 0.0}
+
+
+def item_rng(family: str, knobs: dict, seed: int, index: int) -> random.Random:
+    """The random stream of one item: depends only on family, knobs, seed and index."""
+    return random.Random(f"epistemic/{family}/{knobs_text(knobs)}/{seed}/{index}")
+
+
+def title_of(family: str, seed: int, index: int) -> str:
+    return f"{family} {seed}-{index}"
+
+
+def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None = None, skip: int | None = None,
+              max_tries: int = MAX_TRIES, stats: Stats | None = None, use_z3: bool = True) -> Generated:
+    """Item `index`: the first candidate of its stream that passes (skipping duplicates of `seen`).
+
+    With `skip` given, the first `skip` passing candidates are skipped instead (regenerating alone).
+    """
+    stats = stats if stats is not None else Stats()
+    rng = item_rng(family.name, knobs, seed, index)
+    skipped = 0
+    title = title_of(family.name, seed, index)
+    for tries in range(1, max_tries + 1):
+        cand: Candidate = family.sample(rng, knobs)
+        stats.candidates += 1
+        verdict: Verdict = screen(cand.model, cand.lines)
+        stats.reasons[verdict.reason] += 1
+        if not verdict.ok:
+            continue
+        stats.screened += 1
+        text = cand.write(verdict, title)
+        if skip is not None:
+            if skipped < skip:
+                skipped += 1
+                continue
+        elif seen is not None and text_key(text) in seen:
+            stats.duplicates += 1
+            skipped += 1
+            continue
+        verified = verify_text(text, title, use_z3)
+        if not verified.ok:
+            stats.rejected_by_engine += 1
+            continue
+        return Generated(family.name, seed, index, skipped, knobs, verified, tries)
+    raise exhausted(family.name, knobs, index, max_tries, stats)
+
+
+def exhausted(name: str, knobs: dict, index: int, tries: int, stats: Stats) -> EpistemicError:
+    reasons = ", ".join(f"{k}: {v:,}" for k, v in stats.reasons.most_common())
+    found_any = stats.screened > 0
+    msg = (f"no {name} puzzle found for item {index} after {tries:,} candidates "
+           f"({stats.candidates:,} tried in all; screen: {reasons or 'none'}; duplicates: {stats.duplicates:,})")
+    hint = ("these knobs may admit no puzzle with a unique, necessary dialogue; "
+            f"knobs were {knobs_text(knobs)}; try other knobs or --max-tries")
+    if found_any and stats.duplicates:
+        hint = "the knobs allow only a few distinct puzzles and all were found; ask for fewer or widen the knobs"
+    return EpistemicError(msg, hint=hint)
+
+
+def generate(family, knobs: dict, count: int, seed: int = 0, start: int = 0, max_tries: int = MAX_TRIES,
+             use_z3: bool = True, progress: Callable[[int], Any] | None = None) -> tuple[list[Generated], Stats]:
+    """`count` distinct puzzles: items start..start+count-1 of (family, knobs, seed)."""
+    stats = Stats()
+    seen: set[str] = set()
+    out = []
+    t0 = time.perf_counter()
+    for index in range(start, start + count):
+        item = find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3)
+        seen.add(text_key(item.text))
+        out.append(item)
+        if progress:
+            progress(1)
+    stats.seconds = time.perf_counter() - t0
+    return out, stats

@@ -1,0 +1,167 @@
+"""Z3 synthesis: Z3 chooses the world set so that the dialogue leaves exactly one world.
+
+One Bool per world of the family's pool says the world is in the puzzle; one Bool per world and
+stage says it survives that stage. The dialogue, a unique survivor, informative and necessary
+announcements and the user's targets are constraints; every model is then screened, written,
+re-parsed and solved like a sampled candidate.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+import z3
+
+from ..errors import EpistemicError
+from . import dialogue as d
+from .dedup import text_key
+from .knobs import knobs_text
+from .pipeline import Generated, Stats, item_rng, title_of
+from .screen import ScreenModel, screen
+from .verify import verify_text
+
+TARGETS = ("answer", "worlds", "per_row", "removed")
+DEFAULT_TRIES = 200
+
+
+class Encoder:
+    """Formulas of the dialogue tree as Z3 Bools per pool world, over a history of survival vectors."""
+
+    def __init__(self, model: ScreenModel):
+        self.model = model
+        self.members = {a: [[i for i in range(model.n) if c >> i & 1] for c in cs] for a, cs in model.classes.items()}
+        self.class_of = {a: {i: cls for cls in ms for i in cls} for a, ms in self.members.items()}
+
+    def formula(self, f: d.Formula, hist: list[list]) -> list:
+        alive = hist[-1]
+        n = self.model.n
+        if isinstance(f, d.KnowsAnswer):
+            cls = self.class_of[f.agent]
+            return [z3.And([z3.Not(alive[v]) for v in cls[w] if v != w]) for w in range(n)]
+        if isinstance(f, d.KnowsThat):
+            body = self.formula(f.body, hist)
+            cls = self.class_of[f.agent]
+            per_class = {}
+            for w in range(n):
+                key = cls[w][0]
+                if key not in per_class:
+                    per_class[key] = z3.And([z3.Implies(alive[v], body[v]) for v in cls[w]])
+            return [per_class[cls[w][0]] for w in range(n)]
+        if isinstance(f, d.Not):
+            return [z3.Not(x) for x in self.formula(f.body, hist)]
+        if isinstance(f, d.And):
+            parts = [self.formula(x, hist) for x in f.items]
+            return [z3.And([p[w] for p in parts]) for w in range(n)]
+        if isinstance(f, d.Before):
+            return self.formula(f.body, hist[:-1] if len(hist) > 1 else hist)
+        raise EpistemicError(f"synthesis does not support {type(f).__name__} in dialogues")
+
+    def run(self, solver, include: list, lines, tag: str) -> list[list]:
+        """Survival vectors for each stage (fresh Bools defined by equalities)."""
+        hist = [include]
+        for k, line in enumerate(lines, start=1):
+            content = self.formula(d.KnowsThat(line.speaker, line.body) if line.speaker else line.body, hist)
+            nxt = [z3.Bool(f"{tag}_s{k}_{w}") for w in range(self.model.n)]
+            for w in range(self.model.n):
+                solver.add(nxt[w] == z3.And(hist[-1][w], content[w]))
+            hist.append(nxt)
+        return hist
+
+
+def count(bools) -> Any:
+    return z3.Sum([z3.If(b, 1, 0) for b in bools])
+
+
+def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, Any], start: int = 0,
+               max_tries: int | None = None, use_z3: bool = True,
+               progress: Callable[[int], Any] | None = None) -> tuple[list[Generated], Stats]:
+    """`count_` distinct puzzles whose world sets Z3 chooses (cards, birthdays)."""
+    if not getattr(family, "synthesizable", False) or not hasattr(family, "synth_pool"):
+        raise EpistemicError(f"--synth is not available for {family.name}",
+                             hint="synthesis chooses world sets from a pool: use cards or birthdays")
+    bad = [k for k in targets if k not in TARGETS]
+    if bad:
+        raise EpistemicError(f"unknown target {bad[0]!r}", hint=f"targets: {', '.join(TARGETS)}")
+    tries = max_tries or DEFAULT_TRIES
+    stats = Stats()
+    seen: set[str] = set()
+    out: list[Generated] = []
+    t0 = time.perf_counter()
+    for index in range(start, start + count_):
+        item = synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3)
+        seen.add(text_key(item.text))
+        out.append(item)
+        if progress:
+            progress(1)
+    stats.seconds = time.perf_counter() - t0
+    return out, stats
+
+
+def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3) -> Generated:
+    rng = item_rng(family.name + "/synth", knobs, seed, index)
+    title = title_of(family.name, seed, index)
+    for attempt in range(1, tries + 1):
+        pool, lines, size = family.synth_pool(rng, knobs)
+        full = family.synth_candidate(pool, lines, knobs)
+        chosen = solve_once(full.model, lines, size, targets, family.synth_rows(pool), rng)
+        stats.candidates += 1
+        if chosen is None:
+            stats.reasons["unsat"] += 1
+            continue
+        cand = family.synth_candidate([pool[i] for i in chosen], lines, knobs)
+        verdict = screen(cand.model, cand.lines)
+        stats.reasons[verdict.reason] += 1
+        if not verdict.ok:
+            continue
+        stats.screened += 1
+        text = cand.write(verdict, title)
+        if text_key(text) in seen:
+            stats.duplicates += 1
+            continue
+        verified = verify_text(text, title, use_z3)
+        if not verified.ok:
+            stats.rejected_by_engine += 1
+            continue
+        return Generated(family.name, seed, index, 0, knobs, verified, attempt, method="synth")
+    reasons = ", ".join(f"{k}: {v:,}" for k, v in stats.reasons.most_common())
+    raise EpistemicError(f"Z3 found no {family.name} puzzle for item {index} after {tries:,} dialogues "
+                         f"({stats.candidates:,} Z3 calls in all; {reasons}; duplicates: {stats.duplicates:,})",
+                         hint=f"the targets may be impossible for these knobs ({knobs_text(knobs)}); relax them")
+
+
+def solve_once(model: ScreenModel, lines, size: int, targets: dict, rows: list, rng) -> list[int] | None:
+    """One Z3 call: the pool indices of a world set meeting every constraint, or None (unsat/unknown)."""
+    n = model.n
+    solver = z3.Solver()
+    solver.set("timeout", 10_000)
+    solver.set("random_seed", rng.randrange(1 << 30))
+    include = [z3.Bool(f"in_{w}") for w in range(n)]
+    enc = Encoder(model)
+    hist = enc.run(solver, include, lines, "main")
+    final = hist[-1]
+    solver.add(count(include) == targets.get("worlds", size))
+    solver.add(count(final) == 1)
+    for a, b in zip(hist, hist[1:]):
+        solver.add(z3.Or([z3.And(x, z3.Not(y)) for x, y in zip(a, b)]))
+    for i in range(len(lines)):
+        rest = tuple(lines[:i]) + tuple(lines[i + 1:])
+        dropped = enc.run(solver, include, rest, f"drop{i}")[-1]
+        solver.add(z3.Not(z3.And([x == y for x, y in zip(dropped, final)])))
+    if "answer" in targets:
+        solver.add(final[targets["answer"]] if isinstance(targets["answer"], int) else z3.BoolVal(False))
+    if "per_row" in targets:
+        for row in set(rows):
+            solver.add(count([include[w] for w in range(n) if rows[w] == row]) <= targets["per_row"])
+    if "removed" in targets:
+        removed = list(targets["removed"])
+        if len(removed) != len(lines):
+            return None
+        for r, (a, b) in zip(removed, zip(hist, hist[1:])):
+            solver.add(count([z3.And(x, z3.Not(y)) for x, y in zip(a, b)]) == r)
+    # A few random literals spread the solutions over the pool (deterministic per item).
+    for w in rng.sample(range(n), min(3, n)):
+        solver.add(include[w] if rng.random() < 0.5 else z3.Not(include[w]))
+    if solver.check() != z3.sat:
+        return None
+    m = solver.model()
+    return [w for w in range(n) if z3.is_true(m.eval(include[w], model_completion=True))]
