@@ -733,10 +733,10 @@ class Elaborator:
         return Typed(s.Not(self.formula(tree.children[0], env)), "bool")
 
     def e_and_(self, tree, env):
-        return Typed(s.And(tuple(self.formula(c, env) for c in tree.children)), "bool")
+        return Typed(s.And(_flatten(s.And, [self.formula(c, env) for c in tree.children])), "bool")
 
     def e_or_(self, tree, env):
-        return Typed(s.Or(tuple(self.formula(c, env) for c in tree.children)), "bool")
+        return Typed(s.Or(_flatten(s.Or, [self.formula(c, env) for c in tree.children])), "bool")
 
     def e_implies(self, tree, env):
         return Typed(s.Implies(self.formula(tree.children[0], env), self.formula(tree.children[1], env)), "bool")
@@ -891,6 +891,14 @@ def _observed_text(terms: list[s.Term]) -> str:
         return "nothing"
     shown = [term_source(t) for t in terms[:8]]
     return ", ".join(shown) + (f", … ({len(terms)} terms)" if len(terms) > 8 else "")
+
+
+def _flatten(kind, items: list) -> tuple:
+    """a and (b and c) -> And(a, b, c): the parser nests binary connectives, the tree need not."""
+    out = []
+    for item in items:
+        out.extend(item.items if isinstance(item, kind) else (item,))
+    return tuple(out)
 
 
 def _is_tree(x: Any, data: str) -> bool:

@@ -70,7 +70,7 @@ class Constraint:
 def unpack_bitmask(bitmask, vocab: int, device):
     """Boolean (batch, vocab) tensor of allowed tokens from llguidance's packed int32 bitmask."""
     torch = require("torch")
-    bits = bitmask.to(device, non_blocking=True)
+    bits = bitmask.to(device, non_blocking=True)  # pinned host memory: an asynchronous copy
     shifts = torch.arange(32, device=device, dtype=torch.int32)
     allowed = ((bits.unsqueeze(-1) >> shifts) & 1).bool().reshape(bits.shape[0], -1)
     if allowed.shape[1] >= vocab:
@@ -82,10 +82,13 @@ def unpack_bitmask(bitmask, vocab: int, device):
 class GrammarLogitsProcessor:
     """Masks every token the grammar forbids; one llguidance matcher per batch row.
 
-    Rows whose matcher has ended (end-of-sequence consumed) or failed are left unmasked:
-    transformers pads finished rows itself. `accepting[i]` is the longest number of generated
-    tokens of row i that forms a complete sentence of the grammar (to cut a truncated output);
-    `seconds` accumulates the time spent here.
+    With its `stopping_hook()` installed (generation.generate does this), the next mask is
+    computed on a worker thread while the GPU runs the next forward pass; without it, the mask
+    is computed when the logits arrive. Rows whose matcher has ended (end-of-sequence consumed)
+    or failed are left unmasked: transformers pads finished rows itself. `accepting[i]` is the
+    longest number of generated tokens of row i that forms a complete sentence of the grammar
+    (to cut a truncated output). `seconds` is the host time added to the decoding loop,
+    `mask_seconds` the time spent computing masks (overlapped with the GPU when hooked).
     """
 
     def __init__(self, constraint: Constraint) -> None:
@@ -96,26 +99,52 @@ class GrammarLogitsProcessor:
         self.accepting: list[int] = []
         self.errors: list[str] = []
         self.seconds = 0.0
+        self.mask_seconds = 0.0
         self._executor = None
         self._usable = None
+        self._bitmask = None
+        self._seen = 0
+        self._pending = None
+        self._pool = None
+
+    def stopping_hook(self) -> "MaskAhead":
+        """A stopping criterion (never stops) that starts the next mask as soon as a token is sampled."""
+        return MaskAhead(self)
 
     def _start(self, batch: int) -> None:
         llg = require("llguidance")
+        torch = require("torch")
+        from concurrent.futures import ThreadPoolExecutor
+
         c = self.constraint
         self.matchers = [llg.LLMatcher(c.tokenizer, c.grammar, log_level=0) for _ in range(batch)]
         self.done = [False] * batch
         self.consumed = [0] * batch
         self.accepting = [0] * batch
         self._executor = llg.LLExecutor()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llguidance-mask")
+        shape = (batch, (c.tokenizer.vocab_size + 31) // 32)
+        try:
+            self._bitmask = torch.full(shape, -1, dtype=torch.int32, pin_memory=torch.cuda.is_available())
+        except RuntimeError:
+            self._bitmask = torch.full(shape, -1, dtype=torch.int32)
 
     def _consume(self, last: Sequence[int]) -> None:
+        """Advance every live matcher by its row's token (in parallel, outside the GIL)."""
         eos = set(self.constraint.tokenizer.eos_tokens)
+        todo = []
         for i, (m, t) in enumerate(zip(self.matchers, last)):
             if self.done[i]:
                 continue
             if t in eos and (m.is_accepting() or m.is_stopped()):
                 self.done[i] = True
-            elif not m.consume_token(t):
+            else:
+                todo.append((i, m, t))
+        if not todo:
+            return
+        results = self._executor.consume_token_par([(m, t) for _, m, t in todo])
+        for (i, m, _), ok in zip(todo, results):
+            if not ok:
                 self.done[i] = True
                 self.errors.append(m.get_error())
             else:
@@ -123,24 +152,50 @@ class GrammarLogitsProcessor:
                 if m.is_accepting():
                     self.accepting[i] = self.consumed[i]
 
-    def __call__(self, input_ids, scores):
-        torch = require("torch")
+    def _fill(self) -> None:
+        """Masks of the live rows into the bitmask; other rows allow everything."""
         t0 = time.perf_counter()
-        if self.matchers is None:
-            self._start(input_ids.shape[0])
-        else:
-            self._consume(input_ids[:, -1].tolist())
+        with require("torch").inference_mode():  # the bitmask may be an inference tensor
+            self._bitmask.fill_(-1)
         live = [(m, i) for i, m in enumerate(self.matchers) if not self.done[i]]
         if live:
-            n_words = (self.constraint.tokenizer.vocab_size + 31) // 32
-            bitmask = torch.full((len(self.matchers), n_words), -1, dtype=torch.int32)
-            self._executor.unsafe_compute_mask_ptr(live, bitmask.data_ptr(), n_words * 4, bitmask.shape[0])
-            allowed = unpack_bitmask(bitmask, scores.shape[-1], scores.device)
-            allowed = self._restrict(allowed)
-            rows = torch.tensor([i for _, i in live], device=scores.device)
-            forbid = torch.zeros_like(allowed)
-            forbid[rows] = ~allowed[rows]
-            scores = scores.masked_fill(forbid, float("-inf"))
+            bm = self._bitmask
+            self._executor.unsafe_compute_mask_ptr(live, bm.data_ptr(), bm.shape[1] * 4, bm.shape[0])
+        self.mask_seconds += time.perf_counter() - t0
+
+    def observe(self, input_ids) -> None:
+        """Consume the tokens just sampled and start the next mask (called before the next forward)."""
+        if self.matchers is None or self._seen == input_ids.shape[1]:
+            return
+        last = input_ids[:, -1].tolist()  # cheap here: the next forward is not queued yet
+        t0 = time.perf_counter()
+        self._seen = input_ids.shape[1]
+        self._pending = self._pool.submit(self._advance, last)
+        self.seconds += time.perf_counter() - t0
+
+    def _advance(self, last: Sequence[int]) -> None:
+        """Worker: consume the sampled tokens, then compute the next masks."""
+        self._consume(last)
+        self._fill()
+
+    def __call__(self, input_ids, scores):
+        if self.matchers is None:
+            t0 = time.perf_counter()
+            self._start(input_ids.shape[0])
+            self._seen = input_ids.shape[1]
+            self._fill()
+        elif self._seen != input_ids.shape[1]:  # not hooked: consume now (waits for the GPU)
+            last = input_ids[:, -1].tolist()
+            t0 = time.perf_counter()
+            self._seen = input_ids.shape[1]
+            self._consume(last)
+            self._fill()
+        else:
+            t0 = time.perf_counter()
+            self._pending.result()
+        if not all(self.done):
+            allowed = self._restrict(unpack_bitmask(self._bitmask, scores.shape[-1], scores.device))
+            scores = scores.masked_fill(~allowed, float("-inf"))
         self.seconds += time.perf_counter() - t0
         return scores
 
@@ -158,3 +213,14 @@ class GrammarLogitsProcessor:
         both = allowed & self._usable
         empty = ~both.any(dim=1, keepdim=True)
         return require("torch").where(empty, allowed, both)
+
+
+class MaskAhead:
+    """Stopping criterion that never stops: it hands each sampled token to the grammar processor."""
+
+    def __init__(self, processor: GrammarLogitsProcessor) -> None:
+        self.processor = processor
+
+    def __call__(self, input_ids, scores, **kwargs):
+        self.processor.observe(input_ids)
+        return require("torch").zeros(input_ids.shape[0], dtype=require("torch").bool, device=input_ids.device)

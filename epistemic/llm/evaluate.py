@@ -137,14 +137,20 @@ class EvalConfig:
 
 
 def _prepare(loaded: LoadedModel, items: Sequence[EvalItem], project: ProjectAPI,
-             options: PromptOptions) -> list[tuple[EvalItem, Any, Prompt]]:
+             options: PromptOptions, audit: bool) -> list[tuple[EvalItem, Any, Prompt, Any]]:
+    """(item, puzzle, prompt, audit context) for each item; each distinct puzzle is loaded and solved once."""
+    cache: dict[str, tuple[Any, Any]] = {}
     out = []
     for item in items:
-        puzzle = project.load_puzzle(item.puzzle)
+        if item.puzzle not in cache:
+            puzzle = project.load_puzzle(item.puzzle)
+            ctx = project.audit_context(puzzle) if audit and project.audit_context else None
+            cache[item.puzzle] = (puzzle, ctx)
+        puzzle, ctx = cache[item.puzzle]
         statement = item.statement or project.render_prompt(puzzle, lang=item.lang or options.lang)
         prompt = puzzle_prompt(loaded.tokenizer, statement, options.system, options.use_template,
                                options.enable_thinking)
-        out.append((item, puzzle, prompt))
+        out.append((item, puzzle, prompt, ctx))
     return out
 
 
@@ -166,7 +172,7 @@ def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os
         (i.id, s) in done for i in pending for s in range(config.num_samples))
     if progress:
         progress(finished, total)
-    prepared = _prepare(loaded, pending, project, config.options)
+    prepared = _prepare(loaded, pending, project, config.options, config.audit)
     order = {item.id: n for n, item in enumerate(items)}
     prepared.sort(key=lambda x: -len(x[2].text))  # longest first: padding shrinks, OOM shows early
     settings = resolve(loaded.generation_config, config.overrides)
@@ -191,20 +197,20 @@ def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os
     return summarize([r for r in read_records(out_path) if r.get("id") in {i.id for i in items}])
 
 
-def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt]], settings: Settings,
+def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt, Any]], settings: Settings,
                config: EvalConfig, project: ProjectAPI, done: set, order: dict) -> list[dict[str, Any]]:
     seeded = settings
     if settings.seed is not None:  # one seed per batch, fixed by its first item's place in the dataset
         seeded = replace(settings, seed=settings.seed + 1000 * order[chunk[0][0].id])
     t0 = time.perf_counter()
-    gens = generate(loaded, [p for _, _, p in chunk], seeded, num_samples=config.num_samples)
+    gens = generate(loaded, [c[2] for c in chunk], seeded, num_samples=config.num_samples)
     per_sample = (time.perf_counter() - t0) / max(len(gens), 1)
     records = []
     for k, gen in enumerate(gens):
-        item, puzzle, prompt = chunk[k // config.num_samples]
+        item, puzzle, prompt, ctx = chunk[k // config.num_samples]
         if (item.id, gen.sample) in done:
             continue
-        checked = audit_fields(puzzle, gen, project) if config.audit else {}
+        checked = audit_fields(puzzle, gen, project, ctx) if config.audit else {}
         records.append(trace_record(gen, prompt.text, settings, loaded.path, checked, round(per_sample, 3),
                                     id=item.id, family=item.family, difficulty=item.difficulty,
                                     puzzle=item.puzzle))

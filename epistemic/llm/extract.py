@@ -116,5 +116,6 @@ def extract_claims(puzzle: Any, step: str, api: ProjectAPI | None = None,
     rule_based = api.extract_claims_rule_based if api is not None else None
     found = list(rule_based(puzzle, step) or []) if rule_based else []
     if found or extractor is None:
-        return [c if isinstance(c, ExtractedClaim) else ExtractedClaim(str(c), "rule", c) for c in found]
+        return [c if isinstance(c, ExtractedClaim) else ExtractedClaim(getattr(c, "text", str(c)), "rule", c)
+                for c in found]
     return extractor(puzzle, step)

@@ -123,6 +123,9 @@ def generate(
     kwargs: dict[str, Any] = {"generation_config": cfg, "streamer": streamer}
     if logits_processors:
         kwargs["logits_processor"] = transformers.LogitsProcessorList(list(logits_processors))
+        hooks = [p.stopping_hook() for p in logits_processors if hasattr(p, "stopping_hook")]
+        if hooks:
+            kwargs["stopping_criteria"] = transformers.StoppingCriteriaList(hooks)
     if stop_strings:
         kwargs["tokenizer"] = tok
     with oom_guard(f"generating a batch of {len(prompts)}×{num_samples}"), torch.inference_mode():

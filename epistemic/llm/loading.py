@@ -138,10 +138,14 @@ def load_model(
     if need_chat_template:
         require_chat_template(tok, str(p))
     dev = pick_device(device)
+    kwargs = {"local_files_only": True, "dtype": pick_dtype(dtype, dev)}
+    if dev.startswith("cuda"):
+        kwargs["device_map"] = dev  # weights go straight to the GPU
     try:
-        model = transformers.AutoModelForCausalLM.from_pretrained(
-            str(p), local_files_only=True, dtype=pick_dtype(dtype, dev)
-        )
+        from .generation import oom_guard
+
+        with oom_guard("loading the model"):
+            model = transformers.AutoModelForCausalLM.from_pretrained(str(p), **kwargs)
     except OSError as exc:
         raise ModelDirError(f"could not load the weights in {str(p)!r}: {exc}", DOWNLOAD_HINT) from exc
     model = _to_device(model, dev)

@@ -26,7 +26,9 @@ def portable_char(c: str) -> bool:
 
 
 def portable_bytes(b: bytes) -> bool:
-    """True for complete UTF-8 made only of portable characters."""
+    """True for non-empty, complete UTF-8 made only of portable characters."""
+    if not b:
+        return False
     try:
         text = b.decode("utf-8")
     except UnicodeDecodeError:

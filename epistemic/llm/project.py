@@ -17,6 +17,7 @@ class ProjectAPI:
     grammar_text: Callable[[], str]
     parse_claim: Callable[[str, Any], Any] | None = None  # (claim text, puzzle) -> formula
     extract_claims_rule_based: Callable[[Any, str], Any] | None = None
+    audit_context: Callable[[Any], Any] | None = None  # puzzle -> context reused by audit_trace
 
 
 def default_api() -> ProjectAPI:
@@ -32,6 +33,7 @@ def default_api() -> ProjectAPI:
         grammar_text=language.grammar_text,
         parse_claim=getattr(language, "parse_claim", None),
         extract_claims_rule_based=getattr(audit, "extract_claims_rule_based", None),
+        audit_context=getattr(getattr(audit, "AuditContext", None), "build", None),
     )
 
 

@@ -12,8 +12,10 @@ from .settings import Settings
 SCHEMA = "epistemic.llm.trace/1"
 
 
-def audit_fields(puzzle: Any, gen: Generation, api: ProjectAPI) -> dict[str, Any]:
-    """Answer score, correctness, first wrong step and the audit report; failures are recorded, not raised."""
+def audit_fields(puzzle: Any, gen: Generation, api: ProjectAPI, context: Any = None) -> dict[str, Any]:
+    """Answer score, correctness, first wrong step and the audit report; failures are recorded, not raised.
+
+    `context` (from api.audit_context) lets many traces of one puzzle share one solve."""
     out: dict[str, Any] = {"answer_score": None, "correct": None, "first_error": None,
                            "audit": None, "audit_error": None}
     try:
@@ -21,7 +23,8 @@ def audit_fields(puzzle: Any, gen: Generation, api: ProjectAPI) -> dict[str, Any
     except Exception as exc:  # noqa: BLE001 - model text is untrusted; keep going
         out["audit_error"] = f"score_answer: {type(exc).__name__}: {exc}"
     try:
-        report = to_plain(api.audit_trace(puzzle, gen.text))
+        extra = {"context": context} if context is not None else {}
+        report = to_plain(api.audit_trace(puzzle, gen.text, **extra))
         out["audit"] = report
         out["first_error"] = report.get("label")
     except Exception as exc:  # noqa: BLE001

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,15 @@ def byte_level_tokenizer(vocab_size: int = 400, corpus: str = CORPUS):
     return tok
 
 
+def vocab_words() -> list[str]:
+    """Common English words of puzzle statements and reasoning (for a realistic synthetic vocabulary)."""
+    return ("the a an is it of in on to and or not that this there are was were be card cards drawer "
+            "playing professor picks tells its rank suit know knows knew don't now too which think step "
+            "by then give as one two three four five mr so if only because must can cannot possible "
+            "remaining worlds after before said says first second answer hearts spades clubs diamonds "
+            "therefore means unique rule out eliminate left case cases each every would could").split()
+
+
 def synthetic_bpe_tokenizer(n_tokens: int, seed: int = 0):
     """A byte-level BPE tokenizer with about `n_tokens` entries, made by random merges (for benchmarks)."""
     tk = require("tokenizers", "test")
@@ -57,11 +67,17 @@ def synthetic_bpe_tokenizer(n_tokens: int, seed: int = 0):
 
     alphabet = pre_tokenizers.ByteLevel.alphabet()
     vocab = {ch: i for i, ch in enumerate(sorted(alphabet))}
-    letters = [c for c in vocab if c.isalnum() or c == "Ġ"]
+    letters = [c for c in vocab if (c.isascii() and c.isalnum()) or c == "Ġ"]
     rng = random.Random(seed)
     pool = list(letters)
     merges: list[tuple[str, str]] = []
     n_base = len(SPECIAL) + len(THINK)
+    for word in re.findall(r" ?[A-Za-z]+", CORPUS + " " + " ".join(vocab_words())):
+        word = word.replace(" ", "Ġ")
+        for k in range(2, len(word) + 1):  # prefix merges: real words become single tokens
+            if word[:k] not in vocab:
+                vocab[word[:k]] = len(vocab)
+                merges.append((word[:k - 1], word[k - 1]))
     while len(vocab) < n_tokens - n_base:
         a = rng.choice(pool)
         b = rng.choice(letters) if rng.random() < 0.6 else rng.choice(pool)
@@ -96,7 +112,7 @@ def qwen2_config(vocab_size: int, **overrides: Any) -> dict[str, Any]:
     cfg = dict(
         model_type="qwen2", vocab_size=vocab_size, hidden_size=32, intermediate_size=64,
         num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
-        max_position_embeddings=512, rope_theta=10000.0, tie_word_embeddings=True,
+        max_position_embeddings=2048, rope_theta=10000.0, tie_word_embeddings=True,
         rms_norm_eps=1e-6, hidden_act="silu",
     )
     cfg.update(overrides)

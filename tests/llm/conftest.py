@@ -68,7 +68,8 @@ def _fake_score(answer_text, puzzle):
 
 @pytest.fixture(scope="session")
 def project_api():
-    """The real package functions where they exist, small local fakes where they do not yet."""
+    """The real package functions, except a fake audit: tests need a known first wrong step
+    (the fake marks paragraphs containing WRONG). Fakes also stand in for anything missing."""
     from epistemic.llm.project import ProjectAPI
 
     def real(module: str, name: str, fake):
@@ -81,8 +82,8 @@ def project_api():
     return ProjectAPI(
         load_puzzle=real("api", "load_puzzle", lambda src, params=None: src),
         render_prompt=real("render", "render_prompt", lambda puzzle, lang="en": "Which card is it?"),
-        audit_trace=_fake_audit,  # audit of random text is meaningless; the fake labels on a marker
-        score_answer=_fake_score,
+        audit_trace=_fake_audit,
+        score_answer=real("scoring", "score_answer", _fake_score),
         grammar_text=lambda: CLAIM_GRAMMAR,
         parse_claim=None,
         extract_claims_rule_based=lambda puzzle, step: [],

@@ -53,8 +53,8 @@ def test_outputs_always_reparse(extractor, loaded):
     """Random weights, sampling, short budgets (truncation): every output is grammatical."""
     steps = ["P does not know the card.", "Q knew that.", "x", "现在我知道这张牌了。"]
     seen = 0
-    for seed in range(6):
-        settings = resolve(loaded.generation_config, Overrides(seed=seed, max_new_tokens=4 + 5 * seed))
+    for seed in range(4):
+        settings = resolve(loaded.generation_config, Overrides(seed=seed, max_new_tokens=4 + 7 * seed))
         for claims in extractor.with_settings(settings).extract_many("P says: not P knows card", steps):
             text = " ; ".join(c.text for c in claims)
             if text:

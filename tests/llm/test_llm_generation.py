@@ -82,12 +82,13 @@ def test_batching_padding_and_samples(loaded):
 
 
 def test_context_length(loaded):
-    tok = loaded.tokenizer
-    long = puzzle_prompt(tok, "card " * 600)
+    tok, ctx = loaded.tokenizer, loaded.context_length
+    per_word = len(tok.encode(" card" * 10, add_special_tokens=False)) / 10
+    long = puzzle_prompt(tok, "card " * int(ctx / per_word + 10))
     with pytest.raises(ContextLengthError) as e:
         generate(loaded, [long], _settings(loaded, max_new_tokens=4))
-    assert "context is 512 tokens" in e.value.message and "shorten" in e.value.hint
-    near = puzzle_prompt(tok, "card " * 240)
+    assert f"context is {ctx} tokens" in e.value.message and "shorten" in e.value.hint
+    near = puzzle_prompt(tok, "card " * int((ctx - 40) / per_word))
     g = generate(loaded, [near], _settings(loaded, seed=0, max_new_tokens=400))[0]
     assert g.warnings and "lowered" in g.warnings[0]
-    assert g.prompt_tokens + g.generated_tokens <= 512
+    assert g.prompt_tokens + g.generated_tokens <= ctx

@@ -13,7 +13,7 @@ from epistemic.llm.loading import check_model_dir, load_model, load_tokenizer  #
 
 
 def test_loads_offline(loaded, tiny_model_dir):
-    assert loaded.device == "cpu" and loaded.context_length == 512
+    assert loaded.device == "cpu" and loaded.context_length == 2048
     assert loaded.tokenizer.padding_side == "left" and loaded.tokenizer.pad_token_id is not None
     tok = loaded.tokenizer
     assert set(loaded.eos_token_ids) >= {tok.convert_tokens_to_ids("<|im_end|>")}
