@@ -30,6 +30,11 @@ class WorldSpace:
     method: str
     raw_size: int
     cache: dict = field(default_factory=dict, repr=False)
+    shape: tuple[int, ...] | None = None
+    hidden_axes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """shape: set when the worlds are the full product of the variables' domains, in mixed-radix
+    order (first variable most significant); then an agent that observes plain variables is in
+    hidden_axes with the axes it cannot see, and knowing is a reduction over those axes."""
 
     def group_classes(self, agents: tuple[str, ...]) -> tuple[np.ndarray, int]:
         """The partition of distributed knowledge: worlds agree for every agent of the group."""
@@ -99,20 +104,54 @@ def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "
             cols = {k: c[ok] for k, c in cols.items()}
         for k, c in cols.items():
             kept[k].append(c)
-    columns = {v.name: np.concatenate(kept[v.name]) if kept[v.name] else np.zeros(0, np.int64) for v in puzzle.variables}
-    return space_from_columns(puzzle, columns, "table" if table is not None else "product", total)
+    columns = {v.name: _join(kept[v.name]) for v in puzzle.variables}
+    size = len(columns[puzzle.variables[0].name])
+    shape = tuple(radices[1:]) if table is None and size == total and size > 0 else None
+    return space_from_columns(puzzle, columns, "table" if table is not None else "product", total, shape)
 
 
-def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method: str, raw: int) -> WorldSpace:
-    """A world space over given columns (enumerated here or by Z3): computes each agent's classes."""
+def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method: str, raw: int,
+                       shape: tuple[int, ...] | None = None) -> WorldSpace:
+    """A world space over given columns (enumerated here or by Z3): computes each agent's classes.
+
+    With `shape` (the columns are the full product in mixed-radix order), an agent that observes
+    plain variables gets its class id as the world's index with the unseen digits zeroed.
+    """
     from .engines.explicit import static_term
 
     size = len(next(iter(columns.values()))) if columns else 0
-    classes, counts = {}, {}
+    axes = {v.name: i for i, v in enumerate(puzzle.variables)} if shape else {}
+    classes, counts, hidden = {}, {}, {}
     for agent in puzzle.agents:
+        seen = {t.name for t in agent.observes if isinstance(t, s.Var)}
+        if shape and len(seen) == len(agent.observes):
+            hidden[agent.name] = tuple(i for name, i in axes.items() if name not in seen)
+            classes[agent.name], counts[agent.name] = _product_classes(puzzle, columns, shape, hidden[agent.name]), size
+            continue
         keys = [np.broadcast_to(static_term(t, columns), (size,)) for t in agent.observes]
         classes[agent.name], counts[agent.name] = combine_keys(keys, size)
-    return WorldSpace(puzzle, columns, size, classes, counts, method, raw)
+    return WorldSpace(puzzle, columns, size, classes, counts, method, raw, shape=shape, hidden_axes=hidden)
+
+
+def _product_classes(puzzle: s.Puzzle, columns: dict[str, np.ndarray], shape: tuple[int, ...],
+                     hidden: tuple[int, ...]) -> np.ndarray:
+    """Class ids in a full product space: each world's flat index with the hidden digits set to 0."""
+    ids = np.arange(math.prod(shape), dtype=np.int64)
+    for axis in hidden:
+        stride = math.prod(shape[axis + 1 :])
+        var = puzzle.variables[axis]
+        column = columns[var.name]
+        if var.codes == tuple(range(len(var.values))):
+            ids -= column * stride if stride > 1 else column
+        else:
+            ids -= (ids // stride % shape[axis]) * stride
+    return ids
+
+
+def _join(parts: list[np.ndarray]) -> np.ndarray:
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def combine_keys(keys: list[np.ndarray], size: int) -> tuple[np.ndarray, int]:

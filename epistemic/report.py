@@ -10,9 +10,10 @@ LINE_WIDTH = 100
 def solution_text(sol: Solution, lang: str = "en") -> str:
     p = sol.puzzle
     out = []
+    shown = p.agents if len(p.agents) <= 4 else p.agents[:3]
     agents = "; ".join(
-        f"{a.name}{' (' + ', '.join(a.display) + ')' if a.display else ''} observes {a.observes_text}" for a in p.agents
-    )
+        f"{a.name}{' (' + ', '.join(a.display) + ')' if a.display else ''} observes {a.observes_text}" for a in shown
+    ) + (f"; … ({len(p.agents)} agents)" if len(p.agents) > len(shown) else "")
     out.append(f"{p.title} — {sol.space.size:,} worlds; {agents}")
     if p.question:
         out.append(f"question: {p.question.source}")
@@ -32,13 +33,7 @@ def solution_text(sol: Solution, lang: str = "en") -> str:
             more = f" … and {st.count - len(shown):,} more" if st.count > len(shown) else ""
             out.append(f"{pad}{' '.join(shown)}{more}")
         if st.knows and p.question:
-            parts = []
-            for agent, n in st.knows.items():
-                at = ""
-                if st.knows_actual is not None:
-                    at = " (yes, at the answer)" if st.knows_actual[agent] else " (no, at the answer)"
-                parts.append(f"{agent} in {n:,} of {st.count:,}{at}")
-            out.append(f"{pad}knows {p.question.source}: " + ", ".join(parts))
+            out.append(f"{pad}knows {p.question.source}: " + _knows_text(st))
     out.append("")
     out.append(answer_line(sol))
     if p.expected_answer is not None:
@@ -95,3 +90,19 @@ def _fit(labels: list[str], width: int) -> list[str]:
         out.append(label)
         used += len(label) + 1
     return out
+
+
+def _knows_text(st, most: int = 8) -> str:
+    """'P in 3 of 5 (yes, at the answer), ...' — or only the answer's world for very large stages."""
+    parts = []
+    for agent, n in st.knows.items():
+        at = None if st.knows_actual is None else st.knows_actual[agent]
+        if n is None:
+            parts.append(f"{agent} {'yes' if at else 'no'}" if at is not None else f"{agent} ?")
+            continue
+        where = "" if at is None else (" (yes, at the answer)" if at else " (no, at the answer)")
+        parts.append(f"{agent} in {n:,} of {st.count:,}{where}")
+    text = ", ".join(parts[:most]) + (f", … ({len(parts) - most} more agents)" if len(parts) > most else "")
+    if st.knows and all(n is None for n in st.knows.values()):
+        text += " — at the answer's world only (too many worlds × agents to count)"
+    return text

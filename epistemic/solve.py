@@ -35,7 +35,7 @@ class Stage:
     mask: np.ndarray = field(repr=False)
     count: int
     removed: int
-    knows: dict[str, int]
+    knows: dict[str, int | None]
     knows_actual: dict[str, bool] | None = None
 
 
@@ -190,15 +190,7 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
     actual = int(np.flatnonzero(final)[0]) if int(final.sum()) == 1 else None
     stages = []
     for k, mask in enumerate(masks):
-        knows, at_actual = {}, None
-        if puzzle.question is not None and mask.any():
-            at_actual = {} if actual is not None else None
-            for agent in puzzle.agents:
-                f = s.Knows("agent", (agent.name,), "value", puzzle.question.terms)
-                where = eng.evaluate(space, masks[: k + 1], f)
-                knows[agent.name] = int(where.sum())
-                if at_actual is not None:
-                    at_actual[agent.name] = bool(where[actual])
+        knows, at_actual = who_knows_answer(eng, space, masks[: k + 1], actual)
         previous = masks[k - 1].sum() if k else mask.sum()
         stages.append(Stage(k, announced[k], mask, int(mask.sum()), int(previous - mask.sum()), knows, at_actual))
     t3 = time.perf_counter()
@@ -218,6 +210,38 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
         solution = Solution(puzzle, space, solution.stages, answer, tuple(lints + extra), eng.name,
                             solution.seconds, complete)
     return solution
+
+
+KNOWS_BUDGET = 8_000_000  # worlds × agents per stage for which every world's knowledge is reported
+
+
+def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], actual: int | None):
+    """Per agent: in how many worlds of the stage it knows the answer, and whether it does at the answer.
+
+    Past KNOWS_BUDGET (e.g. 2^20 worlds × 20 agents) only the answer's world is looked at, through the
+    agent's class there; the counts are then None.
+    """
+    puzzle = space.puzzle
+    mask = history[-1]
+    if puzzle.question is None or not mask.any():
+        return {}, None
+    formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
+    if space.size * len(formulas) > KNOWS_BUDGET:
+        at_actual = None
+        if actual is not None:
+            at_actual = {a.name: _knows_value_at(space, mask, a.name, actual, puzzle.question.terms)
+                         for a in puzzle.agents}
+        return {a.name: None for a in puzzle.agents}, at_actual
+    many = getattr(eng, "evaluate_many", None)
+    results = many(space, history, formulas) if many else [eng.evaluate(space, history, f) for f in formulas]
+    knows = {a.name: int(r.sum()) for a, r in zip(puzzle.agents, results)}
+    at_actual = None if actual is None else {a.name: bool(r[actual]) for a, r in zip(puzzle.agents, results)}
+    return knows, at_actual
+
+
+def _knows_value_at(space: WorldSpace, mask: np.ndarray, agent: str, world: int, terms) -> bool:
+    cls = space.classes[agent]
+    return len(answer_values(space, mask & (cls == cls[world]), terms)) == 1
 
 
 def answer_values(space: WorldSpace, mask: np.ndarray, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:

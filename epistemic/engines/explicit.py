@@ -1,9 +1,11 @@
 """The explicit engine: every operator vectorised with numpy over the worlds of a model.
 
-A model (frame) is the sorted array of the world indices still possible. Knowing is a property of
-an agent's class: K_a φ holds at w when no world of w's class (within the frame) falsifies φ, which
-is one bincount over class ids. Common knowledge uses the connected components of the union of the
-group's partitions, found by label propagation with pointer jumping.
+A model (frame) is the set of worlds still possible. Large models keep full-length arrays with an
+`alive` mask (no copying of columns); small ones are compacted to their world indices. Knowing is
+a property of an agent's class: K_a φ holds at w when no live world of w's class falsifies φ —
+one bincount over class ids, or, when the worlds are a full product and the agent sees plain
+variables, a reduction over the axes the agent cannot see. Common knowledge uses the connected
+components of the union of the group's partitions (label propagation with pointer jumping).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from ..language import syntax as s
 from ..model import WorldSpace, combine_keys
 from .arith import COMPARE
 
+COMPACT_BELOW = 0.25  # a model with fewer than this share of all worlds is compacted
+
 
 class ExplicitEngine:
     """numpy model checker; see Engine in base.py for the contract."""
@@ -22,52 +26,181 @@ class ExplicitEngine:
     name = "explicit"
 
     def evaluate(self, space: WorldSpace, history: Sequence[np.ndarray], formula: s.Formula) -> np.ndarray:
-        frames = tuple(_Frame(space, mask) for mask in history)
-        values = _Evaluator(space).formula(formula, frames)
-        out = np.zeros(space.size, dtype=bool)
-        out[frames[-1].idx] = values
-        return out
+        return self.evaluate_many(space, history, [formula])[0]
+
+    def evaluate_many(self, space: WorldSpace, history: Sequence[np.ndarray],
+                      formulas: Sequence[s.Formula]) -> list[np.ndarray]:
+        """Several formulas at one history, sharing frames and every common subterm's value."""
+        frames = _frames(space, history)
+        evaluator = _Evaluator()
+        return [frames[-1].to_full(evaluator.formula(f, frames)) for f in formulas]
+
+
+def _frames(space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:
+    frames: list[_Frame] = []
+    for mask in history:
+        count = int(mask.sum())
+        if count * 1.0 >= COMPACT_BELOW * space.size:
+            frames.append(_Frame(space, alive=None if count == space.size else mask, count=count))
+        else:
+            frames.append(_Frame(space, idx=np.flatnonzero(mask), count=count))
+    return tuple(frames)
 
 
 class _Frame:
-    """The worlds of one model, with per-frame caches of columns and class ids."""
+    """The worlds of one model: full-length arrays with an alive mask, or compacted indices."""
 
-    def __init__(self, space: WorldSpace, mask: np.ndarray | None = None, idx: np.ndarray | None = None):
+    def __init__(self, space: WorldSpace, alive: np.ndarray | None = None, idx: np.ndarray | None = None,
+                 count: int = 0):
         self.space = space
-        self.idx = np.flatnonzero(mask) if idx is None else idx
-        self.full = len(self.idx) == space.size
-        self.n = len(self.idx)
-        self._cols: dict[str, np.ndarray] = {}
-        self._cls: dict[object, tuple[np.ndarray, int]] = {}
+        self.alive = alive  # full mode: None means every world is alive
+        self.idx = idx  # compact mode: the live worlds' indices (sorted)
+        self.full = idx is None
+        self.n = space.size if self.full else len(idx)
+        self.count = count
+        self._cache: dict[object, object] = {}
+
+    def _memo(self, key, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def live(self, values: np.ndarray) -> np.ndarray:
+        """values with the dead worlds (full mode) set to False."""
+        return values if self.alive is None else values & self.alive
 
     def column(self, name: str) -> np.ndarray:
-        if name not in self._cols:
-            col = self.space.columns[name]
-            self._cols[name] = col if self.full else col[self.idx]
-        return self._cols[name]
+        col = self.space.columns[name]
+        return col if self.full else self._memo(("col", name), lambda: col[self.idx])
 
-    def classes(self, agent: str) -> tuple[np.ndarray, int]:
-        if agent not in self._cls:
-            cls = self.space.classes[agent]
-            self._cls[agent] = (cls if self.full else cls[self.idx], self.space.class_counts[agent])
-        return self._cls[agent]
+    def partition(self, key, cls: np.ndarray, count: int) -> "_Partition":
+        def make():
+            ids = cls if self.full else cls[self.idx]
+            return _Partition(ids, count, self.alive)
 
-    def group_classes(self, agents: tuple[str, ...]) -> tuple[np.ndarray, int]:
-        key = ("distributed", agents)
-        if key not in self._cls:
-            cls, count = self.space.group_classes(agents)
-            self._cls[key] = (cls if self.full else cls[self.idx], count)
-        return self._cls[key]
+        return self._memo(("part", key), make)
 
-    def components(self, agents: tuple[str, ...]) -> tuple[np.ndarray, int]:
-        """Connected components of the union of the agents' relations, labelled by a member index."""
-        key = ("common", agents)
-        if key not in self._cls:
-            self._cls[key] = (_components([self.classes(a) for a in agents], self.n), self.n)
-        return self._cls[key]
+    def agent(self, agent: str) -> "_Partition":
+        return self.partition(agent, self.space.classes[agent], self.space.class_counts[agent])
+
+    def hidden_axes(self, agents: tuple[str, ...]) -> tuple[int, ...] | None:
+        """Axes no agent of the group sees, when every one of them sees plain variables of a product."""
+        if not self.full or self.space.shape is None or any(a not in self.space.hidden_axes for a in agents):
+            return None
+        return tuple(sorted(set.intersection(*(set(self.space.hidden_axes[a]) for a in agents))))
+
+    def components(self, agents: tuple[str, ...]) -> "_Partition":
+        """Connected components of the union of the agents' relations over the live worlds."""
+
+        def make():
+            if self.full:
+                live = np.flatnonzero(self.alive) if self.alive is not None else np.arange(self.n)
+            else:
+                live = np.arange(self.n)
+            parts = []
+            for a in agents:
+                p = self.agent(a)
+                parts.append((p.ids[live], p.count))
+            labels = np.zeros(self.n, dtype=np.int64)
+            labels[live] = live[_components(parts, len(live))]
+            return _Partition(labels, self.n, self.alive)
+
+        return self._memo(("common", agents), make)
+
+    def to_full(self, values: np.ndarray) -> np.ndarray:
+        if self.full:
+            return self.live(values)
+        out = np.zeros(self.space.size, dtype=bool)
+        out[self.idx] = values
+        return out
 
     def restrict(self, keep: np.ndarray) -> "_Frame":
-        return _Frame(self.space, idx=self.idx[keep])
+        """The frame after announcing a formula true exactly at `keep`."""
+        if self.full:
+            mask = self.live(keep)
+        else:
+            mask = np.zeros(self.space.size, dtype=bool)
+            mask[self.idx[keep]] = True
+        return _frames(self.space, [mask])[0]
+
+    def positions_in(self, later: "_Frame") -> np.ndarray | None:
+        """Where `later`'s worlds sit in this (earlier, larger) frame; None if at the same positions."""
+        if self.full and later.full:
+            return None
+        if self.full:
+            return later.idx
+        return np.searchsorted(self.idx, later.idx)
+
+
+class _Partition:
+    """Class ids over a frame, restricted to its live worlds, with per-class live counts cached."""
+
+    def __init__(self, ids: np.ndarray, count: int, alive: np.ndarray | None):
+        self.ids = ids
+        self.count = count
+        self.alive = alive
+        self._sizes: np.ndarray | None = None
+
+    def hits(self, phi: np.ndarray) -> np.ndarray:
+        """How many live worlds of each class satisfy phi."""
+        mask = phi if self.alive is None else phi & self.alive
+        return np.bincount(self.ids[mask], minlength=self.count)
+
+    def sizes(self) -> np.ndarray:
+        if self._sizes is None:
+            self._sizes = np.bincount(self.ids if self.alive is None else self.ids[self.alive], minlength=self.count)
+        return self._sizes
+
+    def all(self, phi: np.ndarray) -> np.ndarray:
+        return (self.hits(phi) == self.sizes())[self.ids]
+
+    def any(self, phi: np.ndarray) -> np.ndarray:
+        return (self.hits(phi) > 0)[self.ids]
+
+    def constant(self, phi: np.ndarray) -> np.ndarray:
+        hits = self.hits(phi)
+        return ((hits == 0) | (hits == self.sizes()))[self.ids]
+
+    def same_value(self, values: np.ndarray) -> np.ndarray:
+        """Where the value is the same at every live world of the class."""
+        representative = np.zeros(self.count, dtype=values.dtype)
+        live = self.ids if self.alive is None else self.ids[self.alive]
+        representative[live] = values if self.alive is None else values[self.alive]  # any member will do
+        return ~self.any(values != representative[self.ids])
+
+
+class _Axes:
+    """Knowledge over a full product space: a reduction over the axes the group cannot see."""
+
+    def __init__(self, shape: tuple[int, ...], axes: tuple[int, ...], alive: np.ndarray | None):
+        self.shape = shape
+        self.axes = axes
+        self.dead = None if alive is None else ~alive
+
+    def _spread(self, reduced: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(reduced, self.shape).reshape(-1)
+
+    def all(self, phi: np.ndarray) -> np.ndarray:
+        x = phi if self.dead is None else phi | self.dead
+        return self._spread(x.reshape(self.shape).all(axis=self.axes, keepdims=True))
+
+    def any(self, phi: np.ndarray) -> np.ndarray:
+        x = phi if self.dead is None else phi & ~self.dead
+        return self._spread(x.reshape(self.shape).any(axis=self.axes, keepdims=True))
+
+    def constant(self, phi: np.ndarray) -> np.ndarray:
+        return self.all(phi) | self.all(~phi)
+
+    def same_value(self, values: np.ndarray) -> np.ndarray:
+        big = np.iinfo(np.int64)
+        v = values.reshape(self.shape)
+        if self.dead is None:
+            lo, hi = v.min(axis=self.axes, keepdims=True), v.max(axis=self.axes, keepdims=True)
+        else:
+            dead = self.dead.reshape(self.shape)
+            lo = np.where(dead, big.max, v).min(axis=self.axes, keepdims=True)
+            hi = np.where(dead, big.min, v).max(axis=self.axes, keepdims=True)
+        return self._spread(lo >= hi)
 
 
 def _components(partitions: list[tuple[np.ndarray, int]], n: int) -> np.ndarray:
@@ -85,18 +218,35 @@ def _components(partitions: list[tuple[np.ndarray, int]], n: int) -> np.ndarray:
             return labels
 
 
+def _mask(x, n: int) -> np.ndarray:
+    return np.full(n, bool(x)) if np.ndim(x) == 0 else x
+
+
 class _Evaluator:
-    """Evaluates formulas and terms at the last frame of a stack of frames (the history)."""
+    """Evaluates formulas and terms at the last frame of a stack of frames, memoising by node."""
 
-    def __init__(self, space: WorldSpace):
-        self.space = space
+    def __init__(self):
+        self._memo: dict[tuple[int, ...], tuple[object, tuple, np.ndarray]] = {}
 
-    def term(self, t: s.Term, frames: tuple[_Frame, ...]) -> np.ndarray:
+    def _cached(self, node, frames, compute):
+        # keyed by identity; the entry holds the node and frames, so their ids cannot be reused meanwhile
+        key = (id(node), *map(id, frames))
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is node and hit[1] == frames:
+            return hit[2]
+        value = compute()
+        self._memo[key] = (node, frames, value)
+        return value
+
+    def term(self, t: s.Term, frames: tuple[_Frame, ...]):
         frame = frames[-1]
         if isinstance(t, s.Var):
             return frame.column(t.name)
         if isinstance(t, s.Const):
-            return np.full(frame.n, t.value, dtype=np.int64)
+            return np.int64(t.value)
+        return self._cached(t, frames, lambda: self._term(t, frames, frame))
+
+    def _term(self, t, frames, frame):
         if isinstance(t, s.Arith):
             return arith(t.op, self.term(t.left, frames), self.term(t.right, frames))
         if isinstance(t, s.Neg):
@@ -109,11 +259,14 @@ class _Evaluator:
         raise TypeError(f"not a term: {t!r}")
 
     def formula(self, f: s.Formula, frames: tuple[_Frame, ...]) -> np.ndarray:
+        return self._cached(f, frames, lambda: _mask(self._formula(f, frames), frames[-1].n))
+
+    def _formula(self, f, frames):
         frame = frames[-1]
         if isinstance(f, s.Bool):
-            return np.full(frame.n, f.value, dtype=bool)
+            return f.value
         if isinstance(f, s.Compare):
-            return np.asarray(COMPARE[f.op](self.term(f.left, frames), self.term(f.right, frames)))
+            return COMPARE[f.op](self.term(f.left, frames), self.term(f.right, frames))
         if isinstance(f, s.Member):
             return np.isin(self.term(f.term, frames), np.array(f.values, dtype=np.int64))
         if isinstance(f, s.Not):
@@ -135,22 +288,39 @@ class _Evaluator:
         if isinstance(f, s.Knows):
             return self.knows(f, frames)
         if isinstance(f, s.Possible):
-            cls, count = frame.classes(f.agent)
-            return np.bincount(cls[self.formula(f.body, frames)], minlength=count)[cls] > 0
+            return self.relation("agent", (f.agent,), frame).any(self.formula(f.body, frames))
         if isinstance(f, s.Past):
             earlier = frames[:1] if f.back is None else frames[: max(1, len(frames) - f.back)]
             values = self.formula(f.body, earlier)
-            then = earlier[-1]
-            if then is frame:
-                return values
-            return values[np.searchsorted(then.idx, frame.idx)]
+            positions = earlier[-1].positions_in(frame) if earlier[-1] is not frame else None
+            return values if positions is None else values[positions]
         if isinstance(f, s.Announce):
             keep = self.formula(f.announcement, frames)
             after = frame.restrict(keep)
-            out = np.ones(frame.n, dtype=bool)
-            out[keep] = self.formula(f.body, frames + (after,))
-            return out
+            body = self.formula(f.body, frames + (after,))
+            positions = frame.positions_in(after)
+            holds = np.ones(frame.n, dtype=bool)
+            if positions is None:
+                holds = body
+            else:
+                holds[positions] = body
+            return ~keep | holds
         raise TypeError(f"not a formula: {f!r}")
+
+    def relation(self, kind: str, agents: tuple[str, ...], frame: _Frame):
+        """The indistinguishability structure of a group: classes, components, or product axes."""
+        if kind == "common":
+            if len(agents) == 1:
+                return self.relation("agent", agents, frame)
+            return frame.components(agents)
+        axes = frame.hidden_axes(agents)
+        if axes is not None:
+            return _Axes(frame.space.shape, axes, frame.alive)
+        if kind == "agent":
+            return frame.agent(agents[0])
+        key = ("distributed", tuple(sorted(agents)))
+        cls, count = frame.space.cache.get(key) or frame.space.group_classes(agents)
+        return frame.partition(key, cls, count)
 
     def knows(self, f: s.Knows, frames: tuple[_Frame, ...]) -> np.ndarray:
         frame = frames[-1]
@@ -159,38 +329,19 @@ class _Evaluator:
             for agent in f.agents:
                 out &= self.knows(s.Knows("agent", (agent,), f.mode, f.body), frames)
             return out
-        if f.kind == "agent":
-            cls, count = frame.classes(f.agents[0])
-        elif f.kind == "distributed":
-            cls, count = frame.group_classes(f.agents)
-        elif f.kind == "common":
-            cls, count = frame.components(f.agents)
-        else:
-            raise ValueError(f"unknown group kind {f.kind!r}")
+        rel = self.relation(f.kind, f.agents, frame)
         if f.mode == "that":
-            return _constant_true(cls, count, self.formula(f.body, frames))
+            return rel.all(self.formula(f.body, frames))
         if f.mode == "whether":
-            phi = self.formula(f.body, frames)
-            return _constant_true(cls, count, phi) | _constant_true(cls, count, ~phi)
-        differs = np.zeros(frame.n, dtype=bool)
+            return rel.constant(self.formula(f.body, frames))
+        out = np.ones(frame.n, dtype=bool)
         for t in f.body:
-            differs |= _differs_in_class(cls, count, self.term(t, frames))
-        return _constant_true(cls, count, ~differs)
+            values = np.broadcast_to(self.term(t, frames), (frame.n,))
+            out &= rel.same_value(values)
+        return out
 
 
-def _constant_true(cls: np.ndarray, count: int, phi: np.ndarray) -> np.ndarray:
-    """Where every world of the class satisfies phi."""
-    return np.bincount(cls[~phi], minlength=count)[cls] == 0
-
-
-def _differs_in_class(cls: np.ndarray, count: int, values: np.ndarray) -> np.ndarray:
-    """True at worlds whose value differs from some representative value of their class."""
-    representative = np.zeros(count, dtype=values.dtype)
-    representative[cls] = values  # any one world's value per class will do
-    return values != representative[cls]
-
-
-def arith(op: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def arith(op: str, a, b):
     """The shared integer semantics (arith.py) on arrays."""
     if op == "+":
         return a + b
@@ -198,7 +349,7 @@ def arith(op: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return a - b
     if op == "*":
         return a * b
-    zero = b == 0
+    zero = np.equal(b, 0)
     safe = np.where(zero, 1, b)
     result = np.floor_divide(a, safe) if op == "/" else np.remainder(a, safe)
     return np.where(zero, 0, result)
@@ -206,13 +357,12 @@ def arith(op: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def static_values(f: s.Formula, columns: dict[str, np.ndarray], size: int) -> np.ndarray:
     """A knowledge-free formula over raw columns (used to filter worlds while enumerating)."""
-    frame = _ColumnsFrame(columns, size)
-    return np.broadcast_to(_Evaluator(None).formula(f, (frame,)), (size,))  # type: ignore[arg-type]
+    return np.broadcast_to(_Evaluator().formula(f, (_ColumnsFrame(columns, size),)), (size,))  # type: ignore[arg-type]
 
 
 def static_term(t: s.Term, columns: dict[str, np.ndarray]) -> np.ndarray:
     size = len(next(iter(columns.values()))) if columns else 0
-    return _Evaluator(None).term(t, (_ColumnsFrame(columns, size),))  # type: ignore[arg-type]
+    return np.broadcast_to(_Evaluator().term(t, (_ColumnsFrame(columns, size),)), (size,))  # type: ignore[arg-type]
 
 
 class _ColumnsFrame:

@@ -3,9 +3,17 @@ from __future__ import annotations
 
 from . import syntax as s
 
+import functools
 import re
 
-_PLAIN = re.compile(r"[^\W\d]\w*|\d+")
+
+@functools.lru_cache(maxsize=1)
+def _plain():
+    """A name the grammar reads as NAME or NUMBER (anything else is printed in quotes)."""
+    from .grammar import parser
+
+    terminals = {t.name: t.pattern.value for t in parser().terminals}
+    return re.compile(f"(?:{terminals['NAME']})|(?:{terminals['NUMBER']})")
 
 
 def term_source(t: s.Term, puzzle: s.Puzzle | None = None) -> str:
@@ -36,7 +44,7 @@ def _value(term: s.Term, code_term: s.Term, puzzle: s.Puzzle | None) -> str:
             return term_source(code_term, puzzle)
         if not var.numeric and 0 <= code_term.value < len(var.values):
             name = var.values[code_term.value].name
-            return name if _PLAIN.fullmatch(name) else f'"{name}"'
+            return name if _plain().fullmatch(name) else f'"{name}"'
     return term_source(code_term, puzzle)
 
 
