@@ -53,11 +53,18 @@ def process_score(audit: dict[str, Any]) -> float:
 
 def score_one(puzzle: Any, text: str, api: ProjectAPI, answer_weight: float,
               process_weight: float) -> RewardParts:
-    """Answer score from the answer part (after thinking), process score from the audit of the whole trace."""
-    answer = float(api.score_answer(split_thinking(text).answer or text, puzzle))
+    """Answer score from the answer part (after thinking), process score from the audit of the whole trace;
+    text the scorer or the audit rejects scores 0."""
+    try:
+        answer = float(api.score_answer(split_thinking(text).answer or text, puzzle))
+    except Exception:  # noqa: BLE001 - untrusted model text must not stop training
+        answer = 0.0
     process = None
     if process_weight:
-        process = process_score(to_plain(api.audit_trace(puzzle, text)))
+        try:
+            process = process_score(to_plain(api.audit_trace(puzzle, text)))
+        except Exception:  # noqa: BLE001 - e.g. the audit rejects binary-looking text
+            process = 0.0
     total = answer_weight * answer + (process_weight * process if process is not None else 0.0)
     return RewardParts(answer, process, total)
 
