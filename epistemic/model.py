@@ -68,16 +68,16 @@ def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "
         from .errors import EpistemicError
 
         raise EpistemicError(f"unknown world enumeration {worlds!r}", hint="use auto, explicit or z3")
-    if worlds == "z3" or (worlds == "auto" and total > max_raw):
+    if worlds == "z3" or (worlds == "auto" and total > max_raw and puzzle.constraints):
         from .enumerate_z3 import build_space_z3
 
         return build_space_z3(puzzle, total)
     if total > max_raw:
         sizes = " × ".join(f"{v.name}: {len(v.values):,}" for v in free[:6]) + (" × ..." if len(free) > 6 else "")
         raise TooLarge(
-            f"the puzzle has {total:,} raw assignments ({sizes}); the explicit enumerator handles at most {max_raw:,}",
-            hint="tighten the variables' ranges, list the worlds as a table, "
-            "or let Z3 enumerate the constraints' solutions (--worlds z3)",
+            f"the puzzle has {total:,} possible worlds ({sizes}); the explicit engine enumerates at most {max_raw:,}",
+            hint="shrink the variables' ranges or list the worlds as a table"
+            + ("; with `where` constraints that leave few worlds, try --worlds z3" if worlds == "explicit" and puzzle.constraints else ""),
         )
     table = np.array(puzzle.table_rows, dtype=np.int64).reshape(-1, len(puzzle.table_columns)) if puzzle.table_columns else None
     rows = len(table) if table is not None else 1

@@ -112,6 +112,16 @@ class Elaborator:
             return "did you mean " + " or ".join(repr(c) for c in close) + "?"
         return None
 
+    def names_hint(self, name: str) -> str:
+        """A did-you-mean, or else the names that are in scope."""
+        sc = self.scope
+        close = self.did_you_mean(name, self.known_names())
+        if close:
+            return close
+        scope = [*sc.params, *sc.lets, *sc.tuples, *sc.families, *(v for v in sc.variables if "[" not in v)]
+        shown = ", ".join(scope[:12]) + (", ..." if len(scope) > 12 else "")
+        return f"names in scope: {shown}" if scope else "declare it with `var`, `param` or `let`"
+
     # ------------------------------------------------------------ puzzle
 
     def puzzle(self, tree: Tree) -> s.Puzzle:
@@ -465,7 +475,7 @@ class Elaborator:
     def question(self, tree: Tree) -> s.Question:
         t = self.term(tree, {})
         if t.type == "literal":
-            raise self.error(f"unknown name {t.text!r}", tree, self.did_you_mean(t.text, self.known_names()))
+            raise self.error(f"unknown name {t.text!r}", tree, self.names_hint(t.text))
         if isinstance(t.type, tuple) and t.type[0] == "tuple":
             terms = tuple(self.as_term(x, tree) for x in t.node)
         elif t.type == "family":
@@ -702,7 +712,7 @@ class Elaborator:
                 return Typed(s.Const(1 if lit.text == "true" else 0), "bool")
             if _is_int(lit.text):
                 return Typed(s.Const(int(lit.text)), target)
-            raise self.error(f"unknown name {lit.text!r}", where, self.did_you_mean(lit.text, self.known_names()))
+            raise self.error(f"unknown name {lit.text!r}", where, self.names_hint(lit.text))
         if isinstance(target, tuple) and target[0] == "sort":
             sort = target[1]
             values, numeric = self.scope.sorts[sort]
@@ -785,8 +795,7 @@ class Elaborator:
         if mode in ("that", "whether"):
             return s.Knows(kind, agents, mode, self.as_formula(body, body_tree))
         if body.type == "literal":
-            raise self.error(f"unknown name {body.text!r}", body_tree,
-                             self.did_you_mean(body.text, self.known_names()))
+            raise self.error(f"unknown name {body.text!r}", body_tree, self.names_hint(body.text))
         if _is_tuple(body):
             terms = tuple(self.as_term(x, body_tree) for x in body.node)
         elif body.type == "family":
@@ -813,11 +822,11 @@ class Elaborator:
     def group(self, tree, env) -> tuple[str, ...]:
         if tree is None:
             return tuple(self.scope.agents)
-        members = []
+        members = set()
         kids = tree.children
         for i in range(0, len(kids), 2):
-            members.append(self.agent_name(kids[i], kids[i + 1], env, tree))
-        return tuple(dict.fromkeys(members))
+            members.add(self.agent_name(kids[i], kids[i + 1], env, tree))
+        return tuple(a for a in self.scope.agents if a in members)  # a group is a set: declaration order
 
     def _group_knows(self, tree, env, mode):
         kind_tree, group, body = tree.children
@@ -857,7 +866,7 @@ class Elaborator:
                 return s.Compare("=", t.node, s.Const(1))
             return t.node
         if t.type == "literal":
-            hint = self.did_you_mean(t.text, self.known_names())
+            hint = self.names_hint(t.text)
             if t.agent:
                 hint = f"{t.text!r} is an agent; did you mean `{t.text} knows ...`?"
             raise self.error(f"unknown name {t.text!r}", where, hint)
@@ -866,7 +875,7 @@ class Elaborator:
 
     def as_term(self, t: Typed, where) -> s.Term:
         if t.type == "literal":
-            raise self.error(f"unknown name {t.text!r}", where, self.did_you_mean(t.text, self.known_names()))
+            raise self.error(f"unknown name {t.text!r}", where, self.names_hint(t.text))
         if t.type == "bool" and not isinstance(t.node, (s.Var, s.Const)):
             return s.Count((t.node,))
         if _is_tuple(t) or t.type == "family":

@@ -52,7 +52,7 @@ def _located(exc: UnexpectedInput, text: str, file: str) -> EpistemicError:
         message = f"unexpected character {char!r}"
         hint = _char_hint(char)
     elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
-        shown = "the end of the line" if exc.token.type == "_NL" else repr(str(exc.token))
+        shown = "end of line" if exc.token.type == "_NL" else repr(str(exc.token))
         message = f"unexpected {shown}"
         hint = _token_hint(str(exc.token), exc.token.type)
     else:
@@ -75,10 +75,10 @@ def _expected(exc: UnexpectedInput) -> list[str]:
             shown.add(repr(by_name[name].pattern.value))
         elif name in by_name:
             shown.add(name.lower())
-    return sorted(shown, key=lambda s: (not s.startswith("'"), s))
+    return sorted(shown, key=lambda s: (not s[1:2].isalpha(), not s.startswith("'"), s))
 
 
-def _join(items: list[str], most: int = 8) -> str:
+def _join(items: list[str], most: int = 6) -> str:
     if len(items) > most:
         items = items[:most] + [f"... ({len(items) - most} more)"]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
