@@ -1,6 +1,7 @@
 """The SMCDEL bridge on the command line: `export --smcdel PUZZLE`, and running SMCDEL files from solve/check."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -12,13 +13,15 @@ from .errors import EpistemicError
 SMCDEL_SUFFIXES = (".smcdel.txt", ".smcdel")
 
 
+# VARS first, past `--` comments and blank space (as smcdel.reader.is_smcdel_text, without importing it at start-up)
+_STARTS_WITH_VARS = re.compile(r"(?:\s|--[^\n]*)*VARS(?![A-Za-z0-9])")
+
+
 def is_smcdel(path: str | Path | None, text: str | None = None) -> bool:
     """Is this an SMCDEL file? By its extension, or by its content starting with VARS."""
-    from .smcdel.reader import is_smcdel_text
-
     if path is not None and str(path).lower().endswith(SMCDEL_SUFFIXES):
         return True
-    return text is not None and is_smcdel_text(text)
+    return text is not None and _STARTS_WITH_VARS.match(text) is not None
 
 
 def run_smcdel(text: str, file: str, engine: str = "explicit", as_json: bool = False) -> tuple[str | dict, int]:

@@ -6,7 +6,6 @@ Every term is typed while it is built: 'int', 'bool', ('sort', name) for symboli
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -107,6 +106,8 @@ class Elaborator:
         return self.scope.source[tree.meta.start_pos : tree.meta.end_pos].strip()
 
     def did_you_mean(self, name: str, candidates) -> str | None:
+        import difflib
+
         close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
         if close:
             return "did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -185,7 +186,7 @@ class Elaborator:
             kind = st.data
             if kind == "where_stmt":
                 f = self.formula(st.children[0], {})
-                if _is_modal(f):
+                if s.is_modal(f):
                     raise self.error("a `where` constraint cannot talk about knowledge", st)
                 constraints.append(f)
             elif kind == "agent_stmt":
@@ -992,15 +993,3 @@ def _fold_formula(f: s.Formula) -> bool | None:
             return None
         return (not a or b) if isinstance(f, s.Implies) else a == b
     return None
-
-
-def _is_modal(f: Any) -> bool:
-    if isinstance(f, (s.Knows, s.Possible, s.Past, s.Announce)):
-        return True
-    if isinstance(f, s.Not):
-        return _is_modal(f.body)
-    if isinstance(f, (s.And, s.Or)):
-        return any(_is_modal(x) for x in f.items)
-    if isinstance(f, (s.Implies, s.Iff)):
-        return _is_modal(f.left) or _is_modal(f.right)
-    return False

@@ -1,7 +1,6 @@
 """Text -> Lark tree, turning Lark's exceptions into located messages with hints."""
 from __future__ import annotations
 
-import difflib
 
 from lark import Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -35,42 +34,47 @@ def parse_text(text: str, file: str = "<text>", start: str = "start") -> Tree:
     try:
         return parser().parse(text, start=start)
     except UnexpectedInput as exc:
-        raise _located(exc, text, file) from None
+        raise located(exc, text, file, parser().terminals) from None
 
 
-def _located(exc: UnexpectedInput, text: str, file: str) -> EpistemicError:
+def located(exc: UnexpectedInput, text: str, file: str, terminals, keywords=KEYWORDS,
+            hint: str | None = None, names: dict[str, str] | None = None) -> EpistemicError:
+    """A Lark error as a located message: what was found, what was expected, and a hint.
+
+    Shared by every grammar of the project (puzzles, SMCDEL files); `hint` is used when no
+    more specific one (a full-width character, a misspelt keyword) applies.
+    """
     lines = text.splitlines() or [""]
     line = max(1, getattr(exc, "line", 1) or 1)
     column = max(1, getattr(exc, "column", 1) or 1)
-    if isinstance(exc, UnexpectedEOF) or line > len(lines):
+    at_end = isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END")
+    if at_end or line > len(lines):
         line, column = len(lines), len(lines[-1]) + 1
-    source_line = lines[line - 1] if line <= len(lines) else ""
-    loc = Location(file, line, column, source_line)
-    expected = _expected(exc)
+    loc = Location(file, line, column, lines[line - 1] if line <= len(lines) else "")
+    specific = None
     if isinstance(exc, UnexpectedCharacters):
         char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         message = f"unexpected character {char!r}"
-        hint = _char_hint(char)
-    elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        specific = _char_hint(char)
+    elif isinstance(exc, UnexpectedToken) and not at_end:
         shown = "end of line" if exc.token.type == "_NL" else repr(str(exc.token))
         message = f"unexpected {shown}"
-        hint = _token_hint(str(exc.token), exc.token.type)
+        specific = _token_hint(str(exc.token), exc.token.type, keywords)
     else:
-        message = "unexpected end of the text"
-        hint = None
+        message = "unexpected end of the file"
+    expected = _expected(exc, terminals, {**_TERMINAL_NAMES, **(names or {})})
     if expected:
         message += "; expected " + _join(expected)
-    return EpistemicError(message, loc, hint)
+    return EpistemicError(message, loc, specific or hint)
 
 
-def _expected(exc: UnexpectedInput) -> list[str]:
+def _expected(exc: UnexpectedInput, terminals, human: dict[str, str]) -> list[str]:
     names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
-    terminals = parser().terminals
     by_name = {t.name: t for t in terminals}
     shown = set()
     for name in names:
-        if name in _TERMINAL_NAMES:
-            shown.add(_TERMINAL_NAMES[name])
+        if name in human:
+            shown.add(human[name])
         elif name in by_name and by_name[name].pattern.type == "str":
             shown.add(repr(by_name[name].pattern.value))
         elif name in by_name:
@@ -93,8 +97,10 @@ def _char_hint(char: str) -> str | None:
     return None
 
 
-def _token_hint(value: str, kind: str) -> str | None:
-    close = difflib.get_close_matches(value.lower(), KEYWORDS, n=1, cutoff=0.75)
+def _token_hint(value: str, kind: str, keywords=KEYWORDS) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(value.lower(), list(keywords), n=1, cutoff=0.75)
     if kind == "NAME" and close and close[0] != value:
         return f"did you mean {close[0]!r}?"
     if kind == "_NL":

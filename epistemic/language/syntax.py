@@ -138,6 +138,23 @@ class Announce:
 
 Formula = Union[Bool, Not, And, Or, Implies, Iff, Compare, Member, Knows, Possible, Past, Announce]
 
+
+def is_modal(node) -> bool:
+    """Does a formula or term mention knowledge, the past or an announcement anywhere inside it?"""
+    if isinstance(node, (Knows, Possible, Past, Announce)):
+        return True
+    if isinstance(node, (Not, Neg)):
+        return is_modal(node.body if isinstance(node, Not) else node.term)
+    if isinstance(node, (And, Or)):
+        return any(is_modal(x) for x in node.items)
+    if isinstance(node, (Implies, Iff, Compare, Arith)):
+        return is_modal(node.left) or is_modal(node.right)
+    if isinstance(node, Member):
+        return is_modal(node.term)
+    if isinstance(node, Count):
+        return any(is_modal(x) for x in node.formulas)
+    return False
+
 # ---------------------------------------------------------------- puzzles
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedInput
 
 from ..errors import EpistemicError, Location
 from ..language import syntax as s
 from ..language.elaborate import BOOL_VALUES
+from ..language.parse import located
 
 MAX_QUANTIFIED = 12
 JOB_KINDS = ("valid", "where", "true", "update")
@@ -93,6 +94,9 @@ _TERMINAL_NAMES = {
 }
 
 
+SYNTAX_HINT = "SMCDEL files read: VARS 1,2,... LAW <formula> OBS agent: 1,2 ... then VALID?/WHERE?/TRUE? jobs"
+
+
 def parse_tree(text: str, file: str = "<smcdel>") -> Tree:
     """Text -> Lark tree, with Lark's errors turned into located EpistemicErrors."""
     if "\x00" in text:
@@ -100,38 +104,8 @@ def parse_tree(text: str, file: str = "<smcdel>") -> Tree:
     try:
         return parser().parse(text)
     except UnexpectedInput as exc:
-        raise _located(exc, text, file) from None
-
-
-def _located(exc: UnexpectedInput, text: str, file: str) -> EpistemicError:
-    lines = text.splitlines() or [""]
-    line = max(1, getattr(exc, "line", 1) or 1)
-    column = max(1, getattr(exc, "column", 1) or 1)
-    if isinstance(exc, UnexpectedEOF) or line > len(lines) or (
-            isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
-        line, column = len(lines), len(lines[-1]) + 1
-    loc = Location(file, line, column, lines[line - 1] if line <= len(lines) else "")
-    if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
-        message = f"unexpected character {char!r}"
-    elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
-        message = f"unexpected {str(exc.token)!r}"
-    else:
-        message = "unexpected end of the file"
-    expected = sorted({_TERMINAL_NAMES.get(n, _literal(n)) for n in (getattr(exc, "expected", None)
-                                                                     or getattr(exc, "allowed", None) or ())})
-    if expected:
-        shown = expected[:8] + ([f"... ({len(expected) - 8} more)"] if len(expected) > 8 else [])
-        message += "; expected " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1])
-    hint = "SMCDEL files read: VARS 1,2,... LAW <formula> OBS agent: 1,2 ... then VALID?/WHERE?/TRUE? jobs"
-    return EpistemicError(message, loc, hint)
-
-
-def _literal(name: str) -> str:
-    for term in parser().terminals:
-        if term.name == name and term.pattern.type == "str":
-            return repr(term.pattern.value)
-    return name.lower()
+        raise located(exc, text, file, parser().terminals, keywords=(), hint=SYNTAX_HINT,
+                      names=_TERMINAL_NAMES) from None
 
 
 # ---------------------------------------------------------------- reading
@@ -198,7 +172,7 @@ class _Reader:
             observes[str(name)] = merged
         self.agents = set(observes)
         law = self.formula(law_tree)
-        if _is_modal(law):
+        if s.is_modal(law):
             raise self.error("the LAW must be a boolean formula (no knowledge or announcements)", law_tree)
         jobs = [self.job(j) for j in jobs_trees]
         title = _title(self.text) or Path(self.file).name
@@ -333,7 +307,7 @@ class _Reader:
         for tok in ints.children:
             if int(tok) not in self.atoms:
                 raise self.error(f"atom {tok} is not in VARS", tok)
-        if _is_modal(body):
+        if s.is_modal(body):
             raise self.error(
                 f"{t.children[0]} over a formula with knowledge or announcements is not supported",
                 t, "SMCDEL quantifies the formula's BDD, which also looks at assignments outside the LAW; "
@@ -379,28 +353,6 @@ def _substitute_term(t: s.Term, atom: int, value: bool) -> s.Term:
     if isinstance(t, s.Arith):
         return s.Arith(t.op, _substitute_term(t.left, atom, value), _substitute_term(t.right, atom, value))
     return t
-
-
-def _is_modal(f) -> bool:
-    if isinstance(f, (s.Knows, s.Possible, s.Announce, s.Past)):
-        return True
-    if isinstance(f, s.Not):
-        return _is_modal(f.body)
-    if isinstance(f, (s.And, s.Or)):
-        return any(_is_modal(x) for x in f.items)
-    if isinstance(f, (s.Implies, s.Iff)):
-        return _is_modal(f.left) or _is_modal(f.right)
-    if isinstance(f, s.Compare):
-        return _is_modal_term(f.left) or _is_modal_term(f.right)
-    return False
-
-
-def _is_modal_term(t) -> bool:
-    if isinstance(t, s.Count):
-        return any(_is_modal(x) for x in t.formulas)
-    if isinstance(t, s.Arith):
-        return _is_modal_term(t.left) or _is_modal_term(t.right)
-    return False
 
 
 def _title(text: str) -> str | None:

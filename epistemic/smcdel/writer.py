@@ -234,7 +234,7 @@ class _Writer:
 
     def formula(self, f: s.Formula, k: int, inside_announce: bool = False) -> str:
         """f evaluated at stage k (for `before`/`initially`), as SMCDEL text."""
-        if not _is_modal(f):
+        if not s.is_modal(f):
             return self.static(f)
         if isinstance(f, s.Not):
             return "~ " + _paren(self.formula(f.body, k, inside_announce))
@@ -380,12 +380,6 @@ def _balanced_outer(text: str) -> bool:
         if depth == 0 and i < len(text) - 1:
             return False
     return depth == 0
-
-
-def _is_modal(f) -> bool:
-    from .reader import _is_modal as modal
-
-    return modal(f)
 
 
 def _free_vars(f) -> set[str]:
