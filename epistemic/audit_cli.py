@@ -35,8 +35,10 @@ def _read_trace(trace: str) -> bytes:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="Batch (JSONL input): write results here instead of stdout.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
+@click.option("--z3", "use_z3", is_flag=True,
+              help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
 @json_option
-def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, as_json: bool) -> None:
+def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
     Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
@@ -50,7 +52,7 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, a
     overrides = parse_params(params)
     text = decode_trace(_read_trace(trace))
     if looks_like_jsonl(text):
-        cache = ContextCache(lambda key: api.load_puzzle(key, overrides))
+        cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
         lines = text.splitlines()
         sink = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
         results = []
@@ -72,7 +74,7 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, a
             click.echo(summary_text(summary), err=True)
         return
     p = api.load_puzzle(puzzle, overrides)
-    report = audit_trace(p, text, context=AuditContext.build(p))
+    report = audit_trace(p, text, context=AuditContext.build(p, z3=use_z3), z3=use_z3)
     if html_path:
         from .audit.html import audit_html
 

@@ -14,7 +14,7 @@ from ..language.printer import formula_source
 from ..render_values import format_answer
 from ..solve import Solution, solve
 from .align import Aligner
-from .claims import Claim, extract_claims_rule_based
+from .claims import Claim, ClaimMemo, extract_claims_rule_based, extract_keyed
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
 from .segment import Segmented, Step, decode_trace, segment
@@ -28,19 +28,36 @@ _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$
 
 @dataclass(frozen=True, eq=False)
 class AuditContext:
-    """Everything computed once per puzzle: its solution, vocabulary, announcement matchers, formula cache."""
+    """Everything computed once per puzzle: its solution, vocabulary, announcement matchers, and the
+    memos that make later traces of the same puzzle cheap (claims per sentence, verdicts per claim)."""
 
     puzzle: s.Puzzle
     solution: Solution
     lexicon: Lexicon
     aligner: Aligner
     judge: Judge
+    memo: ClaimMemo = field(default_factory=ClaimMemo)
+    audits: dict = field(default_factory=dict)  # (claim key, stage) -> (verdict, formula text) or None
+    variants: dict = field(default_factory=dict)  # z3 flag -> the same context with the other judge
 
     @classmethod
-    def build(cls, puzzle: s.Puzzle, solution: Solution | None = None) -> "AuditContext":
+    def build(cls, puzzle: s.Puzzle, solution: Solution | None = None, z3: bool = False) -> "AuditContext":
         sol = solution or solve(puzzle)
         lex = build_lexicon(puzzle)
-        return cls(puzzle, sol, lex, Aligner.build(puzzle, lex), Judge.build(sol))
+        return cls(puzzle, sol, lex, Aligner.build(puzzle, lex), Judge.build(sol, z3=z3))
+
+    @property
+    def z3(self) -> bool:
+        return self.judge.z3
+
+    def with_z3(self, z3: bool) -> "AuditContext":
+        """This context with counterexamples from Z3 (or not): shares the vocabulary and claim memo."""
+        if z3 == self.z3:
+            return self
+        if z3 not in self.variants:
+            self.variants[z3] = AuditContext(self.puzzle, self.solution, self.lexicon, self.aligner,
+                                             Judge.build(self.solution, z3=z3), self.memo)
+        return self.variants[z3]
 
 
 @dataclass(frozen=True)
@@ -129,19 +146,30 @@ class AuditReport:
 
 
 def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | None = None,
-                context: AuditContext | None = None) -> AuditReport:
-    """Segment, align, extract and judge one trace. Pass `context` to reuse one puzzle's work."""
-    ctx = context or AuditContext.build(puzzle, solution)
+                context: AuditContext | None = None, z3: bool = False) -> AuditReport:
+    """Segment, align, extract and judge one trace. Pass `context` to reuse one puzzle's work.
+
+    `z3`: counterexamples to false and premature claims come from Z3 (epistemic.counterexample)
+    instead of the explicit engine's mask; slower, and the verdicts are the same.
+    """
+    ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
     seg = segment(text)
     return audit_segmented(ctx, seg)
 
 
-def _source(ctx: AuditContext, f: s.Formula) -> str:
-    key = ("@source", f)
-    if key not in ctx.judge.cache:
-        ctx.judge.cache[key] = formula_source(f, ctx.puzzle)
-    return ctx.judge.cache[key]
+def _judged(ctx: AuditContext, claim: Claim, key: tuple, stage: int) -> tuple[Verdict, str] | None:
+    """The claim's verdict at `stage` and its formula in puzzle syntax, cached by the claim's key."""
+    k = (key, stage)
+    hit = ctx.audits.get(k, _MISSING)
+    if hit is _MISSING:
+        v = ctx.judge.judge(claim, stage)
+        hit = None if v is None else (v, ctx.judge.source(claim.formula))
+        ctx.memo.remember(ctx.audits, k, hit)
+    return hit
+
+
+_MISSING = object()
 
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
@@ -151,21 +179,23 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
     for st, al in zip(seg.steps, alignment):
-        heading = bool(_ANSWER_HEADING.match(st.text[:40])) and len(st.text) < 40
-        claims = extract_claims_rule_based(ctx.puzzle, st.text, ctx.lexicon, answer_step=answer_next)
+        heading = len(st.text) < 40 and bool(_ANSWER_HEADING.match(st.text))
+        keyed = extract_keyed(ctx.lexicon, st.text, answer_next, ctx.memo)
         answer_next = heading
         audits = []
-        for c in claims:
-            v = ctx.judge.judge(c, al.stage)
-            if v is None:
+        bad = False
+        for c, key in keyed:
+            hit = _judged(ctx, c, key, al.stage)
+            if hit is None:
                 continue
-            audits.append(ClaimAudit(st.index, c, _source(ctx, c.formula), v))
+            v, source = hit
+            audits.append(ClaimAudit(st.index, c, source, v))
+            bad = bad or v.verdict in (FALSE, PREMATURE)
             if c.kind == "answer":
                 final = c.answer
             elif c.answer is not None and c.kind == "candidates":
                 fallback = c.answer
-        verdicts = {a.verdict.verdict for a in audits}
-        label = -1 if verdicts & {FALSE, PREMATURE} else (1 if audits else 0)
+        label = -1 if bad else (1 if audits else 0)
         steps.append(StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end))
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final if final is not None else fallback,
                        seg.method, seg.truncated, seg.text)

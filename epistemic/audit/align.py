@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..language import syntax as s
 from .lexicon import Lexicon
@@ -21,6 +21,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
 _ORDINAL = re.compile(r"(first|second|third|fourth|fifth|last|final)\s+(?:statement|announcement|remark|claim)"
                       r"|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条)", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"[。！？!?\n]|\.\s")
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,25 @@ class Alignment:
     how: str  # quote, paraphrase, ordinal, carried
 
 
-def _norm(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower()
-                   if not (unicodedata.category(ch)[0] in "PZS" or ch.isspace())).replace("\u2019", "")
+class _Dropped(dict):
+    """str.translate table that deletes punctuation, separators, symbols and spaces (filled as met)."""
+
+    def __missing__(self, code: int):
+        ch = chr(code)
+        self[code] = None if unicodedata.category(ch)[0] in "PZS" or ch.isspace() else code
+        return self[code]
+
+
+def _norm(text: str, table: dict | None = None) -> str:
+    return unicodedata.normalize("NFKC", text).lower().translate(_Dropped() if table is None else table)
+
+
+def _surfaces(lex: Lexicon, kinds: set[str]) -> re.Pattern:
+    """A pattern that finds every surface the lexicon can scan as one of `kinds` (and maybe more)."""
+    exact = [w for w, ms in lex.entries.items() if any(k in kinds for k, _ in ms)]
+    folded = [w for w, ms in lex.folded.items() if any(k in kinds for k, _ in ms)]
+    parts = [re.escape(w) for w in exact] + ["(?i:" + re.escape(w) + ")" for w in folded]
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _polarity(f: s.Formula) -> str:
@@ -55,12 +72,20 @@ class Aligner:
     speakers: tuple[str | None, ...]
     polarity: tuple[str, ...]
     lexicon: Lexicon
+    says: re.Pattern  # any surface that can scan as a "says" cue (a quick necessary test before scanning)
+    knows: re.Pattern  # any surface that can scan as "know" or "notknow" (likewise)
+    table: dict = field(default_factory=_Dropped)
+    memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
+    limit: int = 20_000
 
     @classmethod
     def build(cls, puzzle: s.Puzzle, lexicon: Lexicon) -> "Aligner":
-        quotes = tuple(tuple(q for q in (_norm(t) for _, t in a.texts) if len(q) >= 2) for a in puzzle.announcements)
+        table = _Dropped()
+        quotes = tuple(tuple(q for q in (_norm(t, table) for _, t in a.texts) if len(q) >= 2)
+                       for a in puzzle.announcements)
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
-                   tuple(_polarity(a.said) for a in puzzle.announcements), lexicon)
+                   tuple(_polarity(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
+                   _surfaces(lexicon, {"know", "notknow"}), table)
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current = [], 0
@@ -72,10 +97,20 @@ class Aligner:
         return out
 
     def locate(self, text: str, current: int) -> tuple[int | None, str]:
+        """The stage a step moves to (or None) and how; it depends only on the step's opening."""
+        key = (text[:OPENING + 400], current)
+        hit = self.memo.get(key)
+        if hit is None:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            hit = self.memo[key] = self._locate(key[0], current)
+        return hit
+
+    def _locate(self, text: str, current: int) -> tuple[int | None, str]:
         n = len(self.quotes)
-        opening = _norm(text[:OPENING + 400])
-        hits = [(len(q), k + 1, opening.index(q)) for k, qs in enumerate(self.quotes) for q in qs
-                if q in opening and opening.index(q) <= QUOTE_START]
+        opening = _norm(text, self.table)
+        hits = [(len(q), k + 1, at) for k, qs in enumerate(self.quotes) for q in qs
+                if 0 <= (at := opening.find(q)) <= QUOTE_START]
         if hits:
             best = max(h for h, _, _ in hits)
             ks = [(k, at) for h, k, at in hits if h == best]
@@ -84,9 +119,11 @@ class Aligner:
                 return after[0], "quote"
             if ks[-1][1] <= QUOTE_LEAD:
                 return ks[-1][0], "quote"
-        first = re.split(r"[。！？!?\n]|\.\s", text, maxsplit=1)[0][:OPENING * 2]
-        toks = self.lexicon.scan(first)
+        first = _FIRST_SENTENCE.split(text, maxsplit=1)[0][:OPENING * 2]
         m = _ORDINAL.search(first)
+        if m is None and (self.says.search(first) is None or self.knows.search(first) is None):
+            return None, ""  # no ordinal, and no one saying they know or do not know
+        toks = self.lexicon.scan(first)
         agent = next((t.payload for t in toks if t.kind == "agent"), None)
         if m is not None:
             word = (m.group(1) or m.group(2)).lower()

@@ -20,10 +20,11 @@ class ContextCache:
 
     loader: Callable[[str], s.Puzzle]
     contexts: dict = field(default_factory=dict)
+    z3: bool = False  # counterexamples from Z3
 
     def get(self, key: str) -> AuditContext:
         if key not in self.contexts:
-            self.contexts[key] = AuditContext.build(self.loader(key))
+            self.contexts[key] = AuditContext.build(self.loader(key), z3=self.z3)
         return self.contexts[key]
 
 
@@ -60,7 +61,7 @@ def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: Conte
             if not puzzle_key:
                 raise EpistemicError("no puzzle for this record", hint="give a `puzzle` field or the PUZZLE argument")
             ctx = cache.get(str(puzzle_key))
-            report = audit_trace(ctx.puzzle, trace_of(record), context=ctx)
+            report = audit_trace(ctx.puzzle, trace_of(record), context=ctx, z3=ctx.z3)
             out.update({k: record[k] for k in ("id", "idx") if k in record})
             out.update(report.to_dict())
             if "label" in record:

@@ -17,7 +17,11 @@ from .lexicon import Lexicon, Token, build_lexicon
 
 _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
 _CODE = re.compile(r"`([^`\n]{1,400})`")
-_SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?\n]+|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<![ .][a-z])\.(?=\s|$)|$)")
+# A sentence runs to a run of 。！？!? or newlines, to a '.' before a space or the end (not after Mr, Mrs,
+# Ms, Dr or a one-letter abbreviation like "e.g."), or to the end. Written greedily: the runs between
+# full stops are matched in one step each, instead of trying every ending at every character.
+_SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.]+|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|(?<=[ .][a-z])\.)*"
+                       r"(?:[。！？!?\n]+|\.|$)")
 _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
@@ -47,54 +51,110 @@ class _State:
     past: bool = False
 
 
+@dataclass(frozen=True, eq=False)
+class ClaimMemo:
+    """One puzzle's memo (see AuditContext): sentence -> its claims, inline formula -> its parse.
+
+    Claims depend only on the sentence text and whether an answer cue came before it, so a sentence
+    seen in any earlier trace of the puzzle costs one dict lookup. Each memo is cleared when it
+    reaches `limit` entries, so memory stays bounded however many traces go through.
+    """
+
+    sentences: dict = field(default_factory=dict)
+    formulas: dict = field(default_factory=dict)
+    limit: int = 50_000
+
+    def remember(self, table: dict, key, value) -> None:
+        if len(table) >= self.limit:
+            table.clear()
+        table[key] = value
+
+
+# A claim's key: what it was extracted from, (sentence, answer cue, n) or ("code", formula text, answer cue, n).
+# Equal keys mean equal claims up to their offsets, so verdicts can be cached by key without hashing formulas.
+ClaimKey = tuple
+
+
 def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon | None = None,
-                              answer_step: bool = False) -> list[Claim]:
+                              answer_step: bool = False, memo: ClaimMemo | None = None) -> list[Claim]:
     """All claims of one step, in text order. `answer_step`: the step states the final answer."""
     lex = lexicon or build_lexicon(puzzle)
-    claims: list[Claim] = []
+    return [c for c, _ in extract_keyed(lex, step_text, answer_step, memo or ClaimMemo())]
+
+
+def extract_keyed(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[tuple[Claim, ClaimKey]]:
+    """The claims of one step with their keys, in text order, reusing `memo`."""
+    out: list[tuple[Claim, ClaimKey]] = []
     text = step_text
-    for m in _CODE.finditer(text):
-        claims.extend(_code_claim(puzzle, m, answer_step or bool(_ANSWER_WORDS.search(text[:m.start()]))))
-    text = _CODE.sub(lambda m: " " * len(m.group(0)), text)
-    text = _QUOTES.sub(lambda m: " " * len(m.group(0)), text)
+    if "`" in text:
+        for m in _CODE.finditer(text):
+            cue = answer_step or bool(_ANSWER_WORDS.search(text[:m.start()]))
+            key = ("code", m.group(1), cue)
+            hit = memo.formulas.get(key)
+            if hit is None:
+                hit = tuple(_code_claim(lex.puzzle, m.group(1), cue))
+                memo.remember(memo.formulas, key, hit)
+            out.extend((_moved(c, m.start()), key + (n,)) for n, c in enumerate(hit))
+        text = _CODE.sub(_blank, text)
+    text = _QUOTES.sub(_blank, text)
     answer_cue = answer_step
+    sentences = memo.sentences
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        if not sentence.strip() or len(sentence) > MAX_SENTENCE:
+        if len(sentence) > MAX_SENTENCE or not sentence.strip():
             continue
-        toks = _tokens(lex, sentence)
-        if any(t.kind == "answer" for t in toks):
-            answer_cue = True
-        for c in _sentence_claims(lex, toks, sentence, answer_cue):
-            claims.append(_shift(c, m.start()))
-    claims.sort(key=lambda c: c.start)
-    return claims
+        key = (sentence, answer_cue)
+        hit = sentences.get(key)
+        if hit is None:
+            raw = lex.scan(sentence)
+            kinds = {t.kind for t in raw}
+            cue = answer_cue or "answer" in kinds
+            # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
+            wanted = kinds & _CONTENT or "(" in sentence
+            found = _sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue) if wanted else ()
+            hit = (tuple(found), cue)
+            memo.remember(sentences, key, hit)
+        claims, answer_cue = hit
+        at = m.start()
+        out.extend((_moved(c, at), key + (n,)) for n, c in enumerate(claims))
+    out.sort(key=lambda ck: ck[0].start)
+    return out
 
 
-def _shift(c: Claim, offset: int) -> Claim:
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def _moved(c: Claim, offset: int) -> Claim:
+    if offset == 0:
+        return c
     return Claim(c.kind, c.formula, c.witnesses, c.text, c.start + offset, c.end + offset, c.past, c.answer)
 
 
-def _code_claim(puzzle: s.Puzzle, m: re.Match, answer_cue: bool) -> list[Claim]:
+def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
+    """An inline formula as a claim, with offsets relative to the formula's backtick."""
     from ..language.elaborate import parse_claim
 
     try:
-        formula, _stage = parse_claim(m.group(1), puzzle)
+        formula, _stage = parse_claim(source, puzzle)
     except (EpistemicError, RecursionError, ValueError, TypeError, KeyError):
         return []
     q = puzzle.question
+    end = len(source) + 2
     if (answer_cue and q is not None and len(q.terms) == 1 and isinstance(formula, s.Compare)
             and formula.op == "=" and formula.left == q.terms[0] and isinstance(formula.right, s.Const)):
-        return [Claim("answer", formula, (formula,), m.group(1), m.start(), m.end(), False,
-                      ((formula.right.value,),))]
-    return [Claim("formula", formula, (), m.group(1), m.start(), m.end())]
+        return [Claim("answer", formula, (formula,), source, 0, end, False, ((formula.right.value,),))]
+    return [Claim("formula", formula, (), source, 0, end)]
 
 
 # ---------------------------------------------------------------- tokens
 
 
-def _tokens(lex: Lexicon, sentence: str) -> list[Token]:
-    raw = lex.scan(sentence)
+_CONTENT = frozenset({"value", "number", "ambig", "agent"})
+
+
+def _tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
+    raw = lex.scan(sentence) if raw is None else raw
     pairs = _pairs(lex, sentence)
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
@@ -122,9 +182,9 @@ def _tokens(lex: Lexicon, sentence: str) -> list[Token]:
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
-    if last_attr in lex.numeric and number in lex.puzzle.variable(last_attr).codes:
+    if last_attr in lex.codes and number in lex.codes[last_attr]:
         return last_attr
-    owners = [v for v in lex.numeric if number in lex.puzzle.variable(v).codes]
+    owners = [v for v in lex.numeric if number in lex.codes[v]]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -135,7 +195,7 @@ def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
     out = []
     for m in _PAIR.finditer(sentence):
         a, b = int(m.group(1)), int(m.group(2))
-        if a in lex.puzzle.variable(q[0]).codes and b in lex.puzzle.variable(q[1]).codes:
+        if a in lex.codes[q[0]] and b in lex.codes[q[1]]:
             out.append((m.start(), m.end(), {q[0]: a, q[1]: b}))
     return out
 
@@ -197,8 +257,7 @@ def _tuple_formula(lex: Lexicon, codes: dict) -> s.Formula:
 
 
 def _order(lex: Lexicon, var: str) -> int:
-    names = [v.name for v in lex.puzzle.variables]
-    return names.index(var) if var in names else len(names)
+    return lex.order.get(var, len(lex.order))
 
 
 def _set_formula(var: str, codes: list[int]) -> s.Formula:

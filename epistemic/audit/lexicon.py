@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..language import syntax as s
 
@@ -54,8 +55,9 @@ _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?
                          r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对|组)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One scanned word (a named tuple: tokens are made by the thousand per trace)."""
+
     kind: str  # value, tuple, number, attr, agent, cue kinds above
     payload: object
     start: int
@@ -75,31 +77,50 @@ class Lexicon:
     question_vars: tuple[str, ...]
     tuple_vars: tuple[str, ...]
     display: dict[str, dict[str, str]] = field(default_factory=dict)
+    codes: dict[str, frozenset[int]] = field(default_factory=dict)  # numeric variable -> its values
+    order: dict[str, int] = field(default_factory=dict)  # variable -> its position in the puzzle
+    quick: dict[str, tuple[str, object, int]] = field(default_factory=dict)  # entries, resolved (see _resolve)
 
     def scan(self, text: str) -> list[Token]:
         out: list[Token] = []
+        append, new = out.append, tuple.__new__
+        quick, fold = self.quick, self.folded
         for m in self.scanner.finditer(text):
-            surface = m.group(0)
-            meanings = self.entries.get(surface) or self.folded.get(surface.lower())
-            if meanings is None:
-                if surface.isdigit():
-                    out.append(Token("number", int(surface), m.start(), m.end(), surface))
-                continue
-            kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
-            if surface.isdigit() and _COUNT_NOUN.match(text, m.end()):
-                continue
-            if kind in ("value", "ambig") and len(surface) == 1 and surface.isalpha() and surface.isupper():
-                if _article_like(text, m.end()):
+            surface = m.group()
+            hit = quick.get(surface)
+            if hit is None:
+                meanings = fold.get(surface.lower())
+                if meanings is None:
+                    if surface.isdigit():
+                        append(new(Token, ("number", int(surface), m.start(), m.end(), surface)))
                     continue
-            out.append(Token(kind, payload, m.start(), m.end(), surface))
+                hit = _resolve(meanings, surface)
+            kind, payload, check = hit
+            if check and (_COUNT_NOUN.match(text, m.end()) if check == 1 else _article_like(text, m.end())):
+                continue
+            append(new(Token, (kind, payload, m.start(), m.end(), surface)))
         return out
+
+
+def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
+    """(kind, payload, check) of a surface: check 1 = drop before a count noun, 2 = drop before a plain word."""
+    kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
+    if surface.isdigit():
+        return kind, payload, 1
+    if kind in ("value", "ambig") and len(surface) == 1 and surface.isalpha() and surface.isupper():
+        return kind, payload, 2
+    return kind, payload, 0
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+_ARTICLE_OK = frozenset({"or", "and", "of", "is", "are", "was", "nor", "to", "in", "remains", "would", "could",
+                         "must", "can", "cannot", "only", "also", "too"})
 
 
 def _article_like(text: str, end: int) -> bool:
     """'A careful look': a one-letter value followed by an ordinary lowercase word is an English word."""
-    m = re.match(r" ([a-z]+)", text[end:end + 20])
-    return bool(m) and m.group(1) not in {"or", "and", "of", "is", "are", "was", "nor", "to", "in", "remains",
-                                          "would", "could", "must", "can", "cannot", "only", "also", "too"}
+    m = _NEXT_WORD.match(text, end, end + 20)
+    return bool(m) and m.group(1) not in _ARTICLE_OK
 
 
 def _bounded(surface: str) -> str:
@@ -173,15 +194,26 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
     for group, flags in ((plain, ""), (fold, "(?i)")):
         alnum = [x for x in group if _ASCII_ALNUM.match(x[0])]
         other = [x for x in group if not _ASCII_ALNUM.match(x[0])]
+        # Each trie is guarded by a class of its first characters, so most positions fail in one test.
         if alnum:
-            parts.append(("(?i:" if flags else "(?:") + r"(?<![A-Za-z0-9_])" + _trie(alnum, flags) + ")")
+            parts.append(("(?i:" if flags else "(?:") + _first(alnum, flags) + r"(?<![A-Za-z0-9_])"
+                         + _trie(alnum, flags) + ")")
         if other:
-            parts.append(("(?i:" if flags else "(?:") + _trie(other, flags) + ")")
-    parts.append(r"(?<![A-Za-z0-9_.])\d+(?![0-9])")
+            parts.append(("(?i:" if flags else "(?:") + _first(other, flags) + _trie(other, flags) + ")")
+    parts.append(r"(?=\d)(?<![A-Za-z0-9_.])\d+(?![0-9])")
     scanner = re.compile("|".join(parts))
     tuple_vars = q_vars if len(q_vars) > 1 else next((cols for _, cols in puzzle.names if len(cols) > 1), ())
     return Lexicon(puzzle, {k: tuple(v) for k, v in entries.items()}, {k: tuple(v) for k, v in folded.items()},
-                   scanner, tuple(numeric), q_vars, tuple(tuple_vars))
+                   scanner, tuple(numeric), q_vars, tuple(tuple_vars),
+                   codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
+                   order={v.name: n for n, v in enumerate(puzzle.variables)},
+                   quick={k: _resolve(tuple(v), k) for k, v in entries.items()})
+
+
+def _first(words: list[str], flags: str) -> str:
+    """A lookahead for the characters the words can start with (a necessary condition, so it changes no match)."""
+    chars = sorted({(w.lower() if flags else w)[0] for w in words})
+    return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
 
 
 def _trie(words: list[str], flags: str) -> str:

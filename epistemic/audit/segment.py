@@ -11,6 +11,7 @@ _THINK = re.compile(r"</?think>", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z\u4e00-\u9fff])")
 FALLBACK_LINES = 6
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def decode_trace(data: bytes | str) -> str:
                 except UnicodeDecodeError:
                     text = data.decode("utf-8", errors="replace")
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))
     if sample and (controls > len(sample) // 20 or sample.count("\ufffd") > len(sample) // 4):
         raise EpistemicError("the trace looks like binary data, not text",
                              hint="pass a UTF-8 text file, or JSONL with a `response` field")
