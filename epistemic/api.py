@@ -14,7 +14,7 @@ from .solve import Solution, require_stage, solve
 
 MAX_PUZZLE_BYTES = 5_000_000
 
-__all__ = ["load_puzzle", "read_text", "solve", "check", "CheckResult", "Solution"]
+__all__ = ["load_puzzle", "read_text", "solve", "check", "certify", "CheckResult", "Solution"]
 
 
 def read_text(path: str | Path) -> str:
@@ -45,6 +45,13 @@ def load_puzzle(path_or_text: str | Path, params: dict[str, int] | None = None) 
         return _load_text(path_or_text, "<text>", params)
     text = read_text(path_or_text)
     return _load_text(text, str(path_or_text), params)
+
+
+def certify(solution: Solution, **limits):
+    """Prove the solution's answer with Z3 (see epistemic.certify and docs/z3.md)."""
+    from .certify import certify as prove
+
+    return prove(solution, **limits)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ class Engine(Protocol):
     `history` holds one boolean mask over all worlds per stage (stage 0 first); each mask is a
     subset of the one before. The result is a boolean mask over all worlds, False outside the
     last model. `Past` formulas look back along the history; `Announce` extends it.
+
+    An engine may also offer `evaluate_many(space, history, formulas)`, which shares work between
+    formulas at one history (solve uses it for the per-stage "who knows the answer" report).
     """
 
     name: str
