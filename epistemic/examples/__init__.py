@@ -1,0 +1,1 @@
+"""Worked analyses over the classic puzzles, written against the Python API."""
