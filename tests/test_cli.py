@@ -107,3 +107,25 @@ def test_readme_starts_with_the_two_setup_commands():
     assert block[0] == "pip install -e . && python cli.py solve puzzles/card16.txt"
     assert block[1] == 'pip install torch==2.13.0 && pip install -e ".[llm,test]" && python -m pytest -q'
     assert block[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_smcdel_files_run_through_solve_and_check():
+    out = run("solve", "puzzles/smcdel/cheryl.smcdel.txt")
+    assert out.exit_code == 0 and "[7,16]" in out.output
+    data = json.loads(run("solve", "puzzles/smcdel/muddy_children.smcdel.txt", "--json").output)
+    assert data["schema"] == "epistemic.smcdel/1"
+    checked = run("check", "puzzles/smcdel/cheryl.smcdel.txt", "albert knows whether 7")
+    assert checked.exit_code == 0
+    assert "Is albert knows whether 7 valid on F?\nTrue" in checked.output  # Albert is told the month
+    assert run("check", "puzzles/smcdel/cheryl.smcdel.txt", "Top", "--stage", "1").exit_code == 2
+
+
+def test_export_then_solve_the_export_gives_the_same_final_stage(tmp_path):
+    target = tmp_path / "card16.smcdel.txt"
+    assert run("export", "--smcdel", "puzzles/card16.txt", "-o", str(target)).exit_code == 0
+    out = run("solve", str(target)).output
+    # atoms: 4 = suit diamonds, 14 = rank 5 (written as comments in the file); the last stage is ♦5 alone
+    assert "-- atom 4: suit = diamonds" in target.read_text() and "-- atom 14: rank = 5" in target.read_text()
+    last_where = out.split("At which states")[-1]
+    assert last_where.strip().splitlines()[1:2] == ["[4,14]"]
+    assert out.rstrip().endswith("True")  # the answer's VALID? job
