@@ -22,10 +22,11 @@ def create(family: str, size: int, seed: int = 0, lang: str = "en", difficulty: 
 
 
 def item_of(record: dict, lang: str = "en", difficulty: str | None = None) -> dict:
-    """A dataset item from a generated record (schema `epistemic.generated/1`)."""
+    """A dataset item from a generated record (schema `epistemic.generated/2`)."""
     question = render_prompt(record["source"], lang)
     meta = {k: record[k] for k in ("id", "family", "seed", "index", "skip", "method", "knobs", "source",
                                    "answer_values", "stages", "difficulty", "certificate", "key")}
+    meta.update({k: record[k] for k in ("necessity", "units", "necessary") if k in record})
     meta["lang"] = lang
     meta["level"] = difficulty
     return {"question": question, "answer": record["answer"], "metadata": meta}
@@ -89,7 +90,9 @@ def export_parquet(items: Iterable[dict], path: str | Path) -> Path:
 
 
 def normalised_key(item: dict) -> str:
-    """The item's puzzle in normal form (worlds, observers, announcements, question), hashed."""
+    """The item's puzzle in canonical form, hashed: worlds, observers, announcements and question, equal
+    up to renaming values within a sort (suits swapped, months permuted). Recomputed from the source;
+    the same key the generator dedups by (generate/dedup.py)."""
     from .api import load_puzzle
     from .generate.dedup import puzzle_key
     from .model import build_space
@@ -100,13 +103,13 @@ def normalised_key(item: dict) -> str:
 
 
 def split_leaks(train: Iterable[dict], test: Iterable[dict]) -> list[str]:
-    """Ids of test items whose normalised puzzle also appears in train (recomputed from the source)."""
+    """Ids of test items whose canonical puzzle also appears in train (a renamed copy counts as a leak)."""
     seen = {normalised_key(i) for i in train}
     return [i["metadata"]["id"] if "metadata" in i else str(i.get("id")) for i in test if normalised_key(i) in seen]
 
 
 def check_split(train: Iterable[dict], test: Iterable[dict]) -> None:
-    """Raise a clear error when a test puzzle appears (normalised) in the train split."""
+    """Raise a clear error when a test puzzle appears (up to renaming values) in the train split."""
     leaks = split_leaks(list(train), list(test))
     if leaks:
         shown = ", ".join(leaks[:5]) + (" ..." if len(leaks) > 5 else "")

@@ -22,7 +22,7 @@ SCHEMA = "epistemic.generate/1"
 @click.option("--difficulty", type=click.Choice(["easy", "medium", "hard"]), default=None)
 @click.option("--synth", is_flag=True, help="Let Z3 choose the world set (cards, birthdays).")
 @click.option("--target", "targets", multiple=True, metavar="NAME=VALUE",
-              help="Synthesis targets: answer=POOL_INDEX, worlds=N, per_row=N, removed=a,b,c.")
+              help='Synthesis targets: answer=NAME ("diamonds 5", "July 16"), worlds=N, per_row=N, removed=a,b,c.')
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--max-tries", type=int, default=None, help="Candidates per item before giving up.")
 @click.option("--no-z3", is_flag=True, help="Skip Z3 certification (the explicit engine still verifies).")
@@ -30,12 +30,15 @@ SCHEMA = "epistemic.generate/1"
 @json_option
 def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang, max_tries, no_z3, out, as_json):
     """Generate puzzles of FAMILY (cards, birthdays, sum_product, muddy, generic) with unique certified answers."""
-    from . import datasets
     from . import generate as gen
     from .generate.knobs import parse_knobs
 
     knob_values = parse_knobs(knobs)
     target_values = parse_knobs(targets)
+    for item in targets:  # the answer is a name ("diamonds 5", "July 16"), taken as written
+        name, _, value = item.partition("=")
+        if name.strip() == "answer":
+            target_values["answer"] = value.strip()
     if "removed" in target_values and isinstance(target_values["removed"], int):
         target_values["removed"] = [target_values["removed"]]
     show = not as_json and sys.stderr.isatty()

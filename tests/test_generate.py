@@ -74,11 +74,12 @@ def _card16():
     return Cards().candidate(cards, lines), lines
 
 
-def test_screen_reproduces_card16_and_flags_its_redundant_first_line():
+def test_screen_reproduces_card16_and_passes_it_by_dialogue_unit():
     cand, lines = _card16()
     assert [h.bit_count() for h in run(cand.model, lines)] == [16, 9, 5, 3, 1]
-    # "I knew you didn't know" entails "you didn't know": the first line is not necessary.
-    assert screen(cand.model, lines).reason == "unnecessary"
+    # "I knew you didn't know" entails "you didn't know": the pair is one unit for necessity.
+    verdict = screen(cand.model, lines)
+    assert verdict.ok and verdict.counts == (16, 9, 5, 3, 1)
 
 
 @settings(max_examples=25, deadline=None, derandomize=True)

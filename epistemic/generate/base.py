@@ -1,6 +1,7 @@
 """What every family produces: a candidate (screen model + dialogue + how to write it as a puzzle)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -23,6 +24,25 @@ class Candidate:
     footer: str = ""
     ask: tuple[str, str] = ("", "")
     agents: int = 2
+    rows: tuple[tuple, ...] | None = None   # the world table (one tuple per world), when the family has one
+    sorts: tuple[str, ...] = ()             # the sort of each column of `rows` (all renamable)
+    shape: tuple = ()                       # whatever else the writer prints from (who is told what)
+
+    def quick_key(self) -> str | None:
+        """A key from the candidate itself, equal for renamings of one table with the same dialogue.
+
+        Only a shortcut to skip duplicates before parsing (equal quick keys imply equal canonical keys
+        of the parsed texts); the parsed text's key (dedup.puzzle_key) is the one that counts.
+        """
+        if self.rows is None:
+            return None
+        from .dedup import canonical_rows
+
+        table, exact = canonical_rows(list(self.rows), list(self.sorts))
+        if not exact:
+            return None
+        data = repr((self.family, self.sorts, self.shape, table, self.lines, self.question, self.agents))
+        return "quick:" + hashlib.sha1(data.encode("utf-8")).hexdigest()[:20]
 
     def write(self, verdict: Verdict, title: str) -> str:
         """The full puzzle text: header, dialogue with en/zh lines, question, answer and expected stages."""

@@ -1,4 +1,4 @@
-"""One place that certifies a generated puzzle's unique answer: Z3 when `epistemic.certify` exists."""
+"""One place that certifies a generated puzzle's unique answer: Z3 (direct query, else epistemic.certify)."""
 from __future__ import annotations
 
 import importlib
@@ -13,20 +13,34 @@ class Certificate:
     unique: bool
     detail: str = ""
     seconds: float = 0.0
+    encoding: str = ""   # "direct" (one SMT-LIB query, z3direct.py), "certify" (epistemic.certify) or ""
 
     def to_dict(self) -> dict:
-        return {"method": self.method, "z3": self.z3, "unique": self.unique, "detail": self.detail}
+        return {"method": self.method, "z3": self.z3, "unique": self.unique, "encoding": self.encoding,
+                "detail": self.detail}
 
 
-def certify_unique(puzzle, solution, use_z3: bool = True) -> Certificate:
-    """Certify that the puzzle has exactly one answer (Z3 if available and asked, else the explicit solve)."""
+def certify_unique(puzzle, solution, use_z3: bool = True, certifier=None) -> Certificate:
+    """Certify that the puzzle has exactly one answer: Z3 (direct encoding first, else epistemic.certify)
+    when asked and available, else the explicit solve. `certifier`: a DirectCertifier to reuse (one per run)."""
     t0 = time.perf_counter()
+    why = "Z3 certification not requested"
+    if use_z3 and solution.ok and solution.unique:
+        if certifier is None:
+            from .z3direct import DirectCertifier
+
+            certifier = DirectCertifier()
+        proved, detail, _ = certifier.certify(solution)
+        if proved is not None:
+            return Certificate("z3", True, proved, detail, time.perf_counter() - t0, "direct")
+        why = detail
     module = _certify_module() if use_z3 else None
-    why = "Z3 certification not requested" if not use_z3 else "epistemic.certify is not available"
+    if use_z3 and module is None:
+        why = "epistemic.certify is not available"
     if module is not None:
         ok, detail = _z3_certify(module, puzzle, solution)
         if ok is not None:
-            return Certificate("z3", True, ok, detail, time.perf_counter() - t0)
+            return Certificate("z3", True, ok, detail, time.perf_counter() - t0, "certify")
         why = detail
     unique = solution.unique and solution.ok
     return Certificate("explicit", False, unique, f"explicit engine only ({why})", time.perf_counter() - t0)

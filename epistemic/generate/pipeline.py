@@ -9,12 +9,12 @@ from typing import Any, Callable
 
 from ..errors import EpistemicError
 from .base import Candidate
-from .dedup import text_key
 from .knobs import knobs_text, to_json
 from .screen import Verdict, screen
-from .verify import Verified, verify_text
+from .units import NECESSITY
+from .verify import Verified, parse_text, verify_parsed
 
-SCHEMA = "epistemic.generated/1"
+SCHEMA = "epistemic.generated/2"
 MAX_TRIES = 50_000
 
 
@@ -56,6 +56,8 @@ class Generated:
             "stages": gold_stages(sol),
             "difficulty": self.verified.difficulty,
             "certificate": self.verified.certificate.to_dict(),
+            "necessity": NECESSITY,
+            "units": [list(u) for u in self.verified.units],
             "necessary": list(self.verified.necessary),
             "key": self.verified.key,
             "candidates_tried": self.tries,
@@ -107,12 +109,15 @@ def title_of(family: str, seed: int, index: int) -> str:
 
 
 def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None = None, skip: int | None = None,
-              max_tries: int = MAX_TRIES, stats: Stats | None = None, use_z3: bool = True) -> Generated:
+              max_tries: int = MAX_TRIES, stats: Stats | None = None, use_z3: bool = True,
+              certifier=None) -> Generated:
     """Item `index`: the first candidate of its stream that passes (skipping duplicates of `seen`).
 
-    With `skip` given, the first `skip` passing candidates are skipped instead (regenerating alone).
+    `seen` holds canonical keys (dedup.py: equal up to renaming values within a sort). With `skip`
+    given, the first `skip` passing candidates are skipped instead (regenerating alone).
     """
     stats = stats if stats is not None else Stats()
+    certifier = certifier if certifier is not None or not use_z3 else new_certifier()
     rng = item_rng(family.name, knobs, seed, index)
     skipped = 0
     title = title_of(family.name, seed, index)
@@ -124,21 +129,35 @@ def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None 
         if not verdict.ok:
             continue
         stats.screened += 1
-        text = cand.write(verdict, title)
-        if skip is not None:
-            if skipped < skip:
-                skipped += 1
-                continue
-        elif seen is not None and text_key(text) in seen:
+        if skip is not None and skipped < skip:
+            skipped += 1
+            continue
+        # The quick key only saves parsing duplicates; worth its cost once they are common in this run.
+        quick = cand.quick_key() if seen is not None and stats.duplicates * 10 > stats.screened else None
+        if skip is None and quick is not None and quick in seen:
             stats.duplicates += 1
             skipped += 1
             continue
-        verified = verify_text(text, title, use_z3)
+        parsed = parse_text(cand.write(verdict, title), title)
+        if skip is None and seen is not None and parsed.key in seen:
+            stats.duplicates += 1
+            skipped += 1
+            continue
+        verified = verify_parsed(parsed, use_z3, certifier)
         if not verified.ok:
             stats.rejected_by_engine += 1
             continue
+        if quick is not None:
+            seen.add(quick)
         return Generated(family.name, seed, index, skipped, knobs, verified, tries)
     raise exhausted(family.name, knobs, index, max_tries, stats)
+
+
+def new_certifier():
+    """One Z3 context for a whole run (z3direct.DirectCertifier)."""
+    from .z3direct import DirectCertifier
+
+    return DirectCertifier()
 
 
 def exhausted(name: str, knobs: dict, index: int, tries: int, stats: Stats) -> EpistemicError:
@@ -160,9 +179,10 @@ def generate(family, knobs: dict, count: int, seed: int = 0, start: int = 0, max
     seen: set[str] = set()
     out = []
     t0 = time.perf_counter()
+    certifier = new_certifier() if use_z3 else None
     for index in range(start, start + count):
-        item = find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3)
-        seen.add(text_key(item.text))
+        item = find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3, certifier)
+        seen.add(item.verified.key)
         out.append(item)
         if progress:
             progress(1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Hashable, Sequence
 
 from . import dialogue as d
+from .units import line_units, without
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,10 @@ def build_model(keys: dict[str, Sequence[Hashable]], facts: dict[str, Sequence[b
 
 def _partition(keys: Sequence[Hashable]) -> tuple[int, ...]:
     groups: dict[Hashable, int] = {}
-    for i, k in enumerate(keys):
-        groups[k] = groups.get(k, 0) | (1 << i)
+    bit = 1
+    for k in keys:
+        groups[k] = groups.get(k, 0) | bit
+        bit <<= 1
     return tuple(groups.values())
 
 
@@ -122,7 +125,7 @@ def popcount(x: int) -> int:
 
 
 def screen(model: ScreenModel, lines: Sequence[d.Line]) -> Verdict:
-    """Unique survivor, every announcement informative, and every announcement necessary."""
+    """Unique survivor, every announcement informative, and every dialogue unit necessary (see units.py)."""
     hist = run(model, lines)
     counts = tuple(popcount(h) for h in hist)
     if len(hist) <= len(lines) or not hist[-1]:
@@ -133,11 +136,10 @@ def screen(model: ScreenModel, lines: Sequence[d.Line]) -> Verdict:
     for a, b in zip(hist, hist[1:]):
         if a == b:
             return Verdict(False, "vacuous", counts)
-    for i in range(len(lines)):
-        dropped = run(model, tuple(lines[:i]) + tuple(lines[i + 1:]))
-        if len(dropped) == len(lines) and dropped[-1] == final:
-            return Verdict(False, "unnecessary", counts)
-        if len(dropped) == len(lines) and _single_answer(model, dropped[-1]) and _same_answer(model, dropped[-1], final):
+    for unit in line_units(lines):
+        rest = without(lines, unit)
+        dropped = run(model, rest)
+        if len(dropped) == len(rest) + 1 and _single_answer(model, dropped[-1]) and _same_answer(model, dropped[-1], final):
             return Verdict(False, "unnecessary", counts)
     return Verdict(True, "ok", counts, (final & -final).bit_length() - 1)
 

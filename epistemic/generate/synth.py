@@ -2,7 +2,7 @@
 
 One Bool per world of the family's pool says the world is in the puzzle; one Bool per world and
 stage says it survives that stage. The dialogue, a unique survivor, informative and necessary
-announcements and the user's targets are constraints; every model is then screened, written,
+dialogue units (units.py) and the user's targets (the answer by name) are constraints; every model is then screened, written,
 re-parsed and solved like a sampled candidate.
 """
 from __future__ import annotations
@@ -14,11 +14,11 @@ import z3
 
 from ..errors import EpistemicError
 from . import dialogue as d
-from .dedup import text_key
 from .knobs import knobs_text
-from .pipeline import Generated, Stats, item_rng, title_of
+from .pipeline import Generated, Stats, item_rng, new_certifier, title_of
 from .screen import ScreenModel, screen
-from .verify import verify_text
+from .units import line_units, without
+from .verify import parse_text, verify_parsed
 
 TARGETS = ("answer", "worlds", "per_row", "removed")
 DEFAULT_TRIES = 200
@@ -27,8 +27,9 @@ DEFAULT_TRIES = 200
 class Encoder:
     """Formulas of the dialogue tree as Z3 Bools per pool world, over a history of survival vectors."""
 
-    def __init__(self, model: ScreenModel):
+    def __init__(self, model: ScreenModel, ctx=None):
         self.model = model
+        self.ctx = ctx
         self.members = {a: [[i for i in range(model.n) if c >> i & 1] for c in cs] for a, cs in model.classes.items()}
         self.class_of = {a: {i: cls for cls in ms for i in cls} for a, ms in self.members.items()}
 
@@ -37,7 +38,7 @@ class Encoder:
         n = self.model.n
         if isinstance(f, d.KnowsAnswer):
             cls = self.class_of[f.agent]
-            return [z3.And([z3.Not(alive[v]) for v in cls[w] if v != w]) for w in range(n)]
+            return [self.all([z3.Not(alive[v]) for v in cls[w] if v != w]) for w in range(n)]
         if isinstance(f, d.KnowsThat):
             body = self.formula(f.body, hist)
             cls = self.class_of[f.agent]
@@ -45,23 +46,27 @@ class Encoder:
             for w in range(n):
                 key = cls[w][0]
                 if key not in per_class:
-                    per_class[key] = z3.And([z3.Implies(alive[v], body[v]) for v in cls[w]])
+                    per_class[key] = self.all([z3.Implies(alive[v], body[v]) for v in cls[w]])
             return [per_class[cls[w][0]] for w in range(n)]
         if isinstance(f, d.Not):
             return [z3.Not(x) for x in self.formula(f.body, hist)]
         if isinstance(f, d.And):
             parts = [self.formula(x, hist) for x in f.items]
-            return [z3.And([p[w] for p in parts]) for w in range(n)]
+            return [self.all([p[w] for p in parts]) for w in range(n)]
         if isinstance(f, d.Before):
             return self.formula(f.body, hist[:-1] if len(hist) > 1 else hist)
         raise EpistemicError(f"synthesis does not support {type(f).__name__} in dialogues")
+
+    def all(self, xs: list):
+        """Conjunction in this encoder's context (an empty one is true)."""
+        return z3.And(xs) if xs else z3.BoolVal(True, self.ctx)
 
     def run(self, solver, include: list, lines, tag: str) -> list[list]:
         """Survival vectors for each stage (fresh Bools defined by equalities)."""
         hist = [include]
         for k, line in enumerate(lines, start=1):
             content = self.formula(d.KnowsThat(line.speaker, line.body) if line.speaker else line.body, hist)
-            nxt = [z3.Bool(f"{tag}_s{k}_{w}") for w in range(self.model.n)]
+            nxt = [z3.Bool(f"{tag}_s{k}_{w}", self.ctx) for w in range(self.model.n)]
             for w in range(self.model.n):
                 solver.add(nxt[w] == z3.And(hist[-1][w], content[w]))
             hist.append(nxt)
@@ -82,14 +87,17 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
     bad = [k for k in targets if k not in TARGETS]
     if bad:
         raise EpistemicError(f"unknown target {bad[0]!r}", hint=f"targets: {', '.join(TARGETS)}")
+    if "answer" in targets:
+        targets = dict(targets, answer=family.synth_answer(targets["answer"], knobs))
     tries = max_tries or DEFAULT_TRIES
     stats = Stats()
     seen: set[str] = set()
     out: list[Generated] = []
     t0 = time.perf_counter()
+    certifier = new_certifier() if use_z3 else None
     for index in range(start, start + count_):
-        item = synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3)
-        seen.add(text_key(item.text))
+        item = synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier)
+        seen.add(item.verified.key)
         out.append(item)
         if progress:
             progress(1)
@@ -97,13 +105,15 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
     return out, stats
 
 
-def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3) -> Generated:
+def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier=None) -> Generated:
     rng = item_rng(family.name + "/synth", knobs, seed, index)
     title = title_of(family.name, seed, index)
+    wanted = targets.get("answer")
     for attempt in range(1, tries + 1):
-        pool, lines, size = family.synth_pool(rng, knobs)
+        pool, lines, size = family.synth_pool(rng, knobs, wanted)
         full = family.synth_candidate(pool, lines, knobs)
-        chosen = solve_once(full.model, lines, size, targets, family.synth_rows(pool), rng)
+        pool_targets = dict(targets, answer=pool.index(wanted)) if wanted is not None else targets
+        chosen = solve_once(full.model, lines, size, pool_targets, family.synth_rows(pool), rng)
         stats.candidates += 1
         if chosen is None:
             stats.reasons["unsat"] += 1
@@ -114,11 +124,11 @@ def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3) 
         if not verdict.ok:
             continue
         stats.screened += 1
-        text = cand.write(verdict, title)
-        if text_key(text) in seen:
+        parsed = parse_text(cand.write(verdict, title), title)
+        if parsed.key in seen:
             stats.duplicates += 1
             continue
-        verified = verify_text(text, title, use_z3)
+        verified = verify_parsed(parsed, use_z3, certifier)
         if not verified.ok:
             stats.rejected_by_engine += 1
             continue
@@ -132,23 +142,24 @@ def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3) 
 def solve_once(model: ScreenModel, lines, size: int, targets: dict, rows: list, rng) -> list[int] | None:
     """One Z3 call: the pool indices of a world set meeting every constraint, or None (unsat/unknown)."""
     n = model.n
-    solver = z3.Solver()
+    ctx = z3.Context()  # fresh per call: the same item gives the same model whatever ran before
+    solver = z3.Solver(ctx=ctx)
     solver.set("timeout", 10_000)
     solver.set("random_seed", rng.randrange(1 << 30))
-    include = [z3.Bool(f"in_{w}") for w in range(n)]
-    enc = Encoder(model)
+    include = [z3.Bool(f"in_{w}", ctx) for w in range(n)]
+    enc = Encoder(model, ctx)
     hist = enc.run(solver, include, lines, "main")
     final = hist[-1]
     solver.add(count(include) == targets.get("worlds", size))
     solver.add(count(final) == 1)
     for a, b in zip(hist, hist[1:]):
         solver.add(z3.Or([z3.And(x, z3.Not(y)) for x, y in zip(a, b)]))
-    for i in range(len(lines)):
-        rest = tuple(lines[:i]) + tuple(lines[i + 1:])
+    for i, unit in enumerate(line_units(lines)):
+        rest = without(lines, unit)
         dropped = enc.run(solver, include, rest, f"drop{i}")[-1]
-        solver.add(z3.Not(z3.And([x == y for x, y in zip(dropped, final)])))
+        solver.add(z3.Not(enc.all([x == y for x, y in zip(dropped, final)])))
     if "answer" in targets:
-        solver.add(final[targets["answer"]] if isinstance(targets["answer"], int) else z3.BoolVal(False))
+        solver.add(final[targets["answer"]])
     if "per_row" in targets:
         for row in set(rows):
             solver.add(count([include[w] for w in range(n) if rows[w] == row]) <= targets["per_row"])

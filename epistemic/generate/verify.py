@@ -11,6 +11,16 @@ from ..solve import Solution, answer_values, solve
 from .certification import Certificate, certify_unique
 from .difficulty import difficulty
 from .dedup import puzzle_key
+from .units import announcement_units, without
+
+
+@dataclass(frozen=True, eq=False)
+class Parsed:
+    """Generated text after the engine's own parse and solve, with its canonical key (for dedup)."""
+
+    text: str
+    solution: Solution
+    key: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,6 +32,7 @@ class Verified:
     certificate: Certificate
     difficulty: dict
     key: str
+    units: tuple[tuple[int, ...], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -29,9 +40,9 @@ class Verified:
                 and self.certificate.unique)
 
 
-def stage_masks(space, engine, announcements) -> list[np.ndarray]:
-    """Masks after each announcement (stops at the first empty model)."""
-    masks = [np.ones(space.size, dtype=bool)]
+def stage_masks(space, engine, announcements, start: list[np.ndarray] | None = None) -> list[np.ndarray]:
+    """Masks after each announcement (stops at the first empty model), continuing `start` if given."""
+    masks = list(start) if start else [np.ones(space.size, dtype=bool)]
     for ann in announcements:
         keep = engine.evaluate(space, masks, ann.content) & masks[-1]
         masks.append(keep)
@@ -40,15 +51,18 @@ def stage_masks(space, engine, announcements) -> list[np.ndarray]:
     return masks
 
 
-def necessity(solution: Solution, engine_name: str = "explicit") -> tuple[bool, ...]:
-    """For each announcement: does dropping it lose the unique answer (several, none, or another)?"""
+def necessity(solution: Solution, engine_name: str = "explicit",
+              units: tuple[tuple[int, ...], ...] | None = None) -> tuple[bool, ...]:
+    """For each unit (see units.py): does dropping it lose the unique answer (several, none, or another)?"""
     puzzle, space = solution.puzzle, solution.space
     engine = get_engine(engine_name)
-    out = []
     anns = puzzle.announcements
-    for i in range(len(anns)):
-        rest = anns[:i] + anns[i + 1:]
-        masks = stage_masks(space, engine, rest)
+    out = []
+    for unit in announcement_units(anns) if units is None else units:
+        rest = without(anns, unit)
+        # The stages before the unit are the solution's own; only the rest is re-evaluated.
+        prefix = [st.mask for st in solution.stages[: unit[0] + 1]]
+        masks = stage_masks(space, engine, rest[unit[0]:], prefix)
         final = masks[-1]
         same = (len(masks) == len(rest) + 1 and final.any()
                 and answer_values(space, final, puzzle.question.terms) == solution.answer)
@@ -56,15 +70,27 @@ def necessity(solution: Solution, engine_name: str = "explicit") -> tuple[bool, 
     return tuple(out)
 
 
-def verify_text(text: str, file: str = "<generated>", use_z3: bool = True) -> Verified:
-    """Parse and solve generated text; check uniqueness, informativeness, necessity; certify."""
+def parse_text(text: str, file: str = "<generated>") -> Parsed:
+    """Parse and solve generated text with the real engine; key it canonically (dedup.py)."""
     puzzle = load_puzzle(text, file)
     solution = solve(puzzle)
+    return Parsed(text, solution, puzzle_key(puzzle, solution.space))
+
+
+def verify_parsed(parsed: Parsed, use_z3: bool = True, certifier=None) -> Verified:
+    """Check uniqueness, informativeness, necessity per unit; certify (Z3 unless use_z3 is False)."""
+    solution = parsed.solution
+    puzzle = solution.puzzle
+    units = announcement_units(puzzle.announcements)
     informative = tuple(st.removed > 0 for st in solution.stages[1:])
-    necessary = necessity(solution) if solution.unique and solution.ok else ()
-    cert = certify_unique(puzzle, solution, use_z3)
-    return Verified(text, solution, necessary, informative, cert, difficulty(solution),
-                    puzzle_key(puzzle, solution.space))
+    necessary = necessity(solution, units=units) if solution.unique and solution.ok else ()
+    cert = certify_unique(puzzle, solution, use_z3, certifier)
+    return Verified(parsed.text, solution, necessary, informative, cert, difficulty(solution), parsed.key, units)
+
+
+def verify_text(text: str, file: str = "<generated>", use_z3: bool = True, certifier=None) -> Verified:
+    """Parse and solve generated text; check uniqueness, informativeness, necessity per unit; certify."""
+    return verify_parsed(parse_text(text, file), use_z3, certifier)
 
 
 def strip_expectations(puzzle):

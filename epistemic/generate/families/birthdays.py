@@ -1,14 +1,17 @@
 """Birthdays (Cheryl): N possible dates; Albert is told the month, Bernard the day (Charles the year)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ...errors import EpistemicError
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick
 from ..screen import build_model
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # real dates only (no February 30)
 AGENTS = (("Albert", "阿尔伯特", "month", "月份"), ("Bernard", "伯纳德", "day", "日子"), ("Charles", "查尔斯", "year", "年份"))
 VOICE = d.Voice("the date", "这个日期", {a[0]: a[0] for a in AGENTS}, {a[0]: a[1] for a in AGENTS})
 PRESETS = {
@@ -56,19 +59,27 @@ class Birthdays:
         first = rng.randint(1, 32 - n_days)
         days = range(first, first + n_days)
         years = range(2000, 2000 + (pick(rng, knobs["years"]) if n_agents == 3 else 1))
-        pool = [(m, dd, y) for m in months for dd in days for y in years]
+        pool = [(m, dd, y) for m in months for dd in days for y in years if dd <= MONTH_DAYS[m]]
         dates = sorted(rng.sample(pool, min(pick(rng, knobs["dates"]), len(pool))))
         names = tuple(a[0] for a in AGENTS[:n_agents])
         lines = d.sample_dialogue(rng, names, VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
         return self.candidate(dates, lines, n_agents)
 
-    def synth_pool(self, rng, knobs: dict):
-        """Synthesis: every (month, day) of the first months and days as the pool (two agents)."""
+    def synth_answer(self, name, knobs: dict) -> tuple[int, int, int]:
+        """A date by name ("July 16", "16 July", "7月16日") as (month index, day, 2000)."""
+        return parse_date(name)
+
+    def synth_pool(self, rng, knobs: dict, answer=None):
+        """Synthesis: a window of months × days as the pool (two agents), containing `answer` if given."""
         months, days = bounds(knobs["months"])[1], bounds(knobs["days"])[1]
-        first_month = rng.randint(0, 12 - months)
-        first_day = rng.randint(1, 32 - days)
+        if answer is None:
+            first_month = rng.randint(0, 12 - months)
+            first_day = rng.randint(1, 32 - days)
+        else:
+            first_month = rng.randint(max(0, answer[0] - months + 1), min(answer[0], 12 - months))
+            first_day = rng.randint(max(1, answer[1] - days + 1), min(answer[1], 32 - days))
         pool = [(m, dd, 2000) for m in range(first_month, first_month + months)
-                for dd in range(first_day, first_day + days)]
+                for dd in range(first_day, first_day + days) if dd <= MONTH_DAYS[m]]
         lines = d.sample_dialogue(rng, ("Albert", "Bernard"), VOICE, pick(rng, knobs["lines"]),
                                   pick(rng, knobs["dialogue"]))
         return pool, lines, min(pick(rng, knobs["dates"]), len(pool))
@@ -93,7 +104,9 @@ class Birthdays:
         show = '"{month} {day}, {year}"' if three else '"{month} {day}"'
         return Candidate(self.name, model, lines, "date", {}, lambda: self.header(dates, three), answer,
                          footer=f"show date as {show}",
-                         ask=("When is Cheryl's birthday?", "Cheryl的生日是哪一天？"), agents=n_agents)
+                         ask=("When is Cheryl's birthday?", "Cheryl的生日是哪一天？"), agents=n_agents,
+                         rows=tuple(tuple(x[:3 if three else 2]) for x in dates),
+                         sorts=("month", "day", "year")[:3 if three else 2], shape=(n_agents,))
 
     def header(self, dates, three: bool) -> str:
         n = len(dates)
@@ -121,3 +134,25 @@ class Birthdays:
         for name, zh_name, what, _ in AGENTS[: 3 if three else 2]:
             out.append(f"agent {name} ({zh_name}) observes {what}")
         return "\n".join(out)
+
+
+def parse_date(name) -> tuple[int, int, int]:
+    """(month index, day, 2000) of "July 16", "16 July", "Jul 16" or "7月16日"; a clear error otherwise."""
+    text = str(name).strip()
+    hint = 'write the answer as MONTH DAY, e.g. answer="July 16" (or 7月16日)'
+    zh = re.fullmatch(r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*", text)
+    if zh:
+        month, day = int(zh.group(1)) - 1, int(zh.group(2))
+    else:
+        words = re.findall(r"[A-Za-z]+|\d+", text)
+        letters = [w for w in words if w.isalpha()]
+        digits = [w for w in words if w.isdigit()]
+        if len(letters) != 1 or len(digits) != 1 or len(words) != 2:
+            raise EpistemicError(f"unknown date {name!r}", hint=hint)
+        matches = [i for i, m in enumerate(MONTHS) if m.lower().startswith(letters[0].lower()) and len(letters[0]) >= 3]
+        if len(matches) != 1:
+            raise EpistemicError(f"unknown month {letters[0]!r} in {name!r}", hint="months: " + ", ".join(MONTHS))
+        month, day = matches[0], int(digits[0])
+    if not 0 <= month < 12 or not 1 <= day <= MONTH_DAYS[month]:
+        raise EpistemicError(f"no such date {name!r}", hint=hint)
+    return month, day, 2000

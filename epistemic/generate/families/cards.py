@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...errors import EpistemicError
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick
 from ..screen import build_model
@@ -52,7 +53,7 @@ class Cards:
 
     def pool(self, knobs: dict, rng=None) -> list[tuple[int, int]]:
         suits, ranks = pick(rng, knobs["suits"]), pick(rng, knobs["ranks"])
-        chosen = sorted(rng.sample(range(len(RANKS)), ranks))
+        chosen = range(len(RANKS)) if ranks == len(RANKS) else sorted(rng.sample(range(len(RANKS)), ranks))
         return [(s, r) for s in range(suits) for r in chosen]
 
     def sample(self, rng, knobs: dict) -> Candidate:
@@ -62,7 +63,17 @@ class Cards:
         lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
         return self.candidate(cards, lines, knobs["told"])
 
-    def synth_pool(self, rng, knobs: dict):
+    def synth_answer(self, name, knobs: dict) -> tuple[int, int]:
+        """A card by name ("diamonds 5", "5 of diamonds", "♦5", "方块5") as (suit, rank) in the synthesis deck."""
+        card = parse_card(name)
+        suits, ranks = bounds(knobs["suits"])[1], bounds(knobs["ranks"])[1]
+        if card[0] >= suits or card[1] >= ranks:
+            raise knob_error(self.name, f"answer {name!r} is not in the synthesis deck ({suits} suits: "
+                             f"{', '.join(x[0] for x in SUITS[:suits])}; ranks {RANKS[0]}..{RANKS[ranks - 1]})",
+                             "raise --knob suits/ranks or choose another card")
+        return card
+
+    def synth_pool(self, rng, knobs: dict, answer=None):
         """Synthesis: the whole deck as the pool, a dialogue, and how many cards to choose."""
         pool = [(s, r) for s in range(bounds(knobs["suits"])[1]) for r in range(bounds(knobs["ranks"])[1])]
         lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
@@ -81,7 +92,8 @@ class Cards:
         return Candidate(self.name, model, lines, "card", {}, lambda: self.header(cards, told),
                          lambda i: f"{SUITS[cards[i][0]][0]} {RANKS[cards[i][1]]}",
                          footer='show card as "{rank} of {suit} ({suit.symbol}{rank})"',
-                         ask=("Which card is it?", "这张牌是什么牌？"))
+                         ask=("Which card is it?", "这张牌是什么牌？"),
+                         rows=tuple(cards), sorts=("suit", "rank"), shape=(told,))
 
     def header(self, cards: list[tuple[int, int]], told: str) -> str:
         p_what, q_what = ("rank", "suit") if told == "rank" else ("suit", "rank")
@@ -94,7 +106,8 @@ class Cards:
             f'把这张牌的{zh[q_what]}告诉Q先生。"',
             "",
             "values suit: " + ", ".join(f"{en} ({zh_}, {sym})" for en, zh_, sym in SUITS),
-            "values rank: " + ", ".join(f"{r} ({RANK_ALIASES[r]})" if r in RANK_ALIASES else r for r in RANKS),
+            "values rank: " + ", ".join(f"{r} ({RANK_ALIASES[r]})" if r in RANK_ALIASES else r
+                                        for r in (RANKS[i] for i in sorted({c[1] for c in cards}))),
             "worlds card(suit, rank):",
         ]
         for s in sorted({c[0] for c in cards}):
@@ -106,3 +119,27 @@ class Cards:
             f'agent Q (Q先生, "Mr. Q") observes {q_what}',
         ]
         return "\n".join(out)
+
+
+def parse_card(name) -> tuple[int, int]:
+    """(suit, rank) indices of a card written as "diamonds 5", "5 of diamonds", "♦5", "方块5" or "ace of spades"."""
+    text = str(name).strip().lower()
+    found = None
+    for i, (en, zh, sym) in enumerate(SUITS):
+        for alias in sorted([en, sym, *(z.strip() for z in zh.split(","))], key=len, reverse=True):
+            if alias in text:
+                found = (i, text.replace(alias, " ", 1))
+                break
+        if found:
+            break
+    if found is None:
+        raise EpistemicError(f"unknown card {name!r}: no suit",
+                             hint='write the answer as SUIT RANK, e.g. answer="diamonds 5" (suits: '
+                                  + ", ".join(x[0] for x in SUITS) + ")")
+    words = [w for w in found[1].replace(" of ", " ").split() if w != "of"]
+    names = {r.lower(): i for i, r in enumerate(RANKS)}
+    names.update({alias: RANKS.index(r) for r, alias in RANK_ALIASES.items()})
+    if len(words) != 1 or words[0] not in names:
+        raise EpistemicError(f"unknown card {name!r}: no rank",
+                             hint="ranks: " + " ".join(RANKS) + ' (or ace, jack, queen, king), e.g. answer="diamonds 5"')
+    return found[0], names[words[0]]

@@ -1,0 +1,79 @@
+"""Dialogue units for the necessity check: "I don't know" + "I knew you didn't know" count as one step.
+
+Q's `before (Q knows not P knows X)` right after P's `not P knows X` entails it, so P's line alone can
+never be necessary; the pair is one unit, and dropping the unit (both lines) must lose the unique answer.
+Every other announcement is a unit of its own.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence, TypeVar
+
+from ..language import syntax as s
+from . import dialogue as d
+
+NECESSITY = "per unit"
+T = TypeVar("T")
+
+
+def units_of(items: Sequence[T], pairs: Callable[[T, T], bool]) -> tuple[tuple[int, ...], ...]:
+    """Indices grouped into units: (i-1, i) when item i is the "I knew" that refers to item i-1."""
+    out: list[tuple[int, ...]] = []
+    i = 0
+    while i < len(items):
+        if i + 1 < len(items) and pairs(items[i], items[i + 1]):
+            out.append((i, i + 1))
+            i += 2
+        else:
+            out.append((i,))
+            i += 1
+    return tuple(out)
+
+
+def _line_pair(first: d.Line, second: d.Line) -> bool:
+    body = second.body
+    if not (isinstance(body, d.Before) and isinstance(body.body, d.KnowsThat)):
+        return False
+    knew = body.body
+    if knew.agent != second.speaker or not isinstance(knew.body, d.Not) or not isinstance(knew.body.body, d.KnowsAnswer):
+        return False
+    other = knew.body.body.agent
+    return other != second.speaker and first.speaker == other and first.body == d.Not(d.KnowsAnswer(other))
+
+
+def line_units(lines: Sequence[d.Line]) -> tuple[tuple[int, ...], ...]:
+    """Units of a generator dialogue (the screen's and synthesis' view)."""
+    return units_of(lines, _line_pair)
+
+
+def _dont_know(f, agent: str):
+    """X when f is `not agent knows X` (knowing a value), else None."""
+    if isinstance(f, s.Not) and isinstance(f.body, s.Knows):
+        k = f.body
+        if k.kind == "agent" and k.agents == (agent,) and k.mode == "value":
+            return k.body
+    return None
+
+
+def _announcement_pair(first: s.Announcement, second: s.Announcement) -> bool:
+    said = second.said
+    if not (isinstance(said, s.Past) and said.back == 1 and isinstance(said.body, s.Knows)):
+        return False
+    knew = said.body
+    if not (knew.kind == "agent" and knew.agents == (second.speaker,) and knew.mode == "that"):
+        return False
+    other = first.speaker
+    if other is None or other == second.speaker:
+        return False
+    x = _dont_know(knew.body, other)
+    return x is not None and _dont_know(first.said, other) == x
+
+
+def announcement_units(announcements: Sequence[s.Announcement]) -> tuple[tuple[int, ...], ...]:
+    """Units of a parsed puzzle's announcements (the engine's view, from the re-parsed text)."""
+    return units_of(announcements, _announcement_pair)
+
+
+def without(items: Sequence[T], unit: tuple[int, ...]) -> tuple[T, ...]:
+    """The items with one unit dropped (the rest keep their order)."""
+    drop = set(unit)
+    return tuple(x for i, x in enumerate(items) if i not in drop)
