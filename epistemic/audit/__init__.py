@@ -15,7 +15,7 @@ from ..render_values import format_answer
 from ..solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, extract_claims_rule_based, extract_keyed
-from .judge import ENTAILED, FALSE, PREMATURE, Judge, Verdict, first_error
+from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
 from .segment import Segmented, Step, decode_trace, segment
 
@@ -29,7 +29,8 @@ _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$
 @dataclass(frozen=True, eq=False)
 class AuditContext:
     """Everything computed once per puzzle: its solution, vocabulary, announcement matchers, and the
-    memos that make later traces of the same puzzle cheap (claims per sentence, verdicts per claim)."""
+    memos that make later traces of the same puzzle cheap (claims per sentence; in the judge,
+    verdicts per claim key and masks per formula)."""
 
     puzzle: s.Puzzle
     solution: Solution
@@ -37,7 +38,7 @@ class AuditContext:
     aligner: Aligner
     judge: Judge
     memo: ClaimMemo = field(default_factory=ClaimMemo)
-    audits: dict = field(default_factory=dict)  # (claim key, stage) -> (verdict, formula text) or None
+    audits: dict = field(default_factory=dict)  # unused: verdicts are cached in the judge by claim key
     variants: dict = field(default_factory=dict)  # z3 flag -> the same context with the other judge
 
     @classmethod
@@ -64,8 +65,12 @@ class AuditContext:
 class ClaimAudit:
     step: int
     claim: Claim
-    formula: str
+    source: str | Text  # the claim's formula in puzzle syntax (see `formula`)
     verdict: Verdict
+
+    @property
+    def formula(self) -> str:
+        return str(self.source)
 
     def to_dict(self, puzzle: s.Puzzle) -> dict:
         v = self.verdict
@@ -158,26 +163,13 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     return audit_segmented(ctx, seg)
 
 
-def _judged(ctx: AuditContext, claim: Claim, key: tuple, stage: int) -> tuple[Verdict, str] | None:
-    """The claim's verdict at `stage` and its formula in puzzle syntax, cached by the claim's key."""
-    k = (key, stage)
-    hit = ctx.audits.get(k, _MISSING)
-    if hit is _MISSING:
-        v = ctx.judge.judge(claim, stage)
-        hit = None if v is None else (v, ctx.judge.source(claim.formula))
-        ctx.memo.remember(ctx.audits, k, hit)
-    return hit
-
-
-_MISSING = object()
-
-
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     alignment = ctx.aligner.align([st.text for st in seg.steps])
     steps: list[StepAudit] = []
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
+    judge = ctx.judge.audit
     for st, al in zip(seg.steps, alignment):
         heading = len(st.text) < 40 and bool(_ANSWER_HEADING.match(st.text))
         keyed = extract_keyed(ctx.lexicon, st.text, answer_next, ctx.memo)
@@ -185,7 +177,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         audits = []
         bad = False
         for c, key in keyed:
-            hit = _judged(ctx, c, key, al.stage)
+            hit = judge(c, key, al.stage)
             if hit is None:
                 continue
             v, source = hit

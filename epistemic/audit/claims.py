@@ -8,6 +8,7 @@ inline `formula` in puzzle syntax).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -70,9 +71,36 @@ class ClaimMemo:
         table[key] = value
 
 
-# A claim's key: what it was extracted from, (sentence, answer cue, n) or ("code", formula text, answer cue, n).
-# Equal keys mean equal claims up to their offsets, so verdicts can be cached by key without hashing formulas.
+# A claim's key: its formula, witnesses and past flag as nested tuples of names and numbers. Equal keys
+# mean equal verdicts, and a flat tuple hashes far faster than a tree of frozen dataclasses (which
+# rehash every node on every lookup), so verdicts are cached by key across traces.
 ClaimKey = tuple
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def formula_key(x) -> object:
+    """A formula (or term, or tuple of them) as nested tuples: equal keys exactly when the formulas are equal."""
+    t = type(x)
+    if t is int or t is str:
+        return x
+    if t is tuple:
+        return tuple([formula_key(y) for y in x])
+    names = _FIELDS.get(t)
+    if names is None:
+        if not dataclasses.is_dataclass(t):
+            return x
+        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t))
+    if t is s.Compare:
+        return ("Compare", x.op, formula_key(x.left), formula_key(x.right))
+    if t is s.Var:
+        return ("Var", x.name)
+    if t is s.Const:
+        return ("Const", x.value)
+    return (t.__name__, *[formula_key(getattr(x, n)) for n in names])
+
+
+def claim_key(c: Claim) -> ClaimKey:
+    return (formula_key(c.formula), formula_key(c.witnesses) if c.witnesses else (), c.past)
 
 
 def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon | None = None,
@@ -92,9 +120,9 @@ def extract_keyed(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMe
             key = ("code", m.group(1), cue)
             hit = memo.formulas.get(key)
             if hit is None:
-                hit = tuple(_code_claim(lex.puzzle, m.group(1), cue))
+                hit = tuple((c, claim_key(c)) for c in _code_claim(lex.puzzle, m.group(1), cue))
                 memo.remember(memo.formulas, key, hit)
-            out.extend((_moved(c, m.start()), key + (n,)) for n, c in enumerate(hit))
+            out.extend((_moved(c, m.start()), k) for c, k in hit)
         text = _CODE.sub(_blank, text)
     text = _QUOTES.sub(_blank, text)
     answer_cue = answer_step
@@ -112,11 +140,11 @@ def extract_keyed(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMe
             # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
             wanted = kinds & _CONTENT or "(" in sentence
             found = _sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue) if wanted else ()
-            hit = (tuple(found), cue)
+            hit = (tuple((c, claim_key(c)) for c in found), cue)
             memo.remember(sentences, key, hit)
         claims, answer_cue = hit
         at = m.start()
-        out.extend((_moved(c, at), key + (n,)) for n, c in enumerate(claims))
+        out.extend((_moved(c, at), k) for c, k in claims)
     out.sort(key=lambda ck: ck[0].start)
     return out
 

@@ -26,14 +26,41 @@ Z3_TIMEOUT_S = 10.0
 MASK_BYTES = 100_000_000
 
 
+class Text:
+    """A string made on first use: formulas are printed only for the audits someone reads."""
+
+    __slots__ = ("make", "value")
+
+    def __init__(self, make):
+        self.make, self.value = make, None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            self.value, self.make = self.make(), None
+        return self.value
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+
 @dataclass(frozen=True)
 class Verdict:
     verdict: str
     stage: int
-    shown: str
+    text: str | Text  # the claim as judged, `at stage K: formula` (see `shown`)
     back: int = 0
     holds_at: int | None = None
     counterexample: dict | None = None
+
+    @property
+    def shown(self) -> str:
+        return str(self.text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,6 +124,86 @@ class Judge:
         hit = self.cache.get(key, _MISSING)
         return self._store(key, self._judge(claim, stage)) if hit is _MISSING else hit
 
+    def audit(self, claim: Claim, key: tuple, stage: int) -> tuple[Verdict, str] | None:
+        """(verdict, formula in puzzle syntax) of a claim at `stage`, cached by the claim's key (see claims.py)."""
+        k = ("@claim", key, stage)
+        hit = self.cache.get(k, _MISSING)
+        if hit is _MISSING:
+            shape = _shape(key[0])
+            v = self.judge(claim, stage) if shape is None else self._judge_sets(claim, key, shape, stage)
+            f = claim.formula
+            hit = self._store(k, None if v is None else (v, Text(lambda: self.keyed_source(f, key[0], 0))))
+        return hit
+
+    def keyed_source(self, f: s.Formula, key: tuple, back: int) -> str:
+        """`source(f)` (or of `before^back f`), cached by the formula's key rather than by the formula."""
+        k = ("@keyed-source", key, back)
+        hit = self.cache.get(k)
+        if hit is None:
+            hit = self._store(k, self.source(f if back == 0 else s.Past(f, back)))
+        return hit
+
+    def live(self, names: tuple[str, ...], stage: int) -> frozenset:
+        """The tuples of values of `names` in the live worlds of `stage` (a belief state as a set)."""
+        k = ("@live", names, stage)
+        hit = self.cache.get(k)
+        if hit is None:
+            sol = self.solution
+            mask = sol.stages[stage].mask
+            cols = [sol.space.columns[n][mask].tolist() for n in names]
+            hit = self._store(k, frozenset(zip(*cols)))
+        return hit
+
+    def _judge_sets(self, claim: Claim, key: tuple, shape: tuple, stage: int) -> Verdict | None:
+        """`_judge` for claims without knowledge, from per-stage value sets instead of masks (same verdicts)."""
+        if self.solution.space.size == 0:
+            return None
+        stage = max(0, min(stage, self.last))
+        reach = stage if claim.past else min(1, stage)
+        witnesses = [_point(w) for w in key[1]]
+        if None in witnesses:
+            return self.judge(claim, stage)
+
+        def holds(k: int, back: int) -> bool:
+            if not _entailed_sets(self, shape, k):
+                return False
+            return all(w[1] in self.live(w[0], k - back) for w in witnesses)
+
+        for back in range(reach + 1):
+            if holds(stage, back):
+                return Verdict(ENTAILED, stage, self._shown_text(claim.formula, key[0], stage, back), back)
+        later = next((j for j in range(stage + 1, self.last + 1) if holds(j, 0)), None)
+        try:
+            example = self.counterexample(claim, stage) if self.z3 else self._counterexample_sets(
+                claim, key, shape, witnesses, stage)
+        except (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+            return None
+        verdict = PREMATURE if later is not None else FALSE
+        return Verdict(verdict, stage, self._shown_text(claim.formula, key[0], stage, 0), 0, later, example)
+
+    def _shown_text(self, f: s.Formula, key: tuple, stage: int, back: int) -> Text:
+        return Text(lambda: f"at stage {stage}: {self.keyed_source(f, key, back)}")
+
+    def _counterexample_sets(self, claim: Claim, key: tuple, shape: tuple, witnesses: list, stage: int) -> dict:
+        """`counterexample` (explicit engine) for a claim `_shape` understands, without the engine."""
+        sol = self.solution
+        if not _entailed_sets(self, shape, stage):
+            k = ("@shape-mask", key[0])
+            mask = self.cache.get(k)
+            if mask is None:
+                mask = self._store(k, _shape_mask(self, shape))
+            index = _pick(sol, sol.stages[stage].mask & ~mask)
+            k = ("@world", index, stage)
+            hit = self.cache.get(k)
+            if hit is None:
+                hit = self._store(k, world_dict(sol, index, stage, "explicit"))
+            return dict(hit)
+        for w, wf in zip(witnesses, claim.witnesses):
+            if w[1] not in self.live(w[0], stage):
+                return {"stage": stage, "missing": formula_source(wf, sol.puzzle),
+                        "explanation": f"no world of stage {stage} satisfies {formula_source(wf, sol.puzzle)}"}
+        return {"stage": stage}
+
     def _judge(self, claim: Claim, stage: int) -> Verdict | None:
         if self.solution.space.size == 0:
             return None
@@ -143,6 +250,97 @@ class Judge:
                 return {"stage": stage, "missing": formula_source(w, sol.puzzle),
                         "explanation": f"no world of stage {stage} satisfies {formula_source(w, sol.puzzle)}"}
         return {"stage": stage}
+
+
+def _shape(key) -> tuple | None:
+    """A formula key (claims.formula_key) as a condition on a belief state, or None if it is not one of:
+    ("in", names, tuples) the live tuples of `names` are all in `tuples`; ("out", names, tuples) none
+    is; ("if", (x, y), a, codes) every live (x, y) with x = a has y in `codes`."""
+    head = key[0]
+    if head == "Compare" and key[2][0] == "Var" and key[3][0] == "Const":
+        if key[1] == "=":
+            return "in", (key[2][1],), frozenset({(key[3][1],)})
+        if key[1] == "!=":
+            return "out", (key[2][1],), frozenset({(key[3][1],)})
+        return None
+    if head == "Member" and key[1][0] == "Var":
+        return "in", (key[1][1],), frozenset((c,) for c in key[2])
+    if head == "Not":
+        inner = _shape(key[1])
+        return ("out",) + inner[1:] if inner is not None and inner[0] == "in" else None
+    if head == "And":
+        parts = [_shape(x) for x in key[1]]
+        if all(p is not None and p[0] == "in" and len(p[1]) == 1 and len(p[2]) == 1 for p in parts):
+            names = tuple(p[1][0] for p in parts)
+            if len(set(names)) == len(names):
+                return "in", names, frozenset({tuple(next(iter(p[2]))[0] for p in parts)})
+        return None
+    if head == "Or":
+        parts = [_shape(x) for x in key[1]]
+        if parts and all(p is not None and p[0] == "in" and p[1] == parts[0][1] for p in parts):
+            return "in", parts[0][1], frozenset().union(*(p[2] for p in parts))
+        return None
+    if head == "Implies":
+        a, b = _shape(key[1]), _shape(key[2])
+        if (a is not None and b is not None and a[0] == b[0] == "in" and len(a[1]) == len(b[1]) == 1
+                and len(a[2]) == 1 and a[1] != b[1]):
+            return "if", (a[1][0], b[1][0]), next(iter(a[2]))[0], frozenset(c for (c,) in b[2])
+    return None
+
+
+def _point(key) -> tuple | None:
+    """A witness key `v = c` or `v1 = c1 and v2 = c2 ...` as ((v, ...), (c, ...)), else None."""
+    if key[0] == "Compare":
+        if key[1] == "=" and key[2][0] == "Var" and key[3][0] == "Const":
+            return (key[2][1],), (key[3][1],)
+        return None
+    if key[0] == "And":
+        parts = [_point(x) for x in key[1]]
+        if None in parts or any(len(p[0]) != 1 for p in parts):
+            return None
+        names = tuple(p[0][0] for p in parts)
+        return (names, tuple(p[1][0] for p in parts)) if len(set(names)) == len(names) else None
+    return None
+
+
+def _in_mask(judge: Judge, name: str, codes) -> np.ndarray:
+    """np.isin(column, codes) through the column's distinct values (faster for the few values a variable has)."""
+    k = ("@distinct", name)
+    hit = judge.cache.get(k)
+    if hit is None:
+        values, inverse = np.unique(judge.solution.space.columns[name], return_inverse=True)
+        hit = judge._store(k, (values.tolist(), inverse.reshape(-1)))
+    values, inverse = hit
+    return np.fromiter((v in codes for v in values), dtype=bool, count=len(values))[inverse]
+
+
+def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
+    """Where a `_shape` condition holds, world by world (over all worlds)."""
+    sol = judge.solution
+    cols = sol.space.columns
+    if shape[0] == "if":
+        x, y = shape[1]
+        return (cols[x] != shape[2]) | _in_mask(judge, y, shape[3])
+    names, tuples = shape[1], shape[2]
+    if len(names) == 1:
+        mask = _in_mask(judge, names[0], {c for (c,) in tuples})
+    else:
+        mask = np.zeros(sol.space.size, dtype=bool)
+        for t in tuples:
+            one = np.ones(sol.space.size, dtype=bool)
+            for n, c in zip(names, t):
+                one &= cols[n] == c
+            mask |= one
+    return mask if shape[0] == "in" else ~mask
+
+
+def _entailed_sets(judge: Judge, shape: tuple, stage: int) -> bool:
+    live = judge.live(shape[1], stage)
+    if shape[0] == "in":
+        return live <= shape[2]
+    if shape[0] == "out":
+        return live.isdisjoint(shape[2])
+    return all(y in shape[3] for x, y in live if x == shape[2])
 
 
 def _static(f) -> bool:
