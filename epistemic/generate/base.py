@@ -67,6 +67,14 @@ def knob_error(family: str, message: str, hint: str | None = None) -> EpistemicE
     return EpistemicError(f"{family}: {message}", hint=hint)
 
 
+def require_within(family: str, knobs: dict, limits: dict[str, tuple[int, int]]) -> None:
+    """Every value each named knob can take lies within its (lo, hi) limits."""
+    for name, (lo, hi) in limits.items():
+        k_lo, k_hi = bounds(knobs[name])
+        if not (lo <= k_lo and k_hi <= hi):
+            raise knob_error(family, f"{name} must be {lo}..{hi}, got {knobs[name]}")
+
+
 def pick(rng, value: Any) -> Any:
     """A knob value: an int stays, a (lo, hi) range is sampled uniformly, a list is chosen from."""
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):

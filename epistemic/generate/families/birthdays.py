@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ...errors import EpistemicError
 from .. import dialogue as d
-from ..base import Candidate, bounds, knob_error, pick
+from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -35,17 +35,12 @@ class Birthdays:
         return DEFAULTS
 
     def check(self, knobs: dict) -> None:
-        m_lo, m_hi = bounds(knobs["months"])
-        dy_lo, dy_hi = bounds(knobs["days"])
+        m_hi = bounds(knobs["months"])[1]
+        dy_hi = bounds(knobs["days"])[1]
         n_lo, n_hi = bounds(knobs["dates"])
-        a_lo, a_hi = bounds(knobs["agents"])
+        a_hi = bounds(knobs["agents"])[1]
         y_hi = bounds(knobs["years"])[1] if a_hi == 3 else 1
-        if not (1 <= m_lo and m_hi <= 12):
-            raise knob_error(self.name, f"months must be 1..12, got {knobs['months']}")
-        if not (1 <= dy_lo and dy_hi <= 31):
-            raise knob_error(self.name, f"days must be 1..31, got {knobs['days']}")
-        if not (2 <= a_lo and a_hi <= 3):
-            raise knob_error(self.name, f"agents must be 2 or 3, got {knobs['agents']}")
+        require_within(self.name, knobs, {"months": (1, 12), "days": (1, 31), "agents": (2, 3)})
         if n_lo < 2:
             raise knob_error(self.name, "a puzzle needs at least 2 dates")
         if n_hi > m_hi * dy_hi * y_hi:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ...errors import EpistemicError
 from .. import dialogue as d
-from ..base import Candidate, bounds, knob_error, pick
+from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
 
 SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
@@ -33,14 +33,11 @@ class Cards:
         return DEFAULTS
 
     def check(self, knobs: dict) -> None:
-        s_lo, s_hi = bounds(knobs["suits"])
-        r_lo, r_hi = bounds(knobs["ranks"])
+        s_hi = bounds(knobs["suits"])[1]
+        r_hi = bounds(knobs["ranks"])[1]
         c_lo, c_hi = bounds(knobs["cards"])
         l_lo, _ = bounds(knobs["lines"])
-        if not (1 <= s_lo and s_hi <= 4):
-            raise knob_error(self.name, f"suits must be 1..4, got {knobs['suits']}")
-        if not (1 <= r_lo and r_hi <= 13):
-            raise knob_error(self.name, f"ranks must be 1..13, got {knobs['ranks']}")
+        require_within(self.name, knobs, {"suits": (1, 4), "ranks": (1, 13)})
         if c_hi > s_hi * r_hi:
             raise knob_error(self.name, f"cannot draw {c_hi} cards from a deck of {s_hi} suits × {r_hi} ranks",
                              "lower --knob cards or raise suits/ranks")

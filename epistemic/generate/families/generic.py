@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import dialogue as d
-from ..base import Candidate, bounds, knob_error, pick
+from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
 
 ATTRIBUTES = {
@@ -41,18 +41,13 @@ class Generic:
         return DEFAULTS
 
     def check(self, knobs: dict) -> None:
-        c_lo, c_hi = bounds(knobs["columns"])
-        a_lo, a_hi = bounds(knobs["agents"])
-        v_lo, v_hi = bounds(knobs["values"])
+        c_hi = bounds(knobs["columns"])[1]
+        a_hi = bounds(knobs["agents"])[1]
+        v_hi = bounds(knobs["values"])[1]
         r_lo, r_hi = bounds(knobs["rows"])
-        if not (2 <= c_lo and c_hi <= 3):
-            raise knob_error(self.name, f"columns must be 2 or 3, got {knobs['columns']}")
-        if not (2 <= a_lo and a_hi <= 3):
-            raise knob_error(self.name, f"agents must be 2 or 3, got {knobs['agents']}")
+        require_within(self.name, knobs, {"columns": (2, 3), "agents": (2, 3), "values": (2, 7)})
         if a_hi > c_hi:
             raise knob_error(self.name, f"{a_hi} agents need at least {a_hi} columns (one told to each)")
-        if not (2 <= v_lo and v_hi <= 7):
-            raise knob_error(self.name, f"values must be 2..7 per column, got {knobs['values']}")
         if r_lo < 2 or r_hi > v_hi ** c_hi:
             raise knob_error(self.name, f"cannot choose {r_hi} distinct rows with {v_hi} values in each of "
                              f"{c_hi} columns", "lower rows or raise values/columns")

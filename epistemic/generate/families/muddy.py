@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from .. import dialogue as d
-from ..base import Candidate, bounds, knob_error, pick
+from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
 
 STORIES = {
@@ -38,10 +38,9 @@ class Muddy:
         return DEFAULTS
 
     def check(self, knobs: dict) -> None:
-        n_lo, n_hi = bounds(knobs["n"])
+        n_hi = bounds(knobs["n"])[1]
         k_lo, k_hi = bounds(knobs["k"])
-        if not (2 <= n_lo and n_hi <= 10):
-            raise knob_error(self.name, f"n must be 2..10 children, got {knobs['n']}")
+        require_within(self.name, knobs, {"n": (2, 10)})
         if k_lo < 1 or k_lo > n_hi:
             raise knob_error(self.name, f"k (muddy children) must be between 1 and n, got k={knobs['k']}, n={knobs['n']}")
         if knobs["story"] not in STORIES:
