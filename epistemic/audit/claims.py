@@ -81,6 +81,22 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 def formula_key(x) -> object:
     """A formula (or term, or tuple of them) as nested tuples: equal keys exactly when the formulas are equal."""
     t = type(x)
+    if t is s.Compare:  # the common shapes first, without reflection (same keys as the general case)
+        left, right = x.left, x.right
+        return ("Compare", x.op, ("Var", left.name) if type(left) is s.Var else formula_key(left),
+                ("Const", right.value) if type(right) is s.Const else formula_key(right))
+    if t is s.And or t is s.Or:
+        return (t.__name__, tuple([formula_key(y) for y in x.items]))
+    if t is s.Not:
+        return ("Not", formula_key(x.body))
+    if t is s.Implies:
+        return ("Implies", formula_key(x.left), formula_key(x.right))
+    if t is s.Member and type(x.term) is s.Var and all(type(v) is int for v in x.values):
+        return ("Member", ("Var", x.term.name), x.values)
+    if t is s.Knows and all(type(a) is str for a in x.agents):
+        return ("Knows", x.kind, x.agents, x.mode, formula_key(x.body))
+    if t is s.Var:
+        return ("Var", x.name)
     if t is int or t is str:
         return x
     if t is tuple:
@@ -182,31 +198,41 @@ _CONTENT = frozenset({"value", "number", "ambig", "agent"})
 
 
 def _tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
+    """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
-    pairs = _pairs(lex, sentence)
+    pairs = _pairs(lex, sentence) if "(" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
         raw += [Token("tuple", codes, a, b, sentence[a:b]) for a, b, codes in pairs]
         raw.sort(key=lambda t: t.start)
+    tv = lex.tuple_vars if len(lex.tuple_vars) == 2 else None
     out: list[Token] = []
     last_attr: str | None = None
     for i, t in enumerate(raw):
-        if t.kind == "attr":
+        kind = t.kind
+        if kind == "attr":
             last_attr = t.payload
-        if t.kind == "ambig":
+        elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - t.end <= 3
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s")
             meanings = dict(t.payload)
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
-        if t.kind == "number":
+            kind = t.kind
+        elif kind == "number":
             var = _numeric_var(lex, t.payload, last_attr)
             if var is None:
                 continue
             t = Token("value", (var, t.payload), t.start, t.end, t.text)
+            kind = "value"
+        if kind == "value" and tv is not None and out and out[-1].kind == "value":
+            merged = _merged(out[-1], t, tv, sentence)
+            if merged is not None:
+                out[-1] = merged
+                continue
         out.append(t)
-    return _merge_tuples(lex, out, sentence)
+    return out
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
@@ -228,25 +254,12 @@ def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
     return out
 
 
-def _merge_tuples(lex: Lexicon, toks: list[Token], sentence: str) -> list[Token]:
+def _merged(t: Token, u: Token, tv: tuple[str, str], sentence: str) -> Token | None:
     """`方块5`, `5 of diamonds`, `♦5`, `July 16`: adjacent values of the tuple's variables form one value."""
-    tv = lex.tuple_vars
-    if len(tv) != 2:
-        return toks
-    out: list[Token] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if i + 1 < len(toks) and t.kind == "value" and toks[i + 1].kind == "value":
-            u = toks[i + 1]
-            (va, ca), (vb, cb) = t.payload, u.payload
-            if {va, vb} == set(tv) and _TUPLE_GAP.fullmatch(sentence[t.end:u.start]):
-                out.append(Token("tuple", {va: ca, vb: cb}, t.start, u.end, sentence[t.start:u.end]))
-                i += 2
-                continue
-        out.append(t)
-        i += 1
-    return out
+    (va, ca), (vb, cb) = t.payload, u.payload
+    if va != vb and va in tv and vb in tv and _TUPLE_GAP.fullmatch(sentence, t.end, u.start):
+        return Token("tuple", {va: ca, vb: cb}, t.start, u.end, sentence[t.start:u.end])
+    return None
 
 
 def _clauses(toks: list[Token]) -> list[list[Token]]:
@@ -275,21 +288,29 @@ def _same_kind(a: Token, b: Token) -> bool:
 # ---------------------------------------------------------------- formulas
 
 
-def _value_formula(var: str, code: int) -> s.Formula:
-    return s.Compare("=", s.Var(var), s.Const(code))
+def _value_formula(lex: Lexicon, var: str, code: int) -> s.Formula:
+    """`var = code`, made once per puzzle (the vocabulary is finite; frozen formulas are slow to build)."""
+    f = lex.atoms.get((var, code))
+    if f is None:
+        f = lex.atoms[(var, code)] = s.Compare("=", s.Var(var), s.Const(code))
+    return f
 
 
 def _tuple_formula(lex: Lexicon, codes: dict) -> s.Formula:
-    items = tuple(_value_formula(v, codes[v]) for v in sorted(codes, key=lambda v: _order(lex, v)))
-    return items[0] if len(items) == 1 else s.And(items)
+    key = tuple(codes.items())
+    f = lex.atoms.get(key)
+    if f is None:
+        items = tuple(_value_formula(lex, v, codes[v]) for v in sorted(codes, key=lambda v: _order(lex, v)))
+        f = lex.atoms[key] = items[0] if len(items) == 1 else s.And(items)
+    return f
 
 
 def _order(lex: Lexicon, var: str) -> int:
     return lex.order.get(var, len(lex.order))
 
 
-def _set_formula(var: str, codes: list[int]) -> s.Formula:
-    return _value_formula(var, codes[0]) if len(codes) == 1 else s.Member(s.Var(var), tuple(sorted(codes)))
+def _set_formula(lex: Lexicon, var: str, codes: list[int]) -> s.Formula:
+    return _value_formula(lex, var, codes[0]) if len(codes) == 1 else s.Member(s.Var(var), tuple(sorted(codes)))
 
 
 def _dedupe(items):
@@ -320,7 +341,7 @@ def _constraint(lex: Lexicon, toks: list[Token]) -> s.Formula | None:
         parts.append(fs[0] if len(fs) == 1 else s.Or(tuple(fs)))
     for var, codes in _values_by_var(toks).items():
         first = next(t.start for t in toks if t.kind == "value" and t.payload[0] == var)
-        f = _set_formula(var, codes)
+        f = _set_formula(lex, var, codes)
         parts.append(s.Not(f) if neg_at is not None and neg_at < first else f)
     return _conj(parts)
 
@@ -436,7 +457,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> l
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         if len(by_var[x]) == 1 and all(t.payload[0] == y for t in vals[1:]):
-            f = s.Implies(_value_formula(x, by_var[x][0]), _set_formula(y, by_var[y]))
+            f = s.Implies(_value_formula(lex, x, by_var[x][0]), _set_formula(lex, y, by_var[y]))
             return [Claim("conditional", f, (), text, a, b, state.past)]
         return []
     if tuples and by_var:
@@ -452,8 +473,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> l
         answer = tuple(tuple(c[v] for v in lex.question_vars) for c in tuples) if set(tuples[0]) == set(lex.question_vars) else None
     else:
         var, codes = next(iter(by_var.items()))
-        inclusion = _set_formula(var, codes)
-        witnesses = tuple(_value_formula(var, c) for c in codes)
+        inclusion = _set_formula(lex, var, codes)
+        witnesses = tuple(_value_formula(lex, var, c) for c in codes)
         answer = tuple((c,) for c in codes) if lex.question_vars == (var,) else None
     if negated:
         return [Claim("exclusion", s.Not(inclusion) if not isinstance(inclusion, s.Compare)

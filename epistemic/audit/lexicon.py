@@ -55,6 +55,9 @@ _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?
                          r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对|组)", re.IGNORECASE)
 
 
+QUICK_LIMIT = 20_000
+
+
 class Token(NamedTuple):
     """One scanned word (a named tuple: tokens are made by the thousand per trace)."""
 
@@ -80,6 +83,7 @@ class Lexicon:
     codes: dict[str, frozenset[int]] = field(default_factory=dict)  # numeric variable -> its values
     order: dict[str, int] = field(default_factory=dict)  # variable -> its position in the puzzle
     quick: dict[str, tuple[str, object, int]] = field(default_factory=dict)  # entries, resolved (see _resolve)
+    atoms: dict = field(default_factory=dict)  # (var, code) or a tuple's codes -> its formula (claims.py)
 
     def scan(self, text: str) -> list[Token]:
         out: list[Token] = []
@@ -95,6 +99,8 @@ class Lexicon:
                         append(new(Token, ("number", int(surface), m.start(), m.end(), surface)))
                     continue
                 hit = _resolve(meanings, surface)
+                if len(quick) < QUICK_LIMIT:  # remember this spelling ("Knows", "KNOW"); spellings are few
+                    quick[surface] = hit
             kind, payload, check = hit
             if check and (_COUNT_NOUN.match(text, m.end()) if check == 1 else _article_like(text, m.end())):
                 continue
