@@ -129,11 +129,17 @@ class Judge:
         k = ("@claim", key, stage)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
-            shape = _shape(key[0])
+            shape = self._memo("@shape", key[0], _shape)
             v = self.judge(claim, stage) if shape is None else self._judge_sets(claim, key, shape, stage)
             f = claim.formula
             hit = self._store(k, None if v is None else (v, Text(lambda: self.keyed_source(f, key[0], 0))))
         return hit
+
+    def _memo(self, tag: str, key, make):
+        """make(key), cached under (tag, key)."""
+        k = (tag, key)
+        hit = self.cache.get(k, _MISSING)
+        return self._store(k, make(key)) if hit is _MISSING else hit
 
     def keyed_source(self, f: s.Formula, key: tuple, back: int) -> str:
         """`source(f)` (or of `before^back f`), cached by the formula's key rather than by the formula."""
@@ -160,7 +166,7 @@ class Judge:
             return None
         stage = max(0, min(stage, self.last))
         reach = stage if claim.past else min(1, stage)
-        witnesses = [_point(w) for w in key[1]]
+        witnesses = self._memo("@points", key[1], _points)
         if None in witnesses:
             return self.judge(claim, stage)
 
@@ -188,11 +194,7 @@ class Judge:
         """`counterexample` (explicit engine) for a claim `_shape` understands, without the engine."""
         sol = self.solution
         if not _entailed_sets(self, shape, stage):
-            k = ("@shape-mask", key[0])
-            mask = self.cache.get(k)
-            if mask is None:
-                mask = self._store(k, _shape_mask(self, shape))
-            index = _pick(sol, sol.stages[stage].mask & ~mask)
+            index = self._first_violator(shape, key[0], stage)
             k = ("@world", index, stage)
             hit = self.cache.get(k)
             if hit is None:
@@ -203,6 +205,42 @@ class Judge:
                 return {"stage": stage, "missing": formula_source(wf, sol.puzzle),
                         "explanation": f"no world of stage {stage} satisfies {formula_source(wf, sol.puzzle)}"}
         return {"stage": stage}
+
+    def _first_violator(self, shape: tuple, fkey: tuple, stage: int) -> int:
+        """`_pick` of the stage's live worlds where `shape` fails: from value sets when the stages are nested."""
+        sol = self.solution
+        if not self._nested():
+            k = ("@shape-mask", fkey)
+            mask = self.cache.get(k)
+            if mask is None:
+                mask = self._store(k, _shape_mask(self, shape))
+            return _pick(sol, sol.stages[stage].mask & ~mask)
+        # Nested stages: _pick's first hit is at the latest stage j >= `stage` with a violating world.
+        for j in range(self.last, stage - 1, -1):
+            firsts = self.firsts(shape[1], j)
+            bad = _violators(shape, firsts)
+            if bad:
+                return min(firsts[t] for t in bad)
+        raise ValueError("no violating world")  # unreachable: the claim is not entailed at `stage`
+
+    def _nested(self) -> bool:
+        """Whether every stage's live worlds are a subset of the previous stage's (announcements only remove)."""
+        hit = self.cache.get("@nested")
+        if hit is None:
+            masks = [st.mask for st in self.solution.stages]
+            hit = self._store("@nested", all(not np.any(b & ~a) for a, b in zip(masks, masks[1:])))
+        return hit
+
+    def firsts(self, names: tuple[str, ...], stage: int) -> dict:
+        """Tuple of values of `names` -> the lowest index of a live world of `stage` with those values."""
+        k = ("@firsts", names, stage)
+        hit = self.cache.get(k)
+        if hit is None:
+            sol = self.solution
+            index = np.flatnonzero(sol.stages[stage].mask)[::-1]
+            cols = [sol.space.columns[n][index].tolist() for n in names]
+            hit = self._store(k, dict(zip(zip(*cols), index.tolist())))  # later (lower) indices win
+        return hit
 
     def _judge(self, claim: Claim, stage: int) -> Verdict | None:
         if self.solution.space.size == 0:
@@ -288,6 +326,10 @@ def _shape(key) -> tuple | None:
     return None
 
 
+def _points(keys: tuple) -> list:
+    return [_point(w) for w in keys]
+
+
 def _point(key) -> tuple | None:
     """A witness key `v = c` or `v1 = c1 and v2 = c2 ...` as ((v, ...), (c, ...)), else None."""
     if key[0] == "Compare":
@@ -332,6 +374,15 @@ def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
                 one &= cols[n] == c
             mask |= one
     return mask if shape[0] == "in" else ~mask
+
+
+def _violators(shape: tuple, firsts: dict):
+    """The tuples among `firsts` (a stage's live tuples) that break a `_shape` condition."""
+    if shape[0] == "in":
+        return firsts.keys() - shape[2]
+    if shape[0] == "out":
+        return firsts.keys() & shape[2]
+    return [t for t in firsts if t[0] == shape[2] and t[1] not in shape[3]]
 
 
 def _entailed_sets(judge: Judge, shape: tuple, stage: int) -> bool:
