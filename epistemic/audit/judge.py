@@ -19,6 +19,7 @@ from ..language.printer import formula_source
 from ..render_values import value_text, world_label
 from ..solve import Solution
 from .claims import Claim
+from .knowledge import StageTables
 
 ENTAILED, PREMATURE, FALSE = "entailed", "premature", "false"
 _MISSING = object()
@@ -74,6 +75,7 @@ class Judge:
     cache: dict
     z3: bool = False
     limit: int = 50_000  # cached masks and verdicts; the cache is emptied when it reaches this
+    tables: StageTables | None = None  # per-stage knowledge masks (knowledge.py), kept for the puzzle
 
     def _store(self, key, value):
         if len(self.cache) >= self.limit:
@@ -84,7 +86,8 @@ class Judge:
     @classmethod
     def build(cls, solution: Solution, z3: bool = False) -> "Judge":
         """A judge whose cache holds at most about MASK_BYTES of masks (and never more than 50,000 entries)."""
-        return cls(solution, {}, z3, min(50_000, max(1_000, MASK_BYTES // max(1, solution.space.size))))
+        return cls(solution, {}, z3, min(50_000, max(1_000, MASK_BYTES // max(1, solution.space.size))),
+                   StageTables.build(solution))
 
     @property
     def last(self) -> int:
@@ -100,7 +103,9 @@ class Judge:
             elif isinstance(f, s.Past) and f.back is not None and 0 < f.back <= stage and _static(f.body):
                 hit = self.mask(f.body, 0)  # what was true of a world's values still is
             else:
-                hit = get_engine("explicit").evaluate(self.solution.space, self.solution.history(stage), f)
+                hit = self.tables.mask(f, stage) if self.tables is not None else None
+                if hit is None:
+                    hit = get_engine("explicit").evaluate(self.solution.space, self.solution.history(stage), f)
             self._store(key, hit)
         return hit
 
@@ -130,7 +135,7 @@ class Judge:
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
             shape = self._memo("@shape", key[0], _shape)
-            v = self.judge(claim, stage) if shape is None else self._judge_sets(claim, key, shape, stage)
+            v = self._judge(claim, stage, key[0]) if shape is None else self._judge_sets(claim, key, shape, stage)
             f = claim.formula
             hit = self._store(k, None if v is None else (v, Text(lambda: self.keyed_source(f, key[0], 0))))
         return hit
@@ -242,7 +247,8 @@ class Judge:
             hit = self._store(k, dict(zip(zip(*cols), index.tolist())))  # later (lower) indices win
         return hit
 
-    def _judge(self, claim: Claim, stage: int) -> Verdict | None:
+    def _judge(self, claim: Claim, stage: int, fkey: tuple | None = None) -> Verdict | None:
+        """The verdict of a claim; with its formula's key `fkey`, the judged text is printed only when read."""
         if self.solution.space.size == 0:
             return None
         stage = max(0, min(stage, self.last))
@@ -250,13 +256,16 @@ class Judge:
         try:
             for back in range(reach + 1):
                 if self.holds(claim, stage, back):
-                    return Verdict(ENTAILED, stage, self.shown(claim.formula, stage, back), back)
+                    return Verdict(ENTAILED, stage, self._text(claim.formula, fkey, stage, back), back)
             later = next((j for j in range(stage + 1, self.last + 1) if self.holds(claim, j)), None)
             example = self.counterexample(claim, stage)
         except (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError):
             return None
         verdict = PREMATURE if later is not None else FALSE
-        return Verdict(verdict, stage, self.shown(claim.formula, stage, 0), 0, later, example)
+        return Verdict(verdict, stage, self._text(claim.formula, fkey, stage, 0), 0, later, example)
+
+    def _text(self, f: s.Formula, fkey: tuple | None, stage: int, back: int) -> str | Text:
+        return self.shown(f, stage, back) if fkey is None else self._shown_text(f, fkey, stage, back)
 
     def source(self, f: s.Formula) -> str:
         """The formula in puzzle syntax (printed once per formula)."""
