@@ -175,13 +175,23 @@ def exhausted(name: str, knobs: dict, index: int, tries: int, stats: Stats) -> E
 def generate(family, knobs: dict, count: int, seed: int = 0, start: int = 0, max_tries: int = MAX_TRIES,
              use_z3: bool = True, progress: Callable[[int], Any] | None = None) -> tuple[list[Generated], Stats]:
     """`count` distinct puzzles: items start..start+count-1 of (family, knobs, seed)."""
+
+    def item(index, seen, stats, certifier):
+        return find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3, certifier)
+
+    return collect(item, start, count, use_z3, progress)
+
+
+def collect(make_item: Callable, start: int, count: int, use_z3: bool,
+            progress: Callable[[int], Any] | None) -> tuple[list[Generated], Stats]:
+    """Items start..start+count-1 from make_item(index, seen, stats, certifier), each distinct, timed."""
     stats = Stats()
     seen: set[str] = set()
-    out = []
+    out: list[Generated] = []
     t0 = time.perf_counter()
     certifier = new_certifier() if use_z3 else None
     for index in range(start, start + count):
-        item = find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3, certifier)
+        item = make_item(index, seen, stats, certifier)
         seen.add(item.verified.key)
         out.append(item)
         if progress:

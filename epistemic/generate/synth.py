@@ -7,7 +7,6 @@ re-parsed and solved like a sampled candidate.
 """
 from __future__ import annotations
 
-import time
 from typing import Any, Callable
 
 import z3
@@ -15,7 +14,7 @@ import z3
 from ..errors import EpistemicError
 from . import dialogue as d
 from .knobs import knobs_text
-from .pipeline import Generated, Stats, item_rng, new_certifier, title_of
+from .pipeline import Generated, Stats, collect, item_rng, title_of
 from .screen import ScreenModel, screen
 from .units import line_units, without
 from .verify import parse_text, verify_parsed
@@ -90,19 +89,11 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
     if "answer" in targets:
         targets = dict(targets, answer=family.synth_answer(targets["answer"], knobs))
     tries = max_tries or DEFAULT_TRIES
-    stats = Stats()
-    seen: set[str] = set()
-    out: list[Generated] = []
-    t0 = time.perf_counter()
-    certifier = new_certifier() if use_z3 else None
-    for index in range(start, start + count_):
-        item = synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier)
-        seen.add(item.verified.key)
-        out.append(item)
-        if progress:
-            progress(1)
-    stats.seconds = time.perf_counter() - t0
-    return out, stats
+
+    def item(index, seen, stats, certifier):
+        return synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier)
+
+    return collect(item, start, count_, use_z3, progress)
 
 
 def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier=None) -> Generated:

@@ -13,7 +13,7 @@ from lark import Token, Tree
 
 from ..errors import EpistemicError, Location
 from . import syntax as s
-from .parse import parse_text
+from .parse import node_error, parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
 MAX_EXPANSION = 100_000
@@ -91,14 +91,7 @@ class Elaborator:
     # ------------------------------------------------------------ errors
 
     def error(self, message: str, where: Any = None, hint: str | None = None) -> EpistemicError:
-        line = column = 0
-        if isinstance(where, Token):
-            line, column = where.line or 0, where.column or 0
-        elif isinstance(where, Tree) and not where.meta.empty:
-            line, column = where.meta.line, where.meta.column
-        source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        loc = Location(self.scope.file, line, column, source_line) if line else None
-        return EpistemicError(message, loc, hint)
+        return node_error(message, where, self.scope.file, self.lines, hint)
 
     def source_of(self, tree: Tree) -> str:
         if tree.meta.empty:

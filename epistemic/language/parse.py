@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from lark import Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import EpistemicError, Location
@@ -66,6 +66,17 @@ def located(exc: UnexpectedInput, text: str, file: str, terminals, keywords=KEYW
     if expected:
         message += "; expected " + _join(expected)
     return EpistemicError(message, loc, specific or hint)
+
+
+def node_error(message: str, where, file: str, lines: list[str], hint: str | None = None) -> EpistemicError:
+    """An error located at a Lark token or tree node (elaboration errors of any of our grammars)."""
+    line = column = 0
+    if isinstance(where, Token):
+        line, column = where.line or 0, where.column or 0
+    elif isinstance(where, Tree) and not where.meta.empty:
+        line, column = where.meta.line, where.meta.column
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    return EpistemicError(message, Location(file, line, column, source_line) if line else None, hint)
 
 
 def _expected(exc: UnexpectedInput, terminals, human: dict[str, str]) -> list[str]:

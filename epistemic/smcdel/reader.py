@@ -18,7 +18,7 @@ from lark.exceptions import UnexpectedInput
 from ..errors import EpistemicError, Location
 from ..language import syntax as s
 from ..language.elaborate import BOOL_VALUES
-from ..language.parse import located
+from ..language.parse import located, node_error
 
 MAX_QUANTIFIED = 12
 JOB_KINDS = ("valid", "where", "true", "update")
@@ -135,13 +135,7 @@ class _Reader:
         self.agents: set[str] = set()
 
     def error(self, message: str, where, hint: str | None = None) -> EpistemicError:
-        line = column = 0
-        if isinstance(where, Token):
-            line, column = where.line or 0, where.column or 0
-        elif isinstance(where, Tree) and not where.meta.empty:
-            line, column = where.meta.line, where.meta.column
-        source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        return EpistemicError(message, Location(self.file, line, column, source_line) if line else None, hint)
+        return node_error(message, where, self.file, self.lines, hint)
 
     def source(self, tree) -> str:
         if isinstance(tree, Token):
