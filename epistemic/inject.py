@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass
 
-import numpy as np
 
 from .audit.claims import Claim
 from .audit.judge import Judge

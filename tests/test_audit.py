@@ -9,7 +9,6 @@ from epistemic.audit import AuditContext, audit_trace, extract_claims_rule_based
 from epistemic.errors import EpistemicError
 from epistemic.language.elaborate import parse_claim
 from epistemic.language.printer import formula_source
-from epistemic.solve import solve
 
 DATA = Path(__file__).parent / "data" / "audit"
 ROOT = Path(__file__).parent.parent

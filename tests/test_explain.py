@@ -9,7 +9,6 @@ from epistemic.audit import AuditContext, audit_trace
 from epistemic.audit.metrics import processbench
 from epistemic.explain import explain
 from epistemic.inject import dataset
-from epistemic.solve import solve
 
 ROOT = Path(__file__).parent.parent
 PUZZLES = sorted(glob.glob(str(ROOT / "puzzles" / "*.txt")))

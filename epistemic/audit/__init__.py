@@ -15,9 +15,9 @@ from ..render_values import format_answer
 from ..solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, extract_claims_rule_based, extract_keyed
-from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, first_error
+from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
-from .segment import Segmented, Step, decode_trace, segment
+from .segment import Segmented, decode_trace, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
            "decode_trace", "segment"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import numpy as np
 
 from ..render_values import world_label
 from . import AuditReport
