@@ -121,3 +121,20 @@ def test_update_restricts_later_jobs():
     assert [r.valid for r in run.results if r.kind == "valid"] == [False, True]
     assert run.results[1].remaining == 2
     assert run.results[3].states == ((2,), (1, 2))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("VARS 1,2\nLAW Top\nOBS alice: 1\nTRANSFORMER t\nVALID? 1\n", "TRANSFORMER"),
+    ("VARS 1,2\nLAW Top\nOBS alice: 1\nEVENTS 1,2\n", "EVENTS"),
+    ("VARS 1,2\nLAW Top\nOBS alice: 1\nVALID? alice believes 1\n", "believes"),
+])
+def test_belief_structures_and_transformers_are_refused_by_name(text, word):
+    with pytest.raises(EpistemicError) as info:
+        read_smcdel(text, "x.smcdel.txt")
+    assert info.value.message.startswith(repr(word)) and "not supported" in info.value.message
+    assert info.value.location.line == text[: text.index(word)].count("\n") + 1
+
+
+def test_comments_may_mention_beliefs():
+    doc = read_smcdel("-- Alice believes it; EVENTS happen\nVARS 1\nLAW Top\nOBS alice: 1\nVALID? alice knows whether 1\n")
+    assert len(doc.jobs) == 1

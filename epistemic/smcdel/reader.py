@@ -97,10 +97,37 @@ _TERMINAL_NAMES = {
 SYNTAX_HINT = "SMCDEL files read: VARS 1,2,... LAW <formula> OBS agent: 1,2 ... then VALID?/WHERE?/TRUE? jobs"
 
 
+# SMCDEL's library also has belief (non-S5) structures and action/event transformers; its text format
+# does not, and neither do our engines. Words that only make sense for those are refused by name.
+_UNSUPPORTED = re.compile(
+    r"^[ \t]*(TRANSFORMERS?|EVENTS?|ACTIONS?|BELIEFS?|RELATIONS?|REL|PRE|POST|CHANGES?)\b"
+    r"|\b(believes?|comBelieve|Bel)\b", re.MULTILINE)
+
+
+def refuse_unsupported(text: str, file: str) -> None:
+    """A clear error naming a belief-structure or transformer construct, before any parsing."""
+    code = re.sub(r"--[^\n]*", lambda c: " " * len(c.group()), text)  # comments may say anything
+    m = _UNSUPPORTED.search(code)
+    if m is None:
+        return
+    word = m.group(1) or m.group(2)
+    line = text.count("\n", 0, m.start(m.lastindex)) + 1
+    column = m.start(m.lastindex) - (text.rfind("\n", 0, m.start(m.lastindex)) + 1) + 1
+    kind = "belief structures (non-S5 relations)" if word.lower().startswith(("bel", "rel")) else \
+        "transformers (action models with events, preconditions and postconditions)"
+    raise EpistemicError(
+        f"{word!r}: SMCDEL {kind} are not supported",
+        Location(file, line, column, text.splitlines()[line - 1]),
+        "epistemic reads S5 knowledge structures only: VARS, LAW, OBS and VALID?/WHERE?/TRUE? jobs with "
+        "public announcements ([! φ], [?! φ])",
+    )
+
+
 def parse_tree(text: str, file: str = "<smcdel>") -> Tree:
     """Text -> Lark tree, with Lark's errors turned into located EpistemicErrors."""
     if "\x00" in text:
         raise EpistemicError("the text contains a NUL byte; is it a binary file?", Location(file, 1, 1))
+    refuse_unsupported(text, file)
     try:
         return parser().parse(text)
     except UnexpectedInput as exc:
