@@ -1,13 +1,16 @@
 """GPU benchmark of the local-model runner with a randomly initialised model of a real size.
 
 Builds a Qwen2.5-7B-shaped model (random bf16 weights) and a byte-level tokenizer of Qwen's
-vocabulary size, saves them as a local model folder, then measures through epistemic.llm:
+vocabulary size, saves them as a local model folder (kept in memory when e2e is skipped), then
+measures through epistemic.llm:
   1. decode throughput (tokens/s) against batch size, fixed output length;
-  2. the overhead of grammar-constrained decoding (llguidance) against plain decoding;
+  2. the overhead of grammar-constrained decoding (llguidance) against plain decoding: rounds of
+     plain and constrained runs interleaved, GPU synchronised around each, median of per-round ratios;
   3. `ask` and `eval` end to end on the saved folder.
 Writes results.json and table.md to --out (default $OUT or ./bench_out).
 
     python bench/bench_llm_gpu.py                  # on a GPU machine
+    python bench/bench_llm_gpu.py --skip throughput,e2e --rounds 8   # the constrained table only
     python bench/bench_llm_gpu.py --tiny --out /tmp/b   # the same code path on CPU, in seconds
 """
 
@@ -40,9 +43,16 @@ def log(*a):
     print(*a, flush=True)
 
 
-def build(model_dir: Path, tiny: bool, device: str) -> dict:
-    """Tokenizer + random model saved to model_dir."""
+def build(model_dir: Path, tiny: bool, device: str, save: bool = True):
+    """Tokenizer + random model; saved to model_dir and loaded back, or (save=False) kept in memory.
+
+    Returns (build facts, LoadedModel).
+    """
+    import torch
+    import transformers
+
     from epistemic.llm import tiny as t
+    from epistemic.llm.loading import LoadedModel, load_model
 
     t0 = time.perf_counter()
     if tiny:
@@ -51,12 +61,32 @@ def build(model_dir: Path, tiny: bool, device: str) -> dict:
         raw, cfg, dtype = t.synthetic_bpe_tokenizer(151_643 + 22), dict(t.QWEN25_7B), "bfloat16"
     fast = t.save_tokenizer(raw, model_dir)
     t1 = time.perf_counter()
-    model = t.save_random_model(cfg, model_dir, fast, dtype=dtype, device=device,
-                                generation={"max_new_tokens": 256})
-    n_params = sum(p.numel() for p in model.parameters())
-    del model
-    return {"tokenizer_size": len(fast), "params": n_params, "dtype": dtype,
-            "tokenizer_s": round(t1 - t0, 1), "model_s": round(time.perf_counter() - t1, 1)}
+    gen = {"max_new_tokens": 256}
+    if save:
+        model = t.save_random_model(cfg, model_dir, fast, dtype=dtype, device=device, generation=gen)
+        n_params = sum(p.numel() for p in model.parameters())
+        del model
+        t2 = time.perf_counter()
+        loaded = load_model(model_dir, device=device)
+    else:  # the same random model as save_random_model builds, without the disk round trip
+        torch.manual_seed(0)
+        with torch.device(device):
+            model = transformers.AutoModelForCausalLM.from_config(transformers.AutoConfig.for_model(**cfg),
+                                                                  dtype=getattr(torch, dtype))
+        eos = [fast.convert_tokens_to_ids("<|im_end|>"), fast.convert_tokens_to_ids("<|endoftext|>")]
+        model.generation_config = transformers.GenerationConfig(
+            do_sample=True, temperature=0.7, top_p=0.8, top_k=20, eos_token_id=eos, pad_token_id=eos[1], **gen)
+        model.eval()
+        n_params = sum(p.numel() for p in model.parameters())
+        t2 = time.perf_counter()
+        tok = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        tok.padding_side = "left"  # as load_tokenizer (which needs weights in the folder)
+        loaded = LoadedModel(model, tok, model.generation_config, str(model_dir), device,
+                             model.config.max_position_embeddings)
+    facts = {"tokenizer_size": len(fast), "params": n_params, "dtype": dtype, "saved": save,
+             "tokenizer_s": round(t1 - t0, 1), "model_s": round(t2 - t1, 1),
+             "load_s": round(time.perf_counter() - t2, 1)}
+    return facts, loaded
 
 
 def throughput(loaded, batches, new_tokens, reps) -> list[dict]:
@@ -100,8 +130,80 @@ class NoEOS:
         return scores
 
 
-def constrained(loaded, grammar_text, batches, new_tokens, reps) -> tuple[list[dict], dict]:
-    """Constrained vs plain greedy decoding at equal output length (median of `reps`); processor host time."""
+def pack_usable(usable, width: int):
+    """The usable-token flags of the first `width` tokens as llguidance's int32 bitmask words."""
+    import torch
+
+    flags = torch.zeros(((width + 31) // 32) * 32, dtype=torch.int64)
+    n = min(width, usable.shape[0])
+    flags[:n] = usable[:n].to(torch.int64)
+    words = (flags.view(-1, 32) << torch.arange(32, dtype=torch.int64)).sum(dim=1)
+    return torch.where(words >= 2**31, words - 2**32, words).to(torch.int32)
+
+
+def llg_kernel(constraint):
+    """The processor with the mask applied by llguidance.torch.apply_token_bitmask_inplace (usable
+    tokens intersected on the packed bitmask on the GPU) instead of unpack + masked_fill."""
+    import torch
+    from llguidance.torch import apply_token_bitmask_inplace
+
+    from epistemic.llm.constrained import GrammarLogitsProcessor
+
+    class LlgKernel(GrammarLogitsProcessor):
+        words = None
+
+        def _mask(self, scores):
+            bits = self._bitmask.to(scores.device, non_blocking=True)
+            if self.constraint.usable is not None:
+                if self.words is None:
+                    self.words = pack_usable(self.constraint.usable, scores.shape[-1]).to(scores.device)
+                n = min(bits.shape[1], self.words.shape[0])
+                both = bits[:, :n] & self.words[:n]
+                bits[:, :n] = torch.where((both != 0).any(dim=1, keepdim=True), both, bits[:, :n])
+            apply_token_bitmask_inplace(scores, bits)
+            return scores
+
+    return LlgKernel(constraint)
+
+
+VARIANTS = {  # processors measured against plain decoding
+    "default": lambda c: c.processor(),
+    "llg-kernel": llg_kernel,
+}
+
+
+def load_other(path: str):
+    """GrammarLogitsProcessor class of another version of constrained.py (for an A/B comparison)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("epistemic.llm._other_constrained", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module.GrammarLogitsProcessor
+
+
+def quartiles(xs: list[float]) -> tuple[float, float, float]:
+    """Lower quartile, median, upper quartile."""
+    import statistics
+
+    if len(xs) < 2:
+        return xs[0], xs[0], xs[0]
+    q = statistics.quantiles(xs, n=4, method="inclusive")
+    return q[0], statistics.median(xs), q[2]
+
+
+def constrained(loaded, grammar_text, batches, new_tokens, rounds, variants, other=None,
+                on_row=lambda rows: None) -> tuple[list[dict], dict]:
+    """Constrained vs plain greedy decoding at equal output length, interleaved round by round.
+
+    Each round times plain decoding and every variant once (order rotated from round to round),
+    with the GPU synchronised around each `generate`; a variant's overhead is the median over rounds
+    of (its time / plain time of the same round) - 1.
+    """
+    import gc
+    import statistics
+
     from epistemic.llm.constrained import Constraint
     from epistemic.llm.extract import extraction_messages
     from epistemic.llm.generation import generate, timed
@@ -118,33 +220,75 @@ def constrained(loaded, grammar_text, batches, new_tokens, reps) -> tuple[list[d
                          enable_thinking=False)
     s = resolve(loaded.generation_config, Overrides(do_sample=False, max_new_tokens=new_tokens))
     no_eos = NoEOS(loaded.eos_token_ids)
-    generate(loaded, [prompt], replace(s, max_new_tokens=8), logits_processors=[no_eos, c.processor()])
+    makers = {name: (lambda f=VARIANTS[name]: f(c)) for name in variants}
+    if other:
+        other_cls = load_other(other)
+        makers["other"] = lambda: other_cls(c)
+    names = ["plain"] + list(makers)
     parser = ClaimListParser(text)
+
+    def run(name, b, settings):
+        proc = makers[name]() if name != "plain" else None
+        procs = [no_eos] + ([proc] if proc else [])
+        gc.collect()
+        outs, sec = timed(lambda: generate(loaded, [prompt] * b, settings, logits_processors=procs))
+        return outs, sec, proc
+
+    def digest(outs):
+        return hash(tuple(o.token_ids for o in outs))
+
     rows = []
     for b in batches:
-        plain_runs, cons_runs = [], []
-        generate(loaded, [prompt] * b, s, logits_processors=[no_eos])  # warm-up at this shape (allocator)
-        generate(loaded, [prompt] * b, s, logits_processors=[no_eos, c.processor()])
-        for _ in range(reps):  # alternate, so drift in clocks or allocator hits both alike
-            plain_runs.append(timed(lambda: generate(loaded, [prompt] * b, s, logits_processors=[no_eos]))[1])
-            proc = c.processor()
-            cons, sec = timed(lambda: generate(loaded, [prompt] * b, s, logits_processors=[no_eos, proc]))
-            cons_runs.append((sec, proc.seconds, proc.mask_seconds))
-        t_plain = sorted(plain_runs)[len(plain_runs) // 2]
-        t_cons, host, mask = sorted(cons_runs)[len(cons_runs) // 2]
-        n = sum(o.generated_tokens for o in cons)
-        ok = sum(parser.accepts(loaded.tokenizer.decode(list(o.token_ids[: proc.accepting[i]]),
-                                                        skip_special_tokens=True)) for i, o in enumerate(cons))
-        rows.append({"batch": b, "new_tokens": n, "plain_s": round(t_plain, 2), "constrained_s": round(t_cons, 2),
-                     "overhead_pct": round(100 * (t_cons - t_plain) / t_plain, 1),
-                     "plain_all_s": [round(x, 2) for x in plain_runs],
-                     "constrained_all_s": [round(x[0], 2) for x in cons_runs],
-                     "processor_host_s": round(host, 2),
-                     "processor_pct": round(100 * host / t_cons, 1),
-                     "mask_compute_s": round(mask, 2), "overhead_best_pct": round(
-                         100 * (min(x[0] for x in cons_runs) - min(plain_runs)) / min(plain_runs), 1),
-                     "reparsed": f"{ok}/{len(cons)}", "errors": len(proc.errors)})
-        log("constrained", rows[-1])
+        run("plain", b, s)  # warm-up at this shape (the allocator grows once per shape)
+        warm = {}
+        for name in list(makers):  # first use: llguidance's kernel compiles here
+            try:
+                warm[name] = round(run(name, b, replace(s, max_new_tokens=16))[1], 2)
+            except Exception:  # noqa: BLE001 - e.g. torch.compile unavailable: drop the variant
+                setup[f"{name}_error"] = traceback.format_exc()[-1500:]
+                log(setup[f"{name}_error"])
+                del makers[name]
+                names.remove(name)
+        log(f"batch {b}: warm-up s", warm)
+        rec = {n: [] for n in names}
+        for r in range(rounds):
+            order = names[r % len(names):] + names[: r % len(names)]
+            got = {name: run(name, b, s) for name in order}
+            for name, (outs, sec, proc) in got.items():
+                stats = {"s": sec, "digest": digest(outs)}
+                if proc is not None:
+                    stats.update(host=proc.seconds, wait=getattr(proc, "wait_seconds", float("nan")),
+                                 start=getattr(proc, "start_seconds", float("nan")), mask=proc.mask_seconds,
+                                 errors=len(proc.errors),
+                                 ok=sum(parser.accepts(loaded.tokenizer.decode(
+                                     list(o.token_ids[: proc.accepting[i]]), skip_special_tokens=True))
+                                     for i, o in enumerate(outs)),
+                                 n=sum(o.generated_tokens for o in outs))
+                rec[name].append(stats)
+            log(f"batch {b} round {r}:", {n: round(rec[n][-1]["s"], 3) for n in names})
+        plain = [x["s"] for x in rec["plain"]]
+        outputs = {n: {x["digest"] for x in rec[n]} for n in names}
+        same = len(set().union(*(outputs[n] for n in makers))) == 1
+        log(f"batch {b}: distinct outputs over rounds", {n: len(v) for n, v in outputs.items()}, "same:", same)
+        for name in makers:
+            xs = rec[name]
+            ratios = [100 * (x["s"] / p - 1) for x, p in zip(xs, plain)]
+            lo, med, hi = quartiles(ratios)
+            med_of = lambda k: statistics.median(x[k] for x in xs)  # noqa: E731
+            rows.append({"batch": b, "variant": name, "rounds": rounds, "new_tokens": xs[0]["n"],
+                         "plain_s": round(statistics.median(plain), 3), "constrained_s": round(med_of("s"), 3),
+                         "overhead_pct": round(med, 1), "overhead_iqr": [round(lo, 1), round(hi, 1)],
+                         "overhead_range": [round(min(ratios), 1), round(max(ratios), 1)],
+                         "host_s": round(med_of("host"), 3), "host_pct": round(100 * med_of("host") / med_of("s"), 1),
+                         "wait_s": round(med_of("wait"), 3), "start_s": round(med_of("start"), 4),
+                         "mask_s": round(med_of("mask"), 3),
+                         "reparsed": f"{sum(x['ok'] for x in xs)}/{b * rounds}",
+                         "errors": sum(x["errors"] for x in xs), "same_tokens": same,
+                         "distinct_outputs": len(outputs[name]), "plain_distinct_outputs": len(outputs["plain"]),
+                         "plain_all_s": [round(x, 3) for x in plain], "constrained_all_s": [round(x["s"], 3) for x in xs],
+                         "warmup_s": warm[name]})
+            log("constrained", rows[-1])
+            on_row(rows)
     return rows, setup
 
 
@@ -217,12 +361,14 @@ def table(results: dict) -> str:
         lines += ["", f"One bare forward pass of one token: {results['throughput'][0]['ms_per_forward']} ms."]
         lines.append("")
     if results.get("constrained"):
-        lines += ["| batch | new tokens | plain s (median; all) | constrained s (median; all) | overhead (median; best) "
-                  "| host time added | mask compute (overlapped) | re-parsed |", "|---|---|---|---|---|---|---|---|"]
-        lines += [f"| {r['batch']} | {r['new_tokens']} | {r['plain_s']}; {r['plain_all_s']} "
-                  f"| {r['constrained_s']}; {r['constrained_all_s']} | {r['overhead_pct']}%; {r['overhead_best_pct']}% "
-                  f"| {r['processor_host_s']} s ({r['processor_pct']}%) | {r['mask_compute_s']} s | {r['reparsed']} |"
-                  for r in results["constrained"]]
+        lines += ["| batch | variant | plain s | constrained s | overhead: median of per-round ratios (IQR; range) "
+                  "| host time added (of which waiting for the worker; start) | mask compute | re-parsed "
+                  "| distinct outputs over rounds (plain's) |", "|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['batch']} | {r['variant']} | {r['plain_s']} | {r['constrained_s']} "
+                  f"| {r['overhead_pct']:+.1f}% ({r['overhead_iqr'][0]:+.1f} to {r['overhead_iqr'][1]:+.1f}; "
+                  f"{r['overhead_range'][0]:+.1f} to {r['overhead_range'][1]:+.1f}) "
+                  f"| {r['host_s']} s = {r['host_pct']}% ({r['wait_s']} s; {r['start_s']} s) | {r['mask_s']} s "
+                  f"| {r['reparsed']} | {r['distinct_outputs']} ({r['plain_distinct_outputs']}) |" for r in results["constrained"]]
         lines.append("")
     return "\n".join(lines)
 
@@ -234,7 +380,13 @@ def main() -> None:
     ap.add_argument("--work", default="/tmp/epistemic-bench")
     ap.add_argument("--batches", default="1,8,32,128")
     ap.add_argument("--new-tokens", type=int, default=128)
-    ap.add_argument("--reps", type=int, default=3, help="repetitions of each timing")
+    ap.add_argument("--reps", type=int, default=3, help="repetitions of each throughput timing")
+    ap.add_argument("--constrained-batches", default="1,8,32")
+    ap.add_argument("--rounds", type=int, default=8, help="interleaved rounds of the constrained comparison")
+    ap.add_argument("--variants", default="default,llg-kernel", help=f"processor variants: {','.join(VARIANTS)}")
+    ap.add_argument("--other", default=None,
+                    help="another version of epistemic/llm/constrained.py to compare, as variant 'other' "
+                         "(e.g. from `git show REV:epistemic/llm/constrained.py > /tmp/old.py`)")
     ap.add_argument("--skip", default="", help="comma list of sections to skip: throughput,constrained,e2e")
     args = ap.parse_args()
     import torch
@@ -257,15 +409,8 @@ def main() -> None:
         (out / "table.md").write_text(table(results))
 
     model_dir = work / "model"
-    t0 = time.perf_counter()
-    results["build"] = build(model_dir, args.tiny, device)
+    results["build"], loaded = build(model_dir, args.tiny, device, save="e2e" not in skip)
     log("build", results["build"])
-    from epistemic.llm.loading import load_model
-
-    t0 = time.perf_counter()
-    loaded = load_model(model_dir, device=device)
-    results["load_s"] = round(time.perf_counter() - t0, 1)
-    log("load", results["load_s"])
     save()
     sections = [("throughput", lambda: throughput(loaded, batches, args.new_tokens, args.reps))]
     try:
@@ -273,8 +418,10 @@ def main() -> None:
         gtext = grammar_text()
     except ImportError:
         from tests.llm.conftest import CLAIM_GRAMMAR as gtext
-    sections.append(("constrained", lambda: constrained(loaded, gtext, [b for b in batches if b <= 32],
-                                                       args.new_tokens, args.reps)))
+    sections.append(("constrained", lambda: constrained(
+        loaded, gtext, [int(b) for b in args.constrained_batches.split(",")], args.new_tokens, args.rounds,
+        [v for v in args.variants.split(",") if v], args.other,
+        on_row=lambda rows: (results.__setitem__("constrained", rows), save()))))
     sections.append(("e2e", lambda: end_to_end(loaded, model_dir, work, args.new_tokens, 32, 16)))
     for name, fn in sections:
         if name in skip:

@@ -87,8 +87,9 @@ class GrammarLogitsProcessor:
     is computed when the logits arrive. Rows whose matcher has ended (end-of-sequence consumed)
     or failed are left unmasked: transformers pads finished rows itself. `accepting[i]` is the
     longest number of generated tokens of row i that forms a complete sentence of the grammar
-    (to cut a truncated output). `seconds` is the host time added to the decoding loop,
-    `mask_seconds` the time spent computing masks (overlapped with the GPU when hooked).
+    (to cut a truncated output). `seconds` is the host time added to the decoding loop, of which
+    `wait_seconds` is spent waiting for the worker and `start_seconds` creating the matchers;
+    `mask_seconds` is the time spent computing masks (overlapped with the GPU when hooked).
     """
 
     def __init__(self, constraint: Constraint) -> None:
@@ -99,6 +100,8 @@ class GrammarLogitsProcessor:
         self.accepting: list[int] = []
         self.errors: list[str] = []
         self.seconds = 0.0
+        self.wait_seconds = 0.0
+        self.start_seconds = 0.0
         self.mask_seconds = 0.0
         self._executor = None
         self._usable = None
@@ -184,6 +187,7 @@ class GrammarLogitsProcessor:
             self._start(input_ids.shape[0])
             self._seen = input_ids.shape[1]
             self._fill()
+            self.start_seconds = time.perf_counter() - t0
         elif self._seen != input_ids.shape[1]:  # not hooked: consume now (waits for the GPU)
             last = input_ids[:, -1].tolist()
             t0 = time.perf_counter()
@@ -193,11 +197,16 @@ class GrammarLogitsProcessor:
         else:
             t0 = time.perf_counter()
             self._pending.result()
+            self.wait_seconds += time.perf_counter() - t0
         if not all(self.done):
-            allowed = self._restrict(unpack_bitmask(self._bitmask, scores.shape[-1], scores.device))
-            scores = scores.masked_fill(~allowed, float("-inf"))
+            scores = self._mask(scores)
         self.seconds += time.perf_counter() - t0
         return scores
+
+    def _mask(self, scores):
+        """Scores with every token the bitmask (intersected with the usable tokens) forbids at -inf."""
+        allowed = self._restrict(unpack_bitmask(self._bitmask, scores.shape[-1], scores.device))
+        return scores.masked_fill(~allowed, float("-inf"))
 
     def _restrict(self, allowed):
         """Intersect with the usable tokens, except in rows where nothing would be left."""

@@ -90,3 +90,66 @@ def test_rule_based_first(project_api, extractor):
     api = replace(project_api, extract_claims_rule_based=lambda puzzle, step: [])
     got = extract_claims("P says: not P knows card", "step", api, extractor)
     assert all(c.source == "model" for c in got)
+
+
+
+def _reference_forbidden(constraint, tokens, width):
+    """Independent reference: a fresh matcher, its bytes bitmask, the usable tokens, the fallback."""
+    import llguidance
+    import torch
+
+    m = llguidance.LLMatcher(constraint.tokenizer, constraint.grammar, log_level=0)
+    for t in tokens:
+        assert m.consume_token(t)
+    raw = m.compute_bitmask()
+    allowed = torch.tensor([(raw[j // 8] >> (j % 8)) & 1 for j in range(min(width, 8 * len(raw)))], dtype=torch.bool)
+    allowed = torch.cat([allowed, torch.zeros(width - allowed.shape[0], dtype=torch.bool)])
+    usable = torch.zeros(width, dtype=torch.bool)
+    n = min(width, constraint.usable.shape[0])
+    usable[:n] = constraint.usable[:n]
+    both = allowed & usable
+    return ~(both if both.any() else allowed)
+
+
+@pytest.mark.parametrize("hooked", [True, False])
+def test_processor_mask_matches_reference(loaded, claim_grammar, hooked):
+    """Step the processor by hand (3 rows, different tokens): every mask equals the reference."""
+    import torch
+
+    width = loaded.model.config.vocab_size
+    constraint = Constraint.from_lark(extraction_grammar(claim_grammar), loaded.tokenizer, width,
+                                      loaded.eos_token_ids)
+    proc = constraint.processor()
+    hook = proc.stopping_hook()
+    gen = torch.Generator().manual_seed(0)
+    ids = torch.zeros(3, 1, dtype=torch.long)
+    history: list[list[int]] = [[], [], []]
+    for _ in range(6):
+        scores = proc(ids, torch.randn(3, width, generator=gen))
+        for i in range(3):
+            assert torch.equal(torch.isinf(scores[i]), _reference_forbidden(constraint, history[i], width))
+        noise = torch.rand(3, width, generator=gen)
+        nxt = torch.where(torch.isinf(scores), -1.0, noise).argmax(dim=1)
+        for i in range(3):
+            history[i].append(int(nxt[i]))
+        ids = torch.cat([ids, nxt[:, None]], dim=1)
+        if hooked:
+            hook(ids, scores)
+    assert not proc.errors and proc.mask_seconds > 0 and proc.start_seconds > 0
+    assert (proc.wait_seconds > 0) == hooked
+
+
+def test_rows_fall_back_to_the_grammar_when_no_usable_token_is_allowed(loaded, claim_grammar):
+    """With no usable token at all, every row is masked by the grammar alone (as the reference says)."""
+    from dataclasses import replace
+
+    import torch
+
+    width = loaded.model.config.vocab_size
+    constraint = Constraint.from_lark(extraction_grammar(claim_grammar), loaded.tokenizer, width,
+                                      loaded.eos_token_ids)
+    constraint = replace(constraint, usable=torch.zeros_like(constraint.usable))
+    scores = constraint.processor()(torch.zeros(2, 1, dtype=torch.long), torch.zeros(2, width))
+    expect = _reference_forbidden(constraint, [], width)
+    assert expect.any() and not expect.all()
+    assert torch.equal(torch.isinf(scores), expect.expand(2, width))
