@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..language import syntax as s
 from ..language.printer import formula_source
 from ..render_values import format_answer
 from ..solve import Solution, solve
 from .align import Aligner
-from .claims import Claim, ClaimMemo, extract_claims_rule_based, extract_keyed
+from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
 from .segment import Segmented, decode_trace, segment
@@ -63,25 +64,32 @@ class AuditContext:
 
 @dataclass(frozen=True)
 class ClaimAudit:
+    """One judged claim. The extractor's `record` is kept; the full `claim` (formulas) is built when read."""
+
     step: int
-    claim: Claim
+    record: ClaimRecord
     source: str | Text  # the claim's formula in puzzle syntax (see `formula`)
     verdict: Verdict
+    lexicon: Lexicon = field(repr=False, compare=False)
+
+    @cached_property
+    def claim(self) -> Claim:
+        return self.record.claim(self.lexicon)
 
     @property
     def formula(self) -> str:
         return str(self.source)
 
     def to_dict(self, puzzle: s.Puzzle) -> dict:
-        v = self.verdict
+        v, r = self.verdict, self.record
         return {
             "step": self.step,
-            "kind": self.claim.kind,
-            "text": self.claim.text[:300],
-            "span": [self.claim.start, self.claim.end],
+            "kind": r.kind,
+            "text": r.text[:300],
+            "span": [r.start, r.end],
             "formula": self.formula,
-            "witnesses": [formula_source(w, puzzle) for w in self.claim.witnesses],
-            "past": self.claim.past,
+            "witnesses": [formula_source(w, puzzle) for w in self.claim.witnesses] if r.key[1] else [],
+            "past": r.past,
             "stage": v.stage,
             "verdict": v.verdict,
             "judged_as": v.shown,
@@ -170,23 +178,24 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
     judge = ctx.judge.audit
+    lex = ctx.lexicon
     for st, al in zip(seg.steps, alignment):
         heading = len(st.text) < 40 and bool(_ANSWER_HEADING.match(st.text))
-        keyed = extract_keyed(ctx.lexicon, st.text, answer_next, ctx.memo)
+        records = extract_records(lex, st.text, answer_next, ctx.memo)
         answer_next = heading
         audits = []
         bad = False
-        for c, key in keyed:
-            hit = judge(c, key, al.stage)
+        for r in records:
+            hit = judge(r, al.stage, lex)
             if hit is None:
                 continue
             v, source = hit
-            audits.append(ClaimAudit(st.index, c, source, v))
+            audits.append(ClaimAudit(st.index, r, source, v, lex))
             bad = bad or v.verdict in (FALSE, PREMATURE)
-            if c.kind == "answer":
-                final = c.answer
-            elif c.answer is not None and c.kind == "candidates":
-                fallback = c.answer
+            if r.kind == "answer":
+                final = r.answer
+            elif r.answer is not None and r.kind == "candidates":
+                fallback = r.answer
         label = -1 if bad else (1 if audits else 0)
         steps.append(StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end))
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final if final is not None else fallback,

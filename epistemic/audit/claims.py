@@ -8,13 +8,17 @@ inline `formula` in puzzle syntax).
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import Lexicon, Token, build_lexicon
+from .records import (Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key,
+                      moved, not_key, record, set_key, value_key)
+
+__all__ = ["Claim", "ClaimKey", "ClaimMemo", "ClaimRecord", "claim_key", "extract_claims_rule_based",
+           "extract_records", "formula_key"]
 
 _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
 _CODE = re.compile(r"`([^`\n]{1,400})`")
@@ -27,21 +31,6 @@ _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
 _ANSWER_WORDS = re.compile(r"最终答案|答案|final answer|answer", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One checkable statement of a step: a formula that must hold in every remaining world, and
-    witnesses that must each hold in some remaining world (for exact candidate sets)."""
-
-    kind: str
-    formula: s.Formula
-    witnesses: tuple[s.Formula, ...] = ()
-    text: str = ""
-    start: int = 0
-    end: int = 0
-    past: bool = False
-    answer: tuple[tuple[int, ...], ...] | None = None
 
 
 @dataclass
@@ -71,64 +60,16 @@ class ClaimMemo:
         table[key] = value
 
 
-# A claim's key: its formula, witnesses and past flag as nested tuples of names and numbers. Equal keys
-# mean equal verdicts, and a flat tuple hashes far faster than a tree of frozen dataclasses (which
-# rehash every node on every lookup), so verdicts are cached by key across traces.
-ClaimKey = tuple
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def formula_key(x) -> object:
-    """A formula (or term, or tuple of them) as nested tuples: equal keys exactly when the formulas are equal."""
-    t = type(x)
-    if t is s.Compare:  # the common shapes first, without reflection (same keys as the general case)
-        left, right = x.left, x.right
-        return ("Compare", x.op, ("Var", left.name) if type(left) is s.Var else formula_key(left),
-                ("Const", right.value) if type(right) is s.Const else formula_key(right))
-    if t is s.And or t is s.Or:
-        return (t.__name__, tuple([formula_key(y) for y in x.items]))
-    if t is s.Not:
-        return ("Not", formula_key(x.body))
-    if t is s.Implies:
-        return ("Implies", formula_key(x.left), formula_key(x.right))
-    if t is s.Member and type(x.term) is s.Var and all(type(v) is int for v in x.values):
-        return ("Member", ("Var", x.term.name), x.values)
-    if t is s.Knows and all(type(a) is str for a in x.agents):
-        return ("Knows", x.kind, x.agents, x.mode, formula_key(x.body))
-    if t is s.Var:
-        return ("Var", x.name)
-    if t is int or t is str:
-        return x
-    if t is tuple:
-        return tuple([formula_key(y) for y in x])
-    names = _FIELDS.get(t)
-    if names is None:
-        if not dataclasses.is_dataclass(t):
-            return x
-        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t))
-    if t is s.Compare:
-        return ("Compare", x.op, formula_key(x.left), formula_key(x.right))
-    if t is s.Var:
-        return ("Var", x.name)
-    if t is s.Const:
-        return ("Const", x.value)
-    return (t.__name__, *[formula_key(getattr(x, n)) for n in names])
-
-
-def claim_key(c: Claim) -> ClaimKey:
-    return (formula_key(c.formula), formula_key(c.witnesses) if c.witnesses else (), c.past)
-
-
 def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon | None = None,
                               answer_step: bool = False, memo: ClaimMemo | None = None) -> list[Claim]:
     """All claims of one step, in text order. `answer_step`: the step states the final answer."""
     lex = lexicon or build_lexicon(puzzle)
-    return [c for c, _ in extract_keyed(lex, step_text, answer_step, memo or ClaimMemo())]
+    return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())]
 
 
-def extract_keyed(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[tuple[Claim, ClaimKey]]:
-    """The claims of one step with their keys, in text order, reusing `memo`."""
-    out: list[tuple[Claim, ClaimKey]] = []
+def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[ClaimRecord]:
+    """The claims of one step as records (see records.py), in text order, reusing `memo`."""
+    out: list[ClaimRecord] = []
     text = step_text
     if "`" in text:
         for m in _CODE.finditer(text):
@@ -136,43 +77,54 @@ def extract_keyed(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMe
             key = ("code", m.group(1), cue)
             hit = memo.formulas.get(key)
             if hit is None:
-                hit = tuple((c, claim_key(c)) for c in _code_claim(lex.puzzle, m.group(1), cue))
+                hit = tuple(_code_record(c) for c in _code_claim(lex.puzzle, m.group(1), cue))
                 memo.remember(memo.formulas, key, hit)
-            out.extend((_moved(c, m.start()), k) for c, k in hit)
+            out.extend(moved(r, m.start()) for r in hit)
         text = _CODE.sub(_blank, text)
     text = _QUOTES.sub(_blank, text)
     answer_cue = answer_step
     sentences = memo.sentences
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        if len(sentence) > MAX_SENTENCE or not sentence.strip():
+        if len(sentence) > MAX_SENTENCE:
             continue
         key = (sentence, answer_cue)
         hit = sentences.get(key)
         if hit is None:
-            raw = lex.scan(sentence)
-            kinds = {t.kind for t in raw}
-            cue = answer_cue or "answer" in kinds
-            # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
-            wanted = kinds & _CONTENT or "(" in sentence
-            found = _sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue) if wanted else ()
-            hit = (tuple((c, claim_key(c)) for c in found), cue)
+            if not sentence.strip():
+                continue
+            hit = _sentence_records(lex, sentence, answer_cue)
             memo.remember(sentences, key, hit)
-        claims, answer_cue = hit
-        at = m.start()
-        out.extend((_moved(c, at), k) for c, k in claims)
-    out.sort(key=lambda ck: ck[0].start)
+        records, answer_cue = hit
+        if records:
+            at = m.start()
+            out.extend([moved(r, at) for r in records] if at else records)
+    if "`" in step_text:
+        out.sort(key=_start)
     return out
+
+
+def _start(r: ClaimRecord) -> int:
+    return r.start
+
+
+def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tuple[ClaimRecord, ...], bool]:
+    """(the sentence's records, whether an answer cue has been seen by its end)."""
+    raw = lex.scan(sentence)
+    kinds = {t[0] for t in raw}
+    cue = answer_cue or "answer" in kinds
+    # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
+    if not (kinds & _CONTENT or "(" in sentence):
+        return (), cue
+    return tuple(_sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue)), cue
 
 
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-def _moved(c: Claim, offset: int) -> Claim:
-    if offset == 0:
-        return c
-    return Claim(c.kind, c.formula, c.witnesses, c.text, c.start + offset, c.end + offset, c.past, c.answer)
+def _code_record(c: Claim) -> ClaimRecord:
+    return ClaimRecord(c.kind, claim_key(c), c.text, c.start, c.end, c.answer, c)
 
 
 def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
@@ -285,32 +237,21 @@ def _same_kind(a: Token, b: Token) -> bool:
     return a.kind == b.kind == "value" and a.payload[0] == b.payload[0]
 
 
-# ---------------------------------------------------------------- formulas
+# ---------------------------------------------------------------- formula keys (records.py)
 
 
-def _value_formula(lex: Lexicon, var: str, code: int) -> s.Formula:
-    """`var = code`, made once per puzzle (the vocabulary is finite; frozen formulas are slow to build)."""
-    f = lex.atoms.get((var, code))
-    if f is None:
-        f = lex.atoms[(var, code)] = s.Compare("=", s.Var(var), s.Const(code))
-    return f
-
-
-def _tuple_formula(lex: Lexicon, codes: dict) -> s.Formula:
+def _tuple_key(lex: Lexicon, codes: dict) -> tuple:
+    """The key of `v1 = c1 and v2 = c2 ...` in the puzzle's variable order, made once per puzzle."""
     key = tuple(codes.items())
-    f = lex.atoms.get(key)
-    if f is None:
-        items = tuple(_value_formula(lex, v, codes[v]) for v in sorted(codes, key=lambda v: _order(lex, v)))
-        f = lex.atoms[key] = items[0] if len(items) == 1 else s.And(items)
-    return f
+    k = lex.atoms.get(key)
+    if k is None:
+        items = [value_key(v, codes[v]) for v in sorted(codes, key=lambda v: _order(lex, v))]
+        k = lex.atoms[key] = junction_key("And", items)
+    return k
 
 
 def _order(lex: Lexicon, var: str) -> int:
     return lex.order.get(var, len(lex.order))
-
-
-def _set_formula(lex: Lexicon, var: str, codes: list[int]) -> s.Formula:
-    return _value_formula(lex, var, codes[0]) if len(codes) == 1 else s.Member(s.Var(var), tuple(sorted(codes)))
 
 
 def _dedupe(items):
@@ -325,45 +266,51 @@ def _values_by_var(toks: list[Token]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for t in toks:
         if t.kind == "value":
-            out.setdefault(t.payload[0], [])
-            if t.payload[1] not in out[t.payload[0]]:
-                out[t.payload[0]].append(t.payload[1])
+            var, code = t.payload
+            codes = out.get(var)
+            if codes is None:
+                out[var] = [code]
+            elif code not in codes:
+                codes.append(code)
     return out
 
 
-def _constraint(lex: Lexicon, toks: list[Token]) -> s.Formula | None:
+def _constraint(lex: Lexicon, toks: list[Token]) -> tuple | None:
     """What a stretch of tokens says about values, as an inclusion (no witnesses): used in hypotheticals."""
-    parts: list[s.Formula] = []
+    parts: list[tuple] = []
     tuples = _dedupe([t.payload for t in toks if t.kind == "tuple"])
     neg_at = next((t.start for t in toks if t.kind == "neg"), None)
     if tuples:
-        fs = [_tuple_formula(lex, c) for c in tuples]
-        parts.append(fs[0] if len(fs) == 1 else s.Or(tuple(fs)))
+        parts.append(junction_key("Or", [_tuple_key(lex, c) for c in tuples]))
     for var, codes in _values_by_var(toks).items():
         first = next(t.start for t in toks if t.kind == "value" and t.payload[0] == var)
-        f = _set_formula(lex, var, codes)
-        parts.append(s.Not(f) if neg_at is not None and neg_at < first else f)
+        k = set_key(var, codes)
+        parts.append(not_key(k) if neg_at is not None and neg_at < first else k)
     return _conj(parts)
 
 
-def _conj(parts: list[s.Formula]) -> s.Formula | None:
-    flat: list[s.Formula] = []
+def _conj(parts: list[tuple]) -> tuple | None:
+    flat: list[tuple] = []
     for p in parts:
-        for q in (p.items if isinstance(p, s.And) else (p,)):
+        for q in (p[1] if p[0] == "And" else (p,)):
             if q not in flat:
                 flat.append(q)
     if not flat:
         return None
-    return flat[0] if len(flat) == 1 else s.And(tuple(flat))
+    return junction_key("And", flat)
 
 
-def _question_terms(lex: Lexicon) -> tuple[s.Term, ...] | None:
-    q = lex.puzzle.question
-    return q.terms if q is not None else None
+def _question_key(lex: Lexicon) -> tuple | None:
+    """The key of the question's terms (None without a question), computed once per puzzle."""
+    k = lex.atoms.get("@question")
+    if k is None:
+        q = lex.puzzle.question
+        k = lex.atoms["@question"] = (formula_key(q.terms),) if q is not None else (None,)
+    return k[0]
 
 
-def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> s.Formula | None:
-    """The knowledge formula of `subject knows/does not know [object]` starting at toks[i]."""
+def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> tuple | None:
+    """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
     inner = None
     for j, t in enumerate(rest):
@@ -373,29 +320,29 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
                 inner = _knowledge(lex, rest, k, t.payload)
                 break
     if inner is not None:
-        body: s.Formula | None = s.Knows("agent", (subject,), "that", inner)
+        body: tuple | None = knows_key(subject, "that", inner)
     else:
         body = None
         obj = next((t for t in rest if t.kind in ("attr", "value", "tuple")), None)
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
-                body = s.Knows("agent", (subject,), "value", _question_terms(lex))
+                body = knows_key(subject, "value", _question_key(lex))
             else:
-                body = s.Knows("agent", (subject,), "value", (s.Var(obj.payload),))
+                body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
             cons = _constraint(lex, rest)
             if cons is not None:
-                body = s.Knows("agent", (subject,), "that", cons)
-        if body is None and _question_terms(lex):
-            body = s.Knows("agent", (subject,), "value", _question_terms(lex))
+                body = knows_key(subject, "that", cons)
+        if body is None and _question_key(lex):
+            body = knows_key(subject, "value", _question_key(lex))
     if body is None:
         return None
-    return s.Not(body) if toks[i].kind == "notknow" else body
+    return not_key(body) if toks[i].kind == "notknow" else body
 
 
-def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool) -> list[Claim]:
+def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool) -> list[ClaimRecord]:
     state = _State()
-    claims: list[Claim] = []
+    claims: list[ClaimRecord] = []
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None)
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head):
@@ -410,7 +357,7 @@ def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
     return a, b, sentence.strip()
 
 
-def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_if: bool) -> list[Claim]:
+def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_if: bool) -> list[ClaimRecord]:
     kinds = [t.kind for t in clause]
     if "now" in kinds:
         state.past = False
@@ -420,22 +367,22 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
         _note_subject(clause, state)
         return []
     a, b, text = _span(clause, sentence)
-    know = next((n for n, t in enumerate(clause) if t.kind in ("know", "notknow")), None)
+    know = next((n for n, k in enumerate(kinds) if k == "know" or k == "notknow"), None)
     if know is not None:
         before = clause[:know]
-        if any(t.kind == "we" for t in before):
+        if "we" in kinds[:know]:
             state.past = True
             clause = clause[know + 1:]
         else:
             subject = next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
             if subject is None:
                 return []
-            if any(t.kind == "modal" for t in before) and not has_if:
+            if "modal" in kinds[:know] and not has_if:
                 _note_subject(clause, state)
                 return []
             f = _knowledge(lex, clause, know, subject)
             state.subject = subject
-            return [Claim("knowledge", f, (), text, a, b, state.past)] if f is not None else []
+            return [record("knowledge", f, (), text, a, b, state.past)] if f is not None else []
     _note_subject(clause, state)
     return _value_claims(lex, clause, text, a, b, state, answer_cue)
 
@@ -446,47 +393,46 @@ def _note_subject(clause: list[Token], state: _State) -> None:
         state.subject = first
 
 
-def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> list[Claim]:
-    vals = [t for t in clause if t.kind in ("value", "tuple")]
+def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> list[ClaimRecord]:
+    vals = [t for t in clause if t.kind == "value" or t.kind == "tuple"]
     if not vals:
         return []
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
-    cue_before = [t.kind for t in clause if t.start < first.start]
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         if len(by_var[x]) == 1 and all(t.payload[0] == y for t in vals[1:]):
-            f = s.Implies(_value_formula(lex, x, by_var[x][0]), _set_formula(lex, y, by_var[y]))
-            return [Claim("conditional", f, (), text, a, b, state.past)]
+            f = implies_key(value_key(x, by_var[x][0]), set_key(y, by_var[y]))
+            return [record("conditional", f, (), text, a, b, state.past)]
         return []
     if tuples and by_var:
         return []
     if len(by_var) > 1:
         return []
+    cue_before = [t.kind for t in clause if t.start < first.start]
     negated = "neg" in cue_before
-    asserted = any(k in ("only", "copula") for k in cue_before)
+    asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
-        fs = [_tuple_formula(lex, c) for c in tuples]
-        inclusion = fs[0] if len(fs) == 1 else s.Or(tuple(fs))
-        witnesses = tuple(fs)
+        witnesses = tuple([_tuple_key(lex, c) for c in tuples])
+        inclusion = junction_key("Or", list(witnesses))
         answer = tuple(tuple(c[v] for v in lex.question_vars) for c in tuples) if set(tuples[0]) == set(lex.question_vars) else None
     else:
         var, codes = next(iter(by_var.items()))
-        inclusion = _set_formula(lex, var, codes)
-        witnesses = tuple(_value_formula(lex, var, c) for c in codes)
+        inclusion = set_key(var, codes)
+        witnesses = tuple([value_key(var, c) for c in codes])
         answer = tuple((c,) for c in codes) if lex.question_vars == (var,) else None
     if negated:
-        return [Claim("exclusion", s.Not(inclusion) if not isinstance(inclusion, s.Compare)
-                      else s.Compare("!=", inclusion.left, inclusion.right), (), text, a, b, state.past)]
+        excluded = not_key(inclusion) if inclusion[0] != "Compare" else ("Compare", "!=") + inclusion[2:]
+        return [record("exclusion", excluded, (), text, a, b, state.past)]
     if answer_cue and answer is not None:
-        return [Claim("answer", inclusion, witnesses, text, a, b, False, answer)]
+        return [record("answer", inclusion, witnesses, text, a, b, False, answer)]
     if asserted:
-        return [Claim("candidates", inclusion, witnesses, text, a, b, state.past, answer)]
+        return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer)]
     return []
 
 
-def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[Claim]:
+def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[ClaimRecord]:
     """`if <values> [then] <consequent>`: the antecedent runs until a then/modal/knowledge cue."""
     start = None
     for n, t in enumerate(toks[1:], start=1):
@@ -498,8 +444,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
             break
     if start is None:
         return []
-    ante = _constraint(lex, [t for t in toks[1:start] if t.kind in ("value", "tuple", "neg", "sep")
-                             and t.kind != "sep"])
+    ante = _constraint(lex, [t for t in toks[1:start] if t.kind in ("value", "tuple", "neg")])
     end = next((n for n in range(start, len(toks)) if toks[n].kind == "sep"), len(toks))
     cons_toks = toks[start:end]
     if ante is None:
@@ -515,4 +460,4 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     if cons is None:
         return []
     a, b = toks[0].start, toks[end - 1].end
-    return [Claim("hypothetical", s.Implies(ante, cons), (), sentence.strip(), a, b, state.past)]
+    return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past)]

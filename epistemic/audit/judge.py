@@ -18,7 +18,8 @@ from ..language import syntax as s
 from ..language.printer import formula_source
 from ..render_values import value_text, world_label
 from ..solve import Solution
-from .claims import Claim
+from .lexicon import Lexicon
+from .records import Claim, ClaimRecord
 from .knowledge import StageTables
 
 ENTAILED, PREMATURE, FALSE = "entailed", "premature", "false"
@@ -129,11 +130,15 @@ class Judge:
         hit = self.cache.get(key, _MISSING)
         return self._store(key, self._judge(claim, stage)) if hit is _MISSING else hit
 
-    def audit(self, claim: Claim, key: tuple, stage: int) -> tuple[Verdict, str] | None:
-        """(verdict, formula in puzzle syntax) of a claim at `stage`, cached by the claim's key (see claims.py)."""
+    def audit(self, record: ClaimRecord, stage: int, lex: Lexicon) -> tuple[Verdict, Text] | None:
+        """(verdict, formula in puzzle syntax) of a claim at `stage`, cached by the claim's key (records.py).
+
+        The claim's formulas are built (from the record) only when the verdict is not cached yet."""
+        key = record.key
         k = ("@claim", key, stage)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
+            claim = record.claim(lex)
             shape = self._memo("@shape", key[0], _shape)
             v = self._judge(claim, stage, key[0]) if shape is None else self._judge_sets(claim, key, shape, stage)
             f = claim.formula

@@ -83,29 +83,36 @@ class Lexicon:
     codes: dict[str, frozenset[int]] = field(default_factory=dict)  # numeric variable -> its values
     order: dict[str, int] = field(default_factory=dict)  # variable -> its position in the puzzle
     quick: dict[str, tuple[str, object, int]] = field(default_factory=dict)  # entries, resolved (see _resolve)
-    atoms: dict = field(default_factory=dict)  # (var, code) or a tuple's codes -> its formula (claims.py)
+    atoms: dict = field(default_factory=dict)  # a tuple's codes -> its formula key (claims.py)
 
     def scan(self, text: str) -> list[Token]:
+        """The tokens of `text` in order: each surface resolved once per puzzle (`quick`), then only its span."""
         out: list[Token] = []
         append, new = out.append, tuple.__new__
-        quick, fold = self.quick, self.folded
+        quick = self.quick
         for m in self.scanner.finditer(text):
             surface = m.group()
             hit = quick.get(surface)
             if hit is None:
-                meanings = fold.get(surface.lower())
-                if meanings is None:
-                    if surface.isdigit():
-                        append(new(Token, ("number", int(surface), m.start(), m.end(), surface)))
+                hit = self._learn(surface)
+                if hit is None:
                     continue
-                hit = _resolve(meanings, surface)
-                if len(quick) < QUICK_LIMIT:  # remember this spelling ("Knows", "KNOW"); spellings are few
-                    quick[surface] = hit
             kind, payload, check = hit
-            if check and (_COUNT_NOUN.match(text, m.end()) if check == 1 else _article_like(text, m.end())):
+            a, b = m.span()
+            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b)):
                 continue
-            append(new(Token, (kind, payload, m.start(), m.end(), surface)))
+            append(new(Token, (kind, payload, a, b, surface)))
         return out
+
+    def _learn(self, surface: str) -> tuple[str, object, int] | None:
+        """(kind, payload, check) of a spelling not in `quick` ("Knows", "KNOW", "17"), remembered if known."""
+        meanings = self.folded.get(surface.lower())
+        if meanings is None:
+            return ("number", int(surface), 0) if surface.isdigit() else None
+        hit = _resolve(meanings, surface)
+        if len(self.quick) < QUICK_LIMIT:  # spellings are few
+            self.quick[surface] = hit
+        return hit
 
 
 def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
