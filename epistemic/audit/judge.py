@@ -19,7 +19,7 @@ from ..language.printer import formula_source
 from ..render_values import value_text, world_label
 from ..solve import Solution
 from .lexicon import Lexicon
-from .records import Claim, ClaimRecord
+from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
 
 ENTAILED, PREMATURE, FALSE = "entailed", "premature", "false"
@@ -138,12 +138,21 @@ class Judge:
         k = ("@claim", key, stage)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
-            claim = record.claim(lex)
-            shape = self._memo("@shape", key[0], _shape)
-            v = self._judge(claim, stage, key[0]) if shape is None else self._judge_sets(claim, key, shape, stage)
-            f = claim.formula
-            hit = self._store(k, None if v is None else (v, Text(lambda: self.keyed_source(f, key[0], 0))))
+            shape = self._memo("@shape", key[0], _shape) if record.made is None else None
+            if shape is None:
+                claim = record.claim(lex)
+                v = self._judge(claim, stage, key[0])
+                f = claim.formula
+                text = Text(lambda: self.keyed_source(f, key[0], 0))
+            else:
+                v = self._judge_sets(record, lex, shape, stage)
+                text = self._key_text(lex, key[0], 0)
+            hit = self._store(k, None if v is None else (v, text))
         return hit
+
+    def _key_text(self, lex: Lexicon, fkey: tuple, back: int, prefix: str = "") -> Text:
+        """`prefix` + the source of the formula of `fkey` (or of `before^back` it); built when read."""
+        return Text(lambda: prefix + self.keyed_source(formula_of(lex, fkey), fkey, back))
 
     def _memo(self, tag: str, key, make):
         """make(key), cached under (tag, key)."""
@@ -170,15 +179,18 @@ class Judge:
             hit = self._store(k, frozenset(zip(*cols)))
         return hit
 
-    def _judge_sets(self, claim: Claim, key: tuple, shape: tuple, stage: int) -> Verdict | None:
-        """`_judge` for claims without knowledge, from per-stage value sets instead of masks (same verdicts)."""
+    def _judge_sets(self, record: ClaimRecord, lex: Lexicon, shape: tuple, stage: int) -> Verdict | None:
+        """`_judge` for claims without knowledge, from per-stage value sets instead of masks (same verdicts).
+
+        The claim's formulas are built only for a witness of another shape, Z3, or a missing witness."""
         if self.solution.space.size == 0:
             return None
+        key = record.key
         stage = max(0, min(stage, self.last))
-        reach = stage if claim.past else min(1, stage)
-        witnesses = self._memo("@points", key[1], _points)
+        reach = stage if record.past else min(1, stage)
+        witnesses = self._memo("@points", key[1], self._points)
         if None in witnesses:
-            return self.judge(claim, stage)
+            return self.judge(record.claim(lex), stage)
 
         def holds(k: int, back: int) -> bool:
             if not _entailed_sets(self, shape, k):
@@ -187,31 +199,37 @@ class Judge:
 
         for back in range(reach + 1):
             if holds(stage, back):
-                return Verdict(ENTAILED, stage, self._shown_text(claim.formula, key[0], stage, back), back)
+                return Verdict(ENTAILED, stage, self._key_text(lex, key[0], back, f"at stage {stage}: "), back)
         later = next((j for j in range(stage + 1, self.last + 1) if holds(j, 0)), None)
         try:
-            example = self.counterexample(claim, stage) if self.z3 else self._counterexample_sets(
-                claim, key, shape, witnesses, stage)
+            example = self.counterexample(record.claim(lex), stage) if self.z3 else self._counterexample_sets(
+                record, lex, shape, witnesses, stage)
         except (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError):
             return None
         verdict = PREMATURE if later is not None else FALSE
-        return Verdict(verdict, stage, self._shown_text(claim.formula, key[0], stage, 0), 0, later, example)
+        return Verdict(verdict, stage, self._key_text(lex, key[0], 0, f"at stage {stage}: "), 0, later, example)
+
+    def _points(self, keys: tuple) -> list:
+        """`_point` of each witness key, each cached on its own (witnesses recur in new combinations)."""
+        return [self._memo("@point", w, _point) for w in keys]
 
     def _shown_text(self, f: s.Formula, key: tuple, stage: int, back: int) -> Text:
         return Text(lambda: f"at stage {stage}: {self.keyed_source(f, key, back)}")
 
-    def _counterexample_sets(self, claim: Claim, key: tuple, shape: tuple, witnesses: list, stage: int) -> dict:
+    def _counterexample_sets(self, record: ClaimRecord, lex: Lexicon, shape: tuple, witnesses: list,
+                             stage: int) -> dict:
         """`counterexample` (explicit engine) for a claim `_shape` understands, without the engine."""
         sol = self.solution
         if not _entailed_sets(self, shape, stage):
-            index = self._first_violator(shape, key[0], stage)
+            index = self._first_violator(shape, record.key[0], stage)
             k = ("@world", index, stage)
             hit = self.cache.get(k)
             if hit is None:
                 hit = self._store(k, world_dict(sol, index, stage, "explicit"))
             return dict(hit)
-        for w, wf in zip(witnesses, claim.witnesses):
+        for w, wkey in zip(witnesses, record.key[1]):
             if w[1] not in self.live(w[0], stage):
+                wf = formula_of(lex, wkey)
                 return {"stage": stage, "missing": formula_source(wf, sol.puzzle),
                         "explanation": f"no world of stage {stage} satisfies {formula_source(wf, sol.puzzle)}"}
         return {"stage": stage}
@@ -321,6 +339,10 @@ def _shape(key) -> tuple | None:
         inner = _shape(key[1])
         return ("out",) + inner[1:] if inner is not None and inner[0] == "in" else None
     if head == "And":
+        atoms = [_value_atom(x) for x in key[1]]
+        if None not in atoms:  # the common case, without a shape per part (same result as below)
+            names = tuple(n for n, _ in atoms)
+            return ("in", names, frozenset({tuple(c for _, c in atoms)})) if len(set(names)) == len(names) else None
         parts = [_shape(x) for x in key[1]]
         if all(p is not None and p[0] == "in" and len(p[1]) == 1 and len(p[2]) == 1 for p in parts):
             names = tuple(p[1][0] for p in parts)
@@ -328,6 +350,9 @@ def _shape(key) -> tuple | None:
                 return "in", names, frozenset({tuple(next(iter(p[2]))[0] for p in parts)})
         return None
     if head == "Or":
+        atoms = [_value_atom(x) for x in key[1]]
+        if atoms and None not in atoms and all(n == atoms[0][0] for n, _ in atoms):
+            return "in", (atoms[0][0],), frozenset((c,) for _, c in atoms)  # as below, without part shapes
         parts = [_shape(x) for x in key[1]]
         if parts and all(p is not None and p[0] == "in" and p[1] == parts[0][1] for p in parts):
             return "in", parts[0][1], frozenset().union(*(p[2] for p in parts))
@@ -340,8 +365,11 @@ def _shape(key) -> tuple | None:
     return None
 
 
-def _points(keys: tuple) -> list:
-    return [_point(w) for w in keys]
+def _value_atom(key) -> tuple[str, int] | None:
+    """(v, c) of the key of `v = c`, else None."""
+    if key[0] == "Compare" and key[1] == "=" and key[2][0] == "Var" and key[3][0] == "Const":
+        return key[2][1], key[3][1]
+    return None
 
 
 def _point(key) -> tuple | None:

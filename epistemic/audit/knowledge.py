@@ -69,7 +69,9 @@ class StageTables:
     def _member(self, f: s.Member) -> np.ndarray | None:
         if type(f.term) is not s.Var:
             return None
-        return np.isin(self.solution.space.columns[f.term.name], np.array(f.values, dtype=np.int64))
+        values, codes = self._distinct(f.term.name)
+        wanted = set(f.values)  # membership per distinct value, then spread: np.isin costs far more
+        return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))[codes]
 
     def _knows(self, f: s.Knows, stage: int) -> np.ndarray | None:
         agent = f.agents[0]
