@@ -86,7 +86,7 @@ def test_screen_reproduces_card16_and_passes_it_by_dialogue_unit():
 @given(st.integers(0, 10_000), st.sampled_from(["cards", "birthdays", "generic", "muddy"]))
 def test_screen_agrees_with_engine_on_random_candidates(seed, family):
     fam = FAMILIES[family]
-    cand = fam.sample(random.Random(seed), dict(fam.defaults()))
+    cand = fam.sample(random.Random(seed), dict(fam.defaults))
     verdict = screen(cand.model, cand.lines)
     if verdict.reason == "empty" or verdict.survivor is None:
         counts = [h.bit_count() for h in run(cand.model, cand.lines)]

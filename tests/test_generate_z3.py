@@ -89,7 +89,7 @@ def test_one_context_serves_a_whole_run(certifier):
 @given(st.integers(0, 10**6), st.sampled_from(["cards", "birthdays", "generic"]))
 def test_direct_certificate_matches_the_explicit_engine_on_random_candidates(seed, family):
     fam = FAMILIES[family]
-    cand = fam.sample(random.Random(seed), dict(fam.defaults()))
+    cand = fam.sample(random.Random(seed), dict(fam.defaults))
     counts = tuple(h.bit_count() for h in run(cand.model, cand.lines))
     lines = cand.write(Verdict(True, "ok", counts, 0), "random").splitlines()
     answer_at = next(i for i, l in enumerate(lines) if l.startswith("answer "))  # + its en/zh lines

@@ -41,15 +41,15 @@ def parse_knobs(items: tuple[str, ...] | list[str]) -> dict[str, Any]:
 
 def resolve(family, difficulty: str | None, overrides: dict[str, Any]) -> dict[str, Any]:
     """Defaults, then the difficulty preset, then the user's knobs; unknown names are errors."""
-    unknown = [k for k in overrides if k not in family.knob_names]
+    unknown = [k for k in overrides if k not in tuple(family.defaults)]
     if unknown:
         raise EpistemicError(f"{family.name} has no knob {unknown[0]!r}",
-                             hint=f"{family.name} knobs: {', '.join(family.knob_names)}")
-    knobs = dict(family.defaults())
+                             hint=f"{family.name} knobs: {', '.join(tuple(family.defaults))}")
+    knobs = dict(family.defaults)
     if difficulty is not None:
         if difficulty not in DIFFICULTIES:
             raise EpistemicError(f"unknown difficulty {difficulty!r}", hint="use easy, medium or hard")
-        knobs.update(family.presets()[difficulty])
+        knobs.update(family.presets[difficulty])
     knobs.update(overrides)
     family.check(knobs)
     return knobs

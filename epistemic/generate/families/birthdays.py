@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...errors import EpistemicError
 from .. import dialogue as d
@@ -19,20 +19,15 @@ PRESETS = {
     "medium": {"dates": (8, 12), "months": 4, "days": 8, "lines": 3, "dialogue": ["cheryl", "random"]},
     "hard": {"dates": (12, 18), "months": (4, 6), "days": (10, 14), "lines": (3, 5), "agents": [2, 3]},
 }
-DEFAULTS = {"dates": 10, "months": 4, "days": 6, "lines": 3, "dialogue": "random", "agents": 2, "years": 3}
+DEFAULTS = {"dates": 10, "months": 4, "days": 6, "years": 3, "agents": 2, "lines": 3, "dialogue": "random"}
 
 
 @dataclass(frozen=True)
 class Birthdays:
     name: str = "birthdays"
-    knob_names: tuple[str, ...] = ("dates", "months", "days", "years", "agents", "lines", "dialogue")
+    presets: dict = field(default_factory=lambda: PRESETS, compare=False)  # difficulty -> knob ranges
+    defaults: dict = field(default_factory=lambda: DEFAULTS, compare=False)  # its keys are the knobs
     synthesizable: bool = True
-
-    def presets(self) -> dict:
-        return PRESETS
-
-    def defaults(self) -> dict:
-        return DEFAULTS
 
     def check(self, knobs: dict) -> None:
         m_hi = bounds(knobs["months"])[1]

@@ -1,7 +1,7 @@
 """Cards: a drawer of N cards from a deck; P is told the rank, Q the suit (or the other way round)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...errors import EpistemicError
 from .. import dialogue as d
@@ -23,14 +23,9 @@ DEFAULTS = {"suits": 4, "ranks": 13, "cards": 16, "lines": (3, 4), "dialogue": "
 @dataclass(frozen=True)
 class Cards:
     name: str = "cards"
-    knob_names: tuple[str, ...] = ("suits", "ranks", "cards", "lines", "dialogue", "told")
+    presets: dict = field(default_factory=lambda: PRESETS, compare=False)  # difficulty -> knob ranges
+    defaults: dict = field(default_factory=lambda: DEFAULTS, compare=False)  # its keys are the knobs
     synthesizable: bool = True
-
-    def presets(self) -> dict:
-        return PRESETS
-
-    def defaults(self) -> dict:
-        return DEFAULTS
 
     def check(self, knobs: dict) -> None:
         s_hi = bounds(knobs["suits"])[1]

@@ -1,7 +1,7 @@
 """Generic: a random table of attributes; each of 2-3 agents is told one attribute of the chosen row."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
@@ -31,14 +31,9 @@ DEFAULTS = {"rows": 10, "columns": 2, "values": 4, "agents": 2, "lines": 3, "dia
 @dataclass(frozen=True)
 class Generic:
     name: str = "generic"
-    knob_names: tuple[str, ...] = ("rows", "columns", "values", "agents", "lines", "dialogue")
+    presets: dict = field(default_factory=lambda: PRESETS, compare=False)  # difficulty -> knob ranges
+    defaults: dict = field(default_factory=lambda: DEFAULTS, compare=False)  # its keys are the knobs
     synthesizable: bool = False
-
-    def presets(self) -> dict:
-        return PRESETS
-
-    def defaults(self) -> dict:
-        return DEFAULTS
 
     def check(self, knobs: dict) -> None:
         c_hi = bounds(knobs["columns"])[1]

@@ -1,7 +1,7 @@
 """Muddy children (or hats): n children, k of them muddy; each sees the others but not themselves."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 from .. import dialogue as d
@@ -28,14 +28,9 @@ DEFAULTS = {"n": (3, 5), "k": (1, 3), "story": "muddy"}
 @dataclass(frozen=True)
 class Muddy:
     name: str = "muddy"
-    knob_names: tuple[str, ...] = ("n", "k", "story")
+    presets: dict = field(default_factory=lambda: PRESETS, compare=False)  # difficulty -> knob ranges
+    defaults: dict = field(default_factory=lambda: DEFAULTS, compare=False)  # its keys are the knobs
     synthesizable: bool = False
-
-    def presets(self) -> dict:
-        return PRESETS
-
-    def defaults(self) -> dict:
-        return DEFAULTS
 
     def check(self, knobs: dict) -> None:
         n_hi = bounds(knobs["n"])[1]

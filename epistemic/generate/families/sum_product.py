@@ -1,7 +1,7 @@
 """Sum and product: two numbers x < y; S is told one operation of them, P another."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick
@@ -19,20 +19,15 @@ PRESETS = {
     "medium": {"low": 2, "high": (9, 15), "pairs": (10, 20), "lines": 3},
     "hard": {"low": 2, "high": (15, 30), "pairs": (20, 40), "lines": (3, 5), "ops": ["sum/product", "sum/difference", "product/difference"]},
 }
-DEFAULTS = {"low": 2, "high": 12, "pairs": 15, "lines": 3, "dialogue": "random", "ops": "sum/product"}
+DEFAULTS = {"low": 2, "high": 12, "pairs": 15, "ops": "sum/product", "lines": 3, "dialogue": "random"}
 
 
 @dataclass(frozen=True)
 class SumProduct:
     name: str = "sum_product"
-    knob_names: tuple[str, ...] = ("low", "high", "pairs", "ops", "lines", "dialogue")
+    presets: dict = field(default_factory=lambda: PRESETS, compare=False)  # difficulty -> knob ranges
+    defaults: dict = field(default_factory=lambda: DEFAULTS, compare=False)  # its keys are the knobs
     synthesizable: bool = False
-
-    def presets(self) -> dict:
-        return PRESETS
-
-    def defaults(self) -> dict:
-        return DEFAULTS
 
     def check(self, knobs: dict) -> None:
         lo = bounds(knobs["low"])[0]
