@@ -8,19 +8,20 @@ stay where the trace is. Paraphrases only move forward, so a back-reference does
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..language import syntax as s
-from .lexicon import Lexicon
+from .fold import fold
+from .lexicon import Lexicon, words_pattern
 
 OPENING = 80
 QUOTE_LEAD = 12
 QUOTE_START = 60
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
-_ORDINAL = re.compile(r"(first|second|third|fourth|fifth|last|final)\s+(?:statement|announcement|remark|claim)"
-                      r"|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条)", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
+                      r"(?:statement|announcement|remark|claim)|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
+                      re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|\.\s")
 
 
@@ -30,25 +31,11 @@ class Alignment:
     how: str  # quote, paraphrase, ordinal, carried
 
 
-class _Dropped(dict):
-    """str.translate table that deletes punctuation, separators, symbols and spaces (filled as met)."""
-
-    def __missing__(self, code: int):
-        ch = chr(code)
-        self[code] = None if unicodedata.category(ch)[0] in "PZS" or ch.isspace() else code
-        return self[code]
-
-
-def _norm(text: str, table: dict | None = None) -> str:
-    return unicodedata.normalize("NFKC", text).lower().translate(_Dropped() if table is None else table)
-
-
 def _surfaces(lex: Lexicon, kinds: set[str]) -> re.Pattern:
     """A pattern that finds every surface the lexicon can scan as one of `kinds` (and maybe more)."""
     exact = [w for w, ms in lex.entries.items() if any(k in kinds for k, _ in ms)]
     folded = [w for w, ms in lex.folded.items() if any(k in kinds for k, _ in ms)]
-    parts = [re.escape(w) for w in exact] + ["(?i:" + re.escape(w) + ")" for w in folded]
-    return re.compile("|".join(parts) or "(?!)")
+    return re.compile(words_pattern(exact, folded))
 
 
 def _polarity(f: s.Formula) -> str:
@@ -74,18 +61,16 @@ class Aligner:
     lexicon: Lexicon
     says: re.Pattern  # any surface that can scan as a "says" cue (a quick necessary test before scanning)
     knows: re.Pattern  # any surface that can scan as "know" or "notknow" (likewise)
-    table: dict = field(default_factory=_Dropped)
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
     @classmethod
     def build(cls, puzzle: s.Puzzle, lexicon: Lexicon) -> "Aligner":
-        table = _Dropped()
-        quotes = tuple(tuple(q for q in (_norm(t, table) for _, t in a.texts) if len(q) >= 2)
+        quotes = tuple(tuple(q for q in (fold(t) for _, t in a.texts) if len(q) >= 2)
                        for a in puzzle.announcements)
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
-                   _surfaces(lexicon, {"know", "notknow"}), table)
+                   _surfaces(lexicon, {"know", "notknow"}))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current = [], 0
@@ -106,11 +91,15 @@ class Aligner:
             hit = self.memo[key] = self._locate(key[0], current)
         return hit
 
+    def _quotes(self, text: str) -> list[tuple[int, int, int]]:
+        """(length, announcement, position) of each quote found near the start of the folded `text`."""
+        opening = fold(text)
+        return [(len(q), k + 1, at) for k, qs in enumerate(self.quotes) for q in qs
+                if 0 <= (at := opening.find(q)) <= QUOTE_START]
+
     def _locate(self, text: str, current: int) -> tuple[int | None, str]:
         n = len(self.quotes)
-        opening = _norm(text, self.table)
-        hits = [(len(q), k + 1, at) for k, qs in enumerate(self.quotes) for q in qs
-                if 0 <= (at := opening.find(q)) <= QUOTE_START]
+        hits = self._quotes(text)
         if hits:
             best = max(h for h, _, _ in hits)
             ks = [(k, at) for h, k, at in hits if h == best]

@@ -116,7 +116,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     if not (kinds & _CONTENT or "(" in sentence):
         return (), cue
-    return tuple(_sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue)), cue
+    return tuple(_sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue, "if" in kinds)), cue
 
 
 def _blank(m: re.Match) -> str:
@@ -340,10 +340,11 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
     return not_key(body) if toks[i].kind == "notknow" else body
 
 
-def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool) -> list[ClaimRecord]:
+def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,
+                     has_if: bool = True) -> list[ClaimRecord]:
     state = _State()
     claims: list[ClaimRecord] = []
-    if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None)
+    if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head):
         claims.extend(_clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None))

@@ -201,10 +201,20 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             if w in entries or w.lower() in folded:
                 continue
             add(w, kind, w, fold=not _has_cjk(w) and w.isascii())
-    plain = [x for x in entries]
-    fold = [x for x in folded if x not in entries]
+    scanner = re.compile(words_pattern(list(entries), [x for x in folded if x not in entries])
+                         + r"|(?=\d)(?<![A-Za-z0-9_.])\d+(?![0-9])")
+    tuple_vars = q_vars if len(q_vars) > 1 else next((cols for _, cols in puzzle.names if len(cols) > 1), ())
+    return Lexicon(puzzle, {k: tuple(v) for k, v in entries.items()}, {k: tuple(v) for k, v in folded.items()},
+                   scanner, tuple(numeric), q_vars, tuple(tuple_vars),
+                   codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
+                   order={v.name: n for n, v in enumerate(puzzle.variables)},
+                   quick={k: _resolve(tuple(v), k) for k, v in entries.items()})
+
+
+def words_pattern(exact: list[str], folded: list[str]) -> str:
+    """A regex for whole words: `exact` as written, `folded` in any case; ASCII words end at word boundaries."""
     parts = []
-    for group, flags in ((plain, ""), (fold, "(?i)")):
+    for group, flags in ((exact, ""), (folded, "(?i)")):
         alnum = [x for x in group if _ASCII_ALNUM.match(x[0])]
         other = [x for x in group if not _ASCII_ALNUM.match(x[0])]
         # Each trie is guarded by a class of its first characters, so most positions fail in one test.
@@ -213,14 +223,7 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                          + _trie(alnum, flags) + ")")
         if other:
             parts.append(("(?i:" if flags else "(?:") + _first(other, flags) + _trie(other, flags) + ")")
-    parts.append(r"(?=\d)(?<![A-Za-z0-9_.])\d+(?![0-9])")
-    scanner = re.compile("|".join(parts))
-    tuple_vars = q_vars if len(q_vars) > 1 else next((cols for _, cols in puzzle.names if len(cols) > 1), ())
-    return Lexicon(puzzle, {k: tuple(v) for k, v in entries.items()}, {k: tuple(v) for k, v in folded.items()},
-                   scanner, tuple(numeric), q_vars, tuple(tuple_vars),
-                   codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
-                   order={v.name: n for n, v in enumerate(puzzle.variables)},
-                   quick={k: _resolve(tuple(v), k) for k, v in entries.items()})
+    return "|".join(parts) or "(?!)"
 
 
 def _first(words: list[str], flags: str) -> str:
