@@ -86,3 +86,42 @@ def test_tables_match_the_engine_on_random_puzzles(text):
     sol = api.solve(load_puzzle(text))
     formulas = claims_about(sol.puzzle) + [g for a in sol.puzzle.announcements for g in subformulas(a.content)]
     agree(sol, formulas)
+
+
+def judged_both_ways(solution) -> int:
+    """Every claim of `claims_about` (as a record) at every stage: the judge's key path gives the verdict
+    the formula path gives, or declines. Returns how many the key path judged."""
+    from epistemic.audit import AuditContext
+    from epistemic.audit.judge import _MISSING, Judge
+    from epistemic.audit.records import formula_key, record
+
+    ctx = AuditContext.build(solution.puzzle, solution)
+    judged = 0
+    for f in claims_about(solution.puzzle):
+        if isinstance(f, s.Past):
+            continue  # the extractor marks the past on the record, not in the formula
+        for past in (False, True):
+            r = record("knowledge", formula_key(f), (), "", 0, 0, past)
+            for stage in range(len(solution.stages)):
+                keyed = Judge.build(solution)._judge_keys(r, ctx.lexicon, stage)
+                plain = Judge.build(solution)._judge(r.claim(ctx.lexicon), stage, r.key[0])
+                if keyed is _MISSING:
+                    continue
+                assert (keyed is None) == (plain is None), (f, stage)
+                if keyed is not None:
+                    assert (keyed.verdict, keyed.stage, keyed.shown, keyed.back, keyed.holds_at,
+                            keyed.counterexample) == (plain.verdict, plain.stage, plain.shown, plain.back,
+                                                      plain.holds_at, plain.counterexample), (f, stage)
+                    judged += 1
+    return judged
+
+
+@pytest.mark.parametrize("name", ["card16.txt", "cheryl.txt", "muddy.txt"])
+def test_judge_key_path_matches_the_formula_path(name):
+    assert judged_both_ways(api.solve(api.load_puzzle(ROOT / "puzzles" / name))) > 0
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(puzzle_texts())
+def test_judge_key_path_matches_on_random_puzzles(text):
+    judged_both_ways(api.solve(load_puzzle(text)))

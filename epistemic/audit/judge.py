@@ -24,6 +24,11 @@ from .knowledge import StageTables
 
 ENTAILED, PREMATURE, FALSE = "entailed", "premature", "false"
 _MISSING = object()
+_FAILURES = (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError)  # a claim not judged
+
+
+class _NoTable(Exception):
+    """The knowledge tables do not handle a formula key: judge the claim's formula instead."""
 Z3_TIMEOUT_S = 10.0
 MASK_BYTES = 100_000_000
 
@@ -138,15 +143,17 @@ class Judge:
         k = ("@claim", key, stage)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
-            shape = self._memo("@shape", key[0], _shape) if record.made is None else None
-            if shape is None:
+            v = _MISSING
+            if record.made is None:
+                shape = self._memo("@shape", key[0], _shape)
+                v = self._judge_keys(record, lex, stage) if shape is None else self._judge_sets(record, lex, shape,
+                                                                                                stage)
+                text = self._key_text(lex, key[0], 0)
+            if v is _MISSING:
                 claim = record.claim(lex)
                 v = self._judge(claim, stage, key[0])
                 f = claim.formula
                 text = Text(lambda: self.keyed_source(f, key[0], 0))
-            else:
-                v = self._judge_sets(record, lex, shape, stage)
-                text = self._key_text(lex, key[0], 0)
             hit = self._store(k, None if v is None else (v, text))
         return hit
 
@@ -197,17 +204,79 @@ class Judge:
                 return False
             return all(w[1] in self.live(w[0], k - back) for w in witnesses)
 
+        def counterexample() -> dict:
+            if self.z3:
+                return self.counterexample(record.claim(lex), stage)
+            return self._counterexample_sets(record, lex, shape, witnesses, stage)
+
+        try:
+            return self._verdict(stage, reach, holds, lambda back: self._key_text(lex, key[0], back,
+                                                                                  f"at stage {stage}: "),
+                                 counterexample)
+        except _FAILURES:
+            return None
+
+    def _verdict(self, stage: int, reach: int, holds, text, counterexample) -> Verdict:
+        """Entailed if `holds(stage, back)` for some back <= reach; else premature if `holds(j, 0)` at a later
+        stage j; else false. `text(back)` is the claim as judged, `counterexample()` why it fails."""
         for back in range(reach + 1):
             if holds(stage, back):
-                return Verdict(ENTAILED, stage, self._key_text(lex, key[0], back, f"at stage {stage}: "), back)
+                return Verdict(ENTAILED, stage, text(back), back)
         later = next((j for j in range(stage + 1, self.last + 1) if holds(j, 0)), None)
-        try:
-            example = self.counterexample(record.claim(lex), stage) if self.z3 else self._counterexample_sets(
-                record, lex, shape, witnesses, stage)
-        except (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+        example = counterexample()
+        return Verdict(PREMATURE if later is not None else FALSE, stage, text(0), 0, later, example)
+
+    def _judge_keys(self, record: ClaimRecord, lex: Lexicon, stage: int):
+        """`_judge` with masks made from the claim's keys by the knowledge tables, without building formulas;
+        _MISSING when the tables do not handle a shape (or Z3 gives the counterexamples)."""
+        if self.z3 or self.tables is None:
+            return _MISSING
+        if self.solution.space.size == 0:
             return None
-        verdict = PREMATURE if later is not None else FALSE
-        return Verdict(verdict, stage, self._key_text(lex, key[0], 0, f"at stage {stage}: "), 0, later, example)
+        fkey, wkeys, past = record.key
+        stage = max(0, min(stage, self.last))
+        reach = stage if past else min(1, stage)
+        stages = self.solution.stages
+
+        def holds(j: int, back: int) -> bool:
+            if not np.all(self._key_mask(fkey, j, back)[stages[j].mask]):
+                return False
+            return all(np.any(self._key_mask(w, j - back) & stages[j - back].mask) for w in wkeys)
+
+        def counterexample() -> dict:
+            sol = self.solution
+            live = stages[stage].mask
+            bad = live & ~self._key_mask(fkey, stage)
+            if bad.any():
+                return world_dict(sol, _pick(sol, bad), stage, "explicit")
+            for w in wkeys:
+                if not np.any(self._key_mask(w, stage) & live):
+                    source = formula_source(formula_of(lex, w), sol.puzzle)
+                    return {"stage": stage, "missing": source,
+                            "explanation": f"no world of stage {stage} satisfies {source}"}
+            return {"stage": stage}
+
+        try:
+            return self._verdict(stage, reach, holds, lambda back: self._key_text(lex, fkey, back,
+                                                                                  f"at stage {stage}: "),
+                                 counterexample)
+        except (_NoTable, *_FAILURES):
+            return _MISSING  # the formula path decides
+
+    def _key_mask(self, key: tuple, stage: int, back: int = 0) -> np.ndarray:
+        """The mask of `key` at `stage` (of `before^back key`, as `mask` evaluates it), cached by key."""
+        if back:
+            if not (self.tables.nested or _static_key(key)):
+                raise _NoTable
+            stage -= back
+        k = ("@key-mask", key, stage)
+        hit = self.cache.get(k)
+        if hit is None:
+            hit = self.tables.mask_key(key, stage)
+            if hit is None:
+                raise _NoTable
+            self._store(k, hit)
+        return hit
 
     def _points(self, keys: tuple) -> list:
         """`_point` of each witness key, each cached on its own (witnesses recur in new combinations)."""
@@ -277,15 +346,11 @@ class Judge:
         stage = max(0, min(stage, self.last))
         reach = stage if claim.past else min(1, stage)
         try:
-            for back in range(reach + 1):
-                if self.holds(claim, stage, back):
-                    return Verdict(ENTAILED, stage, self._text(claim.formula, fkey, stage, back), back)
-            later = next((j for j in range(stage + 1, self.last + 1) if self.holds(claim, j)), None)
-            example = self.counterexample(claim, stage)
-        except (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+            return self._verdict(stage, reach, lambda j, back: self.holds(claim, j, back),
+                                 lambda back: self._text(claim.formula, fkey, stage, back),
+                                 lambda: self.counterexample(claim, stage))
+        except _FAILURES:
             return None
-        verdict = PREMATURE if later is not None else FALSE
-        return Verdict(verdict, stage, self._text(claim.formula, fkey, stage, 0), 0, later, example)
 
     def _text(self, f: s.Formula, fkey: tuple | None, stage: int, back: int) -> str | Text:
         return self.shown(f, stage, back) if fkey is None else self._shown_text(f, fkey, stage, back)
@@ -434,6 +499,20 @@ def _entailed_sets(judge: Judge, shape: tuple, stage: int) -> bool:
     if shape[0] == "out":
         return live.isdisjoint(shape[2])
     return all(y in shape[3] for x, y in live if x == shape[2])
+
+
+def _static_key(key) -> bool:
+    """`_static` of the formula of a key written by the extractor (records.py)."""
+    head = key[0]
+    if head == "Compare" or head == "Member":
+        return True
+    if head == "Not":
+        return _static_key(key[1])
+    if head == "And" or head == "Or":
+        return all(_static_key(x) for x in key[1])
+    if head == "Implies":
+        return _static_key(key[1]) and _static_key(key[2])
+    return False
 
 
 def _static(f) -> bool:

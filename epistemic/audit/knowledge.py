@@ -15,6 +15,7 @@ import numpy as np
 from ..engines.arith import COMPARE
 from ..language import syntax as s
 from ..solve import Solution
+from .records import formula_key
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,60 +33,58 @@ class StageTables:
 
     def mask(self, f: s.Formula, stage: int) -> np.ndarray | None:
         """Where `f` holds at `stage` on that stage's live worlds, or None for a shape not handled here."""
-        t = type(f)
-        if t is s.Compare:
-            return self._compare(f)
-        if t is s.Member:
-            return self._member(f)
-        if t is s.Not:
-            body = self.mask(f.body, stage)
+        return self.mask_key(formula_key(f), stage)
+
+    def mask_key(self, key: tuple, stage: int) -> np.ndarray | None:
+        """`mask` of the formula whose key (records.formula_key) is `key`: the judge has keys, not formulas."""
+        head = key[0]
+        if head == "Compare":
+            if key[2][0] != "Var" or key[3][0] != "Const":
+                return None
+            return COMPARE[key[1]](self.solution.space.columns[key[2][1]], key[3][1])
+        if head == "Member":
+            return self._member(key[1][1], key[2]) if key[1][0] == "Var" else None
+        if head == "Not":
+            body = self.mask_key(key[1], stage)
             return None if body is None else ~body
-        if t is s.And or t is s.Or:
-            return self._items(f, stage)
-        if t is s.Implies:
-            a = self.mask(f.left, stage)
-            b = None if a is None else self.mask(f.right, stage)
+        if head == "And" or head == "Or":
+            return self._items(head, key[1], stage)
+        if head == "Implies":
+            a = self.mask_key(key[1], stage)
+            b = None if a is None else self.mask_key(key[2], stage)
             return None if b is None else ~a | b
-        if t is s.Knows and f.kind == "agent" and len(f.agents) == 1:
-            return self._knows(f, stage)
-        if t is s.Past and self.nested:
-            return self.mask(f.body, 0 if f.back is None else max(0, stage - f.back))
+        if head == "Knows" and key[1] == "agent" and len(key[2]) == 1:
+            return self._knows(key[2][0], key[3], key[4], stage)
+        if head == "Past" and self.nested:
+            return self.mask_key(key[1], 0 if key[2] is None else max(0, stage - key[2]))
         return None
 
-    def _items(self, f, stage: int) -> np.ndarray | None:
+    def _items(self, head: str, keys: tuple, stage: int) -> np.ndarray | None:
         out = None
-        for item in f.items:
-            m = self.mask(item, stage)
+        for item in keys:
+            m = self.mask_key(item, stage)
             if m is None:
                 return None
-            out = m.copy() if out is None else (out & m if type(f) is s.And else out | m)
+            out = m.copy() if out is None else (out & m if head == "And" else out | m)
         return out
 
-    def _compare(self, f: s.Compare) -> np.ndarray | None:
-        if type(f.left) is not s.Var or type(f.right) is not s.Const:
-            return None
-        return COMPARE[f.op](self.solution.space.columns[f.left.name], f.right.value)
+    def _member(self, var: str, codes: tuple) -> np.ndarray:
+        values, inverse = self._distinct(var)
+        wanted = set(codes)  # membership per distinct value, then spread: np.isin costs far more
+        return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))[inverse]
 
-    def _member(self, f: s.Member) -> np.ndarray | None:
-        if type(f.term) is not s.Var:
-            return None
-        values, codes = self._distinct(f.term.name)
-        wanted = set(f.values)  # membership per distinct value, then spread: np.isin costs far more
-        return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))[codes]
-
-    def _knows(self, f: s.Knows, stage: int) -> np.ndarray | None:
-        agent = f.agents[0]
-        if f.mode == "value":
-            if not all(type(x) is s.Var for x in f.body):
+    def _knows(self, agent: str, mode: str, body, stage: int) -> np.ndarray | None:
+        if mode == "value":
+            if not all(x[0] == "Var" for x in body):
                 return None
             out = None
-            for x in f.body:
-                m = self.knows_value(agent, x.name, stage)
+            for x in body:
+                m = self.knows_value(agent, x[1], stage)
                 out = m.copy() if out is None else out & m
             return out if out is not None else np.ones(self.solution.space.size, dtype=bool)
-        if f.mode == "that":
-            body = self.mask(f.body, stage)
-            return None if body is None else self.knows_that(agent, body, stage)
+        if mode == "that":
+            inner = self.mask_key(body, stage)
+            return None if inner is None else self.knows_that(agent, inner, stage)
         return None
 
     def classes(self, agent: str) -> tuple[np.ndarray, int]:
