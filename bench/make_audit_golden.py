@@ -1,10 +1,11 @@
-"""Regenerate the auditor's golden outputs: python bench/make_audit_golden.py [--check]
+"""Regenerate the auditor's golden outputs: python bench/make_audit_golden.py [--check | --refresh]
 
 About 300 traces (injected-error datasets for every puzzle in puzzles/ with two seeds, the explain
 traces in English and Chinese, the QwQ seed trace, perturbed 4-6 KB traces from bench_audit.py),
 each stored with its full `AuditReport.to_dict()` in tests/data/audit/golden.jsonl.gz, one JSON
 object per line: {"puzzle": path, "text": trace, "audit": to_dict()}. tests/test_audit_golden.py
-audits them again and compares exactly. `--check` compares instead of writing.
+audits them again and compares exactly. `--check` compares instead of writing; `--refresh` rewrites the
+audits of the stored traces (review the differences first: they are the point of the golden file).
 """
 import glob
 import gzip
@@ -76,7 +77,8 @@ def main() -> None:
         bad = [n for n, (r, g) in enumerate(zip(rows, got)) if r["audit"] != g]
         print(f"{len(rows)} audits, {len(bad)} differ" + (f": {bad[:20]}" if bad else ""))
         sys.exit(1 if bad else 0)
-    items = traces()
+    # --refresh: the stored traces audited again (after an intended change); otherwise traces made afresh.
+    items = [(r["puzzle"], r["text"]) for r in load()] if "--refresh" in sys.argv else traces()
     audits = audit_all(items)
     with gzip.GzipFile(GOLDEN, "wb", compresslevel=9, mtime=0) as raw:
         for (path, text), a in zip(items, audits):

@@ -60,6 +60,7 @@ def claims_about(puzzle) -> list[s.Formula]:
     out = []
     agents = [a.name for a in puzzle.agents]
     tuples = [tuple(s.Var(v.name) for v in puzzle.variables)] + [(s.Var(v.name),) for v in puzzle.variables]
+    tuples += [(t,) for agent in puzzle.agents for t in agent.observes if isinstance(t, s.Arith)]  # "the sum"
     for a in agents:
         for terms in tuples:
             knows = s.Knows("agent", (a,), "value", terms)

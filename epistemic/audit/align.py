@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..language import syntax as s
+from .claims import tokens
 from .fold import fold
 from .lexicon import Lexicon, words_pattern
 
@@ -22,7 +23,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last
 _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
                       r"(?:statement|announcement|remark|claim)|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
                       re.IGNORECASE)
-_FIRST_SENTENCE = re.compile(r"[。！？!?\n]|\.\s")
+# A sentence ends at 。！？!? or a newline, or at '.' (and a closing quote) before a space, except after Mr, Ms,
+# Dr, Mrs or one letter.
+_FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Za-z])\.[\"”’」』]?\s")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,18 @@ def _surfaces(lex: Lexicon, kinds: set[str]) -> re.Pattern:
     exact = [w for w, ms in lex.entries.items() if any(k in kinds for k, _ in ms)]
     folded = [w for w, ms in lex.folded.items() if any(k in kinds for k, _ in ms)]
     return re.compile(words_pattern(exact, folded))
+
+
+def _cues(f: s.Formula) -> tuple[str, ...]:
+    """The know / notknow words of an announcement in the order they are said: "I knew you didn't know" ->
+    (know, notknow)."""
+    if isinstance(f, s.Past):
+        return _cues(f.body)
+    if isinstance(f, s.Not) and isinstance(f.body, s.Knows):
+        return ("notknow",) + (_cues(f.body.body) if f.body.mode == "that" else ())
+    if isinstance(f, s.Knows):
+        return ("know",) + (_cues(f.body) if f.mode == "that" else ())
+    return ()
 
 
 def _polarity(f: s.Formula) -> str:
@@ -58,6 +73,7 @@ class Aligner:
     quotes: tuple[tuple[str, ...], ...]
     speakers: tuple[str | None, ...]
     polarity: tuple[str, ...]
+    cues: tuple[tuple[str, ...], ...]  # _cues of each announcement
     lexicon: Lexicon
     says: re.Pattern  # any surface that can scan as a "says" cue (a quick necessary test before scanning)
     knows: re.Pattern  # any surface that can scan as "know" or "notknow" (likewise)
@@ -69,7 +85,8 @@ class Aligner:
         quotes = tuple(tuple(q for q in (fold(t) for _, t in a.texts) if len(q) >= 2)
                        for a in puzzle.announcements)
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
-                   tuple(_polarity(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
+                   tuple(_polarity(a.said) for a in puzzle.announcements),
+                   tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
                    _surfaces(lexicon, {"know", "notknow"}))
 
     def align(self, texts: list[str]) -> list[Alignment]:
@@ -112,7 +129,7 @@ class Aligner:
         m = _ORDINAL.search(first)
         if m is None and (self.says.search(first) is None or self.knows.search(first) is None):
             return None, ""  # no ordinal, and no one saying they know or do not know
-        toks = self.lexicon.scan(first)
+        toks = tokens(self.lexicon, first)  # "Q says": Q the agent, not the queen
         agent = next((t.payload for t in toks if t.kind == "agent"), None)
         if m is not None:
             word = (m.group(1) or m.group(2)).lower()
@@ -123,12 +140,18 @@ class Aligner:
                 if k is not None and k > current:
                     return k, "ordinal"
         kinds = [t.kind for t in toks]
-        if agent is None or "says" not in kinds[:kinds.index("agent") + 3 if "agent" in kinds else 0]:
+        if agent is None:
             return None, ""
-        pol = "neg" if "notknow" in kinds else ("pos" if "know" in kinds else None)
-        if pol is None:
+        at = kinds.index("agent")
+        said = tuple(k for k in kinds[at:] if k == "know" or k == "notknow")
+        if not said:
             return None, ""
-        for k in range(current + 1, n + 1):
-            if self.speakers[k - 1] == agent and self.polarity[k - 1] in (pol, "any"):
-                return k, "paraphrase"
-        return None, ""
+        if "says" not in kinds[:at + 3]:
+            return None, ""  # "P now knows" may restate P's next announcement, or conclude it too early
+        own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
+        same = [k for k in own if self.cues[k - 1] == said]
+        if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
+            return next(((k, "paraphrase") for k in same if k > current), (None, ""))
+        pol = "neg" if said[0] == "notknow" else "pos"
+        return next(((k, "paraphrase") for k in own if k > current and self.polarity[k - 1] in (pol, "any")),
+                    (None, ""))

@@ -28,6 +28,9 @@ _CODE = re.compile(r"`([^`\n]{1,400})`")
 _SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.]+|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|(?<=[ .][a-z])\.)*"
                        r"(?:[。！？!?\n]+|\.|$)")
 _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
+_LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
+_LIST_COMMAS = (",", "，", "、")
+_AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
 _ANSWER_WORDS = re.compile(r"最终答案|答案|final answer|answer", re.IGNORECASE)
@@ -116,7 +119,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     if not (kinds & _CONTENT or "(" in sentence):
         return (), cue
-    return tuple(_sentence_claims(lex, _tokens(lex, sentence, raw), sentence, cue, "if" in kinds)), cue
+    return tuple(_sentence_claims(lex, tokens(lex, sentence, raw), sentence, cue, "if" in kinds)), cue
 
 
 def _blank(m: re.Match) -> str:
@@ -149,7 +152,7 @@ def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
 _CONTENT = frozenset({"value", "number", "ambig", "agent"})
 
 
-def _tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
+def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
     pairs = _pairs(lex, sentence) if "(" in sentence else None
@@ -158,12 +161,16 @@ def _tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list
         raw += [Token("tuple", codes, a, b, sentence[a:b]) for a, b, codes in pairs]
         raw.sort(key=lambda t: t.start)
     tv = lex.tuple_vars if len(lex.tuple_vars) == 2 else None
+    pair = lex.question_vars if len(lex.question_vars) == 2 and all(v in lex.codes for v in lex.question_vars) \
+        else None
     out: list[Token] = []
     last_attr: str | None = None
+    slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
     for i, t in enumerate(raw):
         kind = t.kind
         if kind == "attr":
             last_attr = t.payload
+            slot = 0 if pair and t.payload == "@question" else None
         elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - t.end <= 3
@@ -173,18 +180,64 @@ def _tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
         elif kind == "number":
-            var = _numeric_var(lex, t.payload, last_attr)
+            var = None
+            if slot is not None and slot < 2:
+                var = pair[slot] if t.payload in lex.codes[pair[slot]] else None
+                slot = slot + 1 if var is not None else None
+                if var == pair[1] and out and out[-1].kind == "value" and out[-1].payload[0] == pair[0] and \
+                        _AND_GAP.fullmatch(sentence, out[-1].end, t.start):
+                    out[-1] = Token("tuple", {pair[0]: out[-1].payload[1], var: t.payload}, out[-1].start, t.end,
+                                    sentence[out[-1].start:t.end])
+                    continue
+            var = var or _numeric_var(lex, t.payload, last_attr)
             if var is None:
                 continue
             t = Token("value", (var, t.payload), t.start, t.end, t.text)
             kind = "value"
-        if kind == "value" and tv is not None and out and out[-1].kind == "value":
-            merged = _merged(out[-1], t, tv, sentence)
-            if merged is not None:
-                out[-1] = merged
-                continue
+        if kind == "value" and tv is not None and out:
+            last = out[-1].kind
+            if last == "value":
+                merged = _merged(out[-1], t, tv, sentence)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            elif last == "copula":
+                at = _named_pair(out, t, tv, sentence)
+                if at:  # "x = 4 and y = 13", "x = 4, y = 13"
+                    first = out[at]
+                    out[at:] = [Token("tuple", {first.payload[0]: first.payload[1], t.payload[0]: t.payload[1]},
+                                      first.start, t.end, sentence[first.start:t.end])]
+                    continue
+            elif last == "tuple" or last == "sep":
+                t = _spread(out, t, sentence)
         out.append(t)
     return out
+
+
+def _named_pair(out: list[Token], t: Token, tv: tuple[str, str], sentence: str) -> int:
+    """The (negative) index in `out` of `<value of one tuple variable> [,|and] <the other one's name> =` before `t`,
+    or 0."""
+    if len(out) < 3 or out[-1].kind != "copula" or out[-2].kind != "attr":
+        return 0
+    at = -4 if len(out) > 3 and out[-3].kind == "sep" and out[-3].text in _LIST_COMMAS else -3
+    var, first = t.payload[0], out[at]
+    if first.kind != "value" or out[-2].payload != var or first.payload[0] == var or first.payload[0] not in tv \
+            or var not in tv:
+        return 0
+    return at if _AND_GAP.fullmatch(sentence, first.end, out[-2].start) else 0
+
+
+def _spread(out: list[Token], t: Token, sentence: str) -> Token:
+    """`hearts A, Q, 4`, `A of hearts, diamonds`: a value listed after a tuple takes the tuple's other values."""
+    prev = out[-1]
+    if prev.kind == "sep" and len(out) > 1 and prev.text in _LIST_COMMAS:
+        prev = out[-2]
+    if prev.kind != "tuple":
+        return t
+    var, code = t.payload
+    if var != next(reversed(prev.payload)) or not _LIST_GAP.fullmatch(sentence, prev.end, t.start):
+        return t
+    return Token("tuple", {**prev.payload, var: code}, t.start, t.end, t.text)
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
@@ -314,6 +367,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
     rest = toks[i + 1:]
     inner = None
     for j, t in enumerate(rest):
+        if t.kind in ("attr", "value", "tuple"):
+            break  # "P knows the rank while Q knows the suit": P's knowledge has its object
         if t.kind in ("agent", "he") and j + 1 < len(rest):
             k = next((j + 1 + n for n, u in enumerate(rest[j + 1:j + 4]) if u.kind in ("know", "notknow")), None)
             if k is not None and t.kind == "agent":
@@ -327,6 +382,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", _question_key(lex))
+            elif type(obj.payload) is tuple:  # ("@term", key): "S knows the sum"
+                body = knows_key(subject, "value", (obj.payload[1],))
             else:
                 body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
@@ -381,11 +438,29 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if "modal" in kinds[:know] and not has_if:
                 _note_subject(clause, state)
                 return []
+            split = _next_knower(clause, know)
+            if split is not None:  # "S knows the sum and P knows the product": two claims
+                return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
+                        + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
             f = _knowledge(lex, clause, know, subject)
             state.subject = subject
             return [record("knowledge", f, (), text, a, b, state.past)] if f is not None else []
     _note_subject(clause, state)
+    if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
+        return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue)
+
+
+def _next_knower(clause: list[Token], know: int) -> int | None:
+    """Where another agent's knowledge starts after the object of the knowledge at `know`, if it does."""
+    seen = False
+    for j in range(know + 1, len(clause) - 1):
+        kind = clause[j].kind
+        if kind in ("attr", "value", "tuple"):
+            seen = True
+        elif seen and kind == "agent" and clause[j + 1].kind in ("know", "notknow"):
+            return j
+    return None
 
 
 def _note_subject(clause: list[Token], state: _State) -> None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engines.arith import COMPARE
+from ..engines.explicit import static_term
 from ..language import syntax as s
 from ..solve import Solution
-from .records import formula_key
+from .records import formula_key, term_of
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,17 +70,17 @@ class StageTables:
         return out
 
     def _member(self, var: str, codes: tuple) -> np.ndarray:
-        values, inverse = self._distinct(var)
+        values, inverse = self._distinct(("Var", var))
         wanted = set(codes)  # membership per distinct value, then spread: np.isin costs far more
         return np.fromiter((v in wanted for v in values.tolist()), dtype=bool, count=len(values))[inverse]
 
     def _knows(self, agent: str, mode: str, body, stage: int) -> np.ndarray | None:
         if mode == "value":
-            if not all(x[0] == "Var" for x in body):
+            if not all(_static_term(x) for x in body):
                 return None
             out = None
             for x in body:
-                m = self.knows_value(agent, x[1], stage)
+                m = self.knows_value(agent, x, stage)
                 out = m.copy() if out is None else out & m
             return out if out is not None else np.ones(self.solution.space.size, dtype=bool)
         if mode == "that":
@@ -97,22 +98,36 @@ class StageTables:
         bad = self.solution.stages[stage].mask & ~body
         return np.bincount(cls[bad], minlength=count)[cls] == 0
 
-    def knows_value(self, agent: str, var: str, stage: int) -> np.ndarray:
-        """Worlds whose agent's class has one value of `var` among the live worlds of `stage` (kept)."""
-        key = (agent, var, stage)
+    def knows_value(self, agent: str, term: tuple, stage: int) -> np.ndarray:
+        """Worlds whose agent's class has one value of the term (a key: `("Var", "x")`, `x + y`) among the live
+        worlds of `stage` (kept)."""
+        key = (agent, term, stage)
         hit = self.tables.get(key)
         if hit is None:
             cls, count = self.classes(agent)
-            values, codes = self._distinct(var)
+            values, codes = self._distinct(term)
             live = self.solution.stages[stage].mask
             pairs = np.unique(cls[live].astype(np.int64) * len(values) + codes[live])
             per_class = np.bincount(pairs // len(values), minlength=count)
             hit = self.tables[key] = per_class[cls] <= 1
         return hit
 
-    def _distinct(self, var: str) -> tuple[np.ndarray, np.ndarray]:
-        hit = self.tables.get(("@distinct", var))
+    def _distinct(self, term: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct values of a term (a key) over all worlds, and each world's index among them."""
+        hit = self.tables.get(("@distinct", term))
         if hit is None:
-            values, codes = np.unique(self.solution.space.columns[var], return_inverse=True)
-            hit = self.tables[("@distinct", var)] = (values, codes.reshape(-1))
+            columns = self.solution.space.columns
+            column = columns[term[1]] if term[0] == "Var" else static_term(term_of(term), columns)
+            values, codes = np.unique(column, return_inverse=True)
+            hit = self.tables[("@distinct", term)] = (values, codes.reshape(-1))
         return hit
+
+
+def _static_term(key) -> bool:
+    """Whether a term key is made of variables, constants and arithmetic only."""
+    head = key[0]
+    if head == "Var" or head == "Const":
+        return True
+    if head == "Arith":
+        return _static_term(key[2]) and _static_term(key[3])
+    return head == "Neg" and _static_term(key[1])

@@ -47,7 +47,10 @@ CUES: dict[str, tuple[str, ...]] = {
     "he": ("他", "她", "he", "she"),
     "says": ("说", "says", "said", "announces", "宣布", "表示", "claims"),
     "answer": ("最终答案", "答案是", "答案", "final answer", "the answer is", "answer:", "boxed"),
-    "sep": ("，", ",", "；", ";", "：", ":"),
+    "cmp": ("<", "<=", ">", ">=", "≤", "≥", "less than", "greater than", "more than", "fewer than", "smaller than",
+            "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
+            "至多", "超过", "低于", "高于"),
+    "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas"),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -56,6 +59,7 @@ _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?
 
 
 QUICK_LIMIT = 20_000
+ENGLISH_LETTER_WORDS = frozenset({"A", "I"})  # values spelt like an English word: "A careful look", "I think"
 
 
 class Token(NamedTuple):
@@ -116,11 +120,12 @@ class Lexicon:
 
 
 def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
-    """(kind, payload, check) of a surface: check 1 = drop before a count noun, 2 = drop before a plain word."""
+    """(kind, payload, check) of a surface: check 1 = drop before a count noun, 2 = drop before a plain word
+    (the article "A", the pronoun "I"; "Q says" keeps its Q)."""
     kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
     if surface.isdigit():
         return kind, payload, 1
-    if kind in ("value", "ambig") and len(surface) == 1 and surface.isalpha() and surface.isupper():
+    if kind in ("value", "ambig") and surface in ENGLISH_LETTER_WORDS:
         return kind, payload, 2
     return kind, payload, 0
 
@@ -175,6 +180,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(d, "agent", agent.name)
             add(d, "agent", agent.name, fold=True)
         add(agent.name, "agent", agent.name)
+    for surface, key in _observed_terms(puzzle):
+        add(surface, "attr", ("@term", key), fold=True)
     for var in puzzle.variables:
         if "[" in var.name:
             continue
@@ -209,6 +216,27 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
                    order={v.name: n for n, v in enumerate(puzzle.variables)},
                    quick={k: _resolve(tuple(v), k) for k, v in entries.items()})
+
+
+TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和"),
+              "*": ("product", "the product", "their product", "乘积", "之积", "积")}
+
+
+def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
+    """(surface, formula key) of what agents observe when it is not a variable: `x + y`, `x+y`, "the sum"."""
+    from ..language.printer import term_source
+    from .records import formula_key
+
+    out = []
+    for agent in puzzle.agents:
+        for term in agent.observes:
+            if not isinstance(term, s.Arith):
+                continue
+            key = formula_key(term)
+            source = term_source(term, puzzle)
+            out += [(source, key), (source.replace(" ", ""), key)]
+            out += [(w, key) for w in TERM_WORDS.get(term.op, ())]
+    return out
 
 
 def words_pattern(exact: list[str], folded: list[str]) -> str:

@@ -152,9 +152,9 @@ def formula_of(lex: Lexicon, key: tuple) -> s.Formula:
     """The formula of a key written by the extractor (the inverse of `formula_key` on those shapes)."""
     head = key[0]
     if head == "Compare":
-        return s.Compare(key[1], _term_of(key[2]), _term_of(key[3]))
+        return s.Compare(key[1], term_of(key[2]), term_of(key[3]))
     if head == "Member":
-        return s.Member(_term_of(key[1]), key[2])
+        return s.Member(term_of(key[1]), key[2])
     if head == "And":
         return s.And(tuple(formula_of(lex, k) for k in key[1]))
     if head == "Or":
@@ -175,12 +175,16 @@ def _terms_of(lex: Lexicon, keys: tuple) -> tuple[s.Term, ...]:
     q = lex.puzzle.question
     if q is not None and formula_key(q.terms) == keys:
         return q.terms  # the question's own terms, whatever their shape
-    return tuple(_term_of(k) for k in keys)
+    return tuple(term_of(k) for k in keys)
 
 
-def _term_of(key: tuple) -> s.Term:
+def term_of(key: tuple) -> s.Term:
     if key[0] == "Var":
         return s.Var(key[1])
     if key[0] == "Const":
         return s.Const(key[1])
+    if key[0] == "Arith":
+        return s.Arith(key[1], term_of(key[2]), term_of(key[3]))
+    if key[0] == "Neg":
+        return s.Neg(term_of(key[1]))
     raise ValueError(f"no term for key {key!r}")
