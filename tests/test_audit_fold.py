@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from epistemic.audit.fold import PLAIN, _slow, fold
+from epistemic.audit.fold import PLAIN, _slow, fold, fold_prefix
 
 
 def test_plain_ranges_cannot_compose_or_reorder():
@@ -46,3 +46,10 @@ _mixed = st.text(alphabet=st.one_of(
 @given(_mixed)
 def test_fold_equals_the_definition(text):
     assert fold(text) == _slow(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_mixed, st.integers(0, 30))
+def test_fold_prefix_is_a_long_enough_prefix(text, need):
+    whole, head = fold(text), fold_prefix(text, need)
+    assert whole.startswith(head) and len(head) >= min(need, len(whole))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..language import syntax as s
 from .claims import tokens
-from .fold import fold
+from .fold import fold, fold_prefix
 from .lexicon import Lexicon, words_pattern
 
 OPENING = 80
@@ -77,6 +77,7 @@ class Aligner:
     lexicon: Lexicon
     says: re.Pattern  # any surface that can scan as a "says" cue (a quick necessary test before scanning)
     knows: re.Pattern  # any surface that can scan as "know" or "notknow" (likewise)
+    longest: int = 0  # the longest quote
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -87,7 +88,7 @@ class Aligner:
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements),
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
-                   _surfaces(lexicon, {"know", "notknow"}))
+                   _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current = [], 0
@@ -110,7 +111,7 @@ class Aligner:
 
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
-        opening = fold(text)
+        opening = fold_prefix(text, QUOTE_START + self.longest)
         return [(len(q), k + 1, at) for k, qs in enumerate(self.quotes) for q in qs
                 if 0 <= (at := opening.find(q)) <= QUOTE_START]
 

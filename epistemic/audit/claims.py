@@ -492,7 +492,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> l
     if tuples:
         witnesses = tuple([_tuple_key(lex, c) for c in tuples])
         inclusion = junction_key("Or", list(witnesses))
-        answer = tuple(tuple(c[v] for v in lex.question_vars) for c in tuples) if set(tuples[0]) == set(lex.question_vars) else None
+        q = lex.question_vars
+        answer = tuple([tuple([c[v] for v in q]) for c in tuples]) if len(tuples[0]) == len(q) and all(
+            v in tuples[0] for v in q) else None
     else:
         var, codes = next(iter(by_var.items()))
         inclusion = set_key(var, codes)

@@ -59,3 +59,15 @@ def fold(text: str) -> str:
 
 def _slow(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().translate(_DROPPED)
+
+
+def fold_prefix(text: str, need: int) -> str:
+    """A prefix of `fold(text)` at least `need` long (or all of it), folding as little of `text` as it can.
+
+    When the character after the cut takes the fast path, nothing composes across the cut."""
+    cut = 2 * need
+    if len(text) > cut:
+        out = text[:cut].translate(_TABLE)
+        if len(out) >= need and _OTHER not in out and _TABLE[ord(text[cut])] != _OTHER:
+            return out
+    return fold(text)
