@@ -161,8 +161,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         raw += [Token("tuple", codes, a, b, sentence[a:b]) for a, b, codes in pairs]
         raw.sort(key=lambda t: t.start)
     tv = lex.tuple_vars if len(lex.tuple_vars) == 2 else None
-    pair = lex.question_vars if len(lex.question_vars) == 2 and all(v in lex.codes for v in lex.question_vars) \
-        else None
+    pair = lex.number_pair
     out: list[Token] = []
     last_attr: str | None = None
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable

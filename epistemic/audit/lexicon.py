@@ -88,6 +88,7 @@ class Lexicon:
     order: dict[str, int] = field(default_factory=dict)  # variable -> its position in the puzzle
     quick: dict[str, tuple[str, object, int]] = field(default_factory=dict)  # entries, resolved (see _resolve)
     atoms: dict = field(default_factory=dict)  # a tuple's codes -> its formula key (claims.py)
+    number_pair: tuple[str, str] | None = None  # the question's two numeric variables ("the numbers are 4 and 13")
 
     def scan(self, text: str) -> list[Token]:
         """The tokens of `text` in order: each surface resolved once per puzzle (`quick`), then only its span."""
@@ -215,7 +216,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    scanner, tuple(numeric), q_vars, tuple(tuple_vars),
                    codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
                    order={v.name: n for n, v in enumerate(puzzle.variables)},
-                   quick={k: _resolve(tuple(v), k) for k, v in entries.items()})
+                   quick={k: _resolve(tuple(v), k) for k, v in entries.items()},
+                   number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None)
 
 
 TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和"),
