@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from epistemic.api import load_puzzle  # noqa: E402
 from epistemic.audit import AuditContext, audit_trace  # noqa: E402
 from epistemic.audit.metrics import processbench  # noqa: E402
-from epistemic.inject import dataset  # noqa: E402
+from epistemic.audit.inject import dataset  # noqa: E402
 
 
 def main():

@@ -30,7 +30,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from epistemic.api import load_puzzle  # noqa: E402
 from epistemic.audit import AuditContext, audit_trace  # noqa: E402
-from epistemic.inject import dataset  # noqa: E402
+from epistemic.audit.inject import dataset  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
 PUZZLES = ("puzzles/card16.txt", "puzzles/cheryl.txt", "puzzles/sum_product.txt")

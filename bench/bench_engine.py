@@ -5,7 +5,7 @@
 Each case runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own; times are the
 best of --repeat runs. "engine" is enumeration + announcements + the per-stage report, excluding
 parsing; "command" is the whole `python cli.py solve ...` as a user runs it. SMCDEL and DEMO-S5
-figures are quoted from DESIGN.md §4 (measured on a 2-core machine like ours), not run here.
+figures are quoted from docs/semantics.md (measured on a 2-core machine like ours), not run here.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASE = r"""
 import json, resource, sys, time
 from epistemic import api
-from epistemic.solve import solve
+from epistemic.stages.solve import solve
 puzzle = api.load_puzzle(sys.argv[1], json.loads(sys.argv[2]))
 t = time.perf_counter()
 sol = solve(puzzle)
@@ -33,7 +33,7 @@ print(json.dumps({"seconds": seconds, "worlds": sol.space.size, "stages": [s.cou
 """
 
 CASES = [
-    # name, puzzle, params, target seconds, peers (DESIGN.md §4)
+    # name, puzzle, params, target seconds, peers (docs/semantics.md)
     ("Sum and Product, x + y <= 100", "puzzles/sum_product.txt", {"bound": 100}, None, "SMCDEL 0.62–1.02 s; DEMO-S5 0.44–0.55 s"),
     ("Sum and Product, x + y <= 200", "puzzles/sum_product.txt", {"bound": 200}, 0.1, "SMCDEL 5.2 s, 465 MB; DEMO-S5 16 s"),
     ("Sum and Product, x + y <= 2000 (~1M worlds)", "puzzles/sum_product.txt", {"bound": 2000}, 3.0, "—"),
@@ -72,12 +72,12 @@ def main() -> None:
         label = " → ".join(map(str, shown)) + (f" ({len(stages)} stages)" if len(stages) > 8 else "")
         rows.append((name, f"{best['worlds']:,}", label, f"{best['seconds']:.3f} s",
                      f"{best['peak_mb']:.0f} MB", goal, peers))
-    print("| job | worlds | stages | engine time | peak memory (process) | target | peers (DESIGN.md §4) |")
+    print("| job | worlds | stages | engine time | peak memory (process) | target | peers (docs/semantics.md) |")
     print("|---|---|---|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
     print()
-    print("| whole command | best | median | target | SMCDEL (DESIGN.md §4) |")
+    print("| whole command | best | median | target | SMCDEL (docs/semantics.md) |")
     print("|---|---|---|---|---|")
     for label, cmd, target, peer in [
         ("python cli.py solve puzzles/card16.txt", ["solve", "puzzles/card16.txt"], 0.5, "0.10 s"),

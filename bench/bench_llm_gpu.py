@@ -319,7 +319,7 @@ def end_to_end(loaded, model_dir: Path, work: Path, new_tokens: int, n_items: in
                                         "difficulty": i % 3}) + "\n" for i in range(n_items)))
     out, res = work / "eval.jsonl", {"api": kind}
     if kind == "project":
-        cli = [sys.executable, "-c", "import sys; from epistemic import llm_cli; "
+        cli = [sys.executable, "-c", "import sys; from epistemic.cli import llm as llm_cli; "
                "getattr(llm_cli, sys.argv[1])(sys.argv[2:])"]
         t0 = time.perf_counter()
         r = subprocess.run(cli + ["ask", puzzle, "--model", str(model_dir), "--max-new-tokens", str(new_tokens),

@@ -1,4 +1,4 @@
-"""Russian cards: check SMCDEL's 1290 candidate announcements at the deal 012|345|6 (DESIGN.md §4).
+"""Russian cards: check SMCDEL's 1290 candidate announcements at the deal 012|345|6 (docs/semantics.md).
 
     python bench/bench_russian_cards.py [--repeat 3]
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from epistemic import api
 from epistemic.examples.russian_cards import candidate_announcements, safe_announcements
-from epistemic.model import build_space
+from epistemic.worlds.build import build_space
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ def main() -> None:
         t = time.perf_counter()
         safe = safe_announcements(space, candidates=candidates)
         best = min(best, time.perf_counter() - t)
-    print("| job | candidates | safe | explicit engine (best of %d) | SMCDEL (DESIGN.md §4) |" % args.repeat)
+    print("| job | candidates | safe | explicit engine (best of %d) | SMCDEL (docs/semantics.md) |" % args.repeat)
     print("|---|---|---|---|---|")
     print(f"| Russian cards, all announcements checked | {len(candidates)} | {len(safe)} | {best:.2f} s | 0.40 s |")
 

@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from epistemic import api  # noqa: E402
-from epistemic.certify import certify  # noqa: E402
-from epistemic.model import build_space  # noqa: E402
-from epistemic.solve import solve  # noqa: E402
+from epistemic.certify.certificate import certify  # noqa: E402
+from epistemic.worlds.build import build_space  # noqa: E402
+from epistemic.stages.solve import solve  # noqa: E402
 
 
 def timed(fn, repeat: int = 3):

@@ -19,8 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from epistemic.api import load_puzzle  # noqa: E402
 from epistemic.audit import AuditContext, audit_trace  # noqa: E402
-from epistemic.explain import explain  # noqa: E402
-from epistemic.inject import dataset  # noqa: E402
+from epistemic.audit.explain import explain  # noqa: E402
+from epistemic.audit.inject import dataset  # noqa: E402
 
 GOLDEN = os.path.join(ROOT, "tests", "data", "audit", "golden.jsonl.gz")
 SEED_TRACE = os.path.join(ROOT, "tests", "data", "audit", "qwq_card16_zh.txt")

@@ -1,55 +1,65 @@
-"""The Python API under the CLI: load a puzzle, solve it, and query it."""
+"""The Python API under the CLI: read an input (its kind decided here, once), solve it, query it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .errors import EpistemicError, Location
+from .errors import EpistemicError
+from .files import read_text
 from .language import syntax as s
-from .language.elaborate import load_puzzle as _load_text, parse_claim
+from .language.elaborate import load_puzzle as elaborate_text
+from .language.elaborate import parse_claim
+from .language.load import load_puzzle, looks_like_text
 from .language.printer import formula_source
-from .solve import Solution, require_stage, solve
+from .stages.solve import Solution, require_stage, solve
 
-MAX_PUZZLE_BYTES = 5_000_000
+__all__ = ["Source", "read_source", "load_puzzle", "read_text", "solve", "check", "certify", "CheckResult",
+           "Solution"]
 
-__all__ = ["load_puzzle", "read_text", "solve", "check", "certify", "CheckResult", "Solution"]
-
-
-def read_text(path: str | Path) -> str:
-    """A text file as UTF-8, with a clear error for missing, binary or oversized files."""
-    p = Path(path)
-    if str(path) == "-":
-        import sys
-
-        return sys.stdin.read()
-    if not p.exists():
-        raise EpistemicError(f"no such file: {path}", hint="check the path")
-    if p.is_dir():
-        raise EpistemicError(f"{path} is a directory, not a puzzle file")
-    if p.stat().st_size > MAX_PUZZLE_BYTES:
-        raise EpistemicError(f"{path} is {p.stat().st_size:,} bytes; puzzle files are limited to {MAX_PUZZLE_BYTES:,}")
-    data = p.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise EpistemicError(f"{path} is not UTF-8 text (byte {exc.start})", Location(str(path), 1, 1),
-                             "save the file as UTF-8") from None
+SMCDEL_SUFFIXES = (".smcdel.txt", ".smcdel")
+# VARS first, past `--` comments and blank space: an SMCDEL file whatever its name
+_STARTS_WITH_VARS = re.compile(r"(?:\s|--[^\n]*)*VARS(?![A-Za-z0-9])")
 
 
-def load_puzzle(path_or_text: str | Path, params: dict[str, int] | None = None) -> s.Puzzle:
-    """A puzzle from a file path or from puzzle text (anything containing a newline is text)."""
-    text_like = isinstance(path_or_text, str) and ("\n" in path_or_text or not path_or_text.strip())
-    if text_like:
-        return _load_text(path_or_text, "<text>", params)
-    text = read_text(path_or_text)
-    return _load_text(text, str(path_or_text), params)
+@dataclass(frozen=True)
+class Source:
+    """An input file read once, with its kind decided once: a puzzle or an SMCDEL file."""
+
+    name: str
+    text: str
+    kind: str  # "puzzle" | "smcdel"
+
+
+def file_kind(name: str, text: str) -> str:
+    """Which reader a file goes to: by its extension, else by its content."""
+    if name.lower().endswith(SMCDEL_SUFFIXES) or _STARTS_WITH_VARS.match(text):
+        return "smcdel"
+    return "puzzle"
+
+
+def read_source(path_or_text: str | Path) -> Source:
+    """Read a puzzle or SMCDEL file (or take text given directly) and decide its kind."""
+    if looks_like_text(path_or_text):
+        name, text = "<text>", str(path_or_text)
+    else:
+        name, text = str(path_or_text), read_text(path_or_text)
+    return Source(name, text, file_kind(name, text))
+
+
+def puzzle_of(source: Source, params: dict[str, int] | None = None) -> s.Puzzle:
+    """The puzzle a source holds (SMCDEL files are run by epistemic.smcdel, not elaborated here)."""
+    if source.kind != "puzzle":
+        raise EpistemicError(f"{source.name} is an SMCDEL file; this command needs a puzzle file",
+                             hint="SMCDEL files run with solve and check")
+    return elaborate_text(source.text, source.name, params)
 
 
 def certify(solution: Solution, **limits):
     """Prove the solution's answer with Z3 (see epistemic.certify and docs/z3.md)."""
-    from .certify import certify as prove
+    from .certify.certificate import certify as prove
 
     return prove(solution, **limits)
 
@@ -86,7 +96,7 @@ def check(solution: Solution, formula_text: str, stage: int | None = None, at: s
           limit: int = 100) -> CheckResult:
     """Evaluate a formula (puzzle syntax; `at stage K:` allowed) at a stage of a solved puzzle."""
     from .engines.base import get_engine
-    from .render_values import world_label
+    from .worlds.labels import world_label
 
     formula, claimed_stage = parse_claim(formula_text, solution.puzzle)
     k = require_stage(solution, stage if stage is not None else claimed_stage)

@@ -1,4 +1,4 @@
-"""Audit a reasoning trace step by step against the solver (DESIGN.md §3).
+"""Audit a reasoning trace step by step against the solver (docs/audit.md).
 
     ctx = AuditContext.build(puzzle)            # solve once per puzzle, reuse for every trace
     report = audit_trace(puzzle, text, context=ctx)
@@ -12,8 +12,8 @@ from functools import cached_property
 
 from ..language import syntax as s
 from ..language.printer import formula_source
-from ..render_values import format_answer
-from ..solve import Solution, solve
+from ..worlds.labels import format_answer
+from ..stages.solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 
-from ..render_values import world_label
+from ..worlds.labels import world_label
 from . import AuditReport
 
 MAX_TABLE_WORLDS = 64

@@ -16,8 +16,8 @@ from ..engines.base import get_engine
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..language.printer import formula_source
-from ..render_values import value_text, world_label
-from ..solve import Solution
+from ..worlds.labels import value_text, world_label
+from ..stages.solve import Solution
 from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
@@ -546,7 +546,7 @@ def _z3_world(sol: Solution, f: s.Formula, stage: int, timeout_s: float = Z3_TIM
     try:
         import z3
 
-        from ..counterexample import find_counterexample
+        from ..certify.counterexample import find_counterexample
     except ImportError:
         return None, "z3 is not installed"
     try:

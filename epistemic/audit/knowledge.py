@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..engines.arith import COMPARE
-from ..engines.explicit import static_term
+from ..language.arith import COMPARE
+from ..worlds.evaluate import static_term
 from ..language import syntax as s
-from ..solve import Solution
+from ..stages.solve import Solution
 from .records import formula_key, term_of
 
 

@@ -6,7 +6,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from ..language import syntax as s
-from ..model import WorldSpace
+from ..worlds.space import WorldSpace
 
 
 class Engine(Protocol):

@@ -14,8 +14,8 @@ from typing import Sequence
 import numpy as np
 
 from ..language import syntax as s
-from ..model import WorldSpace, combine_keys
-from .arith import COMPARE
+from ..worlds.evaluate import StaticEvaluator
+from ..worlds.space import WorldSpace
 
 COMPACT_BELOW = 0.25  # a model with fewer than this share of all worlds is compacted
 
@@ -218,73 +218,11 @@ def _components(partitions: list[tuple[np.ndarray, int]], n: int) -> np.ndarray:
             return labels
 
 
-def _mask(x, n: int) -> np.ndarray:
-    return np.full(n, bool(x)) if np.ndim(x) == 0 else x
+class _Evaluator(StaticEvaluator):
+    """The explicit engine's evaluator: the knowledge-free part plus knowledge, the past and announcements."""
 
-
-class _Evaluator:
-    """Evaluates formulas and terms at the last frame of a stack of frames, memoising by node."""
-
-    def __init__(self):
-        self._memo: dict[tuple[int, ...], tuple[object, tuple, np.ndarray]] = {}
-
-    def _cached(self, node, frames, compute):
-        # keyed by identity; the entry holds the node and frames, so their ids cannot be reused meanwhile
-        key = (id(node), *map(id, frames))
-        hit = self._memo.get(key)
-        if hit is not None and hit[0] is node and hit[1] == frames:
-            return hit[2]
-        value = compute()
-        self._memo[key] = (node, frames, value)
-        return value
-
-    def term(self, t: s.Term, frames: tuple[_Frame, ...]):
+    def modal(self, f, frames):
         frame = frames[-1]
-        if isinstance(t, s.Var):
-            return frame.column(t.name)
-        if isinstance(t, s.Const):
-            return np.int64(t.value)
-        return self._cached(t, frames, lambda: self._term(t, frames, frame))
-
-    def _term(self, t, frames, frame):
-        if isinstance(t, s.Arith):
-            return arith(t.op, self.term(t.left, frames), self.term(t.right, frames))
-        if isinstance(t, s.Neg):
-            return -self.term(t.term, frames)
-        if isinstance(t, s.Count):
-            total = np.zeros(frame.n, dtype=np.int64)
-            for f in t.formulas:
-                total += self.formula(f, frames)
-            return total
-        raise TypeError(f"not a term: {t!r}")
-
-    def formula(self, f: s.Formula, frames: tuple[_Frame, ...]) -> np.ndarray:
-        return self._cached(f, frames, lambda: _mask(self._formula(f, frames), frames[-1].n))
-
-    def _formula(self, f, frames):
-        frame = frames[-1]
-        if isinstance(f, s.Bool):
-            return f.value
-        if isinstance(f, s.Compare):
-            return COMPARE[f.op](self.term(f.left, frames), self.term(f.right, frames))
-        if isinstance(f, s.Member):
-            return np.isin(self.term(f.term, frames), np.array(f.values, dtype=np.int64))
-        if isinstance(f, s.Not):
-            return ~self.formula(f.body, frames)
-        if isinstance(f, s.And):
-            out = np.ones(frame.n, dtype=bool)
-            for item in f.items:
-                out &= self.formula(item, frames)
-            return out
-        if isinstance(f, s.Or):
-            out = np.zeros(frame.n, dtype=bool)
-            for item in f.items:
-                out |= self.formula(item, frames)
-            return out
-        if isinstance(f, s.Implies):
-            return ~self.formula(f.left, frames) | self.formula(f.right, frames)
-        if isinstance(f, s.Iff):
-            return self.formula(f.left, frames) == self.formula(f.right, frames)
         if isinstance(f, s.Knows):
             return self.knows(f, frames)
         if isinstance(f, s.Possible):
@@ -341,39 +279,4 @@ class _Evaluator:
         return out
 
 
-def arith(op: str, a, b):
-    """The shared integer semantics (arith.py) on arrays."""
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    zero = np.equal(b, 0)
-    safe = np.where(zero, 1, b)
-    result = np.floor_divide(a, safe) if op == "/" else np.remainder(a, safe)
-    return np.where(zero, 0, result)
-
-
-def static_values(f: s.Formula, columns: dict[str, np.ndarray], size: int) -> np.ndarray:
-    """A knowledge-free formula over raw columns (used to filter worlds while enumerating)."""
-    return np.broadcast_to(_Evaluator().formula(f, (_ColumnsFrame(columns, size),)), (size,))  # type: ignore[arg-type]
-
-
-def static_term(t: s.Term, columns: dict[str, np.ndarray]) -> np.ndarray:
-    size = len(next(iter(columns.values()))) if columns else 0
-    return np.broadcast_to(_Evaluator().term(t, (_ColumnsFrame(columns, size),)), (size,))  # type: ignore[arg-type]
-
-
-class _ColumnsFrame:
-    """A frame over plain columns with no agents (for constraints and observed terms)."""
-
-    def __init__(self, columns: dict[str, np.ndarray], size: int):
-        self.columns = columns
-        self.n = size
-
-    def column(self, name: str) -> np.ndarray:
-        return self.columns[name]
-
-
-__all__ = ["ExplicitEngine", "static_values", "static_term", "arith", "combine_keys"]
+__all__ = ["ExplicitEngine"]

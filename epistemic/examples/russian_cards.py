@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engines.base import Engine, get_engine
 from ..language import syntax as s
-from ..model import WorldSpace
+from ..worlds.space import WorldSpace
 
 Hand = tuple[int, int, int]
 HANDS: tuple[Hand, ...] = tuple(combinations(range(7), 3))

@@ -1,13 +1,16 @@
-"""One place that certifies a generated puzzle's unique answer: Z3 (direct query, else epistemic.certify)."""
+"""One place that checks a generated puzzle's unique answer: Z3 (direct query, else epistemic.certify)."""
 from __future__ import annotations
 
-import importlib
 import time
 from dataclasses import dataclass
 
+from ..certify import certify
+
 
 @dataclass(frozen=True)
-class Certificate:
+class AnswerCheck:
+    """How a generated puzzle's unique answer was checked (stored as the item's `certificate`)."""
+
     method: str          # "z3" or "explicit"
     z3: bool             # certified by Z3
     unique: bool
@@ -20,7 +23,7 @@ class Certificate:
                 "detail": self.detail}
 
 
-def certify_unique(puzzle, solution, use_z3: bool = True, certifier=None) -> Certificate:
+def certify_unique(puzzle, solution, use_z3: bool = True, certifier=None) -> AnswerCheck:
     """Certify that the puzzle has exactly one answer: Z3 (direct encoding first, else epistemic.certify)
     when asked and available, else the explicit solve. `certifier`: a DirectCertifier to reuse (one per run)."""
     t0 = time.perf_counter()
@@ -32,33 +35,20 @@ def certify_unique(puzzle, solution, use_z3: bool = True, certifier=None) -> Cer
             certifier = DirectCertifier()
         proved, detail, _ = certifier.certify(solution)
         if proved is not None:
-            return Certificate("z3", True, proved, detail, time.perf_counter() - t0, "direct")
+            return AnswerCheck("z3", True, proved, detail, time.perf_counter() - t0, "direct")
         why = detail
-    module = _certify_module() if use_z3 else None
-    if use_z3 and module is None:
-        why = "epistemic.certify is not available"
-    if module is not None:
-        ok, detail = _z3_certify(module, puzzle, solution)
+    if use_z3:
+        ok, detail = _z3_certify(solution)
         if ok is not None:
-            return Certificate("z3", True, ok, detail, time.perf_counter() - t0, "certify")
+            return AnswerCheck("z3", True, ok, detail, time.perf_counter() - t0, "certify")
         why = detail
     unique = solution.unique and solution.ok
-    return Certificate("explicit", False, unique, f"explicit engine only ({why})", time.perf_counter() - t0)
+    return AnswerCheck("explicit", False, unique, f"explicit engine only ({why})", time.perf_counter() - t0)
 
 
-def _certify_module():
-    try:
-        return importlib.import_module("epistemic.certify")
-    except ImportError:
-        return None
-
-
-def _z3_certify(module, puzzle, solution):
-    """Adapter to epistemic.certify; returns (unique, detail) or (None, reason) when it cannot answer."""
-    fn = getattr(module, "certify", None)
-    if fn is None:
-        return None, "epistemic.certify has no certify()"
-    result = fn(solution)
+def _z3_certify(solution):
+    """epistemic.certify's verdict as (unique, detail), or (None, reason) when Z3 cannot answer."""
+    result = certify(solution)
     if result.outcome in ("proved", "refuted"):
         return result.proved and solution.unique, f"Z3 {result.outcome}: {result.claim}"
     return None, f"Z3 {result.outcome}: {result.reason}"

@@ -7,8 +7,8 @@ import numpy as np
 
 from ..engines.base import get_engine
 from ..language.elaborate import load_puzzle
-from ..solve import Solution, answer_values, solve
-from .certification import Certificate, certify_unique
+from ..stages.solve import Solution, answer_values, solve
+from .certification import AnswerCheck, certify_unique
 from .difficulty import difficulty
 from .dedup import puzzle_key
 from .units import announcement_units, without
@@ -29,7 +29,7 @@ class Verified:
     solution: Solution
     necessary: tuple[bool, ...]
     informative: tuple[bool, ...]
-    certificate: Certificate
+    certificate: AnswerCheck
     difficulty: dict
     key: str
     units: tuple[tuple[int, ...], ...] = ()

@@ -558,7 +558,7 @@ def _min_max(name: str, a: s.Term, b: s.Term) -> s.Term:
 
 def _fold(t: s.Term) -> int | None:
     """The value of a term without variables, or None."""
-    from ..engines.arith import apply_int
+    from .arith import apply_int
 
     if isinstance(t, s.Const):
         return t.value
@@ -575,7 +575,7 @@ def _fold(t: s.Term) -> int | None:
 
 
 def _fold_formula(f: s.Formula) -> bool | None:
-    from ..engines.arith import compare_int
+    from .arith import compare_int
 
     if isinstance(f, s.Bool):
         return f.value

@@ -5,7 +5,7 @@ sort, booleans as 0/1); every formula denotes a set of worlds of the current mod
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Union
 
 # ---------------------------------------------------------------- terms
@@ -139,21 +139,71 @@ class Announce:
 Formula = Union[Bool, Not, And, Or, Implies, Iff, Compare, Member, Knows, Possible, Past, Announce]
 
 
-def is_modal(node) -> bool:
+Node = Union[Term, Formula]
+NODE_TYPES = (Const, Var, Arith, Neg, Count, Bool, Not, And, Or, Implies, Iff, Compare, Member, Knows, Possible,
+              Past, Announce)
+MODAL_TYPES = (Knows, Possible, Past, Announce)
+# The fields of each node type that hold sub-nodes (a node, or a tuple of nodes), in declaration order.
+_CHILD_FIELDS = {
+    Arith: ("left", "right"), Neg: ("term",), Count: ("formulas",), Not: ("body",), And: ("items",),
+    Or: ("items",), Implies: ("left", "right"), Iff: ("left", "right"), Compare: ("left", "right"),
+    Member: ("term",), Knows: ("body",), Possible: ("body",), Past: ("body",), Announce: ("announcement", "body"),
+}
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    """The direct sub-terms and sub-formulas of a node, in field order (the one generic view of the tree)."""
+    out: list[Node] = []
+    for name in _CHILD_FIELDS.get(type(node), ()):
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            out.extend(value)
+        else:
+            out.append(value)
+    return tuple(out)
+
+
+def with_children(node: Node, new: tuple[Node, ...]) -> Node:
+    """The node rebuilt with `new` in place of its children (same order and shape as children(node))."""
+    names = _CHILD_FIELDS.get(type(node), ())
+    if not names:
+        return node
+    changes, at = {}, 0
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            changes[name], at = tuple(new[at:at + len(value)]), at + len(value)
+        else:
+            changes[name], at = new[at], at + 1
+    return replace(node, **changes)
+
+
+def walk(node: Node):
+    """Every node of the tree, pre-order, without recursion (deep trees cannot overflow the stack)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(children(current)))
+
+
+def transform(node: Node, fn) -> Node:
+    """Rebuild the tree bottom-up, replacing each node by fn(node with transformed children)."""
+    kids = children(node)
+    if kids:
+        node = with_children(node, tuple(transform(k, fn) for k in kids))
+    return fn(node)
+
+
+def is_modal(node: Node) -> bool:
     """Does a formula or term mention knowledge, the past or an announcement anywhere inside it?"""
-    if isinstance(node, (Knows, Possible, Past, Announce)):
-        return True
-    if isinstance(node, (Not, Neg)):
-        return is_modal(node.body if isinstance(node, Not) else node.term)
-    if isinstance(node, (And, Or)):
-        return any(is_modal(x) for x in node.items)
-    if isinstance(node, (Implies, Iff, Compare, Arith)):
-        return is_modal(node.left) or is_modal(node.right)
-    if isinstance(node, Member):
-        return is_modal(node.term)
-    if isinstance(node, Count):
-        return any(is_modal(x) for x in node.formulas)
-    return False
+    return any(isinstance(n, MODAL_TYPES) for n in walk(node))
+
+
+def is_static_term(t: Term) -> bool:
+    """A term built from variables, constants and arithmetic only: its value depends on the world alone."""
+    return all(isinstance(n, (Var, Const, Arith, Neg)) for n in walk(t))
+
 
 # ---------------------------------------------------------------- puzzles
 

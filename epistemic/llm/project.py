@@ -22,11 +22,12 @@ class ProjectAPI:
 
 def default_api() -> ProjectAPI:
     """The real package functions (imported on first use, so `import epistemic` stays light)."""
-    from epistemic import api, audit, render, scoring
-    from epistemic import language
+    from epistemic import audit, language
+    from epistemic.language.load import load_puzzle
+    from epistemic.tasks import render, scoring
 
     return ProjectAPI(
-        load_puzzle=api.load_puzzle,
+        load_puzzle=load_puzzle,
         render_prompt=render.render_prompt,
         audit_trace=audit.audit_trace,
         score_answer=scoring.score_answer,

@@ -13,10 +13,11 @@ from typing import Sequence
 import numpy as np
 
 from ..engines.base import Engine, get_engine
-from ..engines.explicit import static_values
+from ..worlds.evaluate import static_values
 from ..errors import EpistemicError, Location, TooLarge
 from ..language import syntax as s
-from ..model import WorldSpace, build_space, space_from_columns
+from ..worlds.build import build_space
+from ..worlds.space import WorldSpace, space_from_columns
 from .reader import SmcdelFile, atom_of, atom_var
 
 DIRECT_ATOMS = 20

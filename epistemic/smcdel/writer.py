@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engines.base import get_engine
-from ..engines.explicit import static_term, static_values
+from ..worlds.evaluate import static_term, static_values
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..language.printer import formula_source, term_source
-from ..model import WorldSpace
-from ..solve import Solution, solve
+from ..worlds.space import WorldSpace
+from ..stages.solve import Solution, solve
 
 RESERVED = {"VARS", "LAW", "OBS", "Top", "Bot", "Not", "not", "AND", "OR", "XOR", "ONEOF", "ForAll", "Forall",
             "Exists", "K", "Kw", "iff", "knows", "comknow", "distknow", "that", "whether", "G"}

@@ -9,7 +9,7 @@ pytest.importorskip("transformers")
 
 from click.testing import CliRunner  # noqa: E402
 
-from epistemic import llm_cli  # noqa: E402
+from epistemic.cli import llm as llm_cli  # noqa: E402
 
 
 @pytest.fixture()

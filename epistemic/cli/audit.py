@@ -1,0 +1,108 @@
+"""Click commands `audit` and `explain` (registered on the main group by epistemic.cli)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .common import Command, emit_json, json_option, param_option, parse_params
+from ..files import read_bytes
+
+MAX_TRACE_BYTES = 64_000_000
+
+
+def _read_trace(trace: str) -> bytes:
+    return read_bytes(trace, MAX_TRACE_BYTES, "trace", hint="give a text file, a JSONL file, or - for stdin")
+
+
+@click.command(cls=Command)
+@click.argument("puzzle")
+@click.argument("trace")
+@param_option
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the audit as a self-contained HTML page.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
+              help="Batch (JSONL input): write results here instead of stdout.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
+@click.option("--z3", "use_z3", is_flag=True,
+              help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
+@json_option
+def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, as_json: bool) -> None:
+    """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
+
+    Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
+    """
+    from .. import api
+    from ..audit import AuditContext, audit_trace
+    from ..audit.batch import ContextCache, audit_records, looks_like_jsonl, summarize, summary_text
+    from ..audit.report import audit_text
+    from ..audit.segment import decode_trace
+
+    overrides = parse_params(params)
+    text = decode_trace(_read_trace(trace))
+    if looks_like_jsonl(text):
+        cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
+        lines = text.splitlines()
+        sink = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
+        results = []
+        show = sys.stderr.isatty() and not as_json
+        try:
+            with click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
+                                   hidden=not show) as bar:
+                for result in audit_records(lines, puzzle, cache):
+                    results.append(result)
+                    sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+                    bar.update(1)
+        finally:
+            if out_path:
+                sink.close()
+        summary = summarize(results)
+        if out_path and as_json:
+            emit_json(summary)
+        else:
+            click.echo(summary_text(summary), err=True)
+        return
+    p = api.load_puzzle(puzzle, overrides)
+    report = audit_trace(p, text, context=AuditContext.build(p, z3=use_z3), z3=use_z3)
+    if html_path:
+        from ..audit.html import audit_html
+
+        Path(html_path).write_text(audit_html(report), encoding="utf-8")
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        click.echo(audit_text(report, verbose))
+
+
+@click.command(cls=Command)
+@click.argument("puzzle")
+@param_option
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@json_option
+def explain(puzzle: str, params, lang: str, as_json: bool) -> None:
+    """Write a correct step-by-step reasoning trace for PUZZLE from the solver's stages."""
+    from .. import api
+    from ..audit import AuditContext, audit_trace
+    from ..audit.explain import explain as make
+
+    p = api.load_puzzle(puzzle, parse_params(params))
+    sol = api.solve(p)
+    exp = make(sol, lang)
+    if not as_json:
+        click.echo(exp.text, nl=False)
+        return
+    report = audit_trace(p, exp.text, context=AuditContext.build(p, sol))
+    emit_json({
+        "schema": "epistemic.explain/1",
+        "puzzle": p.title,
+        "lang": lang,
+        "steps": [st.text for st in exp.steps],
+        "step_stages": [st.stage for st in exp.steps],
+        "roles": [st.role for st in exp.steps],
+        "text": exp.text,
+        "answer": sol.answer_text(),
+        "self_check": {"labels": report.labels, "all_plus_one": all(x == 1 for x in report.labels),
+                       "final_answer_correct": report.final_answer_correct},
+    })

@@ -1,0 +1,37 @@
+"""Click command `export --smcdel PUZZLE`: a puzzle in SMCDEL's text format."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..errors import EpistemicError
+from .common import Command, emit_json, json_option, param_option, parse_params
+
+
+@click.command(cls=Command)
+@click.argument("puzzle")
+@click.option("--smcdel", "fmt", flag_value="smcdel", default="smcdel",
+              help="Write SMCDEL's text format (.smcdel.txt); the only format so far.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the file here instead of standard output.")
+@param_option
+@json_option
+def export(puzzle: str, fmt: str, output, params, as_json: bool) -> None:
+    """Write PUZZLE in another tool's format, e.g. an SMCDEL file to cross-check our answers with SMCDEL."""
+    from ..smcdel.writer import export_smcdel
+
+    if fmt != "smcdel":  # pragma: no cover - only one format so far
+        raise EpistemicError(f"unknown export format {fmt!r}", hint="use --smcdel")
+    result = export_smcdel(api.load_puzzle(puzzle, parse_params(params)))
+    if output:
+        Path(output).write_text(result.text + "\n", encoding="utf-8")
+    if as_json:
+        emit_json(result.to_dict() | {"output": output})
+    elif not output:
+        click.echo(result.text)
+    else:
+        click.echo(f"wrote {output} ({len(result.text):,} characters, {len(result.comments)} atoms)", err=True)
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""Announcements -> stages: the models after each announcement, the answer, and their text report."""
