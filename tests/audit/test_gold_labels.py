@@ -1,20 +1,19 @@
-"""Real published model traces (tests/data/real/real.jsonl): the rows are well formed and every gold check
-holds, so the labels stay consistent with the solver; plus Norvig's reworded Cheryl variant, worked by hand."""
+"""The auditor's gold data (natural traces in tests/data/natural/, real published traces in tests/data/real/):
+every row is well formed and every gold check agrees with the solver, so the labels stay consistent with the
+ground truth; plus Norvig's reworded Cheryl variant, worked by hand."""
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
 from epistemic import api
+from tests.paths import DATA, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data" / "real" / "real.jsonl"
+FILES = sorted((DATA / "natural").glob("*.jsonl")) + [DATA / "real" / "real.jsonl"]
 KINDS = {"wrong-elimination", "kept-eliminated", "premature", "wrong-agent", "arithmetic",
          "wrong-final-answer", "wrong-credit"}
-ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+ROWS = [json.loads(line) for path in FILES for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=None)
@@ -22,12 +21,19 @@ def _solved(puzzle: str, params: tuple[tuple[str, int], ...]):
     return api.solve(api.load_puzzle(ROOT / "puzzles" / puzzle, dict(params)))
 
 
+def test_natural_rows_keep_a_third_held_out():
+    natural = [r for r in ROWS if r["split"] != "real"]
+    held = sum(r["split"] == "heldout" for r in natural)
+    assert natural and abs(held - len(natural) / 3) <= 2
+
+
 def test_rows_have_unique_ids_and_sources():
     ids = [r["id"] for r in ROWS]
     assert len(ids) == len(set(ids))
     for r in ROWS:
-        assert r["split"] == "real"
-        assert r["source"] and r["model"], r["id"]
+        assert r["split"] in {"tune", "heldout", "real"}, r["id"]
+        assert r["source"], r["id"]
+        assert r["model"] or r["split"] != "real", r["id"]
         assert (ROOT / "puzzles" / r["puzzle"]).is_file(), r["puzzle"]
         assert r["lang"] in {"en", "zh"}
 
