@@ -4,14 +4,14 @@ Expressions inside statements are elaborated by expressions.Expressions, which t
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lark import Tree
 
 from ..errors import EpistemicError, Location
 from . import syntax as s
-from .expressions import Expressions, is_int, is_tree
+from .expressions import Expressions, TupleType, is_int, is_tree
 from .parse import parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
@@ -40,129 +40,140 @@ class Elaborator(Expressions):
     # ------------------------------------------------------------ puzzle
 
     def puzzle(self, tree: Tree) -> s.Puzzle:
+        """Two passes: declarations first (so statements may use names declared below them), then the body."""
         statements = [st for st in tree.children if isinstance(st, Tree)]
-        sc = self.scope
-        title = ""
-        table_cols: tuple[str, ...] = ()
-        table_name = None
-        raw_rows: list[tuple[Tree, list]] = []
+        decls = _Declarations()
         for st in statements:
-            kind = st.data
-            if kind == "puzzle_stmt":
-                title = str(st.children[0])[1:-1]
-            elif kind == "param_stmt":
-                name = str(st.children[0])
-                sc.params[name] = self.overrides.pop(name) if name in self.overrides else self.const(st.children[1], {})
-            elif kind == "values_stmt":
-                self.declare_sort(st)
-            elif kind == "var_stmt":
-                self.declare_vars(st)
-            elif kind == "worlds_stmt":
-                if table_name is not None:
-                    raise self.error("only one `worlds` table is allowed", st)
-                table_name = str(st.children[0])
-                table_cols = tuple(str(c) for c in st.children[1:])
-                if len(table_cols) < 2:
-                    raise self.error("a worlds table needs at least two columns", st)
-            elif kind in ("row_stmt", "tuple_row_stmt"):
-                if table_name is None:
-                    raise self.error("a table row must follow a `worlds NAME(col, ...):` line", st,
-                                     "declare the table first, e.g. `worlds card(suit, rank):`")
-                raw_rows.append((st, self.row_values(st, len(table_cols))))
-            elif kind == "let_stmt":
-                sc.lets[str(st.children[0])] = st.children[1]
-            elif kind == "agent_stmt":
-                self.declare_agent(st)
+            method = self._DECLARE.get(st.data)
+            if method is not None:
+                method(self, st, decls)
+        sc = self.scope
         if self.overrides:
             name = next(iter(self.overrides))
             raise EpistemicError(f"unknown parameter {name!r}", None,
                                  f"the puzzle declares: {', '.join(sc.params) or 'no parameters'}")
-        rows = self.build_table(table_name, table_cols, raw_rows) if table_name else ()
-        if table_name:
-            sc.tuples[table_name] = table_cols
+        rows = self.build_table(decls.table, decls.columns, decls.rows) if decls.table else ()
+        if decls.table:
+            sc.tuples[decls.table] = decls.columns
         if not sc.variables:
             raise EpistemicError("the puzzle declares no variables", Location(sc.file, 1, 1),
                                  "declare worlds with `worlds NAME(a, b):` rows or `var x in 1..9`")
         if not sc.agents:
             raise EpistemicError("the puzzle declares no agents", Location(sc.file, 1, 1),
                                  "add e.g. `agent P observes rank`")
-
-        constraints: list[s.Formula] = []
-        agents: list[s.Agent] = []
-        announcements: list[s.Announcement] = []
-        question: s.Question | None = None
-        expected_answer = None
-        expected_stages = None
-        templates: dict[str, str] = {}
-        puzzle_texts: list[tuple[str, str]] = []
-        last: Any = "puzzle"
+        body = _Body()
         for st in statements:
-            kind = st.data
-            if kind == "where_stmt":
-                f = self.formula(st.children[0], {})
-                if s.is_modal(f):
-                    raise self.error("a `where` constraint cannot talk about knowledge", st)
-                constraints.append(f)
-            elif kind == "agent_stmt":
-                agents.extend(self.build_agents(st))
-            elif kind == "announce_stmt":
-                announcements.append(self.announcement(st.children[0], {}, None))
-                last = ("announcements", len(announcements) - 1, 1)
-            elif kind == "repeat_stmt":
-                count = self.const(st.children[0], {})
-                if count < 0:
-                    raise self.error(f"cannot repeat a negative number of times ({count})", st.children[0])
-                for k in range(count):
-                    announcements.append(self.announcement(st.children[1], {}, k + 1))
-                last = ("announcements", len(announcements) - count, count)
-            elif kind == "each_stmt":
-                bindings = list(self.comprehension(st.children[0], {}))
-                for env in bindings:
-                    announcements.append(self.announcement(st.children[1], env, None))
-                last = ("announcements", len(announcements) - len(bindings), len(bindings))
-            elif kind in ("ask_stmt", "answer_stmt"):
-                if question is not None:
-                    raise self.error("the puzzle already asks a question", st)
-                question = self.question(st.children[0])
-                if kind == "answer_stmt":
-                    expected_answer = (self.answer_value(st.children[1], question, st),)
-                last = "question"
-            elif kind == "expect_stmt":
-                expected_stages = tuple(int(t) for t in st.children)
-            elif kind == "show_stmt":
-                templates[self.source_of(st.children[0])] = str(st.children[1])[1:-1]
-            elif kind == "text_stmt":
-                lang, text = str(st.children[0]), str(st.children[1])[1:-1]
-                if last == "puzzle":
-                    puzzle_texts.append((lang, text))
-                elif last == "question":
-                    question = replace(question, texts=question.texts + ((lang, text),))
-                else:
-                    _, start, count = last
-                    for i in range(start, start + count):
-                        a = announcements[i]
-                        announcements[i] = replace(a, texts=a.texts + ((lang, text),))
-            if kind == "puzzle_stmt":
-                last = "puzzle"
-        if question is not None and question.source in templates:
-            question = replace(question, template=templates[question.source])
+            method = self._BUILD.get(st.data)
+            if method is not None:
+                method(self, st, body)
+        question = body.question
+        if question is not None and question.source in body.templates:
+            question = replace(question, template=body.templates[question.source])
         return s.Puzzle(
-            title=title or sc.file,
+            title=decls.title or sc.file,
             file=sc.file,
             variables=tuple(sc.variables.values()),
-            table_columns=table_cols,
+            table_columns=decls.columns,
             table_rows=rows,
-            constraints=tuple(constraints),
-            agents=tuple(agents),
-            announcements=tuple(announcements),
+            constraints=tuple(body.constraints),
+            agents=tuple(body.agents),
+            announcements=tuple(body.announcements),
             question=question,
-            expected_answer=expected_answer,
-            expected_stages=expected_stages,
+            expected_answer=body.expected_answer,
+            expected_stages=body.expected_stages,
             params=tuple(sc.params.items()),
-            texts=tuple(puzzle_texts),
+            texts=tuple(body.texts),
             source=sc.source,
             names=tuple(sc.tuples.items()),
         )
+
+    # ------------------------------------------------------------ pass 1: declarations
+
+    def d_puzzle(self, st: Tree, decls: "_Declarations") -> None:
+        decls.title = str(st.children[0])[1:-1]
+
+    def d_param(self, st: Tree, decls: "_Declarations") -> None:
+        name = str(st.children[0])
+        self.scope.params[name] = self.overrides.pop(name) if name in self.overrides else self.const(st.children[1], {})
+
+    def d_values(self, st: Tree, decls: "_Declarations") -> None:
+        self.declare_sort(st)
+
+    def d_var(self, st: Tree, decls: "_Declarations") -> None:
+        self.declare_vars(st)
+
+    def d_worlds(self, st: Tree, decls: "_Declarations") -> None:
+        if decls.table is not None:
+            raise self.error("only one `worlds` table is allowed", st)
+        decls.table = str(st.children[0])
+        decls.columns = tuple(str(c) for c in st.children[1:])
+        if len(decls.columns) < 2:
+            raise self.error("a worlds table needs at least two columns", st)
+
+    def d_row(self, st: Tree, decls: "_Declarations") -> None:
+        if decls.table is None:
+            raise self.error("a table row must follow a `worlds NAME(col, ...):` line", st,
+                             "declare the table first, e.g. `worlds card(suit, rank):`")
+        decls.rows.append((st, self.row_values(st, len(decls.columns))))
+
+    def d_let(self, st: Tree, decls: "_Declarations") -> None:
+        self.scope.lets[str(st.children[0])] = st.children[1]
+
+    def d_agent(self, st: Tree, decls: "_Declarations") -> None:
+        self.declare_agent(st)
+
+    # ------------------------------------------------------------ pass 2: the body
+
+    def b_puzzle(self, st: Tree, body: "_Body") -> None:
+        body.target = _TextTarget("puzzle")
+
+    def b_where(self, st: Tree, body: "_Body") -> None:
+        f = self.formula(st.children[0], {})
+        if s.is_modal(f):
+            raise self.error("a `where` constraint cannot talk about knowledge", st)
+        body.constraints.append(f)
+
+    def b_agent(self, st: Tree, body: "_Body") -> None:
+        body.agents.extend(self.build_agents(st))
+
+    def b_announce(self, st: Tree, body: "_Body") -> None:
+        body.announce([self.announcement(st.children[0], {}, None)])
+
+    def b_repeat(self, st: Tree, body: "_Body") -> None:
+        count = self.const(st.children[0], {})
+        if count < 0:
+            raise self.error(f"cannot repeat a negative number of times ({count})", st.children[0])
+        body.announce([self.announcement(st.children[1], {}, k + 1) for k in range(count)])
+
+    def b_each(self, st: Tree, body: "_Body") -> None:
+        bindings = list(self.comprehension(st.children[0], {}))
+        body.announce([self.announcement(st.children[1], env, None) for env in bindings])
+
+    def b_ask(self, st: Tree, body: "_Body") -> None:
+        if body.question is not None:
+            raise self.error("the puzzle already asks a question", st)
+        body.question = self.question(st.children[0])
+        body.target = _TextTarget("question")
+
+    def b_answer(self, st: Tree, body: "_Body") -> None:
+        self.b_ask(st, body)
+        body.expected_answer = (self.answer_value(st.children[1], body.question, st),)
+
+    def b_expect(self, st: Tree, body: "_Body") -> None:
+        body.expected_stages = tuple(int(t) for t in st.children)
+
+    def b_show(self, st: Tree, body: "_Body") -> None:
+        body.templates[self.source_of(st.children[0])] = str(st.children[1])[1:-1]
+
+    def b_text(self, st: Tree, body: "_Body") -> None:
+        body.attach_text(str(st.children[0]), str(st.children[1])[1:-1])
+
+    _DECLARE = {"puzzle_stmt": d_puzzle, "param_stmt": d_param, "values_stmt": d_values, "var_stmt": d_var,
+                "worlds_stmt": d_worlds, "row_stmt": d_row, "tuple_row_stmt": d_row, "let_stmt": d_let,
+                "agent_stmt": d_agent}
+    _BUILD = {"puzzle_stmt": b_puzzle, "where_stmt": b_where, "agent_stmt": b_agent, "announce_stmt": b_announce,
+              "repeat_stmt": b_repeat, "each_stmt": b_each, "ask_stmt": b_ask, "answer_stmt": b_answer,
+              "expect_stmt": b_expect, "show_stmt": b_show, "text_stmt": b_text}
 
     # ------------------------------------------------------------ declarations
 
@@ -341,7 +352,7 @@ class Elaborator(Expressions):
         if t.type == "literal":
             raise self.error(f"{t.text!r} is not a variable or a term over variables", tree,
                              self.did_you_mean(t.text, self.scope.variables))
-        if isinstance(t.type, tuple) and t.type[0] == "tuple":
+        if isinstance(t.type, TupleType):
             return [x.node for x in t.node]
         if t.type == "family":
             return [s.Var(v) for v in t.node]
@@ -364,7 +375,7 @@ class Elaborator(Expressions):
         t = self.term(tree, {})
         if t.type == "literal":
             raise self.error(f"unknown name {t.text!r}", tree, self.names_hint(t.text))
-        if isinstance(t.type, tuple) and t.type[0] == "tuple":
+        if isinstance(t.type, TupleType):
             terms = tuple(self.as_term(x, tree) for x in t.node)
         elif t.type == "family":
             terms = tuple(s.Var(v) for v in t.node)
@@ -395,6 +406,55 @@ class Elaborator(Expressions):
         if isinstance(term, s.Var):
             return self.scope.variables[term.name]
         return None
+
+
+@dataclass
+class _Declarations:
+    """What the first pass collects: the title and the world table (names go into the Expressions scope)."""
+
+    title: str = ""
+    table: str | None = None
+    columns: tuple[str, ...] = ()
+    rows: list[tuple[Tree, list]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _TextTarget:
+    """What an `en:` / `zh:` line attaches to: the puzzle, the question, or the last announcement statement
+    (which `repeat` and `for` expand into `count` announcements from `start`)."""
+
+    kind: str  # "puzzle" | "question" | "announcements"
+    start: int = 0
+    count: int = 0
+
+
+@dataclass
+class _Body:
+    """What the second pass builds, in statement order."""
+
+    constraints: list[s.Formula] = field(default_factory=list)
+    agents: list[s.Agent] = field(default_factory=list)
+    announcements: list[s.Announcement] = field(default_factory=list)
+    question: s.Question | None = None
+    expected_answer: tuple[tuple[int, ...], ...] | None = None
+    expected_stages: tuple[int, ...] | None = None
+    templates: dict[str, str] = field(default_factory=dict)
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    target: _TextTarget = _TextTarget("puzzle")
+
+    def announce(self, new: list[s.Announcement]) -> None:
+        self.target = _TextTarget("announcements", len(self.announcements), len(new))
+        self.announcements.extend(new)
+
+    def attach_text(self, lang: str, text: str) -> None:
+        if self.target.kind == "puzzle":
+            self.texts.append((lang, text))
+        elif self.target.kind == "question":
+            self.question = replace(self.question, texts=self.question.texts + ((lang, text),))
+        else:
+            for i in range(self.target.start, self.target.start + self.target.count):
+                a = self.announcements[i]
+                self.announcements[i] = replace(a, texts=a.texts + ((lang, text),))
 
 
 def _observed_text(terms: list[s.Term]) -> str:

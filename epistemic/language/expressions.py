@@ -7,7 +7,7 @@ Every term is typed while it is built: 'int', 'bool', ('sort', name) for symboli
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Union
 
 from lark import Token, Tree
 
@@ -19,11 +19,30 @@ MAX_EXPANSION = 100_000
 
 
 @dataclass(frozen=True)
+class SortType:
+    """The type of a term whose values are the named values of a sort (suit, month)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class TupleType:
+    """The type of a tuple of terms (card = (suit, rank))."""
+
+    items: tuple["ExprType", ...]
+
+
+# "int", "bool", "literal" (a name or number whose sort is not known yet), "family" (m[1..n]),
+# "pending" (a `let` being elaborated), or a sort or tuple type.
+ExprType = Union[str, SortType, TupleType]
+
+
+@dataclass(frozen=True)
 class Typed:
     """A term or formula with its type; `text` keeps a literal's spelling until its sort is known."""
 
     node: Any
-    type: Any
+    type: ExprType
     text: str = ""
     agent: str | None = None
 
@@ -197,15 +216,15 @@ class Expressions:
             return Typed(s.Var(name), self.var_type(var), name)
         if name in sc.tuples:
             items = tuple(Typed(s.Var(c), self.var_type(sc.variables[c]), c) for c in sc.tuples[name])
-            return Typed(items, ("tuple", tuple(i.type for i in items)), name)
+            return Typed(items, TupleType(tuple(i.type for i in items)), name)
         if name in sc.families:
             return Typed(tuple(sc.families[name].values()), "family", name)
         return Typed(None, "literal", name, agent)
 
-    def var_type(self, var: s.Variable):
+    def var_type(self, var: s.Variable) -> ExprType:
         if var.sort == "bool":
             return "bool"
-        return "int" if var.numeric else ("sort", var.sort or var.name)
+        return "int" if var.numeric else SortType(var.sort or var.name)
 
     def e_index(self, tree, env):
         name_tok, index_tree = tree.children
@@ -228,7 +247,7 @@ class Expressions:
 
     def e_tuple(self, tree, env):
         items = tuple(self.expr(c, env) for c in tree.children)
-        return Typed(items, ("tuple", tuple(i.type for i in items)))
+        return Typed(items, TupleType(tuple(i.type for i in items)))
 
     def e_call(self, tree, env):
         name_tok, *args = tree.children
@@ -295,9 +314,7 @@ class Expressions:
             eqs = tuple(self.comparison("=", x, y, where) for x, y in zip(xs, ys))
             eq = eqs[0] if len(eqs) == 1 else s.And(eqs)
             return eq if op == "=" else s.Not(eq)
-        a, b = self.unify(a, b, where)
-        if op not in ("=", "!=") and (isinstance(a.type, tuple)):
-            pass  # symbolic values compare by their order in the sort
+        a, b = self.unify(a, b, where)  # symbolic values compare by their order in the sort
         return s.Compare(op, self.as_term(a, where), self.as_term(b, where))
 
     def tuple_items(self, t: Typed, where) -> list[Typed]:
@@ -318,23 +335,23 @@ class Expressions:
             b = self.resolve_literal(b, a.type, where)
         ta, tb = _numeric_view(a.type), _numeric_view(b.type)
         if ta != tb:
-            if isinstance(a.type, tuple) and b.type == "int" and b.text:
+            if isinstance(a.type, (SortType, TupleType)) and b.type == "int" and b.text:
                 b = self.resolve_literal(Typed(None, "literal", b.text), a.type, where)
-            elif isinstance(b.type, tuple) and a.type == "int" and a.text:
+            elif isinstance(b.type, (SortType, TupleType)) and a.type == "int" and a.text:
                 a = self.resolve_literal(Typed(None, "literal", a.text), b.type, where)
             else:
                 raise self.error(f"cannot compare {_type_name(a.type)} with {_type_name(b.type)}", where)
         return a, b
 
-    def resolve_literal(self, lit: Typed, target, where) -> Typed:
+    def resolve_literal(self, lit: Typed, target: ExprType, where) -> Typed:
         if target in ("int", "bool"):
             if lit.text in ("true", "false") and target == "bool":
                 return Typed(s.Const(1 if lit.text == "true" else 0), "bool")
             if is_int(lit.text):
                 return Typed(s.Const(int(lit.text)), target)
             raise self.error(f"unknown name {lit.text!r}", where, self.names_hint(lit.text))
-        if isinstance(target, tuple) and target[0] == "sort":
-            sort = target[1]
+        if isinstance(target, SortType):
+            sort = target.name
             values, numeric = self.scope.sorts[sort]
             var = s.Variable(sort, values, numeric, sort)
             return Typed(s.Const(self.code_of(var, lit.text, where)), target, lit.text)
@@ -503,8 +520,8 @@ class Expressions:
         return t.node
 
     def as_int(self, t: Typed, where) -> s.Term:
-        if isinstance(t.type, tuple) and t.type[0] == "sort":
-            raise self.error(f"{t.text or 'this term'} has symbolic values ({t.type[1]}); arithmetic needs numbers", where)
+        if isinstance(t.type, SortType):
+            raise self.error(f"{t.text or 'this term'} has symbolic values ({t.type.name}); arithmetic needs numbers", where)
         if t.type == "literal" and is_int(t.text):
             return s.Const(int(t.text))
         return self.as_term(t, where)
@@ -522,20 +539,22 @@ def _flatten(kind, items: list) -> tuple:
 
 
 def _is_tuple(t: Typed) -> bool:
-    return isinstance(t.type, tuple) and t.type[0] == "tuple"
+    return isinstance(t.type, TupleType)
 
 
 def is_int(text: str) -> bool:
     return text.lstrip("-").isdigit() and text.lstrip("-").isascii()
 
 
-def _numeric_view(t):
+def _numeric_view(t: ExprType) -> ExprType:
     return "int" if t in ("int", "bool") else t
 
 
-def _type_name(t) -> str:
-    if isinstance(t, tuple):
-        return f"a value of {t[1]}" if t[0] == "sort" else "a tuple"
+def _type_name(t: ExprType) -> str:
+    if isinstance(t, SortType):
+        return f"a value of {t.name}"
+    if isinstance(t, TupleType):
+        return "a tuple"
     return {"int": "a number", "bool": "a condition", "family": "a family"}.get(t, str(t))
 
 
