@@ -9,17 +9,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..language import syntax as s
-from ..language.arith import COMPARE
+from ..language.arith import COMPARE, apply_int
 
 
 def arith(op: str, a, b):
     """The language's integer semantics (language/arith.py) on arrays: floor division, x/0 = 0."""
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
+    if op not in ("/", "mod"):
+        return apply_int(op, a, b)  # + - * are the same on arrays
     zero = np.equal(b, 0)
     safe = np.where(zero, 1, b)
     result = np.floor_divide(a, safe) if op == "/" else np.remainder(a, safe)
