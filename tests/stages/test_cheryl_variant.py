@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from epistemic import api
+from tests.paths import PUZZLES
 
-PUZZLE = Path(__file__).resolve().parent.parent / "puzzles" / "cheryl_variant.txt"
+PUZZLE = PUZZLES / "cheryl_variant.txt"
 DATES = [("March", 13), ("March", 17), ("April", 14), ("April", 17), ("April", 19),
          ("May", 12), ("May", 14), ("May", 20), ("June", 12), ("June", 19)]
 
