@@ -19,7 +19,7 @@ FAMILY = "maze"
 DEFAULTS: dict[str, Any] = {"rows": 5, "cols": 5, "loops": 0, "unique": 1, "length": None}
 # Difficulty = how long the shortest path is, as a share of the cells: easy < 30 %, medium 30-60 %, hard >= 60 %.
 PRESETS: dict[str, tuple[float, float]] = {"easy": (0.0, 0.3), "medium": (0.3, 0.6), "hard": (0.6, 10.0)}
-MAX_TRIES = 10_000
+MAX_TRIES = 2_000
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,10 @@ def resolve_knobs(knobs: dict[str, Any] | None = None, difficulty_level: str | N
         raise EpistemicError(f"bad maze length {length!r}", hint="write length=N or length=LO..HI")
     if lo < 1 or hi < lo:
         raise EpistemicError(f"bad maze length range {lo}..{hi}", hint="the shortest path has at least 1 move")
+    if lo > n - 1:
+        raise EpistemicError(f"a {rows}x{cols} maze has shortest paths of at most {n - 1} moves, not {lo}",
+                             hint="ask for a shorter length or a larger maze")
+    hi = min(hi, n - 1)
     return MazeKnobs(rows, cols, loops, unique, lo, hi)
 
 
