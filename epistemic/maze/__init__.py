@@ -2,9 +2,9 @@
 generate mazes with certified shortest paths, and render the exact AlphaMaze prompt."""
 from __future__ import annotations
 
-from .grid import DOWN, LEFT, MOVES, RIGHT, UP, Cell, Maze
+from .grid import DOWN, LEFT, MOVES, RIGHT, UP, Cell, Grid, Maze
 from .parse import is_maze_text, parse_maze
 from .solve import MazeSolution, solve_maze
 
-__all__ = ["Cell", "Maze", "MOVES", "UP", "DOWN", "LEFT", "RIGHT", "parse_maze", "is_maze_text",
+__all__ = ["Cell", "Grid", "Maze", "MOVES", "UP", "DOWN", "LEFT", "RIGHT", "parse_maze", "is_maze_text",
            "solve_maze", "MazeSolution"]

@@ -8,12 +8,14 @@ final path's optimality. docs/maze.md gives the rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .grid import DELTA, Cell, Maze
 from .solve import MazeSolution, solve_maze
 from .trace import Statement, final_moves, pure_sequence, split_reply, statements
 
 SCHEMA = "epistemic.maze.audit/1"
+_TOKEN_TEXT = {m: f"<|{m}|>" for m in ("up", "down", "left", "right")}
 
 
 @dataclass(frozen=True)
@@ -45,30 +47,34 @@ class PathCheck:
 def walk(sol: MazeSolution, moves: tuple[str, ...]) -> PathCheck:
     """Follow moves from the origin (a blocked move is recorded and the walker stays)."""
     maze = sol.maze
-    cols = maze.cols
     dist = sol.to_target
-    cell = maze.origin
-    cells = [cell]
+    exits = maze.exits
+    every = maze.cells
+    i = maze.index(maze.origin)
+    path = [i]
     blocked: list[str | None] = []
     detours = []
     first = -1
     for k, move in enumerate(moves):
-        nxt, why = maze.step(cell, move)
-        blocked.append(why)
-        if why is not None:
+        j = exits[i].get(move)
+        if j is None:
+            blocked.append(maze.step(every[i], move)[1])
             if first < 0:
                 first = k
-        elif dist[nxt.row * cols + nxt.col] >= dist[cell.row * cols + cell.col]:
-            detours.append(k)
-        cell = nxt
-        cells.append(cell)
-    return PathCheck(tuple(moves), tuple(cells), tuple(blocked), first, cell,
-                     first < 0 and cell == maze.target, sol.length, tuple(detours))
+        else:
+            blocked.append(None)
+            if dist[j] >= dist[i]:
+                detours.append(k)
+            i = j
+        path.append(i)
+    end = every[i]
+    return PathCheck(tuple(moves), tuple([every[j] for j in path]), tuple(blocked), first, end,
+                     first < 0 and end == maze.target, sol.length, tuple(detours))
 
 
-@dataclass(frozen=True)
-class MoveStep:
-    """One audited step: what it says, where the walker was and went, the verdict and its label."""
+class MoveStep(NamedTuple):
+    """One audited step: what it says, where the walker was and went, the verdict and its label.
+    (A named tuple: a 20-move answer makes 20 of them per audit, and the audit must be fast.)"""
 
     text: str
     span: tuple[int, int] | None
@@ -137,11 +143,10 @@ def audit_moves(maze_or_solution: Maze | MazeSolution, moves: tuple[str, ...] | 
     """Audit a bare move sequence: every move is a step (1 legal, -1 into a wall or off the grid)."""
     sol = _solution(maze_or_solution)
     check = walk(sol, tuple(moves))
-    steps = []
-    for k, move in enumerate(check.moves):
-        why = check.blocked[k]
-        steps.append(MoveStep(texts[k] if texts else f"<|{move}|>" if form == "tokens" else move, None, "move", move,
-                              check.cells[k], check.cells[k + 1], None, why or "ok", -1 if why else 1))
+    cells, blocked = check.cells, check.blocked
+    steps = [MoveStep(texts[k] if texts else _TOKEN_TEXT[move] if form == "tokens" else move, None, "move", move,
+                      cells[k], cells[k + 1], None, blocked[k] or "ok", -1 if blocked[k] else 1)
+             for k, move in enumerate(check.moves)]
     return MazeAudit(sol, form, tuple(steps), check)
 
 

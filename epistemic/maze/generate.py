@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import EpistemicError, TooLarge
-from .grid import DOWN, LEFT, MAX_CELLS, RIGHT, UP, Cell, Maze
+from .grid import DOWN, LEFT, MAX_CELLS, RIGHT, UP, Grid, Maze
 from .prompt import render_prompt
 from .solve import MazeSolution, difficulty, distances_to, solve_maze
 
@@ -147,15 +147,15 @@ def sample(rng: random.Random, k: MazeKnobs, title: str = "") -> Maze | None:
     if k.loops:
         add_loops(rng, walls, k.rows, k.cols, k.loops)
     n = k.rows * k.cols
-    probe = Maze(k.rows, k.cols, tuple(walls), Cell(0, 0), Cell(0, 0), title)
+    grid = Grid(k.rows, k.cols, tuple(walls))
     first = rng.randrange(n)
     for step in range(n):  # every origin, from a random one on: most knobs succeed at the first
         start = (first + step) % n
-        dist, count = distances_to(probe, start)
+        dist, count = distances_to(grid, start)
         ok = [j for j in range(n) if k.min_length <= dist[j] <= k.max_length and (not k.unique or count[j] == 1)]
         if ok:
             goal = ok[rng.randrange(len(ok))]
-            return Maze(k.rows, k.cols, probe.walls, probe.cell(start), probe.cell(goal), title)
+            return Maze(grid, grid.cells[start], grid.cells[goal], title)
     return None
 
 

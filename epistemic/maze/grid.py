@@ -29,8 +29,8 @@ def wall_names(mask: int) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Maze:
-    """A rectangular maze: `walls[r * cols + c]` is the cell's wall mask (UP|DOWN|LEFT|RIGHT).
+class Grid:
+    """The walls of a rectangular maze: `walls[r * cols + c]` is the cell's wall mask (UP|DOWN|LEFT|RIGHT).
 
     The grid's edge always blocks a move, whether or not the boundary wall is written; between two
     cells a wall is written on both sides (the parser rejects files where neighbours disagree).
@@ -39,16 +39,20 @@ class Maze:
     rows: int
     cols: int
     walls: tuple[int, ...]
-    origin: Cell
-    target: Cell
-    name: str = ""
-    # open_moves[i]: ((move name, neighbour index), ...) for cell index i, derived from walls.
+    # open_moves[i]: ((move name, neighbour index), ...) for cell index i; exits[i]: the same as a dict;
+    # cells[i]: the Cell of index i. All derived from the walls once, when the grid is made.
     open_moves: tuple[tuple[tuple[str, int], ...], ...] = field(init=False, repr=False, compare=False, hash=False)
+    exits: tuple[dict[str, int], ...] = field(init=False, repr=False, compare=False, hash=False)
+    cells: tuple[Cell, ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if len(self.walls) != self.rows * self.cols:
             raise ValueError(f"{len(self.walls)} wall masks for a {self.rows}x{self.cols} maze")
-        object.__setattr__(self, "open_moves", tuple(self._open(i) for i in range(self.rows * self.cols)))
+        n = self.rows * self.cols
+        opened = tuple(self._open(i) for i in range(n))
+        object.__setattr__(self, "open_moves", opened)
+        object.__setattr__(self, "exits", tuple(dict(o) for o in opened))
+        object.__setattr__(self, "cells", tuple(Cell(*divmod(i, self.cols)) for i in range(n)))
 
     def _open(self, i: int) -> tuple[tuple[str, int], ...]:
         r, c = divmod(i, self.cols)
@@ -64,6 +68,40 @@ class Maze:
             out.append(("right", i + 1))
         return tuple(out)
 
+
+@dataclass(frozen=True)
+class Maze:
+    """A grid with an origin and a target (and a display name, not part of equality)."""
+
+    grid: Grid
+    origin: Cell
+    target: Cell
+    name: str = field(default="", compare=False)
+
+    @property
+    def rows(self) -> int:
+        return self.grid.rows
+
+    @property
+    def cols(self) -> int:
+        return self.grid.cols
+
+    @property
+    def walls(self) -> tuple[int, ...]:
+        return self.grid.walls
+
+    @property
+    def open_moves(self) -> tuple[tuple[tuple[str, int], ...], ...]:
+        return self.grid.open_moves
+
+    @property
+    def exits(self) -> tuple[dict[str, int], ...]:
+        return self.grid.exits
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return self.grid.cells
+
     @property
     def size(self) -> str:
         """`5x5` (rows x columns)."""
@@ -73,13 +111,17 @@ class Maze:
         return cell.row * self.cols + cell.col
 
     def cell(self, index: int) -> Cell:
-        return Cell(*divmod(index, self.cols))
+        return self.cells[index]
 
     def contains(self, cell: Cell) -> bool:
         return 0 <= cell.row < self.rows and 0 <= cell.col < self.cols
 
     def step(self, cell: Cell, move: str) -> tuple[Cell, str | None]:
         """Where `move` leads from `cell`, and why it is blocked: None, "wall" or "off_grid"."""
+        if 0 <= cell.row < self.rows and 0 <= cell.col < self.cols:
+            j = self.exits[cell.row * self.cols + cell.col].get(move)
+            if j is not None:
+                return self.cells[j], None
         dr, dc = DELTA[move]
         nxt = Cell(cell.row + dr, cell.col + dc)
         if not self.contains(nxt):

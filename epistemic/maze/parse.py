@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EpistemicError, Location, TooLarge
-from .grid import BIT, MAX_CELLS, Cell, Maze
+from .grid import BIT, MAX_CELLS, Cell, Grid, Maze
 from .tokens import TOKEN, WALL_EXAMPLES, Token, classify
 
 _DETECT = re.compile(r"<\|\d+-\d+\|>\s*<\|[a-z_]*wall\|>")
@@ -208,7 +208,7 @@ def _build(placed: list[_Placed], file: str, lines: list[str], title: str) -> Ma
     _check_walls(by_cell, walls, rows, cols, file, lines)
     origin = Cell(markers["origin"].coord.row, markers["origin"].coord.column)
     target = Cell(markers["target"].coord.row, markers["target"].coord.column)
-    return Maze(rows, cols, tuple(walls), origin, target, title)
+    return Maze(Grid(rows, cols, tuple(walls)), origin, target, title)
 
 
 def _check_shape(by_cell: dict[Cell, _Placed], rows: int, file: str, lines: list[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from .grid import Cell, Maze
+from .grid import Cell, Grid, Maze
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class MazeSolution:
         }
 
 
-def distances_to(maze: Maze, goal: int) -> tuple[list[int], list[int]]:
+def distances_to(maze: Maze | Grid, goal: int) -> tuple[list[int], list[int]]:
     """BFS from `goal`: each cell's distance to it (-1: unreachable) and its number of shortest paths."""
     n = maze.rows * maze.cols
     dist = [-1] * n
@@ -84,18 +84,21 @@ def solve_maze(maze: Maze) -> MazeSolution:
     dist, count = distances_to(maze, goal)
     if dist[start] < 0:
         seen, _ = distances_to(maze, start)
-        return MazeSolution(maze, False, (), (), 0, sum(d >= 0 for d in seen), tuple(dist))
-    moves, cells = [], [maze.origin]
+        return MazeSolution(maze, False, (), (), 0, len(seen) - seen.count(-1), tuple(dist))
+    moves, path = [], [start]
     i = start
+    opened = maze.open_moves
     while i != goal:
         want = dist[i] - 1
-        for name, j in maze.open_moves[i]:
+        for name, j in opened[i]:
             if dist[j] == want:
                 moves.append(name)
-                cells.append(maze.cell(j))
+                path.append(j)
                 i = j
                 break
-    return MazeSolution(maze, True, tuple(moves), tuple(cells), count[start], sum(d >= 0 for d in dist), tuple(dist))
+    every = maze.cells
+    return MazeSolution(maze, True, tuple(moves), tuple([every[j] for j in path]), count[start],
+                        len(dist) - dist.count(-1), tuple(dist))
 
 
 def expected_ok(sol: MazeSolution, expected: tuple[str, ...]) -> bool:
