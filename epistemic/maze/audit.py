@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .grid import DELTA, Cell, Maze
 from .solve import MazeSolution, solve_maze
-from .trace import Statement, final_moves, pure_sequence, split_reply, statements
+from .trace import Statement, final_answer, pure_sequence, split_reply, statements
 
 SCHEMA = "epistemic.maze.audit/1"
 _TOKEN_TEXT = {m: f"<|{m}|>" for m in ("up", "down", "left", "right")}
@@ -159,7 +159,9 @@ def audit_text(maze_or_solution: Maze | MazeSolution, text: str, file: str | Non
         a = audit_moves(sol, seq, form)
         return MazeAudit(sol, form, a.steps, a.answer, file)
     reasoning, _ = split_reply(text)
-    moves = final_moves(text)
+    moves, start = final_answer(text)
+    if reasoning is text:  # no </think>: the reasoning is what comes before the final answer
+        reasoning = text[:start]
     answer = walk(sol, moves) if moves else None
     steps = judge_statements(sol, statements(reasoning))
     return MazeAudit(sol, "trace", tuple(steps), answer, file)

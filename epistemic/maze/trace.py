@@ -24,6 +24,7 @@ _SEQ_ONLY = re.compile(r"(?:\s|[,;.>→\-]|\b(?:up|down|left|right)\b|<\|(?:up|d
 _PREFIX = re.compile(r"^\s*(?:\*\*)?(?:final answer|answer|moves|solution|path)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?", re.I)
 _ANSWER_TAG = re.compile(r"<answer>(.*?)</answer>", re.S | re.I)
 _THINK_END = re.compile(r"</think>", re.I)
+_ANSWER_SAID = re.compile(r"\b(?:final answer|answer)\s*(?:is)?\s*[:：]\s*([^\n]+)", re.I)
 
 # Statements, each anchored on a direction or a position.
 _FROM = rf"(?:\s*,?\s*from\s+(?:cell\s+|position\s+)?{COORD})?"
@@ -85,27 +86,45 @@ def pure_sequence(text: str) -> tuple[str, ...] | None:
 
 
 def final_moves(text: str) -> tuple[str, ...] | None:
-    """The reply's final move sequence: the last <answer> tag, else the part after </think> (its move
-    tokens, else its last line that is only moves), else the last run of move tokens; None if absent."""
-    tags = _ANSWER_TAG.findall(text)
+    """The reply's final move sequence (see `final_answer`), or None."""
+    return final_answer(text)[0]
+
+
+def final_answer(text: str) -> tuple[tuple[str, ...] | None, int]:
+    """The reply's final move sequence and where its text starts: the last <answer> tag, else the part
+    after </think> (its move tokens, else its last line that is only moves), else the last line that is
+    only moves, else the last run of move tokens. (None, len(text)) when there is none."""
+    tags = list(_ANSWER_TAG.finditer(text))
+    ends = list(_THINK_END.finditer(text))
     if tags:
-        part = tags[-1]
+        part, base = tags[-1].group(1), tags[-1].start(1)
+    elif ends:
+        part, base = text[ends[-1].end():], ends[-1].end()
     else:
-        _, part = split_reply(text)
-    tokens = _MOVE_TOKEN.findall(part)
-    if tokens and part is not text:
-        return tuple(tokens)
+        part, base = text, 0
+    if tags or ends:
+        tokens = list(_MOVE_TOKEN.finditer(part))
+        if tokens:
+            return tuple(m.group(1) for m in tokens), base + tokens[0].start()
     whole = pure_sequence(part)
     if whole:
-        return whole
-    for line in reversed([ln for ln in part.splitlines() if ln.strip()]):
-        seq = pure_sequence(line)
+        return whole, base
+    said = list(_ANSWER_SAID.finditer(part))
+    if said:
+        seq = pure_sequence(said[-1].group(1))
         if seq:
-            return seq
-    if tokens:  # no </think>: the last run of move tokens separated only by spaces or commas
-        runs = re.findall(r"(?:<\|(?:up|down|left|right)\|>[\s,]*)+", part)
-        return tuple(_MOVE_TOKEN.findall(runs[-1]))
-    return None
+            return seq, base + said[-1].start()
+    pos = len(part)
+    for line in reversed(part.splitlines(keepends=True)):
+        pos -= len(line)
+        if line.strip():
+            seq = pure_sequence(line)
+            if seq:
+                return seq, base + pos
+    runs = list(re.finditer(r"(?:<\|(?:up|down|left|right)\|>[\s,]*)+", part))
+    if runs:  # the last run of move tokens separated only by spaces or commas
+        return tuple(_MOVE_TOKEN.findall(runs[-1].group(0))), base + runs[-1].start()
+    return None, len(text)
 
 
 def statements(text: str, offset: int = 0) -> list[Statement]:

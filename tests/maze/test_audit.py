@@ -131,3 +131,10 @@ def test_walk_agrees_with_a_plain_walker(seed, moves):
     a = audit_moves(sol, tuple(moves))
     assert a.label == first and a.final_answer_correct == check.reaches_target
     assert a.labels == [(-1 if check.blocked[k] else 1) for k in range(len(moves))]
+
+
+def test_answer_after_an_answer_label_is_not_a_reasoning_step():
+    a = audit_text(MAZE, "Move right to 3-2. Answer: right right right up left left up right")
+    assert a.labels == [1] and a.final_answer_correct
+    a = audit_text(MAZE, "Move right to 3-2.\n" + RIGHT)
+    assert a.labels == [1] and a.final_answer_correct  # the answer's tokens are not judged as steps
