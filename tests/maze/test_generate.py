@@ -82,3 +82,18 @@ def test_knob_errors():
         generate_mazes(1, 0, {"size": 2, "length": 3, "unique": 1, "loops": 1})
     with pytest.raises(EpistemicError):
         resolve_knobs({"size": 500})
+
+
+def test_dataset_items_score_and_audit():
+    from epistemic.maze.tasks import audit_trace, dataset_item, is_maze_item, score_answer
+
+    record = generate_mazes(1, 4, {"size": 5})[0][0].to_dict()
+    item = dataset_item(record)
+    assert is_maze_item(item) and item["question"].startswith("You are a helpful assistant that solves mazes.")
+    assert score_answer(item["answer"], item) == 1.0
+    assert score_answer("<think>hmm</think>" + item["answer"], item) == 1.0
+    moves = record["answer_values"]
+    assert score_answer(" ".join(moves[:-1]), item) == 0.0
+    assert score_answer("I give up", item) == 0.0
+    d = audit_trace(item["metadata"]["source"], item["answer"]).to_dict()
+    assert d["final_answer_correct"] and d["label"] == -1
