@@ -40,7 +40,7 @@ def test_batch_audit_lines():
     lines = [json.dumps({"id": "a", "response": "<|right|> <|right|> <|right|> <|up|> <|left|> <|left|> <|up|> <|right|>"}),
              json.dumps({"id": "b", "text": "<|up|> <|up|> <|up|>", "label": 2}),
              json.dumps({"id": "c", "maze": other, "text": "down left up up right right down"}),
-             "not json", json.dumps({"id": "d", "maze": "puzzles/mazes/small_3x3.txt", "text": "up"})]
+             "not json", json.dumps({"id": "d", "maze": "puzzles/mazes/small_3x3.txt", "text": "left"})]
     results = list(audit_lines(lines, sol))
     assert [r.get("label") for r in results[:3]] == [-1, 2, -1]
     assert results[2]["final_answer_correct"] and results[2]["maze"] == "small 3x3"
