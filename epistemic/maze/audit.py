@@ -83,7 +83,7 @@ class MoveStep(NamedTuple):
     at: Cell                   # the walker's cell before the step (or the stated start)
     to: Cell                   # the walker's cell after it
     stated: Cell | None
-    verdict: str               # ok | wall | off_grid | wrong_position | backtrack | unreached | not_blocked | wrong_origin | wrong_target
+    verdict: str               # ok | wall | off_grid | wrong_position | not_adjacent | backtrack | unreached | not_blocked | wrong_origin | wrong_target
     label: int                 # 1 correct, 0 neutral, -1 wrong
 
     def to_dict(self) -> dict:
@@ -214,6 +214,9 @@ def judge_statements(sol: MazeSolution, said: list[Statement]) -> list[MoveStep]
 
 
 def _judge_move(maze: Maze, s: Statement, walker: Cell, visited: set[Cell]) -> MoveStep:
+    if s.move is None:  # an arrow between cells that are not neighbours: a jump
+        to = s.stated if maze.contains(s.stated) else walker
+        return MoveStep(s.text, s.span, "move", None, s.source, to, s.stated, "not_adjacent", -1)
     dr, dc = DELTA[s.move]
     src = s.source
     if src is None and s.stated is not None:

@@ -13,7 +13,7 @@ from .grid import Cell
 
 _DIR = r"(up|down|left|right|north|south|west|east)(?:wards?)?"
 _ALIAS = {"north": "up", "south": "down", "west": "left", "east": "right"}
-COORD = (r"(?:<\|(\d+)-(\d+)\|>|\((\d+)\s*,\s*(\d+)\)|\[(\d+)\s*,\s*(\d+)\]|(?<![\w.-])(\d+)-(\d+)(?![\w-])"
+COORD = (r"(?:<\|(\d+)-(\d+)\|>|\((\d+)\s*,\s*(\d+)\)|\[(\d+)\s*,\s*(\d+)\]|(?<![\w.-])(\d+)-(\d+)(?!\w|-(?!>))"
          r"|row\s+(\d+)\s*,?\s*(?:and\s+)?col(?:umn)?\s+(\d+))")
 _COORD = re.compile(COORD, re.I)
 _COUNT = r"(?:\s+(twice|thrice|(?:\d+|one|two|three|four|five|six)\s+(?:times|steps?|cells?|squares?|spaces?)))?"
@@ -41,6 +41,8 @@ _POSITION = re.compile(
     rf"\s+(?:cell\s+|position\s+|the\s+cell\s+)?{COORD}", re.I)
 _FACT = re.compile(rf"\b(origin|start(?:ing)?(?:\s+(?:point|cell|position))?|target|goal|end(?:\s+point)?)\s+"
                    rf"(?:\(\w\)\s+)?(?:is\s+)?(?:located\s+)?(?:at|in|on)\s+(?:cell\s+|position\s+)?{COORD}", re.I)
+_ARROW = r"\s*(?:->|-->|→|=>)\s*"
+_CHAIN = re.compile(rf"{COORD}(?:{_ARROW}{COORD})+", re.I)
 _BLOCK_CUE = re.compile(r"\b(?:can'?t|cannot|can\s+not|blocked|no\s+way|not\s+possible|impossible|walls?|dead[\s-]end)\b", re.I)
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:[.;!?]|\n|$)|\n")
 _CLAUSE_SPLIT = re.compile(r",?\s+\b(?:so|then|but|and\s+then|therefore|hence|thus)\b\s+", re.I)
@@ -54,7 +56,7 @@ class Statement:
     kind: str                     # "move" | "position" | "blocked" | "origin" | "target"
     text: str
     span: tuple[int, int]
-    move: str | None = None
+    move: str | None = None       # None for a move between cells that are not neighbours ("3-1 -> 1-1")
     repeat: int = 1
     source: Cell | None = None    # "from 3-1"
     stated: Cell | None = None    # "to 3-2", "now at (2,3)", "origin at 3-1"
@@ -165,6 +167,12 @@ def _clause(clause: str, at: int) -> list[Statement]:
             found.append((m.start(), Statement("blocked", clause.strip(), (at + m.start(), at + m.end()), move=move,
                                                source=src)))
         return [s for _, s in sorted(found, key=lambda x: x[0])]
+    for m in _CHAIN.finditer(clause):  # "(3,2) -> (3,3) -> (2,3)": a move per arrow, its direction from the cells
+        cells = [cell_of(c.groups()) for c in _COORD.finditer(m.group(0))]
+        for a, b in zip(cells, cells[1:]):
+            found.append((m.start(), Statement("move", f"{a} -> {b}", (at + m.start(), at + m.end()),
+                                               move=direction(a, b), source=a, stated=b)))
+        taken.append(m.span())
     for pattern in (_MOVE, _BARE_MOVE):
         for m in pattern.finditer(clause):
             if not free(*m.span()):
@@ -186,6 +194,11 @@ def _clause(clause: str, at: int) -> list[Statement]:
                                                stated=cell_of(m.groups()))))
             taken.append(m.span())
     return [s for _, s in sorted(found, key=lambda x: x[0])]
+
+
+def direction(a: Cell, b: Cell) -> str | None:
+    """The move from a to a neighbouring cell b; None when they are not neighbours."""
+    return {(-1, 0): "up", (1, 0): "down", (0, -1): "left", (0, 1): "right"}.get((b.row - a.row, b.col - a.col))
 
 
 def _count(text: str | None) -> int:

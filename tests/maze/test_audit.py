@@ -138,3 +138,14 @@ def test_answer_after_an_answer_label_is_not_a_reasoning_step():
     assert a.labels == [1] and a.final_answer_correct
     a = audit_text(MAZE, "Move right to 3-2.\n" + RIGHT)
     assert a.labels == [1] and a.final_answer_correct  # the answer's tokens are not judged as steps
+
+
+def test_arrow_chains():
+    a = audit_text(MAZE, "Path: (3,1) -> (3,2) -> (3,3) -> (3,4) -> (2,4).\nAnswer: right right right up")
+    assert a.labels == [1, 1, 1, 1] and [s.move for s in a.steps] == ["right", "right", "right", "up"]
+    a = audit_text(MAZE, "3-1 -> 2-1 -> 2-2 -> 1-2\n3-1->3-2")
+    assert a.labels[:2] == [1, -1] and a.steps[1].verdict == "wall"  # 2-1 has a right wall
+    a = audit_text(MAZE, "(3,4) → (1,4)")
+    assert a.steps[0].verdict == "not_adjacent" and a.label == 0
+    a = audit_text(MAZE, "3-1->3-2")
+    assert a.labels == [1] and a.steps[0].move == "right"
