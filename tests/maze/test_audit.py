@@ -149,3 +149,25 @@ def test_arrow_chains():
     assert a.steps[0].verdict == "not_adjacent" and a.label == 0
     a = audit_text(MAZE, "3-1->3-2")
     assert a.labels == [1] and a.steps[0].move == "right"
+
+
+HANDWRITTEN = (Path(__file__).resolve().parents[1] / "data" / "maze" / "handwritten_seed_trace.txt").read_text(encoding="utf-8")
+
+
+def test_handwritten_trace_in_a_reasoning_models_style():
+    # tests/data/maze/handwritten_seed_trace.txt: written by hand in the style of a reasoning model's
+    # trace on the seed maze (not a model output): options, a dead end, a backtrack, walls read from tokens.
+    a = audit_text(MAZE, HANDWRITTEN)
+    kinds = [s.kind for s in a.steps]
+    assert a.label == -1 and a.final_answer_correct and a.answer.optimal
+    assert kinds.count("move") == 14 and kinds.count("blocked") == 4 and kinds.count("position") == 1
+    assert [tuple(s.at) for s in a.steps if s.text == "Go right from (3,1) to (3,2)"] == [(3, 1)]
+
+
+def test_handwritten_trace_with_a_misread_wall():
+    bad = HANDWRITTEN.replace("(3,2) has up_down_wall, so keep going right to (3,3)",
+                              "(3,2) has a down wall, so go up to (2,2)")
+    a = audit_text(MAZE, bad)
+    step = a.steps[a.label]
+    assert step.verdict == "wall" and step.move == "up" and tuple(step.at) == (3, 2)
+    assert a.final_answer_correct  # right answer, wrong reasoning
