@@ -160,7 +160,7 @@ def test_handwritten_trace_in_a_reasoning_models_style():
     a = audit_text(MAZE, HANDWRITTEN)
     kinds = [s.kind for s in a.steps]
     assert a.label == -1 and a.final_answer_correct and a.answer.optimal
-    assert kinds.count("move") == 14 and kinds.count("blocked") == 4 and kinds.count("position") == 1
+    assert kinds.count("move") == 13 and kinds.count("blocked") == 4 and kinds.count("position") == 1
     assert [tuple(s.at) for s in a.steps if s.text == "Go right from (3,1) to (3,2)"] == [(3, 1)]
 
 
