@@ -14,10 +14,12 @@ from .language.elaborate import load_puzzle as elaborate_text
 from .language.elaborate import parse_claim
 from .language.load import load_puzzle, looks_like_text
 from .language.printer import formula_source
+from .maze.grid import Maze
+from .maze.parse import MazeFile, is_maze_text, read_maze
 from .stages.solve import Solution, require_stage, solve
 
-__all__ = ["Source", "read_source", "load_puzzle", "read_text", "solve", "check", "certify", "CheckResult",
-           "Solution"]
+__all__ = ["Source", "read_source", "load_puzzle", "load_task", "maze_of", "project_api", "read_text", "solve",
+           "check", "certify", "CheckResult", "Solution"]
 
 SMCDEL_SUFFIXES = (".smcdel.txt", ".smcdel")
 # VARS first, past `--` comments and blank space: an SMCDEL file whatever its name
@@ -26,17 +28,20 @@ _STARTS_WITH_VARS = re.compile(r"(?:\s|--[^\n]*)*VARS(?![A-Za-z0-9])")
 
 @dataclass(frozen=True)
 class Source:
-    """An input file read once, with its kind decided once: a puzzle or an SMCDEL file."""
+    """An input file read once, with its kind decided once: a puzzle, an SMCDEL file or a maze."""
 
     name: str
     text: str
-    kind: str  # "puzzle" | "smcdel"
+    kind: str  # "puzzle" | "smcdel" | "maze"
 
 
 def file_kind(name: str, text: str) -> str:
-    """Which reader a file goes to: by its extension, else by its content."""
+    """Which reader a file goes to: by its extension, else by its content (a maze holds AlphaMaze
+    cells, `<|r-c|><|..._wall|>`, which no puzzle or SMCDEL file can contain)."""
     if name.lower().endswith(SMCDEL_SUFFIXES) or _STARTS_WITH_VARS.match(text):
         return "smcdel"
+    if is_maze_text(text):
+        return "maze"
     return "puzzle"
 
 
@@ -50,11 +55,56 @@ def read_source(path_or_text: str | Path) -> Source:
 
 
 def puzzle_of(source: Source, params: dict[str, int] | None = None) -> s.Puzzle:
-    """The puzzle a source holds (SMCDEL files are run by epistemic.smcdel, not elaborated here)."""
-    if source.kind != "puzzle":
+    """The puzzle a source holds (SMCDEL files are run by epistemic.smcdel, mazes by epistemic.maze)."""
+    if source.kind == "smcdel":
         raise EpistemicError(f"{source.name} is an SMCDEL file; this command needs a puzzle file",
                              hint="SMCDEL files run with solve and check")
+    if source.kind == "maze":
+        raise EpistemicError(f"{source.name} is a maze; this command needs a puzzle file",
+                             hint="mazes run with solve, audit, explain, generate and eval (docs/maze.md)")
     return elaborate_text(source.text, source.name, params)
+
+
+def maze_of(source: Source) -> MazeFile:
+    """The maze a maze source holds, with its header and expected answer."""
+    if source.kind != "maze":
+        raise EpistemicError(f"{source.name} is not a maze", hint="a maze holds cells like <|0-0|><|up_left_wall|><|blank|>")
+    return read_maze(source.text, source.name)
+
+
+def load_task(path_or_text: str | Path) -> s.Puzzle | Maze:
+    """What a model is asked to solve: a puzzle or a maze, by the file's kind (eval and ask load items here)."""
+    source = read_source(path_or_text)
+    return maze_of(source).maze if source.kind == "maze" else puzzle_of(source)
+
+
+def project_api():
+    """The functions the local-model runner needs (epistemic.llm.project.ProjectAPI), for puzzles and
+    mazes alike: items are loaded by `load_task` and every other function goes by what was loaded."""
+    from . import audit, language
+    from .llm.project import ProjectAPI
+    from .maze import tasks as maze_tasks
+    from .tasks import render, scoring
+
+    def render_prompt(task, lang: str = "en") -> str:
+        return maze_tasks.render_prompt(task) if isinstance(task, Maze) else render.render_prompt(task, lang=lang)
+
+    def audit_trace(task, text: str, context=None):
+        if isinstance(task, Maze):
+            return maze_tasks.audit_trace(task, text, context)
+        return audit.audit_trace(task, text, context=context) if context is not None else audit.audit_trace(task, text)
+
+    def score_answer(text: str, task) -> float:
+        return maze_tasks.score_answer(text, task) if isinstance(task, Maze) else scoring.score_answer(text, task)
+
+    def audit_context(task):
+        return maze_tasks.audit_context(task) if isinstance(task, Maze) else audit.AuditContext.build(task)
+
+    return ProjectAPI(load_puzzle=load_task, render_prompt=render_prompt, audit_trace=audit_trace,
+                      score_answer=score_answer, grammar_text=language.grammar_text,
+                      parse_claim=getattr(language, "parse_claim", None),
+                      extract_claims_rule_based=getattr(audit, "extract_claims_rule_based", None),
+                      audit_context=audit_context)
 
 
 def certify(solution: Solution, **limits):

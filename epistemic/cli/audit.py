@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from .common import Command, emit_json, json_option, param_option, parse_params
+from .common import Command, emit_json, json_option, param_option, parse_params, write_new
 from ..files import read_bytes
 
 MAX_TRACE_BYTES = 64_000_000
@@ -28,11 +27,14 @@ def _read_trace(trace: str) -> bytes:
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
 @click.option("--z3", "use_z3", is_flag=True,
               help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
+@click.option("--force", is_flag=True, help="Replace an existing --html file.")
 @json_option
-def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, as_json: bool) -> None:
+def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, force: bool,
+          as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
     Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
+    PUZZLE may be a maze: then each move is a step (docs/maze.md).
     """
     from .. import api
     from ..audit import AuditContext, audit_trace
@@ -42,6 +44,10 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
 
     overrides = parse_params(params)
     text = decode_trace(_read_trace(trace))
+    source = api.read_source(puzzle)
+    if source.kind == "maze":
+        _audit_maze(source, trace, text, html_path, out_path, force, as_json)
+        return
     if looks_like_jsonl(text):
         cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
         lines = text.splitlines()
@@ -69,7 +75,7 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
     if html_path:
         from ..audit.html import audit_html
 
-        Path(html_path).write_text(audit_html(report), encoding="utf-8")
+        write_new(html_path, audit_html(report), force)
     if as_json:
         emit_json(report.to_dict())
     else:
@@ -82,10 +88,18 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @json_option
 def explain(puzzle: str, params, lang: str, as_json: bool) -> None:
-    """Write a correct step-by-step reasoning trace for PUZZLE from the solver's stages."""
+    """Write a correct step-by-step reasoning trace for PUZZLE from the solver's stages (or a maze's path)."""
     from .. import api
     from ..audit import AuditContext, audit_trace
     from ..audit.explain import explain as make
+
+    source = api.read_source(puzzle)
+    if source.kind == "maze":
+        from ..maze.run import explain_command
+
+        out = explain_command(source.text, source.name, as_json)
+        emit_json(out) if as_json else click.echo(out, nl=False)
+        return
 
     p = api.load_puzzle(puzzle, parse_params(params))
     sol = api.solve(p)
@@ -106,3 +120,31 @@ def explain(puzzle: str, params, lang: str, as_json: bool) -> None:
         "self_check": {"labels": report.labels, "all_plus_one": all(x == 1 for x in report.labels),
                        "final_answer_correct": report.final_answer_correct},
     })
+
+
+def _audit_maze(source, trace: str, text: str, html_path, out_path, force: bool, as_json: bool) -> None:
+    """`audit MAZE REPLY`: one reply (text) or many (JSONL), each move a step (epistemic.maze)."""
+    from ..audit.batch import looks_like_jsonl
+    from ..maze import batch
+    from ..maze.run import audit_command, report
+    from ..maze.solve import solve_maze
+
+    if looks_like_jsonl(text):
+        from .. import api
+
+        default = solve_maze(api.maze_of(source).maze)
+        results = list(batch.audit_lines(text.splitlines(), default))
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+        if out_path:
+            write_new(out_path, lines, force)
+        else:
+            click.echo(lines, nl=False)
+        summary = batch.summarize(results)
+        emit_json(summary) if out_path and as_json else click.echo(batch.summary_text(summary), err=True)
+        return
+    a = audit_command(source.text, source.name, text, None if trace == "-" else trace)
+    if html_path:
+        from ..maze.svg import audit_html
+
+        write_new(html_path, audit_html(a), force)
+    emit_json(a.to_dict()) if as_json else click.echo(report(a))

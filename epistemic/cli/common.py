@@ -49,3 +49,23 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Machine-read
 param_option = click.option("--param", "params", multiple=True, metavar="NAME=INT", help="Override a `param`.")
 engine_option = click.option("--engine", type=click.Choice(["explicit", "z3"]), default="explicit",
                              show_default=True, help="Which engine computes the stages.")
+
+
+def write_new(path: str, text: str, force: bool = False) -> None:
+    """Write a text file through a temporary file and a rename; an existing file is kept unless `force`."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise EpistemicError(f"{path} exists; not replacing it", hint="pass --force to replace it, or choose another name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -29,7 +29,8 @@ SCHEMA = "epistemic.generate/1"
 @click.option("--out", default=None, help="FILE.jsonl (dataset lines), FILE.parquet, or a directory of .txt files.")
 @json_option
 def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang, max_tries, no_z3, out, as_json):
-    """Generate puzzles of FAMILY (cards, birthdays, sum_product, muddy, generic) with unique certified answers."""
+    """Generate puzzles of FAMILY (cards, birthdays, sum_product, muddy, generic) with unique certified answers,
+    or AlphaMaze mazes (FAMILY maze; knobs size, rows, cols, loops, unique, length: docs/maze.md)."""
     from .. import generate as gen
     from ..generate.knobs import parse_knobs
 
@@ -60,6 +61,11 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
     if not out:
         for r in records:
             click.echo(r["source"])
+    if family == "maze":
+        unique = sum(r["certificate"]["unique"] for r in records)
+        click.echo(f"{len(records)} mazes in {stats.seconds:.2f} s ({stats.candidates:,} candidates); {unique} with a "
+                   f"unique shortest path (BFS)" + (f"; written to {written}" if written else ""), err=bool(not out))
+        return
     certified = sum(r["certificate"]["z3"] and r["certificate"]["unique"] for r in records)
     click.echo(f"{len(records)} {family} puzzles in {stats.seconds:.2f} s ({stats.candidates:,} candidates, "
                f"yield {stats.to_dict()['yield']:.2%}); {certified} certified by Z3"

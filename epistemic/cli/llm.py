@@ -109,13 +109,13 @@ def ask(puzzle: str, save: str | None, **kw: Any) -> None:
     """Ask a local model to solve PUZZLE (a file or puzzle text), stream its answer, audit the trace."""
     from epistemic.llm.errors import LLMError
     from epistemic.llm.evaluate import append_records
-    from epistemic.llm.project import default_api
+    from epistemic.api import project_api
     from epistemic.llm.runner import ask as run_ask
 
     as_json = kw["as_json"]
     pieces: list[str] = []
     try:
-        api = default_api()
+        api = project_api()  # puzzles and mazes: the API's loader decides which
         api.load_puzzle(puzzle)  # fail on a bad puzzle before loading a model
         overrides, options, template = _setup(kw, quiet=as_json or not sys.stdout.isatty())
         loaded = _load(kw, template)
@@ -165,8 +165,8 @@ def _summary_table(summary: dict[str, Any]) -> str:
                 f"{f(s['truncated_rate']):>8}")
 
     rows.append(row("all", summary["overall"]))
-    for key in ("by_family", "by_difficulty", "by_family_difficulty"):
-        for name, s in summary[key].items():
+    for key in ("by_family", "by_difficulty", "by_family_difficulty", "by_size"):
+        for name, s in summary.get(key, {}).items():
             rows.append(row(f"{key[3:]}={name}", s))
     return "\n".join(rows)
 
@@ -206,7 +206,9 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
         def notice(msg: str) -> None:
             click.echo(msg, err=True)
 
-        summary = run_eval(loaded, dataset, out, config, progress=progress, notice=notice)
+        from epistemic.api import project_api
+
+        summary = run_eval(loaded, dataset, out, config, api=project_api(), progress=progress, notice=notice)
     except KeyboardInterrupt:
         n = len(read_records(out))
         click.echo(f"\ninterrupted: {n} samples are saved in {out}; run the same command to resume", err=True)

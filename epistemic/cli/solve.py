@@ -1,4 +1,4 @@
-"""Click commands `solve` and `check`: puzzle files and SMCDEL files (the API's loader tells which)."""
+"""Click commands `solve` and `check`: puzzle files, SMCDEL files and mazes (the API's loader tells which)."""
 from __future__ import annotations
 
 import dataclasses
@@ -22,7 +22,7 @@ from .common import Command, emit_json, engine_option, json_option, param_option
               help="Enumerate worlds by product-and-filter, by Z3 from the constraints, or auto (Z3 when too large).")
 @json_option
 def solve(puzzle: str, params, engine: str, lang: str, certify: bool, worlds: str, as_json: bool) -> None:
-    """Announce each statement of PUZZLE in turn and print the stages and the answer.
+    """Announce each statement of PUZZLE in turn and print the stages and the answer (a maze: its shortest path).
 
     Exit codes: 0 ok, 1 the puzzle's own expectation failed (or Z3 refutes the answer), 2 bad input.
     """
@@ -34,6 +34,12 @@ def solve(puzzle: str, params, engine: str, lang: str, certify: bool, worlds: st
 
         out, code = run_smcdel(source.text, source.name, engine, as_json)
         emit_json(out) if as_json else click.echo(out, nl=False)
+        sys.exit(code)
+    if source.kind == "maze":  # docs/maze.md: the shortest path by BFS; exit 1 if unreachable or not as expected
+        from ..maze.run import solve_command
+
+        out, code = solve_command(source.text, source.name, as_json)
+        emit_json(out) if as_json else click.echo(out)
         sys.exit(code)
     sol = api.solve(api.puzzle_of(source, parse_params(params)), engine=engine, worlds=worlds)
     if certify:

@@ -23,6 +23,10 @@ def create(family: str, size: int, seed: int = 0, lang: str = "en", difficulty: 
 
 def item_of(record: dict, lang: str = "en", difficulty: str | None = None) -> dict:
     """A dataset item from a generated record (schema `epistemic.generated/2`)."""
+    if record.get("family") == "maze":  # the question is the AlphaMaze prompt itself
+        from ..maze.tasks import dataset_item
+
+        return dataset_item(record, lang, difficulty)
     question = render_prompt(record["source"], lang)
     meta = {k: record[k] for k in ("id", "family", "seed", "index", "skip", "method", "knobs", "source",
                                    "answer_values", "stages", "difficulty", "certificate", "key")}
@@ -36,14 +40,21 @@ def score_answer(answer: str | None, item: dict) -> float:
     """1.0 for the item's answer in any accepted format (aliases, ♦5, 方块5, <answer> tags), else 0.0."""
     if answer is None:
         return 0.0
+    if item.get("metadata", {}).get("family") == "maze":  # legal moves ending on the target
+        from ..maze.tasks import score_answer as score_moves
+
+        return score_moves(answer, item)
     return scoring.score_answer(answer, item)
 
 
 def _row(item: dict) -> dict:
     m = item["metadata"]
-    return {"id": m["id"], "question": item["question"], "answer": item["answer"], "puzzle": m["source"],
-            "prompt": item["question"], "family": m["family"], "difficulty": m["difficulty"], "lang": m["lang"],
-            "metadata": m}
+    row = {"id": m["id"], "question": item["question"], "answer": item["answer"], "puzzle": m["source"],
+           "prompt": item["question"], "family": m["family"], "difficulty": m["difficulty"], "lang": m["lang"],
+           "metadata": m}
+    if "size" in m:  # mazes: eval reports per size
+        row["size"] = m["size"]
+    return row
 
 
 def export_jsonl(items: Iterable[dict], path: str | Path) -> Path:
@@ -98,6 +109,10 @@ def normalised_key(item: dict) -> str:
     from ..worlds.build import build_space
 
     source = item["metadata"]["source"] if "metadata" in item else item["puzzle"]
+    if (item.get("metadata") or item).get("family") == "maze":  # walls, origin and target, from the prompt
+        from ..maze.tasks import maze_of
+
+        return "maze:" + maze_of(source).key()
     puzzle = load_puzzle(source)
     return puzzle_key(puzzle, build_space(puzzle))
 

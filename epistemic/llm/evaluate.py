@@ -31,11 +31,12 @@ class EvalItem:
     difficulty: Any = None
     statement: str | None = None  # pre-rendered natural-language prompt, if the dataset has one
     lang: str | None = None
+    size: str | None = None  # a maze's size ("5x5"): the summary groups by it
 
 
 def read_dataset(path: str | os.PathLike) -> list[EvalItem]:
     """Items of a JSONL dataset; each line needs `puzzle` (or `source`), and may have
-    `id`, `family`, `difficulty`, `prompt`, `lang`."""
+    `id`, `family`, `difficulty`, `prompt`, `lang`, `size` (mazes)."""
     items = []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
@@ -49,8 +50,9 @@ def read_dataset(path: str | os.PathLike) -> list[EvalItem]:
             if not isinstance(puzzle, str):
                 raise LLMError(f"{path}:{n}: no 'puzzle' field with the puzzle text or path",
                                "each line needs {\"puzzle\": \"...\"}; see docs/llm.md")
+            size = row.get("size") or (row.get("metadata") or {}).get("size")
             items.append(EvalItem(str(row.get("id", n)), puzzle, row.get("family"), row.get("difficulty"),
-                                  row.get("prompt"), row.get("lang")))
+                                  row.get("prompt"), row.get("lang"), size if isinstance(size, str) else None))
     ids = [i.id for i in items]
     if len(set(ids)) != len(ids):
         raise LLMError(f"{path}: duplicate ids", "give every line a distinct 'id'")
@@ -121,7 +123,19 @@ def summarize(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     summary = {"overall": summarize_group(records), "items": len({r.get("id") for r in records})}
     for name, g in groups.items():
         summary[name] = {k: summarize_group(v) for k, v in sorted(g.items())}
+    sized = [r for r in records if r.get("size")]
+    if sized:  # mazes: accuracy and thinking tokens per maze size
+        by_size: dict[str, list] = defaultdict(list)
+        for r in sized:
+            by_size[str(r["size"])].append(r)
+        summary["by_size"] = {k: summarize_group(v) for k, v in sorted(by_size.items(), key=lambda kv: _size_order(kv[0]))}
     return summary
+
+
+def _size_order(size: str) -> tuple:
+    """"5x5" before "10x10": by cells, then by the text."""
+    rows, _, cols = size.partition("x")
+    return (int(rows) * int(cols), size) if rows.isdigit() and cols.isdigit() else (float("inf"), size)
 
 
 @dataclass(frozen=True)
@@ -213,5 +227,5 @@ def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt,
         checked = audit_fields(puzzle, gen, project, ctx) if config.audit else {}
         records.append(trace_record(gen, prompt.text, settings, loaded.path, checked, round(per_sample, 3),
                                     id=item.id, family=item.family, difficulty=item.difficulty,
-                                    puzzle=item.puzzle))
+                                    puzzle=item.puzzle, **({"size": item.size} if item.size else {})))
     return records

@@ -32,7 +32,7 @@ def solution_text(sol: MazeSolution, expected: tuple[str, ...] | None = None) ->
         out.append(f"no path: the target cannot be reached from the origin ({sol.reachable_cells} of "
                    f"{m.rows * m.cols} cells reachable)")
     else:
-        out.append(f"answer: {' '.join(sol.moves)} ({sol.length} moves)")
+        out.append(f"answer: {' '.join(sol.moves)} ({sol.length} move{'' if sol.length == 1 else 's'})")
         out.append("tokens: " + " ".join(f"<|{x}|>" for x in sol.moves))
         out.append(f"cells:  {' '.join(str(c) for c in sol.cells)}")
         shortest = "unique" if sol.unique else f"{sol.count:,} shortest paths"
