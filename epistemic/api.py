@@ -80,31 +80,38 @@ def load_task(path_or_text: str | Path) -> s.Puzzle | Maze:
 
 def project_api():
     """The functions the local-model runner needs (epistemic.llm.project.ProjectAPI), for puzzles and
-    mazes alike: items are loaded by `load_task` and every other function goes by what was loaded."""
-    from . import audit, language
-    from .llm.project import ProjectAPI
+    mazes alike: the runner's own view of the package (`default_api()`, replaceable in tests) for
+    puzzles, epistemic.maze for items whose file kind is a maze; after loading, each function goes
+    by what was loaded."""
+    from dataclasses import replace
+
+    from .llm import project
     from .maze import tasks as maze_tasks
-    from .tasks import render, scoring
+
+    base = project.default_api()
+
+    def load(path_or_text, *args, **kwargs):
+        source = read_source(path_or_text)
+        return maze_of(source).maze if source.kind == "maze" else base.load_puzzle(path_or_text, *args, **kwargs)
 
     def render_prompt(task, lang: str = "en") -> str:
-        return maze_tasks.render_prompt(task) if isinstance(task, Maze) else render.render_prompt(task, lang=lang)
+        return maze_tasks.render_prompt(task) if isinstance(task, Maze) else base.render_prompt(task, lang=lang)
 
-    def audit_trace(task, text: str, context=None):
+    def audit_trace(task, text: str, **kwargs):
         if isinstance(task, Maze):
-            return maze_tasks.audit_trace(task, text, context)
-        return audit.audit_trace(task, text, context=context) if context is not None else audit.audit_trace(task, text)
+            return maze_tasks.audit_trace(task, text, kwargs.get("context"))
+        return base.audit_trace(task, text, **kwargs)
 
     def score_answer(text: str, task) -> float:
-        return maze_tasks.score_answer(text, task) if isinstance(task, Maze) else scoring.score_answer(text, task)
+        return maze_tasks.score_answer(text, task) if isinstance(task, Maze) else base.score_answer(text, task)
 
     def audit_context(task):
-        return maze_tasks.audit_context(task) if isinstance(task, Maze) else audit.AuditContext.build(task)
+        if isinstance(task, Maze):
+            return maze_tasks.audit_context(task)
+        return base.audit_context(task) if base.audit_context else None
 
-    return ProjectAPI(load_puzzle=load_task, render_prompt=render_prompt, audit_trace=audit_trace,
-                      score_answer=score_answer, grammar_text=language.grammar_text,
-                      parse_claim=getattr(language, "parse_claim", None),
-                      extract_claims_rule_based=getattr(audit, "extract_claims_rule_based", None),
-                      audit_context=audit_context)
+    return replace(base, load_puzzle=load, render_prompt=render_prompt, audit_trace=audit_trace,
+                   score_answer=score_answer, audit_context=audit_context)
 
 
 def certify(solution: Solution, **limits):
