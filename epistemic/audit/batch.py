@@ -47,9 +47,12 @@ def trace_of(record: dict) -> str:
     raise EpistemicError("a JSONL record has no trace", hint=f"give one of the fields {', '.join(TEXT_FIELDS)} or steps")
 
 
-def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: ContextCache) -> Iterator[dict]:
-    """One result dict per input line (an `error` field instead of a crash for a bad line)."""
-    for n, line in enumerate(lines, start=1):
+def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: ContextCache,
+                  first: int = 1) -> Iterator[dict]:
+    """One result dict per input line (an `error` field instead of a crash for a bad line).
+
+    `first` is the number of the first line (a shard of a larger file keeps the file's numbering)."""
+    for n, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         out: dict = {"line": n}

@@ -9,6 +9,8 @@ from ..errors import EpistemicError
 from ..tasks.render import render_prompt
 from ..tasks import scoring
 
+PARQUET_COLUMNS = ("id", "question", "answer", "puzzle", "family", "lang", "difficulty", "metadata")
+
 __all__ = ["create", "score_answer", "export_jsonl", "export_parquet", "read_jsonl", "split_leaks", "check_split"]
 
 
@@ -47,7 +49,8 @@ def score_answer(answer: str | None, item: dict) -> float:
     return scoring.score_answer(answer, item)
 
 
-def _row(item: dict) -> dict:
+def row_of(item: dict) -> dict:
+    """The exported row of a dataset item (one JSONL line, one Parquet row before encoding)."""
     m = item["metadata"]
     row = {"id": m["id"], "question": item["question"], "answer": item["answer"], "puzzle": m["source"],
            "prompt": item["question"], "family": m["family"], "difficulty": m["difficulty"], "lang": m["lang"],
@@ -63,7 +66,7 @@ def export_jsonl(items: Iterable[dict], path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for item in items:
-            fh.write(json.dumps(_row(item), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(row_of(item), ensure_ascii=False) + "\n")
     return path
 
 
@@ -79,12 +82,22 @@ def read_jsonl(path: str | Path) -> list[dict]:
 def export_parquet(items: Iterable[dict], path: str | Path) -> Path:
     """A Parquet file (needs pyarrow: `pip install epistemic[datasets]`); nested fields as JSON strings."""
     try:
-        import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
         raise EpistemicError("Parquet export needs pyarrow", hint="pip install pyarrow (or epistemic[datasets])") from None
-    rows = [_row(i) for i in items]
-    table = pa.table({
+    table = parquet_table(items)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path)
+    return path
+
+
+def parquet_table(items: Iterable[dict]):
+    """The pyarrow Table of dataset items (fixed columns; nested fields as JSON strings)."""
+    import pyarrow as pa
+
+    rows = [row_of(i) for i in items]
+    return pa.table({
         "id": [r["id"] for r in rows],
         "question": [r["question"] for r in rows],
         "answer": [r["answer"] for r in rows],
@@ -93,11 +106,7 @@ def export_parquet(items: Iterable[dict], path: str | Path) -> Path:
         "lang": [r["lang"] for r in rows],
         "difficulty": [json.dumps(r["difficulty"]) for r in rows],
         "metadata": [json.dumps(r["metadata"], ensure_ascii=False) for r in rows],
-    })
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path)
-    return path
+    }, schema=pa.schema([(name, pa.string()) for name in PARQUET_COLUMNS]))
 
 
 def normalised_key(item: dict) -> str:

@@ -80,6 +80,12 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
                max_tries: int | None = None, use_z3: bool = True,
                progress: Callable[[int], Any] | None = None) -> tuple[list[Generated], Stats]:
     """`count_` distinct puzzles whose world sets Z3 chooses (cards, birthdays)."""
+    return collect(synth_maker(family, knobs, seed, targets, max_tries, use_z3), start, count_, use_z3, progress)
+
+
+def synth_maker(family, knobs: dict, seed: int, targets: dict[str, Any], max_tries: int | None = None,
+                use_z3: bool = True) -> Callable:
+    """make_item(index, seen, stats, certifier) for a synthesis run (checks the family and targets once)."""
     if not getattr(family, "synthesizable", False) or not hasattr(family, "synth_pool"):
         raise EpistemicError(f"--synth is not available for {family.name}",
                              hint="synthesis chooses world sets from a pool: use cards or birthdays")
@@ -93,7 +99,7 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
     def item(index, seen, stats, certifier):
         return synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier)
 
-    return collect(item, start, count_, use_z3, progress)
+    return item
 
 
 def synth_item(family, knobs, seed, index, targets, seen, tries, stats, use_z3, certifier=None) -> Generated:

@@ -8,7 +8,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import LLMError, OutOfMemoryError
 from .generation import generate
@@ -186,8 +186,23 @@ def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os
         (i.id, s) in done for i in pending for s in range(config.num_samples))
     if progress:
         progress(finished, total)
-    prepared = _prepare(loaded, pending, project, config.options, config.audit)
     order = {item.id: n for n, item in enumerate(items)}
+    for records in eval_batches(loaded, pending, config, project, done, order, notice):
+        append_records(out_path, records)
+        finished += len(records)
+        if progress:
+            progress(finished, total)
+    return summarize([r for r in read_records(out_path) if r.get("id") in {i.id for i in items}])
+
+
+def eval_batches(loaded: LoadedModel, items: Sequence[EvalItem], config: EvalConfig, project: ProjectAPI,
+                 done: set, order: dict[str, int],
+                 notice: Callable[[str], None] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """The records of every (item, sample) not in `done`, one list per batch, longest prompts first.
+
+    `order` gives each item's place in the whole dataset (it fixes the batch seeds); on out-of-memory
+    the batch size is halved and the batch retried (down to 1)."""
+    prepared = _prepare(loaded, items, project, config.options, config.audit)
     prepared.sort(key=lambda x: -len(x[2].text))  # longest first: padding shrinks, OOM shows early
     settings = resolve(loaded.generation_config, config.overrides)
     batch = max(1, config.batch_size)
@@ -203,12 +218,8 @@ def run_eval(loaded: LoadedModel, dataset: str | os.PathLike, out_path: str | os
             if notice:
                 notice(f"out of GPU memory: batch size lowered to {batch}")
             continue
-        append_records(out_path, records)
-        finished += len(records)
         start += len(chunk)
-        if progress:
-            progress(finished, total)
-    return summarize([r for r in read_records(out_path) if r.get("id") in {i.id for i in items}])
+        yield records
 
 
 def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt, Any]], settings: Settings,
