@@ -1,0 +1,169 @@
+"""`audit DATASET --ray`: traces audited across Ray tasks, one output row per input row, in input order.
+
+Each task reads its own slice of the input (a range of JSONL lines, or Parquet rows), audits it with the
+same code as the single-process batch (`audit.batch.audit_records`, bad rows become error rows, line
+numbers those of the whole file), writes a part file and returns only what the summary needs.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Union
+
+from ..errors import EpistemicError
+from .cluster import connect
+from .files import check_output, join_parts, output_format, part_path, parts_dir, write_jsonl_part, write_parquet_part
+from .shards import DEFAULT_SHARD, LineShard, Shard, index_shards, line_shards, read_line_shard
+
+INPUTS = (".jsonl", ".parquet")
+SUMMARY_FIELDS = ("line", "error", "label", "final_answer_correct", "gold_label", "gold_final_answer_correct")
+PARQUET_COLUMNS = (("line", "int64"), ("id", "string"), ("error", "string"), ("label", "int64"),
+                   ("final_answer_correct", "bool"), ("result", "string"))
+
+
+@dataclass(frozen=True)
+class AuditJob:
+    """What `audit` was asked for: the default puzzle (rows may name their own), --param values, --z3."""
+
+    source: str
+    puzzle: str | None = None
+    params: dict = field(default_factory=dict)
+    z3: bool = False
+
+
+@dataclass(frozen=True)
+class AuditOutcome:
+    """What a task sends back: its shard number and, per row, the fields the summary counts."""
+
+    number: int
+    rows: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    out: str
+    rows: int
+    shards: int
+    summary: dict
+    seconds: float
+
+    def to_dict(self) -> dict:
+        return {**self.summary, "out": self.out, "shards": self.shards, "seconds": round(self.seconds, 3)}
+
+
+InputShard = Union[LineShard, Shard]
+
+
+def input_shards(source: str | Path, size: int = DEFAULT_SHARD) -> list[InputShard]:
+    """JSONL: ranges of lines (one pass over the bytes); Parquet: ranges of rows (from the metadata)."""
+    path = Path(source)
+    if not path.is_file():
+        raise EpistemicError(f"no such file: {source}", hint="give a .jsonl or .parquet file of traces")
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        return index_shards(0, pq.ParquetFile(path).metadata.num_rows, size)
+    if path.suffix.lower() != ".jsonl":
+        raise EpistemicError(f"{source}: --ray audits .jsonl or .parquet files", hint="one trace per line or row")
+    return line_shards(path, size)
+
+
+def read_shard(source: str, shard: InputShard) -> tuple[list[str], int]:
+    """The shard's rows as JSON lines, and the number of its first line (rows count from 1)."""
+    if isinstance(shard, LineShard):
+        return read_line_shard(source, shard), shard.first
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(source)
+    groups, first_row, row = [], None, 0
+    for g in range(pf.metadata.num_row_groups):
+        n = pf.metadata.row_group(g).num_rows
+        if row < shard.stop and row + n > shard.start:
+            groups.append(g)
+            first_row = row if first_row is None else first_row
+        row += n
+    table = pf.read_row_groups(groups).slice(shard.start - (first_row or 0), shard.size)
+    return [json.dumps(r, ensure_ascii=False, default=str) for r in table.to_pylist()], shard.start + 1
+
+
+def audit_shard(job: AuditJob, shard: InputShard, path: str, fmt: str) -> AuditOutcome:
+    """Audit one shard with its own puzzle cache, write its part, return the summary fields."""
+    from .. import api
+    from ..audit.batch import ContextCache, audit_records
+
+    lines, first = read_shard(job.source, shard)
+    cache = ContextCache(lambda key: api.load_puzzle(key, job.params), z3=job.z3)
+    results = list(audit_records(lines, job.puzzle, cache, first))
+    if fmt == ".jsonl":
+        write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])
+    else:
+        write_parquet_part(Path(path), parquet_table(results))
+    return AuditOutcome(shard.number, tuple(summary_row(r) for r in results))
+
+
+def summary_row(result: dict) -> dict:
+    """The fields audit.batch.summarize reads; the claims shrink to their count's worth of placeholders."""
+    row = {k: result[k] for k in SUMMARY_FIELDS if k in result}
+    if "claims" in result:
+        row["claims"] = [None] * len(result["claims"])
+    return row
+
+
+def parquet_table(results: list[dict]):
+    """Audit rows as a table: the fields to filter on as columns, the whole row as JSON in `result`."""
+    import pyarrow as pa
+
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in PARQUET_COLUMNS])
+    columns = {
+        "line": [r["line"] for r in results],
+        "id": [None if r.get("id") is None else str(r["id"]) for r in results],
+        "error": [r.get("error") for r in results],
+        "label": [r.get("label") for r in results],
+        "final_answer_correct": [r.get("final_answer_correct") for r in results],
+        "result": [json.dumps(r, ensure_ascii=False) for r in results],
+    }
+    return pa.table(columns, schema=schema)
+
+
+def run_audit(job: AuditJob, out: str | Path, force: bool = False, address: str | None = None,
+              shard_size: int = DEFAULT_SHARD, num_cpus: int | None = None,
+              progress: Callable[[int], object] | None = None) -> AuditResult:
+    """Audit every row of `job.source` on a Ray cluster into `out` (.jsonl or .parquet), then summarise."""
+    from ..audit.batch import summarize
+
+    out = check_output(out, force)
+    fmt = output_format(out)
+    shards = input_shards(job.source, shard_size)
+    parts = parts_dir(out)
+    t0 = time.perf_counter()
+    outcomes: dict[int, AuditOutcome] = {}
+    with connect(address, num_cpus) as ray:
+        task = ray.remote(max_retries=5)(audit_shard)
+        pending = [task.remote(job, sh, str(part_path(parts, sh.number, fmt)), fmt) for sh in shards]
+        try:
+            while pending:
+                done, pending = ray.wait(pending, num_returns=1)
+                for ref in done:
+                    outcome = ray.get(ref)
+                    outcomes[outcome.number] = outcome
+                    if progress:
+                        progress(len(outcome.rows))
+        except BaseException:
+            for ref in pending:
+                ray.cancel(ref, force=True)
+            raise
+    rows = [r for n in range(len(shards)) for r in outcomes[n].rows]
+    if shards:
+        join_parts([part_path(parts, sh.number, fmt) for sh in shards], out, force)
+    else:
+        write_empty(out, fmt)
+    return AuditResult(str(out), len(rows), len(shards), summarize(rows), time.perf_counter() - t0)
+
+
+def write_empty(out: Path, fmt: str) -> None:
+    if fmt == ".jsonl":
+        write_jsonl_part(out, [])
+    else:
+        write_parquet_part(out, parquet_table([]))
