@@ -20,7 +20,7 @@ from .shards import DEFAULT_SHARD, LineShard, Shard, index_shards, line_shards, 
 INPUTS = (".jsonl", ".parquet")
 SUMMARY_FIELDS = ("line", "error", "label", "final_answer_correct", "gold_label", "gold_final_answer_correct")
 PARQUET_COLUMNS = (("line", "int64"), ("id", "string"), ("error", "string"), ("label", "int64"),
-                   ("final_answer_correct", "bool"), ("result", "string"))
+                   ("final_answer_correct", "bool_"), ("result", "string"))
 
 
 @dataclass(frozen=True)

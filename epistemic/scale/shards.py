@@ -82,6 +82,6 @@ def read_line_shard(path: str | Path, shard: LineShard) -> list[str]:
         data = fh.read(shard.end - shard.offset)
     text = data.decode("utf-8-sig" if shard.offset == 0 else "utf-8")
     lines = text.split("\n")
-    if lines and lines[-1] == "":
+    if data.endswith(b"\n"):
         lines.pop()
     return [line[:-1] if line.endswith("\r") else line for line in lines]
