@@ -17,7 +17,7 @@ from .cluster import connect
 from .files import check_output, join_parts, output_format, part_path, parts_dir, write_jsonl_part, write_parquet_part
 from .shards import DEFAULT_SHARD, LineShard, Shard, index_shards, line_shards, read_line_shard
 
-INPUTS = (".jsonl", ".parquet")
+SCHEMA = "epistemic.scale.audit/1"
 SUMMARY_FIELDS = ("line", "error", "label", "final_answer_correct", "gold_label", "gold_final_answer_correct")
 PARQUET_COLUMNS = (("line", "int64"), ("id", "string"), ("error", "string"), ("label", "int64"),
                    ("final_answer_correct", "bool_"), ("result", "string"))
@@ -39,6 +39,7 @@ class AuditOutcome:
 
     number: int
     rows: tuple[dict, ...]
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ class AuditResult:
     shards: int
     summary: dict
     seconds: float
+    worker_cpu: float = 0.0
 
     def to_dict(self) -> dict:
-        return {**self.summary, "out": self.out, "shards": self.shards, "seconds": round(self.seconds, 3)}
+        return {"schema": SCHEMA, "out": self.out, "rows": self.rows, "shards": self.shards,
+                "seconds": round(self.seconds, 3), "worker_cpu_seconds": round(self.worker_cpu, 3),
+                "summary": self.summary}
 
 
 InputShard = Union[LineShard, Shard]
@@ -93,6 +97,7 @@ def audit_shard(job: AuditJob, shard: InputShard, path: str, fmt: str) -> AuditO
     from .. import api
     from ..audit.batch import ContextCache, audit_records
 
+    cpu = time.process_time()
     lines, first = read_shard(job.source, shard)
     cache = ContextCache(lambda key: api.load_puzzle(key, job.params), z3=job.z3)
     results = list(audit_records(lines, job.puzzle, cache, first))
@@ -100,7 +105,7 @@ def audit_shard(job: AuditJob, shard: InputShard, path: str, fmt: str) -> AuditO
         write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])
     else:
         write_parquet_part(Path(path), parquet_table(results))
-    return AuditOutcome(shard.number, tuple(summary_row(r) for r in results))
+    return AuditOutcome(shard.number, tuple(summary_row(r) for r in results), time.process_time() - cpu)
 
 
 def summary_row(result: dict) -> dict:
@@ -159,7 +164,8 @@ def run_audit(job: AuditJob, out: str | Path, force: bool = False, address: str 
         join_parts([part_path(parts, sh.number, fmt) for sh in shards], out, force)
     else:
         write_empty(out, fmt)
-    return AuditResult(str(out), len(rows), len(shards), summarize(rows), time.perf_counter() - t0)
+    return AuditResult(str(out), len(rows), len(shards), summarize(rows), time.perf_counter() - t0,
+                       sum(o.cpu_seconds for o in outcomes.values()))
 
 
 def write_empty(out: Path, fmt: str) -> None:

@@ -27,7 +27,10 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> Iterator
     A session this call started is shut down on exit; one that was already initialised is left alone."""
     ray = need_ray()
     if ray.is_initialized():
-        yield ray
+        try:
+            yield ray
+        except ray.exceptions.RayError as exc:
+            raise task_failed(exc) from exc
         return
     kwargs: dict = {"ignore_reinit_error": True, "log_to_driver": False, "include_dashboard": False}
     if address:
@@ -44,5 +47,14 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> Iterator
                                   "to run a local cluster") from None
     try:
         yield ray
+    except ray.exceptions.RayError as exc:
+        raise task_failed(exc) from exc
     finally:
         ray.shutdown()
+
+
+def task_failed(exc: Exception) -> EpistemicError:
+    """A Ray failure that retries did not cure, as a clean error (its first line, not a remote traceback)."""
+    first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+    return EpistemicError(f"a Ray task failed: {first}",
+                          hint="the parts written so far are kept next to the output; fix the cause and run again")

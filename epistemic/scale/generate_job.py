@@ -22,7 +22,7 @@ from .files import (check_output, join_parts, output_format, part_path, parts_di
                     write_jsonl_part, write_parquet_part)
 from .shards import DEFAULT_SHARD, Shard, index_shards
 
-SCHEMA = "epistemic.generate/1"
+SCHEMA = "epistemic.scale.generate/1"
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class ShardOutcome:
     keys: tuple[str, ...]
     probes: tuple[tuple[str, ...], ...]
     stats: dict
+    cpu_seconds: float = 0.0
     error: str | None = None
     hint: str | None = None
 
@@ -68,10 +69,12 @@ class GenerateResult:
     redone: int
     stats: dict
     seconds: float
+    worker_cpu: float = 0.0
 
     def to_dict(self) -> dict:
         return {"schema": SCHEMA, "out": self.out, "count": self.count, "shards": self.shards,
-                "redone_on_driver": self.redone, "seconds": round(self.seconds, 3), "stats": self.stats}
+                "redone_on_driver": self.redone, "seconds": round(self.seconds, 3),
+                "worker_cpu_seconds": round(self.worker_cpu, 3), "stats": self.stats}
 
 
 class Probe:
@@ -92,6 +95,7 @@ def run_shard(job: GenerateJob, shard: Shard, path: str, fmt: str) -> ShardOutco
     """Make the shard's items as if nothing had been seen, write its part file, return the probes."""
     from ..generate import Stats, new_certifier
 
+    cpu = time.process_time()
     make = job.maker()
     certifier = new_certifier() if job.use_z3 else None
     stats = Stats()
@@ -104,9 +108,9 @@ def run_shard(job: GenerateJob, shard: Shard, path: str, fmt: str) -> ShardOutco
             keys.append(item.verified.key)
             probes.append(tuple(probe.keys))
     except EpistemicError as exc:
-        return ShardOutcome(shard, (), (), stats_dict(stats), exc.message, exc.hint)
+        return ShardOutcome(shard, (), (), stats_dict(stats), 0.0, exc.message, exc.hint)
     write_part(Path(path), records, job, fmt)
-    return ShardOutcome(shard, tuple(keys), tuple(probes), stats_dict(stats))
+    return ShardOutcome(shard, tuple(keys), tuple(probes), stats_dict(stats), time.process_time() - cpu)
 
 
 def stats_dict(stats) -> dict:
@@ -161,6 +165,7 @@ class Walk:
     parts: Path
     seen: set = field(default_factory=set)
     redone: int = 0
+    worker_cpu: float = 0.0
     totals: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     _make: Any = None
@@ -173,6 +178,7 @@ class Walk:
             raise EpistemicError(outcome.error, hint=outcome.hint)
         for name in ("candidates", "screened", "rejected_by_engine"):
             self.totals[name] += outcome.stats[name]
+        self.worker_cpu += outcome.cpu_seconds
         self.reasons.update(outcome.stats["reasons"])
         fixes = {}
         for k, (key, probes) in enumerate(zip(outcome.keys, outcome.probes)):
@@ -243,7 +249,7 @@ def run_generate(job: GenerateJob, out: str | Path, force: bool = False, address
         return _empty(job, out, fmt, time.perf_counter() - t0)
     join_parts([part_path(parts, sh.number, fmt) for sh in shards], out, force)
     seconds = time.perf_counter() - t0
-    return GenerateResult(str(out), job.count, len(shards), walk.redone, walk.stats(seconds), seconds)
+    return GenerateResult(str(out), job.count, len(shards), walk.redone, walk.stats(seconds), seconds, walk.worker_cpu)
 
 
 def _empty(job: GenerateJob, out: Path, fmt: str, seconds: float) -> GenerateResult:

@@ -33,6 +33,10 @@ class LineShard:
     first: int
     lines: int
 
+    @property
+    def size(self) -> int:
+        return self.lines
+
 
 def index_shards(start: int, count: int, size: int = DEFAULT_SHARD) -> list[Shard]:
     """Items start..start+count-1 cut into shards of at most `size`, in index order."""
