@@ -1,8 +1,10 @@
 """`audit DATASET --ray`: traces audited across Ray tasks, one output row per input row, in input order.
 
-Each task reads its own slice of the input (a range of JSONL lines, or Parquet rows), audits it with the
-same code as the single-process batch (`audit.batch.audit_records`, bad rows become error rows, line
-numbers those of the whole file), writes a part file and returns only what the summary needs.
+Shards are ranges of JSONL lines or Parquet rows. One `Auditor` actor per CPU takes shards as it gets
+free: it reads its slice of the input itself, audits it with the same code as the single-process batch
+(`audit.batch.audit_records`: bad rows become error rows, line numbers those of the whole file), writes
+a part file and returns only what the summary needs. An actor that dies is restarted and its shard run
+again; the part file is replaced whole, so no row is lost or doubled.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .shards import DEFAULT_SHARD, LineShard, Shard, index_shards, line_shards, 
 
 SCHEMA = "epistemic.scale.audit/1"
 SUMMARY_FIELDS = ("line", "error", "label", "final_answer_correct", "gold_label", "gold_final_answer_correct")
+MAX_CONTEXTS = 256
 PARQUET_COLUMNS = (("line", "int64"), ("id", "string"), ("error", "string"), ("label", "int64"),
                    ("final_answer_correct", "bool_"), ("result", "string"))
 
@@ -92,20 +95,33 @@ def read_shard(source: str, shard: InputShard) -> tuple[list[str], int]:
     return [json.dumps(r, ensure_ascii=False, default=str) for r in table.to_pylist()], shard.start + 1
 
 
-def audit_shard(job: AuditJob, shard: InputShard, path: str, fmt: str) -> AuditOutcome:
-    """Audit one shard with its own puzzle cache, write its part, return the summary fields."""
-    from .. import api
-    from ..audit.batch import ContextCache, audit_records
+class Auditor:
+    """A worker that audits shards and keeps its solved puzzles between them (a Ray actor per CPU).
 
-    cpu = time.process_time()
-    lines, first = read_shard(job.source, shard)
-    cache = ContextCache(lambda key: api.load_puzzle(key, job.params), z3=job.z3)
-    results = list(audit_records(lines, job.puzzle, cache, first))
-    if fmt == ".jsonl":
-        write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])
-    else:
-        write_parquet_part(Path(path), parquet_table(results))
-    return AuditOutcome(shard.number, tuple(summary_row(r) for r in results), time.process_time() - cpu)
+    Rebuilding a puzzle's audit context for every shard cost as much as the audit itself on the golden
+    set (BENCHMARKS.md); the cache is dropped when it holds MAX_CONTEXTS puzzles, so memory stays bounded."""
+
+    def __init__(self, job: AuditJob) -> None:
+        from .. import api
+        from ..audit.batch import ContextCache
+
+        self.job = job
+        self.cache = ContextCache(lambda key: api.load_puzzle(key, job.params), z3=job.z3)
+
+    def run(self, shard: InputShard, path: str, fmt: str) -> AuditOutcome:
+        """Audit one shard, write its part, return the summary fields."""
+        from ..audit.batch import audit_records
+
+        cpu = time.process_time()
+        if len(self.cache.contexts) >= MAX_CONTEXTS:
+            self.cache.contexts.clear()
+        lines, first = read_shard(self.job.source, shard)
+        results = list(audit_records(lines, self.job.puzzle, self.cache, first))
+        if fmt == ".jsonl":
+            write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])
+        else:
+            write_parquet_part(Path(path), parquet_table(results))
+        return AuditOutcome(shard.number, tuple(summary_row(r) for r in results), time.process_time() - cpu)
 
 
 def summary_row(result: dict) -> dict:
@@ -145,20 +161,16 @@ def run_audit(job: AuditJob, out: str | Path, force: bool = False, address: str 
     t0 = time.perf_counter()
     outcomes: dict[int, AuditOutcome] = {}
     with connect(address, num_cpus) as ray:
-        task = ray.remote(max_retries=5)(audit_shard)
-        pending = [task.remote(job, sh, str(part_path(parts, sh.number, fmt)), fmt) for sh in shards]
-        try:
-            while pending:
-                done, pending = ray.wait(pending, num_returns=1)
-                for ref in done:
-                    outcome = ray.get(ref)
-                    outcomes[outcome.number] = outcome
-                    if progress:
-                        progress(len(outcome.rows))
-        except BaseException:
-            for ref in pending:
-                ray.cancel(ref, force=True)
-            raise
+        from ray.util import ActorPool
+
+        workers = max(1, min(len(shards), int(ray.cluster_resources().get("CPU", 1))))
+        auditor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(Auditor)
+        pool = ActorPool([auditor.remote(job) for _ in range(workers)])
+        calls = pool.map_unordered(lambda a, sh: a.run.remote(sh, str(part_path(parts, sh.number, fmt)), fmt), shards)
+        for outcome in calls:
+            outcomes[outcome.number] = outcome
+            if progress:
+                progress(len(outcome.rows))
     rows = [r for n in range(len(shards)) for r in outcomes[n].rows]
     if shards:
         join_parts([part_path(parts, sh.number, fmt) for sh in shards], out, force)

@@ -29,7 +29,7 @@ def test_killed_audit_worker_loses_and_duplicates_nothing(ray_cluster, tmp_path,
     lines = traces(16)
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    killer = Killer("audit_shard")
+    killer = Killer("Auditor")
     killer.start()
     out = tmp_path / "out.jsonl"
     run_audit(AuditJob(str(src)), out, shard_size=4)
