@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from epistemic import api, datasets, generate as gen  # noqa: E402
+from epistemic import api, generate as gen  # noqa: E402
+from epistemic.generate import datasets  # noqa: E402
 from epistemic.audit.batch import ContextCache, audit_records  # noqa: E402
 from epistemic.scale.audit_job import AuditJob, run_audit  # noqa: E402
 from epistemic.scale.generate_job import GenerateJob, run_generate  # noqa: E402

@@ -7,6 +7,7 @@ import sys
 import click
 
 from .common import Command, emit_json, json_option, param_option, parse_params, write_new
+from .scale import audit_on_ray, ray_options
 from ..files import read_bytes
 
 MAX_TRACE_BYTES = 64_000_000
@@ -27,10 +28,11 @@ def _read_trace(trace: str) -> bytes:
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
 @click.option("--z3", "use_z3", is_flag=True,
               help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
-@click.option("--force", is_flag=True, help="Replace an existing --html file.")
+@click.option("--force", is_flag=True, help="Replace an existing --html file (with --ray: the --out file).")
+@ray_options
 @json_option
 def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, force: bool,
-          as_json: bool) -> None:
+          ray_address, shard_size: int, as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
     Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
@@ -43,6 +45,9 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
     from ..audit.segment import decode_trace
 
     overrides = parse_params(params)
+    if ray_address is not None:  # TRACE is a .jsonl or .parquet batch; rows may name their own puzzles
+        audit_on_ray(ray_address, trace, puzzle, overrides, use_z3, out_path, force, shard_size, as_json)
+        return
     text = decode_trace(_read_trace(trace))
     source = api.read_source(puzzle)
     if source.kind == "maze":

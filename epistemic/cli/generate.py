@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import Command, emit_json, json_option
+from .scale import force_option, generate_on_ray, ray_options
 from ..errors import EpistemicError
 
 SCHEMA = "epistemic.generate/1"
@@ -27,8 +28,11 @@ SCHEMA = "epistemic.generate/1"
 @click.option("--max-tries", type=int, default=None, help="Candidates per item before giving up.")
 @click.option("--no-z3", is_flag=True, help="Skip Z3 certification (the explicit engine still verifies).")
 @click.option("--out", default=None, help="FILE.jsonl (dataset lines), FILE.parquet, or a directory of .txt files.")
+@ray_options
+@force_option
 @json_option
-def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang, max_tries, no_z3, out, as_json):
+def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang, max_tries, no_z3, out, ray_address,
+             shard_size, force, as_json):
     """Generate puzzles of FAMILY (cards, birthdays, sum_product, muddy, generic) with unique certified answers,
     or AlphaMaze mazes (FAMILY maze; knobs size, rows, cols, loops, unique, length: docs/maze.md)."""
     from .. import generate as gen
@@ -42,6 +46,11 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
             target_values["answer"] = value.strip()
     if "removed" in target_values and isinstance(target_values["removed"], int):
         target_values["removed"] = [target_values["removed"]]
+    if ray_address is not None:
+        generate_on_ray(ray_address, out, force, shard_size, as_json, family=family, count=count, seed=seed,
+                        start=start, difficulty=difficulty, knobs=knob_values, synth=synth, targets=target_values,
+                        max_tries=max_tries, use_z3=not no_z3, lang=lang)
+        return
     show = not as_json and sys.stderr.isatty()
     if show:
         with click.progressbar(length=count, label=f"{family}", file=sys.stderr) as bar:

@@ -179,9 +179,15 @@ def _summary_table(summary: dict[str, Any]) -> str:
 @click.option("--batch-size", type=int, default=8, show_default=True)
 @click.option("--num-samples", type=int, default=1, show_default=True, help="Samples per puzzle.")
 @click.option("--limit", type=int, default=None, help="Only the first N puzzles.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Run model replicas as Ray actors, one per GPU (CPU replicas without GPUs): ADDRESS (auto, "
+                   "ray://host:10001) or, alone, a local cluster. Needs pip install -e '.[scale]'; docs/scale.md.")
+@click.option("--replicas", type=click.IntRange(min=1), default=None,
+              help="With --ray: how many replicas (default: one per GPU, or 1 on CPU).")
 def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, limit: int | None,
-             **kw: Any) -> None:
+             ray_address: str | None, replicas: int | None, **kw: Any) -> None:
     """Evaluate a local model on a dataset: batched, resumable, with a summary per family and difficulty."""
+    from epistemic.errors import EpistemicError
     from epistemic.llm.errors import LLMError
     from epistemic.llm.evaluate import EvalConfig, read_records, run_eval
 
@@ -191,7 +197,6 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
     bar = None
     try:
         overrides, options, template = _setup(kw, quiet=not show_bar)
-        loaded = _load(kw, template)
         config = EvalConfig(batch_size, num_samples, overrides, options, not kw["no_audit"], limit)
 
         def progress(done: int, total: int) -> None:
@@ -206,14 +211,20 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
         def notice(msg: str) -> None:
             click.echo(msg, err=True)
 
-        from epistemic.api import project_api
+        if ray_address is not None:
+            from .scale import eval_on_ray
 
-        summary = run_eval(loaded, dataset, out, config, api=project_api(), progress=progress, notice=notice)
+            summary = eval_on_ray(ray_address, dataset, out, config, kw, template, replicas, progress)
+        else:
+            from epistemic.api import project_api
+
+            summary = run_eval(_load(kw, template), dataset, out, config, api=project_api(), progress=progress,
+                               notice=notice)
     except KeyboardInterrupt:
         n = len(read_records(out))
         click.echo(f"\ninterrupted: {n} samples are saved in {out}; run the same command to resume", err=True)
         sys.exit(130)
-    except LLMError as exc:
+    except (LLMError, EpistemicError) as exc:
         _fail(exc, as_json)
     finally:
         if bar is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from typing import Iterator
 
@@ -32,7 +33,8 @@ def connect(address: str | None = None, num_cpus: int | None = None) -> Iterator
         except ray.exceptions.RayError as exc:
             raise task_failed(exc) from exc
         return
-    kwargs: dict = {"ignore_reinit_error": True, "log_to_driver": False, "include_dashboard": False}
+    kwargs: dict = {"ignore_reinit_error": True, "log_to_driver": False, "include_dashboard": False,
+                    "logging_level": logging.ERROR}
     if address:
         kwargs["address"] = address
     elif os.environ.get("RAY_ADDRESS"):

@@ -30,11 +30,11 @@ class Replica:
     """One loaded model; runs batches of items (the same code as the single-process eval)."""
 
     def __init__(self, spec: ModelSpec, device: str, api=None) -> None:
-        from ..llm import project
+        from ..api import project_api
         from ..llm.loading import load_model
 
         self.loaded = load_model(spec.path, device, spec.dtype, spec.chat_template, spec.need_chat_template)
-        self.api = api or project.default_api()
+        self.api = api or project_api()
 
     def run(self, items: list, config, done: set, order: dict) -> list[dict]:
         from ..llm.evaluate import eval_batches

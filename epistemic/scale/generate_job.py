@@ -119,14 +119,14 @@ def stats_dict(stats) -> dict:
 
 
 def dataset_rows(records: list[dict], job: GenerateJob) -> list[dict]:
-    from .. import datasets
+    from ..generate import datasets
 
     return [datasets.item_of(r, job.lang, job.difficulty) for r in records]
 
 
 def write_part(path: Path, records: list[dict], job: GenerateJob, fmt: str) -> None:
     """The shard's records as `generate --out FILE` writes them (same row, same JSON text)."""
-    from .. import datasets
+    from ..generate import datasets
 
     items = dataset_rows(records, job)
     if fmt == ".jsonl":
@@ -137,7 +137,7 @@ def write_part(path: Path, records: list[dict], job: GenerateJob, fmt: str) -> N
 
 def replace_rows(path: Path, fmt: str, fixes: dict[int, dict], job: GenerateJob) -> None:
     """Rewrite a part with the records at positions `fixes` replaced (the items remade on the driver)."""
-    from .. import datasets
+    from ..generate import datasets
 
     items = {k: dataset_rows([r], job)[0] for k, r in fixes.items()}
     if fmt == ".jsonl":

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from epistemic import datasets, generate as gen
+from epistemic import generate as gen
+from epistemic.generate import datasets
 from epistemic.errors import EpistemicError
 
 DUPLICATES = {"dates": 6, "months": 3, "days": 4}  # a small space: item 5 skips 3 duplicates

@@ -5,8 +5,8 @@ from typing import Any
 
 import click
 
-from .cli_common import emit_json
-from .errors import EpistemicError
+from .common import emit_json
+from ..errors import EpistemicError
 
 LOCAL = "local"
 
@@ -34,8 +34,8 @@ def address_of(value: str | None) -> str | None:
 
 def generate_on_ray(address: str, out: str | None, force: bool, shard_size: int, as_json: bool, **job: Any) -> None:
     """`generate --ray`: shards on the cluster, joined into --out (identical to the single-process file)."""
-    from .scale.generate_job import GenerateJob, run_generate
-    from .scale.progress import Progress, wanted
+    from ..scale.generate_job import GenerateJob, run_generate
+    from ..scale.progress import Progress, wanted
 
     if not out:
         raise EpistemicError("generate --ray writes its puzzles to a file", hint="add --out FILE.jsonl or FILE.parquet")
@@ -52,9 +52,9 @@ def generate_on_ray(address: str, out: str | None, force: bool, shard_size: int,
 def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, use_z3: bool, out: str | None,
                  force: bool, shard_size: int, as_json: bool) -> None:
     """`audit DATASET --ray`: rows audited on the cluster, written in input order to --out."""
-    from .audit.batch import summary_text
-    from .scale.audit_job import AuditJob, input_shards, run_audit
-    from .scale.progress import Progress, wanted
+    from ..audit.batch import summary_text
+    from ..scale.audit_job import AuditJob, input_shards, run_audit
+    from ..scale.progress import Progress, wanted
 
     if not out:
         raise EpistemicError("audit --ray writes its rows to a file", hint="add --out FILE.jsonl or FILE.parquet")
@@ -73,7 +73,7 @@ def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, us
 def eval_on_ray(address: str, dataset: str, out: str, config, kw: dict, template: str | None,
                 replicas: int | None, progress) -> dict:
     """`eval --ray`: model replicas as Ray actors; records appended to `out` (resumable); the summary."""
-    from .scale.eval_job import ModelSpec, run_eval
+    from ..scale.eval_job import ModelSpec, run_eval
 
     spec = ModelSpec(kw["model_dir"], kw["device"], kw["dtype"], template, not kw["no_chat_template"])
     return run_eval(spec, dataset, out, config, replicas, address_of(address), progress=progress)
