@@ -11,6 +11,7 @@ from epistemic.scale.files import check_output, join_parts, write_jsonl_part, wr
 from epistemic.scale.shards import index_shards, line_shards, read_line_shard
 
 
+@settings(deadline=None)
 @given(st.integers(0, 50), st.integers(0, 300), st.integers(1, 40))
 def test_index_shards_cover_each_index_once_in_order(start, count, size):
     shards = index_shards(start, count, size)
