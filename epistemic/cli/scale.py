@@ -45,7 +45,7 @@ def generate_on_ray(address: str, out: str | None, force: bool, shard_size: int,
     if as_json:
         emit_json(result.to_dict())
         return
-    click.echo(f"{result.count} {spec.family} puzzles in {result.seconds:.2f} s on Ray ({result.shards} shards, "
+    click.echo(f"{result.count} {spec.family} puzzles in {result.seconds:.2f} s on Ray ({result.shards} shard(s), "
                f"{result.redone} remade on the driver after a duplicate); written to {result.out}")
 
 
@@ -66,7 +66,7 @@ def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, us
         emit_json(result.to_dict())
         return
     click.echo(summary_text(result.summary), err=True)
-    click.echo(f"{result.rows} rows in {result.seconds:.2f} s on Ray ({result.shards} shards); written to {result.out}",
+    click.echo(f"{result.rows} rows in {result.seconds:.2f} s on Ray ({result.shards} shard(s)); written to {result.out}",
                err=True)
 
 
