@@ -8,6 +8,7 @@ from ..errors import EpistemicError
 
 DEFAULT_SHARD = 64
 READ_BLOCK = 1 << 20
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,10 @@ def line_shards(path: str | Path, size: int = DEFAULT_SHARD) -> list[LineShard]:
     if size < 1:
         raise EpistemicError(f"shard size must be at least 1, not {size}")
     shards: list[LineShard] = []
-    offset = pos = 0
     first = line = 1
     with open(path, "rb") as fh:
+        offset = pos = len(BOM) if fh.read(len(BOM)) == BOM else 0  # a byte-order mark is not part of line 1
+        fh.seek(pos)
         while block := fh.read(READ_BLOCK):
             cut = -1
             while True:
@@ -80,11 +82,11 @@ def _ends_with_newline(path: str | Path, size: int) -> bool:
 
 
 def read_line_shard(path: str | Path, shard: LineShard) -> list[str]:
-    """The lines of one shard, cut at newlines only (utf-8; a byte-order mark at the start of the file is dropped)."""
+    """The lines of one shard, cut at newlines only (utf-8; line_shards starts after a byte-order mark)."""
     with open(path, "rb") as fh:
         fh.seek(shard.offset)
         data = fh.read(shard.end - shard.offset)
-    text = data.decode("utf-8-sig" if shard.offset == 0 else "utf-8")
+    text = data.decode("utf-8")
     lines = text.split("\n")
     if data.endswith(b"\n"):
         lines.pop()
