@@ -182,6 +182,11 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
     solver.set("timeout", remaining_ms)
     solver.from_string(enc.text(extra))
     result = solver.check()
+    if result == z3.sat:  # again with named definitions, so that the model shows which worlds survive
+        solver = z3.Solver()
+        solver.set("timeout", remaining_ms)
+        solver.from_string(enc.text(extra, macros=False))
+        result = solver.check()
 
     def alive(model) -> list[bool]:
         names = final.alive or [TRUE] * space.size

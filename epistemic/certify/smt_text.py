@@ -110,12 +110,19 @@ class TextEncoder:
             return expr
         name = f"{prefix[0]}{next(self.counter)}"  # short names: the text is parsed, never read
         self.names.append(name)
-        self.lines.append(f"(assert (= {name} {expr}))")
+        self.lines.append(expr)
         return name
 
-    def text(self, extra: list[str] = ()) -> str:
-        decls = "".join(f"(declare-const {n} Bool)\n" for n in self.names)
-        return decls + "\n".join(self.lines) + "\n" + "\n".join(extra) + "\n"
+    def text(self, extra: list[str] = (), macros: bool = True) -> str:
+        """The definitions and `extra` as SMT-LIB. macros: each definition a define-fun, which Z3
+        expands into one shared term graph (fastest); else a declared Bool and an equation, so
+        that a model shows every definition's value (used to explain a refutation)."""
+        if macros:
+            body = "".join(f"(define-fun {n} () Bool {e})\n" for n, e in zip(self.names, self.lines))
+        else:
+            body = "".join(f"(declare-const {n} Bool)\n" for n in self.names)
+            body += "".join(f"(assert (= {n} {e}))\n" for n, e in zip(self.names, self.lines))
+        return body + "\n".join(extra) + "\n"
 
     # ---------------------------------------------------------------- ground terms
 
