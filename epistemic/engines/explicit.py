@@ -75,8 +75,13 @@ class _Frame:
 
     def partition(self, key, cls: np.ndarray, count: int) -> "_Partition":
         def make():
-            ids = cls if self.full else cls[self.idx]
-            return _Partition(ids, count, self.alive)
+            if self.full:
+                return _Partition(cls, count, self.alive)
+            ids = cls[self.idx]
+            if count > 4 * len(ids) + 64:  # renumber, so per-class counts scale with the frame, not the space
+                _, ids = np.unique(ids, return_inverse=True)
+                return _Partition(ids.reshape(-1), int(ids.max()) + 1 if len(ids) else 0, None)
+            return _Partition(ids, count, None)
 
         return self._memo(("part", key), make)
 
