@@ -244,16 +244,17 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], 
 def _knows_value_at(space: WorldSpace, live: np.ndarray, agent: str, world: int, terms) -> bool:
     """Whether the terms take one value over the live worlds (indices) of the agent's class at `world`."""
     cls = space.classes[agent]
-    where = live[cls[live] == cls[world]]
+    where = np.flatnonzero(cls == cls[world]) if len(live) == space.size else live[cls[live] == cls[world]]
     return all(np.all(values[where] == values[world]) for values in _term_columns(space, terms))
 
 
 def _term_columns(space: WorldSpace, terms: tuple[s.Term, ...]) -> list[np.ndarray]:
     """The terms' values at every world of the space (computed once per space and terms)."""
-    key = ("term-columns", terms)
-    if key not in space.cache:
-        space.cache[key] = [np.broadcast_to(static_term(t, space.columns), (space.size,)) for t in terms]
-    return space.cache[key]
+    key = ("term-columns", id(terms))  # by identity: hashing a syntax tree walks all of it
+    hit = space.cache.get(key)
+    if hit is None or hit[0] is not terms:
+        hit = space.cache[key] = (terms, [np.broadcast_to(static_term(t, space.columns), (space.size,)) for t in terms])
+    return hit[1]
 
 
 def answer_values(space: WorldSpace, mask: np.ndarray, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:

@@ -63,7 +63,18 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     radices = [rows] + [len(v.values) for v in free]
     code_tables = [np.array(v.codes, dtype=np.int64) for v in free]
     kept: dict[str, list[np.ndarray]] = {v.name: [] for v in puzzle.variables}
-    for start in range(0, total, CHUNK):
+    if table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
+        cols = {}
+        for i, (v, codes) in enumerate(zip(free, code_tables)):
+            inner, outer = math.prod(radices[i + 2 :]), math.prod(radices[1 : i + 1])
+            cols[v.name] = np.tile(np.repeat(codes, inner), outer)
+        if puzzle.constraints:
+            ok = np.ones(total, dtype=bool)
+            for f in puzzle.constraints:
+                ok &= static_values(f, cols, total)
+            cols = {k: c[ok] for k, c in cols.items()}
+        kept = {k: [c] for k, c in cols.items()}
+    for start in range(0, total if not any(kept.values()) else 0, CHUNK):
         flat = np.arange(start, min(total, start + CHUNK), dtype=np.int64)
         digits = []
         for radix in reversed(radices):
