@@ -17,6 +17,7 @@ OUTCOMES = ("proved", "refuted", "unknown", "timeout", "skipped")
 DEFAULT_TIMEOUT_S = 20.0
 MAX_WORLDS = 50_000
 MAX_TERMS = 4_000_000
+WORLD_CHECK_LIMIT = 20_000  # worlds up to which Z3 also checks that the world list is complete
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
                            f"the encoding would have about {terms:,} Z3 terms (limit {max_terms:,})", claim)
     import z3
 
+    text_result = _certify_text(solution, announcements, claim, t0, timeout_s, check_worlds)
+    if text_result is not None:
+        return text_result
     from ..engines.z3 import OR, Encoder, symbolic_frames
 
     enc = Encoder(space)
@@ -126,15 +130,70 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
     solver.add(enc.defs)
     solver.add(OR(parts))
     result = solver.check()
+    alive = lambda model: [z3.is_true(model.eval(b, model_completion=True)) for b in final.alive]  # noqa: E731
+    return _outcome(solver, result, t0, timeout_s, solution, alive, claim, worlds_checked)
+
+
+def _outcome(solver, result, t0: float, timeout_s: float, solution, alive, claim: str,
+             worlds_checked: bool) -> Certificate:
+    """The certificate for Z3's answer to the negated claim."""
+    import z3
+
     seconds = time.perf_counter() - t0
     if result == z3.unsat:
         scope = "every world of the puzzle is accounted for; " if worlds_checked else ""
         return Certificate("proved", seconds, f"{scope}the negation of the claim is unsat", claim, worlds_checked)
     if result == z3.sat:
-        return Certificate("refuted", seconds, _explain(solver.model(), solution, final, space), claim, worlds_checked)
+        model = solver.model()
+        return Certificate("refuted", seconds, _explain(model, solution, alive(model), solution.space), claim,
+                           worlds_checked)
     why = solver.reason_unknown()
     outcome = "timeout" if ("timeout" in why or "canceled" in why or seconds >= timeout_s) else "unknown"
     return Certificate(outcome, seconds, f"Z3 answered unknown ({why}); this is not a proof", claim, worlds_checked)
+
+
+def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: float,
+                  check_worlds: bool) -> Certificate | None:
+    """The certificate through the SMT-LIB text encoding (smt_text.py); None where it does not apply."""
+    import z3
+
+    from .smt_text import TRUE, TextEncoder, Unsupported, missing_world
+
+    space = solution.space
+    enc = TextEncoder(space)
+    try:
+        final = enc.stages(announcements)[-1]
+        negation = enc.negated_claim(solution, final)
+        extra: list[str] = []
+        parts = [negation]
+        worlds_checked = False
+        if check_worlds and space.size <= WORLD_CHECK_LIMIT and solution.puzzle.variables:
+            decls, missing = missing_world(space)
+            extra += decls
+            parts.append(missing)
+            worlds_checked = True
+    except Unsupported:
+        return None
+    if negation.startswith("refuted:"):
+        return Certificate("refuted", time.perf_counter() - t0, negation[len("refuted:"):], claim)
+    extra.append("(assert (or " + " ".join(parts) + " false))")
+    solver = z3.Solver()
+    remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
+    solver.set("timeout", remaining_ms)
+    solver.from_string(enc.text(extra))
+    result = solver.check()
+    if result == z3.sat:  # again with named definitions, so that the model shows which worlds survive
+        solver = z3.Solver()
+        solver.set("timeout", remaining_ms)
+        solver.from_string(enc.text(extra, macros=False))
+        result = solver.check()
+
+    def alive(model) -> list[bool]:
+        names = final.alive or [TRUE] * space.size
+        return [b == TRUE or (b != "false" and z3.is_true(model.eval(z3.Bool(b), model_completion=True)))
+                for b in names]
+
+    return _outcome(solver, result, t0, timeout_s, solution, alive, claim, worlds_checked)
 
 
 def _claim_text(solution) -> str:
@@ -178,7 +237,7 @@ def _missing_world(enc, space):
     from ..engines.z3 import AND, EQ, NOT, OR, Encoder, Frame
 
     puzzle = space.puzzle
-    if space.size > 20_000:
+    if space.size > WORLD_CHECK_LIMIT:
         return None
     symbolic = {v.name: [z3.Int(f"world.{v.name}")] for v in puzzle.variables}
     one = Encoder(space, symbolic)
@@ -205,14 +264,11 @@ def _missing_world(enc, space):
     return OR([missing] + violated)
 
 
-def _explain(model, solution, final, space) -> str:
-    """What the satisfying assignment says against the claim."""
-    import z3
-
+def _explain(model, solution, alive: list[bool], space) -> str:
+    """What the satisfying assignment says against the claim (alive: the final stage in the model)."""
     from ..worlds.labels import world_label
 
     claimed = solution.stages[-1].mask
-    alive = [z3.is_true(model.eval(b, model_completion=True)) for b in final.alive]
     extra = [p for p in range(space.size) if alive[p] and not claimed[p]]
     lost = [p for p in range(space.size) if claimed[p] and not alive[p]]
     bits = []
@@ -221,7 +277,9 @@ def _explain(model, solution, final, space) -> str:
     if lost:
         bits.append("world " + world_label(space, lost[0]) + " does not survive")
     if not bits:
-        values = {d.name(): model[d] for d in model.decls() if d.name().startswith("world.")}
+        found = {d.name(): model[d] for d in model.decls() if d.name().startswith("world.")}
+        order = [f"world.{v.name}" for v in solution.puzzle.variables]  # the puzzle's order, not Z3's
+        values = {k: found[k] for k in sorted(found, key=lambda k: order.index(k) if k in order else len(order))}
         if values:
             return "a world the enumeration missed: " + ", ".join(f"{k[6:]}={v}" for k, v in values.items())
         return "Z3 found a model of the negated claim"

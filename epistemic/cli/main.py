@@ -1,35 +1,46 @@
-"""The command line: a click group over one module per command group (also installed as `epistemic`)."""
+"""The command line: a click group over one module per command group (also installed as `epistemic`).
+
+Each command's module is imported only when that command runs (or when help lists it), so
+`solve` does not pay for the auditor, the generator or the model runner at start-up.
+"""
 from __future__ import annotations
+
+import importlib
 
 import click
 
-from .audit import audit, explain
-from .generate import generate
-from .smcdel import export
-from .solve import check, solve
+# command name -> (module under epistemic.cli, attribute): the order is the order of `--help`
+COMMANDS: dict[str, tuple[str, str]] = {
+    "solve": ("solve", "solve"),
+    "check": ("solve", "check"),
+    "audit": ("audit", "audit"),
+    "explain": ("audit", "explain"),
+    "generate": ("generate", "generate"),
+    "export": ("smcdel", "export"),
+    "ask": ("llm", "ask"),
+    "eval": ("llm", "eval_cmd"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group that imports a command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands or name not in COMMANDS:
+            return self.commands.get(name)
+        module, attr = COMMANDS[name]
+        command = getattr(importlib.import_module(f"{__package__}.{module}"), attr)
+        self.add_command(command, name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="epistemic")
 def cli() -> None:
     """Solve, check, audit and generate puzzles about knowledge."""
-
-
-for _command in (solve, check, audit, explain, generate, export):
-    cli.add_command(_command)
-
-
-def _register_llm() -> None:
-    """ask and eval: their module imports nothing heavy at load time, but stays optional."""
-    try:
-        from .llm import ask, eval_cmd
-    except ImportError:  # pragma: no cover - the llm module is optional at import time
-        return
-    cli.add_command(ask)
-    cli.add_command(eval_cmd, name="eval")
-
-
-_register_llm()
 
 
 def main() -> None:

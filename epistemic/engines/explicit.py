@@ -15,7 +15,7 @@ import numpy as np
 
 from ..language import syntax as s
 from ..worlds.evaluate import StaticEvaluator
-from ..worlds.space import WorldSpace
+from ..worlds.space import WorldSpace, combine_keys
 
 COMPACT_BELOW = 0.25  # a model with fewer than this share of all worlds is compacted
 
@@ -75,8 +75,13 @@ class _Frame:
 
     def partition(self, key, cls: np.ndarray, count: int) -> "_Partition":
         def make():
-            ids = cls if self.full else cls[self.idx]
-            return _Partition(ids, count, self.alive)
+            if self.full:
+                return _Partition(cls, count, self.alive)
+            ids = cls[self.idx]
+            if count > 4 * len(ids) + 64:  # renumber, so per-class counts scale with the frame, not the space
+                _, ids = np.unique(ids, return_inverse=True)
+                return _Partition(ids.reshape(-1), int(ids.max()) + 1 if len(ids) else 0, None)
+            return _Partition(ids, count, None)
 
         return self._memo(("part", key), make)
 
@@ -272,11 +277,25 @@ class _Evaluator(StaticEvaluator):
             return rel.all(self.formula(f.body, frames))
         if f.mode == "whether":
             return rel.constant(self.formula(f.body, frames))
+        if isinstance(rel, _Partition) and _names_the_world(frame.space, f.body):
+            return rel.sizes()[rel.ids] <= 1  # one value of every variable: one live world in the class
         out = np.ones(frame.n, dtype=bool)
         for t in f.body:
             values = np.broadcast_to(self.term(t, frames), (frame.n,))
             out &= rel.same_value(values)
         return out
+
+
+def _names_the_world(space: WorldSpace, terms: tuple) -> bool:
+    """Whether the terms include every variable and no two worlds are the same assignment, so that
+    knowing their value is knowing the world."""
+    names = {t.name for t in terms if isinstance(t, s.Var)}
+    if any(v.name not in names for v in space.puzzle.variables):
+        return False
+    if "distinct worlds" not in space.cache:
+        key, span = combine_keys([space.columns[v.name] for v in space.puzzle.variables], space.size)
+        space.cache["distinct worlds"] = space.size == 0 or int(np.bincount(key, minlength=span).max()) <= 1
+    return space.cache["distinct worlds"]
 
 
 __all__ = ["ExplicitEngine"]

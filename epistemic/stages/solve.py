@@ -230,7 +230,8 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], 
     if space.size * len(formulas) > KNOWS_BUDGET:
         at_actual = None
         if actual is not None:
-            at_actual = {a.name: _knows_value_at(space, mask, a.name, actual, puzzle.question.terms)
+            live = np.flatnonzero(mask)  # once per stage: each agent then looks at the live worlds only
+            at_actual = {a.name: _knows_value_at(space, live, a.name, actual, puzzle.question.terms)
                          for a in puzzle.agents}
         return {a.name: None for a in puzzle.agents}, at_actual
     many = getattr(eng, "evaluate_many", None)
@@ -240,21 +241,31 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], 
     return knows, at_actual
 
 
-def _knows_value_at(space: WorldSpace, mask: np.ndarray, agent: str, world: int, terms) -> bool:
+def _knows_value_at(space: WorldSpace, live: np.ndarray, agent: str, world: int, terms) -> bool:
+    """Whether the terms take one value over the live worlds (indices) of the agent's class at `world`."""
     cls = space.classes[agent]
-    return len(answer_values(space, mask & (cls == cls[world]), terms)) == 1
+    where = np.flatnonzero(cls == cls[world]) if len(live) == space.size else live[cls[live] == cls[world]]
+    return all(np.all(values[where] == values[world]) for values in _term_columns(space, terms))
+
+
+def _term_columns(space: WorldSpace, terms: tuple[s.Term, ...]) -> list[np.ndarray]:
+    """The terms' values at every world of the space (computed once per space and terms)."""
+    key = ("term-columns", id(terms))  # by identity: hashing a syntax tree walks all of it
+    hit = space.cache.get(key)
+    if hit is None or hit[0] is not terms:
+        hit = space.cache[key] = (terms, [np.broadcast_to(static_term(t, space.columns), (space.size,)) for t in terms])
+    return hit[1]
 
 
 def answer_values(space: WorldSpace, mask: np.ndarray, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
     """The distinct values of the question's terms over the worlds in mask, in world order."""
     idx = np.flatnonzero(mask)
+    if not terms:
+        return ((),) if len(idx) else ()
     columns = {name: col[idx] for name, col in space.columns.items()}
-    arrays = [np.broadcast_to(static_term(t, columns), (len(idx),)) for t in terms]
-    rows = np.stack(arrays, axis=1) if arrays else np.zeros((len(idx), 0), dtype=np.int64)
-    seen: dict[tuple[int, ...], None] = {}
-    for row in rows.tolist():
-        seen.setdefault(tuple(row), None)
-    return tuple(seen)
+    rows = np.stack([np.broadcast_to(static_term(t, columns), (len(idx),)) for t in terms], axis=1)
+    _, first = np.unique(rows, axis=0, return_index=True)  # each distinct row's first world
+    return tuple(tuple(row) for row in rows[np.sort(first)].tolist())
 
 
 def require_stage(solution: Solution, stage: int | None) -> int:

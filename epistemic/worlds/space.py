@@ -63,7 +63,18 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     radices = [rows] + [len(v.values) for v in free]
     code_tables = [np.array(v.codes, dtype=np.int64) for v in free]
     kept: dict[str, list[np.ndarray]] = {v.name: [] for v in puzzle.variables}
-    for start in range(0, total, CHUNK):
+    if table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
+        cols = {}
+        for i, (v, codes) in enumerate(zip(free, code_tables)):
+            inner, outer = math.prod(radices[i + 2 :]), math.prod(radices[1 : i + 1])
+            cols[v.name] = np.tile(np.repeat(codes, inner), outer)
+        if puzzle.constraints:
+            ok = np.ones(total, dtype=bool)
+            for f in puzzle.constraints:
+                ok &= static_values(f, cols, total)
+            cols = {k: c[ok] for k, c in cols.items()}
+        kept = {k: [c] for k, c in cols.items()}
+    for start in range(0, total if not any(kept.values()) else 0, CHUNK):
         flat = np.arange(start, min(total, start + CHUNK), dtype=np.int64)
         digits = []
         for radix in reversed(radices):
@@ -103,7 +114,7 @@ def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method:
         seen = {t.name for t in agent.observes if isinstance(t, s.Var)}
         if shape and len(seen) == len(agent.observes):
             hidden[agent.name] = tuple(i for name, i in axes.items() if name not in seen)
-            classes[agent.name], counts[agent.name] = _product_classes(puzzle, columns, shape, hidden[agent.name]), size
+            classes[agent.name], counts[agent.name] = _product_classes(puzzle, columns, shape, hidden[agent.name])
             continue
         keys = [np.broadcast_to(static_term(t, columns), (size,)) for t in agent.observes]
         classes[agent.name], counts[agent.name] = combine_keys(keys, size)
@@ -111,18 +122,37 @@ def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method:
 
 
 def _product_classes(puzzle: s.Puzzle, columns: dict[str, np.ndarray], shape: tuple[int, ...],
-                     hidden: tuple[int, ...]) -> np.ndarray:
-    """Class ids in a full product space: each world's flat index with the hidden digits set to 0."""
-    ids = np.arange(math.prod(shape), dtype=np.int64)
-    for axis in hidden:
-        stride = math.prod(shape[axis + 1 :])
+                     hidden: tuple[int, ...]) -> tuple[np.ndarray, int]:
+    """Class ids in a full product space: the seen digits in mixed radix (int32 when they fit).
+
+    One pass per seen axis, none per hidden one: an agent that sees one of 20 variables costs one
+    multiply-add over the worlds, not 19.
+    """
+    size = math.prod(shape)
+    seen = [axis for axis in range(len(shape)) if axis not in hidden]
+    if len(hidden) < len(seen):  # fewer passes: the world's index with the hidden digits zeroed
+        dtype = np.int32 if size < 1 << 31 else np.int64
+        ids = np.arange(size, dtype=dtype)
+        for axis in hidden:
+            stride = math.prod(shape[axis + 1 :])
+            var = puzzle.variables[axis]
+            if var.codes == tuple(range(len(var.values))):
+                ids -= (columns[var.name] * stride).astype(dtype, copy=False)
+            else:
+                ids -= (ids // stride % shape[axis]) * stride
+        return ids, size
+    count = math.prod(shape[axis] for axis in seen)
+    dtype = np.int32 if count < 1 << 31 else np.int64
+    ids = np.zeros(size, dtype=dtype)
+    for axis in seen:
         var = puzzle.variables[axis]
-        column = columns[var.name]
         if var.codes == tuple(range(len(var.values))):
-            ids -= column * stride if stride > 1 else column
+            digit = columns[var.name]
         else:
-            ids -= (ids // stride % shape[axis]) * stride
-    return ids
+            digit = np.arange(size, dtype=np.int64) // math.prod(shape[axis + 1 :]) % shape[axis]
+        ids *= shape[axis]
+        ids += digit.astype(dtype, copy=False)
+    return ids, count
 
 
 def _join(parts: list[np.ndarray]) -> np.ndarray:
