@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
@@ -60,12 +61,13 @@ class Generic:
         table = sorted(rows)
         told = tuple(rng.sample(range(n_cols), n_agents))
         names = tuple(a[0] for a in AGENTS[:n_agents])
-        lines = d.sample_dialogue(rng, names, VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        lines = d.sample_dialogue(rng, names, VOICE, tuple(s.Var(c) for c in cols), pick(rng, knobs["lines"]),
+                                  pick(rng, knobs["dialogue"]))
         return self.candidate(cols, table, told, lines)
 
     def candidate(self, cols, table, told, lines) -> Candidate:
         keys = {AGENTS[a][0]: [row[c] for row in table] for a, c in enumerate(told)}
-        model = build_model(keys)
+        model = build_model(keys, answer=tuple(s.Var(c) for c in cols))  # `item`
 
         def answer(i: int) -> str:
             return "(" + ", ".join(ATTRIBUTES[c][v][0] for c, v in zip(cols, table[i])) + ")"
