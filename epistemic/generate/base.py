@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..errors import EpistemicError
 from ..language import syntax as s
@@ -19,7 +19,7 @@ class Candidate:
     model: ScreenModel
     lines: tuple[d.Line, ...]
     question: str                       # the asked terms' name in the puzzle (card, date, (x, y))
-    facts: dict[s.Formula, str]         # the family's own text for facts its dialogue states (muddy's m[1])
+    facts: Mapping[s.Formula, str]      # the family's own text for facts its dialogue states (muddy's m[1])
     write_header: Callable[[], str] = field(repr=False)
     answer_text: Callable[[int], str] = field(repr=False)
     footer: str = ""

@@ -60,7 +60,31 @@ def evaluate(f: s.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
     engines/reference.py; static facts are looked up in the model)."""
     m = hist[-1]
     if isinstance(f, s.Knows):
-        return _knows(f, model, hist) if f.kind == "agent" else _unsupported(f)
+        # Where the agent knows: the asked terms (its class within the model has one answer), that φ
+        # (φ holds on its whole class) or whether φ (φ holds on all or none of it).
+        if f.kind != "agent":
+            return _unsupported(f)
+        out = 0
+        if f.mode == "value":
+            if f.body != model.answer:
+                return _unsupported(f)
+            for c in model.classes[f.agents[0]]:
+                cm = c & m
+                if cm and _decided(model, cm):
+                    out |= cm
+            return out
+        body = evaluate(f.body, model, hist)
+        if f.mode == "that":
+            for c in model.classes[f.agents[0]]:
+                cm = c & m
+                if cm and not cm & ~body:
+                    out |= cm
+            return out
+        for c in model.classes[f.agents[0]]:
+            cm = c & m
+            if cm and (not cm & ~body or not cm & body):
+                out |= cm
+        return out
     if isinstance(f, s.Not):
         return m & ~evaluate(f.body, model, hist)
     if isinstance(f, s.And):
@@ -68,48 +92,20 @@ def evaluate(f: s.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
         for item in f.items:
             out &= evaluate(item, model, hist)
         return out
+    if isinstance(f, s.Past):
+        back = len(hist) - 1 if f.back is None else f.back
+        return evaluate(f.body, model, hist[:max(1, len(hist) - back)]) & m
     if isinstance(f, s.Or):
         out = 0
         for item in f.items:
             out |= evaluate(item, model, hist)
         return out & m
-    if isinstance(f, s.Past):
-        back = len(hist) - 1 if f.back is None else f.back
-        return evaluate(f.body, model, hist[:max(1, len(hist) - back)]) & m
     if isinstance(f, s.Bool):
         return m if f.value else 0
     if isinstance(f, (s.Compare, s.Member)):
         mask = model.facts.get(f)
         return _unsupported(f) if mask is None else mask & m
     return _unsupported(f)
-
-
-def _knows(f: s.Knows, model: ScreenModel, hist: tuple[int, ...]) -> int:
-    """Where the agent knows: the answer (its class within the model has one answer), that φ (φ holds on
-    its whole class) or whether φ (φ holds on all or none of it)."""
-    m = hist[-1]
-    classes = model.classes[f.agents[0]]
-    out = 0
-    if f.mode == "value":
-        if f.body != model.answer:
-            return _unsupported(f)
-        for c in classes:
-            cm = c & m
-            if cm and _decided(model, cm):
-                out |= cm
-        return out
-    body = evaluate(f.body, model, hist)
-    if f.mode == "that":
-        for c in classes:
-            cm = c & m
-            if cm and not cm & ~body:
-                out |= cm
-        return out
-    for c in classes:
-        cm = c & m
-        if cm and (not cm & ~body or not cm & body):
-            out |= cm
-    return out
 
 
 def _unsupported(f: s.Formula) -> int:

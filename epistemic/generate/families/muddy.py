@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
+from types import MappingProxyType
+from typing import Mapping
 
 from ...language import syntax as s
 from .. import dialogue as d
@@ -26,19 +29,31 @@ PRESETS = {"easy": {"n": (2, 3), "k": (1, 2)}, "medium": {"n": (3, 4), "k": (2, 
 DEFAULTS = {"n": (3, 5), "k": (1, 3), "story": "muddy"}
 
 
+@lru_cache(maxsize=None)
 def is_muddy(i: int) -> s.Formula:
     """Child i is muddy: `m[i] = 1` (the puzzle writes `m[i]`)."""
     return s.Compare("=", s.Var(f"m[{i}]"), s.Const(1))
 
 
+@lru_cache(maxsize=None)
 def father(n: int) -> s.Formula:
     """The father's "at least one of you is muddy": `any i in 1..n: m[i]`."""
     return s.Or(tuple(is_muddy(i) for i in range(1, n + 1)))
 
 
+@lru_cache(maxsize=None)
 def nobody_knows(n: int) -> s.Formula:
     """ "Nobody knows yet": `all i in 1..n: not c[i] knows whether m[i]`."""
     return s.And(tuple(s.Not(d.knows_whether(f"c[{i}]", is_muddy(i))) for i in range(1, n + 1)))
+
+
+@lru_cache(maxsize=None)
+def spelling(n: int) -> Mapping[s.Formula, str]:
+    """The facts as the puzzle writes them: m[i] for m[i] = 1, and the two public lines by quantifiers."""
+    out = {is_muddy(i): f"m[{i}]" for i in range(1, n + 1)}
+    out[father(n)] = f"any i in 1..{n}: m[i]"
+    out[nobody_knows(n)] = f"all i in 1..{n}: not c[i] knows whether m[i]"
+    return MappingProxyType(out)
 
 
 @dataclass(frozen=True)
@@ -83,11 +98,7 @@ class Muddy:
         keys = {f"c[{i}]": [w[:i - 1] + w[i:] for w in worlds] for i in range(1, n + 1)}
         model = build_model(keys, {is_muddy(i): [w[i - 1] == 1 for w in worlds] for i in range(1, n + 1)},
                             answer=tuple(s.Var(f"m[{i}]") for i in range(1, n + 1)))
-        # The facts as the puzzle writes them: m[i] for m[i] = 1, and the two public lines by quantifiers.
-        sources = {is_muddy(i): f"m[{i}]" for i in range(1, n + 1)}
-        sources[father(n)] = f"any i in 1..{n}: m[i]"
-        sources[nobody_knows(n)] = f"all i in 1..{n}: not c[i] knows whether m[i]"
-        return Candidate(self.name, model, lines, "m", sources, lambda: self.header(n, story),
+        return Candidate(self.name, model, lines, "m", spelling(n), lambda: self.header(n, story),
                          lambda i: " ".join(str(v) for v in worlds[i]),
                          ask=("Which children are muddy?" if story == "muddy" else "Who wears a red hat?",
                               "哪些孩子脸上有泥？" if story == "muddy" else "谁戴着红帽子？"))
