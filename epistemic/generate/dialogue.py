@@ -8,7 +8,7 @@ printer; the asked terms print as the question's name and a family may give its 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import permutations, product
 
 from ..language import syntax as s
@@ -27,6 +27,12 @@ class Line:
     zh: str
     kind: str = ""
 
+    @cached_property
+    def content(self) -> s.Formula:
+        """What the announcement removes worlds by: a speaker's statement is K_speaker body (a truthful
+        speaker). Built once per line (lines are shared by the cached dialogue banks; the screen asks often)."""
+        return knows_that(self.speaker, self.body) if self.speaker else self.body
+
 
 def knows_answer(agent: str, answer: Answer) -> s.Knows:
     """`agent knows <the asked terms>`."""
@@ -44,11 +50,6 @@ def knows_whether(agent: str, body: s.Formula) -> s.Knows:
 def before(body: s.Formula) -> s.Past:
     """The formula one announcement earlier."""
     return s.Past(body, 1)
-
-
-def content(line: Line) -> s.Formula:
-    """What an announcement removes worlds by: a speaker's statement is K_speaker body (a truthful speaker)."""
-    return knows_that(line.speaker, line.body) if line.speaker else line.body
 
 
 def line_source(line: Line, spelled: Spelled) -> str:

@@ -117,7 +117,7 @@ def run(model: ScreenModel, lines: Sequence[d.Line], start: int | None = None) -
     """The models after each announcement (stage 0 first); stops early once no world is left."""
     hist = (model.full if start is None else start,)
     for line in lines:
-        nxt = evaluate(d.content(line), model, hist)
+        nxt = evaluate(line.content, model, hist)
         hist = hist + (nxt,)
         if not nxt:
             break

@@ -65,7 +65,7 @@ class Encoder:
         """Survival vectors for each stage (fresh Bools defined by equalities)."""
         hist = [include]
         for k, line in enumerate(lines, start=1):
-            content = self.formula(d.content(line), hist)
+            content = self.formula(line.content, hist)
             nxt = [z3.Bool(f"{tag}_s{k}_{w}", self.ctx) for w in range(self.model.n)]
             for w in range(self.model.n):
                 solver.add(nxt[w] == z3.And(hist[-1][w], content[w]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...errors import EpistemicError
 from ...language import syntax as s
@@ -16,6 +17,7 @@ MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # real dates only
 AGENTS = (("Albert", "阿尔伯特", "month", "月份"), ("Bernard", "伯纳德", "day", "日子"), ("Charles", "查尔斯", "year", "年份"))
 
 
+@lru_cache(maxsize=None)
 def answer_terms(three: bool) -> tuple[s.Term, ...]:
     """The terms of `date`: (month, day), and the year when Charles is told it."""
     return (s.Var("month"), s.Var("day"), s.Var("year")) if three else (s.Var("month"), s.Var("day"))
