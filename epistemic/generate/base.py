@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..errors import EpistemicError
+from ..language import syntax as s
 from . import dialogue as d
 from .screen import ScreenModel, Verdict
 
@@ -17,8 +18,8 @@ class Candidate:
     family: str
     model: ScreenModel
     lines: tuple[d.Line, ...]
-    question: str
-    facts: dict[str, str]
+    question: str                       # the asked terms' name in the puzzle (card, date, (x, y))
+    facts: Mapping[s.Formula, str]      # the family's own text for facts its dialogue states (muddy's m[1])
     write_header: Callable[[], str] = field(repr=False)
     answer_text: Callable[[int], str] = field(repr=False)
     footer: str = ""
@@ -47,8 +48,9 @@ class Candidate:
     def write(self, verdict: Verdict, title: str) -> str:
         """The full puzzle text: header, dialogue with en/zh lines, question, answer and expected stages."""
         out = [f'puzzle "{title}"', self.write_header().rstrip("\n"), ""]
+        spelled = {self.model.answer: self.question, **self.facts}
         for line in self.lines:
-            out.append(d.line_source(line, self.question, self.facts))
+            out.append(d.line_source(line, spelled))
             out.append(f'  en: "{line.en}"')
             out.append(f'  zh: "{line.zh}"')
         out.append("")

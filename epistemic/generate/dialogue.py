@@ -1,64 +1,20 @@
-"""Dialogue lines: a tiny formula tree that prints as puzzle source, English and Chinese.
+"""Dialogue lines: who says what, as formulas of the one syntax tree (language/syntax.py), in English and Chinese.
 
-Only the shapes the generators use: knowing the answer, knowing that, knowing whether a fact,
-negation, conjunction, `before`, and named facts (boolean conditions on a world).
+A line's body uses the shapes the generators need: knowing the answer (`Knows` of mode "value" over the
+asked terms), knowing that, knowing whether, negation, conjunction, `before` (`Past` one step back), and
+static facts the family states (e.g. muddy's `m[1] = 1`). The puzzle source is printed by the language
+printer; the asked terms print as the question's name and a family may give its own text for a fact.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import permutations, product
-from typing import Union
 
+from ..language import syntax as s
+from ..language.printer import Spelled, formula_source
 
-@dataclass(frozen=True)
-class KnowsAnswer:
-    agent: str
-
-
-@dataclass(frozen=True)
-class KnowsThat:
-    agent: str
-    body: "Formula"
-
-
-@dataclass(frozen=True)
-class KnowsWhether:
-    agent: str
-    fact: str
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A named boolean condition on a world (its source text lives in the screen model)."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Not:
-    body: "Formula"
-
-
-@dataclass(frozen=True)
-class And:
-    items: tuple["Formula", ...]
-
-
-@dataclass(frozen=True)
-class Before:
-    body: "Formula"
-
-
-@dataclass(frozen=True)
-class Named:
-    """A formula written in the puzzle by its own source text (e.g. `all i in 1..3: ...`)."""
-
-    name: str
-    body: "Formula"
-
-
-Formula = Union[KnowsAnswer, KnowsThat, KnowsWhether, Fact, Not, And, Before, Named]
+Answer = tuple[s.Term, ...]  # the asked terms, e.g. (suit, rank) for `card`
 
 
 @dataclass(frozen=True)
@@ -66,53 +22,41 @@ class Line:
     """One announcement: a speaker's statement (content K_speaker body) or a public one (speaker None)."""
 
     speaker: str | None
-    body: Formula
+    body: s.Formula
     en: str
     zh: str
     kind: str = ""
 
-
-def source(f: Formula, question: str, facts: dict[str, str]) -> str:
-    """The formula in the puzzle language; `question` names the asked term (card, date, (x, y))."""
-    if isinstance(f, KnowsAnswer):
-        return f"{f.agent} knows {question}"
-    if isinstance(f, KnowsThat):
-        return f"{f.agent} knows that {_paren(f.body, question, facts)}"
-    if isinstance(f, KnowsWhether):
-        return f"{f.agent} knows whether {_paren(Fact(f.fact), question, facts)}"
-    if isinstance(f, (Fact, Named)):
-        return facts[f.name]
-    if isinstance(f, Not):
-        inner = source(f.body, question, facts)
-        return f"not {inner}" if isinstance(f.body, KnowsAnswer) else f"not ({inner})"
-    if isinstance(f, And):
-        return " and ".join(_paren(x, question, facts) for x in f.items)
-    if isinstance(f, Before):
-        return f"before ({source(f.body, question, facts)})"
-    raise TypeError(f)
+    @cached_property
+    def content(self) -> s.Formula:
+        """What the announcement removes worlds by: a speaker's statement is K_speaker body (a truthful
+        speaker). Built once per line (lines are shared by the cached dialogue banks; the screen asks often)."""
+        return knows_that(self.speaker, self.body) if self.speaker else self.body
 
 
-def _paren(f: Formula, question: str, facts: dict[str, str]) -> str:
-    text = source(f, question, facts)
-    return text if isinstance(f, KnowsAnswer) else f"({text})"
+def knows_answer(agent: str, answer: Answer) -> s.Knows:
+    """`agent knows <the asked terms>`."""
+    return s.Knows("agent", (agent,), "value", answer)
 
 
-def line_source(line: Line, question: str, facts: dict[str, str]) -> str:
-    body = source(line.body, question, facts)
+def knows_that(agent: str, body: s.Formula) -> s.Knows:
+    return s.Knows("agent", (agent,), "that", body)
+
+
+def knows_whether(agent: str, body: s.Formula) -> s.Knows:
+    return s.Knows("agent", (agent,), "whether", body)
+
+
+def before(body: s.Formula) -> s.Past:
+    """The formula one announcement earlier."""
+    return s.Past(body, 1)
+
+
+def line_source(line: Line, spelled: Spelled) -> str:
+    """The line in the puzzle language; `spelled` names the asked terms (card, date, (x, y)) and gives the
+    family's own text for its facts (see printer.Spelled)."""
+    body = formula_source(line.body, None, spelled)
     return f"{line.speaker} says: {body}" if line.speaker else f"announce: {body}"
-
-
-def modal_depth(f: Formula) -> int:
-    """Nesting depth of knowledge operators (knowing the answer counts as one)."""
-    if isinstance(f, (KnowsAnswer, KnowsWhether)):
-        return 1
-    if isinstance(f, KnowsThat):
-        return 1 + modal_depth(f.body)
-    if isinstance(f, (Not, Before, Named)):
-        return modal_depth(f.body)
-    if isinstance(f, And):
-        return max((modal_depth(x) for x in f.items), default=0)
-    return 0
 
 
 # ---------------------------------------------------------------- two- and three-agent dialogues
@@ -135,34 +79,35 @@ def _other(voice: Voice, speaker: str, other: str, lang: str, n_agents: int) -> 
 
 
 def make_line(kind: str, speaker: str, other: str | None, voice: Voice, said_dont: bool, someone_knows: bool,
-              n_agents: int) -> Line:
-    """A dialogue move of one kind, worded for what was said before."""
+              n_agents: int, answer: Answer) -> Line:
+    """A dialogue move of one kind about the asked terms `answer`, worded for what was said before."""
     it_en, it_zh = voice.it_en, voice.it_zh
     if kind == "dont_know":
-        body: Formula = Not(KnowsAnswer(speaker))
+        body: s.Formula = s.Not(knows_answer(speaker, answer))
         if said_dont:
             return Line(speaker, body, f"I still don't know {it_en}.", f"我还是不知道{it_zh}。", kind)
         return Line(speaker, body, f"I don't know {it_en}.", f"我不知道{it_zh}。", kind)
     if kind == "knew_other_didnt":
         assert other is not None
         o_en, o_zh = _other(voice, speaker, other, "en", n_agents), _other(voice, speaker, other, "zh", n_agents)
-        return Line(speaker, Before(KnowsThat(speaker, Not(KnowsAnswer(other)))),
+        return Line(speaker, before(knows_that(speaker, s.Not(knows_answer(other, answer)))),
                     f"I knew {o_en} didn't know {it_en}.", f"我早就知道{o_zh}不知道{it_zh}。", kind)
     if kind == "know_other_doesnt":
         assert other is not None
         o_en, o_zh = _other(voice, speaker, other, "en", n_agents), _other(voice, speaker, other, "zh", n_agents)
         verb = "don't" if o_en == "you" else "doesn't"
-        return Line(speaker, KnowsThat(speaker, Not(KnowsAnswer(other))),
+        return Line(speaker, knows_that(speaker, s.Not(knows_answer(other, answer))),
                     f"I know {o_en} {verb} know {it_en}.", f"我知道{o_zh}不知道{it_zh}。", kind)
     if kind == "dont_know_and_other_doesnt":
         assert other is not None
         o_en, o_zh = _other(voice, speaker, other, "en", n_agents), _other(voice, speaker, other, "zh", n_agents)
         verb = "don't" if o_en == "you" else "doesn't"
-        return Line(speaker, And((Not(KnowsAnswer(speaker)), KnowsThat(speaker, Not(KnowsAnswer(other))))),
+        return Line(speaker, s.And((s.Not(knows_answer(speaker, answer)),
+                                      knows_that(speaker, s.Not(knows_answer(other, answer))))),
                     f"I don't know {it_en}, but I know {o_en} {verb} know it either.",
                     f"我不知道{it_zh}，但我知道{o_zh}也不知道。", kind)
     if kind == "know":
-        body = KnowsAnswer(speaker)
+        body = knows_answer(speaker, answer)
         if someone_knows:
             return Line(speaker, body, "Now I know it too.", "我也知道了。", kind)
         if said_dont:
@@ -176,17 +121,20 @@ CHERYL = ("dont_know_and_other_doesnt", "know", "know")
 MIDDLE = ("dont_know", "knew_other_didnt", "know_other_doesnt", "dont_know_and_other_doesnt")
 
 
-def sample_dialogue(rng, agents: tuple[str, ...], voice: Voice, length: int, shape: str = "random") -> tuple[Line, ...]:
-    """A dialogue of `length` lines: ignorance and higher-order statements, ending with someone knowing.
+def sample_dialogue(rng, agents: tuple[str, ...], voice: Voice, answer: Answer, length: int,
+                    shape: str = "random") -> tuple[Line, ...]:
+    """A dialogue of `length` lines about the asked terms: ignorance and higher-order statements, ending
+    with someone knowing.
 
     shape 'classic' is the 16-card dialogue, 'cheryl' Cheryl's; 'random' picks uniformly from every
     dialogue the move rules allow (see `dialogue_bank`).
     """
-    return rng.choice(dialogue_bank(agents, voice, length, shape))
+    return rng.choice(dialogue_bank(agents, voice, answer, length, shape))
 
 
 @lru_cache(maxsize=256)
-def dialogue_bank(agents: tuple[str, ...], voice: Voice, length: int, shape: str = "random") -> tuple[tuple[Line, ...], ...]:
+def dialogue_bank(agents: tuple[str, ...], voice: Voice, answer: Answer, length: int,
+                  shape: str = "random") -> tuple[tuple[Line, ...], ...]:
     """Every dialogue of one shape and length, for every order of speakers (computed once, then cached)."""
     if shape == "classic":
         patterns = [CLASSIC]
@@ -205,11 +153,11 @@ def dialogue_bank(agents: tuple[str, ...], voice: Voice, length: int, shape: str
     bank = []
     for order in permutations(agents):
         for kinds in patterns:
-            bank.append(_spoken(order, kinds, voice))
+            bank.append(_spoken(order, kinds, voice, answer))
     return tuple(bank)
 
 
-def _spoken(order: tuple[str, ...], kinds: tuple[str, ...], voice: Voice) -> tuple[Line, ...]:
+def _spoken(order: tuple[str, ...], kinds: tuple[str, ...], voice: Voice, answer: Answer) -> tuple[Line, ...]:
     n = len(order)
     lines = []
     said_dont: set[str] = set()
@@ -220,7 +168,7 @@ def _spoken(order: tuple[str, ...], kinds: tuple[str, ...], voice: Voice) -> tup
         other = previous if previous != speaker else order[(i + 1) % n]
         if kind == "knew_other_didnt" and i == 0:
             kind = "know_other_doesnt"
-        lines.append(make_line(kind, speaker, other, voice, speaker in said_dont, knows, n))
+        lines.append(make_line(kind, speaker, other, voice, speaker in said_dont, knows, n, answer))
         if kind.startswith("dont_know"):
             said_dont.add(speaker)
         if kind == "know":

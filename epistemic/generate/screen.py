@@ -9,17 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Hashable, Sequence
 
+from ..language import syntax as s
 from . import dialogue as d
 from .units import line_units, without
 
 
 @dataclass(frozen=True)
 class ScreenModel:
-    """Worlds 0..n-1; each agent's classes as bitmasks; facts as bitmasks; answers (None: each world)."""
+    """Worlds 0..n-1; each agent's classes as bitmasks; the static facts a dialogue mentions as bitmasks;
+    the asked terms and their answer classes (None: each world is its own answer)."""
 
     n: int
     classes: dict[str, tuple[int, ...]]
-    facts: dict[str, int]
+    facts: dict[s.Formula, int]
+    answer: d.Answer = ()
     answers: tuple[int, ...] | None = None
 
     @property
@@ -27,13 +30,14 @@ class ScreenModel:
         return (1 << self.n) - 1
 
 
-def build_model(keys: dict[str, Sequence[Hashable]], facts: dict[str, Sequence[bool]] | None = None,
-                answers: Sequence[Hashable] | None = None) -> ScreenModel:
-    """A screen model from each agent's observed key per world (and optional facts and answer keys)."""
+def build_model(keys: dict[str, Sequence[Hashable]], facts: dict[s.Formula, Sequence[bool]] | None = None,
+                answer: d.Answer = (), answers: Sequence[Hashable] | None = None) -> ScreenModel:
+    """A screen model from each agent's observed key per world, the truth of each static fact per world,
+    the asked terms and (optional) each world's answer key."""
     n = len(next(iter(keys.values())))
     classes = {agent: _partition(ks) for agent, ks in keys.items()}
-    fact_masks = {name: sum(1 << i for i, v in enumerate(vals) if v) for name, vals in (facts or {}).items()}
-    return ScreenModel(n, classes, fact_masks, _partition(answers) if answers is not None else None)
+    fact_masks = {f: sum(1 << i for i, v in enumerate(vals) if v) for f, vals in (facts or {}).items()}
+    return ScreenModel(n, classes, fact_masks, answer, _partition(answers) if answers is not None else None)
 
 
 def _partition(keys: Sequence[Hashable]) -> tuple[int, ...]:
@@ -51,59 +55,69 @@ def _decided(model: ScreenModel, cm: int) -> bool:
     return any(cm & ~a == 0 for a in model.answers)
 
 
-def evaluate(f: d.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
-    """The worlds of the last model in `hist` where f holds."""
+def evaluate(f: s.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
+    """The worlds of the last model in `hist` where f holds (one case per kind of formula, as in
+    engines/reference.py; static facts are looked up in the model)."""
     m = hist[-1]
-    if isinstance(f, d.KnowsAnswer):
+    if isinstance(f, s.Knows):
+        # Where the agent knows: the asked terms (its class within the model has one answer), that φ
+        # (φ holds on its whole class) or whether φ (φ holds on all or none of it).
+        if f.kind != "agent":
+            return _unsupported(f)
         out = 0
-        for c in model.classes[f.agent]:
-            cm = c & m
-            if cm and _decided(model, cm):
-                out |= cm
-        return out
-    if isinstance(f, d.KnowsThat):
+        if f.mode == "value":
+            if f.body != model.answer:
+                return _unsupported(f)
+            for c in model.classes[f.agents[0]]:
+                cm = c & m
+                if cm and _decided(model, cm):
+                    out |= cm
+            return out
         body = evaluate(f.body, model, hist)
-        out = 0
-        for c in model.classes[f.agent]:
+        if f.mode == "that":
+            for c in model.classes[f.agents[0]]:
+                cm = c & m
+                if cm and not cm & ~body:
+                    out |= cm
+            return out
+        for c in model.classes[f.agents[0]]:
             cm = c & m
-            if cm and not cm & ~body:
+            if cm and (not cm & ~body or not cm & body):
                 out |= cm
         return out
-    if isinstance(f, d.KnowsWhether):
-        fact = model.facts[f.fact]
-        out = 0
-        for c in model.classes[f.agent]:
-            cm = c & m
-            if cm and (not cm & ~fact or not cm & fact):
-                out |= cm
-        return out
-    if isinstance(f, d.Fact):
-        return model.facts[f.name] & m
-    if isinstance(f, d.Not):
+    if isinstance(f, s.Not):
         return m & ~evaluate(f.body, model, hist)
-    if isinstance(f, d.And):
+    if isinstance(f, s.And):
         out = m
         for item in f.items:
             out &= evaluate(item, model, hist)
         return out
-    if isinstance(f, d.Named):
-        return evaluate(f.body, model, hist)
-    if isinstance(f, d.Before):
-        earlier = hist[:-1] if len(hist) > 1 else hist
-        return evaluate(f.body, model, earlier) & m
-    raise TypeError(f)
+    if isinstance(f, s.Past):
+        back = len(hist) - 1 if f.back is None else f.back
+        return evaluate(f.body, model, hist[:max(1, len(hist) - back)]) & m
+    if isinstance(f, s.Or):
+        out = 0
+        for item in f.items:
+            out |= evaluate(item, model, hist)
+        return out & m
+    if isinstance(f, s.Bool):
+        return m if f.value else 0
+    if isinstance(f, (s.Compare, s.Member)):
+        mask = model.facts.get(f)
+        return _unsupported(f) if mask is None else mask & m
+    return _unsupported(f)
 
 
-def content(line: d.Line) -> d.Formula:
-    """What an announcement removes worlds by: a speaker's statement is K_speaker body."""
-    return d.KnowsThat(line.speaker, line.body) if line.speaker else line.body
+def _unsupported(f: s.Formula) -> int:
+    raise ValueError(f"the screen cannot evaluate {f!r}: it knows the asked terms, its model's facts and "
+                     "single agents' knowledge only")
 
 
 def run(model: ScreenModel, lines: Sequence[d.Line], start: int | None = None) -> tuple[int, ...]:
     """The models after each announcement (stage 0 first); stops early once no world is left."""
     hist = (model.full if start is None else start,)
     for line in lines:
-        nxt = evaluate(content(line), model, hist)
+        nxt = evaluate(line.content, model, hist)
         hist = hist + (nxt,)
         if not nxt:
             break

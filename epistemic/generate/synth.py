@@ -12,6 +12,7 @@ from typing import Any, Callable
 import z3
 
 from ..errors import EpistemicError
+from ..language import syntax as s
 from . import dialogue as d
 from .knobs import knobs_text
 from .pipeline import Generated, Stats, collect, item_rng, title_of
@@ -32,27 +33,27 @@ class Encoder:
         self.members = {a: [[i for i in range(model.n) if c >> i & 1] for c in cs] for a, cs in model.classes.items()}
         self.class_of = {a: {i: cls for cls in ms for i in cls} for a, ms in self.members.items()}
 
-    def formula(self, f: d.Formula, hist: list[list]) -> list:
+    def formula(self, f: s.Formula, hist: list[list]) -> list:
         alive = hist[-1]
         n = self.model.n
-        if isinstance(f, d.KnowsAnswer):
-            cls = self.class_of[f.agent]
+        if isinstance(f, s.Knows) and f.kind == "agent" and f.mode == "value" and f.body == self.model.answer:
+            cls = self.class_of[f.agents[0]]
             return [self.all([z3.Not(alive[v]) for v in cls[w] if v != w]) for w in range(n)]
-        if isinstance(f, d.KnowsThat):
+        if isinstance(f, s.Knows) and f.kind == "agent" and f.mode == "that":
             body = self.formula(f.body, hist)
-            cls = self.class_of[f.agent]
+            cls = self.class_of[f.agents[0]]
             per_class = {}
             for w in range(n):
                 key = cls[w][0]
                 if key not in per_class:
                     per_class[key] = self.all([z3.Implies(alive[v], body[v]) for v in cls[w]])
             return [per_class[cls[w][0]] for w in range(n)]
-        if isinstance(f, d.Not):
+        if isinstance(f, s.Not):
             return [z3.Not(x) for x in self.formula(f.body, hist)]
-        if isinstance(f, d.And):
+        if isinstance(f, s.And):
             parts = [self.formula(x, hist) for x in f.items]
             return [self.all([p[w] for p in parts]) for w in range(n)]
-        if isinstance(f, d.Before):
+        if isinstance(f, s.Past) and f.back == 1:
             return self.formula(f.body, hist[:-1] if len(hist) > 1 else hist)
         raise EpistemicError(f"synthesis does not support {type(f).__name__} in dialogues")
 
@@ -64,7 +65,7 @@ class Encoder:
         """Survival vectors for each stage (fresh Bools defined by equalities)."""
         hist = [include]
         for k, line in enumerate(lines, start=1):
-            content = self.formula(d.KnowsThat(line.speaker, line.body) if line.speaker else line.body, hist)
+            content = self.formula(line.content, hist)
             nxt = [z3.Bool(f"{tag}_s{k}_{w}", self.ctx) for w in range(self.model.n)]
             for w in range(self.model.n):
                 solver.add(nxt[w] == z3.And(hist[-1][w], content[w]))

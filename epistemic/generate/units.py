@@ -29,20 +29,19 @@ def units_of(items: Sequence[T], pairs: Callable[[T, T], bool]) -> tuple[tuple[i
     return tuple(out)
 
 
-def _line_pair(first: d.Line, second: d.Line) -> bool:
-    body = second.body
-    if not (isinstance(body, d.Before) and isinstance(body.body, d.KnowsThat)):
+def _knew_pair(first_speaker: str | None, first: s.Formula, second_speaker: str | None, second: s.Formula) -> bool:
+    """Is `second` (said by second_speaker) `before (second_speaker knows that not X knows T)`, right after
+    X said `not X knows T`?"""
+    if not (isinstance(second, s.Past) and second.back == 1 and isinstance(second.body, s.Knows)):
         return False
-    knew = body.body
-    if knew.agent != second.speaker or not isinstance(knew.body, d.Not) or not isinstance(knew.body.body, d.KnowsAnswer):
+    knew = second.body
+    if not (knew.kind == "agent" and knew.agents == (second_speaker,) and knew.mode == "that"):
         return False
-    other = knew.body.body.agent
-    return other != second.speaker and first.speaker == other and first.body == d.Not(d.KnowsAnswer(other))
-
-
-def line_units(lines: Sequence[d.Line]) -> tuple[tuple[int, ...], ...]:
-    """Units of a generator dialogue (the screen's and synthesis' view)."""
-    return units_of(lines, _line_pair)
+    other = first_speaker
+    if other is None or other == second_speaker:
+        return False
+    x = _dont_know(knew.body, other)
+    return x is not None and _dont_know(first, other) == x
 
 
 def _dont_know(f, agent: str):
@@ -54,23 +53,14 @@ def _dont_know(f, agent: str):
     return None
 
 
-def _announcement_pair(first: s.Announcement, second: s.Announcement) -> bool:
-    said = second.said
-    if not (isinstance(said, s.Past) and said.back == 1 and isinstance(said.body, s.Knows)):
-        return False
-    knew = said.body
-    if not (knew.kind == "agent" and knew.agents == (second.speaker,) and knew.mode == "that"):
-        return False
-    other = first.speaker
-    if other is None or other == second.speaker:
-        return False
-    x = _dont_know(knew.body, other)
-    return x is not None and _dont_know(first.said, other) == x
+def line_units(lines: Sequence[d.Line]) -> tuple[tuple[int, ...], ...]:
+    """Units of a generator dialogue (the screen's and synthesis' view)."""
+    return units_of(lines, lambda a, b: _knew_pair(a.speaker, a.body, b.speaker, b.body))
 
 
 def announcement_units(announcements: Sequence[s.Announcement]) -> tuple[tuple[int, ...], ...]:
     """Units of a parsed puzzle's announcements (the engine's view, from the re-parsed text)."""
-    return units_of(announcements, _announcement_pair)
+    return units_of(announcements, lambda a, b: _knew_pair(a.speaker, a.said, b.speaker, b.said))
 
 
 def without(items: Sequence[T], unit: tuple[int, ...]) -> tuple[T, ...]:

@@ -8,7 +8,7 @@ from epistemic.api import load_puzzle
 from epistemic.errors import EpistemicError
 from epistemic.generate import FAMILIES, generate, regenerate
 from epistemic.generate import dialogue as d
-from epistemic.generate.families.cards import RANKS, VOICE, Cards
+from epistemic.generate.families.cards import ANSWER, RANKS, VOICE, Cards
 from epistemic.generate.screen import run, screen
 from epistemic.stages.solve import solve
 
@@ -70,7 +70,7 @@ def _card16():
     cards = sorted((suits[s], RANKS.index(r)) for s, rs in rows.items() for r in rs.split())
     moves = [("dont_know", "P", "Q", False, False), ("knew_other_didnt", "Q", "P", False, False),
              ("know", "P", "Q", True, False), ("know", "Q", "P", False, True)]
-    lines = tuple(d.make_line(k, sp, o, VOICE, sd, sk, 2) for k, sp, o, sd, sk in moves)
+    lines = tuple(d.make_line(k, sp, o, VOICE, sd, sk, 2, ANSWER) for k, sp, o, sd, sk in moves)
     return Cards().candidate(cards, lines), lines
 
 

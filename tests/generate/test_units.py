@@ -3,7 +3,7 @@ from pathlib import Path
 
 from epistemic.api import load_puzzle
 from epistemic.generate import dialogue as d, generate
-from epistemic.generate.families.cards import RANKS, VOICE, Cards
+from epistemic.generate.families.cards import ANSWER, RANKS, VOICE, Cards
 from epistemic.generate.screen import Verdict, run, screen
 from epistemic.generate.units import announcement_units, line_units
 from epistemic.generate.verify import verify_text
@@ -21,7 +21,7 @@ def _deck():
 def _lines(moves):
     said, knows, out = set(), False, []
     for kind, speaker, other in moves:
-        out.append(d.make_line(kind, speaker, other, VOICE, speaker in said, knows, 2))
+        out.append(d.make_line(kind, speaker, other, VOICE, speaker in said, knows, 2, ANSWER))
         said |= {speaker} if kind.startswith("dont_know") else set()
         knows = knows or kind == "know"
     return tuple(out)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...errors import EpistemicError
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
@@ -13,6 +15,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # real dates only (no February 30)
 AGENTS = (("Albert", "阿尔伯特", "month", "月份"), ("Bernard", "伯纳德", "day", "日子"), ("Charles", "查尔斯", "year", "年份"))
+
+
+@lru_cache(maxsize=None)
+def answer_terms(three: bool) -> tuple[s.Term, ...]:
+    """The terms of `date`: (month, day), and the year when Charles is told it."""
+    return (s.Var("month"), s.Var("day"), s.Var("year")) if three else (s.Var("month"), s.Var("day"))
+
+
 VOICE = d.Voice("the date", "这个日期", {a[0]: a[0] for a in AGENTS}, {a[0]: a[1] for a in AGENTS})
 PRESETS = {
     "easy": {"dates": (5, 7), "months": 3, "days": 5, "lines": (2, 3)},
@@ -52,7 +62,8 @@ class Birthdays:
         pool = [(m, dd, y) for m in months for dd in days for y in years if dd <= MONTH_DAYS[m]]
         dates = sorted(rng.sample(pool, min(pick(rng, knobs["dates"]), len(pool))))
         names = tuple(a[0] for a in AGENTS[:n_agents])
-        lines = d.sample_dialogue(rng, names, VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        lines = d.sample_dialogue(rng, names, VOICE, answer_terms(n_agents == 3), pick(rng, knobs["lines"]),
+                                  pick(rng, knobs["dialogue"]))
         return self.candidate(dates, lines, n_agents)
 
     def synth_answer(self, name, knobs: dict) -> tuple[int, int, int]:
@@ -70,7 +81,7 @@ class Birthdays:
             first_day = rng.randint(max(1, answer[1] - days + 1), min(answer[1], 32 - days))
         pool = [(m, dd, 2000) for m in range(first_month, first_month + months)
                 for dd in range(first_day, first_day + days) if dd <= MONTH_DAYS[m]]
-        lines = d.sample_dialogue(rng, ("Albert", "Bernard"), VOICE, pick(rng, knobs["lines"]),
+        lines = d.sample_dialogue(rng, ("Albert", "Bernard"), VOICE, answer_terms(False), pick(rng, knobs["lines"]),
                                   pick(rng, knobs["dialogue"]))
         return pool, lines, min(pick(rng, knobs["dates"]), len(pool))
 
@@ -84,8 +95,8 @@ class Birthdays:
         keys = {"Albert": [x[0] for x in dates], "Bernard": [x[1] for x in dates]}
         if n_agents == 3:
             keys["Charles"] = [x[2] for x in dates]
-        model = build_model(keys)
         three = n_agents == 3
+        model = build_model(keys, answer=answer_terms(three))
 
         def answer(i: int) -> str:
             m, dd, y = dates[i]

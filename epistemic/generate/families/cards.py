@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import EpistemicError
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
@@ -11,6 +12,7 @@ from ..screen import build_model
 SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
 RANKS = ("A", "2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K")
 RANK_ALIASES = {"A": "ace", "J": "jack", "Q": "queen", "K": "king"}
+ANSWER = (s.Var("suit"), s.Var("rank"))  # `card`
 VOICE = d.Voice("the card", "这张牌", {"P": "Mr. P", "Q": "Mr. Q"}, {"P": "P先生", "Q": "Q先生"})
 PRESETS = {
     "easy": {"suits": 3, "ranks": 6, "cards": (6, 9), "lines": 3},
@@ -46,13 +48,13 @@ class Cards:
     def pool(self, knobs: dict, rng=None) -> list[tuple[int, int]]:
         suits, ranks = pick(rng, knobs["suits"]), pick(rng, knobs["ranks"])
         chosen = range(len(RANKS)) if ranks == len(RANKS) else sorted(rng.sample(range(len(RANKS)), ranks))
-        return [(s, r) for s in range(suits) for r in chosen]
+        return [(su, r) for su in range(suits) for r in chosen]
 
     def sample(self, rng, knobs: dict) -> Candidate:
         pool = self.pool(knobs, rng)
         n = min(pick(rng, knobs["cards"]), len(pool))
         cards = sorted(rng.sample(pool, n))
-        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, ANSWER, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
         return self.candidate(cards, lines, knobs["told"])
 
     def synth_answer(self, name, knobs: dict) -> tuple[int, int]:
@@ -67,8 +69,8 @@ class Cards:
 
     def synth_pool(self, rng, knobs: dict, answer=None):
         """Synthesis: the whole deck as the pool, a dialogue, and how many cards to choose."""
-        pool = [(s, r) for s in range(bounds(knobs["suits"])[1]) for r in range(bounds(knobs["ranks"])[1])]
-        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        pool = [(su, r) for su in range(bounds(knobs["suits"])[1]) for r in range(bounds(knobs["ranks"])[1])]
+        lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, ANSWER, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
         return pool, lines, min(pick(rng, knobs["cards"]), len(pool))
 
     def synth_candidate(self, cards, lines, knobs: dict) -> Candidate:
@@ -80,7 +82,7 @@ class Cards:
     def candidate(self, cards: list[tuple[int, int]], lines: tuple[d.Line, ...], told: str = "rank") -> Candidate:
         """A candidate over the given cards (suit index, rank index) and dialogue."""
         p_key, q_key = (1, 0) if told == "rank" else (0, 1)
-        model = build_model({"P": [c[p_key] for c in cards], "Q": [c[q_key] for c in cards]})
+        model = build_model({"P": [c[p_key] for c in cards], "Q": [c[q_key] for c in cards]}, answer=ANSWER)
         return Candidate(self.name, model, lines, "card", {}, lambda: self.header(cards, told),
                          lambda i: f"{SUITS[cards[i][0]][0]} {RANKS[cards[i][1]]}",
                          footer='show card as "{rank} of {suit} ({suit.symbol}{rank})"',
@@ -102,9 +104,9 @@ class Cards:
                                         for r in (RANKS[i] for i in sorted({c[1] for c in cards}))),
             "worlds card(suit, rank):",
         ]
-        for s in sorted({c[0] for c in cards}):
-            ranks = " ".join(RANKS[c[1]] for c in cards if c[0] == s)
-            out.append(f"  {SUITS[s][0]}: {ranks}")
+        for su in sorted({c[0] for c in cards}):
+            ranks = " ".join(RANKS[c[1]] for c in cards if c[0] == su)
+            out.append(f"  {SUITS[su][0]}: {ranks}")
         out += [
             "",
             f'agent P (P先生, "Mr. P") observes {p_what}',

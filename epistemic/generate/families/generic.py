@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
@@ -19,6 +21,12 @@ ATTRIBUTES = {
 }
 ZH_ATTR = {"color": "颜色", "animal": "动物", "city": "城市", "fruit": "水果"}
 AGENTS = (("Alice", "爱丽丝"), ("Bob", "鲍勃"), ("Carol", "卡罗尔"))
+@lru_cache(maxsize=None)
+def answer_terms(cols: tuple[str, ...]) -> tuple[s.Term, ...]:
+    """The terms of `item`: its columns (one tuple object per column set, so the screen compares by identity)."""
+    return tuple(s.Var(c) for c in cols)
+
+
 VOICE = d.Voice("the item", "这件东西", {a[0]: a[0] for a in AGENTS}, {a[0]: a[1] for a in AGENTS})
 PRESETS = {
     "easy": {"rows": (5, 7), "columns": 2, "values": 3, "agents": 2, "lines": (2, 3)},
@@ -60,12 +68,13 @@ class Generic:
         table = sorted(rows)
         told = tuple(rng.sample(range(n_cols), n_agents))
         names = tuple(a[0] for a in AGENTS[:n_agents])
-        lines = d.sample_dialogue(rng, names, VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        lines = d.sample_dialogue(rng, names, VOICE, answer_terms(cols), pick(rng, knobs["lines"]),
+                                  pick(rng, knobs["dialogue"]))
         return self.candidate(cols, table, told, lines)
 
     def candidate(self, cols, table, told, lines) -> Candidate:
         keys = {AGENTS[a][0]: [row[c] for row in table] for a, c in enumerate(told)}
-        model = build_model(keys)
+        model = build_model(keys, answer=answer_terms(cols))
 
         def answer(i: int) -> str:
             return "(" + ", ".join(ATTRIBUTES[c][v][0] for c, v in zip(cols, table[i])) + ")"

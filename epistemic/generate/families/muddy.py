@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
+from types import MappingProxyType
+from typing import Mapping
 
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
 from ..screen import build_model
@@ -23,6 +27,33 @@ STORIES = {
 }
 PRESETS = {"easy": {"n": (2, 3), "k": (1, 2)}, "medium": {"n": (3, 4), "k": (2, 3)}, "hard": {"n": (5, 6), "k": (3, 5)}}
 DEFAULTS = {"n": (3, 5), "k": (1, 3), "story": "muddy"}
+
+
+@lru_cache(maxsize=None)
+def is_muddy(i: int) -> s.Formula:
+    """Child i is muddy: `m[i] = 1` (the puzzle writes `m[i]`)."""
+    return s.Compare("=", s.Var(f"m[{i}]"), s.Const(1))
+
+
+@lru_cache(maxsize=None)
+def father(n: int) -> s.Formula:
+    """The father's "at least one of you is muddy": `any i in 1..n: m[i]`."""
+    return s.Or(tuple(is_muddy(i) for i in range(1, n + 1)))
+
+
+@lru_cache(maxsize=None)
+def nobody_knows(n: int) -> s.Formula:
+    """ "Nobody knows yet": `all i in 1..n: not c[i] knows whether m[i]`."""
+    return s.And(tuple(s.Not(d.knows_whether(f"c[{i}]", is_muddy(i))) for i in range(1, n + 1)))
+
+
+@lru_cache(maxsize=None)
+def spelling(n: int) -> Mapping[s.Formula, str]:
+    """The facts as the puzzle writes them: m[i] for m[i] = 1, and the two public lines by quantifiers."""
+    out = {is_muddy(i): f"m[{i}]" for i in range(1, n + 1)}
+    out[father(n)] = f"any i in 1..{n}: m[i]"
+    out[nobody_knows(n)] = f"all i in 1..{n}: not c[i] knows whether m[i]"
+    return MappingProxyType(out)
 
 
 @dataclass(frozen=True)
@@ -47,34 +78,27 @@ class Muddy:
         muddy = sorted(rng.sample(range(1, n + 1), k))
         story = knobs["story"]
         prop_en, prop_zh, father_en, father_zh = STORIES[story][:4]
-        lines = [d.Line(None, d.Fact("father"), father_en, father_zh, "father")]
+        lines = [d.Line(None, father(n), father_en, father_zh, "father")]
         rounds = k - 1 if rng.random() < 0.8 else rng.randint(0, k - 1)
         for r in range(rounds):
-            lines.append(d.Line(None, d.Fact(f"nobody{r}"), "Nobody knows yet.", "还没有人知道。", "nobody"))
+            lines.append(d.Line(None, nobody_knows(n), "Nobody knows yet.", "还没有人知道。", "nobody"))
         speakers = [i for i in range(1, n + 1) if rng.random() < 0.7] or [muddy[0]]
         rng.shuffle(speakers)
         for i in speakers:
             if i in muddy and rounds == k - 1:
-                lines.append(d.Line(f"c[{i}]", d.KnowsThat(f"c[{i}]", d.Fact(f"m{i}")),
+                lines.append(d.Line(f"c[{i}]", d.knows_that(f"c[{i}]", is_muddy(i)),
                                     f"I know I am {prop_en}.", f"我知道我{prop_zh}。", "knows"))
             else:
-                lines.append(d.Line(f"c[{i}]", d.Not(d.KnowsWhether(f"c[{i}]", f"m{i}")),
+                lines.append(d.Line(f"c[{i}]", s.Not(d.knows_whether(f"c[{i}]", is_muddy(i))),
                                     f"I don't know whether I am {prop_en}.", f"我不知道我是否{prop_zh}。", "unsure"))
         return self.candidate(n, tuple(lines), story)
 
     def candidate(self, n: int, lines, story: str = "muddy") -> Candidate:
         worlds = list(product((0, 1), repeat=n))
         keys = {f"c[{i}]": [w[:i - 1] + w[i:] for w in worlds] for i in range(1, n + 1)}
-        facts = {f"m{i}": [w[i - 1] == 1 for w in worlds] for i in range(1, n + 1)}
-        facts["father"] = [any(w) for w in worlds]
-        sources = {f"m{i}": f"m[{i}]" for i in range(1, n + 1)}
-        sources["father"] = f"any i in 1..{n}: m[i]"
-        model = build_model(keys, facts)
-        # "nobody knows" is a public statement about knowledge: screen it as an And of not-knowing-whether.
-        nobody = d.Named("nobody", d.And(tuple(d.Not(d.KnowsWhether(f"c[{i}]", f"m{i}")) for i in range(1, n + 1))))
-        lines = tuple(d.Line(l.speaker, nobody, l.en, l.zh, l.kind) if l.kind == "nobody" else l for l in lines)
-        sources["nobody"] = f"all i in 1..{n}: not c[i] knows whether m[i]"
-        return Candidate(self.name, model, lines, "m", sources, lambda: self.header(n, story),
+        model = build_model(keys, {is_muddy(i): [w[i - 1] == 1 for w in worlds] for i in range(1, n + 1)},
+                            answer=tuple(s.Var(f"m[{i}]") for i in range(1, n + 1)))
+        return Candidate(self.name, model, lines, "m", spelling(n), lambda: self.header(n, story),
                          lambda i: " ".join(str(v) for v in worlds[i]),
                          ask=("Which children are muddy?" if story == "muddy" else "Who wears a red hat?",
                               "哪些孩子脸上有泥？" if story == "muddy" else "谁戴着红帽子？"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick
 from ..screen import build_model
@@ -12,6 +13,7 @@ OPS = {
     "product": ("x * y", lambda x, y: x * y, "product", "积", "P"),
     "difference": ("y - x", lambda x, y: y - x, "difference", "差", "D"),
 }
+ANSWER = (s.Var("x"), s.Var("y"))  # `pair` or `(x, y)`
 VOICE = d.Voice("the numbers", "这两个数", {o[4]: f"Mr. {o[4]}" for o in OPS.values()},
                 {o[4]: f"{o[4]}先生" for o in OPS.values()})
 PRESETS = {
@@ -55,13 +57,13 @@ class SumProduct:
         full = knobs["pairs"] == "all"
         pairs = everything if full else sorted(rng.sample(everything, min(pick(rng, knobs["pairs"]), len(everything))))
         na, nb = OPS[a][4], OPS[b][4]
-        lines = d.sample_dialogue(rng, (na, nb), VOICE, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
+        lines = d.sample_dialogue(rng, (na, nb), VOICE, ANSWER, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
         return self.candidate(pairs, lines, (a, b), (lo, hi) if full else None)
 
     def candidate(self, pairs, lines, ops=("sum", "product"), full_range=None) -> Candidate:
         a, b = ops
         keys = {OPS[a][4]: [OPS[a][1](x, y) for x, y in pairs], OPS[b][4]: [OPS[b][1](x, y) for x, y in pairs]}
-        model = build_model(keys)
+        model = build_model(keys, answer=ANSWER)
         question = "(x, y)" if full_range else "pair"
         return Candidate(self.name, model, lines, question, {}, lambda: self.header(pairs, ops, full_range),
                          lambda i: f"({pairs[i][0]}, {pairs[i][1]})",
