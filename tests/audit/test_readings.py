@@ -2,7 +2,6 @@
 (scope, alignment, restatements, headlines, rejected ideas, answers and arithmetic), and the natural
 tuning split (tests/data/natural, rows with split "tune" only) with no false alarm on a correct trace."""
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,8 @@ from epistemic import api
 from epistemic.audit import AuditContext, audit_trace
 from epistemic.audit.claims import ClaimMemo, extract_records
 from epistemic.audit.records import CERTAIN, HEDGED, PURPOSE, REJECTED, REPORTED
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
