@@ -8,7 +8,7 @@ back. Each witness of an exact candidate set must hold in some world of that sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
@@ -301,7 +301,7 @@ class Judge:
             return _pick(sol, sol.stages[stage].mask & ~mask)
         # Nested stages: _pick's first hit is at the latest stage j >= `stage` with a violating world.
         for j in range(self.last, stage - 1, -1):
-            firsts = self.firsts(shape[1], j)
+            firsts = self.firsts(shape.names, j)
             bad = _violators(shape, firsts)
             if bad:
                 return min(firsts[t] for t in bad)
@@ -388,46 +388,55 @@ def _reach(kind: str, past: bool, stage: int, fresh: bool) -> int:
     return min(1, stage)
 
 
-def _shape(key) -> tuple | None:
-    """A formula key (claims.formula_key) as a condition on a belief state, or None if it is not one of:
-    ("in", names, tuples) the live tuples of `names` are all in `tuples`; ("out", names, tuples) none
-    is; ("if", (x, y), a, codes) every live (x, y) with x = a has y in `codes`."""
+class Shape(NamedTuple):
+    """A value claim as a condition on a belief state (the live tuples of `names`): `test` "in" — all
+    live tuples are in `values`; "out" — none is; "if" — every live (x, y) with x = `head` has y in `values`."""
+
+    test: str
+    names: tuple[str, ...]
+    values: frozenset
+    head: int | None = None
+
+
+def _shape(key) -> Shape | None:
+    """A formula key (keys.formula_key) as a Shape, or None if it is not one of those conditions."""
     head = key[0]
     if head == "Compare" and key[2][0] == "Var" and key[3][0] == "Const":
         if key[1] == "=":
-            return "in", (key[2][1],), frozenset({(key[3][1],)})
+            return Shape("in", (key[2][1],), frozenset({(key[3][1],)}))
         if key[1] == "!=":
-            return "out", (key[2][1],), frozenset({(key[3][1],)})
+            return Shape("out", (key[2][1],), frozenset({(key[3][1],)}))
         return None
     if head == "Member" and key[1][0] == "Var":
-        return "in", (key[1][1],), frozenset((c,) for c in key[2])
+        return Shape("in", (key[1][1],), frozenset((c,) for c in key[2]))
     if head == "Not":
         inner = _shape(key[1])
-        return ("out",) + inner[1:] if inner is not None and inner[0] == "in" else None
+        return inner._replace(test="out") if inner is not None and inner.test == "in" else None
     if head == "And":
         atoms = [_value_atom(x) for x in key[1]]
         if None not in atoms:  # the common case, without a shape per part (same result as below)
             names = tuple(n for n, _ in atoms)
-            return ("in", names, frozenset({tuple(c for _, c in atoms)})) if len(set(names)) == len(names) else None
+            return Shape("in", names, frozenset({tuple(c for _, c in atoms)})) if len(set(names)) == len(names) \
+                else None
         parts = [_shape(x) for x in key[1]]
-        if all(p is not None and p[0] == "in" and len(p[1]) == 1 and len(p[2]) == 1 for p in parts):
-            names = tuple(p[1][0] for p in parts)
+        if all(p is not None and p.test == "in" and len(p.names) == 1 and len(p.values) == 1 for p in parts):
+            names = tuple(p.names[0] for p in parts)
             if len(set(names)) == len(names):
-                return "in", names, frozenset({tuple(next(iter(p[2]))[0] for p in parts)})
+                return Shape("in", names, frozenset({tuple(next(iter(p.values))[0] for p in parts)}))
         return None
     if head == "Or":
         atoms = [_value_atom(x) for x in key[1]]
         if atoms and None not in atoms and all(n == atoms[0][0] for n, _ in atoms):
-            return "in", (atoms[0][0],), frozenset((c,) for _, c in atoms)  # as below, without part shapes
+            return Shape("in", (atoms[0][0],), frozenset((c,) for _, c in atoms))  # as below, without part shapes
         parts = [_shape(x) for x in key[1]]
-        if parts and all(p is not None and p[0] == "in" and p[1] == parts[0][1] for p in parts):
-            return "in", parts[0][1], frozenset().union(*(p[2] for p in parts))
+        if parts and all(p is not None and p.test == "in" and p.names == parts[0].names for p in parts):
+            return Shape("in", parts[0].names, frozenset().union(*(p.values for p in parts)))
         return None
     if head == "Implies":
         a, b = _shape(key[1]), _shape(key[2])
-        if (a is not None and b is not None and a[0] == b[0] == "in" and len(a[1]) == len(b[1]) == 1
-                and len(a[2]) == 1 and a[1] != b[1]):
-            return "if", (a[1][0], b[1][0]), next(iter(a[2]))[0], frozenset(c for (c,) in b[2])
+        if (a is not None and b is not None and a.test == b.test == "in" and len(a.names) == len(b.names) == 1
+                and len(a.values) == 1 and a.names != b.names):
+            return Shape("if", (a.names[0], b.names[0]), frozenset(c for (c,) in b.values), next(iter(a.values))[0])
     return None
 
 
@@ -468,10 +477,10 @@ def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
     """Where a `_shape` condition holds, world by world (over all worlds)."""
     sol = judge.solution
     cols = sol.space.columns
-    if shape[0] == "if":
-        x, y = shape[1]
-        return (cols[x] != shape[2]) | _in_mask(judge, y, shape[3])
-    names, tuples = shape[1], shape[2]
+    if shape.test == "if":
+        x, y = shape.names
+        return (cols[x] != shape.head) | _in_mask(judge, y, shape.values)
+    names, tuples = shape.names, shape.values
     if len(names) == 1:
         mask = _in_mask(judge, names[0], {c for (c,) in tuples})
     else:
@@ -481,25 +490,25 @@ def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
             for n, c in zip(names, t):
                 one &= cols[n] == c
             mask |= one
-    return mask if shape[0] == "in" else ~mask
+    return mask if shape.test == "in" else ~mask
 
 
 def _violators(shape: tuple, firsts: dict):
     """The tuples among `firsts` (a stage's live tuples) that break a `_shape` condition."""
-    if shape[0] == "in":
-        return firsts.keys() - shape[2]
-    if shape[0] == "out":
-        return firsts.keys() & shape[2]
-    return [t for t in firsts if t[0] == shape[2] and t[1] not in shape[3]]
+    if shape.test == "in":
+        return firsts.keys() - shape.values
+    if shape.test == "out":
+        return firsts.keys() & shape.values
+    return [t for t in firsts if t[0] == shape.head and t[1] not in shape.values]
 
 
 def _entailed_sets(judge: Judge, shape: tuple, stage: int) -> bool:
-    live = judge.live(shape[1], stage)
-    if shape[0] == "in":
-        return live <= shape[2]
-    if shape[0] == "out":
-        return live.isdisjoint(shape[2])
-    return all(y in shape[3] for x, y in live if x == shape[2])
+    live = judge.live(shape.names, stage)
+    if shape.test == "in":
+        return live <= shape.values
+    if shape.test == "out":
+        return live.isdisjoint(shape.values)
+    return all(y in shape.values for x, y in live if x == shape.head)
 
 
 def _static_key(key) -> bool:
