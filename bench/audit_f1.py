@@ -1,45 +1,144 @@
-"""ProcessBench F1 of the auditor on explain traces with injected errors: python bench/audit_f1.py [--out FILE]"""
+"""The auditor's accuracy, one table: python bench/audit_f1.py [--out FILE] [--detail SET] [--seed N]
+
+Rows: (a) `explain` traces with injected errors (epistemic.inject, our own templates); (b) natural
+traces, tuning split; (c) natural traces, held-out split (never used for tuning); (d) real published
+model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
+tests/data/real/*.jsonl (schema: docs/audit.md, "Evaluation data"); a gold `first_error_quote` is
+mapped to the auditor's step by text offset.
+
+Columns: err acc (first wrong step found exactly, on erroneous traces), ok acc (no step flagged, on
+correct traces), F1 (ProcessBench: harmonic mean of the two), coverage (share of steps with at least
+one checked claim), answer acc (final answer judged right or wrong as the gold says).
+`--detail SET` (tune, heldout or real) lists each trace of that set with its gold and predicted labels.
+"""
+from __future__ import annotations
+
 import collections
 import glob
 import json
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, ROOT)
 
 from epistemic.api import load_puzzle  # noqa: E402
 from epistemic.audit import AuditContext, audit_trace  # noqa: E402
 from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
+NATURAL = "tests/data/natural/*.jsonl"
+REAL = "tests/data/real/*.jsonl"
+
+
+def gold_step(report, text: str, quote: str | None) -> int:
+    """The index of the auditor's step that holds the gold quote (-1 for a correct trace)."""
+    if not quote:
+        return -1
+    at = text.find(quote)
+    if at < 0:
+        raise ValueError(f"gold quote not in text: {quote[:60]!r}")
+    for st in report.steps:
+        if st.start <= at < st.end:
+            return st.index
+    return next((st.index for st in report.steps if st.start >= at), len(report.steps) - 1)
+
+
+def rows_of(pattern: str) -> list[dict]:
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+        with open(path, encoding="utf-8") as f:
+            out += [json.loads(line) for line in f if line.strip()]
+    return out
+
+
+class Contexts:
+    def __init__(self):
+        self.cache = {}
+
+    def get(self, puzzle: str, params: dict | None) -> AuditContext:
+        key = (puzzle, json.dumps(params or {}, sort_keys=True))
+        if key not in self.cache:
+            self.cache[key] = AuditContext.build(load_puzzle(os.path.join(ROOT, "puzzles", puzzle), params or None))
+        return self.cache[key]
+
+
+def score(results: list[dict]) -> dict:
+    pb = processbench([(r["gold"], r["pred"]) for r in results])
+    steps = sum(r["steps"] for r in results)
+    checked = sum(r["checked"] for r in results)
+    answers = [r["answer_ok"] for r in results if r["answer_ok"] is not None]
+    return {"traces": len(results), "erroneous": pb.erroneous, "correct": pb.correct,
+            "acc_erroneous": pb.acc_erroneous, "acc_correct": pb.acc_correct, "f1": pb.f1,
+            "coverage": checked / steps if steps else 0.0,
+            "answer_acc": sum(answers) / len(answers) if answers else float("nan")}
+
+
+def coverage_counts(report) -> tuple[int, int]:
+    checked = getattr(report, "coverage_counts", None)
+    if checked is not None:
+        return checked()
+    return sum(1 for st in report.steps if st.claims), len(report.steps)
+
+
+def template_results(seed: int = 2024) -> list[dict]:
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "puzzles", "*.txt"))):
+        ctx = AuditContext.build(load_puzzle(path))
+        for it in dataset(ctx.solution, seed=seed, per_kind=12, correct=12):
+            report = audit_trace(ctx.puzzle, it.text, context=ctx)
+            checked, steps = coverage_counts(report)
+            out.append({"id": f"{os.path.basename(path)}:{it.kind}:{it.lang}", "gold": it.label, "pred": report.label,
+                        "steps": steps, "checked": checked,
+                        "answer_ok": report.final_answer_correct == it.final_answer_correct})
+    return out
+
+
+def natural_results(rows: list[dict], contexts: Contexts) -> list[dict]:
+    out = []
+    for row in rows:
+        ctx = contexts.get(row["puzzle"], row.get("params"))
+        report = audit_trace(ctx.puzzle, row["text"], context=ctx)
+        gold = row["gold"]
+        checked, steps = coverage_counts(report)
+        out.append({"id": row["id"], "gold": gold_step(report, row["text"], gold.get("first_error_quote")),
+                    "pred": report.label, "steps": steps, "checked": checked,
+                    "answer_ok": report.final_answer_correct == bool(gold["final_answer_correct"]),
+                    "kind": gold.get("first_error_kind"), "style": row.get("style"), "puzzle": row["puzzle"],
+                    "labels": report.labels})
+    return out
+
 
 def main():
-    out = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else None
-    pairs, kinds, rows, records = [], collections.defaultdict(list), [], []
-    for path in sorted(glob.glob("puzzles/*.txt")):
-        ctx = AuditContext.build(load_puzzle(path))
-        items = dataset(ctx.solution, seed=2024, per_kind=12, correct=12)
-        mine = []
-        for it in items:
-            pred = audit_trace(ctx.puzzle, it.text, context=ctx).label
-            mine.append((it.label, pred))
-            kinds[(it.kind, it.lang)].append(it.label == pred)
-            records.append({**it.to_dict(), "puzzle": path})
-        pairs += mine
-        s = processbench(mine)
-        rows.append((os.path.basename(path), len(items), s))
-    print(f"{'puzzle':<28}{'traces':>7}{'err acc':>9}{'ok acc':>8}{'F1':>7}")
-    for name, n, s in rows:
-        print(f"{name:<28}{n:>7}{s.acc_erroneous:>9.3f}{s.acc_correct:>8.3f}{s.f1:>7.3f}")
-    s = processbench(pairs)
-    print(f"{'all':<28}{len(pairs):>7}{s.acc_erroneous:>9.3f}{s.acc_correct:>8.3f}{s.f1:>7.3f}")
-    print()
-    for (kind, lang), hits in sorted(kinds.items()):
-        print(f"  {kind:<16}{lang:<4}{len(hits):>5} traces, {sum(hits) / len(hits):.3f} exact")
-    if out:
-        with open(out, "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    args = sys.argv[1:]
+    out_path = args[args.index("--out") + 1] if "--out" in args else None
+    detail = args[args.index("--detail") + 1] if "--detail" in args else None
+    seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 2024
+    contexts = Contexts()
+    natural = rows_of(NATURAL)
+    sets = collections.OrderedDict()
+    sets["(a) templates"] = template_results(seed)
+    sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
+    sets["(c) natural held-out"] = natural_results([r for r in natural if r.get("split") == "heldout"], contexts)
+    sets["(d) real"] = natural_results(rows_of(REAL), contexts)
+    print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"
+          f"{'answer acc':>12}")
+    for name, results in sets.items():
+        s = score(results)
+        print(f"{name:<22}{s['traces']:>7}{s['erroneous']:>5}{s['correct']:>5}{s['acc_erroneous']:>9.3f}"
+              f"{s['acc_correct']:>8.3f}{s['f1']:>7.3f}{s['coverage']:>10.4f}{s['answer_acc']:>12.3f}")
+    if detail:
+        name = next(n for n in sets if detail in n)
+        print()
+        for r in sets[name]:
+            mark = "ok " if r["gold"] == r["pred"] else "BAD"
+            print(f"{mark} gold {r['gold']:>3} pred {r['pred']:>3} answer {'ok' if r['answer_ok'] else 'WRONG':<5} "
+                  f"{r['id']}")
+    if out_path:
+        with open(out_path, "w", encoding="utf-8") as f:
+            for name, results in sets.items():
+                for r in results:
+                    f.write(json.dumps({"set": name, **r}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

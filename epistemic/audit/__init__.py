@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +17,8 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
-from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error
+from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
+from .records import CASE, HEADLINE, UNALIGNED
 from .lexicon import Lexicon, build_lexicon
 from .segment import Segmented, decode_trace, segment
 
@@ -24,6 +26,10 @@ __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trac
            "decode_trace", "segment"]
 
 SCHEMA = "epistemic.audit/1"
+_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
+_CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
+_NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
+_CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -88,8 +94,11 @@ class ClaimAudit:
             "text": r.text[:300],
             "span": [r.start, r.end],
             "formula": self.formula,
-            "witnesses": [formula_source(w, puzzle) for w in self.claim.witnesses] if r.key[1] else [],
+            "witnesses": [formula_source(w, puzzle) for w in self.claim.witnesses] if r.key.witnesses else [],
             "past": r.past,
+            "reading": r.reading,
+            "certain": r.certain,
+            "judged_by": v.strategy,
             "stage": v.stage,
             "verdict": v.verdict,
             "judged_as": v.shown,
@@ -108,6 +117,9 @@ class StepAudit:
     label: int
     start: int = 0
     end: int = 0
+    reached: int = 0  # the latest announcement the trace has mentioned by the end of this step
+    unchecked: tuple[str, ...] = ()  # readings of the uncertain claims that look wrong (why the step is 0)
+    checked: bool = False  # whether at least one claim was read with certainty
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,14 @@ class AuditReport:
     def final_answer_correct(self) -> bool:
         return self.final_answer is not None and set(self.final_answer) == set(self.solution.answer)
 
+    @property
+    def coverage(self) -> float:
+        """The share of steps with at least one claim read with certainty (1.0 for no steps)."""
+        return sum(st.checked for st in self.steps) / len(self.steps) if self.steps else 1.0
+
+    def coverage_counts(self) -> tuple[int, int]:
+        return sum(st.checked for st in self.steps), len(self.steps)
+
     def claims(self) -> list[ClaimAudit]:
         return [c for st in self.steps for c in st.claims]
 
@@ -149,6 +169,9 @@ class AuditReport:
             "final_answer_correct": self.final_answer_correct,
             "step_stages": [st.stage for st in self.steps],
             "aligned_by": [st.aligned_by for st in self.steps],
+            "step_reached": [st.reached for st in self.steps],
+            "unchecked": [{"step": st.index, "readings": list(st.unchecked)} for st in self.steps if st.unchecked],
+            "coverage": round(self.coverage, 4),
             "claims": [c.to_dict(p) for c in self.claims()],
             "stages": [{"index": st.index, "remaining": st.count,
                         "announcement": st.announcement.source if st.announcement else None}
@@ -173,30 +196,86 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     alignment = ctx.aligner.align([st.text for st in seg.steps])
-    steps: list[StepAudit] = []
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
     judge = ctx.judge.audit
     lex = ctx.lexicon
+    judged: list[tuple] = []
+    told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     for st, al in zip(seg.steps, alignment):
         heading = len(st.text) < 40 and bool(_ANSWER_HEADING.match(st.text))
         records = extract_records(lex, st.text, answer_next, ctx.memo)
         answer_next = heading
         audits = []
-        bad = False
+        restated = ctx.aligner.restated
+        about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         for r in records:
-            hit = judge(r, al.stage, lex)
+            reached = max(al.reached, told)
+            window = Window(al.stage_at(r.start), reached, al.moved_at(r.start))
+            k = restated.get(r.key.formula) if r.kind == "knowledge" else None
+            current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
+            if k is not None and k > reached and not current and _NARRATIVE.search(r.text):
+                told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
+            if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
+                    0 < restated.get(r.key.formula[1], 99) <= reached:
+                r = r.read_as(CASE)  # "S couldn't know" after S said he knows: about another case
+            if k is not None and k <= reached and not current:
+                # "P doesn't know → the rank is A, Q, 4 or 5": the announcement restated, and what follows
+                # it in the sentence is about the stage it made
+                window, about = Window(k, reached), (r.text, k)
+            elif about is not None and about[0] == r.text:
+                window = Window(about[1], reached)
+            hit = judge(r, window, lex)
             if hit is None:
                 continue
             v, source = hit
             audits.append(ClaimAudit(st.index, r, source, v, lex))
-            bad = bad or v.verdict in (FALSE, PREMATURE)
             if r.kind == "answer":
                 final = r.answer
-            elif r.answer is not None and r.kind == "candidates":
+            elif r.answer is not None and r.kind == "candidates" and r.certain:
                 fallback = r.answer
-        label = -1 if bad else (1 if audits else 0)
-        steps.append(StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end))
-    return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final if final is not None else fallback,
-                       seg.method, seg.truncated, seg.text)
+        judged.append((st, al, audits))
+    final = final if final is not None else fallback
+    top = max((al.reached for al in alignment), default=0)
+    judged = [(st, al, [_unaligned(c, top) for c in audits]) for st, al, audits in judged]
+    opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
+    steps = [_step_audit(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
+             for n, (st, al, audits) in enumerate(judged)]
+    return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
+
+
+def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:
+    """A claim that holds only after announcement j is premature only if the trace reaches j by some cue
+    later on; if no cue for j is found anywhere, the alignment, not the trace, may be at fault."""
+    v = c.verdict
+    if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top:
+        return dataclasses.replace(c, record=c.record.read_as(UNALIGNED))
+    return c
+
+
+def _headlines(audits: list[ClaimAudit], al, final, text: str) -> list[ClaimAudit]:
+    """An opening summary of the response's own final answer ("**Cheryl's birthday is July 16.**" as the
+    first sentence, before any announcement is discussed) is not a reasoning step: read as a headline.
+    A conclusion ("so the birthday is July 16") after the opening sentence is judged as usual."""
+    if al.reached > 0 or final is None:
+        return audits
+    first = _FIRST_SENTENCE_END.search(text)
+    end = first.end() if first else len(text)
+    if _CONCLUSION.match(text):
+        return audits
+    return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
+            if c.verdict.verdict == PREMATURE and c.record.answer is not None and set(c.record.answer) <= set(final)
+            and c.record.start < end else c for c in audits]
+
+
+def _step_audit(st, al, audits: list[ClaimAudit]) -> "StepAudit":
+    """-1 if a claim read with certainty is false or premature; 0 with the reasons when only uncertain
+    readings look wrong (or nothing was checked); +1 when checked claims hold."""
+    bad = any(c.verdict.verdict in (FALSE, PREMATURE) for c in audits if c.record.certain)
+    unchecked = tuple(dict.fromkeys(c.record.reading for c in audits
+                                    if not c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)))
+    checked = any(c.record.certain for c in audits)
+    label = -1 if bad else (0 if unchecked or not checked else 1)
+    return StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end,
+                     al.reached, unchecked, checked)

@@ -1,9 +1,14 @@
-"""Tie each step to the announcement it reasons about (0 = before any announcement).
+"""Tie each step to the announcements it reasons about (0 = before any announcement).
 
-A step that opens with a quote of announcement k (English or Chinese text of the puzzle), or with
-its speaker saying something of the same polarity ("Mr. P says he doesn't know", "P先生说现在知道了"),
-or with an ordinal cue ("P's second statement", "第三句"), moves the trace to stage k; other steps
-stay where the trace is. Paraphrases only move forward, so a back-reference does not rewind.
+Two things per step. Its `stage`: a step that opens with a quote of announcement k (English or
+Chinese text of the puzzle), or with its speaker saying something with the same know / don't-know
+structure ("Mr. P says he doesn't know", "P先生说现在知道了"), or with an ordinal cue ("P's second
+statement", "第三句"), moves the trace to stage k; other steps stay where the trace is, and an
+opening paraphrase only moves forward, so a back-reference does not rewind. And `cues` further in
+the step and `reached`: every announcement the text has mentioned so far by any cue anywhere — a
+quote (in any tense), a speaker with a speech word or "'s statement", a heading ("### Step 2:
+Bernard's statement") — so a claim is judged against every stage from where it stands up to the
+latest one the trace has reached, and "premature" means beyond anything the trace has talked about.
 """
 from __future__ import annotations
 
@@ -13,12 +18,13 @@ from dataclasses import dataclass, field
 from ..language import syntax as s
 from .claims import tokens
 from .fold import fold, fold_prefix
+from .keys import formula_key
 from .lexicon import Lexicon, words_pattern
 
 OPENING = 80
 QUOTE_LEAD = 12
 QUOTE_START = 60
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1,
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
 _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
                       r"(?:statement|announcement|remark|claim)|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
@@ -29,9 +35,38 @@ _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\b
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A mention of announcement `stage` at offset `at` of a step; `strong` cues move the step's stage."""
+
+    at: int
+    stage: int
+    how: str
+    strong: bool
+
+
+@dataclass(frozen=True)
 class Alignment:
     stage: int
     how: str  # quote, paraphrase, ordinal, carried
+    reached: int = 0  # the latest announcement mentioned by any cue up to the end of this step
+    cues: tuple[Cue, ...] = ()  # cues after the opening, in text order
+
+    def moved_at(self, offset: int) -> bool:
+        """Whether this step itself moved the trace to the stage it has at `offset` (by its opening or a cue)."""
+        stage = self.stage_at(offset)
+        if self.how not in ("carried", "recap") and self.stage == stage:
+            return True
+        return any(c.strong and c.stage == stage and c.at <= offset for c in self.cues)
+
+    def stage_at(self, offset: int) -> int:
+        """The stage at `offset` of the step: the opening's, moved by strong cues before the offset."""
+        stage = self.stage
+        for c in self.cues:
+            if c.at > offset:
+                break
+            if c.strong and c.stage > stage:
+                stage = c.stage
+        return stage
 
 
 def _surfaces(lex: Lexicon, kinds: set[str]) -> re.Pattern:
@@ -50,6 +85,8 @@ def _cues(f: s.Formula) -> tuple[str, ...]:
         return ("notknow",) + (_cues(f.body.body) if f.body.mode == "that" else ())
     if isinstance(f, s.Knows):
         return ("know",) + (_cues(f.body) if f.mode == "that" else ())
+    if isinstance(f, s.And):
+        return tuple(c for x in f.items for c in _cues(x))
     return ()
 
 
@@ -66,6 +103,104 @@ def _polarity(f: s.Formula) -> str:
     return "any"
 
 
+_STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
+                        r"announcement|remark|reply|response|claim|turn|:|：|声明|发言|回答|的话)", re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
+                           r"第[一二三四]|最后", re.IGNORECASE)
+
+
+_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)、])?\s*\*{1,2}([^*\n]{2,80}?)[:：]?\*{1,2}\s*[:：]?")
+_PIECES = re.compile(r"[。！？!?\n]|\.\s")  # sentences, roughly (cue offsets only need the order)
+_LEADING_WORDS = ("first,", "second,", "third,", "fourth,", "fifth,", "finally,", "last,", "first ,", "second ,",
+                  "third ,", "fourth ,", "finally ,")
+_LEADING_ANY = re.compile(r"(?i:first|second|third|fourth|fifth|finally|last)\s*,")
+_HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
+_AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
+_LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
+_NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句|个(?:陈述|发言)|条)")
+_ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
+                      r"[^\n]{0,80}$|[^\n。.!?！？]{0,30}[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[a-z]{4,}|[\u4e00-\u9fff]{2}")
+_STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whether", "know", "knows", "have", "what",
+                   "their", "there", "then", "from", "will"})
+_ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
+                    r"question|ask|call|announcement))|\bround\s+(\d)\b)|第([一二三四五])(?:轮|次)")
+_ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+                "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _words(text: str) -> set:
+    low = text.lower()
+    out = {w for w in _WORD.findall(low) if w not in _STOP}
+    cjk = "".join(ch for ch in low if "\u4e00" <= ch <= "\u9fff")
+    out |= {cjk[i:i + 2] for i in range(len(cjk) - 1)}
+    return out
+
+
+def _signatures(puzzle: s.Puzzle) -> tuple:
+    """For announcements without a speaker: the words of their texts that no other announcement's text has,
+    grouped by identical texts (a repeated round), as ((stages...), words)."""
+    groups: dict = {}
+    for k, a in enumerate(puzzle.announcements, start=1):
+        if a.speaker is None and a.texts:
+            groups.setdefault(tuple(t for _, t in a.texts), []).append(k)
+    if len(groups) < 2:
+        return ()
+    words = {texts: set().union(*(_words(t) for t in texts)) for texts in groups}
+    out = []
+    for texts, stages in groups.items():
+        others = set().union(*(w for t, w in words.items() if t != texts))
+        own = words[texts] - others
+        if len(own) >= 2:
+            out.append((tuple(stages), frozenset(own)))
+    return tuple(out)
+
+
+def _restated(puzzle: s.Puzzle) -> dict:
+    """Each announcement's parts ("P does not know the card", "Q knew that P did not know") as formula keys,
+    mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it."""
+    out: dict = {}
+
+    def parts(f):
+        if isinstance(f, s.And):
+            for x in f.items:
+                yield from parts(x)
+        elif isinstance(f, s.Past):
+            yield from parts(f.body)
+        else:
+            yield f
+
+    for k, a in enumerate(puzzle.announcements, start=1):
+        for f in parts(a.said):
+            out.setdefault(formula_key(f), k)
+    return out
+
+
+def _said(toks) -> tuple[str, ...]:
+    """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
+    ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know")."""
+    out = []
+    last = None
+    for u in toks:
+        kind = u.kind
+        if (kind == "know" or kind == "notknow") and last != "modal":  # "P would know" is no statement
+            out.append(kind)
+        last = kind
+        if kind == "know" or kind == "notknow":
+            continue
+        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "："))):
+            break
+    return tuple(out)
+
+
+def _subsequence(a: tuple, b: tuple) -> bool:
+    it = iter(b)
+    return all(x in it for x in a)
+
+
 @dataclass(frozen=True, eq=False)
 class Aligner:
     """Per-puzzle matchers for its announcements."""
@@ -76,8 +211,12 @@ class Aligner:
     cues: tuple[tuple[str, ...], ...]  # _cues of each announcement
     lexicon: Lexicon
     says: re.Pattern  # any surface that can scan as a "says" cue (a quick necessary test before scanning)
+    speech: re.Pattern  # a speech word or a statement's name: sentences without one name no announcement
+    speaks: re.Pattern  # a speaker's name followed closely by a speech word, a statement's name or a colon
     knows: re.Pattern  # any surface that can scan as "know" or "notknow" (likewise)
     longest: int = 0  # the longest quote
+    restated: dict = field(default_factory=dict)  # formula key of an announcement's part -> its stage
+    signatures: tuple = ()  # (stages, words) for announcements without a speaker ("Father: ...", rounds of silence)
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -88,16 +227,162 @@ class Aligner:
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements),
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
-                   _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0))
+                   re.compile(_surfaces(lexicon, {"says"}).pattern + r"|(?i:statement|announcement|remark|reply)|"
+                              r"[:：]|声明|发言|回答|的话"),
+                   re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")[^。.!?\n]{0,16}?(?:"
+                              + _surfaces(lexicon, {"says"}).pattern
+                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：]|声明|发言|回答|的话)"),
+                   _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
+                   _restated(puzzle), _signatures(puzzle))
 
     def align(self, texts: list[str]) -> list[Alignment]:
-        out, current = [], 0
+        out, current, reached = [], 0, 0
         for text in texts:
+            before = current
             k, how = self.locate(text, current)
             if k is not None:
                 current = k
-            out.append(Alignment(current, how if k is not None else "carried"))
+            cues = self.inner_cues(text, current)
+            named = {c.stage for c in cues} | ({k} if k else set())
+            if len(named) >= 3:  # the whole dialogue retold: the puzzle restated (no progress) or a summary
+                top = max([reached, before] + list(named))
+                out.append(Alignment(before, "recap", top, ()))
+                current = before
+                if len(out) > 2 or before > 0:  # a summary of the reasoning: the trace has been through it
+                    reached = top
+                continue
+            reached = max([reached, current] + [c.stage for c in cues])
+            out.append(Alignment(current, how if k is not None else "carried", reached, cues))
+            for c in cues:  # a back-reference further in a step does not rewind the trace
+                if c.strong and c.stage > current:
+                    current = c.stage
         return out
+
+    def inner_cues(self, text: str, current: int) -> tuple[Cue, ...]:
+        """Mentions of announcements anywhere in a step (quotes, speakers, statement names), cached."""
+        key = ("@inner", text, current)
+        hit = self.memo.get(key)
+        if hit is None:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            hit = self.memo[key] = self._inner_cues(text, current)
+        return hit
+
+    def _inner_cues(self, text: str, current: int) -> tuple[Cue, ...]:
+        out: list[Cue] = []
+        folded = fold(text) if self.quotes else ""
+        for k, qs in enumerate(self.quotes):
+            for q in qs:
+                at = folded.find(q)
+                if at >= 0:
+                    out.append(Cue(at, k + 1, "quote", True))
+        for m in _NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
+            nth = int(m.group(1)) if (m.group(1) or "").isdigit() else _ZH_NUMBERS.get(m.group(2) or "", 0)
+            if 0 < nth <= len(self.quotes):
+                out.append(Cue(m.start(), nth, "numbered", True))
+        at = 0
+        for line in text.split("\n") if _HEADING_ANY.search(text) else ():
+            start, at = at, at + len(line) + 1
+            label = _LABEL.match(line)
+            if label is not None:
+                line = label.group(1)  # "- *P doesn't know:* the rank must ...", "**Statement 1 (P doesn't know):**"
+            if len(line) <= 120 and (label or _HEADING.match(line)) and self.knows.search(line):
+                cue = self._speech_cue(line, current, heading=True)  # "## 2. S knew P didn't know"
+                if cue is not None:
+                    out.append(Cue(start, cue[0], cue[1], cue[2]))
+        at = 0
+        low = text.lower() if "," in text else ""
+        leading = any(w in low for w in _LEADING_WORDS)
+        pieces = _PIECES.split(text) if leading or self.signatures else ()
+        for sentence in pieces if leading else ():  # "First, P can't determine ... Third, P"
+            start, at = at, at + len(sentence) + 1
+            m = _LEADING_ORDINAL.match(sentence)
+            if m is None or self.knows.search(sentence) is None:
+                continue
+            nth = _ORDINALS.get(m.group(1).lower(), 0)
+            k = len(self.quotes) if nth == -1 else nth
+            agent = next((u.payload for u in tokens(self.lexicon, sentence) if u.kind == "agent"), None)
+            if 0 < k <= len(self.quotes) and agent is not None and self.speakers[k - 1] in (agent, None):
+                out.append(Cue(start, k, "ordinal", True))
+        if self.signatures:
+            at = 0
+            for sentence in pieces:
+                start, at = at, at + len(sentence) + 1
+                k = self._signature_cue(sentence, current)
+                if k is not None:
+                    out.append(Cue(start, k, "content", True))
+        if self.speaks.search(text) is not None:
+            at = 0
+            for sentence in _FIRST_SENTENCE.split(text):
+                start, at = at, at + len(sentence) + 1
+                if len(sentence) > 600 or self.speaks.search(sentence) is None:
+                    continue
+                if out and any(q in fold(sentence) for qs in self.quotes for q in qs):
+                    continue  # the sentence quotes an announcement word for word: the quote says which
+                cue = self._speech_cue(sentence, current)
+                if cue is not None:
+                    out.append(Cue(start, cue[0], cue[1], cue[2]))
+        out.sort(key=lambda c: c.at)
+        return tuple(out)
+
+    def _signature_cue(self, sentence: str, current: int) -> int | None:
+        """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round
+        of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮")."""
+        words = _words(sentence)
+        for stages, sig in self.signatures:
+            if len(words & sig) < 2:
+                continue
+            m = _ROUND.search(sentence)
+            if m is not None:
+                word = next(g for g in m.groups() if g)
+                nth = int(word) if word.isdigit() else _ROUND_WORDS.get(word.lower(), 0)
+                if 0 < nth <= len(stages):
+                    return stages[nth - 1]
+            return next((k for k in stages if k > current), stages[-1])
+        return None
+
+    def _speech_cue(self, sentence: str, current: int, heading: bool = False) -> tuple[int, str, bool] | None:
+        """(stage, how, strong) of a sentence where a speaker says something or a statement is named."""
+        toks = tokens(self.lexicon, sentence)
+        n = len(self.quotes)
+        for i, t in enumerate(toks):
+            if t.kind == "if":
+                return None  # "if the rank were unique, P would know": a supposition names no statement
+            if t.kind != "agent":
+                continue
+            agent = t.payload
+            own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
+            if not own:
+                continue
+            after = sentence[t.end:t.end + 14]
+            named = _STATEMENT.match(after) is not None
+            speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
+            if not speaks:
+                continue
+            said = _said(toks[i + 1:])
+            m = _ORDINAL_WORD.search(sentence)
+            numbered = _AGENT_NUMBER.match(sentence, t.end) if heading else None
+            if numbered is not None:  # "**Albert 1**", "Bernard 2:": the speaker's n-th statement
+                nth = int(numbered.group(1))
+                if 0 < nth <= len(own):
+                    return own[nth - 1], "heading", True
+            if m is not None:
+                nth = _ORDINALS.get(m.group(0).lower(), 0)
+                k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
+                if k is not None:
+                    return k, "ordinal", True
+            same = [k for k in own if said and self.cues[k - 1] == said]
+            if same:
+                k = next((k for k in same if k > current), same[-1])
+                return k, "paraphrase", True
+            part = [k for k in own if said and _subsequence(said, self.cues[k - 1])]
+            if part:
+                return next((k for k in part if k > current), part[-1]), "paraphrase", False
+            ahead = [k for k in own if k > current]
+            if ahead and not said and named and _HEADING.match(sentence):  # "### Step 2: Bernard's statement"
+                return ahead[0], "heading", True
+            return None
+        return None
 
     def locate(self, text: str, current: int) -> tuple[int | None, str]:
         """The stage a step moves to (or None) and how; it depends only on the step's opening."""

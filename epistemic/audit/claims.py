@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import Lexicon, Token, build_lexicon
-from .records import (Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key,
-                      moved, not_key, record, set_key, value_key)
+from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HYPOTHETICAL, KNOWLEDGE, LOOSE, PRONOUN,
+                      REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
+                      ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
+                      set_key, value_key)
+from .counts import count_key, count_records
+from .scope import reading_at, scopes
+
+_MISSING = object()
 
 __all__ = ["Claim", "ClaimKey", "ClaimMemo", "ClaimRecord", "claim_key", "extract_claims_rule_based",
            "extract_records", "formula_key"]
@@ -31,6 +37,24 @@ _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
+_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its)?\s*|从|根据|凭)$", re.IGNORECASE)
+# A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)" — not "Q in clubs" or "A is also in".
+_TABLE_GAP = re.compile(r"\s*[:：(（]?\s*(?:只有|only|just)?\s*")
+_SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
+_CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"
+                         r"\(?\s*\d+\s*,\s*\d+\s*\)?\s*[:：→]|\d+\**\s*(?:has|keeps|→|:|：))", re.IGNORECASE)
+# A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
+_CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|[A-Z]\b|♠|♥|♣|♦)|"
+                   r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
+_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "#", "第")
+_SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
+_CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当")
+_NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
+_VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
+                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
+                         re.IGNORECASE)
+_SUCH = re.compile(r"\bsuch\b|这样的|这种", re.IGNORECASE)
+_SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
 _ANSWER_WORDS = re.compile(r"最终答案|答案|final answer|answer", re.IGNORECASE)
@@ -85,6 +109,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             out.extend(moved(r, m.start()) for r in hit)
         text = _CODE.sub(_blank, text)
     text = _QUOTES.sub(_blank, text)
+    if "(" in text or "（" in text:
+        text = _blank_glosses(text)
     answer_cue = answer_step
     sentences = memo.sentences
     for m in _SENTENCE.finditer(text):
@@ -107,6 +133,30 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     return out
 
 
+_ANY_PAIR = re.compile(r"\(\s*-?\d+\s*,\s*-?\d+\s*\)")
+_GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（）]*[)）]")
+
+
+def _blank_glosses(text: str) -> str:
+    """Parenthetical glosses blanked ("hearts (A, Q, 4) and diamonds (A, 5) pass", "(11 has (2,9), (3,8))"):
+    they illustrate, they do not state the sentence's claim. Pairs such as (4, 13) are kept."""
+    masked = _ANY_PAIR.sub(lambda m: "0" * len(m.group(0)), text)
+    spans = []
+    while True:
+        found = [(m.start(), m.end()) for m in _GLOSS.finditer(masked)]
+        if not found:
+            break
+        for a, b in found:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        spans += found
+    if not spans:
+        return text
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
 def _start(r: ClaimRecord) -> int:
     return r.start
 
@@ -117,9 +167,95 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     kinds = {t[0] for t in raw}
     cue = answer_cue or "answer" in kinds
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
-    if not (kinds & _CONTENT or "(" in sentence):
+    arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    term = lex.atoms.get("@count", _MISSING)
+    if term is _MISSING:
+        term = lex.atoms["@count"] = count_key(lex)
+    if term is not None:
+        said = next((t.end for t in raw if t.kind == "says"), None)
+        arithmetic += [r.read_as(REPORTED) if said is not None and said <= r.start else r
+                       for r in count_records(lex, term, sentence)]  # "the father says at least one is muddy"
+    if kinds & _CONTENT or "(" in sentence:
+        found = _sentence_claims(lex, tokens(lex, sentence, raw), sentence, cue, "if" in kinds)
+        found = [r for r in found if not any(x.start <= r.start < x.end for x in arithmetic)] + arithmetic
+    else:
+        found = arithmetic
+    if not found:
         return (), cue
-    return tuple(_sentence_claims(lex, tokens(lex, sentence, raw), sentence, cue, "if" in kinds)), cue
+    marked = scopes(sentence)
+    if marked:
+        found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
+    low = sentence.lower()
+    case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
+    if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)"
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain else r for r in found]
+    if arithmetic:
+        found = [_shorthand(r) for r in found]
+    return tuple(found), cue
+
+
+_TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
+_ARITHMETIC = re.compile(r"(?<![\w.·×*+−-])" + _TERM + r"(?:\s*=\s*" + _TERM + r")+(?![\w·×*+−-])(?!\.\d)")
+_TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
+_OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
+
+
+_OPERATOR_BEFORE = re.compile(r"[+*×·−-]\s*$")
+_SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
+
+
+def _scoped(reading: str | None, r: ClaimRecord) -> str:
+    """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ...")."""
+    if reading is None or (r.kind == "hypothetical" and reading == SUPPOSED):
+        return r.reading
+    return reading
+
+
+def _shorthand(r: ClaimRecord) -> ClaimRecord:
+    """"42 → 2·21 = 23": a false product whose right side is the factors' sum (or the reverse) is the
+    writer's shorthand for "the pair 2, 21 has sum 23", not a slip: read it as loose."""
+    if r.kind != "arithmetic":
+        return r
+    _, _, left, right = r.key.formula
+    for a, b in ((left, right), (right, left)):
+        if a[0] == "Arith" and a[2][0] == "Const" and a[3][0] == "Const" and b[0] == "Const":
+            x, y, c = a[2][1], a[3][1], b[1]
+            value = x + y if a[1] == "+" else x - y if a[1] == "-" else x * y
+            other = x * y if a[1] == "+" else x + y
+            if value != c and other == c:
+                return r.read_as(LOOSE)
+    return r
+
+
+def _term_key(text: str) -> tuple:
+    """`3 + 6 + 5 + 2` as a left-nested term key (operations of equal precedence only; else a product first)."""
+    parts = _SPLIT_TERM.split(text.strip())
+    key: tuple = ("Const", int(parts[0]))
+    ops = {_OPS[o] for o in parts[1::2]}
+    if len(ops) > 1 and "*" in ops:
+        return ("Mixed", text.strip())
+    for op, n in zip(parts[1::2], parts[2::2]):
+        key = ("Arith", _OPS[op], key, ("Const", int(n)))
+    return key
+
+
+def _arithmetic(sentence: str) -> list[ClaimRecord]:
+    """"4 + 13 = 17", "18 = 2·9 = 3·6": each equation between written numbers with an operation on one
+    side, true or false whatever the stage."""
+    out = []
+    for m in _ARITHMETIC.finditer(sentence):
+        if _OPERATOR_BEFORE.search(sentence, max(0, m.start() - 3), m.start()):
+            continue  # the start of a longer expression the pattern does not read
+        terms = m.group(0).split("=")
+        keys = [_term_key(x) for x in terms]
+        if any(k[0] == "Mixed" for k in keys):
+            continue
+        for left, right in zip(keys, keys[1:]):
+            if left[0] == "Const" and right[0] == "Const":
+                continue
+            key = ("Compare", "=", left, right)
+            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
 
 
 def _blank(m: re.Match) -> str:
@@ -127,7 +263,7 @@ def _blank(m: re.Match) -> str:
 
 
 def _code_record(c: Claim) -> ClaimRecord:
-    return ClaimRecord(c.kind, claim_key(c), c.text, c.start, c.end, c.answer, c)
+    return ClaimRecord(c.kind, claim_key(c), c.text, c.start, c.end, c.answer, c, ANSWER if c.kind == "answer" else FORMULA)
 
 
 def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
@@ -162,18 +298,27 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         raw.sort(key=lambda t: t.start)
     tv = lex.tuple_vars if len(lex.tuple_vars) == 2 else None
     pair = lex.number_pair
+    low = sentence.lower()
+    labels = any(w in low for w in _LABEL_WORDS)  # checked once: most sentences name no step
+    sources = any(w in low for w in _SOURCE_WORDS)
+    if "知道" in sentence:
+        raw = _observed_after_know(lex, sentence, raw)
     out: list[Token] = []
     last_attr: str | None = None
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
     for i, t in enumerate(raw):
         kind = t.kind
+        if labels and t.text.isdigit() and _NUMBERED.search(sentence, max(0, t.start - 12), t.start):
+            continue  # "Statement 2", "Step 3", "第2步": a label, not a value
         if kind == "attr":
+            if sources and _SOURCE.search(sentence, max(0, t.start - 10), t.start):
+                continue  # "from the month alone", "从点数": what an agent knows from, not what they know
             last_attr = t.payload
             slot = 0 if pair and t.payload == "@question" else None
         elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - t.end <= 3
-            agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s")
+            agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             meanings = dict(t.payload)
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
@@ -210,6 +355,22 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             elif last == "tuple" or last == "sep":
                 t = _spread(out, t, sentence)
         out.append(t)
+    return out
+
+
+_BARE_TERM = {"和": "之和", "积": "乘积"}
+
+
+def _observed_after_know(lex: Lexicon, sentence: str, raw: list[Token]) -> list[Token]:
+    """"S先生知道和，P先生知道积": a bare 和 / 积 right after 知道 is the observed sum / product, not "and"."""
+    out = list(raw)
+    for t in raw:
+        if t.kind in ("know", "notknow") and t.text.endswith("知道"):
+            word = sentence[t.end:t.end + 1]
+            meaning = lex.entries.get(_BARE_TERM.get(word, ""), ())
+            if meaning and not ("\u4e00" <= sentence[t.end + 1:t.end + 2] <= "\u9fff"):
+                out.append(Token(meaning[0][0], meaning[0][1], t.end, t.end + 1, word))
+    out.sort(key=lambda u: u.start)
     return out
 
 
@@ -270,13 +431,21 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
     """Split at separators, except commas inside a list of values of one variable."""
     out: list[list[Token]] = [[]]
     for i, t in enumerate(toks):
+        if t.kind == "answer" and out[-1]:
+            out.append([t])  # "..., and that reading gives a unique answer: ♦5": the answer is its own clause
+            continue
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if t.text in (":", "：") and len(out[-1]) == 1 and prev.kind == "value":
-                continue
+            head = out[-1]
+            if t.text in (":", "：", "→", "->", "=>", "⇒") and head and all(
+                    u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
+                continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q"
             if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt):
                 continue
+            if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
+                    prev.kind == "tuple":
+                continue  # "March 18, 19; July 16, 17, 19": one list
             out.append([])
             continue
         out[-1].append(t)
@@ -387,8 +556,13 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
                 body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
             cons = _constraint(lex, rest)
-            if cons is not None:
+            if cons is not None and cons[0] in ("Or", "Member") and _question_key(lex):
+                # "不能确定是红桃A还是方块A", "couldn't decide between ♥Q and ♥4": which one, not that one of them
+                body = knows_key(subject, "value", _question_key(lex))
+            elif cons is not None:
                 body = knows_key(subject, "that", cons)
+        if body is None and toks[i].text.lower() in _SURE:
+            return None  # "S was sure before P spoke": sure of something the sentence does not name
         if body is None and _question_key(lex):
             body = knows_key(subject, "value", _question_key(lex))
     if body is None:
@@ -434,20 +608,37 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             subject = next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
             if subject is None:
                 return []
-            if "modal" in kinds[:know] and not has_if:
+            if "modal" in kinds[:know]:  # "P would know", "P会知道": a counterfactual, not a claim about now
                 _note_subject(clause, state)
                 return []
             split = _next_knower(clause, know)
             if split is not None:  # "S knows the sum and P knows the product": two claims
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
                         + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
+            named = any(t.kind == "agent" for t in before)
             f = _knowledge(lex, clause, know, subject)
             state.subject = subject
-            return [record("knowledge", f, (), text, a, b, state.past)] if f is not None else []
+            reading = KNOWLEDGE
+            if "says" in kinds[:know]:
+                reading = REPORTED  # "P says he doesn't know": what was said, not a claim about this stage
+            elif not named or len({t.payload for t in before if t.kind == "agent"}) > 1:
+                reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
+            elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
+                    or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start):
+                reading = CASE  # "S with 11 couldn't know", "For 11, S couldn't know", "- (2,9): P would know"
+            if kinds[know] == "know" and any(t.kind == "neg" for t in clause[:know]
+                                               if t.start >= _subject_end(before, subject)):
+                f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
+            return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
     _note_subject(clause, state)
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
-    return _value_claims(lex, clause, text, a, b, state, answer_cue)
+    return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)
+
+
+def _subject_end(before: list[Token], subject: str) -> int:
+    """Where the subject's name ends among the tokens before a knowledge cue (-1 when it is not named)."""
+    return next((t.end for t in reversed(before) if t.kind == "agent" and t.payload == subject), -1)
 
 
 def _next_knower(clause: list[Token], know: int) -> int | None:
@@ -468,7 +659,7 @@ def _note_subject(clause: list[Token], state: _State) -> None:
         state.subject = first
 
 
-def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> list[ClaimRecord]:
+def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sentence: str) -> list[ClaimRecord]:
     vals = [t for t in clause if t.kind == "value" or t.kind == "tuple"]
     if not vals:
         return []
@@ -479,7 +670,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> l
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         if len(by_var[x]) == 1 and all(t.payload[0] == y for t in vals[1:]):
             f = implies_key(value_key(x, by_var[x][0]), set_key(y, by_var[y]))
-            return [record("conditional", f, (), text, a, b, state.past)]
+            tight = _TABLE_GAP.fullmatch(sentence, first.end, vals[1].start) is not None
+            return [record("conditional", f, (), text, a, b, state.past, reading=TABLE if tight else LOOSE)]
         return []
     if tuples and by_var:
         return []
@@ -499,13 +691,15 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool) -> l
         inclusion = set_key(var, codes)
         witnesses = tuple([value_key(var, c) for c in codes])
         answer = tuple((c,) for c in codes) if lex.question_vars == (var,) else None
+    loose = ("such" in text or "这" in text) and _SUCH.search(text) is not None  # "the only such rank is the ace"
     if negated:
         excluded = not_key(inclusion) if inclusion[0] != "Compare" else ("Compare", "!=") + inclusion[2:]
-        return [record("exclusion", excluded, (), text, a, b, state.past)]
+        return [record("exclusion", excluded, (), text, a, b, state.past, reading=EXCLUSION)]
     if answer_cue and answer is not None:
-        return [record("answer", inclusion, witnesses, text, a, b, False, answer)]
+        return [record("answer", inclusion, witnesses, text, a, b, False, answer, reading=ANSWER)]
     if asserted:
-        return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer)]
+        return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer,
+                       reading=LOOSE if loose else VALUES)]
     return []
 
 
@@ -516,7 +710,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
         if t.kind in ("then", "modal", "know", "notknow"):
             start = n
             break
-        if t.kind == "agent" and n + 1 < len(toks) and toks[n + 1].kind in ("know", "notknow", "modal", "then"):
+        if t.kind == "agent" and n + 1 < len(toks) and toks[n + 1].kind in ("know", "notknow", "modal", "then", "neg"):
             start = n
             break
     if start is None:
@@ -526,15 +720,23 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     cons_toks = toks[start:end]
     if ante is None:
         return []
+    stated = any(t.kind in ("copula", "only", "neg", "know", "notknow") for t in cons_toks)
     know = next((n for n, t in enumerate(cons_toks) if t.kind in ("know", "notknow")), None)
     if know is not None:
-        subject = next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None) or state.subject
+        subject = (next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None)
+                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent"), None) or state.subject)
         if subject is None:
             return []
         cons = _knowledge(lex, cons_toks, know, subject)
+        if cons is not None and cons_toks[know].kind == "know" and any(t.kind == "neg" for t in cons_toks[:know]):
+            cons = not_key(cons)  # "he would not be able to know", "就不能知道"
     else:
         cons = _constraint(lex, cons_toks)
     if cons is None:
         return []
     a, b = toks[0].start, toks[end - 1].end
-    return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past)]
+    nested = know is not None and any(t.kind in ("value", "tuple") for t in cons_toks[:know])
+    nested = nested or not stated  # "if he had May, he would still have to consider May 19": no value stated
+    # "if spades, P could have the J and would know": the consequent holds in a further case only
+    return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
+                   reading=LOOSE if nested else HYPOTHETICAL)]

@@ -8,7 +8,7 @@ back. Each witness of an exact candidate set must hold in some world of that sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
@@ -21,53 +21,16 @@ from ..stages.solve import Solution
 from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
+from .strategies import STRATEGIES
+from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Window  # noqa: F401
 
-ENTAILED, PREMATURE, FALSE = "entailed", "premature", "false"
 _MISSING = object()
-_FAILURES = (EpistemicError, ValueError, TypeError, KeyError, IndexError, RecursionError)  # a claim not judged
 
 
 class _NoTable(Exception):
     """The knowledge tables do not handle a formula key: judge the claim's formula instead."""
 Z3_TIMEOUT_S = 10.0
 MASK_BYTES = 100_000_000
-
-
-class Text:
-    """A string made on first use: formulas are printed only for the audits someone reads."""
-
-    __slots__ = ("make", "value")
-
-    def __init__(self, make):
-        self.make, self.value = make, None
-
-    def __str__(self) -> str:
-        if self.value is None:
-            self.value, self.make = self.make(), None
-        return self.value
-
-    def __eq__(self, other) -> bool:
-        return str(self) == str(other)
-
-    def __hash__(self) -> int:
-        return hash(str(self))
-
-    def __repr__(self) -> str:
-        return repr(str(self))
-
-
-@dataclass(frozen=True)
-class Verdict:
-    verdict: str
-    stage: int
-    text: str | Text  # the claim as judged, `at stage K: formula` (see `shown`)
-    back: int = 0
-    holds_at: int | None = None
-    counterexample: dict | None = None
-
-    @property
-    def shown(self) -> str:
-        return str(self.text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +45,7 @@ class Judge:
     z3: bool = False
     limit: int = 50_000  # cached masks and verdicts; the cache is emptied when it reaches this
     tables: StageTables | None = None  # per-stage knowledge masks (knowledge.py), kept for the puzzle
+    strategies: tuple = ()  # strategies.py: tried in order, the first that handles a claim judges it
 
     def _store(self, key, value):
         if len(self.cache) >= self.limit:
@@ -93,7 +57,7 @@ class Judge:
     def build(cls, solution: Solution, z3: bool = False) -> "Judge":
         """A judge whose cache holds at most about MASK_BYTES of masks (and never more than 50,000 entries)."""
         return cls(solution, {}, z3, min(50_000, max(1_000, MASK_BYTES // max(1, solution.space.size))),
-                   StageTables.build(solution))
+                   StageTables.build(solution), STRATEGIES)
 
     @property
     def last(self) -> int:
@@ -129,33 +93,54 @@ class Judge:
             return False
         return all(self.possible(w, stage - back) for w in claim.witnesses)
 
-    def judge(self, claim: Claim, stage: int) -> Verdict | None:
-        """The verdict of one claim made at `stage`, or None when it cannot be evaluated (cached)."""
-        key = ("@verdict", claim.formula, claim.witnesses, claim.past, stage)
+    def judge(self, claim: Claim, stage: int, reached: int | None = None) -> Verdict | None:
+        """The verdict of one claim made at `stage` (the trace having reached `reached`, by default the
+        same), or None when it cannot be evaluated (cached)."""
+        window = Window(stage, stage if reached is None else max(stage, reached))
+        key = ("@verdict", claim.formula, claim.witnesses, claim.past, window)
         hit = self.cache.get(key, _MISSING)
-        return self._store(key, self._judge(claim, stage)) if hit is _MISSING else hit
+        return self._store(key, self._judge(claim, window)) if hit is _MISSING else hit
 
-    def audit(self, record: ClaimRecord, stage: int, lex: Lexicon) -> tuple[Verdict, Text] | None:
-        """(verdict, formula in puzzle syntax) of a claim at `stage`, cached by the claim's key (records.py).
+    def audit(self, record: ClaimRecord, window: Window, lex: Lexicon) -> tuple[Verdict, Text] | None:
+        """(verdict, formula in puzzle syntax) of a claim in a window of stages, cached by the claim's key.
 
-        The claim's formulas are built (from the record) only when the verdict is not cached yet."""
+        The named strategies of strategies.py are tried in order (arithmetic, value sets, knowledge
+        tables, the formula fallback); the claim's formulas are built only by the last."""
         key = record.key
-        k = ("@claim", key, stage)
+        window = Window(max(0, min(window.stage, self.last)), max(0, min(max(window.reached, window.stage), self.last)),
+                        window.fresh)
+        k = ("@claim", key, window, record.kind == "hypothetical")
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
-            v = _MISSING
-            if record.made is None:
-                shape = self._memo("@shape", key[0], _shape)
-                v = self._judge_keys(record, lex, stage) if shape is None else self._judge_sets(record, lex, shape,
-                                                                                                stage)
-                text = self._key_text(lex, key[0], 0)
-            if v is _MISSING:
-                claim = record.claim(lex)
-                v = self._judge(claim, stage, key[0])
-                f = claim.formula
-                text = Text(lambda: self.keyed_source(f, key[0], 0))
-            hit = self._store(k, None if v is None else (v, text))
+            for strategy in self.strategies:
+                v = strategy.verdict(self, record, lex, window)
+                if v is not NOT_HANDLED:
+                    break
+            hit = self._store(k, None if v is None else (v, self._claim_text(record, lex)))
         return hit
+
+    def _claim_text(self, record: ClaimRecord, lex: Lexicon) -> Text:
+        key = record.key
+        if record.made is None:
+            return self._key_text(lex, key.formula, 0)
+        f = record.made.formula
+        return Text(lambda: self.keyed_source(f, key.formula, 0))
+
+    def window_for(self, record: ClaimRecord, lex: Lexicon, window: Window) -> Window:
+        """A hypothetical about values the stage has already ruled out ("if the month were May" after
+        May is gone) is about the latest stage where its antecedent was still possible, not vacuously true."""
+        if record.kind != "hypothetical" or record.key.formula[0] != "Implies" or self.tables is None:
+            return window
+        ante = record.key.formula[1]
+        for j in range(window.stage, -1, -1):
+            mask = self.tables.mask_key(ante, j)
+            if mask is None or np.any(mask & self.solution.stages[j].mask):
+                return window if j == window.stage else Window(j, j, window.fresh)
+        return window
+
+    def shape(self, fkey: tuple) -> tuple | None:
+        """`_shape` of a formula key, cached."""
+        return self._memo("@shape", fkey, _shape)
 
     def _key_text(self, lex: Lexicon, fkey: tuple, back: int, prefix: str = "") -> Text:
         """`prefix` + the source of the formula of `fkey` (or of `before^back` it); built when read."""
@@ -186,18 +171,18 @@ class Judge:
             hit = self._store(k, frozenset(zip(*cols)))
         return hit
 
-    def _judge_sets(self, record: ClaimRecord, lex: Lexicon, shape: tuple, stage: int) -> Verdict | None:
-        """`_judge` for claims without knowledge, from per-stage value sets instead of masks (same verdicts).
+    def judge_sets(self, record: ClaimRecord, lex: Lexicon, shape: tuple, window: Window) -> Verdict | None:
+        """Claims without knowledge, from per-stage value sets instead of masks (the same verdicts).
 
         The claim's formulas are built only for a witness of another shape, Z3, or a missing witness."""
         if self.solution.space.size == 0:
             return None
         key = record.key
-        stage = max(0, min(stage, self.last))
-        reach = stage if record.past else min(1, stage)
-        witnesses = self._memo("@points", key[1], self._points)
+        stage = window.stage
+        reach = _reach(record.kind, record.past, stage, window.fresh)
+        witnesses = self._memo("@points", key.witnesses, self._points)
         if None in witnesses:
-            return self.judge(record.claim(lex), stage)
+            return self.judge(record.claim(lex), stage, window.reached)
 
         def holds(k: int, back: int) -> bool:
             if not _entailed_sets(self, shape, k):
@@ -209,33 +194,35 @@ class Judge:
                 return self.counterexample(record.claim(lex), stage)
             return self._counterexample_sets(record, lex, shape, witnesses, stage)
 
-        try:
-            return self._verdict(stage, reach, holds, lambda back: self._key_text(lex, key[0], back,
-                                                                                  f"at stage {stage}: "),
-                                 counterexample)
-        except _FAILURES:
-            return None
+        return self._verdict(window, reach, holds, lambda j, back: self._key_text(lex, key.formula, back,
+                                                                                  f"at stage {j}: "),
+                             counterexample, "value sets")
 
-    def _verdict(self, stage: int, reach: int, holds, text, counterexample) -> Verdict:
-        """Entailed if `holds(stage, back)` for some back <= reach; else premature if `holds(j, 0)` at a later
-        stage j; else false. `text(back)` is the claim as judged, `counterexample()` why it fails."""
+    def _verdict(self, window: Window, reach: int, holds, text, counterexample, strategy: str) -> Verdict:
+        """Entailed if `holds(stage, back)` for some back <= reach, or `holds(j, 0)` at a later stage the trace
+        has already reached; else premature if it holds at a stage beyond; else false. `text(j, back)` is the
+        claim as judged, `counterexample()` why it fails."""
+        stage = window.stage
         for back in range(reach + 1):
             if holds(stage, back):
-                return Verdict(ENTAILED, stage, text(back), back)
-        later = next((j for j in range(stage + 1, self.last + 1) if holds(j, 0)), None)
+                return Verdict(ENTAILED, stage, text(stage, back), back, strategy=strategy)
+        for j in range(stage + 1, window.reached + 1):
+            if holds(j, 0):
+                return Verdict(ENTAILED, j, text(j, 0), 0, strategy=strategy)
+        later = next((j for j in range(window.reached + 1, self.last + 1) if holds(j, 0)), None)
         example = counterexample()
-        return Verdict(PREMATURE if later is not None else FALSE, stage, text(0), 0, later, example)
+        return Verdict(PREMATURE if later is not None else FALSE, stage, text(stage, 0), 0, later, example, strategy)
 
-    def _judge_keys(self, record: ClaimRecord, lex: Lexicon, stage: int):
-        """`_judge` with masks made from the claim's keys by the knowledge tables, without building formulas;
-        _MISSING when the tables do not handle a shape (or Z3 gives the counterexamples)."""
+    def judge_keys(self, record: ClaimRecord, lex: Lexicon, window: Window):
+        """Masks made from the claim's keys by the knowledge tables, without building formulas;
+        NOT_HANDLED when the tables do not handle a shape (or Z3 gives the counterexamples)."""
         if self.z3 or self.tables is None:
-            return _MISSING
+            return NOT_HANDLED
         if self.solution.space.size == 0:
             return None
         fkey, wkeys, past = record.key
-        stage = max(0, min(stage, self.last))
-        reach = stage if past else min(1, stage)
+        stage = window.stage
+        reach = _reach(record.kind, past, stage, window.fresh)
         stages = self.solution.stages
 
         def holds(j: int, back: int) -> bool:
@@ -257,11 +244,11 @@ class Judge:
             return {"stage": stage}
 
         try:
-            return self._verdict(stage, reach, holds, lambda back: self._key_text(lex, fkey, back,
-                                                                                  f"at stage {stage}: "),
-                                 counterexample)
-        except (_NoTable, *_FAILURES):
-            return _MISSING  # the formula path decides
+            return self._verdict(window, reach, holds, lambda j, back: self._key_text(lex, fkey, back,
+                                                                                      f"at stage {j}: "),
+                                 counterexample, "knowledge tables")
+        except _NoTable:
+            return NOT_HANDLED  # the formula fallback decides
 
     def _key_mask(self, key: tuple, stage: int, back: int = 0) -> np.ndarray:
         """The mask of `key` at `stage` (of `before^back key`, as `mask` evaluates it), cached by key."""
@@ -314,7 +301,7 @@ class Judge:
             return _pick(sol, sol.stages[stage].mask & ~mask)
         # Nested stages: _pick's first hit is at the latest stage j >= `stage` with a violating world.
         for j in range(self.last, stage - 1, -1):
-            firsts = self.firsts(shape[1], j)
+            firsts = self.firsts(shape.names, j)
             bad = _violators(shape, firsts)
             if bad:
                 return min(firsts[t] for t in bad)
@@ -339,17 +326,19 @@ class Judge:
             hit = self._store(k, dict(zip(zip(*cols), index.tolist())))  # later (lower) indices win
         return hit
 
-    def _judge(self, claim: Claim, stage: int, fkey: tuple | None = None) -> Verdict | None:
-        """The verdict of a claim; with its formula's key `fkey`, the judged text is printed only when read."""
+    def _judge(self, claim: Claim, window: Window, fkey: tuple | None = None) -> Verdict | None:
+        """The verdict of a claim from its formula; with its formula's key `fkey`, the judged text is printed
+        only when read. None when the engine refuses the formula (an EpistemicError, e.g. too large)."""
         if self.solution.space.size == 0:
             return None
-        stage = max(0, min(stage, self.last))
-        reach = stage if claim.past else min(1, stage)
+        window = Window(max(0, min(window.stage, self.last)), max(0, min(window.reached, self.last)), window.fresh)
+        stage = window.stage
+        reach = _reach(claim.kind, claim.past, stage, window.fresh)
         try:
-            return self._verdict(stage, reach, lambda j, back: self.holds(claim, j, back),
-                                 lambda back: self._text(claim.formula, fkey, stage, back),
-                                 lambda: self.counterexample(claim, stage))
-        except _FAILURES:
+            return self._verdict(window, reach, lambda j, back: self.holds(claim, j, back),
+                                 lambda j, back: self._text(claim.formula, fkey, j, back),
+                                 lambda: self.counterexample(claim, stage), "formula")
+        except EpistemicError:
             return None
 
     def _text(self, f: s.Formula, fkey: tuple | None, stage: int, back: int) -> str | Text:
@@ -387,46 +376,67 @@ class Judge:
         return {"stage": stage}
 
 
-def _shape(key) -> tuple | None:
-    """A formula key (claims.formula_key) as a condition on a belief state, or None if it is not one of:
-    ("in", names, tuples) the live tuples of `names` are all in `tuples`; ("out", names, tuples) none
-    is; ("if", (x, y), a, codes) every live (x, y) with x = a has y in `codes`."""
+def _reach(kind: str, past: bool, stage: int, fresh: bool) -> int:
+    """How many stages back a claim may be about: any with a past cue ("originally", "after Albert's
+    statement"); one for knowledge (what held when the announcement was made) and for a candidate set in
+    the step that quotes the announcement ("P says ... The remaining cards are ..."); none for a candidate
+    set further on, so a set that keeps a value the last announcement removed is wrong."""
+    if past:
+        return stage
+    if kind in ("candidates", "exclusion", "conditional", "answer") and not fresh:
+        return 0
+    return min(1, stage)
+
+
+class Shape(NamedTuple):
+    """A value claim as a condition on a belief state (the live tuples of `names`): `test` "in" — all
+    live tuples are in `values`; "out" — none is; "if" — every live (x, y) with x = `head` has y in `values`."""
+
+    test: str
+    names: tuple[str, ...]
+    values: frozenset
+    head: int | None = None
+
+
+def _shape(key) -> Shape | None:
+    """A formula key (keys.formula_key) as a Shape, or None if it is not one of those conditions."""
     head = key[0]
     if head == "Compare" and key[2][0] == "Var" and key[3][0] == "Const":
         if key[1] == "=":
-            return "in", (key[2][1],), frozenset({(key[3][1],)})
+            return Shape("in", (key[2][1],), frozenset({(key[3][1],)}))
         if key[1] == "!=":
-            return "out", (key[2][1],), frozenset({(key[3][1],)})
+            return Shape("out", (key[2][1],), frozenset({(key[3][1],)}))
         return None
     if head == "Member" and key[1][0] == "Var":
-        return "in", (key[1][1],), frozenset((c,) for c in key[2])
+        return Shape("in", (key[1][1],), frozenset((c,) for c in key[2]))
     if head == "Not":
         inner = _shape(key[1])
-        return ("out",) + inner[1:] if inner is not None and inner[0] == "in" else None
+        return inner._replace(test="out") if inner is not None and inner.test == "in" else None
     if head == "And":
         atoms = [_value_atom(x) for x in key[1]]
         if None not in atoms:  # the common case, without a shape per part (same result as below)
             names = tuple(n for n, _ in atoms)
-            return ("in", names, frozenset({tuple(c for _, c in atoms)})) if len(set(names)) == len(names) else None
+            return Shape("in", names, frozenset({tuple(c for _, c in atoms)})) if len(set(names)) == len(names) \
+                else None
         parts = [_shape(x) for x in key[1]]
-        if all(p is not None and p[0] == "in" and len(p[1]) == 1 and len(p[2]) == 1 for p in parts):
-            names = tuple(p[1][0] for p in parts)
+        if all(p is not None and p.test == "in" and len(p.names) == 1 and len(p.values) == 1 for p in parts):
+            names = tuple(p.names[0] for p in parts)
             if len(set(names)) == len(names):
-                return "in", names, frozenset({tuple(next(iter(p[2]))[0] for p in parts)})
+                return Shape("in", names, frozenset({tuple(next(iter(p.values))[0] for p in parts)}))
         return None
     if head == "Or":
         atoms = [_value_atom(x) for x in key[1]]
         if atoms and None not in atoms and all(n == atoms[0][0] for n, _ in atoms):
-            return "in", (atoms[0][0],), frozenset((c,) for _, c in atoms)  # as below, without part shapes
+            return Shape("in", (atoms[0][0],), frozenset((c,) for _, c in atoms))  # as below, without part shapes
         parts = [_shape(x) for x in key[1]]
-        if parts and all(p is not None and p[0] == "in" and p[1] == parts[0][1] for p in parts):
-            return "in", parts[0][1], frozenset().union(*(p[2] for p in parts))
+        if parts and all(p is not None and p.test == "in" and p.names == parts[0].names for p in parts):
+            return Shape("in", parts[0].names, frozenset().union(*(p.values for p in parts)))
         return None
     if head == "Implies":
         a, b = _shape(key[1]), _shape(key[2])
-        if (a is not None and b is not None and a[0] == b[0] == "in" and len(a[1]) == len(b[1]) == 1
-                and len(a[2]) == 1 and a[1] != b[1]):
-            return "if", (a[1][0], b[1][0]), next(iter(a[2]))[0], frozenset(c for (c,) in b[2])
+        if (a is not None and b is not None and a.test == b.test == "in" and len(a.names) == len(b.names) == 1
+                and len(a.values) == 1 and a.names != b.names):
+            return Shape("if", (a.names[0], b.names[0]), frozenset(c for (c,) in b.values), next(iter(a.values))[0])
     return None
 
 
@@ -467,10 +477,10 @@ def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
     """Where a `_shape` condition holds, world by world (over all worlds)."""
     sol = judge.solution
     cols = sol.space.columns
-    if shape[0] == "if":
-        x, y = shape[1]
-        return (cols[x] != shape[2]) | _in_mask(judge, y, shape[3])
-    names, tuples = shape[1], shape[2]
+    if shape.test == "if":
+        x, y = shape.names
+        return (cols[x] != shape.head) | _in_mask(judge, y, shape.values)
+    names, tuples = shape.names, shape.values
     if len(names) == 1:
         mask = _in_mask(judge, names[0], {c for (c,) in tuples})
     else:
@@ -480,25 +490,25 @@ def _shape_mask(judge: Judge, shape: tuple) -> np.ndarray:
             for n, c in zip(names, t):
                 one &= cols[n] == c
             mask |= one
-    return mask if shape[0] == "in" else ~mask
+    return mask if shape.test == "in" else ~mask
 
 
 def _violators(shape: tuple, firsts: dict):
     """The tuples among `firsts` (a stage's live tuples) that break a `_shape` condition."""
-    if shape[0] == "in":
-        return firsts.keys() - shape[2]
-    if shape[0] == "out":
-        return firsts.keys() & shape[2]
-    return [t for t in firsts if t[0] == shape[2] and t[1] not in shape[3]]
+    if shape.test == "in":
+        return firsts.keys() - shape.values
+    if shape.test == "out":
+        return firsts.keys() & shape.values
+    return [t for t in firsts if t[0] == shape.head and t[1] not in shape.values]
 
 
 def _entailed_sets(judge: Judge, shape: tuple, stage: int) -> bool:
-    live = judge.live(shape[1], stage)
-    if shape[0] == "in":
-        return live <= shape[2]
-    if shape[0] == "out":
-        return live.isdisjoint(shape[2])
-    return all(y in shape[3] for x, y in live if x == shape[2])
+    live = judge.live(shape.names, stage)
+    if shape.test == "in":
+        return live <= shape.values
+    if shape.test == "out":
+        return live.isdisjoint(shape.values)
+    return all(y in shape.values for x, y in live if x == shape.head)
 
 
 def _static_key(key) -> bool:

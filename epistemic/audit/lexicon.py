@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..language import syntax as s
+from ..language.printer import term_source
+from .keys import formula_key
 
 # Attribute words in Chinese for common variable names (the puzzle language has no aliases for names).
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
@@ -20,14 +22,18 @@ ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which car
                                                   "date": ("birthday", "the date", "date")}
 
 CUES: dict[str, tuple[str, ...]] = {
-    "notknow": ("不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
+    "notknow": ("不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
                 "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
                 "couldn't know", "cannot tell", "can't tell", "would not know", "wouldn't know",
-                "does not yet know", "still does not know", "still doesn't know", "not know"),
+                "does not yet know", "still does not know", "still doesn't know", "not know", "couldn't determine",
+                "could not determine", "can't figure out", "cannot figure out", "couldn't figure out", "isn't sure",
+                "is not sure", "wasn't sure", "was not sure", "not sure", "isn't certain", "is not certain",
+                "not certain", "无法判断", "不能判断", "无法推断", "不能推断", "不会知道"),
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
-             "can tell", "figured out", "figures out", "figure out"),
-    "neg": ("不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",
+             "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
+             "was certain", "be sure", "be certain", "certain", "sure"),
+    "neg": ("none of", "neither", "nor", "都不是", "无法", "没法", "不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never"),
     "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "can only be",
@@ -36,12 +42,14 @@ CUES: dict[str, tuple[str, ...]] = {
                "equals", "=", "remain", "remains", "could be", "can be"),
     "if": ("如果", "假如", "假设", "若是", "要是", "对于", "if", "suppose", "assuming", "were it"),
     "then": ("那么", "那", "就", "则", "then"),
-    "modal": ("就会", "就能", "就可以", "能够", "would", "could", "would have"),
+    "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",
+              "should"),
     "because": ("因为", "由于", "除非", "例如", "比如", "除了", "其他", "其余", "否则", "因此不", "because", "since",
                 "unless", "for example", "e.g.", "except", "other", "otherwise", "such as", "矛盾", "contradict",
-                "contradicts", "contradiction", "重复", "唯一", "unique", "repeated", "appear", "appears"),
+                "contradicts", "contradiction", "重复", "唯一", "unique", "repeated", "appear", "appears", "make sure",
+                "be sure to"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
-             "initially", "before", "already", "earlier", "previously", "had known"),
+             "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后"),
     "now": ("现在", "此时", "这时", "now"),
     "we": ("我们", "we", "us", "let's", "let us"),
     "he": ("他", "她", "he", "she"),
@@ -50,7 +58,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "cmp": ("<", "<=", ">", ">=", "≤", "≥", "less than", "greater than", "more than", "fewer than", "smaller than",
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
-    "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas"),
+    "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
+            "which leaves", "left with"),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -201,7 +210,6 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             for w in ENGLISH_ATTRIBUTE.get(word, ()):
                 add(w, "attr", "@question", fold=True)
         if len(q_vars) > 1:
-            add("them", "attr", "@question", fold=True)
             add("the numbers", "attr", "@question", fold=True)
             add("这两个数", "attr", "@question")
     for kind, words in CUES.items():
@@ -226,9 +234,6 @@ TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和"),
 
 def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
     """(surface, formula key) of what agents observe when it is not a variable: `x + y`, `x+y`, "the sum"."""
-    from ..language.printer import term_source
-    from .records import formula_key
-
     out = []
     for agent in puzzle.agents:
         for term in agent.observes:
@@ -237,6 +242,9 @@ def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
             key = formula_key(term)
             source = term_source(term, puzzle)
             out += [(source, key), (source.replace(" ", ""), key)]
+            if term.op == "*":
+                for sign in ("·", "×"):
+                    out += [(source.replace("*", sign), key), (source.replace(" ", "").replace("*", sign), key)]
             out += [(w, key) for w in TERM_WORDS.get(term.op, ())]
     return out
 

@@ -8,11 +8,12 @@ or when someone reads the claim.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..language import syntax as s
+from .keys import (formula_key, implies_key, junction_key, knows_key, not_key, set_key, term_of,  # noqa: F401
+                   value_key)
 from .lexicon import Lexicon
 
 
@@ -31,8 +32,25 @@ class Claim:
     answer: tuple[tuple[int, ...], ...] | None = None
 
 
-# A claim's key: (formula key, witness keys, past). Equal keys mean equal verdicts.
-ClaimKey = tuple
+class ClaimKey(NamedTuple):
+    """What a verdict depends on: the formula's key, the witnesses' keys, and whether the claim may be
+    about an earlier stage. Equal keys mean equal verdicts."""
+
+    formula: tuple
+    witnesses: tuple
+    past: bool
+
+
+# How a claim was read. Only the readings in CERTAIN can make a step wrong; the others are reasons
+# why a claim that looks wrong is left unchecked (see docs/audit.md, "Readings").
+FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC = (
+    "formula", "value list", "exclusion", "knowledge phrase", "hypothetical", "table row", "answer", "possibility",
+    "arithmetic")
+HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REPORTED, PRONOUN, CASE, LOOSE = (
+    "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
+    "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
+UNALIGNED = "stage not reached by any cue"
+CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC})
 
 
 class ClaimRecord(NamedTuple):
@@ -45,107 +63,44 @@ class ClaimRecord(NamedTuple):
     end: int
     answer: tuple[tuple[int, ...], ...] | None = None
     made: Claim | None = None  # a claim parsed from an inline formula (its formula has no key builder)
+    reading: str = VALUES
 
     @property
     def past(self) -> bool:
-        return self.key[2]
+        return self.key.past
+
+    @property
+    def certain(self) -> bool:
+        """Whether the claim was read with certainty (only such claims can make a step wrong)."""
+        return self.reading in CERTAIN
+
+    def read_as(self, reading: str) -> "ClaimRecord":
+        return self if reading == self.reading else self._replace(reading=reading)
 
     def claim(self, lex: Lexicon) -> Claim:
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""
         if self.made is not None:
             formula, witnesses = self.made.formula, self.made.witnesses
         else:
-            formula = formula_of(lex, self.key[0])
-            witnesses = tuple(formula_of(lex, w) for w in self.key[1])
-        return Claim(self.kind, formula, witnesses, self.text, self.start, self.end, self.key[2], self.answer)
+            formula = formula_of(lex, self.key.formula)
+            witnesses = tuple(formula_of(lex, w) for w in self.key.witnesses)
+        return Claim(self.kind, formula, witnesses, self.text, self.start, self.end, self.key.past, self.answer)
 
 
 def record(kind: str, fkey: tuple, wkeys: tuple, text: str, start: int, end: int, past: bool,
-           answer=None) -> ClaimRecord:
-    return ClaimRecord(kind, (fkey, wkeys, past), text, start, end, answer)
+           answer=None, reading: str = VALUES) -> ClaimRecord:
+    return ClaimRecord(kind, ClaimKey(fkey, wkeys, past), text, start, end, answer, None, reading)
 
 
 def moved(r: ClaimRecord, offset: int) -> ClaimRecord:
     """The record with its span shifted by `offset` (records are memoised per sentence, spans per step)."""
     if offset == 0:
         return r
-    return tuple.__new__(ClaimRecord, (r[0], r[1], r[2], r[3] + offset, r[4] + offset, r[5], r[6]))
-
-
-# ---------------------------------------------------------------- keys written directly
-
-
-def value_key(var: str, code: int) -> tuple:
-    """The key of `var = code`."""
-    return ("Compare", "=", ("Var", var), ("Const", code))
-
-
-def set_key(var: str, codes: list[int]) -> tuple:
-    """The key of `var = c` (one code) or `var in {codes}` (sorted)."""
-    if len(codes) == 1:
-        return value_key(var, codes[0])
-    return ("Member", ("Var", var), tuple(sorted(codes)))
-
-
-def junction_key(head: str, keys: list[tuple]) -> tuple:
-    """`a or b ...` / `a and b ...` of several keys, or the key itself when there is one."""
-    return keys[0] if len(keys) == 1 else (head, tuple(keys))
-
-
-def not_key(key: tuple) -> tuple:
-    return ("Not", key)
-
-
-def implies_key(a: tuple, b: tuple) -> tuple:
-    return ("Implies", a, b)
-
-
-def knows_key(agent: str, mode: str, body) -> tuple:
-    """`agent knows that body` (mode "that", body a key) or `agent knows terms` (mode "value", term keys)."""
-    return ("Knows", "agent", (agent,), mode, body)
-
-
-# ---------------------------------------------------------------- keys of formulas, and formulas of keys
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def formula_key(x) -> object:
-    """A formula (or term, or tuple of them) as nested tuples: equal keys exactly when the formulas are equal."""
-    t = type(x)
-    if t is s.Compare:  # the common shapes first, without reflection (same keys as the general case)
-        left, right = x.left, x.right
-        return ("Compare", x.op, ("Var", left.name) if type(left) is s.Var else formula_key(left),
-                ("Const", right.value) if type(right) is s.Const else formula_key(right))
-    if t is s.And or t is s.Or:
-        return (t.__name__, tuple([formula_key(y) for y in x.items]))
-    if t is s.Not:
-        return ("Not", formula_key(x.body))
-    if t is s.Implies:
-        return ("Implies", formula_key(x.left), formula_key(x.right))
-    if t is s.Member and type(x.term) is s.Var and all(type(v) is int for v in x.values):
-        return ("Member", ("Var", x.term.name), x.values)
-    if t is s.Knows and all(type(a) is str for a in x.agents):
-        return ("Knows", x.kind, x.agents, x.mode, formula_key(x.body))
-    if t is s.Var:
-        return ("Var", x.name)
-    if t is int or t is str:
-        return x
-    if t is tuple:
-        return tuple([formula_key(y) for y in x])
-    names = _FIELDS.get(t)
-    if names is None:
-        if not dataclasses.is_dataclass(t):
-            return x
-        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t))
-    if t is s.Const:
-        return ("Const", x.value)
-    return (t.__name__, *[formula_key(getattr(x, n)) for n in names])
+    return tuple.__new__(ClaimRecord, (r[0], r[1], r[2], r[3] + offset, r[4] + offset, r[5], r[6], r[7]))
 
 
 def claim_key(c: Claim) -> ClaimKey:
-    return (formula_key(c.formula), formula_key(c.witnesses) if c.witnesses else (), c.past)
+    return ClaimKey(formula_key(c.formula), formula_key(c.witnesses) if c.witnesses else (), c.past)
 
 
 def formula_of(lex: Lexicon, key: tuple) -> s.Formula:
@@ -178,13 +133,3 @@ def _terms_of(lex: Lexicon, keys: tuple) -> tuple[s.Term, ...]:
     return tuple(term_of(k) for k in keys)
 
 
-def term_of(key: tuple) -> s.Term:
-    if key[0] == "Var":
-        return s.Var(key[1])
-    if key[0] == "Const":
-        return s.Const(key[1])
-    if key[0] == "Arith":
-        return s.Arith(key[1], term_of(key[2]), term_of(key[3]))
-    if key[0] == "Neg":
-        return s.Neg(term_of(key[1]))
-    raise ValueError(f"no term for key {key!r}")

@@ -159,7 +159,8 @@ def test_cli_text_json_and_batch(tmp_path, card16):
 
     d = json.loads(out.output)
     assert {"steps", "labels", "label", "final_answer_correct", "claims"} <= set(d)
-    lines = [json.dumps({"response": "所以，花色不能是黑桃。", "label": 0}),
+    # premature: the trace reaches Q's statement only afterwards (a premature claim needs a later cue)
+    lines = [json.dumps({"response": "所以，花色不能是黑桃。\n\nQ先生说：“我知道你不知道这张牌。”", "label": 0}),
              json.dumps({"response": "P先生说：“我不知道这张牌。”\n\n所以，可能的点数是A、Q、4、5。", "label": -1}), "not json"]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -93,7 +93,7 @@ def judged_both_ways(solution) -> int:
     """Every claim of `claims_about` (as a record) at every stage: the judge's key path gives the verdict
     the formula path gives, or declines. Returns how many the key path judged."""
     from epistemic.audit import AuditContext
-    from epistemic.audit.judge import _MISSING, Judge
+    from epistemic.audit.judge import NOT_HANDLED, Judge, Window
     from epistemic.audit.records import formula_key, record
 
     ctx = AuditContext.build(solution.puzzle, solution)
@@ -104,9 +104,9 @@ def judged_both_ways(solution) -> int:
         for past in (False, True):
             r = record("knowledge", formula_key(f), (), "", 0, 0, past)
             for stage in range(len(solution.stages)):
-                keyed = Judge.build(solution)._judge_keys(r, ctx.lexicon, stage)
-                plain = Judge.build(solution)._judge(r.claim(ctx.lexicon), stage, r.key[0])
-                if keyed is _MISSING:
+                keyed = Judge.build(solution).judge_keys(r, ctx.lexicon, Window(stage, stage))
+                plain = Judge.build(solution)._judge(r.claim(ctx.lexicon), Window(stage, stage), r.key.formula)
+                if keyed is NOT_HANDLED:
                     continue
                 assert (keyed is None) == (plain is None), (f, stage)
                 if keyed is not None:

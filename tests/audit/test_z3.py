@@ -40,7 +40,8 @@ def test_z3_counterexample_to_A_or_5_falsifies_it_at_its_stage(reports):
     sol = ctx.solution
     claim = next(c for c in with_z3.claims() if "即A或5" in c.claim.text and c.verdict.verdict == "false")
     cx = claim.verdict.counterexample
-    assert cx["source"] == "z3" and cx["stage"] == claim.verdict.stage == 3
+    # "P先生原来不知道，…，即A或5" restates P's first announcement, so the claim is judged at stage 1
+    assert cx["source"] == "z3" and cx["stage"] == claim.verdict.stage == 1
     index = _world_index(sol, cx["values"])
     assert sol.stages[cx["stage"]].mask[index], "the world must be alive at the claim's stage"
     formula, _ = parse_claim(claim.formula, ctx.puzzle)

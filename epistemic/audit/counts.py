@@ -1,0 +1,80 @@
+"""Claims about a counted answer ("how many children are muddy?"): "at least two", "exactly three",
+"not one", "恰好三个", "Answer: 2".
+
+Only for puzzles whose question is one sum of variables (muddy children: `sum(m)`); each phrase
+becomes `sum(m) op N` on the question's own term, judged like any other claim. A bare number is
+not read ("she sees two muddy foreheads" is not the total): only a quantifier or an answer cue
+says that a number is the count.
+"""
+from __future__ import annotations
+
+import re
+
+from .keys import formula_key
+from .lexicon import Lexicon
+from .records import ANSWER, VALUES, ClaimRecord, record
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|[一两二三四五六七八])"
+_OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there must be": "=", "恰好": "=",
+        "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "at least": ">=", "至少": ">=",
+        "at most": "<=", "至多": "<=", "最多": "<=", "more than": ">", "不止": ">", "fewer than": "<",
+        "not": "!=", "不是": "!="}
+_COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
+                    r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
+                    r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|are|is|muddy)|\s*[.,;)]|$))|"
+                    r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)" + _N + r"(?:个|位|名)?(?!轮|次|步)")
+_SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
+_FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")
+_NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*)\s*$)|排除了?\s*$")
+_FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
+# "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
+_STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b)|"
+                           r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子")
+_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
+                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*" + _N)
+
+
+def count_key(lex: Lexicon) -> tuple | None:
+    """The key of the question's one counted term (a sum), or None when the question is not a count."""
+    q = lex.puzzle.question
+    if q is None or len(q.terms) != 1 or lex.question_vars:
+        return None
+    key = formula_key(q.terms[0])
+    return key if key[0] == "Arith" and key[1] == "+" else None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
+    """The count claims of one sentence (answers first, by position)."""
+    out = []
+    for m in _ANSWER.finditer(sentence):
+        n = _number(m.group(1) or m.group(2))
+        key = ("Compare", "=", term, ("Const", n))
+        out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER))
+    for m in _STEP_FORWARD.finditer(sentence):
+        if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
+            continue
+        n = _number(m.group(1) or m.group(2))
+        key = ("Compare", "=", term, ("Const", n))
+        out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    for m in _COUNT.finditer(sentence):
+        if any(r.start <= m.start() < r.end for r in out):
+            continue
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()):
+            continue  # "she sees exactly one muddy forehead": what a child sees, not the count
+        word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        op = _OPS[word.lower()]
+        if _NEGATED.search(before):
+            op = _FLIP[op]  # "there aren't exactly one", "rule out more than three"
+        n = _number(n)
+        key = ("Compare", op, term, ("Const", n))
+        answer = ((n,),) if op == "=" else None
+        out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
+                          sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
+    return out

@@ -1,0 +1,90 @@
+"""Where a sentence does not assert what it says: questions, hedges, purpose clauses, rejected ideas.
+
+A sentence is cut into phrases at punctuation and connectives ("so", "but", "所以", "但"). A phrase
+with a hedge ("might", "could be", "也许"), a purpose ("for Albert to be certain", "为了") or inside
+a supposition ("suppose", "if"), a whole question, and the part of a sentence that states a rejected
+idea ("At first I thought …, but") before its "but": claims read there are uncertain readings
+(records.CERTAIN), judged and shown but never enough to make a step wrong.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .records import HEDGED, PURPOSE, QUESTION, REJECTED, SUPPOSED
+
+_PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
+                         r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
+_BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
+_HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
+                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|可能(?!的)|也许|或许|"
+                    r"大概|似乎|好像|猜")
+_SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
+                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\bwhen there (?:are|is|were)\b)|假设|假如|要是|如果|若")
+_PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
+                      r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b|\bfor (?:him|her|them) to\b)|"
+                      r"为了|要让|要使|才能")
+_REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
+                       r"supposed|guessed|figured)\b|\bmy first (?:thought|guess|idea)\b|\bone might (?:think|assume)\b|"
+                       r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
+                       r"\bconsidered reading\b|\bmisread\w*|\bone could read\b)|误读|误解|"
+                       r"(?:我|我们)(?:原来|原先|一开始|起初|最初|本来)?(?:以为|误以为|想错)|误以为")
+_CROSSED = re.compile(r"[✗✘❌]")
+_QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
+# Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
+_QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|likely|seem|appear|think|guess|suspect|believe|"
+                    r"could|would|for|order|so that|thought|assum|suppos|figured|first|tempting|wrong|mistaken)|"
+                    r"可能|也许|或许|大概|似乎|好像|猜|为了|要让|要使|才能|以为|想错|had|were it|imagine|choose|if|when there|consider|misread|read|假设|假如|要是|如果|若|误")
+
+
+_QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
+                "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
+                "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
+                "if", "when there", "consider", "misread", "read", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
+                "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误")
+
+
+_QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))
+
+
+class Scope(NamedTuple):
+    start: int
+    end: int
+    reading: str
+
+
+def scopes(sentence: str) -> tuple[Scope, ...]:
+    """The uncertain stretches of one sentence, each with its reading (empty for a plain sentence)."""
+    if _QUICK_LOW.search(sentence.lower()) is None:
+        return ()
+    stripped = sentence.rstrip()
+    if stripped.endswith(("?", "？")):
+        return (Scope(0, len(sentence), QUESTION),)
+    out: list[Scope] = []
+    for m in _REJECTED.finditer(sentence):
+        but = _BUT.search(sentence, m.end())
+        out.append(Scope(m.start(), but.start() if but else len(sentence), REJECTED))
+    cuts = [0] + [m.end() for m in _PHRASE_END.finditer(sentence)] + [len(sentence)]
+    for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
+        a = max(c for c in cuts if c <= m.start())
+        out.append(Scope(a, m.end(), REJECTED))
+    for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED)):
+        for m in pattern.finditer(sentence):
+            a = max(c for c in cuts if c <= m.start())
+            b = min((c for c in cuts if c > m.end()), default=len(sentence))
+            if reading == PURPOSE:  # "for Albert to be certain Bernard doesn't know, ...": up to the comma
+                b = min((c for c in cuts if c > m.end() and sentence[c - 1] in ",，;；"), default=len(sentence))
+            out.append(Scope(a, b, reading))
+    return tuple(out)
+
+
+def reading_at(found: tuple[Scope, ...], start: int, end: int) -> str | None:
+    """The reading of the first scope that overlaps [start, end), or None."""
+    for sc in found:
+        if sc.start < end and start < sc.end:
+            return sc.reading
+    return None
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith(("?", "？")) or _QUESTION_START.match(sentence) is not None

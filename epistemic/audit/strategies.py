@@ -1,0 +1,91 @@
+"""The judge's strategies, tried in order: the first that handles a claim gives its verdict.
+
+- Arithmetic: "4 + 13 = 17" is true or false whatever the stage, checked with integers.
+- ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
+  diamonds") from the live tuples of each stage.
+- KnowledgeTables: "P knows the card", "Q knows that P does not know", hypotheticals, from per-stage
+  knowledge masks (knowledge.py) made from the claim's key without building formulas.
+- FormulaFallback: everything else (inline formulas, groups, common knowledge) through the model checker.
+
+Each strategy's `verdict(judge, record, lex, window)` returns a Verdict, None (the claim cannot be
+judged: an empty model, a formula the engine refuses), or NOT_HANDLED. Only the project's own
+exceptions are caught on the way: a bug in a strategy fails loudly.
+"""
+from __future__ import annotations
+
+from .keys import formula_key  # noqa: F401  (re-exported for strategy authors)
+from dataclasses import replace
+
+from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Verdict, Window
+
+
+class Arithmetic:
+    name = "arithmetic"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "arithmetic":
+            return NOT_HANDLED
+        _, _, left, right = record.key.formula
+        a, b = _value(left), _value(right)
+        text = f"{_text(left)} = {_text(right)}"
+        if a == b:
+            return Verdict(ENTAILED, window.stage, text, strategy=self.name)
+        return Verdict(FALSE, window.stage, text, counterexample={
+            "stage": window.stage, "explanation": f"{_text(left)} = {a} and {_text(right)} = {b}"},
+                       strategy=self.name)
+
+
+def _value(key: tuple) -> int:
+    """The value of a term key of integer constants (arithmetic claims)."""
+    if key[0] == "Const":
+        return key[1]
+    _, op, left, right = key
+    a, b = _value(left), _value(right)
+    return a + b if op == "+" else a - b if op == "-" else a * b
+
+
+def _text(key: tuple) -> str:
+    return str(key[1]) if key[0] == "Const" else f"{_text(key[2])} {key[1]} {_text(key[3])}"
+
+
+def _moved(verdict, window: Window, moved: Window):
+    """A hypothetical judged at an earlier stage (its antecedent ruled out since) is false there, or true:
+    it cannot be "premature", since later stages only hold it vacuously."""
+    if moved != window and verdict is not None and verdict is not NOT_HANDLED and verdict.verdict == PREMATURE:
+        return replace(verdict, verdict=FALSE, holds_at=None)
+    return verdict
+
+
+class ValueSets:
+    name = "value sets"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.made is not None:
+            return NOT_HANDLED
+        shape = judge.shape(record.key.formula)
+        if shape is None:
+            return NOT_HANDLED
+        moved = judge.window_for(record, lex, window)
+        return _moved(judge.judge_sets(record, lex, shape, moved), window, moved)
+
+
+class KnowledgeTables:
+    name = "knowledge tables"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.made is not None:
+            return NOT_HANDLED
+        moved = judge.window_for(record, lex, window)
+        return _moved(judge.judge_keys(record, lex, moved), window, moved)
+
+
+class FormulaFallback:
+    name = "formula"
+
+    def verdict(self, judge, record, lex, window: Window):
+        key = record.key.formula if record.made is None else None
+        moved = judge.window_for(record, lex, window)
+        return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
+
+
+STRATEGIES = (Arithmetic(), ValueSets(), KnowledgeTables(), FormulaFallback())
