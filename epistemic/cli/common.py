@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..errors import EpistemicError
+from ..limits import parse_int
 
 
 def emit_json(data: dict) -> None:
@@ -23,12 +24,14 @@ def fail(exc: EpistemicError, as_json: bool) -> None:
 
 
 def parse_params(items: tuple[str, ...]) -> dict[str, int]:
+    """--param NAME=INT values: ASCII digits, one optional '-', at most 18 digits."""
     params = {}
+    hint = "write --param NAME=INTEGER, e.g. --param n=10"
     for item in items:
         name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip().lstrip("-").isdigit():
-            raise EpistemicError(f"bad --param {item!r}", hint="write --param NAME=INTEGER, e.g. --param n=10")
-        params[name.strip()] = int(value)
+        if not sep or not name.strip():
+            raise EpistemicError(f"bad --param {item!r}", hint=hint)
+        params[name.strip()] = parse_int(value, f"--param {name.strip()}", hint)
     return params
 
 

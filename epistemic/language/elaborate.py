@@ -11,7 +11,7 @@ from lark import Tree
 
 from ..errors import EpistemicError, Location
 from . import syntax as s
-from .expressions import Expressions, is_int, is_tree
+from .expressions import MAX_EXPANSION, Expressions, is_int, is_tree
 from .parse import parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
@@ -112,6 +112,10 @@ class Elaborator(Expressions):
                 count = self.const(st.children[0], {})
                 if count < 0:
                     raise self.error(f"cannot repeat a negative number of times ({count})", st.children[0])
+                if count > MAX_EXPANSION:
+                    raise self.error(f"cannot repeat {count:,} times (the limit is {MAX_EXPANSION:,})", st.children[0],
+                                     "use a smaller count or parameter")
+                self.check_size(count, st.children[0])
                 for k in range(count):
                     announcements.append(self.announcement(st.children[1], {}, k + 1))
                 last = ("announcements", len(announcements) - count, count)
@@ -209,6 +213,9 @@ class Elaborator(Expressions):
             var_names = [name]
             if lo is not None:
                 a, b = self.const(lo, {}), self.const(hi, {})
+                if b < a:
+                    raise self.error(f"the family {name}[{a}..{b}] is empty", target,
+                                     "check the range's ends (and the parameters they use)")
                 self.check_size(b - a + 1, target)
                 var_names = [f"{name}[{i}]" for i in range(a, b + 1)]
                 self.scope.families[name] = {i: f"{name}[{i}]" for i in range(a, b + 1)}
