@@ -1,6 +1,7 @@
 """Click commands `audit` and `explain` (registered on the main group by epistemic.cli)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -9,12 +10,23 @@ import click
 
 from .common import Command, emit_json, json_option, param_option, parse_params
 from ..files import read_bytes
+from ..outputs import atomic_output, check_output, write_text
 
 MAX_TRACE_BYTES = 64_000_000
 
 
 def _read_trace(trace: str) -> bytes:
     return read_bytes(trace, MAX_TRACE_BYTES, "trace", hint="give a text file, a JSONL file, or - for stdin")
+
+
+def _jsonl(row: dict) -> str:
+    """One JSON line; a row holding lone surrogates (from a bad input row) is written with escapes."""
+    text = json.dumps(row, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(row)
+    return text
 
 
 @click.command(cls=Command)
@@ -25,11 +37,15 @@ def _read_trace(trace: str) -> bytes:
               help="Also write the audit as a self-contained HTML page.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="Batch (JSONL input): write results here instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace --out / --html files that already exist.")
+@click.option("--puzzle-root", "puzzle_root", type=click.Path(file_okay=False), default=None,
+              help="Batch: the folder a row's `puzzle` path must lie in (default: the dataset's folder).")
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
 @click.option("--z3", "use_z3", is_flag=True,
               help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
 @json_option
-def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, as_json: bool) -> None:
+def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puzzle_root, verbose: bool,
+          use_z3: bool, as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
     Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
@@ -41,35 +57,38 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
     from ..audit.segment import decode_trace
 
     overrides = parse_params(params)
+    for path in (out_path, html_path):
+        if path:
+            check_output(path, force)
     text = decode_trace(_read_trace(trace))
     if looks_like_jsonl(text):
+        root = Path(puzzle_root) if puzzle_root else (Path(trace).resolve().parent if trace != "-" else Path.cwd())
         cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
         lines = text.splitlines()
-        sink = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
         results = []
         show = sys.stderr.isatty() and not as_json
-        try:
-            with click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
-                                   hidden=not show) as bar:
-                for result in audit_records(lines, puzzle, cache):
-                    results.append(result)
-                    sink.write(json.dumps(result, ensure_ascii=False) + "\n")
-                    bar.update(1)
-        finally:
-            if out_path:
-                sink.close()
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(atomic_output(out_path, force)) if out_path else sys.stdout
+            bar = stack.enter_context(click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
+                                                        hidden=not show))
+            for result in audit_records(lines, puzzle, cache, root=root):
+                results.append(result)
+                sink.write(_jsonl(result) + "\n")
+                bar.update(1)
         summary = summarize(results)
         if out_path and as_json:
             emit_json(summary)
         else:
-            click.echo(summary_text(summary), err=True)
+            click.echo(summary_text(summary) + (f"; written to {out_path}" if out_path else ""), err=True)
         return
     p = api.load_puzzle(puzzle, overrides)
     report = audit_trace(p, text, context=AuditContext.build(p, z3=use_z3), z3=use_z3)
     if html_path:
         from ..audit.html import audit_html
 
-        Path(html_path).write_text(audit_html(report), encoding="utf-8")
+        write_text(html_path, audit_html(report), force, "HTML page")
+        if not as_json:
+            click.echo(f"wrote {html_path}", err=True)
     if as_json:
         emit_json(report.to_dict())
     else:

@@ -46,6 +46,12 @@ class Command(click.Command):
         except MemoryError:
             fail(EpistemicError("out of memory", hint="try a smaller instance or lower --param values"),
                  bool(ctx.params.get("as_json")))
+        except RecursionError:  # a last resort: every parser refuses deep nesting before this
+            fail(EpistemicError("the input is nested too deeply to process", hint="nest it less"),
+                 bool(ctx.params.get("as_json")))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (schema in README).")

@@ -39,6 +39,11 @@ def score_answer(answer: str | None, item: dict) -> float:
     return scoring.score_answer(answer, item)
 
 
+def row_of(item: dict) -> dict:
+    """The JSONL row of a dataset item (what export_jsonl writes per line)."""
+    return _row(item)
+
+
 def _row(item: dict) -> dict:
     m = item["metadata"]
     return {"id": m["id"], "question": item["question"], "answer": item["answer"], "puzzle": m["source"],

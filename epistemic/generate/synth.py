@@ -12,6 +12,7 @@ from typing import Any, Callable
 import z3
 
 from ..errors import EpistemicError
+from ..limits import MAX_KNOB
 from . import dialogue as d
 from .knobs import knobs_text
 from .pipeline import Generated, Stats, collect, item_rng, title_of
@@ -86,6 +87,12 @@ def synthesize(family, knobs: dict, count_: int, seed: int, targets: dict[str, A
     bad = [k for k in targets if k not in TARGETS]
     if bad:
         raise EpistemicError(f"unknown target {bad[0]!r}", hint=f"targets: {', '.join(TARGETS)}")
+    for name in ("worlds", "per_row"):
+        if name in targets and not (isinstance(targets[name], int) and 1 <= targets[name] <= MAX_KNOB):
+            raise EpistemicError(f"target {name} must be a whole number from 1 to {MAX_KNOB:,}, got {targets[name]!r}")
+    if "removed" in targets and not all(isinstance(r, int) and 0 <= r <= MAX_KNOB for r in targets["removed"]):
+        raise EpistemicError(f"target removed must list whole numbers ≥ 0, got {targets['removed']!r}",
+                             hint="e.g. --target removed=5,3,1")
     if "answer" in targets:
         targets = dict(targets, answer=family.synth_answer(targets["answer"], knobs))
     tries = max_tries or DEFAULT_TRIES

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lark import Tree
+from lark import Token, Tree
 
 from ..errors import EpistemicError, Location
 from . import syntax as s
@@ -46,13 +46,15 @@ class Elaborator(Expressions):
         table_cols: tuple[str, ...] = ()
         table_name = None
         raw_rows: list[tuple[Tree, list]] = []
+        defaults: dict[str, int] = {}
         for st in statements:
             kind = st.data
             if kind == "puzzle_stmt":
                 title = str(st.children[0])[1:-1]
             elif kind == "param_stmt":
                 name = str(st.children[0])
-                sc.params[name] = self.overrides.pop(name) if name in self.overrides else self.const(st.children[1], {})
+                defaults[name] = self.const(st.children[1], {})
+                sc.params[name] = self.overrides.pop(name) if name in self.overrides else defaults[name]
             elif kind == "values_stmt":
                 self.declare_sort(st)
             elif kind == "var_stmt":
@@ -93,6 +95,7 @@ class Elaborator(Expressions):
         question: s.Question | None = None
         expected_answer = None
         expected_stages = None
+        answer_uses_params = False
         templates: dict[str, str] = {}
         puzzle_texts: list[tuple[str, str]] = []
         last: Any = "puzzle"
@@ -130,6 +133,9 @@ class Elaborator(Expressions):
                 question = self.question(st.children[0])
                 if kind == "answer_stmt":
                     expected_answer = (self.answer_value(st.children[1], question, st),)
+                    value = st.children[1]
+                    tokens = [value] if isinstance(value, Token) else value.scan_values(lambda t: isinstance(t, Token))
+                    answer_uses_params = any(str(t) in sc.params for t in tokens)
                 last = "question"
             elif kind == "expect_stmt":
                 expected_stages = tuple(int(t) for t in st.children)
@@ -148,6 +154,12 @@ class Elaborator(Expressions):
                         announcements[i] = replace(a, texts=a.texts + ((lang, text),))
             if kind == "puzzle_stmt":
                 last = "puzzle"
+        not_applicable: list[str] = []
+        if any(sc.params[n] != v for n, v in defaults.items()):  # expectations hold at the file's own values
+            if expected_answer is not None and not answer_uses_params:
+                expected_answer, not_applicable = None, not_applicable + ["answer"]
+            if expected_stages is not None:
+                expected_stages, not_applicable = None, not_applicable + ["stages"]
         if question is not None and question.source in templates:
             question = replace(question, template=templates[question.source])
         return s.Puzzle(
@@ -166,6 +178,8 @@ class Elaborator(Expressions):
             texts=tuple(puzzle_texts),
             source=sc.source,
             names=tuple(sc.tuples.items()),
+            param_defaults=tuple(defaults.items()),
+            not_applicable=tuple(not_applicable),
         )
 
     # ------------------------------------------------------------ declarations
