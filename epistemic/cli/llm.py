@@ -9,6 +9,8 @@ from typing import Any, Callable
 
 import click
 
+from .common import Command, fail
+
 
 def _model_options(fn: Callable) -> Callable:
     """Options shared by ask and eval: model, device, prompt and decoding settings."""
@@ -54,7 +56,12 @@ def _setup(kw: dict[str, Any], quiet: bool):
 
 
 def _load(kw: dict[str, Any], template: str | None):
-    from epistemic.llm.loading import load_model
+    from epistemic.llm.errors import ModelDirError
+    from epistemic.llm.loading import DOWNLOAD_HINT, load_model
+
+    model_dir = Path(kw["model_dir"])
+    if not model_dir.exists():  # before any optional import: a missing folder is the first thing to fix
+        raise ModelDirError(f"model directory {str(model_dir)!r} does not exist", DOWNLOAD_HINT)
 
     return load_model(kw["model_dir"], kw["device"], kw["dtype"], template,
                       need_chat_template=not kw["no_chat_template"])
@@ -71,13 +78,12 @@ def _quiet_transformers() -> None:
 
 
 def _fail(exc: Exception, as_json: bool) -> None:
-    """Report an error (with its hint) and exit 1; JSON on stdout under --json."""
-    message, hint = getattr(exc, "message", str(exc)), getattr(exc, "hint", "")
-    if as_json:
-        click.echo(json.dumps({"error": message, "hint": hint or None, "type": type(exc).__name__}))
-    else:
-        click.echo(f"error: {message}" + (f"\n  what to do: {hint}" if hint else ""), err=True)
-    sys.exit(1)
+    """Report an error the way every command does: exit 2, `epistemic.error/1` JSON under --json."""
+    from ..errors import EpistemicError
+
+    if not isinstance(exc, EpistemicError):
+        exc = EpistemicError(getattr(exc, "message", str(exc)), hint=getattr(exc, "hint", "") or None)
+    fail(exc, as_json)
 
 
 def _print_verdicts(rec: dict[str, Any]) -> None:
@@ -100,7 +106,7 @@ def _print_verdicts(rec: dict[str, Any]) -> None:
         click.echo(f"audit failed: {rec['audit_error']}")
 
 
-@click.command("ask")
+@click.command("ask", cls=Command)
 @click.argument("puzzle")
 @_model_options
 @click.option("--save", type=click.Path(dir_okay=False), default=None,
@@ -171,7 +177,7 @@ def _summary_table(summary: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-@click.command("eval")
+@click.command("eval", cls=Command)
 @_model_options
 @click.option("--dataset", required=True, type=click.Path(dir_okay=False, exists=True), help="JSONL puzzles.")
 @click.option("--out", default=None, type=click.Path(dir_okay=False),
