@@ -13,8 +13,8 @@ from .errors import EpistemicError, Location, TooLarge
 MAX_DEPTH = 100
 
 # Elaboration: ranges, `for`, `all`/`any` and `repeat` expand to at most this many items in total
-# over a whole puzzle (a 200,000-item expansion takes ~4 s to elaborate; the classic puzzles use < 2,000).
-MAX_EXPANDED = 200_000
+# over a whole puzzle (100,000 items take ~2 s to elaborate; the classic puzzles use < 100 each).
+MAX_EXPANDED = 100_000
 
 # Integer literals and parameters: 18 digits fit an int64 (the world columns' type).
 MAX_INT_DIGITS = 18

@@ -55,13 +55,18 @@ def _setup(kw: dict[str, Any], quiet: bool):
     return overrides, options, template
 
 
-def _load(kw: dict[str, Any], template: str | None):
-    from epistemic.llm.errors import ModelDirError
-    from epistemic.llm.loading import DOWNLOAD_HINT, load_model
+def _require_model_dir(kw: dict[str, Any]) -> None:
+    """A missing --model folder is said first, before any optional (slow, maybe absent) import."""
+    from ..errors import EpistemicError
 
     model_dir = Path(kw["model_dir"])
-    if not model_dir.exists():  # before any optional import: a missing folder is the first thing to fix
-        raise ModelDirError(f"model directory {str(model_dir)!r} does not exist", DOWNLOAD_HINT)
+    if not model_dir.exists():
+        raise EpistemicError(f"model directory {str(model_dir)!r} does not exist",
+                             hint="download it first, e.g. `hf download ORG/NAME --local-dir DIR`, then pass --model DIR")
+
+
+def _load(kw: dict[str, Any], template: str | None):
+    from epistemic.llm.loading import load_model
 
     return load_model(kw["model_dir"], kw["device"], kw["dtype"], template,
                       need_chat_template=not kw["no_chat_template"])
@@ -119,6 +124,7 @@ def ask(puzzle: str, save: str | None, **kw: Any) -> None:
     from epistemic.llm.runner import ask as run_ask
 
     as_json = kw["as_json"]
+    _require_model_dir(kw)
     pieces: list[str] = []
     try:
         api = default_api()
@@ -192,6 +198,7 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
     from epistemic.llm.evaluate import EvalConfig, read_records, run_eval
 
     as_json = kw["as_json"]
+    _require_model_dir(kw)
     out = out or _default_out(dataset, kw["model_dir"])
     show_bar = not as_json and sys.stderr.isatty()
     bar = None

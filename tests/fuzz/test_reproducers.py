@@ -14,7 +14,7 @@ MUDDY, SP, CARD16 = str(PUZZLES / "muddy.txt"), str(PUZZLES / "sum_product.txt")
 SMCDEL_HEAD = "VARS 1, 2, 3\n\nLAW  Top\n\nOBS  ann:  2, 3\n     ben:  1, 3\n     cat:  1, 2\n\nVALID?\n  "
 
 
-def invoke(*args, seconds: float = 8.0):
+def invoke(*args, seconds: float = 30.0):  # generous: CI machines are shared; bench/fuzz.py measures CPU time
     start = time.perf_counter()
     result = CliRunner().invoke(cli, [str(a) for a in args])
     assert time.perf_counter() - start < seconds, args
@@ -22,7 +22,7 @@ def invoke(*args, seconds: float = 8.0):
     return result
 
 
-def refused(*args, says: str, seconds: float = 8.0):
+def refused(*args, says: str, seconds: float = 30.0):
     result = invoke(*args, seconds=seconds)
     assert result.exit_code == 2, result.output
     assert says in result.output, result.output
@@ -171,6 +171,7 @@ def test_smcdel_check_formula_errors_point_at_the_formula():
 
 @pytest.mark.parametrize("command", ["ask", "eval"])
 def test_llm_commands_share_the_error_contract(tmp_path, command):
+    (tmp_path / "d.jsonl").write_text('{"puzzle": "x"}\n')
     extra = ["--dataset", str(tmp_path / "d.jsonl")] if command == "eval" else [MUDDY]
     result = invoke(command, "--model", "/nonexistent", "--json", *extra)
     assert result.exit_code == 2
