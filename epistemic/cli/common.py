@@ -1,8 +1,10 @@
 """What every command shares: clean errors with exit codes, JSON output, common options."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import time
 
 import click
 
@@ -33,6 +35,21 @@ def parse_params(items: tuple[str, ...]) -> dict[str, int]:
             raise EpistemicError(f"bad --param {item!r}", hint=hint)
         params[name.strip()] = parse_int(value, f"--param {name.strip()}", hint)
     return params
+
+
+@contextlib.contextmanager
+def step(label: str, as_json: bool):
+    """Say on a terminal that a step which may take seconds (a certificate, an export) is running, and
+    how long it took; quiet under --json or when stderr is piped."""
+    show = not as_json and sys.stderr.isatty()
+    start = time.perf_counter()
+    if show:
+        click.echo(f"{label} ...", err=True, nl=False)
+    try:
+        yield
+    finally:
+        if show:
+            click.echo(f"\r{label}: {time.perf_counter() - start:.1f} s", err=True)
 
 
 class Command(click.Command):

@@ -8,7 +8,7 @@ import click
 from .. import api
 from ..errors import EpistemicError
 from ..outputs import check_output, write_text
-from .common import Command, emit_json, json_option, param_option, parse_params
+from .common import Command, emit_json, step, json_option, param_option, parse_params
 
 
 @click.command(cls=Command)
@@ -28,7 +28,9 @@ def export(puzzle: str, fmt: str, output, force: bool, params, as_json: bool) ->
         raise EpistemicError(f"unknown export format {fmt!r}", hint="use --smcdel")
     if output:
         check_output(output, force)
-    result = export_smcdel(api.load_puzzle(puzzle, parse_params(params)))
+    loaded = api.load_puzzle(puzzle, parse_params(params))
+    with step("solving and writing the SMCDEL file", as_json or not output):
+        result = export_smcdel(loaded)
     if output:
         write_text(output, result.text + "\n", force)
     if as_json:
