@@ -85,6 +85,9 @@ def run(inputs: int, workers: int, timeout: float, cap_gb: float, first_seed: in
                 if w["seed"] == seed:
                     w["seed"] = None
             stats["inputs"] += 1
+            if stats["inputs"] % 250 == 0:
+                print(f"... {stats['inputs']:,} inputs, {len(bad)} bad, {len(timeouts)} timeouts", file=sys.stderr,
+                      flush=True)
             stats[f"kind {kind}"] += 1
             stats[f"exit {code}"] += 1
             peak = max(peak, rss)
