@@ -18,6 +18,7 @@ from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
+from ..limits import check_steps
 from .segment import Segmented, decode_trace, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
@@ -168,6 +169,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
     seg = segment(text)
+    check_steps(len(seg.steps))
     return audit_segmented(ctx, seg)
 
 

@@ -185,3 +185,9 @@ def test_install_hint_names_the_checkout_extra():
     with pytest.raises(Exception) as info:
         require("no_such_module_for_the_hint_test")
     assert "pip install -e '.[llm]'" in info.value.hint
+
+
+def test_a_huge_trace_is_refused_by_its_step_count(tmp_path):
+    trace = tmp_path / "t.txt"
+    trace.write_text("\n\n".join(f"P does not know the card {i}." for i in range(100_000)))
+    refused("audit", CARD16, trace, says="steps")
