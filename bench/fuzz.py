@@ -95,12 +95,15 @@ def run(inputs: int, workers: int, timeout: float, cap_gb: float, first_seed: in
                 slowest = (seconds, args)
             if problem:
                 bad.append((seed, kind, args, problem))
+                print(f"BAD seed {seed}: {args}: {problem}", file=sys.stderr, flush=True)
             if seconds > timeout:
                 timeouts.append(seed)
+                print(f"SLOW seed {seed}: {args}: {seconds:.1f} s CPU", file=sys.stderr, flush=True)
         now = time.perf_counter()
         for i, w in enumerate(pool):
             if w["seed"] is not None and now - w["since"] > timeout * WALL_FACTOR:
                 timeouts.append(w["seed"])
+                print(f"HUNG seed {w['seed']}", file=sys.stderr, flush=True)
                 stats["inputs"] += 1
                 w["proc"].kill()
                 pool[i] = spawn()
