@@ -191,3 +191,7 @@ def test_a_huge_trace_is_refused_by_its_step_count(tmp_path):
     trace = tmp_path / "t.txt"
     trace.write_text("\n\n".join(f"P does not know the card {i}." for i in range(100_000)))
     refused("audit", CARD16, trace, says="steps")
+
+
+def test_knobs_that_admit_no_puzzle_give_up_in_seconds():
+    refused("generate", "muddy", "--count", "1", "--knob", "k=5", "--no-z3", says="no muddy puzzle found", seconds=120)
