@@ -12,9 +12,10 @@ from .errors import EpistemicError, Location, TooLarge
 # printer and the Z3 encoder; 100 levels stay far below Python's 1000-frame limit everywhere.
 MAX_DEPTH = 100
 
-# Elaboration: ranges, `for`, `all`/`any` and `repeat` expand to at most this many items in total
-# over a whole puzzle (100,000 items take ~2 s to elaborate; the classic puzzles use < 100 each).
-MAX_EXPANDED = 100_000
+# Elaboration: `for`, `all`/`any`, families and `repeat` expand to at most this many items in total
+# over a whole puzzle (each item costs ~20-50 µs of CPU; the classic puzzles use < 100 each, muddy
+# children at n = 20 about 1,300).
+MAX_EXPANDED = 20_000
 
 # Integer literals and parameters: 18 digits fit an int64 (the world columns' type).
 MAX_INT_DIGITS = 18

@@ -241,7 +241,7 @@ class Elaborator(Expressions):
             a, b = self.const(tree.children[0], {}), self.const(tree.children[1], {})
             if b < a:
                 raise self.error(f"empty range {a}..{b}", tree)
-            self.check_size(b - a + 1, tree)
+            self.check_size(b - a + 1, tree, counted=False)
             return tuple(s.Value(str(i), i) for i in range(a, b + 1)), True, None
         if tree.data == "set_domain":
             texts = [self.value_text(v) for v in tree.children]

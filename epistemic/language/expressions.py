@@ -103,11 +103,14 @@ class Expressions:
         shown = ", ".join(scope[:12]) + (", ..." if len(scope) > 12 else "")
         return f"names in scope: {shown}" if scope else "declare it with `var`, `param` or `let`"
 
-    def check_size(self, size: int, where: Any) -> None:
-        """Refuse a range too large to expand, and keep the whole puzzle's expansions under MAX_EXPANDED."""
+    def check_size(self, size: int, where: Any, counted: bool = True) -> None:
+        """Refuse a range too large to expand; `counted` expansions (`for`, `all`/`any`, `repeat`) also
+        keep the whole puzzle's total under MAX_EXPANDED (domains are bounded by the world-space limits)."""
         if size > MAX_EXPANSION:
             raise self.error(f"a range of {size:,} values is too large to expand", where,
                              f"keep ranges and families under {MAX_EXPANSION:,}")
+        if not counted:
+            return
         self.expanded += max(0, size)
         if self.expanded > MAX_EXPANDED:
             raise self.error(f"the puzzle expands to more than {MAX_EXPANDED:,} items (ranges, `for`, `all`/`any`, "

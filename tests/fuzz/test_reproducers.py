@@ -195,3 +195,12 @@ def test_a_huge_trace_is_refused_by_its_step_count(tmp_path):
 
 def test_knobs_that_admit_no_puzzle_give_up_in_seconds():
     refused("generate", "muddy", "--count", "1", "--knob", "k=5", "--no-z3", says="no muddy puzzle found", seconds=120)
+
+
+@pytest.mark.parametrize("seed", [1496, 1632, 596, 1619])
+def test_inputs_the_fuzz_bench_found(seed, tmp_path):
+    """export/explain after an announcement that leaves no world; generic knobs with no puzzle; n=1000."""
+    from tests.fuzz.corpus import case, run_in_process
+
+    code, out, crash = run_in_process(case(seed), tmp_path)
+    assert crash is None and code in (0, 2) and "Traceback" not in out
