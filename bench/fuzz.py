@@ -1,9 +1,9 @@
 """Fuzz bench: run thousands of hostile inputs (tests/fuzz/corpus.py) and count what went wrong.
 
 Each input runs through the CLI (click's CliRunner) inside a worker subprocess that has an address-
-space cap (--rss-cap-gb). An input over --timeout seconds of CPU time counts as a timeout; the
-parent also kills and replaces a worker whose input runs past WALL_FACTOR × --timeout of wall
-time (a hang; on a shared machine wall time is a poor measure, so CPU time is the one reported). Printed: inputs, tracebacks (any exception other than a clean exit, exit codes
+space cap (--rss-cap-gb). An input over --timeout seconds of CPU time counts as a timeout: the
+parent watches each worker's CPU time in /proc and kills and replaces a worker that overruns (on a
+shared machine wall time is a poor measure, so CPU time is the one used and reported). Printed: inputs, tracebacks (any exception other than a clean exit, exit codes
 outside {0, 1, 2}, "Traceback" in the output, an output file changed without --force), timeouts,
 the slowest input, and the peak RSS of any worker.
 
@@ -24,7 +24,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-WALL_FACTOR = 6  # a shared machine: wall time may be several times CPU time; past this it is a hang
+WALL_GUARD_S = 600  # a shared machine: wall time may be many times CPU time, so hangs are judged by CPU
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _worker(tasks, results, cap_bytes: int) -> None:
@@ -64,7 +75,7 @@ def run(inputs: int, workers: int, timeout: float, cap_gb: float, first_seed: in
         tasks = ctx.Queue()
         proc = ctx.Process(target=_worker, args=(tasks, results, cap), daemon=True)
         proc.start()
-        return {"proc": proc, "tasks": tasks, "seed": None, "since": 0.0}
+        return {"proc": proc, "tasks": tasks, "seed": None, "since": 0.0, "cpu": 0.0}
 
     pool = [spawn() for _ in range(workers)]
     todo = list(range(first_seed, first_seed + inputs))
@@ -74,7 +85,7 @@ def run(inputs: int, workers: int, timeout: float, cap_gb: float, first_seed: in
     while todo or any(w["seed"] is not None for w in pool):
         for w in pool:
             if w["seed"] is None and todo:
-                w["seed"], w["since"] = todo.pop(0), time.perf_counter()
+                w["seed"], w["since"], w["cpu"] = todo.pop(0), time.perf_counter(), _cpu_seconds(w["proc"].pid)
                 w["tasks"].put(w["seed"])
         try:
             seed, kind, args, code, problem, seconds, rss = results.get(timeout=0.2)
@@ -101,7 +112,8 @@ def run(inputs: int, workers: int, timeout: float, cap_gb: float, first_seed: in
                 print(f"SLOW seed {seed}: {args}: {seconds:.1f} s CPU", file=sys.stderr, flush=True)
         now = time.perf_counter()
         for i, w in enumerate(pool):
-            if w["seed"] is not None and now - w["since"] > timeout * WALL_FACTOR:
+            over_cpu = w["seed"] is not None and _cpu_seconds(w["proc"].pid) - w["cpu"] > timeout + 2
+            if w["seed"] is not None and (over_cpu or now - w["since"] > WALL_GUARD_S):
                 timeouts.append(w["seed"])
                 print(f"HUNG seed {w['seed']}", file=sys.stderr, flush=True)
                 stats["inputs"] += 1
