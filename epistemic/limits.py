@@ -32,7 +32,8 @@ BYTES_PER_STAGE = 1
 BYTES_OVERHEAD_PER_WORLD = 64
 MEMORY_BUDGET_BYTES = 1_500_000_000  # with the interpreter, numpy and Z3 the process stays under 2 GB
 
-# Traces: auditing costs ~0.2 ms of CPU per step; 20,000 steps stay within a few seconds.
+# Traces: auditing costs ~0.2 ms of CPU per step; a longer trace is audited up to its first 20,000
+# steps and marked truncated (as a text over 1,000,000 characters is).
 MAX_TRACE_STEPS = 20_000
 
 # Batches and generation.
@@ -129,13 +130,6 @@ def human_bytes(n: int) -> str:
     return f"{n} B"
 
 
-def check_steps(steps: int) -> None:
-    """Refuse a trace with more steps than an audit finishes in seconds."""
-    if steps > MAX_TRACE_STEPS:
-        raise TooLarge(f"the trace has {steps:,} steps; an audit takes at most {MAX_TRACE_STEPS:,}",
-                       hint="audit a shorter trace, or split it into parts")
-
-
 def check_count(value: int, what: str, low: int = 0, high: int = MAX_COUNT) -> int:
     """A count or index option within [low, high]."""
     if not low <= value <= high:
@@ -146,4 +140,4 @@ def check_count(value: int, what: str, low: int = 0, high: int = MAX_COUNT) -> i
 
 __all__ = ["MAX_DEPTH", "MAX_EXPANDED", "MAX_INT_DIGITS", "MEMORY_BUDGET_BYTES", "MAX_COUNT", "MAX_KNOB",
            "parse_int", "check_numbers", "check_tree_depth", "bracket_depth", "explicit_bytes",
-           "check_world_bytes", "human_bytes", "check_count", "check_steps", "MAX_TRACE_STEPS"]
+           "check_world_bytes", "human_bytes", "check_count", "MAX_TRACE_STEPS"]

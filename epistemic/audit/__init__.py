@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..language import syntax as s
@@ -18,7 +18,7 @@ from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, first_error
 from .lexicon import Lexicon, build_lexicon
-from ..limits import check_steps
+from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, decode_trace, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
@@ -169,7 +169,8 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
     seg = segment(text)
-    check_steps(len(seg.steps))
+    if len(seg.steps) > MAX_TRACE_STEPS:  # like an over-long text: audit the first steps, marked truncated
+        seg = replace(seg, steps=seg.steps[:MAX_TRACE_STEPS], truncated=True)
     return audit_segmented(ctx, seg)
 
 
