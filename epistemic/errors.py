@@ -31,9 +31,9 @@ class EpistemicError(Exception):
         head = f"{loc.file}:{loc.line}:{loc.column}: " if loc else ""
         lines = [f"{head}error: {self.message}"]
         if loc and loc.source_line:
-            text = loc.source_line.rstrip("\n")
+            text, column = _window(loc.source_line.rstrip("\n"), loc.column)
             lines.append("    " + text)
-            lines.append("    " + " " * (_display_width(text[: loc.column - 1])) + "^")
+            lines.append("    " + " " * (_display_width(text[: column - 1])) + "^")
         if self.hint:
             lines.append(f"hint: {self.hint}")
         return "\n".join(lines)
@@ -57,6 +57,16 @@ class ExpectationFailed(EpistemicError):
 
 class TooLarge(EpistemicError):
     """A problem refused before allocating memory for it."""
+
+
+def _window(text: str, column: int, width: int = 100) -> tuple[str, int]:
+    """A long source line cut to `width` characters around the column (with ... marks), and the new column."""
+    if len(text) <= width:
+        return text, column
+    start = max(0, min(column - 1 - width // 2, len(text) - width))
+    head = "..." if start > 0 else ""
+    tail = "..." if start + width < len(text) else ""
+    return head + text[start:start + width] + tail, column - start + len(head)
 
 
 def _display_width(text: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..language import syntax as s
@@ -20,6 +20,7 @@ from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, ex
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, UNALIGNED
 from .lexicon import Lexicon, build_lexicon
+from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, decode_trace, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
@@ -191,6 +192,8 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
     seg = segment(text)
+    if len(seg.steps) > MAX_TRACE_STEPS:  # like an over-long text: audit the first steps, marked truncated
+        seg = replace(seg, steps=seg.steps[:MAX_TRACE_STEPS], truncated=True)
     return audit_segmented(ctx, seg)
 
 

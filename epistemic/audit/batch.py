@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import EpistemicError
 from ..language import syntax as s
+from ..limits import MAX_DEPTH, bracket_depth
 from . import AuditContext, audit_trace
 from .metrics import processbench
 
@@ -32,6 +33,8 @@ def looks_like_jsonl(data: str) -> bool:
     first = next((line for line in data.splitlines() if line.strip()), "")
     if not first.lstrip().startswith("{"):
         return False
+    if bracket_depth(first) > MAX_DEPTH:
+        return True  # an object nested too deeply to decode: each row reports it as an error row
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:
@@ -47,23 +50,50 @@ def trace_of(record: dict) -> str:
     raise EpistemicError("a JSONL record has no trace", hint=f"give one of the fields {', '.join(TEXT_FIELDS)} or steps")
 
 
-def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: ContextCache,
-                  first: int = 1) -> Iterator[dict]:
-    """One result dict per input line (an `error` field instead of a crash for a bad line).
+def puzzle_key(record: dict, default_puzzle: str | None, root: Path | None) -> str:
+    """The puzzle a record names: its text, or a relative path inside `root` (an untrusted dataset
+    never chooses which local files are read); the command's own PUZZLE argument otherwise."""
+    text = record.get("puzzle_text")
+    if isinstance(text, str) and text.strip():
+        return text if "\n" in text else text + "\n"
+    named = record.get("puzzle") or record.get("puzzle_path")
+    if named is None:
+        if not default_puzzle:
+            raise EpistemicError("no puzzle for this record", hint="give a `puzzle` field or the PUZZLE argument")
+        return default_puzzle
+    if not isinstance(named, str):
+        raise EpistemicError("the record's `puzzle` must be a string (a path or puzzle text)")
+    if "\n" in named:
+        return named
+    if root is None:
+        return named
+    path = Path(named)
+    inside = root.resolve()
+    resolved = (inside / path).resolve()
+    if path.is_absolute() or (resolved != inside and inside not in resolved.parents):
+        raise EpistemicError(f"the puzzle path {named!r} is outside {inside}",
+                             hint="rows name puzzles relative to the dataset's folder; --puzzle-root widens it")
+    return str(resolved)
 
-    `first` is the number of the first line (a shard of a larger file keeps the file's numbering)."""
+
+def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: ContextCache,
+                  root: Path | None = None, first: int = 1) -> Iterator[dict]:
+    """One result dict per input line: any failure in a row becomes an `error` field, and the batch goes on.
+
+    root: the folder a row's `puzzle` path must lie in (None: paths are trusted as given); `first` is the
+    number of the first line (a shard of a larger file keeps the file's numbering).
+    """
     for n, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         out: dict = {"line": n}
         try:
+            if bracket_depth(line) > MAX_DEPTH:
+                raise EpistemicError(f"the JSON is nested more than {MAX_DEPTH} levels deep")
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise EpistemicError("a JSONL line must be an object")
-            puzzle_key = record.get("puzzle") or record.get("puzzle_path") or record.get("puzzle_text") or default_puzzle
-            if not puzzle_key:
-                raise EpistemicError("no puzzle for this record", hint="give a `puzzle` field or the PUZZLE argument")
-            ctx = cache.get(str(puzzle_key))
+            ctx = cache.get(puzzle_key(record, default_puzzle, root))
             report = audit_trace(ctx.puzzle, trace_of(record), context=ctx, z3=ctx.z3)
             out.update({k: record[k] for k in ("id", "idx") if k in record})
             out.update(report.to_dict())
@@ -73,10 +103,14 @@ def audit_records(lines: Iterable[str], default_puzzle: str | None, cache: Conte
                 out["gold_labels"] = record["labels"]
             if "final_answer_correct" in record:
                 out["gold_final_answer_correct"] = record["final_answer_correct"]
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             out["error"] = f"line {n}: not JSON ({exc})"
         except EpistemicError as exc:
             out["error"] = f"line {n}: {exc.message}"
+        except RecursionError:
+            out["error"] = f"line {n}: nested too deeply to audit"
+        except Exception as exc:  # one bad row must not stop the batch; the row says what failed
+            out["error"] = f"line {n}: {type(exc).__name__}: {exc}"
         yield out
 
 

@@ -37,6 +37,8 @@ class Explanation:
 
 
 def join_values(items: list[str], lang: str, word: str = "or") -> str:
+    if not items:  # an announcement removed every world: nothing is left to name
+        return "无" if lang == "zh" else "nothing"
     if lang == "zh":
         conj = "或" if word == "or" else "和"
         return items[0] if len(items) == 1 else "、".join(items[:-1]) + conj + items[-1]

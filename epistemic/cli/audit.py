@@ -1,20 +1,33 @@
 """Click commands `audit` and `explain` (registered on the main group by epistemic.cli)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from .common import Command, emit_json, json_option, param_option, parse_params, write_new
+from .common import Command, emit_json, json_option, param_option, parse_params
 from .scale import audit_on_ray, ray_options
 from ..files import read_bytes
+from ..outputs import atomic_output, check_output, write_text
 
 MAX_TRACE_BYTES = 64_000_000
 
 
 def _read_trace(trace: str) -> bytes:
     return read_bytes(trace, MAX_TRACE_BYTES, "trace", hint="give a text file, a JSONL file, or - for stdin")
+
+
+def _jsonl(row: dict) -> str:
+    """One JSON line; a row holding lone surrogates (from a bad input row) is written with escapes."""
+    text = json.dumps(row, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(row)
+    return text
 
 
 @click.command(cls=Command)
@@ -25,14 +38,16 @@ def _read_trace(trace: str) -> bytes:
               help="Also write the audit as a self-contained HTML page.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="Batch (JSONL input): write results here instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace --out / --html files that already exist.")
+@click.option("--puzzle-root", "puzzle_root", type=click.Path(file_okay=False), default=None,
+              help="Batch: the folder a row's `puzzle` path must lie in (default: the dataset's folder).")
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
 @click.option("--z3", "use_z3", is_flag=True,
               help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
-@click.option("--force", is_flag=True, help="Replace an existing --html file (with --ray: the --out file).")
 @ray_options
 @json_option
-def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, use_z3: bool, force: bool,
-          ray_address, shard_size: int, as_json: bool) -> None:
+def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puzzle_root, verbose: bool,
+          use_z3: bool, ray_address, shard_size: int, as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
     Labels per step: +1 every claim entailed, 0 nothing checkable, -1 a claim false or premature.
@@ -48,39 +63,42 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, verbose: bool, u
     if ray_address is not None:  # TRACE is a .jsonl or .parquet batch; rows may name their own puzzles
         audit_on_ray(ray_address, trace, puzzle, overrides, use_z3, out_path, force, shard_size, as_json)
         return
+    for path in (out_path, html_path):
+        if path:
+            check_output(path, force)
     text = decode_trace(_read_trace(trace))
     source = api.read_source(puzzle)
     if source.kind == "maze":
         _audit_maze(source, trace, text, html_path, out_path, force, as_json)
         return
     if looks_like_jsonl(text):
+        root = Path(puzzle_root) if puzzle_root else (Path(trace).resolve().parent if trace != "-" else Path.cwd())
         cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
         lines = text.splitlines()
-        sink = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
         results = []
         show = sys.stderr.isatty() and not as_json
-        try:
-            with click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
-                                   hidden=not show) as bar:
-                for result in audit_records(lines, puzzle, cache):
-                    results.append(result)
-                    sink.write(json.dumps(result, ensure_ascii=False) + "\n")
-                    bar.update(1)
-        finally:
-            if out_path:
-                sink.close()
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(atomic_output(out_path, force)) if out_path else sys.stdout
+            bar = stack.enter_context(click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
+                                                        hidden=not show))
+            for result in audit_records(lines, puzzle, cache, root=root):
+                results.append(result)
+                sink.write(_jsonl(result) + "\n")
+                bar.update(1)
         summary = summarize(results)
         if out_path and as_json:
             emit_json(summary)
         else:
-            click.echo(summary_text(summary), err=True)
+            click.echo(summary_text(summary) + (f"; written to {out_path}" if out_path else ""), err=True)
         return
     p = api.load_puzzle(puzzle, overrides)
     report = audit_trace(p, text, context=AuditContext.build(p, z3=use_z3), z3=use_z3)
     if html_path:
         from ..audit.html import audit_html
 
-        write_new(html_path, audit_html(report), force)
+        write_text(html_path, audit_html(report), force, "HTML page")
+        if not as_json:
+            click.echo(f"wrote {html_path}", err=True)
     if as_json:
         emit_json(report.to_dict())
     else:
@@ -141,7 +159,7 @@ def _audit_maze(source, trace: str, text: str, html_path, out_path, force: bool,
         results = list(batch.audit_lines(text.splitlines(), default))
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
         if out_path:
-            write_new(out_path, lines, force)
+            write_text(out_path, lines, force)
         else:
             click.echo(lines, nl=False)
         summary = batch.summarize(results)
@@ -151,5 +169,5 @@ def _audit_maze(source, trace: str, text: str, html_path, out_path, force: bool,
     if html_path:
         from ..maze.svg import audit_html
 
-        write_new(html_path, audit_html(a), force)
+        write_text(html_path, audit_html(a), force, "HTML page")
     emit_json(a.to_dict()) if as_json else click.echo(report(a))

@@ -1,12 +1,15 @@
 """What every command shares: clean errors with exit codes, JSON output, common options."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import time
 
 import click
 
 from ..errors import EpistemicError
+from ..limits import parse_int
 
 
 def emit_json(data: dict) -> None:
@@ -23,13 +26,30 @@ def fail(exc: EpistemicError, as_json: bool) -> None:
 
 
 def parse_params(items: tuple[str, ...]) -> dict[str, int]:
+    """--param NAME=INT values: ASCII digits, one optional '-', at most 18 digits."""
     params = {}
+    hint = "write --param NAME=INTEGER, e.g. --param n=10"
     for item in items:
         name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip().lstrip("-").isdigit():
-            raise EpistemicError(f"bad --param {item!r}", hint="write --param NAME=INTEGER, e.g. --param n=10")
-        params[name.strip()] = int(value)
+        if not sep or not name.strip():
+            raise EpistemicError(f"bad --param {item!r}", hint=hint)
+        params[name.strip()] = parse_int(value, f"--param {name.strip()}", hint)
     return params
+
+
+@contextlib.contextmanager
+def step(label: str, as_json: bool):
+    """Say on a terminal that a step which may take seconds (a certificate, an export) is running, and
+    how long it took; quiet under --json or when stderr is piped."""
+    show = not as_json and sys.stderr.isatty()
+    start = time.perf_counter()
+    if show:
+        click.echo(f"{label} ...", err=True, nl=False)
+    try:
+        yield
+    finally:
+        if show:
+            click.echo(f"\r{label}: {time.perf_counter() - start:.1f} s", err=True)
 
 
 class Command(click.Command):
@@ -43,6 +63,12 @@ class Command(click.Command):
         except MemoryError:
             fail(EpistemicError("out of memory", hint="try a smaller instance or lower --param values"),
                  bool(ctx.params.get("as_json")))
+        except RecursionError:  # a last resort: every parser refuses deep nesting before this
+            fail(EpistemicError("the input is nested too deeply to process", hint="nest it less"),
+                 bool(ctx.params.get("as_json")))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (schema in README).")
@@ -50,22 +76,3 @@ param_option = click.option("--param", "params", multiple=True, metavar="NAME=IN
 engine_option = click.option("--engine", type=click.Choice(["explicit", "z3"]), default="explicit",
                              show_default=True, help="Which engine computes the stages.")
 
-
-def write_new(path: str, text: str, force: bool = False) -> None:
-    """Write a text file through a temporary file and a rename; an existing file is kept unless `force`."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    if target.exists() and not force:
-        raise EpistemicError(f"{path} exists; not replacing it", hint="pass --force to replace it, or choose another name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -10,6 +10,8 @@ import click
 from .common import Command, emit_json, json_option
 from .scale import force_option, generate_on_ray, ray_options
 from ..errors import EpistemicError
+from ..limits import MAX_INT, check_count
+from ..outputs import check_output, write_text
 
 SCHEMA = "epistemic.generate/1"
 
@@ -38,6 +40,12 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
     from .. import generate as gen
     from ..generate.knobs import parse_knobs
 
+    check_count(count, "--count", 1)
+    check_count(start, "--start", 0, MAX_INT)
+    if max_tries is not None:
+        check_count(max_tries, "--max-tries", 1, MAX_INT)
+    if out:
+        _check_out(out, force)
     knob_values = parse_knobs(knobs)
     target_values = parse_knobs(targets)
     for item in targets:  # the answer is a name ("diamonds 5", "July 16"), taken as written
@@ -62,7 +70,7 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
     records = [p.to_dict() for p in puzzles]
     written = None
     if out:
-        written = _write(out, records, lang, difficulty)
+        written = _write(out, records, lang, difficulty, force)
     if as_json:
         emit_json({"schema": SCHEMA, "family": family, "count": len(records), "seed": seed, "out": written,
                    "stats": stats.to_dict(), "items": records})
@@ -81,23 +89,38 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
                + (f"; written to {written}" if written else ""), err=bool(not out))
 
 
-def _write(out: str, records: list[dict], lang: str, difficulty) -> str:
+def _check_out(out: str, force: bool) -> None:
+    """Refuse, before any work, an --out that would replace files without --force or cannot be written."""
+    path = Path(out)
+    if path.suffix in (".jsonl", ".parquet"):
+        check_output(path, force)
+        return
+    if path.exists() and not path.is_dir():
+        raise EpistemicError(f"{out} exists and is not a directory", hint="use a directory or a .jsonl/.parquet file")
+    if path.is_dir():
+        check_output(path / "index.jsonl", force)
+    elif not path.parent.is_dir():
+        raise EpistemicError(f"the folder {path.parent} does not exist", hint="create it first, or write elsewhere")
+
+
+def _write(out: str, records: list[dict], lang: str, difficulty, force: bool) -> str:
     from ..generate import datasets
 
     path = Path(out)
     if path.suffix in (".jsonl", ".parquet"):
         items = [datasets.item_of(r, lang, difficulty) for r in records]
         if path.suffix == ".jsonl":
-            datasets.export_jsonl(items, path)
+            write_text(path, "".join(json.dumps(datasets.row_of(i), ensure_ascii=False) + "\n" for i in items), force)
         else:
+            check_output(path, force)
             datasets.export_parquet(items, path)
         return str(path)
-    if path.exists() and not path.is_dir():
-        raise EpistemicError(f"{out} exists and is not a directory", hint="use a directory or a .jsonl/.parquet file")
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise EpistemicError(f"cannot create the folder {out}: {exc.strerror or exc}", hint="write elsewhere") from None
     for r in records:
-        (path / f"{r['id']}.txt").write_text(r["source"], encoding="utf-8")
-    with (path / "index.jsonl").open("w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps({k: v for k, v in r.items() if k != "source"}, ensure_ascii=False) + "\n")
+        write_text(path / f"{r['id']}.txt", r["source"], force)
+    write_text(path / "index.jsonl", "".join(json.dumps({k: v for k, v in r.items() if k != "source"},
+                                                        ensure_ascii=False) + "\n" for r in records), force)
     return str(path)

@@ -9,6 +9,8 @@ from typing import Any, Callable
 
 import click
 
+from .common import Command, fail
+
 
 def _model_options(fn: Callable) -> Callable:
     """Options shared by ask and eval: model, device, prompt and decoding settings."""
@@ -53,6 +55,16 @@ def _setup(kw: dict[str, Any], quiet: bool):
     return overrides, options, template
 
 
+def _require_model_dir(kw: dict[str, Any]) -> None:
+    """A missing --model folder is said first, before any optional (slow, maybe absent) import."""
+    from ..errors import EpistemicError
+
+    model_dir = Path(kw["model_dir"])
+    if not model_dir.exists():
+        raise EpistemicError(f"model directory {str(model_dir)!r} does not exist",
+                             hint="download it first, e.g. `hf download ORG/NAME --local-dir DIR`, then pass --model DIR")
+
+
 def _load(kw: dict[str, Any], template: str | None):
     from epistemic.llm.loading import load_model
 
@@ -71,13 +83,12 @@ def _quiet_transformers() -> None:
 
 
 def _fail(exc: Exception, as_json: bool) -> None:
-    """Report an error (with its hint) and exit 1; JSON on stdout under --json."""
-    message, hint = getattr(exc, "message", str(exc)), getattr(exc, "hint", "")
-    if as_json:
-        click.echo(json.dumps({"error": message, "hint": hint or None, "type": type(exc).__name__}))
-    else:
-        click.echo(f"error: {message}" + (f"\n  what to do: {hint}" if hint else ""), err=True)
-    sys.exit(1)
+    """Report an error the way every command does: exit 2, `epistemic.error/1` JSON under --json."""
+    from ..errors import EpistemicError
+
+    if not isinstance(exc, EpistemicError):
+        exc = EpistemicError(getattr(exc, "message", str(exc)), hint=getattr(exc, "hint", "") or None)
+    fail(exc, as_json)
 
 
 def _print_verdicts(rec: dict[str, Any]) -> None:
@@ -100,7 +111,7 @@ def _print_verdicts(rec: dict[str, Any]) -> None:
         click.echo(f"audit failed: {rec['audit_error']}")
 
 
-@click.command("ask")
+@click.command("ask", cls=Command)
 @click.argument("puzzle")
 @_model_options
 @click.option("--save", type=click.Path(dir_okay=False), default=None,
@@ -113,6 +124,7 @@ def ask(puzzle: str, save: str | None, **kw: Any) -> None:
     from epistemic.llm.runner import ask as run_ask
 
     as_json = kw["as_json"]
+    _require_model_dir(kw)
     pieces: list[str] = []
     try:
         api = project_api()  # puzzles and mazes: the API's loader decides which
@@ -171,7 +183,7 @@ def _summary_table(summary: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-@click.command("eval")
+@click.command("eval", cls=Command)
 @_model_options
 @click.option("--dataset", required=True, type=click.Path(dir_okay=False, exists=True), help="JSONL puzzles.")
 @click.option("--out", default=None, type=click.Path(dir_okay=False),
@@ -192,6 +204,7 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
     from epistemic.llm.evaluate import EvalConfig, read_records, run_eval
 
     as_json = kw["as_json"]
+    _require_model_dir(kw)
     out = out or _default_out(dataset, kw["model_dir"])
     show_bar = not as_json and sys.stderr.isatty()
     bar = None

@@ -8,7 +8,7 @@ import click
 
 from .. import api
 from ..errors import EpistemicError
-from .common import Command, emit_json, engine_option, json_option, param_option, parse_params
+from .common import Command, emit_json, step, engine_option, json_option, param_option, parse_params
 
 
 @click.command(cls=Command)
@@ -45,7 +45,8 @@ def solve(puzzle: str, params, engine: str, lang: str, certify: bool, worlds: st
     if certify:
         from ..certify.certificate import certify as certify_solution
 
-        sol = dataclasses.replace(sol, certificate=certify_solution(sol))
+        with step("certifying the answer with Z3", as_json):
+            sol = dataclasses.replace(sol, certificate=certify_solution(sol))
     if as_json:
         emit_json(sol.to_dict())
     else:

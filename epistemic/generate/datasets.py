@@ -80,11 +80,11 @@ def read_jsonl(path: str | Path) -> list[dict]:
 
 
 def export_parquet(items: Iterable[dict], path: str | Path) -> Path:
-    """A Parquet file (needs pyarrow: `pip install epistemic[datasets]`); nested fields as JSON strings."""
+    """A Parquet file (needs pyarrow: `pip install -e ".[datasets]"`); nested fields as JSON strings."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise EpistemicError("Parquet export needs pyarrow", hint="pip install pyarrow (or epistemic[datasets])") from None
+        raise EpistemicError("Parquet export needs pyarrow", hint="pip install pyarrow (in a checkout: pip install -e '.[datasets]')") from None
     table = parquet_table(items)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import EpistemicError
+from ..limits import MAX_KNOB
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -25,8 +26,10 @@ def parse_value(text: str) -> Any:
 
 
 def _is_int(text: str) -> bool:
+    """ASCII digits with at most one leading '-', and at most 7 digits (knobs are small)."""
     t = text.strip()
-    return t.lstrip("-").isdigit() and t.lstrip("-").isascii()
+    digits = t[1:] if t.startswith("-") else t
+    return digits.isascii() and digits.isdigit() and len(digits) <= 7
 
 
 def parse_knobs(items: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -45,6 +48,8 @@ def resolve(family, difficulty: str | None, overrides: dict[str, Any]) -> dict[s
     if unknown:
         raise EpistemicError(f"{family.name} has no knob {unknown[0]!r}",
                              hint=f"{family.name} knobs: {', '.join(tuple(family.defaults))}")
+    for name, value in overrides.items():
+        check_knob_value(family.name, name, value, family.defaults[name])
     knobs = dict(family.defaults)
     if difficulty is not None:
         if difficulty not in DIFFICULTIES:
@@ -53,6 +58,30 @@ def resolve(family, difficulty: str | None, overrides: dict[str, Any]) -> dict[s
     knobs.update(overrides)
     family.check(knobs)
     return knobs
+
+
+# knobs that take a word: the words each accepts
+WORD_KNOBS = {"dialogue": ("random", "classic", "cheryl")}
+# the dialogue's length: each extra line multiplies the dialogues to choose from
+LINES_RANGE = (1, 8)
+
+
+def check_knob_value(family: str, name: str, value: Any, default: Any) -> None:
+    """A knob's value has its default's kind (a number, range or list of numbers; or a word) and a sane size."""
+    numeric_default = not isinstance(default, str)
+    items = list(value) if isinstance(value, (tuple, list)) else [value]
+    if numeric_default:
+        if not all(isinstance(v, int) for v in items):
+            raise EpistemicError(f"{family} knob {name} takes a number, a range LO..HI or a list a,b; got {value!r}",
+                                 hint=f"e.g. --knob {name}={default if isinstance(default, int) else default[0]}")
+        lo, hi = (1, MAX_KNOB) if name != "lines" else LINES_RANGE
+        if name == "lines" and not all(lo <= v <= hi for v in items):
+            raise EpistemicError(f"{family} knob lines must be {lo}..{hi}, got {value!r}", hint="e.g. --knob lines=3")
+        if not all(-MAX_KNOB <= v <= MAX_KNOB for v in items):
+            raise EpistemicError(f"{family} knob {name}={value!r} is out of range", hint=f"keep knobs within ±{MAX_KNOB:,}")
+    elif name in WORD_KNOBS:
+        if not all(isinstance(v, str) and v in WORD_KNOBS[name] for v in items):
+            raise EpistemicError(f"{family} knob {name} must be one of {', '.join(WORD_KNOBS[name])}; got {value!r}")
 
 
 def knobs_text(knobs: dict[str, Any]) -> str:

@@ -16,6 +16,7 @@ from .verify import Verified, parse_text, verify_parsed
 
 SCHEMA = "epistemic.generated/2"
 MAX_TRIES = 50_000
+ITEM_SECONDS = 6.0  # CPU seconds one item may search for when --max-tries is not given: never a hang
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,7 +122,11 @@ def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None 
     rng = item_rng(family.name, knobs, seed, index)
     skipped = 0
     title = title_of(family.name, seed, index)
+    budget = ITEM_SECONDS if max_tries == MAX_TRIES else None  # an explicit --max-tries searches that long
+    started = time.process_time()
     for tries in range(1, max_tries + 1):
+        if budget is not None and time.process_time() - started > budget:
+            raise exhausted(family.name, knobs, index, tries - 1, stats)
         cand: Candidate = family.sample(rng, knobs)
         stats.candidates += 1
         verdict: Verdict = screen(cand.model, cand.lines)

@@ -13,7 +13,7 @@ import z3
 
 from ..errors import EpistemicError
 from ..language import syntax as s
-from . import dialogue as d
+from ..limits import MAX_KNOB
 from .knobs import knobs_text
 from .pipeline import Generated, Stats, collect, item_rng, title_of
 from .screen import ScreenModel, screen
@@ -93,6 +93,12 @@ def synth_maker(family, knobs: dict, seed: int, targets: dict[str, Any], max_tri
     bad = [k for k in targets if k not in TARGETS]
     if bad:
         raise EpistemicError(f"unknown target {bad[0]!r}", hint=f"targets: {', '.join(TARGETS)}")
+    for name in ("worlds", "per_row"):
+        if name in targets and not (isinstance(targets[name], int) and 1 <= targets[name] <= MAX_KNOB):
+            raise EpistemicError(f"target {name} must be a whole number from 1 to {MAX_KNOB:,}, got {targets[name]!r}")
+    if "removed" in targets and not all(isinstance(r, int) and 0 <= r <= MAX_KNOB for r in targets["removed"]):
+        raise EpistemicError(f"target removed must list whole numbers ≥ 0, got {targets['removed']!r}",
+                             hint="e.g. --target removed=5,3,1")
     if "answer" in targets:
         targets = dict(targets, answer=family.synth_answer(targets["answer"], knobs))
     tries = max_tries or DEFAULT_TRIES

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lark import Tree
+from lark import Token, Tree
 
 from ..errors import EpistemicError, Location
 from . import syntax as s
-from .expressions import Expressions, TupleType, is_int, is_tree
+from .expressions import MAX_EXPANSION, Expressions, TupleType, is_int, is_tree
 from .parse import parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
@@ -66,6 +66,12 @@ class Elaborator(Expressions):
             method = self._BUILD.get(st.data)
             if method is not None:
                 method(self, st, body)
+        not_applicable: list[str] = []
+        if any(sc.params[n] != v for n, v in decls.defaults.items()):  # expectations hold at the file's own values
+            if body.expected_answer is not None and not body.answer_uses_params:
+                body.expected_answer, not_applicable = None, not_applicable + ["answer"]
+            if body.expected_stages is not None:
+                body.expected_stages, not_applicable = None, not_applicable + ["stages"]
         question = body.question
         if question is not None and question.source in body.templates:
             question = replace(question, template=body.templates[question.source])
@@ -85,6 +91,8 @@ class Elaborator(Expressions):
             texts=tuple(body.texts),
             source=sc.source,
             names=tuple(sc.tuples.items()),
+            param_defaults=tuple(decls.defaults.items()),
+            not_applicable=tuple(not_applicable),
         )
 
     # ------------------------------------------------------------ pass 1: declarations
@@ -94,7 +102,8 @@ class Elaborator(Expressions):
 
     def d_param(self, st: Tree, decls: "_Declarations") -> None:
         name = str(st.children[0])
-        self.scope.params[name] = self.overrides.pop(name) if name in self.overrides else self.const(st.children[1], {})
+        decls.defaults[name] = self.const(st.children[1], {})
+        self.scope.params[name] = self.overrides.pop(name) if name in self.overrides else decls.defaults[name]
 
     def d_values(self, st: Tree, decls: "_Declarations") -> None:
         self.declare_sort(st)
@@ -143,6 +152,10 @@ class Elaborator(Expressions):
         count = self.const(st.children[0], {})
         if count < 0:
             raise self.error(f"cannot repeat a negative number of times ({count})", st.children[0])
+        if count > MAX_EXPANSION:
+            raise self.error(f"cannot repeat {count:,} times (the limit is {MAX_EXPANSION:,})", st.children[0],
+                             "use a smaller count or parameter")
+        self.check_size(count, st.children[0])
         body.announce([self.announcement(st.children[1], {}, k + 1) for k in range(count)])
 
     def b_each(self, st: Tree, body: "_Body") -> None:
@@ -158,6 +171,9 @@ class Elaborator(Expressions):
     def b_answer(self, st: Tree, body: "_Body") -> None:
         self.b_ask(st, body)
         body.expected_answer = (self.answer_value(st.children[1], body.question, st),)
+        value = st.children[1]
+        tokens = [value] if isinstance(value, Token) else value.scan_values(lambda t: isinstance(t, Token))
+        body.answer_uses_params = any(str(t) in self.scope.params for t in tokens)
 
     def b_expect(self, st: Tree, body: "_Body") -> None:
         body.expected_stages = tuple(int(t) for t in st.children)
@@ -220,6 +236,9 @@ class Elaborator(Expressions):
             var_names = [name]
             if lo is not None:
                 a, b = self.const(lo, {}), self.const(hi, {})
+                if b < a:
+                    raise self.error(f"the family {name}[{a}..{b}] is empty", target,
+                                     "check the range's ends (and the parameters they use)")
                 self.check_size(b - a + 1, target)
                 var_names = [f"{name}[{i}]" for i in range(a, b + 1)]
                 self.scope.families[name] = {i: f"{name}[{i}]" for i in range(a, b + 1)}
@@ -231,7 +250,7 @@ class Elaborator(Expressions):
             a, b = self.const(tree.children[0], {}), self.const(tree.children[1], {})
             if b < a:
                 raise self.error(f"empty range {a}..{b}", tree)
-            self.check_size(b - a + 1, tree)
+            self.check_size(b - a + 1, tree, counted=False)
             return tuple(s.Value(str(i), i) for i in range(a, b + 1)), True, None
         if tree.data == "set_domain":
             texts = [self.value_text(v) for v in tree.children]
@@ -413,6 +432,7 @@ class _Declarations:
     """What the first pass collects: the title and the world table (names go into the Expressions scope)."""
 
     title: str = ""
+    defaults: dict[str, int] = field(default_factory=dict)  # each `param`'s value in the file
     table: str | None = None
     columns: tuple[str, ...] = ()
     rows: list[tuple[Tree, list]] = field(default_factory=list)
@@ -438,6 +458,7 @@ class _Body:
     question: s.Question | None = None
     expected_answer: tuple[tuple[int, ...], ...] | None = None
     expected_stages: tuple[int, ...] | None = None
+    answer_uses_params: bool = False  # an `answer` written with a parameter applies at any parameters
     templates: dict[str, str] = field(default_factory=dict)
     texts: list[tuple[str, str]] = field(default_factory=list)
     target: _TextTarget = _TextTarget("puzzle")

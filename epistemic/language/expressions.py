@@ -12,6 +12,7 @@ from typing import Any, Union
 from lark import Token, Tree
 
 from ..errors import EpistemicError
+from ..limits import MAX_EXPANDED
 from . import syntax as s
 from .parse import node_error
 
@@ -70,6 +71,7 @@ class Expressions:
     def __init__(self, source: str, file: str):
         self.scope = Scope(file=file, source=source)
         self.lines = source.splitlines()
+        self.expanded = 0  # items expanded so far (see check_size)
 
     @classmethod
     def for_puzzle(cls, puzzle: s.Puzzle, source: str) -> "Expressions":
@@ -120,10 +122,19 @@ class Expressions:
         shown = ", ".join(scope[:12]) + (", ..." if len(scope) > 12 else "")
         return f"names in scope: {shown}" if scope else "declare it with `var`, `param` or `let`"
 
-    def check_size(self, size: int, where: Any) -> None:
+    def check_size(self, size: int, where: Any, counted: bool = True) -> None:
+        """Refuse a range too large to expand; `counted` expansions (`for`, `all`/`any`, `repeat`) also
+        keep the whole puzzle's total under MAX_EXPANDED (domains are bounded by the world-space limits)."""
         if size > MAX_EXPANSION:
             raise self.error(f"a range of {size:,} values is too large to expand", where,
                              f"keep ranges and families under {MAX_EXPANSION:,}")
+        if not counted:
+            return
+        self.expanded += max(0, size)
+        if self.expanded > MAX_EXPANDED:
+            raise self.error(f"the puzzle expands to more than {MAX_EXPANDED:,} items (ranges, `for`, `all`/`any`, "
+                             "`repeat` multiplied out)", where,
+                             "use smaller parameters; this is too large to solve explicitly anyway")
 
     def code_of(self, var: s.Variable, text: str, where: Any) -> int:
         for value, code in zip(var.values, var.codes):

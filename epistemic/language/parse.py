@@ -6,6 +6,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import EpistemicError, Location
+from ..limits import MAX_DEPTH, check_numbers, check_tree_depth
 from .grammar import parser
 
 KEYWORDS = (
@@ -32,9 +33,20 @@ def parse_text(text: str, file: str = "<text>", start: str = "start") -> Tree:
     if start == "start" and not text.endswith("\n"):
         text += "\n"
     try:
-        return parser().parse(text, start=start)
+        tree = parser().parse(text, start=start)
     except UnexpectedInput as exc:
         raise located(exc, text, file, parser().terminals) from None
+    except RecursionError:
+        raise too_deep(file) from None
+    check_tree_depth(tree, file, text)
+    check_numbers(tree, file, text)
+    return tree
+
+
+def too_deep(file: str) -> EpistemicError:
+    """The error for text nested past what the parser can hold (before any tree exists)."""
+    return EpistemicError(f"the text is nested more than {MAX_DEPTH} levels deep", Location(file, 1, 1),
+                          "split the formula into smaller ones (e.g. with `let`), or nest it less")
 
 
 def located(exc: UnexpectedInput, text: str, file: str, terminals, keywords=KEYWORDS,

@@ -317,6 +317,10 @@ class Puzzle:
     texts: tuple[tuple[str, str], ...] = ()
     source: str = field(default="", repr=False, compare=False)
     names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    param_defaults: tuple[tuple[str, int], ...] = ()
+    """the file's own `param` values: expectations written as numbers hold at these"""
+    not_applicable: tuple[str, ...] = ()
+    """expectations ("answer", "stages") left out because --param changed the values they were written for"""
 
     def variable(self, name: str) -> Variable:
         for v in self.variables:

@@ -48,5 +48,5 @@ def require(module: str, extra: str = "llm"):
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise MissingDependencyError(
             f"the optional package {module!r} is not installed ({exc})",
-            f"pip install 'epistemic[{extra}]'  (or: pip install torch transformers tokenizers llguidance)",
+            f"in a checkout: pip install -e '.[{extra}]'  (or: pip install torch==2.13.0 transformers tokenizers llguidance)",
         ) from exc

@@ -116,7 +116,8 @@ class Auditor:
         if len(self.cache.contexts) >= MAX_CONTEXTS:
             self.cache.contexts.clear()
         lines, first = read_shard(self.job.source, shard)
-        results = list(audit_records(lines, self.job.puzzle, self.cache, first))
+        root = Path(self.job.source).resolve().parent  # rows name puzzles inside the dataset's folder
+        results = list(audit_records(lines, self.job.puzzle, self.cache, root=root, first=first))
         if fmt == ".jsonl":
             write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])
         else:

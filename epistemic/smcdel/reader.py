@@ -18,7 +18,8 @@ from lark.exceptions import UnexpectedInput
 from ..errors import EpistemicError, Location
 from ..language import syntax as s
 from ..language.elaborate import BOOL_VALUES
-from ..language.parse import located, node_error
+from ..language.parse import located, node_error, too_deep
+from ..limits import check_numbers, check_tree_depth
 
 MAX_QUANTIFIED = 12
 JOB_KINDS = ("valid", "where", "true", "update")
@@ -129,10 +130,15 @@ def parse_tree(text: str, file: str = "<smcdel>") -> Tree:
         raise EpistemicError("the text contains a NUL byte; is it a binary file?", Location(file, 1, 1))
     refuse_unsupported(text, file)
     try:
-        return parser().parse(text)
+        tree = parser().parse(text)
     except UnexpectedInput as exc:
         raise located(exc, text, file, parser().terminals, keywords=(), hint=SYNTAX_HINT,
                       names=_TERMINAL_NAMES) from None
+    except RecursionError:
+        raise too_deep(file) from None
+    check_tree_depth(tree, file, text)
+    check_numbers(tree, file, text)
+    return tree
 
 
 # ---------------------------------------------------------------- reading

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .jobs import run_jobs
+from ..errors import EpistemicError, Location
 from .reader import read_smcdel
 
 
@@ -21,9 +22,23 @@ def check_smcdel(text: str, file: str, formula: str, engine: str = "explicit", a
     if at is not None:
         jobs += f"TRUE? {{{at.strip().strip('{}')}}} {formula}\n"
     base = read_smcdel(text, file)
-    doc = read_smcdel(_without_jobs(text, base) + "\n" + jobs, file)
+    head = _without_jobs(text, base) + "\n"
+    try:
+        doc = read_smcdel(head + jobs, file)
+    except EpistemicError as exc:
+        raise _in_formula(exc, head, formula) from None
     run = run_jobs(doc, engine)
     return (run.to_dict() if as_json else run.text()), 0
+
+
+def _in_formula(exc: EpistemicError, head: str, formula: str) -> EpistemicError:
+    """An error in the appended jobs is an error in the command-line formula: say so, not a line of the file."""
+    loc = exc.location
+    head_lines = head.count("\n")
+    if loc is None or not loc.line or loc.line <= head_lines:
+        return exc
+    column = max(1, loc.column - len("VALID? ")) if loc.line == head_lines + 1 else 1
+    return EpistemicError(exc.message, Location("<formula>", 1, column, formula), exc.hint)
 
 
 def _without_jobs(text: str, doc) -> str:

@@ -286,6 +286,9 @@ class _Writer:
         if inside:
             raise EpistemicError("cannot export `before`/`initially` inside a nested announcement [! ...]",
                                  hint="SMCDEL has no past operator; move it out of the announcement")
+        if k >= len(self.masks):
+            raise EpistemicError(f"cannot export `before`/`initially` at stage {k}: the puzzle stops at stage "
+                                 f"{len(self.masks) - 1}", hint="an earlier announcement leaves no world; check the puzzle")
         j = 0 if f.back is None else max(0, k - f.back)
         truth = self.engine.evaluate(self.space, self.masks[: j + 1], f.body)
         note = (f"{formula_source(f, self.puzzle)} at stage {k} is written as the states where it holds, "

@@ -42,6 +42,10 @@ def solution_text(sol: Solution, lang: str = "en") -> str:
     if p.expected_stages is not None:
         mark = "✓" if sol.stages_match else "✗"
         out.append(f"expected stages: {' → '.join(str(n) for n in p.expected_stages)} {mark}")
+    if p.not_applicable:
+        changed = ", ".join(f"{n}={v}" for n, v in p.params if dict(p.param_defaults).get(n) != v)
+        written = ", ".join(f"{n}={v}" for n, v in p.param_defaults)
+        out.append(f"expected {' and '.join(p.not_applicable)}: not applicable at {changed} (written for {written})")
     for lint in sol.lints:
         where = f"line {lint.line}: " if lint.line else ""
         out.append(f"{lint.level}: {where}{lint.message}")

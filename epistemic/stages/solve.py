@@ -128,6 +128,8 @@ class Solution:
                 "answer_ok": self.answer_matches,
                 "stages": list(p.expected_stages) if p.expected_stages else None,
                 "stages_ok": self.stages_match,
+                "not_applicable": list(p.not_applicable),
+                "written_for": dict(p.param_defaults),
             },
             "lints": [l.to_dict() for l in self.lints],
             "seconds": {k: round(v, 6) for k, v in self.seconds.items()},

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from ..errors import EpistemicError, TooLarge
 from ..language import syntax as s
+from ..limits import check_world_bytes
 from .space import MAX_RAW_WORLDS, WorldSpace, enumerate_product, raw_size, space_from_columns
-from .z3_enumerate import enumerate_columns
+from .z3_enumerate import MAX_Z3_WORLDS, enumerate_columns
 
 
 def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "auto") -> WorldSpace:
@@ -18,7 +19,21 @@ def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "
     if worlds not in ("auto", "explicit", "z3"):
         raise EpistemicError(f"unknown world enumeration {worlds!r}", hint="use auto, explicit or z3")
     if worlds == "z3" or (worlds == "auto" and total > max_raw and puzzle.constraints):
-        return space_from_columns(puzzle, enumerate_columns(puzzle), "z3", total)
+        if not puzzle.constraints and not puzzle.table_columns and total > MAX_Z3_WORLDS:
+            raise TooLarge(f"the puzzle has {total:,} worlds and no `where` constraints to narrow them; Z3 enumerates "
+                           f"at most {MAX_Z3_WORLDS:,}", hint="shrink the variables' ranges or the parameters")
+        try:
+            columns = enumerate_columns(puzzle)
+        except TooLarge as exc:
+            if total > max_raw:
+                raise
+            raise TooLarge(exc.message, hint=f"--worlds explicit filters these {total:,} raw worlds directly") from None
+        return space_from_columns(puzzle, columns, "z3", total)
+    if total <= max_raw:
+        check_world_bytes(total, len(puzzle.variables), len(puzzle.agents), len(puzzle.announcements),
+                          hint="use smaller parameters or ranges"
+                          + ("; `where` constraints that leave few worlds can be enumerated with --worlds z3"
+                             if puzzle.constraints else ""))
     if total > max_raw:
         sizes = " × ".join(f"{v.name}: {len(v.values):,}" for v in free[:6]) + (" × ..." if len(free) > 6 else "")
         raise TooLarge(

@@ -14,12 +14,19 @@ from ..errors import TooLarge
 from ..language import syntax as s
 
 MAX_Z3_WORLDS = 200_000
-DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_TIMEOUT_S = 8.0  # the whole enumeration; with start-up a run stays under 10 s
+PROJECT_AFTER_S = 2.0  # from then on, refuse as soon as the projected time exceeds the timeout
+TOO_MANY_HINT = "tighten the constraints or shrink the ranges (smaller parameters)"
 
 
 def enumerate_columns(puzzle: s.Puzzle, max_worlds: int = MAX_Z3_WORLDS,
-                      timeout_s: float = DEFAULT_TIMEOUT_S) -> dict[str, np.ndarray]:
-    """Every assignment of the puzzle's variables that satisfies its constraints, as columns."""
+                      timeout_s: float = DEFAULT_TIMEOUT_S,
+                      project_after_s: float = PROJECT_AFTER_S) -> dict[str, np.ndarray]:
+    """Every assignment of the puzzle's variables that satisfies its constraints, as columns.
+
+    Refused (TooLarge) within project_after_s seconds when the enumeration cannot finish in
+    timeout_s: the share of the search tree done so far projects the total time.
+    """
     import z3
 
     from .z3_terms import Frame, StaticEncoder
@@ -43,16 +50,34 @@ def enumerate_columns(puzzle: s.Puzzle, max_worlds: int = MAX_Z3_WORLDS,
     order = [v.name for v in puzzle.variables]
     rows: list[tuple[int, ...]] = []
 
+    position: list[list[int]] = []  # per level of the search: [values done, values found (0: still finding)]
+
+    def done_share() -> float:
+        share, scale = 0.0, 1.0
+        for done, found in position:
+            if not found:
+                break
+            share += scale * done / found
+            scale /= found
+        return share
+
     def check() -> bool:
-        left = timeout_s - (time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        left = timeout_s - elapsed
         if left <= 0:
             raise TooLarge(f"Z3 enumeration timed out after {timeout_s:.0f} s with {len(rows):,} worlds found",
-                           hint="tighten the constraints or the ranges")
+                           hint=TOO_MANY_HINT)
+        if elapsed > project_after_s:
+            share = done_share()
+            if share <= 0 or elapsed / share > timeout_s:
+                need = "an unknown time" if share <= 0 else f"about {elapsed / share:,.0f} s"
+                raise TooLarge(f"Z3 would need {need} to enumerate the worlds (over the {timeout_s:.0f} s limit): "
+                               f"{len(rows):,} found in {elapsed:.1f} s", hint=TOO_MANY_HINT)
         solver.set("timeout", max(1, int(left * 1000)))
         result = solver.check()
         if result == z3.unknown:
             raise TooLarge(f"Z3 could not enumerate the worlds ({solver.reason_unknown()}) after "
-                           f"{time.perf_counter() - start:.1f} s", hint="tighten the constraints or the ranges")
+                           f"{time.perf_counter() - start:.1f} s", hint=TOO_MANY_HINT)
         return result == z3.sat
 
     def extend(prefix: tuple[int, ...]) -> None:
@@ -60,22 +85,28 @@ def enumerate_columns(puzzle: s.Puzzle, max_worlds: int = MAX_Z3_WORLDS,
         if depth == len(order):
             rows.append(prefix)
             if len(rows) > max_worlds:
-                raise TooLarge(f"the constraints have more than {max_worlds:,} solutions",
-                               hint="tighten the constraints or the ranges")
+                raise TooLarge(f"the constraints have more than {max_worlds:,} solutions", hint=TOO_MANY_HINT)
             return
         x = symbols[order[depth]]
+        level = [0, 0]
+        position.append(level)
         solver.push()
         found = []
         while check():
             value = solver.model().eval(x, model_completion=True).as_long()
             found.append(value)
+            if len(found) > max_worlds:
+                raise TooLarge(f"the constraints have more than {max_worlds:,} solutions", hint=TOO_MANY_HINT)
             solver.add(x != value)
         solver.pop()
+        level[1] = len(found)
         for value in sorted(found):
             solver.push()
             solver.add(x == value)
             extend(prefix + (value,))
             solver.pop()
+            level[0] += 1
+        position.pop()
 
     extend(())
     rows.sort(key=_explicit_order(puzzle, order))

@@ -41,11 +41,11 @@ def test_ask_streams_text(api, tiny_model_dir, card16):
 
 def test_ask_bad_model_dir(api, tmp_path, card16):
     res = CliRunner().invoke(llm_cli.ask, [card16, "--model", str(tmp_path / "none"), "--json"])
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # the one error contract: exit 2, epistemic.error/1 (issue 12)
     err = json.loads(res.output)
-    assert "does not exist" in err["error"] and "download" in err["hint"] and err["type"] == "ModelDirError"
+    assert "does not exist" in err["error"] and "download" in err["hint"] and err["schema"] == "epistemic.error/1"
     res = CliRunner().invoke(llm_cli.ask, [card16, "--model", str(tmp_path)])
-    assert res.exit_code == 1 and "config.json is missing" in res.output and "what to do:" in res.output
+    assert res.exit_code == 2 and "config.json is missing" in res.output and "hint:" in res.output
 
 
 def test_eval_json_resumable(api, tiny_model_dir, card16, tmp_path):
