@@ -134,7 +134,7 @@ def check_count(value: int, what: str, low: int = 0, high: int = MAX_COUNT) -> i
     """A count or index option within [low, high]."""
     if not low <= value <= high:
         raise EpistemicError(f"{what} must be between {low:,} and {high:,}, got {value:,}",
-                             hint=f"split larger runs with --start (each item depends only on its index)")
+                             hint="split larger runs with --start (each item depends only on its index)")
     return value
 
 
