@@ -1,0 +1,208 @@
+"""A puzzle as a knowledge structure: boolean atoms, a state law over them, and what each agent observes.
+
+Each finite-domain variable is the binary (log) encoding of its value's index; its integer value is a
+bit-vector over those atoms. The state law says which assignments are worlds: indices in range, the
+table's rows, the `where` constraints. An agent that observes plain variables observes their atoms;
+any other observed term (x + y, a comparison) gets fresh atoms that the law ties to the term's bits,
+so every agent observes a set of atoms and knowing is quantifying the other atoms away, as in SMCDEL.
+Nothing here lists worlds: sizes are model counts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...errors import EpistemicError
+from ...language import syntax as s
+from .bdd import Manager, make_manager
+from .bitvec import BitVec, Circuits
+
+MAX_ANSWERS = 100_000
+
+
+@dataclass(frozen=True, eq=False)
+class Structure:
+    """The knowledge structure of a puzzle (stage 0); `size` is how many worlds the law allows."""
+
+    puzzle: s.Puzzle
+    manager: Manager
+    circuits: Circuits
+    index_atoms: dict[str, tuple[int, ...]]
+    values: dict[str, BitVec]
+    law: object
+    observed: dict[str, frozenset[int]]
+    atoms: int
+    observation_atoms: tuple[int, ...]
+    size: int
+    raw_size: int
+    method: str = "symbolic"
+    cache: dict = field(default_factory=dict, repr=False)
+
+    def count(self, f) -> int:
+        """How many worlds satisfy f (f within the law): a model count, never a listing."""
+        return self.manager.count(f, self.atoms)
+
+    def hidden(self, agents: tuple[str, ...]) -> tuple[int, ...]:
+        """The atoms none of the agents observes (quantified away to evaluate their knowledge)."""
+        key = ("hidden", agents)
+        if key not in self.cache:
+            seen = frozenset().union(*(self.observed[a] for a in agents))
+            self.cache[key] = tuple(i for i in range(self.atoms) if i not in seen)
+        return self.cache[key]
+
+    def worlds(self, f, limit: int | None = None):
+        """Up to `limit` worlds of f as {variable: code}, in index order of the atoms' assignments."""
+        m = self.manager
+        var_atoms = tuple(i for bits in self.index_atoms.values() for i in bits)
+        projected = m.exists(f, self.observation_atoms)
+        out = []
+        for point in m.assignments(projected, var_atoms):
+            world = {}
+            for v in self.puzzle.variables:
+                index = sum(1 << j for j, atom in enumerate(self.index_atoms[v.name]) if point.get(atom))
+                world[v.name] = v.codes[index]
+            out.append(world)
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def labels(self, f, limit: int | None = None) -> list[str]:
+        from ...worlds.labels import world_label_of
+
+        return [world_label_of(self.puzzle, w) for w in self.worlds(f, limit)]
+
+    def distinct(self, f, vectors: list[BitVec]) -> list[tuple[int, ...]]:
+        """The distinct values of the vectors over the worlds of f, by splitting f bit by bit."""
+        bits = [(k, j, b) for k, vec in enumerate(vectors) for j, b in enumerate(vec.bits)]
+        found: list[tuple[int, ...]] = []
+        F = self.manager.false
+
+        def split(g, depth: int, chosen: list[bool]):
+            if g == F:
+                return
+            if depth == len(bits):
+                found.append(_decode(vectors, chosen))
+                if len(found) > MAX_ANSWERS:
+                    raise EpistemicError(f"the question has over {MAX_ANSWERS:,} possible values at the last stage",
+                                         hint="ask about fewer or narrower terms")
+                return
+            b = bits[depth][2]
+            split(g & ~b, depth + 1, chosen + [False])
+            split(g & b, depth + 1, chosen + [True])
+
+        split(f, 0, [])
+        return sorted(found)
+
+
+def _decode(vectors: list[BitVec], chosen: list[bool]) -> tuple[int, ...]:
+    out, pos = [], 0
+    for vec in vectors:
+        raw = sum(1 << j for j in range(vec.width) if chosen[pos + j])
+        if vec.width and chosen[pos + vec.width - 1]:
+            raw -= 1 << vec.width
+        out.append(raw)
+        pos += vec.width
+    return tuple(out)
+
+
+def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
+    """The puzzle's knowledge structure: atoms, law and observations (see the module docstring)."""
+    from .evaluate import static_formula, static_term
+
+    m = make_manager(backend)
+    c = Circuits(m)
+    index_atoms: dict[str, tuple[int, ...]] = {}
+    values: dict[str, BitVec] = {}
+    law = m.true
+    raw = 1
+    for v in puzzle.variables:
+        k = len(v.values)
+        if k == 0:
+            raise EpistemicError(f"variable {v.name} has an empty domain")
+        raw *= k
+        nbits = (k - 1).bit_length()
+        atoms = tuple(m.new_vars(nbits))
+        index_atoms[v.name] = atoms
+        index = c.from_bits([m.var(i) for i in atoms], 0, (1 << nbits) - 1)
+        if k < (1 << nbits):
+            law = law & c.less(index, c.const(k))
+            index = c.narrow(index, 0, k - 1)  # within the law
+        values[v.name] = _value_vector(c, index, v.codes)
+    if puzzle.table_columns:
+        law = law & _table_law(c, puzzle, index_atoms)
+        raw = len(puzzle.table_rows) * raw // max(1, _product(len(puzzle.variable(n).values) for n in puzzle.table_columns))
+    partial = _Partial(puzzle, m, c, values, law)
+    for f in puzzle.constraints:
+        law = law & static_formula(partial, f)
+    partial = _Partial(puzzle, m, c, values, law)
+    observed: dict[str, frozenset[int]] = {}
+    observation_atoms: list[int] = []
+    shared: dict[s.Term, tuple[int, ...]] = {}
+    for agent in puzzle.agents:
+        seen: set[int] = set()
+        for t in agent.observes:
+            if isinstance(t, s.Var):
+                seen.update(index_atoms[t.name])
+                continue
+            if t not in shared:
+                vec = static_term(partial, t)
+                fresh = tuple(m.new_vars(vec.width)) if vec.lo != vec.hi else ()
+                for atom, bit in zip(fresh, vec.bits):
+                    law = law & ~c.xor(m.var(atom), bit)
+                shared[t] = fresh
+                observation_atoms.extend(fresh)
+            seen.update(shared[t])
+        observed[agent.name] = frozenset(seen)
+    atoms = sum(len(a) for a in index_atoms.values()) + len(observation_atoms)
+    size = m.count(law, atoms)
+    return Structure(puzzle, m, c, index_atoms, values, law, observed, atoms, tuple(observation_atoms), size, raw)
+
+
+def _product(xs) -> int:
+    out = 1
+    for x in xs:
+        out *= x
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class _Partial:
+    """The pieces a knowledge-free formula needs while the structure is being built."""
+
+    puzzle: s.Puzzle
+    manager: Manager
+    circuits: Circuits
+    values: dict[str, BitVec]
+    law: object
+
+
+def _value_vector(c: Circuits, index: BitVec, codes: tuple[int, ...]) -> BitVec:
+    """A variable's integer value from its index vector: an offset when the codes are consecutive."""
+    first = codes[0]
+    if codes == tuple(range(first, first + len(codes))):
+        return index if first == 0 else c.add(index, c.const(first))
+    lo, hi = min(codes), max(codes)
+    from .bitvec import width_for
+
+    w = width_for(lo, hi)
+    bits = [c.F] * w
+    for i, code in enumerate(codes):
+        here = c.equal(index, c.const(i))
+        for j in range(w):
+            if (code >> j) & 1:
+                bits[j] = bits[j] | here
+    return BitVec(tuple(bits), lo, hi)
+
+
+def _table_law(c: Circuits, puzzle: s.Puzzle, index_atoms: dict[str, tuple[int, ...]]):
+    """The disjunction of the table's rows, each a conjunction of index literals."""
+    m = c.m
+    law = m.false
+    position = {name: {code: i for i, code in enumerate(puzzle.variable(name).codes)} for name in puzzle.table_columns}
+    for row in puzzle.table_rows:
+        cube = m.true
+        for name, code in zip(puzzle.table_columns, row):
+            index = position[name][code]
+            for j, atom in enumerate(index_atoms[name]):
+                cube = cube & (m.var(atom) if (index >> j) & 1 else ~m.var(atom))
+        law = law | cube
+    return law
