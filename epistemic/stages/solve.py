@@ -240,11 +240,7 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list, actual, sets
         return {}, None
     formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
     if sets is eng:
-        results = eng.evaluate_many(space, history, formulas)
-        knows = {a.name: eng.count(space, r) for a, r in zip(puzzle.agents, results)}
-        at_actual = None if actual is None else {a.name: eng.holds_at(space, r, actual)
-                                                 for a, r in zip(puzzle.agents, results)}
-        return knows, at_actual
+        return eng.who_knows(space, history, puzzle.question.terms, actual)
     if space.size * len(formulas) > KNOWS_BUDGET:
         at_actual = None
         if actual is not None:

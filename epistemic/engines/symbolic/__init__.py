@@ -15,6 +15,8 @@ from .structure import Structure, build_structure
 
 __all__ = ["SymbolicEngine", "Structure", "build_structure"]
 
+KNOWS_BUDGET = 256  # agents × answer bits per stage for which every world's knowledge is counted
+
 
 class SymbolicEngine:
     """BDD model checker over knowledge structures; `backend` is 'cudd' or 'oxidd' (default: cudd)."""
@@ -52,6 +54,29 @@ class SymbolicEngine:
             hit = self._evaluators[id(space)] = (space, Evaluator(space))
         return hit[1]
 
+    def who_knows(self, space: Structure, history: Sequence, terms: tuple[s.Term, ...], actual: dict | None):
+        """Per agent: in how many worlds of the stage it knows the terms' value, and whether it does at `actual`.
+
+        Counting takes two quantifications per agent and bit of the answer; past KNOWS_BUDGET of those
+        per stage only the answer's world is looked at (its class is one cube), and the counts are None.
+        """
+        agents = [a.name for a in space.puzzle.agents]
+        ev = self._evaluator(space)
+        frames = tuple(history)
+        stage = frames[-1]
+        width = sum(ev.term(t, frames).width for t in terms)
+        if len(agents) * width <= KNOWS_BUDGET:
+            results = self.evaluate_many(space, history, [s.Knows("agent", (a,), "value", terms) for a in agents])
+            knows = {a: self.count(space, r) for a, r in zip(agents, results)}
+            at = None if actual is None else {a: self.holds_at(space, r, actual) for a, r in zip(agents, results)}
+            return knows, at
+        at = None
+        if actual is not None:
+            vectors = [ev.term(t, frames) for t in terms]
+            bits = [b for vec in vectors for b in vec.bits]
+            at = {a: space.constant(stage & space.seen_by(a, actual), bits) for a in agents}
+        return {a: None for a in agents}, at
+
     # ------------------------------------------------------------ sets of worlds
 
     def count(self, space: Structure, worlds) -> int:
@@ -80,10 +105,4 @@ class SymbolicEngine:
 
     def holds_at(self, space: Structure, worlds, world: dict[str, int]) -> bool:
         """Is the world (a {variable: code} assignment) in the set?"""
-        m = space.manager
-        point = worlds
-        for v in space.puzzle.variables:
-            index = v.codes.index(world[v.name])
-            for j, atom in enumerate(space.index_atoms[v.name]):
-                point = point & (m.var(atom) if (index >> j) & 1 else ~m.var(atom))
-        return point != m.false
+        return (worlds & space.point(world)) != space.manager.false

@@ -25,6 +25,9 @@ class Manager(Protocol):
     def var(self, index: int): ...
     def forall(self, f, variables: tuple[int, ...]): ...
     def exists(self, f, variables: tuple[int, ...]): ...
+    def xor(self, a, b): ...
+    def box(self, stage, phi, variables: tuple[int, ...]): ...
+    def diamond(self, stage, phi, variables: tuple[int, ...]): ...
     def count(self, f, nvars: int) -> int: ...
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
     def nodes(self) -> int: ...
@@ -60,6 +63,15 @@ class CuddManager:
 
     def exists(self, f, variables: tuple[int, ...]):
         return self._bdd.exist([f"v{i}" for i in variables], f) if variables else f
+
+    def xor(self, a, b):
+        return self._bdd.apply("xor", a, b)
+
+    def box(self, stage, phi, variables: tuple[int, ...]):
+        return self.forall(~stage | phi, variables)
+
+    def diamond(self, stage, phi, variables: tuple[int, ...]):
+        return self.exists(stage & phi, variables)
 
     def count(self, f, nvars: int) -> int:
         if f == self.false:
@@ -105,14 +117,26 @@ class CuddManager:
 
 
 class OxiddManager:
-    """OxiDD (Rust, prebuilt wheels)."""
+    """OxiDD (Rust, prebuilt wheels), its BDDs with complement edges (negation in constant time)."""
 
     name = "oxidd"
 
-    def __init__(self, nodes: int = 1 << 24, cache: int = 1 << 22, threads: int = 1):
-        import oxidd.bdd as ob
+    def __init__(self, nodes: int = 1 << 22, cache: int = 1 << 20, threads: int = 1):
+        import os
 
-        self._m = ob.BDDManager(nodes, cache, threads)
+        from oxidd.util import BooleanOperator
+
+        if os.environ.get("EPISTEMIC_OXIDD", "bdd") == "bcdd":
+            import oxidd.bcdd as ob
+
+            self._m = ob.BCDDManager(nodes, cache, threads)
+        else:
+            import oxidd.bdd as ob
+
+            self._m = ob.BDDManager(nodes, cache, threads)
+        self._imp = BooleanOperator.IMP
+        self._and = BooleanOperator.AND
+        self._cubes: dict[tuple[int, ...], object] = {}
         self.true, self.false = self._m.true(), self._m.false()
 
     def new_vars(self, count: int) -> list[int]:
@@ -122,10 +146,24 @@ class OxiddManager:
         return self._m.var(index)
 
     def _cube(self, variables: tuple[int, ...]):
-        cube = self.true
-        for i in sorted(variables, reverse=True):
-            cube = cube & self._m.var(i)
+        cube = self._cubes.get(variables)
+        if cube is None:
+            cube = self.true
+            for i in sorted(variables, reverse=True):
+                cube = cube & self._m.var(i)
+            self._cubes[variables] = cube
         return cube
+
+    def xor(self, a, b):
+        return a ^ b
+
+    def box(self, stage, phi, variables: tuple[int, ...]):
+        """∀variables. (stage → φ), in one pass."""
+        return stage.apply_forall(self._imp, phi, self._cube(variables)) if variables else ~stage | phi
+
+    def diamond(self, stage, phi, variables: tuple[int, ...]):
+        """∃variables. (stage ∧ φ), in one pass."""
+        return stage.apply_exists(self._and, phi, self._cube(variables)) if variables else stage & phi
 
     def forall(self, f, variables: tuple[int, ...]):
         return f.forall(self._cube(variables)) if variables else f
@@ -152,10 +190,10 @@ class OxiddManager:
 
 
 def make_manager(name: str | None = None) -> Manager:
-    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else cudd)."""
+    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd)."""
     import os
 
-    name = name or os.environ.get("EPISTEMIC_BDD", "cudd")
+    name = name or os.environ.get("EPISTEMIC_BDD", "oxidd")
     try:
         if name == "cudd":
             return CuddManager()

@@ -59,7 +59,7 @@ class Circuits:
         return BitVec(a.bits + (a.bits[-1],) * (width - a.width), a.lo, a.hi)
 
     def xor(self, a, b):
-        return (a & ~b) | (~a & b)
+        return self.m.xor(a, b)
 
     def mux(self, c, a: BitVec, b: BitVec) -> BitVec:
         """if c then a else b."""

@@ -24,8 +24,18 @@ class Evaluator:
         self.c = structure.circuits
         self._memo: dict[tuple, tuple[object, object]] = {}
 
+    def _modal(self, node) -> bool:
+        key = ("modal", id(node))
+        hit = self._memo.get(key)
+        if hit is None or hit[0] is not node:
+            hit = self._memo[key] = (node, s.is_modal(node), ())
+        return hit[1]
+
     def _cached(self, node, frames, compute):
-        key = (id(node), len(frames), *map(id, frames))
+        # a knowledge-free node has one value at every stage (BDDs are functions of the atoms)
+        # a history is identified by its length and its last stage object: each stage BDD object is
+        # made once, from one history (the entry holds the frames, so the ids stay unique)
+        key = (id(node), len(frames), id(frames[-1])) if self._modal(node) else (id(node),)
         hit = self._memo.get(key)
         if hit is not None and hit[0] is node:
             return hit[1]
@@ -110,10 +120,10 @@ class Evaluator:
 
     def box(self, agents: tuple[str, ...], phi, stage):
         """Where the group's pooled observations rule out every ¬φ world of the stage."""
-        return self.m.forall(~stage | phi, self.st.hidden(agents))
+        return self.m.box(stage, phi, self.st.hidden(agents))
 
     def possible(self, agents: tuple[str, ...], phi, stage):
-        return self.m.exists(stage & phi, self.st.hidden(agents))
+        return self.m.diamond(stage, phi, self.st.hidden(agents))
 
     def knows(self, f: s.Knows, frames: tuple):
         stage = frames[-1]

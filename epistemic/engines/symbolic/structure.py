@@ -65,19 +65,64 @@ class Structure:
                 break
         return out
 
+    def point(self, world: dict[str, int]):
+        """The cube of one world's index atoms (cached: the report asks it once per agent)."""
+        key = ("point", tuple(sorted(world.items())))
+        if key not in self.cache:
+            m = self.manager
+            cube = m.true
+            for v in self.puzzle.variables:
+                index = v.codes.index(world[v.name])
+                for j, atom in enumerate(self.index_atoms[v.name]):
+                    cube = cube & (m.var(atom) if (index >> j) & 1 else ~m.var(atom))
+            self.cache[key] = cube
+        return self.cache[key]
+
     def labels(self, f, limit: int | None = None) -> list[str]:
         from ...worlds.labels import world_label_of
 
         return [world_label_of(self.puzzle, w) for w in self.worlds(f, limit)]
 
-    def distinct(self, f, vectors: list[BitVec]) -> list[tuple[int, ...]]:
-        """The distinct values of the vectors over the worlds of f, by splitting f bit by bit."""
+    def seen_by(self, agent: str, world: dict[str, int]):
+        """The worlds the agent cannot tell from `world`: its observed atoms as there (one cube)."""
+        key = ("seen", agent, tuple(sorted(world.items())))
+        if key not in self.cache:
+            m = self.manager
+            values = self.atom_values(world)
+            here = None
+            cube = m.true
+            for atom in sorted(self.observed[agent], reverse=True):
+                if atom not in values:  # an observation atom: its value follows from the law
+                    here = self.law & self.point(world) if here is None else here
+                    values[atom] = (here & m.var(atom)) != m.false
+                cube = cube & (m.var(atom) if values[atom] else ~m.var(atom))
+            self.cache[key] = cube
+        return self.cache[key]
+
+    def atom_values(self, world: dict[str, int]) -> dict[int, bool]:
+        """The index atoms' values at a world."""
+        out = {}
+        for v in self.puzzle.variables:
+            index = v.codes.index(world[v.name])
+            for j, atom in enumerate(self.index_atoms[v.name]):
+                out[atom] = bool((index >> j) & 1)
+        return out
+
+    def constant(self, f, bits) -> bool:
+        """Does every bit take one value over the (non-empty) worlds of f?"""
+        F = self.manager.false
+        return all((f & b) == F or (f & ~b) == F for b in bits)
+
+    def distinct(self, f, vectors: list[BitVec], most: int = MAX_ANSWERS) -> list[tuple[int, ...]]:
+        """The distinct values of the vectors over the worlds of f (at most `most`), splitting f bit by bit."""
         bits = [(k, j, b) for k, vec in enumerate(vectors) for j, b in enumerate(vec.bits)]
         found: list[tuple[int, ...]] = []
         F = self.manager.false
 
         def split(g, depth: int, chosen: list[bool]):
             if g == F:
+                return
+            if len(found) >= most:
                 return
             if depth == len(bits):
                 found.append(_decode(vectors, chosen))
