@@ -23,7 +23,8 @@ def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "
         sizes = " × ".join(f"{v.name}: {len(v.values):,}" for v in free[:6]) + (" × ..." if len(free) > 6 else "")
         raise TooLarge(
             f"the puzzle has {total:,} possible worlds ({sizes}); the explicit engine enumerates at most {max_raw:,}",
-            hint="shrink the variables' ranges or list the worlds as a table"
+            hint="use --engine symbolic (BDDs: it never lists the worlds), shrink the variables' ranges or list "
+            "the worlds as a table"
             + ("; with `where` constraints that leave few worlds, try --worlds z3" if worlds == "explicit" and puzzle.constraints else ""),
         )
     return enumerate_product(puzzle, total)

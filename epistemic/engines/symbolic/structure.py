@@ -49,20 +49,29 @@ class Structure:
             self.cache[key] = tuple(i for i in range(self.atoms) if i not in seen)
         return self.cache[key]
 
-    def worlds(self, f, limit: int | None = None):
-        """Up to `limit` worlds of f as {variable: code}, in index order of the atoms' assignments."""
+    def worlds(self, f, limit: int | None = None) -> list[dict[str, int]]:
+        """Up to `limit` worlds of f as {variable: code}, in the order of the variables' value indices
+        (first variable most significant), found by splitting f on index atoms; nothing else is listed."""
         m = self.manager
-        var_atoms = tuple(i for bits in self.index_atoms.values() for i in bits)
-        projected = m.exists(f, self.observation_atoms)
-        out = []
-        for point in m.assignments(projected, var_atoms):
-            world = {}
-            for v in self.puzzle.variables:
-                index = sum(1 << j for j, atom in enumerate(self.index_atoms[v.name]) if point.get(atom))
-                world[v.name] = v.codes[index]
-            out.append(world)
-            if limit is not None and len(out) >= limit:
-                break
+        order = [(v.name, j, atom) for v in self.puzzle.variables
+                 for j, atom in reversed(list(enumerate(self.index_atoms[v.name])))]
+        out: list[dict[str, int]] = []
+        indices = {v.name: 0 for v in self.puzzle.variables}
+
+        def walk(g, depth: int) -> None:
+            if g == m.false or (limit is not None and len(out) >= limit):
+                return
+            if depth == len(order):
+                out.append({v.name: v.codes[indices[v.name]] for v in self.puzzle.variables})
+                return
+            name, j, atom = order[depth]
+            x = m.var(atom)
+            walk(g & ~x, depth + 1)
+            indices[name] |= 1 << j
+            walk(g & x, depth + 1)
+            indices[name] &= ~(1 << j)
+
+        walk(m.exists(f, self.observation_atoms), 0)
         return out
 
     def point(self, world: dict[str, int]):
