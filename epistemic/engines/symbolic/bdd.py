@@ -121,7 +121,7 @@ class OxiddManager:
 
     name = "oxidd"
 
-    def __init__(self, nodes: int = 1 << 22, cache: int = 1 << 20, threads: int = 1):
+    def __init__(self, nodes: int = 1 << 24, cache: int = 1 << 20, threads: int = 1):
         import os
 
         from oxidd.util import BooleanOperator
@@ -189,8 +189,12 @@ class OxiddManager:
         return int(self._m.num_inner_nodes())
 
 
-def make_manager(name: str | None = None) -> Manager:
-    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd)."""
+def make_manager(name: str | None = None, atoms: int = 1000) -> Manager:
+    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd).
+
+    `atoms` (an estimate) sizes OxiDD's operation cache: a large cache costs ~75 ms to allocate, which
+    dominates small puzzles, and pays off only on large ones.
+    """
     import os
 
     name = name or os.environ.get("EPISTEMIC_BDD", "oxidd")
@@ -198,7 +202,7 @@ def make_manager(name: str | None = None) -> Manager:
         if name == "cudd":
             return CuddManager()
         if name == "oxidd":
-            return OxiddManager()
+            return OxiddManager(cache=1 << 14 if atoms < 40 else 1 << 17 if atoms < 120 else 1 << 20)
     except ImportError as exc:
         raise EpistemicError(f"the BDD library for {name!r} is not installed ({exc})",
                              hint="pip install 'epistemic[symbolic]' (dd and oxidd)") from None

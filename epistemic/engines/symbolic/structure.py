@@ -162,7 +162,8 @@ def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
     """The puzzle's knowledge structure: atoms, law and observations (see the module docstring)."""
     from .evaluate import static_formula, static_term
 
-    m = make_manager(backend)
+    estimate = sum((len(v.values) - 1).bit_length() for v in puzzle.variables) + 8 * len(puzzle.agents)
+    m = make_manager(backend, estimate)
     c = Circuits(m)
     index_atoms: dict[str, tuple[int, ...]] = {}
     values: dict[str, BitVec] = {}
