@@ -24,8 +24,12 @@ class SymbolicEngine:
     name = "symbolic"
     symbolic = True
 
-    def __init__(self, backend: str | None = None):
+    def __init__(self, backend: str | None = None, knows_budget: int | None = None, knows_at_answer: bool = True):
+        """knows_budget: agents × answer bits per stage up to which the report counts who knows
+        (default KNOWS_BUDGET); knows_at_answer: past it, whether to look at the answer's world."""
         self.backend = backend
+        self.knows_budget = KNOWS_BUDGET if knows_budget is None else knows_budget
+        self.knows_at_answer = knows_at_answer
         self._evaluators: dict[int, tuple[Structure, Evaluator]] = {}
 
     # ------------------------------------------------------------ the engine contract, over BDDs
@@ -65,17 +69,38 @@ class SymbolicEngine:
         frames = tuple(history)
         stage = frames[-1]
         width = sum(ev.term(t, frames).width for t in terms)
-        if len(agents) * width <= KNOWS_BUDGET:
+        if len(agents) * width <= self.knows_budget:
             results = self.evaluate_many(space, history, [s.Knows("agent", (a,), "value", terms) for a in agents])
             knows = {a: self.count(space, r) for a, r in zip(agents, results)}
             at = None if actual is None else {a: self.holds_at(space, r, actual) for a, r in zip(agents, results)}
             return knows, at
         at = None
-        if actual is not None:
-            vectors = [ev.term(t, frames) for t in terms]
-            bits = [b for vec in vectors for b in vec.bits]
-            at = {a: space.constant(stage & space.seen_by(a, actual), bits) for a in agents}
+        if actual is not None and self.knows_at_answer:
+            # a knows the value at the answer's world iff no world of its class there has another value
+            other = stage & ~self._same_answer(space, terms, actual)
+            seen = self._classes_at(space, actual)
+            at = {a: (other & seen[a]) == space.manager.false for a in agents}
         return {a: None for a in agents}, at
+
+    def _classes_at(self, space: Structure, world: dict[str, int]) -> dict:
+        """Each agent's class at `world` as a cube (cached: the report asks at every stage)."""
+        key = ("classes", tuple(sorted(world.items())))
+        if key not in space.cache:
+            space.cache[key] = {a.name: space.seen_by(a.name, world, key[1]) for a in space.puzzle.agents}
+        return space.cache[key]
+
+    def _same_answer(self, space: Structure, terms: tuple[s.Term, ...], world: dict[str, int]):
+        """The worlds where the terms take the values they take at `world` (cached per world)."""
+        key = ("same", terms, tuple(sorted(world.items())))
+        if key not in space.cache:
+            ev = self._evaluator(space)
+            vectors = [ev.term(t, (space.law,)) for t in terms]
+            (values,) = space.distinct(space.law & space.point(world), vectors)
+            same = space.manager.true
+            for vec, value in zip(vectors, values):
+                same = same & space.circuits.equal(vec, space.circuits.const(value))
+            space.cache[key] = same
+        return space.cache[key]
 
     # ------------------------------------------------------------ sets of worlds
 

@@ -205,7 +205,10 @@ class Circuits:
 
     def total(self, flags) -> BitVec:
         """How many of the BDDs hold, as a vector (a balanced tree of adders)."""
-        vecs = [self.from_flag(f) for f in flags]
+        return self.total_of([self.from_flag(f) for f in flags])
+
+    def total_of(self, vecs: list[BitVec]) -> BitVec:
+        """The sum of the vectors, added as a balanced tree (narrow adders first)."""
         if not vecs:
             return self.const(0)
         while len(vecs) > 1:

@@ -15,6 +15,16 @@ from ...language import syntax as s
 from .bitvec import BitVec
 
 
+_SIMPLE = (s.Var, s.Const)
+
+
+def _by_value(node) -> bool:
+    """A comparison of variables and constants: cheap to hash, and repeated across announcements."""
+    if isinstance(node, s.Compare):
+        return isinstance(node.left, _SIMPLE) and isinstance(node.right, _SIMPLE)
+    return isinstance(node, s.Member) and isinstance(node.term, _SIMPLE)
+
+
 class Evaluator:
     """Evaluates at the last stage of a history (a tuple of stage BDDs, stage 0 first)."""
 
@@ -25,14 +35,40 @@ class Evaluator:
         self._memo: dict[tuple, tuple[object, object]] = {}
 
     def _modal(self, node) -> bool:
+        """s.is_modal, memoised per node (shared subtrees are looked at once)."""
+        if isinstance(node, _SIMPLE) or _by_value(node):
+            return False
         key = ("modal", id(node))
         hit = self._memo.get(key)
-        if hit is None or hit[0] is not node:
-            hit = self._memo[key] = (node, s.is_modal(node), ())
-        return hit[1]
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        if isinstance(node, (s.Knows, s.Possible, s.Past, s.Announce)):
+            value = True
+        elif isinstance(node, (s.And, s.Or)):
+            value = any(self._modal(x) for x in node.items)
+        elif isinstance(node, s.Count):
+            value = any(self._modal(x) for x in node.formulas)
+        elif isinstance(node, (s.Implies, s.Iff, s.Compare, s.Arith)):
+            value = self._modal(node.left) or self._modal(node.right)
+        elif isinstance(node, s.Not):
+            value = self._modal(node.body)
+        elif isinstance(node, s.Neg):
+            value = self._modal(node.term)
+        elif isinstance(node, s.Member):
+            value = self._modal(node.term)
+        else:
+            value = False
+        self._memo[key] = (node, value, ())
+        return value
 
     def _cached(self, node, frames, compute):
-        # a knowledge-free node has one value at every stage (BDDs are functions of the atoms)
+        if _by_value(node):
+            # small knowledge-free nodes are shared by value: equal copies in many announcements
+            key = ("value", node)
+            hit = self._memo.get(key)
+            if hit is None:
+                hit = self._memo[key] = (node, compute(), ())
+            return hit[1]
         # a history is identified by its length and its last stage object: each stage BDD object is
         # made once, from one history (the entry holds the frames, so the ids stay unique)
         key = (id(node), len(frames), id(frames[-1])) if self._modal(node) else (id(node),)
@@ -40,7 +76,7 @@ class Evaluator:
         if hit is not None and hit[0] is node:
             return hit[1]
         value = compute()
-        self._memo[key] = (node, value, frames)  # holding node and frames keeps their ids unique
+        self._memo[key] = (node, value, frames)
         return value
 
     # ------------------------------------------------------------ terms
@@ -54,10 +90,10 @@ class Evaluator:
 
     def _term(self, t, frames) -> BitVec:
         c = self.c
+        if isinstance(t, s.Arith) and t.op == "+":
+            return c.total_of([self.term(x, frames) for x in _summands(t)])
         if isinstance(t, s.Arith):
             a, b = self.term(t.left, frames), self.term(t.right, frames)
-            if t.op == "+":
-                return c.add(a, b)
             if t.op == "-":
                 return c.sub(a, b)
             if t.op == "*":
@@ -168,6 +204,19 @@ class Evaluator:
             if y == x:
                 return x
             x = y
+
+
+def _summands(t: s.Arith) -> list:
+    """The operands of a chain of additions (sum(m) is one: m[1] + m[2] + ...), without recursion."""
+    out, stack = [], [t]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, s.Arith) and x.op == "+":
+            stack.append(x.right)
+            stack.append(x.left)
+        else:
+            out.append(x)
+    return out
 
 
 def static_formula(partial, f: s.Formula):

@@ -92,12 +92,15 @@ class Structure:
 
         return [world_label_of(self.puzzle, w) for w in self.worlds(f, limit)]
 
-    def seen_by(self, agent: str, world: dict[str, int]):
-        """The worlds the agent cannot tell from `world`: its observed atoms as there (one cube)."""
-        key = ("seen", agent, tuple(sorted(world.items())))
+    def seen_by(self, agent: str, world: dict[str, int], key: tuple | None = None):
+        """The worlds the agent cannot tell from `world`: its observed atoms as there (one cube).
+
+        `key` (the world's sorted items) saves re-sorting when one world is asked about many times.
+        """
+        key = ("seen", agent, key or tuple(sorted(world.items())))
         if key not in self.cache:
             m = self.manager
-            values = self.atom_values(world)
+            values = self.atom_values(world, key[2])
             here = None
             cube = m.true
             for atom in sorted(self.observed[agent], reverse=True):
@@ -108,14 +111,17 @@ class Structure:
             self.cache[key] = cube
         return self.cache[key]
 
-    def atom_values(self, world: dict[str, int]) -> dict[int, bool]:
-        """The index atoms' values at a world."""
-        out = {}
-        for v in self.puzzle.variables:
-            index = v.codes.index(world[v.name])
-            for j, atom in enumerate(self.index_atoms[v.name]):
-                out[atom] = bool((index >> j) & 1)
-        return out
+    def atom_values(self, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
+        """The index atoms' values at a world (a fresh dict; cached per world key)."""
+        key = ("atoms", key or tuple(sorted(world.items())))
+        if key not in self.cache:
+            out = {}
+            for v in self.puzzle.variables:
+                index = v.codes.index(world[v.name])
+                for j, atom in enumerate(self.index_atoms[v.name]):
+                    out[atom] = bool((index >> j) & 1)
+            self.cache[key] = out
+        return dict(self.cache[key])
 
     def constant(self, f, bits) -> bool:
         """Does every bit take one value over the (non-empty) worlds of f?"""
