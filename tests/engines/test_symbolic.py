@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,16 +14,17 @@ from hypothesis import strategies as st
 
 from epistemic import api
 from epistemic.cli import cli
-from epistemic.engines.arith import apply_int, compare_int
+from epistemic.language.arith import apply_int, compare_int
 from epistemic.engines.base import choose_engine, get_engine
-from epistemic.engines.symbolic import SymbolicEngine
 from epistemic.engines.symbolic.bdd import BACKENDS, make_manager
 from epistemic.engines.symbolic.bitvec import Circuits
 from epistemic.errors import TooLarge
-from epistemic.model import build_space
-from epistemic.solve import solve
+from epistemic.worlds.build import build_space
+from epistemic.stages.solve import solve
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import PUZZLES
+
+ROOT = PUZZLES.parent
 PUZZLES = sorted((ROOT / "puzzles").glob("*.txt"))
 
 

@@ -3,7 +3,7 @@
 Every term's range [lo, hi] is tracked exactly enough to size its vector: an operation sign-extends
 its operands to a width that holds every possible result, so the circuit (ripple-carry adder,
 shift-and-add multiplier, restoring divider) computes the exact integer, never an overflowed one.
-Division and modulo follow the shared semantics (engines/arith.py): floor division, the remainder
+Division and modulo follow the shared semantics (language/arith.py): floor division, the remainder
 has the divisor's sign, and x / 0 = x mod 0 = 0.
 """
 from __future__ import annotations
