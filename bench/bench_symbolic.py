@@ -38,7 +38,7 @@ import json, resource, sys, time
 from epistemic import api
 from epistemic.engines.base import get_engine
 from epistemic.engines.symbolic import SymbolicEngine
-from epistemic.solve import solve
+from epistemic.stages.solve import solve
 path, params, engine, backend = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], sys.argv[4]
 t = time.process_time()
 eng = SymbolicEngine(backend) if engine == "symbolic" else get_engine(engine)
