@@ -18,6 +18,10 @@ class Engine(Protocol):
 
     An engine may also offer `evaluate_many(space, history, formulas)`, which shares work between
     formulas at one history (solve uses it for the per-stage "who knows the answer" report).
+
+    An engine with `symbolic = True` (engines/symbolic) keeps its own space and sets of worlds (BDDs
+    instead of masks) and also offers `space(puzzle)`, `everything`, `count`, `answers`, `only_world`,
+    `who_knows`, `labels` and `holds_at`, so solve and check never enumerate its worlds.
     """
 
     name: str

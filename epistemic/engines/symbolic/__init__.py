@@ -19,7 +19,7 @@ KNOWS_BUDGET = 256  # agents × answer bits per stage for which every world's kn
 
 
 class SymbolicEngine:
-    """BDD model checker over knowledge structures; `backend` is 'cudd' or 'oxidd' (default: cudd)."""
+    """BDD model checker over knowledge structures; `backend` is 'oxidd' (the default) or 'cudd'."""
 
     name = "symbolic"
     symbolic = True
