@@ -159,6 +159,8 @@ def check(solution: Solution, formula_text: str, stage: int | None = None, at: s
     k = require_stage(solution, stage if stage is not None else claimed_stage)
     engine = get_engine(solution.engine)
     history = solution.history(k)
+    if solution.space.method == "symbolic":
+        return _check_symbolic(solution, engine, history, formula, k, at, limit)
     truth = engine.evaluate(solution.space, history, formula)
     alive = history[-1]
     true_idx = np.flatnonzero(truth & alive)
@@ -181,6 +183,37 @@ def check(solution: Solution, formula_text: str, stage: int | None = None, at: s
         total=int(alive.sum()),
         worlds_true=tuple(label(i) for i in true_idx[:limit]),
         worlds_false=tuple(label(i) for i in false_idx[:limit]),
+        at_world=at_world,
+        at_value=at_value,
+    )
+
+
+def _check_symbolic(solution: Solution, engine, history: list, formula, k: int, at: str | None,
+                    limit: int) -> CheckResult:
+    """check() on BDD stages: counts are model counts; only the listed worlds (up to `limit`) are enumerated."""
+    space = solution.space
+    alive = history[-1]
+    truth = engine.evaluate(space, history, formula)
+    false = alive & ~truth
+    at_world = at_value = None
+    if at is not None:
+        where, _ = parse_claim(at, solution.puzzle)
+        picked = engine.evaluate(space, history, where)
+        found = engine.count(space, picked)
+        if found != 1:
+            raise EpistemicError(f"--at {at!r} matches {found:,} worlds of stage {k}; it must pick exactly one",
+                                 hint="name every variable, e.g. --at 'suit = hearts and rank = A'")
+        world = engine.only_world(space, picked)
+        at_world = engine.labels(space, picked, 1)[0]
+        at_value = engine.holds_at(space, truth, world)
+    return CheckResult(
+        formula=formula_source(formula, solution.puzzle),
+        stage=k,
+        valid=engine.is_empty(space, false),
+        holds=engine.count(space, truth),
+        total=engine.count(space, alive),
+        worlds_true=tuple(engine.labels(space, truth, limit)),
+        worlds_false=tuple(engine.labels(space, false, limit)),
         at_world=at_world,
         at_value=at_value,
     )

@@ -73,6 +73,8 @@ class Command(click.Command):
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (schema in README).")
 param_option = click.option("--param", "params", multiple=True, metavar="NAME=INT", help="Override a `param`.")
-engine_option = click.option("--engine", type=click.Choice(["explicit", "z3"]), default="explicit",
-                             show_default=True, help="Which engine computes the stages.")
+engine_option = click.option("--engine", type=click.Choice(["auto", "explicit", "z3", "symbolic"]), default="auto",
+                             show_default=True,
+                             help="Which engine computes the stages: auto takes explicit when the worlds fit "
+                                  "the memory budget and symbolic (BDDs) otherwise.")
 

@@ -18,6 +18,10 @@ class Engine(Protocol):
 
     An engine may also offer `evaluate_many(space, history, formulas)`, which shares work between
     formulas at one history (solve uses it for the per-stage "who knows the answer" report).
+
+    An engine with `symbolic = True` (engines/symbolic) keeps its own space and sets of worlds (BDDs
+    instead of masks) and also offers `space(puzzle)`, `everything`, `count`, `answers`, `only_world`,
+    `who_knows`, `labels` and `holds_at`, so solve and check never enumerate its worlds.
     """
 
     name: str
@@ -25,8 +29,29 @@ class Engine(Protocol):
     def evaluate(self, space: WorldSpace, history: Sequence[np.ndarray], formula: s.Formula) -> np.ndarray: ...
 
 
+MEMORY_BUDGET = 256 << 20
+"""Bytes the explicit engine may use for a puzzle's worlds before `auto` switches to the symbolic engine."""
+
+
+def explicit_bytes(puzzle) -> int:
+    """What the explicit engine would allocate for the puzzle's worlds, estimated before enumerating.
+
+    Per raw assignment: an int64 column per variable and a class id per agent (the enumeration's
+    chunks are filtered, but the classes and columns of what survives are of this order), plus the
+    masks and temporaries of evaluation.
+    """
+    from ..worlds.space import raw_size
+
+    return raw_size(puzzle) * (8 * (len(puzzle.variables) + len(puzzle.agents)) + 64)
+
+
+def choose_engine(puzzle, budget: int = MEMORY_BUDGET) -> str:
+    """'explicit' when the worlds fit the memory budget, 'symbolic' otherwise (the `auto` engine)."""
+    return "explicit" if explicit_bytes(puzzle) <= budget else "symbolic"
+
+
 def get_engine(name: str) -> Engine:
-    """An engine by name: 'explicit' (numpy) or 'z3' (SMT)."""
+    """An engine by name: 'explicit' (numpy), 'z3' (SMT) or 'symbolic' (BDDs)."""
     if name == "explicit":
         from .explicit import ExplicitEngine
 
@@ -37,6 +62,10 @@ def get_engine(name: str) -> Engine:
         except ImportError as exc:  # pragma: no cover - z3 is a core dependency
             raise RuntimeError(f"the z3 engine is unavailable: {exc}") from exc
         return Z3Engine()
+    if name == "symbolic":
+        from .symbolic import SymbolicEngine
+
+        return SymbolicEngine()
     from ..errors import EpistemicError
 
-    raise EpistemicError(f"unknown engine {name!r}", hint="engines: explicit, z3")
+    raise EpistemicError(f"unknown engine {name!r}", hint="engines: explicit, z3, symbolic, auto")

@@ -233,8 +233,15 @@ def find_state(space: WorldSpace, atoms: Sequence[int], state: Sequence[int]) ->
 
 
 def run_jobs(doc: SmcdelFile, engine: str | Engine = "explicit", space: WorldSpace | None = None) -> Run:
-    """Answer every job of the file in order (UPDATE! restricts the structure for the jobs after it)."""
+    """Answer every job of the file in order (UPDATE! restricts the structure for the jobs after it).
+
+    engine 'auto': explicit up to DIRECT_ATOMS atoms, the symbolic engine (BDDs, as SMCDEL) past them.
+    """
+    if engine == "auto":
+        engine = "explicit" if len(doc.atoms) <= DIRECT_ATOMS else "symbolic"
     eng = get_engine(engine) if isinstance(engine, str) else engine
+    if getattr(eng, "symbolic", False):
+        return _run_symbolic(doc, eng)
     t0 = time.perf_counter()
     space = space if space is not None else smcdel_space(doc)
     t1 = time.perf_counter()
@@ -269,6 +276,43 @@ def _answer(i, job, doc, space, eng, history, order) -> JobResult:
     keep = truth & current
     history.append(keep)
     return JobResult(i, job.kind, job.source, job.line, remaining=int(keep.sum()))
+
+
+def _run_symbolic(doc: SmcdelFile, eng) -> Run:
+    """run_jobs on the symbolic engine: the LAW is a BDD, VALID? and UPDATE! count, WHERE? lists its answer."""
+    t0 = time.perf_counter()
+    space = eng.space(doc.puzzle)
+    t1 = time.perf_counter()
+    history = [eng.everything(space)]
+    ordered = sorted(doc.atoms)
+    results = []
+    for i, job in enumerate(doc.jobs):
+        current = history[-1]
+        truth = eng.evaluate(space, history, job.formula)
+        if job.kind == "valid":
+            results.append(JobResult(i, job.kind, job.source, job.line, valid=eng.is_empty(space, current & ~truth)))
+        elif job.kind == "where":
+            worlds = sorted(eng.worlds(space, truth), key=lambda w: tuple(w[atom_var(a)] for a in ordered))
+            states = tuple(tuple(a for a in ordered if w[atom_var(a)]) for w in worlds)
+            results.append(JobResult(i, job.kind, job.source, job.line, states=states))
+        elif job.kind == "true":
+            wanted = set(job.state or ())
+            world = {atom_var(a): int(a in wanted) for a in doc.atoms}
+            if not eng.holds_at(space, current, world):
+                in_law = eng.holds_at(space, history[0], world)
+                where = "the structure after the UPDATE! jobs before it" if in_law else "the LAW"
+                raise EpistemicError(f"TRUE? asks about state {show_state(job.state or ())}, which does not satisfy "
+                                     f"{where}", Location(doc.file, job.line, 1),
+                                     "a state lists the atoms that are true; it must be one of the structure's "
+                                     "states (see WHERE? Top)")
+            results.append(JobResult(i, job.kind, job.source, job.line, state=job.state,
+                                     value=eng.holds_at(space, truth, world)))
+        else:
+            keep = truth & current
+            history.append(keep)
+            results.append(JobResult(i, job.kind, job.source, job.line, remaining=eng.count(space, keep)))
+    t2 = time.perf_counter()
+    return Run(doc, space, eng.name, tuple(results), {"enumerate": t1 - t0, "jobs": t2 - t1})
 
 
 def all_states(space: WorldSpace, atoms: Sequence[int]) -> list[tuple[int, ...]]:

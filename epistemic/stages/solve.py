@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..engines.base import Engine, get_engine
+from ..engines.base import Engine, choose_engine, get_engine
 from ..worlds.evaluate import static_term
 from ..errors import EpistemicError
 from ..language import syntax as s
@@ -77,6 +77,8 @@ class Solution:
         return [format_answer(self.puzzle, codes) for codes in self.answer]
 
     def worlds(self, stage: int, limit: int | None = None) -> list[str]:
+        if self.space.method == "symbolic":
+            return self.space.labels(self.stages[stage].mask, limit)
         idx = np.flatnonzero(self.stages[stage].mask)
         if limit is not None:
             idx = idx[:limit]
@@ -153,49 +155,58 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
           worlds: str = "auto") -> Solution:
     """Announce each statement in turn; report stages, the answer and lints.
 
-    worlds: how to enumerate the worlds (model.build_space): 'auto', 'explicit' or 'z3'.
+    engine: 'explicit', 'z3', 'symbolic', or 'auto' (explicit when the worlds fit the memory budget,
+    symbolic otherwise: engines.base.choose_engine). worlds: how the explicit engines enumerate the
+    worlds (model.build_space): 'auto', 'explicit' or 'z3'.
     """
+    if engine == "auto":
+        engine = choose_engine(puzzle)
     eng = get_engine(engine) if isinstance(engine, str) else engine
+    sets = eng if getattr(eng, "symbolic", False) else MaskSets()
     t0 = time.perf_counter()
-    space = space or build_space(puzzle, worlds=worlds)
+    space = space or (eng.space(puzzle) if sets is eng else build_space(puzzle, worlds=worlds))
     t1 = time.perf_counter()
-    masks = [np.ones(space.size, dtype=bool)]
+    masks = [sets.everything(space)]
+    counts = [sets.count(space, masks[0])]
     lints: list[Lint] = []
     announced: list[s.Announcement | None] = [None]
     complete = True
-    if space.size == 0:
+    if counts[0] == 0:
         lints.append(Lint("error", "the puzzle has no worlds: its constraints exclude every assignment",
                           hint="check the `where` constraints and the ranges"))
         complete = False
     for i, ann in enumerate(puzzle.announcements if complete else (), start=1):
         keep = eng.evaluate(space, masks, ann.content) & masks[-1]
-        removed = int(masks[-1].sum() - keep.sum())
+        kept = sets.count(space, keep)
+        removed = counts[-1] - kept
         line = ann.span.line if ann.span else None
-        if not keep.any():
+        if kept == 0:
             lints.append(Lint("error", f"announcement {i} ({ann.source}) removes every world: it is false in all "
                               "remaining worlds", i, line, "a truthful announcement must hold in the actual world; "
                               "check the formula, or whether it should be about an earlier moment (before ...)"))
             complete = False
             masks.append(keep)
+            counts.append(kept)
             announced.append(ann)
             break
         if removed == 0:
             lints.append(Lint("warning", f"announcement {i} ({ann.source}) is vacuous: it removes no world", i, line,
                               "did you mean it about an earlier moment? e.g. `before (...)` or `initially (...)`"))
         masks.append(keep)
+        counts.append(kept)
         announced.append(ann)
     t2 = time.perf_counter()
 
     final = masks[-1]
     answer: tuple[tuple[int, ...], ...] = ()
-    if puzzle.question is not None and final.any():
-        answer = answer_values(space, final, puzzle.question.terms)
-    actual = int(np.flatnonzero(final)[0]) if int(final.sum()) == 1 else None
+    if puzzle.question is not None and counts[-1]:
+        answer = sets.answers(space, final, puzzle.question.terms)
+    actual = sets.only_world(space, final) if counts[-1] == 1 else None
     stages = []
     for k, mask in enumerate(masks):
-        knows, at_actual = who_knows_answer(eng, space, masks[: k + 1], actual)
-        previous = masks[k - 1].sum() if k else mask.sum()
-        stages.append(Stage(k, announced[k], mask, int(mask.sum()), int(previous - mask.sum()), knows, at_actual))
+        knows, at_actual = who_knows_answer(eng, space, masks[: k + 1], actual, sets, counts[k])
+        previous = counts[k - 1] if k else counts[k]
+        stages.append(Stage(k, announced[k], mask, counts[k], previous - counts[k], knows, at_actual))
     t3 = time.perf_counter()
 
     solution = Solution(puzzle, space, tuple(stages), answer, tuple(lints), eng.name,
@@ -218,17 +229,20 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
 KNOWS_BUDGET = 8_000_000  # worlds × agents per stage for which every world's knowledge is reported
 
 
-def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], actual: int | None):
+def who_knows_answer(eng: Engine, space: WorldSpace, history: list, actual, sets=None, count: int | None = None):
     """Per agent: in how many worlds of the stage it knows the answer, and whether it does at the answer.
 
-    Past KNOWS_BUDGET (e.g. 2^20 worlds × 20 agents) only the answer's world is looked at, through the
-    agent's class there; the counts are then None.
+    Past KNOWS_BUDGET (e.g. 2^20 worlds × 20 agents) the explicit engines look only at the answer's
+    world, through the agent's class there; the counts are then None. The symbolic engine counts.
     """
     puzzle = space.puzzle
     mask = history[-1]
-    if puzzle.question is None or not mask.any():
+    sets = sets or MaskSets()
+    if puzzle.question is None or not (count if count is not None else sets.count(space, mask)):
         return {}, None
     formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
+    if sets is eng:
+        return eng.who_knows(space, history, puzzle.question.terms, actual)
     if space.size * len(formulas) > KNOWS_BUDGET:
         at_actual = None
         if actual is not None:
@@ -241,6 +255,25 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list[np.ndarray], 
     knows = {a.name: int(r.sum()) for a, r in zip(puzzle.agents, results)}
     at_actual = None if actual is None else {a.name: bool(r[actual]) for a, r in zip(puzzle.agents, results)}
     return knows, at_actual
+
+
+class MaskSets:
+    """Sets of worlds as boolean masks over an enumerated WorldSpace (the explicit and Z3 engines).
+
+    The symbolic engine offers the same methods over BDDs, so solve() runs one loop for both.
+    """
+
+    def everything(self, space: WorldSpace) -> np.ndarray:
+        return np.ones(space.size, dtype=bool)
+
+    def count(self, space: WorldSpace, mask: np.ndarray) -> int:
+        return int(mask.sum())
+
+    def answers(self, space: WorldSpace, mask: np.ndarray, terms) -> tuple[tuple[int, ...], ...]:
+        return answer_values(space, mask, terms)
+
+    def only_world(self, space: WorldSpace, mask: np.ndarray) -> int:
+        return int(np.flatnonzero(mask)[0])
 
 
 def _knows_value_at(space: WorldSpace, live: np.ndarray, agent: str, world: int, terms) -> bool:

@@ -31,14 +31,16 @@ def build_space(puzzle: s.Puzzle, max_raw: int = MAX_RAW_WORLDS, worlds: str = "
         return space_from_columns(puzzle, columns, "z3", total)
     if total <= max_raw:
         check_world_bytes(total, len(puzzle.variables), len(puzzle.agents), len(puzzle.announcements),
-                          hint="use smaller parameters or ranges"
+                          hint="use --engine symbolic (BDDs: it never lists the worlds; --engine auto picks it), "
+                          "or smaller parameters or ranges"
                           + ("; `where` constraints that leave few worlds can be enumerated with --worlds z3"
                              if puzzle.constraints else ""))
     if total > max_raw:
         sizes = " × ".join(f"{v.name}: {len(v.values):,}" for v in free[:6]) + (" × ..." if len(free) > 6 else "")
         raise TooLarge(
             f"the puzzle has {total:,} possible worlds ({sizes}); the explicit engine enumerates at most {max_raw:,}",
-            hint="shrink the variables' ranges or list the worlds as a table"
+            hint="use --engine symbolic (BDDs: it never lists the worlds), shrink the variables' ranges or list "
+            "the worlds as a table"
             + ("; with `where` constraints that leave few worlds, try --worlds z3" if worlds == "explicit" and puzzle.constraints else ""),
         )
     return enumerate_product(puzzle, total)

@@ -48,8 +48,12 @@ def format_answer(puzzle: s.Puzzle, codes: tuple[int, ...]) -> str:
 
 def world_label(space, index: int) -> str:
     """A short name for a world: ♥A for a card, x=4,y=13 for numbers, m=0110 for a family of booleans."""
-    puzzle = space.puzzle
-    parts = [(var, int(space.columns[var.name][index])) for var in puzzle.variables]
+    return world_label_of(space.puzzle, {v.name: int(space.columns[v.name][index]) for v in space.puzzle.variables})
+
+
+def world_label_of(puzzle: s.Puzzle, world: dict[str, int]) -> str:
+    """world_label for a world given as {variable: code} (the symbolic engine has no columns)."""
+    parts = [(var, world[var.name]) for var in puzzle.variables]
     if len(parts) > 1 and all(v.value_of(c).alias_of_kind("symbol") for v, c in parts[:-1]):
         return "".join(value_text(v, c, "symbol") for v, c in parts)
     pieces: list[str] = []

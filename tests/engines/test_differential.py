@@ -1,4 +1,4 @@
-"""Differential tests: the explicit and Z3 engines agree on every stage of random puzzles."""
+"""Differential tests: the explicit, Z3 and symbolic engines agree on every stage of random puzzles."""
 from __future__ import annotations
 
 import numpy as np
@@ -14,14 +14,15 @@ from tests.random_puzzles import claims, puzzle_texts
 
 EXPLICIT = get_engine("explicit")
 Z3 = get_engine("z3")
+SYMBOLIC = get_engine("symbolic")
 SETTINGS = dict(derandomize=True, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 def disagreements(text: str, extra: list[str] = ()) -> list[str]:
-    """Where the two engines differ on a puzzle text (stages, who knows, answer, lints, extra claims)."""
+    """Where the three engines differ on a puzzle text (stages, who knows, answer, lints, extra claims)."""
     puzzle = api.load_puzzle(text)
-    a, b = solve(puzzle, EXPLICIT), solve(puzzle, Z3)
-    out = []
+    a, b, c = solve(puzzle, EXPLICIT), solve(puzzle, Z3), solve(puzzle, SYMBOLIC)
+    out = symbolic_disagreements(a, c, extra)
     if len(a.stages) != len(b.stages):
         out.append(f"stage count {len(a.stages)} vs {len(b.stages)}")
     for x, y in zip(a.stages, b.stages):
@@ -39,6 +40,34 @@ def disagreements(text: str, extra: list[str] = ()) -> list[str]:
             history = a.history(k)
             if not np.array_equal(EXPLICIT.evaluate(a.space, history, f), Z3.evaluate(a.space, history, f)):
                 out.append(f"claim {claim!r} at stage {k}")
+    return out
+
+
+def _members(space, sym_space, worlds) -> np.ndarray:
+    """A symbolic set of worlds as a mask over the explicit space (membership, world by world)."""
+    return np.array([SYMBOLIC.holds_at(sym_space, worlds, space.world(i)) for i in range(space.size)], dtype=bool)
+
+
+def symbolic_disagreements(a, c, extra) -> list[str]:
+    """Where the symbolic solution c differs from the explicit solution a."""
+    out = []
+    if len(a.stages) != len(c.stages):
+        return [f"symbolic stage count {len(a.stages)} vs {len(c.stages)}"]
+    for x, y in zip(a.stages, c.stages):
+        if not np.array_equal(x.mask, _members(a.space, c.space, y.mask)):
+            out.append(f"symbolic stage {x.index}: {x.count} vs {y.count} worlds")
+        if (x.knows, x.knows_actual) != (y.knows, y.knows_actual):
+            out.append(f"symbolic stage {x.index}: knows {x.knows} vs {y.knows}")
+    if set(a.answer) != set(c.answer):
+        out.append(f"symbolic answer {a.answer} vs {c.answer}")
+    if [l.message for l in a.lints] != [l.message for l in c.lints]:
+        out.append("symbolic lints differ")
+    for claim in extra:
+        f, _ = parse_claim(claim, a.puzzle)
+        for k in range(len(a.stages)):
+            truth = SYMBOLIC.evaluate(c.space, c.history(k), f)
+            if not np.array_equal(EXPLICIT.evaluate(a.space, a.history(k), f), _members(a.space, c.space, truth)):
+                out.append(f"symbolic claim {claim!r} at stage {k}")
     return out
 
 

@@ -24,7 +24,7 @@ def test_every_puzzle_meets_its_own_expectations(path):
     assert sol.stages_match is not False
 
 
-@pytest.mark.parametrize("path", [p for p in PUZZLES if p.stem != "impossible"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [p for p in PUZZLES if p.stem not in ("impossible", "what_sum")], ids=lambda p: p.stem)
 def test_explicit_engine_agrees_with_the_reference_checker(path):
     puzzle = api.load_puzzle(path)
     sol = api.solve(puzzle)

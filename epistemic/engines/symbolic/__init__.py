@@ -1,0 +1,133 @@
+"""The symbolic engine: worlds as BDDs over a knowledge structure (SMCDEL's design), never listed.
+
+Where the explicit and Z3 engines take a WorldSpace and boolean masks over its worlds, this engine
+takes a Structure (structure.py) and stage BDDs; solve and check reach it through the set-level
+methods below (count, answers, labels), so stage sizes are model counts and nothing is enumerated.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...language import syntax as s
+from ...worlds.labels import world_label_of
+from .evaluate import Evaluator
+from .structure import Structure, build_structure
+
+__all__ = ["SymbolicEngine", "Structure", "build_structure"]
+
+KNOWS_BUDGET = 256  # agents × answer bits per stage for which every world's knowledge is counted
+
+
+class SymbolicEngine:
+    """BDD model checker over knowledge structures; `backend` is 'oxidd' (the default) or 'cudd'."""
+
+    name = "symbolic"
+    symbolic = True
+
+    def __init__(self, backend: str | None = None, knows_budget: int | None = None, knows_at_answer: bool = True):
+        """knows_budget: agents × answer bits per stage up to which the report counts who knows
+        (default KNOWS_BUDGET); knows_at_answer: past it, whether to look at the answer's world."""
+        self.backend = backend
+        self.knows_budget = KNOWS_BUDGET if knows_budget is None else knows_budget
+        self.knows_at_answer = knows_at_answer
+        self._evaluators: dict[int, tuple[Structure, Evaluator]] = {}
+
+    # ------------------------------------------------------------ the engine contract, over BDDs
+
+    def space(self, puzzle: s.Puzzle) -> Structure:
+        return build_structure(puzzle, self.backend)
+
+    def everything(self, space: Structure):
+        return space.law
+
+    def evaluate(self, space: Structure, history: Sequence, formula: s.Formula):
+        return self.evaluate_many(space, history, [formula])[0]
+
+    def evaluate_many(self, space: Structure, history: Sequence, formulas: Sequence[s.Formula]) -> list:
+        ev = self._evaluator(space)
+        frames = tuple(history)
+        return [ev.formula(f, frames) & frames[-1] for f in formulas]
+
+    def _evaluator(self, space: Structure) -> Evaluator:
+        """One evaluator per structure, so memoised subformulas are shared across calls.
+
+        Held here, not in the structure, so no reference cycle keeps BDDs alive past their manager.
+        """
+        hit = self._evaluators.get(id(space))
+        if hit is None or hit[0] is not space:
+            hit = self._evaluators[id(space)] = (space, Evaluator(space))
+        return hit[1]
+
+    def who_knows(self, space: Structure, history: Sequence, terms: tuple[s.Term, ...], actual: dict | None):
+        """Per agent: in how many worlds of the stage it knows the terms' value, and whether it does at `actual`.
+
+        Counting takes two quantifications per agent and bit of the answer; past KNOWS_BUDGET of those
+        per stage only the answer's world is looked at (its class is one cube), and the counts are None.
+        """
+        agents = [a.name for a in space.puzzle.agents]
+        ev = self._evaluator(space)
+        frames = tuple(history)
+        stage = frames[-1]
+        width = sum(ev.term(t, frames).width for t in terms)
+        if len(agents) * width <= self.knows_budget:
+            results = self.evaluate_many(space, history, [s.Knows("agent", (a,), "value", terms) for a in agents])
+            knows = {a: self.count(space, r) for a, r in zip(agents, results)}
+            at = None if actual is None else {a: self.holds_at(space, r, actual) for a, r in zip(agents, results)}
+            return knows, at
+        at = None
+        if actual is not None and self.knows_at_answer:
+            # a knows the value at the answer's world iff no world of its class there has another value
+            other = stage & ~self._same_answer(space, terms, actual)
+            seen = self._classes_at(space, actual)
+            at = {a: (other & seen[a]) == space.manager.false for a in agents}
+        return {a: None for a in agents}, at
+
+    def _classes_at(self, space: Structure, world: dict[str, int]) -> dict:
+        """Each agent's class at `world` as a cube (cached: the report asks at every stage)."""
+        key = ("classes", tuple(sorted(world.items())))
+        if key not in space.cache:
+            space.cache[key] = {a.name: space.seen_by(a.name, world, key[1]) for a in space.puzzle.agents}
+        return space.cache[key]
+
+    def _same_answer(self, space: Structure, terms: tuple[s.Term, ...], world: dict[str, int]):
+        """The worlds where the terms take the values they take at `world` (cached per world)."""
+        key = ("same", terms, tuple(sorted(world.items())))
+        if key not in space.cache:
+            ev = self._evaluator(space)
+            vectors = [ev.term(t, (space.law,)) for t in terms]
+            (values,) = space.distinct(space.law & space.point(world), vectors)
+            same = space.manager.true
+            for vec, value in zip(vectors, values):
+                same = same & space.circuits.equal(vec, space.circuits.const(value))
+            space.cache[key] = same
+        return space.cache[key]
+
+    # ------------------------------------------------------------ sets of worlds
+
+    def count(self, space: Structure, worlds) -> int:
+        return space.count(worlds)
+
+    def is_empty(self, space: Structure, worlds) -> bool:
+        return worlds == space.manager.false
+
+    def minus(self, a, b):
+        return a & ~b
+
+    def answers(self, space: Structure, worlds, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
+        """The distinct values of the terms over the worlds (split bit by bit, not listed)."""
+        ev = self._evaluator(space)
+        vectors = [ev.term(t, (space.law,)) for t in terms]
+        return tuple(space.distinct(worlds, vectors))
+
+    def worlds(self, space: Structure, worlds, limit: int | None = None) -> list[dict[str, int]]:
+        return space.worlds(worlds, limit)
+
+    def labels(self, space: Structure, worlds, limit: int | None = None) -> list[str]:
+        return [world_label_of(space.puzzle, w) for w in space.worlds(worlds, limit)]
+
+    def only_world(self, space: Structure, worlds) -> dict[str, int]:
+        return space.worlds(worlds, 1)[0]
+
+    def holds_at(self, space: Structure, worlds, world: dict[str, int]) -> bool:
+        """Is the world (a {variable: code} assignment) in the set?"""
+        return (worlds & space.point(world)) != space.manager.false

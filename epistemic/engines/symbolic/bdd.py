@@ -1,0 +1,209 @@
+"""Two BDD libraries behind one small interface: CUDD (through `dd.cudd`) and OxiDD.
+
+The engine needs only: constants, variables by number, and/or/not (the libraries' own operators on
+their function objects), universal and existential quantification over a set of variable numbers,
+model counting over a given number of variables, and picking satisfying assignments.
+"""
+from __future__ import annotations
+
+import warnings
+from typing import Iterator, Protocol
+
+from ...errors import EpistemicError
+
+BACKENDS = ("cudd", "oxidd")
+
+
+class Manager(Protocol):
+    """What the symbolic engine asks of a BDD library (functions support &, |, ~ and ==)."""
+
+    name: str
+    true: object
+    false: object
+
+    def new_vars(self, count: int) -> list[int]: ...
+    def var(self, index: int): ...
+    def forall(self, f, variables: tuple[int, ...]): ...
+    def exists(self, f, variables: tuple[int, ...]): ...
+    def xor(self, a, b): ...
+    def box(self, stage, phi, variables: tuple[int, ...]): ...
+    def diamond(self, stage, phi, variables: tuple[int, ...]): ...
+    def count(self, f, nvars: int) -> int: ...
+    def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
+    def nodes(self) -> int: ...
+
+
+class CuddManager:
+    """CUDD through the `dd` package (its wheels ship CUDD compiled in)."""
+
+    name = "cudd"
+
+    def __init__(self, reorder: bool = True):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import dd.cudd as cudd
+
+        self._bdd = cudd.BDD()
+        self._bdd.configure(reordering=reorder)
+        self.true, self.false = self._bdd.true, self._bdd.false
+        self._count = 0
+
+    def new_vars(self, count: int) -> list[int]:
+        names = [f"v{self._count + i}" for i in range(count)]
+        self._bdd.declare(*names)
+        out = list(range(self._count, self._count + count))
+        self._count += count
+        return out
+
+    def var(self, index: int):
+        return self._bdd.var(f"v{index}")
+
+    def forall(self, f, variables: tuple[int, ...]):
+        return self._bdd.forall([f"v{i}" for i in variables], f) if variables else f
+
+    def exists(self, f, variables: tuple[int, ...]):
+        return self._bdd.exist([f"v{i}" for i in variables], f) if variables else f
+
+    def xor(self, a, b):
+        return self._bdd.apply("xor", a, b)
+
+    def box(self, stage, phi, variables: tuple[int, ...]):
+        return self.forall(~stage | phi, variables)
+
+    def diamond(self, stage, phi, variables: tuple[int, ...]):
+        return self.exists(stage & phi, variables)
+
+    def count(self, f, nvars: int) -> int:
+        if f == self.false:
+            return 0
+        approx = self._bdd.count(f, nvars=nvars)
+        return int(approx) if approx < 2**52 else self._exact_count(f, nvars)
+
+    def _exact_count(self, f, nvars: int) -> int:
+        """Exact model count by one pass over the nodes (CUDD's own count is a float)."""
+        memo: dict[int, int] = {}
+        level_of = self._bdd.level_of_var
+        levels = sorted(level_of(f"v{i}") for i in range(self._count))
+        rank = {lev: r for r, lev in enumerate(levels)}  # position among all variables, 0 = top
+
+        def below(u, top: int) -> int:
+            """Assignments of the variables at ranks >= top that satisfy u."""
+            if u == self.true:
+                return 1 << (nvars - top)
+            if u == self.false:
+                return 0
+            r = rank[u.level]
+            key = int(u)
+            if key not in memo:
+                low, high = (~u.low, ~u.high) if u.negated else (u.low, u.high)  # complemented edge
+                memo[key] = below(low, r + 1) + below(high, r + 1)
+            return memo[key] << (r - top)
+
+        import sys
+
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), 4 * nvars + 1000))
+        return below(f, 0)
+
+    def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
+        names = {f"v{i}" for i in variables}
+        for cube in self._bdd.pick_iter(f, care_vars=names):
+            yield {int(k[1:]): v for k, v in cube.items() if k in names}
+
+    def nodes(self) -> int:
+        return len(self._bdd)
+
+    def memory(self) -> int:
+        return int(self._bdd.statistics()["mem"])
+
+
+class OxiddManager:
+    """OxiDD (Rust, prebuilt wheels), its BDDs with complement edges (negation in constant time)."""
+
+    name = "oxidd"
+
+    def __init__(self, nodes: int = 1 << 24, cache: int = 1 << 20, threads: int = 1):
+        import os
+
+        from oxidd.util import BooleanOperator
+
+        if os.environ.get("EPISTEMIC_OXIDD", "bdd") == "bcdd":
+            import oxidd.bcdd as ob
+
+            self._m = ob.BCDDManager(nodes, cache, threads)
+        else:
+            import oxidd.bdd as ob
+
+            self._m = ob.BDDManager(nodes, cache, threads)
+        self._imp = BooleanOperator.IMP
+        self._and = BooleanOperator.AND
+        self._cubes: dict[tuple[int, ...], object] = {}
+        self.true, self.false = self._m.true(), self._m.false()
+
+    def new_vars(self, count: int) -> list[int]:
+        return list(self._m.add_vars(count))
+
+    def var(self, index: int):
+        return self._m.var(index)
+
+    def _cube(self, variables: tuple[int, ...]):
+        cube = self._cubes.get(variables)
+        if cube is None:
+            cube = self.true
+            for i in sorted(variables, reverse=True):
+                cube = cube & self._m.var(i)
+            self._cubes[variables] = cube
+        return cube
+
+    def xor(self, a, b):
+        return a ^ b
+
+    def box(self, stage, phi, variables: tuple[int, ...]):
+        """∀variables. (stage → φ), in one pass."""
+        return stage.apply_forall(self._imp, phi, self._cube(variables)) if variables else ~stage | phi
+
+    def diamond(self, stage, phi, variables: tuple[int, ...]):
+        """∃variables. (stage ∧ φ), in one pass."""
+        return stage.apply_exists(self._and, phi, self._cube(variables)) if variables else stage & phi
+
+    def forall(self, f, variables: tuple[int, ...]):
+        return f.forall(self._cube(variables)) if variables else f
+
+    def exists(self, f, variables: tuple[int, ...]):
+        return f.exists(self._cube(variables)) if variables else f
+
+    def count(self, f, nvars: int) -> int:
+        return int(f.sat_count(nvars))
+
+    def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
+        rest = f
+        while rest.satisfiable():
+            cube = rest.pick_cube()
+            point = {i: bool(cube[i]) for i in variables}  # don't-cares read as False
+            yield point
+            here = self.true
+            for i, value in point.items():
+                here = here & (self._m.var(i) if value else ~self._m.var(i))
+            rest = rest & ~here
+
+    def nodes(self) -> int:
+        return int(self._m.num_inner_nodes())
+
+
+def make_manager(name: str | None = None, atoms: int = 1000) -> Manager:
+    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd).
+
+    `atoms` (an estimate) sizes OxiDD's operation cache: a large cache costs ~75 ms to allocate, which
+    dominates small puzzles, and pays off only on large ones.
+    """
+    import os
+
+    name = name or os.environ.get("EPISTEMIC_BDD", "oxidd")
+    try:
+        if name == "cudd":
+            return CuddManager()
+        if name == "oxidd":
+            return OxiddManager(cache=1 << 14 if atoms < 40 else 1 << 17 if atoms < 120 else 1 << 20)
+    except ImportError as exc:
+        raise EpistemicError(f"the BDD library for {name!r} is not installed ({exc})",
+                             hint="pip install 'epistemic[symbolic]' (dd and oxidd)") from None
+    raise EpistemicError(f"unknown BDD library {name!r}", hint="use cudd or oxidd")

@@ -1,0 +1,235 @@
+"""Formulas and terms of the language as BDDs over a knowledge structure, stage by stage.
+
+A stage is a BDD: the worlds still possible (the state law and every announcement so far). A formula
+evaluates to a BDD that is meaningful inside the stage's worlds. Knowing is SMCDEL's rule: K_a φ holds
+where φ holds at every world of the stage that agrees on a's observed atoms, i.e. ∀(unobserved atoms).
+(stage → φ). Knowing a value is knowing each of its bits; common knowledge is the greatest fixpoint
+of "everyone knows φ and it"; the past evaluates at an earlier stage; [!φ]ψ evaluates ψ at the stage
+restricted to φ. Results are memoised per node and stage history.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...language import syntax as s
+from .bitvec import BitVec
+
+
+_SIMPLE = (s.Var, s.Const)
+
+
+def _by_value(node) -> bool:
+    """A comparison of variables and constants: cheap to hash, and repeated across announcements."""
+    if isinstance(node, s.Compare):
+        return isinstance(node.left, _SIMPLE) and isinstance(node.right, _SIMPLE)
+    return isinstance(node, s.Member) and isinstance(node.term, _SIMPLE)
+
+
+class Evaluator:
+    """Evaluates at the last stage of a history (a tuple of stage BDDs, stage 0 first)."""
+
+    def __init__(self, structure):
+        self.st = structure
+        self.m = structure.manager
+        self.c = structure.circuits
+        self._memo: dict[tuple, tuple[object, object]] = {}
+
+    def _modal(self, node) -> bool:
+        """s.is_modal, memoised per node (shared subtrees are looked at once)."""
+        if isinstance(node, _SIMPLE) or _by_value(node):
+            return False
+        key = ("modal", id(node))
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        if isinstance(node, (s.Knows, s.Possible, s.Past, s.Announce)):
+            value = True
+        elif isinstance(node, (s.And, s.Or)):
+            value = any(self._modal(x) for x in node.items)
+        elif isinstance(node, s.Count):
+            value = any(self._modal(x) for x in node.formulas)
+        elif isinstance(node, (s.Implies, s.Iff, s.Compare, s.Arith)):
+            value = self._modal(node.left) or self._modal(node.right)
+        elif isinstance(node, s.Not):
+            value = self._modal(node.body)
+        elif isinstance(node, s.Neg):
+            value = self._modal(node.term)
+        elif isinstance(node, s.Member):
+            value = self._modal(node.term)
+        else:
+            value = False
+        self._memo[key] = (node, value, ())
+        return value
+
+    def _cached(self, node, frames, compute):
+        if _by_value(node):
+            # small knowledge-free nodes are shared by value: equal copies in many announcements
+            key = ("value", node)
+            hit = self._memo.get(key)
+            if hit is None:
+                hit = self._memo[key] = (node, compute(), ())
+            return hit[1]
+        # a history is identified by its length and its last stage object: each stage BDD object is
+        # made once, from one history (the entry holds the frames, so the ids stay unique)
+        key = (id(node), len(frames), id(frames[-1])) if self._modal(node) else (id(node),)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        value = compute()
+        self._memo[key] = (node, value, frames)
+        return value
+
+    # ------------------------------------------------------------ terms
+
+    def term(self, t: s.Term, frames: tuple) -> BitVec:
+        if isinstance(t, s.Var):
+            return self.st.values[t.name]
+        if isinstance(t, s.Const):
+            return self.c.const(t.value)
+        return self._cached(t, frames, lambda: self._term(t, frames))
+
+    def _term(self, t, frames) -> BitVec:
+        c = self.c
+        if isinstance(t, s.Arith) and t.op == "+":
+            return c.total_of([self.term(x, frames) for x in _summands(t)])
+        if isinstance(t, s.Arith):
+            a, b = self.term(t.left, frames), self.term(t.right, frames)
+            if t.op == "-":
+                return c.sub(a, b)
+            if t.op == "*":
+                return c.mul(a, b)
+            q, r = c.divmod(a, b)
+            return q if t.op == "/" else r
+        if isinstance(t, s.Neg):
+            return c.neg(self.term(t.term, frames))
+        if isinstance(t, s.Count):
+            return c.total([self.formula(f, frames) for f in t.formulas])
+        raise TypeError(f"not a term: {t!r}")
+
+    # ------------------------------------------------------------ formulas
+
+    def formula(self, f: s.Formula, frames: tuple):
+        return self._cached(f, frames, lambda: self._formula(f, frames))
+
+    def _formula(self, f, frames):
+        m, c = self.m, self.c
+        if isinstance(f, s.Bool):
+            return m.true if f.value else m.false
+        if isinstance(f, s.Compare):
+            return c.compare(f.op, self.term(f.left, frames), self.term(f.right, frames))
+        if isinstance(f, s.Member):
+            t = self.term(f.term, frames)
+            out = m.false
+            for v in f.values:
+                out = out | c.equal(t, c.const(v))
+            return out
+        if isinstance(f, s.Not):
+            return ~self.formula(f.body, frames)
+        if isinstance(f, s.And):
+            out = m.true
+            for item in f.items:
+                out = out & self.formula(item, frames)
+            return out
+        if isinstance(f, s.Or):
+            out = m.false
+            for item in f.items:
+                out = out | self.formula(item, frames)
+            return out
+        if isinstance(f, s.Implies):
+            return ~self.formula(f.left, frames) | self.formula(f.right, frames)
+        if isinstance(f, s.Iff):
+            return ~c.xor(self.formula(f.left, frames), self.formula(f.right, frames))
+        if isinstance(f, s.Knows):
+            return self.knows(f, frames)
+        if isinstance(f, s.Possible):
+            return self.possible((f.agent,), self.formula(f.body, frames), frames[-1])
+        if isinstance(f, s.Past):
+            earlier = frames[:1] if f.back is None else frames[: max(1, len(frames) - f.back)]
+            return self.formula(f.body, earlier)
+        if isinstance(f, s.Announce):
+            keep = self.formula(f.announcement, frames)
+            after = frames[-1] & keep
+            return ~keep | self.formula(f.body, frames + (after,))
+        raise TypeError(f"not a formula: {f!r}")
+
+    # ------------------------------------------------------------ knowledge
+
+    def box(self, agents: tuple[str, ...], phi, stage):
+        """Where the group's pooled observations rule out every ¬φ world of the stage."""
+        return self.m.box(stage, phi, self.st.hidden(agents))
+
+    def possible(self, agents: tuple[str, ...], phi, stage):
+        return self.m.diamond(stage, phi, self.st.hidden(agents))
+
+    def knows(self, f: s.Knows, frames: tuple):
+        stage = frames[-1]
+        if f.mode == "value":
+            bits = [b for t in f.body for b in self.term(t, frames).bits]
+            return self._all_bits_known(f, bits, stage)
+        phi = self.formula(f.body, frames)
+        if f.mode == "whether":
+            return self._group(f, phi, stage) | self._group(f, ~phi, stage)
+        return self._group(f, phi, stage)
+
+    def _all_bits_known(self, f: s.Knows, bits, stage):
+        out = self.m.true
+        for b in bits:
+            if b == self.m.true or b == self.m.false:
+                continue
+            out = out & (self._group(f, b, stage) | self._group(f, ~b, stage))
+        return out
+
+    def _group(self, f: s.Knows, phi, stage):
+        if f.kind == "agent":
+            return self.box(f.agents, phi, stage)
+        if f.kind == "distributed":
+            return self.box(tuple(sorted(f.agents)), phi, stage)
+        if f.kind == "everyone":
+            out = self.m.true
+            for a in f.agents:
+                out = out & self.box((a,), phi, stage)
+            return out
+        if f.kind == "common":
+            return self.common(f.agents, phi, stage)
+        raise TypeError(f"unknown group kind {f.kind!r}")
+
+    def common(self, agents: tuple[str, ...], phi, stage):
+        """C_G φ: the greatest X with X = everyone in G knows (φ and X), within the stage."""
+        x = self.m.true
+        while True:
+            target = phi & x
+            y = self.m.true
+            for a in agents:
+                y = y & self.box((a,), target, stage)
+            if y == x:
+                return x
+            x = y
+
+
+def _summands(t: s.Arith) -> list:
+    """The operands of a chain of additions (sum(m) is one: m[1] + m[2] + ...), without recursion."""
+    out, stack = [], [t]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, s.Arith) and x.op == "+":
+            stack.append(x.right)
+            stack.append(x.left)
+        else:
+            out.append(x)
+    return out
+
+
+def static_formula(partial, f: s.Formula):
+    """A knowledge-free formula (a `where` constraint) over the structure being built."""
+    return Evaluator(partial).formula(f, (partial.law,))
+
+
+def static_term(partial, t: s.Term) -> BitVec:
+    return Evaluator(partial).term(t, (partial.law,))
+
+
+def evaluate(structure, history: Sequence, formula: s.Formula, evaluator: Evaluator | None = None):
+    """φ at the last stage of `history` (stage BDDs), restricted to that stage's worlds."""
+    ev = evaluator or Evaluator(structure)
+    frames = tuple(history)
+    return ev.formula(formula, frames) & frames[-1]
