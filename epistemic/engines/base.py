@@ -46,8 +46,23 @@ def explicit_bytes(puzzle) -> int:
 
 
 def choose_engine(puzzle, budget: int = MEMORY_BUDGET) -> str:
-    """'explicit' when the worlds fit the memory budget, 'symbolic' otherwise (the `auto` engine)."""
-    return "explicit" if explicit_bytes(puzzle) <= budget else "symbolic"
+    """The `auto` engine: 'explicit' when the worlds fit the memory budget, else 'symbolic' — unless the
+    puzzle multiplies or divides two variable terms: such BDDs grow exponentially with the bit width
+    (Bryant 1991), so the explicit engine (with Z3 enumeration for constrained spaces) keeps those and
+    refuses clearly, within seconds, what it cannot hold."""
+    if explicit_bytes(puzzle) <= budget or _nonlinear(puzzle):
+        return "explicit"
+    return "symbolic"
+
+
+def _nonlinear(puzzle) -> bool:
+    """Does any term of the puzzle multiply, divide or take the remainder of two non-constant terms?"""
+    roots = [t for a in puzzle.agents for t in a.observes] + list(puzzle.constraints)
+    roots += [a.content for a in puzzle.announcements]
+    roots += list(puzzle.question.terms) if puzzle.question is not None else []
+    return any(isinstance(n, s.Arith) and n.op in ("*", "/", "mod")
+               and not isinstance(n.left, s.Const) and not isinstance(n.right, s.Const)
+               for root in roots for n in s.walk(root))
 
 
 def get_engine(name: str) -> Engine:

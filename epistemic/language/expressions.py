@@ -134,7 +134,7 @@ class Expressions:
         if self.expanded > MAX_EXPANDED:
             raise self.error(f"the puzzle expands to more than {MAX_EXPANDED:,} items (ranges, `for`, `all`/`any`, "
                              "`repeat` multiplied out)", where,
-                             "use smaller parameters; this is too large to solve explicitly anyway")
+                             "use smaller parameters")
 
     def code_of(self, var: s.Variable, text: str, where: Any) -> int:
         for value, code in zip(var.values, var.codes):
