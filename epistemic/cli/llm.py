@@ -15,8 +15,10 @@ from .common import Command, fail
 def _model_options(fn: Callable) -> Callable:
     """Options shared by ask and eval: model, device, prompt and decoding settings."""
     opts = [
-        click.option("--model", "model_dir", required=True, type=click.Path(file_okay=False),
-                     help="Local Hugging Face model directory (never downloaded)."),
+        click.option("--model", "model_dir", required=True, type=click.Path(),
+                     help="Local Hugging Face model directory or .gguf file (never downloaded)."),
+        click.option("--quantize", type=click.Choice(["4bit", "8bit"]), default=None,
+                     help="Load the weights quantized with bitsandbytes (CUDA GPUs only)."),
         click.option("--device", default="auto", show_default=True, help="auto, cpu, cuda, cuda:1, …"),
         click.option("--dtype", default="auto", show_default=True, help="auto, bfloat16, float16, float32."),
         click.option("--lang", default="en", show_default=True, help="Language of the puzzle statement."),
@@ -69,7 +71,7 @@ def _load(kw: dict[str, Any], template: str | None):
     from epistemic.llm.loading import load_model
 
     return load_model(kw["model_dir"], kw["device"], kw["dtype"], template,
-                      need_chat_template=not kw["no_chat_template"])
+                      need_chat_template=not kw["no_chat_template"], quantize=kw["quantize"])
 
 
 def _quiet_transformers() -> None:
@@ -166,13 +168,16 @@ def _default_out(dataset: str, model_dir: str) -> str:
 
 def _summary_table(summary: dict[str, Any]) -> str:
     """The summary as aligned text rows."""
-    head = f"{'group':<28}{'n':>6}{'acc':>8}{'first-err|ok':>14}{'think tok':>11}{'trunc':>8}"
+    names = ["all"] + [f"{key[3:]}={name}" for key in ("by_family", "by_difficulty", "by_family_difficulty")
+                       for name in summary[key]]
+    width = max(len(n) for n in names) + 2
+    head = f"{'group':<{width}}{'n':>6}{'acc':>8}{'first-err|ok':>14}{'think tok':>11}{'trunc':>8}"
     rows = [head]
 
     def row(name: str, s: dict[str, Any]) -> str:
         def f(x: Any) -> str:
             return "-" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
-        return (f"{name[:27]:<28}{s['samples']:>6}{f(s['accuracy']):>8}"
+        return (f"{name:<{width}}{s['samples']:>6}{f(s['accuracy']):>8}"
                 f"{f(s['first_error_rate_among_correct']):>14}{f(s['mean_thinking_tokens']):>11}"
                 f"{f(s['truncated_rate']):>8}")
 
