@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from .constrained import Constraint
 from .generation import generate
-from .grammar import ClaimListParser, extraction_grammar
+from .grammar import ClaimListParser, closed_grammar, extraction_grammar, puzzle_vocabulary
 from .loading import LoadedModel
 from .project import ProjectAPI
 from .prompting import render_chat
@@ -16,7 +16,8 @@ from .settings import Overrides, Settings, resolve
 SYSTEM = (
     "You translate one step of someone's reasoning about a logic puzzle into claims written in "
     "the puzzle's formal language (the language of the puzzle file below). Write only the claims "
-    "the step asserts, separated by ' ; '. Use only the puzzle's agents, variables and values."
+    "the step asserts, separated by ' ; ', e.g. `P knows card ; not Q knows card`. Use only the "
+    "puzzle's agents, variables and values; no comments, no quotes, no aliases in parentheses."
 )
 
 
@@ -34,14 +35,31 @@ class ExtractedClaim:
 
 
 def puzzle_context(puzzle: Any) -> str:
-    """The puzzle as text for the extraction prompt (its source when it keeps one)."""
+    """The puzzle as text for the extraction prompt (its source when it keeps one), without comments."""
     if isinstance(puzzle, str):
-        return puzzle
+        return strip_comments(puzzle)
     for name in ("source", "text", "source_text"):
         value = getattr(puzzle, name, None)
         if isinstance(value, str) and value.strip():
-            return value
+            return strip_comments(value)
     return str(puzzle)
+
+
+def strip_comments(source: str) -> str:
+    """Puzzle text without `# …` comments (a `#` inside a "string" is kept), so the model sees none to copy."""
+    out = []
+    for line in source.splitlines():
+        in_string, cut = False, len(line)
+        for i, ch in enumerate(line):
+            if ch == '"':
+                in_string = not in_string
+            elif ch == "#" and not in_string:
+                cut = i
+                break
+        kept = line[:cut].rstrip()
+        if kept or cut == len(line):
+            out.append(kept)
+    return "\n".join(out).strip() + "\n"
 
 
 def extraction_messages(puzzle_text: str, step: str) -> list[dict[str, str]]:
@@ -52,13 +70,19 @@ def extraction_messages(puzzle_text: str, step: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class ModelClaimExtractor:
-    """Grammar-constrained claim extraction with a local model; outputs always re-parse."""
+    """Grammar-constrained claim extraction with a local model; outputs always re-parse.
+
+    With `closed` (the default), each puzzle gets its own grammar whose names, symbols and strings
+    are only the puzzle's (grammar.closed_grammar): the model cannot write free text, comments or
+    made-up aliases. Those grammars are compiled once per puzzle vocabulary and kept in `_by_grammar`."""
 
     loaded: LoadedModel
     constraint: Constraint
     parser: ClaimListParser
     settings: Settings
     parse_claim: Any = None
+    closed: bool = True
+    _by_grammar: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, loaded: LoadedModel, grammar_text: str, rule: str = "claim",
@@ -72,7 +96,17 @@ class ModelClaimExtractor:
 
     def with_settings(self, settings: Settings) -> "ModelClaimExtractor":
         """Copy with other decoding settings (e.g. sampling, for tests)."""
-        return ModelClaimExtractor(self.loaded, self.constraint, self.parser, settings, self.parse_claim)
+        return replace(self, settings=settings)
+
+    def grammar_for(self, puzzle: Any) -> tuple[Constraint, ClaimListParser]:
+        """The constraint and parser for one puzzle: its closed grammar, or the open one."""
+        vocabulary = puzzle_vocabulary(puzzle, self.parser.grammar) if self.closed else None
+        if vocabulary is None:
+            return self.constraint, self.parser
+        text = closed_grammar(self.parser.grammar, vocabulary)
+        if text not in self._by_grammar:
+            self._by_grammar[text] = (self.constraint.with_grammar(text), ClaimListParser(text))
+        return self._by_grammar[text]
 
     def extract_many(self, puzzle: Any, steps: Sequence[str]) -> list[list[ExtractedClaim]]:
         """Claims for each step, in one batch."""
@@ -81,25 +115,26 @@ class ModelClaimExtractor:
         tok = self.loaded.tokenizer
         context = puzzle_context(puzzle)
         prompts = [render_chat(tok, extraction_messages(context, s), enable_thinking=False) for s in steps]
-        proc = self.constraint.processor()
+        constraint, parser = self.grammar_for(puzzle)
+        proc = constraint.processor()
         outs = generate(self.loaded, prompts, self.settings, logits_processors=[proc])
         result = []
         for i, out in enumerate(outs):
             ids = out.token_ids if out.finish_reason == "stop" else out.token_ids[: proc.accepting[i]]
             text = tok.decode(list(ids), skip_special_tokens=True)
-            result.append(self._claims(text, puzzle))
+            result.append(self._claims(text, puzzle, parser))
         return result
 
     def __call__(self, puzzle: Any, step: str) -> list[ExtractedClaim]:
         """Claims of one step."""
         return self.extract_many(puzzle, [step])[0]
 
-    def _claims(self, text: str, puzzle: Any) -> list[ExtractedClaim]:
+    def _claims(self, text: str, puzzle: Any, parser: ClaimListParser) -> list[ExtractedClaim]:
         """Split the output into claims; anything python-lark rejects is dropped, never returned."""
-        if not text.strip() or not self.parser.accepts(text):
+        if not text.strip() or not parser.accepts(text):
             return []
         out = []
-        for c in self.parser.claims(text):
+        for c in parser.claims(text):
             parsed = None
             if self.parse_claim is not None:
                 try:
