@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
@@ -35,14 +36,24 @@ class ExtractedClaim:
 
 
 def puzzle_context(puzzle: Any) -> str:
-    """The puzzle as text for the extraction prompt (its source when it keeps one), without comments."""
+    """The puzzle as text for the extraction prompt (its source when it keeps one), without comments
+    and without its natural-language lines (`en: "…"`, `zh: "…"`): shorter prompts, and the worked
+    examples already pair those texts with their formulas."""
     if isinstance(puzzle, str):
-        return strip_comments(puzzle)
+        return formal_part(puzzle)
     for name in ("source", "text", "source_text"):
         value = getattr(puzzle, name, None)
         if isinstance(value, str) and value.strip():
-            return strip_comments(value)
+            return formal_part(value)
     return str(puzzle)
+
+
+_TEXT_LINE = re.compile(r"^\s*(?:en|zh)\s*:")
+
+
+def formal_part(source: str) -> str:
+    """`source` without comments and natural-language text lines."""
+    return "\n".join(ln for ln in strip_comments(source).splitlines() if not _TEXT_LINE.match(ln)).strip() + "\n"
 
 
 def strip_comments(source: str) -> str:
@@ -62,10 +73,31 @@ def strip_comments(source: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def extraction_messages(puzzle_text: str, step: str) -> list[dict[str, str]]:
-    """Chat messages asking for the claims of one step."""
-    user = f"Puzzle file:\n{puzzle_text}\n\nReasoning step:\n{step}\n\nClaims:"
-    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
+def worked_examples(puzzle: Any, limit: int = 3) -> list[tuple[str, str]]:
+    """(step, claims) pairs taken from the puzzle itself: each announcement's English text and the
+    formula it states (`P says: not P knows card` with "I don't know the card." gives
+    ("P: I don't know the card.", "not P knows card"))."""
+    out = []
+    for a in getattr(puzzle, "announcements", ()):
+        text = a.text("en") if hasattr(a, "text") else None
+        source = strip_comments(getattr(a, "source", "") or "").strip()
+        if not text or ":" not in source:
+            continue
+        formula = source.split(":", 1)[1].strip()
+        out.append((f"{a.speaker}: {text}" if a.speaker else text, formula))
+        if len(out) == limit:
+            break
+    return out
+
+
+def extraction_messages(puzzle_text: str, step: str,
+                        examples: Sequence[tuple[str, str]] = ()) -> list[dict[str, str]]:
+    """Chat messages asking for the claims of one step, after worked examples (few-shot turns)."""
+    msgs = [{"role": "system", "content": SYSTEM + "\n\nPuzzle file:\n" + puzzle_text}]
+    for ex_step, ex_claims in examples:
+        msgs += [{"role": "user", "content": f"Reasoning step:\n{ex_step}\n\nClaims:"},
+                 {"role": "assistant", "content": ex_claims}]
+    return msgs + [{"role": "user", "content": f"Reasoning step:\n{step}\n\nClaims:"}]
 
 
 @dataclass(frozen=True)
@@ -113,8 +145,9 @@ class ModelClaimExtractor:
         if not steps:
             return []
         tok = self.loaded.tokenizer
-        context = puzzle_context(puzzle)
-        prompts = [render_chat(tok, extraction_messages(context, s), enable_thinking=False) for s in steps]
+        context, examples = puzzle_context(puzzle), worked_examples(puzzle)
+        prompts = [render_chat(tok, extraction_messages(context, s, examples), enable_thinking=False)
+                   for s in steps]
         constraint, parser = self.grammar_for(puzzle)
         proc = constraint.processor()
         outs = generate(self.loaded, prompts, self.settings, logits_processors=[proc])

@@ -67,6 +67,7 @@ class ClaimListParser:
 FUNCTIONS = ("sum", "count", "min", "max", "abs")
 _NEVER = "\ue000"  # a private-use character: stands for an empty set of spellings (never in a claim)
 _TERMINAL_DEF = r"^{name}:[^\n]*$"
+_BOUND = re.compile(r"\b(?:all|any|for)\s+(\w+)\s+in\b")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def _spellings(puzzle: Any) -> list[str]:
             out += [value.name, *value.aliases]
     out += [name for name, _ in getattr(puzzle, "names", ())]
     out += [name for name, _ in getattr(puzzle, "params", ())]
+    for announcement in getattr(puzzle, "announcements", ()):  # names its quantifiers bind (all i in …)
+        out += _BOUND.findall(getattr(announcement, "source", "") or "")
     return list(dict.fromkeys(x for x in out if x))
 
 
