@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .constrained import Constraint
 from .generation import generate
@@ -73,10 +73,12 @@ def strip_comments(source: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def worked_examples(puzzle: Any, limit: int = 3) -> list[tuple[str, str]]:
+def worked_examples(puzzle: Any, limit: int = 3,
+                    usable: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
     """(step, claims) pairs taken from the puzzle itself: each announcement's English text and the
     formula it states (`P says: not P knows card` with "I don't know the card." gives
-    ("P: I don't know the card.", "not P knows card"))."""
+    ("P: I don't know the card.", "not P knows card")). `usable` drops formulas that are no valid
+    claim on their own (one that uses the `i` of `for i in …`, or a `let` name)."""
     out = []
     for a in getattr(puzzle, "announcements", ()):
         text = a.text("en") if hasattr(a, "text") else None
@@ -84,6 +86,8 @@ def worked_examples(puzzle: Any, limit: int = 3) -> list[tuple[str, str]]:
         if not text or ":" not in source:
             continue
         formula = source.split(":", 1)[1].strip()
+        if usable is not None and not usable(formula):
+            continue
         out.append((f"{a.speaker}: {text}" if a.speaker else text, formula))
         if len(out) == limit:
             break
@@ -145,10 +149,10 @@ class ModelClaimExtractor:
         if not steps:
             return []
         tok = self.loaded.tokenizer
-        context, examples = puzzle_context(puzzle), worked_examples(puzzle)
+        constraint, parser = self.grammar_for(puzzle)
+        context, examples = puzzle_context(puzzle), worked_examples(puzzle, usable=self._usable(puzzle, parser))
         prompts = [render_chat(tok, extraction_messages(context, s, examples), enable_thinking=False)
                    for s in steps]
-        constraint, parser = self.grammar_for(puzzle)
         proc = constraint.processor()
         outs = generate(self.loaded, prompts, self.settings, logits_processors=[proc])
         result = []
@@ -161,6 +165,13 @@ class ModelClaimExtractor:
     def __call__(self, puzzle: Any, step: str) -> list[ExtractedClaim]:
         """Claims of one step."""
         return self.extract_many(puzzle, [step])[0]
+
+    def _usable(self, puzzle: Any, parser: ClaimListParser) -> Callable[[str], bool]:
+        """A worked example is shown only if the model could write it: the grammar accepts it and it
+        elaborates against the puzzle."""
+        def usable(formula: str) -> bool:
+            return parser.accepts(formula) and bool(self._claims(formula, puzzle, parser))
+        return usable
 
     def _claims(self, text: str, puzzle: Any, parser: ClaimListParser) -> list[ExtractedClaim]:
         """Split the output into claims; anything python-lark rejects is dropped, never returned."""

@@ -128,12 +128,20 @@ def _alternatives(spellings: Sequence[str], quoted: bool = False) -> str:
     return " | ".join(lits)
 
 
+NAME_RULE = "llmx_name"
+
+
 def closed_grammar(extraction: str, vocabulary: Vocabulary) -> str:
-    """`extraction` (from extraction_grammar) with no free text left: NAME, SYMBOL and STRING accept
-    only the vocabulary's spellings, and comments and line continuations are no longer ignored."""
-    text = extraction
-    for terminal, body in (("NAME", _alternatives(vocabulary.names)),
-                           ("SYMBOL", _alternatives(vocabulary.symbols)),
+    """`extraction` (from extraction_grammar) with no free text left: names are a rule of the
+    vocabulary's literal names (keywords to the lexer, so `not` is never lexed as the name `n` + `ot`),
+    SYMBOL and STRING accept only the vocabulary's spellings, and comments and line continuations are
+    no longer ignored."""
+    text = re.sub(_TERMINAL_DEF.format(name="NAME"), "", extraction, count=1, flags=re.MULTILINE)
+    if text == extraction:
+        raise GrammarError("the grammar has no terminal NAME", "use the project grammar")
+    text = re.sub(r"\bNAME\b", NAME_RULE, text)
+    text += f"\n{NAME_RULE}: {_alternatives(vocabulary.names)}\n"
+    for terminal, body in (("SYMBOL", _alternatives(vocabulary.symbols)),
                            ("STRING", _alternatives(vocabulary.strings, quoted=True))):
         pattern = re.compile(_TERMINAL_DEF.format(name=terminal), re.MULTILINE)
         if not pattern.search(text):

@@ -5,12 +5,13 @@ model rarely solves these puzzles; the tests check that whatever it writes is ha
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from epistemic.llm.thinking import METHODS
 
-from .conftest import CARD16
+CARD16 = Path(__file__).resolve().parents[2] / "puzzles" / "card16.txt"
 
 pytestmark = pytest.mark.real_model
 
