@@ -75,6 +75,7 @@ def test_cli(two_runs, tmp_path):
     data = json.loads(res.output)
     assert data["schema"] == "epistemic.llm.compare/1" and [r["name"] for r in data["runs"]] == ["full", "q4"]
     res = CliRunner().invoke(eval_cmd, ["compare", str(tmp_path / "none.jsonl"), "--json"])
-    assert res.exit_code == 1 and json.loads(res.output)["type"] == "LLMError"
+    err = json.loads(res.output)
+    assert res.exit_code == 2 and err["schema"] == "epistemic.error/1" and "does not exist" in err["error"]
     res = CliRunner().invoke(eval_cmd, [])
     assert res.exit_code == 2 and "--model and --dataset" in res.output
