@@ -89,14 +89,18 @@ def build(model_dir: Path, tiny: bool, device: str, save: bool = True):
     return facts, loaded
 
 
-def throughput(loaded, batches, new_tokens, reps) -> list[dict]:
-    """Tokens per second for each batch size (best of `reps`), output length fixed by min_new_tokens."""
+def throughput(loaded, batches, new_tokens, reps, caches=("dynamic",), greedy=False) -> list[dict]:
+    """Tokens per second for each KV-cache kind and batch size (best of `reps`), output length fixed by
+    min_new_tokens. "dynamic" is eager transformers; "static" is transformers' static cache, with which
+    generate() compiles the decoding step (torch.compile, reduce-overhead: CUDA graphs); the first run
+    at each shape compiles and is reported as `first_s`."""
     from epistemic.llm.generation import generate, timed
     from epistemic.llm.prompting import puzzle_prompt
     from epistemic.llm.settings import Overrides, resolve
 
     prompt = puzzle_prompt(loaded.tokenizer, STATEMENT)
-    s = resolve(loaded.generation_config, Overrides(max_new_tokens=new_tokens, min_new_tokens=new_tokens, seed=0))
+    s = resolve(loaded.generation_config, Overrides(max_new_tokens=new_tokens, min_new_tokens=new_tokens, seed=0,
+                                                    do_sample=False if greedy else None))
     generate(loaded, [prompt], replace(s, max_new_tokens=8, min_new_tokens=8))  # warm-up
     import torch
 
@@ -107,15 +111,25 @@ def throughput(loaded, batches, new_tokens, reps) -> list[dict]:
         _, sec = timed(lambda: [loaded.model(input_ids=x) for _ in range(20)])
     log("one forward of one token (no cache), ms:", round(1000 * sec / 20, 2))
     rows = [{"batch": "forward", "ms_per_forward": round(1000 * sec / 20, 2)}]
-    for b in batches:
-        generate(loaded, [prompt] * b, s)  # warm-up at this shape (the allocator grows once per shape)
-        runs = [timed(lambda: generate(loaded, [prompt] * b, s)) for _ in range(reps)]
-        outs, sec = min(runs, key=lambda r: r[1])
-        n = sum(o.generated_tokens for o in outs)
-        rows.append({"batch": b, "prompt_tokens": outs[0].prompt_tokens, "new_tokens": n, "seconds": round(sec, 2),
-                     "all_s": [round(r[1], 2) for r in runs],
-                     "tokens_per_s": round(n / sec, 1), "ms_per_step": round(1000 * sec / new_tokens, 1)})
-        log("throughput", rows[-1])
+    for cache in caches:
+        sc = replace(s, cache_implementation=None if cache == "dynamic" else cache)
+        for b in batches:
+            try:
+                # warm-up at this shape (the allocator grows once per shape; static: compiles)
+                first = timed(lambda: generate(loaded, [prompt] * b, sc))[1]
+                runs = [timed(lambda: generate(loaded, [prompt] * b, sc)) for _ in range(reps)]
+            except Exception as exc:  # noqa: BLE001 - keep the other rows
+                rows.append({"cache": cache, "batch": b, "error": f"{type(exc).__name__}: {exc}"[:500]})
+                log("throughput", rows[-1])
+                continue
+            outs, sec = min(runs, key=lambda r: r[1])
+            n = sum(o.generated_tokens for o in outs)
+            rows.append({"cache": cache, "batch": b, "decoding": "greedy" if greedy else "sampled",
+                         "prompt_tokens": outs[0].prompt_tokens, "new_tokens": n,
+                         "seconds": round(sec, 2), "all_s": [round(r[1], 2) for r in runs],
+                         "first_s": round(first, 1),
+                         "tokens_per_s": round(n / sec, 1), "ms_per_step": round(1000 * sec / new_tokens, 1)})
+            log("throughput", rows[-1])
     return rows
 
 
@@ -354,10 +368,13 @@ def table(results: dict) -> str:
     lines = [f"Device: {results.get('device')}; model: {results.get('model')}; torch {results.get('torch')}, "
              f"transformers {results.get('transformers')}, llguidance {results.get('llguidance')}.", ""]
     if results.get("throughput"):
-        lines += ["| batch | prompt tokens | new tokens | seconds (best; all runs) | tokens/s | ms/step |",
-                  "|---|---|---|---|---|---|"]
-        lines += [f"| {r['batch']} | {r['prompt_tokens']} | {r['new_tokens']} | {r['seconds']}; {r['all_s']} "
-                  f"| {r['tokens_per_s']} | {r['ms_per_step']} |" for r in results["throughput"] if "all_s" in r]
+        lines += ["| KV cache | decoding | batch | prompt tokens | new tokens | first run s (compile) | seconds (best; all runs) "
+                  "| tokens/s | ms/step |", "|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['cache']} | {r['decoding']} | {r['batch']} | {r['prompt_tokens']} | {r['new_tokens']} | {r['first_s']} "
+                  f"| {r['seconds']}; {r['all_s']} | {r['tokens_per_s']} | {r['ms_per_step']} |"
+                  for r in results["throughput"] if "all_s" in r]
+        lines += [f"| {r['cache']} | {r['batch']} | error: {r['error'][:120]} |||||"
+                  for r in results["throughput"] if "error" in r]
         lines += ["", f"One bare forward pass of one token: {results['throughput'][0]['ms_per_forward']} ms."]
         lines.append("")
     if results.get("constrained"):
@@ -381,6 +398,10 @@ def main() -> None:
     ap.add_argument("--batches", default="1,8,32,128")
     ap.add_argument("--new-tokens", type=int, default=128)
     ap.add_argument("--reps", type=int, default=3, help="repetitions of each throughput timing")
+    ap.add_argument("--greedy", action="store_true",
+                    help="greedy decoding in the throughput rows (default: the model's sampling settings)")
+    ap.add_argument("--caches", default="dynamic,static",
+                    help="KV-cache kinds for the throughput rows: dynamic (eager), static (compiled decoding)")
     ap.add_argument("--constrained-batches", default="1,8,32")
     ap.add_argument("--rounds", type=int, default=8, help="interleaved rounds of the constrained comparison")
     ap.add_argument("--variants", default="default,llg-kernel", help=f"processor variants: {','.join(VARIANTS)}")
@@ -391,7 +412,10 @@ def main() -> None:
     args = ap.parse_args()
     import torch
     import transformers
-    import llguidance
+    try:
+        import llguidance
+    except ImportError:  # only the constrained section needs it
+        llguidance = None
 
     out, work = Path(args.out), Path(args.work)
     out.mkdir(parents=True, exist_ok=True)
@@ -402,7 +426,7 @@ def main() -> None:
     results: dict = {"device": torch.cuda.get_device_name(0) if device == "cuda" else "cpu",
                      "model": "tiny Qwen2" if args.tiny else "Qwen2.5-7B config, random bf16 weights",
                      "torch": torch.__version__, "transformers": transformers.__version__,
-                     "llguidance": llguidance.__version__}
+                     "llguidance": getattr(llguidance, "__version__", None)}
 
     def save():
         (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
@@ -412,7 +436,8 @@ def main() -> None:
     results["build"], loaded = build(model_dir, args.tiny, device, save="e2e" not in skip)
     log("build", results["build"])
     save()
-    sections = [("throughput", lambda: throughput(loaded, batches, args.new_tokens, args.reps))]
+    sections = [("throughput", lambda: throughput(loaded, batches, args.new_tokens, args.reps,
+                                                  [c for c in args.caches.split(",") if c], args.greedy))]
     try:
         from epistemic.language import grammar_text
         gtext = grammar_text()

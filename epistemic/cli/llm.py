@@ -12,11 +12,17 @@ import click
 from .common import Command, fail
 
 
-def _model_options(fn: Callable) -> Callable:
+class EvalGroup(Command, click.Group):
+    """`eval` runs an evaluation itself, or a subcommand (`eval compare`); errors as every command's."""
+
+
+def _model_options(fn: Callable, required: bool = True) -> Callable:
     """Options shared by ask and eval: model, device, prompt and decoding settings."""
     opts = [
-        click.option("--model", "model_dir", required=True, type=click.Path(file_okay=False),
-                     help="Local Hugging Face model directory (never downloaded)."),
+        click.option("--model", "model_dir", required=required, type=click.Path(),
+                     help="Local Hugging Face model directory or .gguf file (never downloaded)."),
+        click.option("--quantize", type=click.Choice(["4bit", "8bit"]), default=None,
+                     help="Load the weights quantized with bitsandbytes (CUDA GPUs only)."),
         click.option("--device", default="auto", show_default=True, help="auto, cpu, cuda, cuda:1, …"),
         click.option("--dtype", default="auto", show_default=True, help="auto, bfloat16, float16, float32."),
         click.option("--lang", default="en", show_default=True, help="Language of the puzzle statement."),
@@ -32,6 +38,9 @@ def _model_options(fn: Callable) -> Callable:
         click.option("--max-new-tokens", type=int, default=None, help="Override the token budget."),
         click.option("--seed", type=int, default=None, help="Random seed for sampling."),
         click.option("--greedy", is_flag=True, help="Greedy decoding (no sampling)."),
+        click.option("--static-cache", is_flag=True,
+                     help="Static KV cache: on a GPU, transformers compiles the decoding step (CUDA graphs); "
+                          "fastest when batches have one shape."),
         click.option("--no-audit", is_flag=True, help="Skip auditing the traces."),
         click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema: docs/llm.md)."),
     ]
@@ -50,7 +59,8 @@ def _setup(kw: dict[str, Any], quiet: bool):
     template = Path(kw["chat_template"]).read_text(encoding="utf-8") if kw["chat_template"] else None
     overrides = Overrides(temperature=kw["temperature"], top_p=kw["top_p"], top_k=kw["top_k"],
                           max_new_tokens=kw["max_new_tokens"], seed=kw["seed"],
-                          do_sample=False if kw["greedy"] else None)
+                          do_sample=False if kw["greedy"] else None,
+                          cache_implementation="static" if kw["static_cache"] else None)
     options = PromptOptions(kw["lang"], kw["system"], not kw["no_chat_template"], kw["thinking"])
     return overrides, options, template
 
@@ -69,7 +79,7 @@ def _load(kw: dict[str, Any], template: str | None):
     from epistemic.llm.loading import load_model
 
     return load_model(kw["model_dir"], kw["device"], kw["dtype"], template,
-                      need_chat_template=not kw["no_chat_template"])
+                      need_chat_template=not kw["no_chat_template"], quantize=kw["quantize"])
 
 
 def _quiet_transformers() -> None:
@@ -166,13 +176,16 @@ def _default_out(dataset: str, model_dir: str) -> str:
 
 def _summary_table(summary: dict[str, Any]) -> str:
     """The summary as aligned text rows."""
-    head = f"{'group':<28}{'n':>6}{'acc':>8}{'first-err|ok':>14}{'think tok':>11}{'trunc':>8}"
+    names = ["all"] + [f"{key[3:]}={name}" for key in ("by_family", "by_difficulty", "by_family_difficulty")
+                       for name in summary[key]]
+    width = max(len(n) for n in names) + 2
+    head = f"{'group':<{width}}{'n':>6}{'acc':>8}{'first-err|ok':>14}{'think tok':>11}{'trunc':>8}"
     rows = [head]
 
     def row(name: str, s: dict[str, Any]) -> str:
         def f(x: Any) -> str:
             return "-" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
-        return (f"{name[:27]:<28}{s['samples']:>6}{f(s['accuracy']):>8}"
+        return (f"{name:<{width}}{s['samples']:>6}{f(s['accuracy']):>8}"
                 f"{f(s['first_error_rate_among_correct']):>14}{f(s['mean_thinking_tokens']):>11}"
                 f"{f(s['truncated_rate']):>8}")
 
@@ -183,9 +196,10 @@ def _summary_table(summary: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-@click.command("eval", cls=Command)
-@_model_options
-@click.option("--dataset", required=True, type=click.Path(dir_okay=False, exists=True), help="JSONL puzzles.")
+@click.group("eval", cls=EvalGroup, invoke_without_command=True)
+@click.pass_context
+@lambda fn: _model_options(fn, required=False)
+@click.option("--dataset", type=click.Path(dir_okay=False, exists=True), help="JSONL puzzles.")
 @click.option("--out", default=None, type=click.Path(dir_okay=False),
               help="Output JSONL (resumed if it exists). Default: DATASET.MODELNAME.jsonl.")
 @click.option("--batch-size", type=int, default=8, show_default=True)
@@ -196,13 +210,20 @@ def _summary_table(summary: dict[str, Any]) -> str:
                    "ray://host:10001) or, alone, a local cluster. Needs pip install -e '.[scale]'; docs/scale.md.")
 @click.option("--replicas", type=click.IntRange(min=1), default=None,
               help="With --ray: how many replicas (default: one per GPU, or 1 on CPU).")
-def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, limit: int | None,
-             ray_address: str | None, replicas: int | None, **kw: Any) -> None:
-    """Evaluate a local model on a dataset: batched, resumable, with a summary per family and difficulty."""
+def eval_cmd(ctx: click.Context, dataset: str | None, out: str | None, batch_size: int, num_samples: int,
+             limit: int | None, ray_address: str | None, replicas: int | None, **kw: Any) -> None:
+    """Evaluate a local model on a dataset: batched, resumable, with a summary per family and difficulty.
+
+    `eval compare RUN_A RUN_B …` compares finished runs instead."""
     from epistemic.errors import EpistemicError
     from epistemic.llm.errors import LLMError
     from epistemic.llm.evaluate import EvalConfig, read_records, run_eval
 
+    if ctx.invoked_subcommand is not None:
+        return
+    missing = [name for name, value in (("--model", kw["model_dir"]), ("--dataset", dataset)) if not value]
+    if missing:
+        raise click.UsageError(f"eval needs {' and '.join(missing)} (or: eval compare RUN_A RUN_B …)")
     as_json = kw["as_json"]
     _require_model_dir(kw)
     out = out or _default_out(dataset, kw["model_dir"])
@@ -247,3 +268,32 @@ def eval_cmd(dataset: str, out: str | None, batch_size: int, num_samples: int, l
     else:
         click.echo(_summary_table(summary))
         click.echo(f"records: {out}")
+
+
+@eval_cmd.command("compare")
+@click.argument("runs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--plot", type=click.Path(dir_okay=False), default=None,
+              help="Also draw thought-token histograms and accuracy per difficulty (.png or .svg).")
+@click.option("--force", is_flag=True, help="Replace the --plot file if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema: docs/llm.md).")
+def compare_cmd(runs: tuple[str, ...], plot: str | None, force: bool, as_json: bool) -> None:
+    """Compare eval outputs (JSONL files written by `eval --out`): accuracy, right answer with a wrong
+    step, first-error positions, thought tokens, truncation."""
+    from epistemic.llm.compare import compare_runs, comparison_table, load_run, plot_comparison
+    from epistemic.llm.errors import LLMError
+
+    try:
+        loaded = [load_run(r) for r in runs]
+        if len({r.name for r in loaded}) < len(loaded):  # same stems: name runs by their paths
+            loaded = [load_run(r, name=r) for r in runs]
+        comparison = compare_runs(loaded)
+        if plot:
+            comparison["plot"] = str(plot_comparison(loaded, comparison, plot, force))
+    except LLMError as exc:
+        _fail(exc, as_json)
+    if as_json:
+        click.echo(json.dumps(comparison, ensure_ascii=False))
+    else:
+        click.echo(comparison_table(comparison))
+        if plot:
+            click.echo(f"picture: {comparison['plot']}")

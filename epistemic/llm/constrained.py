@@ -62,6 +62,10 @@ class Constraint:
         tok = ll_tokenizer(hf_tokenizer, n_vocab, eos)
         return cls(compile_lark(lark_text), tok, portable_tokens(tok) if portable else None)
 
+    def with_grammar(self, lark_text: str) -> "Constraint":
+        """The same tokenizer and usable tokens with another grammar (compiling is cheap; the tokenizer is not)."""
+        return Constraint(compile_lark(lark_text), self.tokenizer, self.usable)
+
     def processor(self) -> "GrammarLogitsProcessor":
         """A fresh processor for one `generate` call."""
         return GrammarLogitsProcessor(self)

@@ -39,14 +39,23 @@ class GrammarError(LLMError):
     """The grammar is not accepted by llguidance or python-lark."""
 
 
+def install_hint(extra: str = "llm") -> str:
+    """How to install an extra: editable from the checkout when running from one, else from the index."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file() and 'name = "epistemic"' in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return f"pip install -e '.[{extra}]'  (in {root})"
+    return f"pip install 'epistemic[{extra}]'"
+
+
 def require(module: str, extra: str = "llm"):
     """Import an optional module or raise a MissingDependencyError naming the extra."""
     import importlib
 
     try:
         return importlib.import_module(module)
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    except ImportError as exc:
         raise MissingDependencyError(
-            f"the optional package {module!r} is not installed ({exc})",
-            f"in a checkout: pip install -e '.[{extra}]'  (or: pip install torch==2.13.0 transformers tokenizers llguidance)",
-        ) from exc
+            f"the optional package {module!r} is not installed ({exc})", install_hint(extra)) from exc

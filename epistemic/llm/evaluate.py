@@ -111,12 +111,21 @@ def summarize_group(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def difficulty_label(difficulty: Any) -> str:
+    """A short, stable group key for a dataset's difficulty: `2`, `agents=2,depth=3`, `easy`."""
+    if isinstance(difficulty, dict):
+        return ",".join(f"{k}={difficulty_label(v)}" for k, v in sorted(difficulty.items()))
+    if isinstance(difficulty, (list, tuple)):
+        return ",".join(difficulty_label(v) for v in difficulty)
+    return str(difficulty)
+
+
 def summarize(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Overall summary plus the same figures per family, per difficulty, per (family, difficulty)."""
     groups: dict[str, dict[str, list]] = {"by_family": defaultdict(list), "by_difficulty": defaultdict(list),
                                           "by_family_difficulty": defaultdict(list)}
     for r in records:
-        fam, diff = str(r.get("family")), str(r.get("difficulty"))
+        fam, diff = str(r.get("family")), difficulty_label(r.get("difficulty"))
         groups["by_family"][fam].append(r)
         groups["by_difficulty"][diff].append(r)
         groups["by_family_difficulty"][f"{fam}/{diff}"].append(r)
@@ -236,7 +245,7 @@ def _run_batch(loaded: LoadedModel, chunk: Sequence[tuple[EvalItem, Any, Prompt,
         if (item.id, gen.sample) in done:
             continue
         checked = audit_fields(puzzle, gen, project, ctx) if config.audit else {}
-        records.append(trace_record(gen, prompt.text, settings, loaded.path, checked, round(per_sample, 3),
+        records.append(trace_record(gen, prompt.text, seeded, loaded.path, checked, round(per_sample, 3),
                                     id=item.id, family=item.family, difficulty=item.difficulty,
                                     puzzle=item.puzzle, **({"size": item.size} if item.size else {})))
     return records

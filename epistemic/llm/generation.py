@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
-from .errors import ContextLengthError, OutOfMemoryError, require
+from .errors import ContextLengthError, require
 from .loading import LoadedModel
+from .memory import oom_guard
 from .prompting import Prompt
 from .settings import Settings, to_generation_config
 from .thinking import count_tokens, split_thinking
@@ -42,22 +42,6 @@ class Generation:
         d["warnings"] = list(self.warnings)
         d["generated_tokens"] = self.generated_tokens
         return d
-
-
-@contextlib.contextmanager
-def oom_guard(doing: str) -> Iterator[None]:
-    """Turn torch's out-of-memory error into an OutOfMemoryError that says what to do."""
-    torch = require("torch")
-    try:
-        yield
-    except torch.OutOfMemoryError as exc:
-        if torch.cuda.is_available():
-            torch.cuda.empty_cache()
-        raise OutOfMemoryError(
-            f"out of GPU memory while {doing}",
-            "lower --batch-size, --num-samples or --max-new-tokens, use --dtype bfloat16, "
-            "a smaller model, or --device cpu",
-        ) from exc
 
 
 def make_streamer(tokenizer: Any, on_text: Callable[[str], None]):
@@ -105,7 +89,10 @@ def generate(
     tok, model = loaded.tokenizer, loaded.model
     repeat = 1 if settings.do_sample else num_samples  # greedy: transformers refuses num_return_sequences
     texts = [p.text for p in prompts for _ in range(repeat)]
-    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+    special = {p.add_special_tokens for p in prompts}
+    if len(special) > 1:
+        raise ValueError("one batch mixes chat-template prompts and plain-text prompts")
+    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=special.pop())
     enc = {k: v.to(model.device) for k, v in enc.items()}
     prompt_lens = enc["attention_mask"].sum(dim=1).tolist()[::repeat]
     settings, notes = fit_context(loaded, enc["input_ids"].shape[1], settings)

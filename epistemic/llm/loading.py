@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from .errors import ChatTemplateError, ModelDirError, require
+from .errors import ChatTemplateError, LLMError, MissingDependencyError, ModelDirError, require
+from .memory import oom_guard
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "tokenizer_config.json")
 WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "model*.bin")
@@ -41,6 +43,8 @@ def check_model_dir(path: str | os.PathLike) -> Path:
     p = Path(path).expanduser()
     if not p.exists():
         raise ModelDirError(f"model directory {str(p)!r} does not exist", DOWNLOAD_HINT)
+    if p.is_file() and p.suffix.lower() == ".gguf":
+        raise ModelDirError(f"{str(p)!r} is a GGUF file", "pass it to load_model (or --model), which converts it once")
     if not p.is_dir():
         raise ModelDirError(f"{str(p)!r} is a file, not a model directory", "pass the folder that holds config.json")
     if not (p / "config.json").is_file():
@@ -124,31 +128,89 @@ def require_chat_template(tokenizer: Any, path: str) -> None:
         )
 
 
+QUANTIZE_CHOICES = ("4bit", "8bit")
+
+
+def resolve_model_path(path: str | os.PathLike) -> Path:
+    """A model folder for `path`: the folder itself, or the cached conversion of a `.gguf` file."""
+    p = Path(path).expanduser()
+    if p.suffix.lower() == ".gguf" and p.is_file():
+        from .gguf import hf_dir_from_gguf
+
+        return hf_dir_from_gguf(p)
+    return check_model_dir(p)
+
+
+def quantization_config(quantize: str | None, device: str, dtype: Any):
+    """A bitsandbytes config for `--quantize 4bit|8bit`, or a clear error where the platform cannot."""
+    if quantize is None:
+        return None
+    if quantize not in QUANTIZE_CHOICES:
+        raise LLMError(f"unknown quantization {quantize!r}", f"use one of {', '.join(QUANTIZE_CHOICES)}")
+    if not device.startswith("cuda"):
+        raise LLMError(f"--quantize {quantize} needs a CUDA GPU (bitsandbytes' kernels); the device is {device!r}",
+                       "drop --quantize on CPU, or run on a machine with an NVIDIA GPU")
+    try:
+        import bitsandbytes  # noqa: F401 - only checks that the kernels are there
+    except ImportError as exc:
+        raise MissingDependencyError(f"--quantize {quantize} needs bitsandbytes, which is not installed ({exc})",
+                                     "pip install bitsandbytes") from exc
+    transformers = require("transformers")
+    if quantize == "8bit":
+        return transformers.BitsAndBytesConfig(load_in_8bit=True)
+    return transformers.BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
+                                           bnb_4bit_compute_dtype=dtype)
+
+
+@contextlib.contextmanager
+def quiet_hf_progress() -> Iterator[None]:
+    """No transformers progress bars ("Loading weights") while inside; the previous state restored."""
+    from transformers.utils import logging as hf_logging
+
+    was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_on:
+            hf_logging.enable_progress_bar()
+
+
 def load_model(
     path: str | os.PathLike,
     device: str | None = "auto",
     dtype: str | None = "auto",
     chat_template: str | None = None,
     need_chat_template: bool = True,
+    quantize: str | None = None,
 ) -> LoadedModel:
-    """Load model + tokenizer from a local directory, offline, on `device`."""
-    transformers = require("transformers")
-    p = check_model_dir(path)
-    tok = load_tokenizer(p, chat_template)
-    if need_chat_template:
-        require_chat_template(tok, str(p))
-    dev = pick_device(device)
-    kwargs = {"local_files_only": True, "dtype": pick_dtype(dtype, dev)}
-    if dev.startswith("cuda"):
-        kwargs["device_map"] = dev  # weights go straight to the GPU
-    try:
-        from .generation import oom_guard
+    """Load model + tokenizer from a local directory (or a .gguf file), offline, on `device`.
 
-        with oom_guard("loading the model"):
-            model = transformers.AutoModelForCausalLM.from_pretrained(str(p), **kwargs)
-    except OSError as exc:
-        raise ModelDirError(f"could not load the weights in {str(p)!r}: {exc}", DOWNLOAD_HINT) from exc
-    model = _to_device(model, dev)
+    `quantize` ("4bit", "8bit") loads the weights through bitsandbytes on a CUDA GPU."""
+    given = Path(path).expanduser()
+    if not (given.suffix.lower() == ".gguf" and given.is_file()):
+        check_model_dir(given)  # a missing folder is reported before torch/transformers are needed
+    transformers = require("transformers")
+    require("torch")
+    with quiet_hf_progress():
+        p = resolve_model_path(given)
+        tok = load_tokenizer(p, chat_template)
+        if need_chat_template:
+            require_chat_template(tok, str(p))
+        dev = pick_device(device)
+        kwargs: dict[str, Any] = {"local_files_only": True, "dtype": pick_dtype(dtype, dev)}
+        quant = quantization_config(quantize, dev, kwargs["dtype"])
+        if quant is not None:
+            kwargs["quantization_config"] = quant
+        if dev.startswith("cuda"):
+            kwargs["device_map"] = dev  # weights go straight to the GPU
+        try:
+            with oom_guard("loading the model"):
+                model = transformers.AutoModelForCausalLM.from_pretrained(str(p), **kwargs)
+        except OSError as exc:
+            raise ModelDirError(f"could not load the weights in {str(p)!r}: {exc}", DOWNLOAD_HINT) from exc
+    if quant is None:  # bitsandbytes models are placed by device_map and refuse .to()
+        model = _to_device(model, dev)
     model.eval()
     gen = getattr(model, "generation_config", None)
     ctx = getattr(model.config, "max_position_embeddings", None)
@@ -157,7 +219,5 @@ def load_model(
 
 def _to_device(model: Any, device: str):
     """Move the model, turning an out-of-memory into a clear error."""
-    from .generation import oom_guard
-
     with oom_guard("loading the model"):
         return model.to(device)

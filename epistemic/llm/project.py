@@ -18,6 +18,7 @@ class ProjectAPI:
     parse_claim: Callable[[str, Any], Any] | None = None  # (claim text, puzzle) -> formula
     extract_claims_rule_based: Callable[[Any, str], Any] | None = None
     audit_context: Callable[[Any], Any] | None = None  # puzzle -> context reused by audit_trace
+    read_answer: Callable[[str, Any], str | None] | None = None  # the answer the scorer read, None if none
 
 
 def default_api() -> ProjectAPI:
@@ -35,7 +36,17 @@ def default_api() -> ProjectAPI:
         parse_claim=getattr(language, "parse_claim", None),
         extract_claims_rule_based=getattr(audit, "extract_claims_rule_based", None),
         audit_context=getattr(getattr(audit, "AuditContext", None), "build", None),
+        read_answer=lambda text, puzzle: read_answer(text, puzzle, scoring),
     )
+
+
+def read_answer(text: str, puzzle: Any, scoring: Any) -> str | None:
+    """The part of `text` the scorer reads as the final answer, or None when it names no value of the
+    question (the answer is missing: nothing on an `Answer:` line or last line that parses)."""
+    if getattr(puzzle, "question", None) is None:
+        return None
+    part = scoring.final_answer_text(text)
+    return part if part and scoring.parse_answer(part, puzzle) is not None else None
 
 
 def to_plain(obj: Any) -> Any:

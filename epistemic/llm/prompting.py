@@ -10,10 +10,13 @@ from .thinking import THINK_OPEN
 
 @dataclass(frozen=True)
 class Prompt:
-    """Rendered prompt text and whether the template already opened a <think> block."""
+    """Rendered prompt text, whether the template already opened a <think> block, and whether the
+    tokenizer should add its special tokens (BOS): yes for plain text, no when a chat template
+    already wrote them into the text."""
 
     text: str
     opened_think: bool
+    add_special_tokens: bool = False
 
 
 def messages_for(statement: str, system: str | None = None) -> list[dict[str, str]]:
@@ -30,7 +33,7 @@ def render_chat(
 ) -> Prompt:
     """Apply the model's chat template (or join the plain text when use_template is False)."""
     if not use_template:
-        return Prompt("\n\n".join(m["content"] for m in messages) + "\n\n", False)
+        return Prompt("\n\n".join(m["content"] for m in messages) + "\n\n", False, add_special_tokens=True)
     kwargs: dict[str, Any] = {"tokenize": False, "add_generation_prompt": True}
     if enable_thinking is not None:
         kwargs["enable_thinking"] = enable_thinking

@@ -16,9 +16,11 @@ def audit_fields(puzzle: Any, gen: Generation, api: ProjectAPI, context: Any = N
     """Answer score, correctness, first wrong step and the audit report; failures are recorded, not raised.
 
     `context` (from api.audit_context) lets many traces of one puzzle share one solve."""
-    out: dict[str, Any] = {"answer_score": None, "correct": None, "first_error": None,
+    out: dict[str, Any] = {"final_answer": None, "answer_score": None, "correct": None, "first_error": None,
                            "audit": None, "audit_error": None}
     try:
+        if api.read_answer is not None:
+            out["final_answer"] = api.read_answer(gen.answer or gen.text, puzzle)
         out["answer_score"] = float(api.score_answer(gen.answer or gen.text, puzzle))
     except Exception as exc:  # noqa: BLE001 - model text is untrusted; keep going
         out["audit_error"] = f"score_answer: {type(exc).__name__}: {exc}"

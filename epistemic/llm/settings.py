@@ -19,6 +19,7 @@ class Overrides:
     seed: int | None = None
     do_sample: bool | None = None
     min_new_tokens: int | None = None
+    cache_implementation: str | None = None  # "static": fixed-size KV cache, compiled decoding on GPU
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Settings:
     max_new_tokens: int
     seed: int | None
     min_new_tokens: int | None = None
+    cache_implementation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
@@ -61,6 +63,7 @@ def resolve(model_config: Any, overrides: Overrides = Overrides()) -> Settings:
         max_new_tokens=int(max_new),
         seed=overrides.seed,
         min_new_tokens=overrides.min_new_tokens,
+        cache_implementation=overrides.cache_implementation,
     )
 
 
@@ -76,6 +79,10 @@ def to_generation_config(model_config: Any, settings: Settings):
     cfg.max_length = None
     if settings.min_new_tokens is not None:
         cfg.min_new_tokens = settings.min_new_tokens
+    if settings.cache_implementation is not None:
+        # transformers' own fast path: with a static cache, generate() compiles the decoding step
+        # (torch.compile, mode "reduce-overhead" = CUDA graphs) on a GPU; eager elsewhere.
+        cfg.cache_implementation = settings.cache_implementation
     if settings.do_sample:
         cfg.temperature = settings.temperature if settings.temperature is not None else 1.0
         cfg.top_p = settings.top_p if settings.top_p is not None else 1.0

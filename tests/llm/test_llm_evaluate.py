@@ -53,3 +53,17 @@ def test_summary_first_error_rate():
     assert s["overall"]["first_error_rate_among_correct"] == round(1 / 3, 4)
     assert s["overall"]["mean_thinking_tokens"] == 25.0
     assert s["by_family"]["a"]["first_error_rate_among_correct"] == 0.5
+
+
+def test_each_record_keeps_its_batch_seed_and_difficulty_labels(loaded, project_api, tmp_path, card16):
+    rows = [{"id": f"p{i}", "puzzle": card16, "family": "cards", "difficulty": {"depth": i, "agents": 2}}
+            for i in range(3)]
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "o.jsonl"
+    summary = run_eval(loaded, data, out, EvalConfig(batch_size=1, overrides=Overrides(seed=7, max_new_tokens=3)),
+                       api=project_api)
+    seeds = {r["id"]: r["settings"]["seed"] for r in read_records(out)}
+    assert seeds == {"p0": 7, "p1": 1007, "p2": 2007}  # seed + 1000 × the batch's first item index
+    assert sorted(summary["by_difficulty"]) == ["agents=2,depth=0", "agents=2,depth=1", "agents=2,depth=2"]
+    assert "cards/agents=2,depth=1" in summary["by_family_difficulty"]

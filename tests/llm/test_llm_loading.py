@@ -70,3 +70,47 @@ def test_no_chat_template(tiny_model_dir, tmp_path):
         load_model(d, device="cpu")
     assert "--chat-template" in e.value.hint and "--no-chat-template" in e.value.hint
     assert load_tokenizer(d, chat_template="{{ messages[0]['content'] }}").chat_template
+
+
+def test_missing_dir_reported_before_heavy_imports(monkeypatch, tmp_path):
+    """In a core install (no transformers) a wrong --model path still says the folder is missing."""
+    import epistemic.llm.loading as loading
+    from epistemic.llm.errors import MissingDependencyError, install_hint
+
+    def missing(module, extra="llm"):
+        raise MissingDependencyError(f"the optional package {module!r} is not installed", install_hint(extra))
+
+    monkeypatch.setattr(loading, "require", missing)
+    with pytest.raises(ModelDirError, match="does not exist"):
+        load_model(tmp_path / "nonexistent")
+    with pytest.raises(ModelDirError, match="config.json is missing"):
+        load_model(tmp_path)
+
+
+def test_install_hint_in_a_checkout():
+    from epistemic.llm.errors import install_hint
+
+    assert install_hint().startswith("pip install -e '.[llm]'")
+
+
+def test_plain_prompt_gets_special_tokens(loaded):
+    from epistemic.llm.prompting import render_chat
+
+    plain = render_chat(loaded.tokenizer, [{"role": "user", "content": "x"}], use_template=False)
+    chat = render_chat(loaded.tokenizer, [{"role": "user", "content": "x"}])
+    assert plain.add_special_tokens and not chat.add_special_tokens
+
+
+def test_quantize_refused_on_cpu(tiny_model_dir):
+    from epistemic.llm.errors import LLMError
+
+    with pytest.raises(LLMError, match="needs a CUDA GPU"):
+        load_model(tiny_model_dir, device="cpu", quantize="4bit")
+
+
+def test_gguf_package_not_installed():
+    from epistemic.llm.gguf import packaged_gguf
+
+    with pytest.raises(ModelDirError, match="not installed") as e:
+        packaged_gguf("no-such-model-package-xyz")
+    assert "pip install" in e.value.hint
