@@ -10,8 +10,6 @@ import grimp
 
 from tests.paths import ROOT
 
-# Cycles known when the layout landed, each removed by the issue that reshapes its package.
-KNOWN = [["epistemic.llm.generation", "epistemic.llm.loading"]]
 
 
 def _cycles(graph) -> list[list[str]]:
@@ -56,7 +54,7 @@ def _cycles(graph) -> list[list[str]]:
 
 
 def test_no_import_cycles():
-    assert [c for c in _cycles(grimp.build_graph("epistemic")) if c not in KNOWN] == []
+    assert _cycles(grimp.build_graph("epistemic")) == []
 
 
 def test_layer_contract_is_kept():
