@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..language import syntax as s
 from ..language.arith import apply_int, compare_int
+from ..worlds.components import components
 
 TRUE, FALSE = "true", "false"
 
@@ -278,26 +279,8 @@ class TextEncoder:
         return "((_ at-most 1) " + " ".join(present) + ")"
 
     def components(self, agents: tuple[str, ...]) -> list[list[int]]:
-        """Connected components of the union of the agents' classes over all worlds (union-find)."""
-        parent = list(range(self.n))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for a in agents:
-            for members in self.groups((a,)):
-                root = find(members[0])
-                for p in members[1:]:
-                    other = find(p)
-                    if other != root:
-                        parent[other] = root
-        comps: dict[int, list[int]] = {}
-        for p in range(self.n):
-            comps.setdefault(find(p), []).append(p)
-        return list(comps.values())
+        """Connected components of the union of the agents' classes over all worlds."""
+        return components(self.n, (self.groups((a,)) for a in agents))
 
     # ---------------------------------------------------------------- stages and the claim
 

@@ -16,6 +16,7 @@ import z3
 
 from ..errors import EpistemicError
 from ..language import syntax as s
+from ..worlds.components import components
 from ..worlds.space import WorldSpace
 from ..worlds.z3_terms import (AND, EQ, IFF, IMPLIES, NOT, OR, Frame, StaticEncoder, floor_div, floor_mod,
                                ground_int, is_constant, z3_arith, z3_compare)
@@ -178,26 +179,8 @@ class Encoder(StaticEncoder):
         return out
 
     def components(self, frame: Frame, agents: tuple[str, ...]) -> list[list[int]]:
-        """Connected components of the union of the agents' classes (a concrete model): union-find."""
-        parent = list(range(len(frame.worlds)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for a in agents:
-            for members in self.groups(frame, (a,)):
-                root = find(members[0])
-                for p in members[1:]:
-                    other = find(p)
-                    if other != root:
-                        parent[other] = root
-        comps: dict[int, list[int]] = {}
-        for p in range(len(frame.worlds)):
-            comps.setdefault(find(p), []).append(p)
-        return list(comps.values())
+        """Connected components of the union of the agents' classes (a concrete model)."""
+        return components(len(frame.worlds), (self.groups(frame, (a,)) for a in agents))
 
     def reaches(self, frame: Frame, agents: tuple[str, ...], phi: list) -> list:
         """R[w]: from live w, a live world falsifying phi is reachable through G's classes.
