@@ -61,7 +61,7 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puz
 
     overrides = parse_params(params)
     if ray_address is not None:  # TRACE is a .jsonl or .parquet batch; rows may name their own puzzles
-        audit_on_ray(ray_address, trace, puzzle, overrides, use_z3, out_path, force, shard_size, as_json)
+        audit_on_ray(ray_address, trace, puzzle, overrides, use_z3, out_path, force, shard_size, as_json, puzzle_root)
         return
     for path in (out_path, html_path):
         if path:

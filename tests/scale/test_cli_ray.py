@@ -36,7 +36,8 @@ def test_audit_flag_summary_and_rows(ray_cluster, tmp_path, monkeypatch):
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(traces(5)) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    res = CliRunner().invoke(cli, ["audit", "puzzles/card16.txt", str(src), "--out", str(out), "--ray", "--json"])
+    res = CliRunner().invoke(cli, ["audit", "puzzles/card16.txt", str(src), "--out", str(out), "--ray", "--json",
+                                   "--puzzle-root", str(ROOT)])  # rows name puzzles/card16.txt in the repository
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["schema"] == "epistemic.scale.audit/1" and data["summary"]["traces"] == 8
