@@ -136,27 +136,30 @@ def _cells_of_line(tokens: list[Token], file: str, lines: list[str]) -> list[_Pl
         if t.kind != "coord":
             raise _error(t, file, lines, f"expected a coordinate <|r-c|> to start a cell, found <|{t.text}|>",
                          "each cell is <|r-c|>, a wall token, then <|blank|>, <|origin|> or <|target|>")
-        if i + 1 >= len(tokens) or tokens[i + 1].kind != "wall":
-            after = tokens[i + 1] if i + 1 < len(tokens) else None
-            if after is not None:
-                _known(after, file, lines)
-            found = f"<|{after.text}|>" if after else "the end of the line"
-            raise _error(after or t, file, lines, f"expected a wall token after <|{t.text}|>, found {found}",
-                         "walls are " + WALL_EXAMPLES, end=after is None)
+        _expect(tokens, i + 1, "wall", t, file, lines, f"expected a wall token after <|{t.text}|>",
+                "walls are " + WALL_EXAMPLES)
         wall = tokens[i + 1]
         if wall.repeated:
             raise _error(wall, file, lines, f"<|{wall.text}|> names the {wall.repeated} wall twice",
                          "name each side once, in the order up, down, left, right")
-        if i + 2 >= len(tokens) or tokens[i + 2].kind != "marker":
-            after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if after is not None:
-                _known(after, file, lines)
-            found = f"<|{after.text}|>" if after else "the end of the line"
-            raise _error(after or wall, file, lines, f"expected <|blank|>, <|origin|> or <|target|> after the walls of "
-                         f"cell {t.text}, found {found}", "every cell ends with one marker token", end=after is None)
+        _expect(tokens, i + 2, "marker", wall, file, lines,
+                f"expected <|blank|>, <|origin|> or <|target|> after the walls of cell {t.text}",
+                "every cell ends with one marker token")
         out.append(_Placed(t, wall, tokens[i + 2]))
         i += 3
     return out
+
+
+def _expect(tokens: list[Token], at: int, kind: str, before: Token, file: str, lines: list[str], expected: str,
+            hint: str) -> None:
+    """Token `at` must be of `kind`; else an error at it (or just past `before` at the end of the line)."""
+    if at < len(tokens) and tokens[at].kind == kind:
+        return
+    after = tokens[at] if at < len(tokens) else None
+    if after is not None:
+        _known(after, file, lines)
+    found = f"<|{after.text}|>" if after else "the end of the line"
+    raise _error(after or before, file, lines, f"{expected}, found {found}", hint, end=after is None)
 
 
 def _known(t: Token, file: str, lines: list[str]) -> None:
