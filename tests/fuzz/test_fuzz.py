@@ -64,3 +64,29 @@ def test_any_jsonl_rows(rows):
         lines = [json.dumps(r) if isinstance(r, dict) else r.replace("\n", " ") for r in rows]
         path.write_text("{}\n" + "\n".join(lines), encoding="utf-8", errors="surrogatepass")
         _clean(CliRunner().invoke(cli, ["audit", str(PUZZLES / "muddy.txt"), str(path)]))
+
+
+_MAZE = (PUZZLES / "mazes" / "seed_5x5.txt").read_text(encoding="utf-8")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, len(_MAZE)), st.integers(0, 40), st.text(max_size=30))
+def test_mutated_mazes_and_maze_answers(at, cut, text):
+    """Maze files (a later input kind than the corpus): text spliced into the seed maze, and any answer."""
+    with tempfile.TemporaryDirectory() as d:
+        maze = Path(d) / "m.txt"
+        maze.write_text(_MAZE[:at] + text + _MAZE[at + cut:], encoding="utf-8", errors="surrogatepass")
+        _clean(CliRunner().invoke(cli, ["solve", str(maze)]))
+        answer = Path(d) / "a.txt"
+        answer.write_text(text, encoding="utf-8", errors="surrogatepass")
+        _clean(CliRunner().invoke(cli, ["audit", str(PUZZLES / "mazes" / "seed_5x5.txt"), str(answer), "--json"]))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(max_size=200))
+def test_any_text_as_a_run_to_compare(text):
+    """`eval compare` reads run files written by `eval --out`; anything else is a clean refusal."""
+    with tempfile.TemporaryDirectory() as d:
+        run = Path(d) / "run.jsonl"
+        run.write_text(text, encoding="utf-8", errors="surrogatepass")
+        _clean(CliRunner().invoke(cli, ["eval", "compare", str(run), str(run), "--json"]))
