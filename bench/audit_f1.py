@@ -120,7 +120,8 @@ def main():
     sets["(a) templates"] = template_results(seed)
     sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
     sets["(c) natural held-out"] = natural_results([r for r in natural if r.get("split") == "heldout"], contexts)
-    sets["(d) real"] = natural_results(rows_of(REAL), contexts)
+    real = rows_of(REAL)
+    sets["(d) real"] = natural_results([r for r in real if "gold" in r], contexts)
     print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"
           f"{'answer acc':>12}")
     for name, results in sets.items():

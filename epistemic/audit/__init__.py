@@ -21,7 +21,7 @@ from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, UNALIGNED
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
-from .segment import Segmented, decode_trace, segment
+from .segment import Segmented, apostrophes, decode_trace, plain, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
            "decode_trace", "segment"]
@@ -198,7 +198,8 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
-    alignment = ctx.aligner.align([st.text for st in seg.steps])
+    texts = [plain(st.text) for st in seg.steps]  # what the readers see; reports keep the original text
+    alignment = ctx.aligner.align([apostrophes(st.text) for st in seg.steps])  # headings keep their ** marks
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
@@ -206,9 +207,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     lex = ctx.lexicon
     judged: list[tuple] = []
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
-    for st, al in zip(seg.steps, alignment):
-        heading = len(st.text) < 40 and bool(_ANSWER_HEADING.match(st.text))
-        records = extract_records(lex, st.text, answer_next, ctx.memo)
+    for st, text, al in zip(seg.steps, texts, alignment):
+        heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
+        records = extract_records(lex, text, answer_next, ctx.memo)
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated
@@ -216,6 +217,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         for r in records:
             reached = max(al.reached, told)
             window = Window(al.stage_at(r.start), reached, al.moved_at(r.start))
+            ref = al.referred_at(r.start)
+            if ref is not None and ref < window.stage:  # "from Albert's statement, the dates are ...": about then
+                window = Window(ref, reached)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
             if k is not None and k > reached and not current and _NARRATIVE.search(r.text):

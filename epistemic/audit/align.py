@@ -58,6 +58,19 @@ class Alignment:
             return True
         return any(c.strong and c.stage == stage and c.at <= offset for c in self.cues)
 
+    def referred_at(self, offset: int) -> int | None:
+        """The announcement a back-reference before `offset` names ("from Bernard's statement, ..."), unless a
+        strong cue comes between them: claims after it may be about that earlier stage."""
+        found = None
+        for c in self.cues:
+            if c.at > offset:
+                break
+            if c.how == "reference":
+                found = c.stage
+            elif c.strong:
+                found = None
+        return found
+
     def stage_at(self, offset: int) -> int:
         """The stage at `offset` of the step: the opening's, moved by strong cues before the offset."""
         stage = self.stage
@@ -105,6 +118,10 @@ def _polarity(f: s.Formula) -> str:
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|:|：|声明|发言|回答|的话)", re.IGNORECASE)
+_NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话")
+_QUOTED = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
+_REFERENCE = re.compile(r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
+                        r"remark|reply|response|claim|words|句话|发言|话|声明)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
 
@@ -188,11 +205,11 @@ def _said(toks) -> tuple[str, ...]:
         kind = u.kind
         if (kind == "know" or kind == "notknow") and last != "modal":  # "P would know" is no statement
             out.append(kind)
-        last = kind
+        prev, last = last, kind
         if kind == "know" or kind == "notknow":
             continue
-        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "："))):
-            break
+        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：") and prev != "says")):
+            break  # (`Albert says, "I don't know…"`: the comma after the speech word opens what is said)
     return tuple(out)
 
 
@@ -246,7 +263,7 @@ class Aligner:
             named = {c.stage for c in cues} | ({k} if k else set())
             if len(named) >= 3:  # the whole dialogue retold: the puzzle restated (no progress) or a summary
                 top = max([reached, before] + list(named))
-                out.append(Alignment(before, "recap", top, ()))
+                out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how == "reference")))
                 current = before
                 if len(out) > 2 or before > 0:  # a summary of the reasoning: the trace has been through it
                     reached = top
@@ -280,13 +297,15 @@ class Aligner:
             nth = int(m.group(1)) if (m.group(1) or "").isdigit() else _ZH_NUMBERS.get(m.group(2) or "", 0)
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
+        if _NAMES.search(text) is not None:
+            out += self._references(text, current)
         at = 0
         for line in text.split("\n") if _HEADING_ANY.search(text) else ():
             start, at = at, at + len(line) + 1
             label = _LABEL.match(line)
             if label is not None:
                 line = label.group(1)  # "- *P doesn't know:* the rank must ...", "**Statement 1 (P doesn't know):**"
-            if len(line) <= 120 and (label or _HEADING.match(line)) and self.knows.search(line):
+            if len(line) <= 120 and (label or _HEADING.match(line)) and (self.knows.search(line) or _NAMES.search(line)):
                 cue = self._speech_cue(line, current, heading=True)  # "## 2. S knew P didn't know"
                 if cue is not None:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
@@ -324,6 +343,30 @@ class Aligner:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
         out.sort(key=lambda c: c.at)
         return tuple(out)
+
+    def _references(self, text: str, current: int) -> list[Cue]:
+        """"From Albert's statement", "after Bernard's second remark", "Q的第一句话": back-references (weak cues)
+        to a speaker's statement; without an ordinal, the speaker's first one not after the current stage."""
+        out = []
+        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # "…but I know now, after Ali's statement."
+        for t in tokens(self.lexicon, text):
+            if t.kind != "agent":
+                continue
+            m = _REFERENCE.match(text, t.end)
+            if m is None:
+                continue
+            own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
+            if not own:
+                continue
+            word = (m.group(1) or "").lower()
+            nth = _ORDINALS.get(word, 0) or _ZH_NUMBERS.get(word[1:], 0)
+            if nth:
+                k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)
+            else:
+                k = next((k for k in own if k <= max(current, own[0])), None)
+            if k is not None:
+                out.append(Cue(t.start, k, "reference", False))
+        return out
 
     def _signature_cue(self, sentence: str, current: int) -> int | None:
         """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round
@@ -379,9 +422,11 @@ class Aligner:
             if part:
                 return next((k for k in part if k > current), part[-1]), "paraphrase", False
             ahead = [k for k in own if k > current]
-            if ahead and not said and named and _HEADING.match(sentence):  # "### Step 2: Bernard's statement"
+            if ahead and not said and named and (heading or _HEADING.match(sentence)):  # "### Step 2: Bernard's statement"
                 return ahead[0], "heading", True
-            return None
+            if said:
+                return None
+            # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
 
     def locate(self, text: str, current: int) -> tuple[int | None, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import Lexicon, Token, build_lexicon
-from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HYPOTHETICAL, KNOWLEDGE, LOOSE, PRONOUN,
+from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LOOSE, PRONOUN,
                       REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
@@ -108,6 +108,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 memo.remember(memo.formulas, key, hit)
             out.extend(moved(r, m.start()) for r in hit)
         text = _CODE.sub(_blank, text)
+    if "\n" in text and (":" in text or "：" in text):
+        text = _LIST_BLOCK.sub(_joined_list, text)
     text = _QUOTES.sub(_blank, text)
     if "(" in text or "（" in text:
         text = _blank_glosses(text)
@@ -131,6 +133,19 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if "`" in step_text:
         out.sort(key=_start)
     return out
+
+
+# "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
+# short items under a line ending in a colon, read as one sentence ("are: May 15, May 16").
+_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}){2,})")
+_BULLET = re.compile(r"\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]")
+
+
+def _joined_list(m: re.Match) -> str:
+    """The list block as one line, same length: the first line break a space, the others commas, markers blanked."""
+    block = _BULLET.sub(lambda b: "," + " " * (len(b.group(0)) - 1), m.group(1))
+    head = m.group(0)[:m.start(1) - m.start(0)]
+    return head + " " + block[1:]
 
 
 _ANY_PAIR = re.compile(r"\(\s*-?\d+\s*,\s*-?\d+\s*\)")
@@ -438,6 +453,9 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
             prev = out[-1][-1] if out[-1] else None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             head = out[-1]
+            if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
+                    nxt.kind in ("value", "tuple"):
+                continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14"
             if t.text in (":", "：", "→", "->", "=>", "⇒") and head and all(
                     u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
                 continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q"
@@ -715,7 +733,11 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
             break
     if start is None:
         return []
+    comma = next((n for n in range(start - 1, 0, -1) if toks[n].kind == "sep"), None)
+    if comma is not None and any(t.kind in ("value", "tuple") for t in toks[1:comma]):
+        start = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at the comma
     ante = _constraint(lex, [t for t in toks[1:start] if t.kind in ("value", "tuple", "neg")])
+    hedged = False
     end = next((n for n in range(start, len(toks)) if toks[n].kind == "sep"), len(toks))
     cons_toks = toks[start:end]
     if ante is None:
@@ -728,8 +750,10 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
         if subject is None:
             return []
         cons = _knowledge(lex, cons_toks, know, subject)
-        if cons is not None and cons_toks[know].kind == "know" and any(t.kind == "neg" for t in cons_toks[:know]):
-            cons = not_key(cons)  # "he would not be able to know", "就不能知道"
+        if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
+            cons = not_key(cons)  # "he wouldn't be able to know", "she couldn't be sure", "就不能知道"
+        if any(t.kind == "modal" and t.text.lower() in _POSSIBLE for t in cons_toks[:know]):
+            hedged = True  # "if the month were May, Bernard *could* know": possibly knows, not would know
     else:
         cons = _constraint(lex, cons_toks)
     if cons is None:
@@ -739,4 +763,13 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     nested = nested or not stated  # "if he had May, he would still have to consider May 19": no value stated
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
-                   reading=LOOSE if nested else HYPOTHETICAL)]
+                   reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+_POSSIBLE = frozenset({"could", "might", "may", "can", "可能", "可以", "能"})
+_NEGATIVE_MODAL = re.compile(r"n't|\bnot\b")
+
+
+def _negative(t: Token) -> bool:
+    """A negation before a knowledge word: "not", "cannot be", or a negated modal ("wouldn't", "could not")."""
+    return t.kind == "neg" or (t.kind == "modal" and _NEGATIVE_MODAL.search(t.text.lower()) is not None)

@@ -12,6 +12,9 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z\u4e00-\u9fff])")
 FALLBACK_LINES = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'", "\u2032": "'"})
+# Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
+_EMPHASIS = re.compile(r"(?<![\d\s*])\*+|\*+(?![\s\d*])")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,22 @@ def decode_trace(data: bytes | str) -> str:
         raise EpistemicError("the trace looks like binary data, not text",
                              hint="pass a UTF-8 text file, or JSONL with a `response` field")
     return text.replace("\x00", "")
+
+
+def plain(text: str) -> str:
+    """The text as the readers see it, same length (so offsets still point into the original): typographic
+    apostrophes as `'` ("didn’t know" is "didn't know") and markdown emphasis marks as spaces."""
+    text = apostrophes(text)
+    return _EMPHASIS.sub(_spaces, text) if "*" in text else text
+
+
+def apostrophes(text: str) -> str:
+    """Typographic apostrophes as `'`, same length."""
+    return text.translate(_APOSTROPHES)
+
+
+def _spaces(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def segment(text: str, max_chars: int = MAX_CHARS) -> Segmented:
