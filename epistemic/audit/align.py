@@ -143,9 +143,10 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:
 _WORD = re.compile(r"[a-z]{4,}|[\u4e00-\u9fff]{2}")
 _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whether", "know", "knows", "have", "what",
                    "their", "there", "then", "from", "will"})
-_ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
+_ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
                     r"question|ask|call|announcement))|\bround\s+(\d)\b)|第([一二三四五])(?:轮|次)")
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+                "two": 2, "three": 3, "four": 4, "five": 5,
                 "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 
 

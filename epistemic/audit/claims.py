@@ -37,7 +37,7 @@ _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
-_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its)?\s*|从|根据|凭)$", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the)?\s*|从|根据|凭)$", re.IGNORECASE)
 # A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)" — not "Q in clubs" or "A is also in".
 _TABLE_GAP = re.compile(r"\s*[:：(（]?\s*(?:只有|only|just)?\s*")
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
@@ -53,6 +53,10 @@ _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
+# A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
+# allowed"): the pairs it names are a case being worked, not the candidates of the stage.
+_WORKING = re.compile(r"\d\s*[×·*+]\s*\d")
 _SUCH = re.compile(r"\bsuch\b|这样的|这种", re.IGNORECASE)
 _SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
@@ -66,6 +70,7 @@ class _State:
 
     subject: str | None = None
     past: bool = False
+    modal: bool = False  # a clause before was counterfactual ("April would leave two options, so Albert could not know")
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,6 +211,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain else r for r in found]
     if arithmetic:
         found = [_shorthand(r) for r in found]
+    if "(" in sentence and _WORKING.search(sentence) is not None:
+        found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
+                 r.key.witnesses[0][0] == "And" else r for r in found]
     return tuple(found), cue
 
 
@@ -629,6 +637,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if "modal" in kinds[:know]:  # "P would know", "P会知道": a counterfactual, not a claim about now
                 _note_subject(clause, state)
                 return []
+            if _DEMONSTRATIVE.match(sentence, clause[know].end):
+                state.subject = subject  # "S knew this from his sum alone": knew a fact, not the answer
+                return []
             split = _next_knower(clause, know)
             if split is not None:  # "S knows the sum and P knows the product": two claims
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
@@ -642,13 +653,15 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             elif not named or len({t.payload for t in before if t.kind == "agent"}) > 1:
                 reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
             elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
-                    or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start):
+                    or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal:
                 reading = CASE  # "S with 11 couldn't know", "For 11, S couldn't know", "- (2,9): P would know"
             if kinds[know] == "know" and any(t.kind == "neg" for t in clause[:know]
                                                if t.start >= _subject_end(before, subject)):
                 f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
             return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
     _note_subject(clause, state)
+    if "modal" in kinds:
+        state.modal = True
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)

@@ -47,7 +47,7 @@ CUES: dict[str, tuple[str, ...]] = {
               "would not be able to", "couldn't have", "could not have", "wouldn't have", "would not have"),
     "because": ("因为", "由于", "除非", "例如", "比如", "除了", "其他", "其余", "否则", "因此不", "because", "since",
                 "unless", "for example", "e.g.", "except", "other", "otherwise", "such as", "矛盾", "contradict",
-                "contradicts", "contradiction", "重复", "唯一", "unique", "repeated", "appear", "appears", "make sure",
+                "contradicts", "contradiction", "重复", "唯一", "unique", "once", "出现一次", "只出现一次", "repeated", "appear", "appears", "make sure",
                 "be sure to"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
              "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后"),
