@@ -48,11 +48,13 @@ _CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|
                    r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
 _LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "#", "第")
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
-_CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当")
+_CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
+                         r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
+_OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
@@ -573,6 +575,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
     else:
         body = None
         obj = next((t for t in rest if t.kind in ("attr", "value", "tuple")), None)
+        if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
+            obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", _question_key(lex))
