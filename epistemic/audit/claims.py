@@ -54,6 +54,8 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
+# An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
+_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
@@ -713,7 +715,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if len(by_var) > 1:
         return []
     cue_before = [t.kind for t in clause if t.start < first.start]
-    negated = "neg" in cue_before
+    negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None)
     asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
         witnesses = tuple([_tuple_key(lex, c) for c in tuples])

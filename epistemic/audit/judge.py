@@ -184,8 +184,8 @@ class Judge:
         if None in witnesses:
             return self.judge(record.claim(lex), stage, window.reached)
 
-        def holds(k: int, back: int) -> bool:
-            if not _entailed_sets(self, shape, k):
+        def holds(k: int, back: int) -> bool:  # the whole claim at one stage: `before^back` of it at k
+            if not _entailed_sets(self, shape, k - back):
                 return False
             return all(w[1] in self.live(w[0], k - back) for w in witnesses)
 
