@@ -347,6 +347,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - t.end <= 3
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             meanings = dict(t.payload)
+            if not (agentish and "agent" in meanings) and last_attr is not None:
+                own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
+                if own is not None:  # "the anne can only be red": red of the variable just named
+                    meanings["value"] = own
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
