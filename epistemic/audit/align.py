@@ -289,10 +289,14 @@ class Aligner:
     def _inner_cues(self, text: str, current: int) -> tuple[Cue, ...]:
         out: list[Cue] = []
         folded = fold(text) if self.quotes else ""
+        seen: dict[str, int] = {}  # a text several announcements share names only the next of them
         for k, qs in enumerate(self.quotes):
             for q in qs:
                 at = folded.find(q)
-                if at >= 0:
+                if at >= 0 and (q not in seen or seen[q] <= current):
+                    if q in seen:
+                        out = [c for c in out if not (c.how == "quote" and c.stage == seen[q] and c.at == at)]
+                    seen[q] = k + 1
                     out.append(Cue(at, k + 1, "quote", True))
         for m in _NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
             nth = int(m.group(1)) if (m.group(1) or "").isdigit() else _ZH_NUMBERS.get(m.group(2) or "", 0)
