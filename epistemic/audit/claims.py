@@ -56,6 +56,13 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
+_CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
+_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|假设|假如|设想)\b", re.IGNORECASE)
+_THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
+# What one agent considers possible, not the stage's candidates.
+_PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
+                          r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
+                          re.IGNORECASE)
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
@@ -124,10 +131,13 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _blank_glosses(text)
     answer_cue = answer_step
     sentences = memo.sentences
+    supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if len(sentence) > MAX_SENTENCE:
             continue
+        carried = supposing and _THEN.match(sentence) is not None
+        supposing = _SUPPOSE.match(sentence) is not None or carried
         key = (sentence, answer_cue)
         hit = sentences.get(key)
         if hit is None:
@@ -136,11 +146,16 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = _sentence_records(lex, sentence, answer_cue)
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if records and (carried or _PERSPECTIVE.search(sentence) is not None):
+            records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
+                            for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
     if "`" in step_text:
         out.sort(key=_start)
+    if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
+        out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
     return out
 
 
