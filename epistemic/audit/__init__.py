@@ -31,6 +31,7 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -216,10 +217,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         for r in records:
             reached = max(al.reached, told)
-            window = Window(al.stage_at(r.start), reached, al.moved_at(r.start))
+            window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
             ref = al.referred_at(r.start)
-            if ref is not None and ref < window.stage:  # "from Albert's statement, the dates are ...": about then
-                window = Window(ref, reached)
+            if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None:
+                # "from Albert's statement, the dates are ...": about then (in the same sentence)
+                window = Window(ref.stage, ref.stage if ref.how == "reference" else reached)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
             if k is not None and k > reached and not current and _NARRATIVE.search(r.text):

@@ -58,15 +58,16 @@ class Alignment:
             return True
         return any(c.strong and c.stage == stage and c.at <= offset for c in self.cues)
 
-    def referred_at(self, offset: int) -> int | None:
-        """The announcement a back-reference before `offset` names ("from Bernard's statement, ..."), unless a
-        strong cue comes between them: claims after it may be about that earlier stage."""
+    def referred_at(self, offset: int) -> Cue | None:
+        """The back-reference before `offset` ("from Bernard's statement, ..."), unless a strong cue comes between
+        them: claims after it are about that stage (`how` "reference"), or from it on when the speaker has
+        several statements and the text does not say which."""
         found = None
         for c in self.cues:
             if c.at > offset:
                 break
-            if c.how == "reference":
-                found = c.stage
+            if c.how.startswith("reference"):
+                found = c
             elif c.strong:
                 found = None
         return found
@@ -264,7 +265,7 @@ class Aligner:
             named = {c.stage for c in cues} | ({k} if k else set())
             if len(named) >= 3:  # the whole dialogue retold: the puzzle restated (no progress) or a summary
                 top = max([reached, before] + list(named))
-                out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how == "reference")))
+                out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference"))))
                 current = before
                 if len(out) > 2 or before > 0:  # a summary of the reasoning: the trace has been through it
                     reached = top
@@ -365,12 +366,13 @@ class Aligner:
                 continue
             word = (m.group(1) or "").lower()
             nth = _ORDINALS.get(word, 0) or _ZH_NUMBERS.get(word[1:], 0)
+            exact = bool(nth) or len(own) == 1
             if nth:
                 k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)
             else:
                 k = next((k for k in own if k <= max(current, own[0])), None)
             if k is not None:
-                out.append(Cue(t.start, k, "reference", False))
+                out.append(Cue(t.start, k, "reference" if exact else "reference, any of the speaker's", False))
         return out
 
     def _signature_cue(self, sentence: str, current: int) -> int | None:

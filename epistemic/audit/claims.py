@@ -161,7 +161,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
 # short items under a line ending in a colon, read as one sentence ("are: May 15, May 16").
-_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}){2,})")
+_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}[ \t]*(?=\n|$)){2,})")
 _BULLET = re.compile(r"\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]")
 
 
@@ -579,7 +579,7 @@ def _question_key(lex: Lexicon) -> tuple | None:
     return k[0]
 
 
-def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> tuple | None:
+def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
     """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
     inner = None
@@ -589,13 +589,17 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None) -> 
         if t.kind in ("agent", "he") and j + 1 < len(rest):
             k = next((j + 1 + n for n, u in enumerate(rest[j + 1:j + 4]) if u.kind in ("know", "notknow")), None)
             if k is not None and t.kind == "agent":
-                inner = _knowledge(lex, rest, k, t.payload)
+                inner = _knowledge(lex, rest, k, t.payload, sentence)
                 break
     if inner is not None:
         body: tuple | None = knows_key(subject, "that", inner)
     else:
         body = None
-        obj = next((t for t in rest if t.kind in ("attr", "value", "tuple")), None)
+        at = next((n for n, t in enumerate(rest) if t.kind in ("attr", "value", "tuple")), None)
+        obj = rest[at] if at is not None else None
+        if obj is not None and obj.kind == "attr" and at + 1 < len(rest) and rest[at + 1].kind == "attr" and \
+                sentence[obj.end:rest[at + 1].start].strip() in ("的", "'s"):
+            obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
         if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
         if obj is not None and obj.kind == "attr":
@@ -670,7 +674,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
                         + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
             named = any(t.kind == "agent" for t in before)
-            f = _knowledge(lex, clause, know, subject)
+            f = _knowledge(lex, clause, know, subject, sentence)
             state.subject = subject
             reading = KNOWLEDGE
             if "says" in kinds[:know]:
@@ -787,7 +791,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
                    or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent"), None) or state.subject)
         if subject is None:
             return []
-        cons = _knowledge(lex, cons_toks, know, subject)
+        cons = _knowledge(lex, cons_toks, know, subject, sentence)
         if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
             cons = not_key(cons)  # "he wouldn't be able to know", "she couldn't be sure", "就不能知道"
         if any(t.kind == "modal" and t.text.lower() in _POSSIBLE for t in cons_toks[:know]):
