@@ -14,7 +14,8 @@ from tests.paths import ROOT
 # The puzzles added with the symbolic engine (issue 13) expose auditor gaps (Hexa's and Cheryl's Age's
 # reference traces are not all labelled +1; the injected-error F1 falls to 0.94): left out until the
 # auditor handles them, and reported to the lead.
-NOT_YET_AUDITED = {"cheryls_age", "hexa", "what_sum", "consecutive", "sum_product_s_first", "dining_cryptographers_n"}
+# The final "Final answer: …" line of these two is left unchecked (0): the answer is read, not counted as checked.
+NOT_YET_AUDITED = {"cheryls_age", "hexa"}
 PUZZLES = sorted(p for p in glob.glob(str(ROOT / "puzzles" / "*.txt")) if Path(p).stem not in NOT_YET_AUDITED)
 F1_FLOOR = 0.95
 

@@ -210,9 +210,10 @@ def _gold_step(report, text, quote):
 
 
 # Error traces of the tuning split whose first error the auditor finds exactly (bench/audit_f1.py --detail tune).
-FOUND = {"card16-r1-error-05", "card16-zh-gpt4o-error-12", "cheryl-r1-error-05", "cheryl-claude-error-08",
-         "cheryl-gpt4o-error-09", "cheryl-qwq-zh-error-13", "variant-gpt4o-error-07", "card16-r1-error-14",
-         "md-qwen-terse-zh-credit-01", "imp-answer-first-final-01"}
+FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05", "card16-r1-error-14",
+         "card16-zh-gpt4o-error-12", "cheryl-claude-error-08", "cheryl-gpt4o-error-09", "cheryl-qwq-zh-error-13",
+         "cheryl-r1-error-05", "imp-answer-first-final-01", "imp-qwq-zh-arith-01", "md-gpt4o-steps-final-01",
+         "md-qwen-terse-zh-credit-01", "sp-r1-think-arith-01", "variant-claude-error-09", "variant-gpt4o-error-07"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -233,4 +234,4 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 
 
 ANSWER_MISSES = {"variant-qwen-error-03"}  # the wrong answer is not one of the variant's dates
-ALLOWED_ALARMS = 1  # imp-qwq-think-en-correct-01: "The only pair is (5, 5)" about one product (see BENCHMARKS.md)
+ALLOWED_ALARMS = 1  # md-o1-summary-correct-01: "two rounds of silence" is not tied to the second round (docs/audit.md)
