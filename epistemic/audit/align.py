@@ -484,9 +484,14 @@ class Aligner:
         said = tuple(k for k in kinds[at:] if k == "know" or k == "notknow")
         if not said:
             return None, ""
-        if "says" not in kinds[:at + 3]:
-            return None, ""  # "P now knows" may restate P's next announcement, or conclude it too early
         own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
+        if "says" not in kinds[:at + 3]:
+            # "P now knows" may restate P's next announcement, or conclude it too early; but the whole structure of
+            # the next one ("Albert doesn't know and knows Bernard doesn't know") opening a step is its paraphrase
+            nxt = next((k for k in own if k > current), None)
+            if nxt == current + 1 and len(said) >= 2 and self.cues[nxt - 1] == said:
+                return nxt, "paraphrase"
+            return None, ""
         same = [k for k in own if self.cues[k - 1] == said]
         if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
             return next(((k, "paraphrase") for k in same if k > current), (None, ""))

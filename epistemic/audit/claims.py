@@ -57,7 +57,7 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
-_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|假设|假如|设想)\b", re.IGNORECASE)
+_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
 # What one agent considers possible, not the stage's candidates.
 _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
@@ -414,8 +414,9 @@ def _observed_after_know(lex: Lexicon, sentence: str, raw: list[Token]) -> list[
         if t.kind in ("know", "notknow") and t.text.endswith("知道"):
             word = sentence[t.end:t.end + 1]
             meaning = lex.entries.get(_BARE_TERM.get(word, ""), ())
-            if meaning and not ("\u4e00" <= sentence[t.end + 1:t.end + 2] <= "\u9fff"):
-                out.append(Token(meaning[0][0], meaning[0][1], t.end, t.end + 1, word))
+            if word in _BARE_TERM and not ("\u4e00" <= sentence[t.end + 1:t.end + 2] <= "\u9fff"):
+                kind, payload = meaning[0] if meaning else ("unnamed", word)  # a sum the puzzle does not name
+                out.append(Token(kind, payload, t.end, t.end + 1, word))
     out.sort(key=lambda u: u.start)
     return out
 
@@ -595,8 +596,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         body: tuple | None = knows_key(subject, "that", inner)
     else:
         body = None
-        at = next((n for n, t in enumerate(rest) if t.kind in ("attr", "value", "tuple")), None)
+        at = next((n for n, t in enumerate(rest) if t.kind in ("attr", "value", "tuple", "unnamed")), None)
         obj = rest[at] if at is not None else None
+        if obj is not None and obj.kind == "unnamed":
+            return None  # "S知道和" where the puzzle has no term for the sum: nothing to check
         if obj is not None and obj.kind == "attr" and at + 1 < len(rest) and rest[at + 1].kind == "attr" and \
                 sentence[obj.end:rest[at + 1].start].strip() in ("的", "'s"):
             obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
@@ -738,6 +741,10 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if len(by_var) > 1:
         return []
     cue_before = [t.kind for t in clause if t.start < first.start]
+    if "modal" in cue_before and "only" not in cue_before:
+        loose_subject = True  # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
+    else:
+        loose_subject = False
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None)
     asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
@@ -759,7 +766,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return [record("answer", inclusion, witnesses, text, a, b, False, answer, reading=ANSWER)]
     if asserted:
         return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer,
-                       reading=LOOSE if loose else VALUES)]
+                       reading=LOOSE if loose or loose_subject else VALUES)]
     return []
 
 
