@@ -224,7 +224,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(ref.stage, ref.stage if ref.how == "reference" else reached)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
-            if k is not None and k > reached and not current and _NARRATIVE.search(r.text):
+            if k is not None and k > reached and not current and (_NARRATIVE.search(r.text) or k == reached + 1):
                 told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
             if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
                     0 < restated.get(r.key.formula[1], 99) <= reached:
