@@ -19,6 +19,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPO
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .counts import count_key, count_records
+from .remaining import remaining_records
 from .scope import reading_at, scopes
 
 _MISSING = object()
@@ -57,6 +58,7 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
+_REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
 # What one agent considers possible, not the stage's candidates.
@@ -107,7 +109,8 @@ def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon
                               answer_step: bool = False, memo: ClaimMemo | None = None) -> list[Claim]:
     """All claims of one step, in text order. `answer_step`: the step states the final answer."""
     lex = lexicon or build_lexicon(puzzle)
-    return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())]
+    return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())
+            if r.kind != "count"]  # remaining counts have no formula in the puzzle language
 
 
 def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[ClaimRecord]:
@@ -207,6 +210,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     cue = answer_cue or "answer" in kinds
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    if _REMAINING_WORDS.search(sentence) is not None:
+        arithmetic += remaining_records(sentence)
     term = lex.atoms.get("@count", _MISSING)
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
@@ -227,7 +232,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     low = sentence.lower()
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)"
-        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain else r for r in found]
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain else r for r in found]
     if arithmetic:
         found = [_shorthand(r) for r in found]
     if "(" in sentence and _WORKING.search(sentence) is not None:

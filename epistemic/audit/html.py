@@ -54,9 +54,9 @@ def audit_html(report: AuditReport) -> str:
             parts.append("<ul class='claims'>")
             for c in st.claims:
                 v = c.verdict
-                tip = [f"<b>{escape(v.verdict)}</b> ({escape(c.claim.kind)})", f"<code>{escape(v.shown)}</code>",
-                       f"from: “{escape(c.claim.text[:200])}”"]
-                if c.claim.witnesses:
+                tip = [f"<b>{escape(v.verdict)}</b> ({escape(c.record.kind)})", f"<code>{escape(v.shown)}</code>",
+                       f"from: “{escape(c.record.text[:200])}”"]
+                if c.record.key.witnesses:
                     tip.append("each possible: " + ", ".join(f"<code>{escape(w)}</code>" for w in
                                                              c.to_dict(report.puzzle)["witnesses"]))
                 if v.holds_at is not None:

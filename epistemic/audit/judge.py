@@ -121,6 +121,8 @@ class Judge:
 
     def _claim_text(self, record: ClaimRecord, lex: Lexicon) -> Text:
         key = record.key
+        if record.kind == "count":
+            return Text(lambda: f"{key.formula[1]} remain")
         if record.made is None:
             return self._key_text(lex, key.formula, 0)
         f = record.made.formula

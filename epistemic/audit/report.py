@@ -28,7 +28,7 @@ def audit_text(report: AuditReport, verbose: bool = False) -> str:
             if v.counterexample and v.verdict != "entailed":
                 cx = v.counterexample
                 extra += f" — counterexample: {cx.get('world') or cx.get('explanation', '')}"
-            lines.append(f"      {v.verdict:<9} {c.claim.kind:<12} {v.shown}{extra}")
+            lines.append(f"      {v.verdict:<9} {c.record.kind:<12} {v.shown}{extra}")
     first = d["label"]
     lines.append("")
     lines.append(f"labels: {' '.join(MARK[x].strip() for x in d['labels'])}")

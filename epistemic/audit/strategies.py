@@ -1,6 +1,7 @@
 """The judge's strategies, tried in order: the first that handles a claim gives its verdict.
 
 - Arithmetic: "4 + 13 = 17" is true or false whatever the stage, checked with integers.
+- RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
   diamonds") from the live tuples of each stage.
 - KnowledgeTables: "P knows the card", "Q knows that P does not know", hypotheticals, from per-stage
@@ -33,6 +34,38 @@ class Arithmetic:
         return Verdict(FALSE, window.stage, text, counterexample={
             "stage": window.stage, "explanation": f"{_text(left)} = {a} and {_text(right)} = {b}"},
                        strategy=self.name)
+
+
+class RemainingCount:
+    """ "9 cards remain": the number of answers (values of the question's terms) still possible at a stage."""
+
+    name = "remaining count"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "count":
+            return NOT_HANDLED
+        names = lex.question_vars
+        if not names or judge.solution.space.size == 0:
+            return None  # a question that is not a tuple of variables (muddy children's count): not checked
+        n = record.key.formula[1]
+
+        def count(j: int) -> int:
+            return len(judge.live(names, j))
+
+        def matches(j: int) -> bool:  # "还剩1747种" may count worlds rather than answers: either reading holds
+            return count(j) == n or judge.solution.stages[j].count == n
+
+        stage = window.stage
+        back = stage if record.past else (min(1, stage) if window.fresh else 0)
+        if any(matches(stage - b) for b in range(back + 1)):
+            return Verdict(ENTAILED, stage, f"at stage {stage}: {n} remain", strategy=self.name)
+        for j in range(stage + 1, window.reached + 1):
+            if matches(j):
+                return Verdict(ENTAILED, j, f"at stage {j}: {n} remain", strategy=self.name)
+        later = next((j for j in range(window.reached + 1, judge.last + 1) if matches(j)), None)
+        return Verdict(PREMATURE if later is not None else FALSE, stage, f"at stage {stage}: {n} remain", 0, later,
+                       {"stage": stage, "explanation": f"{count(stage)} possible answers remain at stage {stage}, "
+                                                       f"not {n}"}, self.name)
 
 
 def _value(key: tuple) -> int:
@@ -88,4 +121,4 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), ValueSets(), KnowledgeTables(), FormulaFallback())
+STRATEGIES = (Arithmetic(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())

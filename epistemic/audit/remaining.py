@@ -1,0 +1,49 @@
+"""How many candidates remain: "9 cards remain", "leaving 5 dates", "还剩3张牌" as claims about a stage.
+
+A remaining count is checked against the number of distinct answers (values of the question's terms)
+still possible at a stage, so "5 dates remain" after Albert's statement in Cheryl's puzzle holds and
+"all 9 cards remain" after Q's statement in the 16-card puzzle does not. Only counts tied to a word for
+candidates are read; a bare number ("two of the ten days") is not.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import COUNTED, ClaimRecord, record
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
+_ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_N = r"(\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
+_NOUN = r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|possibilities|candidates|options|birthdays|worlds)"
+_EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
+                 r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
+                 r"\s+" + _NOUN + r"\b)")
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(?:张|个|种|对)")
+
+
+def remaining_records(sentence: str) -> list[ClaimRecord]:
+    """The remaining-count claims of one sentence, with key ("Remaining", n)."""
+    out = []
+    for pattern in (_EN, _ZH):
+        if pattern is _EN and "remain" not in sentence and "left" not in sentence and "leav" not in sentence and \
+                "surviv" not in sentence:
+            continue
+        for m in pattern.finditer(sentence):
+            word = next(g for g in m.groups() if g)
+            n = _number(word)
+            if n is not None:
+                out.append(record("count", ("Remaining", n), (), m.group(0), m.start(), m.end(), False,
+                                  reading=COUNTED))
+    return out
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    low = word.lower()
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    if word.startswith("十"):
+        return 10 + _ZH_DIGITS.get(word[1:], 0) if len(word) > 1 else 10
+    return _ZH_DIGITS.get(word)
