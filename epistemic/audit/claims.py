@@ -110,8 +110,7 @@ def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon
                               answer_step: bool = False, memo: ClaimMemo | None = None) -> list[Claim]:
     """All claims of one step, in text order. `answer_step`: the step states the final answer."""
     lex = lexicon or build_lexicon(puzzle)
-    return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())
-            if r.kind != "count"]  # remaining counts have no formula in the puzzle language
+    return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())]
 
 
 def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[ClaimRecord]:

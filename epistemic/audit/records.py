@@ -23,7 +23,7 @@ class Claim:
     witnesses that must each hold in some remaining world (for exact candidate sets)."""
 
     kind: str
-    formula: s.Formula
+    formula: s.Formula | None  # None for a remaining count ("9 cards remain"), which the language cannot state
     witnesses: tuple[s.Formula, ...] = ()
     text: str = ""
     start: int = 0
@@ -82,6 +82,8 @@ class ClaimRecord(NamedTuple):
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""
         if self.made is not None:
             formula, witnesses = self.made.formula, self.made.witnesses
+        elif self.kind == "count":  # "9 cards remain": no formula in the puzzle language (strategies.RemainingCount)
+            formula, witnesses = None, ()
         else:
             formula = formula_of(lex, self.key.formula)
             witnesses = tuple(formula_of(lex, w) for w in self.key.witnesses)
