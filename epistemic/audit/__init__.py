@@ -222,6 +222,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None:
                 # "from Albert's statement, the dates are ...": about then (in the same sentence)
                 window = Window(ref.stage, ref.stage if ref.how == "reference" else reached)
+            if r.kind == "told":  # who was told what: the information each agent starts with
+                window = Window(0, 0)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
             if k is not None and k > reached and not current and (_NARRATIVE.search(r.text) or k == reached + 1):
@@ -258,7 +260,8 @@ def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:
     """A claim that holds only after announcement j is premature only if the trace reaches j by some cue
     later on; if no cue for j is found anywhere, the alignment, not the trace, may be at fault."""
     v = c.verdict
-    if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top:
+    if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top and \
+            c.record.kind != "told":
         return dataclasses.replace(c, record=c.record.read_as(UNALIGNED))
     return c
 

@@ -59,6 +59,9 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
+# Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
+_TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers)\b|告诉|告知", re.IGNORECASE)
+_TOLD_EN = re.compile(r"\s*(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$", re.IGNORECASE)
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
@@ -220,7 +223,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += [r.read_as(REPORTED) if said is not None and said <= r.start else r
                        for r in count_records(lex, term, sentence)]  # "the father says at least one is muddy"
     if kinds & _CONTENT or "(" in sentence:
-        found = _sentence_claims(lex, tokens(lex, sentence, raw), sentence, cue, "if" in kinds)
+        toks = tokens(lex, sentence, raw)
+        found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
+        if "agent" in kinds and _TOLD.search(sentence) is not None:
+            found += _told_records(toks, sentence)
         found = [r for r in found if not any(x.start <= r.start < x.end for x in arithmetic)] + arithmetic
     else:
         found = arithmetic
@@ -631,6 +637,35 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
+
+
+def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
+    """"Cheryl told Albert the month" = Albert observes the month: `Albert knows month` at the start (kind "told",
+    judged at stage 0 only; wrong when the text gives an agent another's information). English: told/gave <agent> [only] the <attr>,
+    <agent> was told the <attr>; Chinese: 把<attr>告诉(了)<agent>, 告诉<agent><attr>."""
+    out = []
+    for m in _TOLD.finditer(sentence):
+        words = [t for t in toks if t.kind not in ("copula", "only")]
+        after = [t for t in words if t.start >= m.end()][:2]
+        before = [t for t in words if t.end <= m.start()][-1:]
+        pair = None
+        if len(after) == 2 and after[0].kind == "agent" and after[1].kind == "attr" and \
+                after[1].start - after[0].end <= 12 and after[0].start - m.end() <= 3:
+            pair = (after[0], after[1])  # "told Albert the month", "告诉阿尔伯特月份"
+        elif m.group(0) in ("告诉", "告知") and before and before[0].kind == "attr" and after and \
+                after[0].kind == "agent" and "把" in sentence[max(0, before[0].start - 2):before[0].start]:
+            pair = (after[0], before[0])  # "把日子告诉了阿尔伯特"
+        elif before and before[0].kind == "agent" and after and after[0].kind == "attr" and \
+                _TOLD_EN.search(sentence, before[0].end, m.start()) and m.group(0).lower() == "told" and \
+                after[0].start - m.end() <= 6:
+            pair = (before[0], after[0])  # "Albert was told the month"
+        if pair is None or not isinstance(pair[1].payload, str) or pair[1].payload.startswith("@"):
+            continue
+        agent, attr = pair
+        key = knows_key(agent.payload, "value", (("Var", attr.payload),))
+        a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
+        out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
+    return out
 
 
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,

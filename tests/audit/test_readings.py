@@ -235,3 +235,70 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 
 ANSWER_MISSES = {"variant-qwen-error-03"}  # the wrong answer is not one of the variant's dates
 ALLOWED_ALARMS = 1  # md-o1-summary-correct-01: "two rounds of silence" is not tied to the second round (docs/audit.md)
+
+
+# ---------------------------------------------------------------- session 4: real model text
+
+
+def audit(ctx, text):
+    return audit_trace(ctx.puzzle, text, context=ctx)
+
+
+def test_typographic_apostrophes_and_bold_keep_a_negation(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for text in ["If Albert's month were **August**, there'd still be two possibilities — he **wouldn't** know.",
+                 "If it were in August, Albert wouldn’t be able to know the exact date."]:
+        r = audit(ctx, "Albert says: “I don't know when Cheryl's birthday is, but I know that Bernard doesn't know "
+                       "too.”\n\nBernard says he didn't know at first but knows now.\n\n" + text)
+        found = [c for c in r.claims() if c.record.kind == "hypothetical"]
+        assert found and found[0].formula == "month = August implies (not Albert knows date)", text
+
+
+def test_could_know_in_a_consequent_is_hedged(ctxs):
+    rs = records(ctxs("cheryl.txt"), "If the month were May or June, Bernard *could* know.")
+    assert rs and all(r.reading == HEDGED and not r.certain for r in rs)
+
+
+def test_couldnt_be_sure_negates_the_knowledge(ctxs):
+    assert sources(ctxs("cheryl_cam.txt"), "If Ali was told April, she couldn't be sure Bo didn't know.") == [
+        ("month = April implies (not Ali knows that (not Bo knows date))", True)]
+
+
+def test_a_vertical_list_under_a_colon_is_one_candidate_set(ctxs):
+    ctx = ctxs("cheryl.txt")
+    kept = ("Albert: I don't know, but I know Bernard doesn't know either.\n\nTherefore, the possible dates "
+            "are:\n - May 15\n - May 16\n - July 14\n - July 16\n - August 14\n - August 15\n - August 17")
+    right = kept.replace(" - May 15\n - May 16\n", "")
+    assert audit(ctx, kept).label == 1 and audit(ctx, right).label == -1
+
+
+def test_a_back_reference_judges_its_sentence_at_that_statement(ctxs):
+    ctx = ctxs("card16.txt")
+    steps = ("P先生说：“我不知道这张牌。”\n\nQ先生说：“我知道你不知道这张牌。”\n\n"
+             "所以P先生的第一句话就排除了黑桃和草花。")
+    r = audit(ctx, steps)
+    assert r.label == 2 and r.steps[2].claims[0].verdict.verdict == "premature"  # it was Q's statement
+
+
+def test_remaining_counts_are_checked(ctxs):
+    ctx = ctxs("card16.txt")
+    base = "P says: “I don't know the card.”\n\nQ says: “I knew you didn't know.”\n\nSo "
+    assert audit(ctx, base + "5 cards remain.").label == -1
+    assert audit(ctx, base + "all 9 cards remain.").label == 2
+    assert [c.verdict.verdict for c in audit(ctx, base + "all 9 cards remain.").claims()
+            if c.record.kind == "count"] == ["false"]
+    assert audit(ctx, base.replace("So ", "还剩5张牌。")).label == -1
+
+
+def test_who_was_told_what(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert sources(ctx, "Cheryl told Albert the month and Bernard the day.")[0] == ("Albert knows month", True)
+    r = audit(ctx, "谢丽尔把日子告诉了阿尔伯特，把月份告诉了伯纳德。")
+    assert r.label == 0  # the wrong agent is caught at once
+
+
+def test_property_of_values_is_not_the_candidate_set(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for s in ["Two of the ten days occur only once: 18 and 19.",
+              "The two dates that share the same day among our remaining options are the 14th."]:
+        assert not any(r.certain and r.kind == "candidates" for r in records(ctx, s)), s
