@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import Command, emit_json, json_option
+from .common import Command, WholeNumber, emit_json, json_option
 from .scale import force_option, generate_on_ray, ray_options
 from ..errors import EpistemicError
 from ..limits import MAX_INT, check_count
@@ -18,16 +18,16 @@ SCHEMA = "epistemic.generate/1"
 
 @click.command(cls=Command)
 @click.argument("family")
-@click.option("--count", type=int, default=10, show_default=True, help="How many distinct puzzles.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Item i depends only on (seed, i, knobs).")
-@click.option("--start", type=int, default=0, help="First item index (regenerate items start.. alone).")
+@click.option("--count", type=WholeNumber(), default=10, show_default=True, help="How many distinct puzzles.")
+@click.option("--seed", type=WholeNumber(), default=0, show_default=True, help="Item i depends only on (seed, i, knobs).")
+@click.option("--start", type=WholeNumber(), default=0, help="First item index (regenerate items start.. alone).")
 @click.option("--knob", "knobs", multiple=True, metavar="NAME=VALUE", help="A family knob: 16, 10..16 or a,b.")
 @click.option("--difficulty", type=click.Choice(["easy", "medium", "hard"]), default=None)
 @click.option("--synth", is_flag=True, help="Let Z3 choose the world set (cards, birthdays).")
 @click.option("--target", "targets", multiple=True, metavar="NAME=VALUE",
               help='Synthesis targets: answer=NAME ("diamonds 5", "July 16"), worlds=N, per_row=N, removed=a,b,c.')
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("--max-tries", type=int, default=None, help="Candidates per item before giving up.")
+@click.option("--max-tries", type=WholeNumber(), default=None, help="Candidates per item before giving up.")
 @click.option("--no-z3", is_flag=True, help="Skip Z3 certification (the explicit engine still verifies).")
 @click.option("--out", default=None, help="FILE.jsonl (dataset lines), FILE.parquet, or a directory of .txt files.")
 @ray_options

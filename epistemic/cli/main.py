@@ -43,22 +43,10 @@ def cli() -> None:
     """Solve, check, audit and generate puzzles about knowledge."""
 
 
-def _on_interrupt(signum, frame) -> None:
-    """Ctrl-C: raise KeyboardInterrupt (commands keep what is done and exit 130); should a library swallow
-    it (Z3's AstRef.__del__ does), a watchdog ends the process 2 s later so the stop is still prompt."""
-    import os
-    import threading
-
-    watchdog = threading.Timer(2.0, os._exit, args=(130,))
-    watchdog.daemon = True
-    watchdog.start()
-    raise KeyboardInterrupt
-
-
 def main() -> None:
-    import signal
+    from ..interrupts import install
 
-    signal.signal(signal.SIGINT, _on_interrupt)
+    install()  # Ctrl-C: commands keep what is done and exit 130, even when Z3's finalizers are running
     cli()
 
 
