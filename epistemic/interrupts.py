@@ -22,7 +22,7 @@ EXIT_INTERRUPTED = 130
 class InterruptWatch:
     """The process's SIGINT handler (installed by `install`, found again through signal.getsignal)."""
 
-    def __init__(self, retry: float = 0.05, give_up: float = 3.0) -> None:
+    def __init__(self, retry: float = 0.05, give_up: float = 5.0) -> None:
         self.retry = retry
         self.give_up = give_up
         self._acknowledged = threading.Event()

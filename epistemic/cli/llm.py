@@ -10,6 +10,7 @@ from typing import Any, Callable
 import click
 
 from .common import Command, WholeNumber, fail
+from ..interrupts import acknowledge
 
 
 class EvalGroup(Command, click.Group):
@@ -149,6 +150,7 @@ def ask(puzzle: str, save: str | None, **kw: Any) -> None:
 
         rec = run_ask(loaded, puzzle, overrides, options, on_text, api, audit=not kw["no_audit"])
     except KeyboardInterrupt:
+        acknowledge()
         if save and pieces:
             append_records(save, [{"schema": "epistemic.llm.trace/1", "puzzle": puzzle, "text": "".join(pieces),
                                    "finish_reason": "interrupted"}])
@@ -255,6 +257,7 @@ def eval_cmd(ctx: click.Context, dataset: str | None, out: str | None, batch_siz
             summary = run_eval(_load(kw, template), dataset, out, config, api=project_api(), progress=progress,
                                notice=notice)
     except KeyboardInterrupt:
+        acknowledge()  # the records are on disk already; reading them back must not be cut short
         n = len(read_records(out))
         click.echo(f"\ninterrupted: {n} samples are saved in {out}; run the same command to resume", err=True)
         sys.exit(130)
