@@ -91,7 +91,7 @@ def generate(family, count, seed, start, knobs, difficulty, synth, targets, lang
                 sink.save()
     except KeyboardInterrupt:
         acknowledge()  # from here on the rows are saved undisturbed (a second Ctrl-C still stops at once)
-        _interrupted(family, made, sink, start, count, out)
+        _interrupted(family, made, sink, start, count, out, as_json)
     except EpistemicError as exc:  # e.g. no puzzle found for item i: the items before it are kept
         if sink is None or not sink.records:
             raise
@@ -128,14 +128,14 @@ def _kept_text(sink, start: int, count: int, out: str) -> str:
             f"--start {nxt} --count {end - nxt + 1}")
 
 
-def _interrupted(family: str, made: list, sink, start: int, count: int, out: str | None) -> None:
+def _interrupted(family: str, made: list, sink, start: int, count: int, out: str | None, as_json: bool) -> None:
     """Ctrl-C: save the items finished so far, say how many and how to go on, exit 130."""
-    if sink is None:  # no --out: print what is done
+    if sink is None:  # no --out: print what is done (the sources; under --json only the message)
         records = [g.to_dict() for g in made]
-        for r in records:
+        for r in records if not as_json else ():
             click.echo(r["source"])
         nxt, end = (records[-1]["index"] + 1 if records else start), start + count - 1
-        click.echo(f"\ninterrupted: {len(records)} {family} items printed"
+        click.echo(f"\ninterrupted: {len(records)} {family} items made" + ("" if as_json else " (printed above)")
                    + (f"; the rest: --start {nxt} --count {end - nxt + 1}" if nxt <= end else ""), err=True)
     elif not sink.total:
         click.echo(f"\ninterrupted before the first item was finished; {out} was not written", err=True)

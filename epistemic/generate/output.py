@@ -136,6 +136,7 @@ class DatasetOutput:
         self.kept = kept
         self.records: list[dict] = []
         self.items: list[dict] = []
+        self._saved = -1  # how many rows the last save wrote (Ctrl-C right after a save must not save again)
 
     def add(self, generated) -> None:
         """Take one item as it is made: its record and (for a file) its dataset row."""
@@ -154,6 +155,8 @@ class DatasetOutput:
 
     def save(self) -> str:
         """Write the kept rows and the new ones (temp file, then rename)."""
+        if self._saved == self.total:
+            return str(self.path)
         replace = self.force or bool(self.kept)
         if self.path.suffix == ".jsonl":
             new = "".join(json.dumps(datasets.row_of(i), ensure_ascii=False) + "\n" for i in self.items)
@@ -162,6 +165,7 @@ class DatasetOutput:
             _write_parquet(self.path, list(self.kept.items) + self.items, replace)
         else:
             self._save_folder(replace)
+        self._saved = self.total
         return str(self.path)
 
     def _save_folder(self, replace: bool) -> None:
