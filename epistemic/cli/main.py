@@ -6,6 +6,7 @@ Each command's module is imported only when that command runs (or when help list
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -27,6 +28,18 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
+
+    def invoke(self, ctx: click.Context):
+        """Ctrl-C outside a command's own handling (while a command module is imported, or in `eval compare`)
+        exits 130 too, not click's "Aborted!" with 1."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from ..interrupts import EXIT_INTERRUPTED, acknowledge
+
+            acknowledge()
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.commands or name not in COMMANDS:

@@ -119,3 +119,18 @@ def test_the_handler_defers_inside_a_finalizer_and_raises_elsewhere():
     watch.acknowledge()
     with pytest.raises(KeyboardInterrupt):  # pressed again while saving: the user insists
         watch(signal.SIGINT, sys._getframe())
+
+
+def test_ctrl_c_outside_a_command_handler_exits_130(monkeypatch):
+    """`eval compare` has no handler of its own: the group turns Ctrl-C into 130, not click's 1."""
+    from click.testing import CliRunner
+
+    import epistemic.llm.compare as compare
+    from epistemic.cli.main import cli
+
+    def interrupt(*args, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(compare, "load_run", interrupt)
+    result = CliRunner().invoke(cli, ["eval", "compare", "x.jsonl"])
+    assert result.exit_code == 130 and "interrupted" in result.output
