@@ -13,6 +13,7 @@ from .scale import audit_on_ray, ray_options
 from ..errors import EpistemicError
 from ..files import read_bytes
 from ..interrupts import EXIT_INTERRUPTED, acknowledge
+from ..limits import MAX_DEPTH, bracket_depth
 from ..outputs import atomic_output, check_output, write_text
 
 MAX_TRACE_BYTES = 64_000_000
@@ -29,8 +30,8 @@ def _kept_rows(out_path: str) -> tuple[list[str], list[dict]]:
     lines, rows = [], []
     text = read_bytes(out_path, MAX_TRACE_BYTES * 4, "audit rows").decode("utf-8", "replace")
     for n, line in enumerate(text.rstrip("\n").split("\n") if text else [], start=1):  # rows may hold U+2028
-        try:
-            row = json.loads(line)
+        try:  # json.loads recurses: deep nesting is refused first
+            row = json.loads(line) if bracket_depth(line) <= MAX_DEPTH else None
         except ValueError:
             row = None
         if not isinstance(row, dict) or not isinstance(row.get("line"), int) or (rows and row["line"] <= rows[-1]["line"]):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EpistemicError
+from ..limits import MAX_DEPTH, bracket_depth
 from ..outputs import check_output, write_text
 from . import datasets
 
@@ -67,19 +68,22 @@ def read_kept(out: str) -> Kept:
 
     text = read_text(source, MAX_KEPT_BYTES, "generated rows")
     lines = tuple(line for line in text.split("\n") if line.strip())  # not splitlines: rows may hold U+2028
-    rows = [_row(line, source, n) for n, line in enumerate(lines, start=1)]
-    if path.suffix == ".jsonl":
+    dataset = path.suffix == ".jsonl"
+    rows = [_row(line, source, n, dataset) for n, line in enumerate(lines, start=1)]
+    if dataset:
         items = tuple({"question": r["question"], "answer": r["answer"], "metadata": r["metadata"]} for r in rows)
         return Kept(lines, items, tuple(_identity(r["metadata"], source) for r in rows))
     return Kept(lines, (), tuple(_identity(r, source) for r in rows))
 
 
-def _row(line: str, source: Path, n: int) -> dict:
-    try:
-        row = json.loads(line)
+def _row(line: str, source: Path, n: int, dataset: bool) -> dict:
+    """One kept row: a dataset row {question, answer, metadata, ...} or (a folder's index) a record."""
+    try:  # json.loads recurses: refuse deep nesting first, as the audit batch does
+        row = json.loads(line) if bracket_depth(line) <= MAX_DEPTH else None
     except ValueError:
         row = None
-    if not isinstance(row, dict) or ("metadata" not in row and "key" not in row):
+    fields = ("question", "answer", "metadata") if dataset else ("key",)
+    if not isinstance(row, dict) or any(k not in row for k in fields):
         raise EpistemicError(f"{source}:{n}: not a row written by `generate`",
                              hint="--resume continues a file `generate --out` wrote; choose another --out")
     return row

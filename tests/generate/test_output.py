@@ -65,3 +65,12 @@ def test_resume_refuses_rows_of_another_run(tmp_path):
     sink = DatasetOutput(str(out), False, "en", None, kept)
     with pytest.raises(EpistemicError, match="knobs"):
         gen.generate("muddy", 1, 0, knobs={"n": 5}, start=3, use_z3=False, known=kept.keys, on_item=sink.add)
+
+
+@pytest.mark.parametrize("text", ['{"key": "k"}\n', "precious\n", '{"metadata": ' + "[" * 5000 + "]" * 5000 + "}\n",
+                                  '{"question": "q", "answer": "a", "metadata": {"family": "muddy"}}\n'])
+def test_kept_rows_that_generate_did_not_write_are_refused(tmp_path, text):
+    out = tmp_path / "g.jsonl"  # '{"key": ...}' in a .jsonl was a KeyError the fuzz bench found
+    out.write_text(text)
+    with pytest.raises(EpistemicError, match="generate"):
+        read_kept(str(out))
