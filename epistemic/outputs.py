@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from .errors import EpistemicError
+from .interrupts import acknowledge
 
 FORCE_HINT = "pass --force to replace it, or choose another name"
 
@@ -51,6 +52,7 @@ def atomic_output(path: str | Path, force: bool, what: str = "output file", bina
     try:
         yield handle
     except KeyboardInterrupt:
+        acknowledge()  # caught: the interrupt watchdog must not end the process while the rows are renamed
         handle.close()
         if keep_partial:
             os.replace(tmp, p)

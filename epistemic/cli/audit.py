@@ -10,7 +10,10 @@ import click
 
 from .common import Command, emit_json, json_option, param_option, parse_params
 from .scale import audit_on_ray, ray_options
+from ..errors import EpistemicError
 from ..files import read_bytes
+from ..interrupts import EXIT_INTERRUPTED, acknowledge
+from ..limits import MAX_DEPTH, bracket_depth
 from ..outputs import atomic_output, check_output, write_text
 
 MAX_TRACE_BYTES = 64_000_000
@@ -18,6 +21,25 @@ MAX_TRACE_BYTES = 64_000_000
 
 def _read_trace(trace: str) -> bytes:
     return read_bytes(trace, MAX_TRACE_BYTES, "trace", hint="give a text file, a JSONL file, or - for stdin")
+
+
+def _kept_rows(out_path: str) -> tuple[list[str], list[dict]]:
+    """The rows an interrupted batch audit left in --out, as written and parsed (none when it does not exist)."""
+    if not Path(out_path).is_file():
+        return [], []
+    lines, rows = [], []
+    text = read_bytes(out_path, MAX_TRACE_BYTES * 4, "audit rows").decode("utf-8", "replace")
+    for n, line in enumerate(text.rstrip("\n").split("\n") if text else [], start=1):  # rows may hold U+2028
+        try:  # json.loads recurses: deep nesting is refused first
+            row = json.loads(line) if bracket_depth(line) <= MAX_DEPTH else None
+        except ValueError:
+            row = None
+        if not isinstance(row, dict) or not isinstance(row.get("line"), int) or (rows and row["line"] <= rows[-1]["line"]):
+            raise EpistemicError(f"{out_path}:{n}: not a row of an audit batch",
+                                 hint="--resume continues a file `audit --out` wrote; choose another --out")
+        lines.append(line)
+        rows.append(row)
+    return lines, rows
 
 
 def _jsonl(row: dict) -> str:
@@ -39,6 +61,8 @@ def _jsonl(row: dict) -> str:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="Batch (JSONL input): write results here instead of stdout.")
 @click.option("--force", is_flag=True, help="Replace --out / --html files that already exist.")
+@click.option("--resume", is_flag=True, help="Batch: keep the rows already in --out (an interrupted run) and "
+                                             "audit the input lines after them.")
 @click.option("--puzzle-root", "puzzle_root", type=click.Path(file_okay=False), default=None,
               help="Batch: the folder a row's `puzzle` path must lie in (default: the dataset's folder).")
 @click.option("--verbose", "-v", is_flag=True, help="Also list steps with nothing checkable.")
@@ -46,7 +70,7 @@ def _jsonl(row: dict) -> str:
               help="Take counterexamples to false and premature claims from Z3 (slower; same verdicts).")
 @ray_options
 @json_option
-def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puzzle_root, verbose: bool,
+def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, resume: bool, puzzle_root, verbose: bool,
           use_z3: bool, ray_address, shard_size: int, as_json: bool) -> None:
     """Audit the reasoning TRACE (text file, - for stdin, or JSONL) step by step against PUZZLE.
 
@@ -63,9 +87,11 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puz
     if ray_address is not None:  # TRACE is a .jsonl or .parquet batch; rows may name their own puzzles
         audit_on_ray(ray_address, trace, puzzle, overrides, use_z3, out_path, force, shard_size, as_json, puzzle_root)
         return
+    if resume and not out_path:
+        raise EpistemicError("--resume continues the file given by --out", hint="add --out FILE.jsonl")
     for path in (out_path, html_path):
         if path:
-            check_output(path, force)
+            check_output(path, force or (resume and path == out_path and Path(path).is_file()))
     text = decode_trace(_read_trace(trace))
     source = api.read_source(puzzle)
     if source.kind == "maze":
@@ -75,16 +101,29 @@ def audit(puzzle: str, trace: str, params, html_path, out_path, force: bool, puz
         root = Path(puzzle_root) if puzzle_root else (Path(trace).resolve().parent if trace != "-" else Path.cwd())
         cache = ContextCache(lambda key: api.load_puzzle(key, overrides), z3=use_z3)
         lines = text.splitlines()
-        results = []
+        kept_lines, kept = _kept_rows(out_path) if resume else ([], [])
+        done = kept[-1]["line"] if kept else 0
+        results = list(kept)
+        last = done  # the input line of the last row written
         show = sys.stderr.isatty() and not as_json
-        with contextlib.ExitStack() as stack:
-            sink = stack.enter_context(atomic_output(out_path, force)) if out_path else sys.stdout
-            bar = stack.enter_context(click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
-                                                        hidden=not show))
-            for result in audit_records(lines, puzzle, cache, root=root):
-                results.append(result)
-                sink.write(_jsonl(result) + "\n")
-                bar.update(1)
+        try:
+            with contextlib.ExitStack() as stack:
+                sink = stack.enter_context(atomic_output(out_path, force or bool(kept))) if out_path else sys.stdout
+                bar = stack.enter_context(click.progressbar(length=len(lines), label="auditing", file=sys.stderr,
+                                                            hidden=not show))
+                sink.write("".join(line + "\n" for line in kept_lines))
+                bar.update(done)
+                for result in audit_records(lines[done:], puzzle, cache, root=root, first=done + 1):
+                    sink.write(_jsonl(result) + "\n")
+                    results.append(result)
+                    last = result["line"]
+                    bar.update(1)
+        except KeyboardInterrupt:  # atomic_output has renamed the rows done into place
+            acknowledge()
+            where = (f"{len(results):,} rows (input lines 1..{last} of {len(lines):,}) are in {out_path}; to finish, "
+                     f"run the same command with --resume" if out_path else f"stopped after input line {last}")
+            click.echo(f"\ninterrupted: {where}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         summary = summarize(results)
         if out_path and as_json:
             emit_json(summary)

@@ -9,6 +9,7 @@ import time
 import click
 
 from ..errors import EpistemicError
+from ..interrupts import EXIT_INTERRUPTED, acknowledge
 from ..limits import parse_int
 
 
@@ -52,8 +53,43 @@ def step(label: str, as_json: bool):
             click.echo(f"\r{label}: {time.perf_counter() - start:.1f} s", err=True)
 
 
+class WholeNumber(click.ParamType):
+    """An integer option written with the digits 0-9 (click's int, like Python's, also reads '٣' and other
+    Unicode digits; they are refused here as in --param), optionally within [low, high]."""
+
+    name = "integer"
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = parse_int(str(value), "value", "write a whole number with the digits 0-9")
+            except EpistemicError as exc:
+                self.fail(f"{value!r} is not a whole number written with the digits 0-9"
+                          if "not a whole number" in exc.message else exc.message, param, ctx)
+        if self.low is not None and number < self.low:
+            self.fail(f"{number:,} is less than {self.low:,}", param, ctx)
+        if self.high is not None and number > self.high:
+            self.fail(f"{number:,} is more than {self.high:,}", param, ctx)
+        return number
+
+
 class Command(click.Command):
     """A command whose EpistemicErrors become clean messages with exit codes."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """A usage error (unknown option, bad value) exits 2 as click does; under --json as epistemic.error/1."""
+        wants_json = "--json" in args  # read first: click's parser consumes the list
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if not wants_json:
+                raise
+            fail(EpistemicError(exc.format_message(), hint=f"see {ctx.command_path} --help"), True)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -67,8 +103,9 @@ class Command(click.Command):
             fail(EpistemicError("the input is nested too deeply to process", hint="nest it less"),
                  bool(ctx.params.get("as_json")))
         except KeyboardInterrupt:
+            acknowledge()
             click.echo("interrupted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (schema in README).")

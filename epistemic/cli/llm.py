@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import click
 
-from .common import Command, fail
+from .common import Command, WholeNumber, fail
+from ..interrupts import acknowledge
 
 
 class EvalGroup(Command, click.Group):
@@ -34,9 +35,9 @@ def _model_options(fn: Callable, required: bool = True) -> Callable:
                      help="Pass enable_thinking to templates that support it (default: the template's)."),
         click.option("--temperature", type=float, default=None, help="Override the model's temperature (0: greedy)."),
         click.option("--top-p", type=float, default=None, help="Override the model's top-p."),
-        click.option("--top-k", type=int, default=None, help="Override the model's top-k."),
-        click.option("--max-new-tokens", type=int, default=None, help="Override the token budget."),
-        click.option("--seed", type=int, default=None, help="Random seed for sampling."),
+        click.option("--top-k", type=WholeNumber(0), default=None, help="Override the model's top-k."),
+        click.option("--max-new-tokens", type=WholeNumber(1), default=None, help="Override the token budget."),
+        click.option("--seed", type=WholeNumber(), default=None, help="Random seed for sampling."),
         click.option("--greedy", is_flag=True, help="Greedy decoding (no sampling)."),
         click.option("--static-cache", is_flag=True,
                      help="Static KV cache: on a GPU, transformers compiles the decoding step (CUDA graphs); "
@@ -149,6 +150,7 @@ def ask(puzzle: str, save: str | None, **kw: Any) -> None:
 
         rec = run_ask(loaded, puzzle, overrides, options, on_text, api, audit=not kw["no_audit"])
     except KeyboardInterrupt:
+        acknowledge()
         if save and pieces:
             append_records(save, [{"schema": "epistemic.llm.trace/1", "puzzle": puzzle, "text": "".join(pieces),
                                    "finish_reason": "interrupted"}])
@@ -202,13 +204,13 @@ def _summary_table(summary: dict[str, Any]) -> str:
 @click.option("--dataset", type=click.Path(dir_okay=False, exists=True), help="JSONL puzzles.")
 @click.option("--out", default=None, type=click.Path(dir_okay=False),
               help="Output JSONL (resumed if it exists). Default: DATASET.MODELNAME.jsonl.")
-@click.option("--batch-size", type=int, default=8, show_default=True)
-@click.option("--num-samples", type=int, default=1, show_default=True, help="Samples per puzzle.")
-@click.option("--limit", type=int, default=None, help="Only the first N puzzles.")
+@click.option("--batch-size", type=WholeNumber(1), default=8, show_default=True)
+@click.option("--num-samples", type=WholeNumber(1), default=1, show_default=True, help="Samples per puzzle.")
+@click.option("--limit", type=WholeNumber(0), default=None, help="Only the first N puzzles.")
 @click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
               help="Run model replicas as Ray actors, one per GPU (CPU replicas without GPUs): ADDRESS (auto, "
                    "ray://host:10001) or, alone, a local cluster. Needs pip install -e '.[scale]'; docs/scale.md.")
-@click.option("--replicas", type=click.IntRange(min=1), default=None,
+@click.option("--replicas", type=WholeNumber(1), default=None,
               help="With --ray: how many replicas (default: one per GPU, or 1 on CPU).")
 def eval_cmd(ctx: click.Context, dataset: str | None, out: str | None, batch_size: int, num_samples: int,
              limit: int | None, ray_address: str | None, replicas: int | None, **kw: Any) -> None:
@@ -255,6 +257,7 @@ def eval_cmd(ctx: click.Context, dataset: str | None, out: str | None, batch_siz
             summary = run_eval(_load(kw, template), dataset, out, config, api=project_api(), progress=progress,
                                notice=notice)
     except KeyboardInterrupt:
+        acknowledge()  # the records are on disk already; reading them back must not be cut short
         n = len(read_records(out))
         click.echo(f"\ninterrupted: {n} samples are saved in {out}; run the same command to resume", err=True)
         sys.exit(130)

@@ -6,6 +6,7 @@ Each command's module is imported only when that command runs (or when help list
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -28,6 +29,18 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
 
+    def invoke(self, ctx: click.Context):
+        """Ctrl-C outside a command's own handling (while a command module is imported, or in `eval compare`)
+        exits 130 too, not click's "Aborted!" with 1."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from ..interrupts import EXIT_INTERRUPTED, acknowledge
+
+            acknowledge()
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.commands or name not in COMMANDS:
             return self.commands.get(name)
@@ -43,22 +56,10 @@ def cli() -> None:
     """Solve, check, audit and generate puzzles about knowledge."""
 
 
-def _on_interrupt(signum, frame) -> None:
-    """Ctrl-C: raise KeyboardInterrupt (commands keep what is done and exit 130); should a library swallow
-    it (Z3's AstRef.__del__ does), a watchdog ends the process 2 s later so the stop is still prompt."""
-    import os
-    import threading
-
-    watchdog = threading.Timer(2.0, os._exit, args=(130,))
-    watchdog.daemon = True
-    watchdog.start()
-    raise KeyboardInterrupt
-
-
 def main() -> None:
-    import signal
+    from ..interrupts import install
 
-    signal.signal(signal.SIGINT, _on_interrupt)
+    install()  # Ctrl-C: commands keep what is done and exit 130, even when Z3's finalizers are running
     cli()
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .common import emit_json
+from .common import WholeNumber, emit_json
 from ..errors import EpistemicError
 
 LOCAL = "local"
@@ -19,7 +19,7 @@ def ray_options(fn):
         click.option("--ray", "ray_address", is_flag=False, flag_value=LOCAL, default=None, metavar="[ADDRESS]",
                      help="Run on a Ray cluster: ADDRESS (auto, ray://host:10001) or, alone, a local one "
                           "(or $RAY_ADDRESS). Needs pip install -e '.[scale]'; see docs/scale.md."),
-        click.option("--shard-size", type=click.IntRange(min=1), default=64, show_default=True,
+        click.option("--shard-size", type=WholeNumber(1), default=64, show_default=True,
                      help="With --ray: items (or input rows) per task."),
     ]
     for opt in reversed(opts):

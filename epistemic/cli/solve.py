@@ -8,7 +8,7 @@ import click
 
 from .. import api
 from ..errors import EpistemicError
-from .common import Command, emit_json, step, engine_option, json_option, param_option, parse_params
+from .common import Command, WholeNumber, emit_json, step, engine_option, json_option, param_option, parse_params
 
 
 @click.command(cls=Command)
@@ -64,7 +64,7 @@ def solve(puzzle: str, params, engine: str, lang: str, certify: bool, worlds: st
 @click.command(cls=Command)
 @click.argument("puzzle")
 @click.argument("formula")
-@click.option("--stage", type=int, default=None, help="Stage to evaluate at (default: the last).")
+@click.option("--stage", type=WholeNumber(), default=None, help="Stage to evaluate at (default: the last).")
 @click.option("--at", "at", default=None, metavar="FORMULA", help="Also evaluate at the one world this picks out.")
 @param_option
 @engine_option

@@ -23,15 +23,19 @@ def family(name: str):
 
 def generate(name: str, count: int, seed: int = 0, difficulty: str | None = None, knobs: dict[str, Any] | None = None,
              synth: bool = False, targets: dict[str, Any] | None = None, start: int = 0, max_tries: int | None = None,
-             use_z3: bool = True, progress=None) -> tuple[list[Generated], Stats]:
+             use_z3: bool = True, progress=None, known: tuple[str, ...] = (),
+             on_item=None) -> tuple[list[Generated], Stats]:
     """Generate `count` distinct puzzles of a family (sampling, or Z3 synthesis with `synth`); `maze` gives
-    mazes (epistemic.maze.generate: records of the same schema, `family: "maze"`)."""
+    mazes (epistemic.maze.generate: records of the same schema, `family: "maze"`).
+
+    `known`: the keys of the items before `start` when continuing an interrupted run; `on_item` is called
+    with each item as it is made."""
     if name == MAZE:
-        return _mazes(count, seed, difficulty, knobs, synth, targets, start, progress)
+        return _mazes(count, seed, difficulty, knobs, synth, targets, start, progress, known, on_item)
     if count < 0:
         raise EpistemicError("--count must be at least 0")
     make = item_maker(name, seed, difficulty, knobs, synth, targets, max_tries, use_z3)
-    return collect(make, start, count, use_z3, progress)
+    return collect(make, start, count, use_z3, progress, known, on_item)
 
 
 def item_maker(name: str, seed: int = 0, difficulty: str | None = None, knobs: dict[str, Any] | None = None,
@@ -56,13 +60,13 @@ def item_maker(name: str, seed: int = 0, difficulty: str | None = None, knobs: d
     return item
 
 
-def _mazes(count, seed, difficulty, knobs, synth, targets, start, progress):
+def _mazes(count, seed, difficulty, knobs, synth, targets, start, progress, known, on_item):
     from ..maze.generate import generate_mazes
 
     if synth or targets:
         raise EpistemicError("mazes are sampled; --synth and --target do not apply",
                              hint="set the path length with --knob length=LO..HI or --difficulty")
-    return generate_mazes(count, seed, knobs or {}, difficulty, start, progress)
+    return generate_mazes(count, seed, knobs or {}, difficulty, start, progress, known, on_item)
 
 
 def regenerate(name: str, seed: int, index: int, skip: int = 0, difficulty: str | None = None,

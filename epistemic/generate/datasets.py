@@ -23,13 +23,14 @@ def create(family: str, size: int, seed: int = 0, lang: str = "en", difficulty: 
     return [item_of(p.to_dict(), lang, difficulty) for p in puzzles]
 
 
-def item_of(record: dict, lang: str = "en", difficulty: str | None = None) -> dict:
-    """A dataset item from a generated record (schema `epistemic.generated/2`)."""
+def item_of(record: dict, lang: str = "en", difficulty: str | None = None, puzzle=None) -> dict:
+    """A dataset item from a generated record (schema `epistemic.generated/2`); `puzzle`, the record's
+    source already parsed (the generator has it), saves parsing the source again to render the question."""
     if record.get("family") == "maze":  # the question is the AlphaMaze prompt itself
         from ..maze.tasks import dataset_item
 
         return dataset_item(record, lang, difficulty)
-    question = render_prompt(record["source"], lang)
+    question = render_prompt(record["source"] if puzzle is None else puzzle, lang)
     meta = {k: record[k] for k in ("id", "family", "seed", "index", "skip", "method", "knobs", "source",
                                    "answer_values", "stages", "difficulty", "certificate", "key")}
     meta.update({k: record[k] for k in ("necessity", "units", "necessary") if k in record})

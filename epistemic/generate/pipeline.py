@@ -5,7 +5,7 @@ import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..errors import EpistemicError
 from .base import Candidate
@@ -188,10 +188,15 @@ def generate(family, knobs: dict, count: int, seed: int = 0, start: int = 0, max
 
 
 def collect(make_item: Callable, start: int, count: int, use_z3: bool,
-            progress: Callable[[int], Any] | None) -> tuple[list[Generated], Stats]:
-    """Items start..start+count-1 from make_item(index, seen, stats, certifier), each distinct, timed."""
+            progress: Callable[[int], Any] | None, known: Iterable[str] = (),
+            on_item: Callable[[Generated], Any] | None = None) -> tuple[list[Generated], Stats]:
+    """Items start..start+count-1 from make_item(index, seen, stats, certifier), each distinct, timed.
+
+    `known`: keys of items start-k..start-1 made by an earlier, interrupted run (`generate --resume`), so
+    the items made now are those an uninterrupted run makes. `on_item` sees each item as soon as it is made
+    (a caller keeps them when Ctrl-C stops the run)."""
     stats = Stats()
-    seen: set[str] = set()
+    seen: set[str] = set(known)
     out: list[Generated] = []
     t0 = time.perf_counter()
     certifier = new_certifier() if use_z3 else None
@@ -199,6 +204,8 @@ def collect(make_item: Callable, start: int, count: int, use_z3: bool,
         item = make_item(index, seen, stats, certifier)
         seen.add(item.verified.key)
         out.append(item)
+        if on_item:
+            on_item(item)
         if progress:
             progress(1)
     stats.seconds = time.perf_counter() - t0

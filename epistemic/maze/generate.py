@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..errors import EpistemicError, TooLarge
 from .grid import DOWN, LEFT, MAX_CELLS, RIGHT, UP, Grid, Maze
@@ -249,21 +249,25 @@ def find_maze(k: MazeKnobs, seed: int, index: int, seen: set[str] | None = None,
 
 def generate_mazes(count: int, seed: int = 0, knobs: dict[str, Any] | MazeKnobs | None = None,
                    difficulty_level: str | None = None, start: int = 0,
-                   progress: Callable[[int], Any] | None = None) -> tuple[list[GeneratedMaze], MazeStats]:
-    """`count` distinct mazes: items start..start+count-1 of (knobs, seed)."""
+                   progress: Callable[[int], Any] | None = None, known: Iterable[str] = (),
+                   on_item: Callable[[GeneratedMaze], Any] | None = None) -> tuple[list[GeneratedMaze], MazeStats]:
+    """`count` distinct mazes: items start..start+count-1 of (knobs, seed); `known` holds the keys of the
+    items before `start` (continuing an interrupted run), `on_item` sees each maze as it is made."""
     import time
 
     if count < 0:
         raise EpistemicError("--count must be at least 0")
     k = knobs if isinstance(knobs, MazeKnobs) else resolve_knobs(knobs, difficulty_level)
     stats = MazeStats()
-    seen: set[str] = set()
+    seen: set[str] = set(known)
     out = []
     t0 = time.perf_counter()
     for index in range(start, start + count):
         item = find_maze(k, seed, index, seen, None, stats)
         seen.add(item.maze.key())
         out.append(item)
+        if on_item:
+            on_item(item)
         if progress:
             progress(1)
     stats.seconds = time.perf_counter() - t0

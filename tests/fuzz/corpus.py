@@ -169,10 +169,30 @@ def jsonl_case(rng: random.Random) -> Case:
     return Case("jsonl", tuple(args), tuple(files), keep)
 
 
+RESUME_ROWS = ["precious\n", "{}\n", '{"metadata": {}}\n', '{"key": "k"}\n', '{"metadata": {"family": "muddy"\n',
+               "[1, 2]\n", '{"metadata": ' + "[" * 5000 + "]" * 5000 + "}\n", '{"id": "\ud800"}\n', "\u2028\n",
+               '{"question": "q", "answer": "a", "metadata": {"family": "muddy", "seed": 0, "index": "0", "knobs": {}, '
+               '"method": "sample", "key": "k"}}\n',
+               '{"question": "q", "answer": "a", "metadata": {"family": "cards", "seed": 0, "index": 0, "knobs": {}, '
+               '"method": "sample", "key": "k"}}\n',
+               '{"question": "q", "answer": "a", "metadata": {"family": "muddy", "seed": 0, "index": 5, "knobs": {}, '
+               '"method": "sample", "key": "k"}}\n' * 4]
+
+
 def output_case(rng: random.Random) -> Case:
     target = rng.choice(["o.smcdel.txt", "existing.txt", "missing/o.txt", "", ".", "/proc/x.txt", "dir/"])
     files = [("existing.txt", b"precious\n")]
-    command = rng.choice(["export", "generate", "audit-html"])
+    command = rng.choice(["export", "generate", "audit-html", "resume"])
+    if command == "resume":  # --resume over a file `generate` did not write: refused, the file intact
+        rows = rng.choice(RESUME_ROWS)
+        name = rng.choice(["kept.jsonl", "kept.parquet", "keptdir"])
+        files = [(name + ("/index.jsonl" if name == "keptdir" else ""), rows.encode("utf-8", "surrogatepass"))]
+        args = ["generate", "muddy", "--count", rng.choice(["1", "3"]), "--no-z3", "--out", name, "--resume",
+                *rng.choice([[], ["--start", "2"], ["--seed", "1"], ["--json"]])]
+        if rng.random() < 0.3:  # audit --resume over rows an audit did not write
+            files = [("kept.jsonl", files[0][1]), ("rows.jsonl", b'{"text": "Two are muddy."}\n')]
+            args = ["audit", str(PUZZLES / "muddy.txt"), "rows.jsonl", "--out", "kept.jsonl", "--resume"]
+        return Case("output", tuple(args), tuple(files), (files[0][0],))
     if command == "export":
         args = ["export", str(PUZZLES / "muddy.txt"), "-o", target]
     elif command == "generate":

@@ -138,12 +138,24 @@ def test_explain_when_an_announcement_removes_every_world(tmp_path):
     (("generate", "cards", "--knob", "cards=--5"), "cards"),
     (("generate", "muddy", "--count", "100000000000000000000"), "--count"),
     (("generate", "muddy", "--start", "-5"), "--start"),
+    (("generate", "muddy", "--start", "٣"), "digits 0-9"),  # click's int read Arabic-Indic digits as numbers
+    (("generate", "muddy", "--count", "٣"), "digits 0-9"),
+    (("generate", "muddy", "--seed", "²"), "digits 0-9"),
+    (("check", MUDDY, "m[1]", "--stage", "٣"), "digits 0-9"),
+    (("eval", "--model", "{t}", "--dataset", "{t}", "--batch-size", "0"), "less than 1"),
     (("generate", "cards", "--synth", "--target", "worlds=-1"), "worlds"),
 ])
 def test_other_tracebacks_are_clear_errors(tmp_path, args, says):
     trace = tmp_path / "t.txt"
     trace.write_text("Two children are muddy.")
     refused(*[a.replace("{t}", str(trace)) for a in args], says=says)
+
+
+def test_usage_errors_follow_the_json_contract():
+    result = invoke("generate", "muddy", "--start", "٣", "--json")
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    assert data["schema"] == "epistemic.error/1" and "--start" in data["error"]
 
 
 def test_outputs_are_never_replaced_without_force(tmp_path):
