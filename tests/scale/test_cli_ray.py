@@ -1,13 +1,11 @@
-"""The --ray flags of generate, audit and eval: same files as without, clean errors, --json schemas."""
+"""The --ray flag of generate: the same file as without, clean errors, the --json schema; ray missing.
+(audit --ray through the command: test_audit_ray.py.)"""
 from __future__ import annotations
 
 import json
 import sys
 
 from click.testing import CliRunner
-
-from .conftest import ROOT
-from .test_audit_ray import traces
 
 
 def test_generate_flag_writes_the_same_file(ray_cluster, tmp_path):
@@ -27,22 +25,6 @@ def test_generate_flag_writes_the_same_file(ray_cluster, tmp_path):
     assert "--force" in json.loads(again.stdout)["hint"]
     no_out = run.invoke(cli, ["generate", "muddy", "--count", "4", "--ray"])
     assert no_out.exit_code == 2 and "--out" in no_out.output and "Traceback" not in no_out.output
-
-
-def test_audit_flag_summary_and_rows(ray_cluster, tmp_path, monkeypatch):
-    from epistemic.cli.main import cli
-
-    monkeypatch.chdir(ROOT)
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(traces(5)) + "\n", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    res = CliRunner().invoke(cli, ["audit", "puzzles/card16.txt", str(src), "--out", str(out), "--ray", "--json",
-                                   "--puzzle-root", str(ROOT)])  # rows name puzzles/card16.txt in the repository
-    assert res.exit_code == 0, res.output
-    data = json.loads(res.stdout)
-    assert data["schema"] == "epistemic.scale.audit/1" and data["summary"]["traces"] == 8
-    assert data["summary"]["errors"] == 2  # "not json" and the record without a trace
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 8
 
 
 def test_ray_missing_gives_the_install_hint(tmp_path, monkeypatch):
