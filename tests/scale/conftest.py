@@ -1,7 +1,10 @@
 """One local Ray cluster (2 CPUs) for the tests in tests/scale that need one; skipped without ray.
 
 The cluster is shared by the whole package (started on first use, shut down after the last test):
-starting one takes 5-20 s, so one per module would spend most of the minute these tests may take."""
+starting one takes 5-20 s, so one per module would spend most of the minute these tests may take.
+Modules run in name order: the actor tests (audit, eval) first, then generate's tasks, which so find their
+workers warm (Ray ends idle task workers when actors start). Each fault test is also its command's
+comparison with the single-process run, so one Ray run pays for both."""
 from __future__ import annotations
 
 import os

@@ -1,6 +1,5 @@
-"""`audit` on Ray: one output row per input row, in input order, bad rows kept as error rows. The JSONL run
-(against the single-process batch, with an actor killed) is in test_faults.py; here Parquet in and out,
-through the command's --ray flag."""
+"""`audit` on Ray: one output row per input row, in input order, bad rows kept as error rows: JSONL through
+the API with an actor killed mid-run, Parquet in and out through the command's --ray flag."""
 from __future__ import annotations
 
 import gzip
@@ -9,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from .conftest import ROOT
+from .conftest import ROOT, Killer
 
 GOLDEN = ROOT / "tests/data/audit/golden.jsonl.gz"
 
@@ -59,3 +58,27 @@ def test_audit_flag_parquet_in_and_out(ray_cluster, tmp_path, monkeypatch):
     assert [json.loads(x) for x in table.column("result").to_pylist()] == expected
     assert table.column("label").to_pylist() == [r.get("label") for r in expected]
     assert table.column("error").to_pylist() == [r.get("error") for r in expected]
+
+
+def test_killed_audit_actor_loses_and_duplicates_nothing(ray_cluster, tmp_path, monkeypatch):
+    """The JSONL audit equals the single-process batch row for row (bad rows, blank line, line numbers,
+    summary) although an Auditor was killed while auditing a shard."""
+    from epistemic.audit.batch import summarize
+    from epistemic.scale.audit_job import AuditJob, run_audit
+
+    monkeypatch.chdir(ROOT)  # the golden rows name their puzzles relative to the repository
+    lines = traces(14)
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = single_process(lines)
+    killer = Killer(ray_cluster, "Auditor.run")
+    killer.start()
+    out = tmp_path / "out.jsonl"
+    result = run_audit(AuditJob(str(src)), out, shard_size=4)
+    killer.stop.set()
+    assert killer.killed is not None, "no Auditor was caught auditing a shard"
+    assert out.read_text(encoding="utf-8") == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in expected)
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["line"] for r in rows] == [n for n, x in enumerate(lines, 1) if x.strip()]  # blank line: no row
+    assert sum("error" in r for r in rows) == 3 and result.summary == summarize(expected)
+    assert result.shards == 5 and result.rows == len(lines) - 1
