@@ -26,7 +26,8 @@ def single_process(path, family, count, seed, knobs, use_z3=False, lang="en"):
     return items, stats
 
 
-def test_generate_with_duplicates_is_byte_identical(ray_cluster, tmp_path):
+def test_generate_with_duplicates_is_byte_identical(ray_cluster, tmp_path, monkeypatch):
+    from epistemic.scale import generate_job
     from epistemic.scale.generate_job import GenerateJob, run_generate
 
     ref = tmp_path / "ref.jsonl"
@@ -42,7 +43,9 @@ def test_generate_with_duplicates_is_byte_identical(ray_cluster, tmp_path):
 
     with pytest.raises(EpistemicError, match="exists"):  # never replaced without force
         run_generate(job, out, shard_size=2)
-    run_generate(job, out, force=True, shard_size=4)
+    monkeypatch.setattr(generate_job, "WINDOW_MIN", 2)  # 6 shards, at most 2 in flight: the window slides
+    monkeypatch.setattr(generate_job, "WINDOW_PER_CPU", 0)
+    assert run_generate(job, out, force=True, shard_size=1).shards == 6
     assert out.read_bytes() == ref.read_bytes()
 
 
