@@ -33,3 +33,15 @@ def solved():
         return cache[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory):
+    """A complete local model folder: byte-level tokenizer.json + chat template + random tiny Qwen2 weights,
+    built once per session (no download); shared by tests/llm and the Ray eval tests in tests/scale."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("tokenizers")
+    from epistemic.llm.tiny import build_tiny_model_dir
+
+    return build_tiny_model_dir(tmp_path_factory.mktemp("tiny-qwen2"))

@@ -61,11 +61,11 @@ def audit_on_ray(address: str, source: str, puzzle: str | None, params: dict, us
 
     if not out:
         raise EpistemicError("audit --ray writes its rows to a file", hint="add --out FILE.jsonl or FILE.parquet")
-    total = sum(sh.size for sh in input_shards(source, shard_size))
-    with Progress(total, "auditing", wanted(as_json)) as bar:
+    shards = input_shards(source, shard_size)  # one pass over the input, for the bar's total and the tasks
+    with Progress(sum(sh.size for sh in shards), "auditing", wanted(as_json)) as bar:
         folder = root if root is not None else str(Path(source).resolve().parent)
         result = run_audit(AuditJob(source, puzzle, params, use_z3, folder), out, force, address_of(address), shard_size,
-                           progress=bar.update)
+                           progress=bar.update, shards=shards)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -152,13 +152,17 @@ def parquet_table(results: list[dict]):
 
 def run_audit(job: AuditJob, out: str | Path, force: bool = False, address: str | None = None,
               shard_size: int = DEFAULT_SHARD, num_cpus: int | None = None,
-              progress: Callable[[int], object] | None = None) -> AuditResult:
-    """Audit every row of `job.source` on a Ray cluster into `out` (.jsonl or .parquet), then summarise."""
+              progress: Callable[[int], object] | None = None,
+              shards: list[InputShard] | None = None) -> AuditResult:
+    """Audit every row of `job.source` on a Ray cluster into `out` (.jsonl or .parquet), then summarise.
+
+    `shards`: the input's shards when the caller already cut them (`input_shards` reads a whole JSONL file)."""
     from ..audit.batch import summarize
 
     out = check_output(out, force)
     fmt = output_format(out)
-    shards = input_shards(job.source, shard_size)
+    if shards is None:
+        shards = input_shards(job.source, shard_size)
     parts = parts_dir(out)
     t0 = time.perf_counter()
     outcomes: dict[int, AuditOutcome] = {}

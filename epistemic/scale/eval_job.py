@@ -52,9 +52,10 @@ class Placement:
 
 
 def placement(cluster_gpus: float, replicas: int | None, device: str) -> Placement:
-    """One replica per GPU; with no GPU, `replicas` CPU replicas (default 1) on `device` (auto: cpu)."""
-    if cluster_gpus >= 1:
-        return Placement(replicas or int(cluster_gpus), 1, "auto" if device in ("auto", "cpu") else device)
+    """One replica per GPU; with no GPU, or `device` "cpu", `replicas` CPU replicas (default 1) on `device`
+    (auto: cpu). A GPU replica sees only its own GPU, so it loads with "auto" unless a device was named."""
+    if cluster_gpus >= 1 and device != "cpu":
+        return Placement(replicas or int(cluster_gpus), 1, device)
     return Placement(replicas or 1, 0, "cpu" if device == "auto" else device)
 
 

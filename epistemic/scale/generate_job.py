@@ -212,6 +212,10 @@ class Walk:
                 "yield": round(screened / candidates, 5) if candidates else 0.0}
 
 
+WINDOW_PER_CPU = 4  # shards in flight per CPU of the cluster (at least WINDOW_MIN)
+WINDOW_MIN = 16
+
+
 def run_generate(job: GenerateJob, out: str | Path, force: bool = False, address: str | None = None,
                  shard_size: int = DEFAULT_SHARD, num_cpus: int | None = None, progress=None) -> GenerateResult:
     """Generate `job` on a Ray cluster into `out` (.jsonl or .parquet), shard by shard, then join.
@@ -226,11 +230,19 @@ def run_generate(job: GenerateJob, out: str | Path, force: bool = False, address
     t0 = time.perf_counter()
     with connect(address, num_cpus) as ray:
         task = ray.remote(max_retries=5)(run_shard)
-        pending = [task.remote(job, sh, str(part_path(parts, sh.number, fmt)), fmt) for sh in shards]
+        # A window of shards in flight past the next one to accept, not all of them: ray.wait costs about
+        # 1.5 us per pending ref per call (BENCHMARKS.md), so 156 k refs at once would cost the driver hours.
+        window = max(WINDOW_MIN, WINDOW_PER_CPU * int(ray.cluster_resources().get("CPU", 1)))
+        submitted = 0
+        pending: list = []
         ready: dict[int, ShardOutcome] = {}
         nxt = 0
         try:
-            while pending:
+            while submitted < len(shards) or pending:
+                while submitted < len(shards) and submitted < nxt + window:
+                    sh = shards[submitted]
+                    pending.append(task.remote(job, sh, str(part_path(parts, sh.number, fmt)), fmt))
+                    submitted += 1
                 done, pending = ray.wait(pending, num_returns=1)
                 for ref in done:
                     outcome = ray.get(ref)

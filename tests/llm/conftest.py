@@ -1,5 +1,5 @@
-"""Fixtures for the local-model runner: a tiny byte-level tokenizer and a random tiny Qwen2,
-built once per session in a temporary folder and loaded back from disk, offline, on CPU."""
+"""Fixtures for the local-model runner: the tiny random Qwen2 (tests/conftest.py builds it once per session)
+loaded back from disk, offline, on CPU."""
 
 from __future__ import annotations
 
@@ -33,17 +33,6 @@ _NL: /(\r?\n)+/
 WS: /[ \t\f]+/
 %ignore WS
 """
-
-
-@pytest.fixture(scope="session")
-def tiny_model_dir(tmp_path_factory):
-    """A complete local model folder: tokenizer.json + chat template + random Qwen2 weights."""
-    pytest.importorskip("torch")
-    pytest.importorskip("transformers")
-    pytest.importorskip("tokenizers")
-    from epistemic.llm.tiny import build_tiny_model_dir
-
-    return build_tiny_model_dir(tmp_path_factory.mktemp("tiny-qwen2"))
 
 
 @pytest.fixture(scope="session")

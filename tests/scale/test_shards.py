@@ -91,3 +91,16 @@ def test_core_never_imports_ray():
             "print('ray' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_command_without_ray_gives_the_install_hint(tmp_path, monkeypatch):
+    import sys
+
+    from click.testing import CliRunner
+
+    from epistemic.cli.main import cli
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    res = CliRunner().invoke(cli, ["generate", "muddy", "--count", "2", "--out", str(tmp_path / "x.jsonl"),
+                                   "--ray", "--json"])
+    assert res.exit_code == 2 and "pip install -e '.[scale]'" in json.loads(res.stdout)["hint"]
