@@ -31,6 +31,7 @@ class Manager(Protocol):
     def count(self, f, nvars: int) -> int: ...
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
     def nodes(self) -> int: ...
+    def top(self, f) -> tuple[int, int, object, object] | None: ...
 
 
 class CuddManager:
@@ -112,6 +113,13 @@ class CuddManager:
     def nodes(self) -> int:
         return len(self._bdd)
 
+    def top(self, f):
+        """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
+        if f == self.true or f == self.false:
+            return None
+        name = f.var
+        return int(name[1:]), f.level, self._bdd.let({name: True}, f), self._bdd.let({name: False}, f)
+
     def memory(self) -> int:
         return int(self._bdd.statistics()["mem"])
 
@@ -187,6 +195,13 @@ class OxiddManager:
 
     def nodes(self) -> int:
         return int(self._m.num_inner_nodes())
+
+    def top(self, f):
+        """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
+        if f == self.true or f == self.false:
+            return None
+        high, low = f.cofactors()
+        return int(f.node_var()), int(f.node_level()), high, low
 
 
 def make_manager(name: str | None = None, atoms: int = 1000) -> Manager:
