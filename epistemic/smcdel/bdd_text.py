@@ -6,7 +6,6 @@ from its literal count, not after building a huge string.
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from ..errors import TooLarge
@@ -30,7 +29,6 @@ class BddText:
         self.offset = offset
         self._restricted: dict = {}
         self._sizes: dict = {}
-        sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
 
     # ------------------------------------------------------------ care sets
 

@@ -123,17 +123,17 @@ class _Writer:
 
     def law(self) -> str:
         """The LAW, as one DNF of the whole law or as a conjunction of its parts, whichever is shorter."""
-        whole = None
+        whole, refused = None, None
         try:
             whole = self.bdd.formula(self.st.law, what="the LAW")
-        except TooLarge:
-            pass
+        except TooLarge as exc:
+            refused = exc
         parts = self._law_parts()
         if whole is not None and (parts is None or len(whole) <= len(parts)):
             return whole
         if parts is None:
-            raise TooLarge("the LAW is too large to write in SMCDEL's text",
-                           hint="shrink the variables' ranges, or solve with --engine symbolic instead of exporting")
+            raise TooLarge(f"{refused.message if refused else 'the LAW is too large'}, and so does writing it "
+                           "part by part", hint=refused.hint if refused else None)
         return parts
 
     def _law_parts(self) -> str | None:

@@ -209,8 +209,8 @@ def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
                 vec = static_term(partial, t)
                 pairs = []
                 for j, bit in enumerate(vec.bits if vec.lo != vec.hi else ()):
-                    if bit == m.true or bit == m.false:
-                        continue  # a constant bit (e.g. the sign of a non-negative term) tells nothing
+                    if (law & bit) == m.false or (law & ~bit) == m.false:
+                        continue  # a bit constant over the worlds (e.g. a non-negative term's sign) tells nothing
                     (atom,) = m.new_vars(1)
                     law = law & ~c.xor(m.var(atom), bit)
                     pairs.append((j, atom))
