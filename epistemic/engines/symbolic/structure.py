@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ...errors import EpistemicError
 from ...language import syntax as s
-from .bdd import Manager, make_manager
+from ...limits import MEMORY_BUDGET_BYTES
+from .bdd import Manager, make_manager, within_budget
 from .bitvec import BitVec, Circuits
 
 MAX_ANSWERS = 100_000
@@ -165,12 +166,18 @@ def _decode(vectors: list[BitVec], chosen: list[bool]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
-    """The puzzle's knowledge structure: atoms, law and observations (see the module docstring)."""
+def build_structure(puzzle: s.Puzzle, backend: str | None = None, budget: int = MEMORY_BUDGET_BYTES) -> Structure:
+    """The puzzle's knowledge structure: atoms, law and observations (see the module docstring), its BDDs
+    within `budget` bytes."""
+    estimate = sum((len(v.values) - 1).bit_length() for v in puzzle.variables) + 8 * len(puzzle.agents)
+    m = make_manager(backend, estimate, budget)
+    with within_budget(m, "building the worlds' law"):
+        return _build(puzzle, m)
+
+
+def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
     from .evaluate import static_formula, static_term
 
-    estimate = sum((len(v.values) - 1).bit_length() for v in puzzle.variables) + 8 * len(puzzle.agents)
-    m = make_manager(backend, estimate)
     c = Circuits(m)
     index_atoms: dict[str, tuple[int, ...]] = {}
     values: dict[str, BitVec] = {}
