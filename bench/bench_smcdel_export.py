@@ -46,6 +46,7 @@ def one_hot_atoms(sol) -> int:
 def run(name: str, params: dict, read_back: bool, write: str | None, queue) -> None:
     from epistemic import api
     from epistemic.engines.symbolic import SymbolicEngine
+    from epistemic.errors import EpistemicError
     from epistemic.smcdel import read_smcdel, run_jobs
     from epistemic.smcdel.writer import export_smcdel
     from epistemic.stages.solve import solve
@@ -66,10 +67,13 @@ def run(name: str, params: dict, read_back: bool, write: str | None, queue) -> N
         t3 = time.process_time()
         doc = read_smcdel(exported.text, "export.smcdel.txt")
         t4 = time.process_time()
-        result = run_jobs(doc, "symbolic")
+        try:
+            result = run_jobs(doc, "symbolic")
+            valid = [r.valid for r in result.results if r.kind == "valid"]
+        except EpistemicError as exc:  # e.g. the BDD budget: reported in the row, not a hang
+            valid = f"refused: {exc.message[:60]}"
         t5 = time.process_time()
-        row |= {"parse_s": t4 - t3, "jobs_s": t5 - t4,
-                "valid": [r.valid for r in result.results if r.kind == "valid"]}
+        row |= {"parse_s": t4 - t3, "jobs_s": t5 - t4, "valid": valid}
     row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put(row)
 
