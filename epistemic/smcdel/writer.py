@@ -402,8 +402,8 @@ def _domain(v: s.Variable) -> str:
         return f"{v.name} = index + {codes[0]}, index 0..{len(codes) - 1}" if codes[0] else \
             f"{v.name} = index, 0..{len(codes) - 1}"
     names = [v.value_of(c).name for c in codes]
-    shown = ", ".join(f"{i} = {n}" for i, n in enumerate(names[:8]))
-    return shown + (f", ... ({len(names)} values)" if len(names) > 8 else "")
+    shown = ", ".join(f"{i} = {n}" for i, n in enumerate(names[:16]))
+    return shown + (f", ... ({len(names)} values)" if len(names) > 16 else "")
 
 
 def _agent_names(names: list[str]) -> dict[str, str]:
