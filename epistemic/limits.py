@@ -33,6 +33,14 @@ BYTES_PER_STAGE = 1
 BYTES_OVERHEAD_PER_WORLD = 64
 MEMORY_BUDGET_BYTES = 1_500_000_000  # with the interpreter, numpy and Z3 the process stays under 2 GB
 
+# Memory for the symbolic engine's BDDs. OxiDD's live nodes cost 31-33 bytes each (node store and unique
+# table), measured as RSS growth over 1-8 million nodes (`python bench/bdd_node_bytes.py`); we charge 40.
+# Its operation cache costs ~20 bytes an entry and is allocated up front. The node table is capped at
+# the budget, so a BDD that would outgrow it stops with a TooLarge that names its size.
+BYTES_PER_BDD_NODE = 40
+BYTES_PER_CACHE_ENTRY = 24
+SYMBOLIC_MIN_NODES = 1 << 16  # below this the engine cannot hold even a small puzzle's BDDs
+
 # Traces: auditing costs ~0.2 ms of CPU per step; a longer trace is audited up to its first 20,000
 # steps and marked truncated (as a text over 1,000,000 characters is).
 MAX_TRACE_STEPS = 20_000
@@ -124,6 +132,17 @@ def check_world_bytes(worlds: int, variables: int, agents: int, announcements: i
                        hint=hint)
 
 
+def bdd_node_capacity(cache_entries: int, budget: int = MEMORY_BUDGET_BYTES) -> int:
+    """How many BDD nodes fit the budget beside an operation cache of this many entries; refused (before
+    allocating) when not even SYMBOLIC_MIN_NODES fit."""
+    nodes = (budget - cache_entries * BYTES_PER_CACHE_ENTRY) // BYTES_PER_BDD_NODE
+    if nodes < SYMBOLIC_MIN_NODES:
+        raise TooLarge(f"a memory budget of {human_bytes(budget)} holds {max(nodes, 0):,} BDD nodes beside the "
+                       f"operation cache; the symbolic engine needs at least {SYMBOLIC_MIN_NODES:,}",
+                       hint=f"give it at least {human_bytes(SYMBOLIC_MIN_NODES * BYTES_PER_BDD_NODE + cache_entries * BYTES_PER_CACHE_ENTRY)}")
+    return nodes
+
+
 def human_bytes(n: int) -> str:
     for unit, size in (("TB", 10**12), ("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
         if n >= size:
@@ -139,6 +158,6 @@ def check_count(value: int, what: str, low: int = 0, high: int = MAX_COUNT) -> i
     return value
 
 
-__all__ = ["MAX_DEPTH", "MAX_EXPANDED", "MAX_INT_DIGITS", "MEMORY_BUDGET_BYTES", "MAX_COUNT", "MAX_KNOB",
+__all__ = ["BYTES_PER_BDD_NODE", "bdd_node_capacity", "MAX_DEPTH", "MAX_EXPANDED", "MAX_INT_DIGITS", "MEMORY_BUDGET_BYTES", "MAX_COUNT", "MAX_KNOB",
            "parse_int", "check_numbers", "check_tree_depth", "bracket_depth", "explicit_bytes",
            "check_world_bytes", "human_bytes", "check_count", "MAX_TRACE_STEPS"]

@@ -125,8 +125,11 @@ def test_export_then_solve_the_export_gives_the_same_final_stage(tmp_path):
     target = tmp_path / "card16.smcdel.txt"
     assert run("export", "--smcdel", "puzzles/card16.txt", "-o", str(target)).exit_code == 0
     out = run("solve", str(target)).output
-    # atoms: 4 = suit diamonds, 14 = rank 5 (written as comments in the file); the last stage is ♦5 alone
-    assert "-- atom 4: suit = diamonds" in target.read_text() and "-- atom 14: rank = 5" in target.read_text()
+    # atoms 1-2: suit's index (3 = diamonds), 3-6: rank's index (9 = 5), as the file's comments say;
+    # the last stage is ♦5 alone: index 3 = atoms 1, 2 and index 9 = atoms 3, 6
+    text = target.read_text()
+    assert "-- atom 2: bit 1 of the index of suit (0 = hearts, 1 = spades, 2 = clubs, 3 = diamonds)" in text
+    assert "-- atom 3: bit 0 of the index of rank (" in text and ", 9 = 5, " in text
     last_where = out.split("At which states")[-1]
-    assert last_where.strip().splitlines()[1:2] == ["[4,14]"]
+    assert last_where.strip().splitlines()[1:2] == ["[1,2,3,6]"]
     assert out.rstrip().endswith("True")  # the answer's VALID? job

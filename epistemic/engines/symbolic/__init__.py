@@ -10,6 +10,8 @@ from typing import Sequence
 
 from ...language import syntax as s
 from ...worlds.labels import world_label_of
+from ...limits import MEMORY_BUDGET_BYTES
+from .bdd import within_budget
 from .evaluate import Evaluator
 from .structure import Structure, build_structure
 
@@ -24,10 +26,13 @@ class SymbolicEngine:
     name = "symbolic"
     symbolic = True
 
-    def __init__(self, backend: str | None = None, knows_budget: int | None = None, knows_at_answer: bool = True):
+    def __init__(self, backend: str | None = None, knows_budget: int | None = None, knows_at_answer: bool = True,
+                 budget_bytes: int = MEMORY_BUDGET_BYTES):
         """knows_budget: agents × answer bits per stage up to which the report counts who knows
-        (default KNOWS_BUDGET); knows_at_answer: past it, whether to look at the answer's world."""
+        (default KNOWS_BUDGET); knows_at_answer: past it, whether to look at the answer's world;
+        budget_bytes: memory for the BDD nodes (past it a TooLarge says the size and what to do)."""
         self.backend = backend
+        self.budget_bytes = budget_bytes
         self.knows_budget = KNOWS_BUDGET if knows_budget is None else knows_budget
         self.knows_at_answer = knows_at_answer
         self._evaluators: dict[int, tuple[Structure, Evaluator]] = {}
@@ -35,7 +40,7 @@ class SymbolicEngine:
     # ------------------------------------------------------------ the engine contract, over BDDs
 
     def space(self, puzzle: s.Puzzle) -> Structure:
-        return build_structure(puzzle, self.backend)
+        return build_structure(puzzle, self.backend, self.budget_bytes)
 
     def everything(self, space: Structure):
         return space.law
@@ -46,7 +51,8 @@ class SymbolicEngine:
     def evaluate_many(self, space: Structure, history: Sequence, formulas: Sequence[s.Formula]) -> list:
         ev = self._evaluator(space)
         frames = tuple(history)
-        return [ev.formula(f, frames) & frames[-1] for f in formulas]
+        with within_budget(space.manager, f"evaluating a formula at stage {len(frames) - 1}"):
+            return [ev.formula(f, frames) & frames[-1] for f in formulas]
 
     def _evaluator(self, space: Structure) -> Evaluator:
         """One evaluator per structure, so memoised subformulas are shared across calls.
@@ -116,8 +122,9 @@ class SymbolicEngine:
     def answers(self, space: Structure, worlds, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
         """The distinct values of the terms over the worlds (split bit by bit, not listed)."""
         ev = self._evaluator(space)
-        vectors = [ev.term(t, (space.law,)) for t in terms]
-        return tuple(space.distinct(worlds, vectors))
+        with within_budget(space.manager, "finding the answer's values"):
+            vectors = [ev.term(t, (space.law,)) for t in terms]
+            return tuple(space.distinct(worlds, vectors))
 
     def worlds(self, space: Structure, worlds, limit: int | None = None) -> list[dict[str, int]]:
         return space.worlds(worlds, limit)

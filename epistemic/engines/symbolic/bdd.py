@@ -7,9 +7,11 @@ model counting over a given number of variables, and picking satisfying assignme
 from __future__ import annotations
 
 import warnings
+from contextlib import contextmanager
 from typing import Iterator, Protocol
 
-from ...errors import EpistemicError
+from ...errors import EpistemicError, TooLarge
+from ...limits import BYTES_PER_BDD_NODE, MEMORY_BUDGET_BYTES, bdd_node_capacity, human_bytes
 
 BACKENDS = ("cudd", "oxidd")
 
@@ -31,6 +33,8 @@ class Manager(Protocol):
     def count(self, f, nvars: int) -> int: ...
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
     def nodes(self) -> int: ...
+    def top(self, f) -> tuple[int, int, object, object] | None: ...
+    node_limit: int
 
 
 class CuddManager:
@@ -38,7 +42,8 @@ class CuddManager:
 
     name = "cudd"
 
-    def __init__(self, reorder: bool = True):
+    def __init__(self, reorder: bool = True, node_limit: int = 1 << 24):
+        self.node_limit = node_limit  # checked after each engine step (CUDD aborts the process past max_memory)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             import dd.cudd as cudd
@@ -112,6 +117,13 @@ class CuddManager:
     def nodes(self) -> int:
         return len(self._bdd)
 
+    def top(self, f):
+        """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
+        if f == self.true or f == self.false:
+            return None
+        name = f.var
+        return int(name[1:]), f.level, self._bdd.let({name: True}, f), self._bdd.let({name: False}, f)
+
     def memory(self) -> int:
         return int(self._bdd.statistics()["mem"])
 
@@ -122,8 +134,10 @@ class OxiddManager:
     name = "oxidd"
 
     def __init__(self, nodes: int = 1 << 24, cache: int = 1 << 20, threads: int = 1):
+        """nodes: the node table's capacity; an operation that needs more raises MemoryError."""
         import os
 
+        self.node_limit = nodes
         from oxidd.util import BooleanOperator
 
         if os.environ.get("EPISTEMIC_OXIDD", "bdd") == "bcdd":
@@ -188,9 +202,17 @@ class OxiddManager:
     def nodes(self) -> int:
         return int(self._m.num_inner_nodes())
 
+    def top(self, f):
+        """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
+        if f == self.true or f == self.false:
+            return None
+        high, low = f.cofactors()
+        return int(f.node_var()), int(f.node_level()), high, low
 
-def make_manager(name: str | None = None, atoms: int = 1000) -> Manager:
-    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd).
+
+def make_manager(name: str | None = None, atoms: int = 1000, budget: int = MEMORY_BUDGET_BYTES) -> Manager:
+    """A fresh manager of the named library (default: $EPISTEMIC_BDD, else oxidd), holding at most as many
+    nodes as `budget` bytes allow (limits.bdd_node_capacity; refused before allocating if too few fit).
 
     `atoms` (an estimate) sizes OxiDD's operation cache: a large cache costs ~75 ms to allocate, which
     dominates small puzzles, and pays off only on large ones.
@@ -198,12 +220,35 @@ def make_manager(name: str | None = None, atoms: int = 1000) -> Manager:
     import os
 
     name = name or os.environ.get("EPISTEMIC_BDD", "oxidd")
+    cache = 1 << 14 if atoms < 40 else 1 << 17 if atoms < 120 else 1 << 20
     try:
         if name == "cudd":
-            return CuddManager()
+            return CuddManager(node_limit=bdd_node_capacity(0, budget))
         if name == "oxidd":
-            return OxiddManager(cache=1 << 14 if atoms < 40 else 1 << 17 if atoms < 120 else 1 << 20)
+            return OxiddManager(nodes=bdd_node_capacity(cache, budget), cache=cache)
     except ImportError as exc:
         raise EpistemicError(f"the BDD library for {name!r} is not installed ({exc})",
                              hint="pip install 'epistemic[symbolic]' (dd and oxidd)") from None
     raise EpistemicError(f"unknown BDD library {name!r}", hint="use cudd or oxidd")
+
+
+@contextmanager
+def within_budget(manager: Manager, what: str):
+    """Runs BDD work; a node table that outgrows its budget becomes a TooLarge naming its size and what to do."""
+    try:
+        yield
+    except MemoryError:
+        raise _too_large(manager, what) from None
+    if manager.nodes() > manager.node_limit:  # CUDD has no hard cap that fails cleanly: checked per step
+        raise _too_large(manager, what)
+
+
+def _too_large(manager: Manager, what: str) -> TooLarge:
+    nodes = max(manager.nodes(), manager.node_limit)
+    return TooLarge(
+        f"the symbolic engine's BDDs outgrew their memory budget while {what}: {nodes:,} nodes, about "
+        f"{human_bytes(nodes * BYTES_PER_BDD_NODE)} (the limit is {manager.node_limit:,} nodes, "
+        f"{human_bytes(manager.node_limit * BYTES_PER_BDD_NODE)})",
+        hint="BDDs grow with the formulas and the order of the variables' bits (as declared): shrink the ranges or "
+             "--param values, declare variables that are compared with each other next to each other, and use "
+             "--engine explicit for puzzles that multiply variables (Sum and Product)")

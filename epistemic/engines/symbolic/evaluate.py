@@ -149,7 +149,9 @@ class Evaluator:
         if isinstance(f, s.Announce):
             keep = self.formula(f.announcement, frames)
             after = frames[-1] & keep
-            return ~keep | self.formula(f.body, frames + (after,))
+            # within the stage: outside it the value is free, and leaving it unconstrained lets nested
+            # announcements conjoin functions the law would have tied together (exponential BDDs)
+            return frames[-1] & (~keep | self.formula(f.body, frames + (after,)))
         raise TypeError(f"not a formula: {f!r}")
 
     # ------------------------------------------------------------ knowledge

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ...errors import EpistemicError
 from ...language import syntax as s
-from .bdd import Manager, make_manager
+from ...limits import MEMORY_BUDGET_BYTES
+from .bdd import Manager, make_manager, within_budget
 from .bitvec import BitVec, Circuits
 
 MAX_ANSWERS = 100_000
@@ -35,6 +36,7 @@ class Structure:
     size: int
     raw_size: int
     method: str = "symbolic"
+    term_atoms: dict = field(default_factory=dict)  # observed non-variable term -> its (bit, fresh atom) pairs
     cache: dict = field(default_factory=dict, repr=False)
 
     def count(self, f) -> int:
@@ -164,12 +166,18 @@ def _decode(vectors: list[BitVec], chosen: list[bool]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
-    """The puzzle's knowledge structure: atoms, law and observations (see the module docstring)."""
+def build_structure(puzzle: s.Puzzle, backend: str | None = None, budget: int = MEMORY_BUDGET_BYTES) -> Structure:
+    """The puzzle's knowledge structure: atoms, law and observations (see the module docstring), its BDDs
+    within `budget` bytes."""
+    estimate = sum((len(v.values) - 1).bit_length() for v in puzzle.variables) + 8 * len(puzzle.agents)
+    m = make_manager(backend, estimate, budget)
+    with within_budget(m, "building the worlds' law"):
+        return _build(puzzle, m)
+
+
+def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
     from .evaluate import static_formula, static_term
 
-    estimate = sum((len(v.values) - 1).bit_length() for v in puzzle.variables) + 8 * len(puzzle.agents)
-    m = make_manager(backend, estimate)
     c = Circuits(m)
     index_atoms: dict[str, tuple[int, ...]] = {}
     values: dict[str, BitVec] = {}
@@ -189,7 +197,7 @@ def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
             index = c.narrow(index, 0, k - 1)  # within the law
         values[v.name] = _value_vector(c, index, v.codes)
     if puzzle.table_columns:
-        law = law & _table_law(c, puzzle, index_atoms)
+        law = law & table_law(c, puzzle, index_atoms)
         raw = len(puzzle.table_rows) * raw // max(1, _product(len(puzzle.variable(n).values) for n in puzzle.table_columns))
     partial = _Partial(puzzle, m, c, values, law)
     for f in puzzle.constraints:
@@ -206,16 +214,21 @@ def build_structure(puzzle: s.Puzzle, backend: str | None = None) -> Structure:
                 continue
             if t not in shared:
                 vec = static_term(partial, t)
-                fresh = tuple(m.new_vars(vec.width)) if vec.lo != vec.hi else ()
-                for atom, bit in zip(fresh, vec.bits):
+                pairs = []
+                for j, bit in enumerate(vec.bits if vec.lo != vec.hi else ()):
+                    if (law & bit) == m.false or (law & ~bit) == m.false:
+                        continue  # a bit constant over the worlds (e.g. a non-negative term's sign) tells nothing
+                    (atom,) = m.new_vars(1)
                     law = law & ~c.xor(m.var(atom), bit)
-                shared[t] = fresh
-                observation_atoms.extend(fresh)
-            seen.update(shared[t])
+                    pairs.append((j, atom))
+                shared[t] = tuple(pairs)
+                observation_atoms.extend(atom for _, atom in pairs)
+            seen.update(atom for _, atom in shared[t])
         observed[agent.name] = frozenset(seen)
     atoms = sum(len(a) for a in index_atoms.values()) + len(observation_atoms)
     size = m.count(law, atoms)
-    return Structure(puzzle, m, c, index_atoms, values, law, observed, atoms, tuple(observation_atoms), size, raw)
+    return Structure(puzzle, m, c, index_atoms, values, law, observed, atoms, tuple(observation_atoms), size, raw,
+                     term_atoms=shared)
 
 
 def _product(xs) -> int:
@@ -254,7 +267,7 @@ def _value_vector(c: Circuits, index: BitVec, codes: tuple[int, ...]) -> BitVec:
     return BitVec(tuple(bits), lo, hi)
 
 
-def _table_law(c: Circuits, puzzle: s.Puzzle, index_atoms: dict[str, tuple[int, ...]]):
+def table_law(c: Circuits, puzzle: s.Puzzle, index_atoms: dict[str, tuple[int, ...]]):
     """The disjunction of the table's rows, each a conjunction of index literals."""
     m = c.m
     law = m.false
