@@ -14,6 +14,7 @@ from ...errors import EpistemicError, TooLarge
 from ...limits import BYTES_PER_BDD_NODE, MEMORY_BUDGET_BYTES, bdd_node_capacity, human_bytes
 
 BACKENDS = ("cudd", "oxidd")
+MAX_OXIDD_NODES = 1 << 24
 
 
 class Manager(Protocol):
@@ -225,7 +226,11 @@ def make_manager(name: str | None = None, atoms: int = 1000, budget: int = MEMOR
         if name == "cudd":
             return CuddManager(node_limit=bdd_node_capacity(0, budget))
         if name == "oxidd":
-            return OxiddManager(nodes=bdd_node_capacity(cache, budget), cache=cache)
+            # OxiDD reserves its node table up front: at most 2^24 nodes, 2^22 for fewer than 40 atoms (Sum and
+            # Product's 33 need about 10^5). A larger reservation in a long-lived process under an address-space
+            # cap left no room for OxiDD's worker thread, which aborts the process (seen by bench/fuzz.py).
+            nodes = min(MAX_OXIDD_NODES if atoms >= 40 else MAX_OXIDD_NODES >> 2, bdd_node_capacity(cache, budget))
+            return OxiddManager(nodes=nodes, cache=cache)
     except ImportError as exc:
         raise EpistemicError(f"the BDD library for {name!r} is not installed ({exc})",
                              hint="pip install 'epistemic[symbolic]' (dd and oxidd)") from None
