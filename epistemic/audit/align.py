@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..language import syntax as s
-from .claims import tokens
+from .claims import QUOTES, tokens
 from .fold import fold, fold_prefix
 from .keys import formula_key
 from .lexicon import Lexicon, words_pattern
@@ -120,7 +120,6 @@ def _polarity(f: s.Formula) -> str:
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|:|：|声明|发言|回答|的话)", re.IGNORECASE)
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
-_QUOTED = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
 _REFERENCE = re.compile(r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|句话|发言|话|声明)", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
@@ -354,7 +353,7 @@ class Aligner:
         """"From Albert's statement", "after Bernard's second remark", "Q的第一句话": back-references (weak cues)
         to a speaker's statement; without an ordinal, the speaker's first one not after the current stage."""
         out = []
-        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)  # "…but I know now, after Ali's statement."
+        text = QUOTES.sub(lambda m: " " * len(m.group(0)), text)  # "…but I know now, after Ali's statement."
         for t in tokens(self.lexicon, text):
             if t.kind != "agent":
                 continue

@@ -27,7 +27,7 @@ _MISSING = object()
 __all__ = ["Claim", "ClaimKey", "ClaimMemo", "ClaimRecord", "claim_key", "extract_claims_rule_based",
            "extract_records", "formula_key"]
 
-_QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
+QUOTES = _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
 _CODE = re.compile(r"`([^`\n]{1,400})`")
 # A sentence runs to a run of 。！？!? or newlines, to a '.' before a space or the end (not after Mr, Mrs,
 # Ms, Dr or a one-letter abbreviation like "e.g."), or to the end. Written greedily: the runs between
@@ -781,10 +781,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if len(by_var) > 1:
         return []
     cue_before = [t.kind for t in clause if t.start < first.start]
-    if "modal" in cue_before and "only" not in cue_before:
-        loose_subject = True  # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
-    else:
-        loose_subject = False
+    # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
+    loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None)
     asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
