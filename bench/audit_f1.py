@@ -1,8 +1,8 @@
-"""The auditor's accuracy, one table: python bench/audit_f1.py [--out FILE] [--detail SET] [--seed N]
+"""The auditor's accuracy, one table: python bench/audit_f1.py [--out FILE] [--detail SET] [--seed N] [--final]
 
 Rows: (a) `explain` traces with injected errors (epistemic.inject, our own templates); (b) natural
-traces, tuning split; (c) natural traces, held-out split (never used for tuning: traces_c*.jsonl);
-(c2) the final held-out set (traces_d*.jsonl, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
+traces, tuning split; (c) natural traces, held-out split (never used for tuning);
+(c2) the final held-out set (the newest traces_<letter>*.jsonl files, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
 tests/data/real/*.jsonl (schema: docs/audit.md, "Evaluation data"); a gold `first_error_quote` is
 mapped to the auditor's step by text offset.
 
@@ -10,6 +10,8 @@ Columns: err acc (first wrong step found exactly, on erroneous traces), ok acc (
 correct traces), F1 (ProcessBench: harmonic mean of the two), coverage (share of steps with at least
 one checked claim), answer acc (final answer judged right or wrong as the gold says).
 `--detail SET` (tune, heldout or real) lists each trace of that set with its gold and predicted labels.
+`--final` adds row (c2), the newest held-out set; without it that set is not scored at all, so that even its
+aggregate is seen once (docs/audit.md, "Evaluation data").
 """
 from __future__ import annotations
 
@@ -120,16 +122,17 @@ def main():
     sets["(a) templates"] = template_results(seed)
     sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
     held = [r for r in natural if r.get("split") == "heldout"]
-    sets["(c) natural held-out"] = natural_results([r for r in held if not r["_file"].startswith("traces_d")],
-                                                   contexts)
-    if any(r["_file"].startswith("traces_d") for r in held):  # written last, scored once (docs/audit.md)
-        sets["(c2) final held-out"] = natural_results([r for r in held if r["_file"].startswith("traces_d")],
-                                                      contexts)
+    newest = max((r["_file"] for r in held), default="")[:len("traces_x")]  # the set written last, scored once
+    sets["(c) natural held-out"] = natural_results([r for r in held if not r["_file"].startswith(newest)], contexts)
+    if newest and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
+        sets["(c2) final held-out"] = natural_results([r for r in held if r["_file"].startswith(newest)], contexts)
     real = rows_of(REAL)
     sets["(d) real"] = natural_results([r for r in real if "gold" in r], contexts)
     print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"
           f"{'answer acc':>12}")
     for name, results in sets.items():
+        if not results:
+            continue
         s = score(results)
         print(f"{name:<22}{s['traces']:>7}{s['erroneous']:>5}{s['correct']:>5}{s['acc_erroneous']:>9.3f}"
               f"{s['acc_correct']:>8.3f}{s['f1']:>7.3f}{s['coverage']:>10.4f}{s['answer_acc']:>12.3f}")

@@ -18,7 +18,7 @@ from ..stages.solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, UNALIGNED
+from .records import CASE, HEADLINE, LEFT, UNALIGNED
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, decode_trace, plain, segment
@@ -29,6 +29,7 @@ __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trac
 SCHEMA = "epistemic.audit/1"
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
+_ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
@@ -226,7 +227,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(0, 0)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
-            if k is not None and k > reached and not current and (_NARRATIVE.search(r.text) or k == reached + 1):
+            if k is not None and k > reached and not current and _ALREADY.search(r.text) is None and \
+                    (_NARRATIVE.search(r.text) or k == reached + 1):
                 told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
             if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
                     0 < restated.get(r.key.formula[1], 99) <= reached:
@@ -244,7 +246,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             audits.append(ClaimAudit(st.index, r, source, v, lex))
             if r.kind == "answer":
                 final = r.answer
-            elif r.answer is not None and r.kind == "candidates" and r.certain:
+            elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
     final = final if final is not None else fallback

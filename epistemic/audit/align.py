@@ -119,6 +119,9 @@ def _polarity(f: s.Formula) -> str:
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|:|：|声明|发言|回答|的话)", re.IGNORECASE)
+# "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
+_EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
+                       re.IGNORECASE)
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|句话|发言|话|声明)", re.IGNORECASE)
@@ -261,6 +264,8 @@ class Aligner:
             if k is not None:
                 current = k
             cues = self.inner_cues(text, current)
+            if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one
+                cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues} | ({k} if k else set())
             if len(named) >= 3:  # the whole dialogue retold: the puzzle restated (no progress) or a summary
                 top = max([reached, before] + list(named))
@@ -343,7 +348,8 @@ class Aligner:
                     continue
                 if out and any(q in fold(sentence) for qs in self.quotes for q in qs):
                     continue  # the sentence quotes an announcement word for word: the quote says which
-                cue = self._speech_cue(sentence, current)
+                # a bold sentence inside a paragraph ("… fits it. **So P already knows.**") is no heading
+                cue = self._speech_cue(sentence, current, line_start=start == 0 or text[start - 1] == "\n")
                 if cue is not None:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
         out.sort(key=lambda c: c.at)
@@ -390,7 +396,8 @@ class Aligner:
             return next((k for k in stages if k > current), stages[-1])
         return None
 
-    def _speech_cue(self, sentence: str, current: int, heading: bool = False) -> tuple[int, str, bool] | None:
+    def _speech_cue(self, sentence: str, current: int, heading: bool = False,
+                    line_start: bool = True) -> tuple[int, str, bool] | None:
         """(stage, how, strong) of a sentence where a speaker says something or a statement is named."""
         toks = tokens(self.lexicon, sentence)
         n = len(self.quotes)
@@ -401,7 +408,7 @@ class Aligner:
                 continue
             agent = t.payload
             own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
-            if not own:
+            if not own or _EXPLAINS.match(sentence, t.end) is not None:
                 continue
             after = sentence[t.end:t.end + 14]
             named = _STATEMENT.match(after) is not None
@@ -428,7 +435,7 @@ class Aligner:
             if part:
                 return next((k for k in part if k > current), part[-1]), "paraphrase", False
             ahead = [k for k in own if k > current]
-            if ahead and not said and named and (heading or _HEADING.match(sentence)):  # "### Step 2: Bernard's statement"
+            if ahead and not said and named and (heading or (line_start and _HEADING.match(sentence))):  # "### Step 2: Bernard's statement"
                 return ahead[0], "heading", True
             if said:
                 return None

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from ..errors import EpistemicError
 from ..language import syntax as s
-from .lexicon import Lexicon, Token, build_lexicon
-from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LOOSE, PRONOUN,
-                      REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
+from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
+from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
+                      PRONOUN, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .counts import count_key, count_records
@@ -54,7 +54,7 @@ _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", 
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
                          r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
-                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
+                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<!\d)(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
@@ -73,7 +73,10 @@ _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
+_ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d{1,7}\s*[:：→,，])")
 _WORKING = re.compile(r"\d\s*[×·*+]\s*\d")
+_STATEMENT_OF = re.compile(r"(?:'s|’s|的)\s*(?:(?:first|second|third|last|final|initial)\s+)?(?:statement|announcement|"
+                           r"remark|reply|words|claim|answer|第[一二三四]句话|话|发言|声明|回答)", re.IGNORECASE)
 _SUCH = re.compile(r"\bsuch\b|这样的|这种", re.IGNORECASE)
 _SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
@@ -214,7 +217,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
     if _REMAINING_WORDS.search(sentence) is not None:
-        arithmetic += remaining_records(sentence)
+        arithmetic += [r.read_as(CASE) if _value_subject(raw, r.start) else r for r in remaining_records(sentence)]
     term = lex.atoms.get("@count", _MISSING)
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
@@ -239,12 +242,57 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)"
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain else r for r in found]
+    topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
+    if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.start > topic else r
+                 for r in found]
+    if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
+        found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic") else r for r in found]
     if arithmetic:
         found = [_shorthand(r) for r in found]
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
-                 r.key.witnesses[0][0] == "And" else r for r in found]
+                 r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
     return tuple(found), cue
+
+
+# A clause that opens on one value as its topic: "With a Q,", "for the 5s:", "18 — only March 18", "17号也一样".
+_TOPIC_BEFORE = re.compile(r"(?:^|[;；,，.。:：]\s*)\W*(?:(?:same|likewise|similarly|and|now|as)\s+)?(?:with|for)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_TOPIC_AFTER = re.compile(r"(?:'?s|th|st|nd|rd)?\s*(?:[,，:：]|[—–→]|\s-\s)")
+_TOPIC_OPENING = re.compile(r"(?:'?s|th|st|nd|rd|号|日)?\s*(?:[:：—–→]|\s-\s|也一样|也是一样|同理|也类似)")
+_TOPIC_KINDS = frozenset({"value", "number", "ambig"})
+_TOPIC_START = re.compile(r"(?:^|[;；。.])\W*(?:(?:and|or|now|then|same for|as for|likewise)\s+)?$", re.IGNORECASE)
+
+
+def _worked_near(sentence: str, r: ClaimRecord) -> bool:
+    """Whether a product or sum is worked in the record's own part of the sentence (parts split at colons):
+    "The numbers are 4 and 13: the only split, 4 + 13, …" states the answer, then explains it."""
+    a = max(sentence.rfind(":", 0, r.start), sentence.rfind("：", 0, r.start)) + 1
+    ends = [e for e in (sentence.find(":", r.end), sentence.find("：", r.end)) if e >= 0]
+    return _WORKING.search(sentence, a, min(ends, default=len(sentence))) is not None
+
+
+def _value_subject(raw: list, at: int) -> bool:
+    """Whether the clause before `at` names a value as its subject ("July ends up with two dates left", "方块只剩
+    一张"): a count of that value's cases, not of the stage's candidates. Eliminated values ("with May gone") are not."""
+    clause = []
+    for t in raw:
+        if t.start >= at:
+            break
+        clause = [] if t.kind == "sep" else clause + [t]
+    return any(t.kind in ("value", "tuple") for t in clause) and not any(t.kind == "neg" for t in clause)
+
+
+def _topic_at(raw: list, sentence: str) -> int | None:
+    """Where a one-value topic ends, when a clause opens on one ("With a Q, only ♥Q remains"), else None."""
+    for t in raw:
+        if t.kind not in ("value", "number", "ambig"):
+            continue
+        before = sentence[max(0, t.start - 24):t.start]
+        if (_TOPIC_AFTER.match(sentence, t.end) and _TOPIC_BEFORE.search(before)) or \
+                (_TOPIC_OPENING.match(sentence, t.end) and _TOPIC_START.search(sentence, 0, t.start)):
+            return t.end
+    return None
 
 
 _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
@@ -363,6 +411,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         kind = t.kind
         if labels and t.text.isdigit() and _NUMBERED.search(sentence, max(0, t.start - 12), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
+        if kind == "answer":
+            slot = 0 if pair else None  # "the answer is 4 and 13": the pair of the question
         if kind == "attr":
             if sources and _SOURCE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "from the month alone", "从点数": what an agent knows from, not what they know
@@ -507,10 +557,20 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
             if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
                     prev.kind == "tuple":
                 continue  # "March 18, 19; July 16, 17, 19": one list
-            out.append([])
+            # "…, leaving ♥Q and ♦5", "that leaves March 18": what is left is stated, as after "are"
+            out.append([Token("copula", t.payload, t.start, t.end, t.text)] if t.text.lower() in _LEAVING else [])
             continue
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
+    """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case."""
+    before = [t for t in toks if t.end <= leaving.start]
+    return bool(before) and before[-1].kind in ("value", "tuple") and not sentence[before[-1].end:leaving.start].strip()
+
+
+_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *LIST_LABELS})
 
 
 def _same_kind(a: Token, b: Token) -> bool:
@@ -675,9 +735,21 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head):
-        claims.extend(_clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None))
+        found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
+        if found and clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING:
+            # what is left is not the trace's answer; "July leaves July 16" is July's case, not the stage's
+            case = _value_leaves(toks, clause[0], sentence)
+            found = [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]
+        claims.extend(found)
     if if_at is not None:
-        claims.extend(_hypothetical(lex, toks[if_at:], sentence, state))
+        # "如果是红桃，Q还要犹豫；方块只剩一张": a semicolon ends the supposition, and what follows is asserted
+        end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
+                   len(toks))
+        claims.extend(_hypothetical(lex, toks[if_at:end], sentence, state))
+        if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
+            for clause in _clauses(toks[end + 1:]):
+                claims.extend(r.read_as(SUPPOSED) if r.certain else r
+                              for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
 
 
@@ -716,13 +788,14 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if split is not None:  # "S knows the sum and P knows the product": two claims
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
                         + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
-            named = any(t.kind == "agent" for t in before)
+            # "after Q's statement P knows": Q names a statement, P is the subject
+            agents = {t.payload for t in before if t.kind == "agent" and not _STATEMENT_OF.match(sentence, t.end)}
             f = _knowledge(lex, clause, know, subject, sentence)
             state.subject = subject
             reading = KNOWLEDGE
             if "says" in kinds[:know]:
                 reading = REPORTED  # "P says he doesn't know": what was said, not a claim about this stage
-            elif not named or len({t.payload for t in before if t.kind == "agent"}) > 1:
+            elif len(agents) != 1 or subject not in agents:
                 reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
             elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
                     or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal:

@@ -28,12 +28,16 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
 _FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")
 _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*)\s*$)|排除了?\s*$")
+# "there are three children": how many children play, not how many are muddy (no mud word in the clause)
+_CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
+_MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
+_CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 _FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b)|"
                            r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
-                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*" + _N)
+                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N)
 
 
 def count_key(lex: Lexicon) -> tuple | None:
@@ -47,6 +51,11 @@ def count_key(lex: Lexicon) -> tuple | None:
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    end = _CLAUSE_END.search(sentence, at)
+    return end.start() if end else len(sentence)
 
 
 def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
@@ -68,6 +77,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
         before = sentence[max(0, m.start() - 30):m.start()]
         if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()):
             continue  # "she sees exactly one muddy forehead": what a child sees, not the count
+        noun = _CHILDREN.match(sentence, m.end())
+        if noun and not _MUD.search(sentence, m.start(), _clause_end(sentence, m.end())):
+            continue  # "there are three children": the number of children, not of muddy ones
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
         if _NEGATED.search(before):

@@ -21,6 +21,10 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
 ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which card", "card"),
                                                   "date": ("birthday", "the date", "date")}
 
+# A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
+LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
+               "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
+               "候选：", "还剩：", "剩下:", "剩余:", "候选:")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
@@ -61,7 +65,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
-            "which leaves", "left with"),
+            "which leaves", "left with", *LIST_LABELS),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -212,8 +216,11 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             for w in ENGLISH_ATTRIBUTE.get(word, ()):
                 add(w, "attr", "@question", fold=True)
         if len(q_vars) > 1:
-            add("the numbers", "attr", "@question", fold=True)
-            add("这两个数", "attr", "@question")
+            for w in ("the numbers", "the two numbers", "both numbers", "the integers", "the two integers",
+                      "the pair of numbers"):
+                add(w, "attr", "@question", fold=True)
+            for w in ("这两个数", "两个数", "这两个整数", "两个整数"):
+                add(w, "attr", "@question")
     for kind, words in CUES.items():
         for w in words:
             if w in entries or w.lower() in folded:

@@ -43,15 +43,15 @@ class ClaimKey(NamedTuple):
 
 # How a claim was read. Only the readings in CERTAIN can make a step wrong; the others are reasons
 # why a claim that looks wrong is left unchecked (see docs/audit.md, "Readings").
-FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC, COUNTED = (
+FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC, COUNTED, LEFT = (
     "formula", "value list", "exclusion", "knowledge phrase", "hypothetical", "table row", "answer", "possibility",
-    "arithmetic", "remaining count")
+    "arithmetic", "remaining count", "what is left")
 HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REPORTED, PRONOUN, CASE, LOOSE = (
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
-                     COUNTED})
+                     COUNTED, LEFT})
 
 
 class ClaimRecord(NamedTuple):

@@ -302,3 +302,55 @@ def test_property_of_values_is_not_the_candidate_set(ctxs):
     for s in ["Two of the ten days occur only once: 18 and 19.",
               "The two dates that share the same day among our remaining options are the 14th."]:
         assert not any(r.certain and r.kind == "candidates" for r in records(ctx, s)), s
+
+
+# ---------------------------------------------------------------- session 5: the first blind set, opened
+
+
+def test_a_list_under_one_value_topic_is_that_values_case(ctxs):
+    """"With a Q, only ♥Q remains" narrows the Qs, not the stage; a plain list stays a candidate set."""
+    card, cam = ctxs("card16.txt"), ctxs("cheryl_cam.txt")
+    for ctx, s in [(card, "With a Q, only ♥Q remains."), (cam, "18 — only March 18 now."),
+                   (ctxs("cheryl.txt"), "17号也一样，6月已经排除，只剩8月17日。"),
+                   (cam, "For the 17th, only July 17 remains.")]:
+        rs = records(ctx, s)
+        assert rs and not any(r.certain and r.kind in ("candidates", "exclusion") for r in rs), s
+    assert [c for c in sources(card, "Only ♥Q remains.")] == [("suit = hearts and rank = Q", True)]
+
+
+def test_a_count_of_one_values_cases_is_not_the_stage_count(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    assert not any(r.certain for r in records(ctx, "July is the month that ends up with two dates left."))
+    assert [r.certain for r in records(ctx, "With April gone, 5 dates remain.")] == [True]
+
+
+def test_how_many_children_play_is_not_how_many_are_muddy(ctxs):
+    ctx = ctxs("muddy.txt")
+    assert records(ctx, "There are three children.") == []
+    assert sources(ctx, "Exactly two children are muddy.") == [("(m[1] + m[2]) + m[3] = 2", True)]
+
+
+def test_a_first_association_is_a_rejected_idea(ctxs):
+    rs = records(ctxs("cheryl_cam.txt"), "My first association is July 16, since that's the answer everyone "
+                                         "remembers — but that was for a different list of dates.")
+    assert rs and all(r.reading == REJECTED for r in rs)
+
+
+def test_a_semicolon_ends_the_antecedent_of_a_supposition(ctxs):
+    """"如果是红桃，Q还要犹豫；所以是方块5": the 'if' stops at the semicolon (its antecedent no longer swallows the
+    diamonds), and what follows is read but left unchecked, since it may continue the supposition."""
+    card = ctxs("card16.txt")
+    assert sources(card, "如果是红桃，Q还要在红桃Q和红桃4之间犹豫；所以是方块5。") == [("suit = diamonds and rank = 5", False)]
+
+
+def test_one_split_worked_as_a_case(ctxs):
+    rs = records(ctxs("sum_product.txt"), "- 2 + 15：积30，还可以是5 × 6（和11），11也在列表里，P不能确定。")
+    assert rs and not any(r.certain and r.kind == "knowledge" for r in rs)
+
+
+def test_answers_in_other_words(ctxs):
+    sp, muddy = ctxs("sum_product.txt"), ctxs("muddy.txt")
+    for s in ["Final Answer: The two numbers are 4 and 13.", "So the answer is 4 and 13.", "这两个数是4和13。",
+              "The numbers are 4 and 13: the only split, 4 + 13, for which P could conclude (see above)."]:
+        assert [r.answer for r in records(sp, s) if r.certain] == [((4, 13),)], s
+    assert [r.answer for r in records(muddy, "答案：有2个孩子额头上有泥。")] == [((2,),)]
