@@ -30,6 +30,8 @@ SCHEMA = "epistemic.audit/1"
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
+# "P现在能确定：他的积…": a step that opens on the next statement, as a label before its explanation
+_LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?[:：]")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
@@ -227,9 +229,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(0, 0)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
-            if k is not None and k > reached and not current and _ALREADY.search(r.text) is None and \
-                    (_NARRATIVE.search(r.text) or k == reached + 1):
+            if k is not None and k > reached and _ALREADY.search(r.text) is None and \
+                    (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
+                     (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end))):
                 told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
+                window = Window(window.stage, reached, window.fresh)
             if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
                     0 < restated.get(r.key.formula[1], 99) <= reached:
                 r = r.read_as(CASE)  # "S couldn't know" after S said he knows: about another case

@@ -122,6 +122,11 @@ _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
+# A quote's object at its end, which models drop when they quote ("I knew you didn't know" for "… the card").
+_OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|answer|sum|product)|it|them|this card|that)\W*$)|"
+                         r"(?:这张牌|是哪张牌|哪张牌|日期|生日)\W*$")
+# Shorter quotes without their object ("I don't know", "我知道了") are too common to name a statement.
+SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|句话|发言|话|声明)", re.IGNORECASE)
@@ -243,8 +248,12 @@ class Aligner:
 
     @classmethod
     def build(cls, puzzle: s.Puzzle, lexicon: Lexicon) -> "Aligner":
-        quotes = tuple(tuple(q for q in (fold(t) for _, t in a.texts) if len(q) >= 2)
-                       for a in puzzle.announcements)
+        full = [[fold(t) for _, t in a.texts] for a in puzzle.announcements]
+        short = [[q for q in (fold(_OBJECT_END.sub("", t)) for _, t in a.texts) if len(q) >= SHORT_QUOTE[q.isascii()]]
+                 for a in puzzle.announcements]  # "I knew you didn't know" for "… know the card"
+        every = [q for qs in full for q in qs]
+        quotes = tuple(tuple(dict.fromkeys([q for q in qs if len(q) >= 2] + [q for q in sq if q not in every]))
+                       for qs, sq in zip(full, short))
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements),
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),

@@ -564,6 +564,14 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+def _can_now(clause: list[Token], know: int, kinds: list[str]) -> bool:
+    """"Q can now identify the card", "P现在能确定": an ability now is knowledge now, not a counterfactual."""
+    return "now" in kinds and all(t.text.lower() in _ABILITY for t in clause[:know] if t.kind == "modal")
+
+
+_ABILITY = frozenset({"can", "能", "可以", "能够"})
+
+
 def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
     """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case."""
     before = [t for t in toks if t.end <= leaving.start]
@@ -778,8 +786,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             subject = next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
             if subject is None:
                 return []
-            if "modal" in kinds[:know]:  # "P would know", "P会知道": a counterfactual, not a claim about now
-                _note_subject(clause, state)
+            if "modal" in kinds[:know] and not _can_now(clause, know, kinds):
+                _note_subject(clause, state)  # "P would know", "P会知道": a counterfactual, not a claim about now
                 return []
             if _DEMONSTRATIVE.match(sentence, clause[know].end):
                 state.subject = subject  # "S knew this from his sum alone": knew a fact, not the answer

@@ -32,6 +32,8 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
+_OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out|ruled out|eliminated|"
+                       r"excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
 _FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b)|"
@@ -82,8 +84,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
             continue  # "there are three children": the number of children, not of muddy ones
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
-        if _NEGATED.search(before):
-            op = _FLIP[op]  # "there aren't exactly one", "rule out more than three"
+        if _NEGATED.search(before) or _OUT_AFTER.match(sentence, m.end()):
+            op = _FLIP[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
         n = _number(n)
         key = ("Compare", op, term, ("Const", n))
         answer = ((n,),) if op == "=" else None

@@ -354,3 +354,25 @@ def test_answers_in_other_words(ctxs):
               "The numbers are 4 and 13: the only split, 4 + 13, for which P could conclude (see above)."]:
         assert [r.answer for r in records(sp, s) if r.certain] == [((4, 13),)], s
     assert [r.answer for r in records(muddy, "答案：有2个孩子额头上有泥。")] == [((2,),)]
+
+
+def test_a_count_ruled_out_is_an_exclusion(ctxs):
+    assert sources(ctxs("muddy.txt"), "Nobody did. So exactly one is out.") == [("(m[1] + m[2]) + m[3] != 1", True)]
+
+
+def test_ability_now_is_knowledge_and_us_is_no_knower(ctxs):
+    card = ctxs("card16.txt")
+    assert sources(card, "This tells us Mr. Q can now identify the card.") == [("Q knows card", True)]
+    assert sources(card, "P would know the card.") == []
+
+
+def test_a_statement_named_by_its_speaker_is_not_a_second_subject(ctxs):
+    assert sources(ctxs("card16.txt"), "So after Q's statement P already knows the card.") == [("P knows card", True)]
+
+
+def test_a_quote_without_its_object_names_its_statement(ctxs):
+    """'"I knew you didn't know." (Q)' is Q's first statement, though the puzzle's words end in "the card"."""
+    report = audit_trace(ctxs("card16.txt").puzzle,
+                         "P says he doesn't know.\n\n## \"I knew you didn't know.\" (Q)\n\n"
+                         "So spades and clubs are out, leaving ♥A, ♥Q, ♥4, ♦A, ♦5.", context=ctxs("card16.txt"))
+    assert [st.stage for st in report.steps] == [1, 2, 2] and report.label == -1
