@@ -394,8 +394,9 @@ class Aligner:
         of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮")."""
         words = _words(sentence)
         for stages, sig in self.signatures:
-            if len(words & sig) < 2:
-                continue
+            shared = words & sig
+            if len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared)):
+                continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
             m = _ROUND.search(sentence)
             if m is not None:
                 word = next(g for g in m.groups() if g)

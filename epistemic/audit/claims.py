@@ -222,9 +222,13 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
     if term is not None:
-        said = next((t.end for t in raw if t.kind == "says"), None)
-        arithmetic += [r.read_as(REPORTED) if said is not None and said <= r.start else r
-                       for r in count_records(lex, term, sentence)]  # "the father says at least one is muddy"
+        said = next((t for t in raw if t.kind == "says"), None)  # what is said runs to the end of its clause
+        said_end = next((t.start for t in raw if said is not None and t.kind == "sep" and t.start > said.end
+                         and t.text not in ("：", ":")), len(sentence))
+        counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else r
+                   for r in count_records(lex, term, sentence)]  # "the father says at least one is muddy"
+        arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
+            c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
     if kinds & _CONTENT or "(" in sentence:
         toks = tokens(lex, sentence, raw)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)

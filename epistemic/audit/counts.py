@@ -36,8 +36,11 @@ _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get
                        r"excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
 _FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
-_STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b)|"
-                           r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子")
+_STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
+                           r"\ball\s+" + _N + r"\s+(?:children|kids)\s+(?:are|were)\s+muddy\b)|"
+                           r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子|(?:只剩下?|剩下)(?:了)?" + _N + r"个(?:人|孩子)都有泥")
+# "两个人有泥的情况也被排除了": that count ruled out
+_ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
                      r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N)
 
@@ -70,9 +73,12 @@ def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
     for m in _STEP_FORWARD.finditer(sentence):
         if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
             continue
-        n = _number(m.group(1) or m.group(2))
+        n = _number(next(g for g in m.groups() if g))
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    for m in _ZH_RULED_OUT.finditer(sentence):
+        key = ("Compare", "!=", term, ("Const", _number(m.group(1))))
+        out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
     for m in _COUNT.finditer(sentence):
         if any(r.start <= m.start() < r.end for r in out):
             continue

@@ -376,3 +376,17 @@ def test_a_quote_without_its_object_names_its_statement(ctxs):
                          "P says he doesn't know.\n\n## \"I knew you didn't know.\" (Q)\n\n"
                          "So spades and clubs are out, leaving ♥A, ♥Q, ♥4, ♦A, ♦5.", context=ctxs("card16.txt"))
     assert [st.stage for st in report.steps] == [1, 2, 2] and report.label == -1
+
+
+def test_muddy_counts_in_other_words(ctxs):
+    muddy = ctxs("muddy.txt")
+    assert sources(muddy, "All three children are muddy — they step forward in the third round.") == [
+        ("(m[1] + m[2]) + m[3] = 3", True)]
+    assert sources(muddy, "甲看到乙有泥，而父亲说至少有一个人有泥，甲会站出来，所以两个人有泥的情况也被排除了，只剩三个人都有泥。") == [
+        ("(m[1] + m[2]) + m[3] = 3", True), ("(m[1] + m[2]) + m[3] != 2", True)]
+
+
+def test_two_common_chinese_bigrams_name_no_statement(ctxs):
+    """"三个孩子，…每个人看得到别人" shares only 孩子 and 每个 with "现在每个额头有泥的孩子都知道自己有泥"."""
+    ctx = ctxs("muddy.txt")
+    assert ctx.aligner.inner_cues("三个孩子，有些额头上有泥，每个人看得到别人看不到自己。", 0) == ()
