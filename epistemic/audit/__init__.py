@@ -19,6 +19,7 @@ from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, LEFT, UNALIGNED
+from .speakers import speaker_records
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, decode_trace, plain, segment
@@ -214,6 +215,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
+        records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated

@@ -46,12 +46,13 @@ class ClaimKey(NamedTuple):
 FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC, COUNTED, LEFT = (
     "formula", "value list", "exclusion", "knowledge phrase", "hypothetical", "table row", "answer", "possibility",
     "arithmetic", "remaining count", "what is left")
+ATTRIBUTION = "attribution"  # who said which statement (speakers.py)
 HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REPORTED, PRONOUN, CASE, LOOSE = (
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
-                     COUNTED, LEFT})
+                     COUNTED, LEFT, ATTRIBUTION})
 
 
 class ClaimRecord(NamedTuple):
@@ -82,7 +83,7 @@ class ClaimRecord(NamedTuple):
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""
         if self.made is not None:
             formula, witnesses = self.made.formula, self.made.witnesses
-        elif self.kind == "count":  # "9 cards remain": no formula in the puzzle language (strategies.RemainingCount)
+        elif self.kind in ("count", "speaker"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
             formula, witnesses = None, ()
         else:
             formula = formula_of(lex, self.key.formula)

@@ -1,6 +1,7 @@
 """The judge's strategies, tried in order: the first that handles a claim gives its verdict.
 
 - Arithmetic: "4 + 13 = 17" is true or false whatever the stage, checked with integers.
+- Speaker: "Q says “Now I know the card”" is true when Q made that statement, whatever the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
   diamonds") from the live tuples of each stage.
@@ -33,6 +34,24 @@ class Arithmetic:
             return Verdict(ENTAILED, window.stage, text, strategy=self.name)
         return Verdict(FALSE, window.stage, text, counterexample={
             "stage": window.stage, "explanation": f"{_text(left)} = {a} and {_text(right)} = {b}"},
+                       strategy=self.name)
+
+
+class Speaker:
+    """Who made a statement: checked against the puzzle's announcements (speakers.py reads the claim)."""
+
+    name = "speaker"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "speaker":
+            return NOT_HANDLED
+        _, agent, ks = record.key.formula
+        made = [a.speaker for a in lex.puzzle.announcements]
+        text = f"{agent} made statement {' or '.join(map(str, ks))}"
+        if any(made[k - 1] == agent for k in ks):
+            return Verdict(ENTAILED, window.stage, text, strategy=self.name)
+        return Verdict(FALSE, window.stage, text, counterexample={
+            "stage": window.stage, "explanation": f"statement {ks[0]} was made by {made[ks[0] - 1]}, not {agent}"},
                        strategy=self.name)
 
 
@@ -121,4 +140,4 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())
+STRATEGIES = (Arithmetic(), Speaker(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())

@@ -41,8 +41,13 @@ def test_seed_names_the_card_one_announcement_early(seed_report):
     assert early and early[0]["verdict"] == "premature" and early[0]["stage"] == 3 and early[0]["holds_at"] == 4
 
 
+def _in_puzzle_syntax(report):
+    """The claims with a formula ("9 remain" and "P made statement 1" are judged without one)."""
+    return [c for c in report.claims() if c.record.kind not in ("count", "speaker")]
+
+
 def test_shown_claims_reparse_to_the_same_formula(seed_report, card16):
-    for c in seed_report.claims():
+    for c in _in_puzzle_syntax(seed_report):
         again, _ = parse_claim(c.formula, card16.puzzle)
         assert formula_source(again, card16.puzzle) == c.formula
         shown, stage = parse_claim(c.verdict.shown, card16.puzzle)
@@ -54,7 +59,7 @@ def test_claims_are_judged_the_same_by_direct_evaluation(seed_report, card16):
     from epistemic.engines.base import get_engine
 
     sol, eng = card16.solution, get_engine("explicit")
-    for c in seed_report.claims():
+    for c in _in_puzzle_syntax(seed_report):
         f, k = parse_claim(c.verdict.shown, card16.puzzle)
         mask = eng.evaluate(sol.space, sol.history(k), f)
         holds = bool(mask[sol.stages[k].mask].all())
@@ -113,7 +118,7 @@ def test_other_vocabulary_cheryl():
              "Albert says: “Then I also know when Cheryl's birthday is.”\n\n"
              "Final answer: July 16")
     r = audit_trace(p, trace, context=ctx)
-    assert r.labels == [0, 1, 0, 1, -1, 0, 1]
+    assert r.labels == [1, 1, 1, 1, -1, 1, 1]  # the quotes are checked against who said them
     assert r.label == 4 and r.final_answer_correct
     cx = [c for c in r.claims() if c.verdict.verdict != "entailed"][0]
     assert cx.verdict.verdict == "premature" and cx.verdict.holds_at == 3

@@ -390,3 +390,20 @@ def test_two_common_chinese_bigrams_name_no_statement(ctxs):
     """"三个孩子，…每个人看得到别人" shares only 孩子 and 每个 with "现在每个额头有泥的孩子都知道自己有泥"."""
     ctx = ctxs("muddy.txt")
     assert ctx.aligner.inner_cues("三个孩子，有些额头上有泥，每个人看得到别人看不到自己。", 0) == ()
+
+
+def test_who_said_which_statement(ctxs):
+    """A quote after "X says" and a numbered statement with its speaker are checked against the dialogue."""
+    from epistemic.audit.speakers import speaker_records
+    from epistemic.audit.verdicts import Window
+
+    def verdicts(name, text):
+        ctx = ctxs(name)
+        return [(r.key.formula[1:], ctx.judge.audit(r, Window(0, 0), ctx.lexicon)[0].verdict)
+                for r in speaker_records(ctx.lexicon, text, ctx.aligner.quotes, ctx.aligner.speakers)]
+    assert verdicts("card16.txt", "Q says, “Now I know the card.” Then P：“Now I know the card.”") == [
+        (("Q", (3,)), "false"), (("P", (3,)), "entailed")]
+    assert verdicts("sum_product.txt", "**Statement 3 (S now knows):** S knows.") == [(("S", (3,)), "false")]
+    assert verdicts("impossible.txt", "第二句S说“我早就知道你无法确定”；第三句是S说的。") == [
+        (("S", (2,)), "entailed"), (("S", (2,)), "entailed"), (("S", (3,)), "false")]
+    assert verdicts("card16.txt", "P didn't know the card.") == []

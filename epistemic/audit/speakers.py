@@ -1,0 +1,72 @@
+"""Who said which statement: "Q says, “Now I know the card.”", "Statement 3 (S now knows)", "第三句是S说的".
+
+A trace that gives an announcement to the wrong agent makes a claim about the dialogue itself, whatever the
+stage: it is checked against the puzzle's speakers (strategies.Speaker). Only two shapes are read, both with
+the agent next to what names the statement: a quote of an announcement after "X says" or "X:", and a
+numbered statement followed by its speaker.
+"""
+from __future__ import annotations
+
+import re
+from .claims import QUOTES, tokens
+from .fold import fold
+from .lexicon import Lexicon
+from .records import ATTRIBUTION, ClaimRecord, record
+
+_NUMBERED = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
+_ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+# between "Statement 3" and its speaker: "Statement 3 (S now knows)", "第三句是S说的", "Statement 2 — by Albert:"
+_TO_SPEAKER = re.compile(r"(?i:[\s*(（:：—–-]|is|was|by|是|为|由)*")
+_SAYS_AFTER = re.compile(r"\s*(?:[:：]|(?:now\s+|then\s+|first\s+)?(?:says|said|replies|replied|answers|answered|adds|added|"
+                         r"knows|knew|doesn't|does not|didn't|did not|can't|cannot|now)\b|说|回答|现在|知道|不知道|无法|能)",
+                         re.IGNORECASE)
+_QUICK = re.compile(r"[“\"「『]|(?i:statement|announcement|remark)|第[一二三四五]")
+_REACH = 40  # characters from an agent to the quote it introduces
+_BREAK = re.compile(r"[.。!?！？\n]")
+
+
+def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...],
+                    speakers: tuple[str | None, ...]) -> list[ClaimRecord]:
+    """The attributions of one step, each a claim `("Speaker", agent, statements)`."""
+    if _QUICK.search(text) is None or not any(speakers):
+        return []
+    out = []
+    for m in QUOTES.finditer(text):  # 'Q says, “Now I know the card.”'
+        inner = fold(m.group(0)[1:-1])
+        ks = tuple(k + 1 for k, qs in enumerate(quotes) if inner and any(q == inner for q in qs))
+        if not ks:
+            continue
+        agent = _agent_before(lex, text, m.start())
+        if agent is not None:
+            out.append(_record(agent, ks, text, m.start(), m.end()))
+    for m in _NUMBERED.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
+        nth = int(m.group(1)) if m.group(1) else _ZH_NUMBERS[m.group(2)]
+        if not 0 < nth <= len(speakers) or speakers[nth - 1] is None:
+            continue
+        at = _TO_SPEAKER.match(text, m.end()).end()
+        toks = tokens(lex, text[at:at + 24])
+        if toks and toks[0].kind == "agent" and toks[0].start == 0 and _SAYS_AFTER.match(text, at + toks[0].end):
+            out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
+    return out
+
+
+def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
+    """The agent who introduces a quote at `at`: "Q says, “…”", "Q：“…”", "Q先生说“…”" (same sentence, close by)."""
+    start = max(0, at - _REACH)
+    cut = [b.end() for b in _BREAK.finditer(text, start, at)]
+    window = text[cut[-1] if cut else start:at]
+    toks = tokens(lex, window)
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].kind == "agent":
+            rest = toks[i + 1:]
+            gap = window[toks[i].end:]
+            if any(t.kind == "says" for t in rest) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
+                    re.fullmatch(r"\s*(?:先生)?\s*[:：]?\s*", gap):
+                return toks[i].payload
+            return None
+    return None
+
+
+def _record(agent: str, ks: tuple[int, ...], text: str, start: int, end: int) -> ClaimRecord:
+    return record("speaker", ("Speaker", agent, ks), (), text[start:end], start, end, False, reading=ATTRIBUTION)
+
