@@ -2,7 +2,7 @@
 
 Rows: (a) `explain` traces with injected errors (epistemic.inject, our own templates); (b) natural
 traces, tuning split; (c) natural traces, held-out split (never used for tuning);
-(c2) the final held-out set (the newest traces_<letter>*.jsonl files, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
+(c2) the blind held-out set (the files named by BLIND, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
 tests/data/real/*.jsonl (schema: docs/audit.md, "Evaluation data"); a gold `first_error_quote` is
 mapped to the auditor's step by text offset.
 
@@ -30,6 +30,7 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
+BLIND = "traces_f"  # the next blind held-out set's files (traces_e* was scored blind in session 5, then opened)
 REAL = "tests/data/real/*.jsonl"
 
 
@@ -122,10 +123,10 @@ def main():
     sets["(a) templates"] = template_results(seed)
     sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
     held = [r for r in natural if r.get("split") == "heldout"]
-    newest = max((r["_file"] for r in held), default="")[:len("traces_x")]  # the set written last, scored once
-    sets["(c) natural held-out"] = natural_results([r for r in held if not r["_file"].startswith(newest)], contexts)
-    if newest and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
-        sets["(c2) final held-out"] = natural_results([r for r in held if r["_file"].startswith(newest)], contexts)
+    blind = [r for r in held if r["_file"].startswith(BLIND)]  # the set written last, scored once
+    sets["(c) natural held-out"] = natural_results([r for r in held if r not in blind], contexts)
+    if blind and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
+        sets["(c2) final held-out"] = natural_results(blind, contexts)
     real = rows_of(REAL)
     sets["(d) real"] = natural_results([r for r in real if "gold" in r], contexts)
     print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"

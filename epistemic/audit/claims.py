@@ -54,6 +54,7 @@ _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", 
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
                          r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
+                         r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<!\d)(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
@@ -70,7 +71,7 @@ _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?
                           r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
                           re.IGNORECASE)
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
-_DEMONSTRATIVE = re.compile(r"\s+(?:this|that(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
 _ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d{1,7}\s*[:：→,，])")
@@ -265,7 +266,8 @@ _TOPIC_BEFORE = re.compile(r"(?:^|[;；,，.。:：]\s*)\W*(?:(?:same|likewise|s
 _TOPIC_AFTER = re.compile(r"(?:'?s|th|st|nd|rd)?\s*(?:[,，:：]|[—–→]|\s-\s)")
 _TOPIC_OPENING = re.compile(r"(?:'?s|th|st|nd|rd|号|日)?\s*(?:[:：—–→]|\s-\s|也一样|也是一样|同理|也类似)")
 _TOPIC_KINDS = frozenset({"value", "number", "ambig"})
-_TOPIC_START = re.compile(r"(?:^|[;；。.])\W*(?:(?:and|or|now|then|same for|as for|likewise)\s+)?$", re.IGNORECASE)
+_TOPIC_START = re.compile(r"(?:^|[;；。.:：])\W*(?:(?:and|or|now|then|same for|as for|likewise)\s+)?"
+                          r"(?:(?:rank|suit|month|day|sum|product|点数|花色|月份|日期|和|积)\s*)?$", re.IGNORECASE)
 
 
 def _worked_near(sentence: str, r: ClaimRecord) -> bool:
@@ -568,6 +570,15 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+def _knows_one_value(f: tuple | None) -> bool:
+    """Whether a key is `X knows that v = c` (or a conjunction of such): knowing one particular value."""
+    if f is None or f[0] != "Knows" or f[3] != "that":
+        return False
+    body = f[4]
+    parts = body[1] if body[0] == "And" else (body,)
+    return all(p[0] == "Compare" and p[1] == "=" and p[3][0] == "Const" for p in parts)
+
+
 def _can_now(clause: list[Token], know: int, kinds: list[str]) -> bool:
     """"Q can now identify the card", "P现在能确定": an ability now is knowledge now, not a counterfactual."""
     return "now" in kinds and all(t.text.lower() in _ABILITY for t in clause[:know] if t.kind == "modal")
@@ -579,7 +590,12 @@ _ABILITY = frozenset({"can", "能", "可以", "能够"})
 def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
     """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case."""
     before = [t for t in toks if t.end <= leaving.start]
+    if _NUMBER_BEFORE.search(sentence, 0, leaving.start):
+        return True  # "11 leaves (2, 9), (3, 8)": the sum 11's case
     return bool(before) and before[-1].kind in ("value", "tuple") and not sentence[before[-1].end:leaving.start].strip()
+
+
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
 
 
 _LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *LIST_LABELS})
@@ -815,6 +831,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if kinds[know] == "know" and any(t.kind == "neg" for t in clause[:know]
                                                if t.start >= _subject_end(before, subject)):
                 f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
+            if reading == KNOWLEDGE and _knows_one_value(f):
+                reading = CASE  # "所以P确定是(4, 13)", "P knows clubs is out": said of the actual world, not of every one
             return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
     _note_subject(clause, state)
     if "modal" in kinds:

@@ -28,7 +28,9 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\bone might (?:think|assume)\b|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
-                       r"\bconsidered reading\b|\bmisread\w*|\bone could read\b)|误读|误解|"
+                       r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
+                       r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
+                       r"cheryl puzzle)\b)|误读|误解|原题|原版|"
                        r"(?:我|我们)(?:原来|原先|一开始|起初|最初|本来)?(?:以为|误以为|想错)|误以为|第一反应|直觉")
 _CROSSED = re.compile(r"[✗✘❌]")
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
@@ -41,7 +43,8 @@ _QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|like
 _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
-                "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
+                "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
+                "famous", "standard", "usual", "well-known", "原题", "原版", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误")
 
 
