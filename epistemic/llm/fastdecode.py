@@ -102,28 +102,50 @@ def compiles(loaded: LoadedModel) -> bool:
     return str(loaded.device).startswith("cuda")
 
 
-def choose(logits: Any, noise: Any, seen: Any, step: Any, eos: Any, params: SamplingParams) -> Any:
-    """The next token of each row from float32 logits [B, V]: transformers' processors, then argmax or a draw.
-
-    `noise` [B, width] holds Exp(1) draws (sampling only), `seen` [B, V] the tokens so far (repetition
-    penalty only), `step` the number of tokens generated before this one (a 0-d tensor)."""
+def processed(logits: Any, seen: Any, step: Any, eos: Any, params: SamplingParams) -> Any:
+    """The logits after transformers' processors that come before the warpers: repetition penalty over
+    the tokens `seen` so far, then end-of-sequence forbidden while `step` < min_new_tokens."""
     import torch  # a plain import: the compiled step traces through this function
+
     if params.repetition_penalty != 1.0:
         p = params.repetition_penalty
         logits = torch.where(seen, torch.where(logits < 0, logits * p, logits / p), logits)
     if params.min_new_tokens > 0:
         logits = torch.where(step < params.min_new_tokens, logits.index_fill(1, eos, float("-inf")), logits)
-    if params.greedy:
-        return logits.argmax(dim=-1)
+    return logits
+
+
+def candidates(logits: Any, params: SamplingParams) -> tuple[Any, Any]:
+    """Temperature, top-k, then top-p within the k: (unnormalised probabilities [B, w], their token ids).
+
+    A token is kept while the probability mass ranked above it is below top_p (the first always), which
+    is transformers' TopPLogitsWarper rule written from the top instead of from the bottom."""
+    import torch
+
     logits = logits / params.temperature
     if params.top_k:
         values, index = torch.topk(logits, params.top_k, dim=-1)
     else:
         values, index = torch.sort(logits, dim=-1, descending=True)
     probs = torch.softmax(values, dim=-1)
-    if params.top_p < 1.0:  # keep a token while the mass ranked above it is below top_p (the first always)
+    if params.top_p < 1.0:
         above = probs.cumsum(dim=-1) - probs
         probs = probs.masked_fill(above >= max(params.top_p, 1e-9), 0.0)
+    return probs, index
+
+
+def choose(logits: Any, noise: Any, seen: Any, step: Any, eos: Any, params: SamplingParams) -> Any:
+    """The next token of each row from float32 logits [B, V]: argmax, or a draw from the candidates.
+
+    `noise` [B, width] holds Exp(1) draws (sampling only): argmax of p / E picks token i with probability
+    p_i / sum(p). `seen` [B, V] marks the tokens so far (repetition penalty only), `step` counts the
+    tokens generated before this one (a 0-d tensor)."""
+    import torch
+
+    logits = processed(logits, seen, step, eos, params)
+    if params.greedy:
+        return logits.argmax(dim=-1)
+    probs, index = candidates(logits, params)
     pick = torch.argmax(probs / noise, dim=-1, keepdim=True)
     return index.gather(-1, pick).squeeze(-1)
 
