@@ -219,8 +219,7 @@ class Session:
 
     def prefill(self, model: Any, input_ids: Any, attention_mask: Any, generator: Any) -> None:
         """Reset the cache, run the prompt (eager) and choose the first token."""
-        torch = require("torch")
-        b, n = input_ids.shape
+        n = input_ids.shape[1]
         self.cache.reset()
         buf = self.buffers
         buf.mask.fill_(1)
