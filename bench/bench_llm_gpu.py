@@ -12,6 +12,7 @@ Writes results.json and table.md to --out (default $OUT or ./bench_out).
     python bench/bench_llm_gpu.py                  # on a GPU machine
     python bench/bench_llm_gpu.py --skip throughput,e2e --rounds 8   # the constrained table only
     python bench/bench_llm_gpu.py --tiny --out /tmp/b   # the same code path on CPU, in seconds
+    python bench/bench_llm_gpu.py --skip constrained,e2e --decoders generate,fast --caches static --batches 1
 """
 
 from __future__ import annotations
@@ -89,11 +90,13 @@ def build(model_dir: Path, tiny: bool, device: str, save: bool = True):
     return facts, loaded
 
 
-def throughput(loaded, batches, new_tokens, reps, caches=("dynamic",), greedy=False) -> list[dict]:
-    """Tokens per second for each KV-cache kind and batch size (best of `reps`), output length fixed by
-    min_new_tokens. "dynamic" is eager transformers; "static" is transformers' static cache, with which
-    generate() compiles the decoding step (torch.compile, reduce-overhead: CUDA graphs); the first run
-    at each shape compiles and is reported as `first_s`."""
+def throughput(loaded, batches, new_tokens, reps, caches=("dynamic",), greedy=False, decoders=("generate",)) -> list[dict]:
+    """Tokens per second for each decoder, KV-cache kind and batch size (best of `reps`), output length fixed
+    by min_new_tokens. Decoder "generate" is transformers' generate with each of `caches`: "dynamic" is
+    eager, "static" transformers' static cache, with which generate() compiles the decoding step
+    (torch.compile, reduce-overhead: CUDA graphs). Decoder "fast" is epistemic.llm.fastdecode (its own
+    loop over a static cache; forward and sampling in one captured step). The first run at each shape
+    compiles and is reported as `first_s`."""
     from epistemic.llm.generation import generate, timed
     from epistemic.llm.prompting import puzzle_prompt
     from epistemic.llm.settings import Overrides, resolve
@@ -111,26 +114,138 @@ def throughput(loaded, batches, new_tokens, reps, caches=("dynamic",), greedy=Fa
         _, sec = timed(lambda: [loaded.model(input_ids=x) for _ in range(20)])
     log("one forward of one token (no cache), ms:", round(1000 * sec / 20, 2))
     rows = [{"batch": "forward", "ms_per_forward": round(1000 * sec / 20, 2)}]
-    for cache in caches:
-        sc = replace(s, cache_implementation=None if cache == "dynamic" else cache)
+    kinds = [(d, c) for d in decoders for c in (caches if d == "generate" else ["static"])]
+    for decoder, cache in kinds:
+        sc = replace(s, cache_implementation=None if cache == "dynamic" or decoder == "fast" else cache,
+                     decoder="fast" if decoder == "fast" else None)
         for b in batches:
             try:
                 # warm-up at this shape (the allocator grows once per shape; static: compiles)
                 first = timed(lambda: generate(loaded, [prompt] * b, sc))[1]
                 runs = [timed(lambda: generate(loaded, [prompt] * b, sc)) for _ in range(reps)]
             except Exception as exc:  # noqa: BLE001 - keep the other rows
-                rows.append({"cache": cache, "batch": b, "error": f"{type(exc).__name__}: {exc}"[:500]})
+                rows.append({"decoder": decoder, "cache": cache, "batch": b,
+                             "error": f"{type(exc).__name__}: {exc}"[:500]})
                 log("throughput", rows[-1])
                 continue
             outs, sec = min(runs, key=lambda r: r[1])
             n = sum(o.generated_tokens for o in outs)
-            rows.append({"cache": cache, "batch": b, "decoding": "greedy" if greedy else "sampled",
+            rows.append({"decoder": decoder, "cache": cache, "batch": b, "decoding": "greedy" if greedy else "sampled",
                          "prompt_tokens": outs[0].prompt_tokens, "new_tokens": n,
-                         "seconds": round(sec, 2), "all_s": [round(r[1], 2) for r in runs],
-                         "first_s": round(first, 1),
-                         "tokens_per_s": round(n / sec, 1), "ms_per_step": round(1000 * sec / new_tokens, 1)})
+                         "seconds": round(sec, 3), "all_s": [round(r[1], 3) for r in runs],
+                         "first_s": round(first, 1), "warnings": list(outs[0].warnings),
+                         "same_tokens_over_runs": len({tuple(o.token_ids for o in r[0]) for r in runs}) == 1,
+                         "tokens_per_s": round(n / sec, 1), "ms_per_step": round(1000 * sec / new_tokens, 2)})
             log("throughput", rows[-1])
     return rows
+
+
+def greedy_agreement(loaded, new_tokens: int) -> dict:
+    """Greedy tokens of the fast decoder against eager transformers generate (batch 1): how many agree.
+
+    bf16 on a random model: compiled and eager kernels round differently, so near-ties may flip late."""
+    from epistemic.llm.generation import generate
+    from epistemic.llm.prompting import puzzle_prompt
+    from epistemic.llm.settings import Overrides, resolve
+
+    prompt = puzzle_prompt(loaded.tokenizer, STATEMENT)
+    s = resolve(loaded.generation_config, Overrides(max_new_tokens=new_tokens, min_new_tokens=new_tokens,
+                                                    do_sample=False))
+    a = generate(loaded, [prompt], s)[0].token_ids
+    b = generate(loaded, [prompt], replace(s, decoder="fast"))[0].token_ids
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    res = {"new_tokens": new_tokens, "agreeing_prefix": same, "equal": a == b}
+    log("greedy agreement", res)
+    return res
+
+
+def copy_bandwidth() -> float:
+    """Device-to-device copy bandwidth in GB/s (bytes read + written), best of 10 copies of 2 GiB."""
+    import torch
+
+    x = torch.empty(2**30, dtype=torch.int16, device="cuda").random_()
+    y = torch.empty_like(x)
+    best = float("inf")
+    for _ in range(12):
+        a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        a.record()
+        y.copy_(x)
+        b.record()
+        torch.cuda.synchronize()
+        best = min(best, a.elapsed_time(b) / 1000)
+    del x, y
+    return 2 * 2**31 / best / 1e9
+
+
+def profile_fast(loaded, batch: int, new_tokens: int, greedy: bool) -> dict:
+    """Where one fast-decoder step's time goes: host time per step (launches only), device time per step
+    (CUDA events over many steps), the prefill, the weight-read floor, and the profiler's kernel table."""
+    import torch
+
+    from epistemic.llm import fastdecode as fd
+    from epistemic.llm.generation import generate
+    from epistemic.llm.prompting import puzzle_prompt
+    from epistemic.llm.settings import Overrides, resolve
+
+    model, tok = loaded.model, loaded.tokenizer
+    prompt = puzzle_prompt(tok, STATEMENT)
+    s = resolve(loaded.generation_config, Overrides(max_new_tokens=new_tokens, min_new_tokens=new_tokens, seed=0,
+                                                    do_sample=False if greedy else None, decoder="fast"))
+    generate(loaded, [prompt] * batch, s)  # compiles if no row did yet
+    generate(loaded, [prompt] * batch, s)
+    enc = tok([prompt.text] * batch, return_tensors="pt", padding=True, add_special_tokens=prompt.add_special_tokens)
+    ids, mask = enc["input_ids"].to(model.device), enc["attention_mask"].to(model.device)
+    params = fd.sampling_params(loaded, s, model.config.vocab_size)
+    session = fd.session_for(loaded, batch, ids.shape[1], new_tokens, params)
+    gen = torch.Generator(device=model.device).manual_seed(0)
+    n = new_tokens - 1
+    res = {"batch": batch, "decoding": "greedy" if greedy else "sampled", "steps": n,
+           "cache_len": session.cache_len}
+    with torch.inference_mode():
+        best = {}
+        for _ in range(3):
+            torch.cuda.synchronize()
+            t0 = time.perf_counter()
+            session.prefill(model, ids, mask, gen)
+            torch.cuda.synchronize()
+            t1 = time.perf_counter()
+            e0, e1 = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+            e0.record()
+            h0 = time.perf_counter()
+            for _ in range(n):
+                session.advance(model, gen)
+            h1 = time.perf_counter()
+            e1.record()
+            torch.cuda.synchronize()
+            t2 = time.perf_counter()
+            run = {"prefill_ms": 1000 * (t1 - t0), "host_ms_per_step": 1000 * (h1 - h0) / n,
+                   "device_ms_per_step": e0.elapsed_time(e1) / n, "wall_ms_per_step": 1000 * (t2 - t1) / n}
+            if not best or run["wall_ms_per_step"] < best["wall_ms_per_step"]:
+                best = run
+        res.update({k: round(v, 3) for k, v in best.items()})
+        session.prefill(model, ids, mask, gen)
+        acts = [torch.profiler.ProfilerActivity.CPU, torch.profiler.ProfilerActivity.CUDA]
+        with torch.profiler.profile(activities=acts) as prof:
+            for _ in range(16):
+                session.advance(model, gen)
+            torch.cuda.synchronize()
+        res["profile_table"] = prof.key_averages().table(sort_by="cuda_time_total", row_limit=25)
+    weight_bytes = sum(p.numel() * p.element_size() for p in model.parameters())
+    kv = session.cache.layers[0]
+    kv_bytes = len(session.cache.layers) * 2 * kv.keys.numel() * kv.keys.element_size()
+    bw = copy_bandwidth()
+    res.update({"weight_gb": round(weight_bytes / 1e9, 2), "kv_cache_gb": round(kv_bytes / 1e9, 3),
+                "copy_gb_per_s": round(bw, 1),
+                "floor_ms_per_step": round(1000 * (weight_bytes + kv_bytes) / (bw * 1e9), 3),
+                "floor_tokens_per_s": round(batch * bw * 1e9 / (weight_bytes + kv_bytes), 1)})
+    from torch._dynamo.utils import counters
+
+    res["dynamo_counters"] = {"graph_break": dict(counters["graph_break"]),
+                              "cudagraph": {k: v for k, v in counters["inductor"].items() if "cudagraph" in k},
+                              "unique_graphs": counters["stats"].get("unique_graphs")}
+    log("profile", {k: v for k, v in res.items() if k != "profile_table"})
+    log(res["profile_table"])
+    return res
 
 
 class NoEOS:
@@ -368,15 +483,25 @@ def table(results: dict) -> str:
     lines = [f"Device: {results.get('device')}; model: {results.get('model')}; torch {results.get('torch')}, "
              f"transformers {results.get('transformers')}, llguidance {results.get('llguidance')}.", ""]
     if results.get("throughput"):
-        lines += ["| KV cache | decoding | batch | prompt tokens | new tokens | first run s (compile) | seconds (best; all runs) "
-                  "| tokens/s | ms/step |", "|---|---|---|---|---|---|---|---|---|"]
-        lines += [f"| {r['cache']} | {r['decoding']} | {r['batch']} | {r['prompt_tokens']} | {r['new_tokens']} | {r['first_s']} "
-                  f"| {r['seconds']}; {r['all_s']} | {r['tokens_per_s']} | {r['ms_per_step']} |"
-                  for r in results["throughput"] if "all_s" in r]
-        lines += [f"| {r['cache']} | {r['batch']} | error: {r['error'][:120]} |||||"
+        lines += ["| decoder | KV cache | decoding | batch | prompt tokens | new tokens | first run s (compile) "
+                  "| seconds (best; all runs) | tokens/s | ms/step |", "|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {r.get('decoder', 'generate')} | {r['cache']} | {r['decoding']} | {r['batch']} | {r['prompt_tokens']} "
+                  f"| {r['new_tokens']} | {r['first_s']} | {r['seconds']}; {r['all_s']} | {r['tokens_per_s']} "
+                  f"| {r['ms_per_step']} |" for r in results["throughput"] if "all_s" in r]
+        lines += [f"| {r.get('decoder', 'generate')} | {r['cache']} | {r['batch']} | error: {r['error'][:120]} |||||||"
                   for r in results["throughput"] if "error" in r]
         lines += ["", f"One bare forward pass of one token: {results['throughput'][0]['ms_per_forward']} ms."]
         lines.append("")
+    for r in results.get("profile") or []:
+        lines += [f"Fast decoder, one step at batch {r['batch']} ({r['decoding']}; cache {r['cache_len']} tokens): "
+                  f"device {r['device_ms_per_step']} ms/step, host launches {r['host_ms_per_step']} ms/step, "
+                  f"wall {r['wall_ms_per_step']} ms/step; prefill {r['prefill_ms']} ms; floor (weights "
+                  f"{r['weight_gb']} GB + KV cache {r['kv_cache_gb']} GB at {r['copy_gb_per_s']} GB/s) "
+                  f"{r['floor_ms_per_step']} ms/step = {r['floor_tokens_per_s']} tokens/s.", ""]
+    if results.get("agreement"):
+        a = results["agreement"]
+        lines += [f"Greedy, fast decoder vs eager generate, batch 1: {a['agreeing_prefix']} of {a['new_tokens']} "
+                  f"tokens agree before the first difference (equal: {a['equal']}).", ""]
     if results.get("constrained"):
         lines += ["| batch | variant | plain s | constrained s | overhead: median of per-round ratios (IQR; range) "
                   "| host time added (of which waiting for the worker; start) | mask compute | re-parsed "
@@ -390,6 +515,22 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def claim_grammar() -> str:
+    """The project's grammar, or (without lark) the tests' small claim grammar, read as text.
+
+    Imported only when the constrained section runs: tests/llm/conftest.py sets TORCHDYNAMO_DISABLE on
+    import, which silently turned every compiled row of a run without lark into an eager one."""
+    try:
+        from epistemic.language import grammar_text
+        return grammar_text()
+    except ImportError:
+        import ast
+
+        tree = ast.parse((ROOT / "tests" / "llm" / "conftest.py").read_text())
+        return next(ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
+                    and any(getattr(t, "id", None) == "CLAIM_GRAMMAR" for t in n.targets))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tiny", action="store_true", help="tiny CPU model: checks the script, measures nothing")
@@ -401,14 +542,20 @@ def main() -> None:
     ap.add_argument("--greedy", action="store_true",
                     help="greedy decoding in the throughput rows (default: the model's sampling settings)")
     ap.add_argument("--caches", default="dynamic,static",
-                    help="KV-cache kinds for the throughput rows: dynamic (eager), static (compiled decoding)")
+                    help="KV-cache kinds for the generate throughput rows: dynamic (eager), static (compiled decoding)")
+    ap.add_argument("--decoders", default="generate",
+                    help="decoders for the throughput rows: generate (transformers, with each of --caches), "
+                         "fast (epistemic.llm.fastdecode)")
+    ap.add_argument("--profile-batches", default="",
+                    help="batch sizes at which to profile one fast-decoder step (section 'profile'; GPU only)")
     ap.add_argument("--constrained-batches", default="1,8,32")
     ap.add_argument("--rounds", type=int, default=8, help="interleaved rounds of the constrained comparison")
     ap.add_argument("--variants", default="default,llg-kernel", help=f"processor variants: {','.join(VARIANTS)}")
     ap.add_argument("--other", default=None,
                     help="another version of epistemic/llm/constrained.py to compare, as variant 'other' "
                          "(e.g. from `git show REV:epistemic/llm/constrained.py > /tmp/old.py`)")
-    ap.add_argument("--skip", default="", help="comma list of sections to skip: throughput,constrained,e2e")
+    ap.add_argument("--skip", default="",
+                    help="comma list of sections to skip: throughput,agreement,profile,constrained,e2e")
     args = ap.parse_args()
     import torch
     import transformers
@@ -426,7 +573,10 @@ def main() -> None:
     results: dict = {"device": torch.cuda.get_device_name(0) if device == "cuda" else "cpu",
                      "model": "tiny Qwen2" if args.tiny else "Qwen2.5-7B config, random bf16 weights",
                      "torch": torch.__version__, "transformers": transformers.__version__,
-                     "llguidance": getattr(llguidance, "__version__", None)}
+                     "llguidance": getattr(llguidance, "__version__", None),
+                     "torchdynamo_disable": os.environ.get("TORCHDYNAMO_DISABLE")}
+    if results["torchdynamo_disable"]:
+        log("warning: TORCHDYNAMO_DISABLE is set: compiled rows run eager")
 
     def save():
         (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
@@ -437,14 +587,15 @@ def main() -> None:
     log("build", results["build"])
     save()
     sections = [("throughput", lambda: throughput(loaded, batches, args.new_tokens, args.reps,
-                                                  [c for c in args.caches.split(",") if c], args.greedy))]
-    try:
-        from epistemic.language import grammar_text
-        gtext = grammar_text()
-    except ImportError:
-        from tests.llm.conftest import CLAIM_GRAMMAR as gtext
+                                                  [c for c in args.caches.split(",") if c], args.greedy,
+                                                  [d for d in args.decoders.split(",") if d]))]
+    if "fast" in args.decoders.split(",") and args.greedy:  # the rows' shape and settings: no new compilation
+        sections.append(("agreement", lambda: greedy_agreement(loaded, args.new_tokens)))
+    if args.profile_batches and device == "cuda":
+        sections.append(("profile", lambda: [profile_fast(loaded, int(b), args.new_tokens, args.greedy)
+                                             for b in args.profile_batches.split(",")]))
     sections.append(("constrained", lambda: constrained(
-        loaded, gtext, [int(b) for b in args.constrained_batches.split(",")], args.new_tokens, args.rounds,
+        loaded, claim_grammar(), [int(b) for b in args.constrained_batches.split(",")], args.new_tokens, args.rounds,
         [v for v in args.variants.split(",") if v], args.other,
         on_row=lambda rows: (results.__setitem__("constrained", rows), save()))))
     sections.append(("e2e", lambda: end_to_end(loaded, model_dir, work, args.new_tokens, 32, 16)))

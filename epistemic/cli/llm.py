@@ -42,6 +42,9 @@ def _model_options(fn: Callable, required: bool = True) -> Callable:
         click.option("--static-cache", is_flag=True,
                      help="Static KV cache: on a GPU, transformers compiles the decoding step (CUDA graphs); "
                           "fastest when batches have one shape."),
+        click.option("--decoder", type=click.Choice(["generate", "fast"]), default="generate", show_default=True,
+                     help="fast: own decode loop, forward and sampling in one CUDA graph (GPU); falls back to "
+                          "generate, with a warning, where it does not apply."),
         click.option("--no-audit", is_flag=True, help="Skip auditing the traces."),
         click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema: docs/llm.md)."),
     ]
@@ -61,7 +64,8 @@ def _setup(kw: dict[str, Any], quiet: bool):
     overrides = Overrides(temperature=kw["temperature"], top_p=kw["top_p"], top_k=kw["top_k"],
                           max_new_tokens=kw["max_new_tokens"], seed=kw["seed"],
                           do_sample=False if kw["greedy"] else None,
-                          cache_implementation="static" if kw["static_cache"] else None)
+                          cache_implementation="static" if kw["static_cache"] else None,
+                          decoder=kw["decoder"])
     options = PromptOptions(kw["lang"], kw["system"], not kw["no_chat_template"], kw["thinking"])
     return overrides, options, template
 

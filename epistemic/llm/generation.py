@@ -3,75 +3,17 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Sequence
 
-from .errors import ContextLengthError, require
+from . import fastdecode
+from .completion import Generation, finish, fit_context, make_streamer
+from .errors import require
 from .loading import LoadedModel
 from .memory import oom_guard
 from .prompting import Prompt
 from .settings import Settings, to_generation_config
-from .thinking import count_tokens, split_thinking
 
-
-@dataclass(frozen=True)
-class Generation:
-    """One sampled completion with its split and token counts."""
-
-    text: str
-    thinking: str
-    answer: str
-    split_method: str
-    prompt_tokens: int
-    thinking_tokens: int
-    answer_tokens: int
-    finish_reason: str  # "stop" (end-of-sequence or stop string) or "length"
-    sample: int = 0
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-    token_ids: tuple[int, ...] = field(default_factory=tuple, repr=False)
-
-    @property
-    def generated_tokens(self) -> int:
-        """Thinking plus answer tokens."""
-        return self.thinking_tokens + self.answer_tokens
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict for JSON output."""
-        d = asdict(self)
-        d.pop("token_ids")
-        d["warnings"] = list(self.warnings)
-        d["generated_tokens"] = self.generated_tokens
-        return d
-
-
-def make_streamer(tokenizer: Any, on_text: Callable[[str], None]):
-    """A transformers TextStreamer that hands each finished piece of text to `on_text`."""
-    transformers = require("transformers")
-
-    class CallbackStreamer(transformers.TextStreamer):
-        def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
-            if text:
-                on_text(text)
-
-    return CallbackStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
-
-
-def fit_context(loaded: LoadedModel, prompt_len: int, settings: Settings) -> tuple[Settings, tuple[str, ...]]:
-    """Check the prompt fits the context; shrink max_new_tokens if prompt + output would not."""
-    ctx = loaded.context_length
-    if ctx is None:
-        return settings, ()
-    if prompt_len >= ctx:
-        raise ContextLengthError(
-            f"the prompt has {prompt_len} tokens but the model's context is {ctx} tokens",
-            "shorten the puzzle or its system prompt, or use a model with a longer context",
-        )
-    if prompt_len + settings.max_new_tokens > ctx:
-        room = ctx - prompt_len
-        note = (f"max_new_tokens lowered from {settings.max_new_tokens} to {room} "
-                f"to fit the {ctx}-token context")
-        return settings.with_max_new_tokens(room), (note,)
-    return settings, ()
+__all__ = ["Generation", "generate", "timed"]
 
 
 def generate(
@@ -83,7 +25,16 @@ def generate(
     on_text: Callable[[str], None] | None = None,
     stop_strings: Sequence[str] = (),
 ) -> list[Generation]:
-    """Generate `num_samples` completions for each prompt in one padded batch (prompt-major order)."""
+    """Generate `num_samples` completions for each prompt in one padded batch (prompt-major order).
+
+    With `settings.decoder == "fast"` the fast decoder (fastdecode.py) runs where it applies; where it
+    does not, transformers' `generate` runs and each Generation's warnings say why."""
+    fallback: tuple[str, ...] = ()
+    if settings.decoder == "fast":
+        why = fastdecode.unsupported(loaded, settings, logits_processors, stop_strings)
+        if why is None:
+            return fastdecode.generate(loaded, prompts, settings, num_samples, on_text)
+        fallback = (f"decoder 'fast' not used: {why}; decoded with transformers' generate",)
     torch = require("torch")
     transformers = require("transformers")
     tok, model = loaded.tokenizer, loaded.model
@@ -119,32 +70,10 @@ def generate(
         out = model.generate(**enc, **kwargs)
     new = out[:, enc["input_ids"].shape[1]:].tolist()
     return [
-        _finish(loaded, ids, prompts[i // num_samples], prompt_lens[i // num_samples],
-                i % num_samples, settings, notes, stop_strings)
+        finish(loaded, ids, prompts[i // num_samples], prompt_lens[i // num_samples],
+               i % num_samples, settings, fallback + notes, stop_strings)
         for i, ids in enumerate(new)
     ]
-
-
-def _finish(loaded: LoadedModel, ids: list[int], prompt: Prompt, prompt_len: int, sample: int,
-            settings: Settings, notes: tuple[str, ...], stop_strings: Sequence[str]) -> Generation:
-    """Cut one row at its end-of-sequence, decode, split and count."""
-    eos = set(loaded.eos_token_ids)
-    cut = next((j for j, t in enumerate(ids) if t in eos), None)
-    content = ids if cut is None else ids[:cut]
-    tok = loaded.tokenizer
-
-    def decode(part: Sequence[int]) -> str:
-        return tok.decode(list(part), skip_special_tokens=True)
-
-    text = decode(content)
-    if cut is not None or any(text.endswith(s) for s in stop_strings):
-        reason = "stop"
-    else:
-        reason = "length" if len(content) >= settings.max_new_tokens else "stop"
-    split = split_thinking(text, prompt.opened_think)
-    n_think, n_answer = count_tokens(decode, content, split)
-    return Generation(text, split.thinking, split.answer, split.method, int(prompt_len),
-                      n_think, n_answer, reason, sample, notes, tuple(content))
 
 
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:

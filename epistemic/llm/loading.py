@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -27,6 +27,8 @@ class LoadedModel:
     path: str
     device: str
     context_length: int | None
+    # State reused across calls on this model: the fast decoder's KV caches and compiled steps (fastdecode.py)
+    reusable: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def eos_token_ids(self) -> tuple[int, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-from .generation import Generation
+from .completion import Generation
 from .project import ProjectAPI, to_plain
 from .settings import Settings
 

@@ -20,6 +20,10 @@ class Overrides:
     do_sample: bool | None = None
     min_new_tokens: int | None = None
     cache_implementation: str | None = None  # "static": fixed-size KV cache, compiled decoding on GPU
+    decoder: str | None = None  # "fast": the own decode loop of fastdecode.py; None/"generate": transformers'
+
+
+DECODERS = ("generate", "fast")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Settings:
     seed: int | None
     min_new_tokens: int | None = None
     cache_implementation: str | None = None
+    decoder: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON output."""
@@ -54,6 +59,10 @@ def resolve(model_config: Any, overrides: Overrides = Overrides()) -> Settings:
         do_sample = overrides.temperature > 0
     if temperature is not None and temperature <= 0:
         do_sample, temperature = False, None
+    if overrides.decoder not in (None, *DECODERS):
+        from .errors import LLMError
+
+        raise LLMError(f"unknown decoder {overrides.decoder!r}", f"use one of {', '.join(DECODERS)}")
     max_new = overrides.max_new_tokens or get("max_new_tokens") or DEFAULT_MAX_NEW_TOKENS
     return Settings(
         do_sample=do_sample,
@@ -64,6 +73,7 @@ def resolve(model_config: Any, overrides: Overrides = Overrides()) -> Settings:
         seed=overrides.seed,
         min_new_tokens=overrides.min_new_tokens,
         cache_implementation=overrides.cache_implementation,
+        decoder=None if overrides.decoder == "generate" else overrides.decoder,
     )
 
 
