@@ -1,7 +1,8 @@
 """The small engine: the explicit engine's semantics in plain Python, for puzzles of a few thousand worlds.
 
 Importing numpy costs more than solving a puzzle like card16 (16 worlds) several times over, so
-`--engine auto` takes this engine when the raw product is at most base.SMALL_RAW_WORLDS. A set of worlds
+`--engine auto` takes this engine when its work estimate (base.small_work: raw worlds × agents ×
+stages) is at most base.SMALL_WORK. A set of worlds
 is a Python int used as a bitset (bit p: world p), so knowing is a few integer operations per class:
 K_a φ holds in the live part of each class of a that has no live world outside φ. The worlds are
 enumerated in the explicit engine's order (table rows, then the variables in mixed radix, first
@@ -28,7 +29,10 @@ def bits_of(flags) -> int:
 
 
 def members(mask: int) -> list[int]:
-    """The worlds (indices, ascending) of a bitset."""
+    """The worlds (indices, ascending) of a bitset: bit by bit when few are set, else one pass over its
+    binary digits (each bit step costs a pass over the int, the digits one pass in all)."""
+    if mask.bit_count() * 32 >= mask.bit_length():
+        return [p for p, digit in enumerate(bin(mask)[:1:-1]) if digit == "1"]
     out = []
     while mask:
         low = mask & -mask
@@ -60,6 +64,17 @@ class SmallSpace:
         """Short names of the worlds in a bitset, in world order (at most `limit`)."""
         picked = members(mask)
         return [world_label_of(self.puzzle, self.world(p)) for p in (picked if limit is None else picked[:limit])]
+
+    def names_the_world(self, terms: tuple) -> bool:
+        """Whether the terms include every variable and no two worlds are the same assignment, so that
+        knowing their value is knowing the world."""
+        names = {t.name for t in terms if isinstance(t, s.Var)}
+        if any(v.name not in names for v in self.puzzle.variables):
+            return False
+        if "distinct worlds" not in self.cache:
+            rows = set(zip(*self.columns.values())) if self.columns else {()}
+            self.cache["distinct worlds"] = len(rows) == self.size or self.size == 0
+        return self.cache["distinct worlds"]
 
     def group_classes(self, agents: tuple[str, ...]) -> list[int]:
         """The partition of distributed knowledge: worlds the whole group's observations agree on."""
@@ -232,8 +247,17 @@ class Evaluator:
         if f.mode == "whether":
             phi = self.formula(f.body, frames)
             return _union(c for c in cells if not c & ~phi or not c & phi)
+        if self.space.names_the_world(f.body):  # one value of every variable: one live world in the class
+            return _union(c for c in cells if c.bit_count() == 1)
         values = list(zip(*(self.term(t, frames) for t in f.body))) if f.body else [()] * self.n
-        return _union(c for c in cells if len({values[p] for p in members(c)}) == 1)
+        return _union(c for c in cells if _one_value(values, c))
+
+
+def _one_value(values: list, cell: int) -> bool:
+    """Whether the worlds of a cell all have the same value (stops at the second value seen)."""
+    picked = members(cell)
+    first = values[picked[0]]
+    return all(values[p] == first for p in picked)
 
 
 def _union(sets) -> int:

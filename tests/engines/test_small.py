@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from epistemic import api
-from epistemic.engines.base import SMALL_RAW_WORLDS, choose_engine, get_engine
+from epistemic.engines.base import SMALL_WORK, choose_engine, get_engine, small_work
 from epistemic.engines.small import bits_of, members
 from epistemic.language.elaborate import parse_claim
 from epistemic.stages.solve import solve
-from epistemic.worlds.size import raw_size
 
 from tests.paths import PUZZLES
 from tests.random_puzzles import atom, claims, puzzle_texts
@@ -22,7 +21,7 @@ from tests.random_puzzles import atom, claims, puzzle_texts
 EXPLICIT = get_engine("explicit")
 SMALL = get_engine("small")
 SETTINGS = dict(derandomize=True, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-SHIPPED = sorted(p for p in PUZZLES.glob("*.txt") if raw_size(api.load_puzzle(p)) <= 4 * SMALL_RAW_WORLDS)
+SHIPPED = sorted(p for p in PUZZLES.glob("*.txt") if small_work(api.load_puzzle(p)) <= 4 * SMALL_WORK)
 
 
 def as_mask(bits: int, n: int) -> np.ndarray:
@@ -108,8 +107,10 @@ def test_small_engine_agrees_on_random_product_puzzles(text, extra):
 def test_auto_takes_the_small_engine_only_for_small_puzzles():
     assert choose_engine(api.load_puzzle(PUZZLES / "card16.txt")) == "small"
     assert choose_engine(api.load_puzzle(PUZZLES / "card16.txt"), small=False) == "explicit"
+    assert choose_engine(api.load_puzzle(PUZZLES / "sum_product.txt")) == "small"
     big = api.load_puzzle(PUZZLES / "sum_product.txt", {"bound": 200})
-    assert raw_size(big) > SMALL_RAW_WORLDS and choose_engine(big) == "explicit"
+    assert small_work(big) > SMALL_WORK and choose_engine(big) == "explicit"
+    assert choose_engine(api.load_puzzle(PUZZLES / "drinking_logicians.txt", {"n": 12})) == "explicit"
     assert solve(api.load_puzzle(PUZZLES / "card16.txt"), "auto", worlds="z3").engine == "explicit"
 
 
