@@ -40,6 +40,7 @@ print(json.dumps({"cpu": cpu, "worlds": sol.space.size, "peak": peak, "ok": sol.
 # label, kind, arguments, target seconds (CPU), SMCDEL (issue 14)
 ROWS = [
     ("python -c pass (the interpreter alone)", "python", ["-c", "pass"], None, "—"),
+    ("import epistemic.api", "python", ["-c", "import epistemic.api"], None, "—"),
     ("solve puzzles/card16.txt (with its certificate)", "command", ["solve", "puzzles/card16.txt"], 0.15, "0.15 s"),
     ("solve puzzles/card16.txt --no-certify", "command", ["solve", "puzzles/card16.txt", "--no-certify"], None, "—"),
     ("solve puzzles/sum_product.txt (x + y ≤ 100, with its certificate)", "command", ["solve", "puzzles/sum_product.txt"],
