@@ -6,7 +6,7 @@ Each row runs in fresh processes; its figure is the median CPU time (user + syst
 from getrusage) over --pairs runs. With --baseline (another checkout of the repository, e.g.
 `git archive main | tar -x -C /tmp/base`), every run of this checkout is paired with a run of the
 baseline, alternating which goes first, so a busy machine slows both sides alike. "engine" rows
-time enumeration + announcements + report inside one process (parsing excluded) and report bytes
+time enumeration + announcements + report inside one process (parsing and imports excluded) and report bytes
 per world: the peak of numpy's traced allocations during the solve over the number of worlds.
 Both checkouts are byte-compiled first (`python -m compileall`), as an installed package is: this
 sandbox sets PYTHONDONTWRITEBYTECODE=1, so without it every run would compile the project's modules
@@ -32,6 +32,7 @@ import json, sys, time, tracemalloc
 from epistemic import api
 from epistemic.stages.solve import solve
 puzzle = api.load_puzzle(sys.argv[1], json.loads(sys.argv[2]))
+solve(api.load_puzzle("puzzles/card16.txt"), "explicit")  # the engine's modules (numpy) loaded before timing
 tracemalloc.start()
 t = time.process_time()
 sol = solve(puzzle)
