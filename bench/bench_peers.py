@@ -6,8 +6,11 @@ Each row runs in fresh processes; its figure is the median CPU time (user + syst
 from getrusage) over --pairs runs. With --baseline (another checkout of the repository, e.g.
 `git archive main | tar -x -C /tmp/base`), every run of this checkout is paired with a run of the
 baseline, alternating which goes first, so a busy machine slows both sides alike. "engine" rows
-time enumeration + announcements + report inside one process (parsing excluded) and report bytes
+time enumeration + announcements + report inside one process (parsing and imports excluded) and report bytes
 per world: the peak of numpy's traced allocations during the solve over the number of worlds.
+Both checkouts are byte-compiled first (`python -m compileall`), as an installed package is: this
+sandbox sets PYTHONDONTWRITEBYTECODE=1, so without it every run would compile the project's modules
+from source (about 100 ms of CPU for `solve`); --no-compile measures that case.
 SMCDEL's figures are quoted from issue 14 (its CLI rebuilt from source on this machine kind); it
 is not on PATH here, so it is not run side by side.
 """
@@ -29,6 +32,7 @@ import json, sys, time, tracemalloc
 from epistemic import api
 from epistemic.stages.solve import solve
 puzzle = api.load_puzzle(sys.argv[1], json.loads(sys.argv[2]))
+solve(api.load_puzzle("puzzles/card16.txt"), "explicit")  # the engine's modules (numpy) loaded before timing
 tracemalloc.start()
 t = time.process_time()
 sol = solve(puzzle)
@@ -40,6 +44,7 @@ print(json.dumps({"cpu": cpu, "worlds": sol.space.size, "peak": peak, "ok": sol.
 # label, kind, arguments, target seconds (CPU), SMCDEL (issue 14)
 ROWS = [
     ("python -c pass (the interpreter alone)", "python", ["-c", "pass"], None, "—"),
+    ("import epistemic.api", "python", ["-c", "import epistemic.api"], None, "—"),
     ("solve puzzles/card16.txt (with its certificate)", "command", ["solve", "puzzles/card16.txt"], 0.15, "0.15 s"),
     ("solve puzzles/card16.txt --no-certify", "command", ["solve", "puzzles/card16.txt", "--no-certify"], None, "—"),
     ("solve puzzles/sum_product.txt (x + y ≤ 100, with its certificate)", "command", ["solve", "puzzles/sum_product.txt"],
@@ -85,12 +90,18 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--baseline", type=Path, default=None, help="another checkout to pair every run with")
     parser.add_argument("--only", default=None, help="run the rows whose label contains this text")
+    parser.add_argument("--no-compile", action="store_true", help="leave the checkouts without bytecode caches")
     args = parser.parse_args()
     sides = [("new", ROOT)] + ([("base", args.baseline.resolve())] if args.baseline else [])
+    if not args.no_compile:
+        for _, root in sides:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "epistemic")], check=True,
+                           capture_output=True)
     head = "| job | CPU s (median) | target | SMCDEL (issue 14) |"
     if args.baseline:
         head = "| job | baseline CPU s | this checkout CPU s | new/base | target | SMCDEL (issue 14) |"
-    print(f"{args.pairs} runs per side; machine load average {os.getloadavg()[0]:.1f} at the start")
+    print(f"{args.pairs} runs per side; machine load average {os.getloadavg()[0]:.1f} at the start; "
+          f"{'no bytecode caches' if args.no_compile else 'byte-compiled'}")
     print(head)
     print("|" + "|".join(["---"] * (head.count("|") - 1)) + "|")
     for label, kind, cmd, target, peer in ROWS:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .errors import EpistemicError
 from .files import read_text
@@ -14,9 +13,11 @@ from .language.elaborate import load_puzzle as elaborate_text
 from .language.elaborate import parse_claim
 from .language.load import load_puzzle, looks_like_text
 from .language.printer import formula_source
-from .maze.grid import Maze
-from .maze.parse import MazeFile, is_maze_text, read_maze
 from .stages.solve import Solution, require_stage, solve
+
+if TYPE_CHECKING:
+    from .maze.grid import Maze
+    from .maze.parse import MazeFile
 
 __all__ = ["Source", "read_source", "load_puzzle", "load_task", "maze_of", "project_api", "read_text", "solve",
            "check", "certify", "CheckResult", "Solution"]
@@ -40,8 +41,11 @@ def file_kind(name: str, text: str) -> str:
     cells, `<|r-c|><|..._wall|>`, which no puzzle or SMCDEL file can contain)."""
     if name.lower().endswith(SMCDEL_SUFFIXES) or _STARTS_WITH_VARS.match(text):
         return "smcdel"
-    if is_maze_text(text):
-        return "maze"
+    if "<|" in text:  # every maze cell is a `<|...|>` token; only then is the maze reader loaded
+        from .maze.parse import is_maze_text
+
+        if is_maze_text(text):
+            return "maze"
     return "puzzle"
 
 
@@ -67,6 +71,8 @@ def puzzle_of(source: Source, params: dict[str, int] | None = None) -> s.Puzzle:
 
 def maze_of(source: Source) -> MazeFile:
     """The maze a maze source holds, with its header and expected answer."""
+    from .maze.parse import read_maze
+
     if source.kind != "maze":
         raise EpistemicError(f"{source.name} is not a maze", hint="a maze holds cells like <|0-0|><|up_left_wall|><|blank|>")
     return read_maze(source.text, source.name)
@@ -87,6 +93,7 @@ def project_api():
 
     from .llm import project
     from .maze import tasks as maze_tasks
+    from .maze.grid import Maze
 
     base = project.default_api()
 
@@ -153,14 +160,16 @@ def check(solution: Solution, formula_text: str, stage: int | None = None, at: s
           limit: int = 100) -> CheckResult:
     """Evaluate a formula (puzzle syntax; `at stage K:` allowed) at a stage of a solved puzzle."""
     from .engines.base import get_engine
-    from .worlds.labels import world_label
 
     formula, claimed_stage = parse_claim(formula_text, solution.puzzle)
     k = require_stage(solution, stage if stage is not None else claimed_stage)
     engine = get_engine(solution.engine)
     history = solution.history(k)
-    if solution.space.method == "symbolic":
+    if getattr(engine, "symbolic", False):  # its own sets of worlds (BDDs, bitsets), not numpy masks
         return _check_symbolic(solution, engine, history, formula, k, at, limit)
+    import numpy as np
+
+    from .worlds.labels import world_label
     truth = engine.evaluate(solution.space, history, formula)
     alive = history[-1]
     true_idx = np.flatnonzero(truth & alive)
@@ -190,7 +199,8 @@ def check(solution: Solution, formula_text: str, stage: int | None = None, at: s
 
 def _check_symbolic(solution: Solution, engine, history: list, formula, k: int, at: str | None,
                     limit: int) -> CheckResult:
-    """check() on BDD stages: counts are model counts; only the listed worlds (up to `limit`) are enumerated."""
+    """check() on an engine's own sets (BDDs: counts are model counts; bitsets): only the listed worlds
+    (up to `limit`) are enumerated."""
     space = solution.space
     alive = history[-1]
     truth = engine.evaluate(space, history, formula)

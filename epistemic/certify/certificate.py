@@ -7,11 +7,10 @@ negated and handed to Z3: unsat is a proof, sat a refutation, anything else is r
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-
-import numpy as np
+from dataclasses import dataclass, replace
 
 from ..language import syntax as s
+from .smt_text import world_flags
 
 OUTCOMES = ("proved", "refuted", "unknown", "timeout", "skipped")
 DEFAULT_TIMEOUT_S = 20.0
@@ -107,13 +106,15 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
     if terms > max_terms:
         return Certificate("skipped", time.perf_counter() - t0,
                            f"the encoding would have about {terms:,} Z3 terms (limit {max_terms:,})", claim)
-    import z3
-
     text_result = _certify_text(solution, announcements, claim, t0, timeout_s, check_worlds)
     if text_result is not None:
         return text_result
+    import z3
+
     from ..engines.z3 import OR, Encoder, symbolic_frames
 
+    solution = _over_numpy(solution)
+    space = solution.space
     enc = Encoder(space)
     frames = symbolic_frames(enc, announcements)
     everything = frames[0]
@@ -158,10 +159,13 @@ def _outcome(solver, result, t0: float, timeout_s: float, solution, alive, claim
 
 def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: float,
                   check_worlds: bool) -> Certificate | None:
-    """The certificate through the SMT-LIB text encoding (smt_text.py); None where it does not apply."""
-    import z3
+    """The certificate through the SMT-LIB text encoding (smt_text.py); None where it does not apply.
 
+    Z3 checks the text through its C library (z3_text.py, no z3 package import); only a refutation
+    (whose model explains it) or a library that cannot be loaded that way goes through the z3 package.
+    """
     from .smt_text import TRUE, TextEncoder, Unsupported, missing_world
+    from .z3_text import check_script
 
     space = solution.space
     enc = TextEncoder(space)
@@ -181,6 +185,19 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
     if negation.startswith("refuted:"):
         return Certificate("refuted", time.perf_counter() - t0, negation[len("refuted:"):], claim)
     extra.append("(assert (or " + " ".join(parts) + " false))")
+    remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
+    verdict = check_script(enc.text(extra), remaining_ms)
+    if verdict is not None and verdict.result == "unsat":
+        scope = "every world of the puzzle is accounted for; " if worlds_checked else ""
+        return Certificate("proved", time.perf_counter() - t0, f"{scope}the negation of the claim is unsat", claim,
+                           worlds_checked)
+    if verdict is not None and verdict.result == "unknown":
+        seconds = time.perf_counter() - t0
+        why = verdict.reason or "unknown"
+        outcome = "timeout" if ("timeout" in why or "canceled" in why or seconds >= timeout_s) else "unknown"
+        return Certificate(outcome, seconds, f"Z3 answered unknown ({why}); this is not a proof", claim, worlds_checked)
+    import z3
+
     solver = z3.Solver()
     remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
     solver.set("timeout", remaining_ms)
@@ -218,7 +235,7 @@ def _negated_claim(enc, solution, final, everything):
     n = enc.space.size
     puzzle = solution.puzzle
     if puzzle.question is None:
-        claimed = solution.stages[-1].mask
+        claimed = world_flags(solution, len(solution.stages) - 1)
         return z3.Or([z3.Not(final.alive[p]) if claimed[p] else final.alive[p] for p in range(n)] or [z3.BoolVal(False)])
     columns = [enc.term(t, (everything,)) for t in puzzle.question.terms]
     answers = [tuple(ground_int(col[p]) for col in columns) for p in range(n)]
@@ -236,6 +253,7 @@ def _negated_claim(enc, solution, final, everything):
 def _missing_world(enc, space):
     """Z3: an assignment satisfying the domains and constraints that the world list lacks,
     or a listed world that violates a constraint. None when not worth checking."""
+    import numpy as np
     import z3
 
     from ..engines.z3 import AND, EQ, NOT, OR, Encoder, Frame
@@ -268,11 +286,27 @@ def _missing_world(enc, space):
     return OR([missing] + violated)
 
 
+def _over_numpy(solution):
+    """The solution over a numpy WorldSpace, for the Z3-object encoder: a small engine's solution gets
+    the explicit enumeration (the same worlds in the same order, checked) and its stages as masks."""
+    if not isinstance(solution.stages[0].mask, int):
+        return solution
+    import numpy as np
+
+    from ..worlds.build import build_space
+
+    space = build_space(solution.puzzle, worlds="explicit")
+    if space.size != solution.space.size or any(space.columns[k].tolist() != v for k, v in solution.space.columns.items()):
+        raise AssertionError("the small and explicit enumerations list different worlds")
+    stages = tuple(replace(st, mask=np.array(world_flags(solution, st.index), dtype=bool)) for st in solution.stages)
+    return replace(solution, space=space, stages=stages)
+
+
 def _explain(model, solution, alive: list[bool], space) -> str:
     """What the satisfying assignment says against the claim (alive: the final stage in the model)."""
     from ..worlds.labels import world_label
 
-    claimed = solution.stages[-1].mask
+    claimed = world_flags(solution, len(solution.stages) - 1)
     extra = [p for p in range(space.size) if alive[p] and not claimed[p]]
     lost = [p for p in range(space.size) if claimed[p] and not alive[p]]
     bits = []

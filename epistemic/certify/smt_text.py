@@ -25,6 +25,19 @@ class Unsupported(Exception):
     """A formula this text encoder does not handle (the caller falls back to engines/z3.py)."""
 
 
+def python_ints(column) -> list[int]:
+    """A column of world values as Python ints (numpy engines keep arrays, the small engine lists)."""
+    return column if isinstance(column, list) else column.tolist()
+
+
+def world_flags(solution, stage: int) -> list[bool]:
+    """Whether each world of the space is in a stage, from the engine's set (a numpy mask or a bitset)."""
+    mask = solution.stages[stage].mask
+    if isinstance(mask, int):
+        return [bool(mask >> p & 1) for p in range(solution.space.size)]
+    return [bool(x) for x in mask.tolist()]
+
+
 def smt_int(v: int) -> str:
     return str(v) if v >= 0 else f"(- {-v})"
 
@@ -97,7 +110,7 @@ class TextEncoder:
         self.names: list[str] = []
         self.lines: list[str] = []
         self.counter = itertools.count()
-        self._rows = {name: col.tolist() for name, col in space.columns.items()}
+        self._rows = {name: python_ints(col) for name, col in space.columns.items()}
         self._ground: dict = {}
         self._groups: dict = {}
         self._memo: dict = {}
@@ -300,7 +313,7 @@ class TextEncoder:
         A string starting with "refuted:" when the claim fails without asking Z3."""
         puzzle = solution.puzzle
         if puzzle.question is None:
-            claimed = solution.stages[-1].mask.tolist()
+            claimed = world_flags(solution, len(solution.stages) - 1)
             return or_([not_(final.alive_at(p)) if claimed[p] else final.alive_at(p) for p in range(self.n)])
         answers = list(zip(*(self.ground(t) for t in puzzle.question.terms)))
         claimed = set(solution.answer)
@@ -313,7 +326,7 @@ class TextEncoder:
         return or_(parts)
 
 
-__all__ = ["TextEncoder", "TextFrame", "Unsupported"]
+__all__ = ["TextEncoder", "TextFrame", "Unsupported", "python_ints", "world_flags"]
 
 
 # ---------------------------------------------------------------- the world list is complete
@@ -385,7 +398,7 @@ def missing_world(space) -> tuple[list[str], str]:
         else:
             domain.append(or_([f"(= {x} {smt_int(c)})" for c in codes]))
     constraints = [symbolic_formula(f) for f in puzzle.constraints]
-    rows = list(zip(*(space.columns[name].tolist() for name in names)))
+    rows = list(zip(*(python_ints(space.columns[name]) for name in names)))
     listed = [f"(not (and {' '.join(f'(= {_sym(n)} {smt_int(v)})' for n, v in zip(names, row))}))"
               if len(names) > 1 else f"(not (= {_sym(names[0])} {smt_int(row[0])}))" for row in rows]
     missing = and_(domain + constraints + listed)

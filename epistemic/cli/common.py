@@ -110,8 +110,9 @@ class Command(click.Command):
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (schema in README).")
 param_option = click.option("--param", "params", multiple=True, metavar="NAME=INT", help="Override a `param`.")
-engine_option = click.option("--engine", type=click.Choice(["auto", "explicit", "z3", "symbolic"]), default="auto",
-                             show_default=True,
-                             help="Which engine computes the stages: auto takes explicit when the worlds fit "
+engine_option = click.option("--engine", type=click.Choice(["auto", "explicit", "small", "z3", "symbolic"]),
+                             default="auto", show_default=True,
+                             help="Which engine computes the stages: auto takes small (plain Python) for puzzles of "
+                                  "a few thousand worlds, explicit (numpy) when the worlds fit "
                                   "the memory budget and symbolic (BDDs) otherwise.")
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..engines.base import Engine, choose_engine, get_engine
-from ..worlds.evaluate import static_term
 from ..errors import EpistemicError
 from ..language import syntax as s
-from ..worlds.build import build_space
-from ..worlds.space import WorldSpace
-from ..worlds.labels import format_answer, world_label
+from ..worlds.labels import format_answer
+
+if TYPE_CHECKING:
+    from ..worlds.space import WorldSpace
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Stage:
 
     index: int
     announcement: s.Announcement | None
-    mask: np.ndarray = field(repr=False)
+    mask: object = field(repr=False)  # the engine's set of worlds: a numpy mask, a BDD or a bitset
     count: int
     removed: int
     knows: dict[str, int | None]
@@ -77,14 +77,9 @@ class Solution:
         return [format_answer(self.puzzle, codes) for codes in self.answer]
 
     def worlds(self, stage: int, limit: int | None = None) -> list[str]:
-        if self.space.method == "symbolic":
-            return self.space.labels(self.stages[stage].mask, limit)
-        idx = np.flatnonzero(self.stages[stage].mask)
-        if limit is not None:
-            idx = idx[:limit]
-        return [world_label(self.space, int(i)) for i in idx]
+        return self.space.labels(self.stages[stage].mask, limit)
 
-    def history(self, stage: int | None = None) -> list[np.ndarray]:
+    def history(self, stage: int | None = None) -> list:
         last = len(self.stages) - 1 if stage is None else stage
         return [st.mask for st in self.stages[: last + 1]]
 
@@ -155,16 +150,21 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
           worlds: str = "auto") -> Solution:
     """Announce each statement in turn; report stages, the answer and lints.
 
-    engine: 'explicit', 'z3', 'symbolic', or 'auto' (explicit when the worlds fit the memory budget,
-    symbolic otherwise: engines.base.choose_engine). worlds: how the explicit engines enumerate the
+    engine: 'explicit', 'small', 'z3', 'symbolic', or 'auto' (small for a few thousand raw worlds,
+    explicit when the worlds fit the memory budget, symbolic otherwise: engines.base.choose_engine). worlds: how the explicit engines enumerate the
     worlds (model.build_space): 'auto', 'explicit' or 'z3'.
     """
-    if engine == "auto":
-        engine = choose_engine(puzzle)
+    if engine == "auto":  # the small engine only where it enumerates as asked (product and filter)
+        engine = choose_engine(puzzle, small=space is None and worlds != "z3")
     eng = get_engine(engine) if isinstance(engine, str) else engine
-    sets = eng if getattr(eng, "symbolic", False) else MaskSets()
+    sets = set_operations(eng)
     t0 = time.perf_counter()
-    space = space or (eng.space(puzzle) if sets is eng else build_space(puzzle, worlds=worlds))
+    if space is None and sets is eng:
+        space = eng.space(puzzle)
+    elif space is None:
+        from ..worlds.build import build_space
+
+        space = build_space(puzzle, worlds=worlds)
     t1 = time.perf_counter()
     masks = [sets.everything(space)]
     counts = [sets.count(space, masks[0])]
@@ -226,81 +226,36 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
     return solution
 
 
-KNOWS_BUDGET = 8_000_000  # worlds × agents per stage for which every world's knowledge is reported
-
-
-def who_knows_answer(eng: Engine, space: WorldSpace, history: list, actual, sets=None, count: int | None = None):
+def who_knows_answer(eng: Engine, space, history: list, actual, sets=None, count: int | None = None):
     """Per agent: in how many worlds of the stage it knows the answer, and whether it does at the answer.
 
-    Past KNOWS_BUDGET (e.g. 2^20 worlds × 20 agents) the explicit engines look only at the answer's
-    world, through the agent's class there; the counts are then None. The symbolic engine counts.
+    Engines with their own sets answer themselves; over masks, past masks.KNOWS_BUDGET (e.g. 2^20
+    worlds × 20 agents) only the answer's world is looked at and the counts are None.
     """
     puzzle = space.puzzle
-    mask = history[-1]
-    sets = sets or MaskSets()
-    if puzzle.question is None or not (count if count is not None else sets.count(space, mask)):
+    sets = sets or set_operations(eng)
+    if puzzle.question is None or not (count if count is not None else sets.count(space, history[-1])):
         return {}, None
-    formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
     if sets is eng:
         return eng.who_knows(space, history, puzzle.question.terms, actual)
-    if space.size * len(formulas) > KNOWS_BUDGET:
-        at_actual = None
-        if actual is not None:
-            live = np.flatnonzero(mask)  # once per stage: each agent then looks at the live worlds only
-            at_actual = {a.name: _knows_value_at(space, live, a.name, actual, puzzle.question.terms)
-                         for a in puzzle.agents}
-        return {a.name: None for a in puzzle.agents}, at_actual
-    many = getattr(eng, "evaluate_many", None)
-    results = many(space, history, formulas) if many else [eng.evaluate(space, history, f) for f in formulas]
-    knows = {a.name: int(r.sum()) for a, r in zip(puzzle.agents, results)}
-    at_actual = None if actual is None else {a.name: bool(r[actual]) for a, r in zip(puzzle.agents, results)}
-    return knows, at_actual
+    return sets.who_knows(eng, space, history, puzzle.question.terms, actual)
 
 
-class MaskSets:
-    """Sets of worlds as boolean masks over an enumerated WorldSpace (the explicit and Z3 engines).
+def set_operations(eng):
+    """The engine itself when it keeps its own sets of worlds (`symbolic = True`: BDDs, bitsets), else
+    numpy masks (imported here, so that the other engines never load numpy)."""
+    if getattr(eng, "symbolic", False):
+        return eng
+    from .masks import MaskSets
 
-    The symbolic engine offers the same methods over BDDs, so solve() runs one loop for both.
-    """
-
-    def everything(self, space: WorldSpace) -> np.ndarray:
-        return np.ones(space.size, dtype=bool)
-
-    def count(self, space: WorldSpace, mask: np.ndarray) -> int:
-        return int(mask.sum())
-
-    def answers(self, space: WorldSpace, mask: np.ndarray, terms) -> tuple[tuple[int, ...], ...]:
-        return answer_values(space, mask, terms)
-
-    def only_world(self, space: WorldSpace, mask: np.ndarray) -> int:
-        return int(np.flatnonzero(mask)[0])
+    return MaskSets()
 
 
-def _knows_value_at(space: WorldSpace, live: np.ndarray, agent: str, world: int, terms) -> bool:
-    """Whether the terms take one value over the live worlds (indices) of the agent's class at `world`."""
-    cls = space.classes[agent]
-    where = np.flatnonzero(cls == cls[world]) if len(live) == space.size else live[cls[live] == cls[world]]
-    return all(np.all(values[where] == values[world]) for values in _term_columns(space, terms))
+def answer_values(space, mask, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
+    """The distinct values of the question's terms over the worlds in a numpy mask, in world order."""
+    from .masks import answer_values as values
 
-
-def _term_columns(space: WorldSpace, terms: tuple[s.Term, ...]) -> list[np.ndarray]:
-    """The terms' values at every world of the space (computed once per space and terms)."""
-    key = ("term-columns", id(terms))  # by identity: hashing a syntax tree walks all of it
-    hit = space.cache.get(key)
-    if hit is None or hit[0] is not terms:
-        hit = space.cache[key] = (terms, [np.broadcast_to(static_term(t, space.columns), (space.size,)) for t in terms])
-    return hit[1]
-
-
-def answer_values(space: WorldSpace, mask: np.ndarray, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
-    """The distinct values of the question's terms over the worlds in mask, in world order."""
-    idx = np.flatnonzero(mask)
-    if not terms:
-        return ((),) if len(idx) else ()
-    columns = {name: col[idx] for name, col in space.columns.items()}
-    rows = np.stack([np.broadcast_to(static_term(t, columns), (len(idx),)) for t in terms], axis=1)
-    _, first = np.unique(rows, axis=0, return_index=True)  # each distinct row's first world
-    return tuple(tuple(row) for row in rows[np.sort(first)].tolist())
+    return values(space, mask, terms)
 
 
 def require_stage(solution: Solution, stage: int | None) -> int:

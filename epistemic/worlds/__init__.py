@@ -1,5 +1,5 @@
-"""The world space: enumeration (product and filter, or Z3), knowledge-free evaluation, labels."""
-from .build import build_space
-from .space import WorldSpace
+"""The world space: enumeration (product and filter, or Z3), knowledge-free evaluation, labels.
 
-__all__ = ["WorldSpace", "build_space"]
+Import the modules themselves (worlds.build, worlds.space): this package imports nothing, so that
+the small engine's labels and sizes do not load numpy.
+"""

@@ -13,6 +13,8 @@ import numpy as np
 
 from ..language import syntax as s
 from .evaluate import static_term, static_values
+from .labels import world_label
+from .size import raw_size
 
 MAX_RAW_WORLDS = 1 << 25
 CHUNK = 1 << 22
@@ -46,12 +48,10 @@ class WorldSpace:
     def world(self, index: int) -> dict[str, int]:
         return {name: int(col[index]) for name, col in self.columns.items()}
 
-
-def raw_size(puzzle: s.Puzzle) -> int:
-    """How many assignments enumeration has to look at before the constraints filter them."""
-    free = [v for v in puzzle.variables if v.name not in puzzle.table_columns]
-    rows = len(puzzle.table_rows) if puzzle.table_columns else 1
-    return rows * math.prod(len(v.values) for v in free)
+    def labels(self, mask: np.ndarray, limit: int | None = None) -> list[str]:
+        """Short names of the worlds in a mask, in world order (at most `limit`)."""
+        idx = np.flatnonzero(mask)
+        return [world_label(self, int(i)) for i in (idx if limit is None else idx[:limit])]
 
 
 def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:

@@ -156,9 +156,10 @@ def test_drinking_logicians_at_sixty():
 
 
 def test_auto_takes_explicit_when_the_worlds_fit_and_symbolic_otherwise():
-    small = api.load_puzzle(ROOT / "puzzles" / "card16.txt")
+    tiny = api.load_puzzle(ROOT / "puzzles" / "card16.txt")  # plain Python: tests/engines/test_small.py
+    small = api.load_puzzle(ROOT / "puzzles" / "muddy.txt", {"n": 12, "k": 2})
     big = api.load_puzzle(ROOT / "puzzles" / "muddy.txt", {"n": 40, "k": 2})
-    assert choose_engine(small) == "explicit" and choose_engine(big) == "symbolic"
+    assert choose_engine(tiny) == "small" and choose_engine(small) == "explicit" and choose_engine(big) == "symbolic"
     assert solve(small, "auto").engine == "explicit"
     assert get_engine("symbolic").name == "symbolic"
 

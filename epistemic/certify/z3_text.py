@@ -1,0 +1,80 @@
+"""Z3 on an SMT-LIB script through its C library, without importing the z3 Python package.
+
+The z3 package's import (its ctypes prototypes for every C function and the Python API's classes)
+costs several times what Z3 needs to check a small puzzle's certificate; the script itself is
+already text (smt_text.py). This module loads the same libz3 the package ships, declares the five
+C functions it uses and hands Z3 the script in one `Z3_eval_smtlib2_string` call: Z3 parses and
+checks it exactly as the z3 package's `Solver.from_string` + `check` would. Where the library is
+not found there, or Z3 reports an error, `check_script` answers None and the caller uses the package.
+"""
+from __future__ import annotations
+
+import ctypes
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+_NAMES = {"linux": "libz3.so", "darwin": "libz3.dylib", "win32": "libz3.dll"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Z3's answer to `(check-sat)`: 'sat', 'unsat' or 'unknown', and why when unknown."""
+
+    result: str
+    reason: str = ""
+
+
+def _library() -> ctypes.CDLL | None:
+    """The z3 package's libz3 with the prototypes used here, or None (the loader keeps one copy per process)."""
+    spec = importlib.util.find_spec("z3")  # finds the package's folder without running its __init__
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    name = _NAMES.get(sys.platform, "libz3.so")
+    path = Path(next(iter(spec.submodule_search_locations))) / "lib" / name
+    if not path.is_file():
+        return None
+    try:
+        lib = ctypes.CDLL(str(path))
+    except OSError:
+        return None
+    lib.Z3_mk_config.restype = ctypes.c_void_p
+    lib.Z3_mk_config.argtypes = []
+    lib.Z3_del_config.argtypes = [ctypes.c_void_p]
+    lib.Z3_mk_context.restype = ctypes.c_void_p
+    lib.Z3_mk_context.argtypes = [ctypes.c_void_p]
+    lib.Z3_set_error_handler.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.Z3_eval_smtlib2_string.restype = ctypes.c_char_p
+    lib.Z3_eval_smtlib2_string.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+    lib.Z3_get_error_code.restype = ctypes.c_int
+    lib.Z3_get_error_code.argtypes = [ctypes.c_void_p]
+    lib.Z3_del_context.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+def check_script(script: str, timeout_ms: int) -> Verdict | None:
+    """Z3's verdict on the assertions of an SMT-LIB script (declarations and asserts, no check-sat),
+    within timeout_ms; None when libz3 cannot be used this way (the caller then uses the z3 package)."""
+    lib = _library()
+    if lib is None:
+        return None
+    config = lib.Z3_mk_config()
+    ctx = lib.Z3_mk_context(config)
+    lib.Z3_del_config(config)
+    try:
+        lib.Z3_set_error_handler(ctx, None)  # errors are read back below, never a jump out of the C call
+        full = f"(set-option :timeout {max(1, int(timeout_ms))})\n{script}(check-sat)\n(get-info :reason-unknown)\n"
+        out = lib.Z3_eval_smtlib2_string(ctx, full.encode())
+        if lib.Z3_get_error_code(ctx) != 0 or out is None:
+            return None
+    finally:
+        lib.Z3_del_context(ctx)
+    lines = out.decode(errors="replace").strip().splitlines()
+    if not lines or lines[0] not in ("sat", "unsat", "unknown") or any(l.startswith("(error") for l in lines):
+        return None
+    reason = lines[1].removeprefix("(:reason-unknown").strip(' ")') if len(lines) > 1 else ""
+    return Verdict(lines[0], reason if lines[0] == "unknown" else "")
+
+
+__all__ = ["Verdict", "check_script"]
