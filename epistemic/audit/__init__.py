@@ -220,6 +220,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         audits = []
         restated = ctx.aligner.restated
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
+        outline = _outlines(records, restated)
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -230,6 +231,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
+            if k is not None and r.text in outline:  # "Dialogue: P doesn't know → S knew … → P now knows → …"
+                hit = judge(r, Window(k, max(reached, k)), lex)
+                if hit is not None:
+                    audits.append(ClaimAudit(st.index, r, hit[1], hit[0], lex))
+                continue
             current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
             if k is not None and k > reached and _ALREADY.search(r.text) is None and \
                     (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
@@ -262,6 +268,17 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     steps = [_step_audit(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
              for n, (st, al, audits) in enumerate(judged)]
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
+
+
+def _outlines(records: list, restated: dict) -> frozenset[str]:
+    """Sentences that retell three or more announcements in a row (the dialogue outlined): each part is judged
+    at its own announcement, and none moves the trace."""
+    ks: dict[str, set[int]] = {}
+    for r in records:
+        k = restated.get(r.key.formula) if r.kind == "knowledge" else None
+        if k is not None:
+            ks.setdefault(r.text, set()).add(k)
+    return frozenset(t for t, found in ks.items() if len(found) >= 3)
 
 
 def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:

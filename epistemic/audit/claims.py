@@ -74,6 +74,7 @@ _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
+_EXAMPLE = re.compile(r"(?i:\bfor example\b|\bfor instance\b|\be\.g\.|,\s*say\s+\d)|比如|例如|举个例子")
 _ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d{1,7}\s*[:：→,，])")
 _WORKING = re.compile(r"\d\s*[×·*+]\s*\d")
 _STATEMENT_OF = re.compile(r"(?:'s|’s|的)\s*(?:(?:first|second|third|last|final|initial)\s+)?(?:statement|announcement|"
@@ -164,6 +165,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             out.extend([moved(r, at) for r in records] if at else records)
     if "`" in step_text:
         out.sort(key=_start)
+    if out and _HOLDS.search(step_text) is not None:
+        out = _held_cases(lex, step_text, out)
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
     return out
@@ -249,8 +252,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain else r for r in found]
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
-        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.start > topic else r
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.end >= topic else r
                  for r in found]
+    if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
+        found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic") else r for r in found]
     if arithmetic:
@@ -276,6 +281,31 @@ def _worked_near(sentence: str, r: ClaimRecord) -> bool:
     a = max(sentence.rfind(":", 0, r.start), sentence.rfind("：", 0, r.start)) + 1
     ends = [e for e in (sentence.find(":", r.end), sentence.find("：", r.end)) if e >= 0]
     return _WORKING.search(sentence, a, min(ends, default=len(sentence))) is not None
+
+
+_HOLDS = re.compile(r"\b(?:holds|has|is holding|gets)\b", re.IGNORECASE)
+_HELD_COLON = re.compile(r"\s*[:：]")
+
+
+def _held_cases(lex: Lexicon, text: str, out: list[ClaimRecord]) -> list[ClaimRecord]:
+    """"Albert holds June: June 12 or June 19, so he doesn't know; …" (a verification, one world at a time): from
+    "X holds V:" to the end of its line, claims are that world's case, not the stage's."""
+    spans = []
+    for m in _HOLDS.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        toks = lex.scan(text[line_start:line_end])
+        before = [t for t in toks if t.end <= m.start() - line_start]
+        after = [t for t in toks if t.start >= m.end() - line_start]
+        if before and before[-1].kind in ("agent", "ambig") and after and after[0].kind in ("value", "number", "ambig") \
+                and after[0].start - (m.end() - line_start) <= 3 and \
+                _HELD_COLON.match(text, line_start + after[0].end):  # "Albert holds June:", not "if P has A, …"
+            spans.append((m.start(), line_end))
+    if not spans:
+        return out
+    return [r.read_as(CASE) if r.certain and r.kind != "answer" and any(a <= r.start < b for a, b in spans) else r
+            for r in out]
 
 
 def _value_subject(raw: list, at: int) -> bool:

@@ -20,7 +20,8 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
-                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\bwhen there (?:are|is|were)\b)|假设|假如|要是|如果|若")
+                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\bwhen there (?:are|is|were)\b|"
+                       r"\bin (?:a|the) (?:pattern|world|scenario|situation|case) (?:with|where)\b)|假设|假如|要是|如果|若")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
                       r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b|\bfor (?:him|her|them) to\b)|"
                       r"为了|要让|要使|才能")
@@ -44,7 +45,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
-                "famous", "standard", "usual", "well-known", "原题", "原版", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
+                "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误")
 
 

@@ -239,10 +239,7 @@ ANSWER_MISSES = {"variant-qwen-error-03",  # the wrong answer is not one of the 
                  "muddy-claude-correct-12", "muddy-answerfirst-correct-15", "muddy-r1-kept-eliminated-19"}
 # Correct traces still flagged, each a known open reading problem; a new alarm fails the test.
 KNOWN_ALARMS = {"md-o1-summary-correct-01",  # "two rounds of silence" is not tied to the second round
-                # traces_e*, scored blind in session 5 and opened: alarms left after that session's fixes
-                "variant-r1-correct-e1-17", "variant-claude-md-correct-e1-18", "cam-r1-correct-e1-24",
-                "sumprod-r1-correct-01", "sumprod-gpt4o-correct-02", "muddy-r1-correct-11",
-                "impossible-r1-correct-21"}
+                "impossible-r1-correct-21"}  # "bounds each number by 99" read as y = 99
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -427,3 +424,19 @@ def test_session5_second_round_of_fresh_text(ctxs):
     assert records(ctxs("impossible.txt"), "S knew it from the sum alone, so every split is ambiguous.") == []
     rs = records(ctxs("cheryl_cam.txt"), "In the original Cheryl puzzle the answer was July 16.")
     assert rs and all(r.reading == REJECTED for r in rs)
+
+
+def test_verification_examples_outlines_and_removals(ctxs):
+    variant, sp = ctxs("cheryl_variant.txt"), ctxs("sum_product.txt")
+    rs = records(variant, "Albert holds June: June 12 or June 19, so he doesn't know; neither day is unique, so "
+                          "Bernard can't know.")
+    assert rs and not any(r.certain for r in rs)  # one world checked, not the stage
+    assert not any(r.certain for r in records(sp, "For example if x and y were both prime, say 3 and 7, the product "
+                                                  "21 only splits as 3 × 7 and P would know."))
+    assert not any(r.certain for r in records(ctxs("muddy.txt"), "In a pattern with exactly one muddy child, A "
+                                                                 "sees two clean faces."))
+    assert sources(ctxs("cheryl_cam.txt"), "It was Ali's statement that removed April 18.") == [
+        ("not (month = April and day = 18)", True)]
+    outline = audit_trace(sp.puzzle, "- Dialogue: P doesn't know → S knew P didn't know → P now knows → S now "
+                                     "knows too.", context=sp)
+    assert outline.label == -1 and all(c.verdict.verdict == "entailed" for c in outline.claims())
