@@ -128,8 +128,8 @@ _OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|a
 # Shorter quotes without their object ("I don't know", "我知道了") are too common to name a statement.
 SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
-_REFERENCE = re.compile(r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
-                        r"remark|reply|response|claim|words|句话|发言|话|声明)", re.IGNORECASE)
+_REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
+                        r"remark|reply|response|claim|words|(?:这)?句话|发言|话|声明)|这(?:句话|一句))", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
 
@@ -380,9 +380,12 @@ class Aligner:
                 continue
             word = (m.group(1) or "").lower()
             nth = _ORDINALS.get(word, 0) or _ZH_NUMBERS.get(word[1:], 0)
-            exact = bool(nth) or len(own) == 1
+            this = "这" in m.group(0)  # "阿尔伯特这句话", "P的这句话": the speaker's statement at hand
+            exact = bool(nth) or len(own) == 1 or this
             if nth:
                 k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)
+            elif this:
+                k = max((k for k in own if k <= max(current, own[0])), default=None)
             else:
                 k = next((k for k in own if k <= max(current, own[0])), None)
             if k is not None:

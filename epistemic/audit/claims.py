@@ -55,7 +55,7 @@ _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
                          r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
-                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<!\d)(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
+                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)

@@ -440,3 +440,14 @@ def test_verification_examples_outlines_and_removals(ctxs):
     outline = audit_trace(sp.puzzle, "- Dialogue: P doesn't know → S knew P didn't know → P now knows → S now "
                                      "knows too.", context=sp)
     assert outline.label == -1 and all(c.verdict.verdict == "entailed" for c in outline.claims())
+
+
+def test_an_elimination_credited_to_this_statement(ctxs):
+    """"阿尔伯特这句话同时也排除了7月14日和8月14日": 和 between dates is "and", and "这句话" is the statement at hand,
+    so the exclusion is judged at Albert's first statement (where the 14s are still possible): wrong credit."""
+    ctx = ctxs("cheryl.txt")
+    text = ("所以根据阿尔伯特的第一句话，剩下7月14日、7月16日、8月14日、8月15日、8月17日。而且阿尔伯特这句话同时也排除了7月14日和8月14日。"
+            "\n\n然后伯纳德说：“起初我不知道，但现在我知道了。”")
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    credit = [c for c in report.claims() if c.record.kind == "exclusion"]
+    assert report.label == 0 and credit[0].record.certain and credit[0].verdict.verdict == "premature"
