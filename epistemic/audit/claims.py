@@ -252,8 +252,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain else r for r in found]
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
-        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.end >= topic else r
-                 for r in found]
+        own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.end >= topic and
+                 r.key.formula not in own else r for r in found]
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
         found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
@@ -317,6 +318,16 @@ def _value_subject(raw: list, at: int) -> bool:
             break
         clause = [] if t.kind == "sep" else clause + [t]
     return any(t.kind in ("value", "tuple") for t in clause) and not any(t.kind == "neg" for t in clause)
+
+
+def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:
+    """The keys that exclude the topic value itself ("v != c", "not v = c")."""
+    value = next((t for t in tokens(lex, sentence) if t.end == topic and t.kind == "value"), None)
+    if value is None:
+        return ()
+    var, code = value.payload
+    eq = ("Compare", "=", ("Var", var), ("Const", code))
+    return (("Compare", "!=", ("Var", var), ("Const", code)), ("Not", eq))
 
 
 def _topic_at(raw: list, sentence: str) -> int | None:
