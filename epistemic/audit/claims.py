@@ -15,7 +15,7 @@ from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
 from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
-                      PRONOUN, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
+                      POSSIBLE, PRONOUN, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .counts import count_key, count_records
@@ -220,6 +220,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     cue = answer_cue or "answer" in kinds
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    if _SURVIVES.search(sentence) is not None:
+        arithmetic += _survival_records(lex, sentence)
     if _REMAINING_WORDS.search(sentence) is not None:
         arithmetic += [r.read_as(CASE) if _value_subject(raw, r.start) else r for r in remaining_records(sentence)]
     term = lex.atoms.get("@count", _MISSING)
@@ -318,6 +320,29 @@ def _value_subject(raw: list, at: int) -> bool:
             break
         clause = [] if t.kind == "sep" else clause + [t]
     return any(t.kind in ("value", "tuple") for t in clause) and not any(t.kind == "neg" for t in clause)
+
+
+# A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
+_SURVIVES = re.compile(r"(?i:\b(?:stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
+                       r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive)\b)|也可以|保留|还在")
+_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
+
+
+def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"May stays", "so 9 survives S's statement", "所以梅花也可以": the value right before the word is still
+    possible at the stage (strategies.Survives). Only one value, right before, with nothing but "also" between."""
+    out = []
+    toks = tokens(lex, sentence)
+    for m in _SURVIVES.finditer(sentence):
+        before = [t for t in toks if t.end <= m.start()]
+        if not before or before[-1].kind != "value" or not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
+            continue
+        if len(before) > 1 and before[-2].kind == "value" and before[-2].payload[0] == before[-1].payload[0]:
+            continue  # "May and June stay": a list; read as a candidate set elsewhere, if at all
+        var, code = before[-1].payload
+        key = ("Possible", var, code)
+        out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
+    return out
 
 
 def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:

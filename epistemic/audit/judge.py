@@ -123,6 +123,8 @@ class Judge:
         key = record.key
         if record.kind == "count":
             return Text(lambda: f"{key.formula[1]} remain")
+        if record.kind == "possible":
+            return Text(lambda: f"{lex.show_value(key.formula[1], key.formula[2])} still possible")
         if record.kind == "speaker":
             return Text(lambda: f"{key.formula[1]} made statement {' or '.join(map(str, key.formula[2]))}")
         if record.made is None:

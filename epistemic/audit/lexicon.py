@@ -112,6 +112,12 @@ class Lexicon:
     atoms: dict = field(default_factory=dict)  # a tuple's codes -> its formula key (claims.py)
     number_pair: tuple[str, str] | None = None  # the question's two numeric variables ("the numbers are 4 and 13")
 
+    def show_value(self, var: str, code: int) -> str:
+        """`var = value` in the puzzle's own words ("month = May"), for messages."""
+        v = next(v for v in self.puzzle.variables if v.name == var)
+        value = dict(zip(v.codes, v.values)).get(code)
+        return f"{var} = {value.name if value is not None else code}"
+
     def scan(self, text: str) -> list[Token]:
         """The tokens of `text` in order: each surface resolved once per puzzle (`quick`), then only its span."""
         out: list[Token] = []

@@ -83,7 +83,7 @@ class ClaimRecord(NamedTuple):
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""
         if self.made is not None:
             formula, witnesses = self.made.formula, self.made.witnesses
-        elif self.kind in ("count", "speaker"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
+        elif self.kind in ("count", "speaker", "possible"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
             formula, witnesses = None, ()
         else:
             formula = formula_of(lex, self.key.formula)

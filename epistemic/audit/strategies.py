@@ -2,6 +2,7 @@
 
 - Arithmetic: "4 + 13 = 17" is true or false whatever the stage, checked with integers.
 - Speaker: "Q says “Now I know the card”" is true when Q made that statement, whatever the stage.
+- Survives: "May stays", "9 survives S's statement": the value is possible at the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
   diamonds") from the live tuples of each stage.
@@ -52,6 +53,28 @@ class Speaker:
             return Verdict(ENTAILED, window.stage, text, strategy=self.name)
         return Verdict(FALSE, window.stage, text, counterexample={
             "stage": window.stage, "explanation": f"statement {ks[0]} was made by {made[ks[0] - 1]}, not {agent}"},
+                       strategy=self.name)
+
+
+class Survives:
+    """ "May stays", "9 survives S's statement": the value is still possible in some live world of the stage."""
+
+    name = "survives"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "possible":
+            return NOT_HANDLED
+        _, var, code = record.key.formula
+        shown = f"{lex.show_value(var, code)} still possible"
+
+        def possible(j: int) -> bool:
+            return (code,) in judge.live((var,), j)
+
+        stage = window.stage  # "survives" says what is left after the statement: the stage itself, never the one before
+        if possible(stage):
+            return Verdict(ENTAILED, stage, f"at stage {stage}: {shown}", strategy=self.name)
+        return Verdict(FALSE, stage, f"at stage {stage}: {shown}", counterexample={
+            "stage": stage, "explanation": f"no world of stage {stage} has {lex.show_value(var, code)}"},
                        strategy=self.name)
 
 
@@ -140,4 +163,4 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Speaker(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())
+STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())

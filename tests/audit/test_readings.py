@@ -451,3 +451,16 @@ def test_an_elimination_credited_to_this_statement(ctxs):
     report = audit_trace(ctx.puzzle, text, context=ctx)
     credit = [c for c in report.claims() if c.record.kind == "exclusion"]
     assert report.label == 0 and credit[0].record.certain and credit[0].verdict.verdict == "premature"
+
+
+def test_a_value_said_to_survive_is_checked_as_possible(ctxs):
+    """"May stays" after Albert's statement keeps an eliminated month: false; "July stays" holds."""
+    ctx = ctxs("cheryl.txt")
+    text = ("Albert says: “I don't know when Cheryl's birthday is, but I know that Bernard doesn't know too.”\n\n"
+            "- 19 appears only in May → May is eliminated.\n- July has no unique day → **July stays**.\n- "
+            "14 appears in July and August → **May stays**.")
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    survive = [(c.verdict.verdict, c.verdict.shown) for c in report.claims() if c.record.kind == "possible"]
+    assert survive == [("entailed", "at stage 1: month = July still possible"),
+                       ("false", "at stage 1: month = May still possible")]
+    assert not any(r.kind == "possible" for r in records(ctx, "May and June stay."))  # a list, not one survivor
