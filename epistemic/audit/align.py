@@ -484,8 +484,8 @@ class Aligner:
                 return ks[-1][0], "quote"
         first = _FIRST_SENTENCE.split(text, maxsplit=1)[0][:OPENING * 2]
         m = _ORDINAL.search(first)
-        if m is None and (self.says.search(first) is None or self.knows.search(first) is None):
-            return None, ""  # no ordinal, and no one saying they know or do not know
+        if m is None and self.knows.search(first) is None:
+            return None, ""  # no ordinal, and no one who knows or does not know
         toks = tokens(self.lexicon, first)  # "Q says": Q the agent, not the queen
         agent = next((t.payload for t in toks if t.kind == "agent"), None)
         if m is not None:

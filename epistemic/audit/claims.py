@@ -878,6 +878,13 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if _DEMONSTRATIVE.match(sentence, clause[know].end):
                 state.subject = subject  # "S knew this from his sum alone": knew a fact, not the answer
                 return []
+            if kinds[know] == "notknow" and know + 1 < len(clause) and kinds[know + 1] == "know" and \
+                    _AND_BETWEEN.fullmatch(sentence, clause[know].end, clause[know + 1].start):
+                # "Albert doesn't know and knows Bernard doesn't know": two claims with one subject
+                first = _clause_claims(lex, clause[:know + 1], sentence, state, answer_cue, has_if)
+                subject_token = next(t for t in reversed(before) if t.kind == "agent") if _named_here(before) else None
+                rest = ([subject_token] if subject_token is not None else []) + clause[know + 1:]
+                return first + _clause_claims(lex, rest, sentence, state, answer_cue, has_if)
             split = _next_knower(clause, know)
             if split is not None:  # "S knows the sum and P knows the product": two claims
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
@@ -911,6 +918,14 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
 def _subject_end(before: list[Token], subject: str) -> int:
     """Where the subject's name ends among the tokens before a knowledge cue (-1 when it is not named)."""
     return next((t.end for t in reversed(before) if t.kind == "agent" and t.payload == subject), -1)
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|but|yet|而且|但|但是|并且|却)\s*(?:also\s+|still\s+|he\s+|she\s+|也|还)?",
+                          re.IGNORECASE)
+
+
+def _named_here(before: list[Token]) -> bool:
+    return any(t.kind == "agent" for t in before)
 
 
 def _next_knower(clause: list[Token], know: int) -> int | None:

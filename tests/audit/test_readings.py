@@ -464,3 +464,11 @@ def test_a_value_said_to_survive_is_checked_as_possible(ctxs):
     assert survive == [("entailed", "at stage 1: month = July still possible"),
                        ("false", "at stage 1: month = May still possible")]
     assert not any(r.kind == "possible" for r in records(ctx, "May and June stay."))  # a list, not one survivor
+
+
+def test_doesnt_know_and_knows_is_two_claims_and_a_paraphrase(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    assert sources(ctxs("cheryl.txt"), "Albert doesn't know and knows Bernard doesn't know.") == [
+        ("not Albert knows date", True), ("Albert knows that (not Bernard knows date)", True)]
+    assert ctx.aligner.locate("Bernard didn't know at first but knows now → his day appears once.", 1) == (
+        2, "paraphrase")
