@@ -222,6 +222,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
     if _SURVIVES.search(sentence) is not None:
         arithmetic += _survival_records(lex, sentence)
+    if "attr" in kinds:
+        arithmetic += _term_records(raw, sentence)
     if _REMAINING_WORDS.search(sentence) is not None:
         arithmetic += [r.read_as(CASE) if _value_subject(raw, r.start) else r for r in remaining_records(sentence)]
     term = lex.atoms.get("@count", _MISSING)
@@ -326,6 +328,29 @@ def _value_subject(raw: list, at: int) -> bool:
 _SURVIVES = re.compile(r"(?i:\b(?:stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive)\b)|也可以|保留|还在")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
+
+
+_TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
+
+
+def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
+    """"S's sum must be 17", "the product is 52", "the sum is not 11": a claim about an observed term's value (one
+    number right after "is" / "must be" / "是"), judged like a candidate set on that term."""
+    out = []
+    for i, t in enumerate(raw[:-1]):
+        if t.kind != "attr" or not isinstance(t.payload, tuple) or t.payload[0] != "@term":
+            continue
+        verb = raw[i + 1]
+        if verb.kind not in ("copula", "only", "neg") or verb.start - t.end > 3:
+            continue
+        m = _TERM_VALUE.match(sentence, verb.end)
+        if m is None:
+            continue
+        op = "!=" if verb.kind == "neg" else "="
+        key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
+        out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
+                          False, reading=VALUES))
+    return out
 
 
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
