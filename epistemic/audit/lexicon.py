@@ -250,8 +250,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None)
 
 
-TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和"),
-              "*": ("product", "the product", "their product", "乘积", "之积", "积")}
+TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和", "的和"),
+              "*": ("product", "the product", "their product", "乘积", "之积", "积", "的积")}
 
 
 def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
