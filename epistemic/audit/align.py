@@ -166,6 +166,9 @@ def _words(text: str) -> set:
     return out
 
 
+_ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉"})
+
+
 def _signatures(puzzle: s.Puzzle) -> tuple:
     """For announcements without a speaker: the words of their texts that no other announcement's text has,
     grouped by identical texts (a repeated round), as ((stages...), words)."""
@@ -180,6 +183,8 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
     for texts, stages in groups.items():
         others = set().union(*(w for t, w in words.items() if t != texts))
         own = words[texts] - others
+        if len(stages) > 1:  # a repeated round ("nobody steps forward"): "two rounds of silence" names it too
+            own |= _ROUND_NOUNS
         if len(own) >= 2:
             out.append((tuple(stages), frozenset(own)))
     return tuple(out)
