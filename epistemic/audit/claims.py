@@ -218,6 +218,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     raw = lex.scan(sentence)
     kinds = {t[0] for t in raw}
     cue = answer_cue or "answer" in kinds
+    # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
+    # answer is unique. Sum 23: (4, 19) …"
+    carry = answer_cue or (cue and _ANSWER_TAIL.fullmatch(sentence, next(t.end for t in reversed(raw)
+                                                                      if t.kind == "answer")) is not None)
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
     if _SURVIVES.search(sentence) is not None:
@@ -246,7 +250,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     else:
         found = arithmetic
     if not found:
-        return (), cue
+        return (), carry
     marked = scopes(sentence)
     if marked:
         found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
@@ -268,7 +272,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
-    return tuple(found), cue
+    return tuple(found), carry
 
 
 # A clause that opens on one value as its topic: "With a Q,", "for the 5s:", "18 — only March 18", "17号也一样".
@@ -528,6 +532,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
         elif kind == "number":
+            if _BOUND_BEFORE.search(sentence, max(0, t.start - 10), t.start):
+                continue  # "bounds each number by 99", "up to 100": a bound of the range, not a value
             var = None
             if slot is not None and slot < 2:
                 var = pair[slot] if t.payload in lex.codes[pair[slot]] else None
@@ -603,6 +609,10 @@ def _spread(out: list[Token], t: Token, sentence: str) -> Token:
     if var != next(reversed(prev.payload)) or not _LIST_GAP.fullmatch(sentence, prev.end, t.start):
         return t
     return Token("tuple", {**prev.payload, var: code}, t.start, t.end, t.text)
+
+
+_ANSWER_TAIL = re.compile(r"[\s:：*#\-–—]*")
+_BOUND_BEFORE = re.compile(r"(?i:\b(?:by|up to|below|under|bounded by|capped at)\s*)$|不超过\s*$|以内\s*$")
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:

@@ -238,7 +238,7 @@ ANSWER_MISSES = {"variant-qwen-error-03",  # the wrong answer is not one of the 
                  "cheryl-claude-md-error-wrongcredit-e1-16", "cam-gemini-terse-error-premature-e1-28",
                  "muddy-claude-correct-12", "muddy-answerfirst-correct-15", "muddy-r1-kept-eliminated-19"}
 # Correct traces still flagged, each a known open reading problem; a new alarm fails the test.
-KNOWN_ALARMS = {"impossible-r1-correct-21"}  # "bounds each number by 99" read as y = 99
+KNOWN_ALARMS: set[str] = set()
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -485,3 +485,12 @@ def test_rounds_of_silence_name_the_repeated_round(ctxs):
     ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
     cues = ctx.aligner.inner_cues("Two rounds of silence therefore establish that at least three are muddy.", 1)
     assert [c.stage for c in cues] == [3]
+
+
+
+def test_an_answer_word_without_an_answer_and_a_bound(ctxs):
+    imp = ctxs("impossible.txt")
+    rs = records(imp, "Wait, I should make sure the answer is unique. Sum 23: (4, 19), (7, 16), (10, 13) — three.")
+    assert not any(r.kind == "answer" for r in rs)
+    assert records(imp, "This version bounds each number by 99.") == []
+    assert [r.kind for r in records(imp, "The answer is: (4, 13).")] == ["answer"]
