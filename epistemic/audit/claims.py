@@ -15,7 +15,7 @@ from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
 from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
-                      POSSIBLE, PRONOUN, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
+                      POSSIBLE, PRONOUN, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .counts import count_key, count_records
@@ -249,11 +249,18 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r for r in found if not any(x.start <= r.start < x.end for x in arithmetic)] + arithmetic
     else:
         found = arithmetic
-    if not found:
+    crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
+    if crossed:
+        found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
+    if not found and not crossed:
         return (), carry
     marked = scopes(sentence)
     if marked:
         found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
+        # a cross marks the value's elimination; only another scope (a hedge, a supposition) makes it uncertain
+        crossed = [r.read_as(_scoped(reading_at([m for m in marked if m.reading != REJECTED], r.start, r.end), r))
+                   for r in crossed]
+    found += crossed
     low = sentence.lower()
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)"
@@ -315,6 +322,30 @@ def _held_cases(lex: Lexicon, text: str, out: list[ClaimRecord]) -> list[ClaimRe
         return out
     return [r.read_as(CASE) if r.certain and r.kind != "answer" and any(a <= r.start < b for a, b in spans) else r
             for r in out]
+
+
+_CROSS = re.compile(r"[✗✘❌]")
+_ITEM_START = re.compile(r"[\s*\-•·|]*")
+_ITEM_CUT = re.compile(r"[,，;；:：、|·•]|\s[-–—→]\s|\n")
+
+
+def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"14 (Apr, May) ✗", "| ♠ | J, 8 | ❌ |": the value that opens the item before a cross is eliminated (an
+    exclusion, certain); what else the item says is the reason. Items that open with anything else stay rejected."""
+    out = []
+    toks = tokens(lex, sentence)
+    row = sentence.lstrip().startswith("|")  # "| ♠ | J, 8 | ❌ |": the row's first cell is the item
+    for m in _CROSS.finditer(sentence):
+        cuts = [c.end() for c in _ITEM_CUT.finditer(sentence, 0, m.start())]
+        a = sentence.index("|") + 1 if row else cuts[-1] if cuts else 0
+        first = next((t for t in toks if a <= t.start < m.start()), None)
+        if first is None or first.kind not in ("value", "tuple") or _ITEM_START.fullmatch(sentence, a, first.start) is None:
+            continue
+        neg = Token("neg", "✗", first.start - 1, first.start, "✗")  # read as "not <value>"
+        for r in _clause_claims(lex, [neg, first], sentence, _State(), False, False):
+            if r.kind == "exclusion":
+                out.append(r._replace(start=a, end=m.end(), text=sentence[a:m.end()].strip()))
+    return out
 
 
 def _value_subject(raw: list, at: int) -> bool:

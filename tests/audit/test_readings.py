@@ -494,3 +494,12 @@ def test_an_answer_word_without_an_answer_and_a_bound(ctxs):
     assert not any(r.kind == "answer" for r in rs)
     assert records(imp, "This version bounds each number by 99.") == []
     assert [r.kind for r in records(imp, "The answer is: (4, 13).")] == ["answer"]
+
+
+def test_a_crossed_value_is_eliminated(ctxs):
+    """"14 (Apr, May) ✗" and a table row ending in ❌ eliminate the value that opens the item (certain)."""
+    variant, card = ctxs("cheryl_variant.txt"), ctxs("card16.txt")
+    assert sources(variant, "14 (Apr, May) ✗ · 17 (Mar, Apr) ✗ · 12 → only Jun 12 ✓.") == [
+        ("day != 14", True), ("day != 17", True)]
+    assert sources(card, "| ♠ | J, 8, 2, 7, 3 | ❌ |") == [("suit != spades", True)]
+    assert all(not c for _, c in sources(variant, "Maybe 14 ✗."))  # a hedge still makes it uncertain
