@@ -176,7 +176,9 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
                           hint="check the `where` constraints and the ranges"))
         complete = False
     for i, ann in enumerate(puzzle.announcements if complete else (), start=1):
-        keep = eng.evaluate(space, masks, ann.content) & masks[-1]
+        keep = eng.evaluate(space, masks, ann.content)
+        if sets is not eng:  # the symbolic engine's value lies within the stage already, and one more AND
+            keep = keep & masks[-1]  # of two stage-sized BDDs would cost as much as the announcement
         kept = sets.count(space, keep)
         removed = counts[-1] - kept
         line = ann.span.line if ann.span else None

@@ -82,18 +82,32 @@ class SymbolicEngine:
             return knows, at
         at = None
         if actual is not None and self.knows_at_answer:
-            # a knows the value at the answer's world iff no world of its class there has another value
-            other = stage & ~self._same_answer(space, terms, actual)
-            seen = self._classes_at(space, actual)
-            at = {a: (other & seen[a]) == space.manager.false for a in agents}
+            at = self._knows_at(space, stage & ~self._same_answer(space, terms, actual), actual, agents)
         return {a: None for a in agents}, at
 
-    def _classes_at(self, space: Structure, world: dict[str, int]) -> dict:
-        """Each agent's class at `world` as a cube (cached: the report asks at every stage)."""
-        key = ("classes", tuple(sorted(world.items())))
-        if key not in space.cache:
-            space.cache[key] = {a.name: space.seen_by(a.name, world, key[1]) for a in space.puzzle.agents}
-        return space.cache[key]
+    def _knows_at(self, space: Structure, other, actual: dict[str, int], agents: list[str]) -> dict[str, bool]:
+        """Whether each agent knows the answer's value at the world `actual`: iff no world of `other` (the
+        stage's worlds with another value) agrees with `actual` on the agent's observed atoms.
+
+        A cube picked inside `other` for one agent is kept as a witness: it also shows every agent whose
+        observed atoms it leaves free or sets as at `actual` does not know, with no BDD operation, so
+        most agents of a stage cost a dictionary lookup instead of a conjunction with the stage."""
+        m = space.manager
+        if other == m.false:
+            return {a: True for a in agents}
+        key = tuple(sorted(actual.items()))
+        witnesses: list[dict[int, bool]] = []
+        out = {}
+        for a in agents:
+            values = space.observed_values(a, actual, key)
+            if any(all(w.get(atom, value) == value for atom, value in values.items()) for w in witnesses):
+                out[a] = False
+                continue
+            meet = other & space.seen_by(a, actual, key)
+            out[a] = meet == m.false
+            if not out[a]:
+                witnesses.append(m.pick(meet))
+        return out
 
     def _same_answer(self, space: Structure, terms: tuple[s.Term, ...], world: dict[str, int]):
         """The worlds where the terms take the values they take at `world` (cached per world)."""

@@ -33,6 +33,7 @@ class Manager(Protocol):
     def diamond(self, stage, phi, variables: tuple[int, ...]): ...
     def count(self, f, nvars: int) -> int: ...
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
+    def pick(self, f) -> dict[int, bool]: ...
     def nodes(self) -> int: ...
     def top(self, f) -> tuple[int, int, object, object] | None: ...
     node_limit: int
@@ -109,6 +110,10 @@ class CuddManager:
 
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 4 * nvars + 1000))
         return below(f, 0)
+
+    def pick(self, f) -> dict[int, bool]:
+        """A cube inside f (non-empty): every assignment that agrees with it satisfies f."""
+        return {int(k[1:]): bool(v) for k, v in self._bdd.pick(f).items()}
 
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
         names = {f"v{i}" for i in variables}
@@ -188,6 +193,10 @@ class OxiddManager:
 
     def count(self, f, nvars: int) -> int:
         return int(f.sat_count(nvars))
+
+    def pick(self, f) -> dict[int, bool]:
+        """A cube inside f (non-empty): one path of its BDD, the variables off the path left out."""
+        return {i: bool(v) for i, v in enumerate(f.pick_cube()) if v is not None}
 
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
         rest = f

@@ -99,19 +99,33 @@ class Structure:
 
         `key` (the world's sorted items) saves re-sorting when one world is asked about many times.
         """
-        key = ("seen", agent, key or tuple(sorted(world.items())))
-        if key not in self.cache:
+        key = key or tuple(sorted(world.items()))
+        cache_key = ("seen", agent, key)
+        if cache_key not in self.cache:
             m = self.manager
-            values = self.atom_values(world, key[2])
-            here = None
             cube = m.true
-            for atom in sorted(self.observed[agent], reverse=True):
+            for atom, value in sorted(self.observed_values(agent, world, key).items(), reverse=True):
+                cube = cube & (m.var(atom) if value else ~m.var(atom))
+            self.cache[cache_key] = cube
+        return self.cache[cache_key]
+
+    def observed_values(self, agent: str, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
+        """The agent's observed atoms and their values at `world` (cached per agent and world)."""
+        key = key or tuple(sorted(world.items()))
+        cache_key = ("observed", agent, key)
+        if cache_key not in self.cache:
+            m = self.manager
+            values = self.atom_values(world, key)
+            out = {}
+            for atom in self.observed[agent]:
                 if atom not in values:  # an observation atom: its value follows from the law
-                    here = self.law & self.point(world) if here is None else here
+                    here = self.cache.get(("here", key))
+                    if here is None:
+                        here = self.cache[("here", key)] = self.law & self.point(world)
                     values[atom] = (here & m.var(atom)) != m.false
-                cube = cube & (m.var(atom) if values[atom] else ~m.var(atom))
-            self.cache[key] = cube
-        return self.cache[key]
+                out[atom] = values[atom]
+            self.cache[cache_key] = out
+        return self.cache[cache_key]
 
     def atom_values(self, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
         """The index atoms' values at a world (a fresh dict; cached per world key)."""
