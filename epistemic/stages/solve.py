@@ -242,9 +242,9 @@ def who_knows_answer(eng: Engine, space: WorldSpace, history: list, actual, sets
     sets = sets or MaskSets()
     if puzzle.question is None or not (count if count is not None else sets.count(space, mask)):
         return {}, None
-    formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
     if sets is eng:
         return eng.who_knows(space, history, puzzle.question.terms, actual)
+    formulas = [s.Knows("agent", (a.name,), "value", puzzle.question.terms) for a in puzzle.agents]
     if space.size * len(formulas) > KNOWS_BUDGET:
         at_actual = None
         if actual is not None:

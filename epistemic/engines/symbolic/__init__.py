@@ -82,10 +82,12 @@ class SymbolicEngine:
             return knows, at
         at = None
         if actual is not None and self.knows_at_answer:
-            at = self._knows_at(space, stage & ~self._same_answer(space, terms, actual), actual, agents)
+            key = _world_key(space, actual)
+            at = self._knows_at(space, stage & ~self._same_answer(space, terms, actual, key), actual, agents, key)
         return {a: None for a in agents}, at
 
-    def _knows_at(self, space: Structure, other, actual: dict[str, int], agents: list[str]) -> dict[str, bool]:
+    def _knows_at(self, space: Structure, other, actual: dict[str, int], agents: list[str],
+                  key: tuple) -> dict[str, bool]:
         """Whether each agent knows the answer's value at the world `actual`: iff no world of `other` (the
         stage's worlds with another value) agrees with `actual` on the agent's observed atoms.
 
@@ -95,11 +97,11 @@ class SymbolicEngine:
         m = space.manager
         if other == m.false:
             return {a: True for a in agents}
-        key = tuple(sorted(actual.items()))
         witnesses: list[dict[int, bool]] = []
         out = {}
+        observed = space.observed_at(actual, key)
         for a in agents:
-            values = space.observed_values(a, actual, key)
+            values = observed[a]
             if any(all(w.get(atom, value) == value for atom, value in values.items()) for w in witnesses):
                 out[a] = False
                 continue
@@ -109,18 +111,20 @@ class SymbolicEngine:
                 witnesses.append(m.pick(meet))
         return out
 
-    def _same_answer(self, space: Structure, terms: tuple[s.Term, ...], world: dict[str, int]):
-        """The worlds where the terms take the values they take at `world` (cached per world)."""
-        key = ("same", terms, tuple(sorted(world.items())))
-        if key not in space.cache:
+    def _same_answer(self, space: Structure, terms: tuple[s.Term, ...], world: dict[str, int], key: tuple):
+        """The worlds where the terms take the values they take at `world` (key: its sorted items; cached per
+        terms object and world, so a deep term such as sum(b) is not hashed at every stage)."""
+        cache_key = ("same", id(terms), key)
+        hit = space.cache.get(cache_key)
+        if hit is None or hit[0] is not terms:
             ev = self._evaluator(space)
             vectors = [ev.term(t, (space.law,)) for t in terms]
             (values,) = space.distinct(space.law & space.point(world), vectors)
             same = space.manager.true
             for vec, value in zip(vectors, values):
                 same = same & space.circuits.equal(vec, space.circuits.const(value))
-            space.cache[key] = same
-        return space.cache[key]
+            hit = space.cache[cache_key] = (terms, same)
+        return hit[1]
 
     # ------------------------------------------------------------ sets of worlds
 
@@ -152,3 +156,12 @@ class SymbolicEngine:
     def holds_at(self, space: Structure, worlds, world: dict[str, int]) -> bool:
         """Is the world (a {variable: code} assignment) in the set?"""
         return (worlds & space.point(world)) != space.manager.false
+
+
+def _world_key(space: Structure, world: dict[str, int]) -> tuple:
+    """The world's sorted items, the key of its cached cubes (computed once per world object: the report
+    asks about the same answer's world at every stage, and sorting hundreds of variables adds up)."""
+    hit = space.cache.get(("world", id(world)))
+    if hit is None or hit[0] is not world:
+        hit = space.cache[("world", id(world))] = (world, tuple(sorted(world.items())))
+    return hit[1]

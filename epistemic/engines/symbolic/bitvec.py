@@ -163,6 +163,15 @@ class Circuits:
     def negative(self, a: BitVec):
         return a.bits[-1] if a.lo < 0 else self.F
 
+    def conjoin(self, fs) -> object:
+        """The conjunction of the BDDs, as a balanced tree: each intermediate result stays as small as its
+        half of the list, where a running conjunction would pass over the growing result once per item."""
+        return _balanced(list(fs), lambda a, b: a & b, self.T)
+
+    def disjoin(self, fs) -> object:
+        """The disjunction of the BDDs, as a balanced tree (see conjoin)."""
+        return _balanced(list(fs), lambda a, b: a | b, self.F)
+
     def all_zero(self, bits):
         out = self.T
         for x in bits:
@@ -214,3 +223,12 @@ class Circuits:
         while len(vecs) > 1:
             vecs = [self.add(vecs[i], vecs[i + 1]) if i + 1 < len(vecs) else vecs[i] for i in range(0, len(vecs), 2)]
         return vecs[0]
+
+
+def _balanced(items: list, op, empty):
+    """op folded over the items as a balanced binary tree (pairs, then pairs of pairs, ...)."""
+    if not items:
+        return empty
+    while len(items) > 1:
+        items = [op(items[i], items[i + 1]) if i + 1 < len(items) else items[i] for i in range(0, len(items), 2)]
+    return items[0]

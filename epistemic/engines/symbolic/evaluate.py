@@ -126,15 +126,9 @@ class Evaluator:
         if isinstance(f, s.Not):
             return ~self.formula(f.body, frames)
         if isinstance(f, s.And):
-            out = m.true
-            for item in f.items:
-                out = out & self.formula(item, frames)
-            return out
+            return c.conjoin(self.formula(item, frames) for item in f.items)
         if isinstance(f, s.Or):
-            out = m.false
-            for item in f.items:
-                out = out | self.formula(item, frames)
-            return out
+            return c.disjoin(self.formula(item, frames) for item in f.items)
         if isinstance(f, s.Implies):
             return ~self.formula(f.left, frames) | self.formula(f.right, frames)
         if isinstance(f, s.Iff):
@@ -165,6 +159,9 @@ class Evaluator:
 
     def knows(self, f: s.Knows, frames: tuple):
         stage = frames[-1]
+        if f.kind != "common" and self._observed_by(f):
+            # what the group observes it knows: K φ = φ within the stage, with no quantification
+            return self.formula(f.body, frames) if f.mode == "that" else self.m.true
         if f.mode == "value":
             bits = [b for t in f.body for b in self.term(t, frames).bits]
             return self._all_bits_known(f, bits, stage)
@@ -172,6 +169,19 @@ class Evaluator:
         if f.mode == "whether":
             return self._group(f, phi, stage) | self._group(f, ~phi, stage)
         return self._group(f, phi, stage)
+
+    def _observed_by(self, f: s.Knows) -> bool:
+        """Is the body a function of the terms each knower observes (pooled for distributed knowledge)?
+        Then it takes one value over each knower's class, and knowing it is having it (memoised per node)."""
+        key = ("observed", id(f))
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        roots = f.body if f.mode == "value" else (f.body,)
+        groups = [f.agents] if f.kind in ("agent", "distributed") else [(a,) for a in f.agents]
+        value = all(all(_determined(root, self.st.observed_terms(g)) for root in roots) for g in groups)
+        self._memo[key] = (f, value, ())
+        return value
 
     def _all_bits_known(self, f: s.Knows, bits, stage):
         out = self.m.true
@@ -206,6 +216,44 @@ class Evaluator:
             if y == x:
                 return x
             x = y
+
+
+_COMPOUND = (s.Arith, s.Neg, s.Count, s.Compare, s.Member, s.Not, s.And, s.Or, s.Implies, s.Iff)
+
+
+def _determined(root, observed: frozenset) -> bool:
+    """Is root (a term or formula) built only from observed terms, constants and connectives? Then worlds
+    that agree on the observed terms agree on it. Looked at without recursion (sums nest deeply); a node is
+    hashed (compared with the observed terms) only when some observed term has its type."""
+    types = {type(t) for t in observed}
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or isinstance(node, (s.Const, s.Bool)):
+            continue
+        seen.add(id(node))
+        if type(node) in types and node in observed:
+            continue
+        if s.Count in types and isinstance(node, (s.Compare, s.Member)) and s.Count((node,)) in observed:
+            continue  # a condition observed as a term (`observes (paid = i)`)
+        if not isinstance(node, _COMPOUND):
+            return False  # a variable not observed, or knowledge, the past, an announcement
+        stack.extend(_parts(node))
+    return True
+
+
+def _parts(node) -> tuple:
+    if isinstance(node, (s.Arith, s.Compare, s.Implies, s.Iff)):
+        return node.left, node.right
+    if isinstance(node, s.Neg):
+        return (node.term,)
+    if isinstance(node, s.Member):
+        return (node.term,)
+    if isinstance(node, s.Count):
+        return node.formulas
+    if isinstance(node, s.Not):
+        return (node.body,)
+    return node.items  # And, Or
 
 
 def _summands(t: s.Arith) -> list:

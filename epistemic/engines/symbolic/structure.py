@@ -51,6 +51,14 @@ class Structure:
             self.cache[key] = tuple(i for i in range(self.atoms) if i not in seen)
         return self.cache[key]
 
+    def observed_terms(self, agents: tuple[str, ...]) -> frozenset:
+        """The terms the agents observe, pooled (plain variables as Var terms)."""
+        key = ("terms", agents)
+        if key not in self.cache:
+            wanted = set(agents)
+            self.cache[key] = frozenset(t for a in self.puzzle.agents if a.name in wanted for t in a.observes)
+        return self.cache[key]
+
     def worlds(self, f, limit: int | None = None) -> list[dict[str, int]]:
         """Up to `limit` worlds of f as {variable: code}, in the order of the variables' value indices
         (first variable most significant), found by splitting f on index atoms; nothing else is listed."""
@@ -110,20 +118,25 @@ class Structure:
         return self.cache[cache_key]
 
     def observed_values(self, agent: str, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
-        """The agent's observed atoms and their values at `world` (cached per agent and world)."""
+        """The agent's observed atoms and their values at `world`."""
+        return self.observed_at(world, key)[agent]
+
+    def observed_at(self, world: dict[str, int], key: tuple | None = None) -> dict[str, dict[int, bool]]:
+        """Every agent's observed atoms and their values at `world` (cached per world: one lookup per
+        stage of a report, however many agents it asks about)."""
         key = key or tuple(sorted(world.items()))
-        cache_key = ("observed", agent, key)
+        cache_key = ("observed", key)
         if cache_key not in self.cache:
             m = self.manager
             values = self.atom_values(world, key)
+            here = None
             out = {}
-            for atom in self.observed[agent]:
-                if atom not in values:  # an observation atom: its value follows from the law
-                    here = self.cache.get(("here", key))
-                    if here is None:
-                        here = self.cache[("here", key)] = self.law & self.point(world)
-                    values[atom] = (here & m.var(atom)) != m.false
-                out[atom] = values[atom]
+            for agent, atoms in self.observed.items():
+                for atom in atoms:
+                    if atom not in values:  # an observation atom: its value follows from the law
+                        here = self.law & self.point(world) if here is None else here
+                        values[atom] = (here & m.var(atom)) != m.false
+                out[agent] = {atom: values[atom] for atom in atoms}
             self.cache[cache_key] = out
         return self.cache[cache_key]
 
@@ -220,6 +233,7 @@ def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
     observed: dict[str, frozenset[int]] = {}
     observation_atoms: list[int] = []
     shared: dict[s.Term, tuple[int, ...]] = {}
+    ties = []  # each observation atom = its term's bit, conjoined with the law at the end, balanced
     for agent in puzzle.agents:
         seen: set[int] = set()
         for t in agent.observes:
@@ -230,15 +244,17 @@ def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
                 vec = static_term(partial, t)
                 pairs = []
                 for j, bit in enumerate(vec.bits if vec.lo != vec.hi else ()):
-                    if (law & bit) == m.false or (law & ~bit) == m.false:
+                    # the worlds are the law's so far (observation atoms add no worlds)
+                    if (partial.law & bit) == m.false or (partial.law & ~bit) == m.false:
                         continue  # a bit constant over the worlds (e.g. a non-negative term's sign) tells nothing
                     (atom,) = m.new_vars(1)
-                    law = law & ~c.xor(m.var(atom), bit)
+                    ties.append(~c.xor(m.var(atom), bit))
                     pairs.append((j, atom))
                 shared[t] = tuple(pairs)
                 observation_atoms.extend(atom for _, atom in pairs)
             seen.update(atom for _, atom in shared[t])
         observed[agent.name] = frozenset(seen)
+    law = law & c.conjoin(ties)
     atoms = sum(len(a) for a in index_atoms.values()) + len(observation_atoms)
     size = m.count(law, atoms)
     return Structure(puzzle, m, c, index_atoms, values, law, observed, atoms, tuple(observation_atoms), size, raw,
