@@ -65,24 +65,41 @@ class Structure:
         m = self.manager
         order = [(v.name, j, atom) for v in self.puzzle.variables
                  for j, atom in reversed(list(enumerate(self.index_atoms[v.name])))]
+        codes = [(v.name, v.codes) for v in self.puzzle.variables]  # a property: computed once here
         out: list[dict[str, int]] = []
-        indices = {v.name: 0 for v in self.puzzle.variables}
-
-        def walk(g, depth: int) -> None:
-            if g == m.false or (limit is not None and len(out) >= limit):
-                return
+        # depth first, the 0 branch first, without recursion (a family may have thousands of atoms);
+        # each entry: the function left after fixing order[:depth], and the bits fixed so far (linked)
+        stack: list[tuple[object, int, tuple | None]] = [(m.exists(f, self.observation_atoms), 0, None)]
+        while stack and (limit is None or len(out) < limit):
+            g, depth, path = stack.pop()
+            if g == m.false:
+                continue
             if depth == len(order):
-                out.append({v.name: v.codes[indices[v.name]] for v in self.puzzle.variables})
-                return
+                indices = {name: 0 for name, _ in codes}
+                while path is not None:
+                    path, (name, j) = path
+                    indices[name] |= 1 << j
+                out.append({name: values[indices[name]] for name, values in codes})
+                continue
             name, j, atom = order[depth]
-            x = m.var(atom)
-            walk(g & ~x, depth + 1)
-            indices[name] |= 1 << j
-            walk(g & x, depth + 1)
-            indices[name] &= ~(1 << j)
-
-        walk(m.exists(f, self.observation_atoms), 0)
+            stack.append((self._restrict(g, atom, True), depth + 1, (path, (name, j))))
+            stack.append((self._restrict(g, atom, False), depth + 1, path))
         return out
+
+    def _restrict(self, g, atom: int, value: bool):
+        """g with the atom fixed: the top node's child when the atom is g's top variable (one step), g itself
+        when g cannot depend on it (it lies above g's top), else by conjunction and quantification."""
+        m = self.manager
+        top = m.top(g)
+        if top is None:
+            return g
+        var, level, high, low = top
+        if var == atom:
+            return high if value else low
+        if m.level(atom) < level:
+            return g
+        x = m.var(atom)
+        return m.exists(g & (x if value else ~x), (atom,))
 
     def point(self, world: dict[str, int]):
         """The cube of one world's index atoms (cached: the report asks it once per agent)."""
