@@ -12,7 +12,7 @@ from ...language import syntax as s
 from ...worlds.labels import world_label_of
 from ...limits import MEMORY_BUDGET_BYTES
 from .bdd import within_budget
-from .evaluate import Evaluator
+from .evaluate import Evaluator, value_at
 from .structure import Structure, build_structure
 
 __all__ = ["SymbolicEngine", "Structure", "build_structure"]
@@ -24,6 +24,7 @@ KNOWS_BUDGET = 256  # agents × answer bits per stage for which every world's kn
 # n = 100: 1-5 M, 30 s of counting over the 101 stages, not). A few knowers (two agents and a 16-bit
 # answer) are always counted: their report costs no more than a few announcements.
 KNOWS_FEW = 32
+LIST_ANSWERS = 64  # at most this many worlds left: the answer's values are computed at each, not by BDD
 KNOWS_WORK = 1_000_000
 WITNESSES = 8  # cubes the report at the answer's world keeps to answer for other agents (see _knows_at)
 
@@ -85,7 +86,7 @@ class SymbolicEngine:
         ev = self._evaluator(space)
         frames = tuple(history)
         stage = frames[-1]
-        width = sum(ev.term(t, frames).width for t in terms)
+        width = sum(ev.width(t, frames) for t in terms)
         bits = len(agents) * width
         if bits <= min(KNOWS_FEW, self.knows_budget) or \
                 bits <= self.knows_budget and bits * space.manager.size(stage) <= self.knows_work:
@@ -134,11 +135,13 @@ class SymbolicEngine:
         hit = space.cache.get(cache_key)
         if hit is None or hit[0] is not terms:
             ev = self._evaluator(space)
-            vectors = [ev.term(t, (space.law,)) for t in terms]
-            (values,) = space.distinct(space.law & space.point(world), vectors)
-            same = space.manager.true
-            for vec, value in zip(vectors, values):
-                same = same & space.circuits.equal(vec, space.circuits.const(value))
+            values = [value_at(t, world) for t in terms]
+            if any(v is None for v in values):  # a term that counts knowledge: its value from its vector
+                vectors = [ev.term(t, (space.law,)) for t in terms]
+                (values,) = space.distinct(space.law & space.point(world), vectors)
+            with within_budget(space.manager, "finding the worlds with the answer's value"):
+                same = space.circuits.conjoin(ev.formula(s.Compare("=", t, s.Const(v)), (space.law,))
+                                              for t, v in zip(terms, values))
             hit = space.cache[cache_key] = (terms, same)
         return hit[1]
 
@@ -155,6 +158,10 @@ class SymbolicEngine:
 
     def answers(self, space: Structure, worlds, terms: tuple[s.Term, ...]) -> tuple[tuple[int, ...], ...]:
         """The distinct values of the terms over the worlds (split bit by bit, not listed)."""
+        if space.count(worlds) <= LIST_ANSWERS:  # a few worlds: list them and compute the terms there
+            values = sorted({tuple(value_at(t, w) for t in terms) for w in space.worlds(worlds)})
+            if not any(v is None for row in values for v in row):
+                return tuple(values)
         ev = self._evaluator(space)
         with within_budget(space.manager, "finding the answer's values"):
             vectors = [ev.term(t, (space.law,)) for t in terms]

@@ -172,6 +172,23 @@ class Circuits:
         """The disjunction of the BDDs, as a balanced tree (see conjoin)."""
         return _balanced(list(fs), lambda a, b: a | b, self.F)
 
+    def exactly(self, flags: list, k: int):
+        """Exactly k of the BDDs hold, without adding them up: a counter of at most min(k, n - k) + 1
+        layers, fed the flags from the last (in the usual variable order each step then adds one node on
+        top). Cheap for k or n - k small (muddy children's sum(m) = 2, drinking logicians' sum(b) = n),
+        where the adder tree builds every bit of the sum first."""
+        n = len(flags)
+        if k < 0 or k > n:
+            return self.F
+        if k > n - k:
+            flags, k = [~f for f in flags], n - k
+        if k == 0:
+            return self.conjoin(~f for f in flags)
+        layers = [self.T] + [self.F] * k  # layers[j]: exactly j of the flags fed so far
+        for f in reversed(flags):
+            layers = [~f & layers[0]] + [(f & layers[j - 1]) | (~f & layers[j]) for j in range(1, k + 1)]
+        return layers[k]
+
     def all_zero(self, bits):
         out = self.T
         for x in bits:
