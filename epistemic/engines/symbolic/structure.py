@@ -61,29 +61,42 @@ class Structure:
 
     def worlds(self, f, limit: int | None = None) -> list[dict[str, int]]:
         """Up to `limit` worlds of f as {variable: code}, in the order of the variables' value indices
-        (first variable most significant), found by splitting f on index atoms; nothing else is listed."""
+        (first variable most significant), found by fixing index atoms; nothing else is listed.
+
+        Each variable's value is fixed bit by bit in the BDD's order (usually one cofactor step a bit);
+        the observation atoms are left free: they follow from the index atoms by the law, so what is
+        left of f is non-false exactly when the index atoms fixed so far extend to a world of f."""
         m = self.manager
-        order = [(v.name, j, atom) for v in self.puzzle.variables
-                 for j, atom in reversed(list(enumerate(self.index_atoms[v.name])))]
-        codes = [(v.name, v.codes) for v in self.puzzle.variables]  # a property: computed once here
+        variables = self.puzzle.variables
+        layout = []  # per variable: its name, codes and atoms in the BDD's order (with their bit numbers)
+        for v in variables:
+            atoms = self.index_atoms[v.name]
+            layout.append((v.name, v.codes, sorted(enumerate(atoms), key=lambda ja: m.level(ja[1]))))
         out: list[dict[str, int]] = []
-        # depth first, the 0 branch first, without recursion (a family may have thousands of atoms);
-        # each entry: the function left after fixing order[:depth], and the bits fixed so far (linked)
-        stack: list[tuple[object, int, tuple | None]] = [(m.exists(f, self.observation_atoms), 0, None)]
+        # depth first, smaller indices first, without recursion (a family may have thousands of variables);
+        # each entry: what is left of f, how many variables are fixed, their codes (linked), and the next
+        # index to try for the variable at `depth` (tried lazily: listing one world tries few values)
+        stack: list[tuple[object, int, tuple | None, int]] = [(f, 0, None, 0)] if f != m.false else []
         while stack and (limit is None or len(out) < limit):
-            g, depth, path = stack.pop()
-            if g == m.false:
-                continue
-            if depth == len(order):
-                indices = {name: 0 for name, _ in codes}
+            g, depth, path, start = stack.pop()
+            if depth == len(layout):
+                world = {}
                 while path is not None:
-                    path, (name, j) = path
-                    indices[name] |= 1 << j
-                out.append({name: values[indices[name]] for name, values in codes})
+                    path, (name, code) = path
+                    world[name] = code
+                out.append({name: world[name] for name, _, _ in layout})
                 continue
-            name, j, atom = order[depth]
-            stack.append((self._restrict(g, atom, True), depth + 1, (path, (name, j))))
-            stack.append((self._restrict(g, atom, False), depth + 1, path))
+            name, codes, bits = layout[depth]
+            for index in range(start, len(codes)):
+                h = g
+                for j, atom in bits:
+                    h = self._restrict(h, atom, bool((index >> j) & 1))
+                    if h == m.false:
+                        break
+                if h != m.false:
+                    stack.append((g, depth, path, index + 1))
+                    stack.append((h, depth + 1, (path, (name, codes[index])), 0))
+                    break
         return out
 
     def _restrict(self, g, atom: int, value: bool):
