@@ -6,6 +6,7 @@ one source tree, and reports CPU seconds (time.process_time, elaboration include
 Trees run interleaved (A, B, A, B, ...) and each cell is the median of --rounds runs.
 
     python bench/bench_symbolic_scale.py --tree /path/to/before --tree . --rounds 3
+    python bench/bench_symbolic_scale.py --tree /path/to/before --tree . --loads   # elaboration only
 """
 from __future__ import annotations
 
@@ -37,9 +38,26 @@ print(json.dumps(out))
 """
 
 
-def run(tree: Path, path: str, n: int, timeout: float) -> dict:
+LOADS = [("muddy children", "puzzles/muddy.txt", 1000), ("muddy children", "puzzles/muddy.txt", 400),
+         ("drinking logicians", "puzzles/drinking_logicians.txt", 400)]
+
+LOAD_CHILD = """
+import json, resource, sys, time
+from epistemic import api
+t = time.process_time()
+try:
+    api.load_puzzle(sys.argv[1], {"n": int(sys.argv[2])})
+    out = {"cpu": time.process_time() - t, "what": "accepted"}
+except Exception as exc:
+    out = {"cpu": time.process_time() - t, "what": "refused"}
+out["mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def run(tree: Path, path: str, n: int, timeout: float, child: str = CHILD) -> dict:
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, path, str(n)], cwd=tree, capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-c", child, path, str(n)], cwd=tree, capture_output=True, text=True,
                               timeout=timeout, env={**os.environ, "PYTHONPATH": str(tree)})
     except subprocess.TimeoutExpired:
         return {"error": f"over {timeout:.0f} s"}
@@ -60,8 +78,17 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--only", help="rows whose name contains this")
+    ap.add_argument("--loads", action="store_true", help="time elaboration (accepted or refused) only")
     args = ap.parse_args()
     trees = [Path(t).resolve() for t in (args.tree or ["."])]
+    if args.loads:
+        print("| puzzle | n | " + " | ".join(t.name for t in trees) + " |")
+        print("|---|---:|" + "---|" * len(trees))
+        for name, path, n in LOADS:
+            results = [[run(tree, path, n, args.timeout, LOAD_CHILD) for _ in range(args.rounds)] for tree in trees]
+            cells = [f"{r[0]['what']} in {statistics.median(x['cpu'] for x in r):.3f} s" for r in results]
+            print(f"| {name} | {n} | " + " | ".join(cells) + " |", flush=True)
+        return
     rows = [r for r in ROWS if not args.only or args.only in f"{r[0]} {r[2]}"]
     print("| puzzle | n | " + " | ".join(t.name for t in trees) + " |")
     print("|---|---:|" + "---|" * len(trees))
