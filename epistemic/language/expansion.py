@@ -17,7 +17,8 @@ from lark import Token, Tree
 
 from ..errors import EpistemicError
 
-MEMOISED = frozenset({"quantified", "call"})  # elaborated once per binding of the names they mention
+MEMOISED = frozenset({"quantified", "call"})
+RANGES = frozenset({"quantified", "comp", "repeat_stmt"})  # nodes that expand into one item per binding  # elaborated once per binding of the names they mention
 MAX_VISITS = 20_000  # tree nodes the estimate looks at; past them it stops (the running count stays a check)
 
 
@@ -56,9 +57,27 @@ class Expansions:
         """Every NAME token in the tree (an over-approximation of the index names it depends on)."""
         hit = self._names.get(id(tree))
         if hit is None or hit[0] is not tree:
-            found = frozenset(str(t) for t in tree.scan_values(lambda t: isinstance(t, Token) and t.type == "NAME"))
-            hit = self._names[id(tree)] = (tree, found)
+            self._index(tree)
+            hit = self._names[id(tree)]
         return hit[1]
+
+    def _index(self, root: Tree) -> None:
+        """Names and whether a range lies inside, for every subtree of root, in one pass from the leaves
+        up (asking each subtree separately would scan the tree once per node)."""
+        order, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(c for c in node.children if isinstance(c, Tree) and self._names.get(id(c), (None,))[0] is not c)
+        for node in reversed(order):  # children before their parents
+            names = {str(c) for c in node.children if isinstance(c, Token) and c.type == "NAME"}
+            ranged = node.data in RANGES
+            for c in node.children:
+                if isinstance(c, Tree):
+                    names |= self._names[id(c)][1]
+                    ranged = ranged or self._ranges[id(c)][1]
+            self._names[id(node)] = (node, frozenset(names))
+            self._ranges[id(node)] = (node, ranged)
 
     def key(self, tree: Tree, env: dict) -> tuple:
         """The memo key of elaborating `tree` under `env`: the tree and the index values it can see."""
@@ -68,8 +87,8 @@ class Expansions:
     def _has_range(self, tree: Tree) -> bool:
         hit = self._ranges.get(id(tree))
         if hit is None or hit[0] is not tree:
-            found = any(t.data in ("quantified", "comp", "repeat_stmt") for t in tree.iter_subtrees())
-            hit = self._ranges[id(tree)] = (tree, found)
+            self._index(tree)
+            hit = self._ranges[id(tree)]
         return hit[1]
 
     def _expands(self, tree: Tree) -> bool:
