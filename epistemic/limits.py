@@ -13,12 +13,16 @@ from .errors import EpistemicError, Location, TooLarge
 MAX_DEPTH = 100
 
 # Elaboration: `for`, `all`/`any`, families and `repeat` expand to at most this many items in total
-# over a whole puzzle (each item costs ~20-50 µs of CPU, so the limit is a few seconds; the classic
-# puzzles use < 100 each, muddy children about n^2: 1,300 at n = 20, 40,000 at n = 200, which the
-# symbolic engine solves). Drinking logicians n = 400 needs 160,000: raising the limit to 250,000 let
-# the fuzz bench's `muddy --param n=1000` run 10-11.5 s before its refusal, so it stays here until the
-# elaborator estimates an expansion before doing it.
-MAX_EXPANDED = 100_000
+# over a whole puzzle. The elaborator estimates a puzzle's expansion from its syntax tree before
+# expanding anything (language/expansion.py), so a puzzle past the limit is refused in milliseconds
+# (muddy children n = 1000, about 1,006,000 items) and the limit no longer bounds the time a refusal
+# takes. An inner `all`/`any` that does not mention an outer index is expanded once and shared, so
+# drinking logicians n = 400 expands to 2,400 items, not 160,000. Each expanded item costs 10-30 µs
+# of CPU and 100-650 bytes (tracemalloc, `for` over observed variables and over `all` bodies); the
+# refusal quotes the upper ends.
+MAX_EXPANDED = 250_000
+BYTES_PER_EXPANDED_ITEM = 650
+SECONDS_PER_EXPANDED_ITEM = 30e-6
 
 # Integer literals and parameters: 18 digits fit an int64 (the world columns' type).
 MAX_INT_DIGITS = 18

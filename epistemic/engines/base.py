@@ -78,7 +78,7 @@ def _nonlinear(puzzle) -> bool:
     roots += list(puzzle.question.terms) if puzzle.question is not None else []
     return any(isinstance(n, s.Arith) and n.op in ("*", "/", "mod")
                and not isinstance(n.left, s.Const) and not isinstance(n.right, s.Const)
-               for root in roots for n in s.walk(root))
+               for n in s.walk_shared(roots))
 
 
 def get_engine(name: str) -> Engine:

@@ -27,6 +27,7 @@ def parse_claim(text: str, puzzle: s.Puzzle) -> tuple[s.Formula, int | None]:
     tree = parse_text(text, "<claim>", start="claim")
     elab = Expressions.for_puzzle(puzzle, text)
     stage_token, body = tree.children
+    elab.check_expansion([body], {})
     return elab.formula(body, {}), (int(stage_token) if stage_token is not None else None)
 
 
@@ -61,6 +62,7 @@ class Elaborator(Expressions):
         if not sc.agents:
             raise EpistemicError("the puzzle declares no agents", Location(sc.file, 1, 1),
                                  "add e.g. `agent P observes rank`")
+        self.check_expansion([st for st in statements if st.data in self._BUILD], {})  # refused before expanding
         body = _Body()
         for st in statements:
             method = self._BUILD.get(st.data)

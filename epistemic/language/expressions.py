@@ -12,8 +12,10 @@ from typing import Any, Union
 from lark import Token, Tree
 
 from ..errors import EpistemicError
-from ..limits import MAX_EXPANDED
+from ..limits import BYTES_PER_EXPANDED_ITEM, MAX_EXPANDED, SECONDS_PER_EXPANDED_ITEM, human_bytes
 from . import syntax as s
+from .arith import apply_int, compare_int
+from .expansion import Expansions
 from .parse import node_error
 
 MAX_EXPANSION = 100_000
@@ -72,6 +74,9 @@ class Expressions:
         self.scope = Scope(file=file, source=source)
         self.lines = source.splitlines()
         self.expanded = 0  # items expanded so far (see check_size)
+        self.expansions = Expansions(self.const, self.scope.lets, lambda name: name in self.scope.let_cache)
+        self._memo: dict[tuple, tuple[Tree, Typed]] = {}  # `all`/`any` and calls, per binding of their names
+        self._handlers: dict[str, Any] = {}  # tree kind -> its e_ method (looked up once per kind)
 
     @classmethod
     def for_puzzle(cls, puzzle: s.Puzzle, source: str) -> "Expressions":
@@ -124,7 +129,8 @@ class Expressions:
 
     def check_size(self, size: int, where: Any, counted: bool = True) -> None:
         """Refuse a range too large to expand; `counted` expansions (`for`, `all`/`any`, `repeat`) also
-        keep the whole puzzle's total under MAX_EXPANDED (domains are bounded by the world-space limits)."""
+        keep the whole puzzle's total under MAX_EXPANDED (domains are bounded by the world-space limits).
+        check_expansion refuses most large puzzles before this count gets near the limit."""
         if size > MAX_EXPANSION:
             raise self.error(f"a range of {size:,} values is too large to expand", where,
                              f"keep ranges and families under {MAX_EXPANSION:,}")
@@ -135,6 +141,22 @@ class Expressions:
             raise self.error(f"the puzzle expands to more than {MAX_EXPANDED:,} items (ranges, `for`, `all`/`any`, "
                              "`repeat` multiplied out)", where,
                              "use smaller parameters")
+
+    def check_expansion(self, trees: list, env: dict) -> None:
+        """Refuse, before expanding anything, trees whose estimated expansion (expansion.py) would take the
+        puzzle past MAX_EXPANDED items: the refusal then costs milliseconds, not the seconds of expanding."""
+        estimate = self.expansions.estimate(trees, env)
+        total = self.expanded + estimate.items
+        if total <= MAX_EXPANDED:
+            return
+        where = estimate.largest
+        raise self.error(
+            f"the puzzle expands to more than {MAX_EXPANDED:,} items: about {total:,} (ranges, `for`, `all`/`any`, "
+            f"`repeat` multiplied out), which would take about {human_bytes(total * BYTES_PER_EXPANDED_ITEM)} and "
+            f"{total * SECONDS_PER_EXPANDED_ITEM:,.0f} s to elaborate; this statement alone expands to about "
+            f"{estimate.largest_items:,}", where,
+            "use smaller parameters; an inner `all`/`any` that does not mention the outer index is expanded once "
+            "and shared, so write nested ranges that way where the puzzle allows")
 
     def code_of(self, var: s.Variable, text: str, where: Any) -> int:
         for value, code in zip(var.values, var.codes):
@@ -167,6 +189,9 @@ class Expressions:
         return self.expr(tree, env)
 
     def const(self, tree: Any, env: dict) -> int:
+        fast = self._plain_int(tree, env)
+        if fast is not None:
+            return fast
         t = self.expr(tree, env)
         node = self.as_int(t, tree)
         value = _fold(node)
@@ -175,16 +200,65 @@ class Expressions:
         return value
 
     def const_formula(self, tree: Any, env: dict) -> bool:
+        fast = self._plain_condition(tree, env)
+        if fast is not None:
+            return fast
         f = self.formula(tree, env)
         value = _fold_formula(f)
         if value is None:
             raise self.error("expected a condition on constants and index variables", tree)
         return value
 
+    def _plain_int(self, tree: Any, env: dict) -> int | None:
+        """A bound or index made of numbers, index names, parameters and arithmetic, computed directly
+        (the per-binding fast path of const); None for anything else, which const elaborates in full."""
+        if not isinstance(tree, Tree):
+            return None
+        kind = tree.data
+        if kind == "number":
+            return int(tree.children[0])
+        if kind == "name":
+            name = str(tree.children[0])
+            if name in env:
+                return env[name]
+            return self.scope.params.get(name)
+        if kind == "arith":
+            left, op, right = tree.children
+            a = self._plain_int(left, env)
+            b = None if a is None else self._plain_int(right, env)
+            return None if b is None else apply_int(str(op.children[0]), a, b)
+        if kind == "neg":
+            a = self._plain_int(tree.children[0], env)
+            return None if a is None else -a
+        return None
+
+    def _plain_condition(self, tree: Any, env: dict) -> bool | None:
+        """A comprehension's `if` over plain integers (see _plain_int), computed directly; else None."""
+        if not isinstance(tree, Tree):
+            return None
+        if tree.data == "compare":
+            parts = tree.children
+            values = [self._plain_int(parts[k], env) for k in range(0, len(parts), 2)]
+            if any(v is None for v in values):
+                return None
+            ops = [str(parts[k].children[0]) for k in range(1, len(parts), 2)]
+            return all(compare_int(op, a, b) for op, a, b in zip(ops, values, values[1:]))
+        if tree.data == "not_":
+            inner = self._plain_condition(tree.children[0], env)
+            return None if inner is None else not inner
+        if tree.data in ("and_", "or_"):
+            values = [self._plain_condition(c, env) for c in tree.children]
+            if any(v is None for v in values):
+                return None
+            return all(values) if tree.data == "and_" else any(values)
+        return None
+
     def expr(self, tree: Any, env: dict) -> Typed:
         if isinstance(tree, Token):
             raise self.error(f"unexpected {tree!s}", tree)
-        method = getattr(self, "e_" + tree.data, None)
+        method = self._handlers.get(tree.data)
+        if method is None:
+            method = self._handlers[tree.data] = getattr(self, "e_" + tree.data, None)
         if method is None:
             raise self.error(f"unsupported construct {tree.data}", tree)
         return method(tree, env)
@@ -260,7 +334,19 @@ class Expressions:
         items = tuple(self.expr(c, env) for c in tree.children)
         return Typed(items, TupleType(tuple(i.type for i in items)))
 
+    def memoised(self, tree, env, build) -> Typed:
+        """build(), once per tree and binding of the index names the tree mentions: an inner range that
+        does not mention an outer index is expanded (and counted) once, and its formula is shared."""
+        key = self.expansions.key(tree, env)
+        hit = self._memo.get(key)
+        if hit is None or hit[0] is not tree:
+            hit = self._memo[key] = (tree, build())
+        return hit[1]
+
     def e_call(self, tree, env):
+        return self.memoised(tree, env, lambda: self._call(tree, env))
+
+    def _call(self, tree, env):
         name_tok, *args = tree.children
         name = str(name_tok)
         values: list[Typed] = []
@@ -403,6 +489,9 @@ class Expressions:
         return Typed(s.Iff(self.formula(tree.children[0], env), self.formula(tree.children[1], env)), "bool")
 
     def e_quantified(self, tree, env):
+        return self.memoised(tree, env, lambda: self._quantified(tree, env))
+
+    def _quantified(self, tree, env):
         kind, var, lo, hi, body = tree.children
         a, b = self.const(lo, env), self.const(hi, env)
         self.check_size(b - a + 1, tree)
@@ -588,8 +677,6 @@ def _min_max(name: str, a: s.Term, b: s.Term) -> s.Term:
 
 def _fold(t: s.Term) -> int | None:
     """The value of a term without variables, or None."""
-    from .arith import apply_int
-
     if isinstance(t, s.Const):
         return t.value
     if isinstance(t, s.Neg):
@@ -605,8 +692,6 @@ def _fold(t: s.Term) -> int | None:
 
 
 def _fold_formula(f: s.Formula) -> bool | None:
-    from .arith import compare_int
-
     if isinstance(f, s.Bool):
         return f.value
     if isinstance(f, s.Compare):

@@ -187,6 +187,20 @@ def walk(node: Node):
         stack.extend(reversed(children(current)))
 
 
+def walk_shared(roots):
+    """Every node object under the roots once (a subtree shared by many formulas, such as an inner `all`
+    the elaborator expanded once, is visited once), without recursion."""
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(children(current))
+
+
 def transform(node: Node, fn) -> Node:
     """Rebuild the tree bottom-up, replacing each node by fn(node with transformed children)."""
     kids = children(node)

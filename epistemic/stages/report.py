@@ -29,7 +29,7 @@ def solution_text(sol: Solution, lang: str = "en") -> str:
             if said:
                 out.append(f"{pad}“{said}”")
         if st.count:
-            shown = _fit(sol.worlds(st.index, SHOW_WORLDS), LINE_WIDTH)
+            shown = _fit(_examples(sol, st), LINE_WIDTH)
             more = f" … and {st.count - len(shown):,} more" if st.count > len(shown) else ""
             out.append(f"{pad}{' '.join(shown)}{more}")
         if st.knows and p.question:
@@ -83,6 +83,15 @@ def _announcement_head(st) -> str:
 
 def _worlds(n: int) -> str:
     return f"{n:,} world" + ("" if n == 1 else "s")
+
+
+def _examples(sol: Solution, st) -> list[str]:
+    """Up to SHOW_WORLDS world labels of the stage; only the first when it fills half the line (a family
+    of hundreds of variables), since the line shows no more and listing worlds of a BDD costs."""
+    first = sol.worlds(st.index, 1)
+    if st.count <= 1 or len(first[0]) * 2 + 1 > LINE_WIDTH:
+        return first
+    return sol.worlds(st.index, SHOW_WORLDS)
 
 
 def _fit(labels: list[str], width: int) -> list[str]:

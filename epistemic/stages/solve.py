@@ -176,7 +176,10 @@ def solve(puzzle: s.Puzzle, engine: str | Engine = "explicit", space: WorldSpace
                           hint="check the `where` constraints and the ranges"))
         complete = False
     for i, ann in enumerate(puzzle.announcements if complete else (), start=1):
-        keep = eng.evaluate(space, masks, ann.content) & masks[-1]
+        keep = eng.evaluate(space, masks, ann.content)
+        if getattr(eng, "within_stage", False) is not True:  # the BDD engine's value lies within the stage
+            keep = keep & masks[-1]  # already, and one more AND of two stage-sized BDDs costs as much as the
+            # announcement; masks and the small engine's bitsets are ANDed (cheap)
         kept = sets.count(space, keep)
         removed = counts[-1] - kept
         line = ann.span.line if ann.span else None

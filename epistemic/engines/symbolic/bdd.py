@@ -33,8 +33,11 @@ class Manager(Protocol):
     def diamond(self, stage, phi, variables: tuple[int, ...]): ...
     def count(self, f, nvars: int) -> int: ...
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]: ...
+    def pick(self, f) -> dict[int, bool]: ...
     def nodes(self) -> int: ...
+    def size(self, f) -> int: ...
     def top(self, f) -> tuple[int, int, object, object] | None: ...
+    def level(self, var: int) -> int: ...
     node_limit: int
 
 
@@ -110,6 +113,10 @@ class CuddManager:
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 4 * nvars + 1000))
         return below(f, 0)
 
+    def pick(self, f) -> dict[int, bool]:
+        """A cube inside f (non-empty): every assignment that agrees with it satisfies f."""
+        return {int(k[1:]): bool(v) for k, v in self._bdd.pick(f).items()}
+
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
         names = {f"v{i}" for i in variables}
         for cube in self._bdd.pick_iter(f, care_vars=names):
@@ -118,12 +125,20 @@ class CuddManager:
     def nodes(self) -> int:
         return len(self._bdd)
 
+    def size(self, f) -> int:
+        """f's BDD nodes."""
+        return len(f)
+
     def top(self, f):
         """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
         if f == self.true or f == self.false:
             return None
         name = f.var
         return int(name[1:]), f.level, self._bdd.let({name: True}, f), self._bdd.let({name: False}, f)
+
+    def level(self, var: int) -> int:
+        """The variable's position in the current order (CUDD reorders)."""
+        return int(self._bdd.level_of_var(f"v{var}"))
 
     def memory(self) -> int:
         return int(self._bdd.statistics()["mem"])
@@ -189,6 +204,10 @@ class OxiddManager:
     def count(self, f, nvars: int) -> int:
         return int(f.sat_count(nvars))
 
+    def pick(self, f) -> dict[int, bool]:
+        """A cube inside f (non-empty): one path of its BDD, the variables off the path left out."""
+        return {i: bool(v) for i, v in enumerate(f.pick_cube()) if v is not None}
+
     def assignments(self, f, variables: tuple[int, ...]) -> Iterator[dict[int, bool]]:
         rest = f
         while rest.satisfiable():
@@ -203,12 +222,20 @@ class OxiddManager:
     def nodes(self) -> int:
         return int(self._m.num_inner_nodes())
 
+    def size(self, f) -> int:
+        """f's BDD nodes."""
+        return int(f.node_count())
+
     def top(self, f):
         """(variable number, level, f with it true, f with it false) for f's top node; None for a constant."""
         if f == self.true or f == self.false:
             return None
         high, low = f.cofactors()
         return int(f.node_var()), int(f.node_level()), high, low
+
+    def level(self, var: int) -> int:
+        """The variable's position in the order."""
+        return int(self._m.var_to_level(var))
 
 
 def make_manager(name: str | None = None, atoms: int = 1000, budget: int = MEMORY_BUDGET_BYTES) -> Manager:

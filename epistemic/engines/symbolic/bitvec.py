@@ -163,6 +163,32 @@ class Circuits:
     def negative(self, a: BitVec):
         return a.bits[-1] if a.lo < 0 else self.F
 
+    def conjoin(self, fs) -> object:
+        """The conjunction of the BDDs, as a balanced tree: each intermediate result stays as small as its
+        half of the list, where a running conjunction would pass over the growing result once per item."""
+        return _balanced(list(fs), lambda a, b: a & b, self.T)
+
+    def disjoin(self, fs) -> object:
+        """The disjunction of the BDDs, as a balanced tree (see conjoin)."""
+        return _balanced(list(fs), lambda a, b: a | b, self.F)
+
+    def exactly(self, flags: list, k: int):
+        """Exactly k of the BDDs hold, without adding them up: a counter of at most min(k, n - k) + 1
+        layers, fed the flags from the last (in the usual variable order each step then adds one node on
+        top). Cheap for k or n - k small (muddy children's sum(m) = 2, drinking logicians' sum(b) = n),
+        where the adder tree builds every bit of the sum first."""
+        n = len(flags)
+        if k < 0 or k > n:
+            return self.F
+        if k > n - k:
+            flags, k = [~f for f in flags], n - k
+        if k == 0:
+            return self.conjoin(~f for f in flags)
+        layers = [self.T] + [self.F] * k  # layers[j]: exactly j of the flags fed so far
+        for f in reversed(flags):
+            layers = [~f & layers[0]] + [(f & layers[j - 1]) | (~f & layers[j]) for j in range(1, k + 1)]
+        return layers[k]
+
     def all_zero(self, bits):
         out = self.T
         for x in bits:
@@ -214,3 +240,12 @@ class Circuits:
         while len(vecs) > 1:
             vecs = [self.add(vecs[i], vecs[i + 1]) if i + 1 < len(vecs) else vecs[i] for i in range(0, len(vecs), 2)]
         return vecs[0]
+
+
+def _balanced(items: list, op, empty):
+    """op folded over the items as a balanced binary tree (pairs, then pairs of pairs, ...)."""
+    if not items:
+        return empty
+    while len(items) > 1:
+        items = [op(items[i], items[i + 1]) if i + 1 < len(items) else items[i] for i in range(0, len(items), 2)]
+    return items[0]

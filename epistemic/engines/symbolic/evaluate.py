@@ -12,7 +12,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from ...language import syntax as s
-from .bitvec import BitVec
+from ...language.arith import apply_int, compare_int
+from .bitvec import BitVec, width_for
+
+EXACTLY_LAYERS = 16  # `count = k` by a counter when k or n - k is at most this (see Circuits.exactly)
 
 
 _SIMPLE = (s.Var, s.Const)
@@ -106,6 +109,44 @@ class Evaluator:
             return c.total([self.formula(f, frames) for f in t.formulas])
         raise TypeError(f"not a term: {t!r}")
 
+    def flags(self, t: s.Term, frames: tuple) -> list | None:
+        """The BDDs whose number is t, when t counts conditions or adds up booleans (count(...), sum(b));
+        else None."""
+        if isinstance(t, s.Count):
+            return [self.formula(f, frames) for f in t.formulas]
+        if not (isinstance(t, s.Arith) and t.op == "+"):
+            return None
+        out = []
+        for part in _summands(t):
+            if isinstance(part, s.Count):
+                out.extend(self.formula(f, frames) for f in part.formulas)
+            elif isinstance(part, s.Var) and self.st.values[part.name].lo == 0 and self.st.values[part.name].hi == 1:
+                out.append(self.st.values[part.name].bits[0])
+            else:
+                return None
+        return out
+
+    def width(self, t: s.Term, frames: tuple) -> int:
+        """The bits of t's vector, without building it for a count (the adders of sum(b) over hundreds of
+        booleans cost seconds)."""
+        flags = self.flags(t, frames) if isinstance(t, (s.Count, s.Arith)) else None
+        return width_for(0, len(flags)) if flags is not None else self.term(t, frames).width
+
+    def _count_compare(self, f: s.Compare, frames: tuple):
+        """`count = k` or `count != k` for a count of conditions and a constant k that is near 0 or near
+        the number of conditions: a small counter (Circuits.exactly) instead of the sum's adder; else None."""
+        if f.op not in ("=", "!="):
+            return None
+        count, k = (f.left, f.right.value) if isinstance(f.right, s.Const) else \
+            (f.right, f.left.value) if isinstance(f.left, s.Const) else (None, None)
+        if not isinstance(count, (s.Count, s.Arith)):
+            return None
+        flags = self.flags(count, frames)
+        if flags is None or min(k, len(flags) - k) > EXACTLY_LAYERS:
+            return None
+        same = self.c.exactly(flags, k)
+        return same if f.op == "=" else ~same
+
     # ------------------------------------------------------------ formulas
 
     def formula(self, f: s.Formula, frames: tuple):
@@ -116,6 +157,9 @@ class Evaluator:
         if isinstance(f, s.Bool):
             return m.true if f.value else m.false
         if isinstance(f, s.Compare):
+            counted = self._count_compare(f, frames)
+            if counted is not None:
+                return counted
             return c.compare(f.op, self.term(f.left, frames), self.term(f.right, frames))
         if isinstance(f, s.Member):
             t = self.term(f.term, frames)
@@ -126,15 +170,9 @@ class Evaluator:
         if isinstance(f, s.Not):
             return ~self.formula(f.body, frames)
         if isinstance(f, s.And):
-            out = m.true
-            for item in f.items:
-                out = out & self.formula(item, frames)
-            return out
+            return c.conjoin(self.formula(item, frames) for item in f.items)
         if isinstance(f, s.Or):
-            out = m.false
-            for item in f.items:
-                out = out | self.formula(item, frames)
-            return out
+            return c.disjoin(self.formula(item, frames) for item in f.items)
         if isinstance(f, s.Implies):
             return ~self.formula(f.left, frames) | self.formula(f.right, frames)
         if isinstance(f, s.Iff):
@@ -165,6 +203,9 @@ class Evaluator:
 
     def knows(self, f: s.Knows, frames: tuple):
         stage = frames[-1]
+        if f.kind != "common" and self._observed_by(f):
+            # what the group observes it knows: K φ = φ within the stage, with no quantification
+            return self.formula(f.body, frames) if f.mode == "that" else self.m.true
         if f.mode == "value":
             bits = [b for t in f.body for b in self.term(t, frames).bits]
             return self._all_bits_known(f, bits, stage)
@@ -172,6 +213,19 @@ class Evaluator:
         if f.mode == "whether":
             return self._group(f, phi, stage) | self._group(f, ~phi, stage)
         return self._group(f, phi, stage)
+
+    def _observed_by(self, f: s.Knows) -> bool:
+        """Is the body a function of the terms each knower observes (pooled for distributed knowledge)?
+        Then it takes one value over each knower's class, and knowing it is having it (memoised per node)."""
+        key = ("observed", id(f))
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        roots = f.body if f.mode == "value" else (f.body,)
+        groups = [f.agents] if f.kind in ("agent", "distributed") else [(a,) for a in f.agents]
+        value = all(all(_determined(root, self.st.observed_terms(g)) for root in roots) for g in groups)
+        self._memo[key] = (f, value, ())
+        return value
 
     def _all_bits_known(self, f: s.Knows, bits, stage):
         out = self.m.true
@@ -208,6 +262,44 @@ class Evaluator:
             x = y
 
 
+_COMPOUND = (s.Arith, s.Neg, s.Count, s.Compare, s.Member, s.Not, s.And, s.Or, s.Implies, s.Iff)
+
+
+def _determined(root, observed: frozenset) -> bool:
+    """Is root (a term or formula) built only from observed terms, constants and connectives? Then worlds
+    that agree on the observed terms agree on it. Looked at without recursion (sums nest deeply); a node is
+    hashed (compared with the observed terms) only when some observed term has its type."""
+    types = {type(t) for t in observed}
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or isinstance(node, (s.Const, s.Bool)):
+            continue
+        seen.add(id(node))
+        if type(node) in types and node in observed:
+            continue
+        if s.Count in types and isinstance(node, (s.Compare, s.Member)) and s.Count((node,)) in observed:
+            continue  # a condition observed as a term (`observes (paid = i)`)
+        if not isinstance(node, _COMPOUND):
+            return False  # a variable not observed, or knowledge, the past, an announcement
+        stack.extend(_parts(node))
+    return True
+
+
+def _parts(node) -> tuple:
+    if isinstance(node, (s.Arith, s.Compare, s.Implies, s.Iff)):
+        return node.left, node.right
+    if isinstance(node, s.Neg):
+        return (node.term,)
+    if isinstance(node, s.Member):
+        return (node.term,)
+    if isinstance(node, s.Count):
+        return node.formulas
+    if isinstance(node, s.Not):
+        return (node.body,)
+    return node.items  # And, Or
+
+
 def _summands(t: s.Arith) -> list:
     """The operands of a chain of additions (sum(m) is one: m[1] + m[2] + ...), without recursion."""
     out, stack = [], [t]
@@ -219,6 +311,53 @@ def _summands(t: s.Arith) -> list:
         else:
             out.append(x)
     return out
+
+
+def value_at(t: s.Term, world: dict[str, int]) -> int | None:
+    """A knowledge-free term's integer value at one world ({variable: code}); None if it is modal."""
+    if isinstance(t, s.Const):
+        return t.value
+    if isinstance(t, s.Var):
+        return world[t.name]
+    if isinstance(t, s.Arith) and t.op == "+":
+        values = [value_at(x, world) for x in _summands(t)]
+        return None if any(v is None for v in values) else sum(values)
+    if isinstance(t, s.Arith):
+        a, b = value_at(t.left, world), value_at(t.right, world)
+        return None if a is None or b is None else apply_int(t.op, a, b)
+    if isinstance(t, s.Neg):
+        a = value_at(t.term, world)
+        return None if a is None else -a
+    if isinstance(t, s.Count):
+        truths = [holds_at(f, world) for f in t.formulas]
+        return None if any(v is None for v in truths) else sum(truths)
+    return None
+
+
+def holds_at(f: s.Formula, world: dict[str, int]) -> bool | None:
+    """A knowledge-free formula's truth at one world; None if it is modal."""
+    if isinstance(f, s.Bool):
+        return f.value
+    if isinstance(f, s.Compare):
+        a, b = value_at(f.left, world), value_at(f.right, world)
+        return None if a is None or b is None else compare_int(f.op, a, b)
+    if isinstance(f, s.Member):
+        a = value_at(f.term, world)
+        return None if a is None else a in f.values
+    if isinstance(f, s.Not):
+        a = holds_at(f.body, world)
+        return None if a is None else not a
+    if isinstance(f, (s.And, s.Or)):
+        values = [holds_at(x, world) for x in f.items]
+        if any(v is None for v in values):
+            return None
+        return all(values) if isinstance(f, s.And) else any(values)
+    if isinstance(f, (s.Implies, s.Iff)):
+        a, b = holds_at(f.left, world), holds_at(f.right, world)
+        if a is None or b is None:
+            return None
+        return (not a or b) if isinstance(f, s.Implies) else a == b
+    return None
 
 
 def static_formula(partial, f: s.Formula):

@@ -51,30 +51,68 @@ class Structure:
             self.cache[key] = tuple(i for i in range(self.atoms) if i not in seen)
         return self.cache[key]
 
+    def observed_terms(self, agents: tuple[str, ...]) -> frozenset:
+        """The terms the agents observe, pooled (plain variables as Var terms)."""
+        key = ("terms", agents)
+        if key not in self.cache:
+            wanted = set(agents)
+            self.cache[key] = frozenset(t for a in self.puzzle.agents if a.name in wanted for t in a.observes)
+        return self.cache[key]
+
     def worlds(self, f, limit: int | None = None) -> list[dict[str, int]]:
         """Up to `limit` worlds of f as {variable: code}, in the order of the variables' value indices
-        (first variable most significant), found by splitting f on index atoms; nothing else is listed."""
+        (first variable most significant), found by fixing index atoms; nothing else is listed.
+
+        Each variable's value is fixed bit by bit in the BDD's order (usually one cofactor step a bit);
+        the observation atoms are left free: they follow from the index atoms by the law, so what is
+        left of f is non-false exactly when the index atoms fixed so far extend to a world of f."""
         m = self.manager
-        order = [(v.name, j, atom) for v in self.puzzle.variables
-                 for j, atom in reversed(list(enumerate(self.index_atoms[v.name])))]
+        variables = self.puzzle.variables
+        layout = []  # per variable: its name, codes and atoms in the BDD's order (with their bit numbers)
+        for v in variables:
+            atoms = self.index_atoms[v.name]
+            layout.append((v.name, v.codes, sorted(enumerate(atoms), key=lambda ja: m.level(ja[1]))))
         out: list[dict[str, int]] = []
-        indices = {v.name: 0 for v in self.puzzle.variables}
-
-        def walk(g, depth: int) -> None:
-            if g == m.false or (limit is not None and len(out) >= limit):
-                return
-            if depth == len(order):
-                out.append({v.name: v.codes[indices[v.name]] for v in self.puzzle.variables})
-                return
-            name, j, atom = order[depth]
-            x = m.var(atom)
-            walk(g & ~x, depth + 1)
-            indices[name] |= 1 << j
-            walk(g & x, depth + 1)
-            indices[name] &= ~(1 << j)
-
-        walk(m.exists(f, self.observation_atoms), 0)
+        # depth first, smaller indices first, without recursion (a family may have thousands of variables);
+        # each entry: what is left of f, how many variables are fixed, their codes (linked), and the next
+        # index to try for the variable at `depth` (tried lazily: listing one world tries few values)
+        stack: list[tuple[object, int, tuple | None, int]] = [(f, 0, None, 0)] if f != m.false else []
+        while stack and (limit is None or len(out) < limit):
+            g, depth, path, start = stack.pop()
+            if depth == len(layout):
+                world = {}
+                while path is not None:
+                    path, (name, code) = path
+                    world[name] = code
+                out.append({name: world[name] for name, _, _ in layout})
+                continue
+            name, codes, bits = layout[depth]
+            for index in range(start, len(codes)):
+                h = g
+                for j, atom in bits:
+                    h = self._restrict(h, atom, bool((index >> j) & 1))
+                    if h == m.false:
+                        break
+                if h != m.false:
+                    stack.append((g, depth, path, index + 1))
+                    stack.append((h, depth + 1, (path, (name, codes[index])), 0))
+                    break
         return out
+
+    def _restrict(self, g, atom: int, value: bool):
+        """g with the atom fixed: the top node's child when the atom is g's top variable (one step), g itself
+        when g cannot depend on it (it lies above g's top), else by conjunction and quantification."""
+        m = self.manager
+        top = m.top(g)
+        if top is None:
+            return g
+        var, level, high, low = top
+        if var == atom:
+            return high if value else low
+        if m.level(atom) < level:
+            return g
+        x = m.var(atom)
+        return m.exists(g & (x if value else ~x), (atom,))
 
     def point(self, world: dict[str, int]):
         """The cube of one world's index atoms (cached: the report asks it once per agent)."""
@@ -99,19 +137,38 @@ class Structure:
 
         `key` (the world's sorted items) saves re-sorting when one world is asked about many times.
         """
-        key = ("seen", agent, key or tuple(sorted(world.items())))
-        if key not in self.cache:
+        key = key or tuple(sorted(world.items()))
+        cache_key = ("seen", agent, key)
+        if cache_key not in self.cache:
             m = self.manager
-            values = self.atom_values(world, key[2])
-            here = None
             cube = m.true
-            for atom in sorted(self.observed[agent], reverse=True):
-                if atom not in values:  # an observation atom: its value follows from the law
-                    here = self.law & self.point(world) if here is None else here
-                    values[atom] = (here & m.var(atom)) != m.false
-                cube = cube & (m.var(atom) if values[atom] else ~m.var(atom))
-            self.cache[key] = cube
-        return self.cache[key]
+            for atom, value in sorted(self.observed_values(agent, world, key).items(), reverse=True):
+                cube = cube & (m.var(atom) if value else ~m.var(atom))
+            self.cache[cache_key] = cube
+        return self.cache[cache_key]
+
+    def observed_values(self, agent: str, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
+        """The agent's observed atoms and their values at `world`."""
+        return self.observed_at(world, key)[agent]
+
+    def observed_at(self, world: dict[str, int], key: tuple | None = None) -> dict[str, dict[int, bool]]:
+        """Every agent's observed atoms and their values at `world` (cached per world: one lookup per
+        stage of a report, however many agents it asks about)."""
+        key = key or tuple(sorted(world.items()))
+        cache_key = ("observed", key)
+        if cache_key not in self.cache:
+            m = self.manager
+            values = self.atom_values(world, key)
+            here = None
+            out = {}
+            for agent, atoms in self.observed.items():
+                for atom in atoms:
+                    if atom not in values:  # an observation atom: its value follows from the law
+                        here = self.law & self.point(world) if here is None else here
+                        values[atom] = (here & m.var(atom)) != m.false
+                out[agent] = {atom: values[atom] for atom in atoms}
+            self.cache[cache_key] = out
+        return self.cache[cache_key]
 
     def atom_values(self, world: dict[str, int], key: tuple | None = None) -> dict[int, bool]:
         """The index atoms' values at a world (a fresh dict; cached per world key)."""
@@ -206,6 +263,7 @@ def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
     observed: dict[str, frozenset[int]] = {}
     observation_atoms: list[int] = []
     shared: dict[s.Term, tuple[int, ...]] = {}
+    ties = []  # each observation atom = its term's bit, conjoined with the law at the end, balanced
     for agent in puzzle.agents:
         seen: set[int] = set()
         for t in agent.observes:
@@ -216,15 +274,17 @@ def _build(puzzle: s.Puzzle, m: Manager) -> Structure:
                 vec = static_term(partial, t)
                 pairs = []
                 for j, bit in enumerate(vec.bits if vec.lo != vec.hi else ()):
-                    if (law & bit) == m.false or (law & ~bit) == m.false:
+                    # the worlds are the law's so far (observation atoms add no worlds)
+                    if (partial.law & bit) == m.false or (partial.law & ~bit) == m.false:
                         continue  # a bit constant over the worlds (e.g. a non-negative term's sign) tells nothing
                     (atom,) = m.new_vars(1)
-                    law = law & ~c.xor(m.var(atom), bit)
+                    ties.append(~c.xor(m.var(atom), bit))
                     pairs.append((j, atom))
                 shared[t] = tuple(pairs)
                 observation_atoms.extend(atom for _, atom in pairs)
             seen.update(atom for _, atom in shared[t])
         observed[agent.name] = frozenset(seen)
+    law = law & c.conjoin(ties)
     atoms = sum(len(a) for a in index_atoms.values()) + len(observation_atoms)
     size = m.count(law, atoms)
     return Structure(puzzle, m, c, index_atoms, values, law, observed, atoms, tuple(observation_atoms), size, raw,
