@@ -30,7 +30,7 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-BLIND = "traces_f"  # the next blind held-out set's files (traces_e* was scored blind in session 5, then opened)
+BLIND = "traces_g"  # the next blind held-out set (traces_e* and traces_f* were each scored blind once in session 5)
 REAL = "tests/data/real/*.jsonl"
 
 
