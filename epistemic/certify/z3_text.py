@@ -10,6 +10,7 @@ not found there, or Z3 reports an error, `check_script` answers None and the cal
 from __future__ import annotations
 
 import ctypes
+import signal
 import importlib.util
 import sys
 from dataclasses import dataclass
@@ -74,6 +75,11 @@ def check_script(script: str, timeout_ms: int) -> Verdict | None:
     if not lines or lines[0] not in ("sat", "unsat", "unknown") or any(l.startswith("(error") for l in lines):
         return None
     reason = lines[1].removeprefix("(:reason-unknown").strip(' ")') if len(lines) > 1 else ""
+    if lines[0] == "unknown" and "interrupted from keyboard" in reason:
+        # libz3 took the SIGINT itself (it cancels the check) and Python never saw it: raise it again, so the
+        # process's own handler stops the command (epistemic/interrupts.py)
+        signal.raise_signal(signal.SIGINT)
+        return None
     return Verdict(lines[0], reason if lines[0] == "unknown" else "")
 
 

@@ -78,3 +78,38 @@ def _set(mask, p: int):
     out = mask.copy()
     out[p] = True
     return out
+
+
+def test_ctrl_c_during_a_check_reaches_python():
+    """libz3 takes SIGINT itself during a check (it cancels the check); the interrupt must still reach the process's
+    handler, or Ctrl-C would be lost (generate went on after Ctrl-C whenever it landed inside a certificate)."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from epistemic.certify.z3_text import check_script
+
+    class Stopped(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stopped
+
+    n = 11  # pigeonhole: 12 pigeons, 11 holes, far longer than the test waits
+    script = "".join(f"(declare-const p{i}_{j} Bool)\n" for i in range(n + 1) for j in range(n))
+    script += "".join("(assert (or " + " ".join(f"p{i}_{j}" for j in range(n)) + "))\n" for i in range(n + 1))
+    script += "".join(f"(assert (not (and p{i}_{j} p{k}_{j})))\n"
+                      for j in range(n) for i in range(n + 1) for k in range(i + 1, n + 1))
+    old = signal.signal(signal.SIGINT, handler)
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    try:
+        timer.start()
+        with pytest.raises(Stopped):
+            check_script(script, 60_000)
+            time.sleep(1.0)  # the re-raised signal is handled at the next bytecode boundary
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, old)
+    assert time.monotonic() - started < 5.0
