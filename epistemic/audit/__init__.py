@@ -18,7 +18,7 @@ from ..stages.solve import Solution, solve
 from .align import Aligner
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, LEFT, UNALIGNED
+from .records import CASE, HEADLINE, LEFT, REPORTED, UNALIGNED
 from .speakers import speaker_records
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
@@ -230,9 +230,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(ref.stage, ref.stage if ref.how == "reference" else reached)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
+            if r.kind == "answer":  # "Answer: x = 4, y = 13": the conclusion of the whole dialogue
+                window = Window(ctx.judge.last, ctx.judge.last)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
-            if k is not None and r.text in outline:  # "Dialogue: P doesn't know → S knew … → P now knows → …"
-                hit = judge(r, Window(k, max(reached, k)), lex)
+            if r.text in outline and r.kind == "knowledge":  # "Dialogue: P doesn't know → S knew … → P now knows":
+                r = r.read_as(REPORTED)  # the puzzle retold, not the trace's reasoning; judged for the record only
+                hit = judge(r, Window(k if k is not None else window.stage, max(reached, k or 0)), lex)
                 if hit is not None:
                     audits.append(ClaimAudit(st.index, r, hit[1], hit[0], lex))
                 continue

@@ -246,7 +246,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
             found += _told_records(toks, sentence)
-        found = [r for r in found if not any(x.start <= r.start < x.end for x in arithmetic)] + arithmetic
+        found = [r for r in found if not any(x.start <= r.start < x.end or (
+            r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end)
+            for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks
     else:
         found = arithmetic
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
@@ -268,8 +270,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
-        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion") and r.certain and r.end >= topic and
-                 r.key.formula not in own else r for r in found]
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
+                 r.end >= topic and r.key.formula not in own else r for r in found]
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
         found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
@@ -565,6 +567,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         elif kind == "number":
             if _BOUND_BEFORE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "bounds each number by 99", "up to 100": a bound of the range, not a value
+            if _IN_SUM.match(sentence, t.end) and not lex.number_pair:
+                continue  # "3 + 6 + 5 + 2 = 16": counting, not values (pairs such as "4 + 13" stay readable)
             var = None
             if slot is not None and slot < 2:
                 var = pair[slot] if t.payload in lex.codes[pair[slot]] else None
@@ -643,6 +647,7 @@ def _spread(out: list[Token], t: Token, sentence: str) -> Token:
 
 
 _ANSWER_TAIL = re.compile(r"[\s:：*#\-–—]*")
+_IN_SUM = re.compile(r"\s*[+×*·=]\s*\d")
 _BOUND_BEFORE = re.compile(r"(?i:\b(?:by|up to|below|under|bounded by|capped at)\s*)$|不超过\s*$|以内\s*$")
 
 

@@ -21,10 +21,11 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\bwhen there (?:are|is|were)\b|"
-                       r"\bin (?:a|the) (?:pattern|world|scenario|situation|case) (?:with|where)\b)|假设|假如|要是|如果|若")
+                       r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b)|"
+                       r"假设|假如|要是|如果|若|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
                       r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b|\bfor (?:him|her|them) to\b)|"
-                      r"为了|要让|要使|才能")
+                      r"为了|要让|要使|才能|要保证|要确保|为保证")
 _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
                        r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\bone might (?:think|assume)\b|"
@@ -45,7 +46,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
-                "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
+                "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误")
 
 

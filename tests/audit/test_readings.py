@@ -234,11 +234,17 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 
 
 ANSWER_MISSES = {"variant-qwen-error-03",  # the wrong answer is not one of the variant's dates
-                 # traces_e*, opened in session 5 (docs/audit.md): answers not read yet
+                 # traces_e* and traces_f*, opened in session 5 (docs/audit.md): answers not read yet
                  "cheryl-claude-md-error-wrongcredit-e1-16", "cam-gemini-terse-error-premature-e1-28",
-                 "muddy-claude-correct-12", "muddy-answerfirst-correct-15", "muddy-r1-kept-eliminated-19"}
+                 "muddy-claude-correct-12", "muddy-answerfirst-correct-15", "muddy-r1-kept-eliminated-19",
+                 "card16-answer-first-error-f1-04", "cheryl-answer-first-correct-f1-13", "cam-o1-summary-correct-f1-25",
+                 "sp-gemini-terse-correct-f2-06", "sp-claude-zh-correct-f2-10", "mu-claude-correct-params-f2-25",
+                 "mu-gemini-zh-terse-correct-f2-26", "mu-v3-kept-f2-29", "mu-r1-correct-params-f2-30"}
 # Correct traces still flagged, each a known open reading problem; a new alarm fails the test.
-KNOWN_ALARMS: set[str] = set()
+KNOWN_ALARMS = {  # traces_f*, scored blind at the end of session 5 and opened: alarms left after its first fixes
+    "card16-r1-correct-f1-01", "card16-qwq-zh-correct-f1-02", "card16-qwq-zh-correct-f1-08",
+    "cheryl-o1-summary-correct-f1-15", "variant-r1-think-correct-f1-17", "cam-r1-think-correct-f1-24",
+    "mu-r1-correct-params-f2-30"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -503,3 +509,18 @@ def test_a_crossed_value_is_eliminated(ctxs):
         ("day != 14", True), ("day != 17", True)]
     assert sources(card, "| ♠ | J, 8, 2, 7, 3 | ❌ |") == [("suit != spades", True)]
     assert all(not c for _, c in sources(variant, "Maybe 14 ✗."))  # a hedge still makes it uncertain
+
+
+
+def test_session5_traces_f_classes(ctxs):
+    """Classes from the blind set traces_f*, after it was scored and opened."""
+    card, variant, muddy = ctxs("card16.txt"), ctxs("cheryl_variant.txt"), ctxs("muddy.txt", {"n": 4, "k": 3})
+    assert not any(r.certain for r in records(card, "So seven ranks are singletons: J, 8, 2, 7, 3, K, 6."))
+    assert [r.kind for r in records(card, "That's 3 + 6 + 5 + 2 = 16.")] == ["arithmetic"]
+    assert not any(r.certain for r in records(variant, "- April → still 14 or 17 — Albert couldn't know"))
+    assert not any(r.certain and r.kind == "knowledge" for r in records(variant, "要保证伯纳德不知道，阿尔伯特的月份里就不能有13或20。"))
+    assert not any(r.certain for r in records(muddy, "With exactly one muddy child, that child sees no mud and "
+                                                     "knows immediately."))
+    outline = audit_trace(variant.puzzle, "The dialogue: Albert doesn't know and knows Bernard doesn't know; "
+                                          "Bernard didn't know but now does; Albert now knows too.", context=variant)
+    assert outline.label == -1
