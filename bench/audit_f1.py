@@ -30,7 +30,7 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-BLIND = "traces_g"  # the next blind held-out set (traces_e* and traces_f* were each scored blind once in session 5)
+BLIND = "traces_g"  # the next blind held-out set (traces_e* and traces_f* were each scored blind once in session 5, then opened)
 REAL = "tests/data/real/*.jsonl"
 
 
