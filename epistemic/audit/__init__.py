@@ -235,25 +235,23 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             if r.text in outline and r.kind == "knowledge":  # "Dialogue: P doesn't know → S knew … → P now knows":
                 r = r.read_as(REPORTED)  # the puzzle retold, not the trace's reasoning; judged for the record only
-                hit = judge(r, Window(k if k is not None else window.stage, max(reached, k or 0)), lex)
-                if hit is not None:
-                    audits.append(ClaimAudit(st.index, r, hit[1], hit[0], lex))
-                continue
-            current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
-            if k is not None and k > reached and _ALREADY.search(r.text) is None and \
-                    (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
-                     (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end))):
-                told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
-                window = Window(window.stage, reached, window.fresh)
-            if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
-                    0 < restated.get(r.key.formula[1], 99) <= reached:
-                r = r.read_as(CASE)  # "S couldn't know" after S said he knows: about another case
-            if k is not None and k <= reached and not current:
-                # "P doesn't know → the rank is A, Q, 4 or 5": the announcement restated, and what follows
-                # it in the sentence is about the stage it made
-                window, about = Window(k, reached), (r.text, k)
-            elif about is not None and about[0] == r.text:
-                window = Window(about[1], reached)
+                window = Window(k if k is not None else window.stage, max(reached, k or 0))
+            else:
+                current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
+                if k is not None and k > reached and _ALREADY.search(r.text) is None and \
+                        (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
+                         (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end))):
+                    told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
+                    window = Window(window.stage, reached, window.fresh)
+                if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
+                        0 < restated.get(r.key.formula[1], 99) <= reached:
+                    r = r.read_as(CASE)  # "S couldn't know" after S said he knows: about another case
+                if k is not None and k <= reached and not current:
+                    # "P doesn't know → the rank is A, Q, 4 or 5": the announcement restated, and what follows
+                    # it in the sentence is about the stage it made
+                    window, about = Window(k, reached), (r.text, k)
+                elif about is not None and about[0] == r.text:
+                    window = Window(about[1], reached)
             hit = judge(r, window, lex)
             if hit is None:
                 continue

@@ -142,8 +142,8 @@ _LEADING_ANY = re.compile(r"(?i:first|second|third|fourth|fifth|finally|last)\s*
 _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
-_NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句|个(?:陈述|发言)|条)")
-_ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
+ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
                       r"[^\n]{0,80}$|[^\n。.!?！？]{0,30}[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
 
@@ -317,8 +317,8 @@ class Aligner:
                         out = [c for c in out if not (c.how == "quote" and c.stage == seen[q] and c.at == at)]
                     seen[q] = k + 1
                     out.append(Cue(at, k + 1, "quote", True))
-        for m in _NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
-            nth = int(m.group(1)) if (m.group(1) or "").isdigit() else _ZH_NUMBERS.get(m.group(2) or "", 0)
+        for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
+            nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0)
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
         if _NAMES.search(text) is not None:
@@ -384,7 +384,7 @@ class Aligner:
             if not own:
                 continue
             word = (m.group(1) or "").lower()
-            nth = _ORDINALS.get(word, 0) or _ZH_NUMBERS.get(word[1:], 0)
+            nth = _ORDINALS.get(word, 0) or ZH_NUMBERS.get(word[1:], 0)
             this = "这" in m.group(0)  # "阿尔伯特这句话", "P的这句话": the speaker's statement at hand
             exact = bool(nth) or len(own) == 1 or this
             if nth:

@@ -953,7 +953,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                     _AND_BETWEEN.fullmatch(sentence, clause[know].end, clause[know + 1].start):
                 # "Albert doesn't know and knows Bernard doesn't know": two claims with one subject
                 first = _clause_claims(lex, clause[:know + 1], sentence, state, answer_cue, has_if)
-                subject_token = next(t for t in reversed(before) if t.kind == "agent") if _named_here(before) else None
+                subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
                 rest = ([subject_token] if subject_token is not None else []) + clause[know + 1:]
                 return first + _clause_claims(lex, rest, sentence, state, answer_cue, has_if)
             split = _next_knower(clause, know)
@@ -993,10 +993,6 @@ def _subject_end(before: list[Token], subject: str) -> int:
 
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|but|yet|而且|但|但是|并且|却)\s*(?:also\s+|still\s+|he\s+|she\s+|也|还)?",
                           re.IGNORECASE)
-
-
-def _named_here(before: list[Token]) -> bool:
-    return any(t.kind == "agent" for t in before)
 
 
 def _next_knower(clause: list[Token], know: int) -> int | None:

@@ -21,7 +21,7 @@ from ..stages.solve import Solution
 from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
-from .strategies import STRATEGIES
+from .strategies import STRATEGIES, speaker_text, survivor_text
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Window  # noqa: F401
 
 _MISSING = object()
@@ -124,9 +124,9 @@ class Judge:
         if record.kind == "count":
             return Text(lambda: f"{key.formula[1]} remain")
         if record.kind == "possible":
-            return Text(lambda: f"{lex.show_value(key.formula[1], key.formula[2])} still possible")
+            return Text(lambda: survivor_text(lex, key))
         if record.kind == "speaker":
-            return Text(lambda: f"{key.formula[1]} made statement {' or '.join(map(str, key.formula[2]))}")
+            return Text(lambda: speaker_text(key))
         if record.made is None:
             return self._key_text(lex, key.formula, 0)
         f = record.made.formula

@@ -8,13 +8,12 @@ numbered statement followed by its speaker.
 from __future__ import annotations
 
 import re
+from .align import NUMBERED_STATEMENT, ZH_NUMBERS
 from .claims import QUOTES, tokens
 from .fold import fold
 from .lexicon import Lexicon
 from .records import ATTRIBUTION, ClaimRecord, record
 
-_NUMBERED = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
-_ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 # between "Statement 3" and its speaker: "Statement 3 (S now knows)", "第三句是S说的", "Statement 2 — by Albert:"
 _TO_SPEAKER = re.compile(r"(?i:[\s*(（:：—–-]|is|was|by|是|为|由)*")
 _SAYS_AFTER = re.compile(r"\s*(?:[:：]|(?:now\s+|then\s+|first\s+)?(?:says|said|replies|replied|answers|answered|adds|added|"
@@ -39,8 +38,8 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
         agent = _agent_before(lex, text, m.start())
         if agent is not None:
             out.append(_record(agent, ks, text, m.start(), m.end()))
-    for m in _NUMBERED.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
-        nth = int(m.group(1)) if m.group(1) else _ZH_NUMBERS[m.group(2)]
+    for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
+        nth = int(m.group(1)) if m.group(1) else ZH_NUMBERS[m.group(2)]
         if not 0 < nth <= len(speakers) or speakers[nth - 1] is None:
             continue
         at = _TO_SPEAKER.match(text, m.end()).end()

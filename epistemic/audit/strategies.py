@@ -22,6 +22,23 @@ from dataclasses import replace
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Verdict, Window
 
 
+def _decided(name: str, holds: bool, stage: int, text: str, why: str) -> Verdict:
+    """A claim that is simply true or false (no later stage can make it hold): entailed, or false with `why`."""
+    if holds:
+        return Verdict(ENTAILED, stage, text, strategy=name)
+    return Verdict(FALSE, stage, text, counterexample={"stage": stage, "explanation": why}, strategy=name)
+
+
+def speaker_text(key) -> str:
+    """How a `speaker` claim is shown: "P made statement 1"."""
+    return f"{key.formula[1]} made statement {' or '.join(map(str, key.formula[2]))}"
+
+
+def survivor_text(lex, key) -> str:
+    """How a `possible` claim is shown: "month = May still possible"."""
+    return f"{lex.show_value(key.formula[1], key.formula[2])} still possible"
+
+
 class Arithmetic:
     name = "arithmetic"
 
@@ -30,12 +47,8 @@ class Arithmetic:
             return NOT_HANDLED
         _, _, left, right = record.key.formula
         a, b = _value(left), _value(right)
-        text = f"{_text(left)} = {_text(right)}"
-        if a == b:
-            return Verdict(ENTAILED, window.stage, text, strategy=self.name)
-        return Verdict(FALSE, window.stage, text, counterexample={
-            "stage": window.stage, "explanation": f"{_text(left)} = {a} and {_text(right)} = {b}"},
-                       strategy=self.name)
+        return _decided(self.name, a == b, window.stage, f"{_text(left)} = {_text(right)}",
+                        f"{_text(left)} = {a} and {_text(right)} = {b}")
 
 
 class Speaker:
@@ -48,12 +61,8 @@ class Speaker:
             return NOT_HANDLED
         _, agent, ks = record.key.formula
         made = [a.speaker for a in lex.puzzle.announcements]
-        text = f"{agent} made statement {' or '.join(map(str, ks))}"
-        if any(made[k - 1] == agent for k in ks):
-            return Verdict(ENTAILED, window.stage, text, strategy=self.name)
-        return Verdict(FALSE, window.stage, text, counterexample={
-            "stage": window.stage, "explanation": f"statement {ks[0]} was made by {made[ks[0] - 1]}, not {agent}"},
-                       strategy=self.name)
+        return _decided(self.name, any(made[k - 1] == agent for k in ks), window.stage, speaker_text(record.key),
+                        f"statement {ks[0]} was made by {made[ks[0] - 1]}, not {agent}")
 
 
 class Survives:
@@ -65,17 +74,10 @@ class Survives:
         if record.kind != "possible":
             return NOT_HANDLED
         _, var, code = record.key.formula
-        shown = f"{lex.show_value(var, code)} still possible"
-
-        def possible(j: int) -> bool:
-            return (code,) in judge.live((var,), j)
-
         stage = window.stage  # "survives" says what is left after the statement: the stage itself, never the one before
-        if possible(stage):
-            return Verdict(ENTAILED, stage, f"at stage {stage}: {shown}", strategy=self.name)
-        return Verdict(FALSE, stage, f"at stage {stage}: {shown}", counterexample={
-            "stage": stage, "explanation": f"no world of stage {stage} has {lex.show_value(var, code)}"},
-                       strategy=self.name)
+        return _decided(self.name, (code,) in judge.live((var,), stage), stage,
+                        f"at stage {stage}: {survivor_text(lex, record.key)}",
+                        f"no world of stage {stage} has {lex.show_value(var, code)}")
 
 
 class RemainingCount:
