@@ -2,7 +2,7 @@
 
 Rows: (a) `explain` traces with injected errors (epistemic.inject, our own templates); (b) natural
 traces, tuning split; (c) natural traces, held-out split (never used for tuning);
-(c2) the blind held-out set (the files named by BLIND, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
+(c2) the oldest blind held-out set (the files named by BLIND, written last and scored once); (d) real published model traces. Natural and real rows are read from tests/data/natural/*.jsonl and
 tests/data/real/*.jsonl (schema: docs/audit.md, "Evaluation data"); a gold `first_error_quote` is
 mapped to the auditor's step by text offset.
 
@@ -30,7 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-BLIND = "traces_g"  # the next blind held-out set (traces_e* and traces_f* were each scored blind once in session 5, then opened)
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* and traces_f* were each
+# scored blind once in session 5, then opened).
+BLIND = ("traces_g", "traces_h")
 REAL = "tests/data/real/*.jsonl"
 
 
@@ -123,10 +125,12 @@ def main():
     sets["(a) templates"] = template_results(seed)
     sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
     held = [r for r in natural if r.get("split") == "heldout"]
-    blind = [r for r in held if r["_file"].startswith(BLIND)]  # the set written last, scored once
-    sets["(c) natural held-out"] = natural_results([r for r in held if r not in blind], contexts)
+    hidden = [r for r in held if r["_file"].startswith(BLIND)]  # the sets written last, each scored once
+    sets["(c) natural held-out"] = natural_results([r for r in held if r not in hidden], contexts)
+    blind = next(([r for r in hidden if r["_file"].startswith(b)] for b in BLIND
+                  if any(r["_file"].startswith(b) for r in hidden)), [])
     if blind and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
-        sets["(c2) final held-out"] = natural_results(blind, contexts)
+        sets[f"(c2) blind {blind[0]['_file'][:8]}"] = natural_results(blind, contexts)
     real = rows_of(REAL)
     sets["(d) real"] = natural_results([r for r in real if "gold" in r], contexts)
     print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"

@@ -16,6 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
+from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, LEFT, REPORTED, UNALIGNED
@@ -83,6 +84,7 @@ class ClaimAudit:
     source: str | Text  # the claim's formula in puzzle syntax (see `formula`)
     verdict: Verdict
     lexicon: Lexicon = field(repr=False, compare=False)
+    evidence: str = ""  # for a false or premature claim read with certainty: strong, corroborated or uncorroborated
 
     @cached_property
     def claim(self) -> Claim:
@@ -107,6 +109,7 @@ class ClaimAudit:
             "judged_by": v.strategy,
             "stage": v.stage,
             "verdict": v.verdict,
+            "evidence": self.evidence or None,
             "judged_as": v.shown,
             "holds_at": v.holds_at,
             "counterexample": v.counterexample,
@@ -266,8 +269,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_unaligned(c, top) for c in audits]) for st, al, audits in judged]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
-    steps = [_step_audit(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
-             for n, (st, al, audits) in enumerate(judged)]
+    judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
+              for n, (st, al, audits) in enumerate(judged)]
+    backed = final is not None and set(final) != set(ctx.solution.answer)  # a wrong answer corroborates
+    steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
 
 
@@ -307,12 +312,30 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str) -> list[ClaimAudi
             and c.record.start < end else c for c in audits]
 
 
-def _step_audit(st, al, audits: list[ClaimAudit]) -> "StepAudit":
-    """-1 if a claim read with certainty is false or premature; 0 with the reasons when only uncertain
-    readings look wrong (or nothing was checked); +1 when checked claims hold."""
-    bad = any(c.verdict.verdict in (FALSE, PREMATURE) for c in audits if c.record.certain)
-    unchecked = tuple(dict.fromkeys(c.record.reading for c in audits
-                                    if not c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)))
+def _looks_wrong(c: ClaimAudit) -> bool:
+    return c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)
+
+
+def _weighed(c: ClaimAudit, backed: bool, text: str) -> ClaimAudit:
+    """The claim with the weight of its false verdict (evidence.py); unchanged when it holds or is uncertain."""
+    if not _looks_wrong(c):
+        return c
+    r = c.record
+    weight = STRONG_EVIDENCE if weighs_alone(r.kind, c.verdict.verdict, text, r.start, r.end, c.lexicon) else \
+        CORROBORATED if backed else UNCORROBORATED
+    return dataclasses.replace(c, evidence=weight)
+
+
+def _step_audit(st, al, audits: list[ClaimAudit], backed: bool, text: str) -> "StepAudit":
+    """-1 if a claim read with certainty is false or premature and weighs enough (evidence.py: a strong kind, or
+    corroborated); 0 with the reasons when only uncertain readings or uncorroborated claims look wrong (or
+    nothing was checked); +1 when checked claims hold."""
+    audits = [_weighed(c, backed, text) for c in audits]
+    bad = any(c.evidence in (STRONG_EVIDENCE, CORROBORATED) for c in audits)
+    unchecked = tuple(dict.fromkeys([c.record.reading for c in audits
+                                     if not c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)] +
+                                    [f"{UNCORROBORATED} {c.record.reading}" for c in audits
+                                     if c.evidence == UNCORROBORATED]))
     checked = any(c.record.certain for c in audits)
     label = -1 if bad else (0 if unchecked or not checked else 1)
     return StepAudit(st.index, st.text, al.stage, al.how, tuple(audits), label, st.start, st.end,

@@ -73,7 +73,10 @@ def test_hypothetical_about_an_eliminated_value_is_not_vacuous(ctxs):
              "If the date were May 19, Bernard would not know the date.\n")
     r = audit_trace(ctx.puzzle, trace, context=ctx)
     (c,) = r.steps[2].claims
-    assert c.verdict.verdict == "false" and r.label == 2
+    # judged false; a hypothetical is a weak kind (docs/audit.md, "Evidence"): wrong alone only with a wrong answer
+    assert c.verdict.verdict == "false" and c.evidence == "uncorroborated" and r.label == -1
+    r = audit_trace(ctx.puzzle, trace + "\nFinal answer: May 19.\n", context=ctx)
+    assert r.steps[2].claims[0].evidence == "corroborated" and r.label == 2
 
 
 def test_hedges_and_questions_are_uncertain(ctxs):
@@ -213,7 +216,7 @@ def _gold_step(report, text, quote):
 FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05", "card16-r1-error-14",
          "card16-zh-gpt4o-error-12", "cheryl-claude-error-08", "cheryl-gpt4o-error-09", "cheryl-qwq-zh-error-13",
          "cheryl-r1-error-05", "imp-answer-first-final-01", "imp-qwq-zh-arith-01", "md-gpt4o-steps-final-01",
-         "md-qwen-terse-zh-credit-01", "sp-r1-think-arith-01", "variant-claude-error-09", "variant-gpt4o-error-07"}
+         "md-qwen-terse-zh-credit-01", "sp-r1-think-arith-01", "variant-claude-error-09"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):

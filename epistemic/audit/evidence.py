@@ -1,0 +1,122 @@
+"""How much a false verdict weighs: strong kinds of claim make a step wrong alone, weak ones need a second signal.
+
+A claim read with certainty can still be misread: a case analysis, an example or a property list taken for the
+candidate set. Scored blind on fresh traces, the misreadings fell almost entirely on a few kinds of claim
+(candidate lists, remaining counts, knowledge phrases, answers), while arithmetic, premature exclusions, who was
+told what and who said what were wrong only when the trace was (docs/audit.md, "Evidence"). A false verdict of
+another kind marks its step wrong alone only when the reader accounts for every word of what can bear on it (the
+sentence up to the end of the claim's clause: the puzzle's own words, and function words whose role it knows) and
+no value labels it ("点数Q：只剩红桃Q"): an unknown word ("for instance", "singletons", "the original puzzle") is
+structure the reader may have missed. Otherwise it needs a second signal, a final answer that was found and is
+wrong; without one the step is 0 with the reason `uncorroborated`.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lexicon import Lexicon
+
+
+class EvidenceKind(NamedTuple):
+    """A claim kind with the verdict it received."""
+
+    kind: str
+    verdict: str
+
+
+# Kinds of false verdict that were wrong only when the trace was, on every blind set (precision 1.0 or near it);
+# counts in docs/audit.md, "Evidence".
+STRONG = frozenset({
+    EvidenceKind("arithmetic", "false"),  # "5 + 26 = 29"
+    EvidenceKind("exclusion", "premature"),  # "this also rules out the 14th" one statement early
+    EvidenceKind("exclusion", "false"),  # "so 18 is excluded too" when 18 survives
+    EvidenceKind("told", "premature"),  # "Albert knows the day" (he is told the month)
+    EvidenceKind("told", "false"),
+    EvidenceKind("speaker", "false"),  # "Q's second statement" when P made it
+    EvidenceKind("bound", "premature"),  # "at least two are muddy" before the first silence
+    EvidenceKind("possible", "false"),  # "May stays" when May is gone
+    EvidenceKind("conditional", "premature"),  # "12 only in June" before the 12 in May is out
+    EvidenceKind("formula", "false"),  # an inline formula in the puzzle language: parsed, not read
+    EvidenceKind("formula", "premature"),
+})
+
+# Words whose role in a claim's sentence the reader knows: connectives, copulas, negation, knowledge verbs and the
+# nouns of these puzzles. Modal, conditional and example words ("would", "if", "say", "instance") are left out on
+# purpose: a certain reading next to them may have missed their scope.
+_WORDS = frozenset("""
+a an the this that these those it its there here his her their he she they we us our i you one
+so thus therefore hence then now and or but also too either neither nor both as after before at by in on of to
+with from for only just still already yet again finally
+is are was were be been being am has have had does do did can cannot must
+not no none isn't aren't wasn't weren't doesn't don't didn't can't couldn't hasn't haven't
+know knows knew known knowing sure certain determine determines determined identify identifies
+remaining remain remains remained left leaves leaving leave stays stay survive survives survivor survivors
+eliminate eliminates eliminated eliminating rule rules ruled out remove removes removed excluded exclude excludes
+drop drops dropped discard discarded gone means mean gives give available
+candidate candidates option options possibility possibilities possible answer answers final result conclusion
+two three four five six seven eight nine ten eleven twelve each every all both other others rest
+birthday date dates day days month months card cards rank ranks suit suits number numbers pair pairs sum sums
+product products children child muddy mud step steps round rounds forward
+statement statements line lines question point time moment first second third fourth fifth last
+mr mrs ms
+""".split())
+_ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
+                       "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|这样一来|这样|从而|因而|之后|以后|此时|这时|"
+                       "第[一二三四1-4]句话?|这句话|句话")
+_FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几")
+_SCOPE_KINDS = frozenset({"if", "modal"})  # lexicon words that open a scope the reading may have missed
+_EXAMPLE_WORDS = frozenset({"例如", "比如", "除非", "否则"})
+_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
+_SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
+_LABEL = re.compile(r"[\s*)）]*[:：→⇒]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+STRONG_EVIDENCE, CORROBORATED, UNCORROBORATED = "strong", "corroborated", "uncorroborated"
+
+
+def weighs_alone(kind: str, verdict: str, text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a false verdict (of a claim at text[start:end]) marks its step wrong without a second signal: a
+    strong kind, or a clause the reader explains word for word and that is not under a value's label."""
+    if EvidenceKind(kind, verdict) in STRONG:
+        return True
+    a, b = clause_span(text, start, end)
+    return explained(text[a:b], lex) and not labelled(text[a:b], lex)
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """What can bear on a claim's span: its sentence (up to a semicolon) from the start, where topics, conditions
+    and examples stand ("With exactly one muddy child, …"), to the end of the claim's own clause."""
+    a = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    m = _CLAUSE_END.search(text, end)
+    return a, m.start() if m else len(text)
+
+
+def labelled(clause: str, lex: Lexicon) -> bool:
+    """Whether a value labels what follows in the clause ("点数Q：只剩红桃Q", "April → still 14 or 17"): the claim
+    is about that one case, not the whole stage."""
+    return any(t.kind in ("value", "ambig") and _LABEL.match(clause, t.end) for t in lex.scan(clause))
+
+
+def explained(text: str, lex: Lexicon) -> bool:
+    """Whether every word of a claim's clause is one the reader knows: the puzzle's words (values, agents,
+    attributes, cue words of the lexicon), function words, numbers and symbols."""
+    known = bytearray(len(text))
+    for t in lex.scan(text):
+        if t.kind not in _SCOPE_KINDS and t.text not in _EXAMPLE_WORDS:
+            known[t.start:t.end] = b"\1" * (t.end - t.start)
+    for m in _ZH_WORDS.finditer(text):
+        known[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    rest = "".join(" " if k else ch for ch, k in zip(text, known))
+    names = [n.lower() for v in lex.puzzle.variables for n in _value_names(v)]
+    for w in _WORD.findall(rest):
+        low = w.lower()
+        if len(w) > 1 and low not in _WORDS and low.rstrip("s") not in _WORDS and \
+                not (len(low) >= 3 and any(n.startswith(low) for n in names)):  # "Mar 18", "Jul 16"
+            return False
+    return all(ch in _FUNCTION_HAN for ch in _HAN.findall(rest))
+
+
+def _value_names(v) -> list[str]:
+    return [x.name for x in v.values if isinstance(getattr(x, "name", None), str)]

@@ -1,0 +1,80 @@
+"""How much a false verdict weighs (epistemic/audit/evidence.py): strong kinds and fully explained clauses make a
+step wrong alone; other false claims only with a wrong final answer, else the step is 0, `uncorroborated`."""
+import pytest
+
+from epistemic import api
+from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit.evidence import explained, labelled, weighs_alone
+from tests.paths import ROOT
+
+
+@pytest.fixture(scope="module")
+def cheryl():
+    return AuditContext.build(api.load_puzzle(ROOT / "puzzles" / "cheryl.txt"))
+
+
+@pytest.fixture(scope="module")
+def card16():
+    return AuditContext.build(api.load_puzzle(ROOT / "puzzles" / "card16.txt"))
+
+
+def audit(ctx, *paragraphs):
+    return audit_trace(ctx.puzzle, "\n\n".join(paragraphs), context=ctx)
+
+
+def wrong_claims(report, step):
+    return [c for c in report.steps[step].claims if c.verdict.verdict in ("false", "premature") and c.record.certain]
+
+
+def test_a_plain_false_list_makes_its_step_wrong_alone(cheryl):
+    r = audit(cheryl, "The remaining dates are May 15 and May 16.", "Final answer: July 16.")
+    assert r.labels[0] == -1 and [c.evidence for c in wrong_claims(r, 0)] == ["strong"]
+    assert r.to_dict()["claims"][0]["evidence"] == "strong"
+
+
+def test_an_unknown_word_makes_it_weak_and_the_step_unchecked(cheryl):
+    r = audit(cheryl, "The remaining dates are May 15 and May 16, as the table shows.", "Final answer: July 16.")
+    assert r.final_answer_correct
+    assert r.labels[0] == 0 and [c.evidence for c in wrong_claims(r, 0)] == ["uncorroborated"]
+    assert r.to_dict()["unchecked"] == [{"step": 0, "readings": ["uncorroborated value list"]}]
+    assert r.steps[0].checked  # a weak claim still counts for coverage
+
+
+def test_a_wrong_final_answer_corroborates_a_weak_claim(cheryl):
+    r = audit(cheryl, "The remaining dates are May 15 and May 16, as the table shows.", "Final answer: May 15.")
+    assert not r.final_answer_correct
+    assert r.labels[0] == -1 and [c.evidence for c in wrong_claims(r, 0)] == ["corroborated"]
+
+
+def test_strong_kinds_need_no_explained_clause(cheryl, card16):
+    assert weighs_alone("arithmetic", "false", "whatever odd words 5 + 26 = 29", 17, 30, cheryl.lexicon)
+    assert weighs_alone("exclusion", "premature", "x", 0, 1, cheryl.lexicon)
+    assert not weighs_alone("candidates", "false", "For instance only May 15 remains", 13, 33, cheryl.lexicon)
+
+
+@pytest.mark.parametrize("clause, known", [
+    ("So the remaining dates are May 15 and May 16", True),
+    ("That leaves Jul 16 and Aug 17", True),  # month abbreviations of the puzzle's values
+    ("At this point Bernard already knows the birthday", True),
+    ("So seven months are favourites: May, June", False),
+    ("So the only days that would tell Bernard the date are 18 and 19", False),
+    ("If the month were May, Bernard would know", False),
+    ("所以，月份只能是7月或8月", True),
+    ("比如月份只能是7月或8月", False),  # an example, though the lexicon knows the word
+])
+def test_explained_accepts_only_known_words(cheryl, clause, known):
+    assert explained(clause, cheryl.lexicon) is known
+
+
+def test_a_value_label_makes_a_case(card16):
+    assert labelled("- 点数Q：只剩红桃Q", card16.lexicon)
+    assert labelled("hearts → only A, Q and 4", card16.lexicon)
+    assert not labelled("Remaining: ♥A, ♥Q", card16.lexicon)
+    assert not labelled("So the card is ♦5", card16.lexicon)
+
+
+def test_the_seed_error_weighs_alone(card16):
+    text = (ROOT / "tests" / "data" / "audit" / "qwq_card16_zh.txt").read_text(encoding="utf-8")
+    r = audit_trace(card16.puzzle, text, context=card16)
+    step = r.steps[r.label]
+    assert "即A或5" in step.text and any(c.evidence == "strong" for c in step.claims)
