@@ -112,6 +112,7 @@ class ClaimAudit:
             "evidence": self.evidence or None,
             "judged_as": v.shown,
             "holds_at": v.holds_at,
+            "held_earlier": v.earlier,
             "counterexample": v.counterexample,
         }
 
@@ -321,7 +322,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str) -> ClaimAudit:
     if not _looks_wrong(c):
         return c
     r = c.record
-    weight = STRONG_EVIDENCE if weighs_alone(r.kind, c.verdict.verdict, text, r.start, r.end, c.lexicon) else \
+    weight = STRONG_EVIDENCE if weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end,
+                                                 c.lexicon) else \
         CORROBORATED if backed else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 

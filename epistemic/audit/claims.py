@@ -213,14 +213,21 @@ def _start(r: ClaimRecord) -> int:
     return r.start
 
 
+def _question_label(raw: list[Token], sentence: str) -> bool:
+    """ "Card: ♦5", "**Birthday:** July 16": the question's own noun as the sentence's label names the answer."""
+    return len(raw) >= 3 and raw[0].kind == "attr" and raw[0].payload == "@question" and raw[1].kind == "sep" and \
+        raw[1].text in (":", "：") and not sentence[:raw[0].start].strip(" *#-") and \
+        sum(t.kind in ("value", "tuple", "number") for t in raw) <= 3  # not "牌：红桃A、Q、4｜黑桃J、8…", the deck
+
+
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end)."""
     raw = lex.scan(sentence)
     kinds = {t[0] for t in raw}
-    cue = answer_cue or "answer" in kinds
+    cue = answer_cue or "answer" in kinds or _question_label(raw, sentence)
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
     # answer is unique. Sum 23: (4, 19) …"
-    carry = answer_cue or (cue and _ANSWER_TAIL.fullmatch(sentence, next(t.end for t in reversed(raw)
+    carry = answer_cue or ("answer" in kinds and _ANSWER_TAIL.fullmatch(sentence, next(t.end for t in reversed(raw)
                                                                       if t.kind == "answer")) is not None)
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
@@ -238,7 +245,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         said_end = next((t.start for t in raw if said is not None and t.kind == "sep" and t.start > said.end
                          and t.text not in ("：", ":")), len(sentence))
         counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else r
-                   for r in count_records(lex, term, sentence)]  # "the father says at least one is muddy"
+                   for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
     if kinds & _CONTENT or "(" in sentence:
@@ -447,13 +454,13 @@ def _scoped(reading: str | None, r: ClaimRecord) -> str:
 
 
 def _shorthand(r: ClaimRecord) -> ClaimRecord:
-    """"42 → 2·21 = 23": a false product whose right side is the factors' sum (or the reverse) is the
-    writer's shorthand for "the pair 2, 21 has sum 23", not a slip: read it as loose."""
+    """"42 → 2·21 = 23": a false product whose right side is the factors' sum is the writer's shorthand for
+    "the pair 2, 21 has sum 23", not a slip: read it as loose. A false sum stays a slip ("3 + 2 = 6")."""
     if r.kind != "arithmetic":
         return r
     _, _, left, right = r.key.formula
     for a, b in ((left, right), (right, left)):
-        if a[0] == "Arith" and a[2][0] == "Const" and a[3][0] == "Const" and b[0] == "Const":
+        if a[0] == "Arith" and a[1] == "*" and a[2][0] == "Const" and a[3][0] == "Const" and b[0] == "Const":
             x, y, c = a[2][1], a[3][1], b[1]
             value = x + y if a[1] == "+" else x - y if a[1] == "-" else x * y
             other = x * y if a[1] == "+" else x + y
@@ -643,6 +650,8 @@ def _spread(out: list[Token], t: Token, sentence: str) -> Token:
     var, code = t.payload
     if var != next(reversed(prev.payload)) or not _LIST_GAP.fullmatch(sentence, prev.end, t.start):
         return t
+    if t.end < len(sentence) and sentence[t.end].isalnum():
+        return t  # "five of diamonds, ♦5": the symbol glued to a rank starts a card of its own
     return Token("tuple", {**prev.payload, var: code}, t.start, t.end, t.text)
 
 
@@ -956,6 +965,13 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
                 rest = ([subject_token] if subject_token is not None else []) + clause[know + 1:]
                 return first + _clause_claims(lex, rest, sentence, state, answer_cue, has_if)
+            nested = _nested_knower(clause, know)
+            if nested is not None:
+                # "Ali doesn't know the date and is certain Bo doesn't know": the second claim keeps its knower
+                subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
+                rest = ([subject_token] if subject_token is not None else []) + clause[nested:]
+                return (_clause_claims(lex, clause[:nested], sentence, state, answer_cue, has_if)
+                        + _clause_claims(lex, rest, sentence, state, answer_cue, has_if))
             split = _next_knower(clause, know)
             if split is not None:  # "S knows the sum and P knows the product": two claims
                 return (_clause_claims(lex, clause[:split], sentence, state, answer_cue, has_if)
@@ -993,6 +1009,21 @@ def _subject_end(before: list[Token], subject: str) -> int:
 
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:and|but|yet|而且|但|但是|并且|却)\s*(?:also\s+|still\s+|he\s+|she\s+|也|还)?",
                           re.IGNORECASE)
+
+
+def _nested_knower(clause: list[Token], know: int) -> int | None:
+    """Where "and knows / is certain <agent> <knows>" starts after the object of the knowledge at `know`: the
+    subject's own knowledge of another agent's, if it does."""
+    seen = False
+    for j in range(know + 1, len(clause) - 2):
+        kind = clause[j].kind
+        if kind in ("attr", "value", "tuple"):
+            seen = True
+        elif seen and kind == "know" and clause[j + 1].kind == "agent" and clause[j + 2].kind in ("know", "notknow"):
+            return j
+        elif kind == "agent":
+            return None
+    return None
 
 
 def _next_knower(clause: list[Token], know: int) -> int | None:

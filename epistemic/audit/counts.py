@@ -23,7 +23,7 @@ _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there 
         "not": "!=", "不是": "!="}
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
-                    r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|are|is|muddy)|\s*[.,;)]|$))|"
+                    r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
 _FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")
@@ -39,6 +39,9 @@ _FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
                            r"\ball\s+" + _N + r"\s+(?:children|kids)\s+(?:are|were)\s+muddy\b)|"
                            r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子|(?:只剩下?|剩下)(?:了)?" + _N + r"个(?:人|孩子)都有泥")
+# "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
+_PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" + _N +
+                    r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
@@ -63,13 +66,20 @@ def _clause_end(sentence: str, at: int) -> int:
     return end.start() if end else len(sentence)
 
 
-def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
-    """The count claims of one sentence (answers first, by position)."""
+def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -> list[ClaimRecord]:
+    """The count claims of one sentence (answers first, by position); `cue`: the sentence follows an answer cue
+    ("### Answer"), so a plain count in it is the answer."""
     out = []
     for m in _ANSWER.finditer(sentence):
         n = _number(m.group(1) or m.group(2))
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER))
+    for m in _PLAIN.finditer(sentence):
+        n = _number(m.group(1))
+        key = ("Compare", "=", term, ("Const", n))
+        out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER)
+                   if cue else
+                   record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
     for m in _STEP_FORWARD.finditer(sentence):
         if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
             continue
@@ -93,8 +103,17 @@ def count_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
         if _NEGATED.search(before) or _OUT_AFTER.match(sentence, m.end()):
             op = _FLIP[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
         n = _number(n)
+        if n > _most(term):
+            continue  # "so only 111 is removed": a pattern of children, not a count
         key = ("Compare", op, term, ("Const", n))
         answer = ((n,),) if op == "=" else None
         out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
                           sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
     return out
+
+
+def _most(term: tuple) -> int:
+    """The largest value of a count: the number of variables it adds up."""
+    if term[0] == "Var":
+        return 1
+    return sum(_most(t) for t in term[2:] if isinstance(t, tuple)) if term[0] == "Arith" else 0

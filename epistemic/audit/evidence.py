@@ -66,21 +66,26 @@ _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|�
                        "第[一二三四1-4]句话?|这句话|句话")
 _FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几")
 _SCOPE_KINDS = frozenset({"if", "modal"})  # lexicon words that open a scope the reading may have missed
+_RESTATED = frozenset({"candidates", "count"})  # lists and counts that recaps restate (knowledge has its own reach)
 _EXAMPLE_WORDS = frozenset({"例如", "比如", "除非", "否则"})
+_MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexicon phrase: "wouldn't know"
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
-_LABEL = re.compile(r"[\s*)）]*[:：→⇒]")
+_LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 STRONG_EVIDENCE, CORROBORATED, UNCORROBORATED = "strong", "corroborated", "uncorroborated"
 
 
-def weighs_alone(kind: str, verdict: str, text: str, start: int, end: int, lex: Lexicon) -> bool:
+def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a false verdict (of a claim at text[start:end]) marks its step wrong without a second signal: a
-    strong kind, or a clause the reader explains word for word and that is not under a value's label."""
+    strong kind, or a claim that is no list or count of an earlier stage (a restatement: "Left: ♥A, ♥Q, …" in a
+    recap) in a clause the reader explains word for word and that no value labels."""
     if EvidenceKind(kind, verdict) in STRONG:
         return True
+    if earlier is not None and kind in _RESTATED:
+        return False
     a, b = clause_span(text, start, end)
     return explained(text[a:b], lex) and not labelled(text[a:b], lex)
 
@@ -94,9 +99,9 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def labelled(clause: str, lex: Lexicon) -> bool:
-    """Whether a value labels what follows in the clause ("点数Q：只剩红桃Q", "April → still 14 or 17"): the claim
-    is about that one case, not the whole stage."""
-    return any(t.kind in ("value", "ambig") and _LABEL.match(clause, t.end) for t in lex.scan(clause))
+    """Whether a value labels what follows in the clause ("点数Q：只剩红桃Q", "April → still 14 or 17", "Only (3,8) →
+    P knows", "Sum 11 is left with (2, 9), …"): the claim is about that one case, not the whole stage."""
+    return any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) for t in lex.scan(clause))
 
 
 def explained(text: str, lex: Lexicon) -> bool:
@@ -104,7 +109,7 @@ def explained(text: str, lex: Lexicon) -> bool:
     attributes, cue words of the lexicon), function words, numbers and symbols."""
     known = bytearray(len(text))
     for t in lex.scan(text):
-        if t.kind not in _SCOPE_KINDS and t.text not in _EXAMPLE_WORDS:
+        if t.kind not in _SCOPE_KINDS and t.text not in _EXAMPLE_WORDS and not _MODAL.search(t.text):
             known[t.start:t.end] = b"\1" * (t.end - t.start)
     for m in _ZH_WORDS.finditer(text):
         known[m.start():m.end()] = b"\1" * (m.end() - m.start())

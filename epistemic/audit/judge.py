@@ -216,8 +216,10 @@ class Judge:
             if holds(j, 0):
                 return Verdict(ENTAILED, j, text(j, 0), 0, strategy=strategy)
         later = next((j for j in range(window.reached + 1, self.last + 1) if holds(j, 0)), None)
+        earlier = next((stage - back for back in range(reach + 1, stage + 1) if holds(stage, back)), None)
         example = counterexample()
-        return Verdict(PREMATURE if later is not None else FALSE, stage, text(stage, 0), 0, later, example, strategy)
+        return Verdict(PREMATURE if later is not None else FALSE, stage, text(stage, 0), 0, later, example, strategy,
+                       earlier)
 
     def judge_keys(self, record: ClaimRecord, lex: Lexicon, window: Window):
         """Masks made from the claim's keys by the knowledge tables, without building formulas;

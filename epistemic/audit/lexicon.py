@@ -34,7 +34,10 @@ CUES: dict[str, tuple[str, ...]] = {
                 "could not determine", "can't figure out", "cannot figure out", "couldn't figure out", "isn't sure",
                 "is not sure", "wasn't sure", "was not sure", "not sure", "isn't certain", "is not certain",
                 "not certain", "无法判断", "不能判断", "无法推断", "不能推断", "不会知道", "can't identify", "cannot identify",
-                "couldn't identify", "could not identify", "can't pin down", "cannot pin down", "couldn't pin down"),
+                "couldn't identify", "could not identify", "can't pin down", "cannot pin down", "couldn't pin down",
+                # the verb left out: "he's sure Bernard can't either"
+                "can't either", "cannot either", "can't, either", "couldn't either", "could not either",
+                "doesn't either", "does not either", "doesn't, either", "didn't either", "did not either"),
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
              "was certain", "be sure", "be certain", "certain", "sure", "identify", "identifies", "identified",
@@ -204,6 +207,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(value.name, "value", (var.name, code))
             for alias in value.aliases:
                 add(alias, "value", (var.name, code))
+            for singular in _singulars(value.name):  # "a heart or a diamond"
+                add(singular, "value", (var.name, code))
     for agent in puzzle.agents:
         for d in agent.display:
             add(d, "agent", agent.name)
@@ -248,6 +253,13 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    order={v.name: n for n, v in enumerate(puzzle.variables)},
                    quick={k: _resolve(tuple(v), k) for k, v in entries.items()},
                    number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None)
+
+
+def _singulars(name: str) -> tuple[str, ...]:
+    """"heart" and "Heart" for the value "hearts": plural value names are written singular as often."""
+    if len(name) > 4 and name.isascii() and name.isalpha() and name.endswith("s") and not name.endswith("ss"):
+        return name[:-1], name[:-1].capitalize()
+    return ()
 
 
 TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和", "的和"),

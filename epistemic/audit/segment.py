@@ -14,6 +14,7 @@ FALLBACK_LINES = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'", "\u2032": "'"})
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
 _EMPHASIS = re.compile(r"(?<![\d\s*])\*+|\*+(?![\s\d*])")
 
 
@@ -59,8 +60,10 @@ def decode_trace(data: bytes | str) -> str:
 
 def plain(text: str) -> str:
     """The text as the readers see it, same length (so offsets still point into the original): typographic
-    apostrophes as `'` ("didn’t know" is "didn't know") and markdown emphasis marks as spaces."""
+    apostrophes as `'` ("didn’t know" is "didn't know"), markdown emphasis and block-quote marks as spaces."""
     text = apostrophes(text)
+    if ">" in text:
+        text = _QUOTE_MARK.sub(_spaces, text)  # "> **x = 4, y = 13**": a markdown block quote
     return _EMPHASIS.sub(_spaces, text) if "*" in text else text
 
 

@@ -107,9 +107,10 @@ class RemainingCount:
             if matches(j):
                 return Verdict(ENTAILED, j, f"at stage {j}: {n} remain", strategy=self.name)
         later = next((j for j in range(window.reached + 1, judge.last + 1) if matches(j)), None)
+        earlier = next((j for j in range(stage - back - 1, -1, -1) if matches(j)), None)
         return Verdict(PREMATURE if later is not None else FALSE, stage, f"at stage {stage}: {n} remain", 0, later,
                        {"stage": stage, "explanation": f"{count(stage)} possible answers remain at stage {stage}, "
-                                                       f"not {n}"}, self.name)
+                                                       f"not {n}"}, self.name, earlier)
 
 
 def _value(key: tuple) -> int:

@@ -49,6 +49,7 @@ class Verdict:
     holds_at: int | None = None
     counterexample: dict | None = None
     strategy: str = ""  # which strategy judged it (strategies.py)
+    earlier: int | None = None  # for a false or premature claim: the latest earlier stage where it held (a restatement?)
 
     @property
     def shown(self) -> str:

@@ -47,9 +47,9 @@ def test_a_wrong_final_answer_corroborates_a_weak_claim(cheryl):
 
 
 def test_strong_kinds_need_no_explained_clause(cheryl, card16):
-    assert weighs_alone("arithmetic", "false", "whatever odd words 5 + 26 = 29", 17, 30, cheryl.lexicon)
-    assert weighs_alone("exclusion", "premature", "x", 0, 1, cheryl.lexicon)
-    assert not weighs_alone("candidates", "false", "For instance only May 15 remains", 13, 33, cheryl.lexicon)
+    assert weighs_alone("arithmetic", "false", None, "whatever odd words 5 + 26 = 29", 17, 30, cheryl.lexicon)
+    assert weighs_alone("exclusion", "premature", None, "x", 0, 1, cheryl.lexicon)
+    assert not weighs_alone("candidates", "false", None, "For instance only May 15 remains", 13, 33, cheryl.lexicon)
 
 
 @pytest.mark.parametrize("clause, known", [

@@ -236,18 +236,18 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES = {"variant-qwen-error-03",  # the wrong answer is not one of the variant's dates
-                 # traces_e* and traces_f*, opened in session 5 (docs/audit.md): answers not read yet
-                 "cheryl-claude-md-error-wrongcredit-e1-16", "cam-gemini-terse-error-premature-e1-28",
-                 "muddy-claude-correct-12", "muddy-answerfirst-correct-15", "muddy-r1-kept-eliminated-19",
-                 "card16-answer-first-error-f1-04", "cheryl-answer-first-correct-f1-13", "cam-o1-summary-correct-f1-25",
-                 "sp-gemini-terse-correct-f2-06", "sp-claude-zh-correct-f2-10", "mu-claude-correct-params-f2-25",
-                 "mu-gemini-zh-terse-correct-f2-26", "mu-v3-kept-f2-29", "mu-r1-correct-params-f2-30"}
-# Correct traces still flagged, each a known open reading problem; a new alarm fails the test.
-KNOWN_ALARMS = {  # traces_f*, scored blind at the end of session 5 and opened: alarms left after its first fixes
-    "card16-r1-correct-f1-01", "card16-qwq-zh-correct-f1-02", "card16-qwq-zh-correct-f1-08",
-    "cheryl-o1-summary-correct-f1-15", "variant-r1-think-correct-f1-17", "cam-r1-think-correct-f1-24",
-    "mu-r1-correct-params-f2-30"}
+ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged answer
+    # traces_e* and traces_f*, opened in session 5
+    "cheryl-claude-md-error-wrongcredit-e1-16", "cam-gemini-terse-error-premature-e1-28", "muddy-answerfirst-correct-15",
+    "card16-answer-first-error-f1-04", "cheryl-answer-first-correct-f1-13", "cam-o1-summary-correct-f1-25",
+    "sp-gemini-terse-correct-f2-06", "sp-claude-zh-correct-f2-10", "mu-claude-correct-params-f2-25",
+    "mu-gemini-zh-terse-correct-f2-26", "mu-v3-kept-f2-29",
+    # traces_g*, opened in session 6: "So it's the five of diamonds, ♦5." (a rank written as a word)
+    "card16-answerfirst-correct-g3-05"}
+
+KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
+    "variant-r1-think-correct-f1-17", "cam-r1-think-correct-f1-24",  # traces_f*, session 5
+    "muddy-answerfirst-correct-g2-03", "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -297,9 +297,11 @@ def test_remaining_counts_are_checked(ctxs):
     ctx = ctxs("card16.txt")
     base = "P says: “I don't know the card.”\n\nQ says: “I knew you didn't know.”\n\nSo "
     assert audit(ctx, base + "5 cards remain.").label == -1
-    assert audit(ctx, base + "all 9 cards remain.").label == 2
-    assert [c.verdict.verdict for c in audit(ctx, base + "all 9 cards remain.").claims()
-            if c.record.kind == "count"] == ["false"]
+    # stage 1's count after Q's statement: false, but a count of an earlier stage may be a restatement, so it
+    # weighs only with a wrong final answer (docs/audit.md, "Evidence")
+    assert [(c.verdict.verdict, c.verdict.earlier, c.evidence) for c in audit(ctx, base + "all 9 cards remain.").claims()
+            if c.record.kind == "count"] == [("false", 1, "uncorroborated")]
+    assert audit(ctx, base + "all 9 cards remain.\n\nFinal answer: ♠4.").label == 2
     assert audit(ctx, base.replace("So ", "还剩5张牌。")).label == -1
 
 
@@ -527,3 +529,50 @@ def test_session5_traces_f_classes(ctxs):
     outline = audit_trace(variant.puzzle, "The dialogue: Albert doesn't know and knows Bernard doesn't know; "
                                           "Bernard didn't know but now does; Albert now knows too.", context=variant)
     assert outline.label == -1
+
+
+# ---------------------------------------------------------------- session 6: traces_g*, opened after its blind score
+
+
+def test_and_is_certain_keeps_the_knower(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    assert [f for f, _ in sources(ctx, "Ali doesn't know the date and is certain Bo doesn't know either.")] == [
+        "not Ali knows date", "Ali knows that (not Bo knows date)"]
+
+
+def test_a_left_out_verb_keeps_its_negation(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert sources(ctx, "Albert is sure Bernard can't either.") == [("Albert knows that (not Bernard knows date)", True)]
+
+
+def test_singular_value_names(ctxs):
+    assert sources(ctxs("card16.txt"), "So the card is a heart or a diamond.") == [("suit in {hearts, diamonds}", True)]
+
+
+def test_a_false_sum_is_a_slip_even_when_it_is_the_product(ctxs):
+    (r,) = [r for r in records(ctxs("cheryl.txt"), "That's 3 + 2 = 6 dates removed.") if r.kind == "arithmetic"]
+    assert r.certain
+
+
+@pytest.mark.parametrize("puzzle, text, answer", [
+    ("muddy.txt", "### Answer\n\n**2 children are muddy.**", ["2"]),
+    ("muddy.txt", "So the father's statement removes 000.\n\n**3 children are muddy.**", ["3"]),
+    ("impossible.txt", "### Answer\n> **x = 4, y = 13**", ["(4, 13)"]),
+    ("card16.txt", "**Card: ♦5 (five of diamonds).**", ["5 of diamonds (♦5)"]),
+    ("cheryl.txt", "Birthday: July 16", ["July 16"]),
+])
+def test_answer_forms_of_session_6(ctxs, puzzle, text, answer):
+    ctx = ctxs(puzzle)
+    assert audit_trace(ctx.puzzle, text, context=ctx).to_dict()["final_answer"] == answer
+
+
+def test_the_deck_under_a_question_label_is_no_answer(ctxs):
+    ctx = ctxs("card16.txt")
+    assert audit_trace(ctx.puzzle, "牌：红桃A、Q、4｜黑桃J、8、4、2、7、3｜方块A、5。", context=ctx).final_answer is None
+
+
+def test_a_pattern_of_children_is_no_count(ctxs):
+    ctx = ctxs("muddy.txt")
+    assert records(ctx, "So only 111 is removed.") == []
+    assert sources(ctx, "So at this point we know that exactly two of the children are muddy.") == [
+        ("(m[1] + m[2]) + m[3] = 2", True)]
