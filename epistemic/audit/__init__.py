@@ -268,7 +268,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         judged.append((st, al, audits))
     final = final if final is not None else fallback
     top = max((al.reached for al in alignment), default=0)
-    judged = [(st, al, [_unaligned(c, top) for c in audits]) for st, al, audits in judged]
+    judged = [(st, al, [_quoted_fact(_unaligned(c, top), ctx.judge) for c in audits]) for st, al, audits in judged]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
     judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
               for n, (st, al, audits) in enumerate(judged)]
@@ -295,6 +295,16 @@ def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:
     if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top and \
             c.record.kind != "told":
         return dataclasses.replace(c, record=c.record.read_as(UNALIGNED))
+    return c
+
+
+def _quoted_fact(c: ClaimAudit, judge: Judge) -> ClaimAudit:
+    """"At least one is muddy." before the father's statement is discussed: the announcement itself, quoted (it
+    says exactly what the fact announced says), not a conclusion drawn too early."""
+    v = c.verdict
+    if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and c.record.kind != "answer" and \
+            judge.quotes_fact(c.claim.formula, v.holds_at):
+        return dataclasses.replace(c, record=c.record.read_as(REPORTED))
     return c
 
 

@@ -284,7 +284,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic") else r for r in found]
     if arithmetic:
-        found = [_shorthand(r) for r in found]
+        found = [_shorthand(r, lex.number_pair is not None) for r in found]
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
@@ -453,14 +453,15 @@ def _scoped(reading: str | None, r: ClaimRecord) -> str:
     return reading
 
 
-def _shorthand(r: ClaimRecord) -> ClaimRecord:
-    """"42 → 2·21 = 23": a false product whose right side is the factors' sum is the writer's shorthand for
-    "the pair 2, 21 has sum 23", not a slip: read it as loose. A false sum stays a slip ("3 + 2 = 6")."""
-    if r.kind != "arithmetic":
+def _shorthand(r: ClaimRecord, pairs: bool) -> ClaimRecord:
+    """"42 → 2·21 = 23", "51: 17 + 34 = 578": in a puzzle about a pair of numbers, a false product whose right
+    side is the factors' sum (or the reverse) is the writer's shorthand for "the pair 2, 21 has sum 23", not a
+    slip: read it as loose. Elsewhere a false sum stays a slip ("3 + 2 = 6 dates removed")."""
+    if r.kind != "arithmetic" or not pairs:
         return r
     _, _, left, right = r.key.formula
     for a, b in ((left, right), (right, left)):
-        if a[0] == "Arith" and a[1] == "*" and a[2][0] == "Const" and a[3][0] == "Const" and b[0] == "Const":
+        if a[0] == "Arith" and a[2][0] == "Const" and a[3][0] == "Const" and b[0] == "Const":
             x, y, c = a[2][1], a[3][1], b[1]
             value = x + y if a[1] == "+" else x - y if a[1] == "-" else x * y
             other = x * y if a[1] == "+" else x + y

@@ -87,6 +87,18 @@ class Judge:
         live = self.solution.stages[stage].mask
         return bool(np.any(self.mask(f, stage) & live))
 
+    def quotes_fact(self, f: s.Formula, j: int) -> bool:
+        """Whether `f` says exactly what announcement `j` says when that announcement is a plain fact ("at least
+        one of you is muddy"): on the worlds live before it, the two hold on the same worlds."""
+        if not 0 < j <= self.last or f is None or not _static(f):
+            return False
+        ann = self.solution.stages[j].announcement
+        if ann is None or ann.speaker is not None or not _static(ann.said):
+            return False
+        live = self.solution.stages[j - 1].mask
+        a, b = self.mask(f, j - 1), self.mask(ann.said, j - 1)
+        return a is not None and b is not None and bool(np.array_equal(a[live], b[live]))
+
     def holds(self, claim: Claim, stage: int, back: int = 0) -> bool:
         f = claim.formula if back == 0 else s.Past(claim.formula, back)
         if not self.entailed(f, stage):

@@ -247,7 +247,7 @@ ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "variant-r1-think-correct-f1-17", "cam-r1-think-correct-f1-24",  # traces_f*, session 5
-    "muddy-answerfirst-correct-g2-03", "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*
+    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -576,3 +576,18 @@ def test_a_pattern_of_children_is_no_count(ctxs):
     assert records(ctx, "So only 111 is removed.") == []
     assert sources(ctx, "So at this point we know that exactly two of the children are muddy.") == [
         ("(m[1] + m[2]) + m[3] = 2", True)]
+
+
+def test_a_quoted_fact_announcement_is_not_premature(ctxs):
+    ctx = ctxs("muddy.txt")
+    r = audit_trace(ctx.puzzle, "The father says something.\n\nAt least one is muddy.\n\nAfter the first silence, "
+                                "nobody steps forward.\n\nSo exactly two are muddy.", context=ctx)
+    (c,) = [c for c in r.steps[1].claims if c.record.kind == "bound"]
+    assert c.verdict.verdict == "premature" and c.record.reading == "reported speech"
+
+
+def test_pair_shorthand_only_in_puzzles_about_a_pair(ctxs):
+    (r,) = [r for r in records(ctxs("sum_product.txt"), "51: 17 + 34 = 578, too big.") if r.kind == "arithmetic"]
+    assert not r.certain  # the pair (17, 34) with its product, not a slip
+    (r,) = [r for r in records(ctxs("cheryl.txt"), "That's 3 + 2 = 6 dates removed.") if r.kind == "arithmetic"]
+    assert r.certain
