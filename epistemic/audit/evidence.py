@@ -72,6 +72,7 @@ _MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexi
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
+_TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -101,7 +102,13 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 def labelled(clause: str, lex: Lexicon) -> bool:
     """Whether a value labels what follows in the clause ("点数Q：只剩红桃Q", "April → still 14 or 17", "Only (3,8) →
     P knows", "Sum 11 is left with (2, 9), …"): the claim is about that one case, not the whole stage."""
-    return any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) for t in lex.scan(clause))
+    toks = lex.scan(clause)
+    if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) for t in toks):
+        return True
+    # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable
+    items = [t for t in toks if t.kind in ("value", "number")]
+    return len(items) >= 2 and not clause[:items[0].start].strip(" -*•\t") and \
+        _TOPIC_VERB.match(clause, items[0].end) is not None and _var(items[1]) != _var(items[0])
 
 
 def explained(text: str, lex: Lexicon) -> bool:
@@ -125,3 +132,7 @@ def explained(text: str, lex: Lexicon) -> bool:
 
 def _value_names(v) -> list[str]:
     return [x.name for x in v.values if isinstance(getattr(x, "name", None), str)]
+
+
+def _var(t) -> str | None:
+    return t.payload[0] if t.kind == "value" else None

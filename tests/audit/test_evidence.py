@@ -69,6 +69,8 @@ def test_explained_accepts_only_known_words(cheryl, clause, known):
 def test_a_value_label_makes_a_case(card16):
     assert labelled("- 点数Q：只剩红桃Q", card16.lexicon)
     assert labelled("hearts → only A, Q and 4", card16.lexicon)
+    assert labelled("12 was May/June, now only June", AuditContext.build(api.load_puzzle(
+        ROOT / "puzzles" / "cheryl_variant.txt")).lexicon)  # a value opening its clause, said to lie in others
     assert not labelled("Remaining: ♥A, ♥Q", card16.lexicon)
     assert not labelled("So the card is ♦5", card16.lexicon)
 
