@@ -66,6 +66,15 @@ def or_(xs) -> str:
     return items[0] if len(items) == 1 else "(or " + " ".join(items) + ")"
 
 
+def and2(a: str, b: str) -> str:
+    """and_([a, b]) without building a list (the encoder's most frequent conjunction)."""
+    if a == TRUE:
+        return b
+    if b == TRUE or a == FALSE:
+        return a
+    return FALSE if b == FALSE else f"(and {a} {b})"
+
+
 def not_(x: str) -> str:
     return FALSE if x == TRUE else TRUE if x == FALSE else f"(not {x})"
 
@@ -82,7 +91,11 @@ def compare(op: str, a, b) -> str:
 
 
 def implies(a: str, b: str) -> str:
-    return or_([not_(a), b])
+    if a == TRUE or b == FALSE:
+        return not_(a) if b == FALSE else b
+    if a == FALSE or b == TRUE:
+        return TRUE
+    return f"(or (not {a}) {b})"
 
 
 def iff(a: str, b: str) -> str:
@@ -99,6 +112,9 @@ class TextFrame:
 
     def alive_at(self, p: int) -> str:
         return TRUE if self.alive is None else self.alive[p]
+
+    def alive_list(self, n: int) -> list[str]:
+        return [TRUE] * n if self.alive is None else self.alive
 
 
 class TextEncoder:
@@ -246,14 +262,14 @@ class TextEncoder:
         if isinstance(f, s.Possible):
             frame, phi = frames[-1], self.formula(f.body, frames)
             return self.per_class(self.groups((f.agent,)), "possible",
-                                  lambda m: or_([and_([frame.alive_at(p), phi[p]]) for p in m]))
+                                  lambda m: or_([and2(frame.alive_at(p), phi[p]) for p in m]))
         if isinstance(f, s.Past):
             earlier = frames[:1] if f.back is None else frames[: max(1, len(frames) - f.back)]
             return self.formula(f.body, earlier)
         if isinstance(f, s.Announce):
             frame = frames[-1]
             keep = self.formula(f.announcement, frames)
-            after = TextFrame(self.define_all("alive", [and_([frame.alive_at(p), keep[p]]) for p in range(n)]))
+            after = TextFrame(self.define_all("alive", [and2(a, k) for a, k in zip(frame.alive_list(n), keep)]))
             body = self.formula(f.body, frames + (after,))
             return [implies(k, b) for k, b in zip(keep, body)]
         raise Unsupported(f"formula {type(f).__name__}")
@@ -290,15 +306,24 @@ class TextEncoder:
         return self.per_class(groups, "knows_value", lambda m: self._one_value(frame, m, values))
 
     def _all(self, frame: TextFrame, members: list[int], phi: list[str]) -> str:
-        return and_([implies(frame.alive_at(p), phi[p]) for p in members])
+        if frame.alive is None:
+            return and_([phi[p] for p in members])
+        alive = frame.alive
+        return and_([phi[p] if alive[p] == TRUE else implies(alive[p], phi[p]) for p in members])
 
     def _one_value(self, frame: TextFrame, members: list[int], values: list[tuple]) -> str:
-        by_value: dict[tuple, list[int]] = {}
-        for p in members:
-            by_value.setdefault(values[p], []).append(p)
-        if len(by_value) == 1:
-            return TRUE
-        present = [or_([frame.alive_at(p) for p in ps]) for ps in by_value.values()]
+        alive = frame.alive_list(self.n)
+        if len({values[p] for p in members}) == len(members):  # one world per value
+            if len(members) == 1:
+                return TRUE
+            present = [alive[p] for p in members]
+        else:
+            by_value: dict[tuple, list[int]] = {}
+            for p in members:
+                by_value.setdefault(values[p], []).append(p)
+            if len(by_value) == 1:
+                return TRUE
+            present = [or_([alive[p] for p in ps]) for ps in by_value.values()]
         return "((_ at-most 1) " + " ".join(present) + ")"
 
     def components(self, agents: tuple[str, ...]) -> list[list[int]]:
@@ -313,8 +338,8 @@ class TextEncoder:
         for k, ann in enumerate(announcements, start=1):
             content = self.formula(ann.content, tuple(frames))
             previous = frames[-1]
-            frames.append(TextFrame(self.define_all(f"stage{k}", [and_([previous.alive_at(p), content[p]])
-                                                                  for p in range(self.n)])))
+            frames.append(TextFrame(self.define_all(f"stage{k}", [and2(a, c) for a, c in
+                                                                  zip(previous.alive_list(self.n), content)])))
         return frames
 
     def negated_claim(self, solution, final: TextFrame) -> str:
