@@ -25,15 +25,33 @@ class ExplicitEngine:
 
     name = "explicit"
 
+    def __init__(self):
+        # frames by stage mask, for this engine's lifetime (one solve): each stage's counts, live indices and
+        # renumbered class ids are computed once, not again at every later announcement and report
+        self._frames: dict[int, tuple[np.ndarray, _Frame]] = {}
+
     def evaluate(self, space: WorldSpace, history: Sequence[np.ndarray], formula: s.Formula) -> np.ndarray:
         return self.evaluate_many(space, history, [formula])[0]
 
     def evaluate_many(self, space: WorldSpace, history: Sequence[np.ndarray],
                       formulas: Sequence[s.Formula]) -> list[np.ndarray]:
         """Several formulas at one history, sharing frames and every common subterm's value."""
-        frames = _frames(space, history)
+        frames = self._history(space, history)
         evaluator = _Evaluator()
         return [frames[-1].to_full(evaluator.formula(f, frames)) for f in formulas]
+
+
+    def _history(self, space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:
+        """The frames of a history, reusing those of masks seen before (the same array object, read-only
+        from then on so that it cannot change under its frame; held here, so its id is not reused)."""
+        out = []
+        for mask in history:
+            hit = self._frames.get(id(mask))
+            if hit is None or hit[0] is not mask or hit[1].space is not space:
+                mask.flags.writeable = False
+                hit = self._frames[id(mask)] = (mask, _frames(space, [mask])[0])
+            out.append(hit[1])
+        return tuple(out)
 
 
 def _frames(space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..language import syntax as s
+from .bounds import bounded_product
 from .evaluate import static_term, static_values
 from .labels import world_label
 from .size import raw_size
@@ -63,7 +64,10 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     radices = [rows] + [len(v.values) for v in free]
     code_tables = [np.array(v.codes, dtype=np.int64) for v in free]
     kept: dict[str, list[np.ndarray]] = {v.name: [] for v in puzzle.variables}
-    if table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
+    bounded = bounded_product(free, code_tables, puzzle.constraints, CHUNK) if table is None and total else None
+    if bounded is not None:  # only the worlds within the last variable's bounds are built
+        kept = {k: [c] for k, c in bounded.items()}
+    elif table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
         cols = {}
         for i, (v, codes) in enumerate(zip(free, code_tables)):
             inner, outer = math.prod(radices[i + 2 :]), math.prod(radices[1 : i + 1])
