@@ -15,7 +15,7 @@ import numpy as np
 
 from ..language import syntax as s
 from ..worlds.evaluate import StaticEvaluator
-from ..worlds.space import WorldSpace, combine_keys
+from ..worlds.space import DISTINCT_WORLDS, WorldSpace, combine_keys
 
 COMPACT_BELOW = 0.25  # a model with fewer than this share of all worlds is compacted
 
@@ -296,7 +296,7 @@ class _Evaluator(StaticEvaluator):
         if f.mode == "whether":
             return rel.constant(self.formula(f.body, frames))
         if isinstance(rel, _Partition) and _names_the_world(frame.space, f.body):
-            return rel.sizes()[rel.ids] <= 1  # one value of every variable: one live world in the class
+            return (rel.sizes() <= 1)[rel.ids]  # one value of every variable: one live world in the class
         out = np.ones(frame.n, dtype=bool)
         for t in f.body:
             values = np.broadcast_to(self.term(t, frames), (frame.n,))
@@ -310,10 +310,10 @@ def _names_the_world(space: WorldSpace, terms: tuple) -> bool:
     names = {t.name for t in terms if isinstance(t, s.Var)}
     if any(v.name not in names for v in space.puzzle.variables):
         return False
-    if "distinct worlds" not in space.cache:
+    if DISTINCT_WORLDS not in space.cache:  # set by the product enumeration, else checked here once
         key, span = combine_keys([space.columns[v.name] for v in space.puzzle.variables], space.size)
-        space.cache["distinct worlds"] = space.size == 0 or int(np.bincount(key, minlength=span).max()) <= 1
-    return space.cache["distinct worlds"]
+        space.cache[DISTINCT_WORLDS] = space.size == 0 or int(np.bincount(key, minlength=span).max()) <= 1
+    return space.cache[DISTINCT_WORLDS]
 
 
 __all__ = ["ExplicitEngine"]

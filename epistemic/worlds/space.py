@@ -18,6 +18,7 @@ from .labels import world_label
 from .size import raw_size
 
 MAX_RAW_WORLDS = 1 << 25
+DISTINCT_WORLDS = "distinct worlds"  # space.cache key: True when no two worlds are the same assignment
 CHUNK = 1 << 22
 
 
@@ -101,7 +102,10 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     columns = {v.name: _join(kept[v.name]) for v in puzzle.variables}
     size = len(columns[puzzle.variables[0].name])
     shape = tuple(radices[1:]) if table is None and size == total and size > 0 else None
-    return space_from_columns(puzzle, columns, "table" if table is not None else "product", total, shape)
+    space = space_from_columns(puzzle, columns, "table" if table is not None else "product", total, shape)
+    if table is None and all(len(set(v.codes)) == len(v.codes) for v in free):
+        space.cache[DISTINCT_WORLDS] = True  # a product of distinct values lists each assignment once
+    return space
 
 
 def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method: str, raw: int,

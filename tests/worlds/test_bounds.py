@@ -56,6 +56,7 @@ def test_enumeration_equals_the_python_product_and_filter(case):
     space = enumerate_product(puzzle, raw_size(puzzle))
     got = list(zip(*(space.columns[NAMES[i]].tolist() for i in range(k))))
     assert got == worlds, text
+    assert space.cache["distinct worlds"] and len(set(got)) == len(got)  # the flag the explicit engine trusts
 
 
 def test_sum_and_product_is_bounded_and_division_is_not():
