@@ -51,6 +51,8 @@ class ExplicitEngine:
                 mask.flags.writeable = False
                 hit = self._frames[id(mask)] = (mask, _frames(space, [mask])[0])
             out.append(hit[1])
+        for frame in out[1:-2]:  # older stages keep their counts and live indices, not their class ids
+            frame.release()
         return tuple(out)
 
 
@@ -77,6 +79,10 @@ class _Frame:
         self.n = space.size if self.full else len(idx)
         self.count = count
         self._cache: dict[object, object] = {}
+
+    def release(self) -> None:
+        """Drops what was computed over this frame (per-agent class ids, columns); rebuilt when asked again."""
+        self._cache.clear()
 
     def _memo(self, key, make):
         if key not in self._cache:
