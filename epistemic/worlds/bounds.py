@@ -133,10 +133,9 @@ def bounded_product(free: list, code_tables: list[np.ndarray], constraints, max_
             np.maximum(lo, rest, out=lo)
     counts = np.maximum(hi - lo + 1, 0)
     total = int(counts.sum())
-    row = np.repeat(np.arange(outer, dtype=np.int64), counts)
-    starts = np.cumsum(counts) - counts
-    kept = {name: col[row] for name, col in cols.items()}
-    kept[y.name] = lo[row] + (np.arange(total, dtype=np.int64) - starts[row])
+    kept = {name: np.repeat(col, counts) for name, col in cols.items()}
+    # y runs from lo up within each outer assignment: the position in the output minus (start - lo)
+    kept[y.name] = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts - lo, counts)
     if residual:
         ok = np.ones(total, dtype=bool)
         for f in residual:

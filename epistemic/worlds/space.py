@@ -173,12 +173,14 @@ def combine_keys(keys: list[np.ndarray], size: int) -> tuple[np.ndarray, int]:
     """Class ids for the joint value of several integer arrays (mixed radix, compacted if sparse)."""
     if not keys or size == 0:
         return np.zeros(size, dtype=np.int64), 1 if size else 0
-    key = np.zeros(size, dtype=np.int64)
-    span = 1
+    key, span = None, 1
     for k in keys:
         k = np.asarray(k, dtype=np.int64)
         lo, hi = int(k.min()), int(k.max())
         radix = hi - lo + 1
+        if key is None:  # the first term: its values shifted to start at 0, no multiply-add
+            key, span = k - lo, radix
+            continue
         if span * radix >= 1 << 62:
             _, key = np.unique(key, return_inverse=True)
             span = int(key.max()) + 1
