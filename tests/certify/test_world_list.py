@@ -34,7 +34,7 @@ def test_listed_worlds_holds_exactly_of_the_rows(case):
     names = [f"v{i}" for i in range(k)]
     decls = "".join(f"(declare-const {_sym(n)} Int)" for n in names)
     solver = z3.Solver()
-    solver.from_string(f"{decls}(assert (not (= {listed_worlds(names, rows)} {_one_equation_per_row(names, rows)})))")
+    solver.from_string(f"{decls}(assert (not (= {listed_worlds(names, rows).text} {_one_equation_per_row(names, rows)})))")
     assert solver.check() == z3.unsat, rows
 
 
@@ -52,10 +52,11 @@ def test_a_product_space_and_a_triangle_take_a_few_terms():
     sol = api.solve(api.load_puzzle(ROOT / "puzzles" / "sum_product.txt"))
     names = [v.name for v in sol.puzzle.variables]
     rows = list(zip(*(sol.space.columns[n] for n in names)))
-    text = listed_worlds(names, rows)
-    assert text.count("(and (<=") <= 2 * 98 + 2  # one run of x per distinct y-run, one run of y each
+    listing = listed_worlds(names, rows)
+    assert listing.runs <= 2 * 98 + 2 and listing.runs * 4 <= len(rows)  # so the tree is used
+    assert listing.text.count("(and (<=") <= 2 * 98 + 2  # one run of x per distinct y-run, one run of y each
     full = listed_worlds(["a", "b", "c"], [(a, b, c) for a in range(5) for b in range(5) for c in range(5)])
-    assert full.count("(<=") == 6  # three runs, two bounds each
+    assert full.text.count("(<=") == 6 and full.runs == 3  # three runs, two bounds each
 
 
 def _space_with(sol, drop: int | None = None, extra: dict[str, int] | None = None):
@@ -70,6 +71,7 @@ def _space_with(sol, drop: int | None = None, extra: dict[str, int] | None = Non
 
 
 def test_missing_and_invalid_worlds_are_refuted_in_a_product_space():
+    """Sum and Product's list compresses: both halves of the check search its tree."""
     puzzle = api.load_puzzle(ROOT / "puzzles" / "sum_product.txt", {"bound": 30})
     sol = api.solve(puzzle, engine="explicit")
     assert cert_module.certify(sol).outcome == "proved"
@@ -77,5 +79,20 @@ def test_missing_and_invalid_worlds_are_refuted_in_a_product_space():
                   _space_with(sol, extra={"x": 9, "y": 5}),  # a listed world that breaks x < y
                   _space_with(sol, extra={"x": 1, "y": 5}),  # a listed world outside x's domain 2..30
                   _space_with(sol, extra={"x": 20, "y": 21})):  # a listed world that breaks x + y <= 30
+        cert = cert_module.certify(api.solve(puzzle, space=space, engine="explicit"))
+        assert cert.outcome == "refuted", space.size
+
+
+def test_missing_and_invalid_worlds_are_refuted_when_the_list_does_not_compress():
+    """Russian cards' 140 deals do not compress: one clause per world, and each listed world evaluated."""
+    puzzle = api.load_puzzle(ROOT / "puzzles" / "russian_cards.txt")
+    sol = api.solve(puzzle, engine="explicit")
+    names = [v.name for v in puzzle.variables]
+    assert listed_worlds(names, list(zip(*(sol.space.columns[n].tolist() for n in names)))).runs * 4 > sol.space.size
+    assert cert_module.certify(sol).outcome == "proved"
+    first = {n: int(sol.space.columns[n][0]) for n in names}
+    four = dict(first, **{names[j]: 0 for j in range(4)}, **{names[j]: 1 for j in range(4, 7)})  # Alice holds 4 cards
+    for space in (_space_with(sol, drop=11), _space_with(sol, extra=four),
+                  _space_with(sol, extra=dict(first, **{names[0]: 3}))):  # a card held by no one of the three
         cert = cert_module.certify(api.solve(puzzle, space=space, engine="explicit"))
         assert cert.outcome == "refuted", space.size
