@@ -7,7 +7,8 @@ from getrusage) over --pairs runs. With --baseline (another checkout of the repo
 `git archive main | tar -x -C /tmp/base`), every run of this checkout is paired with a run of the
 baseline, alternating which goes first, so a busy machine slows both sides alike. "engine" rows
 time enumeration + announcements + report inside one process (parsing and imports excluded) and report bytes
-per world: the peak of numpy's traced allocations during the solve over the number of worlds.
+per world: the peak of numpy's traced allocations during the solve over the number of worlds. The "generate"
+row times `generate("cards", 300, use_z3=True)` in one process after a warm-up (the target: 300 per CPU second).
 Both checkouts are byte-compiled first (`python -m compileall`), as an installed package is: this
 sandbox sets PYTHONDONTWRITEBYTECODE=1, so without it every run would compile the project's modules
 from source (about 100 ms of CPU for `solve`); --no-compile measures that case.
@@ -41,6 +42,15 @@ peak = tracemalloc.get_traced_memory()[1]
 print(json.dumps({"cpu": cpu, "worlds": sol.space.size, "peak": peak, "ok": sol.ok}))
 """
 
+GENERATE = r"""
+import json, sys, time
+from epistemic.generate import generate
+generate("cards", 3, seed=12345)  # imports, grammar, the Z3 library loaded before timing
+t = time.process_time()
+items, _ = generate("cards", int(sys.argv[1]), seed=1, use_z3=True)
+print(json.dumps({"cpu": time.process_time() - t, "count": len(items)}))
+"""
+
 # label, kind, arguments, target seconds (CPU), SMCDEL (issue 14)
 ROWS = [
     ("python -c pass (the interpreter alone)", "python", ["-c", "pass"], None, "—"),
@@ -57,6 +67,7 @@ ROWS = [
      0.1, "—"),
     ("engine: drinking logicians n = 20 (2^20 worlds)", "engine", ["puzzles/drinking_logicians.txt", '{"n": 20}'],
      None, "—"),
+    ("generate cards: 300 Z3-certified puzzles (CPU s; puzzles per CPU s)", "generate", ["300"], 1.0, "—"),
 ]
 
 
@@ -72,6 +83,8 @@ def run_once(root: Path, kind: str, args: list[str]) -> dict:
         cmd = [sys.executable, *args]
     elif kind == "command":
         cmd = [sys.executable, "cli.py", *args]
+    elif kind == "generate":
+        cmd = [sys.executable, "-c", GENERATE, *args]
     else:
         cmd = [sys.executable, "-c", ENGINE, *args]
     before = _children_cpu()
@@ -82,7 +95,19 @@ def run_once(root: Path, kind: str, args: list[str]) -> dict:
     if kind == "engine":
         data = json.loads(out.stdout)
         return {"cpu": data["cpu"], "bytes": data["peak"] / max(1, data["worlds"])}
+    if kind == "generate":
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        return {"cpu": data["cpu"], "rate": data["count"] / data["cpu"]}
     return {"cpu": cpu}
+
+
+def _extra(kind: str, runs: list[dict]) -> str:
+    """The row's second figure: bytes per world (engine rows) or puzzles per CPU second (generate)."""
+    if kind == "engine":
+        return f" ({statistics.median(r['bytes'] for r in runs):.0f} B/world)"
+    if kind == "generate":
+        return f" ({statistics.median(r['rate'] for r in runs):.0f}/s)"
+    return ""
 
 
 def main() -> None:
@@ -113,12 +138,10 @@ def main() -> None:
             for name, root in order:
                 runs[name].append(run_once(root, kind, cmd))
         med = {name: statistics.median(r["cpu"] for r in rs) for name, rs in runs.items()}
-        extra = ""
-        if kind == "engine":
-            extra = f" ({statistics.median(r['bytes'] for r in runs['new']):.0f} B/world)"
+        extra = _extra(kind, runs["new"])
         goal = "—" if target is None else f"≤ {target:g} s {'✓' if med['new'] <= target else '✗'}"
         if args.baseline:
-            base_extra = f" ({statistics.median(r['bytes'] for r in runs['base']):.0f} B/world)" if kind == "engine" else ""
+            base_extra = _extra(kind, runs["base"])
             print(f"| {label} | {med['base']:.3f}{base_extra} | {med['new']:.3f}{extra} | {med['new'] / med['base']:.2f} "
                   f"| {goal} | {peer} |", flush=True)
         else:

@@ -172,21 +172,20 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
     try:
         final = enc.stages(announcements)[-1]
         negation = enc.negated_claim(solution, final)
-        extra: list[str] = []
+        decls: list[str] = []
         parts = [negation]
         worlds_checked = False
         if check_worlds and space.size <= WORLD_CHECK_LIMIT and solution.puzzle.variables:
             decls, missing = missing_world(space)
-            extra += decls
             parts.append(missing)
             worlds_checked = True
     except Unsupported:
         return None
     if negation.startswith("refuted:"):
         return Certificate("refuted", time.perf_counter() - t0, negation[len("refuted:"):], claim)
-    extra.append("(assert (or " + " ".join(parts) + " false))")
+    claim_negated = "(or " + " ".join(parts) + " false)"
     remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
-    verdict = check_script(enc.text(extra), remaining_ms)
+    verdict = check_script(enc.text(decls, claim_negated), remaining_ms)
     if verdict is not None and verdict.result == "unsat":
         scope = "every world of the puzzle is accounted for; " if worlds_checked else ""
         return Certificate("proved", time.perf_counter() - t0, f"{scope}the negation of the claim is unsat", claim,
@@ -201,12 +200,12 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
     solver = z3.Solver()
     remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
     solver.set("timeout", remaining_ms)
-    solver.from_string(enc.text(extra))
+    solver.from_string(enc.text(decls, claim_negated))
     result = solver.check()
     if result == z3.sat:  # again with named definitions, so that the model shows which worlds survive
         solver = z3.Solver()
         solver.set("timeout", remaining_ms)
-        solver.from_string(enc.text(extra, macros=False))
+        solver.from_string(enc.text(decls, claim_negated, macros=False))
         result = solver.check()
 
     def alive(model) -> list[bool]:

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..language import syntax as s
 from ..worlds.evaluate import StaticEvaluator
-from ..worlds.space import WorldSpace, combine_keys
+from ..worlds.space import DISTINCT_WORLDS, WorldSpace, combine_keys
 
 COMPACT_BELOW = 0.25  # a model with fewer than this share of all worlds is compacted
 
@@ -25,15 +25,35 @@ class ExplicitEngine:
 
     name = "explicit"
 
+    def __init__(self):
+        # frames by stage mask, for this engine's lifetime (one solve): each stage's counts, live indices and
+        # renumbered class ids are computed once, not again at every later announcement and report
+        self._frames: dict[int, tuple[np.ndarray, _Frame]] = {}
+
     def evaluate(self, space: WorldSpace, history: Sequence[np.ndarray], formula: s.Formula) -> np.ndarray:
         return self.evaluate_many(space, history, [formula])[0]
 
     def evaluate_many(self, space: WorldSpace, history: Sequence[np.ndarray],
                       formulas: Sequence[s.Formula]) -> list[np.ndarray]:
         """Several formulas at one history, sharing frames and every common subterm's value."""
-        frames = _frames(space, history)
+        frames = self._history(space, history)
         evaluator = _Evaluator()
         return [frames[-1].to_full(evaluator.formula(f, frames)) for f in formulas]
+
+
+    def _history(self, space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:
+        """The frames of a history, reusing those of masks seen before (the same array object, read-only
+        from then on so that it cannot change under its frame; held here, so its id is not reused)."""
+        out = []
+        for mask in history:
+            hit = self._frames.get(id(mask))
+            if hit is None or hit[0] is not mask or hit[1].space is not space:
+                mask.flags.writeable = False
+                hit = self._frames[id(mask)] = (mask, _frames(space, [mask])[0])
+            out.append(hit[1])
+        for frame in out[1:-2]:  # older stages keep their counts and live indices, not their class ids
+            frame.release()
+        return tuple(out)
 
 
 def _frames(space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:
@@ -59,6 +79,10 @@ class _Frame:
         self.n = space.size if self.full else len(idx)
         self.count = count
         self._cache: dict[object, object] = {}
+
+    def release(self) -> None:
+        """Drops what was computed over this frame (per-agent class ids, columns); rebuilt when asked again."""
+        self._cache.clear()
 
     def _memo(self, key, make):
         if key not in self._cache:
@@ -278,7 +302,7 @@ class _Evaluator(StaticEvaluator):
         if f.mode == "whether":
             return rel.constant(self.formula(f.body, frames))
         if isinstance(rel, _Partition) and _names_the_world(frame.space, f.body):
-            return rel.sizes()[rel.ids] <= 1  # one value of every variable: one live world in the class
+            return (rel.sizes() <= 1)[rel.ids]  # one value of every variable: one live world in the class
         out = np.ones(frame.n, dtype=bool)
         for t in f.body:
             values = np.broadcast_to(self.term(t, frames), (frame.n,))
@@ -292,10 +316,10 @@ def _names_the_world(space: WorldSpace, terms: tuple) -> bool:
     names = {t.name for t in terms if isinstance(t, s.Var)}
     if any(v.name not in names for v in space.puzzle.variables):
         return False
-    if "distinct worlds" not in space.cache:
+    if DISTINCT_WORLDS not in space.cache:  # set by the product enumeration, else checked here once
         key, span = combine_keys([space.columns[v.name] for v in space.puzzle.variables], space.size)
-        space.cache["distinct worlds"] = space.size == 0 or int(np.bincount(key, minlength=span).max()) <= 1
-    return space.cache["distinct worlds"]
+        space.cache[DISTINCT_WORLDS] = space.size == 0 or int(np.bincount(key, minlength=span).max()) <= 1
+    return space.cache[DISTINCT_WORLDS]
 
 
 __all__ = ["ExplicitEngine"]

@@ -91,7 +91,13 @@ def _examples(sol: Solution, st) -> list[str]:
     first = sol.worlds(st.index, 1)
     if st.count <= 1 or len(first[0]) * 2 + 1 > LINE_WIDTH:
         return first
-    return sol.worlds(st.index, SHOW_WORLDS)
+    # only about as many as fit on the line (the caller keeps those), more while every one listed fits
+    want = min(SHOW_WORLDS, LINE_WIDTH // (len(first[0]) + 1) + 1)
+    labels = sol.worlds(st.index, want)
+    while len(labels) == want < SHOW_WORLDS and len(_fit(labels, LINE_WIDTH)) == want:
+        want = min(SHOW_WORLDS, 2 * want)
+        labels = sol.worlds(st.index, want)
+    return labels
 
 
 def _fit(labels: list[str], width: int) -> list[str]:

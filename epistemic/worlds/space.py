@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..language import syntax as s
+from .bounds import bounded_product
 from .evaluate import static_term, static_values
 from .labels import world_label
 from .size import raw_size
 
 MAX_RAW_WORLDS = 1 << 25
+DISTINCT_WORLDS = "distinct worlds"  # space.cache key: True when no two worlds are the same assignment
 CHUNK = 1 << 22
 
 
@@ -63,7 +65,10 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     radices = [rows] + [len(v.values) for v in free]
     code_tables = [np.array(v.codes, dtype=np.int64) for v in free]
     kept: dict[str, list[np.ndarray]] = {v.name: [] for v in puzzle.variables}
-    if table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
+    bounded = bounded_product(free, code_tables, puzzle.constraints, CHUNK) if table is None and total else None
+    if bounded is not None:  # only the worlds within the last variable's bounds are built
+        kept = {k: [c] for k, c in bounded.items()}
+    elif table is None and 0 < total <= CHUNK:  # one chunk: each column by repeat and tile, no digit arithmetic
         cols = {}
         for i, (v, codes) in enumerate(zip(free, code_tables)):
             inner, outer = math.prod(radices[i + 2 :]), math.prod(radices[1 : i + 1])
@@ -97,7 +102,10 @@ def enumerate_product(puzzle: s.Puzzle, total: int) -> WorldSpace:
     columns = {v.name: _join(kept[v.name]) for v in puzzle.variables}
     size = len(columns[puzzle.variables[0].name])
     shape = tuple(radices[1:]) if table is None and size == total and size > 0 else None
-    return space_from_columns(puzzle, columns, "table" if table is not None else "product", total, shape)
+    space = space_from_columns(puzzle, columns, "table" if table is not None else "product", total, shape)
+    if table is None and all(len(set(v.codes)) == len(v.codes) for v in free):
+        space.cache[DISTINCT_WORLDS] = True  # a product of distinct values lists each assignment once
+    return space
 
 
 def space_from_columns(puzzle: s.Puzzle, columns: dict[str, np.ndarray], method: str, raw: int,
@@ -165,12 +173,14 @@ def combine_keys(keys: list[np.ndarray], size: int) -> tuple[np.ndarray, int]:
     """Class ids for the joint value of several integer arrays (mixed radix, compacted if sparse)."""
     if not keys or size == 0:
         return np.zeros(size, dtype=np.int64), 1 if size else 0
-    key = np.zeros(size, dtype=np.int64)
-    span = 1
+    key, span = None, 1
     for k in keys:
         k = np.asarray(k, dtype=np.int64)
         lo, hi = int(k.min()), int(k.max())
         radix = hi - lo + 1
+        if key is None:  # the first term: its values shifted to start at 0, no multiply-add
+            key, span = k - lo, radix
+            continue
         if span * radix >= 1 << 62:
             _, key = np.unique(key, return_inverse=True)
             span = int(key.max()) + 1
