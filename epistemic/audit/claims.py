@@ -746,6 +746,7 @@ _NUMBER_BEFORE = re.compile(r"\d\s*$")
 
 
 _LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *LIST_LABELS})
+_ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 
 
 def _same_kind(a: Token, b: Token) -> bool:
@@ -911,7 +912,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head):
         found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
-        if found and clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING:
+        if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
+                      clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
             # what is left is not the trace's answer; "July leaves July 16" is July's case, not the stage's
             case = _value_leaves(toks, clause[0], sentence)
             found = [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]

@@ -45,7 +45,7 @@ STRONG = frozenset({
 # nouns of these puzzles. Modal, conditional and example words ("would", "if", "say", "instance") are left out on
 # purpose: a certain reading next to them may have missed their scope.
 _WORDS = frozenset("""
-a an the this that these those it its there here his her their he she they we us our i you one
+a an the this that these those it its there his her their he she they we us our i you one
 so thus therefore hence then now and or but also too either neither nor both as after before at by in on of to
 with from for only just still already yet again finally
 is are was were be been being am has have had does do did can cannot must
@@ -55,7 +55,7 @@ remaining remain remains remained left leaves leaving leave stays stay survive s
 eliminate eliminates eliminated eliminating rule rules ruled out remove removes removed excluded exclude excludes
 drop drops dropped discard discarded gone means mean gives give available
 candidate candidates option options possibility possibilities possible answer answers final result conclusion
-two three four five six seven eight nine ten eleven twelve each every all both other others rest
+each every all both other others rest
 birthday date dates day days month months card cards rank ranks suit suits number numbers pair pairs sum sums
 product products children child muddy mud step steps round rounds forward
 statement statements line lines question point time moment first second third fourth fifth last
@@ -72,6 +72,7 @@ _MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexi
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
+_OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -107,7 +108,7 @@ def labelled(clause: str, lex: Lexicon) -> bool:
         return True
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable
     items = [t for t in toks if t.kind in ("value", "number")]
-    return len(items) >= 2 and not clause[:items[0].start].strip(" -*•\t") and \
+    return len(items) >= 2 and _OPENING.fullmatch(clause, 0, items[0].start) is not None and \
         _TOPIC_VERB.match(clause, items[0].end) is not None and _var(items[1]) != _var(items[0])
 
 

@@ -48,7 +48,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "discarded", "none of", "neither", "nor", "都不是", "无法", "没法", "不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never"),
-    "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "can only be",
+    "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "还剩", "剩下", "剩", "can only be",
              "must be", "has to be", "only", "one of", "either"),
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
                "equals", "=", "remain", "remains", "could be", "can be", "it's", "that's"),

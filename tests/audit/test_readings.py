@@ -242,12 +242,15 @@ ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails
     "card16-answer-first-error-f1-04", "cheryl-answer-first-correct-f1-13", "cam-o1-summary-correct-f1-25",
     "sp-gemini-terse-correct-f2-06", "sp-claude-zh-correct-f2-10", "mu-claude-correct-params-f2-25",
     "mu-gemini-zh-terse-correct-f2-26", "mu-v3-kept-f2-29",
-    # traces_g*, opened in session 6: "So it's the five of diamonds, ♦5." (a rank written as a word)
-    "card16-answerfirst-correct-g3-05"}
+    # traces_g* and traces_h*, opened in session 6 ("So it's the five of diamonds, ♦5.": a rank written as a word)
+    "card16-answerfirst-correct-g3-05", "sum_product-claude-markdown-error-h2-04",
+    "impossible-gemini-2.5-thinking-error-h2-15"}
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "cam-r1-think-correct-f1-24",  # traces_f*, session 5
-    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*
+    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*
+    "card16-r1-think-correct-h1-01", "cheryl-qwen3-zh-terse-correct-h1-13",  # traces_h*, opened in session 6
+    "cheryl-variant-claude-markdown-correct-h1-19"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -591,3 +594,11 @@ def test_pair_shorthand_only_in_puzzles_about_a_pair(ctxs):
     assert not r.certain  # the pair (17, 34) with its product, not a slip
     (r,) = [r for r in records(ctxs("cheryl.txt"), "That's 3 + 2 = 6 dates removed.") if r.kind == "arithmetic"]
     assert r.certain
+
+
+def test_what_is_left_in_chinese_ends_an_exclusion_and_is_no_answer(ctxs):
+    ctx = ctxs("card16.txt")
+    assert [f for f, _ in sources(ctx, "Q早知道P不知道 → 排除黑桃和草花，剩红桃、方块。")][1:] == [
+        "not suit in {spades, clubs}", "suit in {hearts, diamonds}"]
+    r = audit_trace(ctx.puzzle, "P不知道，剩9张。\n\n剩红桃A、方块5。", context=ctx)
+    assert r.final_answer is None  # what is left is not the trace's answer
