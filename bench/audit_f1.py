@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* and traces_f* were each
-# scored blind once in session 5, then opened).
-BLIND = ("traces_g", "traces_h")
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e*, traces_f*, traces_g*
+# and traces_h* were each scored blind once, in sessions 5 and 6, then opened). The next sets to commission:
+BLIND = ("traces_i", "traces_j")
 REAL = "tests/data/real/*.jsonl"
 
 

@@ -33,7 +33,7 @@ _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
 # "P现在能确定：他的积…": a step that opens on the next statement, as a label before its explanation
-_LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?[:：]")
+_LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?(?:[:：]|\s*(?:→|->|⇒)(?!\s*$))")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")

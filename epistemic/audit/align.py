@@ -129,7 +129,7 @@ _OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|a
 SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
-                        r"remark|reply|response|claim|words|(?:这)?句话|发言|话|声明)|这(?:句话|一句))", re.IGNORECASE)
+                        r"remark|reply|response|claim|words|line|(?:这)?句话|发言|话|声明)|这(?:句话|一句))", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
 

@@ -249,8 +249,7 @@ ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "cam-r1-think-correct-f1-24",  # traces_f*, session 5
     "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*
-    "card16-r1-think-correct-h1-01", "cheryl-qwen3-zh-terse-correct-h1-13",  # traces_h*, opened in session 6
-    "cheryl-variant-claude-markdown-correct-h1-19"}
+    "cheryl-variant-claude-markdown-correct-h1-19"}  # traces_h*, opened in session 6
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -602,3 +601,14 @@ def test_what_is_left_in_chinese_ends_an_exclusion_and_is_no_answer(ctxs):
         "not suit in {spades, clubs}", "suit in {hearts, diamonds}"]
     r = audit_trace(ctx.puzzle, "P不知道，剩9张。\n\n剩红桃A、方块5。", context=ctx)
     assert r.final_answer is None  # what is left is not the trace's answer
+
+
+def test_a_statement_named_by_line_or_opening_a_step_before_an_arrow_moves_the_trace(ctxs):
+    ctx = ctxs("card16.txt")
+    r = audit_trace(ctx.puzzle, "Now P's first line. He says he doesn't know the card. So after the first statement the "
+                                "rank is one of A, Q, 4, 5.", context=ctx)
+    assert r.labels == [1]
+    ctx = ctxs("cheryl.txt")
+    r = audit_trace(ctx.puzzle, "阿尔伯特确定伯纳德不知道 → 不是5月、6月。\n\n伯纳德现在知道 → 不是14。剩7月16、8月15、8月17。",
+                    context=ctx)
+    assert r.labels == [1, 1] and r.label == -1
