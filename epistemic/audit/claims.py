@@ -437,7 +437,9 @@ def _topic_at(raw: list, sentence: str) -> int | None:
 
 
 _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
-_ARITHMETIC = re.compile(r"(?<![\w.·×*+−-])" + _TERM + r"(?:\s*=\s*" + _TERM + r")+(?![\w·×*+−-])(?!\.\d)")
+# Not inside a longer token; a Chinese measure word may follow ("3 − 1 = 1张"), a letter, digit or "²" may not.
+_ARITHMETIC = re.compile(r"(?<![\w.·×*+−-])" + _TERM + r"(?:\s*=\s*" + _TERM +
+                         r")+(?![·×*+−-]|(?![\u4e00-\u9fff])\w)(?!\.\d)")
 _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 

@@ -612,3 +612,10 @@ def test_a_statement_named_by_line_or_opening_a_step_before_an_arrow_moves_the_t
     r = audit_trace(ctx.puzzle, "阿尔伯特确定伯纳德不知道 → 不是5月、6月。\n\n伯纳德现在知道 → 不是14。剩7月16、8月15、8月17。",
                     context=ctx)
     assert r.labels == [1, 1] and r.label == -1
+
+
+def test_an_equation_before_a_chinese_measure_word_is_checked(ctxs):
+    ctx = ctxs("card16.txt")
+    (r,) = [r for r in records(ctx, "红桃原来3张，去掉红桃A，3 − 1 = 1张。") if r.kind == "arithmetic"]
+    assert r.certain and audit_trace(ctx.puzzle, "红桃原来3张，去掉红桃A，3 − 1 = 1张。", context=ctx).label == 0
+    assert [r for r in records(ctxs("sum_product.txt"), "578 = 2·17², too big.") if r.kind == "arithmetic"] == []
