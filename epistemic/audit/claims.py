@@ -697,6 +697,10 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
         if t.kind == "answer" and out[-1]:
             out.append([t])  # "..., and that reading gives a unique answer: ♦5": the answer is its own clause
             continue
+        if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
+                any(u.kind == "copula" for u in out[-1]) and out[-1][-1].kind != "copula":
+            out.append([t])  # "the sum is 17 and the numbers are 4 and 13": a second subject, a second claim
+            continue
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
