@@ -127,6 +127,21 @@ _OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|a
                          r"(?:这张牌|是哪张牌|哪张牌|日期|生日)\W*$")
 # Shorter quotes without their object ("I don't know", "我知道了") are too common to name a statement.
 SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII
+# A speaker's label opening an announcement's text ("Father: at least one of you is muddy."), which a quote omits.
+_LABEL_START = re.compile(r"^[^\s:：\"“]{1,12}[:：]\s*")
+
+
+def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
+    """Per announcement, its texts without the speaker's label ("at least one of you is muddy" for "Father: at least
+    one of you is muddy."), for announcements whose speaker the puzzle does not name; a text so shortened that two
+    announcements share it ("I don't know my number") names neither."""
+    bare = [[fold(_OBJECT_END.sub("", _LABEL_START.sub("", t))) for _, t in a.texts if _LABEL_START.match(t)]
+            if a.speaker is None else [] for a in puzzle.announcements]
+    owners: dict[str, set[int]] = {}
+    for k, qs in enumerate(bare):
+        for q in qs:
+            owners.setdefault(q, set()).add(k)
+    return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|(?:这)?句话|发言|话|声明)|这(?:句话|一句))", re.IGNORECASE)
@@ -160,18 +175,39 @@ _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1
 
 def _words(text: str) -> set:
     low = text.lower()
-    out = {w for w in _WORD.findall(low) if w not in _STOP}
+    out = {_stem(w) for w in _WORD.findall(low) if w not in _STOP}
     cjk = "".join(ch for ch in low if "\u4e00" <= ch <= "\u9fff")
     out |= {cjk[i:i + 2] for i in range(len(cjk) - 1)}
     return out
 
 
+def _stem(word: str) -> str:
+    """A plural's singular, enough to match a statement's words: children → child, steps → step."""
+    if word == "children":
+        return "child"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉"})
+
+
+def _knows_positively(f: s.Node, negated: bool = False) -> bool:
+    """Whether some agent's knowledge occurs in `f` under no negation ("every muddy child knows"), as
+    opposed to only denied knowledge ("nobody knows whether they are muddy")."""
+    if isinstance(f, s.Knows):
+        return not negated
+    if isinstance(f, s.Not):
+        return _knows_positively(f.body, not negated)
+    if isinstance(f, s.Implies):
+        return _knows_positively(f.left, not negated) or _knows_positively(f.right, negated)
+    return any(_knows_positively(c, negated) for c in s.children(f))
 
 
 def _signatures(puzzle: s.Puzzle) -> tuple:
     """For announcements without a speaker: the words of their texts that no other announcement's text has,
-    grouped by identical texts (a repeated round), as ((stages...), words)."""
+    grouped by identical texts (a repeated round), as ((stages...), words, whether a sentence naming it must
+    speak of knowing: "every muddy child knows" is named by "every child knows", not by "each child sees every
+    forehead")."""
     groups: dict = {}
     for k, a in enumerate(puzzle.announcements, start=1):
         if a.speaker is None and a.texts:
@@ -186,7 +222,8 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
         if len(stages) > 1:  # a repeated round ("nobody steps forward"): "two rounds of silence" names it too
             own |= _ROUND_NOUNS
         if len(own) >= 2:
-            out.append((tuple(stages), frozenset(own)))
+            knowing = _knows_positively(puzzle.announcements[stages[0] - 1].said)
+            out.append((tuple(stages), frozenset(own), knowing))
     return tuple(out)
 
 
@@ -256,6 +293,7 @@ class Aligner:
         full = [[fold(t) for _, t in a.texts] for a in puzzle.announcements]
         short = [[q for q in (fold(_OBJECT_END.sub("", t)) for _, t in a.texts) if len(q) >= SHORT_QUOTE[q.isascii()]]
                  for a in puzzle.announcements]  # "I knew you didn't know" for "… know the card"
+        short = [sq + bq for sq, bq in zip(short, _unlabelled_quotes(puzzle))]
         every = [q for qs in full for q in qs]
         quotes = tuple(tuple(dict.fromkeys([q for q in qs if len(q) >= 2] + [q for q in sq if q not in every]))
                        for qs, sq in zip(full, short))
@@ -399,20 +437,25 @@ class Aligner:
 
     def _signature_cue(self, sentence: str, current: int) -> int | None:
         """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round
-        of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮")."""
+        of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮"); of several it
+        describes ("after two silent rounds every muddy child knows"), the latest."""
         words = _words(sentence)
-        for stages, sig in self.signatures:
+        found = None
+        for stages, sig, knowing in self.signatures:
             shared = words & sig
             if len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared)):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
+            if knowing and self.knows.search(sentence) is None:
+                continue
+            k = next((k for k in stages if k > current), stages[-1])
             m = _ROUND.search(sentence)
             if m is not None:
                 word = next(g for g in m.groups() if g)
                 nth = int(word) if word.isdigit() else _ROUND_WORDS.get(word.lower(), 0)
                 if 0 < nth <= len(stages):
-                    return stages[nth - 1]
-            return next((k for k in stages if k > current), stages[-1])
-        return None
+                    k = stages[nth - 1]
+            found = k if found is None else max(found, k)
+        return found
 
     def _speech_cue(self, sentence: str, current: int, heading: bool = False,
                     line_start: bool = True) -> tuple[int, str, bool] | None:

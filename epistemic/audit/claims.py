@@ -41,7 +41,12 @@ _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
 _SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the)?\s*|从|根据|凭)$", re.IGNORECASE)
 # A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)", "13 only in March" — not
 # "Q in clubs" or "A is also in".
-_TABLE_GAP = re.compile(r"\s*(?:[:：(（]?\s*(?:只有|only|just)?|(?:只有|only|just)\s+(?:in|appears in|occurs in|在))\s*")
+# The gap between a value and its only partners in a table row: "14: only July", "14号：只在7月", "the 14th occurs only in July".
+_ONLY_ZH = r"(?:只有|只在|仅在|只出现在|仅出现在)"
+_TABLE_GAP = re.compile(r"\s*(?:[:：(（]?\s*(?:只有|only|just)?|(?:只有|only|just)\s+(?:in|appears in|occurs in|在)|"
+                        r"(?:号|日|st|nd|rd|th)\s*[:：]\s*" + _ONLY_ZH + r"?|(?:号|日)?\s*" + _ONLY_ZH + r"|"
+                        r"(?:st|nd|rd|th)?\s+(?:(?:only|just)\s+(?:appears\s+|occurs\s+|shows up\s+)?in|"
+                        r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
 _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"
                          r"\(?\s*\d+\s*,\s*\d+\s*\)?\s*[:：→]|\d+\**\s*(?:has|keeps|→|:|：))", re.IGNORECASE)

@@ -619,3 +619,29 @@ def test_an_equation_before_a_chinese_measure_word_is_checked(ctxs):
     (r,) = [r for r in records(ctx, "红桃原来3张，去掉红桃A，3 − 1 = 1张。") if r.kind == "arithmetic"]
     assert r.certain and audit_trace(ctx.puzzle, "红桃原来3张，去掉红桃A，3 − 1 = 1张。", context=ctx).label == 0
     assert [r for r in records(ctxs("sum_product.txt"), "578 = 2·17², too big.") if r.kind == "arithmetic"] == []
+
+
+def test_a_value_said_to_occur_only_with_one_partner_is_a_table_row(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for sentence in ("14号：只在7月出现。", "19日只在6月出现。", "The 14th only occurs in July.", "14 occurs only in July."):
+        (r,) = records(ctx, sentence)
+        assert r.kind == "conditional" and r.certain, sentence
+    trace = "14号：只在7月出现。\n\n伯纳德说他现在知道了，所以是7月16日。"
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == 0  # 14 is in July and August
+    assert [r for r in records(ctx, "17日4月也有。") if r.certain] == []  # "April has the 17th too": no table row
+
+
+def test_a_statement_about_knowing_is_named_only_by_a_sentence_about_knowing(ctxs):
+    """"Every muddy child knows" is not named by "each child sees every forehead"; a sentence naming the silences
+    and the final knowledge names the latest; a quote without the text's "Father:" label names the father."""
+    ctx = ctxs("muddy.txt")
+    assert ctx.aligner.inner_cues("Child i sees every m except its own.", 0) == ()
+    assert [c.stage for c in ctx.aligner.inner_cues("So every muddy child knows it is muddy.", 2)] == [3]
+    ctx4 = ctxs("muddy.txt", {"n": 4, "k": 3})
+    cues = ctx4.aligner.inner_cues("So after the two silent rounds every muddy child knows they are muddy.", 3)
+    assert [c.stage for c in cues] == [4]
+    r = audit_trace(ctx.puzzle, "### The father's announcement\n\"At least one of you is muddy\" removes (0, 0, 0).",
+                    context=ctx)
+    assert r.steps[0].stage == 1
+    shared = ctxs("what_sum.txt")  # "Alice: I don't know my number." and Bob's and Carol's: the bare text names none
+    assert [c.stage for c in shared.aligner.inner_cues("\"I don't know my number\", she says.", 0)] == []
