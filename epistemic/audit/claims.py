@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
+from .splits import split_records
 from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
                       POSSIBLE, PRONOUN, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
@@ -240,6 +241,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _survival_records(lex, sentence)
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
+    if lex.number_pair is not None and _WORKING.search(sentence) is not None:
+        arithmetic += split_records(lex, sentence)  # "54 = 2 × 27 is the only factorization"
     if _REMAINING_WORDS.search(sentence) is not None:
         arithmetic += [r.read_as(CASE) if _value_subject(raw, r.start) else r for r in remaining_records(sentence)]
     term = lex.atoms.get("@count", _MISSING)

@@ -37,6 +37,7 @@ STRONG = frozenset({
     EvidenceKind("bound", "premature"),  # "at least two are muddy" before the first silence
     EvidenceKind("possible", "false"),  # "May stays" when May is gone
     EvidenceKind("conditional", "premature"),  # "12 only in June" before the 12 in May is out
+    EvidenceKind("split", "false"),  # "54 = 2 × 27 is the only factorization" (3 × 18 is another)
     EvidenceKind("formula", "false"),  # an inline formula in the puzzle language: parsed, not read
     EvidenceKind("formula", "premature"),
 })

@@ -51,8 +51,9 @@ HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REP
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
+SPLIT = "unique split"  # "54 = 2 × 27 is the only factorization" (splits.py)
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
-                     COUNTED, LEFT, ATTRIBUTION})
+                     COUNTED, LEFT, ATTRIBUTION, SPLIT})
 
 
 class ClaimRecord(NamedTuple):

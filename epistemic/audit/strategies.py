@@ -4,6 +4,7 @@
 - Speaker: "Q says “Now I know the card”" is true when Q made that statement, whatever the stage.
 - Survives: "May stays", "9 survives S's statement": the value is possible at the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
+- UniqueSplit: "54 = 2 × 27 is the only factorization", from the pairs of the puzzle's domain.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
   diamonds") from the live tuples of each stage.
 - KnowledgeTables: "P knows the card", "Q knows that P does not know", hypotheticals, from per-stage
@@ -113,6 +114,30 @@ class RemainingCount:
                                                        f"not {n}"}, self.name, earlier)
 
 
+class UniqueSplit:
+    """ "54 = 2 × 27 is the only factorization": exactly that pair of the puzzle's domain (the worlds before any
+    announcement) has that product or sum (splits.py reads the claim)."""
+
+    name = "unique split"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "split":
+            return NOT_HANDLED
+        _, (_, _, (_, op, (_, x), (_, y)), (_, n)), _ = record.key.formula
+        pairs = sorted((p, q) for p, q in judge.live((x, y), 0) if (p * q if op == "*" else p + q) == n)
+        said = _split_pairs(record.key.witnesses[0])
+        shown = f"{x} {op} {y} = {n} only for ({x}, {y}) = {' or '.join(f'({p}, {q})' for p, q in said)}"
+        found = ", ".join(f"({p}, {q})" for p, q in pairs) or "none"
+        return _decided(self.name, len(pairs) == 1 and pairs[0] in said, window.stage, f"before any announcement: {shown}",
+                        f"the pairs of the puzzle with {x} {op} {y} = {n}: {found}")
+
+
+def _split_pairs(key: tuple) -> list[tuple[int, int]]:
+    """The (x, y) pairs of a key `x = p and y = q` or a disjunction of such keys."""
+    items = key[1] if key[0] == "Or" else (key,)
+    return [(a[3][1], b[3][1]) for a, b in (item[1] for item in items)]
+
+
 def _value(key: tuple) -> int:
     """The value of a term key of integer constants (arithmetic claims)."""
     if key[0] == "Const":
@@ -166,4 +191,5 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), ValueSets(), KnowledgeTables(), FormulaFallback())
+STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), ValueSets(), KnowledgeTables(),
+              FormulaFallback())

@@ -1,0 +1,67 @@
+"""Claims that a number splits one way only: "54 = 2 × 27 is the only factorization", "124 can only be 4 × 31",
+"30只能分解为5×6".
+
+In a puzzle about a pair of numbers whose product (or sum) an agent is told, such a sentence says that exactly
+one pair of the puzzle's domain has that product: a fact about the numbers, not about a stage, so it is judged on
+the worlds before any announcement (strategies.UniqueSplit). A sentence that restricts the pairs ("the only split
+left", "whose sum is in the list", "剩下的") speaks of a stage instead and is not read here.
+"""
+from __future__ import annotations
+
+import re
+
+from .keys import implies_key, junction_key, value_key
+from .lexicon import Lexicon
+from .records import SPLIT, ClaimRecord, record
+
+_PAIR = r"(\d{1,5})\s*([×x·*+])\s*(\d{1,5})(?!\d|\.\d|\s*[=×·*+]\s*\d)"
+_START = r"(?<![\d.,+×·*=−-])(?<!\d\s)(\d{1,6})"
+# "54 = 2 × 27 is its only factorization", "28 = 4 · 7 only", "124 = 4 × 31 can only be factored that way"
+_EQUALS = re.compile(_START + r"\s*=\s*" + _PAIR)
+_ONLY_AFTER = re.compile(
+    r"[\s)*]*(?:[,，—–-]\s*)?(?:(?:is|was|as)\s+(?:its|the)\s+only\b|(?:can|could)\s+only\s+be\s+(?:factored|split|written|"
+    r"decomposed)\b|only\b(?=\s*(?:[,，.;:；：)—–→-]|$|\b(?:which|so|and|one|way)\b))|(?:is\s+)?(?:its|the)\s+unique\b|uniquely\b|(?:is\s+|是)?唯一|只有这一种|只能这样)", re.IGNORECASE)
+# "124 can only be 4 × 31", "124 can only be written as 4 × 31", "30只能分解为5×6"
+_CAN_ONLY = re.compile(_START + r"\s+(?:can|could)\s+only\s+be\s+(?:(?:written|factored|split|decomposed|expressed)"
+                       r"\s+(?:as|into)\s+)?" + _PAIR + r"|" + _START + r"\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*"
+                       + _PAIR, re.IGNORECASE)
+# Words that restrict the pairs to those of a stage, or deny or suppose the claim.
+_QUALIFIED = re.compile(r"(?i:\b(?:left|remaining|remain|remains|survives?|surviving|list|listed|candidates?|whose|among|now|"
+                        r"still|not|isn't|no longer|if|were|would be|suppose)\b|with\s+(?:a\s+|its\s+)?sum)|剩|候选|列表|表里|"
+                        r"其中|之中|不是|如果|假如|现在")
+_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|[,，]\s*(?:so|which|and|since|because|所以|因此)")
+
+
+def split_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """The unique-split claims of a sentence, in a puzzle whose question is a pair of numbers."""
+    pair = lex.number_pair
+    if pair is None:
+        return []
+    out = []
+    for m in _EQUALS.finditer(sentence):
+        if _ONLY_AFTER.match(sentence, m.end()) is not None:
+            out += _record(lex, pair, sentence, m, m.groups())
+    for m in _CAN_ONLY.finditer(sentence):
+        groups = m.groups()[:4] if m.group(1) is not None else m.groups()[4:]
+        out += _record(lex, pair, sentence, m, groups)
+    return out
+
+
+def _record(lex: Lexicon, pair: tuple[str, str], sentence: str, m: re.Match, groups) -> list[ClaimRecord]:
+    n, a, op, b = int(groups[0]), int(groups[1]), groups[2], int(groups[3])
+    product = op != "+"
+    if (a * b if product else a + b) != n:
+        return []  # a slip, which the arithmetic reading judges
+    end = _CLAUSE_END.search(sentence, m.end())
+    start = max((x.end() for x in re.finditer(r"[.;!?。；！？\n]", sentence[:m.start()])), default=0)
+    if _QUALIFIED.search(sentence, start, end.start() if end else len(sentence)) is not None:
+        return []
+    x, y = pair
+    codes_x, codes_y = lex.codes.get(x, frozenset()), lex.codes.get(y, frozenset())
+    options = [(p, q) for p, q in ((a, b), (b, a)) if p in codes_x and q in codes_y]
+    if not options:
+        return []  # a pair outside the domain: no unique-split claim the puzzle can check
+    term = ("Arith", "*" if product else "+", ("Var", x), ("Var", y))
+    split = junction_key("Or", [junction_key("And", [value_key(x, p), value_key(y, q)]) for p, q in dict.fromkeys(options)])
+    key = implies_key(("Compare", "=", term, ("Const", n)), split)
+    return [record("split", key, (split,), m.group(0), m.start(), m.end(), False, reading=SPLIT)]
