@@ -64,7 +64,7 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
-_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除", re.IGNORECASE)
+_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers)\b|告诉|告知", re.IGNORECASE)

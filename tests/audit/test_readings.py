@@ -645,3 +645,14 @@ def test_a_statement_about_knowing_is_named_only_by_a_sentence_about_knowing(ctx
     assert r.steps[0].stage == 1
     shared = ctxs("what_sum.txt")  # "Alice: I don't know my number." and Bob's and Carol's: the bare text names none
     assert [c.stage for c in shared.aligner.inner_cues("\"I don't know my number\", she says.", 0)] == []
+
+
+def test_a_value_said_to_be_out_or_removed_is_excluded(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert sources(ctx, "July is out.") == [("month != July", True)]
+    assert sources(ctx, "So July 16 is removed as well.") == [("not (month = July and day = 16)", True)]
+    assert sources(ctx, "May is gone.") == [("month != May", True)]
+    r = audit_trace(ctx.puzzle, "Albert doesn't know, and he knows Bernard doesn't know: May and June are out.\n\n"
+                                "Bernard now knows the date, so July 16 is removed.",
+                    context=ctx)
+    assert r.label == 1  # July 16 is the answer
