@@ -572,7 +572,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             slot = 0 if pair and t.payload == "@question" else None
         elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
-            agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - t.end <= 3
+            gap_from = t.end
+            if nxt is not None and nxt.kind in ("now", "past") and i + 2 < len(raw) and nxt.start - t.end <= 3:
+                gap_from, nxt = nxt.end, raw[i + 2]  # "Q now knows", "Q already knew"
+            agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - gap_from <= 3
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             meanings = dict(t.payload)
             if not (agentish and "agent" in meanings) and last_attr is not None:
@@ -1075,6 +1078,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
             tight = _TABLE_GAP.fullmatch(sentence, first.end, vals[1].start) is not None
             return [record("conditional", f, (), text, a, b, state.past, reading=TABLE if tight else LOOSE)]
         return []
+    if first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
+        return _row_of_tuples(first, vals[1], tuples, text, a, b, state, sentence)
     if tuples and by_var:
         return []
     if len(by_var) > 1:
@@ -1105,6 +1110,28 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer,
                        reading=LOOSE if loose or loose_subject else VALUES)]
     return []
+
+
+# A value heading a row of its tuples: "Q → only ♥Q", "14: April 14 only", "16 → May 16, July 16".
+_ROW_GAP = re.compile(r"\s*(?:号|日|st|nd|rd|th)?\s*(?:[:：→]|->|=>)\s*(?:only|just|只有|只剩|只剩下)?\s*", re.IGNORECASE)
+
+
+def _row_of_tuples(first: Token, second: Token, tuples: list[dict], text, a, b, state: _State,
+                   sentence: str) -> list[ClaimRecord]:
+    """A table row of one value and the tuples that hold it: the value implies the other variable's values in
+    those tuples, and a row of one tuple ("Q → only ♥Q") also says that tuple is still possible. A row whose
+    tuples do not all hold the value, or that is not set out as a row, is no claim."""
+    var, code = first.payload
+    if _ROW_GAP.fullmatch(sentence, first.end, second.start) is None or any(
+            len(t) != 2 or t.get(var) != code for t in tuples):
+        return []
+    other = next(v for v in tuples[0] if v != var)
+    if any(other not in t for t in tuples):
+        return []
+    f = implies_key(value_key(var, code), set_key(other, sorted({t[other] for t in tuples})))
+    witnesses = (junction_key("And", [value_key(v, tuples[0][v]) for v in sorted(tuples[0])]),) \
+        if len(tuples) == 1 else ()
+    return [record("conditional", f, witnesses, text, a, b, state.past, reading=TABLE)]
 
 
 def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[ClaimRecord]:

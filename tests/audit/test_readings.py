@@ -656,3 +656,19 @@ def test_a_value_said_to_be_out_or_removed_is_excluded(ctxs):
                                 "Bernard now knows the date, so July 16 is removed.",
                     context=ctx)
     assert r.label == 1  # July 16 is the answer
+
+
+def test_a_value_heading_a_row_of_its_tuples_is_a_table_row(ctxs):
+    ctx = ctxs("card16.txt")
+    assert sources(ctx, "Q → only ♥Q.") == [("rank = Q implies suit = hearts", True)]
+    assert sources(ctx, "A → ♥A, ♦A") == [("rank = A implies suit in {hearts, diamonds}", True)]
+    assert sources(ctx, "Q and ♥Q.") == []  # not set out as a row
+    variant = ctxs("cheryl_variant.txt")
+    (r,) = records(variant, "14 → only April 14 (May 14 is gone).")
+    assert r.kind == "conditional" and r.certain and r.key.witnesses  # one tuple: it is still possible
+
+
+def test_a_rank_named_like_an_agent_before_now_and_a_knowledge_verb_is_the_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    assert sources(ctx, "Q now knows too.") == [("Q knows card", True)]
+    assert sources(ctx, "Q already knew that P didn't know.")[0][0].startswith("Q knows that")
