@@ -1145,7 +1145,9 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
             start = n
             break
     if start is None:
-        return []
+        start = _stated_after_comma(toks, sentence)  # "If it's diamonds, only ♦5 is left": the consequent is stated
+        if start is None:
+            return []
     comma = next((n for n in range(start - 1, 0, -1) if toks[n].kind == "sep"), None)
     if comma is not None and any(t.kind in ("value", "tuple") for t in toks[1:comma]):
         start = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at the comma
@@ -1177,6 +1179,23 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+_THEN_GAP = re.compile(r"\s*(?:then\s+|那么|那|就)?", re.IGNORECASE)
+
+
+def _stated_after_comma(toks: list[Token], sentence: str) -> int | None:
+    """Where the consequent of `if <values>, <only/copula> <values>` starts ("If it's July, only July 16 remains",
+    "如果是7月，只剩7月16日"): after the first separator that follows a value, when values and a stating word follow."""
+    for n, t in enumerate(toks[1:], start=1):
+        if t.kind == "sep" and t.text in (",", "，", ":", "：") and any(u.kind in ("value", "tuple") for u in toks[1:n]):
+            rest = [u.kind for u in toks[n + 1:]]
+            opens = n + 1 < len(toks) and toks[n + 1].kind in ("only", "value", "tuple", "copula", "attr") and \
+                _THEN_GAP.fullmatch(sentence, t.end, toks[n + 1].start) is not None  # not "…, Mr. So the rank …"
+            if opens and ("only" in rest or "copula" in rest) and ("value" in rest or "tuple" in rest):
+                return n + 1
+            return None
+    return None
 
 
 _POSSIBLE = frozenset({"could", "might", "may", "can", "可能", "可以", "能"})

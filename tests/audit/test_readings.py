@@ -672,3 +672,11 @@ def test_a_rank_named_like_an_agent_before_now_and_a_knowledge_verb_is_the_agent
     ctx = ctxs("card16.txt")
     assert sources(ctx, "Q now knows too.") == [("Q knows card", True)]
     assert sources(ctx, "Q already knew that P didn't know.")[0][0].startswith("Q knows that")
+
+
+def test_a_supposition_with_a_stated_consequent_after_a_comma_is_a_hypothetical(ctxs):
+    ctx = ctxs("card16.txt")
+    for sentence in ("If it's diamonds, only ♦5 is left.", "如果是方块：只剩 ♦5"):
+        assert sources(ctx, sentence) == [("suit = diamonds implies (suit = diamonds and rank = 5)", True)], sentence
+    r = audit_trace(ctx.puzzle, "P doesn't know the card.\n\nIf it's diamonds, only ♦5 is left.", context=ctx)
+    assert r.steps[1].claims[0].verdict.verdict == "premature"  # ♦A goes only when P knows
