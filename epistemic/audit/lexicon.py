@@ -37,11 +37,15 @@ CUES: dict[str, tuple[str, ...]] = {
                 "couldn't identify", "could not identify", "can't pin down", "cannot pin down", "couldn't pin down",
                 # the verb left out: "he's sure Bernard can't either"
                 "can't either", "cannot either", "can't, either", "couldn't either", "could not either",
-                "doesn't either", "does not either", "doesn't, either", "didn't either", "did not either"),
+                "doesn't either", "does not either", "doesn't, either", "didn't either", "did not either",
+                # naming the object, or being stuck between options: "couldn't name the card", "P would be stuck"
+                "can't name", "cannot name", "couldn't name", "could not name", "unable to name", "be stuck",
+                "is stuck", "was stuck", "are stuck", "were stuck", "'d be stuck", "still stuck", "be torn",
+                "is torn", "was torn", "'d be torn", "still torn"),
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
              "was certain", "be sure", "be certain", "certain", "sure", "identify", "identifies", "identified",
-             "pin down", "pins down", "pinned down"),
+             "pin down", "pins down", "pinned down", "can name", "could name"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

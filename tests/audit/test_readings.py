@@ -680,3 +680,9 @@ def test_a_supposition_with_a_stated_consequent_after_a_comma_is_a_hypothetical(
         assert sources(ctx, sentence) == [("suit = diamonds implies (suit = diamonds and rank = 5)", True)], sentence
     r = audit_trace(ctx.puzzle, "P doesn't know the card.\n\nIf it's diamonds, only ♦5 is left.", context=ctx)
     assert r.steps[1].claims[0].verdict.verdict == "premature"  # ♦A goes only when P knows
+
+
+def test_being_stuck_torn_or_unable_to_name_the_card_is_not_knowing(ctxs):
+    ctx = ctxs("card16.txt")
+    assert sources(ctx, "Mr. P couldn't name the card.") == [("not P knows card", True)]
+    assert ctx.aligner.locate("Mr. Q then says he already knew P would be stuck.", 1) == (2, "paraphrase")
