@@ -16,6 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
+from .answers import bold_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
@@ -266,7 +267,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
-    final = final if final is not None else fallback
+    if final is None and seg.steps:  # "**March 18.**" closing the trace, else the candidates, else a headline
+        final = next((a for a in (bold_answer(lex, ctx.memo, st.text) for st in seg.steps[:-3:-1]) if a), None)
+        if final is None:
+            final = fallback if fallback is not None else bold_answer(lex, ctx.memo, seg.steps[0].text, last=False)
     top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_quoted_fact(_unaligned(c, top), ctx.judge) for c in audits]) for st, al, audits in judged]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)

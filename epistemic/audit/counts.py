@@ -45,7 +45,7 @@ _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" 
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
-                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N)
+                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N + r"|(?<![回解])答\s*[:：]\s*(?:共有|一共有|有|是)?\s*" + _N)
 
 
 def count_key(lex: Lexicon) -> tuple | None:
@@ -71,7 +71,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
     ("### Answer"), so a plain count in it is the answer."""
     out = []
     for m in _ANSWER.finditer(sentence):
-        n = _number(m.group(1) or m.group(2))
+        n = _number(next(g for g in m.groups() if g))
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER))
     for m in _PLAIN.finditer(sentence):

@@ -74,7 +74,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "says": ("说", "says", "said", "announces", "announced", "宣布", "表示", "claims", "confirms", "confirmed", "replies",
              "replied", "responds", "responded", "declares", "declared", "states", "stated", "admits", "admitted",
              "remarks", "remarked", "answers", "answered", "adds", "added", "回答", "接着说", "回应"),
-    "answer": ("最终答案", "答案是", "答案", "final answer", "the answer is", "answer:", "boxed"),
+    "answer": ("最终答案", "答案是", "答案", "答：", "答:", "final answer", "the answer is", "answer:", "boxed"),
     "cmp": ("<", "<=", ">", ">=", "≤", "≥", "less than", "greater than", "more than", "fewer than", "smaller than",
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
