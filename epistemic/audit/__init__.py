@@ -20,7 +20,7 @@ from .answers import bold_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, LEFT, REPORTED, UNALIGNED
+from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED
 from .speakers import speaker_records
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
@@ -35,6 +35,8 @@ _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
 # "P现在能确定：他的积…": a step that opens on the next statement, as a label before its explanation
 _LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?(?:[:：]|\s*(?:→|->|⇒)(?!\s*$))")
+# "didn't know, but now does": a statement that contrasts an earlier ignorance with knowing now, retold
+_TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+now\b)|但现在知道|现在知道了")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
@@ -238,7 +240,16 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if r.kind == "answer":  # "Answer: x = 4, y = 13": the conclusion of the whole dialogue
                 window = Window(ctx.judge.last, ctx.judge.last)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
-            if r.text in outline and r.kind == "knowledge":  # "Dialogue: P doesn't know → S knew … → P now knows":
+            turn = k is not None and _TURN.search(r.text) is not None
+            if k is not None and (r.past or turn) and restated.get(("@past", r.key.formula)) == k and \
+                    (k > reached or turn):
+                # "Bernard didn't know at first but does now": announcement k retold, what it says of the time before
+                # it judged where it was made (stage k - 1, one stage back); before the trace reaches k, an outline
+                # or a headline, not the trace's own claim
+                window = Window(k - 1, max(reached, k - 1))
+                if k > reached:
+                    r = r.read_as(REPORTED)
+            elif r.text in outline and r.kind == "knowledge":  # "Dialogue: P doesn't know → S knew … → P now knows":
                 r = r.read_as(REPORTED)  # the puzzle retold, not the trace's reasoning; judged for the record only
                 window = Window(k if k is not None else window.stage, max(reached, k or 0))
             else:
@@ -262,8 +273,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 continue
             v, source = hit
             audits.append(ClaimAudit(st.index, r, source, v, lex))
-            if r.kind == "answer":
-                final = r.answer
+            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
+                final = r.answer  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))

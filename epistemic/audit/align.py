@@ -232,18 +232,20 @@ def _restated(puzzle: s.Puzzle) -> dict:
     mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it."""
     out: dict = {}
 
-    def parts(f):
+    def parts(f, past=False):
         if isinstance(f, s.And):
             for x in f.items:
-                yield from parts(x)
+                yield from parts(x, past)
         elif isinstance(f, s.Past):
-            yield from parts(f.body)
+            yield from parts(f.body, True)
         else:
-            yield f
+            yield f, past
 
     for k, a in enumerate(puzzle.announcements, start=1):
-        for f in parts(a.said):
+        for f, past in parts(a.said):
             out.setdefault(formula_key(f), k)
+            if past:  # "Bernard didn't know at first": what the announcement says of an earlier time
+                out.setdefault(("@past", formula_key(f)), k)
     return out
 
 
@@ -259,8 +261,8 @@ def _said(toks) -> tuple[str, ...]:
         prev, last = last, kind
         if kind == "know" or kind == "notknow":
             continue
-        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：") and prev != "says")):
-            break  # (`Albert says, "I don't know…"`: the comma after the speech word opens what is said)
+        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and prev != "says")):
+            break  # (`Albert says, "I don't know…"`, `Albert — "I don't know…"`: what is said opens there)
     return tuple(out)
 
 
@@ -493,8 +495,9 @@ class Aligner:
                 k = next((k for k in same if k > current), same[-1])
                 return k, "paraphrase", True
             part = [k for k in own if said and _subsequence(said, self.cues[k - 1])]
-            if part:
-                return next((k for k in part if k > current), part[-1]), "paraphrase", False
+            if part:  # part of a statement: moves the trace only as a heading naming the speaker's next one
+                k = next((k for k in part if k > current), part[-1])
+                return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
             ahead = [k for k in own if k > current]
             if ahead and not said and named and (heading or (line_start and _HEADING.match(sentence))):  # "### Step 2: Bernard's statement"
                 return ahead[0], "heading", True

@@ -64,6 +64,11 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
+# Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
+# be what stays as well as what went.
+_INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
+                           r"drop out)")
+_COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
@@ -1088,6 +1093,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None)
+    neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
+    if neg is not None and _INTRANSITIVE.fullmatch(neg.text) and _COLON_AFTER.match(sentence, neg.end):
+        return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not
     asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
         witnesses = tuple([_tuple_key(lex, c) for c in tuples])

@@ -34,6 +34,10 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
                        r"cheryl puzzle)\b)|误读|误解|原题|原版|"
                        r"(?:我|我们)(?:原来|原先|一开始|起初|最初|本来)?(?:以为|误以为|想错)|误以为|第一反应|直觉")
+# An idea the writer declines to take over: "I shouldn't just assume the answer is July 16", "不能直接套用7月16日".
+_DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don't|do not|mustn't|must not|won't|not)\s+"
+                       r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
+                       r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
 # Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
@@ -47,7 +51,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
-                "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误")
+                "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
+                "套用", "照搬", "直接用")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))
@@ -71,6 +76,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         but = _BUT.search(sentence, m.end())
         out.append(Scope(m.start(), but.start() if but else len(sentence), REJECTED))
     cuts = [0] + [m.end() for m in _PHRASE_END.finditer(sentence)] + [len(sentence)]
+    for m in _DECLINED.finditer(sentence):
+        out.append(Scope(m.start(), min((c for c in cuts if c > m.end()), default=len(sentence)), REJECTED))
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
         out.append(Scope(a, m.end(), REJECTED))

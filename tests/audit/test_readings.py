@@ -216,7 +216,13 @@ def _gold_step(report, text, quote):
 FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05", "card16-r1-error-14",
          "card16-zh-gpt4o-error-12", "cheryl-claude-error-08", "cheryl-gpt4o-error-09", "cheryl-qwq-zh-error-13",
          "cheryl-r1-error-05", "imp-answer-first-final-01", "imp-qwq-zh-arith-01", "md-gpt4o-steps-final-01",
-         "md-qwen-terse-zh-credit-01", "sp-r1-think-arith-01", "variant-claude-error-09"}
+         "md-qwen-terse-zh-credit-01", "sp-r1-think-arith-01", "variant-claude-error-09",
+         # session 7: unique splits, "only in" table rows, "is out / removed", "Q now knows"
+         "c2-imp-gemini-terse-wrongelim-09", "card16-gpt4o-error-g1-03", "cheryl-qwen3-zh-error-g3-16",
+         "cheryl_cam-r1-error-g3-24", "cheryl_variant-qwq-zh-error-g1-20", "cheryl_variant-r1-error-g3-17",
+         "imp-gemini-terse-elim-nosolution", "impossible-o3-summary-g4-18", "sp-qwq-zh-wrongelim-f2-03",
+         "sum_product-claude-markdown-error-h2-04", "sum_product-r1-error-wrongelim-g2-06",
+         "sumprod-o1-wrong-elimination-07"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -237,19 +243,11 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 
 
 ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged answer
-    # traces_e* and traces_f*, opened in session 5
-    "cheryl-claude-md-error-wrongcredit-e1-16", "cam-gemini-terse-error-premature-e1-28", "muddy-answerfirst-correct-15",
-    "card16-answer-first-error-f1-04", "cheryl-answer-first-correct-f1-13", "cam-o1-summary-correct-f1-25",
-    "sp-gemini-terse-correct-f2-06", "sp-claude-zh-correct-f2-10", "mu-claude-correct-params-f2-25",
-    "mu-gemini-zh-terse-correct-f2-26", "mu-v3-kept-f2-29",
-    # traces_g* and traces_h*, opened in session 6 ("So it's the five of diamonds, ♦5.": a rank written as a word)
-    "card16-answerfirst-correct-g3-05", "sum_product-claude-markdown-error-h2-04",
-    "impossible-gemini-2.5-thinking-error-h2-15"}
+    "mu-v3-kept-f2-29",  # "So no world has exactly one muddy child" read as the count
+    "card16-answerfirst-correct-g3-05"}  # "So it's the five of diamonds, ♦5.": a rank written as a word
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
-    "cam-r1-think-correct-f1-24",  # traces_f*, session 5
-    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*
-    "cheryl-variant-claude-markdown-correct-h1-19"}  # traces_h*, opened in session 6
+    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*, opened in session 6
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -704,3 +702,36 @@ def test_a_bold_remark_is_no_answer(ctxs):
     ctx = ctxs("cheryl.txt")
     r = audit_trace(ctx.puzzle, "Albert knows **Bernard doesn't know**.\n\nSo it is **not May**.", context=ctx)
     assert r.final_answer is None
+
+
+def test_a_statement_retold_with_its_earlier_ignorance_is_judged_where_it_was_made(ctxs):
+    """"Bernard didn't know at first but does now" says what Bernard's statement says of the time before it: true,
+    although "Bernard does not know" holds at no single stage in every world."""
+    ctx = ctxs("cheryl.txt")
+    for trace in ["**July 16.**\n\n- Albert is sure Bernard doesn't know.\n- Bernard didn't know at first but does now.",
+                  "## 1. Albert is sure Bernard doesn't know\n\nSo not May or June.\n\n"
+                  "## 2. Bernard didn't know, but now does\n\nSo not 14."]:
+        assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1, trace
+
+
+def test_a_speaker_label_with_a_dash_opens_what_is_said(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    line = "### Step 2: Albert — \"I don't know, but I know Bernard doesn't know\""
+    assert ctx.aligner._speech_cue(line, 1, heading=True) == (1, "paraphrase", True)
+
+
+def test_an_answer_the_writer_declines_to_assume_is_no_claim(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    (r,) = records(ctx, "So I shouldn't just assume the answer is July 16 — let me work it out.")
+    assert r.reading == REJECTED and not r.certain
+    (r,) = records(ctx, "这题和原版的结构一样，但日期不同，不能直接套用7月16日的答案，要重新算。")
+    assert not r.certain
+    t = audit_trace(ctx.puzzle, "I shouldn't just assume the answer is July 16.\n\nAli has March or July.\n\n"
+                                "**March 18.**", context=ctx)
+    assert t.to_dict()["final_answer"] == ["March 18"] and t.label == -1
+
+
+def test_a_list_after_a_verb_of_going_and_a_colon_is_not_what_went(ctxs):
+    ctx = ctxs("card16.txt")
+    assert records(ctx, "So the aces drop out: ♥Q, ♥4, ♦5.") == []
+    assert [r.kind for r in records(ctx, "This rules out: ♠J, ♠8.")] == ["exclusion"]
