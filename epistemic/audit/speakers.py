@@ -3,7 +3,8 @@
 A trace that gives an announcement to the wrong agent makes a claim about the dialogue itself, whatever the
 stage: it is checked against the puzzle's speakers (strategies.Speaker). Only two shapes are read, both with
 the agent next to what names the statement: a quote of an announcement after "X says" or "X:", and a
-numbered statement followed by its speaker.
+numbered or ordinal statement of the dialogue followed by its speaker ("Statement 3 (S now knows)", "Third line: S
+says …", "The second remark, “…”, comes from P").
 """
 from __future__ import annotations
 
@@ -19,7 +20,14 @@ _TO_SPEAKER = re.compile(r"(?i:[\s*(（:：—–-]|is|was|by|是|为|由)*")
 _SAYS_AFTER = re.compile(r"\s*(?:[:：]|(?:now\s+|then\s+|first\s+)?(?:says|said|replies|replied|answers|answered|adds|added|"
                          r"knows|knew|doesn't|does not|didn't|did not|can't|cannot|now)\b|说|回答|现在|知道|不知道|无法|能)",
                          re.IGNORECASE)
-_QUICK = re.compile(r"[“\"「『]|(?i:statement|announcement|remark)|第[一二三四五]")
+_QUICK = re.compile(r"[“\"「『]|(?i:statement|announcement|remark|line)|第[一二三四五]")
+# "Third line: S says …", "The second remark, “…”, comes from P": the n-th statement of the dialogue, not of one
+# speaker ("Q's second statement" is a reference, align.py), followed by who made it.
+_ORDINAL_STATEMENT = re.compile(r"(?i:(?<!'s )(?<!’s )\b(first|second|third|fourth|fifth|last|final)\s+"
+                                r"(?:line|statement|announcement|remark)\b)")
+_ORDINAL_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
+_QUOTED_GAP = re.compile(r"\s*,?\s*[“\"「『][^”\"」』\n]{1,120}[”\"」』]\s*,?")
+_FROM = re.compile(r"(?i:\s*(?:comes|came|is|was)\s+(?:from|made by|said by|spoken by)\s+|\s*belongs\s+to\s+)")
 _REACH = 40  # characters from an agent to the quote it introduces
 _BREAK = re.compile(r"[.。!?！？\n]")
 
@@ -45,6 +53,21 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
         at = _TO_SPEAKER.match(text, m.end()).end()
         toks = tokens(lex, text[at:at + 24])
         if toks and toks[0].kind == "agent" and toks[0].start == 0 and _SAYS_AFTER.match(text, at + toks[0].end):
+            out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
+    for m in _ORDINAL_STATEMENT.finditer(text):
+        nth = _ORDINAL_NTH[m.group(1).lower()]
+        nth = len(speakers) if nth == -1 else nth
+        if not 0 < nth <= len(speakers) or speakers[nth - 1] is None:
+            continue
+        at = m.end()
+        quoted = _QUOTED_GAP.match(text, at)
+        if quoted is not None:
+            at = quoted.end()
+        by = _FROM.match(text, at)  # "…, comes from P"
+        at = by.end() if by is not None else _TO_SPEAKER.match(text, at).end()
+        toks = tokens(lex, text[at:at + 24])
+        if toks and toks[0].kind == "agent" and toks[0].start == 0 and (
+                by is not None or _SAYS_AFTER.match(text, at + toks[0].end)):
             out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
     return out
 

@@ -735,3 +735,16 @@ def test_a_list_after_a_verb_of_going_and_a_colon_is_not_what_went(ctxs):
     ctx = ctxs("card16.txt")
     assert records(ctx, "So the aces drop out: ♥Q, ♥4, ♦5.") == []
     assert [r.kind for r in records(ctx, "This rules out: ♠J, ♠8.")] == ["exclusion"]
+
+
+def test_an_ordinal_statement_of_the_dialogue_and_its_speaker(ctxs):
+    from epistemic.audit.speakers import speaker_records
+    ctx = ctxs("sum_product.txt")
+
+    def said(text):
+        return [r.key.formula for r in speaker_records(ctx.lexicon, text, ctx.aligner.quotes, ctx.aligner.speakers)]
+    assert said("Third line: S says he now knows, so the pair is fixed.") == [("Speaker", "S", (3,))]
+    assert said('The second remark, "I knew you didn\'t know them", comes from P.') == [("Speaker", "P", (2,))]
+    assert said("P's second line: he knew S didn't know.") == []  # P's own second statement: a reference
+    r = audit_trace(ctx.puzzle, "P doesn't know.\n\nS knew it.\n\nThird line: S says he now knows.", context=ctx)
+    assert r.label == 2
