@@ -72,7 +72,7 @@ def necessity(solution: Solution, engine_name: str = "explicit",
 
 def parse_text(text: str, file: str = "<generated>") -> Parsed:
     """Parse and solve generated text with the real engine; key it canonically (dedup.py)."""
-    puzzle = load_puzzle(text, file)
+    puzzle = load_puzzle(text, file, by_line=True)
     solution = solve(puzzle)
     return Parsed(text, solution, puzzle_key(puzzle, solution.space))
 
