@@ -79,7 +79,7 @@ def query(solution) -> tuple[str, str]:
         raise Unsupported("the explicit solve has no single answer to prove")
     if puzzle.constraints or sorted(puzzle.table_columns) != sorted(v.name for v in puzzle.variables):
         raise Unsupported("the worlds are not exactly a table")
-    listed = set(zip(*(space.columns[c].tolist() for c in puzzle.table_columns)))
+    listed = set(zip(*([int(x) for x in space.columns[c]] for c in puzzle.table_columns)))
     if listed != set(puzzle.table_rows) or len(listed) != space.size:
         raise Unsupported("the world space is not the table's rows")
     q = _var_names(puzzle.question.terms)
