@@ -50,3 +50,23 @@ def test_unnecessary_units_are_found_by_both_engines(family):
         expected = necessary_by_resolving(numpy)
         assert not all(expected)
         assert necessity(small) == necessity(numpy) == expected
+
+
+def _slow_paths(monkeypatch):
+    """The generator as it was: the whole text parsed at once, the numpy engine, Z3 through the z3 package."""
+    import epistemic.generate.verify as verify
+    from epistemic.language import elaborate
+
+    monkeypatch.setattr(verify, "load_puzzle", lambda text, file, by_line=False: elaborate.load_puzzle(text, file))
+    monkeypatch.setattr(verify, "solve", lambda puzzle, engine="explicit": solve(puzzle, engine="explicit"))
+    monkeypatch.setattr("epistemic.certify.z3_text._library", lambda: None)
+
+
+@pytest.mark.parametrize("family", ["cards", "birthdays", "muddy", "sum_product"])
+def test_the_fast_paths_make_the_same_records_as_the_slow_ones(family, monkeypatch):
+    """Same seed, same records (text, answer, stages, certificate, key, ...), item for item."""
+    fast, _ = generate(family, 4, seed=13, use_z3=True)
+    _slow_paths(monkeypatch)
+    slow, _ = generate(family, 4, seed=13, use_z3=True)
+    assert slow[0].verified.solution.engine == "explicit" and fast[0].verified.solution.engine == "small"
+    assert [item.to_dict() for item in fast] == [item.to_dict() for item in slow]
