@@ -31,7 +31,7 @@ class DirectCertifier:
 
     timeout_ms: int = 10_000
     ctx: object = field(default=None, repr=False)
-    session: object = field(default=None, repr=False)
+    session: Session | None = field(default=None, repr=False)
 
     def __post_init__(self):
         if self.session is None and self.ctx is None:
