@@ -13,6 +13,7 @@ import ctypes
 import signal
 import importlib.util
 import sys
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,17 +61,58 @@ def check_script(script: str, timeout_ms: int) -> Verdict | None:
     lib = _library()
     if lib is None:
         return None
-    config = lib.Z3_mk_config()
-    ctx = lib.Z3_mk_context(config)
-    lib.Z3_del_config(config)
+    ctx = _new_context(lib)
     try:
-        lib.Z3_set_error_handler(ctx, None)  # errors are read back below, never a jump out of the C call
         full = f"(set-option :timeout {max(1, int(timeout_ms))})\n{script}(check-sat)\n(get-info :reason-unknown)\n"
         out = lib.Z3_eval_smtlib2_string(ctx, full.encode())
         if lib.Z3_get_error_code(ctx) != 0 or out is None:
             return None
     finally:
         lib.Z3_del_context(ctx)
+    return _verdict(out)
+
+
+class Session:
+    """One Z3 context for many scripts (a generation run checks hundreds of small ones): each script
+    is asserted and checked between `(push)` and `(pop)`, so none sees another's assertions. Creating
+    the z3 package's solver and passing the text through its Python API cost twice the check itself."""
+
+    def __init__(self, lib: ctypes.CDLL, timeout_ms: int):
+        self._lib = lib
+        self._ctx = _new_context(lib)
+        self._finalizer = weakref.finalize(self, lib.Z3_del_context, self._ctx)
+        self.broken = self._eval(f"(set-option :timeout {max(1, int(timeout_ms))})\n") is None
+
+    @classmethod
+    def open(cls, timeout_ms: int) -> Session | None:
+        """A session on the z3 package's libz3, or None when the library cannot be used this way."""
+        lib = _library()
+        return None if lib is None else cls(lib, timeout_ms)
+
+    def check(self, script: str) -> Verdict | None:
+        """Z3's verdict on the script's assertions; None (and no later use) after any error from Z3."""
+        if self.broken:
+            return None
+        out = self._eval(f"(push)\n{script}(check-sat)\n(get-info :reason-unknown)\n(pop)\n")
+        verdict = None if out is None else _verdict(out)
+        self.broken = verdict is None
+        return verdict
+
+    def _eval(self, text: str) -> bytes | None:
+        out = self._lib.Z3_eval_smtlib2_string(self._ctx, text.encode())
+        return None if self._lib.Z3_get_error_code(self._ctx) != 0 or out is None else out
+
+
+def _new_context(lib: ctypes.CDLL):
+    config = lib.Z3_mk_config()
+    ctx = lib.Z3_mk_context(config)
+    lib.Z3_del_config(config)
+    lib.Z3_set_error_handler(ctx, None)  # errors are read back after each call, never a jump out of the C call
+    return ctx
+
+
+def _verdict(out: bytes) -> Verdict | None:
+    """The verdict in the output of `(check-sat)(get-info :reason-unknown)`, or None on any error."""
     lines = out.decode(errors="replace").strip().splitlines()
     if not lines or lines[0] not in ("sat", "unsat", "unknown") or any(l.startswith("(error") for l in lines):
         return None
@@ -83,4 +125,4 @@ def check_script(script: str, timeout_ms: int) -> Verdict | None:
     return Verdict(lines[0], reason if lines[0] == "unknown" else "")
 
 
-__all__ = ["Verdict", "check_script"]
+__all__ = ["Session", "Verdict", "check_script"]

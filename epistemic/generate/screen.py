@@ -66,8 +66,14 @@ def evaluate(f: s.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
             return _unsupported(f)
         out = 0
         if f.mode == "value":
-            if f.body != model.answer:
+            if f.body is not model.answer and f.body != model.answer:
                 return _unsupported(f)
+            if model.answers is None:  # each world its own answer: known where one world of the class is live
+                for c in model.classes[f.agents[0]]:
+                    cm = c & m
+                    if cm and not cm & (cm - 1):
+                        out |= cm
+                return out
             for c in model.classes[f.agents[0]]:
                 cm = c & m
                 if cm and _decided(model, cm):

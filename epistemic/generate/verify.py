@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from ..engines.base import get_engine
 from ..language.elaborate import load_puzzle
-from ..stages.solve import Solution, answer_values, solve
+from ..stages.solve import Solution, set_operations, solve
 from .certification import AnswerCheck, certify_unique
 from .difficulty import difficulty
 from .dedup import puzzle_key
@@ -40,22 +38,29 @@ class Verified:
                 and self.certificate.unique)
 
 
-def stage_masks(space, engine, announcements, start: list[np.ndarray] | None = None) -> list[np.ndarray]:
-    """Masks after each announcement (stops at the first empty model), continuing `start` if given."""
-    masks = list(start) if start else [np.ones(space.size, dtype=bool)]
+def stage_masks(space, engine, announcements, start: list | None = None) -> list:
+    """The sets of worlds after each announcement (stops at the first empty one), continuing `start` if
+    given; in the engine's own sets (numpy masks, the small engine's bitsets)."""
+    sets = set_operations(engine)
+    masks = list(start) if start else [sets.everything(space)]
     for ann in announcements:
-        keep = engine.evaluate(space, masks, ann.content) & masks[-1]
+        keep = engine.evaluate(space, masks, ann.content)
+        if getattr(engine, "within_stage", False) is not True:
+            keep = keep & masks[-1]
         masks.append(keep)
-        if not keep.any():
+        if sets.count(space, keep) == 0:
             break
     return masks
 
 
-def necessity(solution: Solution, engine_name: str = "explicit",
+def necessity(solution: Solution, engine_name: str | None = None,
               units: tuple[tuple[int, ...], ...] | None = None) -> tuple[bool, ...]:
-    """For each unit (see units.py): does dropping it lose the unique answer (several, none, or another)?"""
+    """For each unit (see units.py): does dropping it lose the unique answer (several, none, or another)?
+
+    Re-evaluated with the engine that solved the puzzle (its stage sets are reused), unless another is named."""
     puzzle, space = solution.puzzle, solution.space
-    engine = get_engine(engine_name)
+    engine = get_engine(engine_name or solution.engine)
+    sets = set_operations(engine)
     anns = puzzle.announcements
     out = []
     for unit in announcement_units(anns) if units is None else units:
@@ -64,16 +69,16 @@ def necessity(solution: Solution, engine_name: str = "explicit",
         prefix = [st.mask for st in solution.stages[: unit[0] + 1]]
         masks = stage_masks(space, engine, rest[unit[0]:], prefix)
         final = masks[-1]
-        same = (len(masks) == len(rest) + 1 and final.any()
-                and answer_values(space, final, puzzle.question.terms) == solution.answer)
+        same = (len(masks) == len(rest) + 1 and sets.count(space, final) > 0
+                and sets.answers(space, final, puzzle.question.terms) == solution.answer)
         out.append(not same)
     return tuple(out)
 
 
 def parse_text(text: str, file: str = "<generated>") -> Parsed:
     """Parse and solve generated text with the real engine; key it canonically (dedup.py)."""
-    puzzle = load_puzzle(text, file)
-    solution = solve(puzzle)
+    puzzle = load_puzzle(text, file, by_line=True)
+    solution = solve(puzzle, engine="auto")  # the small engine for the generator's puzzles: no numpy per step
     return Parsed(text, solution, puzzle_key(puzzle, solution.space))
 
 

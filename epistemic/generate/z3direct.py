@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from ..certify.z3_text import Session
 from ..language import syntax as s
 
 
@@ -23,38 +24,52 @@ class Unsupported(Exception):
 
 @dataclass
 class DirectCertifier:
-    """Certifies many puzzles with one z3.Context (create one per generation run, not globally)."""
+    """Certifies many puzzles with one Z3 context (create one per generation run, not globally).
+
+    The query text goes to libz3 directly (certify/z3_text.Session: one context, each query between
+    push and pop); where that library cannot be used, through the z3 package (`ctx`, made on first use)."""
 
     timeout_ms: int = 10_000
     ctx: object = field(default=None, repr=False)
+    session: Session | None = field(default=None, repr=False)
 
     def __post_init__(self):
-        import z3
-
-        if self.ctx is None:
-            self.ctx = z3.Context()
+        if self.session is None and self.ctx is None:
+            self.session = Session.open(self.timeout_ms)
 
     def certify(self, solution) -> tuple[bool | None, str, float]:
         """(proved, detail, seconds): True proved, False refuted, None not covered or no answer."""
-        import z3
-
         t0 = time.perf_counter()
         try:
             text, claim = query(solution)
         except Unsupported as e:
             return None, f"not covered by the direct encoding ({e})", time.perf_counter() - t0
+        verdict = self.session.check(text) if self.session is not None else None
+        result, reason = (verdict.result, verdict.reason) if verdict is not None else self._check_with_package(text)
+        seconds = time.perf_counter() - t0
+        n, k = solution.space.size, len(solution.puzzle.announcements)
+        where = f"direct encoding, {n} worlds, {k} announcements"
+        if result == "unsat":
+            return True, f"Z3 proved: {claim} (negation unsat; {where})", seconds
+        if result == "sat":
+            return False, f"Z3 refuted: {claim} ({where})", seconds
+        return None, f"Z3 unknown ({reason}; {where})", seconds
+
+    def _check_with_package(self, text: str) -> tuple[str, str]:
+        """The same check through the z3 package's solver (when libz3 cannot be called directly)."""
+        import z3
+
+        if self.ctx is None:
+            self.ctx = z3.Context()
         solver = z3.SimpleSolver(ctx=self.ctx)
         solver.set("timeout", self.timeout_ms)
         solver.from_string(text)
         result = solver.check()
-        seconds = time.perf_counter() - t0
-        n, k = solution.space.size, len(solution.puzzle.announcements)
-        where = f"direct encoding, {n} worlds, {k} announcements"
         if result == z3.unsat:
-            return True, f"Z3 proved: {claim} (negation unsat; {where})", seconds
+            return "unsat", ""
         if result == z3.sat:
-            return False, f"Z3 refuted: {claim} ({where})", seconds
-        return None, f"Z3 unknown ({solver.reason_unknown()}; {where})", seconds
+            return "sat", ""
+        return "unknown", solver.reason_unknown()
 
 
 def query(solution) -> tuple[str, str]:
@@ -64,7 +79,7 @@ def query(solution) -> tuple[str, str]:
         raise Unsupported("the explicit solve has no single answer to prove")
     if puzzle.constraints or sorted(puzzle.table_columns) != sorted(v.name for v in puzzle.variables):
         raise Unsupported("the worlds are not exactly a table")
-    listed = set(zip(*(space.columns[c].tolist() for c in puzzle.table_columns)))
+    listed = set(zip(*([int(x) for x in space.columns[c]] for c in puzzle.table_columns)))
     if listed != set(puzzle.table_rows) or len(listed) != space.size:
         raise Unsupported("the world space is not the table's rows")
     q = _var_names(puzzle.question.terms)

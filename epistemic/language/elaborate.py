@@ -12,14 +12,20 @@ from lark import Token, Tree
 from ..errors import EpistemicError, Location
 from . import syntax as s
 from .expressions import MAX_EXPANSION, Expressions, TupleType, is_int, is_tree
+from .line_parse import parse_by_line
 from .parse import parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
 
 
-def load_puzzle(text: str, file: str = "<text>", params: dict[str, int] | None = None) -> s.Puzzle:
-    """Parse and elaborate a puzzle text; `params` override the file's `param` defaults."""
-    return Elaborator(text, file, params or {}).puzzle(parse_text(text, file))
+def load_puzzle(text: str, file: str = "<text>", params: dict[str, int] | None = None,
+                by_line: bool = False) -> s.Puzzle:
+    """Parse and elaborate a puzzle text; `params` override the file's `param` defaults.
+
+    `by_line`: parse line by line, reusing lines parsed before (line_parse.py: the same tree; for the
+    generator, whose puzzles share most of their lines)."""
+    tree = parse_by_line(text, file) if by_line else parse_text(text, file)
+    return Elaborator(text, file, params or {}).puzzle(tree)
 
 
 def parse_claim(text: str, puzzle: s.Puzzle) -> tuple[s.Formula, int | None]:

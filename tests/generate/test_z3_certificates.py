@@ -78,11 +78,41 @@ def test_several_answers_are_not_certified(certifier):
 
 
 def test_one_context_serves_a_whole_run(certifier):
-    ctx = certifier.ctx
+    ctx, session = certifier.ctx, certifier.session
+    assert session is not None and not session.broken  # libz3 is called directly here
     items, _ = generate("cards", 2, seed=5, use_z3=False)
     for it in items:
         assert certifier.certify(it.verified.solution)[0] is True
-    assert certifier.ctx is ctx
+    assert certifier.ctx is ctx and certifier.session is session
+
+
+def test_the_z3_package_path_gives_the_same_verdicts(monkeypatch):
+    """Without libz3 reachable directly, the z3 package checks the same text, with the same verdicts."""
+    monkeypatch.setattr("epistemic.certify.z3_text._library", lambda: None)
+    package = DirectCertifier()
+    assert package.session is None
+    monkeypatch.undo()
+    direct = DirectCertifier()
+    sol = _card16()
+    wrong = dataclasses.replace(sol, answer=((0, 2),))
+    for claim in (sol, wrong):
+        assert package.certify(claim)[:2] == direct.certify(claim)[:2]
+    assert package.ctx is not None and direct.ctx is None
+
+
+def test_a_z3_error_leaves_the_session_unused():
+    """Text Z3 rejects marks the session broken (nothing is checked in a half-popped context again)."""
+    session = DirectCertifier().session
+    assert session.check("(assert (and true))\n").result == "sat"
+    assert session.check("(assert (undeclared_name))\n") is None
+    assert session.broken and session.check("(assert true)\n") is None
+
+
+def test_each_query_is_checked_alone_in_the_shared_context():
+    """push/pop: an unsat query does not make the next (satisfiable) one unsat."""
+    session = DirectCertifier().session
+    assert session.check("(declare-const a Bool)\n(assert (and a (not a)))\n").result == "unsat"
+    assert session.check("(declare-const a Bool)\n(assert a)\n").result == "sat"
 
 
 @settings(max_examples=20, deadline=None, derandomize=True)

@@ -1,7 +1,9 @@
 """Cards: a drawer of N cards from a deck; P is told the rank, Q the suit (or the other way round)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ...errors import EpistemicError
 from ...language import syntax as s
@@ -45,9 +47,11 @@ class Cards:
         if knobs["told"] not in ("rank", "suit"):
             raise knob_error(self.name, f"told must be 'rank' (P is told the rank) or 'suit', got {knobs['told']!r}")
 
-    def pool(self, knobs: dict, rng=None) -> list[tuple[int, int]]:
+    def pool(self, knobs: dict, rng=None) -> Sequence[tuple[int, int]]:
         suits, ranks = pick(rng, knobs["suits"]), pick(rng, knobs["ranks"])
-        chosen = range(len(RANKS)) if ranks == len(RANKS) else sorted(rng.sample(range(len(RANKS)), ranks))
+        if ranks == len(RANKS):
+            return full_deck(suits)  # every rank: the same deck each time (built once)
+        chosen = sorted(rng.sample(range(len(RANKS)), ranks))
         return [(su, r) for su in range(suits) for r in chosen]
 
     def sample(self, rng, knobs: dict) -> Candidate:
@@ -113,6 +117,12 @@ class Cards:
             f'agent Q (Q先生, "Mr. Q") observes {q_what}',
         ]
         return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=len(SUITS))
+def full_deck(suits: int) -> tuple[tuple[int, int], ...]:
+    """Every card of the first `suits` suits, suit by suit (the pool when all ranks are used)."""
+    return tuple((su, r) for su in range(suits) for r in range(len(RANKS)))
 
 
 def parse_card(name) -> tuple[int, int]:

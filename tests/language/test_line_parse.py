@@ -1,0 +1,96 @@
+"""Parsing line by line (with the parse of each distinct line reused) gives parse_text's tree, positions included."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lark import Token, Tree
+
+from epistemic.errors import EpistemicError
+from epistemic.generate import FAMILIES, generate
+from epistemic.language.elaborate import load_puzzle
+from epistemic.language.line_parse import parse_by_line
+from epistemic.language.parse import parse_text
+
+ROOT = Path(__file__).resolve().parents[2]
+META = ("empty", "line", "column", "start_pos", "end_line", "end_column", "end_pos")
+TOKEN = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
+
+
+def difference(a, b, path: str = "start") -> str | None:
+    """Where two parse trees differ (node kinds, data, tokens and every position), or None."""
+    if type(a) is not type(b):
+        return f"{path}: {type(a).__name__} vs {type(b).__name__}"
+    if isinstance(a, Token):
+        for key in TOKEN:
+            if getattr(a, key) != getattr(b, key):
+                return f"{path}: token {key} {getattr(a, key)!r} vs {getattr(b, key)!r}"
+        return None
+    if not isinstance(a, Tree):
+        return None if a == b else f"{path}: {a!r} vs {b!r}"
+    if a.data != b.data or len(a.children) != len(b.children):
+        return f"{path}: {a.data}/{len(a.children)} vs {b.data}/{len(b.children)}"
+    for key in META:
+        if getattr(a.meta, key, None) != getattr(b.meta, key, None):
+            return f"{path}: meta {key} {getattr(a.meta, key, None)} vs {getattr(b.meta, key, None)}"
+    for i, (x, y) in enumerate(zip(a.children, b.children)):
+        found = difference(x, y, f"{path}/{a.data}[{i}]")
+        if found:
+            return found
+    return None
+
+
+def puzzle_files() -> list[Path]:
+    return [p for p in sorted((ROOT / "puzzles").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("path", puzzle_files(), ids=lambda p: p.name)
+def test_shipped_puzzles_parse_to_the_same_tree(path):
+    text = path.read_text(encoding="utf-8")
+    assert difference(parse_text(text, str(path)), parse_by_line(text, str(path))) is None
+    assert difference(parse_text(text, str(path)), parse_by_line(text, str(path))) is None  # lines now reused
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_generated_puzzles_give_the_same_tree_and_puzzle(family):
+    items, _ = generate(family, 4, seed=21, use_z3=False)
+    for item in items:
+        assert difference(parse_text(item.text), parse_by_line(item.text)) is None
+        assert load_puzzle(item.text, by_line=True) == load_puzzle(item.text)
+
+
+LINES = [
+    'puzzle "t"', "", "   ", "# a comment", "values suit: hearts (红桃, ♥), spades", "values rank: A, 2",
+    "worlds card(suit, rank):", "  hearts: A 2", "  spades: 2", "", 'agent P (P先生, "Mr. P") observes rank',
+    "agent Q observes suit", "P says: not P knows card  # why", '  en: "I do not know."', "Q says: Q knows card",
+    "answer card = spades 2", "expect stages 3 2 1", "ask card", "\t", "let x = not P knows card",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES), min_size=0, max_size=25), st.sampled_from(["\n", "\n\n", "\n \n"]),
+       st.booleans())
+def test_random_line_sequences_agree_with_the_whole_parse(lines, sep, final_newline):
+    """Blank lines, comments, whitespace-only lines and a missing last newline: same tree, or the same error."""
+    text = sep.join(lines) + ("\n" if final_newline else "")
+    try:
+        whole = parse_text(text)
+    except EpistemicError as exc:
+        with pytest.raises(EpistemicError) as caught:
+            parse_by_line(text)
+        assert caught.value.render() == exc.render()
+        return
+    assert difference(whole, parse_by_line(text)) is None
+
+
+def test_continuations_and_errors_fall_back_to_the_whole_parse():
+    text = 'puzzle "t"\nvalues v: a, \\\n  b\nvar x: v\nagent P observes x\nask x\n'
+    assert difference(parse_text(text), parse_by_line(text)) is None
+    bad = 'puzzle "t"\nvalues v: a, b\nagent P observes x x x\n'
+    with pytest.raises(EpistemicError) as whole:
+        parse_text(bad, "f.txt")
+    with pytest.raises(EpistemicError) as by_line:
+        parse_by_line(bad, "f.txt")
+    assert by_line.value.render() == whole.value.render()
