@@ -21,7 +21,7 @@ from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alon
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED
-from .speakers import speaker_records
+from .speakers import speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, decode_trace, plain, segment
@@ -223,6 +223,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
+        records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated

@@ -13,7 +13,7 @@ from .align import NUMBERED_STATEMENT, ZH_NUMBERS
 from .claims import QUOTES, tokens
 from .fold import fold
 from .lexicon import Lexicon
-from .records import ATTRIBUTION, ClaimRecord, record
+from .records import ATTRIBUTION, REPORTED, ClaimRecord, record
 
 # between "Statement 3" and its speaker: "Statement 3 (S now knows)", "第三句是S说的", "Statement 2 — by Albert:"
 _TO_SPEAKER = re.compile(r"(?i:[\s*(（:：—–-]|is|was|by|是|为|由)*")
@@ -92,3 +92,47 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
 def _record(agent: str, ks: tuple[int, ...], text: str, start: int, end: int) -> ClaimRecord:
     return record("speaker", ("Speaker", agent, ks), (), text[start:end], start, end, False, reading=ATTRIBUTION)
 
+
+
+def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
+                   speakers: tuple[str | None, ...]) -> list[ClaimRecord]:
+    """"然后P先生又说他早就知道Q先生不知道": reported speech whose content is no announcement, but is announcement k
+    with the speaker and another agent exchanged, gives statement k to the wrong agent (a `Speaker` claim). The
+    speaker must be the one who knows in it ("S says P doesn't know" is S's view of P, not P's statement)."""
+    out = []
+    for r in records:
+        if r.kind != "knowledge" or r.reading != REPORTED or r.key.formula in restated:
+            continue
+        a = _knower(r.key.formula)
+        toks = tokens(lex, r.text)
+        says = next((i for i, t in enumerate(toks) if t.kind == "says"), None)
+        if says is None or next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
+            continue
+        for b in dict.fromkeys(x for x in speakers if x is not None and x != a):
+            k = restated.get(_swap(r.key.formula, a, b))
+            if k is not None and speakers[k - 1] == b:
+                out.append(record("speaker", ("Speaker", a, (k,)), (), r.text, r.start, r.end, False,
+                                  reading=ATTRIBUTION))
+                break
+    return out
+
+
+def _knower(key) -> str | None:
+    """The agent of a key's outermost knowledge (through `before` and `not`)."""
+    if not isinstance(key, tuple) or not key:
+        return None
+    if key[0] == "Knows" and len(key[2]) == 1:
+        return key[2][0]
+    if key[0] in ("Not", "Past"):
+        return _knower(key[-1])
+    return None
+
+
+def _swap(key, a: str, b: str):
+    """The key with agents `a` and `b` exchanged in every knowledge."""
+    if not isinstance(key, tuple):
+        return key
+    if key and key[0] == "Knows":
+        agents = tuple(b if x == a else a if x == b else x for x in key[2])
+        return key[:2] + (agents,) + tuple(_swap(x, a, b) for x in key[3:])
+    return tuple(_swap(x, a, b) for x in key)

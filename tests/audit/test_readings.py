@@ -748,3 +748,14 @@ def test_an_ordinal_statement_of_the_dialogue_and_its_speaker(ctxs):
     assert said("P's second line: he knew S didn't know.") == []  # P's own second statement: a reference
     r = audit_trace(ctx.puzzle, "P doesn't know.\n\nS knew it.\n\nThird line: S says he now knows.", context=ctx)
     assert r.label == 2
+
+
+def test_reported_speech_with_the_agents_exchanged_gives_a_statement_to_the_wrong_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    wrong = "P先生说他不知道这张牌。\n\n然后P先生又说他早就知道Q先生不知道这张牌。"
+    r = audit_trace(ctx.puzzle, wrong, context=ctx)
+    assert r.label == 1 and any(c.record.kind == "speaker" for c in r.steps[1].claims)
+    right = "P先生说他不知道这张牌。\n\n然后Q先生说他早就知道P先生不知道这张牌。"
+    assert audit_trace(ctx.puzzle, right, context=ctx).label == -1
+    view = "P先生说他不知道这张牌。\n\nQ先生说P先生不知道。"  # Q's view of P: not Q's statement retold
+    assert not any(c.record.kind == "speaker" for c in audit_trace(ctx.puzzle, view, context=ctx).steps[1].claims)
