@@ -479,6 +479,8 @@ class Aligner:
             if not speaks:
                 continue
             said = _said(toks[i + 1:])
+            if heading and not said:  # '### 3. "Now I know" (P)': the heading quotes, then names the speaker
+                said = _said([u for u in toks[:i] if u.kind != "sep"])
             m = _ORDINAL_WORD.search(sentence)
             numbered = _AGENT_NUMBER.match(sentence, t.end) if heading else None
             if numbered is not None:  # "**Albert 1**", "Bernard 2:": the speaker's n-th statement

@@ -211,6 +211,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(value.name, "value", (var.name, code))
             for alias in value.aliases:
                 add(alias, "value", (var.name, code))
+                for plural in _plurals(alias):  # "the two aces", "both queens"
+                    add(plural, "value", (var.name, code))
             for singular in _singulars(value.name):  # "a heart or a diamond"
                 add(singular, "value", (var.name, code))
     for agent in puzzle.agents:
@@ -264,6 +266,13 @@ def _singulars(name: str) -> tuple[str, ...]:
     if len(name) > 4 and name.isascii() and name.isalpha() and name.endswith("s") and not name.endswith("ss"):
         return name[:-1], name[:-1].capitalize()
     return ()
+
+
+def _plurals(alias: str) -> tuple[str, ...]:
+    """"aces" for the alias "ace", "sixes" for "six": a word alias in the plural names the same value."""
+    if len(alias) < 3 or not alias.isascii() or not alias.isalpha() or alias.endswith("s"):
+        return ()
+    return (alias + ("es" if alias.endswith(("x", "ch", "sh")) else "s"),)
 
 
 TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和", "的和"),

@@ -759,3 +759,10 @@ def test_reported_speech_with_the_agents_exchanged_gives_a_statement_to_the_wron
     assert audit_trace(ctx.puzzle, right, context=ctx).label == -1
     view = "P先生说他不知道这张牌。\n\nQ先生说P先生不知道。"  # Q's view of P: not Q's statement retold
     assert not any(c.record.kind == "speaker" for c in audit_trace(ctx.puzzle, view, context=ctx).steps[1].claims)
+
+
+def test_a_heading_that_quotes_then_names_its_speaker_and_plural_rank_words(ctxs):
+    ctx = ctxs("card16.txt")
+    assert ctx.aligner._speech_cue('### 3. "Now I know" (P)', 2, heading=True) == (3, "paraphrase", True)
+    assert ctx.aligner._speech_cue('### 4. "Now I know too" (Q)', 3, heading=True) == (4, "paraphrase", True)
+    assert sources(ctx, "It also removes the two aces.") == [("rank != A", True)]
