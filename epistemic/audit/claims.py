@@ -384,7 +384,8 @@ def _value_subject(raw: list, at: int) -> bool:
 
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
 _SURVIVES = re.compile(r"(?i:\b(?:stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
-                       r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive)\b)|也可以|保留|还在")
+                       r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
+                       r"look safe|stays safe|is fine|are fine|looks fine|passes)\b)|也可以|保留|还在")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
 
 

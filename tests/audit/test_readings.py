@@ -766,3 +766,11 @@ def test_a_heading_that_quotes_then_names_its_speaker_and_plural_rank_words(ctxs
     assert ctx.aligner._speech_cue('### 3. "Now I know" (P)', 2, heading=True) == (3, "paraphrase", True)
     assert ctx.aligner._speech_cue('### 4. "Now I know too" (Q)', 3, heading=True) == (4, "paraphrase", True)
     assert sources(ctx, "It also removes the two aces.") == [("rank != A", True)]
+
+
+def test_a_value_said_to_be_safe_or_fine_survives(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert [r.kind for r in records(ctx, "So June looks safe as well.")] == ["possible"]
+    r = audit_trace(ctx.puzzle, "Albert says he doesn't know and is sure Bernard doesn't know.\n\nSo June looks safe as well.",
+                    context=ctx)
+    assert r.label == 1  # June goes with Albert's statement
