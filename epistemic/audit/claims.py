@@ -399,13 +399,18 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
     for i, t in enumerate(raw[:-1]):
         if t.kind != "attr" or not isinstance(t.payload, tuple) or t.payload[0] != "@term":
             continue
-        verb = raw[i + 1]
-        if verb.kind not in ("copula", "only", "neg") or verb.start - t.end > 3:
+        run, end = [], t.end  # "is", "must be", "is already fixed at": the verbs right after the term
+        for u in raw[i + 1:]:
+            if u.kind not in ("copula", "only", "neg", "past", "now") or u.start - end > 3:
+                break
+            run.append(u)
+            end = u.end
+        if not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
-        m = _TERM_VALUE.match(sentence, verb.end)
+        m = _TERM_VALUE.match(sentence, end)
         if m is None:
             continue
-        op = "!=" if verb.kind == "neg" else "="
+        op = "!=" if any(u.kind == "neg" for u in run) else "="
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=VALUES))

@@ -774,3 +774,9 @@ def test_a_value_said_to_be_safe_or_fine_survives(ctxs):
     r = audit_trace(ctx.puzzle, "Albert says he doesn't know and is sure Bernard doesn't know.\n\nSo June looks safe as well.",
                     context=ctx)
     assert r.label == 1  # June goes with Albert's statement
+
+
+def test_a_term_fixed_at_a_value_after_several_verbs(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert sources(ctx, "So the sum is already fixed at 17.") == [("x + y = 17", True)]
+    assert sources(ctx, "So the sum is not 11.") == [("x + y != 11", True)]
