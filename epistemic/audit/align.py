@@ -24,6 +24,7 @@ from .lexicon import Lexicon, words_pattern
 OPENING = 80
 QUOTE_LEAD = 12
 QUOTE_START = 60
+_ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
 _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
@@ -321,7 +322,9 @@ class Aligner:
             if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues} | ({k} if k else set())
-            if len(named) >= 3:  # the whole dialogue retold: the puzzle restated (no progress) or a summary
+            # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
+            # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?")
+            if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and _ASKS.search(text) is not None):
                 top = max([reached, before] + list(named))
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference"))))
                 current = before
@@ -443,9 +446,11 @@ class Aligner:
         describes ("after two silent rounds every muddy child knows"), the latest."""
         words = _words(sentence)
         found = None
+        rounds = _ROUND.search(sentence)
         for stages, sig, knowing in self.signatures:
             shared = words & sig
-            if len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared)):
+            counted = rounds is not None and len(stages) > 1 and shared & _ROUND_NOUNS  # "**2nd silence.**"
+            if not counted and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
             if knowing and self.knows.search(sentence) is None:
                 continue

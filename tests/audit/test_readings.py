@@ -780,3 +780,17 @@ def test_a_term_fixed_at_a_value_after_several_verbs(ctxs):
     ctx = ctxs("sum_product.txt")
     assert sources(ctx, "So the sum is already fixed at 17.") == [("x + y = 17", True)]
     assert sources(ctx, "So the sum is not 11.") == [("x + y != 11", True)]
+
+
+def test_the_puzzle_retold_up_to_its_question_is_no_progress(ctxs):
+    ctx = ctxs("muddy.txt")
+    trace = ("Three kids. Father: \"At least one of you has mud.\" Then nobody steps forward. Then every muddy child "
+             "knows they're muddy. How many are muddy?\n\nFirst the father's remark kills the all-clean world.\n\n"
+             "So after this silence we already know that exactly two kids are muddy.")
+    r = audit_trace(ctx.puzzle, trace, context=ctx)
+    assert r.steps[0].aligned_by == "recap" and r.steps[1].stage == 0
+
+
+def test_an_ordinal_round_names_the_repeated_statement_alone(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    assert [c.stage for c in ctx.aligner.inner_cues("- **2nd silence.**", 2)] == [3]
