@@ -424,12 +424,17 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     toks = tokens(lex, sentence)
     for m in _SURVIVES.finditer(sentence):
         before = [t for t in toks if t.end <= m.start()]
-        if not before or before[-1].kind != "value" or not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
+        if not before or before[-1].kind not in ("value", "tuple") or \
+                not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
             continue
-        if len(before) > 1 and before[-2].kind == "value" and before[-2].payload[0] == before[-1].payload[0]:
-            continue  # "May and June stay": a list; read as a candidate set elsewhere, if at all
-        var, code = before[-1].payload
-        key = ("Possible", var, code)
+        prev = next((t for t in reversed(before[:-1]) if t.kind != "sep" or t.text not in _LIST_COMMAS), None)
+        if prev is not None and prev.kind == before[-1].kind and _LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) \
+                and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
+            continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all
+        if before[-1].kind == "tuple":  # "(2, 15) survives P's statement"
+            key = ("Possible", tuple(sorted(before[-1].payload.items(), key=lambda vc: lex.order.get(vc[0], 0))))
+        else:
+            key = ("Possible", *before[-1].payload)
         out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
     return out
 

@@ -36,8 +36,14 @@ def speaker_text(key) -> str:
 
 
 def survivor_text(lex, key) -> str:
-    """How a `possible` claim is shown: "month = May still possible"."""
-    return f"{lex.show_value(key.formula[1], key.formula[2])} still possible"
+    """How a `possible` claim is shown: "month = May still possible", "x = 2 and y = 15 still possible"."""
+    return f"{' and '.join(lex.show_value(var, code) for var, code in _survivor(key))} still possible"
+
+
+def _survivor(key) -> tuple[tuple[str, int], ...]:
+    """The (variable, value) pairs of a `possible` claim: one value ("May stays") or a tuple ("(2, 15) survives")."""
+    f = key.formula
+    return ((f[1], f[2]),) if len(f) == 3 else f[1]
 
 
 class Arithmetic:
@@ -74,11 +80,12 @@ class Survives:
     def verdict(self, judge, record, lex, window: Window):
         if record.kind != "possible":
             return NOT_HANDLED
-        _, var, code = record.key.formula
+        pairs = _survivor(record.key)
+        names, codes = tuple(v for v, _ in pairs), tuple(c for _, c in pairs)
         stage = window.stage  # "survives" says what is left after the statement: the stage itself, never the one before
-        return _decided(self.name, (code,) in judge.live((var,), stage), stage,
-                        f"at stage {stage}: {survivor_text(lex, record.key)}",
-                        f"no world of stage {stage} has {lex.show_value(var, code)}")
+        shown = " and ".join(lex.show_value(v, c) for v, c in pairs)
+        return _decided(self.name, codes in judge.live(names, stage), stage,
+                        f"at stage {stage}: {survivor_text(lex, record.key)}", f"no world of stage {stage} has {shown}")
 
 
 class RemainingCount:

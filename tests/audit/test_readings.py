@@ -794,3 +794,12 @@ def test_the_puzzle_retold_up_to_its_question_is_no_progress(ctxs):
 def test_an_ordinal_round_names_the_repeated_statement_alone(ctxs):
     ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
     assert [c.stage for c in ctx.aligner.inner_cues("- **2nd silence.**", 2)] == [3]
+
+
+def test_a_pair_said_to_survive_is_checked_as_possible_but_a_list_is_not(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert [r.kind for r in records(ctx, "So (2, 15) survives P's statement.")] == ["possible"]
+    assert [r.kind for r in records(ctx, "(2, 9), (3, 8), (4, 7) survive.") if r.kind == "possible"] == []
+    r = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nS says he knew P didn't know.\n\nP says he now knows. "
+                                "So (2, 15) survives P's statement.", context=ctx)
+    assert r.label == 2  # 30 = 5 × 6 too, with sum 11 on the list
