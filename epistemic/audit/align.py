@@ -24,6 +24,9 @@ from .lexicon import Lexicon, words_pattern
 OPENING = 80
 QUOTE_LEAD = 12
 QUOTE_START = 60
+# A know / don't-know phrase in the past tense: what an agent said or showed, narrated.
+_PAST_KNOWING = re.compile(r"(?i:\b(?:didn't|did not|couldn't|could not|wasn't able to|was not able to|was unable to|"
+                           r"knew|was sure|was certain|figured out|worked out)\b)")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
@@ -257,7 +260,8 @@ def _said(toks) -> tuple[str, ...]:
     last = None
     for u in toks:
         kind = u.kind
-        if (kind == "know" or kind == "notknow") and last != "modal":  # "P would know" is no statement
+        if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
+            # but "Q knew P would be stuck" is Q's knowledge of what P would not know
             out.append(kind)
         prev, last = last, kind
         if kind == "know" or kind == "notknow":
@@ -397,6 +401,8 @@ class Aligner:
                 k = self._signature_cue(sentence, current)
                 if k is not None:
                     out.append(Cue(start, k, "content", True))
+        if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
+            out += self._narrated_next(text, current)
         if self.speaks.search(text) is not None:
             at = 0
             for sentence in _FIRST_SENTENCE.split(text):
@@ -411,6 +417,27 @@ class Aligner:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
         out.sort(key=lambda c: c.at)
         return tuple(out)
+
+    def _narrated_next(self, text: str, current: int) -> list[Cue]:
+        """"Mr. P was told the rank and couldn't name the card": the next announcement narrated in the past tense, by
+        its speaker and with its know / don't-know structure, reaches it (a present "so P doesn't know" may be a
+        conclusion drawn early, and is left to the judge)."""
+        k = current + 1
+        at = 0
+        for sentence in _FIRST_SENTENCE.split(text):
+            start, at = at, at + len(sentence) + 1
+            if _PAST_KNOWING.search(sentence) is None:
+                continue
+            toks = tokens(self.lexicon, sentence)
+            i = next((i for i, t in enumerate(toks) if t.kind == "agent"), None)
+            if i is None or toks[i].payload != self.speakers[k - 1] or any(
+                    t.kind in ("if", "modal", "he") for t in toks[:i + 3]):
+                continue
+            said = _said(toks[i + 1:])
+            knowing = [t for t in toks[i + 1:] if t.kind in ("know", "notknow")]
+            if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
+                return [Cue(start, k, "narrated", True)]
+        return []
 
     def _references(self, text: str, current: int) -> list[Cue]:
         """"From Albert's statement", "after Bernard's second remark", "Q的第一句话": back-references (weak cues)

@@ -803,3 +803,12 @@ def test_a_pair_said_to_survive_is_checked_as_possible_but_a_list_is_not(ctxs):
     r = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nS says he knew P didn't know.\n\nP says he now knows. "
                                 "So (2, 15) survives P's statement.", context=ctx)
     assert r.label == 2  # 30 = 5 × 6 too, with sum 11 on the list
+
+
+def test_the_next_statement_narrated_in_the_past_tense_reaches_it(ctxs):
+    ctx = ctxs("card16.txt")
+    text = "Seven cards have a unique rank. Mr. P was told the rank and couldn't name the card, so it isn't one of those."
+    assert [(c.stage, c.how) for c in ctx.aligner.inner_cues(text, 0)] == [(1, "narrated")]
+    assert ctx.aligner.inner_cues("So P doesn't know the card.", 0) == ()  # present: maybe a conclusion drawn early
+    said = ctx.aligner._speech_cue("Mr. Q then says he already knew P would be stuck.", 1)
+    assert said == (2, "paraphrase", True)
