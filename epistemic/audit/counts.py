@@ -34,6 +34,11 @@ _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out|ruled out|eliminated|"
                        r"excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
+_ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
+_SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
+_CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
+_ALTERNATIVE = re.compile(r"(?i:\s*(?:vs\.?|versus|or|and)\s*\d)|\s*(?:和|或)\s*\d")
+_NONE = object()
 _FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
@@ -86,6 +91,22 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         n = _number(next(g for g in m.groups() if g))
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    name = answer_parameter(lex)
+    if name is not None and name in sentence:  # "so k = 3", "k ≥ 2": the parameter the puzzle's answer is written as
+        for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
+            if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
+                    _ALTERNATIVE.match(sentence, m.end()):
+                continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice
+            op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
+            if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
+                op = _FLIP[op]  # "that rules out k = 4", "so k = 4 is out"
+            n = int(m.group(2))
+            if n > _most(term):
+                continue
+            key = ("Compare", op, term, ("Const", n))
+            kind = "candidates" if op == "=" else "exclusion" if op == "!=" else "bound"
+            out.append(record("answer" if cue and op == "=" else kind, key, (), sentence.strip(), m.start(), m.end(),
+                              False, ((n,),) if op == "=" else None, reading=ANSWER if cue and op == "=" else VALUES))
     for m in _ZH_RULED_OUT.finditer(sentence):
         key = ("Compare", "!=", term, ("Const", _number(m.group(1))))
         out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
@@ -110,6 +131,16 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
                           sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
     return out
+
+
+def answer_parameter(lex: Lexicon) -> str | None:
+    """The parameter a counted answer is written as in the puzzle file ("answer sum(m) = k": k), if any, cached."""
+    hit = lex.atoms.get("@answer parameter", _NONE)
+    if hit is _NONE:
+        m = _ANSWER_LINE.search(lex.puzzle.source)
+        names = {name for name, _ in lex.puzzle.params}
+        hit = lex.atoms["@answer parameter"] = m.group(1) if m is not None and m.group(1) in names else None
+    return hit
 
 
 def _most(term: tuple) -> int:

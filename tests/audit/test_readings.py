@@ -812,3 +812,15 @@ def test_the_next_statement_narrated_in_the_past_tense_reaches_it(ctxs):
     assert ctx.aligner.inner_cues("So P doesn't know the card.", 0) == ()  # present: maybe a conclusion drawn early
     said = ctx.aligner._speech_cue("Mr. Q then says he already knew P would be stuck.", 1)
     assert said == (2, "paraphrase", True)
+
+
+def test_the_parameter_the_answer_is_written_as_is_the_count(ctxs):
+    """muddy.txt says "answer sum(m) = k": a trace's "so k = 3" is a claim about the number of muddy children."""
+    ctx = ctxs("muddy.txt")
+    assert sources(ctx, "So k = 3.") == [("(m[1] + m[2]) + m[3] = 3", True)]
+    assert sources(ctx, "这里连续两次没人站出来，所以k = 2。") == [("(m[1] + m[2]) + m[3] = 2", True)]
+    assert sources(ctx, "So k = 1 is out.") == [("(m[1] + m[2]) + m[3] != 1", True)]
+    for case in ("If k = 1, the muddy child knows at once.", "With k = 3, each muddy child can't exclude k = 2 vs 3."):
+        assert sources(ctx, case) == [] or all(not certain for _, certain in sources(ctx, case)), case
+    from epistemic.audit.counts import answer_parameter
+    assert answer_parameter(ctx.lexicon) == "k" and answer_parameter(ctxs("sum_product.txt").lexicon) is None
