@@ -37,6 +37,9 @@ _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already
 _LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?(?:[:：]|\s*(?:→|->|⇒)(?!\s*$))")
 # "didn't know, but now does": a statement that contrasts an earlier ignorance with knowing now, retold
 _TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+now\b)|但现在知道|现在知道了")
+# A sentence that lists the dialogue ("Statements: P can't determine → S knew that → P now can → S now can")
+_OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|timeline|announcements)\s*[:：])|"
+                      r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
@@ -301,7 +304,7 @@ def _outlines(records: list, restated: dict) -> frozenset[str]:
         k = restated.get(r.key.formula) if r.kind == "knowledge" else None
         if k is not None:
             ks.setdefault(r.text, set()).add(k)
-    return frozenset(t for t, found in ks.items() if len(found) >= 3)
+    return frozenset(t for t, found in ks.items() if len(found) >= 3 or (len(found) >= 2 and _OUTLINE.search(t)))
 
 
 def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:

@@ -824,3 +824,10 @@ def test_the_parameter_the_answer_is_written_as_is_the_count(ctxs):
         assert sources(ctx, case) == [] or all(not certain for _, certain in sources(ctx, case)), case
     from epistemic.audit.counts import answer_parameter
     assert answer_parameter(ctx.lexicon) == "k" and answer_parameter(ctxs("sum_product.txt").lexicon) is None
+
+
+def test_a_dialogue_listed_with_arrows_is_an_outline(ctxs):
+    ctx = ctxs("impossible.txt")
+    r = audit_trace(ctx.puzzle, "- Statements: P can't determine → S knew that → P now can → S now knows too.\n\n"
+                                "P doesn't know, so the product has two factorizations.", context=ctx)
+    assert r.labels[0] == 0 and all(not c.record.certain for c in r.steps[0].claims if c.record.kind == "knowledge")
