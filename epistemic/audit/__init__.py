@@ -16,7 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
-from .answers import bold_answer
+from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
@@ -260,7 +260,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
                 if k is not None and k > reached and _ALREADY.search(r.text) is None and \
                         (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
-                         (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end))):
+                         (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end)) or
+                         (k == reached + 1 and _premise(text, r.start, r.end))):
                     told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
                     window = Window(window.stage, reached, window.fresh)
                 if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
@@ -282,10 +283,14 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
-    if final is None and seg.steps:  # "**March 18.**" closing the trace, else the candidates, else a headline
-        final = next((a for a in (bold_answer(lex, ctx.memo, st.text) for st in seg.steps[:-3:-1]) if a), None)
+    if final is None and seg.steps:  # "**March 18.**" or "Hence 4." closing the trace, else a headline, else the
+        # candidates of the last certain list that names a whole answer
+        final = next((a for st in seg.steps[:-3:-1] for a in (bold_answer(lex, ctx.memo, st.text),
+                                                              closing_answer(lex, ctx.memo, st.text)) if a), None)
         if final is None:
-            final = fallback if fallback is not None else bold_answer(lex, ctx.memo, seg.steps[0].text, last=False)
+            final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
+        if final is None:
+            final = fallback
     top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_quoted_fact(_unaligned(c, top), ctx.judge) for c in audits]) for st, al, audits in judged]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
@@ -294,6 +299,20 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     backed = final is not None and set(final) != set(ctx.solution.answer)  # a wrong answer corroborates
     steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
+
+
+_PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
+                            re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.。!?！？\n]")
+
+
+def _premise(text: str, start: int, end: int) -> bool:
+    """Whether a claim at text[start:end] is a premise ("…, and Bernard now knows, so it isn't the 19th"): a
+    conclusion follows it, and none leads to it in its sentence."""
+    if _PREMISE_AFTER.match(text, end) is None:
+        return False
+    opening = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+    return _CONCLUSION.match(text, opening) is None and _PREMISE_AFTER.search(text, opening, start) is None
 
 
 def _outlines(records: list, restated: dict) -> frozenset[str]:

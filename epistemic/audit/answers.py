@@ -1,5 +1,5 @@
-"""The answer a response sets in bold when it states no answer in words: "**March 18.**" closing the trace,
-"**(4, 13)**", "So the numbers are **4 and 13**", or an answer-first headline "**July 16.**".
+"""The answer a response sets apart when it states no answer in words: in bold ("**March 18.**" closing the trace,
+"So the numbers are **4 and 13**", an answer-first headline "**July 16.**"), or a closing line ("Hence 4.").
 
 A bold span is read as if it followed "Answer:"; the span must name a whole answer (the question's values), so a
 bold list of candidates or a bold remark ("**exactly two**") gives none.
@@ -22,3 +22,15 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
         if found:
             return found[-1]
     return None
+
+
+_CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故)[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
+
+
+def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。"), or None."""
+    m = _CLOSING.search(text.rstrip())
+    if m is None:
+        return None
+    found = [r.answer for r in extract_records(lex, "Answer: " + m.group(1), True, memo) if r.kind == "answer" and r.answer]
+    return found[-1] if found else None

@@ -243,8 +243,7 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 
 
 ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged answer
-    "mu-v3-kept-f2-29",  # "So no world has exactly one muddy child" read as the count
-    "card16-answerfirst-correct-g3-05"}  # "So it's the five of diamonds, ♦5.": a rank written as a word
+    "mu-v3-kept-f2-29"}  # "So no world has exactly one muddy child" read as the count
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*, opened in session 6
@@ -831,3 +830,22 @@ def test_a_dialogue_listed_with_arrows_is_an_outline(ctxs):
     r = audit_trace(ctx.puzzle, "- Statements: P can't determine → S knew that → P now can → S now knows too.\n\n"
                                 "P doesn't know, so the product has two factorizations.", context=ctx)
     assert r.labels[0] == 0 and all(not c.record.certain for c in r.steps[0].claims if c.record.kind == "knowledge")
+
+
+def test_a_closing_line_names_the_answer_and_a_headline_outranks_a_stray_list(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    trace = ("**Four children are muddy.**\n\nSilence in round 3 means there aren't exactly three.\n\n"
+             "With exactly four, 'I'm clean' would mean only three are muddy.\n\nHence 4.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).to_dict()["final_answer"] == ["4"]
+    trace = "**Four children are muddy.**\n\nSilence in round 3 means there aren't exactly three."
+    assert audit_trace(ctx.puzzle, trace, context=ctx).to_dict()["final_answer"] == ["4"]
+
+
+def test_a_statement_named_as_a_premise_reaches_it(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    trace = ("**Answer: June 12.**\n\n**Albert, first statement.** The 13th and the 20th appear only once, so Bernard "
+             "would know straight away with either. Albert being sure Bernard doesn't know means his month has neither: "
+             "March and May drop out.\n\n**Bernard.** What's left is April 14, April 17, April 19, June 12, June 19. "
+             "The 19th is the only day still shared by two months, and Bernard now knows, so it isn't the 19th.\n\n"
+             "**Albert, second statement.** April would still give him two dates; June gives one. It's June 12.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
