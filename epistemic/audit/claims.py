@@ -48,6 +48,7 @@ _TABLE_GAP = re.compile(r"\s*(?:[:：(（]?\s*(?:只有|only|just)?|(?:只有|on
                         r"(?:号|日|st|nd|rd|th)\s*[:：]\s*" + _ONLY_ZH + r"?|(?:号|日)?\s*" + _ONLY_ZH + r"|"
                         r"(?:st|nd|rd|th)?\s+(?:(?:only|just)\s+(?:appears\s+|occurs\s+|shows up\s+)?in|"
                         r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
+_IS_TOLD = re.compile(r"\s+(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
 _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"
@@ -596,6 +597,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
+            agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"
             meanings = dict(t.payload)
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)

@@ -849,3 +849,9 @@ def test_a_statement_named_as_a_premise_reaches_it(ctxs):
              "The 19th is the only day still shared by two months, and Bernard now knows, so it isn't the 19th.\n\n"
              "**Albert, second statement.** April would still give him two dates; June gives one. It's June 12.")
     assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
+
+
+def test_a_rank_named_like_an_agent_before_was_told_is_the_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    assert sources(ctx, "Q was told the rank and P the suit.")[0] == ("Q knows rank", True)
+    assert audit_trace(ctx.puzzle, "Q was told the rank and P the suit.", context=ctx).label == 0
