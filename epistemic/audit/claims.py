@@ -65,16 +65,17 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
-# An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 # Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
 # be what stays as well as what went.
 _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
                            r"drop out)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
+# An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
-_TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers)\b|告诉|告知", re.IGNORECASE)
+_TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has)\b|告诉|告知", re.IGNORECASE)
+_HOLDS_GAP = re.compile(r"\s*(?:,\s*who\s+|\s+)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day"
 _TOLD_EN = re.compile(r"\s*(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$", re.IGNORECASE)
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
@@ -916,7 +917,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
 def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
     """"Cheryl told Albert the month" = Albert observes the month: `Albert knows month` at the start (kind "told",
     judged at stage 0 only; wrong when the text gives an agent another's information). English: told/gave <agent> [only] the <attr>,
-    <agent> was told the <attr>; Chinese: 把<attr>告诉(了)<agent>, 告诉<agent><attr>."""
+    <agent> was told the <attr>, <agent> (, who) holds / has the <attr>; Chinese: 把<attr>告诉(了)<agent>, 告诉<agent><attr>."""
     out = []
     for m in _TOLD.finditer(sentence):
         words = [t for t in toks if t.kind not in ("copula", "only")]
@@ -933,6 +934,11 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
                 _TOLD_EN.search(sentence, before[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
             pair = (before[0], after[0])  # "Albert was told the month"
+        elif m.group(0).lower() in ("holds", "has") and after and after[0].kind == "attr" and \
+                sentence[m.end():after[0].start].strip() == "":
+            holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
+            if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
+                pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"
         if pair is None or not isinstance(pair[1].payload, str) or pair[1].payload.startswith("@"):
             continue
         agent, attr = pair

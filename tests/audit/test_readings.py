@@ -855,3 +855,10 @@ def test_a_rank_named_like_an_agent_before_was_told_is_the_agent(ctxs):
     ctx = ctxs("card16.txt")
     assert sources(ctx, "Q was told the rank and P the suit.")[0] == ("Q knows rank", True)
     assert audit_trace(ctx.puzzle, "Q was told the rank and P the suit.", context=ctx).label == 0
+
+
+def test_an_agent_who_holds_or_has_an_attribute_was_told_it(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert sources(ctx, "Bernard, who holds the month, can now tell which date it is.")[0] == ("Bernard knows month", True)
+    assert sources(ctx, "Albert has the month.") == [("Albert knows month", True)]
+    assert all(f != "Albert knows month" for f, _ in sources(ctx, "Albert has May."))  # a case, not what he was told
