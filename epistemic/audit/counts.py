@@ -25,9 +25,15 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)" + _N + r"(?:个|位|名)?(?!轮|次|步)")
+_SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
 _FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")
-_NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*)\s*$)|排除了?\s*$")
+# "rules out", and "eliminates … every world with" before a count: the worlds with that count are removed
+_WORLDS_WITH = (r"(?:\s*(?:the\s+[\w-]+\s+\w+\s+)?(?:and,?\s+)?(?:with it,?\s+)?(?:every|all|any|each|the)\s+"
+                r"(?:worlds?|cases?|situations?|patterns?|scenarios?|possibilit(?:y|ies))\s+(?:with|where|in which)"
+                r"(?:\s+there\s+(?:is|are))?)?")
+_NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*|\bremov\w*)"
+                      + _WORLDS_WITH + r"\s*(?:a\s+)?$)|排除了?\s*$")
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
@@ -107,6 +113,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             kind = "candidates" if op == "=" else "exclusion" if op == "!=" else "bound"
             out.append(record("answer" if cue and op == "=" else kind, key, (), sentence.strip(), m.start(), m.end(),
                               False, ((n,),) if op == "=" else None, reading=ANSWER if cue and op == "=" else VALUES))
+    for m in _SINGLE.finditer(sentence):  # "eliminates … every world with a single muddy child": only when removed
+        if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]):
+            key = ("Compare", "!=", term, ("Const", 1))
+            out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
     for m in _ZH_RULED_OUT.finditer(sentence):
         key = ("Compare", "!=", term, ("Const", _number(m.group(1))))
         out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
@@ -121,7 +131,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "there are three children": the number of children, not of muddy ones
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
-        if _NEGATED.search(before) or _OUT_AFTER.match(sentence, m.end()):
+        if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
             op = _FLIP[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
         n = _number(n)
         if n > _most(term):

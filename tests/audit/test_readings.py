@@ -862,3 +862,12 @@ def test_an_agent_who_holds_or_has_an_attribute_was_told_it(ctxs):
     assert sources(ctx, "Bernard, who holds the month, can now tell which date it is.")[0] == ("Bernard knows month", True)
     assert sources(ctx, "Albert has the month.") == [("Albert knows month", True)]
     assert all(f != "Albert knows month" for f, _ in sources(ctx, "Albert has May."))  # a case, not what he was told
+
+
+def test_removing_every_world_with_a_count_excludes_that_count(ctxs):
+    ctx = ctxs("muddy.txt")
+    assert sources(ctx, "The father's statement rules out every situation with fewer than two muddy children.") == [
+        ("(m[1] + m[2]) + m[3] >= 2", True)]
+    text = "The father's remark eliminates the all-clean world and, with it, every world with a single muddy child."
+    assert ("(m[1] + m[2]) + m[3] != 1", True) in sources(ctx, text)
+    assert sources(ctx, "A lone muddy child would see two clean faces.") == []
