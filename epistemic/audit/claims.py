@@ -295,6 +295,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
                  r.end >= topic and r.key.formula not in own else r for r in found]
+    if "agent" in kinds and lex.number_pair is not None and _AGENT_WITH.search(sentence) is not None:
+        found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
         found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
@@ -305,6 +307,50 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
     return tuple(found), carry
+
+
+_KNEW = frozenset({"knew", "known", "was sure", "was certain"})
+_AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
+_WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
+                          r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*$",
+                          re.IGNORECASE)
+
+
+def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """"P with 30 knows it's 5 and 6", "S with 11 can't know": an agent's knowledge in the case of one value of
+    the term the agent observes, `x * y = 30 implies P knows (x, y)` (kind "case knowledge", judged like a
+    hypothetical: where its case was last possible). Only with the knowledge word right after the case."""
+    out = list(found)
+    for i, t in enumerate(raw[:-1]):
+        if t.kind != "agent":
+            continue
+        know = next((u for u in raw[i + 1:i + 3] if u.kind in ("know", "notknow")), None)
+        if know is None or any(u.kind == "modal" for u in raw[i + 1:raw.index(know)]) or \
+                know.text.lower() in _KNEW:
+            continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
+        m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
+        term = _observed_term(lex, t.payload)
+        if m is None or term is None:
+            continue
+        case = ("Compare", "=", term, ("Const", int(m.group(1))))
+        for n, r in enumerate(out):
+            if r.kind == "knowledge" and r.start <= know.start < r.end and _knower_of(r.key.formula) == t.payload:
+                reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
+                out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
+                                r.past, reading=reading)
+    return out
+
+
+def _observed_term(lex: Lexicon, agent: str) -> tuple | None:
+    """The key of the one compound term an agent observes (`x * y` for P), or None."""
+    terms = [formula_key(u) for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Arith)]
+    return terms[0] if len(terms) == 1 else None
+
+
+def _knower_of(key: tuple) -> str | None:
+    if key[0] == "Not":
+        return _knower_of(key[1])
+    return key[2][0] if key[0] == "Knows" and len(key[2]) == 1 else None
 
 
 # A clause that opens on one value as its topic: "With a Q,", "for the 5s:", "18 — only March 18", "17号也一样".

@@ -38,6 +38,8 @@ STRONG = frozenset({
     EvidenceKind("possible", "false"),  # "May stays" when May is gone
     EvidenceKind("conditional", "premature"),  # "12 only in June" before the 12 in May is out
     EvidenceKind("split", "false"),  # "54 = 2 × 27 is the only factorization" (3 × 18 is another)
+    EvidenceKind("case knowledge", "false"),  # "so P with 30 knows it's 5 and 6" (30 = 2 × 15 too, sum 17)
+    EvidenceKind("case knowledge", "premature"),
     EvidenceKind("formula", "false"),  # an inline formula in the puzzle language: parsed, not read
     EvidenceKind("formula", "premature"),
 })

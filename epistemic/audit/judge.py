@@ -27,6 +27,9 @@ from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Wi
 _MISSING = object()
 
 
+_SUPPOSING = ("hypothetical", "case knowledge")  # claims about a case, judged where the case was last possible
+
+
 class _NoTable(Exception):
     """The knowledge tables do not handle a formula key: judge the claim's formula instead."""
 Z3_TIMEOUT_S = 10.0
@@ -121,7 +124,7 @@ class Judge:
         key = record.key
         window = Window(max(0, min(window.stage, self.last)), max(0, min(max(window.reached, window.stage), self.last)),
                         window.fresh)
-        k = ("@claim", key, window, record.kind == "hypothetical")
+        k = ("@claim", key, window, record.kind in _SUPPOSING)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
             for strategy in self.strategies:
@@ -147,11 +150,13 @@ class Judge:
     def window_for(self, record: ClaimRecord, lex: Lexicon, window: Window) -> Window:
         """A hypothetical about values the stage has already ruled out ("if the month were May" after
         May is gone) is about the latest stage where its antecedent was still possible, not vacuously true."""
-        if record.kind != "hypothetical" or record.key.formula[0] != "Implies" or self.tables is None:
+        if record.kind not in _SUPPOSING or record.key.formula[0] != "Implies" or self.tables is None:
             return window
         ante = record.key.formula[1]
         for j in range(window.stage, -1, -1):
             mask = self.tables.mask_key(ante, j)
+            if mask is None and _static_key(ante):  # "x * y = 30": no table, but the same on every stage
+                mask = self.mask(formula_of(lex, ante), 0)
             if mask is None or np.any(mask & self.solution.stages[j].mask):
                 return window if j == window.stage else Window(j, j, window.fresh)
         return window

@@ -64,3 +64,30 @@ def test_unique_split_verdicts_match_a_plain_enumeration(ctx, a, b, product):
     (r,) = splits(ctx, f"{n} = {a} {op} {b} is the only way.")
     verdict, _ = ctx.judge.audit(r, Window(0, 0), ctx.lexicon)
     assert (verdict.verdict == "entailed") == (_domain_pairs(n, product) == [(min(a, b), max(a, b))])
+
+
+def test_an_agents_knowledge_in_one_case_of_the_term_it_observes(ctx):
+    def case(sentence):
+        return [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "case knowledge"]
+    (r,) = case("So P with 30 knows it's 5 and 6.")
+    assert r.certain and r.key.formula[1] == ("Compare", "=", ("Arith", "*", ("Var", "x"), ("Var", "y")), ("Const", 30))
+    (r,) = case("S with 11 can't know.")
+    assert r.certain and r.key.formula[2][0] == "Not"
+    assert case("S with 11 knew.") == []  # knew that P could not know: S's first statement
+    assert all(not r.certain for r in case("If P with 30 knew the numbers, S would be wrong."))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([12, 18, 24, 28, 30, 40, 42, 52, 60, 66, 70, 72, 76, 112, 130]), st.integers(1, 3))
+def test_case_knowledge_verdicts_match_counting_the_live_pairs(ctx, n, stage):
+    """At a stage where some pair has product n, "P with n knows" holds exactly when one live pair has it."""
+    (r,) = [r for r in extract_records(ctx.lexicon, f"So P with {n} knows.", False, ClaimMemo())
+            if r.kind == "case knowledge"]
+    sol = ctx.solution
+    live = sol.stages[stage].mask
+    xs, ys = sol.space.columns["x"][live], sol.space.columns["y"][live]
+    pairs = {(int(a), int(b)) for a, b in zip(xs, ys) if a * b == n}
+    if not pairs:
+        return  # judged where the case was last possible instead
+    verdict, _ = ctx.judge.audit(r, Window(stage, stage), ctx.lexicon)
+    assert (verdict.verdict == "entailed") == (len(pairs) == 1), (n, stage, pairs, verdict.verdict)
