@@ -17,11 +17,7 @@ _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
 def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> tuple[tuple[int, ...], ...] | None:
     """The answer named by the last (or first) bold span of `text` that names one, or None."""
     spans = [m.group(1) or m.group(2) for m in _BOLD.finditer(text)]
-    for span in reversed(spans) if last else spans:
-        found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
-        if found:
-            return found[-1]
-    return None
+    return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
 _CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故)[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
@@ -30,7 +26,10 @@ _CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故)
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。"), or None."""
     m = _CLOSING.search(text.rstrip())
-    if m is None:
-        return None
-    found = [r.answer for r in extract_records(lex, "Answer: " + m.group(1), True, memo) if r.kind == "answer" and r.answer]
+    return None if m is None else _answer_of(lex, memo, m.group(1))
+
+
+def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:
+    """The answer a span names when read as if it followed "Answer:", or None."""
+    found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
     return found[-1] if found else None

@@ -20,6 +20,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPO
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .counts import count_key, count_records
+from .keys import knower
 from .remaining import remaining_records
 from .scope import reading_at, scopes
 
@@ -334,7 +335,7 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
             continue
         case = ("Compare", "=", term, ("Const", int(m.group(1))))
         for n, r in enumerate(out):
-            if r.kind == "knowledge" and r.start <= know.start < r.end and _knower_of(r.key.formula) == t.payload:
+            if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload:
                 reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
@@ -345,12 +346,6 @@ def _observed_term(lex: Lexicon, agent: str) -> tuple | None:
     """The key of the one compound term an agent observes (`x * y` for P), or None."""
     terms = [formula_key(u) for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Arith)]
     return terms[0] if len(terms) == 1 else None
-
-
-def _knower_of(key: tuple) -> str | None:
-    if key[0] == "Not":
-        return _knower_of(key[1])
-    return key[2][0] if key[0] == "Knows" and len(key[2]) == 1 else None
 
 
 # A clause that opens on one value as its topic: "With a Q,", "for the 5s:", "18 — only March 18", "17号也一样".

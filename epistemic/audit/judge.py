@@ -153,10 +153,11 @@ class Judge:
         if record.kind not in _SUPPOSING or record.key.formula[0] != "Implies" or self.tables is None:
             return window
         ante = record.key.formula[1]
+        static = None
         for j in range(window.stage, -1, -1):
             mask = self.tables.mask_key(ante, j)
             if mask is None and _static_key(ante):  # "x * y = 30": no table, but the same on every stage
-                mask = self.mask(formula_of(lex, ante), 0)
+                mask = static = self.mask(formula_of(lex, ante), 0) if static is None else static
             if mask is None or np.any(mask & self.solution.stages[j].mask):
                 return window if j == window.stage else Window(j, j, window.fresh)
         return window

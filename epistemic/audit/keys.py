@@ -38,6 +38,17 @@ def implies_key(a: tuple, b: tuple) -> tuple:
     return ("Implies", a, b)
 
 
+def knower(key) -> str | None:
+    """The agent of a key's outermost knowledge, through `not` and `before` ("P knew S didn't know": P)."""
+    if not isinstance(key, tuple) or not key:
+        return None
+    if key[0] == "Knows" and len(key[2]) == 1:
+        return key[2][0]
+    if key[0] in ("Not", "Past"):
+        return knower(key[-1])
+    return None
+
+
 def knows_key(agent: str, mode: str, body) -> tuple:
     """`agent knows that body` (mode "that", body a key) or `agent knows terms` (mode "value", term keys)."""
     return ("Knows", "agent", (agent,), mode, body)

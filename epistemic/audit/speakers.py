@@ -12,6 +12,7 @@ import re
 from .align import NUMBERED_STATEMENT, ZH_NUMBERS
 from .claims import QUOTES, tokens
 from .fold import fold
+from .keys import knower
 from .lexicon import Lexicon
 from .records import ATTRIBUTION, REPORTED, ClaimRecord, record
 
@@ -103,7 +104,7 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
     for r in records:
         if r.kind != "knowledge" or r.reading != REPORTED or r.key.formula in restated:
             continue
-        a = _knower(r.key.formula)
+        a = knower(r.key.formula)
         toks = tokens(lex, r.text)
         says = next((i for i, t in enumerate(toks) if t.kind == "says"), None)
         if says is None or next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
@@ -115,17 +116,6 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
                                   reading=ATTRIBUTION))
                 break
     return out
-
-
-def _knower(key) -> str | None:
-    """The agent of a key's outermost knowledge (through `before` and `not`)."""
-    if not isinstance(key, tuple) or not key:
-        return None
-    if key[0] == "Knows" and len(key[2]) == 1:
-        return key[2][0]
-    if key[0] in ("Not", "Past"):
-        return _knower(key[-1])
-    return None
 
 
 def _swap(key, a: str, b: str):

@@ -559,8 +559,14 @@ def test_a_false_sum_is_a_slip_even_when_it_is_the_product(ctxs):
     ("impossible.txt", "### Answer\n> **x = 4, y = 13**", ["(4, 13)"]),
     ("card16.txt", "**Card: ♦5 (five of diamonds).**", ["5 of diamonds (♦5)"]),
     ("cheryl.txt", "Birthday: July 16", ["July 16"]),
+    # session 7: a bold answer closing or opening the trace
+    ("cheryl_cam.txt", "Ali has March or July.\n\nThat leaves March 18, July 16 and July 17.\n\n**March 18.**", ["March 18"]),
+    ("sum_product.txt", "The sum is 17.\n\nSo the numbers are **4 and 13**.", ["(4, 13)"]),
+    ("sum_product.txt", "## 结论\n\n所以 **x = 4，y = 13**。\n\n验证：4 + 13 = 17。", ["(4, 13)"]),
+    ("cheryl.txt", "**July 16.**\n\nAlbert's month has no unique day.", ["July 16"]),  # a headline, nothing later
+    ("muddy.txt", "没人站出来，剩011、101、110。\n\n**答：2个。**", ["2"]),
 ])
-def test_answer_forms_of_session_6(ctxs, puzzle, text, answer):
+def test_answer_forms(ctxs, puzzle, text, answer):
     ctx = ctxs(puzzle)
     assert audit_trace(ctx.puzzle, text, context=ctx).to_dict()["final_answer"] == answer
 
@@ -683,18 +689,6 @@ def test_being_stuck_torn_or_unable_to_name_the_card_is_not_knowing(ctxs):
     ctx = ctxs("card16.txt")
     assert sources(ctx, "Mr. P couldn't name the card.") == [("not P knows card", True)]
     assert ctx.aligner.locate("Mr. Q then says he already knew P would be stuck.", 1) == (2, "paraphrase")
-
-
-@pytest.mark.parametrize("puzzle, text, answer", [
-    ("cheryl_cam.txt", "Ali has March or July.\n\nThat leaves March 18, July 16 and July 17.\n\n**March 18.**", ["March 18"]),
-    ("sum_product.txt", "The sum is 17.\n\nSo the numbers are **4 and 13**.", ["(4, 13)"]),
-    ("sum_product.txt", "## 结论\n\n所以 **x = 4，y = 13**。\n\n验证：4 + 13 = 17。", ["(4, 13)"]),
-    ("cheryl.txt", "**July 16.**\n\nAlbert's month has no unique day.", ["July 16"]),  # a headline, nothing later
-    ("muddy.txt", "没人站出来，剩011、101、110。\n\n**答：2个。**", ["2"]),
-])
-def test_a_bold_answer_closing_or_opening_the_trace(ctxs, puzzle, text, answer):
-    ctx = ctxs(puzzle)
-    assert audit_trace(ctx.puzzle, text, context=ctx).to_dict()["final_answer"] == answer
 
 
 def test_a_bold_remark_is_no_answer(ctxs):
