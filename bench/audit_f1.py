@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_j* were each
-# scored blind once, in sessions 5 to 7, then opened). The next sets to commission:
-BLIND = ("traces_k", "traces_l")
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_k* were each
+# scored blind once, in sessions 5 to 8, then opened). The next sets to commission:
+BLIND = ("traces_l", "traces_m", "traces_n")
 REAL = "tests/data/real/*.jsonl"
 
 
