@@ -16,6 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
+from .anchors import AFTER as _AFTER, anchor_stage
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
@@ -43,6 +44,7 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
+_ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "possible", "conditional"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -91,6 +93,7 @@ class ClaimAudit:
     verdict: Verdict
     lexicon: Lexicon = field(repr=False, compare=False)
     evidence: str = ""  # for a false or premature claim read with certainty: strong, corroborated or uncorroborated
+    anchored: bool = False  # judged at the stage an "after …" in its sentence names (anchors.py)
 
     @cached_property
     def claim(self) -> Claim:
@@ -273,11 +276,15 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
+            anchored = r.kind in _ANCHORED_KINDS and _AFTER.search(text) is not None and \
+                (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
+            if anchored:  # "after P's first statement we already know …": the trace dates the claim itself
+                window = Window(k_a, k_a)
             hit = judge(r, window, lex)
             if hit is None:
                 continue
             v, source = hit
-            audits.append(ClaimAudit(st.index, r, source, v, lex))
+            audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
                 final = r.answer  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
@@ -370,8 +377,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str) -> ClaimAudit:
     if not _looks_wrong(c):
         return c
     r = c.record
-    weight = STRONG_EVIDENCE if weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end,
-                                                 c.lexicon) else \
+    weight = STRONG_EVIDENCE if (c.anchored and c.verdict.verdict == PREMATURE) or \
+        weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon) else \
         CORROBORATED if backed else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 

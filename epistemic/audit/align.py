@@ -192,6 +192,7 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
+_SILENT = re.compile(r"(?i:\bnobody\b|\bno one\b)|没有人|没人")
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉"})
 
 
@@ -223,8 +224,8 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
     for texts, stages in groups.items():
         others = set().union(*(w for t, w in words.items() if t != texts))
         own = words[texts] - others
-        if len(stages) > 1:  # a repeated round ("nobody steps forward"): "two rounds of silence" names it too
-            own |= _ROUND_NOUNS
+        if len(stages) > 1 or _SILENT.search(" ".join(texts)):  # a round where nobody steps forward: "two rounds
+            own |= _ROUND_NOUNS  # of silence", "the first silence" name it too
         if len(own) >= 2:
             knowing = _knows_positively(puzzle.announcements[stages[0] - 1].said)
             out.append((tuple(stages), frozenset(own), knowing))
@@ -476,7 +477,7 @@ class Aligner:
         rounds = _ROUND.search(sentence)
         for stages, sig, knowing in self.signatures:
             shared = words & sig
-            counted = rounds is not None and len(stages) > 1 and shared & _ROUND_NOUNS  # "**2nd silence.**"
+            counted = rounds is not None and shared & _ROUND_NOUNS  # "**2nd silence.**", "the first silence"
             if not counted and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
             if knowing and self.knows.search(sentence) is None:
@@ -539,6 +540,14 @@ class Aligner:
                 return None
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
+
+    def anchor(self, phrase: str) -> int | None:
+        """The announcement a short phrase names ("after P's second statement", "第一轮沉默后"; the latest of several,
+        "after P's statement and Q's reply"), or None."""
+        k, _ = self.locate(phrase, 0)
+        named = {c.stage for c in self.inner_cues(phrase, k or 0) if c.strong or c.how == "reference"}
+        named |= {k} if k else set()
+        return max(named, default=None)
 
     def locate(self, text: str, current: int) -> tuple[int | None, str]:
         """The stage a step moves to (or None) and how; it depends only on the step's opening."""

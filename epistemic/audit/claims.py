@@ -807,11 +807,13 @@ def _knows_one_value(f: tuple | None) -> bool:
 
 
 def _can_now(clause: list[Token], know: int, kinds: list[str]) -> bool:
-    """"Q can now identify the card", "P现在能确定": an ability now is knowledge now, not a counterfactual."""
-    return "now" in kinds and all(t.text.lower() in _ABILITY for t in clause[:know] if t.kind == "modal")
+    """"Q can now identify the card", "P现在能确定", "波就已经能确定": an ability now is knowledge now, not a
+    counterfactual."""
+    return ("now" in kinds or any(t.text.lower() in _ALREADY_WORDS for t in clause[:know])) and all(t.text.lower() in _ABILITY for t in clause[:know] if t.kind == "modal")
 
 
 _ABILITY = frozenset({"can", "能", "可以", "能够"})
+_ALREADY_WORDS = frozenset({"already", "已经", "就已经"})
 
 
 def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
@@ -1081,6 +1083,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
             if reading == KNOWLEDGE and _knows_one_value(f):
                 reading = CASE  # "所以P确定是(4, 13)", "P knows clubs is out": said of the actual world, not of every one
+            if _knows_unread_fact(clause, know, sentence):
+                return []  # "P knows the sum is in that list": a fact about the sum the reader did not read
             return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
     _note_subject(clause, state)
     if "modal" in kinds:
@@ -1088,6 +1092,18 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)
+
+
+def _knows_unread_fact(clause: list[Token], know: int, sentence: str) -> bool:
+    """"knows the sum is in that list": the object is a clause about the attribute ("is" follows it), with no value
+    after the copula; knowing that fact is not knowing the attribute's value ("P knows the sum is 17" is)."""
+    rest = clause[know + 1:know + 4]
+    return len(rest) >= 2 and rest[0].kind == "attr" and rest[1].kind == "copula" and \
+        (len(rest) == 2 or rest[2].kind not in ("value", "tuple", "number", "ambig")) and \
+        _NUMBER_NEXT.match(sentence, rest[1].end) is None
+
+
+_NUMBER_NEXT = re.compile(r"\s*(?:(?:exactly|just|only|now|still)\s+)?[\d(（]")
 
 
 def _subject_end(before: list[Token], subject: str) -> int:

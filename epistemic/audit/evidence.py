@@ -77,6 +77,7 @@ _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
+_ALREADY = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -89,6 +90,8 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
     recap) in a clause the reader explains word for word and that no value labels."""
     if EvidenceKind(kind, verdict) in STRONG:
         return True
+    if verdict == "premature" and _ALREADY.search(text, *clause_span(text, start, end)):
+        return True  # "after P's first statement we already know the sum is 17": the trace dates its claim itself
     if earlier is not None and kind in _RESTATED:
         return False
     a, b = clause_span(text, start, end)

@@ -1,0 +1,102 @@
+"""Claims the trace dates itself ("after P's first statement we already know …"): the stage an "after …" phrase
+names, and that such a claim is judged there alone, premature by the trace's own words when it holds only later."""
+import json
+
+import pytest
+
+from epistemic import api
+from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit.anchors import anchor_stage
+from epistemic.audit.claims import ClaimMemo, extract_records
+from tests.paths import ROOT
+
+
+@pytest.fixture(scope="module")
+def ctxs():
+    cache = {}
+
+    def get(name, params=None):
+        key = (name, json.dumps(params or {}, sort_keys=True))
+        if key not in cache:
+            cache[key] = AuditContext.build(api.load_puzzle(ROOT / "puzzles" / name, params))
+        return cache[key]
+    return get
+
+
+def anchor(ctx, sentence: str) -> int | None:
+    return anchor_stage(ctx.aligner, sentence, 0, len(sentence))
+
+
+@pytest.mark.parametrize("puzzle, params, sentence, stage", [
+    ("cheryl_cam.txt", None, "这样一来，阿里说完第一句话后，波就已经能确定纪念日了", 1),
+    ("cheryl_cam.txt", None, "After Ali's first statement, Bo knows the date.", 1),
+    ("cheryl_cam.txt", None, "after Bo's statement the date is July 16", 2),
+    ("sum_product.txt", None, "after P's second statement, the product must be 52", 3),
+    ("sum_product.txt", None, "Therefore, right after this first statement we already know the sum is odd", 1),
+    ("sum_product.txt", None, "所以P说完“现在我能确定了”之后，这两个数就已经确定是4和13了。", 3),
+    ("sum_product.txt", None, "after P's first statement and S's reply, the sum is 17", 2),  # the latest of two
+    ("muddy.txt", {"n": 4, "k": 3}, "So after the second silence we already know that three are muddy.", 3),
+    ("muddy.txt", {"n": 4, "k": 3}, "第一轮沉默后，至少两个孩子有泥", 2),
+    ("muddy.txt", None, "after the first silence every child can reason", 2),  # one silent round only (k = 2)
+])
+def test_an_after_phrase_names_its_announcement(ctxs, puzzle, params, sentence, stage):
+    assert anchor(ctxs(puzzle, params), sentence) == stage
+
+
+@pytest.mark.parametrize("puzzle, sentence", [
+    ("sum_product.txt", "after S's remark we know x + y = 17"),  # S has two remarks: which one is not said
+    ("card16.txt", "The card is a heart until after Q's statement"),
+    ("muddy.txt", "Silence means none is alone (a lone muddy child would know after the father spoke)"),  # an aside
+    ("cheryl.txt", "The month is July, as Albert says after Bernard's statement."),  # after the claim
+    ("cheryl.txt", "Albert's month is July."),
+])
+def test_no_anchor_where_none_is_named_before_the_claim(ctxs, puzzle, sentence):
+    ctx = ctxs(puzzle)
+    end = sentence.find(",") if "as Albert" in sentence else len(sentence)
+    assert anchor_stage(ctx.aligner, sentence, 0, end) is None
+
+
+def test_a_dated_claim_that_holds_only_later_is_an_error(ctxs):
+    ctx = ctxs("sum_product.txt")
+    lines = ["P says he cannot determine the numbers.",
+             "S says he knew that. So after S's first statement the product must be 52.",
+             "P now knows, and then S knows too. The numbers are 4 and 13."]
+    report = audit_trace(ctx.puzzle, "\n\n".join(lines), context=ctx)
+    assert report.label == 1
+    (claim,) = [c for c in report.steps[1].claims if c.anchored]
+    assert claim.verdict.verdict == "premature" and claim.evidence == "strong"
+    right = "\n\n".join([lines[0], "S says he knew that. So after S's first statement the sum must be odd.", lines[2]])
+    assert audit_trace(ctx.puzzle, right, context=ctx).label == -1
+
+
+def test_a_dated_claim_is_not_judged_at_a_later_stage_the_step_reaches(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    trace = ("Ali doesn't know and knows Bo doesn't know, so April and June are out.\n\n"
+             "这样一来，阿里说完第一句话后，波就已经能确定纪念日了。然后波说他知道了，阿里也知道了。")
+    report = audit_trace(ctx.puzzle, trace, context=ctx)
+    assert report.label == 1
+
+
+def test_already_marks_a_premature_conclusion_as_the_traces_own(ctxs):
+    ctx = ctxs("card16.txt")
+    trace = ("P says he doesn't know the card, so the rank is A, Q, 4 or 5.\n\n"
+             "At this point we already know the card is a heart or a diamond.\n\n"
+             "Q says he knew P didn't know, so the suit is hearts or diamonds. P now knows, so it is ♥Q.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == 1
+
+
+def test_knowing_a_fact_about_a_value_is_not_knowing_the_value(ctxs):
+    ctx = ctxs("sum_product.txt")
+
+    def knowledge(sentence):
+        return [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "knowledge"]
+    assert knowledge("P knows the sum is in that list of ten.") == []
+    assert len(knowledge("P knows the sum is 17.")) == 1
+    assert len(knowledge("P knows the sum.")) == 1
+
+
+def test_can_already_is_knowledge_now(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    for sentence in ("波已经能确定日期了。", "So Bo can already pin down the date."):
+        (r,) = [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "knowledge"]
+        assert r.certain
