@@ -18,8 +18,8 @@ from ..stages.solve import Solution, solve
 from .align import Aligner
 from .anchors import AFTER as _AFTER, anchor_stage
 from .answers import bold_answer, closing_answer
-from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, weighs_alone
-from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records
+from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
+from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED
 from .speakers import speaker_records, swapped_speech
@@ -93,7 +93,7 @@ class ClaimAudit:
     verdict: Verdict
     lexicon: Lexicon = field(repr=False, compare=False)
     evidence: str = ""  # for a false or premature claim read with certainty: strong, corroborated or uncorroborated
-    anchored: bool = False  # judged at the stage an "after …" in its sentence names (anchors.py)
+    anchored: bool = False  # judged at the stage an "after …" in its sentence names, not before the step's (anchors.py)
 
     @cached_property
     def claim(self) -> Claim:
@@ -234,7 +234,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         audits = []
         restated = ctx.aligner.restated
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
-        outline = _outlines(records, restated)
+        outline = _outlines(records, restated, lex, ctx.aligner.speakers)
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -278,8 +278,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window = Window(about[1], reached)
             anchored = r.kind in _ANCHORED_KINDS and _AFTER.search(text) is not None and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
-            if anchored:  # "after P's first statement we already know …": the trace dates the claim itself
-                window = Window(k_a, k_a)
+            if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless
+                # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
+                # through the dialogue in a recap without saying "already": then it may be a case or a restatement
+                anchored = (k_a >= window.stage and al.how != "recap") or says_already(text, r.start, r.end)
+                window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             hit = judge(r, window, lex)
             if hit is None:
                 continue
@@ -322,15 +325,35 @@ def _premise(text: str, start: int, end: int) -> bool:
     return _CONCLUSION.match(text, opening) is None and _PREMISE_AFTER.search(text, opening, start) is None
 
 
-def _outlines(records: list, restated: dict) -> frozenset[str]:
+def _outlines(records: list, restated: dict, lex: Lexicon, speakers: tuple) -> frozenset[str]:
     """Sentences that retell three or more announcements in a row (the dialogue outlined): each part is judged
-    at its own announcement, and none moves the trace."""
+    at its own announcement, and none moves the trace. Also "P can't; S knew that; P now can; S now can too":
+    parts that open on the dialogue's speakers in its order, however few of them the reader understands."""
     ks: dict[str, set[int]] = {}
     for r in records:
         k = restated.get(r.key.formula) if r.kind == "knowledge" else None
         if k is not None:
             ks.setdefault(r.text, set()).add(k)
-    return frozenset(t for t, found in ks.items() if len(found) >= 3 or (len(found) >= 2 and _OUTLINE.search(t)))
+    return frozenset(t for t, found in ks.items() if len(found) >= 3 or (len(found) >= 2 and _OUTLINE.search(t))
+                     or _speaker_run(lex, t, speakers))
+
+
+_PARTS = re.compile(r"[;；,，]|→|->|⇒")
+
+
+def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
+    """Whether the first three or more parts of a sentence (between `;`, `,` or arrows) each open on the next speaker
+    of the dialogue."""
+    parts = _PARTS.split(text.split(":", 1)[-1] if ":" in text[:40] else text)  # "The exchange is: P is stuck, …"
+    if len(parts) < 3:
+        return False
+    opening = []
+    for part in parts:
+        toks = tokens(lex, part)
+        if not toks or toks[0].kind != "agent" or part[:toks[0].start].strip(" *-,") not in ("", "and", "then"):
+            break
+        opening.append(toks[0].payload)
+    return len(opening) >= 3 and tuple(opening) == tuple(speakers[:len(opening)])
 
 
 def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:

@@ -159,6 +159,11 @@ _LEADING_WORDS = ("first,", "second,", "third,", "fourth,", "fifth,", "finally,"
                   "third ,", "fourth ,", "finally ,")
 _LEADING_ANY = re.compile(r"(?i:first|second|third|fourth|fifth|finally|last)\s*,")
 _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
+# "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
+_STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
+                         r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-]|\s)\s*\**\s*")
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
+                "五": 5, "六": 6}
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
@@ -559,6 +564,22 @@ class Aligner:
             hit = self.memo[key] = self._locate(key[0], current)
         return hit
 
+    def _step_label(self, first: str, current: int) -> int | None:
+        """"Step two — Bernard.", "Line 3: Albert now knows", "Bernard's turn": a label naming a speaker whose next
+        statement is the next one of the dialogue (and is the numbered one, when a number is given)."""
+        m = _STEP_LABEL.match(first)
+        if m is None:
+            return None
+        toks = tokens(self.lexicon, first[m.end():m.end() + 40])
+        if not toks or toks[0].kind != "agent" or toks[0].start > 4:
+            return None
+        k = current + 1
+        if k > len(self.quotes) or self.speakers[k - 1] != toks[0].payload:
+            return None
+        word = (m.group(1) or m.group(2) or "").lower()
+        nth = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
+        return k if not word or nth == k else None
+
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
         opening = fold_prefix(text, QUOTE_START + self.longest)
@@ -577,6 +598,9 @@ class Aligner:
             if ks[-1][1] <= QUOTE_LEAD:
                 return ks[-1][0], "quote"
         first = _FIRST_SENTENCE.split(text, maxsplit=1)[0][:OPENING * 2]
+        label = self._step_label(first, current)
+        if label is not None:
+            return label, "label"
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
             return None, ""  # no ordinal, and no one who knows or does not know

@@ -460,6 +460,9 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_HOLDING = re.compile(r"\s+(?:with|holding|having)\s+(?:the\s+|an?\s+)?|\s*(?:拿到|拿着|手里是)\s*", re.IGNORECASE)
+
+
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"May stays", "so 9 survives S's statement", "所以梅花也可以": the value right before the word is still
     possible at the stage (strategies.Survives). Only one value, right before, with nothing but "also" between."""
@@ -471,6 +474,8 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                 not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
             continue
         prev = next((t for t in reversed(before[:-1]) if t.kind != "sep" or t.text not in _LIST_COMMAS), None)
+        if prev is not None and prev.kind == "agent" and _HOLDING.fullmatch(sentence, prev.end, before[-1].start):
+            continue  # "Albert with August is fine at step one": the case where he holds it, not the stage
         if prev is not None and prev.kind == before[-1].kind and _LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) \
                 and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
             continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all

@@ -90,12 +90,17 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
     recap) in a clause the reader explains word for word and that no value labels."""
     if EvidenceKind(kind, verdict) in STRONG:
         return True
-    if verdict == "premature" and _ALREADY.search(text, *clause_span(text, start, end)):
+    if verdict == "premature" and says_already(text, start, end):
         return True  # "after P's first statement we already know the sum is 17": the trace dates its claim itself
     if earlier is not None and kind in _RESTATED:
         return False
     a, b = clause_span(text, start, end)
     return explained(text[a:b], lex) and not labelled(text[a:b], lex)
+
+
+def says_already(text: str, start: int, end: int) -> bool:
+    """Whether the claim's clause says it holds already, at this point ("we already know", "此时", "已经")."""
+    return _ALREADY.search(text, *clause_span(text, start, end)) is not None
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

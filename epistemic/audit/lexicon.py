@@ -21,6 +21,12 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
 ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which card", "card"),
                                                   "date": ("birthday", "the date", "date")}
 
+# Short forms of English month names ("Aug 14", "Sept. 3"): the puzzle language has one alias per value.
+MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "January": ("Jan", "Jan."), "February": ("Feb", "Feb."), "March": ("Mar", "Mar."), "April": ("Apr", "Apr."),
+    "June": ("Jun", "Jun."), "July": ("Jul", "Jul."), "August": ("Aug", "Aug."), "September": ("Sep", "Sept", "Sep.",
+    "Sept."), "October": ("Oct", "Oct."), "November": ("Nov", "Nov."), "December": ("Dec", "Dec.")}
+
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
@@ -216,6 +222,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                     add(plural, "value", (var.name, code))
             for singular in _singulars(value.name):  # "a heart or a diamond"
                 add(singular, "value", (var.name, code))
+            for short in MONTH_ABBREVIATIONS.get(value.name, ()):  # "Aug 14"
+                add(short, "value", (var.name, code))
     for agent in puzzle.agents:
         for d in agent.display:
             add(d, "agent", agent.name)

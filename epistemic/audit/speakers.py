@@ -29,6 +29,8 @@ _ORDINAL_STATEMENT = re.compile(r"(?i:(?<!'s )(?<!’s )\b(first|second|third|fo
 _ORDINAL_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
 _QUOTED_GAP = re.compile(r"\s*,?\s*[“\"「『][^”\"」』\n]{1,120}[”\"」』]\s*,?")
 _FROM = re.compile(r"(?i:\s*(?:comes|came|is|was)\s+(?:from|made by|said by|spoken by)\s+|\s*belongs\s+to\s+)")
+_POSSESSIVE = re.compile(r"(?:的|'s|’s)\s*$")
+_SAYS_GAP = re.compile(r"[\s,，:：*]*(?:(?i:that|again|next|then|simply|just)\s*[,，:：]?\s*)?[\s*]*")  # "says, “", "说：“"
 _REACH = 40  # characters from an agent to the quote it introduces
 _BREAK = re.compile(r"[.。!?！？\n]")
 
@@ -49,8 +51,8 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
             out.append(_record(agent, ks, text, m.start(), m.end()))
     for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
         nth = int(m.group(1)) if m.group(1) else ZH_NUMBERS[m.group(2)]
-        if not 0 < nth <= len(speakers) or speakers[nth - 1] is None:
-            continue
+        if not 0 < nth <= len(speakers) or speakers[nth - 1] is None or _POSSESSIVE.search(text, 0, m.start()):
+            continue  # "P的第二句话：…" is P's own second statement (align.py), not the dialogue's second
         at = _TO_SPEAKER.match(text, m.end()).end()
         toks = tokens(lex, text[at:at + 24])
         if toks and toks[0].kind == "agent" and toks[0].start == 0 and _SAYS_AFTER.match(text, at + toks[0].end):
@@ -83,7 +85,8 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
         if toks[i].kind == "agent":
             rest = toks[i + 1:]
             gap = window[toks[i].end:]
-            if any(t.kind == "says" for t in rest) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
+            says = [t for t in rest if t.kind == "says"]
+            if (says and _SAYS_GAP.fullmatch(window, says[-1].end)) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
                     re.fullmatch(r"\s*(?:先生)?\s*[:：]?\s*", gap):
                 return toks[i].payload
             return None

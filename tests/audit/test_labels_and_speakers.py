@@ -1,0 +1,88 @@
+"""Step labels, month abbreviations, cases held by an agent, who said what, and dialogue outlines: readings added
+after the traces_k* blind set (one hand-written case each, with the near miss that must not be read)."""
+import json
+
+import pytest
+
+from epistemic import api
+from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit.claims import ClaimMemo, extract_records
+from epistemic.audit.speakers import speaker_records
+from tests.paths import ROOT
+
+
+@pytest.fixture(scope="module")
+def ctxs():
+    cache = {}
+
+    def get(name, params=None):
+        key = (name, json.dumps(params or {}, sort_keys=True))
+        if key not in cache:
+            cache[key] = AuditContext.build(api.load_puzzle(ROOT / "puzzles" / name, params))
+        return cache[key]
+    return get
+
+
+@pytest.mark.parametrize("opening, current, stage", [
+    ("Step two — Bernard. He now knows the month is April or June.", 1, 2),
+    ("Step three — Albert now knows.", 2, 3),
+    ("Step 2: Bernard.", 1, 2),
+    ("第二步：伯纳德。", 1, 2),
+    ("Step 3: Albert's statement.", 0, None),  # the trace's own step 3 is Albert's first statement: no label
+    ("Step 2 — Albert.", 1, None),  # Albert does not make the next statement
+    ("Step three — Bernard.", 1, None),  # Bernard's statement is the second
+])
+def test_a_numbered_label_names_the_next_statement_only_when_speaker_and_number_agree(ctxs, opening, current, stage):
+    k, how = ctxs("cheryl_variant.txt").aligner.locate(opening, current)
+    assert (k if how == "label" else None) == stage
+
+
+def test_month_abbreviations_are_the_months(ctxs):
+    ctx = ctxs("cheryl.txt")
+    (r,) = [r for r in extract_records(ctx.lexicon, "Candidates: July 14, July 16, Aug 14, Aug 15, Aug 17.", False,
+                                       ClaimMemo()) if r.kind == "candidates"]
+    assert len(r.key.witnesses) == 5
+    trace = ("Albert is sure Bernard doesn't know, so May and June are out. Candidates: July 14, July 16, Aug 14, "
+             "Aug 15, Aug 17.\n\nBernard now knows, so 14 is out. Albert then knows: July 16.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
+
+
+def test_an_agent_holding_a_value_is_a_case_not_a_survivor(ctxs):
+    ctx = ctxs("cheryl.txt")
+
+    def possible(sentence):
+        return [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "possible"]
+    assert possible("Albert with August is fine at step one.") == []
+    assert len(possible("August is still possible.")) == 1
+
+
+def speakers(ctx, text):
+    return [r.key.formula for r in speaker_records(ctx.lexicon, text, ctx.aligner.quotes, ctx.aligner.speakers)]
+
+
+def test_the_speakers_own_nth_statement_is_no_attribution(ctxs):
+    ctx = ctxs("impossible.txt")
+    assert speakers(ctx, "P的第二句话：P现在知道了。") == []
+    assert speakers(ctx, "第二句话：P说他早就知道。") == [("Speaker", "P", (2,))]
+
+
+def test_a_quote_is_given_to_the_agent_who_says_it_not_to_an_earlier_speaker(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert speakers(ctx, "first P says he doesn't know; then there's \"I knew you didn't know\"; then more.") == []
+    assert speakers(ctx, "S says, \"I knew you didn't know.\"") == [("Speaker", "S", (2,))]
+    assert speakers(ctx, "P then says: \"I knew you didn't know.\"") == [("Speaker", "P", (2,))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "P can't determine the numbers; S knew that; P now can; S now can too.",
+    "The exchange is: P is stuck, S already knew P would be stuck, P then gets it, S then gets it.",
+])
+def test_a_sentence_running_through_the_speakers_in_order_is_an_outline(ctxs, sentence):
+    ctx = ctxs("impossible.txt")
+    rest = ("\n\nP says: \"I don't know the numbers.\"\n\nS says: \"I knew you didn't know them.\"\n\n"
+            "P says: \"Now I know them.\"\n\nS says: \"Now I know them too.\"")
+    report = audit_trace(ctx.puzzle, f"We need 2 ≤ x ≤ y ≤ 99. S is told the sum, P the product. {sentence}" + rest,
+                         context=ctx)
+    assert report.labels[0] != -1
+    wrong = "We need 2 ≤ x ≤ y ≤ 99. So P already knows the numbers." + rest
+    assert audit_trace(ctx.puzzle, wrong, context=ctx).labels[0] == -1
