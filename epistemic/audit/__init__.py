@@ -16,12 +16,12 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
-from .anchors import AFTER as _AFTER, anchor_stage
+from .anchors import AFTER as _AFTER, CREDIT as _CREDIT, anchor_stage, credit_stage
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED
+from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED, credited
 from .speakers import speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
@@ -276,7 +276,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
-            anchored = r.kind in _ANCHORED_KINDS and _AFTER.search(text) is not None and \
+            credit = r.kind == "exclusion" and _CREDIT.search(text) is not None and \
+                (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
+            if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
+                r, window = credited(r, k_c), Window(k_c[0], k_c[0])
+            anchored = not credit and r.kind in _ANCHORED_KINDS and _AFTER.search(text) is not None and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
             if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless
                 # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
@@ -361,7 +365,7 @@ def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:
     later on; if no cue for j is found anywhere, the alignment, not the trace, may be at fault."""
     v = c.verdict
     if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top and \
-            c.record.kind != "told":
+            c.record.kind not in ("told", "credit") and not c.anchored:  # those name their stage themselves
         return dataclasses.replace(c, record=c.record.read_as(UNALIGNED))
     return c
 
@@ -401,7 +405,7 @@ def _weighed(c: ClaimAudit, backed: bool, text: str) -> ClaimAudit:
         return c
     r = c.record
     weight = STRONG_EVIDENCE if (c.anchored and c.verdict.verdict == PREMATURE) or \
-        weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon) else \
+        weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading) else \
         CORROBORATED if backed else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 

@@ -146,9 +146,10 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
         for q in qs:
             owners.setdefault(q, set()).add(k)
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
-_NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn)|声明|发言|回答|的话|句话")
+_NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn|hint|comment|admission|answer|words|line)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
-                        r"remark|reply|response|claim|words|line|(?:这)?句话|发言|话|声明)|这(?:句话|一句))", re.IGNORECASE)
+                        r"remark|reply|response|claim|words|line|hint|comment|admission|answer|(?:这)?句话|发言|话|声明)|"
+                        r"这(?:句话|一句))", re.IGNORECASE)
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
 
@@ -546,13 +547,35 @@ class Aligner:
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
 
-    def anchor(self, phrase: str) -> int | None:
+    def anchor(self, phrase: str, current: int | None = None) -> int | None:
         """The announcement a short phrase names ("after P's second statement", "第一轮沉默后"; the latest of several,
-        "after P's statement and Q's reply"), or None."""
+        "after P's statement and Q's reply"), or None. With the trace's `current` stage, "Q's statement" of a speaker
+        with several is the one of theirs just reached or next, if only one of them is."""
         k, _ = self.locate(phrase, 0)
-        named = {c.stage for c in self.inner_cues(phrase, k or 0) if c.strong or c.how == "reference"}
+        cues = self.inner_cues(phrase, k or 0)
+        named = {c.stage for c in cues if c.strong or c.how == "reference"}
         named |= {k} if k else set()
+        if current is not None:
+            named |= {j for j in (self._speaker_statement(phrase, c.at, current) for c in cues
+                                  if c.how.startswith("reference, any")) if j is not None}
         return max(named, default=None)
+
+    def _speaker_statement(self, phrase: str, at: int, current: int) -> int | None:
+        """The statement of the agent named at `at` that is the stage `current` or the next one, if exactly one is."""
+        toks = tokens(self.lexicon, phrase[at:at + 30])
+        if not toks or toks[0].kind != "agent":
+            return None
+        near = [k for k in (current, current + 1) if 0 < k <= len(self.speakers) and self.speakers[k - 1] == toks[0].payload]
+        return near[0] if len(near) == 1 else None
+
+    def speaker_statements(self, phrase: str) -> tuple[int, ...]:
+        """Every statement of the speaker a phrase refers to without saying which ("Ali's statement"), or ()."""
+        for c in self.inner_cues(phrase, 0):
+            if c.how.startswith("reference, any"):
+                toks = tokens(self.lexicon, phrase[c.at:c.at + 30])
+                if toks and toks[0].kind == "agent":
+                    return tuple(k for k, a in enumerate(self.speakers, start=1) if a == toks[0].payload)
+        return ()
 
     def locate(self, text: str, current: int) -> tuple[int | None, str]:
         """The stage a step moves to (or None) and how; it depends only on the step's opening."""

@@ -1,8 +1,10 @@
-"""Claims the trace dates itself: "after P's first statement we already know …", "阿里说完第一句话后，波就已经…".
+"""Claims the trace dates itself: "after P's first statement we already know …", "阿里说完第一句话后，波就已经…",
+and eliminations it credits to one statement: "Q's statement rules out spades and clubs", "被P的第一句话排除了".
 
 An explicit "after <announcement>" in a claim's sentence says which stage the claim is about. The claim is judged
 there alone, not anywhere up to the stage the trace has reached, and a claim that holds only later is then
-premature by the trace's own words (evidence.py weighs it alone).
+premature by the trace's own words (evidence.py weighs it alone). An elimination credited to announcement k says
+more than that the values are gone at stage k: they were still possible at stage k - 1 (strategies.Credit).
 """
 from __future__ import annotations
 
@@ -46,3 +48,39 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
         at = max(opening, m.start() - _MAX_PHRASE)
         out.append((at, sentence[at:m.end()]))
     return out
+
+
+# "<statement> (also) rules out …", "… are eliminated by <statement>", "<statement>排除了…", "…被<statement>排除"
+_CREDIT_VERB = r"(?:rules?|ruled)\s+out|eliminat(?:es|ed)|remov(?:es|ed)|exclud(?:es|ed)|dispos(?:es|ed)\s+of|" \
+               r"gets?\s+rid\s+of|kills?(?:\s+off)?|knocks?\s+out|throws?\s+out|wipes?\s+out|strikes?\s+out"
+_CREDIT_SUBJECT = re.compile(r"(?i)([^,.;:!?()\n]{2,60}?)\s+(?:(?:also|therefore|then|thus|already|now|immediately|"
+                             r"just|further|in\s+turn|alone)\s+)*(?:" + _CREDIT_VERB + r")\b")
+_CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|disposed\s+of|killed|knocked\s+out|"
+                        r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n]{2,60})")
+_CREDIT_ZH = re.compile(r"([^，,。；;：:！？\n]{2,30}?)(?:一说出来|一出)?[，,]?(?:就|也|又|便|已经|同时|直接)*"
+                        r"(?:排除了|排除|去掉了|去掉|淘汰了|删去了)")
+_CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)")
+
+
+_STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
+                             r"words|line|silence|silent|round|question)|话|句|沉默|发言|声明|回答|轮")
+CREDIT = re.compile(r"(?i:rul\w*\s+out|eliminat|remov|exclud|dispos|rid\s+of|kill|knock|throw|wipe|strike)|排除|去掉|淘汰|删去")
+
+
+def credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
+    """The announcements an elimination in the sentence of text[start:end] is credited to: the one its subject (or
+    the agent of its passive) names, then, for "Ali's statement" when Ali makes several, his others (`current`, the
+    stage the trace is at, picks the first: his statement just reached or the next); None when none is named."""
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = _SENTENCE.search(text, end)
+    b = m.start() if m else len(text)
+    sentence = text[a:b]
+    found = sorted((m.start(), m.group(1)) for pat in (_CREDIT_SUBJECT, _CREDIT_BY, _CREDIT_ZH, _CREDIT_ZH_BY)
+                   for m in pat.finditer(sentence) if a + m.start() < end)
+    if not found or _STATEMENT_NOUN.search(found[-1][1]) is None:
+        return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
+    phrase = found[-1][1]
+    k = aligner.anchor(phrase, current)
+    if k is None:
+        return None
+    return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his

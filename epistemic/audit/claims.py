@@ -72,7 +72,8 @@ _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out
                            r"drop out)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
-_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away", re.IGNORECASE)
+_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away|"
+                         r"dispos|rid of|去掉|删|淘汰", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has)\b|告诉|告知", re.IGNORECASE)
@@ -1160,6 +1161,10 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
+    if len(by_var) > 1 and not tuples and _eliminates_all(clause, vals, sentence):
+        # "Q's statement rules out spades, clubs and both aces": every value named is excluded
+        parts = [_excluded(set_key(v, codes)) for v, codes in by_var.items()]
+        return [record("exclusion", junction_key("And", parts), (), text, a, b, state.past, reading=EXCLUSION)]
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         if len(by_var[x]) == 1 and all(t.payload[0] == y for t in vals[1:]):
@@ -1176,7 +1181,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     cue_before = [t.kind for t in clause if t.start < first.start]
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
-    negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None)
+    negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None) \
+        or _eliminated_by(clause, vals[-1], sentence)
     neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
     if neg is not None and _INTRANSITIVE.fullmatch(neg.text) and _COLON_AFTER.match(sentence, neg.end):
         return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not
@@ -1202,6 +1208,41 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer,
                        reading=LOOSE if loose or loose_subject else VALUES)]
     return []
+
+
+def _excluded(inclusion: tuple) -> tuple:
+    return not_key(inclusion) if inclusion[0] != "Compare" else ("Compare", "!=") + inclusion[2:]
+
+
+def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bool:
+    """An elimination verb right before a list of values ("rules out spades, clubs and both aces") or right after it
+    ("spades, clubs and the aces are gone"), with nothing but the list between the values."""
+    before = [t for t in clause if t.end <= vals[0].start]
+    after = [t for t in clause if t.start >= vals[-1].end]
+    inside = [t for t in clause if vals[0].start <= t.start < vals[-1].end and t.kind not in ("value", "sep")]
+    if inside and not all(t.kind == "sep" or t.text.lower() in ("and", "or", "和", "与") for t in inside):
+        return False
+    lead = before[-1] if before else None
+    if lead is not None and lead.kind == "neg" and _ELIMINATED.search(lead.text) and \
+            _LIST_LEAD.fullmatch(sentence, lead.end, vals[0].start):
+        return True
+    return _eliminated_by(clause, vals[-1], sentence) or (
+        len(after) >= 1 and all(t.kind == "copula" for t in after[:-1]) and after[-1].kind == "neg" and
+        _ELIMINATED.search(after[-1].text) is not None)
+
+
+_LIST_LEAD = re.compile(r"\s*(?:(?:all|every|both|the|of)\s+)*", re.IGNORECASE)
+
+
+def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
+    """"the aces are eliminated by Q's statement": a passive elimination after the values, with its agent."""
+    after = [t for t in clause if t.start >= last.end]
+    n = next((i for i, t in enumerate(after) if t.kind != "copula"), None)
+    return n is not None and after[n].kind == "neg" and _ELIMINATED.search(after[n].text) is not None and \
+        _BY_AGENT.match(sentence, after[n].end) is not None
+
+
+_BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 
 
 # A value heading a row of its tuples: "Q → only ♥Q", "14: April 14 only", "16 → May 16, July 16".

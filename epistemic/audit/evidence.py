@@ -31,6 +31,8 @@ STRONG = frozenset({
     EvidenceKind("arithmetic", "false"),  # "5 + 26 = 29"
     EvidenceKind("exclusion", "premature"),  # "this also rules out the 14th" one statement early
     EvidenceKind("exclusion", "false"),  # "so 18 is excluded too" when 18 survives
+    EvidenceKind("credit", "premature"),  # "Albert's statement rules out July 14" (Bernard's does)
+    EvidenceKind("credit", "false"),  # "Q's statement rules out the aces" (gone after P's first)
     EvidenceKind("told", "premature"),  # "Albert knows the day" (he is told the month)
     EvidenceKind("told", "false"),
     EvidenceKind("speaker", "false"),  # "Q's second statement" when P made it
@@ -43,6 +45,10 @@ STRONG = frozenset({
     EvidenceKind("formula", "false"),  # an inline formula in the puzzle language: parsed, not read
     EvidenceKind("formula", "premature"),
 })
+
+# Kinds that are strong only under one reading: "Left: ♥Q, ♦5" one statement early (a list labelled as what is
+# left, not any list: a property or a case's values read as a candidate list is the commonest misreading).
+STRONG_READINGS = frozenset({("candidates", "premature", "what is left")})
 
 # Words whose role in a claim's sentence the reader knows: connectives, copulas, negation, knowledge verbs and the
 # nouns of these puzzles. Modal, conditional and example words ("would", "if", "say", "instance") are left out on
@@ -84,11 +90,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 STRONG_EVIDENCE, CORROBORATED, UNCORROBORATED = "strong", "corroborated", "uncorroborated"
 
 
-def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start: int, end: int, lex: Lexicon) -> bool:
+def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start: int, end: int, lex: Lexicon,
+                 reading: str = "") -> bool:
     """Whether a false verdict (of a claim at text[start:end]) marks its step wrong without a second signal: a
     strong kind, or a claim that is no list or count of an earlier stage (a restatement: "Left: ♥A, ♥Q, …" in a
     recap) in a clause the reader explains word for word and that no value labels."""
-    if EvidenceKind(kind, verdict) in STRONG:
+    if EvidenceKind(kind, verdict) in STRONG or (kind, verdict, reading) in STRONG_READINGS:
         return True
     if verdict == "premature" and says_already(text, start, end):
         return True  # "after P's first statement we already know the sum is 17": the trace dates its claim itself

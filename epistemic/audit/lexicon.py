@@ -57,7 +57,9 @@ CUES: dict[str, tuple[str, ...]] = {
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",
             "discarded", "none of", "neither", "nor", "都不是", "无法", "没法", "不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
-            "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never"),
+            "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never",
+            "disposes of", "disposed of", "gets rid of", "got rid of", "wipes out", "wiped out", "throws out",
+            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰"),
     "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "还剩", "剩下", "剩", "can only be",
              "must be", "has to be", "only", "one of", "either"),
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
@@ -215,9 +217,10 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             numeric.append(var.name)
             continue
         for code, value in zip(var.codes, var.values):
-            add(value.name, "value", (var.name, code))
+            for name in (value.name, *value.aliases):
+                for form in dict.fromkeys((name, *_sentence_initial(name))):  # "Spades and clubs are out."
+                    add(form, "value", (var.name, code))
             for alias in value.aliases:
-                add(alias, "value", (var.name, code))
                 for plural in _plurals(alias):  # "the two aces", "both queens"
                     add(plural, "value", (var.name, code))
             for singular in _singulars(value.name):  # "a heart or a diamond"
@@ -275,6 +278,11 @@ def _singulars(name: str) -> tuple[str, ...]:
     if len(name) > 4 and name.isascii() and name.isalpha() and name.endswith("s") and not name.endswith("ss"):
         return name[:-1], name[:-1].capitalize()
     return ()
+
+
+def _sentence_initial(name: str) -> tuple[str, ...]:
+    """"Spades" for the value "spades": a lower-case word name opening a sentence."""
+    return (name.capitalize(),) if len(name) > 2 and name.isascii() and name.isalpha() and name.islower() else ()
 
 
 def _plurals(alias: str) -> tuple[str, ...]:

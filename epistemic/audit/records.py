@@ -86,6 +86,8 @@ class ClaimRecord(NamedTuple):
             formula, witnesses = self.made.formula, self.made.witnesses
         elif self.kind in ("count", "speaker", "possible"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
             formula, witnesses = None, ()
+        elif self.kind == "credit":  # "Q's statement rules out spades": the values ruled out
+            formula, witnesses = formula_of(lex, self.key.formula[2]), ()
         else:
             formula = formula_of(lex, self.key.formula)
             witnesses = tuple(formula_of(lex, w) for w in self.key.witnesses)
@@ -95,6 +97,21 @@ class ClaimRecord(NamedTuple):
 def record(kind: str, fkey: tuple, wkeys: tuple, text: str, start: int, end: int, past: bool,
            answer=None, reading: str = VALUES) -> ClaimRecord:
     return ClaimRecord(kind, ClaimKey(fkey, wkeys, past), text, start, end, answer, None, reading)
+
+
+def credited(r: ClaimRecord, ks: tuple[int, ...]) -> ClaimRecord:
+    """An exclusion ("not Y") credited to announcement ks[0] (or one of ks): the claim `("Credit", ks, Y)`
+    (strategies.Credit)."""
+    f = r.key.formula
+    if f[0] == "Not":
+        ruled_out = f[1]
+    elif f[0] == "Compare" and f[1] == "!=":
+        ruled_out = ("Compare", "=") + f[2:]
+    elif f[0] == "And" and all(p[0] == "Not" or (p[0] == "Compare" and p[1] == "!=") for p in f[1]):
+        ruled_out = ("Or", tuple(p[1] if p[0] == "Not" else ("Compare", "=") + p[2:] for p in f[1]))
+    else:
+        return r
+    return r._replace(kind="credit", key=ClaimKey(("Credit", ks, ruled_out), (), r.key.past))
 
 
 def moved(r: ClaimRecord, offset: int) -> ClaimRecord:

@@ -31,6 +31,7 @@ _QUOTED_GAP = re.compile(r"\s*,?\s*[“\"「『][^”\"」』\n]{1,120}[”\"」
 _FROM = re.compile(r"(?i:\s*(?:comes|came|is|was)\s+(?:from|made by|said by|spoken by)\s+|\s*belongs\s+to\s+)")
 _POSSESSIVE = re.compile(r"(?:的|'s|’s)\s*$")
 _SAYS_GAP = re.compile(r"[\s,，:：*]*(?:(?i:that|again|next|then|simply|just)\s*[,，:：]?\s*)?[\s*]*")  # "says, “", "说：“"
+_TURN = re.compile(r"(?i:\bbut\s+(?:\w+\s+){0,2}(?:now|does now|knows now)\b)|但现在|但是现在|现在却")
 _REACH = 40  # characters from an agent to the quote it introduces
 _BREAK = re.compile(r"[.。!?！？\n]")
 
@@ -105,15 +106,19 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
     speaker must be the one who knows in it ("S says P doesn't know" is S's view of P, not P's statement)."""
     out = []
     for r in records:
-        if r.kind != "knowledge" or r.reading != REPORTED or r.key.formula in restated:
+        if r.kind != "knowledge" or r.reading != REPORTED:
             continue
         a = knower(r.key.formula)
         toks = tokens(lex, r.text)
         says = next((i for i, t in enumerate(toks) if t.kind == "says"), None)
         if says is None or next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
             continue
+        # "Albert says that at first he didn't know but now he knows": the past part of another's statement
+        turn = r.past and _TURN.search(r.text, toks[says].end) is not None
+        if r.key.formula in restated and not turn:
+            continue
         for b in dict.fromkeys(x for x in speakers if x is not None and x != a):
-            k = restated.get(_swap(r.key.formula, a, b))
+            k = restated.get(("@past", _swap(r.key.formula, a, b)) if turn else _swap(r.key.formula, a, b))
             if k is not None and speakers[k - 1] == b:
                 out.append(record("speaker", ("Speaker", a, (k,)), (), r.text, r.start, r.end, False,
                                   reading=ATTRIBUTION))

@@ -5,6 +5,7 @@
 - Survives: "May stays", "9 survives S's statement": the value is possible at the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
 - UniqueSplit: "54 = 2 × 27 is the only factorization", from the pairs of the puzzle's domain.
+- Credit: "Q's statement rules out spades and clubs": possible before that statement, gone after it.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
   diamonds") from the live tuples of each stage.
 - KnowledgeTables: "P knows the card", "Q knows that P does not know", hypotheticals, from per-stage
@@ -19,6 +20,10 @@ from __future__ import annotations
 
 from .keys import formula_key  # noqa: F401  (re-exported for strategy authors)
 from dataclasses import replace
+
+import numpy as np
+
+from .records import formula_of
 
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Verdict, Window
 
@@ -139,6 +144,46 @@ class UniqueSplit:
                         f"the pairs of the puzzle with {x} {op} {y} = {n}: {found}")
 
 
+def credit_text(judge, lex, key) -> str:
+    """How a `credit` claim is shown: "statement 2 rules out suit in {spades, clubs}"."""
+    _, ks, ykey = key.formula
+    return f"statement {' or '.join(map(str, ks))} rules out {judge.source(formula_of(lex, ykey))}"
+
+
+class Credit:
+    """ "Q's statement rules out spades and clubs", "被P的第一句话排除了": the values were still possible before
+    statement k and are gone after it (anchors.py reads the claim; of a speaker's several statements, any one may
+    be meant). Gone before it is another statement's work."""
+
+    name = "credit"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "credit":
+            return NOT_HANDLED
+        if judge.solution.space.size == 0:
+            return None
+        _, ks, ykey = record.key.formula
+        f = formula_of(lex, ykey)
+        stages = judge.solution.stages
+
+        def live(j: int) -> bool:
+            return bool(np.any(judge.mask(f, j) & stages[j].mask))
+
+        k = ks[0]
+        text = f"at stage {k}: {credit_text(judge, lex, record.key)}"
+        if any(live(j - 1) and not live(j) for j in ks):
+            return Verdict(ENTAILED, k, text, strategy=self.name)
+        if not live(k - 1):
+            done = next((j for j in range(k - 1, 0, -1) if live(j - 1)), None)
+            why = f"no world of stage {k - 1} has it: " + (f"statement {done} ruled it out" if done else
+                                                           "no world ever had it")
+            return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
+        later = next((j for j in range(k + 1, judge.last + 1) if not live(j)), None)
+        why = f"some world of stage {k} still has it" + (f"; statement {later} rules it out" if later else "")
+        return Verdict(PREMATURE if later is not None else FALSE, k, text, 0, later, {"stage": k, "explanation": why},
+                       self.name)
+
+
 def _split_pairs(key: tuple) -> list[tuple[int, int]]:
     """The (x, y) pairs of a key `x = p and y = q` or a disjunction of such keys."""
     items = key[1] if key[0] == "Or" else (key,)
@@ -198,5 +243,5 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), ValueSets(), KnowledgeTables(),
+STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), ValueSets(), KnowledgeTables(),
               FormulaFallback())

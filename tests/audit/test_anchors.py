@@ -100,3 +100,56 @@ def test_can_already_is_knowledge_now(ctxs):
     for sentence in ("波已经能确定日期了。", "So Bo can already pin down the date."):
         (r,) = [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "knowledge"]
         assert r.certain
+
+
+# ---------------------------------------------------------------- eliminations credited to a statement
+
+
+def credit(ctx, sentence, current=1):
+    from epistemic.audit.anchors import credit_stage
+    return credit_stage(ctx.aligner, sentence, 0, len(sentence), current)
+
+
+@pytest.mark.parametrize("puzzle, sentence, current, stages", [
+    ("card16.txt", "P's first statement eliminates J, 8, 2, 7, 3, K and 6.", 0, (1,)),
+    ("card16.txt", "Q's statement therefore rules out spades, clubs and both aces.", 1, (2, 4)),  # Q's just next
+    ("card16.txt", "So the aces are eliminated by Q's statement.", 3, (4, 2)),
+    ("cheryl_cam.txt", "Bo's statement also disposes of July 16 and July 17.", 1, (2,)),
+    ("muddy.txt", "The first silence rules out one muddy child.", 1, (2,)),
+    ("card16.txt", "This rules out J and 8.", 1, None),  # no statement named
+    ("cheryl_cam.txt", "阿里听说波知道了，就排除3月19日", 3, None),  # an event, not a statement
+])
+def test_an_elimination_is_credited_to_the_statement_its_subject_names(ctxs, puzzle, sentence, current, stages):
+    assert credit(ctxs(puzzle), sentence, current) == stages
+
+
+def test_of_several_credits_in_a_sentence_the_nearest_one_counts(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    s = "The first silence rules out a single muddy child, the second rules out exactly two."
+    assert credit(ctx, s, 3) is None  # "the second" names no statement by itself
+    assert credit(ctx, s[:s.index(",")], 3) == (2,)
+
+
+@pytest.mark.parametrize("puzzle, trace, label", [
+    # the aces go with P's second statement: crediting Q's is premature
+    ("card16.txt", "P doesn't know, so the rank is A, Q, 4 or 5.\n\n"
+                   "Q's statement therefore rules out spades, clubs and both aces.", 1),
+    ("card16.txt", "P doesn't know, so the rank is A, Q, 4 or 5.\n\nQ's statement rules out spades and clubs.", -1),
+    # the 14s are still possible after Albert's statement: Bernard's removes them
+    ("cheryl.txt", "Albert doesn't know and knows Bernard doesn't, so May and June are out.\n\n"
+                   "Albert's statement also rules out July 14 and August 14.", 1),
+    # May 19 went with May, at Albert's statement: Bernard's cannot remove it again
+    ("cheryl.txt", "Albert doesn't know and knows Bernard doesn't, so May and June are out.\n\n"
+                   "Bernard says he now knows. Bernard's statement eliminates May 19.", 1),
+    ("cheryl.txt", "Albert doesn't know and knows Bernard doesn't, so May and June are out.\n\n"
+                   "Bernard says he now knows. Bernard's statement eliminates July 14 and August 14.", -1),
+])
+def test_a_credited_elimination_must_be_that_statements_work(ctxs, puzzle, trace, label):
+    assert audit_trace(ctxs(puzzle).puzzle, trace, context=ctxs(puzzle)).label == label
+
+
+def test_either_statement_of_a_speaker_may_be_credited(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    trace = ("Ali doesn't know and is sure Bo doesn't, so April and June are out.\n\nBo now knows.\n\n"
+             "Ali now knows. Checking March 18: Ali's statement rules out April, so Bo knows.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1

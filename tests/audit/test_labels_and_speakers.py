@@ -86,3 +86,36 @@ def test_a_sentence_running_through_the_speakers_in_order_is_an_outline(ctxs, se
     assert report.labels[0] != -1
     wrong = "We need 2 ≤ x ≤ y ≤ 99. So P already knows the numbers." + rest
     assert audit_trace(ctx.puzzle, wrong, context=ctx).labels[0] == -1
+
+
+def exclusions(ctx, sentence):
+    from epistemic.language.printer import formula_source
+    return [formula_source(r.claim(ctx.lexicon).formula, ctx.puzzle)
+            for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "exclusion"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("This rules out spades, clubs and both aces.", ["(not suit in {spades, clubs}) and rank != A"]),
+    ("Spades, clubs and the aces are gone.", ["(not suit in {spades, clubs}) and rank != A"]),  # capitalised opening
+    ("So the aces are eliminated by Q's statement.", ["rank != A"]),
+    ("That disposes of the queens.", ["rank != Q"]),
+    ("The aces are not eliminated by Q's statement.", []),
+    ("The card is a heart or an ace.", []),  # a mixed list that is no elimination says nothing here
+])
+def test_eliminations_of_values_of_several_kinds_and_passives(ctxs, sentence, expected):
+    assert exclusions(ctxs("card16.txt"), sentence) == expected
+
+
+def test_another_speakers_turn_of_statement_reported_is_a_wrong_attribution(ctxs):
+    from epistemic.audit.speakers import swapped_speech
+    ctx = ctxs("cheryl.txt")
+
+    def swapped(sentence):
+        recs = extract_records(ctx.lexicon, sentence, False, ClaimMemo())
+        return [r.key.formula for r in swapped_speech(ctx.lexicon, recs, ctx.aligner.restated, ctx.aligner.speakers)]
+    assert swapped("Next, Albert says that at first he didn't know the birthday but now he knows it.") == \
+        [("Speaker", "Albert", (2,))]
+    assert swapped("阿尔伯特说他起初不知道，但现在知道了。") == [("Speaker", "Albert", (2,))]
+    assert swapped("Bernard says that at first he didn't know the birthday but now he knows it.") == []
+    assert swapped("At first, Albert says he doesn't know, but he knows Bernard doesn't either.") == []
+    assert swapped("Albert said he didn't know the date.") == []

@@ -246,7 +246,9 @@ ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails
     "mu-v3-kept-f2-29"}  # "So no world has exactly one muddy child" read as the count
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
-    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05"}  # traces_g*, opened in session 6
+    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*, opened in session 6
+    "cheryl_variant-r1-think-correct-k1-17"}  # traces_k*, session 8: "June dates after Bernard's statement: … only
+# June 12" in a check of the answer is June's case, read as the whole stage's candidates
 
 
 # ---------------------------------------------------------------- session 4: real model text
@@ -458,7 +460,7 @@ def test_an_elimination_credited_to_this_statement(ctxs):
     text = ("所以根据阿尔伯特的第一句话，剩下7月14日、7月16日、8月14日、8月15日、8月17日。而且阿尔伯特这句话同时也排除了7月14日和8月14日。"
             "\n\n然后伯纳德说：“起初我不知道，但现在我知道了。”")
     report = audit_trace(ctx.puzzle, text, context=ctx)
-    credit = [c for c in report.claims() if c.record.kind == "exclusion"]
+    credit = [c for c in report.claims() if c.record.kind == "credit"]
     assert report.label == 0 and credit[0].record.certain and credit[0].verdict.verdict == "premature"
 
 
