@@ -44,7 +44,8 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
-_ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "possible", "conditional"})
+_ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
+                             "conditional"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 

@@ -251,6 +251,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _survival_records(lex, sentence)
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
+        if "cmp" in kinds or _PARITY.search(sentence) is not None:
+            arithmetic += _term_bounds(raw, sentence)
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:
         arithmetic += split_records(lex, sentence)  # "54 = 2 × 27 is the only factorization"
     if _REMAINING_WORDS.search(sentence) is not None:
@@ -462,6 +464,55 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
 
 
 _HOLDING = re.compile(r"\s+(?:with|holding|having)\s+(?:the\s+|an?\s+)?|\s*(?:拿到|拿着|手里是)\s*", re.IGNORECASE)
+
+
+_CMP_OPS = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "≤": "<=", "≥": ">=", "less than": "<", "smaller than": "<",
+            "fewer than": "<", "greater than": ">", "more than": ">", "larger than": ">", "bigger than": ">",
+            "at most": "<=", "at least": ">=", "no more than": "<=", "not more than": "<=", "no less than": ">=",
+            "below": "<", "under": "<", "above": ">", "over": ">", "小于": "<", "大于": ">", "不超过": "<=",
+            "不大于": "<=", "不小于": ">=", "至多": "<=", "至少": ">=", "最多": "<=", "最少": ">="}
+_BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
+_QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
+_OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
+                        r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
+_NEGATED_CMP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+_PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
+_PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
+
+
+def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
+    """"x + y ≤ 54", "the sum is at most 54", "the sum is odd", "和是奇数": a bound or the parity of an observed term
+    (kind "term bound"), one comparison right after the term and its verb."""
+    out = []
+    for i, t in enumerate(raw):
+        if t.kind != "attr" or not isinstance(t.payload, tuple) or t.payload[0] != "@term":
+            continue
+        run, end = [], t.end
+        for u in raw[i + 1:]:
+            if u.kind not in ("copula", "only", "past", "now") or u.start - end > 3:
+                break
+            run.append(u)
+            end = u.end
+        nxt = next((u for u in raw[i + 1 + len(run):i + 2 + len(run)]), None)
+        if nxt is not None and nxt.kind == "cmp" and nxt.start - end <= 3 and nxt.text.lower() in _CMP_OPS:
+            m = _BOUND_NUMBER.match(sentence, nxt.end)
+            if m is None:
+                continue
+            op = _CMP_OPS[nxt.text.lower()]
+            if _QUANTIFIED.search(sentence, max(0, t.start - 10), t.start):  # "every sum ≥ 55 is out": a subject
+                out_ = _OUT_AFTER.match(sentence, m.end())
+                if out_ is None:
+                    continue
+                op = _NEGATED_CMP[op]
+            key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
+            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            continue
+        m = _PARITY_AFTER.match(sentence, end)
+        if m is not None and run:
+            odd = (m.group(1) or m.group(2)).lower() in ("odd", "奇数")
+            key = ("Compare", "=", ("Arith", "mod", t.payload[1], ("Const", 2)), ("Const", 1 if odd else 0))
+            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+    return out
 
 
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:

@@ -119,3 +119,30 @@ def test_another_speakers_turn_of_statement_reported_is_a_wrong_attribution(ctxs
     assert swapped("Bernard says that at first he didn't know the birthday but now he knows it.") == []
     assert swapped("At first, Albert says he doesn't know, but he knows Bernard doesn't either.") == []
     assert swapped("Albert said he didn't know the date.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("So x + y ≤ 54.", "x + y <= 54"),
+    ("The sum is at most 54.", "x + y <= 54"),
+    ("而且x + y ≤ 54", "x + y <= 54"),
+    ("So the sum is odd.", "(x + y) mod 2 = 1"),
+    ("所以x + y一定是奇数", "(x + y) mod 2 = 1"),
+    ("So every sum ≥ 55 is out, even or odd.", "x + y < 55"),  # a quantified subject ruled out
+    ("every sum ≥ 55 gives S a chance", None),
+    ("If the sum is odd, S knows.", None),  # a supposition, read but not certain
+])
+def test_bounds_and_parity_of_an_observed_term(ctxs, sentence, expected):
+    from epistemic.language.printer import formula_source
+    ctx = ctxs("impossible.txt")
+    found = [formula_source(r.claim(ctx.lexicon).formula, ctx.puzzle)
+             for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "term bound" and r.certain]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_bound_is_judged_on_the_stages(ctxs):
+    ctx = ctxs("impossible.txt")
+    rest = "\n\nS says: \"I knew you didn't know them.\" So x + y ≤ 54."
+    early = "P says: \"I don't know the numbers.\" So at this point x + y ≤ 54 already." + rest
+    assert audit_trace(ctx.puzzle, early, context=ctx).label == 0
+    domain = "P says: \"I don't know the numbers.\" So x + y ≤ 198, as before." + rest
+    assert audit_trace(ctx.puzzle, domain, context=ctx).label == -1
