@@ -16,7 +16,8 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
-from .anchors import AFTER as _AFTER, CREDIT as _CREDIT, anchor_stage, credit_stage
+from .anchors import AFTER as _AFTER, CREDIT as _CREDIT, NOTHING as _NOTHING, anchor_stage, credit_stage, \
+    nothing_records
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
@@ -43,7 +44,7 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.。!?！？]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|[。！？]|\n")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
@@ -231,6 +232,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
+        if _NOTHING.search(text) is not None:  # "the second silence adds no information"
+            records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated

@@ -238,6 +238,30 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
     return tuple(out)
 
 
+_TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
+
+
+def _labels(puzzle: s.Puzzle) -> tuple:
+    """For announcements without a speaker whose texts open on a label ("Father: at least one of you is muddy."):
+    a pattern for "the father's statement" / "父亲的话", naming the first announcement with that label."""
+    first: dict[str, int] = {}
+    for k, a in enumerate(puzzle.announcements, start=1):
+        if a.speaker is None:
+            for _, t in a.texts:
+                m = _TEXT_LABEL.match(t)
+                if m is not None:
+                    first.setdefault(m.group(1).lower(), k)
+    out = []
+    for label, k in first.items():
+        if label.isascii():
+            pat = re.compile(r"(?i)\b(?:the\s+)?" + re.escape(label) + r"(?:'s|’s)\s+(?:first\s+|initial\s+|opening\s+)?"
+                             r"(?:statement|announcement|remark|words|hint|claim|reminder|declaration)\b")
+        else:
+            pat = re.compile(re.escape(label) + r"(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)")
+        out.append((pat, k))
+    return tuple(out)
+
+
 def _restated(puzzle: s.Puzzle) -> dict:
     """Each announcement's parts ("P does not know the card", "Q knew that P did not know") as formula keys,
     mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it."""
@@ -299,6 +323,7 @@ class Aligner:
     longest: int = 0  # the longest quote
     restated: dict = field(default_factory=dict)  # formula key of an announcement's part -> its stage
     signatures: tuple = ()  # (stages, words) for announcements without a speaker ("Father: ...", rounds of silence)
+    labels: tuple = ()  # (pattern, stage): "the father's statement" names the first announcement labelled "Father:"
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -320,7 +345,7 @@ class Aligner:
                               + _surfaces(lexicon, {"says"}).pattern
                               + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
-                   _restated(puzzle), _signatures(puzzle))
+                   _restated(puzzle), _signatures(puzzle), _labels(puzzle))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -377,6 +402,8 @@ class Aligner:
                 out.append(Cue(m.start(), nth, "numbered", True))
         if _NAMES.search(text) is not None:
             out += self._references(text, current)
+        for pattern, k in self.labels:  # "the father's announcement", "父亲的话"
+            out += [Cue(m.start(), k, "reference", False) for m in pattern.finditer(text)]
         at = 0
         for line in text.split("\n") if _HEADING_ANY.search(text) else ():
             start, at = at, at + len(line) + 1

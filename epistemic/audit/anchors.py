@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .align import Aligner
+from .records import EXCLUSION, record
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
 _AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+")
@@ -84,3 +85,36 @@ def credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int
     if k is None:
         return None
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
+
+
+# "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes
+# no world at all
+_NOTHING = re.compile(
+    r"(?i)([^,.;:!?()\n]{2,60}?)\s+(?:(?:also|therefore|then|thus|really|actually|simply)\s+)?(?:"
+    r"(?:adds|gives|provides|brings|yields|carries|conveys|offers)\s+no\s+(?:new\s+|further\s+|additional\s+|extra\s+)?"
+    r"(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|"
+    r"(?:rules?|ruled)\s+out\s+nothing|(?:eliminates|removes|excludes|changes)\s+nothing|"
+    r"(?:doesn't|does\s+not|didn't|did\s+not)\s+(?:rule\s+out|eliminate|remove|exclude|change)\s+anything)")
+_NOTHING_ZH = re.compile(r"([^，,。；;：:！？\n]{2,30}?)(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|"
+                         r"没有带来任何新|没有提供任何新|没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
+NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
+                     r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
+_PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
+
+
+def nothing_records(aligner: Aligner, text: str, current) -> list:
+    """"The second silence adds no information": claims that an announcement removes nothing, each a credit of no
+    values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at."""
+    out = []
+    for pat in (_NOTHING, _NOTHING_ZH):
+        for m in pat.finditer(text):
+            subject = m.group(1)
+            if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None:
+                continue
+            k = aligner.anchor(subject, current(m.start()))
+            if k is None:
+                continue
+            ks = (k,) + tuple(j for j in aligner.speaker_statements(subject) if j != k)
+            out.append(record("credit", ("Credit", ks, None), (), m.group(0).strip(), m.start(), m.end(), False,
+                              reading=EXCLUSION))
+    return out

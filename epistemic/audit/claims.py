@@ -837,8 +837,8 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             head = out[-1]
             if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
-                    nxt.kind in ("value", "tuple"):
-                continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14"
+                    nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head):
+                continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14" (not "A也被排除了：A在…")
             if t.text in (":", "：", "→", "->", "=>", "⇒") and head and all(
                     u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
                 continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q"

@@ -86,8 +86,9 @@ class ClaimRecord(NamedTuple):
             formula, witnesses = self.made.formula, self.made.witnesses
         elif self.kind in ("count", "speaker", "possible"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
             formula, witnesses = None, ()
-        elif self.kind == "credit":  # "Q's statement rules out spades": the values ruled out
-            formula, witnesses = formula_of(lex, self.key.formula[2]), ()
+        elif self.kind == "credit":  # "Q's statement rules out spades": the values ruled out (None: nothing)
+            ykey = self.key.formula[2]
+            formula, witnesses = (None if ykey is None else formula_of(lex, ykey)), ()
         else:
             formula = formula_of(lex, self.key.formula)
             witnesses = tuple(formula_of(lex, w) for w in self.key.witnesses)

@@ -147,7 +147,8 @@ class UniqueSplit:
 def credit_text(judge, lex, key) -> str:
     """How a `credit` claim is shown: "statement 2 rules out suit in {spades, clubs}"."""
     _, ks, ykey = key.formula
-    return f"statement {' or '.join(map(str, ks))} rules out {judge.source(formula_of(lex, ykey))}"
+    ruled_out = "nothing" if ykey is None else judge.source(formula_of(lex, ykey))
+    return f"statement {' or '.join(map(str, ks))} rules out {ruled_out}"
 
 
 class Credit:
@@ -163,8 +164,13 @@ class Credit:
         if judge.solution.space.size == 0:
             return None
         _, ks, ykey = record.key.formula
-        f = formula_of(lex, ykey)
         stages = judge.solution.stages
+        if ykey is None:  # "the second silence adds no information": no world is removed
+            text = f"at stage {ks[0]}: {credit_text(judge, lex, record.key)}"
+            same = [j for j in ks if stages[j].count == stages[j - 1].count]
+            return _decided(self.name, bool(same), ks[0], text,
+                            f"statement {ks[0]} leaves {stages[ks[0]].count} of {stages[ks[0] - 1].count} worlds")
+        f = formula_of(lex, ykey)
 
         def live(j: int) -> bool:
             return bool(np.any(judge.mask(f, j) & stages[j].mask))

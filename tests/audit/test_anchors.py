@@ -153,3 +153,37 @@ def test_either_statement_of_a_speaker_may_be_credited(ctxs):
     trace = ("Ali doesn't know and is sure Bo doesn't, so April and June are out.\n\nBo now knows.\n\n"
              "Ali now knows. Checking March 18: Ali's statement rules out April, so Bo knows.")
     assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
+
+
+def test_the_fathers_statement_names_the_first_labelled_announcement(ctxs):
+    ctx = ctxs("muddy.txt")
+    assert credit(ctx, "The father's announcement eliminates the clean world and every world with one muddy child", 0) \
+        == (1,)
+    assert credit(ctx, "父亲的话排除了只有一个孩子有泥的情况", 0) == (1,)
+    assert credit(ctx, "The father's question eliminates the clean world", 0) is None  # the rounds, not named
+    trace = ("The father's announcement eliminates the clean world and, with it, every world with a single muddy "
+             "child.\n\nNobody steps forward, so at least two are muddy.")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == 0  # the single-muddy worlds go with the silence
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The second round of silence adds no information.", ("Credit", (3,), None)),
+    ("第一轮的沉默排除不了任何情况", ("Credit", (2,), None)),
+    ("The \"I don't know\" part removes nothing.", None),  # part of a statement
+    ("The first silence gives no information about child 2.", None),  # qualified
+])
+def test_a_statement_said_to_remove_nothing(ctxs, sentence, found):
+    from epistemic.audit.anchors import nothing_records
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    got = [r.key.formula for r in nothing_records(ctx.aligner, sentence, lambda at: 2)]
+    assert got == ([found] if found else [])
+
+
+def test_a_statement_that_removes_nothing_is_checked_on_the_stages(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    opening = "The father says at least one is muddy.\n\nNobody steps forward: no lone muddy child.\n\n"
+    wrong = opening + "The second round of silence adds no information."
+    assert audit_trace(ctx.puzzle, wrong, context=ctx).label == 2
+    cards = ctxs("cheryl.txt")
+    fine = "Albert says he doesn't know. The \"I don't know\" part removes nothing: every month has two dates."
+    assert audit_trace(cards.puzzle, fine, context=cards).label == -1

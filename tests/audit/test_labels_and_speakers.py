@@ -146,3 +146,16 @@ def test_a_bound_is_judged_on_the_stages(ctxs):
     assert audit_trace(ctx.puzzle, early, context=ctx).label == 0
     domain = "P says: \"I don't know the numbers.\" So x + y ≤ 198, as before." + rest
     assert audit_trace(ctx.puzzle, domain, context=ctx).label == -1
+
+
+def test_a_colon_after_an_elimination_of_named_values_opens_an_explanation(ctxs):
+    ctx = ctxs("card16.txt")
+    assert exclusions(ctx, "同时，A也被排除了：A在红桃和方块里各有一张。") == ["rank != A"]
+    assert exclusions(ctx, "we eliminate: ♥A, ♦A") == ["not ((suit = hearts and rank = A) or (suit = diamonds and rank = A))"]
+
+
+def test_a_chinese_full_stop_ends_the_reach_of_a_reference(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    trace = ("The father says at least one of you is muddy.\n\n"
+             "如果恰好一个孩子有泥，他结合父亲的话马上就知道自己有泥，会站出来。没人站出来 → 至少两个有泥。")
+    assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
