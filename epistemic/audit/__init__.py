@@ -355,9 +355,11 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
     parts = _PARTS.split(text.split(":", 1)[-1] if ":" in text[:40] else text)  # "The exchange is: P is stuck, …"
     if len(parts) < 3:
         return False
+    if any(not lex.scan(part[:12]) for part in parts[:3]):
+        return False  # a quick test: each of the first three parts opens on a word of the puzzle
     opening = []
     for part in parts:
-        toks = tokens(lex, part)
+        toks = tokens(lex, part[:24])  # only its opening matters
         if not toks or toks[0].kind != "agent" or part[:toks[0].start].strip(" *-,") not in ("", "and", "then"):
             break
         opening.append(toks[0].payload)
