@@ -310,7 +310,22 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
+    # "so a P holding a 4 couldn't pin it down; ♥4 is out": the case worked, its conclusion is about the stage
+    found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
+             for r in found]
     return tuple(found), carry
+
+
+_CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|[;；]\s*(?:(?:so|and)\s+)?|(?:→|->|⇒)\s*)$|"
+                        r"(?:所以|因此|于是)[，,]?\s*$")
+_ELIMINATION_CLAUSE = re.compile(r"(?i:\b(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|removed|excluded|ruled\s+out)\b|"
+                                 r"\b(?:eliminate|remove|drop|discard)\b)|排除|去掉")
+
+
+def _concludes(sentence: str, r: ClaimRecord) -> bool:
+    """Whether an exclusion's clause opens on a conclusion ("so", "; ", "→", "所以") and says in words that values go."""
+    return _CONCLUDES.search(sentence, max(0, r.start - 16), r.start) is not None and \
+        _ELIMINATION_CLAUSE.search(sentence, max(0, r.start - 16), r.end + 24) is not None
 
 
 _KNEW = frozenset({"knew", "known", "was sure", "was certain"})

@@ -159,3 +159,14 @@ def test_a_chinese_full_stop_ends_the_reach_of_a_reference(ctxs):
     trace = ("The father says at least one of you is muddy.\n\n"
              "如果恰好一个孩子有泥，他结合父亲的话马上就知道自己有泥，会站出来。没人站出来 → 至少两个有泥。")
     assert audit_trace(ctx.puzzle, trace, context=ctx).label == -1
+
+
+@pytest.mark.parametrize("sentence, certain", [
+    ("so a P holding a 4 still couldn't pin it down; ♥4 is out", True),
+    ("the 4 is also found in spades and clubs, so a 4 would still leave P unsure → eliminate ♥4", True),
+    ("With a Q, only ♥Q remains and ♠Q is out", False),  # the case's own list
+])
+def test_the_conclusion_of_a_worked_case_is_about_the_stage(ctxs, sentence, certain):
+    ctx = ctxs("card16.txt")
+    found = [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "exclusion"]
+    assert found and found[-1].certain == certain
