@@ -1111,7 +1111,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             state.past = True
             clause = clause[know + 1:]
         else:
-            subject = next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
+            teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
+            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
             if subject is None:
                 return []
             if "modal" in kinds[:know] and not _can_now(clause, know, kinds):
@@ -1125,13 +1126,13 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 # "Albert doesn't know and knows Bernard doesn't know": two claims with one subject
                 first = _clause_claims(lex, clause[:know + 1], sentence, state, answer_cue, has_if)
                 subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
-                rest = ([subject_token] if subject_token is not None else []) + clause[know + 1:]
+                rest = ([subject_token] if subject_token is not None else []) + _said(before) + clause[know + 1:]
                 return first + _clause_claims(lex, rest, sentence, state, answer_cue, has_if)
             nested = _nested_knower(clause, know)
             if nested is not None:
                 # "Ali doesn't know the date and is certain Bo doesn't know": the second claim keeps its knower
                 subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
-                rest = ([subject_token] if subject_token is not None else []) + clause[nested:]
+                rest = ([subject_token] if subject_token is not None else []) + _said(before) + clause[nested:]
                 return (_clause_claims(lex, clause[:nested], sentence, state, answer_cue, has_if)
                         + _clause_claims(lex, rest, sentence, state, answer_cue, has_if))
             split = _next_knower(clause, know)
@@ -1143,7 +1144,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             f = _knowledge(lex, clause, know, subject, sentence)
             state.subject = subject
             reading = KNOWLEDGE
-            if "says" in kinds[:know]:
+            if "says" in kinds[:know] or teller is not None:
                 reading = REPORTED  # "P says he doesn't know": what was said, not a claim about this stage
             elif len(agents) != 1 or subject not in agents:
                 reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
@@ -1164,6 +1165,27 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)
+
+
+TELLS = re.compile(r"\s+(?:is\s+|was\s+)?(?:telling|tells|told|informing|informs|reminding|reminds|assuring|"
+                    r"assures)\s+$", re.IGNORECASE)
+_THAT_HE = re.compile(r"\s*,?\s*(?:that\s+)?$", re.IGNORECASE)
+
+
+def _teller(before: list[Token], sentence: str) -> str | None:
+    """"A is telling B that he …": the agent A who tells, when "he" follows the addressee B (he is the teller)."""
+    rest = [t for t in before if t.kind != "copula"]  # "is telling": the copula scans on its own
+    for a, b, he in zip(rest, rest[1:], rest[2:]):
+        if a.kind == "agent" and b.kind in ("agent", "value", "ambig") and he.kind == "he" and \
+                TELLS.search(sentence, a.end, b.start) and _THAT_HE.fullmatch(sentence, b.end, he.start):
+            return a.payload
+    return None
+
+
+def _said(before: list[Token]) -> list[Token]:
+    """The speech verb before a knowledge cue ("Bernard opens by saying he doesn't know … and is sure …"): the second
+    part of a compound keeps it, so both are what was said."""
+    return [t for t in before if t.kind == "says"][-1:]
 
 
 def _knows_unread_fact(clause: list[Token], know: int, sentence: str) -> bool:

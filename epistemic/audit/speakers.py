@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from .align import NUMBERED_STATEMENT, ZH_NUMBERS
-from .claims import QUOTES, tokens
+from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
 from .lexicon import Lexicon
@@ -111,7 +111,13 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
         a = knower(r.key.formula)
         toks = tokens(lex, r.text)
         says = next((i for i, t in enumerate(toks) if t.kind == "says"), None)
-        if says is None or next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
+        if says is None:  # "Mr. P is telling Mr. Q that he knew …": the teller speaks
+            rest = [t for t in toks if t.kind != "copula"]  # "is telling": the copula scans on its own
+            says = next((i + 1 for i, t in enumerate(rest[:-1]) if t.kind == "agent" and t.payload == a and
+                         TELLS.search(r.text, t.end, rest[i + 1].start)), None)
+            if says is None:
+                continue
+        elif next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
             continue
         # "Albert says that at first he didn't know but now he knows": the past part of another's statement
         turn = r.past and _TURN.search(r.text, toks[says].end) is not None

@@ -170,3 +170,19 @@ def test_the_conclusion_of_a_worked_case_is_about_the_stage(ctxs, sentence, cert
     ctx = ctxs("card16.txt")
     found = [r for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "exclusion"]
     assert found and found[-1].certain == certain
+
+
+def test_the_teller_is_he_and_says_reaches_both_parts_of_a_compound(ctxs):
+    from epistemic.audit.speakers import swapped_speech
+    cards = ctxs("card16.txt")
+
+    def swapped(ctx, sentence):
+        recs = extract_records(ctx.lexicon, sentence, False, ClaimMemo())
+        return [r.key.formula for r in swapped_speech(ctx.lexicon, recs, ctx.aligner.restated, ctx.aligner.speakers)]
+    assert swapped(cards, "Here Mr. P is telling Mr. Q that he already knew Mr. Q could not know the card.") == \
+        [("Speaker", "P", (2,))]
+    assert swapped(cards, "Here Mr. Q is telling Mr. P that he already knew Mr. P could not know the card.") == []
+    variant = ctxs("cheryl_variant.txt")
+    assert swapped(variant, "Bernard opens by saying he doesn't know the date and is sure Albert doesn't either.") == \
+        [("Speaker", "Bernard", (1,))]
+    assert swapped(variant, "Albert opens by saying he doesn't know the date and is sure Bernard doesn't either.") == []
