@@ -249,6 +249,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
     if _SURVIVES.search(sentence) is not None:
         arithmetic += _survival_records(lex, sentence)
+    if lex.number_pair is not None and _RELATION_QUICK.search(sentence) is not None:
+        arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated"
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
         if "cmp" in kinds or _PARITY.search(sentence) is not None:
@@ -488,11 +490,38 @@ _CMP_OPS = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "≤": "<=", "≥": ">="
             "不大于": "<=", "不小于": ">=", "至多": "<=", "至少": ">=", "最多": "<=", "最少": ">="}
 _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
-_OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
+_OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
                         r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
 _NEGATED_CMP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
+
+
+_RELATION_QUICK = re.compile(r"\b[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z]\b")
+_RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
+_DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是)\s*$")
+
+
+def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"hence x ≠ y": a relation between the two numbers of the question (kind "term bound"); "the pairs with x = y
+    are eliminated": the relation ruled out (an exclusion, credited when a statement is named)."""
+    x, y = lex.number_pair
+    out = []
+    pattern = re.compile(r"(?<![\w+\-×·*/])(" + re.escape(x) + "|" + re.escape(y) + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
+                         re.escape(x) + "|" + re.escape(y) + r")(?![\w(]|\s*[+\-×·*/^])")
+    for m in pattern.finditer(sentence):
+        if m.group(1) == m.group(3):
+            continue
+        key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
+        if _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
+            gone = _OUT_AFTER.match(sentence, m.end())
+            if gone is None:
+                continue
+            out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
+                              reading=EXCLUSION))
+            continue
+        out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False, reading=VALUES))
+    return out
 
 
 def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:

@@ -186,3 +186,22 @@ def test_the_teller_is_he_and_says_reaches_both_parts_of_a_compound(ctxs):
     assert swapped(variant, "Bernard opens by saying he doesn't know the date and is sure Albert doesn't either.") == \
         [("Speaker", "Bernard", (1,))]
     assert swapped(variant, "Albert opens by saying he doesn't know the date and is sure Bernard doesn't either.") == []
+
+
+@pytest.mark.parametrize("sentence, kind, formula, certain", [
+    ("hence x ≠ y", "term bound", ("Compare", "!=", ("Var", "x"), ("Var", "y")), True),
+    ("So all the pairs with x = y are eliminated.", "exclusion",
+     ("Not", ("Compare", "=", ("Var", "x"), ("Var", "y"))), True),
+    ("if x = y, P would see a perfect square", "term bound", ("Compare", "=", ("Var", "x"), ("Var", "y")), False),
+])
+def test_a_relation_between_the_two_numbers(ctxs, sentence, kind, formula, certain):
+    ctx = ctxs("impossible.txt")
+    found = [(r.kind, r.key.formula, r.certain) for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo())
+             if r.key.formula[-1] == ("Var", "y") or r.kind == "exclusion"]
+    assert found == [(kind, formula, certain)]
+
+
+def test_pairs_with_equal_numbers_are_not_all_gone_after_ps_first_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    trace = "P says he doesn't know. So all the pairs with x = y are eliminated by P's first statement."
+    assert audit_trace(ctx.puzzle, trace, context=ctx).labels == [-1]  # 6 × 6 = 4 × 9: (6, 6) survives
