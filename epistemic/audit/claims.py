@@ -1336,9 +1336,8 @@ def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bo
     ("spades, clubs and the aces are gone"), with nothing but the list between the values."""
     before = [t for t in clause if t.end <= vals[0].start]
     after = [t for t in clause if t.start >= vals[-1].end]
-    inside = [t for t in clause if vals[0].start <= t.start < vals[-1].end and t.kind not in ("value", "sep")]
-    if inside and not all(t.kind == "sep" or t.text.lower() in ("and", "or", "和", "与") for t in inside):
-        return False
+    if any(_LIST_JOIN.fullmatch(sentence, a.end, b.start) is None for a, b in zip(vals, vals[1:])):
+        return False  # "The 19th occurs in both March and July and is excluded": not a list of what goes
     lead = before[-1] if before else None
     if lead is not None and lead.kind == "neg" and _ELIMINATED.search(lead.text) and \
             _LIST_LEAD.fullmatch(sentence, lead.end, vals[0].start):
@@ -1348,6 +1347,8 @@ def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bo
         _ELIMINATED.search(after[-1].text) is not None)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?(?:(?:the|both|all)\s+)*",
+                        re.IGNORECASE)
 _LIST_LEAD = re.compile(r"\s*(?:(?:all|every|both|the|of)\s+)*", re.IGNORECASE)
 
 

@@ -106,6 +106,10 @@ def test_eliminations_of_values_of_several_kinds_and_passives(ctxs, sentence, ex
     assert exclusions(ctxs("card16.txt"), sentence) == expected
 
 
+def test_values_joined_by_more_than_list_words_are_no_list_of_what_goes(ctxs):
+    assert exclusions(ctxs("cheryl_cam.txt"), "The 19th occurs in both March and July and is excluded.") == []
+
+
 def test_another_speakers_turn_of_statement_reported_is_a_wrong_attribution(ctxs):
     from epistemic.audit.speakers import swapped_speech
     ctx = ctxs("cheryl.txt")
