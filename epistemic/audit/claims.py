@@ -155,6 +155,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _LIST_BLOCK.sub(_joined_list, text)
     text = _QUOTES.sub(_blank, text)
     if "(" in text or "（" in text:
+        if lex.number_pair is not None:
+            out.extend(_split_sums(text))  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
         text = _blank_glosses(text)
     answer_cue = answer_step
     sentences = memo.sentences
@@ -179,7 +181,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
-    if "`" in step_text:
+    if "`" in step_text or "(" in step_text or "（" in step_text:  # inline formulas and bracketed sums came first
         out.sort(key=_start)
     if out and _HOLDS.search(step_text) is not None:
         out = _held_cases(lex, step_text, out)
@@ -669,6 +671,25 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
                 continue
             key = ("Compare", "=", left, right)
             out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
+# A factor pair with its sum in brackets, as tables of products write it: "6 × 7 = 42 (sum 12)", "2·15 (17)".
+_SPLIT_SUM = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3})(?:\s*=\s*\d{1,6})?\s*[(（]\s*"
+                        r"(?:(?i:sum|s)\s*(?:=\s*)?|和\s*(?:=|为|是)?\s*)?(\d{1,4})\s*[)）]")
+
+
+def _split_sums(sentence: str) -> list[ClaimRecord]:
+    """"6 × 7 = 42 (sum 12)": the sum of the split, an arithmetic claim `6 + 7 = 12`. A bracketed product
+    ("2 × 15 (30)") says nothing more and is skipped."""
+    out = []
+    for m in _SPLIT_SUM.finditer(sentence):
+        a, b, n = (int(g) for g in m.groups())
+        if n == a * b:
+            continue
+        key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
+        at = sentence.index("(", m.start()) if "(" in m.group(0) else sentence.index("（", m.start())
+        out.append(record("arithmetic", key, (), m.group(0), at, m.end(), False, reading=ARITHMETIC))
     return out
 
 

@@ -209,3 +209,15 @@ def test_pairs_with_equal_numbers_are_not_all_gone_after_ps_first_statement(ctxs
     ctx = ctxs("impossible.txt")
     trace = "P says he doesn't know. So all the pairs with x = y are eliminated by P's first statement."
     assert audit_trace(ctx.puzzle, trace, context=ctx).labels == [-1]  # 6 × 6 = 4 × 9: (6, 6) survives
+
+
+@pytest.mark.parametrize("line, sums", [
+    ("- 3 × 14 = 42 = 2 × 21 (sum 23), 6 × 7 = 42 (sum 12) → P can't know.", [(2, 21, 23, True), (6, 7, 12, False)]),
+    ("| 2 + 15 | 30 | 3·10 (13), 5·6 (11) | 17, 11 | no |", [(3, 10, 13, True), (5, 6, 11, True)]),
+    ("2 × 15 (30) is the product", []),  # a bracketed product says nothing more
+])
+def test_the_bracketed_sum_of_a_factor_pair_is_checked(ctxs, line, sums):
+    ctx = ctxs("sum_product.txt")
+    found = [r.key.formula for r in extract_records(ctx.lexicon, line, False, ClaimMemo())
+             if r.kind == "arithmetic" and r.key.formula[2][1] == "+"]
+    assert [(f[2][2][1], f[2][3][1], f[3][1], f[2][2][1] + f[2][3][1] == f[3][1]) for f in found] == sums
