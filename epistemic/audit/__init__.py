@@ -301,16 +301,17 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
-    if final is None and seg.steps:  # "**March 18.**" or "Hence 4." closing the trace, else a headline, else the
-        # candidates of the last certain list that names a whole answer
-        final = next((a for st in seg.steps[:-3:-1] for a in (bold_answer(lex, ctx.memo, st.text),
+    if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
+        # follow), else a headline, else the candidates of the last certain list that names a whole answer
+        final = next((a for st in seg.steps[:-4:-1] for a in (bold_answer(lex, ctx.memo, st.text),
                                                               closing_answer(lex, ctx.memo, st.text)) if a), None)
         if final is None:
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
         if final is None:
             final = fallback
     top = max((al.reached for al in alignment), default=0)
-    judged = [(st, al, [_quoted_fact(_unaligned(c, top), ctx.judge) for c in audits]) for st, al, audits in judged]
+    judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
+              for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
     judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
               for n, (st, al, audits) in enumerate(judged)]
@@ -366,12 +367,15 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
     return len(opening) >= 3 and tuple(opening) == tuple(speakers[:len(opening)])
 
 
-def _unaligned(c: ClaimAudit, top: int) -> ClaimAudit:
+def _unaligned(c: ClaimAudit, top: int, text: str) -> ClaimAudit:
     """A claim that holds only after announcement j is premature only if the trace reaches j by some cue
     later on; if no cue for j is found anywhere, the alignment, not the trace, may be at fault."""
     v = c.verdict
     if v.verdict == PREMATURE and c.record.certain and v.holds_at is not None and v.holds_at > top and \
-            c.record.kind not in ("told", "credit") and not c.anchored:  # those name their stage themselves
+            c.record.kind not in ("told", "credit") and not c.anchored and \
+            (c.record.kind == "knowledge" or not says_already(text, c.record.start, c.record.end)):
+        # credits, anchored claims and lists "already" true name their stage themselves ("S had already known"
+        # is what S's statement says, not a date)
         return dataclasses.replace(c, record=c.record.read_as(UNALIGNED))
     return c
 

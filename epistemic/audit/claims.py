@@ -466,20 +466,34 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             continue
         run, end = [], t.end  # "is", "must be", "is already fixed at": the verbs right after the term
         for u in raw[i + 1:]:
-            if u.kind not in ("copula", "only", "neg", "past", "now") or u.start - end > 3:
+            if u.kind not in ("copula", "only", "neg", "past", "now", "then") or u.start - end > 3:
                 break
             run.append(u)
             end = u.end
         if not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
+        negated = any(u.kind == "neg" for u in run)
         m = _TERM_VALUE.match(sentence, end)
         if m is None:
+            listed = _TERM_LIST.match(sentence, end)  # "the sum must be one of 11, 17, 23, …": a superset, not a set
+            if listed is None:
+                continue
+            codes = tuple(sorted({int(n) for n in re.findall(r"\d{1,6}", listed.group(1))}))
+            key = ("Member", t.payload[1], codes)
+            out.append(record("exclusion" if negated else "candidates", ("Not", key) if negated else key, (),
+                              sentence.strip(), t.start, listed.end(), False, reading=VALUES))
             continue
-        op = "!=" if any(u.kind == "neg" for u in run) else "="
+        op = "!=" if negated else "="
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=VALUES))
     return out
+
+
+# "one of 11, 17, 23", "in {11, 17, 23}", "11、17、23 中的一个": three or more numbers, the whole list
+_TERM_LIST = re.compile(r"\s*(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
+                        r"(\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
+                        r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")
 
 
 _HOLDING = re.compile(r"\s+(?:with|holding|having)\s+(?:the\s+|an?\s+)?|\s*(?:拿到|拿着|手里是)\s*", re.IGNORECASE)

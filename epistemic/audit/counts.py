@@ -55,7 +55,8 @@ _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" 
                     r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
-_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*" + _N + r"\b)|"
+_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +
+                     r"(?:\b|(?=个)))|"
                      r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N + r"|(?<![回解])答\s*[:：]\s*(?:共有|一共有|有|是)?\s*" + _N)
 
 

@@ -83,6 +83,7 @@ _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
+_CLAUSE_BREAK = re.compile(r"[,;，；]|→|->|⇒|\s[—–-]\s")
 _ALREADY = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -106,8 +107,11 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
 
 
 def says_already(text: str, start: int, end: int) -> bool:
-    """Whether the claim's clause says it holds already, at this point ("we already know", "此时", "已经")."""
-    return _ALREADY.search(text, *clause_span(text, start, end)) is not None
+    """Whether the claim's own clause says it holds already, at this point ("we already know", "此时", "已经"): from
+    the last clause break before the claim ("S already sure of that → sum ≤ 54" does not date the bound)."""
+    a, b = clause_span(text, start, end)
+    a = max([a] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a, start)])
+    return _ALREADY.search(text, a, b) is not None
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

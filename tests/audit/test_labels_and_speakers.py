@@ -221,3 +221,37 @@ def test_the_bracketed_sum_of_a_factor_pair_is_checked(ctxs, line, sums):
     found = [r.key.formula for r in extract_records(ctx.lexicon, line, False, ClaimMemo())
              if r.kind == "arithmetic" and r.key.formula[2][1] == "+"]
     assert [(f[2][2][1], f[2][3][1], f[3][1], f[2][2][1] + f[2][3][1] == f[3][1]) for f in found] == sums
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("So after P's first statement we already know the sum must be one of 11, 17, 23, 27, 29, 35, 37, 41, 47, 53",
+     (11, 17, 23, 27, 29, 35, 37, 41, 47, 53)),
+    ("So S's sum is in {11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53}.", (11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53)),
+    ("那么S的和就已经只能是 11、17、23、27、29、35、37、41、47、53 中的一个了", (11, 17, 23, 27, 29, 35, 37, 41, 47, 53)),
+])
+def test_an_observed_term_said_to_lie_in_a_list(ctxs, sentence, codes):
+    ctx = ctxs("sum_product.txt")
+    found = [r.key.formula for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "candidates"]
+    assert found == [("Member", ("Arith", "+", ("Var", "x"), ("Var", "y")), codes)]
+
+
+def test_a_list_said_to_hold_already_is_dated_by_the_trace(ctxs):
+    ctx = ctxs("sum_product.txt")
+    rest = ("\n\nS says: \"I knew you didn't know them.\" So the sum is one of 11, 17, 23, 27, 29, 35, 37, 41, 47, 53."
+            "\n\nP says: \"Now I know them.\"\n\nS says: \"Now I know them too.\"")
+    early = "P says: \"I don't know the numbers.\" So we already know the sum must be one of 11, 17, 23, 27, 29, 35, " \
+            "37, 41, 47, 53." + rest
+    assert audit_trace(ctx.puzzle, early, context=ctx).label == 0
+    fine = "P says: \"I don't know the numbers.\" So the product has two splits at least." + rest
+    assert audit_trace(ctx.puzzle, fine, context=ctx).label == -1
+
+
+def test_a_chinese_count_after_answer_and_a_bold_answer_before_a_verification(ctxs):
+    from epistemic.audit.answers import _answer_of
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    assert _answer_of(ctx.lexicon, ctx.memo, "有3个孩子额头上有泥。") == ((3,),)
+    cam = ctxs("cheryl_cam.txt")
+    trace = ("Ali doesn't know and is sure Bo doesn't: April and June are out.\n\nBo now knows: 19 is out.\n\n"
+             "Ali now knows: July would leave two, so March.\n\n→ **March 18**\n\n### Verification\n\n"
+             "Take March 18: everything is consistent.")
+    assert audit_trace(cam.puzzle, trace, context=cam).final_answer_correct
