@@ -239,6 +239,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         restated = ctx.aligner.restated
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         outline = _outlines(records, restated, lex, ctx.aligner.speakers)
+        crediting = _CREDIT.search(text) is not None  # quick tests, once per step: an elimination verb, an "after"
+        dating = _AFTER.search(text) is not None
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -280,11 +282,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
-            credit = r.kind == "exclusion" and _CREDIT.search(text) is not None and \
+            credit = r.kind == "exclusion" and crediting and \
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
                 r, window = credited(r, k_c), Window(k_c[0], k_c[0])
-            anchored = not credit and r.kind in _ANCHORED_KINDS and _AFTER.search(text) is not None and \
+            anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
             if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless
                 # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
@@ -356,8 +358,9 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
     parts = _PARTS.split(text.split(":", 1)[-1] if ":" in text[:40] else text)  # "The exchange is: P is stuck, …"
     if len(parts) < 3:
         return False
-    if any(not lex.scan(part[:12]) for part in parts[:3]):
-        return False  # a quick test: each of the first three parts opens on a word of the puzzle
+    names = _names(lex)
+    if sum(text.count(n) for n in names) < 3 or any(not any(n in part[:12] for n in names) for part in parts[:3]):
+        return False  # quick tests: three speakers named, each of the first three parts opening on a name
     opening = []
     for part in parts:
         toks = tokens(lex, part[:24])  # only its opening matters
@@ -365,6 +368,11 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
             break
         opening.append(toks[0].payload)
     return len(opening) >= 3 and tuple(opening) == tuple(speakers[:len(opening)])
+
+
+def _names(lex: Lexicon) -> tuple[str, ...]:
+    """Every surface of the puzzle's agents ("P", "Mr. P", "P先生"), for quick substring tests."""
+    return tuple(dict.fromkeys(d for a in lex.puzzle.agents for d in (a.name, *a.display)))
 
 
 def _unaligned(c: ClaimAudit, top: int, text: str) -> ClaimAudit:
