@@ -16,8 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
-from .anchors import AFTER as _AFTER, CREDIT as _CREDIT, NOTHING as _NOTHING, anchor_stage, credit_stage, \
-    nothing_records
+from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
@@ -45,6 +44,12 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|[。！？]|\n")
+# Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
+_NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
+                  "任何", "信息", "什么")
+_CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
+                 "排除", "去掉", "淘汰", "删去")
+_AFTER_WORDS = ("after", "following", "once", "后")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
@@ -232,15 +237,16 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
-        if _NOTHING.search(text) is not None:  # "the second silence adds no information"
+        low = text.lower()  # quick substring tests before the step-level readers' patterns
+        if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         outline = _outlines(records, restated, lex, ctx.aligner.speakers)
-        crediting = _CREDIT.search(text) is not None  # quick tests, once per step: an elimination verb, an "after"
-        dating = _AFTER.search(text) is not None
+        crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
+        dating = any(w in low for w in _AFTER_WORDS)
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))

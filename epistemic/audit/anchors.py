@@ -19,7 +19,6 @@ _AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately 
 _AFTER_ZH = re.compile(r"(?:之后|以后|过后|后)(?=\s*[，,：:]|\s*(?:我们|就|便|已经|可以|能|剩|只))")
 _PHRASE_END = re.compile(r"[,，;；:：.。!?！？\n]|\s(?:we|the|it|there|so|only|both|each|every|all|he|she|they|P|Q|S)\s")
 _PHRASE_START = re.compile(r"[，,；;：:。.!?！？\n]")
-AFTER = re.compile(r"(?i:after|following|once)|后")  # a quick test before the sentence is cut out
 _SENTENCE = re.compile(r"[.。!?！？;；]\s|[。！？；]|\n")
 _MAX_PHRASE = 80
 _BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -66,7 +65,6 @@ _CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|�
 
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question)|话|句|沉默|发言|声明|回答|轮")
-CREDIT = re.compile(r"(?i:rul\w*\s+out|eliminat|remov|exclud|dispos|rid\s+of|kill|knock|throw|wipe|strike)|排除|去掉|淘汰|删去")
 
 
 def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, str]]:
