@@ -244,7 +244,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         audits = []
         restated = ctx.aligner.restated
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
-        outline = _outlines(records, restated, lex, ctx.aligner.speakers)
+        outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
         for r in records:
@@ -342,7 +342,7 @@ def _premise(text: str, start: int, end: int) -> bool:
     return _CONCLUSION.match(text, opening) is None and _PREMISE_AFTER.search(text, opening, start) is None
 
 
-def _outlines(records: list, restated: dict, lex: Lexicon, speakers: tuple) -> frozenset[str]:
+def _outlines(records: list, restated: dict, lex: Lexicon, aligner: Aligner) -> frozenset[str]:
     """Sentences that retell three or more announcements in a row (the dialogue outlined): each part is judged
     at its own announcement, and none moves the trace. Also "P can't; S knew that; P now can; S now can too":
     parts that open on the dialogue's speakers in its order, however few of them the reader understands."""
@@ -352,7 +352,7 @@ def _outlines(records: list, restated: dict, lex: Lexicon, speakers: tuple) -> f
         if k is not None:
             ks.setdefault(r.text, set()).add(k)
     return frozenset(t for t, found in ks.items() if len(found) >= 3 or (len(found) >= 2 and _OUTLINE.search(t))
-                     or _speaker_run(lex, t, speakers))
+                     or aligner.memoised(("@speaker-run", t), lambda t=t: _speaker_run(lex, t, aligner.speakers)))
 
 
 _PARTS = re.compile(r"[;；,，]|→|->|⇒")

@@ -307,6 +307,9 @@ def _subsequence(a: tuple, b: tuple) -> bool:
     return all(x in it for x in a)
 
 
+_MISSING = object()
+
+
 @dataclass(frozen=True, eq=False)
 class Aligner:
     """Per-puzzle matchers for its announcements."""
@@ -373,6 +376,15 @@ class Aligner:
                 if c.strong and c.stage > current:
                     current = c.stage
         return out
+
+    def memoised(self, key, make):
+        """make(), cached under `key` in this aligner's bounded memo (readers of whole steps use it too)."""
+        hit = self.memo.get(key, _MISSING)
+        if hit is _MISSING:
+            if len(self.memo) >= self.limit:
+                self.memo.clear()
+            hit = self.memo[key] = make()
+        return hit
 
     def inner_cues(self, text: str, current: int) -> tuple[Cue, ...]:
         """Mentions of announcements anywhere in a step (quotes, speakers, statement names), cached."""

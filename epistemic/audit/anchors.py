@@ -26,7 +26,11 @@ _BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 def anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | None:
     """The announcement an explicit "after …" in the sentence of text[start:end] names (None without one, or when
-    the sentence has anchors naming different announcements)."""
+    the sentence has anchors naming different announcements); memoised per step and span."""
+    return aligner.memoised(("@anchor", text, start, end), lambda: _anchor_stage(aligner, text, start, end))
+
+
+def _anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | None:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
@@ -84,7 +88,13 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, s
 def credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     """The announcements an elimination in the sentence of text[start:end] is credited to: the one its subject (or
     the agent of its passive) names, then, for "Ali's statement" when Ali makes several, his others (`current`, the
-    stage the trace is at, picks the first: his statement just reached or the next); None when none is named."""
+    stage the trace is at, picks the first: his statement just reached or the next); None when none is named.
+    Memoised per step, span and stage."""
+    return aligner.memoised(("@credit", text, start, end, current),
+                            lambda: _credit_stage(aligner, text, start, end, current))
+
+
+def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)

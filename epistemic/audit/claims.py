@@ -155,8 +155,13 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _LIST_BLOCK.sub(_joined_list, text)
     text = _QUOTES.sub(_blank, text)
     if "(" in text or "（" in text:
-        if lex.number_pair is not None:
-            out.extend(_split_sums(text))  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
+        if lex.number_pair is not None:  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
+            key = ("@split-sums", text)
+            hit = memo.sentences.get(key)
+            if hit is None:
+                hit = tuple(_split_sums(text))
+                memo.remember(memo.sentences, key, hit)
+            out.extend(hit)
         text = _blank_glosses(text)
     answer_cue = answer_step
     sentences = memo.sentences
