@@ -19,7 +19,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPO
                       POSSIBLE, PRONOUN, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
-from .counts import count_key, count_records
+from .counts import FLIPPED, count_key, count_records
 from .keys import knower
 from .remaining import remaining_records
 from .scope import reading_at, scopes
@@ -513,7 +513,6 @@ _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
                         r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
-_NEGATED_CMP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
 
@@ -568,7 +567,7 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
                 out_ = _OUT_AFTER.match(sentence, m.end())
                 if out_ is None:
                     continue
-                op = _NEGATED_CMP[op]
+                op = FLIPPED[op]
             key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
             out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
             continue

@@ -45,7 +45,8 @@ _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
 _ALTERNATIVE = re.compile(r"(?i:\s*(?:vs\.?|versus|or|and)\s*\d)|\s*(?:和|或)\s*\d")
 _NONE = object()
-_FLIP = {"=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
+FLIPPED = {  # an operator negated: "k = 4 is out" is k != 4
+    "=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
                            r"\ball\s+" + _N + r"\s+(?:children|kids)\s+(?:are|were)\s+muddy\b)|"
@@ -106,7 +107,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
-                op = _FLIP[op]  # "that rules out k = 4", "so k = 4 is out"
+                op = FLIPPED[op]  # "that rules out k = 4", "so k = 4 is out"
             n = int(m.group(2))
             if n > _most(term):
                 continue
@@ -133,7 +134,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
         if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
-            op = _FLIP[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
+            op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
         n = _number(n)
         if n > _most(term):
             continue  # "so only 111 is removed": a pattern of children, not a count

@@ -1,26 +1,11 @@
 """Claims the trace dates itself ("after P's first statement we already know …"): the stage an "after …" phrase
 names, and that such a claim is judged there alone, premature by the trace's own words when it holds only later."""
-import json
 
 import pytest
 
-from epistemic import api
-from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit import audit_trace
 from epistemic.audit.anchors import anchor_stage
 from epistemic.audit.claims import ClaimMemo, extract_records
-from tests.paths import ROOT
-
-
-@pytest.fixture(scope="module")
-def ctxs():
-    cache = {}
-
-    def get(name, params=None):
-        key = (name, json.dumps(params or {}, sort_keys=True))
-        if key not in cache:
-            cache[key] = AuditContext.build(api.load_puzzle(ROOT / "puzzles" / name, params))
-        return cache[key]
-    return get
 
 
 def anchor(ctx, sentence: str) -> int | None:

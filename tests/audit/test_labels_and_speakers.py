@@ -1,26 +1,11 @@
 """Step labels, month abbreviations, cases held by an agent, who said what, and dialogue outlines: readings added
 after the traces_k* blind set (one hand-written case each, with the near miss that must not be read)."""
-import json
 
 import pytest
 
-from epistemic import api
-from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit import audit_trace
 from epistemic.audit.claims import ClaimMemo, extract_records
 from epistemic.audit.speakers import speaker_records
-from tests.paths import ROOT
-
-
-@pytest.fixture(scope="module")
-def ctxs():
-    cache = {}
-
-    def get(name, params=None):
-        key = (name, json.dumps(params or {}, sort_keys=True))
-        if key not in cache:
-            cache[key] = AuditContext.build(api.load_puzzle(ROOT / "puzzles" / name, params))
-        return cache[key]
-    return get
 
 
 @pytest.mark.parametrize("opening, current, stage", [

@@ -5,24 +5,10 @@ import json
 
 import pytest
 
-from epistemic import api
-from epistemic.audit import AuditContext, audit_trace
+from epistemic.audit import audit_trace
 from epistemic.audit.claims import ClaimMemo, extract_records
 from epistemic.audit.records import CERTAIN, HEDGED, PURPOSE, REJECTED, REPORTED
 from tests.paths import ROOT
-
-
-
-@pytest.fixture(scope="module")
-def ctxs():
-    cache = {}
-
-    def get(name, params=None):
-        key = (name, json.dumps(params or {}, sort_keys=True))
-        if key not in cache:
-            cache[key] = AuditContext.build(api.load_puzzle(ROOT / "puzzles" / name, params))
-        return cache[key]
-    return get
 
 
 def records(ctx, sentence):
@@ -492,12 +478,10 @@ def test_an_observed_terms_value_is_a_claim(ctxs):
     assert [f for f, _ in sources(sp, "The product is 4 × 13 = 52.")] == ["4 * 13 = 52"]  # worked, not stated
 
 
-
 def test_rounds_of_silence_name_the_repeated_round(ctxs):
     ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
     cues = ctx.aligner.inner_cues("Two rounds of silence therefore establish that at least three are muddy.", 1)
     assert [c.stage for c in cues] == [3]
-
 
 
 def test_an_answer_word_without_an_answer_and_a_bound(ctxs):
@@ -515,7 +499,6 @@ def test_a_crossed_value_is_eliminated(ctxs):
         ("day != 14", True), ("day != 17", True)]
     assert sources(card, "| ♠ | J, 8, 2, 7, 3 | ❌ |") == [("suit != spades", True)]
     assert all(not c for _, c in sources(variant, "Maybe 14 ✗."))  # a hedge still makes it uncertain
-
 
 
 def test_session5_traces_f_classes(ctxs):
