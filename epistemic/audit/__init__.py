@@ -146,6 +146,7 @@ class StepAudit:
     reached: int = 0  # the latest announcement the trace has mentioned by the end of this step
     unchecked: tuple[str, ...] = ()  # readings of the uncertain claims that look wrong (why the step is 0)
     checked: bool = False  # whether at least one claim was read with certainty
+    wrong_answer: bool = False  # the step states the final answer, which is wrong, and no earlier step was flagged
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class AuditReport:
             "step_stages": [st.stage for st in self.steps],
             "aligned_by": [st.aligned_by for st in self.steps],
             "step_reached": [st.reached for st in self.steps],
+            "wrong_answer_step": next((st.index for st in self.steps if st.wrong_answer), None),
             "unchecked": [{"step": st.index, "readings": list(st.unchecked)} for st in self.steps if st.unchecked],
             "coverage": round(self.coverage, 4),
             "claims": [c.to_dict(p) for c in self.claims()],
@@ -228,6 +230,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
+    final_at = fallback_at = None  # the steps that state them
     judge = ctx.judge.audit
     lex = ctx.lexicon
     judged: list[tuple] = []
@@ -305,18 +308,19 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             v, source = hit
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
-                final = r.answer  # not "I shouldn't just assume the answer is July 16"
+                final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
-                fallback = r.answer
+                fallback, fallback_at = r.answer, st.index
         judged.append((st, al, audits))
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
-        final = next((a for st in seg.steps[:-4:-1] for a in (bold_answer(lex, ctx.memo, st.text),
-                                                              closing_answer(lex, ctx.memo, st.text)) if a), None)
-        if final is None:
+        final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
+                                for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text))
+                                if a), (None, None))
+        if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
         if final is None:
-            final = fallback
+            final, final_at = fallback, fallback_at
     top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
@@ -325,6 +329,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer)  # a wrong answer corroborates
     steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
+    if backed and final_at is not None and not 0 <= first_error([st.label for st in steps]) <= final_at:
+        # a wrong final answer is an error at the latest where it is stated, whatever was (not) read before it
+        steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
 
 

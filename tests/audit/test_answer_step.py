@@ -1,0 +1,28 @@
+"""A wrong final answer is an error at the latest in the step that states it."""
+from epistemic.audit import audit_trace
+
+
+def _trace(answer: str) -> str:
+    return ("The father says at least one child is muddy.\n\n"
+            "Each muddy child sees the others and waits through the silent rounds.\n\n"
+            f"The number of muddy children therefore equals the number of silent rounds: **{answer} children are muddy.**")
+
+
+def test_the_step_stating_a_wrong_final_answer_is_the_first_error_when_nothing_earlier_is(ctxs):
+    ctx = ctxs("muddy.txt")
+    right = ctx.solution.answer_text()[0]
+    wrong = "9" if right != "9" else "8"
+    bad = audit_trace(ctx.puzzle, _trace(wrong), context=ctx)
+    assert not bad.final_answer_correct
+    assert bad.label == len(bad.steps) - 1 and bad.steps[-1].wrong_answer
+    assert bad.to_dict()["wrong_answer_step"] == bad.label
+    good = audit_trace(ctx.puzzle, _trace(right), context=ctx)
+    assert good.final_answer_correct and good.label == -1 and good.to_dict()["wrong_answer_step"] is None
+
+
+def test_a_wrong_headline_alone_flags_no_step(ctxs):
+    """An answer-first summary is no reasoning step; only the stated conclusion is."""
+    ctx = ctxs("cheryl.txt")
+    report = audit_trace(ctx.puzzle, "**Cheryl's birthday is May 19.**\n\nLet me think about the months.", context=ctx)
+    assert not report.final_answer_correct
+    assert not any(st.wrong_answer for st in report.steps)
