@@ -580,6 +580,8 @@ class Aligner:
                 return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
             ahead = [k for k in own if k > current]
             if ahead and not said and named and (heading or (line_start and _HEADING.match(sentence))):  # "### Step 2: Bernard's statement"
+                if current in own and ahead[0] > current + 1:  # S's statement just reached, S's next one after P's:
+                    return current, "heading", True  # "### Step 4: More from S's statement" stays; no heading skips P
                 return ahead[0], "heading", True
             if said:
                 return None
