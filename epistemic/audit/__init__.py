@@ -22,7 +22,7 @@ from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_alread
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED, credited
-from .speakers import speaker_records, swapped_speech
+from .speakers import paraphrased_speech, speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, decode_trace, plain, segment
@@ -235,11 +235,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     lex = ctx.lexicon
     judged: list[tuple] = []
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
+    before = 0  # the stage the trace stood at before the step
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
+        records += paraphrased_speech(lex, ctx.aligner, text, before)
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
@@ -312,6 +314,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback, fallback_at = r.answer, st.index
         judged.append((st, al, audits))
+        before = max(before, al.stage)
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]

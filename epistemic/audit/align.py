@@ -284,7 +284,7 @@ def _restated(puzzle: s.Puzzle) -> dict:
     return out
 
 
-def _said(toks) -> tuple[str, ...]:
+def said_words(toks) -> tuple[str, ...]:
     """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
     ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know")."""
     out = []
@@ -302,7 +302,7 @@ def _said(toks) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _subsequence(a: tuple, b: tuple) -> bool:
+def subsequence(a: tuple, b: tuple) -> bool:
     it = iter(b)
     return all(x in it for x in a)
 
@@ -479,7 +479,7 @@ class Aligner:
             if i is None or toks[i].payload != self.speakers[k - 1] or any(
                     t.kind in ("if", "modal", "he") for t in toks[:i + 3]):
                 continue
-            said = _said(toks[i + 1:])
+            said = said_words(toks[i + 1:])
             knowing = [t for t in toks[i + 1:] if t.kind in ("know", "notknow")]
             if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
                 return [Cue(start, k, "narrated", True)]
@@ -556,9 +556,9 @@ class Aligner:
             speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
             if not speaks:
                 continue
-            said = _said(toks[i + 1:])
+            said = said_words(toks[i + 1:])
             if heading and not said:  # '### 3. "Now I know" (P)': the heading quotes, then names the speaker
-                said = _said([u for u in toks[:i] if u.kind != "sep"])
+                said = said_words([u for u in toks[:i] if u.kind != "sep"])
             m = _ORDINAL_WORD.search(sentence)
             numbered = _AGENT_NUMBER.match(sentence, t.end) if heading else None
             if numbered is not None:  # "**Albert 1**", "Bernard 2:": the speaker's n-th statement
@@ -574,7 +574,7 @@ class Aligner:
             if same:
                 k = next((k for k in same if k > current), same[-1])
                 return k, "paraphrase", True
-            part = [k for k in own if said and _subsequence(said, self.cues[k - 1])]
+            part = [k for k in own if said and subsequence(said, self.cues[k - 1])]
             if part:  # part of a statement: moves the trace only as a heading naming the speaker's next one
                 k = next((k for k in part if k > current), part[-1])
                 return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
@@ -587,6 +587,24 @@ class Aligner:
                 return None
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
+
+    def attributed_wrongly(self, agent: str, said: tuple[str, ...], turn: bool = False) -> tuple[int, ...]:
+        """The statements whose know / don't-know structure is exactly `said`, when all are other speakers' and
+        `said` is not even part of one of `agent`'s own statements; else (). A `turn` ("didn't know at first but
+        knows now") is a whole statement: part of another one does not excuse it."""
+        ks = tuple(k for k in range(1, len(self.cues) + 1) if self.cues[k - 1] == said and self.speakers[k - 1])
+        if not ks or any(self.speakers[k - 1] == agent for k in ks):
+            return ()
+        own = [k for k in range(1, len(self.cues) + 1) if self.speakers[k - 1] == agent]
+        return () if not own or (not turn and any(subsequence(said, self.cues[k - 1]) for k in own)) else ks
+
+    def skips_next(self, agent: str, said: tuple[str, ...], current: int) -> bool:
+        """Whether `said` by `agent` at stage `current` is the structure of the next statement, another speaker's,
+        and of a later one of `agent`'s (P's "Now I know" next, Q's "Now I know too" after it)."""
+        n = current + 1
+        if n > len(self.cues) or self.cues[n - 1] != said or self.speakers[n - 1] in (agent, None):
+            return False
+        return any(self.speakers[k - 1] == agent and self.cues[k - 1] == said for k in range(n + 1, len(self.cues) + 1))
 
     def anchor(self, phrase: str, current: int | None = None) -> int | None:
         """The announcement a short phrase names ("after P's second statement", "第一轮沉默后"; the latest of several,

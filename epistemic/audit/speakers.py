@@ -9,7 +9,7 @@ says …", "The second remark, “…”, comes from P").
 from __future__ import annotations
 
 import re
-from .align import NUMBERED_STATEMENT, ZH_NUMBERS
+from .align import NUMBERED_STATEMENT, ZH_NUMBERS, Aligner, said_words, subsequence
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
@@ -140,3 +140,57 @@ def _swap(key, a: str, b: str):
         agents = tuple(b if x == a else a if x == b else x for x in key[2])
         return key[:2] + (agents,) + tuple(_swap(x, a, b) for x in key[3:])
     return tuple(_swap(x, a, b) for x in key)
+
+
+# Speech after an agent that the lexicon's "says" words miss: "Ali tells us that", "S speaks again:", "Ali continues
+# that", "Albert's second line is that", "P answers that he can too".
+_SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simply)\s+)?(?:tells?\s+(?:us|him|her|them)\b|"
+                           r"continues\b|goes\s+on\b|speaks(?:\s+again)?\b|(?:'s|’s)\s+(?:\w+\s+)?(?:line|statement|"
+                           r"remark|reply|announcement|turn)\s+(?:is|was)\b))|\s*(?:先生)?(?:又|接着|随后|然后)?(?:说|表示|宣布|回答)")
+_SENTENCES = re.compile(r"[^.。!?！？\n]+")
+_TOO = re.compile(r"(?i:\b(?:too|also|as well|either)\b)|也|同样|同时")
+
+
+def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int | None = None) -> list[ClaimRecord]:
+    """"Albert's second line is that he didn't know at first but knows now", "Next, Albert says: “At first I didn't
+    know, but now I know.”": speech whose know / don't-know structure is exactly that of other speakers'
+    statements and of none of the speaker's own (not even part of one) gives those statements to the wrong agent.
+    Suppositions ("if Albert had said …") and modal speech ("Albert would say") are not read.
+
+    With the trace at stage `current`, speech that has the structure of the next statement, another speaker's, is
+    that statement given to the wrong agent even when the agent makes a like statement later ("Next, Mr. Q announces
+    that he now knows the card" where P's "Now I know" comes next), when it says "now" (not "Q said he *knew*", part of
+    Q's statement already reached) and not "too" or "also"."""
+    if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None:
+        return []
+    out = []
+    for m in _SENTENCES.finditer(text):
+        toks = tokens(lex, m.group(0))
+        for i, t in enumerate(toks):
+            if t.kind != "agent":
+                continue
+            if any(u.kind in ("if", "modal") for u in toks[:i]):
+                break
+            j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says"), None)
+            if j is not None and any(u.kind in ("modal", "agent") for u in toks[i + 1:j]):
+                j = None
+            if j is not None:
+                content = toks[j + 1:]
+            else:
+                speech = _SPEECH_AFTER.match(m.group(0), t.end)
+                if speech is None:
+                    continue
+                content = [u for u in toks[i + 1:] if u.start >= speech.end()]
+            said = said_words(content)
+            if said:
+                kinds = [u.kind for u in content]
+                turn = said[:2] == ("notknow", "know") and "past" in kinds[:kinds.index("notknow") + 2] and "now" in kinds
+                ks = aligner.attributed_wrongly(t.payload, said, turn)
+                if not ks and current is not None and any(u.kind == "now" for u in toks[i + 1:]) and \
+                        aligner.skips_next(t.payload, said, current) and _TOO.search(m.group(0), t.end) is None:
+                    ks = (current + 1,)
+                if ks:
+                    out.append(record("speaker", ("Speaker", t.payload, ks), (), m.group(0), m.start() + t.start,
+                                      m.end(), False, reading=ATTRIBUTION))
+            break  # the sentence's first agent is its speaker
+    return out

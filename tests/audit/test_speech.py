@@ -1,0 +1,44 @@
+"""Speech paraphrased with the structure of another speaker's statement gives that statement to the wrong agent."""
+import pytest
+
+from epistemic.audit import audit_trace
+
+CARD_OPENING = "P says he doesn't know the card.\n\nQ says he knew P didn't know.\n\n"
+
+
+def _speaker_claims(report):
+    return [(c.record.key.formula, c.verdict.verdict) for c in report.claims() if c.record.kind == "speaker"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Albert's second line is that he didn't know at first but knows now.",
+    'Next, Albert says: "At first I didn\'t know, but now I know."',
+    "Next Albert tells us that he didn't know at first but knows now.",
+])
+def test_another_speakers_statement_paraphrased_is_a_wrong_attribution(ctxs, sentence):
+    ctx = ctxs("cheryl.txt")
+    report = audit_trace(ctx.puzzle, sentence, context=ctx)
+    assert (("Speaker", "Albert", (2,)), "false") in _speaker_claims(report)
+    assert report.label == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bernard says he knows now.",  # part of his own "At first I don't know, but I know now"
+    "Albert says he doesn't know, but knows Bernard doesn't know.",
+    "If Albert had said he didn't know at first but knows now, Bernard would be confused.",
+    "Albert would say he didn't know at first but knows now.",
+])
+def test_a_speakers_own_statement_or_a_supposition_is_no_attribution(ctxs, sentence):
+    ctx = ctxs("cheryl.txt")
+    report = audit_trace(ctx.puzzle, sentence, context=ctx)
+    assert not [c for c in _speaker_claims(report) if c[1] == "false"]
+
+
+def test_the_next_statement_given_to_the_speaker_of_a_like_later_one(ctxs):
+    """P's "Now I know" comes next; Q's "Now I know too" only after it."""
+    ctx = ctxs("card16.txt")
+    wrong = audit_trace(ctx.puzzle, CARD_OPENING + "Next, Mr. Q announces that he now knows the card.", context=ctx)
+    assert (("Speaker", "Q", (3,)), "false") in _speaker_claims(wrong) and wrong.label == 2
+    for right in ("P now knows. Then Q says he knows too.", "Q said he *knew*, so his certainty came first."):
+        report = audit_trace(ctx.puzzle, CARD_OPENING + right, context=ctx)
+        assert not [c for c in _speaker_claims(report) if c[1] == "false"], right
