@@ -230,7 +230,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
-    final_at = fallback_at = None  # the steps that state them
+    final_at = None  # the step that states the final answer
     judge = ctx.judge.audit
     lex = ctx.lexicon
     judged: list[tuple] = []
@@ -312,7 +312,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
                 final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
-                fallback, fallback_at = r.answer, st.index
+                fallback = r.answer
         judged.append((st, al, audits))
         before = max(before, al.stage)
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
@@ -322,8 +322,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                 if a), (None, None))
         if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
-        if final is None:
-            final, final_at = fallback, fallback_at
+        if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
+            final = fallback
     top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]

@@ -284,9 +284,23 @@ def _restated(puzzle: s.Puzzle) -> dict:
     return out
 
 
+# A relative clause after a speaker ("Q, who holds the suit, says …"): between the speaker and the speech verb.
+_RELATIVE_CLAUSE = r"(?:[,，]\s*(?i:who|whose)\b[^,，.。!?\n]{1,60}[,，])"
+_RELATIVE = re.compile(r"(?<=\w)" + _RELATIVE_CLAUSE)
+
+
+def outside_relatives(sentence: str, toks: list) -> list:
+    """The sentence's tokens outside relative clauses after a name: "Q, who holds the suit, says" scans as "Q says"."""
+    if "who" not in sentence:
+        return toks
+    spans = [m.span() for m in _RELATIVE.finditer(sentence)]
+    return [t for t in toks if not any(a <= t.start < b for a, b in spans)] if spans else toks
+
+
 def said_words(toks) -> tuple[str, ...]:
     """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
-    ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know")."""
+    ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know"). Speech
+    straight about another agent is the speaker's knowledge of it ("Albert claims Bernard can't know": know, notknow)."""
     out = []
     last = None
     for u in toks:
@@ -294,8 +308,10 @@ def said_words(toks) -> tuple[str, ...]:
         if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
             # but "Q knew P would be stuck" is Q's knowledge of what P would not know
             out.append(kind)
+        if not out and kind == "agent" and last == "says":
+            out.append("know")
         prev, last = last, kind
-        if kind == "know" or kind == "notknow":
+        if kind == "know" or kind == "notknow" or (kind == "agent" and prev == "says"):
             continue
         elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and prev != "says")):
             break  # (`Albert says, "I don't know…"`, `Albert — "I don't know…"`: what is said opens there)
@@ -344,7 +360,8 @@ class Aligner:
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
                    re.compile(_surfaces(lexicon, {"says"}).pattern + r"|(?i:statement|announcement|remark|reply)|"
                               r"[:：]|声明|发言|回答|的话"),
-                   re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")[^。.!?\n]{0,16}?(?:"
+                   re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")" + _RELATIVE_CLAUSE +
+                              r"?[^。.!?\n]{0,16}?(?:"
                               + _surfaces(lexicon, {"says"}).pattern
                               + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
@@ -540,7 +557,7 @@ class Aligner:
     def _speech_cue(self, sentence: str, current: int, heading: bool = False,
                     line_start: bool = True) -> tuple[int, str, bool] | None:
         """(stage, how, strong) of a sentence where a speaker says something or a statement is named."""
-        toks = tokens(self.lexicon, sentence)
+        toks = outside_relatives(sentence, tokens(self.lexicon, sentence))
         n = len(self.quotes)
         for i, t in enumerate(toks):
             if t.kind == "if":
@@ -686,7 +703,7 @@ class Aligner:
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
             return None, ""  # no ordinal, and no one who knows or does not know
-        toks = tokens(self.lexicon, first)  # "Q says": Q the agent, not the queen
+        toks = outside_relatives(first, tokens(self.lexicon, first))  # "Q says": Q the agent, not the queen
         agent = next((t.payload for t in toks if t.kind == "agent"), None)
         if m is not None:
             word = (m.group(1) or m.group(2)).lower()

@@ -20,11 +20,13 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
-_CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故)[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
+_CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故|[^\n:：.。]{0,30}(?:birthday|card|date|numbers|"
+                      r"pair|solution|result|生日|这张牌|结论|结果)\s*[:：])[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
 
 
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
-    """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。"), or None."""
+    """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16."),
+    or None."""
     m = _CLOSING.search(text.rstrip())
     return None if m is None else _answer_of(lex, memo, m.group(1))
 

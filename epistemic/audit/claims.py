@@ -741,6 +741,9 @@ def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
 _CONTENT = frozenset({"value", "number", "ambig", "agent"})
 
 
+_WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a person: the letter is the agent
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
@@ -780,6 +783,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
             agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"
+            agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
             meanings = dict(t.payload)
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)

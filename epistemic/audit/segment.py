@@ -60,8 +60,11 @@ def decode_trace(data: bytes | str) -> str:
 
 def plain(text: str) -> str:
     """The text as the readers see it, same length (so offsets still point into the original): typographic
-    apostrophes as `'` ("didn’t know" is "didn't know"), markdown emphasis and block-quote marks as spaces."""
+    apostrophes as `'` ("didn’t know" is "didn't know"), markdown emphasis and block-quote marks as spaces, inline
+    LaTeX as plain symbols ("$x = 4$, $y = 13$", "$2 \\times 15$", "$s \\le 54$")."""
     text = apostrophes(text)
+    if "$" in text or "\\" in text:
+        text = _LATEX.sub(_symbol, text)
     if ">" in text:
         text = _QUOTE_MARK.sub(_spaces, text)  # "> **x = 4, y = 13**": a markdown block quote
     return _EMPHASIS.sub(_spaces, text) if "*" in text else text
@@ -74,6 +77,23 @@ def apostrophes(text: str) -> str:
 
 def _spaces(m: re.Match) -> str:
     return " " * len(m.group(0))
+
+
+# Inline math as models write it: dollar and \( \) delimiters, braces escaped, and the commands for the symbols
+# the readers know, each replaced by its symbol padded with spaces (same length).
+_LATEX_SYMBOLS = {"times": "×", "cdot": "·", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "to": "→",
+                  "rightarrow": "→", "Rightarrow": "⇒", "implies": "⇒", "ne": "≠", "neq": "≠", "in": "∈",
+                  "notin": "∉", "lt": "<", "gt": ">", "{": "{", "}": "}", ",": " ", ";": " ", "!": " ", "quad": " ",
+                  "(": " ", ")": " ", "[": " ", "]": " ", "mid": "|"}
+_LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[{}(),;!\[\]])")
+
+
+def _symbol(m: re.Match) -> str:
+    word = m.group(0)
+    symbol = _LATEX_SYMBOLS.get(word[1:], "" if word == "$" else None)
+    if symbol is None:
+        return word  # a command the readers do not need ("\\boxed", "\\text"): kept
+    return " " + symbol + " " * (len(word) - len(symbol) - 1) if symbol.strip() else " " * len(word)
 
 
 def segment(text: str, max_chars: int = MAX_CHARS) -> Segmented:

@@ -9,7 +9,7 @@ says …", "The second remark, “…”, comes from P").
 from __future__ import annotations
 
 import re
-from .align import NUMBERED_STATEMENT, ZH_NUMBERS, Aligner, said_words, subsequence
+from .align import NUMBERED_STATEMENT, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
@@ -165,7 +165,7 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
         return []
     out = []
     for m in _SENTENCES.finditer(text):
-        toks = tokens(lex, m.group(0))
+        toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
         for i, t in enumerate(toks):
             if t.kind != "agent":
                 continue

@@ -26,3 +26,21 @@ def test_a_wrong_headline_alone_flags_no_step(ctxs):
     report = audit_trace(ctx.puzzle, "**Cheryl's birthday is May 19.**\n\nLet me think about the months.", context=ctx)
     assert not report.final_answer_correct
     assert not any(st.wrong_answer for st in report.steps)
+
+
+def test_a_labelled_closing_line_and_inline_latex_state_the_answer(ctxs):
+    cheryl = ctxs("cheryl.txt")
+    report = audit_trace(cheryl.puzzle, "Albert then knows.\n\nCheryl's birthday: July 16.", context=cheryl)
+    assert report.final_answer_correct
+    sp = ctxs("sum_product.txt")
+    for line in ("**Final Answer:** $x = 4$, $y = 13$.", r"Final answer: \(x = 4\), \(y = 13\)."):
+        assert audit_trace(sp.puzzle, "Only one split works.\n\n" + line, context=sp).final_answer_correct, line
+
+
+def test_inline_latex_reads_as_its_symbols_at_the_same_offsets():
+    from epistemic.audit.segment import plain
+    text = r"$2 \times 15 = 30$ and $s \le 54$, $4 + 13 \to 52$, \{1, 2\}"
+    out = plain(text)
+    assert len(out) == len(text)
+    assert out.split() == ["2", "×", "15", "=", "30", "and", "s", "≤", "54", ",", "4", "+", "13", "→", "52", ",", "{1,",
+                           "2", "}"]

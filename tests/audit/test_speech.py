@@ -42,3 +42,14 @@ def test_the_next_statement_given_to_the_speaker_of_a_like_later_one(ctxs):
     for right in ("P now knows. Then Q says he knows too.", "Q said he *knew*, so his certainty came first."):
         report = audit_trace(ctx.puzzle, CARD_OPENING + right, context=ctx)
         assert not [c for c in _speaker_claims(report) if c[1] == "false"], right
+
+
+def test_a_relative_clause_between_the_speaker_and_the_speech_verb(ctxs):
+    """"Q, who holds the suit, says …" is Q's speech (Q is no queen); "Albert claims Bernard can't know" is Albert's
+    knowledge of Bernard, the structure of his first statement's second part."""
+    card = ctxs("card16.txt")
+    k, _ = card.aligner.locate("Q, who holds the suit, says he already knew P would be stuck.", 1)
+    assert k == 2
+    variant = ctxs("cheryl_variant.txt")
+    cues = variant.aligner.inner_cues("Albert, who knows the month, claims Bernard can't know yet.", 0)
+    assert [c.stage for c in cues] == [1]
