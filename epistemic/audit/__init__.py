@@ -52,6 +52,7 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
 _AFTER_WORDS = ("after", "following", "once", "后")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
+_PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -252,6 +253,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
+        may_pin = "already" in low or "at this" in low or "已经" in text or "此时" in text or "这时" in text
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -293,6 +295,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
+            named = [c.stage for c in al.cues if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
+            if named and says_already(text, r.start, r.end):
+                # "Ali is sure Bo doesn't know → … Already only March 18, July 16, July 17 remain": the claim dates
+                # itself at the latest statement named before it in the step, even after later ones were mentioned
+                pin = max(window.stage, *named)
+                window = Window(pin, pin, window.fresh)
             credit = r.kind == "exclusion" and crediting and \
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it

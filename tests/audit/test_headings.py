@@ -21,3 +21,16 @@ def test_a_heading_naming_the_speakers_next_statement_after_the_other_one_moves_
                       "sum is 17.", "### Step 3: P's second statement\nP now knows the numbers.")
     report = audit_trace(ctx.puzzle, text, context=ctx)
     assert [st.stage for st in report.steps] == [1, 2, 3, 4]
+
+
+def test_a_claim_that_says_already_is_dated_at_the_statement_named_before_it_in_the_step(ctxs):
+    """An outline that walks on to Bo's statement still dates "Already only …" at Ali's, named before it."""
+    ctx = ctxs("cheryl_cam.txt")
+    lines = ("- Day counts: 16 ×2, 17 ×2, 18 ×2, 19 ×2, 28 ×1 (Apr), 29 ×1 (Jun).\n"
+             "- Ali: doesn't know + knows Bo doesn't → no 28/29 in his month → April, June out. Already only {}.\n"
+             "- Bo: didn't know, now knows → consistent; his day is 16, 17 or 18.")
+    early = audit_trace(ctx.puzzle, lines.format("March 18, July 16, July 17 remain"), context=ctx)
+    assert early.label == 0
+    assert any(c.verdict.verdict == "premature" and c.verdict.stage == 1 for c in early.claims())
+    right = audit_trace(ctx.puzzle, lines.format("March 18, March 19, July 16, July 17, July 19 remain"), context=ctx)
+    assert right.label == -1
