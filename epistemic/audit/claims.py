@@ -480,12 +480,14 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         negated = any(u.kind == "neg" for u in run)
         m = _TERM_VALUE.match(sentence, end)
         if m is None:
-            listed = _TERM_LIST.match(sentence, end)  # "the sum must be one of 11, 17, 23, …": a superset, not a set
+            listed = _TERM_LIST.match(sentence, end)  # "the sum must be one of 11, 17, 23, …"
             if listed is None:
                 continue
-            codes = tuple(sorted({int(n) for n in re.findall(r"\d{1,6}", listed.group(1))}))
+            codes = tuple(sorted({int(n) for n in re.findall(r"\d{1,6}", listed.group("list"))}))
             key = ("Member", t.payload[1], codes)
-            out.append(record("exclusion" if negated else "candidates", ("Not", key) if negated else key, (),
+            # "the candidate sums are 11, 17, …, 53", "one of 11, 17, …": each value still possible (an exact set)
+            witnesses = () if negated else tuple(("Compare", "=", t.payload[1], ("Const", c)) for c in codes)
+            out.append(record("exclusion" if negated else "candidates", ("Not", key) if negated else key, witnesses,
                               sentence.strip(), t.start, listed.end(), False, reading=VALUES))
             continue
         op = "!=" if negated else "="
@@ -496,8 +498,9 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
 
 
 # "one of 11, 17, 23", "in {11, 17, 23}", "11、17、23 中的一个": three or more numbers, the whole list
-_TERM_LIST = re.compile(r"\s*(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
-                        r"(\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
+_TERM_LIST = re.compile(r"\s*(?i:(?:therefore|thus|hence|now|then|still|exactly|just)\b[\s,:]*)?"
+                        r"(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
+                        r"(?P<list>\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
                         r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")
 
 
@@ -544,6 +547,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_PLURAL_TERMS = frozenset({"sums", "products"})
+
+
 def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
     """"x + y ≤ 54", "the sum is at most 54", "the sum is odd", "和是奇数": a bound or the parity of an observed term
     (kind "term bound"), one comparison right after the term and its verb."""
@@ -563,7 +569,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             if m is None:
                 continue
             op = _CMP_OPS[nxt.text.lower()]
-            if _QUANTIFIED.search(sentence, max(0, t.start - 10), t.start):  # "every sum ≥ 55 is out": a subject
+            if _QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or t.text.lower() in _PLURAL_TERMS:
+                # "every sum ≥ 55 is out", "sums ≥ 55 are out": a class of values as the subject, not the term's bound
                 out_ = _OUT_AFTER.match(sentence, m.end())
                 if out_ is None:
                     continue

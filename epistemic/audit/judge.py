@@ -103,10 +103,15 @@ class Judge:
         return a is not None and b is not None and bool(np.array_equal(a[live], b[live]))
 
     def holds(self, claim: Claim, stage: int, back: int = 0) -> bool:
+        """Whether the claim holds at `stage`, or `back` stages before it. An exact candidate set (with witnesses)
+        held before when it was that earlier stage's set, as the value-set strategy reads it: `before^back` of a
+        formula without knowledge only re-reads the current worlds."""
+        if back and claim.witnesses:
+            stage, back = stage - back, 0
         f = claim.formula if back == 0 else s.Past(claim.formula, back)
         if not self.entailed(f, stage):
             return False
-        return all(self.possible(w, stage - back) for w in claim.witnesses)
+        return all(self.possible(w, stage) for w in claim.witnesses)
 
     def judge(self, claim: Claim, stage: int, reached: int | None = None) -> Verdict | None:
         """The verdict of one claim made at `stage` (the trace having reached `reached`, by default the

@@ -293,8 +293,8 @@ def _plurals(alias: str) -> tuple[str, ...]:
     return (alias + ("es" if alias.endswith(("x", "ch", "sh")) else "s"),)
 
 
-TERM_WORDS = {"+": ("sum", "the sum", "their sum", "之和", "两数之和", "的和"),
-              "*": ("product", "the product", "their product", "乘积", "之积", "积", "的积")}
+TERM_WORDS = {"+": ("sum", "sums", "the sum", "their sum", "之和", "两数之和", "的和"),
+              "*": ("product", "products", "the product", "their product", "乘积", "之积", "积", "的积")}
 
 
 def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:

@@ -1,0 +1,39 @@
+"""Lists of an observed term's values ("the candidate sums are 11, 17, …") name each value as still possible."""
+import pytest
+
+from epistemic.audit import audit_trace
+
+OPENING = "P says he doesn't know the numbers.\n\nS says he knew P didn't know.\n\n"
+RIGHT = "11, 17, 23, 27, 29, 35, 37, 41, 47, 53"
+KEPT = "11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53"  # 51 = 17 + 34: 578 has one factorisation, S's statement drops it
+
+
+def _candidates(report):
+    return [c for c in report.claims() if c.record.kind == "candidates"]
+
+
+@pytest.mark.parametrize("sentence", ["So S's sum is in {{{}}}.", "The candidate sums are therefore {}.",
+                                      "So the possible sums are {}.", "So S's sum must be one of {}."])
+def test_a_list_of_sums_after_ss_statement_is_exact(ctxs, sentence):
+    ctx = ctxs("sum_product.txt")
+    kept = audit_trace(ctx.puzzle, OPENING + sentence.format(KEPT), context=ctx)
+    found = _candidates(kept)
+    assert found and found[0].verdict.verdict == "false" and found[0].verdict.earlier is None
+    assert found[0].verdict.counterexample["missing"] == "x + y = 51"
+    assert kept.label == 2
+    right = audit_trace(ctx.puzzle, OPENING + sentence.format(RIGHT), context=ctx)
+    assert [c.verdict.verdict for c in _candidates(right)] == ["entailed"] and right.label == -1
+
+
+def test_sums_named_as_a_class_are_no_bound_of_the_sum(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, OPENING + "This excludes sums that are a sum of two primes, sums ≥ 55, and 51.",
+                         context=ctx)
+    assert not [c for c in report.claims() if c.record.kind == "term bound" and c.verdict.verdict == "false"]
+
+
+def test_an_exact_set_held_earlier_only_when_it_was_that_stages_set(ctxs):
+    """A list with a value gone after S's statement is no restatement of P's stage unless it was P's stage's set."""
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, OPENING + f"So S's sum is in {{{KEPT}}}.", context=ctx)
+    assert _candidates(report)[0].verdict.earlier is None
