@@ -19,6 +19,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPO
                       POSSIBLE, PRONOUN, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
+from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_key, count_records
 from .keys import knower
 from .remaining import remaining_records
@@ -260,6 +261,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated"
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
+        if ELIMINATES.search(sentence) is not None:  # "P's first statement eliminates every sum of 55 or more"
+            arithmetic += class_exclusions(raw, sentence)
         if "cmp" in kinds or _PARITY.search(sentence) is not None:
             arithmetic += _term_bounds(raw, sentence)
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:

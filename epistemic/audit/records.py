@@ -51,6 +51,7 @@ HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REP
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
+CLASS = "class of values"  # "eliminates every sum of 55 or more" (classes.py): certain only when credited to a statement
 SPLIT = "unique split"  # "54 = 2 × 27 is the only factorization" (splits.py)
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
                      COUNTED, LEFT, ATTRIBUTION, SPLIT})
@@ -112,7 +113,8 @@ def credited(r: ClaimRecord, ks: tuple[int, ...]) -> ClaimRecord:
         ruled_out = ("Or", tuple(p[1] if p[0] == "Not" else ("Compare", "=") + p[2:] for p in f[1]))
     else:
         return r
-    return r._replace(kind="credit", key=ClaimKey(("Credit", ks, ruled_out), (), r.key.past))
+    return r._replace(kind="credit", key=ClaimKey(("Credit", ks, ruled_out), (), r.key.past),
+                      reading=EXCLUSION if r.reading == CLASS else r.reading)
 
 
 def moved(r: ClaimRecord, offset: int) -> ClaimRecord:

@@ -1,0 +1,79 @@
+"""Classes of an observed term's values that an elimination names: "eliminates every sum of 55 or more", "rules
+out all the even sums", "removes every pair with sum 13", "throws out sums above 54".
+
+Each is read as an exclusion of the class (kind "exclusion"), so that the trace's "P's first statement already
+eliminates …" is judged as a credit like any other elimination (anchors.py, strategies.Credit): the class must
+still be possible before that statement and gone after it. Uncredited ("Goldbach eliminates the even sums") the
+reading is uncertain: the sentence may explain a filter inside a statement's analysis, not the stage. Only a class right after the verb is read, with an
+optional quantifier ("every", "all the"); what the verb's object is otherwise is left to the other readers.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Token
+from .records import CLASS, ClaimRecord, record
+
+ELIMINATES = re.compile(r"(?i:\b(?:eliminat(?:es|ed|e|ing)|rul(?:es|ed|e|ing)\s+out|throw(?:s|ing)?\s+out|threw\s+out|"
+                        r"remov(?:es|ed|e|ing)|exclud(?:es|ed|e|ing)|kill(?:s|ed)?|knock(?:s|ed)?\s+out|"
+                        r"dispos(?:es|ed)\s+of|get(?:s)?\s+rid\s+of|got\s+rid\s+of|wipe(?:s|d)?\s+out|"
+                        r"strike(?:s)?\s+out|struck\s+out)\b)")
+# Between the verb and the term: "every", "all the", "any", "the", "all", "every pair with", "all pairs whose".
+_OBJECT = re.compile(r"(?i:\s*(?:already\s+|also\s+|immediately\s+)?(?:(?:every|each|any|all(?:\s+of)?(?:\s+the)?|the)\s+)?"
+                     r"(?:(?P<parity>even|odd)\s+)?(?:(?:pairs?|splits?|worlds?|cases?)\s+(?:with|whose|having)\s+(?:an?\s+|the\s+)?)?)")
+_AT_LEAST = r"(?:or\s+(?:more|above|higher|greater|larger|bigger)|and\s+(?:up(?:wards?)?|above|over|higher)|upwards?|or\s+over)"
+_AT_MOST = r"(?:or\s+(?:less|fewer|below|lower|smaller|under)|and\s+(?:below|under|down(?:wards?)?)|downwards?)"
+_BOUND = re.compile(
+    r"(?i:\s*(?:(?P<sym>≥|>=|>|≤|<=|<)\s*(?P<n1>\d{1,6})"
+    r"|(?:of\s+|from\s+)?(?P<n2>\d{1,6})\s+(?P<dir>" + _AT_LEAST + "|" + _AT_MOST + r")"
+    r"|(?P<word>above|over|greater\s+than|larger\s+than|bigger\s+than|more\s+than|exceeding|below|under|less\s+than|"
+    r"smaller\s+than)\s+(?P<n3>\d{1,6})"
+    r"|(?:that\s+(?:are|is)\s+)(?P<parity>even|odd)\b"
+    r"|(?:of\s+|=\s*|equal\s+to\s+)?(?P<n4>\d{1,6})\b(?!\s*(?:[+×·*−=-]|or\b|and\b|,\s*\d))))")
+_WORD_OPS = {"above": ">", "over": ">", "greater than": ">", "larger than": ">", "bigger than": ">", "more than": ">",
+             "exceeding": ">", "below": "<", "under": "<", "less than": "<", "smaller than": "<"}
+_SYMBOL_OPS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<"}
+
+
+def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
+    """The exclusions of the term classes named right after an elimination verb in one sentence."""
+    out = []
+    terms = [t for t in raw if t.kind == "attr" and isinstance(t.payload, tuple) and t.payload[0] == "@term"]
+    if not terms:
+        return out
+    for verb in ELIMINATES.finditer(sentence):
+        obj = _OBJECT.match(sentence, verb.end())
+        term = next((t for t in terms if t.start == obj.end()), None)
+        if term is None:
+            continue
+        cond, end = _condition(term, obj.group("parity"), sentence)
+        if cond is not None:
+            out.append(record("exclusion", ("Not", cond), (), sentence.strip(), verb.start(), end, False,
+                              reading=CLASS))
+    return out
+
+
+def _condition(term: Token, parity: str | None, sentence: str) -> tuple[tuple | None, int]:
+    """(the class as a formula key, where it ends) for the term at `term`: parity before it, a bound or a value
+    after it."""
+    key = term.payload[1]
+    if parity:  # "all the even sums"
+        return _parity(key, parity), term.end
+    m = _BOUND.match(sentence, term.end)
+    if m is None:
+        return None, term.end
+    if m.group("sym"):
+        return ("Compare", _SYMBOL_OPS[m.group("sym")], key, ("Const", int(m.group("n1")))), m.end()
+    if m.group("n2"):
+        op = ">=" if re.match(_AT_LEAST, m.group("dir"), re.IGNORECASE) else "<="
+        return ("Compare", op, key, ("Const", int(m.group("n2")))), m.end()
+    if m.group("word"):
+        return ("Compare", _WORD_OPS[" ".join(m.group("word").lower().split())], key,
+                ("Const", int(m.group("n3")))), m.end()
+    if m.group("parity"):  # "every sum that is even"
+        return _parity(key, m.group("parity")), m.end()
+    return ("Compare", "=", key, ("Const", int(m.group("n4")))), m.end()
+
+
+def _parity(key: tuple, word: str) -> tuple:
+    return ("Compare", "=", ("Arith", "mod", key, ("Const", 2)), ("Const", 1 if word.lower() == "odd" else 0))
