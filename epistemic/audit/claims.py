@@ -341,6 +341,7 @@ def _concludes(sentence: str, r: ClaimRecord) -> bool:
 
 
 _KNEW = frozenset({"knew", "known", "was sure", "was certain"})
+_ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*$",
@@ -355,9 +356,9 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
     for i, t in enumerate(raw[:-1]):
         if t.kind != "agent":
             continue
-        know = next((u for u in raw[i + 1:i + 3] if u.kind in ("know", "notknow")), None)
-        if know is None or any(u.kind == "modal" for u in raw[i + 1:raw.index(know)]) or \
-                know.text.lower() in _KNEW:
+        know = next((u for u in raw[i + 1:i + 5] if u.kind in ("know", "notknow")), None)
+        if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
+                u.text)) for u in raw[i + 1:raw.index(know)]) or know.text.lower() in _KNEW:
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)

@@ -7,6 +7,7 @@ back. Each witness of an exact candidate set must hold in some world of that sam
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
@@ -136,6 +137,9 @@ class Judge:
                 v = strategy.verdict(self, record, lex, window)
                 if v is not NOT_HANDLED:
                     break
+            if v is not None and v.verdict == PREMATURE and not self._case_live(record, lex, v.holds_at):
+                # "(2, 9): P still can't determine" holds "later" only because (2, 9) is gone by then: vacuous
+                v = dataclasses.replace(v, verdict=FALSE, holds_at=None)
             hit = self._store(k, None if v is None else (v, self._claim_text(record, lex)))
         return hit
 
@@ -153,6 +157,16 @@ class Judge:
             return self._key_text(lex, key.formula, 0)
         f = record.made.formula
         return Text(lambda: self.keyed_source(f, key.formula, 0))
+
+    def _case_live(self, record: ClaimRecord, lex: Lexicon, stage: int | None) -> bool:
+        """Whether a supposition's case is still possible at `stage` (True for other claims, or when unknown)."""
+        if stage is None or record.kind not in _SUPPOSING or record.key.formula[0] != "Implies" or self.tables is None:
+            return True
+        ante = record.key.formula[1]
+        mask = self.tables.mask_key(ante, stage)
+        if mask is None and _static_key(ante):
+            mask = self.mask(formula_of(lex, ante), 0)
+        return mask is None or bool(np.any(mask & self.solution.stages[stage].mask))
 
     def window_for(self, record: ClaimRecord, lex: Lexicon, window: Window) -> Window:
         """A hypothetical about values the stage has already ruled out ("if the month were May" after

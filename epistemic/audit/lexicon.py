@@ -32,7 +32,7 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
                "候选：", "还剩：", "剩下:", "剩余:", "候选:")
 CUES: dict[str, tuple[str, ...]] = {
-    "notknow": ("不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
+    "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
                 "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
                 "couldn't know", "cannot tell", "can't tell", "would not know", "wouldn't know",
@@ -51,7 +51,12 @@ CUES: dict[str, tuple[str, ...]] = {
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
              "was certain", "be sure", "be certain", "certain", "sure", "identify", "identifies", "identified",
-             "pin down", "pins down", "pinned down", "can name", "could name"),
+             "pin down", "pins down", "pinned down", "can name", "could name",
+             # "now" inside the phrase: "P with 30 can now determine the numbers"
+             "can now determine", "could now determine", "can now tell", "can now identify", "can now name",
+             "can now pin down",
+             # ability as a conclusion ("所以P也能知道"); "would" stays a modal, "如果…就能知道" a supposition
+             "能知道", "能确定", "可以确定", "可以知道", "can know"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

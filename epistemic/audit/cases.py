@@ -1,0 +1,44 @@
+"""Lines of a worked case analysis labelled by a pair: "(2, 15): 30 = 2·15 = 3·10 … so P could determine the
+numbers", "- 5+6=11，积30 …，所以P也能知道".
+
+What an agent knows on such a line is said of that pair's world, not of the whole stage: it is read as the
+case's knowledge, `x = 2 and y = 15 implies P knows (x, y)` (kind "case knowledge", judged like a hypothetical,
+where the pair was last possible). Only a pair that opens its line (after a bullet or a number) labels it.
+"""
+from __future__ import annotations
+
+import re
+
+from .keys import implies_key, junction_key, value_key
+from .lexicon import Lexicon
+from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
+
+# "(2, 15):", "1. **(2, 15)**:", "- 2 + 9 = 11，", "2+9：", "| 5 + 6 |" is a table row (not read here)
+_PAIR_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?[(（]?[ \t]*(\d{1,3})[ \t]*(?:,|，|\+)[ \t]*"
+                         r"(\d{1,3})[ \t]*[)）]?(?:\*\*)?(?=[ \t]*(?:[:：,，=→]|->|\s+\())")
+_READ = frozenset({CASE, KNOWLEDGE, PRONOUN})  # a labelled clause, a plain one, "so he knows"
+
+
+def pair_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The step's records with the knowledge on pair-labelled lines read as that pair's case knowledge."""
+    pair = lex.number_pair
+    if pair is None or not records:
+        return records
+    lines = []
+    for m in _PAIR_LABEL.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a not in lex.codes[pair[0]] or b not in lex.codes[pair[1]]:
+            continue
+        end = text.find("\n", m.end())
+        lines.append((m.end(), len(text) if end < 0 else end,
+                      junction_key("And", [value_key(pair[0], a), value_key(pair[1], b)])))
+    if not lines:
+        return records
+    out = []
+    for r in records:
+        case = next((c for start, end, c in lines if start <= r.start < end), None)
+        if case is not None and r.kind == "knowledge" and r.reading in _READ:
+            r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
+                       reading=HYPOTHETICAL)
+        out.append(r)
+    return out

@@ -1,0 +1,35 @@
+"""Knowledge on a line labelled by a pair is that pair's case; a case gone later is no later truth."""
+from epistemic.audit import audit_trace
+
+OPENING = ("P says he doesn't know the numbers.\n\nS says he knew P didn't know.\n\n"
+           'P says: "Now I know the numbers."\n\n')
+
+
+def _case_claims(report):
+    return [(c.formula, c.verdict.verdict) for c in report.claims() if c.record.kind == "case knowledge"]
+
+
+def test_a_pair_labelled_line_is_that_pairs_case(ctxs):
+    ctx = ctxs("sum_product.txt")
+    wrong = audit_trace(ctx.puzzle, OPENING + "Sum 11:\n1. **(2, 15)**: 30 = 2 · 15 = 3 · 10 = 5 · 6. The sums are 17, "
+                        "13 and 11. Only 17 is a possible sum, so P could determine the numbers.", context=ctx)
+    assert ("(x = 2 and y = 15) implies P knows (x, y)", "false") in _case_claims(wrong)
+    assert wrong.label == 3
+    right = audit_trace(ctx.puzzle, OPENING + "Sum 11:\n- 2+9=11，积18 = 2×9 = 3×6，另一个和是9，不在候选里，所以P知道。\n"
+                        "- 2 + 15 → 30，也可以是 5 × 6，和为 11，在列表里，P 确定不了。", context=ctx)
+    assert _case_claims(right) == [("(x = 2 and y = 9) implies P knows (x, y)", "entailed"),
+                                   ("(x = 2 and y = 15) implies (not P knows (x, y))", "entailed")]
+    assert right.label == -1
+
+
+def test_an_agent_with_a_value_who_can_now_determine(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, OPENING + "Only 17 is admissible, so P with 30 can now determine the numbers.",
+                         context=ctx)
+    assert _case_claims(report) == [("x * y = 30 implies P knows (x, y)", "false")]
+
+
+def test_a_case_that_holds_later_only_because_it_is_gone_is_false_not_premature(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, OPENING + "- 2 + 9，积18。18 = 2×9 = 3×6，两种分解，所以P还是不能确定，排除。", context=ctx)
+    assert [v for f, v in _case_claims(report) if f.startswith("(x = 2 and y = 9)")] == ["false"]
