@@ -17,6 +17,7 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
 from .cases import pair_cases
+from .tables import table_records
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
@@ -245,6 +246,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
         records += paraphrased_speech(lex, ctx.aligner, text, before)
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
+        if "|" in text:
+            records += table_records(lex, text)  # "| 15 | August 15 | no |" under "Bernard knows?"
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))

@@ -995,7 +995,7 @@ def _same_kind(a: Token, b: Token) -> bool:
 # ---------------------------------------------------------------- formula keys (records.py)
 
 
-def _tuple_key(lex: Lexicon, codes: dict) -> tuple:
+def tuple_key(lex: Lexicon, codes: dict) -> tuple:
     """The key of `v1 = c1 and v2 = c2 ...` in the puzzle's variable order, made once per puzzle."""
     key = tuple(codes.items())
     k = lex.atoms.get(key)
@@ -1036,7 +1036,7 @@ def _constraint(lex: Lexicon, toks: list[Token]) -> tuple | None:
     tuples = _dedupe([t.payload for t in toks if t.kind == "tuple"])
     neg_at = next((t.start for t in toks if t.kind == "neg"), None)
     if tuples:
-        parts.append(junction_key("Or", [_tuple_key(lex, c) for c in tuples]))
+        parts.append(junction_key("Or", [tuple_key(lex, c) for c in tuples]))
     for var, codes in _values_by_var(toks).items():
         first = next(t.start for t in toks if t.kind == "value" and t.payload[0] == var)
         k = set_key(var, codes)
@@ -1055,7 +1055,7 @@ def _conj(parts: list[tuple]) -> tuple | None:
     return junction_key("And", flat)
 
 
-def _question_key(lex: Lexicon) -> tuple | None:
+def question_key(lex: Lexicon) -> tuple | None:
     """The key of the question's terms (None without a question), computed once per puzzle."""
     k = lex.atoms.get("@question")
     if k is None:
@@ -1091,22 +1091,22 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
-                body = knows_key(subject, "value", _question_key(lex))
+                body = knows_key(subject, "value", question_key(lex))
             elif type(obj.payload) is tuple:  # ("@term", key): "S knows the sum"
                 body = knows_key(subject, "value", (obj.payload[1],))
             else:
                 body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
             cons = _constraint(lex, rest)
-            if cons is not None and cons[0] in ("Or", "Member") and _question_key(lex):
+            if cons is not None and cons[0] in ("Or", "Member") and question_key(lex):
                 # "不能确定是红桃A还是方块A", "couldn't decide between ♥Q and ♥4": which one, not that one of them
-                body = knows_key(subject, "value", _question_key(lex))
+                body = knows_key(subject, "value", question_key(lex))
             elif cons is not None:
                 body = knows_key(subject, "that", cons)
         if body is None and toks[i].text.lower() in _SURE:
             return None  # "S was sure before P spoke": sure of something the sentence does not name
-        if body is None and _question_key(lex):
-            body = knows_key(subject, "value", _question_key(lex))
+        if body is None and question_key(lex):
+            body = knows_key(subject, "value", question_key(lex))
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
@@ -1359,7 +1359,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not
     asserted = "only" in cue_before or "copula" in cue_before
     if tuples:
-        witnesses = tuple([_tuple_key(lex, c) for c in tuples])
+        witnesses = tuple([tuple_key(lex, c) for c in tuples])
         inclusion = junction_key("Or", list(witnesses))
         q = lex.question_vars
         answer = tuple([tuple([c[v] for v in q]) for c in tuples]) if len(tuples[0]) == len(q) and all(

@@ -427,10 +427,11 @@ def _reach(kind: str, past: bool, stage: int, fresh: bool) -> int:
     """How many stages back a claim may be about: any with a past cue ("originally", "after Albert's
     statement"); one for knowledge (what held when the announcement was made) and for a candidate set in
     the step that quotes the announcement ("P says ... The remaining cards are ..."); none for a candidate
-    set further on, so a set that keeps a value the last announcement removed is wrong."""
+    set further on, so a set that keeps a value the last announcement removed is wrong; likewise for a case's
+    knowledge ("| 15 | August 15 | no |" under "Bernard knows?" after Albert's statement is about now)."""
     if past:
         return stage
-    if kind in ("candidates", "exclusion", "conditional", "answer") and not fresh:
+    if kind in ("candidates", "exclusion", "conditional", "answer", "case knowledge") and not fresh:
         return 0
     return min(1, stage)
 

@@ -1,0 +1,99 @@
+"""Markdown tables with a knowledge column: "| Day | Dates left | Bernard knows? |", "| pair | product | … | P knows? |".
+
+Each row whose first cell names one case (a value, "July 16", "5 + 6", "(2, 15)") and whose knowledge cell says
+yes or no is a claim about that case: `day = 15 implies not Bernard knows date` (kind "case knowledge", judged like
+a hypothetical, where its case was last possible). Only a header cell that names an agent and asks whether they
+know (in the present: "Could Q have been sure?" looks back) makes a knowledge column; the puzzle must ask a
+question, which is what "knows" is about.
+"""
+from __future__ import annotations
+
+import re
+
+from .claims import question_key, tokens, tuple_key
+from .keys import implies_key, junction_key, knows_key, not_key, value_key
+from .lexicon import Lexicon
+from .records import TABLE, ClaimRecord, record
+
+_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+_RULE = re.compile(r"^[\s|:\-]+$")
+_ASKS = re.compile(r"(?i:\bknows?\b|\bsure\b|\bcertain\b|\bdetermine|\bidentif|\btell\b|\bname\b)\s*(?:\w+\s*){0,3}\?|"
+                   r"(?:能否|能不能|是否)(?:确定|知道)|(?:知道|确定)[吗？?]")
+_LOOKS_BACK = re.compile(r"(?i:\bhave\s+been\b|\bknew\b|\bbefore\b|\bfirst\b|\bimmediately\b|\bat\s+once\b|\bround\b|"
+                         r"\bafter\b)|一开始|最初|立刻|马上")
+_YES = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:yes\b|✓|✔|是|能|可以))")
+_NO = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:no\b|✗|✘|×|否|不能|不))")
+_PAIR = re.compile(r"^\s*(?:\*\*)?[(（]?\s*(\d{1,3})\s*(?:,|，|\+)\s*(\d{1,3})\s*[)）]?(?:\*\*)?\s*$")
+
+
+def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
+    """The case knowledge of each row of the step's tables with a knowledge column."""
+    if "|" not in text or question_key(lex) is None:
+        return []
+    out: list[ClaimRecord] = []
+    header: tuple[int, str] | None = None  # (column, agent) of the current table's knowledge column
+    expect_header = True
+    for m in _ROW.finditer(text):
+        cells = m.group(1).split("|")
+        if _RULE.match(m.group(1)):
+            continue
+        if expect_header or _starts_table(text, m.start()):
+            header, expect_header = _knowledge_column(lex, cells), False
+            continue
+        if header is None or header[0] >= len(cells):
+            continue
+        case = _case(lex, cells[0])
+        said = _said(cells[header[0]])
+        if case is None or said is None:
+            continue
+        knows = knows_key(header[1], "value", question_key(lex))
+        claim = implies_key(case, knows if said else not_key(knows))
+        out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), False, reading=TABLE))
+    return out
+
+
+def _starts_table(text: str, at: int) -> bool:
+    """Whether the row at `at` opens a new table (the line before it is no row)."""
+    before = text.rfind("\n", 0, max(0, at - 1))
+    line = text[before + 1:at].strip()
+    return not line.startswith("|")
+
+
+def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple[int, str] | None:
+    """(column, agent) of the first header cell that asks whether an agent knows now, or None."""
+    for n, cell in enumerate(cells):
+        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None:
+            continue
+        agents = {t.payload for t in tokens(lex, cell) if t.kind == "agent"}
+        if len(agents) == 1:
+            return n, agents.pop()
+    return None
+
+
+def _case(lex: Lexicon, cell: str) -> tuple | None:
+    """The case a row's first cell names: one value, one tuple, or a pair of the question's two numbers."""
+    pair = lex.number_pair
+    m = _PAIR.match(cell)
+    if m is not None and pair is not None:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a in lex.codes[pair[0]] and b in lex.codes[pair[1]]:
+            return junction_key("And", [value_key(pair[0], a), value_key(pair[1], b)])
+        return None
+    found = [t for t in tokens(lex, cell) if t.kind in ("value", "tuple", "number", "ambig", "agent")]
+    if len(found) != 1:
+        return None
+    t = found[0]
+    if t.kind == "value":
+        return value_key(*t.payload)
+    if t.kind == "tuple":
+        return tuple_key(lex, t.payload)
+    return None
+
+
+def _said(cell: str) -> bool | None:
+    """True for yes, False for no, None for anything else ("—", "?", "maybe")."""
+    if _NO.match(cell):
+        return False
+    if _YES.match(cell):
+        return True
+    return None

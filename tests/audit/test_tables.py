@@ -1,0 +1,34 @@
+"""Markdown tables with a knowledge column: each row is its case's knowledge."""
+from epistemic.audit import audit_trace
+from epistemic.audit.tables import table_records
+
+CHERYL = ("Albert: I don't know when Cheryl's birthday is, but I know that Bernard doesn't know too.\n\n"
+          "So May and June are out.\n\n"
+          "| Day | Remaining dates | Bernard knows? |\n|---|---|---|\n| 14 | July 14, August 14 | no |\n"
+          "| 15 | August 15 | {} |\n| 16 | July 16 | yes |\n| 17 | August 17 | yes |")
+
+
+def test_each_row_under_a_knowledge_column_is_a_case(ctxs):
+    ctx = ctxs("cheryl.txt")
+    right = audit_trace(ctx.puzzle, CHERYL.format("yes"), context=ctx)
+    found = [(c.formula, c.verdict.verdict) for c in right.claims() if c.record.reading == "table row"
+             and c.record.kind == "case knowledge"]
+    assert found == [("day = 14 implies (not Bernard knows date)", "entailed"),
+                     ("day = 15 implies Bernard knows date", "entailed"),
+                     ("day = 16 implies Bernard knows date", "entailed"),
+                     ("day = 17 implies Bernard knows date", "entailed")]
+    assert right.label == -1
+    wrong = audit_trace(ctx.puzzle, CHERYL.format("no (also May 15)"), context=ctx)
+    assert wrong.label == 2
+
+
+def test_pairs_in_the_first_cell_and_headers_that_look_back(ctxs):
+    sp = ctxs("sum_product.txt")
+    rows = table_records(sp.lexicon, "| pair | product | P knows? |\n|---|---|---|\n| 5 + 6 | 30 | yes |\n"
+                                     "| (4, 13) | 52 | ✓ |\n| 11 | — | no |")
+    assert [r.key.formula[1] for r in rows] == [
+        ("And", (("Compare", "=", ("Var", "x"), ("Const", 5)), ("Compare", "=", ("Var", "y"), ("Const", 6)))),
+        ("And", (("Compare", "=", ("Var", "x"), ("Const", 4)), ("Compare", "=", ("Var", "y"), ("Const", 13))))]
+    card = ctxs("card16.txt")
+    assert table_records(card.lexicon, "| Suit | Could Q have been sure? |\n|---|---|\n| spades | no |") == []
+    assert table_records(card.lexicon, "| Rank | Cards | Would P know? |\n|---|---|---|\n| J | ♠J | yes |")
