@@ -148,6 +148,16 @@ _SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simpl
                            r"continues\b|goes\s+on\b|speaks(?:\s+again)?\b|(?:'s|’s)\s+(?:\w+\s+)?(?:line|statement|"
                            r"remark|reply|announcement|turn)\s+(?:is|was)\b))|\s*(?:先生)?(?:又|接着|随后|然后)?(?:说|表示|宣布|回答)")
 _SENTENCES = re.compile(r"[^.。!?！？\n]+")
+_OPENING_QUOTE = re.compile(r"[\s,，:：]*[“\"「『][^”\"」』\n]{1,200}[”\"」』]")
+_CLAUSE_END = re.compile(r"[,;，；]|\s(?:and|but)\s|而且|并且")
+
+
+def _clause_end(sentence: str, at: int) -> int:
+    """Where the clause that goes on at `at` ends ("S says he can now determine, and P answers that he can too")."""
+    m = _CLAUSE_END.search(sentence, at)
+    return m.start() if m else len(sentence)
+
+
 _TOO = re.compile(r"(?i:\b(?:too|also|as well|either)\b)|也|同样|同时")
 
 
@@ -160,7 +170,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
     With the trace at stage `current`, speech that has the structure of the next statement, another speaker's, is
     that statement given to the wrong agent even when the agent makes a like statement later ("Next, Mr. Q announces
     that he now knows the card" where P's "Now I know" comes next), when it says "now" (not "Q said he *knew*", part of
-    Q's statement already reached) and not "too" or "also"."""
+    Q's statement already reached) and not "too" or "also". Speech matching one of the agent's own later statements
+    moves `current` on: an outline of the dialogue is read in order."""
     if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None:
         return []
     out = []
@@ -175,22 +186,30 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             if j is not None and any(u.kind in ("modal", "agent") for u in toks[i + 1:j]):
                 j = None
             if j is not None:
-                content = toks[j + 1:]
+                content, opens = toks[j + 1:], toks[j].end
             else:
                 speech = _SPEECH_AFTER.match(m.group(0), t.end)
                 if speech is None:
                     continue
-                content = [u for u in toks[i + 1:] if u.start >= speech.end()]
+                content, opens = [u for u in toks[i + 1:] if u.start >= speech.end()], speech.end()
+            quoted = _OPENING_QUOTE.match(m.group(0), opens)
+            if quoted is not None:  # 'P先生说“我早就知道你不知道”，也就是说…': what is said is the quote
+                content = [u for u in content if u.start < quoted.end()]
             said = said_words(content)
             if said:
                 kinds = [u.kind for u in content]
                 turn = said[:2] == ("notknow", "know") and "past" in kinds[:kinds.index("notknow") + 2] and "now" in kinds
                 ks = aligner.attributed_wrongly(t.payload, said, turn)
-                if not ks and current is not None and any(u.kind == "now" for u in toks[i + 1:]) and \
-                        aligner.skips_next(t.payload, said, current) and _TOO.search(m.group(0), t.end) is None:
+                now = any(u.kind == "now" or "now" in u.text.lower() for u in toks[i + 1:])  # "can now determine"
+                if not ks and current is not None and now and aligner.skips_next(t.payload, said, current) and \
+                        _TOO.search(m.group(0), t.end, _clause_end(m.group(0), t.end)) is None:
                     ks = (current + 1,)
                 if ks:
                     out.append(record("speaker", ("Speaker", t.payload, ks), (), m.group(0), m.start() + t.start,
                                       m.end(), False, reading=ATTRIBUTION))
+                elif current is not None:  # "2. S says he was already sure P couldn't. 3. Then S says …": in order
+                    own = [k for k in range(current + 1, len(aligner.cues) + 1)
+                           if aligner.speakers[k - 1] == t.payload and aligner.cues[k - 1] == said]
+                    current = own[0] if own else current
             break  # the sentence's first agent is its speaker
     return out

@@ -53,3 +53,20 @@ def test_a_relative_clause_between_the_speaker_and_the_speech_verb(ctxs):
     variant = ctxs("cheryl_variant.txt")
     cues = variant.aligner.inner_cues("Albert, who knows the month, claims Bernard can't know yet.", 0)
     assert [c.stage for c in cues] == [1]
+
+
+def test_what_is_said_is_the_quote_when_one_follows_the_speech_verb(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "P说他不知道。\n\n然后第二句，P先生说“我早就知道你不知道”，也就是说P在开口之前就已经确定S先生不可能知道这两个数。",
+                         context=ctx)
+    assert (("Speaker", "P", (2,)), "false") in _speaker_claims(report)
+
+
+def test_an_outline_of_the_dialogue_is_read_in_order(ctxs):
+    """After "S replies that he knew P didn't know" (statement 2), "S says he can now determine" gives P's third to S,
+    and "too" in another clause does not excuse it."""
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "Let me make sure I have the dialogue right. P starts: he can't determine the "
+                         "numbers. S replies that he knew P didn't know. Then S says he can now determine the numbers, "
+                         "and P answers that he can too.", context=ctx)
+    assert (("Speaker", "S", (3,)), "false") in _speaker_claims(report)
