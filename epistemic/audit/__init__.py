@@ -244,10 +244,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
-        records += paraphrased_speech(lex, ctx.aligner, text, before)
+        records += ctx.aligner.memoised(("@speech", text, before),
+                                        lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
-        if "|" in text:
-            records += table_records(lex, text)  # "| 15 | August 15 | no |" under "Bernard knows?"
+        if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"
+            records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))

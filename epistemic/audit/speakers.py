@@ -176,6 +176,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
         return []
     out = []
     for m in _SENTENCES.finditer(text):
+        if aligner.speaks.search(m.group(0)) is None and _SPEECH_AFTER.search(m.group(0)) is None:
+            continue  # no speaker with a speech word in this sentence: nothing to scan
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
         for i, t in enumerate(toks):
             if t.kind != "agent":
