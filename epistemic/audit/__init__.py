@@ -16,6 +16,7 @@ from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
+from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
@@ -54,7 +55,9 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
 _AFTER_WORDS = ("after", "following", "once", "后")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
-_PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible"})
+_PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
+                           "formula"})
+_DATED_QUICK = re.compile(r"(?i:already|at this)|已经|此时|这时")
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -247,6 +250,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records += ctx.aligner.memoised(("@speech", text, before),
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
+        if ctx.aligner.signatures and _DATED_QUICK.search(text) is not None:  # "the muddy children already know"
+            records += announced_claims(ctx.aligner, ctx.puzzle, text)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
         low = text.lower()  # quick substring tests before the step-level readers' patterns

@@ -297,6 +297,9 @@ def outside_relatives(sentence: str, toks: list) -> list:
     return [t for t in toks if not any(a <= t.start < b for a, b in spans)] if spans else toks
 
 
+DATED = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
+
+
 def said_words(toks) -> tuple[str, ...]:
     """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
     ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know"). Speech
@@ -343,6 +346,7 @@ class Aligner:
     restated: dict = field(default_factory=dict)  # formula key of an announcement's part -> its stage
     signatures: tuple = ()  # (stages, words) for announcements without a speaker ("Father: ...", rounds of silence)
     labels: tuple = ()  # (pattern, stage): "the father's statement" names the first announcement labelled "Father:"
+    words: tuple = ()  # the words of each announcement's texts, by language (for `described_knowing`)
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -365,7 +369,8 @@ class Aligner:
                               + _surfaces(lexicon, {"says"}).pattern
                               + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
-                   _restated(puzzle), _signatures(puzzle), _labels(puzzle))
+                   _restated(puzzle), _signatures(puzzle), _labels(puzzle),
+                   tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -462,6 +467,9 @@ class Aligner:
             for sentence in pieces:
                 start, at = at, at + len(sentence) + 1
                 k = self._signature_cue(sentence, current)
+                if k is not None and k > current and DATED.search(sentence) is not None and \
+                        self.described_knowing(sentence) == k:
+                    continue  # "at this point the muddy children already know": a claim (announced.py), no narration
                 if k is not None:
                     out.append(Cue(start, k, "content", True))
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
@@ -529,6 +537,16 @@ class Aligner:
             if k is not None:
                 out.append(Cue(t.start, k, "reference" if exact else "reference, any of the speaker's", False))
         return out
+
+    def described_knowing(self, sentence: str) -> int | None:
+        """The one announcement without a speaker, made once and saying that someone knows, whose distinctive words
+        the sentence has, or one of them and two thirds of all its words ("the muddy children know they are muddy"
+        for "Now every muddy child knows that they are muddy."), or None."""
+        words = _words(sentence)
+        found = [stages[0] for stages, sig, knowing in self.signatures if knowing and len(stages) == 1 and (
+            len(words & sig) >= (2 if sentence.isascii() else 3) or  # or one of its own words and most of its words:
+            (words & sig and any(len(words & w) * 3 >= len(w) * 2 for w in self.words[stages[0] - 1])))]
+        return found[0] if len(found) == 1 and self.knows.search(sentence) is not None else None
 
     def _signature_cue(self, sentence: str, current: int) -> int | None:
         """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round

@@ -1,0 +1,39 @@
+"""An announcement's content claimed as holding already: "so at this point the muddy children already know that they
+are muddy", "那么这时候，有泥的孩子就已经能确定自己有泥了".
+
+A sentence with the distinctive words of an announcement that has no speaker and says that someone knows (the
+aligner's signatures), and that dates itself ("already", "at this point", 此时, 已经), is not the trace narrating the
+dialogue but claiming the announcement's formula at the point it stands (kind "formula", judged there). Speech
+("the father says …") and the dialogue's own timeline ("right after the father's statement …") are narration and
+are left to the aligner; conditions and cases ("if exactly two are muddy, …") are no claim about the stage.
+"""
+from __future__ import annotations
+
+import re
+
+from ..language import syntax as s
+from .align import DATED, Aligner
+from .records import KNOWLEDGE, Claim, ClaimRecord, claim_key
+
+_SENTENCES = re.compile(r"[^.。!?！？\n]+")
+# A condition or case ("if exactly two are muddy, …", "若恰有两人有泥", "the only children who know"), or the dialogue's own
+# timeline ("right after the father's statement every muddy child already knows" restates the puzzle)
+_NOT_A_CLAIM = re.compile(r"(?i:\b(?:if|would|when|whenever|with\s+exactly|only|after|once|suppose|unless)\b)|"
+                          r"如果|若|假如|要是|假设|只有|之后|以后|后[，,]")
+_SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
+
+
+def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[ClaimRecord]:
+    """The step's sentences that claim a knowing announcement's content as holding already."""
+    out = []
+    for m in _SENTENCES.finditer(text):
+        sentence = m.group(0)
+        if DATED.search(sentence) is None or _SPEECH.search(sentence) is not None or \
+                _NOT_A_CLAIM.search(sentence) is not None:
+            continue
+        k = aligner.described_knowing(sentence)
+        if k is None:
+            continue
+        claim = Claim("formula", puzzle.announcements[k - 1].content, (), sentence.strip(), m.start(), m.end())
+        out.append(ClaimRecord("formula", claim_key(claim), claim.text, m.start(), m.end(), None, claim, KNOWLEDGE))
+    return out
