@@ -4,8 +4,10 @@
 about ten thousand candidates a run, each evaluated several times (the dialogue, then once per unit
 dropped). A dialogue line's formula never changes and the dialogue banks share their lines across
 candidates, so `compile_formula` does the walk once and returns a closure of closures taking
-(model, hist), the arguments of `evaluate`. Each closure computes exactly what `evaluate`'s case for
-its node computes (same bit operations, same errors, raised when the node is evaluated);
+(model, hist), the arguments of `evaluate`. Each closure computes what `evaluate`'s case for its node
+computes (the same bit operations and errors, raised when the node is evaluated), on the histories
+the screen makes (each stage within the one before); one case is skipped where logic makes it the
+identity (an agent knowing that it knows or does not know: `_about_own_knowledge`).
 tests/generate/test_screen_tests.py compares the two on every dialogue the banks hold.
 
 This module reads the model only through its attributes (n, classes, facts, answer, answers), so it
@@ -22,7 +24,8 @@ Test = Callable[[Any, tuple[int, ...]], int]
 
 
 def compile_formula(f: s.Formula) -> Test:
-    """A closure equal to `lambda model, hist: screen.evaluate(f, model, hist)`."""
+    """A closure equal to `lambda model, hist: screen.evaluate(f, model, hist)` where each stage of hist lies
+    within the one before (as in screen.run)."""
     if isinstance(f, s.Knows):
         return _knows(f)
     if isinstance(f, s.Not):
@@ -61,6 +64,8 @@ def _knows(f: s.Knows) -> Test:
     if f.mode == "value":
         return _knows_value(f, agent)
     body = compile_formula(f.body)
+    if f.mode == "that" and _about_own_knowledge(f.body, agent):
+        return body  # knowing what one knows or does not know: K_a φ = φ (see _about_own_knowledge)
     if f.mode == "that":
         def knows_that(model, hist):
             m = hist[-1]
@@ -83,6 +88,22 @@ def _knows(f: s.Knows) -> Test:
                 out |= cm
         return out
     return knows_whether
+
+
+def _about_own_knowledge(f: s.Formula, agent: str) -> bool:
+    """Does φ hold on all or none of each of the agent's classes (within the current model), by its form:
+    the agent's own knowledge (any mode), and negations, conjunctions, disjunctions, constants and earlier
+    stages of such formulas? Then the worlds where the agent knows that φ are exactly φ's worlds: each class
+    within the model lies inside φ or outside it. (An earlier stage's class within the model is the class:
+    the screen's models only shrink, each stage a subset of the one before.) A speaker's "I don't know" is
+    K_P not K_P card; the class-by-class loop for the outer K_P is then not needed."""
+    if isinstance(f, s.Knows):
+        return f.kind == "agent" and f.agents == (agent,)
+    if isinstance(f, (s.Not, s.Past)):
+        return _about_own_knowledge(f.body, agent)
+    if isinstance(f, (s.And, s.Or)):
+        return all(_about_own_knowledge(x, agent) for x in f.items)
+    return isinstance(f, s.Bool)
 
 
 def _knows_value(f: s.Knows, agent: str) -> Test:

@@ -83,3 +83,17 @@ def test_table_model_equals_build_model(cards, by_rank):
     p, q = (1, 0) if by_rank else (0, 1)
     expected = build_model({"P": [c[p] for c in cards], "Q": [c[q] for c in cards]}, answer=ANSWER)
     assert table_model(cards, (("P", p), ("Q", q)), ANSWER) == expected
+
+
+def test_own_knowledge_is_recognised_by_form():
+    """Every banked line is about its speaker's own knowledge (its outer class loop is skipped); a fact or
+    another agent's knowledge is not."""
+    from epistemic.generate.screen_tests import _about_own_knowledge
+
+    for length in (1, 2, 3, 4):
+        for dialogue in d.dialogue_bank(("P", "Q"), VOICE, ANSWER, length, "random"):
+            assert all(_about_own_knowledge(line.body, line.speaker) for line in dialogue)
+    fact = s.Compare("=", s.Var("suit"), s.Const(0))
+    assert not _about_own_knowledge(s.And((d.knows_answer("P", ANSWER), fact)), "P")
+    assert not _about_own_knowledge(s.Not(d.knows_answer("Q", ANSWER)), "P")
+    assert _about_own_knowledge(s.Or((s.Bool(True), s.Past(s.Not(d.knows_answer("P", ANSWER)), 1))), "P")
