@@ -7,6 +7,9 @@ screen) against C code (Z3, numpy): in session 6 it put lark's parse at 61% of t
 the phases directly gives about 30%. Here each phase's function is wrapped with a process-time
 counter for the measured run (one warm-up run first, then the median of `--runs`). Phases nest: the
 parse and the elaboration are part of loading, the certificate's query text is part of certifying.
+Each measured run starts with the line cache (language/line_parse.py) as a fresh process has it after
+bench_peers.py's 3-puzzle warm-up: the runs repeat one seed, and a cache kept from the run before would
+hold every line (session 7's table was measured that way and under-counts the parse).
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import epistemic.generate.pipeline as pipeline  # noqa: E402
 import epistemic.generate.verify as verify  # noqa: E402
 import epistemic.generate.z3direct as z3direct  # noqa: E402
 import epistemic.language.elaborate as elaborate  # noqa: E402
+import epistemic.language.line_parse as line_parse  # noqa: E402
 from epistemic.generate import FAMILIES, generate  # noqa: E402
 from epistemic.generate.base import Candidate  # noqa: E402
 
@@ -51,6 +55,8 @@ def timed(counts: Counter, label: str, func):
 
 
 def measure(family: str, count: int) -> tuple[float, Counter]:
+    line_parse._parse_line.cache_clear()
+    generate(family, 3, seed=12345)  # the warm-up of a fresh process (bench_peers.py), untimed
     counts: Counter = Counter()
     sampler = FAMILIES[family].__class__
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in PHASES if hasattr(owner, name)]

@@ -190,9 +190,9 @@ class _Search:
         """Colour refinement until the number of colours stops growing."""
         count = len(set(colors))
         while True:
-            sigs = [(colors[x], tuple(sorted((j, tuple(colors[e] if e >= 0 else e for e in rest))
-                                             for j, rest in self.occ[x])))
-                    for x in range(self.n)]
+            # list comprehensions rather than generators inside: the same values, built without a generator frame
+            sigs = [(colors[x], tuple(sorted([(j, tuple([colors[e] if e >= 0 else e for e in rest])) for j, rest in occ])))
+                    for x, occ in enumerate(self.occ)]
             new = _rank(sigs)
             new_count = len(set(new))
             if new_count == count:

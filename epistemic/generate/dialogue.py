@@ -13,6 +13,7 @@ from itertools import permutations, product
 
 from ..language import syntax as s
 from ..language.printer import Spelled, formula_source
+from .screen_tests import Test, compile_formula
 
 Answer = tuple[s.Term, ...]  # the asked terms, e.g. (suit, rank) for `card`
 
@@ -32,6 +33,12 @@ class Line:
         """What the announcement removes worlds by: a speaker's statement is K_speaker body (a truthful
         speaker). Built once per line (lines are shared by the cached dialogue banks; the screen asks often)."""
         return knows_that(self.speaker, self.body) if self.speaker else self.body
+
+    @cached_property
+    def screen_test(self) -> Test:
+        """The content as a closure for the screen (screen_tests.py): compiled once per line, since the
+        dialogue banks share their lines across the thousands of candidates a run screens."""
+        return compile_formula(self.content)
 
 
 def knows_answer(agent: str, answer: Answer) -> s.Knows:

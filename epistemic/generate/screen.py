@@ -11,6 +11,7 @@ from typing import Hashable, Sequence
 
 from ..language import syntax as s
 from . import dialogue as d
+from .screen_tests import unsupported_error
 from .units import line_units, without
 
 
@@ -38,6 +39,23 @@ def build_model(keys: dict[str, Sequence[Hashable]], facts: dict[s.Formula, Sequ
     classes = {agent: _partition(ks) for agent, ks in keys.items()}
     fact_masks = {f: sum(1 << i for i, v in enumerate(vals) if v) for f, vals in (facts or {}).items()}
     return ScreenModel(n, classes, fact_masks, answer, _partition(answers) if answers is not None else None)
+
+
+def table_model(rows: Sequence[tuple], observed: Sequence[tuple[str, int]], answer: d.Answer = ()) -> ScreenModel:
+    """The model `build_model` makes when each agent observes one column of a world table (no facts,
+    each world its own answer), without building the key lists: the cards family makes one for each of
+    the ~10,000 candidates of a run. `observed`: (agent, column) pairs."""
+    classes = {}
+    for agent, j in observed:
+        groups: dict[Hashable, int] = {}
+        get = groups.get
+        bit = 1
+        for row in rows:
+            key = row[j]
+            groups[key] = get(key, 0) | bit
+            bit <<= 1
+        classes[agent] = tuple(groups.values())
+    return ScreenModel(len(rows), classes, {}, answer)
 
 
 def _partition(keys: Sequence[Hashable]) -> tuple[int, ...]:
@@ -115,15 +133,14 @@ def evaluate(f: s.Formula, model: ScreenModel, hist: tuple[int, ...]) -> int:
 
 
 def _unsupported(f: s.Formula) -> int:
-    raise ValueError(f"the screen cannot evaluate {f!r}: it knows the asked terms, its model's facts and "
-                     "single agents' knowledge only")
+    raise unsupported_error(f)
 
 
 def run(model: ScreenModel, lines: Sequence[d.Line], start: int | None = None) -> tuple[int, ...]:
     """The models after each announcement (stage 0 first); stops early once no world is left."""
     hist = (model.full if start is None else start,)
     for line in lines:
-        nxt = evaluate(line.content, model, hist)
+        nxt = line.screen_test(model, hist)  # evaluate(line.content, model, hist), compiled once per line
         hist = hist + (nxt,)
         if not nxt:
             break
@@ -147,7 +164,7 @@ def popcount(x: int) -> int:
 def screen(model: ScreenModel, lines: Sequence[d.Line]) -> Verdict:
     """Unique survivor, every announcement informative, and every dialogue unit necessary (see units.py)."""
     hist = run(model, lines)
-    counts = tuple(popcount(h) for h in hist)
+    counts = tuple([h.bit_count() for h in hist])
     if len(hist) <= len(lines) or not hist[-1]:
         return Verdict(False, "empty", counts)
     final = hist[-1]

@@ -5,7 +5,8 @@ explicit engine's masks: stage k's survival of world w is `alive_k_w`, defined f
 announcement's formula; knowledge quantifies over the agent's class (worlds whose observed attributes
 are equal in the table); knowing the answer at w means no world of w's class with another answer is
 alive. Z3 must find the negation of "the final worlds all have the claimed answer, and some world
-has it" unsat. Only puzzles whose worlds are exactly the rows of their `worlds` table (no `where`
+has it" unsat. The text leaves out only what is an identity: `true =>` (stage 0's worlds are all alive),
+a conjunct repeated, a name for a name; every literal is still evaluated by Z3. Only puzzles whose worlds are exactly the rows of their `worlds` table (no `where`
 constraints) are covered; others (ranges with constraints, arithmetic, facts, groups) return None and
 go through `epistemic.certify`, which also checks the world enumeration.
 """
@@ -183,10 +184,10 @@ class _Writer:
             first = cls[w][0]
             if first not in per_class:
                 if f.mode == "that":
-                    per_class[first] = self.define(_and([f"(=> {alive[v]} {body[v]})" for v in cls[w]]))
+                    per_class[first] = self.define(_and([_implies(alive[v], body[v]) for v in cls[w]]))
                 elif f.mode == "whether":
-                    yes = _and([f"(=> {alive[v]} {body[v]})" for v in cls[w]])
-                    no = _and([f"(=> {alive[v]} (not {body[v]}))" for v in cls[w]])
+                    yes = _and([_implies(alive[v], body[v]) for v in cls[w]])
+                    no = _and([_implies(alive[v], f"(not {body[v]})") for v in cls[w]])
                     per_class[first] = self.define(f"(or {yes} {no})")
                 else:
                     raise Unsupported(f"knowing {f.mode}")
@@ -199,8 +200,12 @@ class _Writer:
             content = self.formula(ann.content, stages)
             alive = []
             for w in range(self.n):
+                expr = content[w] if stages[-1][w] == "true" else f"(and {stages[-1][w]} {content[w]})"
+                if " " not in expr:  # an atom (a defined name, a literal): not renamed
+                    alive.append(expr)
+                    continue
                 name = f"alive_{k}_{w}"
-                self.out.append((name, f"(and {stages[-1][w]} {content[w]})"))
+                self.out.append((name, expr))
                 alive.append(name)
             stages = stages + (alive,)
         final = stages[-1]
@@ -212,7 +217,16 @@ class _Writer:
         return f"(assert {lets}{claim}{')' * len(self.out)})"
 
 
+def _implies(a: str, b: str) -> str:
+    """(=> a b), written as b when a is the literal true (stage 0's worlds): an identity, not an evaluation.
+    Z3 still evaluates every literal of the query, e.g. the `(not true)` of a rival alive at stage 0."""
+    return b if a == "true" else f"(=> {a} {b})"
+
+
 def _and(parts: list[str]) -> str:
+    """The conjunction, each distinct part once (x and x is x: the worlds of a class often give one part)."""
+    if len(parts) > 1:
+        parts = list(dict.fromkeys(parts))
     if not parts:
         return "true"
     return parts[0] if len(parts) == 1 else f"(and {' '.join(parts)})"

@@ -317,9 +317,11 @@ class Elaborator(Expressions):
             variables.append(var)
         rows = []
         seen = set()
+        exact = [_exact_codes(var) for var in variables]  # code_of's first, exact-spelling search, as one lookup
         for st, tuples in raw_rows:
             for t in tuples:
-                codes = tuple(self.code_of(var, text, st) for var, text in zip(variables, t))
+                codes = tuple(spelled[text] if text in spelled else self.code_of(var, text, st)
+                              for spelled, var, text in zip(exact, variables, t))
                 if codes in seen:
                     raise self.error(f"the table lists ({', '.join(t)}) twice", st)
                 seen.add(codes)
@@ -484,6 +486,17 @@ class _Body:
             for i in range(self.target.start, self.target.start + self.target.count):
                 a = self.announcements[i]
                 self.announcements[i] = replace(a, texts=a.texts + ((lang, text),))
+
+
+def _exact_codes(var: s.Variable) -> dict[str, int]:
+    """Each exact spelling of the variable's values (name or alias) and the code `code_of` finds for it: the
+    first value, in order, spelled that way. A table has a cell per world and column; other spellings (another
+    case) and errors still go through `code_of`."""
+    out: dict[str, int] = {}
+    for value, code in zip(var.values, var.codes):
+        for spelling in (value.name, *value.aliases):
+            out.setdefault(spelling, code)
+    return out
 
 
 def _observed_text(terms: list[s.Term]) -> str:

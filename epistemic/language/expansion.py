@@ -87,12 +87,15 @@ class Expansions:
     def _has_range(self, tree: Tree) -> bool:
         hit = self._ranges.get(id(tree))
         if hit is None or hit[0] is not tree:
+            if not _mentions_range(tree):  # most statements: no need for every subtree's names
+                return False
             self._index(tree)
             hit = self._ranges[id(tree)]
         return hit[1]
 
     def _expands(self, tree: Tree) -> bool:
-        return self._has_range(tree) or any(name in self.lets and not self.done(name) for name in self.names(tree))
+        return self._has_range(tree) or (bool(self.lets) and any(name in self.lets and not self.done(name)
+                                                                 for name in self.names(tree)))
 
     # ------------------------------------------------------------ the estimate
 
@@ -189,6 +192,17 @@ class Expansions:
             return self.const(tree, env)
         except EpistemicError:
             return None
+
+
+def _mentions_range(root: Tree) -> bool:
+    """Is any node of the tree a range (what `_index` records as `ranged`), found without collecting names."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.data in RANGES:
+            return True
+        stack.extend(c for c in node.children if isinstance(c, Tree))
+    return False
 
 
 def _binder(node: Tree) -> str | None:

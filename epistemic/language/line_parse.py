@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.tree import Meta
 
+from ..errors import EpistemicError
 from ..limits import check_numbers, check_tree_depth
 from .grammar import parser
 from .parse import parse_text
@@ -24,9 +26,6 @@ from .parse import parse_text
 # A line with the run of line breaks after it: exactly the text one `_NL` token ends.
 _LINE = re.compile(r"[^\n]*\n+")
 CACHED_LINES = 8192
-# The position attributes lark's Meta may carry (propagate_positions): lines shift, columns stay.
-_LINE_KEYS = ("line", "end_line", "container_line", "container_end_line")
-_POS_KEYS = ("start_pos", "end_pos", "container_start_pos", "container_end_pos")
 
 
 def parse_by_line(text: str, file: str = "<text>") -> Tree:
@@ -38,11 +37,14 @@ def parse_by_line(text: str, file: str = "<text>") -> Tree:
     children: list = []
     first = last = None
     pos = line = 0
+    within_limits = True
     for match in _LINE.finditer(text):
         chunk = match.group()
-        tree = _parse_line(chunk)
-        if tree is None:
+        parsed = _parse_line(chunk)
+        if parsed is None:
             return parse_text(text, file)
+        tree = parsed.tree
+        within_limits = within_limits and parsed.within_limits
         if not tree.meta.empty:
             shifted = _shift_meta(tree.meta, line, pos)
             first = first or shifted
@@ -51,40 +53,71 @@ def parse_by_line(text: str, file: str = "<text>") -> Tree:
         pos = match.end()
         line += chunk.count("\n")
     root = Tree("start", children, _root_meta(first, last))
-    check_tree_depth(root, file, text)
-    check_numbers(root, file, text)
+    if not within_limits:  # some line is too deep or has too long a number: the whole tree's check says where
+        check_tree_depth(root, file, text)
+        check_numbers(root, file, text)
     return root
 
 
+class _Line(NamedTuple):
+    """A parsed line: its tree at line 1, position 0, and whether it passes the parse-tree limits."""
+
+    tree: Tree
+    within_limits: bool
+
+
 @functools.lru_cache(maxsize=CACHED_LINES)
-def _parse_line(chunk: str) -> Tree | None:
+def _parse_line(chunk: str) -> _Line | None:
     """One line's tree at line 1, position 0 (never handed out: callers get shifted copies); None when
     the line does not parse alone."""
     try:
-        return parser().parse(chunk, start="start")
+        tree = parser().parse(chunk, start="start")
     except (UnexpectedInput, RecursionError):
         return None
+    return _Line(tree, _within_limits(tree))
+
+
+def _within_limits(tree: Tree) -> bool:
+    """Does the line pass limits.py's depth and number checks? They hold for a puzzle exactly when they
+    hold for each of its lines: its root is `start` like each line's, with the lines' statements one level
+    down, and the numbers are the lines' tokens. So the walks over the whole tree run only when a line fails
+    (to raise the error located in the whole text)."""
+    try:
+        check_tree_depth(tree, "<line>", "")
+        check_numbers(tree, "<line>", "")
+    except EpistemicError:
+        return False
+    return True
 
 
 def _shift(node, lines: int, pos: int):
     """A copy of a subtree moved down `lines` lines and on `pos` characters (columns stay)."""
-    if isinstance(node, Tree):
+    kind = node.__class__  # the parser makes exactly these classes (no subclasses): one test per node
+    if kind is Tree:
         return Tree(node.data, [_shift(child, lines, pos) for child in node.children],
                     _shift_meta(node.meta, lines, pos))
-    if isinstance(node, Token):
+    if kind is Token:
         return Token(node.type, node.value, node.start_pos + pos, node.line + lines, node.column,
                      node.end_line + lines, node.end_column, node.end_pos + pos)
     return node  # None: an absent optional part (maybe_placeholders)
 
 
 def _shift_meta(meta: Meta, lines: int, pos: int) -> Meta:
-    fields = dict(vars(meta))
-    for key in _LINE_KEYS:
-        if key in fields:
-            fields[key] += lines
-    for key in _POS_KEYS:
-        if key in fields:
-            fields[key] += pos
+    """A copy of a node's positions moved like `_shift`. lark sets a node's start (line, start_pos) and its
+    end (end_line, end_pos) each as a group, and the container's likewise: one test per group."""
+    fields = meta.__dict__.copy()
+    if "line" in fields:
+        fields["line"] += lines
+        fields["start_pos"] += pos
+    if "end_line" in fields:
+        fields["end_line"] += lines
+        fields["end_pos"] += pos
+    if "container_line" in fields:
+        fields["container_line"] += lines
+        fields["container_start_pos"] += pos
+    if "container_end_line" in fields:
+        fields["container_end_line"] += lines
+        fields["container_end_pos"] += pos
     out = Meta.__new__(Meta)
     out.__dict__ = fields
     return out
@@ -98,4 +131,11 @@ def _root_meta(first: Meta | None, last: Meta | None) -> Meta:
     meta.empty = False
     meta.line, meta.column, meta.start_pos = first.line, first.column, first.start_pos
     meta.end_line, meta.end_column, meta.end_pos = last.end_line, last.end_column, last.end_pos
+    # lark's container positions: the first and last lines' own (each line's root took them from its statements)
+    meta.container_line = getattr(first, "container_line", first.line)
+    meta.container_column = getattr(first, "container_column", first.column)
+    meta.container_start_pos = getattr(first, "container_start_pos", first.start_pos)
+    meta.container_end_line = getattr(last, "container_end_line", last.end_line)
+    meta.container_end_column = getattr(last, "container_end_column", last.end_column)
+    meta.container_end_pos = getattr(last, "container_end_pos", last.end_pos)
     return meta

@@ -105,3 +105,21 @@ def test_a_claim_is_estimated_before_it_is_expanded():
     with pytest.raises(EpistemicError, match="expands to more than"):
         parse_claim("all i in 1..90000: all j in 1..90000: i = j", puzzle)
     assert time.process_time() - start < 0.5
+
+
+def test_the_quick_range_scan_agrees_with_the_index():
+    """`_has_range` answers False from a scan without names; where it indexes, the index says the same."""
+    from lark import Tree
+
+    from epistemic.language.expansion import Expansions, _mentions_range
+
+    checked = 0
+    for path in sorted((ROOT / "puzzles").glob("*.txt")):
+        tree = parse_text(path.read_text(encoding="utf-8"), str(path))
+        index = Expansions(lambda t, env: 0, {})
+        for node in tree.iter_subtrees():
+            index._index(node)
+            assert _mentions_range(node) == index._ranges[id(node)][1]
+            assert Expansions(lambda t, env: 0, {})._has_range(node) == index._ranges[id(node)][1]
+            checked += isinstance(node, Tree)
+    assert checked > 1000

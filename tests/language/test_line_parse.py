@@ -15,7 +15,8 @@ from epistemic.language.line_parse import parse_by_line
 from epistemic.language.parse import parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
-META = ("empty", "line", "column", "start_pos", "end_line", "end_column", "end_pos")
+META = ("empty", "line", "column", "start_pos", "end_line", "end_column", "end_pos", "container_line",
+        "container_column", "container_start_pos", "container_end_line", "container_end_column", "container_end_pos")
 TOKEN = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
 
 
@@ -94,3 +95,16 @@ def test_continuations_and_errors_fall_back_to_the_whole_parse():
     with pytest.raises(EpistemicError) as by_line:
         parse_by_line(bad, "f.txt")
     assert by_line.value.render() == whole.value.render()
+
+
+@pytest.mark.parametrize("line", ["param n = 1234567890123456789012345", "where " + "not " * 120 + "x = 1",
+                                  "where " + "x + " * 150 + "1 = 1"])
+def test_limits_give_the_whole_parse_error(line):
+    """The depth and number limits are checked per cached line; a line past them gives parse_text's error."""
+    text = f'puzzle "t"\nvar x in 1..3\n{line}\nagent P observes x\nask x\n'
+    with pytest.raises(EpistemicError) as whole:
+        parse_text(text, "f.txt")
+    for _ in range(2):  # the line's parse comes from the cache the second time
+        with pytest.raises(EpistemicError) as by_line:
+            parse_by_line(text, "f.txt")
+        assert by_line.value.render() == whole.value.render()

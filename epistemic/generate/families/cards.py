@@ -9,7 +9,7 @@ from ...errors import EpistemicError
 from ...language import syntax as s
 from .. import dialogue as d
 from ..base import Candidate, bounds, knob_error, pick, require_within
-from ..screen import build_model
+from ..screen import table_model
 
 SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
 RANKS = ("A", "2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K")
@@ -86,7 +86,7 @@ class Cards:
     def candidate(self, cards: list[tuple[int, int]], lines: tuple[d.Line, ...], told: str = "rank") -> Candidate:
         """A candidate over the given cards (suit index, rank index) and dialogue."""
         p_key, q_key = (1, 0) if told == "rank" else (0, 1)
-        model = build_model({"P": [c[p_key] for c in cards], "Q": [c[q_key] for c in cards]}, answer=ANSWER)
+        model = table_model(cards, (("P", p_key), ("Q", q_key)), ANSWER)  # = build_model on the two columns
         return Candidate(self.name, model, lines, "card", {}, lambda: self.header(cards, told),
                          lambda i: f"{SUITS[cards[i][0]][0]} {RANKS[cards[i][1]]}",
                          footer='show card as "{rank} of {suit} ({suit.symbol}{rank})"',
