@@ -311,7 +311,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
                  r.end >= topic and r.key.formula not in own else r for r in found]
-    if "agent" in kinds and lex.number_pair is not None and _AGENT_WITH.search(sentence) is not None:
+    if "agent" in kinds and lex.codes and _AGENT_WITH.search(sentence) is not None:
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
         found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
@@ -341,6 +341,9 @@ def _concludes(sentence: str, r: ClaimRecord) -> bool:
 
 
 _KNEW = frozenset({"knew", "known", "was sure", "was certain"})
+# Another time than the stage's: the case's knowledge then is not judged now
+_OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\s+time|originally|at\s+first|initially|"
+                         r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
 _ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
@@ -362,15 +365,27 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)
-        if m is None or term is None:
-            continue
-        case = ("Compare", "=", term, ("Const", int(m.group(1))))
+        if m is None or _OTHER_TIME.search(sentence) is not None:
+            continue  # "Bernard with 15 knows after May goes away", "at that time … Bo with 16 wouldn't know"
+        if term is not None:
+            case = ("Compare", "=", term, ("Const", int(m.group(1))))
+        else:  # "Bernard with 16 still couldn't tell": the one numeric variable the agent observes
+            var = _observed_number(lex, t.payload)
+            if var is None or int(m.group(1)) not in lex.codes[var]:
+                continue
+            case = value_key(var, int(m.group(1)))
         for n, r in enumerate(out):
             if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload:
                 reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
     return out
+
+
+def _observed_number(lex: Lexicon, agent: str) -> str | None:
+    """The one numeric variable an agent observes (Bernard's day), or None."""
+    names = [u.name for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Var)]
+    return names[0] if len(names) == 1 and names[0] in lex.codes else None
 
 
 def _observed_term(lex: Lexicon, agent: str) -> tuple | None:
@@ -752,6 +767,7 @@ def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
 _CONTENT = frozenset({"value", "number", "ambig", "agent"})
 
 
+_SETTLED = frozenset({"确定", "determined", "settled", "fixed"})  # "确定是", "is determined to be": settled as
 _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a person: the letter is the agent
 
 
@@ -777,6 +793,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         kind = t.kind
         if labels and t.text.isdigit() and _NUMBERED.search(sentence, max(0, t.start - 12), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
+        if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
+                next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":
+            continue  # "这两个数就已经确定是4和13了": the numbers are settled as 4 and 13, nobody's knowledge
         if kind == "answer":
             slot = 0 if pair else None  # "the answer is 4 and 13": the pair of the question
         if kind == "attr":

@@ -35,7 +35,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
                 "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
-                "couldn't know", "cannot tell", "can't tell", "would not know", "wouldn't know",
+                "couldn't know", "cannot tell", "can't tell", "couldn't tell", "could not tell", "would not know", "wouldn't know",
                 "does not yet know", "still does not know", "still doesn't know", "not know", "couldn't determine",
                 "could not determine", "can't figure out", "cannot figure out", "couldn't figure out", "isn't sure",
                 "is not sure", "wasn't sure", "was not sure", "not sure", "isn't certain", "is not certain",

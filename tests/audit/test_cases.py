@@ -33,3 +33,16 @@ def test_a_case_that_holds_later_only_because_it_is_gone_is_false_not_premature(
     ctx = ctxs("sum_product.txt")
     report = audit_trace(ctx.puzzle, OPENING + "- 2 + 9，积18。18 = 2×9 = 3×6，两种分解，所以P还是不能确定，排除。", context=ctx)
     assert [v for f, v in _case_claims(report) if f.startswith("(x = 2 and y = 9)")] == ["false"]
+
+
+def test_an_agent_with_a_value_of_the_variable_they_observe(ctxs):
+    ctx = ctxs("cheryl.txt")
+    opening = "Albert: I don't know when Cheryl's birthday is, but I know that Bernard doesn't know too.\n\n"
+    wrong = audit_trace(ctx.puzzle, opening + "16 also appears in May, so Bernard with 16 still couldn't tell May 16 "
+                        "from July 16.", context=ctx)
+    assert _case_claims(wrong) == [("day = 16 implies (not Bernard knows date)", "false")] and wrong.label == 1
+    right = audit_trace(ctx.puzzle, opening + "So Bernard with 14 still couldn't tell.", context=ctx)
+    assert _case_claims(right) == [("day = 14 implies (not Bernard knows date)", "entailed")]
+    then = audit_trace(ctx.puzzle, opening + "At that time 16 had two dates, so Bernard with 16 wouldn't know.",
+                       context=ctx)
+    assert _case_claims(then) == []

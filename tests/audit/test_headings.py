@@ -34,3 +34,14 @@ def test_a_claim_that_says_already_is_dated_at_the_statement_named_before_it_in_
     assert any(c.verdict.verdict == "premature" and c.verdict.stage == 1 for c in early.claims())
     right = audit_trace(ctx.puzzle, lines.format("March 18, March 19, July 16, July 17, July 19 remain"), context=ctx)
     assert right.label == -1
+
+
+def test_numbers_settled_as_values_are_a_candidate_claim_not_knowledge(ctxs):
+    """"这两个数就已经确定是4和13了" after P's "now I can determine": the pair is settled one statement early."""
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "P说他不知道。\n\nS说他早就知道P不知道。\n\n"
+                         "所以P说完“现在我能确定了”之后，这两个数就已经确定是4和13了。", context=ctx)
+    found = [(c.record.kind, c.verdict.verdict) for c in report.claims() if c.record.kind in ("candidates", "knowledge")
+             and "13" in c.formula]
+    assert found == [("candidates", "premature")]
+    assert report.label == 2
