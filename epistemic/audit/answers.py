@@ -28,7 +28,9 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16."),
     or None."""
     m = _CLOSING.search(text.rstrip())
-    return None if m is None else _answer_of(lex, memo, m.group(1))
+    if m is None or any(t.kind == "neg" for t in lex.scan(m.group(1))):
+        return None  # "So we drop April 19.": an elimination, not the answer
+    return _answer_of(lex, memo, m.group(1))
 
 
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:

@@ -64,7 +64,9 @@ CUES: dict[str, tuple[str, ...]] = {
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never",
             "disposes of", "disposed of", "gets rid of", "got rid of", "wipes out", "wiped out", "throws out",
-            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰"),
+            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰",
+            # the trace's own elimination: "we can also drop April 19", "I'd drop 29", "cross off July 14"
+            "drop", "drops", "dropped", "cross off", "crossed off", "crosses off", "toss out", "tossed out"),
     "only": ("只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "还剩", "剩下", "剩", "can only be",
              "must be", "has to be", "only", "one of", "either"),
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",

@@ -44,3 +44,12 @@ def test_inline_latex_reads_as_its_symbols_at_the_same_offsets():
     assert len(out) == len(text)
     assert out.split() == ["2", "×", "15", "=", "30", "and", "s", "≤", "54", ",", "4", "+", "13", "→", "52", ",", "{1,",
                            "2", "}"]
+
+
+def test_an_elimination_in_a_closing_line_is_no_answer(ctxs):
+    """"So we drop April 19." ends a step on an elimination (read as one), not on the answer."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = audit_trace(ctx.puzzle, "Albert: I don't know when Cheryl's birthday is, but I know that Bernard doesn't "
+                         "know too.\n\nSo we drop April 19.", context=ctx)
+    assert report.final_answer is None and report.label == -1
+    assert [c.record.kind for c in report.claims() if "19" in c.formula] == ["exclusion"]
