@@ -72,7 +72,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
                "equals", "=", "remain", "remains", "could be", "can be", "it's", "that's", "fixed at", "pinned at",
                "settled at", "narrowed to", "down to"),
-    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "if", "suppose", "assuming", "were it"),
+    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "当且仅当", "if", "iff", "suppose", "assuming", "were it"),
     "then": ("那么", "那", "就", "则", "then"),
     "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",
               "should", "wouldn't", "would not", "couldn't", "could not", "won't", "will not", "wouldn't be able to",

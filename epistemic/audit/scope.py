@@ -20,9 +20,9 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
-                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\bwhen there (?:are|is|were)\b|"
+                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|\bwhen there (?:are|is|were)\b|"
                        r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b)|"
-                       r"假设|假如|要是|如果|若|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
+                       r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
                       r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b|\bfor (?:him|her|them) to\b)|"
                       r"为了|要让|要使|才能|要保证|要确保|为保证")

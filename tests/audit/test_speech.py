@@ -70,3 +70,11 @@ def test_an_outline_of_the_dialogue_is_read_in_order(ctxs):
                          "numbers. S replies that he knew P didn't know. Then S says he can now determine the numbers, "
                          "and P answers that he can too.", context=ctx)
     assert (("Speaker", "S", (3,)), "false") in _speaker_claims(report)
+
+
+def test_iff_opens_a_supposition_and_nobody_moving_in_a_round_is_the_silence(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    report = audit_trace(ctx.puzzle, "The father says at least one of you is muddy.\n\nSo at the first question, someone "
+                         "steps forward iff exactly one child is muddy.", context=ctx)
+    assert report.label == -1
+    assert ctx.aligner.inner_cues("第一轮没人动，所以有泥的人不止一个。", 1)[0].stage == 2
