@@ -163,7 +163,16 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 hit = tuple(_split_sums(text))
                 memo.remember(memo.sentences, key, hit)
             out.extend(hit)
-        text = _blank_glosses(text)
+        glossed = _blank_glosses(text)
+        if glossed != text and "=" in text:  # "(35 − 2 = 31 is prime, so 35 is out)": a slip in a gloss is a slip
+            key = ("@gloss-arithmetic", text)
+            hit = memo.sentences.get(key)
+            if hit is None:
+                hit = tuple(r for r in _arithmetic(text) if not glossed[r.start:r.end].strip() and
+                            not _PRODUCT_SIGN.search(r.text))  # "(2·21 = 23)" is a split with its sum, not arithmetic
+                memo.remember(memo.sentences, key, hit)
+            out.extend(hit)
+        text = glossed
     answer_cue = answer_step
     sentences = memo.sentences
     supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
@@ -211,6 +220,9 @@ def _joined_list(m: re.Match) -> str:
 
 _ANY_PAIR = re.compile(r"\(\s*-?\d+\s*,\s*-?\d+\s*\)")
 _GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（）]*[)）]")
+
+
+_PRODUCT_SIGN = re.compile(r"[×·*]")
 
 
 def _blank_glosses(text: str) -> str:
@@ -472,7 +484,9 @@ def _value_subject(raw: list, at: int) -> bool:
 
 
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
-_SURVIVES = re.compile(r"(?i:\b(?:stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
+_SURVIVES = re.compile(r"(?i:\b(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
+                       r"is still in play|are still in play|stays in play|"
+                       r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b)|也可以|保留|还在")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)

@@ -37,3 +37,15 @@ def test_an_exact_set_held_earlier_only_when_it_was_that_stages_set(ctxs):
     ctx = ctxs("sum_product.txt")
     report = audit_trace(ctx.puzzle, OPENING + f"So S's sum is in {{{KEPT}}}.", context=ctx)
     assert _candidates(report)[0].verdict.earlier is None
+
+
+def test_a_slip_inside_a_gloss_and_a_pair_still_a_candidate(ctxs):
+    ctx = ctxs("sum_product.txt")
+    slip = audit_trace(ctx.puzzle, "P says he doesn't know.\n\n(35 − 2 = 31 is prime, so 35 is out)", context=ctx)
+    assert [(c.formula, c.verdict.verdict) for c in slip.claims() if c.record.kind == "arithmetic"] == \
+        [("35 - 2 = 31", "false")]
+    split = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nThe splits of 23 are ambiguous (2·21 = 23).", context=ctx)
+    assert not [c for c in split.claims() if c.record.kind == "arithmetic" and c.verdict.verdict == "false" and
+                c.record.certain]
+    kept = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nSo (7, 7) is still a candidate.", context=ctx)
+    assert [(c.record.kind, c.verdict.verdict) for c in kept.claims()][-1] == ("possible", "false")
