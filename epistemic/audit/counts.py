@@ -54,6 +54,10 @@ _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s
 # "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
 _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" + _N +
                     r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
+# "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
+_NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"
+                        r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
+                        r"\s+(?:\*\*)?" + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N)
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +
@@ -93,6 +97,13 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER)
                    if cue else
                    record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    for m in _NUMBER_OF.finditer(sentence):  # "so the number of muddy children is 3", "有泥的孩子的人数是3"
+        if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or re.search(r"(?i:\bif\b|如果|假设)", sentence[:m.start()]) or \
+                _ALTERNATIVE.match(sentence.replace("*", " "), m.end()):
+            continue  # a supposition, or "is **2 or 3**": a choice, not the count
+        n = _number(next(g for g in m.groups() if g))
+        key = ("Compare", "=", term, ("Const", n))
+        out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
     for m in _STEP_FORWARD.finditer(sentence):
         if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
             continue

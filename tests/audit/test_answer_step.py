@@ -53,3 +53,14 @@ def test_an_elimination_in_a_closing_line_is_no_answer(ctxs):
                          "know too.\n\nSo we drop April 19.", context=ctx)
     assert report.final_answer is None and report.label == -1
     assert [c.record.kind for c in report.claims() if "19" in c.formula] == ["exclusion"]
+
+
+def test_the_number_of_muddy_children_is_a_count_claim(ctxs):
+    ctx = ctxs("muddy.txt")
+    text = ("The father says at least one of you is muddy.\n\nNobody steps forward.\n\n"
+            "So the number of muddy children is {}.")
+    wrong = audit_trace(ctx.puzzle, text.format("3"), context=ctx)
+    assert [(c.formula, c.verdict.verdict) for c in wrong.claims() if c.record.kind == "candidates"] == \
+        [("(m[1] + m[2]) + m[3] = 3", "false")]
+    choice = audit_trace(ctx.puzzle, text.format("**2 or 3**"), context=ctx)
+    assert not [c for c in choice.claims() if c.record.kind == "candidates"]

@@ -228,8 +228,8 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES = {  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged answer
-    "mu-v3-kept-f2-29"}  # "So no world has exactly one muddy child" read as the count
+ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any misjudged answer
+# (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*, opened in session 6
