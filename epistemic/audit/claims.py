@@ -297,6 +297,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
             found += _told_records(toks, sentence)
+        if "know" in kinds and "attr" in kinds:
+            found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
             r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end)
             for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks
@@ -1143,6 +1145,36 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
+
+
+_ROLE_TIME = re.compile(r"(?i:\b(?:now|then|already|also|too|after|once|finally|either)\b)|现在|已经|也|之后")
+
+
+def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A sentence that gives each of two agents an attribute to know, with no time in it ("Mr. P knows the suit of the
+    chosen card and Mr. Q knows its rank", "P knows the rank and Q the suit") says who was told what: its knowledge
+    of plain variables is read as `told` (judged at the start, so swapped roles are false)."""
+    if _ROLE_TIME.search(sentence) is not None:
+        return found
+    pairs = []
+    for i, t in enumerate(toks):
+        if t.kind != "agent":
+            continue
+        rest = [u for u in toks[i + 1:i + 4] if u.kind not in ("copula", "only", "sep")]
+        attr = next((u for u in rest[:2] if u.kind == "attr" and isinstance(u.payload, str) and
+                     not u.payload.startswith("@")), None)
+        if attr is not None and (rest[0].kind in ("know", "attr")):
+            pairs.append((t.payload, attr.payload))
+    agents = {a for a, _ in pairs}
+    if len(pairs) != 2 or len(agents) != 2 or len({v for _, v in pairs}) != 2:
+        return found
+    keys = {knows_key(a, "value", (("Var", v),)) for a, v in pairs}
+    out = [r.read_as(KNOWLEDGE)._replace(kind="told") if r.kind == "knowledge" and r.key.formula in keys else r
+           for r in found]
+    told = {r.key.formula for r in out if r.kind == "told"}
+    a, b = min(t.start for t in toks), max(t.end for t in toks)
+    out += [record("told", k, (), sentence.strip(), a, b, False, reading=KNOWLEDGE) for k in keys - told]
+    return out
 
 
 def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:

@@ -78,3 +78,16 @@ def test_iff_opens_a_supposition_and_nobody_moving_in_a_round_is_the_silence(ctx
                          "steps forward iff exactly one child is muddy.", context=ctx)
     assert report.label == -1
     assert ctx.aligner.inner_cues("第一轮没人动，所以有泥的人不止一个。", 1)[0].stage == 2
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Mr. P knows the suit of the chosen card and Mr. Q knows its rank.", True),
+    ("Mr. P knows the rank and Mr. Q the suit.", False),
+])
+def test_a_sentence_giving_each_agent_an_attribute_says_who_was_told_what(ctxs, sentence, wrong):
+    ctx = ctxs("card16.txt")
+    report = audit_trace(ctx.puzzle, sentence, context=ctx)
+    told = [c for c in report.claims() if c.record.kind == "told"]
+    assert len(told) == 2 and (report.label == 0) == wrong
+    later = audit_trace(ctx.puzzle, "So now P knows the rank and Q knows the suit.", context=ctx)
+    assert not [c for c in later.claims() if c.record.kind == "told"]
