@@ -1434,7 +1434,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         inclusion = set_key(var, codes)
         witnesses = tuple([value_key(var, c) for c in codes])
         answer = tuple((c,) for c in codes) if lex.question_vars == (var,) else None
-    loose = ("such" in text or "这" in text) and _SUCH.search(text) is not None  # "the only such rank is the ace"
+    loose = ("such" in text or "这" in text) and _SUCH.search(text, a, b) is not None  # "the only such rank is the ace"
     if negated:
         excluded = not_key(inclusion) if inclusion[0] != "Compare" else ("Compare", "!=") + inclusion[2:]
         return [record("exclusion", excluded, (), text, a, b, state.past, reading=EXCLUSION)]

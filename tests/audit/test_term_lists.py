@@ -49,3 +49,11 @@ def test_a_slip_inside_a_gloss_and_a_pair_still_a_candidate(ctxs):
                 c.record.certain]
     kept = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nSo (7, 7) is still a candidate.", context=ctx)
     assert [(c.record.kind, c.verdict.verdict) for c in kept.claims()][-1] == ("possible", "false")
+
+
+def test_the_only_card_meeting_the_conditions_is_a_candidate_claim(ctxs):
+    """The real ChatGPT trace's "通过这样的推理，唯一符合条件的牌是 **草花 Q**": 这样的 qualifies the reasoning, not the card."""
+    ctx = ctxs("card16.txt")
+    report = audit_trace(ctx.puzzle, "P说他不知道。\n\n通过这样的推理，唯一符合条件的牌是 **草花 Q**。", context=ctx)
+    assert [(c.record.kind, c.record.reading, c.verdict.verdict) for c in report.claims()][-1] == \
+        ("candidates", "value list", "false")
