@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_m* were each
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_n* were each
 # scored blind once, in sessions 5 to 9, then opened). The next sets to commission:
-BLIND = ("traces_n", "traces_o")
+BLIND = ("traces_o",)
 REAL = "tests/data/real/*.jsonl"
 
 

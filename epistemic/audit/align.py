@@ -199,7 +199,7 @@ def _stem(word: str) -> str:
 
 
 _SILENT = re.compile(r"(?i:\bnobody\b|\bno one\b)|没有人|没人")
-_ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人"})  # "第一轮没人动"
+_ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人"})  # "第一轮没人动"
 
 
 def _knows_positively(f: s.Node, negated: bool = False) -> bool:

@@ -122,6 +122,8 @@ _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除�
                                r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
                      r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
+_PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
+                       r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
 _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
 
 
@@ -130,8 +132,9 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
     values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at."""
     out = []
     for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30):
-        if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None:
-            continue
+        if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
+                _PERSONAL.search(text, at, at + len(subject) + 30) is not None:
+            continue  # "父亲的话对他来说没有新信息": nothing new to one child, not to the stage
         k = aligner.anchor(subject, current(at))
         if k is None:
             continue

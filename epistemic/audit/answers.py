@@ -21,7 +21,7 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
 
 
 _CLOSING = re.compile(r"(?:^|\n)\W*(?:hence|so|thus|therefore|所以|因此|故|[^\n:：.。]{0,30}(?:birthday|card|date|numbers|"
-                      r"pair|solution|result|生日|这张牌|结论|结果)\s*[:：])[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
+                      r"pair|solution|result|生日|这张牌|结论|结果)[\s*]*[:：])[,，:：\s]*([^\n.。]{1,40})[.。]?\W*$", re.IGNORECASE)
 
 
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:

@@ -1015,6 +1015,9 @@ def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
 
 
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+_PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+)")
+# "With April he'd be left with April 14 and April 17": what a case would leave
+_MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then\s+|only\s+)*be\s+(?:still\s+)?$)")
 
 
 _LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *LIST_LABELS})
@@ -1222,7 +1225,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
                       clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
             # what is left is not the trace's answer; "July leaves July 16" is July's case, not the stage's
-            case = _value_leaves(toks, clause[0], sentence)
+            case = _value_leaves(toks, clause[0], sentence) or \
+                _MODAL_LEFT.search(sentence, max(0, clause[0].start - 30), clause[0].start) is not None
             found = [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]
         claims.extend(found)
     if if_at is not None:
@@ -1419,6 +1423,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence)
+    if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
+        return []  # "Neither 12 nor 19 is a giveaway day": a property the values lack, not that they are gone
     neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
     if neg is not None and _INTRANSITIVE.fullmatch(neg.text) and _COLON_AFTER.match(sentence, neg.end):
         return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not

@@ -78,7 +78,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",
               "should", "wouldn't", "would not", "couldn't", "could not", "won't", "will not", "wouldn't be able to",
               "would not be able to", "couldn't have", "could not have", "wouldn't have", "would not have"),
-    "because": ("因为", "由于", "除非", "例如", "比如", "除了", "其他", "其余", "否则", "因此不", "because", "since",
+    "because": ("不能直接说", "不能说", "因为", "由于", "除非", "例如", "比如", "除了", "其他", "其余", "否则", "因此不", "because", "since",
                 "unless", "for example", "e.g.", "except", "other", "otherwise", "such as", "矛盾", "contradict",
                 "contradicts", "contradiction", "重复", "唯一", "unique", "once", "出现一次", "只出现一次", "share", "shares", "shared", "twice", "more than once",
                 "in common", "duplicate", "duplicated", "repeated", "appear", "appears", "make sure",

@@ -233,8 +233,11 @@ ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tun
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
     "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*, opened in session 6
-    "cheryl_variant-r1-think-correct-k1-17"}  # traces_k*, session 8: "June dates after Bernard's statement: … only
-# June 12" in a check of the answer is June's case, read as the whole stage's candidates
+    "cheryl_variant-r1-think-correct-k1-17",  # traces_k*, session 8: "June dates after Bernard's statement: … only
+    # June 12" in a check of the answer is June's case, read as the whole stage's candidates
+    # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
+    # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
+    "n1-cheryl-o1-correct-04", "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
