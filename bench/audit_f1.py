@@ -31,8 +31,8 @@ from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_n* were each
-# scored blind once, in sessions 5 to 9, then opened). The next sets to commission:
-BLIND = ("traces_o",)
+# scored blind once, in sessions 5 to 9, then opened). Still blind, to score in this order:
+BLIND = ("traces_o", "traces_p")
 REAL = "tests/data/real/*.jsonl"
 
 
