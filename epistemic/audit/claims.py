@@ -355,6 +355,8 @@ def _concludes(sentence: str, r: ClaimRecord) -> bool:
 
 
 _KNEW = frozenset({"knew", "known", "was sure", "was certain"})
+_ELIDED_OBJECT = re.compile(r"(?i:\s+(?:that|it|this)(?:\s+(?:all\s+along|already|in\s+advance|beforehand|too))?\s*"
+                            r"(?:[.,;:!?)]|→|⇒|->|—|$))")
 # Another time than the stage's: the case's knowledge then is not judged now
 _OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\s+time|originally|at\s+first|initially|"
                          r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
@@ -1143,6 +1145,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 body = knows_key(subject, "that", cons)
         if body is None and toks[i].text.lower() in _SURE:
             return None  # "S was sure before P spoke": sure of something the sentence does not name
+        if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
+            return None  # "S knew that →", "S: knew it.": knew something said before, not the numbers
         if body is None and question_key(lex):
             body = knows_key(subject, "value", question_key(lex))
     if body is None:

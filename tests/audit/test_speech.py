@@ -91,3 +91,10 @@ def test_a_sentence_giving_each_agent_an_attribute_says_who_was_told_what(ctxs, 
     assert len(told) == 2 and (report.label == 0) == wrong
     later = audit_trace(ctx.puzzle, "So now P knows the rank and Q knows the suit.", context=ctx)
     assert not [c for c in later.claims() if c.record.kind == "told"]
+
+
+def test_knowing_that_or_it_is_no_knowledge_of_the_numbers(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "- P doesn't know → product has ≥ 2 valid factorizations.\n"
+                         "- S knew that → no split of S's sum is prime+prime.", context=ctx)
+    assert not [c for c in report.claims() if c.formula == "S knows (x, y)"]
