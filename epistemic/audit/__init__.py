@@ -57,7 +57,6 @@ _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "b
                              "conditional"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
-_DATED_QUICK = re.compile(r"(?i:already|at this)|已经|此时|这时")
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
@@ -250,11 +249,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records += ctx.aligner.memoised(("@speech", text, before),
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
-        if ctx.aligner.signatures and _DATED_QUICK.search(text) is not None:  # "the muddy children already know"
+        low = text.lower()  # quick substring tests before the step-level readers' patterns
+        may_pin = "already" in low or "at this" in low or "已经" in text or "此时" in text or "这时" in text
+        if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
-        low = text.lower()  # quick substring tests before the step-level readers' patterns
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading
@@ -264,7 +264,6 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
-        may_pin = "already" in low or "at this" in low or "已经" in text or "此时" in text or "这时" in text
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))

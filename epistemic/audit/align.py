@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..language import syntax as s
 from .claims import QUOTES, tokens
+from .evidence import ALREADY
 from .fold import fold, fold_prefix
 from .keys import formula_key
 from .lexicon import Lexicon, words_pattern
@@ -297,7 +298,8 @@ def outside_relatives(sentence: str, toks: list) -> list:
     return [t for t in toks if not any(a <= t.start < b for a, b in spans)] if spans else toks
 
 
-DATED = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
+# A sentence split for step-level readers (speech, announcements claimed early)
+SENTENCES = re.compile(r"[^.。!?！？\n]+")
 
 
 def said_words(toks) -> tuple[str, ...]:
@@ -467,7 +469,7 @@ class Aligner:
             for sentence in pieces:
                 start, at = at, at + len(sentence) + 1
                 k = self._signature_cue(sentence, current)
-                if k is not None and k > current and DATED.search(sentence) is not None and \
+                if k is not None and k > current and ALREADY.search(sentence) is not None and \
                         self.described_knowing(sentence) == k:
                     continue  # "at this point the muddy children already know": a claim (announced.py), no narration
                 if k is not None:

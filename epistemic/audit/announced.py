@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from ..language import syntax as s
-from .align import DATED, Aligner
+from .align import SENTENCES, Aligner
+from .evidence import ALREADY
 from .records import KNOWLEDGE, Claim, ClaimRecord, claim_key
 
-_SENTENCES = re.compile(r"[^.。!?！？\n]+")
 # A condition or case ("if exactly two are muddy, …", "若恰有两人有泥", "the only children who know"), or the dialogue's own
 # timeline ("right after the father's statement every muddy child already knows" restates the puzzle)
 _NOT_A_CLAIM = re.compile(r"(?i:\b(?:if|would|when|whenever|with\s+exactly|only|after|once|suppose|unless)\b)|"
@@ -26,9 +26,9 @@ _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks
 def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[ClaimRecord]:
     """The step's sentences that claim a knowing announcement's content as holding already."""
     out = []
-    for m in _SENTENCES.finditer(text):
+    for m in SENTENCES.finditer(text):
         sentence = m.group(0)
-        if DATED.search(sentence) is None or _SPEECH.search(sentence) is not None or \
+        if ALREADY.search(sentence) is None or _SPEECH.search(sentence) is not None or \
                 _NOT_A_CLAIM.search(sentence) is not None:
             continue
         k = aligner.described_knowing(sentence)

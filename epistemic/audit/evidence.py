@@ -85,7 +85,7 @@ _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|le
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|→|->|⇒|\s[—–-]\s")
-_ALREADY = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
+ALREADY = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -112,7 +112,7 @@ def says_already(text: str, start: int, end: int) -> bool:
     the last clause break before the claim ("S already sure of that → sum ≤ 54" does not date the bound)."""
     a, b = clause_span(text, start, end)
     a = max([a] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a, start)])
-    return _ALREADY.search(text, a, b) is not None
+    return ALREADY.search(text, a, b) is not None
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

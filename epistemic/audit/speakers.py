@@ -9,7 +9,7 @@ says …", "The second remark, “…”, comes from P").
 from __future__ import annotations
 
 import re
-from .align import NUMBERED_STATEMENT, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
+from .align import NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
@@ -147,7 +147,6 @@ def _swap(key, a: str, b: str):
 _SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simply)\s+)?(?:tells?\s+(?:us|him|her|them)\b|"
                            r"continues\b|goes\s+on\b|speaks(?:\s+again)?\b|(?:'s|’s)\s+(?:\w+\s+)?(?:line|statement|"
                            r"remark|reply|announcement|turn)\s+(?:is|was)\b))|\s*(?:先生)?(?:又|接着|随后|然后)?(?:说|表示|宣布|回答)")
-_SENTENCES = re.compile(r"[^.。!?！？\n]+")
 _OPENING_QUOTE = re.compile(r"[\s,，:：]*[“\"「『][^”\"」』\n]{1,200}[”\"」』]")
 _CLAUSE_END = re.compile(r"[,;，；]|\s(?:and|but)\s|而且|并且")
 
@@ -175,7 +174,7 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
     if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None:
         return []
     out = []
-    for m in _SENTENCES.finditer(text):
+    for m in SENTENCES.finditer(text):
         if aligner.speaks.search(m.group(0)) is None and _SPEECH_AFTER.search(m.group(0)) is None:
             continue  # no speaker with a speech word in this sentence: nothing to scan
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))

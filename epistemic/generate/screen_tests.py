@@ -66,28 +66,18 @@ def _knows(f: s.Knows) -> Test:
     body = compile_formula(f.body)
     if f.mode == "that" and _about_own_knowledge(f.body, agent):
         return body  # knowing what one knows or does not know: K_a φ = φ (see _about_own_knowledge)
-    if f.mode == "that":
-        def knows_that(model, hist):
-            m = hist[-1]
-            out = 0
-            b = body(model, hist)
-            for c in model.classes[agent]:
-                cm = c & m
-                if cm and not cm & ~b:
-                    out |= cm
-            return out
-        return knows_that
+    whether = f.mode != "that"
 
-    def knows_whether(model, hist):
+    def knows(model, hist):  # the live part of each class where φ holds throughout (or, for whether, fails throughout)
         m = hist[-1]
         out = 0
         b = body(model, hist)
         for c in model.classes[agent]:
             cm = c & m
-            if cm and (not cm & ~b or not cm & b):
+            if cm and (not cm & ~b or (whether and not cm & b)):
                 out |= cm
         return out
-    return knows_whether
+    return knows
 
 
 def _about_own_knowledge(f: s.Formula, agent: str) -> bool:
