@@ -290,11 +290,16 @@ _RELATIVE_CLAUSE = r"(?:[,，]\s*(?i:who|whose)\b[^,，.。!?\n]{1,60}[,，])"
 _RELATIVE = re.compile(r"(?<=\w)" + _RELATIVE_CLAUSE)
 
 
+# "S — now aware that P's product is ambiguous — declares": an aside between dashes right after a name
+ASIDE = re.compile(r"(?<=\w)\s+[—–]\s[^—–.。!?\n]{1,80}\s[—–]\s")
+
+
 def outside_relatives(sentence: str, toks: list) -> list:
-    """The sentence's tokens outside relative clauses after a name: "Q, who holds the suit, says" scans as "Q says"."""
-    if "who" not in sentence:
+    """The sentence's tokens outside relative clauses and dashed asides after a name: "Q, who holds the suit, says"
+    and "S — now aware that P's product is ambiguous — declares" scan as "Q says", "S declares"."""
+    if "who" not in sentence and "—" not in sentence and "–" not in sentence:
         return toks
-    spans = [m.span() for m in _RELATIVE.finditer(sentence)]
+    spans = [m.span() for m in _RELATIVE.finditer(sentence)] + [m.span() for m in ASIDE.finditer(sentence)]
     return [t for t in toks if not any(a <= t.start < b for a, b in spans)] if spans else toks
 
 
@@ -718,6 +723,8 @@ class Aligner:
                 return ks[-1][0], "quote"
         first = _FIRST_SENTENCE.split(text, maxsplit=1)[0][:OPENING * 2]
         label = self._step_label(first, current)
+        if label is None and _STEP_LABEL.fullmatch(first + " "):  # "Step two. S knew this …": the name follows the label
+            label = self._step_label(text[:OPENING * 2], current)
         if label is not None:
             return label, "label"
         m = _ORDINAL.search(first)

@@ -96,7 +96,13 @@ _ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d
 _WORKING = re.compile(r"\d\s*[×·*+]\s*\d")
 _STATEMENT_OF = re.compile(r"(?:'s|’s|的)\s*(?:(?:first|second|third|last|final|initial)\s+)?(?:statement|announcement|"
                            r"remark|reply|words|claim|answer|第[一二三四]句话|话|发言|声明|回答)", re.IGNORECASE)
+_KNEW_PAST = re.compile(r"(?i:\bknew\b|\bhad\s+known\b)|早就知道|早知道")
+_BARE_NEGATION = re.compile(r"(?i:couldn't|could not|can't|cannot|can not|didn't|did not|wouldn't|would not)")
+_ELIDED_END = re.compile(r"\s*(?:$|[.;!?)]|,\s*(?:so|and|but|which)\b|\s[—–-]\s|→)")
 _SUCH = re.compile(r"\bsuch\b|这样的|这种", re.IGNORECASE)
+# "Those ranks are J, 8, …", "Those are **13** and **20**": the class just described, named, not the candidates
+_THOSE = re.compile(r"(?:^|[.;:!?]\s)\W*(?:those|these)\b(?![^.;:!?,]*\b(?:left|remain\w*|candidates?|survivors?|"
+                    r"options?|possible|possibilities)\b)[^.;:!?,]*$", re.IGNORECASE)
 _SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
@@ -273,6 +279,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated"
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
+        arithmetic += _labelled_term_exclusions(raw, sentence)
         if ELIMINATES.search(sentence) is not None:  # "P's first statement eliminates every sum of 55 or more"
             arithmetic += class_exclusions(raw, sentence)
         if "cmp" in kinds or _PARITY.search(sentence) is not None:
@@ -531,6 +538,32 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=VALUES))
+    return out
+
+
+# "sum 35 (= 4 + 31) is ruled out", "sums 41 and 47 die too", "积11被排除": a term labelling its values, then gone
+_LABEL_NUMBER = r"(?:\*\*)?\d{1,6}(?:\*\*)?(?:\s*[(（][^()（）\n]{0,40}[)）])?"
+_LABELLED_OUT = re.compile(r"\s*(?P<list>" + _LABEL_NUMBER + r"(?:\s*(?:,|，|、|\band\b|\bor\b|和|或)\s*(?:(?i:sum|product)s?\s+)?"
+                           + _LABEL_NUMBER + r"){0,12})\s*(?:(?i:(?:is|are)\s+(?:also\s+|then\s+|now\s+|all\s+|thus\s+)?"
+                           r"(?:out|gone|eliminated|excluded|ruled\s+out|removed|knocked\s+out|killed|dropped|discarded|"
+                           r"crossed\s+off|struck)|(?:also\s+|then\s+)?(?:dies|die|drops\s+out|drop\s+out)\b)|"
+                           r"(?:也|都)?(?:被)?(?:排除|去掉|淘汰))")
+
+
+def _labelled_term_exclusions(raw: list, sentence: str) -> list[ClaimRecord]:
+    """"So sum 35 (= 4 + 31) is ruled out", "sums 41 and 47 die too", "和35也被排除": values of an observed term,
+    labelled by it, said to be gone (a parenthesised working after a value is skipped)."""
+    out = []
+    for i, t in enumerate(raw):
+        if t.kind != "attr" or not isinstance(t.payload, tuple) or t.payload[0] != "@term":
+            continue
+        m = _LABELLED_OUT.match(sentence, t.end)
+        if m is None:
+            continue
+        numbers = re.sub(r"[(（][^()（）]*[)）]", " ", m.group("list"))
+        codes = sorted({int(n) for n in re.findall(r"\d{1,6}", numbers)})
+        key = junction_key("And", [("Compare", "!=", t.payload[1], ("Const", c)) for c in codes])
+        out.append(record("exclusion", key, (), sentence.strip(), t.start, m.end(), False, reading=EXCLUSION))
     return out
 
 
@@ -1116,6 +1149,11 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             if k is not None and t.kind == "agent":
                 inner = _knowledge(lex, rest, k, t.payload, sentence)
                 break
+        if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and question_key(lex) and \
+                _BARE_NEGATION.fullmatch(rest[-1].text) and _ELIDED_END.match(sentence, rest[-1].end):
+            # "S knew that P couldn't.": P couldn't know the answer (the verb and its object elided)
+            inner = not_key(knows_key(t.payload, "value", question_key(lex)))
+            break
     if inner is not None:
         body: tuple | None = knows_key(subject, "that", inner)
     else:
@@ -1147,6 +1185,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             return None  # "S was sure before P spoke": sure of something the sentence does not name
         if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
             return None  # "S knew that →", "S: knew it.": knew something said before, not the numbers
+        if body is None and toks[i].kind == "know" and not rest and _KNEW_PAST.search(toks[i].text) is not None:
+            return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers
         if body is None and question_key(lex):
             body = knows_key(subject, "value", question_key(lex))
     if body is None:
@@ -1444,7 +1484,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         inclusion = set_key(var, codes)
         witnesses = tuple([value_key(var, c) for c in codes])
         answer = tuple((c,) for c in codes) if lex.question_vars == (var,) else None
-    loose = ("such" in text or "这" in text) and _SUCH.search(text, a, b) is not None  # "the only such rank is the ace"
+    loose = ("such" in text or "这" in text) and _SUCH.search(text, a, b) is not None or \
+        ("hose" in text or "hese" in text) and _THOSE.search(text, 0, first.start) is not None  # "the only such rank is the ace"
     if negated:
         excluded = not_key(inclusion) if inclusion[0] != "Compare" else ("Compare", "!=") + inclusion[2:]
         return [record("exclusion", excluded, (), text, a, b, state.past, reading=EXCLUSION)]

@@ -23,7 +23,7 @@ _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there 
         "not": "!=", "不是": "!="}
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
-                    r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
+                    r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
@@ -57,7 +57,8 @@ _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" 
 # "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
 _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
-                        r"\s+(?:\*\*)?" + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N)
+                        r"\s+(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
+                        + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N)
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +

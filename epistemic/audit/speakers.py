@@ -9,7 +9,7 @@ says …", "The second remark, “…”, comes from P").
 from __future__ import annotations
 
 import re
-from .align import NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
+from .align import ASIDE, NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
@@ -160,6 +160,20 @@ def _clause_end(sentence: str, at: int) -> int:
 _TOO = re.compile(r"(?i:\b(?:too|also|as well|either)\b)|也|同样|同时")
 
 
+_ORDINAL_OPENING = re.compile(r"[\s*#>\-•]*(?i:(first|second|third|fourth|fifth)(?:ly)?)\s*[,，:]")  # not "Finally,": often loose
+
+
+def _ordinal_opening(sentence: str, n: int) -> int | None:
+    """The statement a sentence opening on an ordinal adverb walks to ("Third, S declares …": the dialogue's third
+    line; "Finally, …": its last), if there is one."""
+    m = _ORDINAL_OPENING.match(sentence)
+    if m is None:
+        return None
+    nth = _ORDINAL_NTH.get(m.group(1).lower(), -1)
+    nth = n if nth == -1 else nth
+    return nth if 0 < nth <= n else None
+
+
 def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int | None = None) -> list[ClaimRecord]:
     """"Albert's second line is that he didn't know at first but knows now", "Next, Albert says: “At first I didn't
     know, but now I know.”": speech whose know / don't-know structure is exactly that of other speakers'
@@ -171,11 +185,12 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
     that he now knows the card" where P's "Now I know" comes next), when it says "now" (not "Q said he *knew*", part of
     Q's statement already reached) and not "too" or "also". Speech matching one of the agent's own later statements
     moves `current` on: an outline of the dialogue is read in order."""
-    if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None:
+    if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None and ASIDE.search(text) is None:
         return []
     out = []
     for m in SENTENCES.finditer(text):
-        if aligner.speaks.search(m.group(0)) is None and _SPEECH_AFTER.search(m.group(0)) is None:
+        if aligner.speaks.search(m.group(0)) is None and _SPEECH_AFTER.search(m.group(0)) is None and \
+                ASIDE.search(m.group(0)) is None:
             continue  # no speaker with a speech word in this sentence: nothing to scan
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
         for i, t in enumerate(toks):
@@ -201,6 +216,10 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
                 kinds = [u.kind for u in content]
                 turn = said[:2] == ("notknow", "know") and "past" in kinds[:kinds.index("notknow") + 2] and "now" in kinds
                 ks = aligner.attributed_wrongly(t.payload, said, turn)
+                nth = _ordinal_opening(m.group(0), len(aligner.speakers))
+                if not ks and nth is not None and aligner.cues[nth - 1] == said and \
+                        aligner.speakers[nth - 1] not in (None, t.payload):
+                    ks = (nth,)  # "Third, S declares he can determine the numbers": the third statement is P's
                 now = any(u.kind == "now" or "now" in u.text.lower() for u in toks[i + 1:])  # "can now determine"
                 if not ks and current is not None and now and aligner.skips_next(t.payload, said, current) and \
                         _TOO.search(m.group(0), t.end, _clause_end(m.group(0), t.end)) is None:

@@ -208,7 +208,10 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "cheryl_cam-r1-error-g3-24", "cheryl_variant-qwq-zh-error-g1-20", "cheryl_variant-r1-error-g3-17",
          "imp-gemini-terse-elim-nosolution", "impossible-o3-summary-g4-18", "sp-qwq-zh-wrongelim-f2-03",
          "sum_product-claude-markdown-error-h2-04", "sum_product-r1-error-wrongelim-g2-06",
-         "sumprod-o1-wrong-elimination-07"}
+         "sumprod-o1-wrong-elimination-07",
+         # session 10 (traces_o* opened): "sum 35 (= 4 + 31) is ruled out", "knocked out … by P's", "Third, S declares"
+         "o1-variant-gpt4o-droppedjune19", "o2-sp-08-gpt4o-wrongelim", "o2-imp-06-r1-wrongcredit",
+         "o2-imp-09-answerfirst-wrongagent"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -237,7 +240,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # June 12" in a check of the answer is June's case, read as the whole stage's candidates
     # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
     # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
-    "n1-cheryl-o1-correct-04", "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05"}
+    "n1-cheryl-o1-correct-04", "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05",
+    # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
+    # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
+    "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct"}
 
 
 # ---------------------------------------------------------------- session 4: real model text

@@ -1,0 +1,79 @@
+"""Readings from the opened blind set traces_o* (session 10): structures its traces use that no reader knew, each
+checked both ways (the wrong claim flagged, its correct twin not)."""
+from epistemic.audit import audit_trace
+
+DIALOGUE = "P says he cannot determine the numbers.\n\nS says he knew P couldn't know.\n\n"
+
+
+def _bad(report):
+    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+
+
+def test_a_labelled_sum_ruled_out_is_an_exclusion_of_that_sum(ctxs):
+    ctx = ctxs("impossible.txt")
+    early = audit_trace(ctx.puzzle, DIALOGUE + "So sum 35 (= 4 + 31) is ruled out, and similarly sum 41 (= 4 + 37) "
+                        "and 47 (= 4 + 43).\n\nP: \"Now I can.\" S: \"So can I.\"", context=ctx)
+    assert early.label == 2  # the first wrong step: sums 35, 41 and 47 survive S's statement (4 · 31 = 2 · 62, …)
+    (claim,) = [c for c in early.claims() if c.record.kind == "exclusion"]
+    assert claim.formula == "x + y != 35"  # "and similarly sum 41 …" after the verb is not read
+    right = audit_trace(ctx.puzzle, DIALOGUE + "So sum 36 is ruled out, and sums 40 and 46 die too.", context=ctx)
+    assert right.label == -1 and not _bad(right)  # -1: no wrong step
+
+
+def test_a_sum_credited_to_the_wrong_statement_is_flagged(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = DIALOGUE + "P says he can now determine them.\n\nSo sum 11 is knocked out right there by P's \"now I can\"." \
+        "\n\nS: \"So can I.\""
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    assert report.label == 3  # sum 11 survives P's second statement; S's last one removes it
+    right = audit_trace(ctx.puzzle, DIALOGUE + "P says he can now determine them.\n\nSo sum 11 is knocked out by S's "
+                        "last statement.", context=ctx)
+    assert right.label == -1
+
+
+def test_an_ordinal_opening_names_the_dialogues_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    wrong = audit_trace(ctx.puzzle, DIALOGUE + "Third, S — now aware that P's product is ambiguous — declares he can "
+                        "determine the numbers.", context=ctx)
+    assert wrong.label == 2
+    assert [c.record.kind for c in _bad(wrong)] == ["speaker"]
+    right = audit_trace(ctx.puzzle, DIALOGUE + "Third, P — now aware that the sum is special — declares he can "
+                        "determine the numbers.", context=ctx)
+    assert right.label == -1 and not _bad(right)
+
+
+def test_an_elided_nested_negation_is_knowledge_of_the_others_ignorance(ctxs):
+    ctx = ctxs("impossible.txt")
+    report = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nS knew that P couldn't.", context=ctx)
+    (claim,) = [c for c in report.claims() if c.record.kind == "knowledge" and c.formula.startswith("S")]
+    assert claim.formula == "S knows that (not P knows (x, y))"
+
+
+def test_knew_with_no_object_is_not_knowledge_of_the_numbers(ctxs):
+    ctx = ctxs("impossible.txt")
+    report = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\n## Step 2 — S already knew",
+                         context=ctx)
+    assert not [c for c in report.claims() if c.formula == "S knows (x, y)"]
+
+
+def test_a_step_label_before_the_speakers_sentence_aligns(ctxs):
+    ctx = ctxs("impossible.txt")
+    report = audit_trace(ctx.puzzle, "Step one. P cannot determine them.\n\nStep two. S knew this from the sum alone."
+                         "\n\nStep three. P now can.\n\nStep four. S can now determine.", context=ctx)
+    assert [st.stage for st in report.steps] == [1, 2, 3, 4]
+
+
+def test_those_names_the_class_just_described_not_the_candidates(ctxs):
+    ctx = ctxs("card16.txt")
+    report = audit_trace(ctx.puzzle, "A rank that appears on exactly one card would give the card away. Those ranks "
+                         "are J, 8, 2, 7, 3 (spades only) and K, 6 (clubs only).", context=ctx)
+    assert report.label == -1
+    left = audit_trace(ctx.puzzle, "P says he doesn't know. Those cards left are ♥A, ♦5.", context=ctx)
+    assert left.label == 0  # a list said to be left is still read as the candidates
+
+
+def test_the_number_is_n_and_a_count_of_the_n_children_state_the_count(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    report = audit_trace(ctx.puzzle, "**Exactly 2 of the 5 children are muddy.**\n\nNobody stepped forward, so at "
+                         "least two are muddy.\n\nSo the number is 2.", context=ctx)
+    assert report.final_answer == ((2,),) and report.final_answer_correct
