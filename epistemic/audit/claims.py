@@ -273,6 +273,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
                                                                       if t.kind == "answer")) is not None)
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    if "prime" in sentence or "composite" in sentence or "质数" in sentence or "素数" in sentence:
+        arithmetic += _primality(sentence)
     if _SURVIVES.search(sentence) is not None:
         arithmetic += _survival_records(lex, sentence)
     if lex.number_pair is not None and _RELATION_QUICK.search(sentence) is not None:
@@ -704,8 +706,8 @@ def _topic_at(raw: list, sentence: str) -> int | None:
 
 _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
 # Not inside a longer token; a Chinese measure word may follow ("3 − 1 = 1张"), a letter, digit or "²" may not.
-_ARITHMETIC = re.compile(r"(?<![\w.·×*+−-])" + _TERM + r"(?:\s*=\s*" + _TERM +
-                         r")+(?![·×*+−-]|(?![\u4e00-\u9fff])\w)(?!\.\d)")
+_ARITHMETIC = re.compile(r"(?<![\w.·×*+−^-])" + _TERM + r"(?:\s*=\s*" + _TERM +
+                         r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)")  # "578 = 2 · 17^2": a power, not read
 _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 
@@ -766,6 +768,36 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
                 continue
             key = ("Compare", "=", left, right)
             out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
+# "51 is prime", "both 2 and 51 are prime", "91 isn't a prime", "51是质数": whether written numbers are prime
+_NUMBERS = r"(?<![\w.·×*+−^-])(?<![·×*+−^-] )(?<!minus )(?<!plus )(?<!times )(?<!减)(?<!加)(?P<n>\d{1,6}(?:\s*(?:,|、|\band\b|和)\s*\d{1,6}){0,8})"
+_PRIMALITY = re.compile(r"(?i:" + _NUMBERS + r"\s+(?:is|are)(?:\s+(?:both|all))?(?P<neg>n't|\s+not)?\s+(?:both\s+|all\s+)?"
+                        r"(?:an?\s+)?(?:(?P<prime>primes?)\b|(?P<composite>composite)\b))|"
+                        + _NUMBERS.replace("?P<n>", "?P<zn>") + r"\s*(?:都|也)?(?P<zneg>不是|是)(?:质数|素数)")
+_CLAUSE_MARK = re.compile(r"[,;:，；：]")
+_NOT_ASSERTED = re.compile(r"(?i:\b(?:if|whether|unless|suppose|assuming|would|were)\b)|如果|假如|假设|是否")
+
+
+def _primality(sentence: str) -> list[ClaimRecord]:
+    """"Also 53 = 2 + 51, and both 2 and 51 are prime": a claim that each number is (or is not) prime, true or false
+    whatever the stage. Conditions and questions ("if 51 were prime", "whether 51 is prime") are not read."""
+    out = []
+    for m in _PRIMALITY.finditer(sentence):
+        a = max((x.end() for x in _CLAUSE_MARK.finditer(sentence, 0, m.start())), default=0)
+        if _NOT_ASSERTED.search(sentence, a, m.end()):
+            continue
+        if m.group("n") is not None:
+            if m.group("neg") and re.search(r"(?i:\b(?:both|all)\b)", m.group(0)):
+                continue  # "17 and 34 are not both prime": one of them is not, which one unsaid
+            numbers = tuple(int(n) for n in re.findall(r"\d{1,6}", m.group("n")))
+            prime = (m.group("prime") is not None) != (m.group("neg") is not None)
+        else:
+            numbers = tuple(int(n) for n in re.findall(r"\d{1,6}", m.group("zn")))
+            prime = m.group("zneg") == "是"
+        out.append(record("prime", ("Prime", numbers, prime), (), m.group(0), m.start(), m.end(), False,
+                          reading=ARITHMETIC))
     return out
 
 

@@ -29,6 +29,7 @@ class EvidenceKind(NamedTuple):
 # counts in docs/audit.md, "Evidence".
 STRONG = frozenset({
     EvidenceKind("arithmetic", "false"),  # "5 + 26 = 29"
+    EvidenceKind("prime", "false"),  # "both 2 and 51 are prime"
     EvidenceKind("exclusion", "premature"),  # "this also rules out the 14th" one statement early
     EvidenceKind("exclusion", "false"),  # "so 18 is excluded too" when 18 survives
     EvidenceKind("credit", "premature"),  # "Albert's statement rules out July 14" (Bernard's does)

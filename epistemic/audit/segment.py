@@ -65,6 +65,8 @@ def plain(text: str) -> str:
     text = apostrophes(text)
     if "$" in text or "\\" in text:
         text = _LATEX.sub(_symbol, text)
+        if "  " in text:  # "x \cdot y" became "x  ·    y": one space each side, the padding after the operand
+            text = _PADDED_OPERATOR.sub(_tight, text)
     if ">" in text:
         text = _QUOTE_MARK.sub(_spaces, text)  # "> **x = 4, y = 13**": a markdown block quote
     return _EMPHASIS.sub(_spaces, text) if "*" in text else text
@@ -86,6 +88,15 @@ _LATEX_SYMBOLS = {"times": "×", "cdot": "·", "le": "≤", "leq": "≤", "ge": 
                   "notin": "∉", "lt": "<", "gt": ">", "{": "{", "}": "}", ",": " ", ";": " ", "!": " ", "quad": " ",
                   "(": " ", ")": " ", "[": " ", "]": " ", "mid": "|"}
 _LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[{}(),;!\[\]])")
+
+
+_PADDED_OPERATOR = re.compile(r"(?<=\w)( +)([·×+\-=≤≥<>≠])( +)([\w^{}]+)")
+
+
+def _tight(m: re.Match) -> str:
+    """"x  ·    y" as "x · y" followed by the padding (same length): a term the lexicon knows by its surface."""
+    pad = len(m.group(1)) + len(m.group(3)) - 2
+    return " " + m.group(2) + " " + m.group(4) + " " * pad
 
 
 def _symbol(m: re.Match) -> str:

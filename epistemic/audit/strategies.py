@@ -1,6 +1,7 @@
 """The judge's strategies, tried in order: the first that handles a claim gives its verdict.
 
 - Arithmetic: "4 + 13 = 17" is true or false whatever the stage, checked with integers.
+- Primality: "both 2 and 51 are prime" likewise.
 - Speaker: "Q says “Now I know the card”" is true when Q made that statement, whatever the stage.
 - Survives: "May stays", "9 survives S's statement": the value is possible at the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
@@ -61,6 +62,35 @@ class Arithmetic:
         a, b = _value(left), _value(right)
         return _decided(self.name, a == b, window.stage, f"{_text(left)} = {_text(right)}",
                         f"{_text(left)} = {a} and {_text(right)} = {b}")
+
+
+def prime_text(key) -> str:
+    """How a `prime` claim is shown: "51 is prime", "9 is not prime"."""
+    numbers, prime = key.formula[1], key.formula[2]
+    return f"{' and '.join(map(str, numbers))} {'is' if len(numbers) == 1 else 'are'}{'' if prime else ' not'} prime"
+
+
+def is_prime(n: int) -> bool:
+    return n > 1 and all(n % d for d in range(2, int(n ** 0.5) + 1))
+
+
+class Primality:
+    """ "both 2 and 51 are prime", "91 is not prime": true or false whatever the stage (claims.py reads it)."""
+
+    name = "primality"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "prime":
+            return NOT_HANDLED
+        _, numbers, prime = record.key.formula
+        wrong = [n for n in numbers if is_prime(n) != prime]
+        why = ", ".join(f"{n} = {_factor(n)}" if not is_prime(n) else f"{n} is prime" for n in wrong)
+        return _decided(self.name, not wrong, window.stage, prime_text(record.key), why)
+
+
+def _factor(n: int) -> str:
+    d = next((d for d in range(2, int(n ** 0.5) + 1) if n % d == 0), None)
+    return f"{d} × {n // d}" if d else str(n)
 
 
 class Speaker:
@@ -249,5 +279,5 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), ValueSets(), KnowledgeTables(),
+STRATEGIES = (Arithmetic(), Primality(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), ValueSets(), KnowledgeTables(),
               FormulaFallback())

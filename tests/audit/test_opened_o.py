@@ -77,3 +77,35 @@ def test_the_number_is_n_and_a_count_of_the_n_children_state_the_count(ctxs):
     report = audit_trace(ctx.puzzle, "**Exactly 2 of the 5 children are muddy.**\n\nNobody stepped forward, so at "
                          "least two are muddy.\n\nSo the number is 2.", context=ctx)
     assert report.final_answer == ((2,),) and report.final_answer_correct
+
+
+# ------------------------------------------------------------- traces_p* (opened at the end of session 10)
+
+
+def test_a_number_said_prime_is_checked_whatever_the_stage(ctxs):
+    ctx = ctxs("sum_product.txt")
+    wrong = audit_trace(ctx.puzzle, "Also 53 = 2 + 51, and both 2 and 51 are prime, so 53 is removed as well.",
+                        context=ctx)
+    assert wrong.label == 0
+    (claim,) = [c for c in wrong.claims() if c.record.kind == "prime"]
+    assert claim.verdict.verdict == "false" and "51 = 3 × 17" in claim.verdict.counterexample["explanation"]
+    right = audit_trace(ctx.puzzle, "47 is a prime, 91 isn't prime and 2、3和5都是质数. 51 = 3 × 17 is not prime.",
+                        context=ctx)
+    # "3 × 17 is not prime" speaks of the product, not of 17: not read
+    assert [c.verdict.verdict for c in right.claims() if c.record.kind == "prime"] == ["entailed"] * 3
+
+
+def test_conditions_and_expressions_are_no_primality_claims(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "If 51 were prime, 53 would go. The sum minus 2 is composite, s − 2 is not "
+                         "prime, and 17 and 34 are not both prime.", context=ctx)
+    assert not [c for c in report.claims() if c.record.kind == "prime"]
+
+
+def test_latex_products_read_as_the_observed_term(ctxs):
+    ctx = ctxs("impossible.txt")
+    report = audit_trace(ctx.puzzle, "### Step 1: The setup\nS knows $s = x + y$ and P knows $p = x \\times y$.\n\n"
+                         "$51 = 17 + 34$ gives $578 = 2 \\times 17^2$.", context=ctx)
+    assert report.label == -1
+    assert "P knows x * y" in [c.formula for c in report.claims()]
+    assert not [c for c in report.claims() if c.record.kind == "arithmetic" and "578" in c.formula]

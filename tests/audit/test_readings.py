@@ -211,7 +211,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "sumprod-o1-wrong-elimination-07",
          # session 10 (traces_o* opened): "sum 35 (= 4 + 31) is ruled out", "knocked out … by P's", "Third, S declares"
          "o1-variant-gpt4o-droppedjune19", "o2-sp-08-gpt4o-wrongelim", "o2-imp-06-r1-wrongcredit",
-         "o2-imp-09-answerfirst-wrongagent"}
+         "o2-imp-09-answerfirst-wrongagent",
+         "p2-sum_product-gpt4o-steps-wrong-elimination-04"}  # "both 2 and 51 are prime"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -245,9 +246,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
     "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct",
-    # traces_p*, session 10 (opened at the end, not yet worked on)
-    "p1-sum_product-gemini-terse-correct-27", "p2-sum_product-claude-markdown-correct-02",
-    "p2-impossible-gpt4o-steps-correct-08"}
+    # traces_p*, session 10: "**→ (x, y) = (4, 13).**" in a terse outline whose statements are never aligned
+    "p1-sum_product-gemini-terse-correct-27"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
