@@ -151,6 +151,7 @@ _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|tur
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
+_BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
 
@@ -609,7 +610,11 @@ class Aligner:
                     return own[nth - 1], "heading", True
             if m is not None:
                 nth = _ORDINALS.get(m.group(0).lower(), 0)
-                k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
+                if nth > 0 and m.end() <= t.start and _BEFORE_SPEAKER.fullmatch(sentence, m.end(), t.start):
+                    # "### 第二句：Q “…”", "Second statement — Q": the dialogue's second, made by Q
+                    k = nth if nth <= n and self.speakers[nth - 1] == agent else None
+                else:  # "Q's second statement", "Q的第二句话": Q's own second
+                    k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
                 if k is not None:
                     return k, "ordinal", True
             same = [k for k in own if said and self.cues[k - 1] == said]

@@ -314,6 +314,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     else:
         found = arithmetic
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
+    if _ROW_END.search(sentence) is not None:
+        crossed += _row_verdicts(lex, sentence)  # "- 5：♦5，但草花里也有 ♣5 → 排除", "- Q: only ♥Q → stays"
     if crossed:
         found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
     if not found and not crossed:
@@ -483,6 +485,36 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             if r.kind == "exclusion":
                 out.append(r._replace(start=a, end=m.end(), text=sentence[a:m.end()].strip()))
     return out
+
+
+# A row labelled by one value whose verdict closes it: "- 14 → July 14 or August 14 — ambiguous, out.",
+# "- 5：♦5，但草花里也有 ♣5，P 仍无法区分 → 排除", "- Q：只有 ♥Q → 保留"
+_ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>(?i:out|eliminated|excluded|removed|gone|"
+                      r"ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局)|(?P<kept>(?i:stays|kept|keep|survives|remains|"
+                      r"stays\s+in)|保留|留下|可以))(?:\*\*)?\s*[.。!！]?\s*$")
+_ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
+_ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
+
+
+def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """A bullet row labelled by one value and closed by a verdict on it: "out" / "排除" is that value's exclusion,
+    "stays" / "保留" says it is still possible. The rest of the row is the reason, read as usual."""
+    m = _ROW_END.search(sentence)
+    label = _ROW_LABEL.match(sentence)
+    if m is None or label is None:
+        return []
+    toks = tokens(lex, sentence[:m.start()])
+    first = next((t for t in toks if t.start >= label.end()), None)
+    if first is None or first.start != label.end() or first.kind != "value" or \
+            _ROW_LABEL_END.match(sentence, first.end) is None:
+        return []
+    text = sentence.strip()
+    if m.group("kept") is not None:
+        return [record("possible", ("Possible", *first.payload), (), text, first.start, m.end(), False,
+                       reading=POSSIBLE)]
+    neg = Token("neg", "out", first.start - 1, first.start, "out")  # read as "not <value>"
+    return [r._replace(start=first.start, end=m.end()) for r in
+            _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
 
 
 def _value_subject(raw: list, at: int) -> bool:

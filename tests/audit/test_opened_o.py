@@ -109,3 +109,27 @@ def test_latex_products_read_as_the_observed_term(ctxs):
     assert report.label == -1
     assert "P knows x * y" in [c.formula for c in report.claims()]
     assert not [c for c in report.claims() if c.record.kind == "arithmetic" and "578" in c.formula]
+
+
+def test_a_row_labelled_by_a_value_and_closed_by_out_excludes_that_value(ctxs):
+    ctx = ctxs("card16.txt")
+    text = ("Q says he knew P did not know.\n\nP says: now I know the card.\n\n### 第三句：P \"现在我知道了\"\n"
+            "- A：♥A、♦A 两张 → 排除\n- Q：只有 ♥Q → 保留\n- 4：只有 ♥4 → 保留\n- 5：♦5，但草花里也有 ♣5，P 仍无法区分 → 排除")
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    rows = [(c.record.kind, c.formula, c.verdict.verdict) for c in report.claims()
+            if c.record.kind in ("exclusion", "possible")]
+    assert rows == [("exclusion", "rank != A", "entailed"), ("possible", "rank = Q still possible", "entailed"),
+                    ("possible", "rank = 4 still possible", "entailed"), ("exclusion", "rank != 5", "false")]
+    assert report.label == 2
+    ctx = ctxs("cheryl.txt")
+    english = audit_trace(ctx.puzzle, "Albert says he doesn't know and knows Bernard doesn't know either.\n\n"
+                          "Bernard: at first I didn't know, now I do.\n- 14 → July 14 or August 14 — ambiguous, out.\n"
+                          "- 16 → this also appears in May, so Bernard can't be sure either — out.", context=ctx)
+    assert [c.verdict.verdict for c in english.claims() if c.record.kind == "exclusion"] == ["entailed", "false"]
+
+
+def test_a_numbered_heading_before_the_speaker_is_the_dialogues_statement(ctxs):
+    ctx = ctxs("card16.txt")
+    report = audit_trace(ctx.puzzle, "### 第一句：P \"我不知道这张牌\"\n\n### 第二句：Q \"我知道你不知道\"\nQ 的花色中不能含有"
+                         "唯一点数的牌。\n\n### 第三句：P \"现在我知道了\"", context=ctx)
+    assert [st.stage for st in report.steps] == [1, 2, 3]
