@@ -250,7 +250,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         low = text.lower()  # quick substring tests before the step-level readers' patterns
-        may_pin = "already" in low or "at this" in low or "已经" in text or "此时" in text or "这时" in text
+        may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
+            "这时" in text or "这一" in text
         if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"

@@ -329,13 +329,15 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     found += crossed
     low = sentence.lower()
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
-    if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)"
-        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain else r for r in found]
+    if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
+        found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
+                 not _whole_tuples_out(lex, r) else r for r in found]
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
-                 r.end >= topic and r.key.formula not in own else r for r in found]
+                 r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) else r
+                 for r in found]
     if "agent" in kinds and lex.codes and _AGENT_WITH.search(sentence) is not None:
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
@@ -568,6 +570,8 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion" if negated else "candidates", ("Not", key) if negated else key, witnesses,
                               sentence.strip(), t.start, listed.end(), False, reading=VALUES))
             continue
+        if sentence.startswith("的", m.end()):
+            continue  # "积为30的 (5,6)、(2,15)": the pairs with product 30, a description
         op = "!=" if negated else "="
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
@@ -712,6 +716,27 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             key = ("Possible", *before[-1].payload)
         out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
     return out
+
+
+def _whole_tuples_out(lex: Lexicon, r: ClaimRecord) -> bool:
+    """An exclusion of whole tuples ("积为30的 (5,6)、(2,15) 在这一步也被排除了"): what it rules out does not depend on
+    the case it is said under, unlike a list of what a case leaves."""
+    if r.kind != "exclusion" or r.key.formula[0] != "Not" or not lex.question_vars:
+        return False
+    inner = r.key.formula[1]
+    items = inner[1] if inner[0] == "Or" else (inner,)
+    names = set(lex.question_vars)
+    return all(item[0] == "And" and {p[2][1] for p in item[1] if p[0] == "Compare" and p[2][0] == "Var"} == names
+               for item in items)
+
+
+def _excludes_topic_case(r: ClaimRecord, own: tuple) -> bool:
+    """"18：…，所以也排除3月18": an exclusion of one tuple that has the topic's value (March 18 under day 18), the
+    row's own verdict on its case, not a case of it."""
+    if r.kind != "exclusion" or not own or r.key.formula[0] != "Not":
+        return False
+    inner, eq = r.key.formula[1], own[1][1]
+    return inner[0] == "And" and eq in inner[1]
 
 
 def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:

@@ -86,7 +86,7 @@ _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|le
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|→|->|⇒|\s[—–-]\s")
-ALREADY = re.compile(r"(?i:\balready\b|\bat this (?:point|stage)\b)|已经|此时|这时")
+ALREADY = re.compile(r"(?i:\balready\b|\b(?:at|in) this (?:point|stage|step)\b)|已经|此时|这时|这一步|这一轮")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -133,3 +133,22 @@ def test_a_numbered_heading_before_the_speaker_is_the_dialogues_statement(ctxs):
     report = audit_trace(ctx.puzzle, "### 第一句：P \"我不知道这张牌\"\n\n### 第二句：Q \"我知道你不知道\"\nQ 的花色中不能含有"
                          "唯一点数的牌。\n\n### 第三句：P \"现在我知道了\"", context=ctx)
     assert [st.stage for st in report.steps] == [1, 2, 3]
+
+
+def test_a_rows_own_verdict_on_a_tuple_of_its_case_is_certain(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    report = audit_trace(ctx.puzzle, "阿里说他不知道，而且他知道波也不知道。\n\n接下来波说：起初我不知道，听了阿里的话现在知道了。\n"
+                         "18：18在4月也有，波拿到18的话还要在3月18和4月18之间犹豫，所以也排除3月18。", context=ctx)
+    (claim,) = [c for c in report.claims() if c.record.kind == "exclusion"]
+    assert claim.record.certain and claim.verdict.verdict == "false"  # April 18 went with Ali's statement
+
+
+def test_whole_pairs_ruled_out_at_this_step_are_dated_and_not_a_case(ctxs):
+    ctx = ctxs("sum_product.txt")
+    text = ("P先生说他不知道。S先生说他早知道P不知道。\n\n积为30的 (5,6)、(2,15) 在这一步也被排除了，因为30对应的和11、17都在表里，"
+            "P先生分不清。")
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    assert report.label == 1  # they go with P's second statement, not S's
+    right = audit_trace(ctx.puzzle, "P先生说他不知道。S先生说他早知道P不知道。\n\n积为6的 (2,3) 早在第一句就被排除了。",
+                        context=ctx)
+    assert right.label == -1
