@@ -23,7 +23,7 @@ from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_re
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
-from .judge import FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
+from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED, credited
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
@@ -265,6 +265,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
+        evident = None  # the stage an exact list read earlier in the step holds at
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -307,10 +308,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
             named = [c.stage for c in al.cues if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
+            if evident is not None and may_pin and r.kind in _PINNED_KINDS:
+                named = [*named, evident]  # "Remaining: Apr 14, …, Jun 19. At this point Bernard already knows":
+                # the list just read, exact at stage j, says where the trace stands
             if named and says_already(text, r.start, r.end):
                 # "Ali is sure Bo doesn't know → … Already only March 18, July 16, July 17 remain": the claim dates
                 # itself at the latest statement named before it in the step, even after later ones were mentioned
-                pin = max(window.stage, *named)
+                pin = max([window.stage, *named])
                 window = Window(pin, pin, window.fresh)
             credit = r.kind == "exclusion" and crediting and \
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
@@ -328,6 +332,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 continue
             v, source = hit
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
+            if r.kind == "candidates" and r.certain and r.key.witnesses and v.verdict == ENTAILED:
+                evident = v.stage if evident is None else max(evident, v.stage)
             if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
                 final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:

@@ -113,7 +113,12 @@ def says_already(text: str, start: int, end: int) -> bool:
     the last clause break before the claim ("S already sure of that → sum ≤ 54" does not date the bound)."""
     a, b = clause_span(text, start, end)
     a = max([a] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a, start)])
-    return ALREADY.search(text, a, b) is not None
+    return ALREADY.search(text, a, b) is not None or _ALREADY_SETTLES.match(text, b) is not None
+
+
+# "exactly two are muddy — nobody stepping forward already pins it down": a dash, then what already settles it
+_ALREADY_SETTLES = re.compile(r"\s*[—–-]\s*[^.;:!?\n—–]{0,60}?\balready\s+(?:pins|settles|fixes|decides|determines|"
+                              r"gives|tells|forces)\b", re.IGNORECASE)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -152,3 +152,23 @@ def test_whole_pairs_ruled_out_at_this_step_are_dated_and_not_a_case(ctxs):
     right = audit_trace(ctx.puzzle, "P先生说他不知道。S先生说他早知道P不知道。\n\n积为6的 (2,3) 早在第一句就被排除了。",
                         context=ctx)
     assert right.label == -1
+
+
+def test_an_exact_list_just_read_tells_where_at_this_point_stands(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    text = ("- Once-only days: 13 (Mar), 20 (May). Albert can vouch that Bernard doesn't know only if his month avoids "
+            "both → Apr or Jun.\n- Remaining: Apr 14, Apr 17, Apr 19, Jun 12, Jun 19. At this point Bernard already "
+            "knows the date.\n- Bernard's statement (\"At first I don't know, but now I know\"): 19 is shared by April "
+            "and June, so it goes.")  # one step that goes on to Bernard's statement: the claim is pinned before it
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    (claim,) = [c for c in report.claims() if c.record.text.startswith("At this point")]
+    assert claim.verdict.verdict == "premature"  # Bernard knows only after his own statement
+    assert report.label == 0
+
+
+def test_a_dash_saying_the_statement_already_settles_it_dates_the_claim(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    early = audit_trace(ctx.puzzle, "The father says at least one of us is muddy.\n\nNobody steps forward.\n\n"
+                        "So there must be exactly two muddy children — nobody stepping forward already pins it down.\n\n"
+                        "Then every muddy child knows.", context=ctx)
+    assert early.label == 2
