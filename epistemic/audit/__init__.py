@@ -357,6 +357,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer)  # a wrong answer corroborates
     steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
+    if backed:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
+        first = first_error([st.label for st in steps])
+        early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
+            c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
+            and c.record.reading != HEADLINE for c in st.claims)), None)  # an opening summary is no step
+        if early is not None:
+            steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if backed and final_at is not None and not 0 <= first_error([st.label for st in steps]) <= final_at:
         # a wrong final answer is an error at the latest where it is stated, whatever was (not) read before it
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)

@@ -172,3 +172,18 @@ def test_a_dash_saying_the_statement_already_settles_it_dates_the_claim(ctxs):
                         "So there must be exactly two muddy children — nobody stepping forward already pins it down.\n\n"
                         "Then every muddy child knows.", context=ctx)
     assert early.label == 2
+
+
+WRONG_ANSWER = ("Albert says he doesn't know and knows Bernard doesn't know either. So the month is July or August.\n\n"
+                "Bernard now knows, so 14 goes. Left: July 16, August 15, August 17.\n\n"
+                "I think the birthday is probably August 17.\n\n**Answer: August 17**")
+
+
+def test_a_wrong_answer_is_an_error_where_it_is_first_concluded(ctxs):
+    ctx = ctxs("cheryl.txt")
+    report = audit_trace(ctx.puzzle, WRONG_ANSWER, context=ctx)
+    assert report.label == 2 and report.steps[2].wrong_answer  # a hedge, but the answer it names is the final one
+    headline = audit_trace(ctx.puzzle, "**August 17.**\n\n" + WRONG_ANSWER, context=ctx)
+    assert headline.label == 3  # the opening summary is no step of the reasoning
+    right = audit_trace(ctx.puzzle, WRONG_ANSWER.replace("**Answer: August 17**", "**Answer: July 16**"), context=ctx)
+    assert right.label == -1  # with a right final answer the hedge stays unchecked
