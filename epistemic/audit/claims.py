@@ -282,7 +282,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
         arithmetic += _labelled_term_exclusions(raw, sentence)
-        if ELIMINATES.search(sentence) is not None:  # "P's first statement eliminates every sum of 55 or more"
+        if ELIMINATES.search(sentence) is not None or "之和" in sentence:  # "P's first statement eliminates every sum of 55
+            # or more", "所有能拆成两个素数之和的和都已经被…排除了"
             arithmetic += class_exclusions(raw, sentence)
         if "cmp" in kinds or _PARITY.search(sentence) is not None:
             arithmetic += _term_bounds(raw, sentence)

@@ -35,12 +35,39 @@ _WORD_OPS = {"above": ">", "over": ">", "greater than": ">", "larger than": ">",
 _SYMBOL_OPS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<"}
 
 
+# "every sum that can be written as a sum of two primes", "所有能拆成两个素数之和的和": Goldbach's class of sums
+_TWO_PRIMES = re.compile(r"(?i:\s*(?:s\s+)?(?:(?:that|which)\s+(?:can|could)\s+be|(?:that|which)\s+(?:is|are)|"
+                         r"expressible|writable)\s+(?:(?:written|expressed|split|decomposed)\s+)?as\s+(?:the\s+|a\s+)?"
+                         r"sum\s+of\s+two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)")
+_ZH_TWO_PRIMES = re.compile(r"(?:所有|凡是)?(?:能|可以)(?:拆|分|写|表示)成两个(?P<distinct>不同的?)?(?:素数|质数)之和的(?:和|数)")
+_ZH_OUT = re.compile(r"排除|去掉|淘汰|删去")
+_LARGEST_SUM = 400  # beyond any sum of these puzzles' domains; the class is the same whatever the domain
+
+
+def two_prime_sums(distinct: bool) -> tuple[int, ...]:
+    """The numbers up to _LARGEST_SUM that are p + q for primes p, q (p < q when `distinct`)."""
+    sieve = [True] * (_LARGEST_SUM + 1)
+    sieve[0] = sieve[1] = False
+    for n in range(2, int(_LARGEST_SUM ** 0.5) + 1):
+        if sieve[n]:
+            sieve[n * n::n] = [False] * len(sieve[n * n::n])
+    primes = [n for n, prime in enumerate(sieve) if prime]
+    return tuple(sorted({p + q for p in primes for q in primes if (p < q if distinct else p <= q)
+                         and p + q <= _LARGEST_SUM}))
+
+
 def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
     """The exclusions of the term classes named right after an elimination verb in one sentence."""
     out = []
     terms = [t for t in raw if t.kind == "attr" and isinstance(t.payload, tuple) and t.payload[0] == "@term"]
     if not terms:
         return out
+    for m in _ZH_TWO_PRIMES.finditer(sentence):  # "所有能拆成两个素数之和的和都已经被 P先生的第一句话排除了"
+        term = next((t for t in terms if t.end == m.end() and t.payload[1][:2] == ("Arith", "+")), None)
+        if term is not None and _ZH_OUT.search(sentence, m.end()):
+            cond = ("Member", term.payload[1], two_prime_sums(bool(m.group("distinct"))))
+            out.append(record("exclusion", ("Not", cond), (), sentence.strip(), m.start(), m.end(), False,
+                              reading=CLASS))
     for verb in ELIMINATES.finditer(sentence):
         obj = _OBJECT.match(sentence, verb.end())
         term = next((t for t in terms if t.start == obj.end()), None)
@@ -59,6 +86,9 @@ def _condition(term: Token, parity: str | None, sentence: str) -> tuple[tuple | 
     key = term.payload[1]
     if parity:  # "all the even sums"
         return _parity(key, parity), term.end
+    primes = _TWO_PRIMES.match(sentence, term.end)
+    if primes is not None and key[:2] == ("Arith", "+"):  # "every sum that can be written as a sum of two primes"
+        return ("Member", key, two_prime_sums(bool(primes.group("distinct")))), primes.end()
     m = _BOUND.match(sentence, term.end)
     if m is None:
         return None, term.end

@@ -187,3 +187,18 @@ def test_a_wrong_answer_is_an_error_where_it_is_first_concluded(ctxs):
     assert headline.label == 3  # the opening summary is no step of the reasoning
     right = audit_trace(ctx.puzzle, WRONG_ANSWER.replace("**Answer: August 17**", "**Answer: July 16**"), context=ctx)
     assert right.label == -1  # with a right final answer the hedge stays unchecked
+
+
+def test_the_sums_of_two_primes_are_a_class_credited_to_a_statement(ctxs):
+    from epistemic.audit.classes import two_prime_sums
+    assert two_prime_sums(False)[:6] == (4, 5, 6, 7, 8, 9) and 11 not in two_prime_sums(False)
+    assert 4 not in two_prime_sums(True) and 6 not in two_prime_sums(True) and 8 in two_prime_sums(True)
+    ctx = ctxs("sum_product.txt")
+    early = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nSo P's first statement already rules "
+                        "out every sum that can be written as a sum of two distinct primes.", context=ctx)
+    assert early.label == 1  # S's statement does that: 10 = 3 + 7 survives P's (2 × 8 = 4 × 4 … is ambiguous)
+    zh = audit_trace(ctx.puzzle, "P说他不知道。\n\n所以所有能拆成两个素数之和的和都已经被 P先生的第一句话排除了。", context=ctx)
+    assert zh.label == 1
+    right = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nS says he knew that.\n\nSo S's statement "
+                        "rules out every sum that can be written as a sum of two primes.", context=ctx)
+    assert right.label == -1
