@@ -11,7 +11,6 @@ model, counts over knowledge) raise Unsupported, and the caller uses the Z3-obje
 """
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from ..language import syntax as s
@@ -124,7 +123,7 @@ class TextEncoder:
         self.space = space
         self.n = space.size
         self.blocks: list[list[tuple[str, str]]] = []  # definitions, each block independent of itself
-        self.counter = itertools.count()
+        self.defined = 0  # definitions made so far: the next one's number
         self._rows = {name: python_ints(col) for name, col in space.columns.items()}
         self._ground: dict = {}
         self._groups: dict = {}
@@ -137,13 +136,16 @@ class TextEncoder:
         """Fresh Bools defined as exprs, none of which mentions another of them (one `let` block).
         Constants and other definitions' names are returned as they are."""
         block, names = [], []
+        letter, k = prefix[0], self.defined
         for expr in exprs:
             if expr[0] != "(":
                 names.append(expr)
                 continue
-            name = f"{prefix[0]}{next(self.counter)}"  # short names: the text is parsed, never read
+            name = f"{letter}{k}"  # short names: the text is parsed, never read
+            k += 1
             block.append((name, expr))
             names.append(name)
+        self.defined = k
         if block:
             self.blocks.append(block)
         return names
@@ -303,7 +305,8 @@ class TextEncoder:
             return self.per_class(groups, "knows_whether",
                                   lambda m: or_([self._all(frame, m, phi), self._all(frame, m, neg)]))
         values = list(zip(*(self.ground(t) for t in f.body)))
-        return self.per_class(groups, "knows_value", lambda m: self._one_value(frame, m, values))
+        alive = frame.alive_list(self.n)  # once per operator: at stage 0 a list of n "true"s, not one per class
+        return self.per_class(groups, "knows_value", lambda m: self._one_value(alive, m, values))
 
     def _all(self, frame: TextFrame, members: list[int], phi: list[str]) -> str:
         if frame.alive is None:
@@ -311,11 +314,11 @@ class TextEncoder:
         alive = frame.alive
         return and_([phi[p] if alive[p] == TRUE else implies(alive[p], phi[p]) for p in members])
 
-    def _one_value(self, frame: TextFrame, members: list[int], values: list[tuple]) -> str:
-        alive = frame.alive_list(self.n)
+    def _one_value(self, alive: list[str], members: list[int], values: list[tuple]) -> str:
+        """At most one of the class's values is live (alive: the frame's alive_list)."""
+        if len(members) == 1:
+            return TRUE
         if len({values[p] for p in members}) == len(members):  # one world per value
-            if len(members) == 1:
-                return TRUE
             present = [alive[p] for p in members]
         else:
             by_value: dict[tuple, list[int]] = {}
