@@ -12,7 +12,6 @@ from lark import Token, Tree
 from ..errors import EpistemicError, Location
 from . import syntax as s
 from .expressions import MAX_EXPANSION, Expressions, TupleType, is_int, is_tree
-from .line_parse import parse_by_line
 from .parse import parse_text
 
 BOOL_VALUES = (s.Value("0", 0, ("false",)), s.Value("1", 1, ("true",)))
@@ -23,8 +22,13 @@ def load_puzzle(text: str, file: str = "<text>", params: dict[str, int] | None =
     """Parse and elaborate a puzzle text; `params` override the file's `param` defaults.
 
     `by_line`: parse line by line, reusing lines parsed before (line_parse.py: the same tree; for the
-    generator, whose puzzles share most of their lines)."""
-    tree = parse_by_line(text, file) if by_line else parse_text(text, file)
+    generator, whose puzzles share most of their lines; imported only there, `solve` never loads it)."""
+    if by_line:
+        from .line_parse import parse_by_line
+
+        tree = parse_by_line(text, file)
+    else:
+        tree = parse_text(text, file)
     return Elaborator(text, file, params or {}).puzzle(tree)
 
 
