@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import time
 
@@ -14,6 +13,8 @@ from ..limits import parse_int
 
 
 def emit_json(data: dict) -> None:
+    import json  # only under --json: the text output never loads the json package
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
