@@ -5,7 +5,8 @@
 Each row runs in fresh processes; its figure is the median CPU time (user + system of the child,
 from getrusage) over --pairs runs. With --baseline (another checkout of the repository, e.g.
 `git archive main | tar -x -C /tmp/base`), every run of this checkout is paired with a run of the
-baseline, alternating which goes first, so a busy machine slows both sides alike. "engine" rows
+baseline, alternating which goes first, so a busy machine slows both sides alike; the table gives the
+ratio of the two medians and the median (and quartiles) of the per-pair ratios. "engine" rows
 time enumeration + announcements + report inside one process (parsing and imports excluded) and report bytes
 per world: the peak of numpy's traced allocations during the solve over the number of worlds. The "generate"
 row times `generate("cards", 300, use_z3=True)` in one process after a warm-up (the target: 300 per CPU second).
@@ -110,6 +111,16 @@ def _extra(kind: str, runs: list[dict]) -> str:
     return ""
 
 
+def _pair_ratios(runs: dict[str, list[dict]]) -> str:
+    """new/base of each interleaved pair (run i of this checkout against run i of the baseline): their median
+    and quartiles. A busy spell slows both runs of a pair, so these spread less than the two medians do."""
+    ratios = sorted(n["cpu"] / b["cpu"] for n, b in zip(runs["new"], runs["base"]))
+    if len(ratios) < 4:
+        return f"{statistics.median(ratios):.2f}"
+    q1, _, q3 = statistics.quantiles(ratios, n=4)
+    return f"{statistics.median(ratios):.2f} [{q1:.2f}–{q3:.2f}]"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=5)
@@ -124,7 +135,8 @@ def main() -> None:
                            capture_output=True)
     head = "| job | CPU s (median) | target | SMCDEL (issue 14) |"
     if args.baseline:
-        head = "| job | baseline CPU s | this checkout CPU s | new/base | target | SMCDEL (issue 14) |"
+        head = ("| job | baseline CPU s | this checkout CPU s | new/base | pair ratios: median [quartiles] | target "
+                "| SMCDEL (issue 14) |")
     print(f"{args.pairs} runs per side; machine load average {os.getloadavg()[0]:.1f} at the start; "
           f"{'no bytecode caches' if args.no_compile else 'byte-compiled'}")
     print(head)
@@ -143,7 +155,7 @@ def main() -> None:
         if args.baseline:
             base_extra = _extra(kind, runs["base"])
             print(f"| {label} | {med['base']:.3f}{base_extra} | {med['new']:.3f}{extra} | {med['new'] / med['base']:.2f} "
-                  f"| {goal} | {peer} |", flush=True)
+                  f"| {_pair_ratios(runs)} | {goal} | {peer} |", flush=True)
         else:
             print(f"| {label} | {med['new']:.3f}{extra} | {goal} | {peer} |", flush=True)
 
