@@ -11,7 +11,6 @@ checks every stage of every shipped puzzle and random puzzles against the numpy 
 """
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -88,17 +87,30 @@ class SmallSpace:
         return self.cache[key]
 
 
+def product_columns(puzzle: s.Puzzle, free: list[s.Variable], rows: list[dict[str, int]]) -> dict[str, list[int]]:
+    """The raw worlds' columns: for each table row, the free variables' product (itertools.product's order,
+    first variable most significant). Built a column at a time, each value repeated over the variables after
+    it and the pattern over those before: Sum and Product's 9,801 raw pairs in 1 ms instead of 11 ms of
+    appends per world and variable."""
+    sizes = [len(v.codes) for v in free]
+    block = 1  # raw worlds per table row
+    for n in sizes:
+        block *= n
+    by_name: dict[str, list[int]] = {name: [row[name] for row in rows for _ in range(block)]
+                                     for name in puzzle.table_columns}
+    inner, outer = block, 1
+    for v, n in zip(free, sizes):
+        inner = inner // n if n else 0
+        by_name[v.name] = [c for c in v.codes for _ in range(inner)] * outer * len(rows)
+        outer *= n
+    return {v.name: by_name[v.name] for v in puzzle.variables}
+
+
 def build_small_space(puzzle: s.Puzzle) -> SmallSpace:
     """Product and filter in plain Python, in the explicit engine's world order."""
     free = [v for v in puzzle.variables if v.name not in puzzle.table_columns]
     rows = [dict(zip(puzzle.table_columns, row)) for row in puzzle.table_rows] if puzzle.table_columns else [{}]
-    raw = {v.name: [] for v in puzzle.variables}
-    for row in rows:
-        for combo in itertools.product(*(v.codes for v in free)):
-            for name, value in row.items():
-                raw[name].append(value)
-            for v, value in zip(free, combo):
-                raw[v.name].append(value)
+    raw = product_columns(puzzle, free, rows)
     total = len(next(iter(raw.values()))) if raw else len(rows)
     keep = (1 << total) - 1
     if puzzle.constraints:

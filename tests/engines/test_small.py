@@ -2,7 +2,9 @@
 the same stages, reports, answers and lints on every shipped puzzle and on random ones."""
 from __future__ import annotations
 
+import itertools
 import re
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from epistemic import api
 from epistemic.engines.base import SMALL_WORK, choose_engine, get_engine, small_work
-from epistemic.engines.small import bits_of, members
+from epistemic.engines.small import bits_of, members, product_columns
 from epistemic.language.elaborate import parse_claim
 from epistemic.stages.solve import solve
 
@@ -62,6 +64,26 @@ def disagreements(puzzle, extra: list[str] = ()) -> list[str]:
 def test_bitsets_round_trip():
     flags = [True, False, False, True, True]
     assert bits_of(flags) == 0b11001 and members(0b11001) == [0, 3, 4] and bits_of([]) == 0
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.lists(st.lists(st.integers(-3, 9), max_size=4), max_size=4), st.integers(0, 3), st.integers(0, 3))
+def test_product_columns_are_itertools_products_per_row(domains, table_width, row_count):
+    """Column-at-a-time product = the product world by world (each table row, then the free variables in
+    itertools.product's order), empty domains and tables without rows included."""
+    table = [f"t{j}" for j in range(table_width)]
+    free = [SimpleNamespace(name=f"v{i}", codes=codes) for i, codes in enumerate(domains)]
+    puzzle = SimpleNamespace(variables=[SimpleNamespace(name=n) for n in table] + free, table_columns=tuple(table))
+    rows = [{n: 10 * r + j for j, n in enumerate(table)} for r in range(row_count)] if table else [{}]
+    expected = {v.name: [] for v in puzzle.variables}
+    for row in rows:
+        for combo in itertools.product(*(v.codes for v in free)):
+            for name, value in row.items():
+                expected[name].append(value)
+            for v, value in zip(free, combo):
+                expected[v.name].append(value)
+    got = product_columns(puzzle, free, rows)
+    assert got == expected and list(got) == list(expected)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
