@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..language import syntax as s
-from ..language.arith import COMPARE, apply_int
+from ..language.arith import COMPARE, apply_int_lists
 from ..worlds.components import components
 from ..worlds.labels import world_label_of
 from ..worlds.size import raw_size
@@ -174,8 +174,7 @@ class Evaluator:
         if isinstance(t, s.Neg):
             return [-v for v in self.term(t.term, frames)]
         if isinstance(t, s.Arith):
-            op = t.op
-            return [apply_int(op, a, b) for a, b in zip(self.term(t.left, frames), self.term(t.right, frames))]
+            return apply_int_lists(t.op, self.term(t.left, frames), self.term(t.right, frames))
         if isinstance(t, s.Count):
             total = [0] * self.n
             for f in t.formulas:
@@ -194,8 +193,7 @@ class Evaluator:
         if isinstance(f, s.Bool):
             return alive if f.value else 0
         if isinstance(f, s.Compare):
-            op = COMPARE[f.op]
-            return bits_of(op(a, b) for a, b in zip(self.term(f.left, frames), self.term(f.right, frames)))
+            return bits_of(map(COMPARE[f.op], self.term(f.left, frames), self.term(f.right, frames)))
         if isinstance(f, s.Member):
             values = set(f.values)
             return bits_of(a in values for a in self.term(f.term, frames))

@@ -134,3 +134,13 @@ def test_every_announcement_of_every_puzzle_prints_back(path):
 def test_grammar_is_found_and_can_start_at_claims():
     assert grammar_path().name == "epistemic.lark"
     assert any(line == "start: claim" for line in grammar_for("claim").splitlines())
+
+
+def test_apply_int_lists_is_apply_int_elementwise():
+    """The list form (a map of the operator for + - *) gives apply_int's value at every pair, x / 0 = x mod 0 = 0."""
+    from epistemic.language.arith import apply_int, apply_int_lists
+
+    xs = [-7, -1, 0, 1, 5, 9, 10**20]
+    ys = [3, -2, 0, 4, -5, 0, 7]
+    for op in ("+", "-", "*", "/", "mod"):
+        assert apply_int_lists(op, xs, ys) == [apply_int(op, a, b) for a, b in zip(xs, ys)]
