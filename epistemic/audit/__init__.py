@@ -19,6 +19,7 @@ from .align import Aligner
 from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
+from .topics import topic_exclusions
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer
 from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
@@ -254,6 +255,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             "这时" in text or "这一" in text
         if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
+        if lex.number_pair is not None:  # "… the sums … So 53 dies too."
+            records += ctx.aligner.memoised(("@topic", text), lambda: topic_exclusions(lex, text))
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"

@@ -123,7 +123,7 @@ def _polarity(f: s.Formula) -> str:
 
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
-                        r"announcement|remark|reply|response|claim|turn|:|：|声明|发言|回答|的话)", re.IGNORECASE)
+                        r"announcement|remark|reply|response|claim|turn|certainty|:|：|声明|发言|回答|的话)", re.IGNORECASE)
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
@@ -147,7 +147,8 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
         for q in qs:
             owners.setdefault(q, set()).add(k)
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
-_NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn|hint|comment|admission|answer|words|line)|声明|发言|回答|的话|句话")
+_NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn|hint|comment|admission|answer|words|line|"
+                    r"certainty)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)

@@ -202,3 +202,24 @@ def test_the_sums_of_two_primes_are_a_class_credited_to_a_statement(ctxs):
     right = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nS says he knew that.\n\nSo S's statement "
                         "rules out every sum that can be written as a sum of two primes.", context=ctx)
     assert right.label == -1
+
+
+def test_a_bare_number_under_the_sums_named_before_it_is_a_sum(ctxs):
+    from epistemic.audit.topics import topic_exclusions
+    ctx = ctxs("impossible.txt")
+    (claim,) = topic_exclusions(ctx.lexicon, "Large sums: every sum above 54 has a split with a prime over 50. So 53 "
+                                "dies too.")
+    assert claim.key.formula == ("Compare", "!=", ("Arith", "+", ("Var", "x"), ("Var", "y")), ("Const", 53))
+    assert not topic_exclusions(ctx.lexicon, "The product 52 has one split. So 53 dies too.")  # a product topic
+    assert not topic_exclusions(ctx.lexicon, "Every sum above 54 goes, and 2 + 51 dies.")  # inside an expression
+    report = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nLarge sums: every sum above 54 has a "
+                         "split with a prime over 50. So 53 dies too.\n\nS says he knew that.", context=ctx)
+    assert report.label == 1  # 53 survives S's statement (282 = 6 × 47 = 3 × 94)
+
+
+def test_a_heading_on_a_speakers_certainty_names_the_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    report = audit_trace(ctx.puzzle, "### Step 1\nP can't determine the numbers.\n\n### Step 2: What S's certainty "
+                         "means\nSo the sum is odd, and 51 is also excluded.", context=ctx)
+    (claim,) = [c for c in report.claims() if c.formula == "x + y != 51"]
+    assert claim.verdict.verdict == "entailed" and claim.verdict.stage == 2 and report.label == -1
