@@ -22,7 +22,7 @@ from .tables import table_records
 from .topics import topic_exclusions
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer
-from .evidence import CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
+from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED, credited
@@ -348,6 +348,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                 for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text))
                                 if a), (None, None))
+        if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
+                and max(al.reached for al in alignment) == ctx.judge.last:
+            # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue
+            st, al, audits = judged[final_at]
+            judged[final_at] = (st, al, [_closing(c, final, judge, ctx.judge.last) for c in audits])
         if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
         if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
@@ -424,6 +429,19 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
 def _names(lex: Lexicon) -> tuple[str, ...]:
     """Every surface of the puzzle's agents ("P", "Mr. P", "P先生"), for quick substring tests."""
     return tuple(dict.fromkeys(d for a in lex.puzzle.agents for d in (a.name, *a.display)))
+
+
+_CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
+
+
+def _closing(c: ClaimAudit, final, judge, last: int) -> ClaimAudit:
+    """A list in the closing line that names exactly the stated final answer is that answer: judged after the
+    whole dialogue, like an "Answer:" line."""
+    if c.record.kind != "candidates" or c.record.answer is None or set(c.record.answer) != set(final) or \
+            c.verdict.verdict != PREMATURE:
+        return c
+    hit = judge(c.record, Window(last, last), c.lexicon)
+    return c if hit is None else dataclasses.replace(c, verdict=hit[0])
 
 
 def _unaligned(c: ClaimAudit, top: int, text: str) -> ClaimAudit:

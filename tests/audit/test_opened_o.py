@@ -223,3 +223,16 @@ def test_a_heading_on_a_speakers_certainty_names_the_statement(ctxs):
                          "means\nSo the sum is odd, and 51 is also excluded.", context=ctx)
     (claim,) = [c for c in report.claims() if c.formula == "x + y != 51"]
     assert claim.verdict.verdict == "entailed" and claim.verdict.stage == 2 and report.label == -1
+
+
+def test_a_closing_line_naming_the_answer_is_judged_after_the_whole_dialogue(ctxs):
+    ctx = ctxs("sum_product.txt")
+    outline = ('* **P: "don\'t know"** → product has ≥ 2 valid factor pairs.\n* **S: "knew you didn\'t"** → every '
+               'split is ambiguous.\n* **P: "now I know"** → 86 pairs survive.\n* **S: "now I know too"** → 17 → only '
+               '(4,13) ✓\n\n')
+    report = audit_trace(ctx.puzzle, "**Constraints:** 1 < x < y, x + y ≤ 100.\n\n" + outline + "**→ (x, y) = (4, 13).**",
+                         context=ctx)
+    assert report.label == -1 and report.final_answer_correct
+    wrong = audit_trace(ctx.puzzle, "**Constraints:** 1 < x < y, x + y ≤ 100.\n\n" + outline + "**→ (x, y) = (4, 14).**",
+                        context=ctx)
+    assert wrong.label == 2 and not wrong.final_answer_correct

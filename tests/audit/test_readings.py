@@ -251,9 +251,7 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "n1-cheryl-o1-correct-04", "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05",
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
-    "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct",
-    # traces_p*, session 10: "**→ (x, y) = (4, 13).**" in a terse outline whose statements are never aligned
-    "p1-sum_product-gemini-terse-correct-27"}
+    "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
