@@ -236,3 +236,13 @@ def test_a_closing_line_naming_the_answer_is_judged_after_the_whole_dialogue(ctx
     wrong = audit_trace(ctx.puzzle, "**Constraints:** 1 < x < y, x + y ≤ 100.\n\n" + outline + "**→ (x, y) = (4, 14).**",
                         context=ctx)
     assert wrong.label == 2 and not wrong.final_answer_correct
+
+
+def test_an_adverb_inside_must_be_still_states_the_candidates(ctxs):
+    ctx = ctxs("card16.txt")
+    early = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nAfter P's first statement the card must therefore be a "
+                        "heart or a diamond.\n\nQ says: I knew you didn't know.", context=ctx)
+    assert early.label == 1  # hearts or diamonds only after Q's statement
+    right = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nQ says: I knew you didn't know.\n\nSo the card must "
+                        "therefore be a heart or a diamond.", context=ctx)
+    assert right.label == -1
