@@ -29,6 +29,8 @@ _CAN_ONLY = re.compile(_START + r"\s+(?:can|could)\s+only\s+be\s+(?:(?:written|f
 _QUALIFIED = re.compile(r"(?i:\b(?:left|remaining|remain|remains|survives?|surviving|list|listed|candidates?|whose|among|now|"
                         r"still|not|isn't|no longer|if|were|would be|suppose)\b|with\s+(?:a\s+|its\s+)?sum)|剩|候选|列表|表里|"
                         r"其中|之中|不是|如果|假如|现在")
+# Where the claim's clause starts: "For the odd sums left, … and 124 can only be written as 4 × 31" is not qualified
+_CLAUSE_START = re.compile(r"[.;!?。；！？\n]|\b(?:and|because|since|so|while)\b|因为|所以|而且")
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|[,，]\s*(?:so|which|and|since|because|所以|因此)")
 
 
@@ -53,7 +55,7 @@ def _record(lex: Lexicon, pair: tuple[str, str], sentence: str, m: re.Match, gro
     if (a * b if product else a + b) != n:
         return []  # a slip, which the arithmetic reading judges
     end = _CLAUSE_END.search(sentence, m.end())
-    start = max((x.end() for x in re.finditer(r"[.;!?。；！？\n]", sentence[:m.start()])), default=0)
+    start = max((x.end() for x in _CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
     if _QUALIFIED.search(sentence, start, end.start() if end else len(sentence)) is not None:
         return []
     x, y = pair

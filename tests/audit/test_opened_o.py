@@ -246,3 +246,13 @@ def test_an_adverb_inside_must_be_still_states_the_candidates(ctxs):
     right = audit_trace(ctx.puzzle, "P says he doesn't know.\n\nQ says: I knew you didn't know.\n\nSo the card must "
                         "therefore be a heart or a diamond.", context=ctx)
     assert right.label == -1
+
+
+def test_a_unique_split_is_qualified_only_by_its_own_clause(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = ("For the odd sums left, I checked splits that contain a prime: 35 falls because 35 = 4 + 31 and 124 can "
+            "only be written as 4 × 31.")
+    (claim,) = [c for c in audit_trace(ctx.puzzle, text, context=ctx).claims() if c.record.kind == "split"]
+    assert claim.verdict.verdict == "false"  # 124 = 2 × 62 too
+    left = audit_trace(ctx.puzzle, "Among the pairs left, 124 can only be written as 4 × 31.", context=ctx)
+    assert not [c for c in left.claims() if c.record.kind == "split"]  # the pairs of a stage: not read
