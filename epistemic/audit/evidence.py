@@ -83,6 +83,7 @@ _MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexi
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:is left with|still leaves|leaves|keeps|still has|has)\b)")
+_ONLY_BEFORE = re.compile(r"(?:只剩下?|只有|仅剩|(?i:\bonly\s+))\s*$")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|→|->|⇒|\s[—–-]\s")
@@ -133,8 +134,9 @@ def labelled(clause: str, lex: Lexicon) -> bool:
     """Whether a value labels what follows in the clause ("点数Q：只剩红桃Q", "April → still 14 or 17", "Only (3,8) →
     P knows", "Sum 11 is left with (2, 9), …"): the claim is about that one case, not the whole stage."""
     toks = lex.scan(clause)
-    if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) for t in toks):
-        return True
+    if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) and
+           not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) for t in toks):
+        return True  # ("只剩7月：7月16、7月17、7月19": what is left, then its items — no case label)
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable
     items = [t for t in toks if t.kind in ("value", "number")]
     return len(items) >= 2 and _OPENING.fullmatch(clause, 0, items[0].start) is not None and \

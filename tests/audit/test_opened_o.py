@@ -256,3 +256,13 @@ def test_a_unique_split_is_qualified_only_by_its_own_clause(ctxs):
     assert claim.verdict.verdict == "false"  # 124 = 2 × 62 too
     left = audit_trace(ctx.puzzle, "Among the pairs left, 124 can only be written as 4 × 31.", context=ctx)
     assert not [c for c in left.claims() if c.record.kind == "split"]  # the pairs of a stage: not read
+
+
+def test_what_is_left_then_its_items_is_no_case_label(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = '阿里说："我不知道，而且我知道波也不知道。"那阿里的月份里不能有唯一的日子。4月有28，排除；6月有29，排除；3月有19，也排除。只剩7月：7月16、7月17、7月19。'
+    report = audit_trace(ctx.puzzle, text, context=ctx)
+    assert report.label == 0  # March stays: 19 is in July too
+    right = audit_trace(ctx.puzzle, text.replace("3月有19，也排除。只剩7月：7月16、7月17、7月19。",
+                                                 "只剩3月和7月：3月18、3月19、7月16、7月17、7月19。"), context=ctx)
+    assert right.label == -1

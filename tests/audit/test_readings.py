@@ -220,7 +220,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "sum_product-kimi-error-h2-09", "sum-product-qwq-zh-error-credit-i2-08",  # sums of two primes, credited
          "o2-imp-10-claude-wrongelim",  # "So 53 dies too." under the sums
          "card16-answer-first-error-f1-04", "sp-gpt4o-premature-f2-05",  # "must therefore be", "must already be"
-         "impossible-o1-summary-error-h2-17"}  # "… and 124 can only be written as 4 × 31" after "the odd sums left"  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "impossible-o1-summary-error-h2-17",  # "… and 124 can only be written as 4 × 31" after "the odd sums left"
+         "p1-cheryl_cam-qwq-zh-wrong-elimination-18"}  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
