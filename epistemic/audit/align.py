@@ -288,7 +288,7 @@ def _restated(puzzle: s.Puzzle) -> dict:
 
 
 # A relative clause after a speaker ("Q, who holds the suit, says …"): between the speaker and the speech verb.
-_RELATIVE_CLAUSE = r"(?:[,，]\s*(?i:who|whose)\b[^,，.。!?\n]{1,60}[,，])"
+_RELATIVE_CLAUSE = r"(?:[,，]\s*(?i:who|whose)\b[^,，.。!?\n]{1,60}[,，]|\s*[(（]\s*(?i:who|whose)\b[^()（）\n]{1,60}[)）])"
 _RELATIVE = re.compile(r"(?<=\w)" + _RELATIVE_CLAUSE)
 
 

@@ -540,7 +540,7 @@ _SURVIVES = re.compile(r"(?i:\b(?:is still a candidate|are still candidates|rema
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
 
 
-_TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*\d|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
+_TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*[\dA-Za-z]|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
 
 
 def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:

@@ -266,3 +266,21 @@ def test_what_is_left_then_its_items_is_no_case_label(ctxs):
     right = audit_trace(ctx.puzzle, text.replace("3月有19，也排除。只剩7月：7月16、7月17、7月19。",
                                                  "只剩3月和7月：3月18、3月19、7月16、7月17、7月19。"), context=ctx)
     assert right.label == -1
+
+
+# ------------------------------------------------------------- traces_q* (opened at the end of session 10)
+
+
+def test_a_bracketed_relative_after_the_speaker_is_skipped(ctxs):
+    ctx = ctxs("cheryl.txt")
+    report = audit_trace(ctx.puzzle, "Albert says he doesn't know and knows Bernard doesn't know either. So July or "
+                         "August.\n\nBernard (who has the day) then says he didn't know at first but now does. If his "
+                         "day were 14, he would still be stuck, so it isn't 14. That leaves July 16, August 15 and "
+                         "August 17.", context=ctx)
+    assert report.steps[1].reached == 2 and report.label == -1
+
+
+def test_a_term_times_a_letter_states_no_value(ctxs):
+    ctx = ctxs("sum_product.txt")
+    report = audit_trace(ctx.puzzle, "The product is 53·k with 2 ≤ k ≤ 47.", context=ctx)
+    assert not [c for c in report.claims() if c.record.kind == "candidates"]
