@@ -202,6 +202,10 @@ def _stem(word: str) -> str:
 
 
 _SILENT = re.compile(r"(?i:\bnobody\b|\bno one\b)|没有人|没人")
+# A round of silence narrated in other words than the puzzle's: "No one stepped forward", "Since no one moves"
+_SILENCE_NARRATED = re.compile(r"(?i:\b(?:nobody|no\s+one|none\s+of\s+(?:them|the\s+(?:children|kids)))\s+"
+                               r"(?:steps?|stepped|moves?|moved|comes?|came|did|does|raises?|raised|goes|went|speaks?|"
+                               r"spoke|answers?|answered)\b)|没有人(?:站|动|出来|举手)|没人(?:站|动|出来|举手)|无人(?:站|动|出来|举手)")
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人"})  # "第一轮没人动"
 
 
@@ -564,9 +568,11 @@ class Aligner:
         words = _words(sentence)
         found = None
         rounds = _ROUND.search(sentence)
+        silence = _SILENCE_NARRATED.search(sentence) is not None
         for stages, sig, knowing in self.signatures:
             shared = words & sig
             counted = rounds is not None and shared & _ROUND_NOUNS  # "**2nd silence.**", "the first silence"
+            counted = counted or (silence and _ROUND_NOUNS <= sig)  # "No one stepped forward", "Since no one moves"
             if not counted and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
             if knowing and self.knows.search(sentence) is None:

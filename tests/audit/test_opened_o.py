@@ -284,3 +284,11 @@ def test_a_term_times_a_letter_states_no_value(ctxs):
     ctx = ctxs("sum_product.txt")
     report = audit_trace(ctx.puzzle, "The product is 53·k with 2 ≤ k ≤ 47.", context=ctx)
     assert not [c for c in report.claims() if c.record.kind == "candidates"]
+
+
+def test_a_silence_narrated_in_other_words_is_a_cue(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    for sentence in ("No one stepped forward.", "Since no one moves, at least two are muddy.", "Nobody did, so at least "
+                     "two are muddy.", "第一次问的时候没有人站出来。"):
+        assert [c.stage for c in ctx.aligner.inner_cues(sentence, 1)] == [2], sentence
+    assert not ctx.aligner.inner_cues("Each child sees the others' foreheads.", 1)
