@@ -343,13 +343,14 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 fallback = r.answer
         judged.append((st, al, audits))
         before = max(before, al.stage)
+    top = max((al.reached for al in alignment), default=0)  # the latest announcement the trace reaches at all
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                 for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text))
                                 if a), (None, None))
         if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
-                and max(al.reached for al in alignment) == ctx.judge.last:
+                and top == ctx.judge.last:
             # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue
             st, al, audits = judged[final_at]
             judged[final_at] = (st, al, [_closing(c, final, judge, ctx.judge.last) for c in audits])
@@ -357,7 +358,6 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
         if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
             final = fallback
-    top = max((al.reached for al in alignment), default=0)
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)

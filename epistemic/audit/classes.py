@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Token
+from .primes import two_prime_sums
 from .records import CLASS, ClaimRecord, record
 
 ELIMINATES = re.compile(r"(?i:\b(?:eliminat(?:es|ed|e|ing)|rul(?:es|ed|e|ing)\s+out|throw(?:s|ing)?\s+out|threw\s+out|"
@@ -41,21 +42,6 @@ _TWO_PRIMES = re.compile(r"(?i:\s*(?:s\s+)?(?:(?:that|which)\s+(?:can|could)\s+b
                          r"sum\s+of\s+two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)")
 _ZH_TWO_PRIMES = re.compile(r"(?:所有|凡是)?(?:能|可以)(?:拆|分|写|表示)成两个(?P<distinct>不同的?)?(?:素数|质数)之和的(?:和|数)")
 _ZH_OUT = re.compile(r"排除|去掉|淘汰|删去")
-_LARGEST_SUM = 400  # beyond any sum of these puzzles' domains; the class is the same whatever the domain
-
-
-def two_prime_sums(distinct: bool) -> tuple[int, ...]:
-    """The numbers up to _LARGEST_SUM that are p + q for primes p, q (p < q when `distinct`)."""
-    sieve = [True] * (_LARGEST_SUM + 1)
-    sieve[0] = sieve[1] = False
-    for n in range(2, int(_LARGEST_SUM ** 0.5) + 1):
-        if sieve[n]:
-            sieve[n * n::n] = [False] * len(sieve[n * n::n])
-    primes = [n for n, prime in enumerate(sieve) if prime]
-    return tuple(sorted({p + q for p in primes for q in primes if (p < q if distinct else p <= q)
-                         and p + q <= _LARGEST_SUM}))
-
-
 def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
     """The exclusions of the term classes named right after an elimination verb in one sentence."""
     out = []

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from .primes import is_prime, smallest_factor
 from .records import formula_of
 
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Verdict, Window
@@ -70,10 +71,6 @@ def prime_text(key) -> str:
     return f"{' and '.join(map(str, numbers))} {'is' if len(numbers) == 1 else 'are'}{'' if prime else ' not'} prime"
 
 
-def is_prime(n: int) -> bool:
-    return n > 1 and all(n % d for d in range(2, int(n ** 0.5) + 1))
-
-
 class Primality:
     """ "both 2 and 51 are prime", "91 is not prime": true or false whatever the stage (claims.py reads it)."""
 
@@ -84,13 +81,14 @@ class Primality:
             return NOT_HANDLED
         _, numbers, prime = record.key.formula
         wrong = [n for n in numbers if is_prime(n) != prime]
-        why = ", ".join(f"{n} = {_factor(n)}" if not is_prime(n) else f"{n} is prime" for n in wrong)
+        why = ", ".join(f"{n} is prime" if is_prime(n) else _factored(n) for n in wrong)
         return _decided(self.name, not wrong, window.stage, prime_text(record.key), why)
 
 
-def _factor(n: int) -> str:
-    d = next((d for d in range(2, int(n ** 0.5) + 1) if n % d == 0), None)
-    return f"{d} × {n // d}" if d else str(n)
+def _factored(n: int) -> str:
+    """ "51 = 3 × 17" (or "1 is not prime")."""
+    d = smallest_factor(n)
+    return f"{n} = {d} × {n // d}" if d else f"{n} is not prime"
 
 
 class Speaker:
