@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_q* were each
-# scored blind once, in sessions 5 to 10, then opened). Still blind, to score in this order:
-BLIND = ("traces_r",)
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_r* were each
+# scored blind once, in sessions 5 to 11, then opened). Still blind, to score in this order:
+BLIND = ("traces_s",)
 REAL = "tests/data/real/*.jsonl"
 
 

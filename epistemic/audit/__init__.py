@@ -19,9 +19,10 @@ from .align import Aligner
 from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
-from .topics import topic_exclusions
+from .recaps import credit_tables
+from .topics import case_header, last_term, topic_exclusions, under_case
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
-from .answers import bold_answer, closing_answer
+from .answers import bold_answer, closing_answer, foreign_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
@@ -164,6 +165,7 @@ class AuditReport:
     segmentation: str
     truncated: bool
     text: str = field(default="", repr=False)
+    foreign_answer: str | None = None  # the answer as written when it names no world of the puzzle ("July 16")
 
     @property
     def labels(self) -> list[int]:
@@ -204,6 +206,7 @@ class AuditReport:
             "aligned_by": [st.aligned_by for st in self.steps],
             "step_reached": [st.reached for st in self.steps],
             "wrong_answer_step": next((st.index for st in self.steps if st.wrong_answer), None),
+            "foreign_answer": self.foreign_answer,
             "unchecked": [{"step": st.index, "readings": list(st.unchecked)} for st in self.steps if st.unchecked],
             "coverage": round(self.coverage, 4),
             "claims": [c.to_dict(p) for c in self.claims()],
@@ -237,11 +240,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None
     final_at = None  # the step that states the final answer
+    foreign = None  # a stated answer that names no world ("July 16" in a puzzle without July)
     judge = ctx.judge.audit
     lex = ctx.lexicon
     judged: list[tuple] = []
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     before = 0  # the stage the trace stood at before the step
+    topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
@@ -255,10 +260,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             "这时" in text or "这一" in text
         if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
-        if lex.number_pair is not None:  # "… the sums … So 53 dies too."
-            records += ctx.aligner.memoised(("@topic", text), lambda: topic_exclusions(lex, text))
-        if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"
+        if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
+            records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic))
+            records = under_case(records, case_header(lex, text))
+            topic = last_term(lex, text, topic)
+        if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
+            records = credit_tables(ctx.aligner, lex, text, records)
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading
@@ -354,6 +362,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue
             st, al, audits = judged[final_at]
             judged[final_at] = (st, al, [_closing(c, final, judge, ctx.judge.last) for c in audits])
+        if final is None:  # "Cheryl's birthday is **July 16**" where no month is July: a wrong answer named anyway
+            foreign, foreign_at = next(((a, st.index) for st in seg.steps[:-4:-1]
+                                        for a in (foreign_answer(lex, st.text),) if a), (None, None))
+            final_at = foreign_at
         if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
             final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
         if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
@@ -363,9 +375,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
     judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
               for n, (st, al, audits) in enumerate(judged)]
-    backed = final is not None and set(final) != set(ctx.solution.answer)  # a wrong answer corroborates
+    backed = final is not None and set(final) != set(ctx.solution.answer) or foreign is not None  # a wrong answer corroborates
     steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
-    if backed:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
+    if backed and final is not None:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
@@ -375,7 +387,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     if backed and final_at is not None and not 0 <= first_error([st.label for st in steps]) <= final_at:
         # a wrong final answer is an error at the latest where it is stated, whatever was (not) read before it
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
-    return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text)
+    return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
 
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",

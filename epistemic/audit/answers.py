@@ -37,3 +37,26 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
     """The answer a span names when read as if it followed "Answer:", or None."""
     found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
     return found[-1] if found else None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",
+                   re.IGNORECASE)
+# The date right after an answer cue: "Cheryl's birthday is **July 16**", "Final answer: July 16", "答案：7月16日"
+_ANSWERED = re.compile(r"(?:answer|birthday|date)\s*(?:is|:|=)\s*(?:\*\*)?\s*$|(?:生日|答案)\s*(?:是|为|[:：])\s*(?:\*\*)?\s*$",
+                       re.IGNORECASE)
+
+
+def foreign_answer(lex: Lexicon, text: str) -> str | None:
+    """A date stated as the answer whose month is none of the puzzle's ("Cheryl's birthday is **July 16**" in a
+    variant whose months run from March to June): a wrong answer that names no world. None otherwise, and in
+    puzzles without months."""
+    if not any(t.kind == "value" for t in lex.scan(" ".join(_MONTHS).title())):
+        return None
+    for m in _DATE.finditer(text):
+        month = m.group(1).title() if m.group(1) else m.group(2) + "月"
+        if _ANSWERED.search(text, max(0, m.start() - 40), m.start()) and \
+                not any(t.kind in ("value", "ambig") for t in lex.scan(month)):
+            return m.group(0)
+    return None

@@ -8,6 +8,7 @@ inline `formula` in puzzle syntax).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -46,10 +47,11 @@ _SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|th
 # "Q in clubs" or "A is also in".
 # The gap between a value and its only partners in a table row: "14: only July", "14号：只在7月", "the 14th occurs only in July".
 _ONLY_ZH = r"(?:只有|只在|仅在|只出现在|仅出现在)"
-_TABLE_GAP = re.compile(r"\s*(?:[:：(（]?\s*(?:只有|only|just)?|(?:只有|only|just)\s+(?:in|appears in|occurs in|在)|"
+_TABLE_GAP = re.compile(r"\s*(?:[:：(（—–]?\s*(?:只有|only|just)?|(?:只有|only|just)\s+(?:in|appears in|occurs in|在)|"
                         r"(?:号|日|st|nd|rd|th)\s*[:：]\s*" + _ONLY_ZH + r"?|(?:号|日)?\s*" + _ONLY_ZH + r"|"
                         r"(?:st|nd|rd|th)?\s+(?:(?:only|just)\s+(?:appears\s+|occurs\s+|shows up\s+)?in|"
                         r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
+_ONLY_GAP = re.compile(r"only|just|只|仅", re.IGNORECASE)  # several heads share a row only if it says "only"
 _IS_TOLD = re.compile(r"\s+(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
@@ -77,8 +79,9 @@ _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|re
                          r"dispos|rid of|去掉|删|淘汰", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
-_TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has)\b|告诉|告知", re.IGNORECASE)
-_HOLDS_GAP = re.compile(r"\s*(?:,\s*who\s+|\s+)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day"
+_TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
+                   r"告诉|告知", re.IGNORECASE)
+_HOLDS_GAP = re.compile(r"\s*(?:,\s*who\s+(?:is\s+|was\s+)?|\s+(?:is\s+|was\s+)?)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day"
 _TOLD_EN = re.compile(r"\s*(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$", re.IGNORECASE)
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
@@ -255,6 +258,20 @@ def _start(r: ClaimRecord) -> int:
     return r.start
 
 
+# "因此和一定是奇数", "所以和是17": 和 opening a clause before a verb is the sum, not "and"
+_BARE_SUM = re.compile(r"(?:^|[，,。；;：:]|因此|所以|那么|于是|也就是说|即|故|则)\s*(和)(?=一定|必然|必定|只能|就|都|是|为|必)")
+
+
+def _bare_sum(lex: Lexicon, raw: list[Token], sentence: str) -> list[Token]:
+    """The sentence's tokens with a bare 和 that opens a clause read as the puzzle's sum (when one is observed)."""
+    found = [m.start(1) for m in _BARE_SUM.finditer(sentence)]
+    term = next((t.payload for t in lex.scan("之和") if t.kind == "attr"), None) if found else None
+    if term is None:
+        return raw
+    extra = [Token("attr", term, at, at + 1, "和") for at in found]
+    return sorted(raw + extra, key=lambda t: t.start)
+
+
 def _question_label(raw: list[Token], sentence: str) -> bool:
     """ "Card: ♦5", "**Birthday:** July 16": the question's own noun as the sentence's label names the answer."""
     return len(raw) >= 3 and raw[0].kind == "attr" and raw[0].payload == "@question" and raw[1].kind == "sep" and \
@@ -265,6 +282,8 @@ def _question_label(raw: list[Token], sentence: str) -> bool:
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end)."""
     raw = lex.scan(sentence)
+    if "和" in sentence and lex.number_pair is not None:
+        raw = _bare_sum(lex, raw, sentence)
     kinds = {t[0] for t in raw}
     cue = answer_cue or "answer" in kinds or _question_label(raw, sentence)
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
@@ -277,6 +296,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _primality(sentence)
     if _SURVIVES.search(sentence) is not None:
         arithmetic += _survival_records(lex, sentence)
+    if lex.number_pair is not None and ("和" in sentence or "积" in sentence) and _ZH_TERM_CASE.search(sentence):
+        arithmetic += _zh_case_exclusions(lex, sentence)  # "把和为19的情况全部排除了"
     if lex.number_pair is not None and _RELATION_QUICK.search(sentence) is not None:
         arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated"
     if "attr" in kinds:
@@ -332,7 +353,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
-                 not _whole_tuples_out(lex, r) else r for r in found]
+                 not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) else r for r in found]
+        # (not "把和为19的情况排除了": the case named is what is removed)
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
@@ -543,6 +565,11 @@ _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*
 _TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*[\dA-Za-z]|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
 
 
+# A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
+_LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
+_LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible)\b)?\s*(?:\*\*)?\s*[:：]")
+
+
 def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
     """"S's sum must be 17", "the product is 52", "the sum is not 11": a claim about an observed term's value (one
     number right after "is" / "must be" / "是"), judged like a candidate set on that term."""
@@ -556,7 +583,10 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
                 break
             run.append(u)
             end = u.end
-        if not any(u.kind in ("copula", "only", "neg") for u in run):
+        label = None if run else _LEFT_AFTER.match(sentence, t.end)  # "Remaining sums: 11, 17, …", "Sums left: …"
+        if label is not None and (label.group(1) or _LEFT_BEFORE.search(sentence, max(0, t.start - 14), t.start)):
+            end = label.end()
+        elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
         negated = any(u.kind == "neg" for u in run)
         m = _TERM_VALUE.match(sentence, end)
@@ -603,6 +633,27 @@ def _labelled_term_exclusions(raw: list, sentence: str) -> list[ClaimRecord]:
         codes = sorted({int(n) for n in re.findall(r"\d{1,6}", numbers)})
         key = junction_key("And", [("Compare", "!=", t.payload[1], ("Const", c)) for c in codes])
         out.append(record("exclusion", key, (), sentence.strip(), t.start, m.end(), False, reading=EXCLUSION))
+    return out
+
+
+# "排除了和为19的情况", "积为30的数对都被去掉": the cases of one value of an observed term, removed
+_ZH_TERM_CASE = re.compile(r"(和|积)(?:为|是|=|等于)\s*(\d{1,6})\s*的(?:所有|全部)?(?:情况|可能|数对|组合|那些?(?:数对|组合|情况)?)")
+_ZH_REMOVED_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删去|划掉)了?(?:所有|全部)?\s*$")
+_ZH_REMOVED_AFTER = re.compile(r"[^，。,.；;]{0,12}?(?<!不能)(?<!无法)(?<!没有)(?<!不)(?<!没)(?:排除|去掉|淘汰|删去|划掉)")
+
+
+def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"这一句就已经把和为19的情况全部排除了": the cases of a sum (or product) value said to be removed."""
+    out = []
+    for m in _ZH_TERM_CASE.finditer(sentence):
+        if not (_ZH_REMOVED_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) or
+                _ZH_REMOVED_AFTER.match(sentence, m.end())):
+            continue
+        term = next((t.payload[1] for t in lex.scan("之" + m.group(1)) if t.kind == "attr"), None)
+        if term is None:
+            continue
+        key = ("Compare", "!=", term, ("Const", int(m.group(2))))
+        out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, reading=EXCLUSION))
     return out
 
 
@@ -909,6 +960,9 @@ _CONTENT = frozenset({"value", "number", "ambig", "agent"})
 
 
 _SETTLED = frozenset({"确定", "determined", "settled", "fixed"})  # "确定是", "is determined to be": settled as
+_WHOSE_LIST = re.compile(r"\b(?:list|table|information|info|view|perspective|options|candidates|possibilities|"
+                         r"knowledge|point of view|side)\s+(?:for|of)\s+$", re.IGNORECASE)
+_WHEN_ZH = re.compile(r"\s*在[^，。,；;：:]{0,10}(?:之前|之后|以前|以后|前|后|时|的时候)")
 _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a person: the letter is the agent
 
 
@@ -955,6 +1009,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
             agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"
             agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
+            agentish = agentish or _WHEN_ZH.match(sentence, t.end) is not None  # "Q在P开口前就能断定": Q at a time
+            agentish = agentish or _WHOSE_LIST.search(sentence, max(0, t.start - 40), t.start) is not None  # "the list for Q"
             meanings = dict(t.payload)
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
@@ -1097,9 +1153,14 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
             if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
                     nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head):
                 continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14" (not "A也被排除了：A在…")
-            if t.text in (":", "：", "→", "->", "=>", "⇒") and head and all(
+            if t.text in (":", "：") and nxt is not None and nxt.kind == "tuple" and _refined(head, toks, i):
+                while head and head[-1].kind in ("value", "sep"):
+                    head.pop()  # "the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5": the cards, not the suits
+                continue
+            if (t.text in (":", "：", "→", "->", "=>", "⇒") or t.text in ("—", "–") and nxt is not None and
+                    nxt.kind == "only" and i + 2 < len(toks) and toks[i + 2].kind == "value") and head and all(
                     u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
-                continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q"
+                continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q", "J — only spades"
             if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt):
                 continue
             if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
@@ -1110,6 +1171,21 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
             continue
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def _refined(head: list[Token], toks: list[Token], i: int) -> bool:
+    """Whether the values a clause ends on (after "are", "leaves", "only") are spelled out after the colon at
+    toks[i] as tuples that each have one of those values ("hearts and diamonds: ♥A, ♥Q, ♦5")."""
+    n = len(head)
+    while n and head[n - 1].kind in ("value", "sep"):
+        n -= 1
+    named = [u for u in head[n:] if u.kind == "value"]
+    if not named or n == 0 or head[n - 1].kind not in ("copula", "only") or len({u.payload[0] for u in named}) != 1:
+        return False
+    var, codes = named[0].payload[0], {u.payload[1] for u in named}
+    listed = [u for u in itertools.takewhile(lambda u: u.kind in ("tuple", "sep") and u.text not in (".", "。"),
+                                             toks[i + 1:]) if u.kind == "tuple"]
+    return all(u.payload.get(var) in codes for u in listed)
 
 
 def _knows_one_value(f: tuple | None) -> bool:
@@ -1334,7 +1410,7 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
                 _TOLD_EN.search(sentence, before[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
             pair = (before[0], after[0])  # "Albert was told the month"
-        elif m.group(0).lower() in ("holds", "has") and after and after[0].kind == "attr" and \
+        elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and after[0].kind == "attr" and \
                 sentence[m.end():after[0].start].strip() == "":
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
@@ -1541,10 +1617,13 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return [record("exclusion", junction_key("And", parts), (), text, a, b, state.past, reading=EXCLUSION)]
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
-        if len(by_var[x]) == 1 and all(t.payload[0] == y for t in vals[1:]):
-            f = implies_key(value_key(x, by_var[x][0]), set_key(y, by_var[y]))
-            tight = _TABLE_GAP.fullmatch(sentence, first.end, vals[1].start) is not None
-            return [record("conditional", f, (), text, a, b, state.past, reading=TABLE if tight else LOOSE)]
+        lead = len(by_var[x])  # "J, 8, 2, 7, 3: only spades": each value of the row's head, then its partners
+        if all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
+            f = implies_key(set_key(x, by_var[x]), set_key(y, by_var[y]))
+            tight = _TABLE_GAP.fullmatch(sentence, vals[lead - 1].end, vals[lead].start) is not None
+            return [record("conditional", f, (), text, a, b, state.past,
+                           reading=TABLE if tight and (lead == 1 or _ONLY_GAP.search(sentence, vals[lead - 1].end,
+                                                                                     vals[lead].start)) else LOOSE)]
         return []
     if first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
         return _row_of_tuples(first, vals[1], tuples, text, a, b, state, sentence)

@@ -51,6 +51,10 @@ FLIPPED = {  # an operator negated: "k = 4 is out" is k != 4
 _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
                            r"\ball\s+" + _N + r"\s+(?:children|kids)\s+(?:are|were)\s+muddy\b)|"
                            r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子|(?:只剩下?|剩下)(?:了)?" + _N + r"个(?:人|孩子)都有泥")
+# A denial right before a count: "it cannot be that all 4 are muddy", "it is impossible that the two muddy children …"
+_DENIED = re.compile(r"(?i:\b(?:not|cannot|can't|couldn't|isn't|aren't|never|impossible)\b(?:\s+(?:be|that|be\s+that|"
+                     r"the\s+case\s+that|possible\s+that))*\s*$)|(?:不可能|不会|不是)\s*$")
+_ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
 # "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
 _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" + _N +
                     r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
@@ -109,8 +113,17 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
             continue
         n = _number(next(g for g in m.groups() if g))
+        if _DENIED.search(sentence, max(0, m.start() - 30), m.start()):  # "it cannot be that all 4 children are muddy"
+            key = ("Compare", "!=", term, ("Const", n))
+            out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
+            continue
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    for m in _ZH_ALL_DENIED.finditer(sentence):  # "不可能4个孩子都有泥" (all of them: the count is not that)
+        n = _number(m.group(1))
+        if n == _most(term):
+            key = ("Compare", "!=", term, ("Const", n))
+            out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
     name = answer_parameter(lex)
     if name is not None and name in sentence:  # "so k = 3", "k ≥ 2": the parameter the puzzle's answer is written as
         for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
@@ -145,8 +158,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "there are three children": the number of children, not of muddy ones
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
-        if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
-            op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out"
+        if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()) or \
+                _DENIED.search(sentence, max(0, m.start() - 30), m.start()):
+            op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out", "不可能只有一个"
         n = _number(n)
         if n > _most(term):
             continue  # "so only 111 is removed": a pattern of children, not a count

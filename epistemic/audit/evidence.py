@@ -135,12 +135,31 @@ def labelled(clause: str, lex: Lexicon) -> bool:
     P knows", "Sum 11 is left with (2, 9), …"): the claim is about that one case, not the whole stage."""
     toks = lex.scan(clause)
     if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) and
-           not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) for t in toks):
+           not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) and not _spelled_out(clause, toks, n)
+           for n, t in enumerate(toks)):
         return True  # ("只剩7月：7月16、7月17、7月19": what is left, then its items — no case label)
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable
     items = [t for t in toks if t.kind in ("value", "number")]
     return len(items) >= 2 and _OPENING.fullmatch(clause, 0, items[0].start) is not None and \
         _TOPIC_VERB.match(clause, items[0].end) is not None and _var(items[1]) != _var(items[0])
+
+
+_STATED_BEFORE = re.compile(r"(?i:\b(?:are|is|leaves|left|remain|remains|now)\s*$)|剩下?\s*$|是\s*$|为\s*$")
+
+
+def _spelled_out(clause: str, toks: list, n: int) -> bool:
+    """Whether the values ending at toks[n] are what the clause says is left, spelled out after the colon as
+    tuples ("the candidates are hearts and diamonds: ♥A, ♥Q, ♦5"), not a case label."""
+    if toks[n].kind != "value":
+        return False
+    m = n
+    while m > 0 and toks[m - 1].kind == "value" and toks[m - 1].payload[0] == toks[n].payload[0] and \
+            re.fullmatch(r"\s*(?:,|，|、|and|和|与)?\s*", clause[toks[m - 1].end:toks[m].start]):
+        m -= 1
+    rest = [t for t in toks[n + 1:] if t.kind != "sep"]
+    pair = len(rest) >= 2 and rest[0].kind == "value" and rest[1].kind in ("value", "ambig", "number") and \
+        rest[1].start - rest[0].end <= 1 and (rest[1].kind != "value" or rest[1].payload[0] != rest[0].payload[0])
+    return _STATED_BEFORE.search(clause, 0, toks[m].start) is not None and (pair or rest[:1] and rest[0].kind == "tuple")
 
 
 def explained(text: str, lex: Lexicon) -> bool:

@@ -17,7 +17,7 @@ _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|b
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
-                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|可能(?!的)|也许|或许|"
+                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|(?<!不)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|\bwhen there (?:are|is|were)\b|"
@@ -28,7 +28,7 @@ _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|
                       r"为了|要让|要使|才能|要保证|要确保|为保证")
 _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
                        r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
-                       r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\bone might (?:think|assume)\b|"
+                       r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\ban? (?:common|classic|typical|tempting|easy) (?:slip|mistake|error|trap|pitfall)\b|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
                        r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"

@@ -1,8 +1,8 @@
 """Bare numbers said to go under a sum named before them in the step: "Sums with a prime split are out: 11? …
 So 53 dies too." The number is a value of the sum (the step's topic), and the claim is its exclusion.
 
-Only in puzzles about a pair of numbers, only when the last observed term named before the number in its step is
-a sum, and only for verbs that remove ("dies", "is out", "goes", "is ruled out"); a number inside an expression
+Only in puzzles about a pair of numbers, only when the last observed term named before the number in its step (or,
+when the step names none, in the steps before it) is a sum, and only for verbs that remove ("dies", "is out", "goes", "is ruled out"); a number inside an expression
 ("2 + 51 dies") is not read. What survives ("51 stays") is left alone: the claim kinds say what is possible of a
 variable, not of a term.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ..language import syntax as s
+from .keys import formula_key, implies_key
 from .lexicon import Lexicon
-from .records import EXCLUSION, ClaimRecord, record
+from .records import EXCLUSION, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -19,19 +21,64 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
                   r"drops\s+out|fails)\b", re.IGNORECASE)
 
 
-def topic_exclusions(lex: Lexicon, text: str) -> list[ClaimRecord]:
-    """The exclusions of bare numbers under the sum the step last named before them."""
+_ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
+
+
+def last_term(lex: Lexicon, text: str, before: tuple | None = None) -> tuple | None:
+    """The key of the observed term ("the sum", "products") a text names last, or `before` if it names none."""
+    terms = [t.payload[1] for t in lex.scan(text) if t.kind == "attr" and isinstance(t.payload, tuple)
+             and t.payload[0] == "@term"]
+    return terms[-1] if terms else before
+
+
+def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> list[ClaimRecord]:
+    """The exclusions of bare numbers under the sum the step last named before them (or, naming none, the
+    term the steps before it named last: `topic`, for "- **51**: … so 51 is out." after "the odd sums are …")."""
     if lex.number_pair is None or not any(w in text for w in ("die", "out", "goes", "elimin", "remov", "exclud",
                                                                 "gone", "fails")):
         return []
     out = []
     for m in _OUT.finditer(text):
-        terms = [t for t in lex.scan(text[:m.start()]) if t.kind == "attr" and isinstance(t.payload, tuple)
-                 and t.payload[0] == "@term"]
-        if not terms or terms[-1].payload[1][:2] != ("Arith", "+"):
+        line = text.rfind("\n", 0, m.start()) + 1
+        label = _ROW_LABEL.match(text, line)  # "- **29**: … so 29 is out": the row's own value, under the list's term
+        term = last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
+        if term is None or term[:2] != ("Arith", "+"):
             continue
         a = max((s.end() for s in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
-        key = ("Compare", "!=", terms[-1].payload[1], ("Const", int(m.group(1))))
+        key = ("Compare", "!=", term, ("Const", int(m.group(1))))
         out.append(record("exclusion", key, (), text[a:m.end()].strip(), m.start(), m.end(), False,
                           reading=EXCLUSION))
     return out
+
+
+# A step that opens on one value of an observed term as its case: "s = 17:", "**Sum 17**:", "和为17：", "积 = 52 →".
+_CASE_HEADER = re.compile(r"\W*(?:(?:the\s+)?(sum|product)|(和|积)|([a-z]))\s*(?:=|is|为|是)?\s*(\d{1,5})\s*(?:\*\*)?\s*"
+                          r"(?:[:：—–→]|\(|（|\n)", re.IGNORECASE)
+_WORDS = {"sum": "+", "和": "+", "product": "*", "积": "*"}
+
+
+def case_header(lex: Lexicon, text: str) -> tuple[tuple, int] | None:
+    """The equation a step opens on as its case ("s = 17:" in a number-pair puzzle: `x + y = 17`) and where the
+    header ends; None when the step opens on no such header."""
+    m = _CASE_HEADER.match(text)
+    if lex.number_pair is None or m is None:
+        return None
+    x, y = (("Var", v) for v in lex.number_pair)
+    if m.group(3):  # a letter: the number the agent of that name observes ("s" is S's sum)
+        terms = [formula_key(u) for a in lex.puzzle.agents if a.name.lower() == m.group(3).lower()
+                 for u in a.observes if isinstance(u, s.Arith)]
+        if len(terms) != 1:
+            return None
+        term = terms[0]
+    else:
+        term = ("Arith", _WORDS[(m.group(1) or m.group(2)).lower()], x, y)
+    return ("Compare", "=", term, ("Const", int(m.group(4)))), m.end()
+
+
+def under_case(records: list[ClaimRecord], header: tuple[tuple, int] | None) -> list[ClaimRecord]:
+    """Candidate lists after a case header are that case's ("s = 17: … Only (4,13).": `x + y = 17 implies …`)."""
+    if header is None:
+        return records
+    case, end = header
+    return [r._replace(kind="conditional", key=ClaimKey(implies_key(case, r.key.formula), (), r.key.past))
+            if r.kind == "candidates" and r.start >= end else r for r in records]

@@ -221,7 +221,19 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "o2-imp-10-claude-wrongelim",  # "So 53 dies too." under the sums
          "card16-answer-first-error-f1-04", "sp-gpt4o-premature-f2-05",  # "must therefore be", "must already be"
          "impossible-o1-summary-error-h2-17",  # "… and 124 can only be written as 4 × 31" after "the odd sums left"
-         "p1-cheryl_cam-qwq-zh-wrong-elimination-18"}  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "p1-cheryl_cam-qwq-zh-wrong-elimination-18",
+         # traces_r*, opened in session 11 (found blind by the session-start code, then by this session's readings)
+         "r1-card16-gpt4o-steps-error-05", "r1-card16-qwq-zh-error-08", "r1-cheryl-gpt4o-steps-error-16",
+         "r1-cheryl-qwq-zh-error-14", "r1-cheryl_cam-claude-markdown-error-28", "r1-cheryl_cam-gemini-terse-error-29",
+         "r1-cheryl_variant-o1-summary-error-23", "r1-cheryl_variant-r1-think-error-21",
+         "r2-impossible-answer-first-error-16", "r2-muddy-gpt4o-steps-error-26", "r2-muddy-o1-summary-error-28",
+         "r2-sum_product-o1-summary-error-07", "r2-sum_product-qwq-zh-error-09",
+         "r1-card16-claude-markdown-error-07", "r2-sum_product-gpt4o-steps-error-10",  # recap tables of credits
+         "r1-cheryl_variant-gpt4o-steps-error-22",  # "Cheryl's birthday is **July 16**" where no month is July
+         "r1-card16-r1-think-error-06",  # "the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5": the cards
+         "r2-sum_product-gpt4o-steps-error-06",  # "- **29**: … 29 is out" under the sums named before the list
+         "r2-impossible-qwq-zh-error-20",  # "把和为19的情况全部排除了"
+         "r1-cheryl-r1-think-error-13"}  # "Albert is holding the day number"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -254,7 +266,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "n1-cheryl-o1-correct-04", "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05",
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
-    "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct"}
+    "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct",
+    # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
+    # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
+    "r2-impossible-r1-think-correct-14"}
 
 
 # ---------------------------------------------------------------- session 4: real model text

@@ -1,0 +1,72 @@
+"""Recap tables that credit eliminations to statements: "| Statement | Cards removed |" with a row
+"| ① P: “I don't know the card.” | ♠J ♠8 ♠4 ♣K ♣6 |".
+
+A header cell that speaks of removing ("removed", "eliminates", "ruled out", "排除") makes an elimination column.
+Each row whose first cell names one statement of the dialogue (a quote, "P's first statement", "第二句") and whose
+elimination cell is a plain list of values or tuples credits that list to the statement: the claim that exactly
+that statement rules them out (strategies.Credit), so "♠4" in the row of P's first remark is false (a 4 is
+ambiguous then). Exclusions read in the cell itself ("…; it also removes (5,6)") are credited to the row's
+statement too. A cell with anything but a list ("every sum outside {11, 17, …}") gives no list claim.
+"""
+from __future__ import annotations
+
+import re
+
+from .align import Aligner
+from .claims import tokens, tuple_key
+from .keys import junction_key, not_key, set_key
+from .lexicon import Lexicon
+from .records import EXCLUSION, ClaimRecord, credited, record
+
+_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+_RULE = re.compile(r"^[\s|:\-]+$")
+_REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b)|"
+                      r"排除|去掉|删|淘汰|划掉")
+_EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
+                     r"除|以外|之外|保留|剩|不")
+_LIST = frozenset({"value", "tuple", "sep"})
+
+
+def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The step's records with its recap tables read: the exclusions inside an elimination cell credited to the
+    row's statement, and a credit for each row that lists what its statement removes."""
+    out: list[ClaimRecord] = []
+    moved: dict[int, ClaimRecord] = {}  # id of an exclusion read inside a cell -> its credited form
+    column = None  # the elimination column of the current table
+    expect_header = True
+    for m in _ROW.finditer(text):
+        body = m.group(1)
+        if _RULE.match(body):
+            continue
+        cells = body.split("|")
+        if expect_header or not text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:m.start()].strip().startswith("|"):
+            column = next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)), None)
+            expect_header = False
+            continue
+        if column is None or column >= len(cells):
+            continue
+        k = aligner.anchor(cells[0])
+        if not k:
+            continue
+        at = m.start(1) + sum(len(c) + 1 for c in cells[:column])
+        cell = cells[column]
+        inside = [r for r in found if r.kind == "exclusion" and at <= r.start < at + len(cell)]
+        moved.update((id(r), credited(r, (k,))) for r in inside)
+        listed = _listed(lex, cell)
+        if listed is not None and not inside:
+            r = record("exclusion", listed, (), m.group(0).strip(), at, at + len(cell), False, reading=EXCLUSION)
+            out.append(credited(r, (k,)))
+    return [moved.get(id(r), r) for r in found] + out
+
+
+def _listed(lex: Lexicon, cell: str) -> tuple | None:
+    """`not (…)` of the values or tuples a cell lists and nothing else ("♠J ♠8 ♣K", "May, June"), or None."""
+    toks = tokens(lex, cell)
+    if not toks or _EXCEPT.search(cell) or any(t.kind not in _LIST for t in toks):
+        return None
+    items = [t for t in toks if t.kind != "sep"]
+    if items and all(t.kind == "tuple" for t in items):
+        return not_key(junction_key("Or", [tuple_key(lex, t.payload) for t in items]))
+    if items and all(t.kind == "value" for t in items) and len({t.payload[0] for t in items}) == 1:
+        return not_key(set_key(items[0].payload[0], sorted({t.payload[1] for t in items})))
+    return None

@@ -1,0 +1,152 @@
+"""Readings from the opened blind set traces_r* (session 11): structures its traces use that no reader knew (or
+misread), each checked both ways: the wrong claim flagged, its correct twin not."""
+from epistemic.audit import audit_trace
+
+CARDS = "P says he doesn't know the card.\n\nQ says he knew P didn't know.\n\n"
+CHERYL = "Albert says he doesn't know, and he knows Bernard doesn't know either.\n\n"
+SUMS = "P says he cannot determine the numbers.\n\nS says he knew P couldn't know.\n\n"
+
+
+def _bad(report):
+    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+
+
+def _audit(ctx, text):
+    return audit_trace(ctx.puzzle, text, context=ctx)
+
+
+def test_a_dashed_row_of_ranks_is_a_table_row_not_the_candidates(ctxs):
+    ctx = ctxs("card16.txt")
+    right = _audit(ctx, "P says he doesn't know the card. Which ranks are unique? J — only spades. 2, 7, 3 — only "
+                   "spades. K — only clubs.")
+    rows = [c for c in right.claims() if c.record.kind == "conditional"]
+    assert [c.formula for c in rows] == ["rank = J implies suit = spades", "rank in {2, 7, 3} implies suit = spades",
+                                         "rank = K implies suit = clubs"]
+    assert right.label == -1 and all(c.record.certain for c in rows)
+    wrong = _audit(ctx, "Which ranks are unique? J — only spades. 5 — only clubs.")
+    assert wrong.label == 0  # a 5 is in clubs and diamonds
+
+
+def test_a_letter_at_a_time_in_chinese_is_the_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    agent = _audit(ctx, CARDS + '注意是"知道"而不是"现在才知道"：Q在P开口前就能断定。')
+    assert agent.label == -1 and not [c for c in agent.claims() if "rank" in c.formula]
+    rank = _audit(ctx, "Q在红桃和梅花里都有。")
+    assert [c.formula for c in rank.claims()] == ["rank = Q implies suit in {hearts, clubs}"]
+
+
+def test_the_list_for_an_agent_names_the_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    r = _audit(ctx, CARDS + "Let me double-check that I'm not supposed to use the nine-card list for Q after all.")
+    assert r.label == -1 and not [c for c in r.claims() if "rank" in c.formula]
+
+
+def test_an_objection_someone_could_raise_is_a_rejected_idea(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = CHERYL + "Bernard says he didn't know at first but knows now.\n\nSomeone could argue that 17 also appears " \
+        "in June, so Bernard with 17 wouldn't know... but June was eliminated by Albert's first remark."
+    r = _audit(ctx, text)
+    assert r.label == -1
+    assert [c.record.reading for c in r.claims() if c.record.kind == "case knowledge"] == ["rejected idea"]
+    owned = _audit(ctx, text.replace("Someone could argue that", "Note that"))
+    assert owned.label == 2  # the same objection as the trace's own claim is false
+
+
+def test_a_sum_case_header_conditions_the_lists_under_it(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = SUMS + "P says he now knows.\n\ns = 17:\n(2,15) 30 — rival (5,6), sum 11. Out.\n(4,13) 52 — stays.\n" \
+        "Only (4,13)."
+    r = _audit(ctx, text)
+    (c,) = [c for c in r.claims() if "implies" in c.formula]
+    assert c.formula == "x + y = 17 implies (x = 4 and y = 13)" and c.verdict.verdict == "entailed"
+    assert r.label == -1
+    wrong = _audit(ctx, text.replace("Only (4,13).", "Only (2,15)."))
+    assert wrong.label == 3
+
+
+def test_values_spelled_out_after_a_colon_are_the_claim(ctxs):
+    ctx = ctxs("card16.txt")
+    wrong = _audit(ctx, CARDS + "So now the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5.")
+    assert wrong.label == 2  # ♦A is dropped
+    (c,) = [c for c in _bad(wrong)]
+    assert c.record.kind == "candidates" and "rank = 5" in c.formula
+    right = _audit(ctx, CARDS + "So now the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦A, ♦5.")
+    assert right.label == -1 and any(c.record.certain and c.record.kind == "candidates" for c in right.claims())
+
+
+def test_an_answer_that_names_no_date_of_the_puzzle_is_wrong(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    wrong = _audit(ctx, "Albert says he doesn't know.\n\n### Final Answer\nCheryl's birthday is **July 16**.")
+    assert wrong.foreign_answer == "July 16" and not wrong.final_answer_correct and wrong.label == 1
+    assert wrong.to_dict()["foreign_answer"] == "July 16" and wrong.to_dict()["wrong_answer_step"] == 1
+    right = _audit(ctx, "Result: Cheryl's birthday is June 12 — not July 16, which isn't even on this list.")
+    assert right.foreign_answer is None and right.final_answer_correct and right.label == -1
+    assert _audit(ctxs("cheryl.txt"), "Answer: Cheryl's birthday is July 16.").foreign_answer is None
+
+
+def test_a_recap_table_credits_each_row_to_its_statement(ctxs):
+    ctx = ctxs("card16.txt")
+    table = ("| Statement | Cards removed |\n|---|---|\n| ① P: “I don't know the card.” | {one} |\n"
+             "| ② Q: “I knew you didn't know.” | ♣Q ♣5 ♣4 |")
+    wrong = _audit(ctx, CARDS + table.format(one="♠J ♠8 ♠4 ♠2 ♠7 ♠3 ♣K ♣6"))
+    assert wrong.label == 2  # ♠4 goes at Q's statement: a 4 is ambiguous
+    assert [c.record.kind for c in _bad(wrong)] == ["credit"]
+    right = _audit(ctx, CARDS + table.format(one="♠J ♠8 ♠2 ♠7 ♠3 ♣K ♣6"))
+    assert right.label == -1 and sum(c.record.kind == "credit" for c in right.claims()) == 2
+    kept = _audit(ctx, CARDS + table.format(one="everything except ♥A"))
+    assert kept.label == -1  # not a list of what goes
+
+
+def test_a_bare_sum_in_chinese_and_its_parity(ctxs):
+    ctx = ctxs("sum_product.txt")
+    early = _audit(ctx, "### 第一步：P先生说“我不知道这两个数”\n积不能唯一分解。也就是说，和不能写成两个质数之和，因此和一定是奇数。"
+                   "\n\n### 第二步：S先生说“我知道你不知道”\n所以和是奇数。")
+    (c,) = [c for c in early.claims() if c.record.kind == "term bound"][:1]
+    assert c.formula == "(x + y) mod 2 = 1" and c.verdict.verdict == "premature"
+    r = _audit(ctx, "4和13。")
+    assert not [c for c in r.claims() if c.record.kind == "term bound"]  # 和 between numbers is "and"
+
+
+def test_a_label_of_the_remaining_sums(ctxs):
+    ctx = ctxs("sum_product.txt")
+    wrong = _audit(ctx, SUMS + "Remaining sums: **{11, 17, 23, 27, 35, 37, 41, 47, 53}**.")
+    assert wrong.label == 2  # 29 is dropped
+    right = _audit(ctx, SUMS + "Sums left: 11, 17, 23, 27, 29, 35, 37, 41, 47, 53.\n\n剩下的和：11、17、23、27、29、35、37、41、"
+                   "47、53。")
+    assert right.label == -1 and sum(c.record.certain for c in right.claims() if c.record.kind == "candidates") == 2
+
+
+def test_a_row_labelled_by_a_sum_goes_under_the_sums_named_before(ctxs):
+    ctx = ctxs("sum_product.txt")
+    text = SUMS.replace("\n\nS says", "\n\nThe odd sums with s − 2 composite are the ones to test.\n\nS says") + \
+        "- **{n}**: {split}, so P with that product would have known and {n} is out.\n\n" \
+        "P then says he knows.\n\nS says he knows too."
+    wrong = _audit(ctx, text.format(n=29, split="29 = 4 + 25 and 4 × 25 = 100"))  # 100 = 5 × 20 too
+    assert [c.formula for c in _bad(wrong)] == ["x + y != 29"]
+    right = _audit(ctx, text.format(n=51, split="51 = 17 + 34 and 17 × 34 = 578"))
+    assert right.label == -1 and any(c.formula == "x + y != 51" and c.record.certain for c in right.claims())
+
+
+def test_a_denied_count_of_muddy_children_is_an_exclusion(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 2})
+    for text in ["So it cannot be that all 4 children are muddy.", "所以不可能只有一个孩子有泥。", "所以不可能4个孩子都有泥。"]:
+        r = _audit(ctx, '父亲说：“你们中至少有一个人额头上有泥。”\n\n第一次没有人站出来。\n\n第二次，有泥的孩子都站出来了。\n\n' + text)
+        (c,) = [c for c in r.claims() if c.record.kind in ("candidates", "exclusion")]
+        assert c.record.kind == "exclusion" and "!=" in c.formula, text
+
+
+def test_cases_of_a_sum_removed_in_chinese(ctxs):
+    ctx = ctxs("impossible.txt")
+    wrong = _audit(ctx, "先看P的第一句。P无法确定。所以P的第一句话，这一句就已经把和为19的情况全部排除了。")
+    assert [c.formula for c in _bad(wrong)] == ["x + y != 19"]  # (2, 17) goes; sum 19 keeps other pairs
+    right = _audit(ctx, "先看P的第一句。P无法确定。\n\nS说他早就知道。\n\n所以和为19的情况也被排除了。积为30的数对不能排除。")
+    assert right.label == -1
+    assert [c.formula for c in right.claims() if c.record.kind == "exclusion"] == ["x + y != 19"]
+
+
+def test_an_agent_holding_an_attribute_is_told_it(ctxs):
+    ctx = ctxs("cheryl.txt")
+    wrong = _audit(ctx, "So Albert is holding the day number and Bernard is holding the month.")
+    assert wrong.label == 0 and {c.record.kind for c in _bad(wrong)} == {"told"}
+    right = _audit(ctx, "So Albert is holding the month and Bernard gets the day.")
+    assert right.label == -1 and [c.record.kind for c in right.claims()] == ["told", "told"]
