@@ -319,6 +319,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
             named = [c.stage for c in al.cues if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
+            if may_pin and al.retold and r.kind in _PINNED_KINDS:  # a recap's lines, in order: "- P: now can
+                # determine → only (4, 13) is left at this point" is dated by its own line, the last cue before it
+                named = [c.stage for c in al.retold if c.at <= r.start][-1:]
             if evident is not None and may_pin and r.kind in _PINNED_KINDS:
                 named = [*named, evident]  # "Remaining: Apr 14, …, Jun 19. At this point Bernard already knows":
                 # the list just read, exact at stage j, says where the trace stands

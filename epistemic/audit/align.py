@@ -55,6 +55,7 @@ class Alignment:
     how: str  # quote, paraphrase, ordinal, carried
     reached: int = 0  # the latest announcement mentioned by any cue up to the end of this step
     cues: tuple[Cue, ...] = ()  # cues after the opening, in text order
+    retold: tuple[Cue, ...] = ()  # a recap's cues: they move no stage, but date what the step says "already"
 
     def moved_at(self, offset: int) -> bool:
         """Whether this step itself moved the trace to the stage it has at `offset` (by its opening or a cue)."""
@@ -400,7 +401,8 @@ class Aligner:
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?")
             if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and _ASKS.search(text) is not None):
                 top = max([reached, before] + list(named))
-                out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference"))))
+                out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
+                                     cues))
                 current = before
                 if len(out) > 2 or before > 0:  # a summary of the reasoning: the trace has been through it
                     reached = top

@@ -35,7 +35,9 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | No
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
-    found = {aligner.anchor(p) for at, p in _phrases(sentence) if a + at < end}  # not an anchor after the claim
+    phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
+                                    if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
+    found = {aligner.anchor(p) for at, p in phrases if a + at < end}  # not an anchor after the claim
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
@@ -67,6 +69,9 @@ _CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|dispo
 _CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)")
 
 
+# "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
+_SETTLES = re.compile(r"(?i)\b(?:fix(?:es|ed)|pins?\s+down|pinned\s+down|pins|settles?|settled|narrows?|narrowed|"
+                      r"nails?\s+down|singles?\s+out|leaves\s+only)\b")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question)|话|句|沉默|发言|声明|回答|轮")
 

@@ -565,6 +565,10 @@ _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*
 _TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*[\dA-Za-z]|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
 
 
+# "fixes the sum at 17", "pins the product down to 52", "narrows the sum to 17"
+_FIXES = re.compile(r"(?i:\b(?:fix(?:es|ed)?|pins?|pinned|settles?|settled|narrows?|narrowed|nails?|nailed)\s+"
+                    r"(?:down\s+)?(?:the\s+|s's\s+|p's\s+|his\s+)?$)")
+_FIXED_AT = re.compile(r"(?i:\s+(?:down\s+)?(?:at|to)\b)")
 # A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
 _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible)\b)?\s*(?:\*\*)?\s*[:：]")
@@ -584,8 +588,11 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             run.append(u)
             end = u.end
         label = None if run else _LEFT_AFTER.match(sentence, t.end)  # "Remaining sums: 11, 17, …", "Sums left: …"
+        fixed = None if run else _FIXED_AT.match(sentence, t.end)  # "fixes the sum at 17"
         if label is not None and (label.group(1) or _LEFT_BEFORE.search(sentence, max(0, t.start - 14), t.start)):
             end = label.end()
+        elif fixed is not None and _FIXES.search(sentence, max(0, t.start - 24), t.start):
+            end = fixed.end()
         elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
         negated = any(u.kind == "neg" for u in run)
@@ -724,7 +731,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             run.append(u)
             end = u.end
         nxt = next((u for u in raw[i + 1 + len(run):i + 2 + len(run)]), None)
-        if nxt is not None and nxt.kind == "cmp" and nxt.start - end <= 3 and nxt.text.lower() in _CMP_OPS:
+        if nxt is not None and nxt.kind == "cmp" and nxt.start - end <= 3 and nxt.text.lower() in _CMP_OPS and \
+                not any(ch in sentence[end:nxt.start] for ch in "、,，;；"):  # "…为质数的和、≥ 55 的和": a list
             m = _BOUND_NUMBER.match(sentence, nxt.end)
             if m is None:
                 continue
@@ -1503,6 +1511,12 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                         + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
             # "after Q's statement P knows": Q names a statement, P is the subject
             agents = {t.payload for t in before if t.kind == "agent" and not _STATEMENT_OF.match(sentence, t.end)}
+            both = _both(lex, agents, sentence, a if before else max(0, clause[know].start - 24), clause[know].start) \
+                if "says" not in kinds[:know] else ()
+            if both:  # "both P and S know the numbers", "both of them know", "P和S都知道"
+                keys = [_knowledge(lex, clause, know, agent, sentence) for agent in both]
+                return [record("knowledge", f, (), text, a, b, state.past, reading=KNOWLEDGE) for f in keys
+                        if f is not None]
             f = _knowledge(lex, clause, know, subject, sentence)
             state.subject = subject
             reading = KNOWLEDGE
@@ -1527,6 +1541,23 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)
+
+
+_BOTH = re.compile(r"(?i:\bboth\b)|都|两人|两个人|二人")
+_THE_TWO = re.compile(r"(?i:\bboth\s+of\s+them\b|\bthey\s+both\b|\bthe\s+two\s+of\s+them\b)|两人都|两个人都|他们都|他们俩|二人都")
+
+
+def _both(lex: Lexicon, agents: set, sentence: str, start: int, end: int) -> tuple[str, ...]:
+    """The agents a "both" subject names ("both P and S", "P and S both", "P和S都"; "both of them" in a puzzle of
+    two agents), in the puzzle's order, or () when the subject is one agent."""
+    if _BOTH.search(sentence, start, end) is None:
+        return ()
+    names = tuple(agent.name for agent in lex.puzzle.agents)
+    if len(agents) == 2:
+        return tuple(n for n in names if n in agents)
+    if not agents and len(names) == 2 and _THE_TWO.search(sentence, start, end) is not None:
+        return names
+    return ()
 
 
 TELLS = re.compile(r"\s+(?:is\s+|was\s+)?(?:telling|tells|told|informing|informs|reminding|reminds|assuring|"

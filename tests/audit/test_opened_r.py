@@ -150,3 +150,50 @@ def test_an_agent_holding_an_attribute_is_told_it(ctxs):
     assert wrong.label == 0 and {c.record.kind for c in _bad(wrong)} == {"told"}
     right = _audit(ctx, "So Albert is holding the month and Bernard gets the day.")
     assert right.label == -1 and [c.record.kind for c in right.claims()] == ["told", "told"]
+
+
+def test_a_chinese_parity_premise_weighs_alone(ctxs):
+    ctx = ctxs("sum_product.txt")
+    early = _audit(ctx, "P说他不知道。\n\n因此x + y不能是两个质数之和，所以x + y一定是奇数。\n\nS说他早就知道。\n\nP说现在知道了。\n\nS说他也知道了。")
+    assert early.label == 1  # odd only after S's statement
+    right = _audit(ctx, "P说他不知道。\n\nS说他早就知道。\n\n因此x + y不能是两个质数之和，所以x + y一定是奇数。")
+    assert right.label == -1
+
+
+def test_a_list_of_excluded_classes_is_no_bound(ctxs):
+    ctx = ctxs("impossible.txt")
+    r = _audit(ctx, "P说无法确定。\n\nS早就知道。排除偶数和、s − 2 为质数的和、≥ 55 的和、还有51。")
+    assert not [c for c in r.claims() if c.record.kind == "term bound"]
+
+
+def test_a_recap_line_dates_what_it_says_already(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = ("- P: can't determine → product has ≥ 2 factorisations.\n- S: knew it → sum ∈ {{11, 17, 23, 27, 29, 35, "
+            "37, 41, 47, 53}}.\n- P: now can determine → {claim} at this point.\n- S: can too → sum 17.")
+    early = _audit(ctx, "Summary:\n\n" + text.format(claim="only (4, 13) is left"))
+    assert [c.record.kind for c in _bad(early)] == ["candidates"]
+    right = _audit(ctx, "Summary:\n\n" + text.format(claim="the sum is still open"))
+    assert right.label == -1
+
+
+def test_both_agents_know(ctxs):
+    ctx = ctxs("sum_product.txt")
+    dialogue = "P says he cannot know. S says he knew. P says he now knows.\n\n"
+    for text in ["So at this point, after P's second statement, both of them know the numbers.",
+                 "Now both P and S know the numbers."]:
+        r = _audit(ctx, dialogue + text)
+        assert r.label == 1, text  # S knows only after his last statement
+        assert sorted(c.formula for c in r.claims() if c.step == 1) == ["P knows (x, y)", "S knows (x, y)"]
+    right = _audit(ctx, dialogue + "S says he knows too.\n\nNow both P and S know the numbers.")
+    assert right.label == -1
+    one = _audit(ctx, dialogue + "Now P knows both numbers.")
+    assert [c.formula for c in one.claims() if c.step == 1] == ["P knows (x, y)"]
+
+
+def test_a_statement_that_fixes_a_value_dates_it(ctxs):
+    ctx = ctxs("sum_product.txt")
+    text = SUMS + "P says he now knows.\n\nS says he knows too.\n\nSo {who} alone fixes the sum at 17."
+    early = _audit(ctx, text.format(who="P's second statement"))
+    assert early.label == 4  # after P's second statement ten sums still have a pair
+    assert [c.record.kind for c in _bad(early)] == ["candidates"]
+    assert _audit(ctx, text.format(who="S's last statement")).label == -1

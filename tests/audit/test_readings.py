@@ -233,7 +233,10 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "r1-card16-r1-think-error-06",  # "the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5": the cards
          "r2-sum_product-gpt4o-steps-error-06",  # "- **29**: … 29 is out" under the sums named before the list
          "r2-impossible-qwq-zh-error-20",  # "把和为19的情况全部排除了"
-         "r1-cheryl-r1-think-error-13"}  # "Albert is holding the day number"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "r1-cheryl-r1-think-error-13",  # "Albert is holding the day number"
+         "sumprod-qwqzh-premature-08", "impossible-gemini-zh-premature-28",  # a Chinese premise read word for word
+         "r2-sum_product-claude-markdown-error-08", "sum-product-r1-think-g4-06",  # "both of them know"
+         "m2-imp-gemini-premature-09"}  # a recap line dates what it says "at this point"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
