@@ -398,8 +398,10 @@ class Aligner:
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues} | ({k} if k else set())
             # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
-            # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?")
-            if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and _ASKS.search(text) is not None):
+            # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
+            # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
+            if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and (
+                    _ASKS.search(text) is not None or (max(named) == len(self.quotes) and self.speakers[-1] is None))):
                 top = max([reached, before] + list(named))
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))

@@ -22,6 +22,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPO
                       set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_key, count_records
+from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
 from .scope import reading_at, scopes
@@ -321,6 +322,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
                          and t.text not in ("：", ":")), len(sentence))
         counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else r
                    for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"
+        if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
+            counted += group_records(lex, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
     if kinds & _CONTENT or "(" in sentence:
@@ -554,6 +557,7 @@ def _value_subject(raw: list, at: int) -> bool:
 
 
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
+_CLEAN_WORDS = re.compile(r"(?i:clean|mud-free|unmuddied|non-muddy)|干净|没有泥|没泥")
 _SURVIVES = re.compile(r"(?i:\b(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
                        r"is still in play|are still in play|stays in play|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "

@@ -72,6 +72,7 @@ statement statements line lines question point time moment first second third fo
 mr mrs ms
 check checks verify duplicate duplicates
 fix fixes fixed pin pins pinned settle settles settled narrow narrows narrowed alone
+clean tell tells
 """.split())
 _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"

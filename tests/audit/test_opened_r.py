@@ -197,3 +197,30 @@ def test_a_statement_that_fixes_a_value_dates_it(ctxs):
     assert early.label == 4  # after P's second statement ten sums still have a pair
     assert [c.record.kind for c in _bad(early)] == ["candidates"]
     assert _audit(ctx, text.format(who="S's last statement")).label == -1
+
+
+MUDDY = '父亲说：“你们中至少有一个人额头上有泥。”\n\n第一次没有人站出来。\n\n'
+
+
+def test_what_the_clean_children_know(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    last = "\n\n然后每个有泥的孩子都知道自己有泥了。"
+    for text in ["So the clean child can now tell she is clean.", "所以干净的孩子这时就能确定自己是干净的。", "第一次没有人站出来之后，两个干净的孩子就知道自己是干净的了。"]:
+        r = _audit(ctx, MUDDY + text + last)
+        assert r.label == 2, text  # a clean child seeing two muddy faces cannot tell two from three yet
+        assert [c.record.kind for c in _bad(r)] == ["knowledge"]
+    right = _audit(ctx, MUDDY + "The clean child still cannot tell whether she is muddy." + last)
+    assert right.label == -1 and [c.record.certain for c in right.claims() if c.record.kind == "knowledge"] == [True]
+    case = _audit(ctx, MUDDY + "If only one were muddy, the clean children would know they are clean." + last)
+    assert not [c for c in case.claims() if c.record.kind == "knowledge" and c.record.certain]
+
+
+def test_a_first_paragraph_retelling_the_dialogue_to_its_end_is_no_progress(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    setup = "### Step 1: Understand the setup\n\nThere are 4 children. The father says at least one of them is " \
+        "muddy. He then asks twice, and both times nobody steps forward. After that, every muddy child knows that " \
+        "they are muddy.\n\n### Step 2: The father's statement\n\nThe father's announcement rules out the case " \
+        "where no child is muddy. {claim}"
+    r = _audit(ctx, setup.format(claim="It also rules out the case where exactly one child is muddy."))
+    assert r.steps[1].aligned_by == "recap" and r.label == 3  # the lone muddy child goes at the first silence
+    assert _audit(ctx, setup.format(claim="The one-muddy case goes at the first silence.")).label == -1

@@ -1,0 +1,75 @@
+"""What the clean members of a family of agents know about themselves, said of the group: "the clean children now
+know they are clean", "干净的孩子这时就能确定自己是干净的", "the clean child still can't tell", "额头干净的那个孩子先站出来".
+
+Only in puzzles with a family of agents each blind to its own boolean variable (muddy children: agent c[i] sees
+every m[j] but m[i]). "The clean ones know" is `(m[1] = 0 implies c[1] knows m[1]) and …` over the family, judged
+in every remaining world like any claim: after the first silence a clean child who sees two muddy faces cannot
+tell two muddy from three, so the claim is false there. "Can't tell" negates each member's knowledge. Stepping
+forward is knowing. The muddy members' knowledge is the puzzle's own last announcement and is left to the
+aligner (a restatement or a narration of it).
+"""
+from __future__ import annotations
+
+import re
+
+from ..language import syntax as s
+from .keys import junction_key, knows_key, not_key, value_key
+from .lexicon import Lexicon
+from .records import KNOWLEDGE, ClaimRecord, record
+
+_CLEAN_EN = r"(?:clean|mud-free|unmuddied|non-muddy)\s+(?:child|children|kid|kids|ones?|girl|boy|classmates?)"
+_KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|both|all|each|this\s+time)\s+)*" \
+           r"(?P<neg>(?:still\s+)?(?:can't|cannot|can\s+not|couldn't|don't|doesn't|didn't|do\s+not|does\s+not|" \
+           r"never|are\s+not|is\s+not|aren't|isn't|still\s+unable\s+to|unable\s+to)\s+)?" \
+           r"(?:(?:can|could|are\s+able\s+to|is\s+able\s+to)\s+)?" \
+           r"(?:know|knows|knew|tell|tells|figure\s+out|figures\s+out|conclude|concludes|deduce|deduces|realize|" \
+           r"realizes|be\s+sure|is\s+sure|are\s+sure|determine|determines|work\s+out|works\s+out|step\s+forward|" \
+           r"steps\s+forward|stepped\s+forward)\b"
+_GROUP_EN = re.compile(r"(?i)\b(?:the|a|each|every|any|both|all(?:\s+the)?|two|three|four|\d)\s+" + _CLEAN_EN +
+                       r"\b(?P<gap>(?:(?!child|kid)[^.;!?\n]){0,90}?)\b" + _KNOW_EN)
+_CLEAN_ZH = r"(?:额头)?(?:干净|没有泥|没泥|上没有泥)的(?:那)?(?:[一两二三四五六七八几\d]?(?:个|位))?(?:孩子|人)(?:们)?"
+_GROUP_ZH = re.compile(_CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,40}?)"
+                       r"(?P<neg>还不能|还不知道|不能|无法|不知道|没法|不会|没有|还无法)?"
+                       r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便|先)*(?:知道|确定|推出|断定|判断|站出来|站了出来)")
+# What the group knows must be its own state: "… that she is clean", "whether", "自己", or stepping forward
+_OWN = re.compile(r"(?i:\b(?:she|he|they|herself|himself|themselves)\s+(?:is|are|was|were|must\s+be)\s+(?:clean|not\s+muddy)\b|"
+                  r"\bwhether\b|\btheir\s+own\b|\bher\s+own\b|\bhis\s+own\b|forward)|自己|站")
+_HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should)\b)|如果|假设|要是|假如|会")
+
+
+def family(lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """(agent, own variable) of each member of a family of agents blind to their own boolean, or ()."""
+    booleans = {v.name for v in lex.puzzle.variables if v.sort == "bool"}
+    out = []
+    for agent in lex.puzzle.agents:
+        seen = {u.name for u in agent.observes if isinstance(u, s.Var)}
+        index = agent.name[agent.name.find("["):] if "[" in agent.name else None
+        own = next((v for v in booleans if index and v.endswith(index) and v not in seen), None)
+        if own is None:
+            return ()
+        out.append((agent.name, own))
+    return tuple(out) if len(out) >= 2 else ()
+
+
+def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """Claims that the clean members of the family know (or do not know) their own state."""
+    members = lex.atoms.get("@family")
+    if members is None:
+        members = lex.atoms["@family"] = family(lex)
+    if not members:
+        return []
+    out = []
+    for pattern in (_GROUP_EN, _GROUP_ZH):
+        for m in pattern.finditer(sentence):
+            end = re.search(r"[.;!?。；！？\n]", sentence[m.end():])
+            tail = sentence[m.end():m.end() + min(120, end.start() if end else 120)]  # the rest of its sentence
+            if _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]) or \
+                    (_OWN.search(m.group(0)) is None and _OWN.search(tail) is None):
+                continue
+            parts = []
+            for agent, var in members:
+                knows = knows_key(agent, "value", (("Var", var),))
+                parts.append(("Implies", value_key(var, 0), not_key(knows) if m.group("neg") else knows))
+            out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), m.end(),
+                              False, reading=KNOWLEDGE))
+    return out
