@@ -249,6 +249,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
+        lines = ctx.aligner.outline_cues(text) if "\n" in text else ()  # "2. Q: knew → … already": line 2
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
@@ -318,7 +319,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text:
                     window = Window(about[1], reached)
-            named = [c.stage for c in al.cues if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
+            named = [c.stage for c in al.cues + lines if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
             if may_pin and al.retold and r.kind in _PINNED_KINDS:  # a recap's lines, in order: "- P: now can
                 # determine → only (4, 13) is left at this point" is dated by its own line, the last cue before it
                 named = [c.stage for c in al.retold if c.at <= r.start][-1:]

@@ -171,6 +171,7 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "五": 5, "六": 6}
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
+_OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
@@ -414,6 +415,24 @@ class Aligner:
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:
                     current = c.stage
+        return out
+
+    def outline_cues(self, text: str) -> tuple[Cue, ...]:
+        """Lines of an outline of the dialogue: "2. Q: *knew* P didn't know → …" is statement 2 when Q makes it (the
+        line's number and speaker agree). They date what the line says; they move no stage."""
+        return self.memoised(("@outline", text), lambda: tuple(self._outline_cues(text)))
+
+    def _outline_cues(self, text: str) -> list[Cue]:
+        out = []
+        for m in _OUTLINE_LINE.finditer(text):
+            nth = int(m.group(1))
+            toks = self.lexicon.scan(text[m.end():m.end() + 24])
+            if not (0 < nth <= len(self.quotes)) or not toks or toks[0].start > 2 or self.speakers[nth - 1] is None:
+                continue
+            t = toks[0]
+            agent = t.payload if t.kind == "agent" else dict(t.payload).get("agent") if t.kind == "ambig" else None
+            if agent == self.speakers[nth - 1]:
+                out.append(Cue(m.start(1), nth, "numbered", True))
         return out
 
     def memoised(self, key, make):

@@ -224,3 +224,14 @@ def test_a_first_paragraph_retelling_the_dialogue_to_its_end_is_no_progress(ctxs
     r = _audit(ctx, setup.format(claim="It also rules out the case where exactly one child is muddy."))
     assert r.steps[1].aligned_by == "recap" and r.label == 3  # the lone muddy child goes at the first silence
     assert _audit(ctx, setup.format(claim="The one-muddy case goes at the first silence.")).label == -1
+
+
+def test_an_outline_line_dates_what_it_says_at_this_point(ctxs):
+    ctx = ctxs("card16.txt")
+    text = ("**Sixteen cards**\n\n1. P: don't know → rank occurs more than once → drop J 8 2 7 3 (♠) and K 6 (♣).\n"
+            "2. Q: *knew* P didn't know → at this point only {cards} are left.\n3. P: now knows → ♥Q ♥4 ♦5.\n"
+            "4. Q: knows too → ♦5.")
+    assert [c.stage for c in ctx.aligner.outline_cues(text)] == [1, 2, 3, 4]
+    right = _audit(ctx, text.format(cards="♥A ♥Q ♥4 ♦A ♦5"))
+    assert right.label == -1 and right.steps[1].label == 1  # line 2 is Q's statement: the list holds there
+    assert ctx.aligner.outline_cues("3. Q: now knows") == ()  # line 3 is P's statement, not Q's
