@@ -149,9 +149,10 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
             owners.setdefault(q, set()).add(k)
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn|hint|comment|admission|answer|words|line|"
-                    r"certainty)|声明|发言|回答|的话|句话")
+                    r"certainty|confidence|assurance)|声明|发言|回答|的话|句话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
-                        r"remark|reply|response|claim|words|line|hint|comment|admission|answer|(?:这)?句话|发言|话|声明)|"
+                        r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|"
+                        r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"

@@ -235,3 +235,13 @@ def test_an_outline_line_dates_what_it_says_at_this_point(ctxs):
     right = _audit(ctx, text.format(cards="♥A ♥Q ♥4 ♦A ♦5"))
     assert right.label == -1 and right.steps[1].label == 1  # line 2 is Q's statement: the list holds there
     assert ctx.aligner.outline_cues("3. Q: now knows") == ()  # line 3 is P's statement, not Q's
+
+
+def test_a_speakers_certainty_names_the_statement(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = "Identifying the giveaway days: 18 and 19 each occur once (June 18, May 19). Albert's certainty that " \
+        "Bernard can't know rules out any month holding them, so {months} are gone."
+    right = _audit(ctx, text.format(months="May and June"))
+    assert right.label == -1 and [c.record.kind for c in right.claims() if c.record.certain] == ["credit"]
+    wrong = _audit(ctx, text.format(months="May and July"))
+    assert wrong.label == 0  # July survives Albert's statement
