@@ -57,7 +57,11 @@ CUES: dict[str, tuple[str, ...]] = {
              "can now determine", "could now determine", "can now tell", "can now identify", "can now name",
              "can now pin down",
              # ability as a conclusion ("所以P也能知道"); "would" stays a modal, "如果…就能知道" a supposition
-             "能知道", "能确定", "可以确定", "可以知道", "can know"),
+             "能知道", "能确定", "可以确定", "可以知道", "can know",
+             # being sure in other words: "Albert can vouch that Bernard doesn't know", "is confident", "works out"
+             "vouch", "vouches", "can vouch", "could vouch", "guarantee", "guarantees", "can guarantee",
+             "is confident", "was confident", "be confident", "is positive", "was positive", "works out",
+             "worked out", "can work out", "deduces", "deduced"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -245,3 +245,13 @@ def test_a_speakers_certainty_names_the_statement(ctxs):
     assert right.label == -1 and [c.record.kind for c in right.claims() if c.record.certain] == ["credit"]
     wrong = _audit(ctx, text.format(months="May and July"))
     assert wrong.label == 0  # July survives Albert's statement
+
+
+def test_being_sure_in_other_words(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    for verb in ["can vouch that", "is confident that", "can guarantee that"]:
+        r = _audit(ctx, f"Albert {verb} Bernard doesn't know, so his month avoids 13 and 20.\n\n"
+                        "Remaining: Apr 14, Apr 17, Apr 19, Jun 12, Jun 19.")
+        assert r.label == -1, verb
+        assert [c.formula for c in r.claims() if c.record.kind == "knowledge"] == \
+            ["Albert knows that (not Bernard knows date)"], verb

@@ -268,7 +268,7 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # June 12" in a check of the answer is June's case, read as the whole stage's candidates
     # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
     # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
-    "n1-variant-claude-correct-02", "n2-mu-qwqzh-correct-05",  # (n1-cheryl-o1-correct-04: read, session 11)
+    "n2-mu-qwqzh-correct-05",  # (n1-cheryl-o1-correct-04, n1-variant-claude-correct-02: read in session 11)
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
     "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct",
