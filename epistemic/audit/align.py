@@ -316,17 +316,35 @@ def outside_relatives(sentence: str, toks: list) -> list:
 SENTENCES = re.compile(r"[^.。!?！？\n]+")
 
 
+_ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
+
+
+def _elided(toks) -> tuple[str, ...]:
+    """("notknow",) when the last knowing word is followed by another agent and a negated modal with no verb
+    ("S knew P couldn't"), else ()."""
+    last = max((i for i, u in enumerate(toks) if u.kind in ("know", "notknow")), default=None)
+    if last is None:
+        return ()
+    rest = toks[last + 1:]
+    return ("notknow",) if any(u.kind == "agent" and i + 1 < len(rest) and rest[i + 1].kind == "modal" and
+                               rest[i + 1].text.lower() in _ELIDED_NOT and not any(
+                                   v.kind in ("know", "notknow") for v in rest[i + 2:]) for i, u in enumerate(rest)) else ()
+
+
 def said_words(toks) -> tuple[str, ...]:
     """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
     ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know"). Speech
     straight about another agent is the speaker's knowledge of it ("Albert claims Bernard can't know": know, notknow)."""
     out = []
     last = None
-    for u in toks:
+    for i, u in enumerate(toks):
         kind = u.kind
         if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
             # but "Q knew P would be stuck" is Q's knowledge of what P would not know
             out.append(kind)
+        if out and kind == "agent" and i + 1 < len(toks) and toks[i + 1].kind == "modal" and \
+                toks[i + 1].text.lower() in _ELIDED_NOT and (i + 2 == len(toks) or toks[i + 2].kind not in ("know", "notknow")):
+            out.append("notknow")  # "S knew P couldn't": the verb elided after a negated modal
         if not out and kind == "agent" and last == "says":
             out.append("know")
         prev, last = last, kind
@@ -780,7 +798,7 @@ class Aligner:
         if agent is None:
             return None, ""
         at = kinds.index("agent")
-        said = tuple(k for k in kinds[at:] if k == "know" or k == "notknow")
+        said = tuple(k for k in kinds[at:] if k == "know" or k == "notknow") + _elided(toks[at:])
         if not said:
             return None, ""
         own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]

@@ -48,7 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 # naming the object, or being stuck between options: "couldn't name the card", "P would be stuck"
                 "can't name", "cannot name", "couldn't name", "could not name", "unable to name", "be stuck",
                 "is stuck", "was stuck", "are stuck", "were stuck", "'d be stuck", "still stuck", "be torn",
-                "is torn", "was torn", "'d be torn", "still torn"),
+                "is torn", "was torn", "'d be torn", "still torn", "can't find", "cannot find", "couldn't find",
+                "could not find"),
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
              "was certain", "be sure", "be certain", "certain", "sure", "identify", "identifies", "identified",
@@ -61,7 +62,7 @@ CUES: dict[str, tuple[str, ...]] = {
              # being sure in other words: "Albert can vouch that Bernard doesn't know", "is confident", "works out"
              "vouch", "vouches", "can vouch", "could vouch", "guarantee", "guarantees", "can guarantee",
              "is confident", "was confident", "be confident", "is positive", "was positive", "works out",
-             "worked out", "can work out", "deduces", "deduced"),
+             "worked out", "can work out", "deduces", "deduced", "has found", "have found", "can find"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -255,3 +255,13 @@ def test_being_sure_in_other_words(ctxs):
         assert r.label == -1, verb
         assert [c.formula for c in r.claims() if c.record.kind == "knowledge"] == \
             ["Albert knows that (not Bernard knows date)"], verb
+
+
+def test_statements_paraphrased_with_an_elided_verb_or_finding(ctxs):
+    ctx = ctxs("sum_product.txt")
+    r = _audit(ctx, "P admits he can't find the numbers.\n\nS replies that he already knew P couldn't.\n\n"
+                    "Then P announces he has found them.")
+    assert [st.stage for st in r.steps] == [1, 2, 3]
+    wrong = _audit(ctx, "P admits he can't find the numbers.\n\nS replies that he already knew P couldn't.\n\n"
+                        "Then S says that he now knows the numbers.")
+    assert wrong.label == 2 and [c.record.kind for c in _bad(wrong)] == ["speaker"]  # statement 3 is P's
