@@ -316,6 +316,9 @@ def outside_relatives(sentence: str, toks: list) -> list:
 SENTENCES = re.compile(r"[^.。!?！？\n]+")
 
 
+_NOBODY = re.compile(r"(?i:\b(?:nobody|no\s+one|none|no\s+child|no\s+kid|not|didn't|doesn't|don't|never|silent|"
+                     r"silence|stays?|stayed|remains?|remained|still)\b)|没|无人|不|沉默")
+_TOLD_US = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|declares?|declared|states?|stated)\b)")
 _ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
 
 
@@ -615,8 +618,13 @@ class Aligner:
             shared = words & sig
             counted = rounds is not None and shared & _ROUND_NOUNS  # "**2nd silence.**", "the first silence"
             counted = counted or (silence and _ROUND_NOUNS <= sig)  # "No one stepped forward", "Since no one moves"
-            if not counted and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
+            if _ROUND_NOUNS <= sig and not counted and _NOBODY.search(sentence) is None:
+                continue  # "all the muddy children step forward" shares "step forward" with a silence, but no one
+                # stayed silent
+            told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and _TOLD_US.search(sentence)
+            if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
+                # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
             if knowing and self.knows.search(sentence) is None:
                 continue
             k = next((k for k in stages if k > current), stages[-1])

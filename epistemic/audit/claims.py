@@ -1013,8 +1013,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             gap_from = t.end
-            if nxt is not None and nxt.kind in ("now", "past") and i + 2 < len(raw) and nxt.start - t.end <= 3:
-                gap_from, nxt = nxt.end, raw[i + 2]  # "Q now knows", "Q already knew"
+            if nxt is not None and nxt.kind in ("now", "past", "then") and i + 2 < len(raw) and nxt.start - t.end <= 3:
+                gap_from, nxt = nxt.end, raw[i + 2]  # "Q now knows", "Q already knew", "Q then states"
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - gap_from <= 3
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \

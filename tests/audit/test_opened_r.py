@@ -265,3 +265,26 @@ def test_statements_paraphrased_with_an_elided_verb_or_finding(ctxs):
     wrong = _audit(ctx, "P admits he can't find the numbers.\n\nS replies that he already knew P couldn't.\n\n"
                         "Then S says that he now knows the numbers.")
     assert wrong.label == 2 and [c.record.kind for c in _bad(wrong)] == ["speaker"]  # statement 3 is P's
+
+
+def _located(ctx, text, current):
+    from epistemic.audit.segment import apostrophes
+    k, _ = ctx.aligner.locate(apostrophes(text), current)
+    return sorted({c.stage for c in ctx.aligner.inner_cues(apostrophes(text), current)} | ({k} if k else set()))
+
+
+def test_retellings_of_each_statement_name_it(ctxs):
+    cases = {("card16.txt", None): [("Q then states that he was sure P couldn't know.", 2),
+                                    ("Q claims he knew all along P had no idea.", 2),
+                                    ("Mr. P now announces he has figured it out.", 3)],
+             ("sum_product.txt", None): [("P admits he can't find the numbers.", 1),
+                                         ("S replies that he already knew P couldn't.", 2),
+                                         ("Then P announces he has found them.", 3)],
+             ("muddy.txt", (("n", 3), ("k", 2))): [("The father says that at least one child is muddy.", 1),
+                                                   ("No child steps forward the first time.", 2)]}
+    for (puzzle, params), items in cases.items():
+        ctx = ctxs(puzzle, dict(params) if params else None)
+        for text, want in items:
+            assert _located(ctx, text, want - 1) == [want], text
+    muddy = ctxs("muddy.txt", {"n": 3, "k": 2})
+    assert 2 not in _located(muddy, "Then all the muddy children step forward.", 2)  # no silence
