@@ -30,6 +30,7 @@ _PAST_KNOWING = re.compile(r"(?i:\b(?:didn't|did not|couldn't|could not|wasn't a
                            r"knew|was sure|was certain|figured out|worked out)\b)")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
+             "initial": 1, "opening": 1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
 _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
                       r"(?:statement|announcement|remark|claim)|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
@@ -150,7 +151,7 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|turn|hint|comment|admission|answer|words|line|"
                     r"certainty|confidence|assurance)|声明|发言|回答|的话|句话")
-_REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|第[一二三四])\s*)?(?:statement|announcement|"
+_REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|opening|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)

@@ -280,6 +280,7 @@ def test_retellings_of_each_statement_name_it(ctxs):
              ("sum_product.txt", None): [("P admits he can't find the numbers.", 1),
                                          ("S replies that he already knew P couldn't.", 2),
                                          ("Then P announces he has found them.", 3)],
+             ("cheryl.txt", None): [("Albert's opening line: no idea, but Bernard has no idea either.", 1)],
              ("muddy.txt", (("n", 3), ("k", 2))): [("The father says that at least one child is muddy.", 1),
                                                    ("No child steps forward the first time.", 2)]}
     for (puzzle, params), items in cases.items():
