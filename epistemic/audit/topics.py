@@ -24,8 +24,13 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
 _ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
 
 
+_TERM_HINTS = ("sum", "Sum", "SUM", "product", "Product", "PRODUCT", "和", "积", "+", "*", "·", "×")
+
+
 def last_term(lex: Lexicon, text: str, before: tuple | None = None) -> tuple | None:
     """The key of the observed term ("the sum", "products") a text names last, or `before` if it names none."""
+    if not any(w in text for w in _TERM_HINTS):
+        return before  # (a quick test: most steps name no term)
     terms = [t.payload[1] for t in lex.scan(text) if t.kind == "attr" and isinstance(t.payload, tuple)
              and t.payload[0] == "@term"]
     return terms[-1] if terms else before
