@@ -19,7 +19,7 @@ from .align import Aligner
 from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
-from .recaps import credit_tables
+from .recaps import arrow_credits, credit_tables
 from .topics import case_header, last_term, topic_exclusions, under_case
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer, foreign_answer
@@ -268,6 +268,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
             records = credit_tables(ctx.aligner, lex, text, records)
+        if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
+                                                               "remov" in low or "exclud" in low):
+            records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading

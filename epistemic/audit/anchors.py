@@ -73,7 +73,8 @@ _CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|�
 _SETTLES = re.compile(r"(?i)\b(?:fix(?:es|ed)|pins?\s+down|pinned\s+down|pins|settles?|settled|narrows?|narrowed|"
                       r"nails?\s+down|singles?\s+out|leaves\s+only)\b")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
-                             r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence)|话|句|沉默|发言|声明|回答|轮")
+                             r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence|"
+                             r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
 
 
 def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, str]]:

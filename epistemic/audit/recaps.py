@@ -1,5 +1,5 @@
-"""Recap tables that credit eliminations to statements: "| Statement | Cards removed |" with a row
-"| ① P: “I don't know the card.” | ♠J ♠8 ♠4 ♣K ♣6 |".
+"""Recaps that credit eliminations to statements: tables ("| Statement | Cards removed |" with a row
+"| ① P: “I don't know the card.” | ♠J ♠8 ♠4 ♣K ♣6 |") and arrows ("Bernard's statement → the 14s and August out").
 
 A header cell that speaks of removing ("removed", "eliminates", "ruled out", "排除") makes an elimination column.
 Each row whose first cell names one statement of the dialogue (a quote, "P's first statement", "第二句") and whose
@@ -70,3 +70,30 @@ def _listed(lex: Lexicon, cell: str) -> tuple | None:
     if items and all(t.kind == "value" for t in items) and len({t.payload[0] for t in items}) == 1:
         return not_key(set_key(items[0].payload[0], sorted({t.payload[1] for t in items})))
     return None
+
+
+# "- Bernard's statement → the 14s and August out", "Q's remark ⇒ spades, clubs gone"
+_ARROW = re.compile(r"(?m)^[^\S\n]*(?:[-*•]\s*|\d+[.)]\s*)?(?P<subj>[^→⇒\n]{2,60}?)\s*(?:→|->|⇒)\s*"
+                    r"(?P<obj>[^→⇒\n.;:!?]{1,60}?)\s+(?:(?:are|is)\s+)?(?:out|gone|eliminated|removed|excluded)\b")
+_STATEMENT_NAME = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|line|silence|words)|话|句|沉默|发言")
+
+
+def arrow_credits(aligner: Aligner, lex: Lexicon, text: str, current) -> list[ClaimRecord]:
+    """"<statement> → <values> out": the values credited to the statement the arrow starts from (every value
+    named, of one or several variables, is said to go). `current(offset)`: the stage the trace is at there, which
+    picks "Albert's statement" among his several (the one just reached or next)."""
+    out = []
+    for m in _ARROW.finditer(text):
+        subj = m.group("subj")
+        if _STATEMENT_NAME.search(subj) is None:
+            continue
+        k = aligner.anchor(subj, current(m.start()))
+        toks = [t for t in tokens(lex, m.group("obj")) if t.kind in ("value", "tuple")]
+        if not k or not toks or _EXCEPT.search(m.group("obj")):
+            continue
+        parts = [tuple_key(lex, t.payload) if t.kind == "tuple" else set_key(t.payload[0], [t.payload[1]])
+                 for t in toks]
+        r = record("exclusion", not_key(junction_key("Or", parts)), (), m.group(0).strip(), m.start(), m.end(), False,
+                   reading=EXCLUSION)
+        out.append(credited(r, (k,)))
+    return out

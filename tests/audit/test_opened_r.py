@@ -289,3 +289,19 @@ def test_retellings_of_each_statement_name_it(ctxs):
             assert _located(ctx, text, want - 1) == [want], text
     muddy = ctxs("muddy.txt", {"n": 3, "k": 2})
     assert 2 not in _located(muddy, "Then all the muddy children step forward.", 2)  # no silence
+
+
+def test_an_arrow_from_a_statement_credits_what_goes(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = "- Albert's statement → May and June out.\n- Bernard's statement → {gone} out.\n- Albert then knows."
+    wrong = _audit(ctx, text.format(gone="the 14s and August"))
+    assert [c.record.kind for c in _bad(wrong)] == ["credit"]  # August 15 and 17 survive Bernard's statement
+    right = _audit(ctx, text.format(gone="the 14s"))
+    assert right.label == -1 and [c.record.kind for c in right.claims() if c.record.certain].count("credit") == 2
+
+
+def test_a_speaker_saying_names_the_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = 'P saying "I cannot determine" already eliminates {what}.\n\nS says he knew it.'
+    assert _audit(ctx, text.format(what="all the even sums")).label == 0  # the even sums go at S's statement
+    assert _audit(ctx, text.format(what="every pair of two primes")).label == -1
