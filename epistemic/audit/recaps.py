@@ -24,6 +24,8 @@ _REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dro
                       r"排除|去掉|删|淘汰|划掉")
 _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
                      r"除|以外|之外|保留|剩|不")
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
+_RELATIVE = re.compile(r"(?i:,?\s*\b(?:which|that|since|because|as|who|where)\b)|[，,]?(?:因为|由于|它们|其中)")
 _LIST = frozenset({"value", "tuple", "sep"})
 
 
@@ -45,7 +47,7 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             continue
         if column is None or column >= len(cells):
             continue
-        k = aligner.anchor(cells[0])
+        k = _row_statement(aligner, cells[0])
         if not k:
             continue
         at = m.start(1) + sum(len(c) + 1 for c in cells[:column])
@@ -59,17 +61,32 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
     return [moved.get(id(r), r) for r in found] + out
 
 
+def _row_statement(aligner: Aligner, cell: str) -> int | None:
+    """The statement a row's first cell names: as a phrase would ("P's first statement", a quote), or by the one
+    statement its speaker and know / don't-know structure fit ('Ali: "I don't know, and I know Bo doesn't"')."""
+    k = aligner.anchor(cell)
+    if k:
+        return k
+    stages = {c.stage for c in aligner.inner_cues(cell, 0) if c.how == "paraphrase"}
+    return stages.pop() if len(stages) == 1 else None
+
+
 def _listed(lex: Lexicon, cell: str) -> tuple | None:
-    """`not (…)` of the values or tuples a cell lists and nothing else ("♠J ♠8 ♣K", "May, June"), or None."""
+    """`not (…)` of the values or tuples a cell lists and nothing else ("♠J ♠8 ♣K", "May, June", "April (has 28),
+    June (has 29), and the 19s, which are shared by March and July": the asides and the relative clause are
+    no items), or None."""
+    cell = _RELATIVE.split(_ASIDE.sub(" ", cell), maxsplit=1)[0]
     toks = tokens(lex, cell)
     if not toks or _EXCEPT.search(cell) or any(t.kind not in _LIST for t in toks):
         return None
     items = [t for t in toks if t.kind != "sep"]
-    if items and all(t.kind == "tuple" for t in items):
-        return not_key(junction_key("Or", [tuple_key(lex, t.payload) for t in items]))
-    if items and all(t.kind == "value" for t in items) and len({t.payload[0] for t in items}) == 1:
-        return not_key(set_key(items[0].payload[0], sorted({t.payload[1] for t in items})))
-    return None
+    parts = [tuple_key(lex, t.payload) for t in items if t.kind == "tuple"]
+    by_var: dict[str, set] = {}
+    for t in items:
+        if t.kind == "value":
+            by_var.setdefault(t.payload[0], set()).add(t.payload[1])
+    parts += [set_key(var, sorted(codes)) for var, codes in by_var.items()]
+    return not_key(junction_key("Or", parts)) if parts else None
 
 
 # "- Bernard's statement → the 14s and August out", "Q's remark ⇒ spades, clubs gone"

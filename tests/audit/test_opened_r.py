@@ -305,3 +305,15 @@ def test_a_speaker_saying_names_the_statement(ctxs):
     text = 'P saying "I cannot determine" already eliminates {what}.\n\nS says he knew it.'
     assert _audit(ctx, text.format(what="all the even sums")).label == 0  # the even sums go at S's statement
     assert _audit(ctx, text.format(what="every pair of two primes")).label == -1
+
+
+def test_a_recap_row_named_by_its_speakers_words_with_asides(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    table = ('| Statement | What it rules out | Dates left |\n|---|---|---|\n'
+             '| Ali: "I don\'t know, and I know Bo doesn\'t" | April (has 28), June (has 29){more} | {left} |\n'
+             '| Bo: "I didn\'t know, now I do" | {bo} | March 18, July 16, July 17 |')
+    wrong = _audit(ctx, table.format(more=", and the 19s, which are shared by March and July",
+                                     left="March 18, July 16, July 17", bo="nothing new"))
+    assert [c.record.kind for c in _bad(wrong)] == ["credit"]  # the 19s go at Bo's statement
+    right = _audit(ctx, table.format(more="", left="March 18, March 19, July 16, July 17, July 19", bo="the 19s"))
+    assert right.label == -1 and sum(c.record.kind == "credit" for c in right.claims()) == 2
