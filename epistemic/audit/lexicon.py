@@ -311,7 +311,7 @@ def _plurals(alias: str) -> tuple[str, ...]:
     return (alias + ("es" if alias.endswith(("x", "ch", "sh")) else "s"),)
 
 
-TERM_WORDS = {"+": ("sum", "sums", "the sum", "their sum", "之和", "两数之和", "的和"),
+TERM_WORDS = {"+": ("sum", "sums", "the sum", "their sum", "之和", "两数之和", "的和", "偶数和", "奇数和"),
               "*": ("product", "products", "the product", "their product", "乘积", "之积", "积", "的积")}
 
 

@@ -19,7 +19,9 @@ exceptions are caught on the way: a bug in a strategy fails loudly.
 """
 from __future__ import annotations
 
-from .keys import formula_key  # noqa: F401  (re-exported for strategy authors)
+from ..language import syntax as s
+from ..language.printer import formula_source
+from .keys import formula_key, term_of  # noqa: F401  (formula_key re-exported for strategy authors)
 from dataclasses import replace
 
 import numpy as np
@@ -43,8 +45,17 @@ def speaker_text(key) -> str:
 
 
 def survivor_text(lex, key) -> str:
-    """How a `possible` claim is shown: "month = May still possible", "x = 2 and y = 15 still possible"."""
+    """How a `possible` claim is shown: "month = May still possible", "x = 2 and y = 15 still possible",
+    "x + y = 51 still possible"."""
+    if key.formula[0] == "PossibleTerm":
+        return f"{formula_source(_term_value(key), lex.puzzle)} still possible"
     return f"{' and '.join(lex.show_value(var, code) for var, code in _survivor(key))} still possible"
+
+
+def _term_value(key) -> s.Formula:
+    """`term = value` of a `possible` claim about an observed term ("51 stays" under the sums)."""
+    _, term, value = key.formula
+    return s.Compare("=", term_of(term), s.Const(value))
 
 
 def _survivor(key) -> tuple[tuple[str, int], ...]:
@@ -113,6 +124,10 @@ class Survives:
     def verdict(self, judge, record, lex, window: Window):
         if record.kind != "possible":
             return NOT_HANDLED
+        if record.key.formula[0] == "PossibleTerm":  # "51 stays": some live world of the stage has that sum
+            f, stage = _term_value(record.key), window.stage
+            return _decided(self.name, judge.possible(f, stage), stage, f"at stage {stage}: {survivor_text(lex, record.key)}",
+                            f"no world of stage {stage} has {formula_source(f, lex.puzzle)}")
         pairs = _survivor(record.key)
         names, codes = tuple(v for v, _ in pairs), tuple(c for _, c in pairs)
         stage = window.stage  # "survives" says what is left after the statement: the stage itself, never the one before

@@ -13,7 +13,7 @@ import re
 from ..language import syntax as s
 from .keys import formula_key, implies_key
 from .lexicon import Lexicon
-from .records import EXCLUSION, ClaimKey, ClaimRecord, record
+from .records import EXCLUSION, POSSIBLE, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -34,6 +34,48 @@ def last_term(lex: Lexicon, text: str, before: tuple | None = None) -> tuple | N
     terms = [t.payload[1] for t in lex.scan(text) if t.kind == "attr" and isinstance(t.payload, tuple)
              and t.payload[0] == "@term"]
     return terms[-1] if terms else before
+
+
+# "51 stays", "so 51 survives", "51 stays on S's list", "所以51保留下来", "51 也留在候选里": the value is kept
+_KEPT = re.compile(r"(?<![A-Za-z0-9_.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(\d{1,4})\s*(?:also\s+|too\s+|therefore\s+)?"
+                   r"(?:(?i:stays|survives|remains|is\s+kept|stays\s+in|is\s+still\s+(?:in|possible|a\s+candidate))\b|"
+                   r"(?:也|就|都)?(?:保留下来|保留|留下来|留下|留在候选|还在候选|仍在候选|可以保留))")
+
+
+_HOLDER = re.compile(r"(?i:\b(?:with|holding|having|has|had|sees|saw)\s+(?:a\s+|the\s+|sum\s+|product\s+)?$)|(?:拿到|拿着|看到|手里是)\s*$")
+
+
+_NUMBER_LIST = re.compile(r"\d{1,4}(?:\s*[,、，]\s*(?:and\s+|和)?\d{1,4}){2,}")
+
+
+def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
+    """The term a bare number kept or removed at `m` is a value of: the term of the latest list before it that has
+    the number ("the odd sums … are 11, 17, …, 51, 53. … so 51 stays"), else of its row's label ("- **51**: …"),
+    else the term named last before it (or `topic`, the term the steps before named last)."""
+    lists = [x for x in _NUMBER_LIST.finditer(text, 0, m.start()) if m.group(1) in re.findall(r"\d{1,4}", x.group(0))]
+    if lists:
+        return last_term(lex, text[:lists[-1].start()], topic)
+    line = text.rfind("\n", 0, m.start()) + 1
+    label = _ROW_LABEL.match(text, line)
+    return last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
+
+
+def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list[ClaimRecord]:
+    """Bare numbers said to stay under the sum the step (or the steps before it) named last: that the sum is still
+    possible (kind "possible", strategies.Survives), as "- **51**: … so 51 stays" says of the sums."""
+    if lex.number_pair is None:
+        return []
+    out = []
+    for m in _KEPT.finditer(text):
+        if _HOLDER.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "S with 11 stays undecided": the agent holding the number, not the number kept
+        term = _listed_term(lex, text, m, topic)
+        if term is None or term[:2] != ("Arith", "+"):
+            continue
+        a = max((b.end() for b in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
+        key = ("PossibleTerm", term, int(m.group(1)))
+        out.append(record("possible", key, (), text[a:m.end()].strip(), m.start(), m.end(), False, reading=POSSIBLE))
+    return out
 
 
 def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> list[ClaimRecord]:

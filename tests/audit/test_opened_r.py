@@ -317,3 +317,16 @@ def test_a_recap_row_named_by_its_speakers_words_with_asides(ctxs):
     assert [c.record.kind for c in _bad(wrong)] == ["credit"]  # the 19s go at Bo's statement
     right = _audit(ctx, table.format(more="", left="March 18, March 19, July 16, July 17, July 19", bo="the 19s"))
     assert right.label == -1 and sum(c.record.kind == "credit" for c in right.claims()) == 2
+
+
+def test_a_sum_said_to_stay(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = SUMS + "The odd sums below 55 with s − 2 composite are 11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53. " \
+        "Every way of writing {n} gives an ambiguous product, so {n} stays."
+    wrong = _audit(ctx, text.format(n=51))
+    assert [c.formula for c in _bad(wrong)] == ["x + y = 51 still possible"]  # 17 + 34: 578 factors one way
+    assert _audit(ctx, text.format(n=29)).label == -1
+    held = _audit(ctx, SUMS + "Three left, S with 11 stays undecided.")
+    assert not [c for c in held.claims() if c.record.kind == "possible"]
+    zh = _audit(ctx, SUMS + "所以两数之和为奇数。其中 51 − 2 = 49 不是素数，所以 51 也留在候选里。")
+    assert [c.record.kind for c in _bad(zh)] == ["possible"]
