@@ -14,6 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from ..language import syntax as s
+from ..language.introspection import about_own_knowledge
 from ..worlds.evaluate import StaticEvaluator
 from ..worlds.space import DISTINCT_WORLDS, WorldSpace, combine_keys
 
@@ -296,6 +297,11 @@ class _Evaluator(StaticEvaluator):
             for agent in f.agents:
                 out &= self.knows(s.Knows("agent", (agent,), f.mode, f.body), frames)
             return out
+        if f.kind == "agent" and f.mode != "value" and about_own_knowledge(f.body, f.agents[0]):
+            # φ is constant on each of the agent's classes: K_a φ is φ at every live world, and K_a whether φ
+            # holds throughout (language/introspection.py); values at dead worlds are never read
+            body = self.formula(f.body, frames)
+            return body if f.mode == "that" else np.ones(frame.n, dtype=bool)
         rel = self.relation(f.kind, f.agents, frame)
         if f.mode == "that":
             return rel.all(self.formula(f.body, frames))
