@@ -87,11 +87,11 @@ def test_the_parser_was_generated_from_the_current_grammar():
         "grammar/epistemic.lark changed: run `python -m epistemic.language.make_parser` and commit lark_parser.py")
 
 
-def test_the_puzzle_path_does_not_import_the_lark_package():
+def test_the_puzzle_path_imports_neither_the_lark_package_nor_regex():
     code = ("import sys, epistemic.api\nfrom epistemic.language.grammar import parser\n"
-            "epistemic.api.load_puzzle('puzzles/card16.txt')\nprint('lark' in sys.modules)")
+            "epistemic.api.load_puzzle('puzzles/card16.txt')\nprint('lark' in sys.modules, 'regex' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "puzzles").glob("*.txt")), ids=lambda p: p.name)
