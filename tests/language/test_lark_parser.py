@@ -118,3 +118,10 @@ def test_random_texts_and_their_mutilations_parse_alike(text, data):
     broken = {"delete": text[:i] + text[i + 1:], "double": text[:i] + text[i] + text[i:],
               "replace": text[:i] + char + text[i + 1:]}[edit]
     assert same_outcome(broken) is None
+
+
+def test_the_generated_module_imports_nothing_of_the_lark_package():
+    """make_parser.py drops lark's two package-relative imports: the names are the module's own."""
+    text = Path(lark_parser.__file__).read_text(encoding="utf-8")
+    assert "from ." not in text and "import regex" not in text
+    assert lark_parser.UnexpectedEOF(["NAME"]).token.type == "<EOF>"  # it imported Token from `.lexer` here
