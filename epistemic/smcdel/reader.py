@@ -95,7 +95,8 @@ _TERMINAL_NAMES = {
 }
 
 
-_ERRORS = ErrorKinds(UnexpectedCharacters, UnexpectedToken, UnexpectedEOF)  # the lark package's, not the puzzle parser's
+# the lark package's error classes, not the puzzle parser's (language/lark_parser.py)
+_ERRORS = ErrorKinds(UnexpectedCharacters, UnexpectedToken, UnexpectedEOF)
 
 
 SYNTAX_HINT = "SMCDEL files read: VARS 1,2,... LAW <formula> OBS agent: 1,2 ... then VALID?/WHERE?/TRUE? jobs"
