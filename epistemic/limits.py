@@ -70,10 +70,10 @@ def parse_int(text: str, what: str, hint: str) -> int:
 
 def check_numbers(tree, file: str, text: str) -> None:
     """Refuse number tokens longer than 18 digits in a parse tree (before int() spends time on them)."""
-    from lark import Token
-
     lines = text.splitlines()
-    for tok in tree.scan_values(lambda t: isinstance(t, Token) and t.isdigit()):
+    for tok in tree_leaves(tree):
+        if not (isinstance(tok, str) and tok.isdigit()):
+            continue
         if len(tok.lstrip("0")) > MAX_INT_DIGITS:
             line = tok.line or 1
             raise EpistemicError(f"the number {tok[:12]}... has {len(tok):,} digits; at most {MAX_INT_DIGITS} are allowed",
@@ -81,23 +81,38 @@ def check_numbers(tree, file: str, text: str) -> None:
                                  "use a smaller number")
 
 
+def tree_leaves(tree):
+    """A parse tree's leaves in text order (tokens, or None for an absent optional part), walked without
+    recursion. Either Lark runtime's tree (the puzzle grammar's stand-alone parser has no scan_values): every
+    node of a parse has the root's class."""
+    node_type = type(tree)
+    stack = [iter(tree.children)]
+    while stack:
+        for child in stack[-1]:
+            if isinstance(child, node_type):
+                stack.append(iter(child.children))
+                break
+            yield child
+        else:
+            stack.pop()
+
+
 def check_tree_depth(tree, file: str, text: str, levels_per_nesting: int = 1) -> None:
     """Refuse a parse tree nested more than MAX_DEPTH levels (each nesting may cost several tree levels)."""
-    from lark import Tree
-
+    node_type = type(tree)  # every node of a parse has the runtime's Tree class (the stand-alone or the lark package)
     deepest, where, stack = 0, None, [(tree, 1)]
     while stack:
         node, depth = stack.pop()
         if depth > deepest:
             deepest, where = depth, node
         if depth > MAX_DEPTH * levels_per_nesting:
-            line = getattr(where.meta, "line", None) if isinstance(where, Tree) and not where.meta.empty else None
+            line = getattr(where.meta, "line", None) if isinstance(where, node_type) and not where.meta.empty else None
             lines = text.splitlines()
             loc = Location(file, line, getattr(where.meta, "column", 1),
                            lines[line - 1] if line and line <= len(lines) else "") if line else Location(file, 1, 1)
             raise EpistemicError(f"the text is nested more than {MAX_DEPTH} levels deep", loc,
                                  "split the formula into smaller ones (e.g. with `let`), or nest it less")
-        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, node_type))
 
 
 def bracket_depth(text: str) -> int:
@@ -165,5 +180,5 @@ def check_count(value: int, what: str, low: int = 0, high: int = MAX_COUNT) -> i
 
 
 __all__ = ["BYTES_PER_BDD_NODE", "bdd_node_capacity", "MAX_DEPTH", "MAX_EXPANDED", "MAX_INT_DIGITS", "MEMORY_BUDGET_BYTES", "MAX_COUNT", "MAX_KNOB",
-           "parse_int", "check_numbers", "check_tree_depth", "bracket_depth", "explicit_bytes",
+           "parse_int", "check_numbers", "check_tree_depth", "tree_leaves", "bracket_depth", "explicit_bytes",
            "check_world_bytes", "human_bytes", "check_count", "MAX_TRACE_STEPS"]

@@ -14,6 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from ..language import syntax as s
+from ..language.introspection import about_own_knowledge
 from ..worlds.evaluate import StaticEvaluator
 from ..worlds.space import DISTINCT_WORLDS, WorldSpace, combine_keys
 
@@ -59,7 +60,7 @@ class ExplicitEngine:
 def _frames(space: WorldSpace, history: Sequence[np.ndarray]) -> tuple["_Frame", ...]:
     frames: list[_Frame] = []
     for mask in history:
-        count = int(mask.sum())
+        count = int(np.count_nonzero(mask))
         if count * 1.0 >= COMPACT_BELOW * space.size:
             frames.append(_Frame(space, alive=None if count == space.size else mask, count=count))
         else:
@@ -100,7 +101,7 @@ class _Frame:
     def partition(self, key, cls: np.ndarray, count: int) -> "_Partition":
         def make():
             if self.full:
-                return _Partition(cls, count, self.alive)
+                return _Partition(cls, count, self.alive, lambda: _whole_sizes(self.space, key, cls, count))
             ids = cls[self.idx]
             if count > 4 * len(ids) + 64:  # renumber, so per-class counts scale with the frame, not the space
                 _, ids = np.unique(ids, return_inverse=True)
@@ -161,24 +162,62 @@ class _Frame:
         return np.searchsorted(self.idx, later.idx)
 
 
-class _Partition:
-    """Class ids over a frame, restricted to its live worlds, with per-class live counts cached."""
+def _whole_sizes(space: WorldSpace, key, cls: np.ndarray, count: int) -> np.ndarray:
+    """How many worlds of the space each class holds (read-only), computed once per space and partition and
+    shared by every full-length frame of it."""
+    hit = space.cache.get(("class sizes", key))
+    if hit is None or hit[0] is not cls:
+        sizes = np.bincount(cls, minlength=count)
+        sizes.flags.writeable = False
+        hit = space.cache[("class sizes", key)] = (cls, sizes)
+    return hit[1]
 
-    def __init__(self, ids: np.ndarray, count: int, alive: np.ndarray | None):
+
+class _Partition:
+    """Class ids over a frame, restricted to its live worlds, with per-class live counts cached.
+
+    `whole` (full-length frames of an agent's or a group's classes): a function giving each class's size over
+    all the ids, alive or not, which a mask holding most of the worlds is counted against (see _per_class)."""
+
+    def __init__(self, ids: np.ndarray, count: int, alive: np.ndarray | None, whole=None):
         self.ids = ids
         self.count = count
         self.alive = alive
+        self._whole = whole
         self._sizes: np.ndarray | None = None
+        self._alone: np.ndarray | None = None
+
+    def _per_class(self, selected: np.ndarray) -> np.ndarray:
+        """How many of the worlds in `selected` (a mask over the ids) each class holds. Where the mask holds most
+        worlds, the classes' whole sizes less the count of the rest: fewer increments scattered over a table
+        of classes as long as the space (Sum and Product's products), and a smaller index array."""
+        if self._whole is not None and 2 * np.count_nonzero(selected) > len(selected):
+            out = np.bincount(self.ids[~selected], minlength=self.count)
+            np.subtract(self._whole(), out, out=out)
+            return out
+        return np.bincount(self.ids[selected], minlength=self.count)
 
     def hits(self, phi: np.ndarray) -> np.ndarray:
         """How many live worlds of each class satisfy phi."""
-        mask = phi if self.alive is None else phi & self.alive
-        return np.bincount(self.ids[mask], minlength=self.count)
+        return self._per_class(phi if self.alive is None else phi & self.alive)
 
     def sizes(self) -> np.ndarray:
         if self._sizes is None:
-            self._sizes = np.bincount(self.ids if self.alive is None else self.ids[self.alive], minlength=self.count)
+            if self.alive is not None:
+                self._sizes = self._per_class(self.alive)
+            elif self._whole is not None:
+                self._sizes = self._whole()
+            else:
+                self._sizes = np.bincount(self.ids, minlength=self.count)
         return self._sizes
+
+    def alone(self) -> np.ndarray:
+        """Where the world is the only live world of its class (kept: an announcement and the report of the same
+        stage both ask it of a frame)."""
+        if self._alone is None:
+            self._alone = (self.sizes() <= 1)[self.ids]
+            self._alone.flags.writeable = False
+        return self._alone
 
     def all(self, phi: np.ndarray) -> np.ndarray:
         return (self.hits(phi) == self.sizes())[self.ids]
@@ -296,13 +335,18 @@ class _Evaluator(StaticEvaluator):
             for agent in f.agents:
                 out &= self.knows(s.Knows("agent", (agent,), f.mode, f.body), frames)
             return out
+        if f.kind == "agent" and f.mode != "value" and about_own_knowledge(f.body, f.agents[0]):
+            # φ is constant on each of the agent's classes: K_a φ is φ at every live world, and K_a whether φ
+            # holds throughout (language/introspection.py); values at dead worlds are never read
+            body = self.formula(f.body, frames)
+            return body if f.mode == "that" else np.ones(frame.n, dtype=bool)
         rel = self.relation(f.kind, f.agents, frame)
         if f.mode == "that":
             return rel.all(self.formula(f.body, frames))
         if f.mode == "whether":
             return rel.constant(self.formula(f.body, frames))
         if isinstance(rel, _Partition) and _names_the_world(frame.space, f.body):
-            return (rel.sizes() <= 1)[rel.ids]  # one value of every variable: one live world in the class
+            return rel.alone()  # one value of every variable: one live world in the class
         out = np.ones(frame.n, dtype=bool)
         for t in f.body:
             values = np.broadcast_to(self.term(t, frames), (frame.n,))

@@ -7,7 +7,7 @@ candidates, so `compile_formula` does the walk once and returns a closure of clo
 (model, hist), the arguments of `evaluate`. Each closure computes what `evaluate`'s case for its node
 computes (the same bit operations and errors, raised when the node is evaluated), on the histories
 the screen makes (each stage within the one before); one case is skipped where logic makes it the
-identity (an agent knowing that it knows or does not know: `_about_own_knowledge`).
+identity (an agent knowing that it knows or does not know: `language.introspection`).
 tests/generate/test_screen_tests.py compares the two on every dialogue the banks hold.
 
 This module reads the model only through its attributes (n, classes, facts, answer, answers), so it
@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..language import syntax as s
+from ..language.introspection import about_own_knowledge
 
 # (model, hist) -> the worlds of hist[-1] where the formula holds, as a bitmask
 Test = Callable[[Any, tuple[int, ...]], int]
@@ -64,8 +65,8 @@ def _knows(f: s.Knows) -> Test:
     if f.mode == "value":
         return _knows_value(f, agent)
     body = compile_formula(f.body)
-    if f.mode == "that" and _about_own_knowledge(f.body, agent):
-        return body  # knowing what one knows or does not know: K_a φ = φ (see _about_own_knowledge)
+    if f.mode == "that" and about_own_knowledge(f.body, agent):
+        return body  # knowing what one knows or does not know: K_a φ = φ (language/introspection.py)
     whether = f.mode != "that"
 
     def knows(model, hist):  # the live part of each class where φ holds throughout (or, for whether, fails throughout)
@@ -78,22 +79,6 @@ def _knows(f: s.Knows) -> Test:
                 out |= cm
         return out
     return knows
-
-
-def _about_own_knowledge(f: s.Formula, agent: str) -> bool:
-    """Does φ hold on all or none of each of the agent's classes (within the current model), by its form:
-    the agent's own knowledge (any mode), and negations, conjunctions, disjunctions, constants and earlier
-    stages of such formulas? Then the worlds where the agent knows that φ are exactly φ's worlds: each class
-    within the model lies inside φ or outside it. (An earlier stage's class within the model is the class:
-    the screen's models only shrink, each stage a subset of the one before.) A speaker's "I don't know" is
-    K_P not K_P card; the class-by-class loop for the outer K_P is then not needed."""
-    if isinstance(f, s.Knows):
-        return f.kind == "agent" and f.agents == (agent,)
-    if isinstance(f, (s.Not, s.Past)):
-        return _about_own_knowledge(f.body, agent)
-    if isinstance(f, (s.And, s.Or)):
-        return all(_about_own_knowledge(x, agent) for x in f.items)
-    return isinstance(f, s.Bool)
 
 
 def _knows_value(f: s.Knows, agent: str) -> Test:

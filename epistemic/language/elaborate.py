@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lark import Token, Tree
-
 from ..errors import EpistemicError, Location
+from ..limits import tree_leaves
 from . import syntax as s
+from .lark_parser import Token, Tree
 from .expressions import MAX_EXPANSION, Expressions, TupleType, is_int, is_tree
 from .parse import parse_text
 
@@ -184,7 +184,7 @@ class Elaborator(Expressions):
         self.b_ask(st, body)
         body.expected_answer = (self.answer_value(st.children[1], body.question, st),)
         value = st.children[1]
-        tokens = [value] if isinstance(value, Token) else value.scan_values(lambda t: isinstance(t, Token))
+        tokens = [value] if isinstance(value, Token) else [t for t in tree_leaves(value) if isinstance(t, Token)]
         body.answer_uses_params = any(str(t) in self.scope.params for t in tokens)
 
     def b_expect(self, st: Tree, body: "_Body") -> None:

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from lark import Token, Tree
-
 from ..errors import EpistemicError
+from .lark_parser import Token, Tree
 
 MEMOISED = frozenset({"quantified", "call"})
 RANGES = frozenset({"quantified", "comp", "repeat_stmt"})  # nodes that expand into one item per binding  # elaborated once per binding of the names they mention

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from lark import Token, Tree
-
 from ..errors import EpistemicError
 from ..limits import BYTES_PER_EXPANDED_ITEM, MAX_EXPANDED, SECONDS_PER_EXPANDED_ITEM, human_bytes
 from . import syntax as s
 from .arith import apply_int, compare_int
 from .expansion import Expansions
+from .lark_parser import Token, Tree
 from .parse import node_error
 
 MAX_EXPANSION = 100_000

@@ -1,4 +1,9 @@
-"""Find the grammar file (from a clone or an installed wheel) and build the Lark parser."""
+"""Find the grammar file (from a clone or an installed wheel) and build the Lark parser.
+
+The parser is the stand-alone module lark_parser.py, generated from the grammar file by make_parser.py and
+checked in (tests/language/test_lark_parser.py fails when the two no longer match): the puzzle path does
+not import the lark package. The grammar file stays the source: llguidance reads it (grammar_for).
+"""
 from __future__ import annotations
 
 import functools
@@ -33,14 +38,7 @@ def grammar_for(start: str = "start") -> str:
 
 @functools.lru_cache(maxsize=1)
 def parser():
-    """The LALR parser for puzzles (start) and claims (claim)."""
-    from lark import Lark
+    """The LALR parser for puzzles (start) and claims (claim), with positions and placeholders (make_parser.py)."""
+    from .lark_parser import Lark_StandAlone
 
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        start=["start", "claim"],
-        propagate_positions=True,
-        maybe_placeholders=True,
-        cache=True,  # lark keeps the built tables in the temp dir, keyed by the grammar's hash
-    )
+    return Lark_StandAlone()

@@ -14,13 +14,10 @@ import functools
 import re
 from typing import NamedTuple
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
-from lark.tree import Meta
-
 from ..errors import EpistemicError
 from ..limits import check_numbers, check_tree_depth
 from .grammar import parser
+from .lark_parser import Meta, Token, Tree, UnexpectedInput
 from .parse import parse_text
 
 # A line with the run of line breaks after it: exactly the text one `_NL` token ends.

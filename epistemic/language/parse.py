@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from dataclasses import dataclass
 
 from ..errors import EpistemicError, Location
 from ..limits import MAX_DEPTH, check_numbers, check_tree_depth
 from .grammar import parser
+from .lark_parser import Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 KEYWORDS = (
     "puzzle param values var worlds where let agent observes nothing announce says repeat ask answer "
@@ -24,6 +24,19 @@ _TERMINAL_NAMES = {
     "_NL": "the end of the line",
     "$END": "the end of the text",
 }
+
+
+@dataclass(frozen=True)
+class ErrorKinds:
+    """The parse errors of one Lark runtime: the puzzle grammar's stand-alone parser has its own classes, the
+    lark package (the SMCDEL reader) others; `located` reads either."""
+
+    characters: type
+    token: type
+    eof: type
+
+
+PUZZLE_ERRORS = ErrorKinds(UnexpectedCharacters, UnexpectedToken, UnexpectedEOF)
 
 
 def parse_text(text: str, file: str = "<text>", start: str = "start") -> Tree:
@@ -49,26 +62,27 @@ def too_deep(file: str) -> EpistemicError:
                           "split the formula into smaller ones (e.g. with `let`), or nest it less")
 
 
-def located(exc: UnexpectedInput, text: str, file: str, terminals, keywords=KEYWORDS,
-            hint: str | None = None, names: dict[str, str] | None = None) -> EpistemicError:
+def located(exc: Exception, text: str, file: str, terminals, keywords=KEYWORDS,
+            hint: str | None = None, names: dict[str, str] | None = None,
+            kinds: ErrorKinds = PUZZLE_ERRORS) -> EpistemicError:
     """A Lark error as a located message: what was found, what was expected, and a hint.
 
-    Shared by every grammar of the project (puzzles, SMCDEL files); `hint` is used when no
-    more specific one (a full-width character, a misspelt keyword) applies.
+    Shared by every grammar of the project (puzzles, SMCDEL files: `kinds` names the runtime's error
+    classes); `hint` is used when no more specific one (a full-width character, a misspelt keyword) applies.
     """
     lines = text.splitlines() or [""]
     line = max(1, getattr(exc, "line", 1) or 1)
     column = max(1, getattr(exc, "column", 1) or 1)
-    at_end = isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END")
+    at_end = isinstance(exc, kinds.eof) or (isinstance(exc, kinds.token) and exc.token.type == "$END")
     if at_end or line > len(lines):
         line, column = len(lines), len(lines[-1]) + 1
     loc = Location(file, line, column, lines[line - 1] if line <= len(lines) else "")
     specific = None
-    if isinstance(exc, UnexpectedCharacters):
+    if isinstance(exc, kinds.characters):
         char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         message = f"unexpected character {char!r}"
         specific = _char_hint(char)
-    elif isinstance(exc, UnexpectedToken) and not at_end:
+    elif isinstance(exc, kinds.token) and not at_end:
         shown = "end of line" if exc.token.type == "_NL" else repr(str(exc.token))
         message = f"unexpected {shown}"
         specific = _token_hint(str(exc.token), exc.token.type, keywords)
@@ -81,17 +95,19 @@ def located(exc: UnexpectedInput, text: str, file: str, terminals, keywords=KEYW
 
 
 def node_error(message: str, where, file: str, lines: list[str], hint: str | None = None) -> EpistemicError:
-    """An error located at a Lark token or tree node (elaboration errors of any of our grammars)."""
+    """An error located at a Lark token or tree node (elaboration errors of any of our grammars, whichever
+    Lark runtime parsed them: a token is a str with a position, a node has `meta`)."""
     line = column = 0
-    if isinstance(where, Token):
-        line, column = where.line or 0, where.column or 0
-    elif isinstance(where, Tree) and not where.meta.empty:
-        line, column = where.meta.line, where.meta.column
+    meta = getattr(where, "meta", None)
+    if isinstance(where, str):
+        line, column = getattr(where, "line", 0) or 0, getattr(where, "column", 0) or 0
+    elif meta is not None and not meta.empty:
+        line, column = meta.line, meta.column
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     return EpistemicError(message, Location(file, line, column, source_line) if line else None, hint)
 
 
-def _expected(exc: UnexpectedInput, terminals, human: dict[str, str]) -> list[str]:
+def _expected(exc: Exception, terminals, human: dict[str, str]) -> list[str]:
     names = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
     by_name = {t.name: t for t in terminals}
     shown = set()

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import EpistemicError, Location
 from ..language import syntax as s
 from ..language.elaborate import BOOL_VALUES
-from ..language.parse import located, node_error, too_deep
+from ..language.parse import ErrorKinds, located, node_error, too_deep
 from ..limits import check_numbers, check_tree_depth
 
 MAX_QUANTIFIED = 12
@@ -95,6 +95,10 @@ _TERMINAL_NAMES = {
 }
 
 
+# the lark package's error classes, not the puzzle parser's (language/lark_parser.py)
+_ERRORS = ErrorKinds(UnexpectedCharacters, UnexpectedToken, UnexpectedEOF)
+
+
 SYNTAX_HINT = "SMCDEL files read: VARS 1,2,... LAW <formula> OBS agent: 1,2 ... then VALID?/WHERE?/TRUE? jobs"
 
 
@@ -133,7 +137,7 @@ def parse_tree(text: str, file: str = "<smcdel>") -> Tree:
         tree = parser().parse(text)
     except UnexpectedInput as exc:
         raise located(exc, text, file, parser().terminals, keywords=(), hint=SYNTAX_HINT,
-                      names=_TERMINAL_NAMES) from None
+                      names=_TERMINAL_NAMES, kinds=_ERRORS) from None
     except RecursionError:
         raise too_deep(file) from None
     check_tree_depth(tree, file, text)

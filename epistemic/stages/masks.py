@@ -21,7 +21,7 @@ class MaskSets:
         return np.ones(space.size, dtype=bool)
 
     def count(self, space: WorldSpace, mask: np.ndarray) -> int:
-        return int(mask.sum())
+        return int(np.count_nonzero(mask))  # a boolean mask: its sum, several times faster than .sum()
 
     def answers(self, space: WorldSpace, mask: np.ndarray, terms) -> tuple[tuple[int, ...], ...]:
         return answer_values(space, mask, terms)
@@ -45,7 +45,7 @@ class MaskSets:
         formulas = [s.Knows("agent", (a.name,), "value", terms) for a in puzzle.agents]
         many = getattr(eng, "evaluate_many", None)
         results = many(space, history, formulas) if many else [eng.evaluate(space, history, f) for f in formulas]
-        knows = {a.name: int(r.sum()) for a, r in zip(puzzle.agents, results)}
+        knows = {a.name: int(np.count_nonzero(r)) for a, r in zip(puzzle.agents, results)}
         at_actual = None if actual is None else {a.name: bool(r[actual]) for a, r in zip(puzzle.agents, results)}
         return knows, at_actual
 

@@ -135,7 +135,9 @@ def bounded_product(free: list, code_tables: list[np.ndarray], constraints, max_
     total = int(counts.sum())
     kept = {name: np.repeat(col, counts) for name, col in cols.items()}
     # y runs from lo up within each outer assignment: the position in the output minus (start - lo)
-    kept[y.name] = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts - lo, counts)
+    y_column = np.arange(total, dtype=np.int64)
+    y_column -= np.repeat(np.cumsum(counts) - counts - lo, counts)  # in place: one array of the space's length fewer
+    kept[y.name] = y_column
     if residual:
         ok = np.ones(total, dtype=bool)
         for f in residual:

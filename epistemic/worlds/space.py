@@ -178,6 +178,8 @@ def combine_keys(keys: list[np.ndarray], size: int) -> tuple[np.ndarray, int]:
         k = np.asarray(k, dtype=np.int64)
         lo, hi = int(k.min()), int(k.max())
         radix = hi - lo + 1
+        if key is None and len(keys) == 1 and lo >= 0 and hi < 4 * size + 64:
+            return k, hi + 1  # one term of small non-negative values: they are the ids (ids below lo unused)
         if key is None:  # the first term: its values shifted to start at 0, no multiply-add
             key, span = k - lo, radix
             continue

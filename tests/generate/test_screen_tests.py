@@ -88,7 +88,7 @@ def test_table_model_equals_build_model(cards, by_rank):
 def test_own_knowledge_is_recognised_by_form():
     """Every banked line is about its speaker's own knowledge (its outer class loop is skipped); a fact or
     another agent's knowledge is not."""
-    from epistemic.generate.screen_tests import _about_own_knowledge
+    from epistemic.language.introspection import about_own_knowledge as _about_own_knowledge
 
     for length in (1, 2, 3, 4):
         for dialogue in d.dialogue_bank(("P", "Q"), VOICE, ANSWER, length, "random"):

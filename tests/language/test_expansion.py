@@ -109,7 +109,7 @@ def test_a_claim_is_estimated_before_it_is_expanded():
 
 def test_the_quick_range_scan_agrees_with_the_index():
     """`_has_range` answers False from a scan without names; where it indexes, the index says the same."""
-    from lark import Tree
+    from epistemic.language.lark_parser import Tree
 
     from epistemic.language.expansion import Expansions, _mentions_range
 

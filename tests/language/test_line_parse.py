@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lark import Token, Tree
+from epistemic.language.lark_parser import Token, Tree
 
 from epistemic.errors import EpistemicError
 from epistemic.generate import FAMILIES, generate
