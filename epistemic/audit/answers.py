@@ -11,6 +11,7 @@ import re
 from .claims import ClaimMemo, extract_records
 from .lexicon import Lexicon
 
+_GLOSS = re.compile(r"[(（]([^()（）]{1,30})[)）]")
 _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
 
 
@@ -34,9 +35,13 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
 
 
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:
-    """The answer a span names when read as if it followed "Answer:", or None."""
+    """The answer a span names when read as if it followed "Answer:", or None; else the answer its one bracketed
+    gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""
     found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    glosses = _GLOSS.findall(span)
+    return _answer_of(lex, memo, glosses[0]) if len(glosses) == 1 and glosses[0] != span else None
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

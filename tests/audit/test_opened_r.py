@@ -330,3 +330,10 @@ def test_a_sum_said_to_stay(ctxs):
     assert not [c for c in held.claims() if c.record.kind == "possible"]
     zh = _audit(ctx, SUMS + "所以两数之和为奇数。其中 51 − 2 = 49 不是素数，所以 51 也留在候选里。")
     assert [c.record.kind for c in _bad(zh)] == ["possible"]
+
+
+def test_a_bold_answer_read_from_its_gloss(ctxs):
+    ctx = ctxs("card16.txt")
+    assert _audit(ctx, "## Answer\n\nThe card is the **five of diamonds (♦5)**.").final_answer_correct
+    wrong = _audit(ctx, "## Answer\n\nThe card is the **ace of diamonds (♦A)**.")
+    assert wrong.final_answer == ((3, 0),) and not wrong.final_answer_correct
