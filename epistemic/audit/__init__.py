@@ -392,6 +392,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             and c.record.reading != HEADLINE for c in st.claims)), None)  # an opening summary is no step
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
+    if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before
+        # "### Final Answer"
+        final_at = next((st.index for st in seg.steps if foreign_answer(lex, st.text) == foreign), final_at)
     if backed and final_at is not None and not 0 <= first_error([st.label for st in steps]) <= final_at:
         # a wrong final answer is an error at the latest where it is stated, whatever was (not) read before it
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)

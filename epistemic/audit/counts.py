@@ -24,7 +24,7 @@ _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there 
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
-                    r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)" + _N + r"(?:个|位|名)?(?!轮|次|步)")
+                    r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
 _FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")

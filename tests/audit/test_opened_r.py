@@ -337,3 +337,17 @@ def test_a_bold_answer_read_from_its_gloss(ctxs):
     assert _audit(ctx, "## Answer\n\nThe card is the **five of diamonds (♦5)**.").final_answer_correct
     wrong = _audit(ctx, "## Answer\n\nThe card is the **ace of diamonds (♦A)**.")
     assert wrong.final_answer == ((3, 0),) and not wrong.final_answer_correct
+
+
+def test_a_chinese_count_with_you(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    r = _audit(ctx, MUDDY + "第二次也没有人站出来。\n\n所以正好有三个孩子有泥。")
+    (c,) = [c for c in r.claims() if c.record.kind == "candidates"]
+    assert c.formula.endswith("= 3") and c.verdict.verdict == "premature"  # three only after the last statement
+
+
+def test_a_foreign_answer_is_wrong_where_first_concluded(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    r = _audit(ctx, "Albert says he doesn't know.\n\nSo Cheryl's birthday is July 16.\n\n### Final Answer\n"
+                    "Cheryl's birthday is **July 16**.")
+    assert r.label == 1 and r.to_dict()["wrong_answer_step"] == 1
