@@ -61,7 +61,7 @@ _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" 
 # "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
 _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
-                        r"\s+(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
+                        r"\s+(?:the\s+number\s+of\s+[^.:;\n]{1,40}[:：]\s*)?(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
                         + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N)
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")

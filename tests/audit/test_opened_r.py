@@ -351,3 +351,13 @@ def test_a_foreign_answer_is_wrong_where_first_concluded(ctxs):
     r = _audit(ctx, "Albert says he doesn't know.\n\nSo Cheryl's birthday is July 16.\n\n### Final Answer\n"
                     "Cheryl's birthday is **July 16**.")
     assert r.label == 1 and r.to_dict()["wrong_answer_step"] == 1
+
+
+def test_the_count_after_a_described_number(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 2})
+    r = _audit(ctx, "The father says at least one is muddy.\n\nNobody steps forward.\n\nThen every muddy child knows.\n\n"
+                    "So the number of muddy children is the number of rounds plus one: {n}.".replace("{n}", "three"))
+    assert [c.record.kind for c in _bad(r)] == ["candidates"]  # one silence: two are muddy
+    right = _audit(ctx, "The father says at least one is muddy.\n\nNobody steps forward.\n\nThen every muddy child "
+                        "knows.\n\nSo the number of muddy children is the number of silent rounds plus one: two.")
+    assert right.label == -1
