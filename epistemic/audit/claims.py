@@ -107,6 +107,7 @@ _SUCH = re.compile(r"\bsuch\b|这样的|这种", re.IGNORECASE)
 # "Those ranks are J, 8, …", "Those are **13** and **20**": the class just described, named, not the candidates
 _THOSE = re.compile(r"(?:^|[.;:!?]\s)\W*(?:those|these)\b(?![^.;:!?,]*\b(?:left|remain\w*|candidates?|survivors?|"
                     r"options?|possible|possibilities)\b)[^.;:!?,]*$", re.IGNORECASE)
+_REQUIRED = re.compile(r"(?i:\b(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+(?:be\s+)?$)|(?:必须|需要|得)\s*$")
 _SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
 MAX_SENTENCE = 2000
@@ -493,7 +494,7 @@ def _held_cases(lex: Lexicon, text: str, out: list[ClaimRecord]) -> list[ClaimRe
 
 _CROSS = re.compile(r"[✗✘❌]")
 _ITEM_START = re.compile(r"[\s*\-•·|]*")
-_ITEM_CUT = re.compile(r"[,，;；:：、|·•]|\s[-–—→]\s|\n")
+_ITEM_CUT = re.compile(r"[,，;；:：、|·•✓✔]|\s[-–—→]\s|\n")  # "18（只3月）✓ 19（3月/7月）✗": a tick ends an item
 
 
 def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
@@ -1359,6 +1360,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 body = knows_key(subject, "value", question_key(lex))
             elif cons is not None:
                 body = knows_key(subject, "that", cons)
+        if body is None and toks[i].text.lower() in ("sure", "certain") and (
+                (rest and rest[0].kind == "past") or (i > 0 and toks[i - 1].kind == "past")):
+            return None  # "S was already sure before P spoke": sure of what his statement says, not the numbers
         if body is None and toks[i].text.lower() in _SURE:
             return None  # "S was sure before P spoke": sure of something the sentence does not name
         if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
@@ -1492,6 +1496,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if "modal" in kinds[:know] and not _can_now(clause, know, kinds):
                 _note_subject(clause, state)  # "P would know", "P会知道": a counterfactual, not a claim about now
                 return []
+            if _REQUIRED.search(sentence, max(0, clause[know].start - 12), clause[know].start):
+                _note_subject(clause, state)  # "Albert must be sure Bernard's day isn't 13": what his statement
+                return []  # requires, not a claim about the stage
             if _DEMONSTRATIVE.match(sentence, clause[know].end):
                 state.subject = subject  # "S knew this from his sum alone": knew a fact, not the answer
                 return []

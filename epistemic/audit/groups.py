@@ -34,7 +34,8 @@ _GROUP_ZH = re.compile(_CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,4
 # What the group knows must be its own state: "… that she is clean", "whether", "自己", or stepping forward
 _OWN = re.compile(r"(?i:\b(?:she|he|they|herself|himself|themselves)\s+(?:is|are|was|were|must\s+be)\s+(?:clean|not\s+muddy)\b|"
                   r"\bwhether\b|\btheir\s+own\b|\bher\s+own\b|\bhis\s+own\b|forward)|自己|站")
-_HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should)\b)|如果|假设|要是|假如|会")
+_HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should|until|wait|waits)\b)|"
+                           r"如果|假设|要是|假如|会|才|要等|等到")  # "要等…站出来后才知道": only later
 
 
 def family(lex: Lexicon) -> tuple[tuple[str, str], ...]:

@@ -19,7 +19,9 @@ _NOUN = r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|poss
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
                  r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")
-_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(?:张|个|种|对)")
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个|种|对)")
+# "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
+_KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选")
 
 
 def remaining_records(sentence: str) -> list[ClaimRecord]:
@@ -30,7 +32,9 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 "surviv" not in sentence:
             continue
         for m in pattern.finditer(sentence):
-            word = next(g for g in m.groups() if g)
+            if pattern is _ZH and m.group(2) == "种" and _KINDS_OF.search(sentence, 0, m.end() + 4) is None:
+                continue
+            word = m.group(1) if pattern is _ZH else next(g for g in m.groups() if g)
             n = _number(word)
             if n is not None:
                 out.append(record("count", ("Remaining", n), (), m.group(0), m.start(), m.end(), False,

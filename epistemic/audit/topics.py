@@ -13,7 +13,7 @@ import re
 from ..language import syntax as s
 from .keys import formula_key, implies_key
 from .lexicon import Lexicon
-from .records import EXCLUSION, POSSIBLE, ClaimKey, ClaimRecord, record
+from .records import CASE, EXCLUSION, POSSIBLE, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -129,3 +129,31 @@ def under_case(records: list[ClaimRecord], header: tuple[tuple, int] | None) -> 
     case, end = header
     return [r._replace(kind="conditional", key=ClaimKey(implies_key(case, r.key.formula), (), r.key.past))
             if r.kind == "candidates" and r.start >= end else r for r in records]
+
+
+# A step that opens on one value as a case to examine: "### Case ♠ (J 8 4 2 7 3)", "Case July.", "Suppose the month
+# is May:", "情况一：7月"
+_VALUE_CASE = re.compile(r"\W*(?:(?:case|suppose|assume|consider|under|情况[一二三四五六七八九十\d]*)\b\W*|假设|如果是|若是)",
+                         re.IGNORECASE)
+
+
+def value_case(lex: Lexicon, text: str) -> int | None:
+    """Where the case header ends when a step opens on one value as a case ("### Case ♠ …", "Case July."), else
+    None: the lists and counts after it are that case's, not the stage's."""
+    m = _VALUE_CASE.match(text)
+    if m is None or m.end() == 0:
+        return None
+    head = text[m.end():m.end() + 40]
+    toks = lex.scan(head)
+    first = toks[0] if toks else None
+    if first is None or first.kind not in ("value", "ambig") or first.start > 12:
+        return None
+    return m.end() + first.end
+
+
+def under_value_case(records: list[ClaimRecord], end: int | None) -> list[ClaimRecord]:
+    """Candidate lists and counts after a value's case header, read as that case's (uncertain)."""
+    if end is None:
+        return records
+    return [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain and r.start >= end else r
+            for r in records]

@@ -245,7 +245,12 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "impossible-claude-markdown-error-kept-i2-19",  # "… 51, 53. … so 51 stays": a sum kept
          "variant-qwen-error-03",  # the answer naming no world, where first concluded
          "muddy-qwq-zh-error-k2-22", "muddy-kimi-zh-error-l2-26", "p2-muddy-qwq-zh-wrong-credit-20",  # "正好有三个"
-         "muddy-claude-thinking-error-final-i2-30"}  # "the number of muddy children is the number of rounds plus one: three"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "muddy-claude-thinking-error-final-i2-30",  # "the number of muddy children is the number of rounds plus one: three"
+         # traces_s*, opened at the end of session 11 (found blind)
+         "s1-cheryl-claude-markdown-error-14", "s1-cheryl-gemini-terse-error-12", "s1-cheryl-o1-summary-error-15",
+         "s1-cheryl-r1-think-error-09", "s1-cheryl_cam-o1-summary-error-30", "s1-cheryl_cam-r1-think-error-24",
+         "s1-cheryl_variant-gemini-terse-error-22", "s2-impossible-answer-first-error-20", "s2-muddy-r1-think-error-26",
+         "s2-sum_product-gpt4o-steps-error-06"}  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
