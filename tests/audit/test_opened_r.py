@@ -280,7 +280,13 @@ def test_retellings_of_each_statement_name_it(ctxs):
              ("sum_product.txt", None): [("P admits he can't find the numbers.", 1),
                                          ("S replies that he already knew P couldn't.", 2),
                                          ("Then P announces he has found them.", 3)],
-             ("cheryl.txt", None): [("Albert's opening line: no idea, but Bernard has no idea either.", 1)],
+             ("cheryl.txt", None): [("Albert's opening line: no idea, but Bernard has no idea either.", 1),
+                                    ("Albert can't tell the date from the month, and he's certain Bernard can't "
+                                     "either.", 1), ("Bernard's reply: he didn't know before, but he knows now.", 2),
+                                    ("阿尔伯特表示他不知道生日，并且确信伯纳德也不知道。", 1), ("伯纳德听了之后说，他现在知道了。", 2)],
+             ("cheryl_variant.txt", None): [("Bernard responds: at first I didn't know, but now I do.", 2),
+                                            ("阿尔伯特：那我也知道了。", 3)],
+             ("impossible.txt", None): [("S回答说他早就知道P确定不了。", 2), ("P接着说他现在知道了。", 3), ("S最后也说他知道了。", 4)],
              ("muddy.txt", (("n", 3), ("k", 2))): [("The father says that at least one child is muddy.", 1),
                                                    ("No child steps forward the first time.", 2)]}
     for (puzzle, params), items in cases.items():
