@@ -23,11 +23,11 @@ from epistemic.language.grammar import grammar_text, parser
 from epistemic.language.make_parser import grammar_sha256
 from epistemic.language.parse import ErrorKinds, located
 
+from tests.language import trees
 from tests.random_puzzles import puzzle_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 META = ("empty", "line", "column", "start_pos", "end_line", "end_column", "end_pos")
-TOKEN = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
 LARK_ERRORS = ErrorKinds(UnexpectedCharacters, UnexpectedToken, UnexpectedEOF)
 
 
@@ -38,27 +38,9 @@ def reference():
                 maybe_placeholders=True)
 
 
-def difference(a, b, path: str = "start") -> str | None:
-    """Where two trees of different Lark runtimes differ (data, tokens and every position), or None."""
-    if isinstance(a, str) or isinstance(b, str):  # tokens
-        if not (isinstance(a, str) and isinstance(b, str)):
-            return f"{path}: {a!r} vs {b!r}"
-        for key in TOKEN:
-            if getattr(a, key) != getattr(b, key):
-                return f"{path}: token {key} {getattr(a, key)!r} vs {getattr(b, key)!r}"
-        return None
-    if a is None or b is None:
-        return None if a is b else f"{path}: {a!r} vs {b!r}"
-    if a.data != b.data or len(a.children) != len(b.children):
-        return f"{path}: {a.data}/{len(a.children)} vs {b.data}/{len(b.children)}"
-    for key in META:
-        if getattr(a.meta, key, None) != getattr(b.meta, key, None):
-            return f"{path}: meta {key} {getattr(a.meta, key, None)} vs {getattr(b.meta, key, None)}"
-    for i, (x, y) in enumerate(zip(a.children, b.children)):
-        found = difference(x, y, f"{path}/{a.data}[{i}]")
-        if found:
-            return found
-    return None
+def difference(a, b) -> str | None:
+    """Where the trees of the two Lark runtimes differ, or None."""
+    return trees.difference(a, b, META, same_runtime=False)
 
 
 def outcome(p, text: str, start: str, kinds: ErrorKinds):

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from epistemic.language.lark_parser import Token, Tree
 
 from epistemic.errors import EpistemicError
 from epistemic.generate import FAMILIES, generate
@@ -14,33 +13,16 @@ from epistemic.language.elaborate import load_puzzle
 from epistemic.language.line_parse import parse_by_line
 from epistemic.language.parse import parse_text
 
+from tests.language import trees
+
 ROOT = Path(__file__).resolve().parents[2]
 META = ("empty", "line", "column", "start_pos", "end_line", "end_column", "end_pos", "container_line",
         "container_column", "container_start_pos", "container_end_line", "container_end_column", "container_end_pos")
-TOKEN = ("type", "value", "start_pos", "line", "column", "end_line", "end_column", "end_pos")
 
 
-def difference(a, b, path: str = "start") -> str | None:
-    """Where two parse trees differ (node kinds, data, tokens and every position), or None."""
-    if type(a) is not type(b):
-        return f"{path}: {type(a).__name__} vs {type(b).__name__}"
-    if isinstance(a, Token):
-        for key in TOKEN:
-            if getattr(a, key) != getattr(b, key):
-                return f"{path}: token {key} {getattr(a, key)!r} vs {getattr(b, key)!r}"
-        return None
-    if not isinstance(a, Tree):
-        return None if a == b else f"{path}: {a!r} vs {b!r}"
-    if a.data != b.data or len(a.children) != len(b.children):
-        return f"{path}: {a.data}/{len(a.children)} vs {b.data}/{len(b.children)}"
-    for key in META:
-        if getattr(a.meta, key, None) != getattr(b.meta, key, None):
-            return f"{path}: meta {key} {getattr(a.meta, key, None)} vs {getattr(b.meta, key, None)}"
-    for i, (x, y) in enumerate(zip(a.children, b.children)):
-        found = difference(x, y, f"{path}/{a.data}[{i}]")
-        if found:
-            return found
-    return None
+def difference(a, b) -> str | None:
+    """Where two parse trees of one runtime differ (node kinds, data, tokens and every position), or None."""
+    return trees.difference(a, b, META)
 
 
 def puzzle_files() -> list[Path]:
