@@ -250,7 +250,6 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
-        lines = ctx.aligner.outline_cues(text) if "\n" in text else ()  # "2. Q: knew → … already": line 2
         records = extract_records(lex, text, answer_next, ctx.memo)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
@@ -260,6 +259,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
             "这时" in text or "这一" in text
+        lines = ctx.aligner.outline_cues(text) if may_pin and "\n" in text else ()  # "2. Q: knew → … already": line 2
         if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
         if text[:12].lower().lstrip("#* ").startswith(("case", "suppose", "assume", "consider", "under", "情况", "假设",

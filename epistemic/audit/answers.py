@@ -57,7 +57,10 @@ def foreign_answer(lex: Lexicon, text: str) -> str | None:
     """A date stated as the answer whose month is none of the puzzle's ("Cheryl's birthday is **July 16**" in a
     variant whose months run from March to June): a wrong answer that names no world. None otherwise, and in
     puzzles without months."""
-    if not any(t.kind == "value" for t in lex.scan(" ".join(_MONTHS).title())):
+    has_months = lex.atoms.get("@months")
+    if has_months is None:  # whether the puzzle has months at all, once per puzzle
+        has_months = lex.atoms["@months"] = any(t.kind == "value" for t in lex.scan(" ".join(_MONTHS).title()))
+    if not has_months:
         return None
     for m in _DATE.finditer(text):
         month = m.group(1).title() if m.group(1) else m.group(2) + "月"

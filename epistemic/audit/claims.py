@@ -267,7 +267,11 @@ _BARE_SUM = re.compile(r"(?:^|[，,。；;：:]|因此|所以|那么|于是|也�
 def _bare_sum(lex: Lexicon, raw: list[Token], sentence: str) -> list[Token]:
     """The sentence's tokens with a bare 和 that opens a clause read as the puzzle's sum (when one is observed)."""
     found = [m.start(1) for m in _BARE_SUM.finditer(sentence)]
-    term = next((t.payload for t in lex.scan("之和") if t.kind == "attr"), None) if found else None
+    if not found:
+        return raw
+    term = lex.atoms.get("@sum", _MISSING)
+    if term is _MISSING:  # the puzzle's sum, once per puzzle
+        term = lex.atoms["@sum"] = next((t.payload for t in lex.scan("之和") if t.kind == "attr"), None)
     if term is None:
         return raw
     extra = [Token("attr", term, at, at + 1, "和") for at in found]

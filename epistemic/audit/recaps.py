@@ -17,9 +17,8 @@ from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
 from .records import EXCLUSION, ClaimRecord, credited, record
+from .tables import table_rows
 
-_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
-_RULE = re.compile(r"^[\s|:\-]+$")
 _REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b)|"
                       r"排除|去掉|删|淘汰|划掉")
 _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
@@ -35,15 +34,9 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
     out: list[ClaimRecord] = []
     moved: dict[int, ClaimRecord] = {}  # id of an exclusion read inside a cell -> its credited form
     column = None  # the elimination column of the current table
-    expect_header = True
-    for m in _ROW.finditer(text):
-        body = m.group(1)
-        if _RULE.match(body):
-            continue
-        cells = body.split("|")
-        if expect_header or not text[text.rfind("\n", 0, max(0, m.start() - 1)) + 1:m.start()].strip().startswith("|"):
+    for m, cells, opens in table_rows(text):
+        if opens:
             column = next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)), None)
-            expect_header = False
             continue
         if column is None or column >= len(cells):
             continue

@@ -9,6 +9,7 @@ question, which is what "knows" is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .claims import question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
@@ -32,13 +33,9 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         return []
     out: list[ClaimRecord] = []
     header: tuple[int, str] | None = None  # (column, agent) of the current table's knowledge column
-    expect_header = True
-    for m in _ROW.finditer(text):
-        cells = m.group(1).split("|")
-        if _RULE.match(m.group(1)):
-            continue
-        if expect_header or _starts_table(text, m.start()):
-            header, expect_header = _knowledge_column(lex, cells), False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            header = _knowledge_column(lex, cells)
             continue
         if header is None or header[0] >= len(cells):
             continue
@@ -50,6 +47,16 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         claim = implies_key(case, knows if said else not_key(knows))
         out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), False, reading=TABLE))
     return out
+
+
+def table_rows(text: str) -> Iterator[tuple[re.Match, list[str], bool]]:
+    """(row match, cells, whether the row opens a table: its header) for each markdown row that is no rule line."""
+    first = True
+    for m in _ROW.finditer(text):
+        if _RULE.match(m.group(1)):
+            continue
+        yield m, m.group(1).split("|"), first or _starts_table(text, m.start())
+        first = False
 
 
 def _starts_table(text: str, at: int) -> bool:

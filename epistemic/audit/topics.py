@@ -55,6 +55,12 @@ def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> t
     lists = [x for x in _NUMBER_LIST.finditer(text, 0, m.start()) if m.group(1) in re.findall(r"\d{1,4}", x.group(0))]
     if lists:
         return last_term(lex, text[:lists[-1].start()], topic)
+    return _row_term(lex, text, m, topic)
+
+
+def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
+    """The term a bare number at `m` (group 1) is a value of: the term named before its row when the row is labelled
+    by that number ("- **29**: … so 29 is out"), else the term named last before it (or `topic`)."""
     line = text.rfind("\n", 0, m.start()) + 1
     label = _ROW_LABEL.match(text, line)
     return last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
@@ -86,9 +92,7 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
         return []
     out = []
     for m in _OUT.finditer(text):
-        line = text.rfind("\n", 0, m.start()) + 1
-        label = _ROW_LABEL.match(text, line)  # "- **29**: … so 29 is out": the row's own value, under the list's term
-        term = last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
+        term = _row_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's term
         if term is None or term[:2] != ("Arith", "+"):
             continue
         a = max((s.end() for s in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
