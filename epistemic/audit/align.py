@@ -173,6 +173,8 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "五": 5, "六": 6}
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
+                         r"所以|因此|排除|剩|去掉")
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark)\s*#?\s*(\d)\b)|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -430,8 +432,8 @@ class Aligner:
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))
                 current = before
-                if len(out) > 2 or before > 0:  # a summary of the reasoning: the trace has been through it
-                    reached = top
+                if len(out) > 2 or before > 0 or self.worked_outline(text):  # a summary of the reasoning, or the
+                    reached = top  # reasoning as an outline: the trace has been through it
                 continue
             reached = max([reached, current] + [c.stage for c in cues])
             out.append(Alignment(current, how if k is not None else "carried", reached, cues))
@@ -457,6 +459,13 @@ class Aligner:
             if agent == self.speakers[nth - 1]:
                 out.append(Cue(m.start(1), nth, "numbered", True))
         return out
+
+    def worked_outline(self, text: str) -> bool:
+        """Whether a step retelling the dialogue is the reasoning in outline ("1. Ali: doesn't know … → Apr, Jun out →
+        Mar 18, …", "2. Bo: … → 19 out"): two or more of its numbered statement lines go on to a consequence, where a
+        restatement of the puzzle gives the statements alone."""
+        lines = [text[c.at:text.find("\n", c.at) % (len(text) + 1)] for c in self.outline_cues(text)]
+        return sum(1 for line in lines if _CONSEQUENCE.search(line)) >= 2
 
     def memoised(self, key, make):
         """make(), cached under `key` in this aligner's bounded memo (readers of whole steps use it too)."""

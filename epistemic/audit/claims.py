@@ -17,7 +17,7 @@ from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
 from .splits import split_records
 from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
-                      POSSIBLE, PRONOUN, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
+                      POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
                       ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
                       set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
@@ -52,6 +52,7 @@ _TABLE_GAP = re.compile(r"\s*(?:[:：(（—–]?\s*(?:只有|only|just)?|(?:只
                         r"(?:号|日|st|nd|rd|th)\s*[:：]\s*" + _ONLY_ZH + r"?|(?:号|日)?\s*" + _ONLY_ZH + r"|"
                         r"(?:st|nd|rd|th)?\s+(?:(?:only|just)\s+(?:appears\s+|occurs\s+|shows up\s+)?in|"
                         r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
+_NEGATED_GAP = re.compile(r"(?i:\b(?:no|not|never|none|without|lacks?|isn't|aren't|doesn't|don't)\b)|没有|不")
 _ONLY_GAP = re.compile(r"only|just|只|仅", re.IGNORECASE)  # several heads share a row only if it says "only"
 _IS_TOLD = re.compile(r"\s+(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
@@ -187,6 +188,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     answer_cue = answer_step
     sentences = memo.sentences
     supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
+    property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if len(sentence) > MAX_SENTENCE:
@@ -204,6 +206,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and (carried or _PERSPECTIVE.search(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
                             for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
+        stage_words = _STAGE_TOPIC.search(sentence) is not None
+        if records and property_topic and not stage_words:
+            records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" else r for r in records)
+        property_topic = (property_topic and not stage_words) or _PROPERTY_TOPIC.search(sentence) is not None
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -214,6 +220,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
     return out
+
+
+# A sentence about which values have a property ("the singleton days are 13 and 20", "19 只出现一次"), and one about
+# what is left of the stage; a list after the first and before the second is one of the values with the property.
+_PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once|twice|shared|repeated|duplicated?|appears?\s+in|"
+                             r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")
+_STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
+                          r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
+                          r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话")
 
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
@@ -567,7 +582,8 @@ _SURVIVES = re.compile(r"(?i:\b(?:is still a candidate|are still candidates|rema
                        r"is still in play|are still in play|stays in play|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
-                       r"look safe|stays safe|is fine|are fine|looks fine|passes)\b)|也可以|保留|还在")
+                       r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
+                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以|保留|还在")  # not "clubs stays out"
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
 
 
@@ -1665,6 +1681,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         lead = len(by_var[x])  # "J, 8, 2, 7, 3: only spades": each value of the row's head, then its partners
         if all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
+            if _NEGATED_GAP.search(sentence, vals[lead - 1].end, vals[lead].start):  # "July has no 18 or 19"
+                return [record("conditional", implies_key(set_key(x, by_var[x]), _excluded(set_key(y, by_var[y]))),
+                               (), text, a, b, state.past, reading=LOOSE)]
             f = implies_key(set_key(x, by_var[x]), set_key(y, by_var[y]))
             tight = _TABLE_GAP.fullmatch(sentence, vals[lead - 1].end, vals[lead].start) is not None
             return [record("conditional", f, (), text, a, b, state.past,

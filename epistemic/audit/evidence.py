@@ -77,7 +77,7 @@ clean tell tells
 _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"
                        "第[一二三四1-4]句话?|这句话|句话|质数|素数|合数|分解|写成|拆成|表示成|之和|之积|不能|不都是|都是|至少|至多|两种|而且|并且")
-_FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几")
+_FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几日号")
 _SCOPE_KINDS = frozenset({"if", "modal"})  # lexicon words that open a scope the reading may have missed
 _RESTATED = frozenset({"candidates", "count"})  # lists and counts that recaps restate (knowledge has its own reach)
 _EXAMPLE_WORDS = frozenset({"例如", "比如", "除非", "否则"})
@@ -152,16 +152,19 @@ _STATED_BEFORE = re.compile(r"(?i:\b(?:are|is|leaves|left|remain|remains|now)\s*
 def _spelled_out(clause: str, toks: list, n: int) -> bool:
     """Whether the values ending at toks[n] are what the clause says is left, spelled out after the colon as
     tuples ("the candidates are hearts and diamonds: ♥A, ♥Q, ♦5"), not a case label."""
-    if toks[n].kind != "value":
+    if toks[n].kind not in ("value", "number"):
         return False
     m = n
-    while m > 0 and toks[m - 1].kind == "value" and toks[m - 1].payload[0] == toks[n].payload[0] and \
-            re.fullmatch(r"\s*(?:,|，|、|and|和|与)?\s*", clause[toks[m - 1].end:toks[m].start]):
+    while m > 0 and toks[m - 1].kind == toks[n].kind and (toks[n].kind == "number" or
+                                                          toks[m - 1].payload[0] == toks[n].payload[0]) and \
+            re.fullmatch(r"\s*(?:,|，|、|and|or|和|与|或)?\s*", clause[toks[m - 1].end:toks[m].start]):
         m -= 1
     rest = [t for t in toks[n + 1:] if t.kind != "sep"]
     pair = len(rest) >= 2 and rest[0].kind == "value" and rest[1].kind in ("value", "ambig", "number") and \
         rest[1].start - rest[0].end <= 1 and (rest[1].kind != "value" or rest[1].payload[0] != rest[0].payload[0])
-    return _STATED_BEFORE.search(clause, 0, toks[m].start) is not None and (pair or rest[:1] and rest[0].kind == "tuple")
+    # "So Bo's day is 18 or 17:" ending its clause: the items follow on the next lines
+    return _STATED_BEFORE.search(clause, 0, toks[m].start) is not None and (
+        pair or bool(rest[:1]) and rest[0].kind == "tuple" or not rest)
 
 
 def explained(text: str, lex: Lexicon) -> bool:

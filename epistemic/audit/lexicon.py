@@ -83,7 +83,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
                "equals", "=", "remain", "remains", "could be", "can be", "it's", "that's", "fixed at", "pinned at",
                "settled at", "narrowed to", "down to"),
-    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "当且仅当", "if", "iff", "suppose", "assuming", "were it"),
+    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "当且仅当", "if", "iff", "suppose", "assuming", "were it",
+           "only if", "only when"),  # "only" of a condition, not of values: "Bo knows only if 19 is gone"
     "then": ("那么", "那", "就", "则", "then"),
     "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",
               "should", "wouldn't", "would not", "couldn't", "could not", "won't", "will not", "wouldn't be able to",
@@ -94,7 +95,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "in common", "duplicate", "duplicated", "repeated", "appear", "appears", "make sure",
                 "be sure to", "singleton", "singletons", "on one card only", "only once", "on a single card"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
-             "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后"),
+             "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后",
+             "only after"),  # "isolated only after Apr/Jun drop": when, not which values
     "now": ("现在", "此时", "这时", "now"),
     "we": ("我们", "we", "let's", "let us"),
     "he": ("他", "她", "he", "she"),

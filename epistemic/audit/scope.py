@@ -28,7 +28,7 @@ _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|
                       r"为了|要让|要使|才能|要保证|要确保|为保证")
 _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
                        r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
-                       r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\ban? (?:common|classic|typical|tempting|easy) (?:slip|mistake|error|trap|pitfall)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
+                       r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
                        r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"

@@ -250,7 +250,18 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "s1-cheryl-claude-markdown-error-14", "s1-cheryl-gemini-terse-error-12", "s1-cheryl-o1-summary-error-15",
          "s1-cheryl-r1-think-error-09", "s1-cheryl_cam-o1-summary-error-30", "s1-cheryl_cam-r1-think-error-24",
          "s1-cheryl_variant-gemini-terse-error-22", "s2-impossible-answer-first-error-20", "s2-muddy-r1-think-error-26",
-         "s2-sum_product-gpt4o-steps-error-06"}  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "s2-sum_product-gpt4o-steps-error-06",
+         # traces_t*, opened at the start of session 12 (found blind)
+         "t1-card16-gpt4o-steps-error-04", "t1-card16-qwq-zh-error-05", "t1-card16-claude-markdown-error-06",
+         "t1-cheryl_variant-r1-think-error-21", "t1-cheryl_variant-o1-summary-error-23",
+         "t1-cheryl_cam-claude-markdown-error-28", "t1-cheryl_cam-answer-first-error-29",
+         "t2-sum_product-r1-think-error-06", "t2-sum_product-gpt4o-steps-error-08", "t2-sum_product-qwq-zh-error-09",
+         "t2-impossible-answer-first-error-18", "t2-impossible-gpt4o-steps-error-19", "t2-muddy-o1-summary-error-25",
+         # session 12's readings (tests/audit/test_opened_t.py)
+         "t1-cheryl-r1-think-error-15",  # "the classic confusion is to think the answer is August 17": rejected
+         "t1-cheryl_cam-gemini-terse-error-30", "r2-impossible-gemini-terse-error-19",  # a worked outline
+         "t1-cheryl-qwq-zh-error-13", "o1-cam-qwqzh-premature",  # "7月16日": 日 is a known word
+         "t1-cheryl_cam-r1-think-error-27"}  # "So Bo's day is 18 or 17:" then the list  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):

@@ -1,0 +1,84 @@
+"""Readings from the opened blind set traces_t* (session 12: its two false alarms and the first errors it hid), each
+checked both ways: the correct reading leaves a right step alone, its wrong twin is still flagged."""
+from epistemic.audit import audit_trace
+
+
+def _audit(ctx, text):
+    return audit_trace(ctx.puzzle, text, context=ctx)
+
+
+def _bad(report):
+    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+
+
+def test_stays_out_is_no_survival(ctxs):
+    ctx = ctxs("card16.txt")
+    out = _audit(ctx, "P says he doesn't know. Q says he knew it.\n\nClubs has K and 6, singletons. So clubs stays out.")
+    assert not [c for c in out.claims() if c.record.kind == "possible"] and out.label == -1
+    kept = _audit(ctx, "P says he doesn't know. Q says he knew it.\n\nSo clubs stays.")
+    assert [c.record.kind for c in _bad(kept)] == ["possible"]
+
+
+def test_a_bare_list_after_a_property_lists_values_with_it(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    prop = _audit(ctx, "So the singleton days are 13 and 20. Hmm, is 19 a singleton too? No, here it's April 19 and "
+                       "June 19. Only 13 and 20.")
+    assert {c.record.reading for c in prop.claims() if c.record.kind == "candidates"} <= {"list under a property"}
+    assert prop.label == -1
+    stage = _audit(ctx, "So the singleton days are 13 and 20. Only 13 and 20 are left.")
+    assert [c.record.kind for c in _bad(stage)] == ["candidates"]
+
+
+def test_only_after_and_only_if_say_when_not_which(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    when = _audit(ctx, "Bo's day isolated only after Apr/Jun drop ✓.")
+    assert not [c for c in when.claims() if c.record.kind == "candidates"]
+    which = _audit(ctx, "Only Apr and Jun.")
+    assert [c.formula for c in which.claims() if c.record.kind == "candidates"] == ["month in {April, June}"]
+
+
+def test_has_no_negates_the_pairing(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    r = _audit(ctx, "Mar has no 28/29 ✓.")
+    assert [c.formula for c in r.claims()] == ["month = March implies (not day in {28, 29})"]
+    assert [c.verdict.verdict for c in r.claims()] == ["entailed"]
+    has = _audit(ctx, "Mar has 18/19.")
+    assert [c.formula for c in has.claims()] == ["month = March implies day in {18, 19}"]
+
+
+def test_a_classic_confusion_is_a_rejected_idea(ctxs):
+    ctx = ctxs("cheryl.txt")
+    r = _audit(ctx, "The classic confusion is to think the answer is August 17 by giving the day to Albert.")
+    assert not _bad(r)
+    said = _audit(ctx, "The answer is August 17.")
+    assert [c.record.kind for c in _bad(said)] == ["answer"]
+
+
+def test_a_worked_outline_takes_the_trace_through_the_dialogue(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    outline = ("1. Ali: doesn't know + sure Bo doesn't → Apr (28), Jun (29) out → Mar 18, Mar 19, Jul 16, Jul 17, "
+               "Jul 19.\n2. Bo: knows now → 19 out → Mar 18, Jul 16, Jul 17.\n3. Ali: now knows → Jul out → Mar.")
+    r = _audit(ctx, outline + "\n\nWhy not Mar 19: gone at step 2.\n\n**Answer: March 18.**")
+    assert r.label == -1 and r.final_answer_correct
+    told = ("1. Ali: \"I don't know when your birthday is, but I know Bo doesn't know too.\"\n2. Bo: \"At first I "
+            "didn't know, but I know now.\"\n3. Ali: \"Then I also know.\"")
+    rest = "\n\nSo only March 18, July 16 and July 17 are left.\n\n**Answer: March 18.**"
+    assert _audit(ctx, told + rest).label == 1  # a restatement of the puzzle takes the trace nowhere: premature
+    assert _audit(ctx, outline + rest).label == -1
+
+
+def test_a_chinese_date_suffix_is_a_known_word(ctxs):
+    ctx = ctxs("cheryl.txt")
+    r = _audit(ctx, "阿尔伯特先说：\"我不知道谢丽尔的生日，但我知道伯纳德也不知道。\"所以不是5月也不是6月。\n\n"
+                    "然后伯纳德说：\"起初我不知道，但现在我知道了。\"14出现两次，所以不是14。剩下7月16、8月15、8月17。"
+                    "伯纳德知道了，所以生日就是7月16日，因为7月只剩下16日这一个日期。\n\n接下来阿尔伯特说：\"那我也知道了。\""
+                    "\n\n**答案：7月16日**")
+    assert [c.record.kind for c in _bad(r)] == ["candidates"]  # one statement early (Albert's last one pins July)
+
+
+def test_a_list_introduced_by_a_colon_is_what_the_clause_states(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = ("Ali: \"I don't know when your birthday is, but I know Bo doesn't know too.\"\n\n"
+            "Bo: \"At first I didn't know, but I know now.\" So Bo's day is 18 or 17:\n\n1. March 18\n2. July 17")
+    r = _audit(ctx, text)
+    assert [c.record.kind for c in _bad(r)] == ["candidates"]  # 16 is unique too once June is gone
