@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
+from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records
 from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
                       POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
@@ -349,6 +350,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if kinds & _CONTENT or "(" in sentence:
         toks = tokens(lex, sentence, raw)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
+        if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
+            arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
             found += _told_records(toks, sentence)
         if "know" in kinds and "attr" in kinds:

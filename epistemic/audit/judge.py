@@ -22,7 +22,7 @@ from ..stages.solve import Solution
 from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
-from .strategies import STRATEGIES, credit_text, prime_text, speaker_text, survivor_text
+from .strategies import STRATEGIES, credit_text, prime_text, singletons_text, speaker_text, survivor_text
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Window  # noqa: F401
 
 _MISSING = object()
@@ -153,6 +153,8 @@ class Judge:
             return Text(lambda: speaker_text(key))
         if record.kind == "prime":
             return Text(lambda: prime_text(key))
+        if record.kind == "singletons":
+            return Text(lambda: singletons_text(lex, key))
         if record.kind == "credit":
             return Text(lambda: credit_text(self, lex, key))
         if record.made is None:

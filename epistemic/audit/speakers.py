@@ -15,6 +15,7 @@ from .fold import fold
 from .keys import knower
 from .lexicon import Lexicon
 from .records import ATTRIBUTION, REPORTED, ClaimRecord, record
+from .tables import table_rows
 
 # between "Statement 3" and its speaker: "Statement 3 (S now knows)", "第三句是S说的", "Statement 2 — by Albert:"
 _TO_SPEAKER = re.compile(r"(?i:[\s*(（:：—–-]|is|was|by|是|为|由)*")
@@ -58,6 +59,8 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
         toks = tokens(lex, text[at:at + 24])
         if toks and toks[0].kind == "agent" and toks[0].start == 0 and _SAYS_AFTER.match(text, at + toks[0].end):
             out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
+    if "|" in text:  # "| 2 | Albert | “At first I didn't know…” | day 14 |" under "| # | Speaker | Statement |"
+        out += _table_speakers(lex, text, quotes, speakers)
     for m in _ORDINAL_STATEMENT.finditer(text):
         nth = _ORDINAL_NTH[m.group(1).lower()]
         nth = len(speakers) if nth == -1 else nth
@@ -73,6 +76,43 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
         if toks and toks[0].kind == "agent" and toks[0].start == 0 and (
                 by is not None or _SAYS_AFTER.match(text, at + toks[0].end)):
             out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
+    return out
+
+
+# A table's speaker column, and a first column that numbers the statements
+_SPEAKER_HEADER = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:speaker|who|agent|person|said\s+by|by)\s*(?:\*\*)?\s*$)|"
+                             r"\s*(?:说话人|说话者|发言人|谁说的|谁|人物)\s*$")
+_NUMBER_HEADER = re.compile(r"(?i:\s*(?:#|no\.?|n|statement|stmt|line|remark|step)\s*$)|\s*(?:序号|编号|句|第几句)\s*$")
+_NUMBER_CELL = re.compile(r"\s*(?:\*\*)?\s*(\d)\s*(?:\*\*)?\s*$")
+
+
+def _table_speakers(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...],
+                    speakers: tuple[str | None, ...]) -> list[ClaimRecord]:
+    """Rows of a table with a speaker column: the statement is the row's quote of an announcement, else its number
+    under a numbering first column ("| # | Speaker | …"). The speaker cell holds the agent alone."""
+    out = []
+    who = numbered = None
+    for m, cells, opens in table_rows(text):
+        if opens:
+            who = next((i for i, c in enumerate(cells) if _SPEAKER_HEADER.match(c)), None)
+            numbered = bool(cells) and _NUMBER_HEADER.match(cells[0]) is not None
+            continue
+        if who is None or who >= len(cells):
+            continue
+        toks = [t for t in tokens(lex, cells[who]) if t.kind != "sep"]
+        if len(toks) != 1 or toks[0].kind != "agent":
+            continue
+        ks: tuple[int, ...] = ()
+        for q in QUOTES.finditer(m.group(0)):
+            inner = fold(q.group(0)[1:-1])
+            ks = tuple(k + 1 for k, qs in enumerate(quotes) if inner and any(x == inner for x in qs))
+            if ks:
+                break
+        n = _NUMBER_CELL.match(cells[0]) if numbered and not ks else None
+        if n is not None and 0 < int(n.group(1)) <= len(speakers):
+            ks = (int(n.group(1)),)
+        if ks and all(speakers[k - 1] is not None for k in ks):
+            out.append(_record(toks[0].payload, ks, text, m.start(), m.end()))
     return out
 
 

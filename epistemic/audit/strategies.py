@@ -187,6 +187,47 @@ class UniqueSplit:
                         f"the pairs of the puzzle with {x} {op} {y} = {n}: {found}")
 
 
+def singletons_text(lex, key) -> str:
+    """How a `singletons` claim is shown: "only day = 18 occurs once", "day = 18, day = 19 occur once"."""
+    _, var, codes, exact = key.formula
+    shown = ", ".join(lex.show_value(var, c) for c in codes)
+    return f"{'only ' if exact else ''}{shown} {'occurs' if len(codes) == 1 else 'occur'} once"
+
+
+class Singletons:
+    """ "the only day that appears once is 18": those values of the variable (all of them, when `exact`) are the ones
+    with a single candidate answer, at some stage the text can be talking about — any stage up to the one the trace
+    has reached, since traces count them on the puzzle's list as often as on what is left (singletons.py reads it).
+    False only when no such stage has them."""
+
+    name = "singletons"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "singletons":
+            return NOT_HANDLED
+        _, var, codes, exact = record.key.formula
+        names = lex.question_vars
+        if var not in names or judge.solution.space.size == 0:
+            return None
+        i = names.index(var)
+
+        def once(j: int) -> set:
+            counts: dict = {}
+            for t in judge.live(names, j):
+                counts[t[i]] = counts.get(t[i], 0) + 1
+            return {c for c, n in counts.items() if n == 1}
+
+        said = set(codes)
+        holds = [j for j in range(window.reached + 1) if (said == once(j) if exact else said <= once(j))]
+        text = f"at stage {window.stage}: {singletons_text(lex, record.key)}"
+        if holds:
+            return Verdict(ENTAILED, holds[-1], text, strategy=self.name)
+        seen = ", ".join(lex.show_value(var, c) for c in sorted(once(window.stage))) or "none"
+        return Verdict(FALSE, window.stage, text, counterexample={
+            "stage": window.stage, "explanation": f"the values with one candidate at stage {window.stage}: {seen}"},
+            strategy=self.name)
+
+
 def credit_text(judge, lex, key) -> str:
     """How a `credit` claim is shown: "statement 2 rules out suit in {spades, clubs}"."""
     _, ks, ykey = key.formula
@@ -292,5 +333,5 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Primality(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), ValueSets(), KnowledgeTables(),
-              FormulaFallback())
+STRATEGIES = (Arithmetic(), Primality(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), Singletons(),
+              ValueSets(), KnowledgeTables(), FormulaFallback())

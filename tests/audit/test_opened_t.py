@@ -82,3 +82,56 @@ def test_a_list_introduced_by_a_colon_is_what_the_clause_states(ctxs):
             "Bo: \"At first I didn't know, but I know now.\" So Bo's day is 18 or 17:\n\n1. March 18\n2. July 17")
     r = _audit(ctx, text)
     assert [c.record.kind for c in _bad(r)] == ["candidates"]  # 16 is unique too once June is gone
+
+
+def _singletons(report):
+    return [(c.formula, c.verdict.verdict) for c in report.claims() if c.record.kind == "singletons"]
+
+
+def test_values_said_to_occur_once_are_counted_on_the_list(ctxs):
+    ctx = ctxs("cheryl.txt")  # by hand: days 18 (June) and 19 (May) occur once in the ten dates
+    assert _singletons(_audit(ctx, "The only days that appear once are 18 and 19.")) == [
+        ("only day = 18, day = 19 occur once", "entailed")]
+    wrong = _audit(ctx, "The only day that appears once is 18, so June is out.")
+    assert _singletons(wrong) == [("only day = 18 occurs once", "false")] and wrong.label == 0
+    assert _singletons(_audit(ctx, "18 and 19 appear only once.")) == [("day = 18, day = 19 occur once", "entailed")]
+    assert _singletons(_audit(ctx, "只出现一次的日子是18日和19日。")) == [("only day = 18, day = 19 occur once", "entailed")]
+    assert _singletons(_audit(ctx, "17 appears only once.")) == [("day = 17 occurs once", "false")]
+
+
+def test_singletons_after_a_statement_count_what_is_left(ctxs):
+    ctx = ctxs("cheryl.txt")  # by hand: after Albert's statement July 14, 16, August 14, 15, 17: 15, 16, 17 once
+    said = "Albert says he doesn't know, but he knows Bernard doesn't know either.\n\n"
+    assert _singletons(_audit(ctx, said + "Now the only days that appear once are 15, 16 and 17.")) == [
+        ("only day = 15, day = 16, day = 17 occur once", "entailed")]
+    assert _singletons(_audit(ctx, "Now the only days that appear once are 15, 16 and 17.")) == [
+        ("only day = 15, day = 16, day = 17 occur once", "false")]  # not on the ten dates, and no statement heard
+
+
+def test_cases_negations_and_conditions_are_no_singleton_claims(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for text in ("In July, 16 appears once.", "19 isn't unique.", "No day appears once.", "19 appears twice.",
+                 "Bernard would know if his day were one that appears once, like 18.", "Which days appear once: 14?",
+                 "Day unique among those 5: 14 ✗"):
+        assert not _singletons(_audit(ctx, text)), text
+    card = ctxs("card16.txt")
+    assert _singletons(_audit(card, "The ranks J, 8, 2, 7, 3, K, 6 appear on only one card.")) == [
+        ("rank = J, rank = 8, rank = 2, rank = 7, rank = 3, rank = K, rank = 6 occur once", "entailed")]
+    assert not _singletons(_audit(card, "Suits without unique-rank cards are hearts and diamonds."))
+    assert not _singletons(_audit(ctxs("sum_product.txt"), "The product 52 is unique."))
+
+
+def test_a_table_with_a_speaker_column_says_who_made_each_statement(ctxs):
+    ctx = ctxs("cheryl.txt")
+    table = ("| # | Speaker | Statement | Eliminates |\n|---|---|---|---|\n"
+             "| 1 | Albert | \"I don't know, but I know Bernard doesn't know\" | May, June |\n"
+             "| 2 | {} | \"At first I didn't know, but I know now\" | day 14 |\n"
+             "| 3 | Albert | \"Then I also know\" | August |")
+    right = [(c.formula, c.verdict.verdict) for c in _audit(ctx, table.format("Bernard")).claims()
+             if c.record.kind == "speaker"]
+    assert right == [("Albert made statement 1", "entailed"), ("Bernard made statement 2", "entailed"),
+                     ("Albert made statement 3", "entailed")]
+    wrong = _audit(ctx, table.format("Albert"))
+    assert [c.formula for c in _bad(wrong)] == ["Albert made statement 2"]
+    steps = ("| Step | Who | What |\n|---|---|---|\n| 2 | Albert | lists the dates |")  # no statement numbers
+    assert not [c for c in _audit(ctx, steps).claims() if c.record.kind == "speaker"]

@@ -261,7 +261,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "t1-cheryl-r1-think-error-15",  # "the classic confusion is to think the answer is August 17": rejected
          "t1-cheryl_cam-gemini-terse-error-30", "r2-impossible-gemini-terse-error-19",  # a worked outline
          "t1-cheryl-qwq-zh-error-13", "o1-cam-qwqzh-premature",  # "7月16日": 日 is a known word
-         "t1-cheryl_cam-r1-think-error-27"}  # "So Bo's day is 18 or 17:" then the list  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "t1-cheryl_cam-r1-think-error-27",  # "So Bo's day is 18 or 17:" then the list
+         "o1-variant-r1-keptmay", "t1-cheryl-gpt4o-steps-error-12", "t1-cheryl_variant-gpt4o-steps-error-22",  # seen once
+         "t1-cheryl-claude-markdown-error-14"}  # "| 2 | Albert | …" under "| # | Speaker | Statement |"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -567,7 +569,9 @@ def test_a_crossed_value_is_eliminated(ctxs):
 def test_session5_traces_f_classes(ctxs):
     """Classes from the blind set traces_f*, after it was scored and opened."""
     card, variant, muddy = ctxs("card16.txt"), ctxs("cheryl_variant.txt"), ctxs("muddy.txt", {"n": 4, "k": 3})
-    assert not any(r.certain for r in records(card, "So seven ranks are singletons: J, 8, 2, 7, 3, K, 6."))
+    # a property of the ranks, not what is left (session 12: read as what it is, the ranks seen once)
+    assert [r.kind for r in records(card, "So seven ranks are singletons: J, 8, 2, 7, 3, K, 6.") if r.certain] == [
+        "singletons"]
     assert [r.kind for r in records(card, "That's 3 + 6 + 5 + 2 = 16.")] == ["arithmetic"]
     assert not any(r.certain for r in records(variant, "- April → still 14 or 17 — Albert couldn't know"))
     assert not any(r.certain and r.kind == "knowledge" for r in records(variant, "要保证伯纳德不知道，阿尔伯特的月份里就不能有13或20。"))

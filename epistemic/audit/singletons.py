@@ -1,0 +1,113 @@
+"""Values said to occur once among the candidates: "the only day that appears once is 18", "the singleton days
+are 13 and 20", "18 and 19 appear only once", "只出现一次的日子只有18和19", "J, 8, 2, 7, 3, K, 6 appear on only one
+card". A claim about how the list looks (which values of one variable have a single candidate), not about what
+is left; Cheryl and card traces argue from it at every step, and miscounting it is a common first error.
+
+The claim's key is `("Singletons", variable, codes, exact)`: with `exact` the values are all the singletons ("the
+only day that …", "the singleton days are …", "…的日子只有…"), else some of them ("18 and 19 appear only once").
+strategies.Singletons judges it against the stages the text can be talking about. Not read: a clause that names
+a value of another variable before the list ("in July, 16 appears once": one month's case), a negated one, and
+"unique" next to no list ("the answer is unique").
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, Token
+from .records import VALUES, ClaimRecord, record
+
+# The phrase that says "occurs once": English and Chinese.
+_ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:only\s+|just\s+|exactly\s+)?once\b|"
+                   r"\b(?:appears?|occurs?|shows?\s+up)\s+(?:in|on|under)\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+"
+                   r"(?:month|card|suit|date|row|column)s?(?:\s+only)?\b|\bon\s+(?:only\s+)?one\s+card(?:\s+only)?\b|"
+                   r"\bunique\b|\bsingletons?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现")
+QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit))|出现")
+_CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
+_LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:,|，|、|/|and|or|和|与|或|及)?\s*(?:,|，|、)?\s*(?:the\s+)?",
+                       re.IGNORECASE)
+# Between the phrase and the list after it: a relative clause's rest, a copula, a colon ("… is 18", "…: 18, 19")
+_STATES = re.compile(r"(?i:[^.;!?。；！？\d]{0,30}?(?:\b(?:is|are|was|were)\b|[:：]|是|为|只有|有)\s*(?:only\s+|just\s+)?"
+                     r"(?:the\s+)?(?:days?\s+|ranks?\s+|suits?\s+|months?\s+)?)$")
+_EXACT = re.compile(r"(?i:\b(?:the|only)\b|只有|是|为)")
+_OTHER = re.compile(r"(?i:\b(?:other|others|every|each|all|also|too|some|several)\b)|其他|其余|都|也")  # not all of them
+_NEGATED = re.compile(r"(?i:\b(?:not|no|never|none|neither|nor|without|isn't|aren't|doesn't|don't|wasn't|weren't)\b)|不|没")
+# A condition, modal, purpose or question before the claim ("if his day were one that appears once", "his day must
+# appear once", "哪些日子只出现一次"), and what a checklist says after the values ("14 ✗", "19 appears twice")
+_SCOPED = re.compile(r"(?i:\b(?:if|were|would|could|should|must|might|may|which|whether|either|for\s+\w+\s+to)\b)|"
+                     r"哪些|哪个|是否|如果|假如|要是|要想|必须")
+_NOT_ONCE = re.compile(r"(?i:\btwice\b|more\s+than\s+once|\b(?:appears?|occurs?)\s+in\b|\bkeeps?\b|\bshared\b)|[✗✘❌]|"
+                       r"两次|重复|出现在")
+
+
+def singleton_records(lex: Lexicon, sentence: str, toks: list[Token]) -> list[ClaimRecord]:
+    """The singleton claims of one sentence (`toks`: its resolved tokens). Not in puzzles about a pair of numbers,
+    where "unique" is said of factorizations and splits (splits.py)."""
+    if lex.number_pair is not None:
+        return []
+    out = []
+    for m in _ONCE.finditer(sentence):
+        a = max([b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())], default=0)
+        end = _CLAUSE_BREAK.search(sentence, m.end())
+        b = end.start() if end else len(sentence)
+        clause = [t for t in toks if a <= t.start and t.end <= b]
+        found = _before(clause, sentence, m) or _after(clause, sentence, m)
+        if found is None:
+            continue
+        run, exact = found
+        var = run[0].payload[0]
+        lo, hi = min(run[0].start, m.start()), max(run[-1].end, m.end())
+        if any(t.kind == "value" and t.payload[0] != var and t.start < run[0].start for t in clause) or \
+                any(t.kind == "attr" and t.payload != var and t.payload in lex.order and lo <= t.start < hi
+                    for t in clause) or _NEGATED.search(sentence, a, b) or _SCOPED.search(sentence, a, lo) or \
+                _NOT_ONCE.search(sentence, run[-1].end, b) or "?" in sentence[a:b] or "？" in sentence[a:b]:
+            continue  # "in July, 16 appears once": a case; "no day appears once", "18 isn't unique"; "suits without
+            # unique-rank cards"; "if his day were one that appears once"; "unique among those five: 19 appears twice"
+        codes = tuple(sorted({t.payload[1] for t in run}))
+        out.append(record("singletons", ("Singletons", var, codes, exact), (), sentence[a:b].strip(), lo, hi, False,
+                          reading=VALUES))
+    return out
+
+
+def _run(clause: list[Token], sentence: str, i: int, step: int) -> list[Token]:
+    """The values of one variable joined by list words from clause[i] on, going forward (step 1) or back (-1)."""
+    first = clause[i]
+    run = [first]
+    j = i + step
+    while 0 <= j < len(clause):
+        t = clause[j]
+        if t.kind == "sep" and t.text in (",", "，", "、", "/"):
+            j += step
+            continue
+        if t.kind != "value" or t.payload[0] != first.payload[0]:
+            break
+        lo, hi = (run[-1].end, t.start) if step == 1 else (t.end, run[-1].start)
+        if not _LIST_GAP.fullmatch(sentence, lo, hi):
+            break
+        run.append(t)
+        j += step
+    return run if step == 1 else run[::-1]
+
+
+def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token], bool] | None:
+    """ "18 and 19 appear only once", "16 is unique now": the values right before the phrase (some singletons)."""
+    before = [n for n, t in enumerate(clause) if t.end <= m.start() and t.kind == "value"]
+    if not before:
+        return None
+    i = before[-1]
+    t = clause[i]
+    if not re.fullmatch(r"(?i:\s*(?:also\s+|too\s+|then\s+|now\s+)?(?:(?:is|are)\s+(?:also\s+|now\s+|"
+                                             r"still\s+|then\s+)?)?|\s*(?:也|都)?)", sentence[t.end:m.start()]):
+        return None
+    return _run(clause, sentence, i, -1), False
+
+
+def _after(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token], bool] | None:
+    """ "the only day that appears once is 18", "the singleton days are 13 and 20", "只出现一次的日子只有18和19": the
+    list the phrase is said to be (all singletons when the phrase is definite: "the", "only", a colon, 只有/是)."""
+    i = next((n for n, t in enumerate(clause) if t.start >= m.end() and t.kind == "value"), None)
+    if i is None or _STATES.search(sentence, m.end(), clause[i].start) is None:
+        return None
+    head = sentence[max(0, m.start() - 24):m.start()]
+    exact = not _OTHER.search(head) and (_EXACT.search(head) is not None or
+                                         _EXACT.search(sentence, m.end(), clause[i].start) is not None)
+    return _run(clause, sentence, i, 1), exact
