@@ -157,27 +157,33 @@ class Lexicon:
         """The tokens of `text` in order: each surface resolved once per puzzle (`quick`), then only its span."""
         out: list[Token] = []
         append, new = out.append, tuple.__new__
-        quick = self.quick
+        get = self.quick.get
         for m in self.scanner.finditer(text):
             surface = m.group()
-            hit = quick.get(surface)
+            hit = get(surface)
             if hit is None:
                 hit = self._learn(surface)
                 if hit is None:
                     continue
-            kind, payload, check = hit
             a, b = m.span()
+            check = hit[2]
             if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b)):
                 continue
-            append(new(Token, (kind, payload, a, b, surface)))
+            append(new(Token, (hit[0], hit[1], a, b, surface)))
         return out
 
     def _learn(self, surface: str) -> tuple[str, object, int] | None:
-        """(kind, payload, check) of a spelling not in `quick` ("Knows", "KNOW", "17"), remembered if known."""
+        """(kind, payload, check) of a spelling not in `quick` ("Knows", "KNOW", "17"), remembered if known.
+
+        Plain numbers are remembered too: they are most of the spellings met outside `entries` (a trace writes
+        the same few numbers again and again), and their reading depends only on the digits."""
         meanings = self.folded.get(surface.lower())
         if meanings is None:
-            return ("number", int(surface), 0) if surface.isdigit() else None
-        hit = _resolve(meanings, surface)
+            if not surface.isdigit():
+                return None
+            hit = ("number", int(surface), 0)
+        else:
+            hit = _resolve(meanings, surface)
         if len(self.quick) < QUICK_LIMIT:  # spellings are few
             self.quick[surface] = hit
         return hit
