@@ -581,7 +581,7 @@ def _value_subject(raw: list, at: int) -> bool:
 
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
 _CLEAN_WORDS = re.compile(r"(?i:clean|mud-free|unmuddied|non-muddy)|干净|没有泥|没泥")
-_SURVIVES = re.compile(r"(?i:\b(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
+_SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
                        r"is still in play|are still in play|stays in play|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"

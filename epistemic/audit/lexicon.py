@@ -5,6 +5,7 @@ Built once per puzzle (see AuditContext) and used to turn a sentence into a list
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -159,27 +160,33 @@ class Lexicon:
         """The tokens of `text` in order: each surface resolved once per puzzle (`quick`), then only its span."""
         out: list[Token] = []
         append, new = out.append, tuple.__new__
-        quick = self.quick
+        get = self.quick.get
         for m in self.scanner.finditer(text):
             surface = m.group()
-            hit = quick.get(surface)
+            hit = get(surface)
             if hit is None:
                 hit = self._learn(surface)
                 if hit is None:
                     continue
-            kind, payload, check = hit
             a, b = m.span()
+            check = hit[2]
             if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b)):
                 continue
-            append(new(Token, (kind, payload, a, b, surface)))
+            append(new(Token, (hit[0], hit[1], a, b, surface)))
         return out
 
     def _learn(self, surface: str) -> tuple[str, object, int] | None:
-        """(kind, payload, check) of a spelling not in `quick` ("Knows", "KNOW", "17"), remembered if known."""
+        """(kind, payload, check) of a spelling not in `quick` ("Knows", "KNOW", "17"), remembered if known.
+
+        Plain numbers are remembered too: they are most of the spellings met outside `entries` (a trace writes
+        the same few numbers again and again), and their reading depends only on the digits."""
         meanings = self.folded.get(surface.lower())
         if meanings is None:
-            return ("number", int(surface), 0) if surface.isdigit() else None
-        hit = _resolve(meanings, surface)
+            if not surface.isdigit():
+                return None
+            hit = ("number", int(surface), 0)
+        else:
+            hit = _resolve(meanings, surface)
         if len(self.quick) < QUICK_LIMIT:  # spellings are few
             self.quick[surface] = hit
         return hit
@@ -283,8 +290,7 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             if w in entries or w.lower() in folded:
                 continue
             add(w, kind, w, fold=not _has_cjk(w) and w.isascii())
-    scanner = re.compile(words_pattern(list(entries), [x for x in folded if x not in entries])
-                         + r"|(?=\d)(?<![A-Za-z0-9_.])\d+(?![0-9])")
+    scanner = re.compile(words_pattern(list(entries), [x for x in folded if x not in entries], numbers=True))
     tuple_vars = q_vars if len(q_vars) > 1 else next((cols for _, cols in puzzle.names if len(cols) > 1), ())
     return Lexicon(puzzle, {k: tuple(v) for k, v in entries.items()}, {k: tuple(v) for k, v in folded.items()},
                    scanner, tuple(numeric), q_vars, tuple(tuple_vars),
@@ -334,19 +340,51 @@ def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
     return out
 
 
-def words_pattern(exact: list[str], folded: list[str]) -> str:
-    """A regex for whole words: `exact` as written, `folded` in any case; ASCII words end at word boundaries."""
-    parts = []
+def words_pattern(exact: list[str], folded: list[str], numbers: bool = False) -> str:
+    """A regex for whole words: `exact` as written, `folded` in any case; ASCII words end at word boundaries.
+    `numbers`: digit runs too (after the words: a word spelt in digits, "16", keeps its meaning).
+
+    The words that start with an ASCII letter or digit (and the numbers) share one test of the character before
+    and one of the character itself, so that inside a word or on a space the regex gives up at once: it is tried
+    at every position of every sentence. Putting them first changes no match, because no character can start both
+    one of them and one of the other words (checked here; otherwise each group keeps its own tests, in the order
+    exact, folded, numbers)."""
+    groups = []  # (words, flags, whether they start with an ASCII letter or digit), in the order of preference
     for group, flags in ((exact, ""), (folded, "(?i)")):
         alnum = [x for x in group if _ASCII_ALNUM.match(x[0])]
         other = [x for x in group if not _ASCII_ALNUM.match(x[0])]
+        groups += [(words, flags, starts) for words, starts in ((alnum, True), (other, False)) if words]
+
+    def alternative(words: list[str], flags: str, after_word_test: str = "") -> str:
         # Each trie is guarded by a class of its first characters, so most positions fail in one test.
-        if alnum:
-            parts.append(("(?i:" if flags else "(?:") + _first(alnum, flags) + r"(?<![A-Za-z0-9_])"
-                         + _trie(alnum, flags) + ")")
-        if other:
-            parts.append(("(?i:" if flags else "(?:") + _first(other, flags) + _trie(other, flags) + ")")
+        return ("(?i:" if flags else "(?:") + _first(words, flags) + after_word_test + _trie(words, flags) + ")"
+
+    if all(_apart(words, flags) for words, flags, starts in groups if not starts):
+        # (a folded word's own test: in any case, the four letters above count as letters before it too)
+        starting = [alternative(words, flags, _NOT_AFTER_FOLDED if flags else "") for words, flags, starts in groups
+                    if starts]
+        starting += [_NUMBER] if numbers else []
+        parts = [_WORD_START + "(?:" + "|".join(starting) + ")"] if starting else []
+        parts += [alternative(words, flags) for words, flags, starts in groups if not starts]
+    else:
+        parts = [alternative(words, flags, _NOT_AFTER_WORD if starts else "") for words, flags, starts in groups]
+        parts += [r"(?=\d)(?<![A-Za-z0-9_.])\d+(?![0-9])"] if numbers else []
     return "|".join(parts) or "(?!)"
+
+
+_NOT_AFTER_WORD = r"(?<![A-Za-z0-9_])"
+_NUMBER = r"(?<!\.)\d+(?![0-9])"  # after _WORD_START: not after a letter, a digit, "_" or "."
+# Every character that can start a word of an ASCII letter or digit, or a number: ASCII letters and digits, the
+# four others that match an ASCII letter in any case (tests/audit/test_lexicon_pattern.py derives them), digits.
+_WORD_START_CHARS = string.ascii_letters + string.digits + "\u0130\u0131\u017f\u212a"
+_WORD_START = _NOT_AFTER_WORD + "(?=[\\d" + _WORD_START_CHARS + "])"
+_NOT_AFTER_FOLDED = "(?<![\u0130\u0131\u017f\u212a])"
+
+
+def _apart(words: list[str], flags: str) -> bool:
+    """Whether no character that can start an ASCII word or a number can start one of `words`."""
+    first = re.compile(flags + "[" + "".join(re.escape(w[0]) for w in words) + "]")
+    return not any(first.match(ch) for ch in _WORD_START_CHARS) and not any(w[0].isdecimal() for w in words)
 
 
 def _first(words: list[str], flags: str) -> str:

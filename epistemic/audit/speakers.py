@@ -184,9 +184,13 @@ def _swap(key, a: str, b: str):
 
 # Speech after an agent that the lexicon's "says" words miss: "Ali tells us that", "S speaks again:", "Ali continues
 # that", "Albert's second line is that", "P answers that he can too".
-_SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simply)\s+)?(?:tells?\s+(?:us|him|her|them)\b|"
-                           r"continues\b|goes\s+on\b|speaks(?:\s+again)?\b|(?:'s|’s)\s+(?:\w+\s+)?(?:line|statement|"
-                           r"remark|reply|announcement|turn)\s+(?:is|was)\b))|\s*(?:先生)?(?:又|接着|随后|然后)?(?:说|表示|宣布|回答)")
+_SPOKEN = (r"(?:tells?\s+(?:us|him|her|them)\b|continues\b|goes\s+on\b|speaks(?:\s+again)?\b|(?:'s|’s)\s+(?:\w+\s+)?"
+           r"(?:line|statement|remark|reply|announcement|turn)\s+(?:is|was)\b)", r"(?:说|表示|宣布|回答)")
+_SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simply)\s+)?" + _SPOKEN[0] + ")|"
+                           r"\s*(?:先生)?(?:又|接着|随后|然后)?" + _SPOKEN[1])
+# Whether _SPEECH_AFTER matches anywhere in a text (what comes before its speech words is optional), as a quick
+# test of every step: found from the speech words' first letters, not tried at every position from its `\s*`.
+_SPEECH_ANYWHERE = re.compile(r"(?i:(?=[tcgs'’])" + _SPOKEN[0] + ")|" + _SPOKEN[1])
 _OPENING_QUOTE = re.compile(r"[\s,，:：]*[“\"「『][^”\"」』\n]{1,200}[”\"」』]")
 _CLAUSE_END = re.compile(r"[,;，；]|\s(?:and|but)\s|而且|并且")
 
@@ -225,11 +229,11 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
     that he now knows the card" where P's "Now I know" comes next), when it says "now" (not "Q said he *knew*", part of
     Q's statement already reached) and not "too" or "also". Speech matching one of the agent's own later statements
     moves `current` on: an outline of the dialogue is read in order."""
-    if aligner.speaks.search(text) is None and _SPEECH_AFTER.search(text) is None and ASIDE.search(text) is None:
+    if aligner.speaks.search(text) is None and _SPEECH_ANYWHERE.search(text) is None and ASIDE.search(text) is None:
         return []
     out = []
     for m in SENTENCES.finditer(text):
-        if aligner.speaks.search(m.group(0)) is None and _SPEECH_AFTER.search(m.group(0)) is None and \
+        if aligner.speaks.search(m.group(0)) is None and _SPEECH_ANYWHERE.search(m.group(0)) is None and \
                 ASIDE.search(m.group(0)) is None:
             continue  # no speaker with a speech word in this sentence: nothing to scan
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
