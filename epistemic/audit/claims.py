@@ -1559,8 +1559,10 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             elif len(agents) != 1 or subject not in agents:
                 reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
             elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
-                    or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal:
-                reading = CASE  # "S with 11 couldn't know", "For 11, S couldn't know", "- (2,9): P would know"
+                    or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal \
+                    or _WOULD.match(clause[know].text):
+                reading = CASE  # "S with 11 couldn't know", "For 11, S couldn't know", "- (2,9): P would know",
+                # "July still has two dates, so Ali would not know": a counterfactual knows of some case
             if kinds[know] == "know" and any(t.kind == "neg" for t in clause[:know]
                                                if t.start >= _subject_end(before, subject)):
                 f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
@@ -1577,6 +1579,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)
 
 
+_WOULD = re.compile(r"(?i:would|wouldn't|might)\b")
 _BOTH = re.compile(r"(?i:\bboth\b)|都|两人|两个人|二人")
 _THE_TWO = re.compile(r"(?i:\bboth\s+of\s+them\b|\bthey\s+both\b|\bthe\s+two\s+of\s+them\b)|两人都|两个人都|他们都|他们俩|二人都")
 

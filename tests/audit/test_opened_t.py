@@ -135,3 +135,17 @@ def test_a_table_with_a_speaker_column_says_who_made_each_statement(ctxs):
     assert [c.formula for c in _bad(wrong)] == ["Albert made statement 2"]
     steps = ("| Step | Who | What |\n|---|---|---|\n| 2 | Albert | lists the dates |")  # no statement numbers
     assert not [c for c in _audit(ctx, steps).claims() if c.record.kind == "speaker"]
+
+
+def test_a_counterfactual_knows_of_a_case(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    said = ("Ali says he doesn't know, but he knows Bo doesn't know.\n\nBo says: at first I didn't know, but I know "
+            "now.\n\nAli says then he knows too.\n\n")
+    r = _audit(ctx, said + "- July still has two dates (16 and 17), so Ali would not know.\n\n**Answer: March 18.**")
+    assert [c.record.reading for c in r.steps[3].claims if c.record.kind == "knowledge"] == ["case analysis"]
+    assert r.label == -1
+    first = "Ali says he doesn't know, but he knows Bo doesn't know.\n\n"
+    for text, reading in (("So Ali does not know the date.", "knowledge phrase"),
+                          ("So Ali would not know the date.", "case analysis")):
+        got = _audit(ctx, first + text + "\n\nThe end.")
+        assert [c.record.reading for c in got.steps[1].claims if c.record.kind == "knowledge"] == [reading], text
