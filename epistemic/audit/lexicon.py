@@ -51,8 +51,14 @@ CUES: dict[str, tuple[str, ...]] = {
                 "is stuck", "was stuck", "are stuck", "were stuck", "'d be stuck", "still stuck", "be torn",
                 "is torn", "was torn", "'d be torn", "still torn", "can't find", "cannot find", "couldn't find",
                 "could not find", "has no idea", "had no idea", "have no idea", "no idea", "couldn't know",
+                # "P can't work out the numbers", "he was unable to determine them", "can't pin the numbers down"
+                "can't work out", "cannot work out", "couldn't work out", "could not work out", "unable to determine",
+                "unable to work out", "unable to tell", "unable to identify", "not able to determine",
+                "can't pin", "cannot pin", "couldn't pin", "could not pin",
                 "could not know", "can't know"),
     "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
+             "able to determine", "able to work out", "able to tell", "can work out", "can work them out",
+             "could work out", "could work them out",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
              "was certain", "be sure", "be certain", "certain", "sure", "identify", "identifies", "identified",
              "pin down", "pins down", "pinned down", "can name", "could name",
@@ -104,7 +110,12 @@ CUES: dict[str, tuple[str, ...]] = {
     "says": ("说", "says", "said", "announces", "announced", "宣布", "表示", "claims", "confirms", "confirmed", "replies",
              "replied", "responds", "responded", "declares", "declared", "states", "stated", "admits", "admitted",
              "remarks", "remarked", "answers", "answered", "adds", "added", "saying", "announcing", "declaring",
-             "stating", "claiming", "replying", "answering", "回答", "接着说", "回应"),
+             "stating", "claiming", "replying", "answering", "回答", "接着说", "回应",
+             # the dialogue told ahead ("Q will answer that …") or in other verbs ("the suit-holder chimes in")
+             "will say", "will reply", "will answer", "will announce", "will declare", "will state", "will admit",
+             "will respond", "will add", "will claim", "will begin by saying", "will start by saying", "will then say",
+             "will first say", "chimes in", "chimed in", "insists", "insisted", "insisting", "asserts", "asserted",
+             "concludes", "concluded", "closes with", "begins", "began", "opens with", "admitting"),
     "answer": ("最终答案", "答案是", "答案", "答：", "答:", "final answer", "the answer is", "answer:", "boxed"),
     "cmp": ("<", "<=", ">", ">=", "≤", "≥", "less than", "greater than", "more than", "fewer than", "smaller than",
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
@@ -260,6 +271,10 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(d, "agent", agent.name)
             add(d, "agent", agent.name, fold=True)
         add(agent.name, "agent", agent.name)
+        for role in _roles(puzzle, agent):  # "the month-holder", "the one who knows the sum", "知道月份的人"
+            add(role, "agent", agent.name, fold=role.isascii())
+            if role.isascii():  # (before "the month", an attribute)
+                add("the " + role, "agent", agent.name, fold=True)
     for surface, key in _observed_terms(puzzle):
         add(surface, "attr", ("@term", key), fold=True)
     for var in puzzle.variables:
@@ -321,6 +336,35 @@ def _plurals(alias: str) -> tuple[str, ...]:
 
 TERM_WORDS = {"+": ("sum", "sums", "the sum", "their sum", "之和", "两数之和", "的和", "偶数和", "奇数和"),
               "*": ("product", "products", "the product", "their product", "乘积", "之积", "积", "的积")}
+
+
+_TERM_NOUNS = {"+": ("sum",), "*": ("product",)}
+_ZH_TERM_NOUNS = {"+": ("和",), "*": ("积",)}
+
+
+def _roles(puzzle: s.Puzzle, agent: s.Agent) -> list[str]:
+    """Names of an agent by what it observes, when that is one variable or one term and no other agent observes
+    it: "the month-holder", "the rank guy", "the one who was told the product", "知道月份的人"."""
+    if len(agent.observes) != 1 or "[" in agent.name:
+        return []
+    term = agent.observes[0]
+    if any(other is not agent and term in other.observes for other in puzzle.agents):
+        return []
+    if isinstance(term, s.Var):
+        nouns, zh = (term.name,), ATTRIBUTE_WORDS.get(term.name, ())
+    elif isinstance(term, s.Arith):
+        nouns, zh = _TERM_NOUNS.get(term.op, ()), _ZH_TERM_NOUNS.get(term.op, ())
+    else:
+        return []
+    out = []
+    for n in nouns:
+        out += [f"{n}-holder", f"{n} holder", f"{n}-knower", f"{n} knower", f"{n} guy", f"{n}-guy", f"{n} man",
+                f"{n} person", f"one who knows the {n}", f"one who was told the {n}", f"one who has the {n}",
+                f"one holding the {n}", f"one with the {n}", f"person who knows the {n}", f"whoever knows the {n}",
+                f"one who holds the {n}", f"one told the {n}"]
+    for z in zh:
+        out += [f"知道{z}的人", f"知道{z}的那个人", f"拿到{z}的人", f"掌握{z}的人", f"被告知{z}的人"]
+    return out
 
 
 def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
