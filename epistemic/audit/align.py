@@ -171,6 +171,7 @@ _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-]|\s)\s*\**\s*")
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
+_DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
@@ -407,7 +408,7 @@ class Aligner:
                    re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")" + _RELATIVE_CLAUSE +
                               r"?[^。.!?\n]{0,16}?(?:"
                               + _surfaces(lexicon, {"says"}).pattern
-                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：]|声明|发言|回答|的话)"),
+                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：—–]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
                    _restated(puzzle), _signatures(puzzle), _labels(puzzle),
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements))
@@ -663,6 +664,10 @@ class Aligner:
                 continue
             after = sentence[t.end:t.end + 14]
             named = _STATEMENT.match(after) is not None
+            # "**Bernard** — didn't know, now knows →", "**Albert 1** — knows Bernard doesn't know": a line that opens
+            # on the speaker and a dash is that speaker's line, like a colon
+            dashed = _DASH_AFTER.match(sentence, t.end) is not None and not sentence[:t.start].strip(" *#-•>\t")
+            heading = heading or dashed
             speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
             if not speaks:
                 continue

@@ -85,7 +85,8 @@ _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
                    r"告诉|告知", re.IGNORECASE)
 _HOLDS_GAP = re.compile(r"\s*(?:,\s*who\s+(?:is\s+|was\s+)?|\s+(?:is\s+|was\s+)?)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day"
-_TOLD_EN = re.compile(r"\s*(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$", re.IGNORECASE)
+_TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
+                      re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
@@ -1438,6 +1439,7 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         words = [t for t in toks if t.kind not in ("copula", "only")]
         after = [t for t in words if t.start >= m.end()][:2]
         before = [t for t in words if t.end <= m.start()][-1:]
+        told_by = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
         pair = None
         if len(after) == 2 and after[0].kind == "agent" and after[1].kind == "attr" and \
                 after[1].start - after[0].end <= 12 and after[0].start - m.end() <= 3:
@@ -1445,19 +1447,25 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         elif m.group(0) in ("告诉", "告知") and before and before[0].kind == "attr" and after and \
                 after[0].kind == "agent" and "把" in sentence[max(0, before[0].start - 2):before[0].start]:
             pair = (after[0], before[0])  # "把日子告诉了阿尔伯特"
-        elif before and before[0].kind == "agent" and after and after[0].kind == "attr" and \
-                _TOLD_EN.search(sentence, before[0].end, m.start()) and m.group(0).lower() == "told" and \
+        elif told_by and told_by[0].kind == "agent" and after and after[0].kind == "attr" and \
+                _TOLD_EN.search(sentence, told_by[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
-            pair = (before[0], after[0])  # "Albert was told the month"
+            pair = (told_by[0], after[0])  # "Albert was told the month", "Mr. P, who was told the suit"
         elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and after[0].kind == "attr" and \
                 sentence[m.end():after[0].start].strip() == "":
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
                 pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"
-        if pair is None or not isinstance(pair[1].payload, str) or pair[1].payload.startswith("@"):
+        if pair is None:
             continue
         agent, attr = pair
-        key = knows_key(agent.payload, "value", (("Var", attr.payload),))
+        if isinstance(attr.payload, tuple) and attr.payload[0] == "@term":  # "Mr. P holds the sum"
+            observed = attr.payload[1]
+        elif isinstance(attr.payload, str) and not attr.payload.startswith("@"):
+            observed = ("Var", attr.payload)
+        else:
+            continue
+        key = knows_key(agent.payload, "value", (observed,))
         a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
         out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
     return out

@@ -21,6 +21,11 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
                   r"drops\s+out|fails)\b", re.IGNORECASE)
 
 
+# The verb first: "I'd also drop 29: it splits as 13 + 16", "I also removed 29, because …", "we can rule out 35"
+_OUT_BEFORE = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|eliminate|eliminates|eliminated|"
+                         r"rule\s+out|rules\s+out|ruled\s+out|cross\s+off|crossed\s+off|strike|strikes|struck|discard|"
+                         r"discards|discarded)\s+(?:also\s+)?(?:the\s+)?(?:sum\s+)?(\d{1,4})(?![\d.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)",
+                         re.IGNORECASE)
 _ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
 
 
@@ -89,10 +94,10 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
     """The exclusions of bare numbers under the sum the step last named before them (or, naming none, the
     term the steps before it named last: `topic`, for "- **51**: … so 51 is out." after "the odd sums are …")."""
     if lex.number_pair is None or not any(w in text for w in ("die", "out", "goes", "elimin", "remov", "exclud",
-                                                                "gone", "fails")):
+                                                                "gone", "fails", "drop", "cross", "stri", "discard")):
         return []
     out = []
-    for m in _OUT.finditer(text):
+    for m in [*_OUT.finditer(text), *_OUT_BEFORE.finditer(text)]:
         term = _row_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's term
         if term is None or term[:2] != ("Arith", "+"):
             continue

@@ -149,3 +149,35 @@ def test_a_counterfactual_knows_of_a_case(ctxs):
                           ("So Ali would not know the date.", "case analysis")):
         got = _audit(ctx, first + text + "\n\nThe end.")
         assert [c.record.reading for c in got.steps[1].claims if c.record.kind == "knowledge"] == [reading], text
+
+
+def test_who_holds_a_term_or_was_told_in_a_relative_clause(ctxs):
+    sp, card = ctxs("sum_product.txt"), ctxs("card16.txt")
+    assert [(c.formula, c.verdict.verdict) for c in _audit(sp, "Mr. P holds the sum, 17.").claims()
+            if c.record.kind == "told"] == [("P knows x + y", "premature")]
+    assert [(c.formula, c.verdict.verdict) for c in _audit(sp, "S holds the sum, 17.").claims()
+            if c.record.kind == "told"] == [("S knows x + y", "entailed")]
+    wrong = _audit(card, "Mr. P, who was told the suit, can now determine the card.")
+    assert [c.formula for c in _bad(wrong)] == ["P knows suit"]
+    right = _audit(card, "Mr. Q, who was told the suit, can now determine the card.")
+    assert [c.formula for c in right.claims() if c.record.kind == "told"] == ["Q knows suit"] and not _bad(right)
+
+
+def test_a_verb_before_a_bare_number_under_the_sums_removes_that_sum(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = ("P: \"I cannot determine the two numbers.\" S: \"I knew that you couldn't determine them.\"\n\nThe sums left are 11, 17, 23, 27, 29, 35, 37, 41, "
+            "47, 53. I also removed {n}, because its splits are all ambiguous.\n\nP: \"Now I can determine them.\" "
+            "S: \"So can I.\"")
+    assert [c.formula for c in _bad(_audit(ctx, text.format(n=29)))] == ["x + y != 29"]  # 29 survives S's statement
+    assert not [c for c in _audit(ctx, text.format(n="2 + 27")).claims() if c.record.kind == "exclusion"]
+
+
+def test_a_line_opening_on_the_speaker_and_a_dash_is_their_statement(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    text = ("**Albert 1** — knows Bernard doesn't know → Mar ✗, May ✗. Left: Apr 14, Apr 17, Apr 19, Jun 12, Jun 19.\n\n"
+            "**Bernard** — didn't know, now knows → day must be unambiguous. {crossed} 19 (Apr, Jun) ✗. Left: {left}.\n\n"
+            "**Albert 2** — \"then I also know\": only Jun 12 is left.\n\n**Answer: June 12.**")
+    right = _audit(ctx, text.format(crossed="", left="Apr 14, Apr 17, Jun 12"))
+    assert right.label == -1 and [st.reached for st in right.steps][:3] == [1, 2, 3]
+    wrong = _audit(ctx, text.format(crossed="14 (Apr, May) ✗ 17 (Mar, Apr) ✗", left="Jun 12"))
+    assert wrong.label == 1  # 14 and 17 judged on the full list: both survive Bernard's statement
