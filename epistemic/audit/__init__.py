@@ -20,8 +20,8 @@ from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
 from .recaps import arrow_credits, credit_tables
-from .topics import (case_header, last_term, topic_exclusions, topic_survivals, under_case, under_value_case,
-                     value_case)
+from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
+                     under_value_case, value_case)
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
 from .answers import bold_answer, closing_answer, foreign_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
@@ -267,7 +267,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = under_value_case(records, value_case(lex, text))  # "### Case ♠ …: possible only for ♠4"
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +
-                                            topic_survivals(lex, text, topic))
+                                            topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
             records = under_case(records, case_header(lex, text))
             topic = last_term(lex, text, topic)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"

@@ -125,7 +125,8 @@ def _polarity(f: s.Formula) -> str:
 
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
-                        r"announcement|remark|reply|response|claim|turn|certainty|:|：|声明|发言|回答|的话)", re.IGNORECASE)
+                        r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|:|：|声明|发言|回答|"
+                        r"的话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):")
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
@@ -171,6 +172,7 @@ _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-]|\s)\s*\**\s*")
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
+_GLOSSED = re.compile(r"(?:'s|’s|的)?\s*(?:\w+\s+){0,2}?\w+\s*[(（][^()（）\n]{3,160}[)）]")
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*,)", re.IGNORECASE)
@@ -253,6 +255,24 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
 
 
 _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
+
+
+def _knew_before(toks: list) -> bool:
+    """Whether the first knowledge word of what is said comes right after a word of an earlier time ("already knew",
+    "早就知道", "knew all along" is not read: the marker must come first)."""
+    i = next((n for n, u in enumerate(toks) if u.kind in ("know", "notknow")), None)
+    return i is not None and i > 0 and toks[i - 1].kind == "past"
+
+
+def _label_opening(puzzle: s.Puzzle) -> re.Pattern | None:
+    """A line that opens on the label of an announcement without a speaker, then a colon or a dash ("Father: at least
+    one …", "1) Father — at least one child is muddy", "父亲：…"): it tells of that announcement, like "says"."""
+    words = sorted({m.group(1) for a in puzzle.announcements if a.speaker is None for _, t in a.texts
+                    if (m := _TEXT_LABEL.match(t)) is not None}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\W{0,6}(?:\d[.)、]\s*)?(?:the\s+)?(?:" + "|".join(map(re.escape, words)) + r")\s*(?:\*\*)?\s*[:：—–]",
+                      re.IGNORECASE)
 
 
 def _labels(puzzle: s.Puzzle) -> tuple:
@@ -387,7 +407,9 @@ class Aligner:
     restated: dict = field(default_factory=dict)  # formula key of an announcement's part -> its stage
     signatures: tuple = ()  # (stages, words) for announcements without a speaker ("Father: ...", rounds of silence)
     labels: tuple = ()  # (pattern, stage): "the father's statement" names the first announcement labelled "Father:"
+    opens_on_label: re.Pattern | None = None  # a line that opens on such a label: "Father: …", "1) Father — …"
     words: tuple = ()  # the words of each announcement's texts, by language (for `described_knowing`)
+    past: tuple = ()  # whether each announcement is wholly about an earlier time ("I knew you didn't know")
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -408,10 +430,11 @@ class Aligner:
                    re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")" + _RELATIVE_CLAUSE +
                               r"?[^。.!?\n]{0,16}?(?:"
                               + _surfaces(lexicon, {"says"}).pattern
-                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn)|[:：—–]|声明|发言|回答|的话)"),
+                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn|opening)|[:：—–]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
-                   _restated(puzzle), _signatures(puzzle), _labels(puzzle),
-                   tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements))
+                   _restated(puzzle), _signatures(puzzle), _labels(puzzle), _label_opening(puzzle),
+                   tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
+                   tuple(isinstance(a.said, s.Past) for a in puzzle.announcements))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -632,7 +655,8 @@ class Aligner:
             if _ROUND_NOUNS <= sig and not counted and _NOBODY.search(sentence) is None:
                 continue  # "all the muddy children step forward" shares "step forward" with a silence, but no one
                 # stayed silent
-            told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and _TOLD_US.search(sentence)
+            told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and (
+                _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)))
             if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
                 # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
@@ -671,7 +695,11 @@ class Aligner:
             speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
             if not speaks:
                 continue
-            said = said_words(toks[i + 1:])
+            rest = toks[i + 1:]
+            gloss = _GLOSSED.match(sentence, t.end) if named else None
+            if gloss is not None:  # "Albert's opening (he doesn't know, and he's sure …): …": what the brackets say
+                rest = [u for u in rest if u.end <= gloss.end()]
+            said = said_words(rest)
             if heading and not said:  # '### 3. "Now I know" (P)': the heading quotes, then names the speaker
                 said = said_words([u for u in toks[:i] if u.kind != "sep"])
             m = _ORDINAL_WORD.search(sentence)
@@ -690,6 +718,10 @@ class Aligner:
                 if k is not None:
                     return k, "ordinal", True
             same = [k for k in own if said and self.cues[k - 1] == said]
+            if said == ("know",) and self.past and _knew_before(rest):
+                # "S：早就知道", "S: already knew it": the object left out, the time kept — the statement about before
+                earlier = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)]
+                same = earlier or same
             if same:
                 k = next((k for k in same if k > current), same[-1])
                 return k, "paraphrase", True

@@ -673,13 +673,18 @@ def _labelled_term_exclusions(raw: list, sentence: str) -> list[ClaimRecord]:
 
 
 # "排除了和为19的情况", "积为30的数对都被去掉": the cases of one value of an observed term, removed
-_ZH_TERM_CASE = re.compile(r"(和|积)(?:为|是|=|等于)\s*(\d{1,6})\s*的(?:所有|全部)?(?:情况|可能|数对|组合|那些?(?:数对|组合|情况)?)")
+_ZH_TERM_CASE = re.compile(r"(和|积)\s*(为|是|=|等于|≥|>=|≤|<=|>|<|大于等于|不小于|至少|大于|超过|小于等于|不大于|至多|小于)\s*"
+                           r"(\d{1,6})\s*的(?:所有|全部)?(?:情况|可能|数对|组合|那些?(?:数对|组合|情况)?)")
+# what is left when the cases of "和 ≥ 55" go: the comparison's complement
+_ZH_COMPLEMENT = {"≥": "<", ">=": "<", "大于等于": "<", "不小于": "<", "至少": "<", "≤": ">", "<=": ">", "小于等于": ">",
+                  "不大于": ">", "至多": ">", ">": "<=", "大于": "<=", "超过": "<=", "<": ">=", "小于": ">="}
 _ZH_REMOVED_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删去|划掉)了?(?:所有|全部)?\s*$")
 _ZH_REMOVED_AFTER = re.compile(r"[^，。,.；;]{0,12}?(?<!不能)(?<!无法)(?<!没有)(?<!不)(?<!没)(?:排除|去掉|淘汰|删去|划掉)")
 
 
 def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
-    """"这一句就已经把和为19的情况全部排除了": the cases of a sum (or product) value said to be removed."""
+    """"这一句就已经把和为19的情况全部排除了", "和 ≥ 55 的情况就都排除了": the cases of a sum (or product) value, or
+    of a bound on it, said to be removed."""
     out = []
     for m in _ZH_TERM_CASE.finditer(sentence):
         if not (_ZH_REMOVED_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) or
@@ -688,7 +693,7 @@ def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         term = next((t.payload[1] for t in lex.scan("之" + m.group(1)) if t.kind == "attr"), None)
         if term is None:
             continue
-        key = ("Compare", "!=", term, ("Const", int(m.group(2))))
+        key = ("Compare", _ZH_COMPLEMENT.get(m.group(2), "!="), term, ("Const", int(m.group(3))))
         out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, reading=EXCLUSION))
     return out
 
@@ -1714,7 +1719,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None) \
-        or _eliminated_by(clause, vals[-1], sentence)
+        or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
         return []  # "Neither 12 nor 19 is a giveaway day": a property the values lack, not that they are gone
     neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
@@ -1779,6 +1784,9 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 
 
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
+# The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
+_GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
+                   r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 
 
 # A value heading a row of its tuples: "Q → only ♥Q", "14: April 14 only", "16 → May 16, July 16".

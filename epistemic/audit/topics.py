@@ -114,21 +114,46 @@ _CASE_HEADER = re.compile(r"\W*(?:(?:the\s+)?(sum|product)|(和|积)|([a-z]))\s*
 _WORDS = {"sum": "+", "和": "+", "product": "*", "积": "*"}
 
 
+def _term_named(lex: Lexicon, word: str | None, zh: str | None, letter: str | None) -> tuple | None:
+    """The term a header names: "sum"/"product", 和/积, or a letter for the term its agent observes ("s": S's sum)."""
+    x, y = (("Var", v) for v in lex.number_pair)
+    if letter:
+        terms = [formula_key(u) for a in lex.puzzle.agents if a.name.lower() == letter.lower()
+                 for u in a.observes if isinstance(u, s.Arith)]
+        return terms[0] if len(terms) == 1 else None
+    return ("Arith", _WORDS[(word or zh).lower()], x, y)
+
+
+# A checklist line crossing a bound on a term: "· s ≥ 53 ✗：总能拆出 53 + (s−53)", "- sum > 54 ✗ (53 + k)"
+_CROSSED_BOUND = re.compile(r"(?m)^[ \t]*[-*•·]?[ \t]*(?:(?:the\s+)?(sum|product)s?|(和|积)|([a-z]))\s*(≥|>=|>|≤|<=|<)\s*(\d{1,5})"
+                            r"\s*(?:\*\*)?\s*[✗✘❌]", re.IGNORECASE)
+_COMPLEMENT = {"≥": "<", ">=": "<", ">": "<=", "≤": ">", "<=": ">", "<": ">="}
+
+
+def crossed_bounds(lex: Lexicon, text: str) -> list[ClaimRecord]:
+    """Bounds on a term crossed out in a checklist: "· s ≥ 53 ✗" removes every sum of 53 or more (an exclusion:
+    `x + y < 53`)."""
+    if lex.number_pair is None:
+        return []
+    out = []
+    for m in _CROSSED_BOUND.finditer(text):
+        term = _term_named(lex, m.group(1), m.group(2), m.group(3))
+        if term is None:
+            continue
+        key = ("Compare", _COMPLEMENT[m.group(4)], term, ("Const", int(m.group(5))))
+        out.append(record("exclusion", key, (), m.group(0).strip(), m.start(), m.end(), False, reading=EXCLUSION))
+    return out
+
+
 def case_header(lex: Lexicon, text: str) -> tuple[tuple, int] | None:
     """The equation a step opens on as its case ("s = 17:" in a number-pair puzzle: `x + y = 17`) and where the
     header ends; None when the step opens on no such header."""
     m = _CASE_HEADER.match(text)
     if lex.number_pair is None or m is None:
         return None
-    x, y = (("Var", v) for v in lex.number_pair)
-    if m.group(3):  # a letter: the number the agent of that name observes ("s" is S's sum)
-        terms = [formula_key(u) for a in lex.puzzle.agents if a.name.lower() == m.group(3).lower()
-                 for u in a.observes if isinstance(u, s.Arith)]
-        if len(terms) != 1:
-            return None
-        term = terms[0]
-    else:
-        term = ("Arith", _WORDS[(m.group(1) or m.group(2)).lower()], x, y)
+    term = _term_named(lex, m.group(1), m.group(2), m.group(3))  # a letter: the number its agent observes
+    if term is None:
+        return None
     return ("Compare", "=", term, ("Const", int(m.group(4)))), m.end()
 
 

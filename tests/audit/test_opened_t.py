@@ -181,3 +181,54 @@ def test_a_line_opening_on_the_speaker_and_a_dash_is_their_statement(ctxs):
     assert right.label == -1 and [st.reached for st in right.steps][:3] == [1, 2, 3]
     wrong = _audit(ctx, text.format(crossed="14 (Apr, May) ✗ 17 (Mar, Apr) ✗", left="Jun 12"))
     assert wrong.label == 1  # 14 and 17 judged on the full list: both survive Bernard's statement
+
+
+def test_a_line_opening_on_an_announcements_label_tells_of_it(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    for text in ('Father: "At least one of you has mud on your forehead."', "1) Father — at least one child is muddy."):
+        k, _ = ctx.aligner.locate(text, 0)
+        assert 1 in {c.stage for c in ctx.aligner.inner_cues(text, 0)} | ({k} if k else set()), text
+    plain = "At least one of them might be muddy, I guess."
+    k, _ = ctx.aligner.locate(plain, 0)
+    assert not ({c.stage for c in ctx.aligner.inner_cues(plain, 0)} | ({k} if k else set()))
+
+
+def test_a_statement_named_then_glossed_in_brackets_is_read_from_the_brackets(ctxs):
+    ctx = ctxs("cheryl.txt")
+    from epistemic.audit.segment import apostrophes
+    text = apostrophes("Albert's opening (he doesn't know, and he's sure Bernard doesn't either): Bernard would know "
+                       "straight away only with a day that appears once.")
+    assert 1 in {c.stage for c in ctx.aligner.inner_cues(text, 0)}
+    other = apostrophes("Albert's opening (he knows the date): nothing to do.")
+    assert 1 not in {c.stage for c in ctx.aligner.inner_cues(other, 0)}
+
+
+def test_the_cases_of_a_bound_on_the_sum_said_to_go(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = "好，先从 P 的第一句开始。P 无法确定。\n\n所以 P 这句话一说，和 {} 的情况就都排除了。\n\nS 说他早就知道 P 不知道。"
+    early = _audit(ctx, text.format("≥ 55"))
+    assert [(c.formula, c.verdict.verdict) for c in _bad(early)] == [("x + y < 55", "premature")]  # S's statement
+    assert [c.formula for c in _audit(ctx, text.format("为 5")).claims() if c.record.kind == "exclusion"] == [
+        "x + y != 5"]  # (5 = 2 + 3 only: gone with P's first statement)
+
+
+def test_a_crossed_bound_on_the_sum_and_an_early_knew(ctxs):
+    ctx = ctxs("impossible.txt")
+    said = ctx.aligner
+    assert 2 in {c.stage for c in said.inner_cues("S：早就知道（P 开口前）→ s 的每种拆法，积都不唯一。", 1)}
+    assert 4 in {c.stage for c in said.inner_cues("S：我也知道了。", 3)}
+    text = "P: \"I cannot determine the two numbers.\"\n\nS：早就知道（P 开口前）→\n· s {} 53 ✗：总能拆出 53 + (s−53)"
+    assert [c.formula for c in _audit(ctx, text.format("≥")).claims() if c.record.kind == "exclusion"] == ["x + y < 53"]
+    assert [c.formula for c in _audit(ctx, text.format("<")).claims() if c.record.kind == "exclusion"] == ["x + y >= 53"]
+
+
+def test_values_that_go_at_the_end_of_their_clause_are_excluded(ctxs):
+    ctx = ctxs("cheryl.txt")
+    said = "Albert says he doesn't know, but he knows Bernard doesn't know either.\n\n"
+    right = _audit(ctx, said + "So all of May and all of June go.\n\nThe end.")
+    assert [(c.formula, c.verdict.verdict) for c in right.claims() if c.record.kind == "exclusion"] == [
+        ("not month in {May, June}", "entailed")]
+    early = _audit(ctx, said + "So 14 goes as well.\n\nBernard says he knows now.\n\nThe end.")
+    assert [c.formula for c in _bad(early)] == ["day != 14"]  # Bernard's statement removes the 14s
+    assert not [c for c in _audit(ctx, said + "That's how these puzzles go; May goes on.").claims()
+                if c.record.kind == "exclusion"]
