@@ -5,7 +5,8 @@ same state at the start of every line, so a line parses to the same subtree wher
 its positions differ. The generator writes thousands of puzzles that share most lines (the dialogue,
 the agents, the value lists), so parsing each distinct line once and shifting its positions gives the
 tree `parse.parse_text` gives, positions included, for a fraction of the parser's work. Every line is
-still parsed by the real grammar. Text with line continuations or carriage returns, and any line that
+still lexed by lark's lexer and parsed by the real grammar, or built from the template of a line of the same
+token types that the real grammar parsed (line_shapes.py: lark's parser decides by token types alone). Text with line continuations or carriage returns, and any line that
 does not parse alone, goes through `parse.parse_text` whole (which also gives the located error).
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import NamedTuple
 
 from ..errors import EpistemicError
 from ..limits import check_numbers, check_tree_depth
-from .grammar import parser
 from .lark_parser import Meta, Token, Tree, UnexpectedInput
+from .line_shapes import parse_line
 from .parse import parse_text
 
 # A line with the run of line breaks after it: exactly the text one `_NL` token ends.
@@ -68,7 +69,7 @@ def _parse_line(chunk: str) -> _Line | None:
     """One line's tree at line 1, position 0 (never handed out: callers get shifted copies); None when
     the line does not parse alone."""
     try:
-        tree = parser().parse(chunk, start="start")
+        tree = parse_line(chunk)  # lark's parser, or the template of a line of the same shape
     except (UnexpectedInput, RecursionError):
         return None
     return _Line(tree, _within_limits(tree))
