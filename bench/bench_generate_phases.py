@@ -35,7 +35,7 @@ PHASES = [
     (pipeline, "screen", "screen (per candidate)"),
     (Candidate, "write", "write the text"),
     (verify, "load_puzzle", "load: parse + elaborate"),
-    (elaborate, "parse_by_line", "  parse (line by line)"),
+    (line_parse, "parse_by_line", "  parse (line by line)"),  # load_puzzle imports it when called
     (elaborate, "parse_text", "  parse (whole text)"),
     (verify, "solve", "solve"),
     (verify, "puzzle_key", "canonical key (dedup)"),
