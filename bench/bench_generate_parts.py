@@ -30,7 +30,7 @@ from epistemic.generate.dedup import puzzle_key  # noqa: E402
 from epistemic.generate.pipeline import item_rng  # noqa: E402
 from epistemic.generate.screen import screen  # noqa: E402
 from epistemic.generate.z3direct import query  # noqa: E402
-from epistemic.language import line_parse  # noqa: E402
+from epistemic.language import line_parse, line_shapes  # noqa: E402
 from epistemic.language.elaborate import Elaborator  # noqa: E402
 from epistemic.language.parse import parse_text  # noqa: E402
 
@@ -50,6 +50,7 @@ def parse_whole(texts):
 
 def parse_cold(texts):
     line_parse._parse_line.cache_clear()
+    line_shapes.line_shapes.cache_clear()  # no line shapes learnt either
     for text in texts:
         line_parse.parse_by_line(text)
 

@@ -26,6 +26,7 @@ import epistemic.generate.verify as verify  # noqa: E402
 import epistemic.generate.z3direct as z3direct  # noqa: E402
 import epistemic.language.elaborate as elaborate  # noqa: E402
 import epistemic.language.line_parse as line_parse  # noqa: E402
+import epistemic.language.line_shapes as line_shapes  # noqa: E402
 from epistemic.generate import FAMILIES, generate  # noqa: E402
 from epistemic.generate.base import Candidate  # noqa: E402
 
@@ -34,7 +35,7 @@ PHASES = [
     (pipeline, "screen", "screen (per candidate)"),
     (Candidate, "write", "write the text"),
     (verify, "load_puzzle", "load: parse + elaborate"),
-    (elaborate, "parse_by_line", "  parse (line by line)"),
+    (line_parse, "parse_by_line", "  parse (line by line)"),  # load_puzzle imports it when called
     (elaborate, "parse_text", "  parse (whole text)"),
     (verify, "solve", "solve"),
     (verify, "puzzle_key", "canonical key (dedup)"),
@@ -56,6 +57,7 @@ def timed(counts: Counter, label: str, func):
 
 def measure(family: str, count: int) -> tuple[float, Counter]:
     line_parse._parse_line.cache_clear()
+    line_shapes.line_shapes.cache_clear()  # the learnt line shapes too: a fresh process has none
     generate(family, 3, seed=12345)  # the warm-up of a fresh process (bench_peers.py), untimed
     counts: Counter = Counter()
     sampler = FAMILIES[family].__class__

@@ -5,7 +5,8 @@ same state at the start of every line, so a line parses to the same subtree wher
 its positions differ. The generator writes thousands of puzzles that share most lines (the dialogue,
 the agents, the value lists), so parsing each distinct line once and shifting its positions gives the
 tree `parse.parse_text` gives, positions included, for a fraction of the parser's work. Every line is
-still parsed by the real grammar. Text with line continuations or carriage returns, and any line that
+still lexed by lark's lexer and parsed by the real grammar, or built from the template of a line of the same
+token types that the real grammar parsed (line_shapes.py: lark's parser decides by token types alone). Text with line continuations or carriage returns, and any line that
 does not parse alone, goes through `parse.parse_text` whole (which also gives the located error).
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import NamedTuple
 
 from ..errors import EpistemicError
 from ..limits import check_numbers, check_tree_depth
-from .grammar import parser
 from .lark_parser import Meta, Token, Tree, UnexpectedInput
+from .line_shapes import parse_line
 from .parse import parse_text
 
 # A line with the run of line breaks after it: exactly the text one `_NL` token ends.
@@ -68,7 +69,7 @@ def _parse_line(chunk: str) -> _Line | None:
     """One line's tree at line 1, position 0 (never handed out: callers get shifted copies); None when
     the line does not parse alone."""
     try:
-        tree = parser().parse(chunk, start="start")
+        tree = parse_line(chunk)  # lark's parser, or the template of a line of the same shape
     except (UnexpectedInput, RecursionError):
         return None
     return _Line(tree, _within_limits(tree))
@@ -94,26 +95,51 @@ def _shift(node, lines: int, pos: int):
         return Tree(node.data, [_shift(child, lines, pos) for child in node.children],
                     _shift_meta(node.meta, lines, pos))
     if kind is Token:
-        return Token(node.type, node.value, node.start_pos + pos, node.line + lines, node.column,
-                     node.end_line + lines, node.end_column, node.end_pos + pos)
+        return _shift_token(node, lines, pos)
     return node  # None: an absent optional part (maybe_placeholders)
 
 
-_META_GROUPS = (("line", "start_pos"), ("end_line", "end_pos"), ("container_line", "container_start_pos"),
-                ("container_end_line", "container_end_pos"))
+_new_str = str.__new__
+
+
+def _shift_token(token: Token, lines: int, pos: int) -> Token:
+    """`Token(type, value, start_pos + pos, line + lines, column, end_line + lines, end_column, end_pos + pos)`
+    without the constructor's argument handling (Token.__new__ checks a deprecated keyword and calls
+    `_future_new`, which does what this does): about a third of the copy's time."""
+    out = _new_str(Token, token.value)
+    out.type = token.type
+    out.value = token.value
+    out.start_pos = token.start_pos + pos
+    out.line = token.line + lines
+    out.column = token.column
+    out.end_line = token.end_line + lines
+    out.end_column = token.end_column
+    out.end_pos = token.end_pos + pos
+    return out
 
 
 def _shift_meta(meta: Meta, lines: int, pos: int) -> Meta:
     """A copy of a node's positions moved like `_shift`. lark sets a node's start (line, start_pos) and its
     end (end_line, end_pos) each as a group, and the container's likewise: one test per group."""
     fields = meta.__dict__.copy()
-    for line, offset in _META_GROUPS:
-        if line in fields:
-            fields[line] += lines
-            fields[offset] += pos
-    out = Meta.__new__(Meta)
+    if "line" in fields:
+        fields["line"] += lines
+        fields["start_pos"] += pos
+    if "end_line" in fields:
+        fields["end_line"] += lines
+        fields["end_pos"] += pos
+    if "container_line" in fields:
+        fields["container_line"] += lines
+        fields["container_start_pos"] += pos
+    if "container_end_line" in fields:
+        fields["container_end_line"] += lines
+        fields["container_end_pos"] += pos
+    out = _new_meta(Meta)
     out.__dict__ = fields
     return out
+
+
+_new_meta = Meta.__new__
 
 
 def _root_meta(first: Meta | None, last: Meta | None) -> Meta:
