@@ -865,6 +865,8 @@ class Aligner:
                 return nxt, "paraphrase"
             return None, ""
         same = [k for k in own if self.cues[k - 1] == said]
+        if said == ("know",) and self.past and _knew_before(toks[at + 1:]):  # "S说他早就知道", "S says he already knew"
+            same = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)] or same
         if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
             return next(((k, "paraphrase") for k in same if k > current), (None, ""))
         pol = "neg" if said[0] == "notknow" else "pos"

@@ -424,6 +424,11 @@ _ELIDED_OBJECT = re.compile(r"(?i:\s+(?:that|it|this)(?:\s+(?:all\s+along|alread
 _OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\s+time|originally|at\s+first|initially|"
                          r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
 _ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
+def _term_word(u: Token) -> bool:
+    """ "product" in "P with product 60 knows": the observed term's own word."""
+    return u.kind == "attr" and isinstance(u.payload, tuple) and u.payload[0] == "@term"
+
+
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*$",
@@ -440,7 +445,7 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
             continue
         know = next((u for u in raw[i + 1:i + 5] if u.kind in ("know", "notknow")), None)
         if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
-                u.text)) for u in raw[i + 1:raw.index(know)]) or know.text.lower() in _KNEW:
+                u.text)) and not _term_word(u) for u in raw[i + 1:raw.index(know)]) or know.text.lower() in _KNEW:
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)
@@ -674,7 +679,8 @@ def _labelled_term_exclusions(raw: list, sentence: str) -> list[ClaimRecord]:
 
 # "排除了和为19的情况", "积为30的数对都被去掉": the cases of one value of an observed term, removed
 _ZH_TERM_CASE = re.compile(r"(和|积)\s*(为|是|=|等于|≥|>=|≤|<=|>|<|大于等于|不小于|至少|大于|超过|小于等于|不大于|至多|小于)\s*"
-                           r"(\d{1,6})\s*的(?:所有|全部)?(?:情况|可能|数对|组合|那些?(?:数对|组合|情况)?)")
+                           r"(\d{1,6})\s*(?:[(（][^()（）\n]{1,24}[)）])?\s*的(?:所有|全部)?(?:情况|可能|数对|组合|"
+                           r"那些?(?:数对|组合|情况)?)")  # ("和为10（3+7）的情况": a gloss before 的)
 # what is left when the cases of "和 ≥ 55" go: the comparison's complement
 _ZH_COMPLEMENT = {"≥": "<", ">=": "<", "大于等于": "<", "不小于": "<", "至少": "<", "≤": ">", "<=": ">", "小于等于": ">",
                   "不大于": ">", "至多": ">", ">": "<=", "大于": "<=", "超过": "<=", "<": ">=", "小于": ">="}
@@ -864,6 +870,7 @@ _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 
 
 _OPERATOR_BEFORE = re.compile(r"[+*×·−-]\s*$")
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•][ \t]+$")
 _SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
 
 
@@ -908,8 +915,9 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
     side, true or false whatever the stage."""
     out = []
     for m in _ARITHMETIC.finditer(sentence):
-        if _OPERATOR_BEFORE.search(sentence, max(0, m.start() - 3), m.start()):
-            continue  # the start of a longer expression the pattern does not read
+        if _OPERATOR_BEFORE.search(sentence, max(0, m.start() - 3), m.start()) and \
+                not _BULLET_BEFORE.search(sentence, 0, m.start()):
+            continue  # the start of a longer expression the pattern does not read ("- 47 − 2 = 43": a bullet)
         terms = m.group(0).split("=")
         keys = [_term_key(x) for x in terms]
         if any(k[0] == "Mixed" for k in keys):

@@ -31,7 +31,9 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
-               "候选：", "还剩：", "剩下:", "剩余:", "候选:")
+               "候选：", "还剩：", "剩下:", "剩余:", "候选:",
+               # "So after Ali's statement we have: March 18, …"
+               "we have:", "we now have:", "now we have:", "we're left with:", "we are left with:", "leaving:")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",

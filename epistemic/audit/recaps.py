@@ -21,6 +21,8 @@ from .tables import table_rows
 
 _REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b)|"
                       r"排除|去掉|删|淘汰|划掉")
+_REMOVED_BY = re.compile(r"(?i:\b(?:remov\w*|eliminat\w*|ruled?\s+out|excluded|dropped|killed)\s+(?:by|at|in|with)\b|"
+                         r"\bwhich\s+statement\b|\bby\s+(?:which|whom)\b)|被.{0,6}排除|由谁排除|排除于|哪句话")
 _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
                      r"除|以外|之外|保留|剩|不")
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -33,10 +35,21 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
     row's statement, and a credit for each row that lists what its statement removes."""
     out: list[ClaimRecord] = []
     moved: dict[int, ClaimRecord] = {}  # id of an exclusion read inside a cell -> its credited form
-    column = None  # the elimination column of the current table
+    column = by = None  # the elimination column of the current table; or the column naming what removed the row's
+    # values ("| Date | Eliminated by |": "| March 19 | Ali's first statement |")
     for m, cells, opens in table_rows(text):
         if opens:
-            column = next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)), None)
+            by = next((n for n, c in enumerate(cells) if n > 0 and _REMOVED_BY.search(c)), None)
+            column = None if by is not None else next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)),
+                                                     None)
+            continue
+        if by is not None and by < len(cells):
+            k = _row_statement(aligner, cells[by])
+            listed = _listed(lex, cells[0]) if k else None
+            if listed is not None:
+                at = m.start(1)
+                r = record("exclusion", listed, (), m.group(0).strip(), at, at + len(cells[0]), False, reading=EXCLUSION)
+                out.append(credited(r, (k,)))
             continue
         if column is None or column >= len(cells):
             continue

@@ -191,6 +191,7 @@ _SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simpl
 # Whether _SPEECH_AFTER matches anywhere in a text (what comes before its speech words is optional), as a quick
 # test of every step: found from the speech words' first letters, not tried at every position from its `\s*`.
 _SPEECH_ANYWHERE = re.compile(r"(?i:(?=[tcgs'’])" + _SPOKEN[0] + ")|" + _SPOKEN[1])
+_LABEL_COLON = re.compile(r"[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?")
 _OPENING_QUOTE = re.compile(r"[\s,，:：]*[“\"「『][^”\"」』\n]{1,200}[”\"」』]")
 _CLAUSE_END = re.compile(r"[,;，；]|\s(?:and|but)\s|而且|并且")
 
@@ -248,9 +249,9 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             if j is not None:
                 content, opens = toks[j + 1:], toks[j].end
             else:
-                speech = _SPEECH_AFTER.match(m.group(0), t.end)
+                speech = _SPEECH_AFTER.match(m.group(0), t.end) or _LABEL_COLON.match(m.group(0), t.end)
                 if speech is None:
-                    continue
+                    continue  # ("**2. Albert:** “At first I didn't know, but now I know”": a speaker's label)
                 content, opens = [u for u in toks[i + 1:] if u.start >= speech.end()], speech.end()
             quoted = _OPENING_QUOTE.match(m.group(0), opens)
             if quoted is not None:  # 'P先生说“我早就知道你不知道”，也就是说…': what is said is the quote

@@ -81,7 +81,8 @@ def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list
     for m in _KEPT.finditer(text):
         if _HOLDER.search(text, max(0, m.start() - 12), m.start()):
             continue  # "S with 11 stays undecided": the agent holding the number, not the number kept
-        term = _listed_term(lex, text, m, topic)
+        on = _ON_LIST.match(text, m.end())
+        term = agent_term(lex, on.group(1)) if on else _listed_term(lex, text, m, topic)
         if term is None or term[:2] != ("Arith", "+"):
             continue
         a = max((b.end() for b in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
@@ -118,10 +119,19 @@ def _term_named(lex: Lexicon, word: str | None, zh: str | None, letter: str | No
     """The term a header names: "sum"/"product", 和/积, or a letter for the term its agent observes ("s": S's sum)."""
     x, y = (("Var", v) for v in lex.number_pair)
     if letter:
-        terms = [formula_key(u) for a in lex.puzzle.agents if a.name.lower() == letter.lower()
-                 for u in a.observes if isinstance(u, s.Arith)]
-        return terms[0] if len(terms) == 1 else None
+        return agent_term(lex, letter)
     return ("Arith", _WORDS[(word or zh).lower()], x, y)
+
+
+def agent_term(lex: Lexicon, name: str) -> tuple | None:
+    """The one term the agent of that name observes ("S": `x + y`), or None."""
+    terms = [formula_key(u) for a in lex.puzzle.agents if a.name.lower() == name.lower()
+             for u in a.observes if isinstance(u, s.Arith)]
+    return terms[0] if len(terms) == 1 else None
+
+
+# "51 stays on S's list": the list of what that agent observes
+_ON_LIST = re.compile(r"\s+(?:on|in)\s+(?:Mr\.?\s+)?(\w{1,12})(?:'s|’s)\s+(?:list|candidates|options)", re.IGNORECASE)
 
 
 # A checklist line crossing a bound on a term: "· s ≥ 53 ✗：总能拆出 53 + (s−53)", "- sum > 54 ✗ (53 + k)"

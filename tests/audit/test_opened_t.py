@@ -232,3 +232,62 @@ def test_values_that_go_at_the_end_of_their_clause_are_excluded(ctxs):
     assert [c.formula for c in _bad(early)] == ["day != 14"]  # Bernard's statement removes the 14s
     assert not [c for c in _audit(ctx, said + "That's how these puzzles go; May goes on.").claims()
                 if c.record.kind == "exclusion"]
+
+
+def test_an_equation_after_a_bullet_is_read(ctxs):
+    ctx = ctxs("impossible.txt")
+    slip = _audit(ctx, "- 47 − 2 = 43 is prime → 47 eliminated.")
+    assert [(c.formula, c.verdict.verdict) for c in slip.claims() if c.record.kind == "arithmetic"] == [
+        ("47 - 2 = 43", "false")]
+    longer = _audit(ctx, "So 100 - 47 − 2 = 51.")  # the middle of a longer expression is still not read alone
+    assert not [c for c in longer.claims() if c.record.kind == "arithmetic" and c.formula == "47 - 2 = 51"]
+
+
+def test_a_number_kept_on_an_agents_list_is_a_value_of_what_it_observes(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = ("P: \"I cannot determine the two numbers.\" S: \"I knew that you couldn't determine them.\"\n\n"
+            "The products are the hard part.\n\n{n}: it is below 55, so none of the rules kills it — {n} stays on S's list.")
+    assert [c.formula for c in _bad(_audit(ctx, text.format(n=51)))] == ["x + y = 51 still possible"]
+    assert not _bad(_audit(ctx, text.format(n=53)))
+
+
+def test_a_speakers_label_before_a_paraphrased_quote_attributes_it(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = ('Albert: "I don\'t know when it is, but I know Bernard does not know."\n\n**2. {who}:** "At first I didn\'t '
+            'know, but now I know" → the day is unique now.\n\nAlbert: "Then I also know."')
+    assert [c.formula for c in _bad(_audit(ctx, text.format(who="Albert")))] == ["Albert made statement 2"]
+    assert not _bad(_audit(ctx, text.format(who="Bernard")))
+    assert not _bad(_audit(ctx, "Albert: month. Bernard: day."))
+
+
+def test_a_table_column_naming_what_removed_each_row(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    table = "| Date | Eliminated by |\n|---|---|\n| April 28 | Ali's first statement |\n| {date} | {by} |"
+    assert [c.formula for c in _bad(_audit(ctx, table.format(date="March 19", by="Ali's first statement")))] == [
+        "statement 1 rules out month = March and day = 19"]  # 19 goes with Bo's statement
+    right = _audit(ctx, table.format(date="March 19", by="Bo's statement"))
+    assert not _bad(right) and len([c for c in right.claims() if c.record.kind == "credit"]) == 2
+
+
+def test_we_have_colon_lists_what_is_left(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = "So after Ali's statement we have: {}."
+    assert [c.record.reading for c in _bad(_audit(ctx, text.format("March 18, July 16, July 17, July 19")))] == [
+        "what is left"]  # March 19 is dropped
+    assert not _bad(_audit(ctx, text.format("March 18, March 19, July 16, July 17, July 19")))
+
+
+def test_knew_before_and_a_glossed_sum_case(ctxs):
+    ctx = ctxs("impossible.txt")
+    for text in ("S说他早就知道。", "S says he already knew."):
+        assert ctx.aligner.locate(text, 1) == (2, "paraphrase"), text
+    assert ctx.aligner.locate("S says he knows now.", 3) == (4, "paraphrase")
+    text = "P说“我无法确定这两个数。”\n\n所以，P说完第一句话以后，比如和为{}的情况已经全部去掉了。\n\nS说他早就知道。"
+    assert [c.formula for c in _bad(_audit(ctx, text.format("10（3+7）")))] == ["x + y != 10"]  # (2, 8) survives
+    assert not _bad(_audit(ctx, text.format("5（2+3）")))  # 5 = 2 + 3 only: gone
+
+
+def test_an_agent_with_a_value_of_its_term_named_by_its_word(ctxs):
+    ctx = ctxs("sum_product.txt")
+    r = _audit(ctx, "P with product 60 knows the numbers.")
+    assert [(c.record.kind, c.formula) for c in r.claims()] == [("case knowledge", "x * y = 60 implies P knows (x, y)")]

@@ -268,7 +268,11 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "q2-impossible-answer-first-error-17", "s1-card16-gpt4o-steps-error-07",  # "Mr. P holds the sum", ", who was told"
          "n2-im-o1-wrongelim-10",  # "I also removed 29" under the sums
          "variant-gemini-error-14",  # "**Bernard** — didn't know, now knows →": a dash after the speaker
-         "t2-impossible-qwq-zh-error-20"}  # "P 这句话一说，和 ≥ 55 的情况就都排除了": a bound's cases, credited  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "t2-impossible-qwq-zh-error-20",  # "P 这句话一说，和 ≥ 55 的情况就都排除了": a bound's cases, credited
+         "n2-im-gpt4o-arith-07", "r2-impossible-r1-think-error-17",  # "- 47 − 2 = 43" after a bullet; "on S's list"
+         "cheryl-gemini-error-06",  # '**2. Albert:** "At first I didn't know, but now I know"': a label, then speech
+         "q1-cheryl_cam-claude-markdown-error-26", "r1-cheryl_cam-r1-think-error-30",  # "| Eliminated by |", "we have:"
+         "impossible-qwq-zh-premature-j2-06"}  # "和为10（3+7）的情况已经全部去掉了"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
