@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_t* were each
-# scored blind once, in sessions 5 to 12, then opened). Still blind, to score in this order:
-BLIND = ("traces_u", "traces_v")
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_u* were each
+# scored blind, in sessions 5 to 12, then opened). Still blind, to score in this order:
+BLIND = ("traces_v",)
 REAL = "tests/data/real/*.jsonl"
 
 

@@ -27,7 +27,7 @@ from .answers import bold_answer, closing_answer, foreign_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, UNALIGNED, credited
+from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED, credited
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
@@ -393,7 +393,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
-            and c.record.reading != HEADLINE for c in st.claims)), None)  # an opening summary is no step
+            and c.record.reading not in _NOT_CONCLUDED for c in st.claims)), None)  # an opening summary is no step
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before
@@ -405,6 +405,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
 
+# Readings that conclude nothing: an opening summary, a supposition ("If exactly three were muddy, …"), a question
+# (a "rejected idea" may be the trace's own answer: "Just as in the original puzzle, … is July 16")
+_NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION})
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
                             re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.。!?！？\n]")

@@ -211,6 +211,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         stage_words = _STAGE_TOPIC.search(sentence) is not None
         if records and property_topic and not stage_words:
             records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" else r for r in records)
+        elif records:  # "他的日子必须在表里只出现一次，也就是18或19": the list names the values with the property
+            records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" and
+                            _after_property(sentence, r.start, r.end) else r for r in records)
         property_topic = (property_topic and not stage_words) or _PROPERTY_TOPIC.search(sentence) is not None
         if records:
             at = m.start()
@@ -231,6 +234,18 @@ _PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once|twice|shared|rep
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
                           r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
                           r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话")
+
+
+def _after_property(sentence: str, start: int, end: int) -> bool:
+    """Whether a list at [start, end) follows "occurs once" in its own sentence with no word about the stage from
+    there to its end ("他的日子必须只出现一次，也就是18或19", "the days that appear once, i.e. 18 and 19"): the values a
+    "don't know" removes, not what is left. Not after "repeated" ("说明点数是重复的，即A或5" is what is left), nor
+    "…都有唯一的点数，所以花色只能是红桃或方块" (a stage word between)."""
+    found = [m.end() for m in _ONCE_WORDS.finditer(sentence, 0, start)]
+    return bool(found) and _STAGE_TOPIC.search(sentence, found[-1], end) is None
+
+
+_ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|once)\b)|唯一|只出现一次|出现一次")
 
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
@@ -312,7 +327,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
     # answer is unique. Sum 23: (4, 19) …"
     carry = answer_cue or ("answer" in kinds and _ANSWER_TAIL.fullmatch(sentence, next(t.end for t in reversed(raw)
-                                                                      if t.kind == "answer")) is not None)
+                                                                      if t.kind == "answer")) is not None
+                           and _GUESSED_ANSWER.search(sentence) is None)  # not "Let me do 17, it's usually the answer:"
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
     if "prime" in sentence or "composite" in sentence or "质数" in sentence or "素数" in sentence:
@@ -729,6 +745,7 @@ _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b
 
 _RELATION_QUICK = re.compile(r"\b[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z]\b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
+_NAMED_RELATION = re.compile(r"\s*(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|的情况|的数对")
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是)\s*$")
 
 
@@ -743,8 +760,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         if m.group(1) == m.group(3):
             continue
         key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
-        if _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
-            gone = _OUT_AFTER.match(sentence, m.end())
+        named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
+        if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
+            gone = _OUT_AFTER.match(sentence, named.end() if named else m.end())
             if gone is None:
                 continue
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
@@ -1154,6 +1172,8 @@ def _spread(out: list[Token], t: Token, sentence: str) -> Token:
 
 
 _ANSWER_TAIL = re.compile(r"[\s:：*#\-–—]*")
+_GUESSED_ANSWER = re.compile(r"(?i:\b(?:usually|typically|often|probably|maybe|perhaps|likely|famous|classic|let me|"
+                             r"let's)\b)|通常|一般|可能|也许|大概")
 _IN_SUM = re.compile(r"\s*[+×*·=]\s*\d")
 _BOUND_BEFORE = re.compile(r"(?i:\b(?:by|up to|below|under|bounded by|capped at)\s*)$|不超过\s*$|以内\s*$")
 
@@ -1724,6 +1744,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if len(by_var) > 1:
         return []
     cue_before = [t.kind for t in clause if t.start < first.start]
+    holder = next((t for t in reversed(clause) if t.kind == "agent" and t.start < first.start), None)
+    if holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None:
+        return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None) \
@@ -1791,6 +1814,9 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
         _BY_AGENT.match(sentence, after[n].end) is not None
 
 
+_HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
+                           r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?(?:sum\s+|product\s+|number\s+)?(?:of\s+)?|"
+                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是)(?:的是)?\s*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"

@@ -22,6 +22,7 @@ _ASKS = re.compile(r"(?i:\bknows?\b|\bsure\b|\bcertain\b|\bdetermine|\bidentif|\
                    r"(?:能否|能不能|是否)(?:确定|知道)|(?:知道|确定)[吗？?]")
 _LOOKS_BACK = re.compile(r"(?i:\bhave\s+been\b|\bknew\b|\bbefore\b|\bfirst\b|\bimmediately\b|\bat\s+once\b|\bround\b|"
                          r"\bafter\b)|一开始|最初|立刻|马上")
+_SURE_ONLY = re.compile(r"(?i:^(?!.*\b(?:know|knows|determine|identify|tell|name)\b).*\b(?:sure|certain)\b)")
 _YES = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:yes\b|✓|✔|是|能|可以))")
 _NO = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:no\b|✗|✘|×|否|不能|不))")
 _PAIR = re.compile(r"^\s*(?:\*\*)?[(（]?\s*(\d{1,3})\s*(?:,|，|\+)\s*(\d{1,3})\s*[)）]?(?:\*\*)?\s*$")
@@ -69,8 +70,8 @@ def _starts_table(text: str, at: int) -> bool:
 def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple[int, str] | None:
     """(column, agent) of the first header cell that asks whether an agent knows now, or None."""
     for n, cell in enumerate(cells):
-        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None:
-            continue
+        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None or _SURE_ONLY.search(cell):
+            continue  # ("Albert could be sure?": of something else, that Bernard doesn't know)
         agents = {t.payload for t in tokens(lex, cell) if t.kind == "agent"}
         if len(agents) == 1:
             return n, agents.pop()

@@ -111,7 +111,8 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
 
 # A step that opens on one value of an observed term as its case: "s = 17:", "**Sum 17**:", "和为17：", "积 = 52 →".
 _CASE_HEADER = re.compile(r"\W*(?:(?:the\s+)?(sum|product)|(和|积)|([a-z]))\s*(?:=|is|为|是)?\s*(\d{1,5})\s*(?:\*\*)?\s*"
-                          r"(?:[:：—–→]|\(|（|\n)", re.IGNORECASE)
+                          r"(?:(?:splits?|pairs?|cases?|options?|factori[sz]ations?|的拆法|的分解)\s*(?:\*\*)?\s*)?"
+                          r"(?:[:：—–→]|\(|（|\n)", re.IGNORECASE)  # ("Sum 17 splits:")
 _WORDS = {"sum": "+", "和": "+", "product": "*", "积": "*"}
 
 

@@ -291,3 +291,51 @@ def test_an_agent_with_a_value_of_its_term_named_by_its_word(ctxs):
     ctx = ctxs("sum_product.txt")
     r = _audit(ctx, "P with product 60 knows the numbers.")
     assert [(c.record.kind, c.formula) for c in r.claims()] == [("case knowledge", "x * y = 60 implies P knows (x, y)")]
+
+
+# ---------------------------------------------------------------- traces_u*, opened at the end of session 12
+
+
+def test_u_a_list_after_a_property_in_its_own_sentence(ctxs):
+    ctx = ctxs("cheryl.txt")
+    prop = _audit(ctx, "伯纳德要能直接知道，他的日子必须在表里只出现一次，也就是18或19。")
+    assert {c.record.reading for c in prop.claims() if c.record.kind == "candidates"} <= {"list under a property"}
+    card = ctxs("card16.txt")
+    stage = _audit(card, "P说他不知道。\n\n这样一来，黑桃和草花里都有唯一的点数，所以花色只能是红桃或方块了。\n\nQ说他早就知道。")
+    assert [c.record.kind for c in _bad(stage)] == ["candidates"]  # one statement early: a stage list
+
+
+def test_u_what_an_agent_holds_is_no_candidate(ctxs):
+    ctx = ctxs("sum_product.txt")
+    r = _audit(ctx, "The pair is x = 4, y = 13: Mr. S was holding 17 and Mr. P was holding 52.")
+    assert not [c for c in r.claims() if c.formula == "y in {17, 52}"]
+
+
+def test_u_a_supposition_is_not_where_a_wrong_answer_is_concluded(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 4})
+    text = ("Father: at least one of you is muddy.\n\nNobody steps forward three times.\n\nIf exactly three were muddy, "
+            "each muddy child would see two muddy faces and know after the second silence.\n\nSo all four are "
+            "muddy.\n\nThe number of muddy children is **3**.")
+    assert _audit(ctx, text).label == 4  # the stated answer, not the supposition two steps before
+
+
+def test_u_sum_case_headers_ordinal_labels_sure_columns_and_named_relations(ctxs):
+    sp, imp, variant = ctxs("sum_product.txt"), ctxs("impossible.txt"), ctxs("cheryl_variant.txt")
+    from epistemic.audit.topics import case_header
+    assert case_header(sp.lexicon, "Sum 17 splits:\n- (2, 15): …") is not None
+    assert [x.stage for x in imp.aligner.inner_cues("Third: P now can determine. Exactly one split.", 2)] == [3]
+    table = ("| Month | Contains 13 or 20? | Albert could be sure? |\n|---|---|---|\n| March | yes | ✗ |\n"
+             "| April | no | ✓ |")
+    assert not [c for c in _audit(variant, table).claims() if c.record.kind == "case knowledge"]
+    knows = ("| Month | Dates left | Albert knows? |\n|---|---|---|\n| April | 14, 17 | yes |")
+    assert "case knowledge" in [c.record.kind for c in _audit(variant, knows).claims()]
+    gone = _audit(imp, "The x = y possibility is gone from the candidates.")
+    assert [c.formula for c in gone.claims()] == ["not x = y"]
+
+
+def test_u_a_guess_at_the_answer_opens_no_answer_list(ctxs):
+    ctx = ctxs("sum_product.txt")
+    text = ("Let me do 17, it's usually the answer:\n(4, 13) 52: 2·26 → 28, no. unique!\n(8, 9) 72: 3·24 → 27. "
+            "ambiguous.\n\nSo 17 → only (4, 13).\n\n**x = 4, y = 13.**")
+    assert _audit(ctx, text).final_answer == ((4, 13),)
+    assert _audit(ctx, "The answer is:\n(4, 13).").final_answer == ((4, 13),)

@@ -272,7 +272,18 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "n2-im-gpt4o-arith-07", "r2-impossible-r1-think-error-17",  # "- 47 − 2 = 43" after a bullet; "on S's list"
          "cheryl-gemini-error-06",  # '**2. Albert:** "At first I didn't know, but now I know"': a label, then speech
          "q1-cheryl_cam-claude-markdown-error-26", "r1-cheryl_cam-r1-think-error-30",  # "| Eliminated by |", "we have:"
-         "impossible-qwq-zh-premature-j2-06"}  # "和为10（3+7）的情况已经全部去掉了"  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "impossible-qwq-zh-premature-j2-06",  # "和为10（3+7）的情况已经全部去掉了"
+         # traces_u*, opened at the end of session 12 (20 found blind; the last three after its readings)
+         "u1-card16-gpt4o-steps-error-05", "u1-card16-qwq-zh-error-06", "u1-card16-answer-first-error-07",
+         "u1-card16-gemini-terse-error-08", "u1-cheryl-claude-markdown-error-13", "u1-cheryl-r1-think-error-14",
+         "u1-cheryl_variant-r1-think-error-21", "u1-cheryl_variant-o1-summary-error-23", "u1-cheryl_cam-qwq-zh-error-27",
+         "u1-cheryl_cam-answer-first-error-30", "u2-sum_product-gpt4o-steps-error-06", "u2-sum_product-r1-think-error-07",
+         "u2-sum_product-o1-summary-error-09", "u2-impossible-r1-think-error-17", "u2-impossible-gemini-terse-error-18",
+         "u2-impossible-qwq-zh-error-19", "u2-impossible-gpt4o-steps-error-20", "u2-muddy-gpt4o-steps-error-27",
+         "u2-muddy-o1-summary-error-28", "u2-muddy-qwq-zh-error-29",
+         "u1-cheryl-qwq-zh-error-16",  # "…只出现一次，也就是18或19": the values with the property
+         "u2-sum_product-claude-markdown-error-10",  # "Mr. S was holding 17": what S observes, not a candidate
+         "u2-muddy-gpt4o-steps-error-30"}  # "If exactly three were muddy": a supposition concludes no answer  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
