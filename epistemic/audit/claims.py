@@ -396,7 +396,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
-                 not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) else r for r in found]
+                 not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) and
+                 not (_term_list(r, case) and "=" not in sentence and "×" not in sentence) else r for r in found]
+        # (not "24 = 3 × 8 = 2 × 12，和是11、14": the sums of the splits worked out)
         # (not "把和为19的情况排除了": the case named is what is removed)
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
@@ -604,7 +606,7 @@ def _value_subject(raw: list, at: int) -> bool:
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
 _CLEAN_WORDS = re.compile(r"(?i:clean|mud-free|unmuddied|non-muddy)|干净|没有泥|没泥")
 _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
-                       r"is still in play|are still in play|stays in play|"
+                       r"is still in play|are still in play|stays in play|is still on the table|are still on the table|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
@@ -834,6 +836,13 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             key = ("Possible", *before[-1].payload)
         out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
     return out
+
+
+def _term_list(r: ClaimRecord, case: re.Match) -> bool:
+    """Whether a record is the list a case's number opens ("剩下的和是11、17、23、…": the first sum of the list read as
+    a case "和是11"), not what the case leaves."""
+    f = r.key.formula
+    return f[0] == "Member" and f[1][0] == "Arith" and len(f[2]) >= 3 and r.start <= case.start() < r.end
 
 
 def _whole_tuples_out(lex: Lexicon, r: ClaimRecord) -> bool:

@@ -33,7 +33,9 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
                "候选：", "还剩：", "剩下:", "剩余:", "候选:",
                # "So after Ali's statement we have: March 18, …"
-               "we have:", "we now have:", "now we have:", "we're left with:", "we are left with:", "leaving:")
+               "we have:", "we now have:", "now we have:", "we're left with:", "we are left with:", "leaving:",
+               *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
+                 for c in ("：", ":")))  # "剩下的牌：红桃A、…"
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",

@@ -339,3 +339,24 @@ def test_u_a_guess_at_the_answer_opens_no_answer_list(ctxs):
             "ambiguous.\n\nSo 17 → only (4, 13).\n\n**x = 4, y = 13.**")
     assert _audit(ctx, text).final_answer == ((4, 13),)
     assert _audit(ctx, "The answer is:\n(4, 13).").final_answer == ((4, 13),)
+
+
+def test_more_ways_to_raise_and_drop_an_idea(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for text in ("I was going to say the answer is August 17 — wait, that can't be right.",
+                 "~~So it's August 15~~ — no, Albert couldn't know then.", "我原以为答案是8月17日，后来发现不对。"):
+        assert not _bad(_audit(ctx, text)), text
+    assert [c.record.kind for c in _bad(_audit(ctx, "So the answer is August 17."))] == ["answer"]
+
+
+def test_claim_battery_lists_of_what_is_left(ctxs):
+    card, imp, cheryl = ctxs("card16.txt"), ctxs("impossible.txt"), ctxs("cheryl.txt")
+    said = "P说他不知道。\n\nQ说他早就知道P不知道。\n\n"
+    assert [c.record.reading for c in _bad(_audit(card, said + "剩下的牌：红桃A、红桃Q、红桃4、方块5。"))] == ["what is left"]
+    r = _audit(imp, "所以剩下的和是11、17、23、27、29、35、37、41、47、53。")
+    assert [c.record.reading for c in r.claims() if c.record.kind == "candidates"] != ["case analysis"]
+    worked = _audit(imp, "24 = 3 × 8 = 2 × 12 = 4 × 6，和是11、14、10。")
+    assert not [c for c in worked.claims() if c.record.kind == "candidates" and c.record.certain]
+    kept = _audit(cheryl, "Albert says he doesn't know, but knows Bernard doesn't know.\n\nBernard says he knows now.\n\n"
+                          "August 14 is still on the table.")
+    assert [c.formula for c in _bad(kept)] == ["month = August and day = 14 still possible"]
