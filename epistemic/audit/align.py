@@ -717,11 +717,7 @@ class Aligner:
                     k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
                 if k is not None:
                     return k, "ordinal", True
-            same = [k for k in own if said and self.cues[k - 1] == said]
-            if said == ("know",) and self.past and _knew_before(rest):
-                # "S：早就知道", "S: already knew it": the object left out, the time kept — the statement about before
-                earlier = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)]
-                same = earlier or same
+            same = self._same_structure(own, said, rest)  # ("S：早就知道": the statement about before)
             if same:
                 k = next((k for k in same if k > current), same[-1])
                 return k, "paraphrase", True
@@ -738,6 +734,16 @@ class Aligner:
                 return None
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
+
+    def _same_structure(self, own: list[int], said: tuple[str, ...], toks: list) -> list[int]:
+        """The speaker's statements (`own`) whose know / don't-know structure is `said`; when what is said is a bare
+        "knew" after a word of an earlier time ("S：早就知道", "S says he already knew"), the object left out, the
+        speaker's statements wholly about before that open on knowing, if any."""
+        if said == ("know",) and self.past and _knew_before(toks):
+            earlier = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)]
+            if earlier:
+                return earlier
+        return [k for k in own if said and self.cues[k - 1] == said]
 
     def attributed_wrongly(self, agent: str, said: tuple[str, ...], turn: bool = False) -> tuple[int, ...]:
         """The statements whose know / don't-know structure is exactly `said`, when all are other speakers' and
@@ -864,9 +870,7 @@ class Aligner:
             if nxt == current + 1 and len(said) >= 2 and self.cues[nxt - 1] == said:
                 return nxt, "paraphrase"
             return None, ""
-        same = [k for k in own if self.cues[k - 1] == said]
-        if said == ("know",) and self.past and _knew_before(toks[at + 1:]):  # "S说他早就知道", "S says he already knew"
-            same = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)] or same
+        same = self._same_structure(own, said, toks[at + 1:])  # ("S说他早就知道", "S says he already knew")
         if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
             return next(((k, "paraphrase") for k in same if k > current), (None, ""))
         pol = "neg" if said[0] == "notknow" else "pos"

@@ -208,7 +208,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and (carried or _PERSPECTIVE.search(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
                             for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
-        stage_words = _STAGE_TOPIC.search(sentence) is not None
+        stage_words = bool(property_topic or records) and _STAGE_TOPIC.search(sentence) is not None
         if records and property_topic and not stage_words:
             records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" else r for r in records)
         elif records:  # "他的日子必须在表里只出现一次，也就是18或19": the list names the values with the property

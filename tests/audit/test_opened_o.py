@@ -1,12 +1,9 @@
 """Readings from the opened blind set traces_o* (session 10): structures its traces use that no reader knew, each
 checked both ways (the wrong claim flagged, its correct twin not)."""
 from epistemic.audit import audit_trace
+from tests.audit.reading import bad as _bad
 
 DIALOGUE = "P says he cannot determine the numbers.\n\nS says he knew P couldn't know.\n\n"
-
-
-def _bad(report):
-    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
 
 
 def test_a_labelled_sum_ruled_out_is_an_exclusion_of_that_sum(ctxs):

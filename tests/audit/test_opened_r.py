@@ -1,18 +1,10 @@
 """Readings from the opened blind set traces_r* (session 11): structures its traces use that no reader knew (or
 misread), each checked both ways: the wrong claim flagged, its correct twin not."""
-from epistemic.audit import audit_trace
+from tests.audit.reading import audit as _audit, bad as _bad
 
 CARDS = "P says he doesn't know the card.\n\nQ says he knew P didn't know.\n\n"
 CHERYL = "Albert says he doesn't know, and he knows Bernard doesn't know either.\n\n"
 SUMS = "P says he cannot determine the numbers.\n\nS says he knew P couldn't know.\n\n"
-
-
-def _bad(report):
-    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
-
-
-def _audit(ctx, text):
-    return audit_trace(ctx.puzzle, text, context=ctx)
 
 
 def test_a_dashed_row_of_ranks_is_a_table_row_not_the_candidates(ctxs):

@@ -1,14 +1,6 @@
 """Readings from the opened blind set traces_s* (session 11: its false alarms), each checked both ways: the correct
 trace no longer flagged, a wrong twin still flagged where the reading is certain."""
-from epistemic.audit import audit_trace
-
-
-def _audit(ctx, text):
-    return audit_trace(ctx.puzzle, text, context=ctx)
-
-
-def _bad(report):
-    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+from tests.audit.reading import audit as _audit, bad as _bad
 
 
 def test_a_case_heading_makes_the_lists_under_it_that_cases(ctxs):

@@ -1,14 +1,6 @@
 """Readings from the opened blind set traces_t* (session 12: its two false alarms and the first errors it hid), each
 checked both ways: the correct reading leaves a right step alone, its wrong twin is still flagged."""
-from epistemic.audit import audit_trace
-
-
-def _audit(ctx, text):
-    return audit_trace(ctx.puzzle, text, context=ctx)
-
-
-def _bad(report):
-    return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+from tests.audit.reading import audit as _audit, bad as _bad
 
 
 def test_stays_out_is_no_survival(ctxs):
