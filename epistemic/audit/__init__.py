@@ -19,7 +19,7 @@ from .align import Aligner
 from .announced import announced_claims
 from .cases import pair_cases
 from .tables import table_records
-from .recaps import arrow_credits, credit_tables
+from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
@@ -51,6 +51,7 @@ _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|[。！？]|\n")
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
+_RECAP_WORDS = ("kill", "remov", "elimin", "rule", "exclud", "drop", "排除", "去掉", "划掉", "淘汰")
 _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
                   "任何", "信息", "什么")
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
@@ -268,7 +269,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +
                                             topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
-            records = under_case(records, case_header(lex, text))
+            records = under_case(lex, records, case_header(lex, text))
             topic = last_term(lex, text, topic)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
@@ -276,6 +277,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):
             records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
+        if "\n" in text and any(w in low for w in _RECAP_WORDS):  # "Recap of who killed what:\n- Q's …: spades"
+            records += list_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
         answer_next = heading
@@ -312,7 +315,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(k if k is not None else window.stage, max(reached, k or 0))
             else:
                 current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
-                if k is not None and k > reached and _ALREADY.search(r.text) is None and \
+                if k is not None and k > reached and _ALREADY.search(r.text) is None and r.reading != CASE and \
                         (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
                          (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end)) or
                          (k == reached + 1 and _premise(text, r.start, r.end))):

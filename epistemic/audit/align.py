@@ -162,6 +162,7 @@ _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(
 
 
 _LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)、])?\s*\*{1,2}([^*\n]{2,80}?)[:：]?\*{1,2}\s*[:：]?")
+_KNOWING_LABEL = re.compile(r"\s*(?:[-*•]\s*)?(?:\*\*)?([^:：.。!?！？\n*]{3,60}?)(?:\*\*)?\s*[:：]\s*\S")  # "P not knowing: …"
 _PIECES = re.compile(r"[。！？!?\n]|\.\s")  # sentences, roughly (cue offsets only need the order)
 _LEADING_WORDS = ("first,", "second,", "third,", "fourth,", "fifth,", "finally,", "last,", "first ,", "second ,",
                   "third ,", "fourth ,", "finally ,", "first:", "second:", "third:", "fourth:", "fifth:", "finally:",
@@ -768,6 +769,7 @@ class Aligner:
         "after P's statement and Q's reply"), or None. With the trace's `current` stage, "Q's statement" of a speaker
         with several is the one of theirs just reached or next, if only one of them is."""
         k, _ = self.locate(phrase, 0)
+        k = k or self._quoted_part(phrase)
         cues = self.inner_cues(phrase, k or 0)
         named = {c.stage for c in cues if c.strong or c.how == "reference"}
         named |= {k} if k else set()
@@ -775,6 +777,18 @@ class Aligner:
             named |= {j for j in (self._speaker_statement(phrase, c.at, current) for c in cues
                                   if c.how.startswith("reference, any")) if j is not None}
         return max(named, default=None)
+
+    def _quoted_part(self, phrase: str) -> int | None:
+        """The one statement whose words hold a short quote in the phrase (Q's "I knew", P's "now I know"), among
+        the statements of the speaker it names, if it names one."""
+        m = QUOTES.search(phrase)
+        said = fold(m.group(0)) if m is not None else ""
+        if len(said) < 4:
+            return None
+        agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
+        fits = [k for k, qs in enumerate(self.quotes, start=1) if self.speakers[k - 1] in (agent, None) and
+                any(said in q for q in qs)]
+        return fits[0] if len(fits) == 1 else None
 
     def _speaker_statement(self, phrase: str, at: int, current: int) -> int | None:
         """The statement of the agent named at `at` that is the stage `current` or the next one, if exactly one is."""
@@ -819,6 +833,20 @@ class Aligner:
         nth = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
         return k if not word or nth == k else None
 
+    def _knowing_label(self, text: str, current: int) -> int | None:
+        """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a
+        colon that opens the step, naming the next statement's speaker and (part of) its know / don't-know
+        structure, is that statement's heading."""
+        m = _KNOWING_LABEL.match(text)
+        k = current + 1
+        if m is None or k > len(self.quotes):
+            return None
+        toks = tokens(self.lexicon, m.group(1))
+        if not toks or toks[0].kind != "agent" or toks[0].payload != self.speakers[k - 1]:
+            return None
+        said = tuple(t.kind for t in toks[1:] if t.kind in ("know", "notknow"))
+        return k if said and subsequence(said, self.cues[k - 1]) and said[0] == self.cues[k - 1][0] else None
+
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
         opening = fold_prefix(text, QUOTE_START + self.longest)
@@ -842,6 +870,9 @@ class Aligner:
             label = self._step_label(text[:OPENING * 2], current)
         if label is not None:
             return label, "label"
+        label = self._knowing_label(text, current)
+        if label is not None:
+            return label, "label"
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
             return None, ""  # no ordinal, and no one who knows or does not know
@@ -850,6 +881,11 @@ class Aligner:
         if m is not None:
             word = (m.group(1) or m.group(2)).lower()
             nth = _ORDINALS.get(word, 0)
+            speaker = next((t for t in toks if t.kind == "agent"), None)
+            if 0 < nth <= n and speaker is not None and m.end() <= speaker.start and \
+                    _BEFORE_SPEAKER.fullmatch(first, m.end(), speaker.start) and self.speakers[nth - 1] == agent:
+                # "Third statement: P can now determine": the dialogue's third, made by P (not P's third)
+                return (nth, "ordinal") if nth > current else (None, "")
             own = [k + 1 for k in range(n) if agent is None or self.speakers[k] == agent]
             if own and nth:
                 k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)

@@ -79,7 +79,7 @@ _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 _ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away|"
-                         r"dispos|rid of|去掉|删|淘汰", re.IGNORECASE)
+                         r"dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
@@ -371,6 +371,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
             found += _told_records(toks, sentence)
+        if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
+            found += _held_records(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
@@ -614,7 +616,8 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
 
 
-_TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−-]\s*[\dA-Za-z]|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
+# (a number before ×, ·, *, + or − is a factor, even where the bracket after it is blanked: "53 · (s − 53)")
+_TERM_VALUE = re.compile(r"\s*(?:\*\*)?(\d{1,6})(?!\d)(?:\*\*)?(?![\d.,]\d|\s*[×·*+−]|\s*-\s*[\dA-Za-z]|\s*(?:[、,，/]|and\b|or\b|或|和)\s*\d)")
 
 
 # "fixes the sum at 17", "pins the product down to 52", "narrows the sum to 17"
@@ -902,8 +905,9 @@ _SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
 
 
 def _scoped(reading: str | None, r: ClaimRecord) -> str:
-    """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ...")."""
-    if reading is None or (r.kind == "hypothetical" and reading == SUPPOSED):
+    """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ..."), and who holds
+    what is the puzzle's set-up, not part of one ("if Q had the K": Q is told the rank)."""
+    if reading is None or (r.kind in ("hypothetical", "told") and reading == SUPPOSED):
         return r.reading
     return reading
 
@@ -1088,6 +1092,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
             agentish = agentish or _WHEN_ZH.match(sentence, t.end) is not None  # "Q在P开口前就能断定": Q at a time
             agentish = agentish or _WHOSE_LIST.search(sentence, max(0, t.start - 40), t.start) is not None  # "the list for Q"
+            if not agentish and i + 1 < len(raw) and raw[i + 1].kind in ("value", "number", "ambig", "tuple"):
+                held = _HOLDS_BEFORE.match(sentence, t.end)  # "if Q had the K": Q holds a value
+                agentish = held is not None and held.end() > t.end and held.end() == raw[i + 1].start
             meanings = dict(t.payload)
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
@@ -1214,10 +1221,18 @@ def _merged(t: Token, u: Token, tv: tuple[str, str], sentence: str) -> Token | N
     return None
 
 
-def _clauses(toks: list[Token]) -> list[list[Token]]:
-    """Split at separators, except commas inside a list of values of one variable."""
+# ", and also", "，还有", "以及": a list of removed values goes on after a comma with other kinds of value
+_LIST_GOES_ON = re.compile(r"\s*(?:(?i:and\s+also|as\s+well\s+as|plus|along\s+with)\s+(?:the\s+)?|还有|以及|另外还有)\s*")
+
+
+def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
+    """Split at separators, except commas inside a list of values of one variable, or before "还有" / "and also"
+    and more values ("排除了3月、5月，还有6月19日")."""
     out: list[list[Token]] = [[]]
+    glued = -1  # the separators before this offset join a list that goes on (", and also July 14")
     for i, t in enumerate(toks):
+        if t.kind == "sep" and t.start < glued:
+            continue
         if t.kind == "answer" and out[-1]:
             out.append([t])  # "..., and that reading gives a unique answer: ♦5": the answer is its own clause
             continue
@@ -1241,6 +1256,12 @@ def _clauses(toks: list[Token]) -> list[list[Token]]:
                     u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
                 continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q", "J — only spades"
             if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt):
+                continue
+            more = next((u for u in toks[i + 1:] if u.kind != "sep"), None) if sentence else None
+            if t.text in (",", "，") and prev is not None and more is not None and \
+                    prev.kind in ("value", "tuple") and more.kind in ("value", "tuple") and \
+                    _LIST_GOES_ON.fullmatch(sentence, t.end, more.start) is not None:
+                glued = more.start
                 continue
             if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
                     prev.kind == "tuple":
@@ -1513,13 +1534,47 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_HOLDS_ANY = re.compile(r"(?i:\b(?:holding|holds|held|has|had|sees|saw|gets|got|told|receives|received)\b)|拿到|拿着|手里")
+
+
+_MORE_HELD = re.compile(r"\s*(?:[,，/、&]|and\b|和|与|及)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _more_held(toks: list[Token], u: Token, sentence: str) -> bool:
+    """Whether the value `u` is the first of a list joined by "and", a comma or a slash ("has 18 and 19")."""
+    m = _MORE_HELD.match(sentence, u.end)
+    return m is not None and any(t.start == m.end() and t.kind in ("value", "tuple", "number") for t in toks)
+
+
+def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
+    """"If Q had the K", "Bernard was told 19", "如果Q先生拿到的是K": an agent holding a value of a variable says the
+    agent observes that variable (kind "told", judged at the start), in puzzles where each agent observes one
+    variable. A value of another agent's variable ("Q had the K" when Q is told the suit) is the wrong agent."""
+    observes = {a.name: a.observes for a in lex.puzzle.agents}
+    if not all(len(o) == 1 and isinstance(o[0], s.Var) for o in observes.values()):
+        return []  # a sum, a product, the others' foreheads: what an agent holds is not one variable's value
+    seen = {o[0].name for o in observes.values()}
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        u = next((u for u in toks[i + 1:] if u.kind != "copula"), t)  # "拿到的是K": 是 is read as a copula
+        if t.kind != "agent" or u.kind != "value" or t.payload not in observes or u.payload[0] not in seen:
+            continue
+        m = _HOLDS_BEFORE.match(sentence, t.end)
+        if m is None or m.end() == t.end or m.end() != u.start or m.group(0).strip().lower() in ("sees", "saw") or \
+                _more_held(toks, u, sentence):
+            continue  # "Albert sees 12 and 19", "Ali has 18 and 19", "Bernard has July/August 14": what is possible
+        key = knows_key(t.payload, "value", (("Var", u.payload[0]),))
+        out.append(record("told", key, (), sentence.strip(), t.start, u.end, False, reading=KNOWLEDGE))
+    return out
+
+
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,
                      has_if: bool = True) -> list[ClaimRecord]:
     state = _State()
     claims: list[ClaimRecord] = []
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
-    for clause in _clauses(head):
+    for clause in _clauses(head, sentence):
         found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
         if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
                       clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
@@ -1528,16 +1583,32 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                 _MODAL_LEFT.search(sentence, max(0, clause[0].start - 30), clause[0].start) is not None
             found = [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]
         claims.extend(found)
+    if any(r.kind == "candidates" and r.reading == VALUES for r in claims):
+        claims = [_topic_case(toks, r) for r in claims]
     if if_at is not None:
         # "如果是红桃，Q还要犹豫；方块只剩一张": a semicolon ends the supposition, and what follows is asserted
         end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
                    len(toks))
         claims.extend(_hypothetical(lex, toks[if_at:end], sentence, state))
         if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
-            for clause in _clauses(toks[end + 1:]):
+            for clause in _clauses(toks[end + 1:], sentence):
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
                               for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
+
+
+def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
+    """"Originally 15 was in May and August, but May is gone, so only August 15 now": a list whose tuples all hold
+    a value the sentence named alone before it is that value's case, not the stage's candidates."""
+    if r.kind != "candidates" or r.reading != VALUES:
+        return r
+    inside = [t for t in toks if r.start <= t.start < r.end and t.kind in ("tuple", "value")]
+    if not inside or any(t.kind != "tuple" for t in inside):
+        return r
+    shared = set.intersection(*(set(t.payload.items()) for t in inside))
+    named = {t.payload for n, t in enumerate(toks) if t.kind == "value" and t.end <= inside[0].start and
+             (n == 0 or toks[n - 1].kind not in ("copula", "only", "attr"))}  # (not "the suit is diamonds and …")
+    return r.read_as(CASE) if shared & named else r
 
 
 def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
@@ -1729,9 +1800,11 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
-    if len(by_var) > 1 and not tuples and _eliminates_all(clause, vals, sentence):
-        # "Q's statement rules out spades, clubs and both aces": every value named is excluded
+    if len(by_var) + (1 if tuples else 0) > 1 and _eliminates_all(clause, vals, sentence):
+        # "Q's statement rules out spades, clubs and both aces", "rules out May, June and July 14": every value
+        # named is excluded
         parts = [_excluded(set_key(v, codes)) for v, codes in by_var.items()]
+        parts += [_excluded(tuple_key(lex, c)) for c in tuples]
         return [record("exclusion", junction_key("And", parts), (), text, a, b, state.past, reading=EXCLUSION)]
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
@@ -1810,8 +1883,8 @@ def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bo
         _ELIMINATED.search(after[-1].text) is not None)
 
 
-_LIST_JOIN = re.compile(r"\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?(?:(?:the|both|all)\s+)*",
-                        re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?"
+                        r"(?:(?:also|as\s+well\s+as|plus)\s+|还有|以及|另外还有)?(?:(?:the|both|all)\s+)*", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"\s*(?:(?:all|every|both|the|of)\s+)*", re.IGNORECASE)
 
 

@@ -39,6 +39,7 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
+                "not knowing",
                 "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
                 "couldn't know", "cannot tell", "can't tell", "couldn't tell", "could not tell", "can't decide", "cannot decide",
                 "couldn't decide", "could not decide", "would not know", "wouldn't know",
@@ -60,7 +61,7 @@ CUES: dict[str, tuple[str, ...]] = {
                 "unable to work out", "unable to tell", "unable to identify", "not able to determine",
                 "can't pin", "cannot pin", "couldn't pin", "could not pin",
                 "could not know", "can't know"),
-    "know": ("知道", "确定", "知晓", "knows", "know", "knew", "known", "can determine", "could determine",
+    "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "knows", "know", "knew", "known", "can determine", "could determine",
              "able to determine", "able to work out", "able to tell", "can work out", "can work them out",
              "could work out", "could work them out",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
@@ -83,7 +84,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never",
             "disposes of", "disposed of", "gets rid of", "got rid of", "wipes out", "wiped out", "throws out",
-            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰",
+            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除",
             # the trace's own elimination: "we can also drop April 19", "I'd drop 29", "cross off July 14"
             "drop", "drops", "dropped", "cross off", "crossed off", "crosses off", "toss out", "tossed out"),
     "only": ("唯一符合条件的", "唯一满足条件的", "唯一可能的", "唯一剩下的", "唯一的答案", "只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "还剩", "剩下", "剩", "can only be",

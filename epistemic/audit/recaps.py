@@ -1,5 +1,6 @@
 """Recaps that credit eliminations to statements: tables ("| Statement | Cards removed |" with a row
-"| ① P: “I don't know the card.” | ♠J ♠8 ♠4 ♣K ♣6 |") and arrows ("Bernard's statement → the 14s and August out").
+"| ① P: “I don't know the card.” | ♠J ♠8 ♠4 ♣K ♣6 |"), arrows ("Bernard's statement → the 14s and August out") and
+lists under a heading about removing ("Recap of who killed what:" then "- Q's “I knew”: spades, clubs").
 
 A header cell that speaks of removing ("removed", "eliminates", "ruled out", "排除") makes an elimination column.
 Each row whose first cell names one statement of the dialogue (a quote, "P's first statement", "第二句") and whose
@@ -119,4 +120,37 @@ def arrow_credits(aligner: Aligner, lex: Lexicon, text: str, current) -> list[Cl
         r = record("exclusion", not_key(junction_key("Or", parts)), (), m.group(0).strip(), m.start(), m.end(), False,
                    reading=EXCLUSION)
         out.append(credited(r, (k,)))
+    return out
+
+
+# "Recap of who killed what:", "**Eliminations by statement:**", "各句排除了什么：": a heading about removing, then
+# "- Q's "I knew": spades, clubs, and with them ♥A and ♦A." lines, each a statement and the list it removes
+_LIST_HEAD = re.compile(r"[^\S\n]*(?:#+\s*|\*\*)?(?P<head>[^\n]{3,80}?)[:：]\s*(?:\*\*)?[^\S\n]*$")
+_LIST_LINE = re.compile(r"[^\S\n]*(?:[-*•]|\d+[.)])\s*(?:\*\*)?(?P<label>[^:：\n]{2,60}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?"
+                        r"(?P<items>[^\n]+?)[\s.。]*$")
+_COUNTED = re.compile(r"\d+\s+(?!of\b)[A-Za-z]{3,}")  # "the 7 singletons": a count, not the rank 7
+
+
+def list_credits(aligner: Aligner, lex: Lexicon, text: str, current) -> list[ClaimRecord]:
+    """Each line of a list under a heading about removing that names a statement and lists values only: the
+    values credited to that statement (as a recap table's row would). `current(offset)` as for arrows."""
+    out = []
+    lines = text.split("\n")
+    under = False
+    at = 0
+    for line in lines:
+        start, at = at, at + len(line) + 1
+        item = _LIST_LINE.match(line)
+        if item is None:
+            head = _LIST_HEAD.match(line)
+            under = head is not None and _REMOVES.search(head.group("head")) is not None and \
+                _EXCEPT.search(head.group("head")) is None
+            continue
+        if not under or _COUNTED.search(item.group("items")) is not None:
+            continue
+        k = aligner.anchor(item.group("label"), current(start))
+        listed = _listed(lex, item.group("items")) if k else None
+        if listed is not None:
+            r = record("exclusion", listed, (), line.strip(), start, start + len(line), False, reading=EXCLUSION)
+            out.append(credited(r, (k,)))
     return out

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..language import syntax as s
-from .keys import formula_key, implies_key
+from .keys import formula_key, implies_key, knower
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, POSSIBLE, ClaimKey, ClaimRecord, record
+from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -110,7 +110,8 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
 
 
 # A step that opens on one value of an observed term as its case: "s = 17:", "**Sum 17**:", "和为17：", "积 = 52 →".
-_CASE_HEADER = re.compile(r"\W*(?:(?:the\s+)?(sum|product)|(和|积)|([a-z]))\s*(?:=|is|为|是)?\s*(\d{1,5})\s*(?:\*\*)?\s*"
+_CASE_HEADER = re.compile(r"\W*(?:(?:let\s+me\s+|let's\s+|now\s+)?(?:look\s+at|check|try|take|test)\s+|我来看看?|来看看?|看看|检查一下|检查)?"
+                          r"(?:(?:the\s+)?(sum|product)|(和|积)|([a-z]))\s*(?:=|is|为|是)?\s*(\d{1,5})\s*(?:\*\*)?\s*"
                           r"(?:(?:splits?|pairs?|cases?|options?|factori[sz]ations?|的拆法|的分解)\s*(?:\*\*)?\s*)?"
                           r"(?:[:：—–→]|\(|（|\n)", re.IGNORECASE)  # ("Sum 17 splits:")
 _WORDS = {"sum": "+", "和": "+", "product": "*", "积": "*"}
@@ -168,13 +169,29 @@ def case_header(lex: Lexicon, text: str) -> tuple[tuple, int] | None:
     return ("Compare", "=", term, ("Const", int(m.group(4)))), m.end()
 
 
-def under_case(records: list[ClaimRecord], header: tuple[tuple, int] | None) -> list[ClaimRecord]:
-    """Candidate lists after a case header are that case's ("s = 17: … Only (4,13).": `x + y = 17 implies …`)."""
+def under_case(lex: Lexicon, records: list[ClaimRecord], header: tuple[tuple, int] | None) -> list[ClaimRecord]:
+    """Candidate lists after a case header are that case's ("s = 17: … Only (4,13).": `x + y = 17 implies …`), and
+    so is the knowledge of the agent who observes the header's term ("我来看和为11：… S没法确定": `x + y = 11
+    implies not S knows …`; what P knows there is said of one pair of the case, not of all of it)."""
     if header is None:
         return records
     case, end = header
-    return [r._replace(kind="conditional", key=ClaimKey(implies_key(case, r.key.formula), (), r.key.past))
-            if r.kind == "candidates" and r.start >= end else r for r in records]
+    out = []
+    for r in records:
+        if r.start >= end and r.kind == "candidates":
+            r = r._replace(kind="conditional", key=ClaimKey(implies_key(case, r.key.formula), (), r.key.past))
+        elif r.start >= end and r.kind == "knowledge" and r.reading in (KNOWLEDGE, PRONOUN) and \
+                _knower_observes(lex, r.key.formula, case[2]):
+            r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
+                       reading=HYPOTHETICAL)
+        out.append(r)
+    return out
+
+
+def _knower_observes(lex: Lexicon, formula: tuple, term: tuple) -> bool:
+    """Whether the agent whose knowledge `formula` states (or denies) observes exactly `term`."""
+    who = knower(formula)
+    return who is not None and agent_term(lex, who) == term
 
 
 # A step that opens on one value as a case to examine: "### Case ♠ (J 8 4 2 7 3)", "Case July.", "Suppose the month
