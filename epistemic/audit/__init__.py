@@ -17,7 +17,7 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import Aligner
 from .announced import announced_claims
-from .cases import pair_cases
+from .cases import pair_cases, value_line_cases
 from .tables import table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
@@ -49,7 +49,8 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|[。！？]|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too: "… after the father's remark; since
+# nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
 _RECAP_WORDS = ("kill", "remov", "elimin", "rule", "exclud", "drop", "排除", "去掉", "划掉", "淘汰")
 _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
@@ -257,6 +258,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records += ctx.aligner.memoised(("@speech", text, before),
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
+        records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
             "这时" in text or "这一" in text
@@ -328,8 +330,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     # "P doesn't know → the rank is A, Q, 4 or 5": the announcement restated, and what follows
                     # it in the sentence is about the stage it made
                     window, about = Window(k, reached), (r.text, k)
-                elif about is not None and about[0] == r.text:
-                    window = Window(about[1], reached)
+                elif about is not None and about[0] == r.text and r.kind != "told":
+                    window = Window(about[1], reached)  # (who was told what is the start's, whatever the sentence)
             named = [c.stage for c in al.cues + lines if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
             if may_pin and al.retold and r.kind in _PINNED_KINDS:  # a recap's lines, in order: "- P: now can
                 # determine → only (4, 13) is left at this point" is dated by its own line, the last cue before it

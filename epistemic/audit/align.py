@@ -873,6 +873,9 @@ class Aligner:
         label = self._knowing_label(text, current)
         if label is not None:
             return label, "label"
+        part = self._quoted_part(text[:OPENING * 2])  # "S的那句话最关键。“早就知道”说明…": a statement's own words
+        if part is not None and part > current:
+            return part, "quote"
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
             return None, ""  # no ordinal, and no one who knows or does not know

@@ -20,6 +20,9 @@ from .records import KNOWLEDGE, Claim, ClaimRecord, claim_key
 # timeline ("right after the father's statement every muddy child already knows" restates the puzzle)
 _NOT_A_CLAIM = re.compile(r"(?i:\b(?:if|would|when|whenever|with\s+exactly|only|after|once|suppose|unless)\b)|"
                           r"如果|若|假如|要是|假设|只有|之后|以后|后[，,]")
+# A denial, or another group as the subject ("Clean children can't know anything at this point either: … sees all the
+# muddy ones"): not the announcement's content
+_DENIED = re.compile(r"(?i:\b(?:can't|cannot|couldn't|don't|doesn't|didn't|not|never|unable|clean)\b)|不|无法|没法|干净")
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
@@ -29,7 +32,7 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
     for m in SENTENCES.finditer(text):
         sentence = m.group(0)
         if ALREADY.search(sentence) is None or _SPEECH.search(sentence) is not None or \
-                _NOT_A_CLAIM.search(sentence) is not None:
+                _NOT_A_CLAIM.search(sentence) is not None or _DENIED.search(sentence) is not None:
             continue
         k = aligner.described_knowing(sentence)
         if k is None:

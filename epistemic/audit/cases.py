@@ -42,3 +42,26 @@ def pair_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Clai
                        reading=HYPOTHETICAL)
         out.append(r)
     return out
+
+
+# A line labelled by one value: "- 14日有7月14日和8月14日，伯纳德还是不能确定", "- 14: July 14 and August 14 — Bernard
+# can't tell", "* For 16, …" (the value opens the line, after a bullet or a number)
+_VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?")
+
+
+def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage:
+    read as a case (not checked as a plain claim), like a pair-labelled line."""
+    if "\n" not in text or not any(r.kind == "knowledge" and r.reading in _READ for r in records):
+        return records
+    spans = []
+    for m in _VALUE_LABEL.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        toks = lex.scan(text[m.end():min(end, m.end() + 12)])
+        if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
+            spans.append((m.end(), end))
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.kind == "knowledge" and r.reading in _READ and
+            any(a <= r.start < b for a, b in spans) else r for r in records]

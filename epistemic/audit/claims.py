@@ -1820,6 +1820,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
                                                                                      vals[lead].start)) else LOOSE)]
         return []
     if first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
+        if any(t.kind == "neg" for t in clause if t.start > vals[-1].start):
+            return []  # "18日：4月18日已经排除": the row's tuple is gone, not its only one
         return _row_of_tuples(first, vals[1], tuples, text, a, b, state, sentence)
     if tuples and by_var:
         return []

@@ -43,6 +43,8 @@ STRONG = frozenset({
     EvidenceKind("split", "false"),  # "54 = 2 × 27 is the only factorization" (3 × 18 is another)
     EvidenceKind("case knowledge", "false"),  # "so P with 30 knows it's 5 and 6" (30 = 2 × 15 too, sum 17)
     EvidenceKind("case knowledge", "premature"),
+    EvidenceKind("singletons", "false"),  # "the ranks that appear only once are J, 8, 2, 7, 3 and K" (6 too): on
+    # the tuning split (traces_w* opened) 7 false verdicts, all at gold first errors, 3 after one, none before
     EvidenceKind("formula", "false"),  # an inline formula in the puzzle language: parsed, not read
     EvidenceKind("formula", "premature"),
 })

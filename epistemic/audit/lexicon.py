@@ -37,7 +37,8 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
                  for c in ("：", ":")))  # "剩下的牌：红桃A、…"
 CUES: dict[str, tuple[str, ...]] = {
-    "notknow": ("确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
+    "notknow": ("不敢这样断言", "不敢断言", "不能断言", "无法断言", "不敢保证", "不能保证", "无法保证", "没法保证", "不敢肯定",
+                "不能肯定", "无法肯定", "确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
                 "not knowing",
                 "cannot know", "can't know", "cannot determine", "can't determine", "could not know",
@@ -61,7 +62,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "unable to work out", "unable to tell", "unable to identify", "not able to determine",
                 "can't pin", "cannot pin", "couldn't pin", "could not pin",
                 "could not know", "can't know"),
-    "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "knows", "know", "knew", "known", "can determine", "could determine",
+    "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "敢保证", "能保证",
+             "可以保证", "保证", "knows", "know", "knew", "known", "can determine", "could determine",
              "able to determine", "able to work out", "able to tell", "can work out", "can work them out",
              "could work out", "could work them out",
              "can tell", "figured out", "figures out", "figure out", "is sure", "was sure", "is certain",
@@ -186,7 +188,8 @@ class Lexicon:
                     continue
             a, b = m.span()
             check = hit[2]
-            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b)):
+            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b) and
+                          not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue
             append(new(Token, (hit[0], hit[1], a, b, surface)))
         return out
@@ -222,6 +225,9 @@ def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _ARTICLE_OK = frozenset({"or", "and", "of", "is", "are", "was", "nor", "to", "in", "remains", "would", "could",
                          "must", "can", "cannot", "only", "also", "too"})
+
+
+_SUIT_MARKS = frozenset("♠♣♥♦♤♧♡♢")
 
 
 def _article_like(text: str, end: int) -> bool:

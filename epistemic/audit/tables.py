@@ -34,9 +34,12 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         return []
     out: list[ClaimRecord] = []
     header: tuple[int, str] | None = None  # (column, agent) of the current table's knowledge column
+    original = False  # the table shows where values appear in the original list ("| 日子 | 出现的月份 | …"): it may
+    # be about the start, not the current stage
     for m, cells, opens in table_rows(text):
         if opens:
             header = _knowledge_column(lex, cells)
+            original = any(_ORIGINAL.search(c) is not None for c in cells)
             continue
         if header is None or header[0] >= len(cells):
             continue
@@ -46,8 +49,11 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
             continue
         knows = knows_key(header[1], "value", question_key(lex))
         claim = implies_key(case, knows if said else not_key(knows))
-        out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), False, reading=TABLE))
+        out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE))
     return out
+
+
+_ORIGINAL = re.compile(r"(?i:\bappears?\b|\boccurs?\b|\bshows?\s+up\b|\boriginal|\binitial|\bat\s+first\b)|出现|原来|最初|原表|起初")
 
 
 def table_rows(text: str) -> Iterator[tuple[re.Match, list[str], bool]]:

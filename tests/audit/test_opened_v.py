@@ -99,3 +99,91 @@ def test_a_list_repeating_the_sentences_topic_value_is_its_case(ctxs):
     assert case.label == -1
     stage = _audit(ctx, head + "So only August 15 is left now.")
     assert [c.record.kind for c in _bad(stage)] == ["candidates"]
+
+
+# ---------------------------------------------------------------- traces_w* (opened in session 13, after two blind scores)
+
+
+def test_a_suit_mark_before_a_keeps_the_ace(ctxs):
+    ctx = ctxs("card16.txt")
+    right = _audit(ctx, "With ♦A eliminated, Q's diamonds leave just ♦5.")
+    assert not [c for c in right.claims() if c.formula == "suit != diamonds"]
+    assert any(c.formula == "not (suit = diamonds and rank = A)" for c in right.claims())
+
+
+def test_knowledge_on_a_line_labelled_by_a_value_is_that_values_case(ctxs):
+    ctx = ctxs("cheryl.txt")
+    head = "阿尔伯特说他不知道，并且知道伯纳德也不知道。\n\n伯纳德说他现在知道了。在这五个日期里：\n"
+    case = _audit(ctx, head + "- 14日有7月14日和8月14日，伯纳德还是不能确定；\n- 16日只剩7月16日。")
+    assert case.label == -1
+    plain = _audit(ctx, head + "伯纳德还是不能确定。")  # not on a value's line: the stage's claim, and false
+    assert [c.record.kind for c in _bad(plain)] == ["knowledge"]
+
+
+def test_a_table_of_where_values_appear_may_be_about_the_start(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    head = "阿里说她不知道，而且知道波也不知道。\n\n"
+    table = "| 日子 | {} | 波拿到它能直接知道吗？ |\n|---|---|---|\n| 16 | 6月、7月 | 不能 |\n| 28 | 只有4月 | 能 |"
+    assert _audit(ctx, head + table.format("出现的月份")).label == -1
+    now = _audit(ctx, head + table.format("月份"))  # no word of the original list: about now, where 16 tells Bo
+    assert [c.record.kind for c in _bad(now)] == ["case knowledge"]
+
+
+def test_a_row_whose_tuple_is_gone_pairs_nothing(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    out = _audit(ctx, "阿里说她不知道，而且知道波也不知道。\n\n18日：4月18日已经排除，只剩3月18日，能确定；")
+    assert not [c for c in out.claims() if c.formula == "day = 18 implies month = April"]
+
+
+def test_a_reference_before_a_semicolon_does_not_date_what_follows(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    text = ("The father says at least one of you is muddy. Nobody steps forward. Now every muddy child knows.\n\n"
+            "**Two** children are muddy. A lone muddy child would have stepped forward after the father's remark; "
+            "since nobody did, there are at least two.")
+    assert _audit(ctx, text).label == -1
+
+
+def test_a_denial_is_no_announcement_claimed_already(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    text = ("The father says at least one of you is muddy. Nobody steps forward.\n\nClean children can't know anything "
+            "at this point either: a clean child sees all the muddy ones and can't rule out being one more.")
+    assert not [c for c in _audit(ctx, text).claims() if c.record.kind == "formula"]
+
+
+def test_guarantee_and_dare_assert_are_knowing_in_chinese(ctxs):
+    ctx = ctxs("cheryl.txt")
+    out = _audit(ctx, "所以如果月份是5月或6月，阿尔伯特就不能保证伯纳德不知道。")
+    assert [c.formula for c in out.claims()] == ["month in {May, June} implies (not Albert knows that (not Bernard "
+                                                 "knows date))"] and out.label == -1
+    dare = _audit(ctx, "若月份是3月或5月，伯纳德就可能直接知道，阿尔伯特不敢这样断言。")
+    assert not [c for c in dare.claims() if c.formula == "Albert knows date"]
+
+
+def test_speech_in_a_time_clause_is_no_attribution(ctxs):
+    ctx = ctxs("card16.txt")
+    when = _audit(ctx, "第二句，Q先生说“我知道你不知道”。Q先生是在P先生说话之前就知道P先生不知道。")
+    assert not [c for c in when.claims() if c.record.kind == "speaker" and c.verdict.verdict == "false"]
+    wrong = _audit(ctx, "第二句，P先生说他早就知道Q先生不知道。")
+    assert {c.record.kind for c in _bad(wrong)} == {"speaker"}
+
+
+def test_a_singletons_claim_missing_one_is_a_wrong_step(ctxs):
+    ctx = ctxs("card16.txt")
+    head = "P says he doesn't know the card.\n\n"
+    wrong = _audit(ctx, head + "The ranks that appear only once are J, 8, 2, 7, 3 and K, so those six cards are out.")
+    assert "singletons" in [c.record.kind for c in _bad(wrong)]
+    right = _audit(ctx, head + "The ranks that appear only once are J, 8, 2, 7, 3, K and 6, so those cards are out.")
+    assert right.label == -1
+
+
+def test_who_was_told_a_term_is_judged_at_the_start_in_any_sentence(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = "### Step 5: S's final statement — \"So can I.\"\nS, who was told the product 52, can now name the numbers."
+    assert [(c.record.kind, c.formula) for c in _bad(_audit(ctx, text))] == [("told", "S knows x * y")]
+    assert _audit(ctx, text.replace("product 52", "sum 17")).label == -1
+
+
+def test_a_quoted_fragment_names_its_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    out = _audit(ctx, "P先说：我无法确定这两个数。\n\nS的那句话最关键。“早就知道”说明S只凭和就能断定P无法确定。\n\n所以51也保留。")
+    assert [st.stage for st in out.steps][1:] == [2, 2]

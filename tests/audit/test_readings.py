@@ -242,6 +242,10 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "cheryl-cam-gpt4o-steps-wrong-agent-h1-28", "v1-card16-qwq-zh-error-06", "v1-cheryl-qwq-zh-error-14",
          "v1-card16-gemini-terse-error-08", "v1-cheryl_variant-qwq-zh-error-23", "v1-cheryl-claude-markdown-error-16",
          "r1-cheryl-answer-first-error-15", "s1-card16-qwq-zh-error-02",
+         # traces_w* (opened in session 13): 保证 / 敢断言, singletons strong, who was told judged at the start
+         "variant-qwq-zh-error-13", "cheryl-cam-qwq-zh-premature-h1-26", "m1-variant-qwq-zh-kept-01",
+         "w1-card16-gpt4o-steps-error-03", "w1-card16-r1-think-error-08", "w1-cheryl-qwq-zh-error-10",
+         "w1-cheryl_variant-o1-summary-error-23", "w2-impossible-gpt4o-steps-error-17", "w2-impossible-qwq-zh-error-18",
          "r2-muddy-qwq-zh-error-29",  # "两个干净的孩子就知道自己是干净的了" one silence early
          "q2-muddy-gpt4o-steps-error-29",  # the setup retold to the last announcement is no progress
          "impossible-r1-think-error-h2-11", "sum_product-claude-markdown-error-l2-10",  # "S knew P couldn't" aligned
