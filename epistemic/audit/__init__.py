@@ -15,9 +15,9 @@ from ..language import syntax as s
 from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
-from .align import Aligner
+from .align import BEFORE_REFERENCE, Aligner
 from .announced import announced_claims
-from .cases import pair_cases, value_line_cases
+from .cases import checked_world, pair_cases, value_line_cases
 from .tables import table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
@@ -259,6 +259,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
+        records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
             "这时" in text or "这一" in text
@@ -297,7 +298,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None:
                 # "from Albert's statement, the dates are ...": about then (in the same sentence)
-                window = Window(ref.stage, ref.stage if ref.how == "reference" else reached)
+                window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
             if r.kind == "answer":  # "Answer: x = 4, y = 13": the conclusion of the whole dialogue

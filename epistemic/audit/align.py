@@ -151,11 +151,16 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
             owners.setdefault(q, set()).add(k)
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:(?=[acdhlrstw])(?:statement|announcement|remark|reply|response|claim|turn|hint|comment|"
-                    r"admission|answer|words|line|certainty|confidence|assurance))|声明|发言|回答|的话|句话")
+                    r"admission|answer|words|line|certainty|confidence|assurance|spoke|speaks))|声明|发言|回答|的话|句话|开口|说话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|opening|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
+BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
+# "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
+_BEFORE_WORD = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:Mr\.?\s+)?$)|在$")
+_SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her)\s+mouth|(?:'s|’s)\s+(?:first\s+|second\s+)?"
+                    r"(?:statement|remark|announcement|reply|line|words))\b)|(?:先生)?(?:开口|说话|发言)(?:之前|以前|前)")
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
@@ -447,7 +452,8 @@ class Aligner:
             cues = self.inner_cues(text, current)
             if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
-            named = {c.stage for c in cues} | ({k} if k else set())
+            named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
+            # before a statement names no statement retold)
             # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
@@ -610,6 +616,13 @@ class Aligner:
         text = QUOTES.sub(lambda m: " " * len(m.group(0)), text)  # "…but I know now, after Ali's statement."
         for t in tokens(self.lexicon, text):
             if t.kind != "agent":
+                continue
+            if _BEFORE_WORD.search(text, max(0, t.start - 12), t.start) is not None and \
+                    _SPOKE.match(text, t.end) is not None:  # "before S spoke", "在S先生开口前": the stage before
+                own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
+                k = max((k for k in own if k <= max(current, own[0])), default=None) if own else None
+                if k is not None:
+                    out.append(Cue(t.start, k - 1, BEFORE_REFERENCE, False))
                 continue
             m = _REFERENCE.match(text, t.end)
             if m is None:

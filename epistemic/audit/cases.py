@@ -65,3 +65,28 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
         return records
     return [r.read_as(CASE) if r.kind == "knowledge" and r.reading in _READ and
             any(a <= r.start < b for a, b in spans) else r for r in records]
+
+
+# A step that checks one world against the dialogue: "Check ♦5: …", "Replaying the dialogue with ♦5: …", "Sanity check
+# of (4, 13): …", "验证一下7月16日：…", "**Verification (March 18)**"
+_CHECKING = re.compile(r"\W*(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
+                       r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
+                       r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
+_CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound"})
+
+
+def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A step that opens by checking one named world ("Check ♦5: P holds a 5 …"): what it says of candidates and
+    knowledge is said in that world, read as its case (not checked as the stage's claims). Answers, arithmetic,
+    credits and who said or was told what stay as they are."""
+    m = _CHECKING.match(text)
+    if m is None or m.end() == 0:
+        return records
+    head = text[m.end():m.end() + 60]
+    cut = re.search(r"[:：\n]", head)
+    if cut is None:
+        return records
+    toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
+    if not toks:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]

@@ -1316,7 +1316,9 @@ def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
 
 
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+)")
+_PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
+                             r"\s*(?:has|have)\s+(?:yet\s+)?been\s+(?!eliminat|remov|rul|exclud|drop|struck|crossed|"
+                             r"discard|kill|knock)\w+)")  # "Neither April nor June has been narrowed to one date"
 # "With April he'd be left with April 14 and April 17": what a case would leave
 _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then\s+|only\s+)*be\s+(?:still\s+)?$)")
 

@@ -159,6 +159,8 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
                 continue
         elif next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
             continue
+        elif says > 0 and toks[says - 1].kind in ("neg", "modal"):
+            continue  # "S先生不可能说知道", "S couldn't say he knows": no speech
         # "Albert says that at first he didn't know but now he knows": the past part of another's statement
         turn = r.past and _TURN.search(r.text, toks[says].end) is not None
         if r.key.formula in restated and not turn:
@@ -247,8 +249,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             if any(u.kind in ("if", "modal") for u in toks[:i]):
                 break
             j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says"), None)
-            if j is not None and any(u.kind in ("modal", "agent") for u in toks[i + 1:j]):
-                j = None
+            if j is not None and any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]):
+                j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech)
             if j is not None and (_WHEN_SPOKE.match(m.group(0), toks[j].end) is not None or
                                   _BEFORE_SPEAKER.search(m.group(0), max(0, t.start - 10), t.start) is not None):
                 continue  # "在P先生说话之前就知道…", "before P spoke": when, not what, P said

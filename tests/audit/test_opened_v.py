@@ -187,3 +187,30 @@ def test_a_quoted_fragment_names_its_statement(ctxs):
     ctx = ctxs("impossible.txt")
     out = _audit(ctx, "P先说：我无法确定这两个数。\n\nS的那句话最关键。“早就知道”说明S只凭和就能断定P无法确定。\n\n所以51也保留。")
     assert [st.stage for st in out.steps][1:] == [2, 2]
+
+
+# ---------------------------------------------------------------- the precision battery's first alarms (session 13)
+
+
+def test_neither_with_a_property_after_it_removes_nothing(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    prop = _audit(ctx, "Neither April nor June has been narrowed to one date.")
+    assert not [c for c in prop.claims() if c.record.kind == "exclusion"]
+    gone = _audit(ctx, "Neither April nor June has been eliminated.")
+    assert [c.formula for c in gone.claims() if c.record.kind == "exclusion"] == ["not month in {April, June}"]
+
+
+def test_before_a_speaker_spoke_is_the_stage_before_his_statement(ctxs):
+    ctx = ctxs("sum_product.txt")
+    head = "P说：“我不知道这两个数。”\n\nS说：“我早就知道你不知道。”\n\n"
+    assert _audit(ctx, head + "在S先生开口前，(2,10)还在。\n\nFinal answer: (4, 13)").label == -1
+    early = _audit(ctx, head + "在S先生开口前，(2,10)已经被排除了。\n\nFinal answer: (4, 13)")
+    assert [c.record.kind for c in _bad(early)] == ["exclusion"]
+
+
+def test_a_denied_or_modal_saying_is_no_speech(ctxs):
+    ctx = ctxs("sum_product.txt")
+    out = _audit(ctx, "我一开始以为答案是(4,7)，但和为11时还剩三组，S先生不可能说知道。")
+    assert not [c for c in out.claims() if c.record.kind == "speaker"]
+    said = _audit(ctx, "然后S先生说他不知道。")  # P's first statement given to S
+    assert [c.record.kind for c in _bad(said)] == ["speaker"]
