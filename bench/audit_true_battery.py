@@ -4,8 +4,8 @@ tests/data/audit/true_battery.jsonl (written in session 13 by a helper who never
 as models write them in the middle of their reasoning, each TRUE at the stage it is written (a case analysis, a
 verification line, a restatement of an earlier stage, a property list, a table row, a recap credit, a rejected idea,
 …), with a FALSE twin changed as little as possible, both checked with the solver. Each sentence is audited as the
-paragraph of a trace that first retells the announcements up to its stage, quoted, in the sentence's language, and
-closes with the right final answer.
+paragraph of a trace that retells the announcements up to its stage, quoted, in the sentence's language, then the
+rest of them, and closes with the right final answer (so a conclusion drawn early is one the trace goes past).
 A true sentence whose step is marked wrong is a false alarm; a false twin whose step is marked wrong is caught.
 Per form: sentences, true ones flagged (alarms), false ones caught. `--show` lists the alarms.
 """
@@ -25,10 +25,10 @@ from epistemic.audit import audit_trace  # noqa: E402
 BATTERY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "audit", "true_battery.jsonl")
 
 
-def retold(ctx, stage: int, lang: str) -> str:
-    """The announcements up to `stage`, each a paragraph quoting its words ("Albert says: “…”")."""
+def retold(ctx, stage: int, lang: str, start: int = 0) -> str:
+    """The announcements from `start` up to `stage`, each a paragraph quoting its words ("Albert says: “…”")."""
     out = []
-    for a in ctx.puzzle.announcements[:stage]:
+    for a in ctx.puzzle.announcements[start:stage]:
         words = dict(a.texts).get(lang) or dict(a.texts).get("en") or a.source
         if a.speaker is None:
             out.append(words)
@@ -54,11 +54,14 @@ def answer_line(ctx) -> str:
 
 
 def flagged(ctx, row: dict, sentence: str) -> bool:
-    """Whether the sentence's own step (the one before the closing answer) is marked wrong."""
-    head = retold(ctx, row["stage"], row.get("lang", "en"))
-    text = (head + "\n\n" if head else "") + sentence + "\n\n" + answer_line(ctx)
+    """Whether the sentence's own step is marked wrong."""
+    lang, stage = row.get("lang", "en"), row["stage"]
+    head = retold(ctx, stage, lang)
+    tail = retold(ctx, len(ctx.puzzle.announcements), lang, stage)
+    text = (head + "\n\n" if head else "") + sentence + "\n\n" + (tail + "\n\n" if tail else "") + answer_line(ctx)
     report = audit_trace(ctx.puzzle, text, context=ctx)
-    return len(report.steps) >= 2 and report.steps[-2].label == -1
+    at = len(head.split("\n\n")) if head else 0  # the sentence's step (the retold lines are one step each)
+    return len(report.steps) > at and report.steps[at].label == -1
 
 
 def main() -> None:

@@ -156,11 +156,14 @@ _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|init
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
+_QUOTED_AFTER = re.compile(r"(?:'s|’s|的)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
 BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
 # "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
 _BEFORE_WORD = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:Mr\.?\s+)?$)|在$")
-_SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her)\s+mouth|(?:'s|’s)\s+(?:first\s+|second\s+)?"
-                    r"(?:statement|remark|announcement|reply|line|words))\b)|(?:先生)?(?:开口|说话|发言)(?:之前|以前|前)")
+_SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her)\s+mouth|(?:'s|’s)\s+"
+                    r"(?:(?P<nth>first|second|third|final|last|opening)\s+)?"
+                    r"(?:statement|remark|announcement|reply|line|words))\b)|"
+                    r"(?P<zh>(?:先生)?(?:第[一二三]次|最后一次)?(?:开口|说话|发言)(?:之前|以前|前))")
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
                            r"第[一二三四]|最后", re.IGNORECASE)
@@ -533,7 +536,7 @@ class Aligner:
             nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0)
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
-        if _NAMES.search(text) is not None:
+        if _NAMES.search(text) is not None or _QUOTED_AFTER.search(text) is not None:
             out += self._references(text, current)
         for pattern, k in self.labels:  # "the father's announcement", "父亲的话"
             out += [Cue(m.start(), k, "reference", False) for m in pattern.finditer(text)]
@@ -613,14 +616,26 @@ class Aligner:
         """"From Albert's statement", "after Bernard's second remark", "Q的第一句话": back-references (weak cues)
         to a speaker's statement; without an ordinal, the speaker's first one not after the current stage."""
         out = []
+        original = text
         text = QUOTES.sub(lambda m: " " * len(m.group(0)), text)  # "…but I know now, after Ali's statement."
         for t in tokens(self.lexicon, text):
             if t.kind != "agent":
                 continue
-            if _BEFORE_WORD.search(text, max(0, t.start - 12), t.start) is not None and \
-                    _SPOKE.match(text, t.end) is not None:  # "before S spoke", "在S先生开口前": the stage before
+            quoted = _QUOTED_AFTER.match(original, t.end)
+            if quoted is not None:  # "Q先生的“我早知道你不知道”", "Q's 'I knew'": the statement with those words
+                k = self._quoted_part(original[t.start:quoted.end()])
+                if k is not None:
+                    out.append(Cue(t.start, k, "reference", False))
+                    continue
+            spoke = _SPOKE.match(text, t.end)
+            if spoke is not None and (spoke.group("zh") or _BEFORE_WORD.search(text, max(0, t.start - 12), t.start)):
+                # "before S spoke", "before Albert's final line", "阿尔伯特说话之前": the stage before that statement
                 own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
-                k = max((k for k in own if k <= max(current, own[0])), default=None) if own else None
+                nth = _ORDINALS.get((spoke.group("nth") or "").lower(), 0)
+                if own and nth:
+                    k = own[-1] if nth == -1 else own[nth - 1] if nth <= len(own) else None
+                else:
+                    k = max((k for k in own if k <= max(current, own[0])), default=None) if own else None
                 if k is not None:
                     out.append(Cue(t.start, k - 1, BEFORE_REFERENCE, False))
                 continue

@@ -1245,7 +1245,8 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             head = out[-1]
             if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
-                    nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head):
+                    nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head) and \
+                    (head[-1].kind != "neg" or _ELIMINATED.search(head[-1].text) is not None):  # (not "Not yet: April …")
                 continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14" (not "A也被排除了：A在…")
             if t.text in (":", "：") and nxt is not None and nxt.kind == "tuple" and _refined(head, toks, i):
                 while head and head[-1].kind in ("value", "sep"):

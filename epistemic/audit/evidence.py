@@ -75,6 +75,7 @@ mr mrs ms
 check checks verify duplicate duplicates
 fix fixes fixed pin pins pinned settle settles settled narrow narrows narrowed alone
 clean tell tells
+open spoke
 """.split())
 _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"
@@ -180,12 +181,18 @@ def explained(text: str, lex: Lexicon) -> bool:
         known[m.start():m.end()] = b"\1" * (m.end() - m.start())
     rest = "".join(" " if k else ch for ch, k in zip(text, known))
     names = [n.lower() for v in lex.puzzle.variables for n in _value_names(v)]
+    titled = _title_words(lex.puzzle.title)  # "Cheryl's birthday is August 17": the puzzle's own name
     for w in _WORD.findall(rest):
         low = w.lower()
-        if len(w) > 1 and low not in _WORDS and low.rstrip("s") not in _WORDS and \
+        if len(w) > 1 and low not in _WORDS and low.rstrip("s") not in _WORDS and low not in titled and \
                 not (len(low) >= 3 and any(n.startswith(low) for n in names)):  # "Mar 18", "Jul 16"
             return False
     return all(ch in _FUNCTION_HAN for ch in _HAN.findall(rest))
+
+
+def _title_words(title: str | None) -> frozenset[str]:
+    """The words of the puzzle's title ("Cheryl's Birthday": cheryl, birthday), which name what it asks about."""
+    return frozenset(w.lower() for w in _WORD.findall(title or "") if len(w) > 2)
 
 
 def _value_names(v) -> list[str]:

@@ -12,6 +12,7 @@ import re
 
 from ..language import syntax as s
 from .keys import formula_key, implies_key, knower
+from .scope import reading_at, scopes
 from .lexicon import Lexicon
 from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, ClaimKey, ClaimRecord, record
 
@@ -103,9 +104,12 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
         if term is None or term[:2] != ("Arith", "+"):
             continue
         a = max((s.end() for s in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
+        end = re.compile(r"[.!?。！？\n]").search(text, m.end())
+        sentence = text[a:end.end() if end else len(text)]
         key = ("Compare", "!=", term, ("Const", int(m.group(1))))
+        scoped = reading_at(scopes(sentence), m.start() - a, m.end() - a)  # "My first guess was that sum 23 fails"
         out.append(record("exclusion", key, (), text[a:m.end()].strip(), m.start(), m.end(), False,
-                          reading=EXCLUSION))
+                          reading=scoped or EXCLUSION))
     return out
 
 

@@ -214,3 +214,29 @@ def test_a_denied_or_modal_saying_is_no_speech(ctxs):
     assert not [c for c in out.claims() if c.record.kind == "speaker"]
     said = _audit(ctx, "然后S先生说他不知道。")  # P's first statement given to S
     assert [c.record.kind for c in _bad(said)] == ["speaker"]
+
+
+def test_a_guess_rejected_in_its_sentence_removes_no_sum(ctxs):
+    ctx = ctxs("impossible.txt")
+    head = "P: \"I cannot determine the two numbers.\"\n\nS: \"I knew that you couldn't determine them.\"\n\n"
+    out = _audit(ctx, head + "My first guess was that sum 23 fails because 4 × 19 = 76 looks unique, but 76 = 2 × 38 "
+                             "too, so 23 is fine.")
+    assert out.label == -1
+
+
+def test_not_yet_before_a_colon_negates_nothing_after_it(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    out = _audit(ctx, "Does Albert know the birthday now? Not yet: April leaves three dates and June two.")
+    assert not [c for c in out.claims() if c.record.kind == "exclusion"]
+    gone = _audit(ctx, "We eliminate: April and June.")
+    assert [c.record.kind for c in gone.claims()] == ["exclusion"]
+
+
+def test_the_puzzles_own_name_is_a_known_word(ctxs):
+    ctx = ctxs("cheryl.txt")
+    head = ("Albert: \"I don't know when Cheryl's birthday is, but I know that Bernard doesn't know too.\"\n\n"
+            "Bernard: \"At first I didn't know when Cheryl's birthday is, but I know now.\"\n\n"
+            "Albert: \"Then I also know when Cheryl's birthday is.\"\n\n")
+    wrong = _audit(ctx, head + "Cheryl's birthday is August 17.\n\nFinal answer: July 16")
+    assert [c.record.kind for c in _bad(wrong)] == ["candidates"]
+    assert _audit(ctx, head + "Cheryl's birthday is July 16.\n\nFinal answer: July 16").label == -1

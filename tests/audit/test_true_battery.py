@@ -16,19 +16,21 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from audit_true_battery import BATTERY, flagged  # noqa: E402
 
-KNOWN_ALARMS = {  # session 13, first measured blind: 4 of 360 true sentences flagged; 3 read since
+KNOWN_ALARMS = {  # session 13, first measured blind: 4 of 360 true sentences flagged (3 once the trace goes on
+    # past the sentence and closes with the right answer); read since but this one
     "tb-muddy-030",  # "After round 1, in every two-mud world the muddy children can already say there are exactly
     # two": a case ("in every two-mud world") read as the stage's count
 }
 CAUGHT = set([
-    "tb-card16-001", "tb-card16-016", "tb-card16-021", "tb-card16-033", "tb-card16-043",
-    "tb-card16-044", "tb-cheryl-001", "tb-cheryl-012", "tb-cheryl-035", "tb-cheryl_variant-001",
-    "tb-cheryl_variant-014", "tb-cheryl_variant-027", "tb-cheryl_variant-039", "tb-cheryl_variant-040", "tb-cheryl_variant-041",
-    "tb-cheryl_variant-051", "tb-cheryl_cam-001", "tb-cheryl_cam-013", "tb-cheryl_cam-026", "tb-cheryl_cam-042",
-    "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-025", "tb-sum_product-027",
-    "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042", "tb-impossible-002", "tb-impossible-012",
-    "tb-impossible-026", "tb-impossible-028", "tb-impossible-041", "tb-impossible-042", "tb-impossible-043",
-    "tb-impossible-049", "tb-muddy-010", "tb-muddy-030"])
+    "tb-card16-001", "tb-card16-003", "tb-card16-016", "tb-card16-021", "tb-card16-033",
+    "tb-card16-043", "tb-card16-044", "tb-cheryl-001", "tb-cheryl-012", "tb-cheryl-031",
+    "tb-cheryl-035", "tb-cheryl-039", "tb-cheryl_variant-001", "tb-cheryl_variant-014", "tb-cheryl_variant-027",
+    "tb-cheryl_variant-039", "tb-cheryl_variant-040", "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-cheryl_cam-001",
+    "tb-cheryl_cam-013", "tb-cheryl_cam-016", "tb-cheryl_cam-026", "tb-cheryl_cam-039", "tb-cheryl_cam-040",
+    "tb-cheryl_cam-042", "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
+    "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
+    "tb-impossible-002", "tb-impossible-012", "tb-impossible-026", "tb-impossible-028", "tb-impossible-041",
+    "tb-impossible-042", "tb-impossible-043", "tb-impossible-049", "tb-muddy-010", "tb-muddy-030"])
 
 
 @pytest.fixture(scope="module")
