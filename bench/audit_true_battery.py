@@ -1,4 +1,4 @@
-"""Precision at the sentence level: python bench/audit_true_battery.py [--show]
+"""Precision at the sentence level: python bench/audit_true_battery.py [--show] [--file BATTERY.jsonl]
 
 tests/data/audit/true_battery.jsonl (written in session 13 by a helper who never read the auditor) holds sentences
 as models write them in the middle of their reasoning, each TRUE at the stage it is written (a case analysis, a
@@ -65,7 +65,8 @@ def flagged(ctx, row: dict, sentence: str) -> bool:
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in open(BATTERY, encoding="utf-8") if line.strip()]
+    path = sys.argv[sys.argv.index("--file") + 1] if "--file" in sys.argv else BATTERY  # another battery of the schema
+    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     contexts = Contexts()
     table: dict = collections.defaultdict(collections.Counter)
     shown = []
