@@ -1559,8 +1559,10 @@ def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
     seen = {o[0].name for o in observes.values()}
     out = []
     for i, t in enumerate(toks[:-1]):
+        if t.kind != "agent" or t.payload not in observes:
+            continue
         u = next((u for u in toks[i + 1:] if u.kind != "copula"), t)  # "拿到的是K": 是 is read as a copula
-        if t.kind != "agent" or u.kind != "value" or t.payload not in observes or u.payload[0] not in seen:
+        if u.kind != "value" or u.payload[0] not in seen:
             continue
         m = _HOLDS_BEFORE.match(sentence, t.end)
         if m is None or m.end() == t.end or m.end() != u.start or m.group(0).strip().lower() in ("sees", "saw") or \
