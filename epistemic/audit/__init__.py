@@ -52,7 +52,6 @@ _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too: "… after the father's remark; since
 # nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
-_RECAP_WORDS = ("kill", "remov", "elimin", "rule", "exclud", "drop", "排除", "去掉", "划掉", "淘汰")
 _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
                   "任何", "信息", "什么")
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
@@ -280,7 +279,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):
             records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
-        if "\n" in text and any(w in low for w in _RECAP_WORDS):  # "Recap of who killed what:\n- Q's …: spades"
+        if "\n" in text:  # "Recap of who killed what:\n- Q's …: spades"
             records += list_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))

@@ -1537,7 +1537,7 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_HOLDS_ANY = re.compile(r"(?i:\b(?:holding|holds|held|has|had|sees|saw|gets|got|told|receives|received)\b)|拿到|拿着|手里")
+_HOLDS_ANY = re.compile(r"(?i:\b(?:holding|holds|held|has|had|gets|got|told|receives|received)\b)|拿到|拿着|手里")
 
 
 _MORE_HELD = re.compile(r"\s*(?:[,，/、&]|and\b|和|与|及)\s*(?:the\s+)?", re.IGNORECASE)

@@ -12,6 +12,7 @@ wrong; without one the step is 0 with the reason `uncorroborated`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -190,6 +191,7 @@ def explained(text: str, lex: Lexicon) -> bool:
     return all(ch in _FUNCTION_HAN for ch in _HAN.findall(rest))
 
 
+@functools.lru_cache(maxsize=64)
 def _title_words(title: str | None) -> frozenset[str]:
     """The words of the puzzle's title ("Cheryl's Birthday": cheryl, birthday), which name what it asks about."""
     return frozenset(w.lower() for w in _WORD.findall(title or "") if len(w) > 2)

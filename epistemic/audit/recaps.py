@@ -134,6 +134,8 @@ _COUNTED = re.compile(r"\d+\s+(?!of\b)[A-Za-z]{3,}")  # "the 7 singletons": a co
 def list_credits(aligner: Aligner, lex: Lexicon, text: str, current) -> list[ClaimRecord]:
     """Each line of a list under a heading about removing that names a statement and lists values only: the
     values credited to that statement (as a recap table's row would). `current(offset)` as for arrows."""
+    if _REMOVES.search(text) is None:  # (a quick test: no heading about removing without a word for it)
+        return []
     out = []
     lines = text.split("\n")
     under = False

@@ -195,7 +195,7 @@ _SPEECH_AFTER = re.compile(r"(?i:\s*(?:(?:now|then|next|also|again|finally|simpl
 _SPEECH_ANYWHERE = re.compile(r"(?i:(?=[tcgs'’])" + _SPOKEN[0] + ")|" + _SPOKEN[1])
 # A time clause around a speech verb: "在P先生说话之前", "P开口以后", "before P speaks, Q already knew"
 _WHEN_SPOKE = re.compile(r"话?(?:之前|以前|之后|以后|前|后)")
-_BEFORE_SPEAKER = re.compile(r"(?i:\b(?:before|after|until|till|once|when)\s+(?:Mr\.?\s+)?$)|在$")
+_TIME_WORD_BEFORE = re.compile(r"(?i:\b(?:before|after|until|till|once|when)\s+(?:Mr\.?\s+)?$)|在$")
 _LABEL_COLON = re.compile(r"[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?")
 _OPENING_QUOTE = re.compile(r"[\s,，:：]*[“\"「『][^”\"」』\n]{1,200}[”\"」』]")
 _CLAUSE_END = re.compile(r"[,;，；]|\s(?:and|but)\s|而且|并且")
@@ -252,7 +252,7 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             if j is not None and any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]):
                 j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech)
             if j is not None and (_WHEN_SPOKE.match(m.group(0), toks[j].end) is not None or
-                                  _BEFORE_SPEAKER.search(m.group(0), max(0, t.start - 10), t.start) is not None):
+                                  _TIME_WORD_BEFORE.search(m.group(0), max(0, t.start - 10), t.start) is not None):
                 continue  # "在P先生说话之前就知道…", "before P spoke": when, not what, P said
             if j is not None:
                 content, opens = toks[j + 1:], toks[j].end

@@ -92,6 +92,9 @@ def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
 def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> list[ClaimRecord]:
     """The exclusions of bare numbers under the sum the step last named before them (or, naming none, the
     term the steps before it named last: `topic`, for "- **51**: … so 51 is out." after "the odd sums are …")."""
@@ -103,8 +106,8 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
         term = _row_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's term
         if term is None or term[:2] != ("Arith", "+"):
             continue
-        a = max((s.end() for s in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
-        end = re.compile(r"[.!?。！？\n]").search(text, m.end())
+        a = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        end = _SENTENCE_END.search(text, m.end())
         sentence = text[a:end.end() if end else len(text)]
         key = ("Compare", "!=", term, ("Const", int(m.group(1))))
         scoped = reading_at(scopes(sentence), m.start() - a, m.end() - a)  # "My first guess was that sum 23 fails"

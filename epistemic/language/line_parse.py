@@ -122,24 +122,19 @@ def _shift_meta(meta: Meta, lines: int, pos: int) -> Meta:
     """A copy of a node's positions moved like `_shift`. lark sets a node's start (line, start_pos) and its
     end (end_line, end_pos) each as a group, and the container's likewise: one test per group."""
     fields = meta.__dict__.copy()
-    if "line" in fields:
-        fields["line"] += lines
-        fields["start_pos"] += pos
-    if "end_line" in fields:
-        fields["end_line"] += lines
-        fields["end_pos"] += pos
-    if "container_line" in fields:
-        fields["container_line"] += lines
-        fields["container_start_pos"] += pos
-    if "container_end_line" in fields:
-        fields["container_end_line"] += lines
-        fields["container_end_pos"] += pos
+    for line, at in _META_GROUPS:
+        if line in fields:
+            fields[line] += lines
+            fields[at] += pos
     out = _new_meta(Meta)
     out.__dict__ = fields
     return out
 
 
 _new_meta = Meta.__new__
+# (line field, position field) of each group lark sets together: the node's start and end, the container's
+_META_GROUPS = (("line", "start_pos"), ("end_line", "end_pos"), ("container_line", "container_start_pos"),
+                ("container_end_line", "container_end_pos"))
 
 
 def _root_meta(first: Meta | None, last: Meta | None) -> Meta:
