@@ -28,6 +28,17 @@ QUOTE_START = 60
 # A know / don't-know phrase in the past tense: what an agent said or showed, narrated.
 _PAST_KNOWING = re.compile(r"(?i:\b(?:didn't|did not|couldn't|could not|wasn't able to|was not able to|was unable to|"
                            r"knew|was sure|was certain|figured out|worked out)\b)")
+# The next statement told with its verb left out, after a sentence that has it: "If P had been told J he would have
+# known. He says he doesn't, so …", "… would know at once. But he didn't." (the elided verb is the knowing one).
+_ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since|because|well)\s*,?\s+)(?P<subject>he|she|[a-z][\w.]*"
+                     r"(?:\s+[a-z]\w*)?)\s+(?P<says>(?:says|said|claims|claimed|admits|admitted|replies|replied|tells\s+us|"
+                     r"told\s+us|answers|answered)\s+(?:that\s+)?(?:he|she)\s+)?(?:doesn't|does\s+not|didn't|did\s+not|can't|"
+                     r"cannot|couldn't|could\s+not|isn't|is\s+not|wasn't|was\s+not)(?=\s*(?:[,.;:!—–)]|$|\s+(?:so|and|which|"
+                     r"therefore|hence|thus|though|either)\b)))")
+# "He says he doesn't know": the speaker a pronoun, named in the sentence before.
+_HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
+                      r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|declared)\b)")
+_COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
              "initial": 1, "opening": 1,
@@ -576,6 +587,9 @@ class Aligner:
                     out.append(Cue(start, k, "content", True))
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
             out += self._narrated_next(text, current)
+        if current < len(self.quotes) and self.speakers[current] is not None and (
+                _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None):
+            out += self._elliptic_next(text, current)
         if self.speaks.search(text) is not None:
             at = 0
             for sentence in _FIRST_SENTENCE.split(text):
@@ -610,6 +624,30 @@ class Aligner:
             knowing = [t for t in toks[i + 1:] if t.kind in ("know", "notknow")]
             if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
                 return [Cue(start, k, "narrated", True)]
+        return []
+
+    def _elliptic_next(self, text: str, current: int) -> list[Cue]:
+        """The next statement told as a reply to the sentence before, its verb or its speaker left out: "… he would
+        have known. He says he doesn't, so …", "… would know at once. But he didn't.", "P would know if the rank were
+        unique. He says he doesn't know." Only the next statement, by its speaker and its know / don't-know words."""
+        k, prev, at = current + 1, "", 0
+        for sentence in _FIRST_SENTENCE.split(text):
+            start, at = at, at + len(sentence) + 1
+            elided, he_says = _ELIDED.search(sentence), _HE_SAYS.search(sentence)
+            before, prev = prev, sentence
+            if (elided is None and he_says is None) or self.knows.search(before) is None:
+                continue
+            subject = tokens(self.lexicon, elided.group("subject")) if elided is not None else []
+            agent = subject[0].payload if len(subject) == 1 and subject[0].kind == "agent" else None
+            if agent is None and (he_says is not None or (subject and subject[0].kind == "he")):
+                agent = next((t.payload for t in reversed(tokens(self.lexicon, before)) if t.kind == "agent"), None)
+            if elided is not None:  # the verb left out: a reply to a counterfactual, or what the speaker says
+                said = ("notknow",) if elided.group("says") or _COUNTERFACTUAL.search(before) else ()
+            else:
+                toks = tokens(self.lexicon, sentence[he_says.end():])
+                said = said_words(toks)
+            if agent is not None and said and self.speakers[k - 1] == agent and self.cues[k - 1] == said:
+                return [Cue(start, k, "paraphrase", True)]
         return []
 
     def _references(self, text: str, current: int) -> list[Cue]:
