@@ -72,7 +72,8 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
 _CHECKING = re.compile(r"\W*(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
-_CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound"})
+_CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
+                            "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
 
 
 def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
