@@ -49,11 +49,8 @@ def pair_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Clai
 _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?")
 
 
-def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
-    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage:
-    read as a case (not checked as a plain claim), like a pair-labelled line."""
-    if "\n" not in text or not any(r.kind == "knowledge" and r.reading in _READ for r in records):
-        return records
+def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each bulleted line that opens on one value."""
     spans = []
     for m in _VALUE_LABEL.finditer(text):
         end = text.find("\n", m.end())
@@ -61,6 +58,15 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
         toks = lex.scan(text[m.end():min(end, m.end() + 12)])
         if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
             spans.append((m.end(), end))
+    return spans
+
+
+def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage:
+    read as a case (not checked as a plain claim), like a pair-labelled line."""
+    if "\n" not in text or not any(r.kind == "knowledge" and r.reading in _READ for r in records):
+        return records
+    spans = _value_lines(lex, text)
     if not spans:
         return records
     return [r.read_as(CASE) if r.kind == "knowledge" and r.reading in _READ and
@@ -88,6 +94,8 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     if cut is None:
         return records
     toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
-    if not toks:
-        return records
+    if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
+        spans = _value_lines(lex, text)
+        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and any(a <= r.start < b for a, b in spans)
+                else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
