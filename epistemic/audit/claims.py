@@ -1815,7 +1815,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         lead = len(by_var[x])  # "J, 8, 2, 7, 3: only spades": each value of the row's head, then its partners
         if all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
-            if _NEGATED_GAP.search(sentence, vals[lead - 1].end, vals[lead].start):  # "July has no 18 or 19"
+            if _NEGATED_GAP.search(sentence, vals[lead - 1].end, vals[lead].start) or \
+                    _GONE_AFTER.match(sentence, vals[-1].end) is not None:  # "July has no 18 or 19", "16：6月没了"
                 return [record("conditional", implies_key(set_key(x, by_var[x]), _excluded(set_key(y, by_var[y]))),
                                (), text, a, b, state.past, reading=LOOSE)]
             f = implies_key(set_key(x, by_var[x]), set_key(y, by_var[y]))
@@ -1908,6 +1909,10 @@ _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|he
                            r"\s*(?:拿到|拿着|手里是|手里的是|知道的是)(?:的是)?\s*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
+# The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".
+_GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+)?(?:gone|out|eliminated|"
+                         r"excluded|ruled\s+out|removed|crossed\s+out)\b)|\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|"
+                         r"被排除|划掉了|出局)")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 
