@@ -1577,6 +1577,9 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                      has_if: bool = True) -> list[ClaimRecord]:
     state = _State()
     claims: list[ClaimRecord] = []
+    unless = _unless(toks)
+    if unless is not None:
+        toks, has_if = unless, True
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head, sentence):
@@ -1600,6 +1603,29 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
                               for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
+
+
+_UNLESS = frozenset({"unless", "除非"})
+
+
+def _unless(toks: list[Token]) -> list[Token] | None:
+    """"Bernard now knows, unless his day is 19" as "if not 19, Bernard now knows": the tokens of the supposition
+    with the condition first, or None. Only knowledge under a plain condition on values (no negation in it)."""
+    i = next((n for n, t in enumerate(toks) if t.kind == "because" and t.text.lower() in _UNLESS), None)
+    if i is None or i == 0 or any(t.kind == "if" for t in toks):
+        return None
+    end = next((n for n in range(i + 1, len(toks)) if toks[n].kind == "sep"), len(toks))
+    last = i
+    while last > 0 and toks[last - 1].kind == "sep":
+        last -= 1
+    first = next((n + 1 for n in range(last - 1, -1, -1) if toks[n].kind == "sep"), 0)
+    ante, cons = toks[i + 1:end], toks[first:last]  # the clause just before "unless" is what it conditions
+    if not cons or not any(t.kind in ("value", "tuple") for t in ante) or any(t.kind == "neg" for t in ante) or \
+            not any(t.kind in ("know", "notknow") for t in cons):
+        return None
+    u = toks[i]
+    return toks[:first] + [Token("if", None, cons[0].start, cons[0].start, u.text),
+                           Token("neg", None, u.start, u.start, "not")] + ante + [Token("sep", None, u.start, u.start, ",")] + cons
 
 
 def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
