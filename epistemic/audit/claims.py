@@ -1265,8 +1265,9 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 glued = more.start
                 continue
             if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
-                    prev.kind == "tuple":
-                continue  # "March 18, 19; July 16, 17, 19": one list
+                    prev.kind == "tuple" and not any(u.kind == "neg" for u in itertools.takewhile(
+                        lambda u: u.text not in (";", "；", ".", "。"), toks[i + 1:])):
+                continue  # "March 18, 19; July 16, 17, 19": one list (not "…, (4, 7); (5, 6) is gone")
             # "…, leaving ♥Q and ♦5", "that leaves March 18": what is left is stated, as after "are"
             out.append([Token("copula", t.payload, t.start, t.end, t.text)] if t.text.lower() in _LEAVING else [])
             continue

@@ -32,8 +32,12 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
                        r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
-                       r"cheryl puzzle)\b|\bi\s+was\s+(?:going|about)\s+to\s+(?:say|keep|answer|write|drop|conclude)\b)|"
-                       r"~~|误读|误解|原题|原版|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来)?(?:以为|误以为|想错)|误以为|第一反应|"
+                       r"cheryl puzzle)\b|\bi\s+was\s+(?:going|about)\s+to\s+(?:say|keep|answer|write|drop|conclude)\b|"
+                       r"\bi\s+(?:first\s+|initially\s+|originally\s+)?(?:wanted|meant|intended)\s+to\s+(?:drop|remove|cross|"
+                       r"strike|eliminate|keep|rule|delete|discard)\b)|"
+                       r"~~|误读|误解|原题|原版|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|先|首先)?(?:以为|误以为|想错)|误以为|第一反应|"
+                       r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
+                       r"(?:是)?想(?:把|要|删|排除|保留|去掉|划掉)|"
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为")
 # An idea the writer declines to take over: "I shouldn't just assume the answer is July 16", "不能直接套用7月16日".
 _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don't|do not|mustn't|must not|won't|not)\s+"
@@ -53,7 +57,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
-                "套用", "照搬", "直接用", "going to", "about to", "~~", "想过", "一度")
+                "套用", "照搬", "直接用", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))

@@ -23,8 +23,9 @@ _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:onl
                    r"\bunique\b|\bsingletons?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现")
 QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit))|出现")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
-_LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:,|，|、|/|and|or|和|与|或|及)?\s*(?:,|，|、)?\s*(?:the\s+)?",
-                       re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:,|，|、|/|and|or|plus|as\s+well\s+as|"
+                       r"along\s+with|together\s+with|和|与|或|及|以及|加上)?\s*(?:,|，|、)?\s*(?:the\s+)?", re.IGNORECASE)
+# ("J, 8, 2, 7, 3 (all spades) plus K and 6": a remark in brackets does not end the list)
 # Between the phrase and the list after it: a relative clause's rest, a copula, a colon ("… is 18", "…: 18, 19")
 _STATES = re.compile(r"(?i:[^.;!?。；！？\d]{0,30}?(?:\b(?:is|are|was|were)\b|[:：]|是|为|只有|有)\s*(?:only\s+|just\s+)?"
                      r"(?:the\s+)?(?:days?\s+|ranks?\s+|suits?\s+|months?\s+)?)$")
@@ -75,7 +76,7 @@ def _run(clause: list[Token], sentence: str, i: int, step: int) -> list[Token]:
     j = i + step
     while 0 <= j < len(clause):
         t = clause[j]
-        if t.kind == "sep" and t.text in (",", "，", "、", "/"):
+        if t.kind == "sep" and t.text in (",", "，", "、", "/") or _bracketed(sentence, t.start):
             j += step
             continue
         if t.kind != "value" or t.payload[0] != first.payload[0]:
@@ -86,6 +87,13 @@ def _run(clause: list[Token], sentence: str, i: int, step: int) -> list[Token]:
         run.append(t)
         j += step
     return run if step == 1 else run[::-1]
+
+
+def _bracketed(sentence: str, at: int) -> bool:
+    """Whether offset `at` is inside brackets that close on the same line."""
+    opening = max(sentence.rfind("(", 0, at), sentence.rfind("（", 0, at))
+    return opening >= 0 and max(sentence.rfind(")", 0, at), sentence.rfind("）", 0, at)) < opening and \
+        re.match(r"[^()（）\n]{0,30}[)）]", sentence[at:]) is not None
 
 
 def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token], bool] | None:
