@@ -90,6 +90,10 @@ _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:tol
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
+# A question about one holder's case, answered by the next sentence: "波拿到17号的话，现在还有几种可能？只剩7月17日一种。",
+# "If Bo had 17, how many options would be left? Just July 17."
+_CASE_QUESTION = re.compile(r"(?i:\b(?:if|suppose|had|has|holds?|held|gets?|got|was\s+told|were\s+told)\b)|的话|如果|假如|要是|"
+                            r"拿到|拿的是|手里|手上")
 # What one agent considers possible, not the stage's candidates.
 _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
                           r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
@@ -190,13 +194,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     answer_cue = answer_step
     sentences = memo.sentences
     supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
+    asked = False  # "If Bo had 17, how many dates would be left? Just July 17.": the answer is that case's
     property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if len(sentence) > MAX_SENTENCE:
             continue
-        carried = supposing and _THEN.match(sentence) is not None
+        carried = (supposing and _THEN.match(sentence) is not None) or asked
         supposing = _SUPPOSE.match(sentence) is not None or carried
+        asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None
         key = (sentence, answer_cue)
         hit = sentences.get(key)
         if hit is None:
