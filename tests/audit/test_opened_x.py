@@ -1,0 +1,105 @@
+"""Readings from the opened blind set traces_x* and the opened second sentence battery (session 14: their false
+alarms), each checked both ways: the right reading leaves a true step alone, its wrong twin is still flagged."""
+import pathlib
+import sys
+
+from tests.audit.reading import audit as _audit, bad as _bad
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "bench"))
+from audit_true_battery import flagged  # noqa: E402  (the sentence as a paragraph of a retold dialogue)
+
+
+def _flagged(ctx, stage: int, sentence: str, lang: str = "en") -> bool:
+    return flagged(ctx, {"lang": lang, "stage": stage}, sentence)
+
+_IF_J = "So if P had been told J, 8 or K, he would have known the card immediately. "
+
+
+def test_the_next_statement_told_with_its_verb_or_speaker_left_out(ctxs):
+    ctx = ctxs("card16.txt")
+    for reply in ["He says he doesn't, so the rank is A, Q, 4 or 5.", "But he didn't, so the rank is A, Q, 4 or 5.",
+                  "He says he doesn't know, so the rank is A, Q, 4 or 5.", "P says he doesn't. So the rank is A, Q, 4 "
+                  "or 5."]:
+        report = _audit(ctx, _IF_J + reply)
+        assert report.label == -1 and report.steps[0].reached == 1, reply
+        wrong = _audit(ctx, _IF_J + reply.replace("A, Q, 4 or 5", "A, Q or 4"))  # checked at stage 1 now
+        assert [c.record.kind for c in _bad(wrong)] == ["candidates"], reply
+    # not a reply: no knowing verb before it, or a conclusion in the present without a counterfactual
+    assert _audit(ctx, "P holds the rank. He doesn't, so the rank is A, Q, 4 or 5.").steps[0].reached == 0
+    assert _audit(ctx, "Q would know the suit. He doesn't, so the rank is A.").steps[0].reached == 0  # Q is not next
+
+
+def test_what_is_unique_in_a_checked_world_is_that_worlds(ctxs):
+    ctx = ctxs("card16.txt")
+    text = "Sanity check on ♦5: P sees 5 (♣5/♦5, unsure) ✓; diamonds = {A, 5}, so Q was sure ✓; 5 is then unique ✓."
+    assert _audit(ctx, text).label == -1
+    assert [c.record.kind for c in _bad(_audit(ctx, "Note that 5 is unique in the deck."))] == ["singletons"]
+
+
+def test_a_check_over_lines_that_each_open_on_a_world(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    check = ("**Check:**\n- Mar 18: Ali (March) unsure, sure about Bo ✓\n"
+             "- Jul 16 passes Ali #1 and Bo but fails Ali #2, because Jul 17 is still open.")
+    assert not _flagged(ctx, 3, check)
+    assert _flagged(ctx, 3, "Jul 17 is still possible.")  # outside a check: the stage's claim (false after Ali #2)
+
+
+def test_a_table_row_whose_partner_is_said_gone(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    for row, lang in [("- 16: June is gone, only July 16 left, he knows.", "en"), ("- 16：6月没了，只剩7月16日，知道。", "zh")]:
+        assert not _flagged(ctx, 2, row, lang), row
+    assert _flagged(ctx, 2, "- 16: only June.")  # the partner kept: a table row, and a wrong one
+
+
+def test_knowledge_under_unless_and_as_long_as(ctxs):
+    for puzzle, lang, text, twin in [
+            ("cheryl_variant.txt", "en", "Bernard now knows, unless his day is 19.", "Bernard now knows, unless his day is 17."),
+            ("cheryl.txt", "zh", "现在伯纳德只要拿到的不是14号，就已经知道生日了。", "现在伯纳德只要拿到的不是16号，就已经知道生日了。")]:
+        ctx = ctxs(puzzle)
+        assert not _flagged(ctx, 1, text, lang) and _flagged(ctx, 1, twin, lang), text
+        assert [c.record.kind for c in _audit(ctx, text).claims()] == ["hypothetical"], text
+    # the condition governs its own clause only: the claims before it stay claims
+    card = ctxs("card16.txt")
+    long = _audit(card, "P先生说现在知道这张牌了，所以点数不能是A，因为A在红桃和方块都有，除非花色是方块。")
+    assert "rank != A" in [c.formula for c in long.claims()]
+
+
+def test_ideas_dropped_before_they_are_made(ctxs):
+    ctx = ctxs("cheryl.txt")
+    for text, lang in [("我本来想把16号也删掉，因为5月也有16号；但5月已经排除了，所以7月16日保留。", "zh"),
+                       ("一开始我想把7月16日删掉；但5月已经排除了，所以保留。", "zh"), ("我先以为7月16日也该删掉，但它保留。", "zh"),
+                       ("I wanted to drop July 16 too, but May is already gone, so it stays.", "en")]:
+        assert not _flagged(ctx, 2, text, lang), text
+    assert _flagged(ctx, 2, "所以7月16日也删掉。", "zh")
+
+
+def test_a_list_before_a_semicolon_does_not_run_into_what_is_gone_after_it(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert not _flagged(ctx, 3, "For sum 11 the survivors are (2, 9), (3, 8) and (4, 7); (5, 6) is gone.")
+    assert _flagged(ctx, 3, "For sum 11 the survivors are (2, 9), (3, 8) and (5, 6); (4, 7) is gone.")
+
+
+def test_a_singleton_list_goes_on_past_plus_and_a_bracketed_remark(ctxs):
+    ctx = ctxs("card16.txt")
+    right = "The ranks that occur exactly once are J, 8, 2, 7, 3 (all spades) plus K and 6 (clubs)."
+    assert _audit(ctx, right).label == -1
+    assert [c.record.kind for c in _bad(_audit(ctx, right.replace("K and 6", "K and Q")))] == ["singletons"]
+
+
+def test_what_holds_in_a_named_world_is_a_supposition(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 2})
+    head = ctx.puzzle.announcements[0].source + "\n\n"
+    for text in ["After round 1, in every two-mud world the muddy children can already say there are exactly two.",
+                 "In a three-muddy world a muddy child sees 3 − 1 = 2 muddy faces."]:
+        assert _audit(ctx, head + text).label == -1, text
+    # a sum is checked inside the supposition all the same
+    slip = _audit(ctx, head + "In a three-muddy world a muddy child sees 3 − 1 = 1 muddy face.")
+    assert [c.record.kind for c in _bad(slip)] == ["arithmetic"]
+
+
+def test_the_answer_to_a_question_about_one_holders_case(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    head = 'Ali says: "I don\'t know, and I know Bo doesn\'t know either."\n\n'
+    assert _audit(ctx, head + "波拿到17号的话，现在还有几种可能？只剩7月17日一种。").label == -1
+    assert _audit(ctx, head + "If Bo had 17, how many options would be left? Just July 17.").label == -1
+    assert _bad(_audit(ctx, head + "现在还有几种可能？只剩7月17日一种。"))  # no holder's case: the stage's candidates
