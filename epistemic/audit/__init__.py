@@ -23,7 +23,7 @@ from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
-from .answers import bold_answer, closing_answer, foreign_answer
+from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
@@ -372,7 +372,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
-                                for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text))
+                                for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text),
+                                          headed_answer(lex, ctx.memo, st.text) if st.index > 0 and
+                                          _ANSWER_HEADING.match(texts[st.index - 1]) else None)  # "**Answer**" / "4 and 13."
                                 if a), (None, None))
         if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
                 and top == ctx.judge.last:

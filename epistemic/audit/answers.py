@@ -34,6 +34,11 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     return _answer_of(lex, memo, m.group(1))
 
 
+def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The answer of a short step under an answer heading ("**Answer**" / "4 and 13."): read as if after "Answer:"."""
+    return _answer_of(lex, memo, text.strip()) if len(text) <= 80 and "\n" not in text.strip() else None
+
+
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer a span names when read as if it followed "Answer:", or None; else the answer its one bracketed
     gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""

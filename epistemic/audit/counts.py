@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .keys import formula_key
+from .keys import formula_key, junction_key
 from .lexicon import Lexicon
 from .records import ANSWER, VALUES, ClaimRecord, record
 
@@ -44,6 +44,7 @@ _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILI
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
 _ALTERNATIVE = re.compile(r"(?i:\s*(?:vs\.?|versus|or|and)\s*\d)|\s*(?:和|或)\s*\d")
+_OTHER_COUNT = re.compile(r"(?i:\s*(?:or|/)\s*)" + _N + r"\b|\s*(?:或|或者|或是)\s*" + _N)
 _NONE = object()
 FLIPPED = {  # an operator negated: "k = 4 is out" is k != 4
     "=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
@@ -93,9 +94,14 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
     ("### Answer"), so a plain count in it is the answer."""
     out = []
     for m in _ANSWER.finditer(sentence):
-        n = _number(next(g for g in m.groups() if g))
-        key = ("Compare", "=", term, ("Const", n))
-        out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER))
+        ns = [_number(next(g for g in m.groups() if g))]
+        other = _OTHER_COUNT.match(sentence.replace("*", " "), m.end())
+        if other is not None:  # "Answer: 3 or 4 children are muddy": an answer that leaves two counts open
+            ns.append(_number(next(g for g in other.groups() if g)))
+        keys = [("Compare", "=", term, ("Const", n)) for n in ns]
+        key = keys[0] if len(keys) == 1 else junction_key("Or", keys)
+        out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, tuple((n,) for n in ns),
+                          reading=ANSWER))
     for m in _PLAIN.finditer(sentence):
         n = _number(m.group(1))
         key = ("Compare", "=", term, ("Const", n))
