@@ -84,7 +84,9 @@ _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
                    r"告诉|告知", re.IGNORECASE)
-_HOLDS_GAP = re.compile(r"\s*(?:,\s*who\s+(?:is\s+|was\s+)?|\s+(?:is\s+|was\s+)?)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day"
+_HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s+(?:who\s+(?:is\s+|was\s+)?)?)|"
+                        r"\s+(?:is\s+|was\s+)?)?$", re.IGNORECASE)  # "Bernard, who holds the month", "Bo holds the day",
+# "Mr. Q, the one holding the rank"
 _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
@@ -376,7 +378,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
-            found += _told_records(toks, sentence)
+            found += _told_records(toks, sentence) + _appositive_records(lex, toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
             found += _held_records(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
@@ -1542,6 +1544,21 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         key = knows_key(agent.payload, "value", (observed,))
         a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
         out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
+    return out
+
+
+def _appositive_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
+    """"Mr. Q, the one holding the rank": an agent named, then described by what another agent observes, is said to
+    observe it (kind "told", judged at the start: the wrong agent when the two differ)."""
+    observes = {a.name: a.observes for a in lex.puzzle.agents}
+    out = []
+    for a, gap, b in zip(toks, toks[1:], toks[2:]):
+        if a.kind != "agent" or b.kind != "agent" or gap.kind != "sep" or gap.text not in (",", "，", "(", "（") or \
+                a.payload == b.payload or _HOLDS_ANY.search(b.text) is None or a.payload not in observes or \
+                len(observes.get(b.payload, ())) != 1 or not isinstance(observes[b.payload][0], s.Var):
+            continue
+        key = knows_key(a.payload, "value", (("Var", observes[b.payload][0].name),))
+        out.append(record("told", key, (), sentence.strip(), a.start, b.end, False, reading=KNOWLEDGE))
     return out
 
 
