@@ -177,7 +177,7 @@ _SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her
                     r"(?P<zh>(?:先生)?(?:第[一二三]次|最后一次)?(?:开口|说话|发言)(?:之前|以前|前))")
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
-                           r"第[一二三四]|最后", re.IGNORECASE)
+                           r"第[一二三四](?![步点部章节种个天轮])|最后", re.IGNORECASE)  # (not "第二步": the trace's step 2)
 
 
 _LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)、])?\s*\*{1,2}([^*\n]{2,80}?)[:：]?\*{1,2}\s*[:：]?")
