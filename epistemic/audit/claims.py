@@ -301,7 +301,8 @@ def _start(r: ClaimRecord) -> int:
 
 
 # "因此和一定是奇数", "所以和是17": 和 opening a clause before a verb is the sum, not "and"
-_BARE_SUM = re.compile(r"(?:^|[，,。；;：:]|因此|所以|那么|于是|也就是说|即|故|则)\s*(和)(?=一定|必然|必定|只能|就|都|是|为|必)")
+_BARE_SUM = re.compile(r"(?:^|[，,。；;：:]|因此|所以|那么|于是|也就是说|即|故|则|说明|表明|意味着)\s*(和)(?=一定|必然|必定|只能|就|都|是|为|必|"
+                       r"不是|不能是|不会是)")
 
 
 def _bare_sum(lex: Lexicon, raw: list[Token], sentence: str) -> list[Token]:
@@ -752,6 +753,7 @@ _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
                         r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
+_NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
 
@@ -797,7 +799,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             continue
         run, end = [], t.end
         for u in raw[i + 1:]:
-            if u.kind not in ("copula", "only", "past", "now") or u.start - end > 3:
+            if u.kind not in ("copula", "only", "past", "now", "neg") or u.start - end > 3 or \
+                    (u.kind == "neg" and _NOT_IS.fullmatch(u.text) is None):
                 break
             run.append(u)
             end = u.end
@@ -819,7 +822,7 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             continue
         m = _PARITY_AFTER.match(sentence, end)
         if m is not None and run:
-            odd = (m.group(1) or m.group(2)).lower() in ("odd", "奇数")
+            odd = ((m.group(1) or m.group(2)).lower() in ("odd", "奇数")) != any(u.kind == "neg" for u in run)  # "和不是偶数"
             key = ("Compare", "=", ("Arith", "mod", t.payload[1], ("Const", 2)), ("Const", 1 if odd else 0))
             out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
     return out
