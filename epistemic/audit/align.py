@@ -38,6 +38,7 @@ _ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since
 # "He says he doesn't know": the speaker a pronoun, named in the sentence before.
 _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
                       r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|declared)\b)")
+_ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
@@ -710,8 +711,9 @@ class Aligner:
     def _signature_cue(self, sentence: str, current: int) -> int | None:
         """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round
         of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮"); of several it
-        describes ("after two silent rounds every muddy child knows"), the latest."""
-        words = _words(sentence)
+        describes ("after two silent rounds every muddy child knows"), the latest. A bracketed aside narrates
+        nothing ("大家都知道（四个孩子只要 m ≥ 2，每个人都能看到泥）")."""
+        words = _words(_ASIDE_BRACKETS.sub(" ", sentence))
         found = None
         rounds = _ROUND.search(sentence)
         silence = _SILENCE_NARRATED.search(sentence) is not None
