@@ -103,3 +103,53 @@ def test_the_answer_to_a_question_about_one_holders_case(ctxs):
     assert _audit(ctx, head + "波拿到17号的话，现在还有几种可能？只剩7月17日一种。").label == -1
     assert _audit(ctx, head + "If Bo had 17, how many options would be left? Just July 17.").label == -1
     assert _bad(_audit(ctx, head + "现在还有几种可能？只剩7月17日一种。"))  # no holder's case: the stage's candidates
+
+
+def test_an_agent_described_by_what_another_observes(ctxs):
+    ctx = ctxs("card16.txt")
+    wrong = _audit(ctx, "Mr. Q, the one holding the rank, now declares that he knows the card.")
+    assert [(c.record.kind, c.formula) for c in _bad(wrong)] == [("told", "Q knows rank")]
+    assert not _bad(_audit(ctx, "Mr. P, the one holding the rank, now declares that he knows the card."))
+
+
+def test_the_traces_own_step_number_is_no_statement(ctxs):
+    ctx = ctxs("card16.txt")
+    heading = '### 第二步：分析P先生的第一句话"我不知道这张牌"'
+    assert ctx.aligner.align([heading])[0].reached == 1  # not P's second statement (stage 3)
+
+
+def test_a_denied_parity_is_the_other_one(ctxs):
+    ctx = ctxs("sum_product.txt")
+    for text, lang in [("所以和不是偶数。", "zh"), ("So the sum is not even.", "en")]:
+        assert not _flagged(ctx, 2, text, lang), text
+        assert "(x + y) mod 2 = 1" in [c.formula for c in _audit(ctx, text).claims()], text
+    assert _flagged(ctx, 2, "So the sum is not odd.")
+
+
+def test_a_bracketed_aside_names_no_statement(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 2})
+    aside = "这句话看起来大家都知道（四个孩子只要 m ≥ 2，每个人都能看到泥），但它让至少一个变成了公共知识。"
+    assert ctx.aligner.align([aside])[0].reached == 0
+    assert ctx.aligner.align(["现在每个有泥的孩子都知道自己有泥了。"])[0].reached == 3
+
+
+def test_answers_under_a_heading_and_answers_that_leave_two_counts(ctxs):
+    imp = ctxs("impossible.txt")
+    assert _audit(imp, "**Answer**\n\n4 and 13.").final_answer == ((4, 13),)
+    assert _audit(imp, "**Answer**\n\n4 and 14.").final_answer_correct is False
+    muddy = ctxs("muddy.txt", {"n": 4, "k": 3})
+    for text in ["**Answer: 3 or 4 children are muddy.**", "答案：3或4个孩子有泥。"]:
+        assert _audit(muddy, text).final_answer == ((3,), (4,)), text
+    assert _audit(muddy, "Answer: 3 children are muddy.").final_answer_correct
+
+
+def test_the_original_puzzles_answer_is_a_rejected_idea(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    assert not _flagged(ctx, 0, "I have to be careful: the original puzzle's answer is July 16, and it is in this list.")
+    assert _flagged(ctx, 0, "So the answer is July 16.")
+
+
+def test_can_already_name_is_knowing(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    claims = _audit(ctx, "At this point Albert can already name the date.").claims()
+    assert [c.formula for c in claims] == ["Albert knows date"]
