@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .keys import implies_key, junction_key, value_key
+from .claims import question_key
+from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
 
@@ -41,7 +42,36 @@ def pair_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Clai
             r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
                        reading=HYPOTHETICAL)
         out.append(r)
+    for start, end, case in lines:  # "- (2, 9): 18 = 3 × 6, sum 9 — not on the list, so P would know.": the case's
+        # knowledge in the conditional mood, which the sentence reader leaves to suppositions
+        if not any(start <= r.start < end and r.kind == "case knowledge" for r in out):
+            out += _would_know(lex, text, start, end, case)
     return out
+
+
+_WOULD = re.compile(r"(?i:\b(?:would|'d)\s+(?:(not|never)\s+|(?:still\s+|then\s+|also\s+|immediately\s+|at\s+once\s+)?)?"
+                    r"(?:know|be\s+able\s+to\s+(?:tell|determine)|determine|work\s+(?:it|them)\s+out)\b|"
+                    r"\b(wouldn't|would\s+not)\s+(?:know|be\s+able\s+to\s+(?:tell|determine)|determine)\b)|(会|就会|就能|能)(不)?知道")
+_NOT_WOULD = re.compile(r"(?i:\b(?:if|unless|whether)\b)|如果|假如|要是|[?？]")
+
+
+def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> list[ClaimRecord]:
+    """The one "<agent> would (not) know" of a pair's line, as that pair's case knowledge (of the question)."""
+    line = text[start:end]
+    m = _WOULD.search(line)
+    if m is None or len(_WOULD.findall(line)) != 1 or _NOT_WOULD.search(line) is not None:
+        return []
+    agents = [t for t in lex.scan(line[:m.start()]) if t.kind == "agent"]
+    if not agents or line[agents[-1].end:m.start()].strip(" ,，") not in ("", "then", "也", "就"):
+        return []  # the agent right before the modal: "so P would know", "P就会知道"
+    q = question_key(lex)
+    if q is None:
+        return []
+    key = knows_key(agents[-1].payload, "value", q)
+    if m.group(1) or m.group(2) or m.group(4):
+        key = not_key(key)
+    return [record("case knowledge", implies_key(case, key), (), line.strip(), start + agents[-1].start, start + m.end(),
+                   False, reading=HYPOTHETICAL)]
 
 
 # A line labelled by one value: "- 14日有7月14日和8月14日，伯纳德还是不能确定", "- 14: July 14 and August 14 — Bernard
