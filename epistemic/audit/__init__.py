@@ -22,7 +22,7 @@ from .tables import table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
-from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records
+from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
@@ -346,8 +346,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(pin, pin, window.fresh)
             credit = r.kind == "exclusion" and crediting and \
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
+            part = None if credit or r.kind != "exclusion" or not crediting else \
+                quoted_credit(ctx.aligner, text, r.start, r.end)
+            if part is not None:  # Albert's "I don't know" alone "rules out March and May"
+                credit, k_c = True, (part[0],)
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
-                r, window = credited(r, k_c), Window(k_c[0], k_c[0])
+                r, window = credited(r, k_c, part[1] if part else None), Window(k_c[0], k_c[0])
             anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
             if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless

@@ -317,6 +317,12 @@ def _labels(puzzle: s.Puzzle) -> tuple:
     return tuple(out)
 
 
+def statement_parts(said: s.Formula) -> tuple[s.Formula, ...]:
+    """The clauses of what a speaker says: the items of a conjunction ("I don't know, but I know you don't"), else
+    the whole."""
+    return tuple(said.items) if isinstance(said, s.And) else (said,)
+
+
 def _restated(puzzle: s.Puzzle) -> dict:
     """Each announcement's parts ("P does not know the card", "Q knew that P did not know") as formula keys,
     mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it."""
@@ -857,6 +863,18 @@ class Aligner:
         fits = [k for k, qs in enumerate(self.quotes, start=1) if self.speakers[k - 1] in (agent, None) and
                 any(said in q for q in qs)]
         return fits[0] if len(fits) == 1 else None
+
+    def quoted_part_index(self, phrase: str) -> tuple[int, int] | None:
+        """(k, i): the phrase quotes only part i of statement k, one of its clauses, by the clause's know /
+        don't-know words (Albert's "I don't know" of "I don't know, but I know Bernard doesn't know"), or None."""
+        k = self._quoted_part(phrase)
+        m = QUOTES.search(phrase)
+        if k is None or m is None:
+            return None
+        parts = statement_parts(self.lexicon.puzzle.announcements[k - 1].said)
+        said = said_words(tokens(self.lexicon, m.group(0)[1:-1]))
+        fits = [i for i, f in enumerate(parts) if said and _cues(f) == said]
+        return (k, fits[0]) if len(parts) > 1 and len(fits) == 1 else None
 
     def _speaker_statement(self, phrase: str, at: int, current: int) -> int | None:
         """The statement of the agent named at `at` that is the stage `current` or the next one, if exactly one is."""

@@ -117,6 +117,25 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
 
 
+def quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(k, i) when the elimination in the sentence of text[start:end] is credited to a quoted clause of statement
+    k ("Albert's "I don't know" already rules out March and May", "阿尔伯特说「我不知道」，就已经排除了3月和5月"), else
+    None. Memoised per step and span."""
+    return aligner.memoised(("@quoted credit", text, start, end), lambda: _quoted_credit(aligner, text, start, end))
+
+
+def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = _SENTENCE.search(text, end)
+    sentence = text[a:m.start() if m else len(text)]
+    if NOTHING.search(sentence) is not None:
+        return None  # "Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone"
+    found = sorted([(m.start(), m.group(1)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY) for m in pat.finditer(sentence)] +
+                   _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
+    found = [(at, phrase) for at, phrase in found if a + at < end]
+    return aligner.quoted_part_index(found[-1][1]) if found else None
+
+
 # "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes
 # no world at all
 _NOTHING_VERBS = re.compile(

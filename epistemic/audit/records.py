@@ -102,9 +102,9 @@ def record(kind: str, fkey: tuple, wkeys: tuple, text: str, start: int, end: int
     return ClaimRecord(kind, ClaimKey(fkey, wkeys, past), text, start, end, answer, None, reading)
 
 
-def credited(r: ClaimRecord, ks: tuple[int, ...]) -> ClaimRecord:
-    """An exclusion ("not Y") credited to announcement ks[0] (or one of ks): the claim `("Credit", ks, Y)`
-    (strategies.Credit)."""
+def credited(r: ClaimRecord, ks: tuple[int, ...], part: int | None = None) -> ClaimRecord:
+    """An exclusion ("not Y") credited to announcement ks[0] (or one of ks): the claim `("Credit", ks, Y)`, or to
+    clause `part` of it alone (Albert's "I don't know"): `("Credit", ks, Y, part)` (strategies.Credit)."""
     f = r.key.formula
     if f[0] == "Not":
         ruled_out = f[1]
@@ -114,7 +114,8 @@ def credited(r: ClaimRecord, ks: tuple[int, ...]) -> ClaimRecord:
         ruled_out = ("Or", tuple(p[1] if p[0] == "Not" else ("Compare", "=") + p[2:] for p in f[1]))
     else:
         return r
-    return r._replace(kind="credit", key=ClaimKey(("Credit", ks, ruled_out), (), r.key.past),
+    key = ("Credit", ks, ruled_out) if part is None else ("Credit", ks, ruled_out, part)
+    return r._replace(kind="credit", key=ClaimKey(key, (), r.key.past),
                       reading=EXCLUSION if r.reading == CLASS else r.reading)
 
 

@@ -230,9 +230,16 @@ class Singletons:
 
 def credit_text(judge, lex, key) -> str:
     """How a `credit` claim is shown: "statement 2 rules out suit in {spades, clubs}"."""
-    _, ks, ykey = key.formula
+    ks, ykey = key.formula[1], key.formula[2]
     ruled_out = "nothing" if ykey is None else judge.source(formula_of(lex, ykey))
-    return f"statement {' or '.join(map(str, ks))} rules out {ruled_out}"
+    part = f" (its clause {judge.source(_part(lex, key.formula))} alone)" if len(key.formula) > 3 else ""
+    return f"statement {' or '.join(map(str, ks))}{part} rules out {ruled_out}"
+
+
+def _part(lex, f: tuple) -> s.Formula:
+    """The clause of the credited statement a part credit names: `("Credit", ks, Y, i)` -> clause i of ks[0]."""
+    said = lex.puzzle.announcements[f[1][0] - 1].said
+    return (said.items if isinstance(said, s.And) else (said,))[f[3]]
 
 
 class Credit:
@@ -247,7 +254,7 @@ class Credit:
             return NOT_HANDLED
         if judge.solution.space.size == 0:
             return None
-        _, ks, ykey = record.key.formula
+        ks, ykey = record.key.formula[1], record.key.formula[2]
         stages = judge.solution.stages
         if ykey is None:  # "the second silence adds no information": no world is removed
             text = f"at stage {ks[0]}: {credit_text(judge, lex, record.key)}"
@@ -261,6 +268,13 @@ class Credit:
 
         k = ks[0]
         text = f"at stage {k}: {credit_text(judge, lex, record.key)}"
+        if len(record.key.formula) > 3 and live(k - 1):  # one clause alone: gone where the clause fails at k - 1
+            kept = judge.mask(f, k - 1) & stages[k - 1].mask & judge.mask(_part(lex, record.key.formula), k - 1)
+            if not np.any(kept):
+                return Verdict(ENTAILED, k, text, strategy=self.name)
+            why = "the clause holds in a world of stage {} that still has it".format(k - 1) + (
+                f"; the rest of statement {k} rules it out" if not live(k) else "")
+            return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
         if any(live(j - 1) and not live(j) for j in ks):
             return Verdict(ENTAILED, k, text, strategy=self.name)
         if not live(k - 1):

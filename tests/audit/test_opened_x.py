@@ -153,3 +153,22 @@ def test_can_already_name_is_knowing(ctxs):
     ctx = ctxs("cheryl_variant.txt")
     claims = _audit(ctx, "At this point Albert can already name the date.").claims()
     assert [c.formula for c in claims] == ["Albert knows date"]
+
+
+def test_an_elimination_credited_to_one_quoted_clause_of_a_statement(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    for text, lang in [("Albert's \"I don't know\" already rules out March and May.", "en"),
+                       ("所以阿尔伯特说「我不知道」，就已经排除了3月和5月。", "zh")]:
+        assert _flagged(ctx, 1, text, lang), text  # Albert knows in no month: that clause removes nothing
+        report = _audit(ctx, "Albert says: \"I don't know when Cheryl's birthday is, but I know that Bernard does not "
+                             "know too.\"\n\n" + text)
+        assert [(c.record.kind, c.verdict.verdict) for c in _bad(report)] == [("credit", "false")], text
+    assert not _flagged(ctx, 1, "Albert's statement rules out March and May.")  # the whole statement does
+    assert not _flagged(ctx, 1, "Albert's \"I don't know\" removes nothing by itself.")
+
+
+def test_would_know_on_a_pairs_line_is_that_pairs_case(ctxs):
+    ctx = ctxs("sum_product.txt")
+    line = "Check sum 11:\n- (2, 9): 18 = 3 × 6, sum 9 — not on the list, so P would know.\n"
+    assert not _flagged(ctx, 2, line + "- (5, 6): 30 = 2 × 15 (17) — P wouldn't know.")
+    assert _flagged(ctx, 2, line + "- (5, 6): 30 = 3 × 10 (13) — 13 isn't on the list either, so P would know.")
