@@ -38,6 +38,8 @@ _ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since
 # "He says he doesn't know": the speaker a pronoun, named in the sentence before.
 _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
                       r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|declared)\b)")
+_DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchange)\s+(?:runs|goes|is|was|reads)\b\s*:?|"
+                              r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
 _ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
@@ -479,7 +481,10 @@ class Aligner:
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
             if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and (
-                    _ASKS.search(text) is not None or (max(named) == len(self.quotes) and self.speakers[-1] is None))):
+                    _ASKS.search(text) is not None or (max(named) == len(self.quotes) and self.speakers[-1] is None))) or \
+                    (len(out) < 3 and named and _DIALOGUE_RETOLD.search(text) is not None):
+                # ("The dialogue runs P (can't), S (knew it), P (now can), S (so can I).": the whole of it, told in
+                # words the cues only partly know)
                 top = max([reached, before] + list(named))
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))

@@ -172,3 +172,10 @@ def test_would_know_on_a_pairs_line_is_that_pairs_case(ctxs):
     line = "Check sum 11:\n- (2, 9): 18 = 3 × 6, sum 9 — not on the list, so P would know.\n"
     assert not _flagged(ctx, 2, line + "- (5, 6): 30 = 2 × 15 (17) — P wouldn't know.")
     assert _flagged(ctx, 2, line + "- (5, 6): 30 = 3 × 10 (13) — 13 isn't on the list either, so P would know.")
+
+
+def test_the_dialogue_retold_in_short_at_the_start_moves_no_stage(ctxs):
+    ctx = ctxs("impossible.txt")
+    setup = "Pairs 2 ≤ x ≤ y ≤ 99. The dialogue runs P (can't), S (knew it), P (now can), S (so can I)."
+    assert ctx.aligner.align(["**Setup**", setup])[1].stage == 0
+    assert ctx.aligner.align(["**Setup**", "S says: so can I."])[1].stage == 4  # the statement itself, told
