@@ -292,7 +292,17 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "u2-muddy-o1-summary-error-28", "u2-muddy-qwq-zh-error-29",
          "u1-cheryl-qwq-zh-error-16",  # "…只出现一次，也就是18或19": the values with the property
          "u2-sum_product-claude-markdown-error-10",  # "Mr. S was holding 17": what S observes, not a candidate
-         "u2-muddy-gpt4o-steps-error-30"}  # "If exactly three were muddy": a supposition concludes no answer  # "只剩7月：7月16、…" is what is left, not July's case  # "所以也排除3月18", "(5,6) 在这一步也被排除了"
+         "u2-muddy-gpt4o-steps-error-30",  # "If exactly three were muddy": a supposition concludes no answer
+         # traces_x*, opened at the start of session 14 (14 found blind; the rest after its readings), and two older
+         # rows found by its readings ("… so P would know" on a pair's line)
+         "x1-card16-gemini-terse-error-06", "x1-card16-gpt4o-steps-error-04", "x1-card16-gpt4o-steps-error-08",
+         "x1-card16-qwq-zh-error-02", "x1-cheryl-claude-markdown-error-12", "x1-cheryl-o1-summary-error-10",
+         "x1-cheryl-qwq-zh-error-09", "x1-cheryl-r1-think-error-11", "x1-cheryl_cam-gemini-terse-error-26",
+         "x1-cheryl_cam-gpt4o-steps-error-25", "x1-cheryl_variant-claude-markdown-error-22", "x1-cheryl_variant-gpt4o-steps-error-18",
+         "x1-cheryl_variant-o1-summary-error-20", "x1-cheryl_variant-r1-think-error-17", "x2-impossible-gemini-terse-error-20",
+         "x2-impossible-gpt4o-steps-error-17", "x2-impossible-qwq-zh-error-18", "x2-muddy-gpt4o-steps-error-28",
+         "x2-sum_product-answer-first-error-10", "x2-sum_product-gpt4o-steps-error-06", "o2-sp-06-r1-keptelim",
+         "w2-sum_product-r1-think-error-07"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
