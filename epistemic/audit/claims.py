@@ -1059,6 +1059,9 @@ _WHEN_ZH = re.compile(r"\s*在[^，。,；;：:]{0,10}(?:之前|之后|以前|�
 _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a person: the letter is the agent
 
 
+_ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|": an expression, not two variables
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
@@ -1074,6 +1077,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
     sources = any(w in low for w in _SOURCE_WORDS)
     if "知道" in sentence:
         raw = _observed_after_know(lex, sentence, raw)
+    absolute = [m.span() for m in _ABSOLUTE.finditer(sentence)] if "|" in sentence else []
     out: list[Token] = []
     last_attr: str | None = None
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
@@ -1089,6 +1093,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         if kind == "attr":
             if sources and _SOURCE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "from the month alone", "从点数": what an agent knows from, not what they know
+            if absolute and any(a <= t.start < b for a, b in absolute):
+                continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
             last_attr = t.payload
             slot = 0 if pair and t.payload == "@question" else None
         elif kind == "ambig":

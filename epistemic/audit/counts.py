@@ -77,7 +77,27 @@ def count_key(lex: Lexicon) -> tuple | None:
     if q is None or len(q.terms) != 1 or lex.question_vars:
         return None
     key = formula_key(q.terms[0])
+    if key[0] == "Count" and len(key[1]) == 1:  # a yes / no question: "Are the three numbers all different? (1 for yes)"
+        return key
     return key if key[0] == "Arith" and key[1] == "+" else None
+
+
+# A yes / no answer after an answer cue: "Answer: 1 (yes)", "**Answer: yes**", "答案：是（填1）", "the answer is no".
+_YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is|[:：])\s*(?:\*\*)?\s*(?:(?P<n>[01])\b|"
+                     r"(?P<yes>yes)\b|(?P<no>no)\b))|(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:\*\*)?\s*(?:(?P<zn>[01])|"
+                     r"(?P<zno>否|不是)|(?P<zyes>是))")
+
+
+def yes_no_records(term: tuple, sentence: str) -> list[ClaimRecord]:
+    """The answer to a yes / no question (the question's term is the count, 0 or 1, of one condition)."""
+    out = []
+    for m in _YES_NO.finditer(sentence):
+        digit = m.group("n") or m.group("zn")
+        n = int(digit) if digit else 1 if (m.group("yes") or m.group("zyes")) else 0
+        cond = term[1][0]  # yes: the condition holds (in every world left), no: it fails
+        key = cond if n == 1 else ("Not", cond)
+        out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER))
+    return out
 
 
 def _number(word: str) -> int:
@@ -92,6 +112,8 @@ def _clause_end(sentence: str, at: int) -> int:
 def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -> list[ClaimRecord]:
     """The count claims of one sentence (answers first, by position); `cue`: the sentence follows an answer cue
     ("### Answer"), so a plain count in it is the answer."""
+    if term[0] == "Count":
+        return yes_no_records(term, sentence)  # a yes / no question: no count of children to read
     out = []
     for m in _ANSWER.finditer(sentence):
         ns = [_number(next(g for g in m.groups() if g))]
