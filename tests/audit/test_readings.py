@@ -322,7 +322,8 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+ANSWER_MISSES: set[str] = {"y2-cheryls_age-answer-first-error-27"}  # answers not read yet (docs/audit.md): "所以谢丽尔9岁"
+# names Cheryl's age with no word for the variable in Chinese; the tuning test fails on any other misjudged
 # answer (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
@@ -337,7 +338,13 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "o1-cheryl-gemini-correct", "o2-sp-01-r1-correct",
     # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
     # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
-    "r2-impossible-r1-think-correct-14"}
+    "r2-impossible-r1-think-correct-14",
+    # traces_y*, opened at the end of session 14 (4 alarms blind, none read yet): a quote shared by two of Q's
+    # statements ("Q说的是"我知道"") taken for the later one; scare quotes blanked as speech ('the "unique" days are 13
+    # and 20' read as the candidates); ✗ under a "Unique?" column read as an elimination; a per-value check of
+    # Bill's statement in the consecutive-numbers puzzle
+    "y1-card16-qwq-zh-correct-07", "y1-cheryl_variant-r1-think-correct-13", "y2-cheryl-claude-markdown-correct-01",
+    "y1-consecutive-qwq-zh-correct-22"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
