@@ -18,7 +18,7 @@ from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, Aligner
 from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
-from .tables import table_records
+from .tables import property_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
@@ -274,6 +274,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = under_case(lex, records, case_header(lex, text))
             topic = last_term(lex, text, topic)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"
+            answered = property_rows(text) if ("✗" in text or "✘" in text or "❌" in text) else []
+            if answered:  # "| 14 | July, August | ✗ |" under "Unique?": not unique, not eliminated
+                records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
+                                                      and _ELIMINATING.search(text, r.start, r.end) is None)]
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
@@ -415,6 +419,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
+
+_ELIMINATING = re.compile(r"(?i:eliminat|rul\w* out|exclud|\bout\b|\bgone\b|remov|discard|struck)|排除|去掉|删|划掉")
 
 # Readings that conclude nothing: an opening summary, a supposition ("If exactly three were muddy, …"), a question
 # (a "rejected idea" may be the trace's own answer: "Just as in the original puzzle, … is July 16")

@@ -174,7 +174,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _CODE.sub(_blank, text)
     if "\n" in text and (":" in text or "：" in text):
         text = _LIST_BLOCK.sub(_joined_list, text)
-    text = _QUOTES.sub(_blank, text)
+    text = _QUOTES.sub(_blank_speech, text)
     if "(" in text or "（" in text:
         if lex.number_pair is not None:  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
             key = ("@split-sums", text)
@@ -1024,6 +1024,15 @@ def _split_sums(sentence: str) -> list[ClaimRecord]:
 
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
+
+
+_SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]")  # one English word in quotes: 'the "unique" days'
+
+
+def _blank_speech(m: re.Match) -> str:
+    """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
+    ('the "unique" days are 13 and 20')."""
+    return m.group(0) if _SCARE.fullmatch(m.group(0)) else " " * len(m.group(0))
 
 
 def _code_record(c: Claim) -> ClaimRecord:

@@ -66,6 +66,22 @@ def table_rows(text: str) -> Iterator[tuple[re.Match, list[str], bool]]:
         first = False
 
 
+# A header cell asking whether a value has a property: "Unique?", "Appears once?", "唯一吗？": its ✗ means no, not gone.
+_PROPERTY_ASKED = re.compile(r"(?i:\b(?:unique|once|singleton|repeated|shared|twice)\b[^|?？]{0,12}[?？])|(?:唯一|只出现一次|重复)[^|?？]{0,6}[吗？?]")
+
+
+def property_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of the rows of tables whose header asks whether a value has a property ("| Day | Appears in |
+    Unique? |"): a ✗ there answers that question, it eliminates nothing."""
+    out, asked = [], False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            asked = any(_PROPERTY_ASKED.search(cell) for cell in cells)
+        elif asked:
+            out.append(m.span())
+    return out
+
+
 def _starts_table(text: str, at: int) -> bool:
     """Whether the row at `at` opens a new table (the line before it is no row)."""
     before = text.rfind("\n", 0, max(0, at - 1))

@@ -179,3 +179,17 @@ def test_the_dialogue_retold_in_short_at_the_start_moves_no_stage(ctxs):
     setup = "Pairs 2 ≤ x ≤ y ≤ 99. The dialogue runs P (can't), S (knew it), P (now can), S (so can I)."
     assert ctx.aligner.align(["**Setup**", setup])[1].stage == 0
     assert ctx.aligner.align(["**Setup**", "S says: so can I."])[1].stage == 4  # the statement itself, told
+
+
+def test_one_quoted_word_is_the_writers_own(ctxs):
+    ctx = ctxs("cheryl_variant.txt")
+    assert not _flagged(ctx, 0, 'So the "unique" days are 13 and 20.')
+    assert _flagged(ctx, 0, 'So the "unique" days are 13 and 19.')
+    assert not _flagged(ctx, 1, 'Albert says "I don\'t know" here.')  # a quote of speech is still blanked
+
+
+def test_a_cross_under_a_property_question_is_no(ctxs):
+    ctx = ctxs("cheryl.txt")
+    table = "| Day | Appears in | Unique? |\n|---|---|---|\n| 14 | July, August | ✗ |\n| 19 | May | ✓ |"
+    assert not _flagged(ctx, 1, table)
+    assert _flagged(ctx, 1, "| Day | Status |\n|---|---|\n| 15 | ✗ |\n| 16 | ✗ |")  # crossed out: eliminated

@@ -339,12 +339,11 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
     # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
     "r2-impossible-r1-think-correct-14",
-    # traces_y*, opened at the end of session 14 (4 alarms blind, none read yet): a quote shared by two of Q's
-    # statements ("Q说的是"我知道"") taken for the later one; scare quotes blanked as speech ('the "unique" days are 13
-    # and 20' read as the candidates); ✗ under a "Unique?" column read as an elimination; a per-value check of
-    # Bill's statement in the consecutive-numbers puzzle
-    "y1-card16-qwq-zh-correct-07", "y1-cheryl_variant-r1-think-correct-13", "y2-cheryl-claude-markdown-correct-01",
-    "y1-consecutive-qwq-zh-correct-22"}
+    # traces_y*, opened at the end of session 14 (4 alarms blind; scare quotes and a "Unique?" column read since):
+    # a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one (reading the quote's
+    # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
+    # puzzle
+    "y1-card16-qwq-zh-correct-07", "y1-consecutive-qwq-zh-correct-22"}
 
 
 # ---------------------------------------------------------------- session 4: real model text
