@@ -1,6 +1,7 @@
 """Precision at the sentence level: python bench/audit_true_battery.py [--show] [--file BATTERY.jsonl]
 
-tests/data/audit/true_battery.jsonl (written in session 13 by a helper who never read the auditor) holds sentences
+tests/data/audit/true_battery.jsonl (written in session 13 by a helper who never read the auditor; true_battery_2.jsonl likewise,
+opened in session 14; true_battery_3.jsonl, written in session 14, is blind: aggregates only) holds sentences
 as models write them in the middle of their reasoning, each TRUE at the stage it is written (a case analysis, a
 verification line, a restatement of an earlier stage, a property list, a table row, a recap credit, a rejected idea,
 …), with a FALSE twin changed as little as possible, both checked with the solver. Each sentence is audited as the
