@@ -25,7 +25,7 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
-from .claims import Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
+from .claims import ELIMINATED, Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED, credited
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
@@ -277,7 +277,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             answered = property_rows(text) if ("✗" in text or "✘" in text or "❌" in text) else []
             if answered:  # "| 14 | July, August | ✗ |" under "Unique?": not unique, not eliminated
                 records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
-                                                      and _ELIMINATING.search(text, r.start, r.end) is None)]
+                                                      and ELIMINATED.search(text, r.start, r.end) is None)]
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
@@ -419,8 +419,6 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
-
-_ELIMINATING = re.compile(r"(?i:eliminat|rul\w* out|exclud|\bout\b|\bgone\b|remov|discard|struck)|排除|去掉|删|划掉")
 
 # Readings that conclude nothing: an opening summary, a supposition ("If exactly three were muddy, …"), a question
 # (a "rejected idea" may be the trace's own answer: "Just as in the original puzzle, … is July 16")

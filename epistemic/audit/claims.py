@@ -78,7 +78,7 @@ _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out
                            r"drop out)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
-_ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away|"
+ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|remov|discard|struck|fell away|falls away|"
                          r"dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
@@ -1273,7 +1273,7 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             head = out[-1]
             if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
                     nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head) and \
-                    (head[-1].kind != "neg" or _ELIMINATED.search(head[-1].text) is not None):  # (not "Not yet: April …")
+                    (head[-1].kind != "neg" or ELIMINATED.search(head[-1].text) is not None):  # (not "Not yet: April …")
                 continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14" (not "A也被排除了：A在…")
             if t.text in (":", "：") and nxt is not None and nxt.kind == "tuple" and _refined(head, toks, i):
                 while head and head[-1].kind in ("value", "sep"):
@@ -1908,7 +1908,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
-    negated = "neg" in cue_before or (clause[-1].kind == "neg" and _ELIMINATED.search(clause[-1].text) is not None) \
+    negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
         return []  # "Neither 12 nor 19 is a giveaway day": a property the values lack, not that they are gone
@@ -1952,12 +1952,12 @@ def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bo
     if any(_LIST_JOIN.fullmatch(sentence, a.end, b.start) is None for a, b in zip(vals, vals[1:])):
         return False  # "The 19th occurs in both March and July and is excluded": not a list of what goes
     lead = before[-1] if before else None
-    if lead is not None and lead.kind == "neg" and _ELIMINATED.search(lead.text) and \
+    if lead is not None and lead.kind == "neg" and ELIMINATED.search(lead.text) and \
             _LIST_LEAD.fullmatch(sentence, lead.end, vals[0].start):
         return True
     return _eliminated_by(clause, vals[-1], sentence) or (
         len(after) >= 1 and all(t.kind == "copula" for t in after[:-1]) and after[-1].kind == "neg" and
-        _ELIMINATED.search(after[-1].text) is not None)
+        ELIMINATED.search(after[-1].text) is not None)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?"
@@ -1969,7 +1969,7 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
     """"the aces are eliminated by Q's statement": a passive elimination after the values, with its agent."""
     after = [t for t in clause if t.start >= last.end]
     n = next((i for i, t in enumerate(after) if t.kind != "copula"), None)
-    return n is not None and after[n].kind == "neg" and _ELIMINATED.search(after[n].text) is not None and \
+    return n is not None and after[n].kind == "neg" and ELIMINATED.search(after[n].text) is not None and \
         _BY_AGENT.match(sentence, after[n].end) is not None
 
 

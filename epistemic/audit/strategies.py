@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..language import syntax as s
 from ..language.printer import formula_source
+from .align import statement_parts
 from .keys import formula_key, term_of  # noqa: F401  (formula_key re-exported for strategy authors)
 from dataclasses import replace
 
@@ -238,8 +239,7 @@ def credit_text(judge, lex, key) -> str:
 
 def _part(lex, f: tuple) -> s.Formula:
     """The clause of the credited statement a part credit names: `("Credit", ks, Y, i)` -> clause i of ks[0]."""
-    said = lex.puzzle.announcements[f[1][0] - 1].said
-    return (said.items if isinstance(said, s.And) else (said,))[f[3]]
+    return statement_parts(lex.puzzle.announcements[f[1][0] - 1].said)[f[3]]
 
 
 class Credit:
