@@ -380,6 +380,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
             found += _told_records(toks, sentence) + _appositive_records(lex, toks, sentence)
+        if ("agent" in kinds or "ambig" in kinds) and "attr" in kinds and _POSSESSIVE.search(sentence) is not None:
+            found += _possessed_records(toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
             found += _held_records(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
@@ -1562,6 +1564,28 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         key = knows_key(agent.payload, "value", (observed,))
         a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
         out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
+    return out
+
+
+_POSSESSIVE = re.compile(r"'s|’s|的")
+_POSSESSED_GAP = re.compile(r"(?:'s|’s)\s+(?:own\s+)?|\s*(?:先生|女士)?(?:手里|手上|手中|拿到|拿着)?的")
+
+
+def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
+    """"Q's rank", "Q先生手里的点数", "S's sum": what an agent has is what the agent observes (kind "told", judged at
+    the start: the wrong agent when another observes it)."""
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        if a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
+            continue
+        if isinstance(b.payload, tuple) and b.payload[0] == "@term":
+            observed = b.payload[1]
+        elif isinstance(b.payload, str) and not b.payload.startswith("@"):
+            observed = ("Var", b.payload)
+        else:
+            continue
+        key = knows_key(a.payload, "value", (observed,))
+        out.append(record("told", key, (), sentence.strip(), a.start, b.end, False, reading=KNOWLEDGE))
     return out
 
 

@@ -193,3 +193,12 @@ def test_a_cross_under_a_property_question_is_no(ctxs):
     table = "| Day | Appears in | Unique? |\n|---|---|---|\n| 14 | July, August | ✗ |\n| 19 | May | ✓ |"
     assert not _flagged(ctx, 1, table)
     assert _flagged(ctx, 1, "| Day | Status |\n|---|---|\n| 15 | ✗ |\n| 16 | ✗ |")  # crossed out: eliminated
+
+
+def test_what_an_agent_has_is_what_the_agent_observes(ctxs):
+    ctx = ctxs("card16.txt")
+    for text, lang in [("说明Q先生手里的点数在这5张牌中只出现一次。", "zh"), ("So Q's rank appears once among these five.", "en")]:
+        assert _flagged(ctx, 3, text, lang), text  # P holds the rank
+        assert not _flagged(ctx, 3, text.replace("Q", "P"), lang), text
+    sp = ctxs("sum_product.txt")
+    assert [c.formula for c in _audit(sp, "S's sum is odd.").claims() if c.record.kind == "told"] == ["S knows x + y"]
