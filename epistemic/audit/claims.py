@@ -1567,16 +1567,23 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_POSSESSIVE = re.compile(r"'s|’s|的")
+_POSSESSIVE = re.compile(r"'s|’s|的|=|→|->")
+_ROLE_EDGES = re.compile(r"(?:.*[,;，；:：\n(（])?[\s*\-•]*(?:Mr\.?\s*|Ms\.?\s*)?", re.DOTALL)  # the pair opens a clause
+_ROLE_END = re.compile(r"\s*(?:[,;，；.。)）*\n]|$)")
 _POSSESSED_GAP = re.compile(r"(?:'s|’s)\s+(?:own\s+)?|\s*(?:先生|女士)?(?:手里|手上|手中|拿到|拿着)?的")
 
 
 def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
-    """"Q's rank", "Q先生手里的点数", "S's sum": what an agent has is what the agent observes (kind "told", judged at
-    the start: the wrong agent when another observes it)."""
+    """"Q's rank", "Q先生手里的点数", "S's sum", "Albert = month": what an agent has is what the agent observes (kind
+    "told", judged at the start: the wrong agent when another observes it)."""
     out = []
-    for a, b in zip(toks, toks[1:]):
-        if a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
+    for a, b, c in zip(toks, toks[1:], toks[2:] + [None]):
+        if a.kind == "agent" and b.kind in ("copula", "sep") and b.text in ("=", "→", "->") and c is not None and \
+                c.kind == "attr" and c.start - b.end <= 5 and _ROLE_EDGES.fullmatch(sentence[:a.start]) is not None and \
+                _ROLE_END.match(sentence, c.end) is not None:
+            b = c  # "Albert = day, Bernard = month", "Ali → month;": who observes what, in short (a pair on its own,
+            # not "… before P spoke → suit has no one-off rank")
+        elif a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
             continue
         if isinstance(b.payload, tuple) and b.payload[0] == "@term":
             observed = b.payload[1]

@@ -202,3 +202,14 @@ def test_what_an_agent_has_is_what_the_agent_observes(ctxs):
         assert not _flagged(ctx, 3, text.replace("Q", "P"), lang), text
     sp = ctxs("sum_product.txt")
     assert [c.formula for c in _audit(sp, "S's sum is odd.").claims() if c.record.kind == "told"] == ["S knows x + y"]
+
+
+def test_roles_in_short(ctxs):
+    ctx = ctxs("cheryl.txt")
+    wrong = _audit(ctx, "**Albert = day, Bernard = month.**")
+    assert sorted(c.formula for c in _bad(wrong)) == ["Albert knows day", "Bernard knows month"]
+    assert not _bad(_audit(ctx, "Albert → month; Bernard → day."))
+    # an arrow inside a chain of consequences assigns nothing
+    card = ctxs("card16.txt")
+    chain = _audit(card, "Q: knew → judged before P spoke → suit has no one-off rank.")
+    assert not [c for c in chain.claims() if c.record.kind == "told"]
