@@ -145,8 +145,10 @@ def test_answers_under_a_heading_and_answers_that_leave_two_counts(ctxs):
 
 def test_the_original_puzzles_answer_is_a_rejected_idea(ctxs):
     ctx = ctxs("cheryl_cam.txt")
-    assert not _flagged(ctx, 0, "I have to be careful: the original puzzle's answer is July 16, and it is in this list.")
-    assert _flagged(ctx, 0, "So the answer is July 16.")
+    text = "Careful — the original puzzle's answer is July 16, and July 16 is in this list too."
+    assert [c.record.reading for c in _audit(ctx, text).claims()] == ["rejected idea"]
+    assert [c.record.reading for c in _audit(ctx, "So the answer is July 16, and it is in this list.").claims()
+            if c.record.kind != "answer"] != ["rejected idea"]
 
 
 def test_can_already_name_is_knowing(ctxs):
