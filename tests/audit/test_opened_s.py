@@ -22,9 +22,11 @@ def test_a_tick_ends_an_item_of_a_checklist(ctxs):
 
 def test_what_a_statement_requires_is_no_claim(ctxs):
     ctx = ctxs("cheryl_variant.txt")
-    assert not _audit(ctx, "Albert must be sure Bernard's day isn't 13 or 20.").claims()
+    # (since session 14 "Bernard's day" also says Bernard observes the day: a `told` claim, true, beside the point)
+    assert not [c for c in _audit(ctx, "Albert must be sure Bernard's day isn't 13 or 20.").claims()
+                if c.record.kind != "told"]
     told = _audit(ctx, "So Albert is sure Bernard's day isn't 13 or 20.")
-    assert [c.record.kind for c in told.claims()] == ["knowledge"]
+    assert [c.record.kind for c in told.claims() if c.record.kind != "told"] == ["knowledge"]
 
 
 def test_sure_before_someone_spoke_names_no_object(ctxs):

@@ -584,7 +584,7 @@ def test_doesnt_know_and_knows_is_two_claims_and_a_paraphrase(ctxs):
 
 def test_an_observed_terms_value_is_a_claim(ctxs):
     sp = ctxs("sum_product.txt")
-    assert sources(sp, "So at this point S's sum must be 17.") == [("x + y = 17", True)]
+    assert sources(sp, "So at this point S's sum must be 17.") == [("S knows x + y", True), ("x + y = 17", True)]
     assert sources(sp, "The sum is not 11.") == [("x + y != 11", True)]
     assert [f for f, _ in sources(sp, "The product is 4 × 13 = 52.")] == ["4 * 13 = 52"]  # worked, not stated
 
