@@ -100,17 +100,21 @@ def credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int
                             lambda: _credit_stage(aligner, text, start, end, current))
 
 
-def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
+def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
+    """(the sentence of text[start:end], the subject of the elimination nearest before the claim's end, or None)."""
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
-    b = m.start() if m else len(text)
-    sentence = text[a:b]
+    sentence = text[a:m.start() if m else len(text)]
     found = sorted([(m.start(), m.group(1)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY) for m in pat.finditer(sentence)] +
                    _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
     found = [(at, phrase) for at, phrase in found if a + at < end]
-    if not found or _STATEMENT_NOUN.search(found[-1][1]) is None:
+    return sentence, (found[-1][1] if found else None)
+
+
+def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
+    _, phrase = _credit_subject(text, start, end)
+    if phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
-    phrase = found[-1][1]
     k = aligner.anchor(phrase, current)
     if k is None:
         return None
@@ -125,15 +129,10 @@ def quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[in
 
 
 def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:
-    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
-    m = _SENTENCE.search(text, end)
-    sentence = text[a:m.start() if m else len(text)]
-    if NOTHING.search(sentence) is not None:
-        return None  # "Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone"
-    found = sorted([(m.start(), m.group(1)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY) for m in pat.finditer(sentence)] +
-                   _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
-    found = [(at, phrase) for at, phrase in found if a + at < end]
-    return aligner.quoted_part_index(found[-1][1]) if found else None
+    sentence, phrase = _credit_subject(text, start, end)
+    if phrase is None or NOTHING.search(sentence) is not None:
+        return None  # ("Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone")
+    return aligner.quoted_part_index(phrase)
 
 
 # "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes

@@ -1555,16 +1555,22 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         if pair is None:
             continue
         agent, attr = pair
-        if isinstance(attr.payload, tuple) and attr.payload[0] == "@term":  # "Mr. P holds the sum"
-            observed = attr.payload[1]
-        elif isinstance(attr.payload, str) and not attr.payload.startswith("@"):
-            observed = ("Var", attr.payload)
-        else:
+        observed = _observed(attr)  # ("Mr. P holds the sum": the term)
+        if observed is None:
             continue
         key = knows_key(agent.payload, "value", (observed,))
         a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
         out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
     return out
+
+
+def _observed(attr: Token) -> tuple | None:
+    """The key of what an attribute word names as observed: a variable ("the month") or a term ("the sum"), or None."""
+    if isinstance(attr.payload, tuple) and attr.payload[0] == "@term":
+        return attr.payload[1]
+    if isinstance(attr.payload, str) and not attr.payload.startswith("@"):
+        return ("Var", attr.payload)
+    return None
 
 
 _POSSESSIVE = re.compile(r"'s|’s|的|=|→|->")
@@ -1585,11 +1591,8 @@ def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
             # not "… before P spoke → suit has no one-off rank")
         elif a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
             continue
-        if isinstance(b.payload, tuple) and b.payload[0] == "@term":
-            observed = b.payload[1]
-        elif isinstance(b.payload, str) and not b.payload.startswith("@"):
-            observed = ("Var", b.payload)
-        else:
+        observed = _observed(b)
+        if observed is None:
             continue
         key = knows_key(a.payload, "value", (observed,))
         out.append(record("told", key, (), sentence.strip(), a.start, b.end, False, reading=KNOWLEDGE))
