@@ -403,7 +403,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer) or foreign is not None  # a wrong answer corroborates
-    steps = [_step_audit(st, al, audits, backed, text) for (st, al, audits), text in zip(judged, texts)]
+    solved = next((n for n, (_, _, audits) in enumerate(judged) if any(
+        c.record.certain and c.record.answer is not None and set(c.record.answer) == set(ctx.solution.answer)
+        and c.verdict.verdict == ENTAILED for c in audits)), len(judged))  # where the trace first names the answer, rightly
+    steps = [_step_audit(st, al, audits, backed, text, recap=n > solved)
+             for n, ((st, al, audits), text) in enumerate(zip(judged, texts))]
     if backed and final is not None:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
@@ -531,22 +535,24 @@ def _looks_wrong(c: ClaimAudit) -> bool:
     return c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)
 
 
-def _weighed(c: ClaimAudit, backed: bool, text: str) -> ClaimAudit:
-    """The claim with the weight of its false verdict (evidence.py); unchanged when it holds or is uncertain."""
+def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False) -> ClaimAudit:
+    """The claim with the weight of its false verdict (evidence.py); unchanged when it holds or is uncertain.
+    `recap`: the trace has rightly named the answer before this step, so a list of an earlier stage here is a
+    recap, not where a wrong final answer came from."""
     if not _looks_wrong(c):
         return c
     r = c.record
     weight = STRONG_EVIDENCE if (c.anchored and c.verdict.verdict == PREMATURE) or \
         weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading) else \
-        CORROBORATED if backed else UNCORROBORATED
+        CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 
 
-def _step_audit(st, al, audits: list[ClaimAudit], backed: bool, text: str) -> "StepAudit":
+def _step_audit(st, al, audits: list[ClaimAudit], backed: bool, text: str, recap: bool = False) -> "StepAudit":
     """-1 if a claim read with certainty is false or premature and weighs enough (evidence.py: a strong kind, or
     corroborated); 0 with the reasons when only uncertain readings or uncorroborated claims look wrong (or
     nothing was checked); +1 when checked claims hold."""
-    audits = [_weighed(c, backed, text) for c in audits]
+    audits = [_weighed(c, backed, text, recap) for c in audits]
     bad = any(c.evidence in (STRONG_EVIDENCE, CORROBORATED) for c in audits)
     unchecked = tuple(dict.fromkeys([c.record.reading for c in audits
                                      if not c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)] +

@@ -61,7 +61,7 @@ _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't kno
 _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"
                          r"\(?\s*\d+\s*,\s*\d+\s*\)?\s*[:：→]|\d+\**\s*(?:has|keeps|→|:|：))", re.IGNORECASE)
 # A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
-_CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|[A-Z]\b|♠|♥|♣|♦)|"
+_CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|(?-i:[A-Z])\b|♠|♥|♣|♦)|"
                    r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
 _LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "#", "第")
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
@@ -1576,6 +1576,8 @@ def _observed(attr: Token) -> tuple | None:
 _POSSESSIVE = re.compile(r"'s|’s|的|=|→|->")
 _ROLE_EDGES = re.compile(r"(?:.*[,;，；:：\n(（])?[\s*\-•]*(?:Mr\.?\s*|Ms\.?\s*)?", re.DOTALL)  # the pair opens a clause
 _ROLE_END = re.compile(r"\s*(?:[,;，；.。)）*\n]|$)")
+_INFO_OF = re.compile(r"(?:'s|’s)\s+(?:own\s+|private\s+)?(?:information|info|clue|hint|piece of information)\s+|"
+                      r"\s*(?:先生|女士)?(?:手里|手上|手中|拿到|拿着|得到|掌握)?的(?:信息|线索|提示)")
 _POSSESSED_GAP = re.compile(r"(?:'s|’s)\s+(?:own\s+)?|\s*(?:先生|女士)?(?:手里|手上|手中|拿到|拿着)?的")
 
 
@@ -1589,6 +1591,9 @@ def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
                 _ROLE_END.match(sentence, c.end) is not None:
             b = c  # "Albert = day, Bernard = month", "Ali → month;": who observes what, in short (a pair on its own,
             # not "… before P spoke → suit has no one-off rank")
+        elif a.kind == "agent" and b.kind == "copula" and c is not None and c.kind == "attr" and \
+                _INFO_OF.fullmatch(sentence, a.end, b.start) is not None and not sentence[b.end:c.start].strip():
+            b = c  # "P's information is the suit", "P先生手里的信息是花色": what the agent was given
         elif a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
             continue
         observed = _observed(b)
@@ -1754,12 +1759,15 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if _DEMONSTRATIVE.match(sentence, clause[know].end):
                 state.subject = subject  # "S knew this from his sum alone": knew a fact, not the answer
                 return []
-            if kinds[know] == "notknow" and know + 1 < len(clause) and kinds[know + 1] == "know" and \
-                    _AND_BETWEEN.fullmatch(sentence, clause[know].end, clause[know + 1].start):
-                # "Albert doesn't know and knows Bernard doesn't know": two claims with one subject
-                first = _clause_claims(lex, clause[:know + 1], sentence, state, answer_cue, has_if)
+            second = know + 1 if kinds[know] == "notknow" else know + 2 if kinds[know + 1:know + 2] == ["attr"] else None
+            if second is not None and second < len(clause) and kinds[second] in ("know", "notknow") and \
+                    (kinds[know] == "notknow") != (kinds[second] == "notknow") and \
+                    _AND_BETWEEN.fullmatch(sentence, clause[second - 1].end, clause[second].start):
+                # "Albert doesn't know and knows Bernard doesn't know", "P knows the rank but doesn't know the card",
+                # "P先生知道点数却不知道是哪张牌": two claims with one subject
+                first = _clause_claims(lex, clause[:second], sentence, state, answer_cue, has_if)
                 subject_token = next((t for t in reversed(before) if t.kind == "agent"), None)
-                rest = ([subject_token] if subject_token is not None else []) + _said(before) + clause[know + 1:]
+                rest = ([subject_token] if subject_token is not None else []) + _said(before) + clause[second:]
                 return first + _clause_claims(lex, rest, sentence, state, answer_cue, has_if)
             nested = _nested_knower(clause, know)
             if nested is not None:

@@ -55,6 +55,7 @@ _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s
 # A denial right before a count: "it cannot be that all 4 are muddy", "it is impossible that the two muddy children …"
 _DENIED = re.compile(r"(?i:\b(?:not|cannot|can't|couldn't|isn't|aren't|never|impossible)\b(?:\s+(?:be|that|be\s+that|"
                      r"the\s+case\s+that|possible\s+that))*\s*$)|(?:不可能|不会|不是)\s*$")
+_ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
 # "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
 _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" + _N +
@@ -147,6 +148,13 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    for m in _ZH_ALL.finditer(sentence):  # "三个孩子额头上都有泥" with three children: all of them, the count
+        n = _number(m.group(1))
+        if n == _most(term) and not _DENIED.search(sentence, max(0, m.start() - 30), m.start()) and \
+                not any(r.start <= m.start() < r.end for r in out):
+            key = ("Compare", "=", term, ("Const", n))
+            out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),),
+                              reading=VALUES))
     for m in _ZH_ALL_DENIED.finditer(sentence):  # "不可能4个孩子都有泥" (all of them: the count is not that)
         n = _number(m.group(1))
         if n == _most(term):

@@ -17,7 +17,8 @@ _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|b
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
-                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b)|(?<!不)可能(?!的)|也许|或许|"
+                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b|"
+                    r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|(?<!不)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|\bwhen there (?:are|is|were)\b|"
@@ -60,7 +61,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
-                "套用", "照搬", "直接用", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended")
+                "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))

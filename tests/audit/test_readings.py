@@ -302,7 +302,16 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "x1-cheryl_variant-o1-summary-error-20", "x1-cheryl_variant-r1-think-error-17", "x2-impossible-gemini-terse-error-20",
          "x2-impossible-gpt4o-steps-error-17", "x2-impossible-qwq-zh-error-18", "x2-muddy-gpt4o-steps-error-28",
          "x2-sum_product-answer-first-error-10", "x2-sum_product-gpt4o-steps-error-06", "o2-sp-06-r1-keptelim",
-         "w2-sum_product-r1-think-error-07"}
+         "w2-sum_product-r1-think-error-07",
+         # traces_z*, opened at the start of session 15 (16 found blind; the other four after its readings: "P先生手里的
+         # 信息是花色", "三个孩子额头上都有泥", a recap list after the right answer, "he'd have two options left")
+         "z1-card16-qwq-zh-error-02", "z1-card16-r1-think-error-15", "z1-cheryl-r1-think-error-07",
+         "z1-cheryl_cam-r1-think-error-13", "z1-cheryl_variant-qwq-zh-error-05", "z1-cheryl_variant-r1-think-error-19",
+         "z1-impossible-answer-first-error-23", "z1-impossible-qwq-zh-error-09", "z1-muddy-qwq-zh-error-18",
+         "z1-muddy-r1-think-error-04", "z1-sum_product-gpt4o-steps-error-16", "z1-sum_product-qwq-zh-error-24",
+         "z1-sum_product-r1-think-error-10", "z2-card16-answer-first-error-08", "z2-card16-gemini-terse-error-10",
+         "z2-card16-gpt4o-steps-error-06", "z2-cheryl-r1-think-error-04", "z2-cheryl_cam-gpt4o-steps-error-12",
+         "z2-cheryl_variant-gpt4o-steps-error-16", "z2-impossible-gpt4o-steps-error-25"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):

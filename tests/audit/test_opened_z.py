@@ -1,0 +1,59 @@
+"""Readings from the opened blind set traces_z* (session 15: its false alarm and the first errors it missed), each
+checked both ways: the right reading leaves a true step alone or flags the wrong one, and its twin goes the other way."""
+from epistemic.audit.scope import reading_at, scopes
+from tests.audit.reading import audit as _audit, bad as _bad
+
+
+def _claims(report):
+    return [(c.record.kind, c.formula) for c in report.claims()]
+
+
+def test_knows_one_thing_but_not_another_is_two_claims(ctxs):
+    ctx = ctxs("card16.txt")
+    for text in ["First, P knows the rank but doesn't know the card, so the rank appears more than once.",
+                 "首先P先生知道点数却不知道是哪张牌，说明这个点数出现不止一次。"]:
+        assert ("knowledge", "not P knows card") in _claims(_audit(ctx, text)), text
+    # the step narrates P's first statement, so the candidates after it are judged after it, not before it
+    text = "P先生知道点数却不知道是哪张牌，说明点数出现不止一次。\n\n所以点数只能是A、Q、4、5。"
+    assert _audit(ctx, text).label == -1
+    assert _audit(ctx, text.replace("A、Q、4、5", "A、Q、4")).label == 1
+
+
+def test_a_count_in_a_would_have_consequent_is_a_case(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = "If Ali had July, he'd have two options left (16 and 17)."
+    assert [c.record.reading for c in _audit(ctx, text).claims() if c.record.kind == "count"] == ["hedged"]
+    assert [c.record.reading for c in _audit(ctx, "So we have two options left.").claims()
+            if c.record.kind == "count"] == ["remaining count"]
+    # "would have known": a knowledge counterfactual for the knowledge reader; the "and … is out" after it stays read
+    text = "so P with 100 would have known and 29 is out."
+    assert reading_at(scopes(text), text.index("29"), len(text)) is None
+
+
+def test_what_an_agent_was_given_as_its_information(ctxs):
+    ctx = ctxs("card16.txt")
+    for wrong, right in [("P先生手里的信息是花色。", "P先生手里的信息是点数。"),
+                         ("P's information is the suit.", "P's information is the rank.")]:
+        assert [c.record.kind for c in _bad(_audit(ctx, wrong))] == ["told"], wrong
+        assert _audit(ctx, right).label == -1 and ("told", "P knows rank") in _claims(_audit(ctx, right)), right
+    assert not _claims(_audit(ctx, "P's information is that the suit is red."))  # a fact, not the variable
+
+
+def test_all_of_the_children_muddy_in_chinese_is_the_count(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 3})
+    assert ("candidates", "(m[1] + m[2]) + m[3] = 3") in _claims(_audit(ctx, "所以三个孩子额头上都有泥。"))
+    assert ("exclusion", "(m[1] + m[2]) + m[3] != 3") in _claims(_audit(ctx, "不可能三个孩子都有泥。"))
+    # two of three: "both of them", not the count
+    assert not any(k == "candidates" for k, _ in _claims(_audit(ctx, "所以两个孩子都有泥。")))
+    # concluded after the first silence: premature (three muddy is known only after the second)
+    # (the whole trace it comes from, z1-muddy-qwq-zh-error-18, is among the tuning test's found first errors)
+
+
+def test_has_a_is_an_article_not_the_ace(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = ("Because each of these three has a different day and Albert already holds the month, Albert now knows "
+            "the birthday.")
+    assert [c.record.reading for c in _audit(ctx, text).claims() if c.record.kind == "knowledge"] != ["case analysis"]
+    ctx = ctxs("card16.txt")
+    assert [c.record.reading for c in _audit(ctx, "With A, P would not know the card.").claims()
+            if c.record.kind == "knowledge"] in ([], ["case analysis"])
