@@ -18,11 +18,13 @@ from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, Aligner
 from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
+from .computed import computed_records
 from .tables import property_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
 from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit
+from .aliases import trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import ELIMINATED, Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
@@ -37,6 +39,7 @@ __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trac
            "decode_trace", "segment"]
 
 SCHEMA = "epistemic.audit/1"
+_MAX_VARIANTS = 64  # contexts for other judges or a trace's own short names, kept per puzzle
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
@@ -88,6 +91,20 @@ class AuditContext:
     @property
     def z3(self) -> bool:
         return self.judge.z3
+
+    def with_aliases(self, aliases: tuple[tuple[str, str], ...]) -> "AuditContext":
+        """This context reading the short names a trace defines for the agents ("A = Albert"): its own vocabulary,
+        aligner and claim memo (claims depend on the vocabulary), the same solution and judge."""
+        if not aliases:
+            return self
+        key = ("aliases", aliases)
+        if key not in self.variants:
+            if len(self.variants) >= _MAX_VARIANTS:
+                self.variants.clear()
+            named = with_aliases(self.puzzle, aliases)
+            lex = build_lexicon(named)
+            self.variants[key] = AuditContext(self.puzzle, self.solution, lex, Aligner.build(named, lex), self.judge)
+        return self.variants[key]
 
     def with_z3(self, z3: bool) -> "AuditContext":
         """This context with counterexamples from Z3 (or not): shares the vocabulary and claim memo."""
@@ -229,6 +246,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     """
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
+    ctx = ctx.with_aliases(trace_aliases(text, ctx.puzzle, lambda word: bool(ctx.lexicon.scan(word))))
     seg = segment(text)
     if len(seg.steps) > MAX_TRACE_STEPS:  # like an over-long text: audit the first steps, marked truncated
         seg = replace(seg, steps=seg.steps[:MAX_TRACE_STEPS], truncated=True)
@@ -278,7 +296,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if answered:  # "| 14 | July, August | ✗ |" under "Unique?": not unique, not eliminated
                 records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
-            records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text))
+            records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):

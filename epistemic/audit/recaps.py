@@ -75,7 +75,26 @@ def _row_statement(aligner: Aligner, cell: str) -> int | None:
     if k:
         return k
     stages = {c.stage for c in aligner.inner_cues(cell, 0) if c.how == "paraphrase"}
-    return stages.pop() if len(stages) == 1 else None
+    if len(stages) == 1:
+        return stages.pop()
+    return _numbered_speaker(aligner, cell)
+
+
+# "① 阿里", "1. Ali", "(2) Bo", "#3 Ali": a row named by the statement's number and its speaker
+_ROW_NUMBER = re.compile(r"\W*?(?:#\s*|[(（]\s*)?([1-9]|[①-⑨])\s*[.)）、:：]?\s*")
+
+
+def _numbered_speaker(aligner: Aligner, cell: str) -> int | None:
+    """The statement a row label gives by number, when the agent named after the number makes that statement."""
+    m = _ROW_NUMBER.match(cell)
+    if m is None:
+        return None
+    digit = m.group(1)
+    nth = int(digit) if digit in "123456789" else ord(digit) - ord("①") + 1
+    toks = aligner.lexicon.scan(cell[m.end():m.end() + 24])
+    if not (0 < nth <= len(aligner.speakers)) or not toks or toks[0].start > 0 or toks[0].kind != "agent":
+        return None
+    return nth if aligner.speakers[nth - 1] == toks[0].payload else None
 
 
 def _listed(lex: Lexicon, cell: str) -> tuple | None:

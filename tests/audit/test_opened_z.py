@@ -57,3 +57,43 @@ def test_has_a_is_an_article_not_the_ace(ctxs):
     ctx = ctxs("card16.txt")
     assert [c.record.reading for c in _audit(ctx, "With A, P would not know the card.").claims()
             if c.record.kind == "knowledge"] in ([], ["case analysis"])
+
+
+def test_short_names_the_trace_defines_for_the_agents(ctxs):
+    ctx = ctxs("cheryl.txt")
+    body = "- A sure B doesn't know → A's month has no 18/19 → Jul or Aug.\n- B now knows → day not 14."
+    defined = _audit(ctx, "A = Albert (month), B = Bernard (day).\n" + body)
+    assert ("knowledge", "Albert knows that (not Bernard knows date)") in _claims(defined)
+    assert defined.label == -1 and defined.final_answer is None
+    assert not any(k == "knowledge" for k, _ in _claims(_audit(ctx, body)))  # undefined: "A" names nobody
+    wrong = _audit(ctx, "A = Albert (month), B = Bernard (day).\n- A sure B doesn't know → A's month has no 18/19 → "
+                        "Jul or Aug.\n- B now knows → day not 16.")
+    assert [c.record.kind for c in _bad(wrong)] == ["exclusion"]
+    # a short name that is already a word of the puzzle is not taken: the ace stays a rank
+    card = ctxs("card16.txt")
+    assert ("candidates", "rank = A") in _claims(_audit(card, "P (A) ...\n\nSo the rank is A."))
+
+
+def test_a_recap_row_named_by_the_statements_number_and_speaker(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    table = "**回顾**\n| 陈述 | 排除 | 剩 |\n|---|---|---|\n| ① 阿里 | 4月、6月 | 5 |\n| ② 波 | {} | 3 |\n"
+    right, wrong = _audit(ctx, table.format("两个19号")), _audit(ctx, table.replace("4月、6月", "4月、6月，以及两个19号").format("无新增"))
+    assert right.label == -1 and any(c.record.kind == "credit" for c in right.claims())
+    assert [c.record.kind for c in _bad(wrong)] == ["credit"]  # the 19s credited to Ali's first statement
+    # a number whose statement another agent makes names no row
+    assert _audit(ctx, table.replace("① 阿里", "② 阿里").format("两个19号")).label == -1
+    assert not any(c.record.kind == "credit" and "statement 2" in c.formula
+                   for c in _audit(ctx, table.replace("② 波", "② 阿里").format("两个19号")).claims())
+
+
+def test_a_column_computed_from_other_columns(ctxs):
+    ctx = ctxs("sum_product.txt")
+    table = "| s | s − 2 | prime? |\n|---|---|---|\n| 11 | 9 | no |\n| 41 | {} | no |\n"
+    assert _audit(ctx, table.format("39")).label == -1
+    assert [c.formula for c in _bad(_audit(ctx, table.format("37")))] == ["41 - 2 = 37"]
+    pairs = "| x | y | x + y | x·y |\n|---|---|---|---|\n| 4 | 13 | 17 | 52 |\n| 2 | 26 | 28 | {} |\n"
+    assert _audit(ctx, pairs.format("52")).label == -1
+    assert [c.formula for c in _bad(_audit(ctx, pairs.format("54")))] == ["2 * 26 = 54"]
+    # headers that are not expressions over the table's own column names are no computed column
+    assert not _claims(_audit(ctx, "| sum | pairs left |\n|---|---|\n| 11 | 3 |\n"))
+    assert not _claims(_audit(ctx, "| s | t − 2 |\n|---|---|\n| 11 | 5 |\n"))

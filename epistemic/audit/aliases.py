@@ -1,0 +1,43 @@
+"""Short names a trace gives the agents: "A = Albert (month), B = Bernard (day)" or "Albert (A)".
+
+Terse traces define one-letter names once and then write "A: ✗ May, Jun" or "**1. A: "I don't know; B doesn't know
+either."**". Read without the definition, those lines name no agent, so no statement is aligned and nothing after
+them is judged at its stage. Only a name the trace itself defines, for an agent of the puzzle, is taken, and never one
+that is already a word of the puzzle (the ace "A" in the cards puzzle stays a rank).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..language import syntax as s
+
+_SHORT = r"([A-Z][a-z]?)"
+
+
+def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], ...]:
+    """(short name, agent name) pairs the text defines, in order; `taken(word)` says whether a word already means
+    something in the puzzle's vocabulary."""
+    if "=" not in text and "(" not in text and "（" not in text:
+        return ()
+    names = {d: a.name for a in puzzle.agents for d in (a.name, *a.display)}
+    if not names:
+        return ()
+    named = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w.])" + _SHORT + r"\s*=\s*(" + named + r")(?![\w])|(" + named +
+                         r")\s*[(（]\s*" + _SHORT + r"\s*[)）,，]")
+    out: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        short, full = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if short in names or short in out or taken(short):
+            continue
+        out[short] = names[full]
+    return tuple(out.items())
+
+
+def with_aliases(puzzle: s.Puzzle, aliases: tuple[tuple[str, str], ...]) -> s.Puzzle:
+    """The puzzle with each short name added to its agent's display names (for the trace's own vocabulary)."""
+    extra: dict[str, tuple[str, ...]] = {}
+    for short, agent in aliases:
+        extra[agent] = extra.get(agent, ()) + (short,)
+    return replace(puzzle, agents=tuple(replace(a, display=a.display + extra.get(a.name, ())) for a in puzzle.agents))

@@ -1,0 +1,97 @@
+"""Table columns computed from other columns: "| s | s − 2 | prime? |", "| x | y | x + y | x·y |".
+
+A header that is an arithmetic expression over the names of other columns of the same table (and numbers) says
+that each row's cell in that column is the expression's value for the row's numbers. Each such cell is an
+arithmetic claim ("| 41 | 37 |" under "| s | s − 2 |" says 41 − 2 = 37), true or false whatever the stage, like
+"41 − 2 = 37" written out. Only headers made of column names, numbers and + − × · * are read; a row whose cells
+are not plain numbers is skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import ARITHMETIC, ClaimRecord, record
+from .tables import table_rows
+
+_TOKEN = re.compile(r"\s*(\d{1,6}|[A-Za-z][A-Za-z0-9_']*|[+*×·−-])")
+_OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
+_NUMBER = re.compile(r"\s*(?:\*\*)?\s*(\d{1,7})\s*(?:\*\*)?\s*$")
+_MARKS = re.compile(r"\*\*|`|\$")
+
+
+def computed_records(text: str) -> list[ClaimRecord]:
+    """The arithmetic claims of the computed columns of every markdown table in `text`."""
+    out: list[ClaimRecord] = []
+    columns: list[tuple[int, tuple]] = []  # (column, parsed header) of the current table's computed columns
+    names: dict[str, int] = {}
+    for m, cells, opens in table_rows(text):
+        if opens:
+            heads = [_MARKS.sub("", c).strip() for c in cells]
+            names = {h: n for n, h in enumerate(heads) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_']*", h)}
+            columns = [(n, e) for n, h in enumerate(heads) if h not in names
+                       for e in (_expression(h, names),) if e is not None]
+            continue
+        if not columns:
+            continue
+        values = {}
+        for name, n in names.items():
+            hit = _NUMBER.match(cells[n]) if n < len(cells) else None
+            if hit is not None:
+                values[name] = int(hit.group(1))
+        offset = m.start(1)
+        for n, expr in columns:
+            hit = _NUMBER.match(cells[n]) if n < len(cells) else None
+            key = _bind(expr, values)
+            if hit is None or key is None:
+                continue
+            at = offset + sum(len(c) + 1 for c in cells[:n])
+            out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(hit.group(1)))), (),
+                              m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
+    return out
+
+
+def _expression(head: str, names: dict[str, int]) -> tuple | None:
+    """A header as a list of operands and operators ([("name", "s"), "-", ("const", 2)]), or None when it is not an
+    expression over the table's column names with at least one operator and one name."""
+    parts, at = [], 0
+    while at < len(head):
+        m = _TOKEN.match(head, at)
+        if m is None:
+            return None if head[at:].strip() else tuple(parts) if _valid(parts) else None
+        word, at = m.group(1), m.end()
+        if word in _OPS:
+            parts.append(_OPS[word])
+        elif word.isdigit():
+            parts.append(("const", int(word)))
+        elif word in names:
+            parts.append(("name", word))
+        else:
+            return None
+    return tuple(parts) if _valid(parts) else None
+
+
+def _valid(parts: list) -> bool:
+    """Operand, operator, operand, …: at least one operator and one column name."""
+    return len(parts) >= 3 and len(parts) % 2 == 1 and all(isinstance(p, tuple) for p in parts[::2]) and \
+        all(isinstance(p, str) for p in parts[1::2]) and any(p[0] == "name" for p in parts[::2])
+
+
+def _bind(parts: tuple, values: dict[str, int]) -> tuple | None:
+    """The expression's term key with the row's numbers in place of the names (products before sums), or None
+    when a name has no number in the row."""
+    operands = []
+    for p in parts[::2]:
+        if p[0] == "name" and p[1] not in values:
+            return None
+        operands.append(("Const", values[p[1]] if p[0] == "name" else p[1]))
+    terms, ops = [operands[0]], []
+    for op, operand in zip(parts[1::2], operands[1:]):
+        if op == "*":
+            terms[-1] = ("Arith", "*", terms[-1], operand)
+        else:
+            ops.append(op)
+            terms.append(operand)
+    key = terms[0]
+    for op, term in zip(ops, terms[1:]):
+        key = ("Arith", op, key, term)
+    return key
