@@ -1146,7 +1146,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     out[-1] = Token("tuple", {pair[0]: out[-1].payload[1], var: t.payload}, out[-1].start, t.end,
                                     sentence[out[-1].start:t.end])
                     continue
-            var = var or _numeric_var(lex, t.payload, last_attr)
+            var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
                 continue
             t = Token("value", (var, t.payload), t.start, t.end, t.text)
@@ -1167,6 +1167,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     continue
             elif last == "tuple" or last == "sep":
                 t = _spread(out, t, sentence)
+        if kind == "value" and out and out[-1].kind == "attr" and out[-1].end == t.start and \
+                sentence.startswith("岁", t.end):
+            out.append(Token("copula", "是", t.start - 1, t.start - 1, "是"))  # "谢丽尔9岁": an age said without 是 (an
+            # empty copula just before the number, so that the attribute is what comes before the value)
         out.append(t)
     return out
 
@@ -1221,6 +1225,20 @@ _GUESSED_ANSWER = re.compile(r"(?i:\b(?:usually|typically|often|probably|maybe|p
                              r"let's)\b)|通常|一般|可能|也许|大概")
 _IN_SUM = re.compile(r"\s*[+×*·=]\s*\d")
 _BOUND_BEFORE = re.compile(r"(?i:\b(?:by|up to|below|under|bounded by|capped at)\s*)$|不超过\s*$|以内\s*$")
+
+
+def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) -> str | None:
+    """"Answer: 9" where the question asks for one number: the question's variable, when the answer cue comes right
+    before the number and the number ends the answer ("答案：9岁", "**Answer: 9**"; not "Answer: 9 So the older …")."""
+    q = lex.question_vars
+    cue = before[:-1] if before and before[-1].kind == "sep" else before  # "答案：9"
+    if len(q) != 1 or q[0] not in lex.numeric or t.payload not in lex.codes[q[0]] or not cue or \
+            cue[-1].kind != "answer" or _ANSWER_ENDS.match(sentence, t.end) is None:
+        return None
+    return q[0]
+
+
+_ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:

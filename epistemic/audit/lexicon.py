@@ -18,6 +18,7 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "suit": ("花色",), "rank": ("点数", "牌点"), "card": ("这张牌", "哪张牌", "哪一张", "牌"),
     "month": ("月份",), "day": ("日子", "日期中的日", "几号"), "date": ("生日", "日期"),
     "sum": ("和",), "product": ("积",), "number": ("数",), "colour": ("颜色",), "color": ("颜色",),
+    "cheryl": ("谢丽尔的年龄", "谢丽尔"),  # Cheryl's age (its variable is named for her): "所以谢丽尔9岁"
 }
 ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which card", "card"),
                                                   "date": ("birthday", "the date", "date")}

@@ -97,3 +97,15 @@ def test_a_column_computed_from_other_columns(ctxs):
     # headers that are not expressions over the table's own column names are no computed column
     assert not _claims(_audit(ctx, "| sum | pairs left |\n|---|---|\n| 11 | 3 |\n"))
     assert not _claims(_audit(ctx, "| s | t − 2 |\n|---|---|\n| 11 | 5 |\n"))
+
+
+def test_a_bare_number_answers_a_question_for_one_number(ctxs):
+    ctx = ctxs("cheryls_age.txt")
+    for text, right in [("Answer: 9", True), ("答案：9岁", True), ("**Answer: 9**", True), ("Answer: 4", False),
+                        ("只剩（9，4，4）一种情况，所以谢丽尔9岁。", True), ("所以谢丽尔4岁。", False)]:
+        report = _audit(ctx, text)
+        assert report.final_answer is not None and report.final_answer_correct == right, text
+    # a bare number with no answer cue names no variable (Cheryl's age and her brother's share their range)
+    assert not _claims(_audit(ctx, "So 9 it is, perhaps."))
+    # the card puzzle's question is no number: "Answer: 5" is read as before (the rank)
+    assert _audit(ctxs("card16.txt"), "Answer: ♦5").final_answer_correct

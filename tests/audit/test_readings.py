@@ -333,9 +333,8 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = {"y2-cheryls_age-answer-first-error-27"}  # answers not read yet (docs/audit.md): "所以谢丽尔9岁"
-# names Cheryl's age with no word for the variable in Chinese; the tuning test fails on any other misjudged
-# answer (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
+ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+# answer (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
