@@ -18,6 +18,7 @@ from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, Aligner
 from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
+from .chains import chain_records
 from .computed import computed_records
 from .tables import property_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
@@ -298,6 +299,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
+        if "→" in text or "->" in text or "⇒" in text:
+            records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
         if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):
             records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))

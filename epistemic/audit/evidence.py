@@ -30,6 +30,7 @@ class EvidenceKind(NamedTuple):
 # counts in docs/audit.md, "Evidence".
 STRONG = frozenset({
     EvidenceKind("arithmetic", "false"),  # "5 + 26 = 29"
+    EvidenceKind("count chain", "false"),  # "10 → 3 → 3 → 1" (the solver's counts are 10 → 5 → 3 → 1)
     EvidenceKind("prime", "false"),  # "both 2 and 51 are prime"
     EvidenceKind("exclusion", "premature"),  # "this also rules out the 14th" one statement early
     EvidenceKind("exclusion", "false"),  # "so 18 is excluded too" when 18 survives

@@ -22,6 +22,7 @@ from ..stages.solve import Solution
 from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
+from .chains import chain_text
 from .strategies import STRATEGIES, credit_text, prime_text, singletons_text, speaker_text, survivor_text
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Window  # noqa: F401
 
@@ -147,6 +148,8 @@ class Judge:
         key = record.key
         if record.kind == "count":
             return Text(lambda: f"{key.formula[1]} remain")
+        if record.kind == "count chain":
+            return Text(lambda: chain_text(key))
         if record.kind == "possible":
             return Text(lambda: survivor_text(lex, key))
         if record.kind == "speaker":

@@ -86,7 +86,7 @@ class ClaimRecord(NamedTuple):
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""
         if self.made is not None:
             formula, witnesses = self.made.formula, self.made.witnesses
-        elif self.kind in ("count", "speaker", "possible", "prime", "singletons"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
+        elif self.kind in ("count", "count chain", "speaker", "possible", "prime", "singletons"):  # "9 cards remain", "Q says “…”": no formula in the puzzle language
             formula, witnesses = None, ()
         elif self.kind == "credit":  # "Q's statement rules out spades": the values ruled out (None: nothing)
             ykey = self.key.formula[2]

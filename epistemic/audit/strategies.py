@@ -5,6 +5,7 @@
 - Speaker: "Q says “Now I know the card”" is true when Q made that statement, whatever the stage.
 - Survives: "May stays", "9 survives S's statement": the value is possible at the stage.
 - RemainingCount: "9 cards remain", "还剩3张", from the number of answers still possible at each stage.
+- CountChain: "10 → 5 → 3 → 1", the count at every stage at once (chains.py).
 - UniqueSplit: "54 = 2 × 27 is the only factorization", from the pairs of the puzzle's domain.
 - Credit: "Q's statement rules out spades and clubs": possible before that statement, gone after it.
 - ValueSets: claims about values only ("the date is July 16 or August 15", "not May", "A: hearts and
@@ -168,6 +169,42 @@ class RemainingCount:
         return Verdict(PREMATURE if later is not None else FALSE, stage, f"at stage {stage}: {n} remain", 0, later,
                        {"stage": stage, "explanation": f"{count(stage)} possible answers remain at stage {stage}, "
                                                        f"not {n}"}, self.name, earlier)
+
+
+class CountChain:
+    """ "10 → 5 → 3 → 1": the count before any statement, then after each one (chains.py). Counts are of answers (values
+    of the question's terms) or of worlds, whichever the first number is; a chain that skips the statements that
+    remove nothing is read as such. A first number that is neither count is no chain of this puzzle (not judged)."""
+
+    name = "count chain"
+
+    def verdict(self, judge, record, lex, window: Window):
+        if record.kind != "count chain":
+            return NOT_HANDLED
+        if judge.solution.space.size == 0:
+            return None
+        numbers = record.key.formula[1]
+        stages = range(judge.last + 1)
+        bases = [tuple(judge.solution.stages[j].count for j in stages)]
+        if lex.question_vars:
+            bases.insert(0, tuple(len(judge.live(lex.question_vars, j)) for j in stages))
+        bases = [b for b in bases if b[0] == numbers[0]]
+        if not bases:
+            return None
+        shown = "stage counts " + " → ".join(map(str, numbers))
+        if any(numbers in (b, _collapsed(b)) for b in bases):
+            return Verdict(ENTAILED, window.stage, shown, strategy=self.name)
+        if len(numbers) > len(bases[0]):
+            return None  # longer than the dialogue: a chain of something else
+        true = " → ".join(map(str, bases[0]))
+        return Verdict(FALSE, window.stage, shown, counterexample={"stage": window.stage,
+                                                                   "explanation": f"the stage counts are {true}"},
+                       strategy=self.name)
+
+
+def _collapsed(counts: tuple[int, ...]) -> tuple[int, ...]:
+    """The counts without the repeats of statements that remove nothing (16 → 16 → 4 → 1 → 1 as 16 → 4 → 1)."""
+    return tuple(c for n, c in enumerate(counts) if n == 0 or c != counts[n - 1])
 
 
 class UniqueSplit:
@@ -347,5 +384,5 @@ class FormulaFallback:
         return _moved(judge._judge(record.claim(lex), moved, key), window, moved)
 
 
-STRATEGIES = (Arithmetic(), Primality(), Speaker(), Survives(), RemainingCount(), UniqueSplit(), Credit(), Singletons(),
+STRATEGIES = (Arithmetic(), Primality(), Speaker(), Survives(), RemainingCount(), CountChain(), UniqueSplit(), Credit(), Singletons(),
               ValueSets(), KnowledgeTables(), FormulaFallback())

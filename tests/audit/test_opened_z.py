@@ -109,3 +109,20 @@ def test_a_bare_number_answers_a_question_for_one_number(ctxs):
     assert not _claims(_audit(ctx, "So 9 it is, perhaps."))
     # the card puzzle's question is no number: "Answer: 5" is read as before (the rank)
     assert _audit(ctxs("card16.txt"), "Answer: ♦5").final_answer_correct
+
+
+def test_a_chain_of_stage_counts(ctxs):
+    ctx = ctxs("cheryl.txt")
+    assert _audit(ctx, "Sanity check with counts: 10 → 5 → 3 → 1.").label == -1
+    assert _audit(ctx, "Sanity check with counts: 10 → 5 → 3 → 1.").steps[0].checked
+    wrong = _bad(_audit(ctx, "Recap: 10 → 3 → 3 → 1."))
+    assert [c.record.kind for c in wrong] == ["count chain"]
+    assert wrong[0].verdict.counterexample["explanation"] == "the stage counts are 10 → 5 → 3 → 1"
+    # counts of worlds as well as of answers; statements that remove nothing may be left out
+    assert _audit(ctxs("muddy.txt", {"n": 5, "k": 3}), "32 → 31 → 26 → 16 → 10.").label == -1
+    assert _audit(ctxs("cheryls_age.txt"), "16 → 4 → 1, the twins settle it.").label == -1
+    # no chain of counts: rounds that grow, arithmetic along arrows, a first number that counts nothing here
+    for text in ["The chain is 1 → 2 → 3, each step using one more piece.", "* 2+15 → 30 → 5+6=11 → ✗",
+                 "72 → 27 → 3"]:
+        assert not any(c.record.kind == "count chain" and c.verdict.verdict == "false"
+                       for c in _audit(ctx, text).claims()), text
