@@ -68,7 +68,7 @@ _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
-                         r"^\W*(?:s|p|sum|product)\s*=\s*\d+\s*[:：→]|"
+                         r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
@@ -1108,6 +1108,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
             last_attr = t.payload
             slot = 0 if pair and t.payload == "@question" else None
+        elif kind == "agent" and _number_held(raw, i, sentence):
+            last_attr = _held_var(lex, t.payload) or last_attr  # "Anne has 2", "安妮是0或2": the agent's own number
         elif kind == "ambig":
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             gap_from = t.end
@@ -1241,6 +1243,26 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
 
 
+_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)
+
+
+def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
+    """Whether the agent at raw[i] is said to hold the number right after it ("Anne has 2", "Anne = 4", "安妮是2")."""
+    j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind == "copula" else i + 1
+    if j >= len(raw) or raw[j].kind != "number":
+        return False
+    return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
+        _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
+
+
+def _held_var(lex: Lexicon, agent: str) -> str | None:
+    """The numeric variable an agent observes, when it observes just that one (Anne sees a): what "Anne has 2" names."""
+    observes = next((a.observes for a in lex.puzzle.agents if a.name == agent), ())
+    if len(observes) == 1 and isinstance(observes[0], s.Var) and observes[0].name in lex.numeric:
+        return observes[0].name
+    return None
+
+
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
     if last_attr in lex.codes and number in lex.codes[last_attr]:
         return last_attr
@@ -1249,8 +1271,12 @@ def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None
 
 
 def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
+    """"(4, 13)": a pair of the question's two numbers, or of the puzzle's only two variables when both are numbers
+    and the question asks something else ("去掉 (2,1)" in the consecutive-numbers puzzle: a = 2, b = 1)."""
     q = lex.question_vars
     if len(q) != 2 or not all(v in lex.numeric for v in q):
+        q = lex.numeric if len(lex.numeric) == 2 and len(lex.puzzle.variables) == 2 else ()
+    if len(q) != 2:
         return []
     out = []
     for m in _PAIR.finditer(sentence):

@@ -126,3 +126,16 @@ def test_a_chain_of_stage_counts(ctxs):
                  "72 → 27 → 3"]:
         assert not any(c.record.kind == "count chain" and c.verdict.verdict == "false"
                        for c in _audit(ctx, text).claims()), text
+
+
+def test_a_per_value_check_in_a_puzzle_of_two_numbers(ctxs):
+    """The consecutive-numbers puzzle asks a yes / no question, so its pairs and numbers are no question's terms:
+    "(2,1)" is (a, b), "安妮是2" / "Anne has 2" is Anne's number, and "- b = 1：…" is the case b = 1."""
+    ctx = ctxs("consecutive.txt")
+    line = "- b = 1：安妮是0或2，但0已经不可能了 → 安妮是2，比尔知道 → 去掉 (2,1)"
+    claims = _audit(ctx, line).claims()
+    assert ("exclusion", "not (a = 2 and b = 1)") in _claims(_audit(ctx, line))
+    assert all(c.record.reading == "case analysis" for c in claims if c.record.kind == "candidates")
+    assert {c.formula for c in claims if c.record.kind == "candidates"} == {"b = 1", "a in {0, 2}", "a = 2"}
+    assert ("told", "Anne knows a") in _claims(_audit(ctx, "So Anne has 2."))
+    assert not _claims(_audit(ctx, "Take Anne = 4, Bill = 5 as an example."))  # "=": often an example, not read

@@ -353,7 +353,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one (reading the quote's
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
-    "y1-card16-qwq-zh-correct-07", "y1-consecutive-qwq-zh-correct-22"}
+    "y1-card16-qwq-zh-correct-07"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+# puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 
 # ---------------------------------------------------------------- session 4: real model text
