@@ -36,11 +36,13 @@ PHASES = [
     (Candidate, "write", "write the text"),
     (verify, "load_puzzle", "load: parse + elaborate"),
     (line_parse, "parse_by_line", "  parse (line by line)"),  # load_puzzle imports it when called
+    (line_parse, "statements_by_line", "  parse (line by line)"),  # the same lines, placed without copies
     (elaborate, "parse_text", "  parse (whole text)"),
     (verify, "solve", "solve"),
     (verify, "puzzle_key", "canonical key (dedup)"),
     (verify, "necessity", "necessity per unit"),
     (verify, "certify_unique", "certificate (Z3)"),
+    (pipeline, "certify_all", "certificate (Z3)"),  # generate's batches (pipeline.collect)
     (z3direct, "query", "  its query text"),
 ]
 
@@ -85,7 +87,7 @@ def main() -> None:
     generate(args.family, 3, seed=12345)  # imports, grammar, libz3
     runs = sorted((measure(args.family, args.count) for _ in range(args.runs)), key=lambda r: r[0])
     total, counts = runs[len(runs) // 2]
-    labels = ["sample (per candidate)"] + [label for _, _, label in PHASES]
+    labels = list(dict.fromkeys(["sample (per candidate)"] + [label for _, _, label in PHASES]))  # rows once
     print(f"{args.count} {args.family} puzzles: {total:.3f} CPU s ({args.count / total:.0f}/s), median of {args.runs}")
     print("| phase | CPU s | share |")
     print("|---|---|---|")

@@ -98,6 +98,29 @@ class Session:
         self.broken = verdict is None
         return verdict
 
+    def check_many(self, scripts: list[str]) -> list[Verdict] | None:
+        """Z3's verdict on each script's assertions, all in one call to libz3, each script between its own
+        `(push)` and `(pop)` exactly as `check` runs it (no script sees another's assertions). One call
+        instead of one per script: libz3 builds a parser for every call, and Z3's code and tables are cold
+        again after the Python work between two puzzles; together that cost about twice the checks.
+        None after any error from Z3 or output that is not one verdict per script; the session is then
+        retired (a script stopped inside its push could leave its assertions behind for the next one)."""
+        if self.broken:
+            return None
+        if not scripts:
+            return []
+        blocks = "".join(f"(push)\n{script}(check-sat)\n(get-info :reason-unknown)\n(pop)\n" for script in scripts)
+        out = self._eval(blocks)
+        lines = None if out is None else out.splitlines(keepends=True)
+        verdicts = None
+        if (lines is not None and len(lines) == 2 * len(scripts)
+                and all(line.startswith(b"(:reason-unknown") for line in lines[1::2])):
+            verdicts = [_verdict(b"".join(lines[i:i + 2])) for i in range(0, len(lines), 2)]
+            if any(v is None for v in verdicts):
+                verdicts = None
+        self.broken = verdicts is None
+        return verdicts
+
     def _eval(self, text: str) -> bytes | None:
         out = self._lib.Z3_eval_smtlib2_string(self._ctx, text.encode())
         return None if self._lib.Z3_get_error_code(self._ctx) != 0 or out is None else out

@@ -35,7 +35,7 @@ def generate(name: str, count: int, seed: int = 0, difficulty: str | None = None
     if count < 0:
         raise EpistemicError("--count must be at least 0")
     make = item_maker(name, seed, difficulty, knobs, synth, targets, max_tries, use_z3)
-    return collect(make, start, count, use_z3, progress, known, on_item)
+    return collect(make, start, count, use_z3, progress, known, on_item, batched=not synth)
 
 
 def item_maker(name: str, seed: int = 0, difficulty: str | None = None, knobs: dict[str, Any] | None = None,

@@ -27,13 +27,32 @@ def certify_unique(puzzle, solution, use_z3: bool = True, certifier=None) -> Ans
     """Certify that the puzzle has exactly one answer: Z3 (direct encoding first, else epistemic.certify)
     when asked and available, else the explicit solve. `certifier`: a DirectCertifier to reuse (one per run)."""
     t0 = time.perf_counter()
-    why = "Z3 certification not requested"
+    direct = None
     if use_z3 and solution.ok and solution.unique:
         if certifier is None:
             from .z3direct import DirectCertifier
 
             certifier = DirectCertifier()
-        proved, detail, _ = certifier.certify(solution)
+        direct = certifier.certify(solution)
+    return _answer_check(solution, use_z3, direct, t0)
+
+
+def certify_all(solutions: list, certifier) -> list[AnswerCheck]:
+    """`certify_unique(..., use_z3=True, certifier)` of each solution, their direct queries checked together
+    (DirectCertifier.certify_many: one call to libz3, each query between its own push and pop). Each answer
+    is still proved by its own Z3 check of a query built from its own parsed puzzle."""
+    t0 = time.perf_counter()
+    asked = [sol for sol in solutions if sol.ok and sol.unique]
+    directs = iter(certifier.certify_many(asked))
+    return [_answer_check(sol, True, next(directs) if sol.ok and sol.unique else None, t0) for sol in solutions]
+
+
+def _answer_check(solution, use_z3: bool, direct, t0: float) -> AnswerCheck:
+    """The check from the direct encoding's (proved, detail, seconds), or else epistemic.certify, or else
+    the explicit solve."""
+    why = "Z3 certification not requested"
+    if direct is not None:
+        proved, detail, _ = direct
         if proved is not None:
             return AnswerCheck("z3", True, proved, detail, time.perf_counter() - t0, "direct")
         why = detail

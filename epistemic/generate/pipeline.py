@@ -4,11 +4,12 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from ..errors import EpistemicError
 from .base import Candidate
+from .certification import certify_all
 from .knobs import knobs_text, to_json
 from .screen import Verdict, screen
 from .units import NECESSITY
@@ -150,14 +151,30 @@ def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None 
             stats.duplicates += 1
             skipped += 1
             continue
-        verified = verify_parsed(parsed, use_z3, certifier)
-        if not verified.ok:
+        if certifier is LATER:  # collect() certifies this item with its batch
+            verified = verify_parsed(parsed, use_z3, None, certify=False)
+            ok = verified.passes_engine
+        else:
+            verified = verify_parsed(parsed, use_z3, certifier)
+            ok = verified.ok
+        if not ok:
             stats.rejected_by_engine += 1
             continue
         if quick is not None:
             seen.add(quick)
         return Generated(family.name, seed, index, skipped, knobs, verified, tries)
     raise exhausted(family.name, knobs, index, max_tries, stats)
+
+
+class _Later:
+    """The `certifier` that asks find_item to leave the certificate to its caller (collect's batches)."""
+
+    def __repr__(self) -> str:
+        return "LATER"
+
+
+LATER = _Later()
+BATCH = 16  # items certified together by one call to libz3
 
 
 def new_certifier():
@@ -186,29 +203,80 @@ def generate(family, knobs: dict, count: int, seed: int = 0, start: int = 0, max
     def item(index, seen, stats, certifier):
         return find_item(family, knobs, seed, index, seen, None, max_tries, stats, use_z3, certifier)
 
-    return collect(item, start, count, use_z3, progress)
+    return collect(item, start, count, use_z3, progress, batched=True)
 
 
 def collect(make_item: Callable, start: int, count: int, use_z3: bool,
             progress: Callable[[int], Any] | None, known: Iterable[str] = (),
-            on_item: Callable[[Generated], Any] | None = None) -> tuple[list[Generated], Stats]:
+            on_item: Callable[[Generated], Any] | None = None, batched: bool = False) -> tuple[list[Generated], Stats]:
     """Items start..start+count-1 from make_item(index, seen, stats, certifier), each distinct, timed.
 
     `known`: keys of items start-k..start-1 made by an earlier, interrupted run (`generate --resume`), so
     the items made now are those an uninterrupted run makes. `on_item` sees each item as soon as it is made
-    (a caller keeps them when Ctrl-C stops the run)."""
+    and certified (a caller keeps them when Ctrl-C stops the run).
+
+    `batched` (make_item is find_item's, which accepts LATER): with Z3, BATCH items are found without their
+    certificates and then certified together (`_certify_batch`); an item whose certificate is not unique
+    makes the whole batch be made again one item at a time, each certified before the next, which is what
+    the unbatched run does. So the items, their order, `seen` and the stats are the unbatched run's."""
     stats = Stats()
     seen: set[str] = set(known)
     out: list[Generated] = []
     t0 = time.perf_counter()
     certifier = new_certifier() if use_z3 else None
-    for index in range(start, start + count):
-        item = make_item(index, seen, stats, certifier)
-        seen.add(item.verified.key)
+    step = BATCH if batched and use_z3 else 1
+    for first in range(start, start + count, step):
+        indices = range(first, min(first + step, start + count))
+        items = None
+        if step > 1:
+            before = (set(seen), replace(stats, reasons=Counter(stats.reasons)))
+            made: list[Generated] = []
+            try:
+                for index in indices:
+                    made.append(_made(make_item, index, seen, stats, LATER))
+            except EpistemicError:  # an item's search ran out: keep the ones before it, as the unbatched run
+                items = _certify_batch(made, certifier)
+                if items is not None:
+                    _deliver(items, out, on_item, progress)
+                    raise
+            else:
+                items = _certify_batch(made, certifier)
+            if items is None:  # some certificate is not unique: make these items again, one by one
+                seen.clear()
+                seen.update(before[0])
+                stats = before[1]
+        if items is None:
+            items = []
+            try:
+                for index in indices:
+                    items.append(_made(make_item, index, seen, stats, certifier))
+            except EpistemicError:
+                _deliver(items, out, on_item, progress)
+                raise
+        _deliver(items, out, on_item, progress)
+    stats.seconds = time.perf_counter() - t0
+    return out, stats
+
+
+def _deliver(items: list[Generated], out: list[Generated], on_item: Callable | None, progress: Callable | None) -> None:
+    for item in items:
         out.append(item)
         if on_item:
             on_item(item)
         if progress:
             progress(1)
-    stats.seconds = time.perf_counter() - t0
-    return out, stats
+
+
+def _made(make_item: Callable, index: int, seen: set[str], stats: Stats, certifier) -> Generated:
+    """Item `index`, its key added to `seen`."""
+    item = make_item(index, seen, stats, certifier)
+    seen.add(item.verified.key)
+    return item
+
+
+def _certify_batch(items: list[Generated], certifier) -> list[Generated] | None:
+    """The items with their certificates (certification.certify_all), or None if any is not unique."""
+    checks = certify_all([item.verified.solution for item in items], certifier)
+    if not all(check.unique for check in checks):
+        return None
+    return [replace(item, verified=replace(item.verified, certificate=check)) for item, check in zip(items, checks)]

@@ -34,8 +34,12 @@ class Verified:
 
     @property
     def ok(self) -> bool:
-        return (self.solution.ok and self.solution.unique and all(self.necessary) and all(self.informative)
-                and self.certificate.unique)
+        return self.passes_engine and self.certificate.unique
+
+    @property
+    def passes_engine(self) -> bool:
+        """Everything but the certificate: one answer, every announcement informative, every unit necessary."""
+        return self.solution.ok and self.solution.unique and all(self.necessary) and all(self.informative)
 
 
 def stage_masks(space, engine, announcements, start: list | None = None) -> list:
@@ -82,14 +86,22 @@ def parse_text(text: str, file: str = "<generated>") -> Parsed:
     return Parsed(text, solution, puzzle_key(puzzle, solution.space))
 
 
-def verify_parsed(parsed: Parsed, use_z3: bool = True, certifier=None) -> Verified:
-    """Check uniqueness, informativeness, necessity per unit; certify (Z3 unless use_z3 is False)."""
+# The certificate of a puzzle verified with `certify=False`, until its batch is certified (pipeline.collect):
+# never unique, so such a Verified is never `ok`.
+NOT_YET_CERTIFIED = AnswerCheck("pending", False, False, "not certified yet")
+
+
+def verify_parsed(parsed: Parsed, use_z3: bool = True, certifier=None, certify: bool = True) -> Verified:
+    """Check uniqueness, informativeness, necessity per unit; certify (Z3 unless use_z3 is False).
+
+    `certify=False` leaves the certificate NOT_YET_CERTIFIED: the caller certifies the puzzle later (with
+    others, certification.certify_all) and keeps it only if that certificate is unique."""
     solution = parsed.solution
     puzzle = solution.puzzle
     units = announcement_units(puzzle.announcements)
     informative = tuple(st.removed > 0 for st in solution.stages[1:])
     necessary = necessity(solution, units=units) if solution.unique and solution.ok else ()
-    cert = certify_unique(puzzle, solution, use_z3, certifier)
+    cert = certify_unique(puzzle, solution, use_z3, certifier) if certify else NOT_YET_CERTIFIED
     return Verified(parsed.text, solution, necessary, informative, cert, difficulty(solution), parsed.key, units)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from ..certify.z3_text import Session
+from ..certify.z3_text import Session, Verdict
 from ..language import syntax as s
 
 
@@ -40,14 +40,41 @@ class DirectCertifier:
 
     def certify(self, solution) -> tuple[bool | None, str, float]:
         """(proved, detail, seconds): True proved, False refuted, None not covered or no answer."""
+        return self.certify_many([solution])[0]
+
+    def certify_many(self, solutions: list) -> list[tuple[bool | None, str, float]]:
+        """`certify` of each solution, the queries checked by one call to libz3 (Session.check_many: each
+        between its own push and pop, the same check as one call each). Where that call fails, each query
+        is checked alone as before (the z3 package once the session is retired)."""
         t0 = time.perf_counter()
-        try:
-            text, claim = query(solution)
-        except Unsupported as e:
-            return None, f"not covered by the direct encoding ({e})", time.perf_counter() - t0
+        queries: list = []
+        for solution in solutions:
+            try:
+                queries.append(query(solution))
+            except Unsupported as e:
+                queries.append(e)
+        texts = [q[0] for q in queries if not isinstance(q, Unsupported)]
+        verdicts = self.session.check_many(texts) if self.session is not None and len(texts) > 1 else None
+        if verdicts is None:
+            verdicts = [self._check_one(text) for text in texts]
+        seconds = (time.perf_counter() - t0) / max(1, len(solutions))  # the call's time, shared
+        out = []
+        found = iter(verdicts)
+        for solution, q in zip(solutions, queries):
+            if isinstance(q, Unsupported):
+                out.append((None, f"not covered by the direct encoding ({q})", seconds))
+            else:
+                out.append(self._outcome(solution, q[1], next(found), seconds))
+        return out
+
+    def _check_one(self, text: str) -> Verdict:
+        """Z3's verdict on one query: the libz3 session, else (no library, or retired) the z3 package."""
         verdict = self.session.check(text) if self.session is not None else None
-        result, reason = (verdict.result, verdict.reason) if verdict is not None else self._check_with_package(text)
-        seconds = time.perf_counter() - t0
+        return verdict if verdict is not None else Verdict(*self._check_with_package(text))
+
+    @staticmethod
+    def _outcome(solution, claim: str, verdict: Verdict, seconds: float) -> tuple[bool | None, str, float]:
+        result, reason = verdict.result, verdict.reason
         n, k = solution.space.size, len(solution.puzzle.announcements)
         where = f"direct encoding, {n} worlds, {k} announcements"
         if result == "unsat":

@@ -24,8 +24,14 @@ def load_puzzle(text: str, file: str = "<text>", params: dict[str, int] | None =
     `by_line`: parse line by line, reusing lines parsed before (line_parse.py: the same tree; for the
     generator, whose puzzles share most of their lines; imported only there, `solve` never loads it)."""
     if by_line:
-        from .line_parse import parse_by_line
+        from .line_parse import parse_by_line, statements_by_line
 
+        placed = statements_by_line(text)
+        if placed is not None:
+            try:
+                return Elaborator(text, file, params or {}).placed_puzzle(placed)
+            except EpistemicError:
+                pass  # raised again below from the whole tree, whose nodes carry the error's location
         tree = parse_by_line(text, file)
     else:
         tree = parse_text(text, file)
@@ -52,11 +58,20 @@ class Elaborator(Expressions):
 
     def puzzle(self, tree: Tree) -> s.Puzzle:
         """Two passes: declarations first (so statements may use names declared below them), then the body."""
-        statements = [st for st in tree.children if isinstance(st, Tree)]
+        return self.placed_puzzle([(st, 0, 0) for st in tree.children if isinstance(st, Tree)])
+
+    def placed_puzzle(self, placed: list[tuple[Tree, int, int]]) -> s.Puzzle:
+        """The puzzle of statements given as (tree, lines, pos): each statement's positions are its tree's
+        plus `lines` lines and `pos` characters (line_parse.statements_by_line hands out the line cache's
+        own trees so; a whole parse gives offsets 0). Positions are read only for source slices and
+        announcement spans (`self.shift`); an error's location is right only at offsets 0, so callers with
+        other offsets elaborate the whole tree again to raise it."""
+        statements = [st for st, _, _ in placed]
         decls = _Declarations()
-        for st in statements:
+        for st, lines, pos in placed:
             method = self._DECLARE.get(st.data)
             if method is not None:
+                self.shift = (lines, pos)
                 method(self, st, decls)
         sc = self.scope
         if self.overrides:
@@ -74,10 +89,12 @@ class Elaborator(Expressions):
                                  "add e.g. `agent P observes rank`")
         self.check_expansion([st for st in statements if st.data in self._BUILD], {})  # refused before expanding
         body = _Body()
-        for st in statements:
+        for st, lines, pos in placed:
             method = self._BUILD.get(st.data)
             if method is not None:
+                self.shift = (lines, pos)
                 method(self, st, body)
+        self.shift = (0, 0)
         not_applicable: list[str] = []
         if any(sc.params[n] != v for n, v in decls.defaults.items()):  # expectations hold at the file's own values
             if body.expected_answer is not None and not body.answer_uses_params:
@@ -394,7 +411,8 @@ class Elaborator(Expressions):
     # ------------------------------------------------------------ announcements, question
 
     def announcement(self, tree: Tree, env: dict, round_: int | None) -> s.Announcement:
-        span = s.Span(tree.meta.line, tree.meta.column, tree.meta.end_line, tree.meta.end_column)
+        meta, lines = tree.meta, self.shift[0]
+        span = s.Span(meta.line + lines, meta.column, meta.end_line + lines, meta.end_column)
         if tree.data == "public":
             f = self.formula(tree.children[0], env)
             return s.Announcement(f, f, None, self.source_of(tree), span=span, round=round_)

@@ -76,6 +76,9 @@ class Expressions:
         self.expansions = Expansions(self.const, self.scope.lets, lambda name: name in self.scope.let_cache)
         self._memo: dict[tuple, tuple[Tree, Typed]] = {}  # `all`/`any` and calls, per binding of their names
         self._handlers: dict[str, Any] = {}  # tree kind -> its e_ method (looked up once per kind)
+        # (lines, characters) to add to the positions of the statement being elaborated: 0 in a whole parse;
+        # the line's place in the text when its tree is the line cache's own (Elaborator.placed_puzzle)
+        self.shift: tuple[int, int] = (0, 0)
 
     @classmethod
     def for_puzzle(cls, puzzle: s.Puzzle, source: str) -> "Expressions":
@@ -104,9 +107,11 @@ class Expressions:
         return node_error(message, where, self.scope.file, self.lines, hint)
 
     def source_of(self, tree: Tree) -> str:
+        """The source text of a node of the statement being elaborated (its offsets moved by `self.shift`)."""
         if tree.meta.empty:
             return ""
-        return self.scope.source[tree.meta.start_pos : tree.meta.end_pos].strip()
+        pos = self.shift[1]
+        return self.scope.source[tree.meta.start_pos + pos : tree.meta.end_pos + pos].strip()
 
     def did_you_mean(self, name: str, candidates) -> str | None:
         import difflib

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from epistemic.errors import EpistemicError
 from epistemic.generate import FAMILIES, generate
 from epistemic.language.elaborate import load_puzzle
-from epistemic.language.line_parse import parse_by_line
+from epistemic.language.line_parse import parse_by_line, statements_by_line
 from epistemic.language.parse import parse_text
 
 from tests.language import trees
@@ -90,3 +90,63 @@ def test_limits_give_the_whole_parse_error(line):
         with pytest.raises(EpistemicError) as by_line:
             parse_by_line(text, "f.txt")
         assert by_line.value.render() == whole.value.render()
+
+
+def shifted(placed):
+    """The statements statements_by_line places, as parse_by_line's copies of them."""
+    from epistemic.language.line_parse import _shift
+
+    return [_shift(tree, lines, pos) for tree, lines, pos in placed]
+
+
+@pytest.mark.parametrize("path", puzzle_files(), ids=lambda p: p.name)
+def test_placed_statements_are_the_whole_trees_statements(path):
+    """Each cached statement moved by its offsets is the whole parse's statement, positions included; and the
+    puzzle elaborated from the shared trees equals the puzzle of the whole parse (spans and sources included)."""
+    text = path.read_text(encoding="utf-8")
+    placed = statements_by_line(text)
+    if placed is None:  # continuations: load_puzzle(by_line=True) parses the whole text
+        assert "\\" in text
+        return
+    whole = [st for st in parse_text(text, str(path)).children if st is not None and hasattr(st, "data")]
+    assert len(placed) == len(whole)
+    for mine, theirs in zip(shifted(placed), whole):
+        assert difference(mine, theirs) is None
+    try:
+        expected = load_puzzle(text, str(path))
+    except EpistemicError as exc:
+        with pytest.raises(EpistemicError) as caught:
+            load_puzzle(text, str(path), by_line=True)
+        assert caught.value.render() == exc.render()
+        return
+    got = load_puzzle(text, str(path), by_line=True)
+    assert got == expected
+    assert [a.span for a in got.announcements] == [a.span for a in expected.announcements]
+    assert [a.source for a in got.announcements] == [a.source for a in expected.announcements]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "data" / "broken").glob("*.txt")), ids=lambda p: p.name)
+def test_elaboration_errors_by_line_are_located_like_the_whole_parse(path):
+    """An error met while elaborating the shared line trees is raised again from the whole tree: same message,
+    same line and column."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        expected = load_puzzle(text, str(path))
+    except EpistemicError as exc:
+        for _ in range(2):  # the second time every line comes from the cache
+            with pytest.raises(EpistemicError) as caught:
+                load_puzzle(text, str(path), by_line=True)
+            assert caught.value.render() == exc.render()
+        return
+    assert load_puzzle(text, str(path), by_line=True) == expected
+
+
+def test_an_error_on_a_later_line_names_that_line():
+    """The error's location is the whole text's, not the cached line's (line 1, offset 0)."""
+    text = 'puzzle "t"\nvalues v: a, b\nvar x: v\nagent P observes x\nP says: P knows y\nask x\n'
+    with pytest.raises(EpistemicError) as whole:
+        load_puzzle(text, "f.txt")
+    with pytest.raises(EpistemicError) as by_line:
+        load_puzzle(text, "f.txt", by_line=True)
+    assert by_line.value.render() == whole.value.render()
+    assert whole.value.location is not None and whole.value.location.line == 5
