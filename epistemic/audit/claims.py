@@ -68,6 +68,7 @@ _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
+                         r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
                          r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
@@ -1137,6 +1138,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         elif kind == "number":
             if _BOUND_BEFORE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "bounds each number by 99", "up to 100": a bound of the range, not a value
+            if _NAME_OPERATOR.search(sentence, max(0, t.start - 6), t.start):
+                continue  # "a − 1 或 a + 1", "s − 2": a number in an expression of a variable, not its value
             if _IN_SUM.match(sentence, t.end) and not lex.number_pair:
                 continue  # "3 + 6 + 5 + 2 = 16": counting, not values (pairs such as "4 + 13" stay readable)
             var = None
@@ -1243,6 +1246,7 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
 
 
+_NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)
 
 

@@ -55,6 +55,9 @@ _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s
 # A denial right before a count: "it cannot be that all 4 are muddy", "it is impossible that the two muddy children …"
 _DENIED = re.compile(r"(?i:\b(?:not|cannot|can't|couldn't|isn't|aren't|never|impossible)\b(?:\s+(?:be|that|be\s+that|"
                      r"the\s+case\s+that|possible\s+that))*\s*$)|(?:不可能|不会|不是)\s*$")
+# "只有一个孩子有泥的三种情况", "恰好两个人有泥的可能": a count that names cases (followed by what befalls them)
+_ZH_CASES_OF = re.compile(r"(?:个|位|名)?[^，,。；;：:、\d和或]{0,10}?的(?:[一二两三四五六七八九十\d]+种)?(?:情况|可能|世界|组合|局面)")
+_ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
 _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
 # "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
@@ -194,6 +197,16 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "there are three children": the number of children, not of muddy ones
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
+        noun = _ZH_CASES_OF.match(sentence, m.end()) if not m.group(1) else None
+        if noun is not None:  # "只有一个孩子有泥的三种情况 … 都被排除": cases named by their count, not the count
+            if op != "=" or (_ZH_CASES_OUT.search(sentence, noun.end(), _clause_end(sentence, noun.end())) is None and
+                             _ZH_CASES_OUT.search(sentence, max(0, m.start() - 8), m.start()) is None):
+                continue  # ("排除了只有一个孩子有泥的情况": the verb may come first)
+            key = ("Compare", "!=", term, ("Const", _number(n)))
+            if not any(r.key.formula == key and r.start < noun.end() and m.start() < r.end for r in out):
+                out.append(record("exclusion", key, (), sentence.strip(), m.start(), noun.end(), False, None,
+                                  reading=VALUES))
+            continue
         if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()) or \
                 _DENIED.search(sentence, max(0, m.start() - 30), m.start()):
             op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out", "不可能只有一个"

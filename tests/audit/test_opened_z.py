@@ -139,3 +139,18 @@ def test_a_per_value_check_in_a_puzzle_of_two_numbers(ctxs):
     assert {c.formula for c in claims if c.record.kind == "candidates"} == {"b = 1", "a in {0, 2}", "a = 2"}
     assert ("told", "Anne knows a") in _claims(_audit(ctx, "So Anne has 2."))
     assert not _claims(_audit(ctx, "Take Anne = 4, Bill = 5 as an example."))  # "=": often an example, not read
+
+
+def test_cases_named_by_a_value_or_a_count(ctxs):
+    ctx = ctxs("consecutive.txt")
+    text = "For a = 0 only b = 1; for a = 10 only b = 9; for a = 1..9 two choices each."
+    assert all(not c.record.certain for c in _audit(ctx, text).claims() if c.record.kind == "candidates")
+    assert _audit(ctx, text).label == -1
+    # "a − 1 或 a + 1": numbers in an expression of a variable are no values of it
+    assert not any(k == "candidates" for k, _ in _claims(_audit(ctx, "安妮拿到 a，比尔的数只能是 a − 1 或 a + 1。")))
+    muddy = ctxs("muddy.txt", {"n": 3, "k": 2})
+    cases = "所以只有一个孩子有泥的三种情况 (1,0,0)、(0,1,0)、(0,0,1) 都被排除。"
+    assert ("exclusion", "(m[1] + m[2]) + m[3] != 1") in _claims(_audit(muddy, cases))
+    assert not any(k == "candidates" for k, _ in _claims(_audit(muddy, cases)))
+    assert not _claims(_audit(muddy, "恰好两个孩子有泥的情况还在考虑之中。"))  # cases named, nothing befalls them
+    assert ("candidates", "(m[1] + m[2]) + m[3] = 1") in _claims(_audit(muddy, "所以只有一个孩子有泥。"))

@@ -313,7 +313,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "z2-card16-gpt4o-steps-error-06", "z2-cheryl-r1-think-error-04", "z2-cheryl_cam-gpt4o-steps-error-12",
          "z2-cheryl_variant-gpt4o-steps-error-16", "z2-impossible-gpt4o-steps-error-25",
          "z2-cheryl_cam-gemini-terse-error-14",  # "| ① 阿里 | …以及两个19号 |": a recap row named by number and speaker
-         "z2-sum_product-claude-markdown-error-20"}  # "| 41 | 37 |" under "| s | s − 2 |": a computed column
+         "z2-sum_product-claude-markdown-error-20",  # "| 41 | 37 |" under "| s | s − 2 |": a computed column
+         "y1-consecutive-r1-think-error-18",  # "For a = 0 only b = 1; …" a case, not the stage's values
+         "y1-muddy-qwq-zh-error-24"}  # "只有一个孩子有泥的三种情况 … 都被排除": cases excluded, not the count
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
