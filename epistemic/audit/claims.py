@@ -347,8 +347,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic += _survival_records(lex, sentence)
     if lex.number_pair is not None and ("和" in sentence or "积" in sentence) and _ZH_TERM_CASE.search(sentence):
         arithmetic += _zh_case_exclusions(lex, sentence)  # "把和为19的情况全部排除了"
-    if lex.number_pair is not None and _RELATION_QUICK.search(sentence) is not None:
-        arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated"
+    if (_RELATION_QUICK.search(sentence) is not None or _ALL_DIFFERENT.search(sentence) is not None) and \
+            _relation_vars(lex):
+        arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated", "两两不同"
     if "attr" in kinds:
         arithmetic += _term_records(raw, sentence)
         arithmetic += _labelled_term_exclusions(raw, sentence)
@@ -767,13 +768,42 @@ _NAMED_RELATION = re.compile(r"\s*(?i:possibility|possibilities|option|options|c
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是)\s*$")
 
 
+def _relation_vars(lex: Lexicon) -> tuple[str, ...]:
+    """The numbers relations are written between: the question's two, or else every variable of a puzzle made of two
+    to four numbers with one-letter names (a, b, c of the sum puzzle); () for any other puzzle."""
+    if lex.number_pair is not None:
+        return lex.number_pair
+    names = tuple(v.name for v in lex.puzzle.variables)
+    if 2 <= len(names) <= 4 and all(len(n) == 1 and n in lex.numeric for n in names):
+        return names
+    return ()
+
+
+# "所以三个数已经两两不同了", "all three numbers are different", "pairwise distinct" (not "not all different")
+_ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?:两两不同|两两不等|互不相同|各不相同)|"
+                            r"(?i:(?<!not )\ball\s+(?:three\s+|the\s+three\s+|the\s+)?(?:numbers\s+)?(?:are\s+)?"
+                            r"(?:pairwise\s+)?(?:different|distinct)\b|(?<!not )\bpairwise\s+(?:different|distinct)\b)")
+
+
 def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
-    """"hence x ≠ y": a relation between the two numbers of the question (kind "term bound"); "the pairs with x = y
-    are eliminated": the relation ruled out (an exclusion, credited when a statement is named)."""
-    x, y = lex.number_pair
+    """"hence x ≠ y": a relation between two of the puzzle's numbers (kind "term bound"); "the pairs with x = y
+    are eliminated": the relation ruled out (an exclusion, credited when a statement is named); "两两不同": every
+    pair of them different."""
+    names = _relation_vars(lex)
     out = []
-    pattern = re.compile(r"(?<![\w+\-×·*/])(" + re.escape(x) + "|" + re.escape(y) + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
-                         re.escape(x) + "|" + re.escape(y) + r")(?![\w(]|\s*[+\-×·*/^])")
+    reading = VALUES
+    row = _AGENT_ROW.match(sentence)
+    if row is not None and any(t.kind == "agent" for t in lex.scan(row.group(1))):
+        reading = CASE  # "| 爱丽丝 | b、c | b ≠ c |" under "what her "I don't know" means": her statement's, not the stage's
+    for m in _ALL_DIFFERENT.finditer(sentence):
+        if len(names) < 3 and not m.group(0).startswith(("两两", "互不", "各不")):
+            continue  # "all different" of two numbers is said as "x ≠ y"
+        pairs = [("Compare", "!=", ("Var", a), ("Var", b)) for n, a in enumerate(names) for b in names[n + 1:]]
+        out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
+                          reading=reading))
+    alternatives = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(r"(?<![\w+\-×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
+                         r")(?![\w(]|\s*[+\-×·*/^])")
     for m in pattern.finditer(sentence):
         if m.group(1) == m.group(3):
             continue
@@ -786,8 +816,17 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
-        out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False, reading=VALUES))
+        gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end())
+        if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
+            out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
+                              reading=EXCLUSION))
+            continue
+        out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False, reading=reading))
     return out
+
+
+_AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
+_IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:impossible|not\s+possible|ruled\s+out))\b|\s*(?:是)?不可能的?")
 
 
 _PLURAL_TERMS = frozenset({"sums", "products"})

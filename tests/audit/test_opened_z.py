@@ -154,3 +154,18 @@ def test_cases_named_by_a_value_or_a_count(ctxs):
     assert not any(k == "candidates" for k, _ in _claims(_audit(muddy, cases)))
     assert not _claims(_audit(muddy, "恰好两个孩子有泥的情况还在考虑之中。"))  # cases named, nothing befalls them
     assert ("candidates", "(m[1] + m[2]) + m[3] = 1") in _claims(_audit(muddy, "所以只有一个孩子有泥。"))
+
+
+def test_relations_between_the_puzzles_own_numbers(ctxs):
+    """In the sum puzzle (a, b, c, a yes / no question) relations are written between its numbers: "b ≠ c",
+    "三个数两两不同" (every pair different), "a = b is impossible"."""
+    ctx = ctxs("what_sum.txt")
+    early = "爱丽丝说不知道，所以 b ≠ c。鲍勃也说不知道，所以 a ≠ c。此时三个数已经两两不同了。"
+    assert ("term bound", "a != b and a != c and b != c") in _claims(_audit(ctx, early))
+    for text, formula in [("Hence a = b is impossible.", "not a = b"), ("a = b 不可能。", "not a = b")]:
+        assert ("exclusion", formula) in _claims(_audit(ctx, text)), text
+    assert not any(f == "a != b and a != c and b != c" for _, f in _claims(_audit(ctx, "They are not all different.")))
+    # a row of a table of what each statement means is that statement's, not the stage's
+    table = "| 发言人 | 看到的数 | “不知道”说明 |\n|---|---|---|\n| 爱丽丝 | b、c | b ≠ c |\n| 卡罗尔 | a、b | a ≠ b |\n"
+    assert _audit(ctx, table).label == -1
+    assert _audit(ctx, "So a ≠ b already.").label == 0  # premature, but the trace reaches no statement: unchecked

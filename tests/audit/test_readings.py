@@ -315,7 +315,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "z2-cheryl_cam-gemini-terse-error-14",  # "| ① 阿里 | …以及两个19号 |": a recap row named by number and speaker
          "z2-sum_product-claude-markdown-error-20",  # "| 41 | 37 |" under "| s | s − 2 |": a computed column
          "y1-consecutive-r1-think-error-18",  # "For a = 0 only b = 1; …" a case, not the stage's values
-         "y1-muddy-qwq-zh-error-24"}  # "只有一个孩子有泥的三种情况 … 都被排除": cases excluded, not the count
+         "y1-muddy-qwq-zh-error-24",  # "只有一个孩子有泥的三种情况 … 都被排除": cases excluded, not the count
+         "y2-what_sum-claude-markdown-error-30"}  # "此时 b ≠ c 且 a ≠ c，所以三个数已经两两不同了": a ≠ b claimed early
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
