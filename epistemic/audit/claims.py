@@ -802,8 +802,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
                           reading=reading))
     alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(r"(?<![\w+\-×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
-                         r")(?![\w(]|\s*[+\-×·*/^])")
+    pattern = re.compile(r"(?<![\w+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
+                         r")(?![\w(]|\s*[+\-−–×·*/^])")
     for m in pattern.finditer(sentence):
         if m.group(1) == m.group(3):
             continue
@@ -816,7 +816,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
-        gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end())
+        gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
+            (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None)  # "排除了 a = c"
         if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
@@ -825,6 +826,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
+                         r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:impossible|not\s+possible|ruled\s+out))\b|\s*(?:是)?不可能的?")
 
@@ -1946,9 +1949,17 @@ def _knows_unread_fact(clause: list[Token], know: int, sentence: str) -> bool:
     """"knows the sum is in that list": the object is a clause about the attribute ("is" follows it), with no value
     after the copula; knowing that fact is not knowing the attribute's value ("P knows the sum is 17" is)."""
     rest = clause[know + 1:know + 4]
+    if clause[know].text.endswith("知道"):  # "伯纳德只知道**日**": a noun the reader does not know is no question
+        m = _ZH_OBJECT.match(sentence, clause[know].end)
+        if m is not None and not any(t.start == m.start(1) for t in clause[know + 1:]):
+            return True
     return len(rest) >= 2 and rest[0].kind == "attr" and rest[1].kind == "copula" and \
         (len(rest) == 2 or rest[2].kind not in ("value", "tuple", "number", "ambig")) and \
         _NUMBER_NEXT.match(sentence, rest[1].end) is None
+
+
+# The first character of what follows 知道 when it is a noun, not a particle or pronoun ("知道了", "知道他", "知道这张牌")
+_ZH_OBJECT = re.compile(r"[\s*]*([\u4e00-\u9fff])(?<![了吗呢吧啊的得地自他她它这那是道该])")
 
 
 _NUMBER_NEXT = re.compile(r"\s*(?:(?:exactly|just|only|now|still)\s+)?[\d(（]")
@@ -2000,6 +2011,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     vals = [t for t in clause if t.kind == "value" or t.kind == "tuple"]
     if not vals:
         return []
+    if _elimination_denied(clause, sentence):
+        return []  # "May was not eliminated", "所以a=1没被第一句排除": what stays, not what goes (unread)
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
@@ -2067,6 +2080,20 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return [record("candidates", inclusion, witnesses, text, a, b, state.past, answer,
                        reading=LOOSE if loose or loose_subject else VALUES)]
     return []
+
+
+# A negation right before an elimination verb: "was not eliminated", "isn't ruled out", "没被排除", "并未排除"
+_DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n't\s+(?:yet\s+|been\s+|be\s+)*$)|"
+                            r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$")
+
+
+def _elimination_denied(clause: list[Token], sentence: str) -> bool:
+    """Whether the clause's elimination verb is negated ("not eliminated", "没被第一句排除")."""
+    for t in clause:
+        if t.kind == "neg" and ELIMINATED.search(t.text) is not None and \
+                _DENIED_BEFORE.search(sentence, max(0, t.start - 14), t.start) is not None:
+            return True
+    return False
 
 
 def _excluded(inclusion: tuple) -> tuple:

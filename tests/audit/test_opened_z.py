@@ -169,3 +169,25 @@ def test_relations_between_the_puzzles_own_numbers(ctxs):
     table = "| 发言人 | 看到的数 | “不知道”说明 |\n|---|---|---|\n| 爱丽丝 | b、c | b ≠ c |\n| 卡罗尔 | a、b | a ≠ b |\n"
     assert _audit(ctx, table).label == -1
     assert _audit(ctx, "So a ≠ b already.").label == 0  # premature, but the trace reaches no statement: unchecked
+
+
+def test_readings_from_the_false_alarms_of_traces_aa(ctxs):
+    """traces_aa* (opened after its blind scores at the start and the end of session 15): five of its six false
+    alarms, each a construction read the wrong way round."""
+    cheryl, cons, what = ctxs("cheryl.txt"), ctxs("consecutive.txt"), ctxs("what_sum.txt")
+    # a negated elimination keeps its values ("was not eliminated", "没被第一句排除"); the plain one still eliminates
+    for text in ["So May was not eliminated.", "所以5月没被排除。", "并没有排除5月。", "May hasn't been ruled out."]:
+        assert not any(k in ("exclusion", "credit") for k, _ in _claims(_audit(cheryl, text))), text
+    for text in ["So May is eliminated.", "所以5月被排除。"]:
+        assert ("exclusion", "month != May") in _claims(_audit(cheryl, text)), text
+    assert not any(k == "credit" for k, _ in _claims(_audit(cons, "所以a=1没被第一句排除。")))
+    # what goes after "unique:" is no list of unique values
+    text = "Bernard now knows, so among July 14/16 and August 14/15/17 his day is unique: the 14ths go."
+    assert not any(k == "singletons" for k, _ in _claims(_audit(cheryl, text)))
+    assert ("singletons", "only day = 18, day = 19 occur once") in _claims(_audit(cheryl, "The unique days are: 18 and 19."))
+    # 知道 before a noun the reader does not know is no knowledge of the question
+    assert ("knowledge", "Bernard knows date") not in _claims(_audit(cheryl, "阿尔伯特只知道**月份**，伯纳德只知道**日**。"))
+    assert ("knowledge", "Bernard knows date") in _claims(_audit(cheryl, "伯纳德知道生日了。"))
+    # a relation after an elimination verb is ruled out; "b = a − 1" is no relation b = a
+    assert ("exclusion", "not a = c") in _claims(_audit(what, "所以他说不知道就排除了 a = c。"))
+    assert not _claims(_audit(cons, "Anne knows that b = a − 1 or b = a + 1."))

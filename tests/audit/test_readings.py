@@ -316,7 +316,13 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "z2-sum_product-claude-markdown-error-20",  # "| 41 | 37 |" under "| s | s − 2 |": a computed column
          "y1-consecutive-r1-think-error-18",  # "For a = 0 only b = 1; …" a case, not the stage's values
          "y1-muddy-qwq-zh-error-24",  # "只有一个孩子有泥的三种情况 … 都被排除": cases excluded, not the count
-         "y2-what_sum-claude-markdown-error-30"}  # "此时 b ≠ c 且 a ≠ c，所以三个数已经两两不同了": a ≠ b claimed early
+         "y2-what_sum-claude-markdown-error-30",  # "此时 b ≠ c 且 a ≠ c，所以三个数已经两两不同了": a ≠ b claimed early
+         # traces_aa*, opened at the end of session 15 (11 found blind at both its scores)
+         "aa1-card16-gemini-terse-error-11", "aa1-card16-gpt4o-steps-error-09", "aa1-cheryl-gpt4o-steps-error-03",
+         "aa1-cheryls_age-o1-summary-error-27", "aa1-sum_product-claude-markdown-error-14",
+         "aa2-card16-gpt4o-steps-error-13", "aa2-cheryl_cam-claude-markdown-error-08",
+         "aa2-cheryl_variant-qwq-zh-error-04", "aa2-impossible-r1-think-error-17", "aa2-sum_product-o1-summary-error-22",
+         "aa2-sum_product-qwq-zh-error-21"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -356,7 +362,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one (reading the quote's
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
-    "y1-card16-qwq-zh-correct-07"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+    "y1-card16-qwq-zh-correct-07",
+    # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
+    # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
+    "aa2-cheryl_cam-r1-think-correct-07"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 
