@@ -91,13 +91,14 @@ def query_texts(solutions):
 
 
 def sample_cards(knobs, keep: bool = True):
-    """CANDIDATES cards candidates from one stream (as one item's search draws them); timed without keeping
+    """CANDIDATES cards drafts (or candidates) from one stream (as one item's search draws them); timed without keeping
     them (a run drops each rejected candidate at once; keeping 10,000 makes the collector scan them)."""
     cards, rng = FAMILIES["cards"], item_rng("cards", knobs, 1, 0)
+    draw = getattr(cards, "draft", cards.sample)  # what the pipeline draws per candidate (base.Draft, session 15b)
     if keep:
-        return [cards.sample(rng, knobs) for _ in range(CANDIDATES)]
+        return [draw(rng, knobs) for _ in range(CANDIDATES)]
     for _ in range(CANDIDATES):
-        cards.sample(rng, knobs)
+        draw(rng, knobs)
     return []
 
 

@@ -62,14 +62,17 @@ def measure(family: str, count: int) -> tuple[float, Counter]:
     line_shapes.line_shapes.cache_clear()  # the learnt line shapes too: a fresh process has none
     generate(family, 3, seed=12345)  # the warm-up of a fresh process (bench_peers.py), untimed
     counts: Counter = Counter()
-    sampler = FAMILIES[family].__class__
+    # Sampling: the pipeline's draft_of (the family's draft, or its sample where it has none); in a checkout
+    # from before drafts (session 15's base), the family's sample.
+    sampler = pipeline if hasattr(pipeline, "draft_of") else FAMILIES[family].__class__
+    sample_name = "draft_of" if sampler is pipeline else "sample"
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in PHASES if hasattr(owner, name)]
-    originals.append((sampler, "sample", sampler.sample))
+    originals.append((sampler, sample_name, getattr(sampler, sample_name)))
     try:
         for owner, name, label in PHASES:
             if hasattr(owner, name):
                 setattr(owner, name, timed(counts, label, getattr(owner, name)))
-        sampler.sample = timed(counts, "sample (per candidate)", sampler.sample)
+        setattr(sampler, sample_name, timed(counts, "sample (per candidate)", getattr(sampler, sample_name)))
         t0 = time.process_time()
         generate(family, count, seed=1, use_z3=True)
         return time.process_time() - t0, counts

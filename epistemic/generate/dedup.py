@@ -185,14 +185,39 @@ class _Search:
                     self.occ[x].append((j, row[:j] + row[j + 1:]))
         # Twins (swapping them maps the table onto itself) lead to the same leaf: branch on one.
         self.twin = [frozenset((j, rest) for j, rest in occ) for occ in self.occ]
+        self._codes(table)
+
+    def _codes(self, table: list[tuple[int, ...]]) -> None:
+        """Each occurrence (j, rest) as one int for refine: j, then rest's colours, as digits of base n + m.
+
+        Renamable values take colours 0..n-1 and a fixed value e < 0 keeps e (m fixed values: -m..-1), so a
+        digit takes one of n + m consecutive values; all rests have one length, so comparing two codes
+        compares the (j, colours of rest) tuples they stand for, and equal codes are equal tuples.
+        Refinement's colours are ranks of sorted signatures, so they come out as from the tuples, at less
+        cost. `neg` makes `(colors + neg)[e] == e` for every fixed e (Python's negative indices)."""
+        m = max(0, -min((e for row in table for e in row), default=0))
+        width = len(table[0]) if table else 0
+        base = self.n + m
+        self.neg = list(range(-m, 0))
+        self.weights = [base ** (width - 2 - k) for k in range(width - 1)]
+        self.single = width == 2
+        self.codes = [[(j * base ** (width - 1), rest[0] if self.single else rest) for j, rest in occ]
+                      for occ in self.occ]
 
     def refine(self, colors: list[int]) -> list[int]:
-        """Colour refinement until the number of colours stops growing."""
+        """Colour refinement until the number of colours stops growing.
+
+        A value's signature is its colour and the sorted codes of its occurrences (see _codes): the same
+        order and equalities as (colour, sorted (j, colours of the rest of the row)) tuples."""
         count = len(set(colors))
         while True:
-            # list comprehensions rather than generators inside: the same values, built without a generator frame
-            sigs = [(colors[x], tuple(sorted([(j, tuple([colors[e] if e >= 0 else e for e in rest])) for j, rest in occ])))
-                    for x, occ in enumerate(self.occ)]
+            ext = colors + self.neg
+            if self.single:  # two columns: the rest of a row is one value
+                sigs = [(colors[x], tuple(sorted([b + ext[e] for b, e in occ]))) for x, occ in enumerate(self.codes)]
+            else:
+                w = self.weights
+                sigs = [(colors[x], tuple(sorted([b + sum([ext[e] * k for e, k in zip(rest, w)]) for b, rest in occ])))
+                        for x, occ in enumerate(self.codes)]
             new = _rank(sigs)
             new_count = len(set(new))
             if new_count == count:

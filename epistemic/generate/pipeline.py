@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from ..errors import EpistemicError
-from .base import Candidate
+from .base import Candidate, Draft, draft_of
 from .certification import certify_all
 from .knobs import knobs_text, to_json
 from .screen import Verdict, screen
@@ -130,13 +130,14 @@ def find_item(family, knobs: dict, seed: int, index: int, seen: set[str] | None 
         # The CPU clock is a system call (about 1 µs, a fiftieth of a candidate): read every BUDGET_STRIDE tries.
         if budget is not None and tries % BUDGET_STRIDE == 0 and time.process_time() - started > budget:
             raise exhausted(family.name, knobs, index, tries - 1, stats)
-        cand: Candidate = family.sample(rng, knobs)
+        draft: Draft = draft_of(family, rng, knobs)  # the Candidate itself is made only if it passes the screen
         stats.candidates += 1
-        verdict: Verdict = screen(cand.model, cand.lines)
+        verdict: Verdict = screen(draft.model, draft.lines)
         stats.reasons[verdict.reason] += 1
         if not verdict.ok:
             continue
         stats.screened += 1
+        cand: Candidate = draft.finish()
         if skip is not None and skipped < skip:
             skipped += 1
             continue

@@ -115,3 +115,34 @@ def test_split_check_catches_a_renamed_copy():
         lines[k] = f"  {swapped.get(label.strip(), label.strip())}:{rest}"
     leak = {"metadata": {"id": "renamed", "source": _unanswered("\n".join(lines))}}
     assert datasets.split_leaks(train, [leak]) == ["renamed"]
+
+
+def _tuple_refine(search, colors):
+    """Session 15's refine, on (j, colours of the rest of the row) tuples: the reference for the coded one."""
+    from epistemic.generate.dedup import _rank
+
+    count = len(set(colors))
+    while True:
+        sigs = [(colors[x], tuple(sorted((j, tuple(colors[e] if e >= 0 else e for e in rest)) for j, rest in occ)))
+                for x, occ in enumerate(search.occ)]
+        new = _rank(sigs)
+        if len(set(new)) == count:
+            return new
+        colors, count = new, len(set(new))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 4), st.integers(0, 2))
+def test_coded_refinement_gives_the_tuple_refinements_colours(seed, width, fixed):
+    """refine compares occurrences as ints (dedup._Search._codes); its colours must be the tuples' colours,
+    with fixed (negative) values in the rows and from any starting colouring."""
+    from epistemic.generate.dedup import _Search
+
+    rng = random.Random(seed)
+    n = rng.randint(2, 9)
+    fixed = min(fixed, width - 1)
+    rows = {tuple([rng.randrange(n) for _ in range(width - fixed)] + [-1 - rng.randrange(3) for _ in range(fixed)])
+            for _ in range(rng.randint(1, 20))}
+    search = _Search(sorted(rows), n)
+    start = [rng.randrange(3) for _ in range(n)]
+    assert search.refine(start) == _tuple_refine(search, start)

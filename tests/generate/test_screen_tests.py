@@ -97,3 +97,26 @@ def test_own_knowledge_is_recognised_by_form():
     assert not _about_own_knowledge(s.And((d.knows_answer("P", ANSWER), fact)), "P")
     assert not _about_own_knowledge(s.Not(d.knows_answer("Q", ANSWER)), "P")
     assert _about_own_knowledge(s.Or((s.Bool(True), s.Past(s.Not(d.knows_answer("P", ANSWER)), 1))), "P")
+
+
+@pytest.mark.parametrize("told", ["rank", "suit"])
+def test_cards_draft_gives_sample_s_candidate_and_table_model(told):
+    """The cards draft (base.Draft) screens table_model's model and finishes into the Candidate that
+    `sample` makes from the same stream; the stream is left where `sample` leaves it."""
+    from epistemic.generate.families.cards import two_column_model
+
+    fam = FAMILIES["cards"]
+    knobs = {**fam.defaults, "told": told, "cards": (2, 30), "ranks": (1, 13), "suits": (1, 4)}
+    a, b = item_rng("cards", knobs, 3, 0), item_rng("cards", knobs, 3, 0)
+    p_col, q_col = (1, 0) if told == "rank" else (0, 1)
+    for _ in range(300):
+        draft, cand = fam.draft(a, knobs), fam.sample(b, knobs)
+        rows = list(cand.rows)
+        assert draft.model == table_model(rows, (("P", p_col), ("Q", q_col)), ANSWER) == cand.model
+        assert two_column_model(rows, told) == draft.model
+        assert list(draft.model.classes) == ["P", "Q"]
+        done = draft.finish()
+        assert (done.rows, done.lines, done.shape, done.write_header()) == (cand.rows, cand.lines, cand.shape,
+                                                                         cand.write_header())
+        assert draft.lines == cand.lines
+    assert a.random() == b.random()

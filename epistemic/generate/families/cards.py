@@ -8,8 +8,8 @@ from typing import Sequence
 from ...errors import EpistemicError
 from ...language import syntax as s
 from .. import dialogue as d
-from ..base import Candidate, bounds, knob_error, pick, require_within
-from ..screen import table_model
+from ..base import Candidate, Draft, bounds, knob_error, pick, require_within
+from ..screen import ScreenModel, table_model
 
 SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
 RANKS = ("A", "2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K")
@@ -55,11 +55,17 @@ class Cards:
         return [(su, r) for su in range(suits) for r in chosen]
 
     def sample(self, rng, knobs: dict) -> Candidate:
+        return self.draft(rng, knobs).finish()
+
+    def draft(self, rng, knobs: dict) -> Draft:
+        """The next candidate of the stream as the screen needs it (see base.Draft); the same draws as ever."""
         pool = self.pool(knobs, rng)
         n = min(pick(rng, knobs["cards"]), len(pool))
         cards = sorted(rng.sample(pool, n))
         lines = d.sample_dialogue(rng, ("P", "Q"), VOICE, ANSWER, pick(rng, knobs["lines"]), pick(rng, knobs["dialogue"]))
-        return self.candidate(cards, lines, knobs["told"])
+        told = knobs["told"]
+        model = two_column_model(cards, told)
+        return Draft(model, lines, lambda: self.candidate(cards, lines, told, model))
 
     def synth_answer(self, name, knobs: dict) -> tuple[int, int]:
         """A card by name ("diamonds 5", "5 of diamonds", "♦5", "方块5") as (suit, rank) in the synthesis deck."""
@@ -83,10 +89,13 @@ class Cards:
     def synth_rows(self, pool) -> list:
         return [c[0] for c in pool]
 
-    def candidate(self, cards: list[tuple[int, int]], lines: tuple[d.Line, ...], told: str = "rank") -> Candidate:
-        """A candidate over the given cards (suit index, rank index) and dialogue."""
-        p_key, q_key = (1, 0) if told == "rank" else (0, 1)
-        model = table_model(cards, (("P", p_key), ("Q", q_key)), ANSWER)  # = build_model on the two columns
+    def candidate(self, cards: list[tuple[int, int]], lines: tuple[d.Line, ...], told: str = "rank",
+                  model: ScreenModel | None = None) -> Candidate:
+        """A candidate over the given cards (suit index, rank index) and dialogue (`model`: its screen model,
+        when already made)."""
+        if model is None:
+            p_key, q_key = (1, 0) if told == "rank" else (0, 1)
+            model = table_model(cards, (("P", p_key), ("Q", q_key)), ANSWER)  # = build_model on the two columns
         return Candidate(self.name, model, lines, "card", {}, lambda: self.header(cards, told),
                          lambda i: f"{SUITS[cards[i][0]][0]} {RANKS[cards[i][1]]}",
                          footer='show card as "{rank} of {suit} ({suit.symbol}{rank})"',
@@ -117,6 +126,22 @@ class Cards:
             f'agent Q (Q先生, "Mr. Q") observes {q_what}',
         ]
         return "\n".join(out)
+
+
+def two_column_model(cards: Sequence[tuple[int, int]], told: str) -> ScreenModel:
+    """`table_model(cards, (("P", rank column), ("Q", suit column)), ANSWER)` (told rank; the columns swap
+    for told suit), with both agents' classes grouped in one pass over the cards: made for every candidate."""
+    by_suit: dict[int, int] = {}
+    by_rank: dict[int, int] = {}
+    suit_get, rank_get = by_suit.get, by_rank.get
+    bit = 1
+    for su, r in cards:
+        by_suit[su] = suit_get(su, 0) | bit
+        by_rank[r] = rank_get(r, 0) | bit
+        bit <<= 1
+    suits, ranks = tuple(by_suit.values()), tuple(by_rank.values())
+    classes = {"P": ranks, "Q": suits} if told == "rank" else {"P": suits, "Q": ranks}
+    return ScreenModel(len(cards), classes, {}, ANSWER)
 
 
 @functools.lru_cache(maxsize=len(SUITS))
