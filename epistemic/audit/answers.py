@@ -42,6 +42,8 @@ def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, 
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer a span names when read as if it followed "Answer:", or None; else the answer its one bracketed
     gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""
+    if _NUMBERED_HEAD.match(span):
+        return None  # "**5. “现在我们知道了。”**": a numbered heading, not "Answer: 5"
     found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
     if found:
         return found[-1]
@@ -49,6 +51,7 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
     return _answer_of(lex, memo, glosses[0]) if len(glosses) == 1 and glosses[0] != span else None
 
 
+_NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)、．]\s*\S")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",

@@ -1180,8 +1180,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         elif kind == "number":
             if _BOUND_BEFORE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "bounds each number by 99", "up to 100": a bound of the range, not a value
-            if _NAME_OPERATOR.search(sentence, max(0, t.start - 6), t.start):
-                continue  # "a − 1 或 a + 1", "s − 2": a number in an expression of a variable, not its value
+            if _NAME_OPERATOR.search(sentence, max(0, t.start - 6), t.start) or \
+                    _AFTER_ABSOLUTE.search(sentence, max(0, t.start - 6), t.start):
+                continue  # "a − 1 或 a + 1", "s − 2", "|a − b| = 1": a number in an expression, not a value
             if _IN_SUM.match(sentence, t.end) and not lex.number_pair:
                 continue  # "3 + 6 + 5 + 2 = 16": counting, not values (pairs such as "4 + 13" stay readable)
             var = None
@@ -1214,8 +1215,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     continue
             elif last == "tuple" or last == "sep":
                 t = _spread(out, t, sentence)
-        if kind == "value" and out and out[-1].kind == "attr" and out[-1].end == t.start and \
-                sentence.startswith("岁", t.end):
+        if kind == "value" and out and out[-1].kind == "attr" and not sentence[out[-1].end:t.start].strip() and \
+                sentence[t.end:t.end + 2].lstrip().startswith("岁"):
             out.append(Token("copula", "是", t.start - 1, t.start - 1, "是"))  # "谢丽尔9岁": an age said without 是 (an
             # empty copula just before the number, so that the attribute is what comes before the value)
         out.append(t)
@@ -1288,6 +1289,7 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
 
 
+_AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)
 
@@ -2087,10 +2089,13 @@ _DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n
                             r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$")
 
 
+_DROPS = re.compile(r"(?i:drop|cross|strike|struck|kill|knock|throw|threw|wipe|lose|lost)")
+
+
 def _elimination_denied(clause: list[Token], sentence: str) -> bool:
     """Whether the clause's elimination verb is negated ("not eliminated", "没被第一句排除")."""
     for t in clause:
-        if t.kind == "neg" and ELIMINATED.search(t.text) is not None and \
+        if t.kind == "neg" and (ELIMINATED.search(t.text) is not None or _DROPS.match(t.text) is not None) and \
                 _DENIED_BEFORE.search(sentence, max(0, t.start - 14), t.start) is not None:
             return True
     return False

@@ -191,3 +191,16 @@ def test_readings_from_the_false_alarms_of_traces_aa(ctxs):
     # a relation after an elimination verb is ruled out; "b = a − 1" is no relation b = a
     assert ("exclusion", "not a = c") in _claims(_audit(what, "所以他说不知道就排除了 a = c。"))
     assert not _claims(_audit(cons, "Anne knows that b = a − 1 or b = a + 1."))
+
+
+def test_readings_from_the_false_alarms_of_traces_ab(ctxs):
+    """traces_ab* (opened after its blind scores at the start and the end of session 15)."""
+    age = ctxs("cheryls_age.txt")
+    # a numbered bold heading is no answer ("**5. “现在我们知道了。”**" is not "Answer: 5"); an age with a space
+    report = _audit(age, "**谢丽尔 9 岁**（两个弟弟都是 4 岁）。\n\n**5. “现在我们知道了。”** 只剩一种，谢丽尔 9 岁。")
+    assert report.final_answer == ((9,),) and report.final_answer_correct
+    # "|a − b| = 1" gives no value; "I didn't drop August 17" keeps it
+    assert not any(k == "candidates" for k, _ in _claims(_audit(ctxs("consecutive.txt"), "Bill has b, and |a − b| = 1.")))
+    cheryl = ctxs("cheryl.txt")
+    assert not any(k == "exclusion" for k, _ in _claims(_audit(cheryl, "Let me re-check I didn't drop August 17 by accident.")))
+    assert any(k == "exclusion" for k, _ in _claims(_audit(cheryl, "So we drop August 17.")))

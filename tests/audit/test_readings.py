@@ -322,7 +322,13 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "aa1-cheryls_age-o1-summary-error-27", "aa1-sum_product-claude-markdown-error-14",
          "aa2-card16-gpt4o-steps-error-13", "aa2-cheryl_cam-claude-markdown-error-08",
          "aa2-cheryl_variant-qwq-zh-error-04", "aa2-impossible-r1-think-error-17", "aa2-sum_product-o1-summary-error-22",
-         "aa2-sum_product-qwq-zh-error-21"}
+         "aa2-sum_product-qwq-zh-error-21",
+         # traces_ab*, opened at the end of session 15 (14 found blind at both its scores)
+         "ab1-card16-answer-first-error-14", "ab1-cheryl-gpt4o-steps-error-03", "ab1-cheryl-qwq-zh-error-02",
+         "ab1-cheryl_variant-o1-summary-error-09", "ab1-impossible-answer-first-error-21",
+         "ab1-impossible-r1-think-error-20", "ab1-sum_product-qwq-zh-error-16", "ab2-card16-answer-first-error-10",
+         "ab2-card16-r1-think-error-11", "ab2-cheryl-claude-markdown-error-07", "ab2-cheryl_cam-qwq-zh-error-03",
+         "ab2-cheryl_cam-r1-think-error-02", "ab2-impossible-gpt4o-steps-error-19", "ab2-muddy-qwq-zh-error-22"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -365,7 +371,11 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "y1-card16-qwq-zh-correct-07",
     # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
     # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
-    "aa2-cheryl_cam-r1-think-correct-07"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+    "aa2-cheryl_cam-r1-think-correct-07",
+    # traces_ab*, opened at the end of session 15 (5 alarms at its second blind score; three read since): a count of
+    # each day's months read as a table row ("12出现两次（5月、6月），13只有3月，14两次…"); "July 17 survive Bo's turn"
+    # judged after Ali's last statement instead of at Bo's
+    "ab1-cheryl_variant-qwq-zh-correct-08", "ab2-cheryl_cam-gemini-terse-correct-04"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 
