@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..language import syntax as s
 
@@ -18,14 +19,12 @@ _SHORT = r"([A-Z][a-z]?)"
 def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], ...]:
     """(short name, agent name) pairs the text defines, in order; `taken(word)` says whether a word already means
     something in the puzzle's vocabulary."""
-    if "=" not in text and "(" not in text and "（" not in text:
+    if _QUICK.search(text) is None:
         return ()
     names = {d: a.name for a in puzzle.agents for d in (a.name, *a.display)}
     if not names:
         return ()
-    named = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w.])" + _SHORT + r"\s*=\s*(" + named + r")(?![\w])|(" + named +
-                         r")\s*[(（]\s*" + _SHORT + r"\s*[)）,，]")
+    pattern = _definitions(tuple(sorted(names, key=len, reverse=True)))
     out: dict[str, str] = {}
     for m in pattern.finditer(text):
         short, full = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -33,6 +32,18 @@ def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], 
             continue
         out[short] = names[full]
     return tuple(out.items())
+
+
+# A short capital name right before "=" or inside brackets: every definition has one (a cheap test first)
+_QUICK = re.compile(r"(?<![\w.])[A-Z][a-z]?\s*=|[(（]\s*[A-Z][a-z]?\s*[)）,，]")
+
+
+@lru_cache(maxsize=64)
+def _definitions(names: tuple[str, ...]) -> re.Pattern:
+    """The pattern of a short-name definition for these agent names (longest first), compiled once per puzzle."""
+    named = "|".join(re.escape(n) for n in names)
+    return re.compile(r"(?<![\w.])" + _SHORT + r"\s*=\s*(" + named + r")(?![\w])|(" + named +
+                      r")\s*[(（]\s*" + _SHORT + r"\s*[)）,，]")
 
 
 def with_aliases(puzzle: s.Puzzle, aliases: tuple[tuple[str, str], ...]) -> s.Puzzle:
