@@ -299,9 +299,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
-        if "→" in text or "->" in text or "⇒" in text:
+        arrows = "→" in text or "->" in text or "⇒" in text
+        if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
-        if ("→" in text or "->" in text or "⇒" in text) and (" out" in low or "gone" in low or "elimin" in low or
+        if arrows and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):
             records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if "\n" in text:  # "Recap of who killed what:\n- Q's …: spades"

@@ -16,13 +16,15 @@ _ARROW = r"\s*(?:→|->|⇒)\s*"
 _NUMBER = r"(?<![\d.,+\-−×·*/=^(])\d{1,7}(?![\d.,]\d|\s*[+\-−×·*/=^%)])"
 _CHAIN = re.compile(_NUMBER + r"(?:" + _ARROW + _NUMBER + r"){2,}")
 _DIGITS = re.compile(r"\d{1,7}")
+_ARROW_AFTER = re.compile(_ARROW)
+_ARROW_BEFORE = re.compile(_ARROW + r"$")
 
 
 def chain_records(text: str) -> list[ClaimRecord]:
     """The count chains of a step, each one claim with key ("Chain", (n0, n1, ...))."""
     out = []
     for m in _CHAIN.finditer(text):
-        if re.match(_ARROW, text[m.end():]) or re.search(_ARROW + r"$", text[:m.start()]):
+        if _ARROW_AFTER.match(text, m.end()) or _ARROW_BEFORE.search(text, 0, m.start()):
             continue  # part of a longer chain of other things ("2+15 → 30 → 5+6 → 11 → …")
         numbers = tuple(int(n) for n in _DIGITS.findall(m.group(0)))
         if any(b > a for a, b in zip(numbers, numbers[1:])) or numbers[0] < 2:
@@ -33,5 +35,5 @@ def chain_records(text: str) -> list[ClaimRecord]:
 
 
 def chain_text(key) -> str:
-    """How a chain claim is shown: "stage counts 10 → 5 → 3 → 1"."""
+    """How a chain claim is shown: "stage counts 10 → 5 → 3 → 1" (its text in the JSON and its verdict)."""
     return "stage counts " + " → ".join(map(str, key.formula[1]))

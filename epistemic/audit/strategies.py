@@ -23,6 +23,7 @@ from __future__ import annotations
 from ..language import syntax as s
 from ..language.printer import formula_source
 from .align import statement_parts
+from .chains import chain_text
 from .keys import formula_key, term_of  # noqa: F401  (formula_key re-exported for strategy authors)
 from dataclasses import replace
 
@@ -191,7 +192,7 @@ class CountChain:
         bases = [b for b in bases if b[0] == numbers[0]]
         if not bases:
             return None
-        shown = "stage counts " + " → ".join(map(str, numbers))
+        shown = chain_text(record.key)
         if any(numbers in (b, _collapsed(b)) for b in bases):
             return Verdict(ENTAILED, window.stage, shown, strategy=self.name)
         if len(numbers) > len(bases[0]):
