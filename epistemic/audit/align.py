@@ -202,7 +202,7 @@ _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|fin
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
-NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
+NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
                       r"[^\n]{0,80}$|[^\n。.!?！？]{0,30}[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)

@@ -8,6 +8,7 @@ inline `formula` in puzzle syntax).
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ _TABLE_GAP = re.compile(r"\s*(?:[:：(（—–]?\s*(?:只有|only|just)?|(?:只
                         r"(?:号|日|st|nd|rd|th)\s*[:：]\s*" + _ONLY_ZH + r"?|(?:号|日)?\s*" + _ONLY_ZH + r"|"
                         r"(?:st|nd|rd|th)?\s+(?:(?:only|just)\s+(?:appears\s+|occurs\s+|shows up\s+)?in|"
                         r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
-_NEGATED_GAP = re.compile(r"(?i:\b(?:no|not|never|none|without|lacks?|isn't|aren't|doesn't|don't)\b)|没有|不")
+_NEGATED_GAP = re.compile(r"(?i:\b(?:no|not|never|neither|none|without|lacks?|isn't|aren't|doesn't|don't)\b)|没有|不")
 _ONLY_GAP = re.compile(r"only|just|只|仅", re.IGNORECASE)  # several heads share a row only if it says "only"
 _IS_TOLD = re.compile(r"\s+(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b", re.IGNORECASE)
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
@@ -92,6 +93,11 @@ _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:tol
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
+# A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
+# and a bulleted item of such a list
+_CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|when|whenever|unless|in\s+case)\b[^.。!?！？]{0,12}|如果|假如|若|要是|当)"
+                                r"[^.。!?！？:：]{0,30}[:：]\s*$")
+_BULLET_LINE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)、])\s")
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
 # A question about one holder's case, answered by the next sentence: "波拿到17号的话，现在还有几种可能？只剩7月17日一种。",
 # "If Bo had 17, how many options would be left? Just July 17."
@@ -199,11 +205,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
     asked = False  # "If Bo had 17, how many dates would be left? Just July 17.": the answer is that case's
     property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
+    conditions = False  # "He would know if:\n- b = 0 (a must be 1),\n- b = 1 …": each item is a condition, not a fact
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if len(sentence) > MAX_SENTENCE:
             continue
-        carried = (supposing and _THEN.match(sentence) is not None) or asked
+        if conditions and _BULLET_LINE.match(sentence) is None:
+            conditions = False
+        carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
+        conditions = conditions or _CONDITIONS_FOLLOW.search(sentence) is not None
         supposing = _SUPPOSE.match(sentence) is not None or carried
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None
         key = (sentence, answer_cue)
@@ -366,7 +376,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
     if term is not None:
-        said = next((t for t in raw if t.kind == "says"), None)  # what is said runs to the end of its clause
+        said = next((t for t in raw if t.kind == "says" and _OWN_SAYING.search(sentence, max(0, t.start - 12),
+                                                                                   t.start) is None), None)
+        # what is said runs to the end of its clause ("可以说至少有3个", "we can say": the trace's own claim)
         said_end = next((t.start for t in raw if said is not None and t.kind == "sep" and t.start > said.end
                          and t.text not in ("：", ":")), len(sentence))
         counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else r
@@ -1159,6 +1171,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             if nxt is not None and nxt.kind in ("now", "past", "then") and i + 2 < len(raw) and nxt.start - t.end <= 3:
                 gap_from, nxt = nxt.end, raw[i + 2]  # "Q now knows", "Q already knew", "Q then states"
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - gap_from <= 3
+            if not agentish and nxt is not None and nxt.kind == "neg" and nxt.start - gap_from <= 3 and \
+                    i + 2 < len(raw) and raw[i + 2].kind in ("know", "notknow", "modal") and \
+                    raw[i + 2].start - nxt.end <= 4 and not raw[i + 2].text.lower().endswith("known") and \
+                    _ARTICLE_BEFORE.search(sentence, max(0, t.start - 6), t.start) is None:
+                agentish = True  # "Q不可能事先确定", "Q cannot be sure": Q the agent, negated, then knowing
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
@@ -1346,6 +1363,10 @@ def _merged(t: Token, u: Token, tv: tuple[str, str], sentence: str) -> Token | N
 _LIST_GOES_ON = re.compile(r"\s*(?:(?i:and\s+also|as\s+well\s+as|plus|along\s+with)\s+(?:the\s+)?|还有|以及|另外还有)\s*")
 
 
+# "but", "但", "yet", "however" right after a comma: what follows is a claim of its own, not more of the list
+_CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though)\b|但|可是|不过|然而)")
+
+
 def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
     """Split at separators, except commas inside a list of values of one variable, or before "还有" / "and also"
     and more values ("排除了3月、5月，还有6月19日")."""
@@ -1377,8 +1398,11 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                     nxt.kind == "only" and i + 2 < len(toks) and toks[i + 2].kind == "value") and head and all(
                     u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
                 continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q", "J — only spades"
-            if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt):
-                continue
+            if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
+                    (not sentence or _CONTRAST_AFTER.match(sentence, t.end) is None) and \
+                    not (any(u.kind == nxt.kind and u.payload == nxt.payload for u in head) and
+                         any(u.kind == "neg" for u in itertools.takewhile(lambda u: u.kind != "sep", toks[i + 2:]))):
+                continue  # "March 18, 19" one list (not "a 原本是0或2，但0已排除", "原本是8或10，10已排除": another claim)
             more = next((u for u in toks[i + 1:] if u.kind != "sep"), None) if sentence else None
             if t.text in (",", "，") and prev is not None and more is not None and \
                     prev.kind in ("value", "tuple") and more.kind in ("value", "tuple") and \
@@ -1558,6 +1582,11 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
         if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
+        if obj is not None and obj.kind == "attr" and sentence and at + 1 < len(rest) and rest[at + 1].kind == "value" \
+                and _RELATION_SIGN.fullmatch(sentence, obj.end, rest[at + 1].start) is not None:
+            cons = _compared(rest[at:], sentence)  # "Bill knows that a ≠ 0 and a ≠ 10": a fact, not the value of a
+            return None if cons is None else \
+                not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else knows_key(subject, "that", cons)
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", question_key(lex))
@@ -1586,6 +1615,31 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
+# Before a saying word: the trace says it itself ("已经可以说", "we can safely say", "it is safe to say")
+_OWN_SAYING = re.compile(r"(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
+                         r"\bsafe\s+to\s+$)")
+_RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
+_RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
+
+
+def _compared(toks: list[Token], sentence: str) -> tuple | None:
+    """`a ≠ 0 and a ≠ 10`, `a = 3`: the conjunction of the comparisons that open toks (attr, sign, value, ...), or
+    None when anything else comes between them."""
+    parts, n = [], 0
+    while n + 1 < len(toks) and toks[n].kind == "attr" and toks[n + 1].kind == "value" and \
+            toks[n + 1].payload[0] == toks[n].payload:
+        sign = _RELATION_SIGN.fullmatch(sentence, toks[n].end, toks[n + 1].start)
+        if sign is None:
+            return None
+        eq = value_key(*toks[n + 1].payload)
+        parts.append(not_key(eq) if sign.group(0).strip() in ("≠", "!=") else eq)
+        n += 2
+        if n < len(toks) and _RELATION_JOIN.fullmatch(sentence, toks[n - 1].end, toks[n].start) is None:
+            break
+    return _conj(parts) if parts else None
 
 
 _ROLE_TIME = re.compile(r"(?i:\b(?:now|then|already|also|too|after|once|finally|either)\b)|现在|已经|也|之后")
@@ -1813,6 +1867,8 @@ def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
     shared = set.intersection(*(set(t.payload.items()) for t in inside))
     named = {t.payload for n, t in enumerate(toks) if t.kind == "value" and t.end <= inside[0].start and
              (n == 0 or toks[n - 1].kind not in ("copula", "only", "attr"))}  # (not "the suit is diamonds and …")
+    per_var = collections.Counter(v for v, _ in named)
+    named = {p for p in named if per_var[p[0]] == 1}  # a topic is one value ("15 was in May and August"), not "A and 5"
     return r.read_as(CASE) if shared & named else r
 
 
@@ -2027,7 +2083,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if first.kind == "value" and not tuples and len(by_var) == 2:
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         lead = len(by_var[x])  # "J, 8, 2, 7, 3: only spades": each value of the row's head, then its partners
-        if all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
+        listed = all(_LIST_GAP.fullmatch(sentence, u.end, v.start) is not None for u, v in zip(vals, vals[1:lead]))
+        if listed and all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
             if _NEGATED_GAP.search(sentence, vals[lead - 1].end, vals[lead].start) or \
                     _GONE_AFTER.match(sentence, vals[-1].end) is not None:  # "July has no 18 or 19", "16：6月没了"
                 return [record("conditional", implies_key(set_key(x, by_var[x]), _excluded(set_key(y, by_var[y]))),
@@ -2143,7 +2200,7 @@ _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 _GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+)?(?:gone|out|eliminated|"
                          r"excluded|ruled\s+out|removed|crossed\s+out)\b)|\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|"
                          r"被排除|划掉了|出局)")
-_GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
+_GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 
 

@@ -62,6 +62,9 @@ CUES: dict[str, tuple[str, ...]] = {
                 "can't work out", "cannot work out", "couldn't work out", "could not work out", "unable to determine",
                 "unable to work out", "unable to tell", "unable to identify", "not able to determine",
                 "can't pin", "cannot pin", "couldn't pin", "could not pin",
+                # "Ali is sure Bo is in the dark", "P is clueless", "Bo is still guessing"
+                "is in the dark", "was in the dark", "are in the dark", "be in the dark", "'s in the dark",
+                "still in the dark", "is clueless", "was clueless", "be clueless",
                 "could not know", "can't know"),
     "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "敢保证", "能保证",
              "可以保证", "保证", "knows", "know", "knew", "known", "can determine", "could determine",

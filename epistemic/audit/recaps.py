@@ -17,11 +17,12 @@ from .align import Aligner
 from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
-from .records import EXCLUSION, ClaimRecord, credited, record
+from .records import CASE, EXCLUSION, ClaimRecord, credited, record
 from .tables import table_rows
 
-_REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b)|"
-                      r"排除|去掉|删|淘汰|划掉")
+_REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
+                      r"\bimplies\b|\bmeans\b|\byields\b|\btells\s+us\b)|排除|去掉|删|淘汰|划掉|说明|意味着|推出")
+_CREDITABLE = frozenset({"exclusion", "term bound"})  # records a statement's row can be credited with
 _REMOVED_BY = re.compile(r"(?i:\b(?:remov\w*|eliminat\w*|ruled?\s+out|excluded|dropped|killed)\s+(?:by|at|in|with)\b|"
                          r"\bwhich\s+statement\b|\bby\s+(?:which|whom)\b)|被.{0,6}排除|由谁排除|排除于|哪句话")
 _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
@@ -59,8 +60,10 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             continue
         at = m.start(1) + sum(len(c) + 1 for c in cells[:column])
         cell = cells[column]
-        inside = [r for r in found if r.kind == "exclusion" and at <= r.start < at + len(cell)]
-        moved.update((id(r), credited(r, (k,))) for r in inside)
+        inside = [r for r in found if r.kind in _CREDITABLE and at <= r.start < at + len(cell) and
+                  credited(r, (k,)) is not r]  # "| Bob | a, c | a ≠ c |": a ≠ c is what Bob's statement gives
+        moved.update((id(r), credited(r.read_as(EXCLUSION) if r.reading == CASE else r, (k,))) for r in inside)
+        # (a row is read as a case of its first cell; here the first cell names the statement, so no case)
         listed = _listed(lex, cell)
         if listed is not None and not inside:
             r = record("exclusion", listed, (), m.group(0).strip(), at, at + len(cell), False, reading=EXCLUSION)
@@ -77,7 +80,15 @@ def _row_statement(aligner: Aligner, cell: str) -> int | None:
     stages = {c.stage for c in aligner.inner_cues(cell, 0) if c.how == "paraphrase"}
     if len(stages) == 1:
         return stages.pop()
-    return _numbered_speaker(aligner, cell)
+    return _numbered_speaker(aligner, cell) or _only_speaker(aligner, cell)
+
+
+def _only_speaker(aligner: Aligner, cell: str) -> int | None:
+    """The statement of the agent a cell names and nothing else ("| **Bob** |"), when that agent speaks once."""
+    toks = aligner.lexicon.scan(cell)
+    if len(toks) != 1 or toks[0].kind != "agent" or cell.strip(" *_`").strip() != toks[0].text:
+        return None
+    return aligner.anchor(f"{toks[0].text}'s statement") or None  # as "Bob's statement" would name it (one only)
 
 
 # "① 阿里", "1. Ali", "(2) Bo", "#3 Ali": a row named by the statement's number and its speaker

@@ -23,6 +23,10 @@ _ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选")
 
+# After the count: it is a count within one case or for each case, not of the stage ("one date left with that day")
+_PER_CASE = re.compile(r"(?i:\s+(?:with|for|in|of|on|under)\s+(?:that|this|the\s+same|each|every|its|his|her|their|"
+                       r"any|such\s+an?)\b)")
+
 
 def remaining_records(sentence: str) -> list[ClaimRecord]:
     """The remaining-count claims of one sentence, with key ("Remaining", n)."""
@@ -34,6 +38,8 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
         for m in pattern.finditer(sentence):
             if pattern is _ZH and m.group(2) == "种" and _KINDS_OF.search(sentence, 0, m.end() + 4) is None:
                 continue
+            if pattern is _EN and _PER_CASE.match(sentence, m.end()) is not None:
+                continue  # "only one date left with that number", "two dates left in each month": a count per case
             word = m.group(1) if pattern is _ZH else next(g for g in m.groups() if g)
             n = _number(word)
             if n is not None:

@@ -328,7 +328,16 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ab1-cheryl_variant-o1-summary-error-09", "ab1-impossible-answer-first-error-21",
          "ab1-impossible-r1-think-error-20", "ab1-sum_product-qwq-zh-error-16", "ab2-card16-answer-first-error-10",
          "ab2-card16-r1-think-error-11", "ab2-cheryl-claude-markdown-error-07", "ab2-cheryl_cam-qwq-zh-error-03",
-         "ab2-cheryl_cam-r1-think-error-02", "ab2-impossible-gpt4o-steps-error-19", "ab2-muddy-qwq-zh-error-22"}
+         "ab2-cheryl_cam-r1-think-error-02", "ab2-impossible-gpt4o-steps-error-19", "ab2-muddy-qwq-zh-error-22",
+         # traces_ac*, opened in session 16 (16 found blind by the start code; five more with this session's readings)
+         "ac1-card16-answer-first-error-16", "ac1-card16-claude-markdown-error-15", "ac1-cheryl-gpt4o-steps-error-03",
+         "ac1-cheryl-qwq-zh-error-02", "ac1-cheryl_variant-gemini-terse-error-10",
+         "ac1-cheryl_variant-qwq-zh-error-11", "ac1-consecutive-o1-summary-error-30",
+         "ac1-impossible-gemini-terse-error-23", "ac1-impossible-r1-think-error-22",
+         "ac1-sum_product-qwq-zh-error-18", "ac2-card16-gpt4o-error-04", "ac2-card16-qwqzh-error-02",
+         "ac2-cheryl-gpt4o-error-04", "ac2-cheryl-qwqzh-error-02", "ac2-cherylvar-r1think-error-02",
+         "ac2-impossible-qwqzh-error-03", "ac2-impossible-r1think-error-02", "ac2-muddy-qwqzh-error-02",
+         "ac2-sumprod-qwqzh-error-03", "ac2-whatsum-claude-error-02", "ac2-whatsum-qwqzh-error-03"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -372,10 +381,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
     # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
     "aa2-cheryl_cam-r1-think-correct-07",
-    # traces_ab*, opened at the end of session 15 (5 alarms at its second blind score; three read since): a count of
-    # each day's months read as a table row ("12出现两次（5月、6月），13只有3月，14两次…"); "July 17 survive Bo's turn"
-    # judged after Ali's last statement instead of at Bo's
-    "ab1-cheryl_variant-qwq-zh-correct-08", "ab2-cheryl_cam-gemini-terse-correct-04"}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+    # traces_ab*, opened at the end of session 15 (5 alarms at its second blind score; four read since, the last in
+    # session 16: a count of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row): "July 17 survive
+    # Bo's turn" judged after Ali's last statement instead of at Bo's
+    "ab2-cheryl_cam-gemini-terse-correct-04"}  # (traces_ac*, opened in session 16: its 6 blind alarms all read since)  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 

@@ -25,6 +25,7 @@ CAUGHT = {BATTERY: {
     "tb-card16-043", "tb-card16-044", "tb-cheryl-001", "tb-cheryl-012", "tb-cheryl-015",
     "tb-cheryl-031", "tb-cheryl-035", "tb-cheryl-039", "tb-cheryl_cam-001", "tb-cheryl_cam-013",
     "tb-cheryl_cam-016", "tb-cheryl_cam-026", "tb-cheryl_cam-039", "tb-cheryl_cam-040", "tb-cheryl_cam-042",
+    "tb-cheryl_cam-049",  # session 16
     "tb-cheryl_variant-001", "tb-cheryl_variant-014", "tb-cheryl_variant-027", "tb-cheryl_variant-039", "tb-cheryl_variant-040",
     "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-impossible-002", "tb-impossible-012", "tb-impossible-026",
     "tb-impossible-028", "tb-impossible-041", "tb-impossible-042", "tb-impossible-043", "tb-impossible-049",
