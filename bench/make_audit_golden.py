@@ -1,4 +1,4 @@
-"""Regenerate the auditor's golden outputs: python bench/make_audit_golden.py [--check | --refresh]
+"""Regenerate the auditor's golden outputs: python bench/make_audit_golden.py [--check | --refresh | --remake]
 
 About 300 traces (injected-error datasets for every puzzle in puzzles/ with two seeds, the explain
 traces in English and Chinese, the QwQ seed trace, perturbed 4-6 KB traces from bench_audit.py),
@@ -70,14 +70,24 @@ def load() -> list[dict]:
         return [json.loads(line) for line in f]
 
 
+USAGE = ("usage: python bench/make_audit_golden.py [--check | --refresh | --remake]\n"
+         "  --check    audit the stored traces again and list the ones whose audit differs (writes nothing)\n"
+         "  --refresh  store the stored traces' audits anew (after an intended change, reviewed with --check)\n"
+         "  --remake   make the traces afresh and store them with their audits")
+
+
 def main() -> None:
+    args = sys.argv[1:]
+    if len(args) != 1 or args[0] not in ("--check", "--refresh", "--remake"):
+        print(USAGE, file=sys.stderr)  # (a bare or unknown flag used to rewrite the golden file)
+        sys.exit(2)
     if "--check" in sys.argv:
         rows = load()
         got = audit_all([(r["puzzle"], r["text"]) for r in rows])
         bad = [n for n, (r, g) in enumerate(zip(rows, got)) if r["audit"] != g]
         print(f"{len(rows)} audits, {len(bad)} differ" + (f": {bad[:20]}" if bad else ""))
         sys.exit(1 if bad else 0)
-    # --refresh: the stored traces audited again (after an intended change); otherwise traces made afresh.
+    # --refresh: the stored traces audited again (after an intended change); --remake: traces made afresh.
     items = [(r["puzzle"], r["text"]) for r in load()] if "--refresh" in sys.argv else traces()
     audits = audit_all(items)
     with gzip.GzipFile(GOLDEN, "wb", compresslevel=9, mtime=0) as raw:

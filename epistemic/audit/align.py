@@ -140,7 +140,7 @@ def _polarity(f: s.Formula) -> str:
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|:|：|声明|发言|回答|"
-                        r"的话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):")
+                        r"的话|那句话|这句话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):", "S先生那句话")
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
@@ -196,6 +196,17 @@ _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
 _GLOSSED = re.compile(r"(?:'s|’s|的)?\s*(?:\w+\s+){0,2}?\w+\s*[(（][^()（）\n]{3,160}[)）]")
+# "然后是S先生那句话", "Next comes Bernard's statement", "Now for S's reply": the trace turns to a statement, as a
+# heading would
+_TURN_WORDS = (r"[\s*#>\-]*(?:(?:然后|接下来|接着|下面|再往下)(?:就)?(?:是|看|轮到|来看)?|再看|来看|轮到|"
+               r"(?i:(?:next|then|now)\s*,?\s*(?:comes|come|is|we\s+have|up:?|for|to)|moving\s+on\s+to|on\s+to|"
+               r"turning\s+to|now\s+consider|next\s+consider))\s*(?:the\s+)?")
+_TURN_OPENER = re.compile(_TURN_WORDS + "$")
+_TURN_HINT = re.compile(_TURN_WORDS)
+# A sentence that only names the next speaker: "Anne first.", "**Bill next:**", "Bernard's turn.", "轮到比尔。"
+_AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
+                         r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
+                         r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
@@ -771,7 +782,7 @@ class Aligner:
             # "**Bernard** — didn't know, now knows →", "**Albert 1** — knows Bernard doesn't know": a line that opens
             # on the speaker and a dash is that speaker's line, like a colon
             dashed = _DASH_AFTER.match(sentence, t.end) is not None and not sentence[:t.start].strip(" *#-•>\t")
-            heading = heading or dashed
+            heading = heading or dashed or (named and _TURN_OPENER.fullmatch(sentence, 0, t.start) is not None)
             speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
             if not speaks:
                 continue
@@ -936,7 +947,12 @@ class Aligner:
         if not toks or toks[0].kind != "agent" or toks[0].payload != self.speakers[k - 1]:
             return None
         said = tuple(t.kind for t in toks[1:] if t.kind in ("know", "notknow"))
-        return k if said and subsequence(said, self.cues[k - 1]) and said[0] == self.cues[k - 1][0] else None
+        if not said or not subsequence(said, self.cues[k - 1]):
+            return None
+        # "Bo then knows:", "Bo now knows:": the end of "at first I didn't know, but I know now", told as it happens
+        turn = said == self.cues[k - 1][-1:] and len(self.cues[k - 1]) > 1 and \
+            any(t.kind in ("now", "then") for t in toks[1:])
+        return k if said[0] == self.cues[k - 1][0] or turn else None
 
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
@@ -964,6 +980,15 @@ class Aligner:
         label = self._knowing_label(text, current)
         if label is not None:
             return label, "label"
+        turn = _AGENT_TURN.fullmatch(first.strip())  # "Anne first.", "Bill next.", "Bernard's turn:"
+        if turn is not None and current < n:
+            toks = tokens(self.lexicon, turn.group("name") or turn.group("zh"))
+            if len(toks) == 1 and toks[0].kind == "agent" and self.speakers[current] == toks[0].payload:
+                return current + 1, "heading"
+        if _TURN_HINT.match(first) is not None:  # "然后是S先生那句话，这句是关键。", "Next comes S's statement."
+            turn = self._speech_cue(first, current)
+            if turn is not None and turn[0] > current and turn[1] == "heading":  # named, nothing said yet
+                return turn[0], turn[1]
         part = self._quoted_part(text[:OPENING * 2])  # "S的那句话最关键。“早就知道”说明…": a statement's own words
         if part is not None and part > current:
             return part, "quote"

@@ -95,7 +95,7 @@ _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 # A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
 # and a bulleted item of such a list
-_CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|when|whenever|unless|in\s+case)\b[^.。!?！？]{0,12}|如果|假如|若|要是|当)"
+_CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|only\s+when|whenever|unless|in\s+case)\b[^.。!?！？]{0,12}|如果|假如|若|要是)"
                                 r"[^.。!?！？:：]{0,30}[:：]\s*$")
 _BULLET_LINE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)、])\s")
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
@@ -751,7 +751,7 @@ def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 
 # "one of 11, 17, 23", "in {11, 17, 23}", "11、17、23 中的一个": three or more numbers, the whole list
-_TERM_LIST = re.compile(r"\s*(?i:(?:therefore|thus|hence|now|then|still|exactly|just)\b[\s,:]*)?"
+_TERM_LIST = re.compile(r"\s*(?:[:：]\s*)?(?i:(?:therefore|thus|hence|now|then|still|exactly|just)\b[\s,:]*)?"
                         r"(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
                         r"(?P<list>\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
                         r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")
@@ -1619,7 +1619,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
 
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 # Before a saying word: the trace says it itself ("已经可以说", "we can safely say", "it is safe to say")
-_OWN_SAYING = re.compile(r"(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
+_OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
 _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
@@ -2071,6 +2071,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []
     if _elimination_denied(clause, sentence):
         return []  # "May was not eliminated", "所以a=1没被第一句排除": what stays, not what goes (unread)
+    if _ELLIPSIS.search(sentence, vals[0].start, min(len(sentence), vals[-1].end + 6)) is not None:
+        return []  # "b ∈ {2, …, 8}", "a = 1, 2, ...": a range or an open list, not the values named (unread)
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
@@ -2141,6 +2143,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     return []
 
 
+_ELLIPSIS = re.compile(r"…|\.{3,}|⋯|(?<=\d)\.\.(?=\s*\d)")  # ("Aug..": an abbreviation, then a full stop)
 # A negation right before an elimination verb: "was not eliminated", "isn't ruled out", "没被排除", "并未排除"
 _DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n't\s+(?:yet\s+|been\s+|be\s+)*$)|"
                             r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$")

@@ -55,6 +55,11 @@ _STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s
 # A denial right before a count: "it cannot be that all 4 are muddy", "it is impossible that the two muddy children …"
 _DENIED = re.compile(r"(?i:\b(?:not|cannot|can't|couldn't|isn't|aren't|never|impossible)\b(?:\s+(?:be|that|be\s+that|"
                      r"the\s+case\s+that|possible\s+that))*\s*$)|(?:不可能|不会|不是)\s*$")
+# Not knowing or not yet able to say what follows: "还不能说", "不能确定", "can't yet conclude that", "not sure whether"
+_UNSURE = re.compile(r"(?:不能|无法|没法|不可以|不敢)(?:说|确定|断定|肯定|判断|推出|得出)|不知道|不确定|"
+                     r"(?i:\b(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+(?:yet\s+|really\s+)?(?:say|conclude|tell|"
+                     r"be\s+sure|know|determine|claim)\b|\bnot\s+(?:yet\s+)?(?:sure|certain|known)\b|"
+                     r"\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:yet\s+)?know\b)[^.。;；]{0,20}$")
 # "只有一个孩子有泥的三种情况", "恰好两个人有泥的可能": a count that names cases (followed by what befalls them)
 _ZH_CASES_OF = re.compile(r"(?:个|位|名)?[^，,。；;：:、\d和或]{0,10}?的(?:[一二两三四五六七八九十\d]+种)?(?:情况|可能|世界|组合|局面)")
 _ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
@@ -195,6 +200,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         noun = _CHILDREN.match(sentence, m.end())
         if noun and not _MUD.search(sentence, m.start(), _clause_end(sentence, m.end())):
             continue  # "there are three children": the number of children, not of muddy ones
+        if _UNSURE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "我们还不能说至少有3个", "we can't yet say that at least 3 are": nothing is claimed
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
         noun = _ZH_CASES_OF.match(sentence, m.end()) if not m.group(1) else None

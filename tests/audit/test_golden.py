@@ -1,5 +1,5 @@
 """The auditor's outputs on ~300 stored traces are exactly those recorded before the speed work
-(tests/data/audit/golden.jsonl.gz; regenerate with python bench/make_audit_golden.py)."""
+(tests/data/audit/golden.jsonl.gz; regenerate with python bench/make_audit_golden.py --remake; --check lists differences)."""
 import gzip
 import json
 import os

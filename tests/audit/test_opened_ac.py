@@ -131,3 +131,44 @@ def test_a_row_named_by_a_speaker_who_speaks_once_credits_that_statement(ctxs):
     assert _audit(ctx, swapped).label == 0
     assert [c.formula for c in _audit(ctx, table).claims() if c.record.kind == "credit"] == [
         "statement 1 rules out b = c", "statement 2 rules out a = c", "statement 3 rules out a = b"]
+
+
+def test_the_new_readers_against_other_constructions(ctxs):
+    """Each reader above checked where it must not fire: 'when:' opens no list of conditions, '不能说' is no
+    claim of the trace's own, and a count after "can't yet say" or "不能确定" is not asserted."""
+    cheryl, muddy = ctxs("cheryl.txt"), ctxs("muddy.txt", {"n": 5, "k": 3})
+    assert [c[:2] for c in _claims(_audit(cheryl, "When Albert speaks:\n- May is out,\n- June is out."))] == [
+        ("exclusion", "month != May"), ("exclusion", "month != June")]
+    for text in ["第一轮没人站出来，所以我们还不能说至少有3个孩子有泥。", "第一轮没人站出来，所以还不能确定至少有3个孩子有泥。",
+                 "After one silent round we can't yet say that at least 3 children are muddy."]:
+        assert not _claims(_audit(muddy, text)), text
+    assert _claims(_audit(muddy, "So at least 3 children are muddy."))[0][:2] == (
+        "bound", "(((m[1] + m[2]) + m[3]) + m[4]) + m[5] >= 3")
+
+
+def test_a_terms_list_after_in_this_list_or_a_membership_sign(ctxs):
+    ctx = ctxs("sum_product.txt")
+    sums = "x + y in {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}"
+    for text in ["所以S的和在这个列表里：11, 17, 23, 27, 29, 35, 37, 41, 47, 53。",
+                 "So S's sum is in this list: 11, 17, 23, 27, 29, 35, 37, 41, 47, 53.",
+                 "所以S的和 ∈ {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}。"]:
+        assert ("candidates", sums) in [c[:2] for c in _claims(_audit(ctx, text))], text
+    consecutive = ctxs("consecutive.txt")  # a range or an open list names no values
+    for text in ["b ∈ {2, …, 8}.", "So a ∈ 1..9.", "a = 1, 2, ... are left."]:
+        assert not any(kind == "candidates" for kind, _, _ in _claims(_audit(consecutive, text))), text
+    assert _claims(_audit(consecutive, "So a ∈ {1, 2, 3}."))[0][:2] == ("candidates", "a in {1, 2, 3}")
+    assert _claims(_audit(ctxs("cheryl.txt"), "The month cannot be Aug.."))[0][:2] == ("exclusion", "month != August")
+
+
+def test_a_step_that_turns_to_the_next_speaker_reaches_that_statement(ctxs):
+    sp, consecutive = ctxs("sum_product.txt").aligner, ctxs("consecutive.txt").aligner
+    assert sp.locate("然后是S先生那句话，这句是关键。S先生“早就知道”P先生不知道。", 1) == (2, "heading")
+    assert sp.locate("Next comes S's statement.", 3) == (4, "heading")
+    assert sp.locate("Now for S's reply: he knew.", 1) == (None, "")  # something said: left to the paraphrase rules
+    assert consecutive.locate("Anne first. Anne knows b is a − 1 or a + 1.", 0) == (1, "heading")
+    assert consecutive.locate("Bill next. Bill holds b.", 1) == (2, "heading")
+    assert consecutive.locate("Bill next. Bill holds b.", 0) == (None, "")  # not the next speaker
+    assert consecutive.locate("Anne now knows.", 0) == (None, "")
+    cam = ctxs("cheryl_cam.txt").aligner  # a label telling the end of "at first I didn't know, but I know now"
+    assert cam.locate("- Bo then knows: his day identifies one of these dates.", 1) == (2, "label")
+    assert cam.locate("- Bo knows: his day identifies one of these dates.", 1) == (None, "")
