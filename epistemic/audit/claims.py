@@ -675,25 +675,35 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             end = fixed.end()
         elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
-        negated = any(u.kind == "neg" for u in run)
+        negated = any(u.kind == "neg" for u in run) or \
+            _REMOVES_NEXT.search(sentence, max(0, t.start - 30), t.start) is not None  # "This eliminates, e.g., p = 22"
+        in_row = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None  # "| x + y = 6 | 2 + 4 |": a case
+        opens_line = _HEADING_BEFORE.search(sentence, 0, t.start) is not None or \
+            (_LINE_START.search(sentence, 0, t.start) is not None and len(run) == 1 and run[0].text == "=")
         m = _TERM_VALUE.match(sentence, end)
         if m is None:
             listed = _TERM_LIST.match(sentence, end)  # "the sum must be one of 11, 17, 23, …"
             if listed is None:
                 continue
+            negated = negated or _BOUND_OUT.match(sentence, listed.end()) is not None  # "s = 5, 7, 9 are all out"
+            labelled = in_row or (opens_line and _LABEL_END.match(sentence, listed.end()) is not None)
             codes = tuple(sorted({int(n) for n in re.findall(r"\d{1,6}", listed.group("list"))}))
             key = ("Member", t.payload[1], codes)
             # "the candidate sums are 11, 17, …, 53", "one of 11, 17, …": each value still possible (an exact set)
             witnesses = () if negated else tuple(("Compare", "=", t.payload[1], ("Const", c)) for c in codes)
             out.append(record("exclusion" if negated else "candidates", ("Not", key) if negated else key, witnesses,
-                              sentence.strip(), t.start, listed.end(), False, reading=VALUES))
+                              sentence.strip(), t.start, listed.end(), False, reading=CASE if labelled else VALUES))
             continue
         if sentence.startswith("的", m.end()):
             continue  # "积为30的 (5,6)、(2,15)": the pairs with product 30, a description
+        negated = negated or _TERM_OUT_AFTER.match(sentence, m.end()) is not None  # "s = 53 is out", "p = 4 and
+        # p = 6 are excluded"
         op = "!=" if negated else "="
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
+        labelled = in_row or _CASE_DASH.match(sentence, m.end()) is not None or \
+            (opens_line and _LABEL_END.match(sentence, m.end()) is not None)  # "**s = 17** — …", "### s = 11"
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
-                          False, reading=VALUES))
+                          False, reading=CASE if labelled else VALUES))
     return out
 
 
@@ -769,6 +779,22 @@ _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
                         r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
+# After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
+_BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then\s+)?(?:out|gone|eliminated|excluded|"
+                        r"ruled\s+out|removed|impossible)\b)|\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"
+                        r"不可能|淘汰)")
+_REMOVES_NEXT = re.compile(r"(?i:\b(?:eliminat\w*|rul\w*\s+out|exclud\w*|remov\w*|discard\w*|kills?)\s*,?\s*"
+                           r"(?:e\.g\.,?|for\s+example,?|say,?|also|then|every|all|any)?\s*$)|(?:排除|去掉|删去)了?\s*$")
+# The term opens its line after a heading's or a bullet's mark or bold ("### x + y = 11", "- **s = 17**"); or a bare
+# line ("x + y = 11" alone, with "=")
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]*|[-*•][ \t]+|\*\*)(?:\*\*)?[ \t]*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_LABEL_END = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:[:：][ \t]*)?(?:\*\*)?[ \t]*(?:\n|$)")  # and the line ends on the value
+_CMP_BEFORE = re.compile(r"\d\s*(?:≤|<=|<|≥|>=|>)\s*$")
+_ARROW_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:→|->|⇒|=>)")
+_TERM_OUT_AFTER = re.compile(r"(?:\s*(?:,|，|、|(?i:and|or)\b|和|或)\s*(?:[A-Za-z]{1,3}\s*=\s*)?\d{1,6})*" + _BOUND_OUT.pattern)
+_ROW_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[^|\n]{0,12}$")  # the term opens a table row's first cell
+_CASE_DASH = re.compile(r"\s*\*\*\s*(?:[—–:：]|-\s)")  # "**s ≥ 55** — …": a bold label, then what befalls it
 _NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
@@ -868,6 +894,19 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             if m is None:
                 continue
             op = _CMP_OPS[nxt.text.lower()]
+            rest = sentence[m.end():]
+            if _CMP_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None:
+                continue  # "55 ≤ s ≤ 152 is out": a range of the term, not one bound (unread)
+            if _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or _CASE_DASH.match(rest) is not None or \
+                    _ARROW_AFTER.match(rest) is not None:  # "- s ≥ 55 → 53·m …": a case, and what follows from it
+                # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …": a case set out, then judged
+                out.append(record("term bound", ("Compare", op, t.payload[1], ("Const", int(m.group(1)))), (),
+                                  sentence.strip(), t.start, m.end(), False, reading=CASE))
+                continue
+            if _BOUND_OUT.match(rest) is not None:  # "s ≥ 55 全部排除", "s ≥ 55 is out because …", "s ≥ 55 也不行"
+                key = ("Compare", FLIPPED[op], t.payload[1], ("Const", int(m.group(1))))
+                out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+                continue
             if _QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or t.text.lower() in _PLURAL_TERMS:
                 # "every sum ≥ 55 is out", "sums ≥ 55 are out": a class of values as the subject, not the term's bound
                 out_ = _OUT_AFTER.match(sentence, m.end())
@@ -1159,6 +1198,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         if kind == "attr":
             if sources and _SOURCE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "from the month alone", "从点数": what an agent knows from, not what they know
+            if type(t.payload) is tuple and _OPERATOR_AFTER.match(sentence, t.end) is not None:
+                continue  # "s − 2 ∈ {9, 15, …}", "s − 2 是合数": an expression of the term, not the term
             if absolute and any(a <= t.start < b for a, b in absolute):
                 continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
             last_attr = t.payload
@@ -1236,10 +1277,15 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 sentence[t.end:t.end + 2].lstrip().startswith("岁"):
             out.append(Token("copula", "是", t.start - 1, t.start - 1, "是"))  # "谢丽尔9岁": an age said without 是 (an
             # empty copula just before the number, so that the attribute is what comes before the value)
+        if kind == "attr" and len(out) >= 2 and out[-1].kind == "copula" and out[-1].text == "=" and \
+                out[-2].kind == "attr" and out[-2].payload == t.payload:
+            out.pop()  # "s = x + y": a name given to the term, one attribute (not that the sum equals itself)
+            continue
         out.append(t)
     return out
 
 
+_OPERATOR_AFTER = re.compile(r"\s*[−\-+×*·/]\s*\d")
 _BARE_TERM = {"和": "之和", "积": "乘积"}
 
 

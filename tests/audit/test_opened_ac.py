@@ -172,3 +172,23 @@ def test_a_step_that_turns_to_the_next_speaker_reaches_that_statement(ctxs):
     cam = ctxs("cheryl_cam.txt").aligner  # a label telling the end of "at first I didn't know, but I know now"
     assert cam.locate("- Bo then knows: his day identifies one of these dates.", 1) == (2, "label")
     assert cam.locate("- Bo knows: his day identifies one of these dates.", 1) == (None, "")
+
+
+def test_a_terms_bound_or_values_said_to_be_out_and_terms_set_out_as_cases(ctxs):
+    """Found while trying the sum as "s": each of these was read the wrong way round with any name of the term (a
+    strong false verdict at d9880f9, whatever the stage)."""
+    ctx = ctxs("sum_product.txt")
+
+    def read(text):
+        return [(kind, f, certain) for kind, f, certain in _claims(_audit(ctx, text)) if kind != "arithmetic"]
+    assert read("So x + y ≥ 55 is out.") == [("term bound", "x + y < 55", False)]  # (no stage reached: unaligned)
+    assert read("So x + y = 5, 7, 9, 13 are all out.")[0][:2] == ("exclusion", "not x + y in {5, 7, 9, 13}")
+    assert read("This eliminates, e.g., x * y = 22.")[0][:2] == ("exclusion", "x * y != 22")
+    for case in ["| x + y ≥ 55 | 53 + x | excluded |", "### x + y = 11", "- **x + y ≥ 55** — the split 53 + x.",
+                 "- x + y ≥ 55 → 53·m, single split ✗"]:
+        assert [r for r in read(case) if r[2]] == [], case  # a case set out, then judged: read, not asserted
+    for text in ["So x + y − 2 ∈ {9, 15, 21}.", "So 55 ≤ x + y ≤ 152 is out."]:
+        assert read(text) == [], text  # an expression of the term, a range: nothing about the term itself
+    assert read("S knows s = x + y and P knows p = x × y.") == [
+        ("knowledge", "S knows x + y", True), ("knowledge", "P knows x * y", True)]
+    assert read("So x + y ≤ 54.")[0][:2] == ("term bound", "x + y <= 54")
