@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ab* were each
-# scored blind, in sessions 5 to 15, then opened). Still blind, to score in this order:
-BLIND = ("traces_ad",)
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ac* were each
+# scored blind, in sessions 5 to 16, then opened). Still blind, to score in this order:
+BLIND = ("traces_ad", "traces_ae")
 REAL = "tests/data/real/*.jsonl"
 
 
