@@ -1,7 +1,7 @@
 """Text -> Lark tree, turning Lark's exceptions into located messages with hints."""
 from __future__ import annotations
 
-
+import re
 from dataclasses import dataclass
 
 from ..errors import EpistemicError, Location
@@ -85,7 +85,8 @@ def located(exc: Exception, text: str, file: str, terminals, keywords=KEYWORDS,
     elif isinstance(exc, kinds.token) and not at_end:
         shown = "end of line" if exc.token.type == "_NL" else repr(str(exc.token))
         message = f"unexpected {shown}"
-        specific = _token_hint(str(exc.token), exc.token.type, keywords)
+        specific = _token_hint(str(exc.token), exc.token.type, keywords) or \
+            (_tuple_hint(loc.source_line, column) if kinds is PUZZLE_ERRORS else None)  # (not in SMCDEL files)
     else:
         message = "unexpected end of the file"
     expected = _expected(exc, terminals, {**_TERMINAL_NAMES, **(names or {})})
@@ -134,6 +135,25 @@ def _char_hint(char: str) -> str | None:
     if char == "'":
         return 'strings use double quotes: "..."'
     return None
+
+
+# "date = July 16" in a formula: a value of several columns written as on an `answer` line, without its tuple
+_SPACED_VALUE = re.compile(r"([A-Za-z_]\w*)\s*(=|!=|≠)\s*([^\s(){},=]+)\s+$")
+_NEXT_WORDS = re.compile(r"[^\s(){},=]+(?:\s+[^\s(){},=]+)*")
+
+
+def _tuple_hint(source_line: str, column: int) -> str | None:
+    """The hint for `NAME = v1 v2` in a formula: a value of several parts is written as a tuple there."""
+    m = _SPACED_VALUE.search(source_line[:column - 1])
+    rest = _NEXT_WORDS.match(source_line, column - 1)
+    if m is None or rest is None or m.group(3) in KEYWORDS:
+        return None
+    words = rest.group(0).split()
+    more = words[:next((n for n, w in enumerate(words) if w in KEYWORDS), len(words))]  # up to "and", "or", …
+    parts = [m.group(3)] + more
+    if not more or len(parts) > 4:
+        return None
+    return f"a value of several parts is a tuple in a formula: {m.group(1)} {m.group(2)} ({', '.join(parts)})"
 
 
 def _token_hint(value: str, kind: str, keywords=KEYWORDS) -> str | None:

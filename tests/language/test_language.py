@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from epistemic import api
+from epistemic.errors import EpistemicError
 from epistemic.language import formula_source, load_puzzle, parse_claim
 from epistemic.language import syntax as s
 from epistemic.language.grammar import grammar_for, grammar_path
@@ -144,3 +145,17 @@ def test_apply_int_lists_is_apply_int_elementwise():
     ys = [3, -2, 0, 4, -5, 0, 7]
     for op in ("+", "-", "*", "/", "mod"):
         assert apply_int_lists(op, xs, ys) == [apply_int(op, a, b) for a, b in zip(xs, ys)]
+
+
+def test_a_value_of_several_parts_without_its_tuple_gets_a_hint(card16):
+    """`card = diamonds 5` is how an `answer` line writes the card; in a formula the card is a tuple."""
+    for claim, hint in [("card = diamonds 5", "card = (diamonds, 5)"),
+                        ("card = diamonds 5 and P knows card", "card = (diamonds, 5)")]:
+        with pytest.raises(EpistemicError) as err:
+            parse_claim(claim, card16)
+        assert err.value.hint == f"a value of several parts is a tuple in a formula: {hint}", claim
+    with pytest.raises(EpistemicError) as err:
+        parse_claim("P knows card card", card16)  # no value before: no such hint
+    assert err.value.hint is None or "tuple" not in err.value.hint
+    formula, _ = parse_claim("card = (diamonds, 5)", card16)
+    assert formula is not None
