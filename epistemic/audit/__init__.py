@@ -24,7 +24,7 @@ from .tables import property_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
-from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit
+from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit, survived_stage
 from .aliases import trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
@@ -380,6 +380,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 r, window = credited(r, k_c, part[1] if part else None), Window(k_c[0], k_c[0])
             anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
+            if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text) and \
+                    (k_a := survived_stage(ctx.aligner, text, r.end)) is not None:  # "July 17 survives Bo's turn"
+                anchored, window = True, Window(k_a, k_a)
             if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless
                 # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
                 # through the dialogue in a recap without saying "already": then it may be a case or a restatement

@@ -30,6 +30,18 @@ def anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | Non
     return aligner.memoised(("@anchor", text, start, end), lambda: _anchor_stage(aligner, text, start, end))
 
 
+# What a survival names right after its verb: "July 17 survives Bo's turn", "(2, 15) survives P's first statement"
+_SURVIVED = re.compile(r"[\s*]*(?:(?:past|through|beyond)\s+)?(?P<phrase>(?:the\s+)?[^\s,.;:!?()]{1,16}(?:'s|’s)\s+"
+                       r"(?:(?:first|second|third|last|final|next|opening)\s+)?(?:statement|turn|remark|reply|"
+                       r"announcement|line|claim|words))\b", re.IGNORECASE)
+
+
+def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
+    """The announcement a survival names right after its verb ("survive Bo's turn"): the claim is about then."""
+    m = _SURVIVED.match(text, end)
+    return None if m is None else aligner.anchor(m.group("phrase"))
+
+
 def _anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | None:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)

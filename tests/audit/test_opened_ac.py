@@ -192,3 +192,15 @@ def test_a_terms_bound_or_values_said_to_be_out_and_terms_set_out_as_cases(ctxs)
     assert read("S knows s = x + y and P knows p = x × y.") == [
         ("knowledge", "S knows x + y", True), ("knowledge", "P knows x * y", True)]
     assert read("So x + y ≤ 54.")[0][:2] == ("term bound", "x + y <= 54")
+
+
+def test_a_survival_names_the_statement_it_survives(ctxs):
+    """"July 16 / July 17 survive Bo's turn" is about the stage after Bo's statement (both still there), not the end
+    of the trace; a survival past a statement that removed the value is wrong there."""
+    ctx = ctxs("cheryl_cam.txt")
+    head = ("Ali says: “I don't know when Cam's anniversary is, and I know that Bo does not know it either.”\n\n"
+            "Bo says: “At first I didn't know when Cam's anniversary was, but I know now, after Ali's statement.”\n\n"
+            "Ali says: “Then I also know when Cam's anniversary is.”\n\n")
+    assert _audit(ctx, head + "Note: July 17 survives Bo's turn; only Ali's last line removes it.").label == -1
+    assert _audit(ctx, head + "Note: July 19 survives Bo's turn.").label == 3  # the 19s go with Bo's statement
+    assert _audit(ctx, head + "Note: July 17 survives.").label == 3  # no statement named: judged where the trace is

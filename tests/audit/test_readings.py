@@ -381,10 +381,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
     # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
     "aa2-cheryl_cam-r1-think-correct-07",
-    # traces_ab*, opened at the end of session 15 (5 alarms at its second blind score; four read since, the last in
-    # session 16: a count of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row): "July 17 survive
-    # Bo's turn" judged after Ali's last statement instead of at Bo's
-    "ab2-cheryl_cam-gemini-terse-correct-04"}  # (traces_ac*, opened in session 16: its 6 blind alarms all read since)  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+    # (traces_ab*, opened at the end of session 15: its five alarms all read since, the last two in session 16: a count
+    # of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row; "July 17 survive Bo's turn" is about
+    # Bo's statement; traces_ac*, opened in session 16: its six blind alarms all read)
+}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 
