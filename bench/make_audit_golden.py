@@ -81,14 +81,14 @@ def main() -> None:
     if len(args) != 1 or args[0] not in ("--check", "--refresh", "--remake"):
         print(USAGE, file=sys.stderr)  # (a bare or unknown flag used to rewrite the golden file)
         sys.exit(2)
-    if "--check" in sys.argv:
+    if args[0] == "--check":
         rows = load()
         got = audit_all([(r["puzzle"], r["text"]) for r in rows])
         bad = [n for n, (r, g) in enumerate(zip(rows, got)) if r["audit"] != g]
         print(f"{len(rows)} audits, {len(bad)} differ" + (f": {bad[:20]}" if bad else ""))
         sys.exit(1 if bad else 0)
     # --refresh: the stored traces audited again (after an intended change); --remake: traces made afresh.
-    items = [(r["puzzle"], r["text"]) for r in load()] if "--refresh" in sys.argv else traces()
+    items = [(r["puzzle"], r["text"]) for r in load()] if args[0] == "--refresh" else traces()
     audits = audit_all(items)
     with gzip.GzipFile(GOLDEN, "wb", compresslevel=9, mtime=0) as raw:
         for (path, text), a in zip(items, audits):

@@ -213,7 +213,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if conditions and _BULLET_LINE.match(sentence) is None:
             conditions = False
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
-        conditions = conditions or _CONDITIONS_FOLLOW.search(sentence) is not None
+        conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
+                                    _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None
         key = (sentence, answer_cue)
@@ -894,27 +895,19 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             if m is None:
                 continue
             op = _CMP_OPS[nxt.text.lower()]
-            rest = sentence[m.end():]
             if _CMP_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None:
                 continue  # "55 ≤ s ≤ 152 is out": a range of the term, not one bound (unread)
-            if _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or _CASE_DASH.match(rest) is not None or \
-                    _ARROW_AFTER.match(rest) is not None:  # "- s ≥ 55 → 53·m …": a case, and what follows from it
-                # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …": a case set out, then judged
-                out.append(record("term bound", ("Compare", op, t.payload[1], ("Const", int(m.group(1)))), (),
-                                  sentence.strip(), t.start, m.end(), False, reading=CASE))
-                continue
-            if _BOUND_OUT.match(rest) is not None:  # "s ≥ 55 全部排除", "s ≥ 55 is out because …", "s ≥ 55 也不行"
-                key = ("Compare", FLIPPED[op], t.payload[1], ("Const", int(m.group(1))))
-                out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
-                continue
-            if _QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or t.text.lower() in _PLURAL_TERMS:
-                # "every sum ≥ 55 is out", "sums ≥ 55 are out": a class of values as the subject, not the term's bound
-                out_ = _OUT_AFTER.match(sentence, m.end())
-                if out_ is None:
-                    continue
-                op = FLIPPED[op]
-            key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
-            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
+            # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
+            case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
+                _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None
+            ruled_out = not case and _BOUND_OUT.match(sentence, m.end()) is not None
+            if not case and not ruled_out and (_QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or
+                                               t.text.lower() in _PLURAL_TERMS):
+                continue  # "every sum ≥ 55 …", "sums ≥ 55 …": a class of values as the subject, not the term's bound
+            key = ("Compare", FLIPPED[op] if ruled_out else op, t.payload[1], ("Const", int(m.group(1))))
+            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False,
+                              reading=CASE if case else VALUES))
             continue
         m = _PARITY_AFTER.match(sentence, end)
         if m is not None and run:
