@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ac* were each
-# scored blind, in sessions 5 to 16, then opened). Still blind, to score in this order:
-BLIND = ("traces_ad", "traces_ae")
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ad* were each
+# scored blind, in sessions 5 to 17, then opened). Still blind, to score in this order:
+BLIND = ("traces_ae", "traces_af")
 REAL = "tests/data/real/*.jsonl"
 
 
@@ -127,10 +127,9 @@ def main():
     held = [r for r in natural if r.get("split") == "heldout"]
     hidden = [r for r in held if r["_file"].startswith(BLIND)]  # the sets written last, each scored once
     sets["(c) natural held-out"] = natural_results([r for r in held if r not in hidden], contexts)
-    blind = next(([r for r in hidden if r["_file"].startswith(b)] for b in BLIND
-                  if any(r["_file"].startswith(b) for r in hidden)), [])
-    if blind and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
-        sets[f"(c2) blind {blind[0]['_file'][:8]}"] = natural_results(blind, contexts)
+    name = next((b for b in BLIND if any(r["_file"].startswith(b) for r in hidden)), None)
+    if name and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
+        sets[f"(c2) blind {name}*"] = natural_results([r for r in hidden if r["_file"].startswith(name)], contexts)
     real = rows_of(REAL)
     sets["(d) real"] = natural_results([r for r in real if "gold" in r], contexts)
     print(f"{'set':<22}{'traces':>7}{'err':>5}{'ok':>5}{'err acc':>9}{'ok acc':>8}{'F1':>7}{'coverage':>10}"

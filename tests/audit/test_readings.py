@@ -357,7 +357,7 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+ANSWER_MISSES: set[str] = {"ad2-what_sum-qwq-zh-correct-27"}  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
@@ -378,6 +378,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ad*, opened at the start of session 17 (3 alarms blind)
+    "ad1-sum_product-qwq-zh-correct-13", "ad1-consecutive-gpt4o-steps-correct-28", "ad2-what_sum-qwq-zh-correct-27",
     # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
     # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
     "aa2-cheryl_cam-r1-think-correct-07",
