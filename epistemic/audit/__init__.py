@@ -24,11 +24,13 @@ from .tables import property_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
-from .anchors import NOTHING as _NOTHING, anchor_stage, credit_stage, nothing_records, quoted_credit, survived_stage
+from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records, quoted_credit,
+                      survived_stage)
 from .aliases import trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
-from .claims import ELIMINATED, Claim, ClaimMemo, ClaimRecord, extract_claims_rule_based, extract_records, tokens
+from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
+                     introduces_property, tokens)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED, credited
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
@@ -267,10 +269,14 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     judged: list[tuple] = []
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     before = 0  # the stage the trace stood at before the step
+    listed_property = False  # the step before ends on a colon after a property: this step lists its values
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
+        if listed_property:  # "…a day that appears once. Those are:" then "- **18** → only June 18"
+            records = as_property(records)
+        listed_property = introduces_property(text)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
         records += ctx.aligner.memoised(("@speech", text, before),
@@ -321,7 +327,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
             ref = al.referred_at(r.start)
-            if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None:
+            if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \
+                    not in_reason(text, ref.at, r.start):
                 # "from Albert's statement, the dates are ...": about then (in the same sentence)
                 window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
             if r.kind == "told":  # who was told what: the information each agent starts with
@@ -400,7 +407,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
-        before = max(before, al.stage)
+        before = max(before, al.stage_at(len(st.text)))  # (with the cues inside the step: "S: now knows" after "P: now knows")
     top = max((al.reached for al in alignment), default=0)  # the latest announcement the trace reaches at all
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer

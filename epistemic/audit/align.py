@@ -192,7 +192,7 @@ _LEADING_WORDS = ("first,", "second,", "third,", "fourth,", "fifth,", "finally,"
 _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
 # "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
 _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
-                         r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-]|\s)\s*\**\s*")
+                         r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-，,]|\s)\s*\**\s*")
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
 _GLOSSED = re.compile(r"(?:'s|’s|的)?\s*(?:\w+\s+){0,2}?\w+\s*[(（][^()（）\n]{3,160}[)）]")
@@ -291,10 +291,17 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
 _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 
 
-def _knew_before(toks: list) -> bool:
-    """Whether the first knowledge word of what is said comes right after a word of an earlier time ("already knew",
+_QUOTE_AFTER = re.compile(r"\s*[“「『\"]")
+_QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
+
+
+def _knew_before(toks: list, sentence: str = "") -> bool:
+    """Whether the first knowledge word of what is said is "knew" or comes right after a word of an earlier time ("already knew",
     "早就知道", "knew all along" is not read: the marker must come first)."""
     i = next((n for n, u in enumerate(toks) if u.kind in ("know", "notknow")), None)
+    if i is not None and toks[i].text.lower() == "knew" and _QUOTED_I.search(sentence, 0, toks[i].start) and \
+            not any(u.kind in ("now", "then") for u in toks):
+        return True  # 'S: "I knew" →': the past in the speaker's own quoted words (not "S said he knew": reported)
     return i is not None and i > 0 and toks[i - 1].kind == "past"
 
 
@@ -783,10 +790,13 @@ class Aligner:
             # on the speaker and a dash is that speaker's line, like a colon
             dashed = _DASH_AFTER.match(sentence, t.end) is not None and not sentence[:t.start].strip(" *#-•>\t")
             heading = heading or dashed or (named and _TURN_OPENER.fullmatch(sentence, 0, t.start) is not None)
-            speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4])
+            speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4]) or \
+                _QUOTE_AFTER.match(sentence, t.end) is not None  # 'S“早知道P不知道”': a quote, no verb
             if not speaks:
                 continue
             rest = toks[i + 1:]
+            if self._knows_own(agent, rest):
+                continue  # "- P先生：知道**点数**", "P: knows the rank": who is told what, not P's statement
             gloss = _GLOSSED.match(sentence, t.end) if named else None
             if gloss is not None:  # "Albert's opening (he doesn't know, and he's sure …): …": what the brackets say
                 rest = [u for u in rest if u.end <= gloss.end()]
@@ -808,7 +818,7 @@ class Aligner:
                     k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
                 if k is not None:
                     return k, "ordinal", True
-            same = self._same_structure(own, said, rest)  # ("S：早就知道": the statement about before)
+            same = self._same_structure(own, said, rest, sentence)  # ("S：早就知道": the statement about before)
             if same:
                 k = next((k for k in same if k > current), same[-1])
                 return k, "paraphrase", True
@@ -826,11 +836,21 @@ class Aligner:
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
 
-    def _same_structure(self, own: list[int], said: tuple[str, ...], toks: list) -> list[int]:
+    def _knows_own(self, agent: str, rest: list) -> bool:
+        """Whether the first thing said after the agent is that it knows what it observes ("知道点数", "knows the
+        rank" of P who is told the rank)."""
+        know = next((n for n, u in enumerate(rest[:3]) if u.kind in ("know", "notknow")), None)
+        if know is None or know + 1 >= len(rest) or rest[know].kind != "know" or rest[know + 1].kind != "attr":
+            return False
+        found = next((a for a in self.lexicon.puzzle.agents if a.name == agent), None)
+        return found is not None and any(isinstance(o, s.Var) and o.name == rest[know + 1].payload
+                                         for o in found.observes)
+
+    def _same_structure(self, own: list[int], said: tuple[str, ...], toks: list, sentence: str = "") -> list[int]:
         """The speaker's statements (`own`) whose know / don't-know structure is `said`; when what is said is a bare
         "knew" after a word of an earlier time ("S：早就知道", "S says he already knew"), the object left out, the
         speaker's statements wholly about before that open on knowing, if any."""
-        if said == ("know",) and self.past and _knew_before(toks):
+        if said == ("know",) and self.past and _knew_before(toks, sentence):
             earlier = [k for k in own if self.past[k - 1] and self.cues[k - 1][:1] == ("know",)]
             if earlier:
                 return earlier
@@ -926,14 +946,17 @@ class Aligner:
         if m is None:
             return None
         toks = tokens(self.lexicon, first[m.end():m.end() + 40])
-        if not toks or toks[0].kind != "agent" or toks[0].start > 4:
-            return None
         k = current + 1
-        if k > len(self.quotes) or self.speakers[k - 1] != toks[0].payload:
-            return None
         word = (m.group(1) or m.group(2) or "").lower()
         nth = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 0)
-        return k if not word or nth == k else None
+        if k > len(self.quotes) or self.speakers[k - 1] is None:
+            return None
+        if toks and toks[0].kind == "agent" and toks[0].start <= 4:
+            return k if self.speakers[k - 1] == toks[0].payload and (not word or nth == k) else None
+        # "Step two. If S had 11, …": the next statement's number, its speaker named in the label's sentence
+        end = _FIRST_SENTENCE.search(first, m.end())
+        said = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
+        return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in said) else None
 
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a
@@ -1025,7 +1048,7 @@ class Aligner:
             if nxt == current + 1 and len(said) >= 2 and self.cues[nxt - 1] == said:
                 return nxt, "paraphrase"
             return None, ""
-        same = self._same_structure(own, said, toks[at + 1:])  # ("S说他早就知道", "S says he already knew")
+        same = self._same_structure(own, said, toks[at + 1:], first)  # ("S说他早就知道", "S says he already knew")
         if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
             return next(((k, "paraphrase") for k in same if k > current), (None, ""))
         pol = "neg" if said[0] == "notknow" else "pos"

@@ -49,9 +49,28 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | No
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
     phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
                                     if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
-    found = {aligner.anchor(p) for at, p in phrases if a + at < end}  # not an anchor after the claim
+    found = {aligner.anchor(p) for at, p in phrases if a + at < end and not _reason_before(sentence, at, start - a)}
+    # (not an anchor after the claim, nor one inside a "since …," clause that ends before it)
     found.discard(None)
     return found.pop() if len(found) == 1 else None
+
+
+_REASON = re.compile(r"\W*(?i:since|because|as|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
+_CLAUSE_COMMA = re.compile(r"[,，]")
+
+
+def _reason_before(sentence: str, at: int, claim: int) -> bool:
+    """Whether the phrase at `at` lies in a reason clause ("Since the muddy children knew right after the father's
+    announcement, there must be exactly 1") that ends before the claim at offset `claim`: it dates the reason."""
+    opening = max((m.end() for m in _CLAUSE_COMMA.finditer(sentence, 0, at)), default=0)
+    close = _CLAUSE_COMMA.search(sentence, at)
+    return _REASON.match(sentence, opening) is not None and close is not None and close.end() <= claim
+
+
+def in_reason(text: str, at: int, claim: int) -> bool:
+    """_reason_before on the sentence of text[at]: a cue at `at` dates a "since …," clause, not the claim after it."""
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
+    return _reason_before(text[a:claim + 1], at - a, claim - a)
 
 
 def _phrases(sentence: str) -> list[tuple[int, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import question_key
+from .claims import object_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
@@ -64,7 +64,7 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
     agents = [t for t in lex.scan(line[:m.start()]) if t.kind == "agent"]
     if not agents or line[agents[-1].end:m.start()].strip(" ,，") not in ("", "then", "也", "就"):
         return []  # the agent right before the modal: "so P would know", "P就会知道"
-    q = question_key(lex)
+    q = object_key(lex, agents[-1].payload)
     if q is None:
         return []
     key = knows_key(agents[-1].payload, "value", q)

@@ -18,10 +18,10 @@ from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records
-from .records import (ANSWER, ARITHMETIC, CASE, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT, LOOSE,
-                      POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim, ClaimKey,
-                      ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved, not_key, record,
-                      set_key, value_key)
+from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT,
+                      LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim,
+                      ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved,
+                      not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_key, count_records
 from .groups import group_records
@@ -112,7 +112,8 @@ _DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
 _EXAMPLE = re.compile(r"(?i:\bfor example\b|\bfor instance\b|\be\.g\.|,\s*say\s+\d)|比如|例如|举个例子")
-_ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d{1,7}\s*[:：→,，])")
+_ARITH_CASE = re.compile(r"\W*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*(?:[:：→]|=\s*\d{1,7}\s*[:：→,，])|"
+                         r"\W*\d{1,4}\s*=\s*\d{1,4}\s*[+×*·]\s*\d{1,4}\s*[,，]")  # ("51 = 17 + 34，积 = 578": the split's)
 _WORKING = re.compile(r"\d\s*[×·*+]\s*\d")
 _STATEMENT_OF = re.compile(r"(?:'s|’s|的)\s*(?:(?:first|second|third|last|final|initial)\s+)?(?:statement|announcement|"
                            r"remark|reply|words|claim|answer|第[一二三四]句话|话|发言|声明|回答)", re.IGNORECASE)
@@ -256,6 +257,22 @@ _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|
                           r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话")
 
 
+_LIST_INTRO = re.compile(r"[^.!?。！？\n]*[:：]\s*$")
+
+
+def introduces_property(text: str) -> bool:
+    """Whether a step ends on a colon after a property ("…a day that appears once. Those are:"): the list in the
+    next step names the values with the property, not what is left (its lists and rows are read as such)."""
+    tail = text.rstrip()[-160:]
+    return _LIST_INTRO.search(tail) is not None and _PROPERTY_TOPIC.search(tail) is not None and \
+        _STAGE_TOPIC.search(tail) is None
+
+
+def as_property(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The records of a list that names values with a property: its candidate lists and rows, uncertain."""
+    return [r.read_as(PROPERTY) if r.certain and r.kind in ("candidates", "conditional") else r for r in records]
+
+
 def _after_property(sentence: str, start: int, end: int) -> bool:
     """Whether a list at [start, end) follows "occurs once" in its own sentence with no word about the stage from
     there to its end ("他的日子必须只出现一次，也就是18或19", "the days that appear once, i.e. 18 and 19"): the values a
@@ -394,11 +411,16 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
-            found += _told_records(toks, sentence) + _appositive_records(lex, toks, sentence)
+            found += _told_records(toks, sentence)
+        if "agent" in kinds and (_TOLD.search(sentence) is not None or _HOLDS_ANY.search(sentence) is not None or
+                                 "know" in sentence):
+            found += _appositive_records(lex, toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and "attr" in kinds and _POSSESSIVE.search(sentence) is not None:
             found += _possessed_records(toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
             found += _held_records(lex, toks, sentence)
+        if "agent" in kinds and "attr" in kinds and _SEES.search(sentence) is not None:
+            found += _seen_records(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
@@ -434,12 +456,13 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
                  r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) else r
                  for r in found]
-    if "agent" in kinds and lex.codes and _AGENT_WITH.search(sentence) is not None:
+    if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
+                             _HELD_WITH.search(sentence) is not None):
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
         found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
-        found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic") else r for r in found]
+        found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic", "split") else r for r in found]
     if arithmetic:
         found = [_shorthand(r, lex.number_pair is not None) for r in found]
     if "(" in sentence and _WORKING.search(sentence) is not None:
@@ -475,6 +498,10 @@ def _term_word(u: Token) -> bool:
     return u.kind == "attr" and isinstance(u.payload, tuple) and u.payload[0] == "@term"
 
 
+_HELD_BEFORE = re.compile(r"(?i:\b(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?[^\s,.;:]{1,12}\s+"
+                          r"(?:(?:would|could|can|still|also|then|not|never|wouldn't|couldn't|can't|be|either)\s+)*$)")
+_HELD_WITH = re.compile(r"\b(?:with|holding|having)\s", re.IGNORECASE)
+_WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?", re.IGNORECASE)
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*$",
@@ -490,8 +517,20 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         if t.kind != "agent":
             continue
         know = next((u for u in raw[i + 1:i + 5] if u.kind in ("know", "notknow")), None)
+        gap = raw[i + 1:raw.index(know)] if know is not None else []
+        held = next((u for u in gap if u.kind == "value"), None)
+        if held is not None and know.text.lower() not in _KNEW and \
+                all(u.kind in ("value", "now", "past", "modal") for u in gap) and \
+                _WITH_VALUE.fullmatch(sentence, t.end, held.start) is not None and \
+                held.payload[0] in _observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
+            case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
+            out = [record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
+                          reading=HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
+                   if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
+                   and _knows_value(r.key.formula) else r for r in out]
+            continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)
         if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
-                u.text)) and not _term_word(u) for u in raw[i + 1:raw.index(know)]) or know.text.lower() in _KNEW:
+                u.text)) and not _term_word(u) for u in gap) or know.text.lower() in _KNEW:
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)
@@ -510,6 +549,17 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
     return out
+
+
+def _knows_value(f: tuple) -> bool:
+    """Whether a key is `agent knows <terms>` or its negation (not knowledge of a fact)."""
+    f = f[1] if f[0] == "Not" else f
+    return f[0] == "Knows" and f[3] == "value"
+
+
+def _observed_vars(lex: Lexicon, agent: str) -> set[str]:
+    """The variables an agent observes (P's rank)."""
+    return {u.name for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Var)}
 
 
 def _observed_number(lex: Lexicon, agent: str) -> str | None:
@@ -818,8 +868,9 @@ def _relation_vars(lex: Lexicon) -> tuple[str, ...]:
     return ()
 
 
-# "所以三个数已经两两不同了", "all three numbers are different", "pairwise distinct" (not "not all different")
-_ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?:两两不同|两两不等|互不相同|各不相同)|"
+# "所以三个数已经两两不同了", "all three numbers are different", "pairwise distinct" (not "not all different",
+# "不一定互不相同")
+_ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!不一定是)(?<!未必是)(?:两两不同|两两不等|互不相同|各不相同)|"
                             r"(?i:(?<!not )\ball\s+(?:three\s+|the\s+three\s+|the\s+)?(?:numbers\s+)?(?:are\s+)?"
                             r"(?:pairwise\s+)?(?:different|distinct)\b|(?<!not )\bpairwise\s+(?:different|distinct)\b)")
 
@@ -844,8 +895,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     pattern = re.compile(r"(?<![\w+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
                          r")(?![\w(]|\s*[+\-−–×·*/^])")
     for m in pattern.finditer(sentence):
-        if m.group(1) == m.group(3):
-            continue
+        if m.group(1) == m.group(3) or _OPERATOR_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+            continue  # (not "b = c" of "a + b = c")
         key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
         if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
@@ -865,6 +916,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_OPERATOR_BEFORE = re.compile(r"[+\-−–×·*/]\s*$")
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
@@ -1007,8 +1059,9 @@ _SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
 def _scoped(reading: str | None, r: ClaimRecord) -> str:
     """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ..."), and who holds
     what is the puzzle's set-up, not part of one ("if Q had the K": Q is told the rank)."""
-    if reading is None or (r.kind in ("hypothetical", "told", "arithmetic") and reading == SUPPOSED):  # (a sum holds
-        # in every world: "in a three-muddy world a muddy child sees 3 − 1 = 2")
+    if reading is None or (r.kind in ("hypothetical", "told", "arithmetic") and reading == SUPPOSED) or \
+            (r.kind == "arithmetic" and reading in (HEDGED, MODAL, CONDITIONAL)):  # (a sum holds in every world: "in a
+        # three-muddy world a muddy child sees 3 − 1 = 2", "c could be 20 + 35 = 45 or 15")
         return r.reading
     return reading
 
@@ -1449,9 +1502,12 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 glued = more.start
                 continue
             if t.text in (";", "；") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
-                    prev.kind == "tuple" and not any(u.kind == "neg" for u in itertools.takewhile(
+                    prev.kind == "tuple" and not any(u.kind == "neg" or (u.kind == "tuple" and sentence and
+                                                                         _GOES.match(sentence, u.end) is not None)
+                                                     for u in itertools.takewhile(
                         lambda u: u.text not in (";", "；", ".", "。"), toks[i + 1:])):
-                continue  # "March 18, 19; July 16, 17, 19": one list (not "…, (4, 7); (5, 6) is gone")
+                continue  # "March 18, 19; July 16, 17, 19": one list (not "…, (4, 7); (5, 6) is gone", "…; August 15
+                # goes too")
             # "…, leaving ♥Q and ♦5", "that leaves March 18": what is left is stated, as after "are"
             out.append([Token("copula", t.payload, t.start, t.end, t.text)] if t.text.lower() in _LEAVING else [])
             continue
@@ -1591,6 +1647,21 @@ def question_key(lex: Lexicon) -> tuple | None:
     return k[0]
 
 
+def object_key(lex: Lexicon, agent: str | None) -> tuple | None:
+    """What an agent's "knows" with no object is about: the question when it asks for variables the agent does not
+    all see (the card, the date, the pair), else the variables the agent does not see (What Sum's "I don't know my
+    number", the consecutive numbers' "your number", a hat or a muddy forehead of one's own)."""
+    q = question_key(lex)
+    found = next((a for a in lex.puzzle.agents if a.name == agent), None)
+    if found is None or not all(isinstance(t, s.Var) for t in found.observes):
+        return q
+    seen = {t.name for t in found.observes}
+    if q is not None and all(k[0] == "Var" for k in q) and not all(k[1] in seen for k in q):
+        return q
+    unseen = tuple(("Var", v.name) for v in lex.puzzle.variables if v.name not in seen)
+    return unseen or q
+
+
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
     """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
@@ -1603,10 +1674,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             if k is not None and t.kind == "agent":
                 inner = _knowledge(lex, rest, k, t.payload, sentence)
                 break
-        if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and question_key(lex) and \
+        if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and object_key(lex, t.payload) and \
                 _BARE_NEGATION.fullmatch(rest[-1].text) and _ELIDED_END.match(sentence, rest[-1].end):
             # "S knew that P couldn't.": P couldn't know the answer (the verb and its object elided)
-            inner = not_key(knows_key(t.payload, "value", question_key(lex)))
+            inner = not_key(knows_key(t.payload, "value", object_key(lex, t.payload)))
             break
     if inner is not None:
         body: tuple | None = knows_key(subject, "that", inner)
@@ -1621,8 +1692,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
         if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
-        if obj is not None and obj.kind == "attr" and sentence and at + 1 < len(rest) and rest[at + 1].kind == "value" \
-                and _RELATION_SIGN.fullmatch(sentence, obj.end, rest[at + 1].start) is not None:
+        after = next((u for u in rest[at + 1:] if u.kind != "copula"), None) if obj is not None else None
+        if obj is not None and obj.kind == "attr" and sentence and after is not None and after.kind == "value" \
+                and (_RELATION_SIGN.fullmatch(sentence, obj.end, after.start) is not None or
+                     _MEMBER_SIGN.fullmatch(sentence, obj.end, after.start) is not None):
             cons = _compared(rest[at:], sentence)  # "Bill knows that a ≠ 0 and a ≠ 10": a fact, not the value of a
             return None if cons is None else \
                 not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else knows_key(subject, "that", cons)
@@ -1635,22 +1708,24 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
             cons = _constraint(lex, rest)
-            if cons is not None and cons[0] in ("Or", "Member") and question_key(lex):
+            if cons is not None and cons[0] in ("Or", "Member") and object_key(lex, subject):
                 # "不能确定是红桃A还是方块A", "couldn't decide between ♥Q and ♥4": which one, not that one of them
-                body = knows_key(subject, "value", question_key(lex))
+                body = knows_key(subject, "value", object_key(lex, subject))
             elif cons is not None:
                 body = knows_key(subject, "that", cons)
         if body is None and toks[i].text.lower() in ("sure", "certain") and (
                 (rest and rest[0].kind == "past") or (i > 0 and toks[i - 1].kind == "past")):
             return None  # "S was already sure before P spoke": sure of what his statement says, not the numbers
-        if body is None and toks[i].text.lower() in _SURE:
-            return None  # "S was sure before P spoke": sure of something the sentence does not name
+        if body is None and toks[i].text.lower() in _SURE and _HELD_BEFORE.search(sentence, 0, toks[i].start) is None:
+            return None  # "S was sure before P spoke": sure of something the sentence does not name (but "P with a K
+            # wouldn't be sure either": of the card, in that case)
         if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
             return None  # "S knew that →", "S: knew it.": knew something said before, not the numbers
-        if body is None and toks[i].kind == "know" and not rest and _KNEW_PAST.search(toks[i].text) is not None:
+        if body is None and toks[i].kind == "know" and not rest and (_KNEW_PAST.search(toks[i].text) is not None or (
+                i > 0 and toks[i - 1].kind == "past" and toks[i - 1].text in ("早就", "早"))):  # ("第二句，S 早就知道。")
             return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers
-        if body is None and question_key(lex):
-            body = knows_key(subject, "value", question_key(lex))
+        if body is None and object_key(lex, subject):
+            body = knows_key(subject, "value", object_key(lex, subject))
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
@@ -1661,12 +1736,24 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
+_MEMBER_SIGN = re.compile(r"\s*(∈|∉|(?i:not\s+in|in))\s*\{\s*")
 _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
 
 
 def _compared(toks: list[Token], sentence: str) -> tuple | None:
-    """`a ≠ 0 and a ≠ 10`, `a = 3`: the conjunction of the comparisons that open toks (attr, sign, value, ...), or
-    None when anything else comes between them."""
+    """`a ≠ 0 and a ≠ 10`, `a = 3`, `a ∉ {0, 10}`: the conjunction of the comparisons that open toks (attr, sign,
+    value, ...), or None when anything else comes between them."""
+    first = next((t for t in toks[1:] if t.kind != "copula"), None)  # ("∈" is a copula: "is in this list")
+    member = _MEMBER_SIGN.fullmatch(sentence, toks[0].end, first.start) if first is not None else None
+    if member is not None:  # "a ∉ {0, 10}": the values up to the closing brace, all of a
+        close = sentence.find("}", first.start)
+        inside = [t for t in toks[1:] if close >= 0 and first.start <= t.start and t.end <= close]
+        if not inside or any(t.kind not in ("value", "sep") for t in inside) or \
+                any(t.kind == "value" and t.payload[0] != toks[0].payload for t in inside) or \
+                re.search(r"…|\.\.\.", sentence[first.start:close]):
+            return None
+        key = set_key(toks[0].payload, sorted({t.payload[1] for t in inside if t.kind == "value"}))
+        return not_key(key) if member.group(1) in ("∉", "not in") else key
     parts, n = [], 0
     while n + 1 < len(toks) and toks[n].kind == "attr" and toks[n + 1].kind == "value" and \
             toks[n + 1].payload[0] == toks[n].payload:
@@ -1737,6 +1824,7 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
                 pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"
+
         if pair is None:
             continue
         agent, attr = pair
@@ -1790,13 +1878,17 @@ def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
 
 
 def _appositive_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
-    """"Mr. Q, the one holding the rank": an agent named, then described by what another agent observes, is said to
-    observe it (kind "told", judged at the start: the wrong agent when the two differ)."""
+    """"Mr. Q, the one holding the rank", "P is the one who knows the suit": an agent named, then described by what
+    another agent observes, is said to observe it (kind "told", judged at the start: the wrong agent when the two
+    differ)."""
     observes = {a.name: a.observes for a in lex.puzzle.agents}
     out = []
     for a, gap, b in zip(toks, toks[1:], toks[2:]):
-        if a.kind != "agent" or b.kind != "agent" or gap.kind != "sep" or gap.text not in (",", "，", "(", "（") or \
-                a.payload == b.payload or _HOLDS_ANY.search(b.text) is None or a.payload not in observes or \
+        if a.kind != "agent" or b.kind != "agent" or not (
+                (gap.kind == "sep" and gap.text in (",", "，", "(", "（")) or
+                (gap.kind == "copula" and gap.text.lower() in ("is", "was"))) or \
+                a.payload == b.payload or _HOLDS_ANY.search(b.text) is None and "know" not in b.text.lower() or \
+                a.payload not in observes or \
                 len(observes.get(b.payload, ())) != 1 or not isinstance(observes[b.payload][0], s.Var):
             continue
         key = knows_key(a.payload, "value", (("Var", observes[b.payload][0].name),))
@@ -1837,6 +1929,40 @@ def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
             continue  # "Albert sees 12 and 19", "Ali has 18 and 19", "Bernard has July/August 14": what is possible
         key = knows_key(t.payload, "value", (("Var", u.payload[0]),))
         out.append(record("told", key, (), sentence.strip(), t.start, u.end, False, reading=KNOWLEDGE))
+    return out
+
+
+_SEES = re.compile(r"(?i:\b(?:sees|saw|see|observes|looks\s+at)\b)|看到|看得到|看见|看得见")
+_SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|looks\s+at)\s+(?i:the\s+)?(?i:numbers?\s+)?|"
+                       r"\s*(?:能|可以)?(?:看到|看得到|看见|看得见)(?:的是|了)?\s*(?:数)?")
+_SEEN_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and)\b|和|与|跟)\s*")
+_SEEN_END = re.compile(r"\s*(?:[=≠<>≤≥∈∉+\-−×*/]|\d)")
+
+
+def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
+    """"Alice sees b and c", "爱丽丝看到的是a和b": the variables an agent sees, named, are what it observes (kind
+    "told", judged at the start: the wrong view when it sees others), in puzzles where agents observe variables."""
+    observes = {a.name: a.observes for a in lex.puzzle.agents}
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        if t.kind != "agent" or t.payload not in observes or \
+                not all(isinstance(o, s.Var) for o in observes[t.payload]):
+            continue
+        first = next((u for u in toks[i + 1:i + 3] if u.kind not in ("copula", "modal")), t)  # ("看到的是", "can see")
+        if first.kind != "attr" or not isinstance(first.payload, str) or first.payload.startswith("@") or \
+                _SEES_GAP.fullmatch(sentence, t.end, first.start) is None:
+            continue
+        seen, last = [first.payload], first
+        for u in toks[toks.index(first) + 1:]:
+            if u.kind != "attr" or not isinstance(u.payload, str) or u.payload.startswith("@") or \
+                    _SEEN_JOIN.fullmatch(sentence, last.end, u.start) is None:
+                break
+            seen.append(u.payload)
+            last = u
+        if _SEEN_END.match(sentence, last.end) is not None or _SEEN_END.match(sentence, first.end) is not None:
+            continue  # "Alice sees b = 3 and c = 5", "sees b + c": values or terms, not the variables
+        key = knows_key(t.payload, "value", tuple(("Var", v) for v in dict.fromkeys(seen)))
+        out.append(record("told", key, (), sentence.strip(), t.start, last.end, False, reading=KNOWLEDGE))
     return out
 
 
@@ -1937,9 +2063,10 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
             if subject is None:
                 return []
-            if "modal" in kinds[:know] and not _can_now(clause, know, kinds):
+            held = "modal" in kinds[:know] and _HELD_BEFORE.search(sentence, 0, clause[know].start) is not None
+            if "modal" in kinds[:know] and not _can_now(clause, know, kinds) and not held:
                 _note_subject(clause, state)  # "P would know", "P会知道": a counterfactual, not a claim about now
-                return []
+                return []  # (but "P with a K wouldn't be sure": knowledge in the case the sentence names)
             if _REQUIRED.search(sentence, max(0, clause[know].start - 12), clause[know].start):
                 _note_subject(clause, state)  # "Albert must be sure Bernard's day isn't 13": what his statement
                 return []  # requires, not a claim about the stage
@@ -1990,6 +2117,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if kinds[know] == "know" and any(t.kind == "neg" for t in clause[:know]
                                                if t.start >= _subject_end(before, subject)):
                 f = not_key(f) if f is not None else None  # "P先生不能从点数知道", "Albert cannot ever know"
+            if held and kinds[know] == "know" and f is not None and \
+                    any(t.kind == "modal" and _BARE_NEGATION.fullmatch(t.text) for t in clause[:know]):
+                f = not_key(f)  # "P with a K wouldn't be sure"
             if reading == KNOWLEDGE and _knows_one_value(f):
                 reading = CASE  # "所以P确定是(4, 13)", "P knows clubs is out": said of the actual world, not of every one
             if _knows_unread_fact(clause, know, sentence):
@@ -2125,6 +2255,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         x, y = first.payload[0], next(v for v in by_var if v != first.payload[0])
         lead = len(by_var[x])  # "J, 8, 2, 7, 3: only spades": each value of the row's head, then its partners
         listed = all(_LIST_GAP.fullmatch(sentence, u.end, v.start) is not None for u, v in zip(vals, vals[1:lead]))
+        if _GLOSSED_OUT.match(sentence, vals[lead - 1].end) is not None:
+            return []  # "Apr (28), Jun (29) out": the bracketed day is why April goes, not April's day (unread)
         if listed and all(t.payload[0] == x for t in vals[:lead]) and all(t.payload[0] == y for t in vals[lead:]):
             if _NEGATED_GAP.search(sentence, vals[lead - 1].end, vals[lead].start) or \
                     _GONE_AFTER.match(sentence, vals[-1].end) is not None:  # "July has no 18 or 19", "16：6月没了"
@@ -2182,6 +2314,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     return []
 
 
+_GLOSSED_OUT = re.compile(r"\s*[(（][^()（）\n]{1,20}[)）](?:[^.;:!?。；\n]{0,40}?[)）])?\s*(?:[,，、]|(?i:and\b)|和)?"
+                          r"[^.;:!?。；\n]{0,40}?(?i:\b(?:are|is)\s+)?(?i:\bout\b|\bgone\b|\beliminated\b|\bexcluded\b|"
+                          r"\bruled\s+out\b)|\s*[(（][^()（）\n]{1,20}[)）][^。；\n]{0,40}?(?:排除|去掉|出局)")
 _ELLIPSIS = re.compile(r"…|\.{3,}|⋯|(?<=\d)\.\.(?=\s*\d)")  # ("Aug..": an abbreviation, then a full stop)
 # A negation right before an elimination verb: "was not eliminated", "isn't ruled out", "没被排除", "并未排除"
 _DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n't\s+(?:yet\s+|been\s+|be\s+)*$)|"
@@ -2220,8 +2355,9 @@ def _eliminates_all(clause: list[Token], vals: list[Token], sentence: str) -> bo
         ELIMINATED.search(after[-1].text) is not None)
 
 
-_LIST_JOIN = re.compile(r"\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?"
-                        r"(?:(?:also|as\s+well\s+as|plus)\s+|还有|以及|另外还有)?(?:(?:the|both|all)\s+)*", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"(?:(?<=\d)'?s\b)?\s*(?:[,，、/&]|\b(?:and|or)\b|和|与|及|或)?\s*(?:(?:and|or)\s+)?"
+                        r"(?:(?:also|as\s+well\s+as|plus)\s+|还有|以及|另外还有)?(?:(?:the|both|all)\s+(?:of\s+)?)*",
+                        re.IGNORECASE)  # ("the 14s and all of August")
 _LIST_LEAD = re.compile(r"\s*(?:(?:all|every|both|the|of)\s+)*", re.IGNORECASE)
 
 

@@ -109,7 +109,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "if": ("如果", "假如", "假设", "若是", "要是", "对于", "当且仅当", "if", "iff", "suppose", "assuming", "were it",
            "only if", "only when", "只要", "as long as", "so long as", "provided that"),  # "only" of a condition, not of
     # values: "Bo knows only if 19 is gone"; "只要不是14号，就知道": a condition
-    "then": ("那么", "那", "就", "则", "then"),
+    "then": ("那么", "那", "就", "则", "then",
+             "说明", "这说明", "也就是说", "就是说", "换句话说"),  # "…，说明他的月份里没有13": "which shows", no speech
     "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",
               "should", "wouldn't", "would not", "couldn't", "could not", "won't", "will not", "wouldn't be able to",
               "would not be able to", "couldn't have", "could not have", "wouldn't have", "would not have"),

@@ -18,7 +18,7 @@ _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|b
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b|"
-                    r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|(?<!不)可能(?!的)|也许|或许|"
+                    r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|(?<!不)(?<!只)(?<!只有)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|\bwhen there (?:are|is|were)\b|"
@@ -27,7 +27,8 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
                        r"的世界(?:里|中)|"
                        r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
-                      r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b|\bfor (?:him|her|them) to\b)|"
+                      r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b(?!\s*(?:'s|’s|leaves|left|means|gives|rules|removes|"
+                      r"eliminates|kills|is|was|settles|makes|takes|knocks|cuts|narrows|pins|fixes|confirms)\b)|\bfor (?:him|her|them) to\b)|"
                       r"为了|要让|要使|才能|要保证|要确保|为保证")
 _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
                        r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
@@ -48,6 +49,8 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
+# A yes/no question inside a sentence ("问三个数是不是一定互不相同", "要看b和c是否相等"): the clause is asked, not said
+_ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能")
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
 # Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
 _QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|likely|seem|appear|think|guess|suspect|believe|"
@@ -61,7 +64,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
-                "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended")
+                "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))
@@ -90,7 +94,7 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
         out.append(Scope(a, m.end(), REJECTED))
-    for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED)):
+    for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION)):
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())
             b = min((c for c in cuts if c > m.end()), default=len(sentence))

@@ -16,6 +16,9 @@ _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\uff07", "\u2032")  # each read a
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
 _EMPHASIS = re.compile(r"(?<![\d\s*])\*+|\*+(?![\s\d*])")
+# A bold span, both marks ("is **13**,", "**18** and **19**": around a number they look like products to _EMPHASIS);
+# not a bold label before a dash or a colon ("**s ≥ 55** — …": its closing marks tell claims.py it is a case)
+_BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,120}?)(?<=\S)\*\*(?!\*|\s*(?:[—–:：]|-\s))")
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,11 @@ def plain(text: str) -> str:
             text = _PADDED_OPERATOR.sub(_tight, text)
     if ">" in text:
         text = _QUOTE_MARK.sub(_spaces, text)  # "> **x = 4, y = 13**": a markdown block quote
-    return _EMPHASIS.sub(_spaces, text) if "*" in text else text
+    if "*" not in text:
+        return text
+    if "**" in text:
+        text = _BOLD.sub(_unbold, text)
+    return _EMPHASIS.sub(_spaces, text)
 
 
 def apostrophes(text: str) -> str:
@@ -87,6 +94,10 @@ def apostrophes(text: str) -> str:
 
 def _spaces(m: re.Match) -> str:
     return " " * len(m.group(0))
+
+
+def _unbold(m: re.Match) -> str:
+    return "  " + m.group(1) + "  "
 
 
 # Inline math as models write it: dollar and \( \) delimiters, braces escaped, and the commands for the symbols

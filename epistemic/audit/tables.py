@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .claims import question_key, tokens, tuple_key
+from .claims import object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import TABLE, ClaimRecord, record
@@ -47,7 +47,7 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         said = _said(cells[header[0]])
         if case is None or said is None:
             continue
-        knows = knows_key(header[1], "value", question_key(lex))
+        knows = knows_key(header[1], "value", object_key(lex, header[1]))
         claim = implies_key(case, knows if said else not_key(knows))
         out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE))
     return out

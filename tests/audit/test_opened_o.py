@@ -210,8 +210,11 @@ def test_a_bare_number_under_the_sums_named_before_it_is_a_sum(ctxs):
     assert not topic_exclusions(ctx.lexicon, "The product 52 has one split. So 53 dies too.")  # a product topic
     assert not topic_exclusions(ctx.lexicon, "Every sum above 54 goes, and 2 + 51 dies.")  # inside an expression
     report = audit_trace(ctx.puzzle, "P says he cannot determine the numbers.\n\nLarge sums: every sum above 54 has a "
-                         "split with a prime over 50. So 53 dies too.\n\nS says he knew that.", context=ctx)
-    assert report.label == 1  # 53 survives S's statement (282 = 6 × 47 = 3 × 94)
+                         "split with a prime over 50. So 53 dies too.\n\nS says he knew that.\n\nThen P says he now "
+                         "knows the numbers.\n\nS says he now knows them too.", context=ctx)
+    assert report.label == 1  # 53 survives S's statement (282 = 6 × 47 = 3 × 94); the trace reaches where it goes
+    # (session 17: "S says he knew that" is S's first statement, no longer his last; the claim is premature only if
+    # the trace goes on to the statement that removes 53)
 
 
 def test_a_heading_on_a_speakers_certainty_names_the_statement(ctxs):

@@ -337,7 +337,17 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ac1-sum_product-qwq-zh-error-18", "ac2-card16-gpt4o-error-04", "ac2-card16-qwqzh-error-02",
          "ac2-cheryl-gpt4o-error-04", "ac2-cheryl-qwqzh-error-02", "ac2-cherylvar-r1think-error-02",
          "ac2-impossible-qwqzh-error-03", "ac2-impossible-r1think-error-02", "ac2-muddy-qwqzh-error-02",
-         "ac2-sumprod-qwqzh-error-03", "ac2-whatsum-claude-error-02", "ac2-whatsum-qwqzh-error-03"}
+         "ac2-sumprod-qwqzh-error-03", "ac2-whatsum-claude-error-02", "ac2-whatsum-qwqzh-error-03",
+         # traces_ad*, opened in session 17 (14 found blind by the start code; more with this session's readings)
+         "ad1-cheryl-qwq-zh-error-02", "ad1-cheryl-gpt4o-steps-error-03", "ad1-card16-r1-think-error-06",
+         "ad1-card16-claude-markdown-error-09", "ad1-sum_product-claude-markdown-error-12", "ad1-muddy-qwq-zh-error-16",
+         "ad1-cheryl_cam-o1-summary-error-21", "ad1-impossible-qwq-zh-error-26", "ad1-impossible-o1-summary-error-27",
+         "ad1-consecutive-r1-think-error-30", "ad2-cheryl-qwq-zh-error-03", "ad2-card16-gpt4o-steps-error-08",
+         "ad2-card16-answer-first-error-10", "ad2-sum_product-o1-summary-error-12", "ad2-muddy-qwq-zh-error-16",
+         "ad2-impossible-r1-think-error-22", "ad2-what_sum-r1-think-error-26", "ad2-cheryl-r1-think-error-01",
+         "ad2-card16-r1-think-error-07", "ad2-sum_product-qwq-zh-error-13", "ad2-cheryl_variant-claude-markdown-error-19",
+         "ad2-cheryl_variant-qwq-zh-error-20", "aa1-what_sum-qwq-zh-error-30", "aa2-what_sum-r1-think-error-30",
+         "mu-zh-wrongcredit-params-f2-27"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -357,7 +367,7 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = {"ad2-what_sum-qwq-zh-correct-27"}  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
@@ -369,7 +379,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "n2-mu-qwqzh-correct-05",  # (n1-cheryl-o1-correct-04, n1-variant-claude-correct-02: read in session 11)
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
-    "o2-sp-01-r1-correct",  # (o1-cheryl-gemini-correct: its "A = Albert, B = Bernard" read in session 15)
+    # (o2-sp-01-r1-correct: "P with 18 would know" read as that case's knowledge in session 17, which dates the
+    # survival after it by P's statement) (o1-cheryl-gemini-correct: its "A = Albert, B = Bernard" read in session 15)
     # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
     # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
     "r2-impossible-r1-think-correct-14",
@@ -378,8 +389,7 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_ad*, opened at the start of session 17 (3 alarms blind)
-    "ad1-sum_product-qwq-zh-correct-13", "ad1-consecutive-gpt4o-steps-correct-28", "ad2-what_sum-qwq-zh-correct-27",
+    # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
     # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
     # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
     "aa2-cheryl_cam-r1-think-correct-07",

@@ -10,7 +10,8 @@ from epistemic.audit.segment import apostrophes
 
 BATTERY = pathlib.Path(__file__).resolve().parents[1] / "data" / "audit" / "retellings.jsonl"
 
-KNOWN_MISSES = {  # session 12: 262 of 288 retellings found, 45 of 46 non-retellings left alone
+KNOWN_MISSES = {  # session 12: 262 of 288 retellings found, 45 of 46 non-retellings left alone (session 17: a quoted
+    # "I knew" is the statement about before, 263)
     "Next, the suit-holder chimes in that he had known all along that P couldn't know the card.",
     "2) Q — knew P didn't know.",
     "After P's line, Q will answer that he had known P didn't know.",
@@ -22,7 +23,6 @@ KNOWN_MISSES = {  # session 12: 262 of 288 retellings found, 45 of 46 non-retell
     "P's announcement that he now knows x and y gives the next filter.",
     "S's closing remark that he knows the numbers as well picks out the answer.",
     "P will first declare that he can't pin the numbers down.",
-    'S: "I knew you couldn\'t."',
     '2) S: knew it.',
     "The sum-knower responded that he had known beforehand that P couldn't determine the numbers.",
     "Next, S will reply that he had known P couldn't determine the pair.",
