@@ -139,7 +139,7 @@ def _polarity(f: s.Formula) -> str:
 
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
-                        r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|:|：|声明|发言|回答|"
+                        r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|line\b|words\b|:|：|声明|发言|回答|"
                         r"的话|那句话|这句话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):", "S先生那句话")
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
@@ -179,7 +179,7 @@ _SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her
                     r"(?:statement|remark|announcement|reply|line|words))\b)|"
                     r"(?P<zh>(?:先生)?(?:第[一二三]次|最后一次)?(?:开口|说话|发言)(?:之前|以前|前))")
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
-_ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark))|"
+_ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark|line|reply|claim|turn)\b)|"
                            r"第[一二三四](?![步点部章节种个天轮])|最后", re.IGNORECASE)  # (not "第二步": the trace's step 2)
 
 
@@ -475,7 +475,7 @@ class Aligner:
                    re.compile(_surfaces(lexicon, {"says"}).pattern + r"|(?i:statement|announcement|remark|reply)|"
                               r"[:：]|声明|发言|回答|的话"),
                    re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")" + _RELATIVE_CLAUSE +
-                              r"?[^。.!?\n]{0,16}?(?:"
+                              r"?[^。.!?\n]{0,30}?(?:"
                               + _surfaces(lexicon, {"says"}).pattern
                               + r"|(?i:statement|announcement|remark|reply|response|claim|turn|opening)|[:：—–]|声明|发言|回答|的话)"),
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),

@@ -76,7 +76,8 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
 
 # A line labelled by one value: "- 14日有7月14日和8月14日，伯纳德还是不能确定", "- 14: July 14 and August 14 — Bernard
 # can't tell", "* For 16, …" (the value opens the line, after a bullet or a number)
-_VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?")
+_VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?|"
+                          r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))")  # (or no bullet, an arrow: "19 → March 19 and …")
 
 
 def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int]]:

@@ -56,7 +56,9 @@ _TABLE_GAP = re.compile(r"\s*(?:[:：(（—–]?\s*(?:只有|only|just)?|(?:只
                         r"(?:appears|occurs|shows up)\s+only\s+in))\s*", re.IGNORECASE)
 _NEGATED_GAP = re.compile(r"(?i:\b(?:no|not|never|neither|none|without|lacks?|isn't|aren't|doesn't|don't)\b)|没有|不")
 _ONLY_GAP = re.compile(r"only|just|只|仅", re.IGNORECASE)  # several heads share a row only if it says "only"
-_IS_TOLD = re.compile(r"\s+(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b", re.IGNORECASE)
+_IS_TOLD = re.compile(r"\s+(?:(?:was|is|gets|got|has been)\s+(?:told|given|whispered)\b|(?:hears|heard|sees|saw|learns|learned|"
+                      r"only\s+(?:hears|knows|sees|has))\s+(?:only\s+)?(?:the|his|her)\s+[a-z]+\b)",
+                      re.IGNORECASE)  # "Q was told the rank", "Q hears only the suit"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
 _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"

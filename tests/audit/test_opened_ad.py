@@ -219,3 +219,28 @@ def test_a_bracketed_reason_before_out_is_no_row(ctxs):
     ctx = ctxs("cheryl_cam.txt")
     assert not _claims(_audit(ctx, "Apr (28), Jun (29) out."))
     assert _claims(_audit(ctx, "April: 17, 18, 28."))[0][:2] == ("conditional", "month = April implies day in {17, 18, 28}")
+
+
+def test_hears_only_the_suit_makes_q_the_agent(ctxs):
+    ctx = ctxs("card16.txt")
+    text = ("P hears only the rank and says he can't name the card.\n\nQ hears only the suit and says he *already* knew "
+            "P would be stuck. Left: ♥A, ♥Q, ♥4, ♦A, ♦5.")
+    report = _audit(ctx, text)  # (a step's stage is where it opens: the second opens where the first's cue left it)
+    assert [st.stage for st in report.steps] == [0, 2] and report.label == -1
+
+
+def test_a_line_opening_on_a_value_and_an_arrow_is_its_case(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = "18 → March 18 only.\n19 → March 19 and July 19, still two. Bo couldn't know."
+    assert not any(c.record.kind == "knowledge" and c.record.certain for c in _audit(ctx, text).claims())
+    assert any(c.record.kind == "knowledge" and c.record.certain for c in
+               _audit(ctx, "18 → March 18 only.\nSo Bo couldn't know.").claims())
+    card = ctxs("card16.txt")  # a colon after the value is a list of its partners, then a claim of its own
+    assert [c.record.reading for c in _audit(card, "hearts: A, Q and 4.\ndiamonds: A and 5. Mr. P does not know the "
+                                             "card yet.").claims() if c.record.kind == "knowledge"] != ["case analysis"]
+
+
+def test_an_agents_first_line_is_a_heading_for_that_statement(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = "P's first line: the product isn't uniquely factorable.\n\nP's second line: one factorization has a listed sum."
+    assert [(st.stage, st.reached) for st in _audit(ctx, text).steps] == [(0, 1), (1, 3)]

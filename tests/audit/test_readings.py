@@ -372,7 +372,8 @@ ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tun
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
-    "card16-r1-correct-g3-01", "card16-answerfirst-correct-g3-05",  # traces_g*, opened in session 6
+    "card16-r1-correct-g3-01",  # traces_g*, opened in session 6 (card16-answerfirst-correct-g3-05 read in session
+    # 17: "Q hears only the suit and says he already knew P would be stuck" is Q's statement)
     # (cheryl_variant-r1-think-correct-k1-17, session 8, read in session 13: a list repeating the topic's value)
     # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
     # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
@@ -390,9 +391,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # puzzle
     "y1-card16-qwq-zh-correct-07",
     # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
-    # traces_aa*, opened at the end of session 15 (6 alarms at its second blind score; five read since): "19 → March 19
-    # and July 19, still two. Bo couldn't know." — the case of the line goes on into the next sentence
-    "aa2-cheryl_cam-r1-think-correct-07",
+    # (traces_aa*, opened at the end of session 15: its 6 alarms at its second blind score all read, the last in
+    # session 17: "19 → March 19 and July 19, still two. Bo couldn't know." is the case of the line, bullet or not)
     # (traces_ab*, opened at the end of session 15: its five alarms all read since, the last two in session 16: a count
     # of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row; "July 17 survive Bo's turn" is about
     # Bo's statement; traces_ac*, opened in session 16: its six blind alarms all read)
