@@ -78,11 +78,14 @@ check checks verify duplicate duplicates
 fix fixes fixed pin pins pinned settle settles settled narrow narrows narrowed alone
 clean tell tells
 open spoke
+re well actually indeed
 """.split())
 _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"
                        "第[一二三四1-4]句话?|这句话|句话|质数|素数|合数|分解|写成|拆成|表示成|之和|之积|不能|不都是|都是|至少|至多|两种|而且|并且|"
-                       "必须|小于|大于|不超过|不小于|不大于|等于")
+                       "必须|小于|大于|不超过|不小于|不大于|等于|"
+                       # connectives (session 17): "since", "besides", "in fact", a passive
+                       "既然|而且|另外|实际上|其实|被")
 _FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几日号")
 _SCOPE_KINDS = frozenset({"if", "modal"})  # lexicon words that open a scope the reading may have missed
 _RESTATED = frozenset({"candidates", "count"})  # lists and counts that recaps restate (knowledge has its own reach)

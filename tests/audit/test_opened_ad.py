@@ -244,3 +244,14 @@ def test_an_agents_first_line_is_a_heading_for_that_statement(ctxs):
     ctx = ctxs("impossible.txt")
     text = "P's first line: the product isn't uniquely factorable.\n\nP's second line: one factorization has a listed sum."
     assert [(st.stage, st.reached) for st in _audit(ctx, text).steps] == [(0, 1), (1, 3)]
+
+
+def test_connectives_are_words_the_reader_knows(ctxs):
+    """"既然 …", "而且", "实际上", "we're left with", "as well": a false list or bound in such a clause weighs alone; an
+    unknown word still makes it wait for a second signal."""
+    from epistemic.audit.evidence import explained
+    card = ctxs("card16.txt").lexicon
+    assert explained("那么，既然黑桃里只剩下黑桃4，而且这几张都不是唯一点数，所以牌只能是红桃或方块了。", card)
+    assert explained("So ♠4 is out, and we're left with ♥A, ♥Q, ♥4, ♦A, ♦5.", card)
+    assert not explained("Two pairs survive.", card)  # a count word: a count per case is the commonest misreading
+    assert not explained("Here it's hearts and diamonds.", card)

@@ -347,7 +347,10 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ad2-impossible-r1-think-error-22", "ad2-what_sum-r1-think-error-26", "ad2-cheryl-r1-think-error-01",
          "ad2-card16-r1-think-error-07", "ad2-sum_product-qwq-zh-error-13", "ad2-cheryl_variant-claude-markdown-error-19",
          "ad2-cheryl_variant-qwq-zh-error-20", "aa1-what_sum-qwq-zh-error-30", "aa2-what_sum-r1-think-error-30",
-         "mu-zh-wrongcredit-params-f2-27"}
+         "mu-zh-wrongcredit-params-f2-27",
+         # session 17, connectives the evidence rule knows ("既然", "而且", "实际上", "we're left with", "as well")
+         "ab2-sum_product-gpt4o-steps-error-15", "card16-qwq-zh-error-g3-02", "cheryl_cam-qwq-zh-premature-i1-27",
+         "s2-sum_product-r1-think-error-07", "v1-cheryl-r1-think-error-13"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
