@@ -386,7 +386,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
                 r, window = credited(r, k_c, part[1] if part else None), Window(k_c[0], k_c[0])
             anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
-                (k_a := anchor_stage(ctx.aligner, text, r.start, r.end)) is not None
+                (k_a := anchor_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text) and \
                     (k_a := survived_stage(ctx.aligner, text, r.end)) is not None:  # "July 17 survives Bo's turn"
                 anchored, window = True, Window(k_a, k_a)

@@ -413,6 +413,8 @@ def said_words(toks) -> tuple[str, ...]:
     last = None
     for i, u in enumerate(toks):
         kind = u.kind
+        if kind == "we" and not out:
+            break  # "after S's remark we know x + y = 17": the trace's own knowledge, not what S said
         if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
             # but "Q knew P would be stuck" is Q's knowledge of what P would not know
             out.append(kind)

@@ -24,10 +24,11 @@ _MAX_PHRASE = 80
 _BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
-def anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | None:
+def anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: int | None = None) -> int | None:
     """The announcement an explicit "after …" in the sentence of text[start:end] names (None without one, or when
     the sentence has anchors naming different announcements); memoised per step and span."""
-    return aligner.memoised(("@anchor", text, start, end), lambda: _anchor_stage(aligner, text, start, end))
+    return aligner.memoised(("@anchor", text, start, end, current),
+                            lambda: _anchor_stage(aligner, text, start, end, current))
 
 
 # What a survival names right after its verb: "July 17 survives Bo's turn", "(2, 15) survives P's first statement"
@@ -42,19 +43,23 @@ def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
     return None if m is None else aligner.anchor(m.group("phrase"))
 
 
-def _anchor_stage(aligner: Aligner, text: str, start: int, end: int) -> int | None:
+def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: int | None = None) -> int | None:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
     phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
                                     if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
-    found = {aligner.anchor(p) for at, p in phrases if a + at < end and not _reason_before(sentence, at, start - a)}
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
+    found = {aligner.anchor(p, current) for at, p in phrases if a + at < end and
+             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted)}
+    # ("after S's remark": S's statement just reached, if one; not 'Bo: "…now I do, after Ali's statement."': his words)
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it)
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REASON = re.compile(r"\W*(?i:since|because|as|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
 _CLAUSE_COMMA = re.compile(r"[,，]")
 

@@ -1701,6 +1701,19 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             cons = _compared(rest[at:], sentence)  # "Bill knows that a ≠ 0 and a ≠ 10": a fact, not the value of a
             return None if cons is None else \
                 not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else knows_key(subject, "that", cons)
+        if obj is not None and obj.kind == "attr" and after is not None and after.kind == "value" and \
+                isinstance(obj.payload, str) and after.payload[0] == obj.payload and \
+                _IS_VALUES.fullmatch(sentence, obj.end, after.start) is not None:
+            # "now knows the month is March or July": knows that fact, not which month (unread when unsure)
+            listed = [after]
+            for u in rest[rest.index(after) + 1:]:
+                if u.kind != "value" or u.payload[0] != obj.payload or \
+                        _LIST_GAP.fullmatch(sentence, listed[-1].end, u.start) is None:
+                    break
+                listed.append(u)
+            cons = set_key(obj.payload, sorted({u.payload[1] for u in listed}))
+            return not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else \
+                knows_key(subject, "that", cons)
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", question_key(lex))
@@ -1738,6 +1751,7 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
+_IS_VALUES = re.compile(r"\s+(?:is|must\s+be)\s+(?:either\s+|one\s+of\s+)?", re.IGNORECASE)
 _MEMBER_SIGN = re.compile(r"\s*(∈|∉|(?i:not\s+in|in))\s*\{\s*")
 _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
 

@@ -255,3 +255,23 @@ def test_connectives_are_words_the_reader_knows(ctxs):
     assert explained("So ♠4 is out, and we're left with ♥A, ♥Q, ♥4, ♦A, ♦5.", card)
     assert not explained("Two pairs survive.", card)  # a count word: a count per case is the commonest misreading
     assert not explained("Here it's hearts and diamonds.", card)
+
+
+def test_we_know_after_a_speakers_remark_is_the_traces_own_knowledge(ctxs):
+    """"so after S's remark we know x + y = 17": not S's "now I know too" (which had moved the trace to the end), and
+    the anchor is S's statement just reached: the sum is fixed only two statements later."""
+    ctx = ctxs("sum_product.txt")
+    text = ('## P: "I don\'t know the numbers"\n\n## S: "I knew you didn\'t know"\n\nThis already pins the answer down: '
+            "17 is the one S must be holding, so after S's remark we know x + y = 17.\n\n"
+            '## P: "Now I know"\n\n## S: "Now I know too"')
+    report = _audit(ctx, text)
+    assert report.steps[2].reached == 2 and report.label == 2
+
+
+def test_an_after_inside_a_quote_dates_nothing_outside_it(ctxs):
+    ctx = ctxs("cheryl_cam.txt")
+    text = ('Ali: "I don\'t know, but I know Bo doesn\'t know either."\n\nNow Bo: "At first I didn\'t know, but now I do, '
+            'after Ali\'s statement." Bo has the day and now knows the month is March or July.')
+    claims = _claims(_audit(ctx, text))
+    assert ("knowledge", "Bo knows that month in {March, July}") in [c[:2] for c in claims]
+    assert _audit(ctx, text).label == -1

@@ -350,7 +350,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "mu-zh-wrongcredit-params-f2-27",
          # session 17, connectives the evidence rule knows ("既然", "而且", "实际上", "we're left with", "as well")
          "ab2-sum_product-gpt4o-steps-error-15", "card16-qwq-zh-error-g3-02", "cheryl_cam-qwq-zh-premature-i1-27",
-         "s2-sum_product-r1-think-error-07", "v1-cheryl-r1-think-error-13"}
+         "s2-sum_product-r1-think-error-07", "v1-cheryl-r1-think-error-13",
+         # session 17: "we know" is no speaker's words; "after S's remark" is S's statement just reached
+         "sum_product-claude-error-premature-g2-08", "card16-r1-kept-l1-02", "m1-cam-o1-premature-01"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
