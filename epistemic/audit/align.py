@@ -296,8 +296,8 @@ _QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
 
 
 def _knew_before(toks: list, sentence: str = "") -> bool:
-    """Whether the first knowledge word of what is said is "knew" or comes right after a word of an earlier time ("already knew",
-    "早就知道", "knew all along" is not read: the marker must come first)."""
+    """Whether the first knowledge word of what is said comes right after a word of an earlier time ("already knew",
+    "早就知道"; "knew all along" is not read: the marker must come first), or is a quoted "I knew"."""
     i = next((n for n, u in enumerate(toks) if u.kind in ("know", "notknow")), None)
     if i is not None and toks[i].text.lower() == "knew" and _QUOTED_I.search(sentence, 0, toks[i].start) and \
             not any(u.kind in ("now", "then") for u in toks):
@@ -957,8 +957,8 @@ class Aligner:
             return k if self.speakers[k - 1] == toks[0].payload and (not word or nth == k) else None
         # "Step two. If S had 11, …": the next statement's number, its speaker named in the label's sentence
         end = _FIRST_SENTENCE.search(first, m.end())
-        said = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
-        return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in said) else None
+        named = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
+        return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in named) else None
 
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a

@@ -53,14 +53,14 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     found = {aligner.anchor(p, current) for at, p in phrases if a + at < end and
              not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted)}
-    # ("after S's remark": S's statement just reached, if one; not 'Bo: "…now I do, after Ali's statement."': his words)
-    # (not an anchor after the claim, nor one inside a "since …," clause that ends before it)
+    # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
+    # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_REASON = re.compile(r"\W*(?i:since|because|as|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
+_REASON = re.compile(r"\W*(?i:since|because|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
 _CLAUSE_COMMA = re.compile(r"[,，]")
 
 

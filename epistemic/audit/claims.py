@@ -897,7 +897,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     pattern = re.compile(r"(?<![\w+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
                          r")(?![\w(]|\s*[+\-−–×·*/^])")
     for m in pattern.finditer(sentence):
-        if m.group(1) == m.group(3) or _OPERATOR_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+        if m.group(1) == m.group(3) or _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):
             continue  # (not "b = c" of "a + b = c")
         key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
@@ -918,7 +918,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_OPERATOR_BEFORE = re.compile(r"[+\-−–×·*/]\s*$")
+_IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right before a relation's first name
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
@@ -1676,10 +1676,11 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             if k is not None and t.kind == "agent":
                 inner = _knowledge(lex, rest, k, t.payload, sentence)
                 break
-        if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and object_key(lex, t.payload) and \
-                _BARE_NEGATION.fullmatch(rest[-1].text) and _ELIDED_END.match(sentence, rest[-1].end):
+        if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and \
+                (unknown := object_key(lex, t.payload)) and _BARE_NEGATION.fullmatch(rest[-1].text) and \
+                _ELIDED_END.match(sentence, rest[-1].end):
             # "S knew that P couldn't.": P couldn't know the answer (the verb and its object elided)
-            inner = not_key(knows_key(t.payload, "value", object_key(lex, t.payload)))
+            inner = not_key(knows_key(t.payload, "value", unknown))
             break
     if inner is not None:
         body: tuple | None = knows_key(subject, "that", inner)
@@ -1723,9 +1724,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 body = knows_key(subject, "value", (("Var", obj.payload),))
         elif obj is not None:
             cons = _constraint(lex, rest)
-            if cons is not None and cons[0] in ("Or", "Member") and object_key(lex, subject):
+            if cons is not None and cons[0] in ("Or", "Member") and (unknown := object_key(lex, subject)):
                 # "不能确定是红桃A还是方块A", "couldn't decide between ♥Q and ♥4": which one, not that one of them
-                body = knows_key(subject, "value", object_key(lex, subject))
+                body = knows_key(subject, "value", unknown)
             elif cons is not None:
                 body = knows_key(subject, "that", cons)
         if body is None and toks[i].text.lower() in ("sure", "certain") and (
@@ -1739,8 +1740,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and toks[i].kind == "know" and not rest and (_KNEW_PAST.search(toks[i].text) is not None or (
                 i > 0 and toks[i - 1].kind == "past" and toks[i - 1].text in ("早就", "早"))):  # ("第二句，S 早就知道。")
             return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers
-        if body is None and object_key(lex, subject):
-            body = knows_key(subject, "value", object_key(lex, subject))
+        if body is None and (unknown := object_key(lex, subject)):
+            body = knows_key(subject, "value", unknown)
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
@@ -1766,7 +1767,7 @@ def _compared(toks: list[Token], sentence: str) -> tuple | None:
         inside = [t for t in toks[1:] if close >= 0 and first.start <= t.start and t.end <= close]
         if not inside or any(t.kind not in ("value", "sep") for t in inside) or \
                 any(t.kind == "value" and t.payload[0] != toks[0].payload for t in inside) or \
-                re.search(r"…|\.\.\.", sentence[first.start:close]):
+                _ELLIPSIS.search(sentence, first.start, close) is not None:
             return None
         key = set_key(toks[0].payload, sorted({t.payload[1] for t in inside if t.kind == "value"}))
         return not_key(key) if member.group(1) in ("∉", "not in") else key
@@ -1840,7 +1841,6 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
                 pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"
-
         if pair is None:
             continue
         agent, attr = pair
