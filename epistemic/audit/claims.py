@@ -565,8 +565,9 @@ def _observed_vars(lex: Lexicon, agent: str) -> set[str]:
 
 def _observed_number(lex: Lexicon, agent: str) -> str | None:
     """The one numeric variable an agent observes (Bernard's day), or None."""
-    names = [u.name for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Var)]
-    return names[0] if len(names) == 1 and names[0] in lex.codes else None
+    names = _observed_vars(lex, agent)
+    name = next(iter(names)) if len(names) == 1 else None
+    return name if name in lex.codes else None
 
 
 def _observed_term(lex: Lexicon, agent: str) -> tuple | None:
