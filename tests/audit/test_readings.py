@@ -372,7 +372,7 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+ANSWER_MISSES: set[str] = {"ae2-cheryls_age-answer-first-error-25"}  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
@@ -395,6 +395,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ae*, opened at the start of session 18 (six alarms blind):
+    "ae1-cheryl-gemini-terse-correct-04", "ae1-what_sum-claude-markdown-correct-29", "ae2-sum_product-gemini-terse-correct-13",
+    "ae2-muddy-gemini-terse-correct-17", "ae2-muddy-claude-markdown-correct-19", "ae2-consecutive-gpt4o-steps-correct-29",
     # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
     # (traces_aa*, opened at the end of session 15: its 6 alarms at its second blind score all read, the last in
     # session 17: "19 → March 19 and July 19, still two. Bo couldn't know." is the case of the line, bullet or not)
