@@ -19,8 +19,8 @@ from .align import BEFORE_REFERENCE, Aligner
 from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
 from .chains import chain_records
-from .computed import computed_records
-from .tables import property_rows, table_records
+from .computed import computed_records, tuple_values
+from .tables import property_rows, ruled_out_cells, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
@@ -303,8 +303,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if answered:  # "| 14 | July, August | ✗ |" under "Unique?": not unique, not eliminated
                 records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
+            records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
+        if text.count("=") >= 3 and ("(" in text or "（" in text):  # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17"
+            records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
@@ -328,8 +331,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \
-                    not in_reason(text, ref.at, r.start):
-                # "from Albert's statement, the dates are ...": about then (in the same sentence)
+                    not in_reason(text, ref.at, r.start) and \
+                    not any(c.stage > ref.stage and c.at < r.end and
+                            _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
+                # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
+                # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the stages)
                 window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)

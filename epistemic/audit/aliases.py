@@ -1,4 +1,4 @@
-"""Short names a trace gives the agents: "A = Albert (month), B = Bernard (day)" or "Albert (A)".
+"""Short names a trace gives the agents: "A = Albert (month), B = Bernard (day)", "Albert (A)" or "A = month".
 
 Terse traces define one-letter names once and then write "A: ✗ May, Jun" or "**1. A: "I don't know; B doesn't know
 either."**". Read without the definition, those lines name no agent, so no statement is aligned and nothing after
@@ -22,6 +22,7 @@ def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], 
     if _QUICK.search(text) is None:
         return ()
     names = {d: a.name for a in puzzle.agents for d in (a.name, *a.display)}
+    names.update(_observers(puzzle))
     if not names:
         return ()
     pattern = _definitions(tuple(sorted(names, key=len, reverse=True)))
@@ -32,6 +33,14 @@ def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], 
             continue
         out[short] = names[full]
     return tuple(out.items())
+
+
+def _observers(puzzle: s.Puzzle) -> dict[str, str]:
+    """{variable: agent} for each variable only one agent observes, that agent observing nothing else: "A = month"
+    names Albert as well as "A = Albert" does."""
+    seen = [(a.name, u.name) for a in puzzle.agents for u in a.observes if isinstance(u, s.Var)]
+    solo = {a for a in puzzle.agents if len(a.observes) == 1}
+    return {v: a for a, v in seen if [w for _, w in seen].count(v) == 1 and any(b.name == a for b in solo)}
 
 
 # A short capital name right before "=" or inside brackets: every definition has one (a cheap test first)

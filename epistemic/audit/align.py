@@ -207,11 +207,16 @@ _TURN_HINT = re.compile(_TURN_WORDS)
 _AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
+# A line opening on a speaker's short name and the number of that speaker's statement: "A1:", "**A2** "now I know
+# too"", "S2: …" (terse outlines); without the number, the speaker's next statement ("**B** "didn't know, now know"")
+_AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(\d)?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
+                        r"(?=[ \t]*[\"“]))")
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*•][ \t]*(?:\*\*)?[ \t]*(\S[^\n]*)")  # the text of each bulleted line
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -542,7 +547,16 @@ class Aligner:
         Mar 18, …", "2. Bo: … → 19 out"): two or more of its numbered statement lines go on to a consequence, where a
         restatement of the puzzle gives the statements alone."""
         lines = [text[c.at:text.find("\n", c.at) % (len(text) + 1)] for c in self.outline_cues(text)]
+        lines += [line for line in _BULLET_LINE.findall(text) if self._speaker_knowing(line)]
         return sum(1 for line in lines if _CONSEQUENCE.search(line)) >= 2
+
+    def _speaker_knowing(self, line: str) -> bool:
+        """Whether a bullet line opens on a speaker's label and a knowing word: "- P: don't know → …" (a statement
+        in outline, where "- P: sees the product" is what P observes)."""
+        toks = self.lexicon.scan(line[:40])
+        return len(toks) >= 3 and toks[0].kind in ("agent", "ambig") and toks[1].text in (":", "：") and \
+            toks[1].start - toks[0].end <= 1 and any(t.kind in ("know", "notknow") for t in toks[2:4]) and \
+            toks[2].kind in ("know", "notknow", "now", "past")
 
     def memoised(self, key, make):
         """make(), cached under `key` in this aligner's bounded memo (readers of whole steps use it too)."""
@@ -739,6 +753,20 @@ class Aligner:
             (words & sig and any(len(words & w) * 3 >= len(w) * 2 for w in self.words[stages[0] - 1])))]
         return found[0] if len(found) == 1 and self.knows.search(sentence) is not None else None
 
+    def _knowing_told(self, sentence: str, stage: int) -> bool:
+        """Whether a sentence tells, plainly, that the knowing of a speakerless statement happened ("Muddy children
+        knowing right away ⇒ each sees nobody muddy"): its words describe that statement and it has a positive
+        knowing word and no supposition or modal ("each muddy child would see … they could not know")."""
+        if self.described_knowing(sentence) != stage:
+            return False
+        toks = tokens(self.lexicon, sentence)
+        kinds = {t.kind for t in toks}
+        if "know" not in kinds or kinds & {"if", "modal", "notknow"}:
+            return False
+        at = next(t.start for t in toks if t.kind == "know")  # its subject is the statement's ("muddy children"),
+        subject = _words(sentence[max(0, at - 30):at])  # not "everyone" knowing a fact
+        return any(len(subject & w) >= 2 for w in self.words[stage - 1])
+
     def _signature_cue(self, sentence: str, current: int) -> int | None:
         """The announcement a sentence describes by its distinctive words ("nobody steps forward" for a round
         of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮"); of several it
@@ -757,7 +785,8 @@ class Aligner:
                 # stayed silent
             told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and (
                 _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)))
-            if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))):
+            if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))) \
+                    and not (knowing and len(stages) == 1 and self._knowing_told(sentence, stages[0])):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
                 # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
             if knowing and self.knows.search(sentence) is None:
@@ -960,6 +989,22 @@ class Aligner:
         named = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
         return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in named) else None
 
+    def _numbered_speaker(self, text: str, current: int) -> int | None:
+        """"A1: ¬K_A ∧ …", "**A2** "now I know too"": a label of a speaker's name and the number of their statement
+        opens the step on that statement; "**B** "didn't know, now do"" (no number) on the speaker's next one, when
+        it is the dialogue's next."""
+        m = _AGENT_NTH.match(text)
+        if m is None or (m.group(2) is None and not text.startswith("**")):
+            return None
+        toks = tokens(self.lexicon, m.group(1))
+        if len(toks) != 1 or toks[0].kind != "agent" or toks[0].end != len(m.group(1)):
+            return None
+        own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == toks[0].payload]
+        if m.group(2) is None:
+            return current + 1 if current < len(self.quotes) and self.speakers[current] == toks[0].payload else None
+        nth = int(m.group(2))
+        return own[nth - 1] if 0 < nth <= len(own) and own[nth - 1] > current else None
+
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a
         colon that opens the step, naming the next statement's speaker and (part of) its know / don't-know
@@ -1003,6 +1048,8 @@ class Aligner:
         if label is not None:
             return label, "label"
         label = self._knowing_label(text, current)
+        if label is None:
+            label = self._numbered_speaker(text, current)
         if label is not None:
             return label, "label"
         turn = _AGENT_TURN.fullmatch(first.strip())  # "Anne first.", "Bill next.", "Bernard's turn:"

@@ -109,6 +109,7 @@ _CASE_QUESTION = re.compile(r"(?i:\b(?:if|suppose|had|has|holds?|held|gets?|got|
 _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
                           r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
                           re.IGNORECASE)
+_CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
@@ -1233,6 +1234,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
     absolute = [m.span() for m in _ABSOLUTE.finditer(sentence)] if "|" in sentence else []
     out: list[Token] = []
     last_attr: str | None = None
+    attr_end = 0  # where the last attribute named ends
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
     for i, t in enumerate(raw):
         kind = t.kind
@@ -1250,7 +1252,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 continue  # "s − 2 ∈ {9, 15, …}", "s − 2 是合数": an expression of the term, not the term
             if absolute and any(a <= t.start < b for a, b in absolute):
                 continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
-            last_attr = t.payload
+            last_attr, attr_end = t.payload, t.end
             slot = 0 if pair and t.payload == "@question" else None
         elif kind == "agent" and _number_held(raw, i, sentence):
             last_attr = _held_var(lex, t.payload) or last_attr  # "Anne has 2", "安妮是0或2": the agent's own number
@@ -1300,6 +1302,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     out[-1] = Token("tuple", {pair[0]: out[-1].payload[1], var: t.payload}, out[-1].start, t.end,
                                     sentence[out[-1].start:t.end])
                     continue
+            if last_attr is not None and "，" in sentence and _OTHER_SUBJECT.search(sentence, attr_end, t.start):
+                last_attr = None  # "谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' and the bus's
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
                 continue
@@ -1400,8 +1404,12 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
 
 
+# A Chinese clause after a comma that opens on a subject the vocabulary does not know, right before a number: no
+# connective ("也就是", "或", "只能是") in it
+_OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|应|必|可能|所以|因此|那么|则|为|等于|剩|排除|不))"
+                            r"[\u4e00-\u9fff]{2,8}\s*$")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
-_NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+\-×*·/]\s*$")
+_NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)
 
 
@@ -1695,6 +1703,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
         if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
+        if obj is not None and "|" in sentence[toks[i].end:obj.start] and \
+                _CELL_RELATION.match(sentence, obj.end) is not None:
+            obj = None  # "| Alice doesn't know | b ≠ c |": the next cell is what her statement gives, not her object
+            # (but "| S knows | x + y |": what S is told)
         after = next((u for u in rest[at + 1:] if u.kind != "copula"), None) if obj is not None else None
         if obj is not None and obj.kind == "attr" and sentence and after is not None and after.kind == "value" \
                 and (_RELATION_SIGN.fullmatch(sentence, obj.end, after.start) is not None or

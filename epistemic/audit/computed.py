@@ -1,4 +1,5 @@
-"""Table columns computed from other columns: "| s | s − 2 | prime? |", "| x | y | x + y | x·y |".
+"""Table columns computed from other columns: "| s | s − 2 | prime? |", "| x | y | x + y | x·y |"; and lines of
+tuples with their sums or products, "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17".
 
 A header that is an arithmetic expression over the names of other columns of the same table (and numbers) says
 that each row's cell in that column is the expression's value for the row's numbers. Each such cell is an
@@ -8,6 +9,7 @@ are not plain numbers is skipped.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .records import ARITHMETIC, ClaimRecord, record
@@ -47,6 +49,36 @@ def computed_records(text: str) -> list[ClaimRecord]:
             at = offset + sum(len(c) + 1 for c in cells[:n])
             out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(hit.group(1)))), (),
                               m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
+    return out
+
+
+# "(9, 8, 2) = 17": a tuple of two to four numbers and the number it is said to equal
+_TUPLE_VALUE = re.compile(r"[(（]\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]\s*=\s*(\d{1,6})(?![\d.,]\d)")
+_FOLD = {"+": sum, "*": math.prod}
+
+
+def tuple_values(text: str) -> list[ClaimRecord]:
+    """Each "(a, b, c) = n" of a line listing three or more of them, read as a sum or a product by the line's own
+    convention: the one that at least three of them and two thirds of them satisfy. The rest are slips of that
+    convention ("(9,8,2)=17" among sums: 9 + 8 + 2 = 17, false)."""
+    out: list[ClaimRecord] = []
+    at = 0
+    for line in text.split("\n"):
+        start, at = at, at + len(line) + 1
+        found = [(m, [int(x) for x in re.split(r"\s*[,，]\s*", m.group(1))], int(m.group(2)))
+                 for m in _TUPLE_VALUE.finditer(line)]
+        if len(found) < 3:
+            continue
+        fits = {op: sum(1 for _, xs, n in found if fold(xs) == n) for op, fold in _FOLD.items()}
+        op = max(fits, key=lambda o: fits[o])
+        if fits[op] < 3 or fits[op] * 3 < len(found) * 2:
+            continue
+        for m, xs, n in found:
+            key = ("Const", xs[0])
+            for x in xs[1:]:
+                key = ("Arith", op, key, ("Const", x))
+            out.append(record("arithmetic", ("Compare", "=", key, ("Const", n)), (), m.group(0), start + m.start(),
+                              start + m.end(), False, reading=ARITHMETIC))
     return out
 
 

@@ -17,11 +17,14 @@ from .align import Aligner
 from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, ClaimRecord, credited, record
+from .records import CASE, EXCLUSION, ClaimKey, ClaimRecord, credited, record
 from .tables import table_rows
 
-_REMOVES = re.compile(r"(?i:remov|eliminat|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
+_REMOVES = re.compile(r"(?i:remov|eliminat|exclud|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
                       r"\bimplies\b|\bmeans\b|\byields\b|\btells\s+us\b)|排除|去掉|删|淘汰|划掉|说明|意味着|推出")
+# A header of what is still possible after the row's statement: "What remains", "Dates left", "Survivors", "剩下"
+_REMAINS = re.compile(r"(?i:\bremain|\bleft\b|\bsurviv|\bstill\s+possible\b)|剩|仍可能|还可能")
+_BARE_NUMBER = re.compile(r"\s*(?:\*\*)?\s*(?:#\s*)?\d\s*(?:\*\*)?\s*")  # "| 2 |": the row's number
 _CREDITABLE = frozenset({"exclusion", "term bound"})  # records a statement's row can be credited with
 _REMOVED_BY = re.compile(r"(?i:\b(?:remov\w*|eliminat\w*|ruled?\s+out|excluded|dropped|killed)\s+(?:by|at|in|with)\b|"
                          r"\bwhich\s+statement\b|\bby\s+(?:which|whom)\b)|被.{0,6}排除|由谁排除|排除于|哪句话")
@@ -39,12 +42,23 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
     moved: dict[int, ClaimRecord] = {}  # id of an exclusion read inside a cell -> its credited form
     column = by = None  # the elimination column of the current table; or the column naming what removed the row's
     # values ("| Date | Eliminated by |": "| March 19 | Ali's first statement |")
+    left = None  # the column of what remains after the row's statement ("| step | announcement | … | what remains |")
     for m, cells, opens in table_rows(text):
         if opens:
             by = next((n for n, c in enumerate(cells) if n > 0 and _REMOVED_BY.search(c)), None)
             column = None if by is not None else next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)),
                                                      None)
+            left = next((n for n, c in enumerate(cells) if n > 0 and n != column and _REMAINS.search(c)), None)
             continue
+        if left is not None and left < len(cells) and by is None:
+            k = _row_statement(aligner, cells[0]) or (
+                _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and left > 1 else None)
+            if k:
+                at = m.start(1) + sum(len(c) + 1 for c in cells[:left])
+                moved.update((id(r), r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(r.key.formula)),
+                                                                             (), r.key.past))) for r in found
+                             if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left]))
+                # (what is left after statement k: the rest is gone by then, and statement k removed some of it)
         if by is not None and by < len(cells):
             k = _row_statement(aligner, cells[by])
             listed = _listed(lex, cells[0]) if k else None
@@ -55,7 +69,8 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             continue
         if column is None or column >= len(cells):
             continue
-        k = _row_statement(aligner, cells[0])
+        k = _row_statement(aligner, cells[0]) or (
+            _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and column > 1 else None)
         if not k:
             continue
         at = m.start(1) + sum(len(c) + 1 for c in cells[:column])

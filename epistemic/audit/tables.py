@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .claims import object_key, question_key, tokens, tuple_key
+from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import TABLE, ClaimRecord, record
+from .records import TABLE, ClaimKey, ClaimRecord, record
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 _RULE = re.compile(r"^[\s|:\-]+$")
@@ -80,6 +80,31 @@ def property_rows(text: str) -> list[tuple[int, int]]:
         elif asked:
             out.append(m.span())
     return out
+
+
+# A header cell whose column lists what each row removes: "What everyone can now rule out", "Eliminated", "排除"
+_RULED_OUT_HEADER = re.compile(r"(?i:\brul(?:e|es|ed)\s+out\b|\beliminat|\bexclud|\bremoved?\b|\bdropped\b|\bkilled\b)|"
+                               r"排除|去掉|删去|划掉")
+
+
+def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """Values a row's cell states under a column of what is ruled out ("| Silence #1 | exactly 1 muddy |" under
+    "What everyone can now rule out") are exclusions: `sum(m) = 1` there is `not sum(m) = 1`."""
+    spans = []
+    column = None
+    for m, cells, opens in table_rows(text):
+        if opens:
+            column = next((n for n, c in enumerate(cells) if n > 0 and _RULED_OUT_HEADER.search(c)), None)
+            continue
+        if column is None or column >= len(cells):
+            continue
+        start = m.start(1) + sum(len(c) + 1 for c in cells[:column])
+        spans.append((start, start + len(cells[column])))
+    if not spans:
+        return records
+    return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
+            if r.kind in ("candidates", "bound") and any(a <= r.start < b for a, b in spans) and
+            ELIMINATED.search(r.text) is None else r for r in records]
 
 
 def _starts_table(text: str, at: int) -> bool:

@@ -352,7 +352,16 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ab2-sum_product-gpt4o-steps-error-15", "card16-qwq-zh-error-g3-02", "cheryl_cam-qwq-zh-premature-i1-27",
          "s2-sum_product-r1-think-error-07", "v1-cheryl-r1-think-error-13",
          # session 17: "we know" is no speaker's words; "after S's remark" is S's statement just reached
-         "sum_product-claude-error-premature-g2-08", "card16-r1-kept-l1-02", "m1-cam-o1-premature-01"}
+         "sum_product-claude-error-premature-g2-08", "card16-r1-kept-l1-02", "m1-cam-o1-premature-01",
+         # traces_ae*, opened in session 18 (15 found blind; "(9,8,2)=17" among sums with this session's readings)
+         "ae1-cheryl-r1-think-error-01", "ae1-cheryl-gpt4o-steps-error-03", "ae1-card16-qwq-zh-error-05",
+         "ae1-card16-o1-summary-error-08", "ae1-sum_product-qwq-zh-error-11", "ae1-muddy-r1-think-error-19",
+         "ae1-cheryl_cam-qwq-zh-error-22", "ae1-cheryl_cam-o1-summary-error-23", "ae1-cheryl_variant-r1-think-error-24",
+         "ae2-cheryl-gpt4o-steps-error-02", "ae2-card16-gpt4o-steps-error-07", "ae2-sum_product-claude-markdown-error-11",
+         "ae2-muddy-answer-first-error-20", "ae2-cheryl_variant-gpt4o-steps-error-23",
+         "ae2-cheryls_age-answer-first-error-25", "ae2-what_sum-gemini-terse-error-27",
+         # session 18: a column of what remains dated by its row's statement; a speaker's numbered label ("A2:")
+         "muddy-n4k3-claude-markdown-error-h2-28", "o2-mud-06-r1-arith", "u1-cheryl-gemini-terse-error-15"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -372,8 +381,9 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = {"ae2-cheryls_age-answer-first-error-25"}  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
-# answer (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
+ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+# answer (session 18: "谢丽尔9岁，两个弟弟都是4岁，车号17" is Cheryl's 9 alone)
+# (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
@@ -395,9 +405,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_ae*, opened at the start of session 18 (six alarms blind):
-    "ae1-cheryl-gemini-terse-correct-04", "ae1-what_sum-claude-markdown-correct-29", "ae2-sum_product-gemini-terse-correct-13",
-    "ae2-muddy-gemini-terse-correct-17", "ae2-muddy-claude-markdown-correct-19", "ae2-consecutive-gpt4o-steps-correct-29",
+    # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
+    # tests/audit/test_opened_ae.py)
     # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
     # (traces_aa*, opened at the end of session 15: its 6 alarms at its second blind score all read, the last in
     # session 17: "19 → March 19 and July 19, still two. Bo couldn't know." is the case of the line, bullet or not)

@@ -1,0 +1,142 @@
+"""Readings from the opened blind set traces_ae* (session 18: its six false alarms, its unread answer and first errors
+it missed), each checked both ways where it can be: the right reading leaves a true step alone or flags the wrong
+one, and its twin goes the other way."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+CHERYL_OUTLINE = "Dates: May{15,16,19} Jun{17,18} Jul{14,16} Aug{14,15,17}. A = month, B = day.\n\nDay counts: 14 ×2 (Jul, Aug) · 15 ×2 (May, Aug) · 16 ×2 (May, Jul) · 17 ×2 (Jun, Aug) · 18 ×1 (Jun) · 19 ×1 (May).\nUnique days: 18 (Jun), 19 (May) → B would know instantly with either.\n\n1. A: \"don't know + B doesn't know\" → A's month has no unique day → drop May, Jun.\n   Left: Jul{14,16}, Aug{14,15,17}.\n2. B: \"didn't know, now I do\" → day occurs once among the 5 → drop 14 (Jul & Aug).\n   Left: Jul 16, Aug 15, Aug 17.\n3. A: \"now I know\" → month has 1 date left → Aug has 2 → Jul.\n   Left: Jul 16.\n\nCheck: Jul 16 passes all three statements.\n- stmt 1: Jul = {14, 16}, neither unique ✓\n- stmt 2: 16 was in May & Jul (didn't know), May gone → knows ✓\n- stmt 3: Jul has one date left ✓\nRejects: Aug 15 / Aug 17 fail stmt 3 (A can't choose); Jul 14 / Aug 14 fail stmt 2; May/Jun dates fail stmt 1.\nCounts: 10 → 5 → 3 → 1. Note stmt 2's \"at first\" half removes nothing extra (no 18/19 left).\n\n**July 16**"  # ae1-cheryl-gemini-terse-correct-04
+MUDDY_TERSE = "n = 4 children, father: \"at least one of you is muddy\", then immediately every muddy child knows.\n\n- Muddy child sees 0 muddy foreheads + \"at least one\" → must be me → knows.\n- If there were ≥ 2 muddy, each muddy child would see ≥ 1 muddy → father's line tells them nothing → they could not know yet.\n- Muddy children knowing right away ⇒ each sees nobody muddy ⇒ exactly one.\n\n- Sanity: k = 2 → each muddy child sees one muddy face; \"at least one\" could be that other child → nobody can know before a round of silence. Here there was no silence at all, so k ≥ 2 is impossible.\n- Worlds: 16 bit-patterns → father removes 0000 → 15 → \"muddy ones know now\" keeps only 0001, 0010, 0100, 1000.\n- Induction in general: k muddy → muddy children know after k − 1 silent rounds. Zero rounds here → k − 1 = 0.\n- Clean children: they see the one muddy child and can't tell whether they are clean (k = 1) or muddy (k = 2), but the question only concerns the muddy ones.\n\n**1 muddy child.**"  # ae2-muddy-gemini-terse-correct-17
+
+
+def _claims(report):
+    return [(c.record.kind, c.formula, c.record.certain) for c in report.claims()]
+
+
+def test_a_letter_set_equal_to_what_one_agent_observes_names_that_agent(ctxs):
+    """"A = month, B = day": A is the one told the month (Albert), so "1. A: …" is his statement."""
+    ctx = ctxs("cheryl.txt")
+    assert _audit(ctx, CHERYL_OUTLINE).label == -1
+    unnamed = CHERYL_OUTLINE.replace(" A = month, B = day.", "")  # without the definition: nothing names Albert
+    assert _bad(_audit(ctx, unnamed))
+    assert ("told", "Albert knows month") in [c[:2] for c in _claims(_audit(ctx, "A = month, B = day."))]
+    card = ctxs("card16.txt")  # a letter that is a word of the puzzle (the ace) stays that word
+    assert not [c for c in _claims(_audit(card, "A = rank.")) if c[0] == "told"]
+
+
+def test_a_speakers_numbered_label_opens_that_speakers_statement(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = ("A = month (Albert), B = day (Bernard).\n\n"
+            "A1: ¬K_A ∧ K_A ¬K_B → drop May, Jun.\n\nB: \"didn't know, now do\" → drop both 14s.\n\n"
+            "**A2** \"then I know\" → Aug has 2 ✗, Jul has 1 ✓. Left: Jul 16.")
+    report = _audit(ctx, text)
+    assert report.label == -1
+    early = text.replace("A1: ¬K_A ∧ K_A ¬K_B → drop May, Jun.", "A0: → drop May, Jun.")  # no first statement of A
+    assert _bad(_audit(ctx, early))
+
+
+def test_a_cell_after_a_knowing_cell_is_what_the_statement_gives(ctxs):
+    """"| Alice doesn't know | b ≠ c |": Alice doesn't know her own number (a), and b ≠ c follows; but
+    "| S knows | x + y |" is what S is told."""
+    ctx = ctxs("what_sum.txt")
+    table = ("Alice: \"I don't know my number.\" Bob: \"I don't know my number.\"\n\n"
+             "| Announcement | New fact |\n|---|---|\n| Alice doesn't know | b ≠ c |\n| Bob doesn't know | a ≠ c |")
+    found = [c[:2] for c in _claims(_audit(ctx, table))]
+    assert ("knowledge", "not Alice knows a") in found and ("knowledge", "not Alice knows b") not in found
+    assert _audit(ctx, table).label == -1
+    sp = ctxs("impossible.txt")
+    told = _audit(sp, "| | |\n|---|---|\n| S knows | x + y |\n| P knows | x · y |")
+    assert not _bad(told)
+    assert ("knowledge", "S knows (x, y)") not in [c[:2] for c in _claims(told)]
+
+
+def test_a_bulleted_outline_of_the_statements_is_the_reasoning_gone_through(ctxs):
+    """"- P: don't know → …", "- S: knew that → …" with consequences: the trace has been through the dialogue."""
+    ctx = ctxs("sum_product.txt")
+    outline = ("**Solution outline**\n\n- P: don't know → product p has ≥ 2 factorizations.\n"
+               "- S: knew that → no split of s has a uniquely factorable product\n"
+               "  → s ∈ {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}\n"
+               "- P: now know → exactly one factorization of p has its sum in that set.\n"
+               "- S: now know → exactly one split of s passes the previous line.\n"
+               "  - s=11: (2,9), (3,8), (4,7) pass → 3 candidates → S wouldn't know.\n"
+               "  - s=17: only (4,13) passes.\n\n"
+               "Check s=11 in detail: 18→(3,6)=9 ∉ set → P knows; 30→(2,15)=17 ∈ set → P unsure. Three survivors → "
+               "S stuck, so 11 is out.")
+    assert _audit(ctx, outline).label == -1
+    worked = outline.split("\n\n")[1]
+    assert ctx.aligner.worked_outline(worked)
+    told = "- P: don't know.\n- S: knew that.\n- P: now know → exactly one.\n- S: now know."  # restated
+    assert not ctx.aligner.worked_outline(told)
+    sees = "- P: sees the product → many pairs.\n- S: sees the sum → many splits."  # what each observes
+    assert not ctx.aligner.worked_outline(sees)
+
+
+def test_knowing_told_plainly_by_fewer_of_the_statements_words(ctxs):
+    """"Muddy children knowing right away ⇒ …" names the last statement; a supposition, a modal or "everyone knows
+    that …" does not."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 1})
+    assert _audit(ctx, MUDDY_TERSE).label == -1
+    cues = ctx.aligner.inner_cues
+    assert [(c.stage, c.how) for c in cues("Muddy children knowing right away ⇒ each sees nobody muddy.", 1)] == \
+        [(2, "content")]
+    assert not cues("If muddy children knew right away, each would see nobody muddy.", 1)
+    assert not cues("The muddy children would know right away.", 1)
+    five = ctxs("muddy.txt", {"n": 5, "k": 3})
+    assert not five.aligner.inner_cues("Everyone now knows that there are at least 3 muddy children.", 1)
+    assert [c.stage for c in five.aligner.inner_cues("Muddy children knowing now ⇒ exactly three.", 1)] == [4]
+
+
+def test_a_column_of_what_is_ruled_out_states_exclusions(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 3})
+    table = ("Father, then two silences, then every muddy child knows.\n\n"
+             "| Public event | What everyone can now rule out | Worlds left |\n|---|---|---|\n"
+             "| Silence #1 | exactly 1 muddy | 57 |\n| Silence #2 | exactly 2 muddy | 42 |\n"
+             "| Muddy children now know | more than 3 muddy | 20 |")
+    assert _audit(ctx, table).label == -1
+    kept = table.replace("What everyone can now rule out", "What everyone can now say")  # stated as what holds
+    assert _bad(_audit(ctx, kept))
+
+
+def test_a_column_of_what_remains_is_dated_by_its_rows_statement(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    table = ("| step | announcement | what it excludes | what remains |\n|---|---|---|---|\n"
+             "| 1 | at least one is muddy | all clean | k ≥ 1 |\n| 2 | first silence | k = 1 | k ≥ 2 |\n"
+             "| 3 | second silence | k = 2 | k ≥ 3 |\n| 4 | every muddy child knows | k = 4 | k = 3 |")
+    assert _audit(ctx, table).label == -1
+    early = table.replace("| 2 | first silence | k = 1 | k ≥ 2 |", "| 2 | first silence | k = 1 and k = 2 | k ≥ 3 |")
+    assert _audit(ctx, early).label == 0
+    assert any(c.formula.startswith("statement 2 rules out") for c in _bad(_audit(ctx, early)))
+
+
+def test_a_sentence_walking_through_the_rounds_is_not_pinned_to_its_first(ctxs):
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    text = ("The father says at least one is muddy. Then two silences, then every muddy child knows.\n\n"
+            "Let me double check the round count: father's announcement, then silence (round 1) → at least 2, "
+            "silence (round 2) → at least 3, then the muddy children know → exactly 3.")
+    assert not _bad(_audit(ctx, text))
+    pinned = ("The father says at least one is muddy. Then two silences, then every muddy child knows.\n\n"
+              "From the father's announcement alone, there are at least 3.")
+    assert _bad(_audit(ctx, pinned))
+
+
+def test_plus_or_minus_one_is_no_value(ctxs):
+    ctx = ctxs("consecutive.txt")
+    assert not _claims(_audit(ctx, "Anne's options are a ± 1."))
+    assert _claims(_audit(ctx, "Anne's options are a = 1."))
+
+
+def test_a_number_after_a_comma_and_another_subject_is_not_the_attributes(ctxs):
+    """"所以谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' ages and the bus number."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "所以谢丽尔9岁，两个弟弟都是4岁，车号17。")
+    assert report.final_answer == ((9,),)
+    assert _claims(_audit(ctx, "谢丽尔是8岁，大弟6岁，小弟3岁。")) == [("candidates", "cheryl = 8", True)]
+    assert _claims(_audit(ctx, "谢丽尔的年龄是8，或者9。"))[0][:2] == ("candidates", "cheryl in {8, 9}")
+
+
+def test_a_line_of_tuples_with_their_sums_reads_each_sum(ctxs):
+    ctx = ctxs("cheryls_age.txt")
+    line = "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17，(12,4,3)=19，(12,6,2)=20，(16,3,3)=22"
+    report = _audit(ctx, line)
+    assert [c.record.text for c in _bad(report)] == ["(9,8,2)=17"]
+    right = line.replace("(9,8,2)=17", "(9,8,2)=19")
+    assert not _bad(_audit(ctx, right)) and len(_claims(_audit(ctx, right))) == 6
+    assert not _claims(_audit(ctx, "(8,6,3)=17，(9,8,2)=17"))  # two: no convention to read them by
