@@ -32,7 +32,7 @@ from epistemic.audit.inject import dataset  # noqa: E402
 NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ad* were each
 # scored blind, in sessions 5 to 17, then opened). Still blind, to score in this order:
-BLIND = ("traces_af",)
+BLIND = ("traces_af", "traces_ag")
 REAL = "tests/data/real/*.jsonl"
 
 
