@@ -32,7 +32,8 @@ from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, sa
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
                      introduces_property, tokens)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import CASE, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED, credited
+from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
+                      credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon
 from ..limits import MAX_TRACE_STEPS
@@ -408,7 +409,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "candidates" and r.certain and r.key.witnesses and v.verdict == ENTAILED:
                 evident = v.stage if evident is None else max(evident, v.stage)
-            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, HEDGED, QUESTION)):
+            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, CROSSED, HEDGED, QUESTION)):
                 final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer

@@ -18,15 +18,16 @@ from ..language import syntax as s
 from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records
-from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL, KNOWLEDGE, LEFT,
-                      LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE, VALUES, Claim,
-                      ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key, knows_key, moved,
-                      not_key, record, set_key, value_key)
+from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
+                      KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE,
+                      VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
+                      knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_key, count_records
 from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
+from .ranges import range_records
 from .scope import reading_at, scopes
 
 _MISSING = object()
@@ -73,6 +74,7 @@ _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
                          r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
+                         r"\b(?:about|check|checking|take|try|at)\s+[a-z]\s*=\s*\d+\s*[:：]|"  # "let me make sure about a = 7:"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
@@ -381,6 +383,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
             _relation_vars(lex):
         arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated", "两两不同"
     if "attr" in kinds:
+        arithmetic += range_records(lex, sentence, raw)  # "a is between 1 and 9", "b ∈ {2, ..., 8}"
         arithmetic += _term_records(raw, sentence)
         arithmetic += _labelled_term_exclusions(raw, sentence)
         if ELIMINATES.search(sentence) is not None or "之和" in sentence:  # "P's first statement eliminates every sum of 55
@@ -441,7 +444,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if marked:
         found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
         # a cross marks the value's elimination; only another scope (a hedge, a supposition) makes it uncertain
-        crossed = [r.read_as(_scoped(reading_at([m for m in marked if m.reading != REJECTED], r.start, r.end), r))
+        crossed = [r.read_as(_scoped(reading_at([m for m in marked if m.reading not in (REJECTED, CROSSED)], r.start, r.end), r))
                    for r in crossed]
     found += crossed
     low = sentence.lower()
@@ -1063,8 +1066,9 @@ def _scoped(reading: str | None, r: ClaimRecord) -> str:
     """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ..."), and who holds
     what is the puzzle's set-up, not part of one ("if Q had the K": Q is told the rank)."""
     if reading is None or (r.kind in ("hypothetical", "told", "arithmetic") and reading == SUPPOSED) or \
-            (r.kind == "arithmetic" and reading in (HEDGED, MODAL, CONDITIONAL)):  # (a sum holds in every world: "in a
-        # three-muddy world a muddy child sees 3 − 1 = 2", "c could be 20 + 35 = 45 or 15")
+            (r.kind == "arithmetic" and reading in (HEDGED, MODAL, CONDITIONAL, CROSSED)):  # (a sum holds in every world: "in a
+        # three-muddy world a muddy child sees 3 − 1 = 2", "c could be 20 + 35 = 45 or 15"; "8 + 7 = 16 ✗": the sum
+        # fails the test, it is not withdrawn)
         return r.reading
     return reading
 
@@ -1119,9 +1123,9 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 
 
 # "51 is prime", "both 2 and 51 are prime", "91 isn't a prime", "51是质数": whether written numbers are prime
-_NUMBERS = r"(?<![\w.·×*+−^-])(?<![·×*+−^-] )(?<!minus )(?<!plus )(?<!times )(?<!减)(?<!加)(?P<n>\d{1,6}(?:\s*(?:,|、|\band\b|和)\s*\d{1,6}){0,8})"
+_NUMBERS = r"(?<![\w.·×*+−^-])(?<![·×*+−^≥≤<>=-] )(?<![≥≤<>=])(?<!minus )(?<!plus )(?<!times )(?<!减)(?<!加)(?P<n>\d{1,6}(?:\s*(?:,|、|\band\b|和)\s*\d{1,6}){0,8})"
 _PRIMALITY = re.compile(r"(?i:" + _NUMBERS + r"\s+(?:is|are)(?:\s+(?:both|all))?(?P<neg>n't|\s+not)?\s+(?:both\s+|all\s+)?"
-                        r"(?:an?\s+)?(?:(?P<prime>primes?)\b|(?P<composite>composite)\b))|"
+                        r"(?:an?\s+)?(?:(?P<prime>primes?)\b|(?P<composite>composite)\b)(?!\s*(?:[+×·*]|plus\b)))|"
                         + _NUMBERS.replace("?P<n>", "?P<zn>") + r"\s*(?:都|也)?(?P<zneg>不是|是)(?:质数|素数)")
 _CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _NOT_ASSERTED = re.compile(r"(?i:\b(?:if|whether|unless|suppose|assuming|would|were)\b)|如果|假如|假设|是否")
@@ -1238,6 +1242,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
     for i, t in enumerate(raw):
         kind = t.kind
+        if kind == "sep" and t.text in ("，", ",") and _CONTENTS_AFTER.match(sentence, t.end) is not None:
+            continue  # "拿到6月，里面是12和19": June's days (the comma does not part them from June)
         if labels and t.text.isdigit() and _NUMBERED.search(sentence, max(0, t.start - 12), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
@@ -1302,8 +1308,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     out[-1] = Token("tuple", {pair[0]: out[-1].payload[1], var: t.payload}, out[-1].start, t.end,
                                     sentence[out[-1].start:t.end])
                     continue
-            if last_attr is not None and "，" in sentence and _OTHER_SUBJECT.search(sentence, attr_end, t.start):
-                last_attr = None  # "谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' and the bus's
+            if last_attr is not None and (("，" in sentence and _OTHER_SUBJECT.search(sentence, attr_end, t.start)) or
+                                          _OTHER_TERM.search(sentence, attr_end, t.start) or
+                                          _OTHER_PLURAL.search(sentence, attr_end, t.start)):
+                last_attr = None  # "谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' and the bus's;
+                # "Cheryl has two brothers, product of all three ages is 144": the product's
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
                 continue
@@ -1408,6 +1417,13 @@ _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:
 # connective ("也就是", "或", "只能是") in it
 _OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|应|必|可能|所以|因此|那么|则|为|等于|剩|排除|不))"
                             r"[\u4e00-\u9fff]{2,8}\s*$")
+# A pronoun for the value just named, and its contents: "6月，里面是12和19", "May, which has 15, 16 and 19"
+_CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|只有)|\s*(?i:which\s+(?:has|contains)\b)")
+# An English clause after a comma on a plural noun the vocabulary does not know: "Cheryl 9, brothers 4 and 4"
+_OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|possibilities|"
+                           r"candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$")
+# A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
+_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)

@@ -51,6 +51,8 @@ HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REP
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
+CROSSED = "crossed out"  # "May (19) ✗": the phrase before a cross is rejected (scope.py); but "8 + 7 = 16 ✗" is a sum
+# that fails a test, the sum itself still the writer's
 PROPERTY = "list under a property"  # "So the singleton days are 13 and 20. … Only 13 and 20." (claims.py)
 CLASS = "class of values"  # "eliminates every sum of 55 or more" (classes.py): certain only when credited to a statement
 SPLIT = "unique split"  # "54 = 2 × 27 is the only factorization" (splits.py)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .records import HEDGED, PURPOSE, QUESTION, REJECTED, SUPPOSED
+from .records import CROSSED, HEDGED, PURPOSE, QUESTION, REJECTED, SUPPOSED
 
 _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
@@ -93,7 +93,7 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(m.start(), min((c for c in cuts if c > m.end()), default=len(sentence)), REJECTED))
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
-        out.append(Scope(a, m.end(), REJECTED))
+        out.append(Scope(a, m.end(), CROSSED))
     for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION)):
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())

@@ -27,7 +27,8 @@ def test_knowing_a_membership_is_knowing_that_fact(ctxs):
     assert _claims(_audit(ctx, text))[-1][:2] == ("knowledge", "Bill knows that (not a in {0, 10})")
     assert _audit(ctx, text).label == -1
     assert _audit(ctx, "Bill knows b ∈ {1, 3}.").label == 0  # he knows b itself, not that it is 1 or 3
-    assert not _claims(_audit(ctx, "Anne knows b ∈ {2, …, 8}."))  # an open range: unread
+    ranged = _claims(_audit(ctx, "Anne knows b ∈ {2, …, 8}."))  # a range: what she knows holds (session 18), her
+    assert [c[:2] for c in ranged] == [("bound", "b >= 2 and b <= 8")]  # knowledge of it unread
 
 
 def test_a_bare_knowing_is_about_what_the_agent_does_not_see(ctxs):

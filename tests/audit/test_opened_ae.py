@@ -1,10 +1,26 @@
 """Readings from the opened blind set traces_ae* (session 18: its six false alarms, its unread answer and first errors
 it missed), each checked both ways where it can be: the right reading leaves a true step alone or flags the wrong
 one, and its twin goes the other way."""
+import json
+from pathlib import Path
+
 from tests.audit.reading import audit as _audit, bad as _bad
 
-CHERYL_OUTLINE = "Dates: May{15,16,19} Jun{17,18} Jul{14,16} Aug{14,15,17}. A = month, B = day.\n\nDay counts: 14 ×2 (Jul, Aug) · 15 ×2 (May, Aug) · 16 ×2 (May, Jul) · 17 ×2 (Jun, Aug) · 18 ×1 (Jun) · 19 ×1 (May).\nUnique days: 18 (Jun), 19 (May) → B would know instantly with either.\n\n1. A: \"don't know + B doesn't know\" → A's month has no unique day → drop May, Jun.\n   Left: Jul{14,16}, Aug{14,15,17}.\n2. B: \"didn't know, now I do\" → day occurs once among the 5 → drop 14 (Jul & Aug).\n   Left: Jul 16, Aug 15, Aug 17.\n3. A: \"now I know\" → month has 1 date left → Aug has 2 → Jul.\n   Left: Jul 16.\n\nCheck: Jul 16 passes all three statements.\n- stmt 1: Jul = {14, 16}, neither unique ✓\n- stmt 2: 16 was in May & Jul (didn't know), May gone → knows ✓\n- stmt 3: Jul has one date left ✓\nRejects: Aug 15 / Aug 17 fail stmt 3 (A can't choose); Jul 14 / Aug 14 fail stmt 2; May/Jun dates fail stmt 1.\nCounts: 10 → 5 → 3 → 1. Note stmt 2's \"at first\" half removes nothing extra (no 18/19 left).\n\n**July 16**"  # ae1-cheryl-gemini-terse-correct-04
-MUDDY_TERSE = "n = 4 children, father: \"at least one of you is muddy\", then immediately every muddy child knows.\n\n- Muddy child sees 0 muddy foreheads + \"at least one\" → must be me → knows.\n- If there were ≥ 2 muddy, each muddy child would see ≥ 1 muddy → father's line tells them nothing → they could not know yet.\n- Muddy children knowing right away ⇒ each sees nobody muddy ⇒ exactly one.\n\n- Sanity: k = 2 → each muddy child sees one muddy face; \"at least one\" could be that other child → nobody can know before a round of silence. Here there was no silence at all, so k ≥ 2 is impossible.\n- Worlds: 16 bit-patterns → father removes 0000 → 15 → \"muddy ones know now\" keeps only 0001, 0010, 0100, 1000.\n- Induction in general: k muddy → muddy children know after k − 1 silent rounds. Zero rounds here → k − 1 = 0.\n- Clean children: they see the one muddy child and can't tell whether they are clean (k = 1) or muddy (k = 2), but the question only concerns the muddy ones.\n\n**1 muddy child.**"  # ae2-muddy-gemini-terse-correct-17
+NATURAL = Path(__file__).resolve().parents[1] / "data" / "natural"
+
+
+def _text(row_id):
+    """The text of an opened row (the whole trace, where a shortened one would not show the reading)."""
+    for path in sorted(NATURAL.glob("traces_ae*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["id"] == row_id:
+                return row["text"]
+    raise KeyError(row_id)
+
+
+CHERYL_OUTLINE = _text("ae1-cheryl-gemini-terse-correct-04")  # "A = month, B = day." and a numbered outline
+MUDDY_TERSE = _text("ae2-muddy-gemini-terse-correct-17")  # "Muddy children knowing right away ⇒ …"
 
 
 def _claims(report):
@@ -140,3 +156,65 @@ def test_a_line_of_tuples_with_their_sums_reads_each_sum(ctxs):
     right = line.replace("(9,8,2)=17", "(9,8,2)=19")
     assert not _bad(_audit(ctx, right)) and len(_claims(_audit(ctx, right))) == 6
     assert not _claims(_audit(ctx, "(8,6,3)=17，(9,8,2)=17"))  # two: no convention to read them by
+
+
+def test_a_range_of_a_number_is_its_inclusive_bound(ctxs):
+    """"a is between 1 and 9", "b ∈ {2, ..., 8}", "a 在1到9之间": the range, not its two ends as a list."""
+    ctx = ctxs("consecutive.txt")
+    first = "Anne: \"I don't know your number.\"\n\n"
+    for said in ["So a is between 1 and 9.", "So a ∈ {1, ..., 9}.", "So a is from 1 to 9.", "所以 a 在1到9之间。",
+                 "So a is 1..9."]:
+        found = [c[:2] for c in _claims(_audit(ctx, first + said))]
+        assert ("bound", "a >= 1 and a <= 9") in found, said
+        assert _audit(ctx, first + said).label == -1, said
+    narrow = _audit(ctx, first + "So a is between 2 and 8.")  # too narrow: 1 and 9 are still possible
+    assert [c.verdict.verdict for c in narrow.claims() if c.formula == "a >= 2 and a <= 8"] == ["false"]
+    assert _bad(_audit(ctx, first + "So a is 1 or 9."))  # a list stays a list
+
+
+def test_a_range_that_names_a_case_claims_nothing(ctxs):
+    ctx = ctxs("consecutive.txt")
+    for case in ["For a in 3..7 both neighbours survive, so she'd still be guessing.",
+                 "a = 4..7: same, doesn't know.", "……中间的 a = 3 到 7 都不知道。", "a 是1到9时 b 各有两种。"]:
+        assert not _bad(_audit(ctx, case)), case
+        assert all(not certain for kind, _, certain in _claims(_audit(ctx, case)) if kind == "bound"), case
+
+
+def test_a_value_checked_with_a_colon_is_a_case(ctxs):
+    ctx = ctxs("consecutive.txt")
+    case = "Hmm wait, let me make sure about a = 7: b ∈ {6, 8}; both still possible."
+    assert all(not certain for _, _, certain in _claims(_audit(ctx, case)))
+    assert any(certain for _, _, certain in _claims(_audit(ctx, "So b ∈ {6, 8}.")))
+
+
+def test_a_cross_after_a_sum_marks_the_sum_failing_a_test_not_withdrawn(ctxs):
+    """"8 + 7 = 16 ✗" next to "9 + 8 = 17 ✓": the sum is the writer's (and wrong); a crossed value is still a
+    withdrawn one."""
+    ctx = ctxs("consecutive.txt")
+    text = "Let's compute: 1 + 2 = 3 ✓. 2 + 3 = 5 ✓. 8 + 7 = 16 ✗. 9 + 8 = 17 ✓."
+    assert [c.record.text for c in _bad(_audit(ctx, text))] == ["8 + 7 = 16"]
+    assert not _bad(_audit(ctx, text.replace("16", "15")))
+    assert not _bad(_audit(ctx, "At first I thought 8 + 7 = 16, but no."))  # withdrawn in words: a rejected idea
+
+
+def test_a_number_of_another_term_or_subject_is_not_the_attributes(ctxs):
+    ctx = ctxs("cheryls_age.txt")
+    assert not _claims(_audit(ctx, "Cheryl has two younger brothers, product of all three ages is 144."))
+    assert _claims(_audit(ctx, "So the ages are Cheryl 9, brothers 4 and 4.")) == [("candidates", "cheryl = 9", True)]
+    assert _claims(_audit(ctx, "Cheryl is 8, options 8 and 9."))[0][:2] == ("candidates", "cheryl in {8, 9}")
+
+
+def test_prime_plus_prime_and_a_bound_are_no_primality_claims(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert not _claims(_audit(ctx, "| s is odd | every even s ≥ 6 is prime + prime |"))
+    assert _bad(_audit(ctx, "51 is prime."))
+    assert _claims(_audit(ctx, "So 6 is not prime."))
+
+
+def test_the_contents_of_a_value_named_just_before(ctxs):
+    """"阿尔伯特拿到6月，里面是12和19": June's days, not the days left."""
+    ctx = ctxs("cheryl_variant.txt")
+    found = [c[:2] for c in _claims(_audit(ctx, "嗯，验证一下：阿尔伯特拿到6月，里面是12和19，都不唯一。"))]
+    assert ("conditional", "month = June implies day in {12, 19}") in found
+    assert not any(kind == "candidates" for kind, _ in found)
+    assert ("candidates", "day in {12, 19}") in [c[:2] for c in _claims(_audit(ctx, "剩下的日子是12和19。"))]
