@@ -819,6 +819,9 @@ def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 # "one of 11, 17, 23", "in {11, 17, 23}", "11、17、23 中的一个": three or more numbers, the whole list
 _TERM_LIST = re.compile(r"\s*(?:[:：]\s*)?(?i:(?:therefore|thus|hence|now|then|still|exactly|just)\b[\s,:]*)?"
+                        r"(?i:(?:restricted|limited|narrowed(?:\s+down)?|reduced|confined|cut\s+down)\s+to\s+(?:the\s+)?"
+                        r"(?:(?:odd|even|following|possible|remaining|candidate)\s+)?(?:values|sums|products|numbers)?"
+                        r"\s*[:：]?\s*)?(?:缩小到|限定在|限制在)?"
                         r"(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
                         r"(?P<list>\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
                         r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")
@@ -857,10 +860,11 @@ _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
 
 
-_RELATION_QUICK = re.compile(r"\b[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z]\b")
+_RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z](?![A-Za-z0-9_])")  # (a letter
+# next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 _NAMED_RELATION = re.compile(r"\s*(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|的情况|的数对")
-_DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是)\s*$")
+_DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是|出现|会有|才有|存在|比如)\s*$")
 
 
 def _relation_vars(lex: Lexicon) -> tuple[str, ...]:
@@ -898,8 +902,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
                           reading=reading))
     alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(r"(?<![\w+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" + alternatives +
-                         r")(?![\w(]|\s*[+\-−–×·*/^])")
+    pattern = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
+                         alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^])")
     for m in pattern.finditer(sentence):
         if m.group(1) == m.group(3) or _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):
             continue  # (not "b = c" of "a + b = c")

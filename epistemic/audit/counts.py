@@ -26,6 +26,17 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
+def _clause_before(sentence: str, at: int) -> str:
+    """The 30 characters before `at`, from the start of their clause on ("…看到了至少两个脏孩子，也就是说至少有3个":
+    what a child sees ends at "也就是说")."""
+    before = sentence[max(0, at - 30):at]
+    cut = None
+    for cut in _CLAUSE_BREAK.finditer(before):
+        pass
+    return before[cut.end():] if cut is not None else before
+
+
+_CLAUSE_BREAK = re.compile(r"也就是说|所以|因此|说明|(?i:\bso\b|\bwhich\s+means\b|\bthat\s+is\b|\bhence\b|\btherefore\b)|[;；。]")
 _SEES = re.compile(r"(?i:\b(?:see|sees|saw|seeing|seen)\b)|看到|看见|看得到")
 _FOREHEADS = re.compile(r"(?i:\s+(?:other\s+)?(?:muddy\s+)?(?:foreheads?|faces?|heads?))")
 # "rules out", and "eliminates … every world with" before a count: the worlds with that count are removed
@@ -147,7 +158,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         key = ("Compare", "=", term, ("Const", n))
         out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
     for m in _STEP_FORWARD.finditer(sentence):
-        if _SEES.search(sentence[max(0, m.start() - 30):m.start()]) or (m.group(0)[0] in "这那"):
+        if _SEES.search(_clause_before(sentence, m.start())) or (m.group(0)[0] in "这那"):
             continue
         n = _number(next(g for g in m.groups() if g))
         if _DENIED.search(sentence, max(0, m.start() - 30), m.start()):  # "it cannot be that all 4 children are muddy"
@@ -194,7 +205,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
     for m in _COUNT.finditer(sentence):
         if any(r.start <= m.start() < r.end for r in out):
             continue
-        before = sentence[max(0, m.start() - 30):m.start()]
+        before = _clause_before(sentence, m.start())
         if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()):
             continue  # "she sees exactly one muddy forehead": what a child sees, not the count
         noun = _CHILDREN.match(sentence, m.end())

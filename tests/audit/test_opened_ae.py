@@ -218,3 +218,30 @@ def test_the_contents_of_a_value_named_just_before(ctxs):
     assert ("conditional", "month = June implies day in {12, 19}") in found
     assert not any(kind == "candidates" for kind, _ in found)
     assert ("candidates", "day in {12, 19}") in [c[:2] for c in _claims(_audit(ctx, "剩下的日子是12和19。"))]
+
+
+def test_a_count_after_what_a_child_sees_in_another_clause(ctxs):
+    """"每个孩子都看到了至少两个脏孩子，也就是说至少有3个孩子有泥": the count after "也就是说" is the trace's own."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 4})
+    found = _claims(_audit(ctx, "所以每个孩子都看到了至少两个脏孩子，也就是说至少有3个孩子有泥。"))
+    assert [c[0] for c in found] == ["bound"] and found[0][1].endswith(">= 3")
+    assert not _claims(_audit(ctx, "每个孩子都看到了至少两个脏孩子。"))  # what a child sees: no count
+    assert not _claims(_audit(ctx, "She sees exactly one muddy forehead."))
+
+
+def test_a_sum_restricted_to_values_is_a_candidate_list(ctxs):
+    ctx = ctxs("impossible.txt")
+    text = "P: \"I don't know.\"\n\nSo after P's first statement the sum is already restricted to the odd values " \
+        "11, 17, 23, 27, 29, 35, 37, 41, 47, 53."
+    assert _audit(ctx, text).label == 1  # S's statement does that, not P's
+    assert ("candidates", "x + y in {11, 17, 23, 27}") in [c[:2] for c in _claims(_audit(
+        ctx, "The sum is restricted to 11, 17, 23, 27."))]
+
+
+def test_a_relation_next_to_chinese_characters(ctxs):
+    ctx = ctxs("what_sum.txt")
+    text = "爱丽丝说不知道，所以b ≠ c，并且b + c ≤ 50。另外，这也说明a ≠ b：如果a和b相等，总之这时候也排除了a = b。"
+    assert ("term bound", "a != b") in [c[:2] for c in _claims(_audit(ctx, text))]
+    assert _audit(ctx, text).label == 0  # Carol's statement rules a = b out, not Alice's
+    imp = ctxs("impossible.txt")
+    assert not _claims(_audit(imp, "比如和为偶数时才会出现x=y，偶数和本来就排除了，所以不影响。"))  # a case, described
