@@ -66,6 +66,7 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
 _AFTER_WORDS = ("after", "following", "once", "后")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
+_LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound"})  # read on an outline's line: dated by the line's statement
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
@@ -327,6 +328,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
         evident = None  # the stage an exact list read earlier in the step holds at
+        lined = ctx.aligner.outline_lines(text) if al.how == "recap" and ctx.aligner.worked_outline(text) else ()
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
@@ -338,6 +340,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
                 # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the stages)
                 window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
+            if lined and r.kind in _LINED_KINDS:  # "- 安妮：“不知道” → … 由此 b 也不可能是 1 或 9。剩 14 对。": what a line of
+                # an outline says its statement gives holds right after that statement
+                line = next((ln for ln in lined if ln.start <= r.start < ln.end), None)
+                if line is not None:
+                    window = Window(line.stage, line.stage)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
             if r.kind == "answer":  # "Answer: x = 4, y = 13": the conclusion of the whole dialogue

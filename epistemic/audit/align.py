@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..language import syntax as s
 from .claims import QUOTES, tokens
@@ -102,6 +103,19 @@ class Alignment:
             if c.strong and c.stage > stage:
                 stage = c.stage
         return stage
+
+
+class OutlineLine(NamedTuple):
+    """A line of an outline that gives statement `stage`: text[start:end]."""
+
+    start: int
+    end: int
+    stage: int
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _surfaces(lex: Lexicon, kinds: set[str]) -> re.Pattern:
@@ -544,19 +558,36 @@ class Aligner:
 
     def worked_outline(self, text: str) -> bool:
         """Whether a step retelling the dialogue is the reasoning in outline ("1. Ali: doesn't know … → Apr, Jun out →
-        Mar 18, …", "2. Bo: … → 19 out"): two or more of its numbered statement lines go on to a consequence, where a
-        restatement of the puzzle gives the statements alone."""
-        lines = [text[c.at:text.find("\n", c.at) % (len(text) + 1)] for c in self.outline_cues(text)]
-        lines += [line for line in _BULLET_LINE.findall(text) if self._speaker_knowing(line)]
-        return sum(1 for line in lines if _CONSEQUENCE.search(line)) >= 2
+        Mar 18, …", "- Bo: didn't know, now does → 19 out"): two or more of its statement lines go on to a
+        consequence, where a restatement of the puzzle gives the statements alone."""
+        return sum(1 for line in self.outline_lines(text) if _CONSEQUENCE.search(text, line.start, line.end)) >= 2
 
-    def _speaker_knowing(self, line: str) -> bool:
-        """Whether a bullet line opens on a speaker's label and a knowing word: "- P: don't know → …" (a statement
-        in outline, where "- P: sees the product" is what P observes)."""
+    def outline_lines(self, text: str) -> tuple[OutlineLine, ...]:
+        """The lines of an outline that each give one statement: numbered ("2. Q: knew …") or bulleted with the
+        speaker's label and a knowing word ("- 安妮：“不知道” → …", the speaker's statements taken in order)."""
+        return self.memoised(("@lines", text), lambda: tuple(self._outline_lines(text)))
+
+    def _outline_lines(self, text: str) -> list[OutlineLine]:
+        out = [OutlineLine(c.at, _line_end(text, c.at), c.stage) for c in self.outline_cues(text)]
+        last = 0
+        for m in _BULLET_LINE.finditer(text):
+            agent = self._speaker_knowing(m.group(1))
+            k = next((k for k in range(last + 1, len(self.quotes) + 1) if self.speakers[k - 1] == agent), None) \
+                if agent is not None else None
+            if k is not None:
+                out.append(OutlineLine(m.start(1), _line_end(text, m.start(1)), k))
+                last = k
+        return sorted(set(out))
+
+    def _speaker_knowing(self, line: str) -> str | None:
+        """The speaker whose label opens a bullet line followed by a knowing word ("- P: don't know → …", a statement
+        in outline, where "- P: sees the product" is what P observes), or None."""
         toks = self.lexicon.scan(line[:40])
-        return len(toks) >= 3 and toks[0].kind in ("agent", "ambig") and toks[1].text in (":", "：") and \
-            toks[1].start - toks[0].end <= 1 and any(t.kind in ("know", "notknow") for t in toks[2:4]) and \
-            toks[2].kind in ("know", "notknow", "now", "past")
+        if len(toks) >= 3 and toks[0].kind in ("agent", "ambig") and toks[1].text in (":", "：") and \
+                toks[1].start - toks[0].end <= 1 and any(t.kind in ("know", "notknow") for t in toks[2:4]) and \
+                toks[2].kind in ("know", "notknow", "now", "past"):
+            return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
+        return None
 
     def memoised(self, key, make):
         """make(), cached under `key` in this aligner's bounded memo (readers of whole steps use it too)."""

@@ -245,3 +245,20 @@ def test_a_relation_next_to_chinese_characters(ctxs):
     assert _audit(ctx, text).label == 0  # Carol's statement rules a = b out, not Alice's
     imp = ctxs("impossible.txt")
     assert not _claims(_audit(imp, "比如和为偶数时才会出现x=y，偶数和本来就排除了，所以不影响。"))  # a case, described
+
+
+def test_a_line_of_a_worked_outline_is_dated_by_its_statement(ctxs):
+    """"- 安妮：“不知道” → a ≠ 0、a ≠ 10。由此 b 也不可能是 1 或 9": what a statement's line says it gives holds right
+    after that statement; b ∉ {1, 9} comes only with Bill's."""
+    ctx = ctxs("consecutive.txt")
+    outline = ("- 安妮持 a，比尔持 b，|a − b| = 1，0 ≤ a, b ≤ 10，共 20 对。\n"
+               "- 安妮：“不知道” → a ≠ 0、a ≠ 10（端点处只有一个邻居）。剩 18 对。\n"
+               "- 比尔：“不知道” → 由此 b 也不可能是 1 或 9。剩 14 对。\n"
+               "- 安妮：“我知道了” → a 的两个邻居中恰有一个被排除：a = 1、2、8、9。\n"
+               "- 剩 (1,2)、(2,3)、(8,7)、(9,8)，和分别为 3、5、15、17。")
+    assert not _bad(_audit(ctx, outline))
+    early = outline.replace("（端点处只有一个邻居）。剩 18 对。\n- 比尔：“不知道” → 由此 b 也不可能是 1 或 9。",
+                            "（端点处只有一个邻居）。由此 b 也不可能是 1 或 9。剩 18 对。\n- 比尔：“不知道” → 一致。")
+    assert _bad(_audit(ctx, early))
+    lines = ctx.aligner.outline_lines(outline)
+    assert [ln.stage for ln in lines] == [1, 2, 3]
