@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import EpistemicError
 from ..language import syntax as s
-from .lexicon import LIST_LABELS, Lexicon, Token, build_lexicon
+from .lexicon import LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records
 from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -1595,7 +1595,7 @@ _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|c
 _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then\s+|only\s+)*be\s+(?:still\s+)?$)")
 
 
-_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *LIST_LABELS})
+_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *NARROWING, *LIST_LABELS})
 _ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 
 

@@ -29,6 +29,10 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "June": ("Jun", "Jun."), "July": ("Jul", "Jul."), "August": ("Aug", "Aug."), "September": ("Sep", "Sept", "Sep.",
     "Sept."), "October": ("Oct", "Oct."), "November": ("Nov", "Nov."), "December": ("Dec", "Dec.")}
 
+# Verbs whose object is what is left: "Bernard's knowing pins it down to July 16", "narrows it to ♦5"
+NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins down to", "narrows it down to",
+             "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to")
+
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
@@ -139,7 +143,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
-            "which leaves", "left with", *LIST_LABELS),
+            "which leaves", "left with", *NARROWING, *LIST_LABELS),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")

@@ -262,3 +262,13 @@ def test_a_line_of_a_worked_outline_is_dated_by_its_statement(ctxs):
     assert _bad(_audit(ctx, early))
     lines = ctx.aligner.outline_lines(outline)
     assert [ln.stage for ln in lines] == [1, 2, 3]
+
+
+def test_pinned_down_to_states_what_is_left(ctxs):
+    ctx = ctxs("cheryl.txt")
+    text = _text("ae2-cheryl-answer-first-error-03")  # three dates are left after Bernard's statement, not one
+    assert _audit(ctx, text).label == 3
+    right = text.replace("pins it down to July 16 right here", "pins it down to July 16, August 15 or August 17 here")
+    assert _audit(ctx, right).label != 3
+    assert ("candidates", "month = July and day = 16") in [c[:2] for c in _claims(_audit(ctx, "It is narrowed down "
+                                                                                            "to July 16."))]

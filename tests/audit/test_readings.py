@@ -361,7 +361,14 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ae2-muddy-answer-first-error-20", "ae2-cheryl_variant-gpt4o-steps-error-23",
          "ae2-cheryls_age-answer-first-error-25", "ae2-what_sum-gemini-terse-error-27",
          # session 18: a column of what remains dated by its row's statement; a speaker's numbered label ("A2:")
-         "muddy-n4k3-claude-markdown-error-h2-28", "o2-mud-06-r1-arith", "u1-cheryl-gemini-terse-error-15"}
+         "muddy-n4k3-claude-markdown-error-h2-28", "o2-mud-06-r1-arith", "u1-cheryl-gemini-terse-error-15",
+         # session 18: ranges, crossed sums, other subjects, counts after "也就是说", "restricted to", relations next
+         # to Chinese characters, outline lines dated by their statement, "pins it down to"
+         "ab1-muddy-qwq-zh-error-23", "ab2-consecutive-qwq-zh-error-26", "ad2-cheryls_age-gpt4o-steps-error-28",
+         "ae1-sum_product-claude-markdown-error-12", "ae1-impossible-gpt4o-steps-error-16", "ae1-muddy-qwq-zh-error-18",
+         "ae1-consecutive-r1-think-error-28", "ae1-what_sum-qwq-zh-error-30", "ae2-cheryl-answer-first-error-03",
+         "ae2-cheryl_variant-qwq-zh-error-22", "ae2-cheryls_age-r1-think-error-26",
+         "ae2-consecutive-o1-summary-error-30", "u2-impossible-answer-first-error-16"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
