@@ -232,7 +232,9 @@ _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left
                          r"所以|因此|排除|剩|去掉")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*•][ \t]*(?:\*\*)?[ \t]*(\S[^\n]*)")  # the text of each bulleted line
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
-NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)")
+NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
+                                r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
+_ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
                       r"[^\n]{0,80}$|[^\n。.!?！？]{0,30}[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
@@ -321,7 +323,14 @@ def _knew_before(toks: list, sentence: str = "") -> bool:
     if i is not None and toks[i].text.lower() == "knew" and _QUOTED_I.search(sentence, 0, toks[i].start) and \
             not any(u.kind in ("now", "then") for u in toks):
         return True  # 'S: "I knew" →': the past in the speaker's own quoted words (not "S said he knew": reported)
+    if i is not None and toks[i].text.lower() == "knew" and _KNEW_IT.match(sentence, toks[i].end) is not None and \
+            not any(u.kind in ("now", "then") for u in toks):
+        return True  # "**S knew it** →": knew what was just said (that P could not), the object a pronoun
     return i is not None and i > 0 and toks[i - 1].kind == "past"
+
+
+_KNEW_IT = re.compile(r"\s+(?:it|that|this)(?:\s+(?:in\s+advance|beforehand|all\s+along|from\s+the\s+start))?\s*"
+                      r"(?:\*{1,2}|→|->|⇒|[.:;,)]|$)", re.IGNORECASE)
 
 
 def _label_opening(puzzle: s.Puzzle) -> re.Pattern | None:
@@ -621,7 +630,8 @@ class Aligner:
                     seen[q] = k + 1
                     out.append(Cue(at, k + 1, "quote", True))
         for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
-            nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0)
+            nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0) or \
+                _ORDINAL_LINES.get((m.group(3) or "").lower(), 0)  # ("the second line is the strong one")
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
         if _NAMES.search(text) is not None or _QUOTED_AFTER.search(text) is not None:

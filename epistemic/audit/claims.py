@@ -758,7 +758,9 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         op = "!=" if negated else "="
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         labelled = in_row or _CASE_DASH.match(sentence, m.end()) is not None or \
+            (opens_line and sentence.endswith("**", 0, m.end()) and _DASH_NEXT.match(sentence, m.end()) is not None) or \
             (opens_line and _LABEL_END.match(sentence, m.end()) is not None)  # "**s = 17** — …", "### s = 11"
+        # (the value's pattern takes the closing "**" with it)
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=CASE if labelled else VALUES))
     return out
@@ -854,6 +856,7 @@ _CMP_BEFORE = re.compile(r"\d\s*(?:≤|<=|<|≥|>=|>)\s*$")
 _ARROW_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:→|->|⇒|=>)")
 _TERM_OUT_AFTER = re.compile(r"(?:\s*(?:,|，|、|(?i:and|or)\b|和|或)\s*(?:[A-Za-z]{1,3}\s*=\s*)?\d{1,6})*" + _BOUND_OUT.pattern)
 _ROW_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[^|\n]{0,12}$")  # the term opens a table row's first cell
+_DASH_NEXT = re.compile(r"\s*(?:[—–:：]|-\s)")
 _CASE_DASH = re.compile(r"\s*\*\*\s*(?:[—–:：]|-\s)")  # "**s ≥ 55** — …": a bold label, then what befalls it
 _NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")

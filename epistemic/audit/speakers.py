@@ -52,6 +52,8 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
         if agent is not None:
             out.append(_record(agent, ks, text, m.start(), m.end()))
     for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
+        if m.group(3):
+            continue  # "the second line is the strong one": names the statement, says nothing of its speaker
         nth = int(m.group(1)) if m.group(1) else ZH_NUMBERS[m.group(2)]
         if not 0 < nth <= len(speakers) or speakers[nth - 1] is None or _POSSESSIVE.search(text, 0, m.start()):
             continue  # "P的第二句话：…" is P's own second statement (align.py), not the dialogue's second

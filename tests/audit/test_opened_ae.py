@@ -272,3 +272,24 @@ def test_pinned_down_to_states_what_is_left(ctxs):
     assert _audit(ctx, right).label != 3
     assert ("candidates", "month = July and day = 16") in [c[:2] for c in _claims(_audit(ctx, "It is narrowed down "
                                                                                             "to July 16."))]
+
+
+def test_knew_it_is_the_statement_about_before(ctxs):
+    """"**S knew it** → …" (knew what was just said, that P could not): S's "I knew you didn't know", not his last."""
+    ctx = ctxs("impossible.txt")
+    assert [c.stage for c in ctx.aligner.inner_cues("* **S knew it** → no split of s has a unique product.", 1)] == [2]
+    assert [c.stage for c in ctx.aligner.inner_cues("* **S knows it now** → only 17.", 3)] == [4]
+
+
+def test_the_second_line_names_the_second_statement(ctxs):
+    ctx = ctxs("sum_product.txt")
+    assert [c.stage for c in ctx.aligner.inner_cues("The second line is the strong one.", 1)] == [2]
+    assert not ctx.aligner.inner_cues("The second line of the table is wrong.", 1)
+
+
+def test_a_bold_value_label_before_a_dash_is_a_case(ctxs):
+    ctx = ctxs("sum_product.txt")
+    label = "- **x + y = 51** — the split 17 + 34 gives 578, unique."
+    assert [c[2] for c in _claims(_audit(ctx, label)) if c[1] == "x + y = 51"] == [False]
+    said = "Now the only sum left is 17, so **at this point the sum must be 17** — the others give P too many options."
+    assert [c[2] for c in _claims(_audit(ctx, said)) if c[1] == "x + y = 17"] == [True]

@@ -12,7 +12,7 @@ BATTERY = pathlib.Path(__file__).resolve().parents[1] / "data" / "audit" / "rete
 
 KNOWN_MISSES = {  # session 12: 262 of 288 retellings found, 45 of 46 non-retellings left alone (session 17: a quoted
     # "I knew" is the statement about before, 263; session 18: "each muddy child knows it is muddy" with no "if" or
-    # modal names the last statement by fewer of its words, 266)
+    # modal names the last statement by fewer of its words, 266; "S: knew it." is S's statement about before, 267)
     "Next, the suit-holder chimes in that he had known all along that P couldn't know the card.",
     "2) Q — knew P didn't know.",
     "After P's line, Q will answer that he had known P didn't know.",
@@ -24,7 +24,6 @@ KNOWN_MISSES = {  # session 12: 262 of 288 retellings found, 45 of 46 non-retell
     "P's announcement that he now knows x and y gives the next filter.",
     "S's closing remark that he knows the numbers as well picks out the answer.",
     "P will first declare that he can't pin the numbers down.",
-    '2) S: knew it.',
     "The sum-knower responded that he had known beforehand that P couldn't determine the numbers.",
     "Next, S will reply that he had known P couldn't determine the pair.",
     'S：我也能。',
