@@ -13,7 +13,7 @@ import math
 import re
 
 from .records import ARITHMETIC, ClaimRecord, record
-from .tables import table_rows
+from .tables import cell_start, table_rows
 
 _TOKEN = re.compile(r"\s*(\d{1,6}|[A-Za-z][A-Za-z0-9_']*|[+*×·−-])")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
@@ -40,13 +40,12 @@ def computed_records(text: str) -> list[ClaimRecord]:
             hit = _NUMBER.match(cells[n]) if n < len(cells) else None
             if hit is not None:
                 values[name] = int(hit.group(1))
-        offset = m.start(1)
         for n, expr in columns:
             hit = _NUMBER.match(cells[n]) if n < len(cells) else None
             key = _bind(expr, values)
             if hit is None or key is None:
                 continue
-            at = offset + sum(len(c) + 1 for c in cells[:n])
+            at = cell_start(m, cells, n)
             out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(hit.group(1)))), (),
                               m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .keys import junction_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Token
 from .records import CASE, VALUES, ClaimRecord, record
 
 # After the variable: a verb or sign, then the range in one of its spellings
@@ -26,7 +26,7 @@ _CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：]|时|的时候|的话|的?(?:
 _QUICK = re.compile(r"(?i:between|from\s+\d|\.\.|…|到|至|~|～)")
 
 
-def range_records(lex: Lexicon, sentence: str, raw) -> list[ClaimRecord]:
+def range_records(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRecord]:
     """The bound of each range said of one of the puzzle's numeric variables right after its name."""
     if _QUICK.search(sentence) is None:
         return []

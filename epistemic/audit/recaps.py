@@ -18,7 +18,7 @@ from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
 from .records import CASE, EXCLUSION, ClaimKey, ClaimRecord, credited, record
-from .tables import table_rows
+from .tables import cell_start, table_rows
 
 _REMOVES = re.compile(r"(?i:remov|eliminat|exclud|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
                       r"\bimplies\b|\bmeans\b|\byields\b|\btells\s+us\b)|排除|去掉|删|淘汰|划掉|说明|意味着|推出")
@@ -54,7 +54,7 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             k = _row_statement(aligner, cells[0]) or (
                 _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and left > 1 else None)
             if k:
-                at = m.start(1) + sum(len(c) + 1 for c in cells[:left])
+                at = cell_start(m, cells, left)
                 moved.update((id(r), r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(r.key.formula)),
                                                                              (), r.key.past))) for r in found
                              if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left]))
@@ -73,7 +73,7 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and column > 1 else None)
         if not k:
             continue
-        at = m.start(1) + sum(len(c) + 1 for c in cells[:column])
+        at = cell_start(m, cells, column)
         cell = cells[column]
         inside = [r for r in found if r.kind in _CREDITABLE and at <= r.start < at + len(cell) and
                   credited(r, (k,)) is not r]  # "| Bob | a, c | a ≠ c |": a ≠ c is what Bob's statement gives

@@ -98,13 +98,18 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
             continue
         if column is None or column >= len(cells):
             continue
-        start = m.start(1) + sum(len(c) + 1 for c in cells[:column])
+        start = cell_start(m, cells, column)
         spans.append((start, start + len(cells[column])))
     if not spans:
         return records
     return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
             if r.kind in ("candidates", "bound") and any(a <= r.start < b for a, b in spans) and
             ELIMINATED.search(r.text) is None else r for r in records]
+
+
+def cell_start(m: re.Match, cells: list[str], n: int) -> int:
+    """Where cell `n` of the row `m` (split into `cells`) starts in the step's text."""
+    return m.start(1) + sum(len(c) + 1 for c in cells[:n])
 
 
 def _starts_table(text: str, at: int) -> bool:
