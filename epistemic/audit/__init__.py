@@ -66,7 +66,8 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
 _AFTER_WORDS = ("after", "following", "once", "后")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
-_LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound"})  # read on an outline's line: dated by the line's statement
+# Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
+_LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
