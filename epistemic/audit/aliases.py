@@ -8,6 +8,7 @@ that is already a word of the puzzle (the ace "A" in the cards puzzle stays a ra
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -38,9 +39,10 @@ def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], 
 def _observers(puzzle: s.Puzzle) -> dict[str, str]:
     """{variable: agent} for each variable only one agent observes, that agent observing nothing else: "A = month"
     names Albert as well as "A = Albert" does."""
-    seen = [(a.name, u.name) for a in puzzle.agents for u in a.observes if isinstance(u, s.Var)]
-    solo = {a for a in puzzle.agents if len(a.observes) == 1}
-    return {v: a for a, v in seen if [w for _, w in seen].count(v) == 1 and any(b.name == a for b in solo)}
+    seen = [(a.name, a.observes[0].name) for a in puzzle.agents
+            if len(a.observes) == 1 and isinstance(a.observes[0], s.Var)]
+    watched = Counter(u.name for a in puzzle.agents for u in a.observes if isinstance(u, s.Var))
+    return {v: a for a, v in seen if watched[v] == 1}
 
 
 # A short capital name right before "=" or inside brackets: every definition has one (a cheap test first)

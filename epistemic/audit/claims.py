@@ -1315,9 +1315,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     out[-1] = Token("tuple", {pair[0]: out[-1].payload[1], var: t.payload}, out[-1].start, t.end,
                                     sentence[out[-1].start:t.end])
                     continue
-            if last_attr is not None and (("，" in sentence and _OTHER_SUBJECT.search(sentence, attr_end, t.start)) or
-                                          _OTHER_TERM.search(sentence, attr_end, t.start) or
-                                          _OTHER_PLURAL.search(sentence, attr_end, t.start)):
+            if last_attr is not None and _other_subject(sentence, attr_end, t.start):
                 last_attr = None  # "谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' and the bus's;
                 # "Cheryl has two brothers, product of all three ages is 144": the product's
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
@@ -1418,6 +1416,13 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 
 
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
+
+
+def _other_subject(sentence: str, start: int, end: int) -> bool:
+    """Whether the text between an attribute and a number names another subject or term, so that the number is not
+    the attribute's value."""
+    return ("，" in sentence and _OTHER_SUBJECT.search(sentence, start, end) is not None) or \
+        _OTHER_TERM.search(sentence, start, end) is not None or _OTHER_PLURAL.search(sentence, start, end) is not None
 
 
 # A Chinese clause after a comma that opens on a subject the vocabulary does not know, right before a number: no

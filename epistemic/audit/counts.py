@@ -30,10 +30,7 @@ def _clause_before(sentence: str, at: int) -> str:
     """The 30 characters before `at`, from the start of their clause on ("…看到了至少两个脏孩子，也就是说至少有3个":
     what a child sees ends at "也就是说")."""
     before = sentence[max(0, at - 30):at]
-    cut = None
-    for cut in _CLAUSE_BREAK.finditer(before):
-        pass
-    return before[cut.end():] if cut is not None else before
+    return before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
 
 
 _CLAUSE_BREAK = re.compile(r"也就是说|所以|因此|说明|(?i:\bso\b|\bwhich\s+means\b|\bthat\s+is\b|\bhence\b|\btherefore\b)|[;；。]")

@@ -50,15 +50,11 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
                                                      None)
             left = next((n for n, c in enumerate(cells) if n > 0 and n != column and _REMAINS.search(c)), None)
             continue
-        if left is not None and left < len(cells) and by is None:
-            k = _row_statement(aligner, cells[0]) or (
-                _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and left > 1 else None)
-            if k:
-                at = cell_start(m, cells, left)
-                moved.update((id(r), r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(r.key.formula)),
-                                                                             (), r.key.past))) for r in found
-                             if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left]))
-                # (what is left after statement k: the rest is gone by then, and statement k removed some of it)
+        named = _named_row(aligner, cells) if by is None and (left is not None or column is not None) else None
+        if left is not None and left < len(cells) and named is not None and (named[1] == 0 or left > 1):
+            at = cell_start(m, cells, left)
+            moved.update((id(r), _left_after(r, named[0])) for r in found
+                         if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left]))
         if by is not None and by < len(cells):
             k = _row_statement(aligner, cells[by])
             listed = _listed(lex, cells[0]) if k else None
@@ -69,10 +65,9 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             continue
         if column is None or column >= len(cells):
             continue
-        k = _row_statement(aligner, cells[0]) or (
-            _row_statement(aligner, cells[1]) if _BARE_NUMBER.fullmatch(cells[0]) and column > 1 else None)
-        if not k:
+        if named is None or (named[1] == 1 and column <= 1):
             continue
+        k = named[0]
         at = cell_start(m, cells, column)
         cell = cells[column]
         inside = [r for r in found if r.kind in _CREDITABLE and at <= r.start < at + len(cell) and
@@ -84,6 +79,22 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
             r = record("exclusion", listed, (), m.group(0).strip(), at, at + len(cell), False, reading=EXCLUSION)
             out.append(credited(r, (k,)))
     return [moved.get(id(r), r) for r in found] + out
+
+
+def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
+    """(statement, cell) of the statement a row names in its first cell, or in its second after a bare row number
+    ("| 2 | first silence | … |"), or None."""
+    k = _row_statement(aligner, cells[0])
+    if k:
+        return k, 0
+    k = _row_statement(aligner, cells[1]) if len(cells) > 1 and _BARE_NUMBER.fullmatch(cells[0]) else None
+    return (k, 1) if k else None
+
+
+def _left_after(r: ClaimRecord, k: int) -> ClaimRecord:
+    """What a row says is left after statement k, as a credit: the rest is gone by then, and statement k removed
+    some of it."""
+    return r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(r.key.formula)), (), r.key.past))
 
 
 def _row_statement(aligner: Aligner, cell: str) -> int | None:
