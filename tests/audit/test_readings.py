@@ -414,6 +414,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "y1-card16-qwq-zh-correct-07",
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
     # tests/audit/test_opened_ae.py)
+    # traces_af*, opened at the start of session 19 (one alarm blind):
+    "af2-cheryl_variant-answer-first-correct-22",
     # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
     # (traces_aa*, opened at the end of session 15: its 6 alarms at its second blind score all read, the last in
     # session 17: "19 → March 19 and July 19, still two. Bo couldn't know." is the case of the line, bullet or not)
