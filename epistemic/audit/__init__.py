@@ -309,7 +309,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
-        if text.count("=") >= 3 and ("(" in text or "（" in text):  # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17"
+        if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3) and ("(" in text or "（" in text):
+            # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19"
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if arrows:

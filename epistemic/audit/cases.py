@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import object_key
-from .keys import implies_key, junction_key, knows_key, not_key, value_key
+from .claims import QUOTES, knows_value, object_key, observed_vars
+from .keys import implies_key, junction_key, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
 
@@ -80,28 +80,63 @@ _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:
                           r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))")  # (or no bullet, an arrow: "19 → March 19 and …")
 
 
-def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each bulleted line that opens on one value."""
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
+_LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
+# "a = 2：…", "x=5:": a variable's value as the label
+_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))")
+
+
+def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]:
+    """(start, end, case) of each bulleted line that opens on one value; the case is that value's key when the
+    label names its variable (a value of one variable, or "a = 2"), else None (a bare number)."""
     spans = []
     for m in _VALUE_LABEL.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         toks = lex.scan(text[m.end():min(end, m.end() + 12)])
         if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
-            spans.append((m.end(), end))
+            nxt = toks[1] if len(toks) > 1 else None  # not a card ("♥Q") or a list ("- 14 and 16: …")
+            one = toks[0].kind == "value" and not (nxt is not None and (nxt.start == toks[0].end or (
+                nxt.kind == "value" and _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
+            spans.append((m.end(), end, value_key(*toks[0].payload) if one else None))
+        elif toks and toks[0].start == 0 and toks[0].kind == "attr" and toks[0].payload in lex.codes:
+            n = _VAR_IS.match(text, m.end() + toks[0].end)
+            if n is not None and int(n.group(1)) in lex.codes[toks[0].payload]:
+                spans.append((m.end(), end, value_key(toks[0].payload, int(n.group(1)))))
     return spans
 
 
+# Being sure is mostly sure of another's ignorance ("every day shared → Ali can be sure"): its object is not read
+_SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
+_CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b)|验证|检验|核对|检查|回顾|总结")
+
+
 def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
-    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage:
-    read as a case (not checked as a plain claim), like a pair-labelled line."""
+    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage.
+    When the value is one the knower observes ("- a = 2: … Anne can't tell", "- 14: July 14 and August 14 —
+    Bernard can't tell"), it is that case's knowledge (judged like a hypothetical); otherwise a case (unchecked)."""
     if "\n" not in text or not any(r.kind == "knowledge" and r.reading in _READ for r in records):
         return records
     spans = _value_lines(lex, text)
     if not spans:
         return records
-    return [r.read_as(CASE) if r.kind == "knowledge" and r.reading in _READ and
-            any(a <= r.start < b for a, b in spans) else r for r in records]
+    checking = _CHECK_HEAD.search(text[:text.find("\n")]) is not None  # "### Step 4: Check the answer": a replay
+    out = []
+    for r in records:
+        line = next((sp for sp in spans if sp[0] <= r.start < sp[1]), None) if r.kind == "knowledge" and \
+            r.reading in _READ else None
+        if line is not None:
+            case = line[2]
+            agent = knower(r.key.formula)
+            own = case is not None and agent is not None and knows_value(r.key.formula) and \
+                case[2][1] in observed_vars(lex, agent) and not checking and \
+                _SURE.search(text, r.start, r.end) is None and not any(
+                    q.start() <= r.start < q.end() for quotes in (QUOTES, _SINGLE_QUOTED)
+                    for q in quotes.finditer(text, line[0], line[1]))  # (a statement's name: "Q's 'Now I know it too'")
+            r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
+                       reading=HYPOTHETICAL) if own else r.read_as(CASE)
+        out.append(r)
+    return out
 
 
 # A step that checks one world against the dialogue: "Check ♦5: …", "Replaying the dialogue with ♦5: …", "Sanity check
@@ -127,6 +162,6 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
         spans = _value_lines(lex, text)
-        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and any(a <= r.start < b for a, b in spans)
+        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and any(a <= r.start < b for a, b, _ in spans)
                 else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]

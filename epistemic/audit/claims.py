@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import EpistemicError
 from ..language import syntax as s
-from .lexicon import LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
+from .lexicon import KEEPING, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records
 from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -527,12 +527,12 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         if held is not None and know.text.lower() not in _KNEW and \
                 all(u.kind in ("value", "now", "past", "modal") for u in gap) and \
                 _WITH_VALUE.fullmatch(sentence, t.end, held.start) is not None and \
-                held.payload[0] in _observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
+                held.payload[0] in observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
             case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
             out = [record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
                           reading=HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
                    if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
-                   and _knows_value(r.key.formula) else r for r in out]
+                   and knows_value(r.key.formula) else r for r in out]
             continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)
         if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
                 u.text)) and not _term_word(u) for u in gap) or know.text.lower() in _KNEW:
@@ -556,20 +556,20 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
     return out
 
 
-def _knows_value(f: tuple) -> bool:
+def knows_value(f: tuple) -> bool:
     """Whether a key is `agent knows <terms>` or its negation (not knowledge of a fact)."""
     f = f[1] if f[0] == "Not" else f
     return f[0] == "Knows" and f[3] == "value"
 
 
-def _observed_vars(lex: Lexicon, agent: str) -> set[str]:
+def observed_vars(lex: Lexicon, agent: str) -> set[str]:
     """The variables an agent observes (P's rank)."""
     return {u.name for a in lex.puzzle.agents if a.name == agent for u in a.observes if isinstance(u, s.Var)}
 
 
 def _observed_number(lex: Lexicon, agent: str) -> str | None:
     """The one numeric variable an agent observes (Bernard's day), or None."""
-    names = _observed_vars(lex, agent)
+    names = observed_vars(lex, agent)
     name = next(iter(names)) if len(names) == 1 else None
     return name if name in lex.codes else None
 
@@ -1603,7 +1603,7 @@ _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|c
 _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then\s+|only\s+)*be\s+(?:still\s+)?$)")
 
 
-_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *NARROWING, *LIST_LABELS})
+_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS})
 _ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 
 

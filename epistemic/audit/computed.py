@@ -51,28 +51,42 @@ def computed_records(text: str) -> list[ClaimRecord]:
     return out
 
 
-# "(9, 8, 2) = 17": a tuple of two to four numbers and the number it is said to equal
-_TUPLE_VALUE = re.compile(r"[(（]\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]\s*=\s*(\d{1,6})(?![\d.,]\d)")
+# "(9, 8, 2) = 17", "(12,6,2) → 19": a tuple of two to four numbers and the number it is said to equal
+_TUPLE_VALUE = re.compile(r"[(（]\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]\s*(?:=|→|->)\s*(\d{1,6})(?![\d.,]\d)")
+# a line that is only one of them, after a bullet: one row of a column of them
+_TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
 _FOLD = {"+": sum, "*": math.prod}
 
 
 def tuple_values(text: str) -> list[ClaimRecord]:
-    """Each "(a, b, c) = n" of a line listing three or more of them, read as a sum or a product by the line's own
-    convention: the one that at least three of them and two thirds of them satisfy. The rest are slips of that
-    convention ("(9,8,2)=17" among sums: 9 + 8 + 2 = 17, false)."""
+    """Each "(a, b, c) = n" of a line listing three or more of them, or of a column of lines that are one each, read
+    as a sum or a product by the list's own convention: the one that at least three of them and two thirds of them
+    satisfy. The rest are slips of that convention ("(9,8,2)=17" among sums: 9 + 8 + 2 = 17, false)."""
     out: list[ClaimRecord] = []
     at = 0
+    column: list = []  # the rows of the column read so far, as (match, offset)
+    lists = []
     for line in text.split("\n"):
         start, at = at, at + len(line) + 1
-        found = [(m, [int(x) for x in re.split(r"\s*[,，]\s*", m.group(1))], int(m.group(2)))
-                 for m in _TUPLE_VALUE.finditer(line)]
+        row = _TUPLE_ROW.match(line)
+        if row is not None:
+            column.append((_TUPLE_VALUE.match(line, row.start("tuple")), start))
+            continue
+        if column:
+            lists.append(column)
+            column = []
+        lists.append([(m, start) for m in _TUPLE_VALUE.finditer(line)])
+    lists.append(column)
+    for items in lists:
+        found = [(m, start, [int(x) for x in re.split(r"\s*[,，]\s*", m.group(1))], int(m.group(2)))
+                 for m, start in items]
         if len(found) < 3:
             continue
-        fits = {op: sum(1 for _, xs, n in found if fold(xs) == n) for op, fold in _FOLD.items()}
+        fits = {op: sum(1 for _, _, xs, n in found if fold(xs) == n) for op, fold in _FOLD.items()}
         op = max(fits, key=lambda o: fits[o])
         if fits[op] < 3 or fits[op] * 3 < len(found) * 2:
             continue
-        for m, xs, n in found:
+        for m, start, xs, n in found:
             key = ("Const", xs[0])
             for x in xs[1:]:
                 key = ("Arith", op, key, ("Const", x))

@@ -41,6 +41,8 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                "we have:", "we now have:", "now we have:", "we're left with:", "we are left with:", "leaving:",
                *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
                  for c in ("：", ":")))  # "剩下的牌：红桃A、…"
+# What the trace keeps after dropping others, like "leaves": "we drop April 19 and June 19 and keep April 14, …"
+KEEPING = ("and keep", "and keeps", "and we keep", "keeping")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("不敢这样断言", "不敢断言", "不能断言", "无法断言", "不敢保证", "不能保证", "无法保证", "没法保证", "不敢肯定",
                 "不能肯定", "无法肯定", "确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
@@ -88,7 +90,9 @@ CUES: dict[str, tuple[str, ...]] = {
              "vouch", "vouches", "can vouch", "could vouch", "guarantee", "guarantees", "can guarantee",
              "is confident", "was confident", "be confident", "is positive", "was positive", "works out",
              "worked out", "can work out", "deduces", "deduced", "has found", "have found", "can find",
-             "figured it out", "figures it out", "worked it out", "works it out"),
+             "figured it out", "figures it out", "worked it out", "works it out",
+             # the verb left out after a denial: "he didn't know at first but does now", "now he does"
+             "does now", "do now", "now does", "now he does", "now she does", "now they do"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",
@@ -143,7 +147,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
-            "which leaves", "left with", *NARROWING, *LIST_LABELS),
+            "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -153,6 +157,13 @@ _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?
 
 QUICK_LIMIT = 20_000
 ENGLISH_LETTER_WORDS = frozenset({"A", "I"})  # values spelt like an English word: "A careful look", "I think"
+
+
+# An inverted conditional at a clause's start: "Had P been told 7, …", "had he held 19, …" (the subject, then a verb of
+# being told or holding)
+_INVERTED_IF = re.compile(r"(?:^|(?<=[.;:!?,，—(*\n]))\s*([Hh]ad)\s+(?=(?:\w+\.?\s+)?\w+\s+(?:been|had|got|gotten|received|"
+                          r"held|drawn|heard|seen|known|picked|chosen)\b)")
+
 
 
 class Token(NamedTuple):
@@ -207,6 +218,10 @@ class Lexicon:
                           not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue
             append(new(Token, (hit[0], hit[1], a, b, surface)))
+        if "ad " in text:  # "Had Bernard been told 19, he'd still be stuck": a supposition, its "if" inverted
+            inverted = [Token("if", None, m.start(1), m.end(1), m.group(1)) for m in _INVERTED_IF.finditer(text)]
+            if inverted:
+                out = sorted(out + inverted, key=lambda t: t.start)
         return out
 
     def _learn(self, surface: str) -> tuple[str, object, int] | None:

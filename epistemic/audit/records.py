@@ -82,7 +82,11 @@ class ClaimRecord(NamedTuple):
         return self.reading in CERTAIN
 
     def read_as(self, reading: str) -> "ClaimRecord":
-        return self if reading == self.reading else self._replace(reading=reading)
+        """The record under another reading; a sum stays arithmetic inside a case ("e.g. (18, 30): 18 + 30 = 58"):
+        it holds or fails in every world alike."""
+        if reading == self.reading or (reading == CASE and self.kind == "arithmetic" and self.reading == ARITHMETIC):
+            return self
+        return self._replace(reading=reading)
 
     def claim(self, lex: Lexicon) -> Claim:
         """The full claim, formulas included (built from the key, equal to what the key was made from)."""

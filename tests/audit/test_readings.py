@@ -368,7 +368,15 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ae1-sum_product-claude-markdown-error-12", "ae1-impossible-gpt4o-steps-error-16", "ae1-muddy-qwq-zh-error-18",
          "ae1-consecutive-r1-think-error-28", "ae1-what_sum-qwq-zh-error-30", "ae2-cheryl-answer-first-error-03",
          "ae2-cheryl_variant-qwq-zh-error-22", "ae2-cheryls_age-r1-think-error-26",
-         "ae2-consecutive-o1-summary-error-30", "u2-impossible-answer-first-error-16"}
+         "ae2-consecutive-o1-summary-error-30", "u2-impossible-answer-first-error-16",
+         # traces_af*, opened in session 19 (11 found blind; with this session's readings a line labelled by the
+         # knower's own value, a sum in a worked example, a column of "(12,6,2) → 19")
+         "af1-card16-gemini-terse-error-05", "af1-card16-qwq-zh-error-02", "af1-cheryl-gpt4o-steps-error-06",
+         "af1-cheryl_variant-claude-markdown-error-26", "af1-impossible-r1-think-error-18",
+         "af1-sum_product-r1-think-error-10", "af2-card16-gemini-terse-error-07", "af2-card16-qwq-zh-error-06",
+         "af2-cheryl-gpt4o-steps-error-04", "af2-cheryl-qwq-zh-error-02", "af2-impossible-r1-think-error-18",
+         "af1-consecutive-answer-first-error-27", "af1-what_sum-gemini-terse-error-29",
+         "af2-cheryls_age-r1-think-error-24"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -414,8 +422,7 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     "y1-card16-qwq-zh-correct-07",
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
     # tests/audit/test_opened_ae.py)
-    # traces_af*, opened at the start of session 19 (one alarm blind):
-    "af2-cheryl_variant-answer-first-correct-22",
+    # (traces_af*, opened at the start of session 19: its one alarm read the same session, tests/audit/test_opened_af.py)
     # (traces_ad*, opened at the start of session 17: its 3 alarms read the same session, tests/audit/test_opened_ad.py)
     # (traces_aa*, opened at the end of session 15: its 6 alarms at its second blind score all read, the last in
     # session 17: "19 → March 19 and July 19, still two. Bo couldn't know." is the case of the line, bullet or not)

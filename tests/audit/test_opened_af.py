@@ -1,0 +1,107 @@
+"""Readings from the opened blind set traces_af* (session 19: its false alarm and first errors it missed), each
+checked both ways where it can be: the right reading leaves a true step alone or flags the wrong one, and its twin
+goes the other way."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+ALBERT = "Albert says he doesn't know and is sure Bernard doesn't know either. That leaves April 14, April 17, April 19, " \
+         "June 12 and June 19.\n\n"
+
+
+def _claims(report):
+    return [(c.record.kind, c.formula, c.record.certain) for c in report.claims()]
+
+
+def test_a_denial_then_an_elided_knowing_is_the_whole_turn(ctxs):
+    """"he didn't know at first but does now": "does now" is "knows now", so the sentence is Bernard's statement and
+    the trace reaches it there; without the second half it is only part of it, which moves nothing."""
+    ctx = ctxs("cheryl_variant.txt")
+    text = ALBERT + ("Bernard then says he didn't know at first but does now. 19 appears twice, so both 19s go. "
+                     "Left: April 14, April 17 and June 12.")
+    assert _audit(ctx, text).label == -1
+    for turn in ("Bernard then says he didn't know at first but does now.",
+                 "Bernard says he didn't know at first, but now he does."):
+        report = _audit(ctx, text.replace("Bernard then says he didn't know at first but does now.", turn))
+        assert report.label == -1 and report.steps[1].stage == 2
+    half = _audit(ctx, text.replace(" but does now", ""))
+    assert half.steps[1].stage == 1
+
+
+def test_an_inverted_if_opens_a_supposition(ctxs):
+    """"Had Bernard been told 19, he'd still be stuck": a hypothetical about day 19, not Bernard's ignorance at the
+    stage; the same supposition about 12 (unique after Albert's statement) is false."""
+    ctx = ctxs("cheryl_variant.txt")
+    step = "Bernard says he didn't know at first, but now he knows. Had Bernard been told {}, he'd still be stuck."
+    found = _claims(_audit(ctx, ALBERT + step.format(19)))
+    assert ("hypothetical", "day = 19 implies (not Bernard knows date)", True) in found
+    wrong = _audit(ctx, ALBERT + step.format(12))  # judged false (weak evidence alone, like its "If …" form)
+    assert [(c.formula, c.verdict.verdict) for c in wrong.claims() if c.record.kind == "hypothetical"] == \
+        [("day = 12 implies (not Bernard knows date)", "false")]
+    plain = _claims(_audit(ctx, ALBERT + "We had been told 19 twice."))  # no subject and verb after it: no "if"
+    assert not [c for c in plain if c[0] == "hypothetical"]
+
+
+def test_what_a_trace_keeps_is_not_what_it_drops(ctxs):
+    """"we drop April 19 and June 19 and keep April 14, April 17 and June 12": the kept dates are what is left, not
+    more dates dropped (read as one exclusion of all five, the true step was flagged)."""
+    ctx = ctxs("cheryl_variant.txt")
+    head = ALBERT + "Bernard says he didn't know at first, but now he knows. "
+    for keep in (" and keep April 14, April 17 and June 12.", ", keeping April 14, April 17 and June 12."):
+        report = _audit(ctx, head + "So we drop April 19 and June 19" + keep)
+        assert report.label == -1
+        exclusions = [c[1] for c in _claims(report) if c[0] == "exclusion"]
+        assert exclusions == ["not ((month = April and day = 19) or (month = June and day = 19))"]
+    kept = _claims(_audit(ctx, head + "So we drop April 19 and June 19, keeping April 14, April 17 and June 12."))
+    assert any(kind == "candidates" and certain for kind, _, certain in kept)
+
+
+CONSECUTIVE = (
+    "**1. 安妮：\"我不知道你的数。\"**\n所以 a ≠ 0 且 a ≠ 10，去掉 (0,1)、(10,9)，剩 18 对。\n\n"
+    "**2. 比尔：\"我不知道你的数。\"**\n- b = 1：a 本来是 0 或 2，但 a = 0 已经排除 → 比尔知道，去掉 (2,1)；\n"
+    "- b = 9：同理去掉 (8,9)。\n其余 b 都有两个可能。剩 14 对。\n\n"
+    "**3. 安妮：\"我知道你的数。\"**\n现在安妮要判断：她的 a 在剩下的 14 对里是否只对应一个 b。\n"
+    "- a = 1：邻居是 0 和 2，(1,0) 已去掉 → b = 2，知道。\n"
+    "- a=2：邻居是1和3，{}")
+
+
+def test_a_line_labelled_by_the_knowers_own_value_is_that_cases_knowledge(ctxs):
+    """"- a=2：… 安妮无法确定": Anne sees a, so the line says what Anne knows when a = 2 (she knows: (2,1) went with
+    Bill's statement) — false, the first error; "(2,1)已去掉 → 安妮知道" is true."""
+    ctx = ctxs("consecutive.txt")
+    wrong = _audit(ctx, CONSECUTIVE.format("(2,1)和(2,3)都还在，安妮无法确定。"))
+    assert [c.formula for c in _bad(wrong)] == ["a = 2 implies (not Anne knows b)"]
+    assert _audit(ctx, CONSECUTIVE.format("(2,1)已去掉 → b = 3，安妮知道。")).label == -1
+
+
+def test_a_value_line_in_a_check_or_about_being_sure_stays_a_case(ctxs):
+    """A replay under a "Check" heading ("- July: Albert can't know …" of the first statement, at the end) and
+    "→ Ali can be sure" (sure that Bo doesn't know, the object left out) stay unchecked cases."""
+    ctx = ctxs("cheryl.txt")
+    head = ("Albert: he doesn't know, and he knows Bernard doesn't. Bernard: at first he didn't know, now he does. "
+            "Albert: then he knows too. So the birthday is July 16.\n\n")
+    check = "### Check the answer\n- July: Albert can't know, and neither 14 nor 16 is unique.\n- 16: only July 16."
+    assert _audit(ctx, head + check).label == -1
+    cam = ctxs("cheryl_cam.txt")
+    sure = "Ali's first statement:\n- March (18, 19): every day shared → Ali can be sure.\n- April contains 28 → out."
+    assert not _bad(_audit(cam, sure))
+
+
+def test_a_sum_in_a_worked_example_is_still_the_writers_arithmetic(ctxs):
+    """"e.g. (b, c) = (18, 30): 18 + 30 = 58 > 50 → …": the example is a case, but the sum is false in every case;
+    the right sum (48) leaves the step alone."""
+    ctx = ctxs("what_sum.txt")
+    step = ("**Alice (sees b, c): \"don't know\"**\n→ both options valid → b ≠ c and b + c ≤ 50.\n"
+            "e.g. (b, c) = (18, 30): 18 + 30 = {} → a is 12 or {}.")
+    assert [c.formula for c in _bad(_audit(ctx, step.format(58, 58)))] == ["18 + 30 = 58"]
+    assert not _bad(_audit(ctx, step.format(48, 48)))
+
+
+def test_a_column_of_triples_and_their_sums_is_read_by_its_convention(ctxs):
+    """"(12,6,2) → 19" in a column of "(a,b,c) → sum" lines: most rows are sums, so this one is a slip (12 + 6 + 2 =
+    20); the right column is left alone, and a column too short to show its convention is not read."""
+    ctx = ctxs("cheryls_age.txt")
+    rows = ["(16,3,3) → 22", "(12,6,2) → 19", "(12,4,3) → 19", "(9,8,2) → 19", "(9,4,4) → 17", "(8,6,3) → 17"]
+    head = "The ages multiply to 144, so I list the triples.\n\n"
+    column = head + "Now sums (the bus number):\n" + "\n".join(rows) + "\n\nOnly 19 and 17 repeat."
+    assert [c.formula for c in _bad(_audit(ctx, column))] == ["(12 + 6) + 2 = 19"]
+    assert not _bad(_audit(ctx, column.replace("(12,6,2) → 19", "(12,6,2) → 20")))
+    assert not _bad(_audit(ctx, head + "Now sums:\n(12,6,2) → 19\n(9,4,4) → 17\n\nOnly 19 and 17 repeat."))
