@@ -411,6 +411,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # through the dialogue in a recap without saying "already": then it may be a case or a restatement
                 anchored = (k_a >= window.stage and al.how != "recap") or says_already(text, r.start, r.end)
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
+            if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
+                window, anchored = Window(r.at, r.at), True
             hit = judge(r, window, lex)
             if hit is None:
                 continue

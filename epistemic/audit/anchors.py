@@ -175,9 +175,11 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
 # no world at all
 _NOTHING_VERBS = re.compile(
     r"(?i)\b(?:(?:adds|gives|provides|brings|yields|carries|conveys|offers)\s+no\s+(?:new\s+|further\s+|additional\s+|"
-    r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|(?:rules?|ruled)\s+out\s+nothing|"
-    r"(?:eliminates|removes|excludes|changes)\s+nothing|(?:doesn't|does\s+not|didn't|did\s+not)\s+"
-    r"(?:rule\s+out|eliminate|remove|exclude|change)\s+anything)")
+    r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|(?:rules?|ruled)\s+(?:out\s+)?nothing|"
+    r"(?:eliminates|removes|excludes|changes)\s+nothing|(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|"
+    r"couldn't)\s+(?:really\s+|actually\s+|even\s+)?(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|"
+    r"(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|couldn't)\s+(?:really\s+|actually\s+|even\s+)?rule\s+"
+    r"anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out", "rules nothing out")
 _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|没有带来任何新|没有提供任何新|"
                                r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"

@@ -27,6 +27,7 @@ from .counts import FLIPPED, count_key, count_records
 from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
+from .rounds import round_records
 from .ranges import range_records
 from .scope import reading_at, scopes
 
@@ -373,6 +374,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
                            and _GUESSED_ANSWER.search(sentence) is None)  # not "Let me do 17, it's usually the answer:"
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    timed: list[ClaimRecord] = []  # a case's knowledge dated by its own time: no scope of the sentence applies
     if "prime" in sentence or "composite" in sentence or "质数" in sentence or "素数" in sentence:
         arithmetic += _primality(sentence)
     if _SURVIVES.search(sentence) is not None:
@@ -410,6 +412,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
             counted += group_records(lex, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
+        if _ROUNDS_QUICK.search(sentence) is not None:  # "if exactly two were muddy, each would know in round 2"
+            timed = round_records(lex, term, sentence)
     if kinds & _CONTENT or "(" in sentence:
         toks = tokens(lex, sentence, raw)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
@@ -439,7 +443,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if crossed:
         found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
     if not found and not crossed:
-        return (), carry
+        return tuple(timed), carry
     marked = scopes(sentence)
     if marked:
         found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
@@ -476,9 +480,12 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     # "so a P holding a 4 couldn't pin it down; ♥4 is out": the case worked, its conclusion is about the stage
     found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
              for r in found]
-    return tuple(found), carry
+    return tuple(found + timed), carry
 
 
+# A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
+_ROUNDS_QUICK = re.compile(r"(?i:round|question|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
+                           r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
 _CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|[;；]\s*(?:(?:so|and)\s+)?|(?:→|->|⇒)\s*)$|"
                         r"(?:所以|因此|于是)[，,]?\s*$")
 _ELIMINATION_CLAUSE = re.compile(r"(?i:\b(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|removed|excluded|ruled\s+out)\b|"

@@ -17,7 +17,7 @@ from .keys import junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import KNOWLEDGE, ClaimRecord, record
 
-_CLEAN_EN = r"(?:clean|mud-free|unmuddied|non-muddy)\s+(?:child|children|kid|kids|ones?|girl|boy|classmates?)"
+CLEAN_EN = r"(?:clean|mud-free|unmuddied|non-muddy)\s+(?:child|children|kid|kids|ones?|girl|boy|classmates?)"
 _KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|both|all|each|this\s+time)\s+)*" \
            r"(?P<neg>(?:still\s+)?(?:can't|cannot|can\s+not|couldn't|don't|doesn't|didn't|do\s+not|does\s+not|" \
            r"never|are\s+not|is\s+not|aren't|isn't|still\s+unable\s+to|unable\s+to)\s+)?" \
@@ -25,10 +25,10 @@ _KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|bot
            r"(?:know|knows|knew|tell|tells|figure\s+out|figures\s+out|conclude|concludes|deduce|deduces|realize|" \
            r"realizes|be\s+sure|is\s+sure|are\s+sure|determine|determines|work\s+out|works\s+out|step\s+forward|" \
            r"steps\s+forward|stepped\s+forward)\b"
-_GROUP_EN = re.compile(r"(?i)\b(?:the|a|each|every|any|both|all(?:\s+the)?|two|three|four|\d)\s+" + _CLEAN_EN +
+_GROUP_EN = re.compile(r"(?i)\b(?:the|a|each|every|any|both|all(?:\s+the)?|two|three|four|\d)\s+" + CLEAN_EN +
                        r"\b(?P<gap>(?:(?!child|kid)[^.;!?\n]){0,90}?)\b" + _KNOW_EN)
-_CLEAN_ZH = r"(?:额头)?(?:干净|没有泥|没泥|上没有泥)的(?:那)?(?:[一两二三四五六七八几\d]?(?:个|位))?(?:孩子|人)(?:们)?"
-_GROUP_ZH = re.compile(_CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,40}?)"
+CLEAN_ZH = r"(?:额头)?(?:干净|没有泥|没泥|上没有泥)的(?:那)?(?:[一两二三四五六七八几\d]?(?:个|位))?(?:孩子|人)(?:们)?"
+_GROUP_ZH = re.compile(CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,40}?)"
                        r"(?P<neg>还不能|还不知道|不能|无法|不知道|没法|不会|没有|还无法)?"
                        r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便|先)*(?:知道|确定|推出|断定|判断|站出来|站了出来)")
 # What the group knows must be its own state: "… that she is clean", "whether", "自己", or stepping forward

@@ -71,6 +71,7 @@ class ClaimRecord(NamedTuple):
     answer: tuple[tuple[int, ...], ...] | None = None
     made: Claim | None = None  # a claim parsed from an inline formula (its formula has no key builder)
     reading: str = VALUES
+    at: int | None = None  # the stage the claim's own time names ("… would know in round 2": rounds.py), else None
 
     @property
     def past(self) -> bool:
@@ -129,7 +130,7 @@ def moved(r: ClaimRecord, offset: int) -> ClaimRecord:
     """The record with its span shifted by `offset` (records are memoised per sentence, spans per step)."""
     if offset == 0:
         return r
-    return tuple.__new__(ClaimRecord, (r[0], r[1], r[2], r[3] + offset, r[4] + offset, r[5], r[6], r[7]))
+    return tuple.__new__(ClaimRecord, (r[0], r[1], r[2], r[3] + offset, r[4] + offset, r[5], r[6], r[7], r[8]))
 
 
 def claim_key(c: Claim) -> ClaimKey:

@@ -105,3 +105,13 @@ def test_a_column_of_triples_and_their_sums_is_read_by_its_convention(ctxs):
     assert [c.formula for c in _bad(_audit(ctx, column))] == ["(12 + 6) + 2 = 19"]
     assert not _bad(_audit(ctx, column.replace("(12,6,2) → 19", "(12,6,2) → 20")))
     assert not _bad(_audit(ctx, head + "Now sums:\n(12,6,2) → 19\n(9,4,4) → 17\n\nOnly 19 and 17 repeat."))
+
+
+def test_a_silence_said_to_rule_nothing_out(ctxs):
+    """"This first silence doesn't rule anything out" (it rules out every world with one muddy child): a credit of
+    nothing, false; "doesn't really rule out anything" and "rule anything new out" too."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    for said in ("This first silence doesn't rule anything out.", "The first silence doesn't really rule out anything.",
+                 "The second round of silence doesn't rule anything new out."):
+        text = "Father: at least one of you is muddy.\n\nFather asks; nobody steps forward. " + said + "\n\nSo it goes on."
+        assert [c.record.kind for c in _bad(_audit(ctx, text))] == ["credit"], said

@@ -376,7 +376,12 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "af1-sum_product-r1-think-error-10", "af2-card16-gemini-terse-error-07", "af2-card16-qwq-zh-error-06",
          "af2-cheryl-gpt4o-steps-error-04", "af2-cheryl-qwq-zh-error-02", "af2-impossible-r1-think-error-18",
          "af1-consecutive-answer-first-error-27", "af1-what_sum-gemini-terse-error-29",
-         "af2-cheryls_age-r1-think-error-24"}
+         "af2-cheryls_age-r1-think-error-24",
+         # session 19: when the muddy children would know under a supposed count ("… would know in round 2"), "this
+         # silence doesn't rule anything out"
+         "ad1-muddy-gpt4o-steps-error-17", "af2-muddy-r1-think-error-15", "muddy-qwq-zh-error-final-i2-27",
+         "r2-muddy-r1-think-error-27", "s2-muddy-answer-first-error-27", "v2-muddy-gpt4o-steps-error-27",
+         "w2-muddy-gpt4o-steps-error-26", "w2-muddy-r1-think-error-29"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -1000,7 +1005,12 @@ def test_the_parameter_the_answer_is_written_as_is_the_count(ctxs):
     assert sources(ctx, "这里连续两次没人站出来，所以k = 2。") == [("(m[1] + m[2]) + m[3] = 2", True)]
     assert sources(ctx, "So k = 1 is out.") == [("(m[1] + m[2]) + m[3] != 1", True)]
     for case in ("If k = 1, the muddy child knows at once.", "With k = 3, each muddy child can't exclude k = 2 vs 3."):
-        assert sources(ctx, case) == [] or all(not certain for _, certain in sources(ctx, case)), case
+        counted = [(f, certain) for f, certain in sources(ctx, case) if " implies " not in f]
+        assert counted == [] or all(not certain for _, certain in counted), case
+    # (the first is that case's knowledge at the first question: rounds.py, tests/audit/test_opened_af.py)
+    assert sources(ctx, "If k = 1, the muddy child knows at once.") == [
+        ("(m[1] + m[2]) + m[3] = 1 implies ((m[1] = 1 implies c[1] knows m[1]) and (m[2] = 1 implies c[2] knows m[2])"
+         " and (m[3] = 1 implies c[3] knows m[3]))", True)]
     from epistemic.audit.counts import answer_parameter
     assert answer_parameter(ctx.lexicon) == "k" and answer_parameter(ctxs("sum_product.txt").lexicon) is None
 

@@ -29,7 +29,8 @@ CAUGHT = {BATTERY: {
     "tb-cheryl_variant-001", "tb-cheryl_variant-014", "tb-cheryl_variant-027", "tb-cheryl_variant-039", "tb-cheryl_variant-040",
     "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-impossible-002", "tb-impossible-012", "tb-impossible-026",
     "tb-impossible-028", "tb-impossible-041", "tb-impossible-042", "tb-impossible-043", "tb-impossible-049",
-    "tb-muddy-010", "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
+    "tb-muddy-010", "tb-muddy-024",  # session 19: "… would know in round r" (rounds.py)
+    "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
     "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
 }, BATTERY_2: {
     "tc-card16-002", "tc-card16-008", "tc-card16-018", "tc-card16-035", "tc-card16-038",

@@ -1,0 +1,138 @@
+"""When a family's members would know, supposing how many are muddy: "if exactly two were muddy, each of them would
+know in round 2", "with a single muddy child she would step forward at once", "如果恰好两个孩子有泥，有泥的孩子在第一轮
+就能推出自己有泥".
+
+Read as that case's knowledge, `sum = 2 implies (m[1] implies c[1] knows m[1]) and …` (kind "case knowledge", of
+the muddy members, or of the clean ones when the sentence says so), judged at the stage its time names: the r-th
+question is asked after the father's statement and r - 1 silences (stage r when the father speaks first); "at once"
+is the first; "after the r-th silence" the next one. A sentence that names no time, or a time after which nothing
+more is asked, is left to the other readers.
+"""
+from __future__ import annotations
+
+import re
+
+from .groups import CLEAN_EN, CLEAN_ZH, family
+from .keys import junction_key, knows_key, not_key, value_key
+from .lexicon import Lexicon
+from .records import HYPOTHETICAL, ClaimRecord, record
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "a single": 1, "a lone": 1, "a sole": 1, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4,
+                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+
+# The case: "if exactly two children were muddy", "with a single muddy child", "had there been only one muddy child",
+# "in a world with exactly two muddy children", "with m = 3"
+_CASE_EN = re.compile(
+    r"(?i)\b(?:if|suppose|supposing|assuming|with|when|had\s+there\s+been|were\s+there|in\s+(?:a|the|any)\s+"
+    r"(?:world|case|scenario|situation)\s+(?:with|where))\s+(?:there\s+(?:were|was|are|is|had\s+been)\s+)?"
+    r"(?:(?:exactly|only|just|precisely)\s+)?(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+single|a\s+lone|a\s+sole)\s+(?:(?:of\s+(?:them|the\s+children)|children|kids|child|kid)\s+)?"
+    r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)")
+_CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
+                      r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
+                      r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
+# The knowing, in the rest of the sentence
+_KNOW_EN = re.compile(r"(?i)\b(?:know|knows|knew|known|tell|realis\w*|realiz\w*|conclude\w*|deduce\w*|"
+                      r"figure\w*\s+(?:it\s+)?out|work\w*\s+(?:it\s+)?out|be\s+(?:sure|certain)|identify|"
+                      r"step\w*\s+forward|come\s+forward|came\s+forward)\b")
+_KNOW_ZH = re.compile(r"知道|确定|推出|断定|判断出|站出来|站了出来|明白")
+_NEGATED_EN = re.compile(r"(?i)\b(?:not|never|nobody|no\s+one|none|unable|neither)\b|n't\b")
+_NEGATED_ZH = re.compile(r"不|没|无法|无人")
+_CLEAN = re.compile(r"(?i)\b" + CLEAN_EN + r"\b|" + CLEAN_ZH)  # the clean members as the subject (not "sees clean faces")
+_MODAL_EN = re.compile(r"(?i)\b(?:would|could|will|can|then|must|should)\b|['’]d\b")
+# The time: "in the first round", "at the second question", "in round 2", "the first time the father asks",
+# "after the first silence", "after two silent rounds", "at once"
+_ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|"
+                       r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|time\s+(?:he|she|the\s+father|"
+                       r"dad)\s+asks|asking)\b|\bround\s+(?P<num>\d|one|two|three|four|five|six|seven)\b|"
+                       r"\bthe\s+(?P<first>first)\s+time\s+(?:he|she|the\s+father|dad)\s+asks\b")
+_AFTER_EN = re.compile(r"(?i)\bafter\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|"
+                       r"6th)\s+(?:silence|silent\s+round|round|question)|(?P<num>one|two|three|four|five|six|\d)\s+"
+                       r"(?:silences|silent\s+rounds|rounds(?:\s+of\s+silence)?|questions))\b")
+_AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot)\b")
+_ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
+                       r"(?:之后|以后|过后|后))?")
+_AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+_CLAUSE_BREAK = re.compile(r"(?i)[,，;；:：、—–]|\s(?:and|but|so|while)\s|所以|但是|但|而")
+_SEEING = re.compile(r"(?i)\b(?:sees?|seeing|saw|looks?\s+at|looking\s+at)\b|看到|看见|看得到|看着")
+_REASON = re.compile(r"(?i)\b(?:since|because|as|given\s+that)\b|因为|既然|由于")
+_AFTER_BEFORE = re.compile(r"(?i)\bafter\s+$")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS.get(re.sub(r"\s+", " ", word.lower()), 0)
+
+
+def _times(sentence: str) -> list[tuple[int, int]]:
+    """(offset, question) of each time the sentence names (1 for the first question)."""
+    out = []
+    for m in _ROUND_EN.finditer(sentence):
+        word = m.group("ord") or m.group("num") or m.group("first")
+        n = _ORDINAL_NUMBERS.get(word.lower()) or _number(word)
+        after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) is not None  # "after round 2"
+        out.append((m.start(), n + 1 if after else n))
+    for m in _AFTER_EN.finditer(sentence):
+        word = m.group("ord") or m.group("num")
+        out.append((m.start(), (_ORDINAL_NUMBERS.get(word.lower()) or _number(word)) + 1))
+    for m in _ROUND_ZH.finditer(sentence):
+        n = _number(m.group("n"))
+        out.append((m.start(), n + 1 if m.group("after") else n))
+    for pattern in (_AT_ONCE_EN, _AT_ONCE_ZH):
+        out += [(m.start(), 1) for m in pattern.finditer(sentence)]
+    return [(at, n) for at, n in out if n > 0]
+
+
+def _when(sentence: str, verb: int) -> int | None:
+    """The question at which the knowing at `verb` happens: the time named nearest to it, not one inside a reason
+    ("since a trio would have spoken in round 3") or another clause's event ("0100 在第一轮就被排除了，所以他在第二轮能确定")."""
+    times = [(abs(at - verb), n) for at, n in _times(sentence)
+             if _REASON.search(sentence, _clause_start(sentence, at), at) is None]
+    return min(times)[1] if times else None
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+
+
+def _first_asked(lex: Lexicon) -> int | None:
+    """The stage of the first question: right after the first announcement without a speaker (the father's)."""
+    return next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
+
+
+def round_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
+    """The case knowledge of each "<case>, <who> would <know> <when>" of one sentence, dated at its question."""
+    members = family(lex)
+    first = _first_asked(lex)
+    if not members or first is None or sentence.rstrip().endswith(("?", "？")):
+        return []  # (a question: "could somebody know in round 1 with two muddy kids?")
+    out = []
+    for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
+        for m in pattern.finditer(sentence):
+            n = _number(m.group("n") or m.group("m") or "")
+            end = _SENTENCE_END.search(sentence, m.end())
+            stop = end.start() if end else len(sentence)
+            verb = know.search(sentence, m.end(), stop)
+            if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
+                                         is None and not m.group(0).lower().startswith("if")):
+                continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case)
+            r = _when(sentence[:stop], verb.start())
+            stage = None if r is None else first + r - 1
+            if stage is None or stage >= len(lex.puzzle.announcements):
+                continue  # no time, or one after which nothing is asked
+            between = sentence[m.end():verb.start()]
+            clean = any(_SEEING.search(between, max(0, c.start() - 10), c.start()) is None
+                        for c in _CLEAN.finditer(between))  # (not "他看到5个干净的人": what the child sees)
+            no = negated.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None  # (not
+            # "她看不到任何泥，会在第一轮站出来": the seeing's negation)
+            parts = []
+            for agent, var in members:
+                knows = knows_key(agent, "value", (("Var", var),))
+                parts.append(("Implies", value_key(var, 0 if clean else 1), not_key(knows) if no else knows))
+            key = ("Implies", ("Compare", "=", term, ("Const", n)), junction_key("And", parts))
+            out.append(record("case knowledge", key, (), sentence.strip(), m.start(), verb.end(), False,
+                              reading=HYPOTHETICAL)._replace(at=stage))
+    return out
