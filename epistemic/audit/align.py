@@ -525,6 +525,12 @@ class Aligner:
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
             # before a statement names no statement retold)
+            if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的孩子
+                # 都知道自己有泥了": one sentence retelling the speakerless statements up to the last names each of them
+                described = {j for piece in _PIECES.split(text) for j in self.described(piece, current)}
+                if len(self.quotes) in described and any(knowing and len(self.quotes) in stages
+                                                          for stages, _, knowing in self.signatures):
+                    named |= described  # (ending on the knowing: "然后有泥的孩子都知道自己有泥了")
             # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
@@ -813,8 +819,12 @@ class Aligner:
         of silence), the n-th of a repeated one by an ordinal ("the second silence", "第二轮"); of several it
         describes ("after two silent rounds every muddy child knows"), the latest. A bracketed aside narrates
         nothing ("大家都知道（四个孩子只要 m ≥ 2，每个人都能看到泥）")."""
+        return max(self.described(sentence, current), default=None)
+
+    def described(self, sentence: str, current: int) -> list[int]:
+        """Each announcement `_signature_cue` finds a sentence describing (it keeps the latest)."""
         words = _words(_ASIDE_BRACKETS.sub(" ", sentence))
-        found = None
+        found = []
         rounds = _ROUND.search(sentence)
         silence = _SILENCE_NARRATED.search(sentence) is not None
         for stages, sig, knowing in self.signatures:
@@ -839,7 +849,7 @@ class Aligner:
                 nth = int(word) if word.isdigit() else _ROUND_WORDS.get(word.lower(), 0)
                 if 0 < nth <= len(stages):
                     k = stages[nth - 1]
-            found = k if found is None else max(found, k)
+            found.append(k)
         return found
 
     def _speech_cue(self, sentence: str, current: int, heading: bool = False,

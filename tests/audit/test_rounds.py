@@ -84,3 +84,19 @@ def test_a_wrong_round_flags_its_step(ctxs):
     assert [c.record.kind for c in _bad(_audit(ctx, text.format("immediately in the first round")))] == \
         ["case knowledge"]
     assert not _bad(_audit(ctx, text.format("after the first silence")))
+
+
+def test_one_sentence_retelling_the_whole_story_is_the_puzzle_restated(ctxs):
+    """"父亲说至少一个人有泥，问谁知道…，没人站出来；然后有泥的孩子都知道自己有泥了。" as the first step names the father, the
+    silence and the last statement in one sentence: the puzzle restated, not the trace at its end, so "干净的孩子这时就能
+    确定自己是干净的" after the first silence is judged there (false: a clean child sees two muddy faces)."""
+    ctx = ctxs("muddy.txt")
+    opening = "嗯，三个孩子，父亲说至少一个人有泥，问谁知道自己有没有泥，没人站出来；然后有泥的孩子都知道自己有泥了。"
+    alignment = ctx.aligner.align([opening, "那么这一轮沉默之后呢？"])
+    assert alignment[0].how == "recap" and alignment[0].stage == 0
+    text = opening + "\n\n那么这一轮沉默之后，干净的孩子看到两个有泥的，所以干净的孩子这时就能确定自己是干净的。\n\n答案：2个。"
+    assert [c.record.kind for c in _bad(_audit(ctx, text))] == ["knowledge"]
+    # a puzzle of speakers ending on a denial ("… then Bob, then Carol") is left as it was
+    what_sum = ctxs("what_sum.txt")
+    told = "Okay, one is the sum of the other two. Alice says she doesn't know, then Bob, then Carol. Question: all different?"
+    assert what_sum.aligner.align([told])[0].how == "carried"
