@@ -969,6 +969,9 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             op = _CMP_OPS[nxt.text.lower()]
             if _CMP_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None:
                 continue  # "55 ≤ s ≤ 152 is out": a range of the term, not one bound (unread)
+            if _NO_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None and \
+                    _RESTRICTION_AFTER.match(sentence, m.end()) is not None:
+                continue  # "没有 x + y ≤ 100 的限制", "without the x + y ≤ 100 constraint": a rule the puzzle lacks
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
@@ -987,6 +990,11 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             key = ("Compare", "=", ("Arith", "mod", t.payload[1], ("Const", 2)), ("Const", 1 if odd else 0))
             out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
     return out
+
+
+_NO_BEFORE = re.compile(r"(?i:\b(?:no|without(?:\s+(?:the|a|any))?|drops?(?:\s+the)?)\s*)$|(?:没有|无|不再有|去掉了?)\s*$")
+_RESTRICTION_AFTER = re.compile(r"(?i:\s+(?:restriction|constraint|condition|limit|requirement|rule|cap)s?\b)|\s*的?"
+                                r"(?:限制|约束|条件|要求|上限)")
 
 
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:

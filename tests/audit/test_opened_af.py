@@ -115,3 +115,19 @@ def test_a_silence_said_to_rule_nothing_out(ctxs):
                  "The second round of silence doesn't rule anything new out."):
         text = "Father: at least one of you is muddy.\n\nFather asks; nobody steps forward. " + said + "\n\nSo it goes on."
         assert [c.record.kind for c in _bad(_audit(ctx, text))] == ["credit"], said
+
+
+def test_a_bound_on_the_sum_one_statement_early_is_wrong_on_its_own(ctxs):
+    """"The sum is odd" before P's first statement has been used (it follows from S's): premature, and strong
+    evidence alone; after S's statement it is entailed. A rule the puzzle lacks ("没有 x + y ≤ 100 的限制") and "the
+    classic statement usually has x + y ≤ 100" are no bounds of this puzzle's stages."""
+    ctx = ctxs("impossible.txt")
+    early = ("P says: I cannot determine the two numbers.\n\nSo the sum is odd, since every even sum splits into two "
+             "primes.\n\nS says he knew that.")
+    assert [c.record.kind for c in _bad(_audit(ctx, early))] == ["term bound"]
+    later = ("P says: I cannot determine the two numbers.\n\nS says he knew that.\n\nSo the sum is odd, since every "
+             "even sum splits into two primes.")
+    assert not _bad(_audit(ctx, later))
+    for rule in ("这里 x 可以等于 y，而且没有 x + y ≤ 100 的限制，只要每个数不超过99。",
+                 "The classic statement usually has x + y ≤ 100 and x < y. Here it's y ≤ 99 and x = y allowed."):
+        assert not [c for c in _audit(ctx, rule).claims() if c.record.kind == "term bound" and c.record.certain], rule

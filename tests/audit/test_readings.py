@@ -382,8 +382,12 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ad1-muddy-gpt4o-steps-error-17", "af2-muddy-r1-think-error-15", "muddy-qwq-zh-error-final-i2-27",
          "r2-muddy-r1-think-error-27", "s2-muddy-answer-first-error-27", "v2-muddy-gpt4o-steps-error-27",
          "w2-muddy-gpt4o-steps-error-26", "w2-muddy-r1-think-error-29",
-         "m2-mud-qwqzh-premature-07", "n2-mu-qwqzh-wrongagent-08", "o2-mud-09-zh-terse-keptelim"}  # a one-sentence
+         "m2-mud-qwqzh-premature-07", "n2-mu-qwqzh-wrongagent-08", "o2-mud-09-zh-terse-keptelim",  # a one-sentence
          # retelling of the whole story first is the puzzle restated
+         # session 19: a bound of the sum one statement early is strong evidence alone
+         "af2-sum_product-gpt4o-steps-error-12", "af2-impossible-qwq-zh-error-20", "imp-r1-think-elim-01",
+         "r2-impossible-claude-markdown-error-18", "t2-impossible-r1-think-error-16", "v2-impossible-qwq-zh-error-20",
+         "x2-sum_product-qwq-zh-error-09"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
