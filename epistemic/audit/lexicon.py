@@ -71,7 +71,9 @@ CUES: dict[str, tuple[str, ...]] = {
                 # "Ali is sure Bo is in the dark", "P is clueless", "Bo is still guessing"
                 "is in the dark", "was in the dark", "are in the dark", "be in the dark", "'s in the dark",
                 "still in the dark", "is clueless", "was clueless", "be clueless",
-                "could not know", "can't know"),
+                "could not know", "can't know",
+                # "不能说知道" (not "because … 不能说"), torn between dates: "还要在8月15日和8月17日之间犹豫"
+                "不能说知道", "不能说他知道", "不敢说知道", "之间犹豫", "还要犹豫", "还在犹豫", "会犹豫", "犹豫不决"),
     "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "敢保证", "能保证",
              "可以保证", "保证", "knows", "know", "knew", "known", "can determine", "could determine",
              "able to determine", "able to work out", "able to tell", "can work out", "can work them out",

@@ -131,3 +131,16 @@ def test_a_bound_on_the_sum_one_statement_early_is_wrong_on_its_own(ctxs):
     for rule in ("这里 x 可以等于 y，而且没有 x + y ≤ 100 的限制，只要每个数不超过99。",
                  "The classic statement usually has x + y ≤ 100 and x < y. Here it's y ≤ 99 and x = y allowed."):
         assert not [c for c in _audit(ctx, rule).claims() if c.record.kind == "term bound" and c.record.certain], rule
+
+
+def test_cannot_say_he_knows_and_torn_between_dates_are_not_knowing(ctxs):
+    """"如果月份是8月，阿尔伯特还要在8月15日和8月17日之间犹豫，不能说知道": with August Albert does not know (true after
+    Bernard's statement); read before as "Albert knows" (不能说 a reason word), it flagged a true step."""
+    ctx = ctxs("cheryl.txt")
+    text = ("阿尔伯特说他不知道，但知道伯纳德也不知道。剩下7月14日、7月16日、8月14日、8月15日、8月17日。\n\n"
+            "伯纳德说他现在知道了。所以14号去掉，剩下7月16日、8月15日、8月17日。\n\n"
+            "阿尔伯特说他也知道了。如果月份是8月，阿尔伯特还要在8月15日和8月17日之间犹豫，不能说知道。所以只剩7月16日。")
+    report = _audit(ctx, text)
+    assert report.label == -1
+    assert [c.formula for c in report.claims() if c.record.kind == "hypothetical"] == \
+        ["month = August implies (not Albert knows date)"]
