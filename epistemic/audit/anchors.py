@@ -43,6 +43,9 @@ def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
     return None if m is None else aligner.anchor(m.group("phrase"))
 
 
+IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|依次|分别|逐一|一个个")
+
+
 def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: int | None = None) -> int | None:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)

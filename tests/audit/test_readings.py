@@ -418,7 +418,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (cheryl_variant-r1-think-correct-k1-17, session 8, read in session 13: a list repeating the topic's value)
     # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
     # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
-    "n2-mu-qwqzh-correct-05",  # (n1-cheryl-o1-correct-04, n1-variant-claude-correct-02: read in session 11)
+    # (n2-mu-qwqzh-correct-05: "父亲的话加上三轮无人站出，依次排除了…" read in session 19)
+    # (n1-cheryl-o1-correct-04, n1-variant-claude-correct-02: read in session 11)
     # traces_o*, session 10: a terse outline ("A sure B doesn't know → …") never aligned, so "day not 18/19 already"
     # stays at stage 0; "P with 18 would know → (2,9) survives" under S's last statement is about P's (stage 3)
     # (o2-sp-01-r1-correct: "P with 18 would know" read as that case's knowledge in session 17, which dates the

@@ -100,3 +100,13 @@ def test_one_sentence_retelling_the_whole_story_is_the_puzzle_restated(ctxs):
     what_sum = ctxs("what_sum.txt")
     told = "Okay, one is the sum of the other two. Alice says she doesn't know, then Bob, then Carol. Question: all different?"
     assert what_sum.aligner.align([told])[0].how == "carried"
+
+
+def test_statements_named_together_and_credited_in_turn_date_nothing_alone(ctxs):
+    """"父亲的话加上三轮无人站出，依次排除了只有1、2、3个有泥的情况": the father's words and three silences remove one count
+    each, in turn; the reference to the father does not date "only one muddy is out" at his statement."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    text = (FATHER + "Nobody steps forward, three times.\n\n**有4个孩子额头上有泥。** 父亲的话加上三轮无人站出，{}排除了只有1、2、3个"
+            "有泥的情况；有泥的孩子各自看到3个，于是能推出自己有泥。")
+    assert _audit(ctx, text.format("依次")).label == -1
+    assert _bad(_audit(ctx, "父亲的话排除了只有1个有泥的情况。"))  # the father's words alone: one silence early
