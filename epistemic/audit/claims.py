@@ -23,7 +23,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
                       VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
-from .counts import FLIPPED, count_key, count_records
+from .counts import FLIPPED, count_class_exclusions, count_key, count_records
 from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
@@ -374,7 +374,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
                            and _GUESSED_ANSWER.search(sentence) is None)  # not "Let me do 17, it's usually the answer:"
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
     arithmetic = _arithmetic(sentence) if "=" in sentence else []
-    timed: list[ClaimRecord] = []  # a case's knowledge dated by its own time: no scope of the sentence applies
+    timed: list[ClaimRecord] = []  # a case's knowledge dated by its own time, a count's worlds removed: no scope of
+    # the sentence applies
     if "prime" in sentence or "composite" in sentence or "质数" in sentence or "素数" in sentence:
         arithmetic += _primality(sentence)
     if _SURVIVES.search(sentence) is not None:
@@ -414,6 +415,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
         if _ROUNDS_QUICK.search(sentence) is not None:  # "if exactly two were muddy, each would know in round 2"
             timed = round_records(lex, term, sentence)
+        if _CLASS_QUICK.search(sentence) is not None:  # "removes every world with exactly one muddy child": the
+            # count is the class removed, not a supposition
+            timed += count_class_exclusions(term, sentence)
     if kinds & _CONTENT or "(" in sentence:
         toks = tokens(lex, sentence, raw)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
@@ -486,6 +490,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
 _ROUNDS_QUICK = re.compile(r"(?i:round|question|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
                            r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
+_CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|的情况|的可能|的世界|的组合")
 _CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|[;；]\s*(?:(?:so|and)\s+)?|(?:→|->|⇒)\s*)$|"
                         r"(?:所以|因此|于是)[，,]?\s*$")
 _ELIMINATION_CLAUSE = re.compile(r"(?i:\b(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|removed|excluded|ruled\s+out)\b|"

@@ -12,7 +12,7 @@ import re
 
 from .keys import formula_key, junction_key
 from .lexicon import Lexicon
-from .records import ANSWER, VALUES, ClaimRecord, record
+from .records import ANSWER, EXCLUSION, VALUES, ClaimRecord, record
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
@@ -250,3 +250,37 @@ def _most(term: tuple) -> int:
     if term[0] == "Var":
         return 1
     return sum(_most(t) for t in term[2:] if isinstance(t, tuple)) if term[0] == "Arith" else 0
+
+
+# The worlds of one count said to go: "removes every configuration with exactly one muddy child", "the two-muddy
+# cases are also eliminated", "排除了恰好4个人有泥的情况", "也排除了四个都有泥的情况"
+_CASES = r"(?:configurations?|worlds?|cases?|possibilit(?:y|ies)|patterns?|scenarios?|options?)"
+_MUDDY_N = r"(?:(?:exactly|only|just)\s+)?(?:" + _N[1:-1] + r"|a\s+single|a\s+lone)\s+(?:muddy\s+(?:child|children|kids?|ones?)|" \
+    r"(?:child|children|kids?)\s+(?:is|are|being)\s+muddy)"
+_REMOVES_EN = r"(?:removes?|removed|eliminates?|eliminated|rules?\s+out|ruled\s+out|excludes?|excluded|kills?|knocks?\s+out)"
+_CLASS_OUT_EN = re.compile(
+    r"(?i)\b" + _REMOVES_EN + r"\s+(?:also\s+)?(?:every|all(?:\s+the)?|the|any)\s+" + _CASES + r"\s+(?:with|where|in\s+which)\s+"
+    r"(?P<a>" + _MUDDY_N + r")|\b(?:the\s+)?(?P<b>" + _N[1:-1] + r")-muddy\s+" + _CASES + r"\s+(?:are|is|were|was)\s+"
+    r"(?:also\s+|then\s+|now\s+)?(?:eliminated|removed|ruled\s+out|excluded|gone|out)\b|,?\s+and\s+also\s+(?:every|all(?:\s+the)?)\s+"
+    + _CASES + r"\s+(?:with|where|in\s+which)\s+(?P<d>" + _MUDDY_N + r")")  # ("removes 000, and also every world with …")
+_REMOVES_BEFORE = re.compile(r"(?i)\b" + _REMOVES_EN + r"\b")
+_CLASS_OUT_ZH = re.compile(r"(?:排除了?|去掉了?|淘汰了?)(?:所有)?(?:只有|恰好|正好)?(?P<c>[一两二三四五六七八\d])个(?:人|孩子)?(?:都)?(?:额头上?)?"
+                           r"有泥的(?:情况|可能|世界|组合)")
+
+
+def count_class_exclusions(term: tuple, sentence: str) -> list[ClaimRecord]:
+    """"It also removes every configuration with exactly one muddy child": the worlds of that count are gone, an
+    exclusion `sum != 1` (credited to the statement the sentence names, like any exclusion)."""
+    out = []
+    for pattern in (_CLASS_OUT_EN, _CLASS_OUT_ZH):
+        for m in pattern.finditer(sentence):
+            if m.group(0).lstrip(", ").startswith("and") and _REMOVES_BEFORE.search(sentence, 0, m.start()) is None:
+                continue  # "…, and also every world with one muddy child" only after a verb of removing
+            phrase = next(g for g in m.groups() if g)
+            word = re.match(r"(?i)\s*(?:(?:exactly|only|just)\s+)?(a\s+single|a\s+lone|\S+)", phrase).group(1).lower()
+            n = 1 if word.startswith("a ") else _number(word) if word.isdigit() or word in NUMBER_WORDS else None
+            if n is None:
+                continue
+            out.append(record("exclusion", ("Compare", "!=", term, ("Const", n)), (), sentence.strip(), m.start(),
+                              m.end(), False, reading=EXCLUSION))
+    return out

@@ -387,7 +387,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          # session 19: a bound of the sum one statement early is strong evidence alone
          "af2-sum_product-gpt4o-steps-error-12", "af2-impossible-qwq-zh-error-20", "imp-r1-think-elim-01",
          "r2-impossible-claude-markdown-error-18", "t2-impossible-r1-think-error-16", "v2-impossible-qwq-zh-error-20",
-         "x2-sum_product-qwq-zh-error-09", "af1-cheryl-qwq-zh-error-08"}  # (and "不能说知道" is not knowing)
+         "x2-sum_product-qwq-zh-error-09", "af1-cheryl-qwq-zh-error-08",  # (and "不能说知道" is not knowing)
+         "af2-muddy-gpt4o-steps-error-14", "md-qwq-zh-elim-01", "muddy-gpt4o-error-wrongelim-g2-04",
+         "v2-muddy-qwq-zh-error-28"}  # session 19: "removes every world with one muddy child", credited
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):

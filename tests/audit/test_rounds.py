@@ -110,3 +110,21 @@ def test_statements_named_together_and_credited_in_turn_date_nothing_alone(ctxs)
             "有泥的情况；有泥的孩子各自看到3个，于是能推出自己有泥。")
     assert _audit(ctx, text.format("依次")).label == -1
     assert _bad(_audit(ctx, "父亲的话排除了只有1个有泥的情况。"))  # the father's words alone: one silence early
+
+
+@pytest.mark.parametrize("sentence, removed, stage", [
+    ("The father's statement removes 0000, and also every world with a single muddy child.", 1, 1),
+    ("So the two-muddy cases are also eliminated by the first silence.", 2, 2),
+    ("所以第一轮的沉默也排除了两个人都有泥的情况。", 2, 2),
+])
+def test_the_worlds_of_one_count_said_to_go(ctxs, sentence, removed, stage):
+    """"removes every world with a single muddy child": the count's worlds removed by the statement named (each of
+    these one statement early: wrong credits), not a supposition of one muddy child."""
+    ctx = ctxs("muddy.txt", N4K3)
+    bad = _bad(_audit(ctx, FATHER + sentence + AFTER))
+    assert [(c.record.kind, c.formula.rsplit(" ", 1)[1], c.verdict.verdict) for c in bad] == \
+        [("credit", str(removed), "premature")]
+    right = {1: "The first silence removes every world with a single muddy child.",
+             2: "So the two-muddy cases are eliminated by the second silence." if sentence.isascii() else
+             "所以第二轮的沉默排除了两个人都有泥的情况。"}[removed]
+    assert not _bad(_audit(ctx, FATHER + right + AFTER))
