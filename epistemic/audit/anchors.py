@@ -192,11 +192,18 @@ _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+
 _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
 
 
+_PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really|\s+actually)?)|这|这个|它")
+
+
 def nothing_records(aligner: Aligner, text: str, current) -> list:
     """"The second silence adds no information": claims that an announcement removes nothing, each a credit of no
     values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at."""
     out = []
     for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30):
+        if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
+            # rule anything out": the statement the sentence named before the pronoun
+            before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
+            subject = text[before:at]
         if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
                 _PERSONAL.search(text, at, at + len(subject) + 30) is not None:
             continue  # "父亲的话对他来说没有新信息": nothing new to one child, not to the stage

@@ -144,3 +144,13 @@ def test_cannot_say_he_knows_and_torn_between_dates_are_not_knowing(ctxs):
     assert report.label == -1
     assert [c.formula for c in report.claims() if c.record.kind == "hypothetical"] == \
         ["month = August implies (not Albert knows date)"]
+
+
+def test_a_pronoun_for_the_silence_just_named_rules_nothing_out(ctxs):
+    """"everyone staying put in round 1 is just what you'd expect, and it doesn't really rule anything out": "it" is
+    the first silence the sentence named (which rules out every world with one muddy child)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    said = "So everyone staying put in round 1 is just what you'd expect, and it doesn't really rule anything out."
+    text = "Father: at least one of you is muddy.\n\n" + said + "\n\nSo it goes on."
+    assert [c.formula for c in _bad(_audit(ctx, text))] == ["statement 2 rules out nothing"]
+    assert not _bad(_audit(ctx, text.replace("it doesn't really rule anything out", "it rules out a lone muddy child")))
