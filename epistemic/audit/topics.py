@@ -25,7 +25,9 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
 # The verb first: "I'd also drop 29: it splits as 13 + 16", "I also removed 29, because …", "we can rule out 35"
 _OUT_BEFORE = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|eliminate|eliminates|eliminated|"
                          r"rule\s+out|rules\s+out|ruled\s+out|cross\s+off|crossed\s+off|strike|strikes|struck|discard|"
-                         r"discards|discarded)\s+(?:also\s+)?(?:the\s+)?(?:sum\s+)?(\d{1,4})(?![\d.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)",
+                         r"discards|discarded)\s+(?:also\s+)?(?:the\s+)?(?:sum\s+)?(\d{1,4})(?!\d|[.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)"
+                         r"(?!\s*(?:more\s+|other\s+|further\s+)?(?:worlds?|cards?|pairs?|cases?|possibilit|options?|dates?|"
+                         r"candidates?|of\b))",  # (not "rules out 59 worlds": a count)
                          re.IGNORECASE)
 _ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
 
@@ -34,12 +36,18 @@ _TERM_HINTS = ("sum", "Sum", "SUM", "product", "Product", "PRODUCT", "和", "积
 
 
 def last_term(lex: Lexicon, text: str, before: tuple | None = None) -> tuple | None:
-    """The key of the observed term ("the sum", "products") a text names last, or `before` if it names none."""
-    if not any(w in text for w in _TERM_HINTS):
-        return before  # (a quick test: most steps name no term)
-    terms = [t.payload[1] for t in lex.scan(text) if t.kind == "attr" and isinstance(t.payload, tuple)
-             and t.payload[0] == "@term"]
-    return terms[-1] if terms else before
+    """The key of the observed term ("the sum", "products") a text names last, or `before` if it names none; a list
+    of numbers after it that only one term can take ("满足这些的奇数：11（9）、17（15）、…") names that term."""
+    named = [(t.end, t.payload[1]) for t in lex.scan(text) if t.kind == "attr" and isinstance(t.payload, tuple)
+             and t.payload[0] == "@term"] if any(w in text for w in _TERM_HINTS) else []  # (most steps name none)
+    found = named[-1][1] if named else before
+    if lex.number_pair is not None and ("、" in text or "," in text or "，" in text):
+        at = named[-1][0] if named else 0
+        lists = [m.group(0) for m in _NUMBER_LIST.finditer(re.sub(r"[(（][^()（）\n]{0,20}[)）]", "", text[at:]))]
+        fits = _terms_taking(lex, tuple(int(n) for n in re.findall(r"\d{1,4}", lists[-1]))) if lists else []
+        if len(fits) == 1:
+            return fits[0]
+    return found
 
 
 # "51 stays", "so 51 survives", "51 stays on S's list", "所以51保留下来", "51 也留在候选里": the value is kept
@@ -61,8 +69,26 @@ def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> t
     else the term named last before it (or `topic`, the term the steps before named last)."""
     lists = [x for x in _NUMBER_LIST.finditer(text, 0, m.start()) if m.group(1) in re.findall(r"\d{1,4}", x.group(0))]
     if lists:
+        fits = _terms_taking(lex, tuple(int(n) for n in re.findall(r"\d{1,4}", lists[-1].group(0))))
+        if len(fits) == 1:  # "11、17、23、…、51、53": primes are no products of two numbers ≥ 2, so these are sums
+            return fits[0]
         return last_term(lex, text[:lists[-1].start()], topic)
     return _row_term(lex, text, m, topic)
+
+
+def _terms_taking(lex: Lexicon, numbers: tuple[int, ...], ops: str = "+*") -> list[tuple]:
+    """The sum and the product (of those in `ops`) of the puzzle's two numbers that can take every one of `numbers`
+    over their domains (either, both or neither)."""
+    a, b = lex.number_pair
+    out = []
+    for op in ops:
+        values = lex.atoms.get(("@values", op))
+        if values is None:
+            values = lex.atoms[("@values", op)] = frozenset(
+                x + y if op == "+" else x * y for x in lex.codes[a] for y in lex.codes[b])
+        if all(n in values for n in numbers):
+            out.append(("Arith", op, ("Var", a), ("Var", b)))
+    return out
 
 
 def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
@@ -73,21 +99,30 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
     return last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
 
 
+# A row (or a sentence) labelled by a number and closed by keeping it: "51：51−2=49不是素数，…，所以也保留。", "- 51 → 49 =
+# 7 × 7, composite, keep"
+_KEPT_ROW = re.compile(r"(?m)(?:^|(?<=[。！？])|(?<=[.!?] ))[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(\d{1,4})(?:\*\*)?[ \t]*(?:[:：]|→|->)[^\n]*?(?:[,，;；]|→|->)\s*"
+                       r"(?:so\s+|所以|因此)?(?:also\s+)?(?:也|就|都)?(?:(?i:keep|kept|stays|survives|remains|ok)|保留下来|保留|留下)"
+                       r"\s*[.。!！]?[ \t]*$")
+
+
 def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list[ClaimRecord]:
     """Bare numbers said to stay under the sum the step (or the steps before it) named last: that the sum is still
     possible (kind "possible", strategies.Survives), as "- **51**: … so 51 stays" says of the sums."""
     if lex.number_pair is None:
         return []
     out = []
-    for m in _KEPT.finditer(text):
+    for m in [*_KEPT.finditer(text), *_KEPT_ROW.finditer(text)]:
         if _HOLDER.search(text, max(0, m.start() - 12), m.start()):
             continue  # "S with 11 stays undecided": the agent holding the number, not the number kept
         on = _ON_LIST.match(text, m.end())
         term = agent_term(lex, on.group(1)) if on else _listed_term(lex, text, m, topic)
-        if term is None or term[:2] != ("Arith", "+"):
-            continue
+        if term is None or term[:2] != ("Arith", "+") or not _terms_taking(lex, (int(m.group(1)),), "+"):
+            continue  # (a number no sum can be, "1602", is no sum's value)
         a = max((b.end() for b in re.finditer(r"[.!?。！？\n]", text[:m.start()])), default=0)
         key = ("PossibleTerm", term, int(m.group(1)))
+        if any(r.key.formula == key and m.start() <= r.start < m.end() for r in out):
+            continue  # ("- 51: … so 51 stays": the row and its verb say it once)
         out.append(record("possible", key, (), text[a:m.end()].strip(), m.start(), m.end(), False, reading=POSSIBLE))
     return out
 
@@ -104,7 +139,7 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
     out = []
     for m in [*_OUT.finditer(text), *_OUT_BEFORE.finditer(text)]:
         term = _row_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's term
-        if term is None or term[:2] != ("Arith", "+"):
+        if term is None or term[:2] != ("Arith", "+") or not _terms_taking(lex, (int(m.group(1)),), "+"):
             continue
         a = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
         end = _SENTENCE_END.search(text, m.end())

@@ -154,3 +154,24 @@ def test_a_pronoun_for_the_silence_just_named_rules_nothing_out(ctxs):
     text = "Father: at least one of you is muddy.\n\n" + said + "\n\nSo it goes on."
     assert [c.formula for c in _bad(_audit(ctx, text))] == ["statement 2 rules out nothing"]
     assert not _bad(_audit(ctx, text.replace("it doesn't really rule anything out", "it rules out a lone muddy child")))
+
+
+def test_a_sum_kept_under_a_list_only_sums_can_be(ctxs):
+    """"11、17、23、…、51、53" are sums (primes are no product of two numbers ≥ 2), so "所以51保留下来" keeps the sum 51
+    — which S's statement removes (51 = 17 + 34, product 578 = 17 × 34 only); a row "51：…，所以也保留" too. 53 kept is
+    right."""
+    ctx = ctxs("sum_product.txt")
+    head = ("P说他不知道。\n\nS说他早就知道P不知道。那么S的和的每种拆法的积都要有多种分解，所以积也不唯一。\n\n"
+            "满足这些的奇数：11（9）、17（15）、23（21）、27（25）、29（27）、35（33）、37（35）、41（39）、47（45）、51（49）、53（51）。\n\n")
+    for kept in ("51 − 2 = 49 = 7 × 7，不是质数，所以51保留下来。", "嗯，每个都看一下。51：51−2=49不是素数，而且51<55，所以也保留。"):
+        assert [(c.record.kind, c.verdict.verdict) for c in _bad(_audit(ctx, head + kept))] == [("possible", "false")]
+        assert not _bad(_audit(ctx, head + kept.replace("51", "53").replace("49", "51").replace("7 × 7", "3 × 17")))
+
+
+def test_a_count_of_worlds_is_no_sum(ctxs):
+    """"This rules out 1602 worlds" after a list of sums: 1602 worlds, not the sum 1602 (nor 160, its first digits)."""
+    ctx = ctxs("sum_product.txt")
+    text = ("The odd sums left are 11, 17, 23, 27, 29, 35, 37, 41, 47, 53.\n\n"
+            "This rules out 1602 worlds; 145 remain. So 53 is ruled out too.")
+    sums = [c.formula for c in _audit(ctx, text).claims() if c.formula.startswith("x + y !=")]
+    assert sums == ["x + y != 53"]
