@@ -38,6 +38,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
                        r"cheryl puzzle)\b|\b(?:original|classic|famous|standard|usual|well-known)\s+(?:puzzle|version|problem|"
                        r"cheryl(?:'s|’s)?\s+(?:puzzle|birthday))(?:'s|’s)?\s+(?:answer|solution)\b|"
+                       r"\b(?:it(?:'s|’s|\s+is)|this\s+is|that(?:'s|’s|\s+is))\s+not\s+(?:just|only|simply|merely)\s+that\b|"
                        r"\bthe\s+(?:original|classic|famous|standard|usual|well-known)\s+(?:statement|formulation|"
                        r"setup|set-up|version|puzzle|problem)\s+(?:usually\s+|typically\s+|normally\s+|often\s+)?"
                        r"(?:has|had|says|said|uses|used|requires|required|assumes|assumed|adds|added)\b|\bi\s+was\s+(?:going|about)\s+to\s+(?:say|keep|answer|write|drop|conclude)\b|"
@@ -68,7 +69,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能")
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "not just", "not only", "not simply", "not merely")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))

@@ -175,3 +175,14 @@ def test_a_count_of_worlds_is_no_sum(ctxs):
             "This rules out 1602 worlds; 145 remain. So 53 is ruled out too.")
     sums = [c.formula for c in _audit(ctx, text).claims() if c.formula.startswith("x + y !=")]
     assert sums == ["x + y != 53"]
+
+
+def test_not_just_that_is_no_claim(ctxs):
+    """"It's not just that Q knows it now — he's saying he already knew": the idea set aside is no claim that Q knows
+    the card after P's statement; "So Q knows the card now." is one (premature)."""
+    ctx = ctxs("card16.txt")
+    head = "P says: \"I don't know the card.\"\n\nSecond statement: Q says \"I knew you didn't know.\"\n\n"
+    tail = "\n\nP says: \"Now I know the card.\"\n\nQ says: \"Now I know it too.\""
+    assert not _bad(_audit(ctx, head + "It's not just that Q knows it now — he's saying he already knew, before P "
+                                       "spoke." + tail))
+    assert _bad(_audit(ctx, head + "So Q knows the card now." + tail))

@@ -418,8 +418,9 @@ ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tun
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
 KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
-    "card16-r1-correct-g3-01",  # traces_g*, opened in session 6 (card16-answerfirst-correct-g3-05 read in session
-    # 17: "Q hears only the suit and says he already knew P would be stuck" is Q's statement)
+    # (traces_g*, opened in session 6: card16-r1-correct-g3-01 read in session 19, "It's not just that Q knows it now —"
+    # is no claim that Q knows; card16-answerfirst-correct-g3-05 read in session 17: "Q hears only the suit and says
+    # he already knew P would be stuck" is Q's statement)
     # (cheryl_variant-r1-think-correct-k1-17, session 8, read in session 13: a list repeating the topic's value)
     # traces_n*, session 9: an unrecognised paraphrase ("Albert's certainty that Bernard can't know") leaves the
     # trace at stage 0; a ✗ checklist of months under Albert's statement; "父亲的话加上三轮无人站出" dated at the father
