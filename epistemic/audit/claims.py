@@ -1279,6 +1279,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         if kind == "answer":
             slot = 0 if pair else None  # "the answer is 4 and 13": the pair of the question
         if kind == "attr":
+            if _THAN.match(sentence, t.end) is not None:
+                continue  # "Cheryl is older than both brothers": a comparison, not the variable `older`
             if sources and _SOURCE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "from the month alone", "从点数": what an agent knows from, not what they know
             if type(t.payload) is tuple and _OPERATOR_AFTER.match(sentence, t.end) is not None:
@@ -1450,12 +1452,14 @@ def _other_subject(sentence: str, start: int, end: int) -> bool:
 _OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|应|必|可能|所以|因此|那么|则|为|等于|剩|排除|不))"
                             r"[\u4e00-\u9fff]{2,8}\s*$")
 # A pronoun for the value just named, and its contents: "6月，里面是12和19", "May, which has 15, 16 and 19"
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|只有)|\s*(?i:which\s+(?:has|contains)\b)")
 # An English clause after a comma on a plural noun the vocabulary does not know: "Cheryl 9, brothers 4 and 4"
 _OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|possibilities|"
                            r"candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$")
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
-_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b)|乘积|之和|总和")
+_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)\s*$)|"
+                         r"乘积|之和|总和")  # (and "…; the product is 144", a new clause on a term without a name)
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)

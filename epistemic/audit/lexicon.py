@@ -149,6 +149,8 @@ CUES: dict[str, tuple[str, ...]] = {
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
+            # "排除之后还剩9张：♥A …": after the removal, what is left (the list is not what was removed)
+            *(f"{v}{w}" for v in ("排除", "去掉", "划掉", "删去") for w in ("之后", "以后", "后")),
             "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS),
 }
 

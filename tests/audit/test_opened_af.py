@@ -186,3 +186,21 @@ def test_not_just_that_is_no_claim(ctxs):
     assert not _bad(_audit(ctx, head + "It's not just that Q knows it now — he's saying he already knew, before P "
                                        "spoke." + tail))
     assert _bad(_audit(ctx, head + "So Q knows the card now." + tail))
+
+
+def test_what_is_left_after_a_removal_is_not_removed(ctxs):
+    """"排除之后还剩9张：♥A ♥Q …" lists what is left after the removal, not what was removed (read as removed, the true
+    step was flagged)."""
+    ctx = ctxs("card16.txt")
+    text = "第一句，P先生说不知道。只出现一次的点数有：J、8、2、7、3（黑桃），K、6（草花）。排除之后还剩9张：♥A ♥Q ♥4，♠4，♣Q ♣5 ♣4，♦A ♦5。"
+    report = _audit(ctx, text)
+    assert not _bad(report) and not [c for c in report.claims() if c.record.kind == "exclusion"]
+
+
+def test_a_comparison_and_an_unnamed_product_are_no_values(ctxs):
+    """"Cheryl is older than both brothers; the product is 144": "older than" compares (it is not the variable
+    `older`) and 144 is the product's, not Cheryl's nor the older brother's age."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "Cheryl is older than both brothers; the product is 144.")
+    assert not [c for c in report.claims() if c.record.certain]
+    assert [c.formula for c in _audit(ctx, "So Cheryl is 144.").claims()] == ["cheryl = 144"]
