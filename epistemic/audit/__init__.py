@@ -24,8 +24,8 @@ from .tables import property_rows, ruled_out_cells, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
-from .anchors import (IN_TURN, NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records, quoted_credit,
-                      survived_stage)
+from .anchors import (IN_TURN, NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
+                      quoted_credit, survived_stage)
 from .aliases import trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
@@ -340,8 +340,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
                 # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
-                # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the stages,
-                # and "父亲的话加上三轮无人站出，依次排除了…" credits them in turn)
+                # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the
+                # stages, and "父亲的话加上三轮无人站出，依次排除了…" credits them in turn)
                 window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
             if lined and r.kind in _LINED_KINDS:  # "- 安妮：“不知道” → … 由此 b 也不可能是 1 或 9。剩 14 对。": what a line of
                 # an outline says its statement gives holds right after that statement

@@ -525,8 +525,8 @@ class Aligner:
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
             # before a statement names no statement retold)
-            if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的孩子
-                # 都知道自己有泥了": one sentence retelling the speakerless statements up to the last names each of them
+            if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的
+                # 孩子都知道自己有泥了": one sentence retelling the speakerless statements up to the last names each
                 described = {j for piece in _PIECES.split(text) for j in self.described(piece, current)}
                 if len(self.quotes) in described and any(knowing and len(self.quotes) in stages
                                                           for stages, _, knowing in self.signatures):

@@ -43,7 +43,9 @@ def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
     return None if m is None else aligner.anchor(m.group("phrase"))
 
 
-IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|依次|分别|逐一|一个个")
+# Statements credited in turn ("…加上三轮无人站出，依次排除了只有1、2、3个有泥的情况"): none of them dates the whole sentence
+IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|"
+                     r"依次|分别|逐一|一个个")
 
 
 def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: int | None = None) -> int | None:
@@ -176,13 +178,13 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
 
 # "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes
 # no world at all
+_NOT_EVEN = r"(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|couldn't)\s+(?:really\s+|actually\s+|even\s+)?"
 _NOTHING_VERBS = re.compile(
     r"(?i)\b(?:(?:adds|gives|provides|brings|yields|carries|conveys|offers)\s+no\s+(?:new\s+|further\s+|additional\s+|"
-    r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|(?:rules?|ruled)\s+(?:out\s+)?nothing|"
-    r"(?:eliminates|removes|excludes|changes)\s+nothing|(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|"
-    r"couldn't)\s+(?:really\s+|actually\s+|even\s+)?(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|"
-    r"(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|couldn't)\s+(?:really\s+|actually\s+|even\s+)?rule\s+"
-    r"anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out", "rules nothing out")
+    r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|"
+    r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+nothing|" + _NOT_EVEN +
+    r"(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|" + _NOT_EVEN +
+    r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
 _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|没有带来任何新|没有提供任何新|"
                                r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"

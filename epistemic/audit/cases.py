@@ -108,7 +108,8 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
 
 # Being sure is mostly sure of another's ignorance ("every day shared → Ali can be sure"): its object is not read
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
-_CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b)|验证|检验|核对|检查|回顾|总结")
+_CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b)|"
+                         r"验证|检验|核对|检查|回顾|总结")
 
 
 def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -162,6 +163,6 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
         spans = _value_lines(lex, text)
-        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and any(a <= r.start < b for a, b, _ in spans)
-                else r for r in records]
+        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
+                any(a <= r.start < b for a, b, _ in spans) else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]

@@ -489,8 +489,11 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
 
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
 _ROUNDS_QUICK = re.compile(r"(?i:round|question|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
-                           r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
-_CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|的情况|的可能|的世界|的组合")
+                           r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
+                           r"第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
+# Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)
+_CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|"
+                          r"的情况|的可能|的世界|的组合")
 _CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|[;；]\s*(?:(?:so|and)\s+)?|(?:→|->|⇒)\s*)$|"
                         r"(?:所以|因此|于是)[，,]?\s*$")
 _ELIMINATION_CLAUSE = re.compile(r"(?i:\b(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|removed|excluded|ruled\s+out)\b|"
@@ -976,7 +979,7 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
                 continue  # "55 ≤ s ≤ 152 is out": a range of the term, not one bound (unread)
             if _NO_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None and \
                     _RESTRICTION_AFTER.match(sentence, m.end()) is not None:
-                continue  # "没有 x + y ≤ 100 的限制", "without the x + y ≤ 100 constraint": a rule the puzzle lacks
+                continue  # "没有 x + y ≤ 100 的限制", "without the x + y ≤ 100 constraint": not this puzzle's
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
@@ -1458,8 +1461,9 @@ _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|�
 _OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|possibilities|"
                            r"candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$")
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
-_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)\s*$)|"
-                         r"乘积|之和|总和")  # (and "…; the product is 144", a new clause on a term without a name)
+# (and "…; the product is 144", a new clause on a term without a name)
+_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"
+                         r"\s*$)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 _AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)

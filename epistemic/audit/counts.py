@@ -255,17 +255,20 @@ def _most(term: tuple) -> int:
 # The worlds of one count said to go: "removes every configuration with exactly one muddy child", "the two-muddy
 # cases are also eliminated", "排除了恰好4个人有泥的情况", "也排除了四个都有泥的情况"
 _CASES = r"(?:configurations?|worlds?|cases?|possibilit(?:y|ies)|patterns?|scenarios?|options?)"
-_MUDDY_N = r"(?:(?:exactly|only|just)\s+)?(?:" + _N[1:-1] + r"|a\s+single|a\s+lone)\s+(?:muddy\s+(?:child|children|kids?|ones?)|" \
-    r"(?:child|children|kids?)\s+(?:is|are|being)\s+muddy)"
-_REMOVES_EN = r"(?:removes?|removed|eliminates?|eliminated|rules?\s+out|ruled\s+out|excludes?|excluded|kills?|knocks?\s+out)"
+_MUDDY_N = (r"(?:(?:exactly|only|just)\s+)?(?:" + _N[1:-1] + r"|a\s+single|a\s+lone)\s+"
+            r"(?:muddy\s+(?:child|children|kids?|ones?)|(?:child|children|kids?)\s+(?:is|are|being)\s+muddy)")
+_REMOVES_EN = (r"(?:removes?|removed|eliminates?|eliminated|rules?\s+out|ruled\s+out|excludes?|excluded|kills?|"
+               r"knocks?\s+out)")
+_WITH = r"\s+(?:with|where|in\s+which)\s+"
 _CLASS_OUT_EN = re.compile(
-    r"(?i)\b" + _REMOVES_EN + r"\s+(?:also\s+)?(?:every|all(?:\s+the)?|the|any)\s+" + _CASES + r"\s+(?:with|where|in\s+which)\s+"
+    r"(?i)\b" + _REMOVES_EN + r"\s+(?:also\s+)?(?:every|all(?:\s+the)?|the|any)\s+" + _CASES + _WITH +
     r"(?P<a>" + _MUDDY_N + r")|\b(?:the\s+)?(?P<b>" + _N[1:-1] + r")-muddy\s+" + _CASES + r"\s+(?:are|is|were|was)\s+"
-    r"(?:also\s+|then\s+|now\s+)?(?:eliminated|removed|ruled\s+out|excluded|gone|out)\b|,?\s+and\s+also\s+(?:every|all(?:\s+the)?)\s+"
-    + _CASES + r"\s+(?:with|where|in\s+which)\s+(?P<d>" + _MUDDY_N + r")")  # ("removes 000, and also every world with …")
+    r"(?:also\s+|then\s+|now\s+)?(?:eliminated|removed|ruled\s+out|excluded|gone|out)\b|"
+    r",?\s+and\s+also\s+(?:every|all(?:\s+the)?)\s+" + _CASES + _WITH + r"(?P<d>" + _MUDDY_N + r")")
+# ("removes 000, and also every world with …": the last form only after a verb of removing)
 _REMOVES_BEFORE = re.compile(r"(?i)\b" + _REMOVES_EN + r"\b")
-_CLASS_OUT_ZH = re.compile(r"(?:排除了?|去掉了?|淘汰了?)(?:所有)?(?:只有|恰好|正好)?(?P<c>[一两二三四五六七八\d])个(?:人|孩子)?(?:都)?(?:额头上?)?"
-                           r"有泥的(?:情况|可能|世界|组合)")
+_CLASS_OUT_ZH = re.compile(r"(?:排除了?|去掉了?|淘汰了?)(?:所有)?(?:只有|恰好|正好)?(?P<c>[一两二三四五六七八\d])个(?:人|孩子)?"
+                           r"(?:都)?(?:额头上?)?有泥的(?:情况|可能|世界|组合)")
 
 
 def count_class_exclusions(term: tuple, sentence: str) -> list[ClaimRecord]:

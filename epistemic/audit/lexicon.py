@@ -165,9 +165,8 @@ ENGLISH_LETTER_WORDS = frozenset({"A", "I"})  # values spelt like an English wor
 
 # An inverted conditional at a clause's start: "Had P been told 7, …", "had he held 19, …" (the subject, then a verb of
 # being told or holding)
-_INVERTED_IF = re.compile(r"(?:^|(?<=[.;:!?,，—(*\n]))\s*([Hh]ad)\s+(?=(?:\w+\.?\s+)?\w+\s+(?:been|had|got|gotten|received|"
-                          r"held|drawn|heard|seen|known|picked|chosen)\b)")
-
+_INVERTED_IF = re.compile(r"(?:^|(?<=[.;:!?,，—(*\n]))\s*([Hh]ad)\s+(?=(?:\w+\.?\s+)?\w+\s+"
+                          r"(?:been|had|got|gotten|received|held|drawn|heard|seen|known|picked|chosen)\b)")
 
 
 class Token(NamedTuple):

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 
+from .counts import NUMBER_WORDS
 from .groups import CLEAN_EN, CLEAN_ZH, family
 from .keys import junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import HYPOTHETICAL, ClaimRecord, record
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "a single": 1, "a lone": 1, "a sole": 1, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4,
-                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_WORD_NUMBERS = {**NUMBER_WORDS, "nine": 9, "ten": 10, "九": 9, "十": 10, "a single": 1, "a lone": 1, "a sole": 1}
 _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 
@@ -41,7 +40,7 @@ _KNOW_EN = re.compile(r"(?i)\b(?:know|knows|knew|known|tell|realis\w*|realiz\w*|
 _KNOW_ZH = re.compile(r"知道|确定|推出|断定|判断出|站出来|站了出来|明白")
 _NEGATED_EN = re.compile(r"(?i)\b(?:not|never|nobody|no\s+one|none|unable|neither)\b|n't\b")
 _NEGATED_ZH = re.compile(r"不|没|无法|无人")
-_CLEAN = re.compile(r"(?i)\b" + CLEAN_EN + r"\b|" + CLEAN_ZH)  # the clean members as the subject (not "sees clean faces")
+_CLEAN = re.compile(r"(?i)\b" + CLEAN_EN + r"\b|" + CLEAN_ZH)  # the clean members as subject (not "sees clean faces")
 _MODAL_EN = re.compile(r"(?i)\b(?:would|could|will|can|then|must|should)\b|['’]d\b")
 # The time: "in the first round", "at the second question", "in round 2", "the first time the father asks",
 # "after the first silence", "after two silent rounds", "at once"

@@ -25,10 +25,10 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
 # The verb first: "I'd also drop 29: it splits as 13 + 16", "I also removed 29, because …", "we can rule out 35"
 _OUT_BEFORE = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|eliminate|eliminates|eliminated|"
                          r"rule\s+out|rules\s+out|ruled\s+out|cross\s+off|crossed\s+off|strike|strikes|struck|discard|"
-                         r"discards|discarded)\s+(?:also\s+)?(?:the\s+)?(?:sum\s+)?(\d{1,4})(?!\d|[.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)"
-                         r"(?!\s*(?:more\s+|other\s+|further\s+)?(?:worlds?|cards?|pairs?|cases?|possibilit|options?|dates?|"
-                         r"candidates?|of\b))",  # (not "rules out 59 worlds": a count)
-                         re.IGNORECASE)
+                         r"discards|discarded)\s+(?:also\s+)?(?:the\s+)?(?:sum\s+)?(\d{1,4})"
+                         r"(?!\d|[.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)(?!\s*(?:more\s+|other\s+|further\s+)?"
+                         r"(?:worlds?|cards?|pairs?|cases?|possibilit|options?|dates?|candidates?|of\b))",
+                         re.IGNORECASE)  # (not "rules out 59 worlds": a count)
 _ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
 
 
@@ -101,7 +101,8 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
 
 # A row (or a sentence) labelled by a number and closed by keeping it: "51：51−2=49不是素数，…，所以也保留。", "- 51 → 49 =
 # 7 × 7, composite, keep"
-_KEPT_ROW = re.compile(r"(?m)(?:^|(?<=[。！？])|(?<=[.!?] ))[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(\d{1,4})(?:\*\*)?[ \t]*(?:[:：]|→|->)[^\n]*?(?:[,，;；]|→|->)\s*"
+_KEPT_ROW = re.compile(r"(?m)(?:^|(?<=[。！？])|(?<=[.!?] ))[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(\d{1,4})(?:\*\*)?[ \t]*"
+                       r"(?:[:：]|→|->)[^\n]*?(?:[,，;；]|→|->)\s*"
                        r"(?:so\s+|所以|因此)?(?:also\s+)?(?:也|就|都)?(?:(?i:keep|kept|stays|survives|remains|ok)|保留下来|保留|留下)"
                        r"\s*[.。!！]?[ \t]*$")
 
