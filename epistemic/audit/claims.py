@@ -1149,7 +1149,19 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
                 continue
             key = ("Compare", "=", left, right)
             out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    for m in _LABELLED_SUM.finditer(sentence) if "(" in sentence or "（" in sentence else ():
+        addends = [int(n) for n in re.findall(r"[(（](\d{1,4})[)）]", m.group("terms"))]
+        key = ("Const", addends[0])
+        for n in addends[1:]:
+            key = ("Arith", "+", key, ("Const", n))
+        out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(m.group("total")))), (), m.group(0),
+                          m.start(), m.end(), False, reading=ARITHMETIC))
     return out
+
+
+# Counts added under their labels: "Dates removed: Mar (2) + May (3) = 6" (2 + 3 = 6)
+_LABELLED_SUM = re.compile(r"(?P<terms>(?:[^\W\d][\w.]{0,12}\s*[(（]\d{1,4}[)）]\s*[+＋]\s*){1,6}[^\W\d][\w.]{0,12}\s*"
+                           r"[(（]\d{1,4}[)）])\s*=\s*(?P<total>\d{1,5})(?![\d.,]\d)")
 
 
 # "51 is prime", "both 2 and 51 are prime", "91 isn't a prime", "51是质数": whether written numbers are prime

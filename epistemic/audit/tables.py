@@ -23,8 +23,10 @@ _ASKS = re.compile(r"(?i:\bknows?\b|\bsure\b|\bcertain\b|\bdetermine|\bidentif|\
 _LOOKS_BACK = re.compile(r"(?i:\bhave\s+been\b|\bknew\b|\bbefore\b|\bfirst\b|\bimmediately\b|\bat\s+once\b|\bround\b|"
                          r"\bafter\b)|一开始|最初|立刻|马上")
 _SURE_ONLY = re.compile(r"(?i:^(?!.*\b(?:know|knows|determine|identify|tell|name)\b).*\b(?:sure|certain)\b)")
-_YES = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:yes\b|✓|✔|是|能|可以))")
-_NO = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:no\b|✗|✘|×|否|不能|不))")
+_YES = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:yes\b|✓|✔|✅|☑|是|能|可以))")
+_NO = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:no\b|✗|✘|×|❌|✖|否|不能|不))")
+_UNIQUE = re.compile(r"(?i:\bunique\b|\bonce\b|\bsingleton)|唯一|只出现一次")
+_SURE_WORD = re.compile(r"(?i:\bsure\b|\bcertain\b)|确定|肯定|保证")
 _PAIR = re.compile(r"^\s*(?:\*\*)?[(（]?\s*(\d{1,3})\s*(?:,|，|\+)\s*(\d{1,3})\s*[)）]?(?:\*\*)?\s*$")
 
 
@@ -120,9 +122,12 @@ def _starts_table(text: str, at: int) -> bool:
 
 
 def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple[int, str] | None:
-    """(column, agent) of the first header cell that asks whether an agent knows now, or None."""
+    """(column, agent) of the first header cell that asks whether an agent knows now, or None. Being sure next to a
+    column of unique values ("| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |") is being sure that the other cannot know."""
+    unique = any(_UNIQUE.search(cell) for cell in cells)
     for n, cell in enumerate(cells):
-        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None or _SURE_ONLY.search(cell):
+        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None or _SURE_ONLY.search(cell) or \
+                (unique and _SURE_WORD.search(cell)):
             continue  # ("Albert could be sure?": of something else, that Bernard doesn't know)
         agents = {t.payload for t in tokens(lex, cell) if t.kind == "agent"}
         if len(agents) == 1:
@@ -143,6 +148,9 @@ def _case(lex: Lexicon, cell: str) -> tuple | None:
     if len(found) != 1:
         return None
     t = found[0]
+    if t.kind == "ambig" and t.text.strip() == cell.strip(" *"):  # "| A | ♥A | ✅ |": a cell of one word is the value
+        value = dict(t.payload).get("value")
+        return None if value is None else value_key(*value)
     if t.kind == "value":
         return value_key(*t.payload)
     if t.kind == "tuple":

@@ -204,3 +204,26 @@ def test_a_comparison_and_an_unnamed_product_are_no_values(ctxs):
     report = _audit(ctx, "Cheryl is older than both brothers; the product is 144.")
     assert not [c for c in report.claims() if c.record.certain]
     assert [c.formula for c in _audit(ctx, "So Cheryl is 144.").claims()] == ["cheryl = 144"]
+
+
+def test_counts_added_under_their_labels(ctxs):
+    """"Dates removed: Mar (2) + May (3) = 6": 2 + 3 = 5, an arithmetic slip; "(2) + May (3) = 5" is right."""
+    ctx = ctxs("cheryl_variant.txt")
+    step = "**Albert #1**\n* Mar has 13 (unique) → out.\n* Dates removed: Mar (2) + May (3) = {} → 10 − {} = {} left."
+    assert [c.formula for c in _bad(_audit(ctx, step.format(6, 6, 4)))] == ["2 + 3 = 6"]
+    assert not [c for c in _audit(ctx, step.format(5, 5, 5)).claims() if c.verdict.verdict == "false"]
+
+
+def test_a_knowledge_column_with_emoji_marks_and_a_bare_rank(ctxs):
+    """"| A | ♥A | ✅ |" under "P knows?": with an ace P knows — false after Q's statement (♥A and ♦A are both left);
+    the ✅ and ❌ marks read like ✓ and ✗, a cell "A" alone is the rank. "能确定吗" next to a column of unique days
+    is being sure that the other cannot know, not knowing the date."""
+    ctx = ctxs("card16.txt")
+    table = ("Now P says he knows.\n\n| Rank | Cards left with that rank | P knows? |\n|---|---|---|\n"
+             "| A | ♥A | {} |\n| Q | ♥Q | ✅ |\n| 4 | ♥4 | ✅ |\n| 5 | ♦5 | ✅ |")
+    assert [c.formula for c in _bad(_audit(ctx, table.format("✅")))] == ["rank = A implies P knows card"]
+    assert not _bad(_audit(ctx, table.format("❌")))
+    variant = ctxs("cheryl_variant.txt")
+    sure = ("阿尔伯特说他不知道，但知道伯纳德也不知道。\n\n| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |\n|---|---|---|\n"
+            "| 3月 | 含13 | ❌ |\n| 4月 | 否 | ✅ |\n| 5月 | 含20 | ❌ |\n| 6月 | 否 | ✅ |")
+    assert not [c for c in _audit(variant, sure).claims() if c.record.kind == "case knowledge"]
