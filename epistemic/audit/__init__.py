@@ -280,7 +280,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if listed_property:  # "…a day that appears once. Those are:" then "- **18** → only June 18"
             records = as_property(records)
         listed_property = introduces_property(text)
-        records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers)
+        records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers, ctx.aligner.cues)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
         records += ctx.aligner.memoised(("@speech", text, before),
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))

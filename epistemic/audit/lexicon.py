@@ -94,7 +94,7 @@ CUES: dict[str, tuple[str, ...]] = {
              "worked out", "can work out", "deduces", "deduced", "has found", "have found", "can find",
              "figured it out", "figures it out", "worked it out", "works it out",
              # the verb left out after a denial: "he didn't know at first but does now", "now he does"
-             "does now", "do now", "now does", "now he does", "now she does", "now they do"),
+             "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now"),
     "neg": ("is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -35,22 +35,35 @@ _SAYS_GAP = re.compile(r"[\s,，:：*]*(?:(?i:that|again|next|then|simply|just)\
 _TURN = re.compile(r"(?i:\bbut\s+(?:\w+\s+){0,2}(?:now|does now|knows now)\b)|但现在|但是现在|现在却")
 _REACH = 40  # characters from an agent to the quote it introduces
 _BREAK = re.compile(r"[.。!?！？\n]")
+# "This is Albert speaking (again)", "That's Q talking", "这是阿尔伯特说的": who makes the statement the step opens on
+_THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?\S+?)\s+(?:speaking|talking)\b)|这是(\S{1,8}?)(?:说的|在说)")
 
 
 def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...],
-                    speakers: tuple[str | None, ...]) -> list[ClaimRecord]:
-    """The attributions of one step, each a claim `("Speaker", agent, statements)`."""
+                    speakers: tuple[str | None, ...], cues: tuple[tuple[str, ...], ...] = ()) -> list[ClaimRecord]:
+    """The attributions of one step, each a claim `("Speaker", agent, statements)` (`cues`: each statement's
+    know / don't-know words, for a paraphrased quote heading the step)."""
     if _QUICK.search(text) is None or not any(speakers):
         return []
     out = []
     for m in QUOTES.finditer(text):  # 'Q says, “Now I know the card.”'
         inner = fold(m.group(0)[1:-1])
         ks = tuple(k + 1 for k, qs in enumerate(quotes) if inner and any(q == inner for q in qs))
+        heads = m.start() < 12 and not text[:m.start()].strip(" *#>-•\t0123456789.)")
+        if heads and not ks and cues:  # '**2. "At first I didn't know, but now I do."**': the statement of that
+            said = said_words(tokens(lex, m.group(0)[1:-1]))  # structure, if only one has it
+            fits = tuple(k + 1 for k, c in enumerate(cues) if said and c == said)
+            ks = fits if len(fits) == 1 else ()
         if not ks:
             continue
         agent = _agent_before(lex, text, m.start())
         if agent is not None:
             out.append(_record(agent, ks, text, m.start(), m.end()))
+        elif heads:  # '… This is Albert speaking again': the quote heads the step, the sentence names its speaker
+            this = _THIS_IS.search(text, m.end(), m.end() + 80)
+            toks = tokens(lex, this.group(1)) if this is not None else []
+            if len(toks) == 1 and toks[0].kind == "agent":
+                out.append(_record(toks[0].payload, ks, text, this.start(), this.end()))
     for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"
         if m.group(3):
             continue  # "the second line is the strong one": names the statement, says nothing of its speaker

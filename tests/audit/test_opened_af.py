@@ -227,3 +227,13 @@ def test_a_knowledge_column_with_emoji_marks_and_a_bare_rank(ctxs):
     sure = ("阿尔伯特说他不知道，但知道伯纳德也不知道。\n\n| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |\n|---|---|---|\n"
             "| 3月 | 含13 | ❌ |\n| 4月 | 否 | ✅ |\n| 5月 | 含20 | ❌ |\n| 6月 | 否 | ✅ |")
     assert not [c for c in _audit(variant, sure).claims() if c.record.kind == "case knowledge"]
+
+
+def test_a_quote_heading_the_step_and_this_is_its_speaker(ctxs):
+    """'**2. "At first I didn't know, but now I do."** This is Albert speaking again': the heading paraphrases
+    Bernard's statement (its know / don't-know words, "now I do" the knowing left elided), so naming Albert as its
+    speaker is false; "This is Bernard speaking" is right."""
+    ctx = ctxs("cheryl.txt")
+    step = '**2. "At first I didn\'t know, but now I do."** This is {} speaking again: May and June are gone.'
+    assert [c.formula for c in _bad(_audit(ctx, step.format("Albert")))] == ["Albert made statement 2"]
+    assert not _bad(_audit(ctx, step.format("Bernard")))
