@@ -82,8 +82,9 @@ _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
-# "a = 2：…", "x=5:": a variable's value as the label
-_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))")
+# "a = 2：…", "x=5:", "Day 14 is still shared …": a variable's value as the label (one value, not "Day 14 and 16")
+_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)"
+                     r"[ \t]*\d)")
 
 
 def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]:
@@ -101,8 +102,9 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
             spans.append((m.end(), end, value_key(*toks[0].payload) if one else None))
         elif toks and toks[0].start == 0 and toks[0].kind == "attr" and toks[0].payload in lex.codes:
             n = _VAR_IS.match(text, m.end() + toks[0].end)
-            if n is not None and int(n.group(1)) in lex.codes[toks[0].payload]:
-                spans.append((m.end(), end, value_key(toks[0].payload, int(n.group(1)))))
+            code = int(n.group(1) or n.group(2)) if n is not None else None
+            if code is not None and code in lex.codes[toks[0].payload]:
+                spans.append((m.end(), end, value_key(toks[0].payload, code)))
     return spans
 
 
@@ -113,10 +115,11 @@ _CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|re
 
 
 def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
-    """The knowledge on a bulleted line that opens on one value is said of that value's case, not of the stage.
-    When the value is one the knower observes ("- a = 2: … Anne can't tell", "- 14: July 14 and August 14 —
-    Bernard can't tell"), it is that case's knowledge (judged like a hypothetical); otherwise a case (unchecked)."""
-    if "\n" not in text or not any(r.kind == "knowledge" and r.reading in _READ for r in records):
+    """The knowledge and counts on a bulleted line that opens on one value are said of that value's case, not of the
+    stage. Knowledge of a value the knower observes ("- a = 2: … Anne can't tell", "- Day 14 is still shared … →
+    Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
+    "- **August**: two candidates left")."""
+    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" for r in records):
         return records
     spans = _value_lines(lex, text)
     if not spans:
@@ -124,6 +127,9 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     checking = _CHECK_HEAD.search(text[:text.find("\n")]) is not None  # "### Step 4: Check the answer": a replay
     out = []
     for r in records:
+        if r.kind == "count" and r.certain and any(a <= r.start < b for a, b, _ in spans):
+            out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
+            continue
         line = next((sp for sp in spans if sp[0] <= r.start < sp[1]), None) if r.kind == "knowledge" and \
             r.reading in _READ else None
         if line is not None:

@@ -237,3 +237,17 @@ def test_a_quote_heading_the_step_and_this_is_its_speaker(ctxs):
     step = '**2. "At first I didn\'t know, but now I do."** This is {} speaking again: May and June are gone.'
     assert [c.formula for c in _bad(_audit(ctx, step.format("Albert")))] == ["Albert made statement 2"]
     assert not _bad(_audit(ctx, step.format("Bernard")))
+
+
+def test_a_line_labelled_by_a_month_counts_its_case(ctxs):
+    """"- **August**: two candidates left (15, 17) → Albert would not know.": two left in August's case, not at the
+    stage; "- Day 14 is still shared by July and August → Bernard couldn't know" is day 14's case knowledge (true)."""
+    ctx = ctxs("cheryl.txt")
+    head = ("Albert: he doesn't know and knows Bernard doesn't either. Left: July 14, July 16, August 14, August 15, "
+            "August 17.\n\nBernard now knows.\n- Day 14 is still shared by July and August → Bernard couldn't know → "
+            "eliminated.\n\nAlbert then knows too.\n")
+    report = _audit(ctx, head + "- **August**: two candidates left (15, 17) → Albert would not know.\n"
+                                "- **July**: one candidate left (16) → Albert knows.")
+    assert not _bad(report)
+    assert "day = 14 implies (not Bernard knows date)" in [c.formula for c in report.claims()
+                                                            if c.record.kind == "case knowledge"]
