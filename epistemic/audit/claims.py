@@ -1459,7 +1459,8 @@ def _other_subject(sentence: str, start: int, end: int) -> bool:
     """Whether the text between an attribute and a number names another subject or term, so that the number is not
     the attribute's value."""
     return ("，" in sentence and _OTHER_SUBJECT.search(sentence, start, end) is not None) or \
-        _OTHER_TERM.search(sentence, start, end) is not None or _OTHER_PLURAL.search(sentence, start, end) is not None
+        _OTHER_TERM.search(sentence, start, end) is not None or _OTHER_PLURAL.search(sentence, start, end) is not None \
+        or _OWNED_PLURAL.match(sentence, start, end) is not None
 
 
 # A Chinese clause after a comma that opens on a subject the vocabulary does not know, right before a number: no
@@ -1472,6 +1473,8 @@ _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|�
 # An English clause after a comma on a plural noun the vocabulary does not know: "Cheryl 9, brothers 4 and 4"
 _OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|possibilities|"
                            r"candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$")
+# What the attribute's owner has, in the plural: "Cheryl's brothers are both 4" (their ages, not Cheryl's)
+_OWNED_PLURAL = re.compile(r"(?:'s|’s)\s+(?!ages\b|values\b|numbers\b)[a-z]{3,}s\b", re.IGNORECASE)
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
 # (and "…; the product is 144", a new clause on a term without a name)
 _OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"

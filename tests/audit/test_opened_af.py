@@ -204,6 +204,9 @@ def test_a_comparison_and_an_unnamed_product_are_no_values(ctxs):
     report = _audit(ctx, "Cheryl is older than both brothers; the product is 144.")
     assert not [c for c in report.claims() if c.record.certain]
     assert [c.formula for c in _audit(ctx, "So Cheryl is 144.").claims()] == ["cheryl = 144"]
+    owned = _audit(ctx, "They can now determine the ages: Cheryl's brothers are both 4 and the bus number is 17.")
+    assert not [c for c in owned.claims() if c.record.certain]  # the brothers' ages and the bus's number
+    assert [c.formula for c in _audit(ctx, "So Cheryl's age is 9.").claims()] == ["cheryl = 9"]
 
 
 def test_counts_added_under_their_labels(ctxs):

@@ -395,7 +395,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ac2-cherylsage-gpt4o-error-02",  # ("older than", "; the product is 144" no longer read first)
          "c1-variant-gemini-arith-28", "aa2-card16-claude-markdown-error-14",  # "Mar (2) + May (3) = 6", "| A | ✅ |"
          "aa1-cheryl-answer-first-error-05", "cheryl-r1-error-j1-15",  # a heading quote's speaker, "now I do"
-         "ac1-cheryl-claude-markdown-error-05"}  # "- **August**: two candidates left" is August's count
+         "ac1-cheryl-claude-markdown-error-05",  # "- **August**: two candidates left" is August's count
+         "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
 
 
