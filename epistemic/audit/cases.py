@@ -83,8 +83,8 @@ _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 # "a = 2：…", "x=5:", "Day 14 is still shared …": a variable's value as the label (one value, not "Day 14 and 16")
-_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)"
-                     r"[ \t]*\d)")
+_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|"
+                     r"[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)[ \t]*\d)")
 
 
 def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]:
@@ -119,7 +119,8 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     stage. Knowledge of a value the knower observes ("- a = 2: … Anne can't tell", "- Day 14 is still shared … →
     Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
     "- **August**: two candidates left")."""
-    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" for r in records):
+    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count"
+                                    for r in records):
         return records
     spans = _value_lines(lex, text)
     if not spans:

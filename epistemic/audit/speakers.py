@@ -36,7 +36,8 @@ _TURN = re.compile(r"(?i:\bbut\s+(?:\w+\s+){0,2}(?:now|does now|knows now)\b)|�
 _REACH = 40  # characters from an agent to the quote it introduces
 _BREAK = re.compile(r"[.。!?！？\n]")
 # "This is Albert speaking (again)", "That's Q talking", "这是阿尔伯特说的": who makes the statement the step opens on
-_THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?\S+?)\s+(?:speaking|talking)\b)|这是(\S{1,8}?)(?:说的|在说)")
+_THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?\S+?)\s+(?:speaking|talking)\b)|"
+                      r"这是(\S{1,8}?)(?:说的|在说)")
 
 
 def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...],
@@ -61,7 +62,7 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
             out.append(_record(agent, ks, text, m.start(), m.end()))
         elif heads:  # '… This is Albert speaking again': the quote heads the step, the sentence names its speaker
             this = _THIS_IS.search(text, m.end(), m.end() + 80)
-            toks = tokens(lex, this.group(1)) if this is not None else []
+            toks = tokens(lex, this.group(1) or this.group(2)) if this is not None else []
             if len(toks) == 1 and toks[0].kind == "agent":
                 out.append(_record(toks[0].payload, ks, text, this.start(), this.end()))
     for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 3 (S now knows)", "第三句是S说的"

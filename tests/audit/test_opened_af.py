@@ -254,3 +254,6 @@ def test_a_line_labelled_by_a_month_counts_its_case(ctxs):
     assert not _bad(report)
     assert "day = 14 implies (not Bernard knows date)" in [c.formula for c in report.claims()
                                                             if c.record.kind == "case knowledge"]
+    zh = '**2. “起初我不知道，但现在我知道了。”** 这是{}说的。'
+    assert [c.formula for c in _bad(_audit(ctx, zh.format("阿尔伯特")))] == ["Albert made statement 2"]
+    assert not _bad(_audit(ctx, zh.format("伯纳德")))
