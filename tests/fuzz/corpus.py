@@ -130,11 +130,30 @@ def knob_case(rng: random.Random) -> Case:
     return Case("knob", tuple(args))
 
 
+# Traces to mutate, one per shape the auditor reads: speech, a quoted heading and its speaker, a knowledge table,
+# value-labelled lines, the muddy children's rounds and removed counts, sums kept under a list, Chinese
+TRACES = (
+    ("card16.txt", "P: I don't know the card.\n\nQ: I knew you didn't know.\n\nP: Now I know.\n\nQ: Now I know "
+                   "too.\n\nThe card is the 5 of diamonds."),
+    ("cheryl.txt", '**2. “起初我不知道，但现在我知道了。”** 这是阿尔伯特说的。\n\n**3. "Then I also know."** This is '
+                   'Albert speaking.\n\n'
+                   "| Month | Unique? | Albert knows? |\n|---|---|---|\n| July | no | ✅ |\n| August | no | ❌ |\n\n"
+                   "- Day 14 is still shared → Bernard couldn't know.\n- **August**: two candidates left (15, 17).\n\n"
+                   "Had Bernard been told 19, he'd still be stuck; we drop 19 and keep July 16. Answer: July 16."),
+    ("muddy.txt", "Father: at least one of you is muddy.\n\nIf exactly two were muddy, each would know in round 2; "
+                  "如果只有一个孩子有泥，他马上就能知道。It also removes every configuration with exactly one muddy "
+                  "child, and the first silence doesn't really rule anything out.\n\n父亲的话加上两轮无人站出，依次排除了"
+                  "只有1、2个有泥的情况。\n\nAnswer: 3 children are muddy."),
+    ("sum_product.txt", "满足这些的奇数：11（9）、17（15）、23（21）、51（49）、53（51）。\n\n嗯，每个都看一下。"
+                        "51：51−2=49不是素数，所以也保留。This rules out 1602 worlds.\n- (12,6,2) → 19\n- (9,4,4) → 17\n"
+                        "- (8,6,3) → 17\n\nSo the sum is odd. Answer: 4 and 13."),
+)
+
+
 def trace_case(rng: random.Random) -> Case:
-    base = ("P: I don't know the card.\n\nQ: I knew you didn't know.\n\nP: Now I know.\n\nQ: Now I know too.\n\n"
-            "The card is the 5 of diamonds.")
+    puzzle, base = rng.choice(TRACES)
     text = mutate(base, rng)
-    return Case("trace", ("audit", str(PUZZLES / "card16.txt"), "t.txt"), (("t.txt", _bytes(text, rng)),))
+    return Case("trace", ("audit", str(PUZZLES / puzzle), "t.txt"), (("t.txt", _bytes(text, rng)),))
 
 
 def jsonl_case(rng: random.Random) -> Case:
