@@ -52,12 +52,28 @@ def family(lex: Lexicon) -> tuple[tuple[str, str], ...]:
     return tuple(out) if len(out) >= 2 else ()
 
 
+def members(lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """`family(lex)`, once per puzzle (kept in the lexicon's atoms)."""
+    found = lex.atoms.get("@family")
+    if found is None:
+        found = lex.atoms["@family"] = family(lex)
+    return found
+
+
+def members_knowing(family_members: tuple[tuple[str, str], ...], own: int, negated: bool) -> tuple:
+    """The key of "each member whose own bit is `own` knows it" (0: the clean ones, 1: the muddy ones), or of each
+    such member not knowing it."""
+    parts = []
+    for agent, var in family_members:
+        knows = knows_key(agent, "value", (("Var", var),))
+        parts.append(("Implies", value_key(var, own), not_key(knows) if negated else knows))
+    return junction_key("And", parts)
+
+
 def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """Claims that the clean members of the family know (or do not know) their own state."""
-    members = lex.atoms.get("@family")
-    if members is None:
-        members = lex.atoms["@family"] = family(lex)
-    if not members:
+    found = members(lex)
+    if not found:
         return []
     out = []
     for pattern in (_GROUP_EN, _GROUP_ZH):
@@ -67,10 +83,6 @@ def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             if _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]) or \
                     (_OWN.search(m.group(0)) is None and _OWN.search(tail) is None):
                 continue
-            parts = []
-            for agent, var in members:
-                knows = knows_key(agent, "value", (("Var", var),))
-                parts.append(("Implies", value_key(var, 0), not_key(knows) if m.group("neg") else knows))
-            out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), m.end(),
-                              False, reading=KNOWLEDGE))
+            out.append(record("knowledge", members_knowing(found, 0, bool(m.group("neg"))), (), sentence.strip(),
+                              m.start(), m.end(), False, reading=KNOWLEDGE))
     return out

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from .counts import NUMBER_WORDS
-from .groups import CLEAN_EN, CLEAN_ZH, family
-from .keys import junction_key, knows_key, not_key, value_key
+from .groups import CLEAN_EN, CLEAN_ZH, members, members_knowing
 from .lexicon import Lexicon
 from .records import HYPOTHETICAL, ClaimRecord, record
 
@@ -63,7 +62,9 @@ _AFTER_BEFORE = re.compile(r"(?i)\bafter\s+$")
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _WORD_NUMBERS.get(re.sub(r"\s+", " ", word.lower()), 0)
+    """A count or an ordinal in digits or words ("two", "second", "2nd", "两"), 0 if it is none."""
+    word = re.sub(r"\s+", " ", word.lower())
+    return int(word) if word.isdigit() else _WORD_NUMBERS.get(word, 0) or _ORDINAL_NUMBERS.get(word, 0)
 
 
 def _times(sentence: str) -> list[tuple[int, int]]:
@@ -71,12 +72,12 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     out = []
     for m in _ROUND_EN.finditer(sentence):
         word = m.group("ord") or m.group("num") or m.group("first")
-        n = _ORDINAL_NUMBERS.get(word.lower()) or _number(word)
+        n = _number(word)
         after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) is not None  # "after round 2"
         out.append((m.start(), n + 1 if after else n))
     for m in _AFTER_EN.finditer(sentence):
         word = m.group("ord") or m.group("num")
-        out.append((m.start(), (_ORDINAL_NUMBERS.get(word.lower()) or _number(word)) + 1))
+        out.append((m.start(), _number(word) + 1))
     for m in _ROUND_ZH.finditer(sentence):
         n = _number(m.group("n"))
         out.append((m.start(), n + 1 if m.group("after") else n))
@@ -104,9 +105,9 @@ def _first_asked(lex: Lexicon) -> int | None:
 
 def round_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
     """The case knowledge of each "<case>, <who> would <know> <when>" of one sentence, dated at its question."""
-    members = family(lex)
+    found = members(lex)
     first = _first_asked(lex)
-    if not members or first is None or sentence.rstrip().endswith(("?", "？")):
+    if not found or first is None or sentence.rstrip().endswith(("?", "？")):
         return []  # (a question: "could somebody know in round 1 with two muddy kids?")
     out = []
     for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
@@ -127,11 +128,7 @@ def round_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
                         for c in _CLEAN.finditer(between))  # (not "他看到5个干净的人": what the child sees)
             no = negated.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None  # (not
             # "她看不到任何泥，会在第一轮站出来": the seeing's negation)
-            parts = []
-            for agent, var in members:
-                knows = knows_key(agent, "value", (("Var", var),))
-                parts.append(("Implies", value_key(var, 0 if clean else 1), not_key(knows) if no else knows))
-            key = ("Implies", ("Compare", "=", term, ("Const", n)), junction_key("And", parts))
+            key = ("Implies", ("Compare", "=", term, ("Const", n)), members_knowing(found, 0 if clean else 1, no))
             out.append(record("case knowledge", key, (), sentence.strip(), m.start(), verb.end(), False,
                               reading=HYPOTHETICAL)._replace(at=stage))
     return out
