@@ -396,6 +396,13 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "c1-variant-gemini-arith-28", "aa2-card16-claude-markdown-error-14",  # "Mar (2) + May (3) = 6", "| A | ✅ |"
          "aa1-cheryl-answer-first-error-05", "cheryl-r1-error-j1-15",  # a heading quote's speaker, "now I do"
          "ac1-cheryl-claude-markdown-error-05",  # "- **August**: two candidates left" is August's count
+         # traces_ag*, opened in session 20 (14 found blind by the session-19 final code)
+         "ag1-cheryl-qwq-zh-error-08", "ag1-sum_product-r1-think-error-10", "ag1-sum_product-claude-markdown-error-11",
+         "ag1-muddy-qwq-zh-error-15", "ag1-impossible-qwq-zh-error-19", "ag1-cheryl_cam-answer-first-error-21",
+         "ag1-cheryl_cam-gpt4o-steps-error-22", "ag1-cheryl_variant-gpt4o-steps-error-24",
+         "ag2-cheryl-answer-first-error-04", "ag2-card16-r1-think-error-06", "ag2-card16-gpt4o-steps-error-07",
+         "ag2-sum_product-r1-think-error-11", "ag2-cheryl_variant-qwq-zh-error-21",
+         "ag2-consecutive-gemini-terse-error-29",
          "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
 
@@ -443,6 +450,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ag*, opened at the start of session 20 (its two blind alarms)
+    "ag1-consecutive-r1-think-correct-27", "ag2-sum_product-o1-summary-correct-10",
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
     # tests/audit/test_opened_ae.py)
     # (traces_af*, opened at the start of session 19: its one alarm read the same session, tests/audit/test_opened_af.py)
