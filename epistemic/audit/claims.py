@@ -73,6 +73,7 @@ _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
+                         r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "survives in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
                          r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
                          r"\b(?:about|check|checking|take|try|at)\s+[a-z]\s*=\s*\d+\s*[:：]|"  # "let me make sure about a = 7:"
@@ -472,8 +473,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
     if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
                              _HELD_WITH.search(sentence) is not None):
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
-    if _EXAMPLE.search(sentence) is not None:  # "for example if x and y were both prime, say 3 and 7, …"
-        found = [r.read_as(CASE) if r.certain and r.kind == "hypothetical" else r for r in found]
+    example = _EXAMPLE.search(sentence)
+    if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
+        found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in ("candidates", "knowledge")
+                                                   and r.start >= example.start()) else r for r in found]
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic", "split") else r for r in found]
     if arithmetic:
@@ -1223,7 +1226,12 @@ _SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]")  # one English word in quo
 def _blank_speech(m: re.Match) -> str:
     """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
     ('the "unique" days are 13 and 20')."""
-    return m.group(0) if _SCARE.fullmatch(m.group(0)) else " " * len(m.group(0))
+    said = m.group(0)
+    if _SCARE.fullmatch(said):
+        return said
+    if len(said) > 2 and said[-2] in ".!?。！？":  # 'says "At least one is muddy." So …': the quote ends the sentence
+        return " " * (len(said) - 2) + said[-2] + " "
+    return " " * len(said)
 
 
 def _code_record(c: Claim) -> ClaimRecord:

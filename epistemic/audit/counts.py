@@ -117,6 +117,20 @@ def yes_no_records(term: tuple, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+# "is 1, 2, 3 or 4": a list of three or more counts (two, "2 or 3", is read as a choice)
+_LIST_ITEM = re.compile(r"(?i:\s*(?:,|，|、)\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)" + _N + r"\b")
+
+
+def _listed(sentence: str, end: int, first: int) -> tuple[tuple[int, ...], int]:
+    """The counts of a list starting with `first` and running on from `end`, and where it ends; one count unless the
+    list has three or more items (all distinct)."""
+    ns, at = [first], end
+    while (m := _LIST_ITEM.match(sentence, at)) is not None:
+        ns.append(_number(m.group(1)))
+        at = m.end()
+    return (tuple(ns), at) if len(ns) >= 3 and len(set(ns)) == len(ns) else ((first,), end)
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
@@ -148,12 +162,15 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                    if cue else
                    record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
     for m in _NUMBER_OF.finditer(sentence):  # "so the number of muddy children is 3", "有泥的孩子的人数是3"
-        if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or re.search(r"(?i:\bif\b|如果|假设)", sentence[:m.start()]) or \
-                _ALTERNATIVE.match(sentence.replace("*", " "), m.end()):
-            continue  # a supposition, or "is **2 or 3**": a choice, not the count
-        n = _number(next(g for g in m.groups() if g))
-        key = ("Compare", "=", term, ("Const", n))
-        out.append(record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+        if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or re.search(r"(?i:\bif\b|如果|假设)", sentence[:m.start()]):
+            continue  # a supposition
+        ns, end = _listed(sentence, m.end(), _number(next(g for g in m.groups() if g)))
+        if len(ns) == 1 and _ALTERNATIVE.match(sentence.replace("*", " "), end):
+            continue  # "is **2 or 3**" (a choice, not the count), "2 and 3 are both possible"
+        keys = tuple(("Compare", "=", term, ("Const", n)) for n in ns)
+        key, witnesses = (keys[0], ()) if len(keys) == 1 else (junction_key("Or", keys), keys)
+        out.append(record("candidates", key, witnesses, sentence.strip(), m.start(), end, False,
+                          tuple((n,) for n in ns), reading=VALUES))  # (a list of three or more: the candidate counts)
     for m in _STEP_FORWARD.finditer(sentence):
         if _SEES.search(_clause_before(sentence, m.start())) or (m.group(0)[0] in "这那"):
             continue

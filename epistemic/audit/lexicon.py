@@ -424,6 +424,8 @@ def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
             if term.op == "*":
                 for sign in ("·", "×"):
                     out += [(source.replace("*", sign), key), (source.replace(" ", "").replace("*", sign), key)]
+                if re.fullmatch(r"[a-z] \* [a-z]", source):
+                    out.append((source.replace(" * ", ""), key))  # "P knows p = xy": two letters side by side
             out += [(w, key) for w in TERM_WORDS.get(term.op, ())]
     return out
 

@@ -26,6 +26,8 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
                        r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                        r"的世界(?:里|中)|"
                        r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
+# A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
+_CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
                       r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b(?!\s*(?:'s|’s|leaves|left|means|gives|rules|removes|"
                       r"eliminates|kills|is|was|settles|makes|takes|knocks|cuts|narrows|pins|fixes|confirms)\b)|\bfor (?:him|her|them) to\b)|"
@@ -71,7 +73,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "not just", "not only", "not simply", "not merely")
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "not just", "not only", "not simply", "not merely",
+                "情况")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))
@@ -100,6 +103,9 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
         out.append(Scope(a, m.end(), CROSSED))
+    heading = _CASE_HEADING.match(sentence)
+    if heading is not None:
+        out.append(Scope(heading.start(), len(sentence), SUPPOSED))
     for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION)):
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())

@@ -15,7 +15,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other t
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\uff07", "\u2032")  # each read as "'"
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
-_EMPHASIS = re.compile(r"(?<![\d\s*])\*+|\*+(?![\s\d*])")
+_EMPHASIS = re.compile(r"(?!(?<=\b[a-z])\*[a-z]\b)(?:(?<![\d\s*])\*+|\*+(?![\s\d*]))")  # (not "x*y": a product)
 # A bold span, both marks ("is **13**,", "**18** and **19**": around a number they look like products to _EMPHASIS);
 # not a bold label before a dash or a colon ("**s ≥ 55** — …": its closing marks tell claims.py it is a case)
 _BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,120}?)(?<=\S)\*\*(?!\*|\s*(?:[—–:：]|-\s))")

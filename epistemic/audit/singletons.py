@@ -55,8 +55,10 @@ def singleton_records(lex: Lexicon, sentence: str, toks: list[Token]) -> list[Cl
         if found is None:
             continue
         run, exact = found
-        if run[0].start >= m.end() and _GOES_AFTER.match(sentence, run[-1].end) is not None:
-            continue  # "his day is unique: the 14ths go": what goes because of it, not what is unique
+        if run[0].start >= m.end() and (_GOES_AFTER.match(sentence, run[-1].end) is not None or
+                                        _CASE_ARROW.match(sentence, run[0].end) is not None):
+            continue  # "his day is unique: the 14ths go": what goes because of it, not what is unique; "his day is
+            # unique within the 5: 14 → Apr 14 only; 17 → …": the cases checked one by one
         var = run[0].payload[0]
         lo, hi = min(run[0].start, m.start()), max(run[-1].end, m.end())
         if any(t.kind == "value" and t.payload[0] != var and t.start < run[0].start for t in clause) or \
@@ -71,6 +73,7 @@ def singleton_records(lex: Lexicon, sentence: str, toks: list[Token]) -> list[Cl
     return out
 
 
+_CASE_ARROW = re.compile(r"\s*(?:→|->|⇒)")
 _GOES_AFTER = re.compile(r"(?i:(?:st|nd|rd|th)?s?\s*(?:all\s+|both\s+|then\s+)?(?:go|goes|drop|drops|are\s+out|is\s+out|are\s+gone|is\s+gone|"
                          r"are\s+eliminated|is\s+eliminated|are\s+ruled\s+out|is\s+ruled\s+out)\b)|"
                          r"\s*(?:都|也)?(?:被)?(?:排除|去掉|出局|没了|划掉)")

@@ -403,6 +403,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ag2-cheryl-answer-first-error-04", "ag2-card16-r1-think-error-06", "ag2-card16-gpt4o-steps-error-07",
          "ag2-sum_product-r1-think-error-11", "ag2-cheryl_variant-qwq-zh-error-21",
          "ag2-consecutive-gemini-terse-error-29",
+         "ag1-muddy-gpt4o-steps-error-14", "ag1-impossible-o1-summary-error-18",  # "is 1, 2, 3 or 4", "p = xy"
+         "ag2-cheryl_variant-o1-summary-error-22",  # "unique within the 5: 14 → Apr 14 only; …" checks day by day
          "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
 
@@ -450,8 +452,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_ag*, opened at the start of session 20 (its two blind alarms)
-    "ag1-consecutive-r1-think-correct-27", "ag2-sum_product-o1-summary-correct-10",
+    # (traces_ag*, opened at the start of session 20: its two blind alarms read the same session, "a = 0 only has
+    # b = 1" and "Only (4, 13) survives in sum 17", tests/audit/test_opened_ag.py)
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
     # tests/audit/test_opened_ae.py)
     # (traces_af*, opened at the start of session 19: its one alarm read the same session, tests/audit/test_opened_af.py)

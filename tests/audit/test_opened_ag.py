@@ -1,0 +1,102 @@
+"""Readings from the opened blind set traces_ag* (session 20: its two false alarms and the steps it flagged before
+the first error), each checked both ways where it can be: the right reading leaves a true step alone or flags the
+wrong one, and its twin goes the other way."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+CONSECUTIVE_ANNE = "Anne's first statement: she doesn't know b, so a ≠ 0 and a ≠ 10.\n\n"
+
+
+def _claims(report):
+    return [(c.record.kind, c.formula, c.record.certain) for c in report.claims()]
+
+
+def test_a_value_that_only_has_another_is_a_case(ctxs):
+    """"a = 0 only has b = 1; a = 10 only has b = 9": how the list looks case by case (a value and what it allows),
+    not a claim that a is 0; "only a = 0 is left" still is one."""
+    ctx = ctxs("consecutive.txt")
+    for line in ("a = 0 only has b = 1; a = 10 only has b = 9; everything else has two.",
+                 "a = 0 only leaves b = 1."):
+        assert not _bad(_audit(ctx, line)), line
+    assert _bad(_audit(ctx, CONSECUTIVE_ANNE + "So only a = 0 is left."))
+
+
+SUM_PRODUCT = ('1. P: "I don\'t know the numbers." Every product with one factorisation is out.\n\n'
+               '2. S: "I knew you didn\'t know." The sums left are 11, 17, 23, 27, 29, 35, 37, 41, 47 and 53.\n\n'
+               '3. **P: "Now I know."** 52 = 4·13 = 2·26, and 28 is not in the list, so P knows. {}\n\n'
+               '4. **S: "Now I know too."** Sum 17 keeps only (4, 13).\n')
+
+
+def test_what_survives_in_one_sum_is_that_sums_case(ctxs):
+    """"Only (4, 13) survives in sum 17" after P's second statement: within the sum 17 (other sums keep pairs until
+    S speaks); without "in sum 17" it claims the answer one statement early."""
+    ctx = ctxs("sum_product.txt")
+    for tail in ("Only (4, 13) survives in sum 17.", "In the sum 17 only (4, 13) survives."):
+        assert _audit(ctx, SUM_PRODUCT.format(tail)).steps[2].label != -1, tail
+    assert _audit(ctx, SUM_PRODUCT.format("Only (4, 13) survives.")).steps[2].label == -1
+
+
+MUDDY = ('The father says "At least one of you is muddy." {}\n\n'
+         "Nobody steps forward in the first round, so there are at least two muddy children.\n\n")
+
+
+def test_a_list_of_three_or_more_counts_is_the_candidate_counts(ctxs):
+    """"the number of muddy children is 1, 2, 3 or 4" after the father: all four counts (it was read as 1 alone and
+    judged false); a list naming a count already ruled out is wrong."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    for counts in ("1, 2, 3 or 4", "1, 2, 3, or 4"):
+        report = _audit(ctx, MUDDY.format(f"So the number of muddy children is {counts}."))
+        assert report.steps[0].label == 1, counts
+        assert ("candidates", "m[1] + m[2] + m[3] + m[4] = 1 or m[1] + m[2] + m[3] + m[4] = 2 or "
+                "m[1] + m[2] + m[3] + m[4] = 3 or m[1] + m[2] + m[3] + m[4] = 4", True) in \
+            [(k, f.replace("(", "").replace(")", ""), c) for k, f, c in _claims(report)]
+    wrong = _audit(ctx, MUDDY.format("") + "So the number of muddy children is 1, 2, 3 or 4.")
+    assert wrong.steps[-1].label == -1
+
+
+def test_two_letters_side_by_side_are_their_product(ctxs):
+    """"P knows p = xy" (or "x*y"): P is told the product, not x and y; "P knows x" is still a claim about x."""
+    ctx = ctxs("impossible.txt")
+    for setup in ("Setup: S knows s = x + y, P knows p = xy.", "Setup: S knows s = x + y, P knows p = x*y.",
+                  "Setup: P knows xy."):
+        report = _audit(ctx, setup)
+        assert ("knowledge", "P knows x * y", True) in _claims(report), setup
+        assert not _bad(report), setup
+    assert [f for k, f, _ in _claims(_audit(ctx, "Setup: P knows x.")) if k == "knowledge"] == ["P knows x"]
+
+
+def test_the_values_of_an_example_are_its_case(ctxs):
+    """"比如鲍勃看到a = 10，c = 30，候选b = 40或20": the values an example supposes, not what is left; the same
+    values stated as what is left are wrong at the start."""
+    ctx = ctxs("what_sum.txt")
+    example = "比如鲍勃看到a = 10，c = 30，候选b = 40或20。"
+    report = _audit(ctx, example)
+    assert not [c for c in _claims(report) if c[0] == "candidates" and c[2]]
+    assert [c for c in _claims(_audit(ctx, "所以c = 30，b = 40或20。")) if c[0] == "candidates" and c[2]]
+    english = _audit(ctx, "For example, Bob sees a = 10 and c = 30, so b = 40 or 20.")
+    assert not [c for c in _claims(english) if c[0] == "candidates" and c[2]]
+
+
+def test_a_case_heading_supposes_its_count(ctxs):
+    """"Case: exactly one muddy child." opens a supposition (the count is not claimed); "So exactly one child is
+    muddy." with the same count is a claim."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    for head in ("Case: exactly one muddy child.", "Case 2: exactly two muddy children.", "情况一：恰好一个孩子有泥。"):
+        found = [c for c in _claims(_audit(ctx, head)) if c[0] == "candidates"]
+        assert found and not any(certain for _, _, certain in found), head
+    assert any(c[0] == "candidates" and c[2] for c in _claims(_audit(ctx, "So exactly one child is muddy.")))
+
+
+VARIANT = ("Albert says he doesn't know and is sure Bernard doesn't know either. That leaves April 14, April 17, "
+           "April 19, June 12 and June 19.\n\n")
+
+
+def test_values_checked_one_by_one_after_unique_are_no_singleton_list(ctxs):
+    """"his day is unique within the 5: 14 → Apr 14 only; 17 → …": each day checked in turn, not a claim that 14
+    is the only day that appears once; "the only day that appears once is 14" is such a claim (and false)."""
+    ctx = ctxs("cheryl_variant.txt")
+    step = ('Bernard: "At first I didn\'t know, but now I do." → his day is unique within the 5: 14 → Apr 14 only; '
+            "17 → Apr 17 only; 12 → Jun 12 only; 19 → Apr 19 and Jun 19 ✗. Left: Apr 14, Apr 17, Jun 12.")
+    report = _audit(ctx, VARIANT + step)
+    assert not [c for c in _claims(report) if c[0] == "singletons"] and report.label == -1
+    wrong = _audit(ctx, VARIANT + "Among these five dates the only day that appears once is 14.")
+    assert wrong.label == 1
