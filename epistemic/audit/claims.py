@@ -438,8 +438,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
-            r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end)
-            for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks
+            r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end and
+            not (r.kind == "exclusion" and r.start < x.start and x.end < r.end))
+            for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks (but
+        # "(5, 6)因30 = 2 × 15…被排除": the pair named first goes, the product inside is its reason)
     else:
         found = arithmetic
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
@@ -1084,7 +1086,8 @@ def _topic_at(raw: list, sentence: str) -> int | None:
 
 _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
 # Not inside a longer token; a Chinese measure word may follow ("3 − 1 = 1张"), a letter, digit or "²" may not.
-_ARITHMETIC = re.compile(r"(?<![\w.·×*+−^-])" + _TERM + r"(?:\s*=\s*" + _TERM +
+# (after a Han character too: "和9 + 8 + 2 = 18")
+_ARITHMETIC = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<![\w.·×*+−^-]))" + _TERM + r"(?:\s*=\s*" + _TERM +
                          r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)")  # "578 = 2 · 17^2": a power, not read
 _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}

@@ -100,3 +100,27 @@ def test_values_checked_one_by_one_after_unique_are_no_singleton_list(ctxs):
     assert not [c for c in _claims(report) if c[0] == "singletons"] and report.label == -1
     wrong = _audit(ctx, VARIANT + "Among these five dates the only day that appears once is 14.")
     assert wrong.label == 1
+
+
+def test_a_sum_written_right_after_a_han_character_is_arithmetic(ctxs):
+    """"和9 + 8 + 2 = 18": the writer's sum (and a slip: it is 19), though no space or punctuation comes before it;
+    the right sum is true."""
+    ctx = ctxs("cheryls_age.txt")
+    wrong = [c for c in _audit(ctx, "谢丽尔9岁：9 × 8 × 2 ✓，和9 + 8 + 2 = 18。").claims() if c.record.kind == "arithmetic"]
+    assert [(c.formula, c.verdict.verdict) for c in wrong] == [("(9 + 8) + 2 = 18", "false")]
+    right = [c for c in _audit(ctx, "谢丽尔9岁：9 × 8 × 2 ✓，和9 + 8 + 2 = 19。").claims() if c.record.kind == "arithmetic"]
+    assert [c.verdict.verdict for c in right] == ["entailed"]
+
+
+def test_a_pair_removed_for_a_reason_worked_out_inside_is_still_removed(ctxs):
+    """"(5, 6)因30 = 2 × 15（和17也在表中）被S这句话排除": the pair named first goes (credited to S's statement), the
+    product inside is its reason; "removes 4 of the 9 cards …, and 9 − 4 = 5" is a count worked out, no ranks."""
+    ctx = ctxs("impossible.txt")
+    text = "S说他早就知道P不知道。此时和11剩(2, 9)、(3, 8)、(4, 7)：(5, 6)因30 = 2 × 15（和17也在表中）被S这句话排除。"
+    credits = [c for c in _audit(ctx, text).claims() if c.record.kind == "credit"]
+    assert [c.formula for c in credits] == ["statement 2 rules out x = 5 and y = 6"]
+    assert credits[0].verdict.verdict != "entailed"
+    cards = ctxs("card16.txt")
+    counted = _audit(cards, 'P: "I don\'t know the card." That leaves 9 cards.\n\nQ: "I knew you didn\'t know." Q\'s '
+                            "statement removes 4 of the 9 cards (♠4 and the three clubs), and 9 − 4 = 5.\n")
+    assert not _bad(counted)
