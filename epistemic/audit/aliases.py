@@ -17,11 +17,39 @@ from ..language import syntax as s
 _SHORT = r"([A-Z][a-z]?)"
 
 
+COUNT = "@count"  # the "agent" of a letter the trace names the counted answer by ("Let m be the number of muddy …")
+
+
 def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], ...]:
-    """(short name, agent name) pairs the text defines, in order; `taken(word)` says whether a word already means
-    something in the puzzle's vocabulary."""
+    """(short name, agent name) pairs the text defines, in order, and (letter, COUNT) for the letter it names the
+    count by; `taken(word)` says whether a word already means something in the puzzle's vocabulary."""
+    counted = count_alias(text)
+    count = ((counted, COUNT),) if counted is not None and not taken(counted) else ()
     if _QUICK.search(text) is None:
-        return ()
+        return count
+    return _agent_aliases(text, puzzle, taken) + count
+
+
+# "Write *m* for the number of muddy children", "Let m be the number of muddy ones", "m = number muddy",
+# "the number of muddy children, m,", "7 个孩子，m = 有泥人数", "设有泥的孩子有 m 个"
+_MUDDY = r"(?:the\s+)?(?:number|count|total)\s+(?:of\s+)?(?:the\s+)?(?:muddy|dirty)\b"
+_COUNT_DEFINED = re.compile(
+    r"(?i:\b(?:write|let|say|call|denote|define)\s+\*?([a-z])\*?\s+(?:for|be|is|as|denote|=)\s+" + _MUDDY +
+    r"|(?<![\w\[*])\*?([a-z])\*?\s*(?:=|:=|≡)\s*" + _MUDDY + r"|" + _MUDDY +
+    r"\s+(?:children|kids|ones|foreheads)\s*(?:,|\(|—|–)\s*(?:call\s+it\s+|say\s+)?\*?([a-z])\*?\s*(?:,|\)|—|–))"
+    r"|(?<![A-Za-z\[])([a-z])\s*(?:=|：|:)\s*(?:有泥(?:的)?(?:孩子)?(?:的)?(?:人数|个数|数量|数)|有泥孩子数)"
+    r"|设\s*(?:有泥(?:的)?(?:孩子)?(?:的)?(?:人数|个数|数量|数)\s*为|有泥的孩子有)\s*([a-z])\b")
+
+
+def count_alias(text: str) -> str | None:
+    """The letter the text defines as the number of muddy children (the puzzle's counted answer), if any."""
+    if "muddy" not in text and "dirty" not in text and "有泥" not in text:
+        return None
+    m = _COUNT_DEFINED.search(text.replace("*", ""))
+    return next((g for g in m.groups() if g), None) if m is not None else None
+
+
+def _agent_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], ...]:
     names = {d: a.name for a in puzzle.agents for d in (a.name, *a.display)}
     names.update(_observers(puzzle))
     if not names:
@@ -60,6 +88,6 @@ def _definitions(names: tuple[str, ...]) -> re.Pattern:
 def with_aliases(puzzle: s.Puzzle, aliases: tuple[tuple[str, str], ...]) -> s.Puzzle:
     """The puzzle with each short name added to its agent's display names (for the trace's own vocabulary)."""
     extra: dict[str, tuple[str, ...]] = {}
-    for short, agent in aliases:
+    for short, agent in aliases:  # (a COUNT alias names no agent: the lexicon takes it, counts.py reads it)
         extra[agent] = extra.get(agent, ()) + (short,)
     return replace(puzzle, agents=tuple(replace(a, display=a.display + extra.get(a.name, ())) for a in puzzle.agents))

@@ -243,6 +243,8 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:
 _WORD = re.compile(r"[a-z]{4,}|[\u4e00-\u9fff]{2}")
 _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whether", "know", "knows", "have", "what",
                    "their", "there", "then", "from", "will"})
+# A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
+_RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
                     r"question|ask|call|announcement))|\bround\s+(\d)\b)|第([一二三四五])(?:轮|次)")
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -840,8 +842,8 @@ class Aligner:
                     and not (knowing and len(stages) == 1 and self._knowing_told(sentence, stages[0])):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
                 # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
-            if knowing and self.knows.search(sentence) is None:
-                continue
+            if knowing and (self.knows.search(sentence) is None or _RULE.search(sentence) is not None):
+                continue  # (not "A muddy child can only be sure of her state once …": a rule, no narration)
             k = next((k for k in stages if k > current), stages[-1])
             m = _ROUND.search(sentence)
             if m is not None:

@@ -46,11 +46,15 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
-_OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out|ruled out|eliminated|"
-                       r"excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
+_OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
+                       r"eliminated|excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")  # (not "m = 4 out of 6")
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
+_TOLD_APART = re.compile(r"(?i:\b(?:tell|distinguish|decide)\b[^.;\n]{0,20}$|\bbetween\s+$|\bfrom\s+$|\bvs\.?\s+$)|"
+                         r"(?:分不清|区分|还是|或是)[^，。；\n]{0,6}$")
+_CASE_LABEL = re.compile(r"[\s\-*•#>]*(?:\d+[.)]\s*)?(?:\*\*)?\s*$")  # nothing but a bullet or bold before it
+_LABEL_END = re.compile(r"\s*(?:\*\*)?\s*[.:：]?\s*(?:\*\*)?\s*(?:[:：→]|\S)")  # … and more after it
 _ALTERNATIVE = re.compile(r"(?i:\s*(?:vs\.?|versus|or|and)\s*\d)|\s*(?:和|或)\s*\d")
 _OTHER_COUNT = re.compile(r"(?i:\s*(?:or|/)\s*)" + _N + r"\b|\s*(?:或|或者|或是)\s*" + _N)
 _NONE = object()
@@ -193,12 +197,15 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if n == _most(term):
             key = ("Compare", "!=", term, ("Const", n))
             out.append(record("exclusion", key, (), sentence.strip(), m.start(), m.end(), False, None, reading=VALUES))
-    name = answer_parameter(lex)
-    if name is not None and name in sentence:  # "so k = 3", "k ≥ 2": the parameter the puzzle's answer is written as
+    names = dict.fromkeys(n for n in (answer_parameter(lex), *lex.count_names) if n is not None)
+    for name in (n for n in names if n in sentence):  # "so k = 3", "k ≥ 2": the parameter the puzzle's answer is
+        # written as, or the letter the trace names the count by ("Let m be the number of muddy children")
         for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
-                    _ALTERNATIVE.match(sentence, m.end()):
-                continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice
+                    _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
+                    _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()):
+                continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
+                # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
                 op = FLIPPED[op]  # "that rules out k = 4", "so k = 4 is out"

@@ -196,6 +196,7 @@ class Lexicon:
     quick: dict[str, tuple[str, object, int]] = field(default_factory=dict)  # entries, resolved (see _resolve)
     atoms: dict = field(default_factory=dict)  # a tuple's codes -> its formula key (claims.py)
     number_pair: tuple[str, str] | None = None  # the question's two numeric variables ("the numbers are 4 and 13")
+    count_names: tuple[str, ...] = ()  # letters the trace names the counted answer by ("Let m be the number of …")
 
     def show_value(self, var: str, code: int) -> str:
         """`var = value` in the puzzle's own words ("month = May"), for messages."""

@@ -124,3 +124,43 @@ def test_a_pair_removed_for_a_reason_worked_out_inside_is_still_removed(ctxs):
     counted = _audit(cards, 'P: "I don\'t know the card." That leaves 9 cards.\n\nQ: "I knew you didn\'t know." Q\'s '
                             "statement removes 4 of the 9 cards (♠4 and the three clubs), and 9 − 4 = 5.\n")
     assert not _bad(counted)
+
+
+MUDDY6 = {"n": 6, "k": 4}
+
+
+def test_a_rule_of_when_children_know_narrates_no_statement(ctxs):
+    """"A muddy child can only be sure of her own state once …": a rule, not the last statement (it moved the trace
+    to the end, so the rounds after it were judged there); "Now every muddy child knows" still narrates it."""
+    ctx = ctxs("muddy.txt", MUDDY6)
+    rule = "A muddy child can only be sure of her own state once it is common knowledge that there are enough of them."
+    assert not ctx.aligner.inner_cues(rule, 0)
+    assert [c.stage for c in ctx.aligner.inner_cues("Now every muddy child knows she is muddy.", 0)] == [5]
+
+
+def test_a_letter_the_trace_names_the_count_by_is_the_count(ctxs):
+    """"Let m be the number of muddy children" (or "m = 有泥人数"): "so m ≥ 2" is then a claim about the count, judged
+    like "at least two"; without the definition "m" is not read (traces also write it for a case's count)."""
+    ctx = ctxs("muddy.txt", MUDDY6)
+    body = ('The father says "At least one of you is muddy."\n\n'
+            "Nobody steps forward at the first question, so m ≥ {}.\n\n"
+            "Nobody steps forward at the second question either, so m ≥ 3.\n")
+    for define in ("Let m be the number of muddy children.\n\n", "Write *m* for the number of muddy children.\n\n",
+                   "6 个孩子，m = 有泥人数。\n\n"):
+        assert _audit(ctx, define + body.format(2)).label == -1, define
+        wrong = _audit(ctx, define + body.format(3))
+        assert wrong.label == 2 and [c.formula.endswith(" >= 3") for c in _bad(wrong)] == [True], define
+    assert not [c for c in _audit(ctx, body.format(3)).claims() if c.record.kind == "bound"]
+
+
+def test_a_named_count_told_apart_or_heading_a_case_is_no_claim(ctxs):
+    """With m named the count: "she can't tell m = 3 from m = 4", "分不清 m = 3 还是 m = 4" and a case heading
+    "**m = 4.** A muddy child sees three…" claim no count; "So m = 4 out of the 6." claims it (not "m = 4 is out")."""
+    ctx = ctxs("muddy.txt", MUDDY6)
+    define = "Let m be the number of muddy children.\n\n"
+    for line in ("She can't tell m = 3 from m = 4.", "4 号分不清 m = 3 还是 m = 4。",
+                 "**m = 4.** A muddy child sees three muddy faces."):
+        assert not [c for c in _audit(ctx, define + line).claims() if c.record.kind in ("candidates", "exclusion")
+                    and c.record.certain], line
+    said = [c for c in _audit(ctx, define + "So m = 4 out of the 6.").claims()]
+    assert [(c.record.kind, c.formula[-4:]) for c in said] == [("candidates", " = 4")]
