@@ -46,8 +46,9 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
+# "so k = 4 is out", "k = 4 被排除" (not "m = 4 out of the 6")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
-                       r"eliminated|excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")  # (not "m = 4 out of 6")
+                       r"eliminated|excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
