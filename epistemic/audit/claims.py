@@ -2147,6 +2147,20 @@ def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
     return r.read_as(CASE) if shared & named else r
 
 
+def _after_statement_only(before: list[Token], sentence: str) -> bool:
+    """Whether every agent before a knowing verb owns a statement named as a time ("伯纳德的话之后可以确定…", "after
+    Bernard's statement one can tell …"): no agent is its subject."""
+    agents = [t for t in before if t.kind == "agent"]
+    return bool(agents) and all(_STATEMENT_OF.match(sentence, t.end) is not None or
+                                _SPOKE_AFTER.match(sentence, t.end) is not None for t in agents) and \
+        _AFTER_WORD.search(sentence, agents[-1].end, max(before[-1].end, agents[-1].end + 12)) is not None and \
+        not any(t.kind == "he" for t in before)  # (not "…之后他可以确定": he knows)
+
+
+_AFTER_WORD = re.compile(r"(?i:\bafter\b)|之后|以后|过后|后")
+_SPOKE_AFTER = re.compile(r"\s*(?:说完|说了那句话|开口|发言)(?:之后|以后|后)")  # "伯纳德说完之后": a time, no subject
+
+
 def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
     a, b = clause[0].start, clause[-1].end
     return a, b, sentence.strip()
@@ -2165,9 +2179,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     know = next((n for n, k in enumerate(kinds) if k == "know" or k == "notknow"), None)
     if know is not None:
         before = clause[:know]
-        if "we" in kinds[:know]:
-            state.past = True
-            clause = clause[know + 1:]
+        if "we" in kinds[:know] or _after_statement_only(before, sentence):
+            state.past = state.past or "we" in kinds[:know]
+            clause = clause[know + 1:]  # "we knew …", "伯纳德的话之后可以确定生日就是6月12日": the writer's own claim
         else:
             teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
             subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject

@@ -164,3 +164,20 @@ def test_a_named_count_told_apart_or_heading_a_case_is_no_claim(ctxs):
                     and c.record.certain], line
     said = [c for c in _audit(ctx, define + "So m = 4 out of the 6.").claims()]
     assert [(c.record.kind, c.formula[-4:]) for c in said] == [("candidates", " = 4")]
+
+
+def test_after_a_statement_one_can_tell_is_the_writers_claim(ctxs):
+    """"伯纳德的话之后可以确定生日就是6月12日" / "伯纳德说完之后可以确定…": Bernard's statement names a time, the
+    claim that the date is June 12 is the writer's (premature there: April 14 and 17 are still open); with "他" it is
+    Bernard's knowledge."""
+    ctx = ctxs("cheryl_variant.txt")
+    for line in ("伯纳德的话之后可以确定生日就是6月12日。", "伯纳德说完之后可以确定生日就是6月12日。"):
+        report = _audit(ctx, VARIANT + BERNARD_ZH + line)
+        found = [(c.record.kind, c.formula, c.verdict.verdict) for c in report.claims()
+                 if c.record.kind in ("candidates", "knowledge")]
+        assert ("candidates", "month = June and day = 12", "premature") in found, line
+    his = _audit(ctx, VARIANT + BERNARD_ZH + "伯纳德说完之后他可以确定生日就是6月12日。")
+    assert [c.record.kind for c in his.claims() if c.step == 2] == ["knowledge"]
+
+
+BERNARD_ZH = "伯纳德说：“一开始我不知道，现在我知道了。”剩下4月14日、4月17日和6月12日。\n\n"
