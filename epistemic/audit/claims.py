@@ -39,10 +39,11 @@ __all__ = ["Claim", "ClaimKey", "ClaimMemo", "ClaimRecord", "claim_key", "extrac
 QUOTES = _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
 _CODE = re.compile(r"`([^`\n]{1,400})`")
 # A sentence runs to a run of 。！？!? or newlines, to a '.' before a space or the end (not after Mr, Mrs,
-# Ms, Dr or a one-letter abbreviation like "e.g."), or to the end. Written greedily: the runs between
+# Ms, Dr or a one-letter abbreviation like "e.g."), to a comma before 不过/但是/可是/然而 (a run-on Chinese sentence
+# turning: "如果是4月…，他当然知道，不过回头看…": the supposition ends there), or to the end. Written greedily: the runs between
 # full stops are matched in one step each, instead of trying every ending at every character.
-_SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.]+|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|(?<=[ .][a-z])\.)*"
-                       r"(?:[。！？!?\n]+|\.|$)")
+_SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.，]+|，(?!不过|但是|可是|然而)|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|"
+                       r"(?<=[ .][a-z])\.)*(?:[。！？!?\n]+|\.|，(?=不过|但是|可是|然而)|$)")
 _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")

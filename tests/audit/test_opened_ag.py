@@ -181,3 +181,19 @@ def test_after_a_statement_one_can_tell_is_the_writers_claim(ctxs):
 
 
 BERNARD_ZH = "伯纳德说：“一开始我不知道，现在我知道了。”剩下4月14日、4月17日和6月12日。\n\n"
+
+
+def test_that_statement_of_an_agent_is_credited_and_a_turn_ends_a_supposition(ctxs):
+    """"4月14和4月17是被Bernard那句“现在知道了”排除掉的": "Bernard那句(话)" names his statement, so the removal is
+    credited to it (wrongly: Albert's last statement removes them), also after a "如果…" supposition the sentence
+    turns from with "，不过"; crediting them to Albert's last statement is right."""
+    ctx = ctxs("cheryl_variant.txt")
+    head = VARIANT + BERNARD_ZH + "阿尔伯特说他也知道了。如果是4月，他还有4月14和4月17两个，没法确定，不过回头看，"
+    for by in ('Bernard那句"现在知道了"', "Bernard那句话", "伯纳德这句话"):
+        report = _audit(ctx, head + f"其实4月14和4月17是被{by}排除掉的。")
+        credits = [c for c in report.claims() if c.record.kind == "credit"]
+        assert [c.formula.split(" rules")[0] for c in credits] == ["statement 2"], by
+        assert report.label == 2, by
+    right = _audit(ctx, head + "其实4月14和4月17是被阿尔伯特最后那句话排除掉的。")
+    assert right.label == -1 and [c.formula.split(" rules")[0] for c in right.claims()
+                                  if c.record.kind == "credit"] == ["statement 3"]
