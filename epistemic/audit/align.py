@@ -982,8 +982,8 @@ class Aligner:
         if len(said) < 4:
             return None
         agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
-        fits = [k for k, qs in enumerate(self.quotes, start=1) if self.speakers[k - 1] in (agent, None) and
-                any(said in q for q in qs)]
+        fits = [k for k, qs in enumerate(self.quotes, start=1)  # (no speaker named: the words alone pick it)
+                if (agent is None or self.speakers[k - 1] in (agent, None)) and any(said in q for q in qs)]
         return fits[0] if len(fits) == 1 else None
 
     def quoted_part_index(self, phrase: str) -> tuple[int, int] | None:

@@ -171,9 +171,22 @@ def quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[in
 
 def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:
     sentence, phrase = _credit_subject(text, start, end)
-    if phrase is None or NOTHING.search(sentence) is not None:
-        return None  # ("Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone")
+    if phrase is None or NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+        return None  # ("Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone"; "that
+        # excludes 28 and 29, which are already gone": what the clause says, granted to be no removal)
+    if _PRONOUN.fullmatch(phrase) is not None:  # '- "At first I don't know": … That eliminates March and May': the
+        line = text[text.rfind("\n", 0, start) + 1:start]  # quote labelling the line
+        label = _QUOTE_LABEL.match(line)
+        phrase = label.group(1) if label is not None else phrase
     return aligner.quoted_part_index(phrase)
+
+
+# Values granted to be gone already: "which are already gone", "已经被排除" (not "就已经排除了", a removal claimed)
+_GONE_ALREADY = re.compile(r"(?i:\b(?:are|were|was|is|being)\s+already\s+(?:gone|out|eliminated|removed|excluded|"
+                          r"ruled\s+out)\b|\balready\s+gone\b)|(?:已经|早就|早已)被(?:排除|去掉)|已经不在了?|已经没了")
+# A line labelled by a quote: '- "At first I don't know": …', '* “我现在知道了” → …'
+_QUOTE_LABEL = re.compile(r"[\s\-*•>]*(?:\*\*)?\s*(“[^”\n]{2,60}”|\"[^\"\n]{2,60}\"|「[^」\n]{2,60}」)\s*(?:\*\*)?\s*"
+                          r"(?:[:：—–→]|->)")
 
 
 # "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes

@@ -197,3 +197,16 @@ def test_that_statement_of_an_agent_is_credited_and_a_turn_ends_a_supposition(ct
     right = _audit(ctx, head + "其实4月14和4月17是被阿尔伯特最后那句话排除掉的。")
     assert right.label == -1 and [c.formula.split(" rules")[0] for c in right.claims()
                                   if c.record.kind == "credit"] == ["statement 3"]
+
+
+def test_a_pronoun_after_a_quoted_line_label_credits_that_clause(ctxs):
+    """'- "At first I don't know": Bernard's day is not 13 or 20. That eliminates March and May entirely': "That" is
+    the quoted clause labelling the line, which removes no month (Albert's statement did); "that excludes 28 and 29,
+    which are already gone" grants it removes nothing, so it is no credit."""
+    ctx = ctxs("cheryl_variant.txt")
+    line = "- \"At first I don't know\": Bernard's day is not 13 or 20. That {}."
+    wrong = _audit(ctx, VARIANT + line.format("eliminates March and May entirely"))
+    assert [c.formula.split(" rules")[0] for c in _bad(wrong)] == \
+        ["statement 2 (its clause before (not Bernard knows date) alone)"]
+    granted = _audit(ctx, VARIANT + line.format("excludes 13 and 20, which are already gone"))
+    assert not [c for c in granted.claims() if c.record.kind == "credit"] and not _bad(granted)

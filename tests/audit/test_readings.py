@@ -409,6 +409,7 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "s2-muddy-gemini-terse-error-29",  # "Let m be the number …": m named the count
          "u1-cheryl_variant-gpt4o-steps-error-22",  # "伯纳德的话之后可以确定生日就是6月12日": the writer's claim
          "s1-cheryl_variant-qwq-zh-error-19",  # "是被Bernard那句…排除掉的" after "如果…，不过"
+         "s1-cheryl_variant-gpt4o-steps-error-17",  # '- "At first I don't know": … That eliminates March and May'
          "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
 
