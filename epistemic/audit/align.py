@@ -248,7 +248,7 @@ _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whe
 # A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
-                    r"question|ask|call|announcement))|\bround\s+(\d)\b)|第([一二三四五])(?:轮|次)")
+                    r"question|ask|call|announcement))|\bround\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次)")
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
                 "two": 2, "three": 3, "four": 4, "five": 5,
                 "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -360,11 +360,15 @@ def _labels(puzzle: s.Puzzle) -> tuple:
                     first.setdefault(m.group(1).lower(), k)
     out = []
     for label, k in first.items():
+        # (or the label saying a quote that asks nothing: '父亲说“至少一个有泥”', 'the father says "one of you …"')
         if label.isascii():
-            pat = re.compile(r"(?i)\b(?:the\s+)?" + re.escape(label) + r"(?:'s|’s)\s+(?:first\s+|initial\s+|opening\s+)?"
-                             r"(?:statement|announcement|remark|words|hint|claim|reminder|declaration)\b")
+            pat = re.compile(r"(?i)\b(?:the\s+)?" + re.escape(label) + r"(?:(?:'s|’s)\s+(?:first\s+|initial\s+|"
+                             r"opening\s+)?(?:statement|announcement|remark|words|hint|claim|reminder|declaration)\b|"
+                             r"\s+(?:says|said)[:,]?\s*[“\"](?![^”\"\n]*(?:step|forward|\?)))")
         else:
-            pat = re.compile(re.escape(label) + r"(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)")
+            pat = re.compile(re.escape(label) + r"(?:(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)|的?(?:发言|宣布)|"
+                             r"说[：:]?\s*[“「\"]"
+                             r"(?![^”」\"\n]*(?:站出|？)))")
         out.append((pat, k))
     return tuple(out)
 

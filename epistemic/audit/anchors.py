@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .align import Aligner
+from .claims import QUOTES
 from .records import EXCLUSION, record
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
@@ -127,7 +128,7 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, s
         start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, m.start() - reach), m.start())),
                     default=max(0, m.start() - reach))
         subject = _ADVERBS.sub("", sentence[start:m.start()]).strip()
-        if len(subject) >= 2:
+        if len(subject) >= 2 or subject in ("这", "它"):  # ("…，这就排除了4月和6月")
             out.append((start, subject))
     return out
 
@@ -154,6 +155,10 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
 
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     _, phrase = _credit_subject(text, start, end)
+    if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) is not None:
+        phrase = _quoted_before(text, start) or phrase  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted
+        if aligner.quoted_part_index(phrase) is not None:
+            return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)
     if phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)
@@ -174,11 +179,22 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
     if phrase is None or NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
         return None  # ("Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone"; "that
         # excludes 28 and 29, which are already gone": what the clause says, granted to be no removal)
-    if _PRONOUN.fullmatch(phrase) is not None:  # '- "At first I don't know": … That eliminates March and May': the
-        line = text[text.rfind("\n", 0, start) + 1:start]  # quote labelling the line
-        label = _QUOTE_LABEL.match(line)
-        phrase = label.group(1) if label is not None else phrase
+    if _PRONOUN.fullmatch(phrase) is not None or _THIS_STATEMENT.fullmatch(phrase) is not None:
+        phrase = _quoted_before(text, start) or phrase  # '- "At first I don't know": … That eliminates March and
+        # May', '“起初我不知道”说明…，这就排除了4月和6月': the quote earlier on the line
     return aligner.quoted_part_index(phrase)
+
+
+def _quoted_before(text: str, start: int) -> str | None:
+    """The last quote on the line before `start` with the words just before it (its speaker, if named), or None."""
+    a = text.rfind("\n", 0, start) + 1
+    found = list(QUOTES.finditer(text, a, start))
+    if not found:
+        return None
+    q = found[-1]
+    before = text[max(a, q.start() - 16):q.start()]
+    cut = max(before.rfind(c) for c in "”」\"。，,.;；:：")
+    return before[cut + 1:] + q.group(0) + " 的话"  # (a statement noun: what is credited is something said)
 
 
 # Values granted to be gone already: "which are already gone", "已经被排除" (not "就已经排除了", a removal claimed)
@@ -207,6 +223,9 @@ _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+
 _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
 
 
+# "this statement", "这句话", "这": what a quote just before it said
+_THIS_STATEMENT = re.compile(r"(?i:(?:and\s+|so\s+)?(?:this|that|the)\s+(?:statement|remark|line|admission|"
+                             r"announcement))|这句话?|这句|这话|这|这个|那句话?")
 _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really|\s+actually)?)|这|这个|它")
 
 

@@ -210,3 +210,31 @@ def test_a_pronoun_after_a_quoted_line_label_credits_that_clause(ctxs):
         ["statement 2 (its clause before (not Bernard knows date) alone)"]
     granted = _audit(ctx, VARIANT + line.format("excludes 13 and 20, which are already gone"))
     assert not [c for c in granted.claims() if c.record.kind == "credit"] and not _bad(granted)
+
+
+def test_this_after_a_quote_credits_what_the_quote_said(ctxs):
+    """'父亲说“至少一个有泥”：这句话排除了只有一个孩子有泥的情况' credits the father's statement (wrongly: the first
+    silence removes the one-muddy worlds), and '“起初我不知道”说明…，这就排除了4月和6月' the quoted clause of Bo's
+    statement (wrongly: Ali's first statement removed those months)."""
+    muddy = ctxs("muddy.txt", {"n": 4, "k": 2})
+    wrong = _audit(muddy, "- 父亲说“至少一个有泥”：这句话排除了只有一个孩子有泥的情况。")
+    assert [c.formula.split(" rules")[0] for c in _bad(wrong)] == ["statement 1"]
+    right = _audit(muddy, "- 父亲说“至少一个有泥”：这句话排除了所有孩子都干净的情况。\n\n- 第1轮沉默：排除只有1个的情况。")
+    assert right.label == -1
+    cam = ctxs("cheryl_cam.txt")
+    text = ("阿里说：“我不知道，但我知道波也不知道。”剩下3月18、3月19、7月16、7月17、7月19。\n\n"
+            "然后波说：“起初我不知道，但听了阿里的话，现在我知道了。”“起初我不知道”说明日子不是28也不是29，这就排除了{}。")
+    assert [c.formula.split(" rules")[0] for c in _bad(_audit(cam, text.format("4月和6月")))] == \
+        ["statement 2 (its clause before (not Bo knows date) alone)"]
+
+
+def test_rounds_and_the_fathers_words_named_in_a_table_date_its_rows(ctxs):
+    """"| 第1轮沉默 | 恰好1个 | 2–5个 |" and "| 父亲发言 | 0个有泥 | …": a digit ordinal names the round, "父亲发言" the
+    father's statement, so each row is credited to its event (it was judged at the stage of the trace)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    assert ctx.aligner.anchor("第1轮沉默", 0) == 2 and ctx.aligner.anchor("第 2 次沉默", 0) == 3
+    assert ctx.aligner.anchor("父亲发言", 0) == 1
+    table = ("| 轮次 | 排除的情况 | 剩下 |\n|---|---|---|\n| 父亲发言 | 0个有泥 | 1–5个 |\n| 第1轮沉默 | 恰好1个 | 2–5个 |\n"
+             "| 第2轮沉默 | 恰好{}个 | 3–5个 |")
+    assert _audit(ctx, table.format(2)).label == -1
+    assert _audit(ctx, table.format(3)).label == 0

@@ -382,8 +382,10 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ad1-muddy-gpt4o-steps-error-17", "af2-muddy-r1-think-error-15", "muddy-qwq-zh-error-final-i2-27",
          "r2-muddy-r1-think-error-27", "s2-muddy-answer-first-error-27", "v2-muddy-gpt4o-steps-error-27",
          "w2-muddy-gpt4o-steps-error-26", "w2-muddy-r1-think-error-29",
-         "m2-mud-qwqzh-premature-07", "n2-mu-qwqzh-wrongagent-08", "o2-mud-09-zh-terse-keptelim",  # a one-sentence
-         # retelling of the whole story first is the puzzle restated
+         "m2-mud-qwqzh-premature-07", "n2-mu-qwqzh-wrongagent-08",  # a one-sentence retelling of the whole story
+         # first is the puzzle restated (o2-mud-09-zh-terse-keptelim no longer, session 20: its outline "- 第1次沉默：…"
+         # is now read line by line, so "第3次沉默之后，大家只知道至少有三个人有泥" is judged after the third silence,
+         # where "at least three" holds; the error is the "only", which is not read)
          # session 19: a bound of the sum one statement early is strong evidence alone
          "af2-sum_product-gpt4o-steps-error-12", "af2-impossible-qwq-zh-error-20", "imp-r1-think-elim-01",
          "r2-impossible-claude-markdown-error-18", "t2-impossible-r1-think-error-16", "v2-impossible-qwq-zh-error-20",
@@ -410,6 +412,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "u1-cheryl_variant-gpt4o-steps-error-22",  # "伯纳德的话之后可以确定生日就是6月12日": the writer's claim
          "s1-cheryl_variant-qwq-zh-error-19",  # "是被Bernard那句…排除掉的" after "如果…，不过"
          "s1-cheryl_variant-gpt4o-steps-error-17",  # '- "At first I don't know": … That eliminates March and May'
+         "muddy-gemini-terse-zh-error-credit-i2-29", "m1-cam-qwq-zh-wrongcredit-01",  # "这句话/这就排除了…" after a
+         "m2-mud-gemini-zh-credit-08", "muddy-claude-markdown-error-l2-30",  # quote; "| 第1轮沉默 | 恰好1个 |" rows
          "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
 
