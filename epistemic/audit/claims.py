@@ -73,7 +73,7 @@ _LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
-_VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is)?\s*\d|"
+_VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
                          r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
@@ -960,6 +960,9 @@ _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:impossible|not\s+possibl
 _PLURAL_TERMS = frozenset({"sums", "products"})
 
 
+_FOR_BEFORE = re.compile(r"(?i:\b(?:for|when|if|with|once)\s+(?:the\s+|a\s+|any\s+)?)$|(?:当|如果|若|对于)\s*$")
+
+
 def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
     """"x + y ≤ 54", "the sum is at most 54", "the sum is odd", "和是奇数": a bound or the parity of an observed term
     (kind "term bound"), one comparison right after the term and its verb."""
@@ -989,7 +992,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
-                _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None
+                _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None or \
+                _FOR_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None  # "for s ≥ 153 the same …"
             ruled_out = not case and _BOUND_OUT.match(sentence, m.end()) is not None
             if not case and not ruled_out and (_QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or
                                                t.text.lower() in _PLURAL_TERMS):

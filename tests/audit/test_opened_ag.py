@@ -238,3 +238,34 @@ def test_rounds_and_the_fathers_words_named_in_a_table_date_its_rows(ctxs):
              "| 第2轮沉默 | 恰好{}个 | 3–5个 |")
     assert _audit(ctx, table.format(2)).label == -1
     assert _audit(ctx, table.format(3)).label == 0
+
+
+SUM_PRODUCT_S = ('Let s = x + y and p = xy.\n\n1. P: "I don\'t know the numbers."\n\n'
+                 '2. S: "I knew you didn\'t know." {}\n')
+
+
+def test_letters_the_trace_names_the_sum_and_product_by(ctxs):
+    """"Let s = x + y and p = xy": "s ∈ {…}", "s ≤ 54" and "p = 52" are then claims about the sum and the product
+    (a list with 51 is wrong after S's statement); a letter the trace also uses for a prime ("a prime factor p ≥ 50")
+    is not taken, nor one it never defines."""
+    ctx = ctxs("sum_product.txt")
+    sums = "→ s ∈ {{11, 17, 23, 27, 29, 35, 37, 41, 47, {}53}}"
+    assert _audit(ctx, SUM_PRODUCT_S.format(sums.format(""))).label == -1
+    assert _audit(ctx, SUM_PRODUCT_S.format(sums.format("51, "))).label == 2
+    bound = _audit(ctx, SUM_PRODUCT_S.format("So s ≤ 54.")).claims()
+    assert [c.formula for c in bound if c.record.kind == "term bound"] == ["x + y <= 54"]
+    reused = SUM_PRODUCT_S.format("Products with a prime factor p ≥ 50 factor once.")
+    assert not [c for c in _audit(ctx, reused).claims() if c.record.kind == "term bound"]
+    undefined = SUM_PRODUCT_S.replace("Let s = x + y and p = xy.", "Setup.").format(sums.format("51, "))
+    assert _audit(ctx, undefined).label == -1
+
+
+def test_a_bound_after_for_is_a_case(ctxs):
+    """"for s ≥ 153 the same works with 97 + …": the bound names the case worked, not a claim that the sum is at least
+    153 (with s the trace's sum); "so s ≥ 153" claims it."""
+    ctx = ctxs("impossible.txt")
+    head = "Let s = x + y.\n\n"
+    case = _audit(ctx, head + "For s ≥ 153 the same works with 97.").claims()
+    assert [c.record.certain for c in case if c.record.kind == "term bound"] == [False]
+    said = [c for c in _audit(ctx, head + "So s ≥ 153.").claims() if c.record.kind == "term bound"]
+    assert [c.record.certain for c in said] == [True]
