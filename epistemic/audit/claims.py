@@ -992,8 +992,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
-                _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None or \
-                _FOR_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None  # "for s ≥ 153 the same …"
+                _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None \
+                or _FOR_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None  # "for s ≥ 153 the same …"
             ruled_out = not case and _BOUND_OUT.match(sentence, m.end()) is not None
             if not case and not ruled_out and (_QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or
                                                t.text.lower() in _PLURAL_TERMS):
