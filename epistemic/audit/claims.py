@@ -27,7 +27,7 @@ from .counts import FLIPPED, count_class_exclusions, count_key, count_records
 from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
-from .rounds import round_records
+from .rounds import round_records, step_case
 from .ranges import range_records
 from .scope import reading_at, scopes
 
@@ -215,6 +215,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     asked = False  # "If Bo had 17, how many dates would be left? Just July 17.": the answer is that case's
     property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
     conditions = False  # "He would know if:\n- b = 0 (a must be 1),\n- b = 1 …": each item is a condition, not a fact
+    case: int | None = None  # the count "Case: exactly two muddy children." supposes for the step (rounds.py)
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if len(sentence) > MAX_SENTENCE:
@@ -226,13 +227,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None
-        key = (sentence, answer_cue)
+        key = (sentence, answer_cue) if case is None else (sentence, answer_cue, case)
         hit = sentences.get(key)
         if hit is None:
             if not sentence.strip():
                 continue
-            hit = _sentence_records(lex, sentence, answer_cue)
+            hit = _sentence_records(lex, sentence, answer_cue, case)
             memo.remember(sentences, key, hit)
+        if case is None and ("uddy" in sentence or "有泥" in sentence):
+            case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
         records, answer_cue = hit
         if records and (carried or _PERSPECTIVE.search(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
@@ -362,8 +365,9 @@ def _question_label(raw: list[Token], sentence: str) -> bool:
         sum(t.kind in ("value", "tuple", "number") for t in raw) <= 3  # not "牌：红桃A、Q、4｜黑桃J、8…", the deck
 
 
-def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tuple[ClaimRecord, ...], bool]:
-    """(the sentence's records, whether an answer cue has been seen by its end)."""
+def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
+                      case: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
+    """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes."""
     raw = lex.scan(sentence)
     if "和" in sentence and lex.number_pair is not None:
         raw = _bare_sum(lex, raw, sentence)
@@ -416,7 +420,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool) -> tuple[tu
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
         if _ROUNDS_QUICK.search(sentence) is not None:  # "if exactly two were muddy, each would know in round 2"
-            timed = round_records(lex, term, sentence)
+            timed = round_records(lex, term, sentence, case)
         if _CLASS_QUICK.search(sentence) is not None:  # "removes every world with exactly one muddy child": the
             # count is the class removed, not a supposition
             timed += count_class_exclusions(term, sentence)

@@ -103,15 +103,19 @@ def _first_asked(lex: Lexicon) -> int | None:
     return next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
 
 
-def round_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
-    """The case knowledge of each "<case>, <who> would <know> <when>" of one sentence, dated at its question."""
+def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = None) -> list[ClaimRecord]:
+    """The case knowledge of each "<case>, <who> would <know> <when>" of one sentence, dated at its question.
+    `case`: the count an earlier sentence of the step supposes ("Case: exactly two muddy children. … both would step
+    forward in the first round"), for a sentence that names no case of its own but a modal knowing."""
     found = members(lex)
     first = _first_asked(lex)
     if not found or first is None or sentence.rstrip().endswith(("?", "？")):
         return []  # (a question: "could somebody know in round 1 with two muddy kids?")
     out = []
+    named = False
     for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
         for m in pattern.finditer(sentence):
+            named = True
             n = _number(m.group("n") or m.group("m") or "")
             end = _SENTENCE_END.search(sentence, m.end())
             stop = end.start() if end else len(sentence)
@@ -119,16 +123,53 @@ def round_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if")):
                 continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case)
-            r = _when(sentence[:stop], verb.start())
-            stage = None if r is None else first + r - 1
-            if stage is None or stage >= len(lex.puzzle.announcements):
-                continue  # no time, or one after which nothing is asked
-            between = sentence[m.end():verb.start()]
-            clean = any(_SEEING.search(between, max(0, c.start() - 10), c.start()) is None
-                        for c in _CLEAN.finditer(between))  # (not "他看到5个干净的人": what the child sees)
-            no = negated.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None  # (not
-            # "她看不到任何泥，会在第一轮站出来": the seeing's negation)
-            key = ("Implies", ("Compare", "=", term, ("Const", n)), members_knowing(found, 0 if clean else 1, no))
-            out.append(record("case knowledge", key, (), sentence.strip(), m.start(), verb.end(), False,
-                              reading=HYPOTHETICAL)._replace(at=stage))
+            out += _timed(lex, term, found, first, sentence, n, m.start(), m.end(), verb, negated, stop)
+    if case and not named and _OWN_SUPPOSITION.search(sentence) is None:  # "… So A can conclude straight off that
+        # she is muddy, and both would step forward in the first round": the step's case, with a modal before the
+        # knowing ("would", "会"); not "if I were clean, B would know right away" (a case inside the case)
+        for know, negated, modal in ((_KNOW_EN, _NEGATED_EN, _MODAL_EN), (_KNOW_ZH, _NEGATED_ZH, _MODAL_ZH)):
+            for verb in know.finditer(sentence):
+                if modal.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None:
+                    out += _timed(lex, term, found, first, sentence, case, _clause_start(sentence, verb.start()),
+                                  _clause_start(sentence, verb.start()), verb, negated, len(sentence))
+                    break
     return out
+
+
+def _timed(lex: Lexicon, term: tuple, found, first: int, sentence: str, n: int, start: int, case_end: int,
+           verb: re.Match, negated: re.Pattern, stop: int) -> list[ClaimRecord]:
+    """The case knowledge "sum = n implies (who knows)" of one knowing verb, dated at the question its time names
+    (none without a time, or with one after which nothing is asked)."""
+    r = _when(sentence[:stop], verb.start())
+    stage = None if r is None else first + r - 1
+    if stage is None or stage >= len(lex.puzzle.announcements):
+        return []
+    between = sentence[case_end:verb.start()]
+    clean = any(_SEEING.search(between, max(0, c.start() - 10), c.start()) is None
+                for c in _CLEAN.finditer(between))  # (not "他看到5个干净的人": what the child sees)
+    no = negated.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None  # (not
+    # "她看不到任何泥，会在第一轮站出来": the seeing's negation)
+    key = ("Implies", ("Compare", "=", term, ("Const", n)), members_knowing(found, 0 if clean else 1, no))
+    return [record("case knowledge", key, (), sentence.strip(), start, verb.end(), False,
+                   reading=HYPOTHETICAL)._replace(at=stage)]
+
+
+# A sentence that sets a case for its step: "Case: exactly two muddy children", "Suppose exactly two are muddy.",
+# "Case k = 2:", "情况二：恰好两个孩子有泥", "假设恰好两个孩子有泥"
+_STEP_CASE = re.compile(
+    r"(?i)^\W*(?:case\s*(?:\d{1,2}|[a-z])?\s*[:：.]\s*|suppose\s+|assume\s+|if\s+)(?:there\s+(?:are|were)\s+)?"
+    r"(?:(?:exactly|only|just)\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|a\s+single)\s+"
+    r"(?:muddy\s+)?(?:children|kids|child|kid)\b(?:\s+(?:are|were|is|was)\s+muddy)?(?:\s*[,，]\s*say\b[^.:]*)?"
+    r"\s*[.:：,]?\s*$|"
+    r"^\W*case\s*[:：]?\s*[km]\s*=\s*(?P<m>\d{1,2})\s*[.:：]?\s*$|"
+    r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
+    r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
+_MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
+_OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise)\b)|如果|假如|假设|要是|若|否则")
+
+
+def step_case(sentence: str) -> int | None:
+    """The count a sentence supposes for the rest of its step, when that is all it says ("Case: exactly two muddy
+    children."), else None."""
+    m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
+    return _number(m.group("n") or m.group("m") or m.group("z")) or None if m is not None else None

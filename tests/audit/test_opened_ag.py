@@ -269,3 +269,20 @@ def test_a_bound_after_for_is_a_case(ctxs):
     assert [c.record.certain for c in case if c.record.kind == "term bound"] == [False]
     said = [c for c in _audit(ctx, head + "So s ≥ 153.").claims() if c.record.kind == "term bound"]
     assert [c.record.certain for c in said] == [True]
+
+
+def test_a_case_sentence_supposes_its_count_for_the_step(ctxs):
+    """"Case: exactly two muddy children, say A and B. … So both would step forward in the first round.": the step's
+    case, so "two muddy children know in round 1" is judged (too early: they know at the second question); "in the
+    second round" is true, and "if I were clean, B would know right away" (a case inside the case) is not read
+    with it."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    step = ("Case: exactly two muddy children, say A and B. A sees B muddy and three clean. If I were clean, B would "
+            "see no mud and B would know right away. So A and B would both step forward in the {} round.")
+    wrong = _audit(ctx, step.format("first"))
+    found = [(c.formula.split(" implies")[0], c.verdict.verdict) for c in wrong.claims()
+             if c.record.kind == "case knowledge"]
+    assert found == [("(((m[1] + m[2]) + m[3]) + m[4]) + m[5] = 2", "premature")] and _bad(wrong)
+    right = _audit(ctx, step.format("second"))
+    assert [c.verdict.verdict for c in right.claims() if c.record.kind == "case knowledge"] == ["entailed"]
+    assert not _bad(right)

@@ -407,6 +407,7 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ag2-consecutive-gemini-terse-error-29",
          "ag1-muddy-gpt4o-steps-error-14", "ag1-impossible-o1-summary-error-18",  # "is 1, 2, 3 or 4", "p = xy"
          "ag2-cheryl_variant-o1-summary-error-22",  # "unique within the 5: 14 → Apr 14 only; …" checks day by day
+         "ag2-muddy-r1-think-error-15",  # "Case: exactly two muddy children. … would step forward in the first round"
          "ag2-cheryls_age-qwq-zh-error-25",  # "和9 + 8 + 2 = 18": a sum right after a Han character
          "s2-muddy-gemini-terse-error-29",  # "Let m be the number …": m named the count
          "u1-cheryl_variant-gpt4o-steps-error-22",  # "伯纳德的话之后可以确定生日就是6月12日": the writer's claim
