@@ -147,6 +147,13 @@ TRACES = (
     ("sum_product.txt", "满足这些的奇数：11（9）、17（15）、23（21）、51（49）、53（51）。\n\n嗯，每个都看一下。"
                         "51：51−2=49不是素数，所以也保留。This rules out 1602 worlds.\n- (12,6,2) → 19\n- (9,4,4) → 17\n"
                         "- (8,6,3) → 17\n\nSo the sum is odd. Answer: 4 and 13."),
+    ("muddy.txt", "Let m be the number of muddy children.\n\nCase: exactly two muddy children, say A and B. If I were "
+                  "clean, B would know right away. So both would step forward in the first round.\n\n**m = 4.** "
+                  "She can't tell m = 3 from m = 4; 分不清 m = 3 还是 m = 4。So m ≥ 2, and m = 4 out of the 6.\n\n"
+                  "- 父亲说“至少一个有泥”：这句话排除了只有一个孩子有泥的情况。\n| 第1轮沉默 | 恰好1个 | 2–5个 |"),
+    ("impossible.txt", "Let s = x + y and p = xy; a prime factor q ≥ 50.\n\nS knows s = x + y, P knows p = x*y. "
+                       "For s ≥ 153 the same works. → s ∈ {11, 17, 23, 51}. 伯纳德的话之后可以确定和是17，不过回头看，"
+                       "(5, 6)因30 = 2 × 15被S这句话排除，和9 + 8 + 2 = 18。Only (4, 13) survives in sum 17."),
 )
 
 
