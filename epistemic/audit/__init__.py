@@ -15,7 +15,7 @@ from ..language import syntax as s
 from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
-from .align import BEFORE_REFERENCE, Aligner
+from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
 from .chains import chain_records
@@ -24,7 +24,7 @@ from .tables import property_rows, ruled_out_cells, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case)
-from .anchors import (IN_TURN, NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
+from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, term_keys, trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer

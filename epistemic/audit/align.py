@@ -209,7 +209,7 @@ _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*
 # "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
 _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-，,]|\s)\s*\**\s*")
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4,
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
 _GLOSSED = re.compile(r"(?:'s|’s|的)?\s*(?:\w+\s+){0,2}?\w+\s*[(（][^()（）\n]{3,160}[)）]")
 # "然后是S先生那句话", "Next comes Bernard's statement", "Now for S's reply": the trace turns to a statement, as a
@@ -245,6 +245,12 @@ _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:
 _WORD = re.compile(r"[a-z]{4,}|[\u4e00-\u9fff]{2}")
 _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whether", "know", "knows", "have", "what",
                    "their", "there", "then", "from", "will"})
+# All the statements named at once: "the three announcements", "all the statements", "三句话", "所有发言"
+_ALL_STATEMENTS = re.compile(r"(?i:\b(?:all\s+(?:the\s+)?|the\s+)(?:(two|three|four|five|\d)\s+)?(?:statements|"
+                             r"announcements|remarks|lines)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
+# Statements credited one after another ("…依次排除了…", "respectively"): each its own, none dates them all
+IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|"
+                     r"依次|分别|逐一|一个个")
 # A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
@@ -536,9 +542,10 @@ class Aligner:
             if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的
                 # 孩子都知道自己有泥了": one sentence retelling the speakerless statements up to the last names each
                 described = {j for piece in _PIECES.split(text) for j in self.described(piece, current)}
-                if len(self.quotes) in described and any(knowing and len(self.quotes) in stages
-                                                          for stages, _, knowing in self.signatures):
-                    named |= described  # (ending on the knowing: "然后有泥的孩子都知道自己有泥了")
+                if len(self.quotes) in described and (len(described) >= 2 or any(
+                        knowing and len(self.quotes) in stages for stages, _, knowing in self.signatures)):
+                    named |= described  # (ending on the knowing: "然后有泥的孩子都知道自己有泥了"; or naming the last and
+                    # another: "Then, in order: Alice says she doesn't know her number, …, Carol says she doesn't …")
             # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
@@ -843,7 +850,8 @@ class Aligner:
                 continue  # "all the muddy children step forward" shares "step forward" with a silence, but no one
                 # stayed silent
             told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and (
-                _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)))
+                _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)) or
+                self._label_knowing(sentence, next(iter(shared))))  # ('"Alice doesn't know" means …')
             if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))) \
                     and not (knowing and len(stages) == 1 and self._knowing_told(sentence, stages[0])):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
@@ -859,6 +867,12 @@ class Aligner:
                     k = stages[nth - 1]
             found.append(k)
         return found
+
+    def _label_knowing(self, sentence: str, word: str) -> bool:
+        """Whether a statement's label word (the agent "Alice" of "Alice: I don't know my number.") is followed at
+        once by a knowing verb ("Alice doesn't know", "Alice says she doesn't know"): her statement, told."""
+        m = re.search(r"(?i)\b" + re.escape(word) + r"\b", sentence)
+        return m is not None and self.knows.search(sentence, m.end(), m.end() + 28) is not None
 
     def _speech_cue(self, sentence: str, current: int, heading: bool = False,
                     line_start: bool = True) -> tuple[int, str, bool] | None:
@@ -969,7 +983,7 @@ class Aligner:
         "after P's statement and Q's reply"), or None. With the trace's `current` stage, "Q's statement" of a speaker
         with several is the one of theirs just reached or next, if only one of them is."""
         k, _ = self.locate(phrase, 0)
-        k = k or self._quoted_part(phrase)
+        k = k or self._quoted_part(phrase) or self._all_named(phrase)
         cues = self.inner_cues(phrase, k or 0)
         named = {c.stage for c in cues if c.strong or c.how == "reference"}
         named |= {k} if k else set()
@@ -977,6 +991,16 @@ class Aligner:
             named |= {j for j in (self._speaker_statement(phrase, c.at, current) for c in cues
                                   if c.how.startswith("reference, any")) if j is not None}
         return max(named, default=None)
+
+    def _all_named(self, phrase: str) -> int | None:
+        """The last statement, for a phrase naming them all ("after the three announcements", "after all the
+        statements", "三句话之后", "所有发言之后"), else None."""
+        m = _ALL_STATEMENTS.search(phrase)
+        if m is None or IN_TURN.search(phrase) is not None:
+            return None  # ("三句话依次去掉了 b = c、a = c、a = b": each statement its own, in turn)
+        n = m.group(1) or m.group(2)
+        count = _COUNT_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
+        return len(self.quotes) if not n or count == len(self.quotes) else None
 
     def _quoted_part(self, phrase: str) -> int | None:
         """The one statement whose words hold a short quote in the phrase (Q's "I knew", P's "now I know"), among

@@ -44,9 +44,6 @@ def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
     return None if m is None else aligner.anchor(m.group("phrase"))
 
 
-# Statements credited in turn ("…加上三轮无人站出，依次排除了只有1、2、3个有泥的情况"): none of them dates the whole sentence
-IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|"
-                     r"依次|分别|逐一|一个个")
 
 
 def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: int | None = None) -> int | None:

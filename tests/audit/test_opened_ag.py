@@ -286,3 +286,17 @@ def test_a_case_sentence_supposes_its_count_for_the_step(ctxs):
     right = _audit(ctx, step.format("second"))
     assert [c.verdict.verdict for c in right.claims() if c.record.kind == "case knowledge"] == ["entailed"]
     assert not _bad(right)
+
+
+def test_a_retelling_of_the_statements_in_order_is_the_puzzle_restated(ctxs):
+    """"Then, in order: Alice says she doesn't know her number, Bob says …, Carol says …" as the opening step restates
+    the puzzle (it moved the trace to the last statement, so claims made before any were judged there); "Alice doesn't
+    know" names her statement (what_sum's statements have no speaker, only the label "Alice:")."""
+    ctx = ctxs("what_sum.txt")
+    opening = ("Okay, three numbers, one the sum of the other two. Then, in order: Alice says she doesn't know her "
+               "number, Bob says he doesn't know his, Carol says she doesn't know hers.")
+    assert [(a.how, a.stage) for a in ctx.aligner.align([opening, "Let me think."])] == [("recap", 0), ("carried", 0)]
+    assert ctx.aligner.align([opening, "Let me think."])[1].reached == 0
+    assert [c.stage for c in ctx.aligner.inner_cues('So "Alice doesn\'t know" means b ≠ c.', 0)] == [1]
+    assert ctx.aligner.anchor("after the three announcements", 0) == 3
+    assert ctx.aligner.anchor("三句话依次", 0) is None  # each statement its own, in turn
