@@ -733,7 +733,12 @@ _FIXES = re.compile(r"(?i:\b(?:fix(?:es|ed)?|pins?|pinned|settles?|settled|narro
 _FIXED_AT = re.compile(r"(?i:\s+(?:down\s+)?(?:at|to)\b)")
 # A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
 _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
-_LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible)\b)?\s*(?:\*\*)?\s*[:：]")
+_LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
+                         r"(?:that|this|the)\s+test)\b)?\s*(?:\*\*)?\s*[:：]")
+# What is left, between the term and its verb: "the sums left are …", "the sums still possible are …", "the sums that
+# survive are …"
+_LEFT_BETWEEN = re.compile(r"(?i:\s+(?:still\s+)?(?:left|remaining|possible|in\s+play|surviving|that\s+(?:survive|"
+                           r"remain|are\s+left|are\s+still\s+possible)))\b")
 
 
 def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
@@ -744,6 +749,9 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         if t.kind != "attr" or not isinstance(t.payload, tuple) or t.payload[0] != "@term":
             continue
         run, end = [], t.end  # "is", "must be", "is already fixed at": the verbs right after the term
+        between = _LEFT_BETWEEN.match(sentence, t.end)
+        if between is not None:  # "the sums left are 11, 17, …": what is left of the term
+            end = between.end()
         for u in raw[i + 1:]:
             if u.kind not in ("copula", "only", "neg", "past", "now", "then") or u.start - end > 3:
                 break

@@ -300,3 +300,17 @@ def test_a_retelling_of_the_statements_in_order_is_the_puzzle_restated(ctxs):
     assert [c.stage for c in ctx.aligner.inner_cues('So "Alice doesn\'t know" means b ≠ c.', 0)] == [1]
     assert ctx.aligner.anchor("after the three announcements", 0) == 3
     assert ctx.aligner.anchor("三句话依次", 0) is None  # each statement its own, in turn
+
+
+def test_what_is_left_of_a_term_between_it_and_its_verb(ctxs):
+    """"The sums left are 11, 17, …", "the sums that survive are …", "Sums passing that test: …": the sums left after
+    S's statement, an exact set (51 is not one of them); "The remaining sums are …" was read already. ("passing that
+    test" are words the reader does not know: that list's falsehood weighs only with a second signal.)"""
+    ctx = ctxs("sum_product.txt")
+    head = '1. P: "I don\'t know the numbers."\n\n2. S: "I knew you didn\'t know."\n\n'
+    sums = "11, 17, 23, 27, 29, 35, 37, 41, 47, {}53"
+    for lead in ("The sums left are ", "The sums that survive are ", "Sums passing that test: ",
+                 "The remaining sums are "):
+        assert _audit(ctx, head + lead + sums.format("") + ".").label == -1, lead
+        wrong = _audit(ctx, head + lead + sums.format("51, ") + ".")
+        assert [c.verdict.verdict for c in wrong.claims() if c.record.kind == "candidates"] == ["false"], lead
