@@ -26,7 +26,7 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
                      under_value_case, value_case)
 from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
-from .aliases import COUNT, term_keys, trace_aliases, with_aliases
+from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
@@ -108,7 +108,7 @@ class AuditContext:
             if len(self.variants) >= _MAX_VARIANTS:
                 self.variants.clear()
             named = with_aliases(self.puzzle, aliases)
-            lex = build_lexicon(named, term_keys(self.puzzle, aliases))  # ("Let s = x + y": s is the sum)
+            lex = build_lexicon(named)
             counted = tuple(short for short, agent in aliases if agent == COUNT)
             if counted:  # "Let m be the number of muddy children": "m ≥ 2" is then a claim about the count
                 lex = replace(lex, count_names=counted)

@@ -179,14 +179,12 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
             owners.setdefault(q, set()).add(k)
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:(?=[acdhlrstw])(?:statement|announcement|remark|reply|response|claim|turn|hint|comment|"
-                    r"admission|answer|words|line|certainty|confidence|assurance|spoke|speaks))|声明|发言|回答|的话|句话|开口|说话|"
-                    r"[那这]一?句")
+                    r"admission|answer|words|line|certainty|confidence|assurance|spoke|speaks))|声明|发言|回答|的话|句话|开口|说话")
 _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|initial|opening|第[一二三四])\s*)?(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|turn|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
-                        r"这(?:句话|一句)|[那这]一?句话?|的?\s*(第[一二三四]|最后)\s*[那这]?一?句话?)", re.IGNORECASE)
-# ("Bernard那句话", "伯纳德这句", "阿尔伯特最后那句话", "阿尔伯特第二句话")
-_QUOTED_AFTER = re.compile(r"(?:'s|’s|的|[那这]一?句)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
+                        r"这(?:句话|一句))", re.IGNORECASE)
+_QUOTED_AFTER = re.compile(r"(?:'s|’s|的)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
 BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
 # "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
 _BEFORE_WORD = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:Mr\.?\s+)?$)|在$")
@@ -791,7 +789,7 @@ class Aligner:
             own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
             if not own:
                 continue
-            word = (m.group(1) or m.group(2) or "").lower()
+            word = (m.group(1) or "").lower()
             nth = _ORDINALS.get(word, 0) or ZH_NUMBERS.get(word[1:], 0)
             this = "这" in m.group(0)  # "阿尔伯特这句话", "P的这句话": the speaker's statement at hand
             exact = bool(nth) or len(own) == 1 or this

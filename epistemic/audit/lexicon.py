@@ -279,9 +279,8 @@ def _bounded(surface: str) -> str:
     return pat
 
 
-def build_lexicon(puzzle: s.Puzzle, terms: tuple[tuple[str, tuple], ...] = ()) -> Lexicon:
-    """Every way the puzzle's values, agents and attributes can be written, plus the cue words. `terms`: letters a
-    trace names an observed term by ("s = x + y"), with the term's formula key, read in that case only."""
+def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
+    """Every way the puzzle's values, agents and attributes can be written, plus the cue words."""
     entries: dict[str, list[tuple[str, object]]] = {}
     folded: dict[str, list[tuple[str, object]]] = {}
 
@@ -323,8 +322,6 @@ def build_lexicon(puzzle: s.Puzzle, terms: tuple[tuple[str, tuple], ...] = ()) -
                 add("the " + role, "agent", agent.name, fold=True)
     for surface, key in _observed_terms(puzzle):
         add(surface, "attr", ("@term", key), fold=True)
-    for letter, key in terms:
-        add(letter, "attr", ("@term", key))
     for var in puzzle.variables:
         if "[" in var.name:
             continue

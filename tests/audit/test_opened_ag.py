@@ -183,18 +183,17 @@ def test_after_a_statement_one_can_tell_is_the_writers_claim(ctxs):
 BERNARD_ZH = "伯纳德说：“一开始我不知道，现在我知道了。”剩下4月14日、4月17日和6月12日。\n\n"
 
 
-def test_that_statement_of_an_agent_is_credited_and_a_turn_ends_a_supposition(ctxs):
-    """"4月14和4月17是被Bernard那句“现在知道了”排除掉的": "Bernard那句(话)" names his statement, so the removal is
-    credited to it (wrongly: Albert's last statement removes them), also after a "如果…" supposition the sentence
-    turns from with "，不过"; crediting them to Albert's last statement is right."""
+def test_a_turn_ends_a_supposition_in_a_run_on_chinese_sentence(ctxs):
+    """"如果是4月，他还有…两个，没法确定，不过回头看，其实4月14和4月17是被伯纳德的话排除掉的": the sentence turns at
+    "，不过", so the "如果…" supposition ends there and the credit after it is read (wrongly crediting Bernard:
+    Albert's last statement removes those dates); crediting Albert's last statement is right. ("Bernard那句话" was
+    read as naming his statement for part of session 20 and taken out: it added a false alarm on fresh text.)"""
     ctx = ctxs("cheryl_variant.txt")
     head = VARIANT + BERNARD_ZH + "阿尔伯特说他也知道了。如果是4月，他还有4月14和4月17两个，没法确定，不过回头看，"
-    for by in ('Bernard那句"现在知道了"', "Bernard那句话", "伯纳德这句话"):
-        report = _audit(ctx, head + f"其实4月14和4月17是被{by}排除掉的。")
-        credits = [c for c in report.claims() if c.record.kind == "credit"]
-        assert [c.formula.split(" rules")[0] for c in credits] == ["statement 2"], by
-        assert report.label == 2, by
-    right = _audit(ctx, head + "其实4月14和4月17是被阿尔伯特最后那句话排除掉的。")
+    report = _audit(ctx, head + "其实4月14和4月17是被伯纳德的话排除掉的。")
+    assert [c.formula.split(" rules")[0] for c in report.claims() if c.record.kind == "credit"] == ["statement 2"]
+    assert report.label == 2
+    right = _audit(ctx, head + "其实4月14和4月17是被阿尔伯特的第二句话排除掉的。")
     assert right.label == -1 and [c.formula.split(" rules")[0] for c in right.claims()
                                   if c.record.kind == "credit"] == ["statement 3"]
 
@@ -240,34 +239,13 @@ def test_rounds_and_the_fathers_words_named_in_a_table_date_its_rows(ctxs):
     assert _audit(ctx, table.format(3)).label == 0
 
 
-SUM_PRODUCT_S = ('Let s = x + y and p = xy.\n\n1. P: "I don\'t know the numbers."\n\n'
-                 '2. S: "I knew you didn\'t know." {}\n')
-
-
-def test_letters_the_trace_names_the_sum_and_product_by(ctxs):
-    """"Let s = x + y and p = xy": "s ∈ {…}", "s ≤ 54" and "p = 52" are then claims about the sum and the product
-    (a list with 51 is wrong after S's statement); a letter the trace also uses for a prime ("a prime factor p ≥ 50")
-    is not taken, nor one it never defines."""
-    ctx = ctxs("sum_product.txt")
-    sums = "→ s ∈ {{11, 17, 23, 27, 29, 35, 37, 41, 47, {}53}}"
-    assert _audit(ctx, SUM_PRODUCT_S.format(sums.format(""))).label == -1
-    assert _audit(ctx, SUM_PRODUCT_S.format(sums.format("51, "))).label == 2
-    bound = _audit(ctx, SUM_PRODUCT_S.format("So s ≤ 54.")).claims()
-    assert [c.formula for c in bound if c.record.kind == "term bound"] == ["x + y <= 54"]
-    reused = SUM_PRODUCT_S.format("Products with a prime factor p ≥ 50 factor once.")
-    assert not [c for c in _audit(ctx, reused).claims() if c.record.kind == "term bound"]
-    undefined = SUM_PRODUCT_S.replace("Let s = x + y and p = xy.", "Setup.").format(sums.format("51, "))
-    assert _audit(ctx, undefined).label == -1
-
-
 def test_a_bound_after_for_is_a_case(ctxs):
-    """"for s ≥ 153 the same works with 97 + …": the bound names the case worked, not a claim that the sum is at least
-    153 (with s the trace's sum); "so s ≥ 153" claims it."""
+    """"for x + y ≥ 153 the same works with 97 + …": the bound names the case worked, not a claim that the sum is at
+    least 153; "so x + y ≥ 153" claims it."""
     ctx = ctxs("impossible.txt")
-    head = "Let s = x + y.\n\n"
-    case = _audit(ctx, head + "For s ≥ 153 the same works with 97.").claims()
+    case = _audit(ctx, "For x + y ≥ 153 the same works with 97.").claims()
     assert [c.record.certain for c in case if c.record.kind == "term bound"] == [False]
-    said = [c for c in _audit(ctx, head + "So s ≥ 153.").claims() if c.record.kind == "term bound"]
+    said = [c for c in _audit(ctx, "So x + y ≥ 153.").claims() if c.record.kind == "term bound"]
     assert [c.record.certain for c in said] == [True]
 
 

@@ -411,7 +411,6 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ag2-cheryls_age-qwq-zh-error-25",  # "和9 + 8 + 2 = 18": a sum right after a Han character
          "s2-muddy-gemini-terse-error-29",  # "Let m be the number …": m named the count
          "u1-cheryl_variant-gpt4o-steps-error-22",  # "伯纳德的话之后可以确定生日就是6月12日": the writer's claim
-         "s1-cheryl_variant-qwq-zh-error-19",  # "是被Bernard那句…排除掉的" after "如果…，不过"
          "s1-cheryl_variant-gpt4o-steps-error-17",  # '- "At first I don't know": … That eliminates March and May'
          "muddy-gemini-terse-zh-error-credit-i2-29", "m1-cam-qwq-zh-wrongcredit-01",  # "这句话/这就排除了…" after a
          "m2-mud-gemini-zh-credit-08", "muddy-claude-markdown-error-l2-30",  # quote; "| 第1轮沉默 | 恰好1个 |" rows

@@ -51,7 +51,6 @@ CAUGHT = {BATTERY: {
     "tc-impossible-050", "tc-impossible-051", "tc-muddy-010", "tc-muddy-048", "tc-muddy-051",
     "tc-sum_product-003", "tc-sum_product-006", "tc-sum_product-009", "tc-sum_product-014", "tc-sum_product-043",
     "tc-sum_product-045", "tc-sum_product-046", "tc-sum_product-048", "tc-sum_product-050", "tc-sum_product-051",
-    "tc-card16-017", "tc-cheryl_cam-014", "tc-sum_product-015",  # session 20: "那句话" names a statement
 }}
 
 
