@@ -152,11 +152,12 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
 
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     _, phrase = _credit_subject(text, start, end)
-    if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) is not None:
-        phrase = _quoted_before(text, start) or phrase  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted
-        if aligner.quoted_part_index(phrase) is not None:
+    quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
+    if quoted is not None:  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted is what is credited
+        if aligner.quoted_part_index(quoted) is not None:
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)
-    if phrase is None or _STATEMENT_NOUN.search(phrase) is None:
+        phrase = quoted
+    elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)
     if k is None:
@@ -191,7 +192,7 @@ def _quoted_before(text: str, start: int) -> str | None:
     q = found[-1]
     before = text[max(a, q.start() - 16):q.start()]
     cut = max(before.rfind(c) for c in "”」\"。，,.;；:：")
-    return before[cut + 1:] + q.group(0) + " 的话"  # (a statement noun: what is credited is something said)
+    return before[cut + 1:] + q.group(0)
 
 
 # Values granted to be gone already: "which are already gone", "已经被排除" (not "就已经排除了", a removal claimed)
