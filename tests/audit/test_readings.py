@@ -414,8 +414,14 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "s1-cheryl_variant-gpt4o-steps-error-17",  # '- "At first I don't know": … That eliminates March and May'
          "muddy-gemini-terse-zh-error-credit-i2-29", "m1-cam-qwq-zh-wrongcredit-01",  # "这句话/这就排除了…" after a
          "m2-mud-gemini-zh-credit-08", "muddy-claude-markdown-error-l2-30",  # quote; "| 第1轮沉默 | 恰好1个 |" rows
-         "ab2-cheryls_age-gpt4o-steps-error-30"}  # "Cheryl's brothers are both 4" are not Cheryl's age
+         "ab2-cheryls_age-gpt4o-steps-error-30",  # "Cheryl's brothers are both 4" are not Cheryl's age
          # under a list only sums can be
+         # traces_ai*, opened in session 21 (14 found by the session-20 final code)
+         "ai1-card16-r1-think-error-02", "ai1-card16-gpt4o-steps-error-04", "ai1-cheryl-gemini-terse-error-07",
+         "ai1-sum_product-r1-think-error-11", "ai1-sum_product-o1-summary-error-13", "ai1-muddy-gpt4o-steps-error-17",
+         "ai1-cheryl_cam-o1-summary-error-22", "ai1-cheryl_variant-r1-think-error-24",
+         "ai2-cheryl-gpt4o-steps-error-03", "ai2-sum_product-gpt4o-steps-error-12", "ai2-muddy-r1-think-error-15",
+         "ai2-muddy-gemini-terse-error-17", "ai2-cheryl_variant-qwq-zh-error-22", "ai2-consecutive-qwq-zh-error-29"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -461,6 +467,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ai*, opened at the start of session 21 (3 alarms blind at the session-20 start and final code)
+    "ai1-what_sum-claude-markdown-correct-29", "ai2-what_sum-r1-think-correct-27",
+    "ai2-consecutive-answer-first-correct-30",
     # (traces_ag*, opened at the start of session 20: its two blind alarms read the same session, "a = 0 only has
     # b = 1" and "Only (4, 13) survives in sum 17", tests/audit/test_opened_ag.py)
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,
