@@ -377,6 +377,17 @@ def _labels(puzzle: s.Puzzle) -> tuple:
     return tuple(out)
 
 
+def _voices(puzzle: s.Puzzle, lexicon: Lexicon) -> tuple[str | None, ...]:
+    """Who says each announcement: its speaker, else the one agent its texts' labels name ("Alice: I don't know my
+    number.", "爱丽丝：…" in What Sum, whose statements have no speaker), else None."""
+    out = []
+    for a in puzzle.announcements:
+        named = {t[0].payload for _, text in a.texts if (m := _TEXT_LABEL.match(text)) is not None
+                 and len(t := tokens(lexicon, m.group(1))) == 1 and t[0].kind == "agent"}
+        out.append(a.speaker or (named.pop() if len(named) == 1 else None))
+    return tuple(out)
+
+
 def statement_parts(said: s.Formula) -> tuple[s.Formula, ...]:
     """The clauses of what a speaker says: the items of a conjunction ("I don't know, but I know you don't"), else
     the whole."""
@@ -499,6 +510,7 @@ class Aligner:
     opens_on_label: re.Pattern | None = None  # a line that opens on such a label: "Father: …", "1) Father — …"
     words: tuple = ()  # the words of each announcement's texts, by language (for `described_knowing`)
     past: tuple = ()  # whether each announcement is wholly about an earlier time ("I knew you didn't know")
+    voices: tuple = ()  # who says each announcement's words: its speaker, else the agent its texts' label names
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 20_000
 
@@ -523,7 +535,7 @@ class Aligner:
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
                    _restated(puzzle), _signatures(puzzle), _labels(puzzle), _label_opening(puzzle),
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
-                   tuple(isinstance(a.said, s.Past) for a in puzzle.announcements))
+                   tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -1009,7 +1021,7 @@ class Aligner:
             return None
         agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
         fits = [k for k, qs in enumerate(self.quotes, start=1)  # (no speaker named: the words alone pick it)
-                if (agent is None or self.speakers[k - 1] in (agent, None)) and any(said in q for q in qs)]
+                if (agent is None or self.voices[k - 1] in (agent, None)) and any(said in q for q in qs)]
         return fits[0] if len(fits) == 1 else None
 
     def quoted_part_index(self, phrase: str) -> tuple[int, int] | None:

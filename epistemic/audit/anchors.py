@@ -116,6 +116,10 @@ _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|
                              r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
 
 
+# A possessive whose noun is left out: "Bob's" in "Alice's statement removes b = c, Bob's removes a = c"
+_ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)")
+
+
 def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
     characters), without the adverbs next to the verb. Verbs are found first: a lazy subject pattern tried at every
@@ -157,6 +161,8 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         if aligner.quoted_part_index(quoted) is not None:
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)
         phrase = quoted
+    elif phrase is not None and _ELIDED_NOUN.fullmatch(phrase) is not None:
+        phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)

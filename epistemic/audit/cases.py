@@ -108,6 +108,15 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
     return spans
 
 
+# A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
+_IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 # Being sure is mostly sure of another's ignorance ("every day shared → Ali can be sure"): its object is not read
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
 _CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b)|"
@@ -123,13 +132,18 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
                                     for r in records):
         return records
     spans = _value_lines(lex, text)
-    if not spans:
+    supposed = [(m.end(), _line_end(text, m.end())) for m in _IF_LINE.finditer(text)]
+    if not spans and not supposed:
         return records
     checking = _CHECK_HEAD.search(text[:text.find("\n")]) is not None  # "### Step 4: Check the answer": a replay
     out = []
     for r in records:
         if r.kind == "count" and r.certain and any(a <= r.start < b for a, b, _ in spans):
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
+            continue
+        if r.kind == "knowledge" and r.reading in _READ and knows_value(r.key.formula) and \
+                any(a <= r.start < b for a, b in supposed):
+            out.append(r.read_as(CASE))  # "- If b = c, … → a = 2b. Alice knows.": knowing in the line's supposition
             continue
         line = next((sp for sp in spans if sp[0] <= r.start < sp[1]), None) if r.kind == "knowledge" and \
             r.reading in _READ else None

@@ -952,6 +952,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
+        if _POSSIBLE_AFTER.match(sentence, m.end()) is not None:
+            continue  # "So a = c survives Alice's statement": the relation still possible, not holding everywhere
         gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
             (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None)  # "排除了 a = c"
         if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
@@ -966,6 +968,9 @@ _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right befor
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
+_POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
+                             r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
+                             r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:可能|存活|活下来|留下|保留)")
 _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:impossible|not\s+possible|ruled\s+out))\b|\s*(?:是)?不可能的?")
 
 
@@ -1383,6 +1388,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             if last_attr is not None and _other_subject(sentence, attr_end, t.start):
                 last_attr = None  # "谢丽尔9岁，两个弟弟都是4岁，车号17": 4 and 17 are the brothers' and the bus's;
                 # "Cheryl has two brothers, product of all three ages is 144": the product's
+            if last_attr is not None and (fixed := _FIXED_THEN.match(sentence, attr_end)) and fixed.end() <= t.start:
+                last_attr = None  # "- a = 2 → 1 is gone, so only 3": the case fixed a; 1 and 3 are another's values
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
                 continue
@@ -1481,6 +1488,10 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 
 
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
+
+
+# An attribute's value fixed as a case, then an arrow to what follows from it: "a = 2 →", "b is 9 ->"
+_FIXED_THEN = re.compile(r"\s*(?:=|(?i:is)\b|为|是)\s*\d{1,6}\s*(?:\*\*)?\s*(?:→|->|⇒|=>)")
 
 
 def _other_subject(sentence: str, start: int, end: int) -> bool:

@@ -58,7 +58,9 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
 # A yes/no question inside a sentence ("问三个数是不是一定互不相同", "要看b和c是否相等"): the clause is asked, not said
-_ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能")
+# (and "I wondered whether …", "asked myself whether …": an English clause wondered about)
+_ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能|"
+                          r"(?i:\b(?:wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:myself|ourselves))\s+(?:whether|if)\b)")
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
 # Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
 _QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|likely|seem|appear|think|guess|suspect|believe|"
@@ -73,7 +75,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "not just", "not only", "not simply", "not merely",
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "not just", "not only", "not simply", "not merely",
                 "情况")
 
 

@@ -467,9 +467,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_ai*, opened at the start of session 21 (3 alarms blind at the session-20 start and final code)
-    "ai1-what_sum-claude-markdown-correct-29", "ai2-what_sum-r1-think-correct-27",
-    "ai2-consecutive-answer-first-correct-30",
+    # (traces_ai*, opened at the start of session 21: its three blind alarms read the same session, a possessive
+    # before What Sum's shared "I don't know", "Bob's removes a = c", "- a = 2 → 1 is gone", "a = c survives",
+    # "- If b = c, … Alice knows.", "I wondered whether …", tests/audit/test_opened_ai.py)
     # (traces_ag*, opened at the start of session 20: its two blind alarms read the same session, "a = 0 only has
     # b = 1" and "Only (4, 13) survives in sum 17", tests/audit/test_opened_ag.py)
     # (traces_ae*, opened at the start of session 18: its six alarms and its unread answer read the same session,

@@ -1,0 +1,62 @@
+"""Readings from the opened blind set traces_ai* (session 21: its three false alarms), each checked both ways: the
+right reading leaves a true step alone, and its twin, a wrong step written the same way, is still flagged."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+WHAT_SUM_ALICE = 'So Alice\'s "I don\'t know" tells everyone: b ≠ c and b + c ≤ 50.\n\n'
+
+
+def test_a_possessive_before_a_shared_quote_picks_that_speakers_statement(ctxs):
+    """What Sum's three statements are all "I don't know my number" and have no speaker, only a label ("Bob: …"):
+    Bob's "I don't know" is the second, after which a ≠ c holds and a ≠ b not yet."""
+    ctx = ctxs("what_sum.txt")
+    for line in ('So Bob\'s "I don\'t know" at least rules out a = c.', '鲍勃的“我不知道”排除了a = c。',
+                 'So after Bob\'s "I don\'t know", a ≠ c.'):
+        assert not _bad(_audit(ctx, WHAT_SUM_ALICE + line)), line
+    assert _bad(_audit(ctx, WHAT_SUM_ALICE + 'So after Bob\'s "I don\'t know", a ≠ b.'))  # (Carol's removes a = b)
+
+
+def test_a_possessive_without_its_noun_credits_that_speakers_statement(ctxs):
+    """"Alice's statement removes b = c, Bob's removes a = c, Carol's removes a = b": the noun said once; swapping
+    Bob's and Carol's pairs is a wrong credit."""
+    ctx = ctxs("what_sum.txt")
+    right = "Alice's statement removes b = c, Bob's removes a = c, Carol's removes a = b."
+    assert not _bad(_audit(ctx, right))
+    assert _bad(_audit(ctx, right.replace("a = c, Carol", "a = b, Carol").replace("removes a = b.", "removes a = c.")))
+
+
+def test_a_bare_number_after_a_fixed_case_is_not_that_variables(ctxs):
+    """"- a = 2 → 1 is gone, so only 3 → knows": with a fixed at 2, the 1 and 3 are Bill's candidates (b), not values
+    of a; "a = 1 is gone" after Anne's first statement still claims a value of a gone too early."""
+    ctx = ctxs("consecutive.txt")
+    cases = ("Anne's candidates for Bill are a − 1 and a + 1, restricted to {2, …, 8}:\n"
+             "- a = 2 → 1 is gone, so only 3 → knows.\n- a = 8 → 9 is gone, so only 7 → knows.")
+    assert not _bad(_audit(ctx, cases))
+    assert _bad(_audit(ctx, "Anne's first statement: she doesn't know b, so a ≠ 0 and a ≠ 10.\n\nSo a = 1 is gone."))
+
+
+def test_a_relation_that_survives_is_still_possible(ctxs):
+    """"So a = c survives Alice's statement": still possible, not true in every world; "after Alice's statement,
+    a ≠ c" claims the relation gone one statement early."""
+    ctx = ctxs("what_sum.txt")
+    for line in ("So a = c survives Alice's statement.", "a = c 的情况仍然可能。"):
+        assert not _bad(_audit(ctx, line)), line
+    assert _bad(_audit(ctx, "After Alice's statement, a ≠ c."))
+
+
+def test_knowing_on_a_bulleted_supposition_line_is_that_cases(ctxs):
+    """"- If b = c, the difference would be 0 … → a = 2b. Alice knows.": her knowing in the supposed case, not at
+    the stage; the same line without its "If" says she knows outright."""
+    ctx = ctxs("what_sum.txt")
+    line = "- If b = c, the difference would be 0, which isn't allowed → a = 2b. Alice knows.\n- Otherwise she doesn't."
+    assert not _bad(_audit(ctx, "When can Alice know her number?\n" + line))
+    assert _bad(_audit(ctx, "When can Alice know her number?\n" + line.replace("If b = c, the", "The")))
+
+
+def test_what_one_wondered_whether_is_asked(ctxs):
+    """"I first wondered whether Alice's statement alone already makes all three distinct": asked, then answered
+    no; the same said outright is premature (a = b goes only with Carol's statement)."""
+    ctx = ctxs("what_sum.txt")
+    said = "Alice's statement alone already makes all three distinct."
+    assert not _bad(_audit(ctx, "I first wondered whether " + said[0].lower() + said[1:]))
+    assert not _bad(_audit(ctx, "I asked myself whether " + said[0].lower() + said[1:]))
+    assert _bad(_audit(ctx, said))
