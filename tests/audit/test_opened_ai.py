@@ -60,3 +60,17 @@ def test_what_one_wondered_whether_is_asked(ctxs):
     assert not _bad(_audit(ctx, "I first wondered whether " + said[0].lower() + said[1:]))
     assert not _bad(_audit(ctx, "I asked myself whether " + said[0].lower() + said[1:]))
     assert _bad(_audit(ctx, said))
+
+
+WHAT_SUM_STEPS = ('理由：\n\n1. 爱丽丝说"我不知道我的数"，所以 b ≠ c。\n\n2. 鲍勃说"我不知道"，同理 a ≠ c。\n\n'
+                  '3. 卡罗尔说"我不知道"，同理 a ≠ b。{}\n\n所以答案是"是"（填1）。')
+
+
+def test_what_an_answer_headline_says_the_answer_means_is_headline_too(ctxs):
+    """"**答案：是，三个数互不相同。**" opening the trace: the answer (yes) and what it means, both a summary, not a
+    step; the same meaning said after Alice's statement alone is premature."""
+    ctx = ctxs("what_sum.txt")
+    for head in ("**答案：是，三个数互不相同。**", "**Answer: yes, the three numbers are all different.**"):
+        assert not _bad(_audit(ctx, head + "\n\n" + WHAT_SUM_STEPS.format(""))), head
+    early = WHAT_SUM_STEPS.replace("所以 b ≠ c。", "所以 b ≠ c，三个数互不相同。")
+    assert _bad(_audit(ctx, "**答案：是，三个数互不相同。**\n\n" + early.format("")))
