@@ -403,7 +403,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:
         arithmetic += split_records(lex, sentence)  # "54 = 2 × 27 is the only factorization"
     if _REMAINING_WORDS.search(sentence) is not None:
-        arithmetic += [r.read_as(CASE) if _value_subject(raw, r.start) else r for r in remaining_records(sentence)]
+        supposed = _IF_OPENS.match(sentence) is not None  # "If April, two options left (14 and 17)": the case's count
+        arithmetic += [r.read_as(CASE) if supposed or _value_subject(raw, r.start) else r
+                       for r in remaining_records(sentence)]
     term = lex.atoms.get("@count", _MISSING)
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
@@ -699,6 +701,9 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     neg = Token("neg", "out", first.start - 1, first.start, "out")  # read as "not <value>"
     return [r._replace(start=first.start, end=m.end()) for r in
             _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
+
+
+_IF_OPENS = re.compile(r"\W*(?:(?i:if|suppose|assuming|say)\b|如果|假如|要是|假设|若)")
 
 
 def _value_subject(raw: list, at: int) -> bool:

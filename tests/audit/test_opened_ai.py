@@ -74,3 +74,34 @@ def test_what_an_answer_headline_says_the_answer_means_is_headline_too(ctxs):
         assert not _bad(_audit(ctx, head + "\n\n" + WHAT_SUM_STEPS.format(""))), head
     early = WHAT_SUM_STEPS.replace("所以 b ≠ c。", "所以 b ≠ c，三个数互不相同。")
     assert _bad(_audit(ctx, "**答案：是，三个数互不相同。**\n\n" + early.format("")))
+
+
+VARIANT = ('Albert: "I don\'t know, but I know Bernard doesn\'t know either." March and May are out. Remaining: April '
+           '14, April 17, April 19, June 12, June 19.\n\nBernard: "At first I didn\'t know, but now I know." 19 is '
+           'shared, so it goes: April 14, April 17, June 12.\n\nAlbert: "Then I also know." {}\n\n')
+
+
+def test_a_count_in_a_sentence_opening_on_if_is_that_cases(ctxs):
+    """"If April, two options left (14 and 17) → he wouldn't know": two dates in April, not two at the stage; "Two
+    options left." alone is a count of the stage."""
+    ctx = ctxs("cheryl_variant.txt")
+    counts = [c for c in _audit(ctx, VARIANT.format("If April, two options left (14 and 17) → he wouldn't know. If "
+                                                    "June, only June 12 → he knows.")).claims() if c.record.kind == "count"]
+    assert counts and not any(c.record.certain for c in counts)
+    counts = [c for c in _audit(ctx, VARIANT.format("Two options left.")).claims() if c.record.kind == "count"]
+    assert counts and all(c.record.certain for c in counts)
+
+
+def test_a_numbered_outline_of_the_statements_dates_each_line(ctxs):
+    """"1. Albert's first statement … 2. Bernard now knowing rules out day 19, leaving April 14, April 17 and June 12.
+    3. …" after the dialogue was gone through: line 2 is what Bernard's statement leaves (true there); keeping April
+    19 there is a kept-eliminated date."""
+    ctx = ctxs("cheryl_variant.txt")
+    outline = ("Working through the three statements:\n\n1. Albert's first statement rules out March and May.\n2. "
+               "Bernard now knowing rules out day 19, leaving April 14, April 17 and June 12.\n3. Albert then knowing "
+               "means his month has one remaining date, which is June.")
+    done = VARIANT.format("So the month is June: June 12.")
+    report = _audit(ctx, done + outline)
+    left = [c for c in report.steps[-1].claims if c.record.kind == "candidates"]
+    assert not _bad(report) and left and all(c.verdict.verdict == "entailed" for c in left)  # (not false at stage 3)
+    assert _bad(_audit(ctx, done + outline.replace("April 17 and June", "April 17, April 19 and June")))
