@@ -116,6 +116,7 @@ _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|
                              r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
 
 
+_CIRCLED = re.compile(r"[①-⑨]")
 # A possessive whose noun is left out: "Bob's" in "Alice's statement removes b = c, Bob's removes a = c"
 _ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)")
 
@@ -161,6 +162,9 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         if aligner.quoted_part_index(quoted) is not None:
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)
         phrase = quoted
+    elif phrase is not None and len(circled := _CIRCLED.findall(phrase)) == 1 and \
+            0 < (n := ord(circled[0]) - ord("①") + 1) <= len(aligner.quotes):
+        return (n,)  # "所以整组梅花在②被去掉", "② removes spades": the statement numbered so in the trace's own list
     elif phrase is not None and _ELIDED_NOUN.fullmatch(phrase) is not None:
         phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:

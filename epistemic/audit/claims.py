@@ -2133,7 +2133,12 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         # "如果是红桃，Q还要犹豫；方块只剩一张": a semicolon ends the supposition, and what follows is asserted
         end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
                    len(toks))
-        claims.extend(_hypothetical(lex, toks[if_at:end], sentence, state))
+        concluded = _concluded(toks, if_at, end, sentence)
+        claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state))
+        if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
+            for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
+                claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
+                              if r.kind == "exclusion")
         if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
             for clause in _clauses(toks[end + 1:], sentence):
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
@@ -2142,6 +2147,19 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
 
 
 _UNLESS = frozenset({"unless", "除非"})
+_SO_AFTER = re.compile(r"\s*(?:(?i:so|therefore|hence|thus)\b|所以|因此|于是)")
+_WOULD_IN = re.compile(r"(?i:\b(?:would|could|might)\b|'d\b)|会|就能|可能")
+
+
+def _concluded(toks: list[Token], if_at: int, end: int, sentence: str) -> int | None:
+    """The separator after which a supposition's sentence draws its own conclusion, an elimination said outright ("If
+    Bernard had 17 he could not know, so August 17 is out", "如果…，他就不能确定，所以8月17日也要排除"), or None."""
+    for n in range(if_at + 2, end):
+        if toks[n].kind == "sep" and _SO_AFTER.match(sentence, toks[n].end) is not None:
+            tail = sentence[toks[n].end:toks[end - 1].end]
+            out = any(t.kind == "neg" and ELIMINATED.search(t.text) for t in toks[n + 1:end])
+            return n if out and _WOULD_IN.search(tail) is None else None
+    return None
 
 
 def _unless(toks: list[Token]) -> list[Token] | None:

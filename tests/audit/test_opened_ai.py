@@ -105,3 +105,33 @@ def test_a_numbered_outline_of_the_statements_dates_each_line(ctxs):
     left = [c for c in report.steps[-1].claims if c.record.kind == "candidates"]
     assert not _bad(report) and left and all(c.verdict.verdict == "entailed" for c in left)  # (not false at stage 3)
     assert _bad(_audit(ctx, done + outline.replace("April 17 and June", "April 17, April 19 and June")))
+
+
+CHERYL_TWO = ('Albert: "I don\'t know when Cheryl\'s birthday is, but I know that Bernard does not know too." So May '
+              'and June are out.\n\nBernard: "At first I don\'t know when Cheryl\'s birthday is, but I know now."\n\n{}\n\n'
+              'Albert: "Then I also know when Cheryl\'s birthday is." So it is July 16.')
+
+
+def test_a_supposition_sentence_that_concludes_an_elimination_asserts_it(ctxs):
+    """"If Bernard had 14 he could not know, so July 14 and August 14 are out": the "so …" after the supposed case
+    is the writer's own elimination (true after Bernard's statement); "…, so August 17 is out" there is too early."""
+    ctx = ctxs("cheryl.txt")
+    right = "If Bernard had 14 he could not know, so July 14 and August 14 are out."
+    for line in (right, "如果伯纳德的日子是14，他就不能确定，所以7月14日和8月14日也要排除。"):
+        assert not _bad(_audit(ctx, CHERYL_TWO.format(line))), line
+    for line in ("If Bernard had 17 he could not know, so August 17 is out.",
+                 "如果伯纳德的日子是17，他就不能确定，所以8月17日也要排除。"):
+        assert _bad(_audit(ctx, CHERYL_TWO.format(line))), line
+    assert not _bad(_audit(ctx, CHERYL_TWO.format("If Bernard had 17 he could not know, so August 17 would be out.")))
+
+
+CARD_LABELS = ("① P：我不知道这张牌。\n② Q：我知道你不知道。\n③ P：现在我知道了。\n④ Q：我也知道了。\n\n"
+               "注：♣5、♣Q、♣4本身点数不唯一，但Q如果拿梅花就不敢保证P不知道，所以整组梅花在{}被去掉。\n\n答案：方块5。")
+
+
+def test_a_circled_numeral_names_the_statement_of_that_number(ctxs):
+    """"所以整组梅花在②被去掉": clubs go with statement ② (Q's), as the trace's own list numbers them; crediting them
+    to ① (P's) is a wrong credit."""
+    ctx = ctxs("card16.txt")
+    assert not _bad(_audit(ctx, CARD_LABELS.format("②")))
+    assert _bad(_audit(ctx, CARD_LABELS.format("①")))

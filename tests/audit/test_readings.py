@@ -423,7 +423,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ai2-cheryl-gpt4o-steps-error-03", "ai2-sum_product-gpt4o-steps-error-12", "ai2-muddy-r1-think-error-15",
          "ai2-muddy-gemini-terse-error-17", "ai2-cheryl_variant-qwq-zh-error-22", "ai2-consecutive-qwq-zh-error-29",
          "ai1-what_sum-answer-first-error-30",  # "**答案：是，三个数互不相同。**": the answer and its meaning, a headline
-         "ai2-cheryl_variant-r1-think-error-21"}  # "If April, two options left", "2. Bernard now knowing …, leaving …"
+         "ai2-cheryl_variant-r1-think-error-21",  # "If April, two options left", "2. Bernard now knowing …, leaving …"
+         "ai2-cheryl-qwq-zh-error-02", "cam-qwq-zh-wrongelim-l1-02"}  # "如果…，他就不能确定，所以8月17日也要排除"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
