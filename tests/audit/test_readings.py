@@ -424,7 +424,13 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ai2-muddy-gemini-terse-error-17", "ai2-cheryl_variant-qwq-zh-error-22", "ai2-consecutive-qwq-zh-error-29",
          "ai1-what_sum-answer-first-error-30",  # "**答案：是，三个数互不相同。**": the answer and its meaning, a headline
          "ai2-cheryl_variant-r1-think-error-21",  # "If April, two options left", "2. Bernard now knowing …, leaving …"
-         "ai2-cheryl-qwq-zh-error-02", "cam-qwq-zh-wrongelim-l1-02"}  # "如果…，他就不能确定，所以8月17日也要排除"
+         "ai2-cheryl-qwq-zh-error-02", "cam-qwq-zh-wrongelim-l1-02",  # "如果…，他就不能确定，所以8月17日也要排除"
+         # traces_aj*, written and opened in session 21 (12 found at the session-21 start code)
+         "aj1-card16-table-heavy-error-02", "aj1-sum_product-qwq-zh-error-12", "aj1-cheryl_cam-qwq-zh-error-22",
+         "aj1-cheryl_variant-wandering-monologue-error-26", "aj2-cheryl-qwq-zh-error-02",
+         "aj2-cheryl-claude-markdown-error-05", "aj2-card16-r1-think-error-08", "aj2-sum_product-qwq-zh-error-12",
+         "aj2-muddy-wandering-monologue-error-17", "aj2-cheryl_variant-o1-summary-error-23",
+         "aj2-cheryls_age-gemini-terse-error-25", "aj2-what_sum-terse-notes-error-28"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -444,7 +450,12 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES: set[str] = set()  # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
+ANSWER_MISSES = {  # traces_aj*, opened in session 21: answers misjudged blind at the session-21 start code
+    "aj1-cheryl-terse-notes-error-09", "aj1-consecutive-teacher-student-correct-27",
+    "aj1-what_sum-terse-notes-error-30", "aj2-muddy-teacher-student-correct-14", "aj2-muddy-gpt4o-steps-error-15",
+    "aj2-muddy-wandering-monologue-error-17", "aj2-impossible-gemini-terse-error-19",
+    "aj2-what_sum-terse-notes-error-28", "aj2-consecutive-restate-first-error-30"}
+# answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 18: "谢丽尔9岁，两个弟弟都是4岁，车号17" is Cheryl's 9 alone)
 # (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
@@ -470,6 +481,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_aj*, written and opened in session 21 (4 alarms blind at the session-21 start code)
+    "aj1-cheryl-restate-first-correct-06", "aj1-sum_product-gemini-terse-correct-11",
+    "aj1-consecutive-teacher-student-correct-27", "aj2-what_sum-r1-think-correct-27",
     # (traces_ai*, opened at the start of session 21: its three blind alarms read the same session, a possessive
     # before What Sum's shared "I don't know", "Bob's removes a = c", "- a = 2 → 1 is gone", "a = c survives",
     # "- If b = c, … Alice knows.", "I wondered whether …", tests/audit/test_opened_ai.py)
