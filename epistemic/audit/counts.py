@@ -78,8 +78,10 @@ _ZH_CASES_OF = re.compile(r"(?:个|位|名)?[^，,。；;：:、\d和或]{0,10}?
 _ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
 _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
-# "**3 children are muddy.**", "So 2 kids are muddy": a plain count at the start of its sentence
-_PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:\*\*)?" + _N +
+# "**3 children are muddy.**", "So 2 kids are muddy", "So, to sum up for your notes: two children are muddy": a plain
+# count at the start of its sentence
+_PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:(?:to\s+sum\s+up|in\s+short|in\s+summary|"
+                    r"all\s+in\s+all|in\s+the\s+end|overall)\b[^.:;,\n]{0,30}[:,]\s*)?(?:\*\*)?" + _N +
                     r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
 # "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
 _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"

@@ -135,3 +135,40 @@ def test_a_circled_numeral_names_the_statement_of_that_number(ctxs):
     ctx = ctxs("card16.txt")
     assert not _bad(_audit(ctx, CARD_LABELS.format("②")))
     assert _bad(_audit(ctx, CARD_LABELS.format("①")))
+
+
+def _answer(ctx, text):
+    report = _audit(ctx, text)
+    return report.final_answer, report.final_answer_correct
+
+
+def test_a_closing_arrow_gives_the_answer(ctxs):
+    """"⇒ July 16" closing terse notes, "=> all different: yes (1)": the answer after an arrow, right or wrong."""
+    notes = ("A1 \"I don't know\" → drop May 19, Jun 18; \"B doesn't know\" → drop May, June\nleft: Jul 14 16, Aug 14 "
+             "15 17\nB \"now I do\" → 14 twice → drop\nleft: Jul 16, Aug 15, Aug 17\nA2 \"me too\" → Jul\n{}")
+    ctx = ctxs("cheryl.txt")
+    assert _answer(ctx, notes.format("⇒ July 16")) == (((2, 16),), True)
+    assert _answer(ctx, notes.format("⇒ August 17"))[1] is False
+    what = ctxs("what_sum.txt")
+    assert _answer(what, "- Alice ✗ → b ≠ c\n- Bob ✗ → a ≠ c\n- Carol ✗ → a ≠ b\n=> all different: yes (1)")[1] is True
+
+
+def test_a_yes_with_a_dash_closing_a_dialogue_is_the_answer(ctxs):
+    """"Student: Yes — the sum is one of 3, 5, 15, 17, whichever pair it is." (a line before the teacher's last
+    remark), "So yes — the sum must be one of …": yes; "No — it could be anything." is the wrong answer, no."""
+    ctx = ctxs("consecutive.txt")
+    pairs = "Student: (1, 2), (2, 3), (8, 7), (9, 8). Sums 3, 5, 15, 17.\n\n{}\n\nTeacher: And Bill knows too."
+    for line in ("Student: Yes — the sum is one of 3, 5, 15, 17, whichever pair it is.",
+                 "So yes — the sum must be one of 3, 5, 15, 17."):
+        assert _answer(ctx, pairs.format(line))[1] is True, line
+    assert _answer(ctx, pairs.format("Student: No — it could be anything."))[1] is False
+
+
+def test_a_count_after_a_summing_up_lead_in_is_the_answer(ctxs):
+    """"So, to sum up for your notes: two children are muddy, and they step forward on the second asking": the count
+    (2 of 3); "…: three children are muddy" is a wrong count."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    story = "Nobody steps forward at the first asking.\n\n{}"
+    assert _answer(ctx, story.format("So, to sum up for your notes: two children are muddy, and they step forward on "
+                                     "the second asking.")) == (((2,),), True)
+    assert _answer(ctx, story.format("In short: three children are muddy."))[1] is False

@@ -450,11 +450,10 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not missed, missed
 
 
-ANSWER_MISSES = {  # traces_aj*, opened in session 21: answers misjudged blind at the session-21 start code
-    "aj1-cheryl-terse-notes-error-09", "aj1-consecutive-teacher-student-correct-27",
-    "aj1-what_sum-terse-notes-error-30", "aj2-muddy-teacher-student-correct-14", "aj2-muddy-gpt4o-steps-error-15",
-    "aj2-muddy-wandering-monologue-error-17", "aj2-impossible-gemini-terse-error-19",
-    "aj2-what_sum-terse-notes-error-28", "aj2-consecutive-restate-first-error-30"}
+ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How many children are muddy?") is right, and
+    # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
+    # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
+    "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17"}
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 18: "谢丽尔9岁，两个弟弟都是4岁，车号17" is Cheryl's 9 alone)
 # (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
