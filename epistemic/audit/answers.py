@@ -21,10 +21,10 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
-_CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?:⇒|∴|=>|→|->)|\W*(?:hence|so|thus|therefore|所以|因此|故|"
+_CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:hence|so|thus|therefore|所以|因此|故|"
                       r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|生日|这张牌|结论|结果)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
-                      r"[,，:：\s]*([^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)
+                      r"[,，:：\s]*(?P<said>[^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)
 # (or an arrow, "⇒ July 16", "∴ 4 and 13"; or a yes or no and a dash, "Student: Yes — the sum is one of 3, 5, 15, 17")
 
 
@@ -32,9 +32,10 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
     m = _CLOSING.search(text.rstrip())
-    if m is None or any(t.kind == "neg" for t in lex.scan(m.group(1))):
+    if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
         return None  # "So we drop April 19.": an elimination, not the answer
-    return _answer_of(lex, memo, m.group(1))
+    found = _answer_of(lex, memo, m.group("said"))
+    return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 
 def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
