@@ -184,6 +184,9 @@ _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|init
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|turn|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
+# An ordinal right before a quote: 'her first "I don't know"', 'the second "I don't know"', '第二个“不知道”'
+_NTH_QUOTE = re.compile(r"(?i:\b(first|second|third|fourth|last|final)\s*(?:\*\*)?\s*$)|"
+                        r"(第[一二三四]|最后一?)(?:个|句|次)?\s*$")
 _QUOTED_AFTER = re.compile(r"(?:'s|’s|的)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
 BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
 # "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
@@ -230,7 +233,7 @@ _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
-_BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*•][ \t]*(?:\*\*)?[ \t]*(\S[^\n]*)")  # the text of each bulleted line
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # the text of each line, after its bullet
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
@@ -705,7 +708,7 @@ class Aligner:
                     out.append(Cue(start, k, "content", True))
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
             out += self._narrated_next(text, current)
-        if current < len(self.quotes) and self.speakers[current] is not None and (
+        if current < len(self.quotes) and self.voices[current] is not None and (
                 _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None):
             out += self._elliptic_next(text, current)
         if self.speaks.search(text) is not None:
@@ -764,7 +767,7 @@ class Aligner:
             else:
                 toks = tokens(self.lexicon, sentence[he_says.end():])
                 said = said_words(toks)
-            if agent is not None and said and self.speakers[k - 1] == agent and self.cues[k - 1] == said:
+            if agent is not None and said and self.voices[k - 1] == agent and self.cues[k - 1] == said:
                 return [Cue(start, k, "paraphrase", True)]
         return []
 
@@ -1022,6 +1025,13 @@ class Aligner:
         agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
         fits = [k for k, qs in enumerate(self.quotes, start=1)  # (no speaker named: the words alone pick it)
                 if (agent is None or self.voices[k - 1] in (agent, None)) and any(said in q for q in qs)]
+        nth = _NTH_QUOTE.search(phrase, 0, m.start()) if len(fits) > 1 and \
+            len({(self.quotes[k - 1], self.voices[k - 1]) for k in fits}) == len(fits) else None  # (not one
+        # statement repeated: rounds of silence)
+        if nth is not None:  # 'her first "I don't know"', '第二个“不知道”': the nth statement with those words
+            word = (nth.group(1) or nth.group(2)).lower()
+            n = _ORDINALS.get(word, 0) or ZH_NUMBERS.get(word[1:], 0) or (-1 if word in ("最后", "最后一") else 0)
+            return fits[n - 1] if 0 < n <= len(fits) else fits[-1] if n == -1 else None
         return fits[0] if len(fits) == 1 else None
 
     def quoted_part_index(self, phrase: str) -> tuple[int, int] | None:

@@ -48,7 +48,7 @@ _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
-_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the)?\s*|从|根据|凭)$", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the|an?|that|this)?\s*|从|根据|凭)$", re.IGNORECASE)
 # A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)", "13 only in March" — not
 # "Q in clubs" or "A is also in".
 # The gap between a value and its only partners in a table row: "14: only July", "14号：只在7月", "the 14th occurs only in July".
@@ -484,8 +484,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     example = _EXAMPLE.search(sentence)
     if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
-        found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in ("candidates", "knowledge")
-                                                   and r.start >= example.start()) else r for r in found]
+        found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in (
+            "candidates", "knowledge", "term bound") and r.start >= example.start()) else r for r in found]  # ("e.g. a =
+        # c = 5, b = 10": a world where a = c)
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic", "split") else r for r in found]
     if arithmetic:

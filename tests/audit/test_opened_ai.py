@@ -172,3 +172,54 @@ def test_a_count_after_a_summing_up_lead_in_is_the_answer(ctxs):
     assert _answer(ctx, story.format("So, to sum up for your notes: two children are muddy, and they step forward on "
                                      "the second asking.")) == (((2,),), True)
     assert _answer(ctx, story.format("In short: three children are muddy."))[1] is False
+
+
+def test_knowing_from_a_month_alone_is_no_knowledge_of_the_month(ctxs):
+    """"Albert cannot know from a month alone": the month is what he knows from (a source after "from a"), not what
+    he does not know; "Albert cannot know the month" would be false (he was told it)."""
+    ctx = ctxs("cheryl.txt")
+    forms = [c.formula for c in _audit(ctx, "Albert cannot know from a month alone.").claims()]
+    assert "not Albert knows month" not in forms
+    assert "not Albert knows month" in [c.formula for c in _audit(ctx, "Albert cannot know the month.").claims()]
+
+
+def test_unbulleted_speaker_lines_with_consequences_are_a_worked_outline(ctxs):
+    """"P: can't know → …\\nS: knew that → …\\nP: now knows → …\\nS: now knows → …" opening terse notes goes through
+    the whole dialogue, so the per-sum check after it is judged at the end; without the outline, "One survivor → S
+    knows" is premature after the dialogue merely restated."""
+    ctx = ctxs("sum_product.txt")
+    outline = ("P: can't know → product has ≥ 2 admissible factorisations.\nS: knew that → no split of s is a prime "
+               "pair. Candidates: s ∈ {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}.\nP: now knows → exactly one "
+               "factorisation has its sum among the candidates.\nS: now knows → exactly one split passes.\n\n")
+    check = "s = 17: 4·13 = 52 (2 + 26 = 28, unlisted ✓), the others ✗. One survivor → S knows."
+    assert not _bad(_audit(ctx, outline + check))
+    assert _bad(_audit(ctx, "P: can't know.\nS: knew that.\nP: now knows.\nS: now knows.\n\n" + check))  # (restated)
+
+
+def test_an_ordinal_before_a_quote_shared_by_statements_picks_among_them(ctxs):
+    """'her first "I don't know"' is Anne's first statement (a ≠ 0, 10 holds after it); 'the second "I don't know"'
+    is Bill's, and what it removes is false after the first."""
+    ctx = ctxs("consecutive.txt")
+    rest = '\n\nThen Bill says "I don\'t know your number" and Anne says "I know your number".'
+    assert not _bad(_audit(ctx, 'So her first "I don\'t know" tells everyone that a is neither 0 nor 10.' + rest))
+    assert _bad(_audit(ctx, 'So her first "I don\'t know" tells everyone that b is neither 0 nor 1.' + rest))
+    assert not _bad(_audit(ctx, 'So the second "I don\'t know" tells everyone that b is neither 0 nor 1.' + rest))
+
+
+def test_an_elided_reply_names_a_labelled_statement(ctxs):
+    """What Sum: "… so Bob's only option is 2a, and he would know. He says he doesn't, so a ≠ c." is Bob's statement
+    told (his statements have no speaker, only a label), after which a ≠ c; "so a ≠ b" there is premature."""
+    ctx = ctxs("what_sum.txt")
+    text = (WHAT_SUM_ALICE + "Bob next. If a = c, then the difference candidate is 0, so Bob's only option is 2a, and "
+            "he would know. He says he doesn't, so {}.\n\nCarol: \"I don't know\" too.")
+    assert not _bad(_audit(ctx, text.format("a ≠ c")))
+    assert _bad(_audit(ctx, text.format("a ≠ b")))
+
+
+def test_a_relation_in_an_example_is_a_case(ctxs):
+    """"It can: e.g. a = c = 5, b = 10." shows a world where a = c, no claim that a = c everywhere; "It can: a = c."
+    says it."""
+    ctx = ctxs("what_sum.txt")
+    asked = WHAT_SUM_ALICE + "Does a world with a = c survive Alice's statement? {}\n\nBob: \"I don't know\" too."
+    assert not _bad(_audit(ctx, asked.format("It can: e.g. a = c = 5, b = 10. Alice sees 10 and 5 and can't tell.")))
+    assert _bad(_audit(ctx, asked.format("It can: a = c.")))

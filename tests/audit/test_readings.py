@@ -480,9 +480,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_aj*, written and opened in session 21 (4 alarms blind at the session-21 start code)
-    "aj1-cheryl-restate-first-correct-06", "aj1-sum_product-gemini-terse-correct-11",
-    "aj1-consecutive-teacher-student-correct-27", "aj2-what_sum-r1-think-correct-27",
+    # (traces_aj*, written and opened in session 21: its 4 alarms at the session-21 start code read the same session,
+    # "cannot know from a month alone", unbulleted "P: can't know → …" outline lines, 'her first "I don't know"',
+    # "He says he doesn't" of a labelled statement, "e.g. a = c = 5", tests/audit/test_opened_ai.py)
     # (traces_ai*, opened at the start of session 21: its three blind alarms read the same session, a possessive
     # before What Sum's shared "I don't know", "Bob's removes a = c", "- a = 2 → 1 is gone", "a = c survives",
     # "- If b = c, … Alice knows.", "I wondered whether …", tests/audit/test_opened_ai.py)
