@@ -415,8 +415,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         # what is said runs to the end of its clause ("可以说至少有3个", "we can say": the trace's own claim)
         said_end = next((t.start for t in raw if said is not None and t.kind == "sep" and t.start > said.end
                          and t.text not in ("：", ":")), len(sentence))
-        counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else r
-                   for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"
+        counted = [r.read_as(REPORTED) if said is not None and said.end <= r.start < said_end else
+                   r.read_as(CASE) if r.certain and _supposed_at(sentence, r.start) else r
+                   for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"; "if
+        # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
             counted += group_records(lex, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
@@ -702,6 +704,17 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     neg = Token("neg", "out", first.start - 1, first.start, "out")  # read as "not <value>"
     return [r._replace(start=first.start, end=m.end()) for r in
             _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
+
+
+_IF_WORD = re.compile(r"(?i:\bif\b)|如果|假如|要是|假设")
+_SO_WORD = re.compile(r"(?i:\b(?:so|therefore|hence|thus)\b)|所以|因此|于是")
+
+
+def _supposed_at(sentence: str, at: int) -> bool:
+    """Whether `at` lies in the consequent of an "if …," earlier in its sentence, before any "so" / "所以" that
+    concludes ("Each thinks: if I'm clean, there are exactly two muddy, and …")."""
+    found = _IF_WORD.search(sentence, 0, at)
+    return found is not None and _SO_WORD.search(sentence, found.end(), at) is None
 
 
 _IF_OPENS = re.compile(r"\W*(?:(?i:if|suppose|assuming|say)\b|如果|假如|要是|假设|若)")
@@ -1522,7 +1535,7 @@ _OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+
 _OWNED_PLURAL = re.compile(r"(?:'s|’s)\s+(?!ages\b|values\b|numbers\b)[a-z]{3,}s\b", re.IGNORECASE)
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
 # (and "…; the product is 144", a new clause on a term without a name)
-_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"
+_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|\bwhose\s+(?:product|sum|total)\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"
                          r"\s*$)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")

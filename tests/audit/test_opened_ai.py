@@ -223,3 +223,24 @@ def test_a_relation_in_an_example_is_a_case(ctxs):
     asked = WHAT_SUM_ALICE + "Does a world with a = c survive Alice's statement? {}\n\nBob: \"I don't know\" too."
     assert not _bad(_audit(ctx, asked.format("It can: e.g. a = c = 5, b = 10. Alice sees 10 and 5 and can't tell.")))
     assert _bad(_audit(ctx, asked.format("It can: a = c.")))
+
+
+def test_ages_whose_product_is_a_number_are_no_age(ctxs):
+    """"Cheryl and her two younger brothers have ages whose product is 144": the product, not Cheryl's age; "Cheryl's
+    age is 144" says her age."""
+    ctx = ctxs("cheryls_age.txt")
+    text = "Cheryl and her two younger brothers have ages whose product is 144."
+    assert "cheryl = 144" not in [c.formula for c in _audit(ctx, text).claims()]
+    assert "cheryl = 144" in [c.formula for c in _audit(ctx, "Cheryl's age is 144.").claims()]
+
+
+def test_a_count_in_the_consequent_of_an_if_is_that_cases(ctxs):
+    """"Each thinks: if I'm clean, there are exactly two muddy, and they would have stepped forward": the supposed
+    count; "so there are exactly two muddy" after "if …" concludes it."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    counts = [c for c in _audit(ctx, "Each thinks: if I'm clean, there are exactly two muddy, and they would have "
+                                     "stepped forward on the second call.").claims() if c.record.kind == "candidates"]
+    assert counts and not any(c.record.certain for c in counts)
+    counts = [c for c in _audit(ctx, "If nobody moved, so there are exactly two muddy.").claims()
+              if c.record.kind == "candidates"]
+    assert counts and all(c.record.certain for c in counts)
