@@ -380,6 +380,13 @@ def _labels(puzzle: s.Puzzle) -> tuple:
     return tuple(out)
 
 
+def _echoes(said: list[str], earlier: list[list[str]]) -> list[str]:
+    """The words of a statement that repeats an earlier one, as its second speaker says them in Chinese: "我也不知道
+    你的数" for "我不知道你的数" (in English "I don't know your number either" holds the words as they are)."""
+    before = {q for qs in earlier for q in qs}
+    return [q[0] + "也" + q[1:] for q in said if q in before and q.startswith("我")]
+
+
 def _voices(puzzle: s.Puzzle, lexicon: Lexicon) -> tuple[str | None, ...]:
     """Who says each announcement: its speaker, else the one agent its texts' labels name ("Alice: I don't know my
     number.", "爱丽丝：…" in What Sum, whose statements have no speaker), else None."""
@@ -524,8 +531,9 @@ class Aligner:
                  for a in puzzle.announcements]  # "I knew you didn't know" for "… know the card"
         short = [sq + bq for sq, bq in zip(short, _unlabelled_quotes(puzzle))]
         every = [q for qs in full for q in qs]
-        quotes = tuple(tuple(dict.fromkeys([q for q in qs if len(q) >= 2] + [q for q in sq if q not in every]))
-                       for qs, sq in zip(full, short))
+        quotes = tuple(tuple(dict.fromkeys([q for q in qs if len(q) >= 2] + [q for q in sq if q not in every] +
+                                           _echoes(qs, full[:k])))
+                       for k, (qs, sq) in enumerate(zip(full, short)))
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements),
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
@@ -663,6 +671,8 @@ class Aligner:
                         out = [c for c in out if not (c.how == "quote" and c.stage == seen[q] and c.at == at)]
                     seen[q] = k + 1
                     out.append(Cue(at, k + 1, "quote", True))
+        if seen and len(set(seen.values())) < len(self.quotes):
+            out = self._voiced(text, out, current)
         for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
             nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0) or \
                 _ORDINAL_LINES.get((m.group(3) or "").lower(), 0)  # ("the second line is the strong one")
@@ -1126,6 +1136,23 @@ class Aligner:
         turn = said == self.cues[k - 1][-1:] and len(self.cues[k - 1]) > 1 and \
             any(t.kind in ("now", "then") for t in toks[1:])
         return k if said[0] == self.cues[k - 1][0] or turn else None
+
+    def _voiced(self, text: str, cues: list[Cue], current: int) -> list[Cue]:
+        """Quote cues moved to the statement of the speaker named right before the quote, when several statements
+        share its words ('安妮先说"我不知道你的数"' is Anne's first, not Bill's, the next one with those words)."""
+        out = list(cues)
+        for m in QUOTES.finditer(text):
+            said = fold(m.group(0))
+            toks = tokens(self.lexicon, text[max(0, m.start() - 16):m.start()])
+            agent = next((t.payload for t in reversed(toks) if t.kind == "agent"), None)
+            sharing = [k for k, qs in enumerate(self.quotes, start=1) if any(q and q in said for q in qs)]
+            own = [k for k in sharing if self.voices[k - 1] == agent]
+            if agent is None or len(sharing) < 2 or not own:
+                continue
+            k = next((k for k in own if k >= current), own[-1])
+            out = [Cue(c.at, k, c.how, c.strong) if c.how == "quote" and c.stage in sharing and
+                   self.voices[c.stage - 1] != agent else c for c in out]
+        return out
 
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""

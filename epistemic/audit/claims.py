@@ -1881,6 +1881,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and toks[i].kind == "know" and not rest and (_KNEW_PAST.search(toks[i].text) is not None or (
                 i > 0 and toks[i - 1].kind == "past" and toks[i - 1].text in ("早就", "早"))):  # ("第二句，S 早就知道。")
             return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers
+        if body is None and len(rest) > 1 and rest[0].kind == "agent" and rest[1].kind in ("neg", "copula"):
+            return None  # "Bill now also knows Anne isn't at 0 or 10": a fact about Anne (unread), not her number
         if body is None and (unknown := object_key(lex, subject)):
             body = knows_key(subject, "value", unknown)
     if body is None:

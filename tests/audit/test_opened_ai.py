@@ -244,3 +244,32 @@ def test_a_count_in_the_consequent_of_an_if_is_that_cases(ctxs):
     counts = [c for c in _audit(ctx, "If nobody moved, so there are exactly two muddy.").claims()
               if c.record.kind == "candidates"]
     assert counts and all(c.record.certain for c in counts)
+
+
+def test_a_named_speaker_picks_which_of_two_shared_quotes(ctxs):
+    """'安妮先说"我不知道你的数"' is Anne's first statement even once the trace is at it (the words are Bill's too):
+    what it removes (a = 0, 10) holds after it, and "b = 0和b = 10也随之排除了" credited to it is wrong."""
+    ctx = ctxs("consecutive.txt")
+    step = ('安妮先说"我不知道你的数"。a = 0的话b只能是1，a = 10的话b只能是9，那她就知道了。所以a ≠ 0且a ≠ 10。{}\n\n'
+            '比尔说"我也不知道你的数"。\n\n安妮说"我知道你的数了"。')
+    opening = "安妮和比尔各拿一个相邻的数。\n\n"
+    assert not _bad(_audit(ctx, opening + step.format("")))
+    assert _bad(_audit(ctx, opening + step.format("同样的道理对b也成立：b = 0和b = 10这两种情况也随之排除了。")))
+
+
+def test_a_second_speakers_echo_of_the_same_words_names_their_statement(ctxs):
+    """"比尔说“我也不知道你的数”" repeats Anne's words with 也: Bill's statement, so a retelling that names all three
+    statements is the puzzle restated (a guard: before, the shared words were taken for Bill's by accident)."""
+    ctx = ctxs("consecutive.txt")
+    restated = ('安妮和比尔各拿一个0到10之间的数，两个数相邻。安妮先说“我不知道你的数”，比尔说“我也不知道你的数”，然后安妮说'
+                '“我知道你的数了”。问两数之和是不是3、5、15或17。')
+    assert [st.aligned_by for st in _audit(ctx, restated).steps] == ["recap"]
+
+
+def test_knowing_that_another_agent_is_not_at_a_value_is_no_knowledge_of_their_number(ctxs):
+    """"Bill now also knows Anne isn't at 0 or 10": a fact about Anne's number, not that Bill knows it; "Bill knows
+    Anne's number" says he knows it."""
+    ctx = ctxs("consecutive.txt")
+    forms = [c.formula for c in _audit(ctx, "Bill now also knows Anne isn't at 0 or 10.").claims()]
+    assert "Bill knows a" not in forms
+    assert "Bill knows a" in [c.formula for c in _audit(ctx, "Bill knows Anne's number.").claims()]

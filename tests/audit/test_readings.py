@@ -431,8 +431,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "aj2-cheryl-claude-markdown-error-05", "aj2-card16-r1-think-error-08", "aj2-sum_product-qwq-zh-error-12",
          "aj2-muddy-wandering-monologue-error-17", "aj2-cheryl_variant-o1-summary-error-23",
          "aj2-cheryls_age-gemini-terse-error-25", "aj2-what_sum-terse-notes-error-28",
-         "aj1-muddy-wandering-monologue-error-17", "aj2-cheryls_age-claude-markdown-error-26"}  # "if I'm clean, there
+         "aj1-muddy-wandering-monologue-error-17", "aj2-cheryls_age-claude-markdown-error-26",  # "if I'm clean, there
          # are exactly two muddy" is the case's count; "ages whose product is 144" is no age
+         "aj1-consecutive-r1-think-error-28"}  # '安妮先说"我不知道你的数"' is Anne's, not Bill's (the next with the words)
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
