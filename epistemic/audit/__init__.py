@@ -27,7 +27,7 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
 from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
-from .answers import bold_answer, closing_answer, foreign_answer, headed_answer
+from .answers import bold_answer, boxed_answer, closing_answer, foreign_answer, headed_answer, opening_answer, table_answer
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
                      introduces_property, tokens)
@@ -431,13 +431,19 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         judged.append((st, al, audits))
         before = max(before, al.stage_at(len(st.text)))  # (with the cues inside the step: "S: now knows" after "P: now knows")
     top = max((al.reached for al in alignment), default=0)  # the latest announcement the trace reaches at all
+    boxed = next(((a, st.index) for st in reversed(seg.steps) if "boxed" in st.text
+                  for a in (boxed_answer(lex, ctx.memo, st.text),) if a), None)
+    if boxed is not None:  # "\boxed{9}": the answer the trace commits to, whatever a remark after it names
+        final, final_at = boxed
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                 for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text),
                                           headed_answer(lex, ctx.memo, st.text) if st.index > 0 and
-                                          _ANSWER_HEADING.match(texts[st.index - 1]) else None)  # "**Answer**" / "4 and 13."
-                                if a), (None, None))
+                                          _ANSWER_HEADING.match(texts[st.index - 1]) else None,  # "**Answer**" / "4 and 13."
+                                          table_answer(lex, ctx.memo, st.text) if st.index == len(texts) - 1 else None,
+                                          opening_answer(lex, ctx.memo, st.text))  # ("Yes. Anne can only …")
+                                if a), (None, None))  # (or a closing table's last row: "| Ali: then I know too | Mar 18 |")
         if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
                 and top == ctx.judge.last:
             # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue

@@ -21,6 +21,17 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
+_BOXED = re.compile(r"\\boxed\s*\{((?:[^{}\n]|\{[^{}\n]*\}){1,120})\}")
+
+
+def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The answer of the last "\\boxed{…}" in `text` that names one ("\\boxed{9}", "\\boxed{(4, 13)}",
+    "\\boxed{\\text{July 16}}"), or None."""
+    spans = [re.sub(r"\\[ ,;!:]", " ", re.sub(r"\\text\s*\{([^{}]*)\}", r"\1", m.group(1)))
+             for m in _BOXED.finditer(text)]  # (LaTeX spaces: "\\boxed{(4,\\ 13)}")
+    return next((a for a in (_answer_of(lex, memo, span) for span in reversed(spans)) if a), None)
+
+
 _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:hence|so|thus|therefore|所以|因此|故|"
                       r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|生日|这张牌|结论|结果)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
@@ -38,6 +49,29 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?((?i:yes|no)\b|是的|不是)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
+
+
+def opening_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """A yes or no opening a closing step ("Yes. Anne can only know after …", "Yes, all three numbers are distinct."):
+    the answer of a yes/no question, or None."""
+    m = _OPENING_YES_NO.match(text)
+    return _answer_of(lex, memo, m.group(1)) if m is not None else None
+
+
+def table_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer the last cell of a closing table's last row names ("| Ali: then I know too | Mar 18 |", "|
+    阿尔伯特：那我也知道了 | 6月12日 |"), or None (several, or none)."""
+    rows = [line for line in text.strip().split("\n") if line.lstrip().startswith("|")]
+    if len(rows) < 3 or not text.rstrip().endswith("|"):
+        return None
+    cells = [c.strip() for c in rows[-1].strip().strip("|").split("|") if c.strip()]
+    if not cells or re.fullmatch(r"[\d\s*,.]+", cells[-1]):
+        return None  # ("| Muddy children now know | more than 3 muddy | 20 |": a count of worlds, not an answer)
+    found = _answer_of(lex, memo, cells[-1])
+    return found if found and len(found) == 1 else None
+
+
 def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short step under an answer heading ("**Answer**" / "4 and 13."): read as if after "Answer:"."""
     return _answer_of(lex, memo, text.strip()) if len(text) <= 80 and "\n" not in text.strip() else None
@@ -48,7 +82,8 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
     gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""
     if _NUMBERED_HEAD.match(span):
         return None  # "**5. “现在我们知道了。”**": a numbered heading, not "Answer: 5"
-    found = [r.answer for r in extract_records(lex, "Answer: " + span, True, memo) if r.kind == "answer" and r.answer]
+    cue = "答案：" if any("\u4e00" <= ch <= "\u9fff" for ch in span[:4]) else "Answer: "  # ("所以是，填1")
+    found = [r.answer for r in extract_records(lex, cue + span, True, memo) if r.kind == "answer" and r.answer]
     if found:
         return found[-1]
     glosses = _GLOSS.findall(span)

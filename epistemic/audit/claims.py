@@ -1430,8 +1430,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     continue
             elif last == "tuple" or last == "sep":
                 t = _spread(out, t, sentence)
-        if kind == "value" and out and out[-1].kind == "attr" and not sentence[out[-1].end:t.start].strip() and \
-                sentence[t.end:t.end + 2].lstrip().startswith("岁"):
+        if kind == "value" and out and out[-1].kind == "attr" and _AGE_GAP.fullmatch(sentence, out[-1].end, t.start) and \
+                sentence[t.end:t.end + 2].lstrip().startswith("岁"):  # (or "谢丽尔今年9岁": this year)
             out.append(Token("copula", "是", t.start - 1, t.start - 1, "是"))  # "谢丽尔9岁": an age said without 是 (an
             # empty copula just before the number, so that the attribute is what comes before the value)
         if kind == "attr" and len(out) >= 2 and out[-1].kind == "copula" and out[-1].text == "=" and \
@@ -1506,7 +1506,9 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
     return q[0]
 
 
-_ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$")
+_AGE_GAP = re.compile(r"\s*(?:今年|现在|已经|才|应该|就)?\s*")
+_ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$|"
+                          r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*[:：—–]\s*\D")  # ("The answer is 9: Cheryl is …")
 
 
 # An attribute's value fixed as a case, then an arrow to what follows from it: "a = 2 →", "b is 9 ->"

@@ -82,12 +82,14 @@ _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩�
 # count at the start of its sentence
 _PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:(?:to\s+sum\s+up|in\s+short|in\s+summary|"
                     r"all\s+in\s+all|in\s+the\s+end|overall)\b[^.:;,\n]{0,30}[:,]\s*)?(?:\*\*)?" + _N +
-                    r"(?:\*\*)?\s+(?:muddy\s+)?(?:children|kids)\s+(?:are|were)\s+muddy\b)")
+                    r"(?:\*\*)?\s+(?:of\s+the\s+(?:\d|two|three|four|five|six|seven|eight)\s+)?(?:muddy\s+)?(?:children|kids)\s+"
+                    r"(?:are|were)\s+muddy\b)")  # (and "Two of the four children are muddy")
 # "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
 _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
                         r"\s+(?:the\s+number\s+of\s+[^.:;\n]{1,40}[:：]\s*)?(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
-                        + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N)
+                        + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N +
+                        r"|有泥的(?:孩子|人)(?:一共|总共|共)?(?:就)?(?:是|有)" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +

@@ -273,3 +273,50 @@ def test_knowing_that_another_agent_is_not_at_a_value_is_no_knowledge_of_their_n
     forms = [c.formula for c in _audit(ctx, "Bill now also knows Anne isn't at 0 or 10.").claims()]
     assert "Bill knows a" not in forms
     assert "Bill knows a" in [c.formula for c in _audit(ctx, "Bill knows Anne's number.").claims()]
+
+
+def _closing(ctxs, puzzle, ending, params=None):
+    """The answer read from an ending after the puzzle's statements retold, and whether it is right."""
+    ctx = ctxs(puzzle, params)
+    said = "\n\n".join(f"{a.speaker or 'Father'}: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
+    return _answer(ctx, said + "\n\n" + ending)
+
+
+def test_a_boxed_answer_is_the_one_committed_to(ctxs):
+    """"\\boxed{9}" then a remark naming the bus number 17: the boxed 9 (right); "\\boxed{8}" is a wrong answer, and
+    LaTeX spacing inside the box ("\\boxed{(4,\\ 13)}") is read through."""
+    remark = "\n\nThat's Cheryl's age: the bus number is 17, and the triples are (8, 6, 3) and (9, 4, 4)."
+    assert _closing(ctxs, "cheryls_age.txt", "\\boxed{9}" + remark) == (((9,),), True)
+    assert _closing(ctxs, "cheryls_age.txt", "\\boxed{8}" + remark)[1] is False
+    assert _closing(ctxs, "impossible.txt", "$$(x, y) = \\boxed{(4,\\ 13)}$$") == (((4, 13),), True)
+
+
+def test_a_closing_tables_last_row_gives_the_answer(ctxs):
+    """"| Ali: then I know too | Mar 18 |" as the last row of the closing table: March 18; a last row with two dates
+    names no answer, and one with a wrong date is a wrong answer."""
+    table = ("| Statement | Dates still possible |\n|---|---|\n| Ali: I don't know | Mar 18, Mar 19, Jul 16, Jul 17, "
+             "Jul 19 |\n| Bo: now I know | Mar 18, Jul 16, Jul 17 |\n| Ali: then I know too | {} |")
+    assert _closing(ctxs, "cheryl_cam.txt", table.format("Mar 18")) == (((0, 18),), True)
+    assert _closing(ctxs, "cheryl_cam.txt", table.format("Jul 16"))[1] is False
+    assert _closing(ctxs, "cheryl_cam.txt", table.format("Mar 18, Jul 16"))[0] is None
+
+
+def test_ages_and_counts_in_more_closing_forms(ctxs):
+    """"谢丽尔今年9岁", "The answer is 9: Cheryl is nine, …", "所以有泥的孩子是2个", "Two of the four children are
+    muddy": the answers, right; the same with a wrong number, wrong."""
+    for ending, right in (("谢丽尔今年9岁。", True), ("谢丽尔今年8岁。", False),
+                          ("The answer is 9: Cheryl is nine, and her brothers are both four.", True),
+                          ("The answer is 8: Cheryl is eight.", False)):
+        assert _closing(ctxs, "cheryls_age.txt", ending)[1] is right, ending
+    muddy = {"n": 4, "k": 2}
+    for ending, right in (("所以有泥的孩子是2个。", True), ("所以有泥的孩子是3个。", False),
+                          ("Two of the four children are muddy.", True), ("Three of the four children are muddy.", False)):
+        assert _closing(ctxs, "muddy.txt", ending, muddy)[1] is right, ending
+
+
+def test_a_yes_or_no_opening_a_closing_step_answers(ctxs):
+    """"Yes. Anne can only know after …" and "所以是。" answer the yes/no question (right); "No. …" is wrong."""
+    reason = " Anne can only know after Bill's statement for a = 1, 2, 8 or 9, so a + b is 3, 5, 15 or 17."
+    assert _closing(ctxs, "consecutive.txt", "Yes." + reason)[1] is True
+    assert _closing(ctxs, "consecutive.txt", "所以是。")[1] is True
+    assert _closing(ctxs, "consecutive.txt", "No." + reason)[1] is False
