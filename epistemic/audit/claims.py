@@ -753,7 +753,9 @@ _FIXED_AT = re.compile(r"(?i:\s+(?:down\s+)?(?:at|to)\b)")
 # A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
 _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
-                         r"(?:that|this|the)\s+test)\b)?\s*(?:\*\*)?\s*[:：]")
+                         r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)(?:\s+(?:tests|checks|"
+                         r"conditions|filters))?|(?:every|each)\s+(?:test|check|condition|filter)))\b)?\s*(?:\*\*)?\s*[:：]")
+# ("Sums passing all three: 11, 17, …", "Sums passing every check: …")
 # What is left, between the term and its verb: "the sums left are …", "the sums still possible are …", "the sums that
 # survive are …"
 _LEFT_BETWEEN = re.compile(r"(?i:\s+(?:still\s+)?(?:left|remaining|possible|in\s+play|surviving|that\s+(?:survive|"

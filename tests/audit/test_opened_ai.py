@@ -320,3 +320,14 @@ def test_a_yes_or_no_opening_a_closing_step_answers(ctxs):
     assert _closing(ctxs, "consecutive.txt", "Yes." + reason)[1] is True
     assert _closing(ctxs, "consecutive.txt", "所以是。")[1] is True
     assert _closing(ctxs, "consecutive.txt", "No." + reason)[1] is False
+
+
+def test_sums_passing_all_the_tests_are_what_is_left(ctxs):
+    """"Sums passing all three: 11, 17, …, 51, 53." lists the sums left (as "Sums left: …" does), so the 51 kept is
+    judged (false after S's first statement); "Sums we tried: …" lists no candidates."""
+    ctx = ctxs("impossible.txt")
+    head = 'P says he cannot know.\n\nS: "I knew it."\n\n'
+    sums = "11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53."
+    found = [c for c in _audit(ctx, head + "Sums passing all three: " + sums).claims() if c.record.kind == "candidates"]
+    assert found and found[0].verdict.verdict == "false"
+    assert not [c for c in _audit(ctx, head + "Sums we tried: " + sums).claims() if c.record.kind == "candidates"]
