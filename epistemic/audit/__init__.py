@@ -333,7 +333,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
         dating = any(w in low for w in _AFTER_WORDS)
         evident = None  # the stage an exact list read earlier in the step holds at
-        lined = ctx.aligner.outline_lines(text) if ctx.aligner.worked_outline(text) else ()
+        lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
         for r in records:
             reached = max(al.reached, told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))

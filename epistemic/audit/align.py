@@ -522,7 +522,7 @@ class Aligner:
     past: tuple = ()  # whether each announcement is wholly about an earlier time ("I knew you didn't know")
     voices: tuple = ()  # who says each announcement's words: its speaker, else the agent its texts' label names
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
-    limit: int = 20_000
+    limit: int = 50_000
 
     @classmethod
     def build(cls, puzzle: s.Puzzle, lexicon: Lexicon) -> "Aligner":
@@ -633,6 +633,8 @@ class Aligner:
     def _speaker_knowing(self, line: str) -> str | None:
         """The speaker whose label opens a bullet line followed by a knowing word ("- P: don't know → …", a statement
         in outline, where "- P: sees the product" is what P observes), or None."""
+        if ":" not in line[:16] and "：" not in line[:16]:
+            return None  # (a quick test: most lines open on no label)
         toks = self.lexicon.scan(line[:40])
         if len(toks) >= 3 and toks[0].kind in ("agent", "ambig") and toks[1].text in (":", "：") and \
                 toks[1].start - toks[0].end <= 1 and any(t.kind in ("know", "notknow") for t in toks[2:4]) and \
