@@ -22,7 +22,8 @@ from audit_f1 import Contexts  # noqa: E402
 from audit_true_battery import retold  # noqa: E402
 from epistemic.audit import audit_trace  # noqa: E402
 
-BATTERY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "audit", "answer_battery.jsonl")
+BATTERY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "audit",
+                       "answer_battery.jsonl")
 
 
 def judged(ctxs: Contexts, row: dict) -> tuple[bool, bool]:

@@ -233,7 +233,7 @@ _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
-_BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # the text of each line, after its bullet
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # each line's text, after a bullet
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")

@@ -109,7 +109,8 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
 
 
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
-_IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
+_IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*"
+                      r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
 
 
 def _line_end(text: str, at: int) -> int:

@@ -48,7 +48,8 @@ _TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
-_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the|an?|that|this)?\s*|从|根据|凭)$", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the|an?|that|this)?\s*|从|根据|凭)$",
+                     re.IGNORECASE)
 # A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)", "13 only in March" — not
 # "Q in clubs" or "A is also in".
 # The gap between a value and its only partners in a table row: "14: only July", "14号：只在7月", "the 14th occurs only in July".
@@ -487,8 +488,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     example = _EXAMPLE.search(sentence)
     if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
         found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in (
-            "candidates", "knowledge", "term bound") and r.start >= example.start()) else r for r in found]  # ("e.g. a =
-        # c = 5, b = 10": a world where a = c)
+            "candidates", "knowledge", "term bound") and r.start >= example.start()) else r for r in found]
+        # ("e.g. a = c = 5, b = 10": a world where a = c)
     if _ARITH_CASE.match(sentence) is not None:  # "- 2 + 15：积30，…，P不能确定": one split worked as a case
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic", "split") else r for r in found]
     if arithmetic:
@@ -753,8 +754,10 @@ _FIXED_AT = re.compile(r"(?i:\s+(?:down\s+)?(?:at|to)\b)")
 # A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
 _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
-                         r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)(?:\s+(?:tests|checks|"
-                         r"conditions|filters))?|(?:every|each)\s+(?:test|check|condition|filter)))\b)?\s*(?:\*\*)?\s*[:：]")
+                         r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)"
+                         r"(?:\s+(?:tests|checks|conditions|filters))?|"
+                         r"(?:every|each)\s+(?:test|check|condition|filter)))"
+                         r"\b)?\s*(?:\*\*)?\s*[:：]")
 # ("Sums passing all three: 11, 17, …", "Sums passing every check: …")
 # What is left, between the term and its verb: "the sums left are …", "the sums still possible are …", "the sums that
 # survive are …"
@@ -1432,7 +1435,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                     continue
             elif last == "tuple" or last == "sep":
                 t = _spread(out, t, sentence)
-        if kind == "value" and out and out[-1].kind == "attr" and _AGE_GAP.fullmatch(sentence, out[-1].end, t.start) and \
+        if kind == "value" and out and out[-1].kind == "attr" and \
+                _AGE_GAP.fullmatch(sentence, out[-1].end, t.start) is not None and \
                 sentence[t.end:t.end + 2].lstrip().startswith("岁"):  # (or "谢丽尔今年9岁": this year)
             out.append(Token("copula", "是", t.start - 1, t.start - 1, "是"))  # "谢丽尔9岁": an age said without 是 (an
             # empty copula just before the number, so that the attribute is what comes before the value)
@@ -1510,7 +1514,7 @@ def _answered_var(lex: Lexicon, t: Token, before: list[Token], sentence: str) ->
 
 _AGE_GAP = re.compile(r"\s*(?:今年|现在|已经|才|应该|就)?\s*")
 _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:[.。!！]\s*)?(?:\*\*)?\s*$|"
-                          r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*[:：—–]\s*\D")  # ("The answer is 9: Cheryl is …")
+                          r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*[:：—–]\s*\D")  # ("The answer is 9: she …")
 
 
 # An attribute's value fixed as a case, then an arrow to what follows from it: "a = 2 →", "b is 9 ->"
@@ -1539,7 +1543,8 @@ _OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+
 _OWNED_PLURAL = re.compile(r"(?:'s|’s)\s+(?!ages\b|values\b|numbers\b)[a-z]{3,}s\b", re.IGNORECASE)
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"
 # (and "…; the product is 144", a new clause on a term without a name)
-_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|\bwhose\s+(?:product|sum|total)\b|[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"
+_OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|\bwhose\s+(?:product|sum|total)\b|"
+                         r"[;:]\s*(?:the\s+)?(?:product|sum|total)\s+(?:is|=|equals)"
                          r"\s*$)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")

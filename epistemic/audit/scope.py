@@ -75,7 +75,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "not just", "not only", "not simply", "not merely",
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves",
+                "not just", "not only", "not simply", "not merely",
                 "情况")
 
 

@@ -85,8 +85,8 @@ def test_a_count_in_a_sentence_opening_on_if_is_that_cases(ctxs):
     """"If April, two options left (14 and 17) → he wouldn't know": two dates in April, not two at the stage; "Two
     options left." alone is a count of the stage."""
     ctx = ctxs("cheryl_variant.txt")
-    counts = [c for c in _audit(ctx, VARIANT.format("If April, two options left (14 and 17) → he wouldn't know. If "
-                                                    "June, only June 12 → he knows.")).claims() if c.record.kind == "count"]
+    text = VARIANT.format("If April, two options left (14 and 17) → he wouldn't know. If June, only June 12.")
+    counts = [c for c in _audit(ctx, text).claims() if c.record.kind == "count"]
     assert counts and not any(c.record.certain for c in counts)
     counts = [c for c in _audit(ctx, VARIANT.format("Two options left.")).claims() if c.record.kind == "count"]
     assert counts and all(c.record.certain for c in counts)
@@ -108,7 +108,8 @@ def test_a_numbered_outline_of_the_statements_dates_each_line(ctxs):
 
 
 CHERYL_TWO = ('Albert: "I don\'t know when Cheryl\'s birthday is, but I know that Bernard does not know too." So May '
-              'and June are out.\n\nBernard: "At first I don\'t know when Cheryl\'s birthday is, but I know now."\n\n{}\n\n'
+              'and June are out.\n\nBernard: "At first I don\'t know when Cheryl\'s birthday is, but I know now."'
+              '\n\n{}\n\n'
               'Albert: "Then I also know when Cheryl\'s birthday is." So it is July 16.')
 
 
@@ -310,7 +311,8 @@ def test_ages_and_counts_in_more_closing_forms(ctxs):
         assert _closing(ctxs, "cheryls_age.txt", ending)[1] is right, ending
     muddy = {"n": 4, "k": 2}
     for ending, right in (("所以有泥的孩子是2个。", True), ("所以有泥的孩子是3个。", False),
-                          ("Two of the four children are muddy.", True), ("Three of the four children are muddy.", False)):
+                          ("Two of the four children are muddy.", True),
+                          ("Three of the four children are muddy.", False)):
         assert _closing(ctxs, "muddy.txt", ending, muddy)[1] is right, ending
 
 
