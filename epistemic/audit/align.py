@@ -521,6 +521,7 @@ class Aligner:
     words: tuple = ()  # the words of each announcement's texts, by language (for `described_knowing`)
     past: tuple = ()  # whether each announcement is wholly about an earlier time ("I knew you didn't know")
     voices: tuple = ()  # who says each announcement's words: its speaker, else the agent its texts' label names
+    shared: bool = False  # whether two announcements share words ("I don't know your number" of Anne and of Bill)
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 50_000
 
@@ -546,7 +547,8 @@ class Aligner:
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
                    _restated(puzzle), _signatures(puzzle), _labels(puzzle), _label_opening(puzzle),
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
-                   tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon))
+                   tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon),
+                   len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -673,7 +675,7 @@ class Aligner:
                         out = [c for c in out if not (c.how == "quote" and c.stage == seen[q] and c.at == at)]
                     seen[q] = k + 1
                     out.append(Cue(at, k + 1, "quote", True))
-        if seen and len(set(seen.values())) < len(self.quotes):
+        if seen and self.shared:
             out = self._voiced(text, out, current)
         for m in NUMBERED_STATEMENT.finditer(text):  # "Statement 2", "第二句", "announcement #3": by number
             nth = int(m.group(1)) if (m.group(1) or "").isdigit() else ZH_NUMBERS.get(m.group(2) or "", 0) or \

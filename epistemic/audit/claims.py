@@ -404,9 +404,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:
         arithmetic += split_records(lex, sentence)  # "54 = 2 × 27 is the only factorization"
     if _REMAINING_WORDS.search(sentence) is not None:
-        supposed = _IF_OPENS.match(sentence) is not None  # "If April, two options left (14 and 17)": the case's count
-        arithmetic += [r.read_as(CASE) if supposed or _value_subject(raw, r.start) else r
-                       for r in remaining_records(sentence)]
+        arithmetic += [r.read_as(CASE) if _supposed_at(sentence, r.start) or _value_subject(raw, r.start) else r
+                       for r in remaining_records(sentence)]  # ("If April, two options left (14 and 17)": April's)
     term = lex.atoms.get("@count", _MISSING)
     if term is _MISSING:
         term = lex.atoms["@count"] = count_key(lex)
@@ -707,7 +706,7 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
 
 
-_IF_WORD = re.compile(r"(?i:\bif\b)|如果|假如|要是|假设")
+_IF_WORD = re.compile(r"(?i:\b(?:if|suppose|assuming)\b)|如果|假如|要是|假设|若")
 _SO_WORD = re.compile(r"(?i:\b(?:so|therefore|hence|thus)\b)|所以|因此|于是")
 
 
@@ -718,7 +717,6 @@ def _supposed_at(sentence: str, at: int) -> bool:
     return found is not None and _SO_WORD.search(sentence, found.end(), at) is None
 
 
-_IF_OPENS = re.compile(r"\W*(?:(?i:if|suppose|assuming|say)\b|如果|假如|要是|假设|若)")
 
 
 def _value_subject(raw: list, at: int) -> bool:
