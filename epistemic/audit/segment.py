@@ -66,6 +66,8 @@ def plain(text: str) -> str:
     apostrophes as `'` ("didn’t know" is "didn't know"), markdown emphasis and block-quote marks as spaces, inline
     LaTeX as plain symbols ("$x = 4$, $y = 13$", "$2 \\times 15$", "$s \\le 54$")."""
     text = apostrophes(text)
+    if " of " in text:
+        text = _RANK_WORD.sub(_rank_digits, text)  # "the five of diamonds": the 5 of diamonds
     if "$" in text or "\\" in text:
         text = _LATEX.sub(_symbol, text)
         if "  " in text:  # "x \cdot y" became "x  ·    y": one space each side, the padding after the operand
@@ -77,6 +79,17 @@ def plain(text: str) -> str:
     if "**" in text:
         text = _BOLD.sub(_unbold, text)
     return _EMPHASIS.sub(_spaces, text)
+
+
+# A card's rank in words before its suit ("the five of diamonds", "Four of hearts"), written as digits, same length
+_RANK_WORD = re.compile(r"\b(?i:(two|three|four|five|six|seven|eight|nine|ten))(?=\s+of\s+(?i:hearts|spades|clubs|"
+                        r"diamonds)\b)")
+_RANK_DIGITS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+                "ten": "10"}
+
+
+def _rank_digits(m: re.Match) -> str:
+    return _RANK_DIGITS[m.group(1).lower()].ljust(len(m.group(1)))
 
 
 def apostrophes(text: str) -> str:

@@ -333,3 +333,11 @@ def test_sums_passing_all_the_tests_are_what_is_left(ctxs):
     found = [c for c in _audit(ctx, head + "Sums passing all three: " + sums).claims() if c.record.kind == "candidates"]
     assert found and found[0].verdict.verdict == "false"
     assert not [c for c in _audit(ctx, head + "Sums we tried: " + sums).claims() if c.record.kind == "candidates"]
+
+
+def test_a_cards_rank_in_words_before_its_suit_is_the_card(ctxs):
+    """"So the card is the five of diamonds": ♦5 (right); "the Four of hearts" is ♥4 (wrong); "Five of the cards
+    remain" names no card."""
+    assert _closing(ctxs, "card16.txt", "So the card is the five of diamonds.") == (((3, 9),), True)
+    assert _closing(ctxs, "card16.txt", "So the card is the Four of hearts.")[1] is False
+    assert _closing(ctxs, "card16.txt", "Five of the cards remain.")[0] is None
