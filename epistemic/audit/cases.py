@@ -30,8 +30,7 @@ def pair_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Clai
         a, b = int(m.group(1)), int(m.group(2))
         if a not in lex.codes[pair[0]] or b not in lex.codes[pair[1]]:
             continue
-        end = text.find("\n", m.end())
-        lines.append((m.end(), len(text) if end < 0 else end,
+        lines.append((m.end(), _line_end(text, m.end()),
                       junction_key("And", [value_key(pair[0], a), value_key(pair[1], b)])))
     if not lines:
         return records
@@ -92,8 +91,7 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
     label names its variable (a value of one variable, or "a = 2"), else None (a bare number)."""
     spans = []
     for m in _VALUE_LABEL.finditer(text):
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        end = _line_end(text, m.end())
         toks = lex.scan(text[m.end():min(end, m.end() + 12)])
         if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
             nxt = toks[1] if len(toks) > 1 else None  # not a card ("♥Q") or a list ("- 14 and 16: …")
@@ -114,6 +112,7 @@ _IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*"
 
 
 def _line_end(text: str, at: int) -> int:
+    """The end of the line `at` is on (the text's end for the last line)."""
     end = text.find("\n", at)
     return len(text) if end < 0 else end
 
