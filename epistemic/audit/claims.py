@@ -2170,7 +2170,7 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
 
 
 _UNLESS = frozenset({"unless", "除非"})
-_SO_AFTER = re.compile(r"\s*(?:(?i:so|therefore|hence|thus)\b|所以|因此|于是)")
+_SO_AFTER = re.compile(r"\s*(?:" + _SO_WORD.pattern + ")")  # a concluding word right after a separator
 _WOULD_IN = re.compile(r"(?i:\b(?:would|could|might)\b|'d\b)|会|就能|可能")
 
 
