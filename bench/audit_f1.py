@@ -32,7 +32,7 @@ from epistemic.audit.inject import dataset  # noqa: E402
 NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_aj* were
 # each scored blind, in sessions 5 to 21, then opened). Still blind, to score in this order:
-BLIND = ("traces_ah", "traces_ak")
+BLIND = ("traces_ah",)
 REAL = "tests/data/real/*.jsonl"
 
 

@@ -27,8 +27,8 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
 from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
-from .answers import (bold_answer, boxed_answer, closing_answer, foreign_answer, headed_answer, opening_answer,
-                      table_answer)
+from .answers import (bare_answer, bold_answer, boxed_answer, closing_answer, foreign_answer, headed_answer,
+                      opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
                      introduces_property, tokens)
@@ -443,7 +443,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                           headed_answer(lex, ctx.memo, st.text) if st.index > 0 and
                                           _ANSWER_HEADING.match(texts[st.index - 1]) else None,  # "**Answer**" …
                                           table_answer(lex, ctx.memo, st.text) if st.index == len(texts) - 1 else None,
-                                          opening_answer(lex, ctx.memo, st.text))  # ("Yes. Anne can only …")
+                                          opening_answer(lex, ctx.memo, st.text),  # ("Yes. Anne can only …")
+                                          subject_answer(lex, ctx.memo, st.text),  # ("… — June 12 — is her birthday")
+                                          bare_answer(lex, ctx.memo, st.text) if st.index == len(texts) - 1 else None)
                                 if a), (None, None))  # (or a closing table's last row, "| Ali: then I know | Mar 18 |")
         if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
                 and top == ctx.judge.last:

@@ -10,6 +10,7 @@ import re
 
 from .claims import ClaimMemo, extract_records
 from .lexicon import Lexicon
+from .segment import plain
 
 _GLOSS = re.compile(r"[(（]([^()（）]{1,30})[)）]")
 _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
@@ -33,7 +34,7 @@ def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
 
 
 _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:hence|so|thus|therefore|所以|因此|故|"
-                      r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|生日|这张牌|结论|结果)"
+                      r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|muddy|生日|这张牌|结论|结果)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
                       r"[,，:：\s]*(?P<said>[^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)
 # (or an arrow, "⇒ July 16", "∴ 4 and 13"; or a yes or no and a dash, "Student: Yes — the sum is one of 3, 5, 15, 17")
@@ -45,11 +46,14 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     m = _CLOSING.search(text.rstrip())
     if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
         return None  # "So we drop April 19.": an elimination, not the answer
-    found = _answer_of(lex, memo, m.group("said"))
+    found = _answer_of(lex, memo, _REPLIED.sub(r"\1", m.group("said")))  # ("所以回答“是”，填1": 是，填1)
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 
 _OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?((?i:yes|no)\b|是的|不是)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
+
+
+_REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")
 
 
 def opening_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
@@ -77,11 +81,46 @@ def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, 
     return _answer_of(lex, memo, text.strip()) if len(text) <= 80 and "\n" not in text.strip() else None
 
 
+_NOT_ALONE = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)、])\s|→|->|=>|[,，、;；|]")
+_ITEM = re.compile(r"\s*(?:[-*•+]|\d{1,2}[.)、])\s")
+
+
+def bare_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer a trace's short last line names and nothing else ("6月12日。", "x, y = 4, 13"), or None."""
+    lines = text.rstrip().split("\n")
+    line = lines[-1].strip()
+    if len(line) > 24 or _NUMBERED_HEAD.match(line) or not any(ch.isalnum() for ch in line) or \
+            _NOT_ALONE.search(line) or len(lines) > 1 and _ITEM.match(lines[-2]):
+        return None  # ("- August 17" ending a list, "32 → 31 → 26 → 16 → 10.": a list, not an answer)
+    found = _answer_of(lex, memo, line)
+    return found if found and len(found) == 1 else None
+
+
+# The answer named as the subject ("… and that one — the twelfth of June — is Cheryl's birthday", "♦5 is the card"),
+# or in brackets after the reasoning ("so yes — the sum is one of those four (answer 1)")
+_SUBJECT = re.compile(r"(?:^|[,，;；:：—–(]\s*)([^,，;；:：—–()\n]{1,40}?)\s*[—–]?\s*(?:is|must\s+be)\s+(?:(?:[A-Z]\w+'s|her|his|"
+                      r"the|our|the\s+final)\s+)?(?:birthday|answer|card|date|solution|pair)\b\W*$")
+_YES_NO_LAST = re.compile(r"(?i:\b(?:is|gets|get|earns)\s+(?:a\s+)?(yes|no)\b(?:\s*[,;]\s*(?:i\.e\.|that is|which)[^\n]{0,50})?"
+                          r"\W*$)")  # "… the answer the question is after is yes, i.e. 1.", "… gets a yes, which …"
+_BRACKETED = re.compile(r"[(（]\s*(?i:answer|答案)\s*[:：=]?\s*([^()（）\n]{1,20})[)）]\W*$")
+
+
+def subject_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer of a closing sentence that names it as its subject or in a bracket, or None."""
+    line = text.rstrip().rsplit("\n", 1)[-1]
+    m = _SUBJECT.search(line) or _BRACKETED.search(line) or _REPLIED.search(line) or _YES_NO_LAST.search(line)
+    if m is None or any(t.kind == "neg" for t in lex.scan(m.group(1))):
+        return None
+    found = _answer_of(lex, memo, m.group(1))
+    return found if found and len(found) == 1 else None
+
+
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer a span names when read as if it followed "Answer:", or None; else the answer its one bracketed
     gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""
     if _NUMBERED_HEAD.match(span):
         return None  # "**5. “现在我们知道了。”**": a numbered heading, not "Answer: 5"
+    span = plain(span)  # ("**Five of diamonds.**": the 5 of diamonds)
     cue = "答案：" if any("\u4e00" <= ch <= "\u9fff" for ch in span[:4]) else "Answer: "  # ("所以是，填1")
     found = [r.answer for r in extract_records(lex, cue + span, True, memo) if r.kind == "answer" and r.answer]
     if found:

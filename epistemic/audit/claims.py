@@ -44,7 +44,7 @@ _CODE = re.compile(r"`([^`\n]{1,400})`")
 # full stops are matched in one step each, instead of trying every ending at every character.
 _SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.，]+|，(?!不过|但是|可是|然而)|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|"
                        r"(?<=[ .][a-z])\.)*(?:[。！？!?\n]+|\.|，(?=不过|但是|可是|然而)|$)")
-_TUPLE_GAP = re.compile(r"\s*(?:of|的|-|/)?\s*")
+_TUPLE_GAP = re.compile(r"(?:st|nd|rd|th)?\s*(?:of|的|-|/)?\s*(?:the\s+)?")  # ("the 16th of July", "July the 16th")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
@@ -136,6 +136,8 @@ _THOSE = re.compile(r"(?:^|[.;:!?]\s)\W*(?:those|these)\b(?![^.;:!?,]*\b(?:left|
 _REQUIRED = re.compile(r"(?i:\b(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+(?:be\s+)?$)|(?:必须|需要|得)\s*$")
 _SURE = frozenset({"is sure", "was sure", "is certain", "was certain", "be sure", "be certain"})
 _PAIR = re.compile(r"\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)")
+# "x, y = 4, 13": the two names, then their values in the same order (Python's way of writing a pair)
+_NAMED_PAIR = re.compile(r"(?<![\w(])([a-z])\s*,\s*([a-z])\s*=\s*(-?\d+)\s*,\s*(-?\d+)(?![\d,])")
 MAX_SENTENCE = 2000
 _ANSWER_WORDS = re.compile(r"最终答案|答案|final answer|answer", re.IGNORECASE)
 
@@ -1320,10 +1322,16 @@ _ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|"
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
-    pairs = _pairs(lex, sentence) if "(" in sentence else None
+    pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
-        raw += [Token("tuple", codes, a, b, sentence[a:b]) for a, b, codes in pairs]
+        for a, b, codes in pairs:
+            named = _NAMED_PAIR.match(sentence, a)  # "x, y = 4, 13": the pair, is, its values
+            if named:
+                raw += [Token("attr", "@question", a, named.end(2), sentence[a:named.end(2)]),
+                        Token("copula", "=", named.start(3) - 1, named.start(3), "=")]
+                a = named.start(3)
+            raw.append(Token("tuple", codes, a, b, sentence[a:b]))
         raw.sort(key=lambda t: t.start)
     tv = lex.tuple_vars if len(lex.tuple_vars) == 2 else None
     pair = lex.number_pair
@@ -1582,10 +1590,14 @@ def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
     if len(q) != 2:
         return []
     out = []
-    for m in _PAIR.finditer(sentence):
+    for m in _PAIR.finditer(sentence) if "(" in sentence else ():
         a, b = int(m.group(1)), int(m.group(2))
         if a in lex.codes[q[0]] and b in lex.codes[q[1]]:
             out.append((m.start(), m.end(), {q[0]: a, q[1]: b}))
+    for m in _NAMED_PAIR.finditer(sentence) if "=" in sentence else ():
+        names, codes = (m.group(1), m.group(2)), (int(m.group(3)), int(m.group(4)))
+        if set(names) == set(q) and all(c in lex.codes[n] for n, c in zip(names, codes)):
+            out.append((m.start(), m.end(), dict(zip(names, codes))))
     return out
 
 
@@ -1617,8 +1629,10 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             out.append([t])  # "..., and that reading gives a unique answer: ♦5": the answer is its own clause
             continue
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
-                any(u.kind == "copula" for u in out[-1]) and out[-1][-1].kind != "copula":
-            out.append([t])  # "the sum is 17 and the numbers are 4 and 13": a second subject, a second claim
+                any(u.kind == "copula" for u in out[-1]) and (out[-1][-1].kind != "copula" or (
+                    sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)):
+            out.append([t])  # "the sum is 17 and the numbers are 4 and 13": a second subject, a second claim (the
+            # sum's 17 is no token: it is read as a bound of the sum)
             continue
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None

@@ -341,7 +341,7 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                 add(w, "attr", "@question", fold=True)
         if len(q_vars) > 1:
             for w in ("the numbers", "the two numbers", "both numbers", "the integers", "the two integers",
-                      "the pair of numbers"):
+                      "the pair of numbers", "the pair"):
                 add(w, "attr", "@question", fold=True)
             for w in ("这两个数", "两个数", "这两个整数", "两个整数"):
                 add(w, "attr", "@question")

@@ -68,6 +68,8 @@ def plain(text: str) -> str:
     text = apostrophes(text)
     if " of " in text:
         text = _RANK_WORD.sub(_rank_digits, text)  # "the five of diamonds": the 5 of diamonds
+    if "th" in text or "st" in text or "nd" in text:
+        text = _DAY_WORD.sub(_day_digits, text)  # "the twelfth of June": the 12th of June
     if "$" in text or "\\" in text:
         text = _LATEX.sub(_symbol, text)
         if "  " in text:  # "x \cdot y" became "x  ·    y": one space each side, the padding after the operand
@@ -90,6 +92,27 @@ _RANK_DIGITS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", 
 
 def _rank_digits(m: re.Match) -> str:
     return _RANK_DIGITS[m.group(1).lower()].ljust(len(m.group(1)))
+
+
+# A day of the month as an ordinal word next to its month ("the twelfth of June", "July the sixteenth"), as digits
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth", "twentieth")
+_DAY_NUMBERS = {w: n for n, w in enumerate(_ORDINALS, 1)} | \
+    {f"{tens}{sep}{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30)) for sep in ("-", " ", "")
+     for n, w in enumerate(_ORDINALS[:9], 1)} | {"thirtieth": 30}
+_MONTH_WORDS = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY_WORD = re.compile(r"\b(?:(?P<month>" + _MONTH_WORDS + r")\s+(?:the\s+)?)?(?P<day>(?i:" +
+                       "|".join(sorted(_DAY_NUMBERS, key=len, reverse=True)) + r"))\b"
+                       r"(?(month)(?![ \t]+(?!and\b|or\b|is\b|was\b)[a-z])"  # ("June the second statement": no date)
+                       r"|(?=\s+of\s+" + _MONTH_WORDS + r"\b))")
+
+
+def _day_digits(m: re.Match) -> str:
+    day = m.group("day")
+    n = _DAY_NUMBERS[day.lower()]
+    digits = str(n) + ({1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th") if n not in (11, 12, 13) else "th")
+    return m.group(0)[:m.start("day") - m.start()] + digits.ljust(len(day))
 
 
 def apostrophes(text: str) -> str:

@@ -10,3 +10,16 @@ def audit(ctx, text):
 def bad(report):
     """The claims that mark their step wrong: false or premature with strong or corroborated evidence."""
     return [c for st in report.steps for c in st.claims if c.evidence in ("strong", "corroborated")]
+
+
+def answer(ctx, text):
+    """The final answer the audit reads from `text`, and whether it is right."""
+    report = audit(ctx, text)
+    return report.final_answer, report.final_answer_correct
+
+
+def closing(ctxs, puzzle, ending, params=None):
+    """The answer read from an ending after the puzzle's statements retold, and whether it is right."""
+    ctx = ctxs(puzzle, params)
+    said = "\n\n".join(f"{a.speaker or 'Father'}: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
+    return answer(ctx, said + "\n\n" + ending)

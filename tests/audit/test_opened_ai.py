@@ -1,6 +1,6 @@
 """Readings from the opened blind set traces_ai* (session 21: its three false alarms), each checked both ways: the
 right reading leaves a true step alone, and its twin, a wrong step written the same way, is still flagged."""
-from tests.audit.reading import audit as _audit, bad as _bad
+from tests.audit.reading import answer as _answer, audit as _audit, bad as _bad, closing as _closing
 
 WHAT_SUM_ALICE = 'So Alice\'s "I don\'t know" tells everyone: b ≠ c and b + c ≤ 50.\n\n'
 
@@ -138,11 +138,6 @@ def test_a_circled_numeral_names_the_statement_of_that_number(ctxs):
     assert _bad(_audit(ctx, CARD_LABELS.format("①")))
 
 
-def _answer(ctx, text):
-    report = _audit(ctx, text)
-    return report.final_answer, report.final_answer_correct
-
-
 def test_a_closing_arrow_gives_the_answer(ctxs):
     """"⇒ July 16" closing terse notes, "=> all different: yes (1)": the answer after an arrow, right or wrong."""
     notes = ("A1 \"I don't know\" → drop May 19, Jun 18; \"B doesn't know\" → drop May, June\nleft: Jul 14 16, Aug 14 "
@@ -274,13 +269,6 @@ def test_knowing_that_another_agent_is_not_at_a_value_is_no_knowledge_of_their_n
     forms = [c.formula for c in _audit(ctx, "Bill now also knows Anne isn't at 0 or 10.").claims()]
     assert "Bill knows a" not in forms
     assert "Bill knows a" in [c.formula for c in _audit(ctx, "Bill knows Anne's number.").claims()]
-
-
-def _closing(ctxs, puzzle, ending, params=None):
-    """The answer read from an ending after the puzzle's statements retold, and whether it is right."""
-    ctx = ctxs(puzzle, params)
-    said = "\n\n".join(f"{a.speaker or 'Father'}: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
-    return _answer(ctx, said + "\n\n" + ending)
 
 
 def test_a_boxed_answer_is_the_one_committed_to(ctxs):

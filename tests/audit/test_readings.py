@@ -433,7 +433,12 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "aj2-cheryls_age-gemini-terse-error-25", "aj2-what_sum-terse-notes-error-28",
          "aj1-muddy-wandering-monologue-error-17", "aj2-cheryls_age-claude-markdown-error-26",  # "if I'm clean, there
          # are exactly two muddy" is the case's count; "ages whose product is 144" is no age
-         "aj1-consecutive-r1-think-error-28"}  # '安妮先说"我不知道你的数"' is Anne's, not Bill's (the next with the words)
+         "aj1-consecutive-r1-think-error-28",  # '安妮先说"我不知道你的数"' is Anne's, not Bill's (the next with the words)
+         # traces_ak*, written in session 21, opened in session 22 (11 found at the session-22 start code)
+         "ak1-card16-r1-think-error-04", "ak1-cheryl-qwq-zh-error-06", "ak1-sum_product-qwq-zh-error-11",
+         "ak1-muddy-gemini-terse-error-16", "ak1-impossible-wandering-monologue-error-18",
+         "ak1-cheryl_cam-r1-think-error-22", "ak2-cheryl-gpt4o-steps-error-04", "ak2-sum_product-terse-notes-error-12",
+         "ak2-impossible-qwq-zh-error-15", "ak2-cheryls_age-qwq-zh-error-25", "ak2-consecutive-claude-markdown-error-29"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -457,6 +462,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17"}
+# (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
+# "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
 # answer (session 18: "谢丽尔9岁，两个弟弟都是4岁，车号17" is Cheryl's 9 alone)
 # (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
@@ -483,6 +490,10 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ak*, opened at the start of session 22 (4 alarms blind; the answer-first muddy trace, flagged at a misread
+    # closing count, read the same session, tests/audit/test_opened_ak.py)
+    "ak1-impossible-restate-first-correct-17", "ak2-sum_product-restate-first-correct-10",
+    "ak2-what_sum-table-heavy-correct-26",
     # (traces_aj*, written and opened in session 21: its 4 alarms at the session-21 start code read the same session,
     # "cannot know from a month alone", unbulleted "P: can't know → …" outline lines, 'her first "I don't know"',
     # "He says he doesn't" of a labelled statement, "e.g. a = c = 5", tests/audit/test_opened_ai.py)

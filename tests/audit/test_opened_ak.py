@@ -1,0 +1,98 @@
+"""Readings from the opened blind set traces_ak* (session 22: its 13 misjudged final answers first), each checked
+both ways: the right answer is read as right, the same ending with a wrong value as wrong, and a look-alike that
+states no answer gives none."""
+from tests.audit.reading import audit as _audit, bad as _bad, closing as _closing
+
+
+def test_a_day_of_the_month_as_an_ordinal_names_the_date(ctxs):
+    """"the 16th of July", "16th July", "the sixteenth of July", "July the 16th": July 16 (right); "the 17th of
+    August" is a wrong answer; "June the second statement" is no date."""
+    for ending in ("So Cheryl's birthday is the 16th of July.", "So Cheryl's birthday is 16th July.",
+                   "So Cheryl's birthday is the sixteenth of July.", "Cheryl's birthday is July the 16th.",
+                   "So the date Cheryl let slip is the 16th of July, and each remark did one job."):
+        assert _closing(ctxs, "cheryl.txt", ending) == (((2, 16),), True), ending
+    assert _closing(ctxs, "cheryl.txt", "So Cheryl's birthday is the seventeenth of August.")[1] is False
+    assert _closing(ctxs, "cheryl_variant.txt", "So Cheryl's birthday is the twelfth of June.") == (((3, 12),), True)
+
+
+def test_an_ordinal_day_word_is_read_only_next_to_a_month(ctxs):
+    """The ordinal words become digits only beside a month: "on the first of the month" and "June the second
+    statement" keep their words (same length, so offsets still point into the original)."""
+    from epistemic.audit.segment import plain
+    for text, expected in (("the twelfth of June", "the 12th    of June"), ("July the sixteenth.", "July the 16th     ."),
+                           ("the twenty-first of May", "the 21st         of May"),
+                           ("on the first of the month", "on the first of the month"),
+                           ("June the second statement", "June the second statement")):
+        assert plain(text) == expected and len(plain(text)) == len(text), text
+
+
+def test_the_answer_named_as_the_subject_of_a_closing_sentence(ctxs):
+    """"… and that one — the twelfth of June — is Cheryl's birthday", "July 16 is her birthday": the answer;
+    "August 17 is Cheryl's birthday" is wrong; "July 16 is not her birthday" names no answer."""
+    assert _closing(ctxs, "cheryl_variant.txt", "Nine dates fail somewhere, one passes all three lines, and that one "
+                    "— the twelfth of June — is Cheryl's birthday.") == (((3, 12),), True)
+    assert _closing(ctxs, "cheryl.txt", "Nine dates fail, one passes: July 16 is her birthday.")[1] is True
+    assert _closing(ctxs, "cheryl.txt", "August 17 is Cheryl's birthday.")[1] is False
+    assert _closing(ctxs, "cheryl.txt", "July 16 is not her birthday.")[0] is None
+
+
+def test_a_cards_rank_in_words_in_a_bold_closing_line(ctxs):
+    """"**Five of diamonds.**" closing terse notes: ♦5 (right); "**Four of hearts.**" is ♥4 (wrong)."""
+    assert _closing(ctxs, "card16.txt", "Diamonds down to D5 → Q knows.\n\n**Five of diamonds.**") == (((3, 9),), True)
+    assert _closing(ctxs, "card16.txt", "Hearts → Q knows.\n\n**Four of hearts.**")[1] is False
+
+
+def test_a_pair_written_the_python_way_and_a_second_subject_after_a_sum(ctxs):
+    """"x, y = 4, 13" and "y, x = 13, 4" last, "So the sum is 17 and the pair is 4 and 13." before a remark: (4, 13);
+    "x, y = 4, 17" is no pair of the puzzle's and "x, y = 2, 15" a wrong one."""
+    for ending in ("s = 11: (2, 9) stuck.\n\nx, y = 4, 13", "y, x = 13, 4",
+                   "So the sum is 17 and the pair is 4 and 13. Same as the classic, funnily enough — the extra room "
+                   "didn't change anything, and the story hangs together from P's chair too."):
+        assert _closing(ctxs, "impossible.txt", ending) == (((4, 13),), True), ending
+    assert _closing(ctxs, "impossible.txt", "x, y = 2, 15")[1] is False
+
+
+def test_a_bare_answer_line_closing_terse_notes(ctxs):
+    """"10 → 5 → 3 → 1。" then "6月12日。" alone: June 12 (right); "4月14日。" wrong; a bare count of dates left
+    ("3") in a puzzle whose answer is a date names nothing, nor does the last item of a list."""
+    notes = "阿尔伯特也知道 → 4月还有两个，6月只有一个。\n10 → 5 → 3 → 1。\n{}"
+    assert _closing(ctxs, "cheryl_variant.txt", notes.format("6月12日。")) == (((3, 12),), True)
+    assert _closing(ctxs, "cheryl_variant.txt", notes.format("4月14日。"))[1] is False
+    assert _closing(ctxs, "cheryl_variant.txt", notes.format("3"))[0] is None
+    listed = "Still possible after Albert's first statement:\n- April 14\n- April 17\n- June 12"
+    assert _closing(ctxs, "cheryl_variant.txt", listed)[0] != ((3, 12),)  # the last item of a list: no answer
+
+
+def test_yes_in_a_closing_sentence_answers_the_yes_no_question(ctxs):
+    """"… so yes — the sum is one of those four (answer 1).", "… the answer the question is after is yes, i.e. 1.",
+    "… gets a yes, which in the requested format is 1.", "所以回答“是”，填1。": yes (right); the same with no is wrong;
+    "the answer is not yes" names none."""
+    pairs = "The four pairs left are (1, 2), (2, 3), (8, 7) and (9, 8), with sums 3, 5, 15 and 17, {}"
+    for end in ("so yes — the sum is one of those four (answer 1).",
+                "and the answer the question is after is yes, i.e. 1.",
+                "so the question of whether the sum is one of 3, 5, 15 or 17 gets a yes, which in the requested format "
+                "is 1.", "所以回答“是”，填1。"):
+        assert _closing(ctxs, "consecutive.txt", pairs.format(end))[1] is True, end
+    assert _closing(ctxs, "consecutive.txt", pairs.format("so the question gets a no."))[1] is False
+    assert _closing(ctxs, "consecutive.txt", pairs.format("所以回答“否”。"))[1] is False
+    assert _closing(ctxs, "consecutive.txt", pairs.format("but the answer is not yes."))[0] is None
+
+
+def test_a_count_among_all_the_children_is_not_the_answer(ctxs):
+    """"所以4个孩子中恰好有1个额头有泥" and "Muddy: 1.": one muddy child of four (right); "所以4个孩子中恰好有2个" is a
+    wrong count; "答案：4个孩子都有泥" is the count 4."""
+    muddy = {"n": 4, "k": 1}
+    for ending in ("所以4个孩子中恰好有1个额头有泥。", "答案：4个孩子里只有1个有泥。", "Round count: none.\n\nMuddy: 1."):
+        assert _closing(ctxs, "muddy.txt", ending, muddy) == (((1,),), True), ending
+    assert _closing(ctxs, "muddy.txt", "所以4个孩子中恰好有2个额头有泥。", muddy)[1] is False
+    assert _closing(ctxs, "muddy.txt", "答案：4个孩子都有泥。", muddy)[0] == ((4,),)
+
+
+def test_a_correct_answer_first_muddy_trace_is_not_flagged(ctxs):
+    """The answer-first trace of traces_ak* (1 of 4 muddy, known at once) was flagged at its headline when its
+    closing sentence was misread as 4; read as 1, no step is wrong."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 1})
+    text = ("答案：只有1个孩子额头上有泥。\n\n一个有泥的孩子，怎样才能仅凭父亲这一句话就断定自己有泥？只有一种情况：他看到另外三个人的额头都"
+            "是干净的。\n\n所以4个孩子中恰好有1个额头有泥。")
+    report = _audit(ctx, text)
+    assert not _bad(report) and report.final_answer_correct
