@@ -30,9 +30,9 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_aj* were
-# each scored blind, in sessions 5 to 21, then opened). Still blind, to score in this order:
-BLIND = ("traces_ah",)
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ak* were
+# each scored blind, in sessions 5 to 22, then opened). Still blind, to score in this order:
+BLIND = ("traces_ah", "traces_al")
 REAL = "tests/data/real/*.jsonl"
 
 
