@@ -206,7 +206,8 @@ _PIECES = re.compile(r"[。！？!?\n]|\.\s")  # sentences, roughly (cue offsets
 _LEADING_WORDS = ("first,", "second,", "third,", "fourth,", "fifth,", "finally,", "last,", "first ,", "second ,",
                   "third ,", "fourth ,", "finally ,", "first:", "second:", "third:", "fourth:", "fifth:", "finally:",
                   "last:")
-_HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d-]|(?:step|part)\b|第)|[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
+_HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d(（-]|(?:step|part)\b|第|[一二三四五六七八九十]{1,2}、)|[:：]\s*(?:\*\*)?\s*$",
+                          re.IGNORECASE)  # ("三、P先生现在知道了。", "(3) P now knows: …")
 # "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
 _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-，,]|\s)\s*\**\s*")
@@ -239,7 +240,8 @@ NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
 _ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
+_HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}、\s*|"
+                      r"(?:step|part)\s*\d+\s*[:：.-]?\s*|第.步\s*[:：]?\s*)"
                       r"[^\n]{0,80}$|[^\n。.!?！？]{0,30}[:：]\s*(?:\*\*)?\s*$", re.IGNORECASE)
 
 

@@ -228,6 +228,9 @@ NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(
                      r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
                        r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
+# A sentence supposing a case before its claim: "if …", "With three muddy children, …", "三个或四个有泥就…"
+_CASE_OPENING = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|with\s+(?:\w+\s+){0,2}muddy)\b)|如果|假如|假设|要是|"
+                           r"[一两二三四五六七八九\d]个(?:或[一两二三四五六七八九\d]个)?(?:孩子|人)?(?:都)?有泥(?:的话|时)?[，,]?就")
 _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
 
 
@@ -249,6 +252,9 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
         if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
                 _PERSONAL.search(text, at, at + len(subject) + 30) is not None:
             continue  # "父亲的话对他来说没有新信息": nothing new to one child, not to the stage
+        opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
+        if _CASE_OPENING.search(text, opening, at) is not None:
+            continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
         k = aligner.anchor(subject, current(at))
         if k is None:
             continue

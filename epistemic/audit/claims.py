@@ -17,10 +17,10 @@ from ..errors import EpistemicError
 from ..language import syntax as s
 from .lexicon import KEEPING, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
-from .splits import split_records
+from .splits import split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
-                      KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SUPPOSED, TABLE,
-                      VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
+                      KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
+                      TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records
@@ -257,6 +257,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out.sort(key=_start)
     if out and _HOLDS.search(step_text) is not None:
         out = _held_cases(lex, step_text, out)
+    if lex.number_pair is not None and any(r.reading == SPLIT for r in out):
+        out = without_relative(out, step_text)  # ("6 = 3 + 3 only... but 6 = 2 + 4": among the splits into primes)
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
     return out
@@ -984,7 +986,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
-        out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False, reading=reading))
+        in_row = _ROW_CELL_BEFORE.search(sentence, 0, m.start()) is not None  # "| b = c | Alice (a = 2b) | …": a case
+        out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
+                          reading=CASE if in_row else reading))
     return out
 
 

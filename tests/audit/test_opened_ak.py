@@ -96,3 +96,59 @@ def test_a_correct_answer_first_muddy_trace_is_not_flagged(ctxs):
             "是干净的。\n\n所以4个孩子中恰好有1个额头有泥。")
     report = _audit(ctx, text)
     assert not _bad(report) and report.final_answer_correct
+
+
+def test_a_chinese_numbered_heading_naming_a_statement_moves_the_stage(ctxs):
+    """"三、P先生现在知道了。" as the third of four numbered headings (一、二、三、四、) narrates P's second statement, as
+    "3. P now knows." does; the same words with no heading number, right after S's statement, are still premature."""
+    ctx = ctxs("sum_product.txt")
+    outline = ("一、P先生不知道。\n积只有一种分解方式时，P先生会直接知道。\n\n二、S先生早知道P不知道。\n设和为s。\n\n"
+               "三、P先生现在知道了。\nP先生看他的积的所有分解。\n\n四、S先生也知道了。\nS先生看自己的和。")
+    report = _audit(ctx, outline)
+    assert [st.stage for st in report.steps] == [0, 2, 2, 3] and report.label == -1
+    claims = _audit(ctx, "S先生早知道P不知道。\n\nP先生现在知道这两个数了。").claims()
+    assert any(c.verdict.verdict == "premature" for c in claims)
+
+
+def test_a_bracketed_number_heading_naming_a_statement_moves_the_stage(ctxs):
+    """"(3) P now knows: …" and "(4) S now knows: …" narrate the third and fourth statements, so the closing "The
+    numbers are x = 4 and y = 13." is the answer after the whole dialogue, not a claim at stage 0."""
+    ctx = ctxs("impossible.txt")
+    text = ("(1) P's product has at least two factorizations.\n\n(2) S's claim is the strong filter: s − 2 is "
+            "composite.\n\n(3) P now knows: among the factorizations of his product, exactly one has its sum among "
+            "those ten.\n\n(4) S now knows: among the splits of his sum, exactly one passes (3).\n\n"
+            "The numbers are x = 4 and y = 13.")
+    report = _audit(ctx, text)
+    assert report.steps[2].stage == 3 and report.steps[3].stage == 4 and report.label == -1
+    assert report.final_answer_correct
+
+
+def test_a_relation_opening_a_table_row_is_the_rows_case(ctxs):
+    """"| b = c | Alice (a must be 2b) | Alice's statement |" under "| repeat | observer who would know | gone by |":
+    the row's case, not a claim that b = c holds; "So b = c." said outright is false."""
+    ctx = ctxs("what_sum.txt")
+    table = ("| repeat | observer who would know | gone by |\n|---|---|---|\n| b = c | Alice (a must be 2b) | Alice's "
+             "statement |\n| a = c | Bob (b must be 2a) | Bob's statement |\n| a = b | Carol (c must be 2a) | Carol's "
+             "statement |")
+    assert not _bad(_audit(ctx, table))
+    assert _bad(_audit(ctx, "Alice doesn't know her number. So b = c."))
+
+
+def test_a_split_said_to_be_the_only_one_beside_another_split_of_the_number(ctxs):
+    """"6 = 3 + 3 only... but 6 = 2 + 4": only among the splits into primes, since the step writes another split of
+    6; "54 = 2 × 27 is the only factorization" alone is still a false unique split (3 × 18)."""
+    ctx = ctxs("sum_product.txt")
+    step = ("What kills a sum?\n- If s is even: by Goldbach (verified way past 100), s = p + q with p, q primes. Hmm, "
+            "need p ≠ q since x < y. For s ≤ 100 even, is there always a split into two distinct primes? 6 = 3 + 3 "
+            "only... but 6 = 2 + 4, product 8 = 2·4 only — unique anyway.")
+    assert not [c for c in _bad(_audit(ctx, step)) if c.record.reading == "unique split"]
+    assert [c.record.reading for c in _bad(_audit(ctx, "54 = 2 × 27 is the only factorization."))] == ["unique split"]
+
+
+def test_no_new_information_in_a_supposed_case_is_that_cases(ctxs):
+    """"三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case (the father's words do remove the
+    world where nobody is muddy); said outright, "父亲的话没有新信息，什么也没排除" is a false credit."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 1})
+    assert not _bad(_audit(ctx, "三个或四个有泥就更不行了，有泥的孩子看到的泥更多，父亲的话同样没有新信息。"))
+    assert not _bad(_audit(ctx, "If three were muddy, the father's statement would add no new information."))
+    assert _bad(_audit(ctx, "父亲的话什么也没排除。"))

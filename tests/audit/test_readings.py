@@ -438,7 +438,15 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ak1-card16-r1-think-error-04", "ak1-cheryl-qwq-zh-error-06", "ak1-sum_product-qwq-zh-error-11",
          "ak1-muddy-gemini-terse-error-16", "ak1-impossible-wandering-monologue-error-18",
          "ak1-cheryl_cam-r1-think-error-22", "ak2-cheryl-gpt4o-steps-error-04", "ak2-sum_product-terse-notes-error-12",
-         "ak2-impossible-qwq-zh-error-15", "ak2-cheryls_age-qwq-zh-error-25", "ak2-consecutive-claude-markdown-error-29"}
+         "ak2-impossible-qwq-zh-error-15", "ak2-cheryls_age-qwq-zh-error-25", "ak2-consecutive-claude-markdown-error-29",
+         # traces_ah*, written in session 19, blind at the start and end of sessions 19 to 21, opened in session 22 (17
+         # found at the session-22 start code)
+         "ah1-card16-gemini-terse-error-04", "ah1-cheryl-r1-think-error-07", "ah1-cheryl-o1-summary-error-09",
+         "ah1-sum_product-qwq-zh-error-12", "ah1-muddy-answer-first-error-15", "ah1-impossible-r1-think-error-19",
+         "ah1-cheryl_cam-o1-summary-error-22", "ah2-cheryl-gpt4o-steps-error-03", "ah2-cheryl-claude-markdown-error-05",
+         "ah2-card16-answer-first-error-07", "ah2-sum_product-claude-markdown-error-13", "ah2-impossible-r1-think-error-15",
+         "ah2-muddy-r1-think-error-20", "ah2-cheryl_variant-r1-think-error-22", "ah2-cheryls_age-qwq-zh-error-25",
+         "ah2-what_sum-answer-first-error-28", "ah2-consecutive-gpt4o-steps-error-29"}
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
@@ -490,10 +498,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
-    # traces_ak*, opened at the start of session 22 (4 alarms blind; the answer-first muddy trace, flagged at a misread
-    # closing count, read the same session, tests/audit/test_opened_ak.py)
-    "ak1-impossible-restate-first-correct-17", "ak2-sum_product-restate-first-correct-10",
-    "ak2-what_sum-table-heavy-correct-26",
+    # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
+    # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
+    # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)
     # (traces_aj*, written and opened in session 21: its 4 alarms at the session-21 start code read the same session,
     # "cannot know from a month alone", unbulleted "P: can't know → …" outline lines, 'her first "I don't know"',
     # "He says he doesn't" of a labelled statement, "e.g. a = c = 5", tests/audit/test_opened_ai.py)
