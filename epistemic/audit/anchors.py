@@ -121,6 +121,10 @@ _CIRCLED = re.compile(r"[①-⑨]")
 _ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)")
 
 
+# A possessive, an ordinal and a quote: 'P's opening "I don't know"', "Bo's second 'now I know'"
+_NTH_QUOTED = re.compile(r"(?i:(?:'s|’s)\s+(first|second|third|opening|initial|closing|last|final))\s*[“\"'「]")
+
+
 def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
     characters), without the adverbs next to the verb. Verbs are found first: a lazy subject pattern tried at every
@@ -167,6 +171,8 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         return (n,)  # "所以整组梅花在②被去掉", "② removes spades": the statement numbered so in the trace's own list
     elif phrase is not None and _ELIDED_NOUN.fullmatch(phrase) is not None:
         phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once
+    elif phrase is not None and (nth := _NTH_QUOTED.search(phrase)) is not None:
+        phrase = phrase[:nth.end(1)] + " statement"  # 'P's opening "I don't know" also rules out Q♥': his first
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)

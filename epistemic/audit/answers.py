@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .claims import ClaimMemo, extract_records
+from .counts import count_key
 from .lexicon import Lexicon
 from .segment import plain
 
@@ -139,10 +140,21 @@ _ANSWERED = re.compile(r"(?:answer|birthday|date)\s*(?:is|:|=)\s*(?:\*\*)?\s*$|(
                        re.IGNORECASE)
 
 
+# A number right after an answer cue: "答案：330", "Final answer: 12" (a yes / no question is answered 1 or 0)
+_NUMBER_ANSWERED = re.compile(r"(?:(?i:final\s+answer|answer)|答案|最终答案)\s*(?:is|:|：|=|是|为)\s*(?:\*\*)?\s*(\d{1,6})"
+                              r"(?![\d.,，、]|\s*(?:or|and|或|和)\b)")
+
+
 def foreign_answer(lex: Lexicon, text: str) -> str | None:
     """A date stated as the answer whose month is none of the puzzle's ("Cheryl's birthday is **July 16**" in a
-    variant whose months run from March to June): a wrong answer that names no world. None otherwise, and in
-    puzzles without months."""
+    variant whose months run from March to June), or a number other than 1 and 0 given as the answer to a yes / no
+    question ("答案：330", the count of triples left): a wrong answer that names no world. None otherwise."""
+    yes_no = lex.atoms.get("@yes-no")
+    if yes_no is None:  # whether the question is yes / no (its term counts one condition), once per puzzle
+        term = count_key(lex)
+        yes_no = lex.atoms["@yes-no"] = term is not None and term[0] == "Count"
+    if yes_no:
+        return next((m.group(0) for m in _NUMBER_ANSWERED.finditer(text) if int(m.group(1)) > 1), None)
     has_months = lex.atoms.get("@months")
     if has_months is None:  # whether the puzzle has months at all, once per puzzle
         has_months = lex.atoms["@months"] = any(t.kind == "value" for t in lex.scan(" ".join(_MONTHS).title()))

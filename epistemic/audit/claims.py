@@ -925,7 +925,8 @@ _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b
 _RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z](?![A-Za-z0-9_])")  # (a letter
 # next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
-_NAMED_RELATION = re.compile(r"\s*(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|的情况|的数对")
+_NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|的情况|的情形|"
+                             r"的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named)
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是|出现|会有|才有|存在|比如)\s*$")
 
 

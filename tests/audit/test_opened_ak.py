@@ -152,3 +152,31 @@ def test_no_new_information_in_a_supposed_case_is_that_cases(ctxs):
     assert not _bad(_audit(ctx, "三个或四个有泥就更不行了，有泥的孩子看到的泥更多，父亲的话同样没有新信息。"))
     assert not _bad(_audit(ctx, "If three were muddy, the father's statement would add no new information."))
     assert _bad(_audit(ctx, "父亲的话什么也没排除。"))
+
+
+def test_a_possessive_ordinal_and_quote_credit_that_statement(ctxs):
+    """'P's opening "I don't know" also rules out Q♥ and 4♥': a credit to P's first statement (Q♥ and 4♥ go with Q's
+    last one), as "P's first statement also rules out …" is; 'Q's closing "I know too" rules out ♥Q and ♥4' is right."""
+    ctx = ctxs("card16.txt")
+    left = "Candidates: A♥, Q♥, 4♥, A♦, 5♦. P now knows, so A♥ and A♦ go.\n\n"
+    wrong = _bad(_audit(ctx, left + 'P\'s opening "I don\'t know" also rules out Q♥ and 4♥.'))
+    assert [c.record.kind for c in wrong] == ["credit"]
+    assert not _bad(_audit(ctx, left + 'Q\'s closing "I know too" rules out ♥Q and ♥4.'))
+
+
+def test_a_number_given_as_the_answer_to_a_yes_no_question_is_wrong(ctxs):
+    """"答案：330" (the count of triples left) answers "are all three different?" with no yes or no: a wrong final
+    answer; "答案：1" is yes, right."""
+    assert _closing(ctxs, "what_sum.txt", "三句话之后，任意两个数都不相等（共330组）。\n\n答案：330")[1] is False
+    assert _closing(ctxs, "what_sum.txt", "三句话之后，任意两个数都不相等（共330组）。\n\n答案：1")[1] is True
+    report = _audit(ctxs("what_sum.txt"), "- 爱丽丝不知道 ⇒ b ≠ c\n- 鲍勃不知道 ⇒ a ≠ c\n- 卡罗尔不知道 ⇒ a ≠ b\n\n答案：330")
+    assert report.foreign_answer == "答案：330" and report.label == 1
+
+
+def test_a_relation_named_as_a_case_in_chinese_is_no_claim_that_it_holds(ctxs):
+    """"a = b 的情形（如5, 5, 10）撑过前两句，到卡罗尔才被排除": the case a = b named, not a claim that a = b holds;
+    "所以 a = b。" says it holds (false)."""
+    ctx = ctxs("what_sum.txt")
+    named = _audit(ctx, "顺序也对得上：a = b 的情形（如5, 5, 10）撑过前两句，到卡罗尔才被排除。\n\n答案：330")
+    assert not _bad(named) and not [c for c in named.claims() if c.record.kind == "term bound"]
+    assert _bad(_audit(ctx, "爱丽丝不知道。所以 a = b。\n\n答案：330"))

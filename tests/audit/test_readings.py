@@ -446,7 +446,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ah1-cheryl_cam-o1-summary-error-22", "ah2-cheryl-gpt4o-steps-error-03", "ah2-cheryl-claude-markdown-error-05",
          "ah2-card16-answer-first-error-07", "ah2-sum_product-claude-markdown-error-13", "ah2-impossible-r1-think-error-15",
          "ah2-muddy-r1-think-error-20", "ah2-cheryl_variant-r1-think-error-22", "ah2-cheryls_age-qwq-zh-error-25",
-         "ah2-what_sum-answer-first-error-28", "ah2-consecutive-gpt4o-steps-error-29"}
+         "ah2-what_sum-answer-first-error-28", "ah2-consecutive-gpt4o-steps-error-29",
+         "ak1-what_sum-gemini-terse-error-30",  # "答案：330" answers a yes / no question with a count: wrong
+         "ak2-card16-o1-summary-error-07"}  # 'P's opening "I don't know" also rules out Q♥ and 4♥': a credit
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
