@@ -603,11 +603,11 @@ class Aligner:
         for m in _OUTLINE_LINE.finditer(text):
             nth = int(m.group(1))
             toks = self.lexicon.scan(text[m.end():m.end() + 24])
-            if not (0 < nth <= len(self.quotes)) or not toks or toks[0].start > 2 or self.speakers[nth - 1] is None:
-                continue
+            if not (0 < nth <= len(self.quotes)) or not toks or toks[0].start > 2 or self.voices[nth - 1] is None:
+                continue  # (the voice: "1. 爱丽丝（看 b、c）说不知道 → b ≠ c" in What Sum, whose statements are labelled)
             t = toks[0]
             agent = t.payload if t.kind == "agent" else dict(t.payload).get("agent") if t.kind == "ambig" else None
-            if agent == self.speakers[nth - 1]:
+            if agent == self.voices[nth - 1]:
                 out.append(Cue(m.start(1), nth, "numbered", True))
         return out
 

@@ -1635,9 +1635,10 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             continue
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
                 any(u.kind == "copula" for u in out[-1]) and (out[-1][-1].kind != "copula" or (
-                    sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)):
+                    sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)) and \
+                not (toks[i + 1].text == "=" and any(u.kind == "attr" and u.payload == t.payload for u in out[-1])):
             out.append([t])  # "the sum is 17 and the numbers are 4 and 13": a second subject, a second claim (the
-            # sum's 17 is no token: it is read as a bound of the sum)
+            # sum's 17 is no token: it is read as a bound of the sum); but "a = 0 and a = 10 are gone" is one
             continue
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None

@@ -100,7 +100,7 @@ _ONLY_BEFORE = re.compile(r"(?:只剩下?|只有|仅剩|(?i:\bonly\s+))\s*$")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
 _CLAUSE_BREAK = re.compile(r"[,;，；]|→|->|⇒|\s[—–-]\s")
-ALREADY = re.compile(r"(?i:\balready\b|\b(?:at|in) this (?:point|stage|step)\b)|已经|此时|这时|这一步|这一轮")
+ALREADY = re.compile(r"(?i:\balready\b|\b(?:at|in) this (?:point|stage|step)\b)|已经|此时|这时|这一步|这一轮|至此|到此为止|到这里")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 

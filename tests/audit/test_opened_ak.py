@@ -180,3 +180,34 @@ def test_a_relation_named_as_a_case_in_chinese_is_no_claim_that_it_holds(ctxs):
     named = _audit(ctx, "顺序也对得上：a = b 的情形（如5, 5, 10）撑过前两句，到卡罗尔才被排除。\n\n答案：330")
     assert not _bad(named) and not [c for c in named.claims() if c.record.kind == "term bound"]
     assert _bad(_audit(ctx, "爱丽丝不知道。所以 a = b。\n\n答案：330"))
+
+
+def test_a_numbered_outline_of_what_sums_labelled_statements_dates_each_line(ctxs):
+    """"1. 爱丽丝（看 b、c）说不知道 → b ≠ c。至此三个数已两两不同。": What Sum's statements have no speaker, only a
+    label, so a numbered line opens on the label's agent; the line gives Alice's statement, and "by now all three
+    differ" is premature there (a = b goes with Carol's); the same at line 3 is right."""
+    ctx = ctxs("what_sum.txt")
+    outline = ("1. 爱丽丝（看 b、c）说不知道 → b ≠ c。{}\n2. 鲍勃（看 a、c）说不知道 → a ≠ c。\n"
+               "3. 卡罗尔（看 a、b）说不知道 → a ≠ b。{}")
+    assert _audit(ctx, outline.format("至此三个数已两两不同。", "")).label == 0
+    assert _audit(ctx, outline.format("", "至此三个数已两两不同。")).label == -1
+    assert [ln.stage for ln in ctx.aligner.outline_lines(outline.format("", ""))] == [1, 2, 3]
+
+
+def test_takes_care_of_is_an_elimination(ctxs):
+    """"This also takes care of b = 0 and b = 10" after Anne's statement: those pairs go only with Bill's (a credit
+    one statement early); after Bill's "I don't know" it is right."""
+    ctx = ctxs("consecutive.txt")
+    anne = "Anne says she doesn't know Bill's number, so a = 0 and a = 10 are gone. "
+    assert _bad(_audit(ctx, anne + "This also takes care of b = 0 and b = 10.\n\nBill says he doesn't know either."))
+    assert not _bad(_audit(ctx, anne + "\n\nBill says he doesn't know either. That takes care of b = 0 and b = 10."))
+
+
+def test_equations_of_one_variable_joined_by_and_are_one_list(ctxs):
+    """"so a = 0 and a = 10 are gone": one exclusion of both values (it was split into "a = 0", read as the value of
+    a, and "a = 10 are gone"); "the sum is 17 and the numbers are 4 and 13" still has two subjects."""
+    from tests.audit.reading import audit
+    ctx = ctxs("consecutive.txt")
+    claims = audit(ctx, "Anne says she doesn't know, so a = 0 and a = 10 are gone.").claims()
+    assert [c.record.kind for c in claims] == ["knowledge", "exclusion"] and not _bad(audit(ctx, claims[0].record.text))
+    assert _closing(ctxs, "impossible.txt", "So the sum is 17 and the numbers are 4 and 13.") == (((4, 13),), True)

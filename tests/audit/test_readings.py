@@ -421,7 +421,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ai1-sum_product-r1-think-error-11", "ai1-sum_product-o1-summary-error-13", "ai1-muddy-gpt4o-steps-error-17",
          "ai1-cheryl_cam-o1-summary-error-22", "ai1-cheryl_variant-r1-think-error-24",
          "ai2-cheryl-gpt4o-steps-error-03", "ai2-sum_product-gpt4o-steps-error-12", "ai2-muddy-r1-think-error-15",
-         "ai2-muddy-gemini-terse-error-17", "ai2-cheryl_variant-qwq-zh-error-22", "ai2-consecutive-qwq-zh-error-29",
+         "ai2-muddy-gemini-terse-error-17", "ai2-cheryl_variant-qwq-zh-error-22",
+         # (ai2-consecutive-qwq-zh-error-29, session 22: found by a misreading of "b = 0和b = 10" as two clauses; "只排除了
+         # b = 0和b = 10", only those, is the error, unread)
          "ai1-what_sum-answer-first-error-30",  # "**答案：是，三个数互不相同。**": the answer and its meaning, a headline
          "ai2-cheryl_variant-r1-think-error-21",  # "If April, two options left", "2. Bernard now knowing …, leaving …"
          "ai2-cheryl-qwq-zh-error-02", "cam-qwq-zh-wrongelim-l1-02",  # "如果…，他就不能确定，所以8月17日也要排除"
@@ -448,7 +450,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ah2-muddy-r1-think-error-20", "ah2-cheryl_variant-r1-think-error-22", "ah2-cheryls_age-qwq-zh-error-25",
          "ah2-what_sum-answer-first-error-28", "ah2-consecutive-gpt4o-steps-error-29",
          "ak1-what_sum-gemini-terse-error-30",  # "答案：330" answers a yes / no question with a count: wrong
-         "ak2-card16-o1-summary-error-07"}  # 'P's opening "I don't know" also rules out Q♥ and 4♥': a credit
+         "ak2-card16-o1-summary-error-07",  # 'P's opening "I don't know" also rules out Q♥ and 4♥': a credit
+         "ah1-what_sum-gemini-terse-error-30",  # "1. 爱丽丝…说不知道 → b ≠ c。至此三个数已两两不同。" (a labelled voice)
+         "ak1-consecutive-answer-in-sentence-error-28"}  # "This also takes care of b = 0 and b = 10"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
