@@ -531,6 +531,7 @@ _ELIDED_OBJECT = re.compile(r"(?i:\s+(?:that|it|this)(?:\s+(?:all\s+along|alread
 # Another time than the stage's: the case's knowledge then is not judged now
 _OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\s+time|originally|at\s+first|initially|"
                          r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
+_NEG_BE = re.compile(r"(?i:can't|cannot|can not|couldn't|could not|wouldn't|would not)\s+be")  # ("… couldn't be sure")
 _ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
 def _term_word(u: Token) -> bool:
     """ "product" in "P with product 60 knows": the observed term's own word."""
@@ -543,7 +544,8 @@ _HELD_WITH = re.compile(r"\b(?:with|holding|having)\s", re.IGNORECASE)
 _WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?", re.IGNORECASE)
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
-                          r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*$",
+                          r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*"
+                          r"(?:(?:can't|cannot|couldn't|could\s+not|wouldn't|would\s+not)\s+be\s+)?$",
                           re.IGNORECASE)
 
 
@@ -559,7 +561,8 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         gap = raw[i + 1:raw.index(know)] if know is not None else []
         held = next((u for u in gap if u.kind == "value"), None)
         if held is not None and know.text.lower() not in _KNEW and \
-                all(u.kind in ("value", "now", "past", "modal") for u in gap) and \
+                all(u.kind in ("value", "now", "past", "modal") or u.kind == "neg" and _NEG_BE.fullmatch(u.text)
+                    for u in gap) and \
                 _WITH_VALUE.fullmatch(sentence, t.end, held.start) is not None and \
                 held.payload[0] in observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
             case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
@@ -569,7 +572,8 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                    and knows_value(r.key.formula) else r for r in out]
             continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)
         if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
-                u.text)) and not _term_word(u) for u in gap) or know.text.lower() in _KNEW:
+                u.text)) and not (u.kind == "neg" and _NEG_BE.fullmatch(u.text)) and not _term_word(u) for u in gap) or \
+                know.text.lower() in _KNEW:
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)

@@ -211,3 +211,15 @@ def test_equations_of_one_variable_joined_by_and_are_one_list(ctxs):
     claims = audit(ctx, "Anne says she doesn't know, so a = 0 and a = 10 are gone.").claims()
     assert [c.record.kind for c in claims] == ["knowledge", "exclusion"] and not _bad(audit(ctx, claims[0].record.text))
     assert _closing(ctxs, "impossible.txt", "So the sum is 17 and the numbers are 4 and 13.") == (((4, 13),), True)
+
+
+def test_an_agent_with_a_value_who_could_not_be_sure_is_that_cases_knowledge(ctxs):
+    """"17 was also in March, so Bernard with 17 couldn't be sure → out" after Albert's statement (March is gone):
+    Bernard with 17 knows then, so the case's "couldn't be sure" is false, as "Bernard with 17 wouldn't know" is;
+    "Bernard with 19 couldn't be sure" is right (19 is in April and June)."""
+    ctx = ctxs("cheryl_variant.txt")
+    albert = "Albert: I don't know, but I know Bernard doesn't know. March and May are out.\n\n"
+    for line in ("So Bernard with 17 couldn't be sure → out.", "So Bernard with 17 wouldn't know → out."):
+        claims = [c for c in _bad(_audit(ctx, albert + line)) if c.record.kind == "case knowledge"]
+        assert claims and claims[0].verdict.verdict == "false", line
+    assert not _bad(_audit(ctx, albert + "So Bernard with 19 couldn't be sure → out."))
