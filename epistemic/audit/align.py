@@ -238,6 +238,11 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
+# A bold heading that is a speaker's quote and nothing else: '**Q's "me too".**', '**P's "now I know"**'
+_QUOTE_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?\*\*\s*([^*\n\"“]{1,20}?)(?:'s|’s)\s*[\"“][^\"”\n]{1,30}[\"”]\s*[.:：]?\s*\*\*")
+# The first few statements together: "**First two statements.**", "the first three announcements", "前两句"
+_FIRST_FEW = re.compile(r"(?i:\bfirst\s+(two|three|four)\s+(?:statements|announcements|remarks|lines)\b)|"
+                        r"前(两|三|四)(?:句|个(?:陈述|发言)|次发言)")
 _ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}、\s*|"
@@ -684,6 +689,10 @@ class Aligner:
                 _ORDINAL_LINES.get((m.group(3) or "").lower(), 0)  # ("the second line is the strong one")
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
+        for m in _FIRST_FEW.finditer(text) if "first" in text.lower() or "前" in text else ():
+            nth = _COUNT_WORDS.get((m.group(1) or m.group(2)).lower(), 0)  # "**First two statements.**": 1 and 2
+            if 1 < nth <= len(self.quotes):
+                out.append(Cue(m.start(), nth, "numbered", True))
         if _NAMES.search(text) is not None or _QUOTED_AFTER.search(text) is not None:
             out += self._references(text, current)
         for pattern, k in self.labels:  # "the father's announcement", "父亲的话"
@@ -691,13 +700,22 @@ class Aligner:
         at = 0
         for line in text.split("\n") if _HEADING_ANY.search(text) else ():
             start, at = at, at + len(line) + 1
+            quoted = _QUOTE_HEADING.match(line)
             label = _LABEL.match(line)
             if label is not None:
                 line = label.group(1)  # "- *P doesn't know:* the rank must ...", "**Statement 1 (P doesn't know):**"
+            cue = None
             if len(line) <= 120 and (label or _HEADING.match(line)) and (self.knows.search(line) or _NAMES.search(line)):
                 cue = self._speech_cue(line, current, heading=True)  # "## 2. S knew P didn't know"
-                if cue is not None:
-                    out.append(Cue(start, cue[0], cue[1], cue[2]))
+            if cue is None and quoted is not None:  # '**Q's "me too".**', no words of his: Q's next statement
+                toks = self.lexicon.scan(quoted.group(1))
+                agent = None if len(toks) != 1 else toks[0].payload if toks[0].kind == "agent" else \
+                    dict(toks[0].payload).get("agent") if toks[0].kind == "ambig" else None
+                k = next((k for k in range(current + 1, len(self.quotes) + 1) if self.voices[k - 1] == agent), None)
+                if agent is not None and k is not None and self._quoted_part(quoted.group(0)) is None:
+                    cue = (k, "paraphrase", True)
+            if cue is not None:
+                out.append(Cue(start, cue[0], cue[1], cue[2]))
         at = 0
         low = text.lower() if "," in text or ":" in text or "：" in text else ""  # "First, …", "Third: P now …"
         leading = any(w in low for w in _LEADING_WORDS)

@@ -970,7 +970,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                           reading=reading))
     alternatives = "|".join(re.escape(n) for n in names)
     pattern = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
-                         alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^])")
+                         alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")  # (not "b = a ± 1")
     for m in pattern.finditer(sentence):
         if m.group(1) == m.group(3) or _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):
             continue  # (not "b = c" of "a + b = c")
@@ -1440,6 +1440,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 merged = _merged(out[-1], t, tv, sentence)
                 if merged is not None:
                     out[-1] = merged
+                    _distribute(out, sentence)  # ("A, Q, 4 of hearts": each of the three ranks of hearts)
                     continue
             elif last == "copula":
                 at = _named_pair(out, t, tv, sentence)
@@ -1492,6 +1493,24 @@ def _named_pair(out: list[Token], t: Token, tv: tuple[str, str], sentence: str) 
             or var not in tv:
         return 0
     return at if _AND_GAP.fullmatch(sentence, first.end, out[-2].start) else 0
+
+
+def _distribute(out: list[Token], sentence: str) -> None:
+    """"A, Q, 4 of hearts": values listed before a card written "<rank> of <suit>" share its suit (in place)."""
+    card = out[-1]
+    first, other = next(iter(card.payload)), next(reversed(card.payload))
+    if not re.search(r"\bof\b", card.text):
+        return
+    j, after = len(out) - 2, card.start
+    while j >= 0:
+        if out[j].kind == "sep" and out[j].text in _LIST_COMMAS:
+            j -= 1
+            continue
+        v = out[j]
+        if v.kind != "value" or v.payload[0] != first or not _LIST_GAP.fullmatch(sentence, v.end, after):
+            return
+        out[j] = Token("tuple", {first: v.payload[1], other: card.payload[other]}, v.start, v.end, v.text)
+        j, after = j - 1, v.start
 
 
 def _spread(out: list[Token], t: Token, sentence: str) -> Token:
@@ -1832,9 +1851,15 @@ def object_key(lex: Lexicon, agent: str | None) -> tuple | None:
     return unseen or q
 
 
+_MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\s*(?:说明|意味着|表明)")
+
+
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
     """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
+    if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (unknown := object_key(lex, subject)):
+        body = knows_key(subject, "value", unknown)  # "P not knowing means the rank is A, Q, 4 or 5": what follows
+        return not_key(body) if toks[i].kind == "notknow" else body  # is what his not knowing implies
     inner = None
     for j, t in enumerate(rest):
         if t.kind in ("attr", "value", "tuple"):

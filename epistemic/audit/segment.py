@@ -102,7 +102,7 @@ _DAY_NUMBERS = {w: n for n, w in enumerate(_ORDINALS, 1)} | \
     {f"{tens}{sep}{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30)) for sep in ("-", " ", "")
      for n, w in enumerate(_ORDINALS[:9], 1)} | {"thirtieth": 30}
 _MONTH_WORDS = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DAY_WORD = re.compile(r"\b(?:(?P<month>" + _MONTH_WORDS + r")\s+(?:the\s+)?)?(?P<day>(?i:" +
+_DAY_WORD = re.compile(r"\b(?:(?P<month>" + _MONTH_WORDS + r")\s+(?:the\s+)?)?(?=[fstenFSTEN])(?P<day>(?i:" +
                        "|".join(sorted(_DAY_NUMBERS, key=len, reverse=True)) + r"))\b"
                        r"(?(month)(?![ \t]+(?!and\b|or\b|is\b|was\b)[a-z])"  # ("June the second statement": no date)
                        r"|(?=\s+of\s+" + _MONTH_WORDS + r"\b))")

@@ -223,3 +223,51 @@ def test_an_agent_with_a_value_who_could_not_be_sure_is_that_cases_knowledge(ctx
         claims = [c for c in _bad(_audit(ctx, albert + line)) if c.record.kind == "case knowledge"]
         assert claims and claims[0].verdict.verdict == "false", line
     assert not _bad(_audit(ctx, albert + "So Bernard with 19 couldn't be sure → out."))
+
+
+def _candidates(ctx, text):
+    return [c for c in _audit(ctx, text).claims() if c.record.kind == "candidates"]
+
+
+def test_ranks_listed_before_of_a_suit_share_the_suit(ctxs):
+    """"Left: A, Q, 4 of hearts; A, 5 of diamonds." after Q's statement: the five cards ♥A ♥Q ♥4 ♦A ♦5 (right), not
+    the ranks A and Q; "Left: A, Q of hearts; A, 5 of diamonds." leaves ♥4 out (false)."""
+    ctx = ctxs("card16.txt")
+    head = "P doesn't know. Q says he knew P didn't know.\n\n"
+    found = _candidates(ctx, head + "Left: A, Q, 4 of hearts; A, 5 of diamonds.")
+    assert len(found) == 1 and found[0].verdict.verdict == "entailed" and found[0].record.key.formula[0] == "Or"
+    assert len(found[0].record.key.formula[1]) == 5
+    assert _candidates(ctx, head + "Left: A, Q and 4 of hearts, and A and 5 of diamonds.")[0].verdict.verdict == "entailed"
+    assert _candidates(ctx, head + "Left: A, Q of hearts; A, 5 of diamonds.")[0].verdict.verdict == "false"
+
+
+def test_not_knowing_that_means_something_knows_nothing_of_it(ctxs):
+    """"P not knowing means the rank is A, Q, 4 or 5": P does not know the card, and what follows is what that
+    implies (not "P does not know that the rank is A, Q, 4 or 5", false after his statement)."""
+    ctx = ctxs("card16.txt")
+    claims = [c for c in _audit(ctx, "P not knowing means the rank is A, Q, 4 or 5.").claims()
+              if c.record.kind == "knowledge"]
+    assert claims and claims[0].record.key.formula == ("Not", ("Knows", "agent", ("P",), "value",
+                                                                (("Var", "suit"), ("Var", "rank"))))
+    assert not _bad(_audit(ctx, "P not knowing means the rank is A, Q, 4 or 5."))
+
+
+def test_the_first_few_statements_and_a_quote_heading_move_the_stage(ctxs):
+    """"**First two statements.** …" narrates statements 1 and 2 (a list left after them is judged there);
+    '**Q's "me too".**', words of none of the statements, is Q's next one (his fourth)."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "**First two statements.** P not knowing means the rank is A, Q, 4 or 5. Left: A, Q, 4 of "
+                         "hearts; A, 5 of diamonds.")
+    assert [c.verdict.verdict for c in report.claims() if c.record.kind == "candidates"] == ["entailed"]
+    text = ('**P\'s "now I know".** P would still be stuck with an ace, so A♥ and A♦ go.\n\n**Q\'s "me too".** Q, '
+            'holding diamonds, lands on the same card.\n\nThe card is ♦5.')
+    report = _audit(ctx, "P doesn't know. Q says he knew P didn't know.\n\n" + text)
+    assert report.steps[-1].stage == 4 and report.label == -1
+
+
+def test_a_relation_with_plus_or_minus_after_it_is_an_expression(ctxs):
+    """"看 b = a ± 1 中哪些还没被排除": b is a − 1 or a + 1, no claim that b = a; "所以 b = a。" claims it (false)."""
+    ctx = ctxs("consecutive.txt")
+    assert not [c for c in _audit(ctx, "安妮拿到 a，看 b = a ± 1 中哪些还没被排除：").claims()
+                if c.record.kind == "term bound"]
+    assert _bad(_audit(ctx, "安妮不知道。所以 b = a。"))
