@@ -1230,6 +1230,9 @@ _NUMBERS = r"(?<![\w.·×*+−^-])(?<![·×*+−^≥≤<>=-] )(?<![≥≤<>=])(?
 _PRIMALITY = re.compile(r"(?i:" + _NUMBERS + r"\s+(?:is|are)(?:\s+(?:both|all))?(?P<neg>n't|\s+not)?\s+(?:both\s+|all\s+)?"
                         r"(?:an?\s+)?(?:(?P<prime>primes?)\b|(?P<composite>composite)\b)(?!\s*(?:[+×·*]|plus\b)))|"
                         + _NUMBERS.replace("?P<n>", "?P<zn>") + r"\s*(?:都|也)?(?P<zneg>不是|是)(?:质数|素数)")
+# "41 − 2 = 39, which is prime": the number before a relative clause (after an "=" too)
+_WHICH_PRIME = re.compile(r"(?<![\w.])(?P<n>\d{1,6})\s*,?\s+which\s+is(?P<neg>n't|\s+not)?\s+(?:an?\s+)?"
+                          r"(?:(?P<prime>prime)|(?P<composite>composite))\b(?!\s*(?:[+×·*]|plus\b))", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _NOT_ASSERTED = re.compile(r"(?i:\b(?:if|whether|unless|suppose|assuming|would|were)\b)|如果|假如|假设|是否")
 
@@ -1251,6 +1254,13 @@ def _primality(sentence: str) -> list[ClaimRecord]:
             numbers = tuple(int(n) for n in re.findall(r"\d{1,6}", m.group("zn")))
             prime = m.group("zneg") == "是"
         out.append(record("prime", ("Prime", numbers, prime), (), m.group(0), m.start(), m.end(), False,
+                          reading=ARITHMETIC))
+    for m in _WHICH_PRIME.finditer(sentence) if "which" in sentence else ():
+        if _NOT_ASSERTED.search(sentence, max((x.end() for x in _CLAUSE_MARK.finditer(sentence, 0, m.start())),
+                                              default=0), m.start()) or any(r.start <= m.start() < r.end for r in out):
+            continue
+        prime = (m.group("prime") is not None) != (m.group("neg") is not None)
+        out.append(record("prime", ("Prime", (int(m.group("n")),), prime), (), m.group(0), m.start(), m.end(), False,
                           reading=ARITHMETIC))
     return out
 

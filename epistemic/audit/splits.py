@@ -22,13 +22,15 @@ _ONLY_AFTER = re.compile(
     r"[\s)*]*(?:[,，—–-]\s*)?(?:(?:is|was|as)\s+(?:its|the)\s+only\b|(?:can|could)\s+only\s+be\s+(?:factored|split|written|"
     r"decomposed)\b|only\b(?=\s*(?:[,，.;:；：)—–→-]|$|\b(?:which|so|and|one|way)\b))|(?:is\s+)?(?:its|the)\s+unique\b|uniquely\b|(?:is\s+|是)?唯一|只有这一种|只能这样)", re.IGNORECASE)
 # "124 can only be 4 × 31", "124 can only be written as 4 × 31", "30只能分解为5×6"
-_CAN_ONLY = re.compile(_START + r"\s+(?:can|could)\s+only\s+be\s+(?:(?:written|factored|split|decomposed|expressed)"
-                       r"\s+(?:as|into)\s+)?" + _PAIR + r"|" + _START + r"\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*"
+_CAN_ONLY = re.compile(_START + r"\s+(?:(?:can|could)\s+only\s+be\s+(?:(?:written|factored|split|decomposed|expressed)"
+                       r"\s+(?:as|into)\s+)?|only\s+(?:works|splits|factors|factori[sz]es|decomposes)\s+(?:as|into)\s+)"
+                       + _PAIR + r"|" + _START + r"\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*"
                        + _PAIR, re.IGNORECASE)
 # Words that restrict the pairs to those of a stage, or deny or suppose the claim.
 _QUALIFIED = re.compile(r"(?i:\b(?:left|remaining|remain|remains|survives?|surviving|list|listed|candidates?|whose|among|now|"
                         r"still|not|isn't|no longer|if|were|would be|suppose)\b|with\s+(?:a\s+|its\s+)?sum)|剩|候选|列表|表里|"
                         r"其中|之中|不是|如果|假如|现在")
+_EXAMPLE = re.compile(r"(?i:\bfor\s+(?:example|instance)\b|\be\.g\.|,\s*say\b)|例如|比如|譬如")
 # Where the claim's clause starts: "For the odd sums left, … and 124 can only be written as 4 × 31" is not qualified
 _CLAUSE_START = re.compile(r"[.;!?。；！？\n]|\b(?:and|because|since|so|while)\b|因为|所以|而且")
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|[,，]\s*(?:so|which|and|since|because|所以|因此)")
@@ -56,8 +58,9 @@ def _record(lex: Lexicon, pair: tuple[str, str], sentence: str, m: re.Match, gro
         return []  # a slip, which the arithmetic reading judges
     end = _CLAUSE_END.search(sentence, m.end())
     start = max((x.end() for x in _CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
-    if _QUALIFIED.search(sentence, start, end.start() if end else len(sentence)) is not None:
-        return []
+    if _QUALIFIED.search(sentence, start, end.start() if end else len(sentence)) is not None or \
+            _EXAMPLE.search(sentence, 0, m.start()) is not None:
+        return []  # ("For example if x and y were both prime, say 3 and 7, the product 21 only splits as 3 × 7")
     x, y = pair
     codes_x, codes_y = lex.codes.get(x, frozenset()), lex.codes.get(y, frozenset())
     options = [(p, q) for p, q in ((a, b), (b, a)) if p in codes_x and q in codes_y]

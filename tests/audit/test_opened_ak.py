@@ -271,3 +271,19 @@ def test_a_relation_with_plus_or_minus_after_it_is_an_expression(ctxs):
     assert not [c for c in _audit(ctx, "安妮拿到 a，看 b = a ± 1 中哪些还没被排除：").claims()
                 if c.record.kind == "term bound"]
     assert _bad(_audit(ctx, "安妮不知道。所以 b = a。"))
+
+
+def test_a_number_then_which_is_prime_is_a_primality_claim(ctxs):
+    """"41 − 2 = 39, which is prime, so 41 is out": 39 = 3 · 13 is not prime (false); "…, which isn't prime" is
+    right, and "if 39, which is prime, …" is a supposition."""
+    ctx = ctxs("sum_product.txt")
+    assert [c.record.kind for c in _bad(_audit(ctx, "41: 41 − 2 = 39, which is prime, so 41 is out."))] == ["prime"]
+    assert not _bad(_audit(ctx, "41: 41 − 2 = 39, which isn't prime, so 41 stays."))
+
+
+def test_a_number_that_only_works_as_one_split(ctxs):
+    """"so 592 only works as 16 × 37": 592 is also 8 × 74 (sum 82), a false unique split; "58 only works as
+    2 × 29" is right."""
+    ctx = ctxs("sum_product.txt")
+    assert [c.record.reading for c in _bad(_audit(ctx, "So 592 only works as 16 × 37."))] == ["unique split"]
+    assert not _bad(_audit(ctx, "So 58 only works as 2 × 29."))

@@ -454,7 +454,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ah1-what_sum-gemini-terse-error-30",  # "1. 爱丽丝…说不知道 → b ≠ c。至此三个数已两两不同。" (a labelled voice)
          "ak1-consecutive-answer-in-sentence-error-28",  # "This also takes care of b = 0 and b = 10"
          "ah1-cheryl_variant-r1-think-error-24",  # "so Bernard with 17 couldn't be sure → out" (17 only in April)
-         "ah1-consecutive-claude-markdown-error-28", "ag2-what_sum-r1-think-error-27"}  # "b = a ± 1", "… means …"
+         "ah1-consecutive-claude-markdown-error-28", "ag2-what_sum-r1-think-error-27",  # "b = a ± 1", "… means …"
+         "ah2-sum_product-r1-think-error-11", "ak2-sum_product-r1-think-error-11",  # "39, which is prime", "592 only
+         "ab2-sum_product-r1-think-error-14"}  # works as 16 × 37"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
