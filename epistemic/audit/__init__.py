@@ -64,7 +64,7 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
                   "任何", "信息", "什么")
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "排除", "去掉", "淘汰", "删去")
-_AFTER_WORDS = ("after", "following", "once", "后")
+_AFTER_WORDS = ("after", "following", "once", "后", "说完")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")

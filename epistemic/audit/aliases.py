@@ -33,12 +33,12 @@ def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], 
 
 
 # "Write *m* for the number of muddy children", "Let m be the number of muddy ones", "m = number muddy",
-# "the number of muddy children, m,", "7 个孩子，m = 有泥人数", "设有泥的孩子有 m 个"
+# "the number of muddy children, m,", "… the number of muddy kids, call it m.", "7 个孩子，m = 有泥人数", "设有泥的孩子有 m 个"
 _MUDDY = r"(?:the\s+)?(?:number|count|total)\s+(?:of\s+)?(?:the\s+)?(?:muddy|dirty)\b"
 _COUNT_DEFINED = re.compile(
     r"(?i:\b(?:write|let|say|call|denote|define)\s+\*?([a-z])\*?\s+(?:for|be|is|as|denote|=)\s+" + _MUDDY +
     r"|(?<![\w\[*])\*?([a-z])\*?\s*(?:=|:=|≡)\s*" + _MUDDY + r"|" + _MUDDY +
-    r"\s+(?:children|kids|ones|foreheads)\s*(?:,|\(|—|–)\s*(?:call\s+it\s+|say\s+)?\*?([a-z])\*?\s*(?:,|\)|—|–))"
+    r"\s+(?:children|kids|ones|foreheads)\s*(?:,|\(|—|–)\s*(?:call\s+it\s+|say\s+)?\*?([a-z])\*?\s*(?:,|\)|—|–|\.|:|$))"
     r"|(?<![A-Za-z\[])([a-z])\s*(?:=|：|:)\s*(?:有泥(?:的)?(?:孩子)?(?:的)?(?:人数|个数|数量|数)|有泥孩子数)"
     r"|设\s*(?:有泥(?:的)?(?:孩子)?(?:的)?(?:人数|个数|数量|数)\s*为|有泥的孩子有)\s*([a-z])\b")
 

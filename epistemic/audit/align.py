@@ -380,7 +380,7 @@ def _labels(puzzle: s.Puzzle) -> tuple:
                              r"opening\s+)?(?:statement|announcement|remark|words|hint|claim|reminder|declaration)\b|"
                              r"\s+(?:says|said)[:,]?\s*[“\"](?![^”\"\n]*(?:step|forward|\?)))")
         else:
-            pat = re.compile(re.escape(label) + r"(?:(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)|的?(?:发言|宣布)|"
+            pat = re.compile(re.escape(label) + r"(?:(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)|的?(?:发言|宣布)|这句话?|"
                              r"说[：:]?\s*[“「\"]"
                              r"(?![^”」\"\n]*(?:站出|？)))")
         out.append((pat, k))

@@ -17,7 +17,8 @@ from .records import EXCLUSION, record
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
 _AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+")
 # "阿里说完第一句话后", "第一轮沉默之后", "P说完“现在我能确定了”之后"
-_AFTER_ZH = re.compile(r"(?:之后|以后|过后|后)(?=\s*[，,：:]|\s*(?:我们|就|便|已经|可以|能|剩|只))")
+_AFTER_ZH = re.compile(r"(?:之后|以后|过后|后|(?<=话)说完了?|(?<=句)说完了?)(?=\s*[，,：:]|\s*(?:我们|就|便|已经|可以|能|剩|只))")
+# (or "父亲这句话说完，大家就已经知道…": once the statement is finished)
 _PHRASE_END = re.compile(r"[,，;；:：.。!?！？\n]|\s(?:we|the|it|there|so|only|both|each|every|all|he|she|they|P|Q|S)\s")
 _PHRASE_START = re.compile(r"[，,；;：:。.!?！？\n]")
 _SENTENCE = re.compile(r"[.。!?！？;；]\s|[。！？；]|\n")

@@ -287,3 +287,28 @@ def test_a_number_that_only_works_as_one_split(ctxs):
     ctx = ctxs("sum_product.txt")
     assert [c.record.reading for c in _bad(_audit(ctx, "So 592 only works as 16 × 37."))] == ["unique split"]
     assert not _bad(_audit(ctx, "So 58 only works as 2 × 29."))
+
+
+def test_a_count_letter_named_with_call_it_at_a_sentence_end(ctxs):
+    """"…the number of muddy kids, call it m." names the count m, so "And it actually rules out m = 1 as well" right
+    after the father's statement rules m = 1 out one statement early (it goes with the first silence); "That rules
+    out m = 0" is right."""
+    from epistemic.audit.aliases import count_alias
+    assert count_alias("Let me track the number of muddy kids, call it m.") == "m"
+    assert count_alias("the number of muddy kids, mostly") is None
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    head = "Let me track what's common knowledge about the number of muddy kids, call it m.\n\n"
+    said = 'Father: "at least one is muddy." That rules out m = 0.'
+    assert not _bad(_audit(ctx, head + said))
+    assert _bad(_audit(ctx, head + said + " And it actually rules out m = 1 as well.\n\nFirst silence: m ≥ 3."))
+
+
+def test_after_the_fathers_statement_said_as_this_sentence_finished(ctxs):
+    """"所以父亲这句话说完，大家就已经知道至少有两个孩子有泥了": dated right after the father's statement, where at least
+    two is premature (it follows the first silence); "第一轮没人站出来之后" dates the same claim rightly."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 4})
+    assert ctx.aligner.anchor("父亲这句话说完", 4) == 1
+    claim = "大家就已经知道至少有两个孩子有泥了。"
+    story = "父亲说：“你们中至少有一个人额头上有泥。”\n\n第一轮没人站出来。\n\n第二轮没人站出来。\n\n{}"
+    assert _bad(_audit(ctx, story.format("所以父亲这句话说完，" + claim)))
+    assert not _bad(_audit(ctx, story.format("所以第一轮没人站出来之后，" + claim)))

@@ -456,7 +456,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ah1-cheryl_variant-r1-think-error-24",  # "so Bernard with 17 couldn't be sure → out" (17 only in April)
          "ah1-consecutive-claude-markdown-error-28", "ag2-what_sum-r1-think-error-27",  # "b = a ± 1", "… means …"
          "ah2-sum_product-r1-think-error-11", "ak2-sum_product-r1-think-error-11",  # "39, which is prime", "592 only
-         "ab2-sum_product-r1-think-error-14"}  # works as 16 × 37"
+         "ab2-sum_product-r1-think-error-14",  # works as 16 × 37"
+         "ah1-muddy-r1-think-error-17", "ah2-muddy-qwq-zh-error-18"}  # "…, call it m.", "父亲这句话说完，…"
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
