@@ -36,7 +36,7 @@ from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, fir
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
                       credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
-from .lexicon import Lexicon, build_lexicon
+from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, decode_trace, plain, segment
 
@@ -264,7 +264,8 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
-    texts = [plain(st.text) for st in seg.steps]  # what the readers see; reports keep the original text
+    cards = has_suits(ctx.lexicon)
+    texts = [plain(st.text, cards) for st in seg.steps]  # what the readers see; reports keep the original text
     alignment = ctx.aligner.align([apostrophes(st.text) for st in seg.steps])  # headings keep their ** marks
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None

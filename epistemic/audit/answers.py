@@ -10,7 +10,7 @@ import re
 
 from .claims import ClaimMemo, extract_records
 from .counts import count_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, has_suits
 from .segment import plain
 
 _GLOSS = re.compile(r"[(（]([^()（）]{1,30})[)）]")
@@ -121,7 +121,7 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
     gloss names ("**five of diamonds (♦5)**": the words are no card the reader knows, the gloss is)."""
     if _NUMBERED_HEAD.match(span):
         return None  # "**5. “现在我们知道了。”**": a numbered heading, not "Answer: 5"
-    span = plain(span)  # ("**Five of diamonds.**": the 5 of diamonds)
+    span = plain(span, has_suits(lex))  # ("**Five of diamonds.**": the 5 of diamonds; "Answer: D5": ♦5)
     cue = "答案：" if any("\u4e00" <= ch <= "\u9fff" for ch in span[:4]) else "Answer: "  # ("所以是，填1")
     found = [r.answer for r in extract_records(lex, cue + span, True, memo) if r.kind == "answer" and r.answer]
     if found:

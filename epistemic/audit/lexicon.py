@@ -509,3 +509,12 @@ def _trie(words: list[str], flags: str) -> str:
 
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def has_suits(lex: Lexicon) -> bool:
+    """Whether the puzzle's values include the four suits (cards may be written "D5", "HQ"), once per puzzle."""
+    found = lex.atoms.get("@suits")
+    if found is None:
+        found = lex.atoms["@suits"] = all(any(t.kind in ("value", "ambig") for t in lex.scan(w))
+                                         for w in ("hearts", "spades", "clubs", "diamonds"))
+    return found

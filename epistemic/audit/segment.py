@@ -61,11 +61,14 @@ def decode_trace(data: bytes | str) -> str:
     return text.replace("\x00", "")
 
 
-def plain(text: str) -> str:
+def plain(text: str, cards: bool = False) -> str:
     """The text as the readers see it, same length (so offsets still point into the original): typographic
     apostrophes as `'` ("didn’t know" is "didn't know"), markdown emphasis and block-quote marks as spaces, inline
-    LaTeX as plain symbols ("$x = 4$, $y = 13$", "$2 \\times 15$", "$s \\le 54$")."""
+    LaTeX as plain symbols ("$x = 4$, $y = 13$", "$2 \\times 15$", "$s \\le 54$"); with `cards`, a card written as
+    letters as its suit symbol ("D5" is ♦5)."""
     text = apostrophes(text)
+    if cards:
+        text = _LETTER_CARD.sub(_suit_symbol, text)  # "Answer: D5", "H10" in a puzzle of suits: ♦5, ♥10
     if " of " in text:
         text = _RANK_WORD.sub(_rank_digits, text)  # "the five of diamonds": the 5 of diamonds
     if "th" in text or "st" in text or "nd" in text:
@@ -81,6 +84,15 @@ def plain(text: str) -> str:
     if "**" in text:
         text = _BOLD.sub(_unbold, text)
     return _EMPHASIS.sub(_spaces, text)
+
+
+# A card written as its suit's letter and its rank ("D5", "HQ", "S10"), in a puzzle whose values include suits
+_LETTER_CARD = re.compile(r"(?<![\w♠♣♥♦-])([HSCD])(10|[2-9AKQJ])(?![\w'’-])")
+_SUIT_SYMBOLS = {"H": "♥", "S": "♠", "C": "♣", "D": "♦"}
+
+
+def _suit_symbol(m: re.Match) -> str:
+    return _SUIT_SYMBOLS[m.group(1)] + m.group(2)
 
 
 # A card's rank in words before its suit ("the five of diamonds", "Four of hearts"), written as digits, same length

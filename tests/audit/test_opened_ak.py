@@ -312,3 +312,13 @@ def test_after_the_fathers_statement_said_as_this_sentence_finished(ctxs):
     story = "父亲说：“你们中至少有一个人额头上有泥。”\n\n第一轮没人站出来。\n\n第二轮没人站出来。\n\n{}"
     assert _bad(_audit(ctx, story.format("所以父亲这句话说完，" + claim)))
     assert not _bad(_audit(ctx, story.format("所以第一轮没人站出来之后，" + claim)))
+
+
+def test_a_card_as_suit_letter_and_rank(ctxs):
+    """"Answer: D5" and "The card is D5." in the sixteen-card puzzle: ♦5 (right); "So the card is H4." is ♥4 (wrong);
+    in the sum-and-product puzzle "S2" and "P2" stay labels of statements."""
+    assert _closing(ctxs, "card16.txt", "Answer: D5\n\n(That is, the 5 of diamonds.)") == (((3, 9),), True)
+    assert _closing(ctxs, "card16.txt", "So the card is H4.")[1] is False
+    from epistemic.audit.segment import plain
+    assert plain("S2 (S: now know) and P2", cards=False) == "S2 (S: now know) and P2"
+    assert plain("Answer: D5, not H10 or SQ", cards=True) == "Answer: ♦5, not ♥10 or ♠Q"
