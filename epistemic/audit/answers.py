@@ -103,16 +103,22 @@ _SUBJECT = re.compile(r"(?:^|[,，;；:：—–(]\s*)([^,，;；:：—–()\n]
                       r"the|our|the\s+final)\s+)?(?:birthday|answer|card|date|solution|pair)\b\W*$")
 _YES_NO_LAST = re.compile(r"(?i:\b(?:is|gets|get|earns)\s+(?:a\s+)?(yes|no)\b(?:\s*[,;]\s*(?:i\.e\.|that is|which)[^\n]{0,50})?"
                           r"\W*$)")  # "… the answer the question is after is yes, i.e. 1.", "… gets a yes, which …"
+# A corrected answer: "So the answer is not 1 (that would have …) but 2: …", "答案不是1而是2"
+_CORRECTED = re.compile(r"(?i:\b(?:is|are|was)\s+not\s+[^\n]{1,80}?\bbut\s+(?:rather\s+)?([^\n:;,.。]{1,30}))|"
+                        r"(?:是|答案)不是[^\n]{1,40}?而是([^\n，,。；;：:]{1,20})")
 _BRACKETED = re.compile(r"[(（]\s*(?i:answer|答案)\s*[:：=]?\s*([^()（）\n]{1,20})[)）]\W*$")
 
 
 def subject_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
-    """The one answer of a closing sentence that names it as its subject or in a bracket, or None."""
+    """The one answer of a closing sentence that names it as its subject, in a bracket, as a yes or no, or as the
+    correction of another ("… is not 1 but 2"), or None."""
     line = text.rstrip().rsplit("\n", 1)[-1]
-    m = _SUBJECT.search(line) or _BRACKETED.search(line) or _REPLIED.search(line) or _YES_NO_LAST.search(line)
-    if m is None or any(t.kind == "neg" for t in lex.scan(m.group(1))):
+    m = _SUBJECT.search(line) or _BRACKETED.search(line) or _REPLIED.search(line) or _YES_NO_LAST.search(line) or \
+        _CORRECTED.search(line)
+    said = m.group(m.lastindex) if m is not None else None
+    if said is None or any(t.kind == "neg" for t in lex.scan(said)):
         return None
-    found = _answer_of(lex, memo, m.group(1))
+    found = _answer_of(lex, memo, said)
     return found if found and len(found) == 1 else None
 
 

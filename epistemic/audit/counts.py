@@ -93,7 +93,7 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
                         r"|有泥的(?:孩子|人)(?:一共|总共|共)?(?:就)?(?:是|有)" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
-_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +
+_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：—–=]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
                      r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])|"
                      r"(?<![回解])答\s*[:：]\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])")
@@ -112,7 +112,7 @@ def count_key(lex: Lexicon) -> tuple | None:
 
 
 # A yes / no answer after an answer cue: "Answer: 1 (yes)", "**Answer: yes**", "答案：是（填1）", "答案是：是的", "the answer is no".
-_YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：])\s*(?:\*\*)?\s*(?:(?P<n>[01])\b|"
+_YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：—–=])\s*(?:\*\*)?\s*(?:(?P<n>[01])\b|"
                      r"(?P<yes>yes)\b|(?P<no>no)\b))|(?:答案|最终答案)\s*(?:(?:是|为)\s*[:：]?|[:：])\s*(?:\*\*)?\s*(?:(?P<zn>[01])|"
                      r"(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))")
 

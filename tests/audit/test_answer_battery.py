@@ -15,8 +15,6 @@ NOT_READ_YET = {  # answers the reader does not find or misreads (docs/audit.md,
     "al-card16-11",  # "这张牌只能是方块5：…" opening a long last paragraph
     "al-card16-14",  # "Diamonds is the only suit reduced to one card, so the card is the five of diamonds": the
     # conclusion after "the only suit …" in one sentence (the rank in words is read since session 21)
-    "al-what_sum-05",  # "Answer — 1": an answer cue with a dash
-    "al-muddy-11",  # "So the answer is not 1 (…) but 2": a corrected answer
 }
 
 

@@ -322,3 +322,16 @@ def test_a_card_as_suit_letter_and_rank(ctxs):
     from epistemic.audit.segment import plain
     assert plain("S2 (S: now know) and P2", cards=False) == "S2 (S: now know) and P2"
     assert plain("Answer: D5, not H10 or SQ", cards=True) == "Answer: ♦5, not ♥10 or ♠Q"
+
+
+def test_an_answer_cue_with_a_dash_and_a_corrected_answer(ctxs):
+    """"Answer — 1" answers yes, "Answer — 2" is a count; "So the answer is not 1 (…) but 2: …" and "所以答案不是1而是2"
+    commit to 2 (right with two of five muddy), "… is not 2 but 3" to 3 (wrong)."""
+    assert _closing(ctxs, "what_sum.txt", "Answer — 1\n\nEvery one of the 330 triples left is distinct.")[1] is True
+    assert _closing(ctxs, "what_sum.txt", "Answer — 0")[1] is False
+    muddy = {"n": 5, "k": 2}
+    assert _closing(ctxs, "muddy.txt", "Answer — 2", muddy) == (((2,),), True)
+    for ending in ("So the answer is not 1 (that would have made the muddy child know right after the father spoke) "
+                   "but 2: one silent round, then both muddy children know.", "所以答案不是1而是2。"):
+        assert _closing(ctxs, "muddy.txt", ending, muddy) == (((2,),), True), ending
+    assert _closing(ctxs, "muddy.txt", "So the answer is not 2 but 3.", muddy)[1] is False
