@@ -103,6 +103,11 @@ _SUBJECT = re.compile(r"(?:^|[,，;；:：—–(]\s*)([^,，;；:：—–()\n]
                       r"the|our|the\s+final)\s+)?(?:birthday|answer|card|date|solution|pair)\b\W*$")
 _YES_NO_LAST = re.compile(r"(?i:\b(?:is|gets|get|earns)\s+(?:a\s+)?(yes|no)\b(?:\s*[,;]\s*(?:i\.e\.|that is|which)[^\n]{0,50})?"
                           r"\W*$)")  # "… the answer the question is after is yes, i.e. 1.", "… gets a yes, which …"
+# The answer concluded after a comma: "Diamonds is the only suit reduced to one card, so the card is the five of
+# diamonds.", "…, which leaves March 18th as the only date …"
+_SO_CLAUSE = re.compile(r"(?i:[,;，]\s*(?:so|hence|thus|therefore|which\s+leaves)\s+((?:the\s+|cam's\s+|cheryl's\s+)?"
+                        r"(?:card|answer|birthday|anniversary|date|numbers|pair)\b[^\n,;]{1,60}?|[^\n,;]{1,30}?\s+as\s+the\s+"
+                        r"only\s+(?:date|card|pair|answer)\b[^\n]{0,90}?))[.!。]?\W*$")
 # A corrected answer: "So the answer is not 1 (that would have …) but 2: …", "答案不是1而是2"
 _CORRECTED = re.compile(r"(?i:\b(?:is|are|was)\s+not\s+[^\n]{1,80}?\bbut\s+(?:rather\s+)?([^\n:;,.。]{1,30}))|"
                         r"(?:是|答案)不是[^\n]{1,40}?而是([^\n，,。；;：:]{1,20})")
@@ -114,7 +119,7 @@ def subject_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     correction of another ("… is not 1 but 2"), or None."""
     line = text.rstrip().rsplit("\n", 1)[-1]
     m = _SUBJECT.search(line) or _BRACKETED.search(line) or _REPLIED.search(line) or _YES_NO_LAST.search(line) or \
-        _CORRECTED.search(line)
+        _CORRECTED.search(line) or _SO_CLAUSE.search(line)
     said = m.group(m.lastindex) if m is not None else None
     if said is None or any(t.kind == "neg" for t in lex.scan(said)):
         return None

@@ -11,10 +11,7 @@ from audit_f1 import Contexts  # noqa: E402
 import json  # noqa: E402
 
 NOT_READ_YET = {  # answers the reader does not find or misreads (docs/audit.md, Known gaps)
-    "al-cheryl_cam-07",  # "… which leaves March 18th as the only date consistent with all three statements — that's …"
     "al-card16-11",  # "这张牌只能是方块5：…" opening a long last paragraph
-    "al-card16-14",  # "Diamonds is the only suit reduced to one card, so the card is the five of diamonds": the
-    # conclusion after "the only suit …" in one sentence (the rank in words is read since session 21)
 }
 
 

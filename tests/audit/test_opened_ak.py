@@ -335,3 +335,15 @@ def test_an_answer_cue_with_a_dash_and_a_corrected_answer(ctxs):
                    "but 2: one silent round, then both muddy children know.", "所以答案不是1而是2。"):
         assert _closing(ctxs, "muddy.txt", ending, muddy) == (((2,),), True), ending
     assert _closing(ctxs, "muddy.txt", "So the answer is not 2 but 3.", muddy)[1] is False
+
+
+def test_an_answer_concluded_after_a_comma_in_a_closing_sentence(ctxs):
+    """"Diamonds is the only suit reduced to one card, so the card is the five of diamonds." (♦5, right), "…, so the
+    card is ♥Q." (wrong), "…, which leaves March 18th as the only date consistent with all three statements — that's
+    Cam's anniversary." (March 18, right)."""
+    assert _closing(ctxs, "card16.txt", "Diamonds is the only suit reduced to one card, so the card is the five of "
+                    "diamonds.") == (((3, 9),), True)
+    assert _closing(ctxs, "card16.txt", "The ace is split, so the card is ♥Q.")[1] is False
+    assert _closing(ctxs, "cheryl_cam.txt", "Since July still holds both the 16th and the 17th, the month has to be "
+                    "March, which leaves March 18th as the only date consistent with all three statements — that's "
+                    "Cam's anniversary.") == (((0, 18),), True)
