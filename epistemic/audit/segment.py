@@ -71,7 +71,7 @@ def plain(text: str, cards: bool = False) -> str:
         text = _LETTER_CARD.sub(_suit_symbol, text)  # "Answer: D5", "H10" in a puzzle of suits: ♦5, ♥10
     if " of " in text:
         text = _RANK_WORD.sub(_rank_digits, text)  # "the five of diamonds": the 5 of diamonds
-    if "th" in text or "st" in text or "nd" in text:
+    if _MONTH_NAME.search(text) is not None:  # (a quick test: months are written capitalised)
         text = _DAY_WORD.sub(_day_digits, text)  # "the twelfth of June": the 12th of June
     if "$" in text or "\\" in text:
         text = _LATEX.sub(_symbol, text)
@@ -113,6 +113,8 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _DAY_NUMBERS = {w: n for n, w in enumerate(_ORDINALS, 1)} | \
     {f"{tens}{sep}{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30)) for sep in ("-", " ", "")
      for n, w in enumerate(_ORDINALS[:9], 1)} | {"thirtieth": 30}
+_MONTH_NAME = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b")
 _MONTH_WORDS = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DAY_WORD = re.compile(r"\b(?:(?P<month>" + _MONTH_WORDS + r")\s+(?:the\s+)?)?(?=[fstenFSTEN])(?P<day>(?i:" +
                        "|".join(sorted(_DAY_NUMBERS, key=len, reverse=True)) + r"))\b"
