@@ -31,7 +31,8 @@ from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ak* were
-# each scored blind, in sessions 5 to 22, then opened; traces_ah* at the start and end of sessions 19 to 21). Still blind, to score in this order:
+# each scored blind, in sessions 5 to 22, then opened; traces_ah* at the start and end of sessions 19 to 22). Still
+# blind, to score in this order:
 BLIND = ("traces_al",)
 REAL = "tests/data/real/*.jsonl"
 

@@ -239,7 +239,8 @@ _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
 # A bold heading that is a speaker's quote and nothing else: '**Q's "me too".**', '**P's "now I know"**'
-_QUOTE_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?\*\*\s*([^*\n\"“]{1,20}?)(?:'s|’s)\s*[\"“][^\"”\n]{1,30}[\"”]\s*[.:：]?\s*\*\*")
+_QUOTE_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?\*\*\s*([^*\n\"“]{1,20}?)(?:'s|’s)\s*[\"“][^\"”\n]{1,30}[\"”]\s*[.:：]?"
+                            r"\s*\*\*")
 # The first few statements together: "**First two statements.**", "the first three announcements", "前两句"
 _FIRST_FEW = re.compile(r"(?i:\bfirst\s+(two|three|four)\s+(?:statements|announcements|remarks|lines)\b)|"
                         r"前(两|三|四)(?:句|个(?:陈述|发言)|次发言)")

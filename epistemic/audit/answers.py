@@ -99,15 +99,18 @@ def bare_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ..
 
 # The answer named as the subject ("… and that one — the twelfth of June — is Cheryl's birthday", "♦5 is the card"),
 # or in brackets after the reasoning ("so yes — the sum is one of those four (answer 1)")
-_SUBJECT = re.compile(r"(?:^|[,，;；:：—–(]\s*)([^,，;；:：—–()\n]{1,40}?)\s*[—–]?\s*(?:is|must\s+be)\s+(?:(?:[A-Z]\w+'s|her|his|"
-                      r"the|our|the\s+final)\s+)?(?:birthday|answer|card|date|solution|pair)\b\W*$")
-_YES_NO_LAST = re.compile(r"(?i:\b(?:is|gets|get|earns)\s+(?:a\s+)?(yes|no)\b(?:\s*[,;]\s*(?:i\.e\.|that is|which)[^\n]{0,50})?"
-                          r"\W*$)")  # "… the answer the question is after is yes, i.e. 1.", "… gets a yes, which …"
+_SUBJECT = re.compile(r"(?:^|[,，;；:：—–(]\s*)([^,，;；:：—–()\n]{1,40}?)\s*[—–]?\s*(?:is|must\s+be)\s+"
+                      r"(?:(?:[A-Z]\w+'s|her|his|the|our|the\s+final)\s+)?"
+                      r"(?:birthday|answer|card|date|solution|pair)\b\W*$")
+# A yes or no closing the sentence: "… the answer the question is after is yes, i.e. 1.", "… gets a yes, which …"
+_YES_NO_LAST = re.compile(r"(?i:\b(?:is|gets|get|earns)\s+(?:a\s+)?(yes|no)\b"
+                          r"(?:\s*[,;]\s*(?:i\.e\.|that is|which)[^\n]{0,50})?\W*$)")
 # The answer concluded after a comma: "Diamonds is the only suit reduced to one card, so the card is the five of
 # diamonds.", "…, which leaves March 18th as the only date …"
-_SO_CLAUSE = re.compile(r"(?i:[,;，]\s*(?:so|hence|thus|therefore|which\s+leaves)\s+((?:the\s+|cam's\s+|cheryl's\s+)?"
-                        r"(?:card|answer|birthday|anniversary|date|numbers|pair)\b[^\n,;]{1,60}?|[^\n,;]{1,30}?\s+as\s+the\s+"
-                        r"only\s+(?:date|card|pair|answer)\b[^\n]{0,90}?))[.!。]?\W*$")
+_SO_CLAUSE = re.compile(r"(?i:[,;，]\s*(?:so|hence|thus|therefore|which\s+leaves)\s+("
+                        r"(?:the\s+|cam's\s+|cheryl's\s+)?(?:card|answer|birthday|anniversary|date|numbers|pair)\b"
+                        r"[^\n,;]{1,60}?|[^\n,;]{1,30}?\s+as\s+the\s+only\s+(?:date|card|pair|answer)\b[^\n]{0,90}?))"
+                        r"[.!。]?\W*$")
 # A corrected answer: "So the answer is not 1 (that would have …) but 2: …", "答案不是1而是2"
 _CORRECTED = re.compile(r"(?i:\b(?:is|are|was)\s+not\s+[^\n]{1,80}?\bbut\s+(?:rather\s+)?([^\n:;,.。]{1,30}))|"
                         r"(?:是|答案)不是[^\n]{1,40}?而是([^\n，,。；;：:]{1,20})")

@@ -571,9 +571,9 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                    if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
                    and knows_value(r.key.formula) else r for r in out]
             continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)
-        if know is None or any(u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(
-                u.text)) and not (u.kind == "neg" and _NEG_BE.fullmatch(u.text)) and not _term_word(u) for u in gap) or \
-                know.text.lower() in _KNEW:
+        if know is None or know.text.lower() in _KNEW or any(
+                u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(u.text)) and
+                not (u.kind == "neg" and _NEG_BE.fullmatch(u.text)) and not _term_word(u) for u in gap):
             continue  # "S with 11 knew": knew that P could not know, his first statement; not the numbers
         m = _WITH_NUMBER.fullmatch(sentence, t.end, know.start)
         term = _observed_term(lex, t.payload)
@@ -929,8 +929,8 @@ _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b
 _RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z](?![A-Za-z0-9_])")  # (a letter
 # next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
-_NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|的情况|的情形|"
-                             r"的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named)
+_NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|"
+                             r"的情况|的情形|的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named)
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是|出现|会有|才有|存在|比如)\s*$")
 
 
@@ -1509,8 +1509,8 @@ def _distribute(out: list[Token], sentence: str) -> None:
     """"A, Q, 4 of hearts": values listed before a card written "<rank> of <suit>" share its suit (in place)."""
     card = out[-1]
     first, other = next(iter(card.payload)), next(reversed(card.payload))
-    if not re.search(r"\bof\b", card.text):
-        return
+    if " of " not in card.text:
+        return  # ("♥4" glued: no list shares it)
     j, after = len(out) - 2, card.start
     while j >= 0:
         if out[j].kind == "sep" and out[j].text in _LIST_COMMAS:

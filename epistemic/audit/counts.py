@@ -112,9 +112,10 @@ def count_key(lex: Lexicon) -> tuple | None:
 
 
 # A yes / no answer after an answer cue: "Answer: 1 (yes)", "**Answer: yes**", "答案：是（填1）", "答案是：是的", "the answer is no".
-_YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：—–=])\s*(?:\*\*)?\s*(?:(?P<n>[01])\b|"
-                     r"(?P<yes>yes)\b|(?P<no>no)\b))|(?:答案|最终答案)\s*(?:(?:是|为)\s*[:：]?|[:：])\s*(?:\*\*)?\s*(?:(?P<zn>[01])|"
-                     r"(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))")
+_YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：—–=])\s*(?:\*\*)?\s*"
+                     r"(?:(?P<n>[01])\b|(?P<yes>yes)\b|(?P<no>no)\b))|"
+                     r"(?:答案|最终答案)\s*(?:(?:是|为)\s*[:：]?|[:：])\s*(?:\*\*)?\s*"
+                     r"(?:(?P<zn>[01])|(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))")
 
 
 def yes_no_records(term: tuple, sentence: str) -> list[ClaimRecord]:

@@ -75,7 +75,8 @@ def _record(lex: Lexicon, pair: tuple[str, str], sentence: str, m: re.Match, gro
 def without_relative(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """The records less the unique-split claims of a number that `text` also splits another way ("6 = 3 + 3 only...
     but 6 = 2 + 4": only among the splits the step speaks of, two primes)."""
-    written = {(int(m.group(1)), m.group(3) == "+", frozenset((m.group(2), m.group(4)))) for m in _EQUALS.finditer(text)}
+    written = {(int(m.group(1)), m.group(3) == "+", frozenset((m.group(2), m.group(4))))
+               for m in _EQUALS.finditer(text)}
     def relative(r: ClaimRecord) -> bool:
         _, (_, _, (_, op, _, _), (_, n)), _ = r.key.formula  # (x op y = n) implies the split
         return sum(1 for w in written if w[0] == n and w[1] == (op == "+")) > 1

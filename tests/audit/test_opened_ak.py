@@ -19,7 +19,8 @@ def test_an_ordinal_day_word_is_read_only_next_to_a_month(ctxs):
     """The ordinal words become digits only beside a month: "on the first of the month" and "June the second
     statement" keep their words (same length, so offsets still point into the original)."""
     from epistemic.audit.segment import plain
-    for text, expected in (("the twelfth of June", "the 12th    of June"), ("July the sixteenth.", "July the 16th     ."),
+    for text, expected in (("the twelfth of June", "the 12th    of June"),
+                           ("July the sixteenth.", "July the 16th     ."),
                            ("the twenty-first of May", "the 21st         of May"),
                            ("on the first of the month", "on the first of the month"),
                            ("June the second statement", "June the second statement")):
@@ -237,7 +238,8 @@ def test_ranks_listed_before_of_a_suit_share_the_suit(ctxs):
     found = _candidates(ctx, head + "Left: A, Q, 4 of hearts; A, 5 of diamonds.")
     assert len(found) == 1 and found[0].verdict.verdict == "entailed" and found[0].record.key.formula[0] == "Or"
     assert len(found[0].record.key.formula[1]) == 5
-    assert _candidates(ctx, head + "Left: A, Q and 4 of hearts, and A and 5 of diamonds.")[0].verdict.verdict == "entailed"
+    listed = _candidates(ctx, head + "Left: A, Q and 4 of hearts, and A and 5 of diamonds.")
+    assert listed[0].verdict.verdict == "entailed"
     assert _candidates(ctx, head + "Left: A, Q of hearts; A, 5 of diamonds.")[0].verdict.verdict == "false"
 
 

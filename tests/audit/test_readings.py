@@ -439,14 +439,16 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          # traces_ak*, written in session 21, opened in session 22 (11 found at the session-22 start code)
          "ak1-card16-r1-think-error-04", "ak1-cheryl-qwq-zh-error-06", "ak1-sum_product-qwq-zh-error-11",
          "ak1-muddy-gemini-terse-error-16", "ak1-impossible-wandering-monologue-error-18",
-         "ak1-cheryl_cam-r1-think-error-22", "ak2-cheryl-gpt4o-steps-error-04", "ak2-sum_product-terse-notes-error-12",
-         "ak2-impossible-qwq-zh-error-15", "ak2-cheryls_age-qwq-zh-error-25", "ak2-consecutive-claude-markdown-error-29",
+         "ak1-cheryl_cam-r1-think-error-22", "ak2-cheryl-gpt4o-steps-error-04",
+         "ak2-sum_product-terse-notes-error-12", "ak2-impossible-qwq-zh-error-15", "ak2-cheryls_age-qwq-zh-error-25",
+         "ak2-consecutive-claude-markdown-error-29",
          # traces_ah*, written in session 19, blind at the start and end of sessions 19 to 21, opened in session 22 (17
          # found at the session-22 start code)
          "ah1-card16-gemini-terse-error-04", "ah1-cheryl-r1-think-error-07", "ah1-cheryl-o1-summary-error-09",
          "ah1-sum_product-qwq-zh-error-12", "ah1-muddy-answer-first-error-15", "ah1-impossible-r1-think-error-19",
          "ah1-cheryl_cam-o1-summary-error-22", "ah2-cheryl-gpt4o-steps-error-03", "ah2-cheryl-claude-markdown-error-05",
-         "ah2-card16-answer-first-error-07", "ah2-sum_product-claude-markdown-error-13", "ah2-impossible-r1-think-error-15",
+         "ah2-card16-answer-first-error-07", "ah2-sum_product-claude-markdown-error-13",
+         "ah2-impossible-r1-think-error-15",
          "ah2-muddy-r1-think-error-20", "ah2-cheryl_variant-r1-think-error-22", "ah2-cheryls_age-qwq-zh-error-25",
          "ah2-what_sum-answer-first-error-28", "ah2-consecutive-gpt4o-steps-error-29",
          "ak1-what_sum-gemini-terse-error-30",  # "答案：330" answers a yes / no question with a count: wrong
