@@ -440,14 +440,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
-                                for a in (bold_answer(lex, ctx.memo, st.text), closing_answer(lex, ctx.memo, st.text),
-                                          headed_answer(lex, ctx.memo, st.text) if st.index > 0 and
-                                          _ANSWER_HEADING.match(texts[st.index - 1]) else None,  # "**Answer**" …
-                                          table_answer(lex, ctx.memo, st.text) if st.index == len(texts) - 1 else None,
-                                          opening_answer(lex, ctx.memo, st.text),  # ("Yes. Anne can only …")
-                                          subject_answer(lex, ctx.memo, st.text),  # ("… — June 12 — is her birthday")
-                                          bare_answer(lex, ctx.memo, st.text) if st.index == len(texts) - 1 else None)
-                                if a), (None, None))  # (or a closing table's last row, "| Ali: then I know | Mar 18 |")
+                                for a in (_set_apart(lex, ctx.memo, st.text, texts, st.index),) if a), (None, None))
         if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
                 and top == ctx.judge.last:
             # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue
@@ -542,6 +535,19 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
 def _names(lex: Lexicon) -> tuple[str, ...]:
     """Every surface of the puzzle's agents ("P", "Mr. P", "P先生"), for quick substring tests."""
     return tuple(dict.fromkeys(d for a in lex.puzzle.agents for d in (a.name, *a.display)))
+
+
+def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
+               index: int) -> tuple[tuple[int, ...], ...] | None:
+    """The answer a closing step sets apart, by the first reader that finds one: bold ("**March 18.**"), a closing
+    line ("Hence 4."), a step under an answer heading, the last row of a closing table ("| Ali: then I know | Mar 18
+    |"), a yes or no opening the step ("Yes. Anne can only …"), a closing sentence's subject, bracket or correction
+    ("… — June 12 — is her birthday"), a bare last line ("6月12日。")."""
+    last = index == len(texts) - 1
+    return (bold_answer(lex, memo, text) or closing_answer(lex, memo, text) or
+            (headed_answer(lex, memo, text) if index > 0 and _ANSWER_HEADING.match(texts[index - 1]) else None) or
+            (table_answer(lex, memo, text) if last else None) or opening_answer(lex, memo, text) or
+            subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) if last else None))
 
 
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
