@@ -11,7 +11,7 @@ import re
 from .claims import ClaimMemo, extract_records
 from .counts import count_key
 from .lexicon import Lexicon, has_suits
-from .segment import plain
+from .segment import MONTHS, plain
 
 _GLOSS = re.compile(r"[(（]([^()（）]{1,30})[)）]")
 _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
@@ -145,9 +145,7 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
 
 
 _NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)、．]\s*\S")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",
+_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",
                    re.IGNORECASE)
 # The date right after an answer cue: "Cheryl's birthday is **July 16**", "Final answer: July 16", "答案：7月16日"
 _ANSWERED = re.compile(r"(?:answer|birthday|date)\s*(?:is|:|=)\s*(?:\*\*)?\s*$|(?:生日|答案)\s*(?:是|为|[:：])\s*(?:\*\*)?\s*$",
@@ -171,7 +169,7 @@ def foreign_answer(lex: Lexicon, text: str) -> str | None:
         return next((m.group(0) for m in _NUMBER_ANSWERED.finditer(text) if int(m.group(1)) > 1), None)
     has_months = lex.atoms.get("@months")
     if has_months is None:  # whether the puzzle has months at all, once per puzzle
-        has_months = lex.atoms["@months"] = any(t.kind == "value" for t in lex.scan(" ".join(_MONTHS).title()))
+        has_months = lex.atoms["@months"] = any(t.kind == "value" for t in lex.scan(" ".join(MONTHS).title()))
     if not has_months:
         return None
     for m in _DATE.finditer(text):

@@ -531,7 +531,8 @@ _ELIDED_OBJECT = re.compile(r"(?i:\s+(?:that|it|this)(?:\s+(?:all\s+along|alread
 # Another time than the stage's: the case's knowledge then is not judged now
 _OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\s+time|originally|at\s+first|initially|"
                          r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
-_NEG_BE = re.compile(r"(?i:can't|cannot|can not|couldn't|could not|wouldn't|would not)\s+be")  # ("… couldn't be sure")
+# A negated ability before "sure": "Bernard with 17 couldn't be sure"
+_NEG_BE = re.compile(r"(?i:can't|cannot|can\s+not|couldn't|could\s+not|wouldn't|would\s+not)\s+be")
 _ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
 def _term_word(u: Token) -> bool:
     """ "product" in "P with product 60 knows": the observed term's own word."""
@@ -545,7 +546,7 @@ _WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*"
-                          r"(?:(?:can't|cannot|couldn't|could\s+not|wouldn't|would\s+not)\s+be\s+)?$",
+                          r"(?:" + _NEG_BE.pattern + r"\s+)?$",
                           re.IGNORECASE)
 
 

@@ -113,9 +113,10 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _DAY_NUMBERS = {w: n for n, w in enumerate(_ORDINALS, 1)} | \
     {f"{tens}{sep}{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30)) for sep in ("-", " ", "")
      for n, w in enumerate(_ORDINALS[:9], 1)} | {"thirtieth": 30}
-_MONTH_NAME = re.compile(r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b")
-_MONTH_WORDS = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # English month names, lower case (answers.py reads dates with them too)
+_MONTH_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(m.title() for m in MONTHS) + r")\b")
+_MONTH_WORDS = r"(?i:" + "|".join(MONTHS) + ")"
 _DAY_WORD = re.compile(r"\b(?:(?P<month>" + _MONTH_WORDS + r")\s+(?:the\s+)?)?(?=[fstenFSTEN])(?P<day>(?i:" +
                        "|".join(sorted(_DAY_NUMBERS, key=len, reverse=True)) + r"))\b"
                        r"(?(month)(?![ \t]+(?!and\b|or\b|is\b|was\b)[a-z])"  # ("June the second statement": no date)
