@@ -30,10 +30,10 @@ from epistemic.audit.metrics import processbench  # noqa: E402
 from epistemic.audit.inject import dataset  # noqa: E402
 
 NATURAL = "tests/data/natural/*.jsonl"
-# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_ak* were
-# each scored blind, in sessions 5 to 22, then opened; traces_ah* at the start and end of sessions 19 to 22). Still
+# Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_al* were
+# each scored blind, in sessions 5 to 23, then opened; traces_ah* at the start and end of sessions 19 to 22). Still
 # blind, to score in this order:
-BLIND = ("traces_al", "traces_am")
+BLIND = ("traces_am",)
 REAL = "tests/data/real/*.jsonl"
 
 

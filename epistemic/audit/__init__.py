@@ -23,7 +23,7 @@ from .computed import computed_records, tuple_values
 from .tables import property_rows, ruled_out_cells, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
-                     under_value_case, value_case)
+                     under_value_case, value_case, value_case_inside)
 from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
@@ -57,6 +57,7 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
+_MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too: "… after the father's remark; since
 # nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
@@ -301,6 +302,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if text[:12].lower().lstrip("#* ").startswith(("case", "suppose", "assume", "consider", "under", "情况", "假设",
                                                            "如果", "若是")):
             records = under_value_case(records, value_case(lex, text))  # "### Case ♠ …: possible only for ♠4"
+        elif ":" in text:
+            records = under_value_case(records, value_case_inside(lex, text))  # "… now? If b = 2: … So a = 1."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +
                                             topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
@@ -347,7 +350,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
                 # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the
                 # stages, and "父亲的话加上三轮无人站出，依次排除了…" credits them in turn)
-                window = Window(ref.stage, ref.stage if ref.how in ("reference", BEFORE_REFERENCE) else reached)
+                exact = ref.how == "reference" or ref.how == BEFORE_REFERENCE and not (
+                    r.kind == "exclusion" and _MEANS.search(text, ref.at, r.start))  # "… refers to before Albert
+                # spoke: that just means the day isn't 18 or 19": what the statement tells, after it was made
+                window = Window(ref.stage, ref.stage if exact else reached)
             if lined and r.kind in _LINED_KINDS:  # "- 安妮：“不知道” → … 由此 b 也不可能是 1 或 9。剩 14 对。": what a line of
                 # an outline says its statement gives holds right after that statement
                 line = next((ln for ln in lined if ln.start <= r.start < ln.end), None)
@@ -419,6 +425,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
                 window, anchored = Window(r.at, r.at), True
+            elif r.kind == "case knowledge" and r.key.formula[0] == "Implies" and ref is not None and \
+                    0 < (k_s := restated.get(r.key.formula[2], 0)) == ref.stage <= window.stage:
+                # "Is (1, 0) still alive after Anne's statement? … Anne with 1 doesn't know": a case checked
+                # against what that statement says, where it was made
+                window = Window(k_s - 1, window.reached, window.fresh)
             hit = judge(r, window, lex)
             if hit is None:
                 continue
@@ -451,13 +462,17 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                         for a in (foreign_answer(lex, st.text),) if a), (None, None))
             final_at = foreign_at
         if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
-            final = bold_answer(lex, ctx.memo, seg.steps[0].text, last=False) if len(seg.steps) > 1 else None
+            head = seg.steps[0].text
+            final = (bold_answer(lex, ctx.memo, head, last=False) or  # ("Yes — the three numbers are all different.")
+                     (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None)) \
+                if len(seg.steps) > 1 else None
         if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
             final = fallback
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
-    judged = [(st, al, _headlines(audits, al, final, st.text) if n <= opening + 1 else audits)
+    judged = [(st, al, _headlines(audits, al, final, st.text, opening_answer(lex, ctx.memo, st.text))
+               if n <= opening + 1 else audits)
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer) or foreign is not None  # a wrong answer corroborates
     solved = next((n for n, (_, _, audits) in enumerate(judged) if any(
@@ -550,6 +565,7 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
             subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) if last else None))
 
 
+_HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
 
 
@@ -586,17 +602,18 @@ def _quoted_fact(c: ClaimAudit, judge: Judge) -> ClaimAudit:
     return c
 
 
-def _headlines(audits: list[ClaimAudit], al, final, text: str) -> list[ClaimAudit]:
+def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> list[ClaimAudit]:
     """An opening summary of the response's own final answer ("**Cheryl's birthday is July 16.**" as the
     first sentence, before any announcement is discussed) is not a reasoning step: read as a headline.
-    A conclusion ("so the birthday is July 16") after the opening sentence is judged as usual."""
+    A conclusion ("so the birthday is July 16") after the opening sentence is judged as usual. `said`: the answer
+    of a yes or no opening the step ("Yes — the three numbers are all different.")."""
     if al.reached > 0 or final is None:
         return audits
     first = _FIRST_SENTENCE_END.search(text)
     end = first.end() if first else len(text)
     if _CONCLUSION.match(text):
         return audits
-    answered = any(c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
+    answered = said is not None and set(said) <= set(final) or any(c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
                    and c.record.start < end for c in audits)  # "**答案：是，三个数互不相同。**": the answer, then what it means
     return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and

@@ -257,9 +257,11 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
             subject = text[before:at]
+        end = _SENTENCE.search(text, at)
+        stop = end.start() if end else len(text)
         if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
-                _PERSONAL.search(text, at, at + len(subject) + 30) is not None:
-            continue  # "父亲的话对他来说没有新信息": nothing new to one child, not to the stage
+                _PERSONAL.search(text, at, min(stop, at + len(subject) + 60)) is not None:
+            continue  # "父亲的话对他来说没有新信息", "… doesn't change anything for him": nothing new to one agent
         opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
         if _CASE_OPENING.search(text, opening, at) is not None:
             continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
@@ -267,8 +269,6 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
         if k is None:
             continue
         ks = (k,) + tuple(j for j in aligner.speaker_statements(subject) if j != k)
-        end = _SENTENCE.search(text, at)
-        stop = end.start() if end else len(text)
         out.append(record("credit", ("Credit", ks, None), (), text[at:stop].strip(), at, stop, False,
                           reading=EXCLUSION))
     return out

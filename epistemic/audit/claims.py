@@ -1506,11 +1506,15 @@ def _named_pair(out: list[Token], t: Token, tv: tuple[str, str], sentence: str) 
     return at if _AND_GAP.fullmatch(sentence, first.end, out[-2].start) else 0
 
 
+_DAY_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?")  # "19 April", "12th June"
+
+
 def _distribute(out: list[Token], sentence: str) -> None:
-    """"A, Q, 4 of hearts": values listed before a card written "<rank> of <suit>" share its suit (in place)."""
+    """"A, Q, 4 of hearts", "14, 17, 19 April": values listed before a card written "<rank> of <suit>" share its
+    suit, and days listed before a date written day first share its month (in place)."""
     card = out[-1]
     first, other = next(iter(card.payload)), next(reversed(card.payload))
-    if " of " not in card.text:
+    if " of " not in card.text and _DAY_FIRST.fullmatch(card.text) is None:
         return  # ("♥4" glued: no list shares it)
     j, after = len(out) - 2, card.start
     while j >= 0:

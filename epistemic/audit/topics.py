@@ -257,6 +257,18 @@ def value_case(lex: Lexicon, text: str) -> int | None:
     return m.end() + first.end
 
 
+# A case opened inside a step, after a sentence: "… does Bill also know now? If b = 2: the only pair …"
+_CASE_COLON = re.compile(r"(?<=[.?!]\s)(?:if|suppose|assume)\s+([^:\n.?!]{1,24}):\s", re.IGNORECASE)
+
+
+def value_case_inside(lex: Lexicon, text: str) -> int | None:
+    """Where the first case header inside a step ends ("… now? If b = 2: …"), when it names a value, else None."""
+    for m in _CASE_COLON.finditer(text):
+        if any(t.kind in ("value", "ambig", "number") for t in lex.scan(m.group(1))):
+            return m.end()
+    return None
+
+
 def under_value_case(records: list[ClaimRecord], end: int | None) -> list[ClaimRecord]:
     """Candidate lists and counts after a value's case header, read as that case's (uncertain)."""
     if end is None:

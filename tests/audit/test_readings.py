@@ -459,7 +459,19 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "ah1-consecutive-claude-markdown-error-28", "ag2-what_sum-r1-think-error-27",  # "b = a ± 1", "… means …"
          "ah2-sum_product-r1-think-error-11", "ak2-sum_product-r1-think-error-11",  # "39, which is prime", "592 only
          "ab2-sum_product-r1-think-error-14",  # works as 16 × 37"
-         "ah1-muddy-r1-think-error-17", "ah2-muddy-qwq-zh-error-18"}  # "…, call it m.", "父亲这句话说完，…"
+         "ah1-muddy-r1-think-error-17", "ah2-muddy-qwq-zh-error-18",  # "…, call it m.", "父亲这句话说完，…"
+         # traces_al*, written in session 22, blind at its start and end, opened in session 23 (20 found at the
+         # session-23 start code; al2-cheryl_variant-qwq-zh-correct-20 relabelled: a retracted slip is an error)
+         "al1-card16-qwq-zh-error-01", "al1-card16-claude-markdown-error-03", "al1-cheryl-gpt4o-steps-error-07",
+         "al1-sum_product-r1-think-error-09", "al1-sum_product-gpt4o-steps-error-12", "al1-muddy-qwq-zh-error-14",
+         "al1-impossible-r1-think-error-18", "al1-cheryl_cam-o1-summary-error-22",
+         "al1-cheryl_variant-claude-markdown-error-23", "al1-consecutive-gemini-terse-error-27",
+         "al1-what_sum-o1-summary-error-29", "al2-cheryl-r1-think-error-02", "al2-cheryl-qwq-zh-error-03",
+         "al2-card16-gpt4o-steps-error-06", "al2-sum_product-r1-think-error-10", "al2-muddy-o1-summary-error-16",
+         "al2-impossible-qwq-zh-error-19", "al2-cheryl_variant-qwq-zh-correct-20",
+         "al2-cheryl_variant-gpt4o-steps-error-22", "al2-cheryls_age-r1-think-error-24",
+         "al2-cheryls_age-gemini-terse-error-25",
+         "al2-what_sum-answer-first-error-28"}  # "Yes — the three numbers are all different." as the headline
 
 
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):

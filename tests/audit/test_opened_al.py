@@ -1,0 +1,80 @@
+"""Readings from the opened blind set traces_al* (session 23: its four false alarms first), each checked both ways:
+the true sentence passes, and a twin that says something false is still flagged."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+CHERYL = ("Albert: I don't know when your birthday is, but I know that Bernard does not know too.\n\n"
+          "So May and June are out. Five dates are left: July 14, July 16, August 14, August 15, August 17.\n\n"
+          "Bernard: At first I don't know when your birthday is, but I know now.\n\n"
+          "So 14 is out: July 16, August 15, August 17 remain.\n\n")
+
+
+def test_what_the_first_half_of_a_statement_means_holds_after_it(ctxs):
+    """'"At first I didn't know" refers to before Albert spoke: that just means the day isn't 18 or 19' names the
+    time of Bernard's not knowing; what his statement means holds after it (true); "… means the day isn't 16" is
+    still false."""
+    ctx = ctxs("cheryl.txt")
+    line = '"At first I didn\'t know" refers to before Albert spoke: that just means the day isn\'t {}.'
+    assert not _bad(_audit(ctx, CHERYL + line.format("18 or 19")))
+    assert _bad(_audit(ctx, CHERYL + line.format("16")))
+
+
+def test_a_statement_that_changes_nothing_for_one_agent_is_no_credit(ctxs):
+    """"Albert's last line doesn't change anything for him" (Bernard, who knew already) says nothing of the stage;
+    "Albert's last line doesn't change anything." alone is false (it removes August 15 and 17)."""
+    ctx = ctxs("cheryl.txt")
+    told = CHERYL + "Albert: Then I also know when Cheryl's birthday is.\n\nSo it's July 16.\n\n"
+    assert not _bad(_audit(ctx, told + "Bernard holds 16 and knew it was July 16 after Albert's first statement. "
+                                       "Albert's last line doesn't change anything for him."))
+    assert _bad(_audit(ctx, told + "Albert's last line doesn't change anything."))
+
+
+def test_days_listed_before_a_date_written_day_first_share_its_month(ctxs):
+    """"Left: 14, 17, 19 April; 12, 19 June." after Albert's statement in the variant: the five dates (right), not the
+    days 14 and 17; a list that leaves out 19 April is false."""
+    ctx = ctxs("cheryl_variant.txt")
+    head = "Albert: I don't know, but I know Bernard doesn't know. March and May go.\n\n"
+    claims = [c for c in _audit(ctx, head + "Left: 14, 17, 19 April; 12, 19 June.").claims()
+              if c.record.kind == "candidates"]
+    assert len(claims) == 1 and claims[0].verdict.verdict == "entailed" and len(claims[0].record.key.formula[1]) == 5
+    wrong = [c for c in _audit(ctx, head + "Left: 14, 17 April; 12, 19 June.").claims() if c.record.kind == "candidates"]
+    assert wrong and wrong[0].verdict.verdict == "false"
+
+
+CONSECUTIVE = ("Anne: I don't know your number. So a is not 0 or 10.\n\n"
+               "Bill: I don't know your number. So b ∈ {2, ..., 8}.\n\n")
+
+
+def test_a_case_checked_against_a_named_statement_is_judged_where_it_was_made(ctxs):
+    """"Is (1, 0) still alive after Anne's statement? a = 1, yes — Anne with 1 doesn't know." after Bill's statement:
+    Anne with 1 did not know when she spoke (true there); without the statement named, the same words are about now,
+    when she knows (b = 0 is gone), and false."""
+    ctx = ctxs("consecutive.txt")
+    line = "Wait, I should double check b = 0. Is the pair (a, b) = (1, 0) still alive{}? a = 1, yes — Anne with 1 doesn't know."
+    assert not _bad(_audit(ctx, CONSECUTIVE + line.format(" after Anne's statement")))
+    assert _bad(_audit(ctx, CONSECUTIVE + line.format("")))
+
+
+def test_a_case_opened_inside_a_step_after_a_colon(ctxs):
+    """"… does Bill also know now? If b = 2: the only surviving pair with b = 2 is (1, 2). So a = 1." after Anne's
+    last statement: a = 1 is that case's, not the stage's (a is 1, 2, 8 or 9); "So a = 1." alone is still false."""
+    ctx = ctxs("consecutive.txt")
+    told = CONSECUTIVE + "Anne: I know your number. So a ∈ {1, 2, 8, 9}.\n\n"
+    assert not _bad(_audit(ctx, told + "One more thing — does Bill also know now? If b = 2: the only surviving "
+                                       "pair with b = 2 is (1, 2). So a = 1."))
+    assert _bad(_audit(ctx, told + "One more thing — does Bill also know now? So a = 1."))
+
+
+WHAT_SUM = ("{} — the three numbers are all different.\n\n"
+            "Reasoning: someone who sees two equal numbers u and u knows their own is 2u, since 0 is not allowed.\n\n"
+            "So every \"I don't know\" removes one kind of repeated pair.\n\n"
+            "1. Alice's statement removes b = c.\n2. Bob's statement removes a = c.\n3. Carol's statement removes a = b.\n\n"
+            "All-equal triples are impossible from the start. So after the three statements no two numbers coincide.")
+
+
+def test_a_yes_or_no_headline_is_the_answer_and_no_early_claim(ctxs):
+    """An answer-first trace opening "Yes — the three numbers are all different." and closing on no answer line: yes
+    is its answer (right), and the headline is no premature claim; "No — …" is a wrong answer."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, WHAT_SUM.format("Yes"))
+    assert report.final_answer_correct and not _bad(report)
+    assert _audit(ctx, WHAT_SUM.format("No")).final_answer_correct is False
