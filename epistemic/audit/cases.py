@@ -106,6 +106,15 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
     return spans
 
 
+def _key_vars(key) -> set:
+    """The variables (`("Var", name)`) a formula key names, at any depth."""
+    if not isinstance(key, tuple):
+        return set()
+    if len(key) == 2 and key[0] == "Var":
+        return {key}
+    return set().union(*(_key_vars(k) for k in key))
+
+
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
 _IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*"
                       r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
@@ -128,7 +137,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     stage. Knowledge of a value the knower observes ("- a = 2: … Anne can't tell", "- Day 14 is still shared … →
     Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
     "- **August**: two candidates left")."""
-    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count"
+    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind in ("count", "candidates")
                                     for r in records):
         return records
     spans = _value_lines(lex, text)
@@ -140,6 +149,10 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     for r in records:
         if r.kind == "count" and r.certain and any(a <= r.start < b for a, b, _ in spans):
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
+            continue
+        if r.kind == "candidates" and r.certain and any(a <= r.start < b and c is not None and
+                                                        c[2] not in _key_vars(r.key.formula) for a, b, c in spans):
+            out.append(r.read_as(CASE))  # "- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2.": the case's a
             continue
         if r.kind == "knowledge" and r.reading in _READ and knows_value(r.key.formula) and \
                 any(a <= r.start < b for a, b in supposed):

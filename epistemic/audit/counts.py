@@ -43,6 +43,8 @@ _WORLDS_WITH = (r"(?:\s*(?:the\s+[\w-]+\s+\w+\s+)?(?:and,?\s+)?(?:with it,?\s+)?
 _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*|\bremov\w*)"
                       + _WORLDS_WITH + r"\s*(?:a\s+)?$)|排除了?\s*$")
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
+_WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
+_WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
@@ -52,6 +54,7 @@ _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
+_CASE_SUBJECT = re.compile(r"(?i:\s+(?:needs|requires|would|takes|means|implies|predicts|fails|fits|works)\b)")
 _TOLD_APART = re.compile(r"(?i:\b(?:tell|distinguish|decide)\b[^.;\n]{0,20}$|\bbetween\s+$|\bfrom\s+$|\bvs\.?\s+$)|"
                          r"(?:分不清|区分|还是|或是)[^，。；\n]{0,6}$")
 _CASE_LABEL = re.compile(r"[\s\-*•#>]*(?:\d+[.)]\s*)?(?:\*\*)?\s*$")  # nothing but a bullet or bold before it
@@ -185,8 +188,11 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("candidates", key, witnesses, sentence.strip(), m.start(), end, False,
                           tuple((n,) for n in ns), reading=VALUES))  # (a list of three or more: the candidate counts)
     for m in _STEP_FORWARD.finditer(sentence):
-        if _SEES.search(_clause_before(sentence, m.start())) or (m.group(0)[0] in "这那"):
+        before = _clause_before(sentence, m.start())
+        if _SEES.search(before) or (m.group(0)[0] in "这那"):
             continue
+        if _WOULD.search(before) or _WOULD_AFTER.match(sentence, m.end()):
+            continue  # "the second question would get the two muddy children stepping forward": a supposed case
         n = _number(next(g for g in m.groups() if g))
         if _DENIED.search(sentence, max(0, m.start() - 30), m.start()):  # "it cannot be that all 4 children are muddy"
             key = ("Compare", "!=", term, ("Const", n))
@@ -212,8 +218,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
+                    _CASE_SUBJECT.match(sentence, m.end()) or \
                     _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()):
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
+                # "Similarly k = 6 needs five silences": a case as the subject of what it would take;
                 # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):

@@ -78,3 +78,27 @@ def test_a_yes_or_no_headline_is_the_answer_and_no_early_claim(ctxs):
     report = _audit(ctx, WHAT_SUM.format("Yes"))
     assert report.final_answer_correct and not _bad(report)
     assert _audit(ctx, WHAT_SUM.format("No")).final_answer_correct is False
+
+
+def test_muddy_counts_in_a_supposed_round_are_no_claim(ctxs):
+    """"… the second question would get the two muddy children stepping forward." and "Similarly k = 6 needs five
+    silences." weigh cases (4 of 6 are muddy); "The two muddy children step forward at the second question." and
+    "So k = 6." are still false."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    told = ("Father: at least one of you is muddy. Three times nobody steps forward. Then every muddy child knows.\n\n"
+            "If k = 2 the muddy children know after that first silence. ")
+    for line in ("So in the scenario here, the second question would get the two muddy children stepping forward.",
+                 "Similarly k = 6 needs five silences."):
+        assert not _bad(_audit(ctx, told + line)), line
+    for line in ("The two muddy children step forward at the second question.", "So k = 6."):
+        assert _bad(_audit(ctx, told + line)), line
+
+
+def test_a_value_in_a_bulleted_case_of_another_variable_is_that_cases(ctxs):
+    """'- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2. He knows.' under Bill's statement: a = 2 in the case
+    b = 1, not the stage's a; the same sentence without its case label is false."""
+    ctx = ctxs("consecutive.txt")
+    head = "Anne: I don't know your number. So a is not 0 or 10.\n\nBill's turn: he considers a = b − 1 and a = b + 1.\n"
+    line = "{}a could be 0 or 2, but a = 0 is gone (Anne would have known). So a = 2. He knows.\n- b = 10: a = 9."
+    assert not _bad(_audit(ctx, head + line.format("- b = 1: ")))
+    assert _bad(_audit(ctx, head + line.format("- ")))
