@@ -978,8 +978,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
         if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
-            gone = _OUT_AFTER.match(sentence, named.end() if named else m.end())
-            if gone is None:
+            gone = _OUT_AFTER.match(sentence, named.end() if named else m.end()) or \
+                (m if _OUT_DESCRIBED.search(sentence, max(0, m.start() - 60), m.start()) else None)
+            if gone is None:  # ("P's statement also rules out every pair with x = y": the verb first)
                 continue
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
@@ -1001,6 +1002,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right before a relation's first name
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
+_OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|killed)"
+                            r"\s+(?:every|all(?:\s+the)?|the|any|each)\s+(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
+                            r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y"
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
@@ -2162,7 +2166,11 @@ def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
     return out
 
 
-_SEES = re.compile(r"(?i:\b(?:sees|saw|see|observes|looks\s+at)\b)|看到|看得到|看见|看得见")
+_SEES = re.compile(r"(?i:\b(?:sees|saw|see|observes|looks?\s+at)\b)|看到|看得到|看见|看得见|看一下|看一眼|只要看|只需看")
+# "Albert only needs to look at the day to be sure", "阿尔伯特只要看一下日子就能确定": what the agent decides by
+_LOOK_GAP = re.compile(r"\s*(?i:(?:only|just)\s+(?:needs?|has)\s+to\s+look\s+at|can\s+(?:just\s+)?look\s+at)\s+"
+                       r"(?i:the\s+|his\s+|her\s+)?|\s*(?:只要|只需要?|只用)?看(?:一下|一眼)?(?:自己的|他的|她的)?")
+_LOOK_END = re.compile(r"\s*(?i:to\s+(?:know|be\s+sure|tell|determine|work\s+it\s+out))\b|\s*就(?:能|可以|会)?(?:知道|确定)")
 _SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|looks\s+at)\s+(?i:the\s+)?(?i:numbers?\s+)?|"
                        r"\s*(?:能|可以)?(?:看到|看得到|看见|看得见)(?:的是|了)?\s*(?:数)?")
 _SEEN_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and)\b|和|与|跟)\s*")
@@ -2178,9 +2186,13 @@ def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
         if t.kind != "agent" or t.payload not in observes or \
                 not all(isinstance(o, s.Var) for o in observes[t.payload]):
             continue
-        first = next((u for u in toks[i + 1:i + 3] if u.kind not in ("copula", "modal")), t)  # ("看到的是", "can see")
-        if first.kind != "attr" or not isinstance(first.payload, str) or first.payload.startswith("@") or \
-                _SEES_GAP.fullmatch(sentence, t.end, first.start) is None:
+        first = next((u for u in toks[i + 1:i + 3] if u.kind not in ("copula", "modal", "if", "only")), t)
+        # ("看到的是", "can see", "只要看一下", "only needs to look at")
+        if first.kind != "attr" or not isinstance(first.payload, str) or first.payload.startswith("@"):
+            continue
+        if _SEES_GAP.fullmatch(sentence, t.end, first.start) is None and (
+                _LOOK_GAP.fullmatch(sentence, t.end, first.start) is None or
+                _LOOK_END.match(sentence, first.end) is None):
             continue
         seen, last = [first.payload], first
         for u in toks[toks.index(first) + 1:]:

@@ -45,6 +45,7 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
 _WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
 _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
+_THERE_ARE = re.compile(r"(?i:\bthere\s+(?:are|must\s+be|were)\s+)$")
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
@@ -244,8 +245,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if any(r.start <= m.start() < r.end for r in out):
             continue
         before = _clause_before(sentence, m.start())
-        if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()):
-            continue  # "she sees exactly one muddy forehead": what a child sees, not the count
+        if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()) and not _THERE_ARE.search(before):
+            continue  # "she sees exactly one muddy forehead": what a child sees, not the count (but "every child
+            # knows there are at least three muddy foreheads" counts them)
         noun = _CHILDREN.match(sentence, m.end())
         if noun and not _MUD.search(sentence, m.start(), _clause_end(sentence, m.end())):
             continue  # "there are three children": the number of children, not of muddy ones

@@ -65,14 +65,18 @@ _NUMBER_LIST = re.compile(r"\d{1,4}(?:\s*[,、，]\s*(?:and\s+|和)?\d{1,4}){2,}
 
 def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
     """The term a bare number kept or removed at `m` is a value of: the term of the latest list before it that has
-    the number ("the odd sums … are 11, 17, …, 51, 53. … so 51 stays"), else of its row's label ("- **51**: …"),
-    else the term named last before it (or `topic`, the term the steps before named last)."""
+    the number ("the odd sums … are 11, 17, …, 51, 53. … so 51 stays"), else the sum when the text splits the number
+    into two addends before it, else of its row's label ("- **51**: …"), else the term named last before it (or
+    `topic`, the term the steps before named last)."""
     lists = [x for x in _NUMBER_LIST.finditer(text, 0, m.start()) if m.group(1) in re.findall(r"\d{1,4}", x.group(0))]
     if lists:
         fits = _terms_taking(lex, tuple(int(n) for n in re.findall(r"\d{1,4}", lists[-1].group(0))))
         if len(fits) == 1:  # "11、17、23、…、51、53": primes are no products of two numbers ≥ 2, so these are sums
             return fits[0]
         return last_term(lex, text[:lists[-1].start()], topic)
+    if re.search(r"(?<![\d.])" + m.group(1) + r"\s*=\s*\d{1,4}\s*\+\s*\d{1,4}(?![\d.])", text[:m.start()]) and \
+            _terms_taking(lex, (int(m.group(1)),), "+"):
+        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "51 = 17 + 34，积是578……所以51保留": the sum split
     return _row_term(lex, text, m, topic)
 
 

@@ -102,3 +102,53 @@ def test_a_value_in_a_bulleted_case_of_another_variable_is_that_cases(ctxs):
     line = "{}a could be 0 or 2, but a = 0 is gone (Anne would have known). So a = 2. He knows.\n- b = 10: a = 9."
     assert not _bad(_audit(ctx, head + line.format("- b = 1: ")))
     assert _bad(_audit(ctx, head + line.format("- ")))
+
+
+def test_an_agent_deciding_by_looking_at_a_value_observes_it(ctxs):
+    """"阿尔伯特只要看一下日子就能确定" / "Albert only needs to look at the day to be sure": Albert decides by the day,
+    which Bernard was told (the wrong agent, false); the same of Bernard is right; "Albert looks at the days left in
+    July" says nothing of who was told what."""
+    ctx = ctxs("cheryl.txt")
+    for line in ("所以不管是哪一个，阿尔伯特只要看一下日子就能确定。", "Albert only needs to look at the day to be sure."):
+        report = _audit(ctx, CHERYL + line)
+        told = [c for c in report.claims() if c.record.kind == "told"]
+        assert told and told[0].verdict.verdict != "entailed" and _bad(report), line
+    assert not _bad(_audit(ctx, CHERYL + "所以不管是哪一个，伯纳德只要看一下日子就能确定。"))
+    assert not [c for c in _audit(ctx, CHERYL + "Albert looks at the days left in July.").claims()
+                if c.record.kind == "told"]
+
+
+SUM_PRODUCT = "P: I don't know the numbers.\n\nS: I knew you didn't know.\n\n"
+
+
+def test_a_number_split_as_a_sum_and_then_kept_is_the_sum_kept(ctxs):
+    """"51 = 17 + 34，积是578……至少两种写法。所以51保留。": the sum 51 said to survive S's statement (false: P would
+    know 578), as "所以13保留" after "13 = 2 + 11" is; "所以53保留" after "53 = 16 + 37" is right."""
+    ctx = ctxs("sum_product.txt")
+    line = "{0} = {1} + {2}，积是{3}……也可以写成别的乘法，至少两种写法。所以{0}保留。"
+    for n, a, b, right in ((51, 17, 34, False), (13, 2, 11, False), (53, 16, 37, True)):
+        kept = [c for c in _audit(ctx, SUM_PRODUCT + line.format(n, a, b, a * b)).claims() if c.record.kind == "possible"]
+        assert kept and (kept[0].verdict.verdict == "entailed") == right, n
+
+
+def test_there_being_at_least_n_muddy_foreheads_is_a_count(ctxs):
+    """"… every child knows there are at least three muddy foreheads", "… common knowledge that there are at least
+    three muddy foreheads" right after the father (6 children, 4 muddy): a bound on the count, premature there (two
+    silences give it); "she sees at least three muddy foreheads" is what one child sees, no count."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    said = "Father: at least one of you is muddy.\n\nSo {} at least three muddy foreheads."
+    report = _audit(ctx, said.format("it is common knowledge that there are"))
+    bounds = [c for c in report.claims() if c.record.kind == "bound"]
+    assert len(bounds) == 1 and bounds[0].verdict.verdict == "premature"
+    assert [c for c in _audit(ctx, said.format("every child knows there are")).claims() if c.record.kind == "bound"]
+    assert not [c for c in _audit(ctx, said.format("she sees")).claims() if c.record.kind == "bound"]
+
+
+def test_a_statement_ruling_out_every_pair_with_a_relation(ctxs):
+    """"So Alice's statement rules out every triple with b = c." is right (she sees b and c); "… every triple with
+    a = b" is a wrong credit (Carol's statement removes it), as is P's statement ruling out "every pair with x = y"."""
+    ctx = ctxs("what_sum.txt")
+    credits = lambda text: [c for c in _audit(ctx, "Alice: I don't know.\n\n" + text).claims() if c.record.kind == "credit"]
+    assert credits("So Alice's statement rules out every triple with b = c.")[0].verdict.verdict == "entailed"
+    assert credits("So Alice's statement eliminates every triple with a = b.")[0].verdict.verdict != "entailed"
+    assert _bad(_audit(ctxs("impossible.txt"), "P: I don't know.\n\nSo P's statement rules out every pair with x = y."))

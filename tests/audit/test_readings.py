@@ -472,6 +472,9 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "al2-cheryl_variant-gpt4o-steps-error-22", "al2-cheryls_age-r1-think-error-24",
          "al2-cheryls_age-gemini-terse-error-25",
          "al2-what_sum-answer-first-error-28",  # "Yes — the three numbers are all different." as the headline
+         "al1-cheryl-qwq-zh-error-06", "al2-sum_product-qwq-zh-error-11",  # "阿尔伯特只要看一下日子就能确定", "51 = 17 +
+         "al2-muddy-r1-think-error-14", "al2-impossible-gpt4o-steps-error-18",  # 34，…所以51保留", "knows there are at
+         "u2-sum_product-qwq-zh-error-08",  # least three muddy foreheads", "rules out every pair with x = y"
          "al1-muddy-r1-think-error-16", "al1-consecutive-r1-think-error-26"}  # "would get the two muddy children
 # stepping forward", "Similarly k = 6 needs …", "- b = 1: … So a = 2." (muddy-gpt4o-wrong-elimination-16, found by
 # luck before through "the two muddy children would already have stepped forward" read as a count, is late since)
