@@ -111,6 +111,9 @@ _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECAS
 # "If Bo had 17, how many options would be left? Just July 17."
 _CASE_QUESTION = re.compile(r"(?i:\b(?:if|suppose|had|has|holds?|held|gets?|got|was\s+told|were\s+told)\b)|的话|如果|假如|要是|"
                             r"拿到|拿的是|手里|手上")
+# A rhetorical question: "波怎么能确定是哪一天呢？", "how could he know?" (it denies; the next sentence concludes)
+_RHETORICAL = re.compile(r"怎么(?:能|会|可能)|哪能|哪里能|(?i:\bhow\s+(?:could|can|would)\s+(?:he|she|they|anyone|bo|\w+)"
+                         r"\s+(?:possibly\s+)?(?:know|tell|be\s+sure))")
 # What one agent considers possible, not the stage's candidates.
 _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
                           r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
@@ -229,7 +232,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
-        asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None
+        asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
+            _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         key = (sentence, answer_cue) if case is None else (sentence, answer_cue, case)
         hit = sentences.get(key)
         if hit is None:

@@ -321,6 +321,14 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(role, "agent", agent.name, fold=role.isascii())
             if role.isascii():  # (before "the month", an attribute)
                 add("the " + role, "agent", agent.name, fold=True)
+    for agent in puzzle.agents:  # "Bill's number", "比尔的数": the one number an agent holds, where it sees only it
+        seen = agent.observes[0] if len(agent.observes) == 1 else None
+        if isinstance(seen, s.Var) and seen.name in numeric:
+            for d in dict.fromkeys((agent.name, *agent.display)):
+                if _has_cjk(d):
+                    add(d + "的数", "attr", seen.name)
+                else:  # (apostrophes are made plain before scanning)
+                    add(d + "'s number", "attr", seen.name)
     for surface, key in _observed_terms(puzzle):
         add(surface, "attr", ("@term", key), fold=True)
     for var in puzzle.variables:

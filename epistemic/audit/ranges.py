@@ -1,4 +1,4 @@
-"""Ranges of a number: "a is between 1 and 9", "b ∈ {2, ..., 8}", "b is from 2 to 8", "b = 2..8", "a 在1到9之间".
+"""Ranges of a number: "a is between 1 and 9", "b ∈ {2, ..., 8}", "b is from 2 to 8", "b = 2..8", "a is 1–9", "a 在1到9之间".
 
 Read as the inclusive bound `N <= v and v <= M` (kind "bound"). Where the writer means the open range ("strictly
 between"), the inclusive claim is weaker and still true, so the reading never makes a correct step wrong; read as
@@ -18,12 +18,13 @@ _RANGE = re.compile(r"\s*(?:(?i:is|are|lies|lie|must\s+be|can\s+be|has\s+to\s+be
                     r"from\s+(?P<a2>\d{1,6})\s+(?:to|through|thru)\s+(?P<b2>\d{1,6}))|"
                     r"[{\[]\s*(?P<a3>\d{1,6})\s*,\s*(?:\.\.\.|…)\s*,\s*(?P<b3>\d{1,6})\s*[}\]]|"
                     r"(?P<a4>\d{1,6})\s*(?:\.\.|…)\s*(?P<b4>\d{1,6})(?!\d|\.\d)|"
-                    r"(?P<a5>\d{1,6})\s*(?:到|至|~|～)\s*(?P<b5>\d{1,6})\s*(?:之间|中间)?)")
+                    r"(?P<a5>\d{1,6})\s*(?:到|至|~|～)\s*(?P<b5>\d{1,6})\s*(?:之间|中间)?|"
+                    r"(?P<a6>\d{1,6})\s*(?:[–—-]|\s(?i:to|through|thru)\s)\s*(?P<b6>\d{1,6})(?!\d|\.\d|\s*[=+\-−×*/]))")
 # A range that names a case, not a claim: "for a in 3..7 both neighbours survive", "a = 4..7: same", "a 是1到9时"
 _CASE_BEFORE = re.compile(r"(?i:\b(?:for|if|when|whenever|suppose|assume|with|where)\s+(?:each\s+|every\s+|all\s+|any\s+)?"
                           r"$)|(?:对于|如果|若|当|假如|假设)\s*$")
 _CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：]|时|的时候|的话|的?(?:都|均|各)|(?i:,?\s*then\b))")
-_QUICK = re.compile(r"(?i:between|from\s+\d|\.\.|…|到|至|~|～)")
+_QUICK = re.compile(r"(?i:between|from\s+\d|\.\.|…|到|至|~|～|\d\s*[–—-]\s*\d|\d\s+(?:to|through|thru)\s+\d)")
 
 
 def range_records(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRecord]:
@@ -37,7 +38,7 @@ def range_records(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRe
         m = _RANGE.match(sentence, t.end)
         if m is None:
             continue
-        low, high = (int(g) for g in next((m.group(f"a{n}"), m.group(f"b{n}")) for n in range(1, 6)
+        low, high = (int(g) for g in next((m.group(f"a{n}"), m.group(f"b{n}")) for n in range(1, 7)
                                           if m.group(f"a{n}") is not None))
         codes = lex.codes[t.payload]
         if not low < high or low not in codes or high not in codes:

@@ -152,3 +152,33 @@ def test_a_statement_ruling_out_every_pair_with_a_relation(ctxs):
     assert credits("So Alice's statement rules out every triple with b = c.")[0].verdict.verdict == "entailed"
     assert credits("So Alice's statement eliminates every triple with a = b.")[0].verdict.verdict != "entailed"
     assert _bad(_audit(ctxs("impossible.txt"), "P: I don't know.\n\nSo P's statement rules out every pair with x = y."))
+
+
+def test_a_rhetorical_question_leaves_the_next_sentence_the_traces_own(ctxs):
+    """"如果是7月，波怎么能确定是哪一天呢？所以排除7月。" after Bo's statement in Cheryl's birthday (Cam's list): the
+    question denies, and "所以排除7月" is the trace's own exclusion (wrong: July 16 and 17 are left); after a real
+    case question ("波拿到17号的话，现在还有几种可能？") the answer is that case's."""
+    ctx = ctxs("cheryl_cam.txt")
+    head = ("阿里说：我不知道，但我知道波也不知道。所以4月和6月排除。\n\n波说：起初我不知道，但现在我知道了。\n\n")
+    gone = [c for c in _audit(ctx, head + "7月还剩两个日期，如果是7月，波怎么能确定是哪一天呢？所以排除7月。").claims()
+            if c.record.kind == "exclusion"]
+    assert gone and gone[-1].record.reading != "supposition"
+    kept = [c for c in _audit(ctx, head + "波拿到17号的话，现在还有几种可能？只剩7月17日一种。").claims()
+            if c.record.kind == "candidates"]
+    assert kept and kept[-1].record.reading == "supposition"
+
+
+def test_an_agents_number_and_a_range_written_with_a_dash(ctxs):
+    """"Since Anne says she doesn't know, Bill's number can't be 0 or 10" is the wrong agent's exclusion (false: Anne's
+    "I don't know" removes a = 0 and 10); "So Anne's number is 1–9." (also "1-9", "1 to 9") is the range 1 ≤ a ≤ 9,
+    right, not a = 1; "Anne's number can't be 0 or 10" is right."""
+    ctx = ctxs("consecutive.txt")
+    head = "Anne: I don't know your number.\n\n"
+    for who, right in (("Bill", False), ("Anne", True)):
+        said = f"**Step 1 – Anne: \"I don't know your number.\"**\nSo {who}'s number can't be 0 or 10."
+        gone = [c for c in _audit(ctx, said).claims() if c.record.kind == "exclusion"]
+        assert gone and (gone[0].verdict.verdict == "entailed") == right, who
+    for dash in ("1–9", "1-9", "1 to 9"):
+        report = _audit(ctx, head + f"So Anne's number is {dash}. 18 pairs remain.")
+        assert not _bad(report) and [c for c in report.claims() if c.record.kind == "bound"], dash
+    assert _bad(_audit(ctx, head + "So Anne's number is 2–9. 18 pairs remain."))

@@ -475,6 +475,8 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "al1-cheryl-qwq-zh-error-06", "al2-sum_product-qwq-zh-error-11",  # "阿尔伯特只要看一下日子就能确定", "51 = 17 +
          "al2-muddy-r1-think-error-14", "al2-impossible-gpt4o-steps-error-18",  # 34，…所以51保留", "knows there are at
          "u2-sum_product-qwq-zh-error-08",  # least three muddy foreheads", "rules out every pair with x = y"
+         "al1-cheryl_cam-qwq-zh-error-21", "al2-consecutive-gpt4o-steps-error-30",  # "波怎么能确定…呢？所以排除7月",
+         # "Bill's number can't be 0 or 10"
          "al1-muddy-r1-think-error-16", "al1-consecutive-r1-think-error-26"}  # "would get the two muddy children
 # stepping forward", "Similarly k = 6 needs …", "- b = 1: … So a = 2." (muddy-gpt4o-wrong-elimination-16, found by
 # luck before through "the two muddy children would already have stepped forward" read as a count, is late since)
