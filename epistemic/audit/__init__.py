@@ -20,7 +20,7 @@ from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
 from .chains import chain_records
 from .computed import computed_records, tuple_values
-from .tables import property_rows, ruled_out_cells, table_records
+from .tables import property_rows, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case, value_case_inside)
@@ -58,6 +58,8 @@ _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|t
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
+_NOT_THE_ANSWER = re.compile(r"(?i:\banswer\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be|won't\s+be|should\s+not\s+be|"
+                             r"must\s+not\s+be|is\s+probably\s+not)\b)|答案(?:应该|肯定|一定|就|也)?不(?:会)?是")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too: "… after the father's remark; since
 # nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
@@ -315,6 +317,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
             records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
+            records = silence_rows(lex, text, records)  # "| 2 | at least 3 muddy |" under "| silences so far | … |"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3) and ("(" in text or "（" in text):
@@ -361,7 +364,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window = Window(line.stage, line.stage)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
-            if r.kind == "answer":  # "Answer: x = 4, y = 13": the conclusion of the whole dialogue
+            if r.kind == "answer" or r.kind == "exclusion" and _NOT_THE_ANSWER.search(r.text) is not None:
+                # "Answer: x = 4, y = 13": the conclusion of the whole dialogue ("答案应该不是7月16日": what it is not)
                 window = Window(ctx.judge.last, ctx.judge.last)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             turn = k is not None and _TURN.search(r.text) is not None

@@ -235,6 +235,9 @@ _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|fin
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # each line's text, after a bullet
+# A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
+_QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")
+_BULLET = re.compile(r"[ \t]*[-*•][ \t]")
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
@@ -632,7 +635,7 @@ class Aligner:
         out = [OutlineLine(c.at, _line_end(text, c.at), c.stage) for c in self.outline_cues(text)]
         last = 0
         for m in _BULLET_LINE.finditer(text):
-            agent = self._speaker_knowing(m.group(1))
+            agent = self._speaker_knowing(m.group(1)) or self._speaker_answering(m.group(0), m.group(1))
             k = next((k for k in range(last + 1, len(self.quotes) + 1) if self.speakers[k - 1] == agent), None) \
                 if agent is not None else None
             if k is not None:
@@ -651,6 +654,16 @@ class Aligner:
                 toks[2].kind in ("know", "notknow", "now", "past"):
             return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
         return None
+
+    def _speaker_answering(self, line: str, body: str) -> str | None:
+        """The agent opening a bulleted line that quotes a bare answer ("- Anne sees a, … **Her "no" ⇒ a ∈ {1, …,
+        9}.**"): that agent's statement in outline, or None."""
+        if _QUOTED_ANSWER.search(body) is None or _BULLET.match(line) is None:
+            return None
+        toks = self.lexicon.scan(body[:24])
+        if not toks or toks[0].start > 2 or toks[0].kind not in ("agent", "ambig"):
+            return None
+        return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
 
     def memoised(self, key, make):
         """make(), cached under `key` in this aligner's bounded memo (readers of whole steps use it too)."""

@@ -998,11 +998,14 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                               reading=EXCLUSION))
             continue
         in_row = _ROW_CELL_BEFORE.search(sentence, 0, m.start()) is not None  # "| b = c | Alice (a = 2b) | …": a case
+        restating = _RESTATING.search(sentence, max(0, m.start() - 16), m.start()) is not None and \
+            m.group(2) == "="  # "1. |b − c| = 0, i.e. b = c.": the condition before it, said again
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
-                          reading=CASE if in_row else reading))
+                          reading=CASE if in_row or restating else reading))
     return out
 
 
+_RESTATING = re.compile(r"(?:=\s*\d+|[)|）])\s*[,，]?\s*(?:(?i:i\.\s?e\.|that\s+is|meaning),?|即|也就是)\s*$")
 _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right before a relation's first name
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
@@ -2562,6 +2565,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None
+    if _LABEL_NOUN.match(sentence, vals[-1].end) is not None:
+        return []  # "I initially wrote 0, 2 in the b = 1 row": a row named by its value, no claim
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
         return []  # "Neither 12 nor 19 is a giveaway day": a property the values lack, not that they are gone
     neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
@@ -2639,10 +2644,13 @@ _LIST_JOIN = re.compile(r"(?:(?<=\d)'?s\b)?\s*(?:[,，、/&]|\b(?:and|or)\b|和|
 _LIST_LEAD = re.compile(r"\s*(?:(?:all|every|both|the|of)\s+)*", re.IGNORECASE)
 
 
+_LABEL_NOUN = re.compile(r"\s*(?:\*\*)?\s*(?i:row|column|line|entry|cell|branch)\b")
+
+
 def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
     """"the aces are eliminated by Q's statement": a passive elimination after the values, with its agent."""
     after = [t for t in clause if t.start >= last.end]
-    n = next((i for i, t in enumerate(after) if t.kind != "copula"), None)
+    n = next((i for i, t in enumerate(after) if t.kind not in ("copula", "past")), None)  # ("was already excluded by")
     return n is not None and after[n].kind == "neg" and ELIMINATED.search(after[n].text) is not None and \
         _BY_AGENT.match(sentence, after[n].end) is not None
 

@@ -1,5 +1,5 @@
-"""Table columns computed from other columns: "| s | s − 2 | prime? |", "| x | y | x + y | x·y |"; and lines of
-tuples with their sums or products, "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17".
+"""Table columns computed from other columns: "| s | s − 2 | prime? |", "| x | y | x + y | x·y |", "| pair | sum |";
+and lines of tuples with their sums or products, "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17".
 
 A header that is an arithmetic expression over the names of other columns of the same table (and numbers) says
 that each row's cell in that column is the expression's value for the row's numbers. Each such cell is an
@@ -26,13 +26,17 @@ def computed_records(text: str) -> list[ClaimRecord]:
     out: list[ClaimRecord] = []
     columns: list[tuple[int, tuple]] = []  # (column, parsed header) of the current table's computed columns
     names: dict[str, int] = {}
+    folds: list[tuple[int, str]] = []  # (column, operator) of the current table's "sum" and "product" columns
     for m, cells, opens in table_rows(text):
         if opens:
             heads = [_MARKS.sub("", c).strip() for c in cells]
             names = {h: n for n, h in enumerate(heads) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_']*", h)}
             columns = [(n, e) for n, h in enumerate(heads) if h not in names
                        for e in (_expression(h, names),) if e is not None]
+            folds = [(n, "+" if _SUM_HEAD.fullmatch(h) else "*") for n, h in enumerate(heads)
+                     if _SUM_HEAD.fullmatch(h) or _PRODUCT_HEAD.fullmatch(h)]
             continue
+        out += _pair_folds(m, cells, folds)
         if not columns:
             continue
         values = {}
@@ -48,6 +52,32 @@ def computed_records(text: str) -> list[ClaimRecord]:
             at = cell_start(m, cells, n)
             out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(hit.group(1)))), (),
                               m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
+    return out
+
+
+# A column headed as the sum or the product of a row's pair: "| pair | sum |" over "| (8, 7) | 15 |"
+_SUM_HEAD = re.compile(r"(?i:sum|total|a\s*\+\s*b|x\s*\+\s*y)|和|两数之和")
+_PRODUCT_HEAD = re.compile(r"(?i:product|a\s*[×·*]\s*b|x\s*[×·*]\s*y)|积|两数之积")
+_PAIR_CELL = re.compile(r"\s*(?:\*\*)?\s*[(（]\s*(\d{1,4})\s*[,，]\s*(\d{1,4})\s*[)）]\s*(?:\*\*)?\s*$")
+
+
+def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> list[ClaimRecord]:
+    """The arithmetic claims of one row under "sum" / "product" columns: the row's one pair cell ("(8, 7)") folded
+    by the column's operator equals its cell there ("| (8, 7) | 16 |" says 8 + 7 = 16, false)."""
+    if not folds:
+        return []
+    pairs = [p for c in cells for p in (_PAIR_CELL.match(c),) if p is not None]
+    if len(pairs) != 1:
+        return []
+    a, b = int(pairs[0].group(1)), int(pairs[0].group(2))
+    out = []
+    for n, op in folds:
+        hit = _NUMBER.match(cells[n]) if n < len(cells) else None
+        if hit is None:
+            continue
+        at = cell_start(m, cells, n)
+        key = ("Compare", "=", ("Arith", op, ("Const", a), ("Const", b)), ("Const", int(hit.group(1))))
+        out.append(record("arithmetic", key, (), m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
     return out
 
 

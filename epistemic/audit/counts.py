@@ -97,11 +97,11 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
                         r"|有泥的(?:孩子|人)(?:一共|总共|共)?(?:就)?(?:是|有)" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
-_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：—–=]\s*(?:\*\*)?\s*(?:共有|一共有|有|是)?\s*" + _N +
+_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：—–=]\s*(?:\*\*)?\s*(?:共有|一共有|有|是|[a-z]\s*=)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
                      r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])|"
                      r"(?<![回解])答\s*[:：]\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])")
-# (not "答案：4个孩子中恰好有1个有泥": the 4 children among whom the count is)
+# (not "答案：4个孩子中恰好有1个有泥": the 4 children among whom the count is; "**Answer:** m = 3": a letter for it)
 
 
 def count_key(lex: Lexicon) -> tuple | None:

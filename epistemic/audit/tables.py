@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import TABLE, ClaimKey, ClaimRecord, record
+from .records import CASE, TABLE, ClaimKey, ClaimRecord, record
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 _RULE = re.compile(r"^[\s|:\-]+$")
@@ -165,3 +165,38 @@ def _said(cell: str) -> bool | None:
     if _YES.match(cell):
         return True
     return None
+
+
+# A header whose first cell counts silences: "| silences so far | what everyone can conclude |", "| 沉默次数 | … |"
+_SILENCES_HEAD = re.compile(r"(?i:\bsilen(?:ces?|t\s+rounds?)\b)|沉默")
+_COUNT_CELL = re.compile(r"\s*(?:\*\*)?\s*(\d{1,2})\s*(?:\*\*)?\s*$")
+
+
+def silence_rows(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Rows of a table keyed by the number of silences so far ("| 2 | at least 3 muddy |"): what a row says holds
+    after that many silences (the father's statement first), each row dated by it; a row past the last silence the
+    puzzle has is a case, not a claim about any stage."""
+    first = next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
+    if first is None or not records:
+        return records
+    last_silence = len(lex.puzzle.announcements) - 1  # (the last announcement is the knowing, not a silence)
+    rows: list[tuple[int, int, int | None]] = []  # (start, end, stage or None for a case)
+    keyed = False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            keyed = bool(cells) and _SILENCES_HEAD.search(cells[0]) is not None
+            continue
+        n = _COUNT_CELL.match(cells[0]) if keyed and cells else None
+        if n is not None:
+            stage = first + int(n.group(1))
+            rows.append((m.start(), m.end(), stage if stage <= last_silence else None))
+    if not rows:
+        return records
+    out = []
+    for r in records:
+        row = next((row for row in rows if row[0] <= r.start < row[1]), None)
+        if row is not None and r.certain and r.kind in ("bound", "candidates", "exclusion", "count"):
+            r = r._replace(at=row[2]) if row[2] is not None else r.read_as(CASE)
+        out.append(r)
+    return out
+

@@ -477,6 +477,17 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "u2-sum_product-qwq-zh-error-08",  # least three muddy foreheads", "rules out every pair with x = y"
          "al1-cheryl_cam-qwq-zh-error-21", "al2-consecutive-gpt4o-steps-error-30",  # "波怎么能确定…呢？所以排除7月",
          # "Bill's number can't be 0 or 10"
+         # traces_am*, written at the end of session 22, blind at its end and at this session's start, opened in session
+         # 23 (16 found at the session-23 start code; with "| pair | sum |" and "was already excluded by" read, more)
+         "ac2-sumprod-gpt4o-error-02", "ag1-consecutive-claude-markdown-error-28",
+         "am1-cheryl-claude-markdown-error-04", "am1-card16-r1-think-error-07", "am1-card16-gpt4o-steps-error-08",
+         "am1-sum_product-answer-first-error-11", "am1-muddy-claude-markdown-error-15",
+         "am1-cheryl_cam-r1-think-error-21", "am1-consecutive-qwq-zh-error-26",
+         "am1-consecutive-claude-markdown-error-27", "am1-what_sum-gpt4o-steps-error-28",
+         "am1-what_sum-claude-markdown-error-29", "am2-card16-gpt4o-steps-error-03",
+         "am2-sum_product-claude-markdown-error-09", "am2-sum_product-o1-summary-error-11",
+         "am2-muddy-claude-markdown-error-14", "am2-muddy-qwq-zh-error-15", "am2-impossible-answer-first-error-17",
+         "am2-cheryl_variant-qwq-zh-error-20", "am2-what_sum-gpt4o-steps-error-27",
          "al1-muddy-r1-think-error-16", "al1-consecutive-r1-think-error-26"}  # "would get the two muddy children
 # stepping forward", "Similarly k = 6 needs …", "- b = 1: … So a = 2." (muddy-gpt4o-wrong-elimination-16, found by
 # luck before through "the two muddy children would already have stepped forward" read as a count, is late since)
