@@ -1918,16 +1918,18 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 _CELL_RELATION.match(sentence, obj.end) is not None:
             obj = None  # "| Alice doesn't know | b ≠ c |": the next cell is what her statement gives, not her object
             # (but "| S knows | x + y |": what S is told)
-        after = next((u for u in rest[at + 1:] if u.kind != "copula"), None) if obj is not None else None
+        after = next((u for u in rest[at + 1:] if u.kind != "copula" and not (
+            u.kind == "neg" and u.text.lower() in _NOT_BEFORE_VALUES)), None) if obj is not None else None
         if obj is not None and obj.kind == "attr" and sentence and after is not None and after.kind == "value" \
                 and (_RELATION_SIGN.fullmatch(sentence, obj.end, after.start) is not None or
                      _MEMBER_SIGN.fullmatch(sentence, obj.end, after.start) is not None):
             cons = _compared(rest[at:], sentence)  # "Bill knows that a ≠ 0 and a ≠ 10": a fact, not the value of a
             return None if cons is None else \
                 not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else knows_key(subject, "that", cons)
+        denied = obj is not None and after is not None and _IS_NOT_VALUES.fullmatch(sentence, obj.end, after.start)
         if obj is not None and obj.kind == "attr" and after is not None and after.kind == "value" and \
                 isinstance(obj.payload, str) and after.payload[0] == obj.payload and \
-                _IS_VALUES.fullmatch(sentence, obj.end, after.start) is not None:
+                (_IS_VALUES.fullmatch(sentence, obj.end, after.start) is not None or denied):
             # "now knows the month is March or July": knows that fact, not which month (unread when unsure)
             listed = [after]
             for u in rest[rest.index(after) + 1:]:
@@ -1936,6 +1938,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                     break
                 listed.append(u)
             cons = set_key(obj.payload, sorted({u.payload[1] for u in listed}))
+            cons = not_key(cons) if denied else cons  # ("Bill now knows that a is not 0 or 10")
             return not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else \
                 knows_key(subject, "that", cons)
         if obj is not None and obj.kind == "attr":
@@ -1978,6 +1981,8 @@ _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
 _IS_VALUES = re.compile(r"\s+(?:is|must\s+be)\s+(?:either\s+|one\s+of\s+)?", re.IGNORECASE)
+_IS_NOT_VALUES = re.compile(r"\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be)\s+(?:either\s+)?", re.IGNORECASE)
+_NOT_BEFORE_VALUES = frozenset({"∉", "is not", "isn't", "can't be", "cannot be"})  # a denial between a name and values
 _MEMBER_SIGN = re.compile(r"\s*(∈|∉|(?i:not\s+in|in))\s*\{\s*")
 _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
 
@@ -1985,7 +1990,8 @@ _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNOR
 def _compared(toks: list[Token], sentence: str) -> tuple | None:
     """`a ≠ 0 and a ≠ 10`, `a = 3`, `a ∉ {0, 10}`: the conjunction of the comparisons that open toks (attr, sign,
     value, ...), or None when anything else comes between them."""
-    first = next((t for t in toks[1:] if t.kind != "copula"), None)  # ("∈" is a copula: "is in this list")
+    first = next((t for t in toks[1:] if t.kind != "copula" and t.text != "∉"), None)  # ("∈" is a copula: "is in
+    # this list"; "∉" a denial)
     member = _MEMBER_SIGN.fullmatch(sentence, toks[0].end, first.start) if first is not None else None
     if member is not None:  # "a ∉ {0, 10}": the values up to the closing brace, all of a
         close = sentence.find("}", first.start)

@@ -17,7 +17,7 @@ _RANGE = re.compile(r"\s*(?:(?i:is|are|lies|lie|must\s+be|can\s+be|has\s+to\s+be
                     r"(?i:in)\s+)?(?:(?i:(?:somewhere\s+)?between\s+(?P<a1>\d{1,6})\s+and\s+(?P<b1>\d{1,6})|"
                     r"from\s+(?P<a2>\d{1,6})\s+(?:to|through|thru)\s+(?P<b2>\d{1,6}))|"
                     r"[{\[]\s*(?P<a3>\d{1,6})\s*,\s*(?:\.\.\.|…)\s*,\s*(?P<b3>\d{1,6})\s*[}\]]|"
-                    r"(?P<a4>\d{1,6})\s*(?:\.\.|…)\s*(?P<b4>\d{1,6})(?!\d|\.\d)|"
+                    r"[{\[]?\s*(?P<a4>\d{1,6})\s*(?:\.\.|…)\s*(?P<b4>\d{1,6})(?!\d|\.\d)(?:\s*[}\]])?|"
                     r"(?P<a5>\d{1,6})\s*(?:到|至|~|～)\s*(?P<b5>\d{1,6})\s*(?:之间|中间)?|"
                     r"(?P<a6>\d{1,6})\s*(?:[–—-]|\s(?i:to|through|thru)\s)\s*(?P<b6>\d{1,6})(?!\d|\.\d|\s*[=+\-−×*/]))")
 # A range that names a case, not a claim: "for a in 3..7 both neighbours survive", "a = 4..7: same", "a 是1到9时"

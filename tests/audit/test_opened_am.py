@@ -77,3 +77,20 @@ def test_an_answer_line_naming_the_count_by_a_letter(ctxs):
     for n, right in ((3, True), (4, False)):
         report = _audit(ctx, f"Two silences, then every muddy child knows.\n\n**Answer:** m = {n} — of the five children.")
         assert report.final_answer == ((n,),) and report.final_answer_correct is right
+
+
+def test_set_notation_and_a_formal_not_knowing(ctxs):
+    """Terse notation: "Anne ¬K(b) ⇒ a ∉ {0, 10}." is Anne not knowing b and a ∉ {0, 10} (both right after her
+    statement); "b ∈ {2..8}" is the range 2 ≤ b ≤ 8; "Bill now knows a ∉ {0, 10}" and "Bill now knows that a is not 0
+    or 10" are knowledge of that fact, not of a (true after Anne's statement, where Bill does not know a)."""
+    ctx = ctxs("consecutive.txt")
+    claims = _audit(ctx, "Anne: I don't know your number.\n\nAnne ¬K(b) ⇒ a ∉ {0, 10}.").claims()
+    assert {c.record.kind for c in claims} >= {"knowledge", "exclusion"}
+    assert all(c.verdict.verdict == "entailed" for c in claims if c.record.kind in ("knowledge", "exclusion"))
+    bounds = [c for c in _audit(ctx, "Anne: I don't know.\n\nBill: I don't know.\n\nSo b ∈ {2..8}.").claims()
+              if c.record.kind == "bound"]
+    assert len(bounds) == 1 and bounds[0].verdict.verdict == "entailed"
+    for line in ("Bill now knows a ∉ {0, 10}.", "Bill now knows that a is not 0 or 10."):
+        report = _audit(ctx, "Anne: I don't know your number.\n\n" + line)
+        known = [c for c in report.claims() if c.record.kind == "knowledge"]
+        assert known and known[-1].record.key.formula[3] == "that" and not _bad(report), line
