@@ -41,10 +41,16 @@ _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:henc
 # (or an arrow, "⇒ July 16", "∴ 4 and 13"; or a yes or no and a dash, "Student: Yes — the sum is one of 3, 5, 15, 17")
 
 
+_SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|therefore)[,\s]+(yes|no)\s*[,，—–:;][^\n.!?]*[.!?]?\s*$)")
+
+
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
     m = _CLOSING.search(text.rstrip())
+    said = _SAID_YES_NO.search(text.rstrip())
+    if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why
+        return _answer_of(lex, memo, said.group(1))
     if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
         return None  # "So we drop April 19.": an elimination, not the answer
     found = _answer_of(lex, memo, _REPLIED.sub(r"\1", m.group("said")))  # ("所以回答“是”，填1": 是，填1)

@@ -174,9 +174,11 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     return out
 
 
-# A step that checks one world against the dialogue: "Check ♦5: …", "Replaying the dialogue with ♦5: …", "Sanity check
-# of (4, 13): …", "验证一下7月16日：…", "**Verification (March 18)**"
-_CHECKING = re.compile(r"\W*(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
+# A step that checks one world against the dialogue (after an interjection or not): "Check ♦5: …", "Wait, let me
+# double check a = 8: …", "Replaying the dialogue with ♦5: …", "Sanity check of (4, 13): …", "验证一下7月16日：…",
+# "**Verification (March 18)**"
+_CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*\s+)?"
+                       r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",

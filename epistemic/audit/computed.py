@@ -83,8 +83,8 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 
 # "(9, 8, 2) = 17", "(12,6,2) → 19": a tuple of two to four numbers and the number it is said to equal
 _TUPLE_VALUE = re.compile(r"[(（]\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]\s*(?:=|→|->)\s*(\d{1,6})(?![\d.,]\d)")
-# a line that is only one of them, after a bullet: one row of a column of them
-_TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
+# a line that is only one of them, after a bullet or a number ("4. (12, 4, 3) → 18"): one row of a column of them
+_TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
 _FOLD = {"+": sum, "*": math.prod}
 
 

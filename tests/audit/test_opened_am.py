@@ -94,3 +94,38 @@ def test_set_notation_and_a_formal_not_knowing(ctxs):
         report = _audit(ctx, "Anne: I don't know your number.\n\n" + line)
         known = [c for c in report.claims() if c.record.kind == "knowledge"]
         assert known and known[-1].record.key.formula[3] == "that" and not _bad(report), line
+
+
+def test_a_numbered_column_of_triples_with_their_sums(ctxs):
+    """"1. (8, 6, 3) → 17" … numbered lines, one triple each: each sum checked ("4. (12, 4, 3) → 18" is a slip,
+    12 + 4 + 3 = 19); the same column with 19 has none."""
+    ctx = ctxs("cheryls_age.txt")
+    column = "Each triple with its sum:\n1. (8, 6, 3) → 17\n2. (9, 4, 4) → 17\n3. (9, 8, 2) → 19\n4. (12, 4, 3) → {}"
+    slips = lambda n: [c for c in _audit(ctx, column.format(n)).claims()
+                       if c.record.kind == "arithmetic" and c.verdict.verdict == "false"]
+    assert len(slips(18)) == 1 and not slips(19)
+
+
+def test_so_no_closing_a_final_answer_paragraph(ctxs):
+    """"**Final answer.** … with sums 3, 5, 17 and 19. So no, the sum is not always one of 3, 5, 15, 17." answers no
+    (wrong: the sum is always one of them); "So yes, …" answers yes (right)."""
+    ctx = ctxs("consecutive.txt")
+    ending = ("Anne: I don't know.\n\nBill: I don't know.\n\nAnne: I know.\n\n**Final answer.** The pairs are (1, 2), "
+              "(2, 3), (8, 7), (9, 8), with sums 3, 5, 15 and 17. So {}, the sum is {} one of 3, 5, 15, 17.")
+    assert _audit(ctx, ending.format("no", "not always")).final_answer_correct is False
+    assert _audit(ctx, ending.format("yes", "always")).final_answer_correct is True
+
+
+def test_a_similar_range_and_a_double_check_after_wait_are_cases(ctxs):
+    """"Similarly b = 3..8 both neighbours are in 1..9." is a case (not b ≥ 3); "Wait, let me double check a = 8: …
+    Yes, so b = 7." checks one world (b = 7 there, not at the stage); "So b is 3..8." alone is false."""
+    ctx = ctxs("consecutive.txt")
+    head = "Anne: I don't know your number.\n\nBill: I don't know your number. So b is 2..8. "
+    assert not _bad(_audit(ctx, head + "Similarly b = 3..8 both neighbours are in 1..9."))
+    assert _bad(_audit(ctx, head + "So b is 3..8."))
+    told = head + "\n\nAnne: I know your number.\n\n"
+    step = "Wait, {}Bill's numbers are 7 and 9; b = 9 was removed by Bill's statement. Yes, so b = 7."
+    sevens = lambda text: [c for c in _audit(ctx, told + text).claims() if c.record.kind == "candidates" and
+                           c.record.key.formula == ("Compare", "=", ("Var", "b"), ("Const", 7))]
+    assert not any(c.record.certain for c in sevens(step.format("let me double check a = 8: ")))
+    assert any(c.record.certain for c in sevens(step.format("")))

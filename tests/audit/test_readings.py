@@ -480,6 +480,7 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          # traces_am*, written at the end of session 22, blind at its end and at this session's start, opened in session
          # 23 (16 found at the session-23 start code; with "| pair | sum |" and "was already excluded by" read, more)
          "ac2-sumprod-gpt4o-error-02", "ag1-consecutive-claude-markdown-error-28",
+         "am2-cheryls_age-gpt4o-steps-error-24", "am2-consecutive-r1-think-error-30",  # "4. (12, 4, 3) → 18", "So no,"
          "am1-cheryl-claude-markdown-error-04", "am1-card16-r1-think-error-07", "am1-card16-gpt4o-steps-error-08",
          "am1-sum_product-answer-first-error-11", "am1-muddy-claude-markdown-error-15",
          "am1-cheryl_cam-r1-think-error-21", "am1-consecutive-qwq-zh-error-26",
