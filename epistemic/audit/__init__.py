@@ -304,7 +304,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if text[:12].lower().lstrip("#* ").startswith(("case", "suppose", "assume", "consider", "under", "情况", "假设",
                                                            "如果", "若是")):
             records = under_value_case(records, value_case(lex, text))  # "### Case ♠ …: possible only for ♠4"
-        elif ":" in text:
+        elif ":" in text and ("f " in text or "uppose" in text or "ssume" in text):  # (quick tests first)
             records = under_value_case(records, value_case_inside(lex, text))  # "… now? If b = 2: … So a = 1."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +

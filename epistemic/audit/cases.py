@@ -137,8 +137,8 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     stage. Knowledge of a value the knower observes ("- a = 2: … Anne can't tell", "- Day 14 is still shared … →
     Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
     "- **August**: two candidates left")."""
-    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind in ("count", "candidates")
-                                    for r in records):
+    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" or
+                                    (r.kind == "candidates" and (":" in text or "=" in text)) for r in records):
         return records
     spans = _value_lines(lex, text)
     supposed = [(m.end(), _line_end(text, m.end())) for m in _IF_LINE.finditer(text)]
