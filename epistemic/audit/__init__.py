@@ -617,7 +617,8 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     end = first.end() if first else len(text)
     if _CONCLUSION.match(text):
         return audits
-    answered = said is not None and set(said) <= set(final) or any(c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
+    answered = said is not None and set(said) <= set(final) or any(
+        c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
                    and c.record.start < end for c in audits)  # "**答案：是，三个数互不相同。**": the answer, then what it means
     return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and

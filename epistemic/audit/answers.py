@@ -41,7 +41,8 @@ _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:henc
 # (or an arrow, "⇒ July 16", "∴ 4 and 13"; or a yes or no and a dash, "Student: Yes — the sum is one of 3, 5, 15, 17")
 
 
-_SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|therefore)[,\s]+(yes|no)\s*[,，—–:;][^\n.!?]*[.!?]?\s*$)")
+_SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|therefore)[,\s]+(yes|no)\s*[,，—–:;]"
+                          r"[^\n.!?]*[.!?]?\s*$)")
 
 
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:

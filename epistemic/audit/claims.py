@@ -1010,7 +1010,8 @@ _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right befor
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|killed)"
-                            r"\s+(?:every|all(?:\s+the)?|the|any|each)\s+(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
+                            r"\s+(?:every|all(?:\s+the)?|the|any|each)\s+"
+                            r"(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
                             r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y"
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"

@@ -1,4 +1,5 @@
-"""Ranges of a number: "a is between 1 and 9", "b ∈ {2, ..., 8}", "b is from 2 to 8", "b = 2..8", "a is 1–9", "a 在1到9之间".
+"""Ranges of a number: "a is between 1 and 9", "b ∈ {2, ..., 8}", "b is from 2 to 8", "b = 2..8", "a is 1–9",
+"a 在1到9之间".
 
 Read as the inclusive bound `N <= v and v <= M` (kind "bound"). Where the writer means the open range ("strictly
 between"), the inclusive claim is weaker and still true, so the reading never makes a correct step wrong; read as
@@ -22,7 +23,8 @@ _RANGE = re.compile(r"\s*(?:(?i:is|are|lies|lie|must\s+be|can\s+be|has\s+to\s+be
                     r"(?P<a6>\d{1,6})\s*(?:[–—-]|\s(?i:to|through|thru)\s)\s*(?P<b6>\d{1,6})(?!\d|\.\d|\s*[=+\-−×*/]))")
 # A range that names a case, not a claim: "for a in 3..7 both neighbours survive", "a = 4..7: same", "a 是1到9时",
 # "Similarly b = 3..8 both neighbours are in 1..9"
-_CASE_BEFORE = re.compile(r"(?i:\b(?:for|if|when|whenever|suppose|assume|with|where|similarly,?|likewise,?|same\s+for)\s+"
+_CASE_BEFORE = re.compile(r"(?i:\b(?:for|if|when|whenever|suppose|assume|with|where|similarly,?|likewise,?|"
+                          r"same\s+for)\s+"
                           r"(?:each\s+|every\s+|all\s+|any\s+)?$)|(?:对于|如果|若|当|假如|假设|同理)\s*$")
 _CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：]|时|的时候|的话|的?(?:都|均|各)|(?i:,?\s*then\b))")
 _QUICK = re.compile(r"(?i:between|from\s+\d|\.\.|…|到|至|~|～|\d\s*[–—-]\s*\d|\d\s+(?:to|through|thru)\s+\d)")

@@ -36,7 +36,8 @@ def test_days_listed_before_a_date_written_day_first_share_its_month(ctxs):
     claims = [c for c in _audit(ctx, head + "Left: 14, 17, 19 April; 12, 19 June.").claims()
               if c.record.kind == "candidates"]
     assert len(claims) == 1 and claims[0].verdict.verdict == "entailed" and len(claims[0].record.key.formula[1]) == 5
-    wrong = [c for c in _audit(ctx, head + "Left: 14, 17 April; 12, 19 June.").claims() if c.record.kind == "candidates"]
+    wrong = [c for c in _audit(ctx, head + "Left: 14, 17 April; 12, 19 June.").claims()
+             if c.record.kind == "candidates"]
     assert wrong and wrong[0].verdict.verdict == "false"
 
 
@@ -49,7 +50,8 @@ def test_a_case_checked_against_a_named_statement_is_judged_where_it_was_made(ct
     Anne with 1 did not know when she spoke (true there); without the statement named, the same words are about now,
     when she knows (b = 0 is gone), and false."""
     ctx = ctxs("consecutive.txt")
-    line = "Wait, I should double check b = 0. Is the pair (a, b) = (1, 0) still alive{}? a = 1, yes — Anne with 1 doesn't know."
+    line = ("Wait, I should double check b = 0. Is the pair (a, b) = (1, 0) still alive{}? a = 1, yes — Anne with 1 "
+            "doesn't know.")
     assert not _bad(_audit(ctx, CONSECUTIVE + line.format(" after Anne's statement")))
     assert _bad(_audit(ctx, CONSECUTIVE + line.format("")))
 
@@ -67,7 +69,8 @@ def test_a_case_opened_inside_a_step_after_a_colon(ctxs):
 WHAT_SUM = ("{} — the three numbers are all different.\n\n"
             "Reasoning: someone who sees two equal numbers u and u knows their own is 2u, since 0 is not allowed.\n\n"
             "So every \"I don't know\" removes one kind of repeated pair.\n\n"
-            "1. Alice's statement removes b = c.\n2. Bob's statement removes a = c.\n3. Carol's statement removes a = b.\n\n"
+            "1. Alice's statement removes b = c.\n2. Bob's statement removes a = c.\n"
+            "3. Carol's statement removes a = b.\n\n"
             "All-equal triples are impossible from the start. So after the three statements no two numbers coincide.")
 
 
@@ -98,7 +101,8 @@ def test_a_value_in_a_bulleted_case_of_another_variable_is_that_cases(ctxs):
     """'- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2. He knows.' under Bill's statement: a = 2 in the case
     b = 1, not the stage's a; the same sentence without its case label is false."""
     ctx = ctxs("consecutive.txt")
-    head = "Anne: I don't know your number. So a is not 0 or 10.\n\nBill's turn: he considers a = b − 1 and a = b + 1.\n"
+    head = ("Anne: I don't know your number. So a is not 0 or 10.\n\n"
+            "Bill's turn: he considers a = b − 1 and a = b + 1.\n")
     line = "{}a could be 0 or 2, but a = 0 is gone (Anne would have known). So a = 2. He knows.\n- b = 10: a = 9."
     assert not _bad(_audit(ctx, head + line.format("- b = 1: ")))
     assert _bad(_audit(ctx, head + line.format("- ")))
@@ -127,7 +131,8 @@ def test_a_number_split_as_a_sum_and_then_kept_is_the_sum_kept(ctxs):
     ctx = ctxs("sum_product.txt")
     line = "{0} = {1} + {2}，积是{3}……也可以写成别的乘法，至少两种写法。所以{0}保留。"
     for n, a, b, right in ((51, 17, 34, False), (13, 2, 11, False), (53, 16, 37, True)):
-        kept = [c for c in _audit(ctx, SUM_PRODUCT + line.format(n, a, b, a * b)).claims() if c.record.kind == "possible"]
+        kept = [c for c in _audit(ctx, SUM_PRODUCT + line.format(n, a, b, a * b)).claims()
+                if c.record.kind == "possible"]
         assert kept and (kept[0].verdict.verdict == "entailed") == right, n
 
 
@@ -148,7 +153,8 @@ def test_a_statement_ruling_out_every_pair_with_a_relation(ctxs):
     """"So Alice's statement rules out every triple with b = c." is right (she sees b and c); "… every triple with
     a = b" is a wrong credit (Carol's statement removes it), as is P's statement ruling out "every pair with x = y"."""
     ctx = ctxs("what_sum.txt")
-    credits = lambda text: [c for c in _audit(ctx, "Alice: I don't know.\n\n" + text).claims() if c.record.kind == "credit"]
+    credits = lambda text: [c for c in _audit(ctx, "Alice: I don't know.\n\n" + text).claims()
+                            if c.record.kind == "credit"]
     assert credits("So Alice's statement rules out every triple with b = c.")[0].verdict.verdict == "entailed"
     assert credits("So Alice's statement eliminates every triple with a = b.")[0].verdict.verdict != "entailed"
     assert _bad(_audit(ctxs("impossible.txt"), "P: I don't know.\n\nSo P's statement rules out every pair with x = y."))

@@ -44,7 +44,8 @@ def test_a_table_keyed_by_silences_dates_each_row(ctxs):
     ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
     table = ("Father: at least one of you is muddy.\n\nWhat each silence gives:\n\n"
              "| silences so far | what everyone can conclude |\n|---|---|\n| 0 | at least 1 muddy |\n"
-             "| 1 | at least {} muddy |\n| 2 | at least 3 muddy |\n| 3 | at least 4 muddy |\n| 4 | at least 5 muddy |\n\n"
+             "| 1 | at least {} muddy |\n| 2 | at least 3 muddy |\n| 3 | at least 4 muddy |\n"
+             "| 4 | at least 5 muddy |\n\n"
              "So after three silences the four muddy children know.")
     assert not _bad(_audit(ctx, table.format(2)))
     bounds = [c for c in _audit(ctx, table.format(3)).claims() if c.record.kind == "bound" and c.record.certain]
@@ -75,7 +76,8 @@ def test_an_answer_line_naming_the_count_by_a_letter(ctxs):
     """"**Answer:** m = 3 — three of the five children are muddy." answers 3 (right); "m = 4" is wrong."""
     ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
     for n, right in ((3, True), (4, False)):
-        report = _audit(ctx, f"Two silences, then every muddy child knows.\n\n**Answer:** m = {n} — of the five children.")
+        report = _audit(ctx, "Two silences, then every muddy child knows.\n\n"
+                             f"**Answer:** m = {n} — of the five children.")
         assert report.final_answer == ((n,),) and report.final_answer_correct is right
 
 
