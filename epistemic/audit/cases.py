@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .claims import QUOTES, knows_value, object_key, observed_vars
-from .keys import implies_key, junction_key, knower, knows_key, not_key, value_key
+from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
 
@@ -106,15 +106,6 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
     return spans
 
 
-def _key_vars(key) -> set:
-    """The variables (`("Var", name)`) a formula key names, at any depth."""
-    if not isinstance(key, tuple):
-        return set()
-    if len(key) == 2 and key[0] == "Var":
-        return {key}
-    return set().union(*(_key_vars(k) for k in key))
-
-
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
 _IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*"
                       r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
@@ -151,7 +142,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
             continue
         if r.kind == "candidates" and r.certain and any(a <= r.start < b and c is not None and
-                                                        c[2] not in _key_vars(r.key.formula) for a, b, c in spans):
+                                                        c[2] not in key_vars(r.key.formula) for a, b, c in spans):
             out.append(r.read_as(CASE))  # "- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2.": the case's a
             continue
         if r.kind == "knowledge" and r.reading in _READ and knows_value(r.key.formula) and \

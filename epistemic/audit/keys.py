@@ -38,6 +38,15 @@ def implies_key(a: tuple, b: tuple) -> tuple:
     return ("Implies", a, b)
 
 
+def key_vars(key) -> set:
+    """The variables (`("Var", name)`) a formula key names, at any depth."""
+    if not isinstance(key, tuple):
+        return set()
+    if len(key) == 2 and key[0] == "Var":
+        return {key}
+    return set().union(*(key_vars(k) for k in key))
+
+
 def knower(key) -> str | None:
     """The agent of a key's outermost knowledge, through `not` and `before` ("P knew S didn't know": P)."""
     if not isinstance(key, tuple) or not key:

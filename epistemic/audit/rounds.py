@@ -98,7 +98,7 @@ def _clause_start(sentence: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
 
 
-def _first_asked(lex: Lexicon) -> int | None:
+def first_asked(lex: Lexicon) -> int | None:
     """The stage of the first question: right after the first announcement without a speaker (the father's)."""
     return next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
 
@@ -108,7 +108,7 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
     `case`: the count an earlier sentence of the step supposes ("Case: exactly two muddy children. … both would step
     forward in the first round"), for a sentence that names no case of its own but a modal knowing."""
     found = members(lex)
-    first = _first_asked(lex)
+    first = first_asked(lex)
     if not found or first is None or sentence.rstrip().endswith(("?", "？")):
         return []  # (a question: "could somebody know in round 1 with two muddy kids?")
     out = []

@@ -15,6 +15,7 @@ from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, TABLE, ClaimKey, ClaimRecord, record
+from .rounds import first_asked
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 _RULE = re.compile(r"^[\s|:\-]+$")
@@ -176,7 +177,7 @@ def silence_rows(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Cl
     """Rows of a table keyed by the number of silences so far ("| 2 | at least 3 muddy |"): what a row says holds
     after that many silences (the father's statement first), each row dated by it; a row past the last silence the
     puzzle has is a case, not a claim about any stage."""
-    first = next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
+    first = first_asked(lex)
     if first is None or not records:
         return records
     last_silence = len(lex.puzzle.announcements) - 1  # (the last announcement is the knowing, not a silence)
