@@ -33,7 +33,7 @@ NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_al* were
 # each scored blind, in sessions 5 to 23, then opened; traces_ah* at the start and end of sessions 19 to 22). Still
 # blind, to score in this order:
-BLIND = ("traces_an",)
+BLIND = ("traces_ao",)
 REAL = "tests/data/real/*.jsonl"
 
 
