@@ -57,6 +57,10 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
+# A denied exclusivity: "…剩下红桃Q、红桃4、方块5三张，不是只有方块5", "Q, 4 and 5 remain, not just 5": the idea "only X"
+# is rejected; X itself is not excluded
+_NOT_ONLY = re.compile(r"(?i:\bnot\s+(?:just|only|merely|simply|solely)\b)|(?:不是|并不是|并非|而不是|而非)(?:只有|只剩下?|仅有|仅剩)|"
+                       r"不只是|不只有|不止是|不止有|不仅仅?是")
 # A yes/no question inside a sentence ("问三个数是不是一定互不相同", "要看b和c是否相等"): the clause is asked, not said
 # (and "I wondered whether …", "asked myself whether …": an English clause wondered about)
 _ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能|"
@@ -76,7 +80,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves",
-                "not just", "not only", "not simply", "not merely",
+                "not just", "not only", "not simply", "not merely", "not solely", "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")
 
 
@@ -109,7 +113,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))
-    for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION)):
+    for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION),
+                             (_NOT_ONLY, REJECTED)):
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())
             b = min((c for c in cuts if c > m.end()), default=len(sentence))

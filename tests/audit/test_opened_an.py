@@ -1,0 +1,19 @@
+"""Readings from the opened blind set traces_an* (session 24: its false alarms first, then its misses), each checked
+both ways: the true sentence passes, and a twin that says something false is still flagged."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+CARD16_P2 = ("P说\"我不知道这张牌\"，所以点数是A、Q、4、5。Q说\"我知道你不知道\"，所以花色是红桃或者方块，"
+             "剩下：红桃A、红桃Q、红桃4、方块A、方块5。\n\n"
+             "接着P说\"现在我知道这张牌了\"。所以P这句话之后剩下的是{}，不是只有方块5。")
+
+
+def test_not_only_denies_an_exclusivity_not_the_value(ctxs):
+    """"剩下的是红桃Q、红桃4、方块5三张，不是只有方块5" after P's second statement: ♦5 is not excluded (right, no flag);
+    "剩下的是红桃Q、红桃4三张" with ♦5 gone is still false. The same in English: "not just the 5 of diamonds"."""
+    ctx = ctxs("card16.txt")
+    assert not _bad(_audit(ctx, CARD16_P2.format("红桃Q、红桃4、方块5三张")))
+    assert _bad(_audit(ctx, CARD16_P2.format("红桃A、红桃Q、红桃4")))
+    en = ("P: I don't know. So the rank is A, Q, 4 or 5.\n\nQ: I knew you didn't know. So the suit is hearts or "
+          "diamonds.\n\nP: Now I know. So the cards left are {}, not just the 5 of diamonds.")
+    assert not _bad(_audit(ctx, en.format("the Q of hearts, the 4 of hearts and the 5 of diamonds")))
+    assert _bad(_audit(ctx, en.format("the A of hearts, the Q of hearts and the 5 of diamonds")))
