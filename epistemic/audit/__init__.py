@@ -56,6 +56,9 @@ _TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+
 _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|timeline|announcements)\s*[:：])|"
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
+# A greeting before the headline ("Hi! The card is the **5 of diamonds**."): no sentence of the answer's
+_GREETING = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
+                       r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
 _NOT_THE_ANSWER = re.compile(r"(?i:\banswer\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be|won't\s+be|should\s+not\s+be|"
@@ -613,9 +616,10 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     of a yes or no opening the step ("Yes — the three numbers are all different.")."""
     if al.reached > 0 or final is None:
         return audits
-    first = _FIRST_SENTENCE_END.search(text)
+    greeting = _GREETING.match(text)
+    first = _FIRST_SENTENCE_END.search(text, greeting.end() if greeting else 0)
     end = first.end() if first else len(text)
-    if _CONCLUSION.match(text):
+    if _CONCLUSION.match(text, greeting.end() if greeting else 0):
         return audits
     answered = said is not None and set(said) <= set(final) or any(
         c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)

@@ -17,3 +17,19 @@ def test_not_only_denies_an_exclusivity_not_the_value(ctxs):
           "diamonds.\n\nP: Now I know. So the cards left are {}, not just the 5 of diamonds.")
     assert not _bad(_audit(ctx, en.format("the Q of hearts, the 4 of hearts and the 5 of diamonds")))
     assert _bad(_audit(ctx, en.format("the A of hearts, the Q of hearts and the 5 of diamonds")))
+
+CARD16_EN = ("{} The card is the **{}**.\n\n"
+             "P: \"I don't know the card.\" The ranks that appear once (J, 8, 2, 7, 3, K, 6) are out, so the rank is "
+             "A, Q, 4 or 5.\n\nQ: \"I knew you didn't know.\" Spades and clubs hold a unique rank, so the suit is "
+             "hearts or diamonds: ♥A ♥Q ♥4 ♦A ♦5.\n\nP: \"Now I know.\" The ace is in both suits, so it goes: ♥Q ♥4 "
+             "♦5.\n\nQ: \"Now I know too.\" Hearts would leave two cards, so the suit is diamonds.\n\n"
+             "So the card is the {}.")
+
+
+def test_a_greeting_before_the_headline_keeps_it_a_headline(ctxs):
+    """"Hi! The card is the **5 of diamonds**." opening a trace that reasons to the 5 of diamonds: a greeting, then the
+    answer-first headline (no flag); a trace that opens and ends on the 4 of hearts is still wrong."""
+    ctx = ctxs("card16.txt")
+    for greeting in ("Hi!", "Sure!", "好的！"):
+        assert not _bad(_audit(ctx, CARD16_EN.format(greeting, "5 of diamonds (♦5)", "5 of diamonds")))
+    assert _bad(_audit(ctx, CARD16_EN.format("Hi!", "4 of hearts (♥4)", "4 of hearts")))
