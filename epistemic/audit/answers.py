@@ -55,6 +55,10 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
         return None  # "So we drop April 19.": an elimination, not the answer
     found = _answer_of(lex, memo, _REPLIED.sub(r"\1", m.group("said")))  # ("所以回答“是”，填1": 是，填1)
+    if found is None and not m.group("arrow"):  # "So the number of muddy children is 1.": one value, said plainly
+        named = [r.answer for r in extract_records(lex, m.group("said"), True, memo)
+                 if r.kind == "candidates" and r.certain and r.answer and len(r.answer) == 1]
+        found = named[-1] if len(named) == 1 else None
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 

@@ -33,3 +33,17 @@ def test_a_greeting_before_the_headline_keeps_it_a_headline(ctxs):
     for greeting in ("Hi!", "Sure!", "好的！"):
         assert not _bad(_audit(ctx, CARD16_EN.format(greeting, "5 of diamonds (♦5)", "5 of diamonds")))
     assert _bad(_audit(ctx, CARD16_EN.format("Hi!", "4 of hearts (♥4)", "4 of hearts")))
+
+MUDDY_FIRST = ("**Answer: exactly {0} child is muddy.**\n\n"
+               "Here's why. Four children played outside; each sees the others' foreheads but not their own. The father "
+               "says \"at least one of you is muddy\", and right after that, every muddy child knows that they are "
+               "muddy.\n\nA muddy child can deduce her state from the father's sentence only if she sees no muddy "
+               "forehead at all.\n\nSo the number of muddy children is {0}.")
+
+
+def test_a_plain_closing_sentence_naming_one_value_is_the_answer(ctxs):
+    """"So the number of muddy children is 1." closing an answer-first trace that narrated the whole dialogue is its
+    answer, judged after the dialogue (right, no flag); the same trace answering 2 is wrong."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 1})
+    assert not _bad(_audit(ctx, MUDDY_FIRST.format(1)))
+    assert _bad(_audit(ctx, MUDDY_FIRST.format(2)))
