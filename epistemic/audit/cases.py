@@ -76,7 +76,8 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
 # A line labelled by one value: "- 14日有7月14日和8月14日，伯纳德还是不能确定", "- 14: July 14 and August 14 — Bernard
 # can't tell", "* For 16, …" (the value opens the line, after a bullet or a number)
 _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?|"
-                          r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))")  # (or no bullet, an arrow: "19 → March 19 and …")
+                          r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))|"  # (or no bullet, an arrow: "19 → March 19 and …",
+                          r"^[ \t]*(?=\w{1,8}[ \t]*=[ \t]*\d{1,6}[ \t]*[:：])")  # or a variable's value: "b=0：a只能是1，…")
 
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
@@ -172,6 +173,11 @@ _CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*
                        r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
+# A step that opens on one case, named as such: "嗯，等一下，b=1的情况我再想一想。", "Let me reconsider the case b = 1."
+_CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok(?:ay)?|now|so|actually)[,，.。!！…]*\s*)*"
+                           r"(?:(?P<case>[^，。,.:：\n]{1,12})的情况(?=[，,]?\s*(?:我|我们|让我)?再)|(?i:(?:let\s+me\s+|let's\s+)?(?:re-?consider|revisit|"
+                           r"look\s+again\s+at|think\s+again\s+about|go\s+back\s+to|back\s+to)\s+the\s+case\s+"
+                           r"(?:of\s+|where\s+|with\s+)?(?P<en>[^,.:;\n]{1,12})))", re.IGNORECASE)
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
 
@@ -180,6 +186,10 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     """A step that opens by checking one named world ("Check ♦5: P holds a 5 …"): what it says of candidates and
     knowledge is said in that world, read as its case (not checked as the stage's claims). Answers, arithmetic,
     credits and who said or was told what stay as they are."""
+    case = _CASE_OPENING.match(text)
+    if case is not None and any(t.kind in ("value", "number", "ambig")
+                                                 for t in lex.scan(case.group("case") or case.group("en"))):
+        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
     m = _CHECKING.match(text)
     if m is None or m.end() == 0:
         return records
@@ -189,7 +199,7 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
         return records
     toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
-        spans = _value_lines(lex, text)
+        spans = _value_lines(lex, text) + [(p.end(), _line_end(text, p.end()), None) for p in _PAIR_LABEL.finditer(text)]
         return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
                 any(a <= r.start < b for a, b, _ in spans) else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]

@@ -2020,6 +2020,9 @@ def _compared(toks: list[Token], sentence: str) -> tuple | None:
 _ROLE_TIME = re.compile(r"(?i:\b(?:now|then|already|also|too|after|once|finally|either)\b)|现在|已经|也|之后")
 
 
+_FACT_AFTER = re.compile(r"\s*(?:≠|!=|=|<|>|≤|≥|∈|∉)")
+
+
 def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
     """A sentence that gives each of two agents an attribute to know, with no time in it ("Mr. P knows the suit of the
     chosen card and Mr. Q knows its rank", "P knows the rank and Q the suit") says who was told what: its knowledge
@@ -2033,8 +2036,8 @@ def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimReco
         rest = [u for u in toks[i + 1:i + 4] if u.kind not in ("copula", "only", "sep")]
         attr = next((u for u in rest[:2] if u.kind == "attr" and isinstance(u.payload, str) and
                      not u.payload.startswith("@")), None)
-        if attr is not None and (rest[0].kind in ("know", "attr")):
-            pairs.append((t.payload, attr.payload))
+        if attr is not None and (rest[0].kind in ("know", "attr")) and _FACT_AFTER.match(sentence, attr.end) is None:
+            pairs.append((t.payload, attr.payload))  # (not "安妮知道b≠1": a fact about b known, not b)
     agents = {a for a, _ in pairs}
     if len(pairs) != 2 or len(agents) != 2 or len({v for _, v in pairs}) != 2:
         return found

@@ -47,3 +47,61 @@ def test_a_plain_closing_sentence_naming_one_value_is_the_answer(ctxs):
     ctx = ctxs("muddy.txt", {"n": 4, "k": 1})
     assert not _bad(_audit(ctx, MUDDY_FIRST.format(1)))
     assert _bad(_audit(ctx, MUDDY_FIRST.format(2)))
+
+CONSECUTIVE_ZH = ("安妮说\"我不知道你的数\"，所以a不是0也不是10。\n\n"
+                  "比尔说\"我不知道你的数\"。比尔看到b，a是b−1或b+1。\n{}\nb=2到8：两个都还在，不知道。")
+
+
+def test_an_unbulleted_line_opening_on_a_variables_value_is_a_case(ctxs):
+    """"b=0：a只能是1，比尔知道 → 去掉(1,0)。" (no bullet) and two more such lines are cases: Bill would know there
+    (right, no flag); "b=5：…，比尔知道" is false even as a case."""
+    ctx = ctxs("consecutive.txt")
+    lines = ("b=0：a只能是1，比尔知道 → 去掉(1,0)。\nb=1：a可能是0或2，但a=0已经被排除了，所以a=2，比尔知道 → 去掉(2,1)。\n"
+             "{}，比尔知道 → 去掉({})。")
+    assert not _bad(_audit(ctx, CONSECUTIVE_ZH.format(lines.format("b=9：a可能是8或10，a=10已排除", "8,9"))))
+    assert _bad(_audit(ctx, CONSECUTIVE_ZH.format(lines.format("b=5：a可能是4或6，a=6已排除", "4,5"))))
+
+
+RETHINK = ("安妮说\"我不知道你的数\"。如果a=0，b只能是1；如果a=10，b只能是9。所以a不是0也不是10，剩18对。\n\n"
+           "比尔说\"我不知道你的数\"。比尔看到b，a是b−1或b+1。\nb=0：a只能是1，比尔知道 → 去掉(1,0)。\n"
+           "b=1：a可能是0或2，但a=0已经被排除了，所以a=2，比尔知道 → 去掉(2,1)。\n"
+           "b=9：a可能是8或10，a=10已排除，比尔知道 → 去掉(8,9)。\nb=10：a只能是9 → 去掉(9,10)。\n"
+           "b=2到8：两个都还在，不知道。\n剩14对。\n\n"
+           "嗯，等一下，{}我再想一想。比尔拿到1，原本a可以是0或2。安妮说不知道，说明a≠0。所以比尔就知道a=2了。"
+           "对，所以{}要去掉。\n\n"
+           "安妮说\"我知道你的数\"。\na=1：(1,0)已去掉，(1,2)还在 → 知道b=2。\na=2：(2,1)已去掉，(2,3)还在 → 知道b=3。\n"
+           "a=3到7：两边都在 → 不知道。\na=8：(8,9)已去掉，(8,7)还在 → 知道b=7。\n"
+           "a=9：(9,10)已去掉，(9,8)还在 → 知道b=8。\n\n剩下4对：(1,2)、(2,3)、(8,7)、(9,8)。")
+
+
+def test_a_step_opening_on_a_case_to_rethink_is_that_case(ctxs):
+    """"嗯，等一下，b=1的情况我再想一想。比尔拿到1，原本a可以是0或2。…" after Bill's statement: what is said is said of
+    the case b = 1 (no flag); without the opening, the step's claims are the stage's: "(2,3)要去掉" is false."""
+    ctx = ctxs("consecutive.txt")
+    assert not _bad(_audit(ctx, RETHINK.format("b=1的情况", "(2,1)")))
+    assert _bad(_audit(ctx, RETHINK.format("", "(2,3)")))
+    wrong = RETHINK.format("b=1的情况", "(2,1)") + "\n\n四种和都可能，无法唯一确定，答案填0。"  # (a wrong answer weighs
+    assert _audit(ctx, wrong).label == 5  # the claims before it: the case's are still not the stage's, the answer is wrong)
+
+
+def test_a_check_of_each_pair_reads_each_labelled_line_as_its_case(ctxs):
+    """"验证一下每一对：\\n(1,2)：安妮拿1，b是0或2，不知道 ✓；…" after the dialogue: each line is said of its pair, and
+    "安妮知道b≠1" knows a fact about b, not b (no flag); a plain "所以b是0或2" after the dialogue is false."""
+    ctx = ctxs("consecutive.txt")
+    head = ("安妮说\"我不知道你的数\"。比尔说\"我不知道你的数\"。安妮说\"我知道你的数\"。"
+            "剩下4对：(1,2)、(2,3)、(8,7)、(9,8)。\n\n")
+    check = ("验证一下每一对：\n(1,2)：安妮拿1，b是0或2，不知道 ✓；比尔拿2，a是1或3，都还在，不知道 ✓。\n"
+             "(2,3)：安妮拿2，不知道 ✓；比尔拿3，a是2或4，不知道 ✓；安妮知道b≠1（比尔拿1会知道），所以b=3 ✓。")
+    assert not _bad(_audit(ctx, head + check))
+    assert _bad(_audit(ctx, head + "所以b是0或2。"))
+
+
+def test_what_to_fill_in_is_the_answer(ctxs):
+    """"所以不能确定两数之和，答案填0。" answers the yes/no question (0: no), which is wrong for the consecutive-numbers
+    puzzle (the sum is one of 3, 5, 15, 17: 1); "答案填1" is right."""
+    ctx = ctxs("consecutive.txt")
+    text = ("安妮说\"我不知道你的数\"。比尔说\"我不知道你的数\"。安妮说\"我知道你的数\"。剩下(1,2)、(2,3)、(8,7)、(9,8)，"
+            "和是3、5、15、17。\n\n所以{}，答案填{}。")
+    assert _audit(ctx, text.format("和一定是3、5、15、17之一", 1)).final_answer_correct
+    wrong = _audit(ctx, text.format("不能确定两数之和", 0))
+    assert not wrong.final_answer_correct and _bad(wrong)
