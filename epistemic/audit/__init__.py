@@ -642,6 +642,7 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False) -> Cla
         return c
     r = c.record
     weight = STRONG_EVIDENCE if (c.anchored and c.verdict.verdict == PREMATURE) or \
+        (c.anchored and c.verdict.verdict == FALSE and r.kind == "candidates" and c.verdict.earlier is None) or \
         weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading) else \
         CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)

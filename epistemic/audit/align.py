@@ -55,6 +55,13 @@ _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last
 _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Za-z])\.[\"”’」』]?\s")
 
 
+# A speaker named alone after "after": "after Bernard, …", "after Bernard has spoken", "left after Bernard are …"
+_BARE_SPEAKER = re.compile(r"\s*(?:(?i:right|just|immediately|directly)\s+)?(?:(?i:after|following|once)\s+)?"
+                           r"(?:(?i:mr|ms|mrs)\.?\s*)?(?P<who>[^\W\d_]{1,20})(?:\s+(?:has\s+|had\s+)?(?i:spoke|spoken|"
+                           r"speaks|replies|replied|answers|answered|talks|talked))?(?=\s*(?:[,;:.)]|$|\s(?i:are|is|were|"
+                           r"was|we|the|only|there)\b))")
+
+
 @dataclass(frozen=True)
 class Cue:
     """A mention of announcement `stage` at offset `at` of a step; `strong` cues move the step's stage."""
@@ -1044,7 +1051,7 @@ class Aligner:
         "after P's statement and Q's reply"), or None. With the trace's `current` stage, "Q's statement" of a speaker
         with several is the one of theirs just reached or next, if only one of them is."""
         k, _ = self.locate(phrase, 0)
-        k = k or self._quoted_part(phrase) or self._all_named(phrase)
+        k = k or self._quoted_part(phrase) or self._all_named(phrase) or self._bare_speaker(phrase)
         cues = self.inner_cues(phrase, k or 0)
         named = {c.stage for c in cues if c.strong or c.how == "reference"}
         named |= {k} if k else set()
@@ -1052,6 +1059,17 @@ class Aligner:
             named |= {j for j in (self._speaker_statement(phrase, c.at, current) for c in cues
                                   if c.how.startswith("reference, any")) if j is not None}
         return max(named, default=None)
+
+    def _bare_speaker(self, phrase: str) -> int | None:
+        """The one statement of a speaker named alone ("the candidates left after Bernard are …", "after Bernard
+        has spoken"), when that speaker makes exactly one statement; else None."""
+        m = _BARE_SPEAKER.match(phrase)
+        if m is None:
+            return None
+        toks = tokens(self.lexicon, m.group("who"))
+        if len(toks) != 1 or toks[0].kind != "agent" or self.voices.count(toks[0].payload) != 1:
+            return None
+        return self.voices.index(toks[0].payload) + 1
 
     def _all_named(self, phrase: str) -> int | None:
         """The last statement, for a phrase naming them all ("after the three announcements", "after all the

@@ -81,6 +81,7 @@ fix fixes fixed pin pins pinned settle settles settled narrow narrows narrowed a
 clean tell tells
 open spoke
 re well actually indeed
+restate restates restated restating recap recapping recall recalling
 """.split())
 _ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"
@@ -96,6 +97,9 @@ _MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexi
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:(?:only\s+)?(?:is left with|still leaves|leaves|keeps|still has|has)\b))")
+# A heading's number, not a value: "**Statement 3:** …", "Step 2:", "第3句："
+_ORDINAL_HEAD = re.compile(r"(?i:\b(?:statement|step|stage|round|line|part|point|announcement)\s*(?:\*\*)?\s*#?\s*$)|"
+                           r"第\s*$")
 _ONLY_BEFORE = re.compile(r"(?:只剩下?|只有|仅剩|(?i:\bonly\s+))\s*$")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
@@ -148,7 +152,8 @@ def labelled(clause: str, lex: Lexicon) -> bool:
     P knows", "Sum 11 is left with (2, 9), …"): the claim is about that one case, not the whole stage."""
     toks = lex.scan(clause)
     if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) and
-           not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) and not _spelled_out(clause, toks, n)
+           not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) and not _spelled_out(clause, toks, n) and
+           not (t.kind == "number" and _ORDINAL_HEAD.search(clause, max(0, t.start - 12), t.start))
            for n, t in enumerate(toks)):
         return True  # ("只剩7月：7月16、7月17、7月19": what is left, then its items — no case label)
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable

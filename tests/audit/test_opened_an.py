@@ -105,3 +105,27 @@ def test_what_to_fill_in_is_the_answer(ctxs):
     assert _audit(ctx, text.format("和一定是3、5、15、17之一", 1)).final_answer_correct
     wrong = _audit(ctx, text.format("不能确定两数之和", 0))
     assert not wrong.final_answer_correct and _bad(wrong)
+
+CHERYL_STEPS = ("**Step 2: Albert's first statement.**\n\nMay contains 19 and June contains 18, so both are ruled out.\n\n"
+                "Remaining dates: **Jul 14, Jul 16, Aug 14, Aug 15, Aug 17**.\n\n**Step 3: Bernard's statement.**\n\n"
+                "Among the five remaining dates, day 14 occurs twice, so a Bernard holding 14 would still be unsure.\n\n"
+                "Remaining dates: **Jul 16, Aug 15, Aug 17**.\n\n**Step 4: Albert's second statement.**\n\n"
+                "If his month were August he would still have two options. July leaves only Jul 16.\n\n"
+                "### Verification\n\nLet me re-check each step.\n\n"
+                "- **Statement 1:** Albert with May would have to consider May 19, where Bernard would know. Albert with "
+                "June would have to consider June 18. So only July and August are compatible with his certainty. ✔\n"
+                "- **Statement 2:** His \"now I know\" requires a day that is unique among the five survivors, which "
+                "excludes 14. ✔\n"
+                "- **Statement 3:** {} the candidates left after Bernard are {{{}}}. If Albert had August, he would "
+                "face two options and could not know; with July he has only 16 July. ✔\n\n"
+                "**Final answer: Cheryl's birthday is July 16.**")
+
+
+def test_a_list_dated_by_a_speaker_named_alone_is_judged_at_that_statement(ctxs):
+    """"Restating the candidates left after Bernard are {16 July, 14 August, 15 August, 17 August}" on the line of
+    statement 3: "after Bernard" (his only statement) dates the list, which keeps August 14, gone by then (flagged, as a
+    false list dated by its own words); "{16 July, 15 August, 17 August}" is right."""
+    ctx = ctxs("cheryl.txt")
+    assert not _bad(_audit(ctx, CHERYL_STEPS.format("Restating", "16 July, 15 August, 17 August")))
+    assert _bad(_audit(ctx, CHERYL_STEPS.format("Restating", "16 July, 14 August, 15 August, 17 August")))
+    assert _bad(_audit(ctx, CHERYL_STEPS.format("Recall:", "16 July, 14 August, 15 August, 17 August")))

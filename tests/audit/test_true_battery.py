@@ -32,6 +32,7 @@ CAUGHT = {BATTERY: {
     "tb-muddy-010", "tb-muddy-024",  # session 19: "… would know in round r" (rounds.py)
     "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
     "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
+    "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
 }, BATTERY_2: {
     "tc-card16-002", "tc-card16-008", "tc-card16-018", "tc-card16-035", "tc-card16-038",
     "tc-card16-044", "tc-card16-045", "tc-card16-047", "tc-card16-050", "tc-card16-051",
@@ -45,6 +46,7 @@ CAUGHT = {BATTERY: {
     "tc-cheryl_variant-005", "tc-cheryl_variant-006", "tc-cheryl_variant-007", "tc-cheryl_variant-015", "tc-cheryl_variant-021",
     "tc-cheryl_variant-034", "tc-cheryl_variant-037", "tc-cheryl_variant-044", "tc-cheryl_variant-045", "tc-cheryl_variant-046",
     "tc-cheryl_variant-047", "tc-cheryl_variant-049", "tc-cheryl_variant-050", "tc-impossible-004", "tc-impossible-013",
+    "tc-sum_product-001",  # session 24: a false list dated by its own words ("after S's remark …") weighs alone
     "tc-impossible-014", "tc-impossible-031", "tc-impossible-038", "tc-impossible-040", "tc-impossible-041",
     "tc-impossible-042", "tc-impossible-043",
     "tc-impossible-044", "tc-impossible-046", "tc-impossible-047", "tc-impossible-048", "tc-impossible-049",
