@@ -87,8 +87,10 @@ def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
     k = _row_statement(aligner, cells[0])
     if k:
         return k, 0
-    k = _row_statement(aligner, cells[1]) if len(cells) > 1 and _BARE_NUMBER.fullmatch(cells[0]) else None
-    return (k, 1) if k else None
+    if len(cells) < 2 or not _BARE_NUMBER.fullmatch(cells[0]):
+        return None
+    k = _row_statement(aligner, cells[1]) or _numbered_speaker(aligner, f"{cells[0].strip(' *')} {cells[1].strip(' *')}")
+    return (k, 1) if k else None  # ("| 1 | Albert | …": the number and its speaker, Albert's first statement)
 
 
 def _left_after(r: ClaimRecord, k: int) -> ClaimRecord:

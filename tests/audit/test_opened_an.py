@@ -129,3 +129,17 @@ def test_a_list_dated_by_a_speaker_named_alone_is_judged_at_that_statement(ctxs)
     assert not _bad(_audit(ctx, CHERYL_STEPS.format("Restating", "16 July, 15 August, 17 August")))
     assert _bad(_audit(ctx, CHERYL_STEPS.format("Restating", "16 July, 14 August, 15 August, 17 August")))
     assert _bad(_audit(ctx, CHERYL_STEPS.format("Recall:", "16 July, 14 August, 15 August, 17 August")))
+
+SUMMARY_TABLE = ("Summary:\n\n| # | Speaker | What it rules out | Left afterwards |\n|---|---|---|---|\n"
+                 "| 1 | Albert | {} | {} |\n| 2 | Bernard | {} | July 16, Aug 15, Aug 17 |\n"
+                 "| 3 | Albert | August (two dates left) | July 16 |\n\nSo Cheryl's birthday is July 16.")
+
+
+def test_a_table_row_named_by_its_number_and_speaker_credits_that_statement(ctxs):
+    """"| 1 | Albert | May, June | …" in a table keyed "| # | Speaker | What it rules out |": row 1 is Albert's first
+    statement (right); "| 1 | Albert | May, June, and the two 14ths |" credits the 14ths to it (wrong: Bernard's)."""
+    ctx = ctxs("cheryl.txt")
+    assert not _bad(_audit(ctx, SUMMARY_TABLE.format("May, June", "July 14, July 16, Aug 14, Aug 15, Aug 17",
+                                                     "the two 14ths")))
+    assert _bad(_audit(ctx, SUMMARY_TABLE.format("May, June, and the two 14ths", "July 16, Aug 15, Aug 17",
+                                                 "nothing new")))
