@@ -285,6 +285,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     before = 0  # the stage the trace stood at before the step
     listed_property = False  # the step before ends on a colon after a property: this step lists its values
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
+    ahead = [next((b.stage for b in alignment[n + 1:] if b.stage != a.stage), a.stage)
+             for n, a in enumerate(alignment)]  # the next stage the trace moves to after each step
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
         records = extract_records(lex, text, answer_next, ctx.memo)
@@ -370,6 +372,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if r.kind == "answer" or r.kind == "exclusion" and _NOT_THE_ANSWER.search(r.text) is not None:
                 # "Answer: x = 4, y = 13": the conclusion of the whole dialogue ("答案应该不是7月16日": what it is not)
                 window = Window(ctx.judge.last, ctx.judge.last)
+                now = al.stage_at(r.start)
+                if r.kind == "answer" and r.certain and 0 < now < ctx.judge.last and al.how != "recap" and \
+                        ahead[st.index] == now + 1:  # "所以答案就是6月12日" after Bernard's statement, with Albert's
+                    window = Window(now, now)  # still to come next: concluded there, before the last statement
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             turn = k is not None and _TURN.search(r.text) is not None
             if k is not None and (r.past or turn) and restated.get(("@past", r.key.formula)) == k and \

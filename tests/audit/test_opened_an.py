@@ -143,3 +143,19 @@ def test_a_table_row_named_by_its_number_and_speaker_credits_that_statement(ctxs
                                                      "the two 14ths")))
     assert _bad(_audit(ctx, SUMMARY_TABLE.format("May, June, and the two 14ths", "July 16, Aug 15, Aug 17",
                                                  "nothing new")))
+
+VARIANT_ZH = ("阿尔伯特知道伯纳德不知道，说明阿尔伯特的月份里没有唯一的日子。3月有13日，5月有20日，所以排除3月和5月。"
+              "剩下4月14日、4月17日、4月19日、6月12日、6月19日。\n\n"
+              "然后伯纳德说起初不知道，现在知道了。19日出现了两次，所以如果伯纳德拿到19，他还是不知道，排除19。{}\n\n"
+              "阿尔伯特说：\"那我也知道谢丽尔的生日了。\"如果是4月，还有4月14日和4月17日，他不会知道；"
+              "如果是6月，只剩6月12日，他知道。{}")
+
+
+def test_an_answer_concluded_before_the_last_statement_is_premature(ctxs):
+    """"那伯纳德现在知道了，所以答案就是6月12日。" on Bernard's statement, with Albert's last statement discussed next:
+    concluded too early (June 12 is unique only after Albert's); the same sentence after Albert's statement is right."""
+    ctx = ctxs("cheryl_variant.txt")
+    answer = "所以答案就是6月12日。"
+    assert not _bad(_audit(ctx, VARIANT_ZH.format("剩下4月14日、4月17日、6月12日。", answer)))
+    early = _audit(ctx, VARIANT_ZH.format("那伯纳德现在知道了，" + answer, "所以是6月12日。"))
+    assert _bad(early) and early.label == 1
