@@ -18,13 +18,13 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|[一两二三四五六七八])"
 _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there must be": "=", "恰好": "=",
-        "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "at least": ">=", "至少": ">=",
+        "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "一共有": "=", "总共有": "=", "共有": "=", "at least": ">=", "至少": ">=",
         "at most": "<=", "至多": "<=", "最多": "<=", "more than": ">", "不止": ">", "fewer than": "<",
         "not": "!=", "不是": "!="}
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
-                    r"(恰好|正好|刚好|只有|所以有|因此有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
+                    r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
 def _clause_before(sentence: str, at: int) -> str:
     """The 30 characters before `at`, from the start of their clause on ("…看到了至少两个脏孩子，也就是说至少有3个":
@@ -46,8 +46,8 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
 _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
 _THERE_ARE = re.compile(r"(?i:\bthere\s+(?:are|must\s+be|were)\s+)$")
-_CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)")
-_MUD = re.compile(r"(?i:mud|dirt|forehead)|泥")
+_CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)|(?:个|位|名)?(?:孩子|小孩|人)")
+_MUD = re.compile(r"(?i:mud|dirt|forehead)|泥|脏")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 # "so k = 4 is out", "k = 4 被排除" (not "m = 4 out of the 6")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
@@ -251,7 +251,11 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "she sees exactly one muddy forehead": what a child sees, not the count (but "every child
             # knows there are at least three muddy foreheads" counts them)
         noun = _CHILDREN.match(sentence, m.end())
-        if noun and not _MUD.search(sentence, m.start(), _clause_end(sentence, m.end())):
+        end = _clause_end(sentence, m.end())
+        if not m.group(1):  # ("这里一共有5个孩子，其中有些额头上有泥": the comma ends what the count is of)
+            comma = sentence.find("，", m.end(), end)
+            end = end if comma < 0 else comma
+        if noun and not _MUD.search(sentence, m.start(), end):
             continue  # "there are three children": the number of children, not of muddy ones
         if _UNSURE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "我们还不能说至少有3个", "we can't yet say that at least 3 are": nothing is claimed

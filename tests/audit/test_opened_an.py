@@ -159,3 +159,13 @@ def test_an_answer_concluded_before_the_last_statement_is_premature(ctxs):
     assert not _bad(_audit(ctx, VARIANT_ZH.format("剩下4月14日、4月17日、6月12日。", answer)))
     early = _audit(ctx, VARIANT_ZH.format("那伯纳德现在知道了，" + answer, "所以是6月12日。"))
     assert _bad(early) and early.label == 1
+
+
+def test_a_total_counted_with_yigong_is_the_muddy_count_only_when_mud_is_said(ctxs):
+    """"所以一共有2个孩子有泥。" (5 children, 3 muddy) counts the muddy children: false; "一共有3个孩子有泥" is right;
+    "这里一共有5个孩子，其中有些额头上有泥" and "只有5个孩子" count the children, not the muddy ones (no claim)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    head = "父亲说：你们中至少有一个人额头上有泥。没有人站出来。又没有人站出来。现在有泥的孩子都知道了。\n\n"
+    assert _bad(_audit(ctx, head + "所以一共有2个孩子有泥。"))
+    assert not _bad(_audit(ctx, head + "所以一共有3个孩子有泥。"))
+    assert not _bad(_audit(ctx, "这里一共有5个孩子，其中有些额头上有泥。只有5个孩子。\n\n" + head))
