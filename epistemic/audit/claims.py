@@ -2189,7 +2189,8 @@ _LOOK_GAP = re.compile(r"\s*(?i:(?:only|just)\s+(?:needs?|has)\s+to\s+look\s+at|
                        r"(?i:the\s+|his\s+|her\s+)?|\s*(?:只要|只需要?|只用)?看(?:一下|一眼)?(?:自己的|他的|她的)?")
 _LOOK_END = re.compile(r"\s*(?i:to\s+(?:know|be\s+sure|tell|determine|work\s+it\s+out))\b|\s*就(?:能|可以|会)?(?:知道|确定)")
 _SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|looks\s+at)\s+(?i:the\s+)?(?i:numbers?\s+)?|"
-                       r"\s*(?:能|可以)?(?:看到|看得到|看见|看得见)(?:的是|了)?\s*(?:数)?")
+                       r"\s*(?:能|可以)?(?:看到|看得到|看见|看得见)(?:的是|的|了)?\s*(?:数)?")
+_SEER_PRONOUN = re.compile(r"他|她|(?i:\b(?:he|she)\b)")
 _SEEN_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and)\b|和|与|跟)\s*")
 _SEEN_END = re.compile(r"\s*(?:[=≠<>≤≥∈∉+\-−×*/]|\d)")
 
@@ -2199,16 +2200,21 @@ def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
     "told", judged at the start: the wrong view when it sees others), in puzzles where agents observe variables."""
     observes = {a.name: a.observes for a in lex.puzzle.agents}
     out = []
-    for i, t in enumerate(toks[:-1]):
-        if t.kind != "agent" or t.payload not in observes or \
-                not all(isinstance(o, s.Var) for o in observes[t.payload]):
+    seers = [(t, t.end, toks[i + 1:i + 3]) for i, t in enumerate(toks[:-1]) if t.kind == "agent"]
+    for m in _SEER_PRONOUN.finditer(sentence):  # "鲍勃也是一样的道理，他不知道，说明他看到的 b 和 c …": the agent
+        # named last before the pronoun
+        named = next((t for t in reversed(toks) if t.kind == "agent" and t.end <= m.start()), None)
+        if named is not None:
+            seers.append((named, m.end(), [u for u in toks if u.start >= m.end()][:2]))
+    for t, end, nxt in seers:
+        if t.payload not in observes or not all(isinstance(o, s.Var) for o in observes[t.payload]):
             continue
-        first = next((u for u in toks[i + 1:i + 3] if u.kind not in ("copula", "modal", "if", "only")), t)
+        first = next((u for u in nxt if u.kind not in ("copula", "modal", "if", "only")), t)
         # ("看到的是", "can see", "只要看一下", "only needs to look at")
         if first.kind != "attr" or not isinstance(first.payload, str) or first.payload.startswith("@"):
             continue
-        if _SEES_GAP.fullmatch(sentence, t.end, first.start) is None and (
-                _LOOK_GAP.fullmatch(sentence, t.end, first.start) is None or
+        if first is t or _SEES_GAP.fullmatch(sentence, end, first.start) is None and (
+                _LOOK_GAP.fullmatch(sentence, end, first.start) is None or
                 _LOOK_END.match(sentence, first.end) is None):
             continue
         seen, last = [first.payload], first
@@ -2221,7 +2227,7 @@ def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
         if _SEEN_END.match(sentence, last.end) is not None or _SEEN_END.match(sentence, first.end) is not None:
             continue  # "Alice sees b = 3 and c = 5", "sees b + c": values or terms, not the variables
         key = knows_key(t.payload, "value", tuple(("Var", v) for v in dict.fromkeys(seen)))
-        out.append(record("told", key, (), sentence.strip(), t.start, last.end, False, reading=KNOWLEDGE))
+        out.append(record("told", key, (), sentence.strip(), min(t.start, end), last.end, False, reading=KNOWLEDGE))
     return out
 
 

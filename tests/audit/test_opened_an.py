@@ -169,3 +169,13 @@ def test_a_total_counted_with_yigong_is_the_muddy_count_only_when_mud_is_said(ct
     assert _bad(_audit(ctx, head + "所以一共有2个孩子有泥。"))
     assert not _bad(_audit(ctx, head + "所以一共有3个孩子有泥。"))
     assert not _bad(_audit(ctx, "这里一共有5个孩子，其中有些额头上有泥。只有5个孩子。\n\n" + head))
+
+
+def test_what_a_pronoun_sees_is_what_the_agent_named_before_it_observes(ctxs):
+    """"鲍勃也是一样的道理，他不知道，说明他看到的 b 和 c 不相等。": 他 is Bob, who sees a and c, not b and c (the wrong
+    agent's view: false at the start); "他看到的 a 和 c" is right. The same in English: "he sees b and c"."""
+    ctx = ctxs("what_sum.txt")
+    line = "爱丽丝说她不知道，说明她看到的 b 和 c 不相等。\n\n鲍勃也是一样的道理，他不知道，说明他看到的 {} 和 c 不相等。"
+    assert not _bad(_audit(ctx, line.format("a")))
+    assert _bad(_audit(ctx, line.format("b")))
+    assert _bad(_audit(ctx, "Bob cannot know his number at first; he sees b and c."))
