@@ -57,9 +57,9 @@ _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\b
 
 # A speaker named alone after "after": "after Bernard, …", "after Bernard has spoken", "left after Bernard are …"
 _BARE_SPEAKER = re.compile(r"\s*(?:(?i:right|just|immediately|directly)\s+)?(?:(?i:after|following|once)\s+)?"
-                           r"(?:(?i:mr|ms|mrs)\.?\s*)?(?P<who>[^\W\d_]{1,20})(?:\s+(?:has\s+|had\s+)?(?i:spoke|spoken|"
-                           r"speaks|replies|replied|answers|answered|talks|talked))?(?=\s*(?:[,;:.)]|$|\s(?i:are|is|were|"
-                           r"was|we|the|only|there)\b))")
+                           r"(?:(?i:mr|ms|mrs)\.?\s*)?(?P<who>[^\W\d_]{1,20})(?:\s+(?:has\s+|had\s+)?"
+                           r"(?i:spoke|spoken|speaks|replies|replied|answers|answered|talks|talked))?"
+                           r"(?=\s*(?:[,;:.)]|$|\s(?i:are|is|were|was|we|the|only|there)\b))")
 
 
 @dataclass(frozen=True)

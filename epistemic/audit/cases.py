@@ -175,7 +175,8 @@ _CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
 # A step that opens on one case, named as such: "嗯，等一下，b=1的情况我再想一想。", "Let me reconsider the case b = 1."
 _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok(?:ay)?|now|so|actually)[,，.。!！…]*\s*)*"
-                           r"(?:(?P<case>[^，。,.:：\n]{1,12})的情况(?=[，,]?\s*(?:我|我们|让我)?再)|(?i:(?:let\s+me\s+|let's\s+)?(?:re-?consider|revisit|"
+                           r"(?:(?P<case>[^，。,.:：\n]{1,12})的情况(?=[，,]?\s*(?:我|我们|让我)?再)|"
+                           r"(?i:(?:let\s+me\s+|let's\s+)?(?:re-?consider|revisit|"
                            r"look\s+again\s+at|think\s+again\s+about|go\s+back\s+to|back\s+to)\s+the\s+case\s+"
                            r"(?:of\s+|where\s+|with\s+)?(?P<en>[^,.:;\n]{1,12})))", re.IGNORECASE)
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
@@ -199,7 +200,8 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
         return records
     toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
-        spans = _value_lines(lex, text) + [(p.end(), _line_end(text, p.end()), None) for p in _PAIR_LABEL.finditer(text)]
+        spans = _value_lines(lex, text) + [(p.end(), _line_end(text, p.end()), None)
+                                           for p in _PAIR_LABEL.finditer(text)]  # ("(1,2)：安妮拿1，…")
         return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
                 any(a <= r.start < b for a, b, _ in spans) else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]

@@ -18,7 +18,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|[一两二三四五六七八])"
 _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there must be": "=", "恰好": "=",
-        "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "一共有": "=", "总共有": "=", "共有": "=", "at least": ">=", "至少": ">=",
+        "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "一共有": "=", "总共有": "=", "共有": "=",
+        "at least": ">=", "至少": ">=",
         "at most": "<=", "至多": "<=", "最多": "<=", "more than": ">", "不止": ">", "fewer than": "<",
         "not": "!=", "不是": "!="}
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"

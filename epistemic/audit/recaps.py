@@ -89,7 +89,8 @@ def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
         return k, 0
     if len(cells) < 2 or not _BARE_NUMBER.fullmatch(cells[0]):
         return None
-    k = _row_statement(aligner, cells[1]) or _numbered_speaker(aligner, f"{cells[0].strip(' *')} {cells[1].strip(' *')}")
+    k = _row_statement(aligner, cells[1]) or \
+        _numbered_speaker(aligner, f"{cells[0].strip(' *')} {cells[1].strip(' *')}")
     return (k, 1) if k else None  # ("| 1 | Albert | …": the number and its speaker, Albert's first statement)
 
 

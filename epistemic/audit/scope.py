@@ -80,7 +80,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves",
-                "not just", "not only", "not simply", "not merely", "not solely", "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
+                "not just", "not only", "not simply", "not merely", "not solely",
+                "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")
 
 

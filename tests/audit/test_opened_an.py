@@ -35,7 +35,8 @@ def test_a_greeting_before_the_headline_keeps_it_a_headline(ctxs):
     assert _bad(_audit(ctx, CARD16_EN.format("Hi!", "4 of hearts (♥4)", "4 of hearts")))
 
 MUDDY_FIRST = ("**Answer: exactly {0} child is muddy.**\n\n"
-               "Here's why. Four children played outside; each sees the others' foreheads but not their own. The father "
+               "Here's why. Four children played outside; each sees the others' foreheads but not their own. "
+               "The father "
                "says \"at least one of you is muddy\", and right after that, every muddy child knows that they are "
                "muddy.\n\nA muddy child can deduce her state from the father's sentence only if she sees no muddy "
                "forehead at all.\n\nSo the number of muddy children is {0}.")
@@ -81,7 +82,7 @@ def test_a_step_opening_on_a_case_to_rethink_is_that_case(ctxs):
     assert not _bad(_audit(ctx, RETHINK.format("b=1的情况", "(2,1)")))
     assert _bad(_audit(ctx, RETHINK.format("", "(2,3)")))
     wrong = RETHINK.format("b=1的情况", "(2,1)") + "\n\n四种和都可能，无法唯一确定，答案填0。"  # (a wrong answer weighs
-    assert _audit(ctx, wrong).label == 5  # the claims before it: the case's are still not the stage's, the answer is wrong)
+    assert _audit(ctx, wrong).label == 5  # (the case's claims are still not the stage's: the wrong answer is the error)
 
 
 def test_a_check_of_each_pair_reads_each_labelled_line_as_its_case(ctxs):
@@ -106,13 +107,16 @@ def test_what_to_fill_in_is_the_answer(ctxs):
     wrong = _audit(ctx, text.format("不能确定两数之和", 0))
     assert not wrong.final_answer_correct and _bad(wrong)
 
-CHERYL_STEPS = ("**Step 2: Albert's first statement.**\n\nMay contains 19 and June contains 18, so both are ruled out.\n\n"
+CHERYL_STEPS = ("**Step 2: Albert's first statement.**\n\nMay contains 19 and June contains 18, so both are ruled "
+                "out.\n\n"
                 "Remaining dates: **Jul 14, Jul 16, Aug 14, Aug 15, Aug 17**.\n\n**Step 3: Bernard's statement.**\n\n"
-                "Among the five remaining dates, day 14 occurs twice, so a Bernard holding 14 would still be unsure.\n\n"
+                "Among the five remaining dates, day 14 occurs twice, so a Bernard holding 14 would still be "
+                "unsure.\n\n"
                 "Remaining dates: **Jul 16, Aug 15, Aug 17**.\n\n**Step 4: Albert's second statement.**\n\n"
                 "If his month were August he would still have two options. July leaves only Jul 16.\n\n"
                 "### Verification\n\nLet me re-check each step.\n\n"
-                "- **Statement 1:** Albert with May would have to consider May 19, where Bernard would know. Albert with "
+                "- **Statement 1:** Albert with May would have to consider May 19, where Bernard would know. "
+                "Albert with "
                 "June would have to consider June 18. So only July and August are compatible with his certainty. ✔\n"
                 "- **Statement 2:** His \"now I know\" requires a day that is unique among the five survivors, which "
                 "excludes 14. ✔\n"
