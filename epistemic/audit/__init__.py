@@ -71,9 +71,10 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
                   "任何", "信息", "什么")
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "排除", "去掉", "淘汰", "删去")
-_AFTER_WORDS = ("after", "following", "once", "后", "说完")
+_AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
+                "gets past")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
-                             "conditional"})
+                             "conditional", "case knowledge"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
 _LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",

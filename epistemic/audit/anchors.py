@@ -93,7 +93,16 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
         opening = max((s.end() for s in _PHRASE_START.finditer(sentence, 0, m.start())), default=0)
         at = max(opening, m.start() - _MAX_PHRASE)
         out.append((at, sentence[at:m.end()]))
+    for m in _SURVIVED_WORD.finditer(sentence):  # "let me double-check H4 survived the first statement: … a P
+        # holding a 4 didn't know": the sentence is about that statement
+        stop = _PHRASE_END.search(sentence, m.end())
+        out.append((m.start(), sentence[m.end():min(stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)]))
     return out
+
+
+_SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|makes\s+it\s+through|"
+                            r"gets\s+past|got\s+past)\s+(?=the\s+(?:first|second|third|last|final|opening)\s+"
+                            r"(?:statement|announcement|remark|reply|line|round)\b)")
 
 
 # "<statement> (also) rules out …", "… are eliminated by <statement>", "<statement>排除了…", "…被<statement>排除"
@@ -204,6 +213,11 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
 def _quoted_before(text: str, start: int) -> str | None:
     """The last quote on the line before `start` with the words just before it (its speaker, if named), or None."""
     a = text.rfind("\n", 0, start) + 1
+    if _QUOTE_LABEL.match(text, a) is None:  # (unless a quote labels the line, only the sentence before and this one:
+        # 'Albert\'s "I don\'t know" is automatic … he knows Bernard doesn\'t know. … That rules out May and June' is
+        # what he knows, three sentences on)
+        ends = [m.end() for m in _SENTENCE.finditer(text, a, start)]
+        a = ends[-2] if len(ends) >= 2 else a
     found = list(QUOTES.finditer(text, a, start))
     if not found:
         return None

@@ -1965,8 +1965,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
             return None  # "S knew that →", "S: knew it.": knew something said before, not the numbers
         if body is None and toks[i].kind == "know" and not rest and (_KNEW_PAST.search(toks[i].text) is not None or (
-                i > 0 and toks[i - 1].kind == "past" and toks[i - 1].text in ("早就", "早"))):  # ("第二句，S 早就知道。")
-            return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers
+                i > 0 and toks[i - 1].kind == "past" and (toks[i - 1].text in ("早就", "早") or (
+                    toks[i - 1].text in ("已经", "早已") and _BEFORE_SPOKE.search(sentence, 0, toks[i - 1].start))))):
+            return None  # "## Step 2 — S already knew": knew what his statement says, not the numbers ("第二句，S 早就
+            # 知道。", "P先生开口之前，Q先生就已经知道了")
         if body is None and len(rest) > 1 and rest[0].kind == "agent" and rest[1].kind in ("neg", "copula"):
             return None  # "Bill now also knows Anne isn't at 0 or 10": a fact about Anne (unread), not her number
         if body is None and (unknown := object_key(lex, subject)):
@@ -1976,6 +1978,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     return not_key(body) if toks[i].kind == "notknow" else body
 
 
+_BEFORE_SPOKE = re.compile(r"(?:开口|说话|发言|说)(?:之前|以前)|(?i:\bbefore\s+\w+\s+(?:spoke|said|speaks|says)\b)")
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 # Before a saying word: the trace says it itself ("已经可以说", "we can safely say", "it is safe to say")
 _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"

@@ -1,0 +1,41 @@
+"""Readings from the correct-only sets traces_ap* (session 24: written to hunt false alarms, each row correct), each
+checked both ways: the true sentence passes, and a twin that says something false is still flagged."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+
+def test_a_pronoun_credit_names_the_sentence_before_not_a_quote_further_back(ctxs):
+    """'"I don't know" is automatic … he *knows* Bernard doesn't know. … his month can't contain either of them. That
+    rules out May and June in one stroke.': "That" is what he knows (right); 'Albert: "I don't know." That rules out
+    May and June.' credits them to the "I don't know" clause alone (wrong)."""
+    ctx = ctxs("cheryl.txt")
+    right = ("**Answer: July 16.**\n\nHere's why, in three moves.\n\n**Albert's first line.** Albert was told the month. \"I don't know\" is automatic — no month on the list "
+             "has only one date — so the weight is on the second half: he *knows* Bernard doesn't know. Bernard would "
+             "know outright only if his day were unique on the list, and exactly two days are: 18 (June 18) and 19 "
+             "(May 19). For Albert to be sure Bernard is in the dark, his month can't contain either of them. That "
+             "rules out May and June in one stroke. Left: July 14, July 16, August 14, August 15, August 17.")
+    assert not _bad(_audit(ctx, right))
+    assert _bad(_audit(ctx, "**Albert's first line.** Albert says \"I don't know\". That rules out May and June."))
+
+
+def test_knowing_already_before_another_spoke_knows_the_statement_not_the_card(ctxs):
+    """"注意，这句话说的是P先生开口之前，Q先生就已经知道了。" explains Q's "I knew you didn't know" (no claim that Q knew
+    the card); "所以Q先生现在已经知道这张牌了。" right after Q's statement is premature."""
+    ctx = ctxs("card16.txt")
+    head = "P先生说：我不知道这张牌。\n\nQ先生说：我知道你不知道这张牌。\n\n"
+    tail = "\n\nP先生说：现在我知道这张牌了。\n\nQ先生说：我也知道了。"
+    assert not _bad(_audit(ctx, head + "注意，这句话说的是P先生开口之前，Q先生就已经知道了。" + tail))
+    assert _bad(_audit(ctx, head + "所以Q先生现在已经知道这张牌了。" + tail))
+
+
+CARD16_CHECK = ("P: I don't know. Q: I knew you didn't know. P: now I know. Q: now I know too.\n\n"
+                "After all four statements only D5 is left.\n\n"
+                "Wait, let me double-check H4 survived the {} statement properly: 4 appears in hearts, spades and "
+                "clubs, so a P holding a 4 didn't know. Yes.")
+
+
+def test_a_check_that_a_value_survived_a_named_statement_is_dated_by_it(ctxs):
+    """"double-check H4 survived the first statement properly: … a P holding a 4 didn't know" is about the first
+    statement (right, though after P's second statement a P with a 4 knows); said of the third statement it is false."""
+    ctx = ctxs("card16.txt")
+    assert not _bad(_audit(ctx, CARD16_CHECK.format("first")))
+    assert _bad(_audit(ctx, CARD16_CHECK.format("third")))
