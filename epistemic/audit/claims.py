@@ -70,10 +70,11 @@ _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|
 # A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
 _CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|(?-i:[A-Z])\b|♠|♥|♣|♦)|"
                    r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
-_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "#", "第")
+_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "#", "第")
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
-_NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|#|第)\s*\**\s*$", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|row|#|第)s?\s*\**\s*(?:\d{1,2}\s*[–-]\s*)?$",
+                       re.IGNORECASE)  # ("rows 1–2": both labels)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
@@ -240,6 +241,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             if not sentence.strip():
                 continue
             hit = _sentence_records(lex, sentence, answer_cue, case)
+            hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         if case is None and ("uddy" in sentence or "有泥" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
@@ -1351,6 +1353,41 @@ _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a per
 _ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|": an expression, not two variables
 
 
+_EQUALITY_GAP = re.compile(r"[\s*]*(?:,|，|、|;|；|(?i:and|or)\b|和|或)[\s*]*")
+
+
+def _listed_equalities(records, sentence: str):
+    """"Survivors: a = 1 (b = 2), a = 2 (b = 3), a = 8 (b = 7)": equalities of one variable listed one after another
+    are one list of its values (`a in {1, 2, 8}`), not each the whole of what is left."""
+    runs, current = [], []
+    for r in records:
+        f = r.key.formula
+        one = r.kind == "candidates" and f[0] == "Compare" and f[1] == "=" and f[2][0] == "Var" and f[3][0] == "Const"
+        if one and current and current[-1].key.formula[2] == f[2] and \
+                _EQUALITY_GAP.fullmatch(sentence, current[-1].end, r.start) is not None:
+            current.append(r)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [r] if one else []
+    if len(current) >= 2:
+        runs.append(current)
+    if not runs:
+        return records
+    first = {id(run[0]): run for run in runs}
+    rest = {id(r) for run in runs for r in run[1:]}
+    out = []
+    for r in records:
+        run = first.get(id(r))
+        if run is not None:
+            var, codes = r.key.formula[2][1], sorted({x.key.formula[3][1] for x in run})
+            r = r._replace(key=ClaimKey(set_key(var, codes), tuple(value_key(var, c) for c in codes), r.key.past),
+                           end=run[-1].end)
+        if id(r) not in rest:
+            out.append(r)
+    return tuple(out) if isinstance(records, tuple) else out
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
@@ -1984,9 +2021,11 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
-_IS_VALUES = re.compile(r"\s+(?:is|must\s+be)\s+(?:either\s+|one\s+of\s+)?", re.IGNORECASE)
-_IS_NOT_VALUES = re.compile(r"\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be)\s+(?:either\s+)?", re.IGNORECASE)
-_NOT_BEFORE_VALUES = frozenset({"∉", "is not", "isn't", "can't be", "cannot be"})  # a denial between a name and values
+_IS_VALUES = re.compile(r"\s+(?:is|must\s+be)\s+(?:either\s+|one\s+of\s+)?|\s*(?:只能是|一定是|必定是|是)\s*", re.IGNORECASE)
+_IS_NOT_VALUES = re.compile(r"\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be)\s+(?:either\s+)?|"
+                            r"\s*(?:不是|不能是|不可能是|不会是)\s*", re.IGNORECASE)  # ("比尔知道a不是0或10")
+_NOT_BEFORE_VALUES = frozenset({"∉", "is not", "isn't", "can't be", "cannot be",  # a denial between a name and values
+                                "不是", "不能是", "不可能是", "不会是"})
 _MEMBER_SIGN = re.compile(r"\s*(∈|∉|(?i:not\s+in|in))\s*\{\s*")
 _RELATION_JOIN = re.compile(r"\s*(?:,|，|、|and|以及|且|和)?\s*", re.IGNORECASE)
 
@@ -2075,7 +2114,8 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
                 after[0].start - m.end() <= 6:
             pair = (told_by[0], after[0])  # "Albert was told the month", "Mr. P, who was told the suit"
         elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and after[0].kind == "attr" and \
-                sentence[m.end():after[0].start].strip() == "":
+                sentence[m.end():after[0].start].strip() == "" and _SEEN_END.match(sentence, after[0].end) is None:
+            # (not "Bill has a−1 or a+1": a value of a term)
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
                 pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"

@@ -39,3 +39,41 @@ def test_a_check_that_a_value_survived_a_named_statement_is_dated_by_it(ctxs):
     ctx = ctxs("card16.txt")
     assert not _bad(_audit(ctx, CARD16_CHECK.format("first")))
     assert _bad(_audit(ctx, CARD16_CHECK.format("third")))
+
+
+CONSECUTIVE = "Anne: I don't know your number.\n\nBill: I don't know your number.\n\nAnne: I know your number. {}"
+
+
+def test_equalities_of_one_variable_listed_are_one_list(ctxs):
+    """"Survivors: a = 1 (b = 2), a = 2 (b = 3), a = 8 (b = 7), a = 9 (b = 8)." after the dialogue lists a's values
+    (right); the same list without a = 9 leaves one out (wrong)."""
+    ctx = ctxs("consecutive.txt")
+    assert not _bad(_audit(ctx, CONSECUTIVE.format("Survivors: a = 1 (b = 2), a = 2 (b = 3), a = 8 (b = 7), "
+                                                   "a = 9 (b = 8).")))
+    assert _bad(_audit(ctx, CONSECUTIVE.format("Survivors: a = 1 (b = 2), a = 2 (b = 3), a = 8 (b = 7).")))
+
+
+def test_numbers_after_row_are_labels(ctxs):
+    """"Anne's options are a ± 1, minus whatever rows 1–2 removed." names rows, not values of a (no claim that a ≠ 2);
+    "minus a = 2, which is removed." is an exclusion (false: (2, 3) survives)."""
+    ctx = ctxs("consecutive.txt")
+    assert not _bad(_audit(ctx, CONSECUTIVE.format("Anne's options are a ± 1, minus whatever rows 1–2 removed.")))
+    assert _bad(_audit(ctx, CONSECUTIVE.format("So a = 2 is removed.")))
+
+
+def test_a_term_after_has_is_no_variable_held(ctxs):
+    """"So if Anne has a, Bill has a−1 or a+1." says what Bill's number is, not that Bill holds a (no claim); "Bill
+    has a." gives him Anne's number (wrong at the start)."""
+    ctx = ctxs("consecutive.txt")
+    assert not _bad(_audit(ctx, "Alright: so if Anne has a, Bill has a−1 or a+1 (within 0..10)."))
+    assert _bad(_audit(ctx, "Alright: Anne holds b and Bill holds a."))
+
+
+def test_chinese_knowledge_of_a_denied_value_is_knowledge_of_that_fact(ctxs):
+    """"比尔现在也知道a不是0或10。" after Bill's statement: he knows that fact, not a (right); "比尔现在知道a了。" is
+    premature (he never learns a in this puzzle's dialogue before Anne's last statement: false)."""
+    ctx = ctxs("consecutive.txt")
+    head = "安妮说\"我不知道你的数\"。\n\n比尔说\"我不知道你的数\"。{}\n\n安妮说\"我知道你的数\"。"
+    assert not _bad(_audit(ctx, head.format("比尔现在也知道a不是0或10。")))
+    assert _bad(_audit(ctx, head.format("比尔现在知道a了。")))
+
