@@ -172,7 +172,9 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
 _CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*\s+)?"
                        r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
-                       r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?)")
+                       r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?|"
+                       r"(?i:does|do)\s+(?=[^\n?:]{1,30}\b(?i:fit|work|satisfy|pass|survive|hold\s+up|check\s+out)\b))")
+# ("**Does (4, 13) fit?**": a world checked against the dialogue, as "Check (4, 13):")
 # A step that opens on one case, named as such: "嗯，等一下，b=1的情况我再想一想。", "Let me reconsider the case b = 1."
 _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok(?:ay)?|now|so|actually)[,，.。!！…]*\s*)*"
                            r"(?:(?P<case>[^，。,.:：\n]{1,12})的情况(?=[，,]?\s*(?:我|我们|让我)?再)|"

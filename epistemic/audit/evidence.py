@@ -96,7 +96,8 @@ _EXAMPLE_WORDS = frozenset({"例如", "比如", "除非", "否则"})
 _MODAL = re.compile(r"(?i:\b(?:would|might|should)(?:n't)?\b)")  # inside a lexicon phrase: "wouldn't know"
 _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
-_LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:(?:only\s+)?(?:is left with|still leaves|leaves|keeps|still has|has)\b))")
+_LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:(?:only\s+)?(?:is left with|still leaves|leaves|keeps|still has|has)\b)|"
+                    r"(?:也|还|就|只)?(?:是|有|剩下?)?[一两二三四五六七八九十\d]{1,2}(?:对|组|个|种)[:：])")  # "23也是三对：…"
 # A heading's number, not a value: "**Statement 3:** …", "Step 2:", "第3句："
 _ORDINAL_HEAD = re.compile(r"(?i:\b(?:statement|step|stage|round|line|part|point|announcement)\s*(?:\*\*)?\s*#?\s*$)|"
                            r"第\s*$")

@@ -77,3 +77,49 @@ def test_chinese_knowledge_of_a_denied_value_is_knowledge_of_that_fact(ctxs):
     assert not _bad(_audit(ctx, head.format("比尔现在也知道a不是0或10。")))
     assert _bad(_audit(ctx, head.format("比尔现在知道a了。")))
 
+
+
+MUDDY_SILENT = ("Father says at least one is muddy. So at least 1.\n\n"
+                "If exactly 1 were muddy, that child would know at question 1. Nobody steps forward. So at least 2.\n\n"
+                "If exactly 2 were muddy, they'd know at question 2. Nobody steps forward. So at least 3.\n\n"
+                "Same pattern: exactly 3 → they'd know at question 3. {} So at least 4.\n\n"
+                "Exactly 4 → they'd know at question 4. Nobody steps forward. So at least 5: all five are muddy.")
+
+
+def test_a_sentence_that_is_only_silent_is_the_next_round_of_silence(ctxs):
+    """"Same pattern: exactly 3 → they'd know at question 3. Silent. So at least 4." (five muddy children): "Silent."
+    is the third silence, after which at least 4 are muddy (right); without it the bound comes a round early."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 5})
+    assert not _bad(_audit(ctx, MUDDY_SILENT.format("Silent.")))
+    assert not _bad(_audit(ctx, MUDDY_SILENT.format("Silent again.")))
+    assert _bad(_audit(ctx, MUDDY_SILENT.format("Hmm.")))
+
+
+IMPOSSIBLE_CHECK = ("**The numbers are 4 and 13.**\n\nLet me show that this pair fits the conversation.\n\n"
+                    "**{} (4, 13) fit?**\n- P is told 52. Within 2 ≤ x ≤ y ≤ 99 that's either 2 × 26 or 4 × 13, so "
+                    "he can't determine them. ✓\n- S is told 17. Its splits are (2,15), (3,14), (4,13), (5,12), (6,11), "
+                    "(7,10), (8,9), with products 30, 42, 52, 60, 66, 70, 72. ✓\n- P now reasons: was it 2 + 26 = 28 "
+                    "or 4 + 13 = 17? So it's 4 and 13. ✓")
+
+
+def test_a_heading_asking_whether_a_world_fits_checks_that_world(ctxs):
+    """"**Does (4, 13) fit?**" then bullets replaying the dialogue for (4, 13): what they say is said of that world,
+    read as its case (no flag); under "**Step 1.**" the same bullets are read as claims about the stage."""
+    ctx = ctxs("impossible.txt")
+    checked = _audit(ctx, IMPOSSIBLE_CHECK.format("Does"))
+    assert not _bad(checked)
+    step = next(st for st in checked.steps if "fit?" in st.text)
+    assert step.claims and not any(c.record.certain and c.record.kind == "candidates" for c in step.claims)
+    plain = _audit(ctx, IMPOSSIBLE_CHECK.format("Does").replace("**Does (4, 13) fit?**", "**Step 1.**"))
+    step = next(st for st in plain.steps if "Step 1." in st.text)
+    assert any(c.record.certain and c.record.kind == "candidates" for c in step.claims)
+
+
+def test_a_sum_labelled_by_its_count_of_pairs_labels_the_list(ctxs):
+    """"23也是三对：(4, 19)、(7, 16)、(10, 13)。" names the pairs of the sum 23 (a case, no flag); "所以剩下三对：(4, 19)、
+    (7, 16)、(10, 13)。" says they are all that is left (false)."""
+    ctx = ctxs("impossible.txt")
+    head = "S说：我知道你不知道。P说：现在我知道了。S说：我也知道了。\n\n如果和是11，有三对：(2, 9)、(3, 8)、(4, 7)，S没法确定。"
+    tail = "\n\n所以答案是(4, 13)。"
+    assert not _bad(_audit(ctx, head + "23也是三对：(4, 19)、(7, 16)、(10, 13)。" + tail))
+    assert _bad(_audit(ctx, head + "所以剩下三对：(4, 19)、(7, 16)、(10, 13)。" + tail))
