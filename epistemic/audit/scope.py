@@ -37,7 +37,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
-                       r"\b(?:in|for|from) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
+                       r"\b(?:in|for|from|with) the (?:original|classic|famous|standard|usual|well-known) (?:puzzle|version|problem|"
                        r"cheryl puzzle)\b|\b(?:original|classic|famous|standard|usual|well-known)\s+(?:puzzle|version|problem|"
                        r"cheryl(?:'s|’s)?\s+(?:puzzle|birthday))(?:'s|’s)?\s+(?:answer|solution)\b|"
                        r"\b(?:it(?:'s|’s|\s+is)|this\s+is|that(?:'s|’s|\s+is))\s+not\s+(?:just|only|simply|merely)"

@@ -123,3 +123,23 @@ def test_a_sum_labelled_by_its_count_of_pairs_labels_the_list(ctxs):
     tail = "\n\n所以答案是(4, 13)。"
     assert not _bad(_audit(ctx, head + "23也是三对：(4, 19)、(7, 16)、(10, 13)。" + tail))
     assert _bad(_audit(ctx, head + "所以剩下三对：(4, 19)、(7, 16)、(10, 13)。" + tail))
+
+
+def test_a_count_with_a_thousands_separator_is_one_number(ctxs):
+    """"**1,747 pairs left.**" after P's "I don't know" (Sum and Product, 2 ≤ x < y, x + y ≤ 100) is the count 1,747
+    (right), not 747; "**1,750 pairs left.**" is a wrong count."""
+    ctx = ctxs("sum_product.txt")
+    line = "## 1. P: \"I don't know the numbers\"\np has at least two factorizations. **{} pairs left.**"
+    assert not _bad(_audit(ctx, line.format("1,747")))
+    assert _bad(_audit(ctx, line.format("1,750")))
+
+
+def test_what_the_original_puzzle_eliminated_is_no_claim_here(ctxs):
+    """"Wait, let me make sure I'm not mixing this up with the original puzzle, where it was May and June that got
+    eliminated. Here it's March and May." (the variant: March and May go) says what the original puzzle did (no flag);
+    "Here it was May and June that got eliminated." is false for the variant."""
+    ctx = ctxs("cheryl_variant.txt")
+    head = "Albert: I don't know, but I know Bernard doesn't know either. So March (13) and May (20) are out.\n\n"
+    assert not _bad(_audit(ctx, head + "Wait, let me make sure I'm not mixing this up with the original puzzle, where "
+                                       "it was May and June that got eliminated. Here it's March and May."))
+    assert _bad(_audit(ctx, head + "Wait, here it was May and June that got eliminated."))
