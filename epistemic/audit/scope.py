@@ -64,7 +64,10 @@ _NOT_ONLY = re.compile(r"(?i:\bnot\s+(?:just|only|merely|simply|solely)\b)|(?:�
 # A yes/no question inside a sentence ("问三个数是不是一定互不相同", "要看b和c是否相等"): the clause is asked, not said
 # (and "I wondered whether …", "asked myself whether …": an English clause wondered about)
 _ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能|"
-                          r"(?i:\b(?:wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:myself|ourselves))\s+(?:whether|if)\b)")
+                          r"(?i:\b(?:wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:myself|ourselves))\s+(?:whether|if)\b|"
+                          r"\b(?:just|only|asked|asks|ask|asking|question\s+is|to\s+check|to\s+see)\s+whether\b)")
+# ("we're asked just whether they're all different": asked, not said; but "cannot tell whether she is muddy" is
+# what the knowing is about)
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
 # Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
 _QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|likely|seem|appear|think|guess|suspect|believe|"
@@ -79,7 +82,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves",
+                "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
                 "not just", "not only", "not simply", "not merely", "not solely",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")

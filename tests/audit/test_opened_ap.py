@@ -143,3 +143,28 @@ def test_what_the_original_puzzle_eliminated_is_no_claim_here(ctxs):
     assert not _bad(_audit(ctx, head + "Wait, let me make sure I'm not mixing this up with the original puzzle, where "
                                        "it was May and June that got eliminated. Here it's March and May."))
     assert _bad(_audit(ctx, head + "Wait, here it was May and June that got eliminated."))
+
+
+def test_not_knows_written_with_a_logic_sign(ctxs):
+    """"- Anne ¬knows → a ∉ {0,10} → 18." is Anne's "I don't know": read as not knowing (no flag), where "- Anne
+    knows → …" reads as knowing."""
+    ctx = ctxs("consecutive.txt")
+    lines = ("- Anne {} → a ∉ {{0,10}} → 18.\n- Bill ¬knows → b ∉ {{0,1,9,10}} → 14.\n"
+             "- Anne knows → a ∈ {{1,2,8,9}} → 4.")
+
+    def first_knowledge(text):
+        return next(c.record.key.formula for c in _audit(ctx, text).claims() if c.record.kind == "knowledge")
+    assert not _bad(_audit(ctx, lines.format("¬knows")))
+    assert first_knowledge(lines.format("¬knows"))[0] == "Not"
+    assert first_knowledge(lines.format("knows"))[0] != "Not"
+
+
+def test_a_clause_after_whether_is_asked_not_said(ctxs):
+    """"Hmm, so we're not asked for the numbers themselves, just whether they're all different." asks (no claim
+    before the statements); "So they're all different." there is premature."""
+    ctx = ctxs("what_sum.txt")
+    tail = ("\n\nAlice: I don't know my number. So b ≠ c.\n\nBob: I don't know my number. So a ≠ c.\n\n"
+            "Carol: I don't know my number. So a ≠ b: all different.")
+    assert not _bad(_audit(ctx, "Hmm, so we're not asked for the numbers themselves, just whether they're all "
+                                "different." + tail))
+    assert _bad(_audit(ctx, "Hmm, so the numbers are all different." + tail))
