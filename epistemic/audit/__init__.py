@@ -20,18 +20,18 @@ from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
 from .chains import chain_records
 from .computed import computed_records, tuple_values
-from .tables import property_rows, ruled_out_cells, silence_rows, table_records
+from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      under_value_case, value_case, value_case_inside)
-from .anchors import (NOTHING as _NOTHING, anchor_stage, credit_stage, in_reason, nothing_records,
+from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (bare_answer, bold_answer, boxed_answer, closing_answer, foreign_answer, headed_answer,
                       opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
-                     introduces_property, tokens)
+                     introduces_property, removed_sets, tokens)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
                       credited)
@@ -302,6 +302,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
+        records = removed_sets(records, text)  # "Ω₁ = Ω ∖ {(0,1), (10,9)}": the pairs taken away
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
             "这时" in text or "这一" in text
@@ -325,6 +326,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
             records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
             records = silence_rows(lex, text, records)  # "| 2 | at least 3 muddy |" under "| silences so far | … |"
+            records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3) and ("(" in text or "（" in text):
@@ -354,6 +356,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \
+                    WALKS_ON.search(text, ref.at, r.start) is None and \
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):

@@ -56,13 +56,17 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
                                     if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     found = {aligner.anchor(p, current) for at, p in phrases if a + at < end and
-             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted)}
+             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
+             WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None}
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
+# A walk on through the stages between an anchor and the claim: "after the father's remark at least 1, then at least
+# 2, 3, 4": the claims after "then" are not about the named statement
+WALKS_ON = re.compile(r"(?i:\bthen\b|\bnext\b|\bafterwards\b)|然后|接着|随后|之后又")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REASON = re.compile(r"\W*(?i:since|because|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
 _CLAUSE_COMMA = re.compile(r"[,，]")

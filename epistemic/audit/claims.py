@@ -1353,6 +1353,20 @@ _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a per
 _ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|": an expression, not two variables
 
 
+# A set taken away: "Ω₁ = Ω ∖ {(0,1), (10,9)}", "W_3 = W_2 \\setminus \\{♥A, ♦A\\}" (the braces right after the sign)
+_SET_MINUS = re.compile(r"(?:∖|\\setminus)\s*(\\?\{[^{}]*\\?\})")
+
+
+def removed_sets(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A list read inside the braces after a set difference sign is what is removed: `not (…)`, an exclusion."""
+    if "∖" not in text and "setminus" not in text:
+        return records
+    spans = [m.span(1) for m in _SET_MINUS.finditer(text)]
+    return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
+            if r.kind == "candidates" and any(r.start < b and a < r.end <= b + 12 for a, b in spans) else r
+            for r in records]  # (a list read from the "=" before the sign up to just after the braces)
+
+
 _EQUALITY_GAP = re.compile(r"[\s*]*(?:,|，|、|;|；|(?i:and|or)\b|和|或)[\s*]*")
 
 

@@ -12,6 +12,7 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z\u4e00-\u9fff])")
 FALLBACK_LINES = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+_SUBSCRIPTS = {0x2080 + n: ord("0") + n for n in range(10)}
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\uff07", "\u2032")  # each read as "'"
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
@@ -131,7 +132,8 @@ def _day_digits(m: re.Match) -> str:
 
 
 def apostrophes(text: str) -> str:
-    """Typographic apostrophes as `'`, same length.
+    """Typographic apostrophes as `'`, and subscript digits as digits ("Anne₁:", "Ω₁" are "Anne1:", "Ω1"), same
+    length.
 
     One `str.replace` per form (a fast scan each) rather than `str.translate`, which looks every character of
     non-ASCII text up in its table: this runs on every step of every trace."""
@@ -140,6 +142,8 @@ def apostrophes(text: str) -> str:
     for form in _APOSTROPHES:
         if form in text:
             text = text.replace(form, "'")
+    if "\u2080" <= max(text) and any("\u2080" <= ch <= "\u2089" for ch in text):
+        text = text.translate(_SUBSCRIPTS)
     return text
 
 

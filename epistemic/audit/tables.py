@@ -110,6 +110,29 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
             ELIMINATED.search(r.text) is None else r for r in records]
 
 
+_ROW_KINDS = frozenset({"candidates", "exclusion", "bound", "count"})
+
+
+def row_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A table keyed by a variable ("| a | 可能的 b | 安妮第1句后 | 比尔发言后 |" with rows "| 1 | 0, 2 | ✓ | 只剩 b=2 |"):
+    what a row's other cells say is said of its first cell's value, a case, not of the stage."""
+    spans = []
+    keyed = False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            head = tokens(lex, cells[0]) if cells else []
+            keyed = len(head) == 1 and head[0].kind == "attr" and isinstance(head[0].payload, str) and \
+                head[0].payload in lex.codes
+            var = head[0].payload if keyed else None
+            continue
+        if keyed and cells and cells[0].strip(" *").isdigit() and int(cells[0].strip(" *")) in lex.codes[var]:
+            spans.append((cell_start(m, cells, 1), m.end()))
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _ROW_KINDS and any(a <= r.start < b for a, b in spans) else r
+            for r in records]
+
+
 def cell_start(m: re.Match, cells: list[str], n: int) -> int:
     """Where cell `n` of the row `m` (split into `cells`) starts in the step's text."""
     return m.start(1) + sum(len(c) + 1 for c in cells[:n])

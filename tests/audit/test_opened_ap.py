@@ -168,3 +168,44 @@ def test_a_clause_after_whether_is_asked_not_said(ctxs):
     assert not _bad(_audit(ctx, "Hmm, so we're not asked for the numbers themselves, just whether they're all "
                                 "different." + tail))
     assert _bad(_audit(ctx, "Hmm, so the numbers are all different." + tail))
+
+
+def test_a_walk_on_through_the_rounds_is_not_dated_by_the_first_round(ctxs):
+    """"after the father's remark at least 1, then at least 2, 3, 4 and — after the fourth silence — at least 5" walks
+    through the rounds (right, five muddy children); "after the father's remark at least 2" is premature."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 5})
+    head = ("Father: at least one of you is muddy. Nobody steps forward. Nobody steps forward. Nobody steps forward. "
+            "Nobody steps forward. Now every muddy child knows.\n\n**All 5 children are muddy.** ")
+    assert not _bad(_audit(ctx, head + "Each round of silence raises the lower bound by one: after the father's remark "
+                                       "at least 1, then at least 2, 3, 4 and — after the fourth silence — at least 5."))
+    assert _bad(_audit(ctx, head + "Each round of silence raises the lower bound by one: after the father's remark "
+                                   "at least 2."))
+
+
+def test_subscript_digits_label_a_speakers_statement(ctxs):
+    """"Anne₁: ¬K_Anne(b)." is Anne's first statement, like "Anne1:" (the stage moves to it): "So a ∈ {1..9}." after it
+    is right; after "Note: ¬K_Anne(b)." (no statement named) it is premature."""
+    ctx = ctxs("consecutive.txt")
+    tail = "\n\nSo a ∈ {1..9}.\n\nBill₁: ¬K_Bill(a). So b ∈ {2..8}.\n\nAnne₂: K_Anne(b)."
+    assert _audit(ctx, "Anne₁: ¬K_Anne(b)." + tail).steps[1].stage == 1
+    assert not _bad(_audit(ctx, "Anne₁: ¬K_Anne(b)." + tail))
+    assert _bad(_audit(ctx, "Note: everything is possible." + tail.replace("Bill₁", "Bill")))
+
+
+def test_a_set_after_a_set_difference_sign_is_removed(ctxs):
+    """"Ω₁ = Ω ∖ {(0,1), (10,9)}" after Anne's statement removes those pairs (right); "Ω₁ = Ω ∖ {(1,2), (10,9)}" removes
+    a pair that survives (wrong)."""
+    ctx = ctxs("consecutive.txt")
+    line = "Anne₁: ¬K_Anne(b). Anne knows b iff a ∈ {{0, 10}}.\n  Ω₁ = Ω ∖ {{{}, (10,9)}}   |Ω₁| = 18"
+    assert not _bad(_audit(ctx, line.format("(0,1)")))
+    assert _bad(_audit(ctx, line.format("(1,2)")))
+
+
+def test_a_table_keyed_by_a_variable_makes_each_row_its_case(ctxs):
+    """"| a | 可能的 b | 安妮第1句后 | 比尔发言后 |" with rows "| 1 | 0, 2 | ✓ | 只剩 b=2 |": each row is said of its
+    value of a (no flag); the same cells under a header keyed by nothing ("| # | …") are claims about the stage."""
+    ctx = ctxs("consecutive.txt")
+    table = ("{} | 可能的 b | 安妮第1句后 | 比尔发言后 |\n|---|---|---|---|\n| 1 | 0, 2 | ✓ | 只剩 b=2 |\n"
+             "| 2 | 1, 3 | ✓ | 只剩 b=3 |\n| 8 | 7, 9 | ✓ | 只剩 b=7 |\n| 9 | 8, 10 | ✓ | 只剩 b=8 |")
+    assert not _bad(_audit(ctx, table.format("| a")))
+    assert _bad(_audit(ctx, table.format("| #")))
