@@ -514,7 +514,14 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
 ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How many children are muddy?") is right, and
     # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
-    "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17"}
+    "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
+    # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
+    # Cheryl is 9, and the bus is number 17" (the bus's number taken for Cheryl's age), "So yes: the sum is one of 3,
+    # 5, 15 or 17." after a "## Answer" heading, "So Cheryl's birthday is **July 16 (7/16)**. 🎉" before a check,
+    # "∴ July 16. (…)", a YAML summary's "{cheryl: 9}" and a JSON summary with a remark after it
+    "ap1-consecutive-claude-markdown-correct-01", "ap1-cheryls_age-answer-first-correct-01",
+    "ap2-cheryl-gpt4o-steps-correct-03", "ap3-cheryl-logic-notation-correct-03", "ap3-whatsum-json-summary-correct-32",
+    "ap3-cherylsage-yaml-summary-correct-35"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
@@ -543,6 +550,13 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
     # puzzle
     "y1-card16-qwq-zh-correct-07",
+    # traces_ap* (120 correct rows written in session 24 to hunt false alarms: 25 alarms at the session's start code,
+    # 16 read the same session, tests/audit/test_opened_ap.py): What Sum traces that restate the whole dialogue first
+    # and then reason "after Alice's statement" or "She says she doesn't, so a ≠ b" (no cue moves the stage), and
+    # formal notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
+    "ap1-cheryls_age-answer-first-correct-01", "ap2-what_sum-r1-think-correct-34", "ap2-what_sum-qwq-zh-correct-35",
+    "ap2-what_sum-o1-summary-correct-36", "ap3-cheryl-set-notation-correct-01", "ap3-cheryl-logic-notation-correct-03",
+    "ap3-cherylvar-pseudo-code-correct-07", "ap3-consec-latex-correct-28", "ap3-cherylcam-logic-notation-correct-40",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
     # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)
