@@ -300,7 +300,8 @@ _SILENCE_NARRATED = re.compile(r"(?i:\b(?:nobody|no\s+one|none\s+of\s+(?:them|th
                                r"(?:steps?|stepped|moves?|moved|comes?|came|did|does|raises?|raised|goes|went|speaks?|"
                                r"spoke|answers?|answered)\b)|没有人(?:站|动|出来|举手)|没人(?:站|动|出来|举手)|无人(?:站|动|出来|举手)")
 # A sentence that is only a round of silence: "Silent.", "Silent again.", "Silence again.", "Still nobody.", "又是沉默。"
-_SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one|nothing)(?:\s+again)?)\W*|"
+_SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one|nothing)"
+                              r"(?:\s+again)?)\W*|"
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人"})  # "第一轮没人动"
 

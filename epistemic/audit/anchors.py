@@ -104,7 +104,8 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
-_SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|makes\s+it\s+through|"
+_SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|"
+                            r"makes\s+it\s+through|"
                             r"gets\s+past|got\s+past)\s+(?=the\s+(?:first|second|third|last|final|opening)\s+"
                             r"(?:statement|announcement|remark|reply|line|round)\b)")
 

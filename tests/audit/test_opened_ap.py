@@ -8,7 +8,8 @@ def test_a_pronoun_credit_names_the_sentence_before_not_a_quote_further_back(ctx
     rules out May and June in one stroke.': "That" is what he knows (right); 'Albert: "I don't know." That rules out
     May and June.' credits them to the "I don't know" clause alone (wrong)."""
     ctx = ctxs("cheryl.txt")
-    right = ("**Answer: July 16.**\n\nHere's why, in three moves.\n\n**Albert's first line.** Albert was told the month. \"I don't know\" is automatic — no month on the list "
+    right = ("**Answer: July 16.**\n\nHere's why, in three moves.\n\n**Albert's first line.** Albert was told the "
+             "month. \"I don't know\" is automatic — no month on the list "
              "has only one date — so the weight is on the second half: he *knows* Bernard doesn't know. Bernard would "
              "know outright only if his day were unique on the list, and exactly two days are: 18 (June 18) and 19 "
              "(May 19). For Albert to be sure Bernard is in the dark, his month can't contain either of them. That "
@@ -97,7 +98,8 @@ def test_a_sentence_that_is_only_silent_is_the_next_round_of_silence(ctxs):
 
 IMPOSSIBLE_CHECK = ("**The numbers are 4 and 13.**\n\nLet me show that this pair fits the conversation.\n\n"
                     "**{} (4, 13) fit?**\n- P is told 52. Within 2 ≤ x ≤ y ≤ 99 that's either 2 × 26 or 4 × 13, so "
-                    "he can't determine them. ✓\n- S is told 17. Its splits are (2,15), (3,14), (4,13), (5,12), (6,11), "
+                    "he can't determine them. ✓\n- S is told 17. Its splits are (2,15), (3,14), (4,13), (5,12), "
+                    "(6,11), "
                     "(7,10), (8,9), with products 30, 42, 52, 60, 66, 70, 72. ✓\n- P now reasons: was it 2 + 26 = 28 "
                     "or 4 + 13 = 17? So it's 4 and 13. ✓")
 
@@ -177,7 +179,8 @@ def test_a_walk_on_through_the_rounds_is_not_dated_by_the_first_round(ctxs):
     head = ("Father: at least one of you is muddy. Nobody steps forward. Nobody steps forward. Nobody steps forward. "
             "Nobody steps forward. Now every muddy child knows.\n\n**All 5 children are muddy.** ")
     assert not _bad(_audit(ctx, head + "Each round of silence raises the lower bound by one: after the father's remark "
-                                       "at least 1, then at least 2, 3, 4 and — after the fourth silence — at least 5."))
+                                       "at least 1, then at least 2, 3, 4 and — after the fourth silence — "
+                                       "at least 5."))
     assert _bad(_audit(ctx, head + "Each round of silence raises the lower bound by one: after the father's remark "
                                    "at least 2."))
 
