@@ -38,7 +38,10 @@ _ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since
                      r"therefore|hence|thus|though|either)\b)))")
 # "He says he doesn't know": the speaker a pronoun, named in the sentence before.
 _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
-                      r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|declared)\b)")
+                      r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|"
+                      r"declared)\b)|"
+                      r"(?:^|[。！？；，,]\s*)(?:但|可是|而)?(?:他|她)(?:却|也|还是)?(?:说|表示|回答)")
+# (and Chinese: "…他就知道了。他说不知道")
 _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchange)\s+(?:runs|goes|is|was|reads)\b\s*:?|"
                               r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
 _ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
@@ -820,7 +823,9 @@ class Aligner:
             subject = tokens(self.lexicon, elided.group("subject")) if elided is not None else []
             agent = subject[0].payload if len(subject) == 1 and subject[0].kind == "agent" else None
             if agent is None and (he_says is not None or (subject and subject[0].kind == "he")):
-                agent = next((t.payload for t in reversed(tokens(self.lexicon, before)) if t.kind == "agent"), None)
+                agent = next((t.payload for span in (before, text[:start])
+                              for t in reversed(tokens(self.lexicon, span)) if t.kind == "agent"), None)
+                # (or the one named earlier in the step: "Carol sees a and b. If a = b, … she knows. She says …")
             if elided is not None:  # the verb left out: a reply to a counterfactual, or what the speaker says
                 said = ("notknow",) if elided.group("says") or _COUNTERFACTUAL.search(before) else ()
             else:
@@ -957,7 +962,8 @@ class Aligner:
             if t.kind != "agent":
                 continue
             agent = t.payload
-            own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
+            own = [k for k in range(1, n + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agent]
+            # (a statement labelled by its speaker, "Alice: I don't know my number.", is hers to say)
             if not own or _EXPLAINS.match(sentence, t.end) is not None:
                 continue
             after = sentence[t.end:t.end + 14]

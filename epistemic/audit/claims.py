@@ -1405,6 +1405,10 @@ def _listed_equalities(records, sentence: str):
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
+    if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
+        triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
+        if triples:
+            raw = [t for t in raw if not any(a <= t.start < b for a, b in triples)]
     pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
@@ -1685,6 +1689,9 @@ def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None
         return last_attr
     owners = [v for v in lex.numeric if number in lex.codes[v]]
     return owners[0] if len(owners) == 1 else None
+
+
+_TRIPLE = re.compile(r"[(（]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[)）]")
 
 
 def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:

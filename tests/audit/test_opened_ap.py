@@ -212,3 +212,27 @@ def test_a_table_keyed_by_a_variable_makes_each_row_its_case(ctxs):
              "| 2 | 1, 3 | ✓ | 只剩 b=3 |\n| 8 | 7, 9 | ✓ | 只剩 b=7 |\n| 9 | 8, 10 | ✓ | 只剩 b=8 |")
     assert not _bad(_audit(ctx, table.format("| a")))
     assert _bad(_audit(ctx, table.format("| #")))
+
+
+WHAT_SUM_ZH = ("爱丽丝看到b和c。如果b = c，她就知道a = 2b。所以爱丽丝说不知道，就说明b ≠ c。\n\n"
+               "鲍勃看到a和c。同样，如果a = c，他的数只能是2a，他就知道了。{}所以a ≠ c。\n\n"
+               "卡罗尔说不知道，所以a ≠ b。三个数互不相同。")
+
+
+def test_a_labelled_speaker_says_and_a_pronoun_speaker_move_the_stage(ctxs):
+    """What Sum's statements have no speaker but their labels ("Alice: I don't know my number."): "爱丽丝说不知道" is
+    Alice's, and "他说不知道" after "鲍勃看到a和c。… 他就知道了。" is Bob's, so "所以a ≠ c" follows it (right); without
+    Bob's "I don't know" the step concludes a ≠ c early."""
+    ctx = ctxs("what_sum.txt")
+    assert not _bad(_audit(ctx, WHAT_SUM_ZH.format("他说不知道，")))
+    assert _bad(_audit(ctx, WHAT_SUM_ZH.format("")))
+    assert _audit(ctx, "Alice says she does not know, so b ≠ c.\n\nBob says he does not know.").steps[1].stage == 1
+
+
+def test_a_what_sum_triple_is_no_list_of_one_number(ctxs):
+    """"Example of a triple that only the last statement removes: (5, 5, 10)." names a world, not values of a (no
+    claim that Carol's statement removes a = 5 or a = 10); "the last statement removes a = 5" is false."""
+    ctx = ctxs("what_sum.txt")
+    head = ("Alice: I don't know my number.\n\nBob: I don't know my number.\n\nCarol: I don't know my number.\n\n")
+    assert not _bad(_audit(ctx, head + "Example of a triple that only the last statement removes: (5, 5, 10)."))
+    assert _bad(_audit(ctx, head + "Example: the last statement removes a = 5."))
