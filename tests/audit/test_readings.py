@@ -551,9 +551,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # puzzle
     "y1-card16-qwq-zh-correct-07",
     # traces_ap* (120 correct rows written in session 24 to hunt false alarms: 25 alarms at the session's start code,
-    # 16 read the same session, tests/audit/test_opened_ap.py): What Sum traces that restate the whole dialogue first
-    # and then reason "after Alice's statement" or "She says she doesn't, so a ≠ b" (no cue moves the stage), and
-    # formal notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
+    # 18 read the same session, tests/audit/test_opened_ap.py): a What Sum trace that restates the whole dialogue
+    # first and then opens each step "So after Alice's statement: …" (a reference moves no stage), and formal
+    # notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
     "ap1-cheryls_age-answer-first-correct-01", "ap2-what_sum-r1-think-correct-34",
     "ap3-cheryl-set-notation-correct-01", "ap3-cheryl-logic-notation-correct-03",
     "ap3-cherylvar-pseudo-code-correct-07", "ap3-consec-latex-correct-28", "ap3-cherylcam-logic-notation-correct-40",
