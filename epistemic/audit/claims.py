@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import EpistemicError
 from ..language import syntax as s
-from .lexicon import KEEPING, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
+from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -73,8 +73,6 @@ _CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|
 _LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "#", "第")
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
-_NUMBERED = re.compile(r"(?:statement|step|round|case|line|part|stage|row|#|第)s?\s*\**\s*(?:\d{1,2}\s*[–-]\s*)?$",
-                       re.IGNORECASE)  # ("rows 1–2": both labels)
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
@@ -1436,7 +1434,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         kind = t.kind
         if kind == "sep" and t.text in ("，", ",") and _CONTENTS_AFTER.match(sentence, t.end) is not None:
             continue  # "拿到6月，里面是12和19": June's days (the comma does not part them from June)
-        if labels and t.text.isdigit() and _NUMBERED.search(sentence, max(0, t.start - 12), t.start):
+        if labels and t.text.isdigit() and LABEL_BEFORE.search(sentence, max(0, t.start - 12), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
                 next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":

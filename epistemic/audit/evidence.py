@@ -16,7 +16,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .lexicon import Lexicon
+from .lexicon import LABEL_BEFORE, Lexicon
 
 
 class EvidenceKind(NamedTuple):
@@ -98,9 +98,6 @@ _CLAUSE_END = re.compile(r"[.;!?。；！？\n]|\s[—–-]\s|—")
 _SENTENCE_START = re.compile(r"[.;!?。；！？\n]")
 _LABEL = re.compile(r"[\s*)）]*(?:[:：→⇒]|(?i:(?:only\s+)?(?:is left with|still leaves|leaves|keeps|still has|has)\b)|"
                     r"(?:也|还|就|只)?(?:是|有|剩下?)?[一两二三四五六七八九十\d]{1,2}(?:对|组|个|种)[:：])")  # "23也是三对：…"
-# A heading's number, not a value: "**Statement 3:** …", "Step 2:", "第3句："
-_ORDINAL_HEAD = re.compile(r"(?i:\b(?:statement|step|stage|round|line|part|point|announcement)\s*(?:\*\*)?\s*#?\s*$)|"
-                           r"第\s*$")
 _ONLY_BEFORE = re.compile(r"(?:只剩下?|只有|仅剩|(?i:\bonly\s+))\s*$")
 _OPENING = re.compile(r"[\s\-*•]*(?i:(?:and|so|then|but|now)\b[\s,]*)?")
 _TOPIC_VERB = re.compile(r"(?i:\s+(?:was|is|were|are|appears?\s+in|occurs?\s+in|shows?\s+up\s+in|只在|在)\s*)")
@@ -154,7 +151,7 @@ def labelled(clause: str, lex: Lexicon) -> bool:
     toks = lex.scan(clause)
     if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) and
            not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) and not _spelled_out(clause, toks, n) and
-           not (t.kind == "number" and _ORDINAL_HEAD.search(clause, max(0, t.start - 12), t.start))
+           not (t.kind == "number" and LABEL_BEFORE.search(clause, max(0, t.start - 12), t.start))
            for n, t in enumerate(toks)):
         return True  # ("只剩7月：7月16、7月17、7月19": what is left, then its items — no case label)
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable

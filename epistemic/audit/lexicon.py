@@ -42,6 +42,10 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
                  for c in ("：", ":")))  # "剩下的牌：红桃A、…"
 # What the trace keeps after dropping others, like "leaves": "we drop April 19 and June 19 and keep April 14, …"
+# The word a number labels rather than counts, right before it: "Statement 2", "**Statement 3:**", "Step #3",
+# "rows 1–2", "第2步" (claims.py drops such numbers, evidence.py lets them label no case)
+LABEL_BEFORE = re.compile(r"(?i:(?:statement|step|stage|round|case|line|part|point|announcement|row)s?\s*\**\s*#?\s*"
+                          r"(?:\d{1,2}\s*[–-]\s*)?$)|#\s*$|第\s*$")
 KEEPING = ("and keep", "and keeps", "and we keep", "keeping")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("¬K", "¬ K", "¬knows", "¬ knows", "¬know", "¬knew",
