@@ -20,6 +20,7 @@ from .announced import announced_claims
 from .cases import checked_world, pair_cases, value_line_cases
 from .chains import chain_records
 from .computed import computed_records, tuple_values
+from .questions import answered_exclusions
 from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
@@ -27,8 +28,8 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
-from .answers import (bare_answer, bold_answer, boxed_answer, closing_answer, foreign_answer, headed_answer,
-                      opening_answer, subject_answer, table_answer)
+from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
+                      foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
                      introduces_property, removed_sets, tokens)
@@ -319,6 +320,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                                             topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
             records = under_case(lex, records, case_header(lex, text))
             topic = last_term(lex, text, topic)
+        if "?" in text or "？" in text:  # "问：…排除了什么？\n答：a = 0和a = 10。": what goes, not what is left
+            records = answered_exclusions(records, text)
         if "|" in text:  # "| 15 | August 15 | no |" under "Bernard knows?"; "| ① P: “…” | ♠J ♠8 |" under "Removed"
             answered = property_rows(text) if ("✗" in text or "✘" in text or "❌" in text) else []
             if answered:  # "| 14 | July, August | ✗ |" under "Unique?": not unique, not eliminated
@@ -482,7 +485,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
             head = seg.steps[0].text
             final = (bold_answer(lex, ctx.memo, head, last=False) or  # ("Yes — the three numbers are all different.")
-                     (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None)) \
+                     (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
+                     first_line_answer(lex, ctx.memo, head)) \
                 if len(seg.steps) > 1 else None
         if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
             final = fallback
@@ -575,12 +579,14 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
     """The answer a closing step sets apart, by the first reader that finds one: bold ("**March 18.**"), a closing
     line ("Hence 4."), a step under an answer heading, the last row of a closing table ("| Ali: then I know | Mar 18
     |"), a yes or no opening the step ("Yes. Anne can only …"), a closing sentence's subject, bracket or correction
-    ("… — June 12 — is her birthday"), a bare last line ("6月12日。")."""
+    ("… — June 12 — is her birthday"), a bare last line ("6月12日。") or a last line answering a question ("**Q: So how old
+    is Cheryl?**\n9.")."""
     last = index == len(texts) - 1
     return (bold_answer(lex, memo, text) or closing_answer(lex, memo, text) or
             (headed_answer(lex, memo, text) if index > 0 and _ANSWER_HEADING.match(texts[index - 1]) else None) or
             (table_answer(lex, memo, text) if last else None) or opening_answer(lex, memo, text) or
-            subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) if last else None))
+            subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) or asked_answer(lex, memo, text)
+                                                if last else None))
 
 
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")

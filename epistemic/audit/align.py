@@ -221,6 +221,11 @@ _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d(（-]|(?:step|part)\b|第|[一�
 # "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
 _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-，,]|\s)\s*\**\s*")
+_SUBJECT_KINDS = frozenset({"agent", "if", "modal", "neg", "notknow", "know"})  # the first of them opens a narration
+_LABEL_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]")
+_CONDITION = re.compile(r"(?i:\b(?:if|iff|unless|provided|whenever|when)\b)|如果|除非|只要|当且仅当|的话")
+_ENUMERATOR = re.compile(r"\s*(?:\*\*)?[(（](i{1,3}|iv|v|\d)[)）]\s|\s*(?:\*\*)?(i{1,3}|iv|v)[.)]\s", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
 _GLOSSED = re.compile(r"(?:'s|’s|的)?\s*(?:\w+\s+){0,2}?\w+\s*[(（][^()（）\n]{3,160}[)）]")
@@ -583,6 +588,10 @@ class Aligner:
             if k is not None:
                 current = k
             cues = self.inner_cues(text, current)
+            if k is None and current < len(self.quotes) and self.speakers[current] is not None:
+                # (a step that opens on a statement and then tells the one after it in the present confuses the two:
+                # '### "Now I know the card"\nMr. Q now knows the card.' is P's line given to Q)
+                cues = tuple(sorted(cues + self.told_present(text, current), key=lambda c: c.at))
             if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one
                 cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
@@ -808,6 +817,31 @@ class Aligner:
             if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
                 return [Cue(start, k, "narrated", True)]
         return []
+
+    def told_present(self, text: str, current: int) -> tuple[Cue, ...]:
+        """The next statement told in the present by its speaker as the subject: "(i) Albert, who holds the month,
+        knows that Bernard doesn't know iff …" (a part of two or more know / don't-know words that ends it), "(ii)
+        Bernard now knows iff …", "伯纳德现在知道了" (its closing knowing, with "now"). Only the next statement (an outline
+        that tells the whole dialogue so is a recap), not a bare present "P doesn't know", which may be a conclusion
+        drawn early, nor with a condition or in a question. Read only in a step whose opening names no statement."""
+        k, at = current + 1, 0
+        for sentence in _FIRST_SENTENCE.split(text):
+            start, at = at, at + len(sentence) + 1
+            if _ASKS.search(sentence + "\n") is not None or self.knows.search(sentence) is None:
+                continue
+            toks = outside_relatives(sentence, tokens(self.lexicon, sentence))
+            i = next((i for i, t in enumerate(toks) if t.kind in _SUBJECT_KINDS), None)
+            if i is None or toks[i].kind != "agent" or toks[i].payload != self.speakers[k - 1]:
+                continue
+            if any(t.kind == "if" for t in toks[i + 1:]) or _CONDITION.search(sentence, toks[i].end) is not None or \
+                    _LABEL_COLON.match(sentence, toks[i].end) is not None:  # ("- Ali: doesn't know + …": an outline's
+                # line, which dates what it says and moves no stage)
+                continue  # "Bernard now knows, unless his day is 19": when he knows, at the stage before he says so
+            said, whole = said_words(toks[i + 1:]), self.cues[k - 1]
+            now = i + 2 < len(toks) and {toks[i + 1].kind, toks[i + 2].kind} == {"now", "know"}
+            if (now and whole[-1:] == ("know",)) or (len(said) >= 2 and whole[-len(said):] == said):
+                return (Cue(start, k, "paraphrase", True),)
+        return ()
 
     def _elliptic_next(self, text: str, current: int) -> list[Cue]:
         """The next statement told as a reply to the sentence before, its verb or its speaker left out: "… he would
@@ -1184,6 +1218,23 @@ class Aligner:
         nth = int(m.group(2))
         return own[nth - 1] if 0 < nth <= len(own) and own[nth - 1] > current else None
 
+    def _enumerated(self, text: str, current: int) -> int | None:
+        """"(ii) Restricted to April and June, … Bernard now knows iff …": an item of a proof numbered like the
+        dialogue (i, ii, iii or (1), (2), (3)) opens on the next statement when its number is that statement's and
+        its speaker knows or does not know somewhere in the item."""
+        m = _ENUMERATOR.match(text)
+        k = current + 1
+        if m is None or k > len(self.quotes) or self.speakers[k - 1] is None:
+            return None
+        word = (m.group(1) or m.group(2)).lower()
+        if (int(word) if word.isdigit() else _ROMAN.get(word, 0)) != k:
+            return None
+        toks = [t for t in outside_relatives(text, tokens(self.lexicon, text)) if t.kind != "sep"]
+        speaker = self.speakers[k - 1]
+        knowing = any(t.kind == "agent" and t.payload == speaker and
+                      any(u.kind in ("know", "notknow") for u in toks[i + 1:i + 4]) for i, t in enumerate(toks))
+        return k if knowing else None
+
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a
         colon that opens the step, naming the next statement's speaker and (part of) its know / don't-know
@@ -1246,6 +1297,8 @@ class Aligner:
         label = self._knowing_label(text, current)
         if label is None:
             label = self._numbered_speaker(text, current)
+        if label is None:
+            label = self._enumerated(text, current)
         if label is not None:
             return label, "label"
         turn = _AGENT_TURN.fullmatch(first.strip())  # "Anne first.", "Bill next.", "Bernard's turn:"

@@ -24,6 +24,10 @@ _NOT_A_CLAIM = re.compile(r"(?i:\b(?:if|would|when|whenever|with\s+exactly|only|
 # A denial, or another group as the subject ("Clean children can't know anything at this point either: … sees all the
 # muddy ones"): not the announcement's content
 _DENIED = re.compile(r"(?i:\b(?:can't|cannot|couldn't|don't|doesn't|didn't|not|never|unable|clean)\b)|不|无法|没法|干净")
+# Knowing what was just said ("everyone already knew this — every child sees a muddy face", "大家早就知道这一点"):
+# the fact before it, not the announcement's knowing
+_KNEW_THIS = re.compile(r"(?i:\bkn(?:ew|ow|own|ows)\s+(?:this|it|that)(?=\s*(?:[—–\-,.;:!)]|$|already\b|all\s+along\b|"
+                        r"beforehand\b|too\b|anyway\b)))|知道(?:了)?(?:这一?点|这个|这件事|这些)")
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
@@ -33,7 +37,8 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
     for m in SENTENCES.finditer(text):
         sentence = m.group(0)
         if ALREADY.search(sentence) is None or _SPEECH.search(sentence) is not None or \
-                _NOT_A_CLAIM.search(sentence) is not None or _DENIED.search(sentence) is not None:
+                _NOT_A_CLAIM.search(sentence) is not None or _DENIED.search(sentence) is not None or \
+                _KNEW_THIS.search(sentence) is not None:
             continue
         k = aligner.described_knowing(sentence)
         if k is None:

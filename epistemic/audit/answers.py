@@ -34,11 +34,13 @@ def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
     return next((a for a in (_answer_of(lex, memo, span) for span in reversed(spans)) if a), None)
 
 
-_CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|\W*(?:hence|so|thus|therefore|所以|因此|故|"
+_CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|[^\n]*?[，,；;]\s*(?:最终|最后)(?:只)?(?:剩下?|就是|是)|"
+                      r"\W*(?:hence|so|thus|therefore|所以|因此|故|"
                       r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|muddy|生日|这张牌|结论|结果)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
                       r"[,，:：\s]*(?P<said>[^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)
-# (or an arrow, "⇒ July 16", "∴ 4 and 13"; or a yes or no and a dash, "Student: Yes — the sum is one of 3, 5, 15, 17")
+# (or an arrow, "⇒ July 16", "∴ 4 and 13"; a last clause "…，最终只剩下4和13。"; or a yes or no and a dash, "Student:
+# Yes — the sum is one of 3, 5, 15, 17")
 
 
 _SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|therefore)[,\s]+(yes|no)\s*[,，—–:;]"
@@ -62,7 +64,9 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?((?i:yes|no)\b|是的|不是)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
+# (after an answer label: "**答：是，三个数互不相同。**", "Answer: yes, …"; a bare "是，" / "否，" opens a reply too)
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*[:：]\s*)?((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?"
+                             r"\s*[.,，。!！:：—–]")
 
 
 _REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")
@@ -85,6 +89,33 @@ def table_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
     if not cells or re.fullmatch(r"[\d\s*,.]+", cells[-1]):
         return None  # ("| Muddy children now know | more than 3 muddy | 20 |": a count of worlds, not an answer)
     found = _answer_of(lex, memo, cells[-1])
+    return found if found and len(found) == 1 else None
+
+
+_ASKED_LINE = re.compile(r"(?m)^[^\n]*[?？]\W*\n([^\n]{1,80})\s*$")
+_FIRST_PART = re.compile(r"[^.。!！(（]+[.。!！]?")
+
+
+def asked_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer a closing step's last line gives right under a question ("**Q: So how old is Cheryl?**\n9.
+    (And the bus number is 17.)"): what the line opens with, read as if after "Answer:"."""
+    m = _ASKED_LINE.search(text.rstrip())
+    if m is None:
+        return None
+    first = _FIRST_PART.match(m.group(1).strip())
+    found = _answer_of(lex, memo, first.group(0)) if first is not None else None
+    return found if found and len(found) == 1 else None
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def first_line_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer a trace's short first line names and nothing else ("(4, 13)." over the reasoning): a headline."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) > 24 or _NOT_ALONE.search(_ASIDE.sub("", line)) or not any(ch.isalnum() for ch in line):
+        return None
+    found = _answer_of(lex, memo, line)
     return found if found and len(found) == 1 else None
 
 

@@ -1338,7 +1338,7 @@ def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
 # ---------------------------------------------------------------- tokens
 
 
-_CONTENT = frozenset({"value", "number", "ambig", "agent"})
+_CONTENT = frozenset({"value", "number", "ambig", "agent", "tuple"})  # ("tuple": a date written "7/16")
 
 
 _SETTLED = frozenset({"确定", "determined", "settled", "fixed"})  # "确定是", "is determined to be": settled as
@@ -1491,6 +1491,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 continue  # "a − 1 或 a + 1", "s − 2", "|a − b| = 1": a number in an expression, not a value
             if _IN_SUM.match(sentence, t.end) and not lex.number_pair:
                 continue  # "3 + 6 + 5 + 2 = 16": counting, not values (pairs such as "4 + 13" stay readable)
+            if _COUNTED.match(sentence, t.end):
+                continue  # "剩 4 对", "14 pairs remain": how many, not a value (but "July 17 remain" is July 17)
             var = None
             if slot is not None and slot < 2:
                 var = pair[slot] if t.payload in lex.codes[pair[slot]] else None
@@ -1829,6 +1831,8 @@ def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
     return bool(before) and before[-1].kind in ("value", "tuple") and not sentence[before[-1].end:leaving.start].strip()
 
 
+_COUNTED = re.compile(r"\s*(?:(?i:worlds?|pairs?|possibilities|options|cases|cards|dates|candidates)\b|"
+                      r"对(?![应于比照称])|组|种|个(?!数))")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
                              r"\s*(?:has|have)\s+(?:yet\s+)?been\s+(?!eliminat|remov|rul|exclud|drop|struck|crossed|"

@@ -163,7 +163,7 @@ CUES: dict[str, tuple[str, ...]] = {
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?\b|pairs?\b|dates?\b|remain|"
-                         r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对|组)", re.IGNORECASE)
+                         r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对(?![应于比照称])|组)", re.IGNORECASE)
 
 
 QUICK_LIMIT = 20_000
@@ -318,6 +318,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                 add(singular, "value", (var.name, code))
             for short in MONTH_ABBREVIATIONS.get(value.name, ()):  # "Aug 14"
                 add(short, "value", (var.name, code))
+    for surface, codes in _numeric_dates(puzzle):  # "3/18" for March 18
+        add(surface, "tuple", codes)
     for agent in puzzle.agents:
         for d in agent.display:
             add(d, "agent", agent.name)
@@ -373,6 +375,29 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    order={v.name: n for n, v in enumerate(puzzle.variables)},
                    quick={k: _resolve(tuple(v), k) for k, v in entries.items()},
                    number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+           "December")
+
+
+def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
+    """"3/18" and "03/18" for March 18: a date written month/day, where a named pair of the puzzle is a month
+    (its values English month names) and a day (a number)."""
+    out = []
+    variables = {v.name: v for v in puzzle.variables}
+    for _, cols in puzzle.names:
+        if len(cols) != 2 or not all(c in variables for c in cols):
+            continue
+        month, day = (variables[c] for c in cols)
+        if month.numeric or not day.numeric or not all(v.name in _MONTHS for v in month.values):
+            continue
+        for code, value in zip(month.codes, month.values):
+            n = _MONTHS.index(value.name) + 1
+            for d in day.codes:
+                for surface in dict.fromkeys((f"{n}/{d}", f"{n:02d}/{d:02d}")):
+                    out.append((surface, {month.name: code, day.name: d}))
+    return out
 
 
 def _singulars(name: str) -> tuple[str, ...]:

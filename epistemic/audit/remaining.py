@@ -27,6 +27,9 @@ _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选")
 _PER_CASE = re.compile(r"(?i:\s+(?:with|for|in|of|on|under)\s+(?:that|this|the\s+same|each|every|its|his|her|their|"
                        r"any|such\s+an?)\b)")
 
+# Before the count: each of several cases has that many ("16、17、18都只剩一个", "12 and 14 each have one date left")
+_EACH_BEFORE = re.compile(r"(?:都|各|各自|分别)(?:只|就)?$|(?i:\beach\s+(?:\w+\s+){0,3}$)")
+
 
 def remaining_records(sentence: str) -> list[ClaimRecord]:
     """The remaining-count claims of one sentence, with key ("Remaining", n)."""
@@ -40,6 +43,8 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 continue
             if pattern is _EN and _PER_CASE.match(sentence, m.end()) is not None:
                 continue  # "only one date left with that number", "two dates left in each month": a count per case
+            if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None:
+                continue
             word = m.group(1) if pattern is _ZH else next(g for g in m.groups() if g)
             n = _number(word)
             if n is not None:

@@ -106,8 +106,10 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     if not spans:
         return records
     return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
-            if r.kind in ("candidates", "bound") and any(a <= r.start < b for a, b in spans) and
-            ELIMINATED.search(r.text) is None else r for r in records]
+            if r.kind in ("candidates", "bound") and any(r.start < b and a < r.end and
+                                                         ELIMINATED.search(text, a, b) is None for a, b in spans)
+            else r for r in records]
+    # (a record reaching into the cell; a cell that says "eliminated" itself is read as an exclusion already)
 
 
 _ROW_KINDS = frozenset({"candidates", "exclusion", "bound", "count"})

@@ -27,8 +27,9 @@ def test_a_list_does_not_go_on_past_but_or_a_value_it_already_named(ctxs):
         assert not any(kind == "exclusion" and "{" in f for kind, f, _ in found), (text, found)
         assert not _bad(_audit(ctx, "安妮说：“我不知道你的数。”\n\n" + text)), text
     cheryl = ctxs("cheryl.txt")
-    assert _claims(_audit(cheryl, CHERYL_1 + "剩：7/14, 7/16, 8/14, 8/15, 8/17"))[-1][:2] == (
-        "candidates", "day in {14, 15, 16, 17}")
+    assert _claims(_audit(cheryl, CHERYL_1 + "剩：7/14, 7/16, 8/14, 8/15, 8/17"))[-1][:2] == (  # dates written month/day
+        "candidates", "(month = July and day = 14) or (month = July and day = 16) or (month = August and day = 14) or "
+        "(month = August and day = 15) or (month = August and day = 17)")
     # the same tuple named again before a verb of removal is a claim of its own
     text = "15在5月也出现过，伯纳德拿到15的话还得在5月15和8月15之间犹豫，所以8月15也要排除。"
     assert ("exclusion", "not (month = August and day = 15)") in [c[:2] for c in _claims(_audit(cheryl, text))]

@@ -497,7 +497,7 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
 def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     rows = _tune_rows()
     assert len(rows) >= 30
-    alarms, missed = [], []
+    alarms, missed, read = [], [], []
     for row in rows:
         ctx = ctxs(row["puzzle"], row.get("params") or None)
         report = audit_trace(ctx.puzzle, row["text"], context=ctx)
@@ -507,8 +507,11 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
         if row["id"] in FOUND and report.label != gold:
             missed.append((row["id"], gold, report.label))
         assert report.final_answer_correct == row["gold"]["final_answer_correct"] or row["id"] in ANSWER_MISSES, row["id"]
+        if row["id"] in ANSWER_MISSES and report.final_answer_correct == row["gold"]["final_answer_correct"]:
+            read.append(row["id"])
     assert {a for a, _ in alarms} <= KNOWN_ALARMS, alarms
     assert not missed, missed
+    assert not read, f"answers read now, drop them from ANSWER_MISSES: {read}"
 
 
 ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How many children are muddy?") is right, and
@@ -517,10 +520,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
     # Cheryl is 9, and the bus is number 17" (the bus's number taken for Cheryl's age), "So yes: the sum is one of 3,
-    # 5, 15 or 17." after a "## Answer" heading, "So Cheryl's birthday is **July 16 (7/16)**. 🎉" before a check,
-    # "∴ July 16. (…)", a YAML summary's "{cheryl: 9}" and a JSON summary with a remark after it
+    # 5, 15 or 17." after a "## Answer" heading, "∴ July 16. (…)", a YAML summary's "{cheryl: 9}" and a JSON summary
+    # with a remark after it (session 25: "**July 16 (7/16)**" read, dates written month/day)
     "ap1-consecutive-claude-markdown-correct-01", "ap1-cheryls_age-answer-first-correct-01",
-    "ap2-cheryl-gpt4o-steps-correct-03", "ap3-cheryl-logic-notation-correct-03", "ap3-whatsum-json-summary-correct-32",
+    "ap3-cheryl-logic-notation-correct-03", "ap3-whatsum-json-summary-correct-32",
     "ap3-cherylsage-yaml-summary-correct-35"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
