@@ -355,7 +355,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         evident = None  # the stage an exact list read earlier in the step holds at
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
         for r in records:
-            reached = max(al.reached, told)
+            reached = max(al.reached_at(r.start), told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \

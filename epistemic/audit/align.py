@@ -83,6 +83,15 @@ class Alignment:
     cues: tuple[Cue, ...] = ()  # cues after the opening, in text order
     retold: tuple[Cue, ...] = ()  # a recap's cues: they move no stage, but date what the step says "already"
 
+    def reached_at(self, offset: int) -> int:
+        """The latest announcement a claim at `offset` can be talking about: `reached`, less the statements the step
+        walks on to after the offset ("walked" cues: what comes before "- Ali now knows." is not about Ali's line)."""
+        walked = [c.stage for c in self.cues if c.how == WALKED]
+        if not walked:
+            return self.reached
+        return max([min(walked) - 1, self.stage_at(offset)] +
+                   [c.stage for c in self.cues if c.how == WALKED and c.at <= offset])
+
     def moved_at(self, offset: int) -> bool:
         """Whether this step itself moved the trace to the stage it has at `offset` (by its opening or a cue)."""
         stage = self.stage_at(offset)
@@ -221,6 +230,7 @@ _HEADING_ANY = re.compile(r"(?m)^\s*(?:[#*•\d(（-]|(?:step|part)\b|第|[一�
 # "Step two — ", "Line 3:", "Statement 2.", "第二步：": a numbered label before a speaker's name
 _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round)\s+(\d|one|two|three|four|five|six)|"
                          r"第([一二三四五六1-6])(?:步|句|句话|阶段))\s*\**\s*(?:[—–:：.)\-，,]|\s)\s*\**\s*")
+WALKED = "walked on"  # how a cue was found: a statement told after the one the step had reached (Aligner._walked_on)
 _SUBJECT_KINDS = frozenset({"agent", "if", "modal", "neg", "notknow", "know"})  # the first of them opens a narration
 _LABEL_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _CONDITION = re.compile(r"(?i:\b(?:if|iff|unless|provided|whenever|when)\b)|如果|除非|只要|当且仅当|的话")
@@ -618,12 +628,29 @@ class Aligner:
                 if len(out) > 2 or before > 0 or self.worked_outline(text):  # a summary of the reasoning, or the
                     reached = top  # reasoning as an outline: the trace has been through it
                 continue
+            cues = self._walked_on(text, cues, current)
             reached = max([reached, current] + [c.stage for c in cues])
             out.append(Alignment(current, how if k is not None else "carried", reached, cues))
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:
                     current = c.stage
         return out
+
+    def _walked_on(self, text: str, cues: tuple[Cue, ...], current: int) -> tuple[Cue, ...]:
+        """A step that reaches a statement by a cue of its own and then tells the next ones in turn ("- Ali says he
+        knows Bo doesn't know … Left: …\n- Bo didn't know at first … and knows now. …\n- Ali now knows. …"): each
+        narration read after the cue of the statement before it, as a step opening there would be."""
+        out = list(cues)
+        stage = max([current] + [c.stage for c in cues if c.strong])
+        while current < stage < len(self.quotes) and self.speakers[stage] is not None:
+            at = min(c.at for c in out if c.strong and c.stage == stage)
+            more = [c for c in self._narrated_next(text, stage) + list(self.told_present(text, stage)) if c.at > at]
+            if not more:
+                break
+            first = min(more, key=lambda c: c.at)
+            out.append(Cue(first.at, first.stage, WALKED, True))
+            stage += 1
+        return tuple(sorted(out, key=lambda c: c.at)) if len(out) > len(cues) else cues
 
     def outline_cues(self, text: str) -> tuple[Cue, ...]:
         """Lines of an outline of the dialogue: "2. Q: *knew* P didn't know → …" is statement 2 when Q makes it (the

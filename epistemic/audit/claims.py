@@ -378,6 +378,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                       case: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes."""
     raw = lex.scan(sentence)
+    if "|" in sentence and sentence.lstrip().startswith("|"):
+        raw = _cells_apart(raw, sentence)  # "| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |": the next cell is not what he knew
     if "和" in sentence and lex.number_pair is not None:
         raw = _bare_sum(lex, raw, sentence)
     kinds = {t[0] for t in raw}
@@ -442,7 +444,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
-            found += _told_records(toks, sentence)
+            found += _told_records(lex, toks, sentence)
         if "agent" in kinds and (_TOLD.search(sentence) is not None or _HOLDS_ANY.search(sentence) is not None or
                                  "know" in sentence):
             found += _appositive_records(lex, toks, sentence)
@@ -489,6 +491,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
                  r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) else r
                  for r in found]
+    if ("；" in sentence or ";" in sentence) and kinds & _TOPIC_KINDS:
+        found = _part_cases(lex, raw, sentence, found)  # "…；18原来在4月也有，现在只剩3月18日": 18's case
     if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
                              _HELD_WITH.search(sentence) is not None):
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
@@ -510,6 +514,21 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     return tuple(found + timed), carry
 
 
+def _part_cases(lex: Lexicon, raw: list, sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Parallel parts, one per value: "16原来在6月也有，…16就只剩7月16日了；18原来在4月也有，现在只剩3月18日". A list in a
+    part that opens on a value, every item of it with that value, is that value's case, not what is left of the stage."""
+    out = []
+    for r in found:
+        if r.kind == "candidates" and r.certain and r.key.witnesses:
+            start = max(sentence.rfind(";", 0, r.start), sentence.rfind("；", 0, r.start)) + 1
+            first = tokens(lex, sentence[start:r.start])[:1] if start else []
+            if first and first[0].kind == "value" and first[0].start < 3 and \
+                    all(w[0] == "And" and value_key(*first[0].payload) in w[1] for w in r.key.witnesses):
+                r = r.read_as(CASE)
+        out.append(r)
+    return out
+
+
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
 _ROUNDS_QUICK = re.compile(r"(?i:round|question|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
                            r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
@@ -521,6 +540,20 @@ _CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|
                         r"(?:所以|因此|于是)[，,]?\s*$")
 _ELIMINATION_CLAUSE = re.compile(r"(?i:\b(?:is|are)\s+(?:also\s+)?(?:out|gone|eliminated|removed|excluded|ruled\s+out)\b|"
                                  r"\b(?:eliminate|remove|drop|discard)\b)|排除|去掉")
+
+
+def _cells_apart(raw: list[Token], sentence: str) -> list[Token]:
+    """The tokens of a table row with a separator at each inner cell border before a cell that names values, so that no
+    clause runs into it ("| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |"); a cell of a bare term goes on the clause before it
+    ("| S knows | x + y |": what S is told)."""
+    first, last = sentence.find("|"), sentence.rfind("|")
+    borders = [m.start() for m in _CELL_BORDER.finditer(sentence, first + 1, last)]
+    borders = [Token("sep", "|", a, a + 1, "|") for a, b in zip(borders, borders[1:] + [last])
+               if any(a < t.start < b and t.kind in ("value", "number", "tuple", "ambig") for t in raw)]
+    return sorted(raw + borders, key=lambda t: t.start) if borders else raw
+
+
+_CELL_BORDER = re.compile(r"\|")
 
 
 def _concludes(sentence: str, r: ClaimRecord) -> bool:
@@ -1493,6 +1526,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 continue  # "3 + 6 + 5 + 2 = 16": counting, not values (pairs such as "4 + 13" stay readable)
             if _COUNTED.match(sentence, t.end):
                 continue  # "剩 4 对", "14 pairs remain": how many, not a value (but "July 17 remain" is July 17)
+            if sentence[t.end:t.end + 1] in lex.codes and not sentence[t.end + 1:t.end + 2].isalnum():
+                continue  # "her number must be 2b": a multiple of b, not a value
             var = None
             if slot is not None and slot < 2:
                 var = pair[slot] if t.payload in lex.codes[pair[slot]] else None
@@ -2115,11 +2150,20 @@ def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimReco
     return out
 
 
-def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
+def _worn(lex: Lexicon) -> bool:
+    """Whether each agent sees every variable but one, its own (numbers on foreheads, hats): there "Bob has b" says
+    what Bob wears, not what he knows."""
+    names = {v.name for v in lex.puzzle.variables}
+    seen = [{o.name for o in a.observes if isinstance(o, s.Var)} for a in lex.puzzle.agents]
+    return len(names) > 2 and bool(seen) and all(len(names - own) == 1 and own <= names for own in seen)
+
+
+def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
     """"Cheryl told Albert the month" = Albert observes the month: `Albert knows month` at the start (kind "told",
     judged at stage 0 only; wrong when the text gives an agent another's information). English: told/gave <agent> [only] the <attr>,
     <agent> was told the <attr>, <agent> (, who) holds / has the <attr>; Chinese: 把<attr>告诉(了)<agent>, 告诉<agent><attr>."""
     out = []
+    worn = _worn(lex)
     for m in _TOLD.finditer(sentence):
         words = [t for t in toks if t.kind not in ("copula", "only")]
         after = [t for t in words if t.start >= m.end()][:2]
@@ -2136,8 +2180,9 @@ def _told_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
                 _TOLD_EN.search(sentence, told_by[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
             pair = (told_by[0], after[0])  # "Albert was told the month", "Mr. P, who was told the suit"
-        elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and after[0].kind == "attr" and \
-                sentence[m.end():after[0].start].strip() == "" and _SEEN_END.match(sentence, after[0].end) is None:
+        elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and \
+                after[0].kind == "attr" and sentence[m.end():after[0].start].strip() == "" and not worn and \
+                _SEEN_END.match(sentence, after[0].end) is None:
             # (not "Bill has a−1 or a+1": a value of a term)
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):

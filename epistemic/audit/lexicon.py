@@ -31,7 +31,8 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 # Verbs whose object is what is left: "Bernard's knowing pins it down to July 16", "narrows it to ♦5"
 NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins down to", "narrows it down to",
-             "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to")
+             "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to",
+             "pinned down as", "is pinned down as")  # ("the card is already pinned down as ♦5")
 
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
@@ -138,7 +139,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "be sure to", "singleton", "singletons", "on one card only", "only once", "on a single card"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
              "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后",
-             "only after"),  # "isolated only after Apr/Jun drop": when, not which values
+             "only after", "at that moment", "at the time", "at that time", "back then", "当时", "那时", "那时候"),
+    # ("isolated only after Apr/Jun drop": when, not which values; "at that moment 15 was shared": a time gone by)
     "now": ("现在", "此时", "这时", "now"),
     "we": ("我们", "we", "let's", "let us"),
     "he": ("他", "她", "he", "she"),
