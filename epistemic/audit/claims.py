@@ -515,8 +515,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
 
 
 def _part_cases(lex: Lexicon, raw: list, sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
-    """Parallel parts, one per value: "16原来在6月也有，…16就只剩7月16日了；18原来在4月也有，现在只剩3月18日". A list in a
-    part that opens on a value, every item of it with that value, is that value's case, not what is left of the stage."""
+    """Parallel parts, one per value: "16原来在6月也有，…16就只剩7月16日了；18原来在4月也有，现在只剩3月18日". A list in
+    a part that opens on a value, every item of it with that value, is that value's case, not what is left of the
+    stage."""
     out = []
     for r in found:
         if r.kind == "candidates" and r.certain and r.key.witnesses:
