@@ -8,10 +8,10 @@ CHERYL_1 = "Albert: “I don't know when Cheryl's birthday is, but I know that B
 
 def test_a_time_gone_by_dates_what_is_said_of_it(ctxs):
     """"At that moment 15 was shared, so Bernard holding 15 didn't know." after Albert's line looks back to before it
-    (right); "Now 15 is shared, so Bernard holding 15 doesn't know." is false there (May 15 is gone)."""
+    (right); "Now May is gone, so Bernard holding 15 doesn't know." is false there (August 15 is his only 15)."""
     ctx = ctxs("cheryl.txt")
-    back = ("Albert's claim is about what Bernard knew before anything was eliminated. At that moment 15 was shared, so "
-            "Bernard holding 15 didn't know.")
+    back = ("Albert's claim is about what Bernard knew before anything was eliminated. At that moment 15 was shared, "
+            "so Bernard holding 15 didn't know.")
     assert not _bad(_audit(ctx, CHERYL_1 + back))
     assert _bad(_audit(ctx, CHERYL_1 + "Now May is gone, so Bernard holding 15 doesn't know."))
 
