@@ -116,7 +116,12 @@ def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token
     if not re.fullmatch(r"(?i:\s*(?:also\s+|too\s+|then\s+|now\s+)?(?:(?:is|are)\s+(?:also\s+|now\s+|"
                                              r"still\s+|then\s+)?)?|\s*(?:也|都)?)", sentence[t.end:m.start()]):
         return None
-    return _run(clause, sentence, i, -1), False
+    run = _run(clause, sentence, i, -1)
+    return run, _ONLY_BEFORE.search(sentence, max(0, run[0].start - 12), run[0].start) is not None
+
+
+# "only 13 appears exactly once", "只有18出现一次": the values named are all the singletons
+_ONLY_BEFORE = re.compile(r"(?:(?i:\bonly)|只有|仅有)\s*$")
 
 
 def _after(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token], bool] | None:

@@ -82,3 +82,12 @@ def test_a_card_pinned_down_as_one_card_is_what_is_left(ctxs):
     claim = "At this point the card is already pinned down as ♦5."
     assert _bad(_audit(ctx, "\n\n".join(said[:2] + [claim] + said[2:])))
     assert not _bad(_audit(ctx, "\n\n".join(said + [claim])))
+
+
+def test_only_before_values_said_to_occur_once_makes_them_all_the_singletons(ctxs):
+    """"of these only 13 appears exactly once" says 13 is the one day that occurs once (false: 20 does too, May 20);
+    "only 13 and 20 appear once" and "13 appears only once" (some singletons) hold."""
+    ctx = ctxs("cheryl_variant.txt")
+    assert _bad(_audit(ctx, "The days are 12, 13, 14, 17, 19 and 20, and of these only 13 appears exactly once."))
+    for text in ("Only 13 and 20 appear once.", "13 appears only once."):
+        assert not _bad(_audit(ctx, text)), text
