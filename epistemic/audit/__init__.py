@@ -24,7 +24,8 @@ from .questions import answered_exclusions
 from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
-                     under_value_case, value_case, value_case_inside)
+                     pattern_lines, under_value_case, value_case, value_case_inside,
+                     value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
@@ -57,10 +58,12 @@ _TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+
 _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|timeline|announcements)\s*[:：])|"
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
-# A greeting before the headline ("Hi! The card is the **5 of diamonds**."): no sentence of the answer's
-_GREETING = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
+# A greeting or an answer label before the headline ("Hi! The card is the **5 of diamonds**.", "**Answer.** Yes —
+# …"): no sentence of the answer's
+_OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
                        r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|"
-                       r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*")
+                       r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
+                       r"\W*(?i:answer|final answer|答案)\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
 _NOT_THE_ANSWER = re.compile(r"(?i:\banswer\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be|won't\s+be|should\s+not\s+be|"
@@ -315,6 +318,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = under_value_case(records, value_case(lex, text))  # "### Case ♠ …: possible only for ♠4"
         elif ":" in text and ("f " in text or "uppose" in text or "ssume" in text):  # (quick tests first)
             records = under_value_case(records, value_case_inside(lex, text))  # "… now? If b = 2: … So a = 1."
+        elif (":" in text[:48] or "：" in text[:48]) and lex.number_pair is None:
+            records = value_label_case(lex, records, text)  # "4月19日：… 伯纳德还是不知道。排除。"
+        if "):" in text or ")：" in text or "）：" in text:
+            records = pattern_lines(records, text)  # "1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +
                                             topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
@@ -633,7 +640,7 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     of a yes or no opening the step ("Yes — the three numbers are all different.")."""
     if al.reached > 0 or final is None:
         return audits
-    greeting = _GREETING.match(text)
+    greeting = _OPENER.match(text)
     first = _FIRST_SENTENCE_END.search(text, greeting.end() if greeting else 0)
     end = first.end() if first else len(text)
     if _CONCLUSION.match(text, greeting.end() if greeting else 0):

@@ -13,13 +13,14 @@ latest one the trace has reached, and "premature" means beyond anything the trac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..language import syntax as s
 from .claims import QUOTES, tokens
 from .evidence import ALREADY
 from .fold import fold, fold_prefix
+from .labels import defined_labels, label_mentions
 from .keys import formula_key
 from .lexicon import Lexicon, words_pattern
 
@@ -122,6 +123,18 @@ class Alignment:
             if c.strong and c.stage > stage:
                 stage = c.stage
         return stage
+
+
+# A claim stated first and proved in the next step ("**Claim 4.** The card is ♦5." / "*Proof.* … contradicting (4).")
+_CLAIM_HEAD = re.compile(r"\W*(?i:claim|lemma|proposition|observation|fact|命题|引理|结论)\s*\d*\W*?(?:[.:：]|$)")
+_PROOF_HEAD = re.compile(r"\W*(?i:proof|证明)\b")
+
+
+def _proved(texts: list[str], out: list[Alignment]) -> list[Alignment]:
+    """Each claim step followed by its proof reaches what the proof reaches: the claim is what it goes on to show."""
+    return [replace(al, reached=max(al.reached, out[n + 1].reached))
+            if n + 1 < len(out) and _CLAIM_HEAD.match(text) and _PROOF_HEAD.match(texts[n + 1]) else al
+            for n, (text, al) in enumerate(zip(texts, out))]
 
 
 class OutlineLine(NamedTuple):
@@ -592,12 +605,19 @@ class Aligner:
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
+        names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
         for text in texts:
             before = current
             k, how = self.locate(text, current)
             if k is not None:
                 current = k
             cues = self.inner_cues(text, current)
+            if "(" in text or "（" in text or "①" in text:
+                defined = defined_labels(self.lexicon, self.voices, text)
+                names.update(defined.names if defined else {})
+                skip = (defined.start, defined.end) if defined else None
+                cues = tuple(sorted(cues + tuple(Cue(at, n, "numbered", True)
+                                                 for at, n in label_mentions(names, text, skip)), key=lambda c: c.at))
             if k is None and current < len(self.quotes) and self.speakers[current] is not None:
                 # (a step that opens on a statement and then tells the one after it in the present confuses the two:
                 # '### "Now I know the card"\nMr. Q now knows the card.' is P's line given to Q)
@@ -634,7 +654,7 @@ class Aligner:
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:
                     current = c.stage
-        return out
+        return _proved(texts, out)
 
     def _walked_on(self, text: str, cues: tuple[Cue, ...], current: int) -> tuple[Cue, ...]:
         """A step that reaches a statement by a cue of its own and then tells the next ones in turn ("- Ali says he

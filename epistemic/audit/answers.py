@@ -64,9 +64,9 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
 
 
-# (after an answer label: "**答：是，三个数互不相同。**", "Answer: yes, …"; a bare "是，" / "否，" opens a reply too)
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*[:：]\s*)?((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?"
-                             r"\s*[.,，。!！:：—–]")
+# (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …"; a bare "是，" / "否，" opens a reply too)
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)?\s*[:：.]\s*(?:\*\*)?\s*)?"
+                             r"((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
 
 
 _REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")

@@ -261,6 +261,50 @@ def value_case(lex: Lexicon, text: str) -> int | None:
     return m.end() + first.end
 
 
+_TRY = re.compile(r"[\s#*>\-]*(?:(?i:take|consider|check|try|what\s+about|now)\s+)?")
+_LABEL_COLON = re.compile(r"(?:日|号|st|nd|rd|th)?\s*(?:\*\*)?\s*[:：]")
+
+
+def value_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A step that opens on a value and a colon ("4月19日：19日有…伯纳德还是不知道。排除。", "Take 19: 19 March and 19 July.
+    Bo still stuck."): its lists and counts are that value's case, and so is what the agent who sees the value knows
+    ("hearts: A, Q and 4. … Mr. P does not know the card yet." is P's knowledge of the stage: P sees the rank)."""
+    m = _TRY.match(text)
+    toks = lex.scan(text[m.end():m.end() + 40])
+    if not toks or toks[0].start != 0 or toks[0].kind not in ("value", "number", "tuple"):
+        return records  # (not "ambig": '**Q: "I knew you didn't know."**' is the speaker Q, not the queens)
+    n = 0
+    while n + 1 < len(toks) and toks[n + 1].kind in ("value", "number", "tuple") and \
+            toks[n + 1].start - toks[n].end <= 1:
+        n += 1  # ("4月19日": the month and the day)
+    colon = _LABEL_COLON.match(text, m.end() + toks[n].end)
+    if colon is None:
+        return records
+    named = {t.payload[0] for t in toks[:n + 1] if t.kind == "value"} | \
+        {v for t in toks[:n + 1] if t.kind == "tuple" for v in t.payload}
+    if any(t.kind == "number" for t in toks[:n + 1]):
+        named |= set(lex.numeric)
+    seeing = {a.name for a in lex.puzzle.agents if any(isinstance(o, s.Var) and o.name in named for o in a.observes)}
+    end = colon.end()
+    return [r.read_as(CASE) if r.certain and r.start >= end and (
+        r.kind in ("candidates", "count") or r.kind == "knowledge" and knower(r.key.formula) in seeing) else r
+        for r in records]
+
+
+# A line that opens on a bracketed pattern and a colon: "1. (2t, t, t): b = c. Alice sees t and t → …"
+_PATTERN_LINE = re.compile(r"(?m)^[ \t>*\-]*(?:\d{1,2}[.)、]\s*)?(?:\*\*)?[(（][^()（）\n]{1,30}[)）](?:\*\*)?\s*[:：][^\n]*")
+
+
+def pattern_lines(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """What a line says under a case pattern it opens on ("(t, 2t, t): a = c. Bob sees t and t …"): that case's
+    condition and consequences, not claims about the stage."""
+    spans = [m.span() for m in _PATTERN_LINE.finditer(text)]
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in ("term bound", "candidates", "count", "knowledge", "bound") and
+            any(a <= r.start < b for a, b in spans) else r for r in records]
+
+
 # A case opened inside a step, after a sentence: "… does Bill also know now? If b = 2: the only pair …"
 _CASE_COLON = re.compile(r"(?<=[.?!]\s)(?:if|suppose|assume)\s+([^:\n.?!]{1,24}):\s", re.IGNORECASE)
 

@@ -1,0 +1,64 @@
+"""Labels a trace gives the statements: "Statements: (1) P: "I don't know." (2) Q: "I knew you didn't know." …",
+"(A) Alice does not know a; (B) Bob does not know b; (C) …", "① P：我不知道 ② Q：…".
+
+Write-ups in the style of a competition solution name the statements once and then refer to them by label
+("**Claim 1.** After (1), rank ∈ {A, Q, 4, 5}.", "(2) is about the moment before (1)"). A run of two or more labels,
+each right before the name of the speaker of the statement with that place in the dialogue, defines them; later
+mentions of a label are cues for its statement, as "statement 2" is.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .claims import tokens
+from .lexicon import Lexicon
+
+# A label: a digit or capital letter in brackets, or a circled digit
+_LABEL = re.compile(r"[(（]([1-9]|[A-H])[)）]|([①②③④⑤⑥⑦⑧⑨])")
+_BEFORE_NAME = re.compile(r"[\s*]*(?:(?i:mr\.?|ms\.?)\s*)?")
+
+
+class Definition(NamedTuple):
+    """Labels defined in a text: `names` maps each label ("(1)", "①") to its statement; text[start:end] defines them."""
+
+    names: dict[str, int]
+    start: int
+    end: int
+
+
+def defined_labels(lex: Lexicon, voices: tuple[str | None, ...], text: str) -> Definition | None:
+    """The labels a text defines: two or more in a row, the k-th before the name of the k-th statement's speaker."""
+    hits = list(_LABEL.finditer(text))
+    names: dict[str, int] = {}
+    start = end = None
+    for k, m in enumerate(hits, start=1):
+        if k > len(voices) or voices[k - 1] is None:
+            break
+        gap = _BEFORE_NAME.match(text, m.end())
+        toks = tokens(lex, text[gap.end():gap.end() + 24])
+        if not toks or toks[0].start != 0 or toks[0].kind != "agent" or toks[0].payload != voices[k - 1]:
+            break
+        names[m.group(0)] = k
+        start = m.start() if start is None else start
+        end = m.end()
+    if len(names) < 2:
+        return None
+    return Definition({_plain(label): k for label, k in names.items()}, start, end)
+
+
+def label_mentions(names: dict[str, int], text: str, skip: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """(offset, statement) of each mention of a defined label in `text`, outside text[skip[0]:skip[1]]."""
+    out = []
+    for m in _LABEL.finditer(text):
+        if skip is not None and skip[0] <= m.start() < skip[1]:
+            continue
+        k = names.get(_plain(m.group(0)))
+        if k is not None:
+            out.append((m.start(), k))
+    return out
+
+
+def _plain(label: str) -> str:
+    """"（1）" and "(1)" alike."""
+    return label.replace("（", "(").replace("）", ")")
