@@ -267,6 +267,8 @@ _AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<
 # too"", "S2: …" (terse outlines); without the number, the speaker's next statement ("**B** "didn't know, now know"")
 _AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(\d)?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
                         r"(?=[ \t]*[\"“]))")
+_INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])")
+_SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
@@ -1249,6 +1251,19 @@ class Aligner:
         named = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
         return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in named) else None
 
+    def _initial_label(self, text: str, current: int) -> int | None:
+        """"A₁: ¬K_A(date) ∧ …", "B1 := K_B(date)": a speaker written by the initial of their name (the only agent
+        with it) and the number of their statement, as logic notation labels the dialogue."""
+        m = _INITIAL_NTH.match(text)
+        if m is None:
+            return None
+        agents = [a.name for a in self.lexicon.puzzle.agents if a.name[:1] == m.group(1)]
+        if len(agents) != 1:
+            return None
+        own = [k for k in range(1, len(self.quotes) + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agents[0]]
+        nth = _SUBSCRIPTS.get(m.group(2), 0) or int(m.group(2))
+        return own[nth - 1] if 0 < nth <= len(own) and own[nth - 1] > current else None
+
     def _numbered_speaker(self, text: str, current: int) -> int | None:
         """"A1: ¬K_A ∧ …", "**A2** "now I know too"": a label of a speaker's name and the number of their statement
         opens the step on that statement; "**B** "didn't know, now do"" (no number) on the speaker's next one, when
@@ -1346,6 +1361,8 @@ class Aligner:
             label = self._numbered_speaker(text, current)
         if label is None:
             label = self._enumerated(text, current)
+        if label is None:
+            label = self._initial_label(text, current)
         if label is not None:
             return label, "label"
         turn = _AGENT_TURN.fullmatch(first.strip())  # "Anne first.", "Bill next.", "Bernard's turn:"

@@ -59,3 +59,15 @@ def test_a_line_opening_on_a_pattern_and_a_colon_is_that_patterns_case(ctxs):
               "\n2. (t, 2t, t): a = c. Bob sees t and t → his b is 2t.\n3. (t, t, 2t): a = b. Carol sees t and t.")
     assert not _bad(_audit(ctx, said + "\n\n" + shapes))
     assert _bad(_audit(ctx, said + "\n\nSo b = c."))
+
+
+def test_a_speakers_initial_and_number_label_their_statement_in_logic_notation(ctxs):
+    """"A₁: ¬K_A(date) ∧ K_A(¬K_B(date)). … W₁ = {Jul 14, …}", "B₁: K_B(date).", "A₂: K_A(date) ⇒ W₃ = {Jul 16}": Albert's
+    first and second statements and Bernard's, by initial (Albert is the only agent whose name starts with A) and
+    number; the 14ths removed at A₁ are removed one statement early."""
+    ctx = ctxs("cheryl.txt")
+    text = ("Let W be the 10 dates.\n\nA₁: ¬K_A(date) ∧ K_A(¬K_B(date)). This removes {}: W₁ = {{{}}}.\n\n"
+            "B₁: K_B(date).\n\nA₂: K_A(date) ⇒ W₃ = {{Jul 16}}.")
+    right = _audit(ctx, text.format("May and June", "Jul 14, Jul 16, Aug 14, Aug 15, Aug 17"))
+    assert [st.stage for st in right.steps] == [0, 1, 2, 3] and not _bad(right)
+    assert _bad(_audit(ctx, text.format("May, June and the 14ths", "Jul 16, Aug 15, Aug 17")))
