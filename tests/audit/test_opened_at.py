@@ -62,9 +62,9 @@ def test_a_line_opening_on_a_pattern_and_a_colon_is_that_patterns_case(ctxs):
 
 
 def test_a_speakers_initial_and_number_label_their_statement_in_logic_notation(ctxs):
-    """"A₁: ¬K_A(date) ∧ K_A(¬K_B(date)). … W₁ = {Jul 14, …}", "B₁: K_B(date).", "A₂: K_A(date) ⇒ W₃ = {Jul 16}": Albert's
-    first and second statements and Bernard's, by initial (Albert is the only agent whose name starts with A) and
-    number; the 14ths removed at A₁ are removed one statement early."""
+    """"A₁: ¬K_A(date) ∧ K_A(¬K_B(date)). … W₁ = {Jul 14, …}", "B₁: K_B(date).", "A₂: K_A(date) ⇒ W₃ = {Jul 16}":
+    Albert's first and second statements and Bernard's, by initial (Albert is the only agent whose name starts with
+    A) and number; the 14ths removed at A₁ are removed one statement early."""
     ctx = ctxs("cheryl.txt")
     text = ("Let W be the 10 dates.\n\nA₁: ¬K_A(date) ∧ K_A(¬K_B(date)). This removes {}: W₁ = {{{}}}.\n\n"
             "B₁: K_B(date).\n\nA₂: K_A(date) ⇒ W₃ = {{Jul 16}}.")
