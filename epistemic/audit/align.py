@@ -615,7 +615,7 @@ class Aligner:
                 current = k
             cues = self.inner_cues(text, current)
             if "(" in text or "（" in text or "①" in text:
-                defined = defined_labels(self.lexicon, self.voices, text)
+                defined = self.memoised(("@labels", text), lambda: defined_labels(self.lexicon, self.voices, text))
                 names.update(defined.names if defined else {})
                 skip = (defined.start, defined.end) if defined else None
                 cues = tuple(sorted(cues + tuple(Cue(at, n, "numbered", True)
@@ -868,15 +868,22 @@ class Aligner:
         return []
 
     def told_present(self, text: str, current: int) -> tuple[Cue, ...]:
+        """`_told_present`, memoised per step text and stage."""
+        return self.memoised(("@present", text, current), lambda: self._told_present(text, current))
+
+    def _told_present(self, text: str, current: int) -> tuple[Cue, ...]:
         """The next statement told in the present by its speaker as the subject: "(i) Albert, who holds the month,
         knows that Bernard doesn't know iff …" (a part of two or more know / don't-know words that ends it), "(ii)
         Bernard now knows iff …", "伯纳德现在知道了" (its closing knowing, with "now"). Only the next statement (an outline
         that tells the whole dialogue so is a recap), not a bare present "P doesn't know", which may be a conclusion
         drawn early, nor with a condition or in a question. Read only in a step whose opening names no statement."""
         k, at = current + 1, 0
+        agent = next((a for a in self.lexicon.puzzle.agents if a.name == self.speakers[k - 1]), None)
+        names = (agent.name, *agent.display) if agent is not None else ()
         for sentence in _FIRST_SENTENCE.split(text):
             start, at = at, at + len(sentence) + 1
-            if _ASKS.search(sentence + "\n") is not None or self.knows.search(sentence) is None:
+            if not any(n in sentence for n in names) or _ASKS.search(sentence + "\n") is not None or \
+                    self.knows.search(sentence) is None:
                 continue
             toks = outside_relatives(sentence, tokens(self.lexicon, sentence))
             i = next((i for i, t in enumerate(toks) if t.kind in _SUBJECT_KINDS), None)
