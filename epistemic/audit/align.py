@@ -880,6 +880,8 @@ class Aligner:
         k, at = current + 1, 0
         agent = next((a for a in self.lexicon.puzzle.agents if a.name == self.speakers[k - 1]), None)
         names = (agent.name, *agent.display) if agent is not None else ()
+        if not any(n in text for n in names):
+            return ()
         for sentence in _FIRST_SENTENCE.split(text):
             start, at = at, at + len(sentence) + 1
             if not any(n in sentence for n in names) or _ASKS.search(sentence + "\n") is not None or \

@@ -492,7 +492,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                  r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) else r
                  for r in found]
     if ("；" in sentence or ";" in sentence) and kinds & _TOPIC_KINDS:
-        found = _part_cases(lex, raw, sentence, found)  # "…；18原来在4月也有，现在只剩3月18日": 18's case
+        found = _part_cases(lex, sentence, found)  # "…；18原来在4月也有，现在只剩3月18日": 18's case
     if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
                              _HELD_WITH.search(sentence) is not None):
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
@@ -514,7 +514,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     return tuple(found + timed), carry
 
 
-def _part_cases(lex: Lexicon, raw: list, sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
     """Parallel parts, one per value: "16原来在6月也有，…16就只剩7月16日了；18原来在4月也有，现在只剩3月18日". A list in
     a part that opens on a value, every item of it with that value, is that value's case, not what is left of the
     stage."""
@@ -523,8 +523,8 @@ def _part_cases(lex: Lexicon, raw: list, sentence: str, found: list[ClaimRecord]
         if r.kind == "candidates" and r.certain and r.key.witnesses:
             start = max(sentence.rfind(";", 0, r.start), sentence.rfind("；", 0, r.start)) + 1
             first = tokens(lex, sentence[start:r.start])[:1] if start else []
-            if first and first[0].kind == "value" and first[0].start < 3 and \
-                    all(w[0] == "And" and value_key(*first[0].payload) in w[1] for w in r.key.witnesses):
+            own = value_key(*first[0].payload) if first and first[0].kind == "value" and first[0].start < 3 else None
+            if own is not None and all(w[0] == "And" and own in w[1] for w in r.key.witnesses):
                 r = r.read_as(CASE)
         out.append(r)
     return out
