@@ -72,6 +72,12 @@ _OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)
 _REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")
 
 
+def _one_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The answer `text` names when it names exactly one, else None."""
+    found = _answer_of(lex, memo, text)
+    return found if found and len(found) == 1 else None
+
+
 def opening_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """A yes or no opening a closing step ("Yes. Anne can only know after …", "Yes, all three numbers are distinct."):
     the answer of a yes/no question, or None."""
@@ -88,8 +94,7 @@ def table_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
     cells = [c.strip() for c in rows[-1].strip().strip("|").split("|") if c.strip()]
     if not cells or re.fullmatch(r"[\d\s*,.]+", cells[-1]):
         return None  # ("| Muddy children now know | more than 3 muddy | 20 |": a count of worlds, not an answer)
-    found = _answer_of(lex, memo, cells[-1])
-    return found if found and len(found) == 1 else None
+    return _one_answer(lex, memo, cells[-1])
 
 
 _ASKED_LINE = re.compile(r"(?m)^[^\n]*[?？]\W*\n([^\n]{1,80})\s*$")
@@ -103,8 +108,7 @@ def asked_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
     if m is None:
         return None
     first = _FIRST_PART.match(m.group(1).strip())
-    found = _answer_of(lex, memo, first.group(0)) if first is not None else None
-    return found if found and len(found) == 1 else None
+    return _one_answer(lex, memo, first.group(0)) if first is not None else None
 
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -115,8 +119,7 @@ def first_line_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[i
     line = text.strip().split("\n", 1)[0].strip()
     if len(line) > 24 or _NOT_ALONE.search(_ASIDE.sub("", line)) or not any(ch.isalnum() for ch in line):
         return None
-    found = _answer_of(lex, memo, line)
-    return found if found and len(found) == 1 else None
+    return _one_answer(lex, memo, line)
 
 
 def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
@@ -135,8 +138,7 @@ def bare_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ..
     if len(line) > 24 or _NUMBERED_HEAD.match(line) or not any(ch.isalnum() for ch in line) or \
             _NOT_ALONE.search(line) or len(lines) > 1 and _ITEM.match(lines[-2]):
         return None  # ("- August 17" ending a list, "32 → 31 → 26 → 16 → 10.": a list, not an answer)
-    found = _answer_of(lex, memo, line)
-    return found if found and len(found) == 1 else None
+    return _one_answer(lex, memo, line)
 
 
 # The answer named as the subject ("… and that one — the twelfth of June — is Cheryl's birthday", "♦5 is the card"),
@@ -168,8 +170,7 @@ def subject_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     said = m.group(m.lastindex) if m is not None else None
     if said is None or any(t.kind == "neg" for t in lex.scan(said)):
         return None
-    found = _answer_of(lex, memo, said)
-    return found if found and len(found) == 1 else None
+    return _one_answer(lex, memo, said)
 
 
 def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...], ...] | None:

@@ -1394,7 +1394,7 @@ def removed_sets(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     if "∖" not in text and "setminus" not in text:
         return records
     spans = [m.span(1) for m in _SET_MINUS.finditer(text)]
-    return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
+    return [r.as_removed()
             if r.kind == "candidates" and any(r.start < b and a < r.end <= b + 12 for a, b in spans) else r
             for r in records]  # (a list read from the "=" before the sign up to just after the braces)
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from .claims import ELIMINATED
-from .keys import not_key
-from .records import ClaimKey, ClaimRecord
+from .records import ClaimRecord
 
 _QUESTION_LINE = re.compile(r"(?m)^[ \t>*#-]*(?:\*\*)?(?:问|Q|Question)(?:\*\*)?\s*[:：.](?P<asks>[^\n]*[?？][^\n]*)\n"
                             r"(?P<line>)[ \t>*#-]*(?:\*\*)?(?:答|A|Answer)(?:\*\*)?\s*[:：.](?P<answer>[^\n]*)")
@@ -31,5 +30,5 @@ def answered_exclusions(records: list[ClaimRecord], text: str) -> list[ClaimReco
         spans.append((m.start("line"), end.start() if end is not None else m.end("answer")))
     if not spans:
         return records
-    return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
+    return [r.as_removed()
             if r.kind in ("candidates", "bound") and any(a <= r.start < b for a, b in spans) else r for r in records]

@@ -82,6 +82,11 @@ class ClaimRecord(NamedTuple):
         """Whether the claim was read with certainty (only such claims can make a step wrong)."""
         return self.reading in CERTAIN
 
+    def as_removed(self) -> "ClaimRecord":
+        """The record's values said to go, not to be left: `not (…)`, an exclusion (a list under "what it rules out",
+        after a set difference sign, or answering "what does it remove?")."""
+        return self._replace(kind="exclusion", key=ClaimKey(not_key(self.key.formula), (), self.key.past))
+
     def read_as(self, reading: str) -> "ClaimRecord":
         """The record under another reading; a sum stays arithmetic inside a case ("e.g. (18, 30): 18 + 30 = 58"):
         it holds or fails in every world alike."""

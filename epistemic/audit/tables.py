@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, TABLE, ClaimKey, ClaimRecord, record
+from .records import CASE, TABLE, ClaimRecord, record
 from .rounds import first_asked
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
@@ -105,7 +105,7 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
         spans.append((start, start + len(cells[column])))
     if not spans:
         return records
-    return [r._replace(kind="exclusion", key=ClaimKey(not_key(r.key.formula), (), r.key.past))
+    return [r.as_removed()
             if r.kind in ("candidates", "bound") and any(r.start < b and a < r.end and
                                                          ELIMINATED.search(text, a, b) is None for a, b in spans)
             else r for r in records]

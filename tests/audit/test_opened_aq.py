@@ -43,10 +43,11 @@ def test_several_values_each_with_one_date_left_is_no_count_of_the_stage(ctxs):
 
 
 def test_a_table_column_of_what_each_statement_rules_out_lists_exclusions(ctxs):
-    """Under "| after | what it rules out | pairs left |", the cell "a = 0, a = 10" is what Anne's line removes, not what
-    is left; a cell under "pairs left" naming values is still what is left."""
+    """Under "| after | what it rules out | pairs left |", the cell "a = 0, a = 10" is what Anne's line removes, not
+    what is left; a cell under "pairs left" naming values is still what is left."""
     ctx = ctxs("consecutive.txt")
-    table = ("| after | what it rules out | pairs left |\n|---|---|---|\n| Anne's \"don't know\" | a = 0, a = 10 (she'd "
+    table = ("| after | what it rules out | pairs left |\n|---|---|---|\n| Anne's \"don't know\" | a = 0, a = 10 "
+             "(she'd "
              "know) | 18 |\n| Bill's \"don't know\" | b = 0, 10 (always) | 14 |")
     assert not _bad(_audit(ctx, table))
     wrong = table.replace("what it rules out", "what is left")
@@ -99,12 +100,14 @@ def test_the_next_statement_told_in_the_present_by_its_speaker_reaches_it(ctxs):
     about the stage before), and not when the step opened on another statement ('"Now I know the card"\\nMr. Q now
     knows the card.' gives P's line to Q)."""
     ctx = ctxs("cheryl_variant.txt")
-    text = ("Intro.\n\nAlbert knows that Bernard does not know. So the month is April or June.\n\nBernard now knows. So "
+    text = ("Intro.\n\nAlbert knows that Bernard does not know. So the month is April or June.\n\nBernard now knows. "
+            "So "
             "the candidates are April 14, April 17, June 12.\n\nAlbert now knows. Hence the date is June 12.")
     report = _audit(ctx, text)
     assert [st.reached for st in report.steps] == [0, 1, 2, 3]
     assert not _bad(report)
-    report = _audit(ctx, "Intro.\n\nAlbert knows that Bernard does not know.\n\nBernard now knows, unless his day is 19.")
+    report = _audit(ctx, "Intro.\n\nAlbert knows that Bernard does not know.\n\nBernard now knows, unless his day "
+                         "is 19.")
     assert [st.reached for st in report.steps] == [0, 1, 1]
 
 
@@ -128,6 +131,7 @@ def test_answers_on_a_first_line_under_a_question_and_in_a_last_clause(ctxs):
     assert answer(impossible, "S说他早就知道P不知道。\n\n接下来P说“现在我知道了”、S说“我也知道了”，最终只剩下4和13（和17，积52）。") \
         == (((4, 13),), True)
     age = ctxs("cheryls_age.txt")
-    qa = "**Q: What does the bus number do?**\nThe bus is 17 or 19.\n\n**Q: So how old is Cheryl?**\n{}. (And the bus is 17.)"
+    qa = ("**Q: What does the bus number do?**\nThe bus is 17 or 19.\n\n**Q: So how old is Cheryl?**\n{}. (And the bus "
+          "is 17.)")
     assert answer(age, qa.format(9)) == (((9,),), True)
     assert answer(age, qa.format(12))[1] is False

@@ -3,7 +3,8 @@ raw reasoning monologues, written in session 25, scored blind at the start code 
 opened), each checked both ways: the true sentence passes, and a twin that says something false is still flagged."""
 from tests.audit.reading import audit as _audit, bad as _bad
 
-CARD_LABELS = ("**Answer.** ♦5.\n\n*Notation.* P holds the rank, Q the suit. Statements: (1) P: \"I don't know the card.\" "
+CARD_LABELS = ("**Answer.** ♦5.\n\n*Notation.* P holds the rank, Q the suit. Statements: (1) P: \"I don't know the "
+               "card.\" "
                "(2) Q: \"I knew you didn't know.\" (3) P: \"Now I know.\" (4) Q: \"Now I know too.\"\n\n")
 
 
@@ -22,7 +23,8 @@ def test_a_claim_stated_before_its_proof_reaches_what_the_proof_reaches(ctxs):
     """"**Claim 4.** The card is ♦5." then "*Proof.* … contradicting (4). …": the claim is what the proof shows after
     statement 4; under a proof that reaches only statement 2 it is premature."""
     ctx = ctxs("card16.txt")
-    claim = "**Claim 4.** The card is ♦5.\n\n*Proof.* Case 1: suit ♥. Q faces ♥Q and ♥4 and cannot know, contradicting ({}). ∎"
+    claim = ("**Claim 4.** The card is ♦5.\n\n*Proof.* Case 1: suit ♥. Q faces ♥Q and ♥4 and cannot know, "
+             "contradicting ({}). ∎")
     assert not _bad(_audit(ctx, CARD_LABELS + claim.format(4)))
     assert _bad(_audit(ctx, CARD_LABELS + claim.format(2)))
 
@@ -31,7 +33,8 @@ def test_an_answer_label_before_a_yes_headline(ctxs):
     """"**Answer.** Yes — in every triple consistent with the three announcements, the numbers are pairwise distinct."
     opens a What Sum reply with its answer (a headline); "**Answer.** No — …" is a wrong answer."""
     ctx = ctxs("what_sum.txt")
-    body = ("\n\nLet a, b, c be the numbers. (A) Alice does not know a; (B) Bob does not know b; (C) Carol does not know c."
+    body = ("\n\nLet a, b, c be the numbers. (A) Alice does not know a; (B) Bob does not know b; (C) Carol does not "
+            "know c."
             "\n\nEach of (A), (B), (C) rules out one equality: b = c, a = c, a = b.")
     right = _audit(ctx, "**Answer.** Yes — in every triple consistent with the three announcements, the numbers are "
                         "pairwise distinct." + body)
@@ -55,7 +58,8 @@ def test_a_line_opening_on_a_pattern_and_a_colon_is_that_patterns_case(ctxs):
     "So b = c." after the three statements is false."""
     ctx = ctxs("what_sum.txt")
     said = "\n\n".join(f"{dict(a.texts)['en']}" for a in ctx.puzzle.announcements)
-    shapes = ("Three shapes:\n1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t. Her \"I don't know\" removes this."
+    shapes = ("Three shapes:\n1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t. Her \"I don't know\" removes "
+              "this."
               "\n2. (t, 2t, t): a = c. Bob sees t and t → his b is 2t.\n3. (t, t, 2t): a = b. Carol sees t and t.")
     assert not _bad(_audit(ctx, said + "\n\n" + shapes))
     assert _bad(_audit(ctx, said + "\n\nSo b = c."))
