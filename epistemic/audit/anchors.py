@@ -251,6 +251,9 @@ _NOTHING_VERBS = re.compile(
     r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
 _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|没有带来任何新|没有提供任何新|"
                                r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
+# "…, so Q's statement holds for all nine cards, and nothing is eliminated": a passive, its subject the sentence so far
+_NOTHING_PASSIVE = re.compile(r"(?i)\bnothing\s+(?:at\s+all\s+)?(?:is|gets|got|was|has\s+been)\s+(?:eliminated|removed|"
+                              r"ruled\s+out|excluded|crossed\s+(?:off|out))\b")
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
                      r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
@@ -271,7 +274,9 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
     """"The second silence adds no information": claims that an announcement removes nothing, each a credit of no
     values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at."""
     out = []
-    for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30):
+    passive = [(a, text[a:m.start()].strip()) for m in _NOTHING_PASSIVE.finditer(text)
+               for a in [max((c.end() for c in _SENTENCE.finditer(text, 0, m.start())), default=0)]]
+    for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30) + passive:
         if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)

@@ -98,13 +98,42 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
             nxt = toks[1] if len(toks) > 1 else None  # not a card ("♥Q") or a list ("- 14 and 16: …")
             one = toks[0].kind == "value" and not (nxt is not None and (nxt.start == toks[0].end or (
                 nxt.kind == "value" and _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
-            spans.append((m.end(), end, value_key(*toks[0].payload) if one else None))
+            world = _world(lex, text, m.end(), end, toks) if not one else None
+            spans.append((m.end(), end, value_key(*toks[0].payload) if one else world))
         elif toks and toks[0].start == 0 and toks[0].kind == "attr" and toks[0].payload in lex.codes:
             n = _VAR_IS.match(text, m.end() + toks[0].end)
             code = int(n.group(1) or n.group(2)) if n is not None else None
             if code is not None and code in lex.codes[toks[0].payload]:
                 spans.append((m.end(), end, value_key(toks[0].payload, code)))
     return spans
+
+
+def _world(lex: Lexicon, text: str, at: int, end: int, toks: list) -> tuple | None:
+    """The key of the whole world a line opens on ("- 3月18日：", "- July 16:"): a value of each of the puzzle's
+    variables, next to each other and followed by a colon; else None. Not on a line ticked statement by statement
+    ("- ♦5：P看到5不知道 ✓；…Q事先知道 ✓": the dialogue replayed, each part at its own stage)."""
+    names = [v.name for v in lex.puzzle.variables]
+    head = toks[:len(names)]
+    if len(head) < 2 or _WORLD_END.match(text, at + head[-1].end) is None or _TICKS.search(text, at, end) or \
+            any(not _WORLD_GAP.fullmatch(text, at + u.end, at + v.start) for u, v in zip(head, head[1:])):
+        return None
+    keys = {}
+    for t in head:
+        if t.kind == "value":
+            keys[t.payload[0]] = t.payload[1]
+        elif t.kind == "number":  # "3月18日": the day, the one numeric variable not named yet
+            free = [v for v in lex.codes if v not in keys and t.payload in lex.codes[v]]
+            if len(free) != 1:
+                return None
+            keys[free[0]] = t.payload
+    if sorted(keys) != sorted(names):
+        return None
+    return junction_key("And", [value_key(v, c) for v, c in keys.items()])
+
+
+_TICKS = re.compile(r"[✓✔✗✘]")
+_WORLD_GAP = re.compile(r"[ \t]?")
+_WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*[:：]")
 
 
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
@@ -143,7 +172,8 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
             continue
         if r.kind == "candidates" and r.certain and any(a <= r.start < b and c is not None and
-                                                        c[2] not in key_vars(r.key.formula) for a, b, c in spans):
+                                                        not (key_vars(c) <= key_vars(r.key.formula))
+                                                        for a, b, c in spans):
             out.append(r.read_as(CASE))  # "- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2.": the case's a
             continue
         if r.kind == "knowledge" and r.reading in _READ and knows_value(r.key.formula) and \
@@ -156,7 +186,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             case = line[2]
             agent = knower(r.key.formula)
             own = case is not None and agent is not None and knows_value(r.key.formula) and \
-                case[2][1] in observed_vars(lex, agent) and not checking and \
+                (case[0] == "And" or case[2][1] in observed_vars(lex, agent)) and not checking and \
                 _SURE.search(text, r.start, r.end) is None and not any(
                     q.start() <= r.start < q.end() for quotes in (QUOTES, _SINGLE_QUOTED)
                     for q in quotes.finditer(text, line[0], line[1]))  # (a statement's name: "Q's 'Now I know it too'")

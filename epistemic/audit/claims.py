@@ -1473,6 +1473,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
                 next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":
             continue  # "这两个数就已经确定是4和13了": the numbers are settled as 4 and 13, nobody's knowledge
+        if kind == "only" and out and any(u.kind == "neg" for u in out):
+            at = len(out) - 1 if out[-1].kind == "past" and out[-1].end == t.start else len(out)
+            gap = sentence[out[at - 1].end:t.start] if at > 0 and out[at - 1].kind == "value" else ""
+            if gap in _AFTER_REMOVAL:  # "排除14之后只剩16", "去掉14后只剩16": the removal ends at 之后
+                out[at:] = [Token("sep", "，", out[at - 1].end, t.start, gap)]
         if kind == "answer":
             slot = 0 if pair else None  # "the answer is 4 and 13": the pair of the question
         if kind == "attr":
@@ -1545,6 +1550,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 last_attr = None  # "- a = 2 → 1 is gone, so only 3": the case fixed a; 1 and 3 are another's values
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
+                if out and out[-1].kind == "copula" and not sentence[out[-1].end:t.start].strip() and \
+                        (len(out) == 1 or out[-2].kind != "attr"):
+                    out.pop()  # "s = 23 有 (4, 19)、(7, 16)": the copula names 23, not the pairs after it
                 continue
             t = Token("value", (var, t.payload), t.start, t.end, t.text)
             kind = "value"
@@ -1578,6 +1586,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
     return out
 
 
+_AFTER_REMOVAL = ("之后", "以后", "后")
 _OPERATOR_AFTER = re.compile(r"\s*[−\-+×*·/]\s*\d")
 _BARE_TERM = {"和": "之和", "积": "乘积"}
 

@@ -1,0 +1,52 @@
+"""Readings from traces_au* (40 rows, half correct, in table-first, set-notation, teacher-student, mixed Chinese and
+English and other styles, written at the end of session 25, scored blind at the start and end of it, then opened in
+session 26), each checked both ways: the true sentence passes, and a twin that says something false is still flagged."""
+from tests.audit.reading import audit as _audit, bad as _bad
+
+
+def _said(ctx, n: int, lang: str = "zh") -> str:
+    """The first n statements of the puzzle, told in its own words."""
+    colon = "说：" if lang == "zh" else " says: "
+    return "\n\n".join(f"{a.speaker}{colon}“{dict(a.texts)[lang]}”" for a in ctx.puzzle.announcements[:n])
+
+
+def test_a_removal_ends_where_what_is_left_begins(ctxs):
+    """"阿尔伯特拿到7月，排除14之后只剩16" removes 14 and keeps 16 (not "removes 14 and 16"); removing 16 instead is
+    still wrong."""
+    ctx = ctxs("cheryl.txt")
+    said = _said(ctx, 3)
+    assert not _bad(_audit(ctx, said + "\n\n阿尔伯特拿到7月，排除14之后只剩16。"))
+    assert not _bad(_audit(ctx, said + "\n\n阿尔伯特拿到7月，去掉14后只剩16。"))
+    assert _bad(_audit(ctx, said + "\n\n阿尔伯特拿到7月，排除16之后只剩14。"))
+
+
+def test_a_copula_that_names_an_unread_number_does_not_assert_what_follows(ctxs):
+    """"s = 23 有 (4, 19)、(7, 16)、(10, 13)" lists the splits of the sum 23 (s is no name of the puzzle's); it does
+    not say those pairs are what is left. A plain "剩下的是 (4, 19)、(7, 16)" still does, and is false."""
+    ctx = ctxs("impossible.txt")
+    said = _said(ctx, 4)
+    assert not _bad(_audit(ctx, said + "\n\ns = 23 有 (4, 19)、(7, 16)、(10, 13)。所以答案是 (4, 13)。"))
+    assert _bad(_audit(ctx, said + "\n\n剩下的是 (4, 19)、(7, 16)、(10, 13)。"))
+
+
+def test_nothing_is_eliminated_credits_the_statement_named_before_it(ctxs):
+    """"Q's statement holds for all nine remaining cards, and nothing is eliminated": Q's "I knew you didn't know"
+    removes spades and clubs, so the claim is false; of P's first statement it would be false too, and of Q's last
+    (after which only ♦5 is left) nothing is claimed."""
+    ctx = ctxs("card16.txt")
+    said = _said(ctx, 1, "en")
+    assert _bad(_audit(ctx, said + "\n\nQ says \"I knew you didn't know\". So Q's statement holds for all nine remaining "
+                                   "cards, and nothing is eliminated."))
+    assert not _bad(_audit(ctx, said + "\n\nQ says \"I knew you didn't know\". So Q's statement holds for all nine "
+                                       "remaining cards, and spades and clubs are eliminated."))
+
+
+def test_a_line_opening_on_a_whole_date_is_that_dates_case(ctxs):
+    """"- 7月16日：… → 阿里能知道" under Ali's third statement says Ali would know if it were July 16: false where July
+    16 was last possible (July 17 is left beside it); "- 3月18日：… → 阿里能知道" is true. A line ticked statement by
+    statement ("✓") is a replay, not a case."""
+    ctx = ctxs("cheryl_cam.txt")
+    said = _said(ctx, 3)
+    head = said + "\n\n剩下：3月18日、7月16日、7月17日。\n\n逐个看剩下的候选：\n"
+    assert not _bad(_audit(ctx, head + "- 3月18日：3月只剩这一天 → 阿里能知道"))
+    assert _bad(_audit(ctx, head + "- 7月16日：日子16只出现一次 → 阿里能知道"))
