@@ -196,14 +196,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if "\n" in text and (":" in text or "：" in text):
         text = _LIST_BLOCK.sub(_joined_list, text)
     text = _QUOTES.sub(_blank_speech, text)
-    if "(" in text or "（" in text:
-        if lex.number_pair is not None:  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
-            key = ("@split-sums", text)
-            hit = memo.sentences.get(key)
-            if hit is None:
-                hit = tuple(_split_sums(text))
-                memo.remember(memo.sentences, key, hit)
-            out.extend(hit)
+    bracketed = "(" in text or "（" in text
+    if lex.number_pair is not None and (bracketed or "sum" in text or "和" in text):
+        key = ("@split-sums", text)  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
+        hit = memo.sentences.get(key)
+        if hit is None:
+            hit = tuple(_split_sums(text))
+            memo.remember(memo.sentences, key, hit)
+        out.extend(hit)
+    if bracketed:
         glossed = _blank_glosses(text)
         if glossed != text and "=" in text:  # "(35 − 2 = 31 is prime, so 35 is out)": a slip in a gloss is a slip
             key = ("@gloss-arithmetic", text)
@@ -1317,16 +1318,25 @@ _SPLIT_SUM = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3})(?:\
                         r"(?:(?i:sum|s)\s*(?:=\s*)?|和\s*(?:=|为|是)?\s*)?(\d{1,4})\s*[)）]")
 
 
+# The same in words: "2·33 with sum 34", "3 × 22, sum 25", "2×33，和为35"
+_SPLIT_SUM_WORDS = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3})(?:\s*=\s*\d{1,6})?\s*[,，]?\s*"
+                              r"(?:(?i:(?:with|has|having)\s+(?:a\s+|the\s+)?sum(?:\s+of)?|sum(?:\s+is)?)|和(?:为|是))"
+                              r"\s*(?:=\s*)?(\d{1,4})(?!\d|\.\d)(?!\s*(?:[、,，/]|and\b|和)\s*\d{1,4}(?!\d)(?!\s*[×·*]))")
+# (not "3×14 = 6×7，和是23、17、13": the sums of all the splits before it, in turn)
+
+
 def _split_sums(sentence: str) -> list[ClaimRecord]:
-    """"6 × 7 = 42 (sum 12)": the sum of the split, an arithmetic claim `6 + 7 = 12`. A bracketed product
-    ("2 × 15 (30)") says nothing more and is skipped."""
+    """"6 × 7 = 42 (sum 12)", "2·33 with sum 34": the sum of the split, an arithmetic claim `6 + 7 = 12`. A
+    bracketed product ("2 × 15 (30)") says nothing more and is skipped."""
     out = []
-    for m in _SPLIT_SUM.finditer(sentence):
+    for m in [*_SPLIT_SUM.finditer(sentence), *(_SPLIT_SUM_WORDS.finditer(sentence) if "sum" in sentence or
+                                                 "和" in sentence else ())]:
         a, b, n = (int(g) for g in m.groups())
         if n == a * b:
             continue
         key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
-        at = sentence.index("(", m.start()) if "(" in m.group(0) else sentence.index("（", m.start())
+        bracket = [i for i in (m.group(0).find("("), m.group(0).find("（")) if i >= 0]
+        at = m.start() + bracket[0] if bracket else m.start(3) - 1
         out.append(record("arithmetic", key, (), m.group(0), at, m.end(), False, reading=ARITHMETIC))
     return out
 

@@ -27,8 +27,11 @@ def computed_records(text: str) -> list[ClaimRecord]:
     columns: list[tuple[int, tuple]] = []  # (column, parsed header) of the current table's computed columns
     names: dict[str, int] = {}
     folds: list[tuple[int, str]] = []  # (column, operator) of the current table's "sum" and "product" columns
+    folded: list[tuple[re.Match, int, str, list[int], int]] = []  # rows whose numbers a fold column adds up
     for m, cells, opens in table_rows(text):
         if opens:
+            out += _row_folds(folded)
+            folded = []
             heads = [_MARKS.sub("", c).strip() for c in cells]
             names = {h: n for n, h in enumerate(heads) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_']*", h)}
             columns = [(n, e) for n, h in enumerate(heads) if h not in names
@@ -36,7 +39,9 @@ def computed_records(text: str) -> list[ClaimRecord]:
             folds = [(n, "+" if _SUM_HEAD.fullmatch(h) else "*") for n, h in enumerate(heads)
                      if _SUM_HEAD.fullmatch(h) or _PRODUCT_HEAD.fullmatch(h)]
             continue
-        out += _pair_folds(m, cells, folds)
+        pair_folds = _pair_folds(m, cells, folds)
+        out += pair_folds
+        folded += [] if pair_folds else _numbers_folded(m, cells, folds)
         if not columns:
             continue
         values = {}
@@ -52,6 +57,40 @@ def computed_records(text: str) -> list[ClaimRecord]:
             at = cell_start(m, cells, n)
             out.append(record("arithmetic", ("Compare", "=", key, ("Const", int(hit.group(1)))), (),
                               m.group(0).strip(), at, at + len(cells[n]), False, reading=ARITHMETIC))
+    return out + _row_folds(folded)
+
+
+def _numbers_folded(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> list:
+    """(row, column, operator, operands, value) for each fold column of a row of plain numbers: "| 8 | 6 | 3 | 16 |"
+    under "| Cheryl | older | younger | sum |" offers 8 + 6 + 3 = 16 (kept only if the table keeps its convention)."""
+    numbers = [(n, int(h.group(1))) for n, c in enumerate(cells) for h in (_NUMBER.match(c),) if h is not None]
+    fold_columns = {n for n, _ in folds}
+    out = []
+    for n, op in folds:
+        operands = [x for k, x in numbers if k < n and k not in fold_columns]
+        value = next((x for k, x in numbers if k == n), None)
+        if value is not None and len(operands) >= 2:
+            out.append((m, n, op, operands, value))
+    return out
+
+
+def _row_folds(folded: list) -> list[ClaimRecord]:
+    """The arithmetic claims of a table's rows of numbers under a sum or product column, when the table keeps that
+    convention (at least three rows, two thirds of them, fold right): the rest are slips ("8 + 6 + 3 = 16")."""
+    out = []
+    for n in {c for _, c, _, _, _ in folded}:
+        rows = [f for f in folded if f[1] == n]
+        right = sum(1 for _, _, op, xs, v in rows if _FOLD[op](xs) == v)
+        if right < 3 or right * 3 < len(rows) * 2:
+            continue
+        for m, _, op, xs, v in rows:
+            key: tuple = ("Const", xs[0])
+            for x in xs[1:]:
+                key = ("Arith", op, key, ("Const", x))
+            cells = m.group(1).split("|")
+            at = cell_start(m, cells, n)
+            out.append(record("arithmetic", ("Compare", "=", key, ("Const", v)), (), m.group(0).strip(), at,
+                              at + len(cells[n]), False, reading=ARITHMETIC))
     return out
 
 

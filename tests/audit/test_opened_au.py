@@ -50,3 +50,25 @@ def test_a_line_opening_on_a_whole_date_is_that_dates_case(ctxs):
     head = said + "\n\n剩下：3月18日、7月16日、7月17日。\n\n逐个看剩下的候选：\n"
     assert not _bad(_audit(ctx, head + "- 3月18日：3月只剩这一天 → 阿里能知道"))
     assert _bad(_audit(ctx, head + "- 7月16日：日子16只出现一次 → 阿里能知道"))
+
+
+def test_a_split_with_its_sum_in_words(ctxs):
+    """"(6,11) → 66, also 2·33 with sum 34" says 2 + 33 = 34 (false); "with sum 35" is right. "3×14 = 6×7，和是23、17、
+    13" gives the sums of all the splits in turn, not 6 + 7 = 23."""
+    ctx = ctxs("impossible.txt")
+    said = _said(ctx, 2, "en")
+    line = "\n\n(6,11) → 66, also 2·33 with sum {} and 3·22 with sum 25."
+    assert _bad(_audit(ctx, said + line.format(34)))
+    assert not _bad(_audit(ctx, said + line.format(35)))
+    assert not _bad(_audit(ctx, said + "\n\n3 + 14：积42 = 2×21 = 3×14 = 6×7，和是23、17、13。"))
+
+
+def test_a_sum_column_over_a_row_of_numbers(ctxs):
+    """"| Cheryl | older | younger | sum |" over rows of numbers: a row whose sum cell is not the sum of the numbers
+    before it ("| 8 | 6 | 3 | 16 |") is an arithmetic slip, when the table's other rows keep the convention."""
+    ctx = ctxs("cheryls_age.txt")
+    rows = ["| 9 | 4 | 4 | 17 |", "| 9 | 8 | 2 | 19 |", "| 12 | 4 | 3 | 19 |", "| 18 | 8 | 1 | 27 |"]
+    table = "Every way to write 144 as a product of three ages, with its sum:\n\n" \
+            "| Cheryl | older | younger | sum |\n|---|---|---|---|\n{}\n\nNow the sums."
+    assert not _bad(_audit(ctx, table.format("\n".join(rows + ["| 8 | 6 | 3 | 17 |"]))))
+    assert _bad(_audit(ctx, table.format("\n".join(rows + ["| 8 | 6 | 3 | 16 |"]))))
