@@ -726,9 +726,10 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 # A row labelled by one value whose verdict closes it: "- 14 → July 14 or August 14 — ambiguous, out.",
 # "- 5：♦5，但草花里也有 ♣5，P 仍无法区分 → 排除", "- Q：只有 ♥Q → 保留"
-_ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>(?i:out|eliminated|excluded|removed|gone|"
-                      r"ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局)|(?P<kept>(?i:stays|kept|keep|survives|remains|"
-                      r"stays\s+in)|保留|留下|可以))(?:\*\*)?\s*[.。!！]?\s*$")
+_ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>(?:[✗✘❌]\s*)?(?:(?i:out|eliminated|excluded|"
+                      r"removed|gone|ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局))|(?P<kept>(?:[✓✔]\s*)?"
+                      r"(?:(?i:stays|kept|keep|survives|remains|stays\s+in|safe|stays\s+safe)|保留|留下|可以)))"
+                      r"(?:\*\*)?\s*[.。!！]?\s*$")  # ("- **April** — 17 also in July → safe", "→ ✗ eliminated")
 _ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
 _ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
 
@@ -1052,7 +1053,9 @@ _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
                              r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:可能|存活|活下来|留下|保留)")
-_IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:impossible|not\s+possible|ruled\s+out))\b|\s*(?:是)?不可能的?")
+_IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:impossible|not\s+possible|ruled\s+out)|"
+                               r"(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+(?:happen|occur|hold|be\s+the\s+case))\b|"
+                               r"\s*(?:也)?(?:是)?不可能的?")  # ("And a = b can't happen either")
 
 
 _PLURAL_TERMS = frozenset({"sums", "products"})

@@ -148,12 +148,12 @@ class RemainingCount:
         if record.kind != "count":
             return NOT_HANDLED
         names = lex.question_vars
-        if not names or judge.solution.space.size == 0:
-            return None  # a question that is not a tuple of variables (muddy children's count): not checked
+        if judge.solution.space.size == 0:
+            return None
         n = record.key.formula[1]
 
-        def count(j: int) -> int:
-            return len(judge.live(names, j))
+        def count(j: int) -> int:  # (a question that is no tuple of variables, "is a + b odd?": worlds are counted)
+            return len(judge.live(names, j)) if names else judge.solution.stages[j].count
 
         def matches(j: int) -> bool:  # "还剩1747种" may count worlds rather than answers: either reading holds
             return count(j) == n or judge.solution.stages[j].count == n

@@ -4,6 +4,11 @@ session 26), each checked both ways: the true sentence passes, and a twin that s
 from tests.audit.reading import audit as _audit, bad as _bad
 
 
+def _verdicts(report, kind: str) -> list[str]:
+    """The verdicts of the report's claims of one kind, in order."""
+    return [c.verdict.verdict for c in report.claims() if c.record.kind == kind]
+
+
 def _said(ctx, n: int, lang: str = "zh") -> str:
     """The first n statements of the puzzle, told in its own words."""
     colon = "说：" if lang == "zh" else " says: "
@@ -72,3 +77,31 @@ def test_a_sum_column_over_a_row_of_numbers(ctxs):
             "| Cheryl | older | younger | sum |\n|---|---|---|---|\n{}\n\nNow the sums."
     assert not _bad(_audit(ctx, table.format("\n".join(rows + ["| 8 | 6 | 3 | 17 |"]))))
     assert _bad(_audit(ctx, table.format("\n".join(rows + ["| 8 | 6 | 3 | 16 |"]))))
+
+
+def test_a_relation_that_cannot_happen_is_ruled_out(ctxs):
+    """"And a = b can't happen either" rules a = b out: premature after Alice's and Bob's statements (Carol's removes
+    it), right after all three."""
+    ctx = ctxs("what_sum.txt")
+    said = [dict(a.texts)["en"] for a in ctx.puzzle.announcements]
+    claim = "\n\nWe now have b ≠ c and a ≠ c. And a = b can't happen either."
+    assert _verdicts(_audit(ctx, "\n\n".join(said[:2]) + claim), "exclusion") == ["premature"]
+    assert _verdicts(_audit(ctx, "\n\n".join(said) + claim), "exclusion") == ["entailed"]
+
+
+def test_a_row_closed_by_safe_keeps_its_value(ctxs):
+    """"- **April** — 17 also in July, 18 also in March → safe" keeps April after Ali's first statement, which removes
+    it (28 is April's alone): false. "→ ✗ eliminated" of June is right."""
+    ctx = ctxs("cheryl_cam.txt")
+    head = _said(ctx, 1, "en") + "\n\nMonth by month:\n\n"
+    assert not _bad(_audit(ctx, head + "- **June** — 29 appears nowhere else → ✗ eliminated"))
+    assert _bad(_audit(ctx, head + "- **April** — 17 also in July, 18 also in March → safe"))
+
+
+def test_rows_left_count_the_worlds_when_the_question_is_no_tuple(ctxs):
+    """"16 rows left" after Bill's statement in the consecutive-numbers puzzle (whose question is whether a + b is
+    one of four sums, not a tuple of its variables) counts its worlds: 14 are left, so 16 is false."""
+    ctx = ctxs("consecutive.txt")
+    head = _said(ctx, 2, "en") + "\n\nSo Bill's statement removes (1,0) and (9,10), and every other row stays: {} rows left."
+    assert _verdicts(_audit(ctx, head.format(14)), "count") == ["entailed"]
+    assert _verdicts(_audit(ctx, head.format(16)), "count") == ["false"]
