@@ -1818,10 +1818,13 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 while head and head[-1].kind in ("value", "sep"):
                     head.pop()  # "the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5": the cards, not the suits
                 continue
-            if (t.text in (":", "：", "→", "->", "=>", "⇒") or t.text in ("—", "–") and nxt is not None and
-                    nxt.kind == "only" and i + 2 < len(toks) and toks[i + 2].kind == "value") and head and all(
-                    u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head if u.kind != "sep"):
-                continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q", "J — only spades"
+            if (t.text in (":", "：", "→", "->", "=>", "⇒") or t.text in ("—", "–") and nxt is not None and i + 2 < len(toks)
+                    and (nxt.kind == "only" and toks[i + 2].kind == "value" or
+                         nxt.kind == "value" and toks[i + 2].kind == "only" and toks[i + 2].text.lower() == "only")) \
+                    and head and all(u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head
+                                     if u.kind != "sep"):
+                continue  # "A: hearts and diamonds", "J, 8, 2, 7, 3: only spades", "Q → only ♥Q", "J — only spades",
+                # "12 — June only"
             if t.text in (",", "，") and prev is not None and nxt is not None and _same_kind(prev, nxt) and \
                     (not sentence or _CONTRAST_AFTER.match(sentence, t.end) is None) and \
                     not (any(u.kind == nxt.kind and u.payload == nxt.payload for u in head) and

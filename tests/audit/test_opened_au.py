@@ -105,3 +105,11 @@ def test_rows_left_count_the_worlds_when_the_question_is_no_tuple(ctxs):
     head = _said(ctx, 2, "en") + "\n\nSo Bill's statement removes (1,0) and (9,10), and every other row stays: {} rows left."
     assert _verdicts(_audit(ctx, head.format(14)), "count") == ["entailed"]
     assert _verdicts(_audit(ctx, head.format(16)), "count") == ["false"]
+
+
+def test_a_row_head_a_dash_and_values_then_only(ctxs):
+    """"12 — June only" is a table row, like "12 — only June": 12 is June's alone, false before any statement (May
+    has a 12 too); "13 — only March" holds."""
+    ctx = ctxs("cheryl_variant.txt")
+    assert _verdicts(_audit(ctx, "Where each day occurs: 13 — only March. 12 — June only."), "conditional") == \
+        ["entailed", "premature"]
