@@ -80,7 +80,7 @@ _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional", "case knowledge"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
-_LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound"})
+_LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound", "singletons"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
 _ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)

@@ -278,6 +278,7 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]
 # A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
 _QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]")
+_INDENTED = re.compile(r"(?:\n[ \t]+[^\s\-*•][^\n]*)*")  # lines indented under a bullet, not bulleted themselves
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
                                 r"(?i:\bthe\s+(first|second|third|fourth|fifth)\s+line\s+(?:is|was|says|said|tells|gives)\b)")
@@ -710,8 +711,13 @@ class Aligner:
             agent = self._speaker_knowing(m.group(1)) or self._speaker_answering(m.group(0), m.group(1))
             k = next((k for k in range(last + 1, len(self.quotes) + 1) if self.speakers[k - 1] == agent), None) \
                 if agent is not None else None
+            end = _line_end(text, m.start(1))
+            if k is None and _BULLET.match(m.group(0)) is not None:
+                k = self._initial_nth(m.group(1))  # "• A₁ := ¬K_A(date) ∧ …\n  D₁ = …": the statement, with the
+                k = k if k is not None and k > last else None  # indented lines under it
+                end = _INDENTED.match(text, end).end() if k is not None else end
             if k is not None:
-                out.append(OutlineLine(m.start(1), _line_end(text, m.start(1)), k))
+                out.append(OutlineLine(m.start(1), end, k))
                 last = k
         return sorted(set(out))
 
@@ -1263,6 +1269,11 @@ class Aligner:
     def _initial_label(self, text: str, current: int) -> int | None:
         """"A₁: ¬K_A(date) ∧ …", "B1 := K_B(date)": a speaker written by the initial of their name (the only agent
         with it) and the number of their statement, as logic notation labels the dialogue."""
+        k = self._initial_nth(text)
+        return k if k is not None and k > current else None
+
+    def _initial_nth(self, text: str) -> int | None:
+        """The statement an initial-and-number label opening `text` names ("A₁ :=", "B2:"), or None."""
         m = _INITIAL_NTH.match(text)
         if m is None:
             return None
@@ -1271,7 +1282,7 @@ class Aligner:
             return None
         own = [k for k in range(1, len(self.quotes) + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agents[0]]
         nth = _SUBSCRIPTS.get(m.group(2), 0) or int(m.group(2))
-        return own[nth - 1] if 0 < nth <= len(own) and own[nth - 1] > current else None
+        return own[nth - 1] if 0 < nth <= len(own) else None
 
     def _numbered_speaker(self, text: str, current: int) -> int | None:
         """"A1: ¬K_A ∧ …", "**A2** "now I know too"": a label of a speaker's name and the number of their statement

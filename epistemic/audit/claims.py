@@ -275,7 +275,8 @@ _PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once|twice|shared|rep
                              r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
                           r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
-                          r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话")
+                          r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话|"
+                          r"(?<![A-Za-z])[A-ZΩ](?:\d|_\{?\d{1,2}\}?)\s*:?=")  # ("D₂ = …": a stage's set named)
 
 
 def introduces_property(text: str) -> bool:
@@ -1799,6 +1800,11 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
         if t.kind == "answer" and out[-1]:
             out.append([t])  # "..., and that reading gives a unique answer: ♦5": the answer is its own clause
             continue
+        if t.kind == "copula" and t.text == "=" and out[-1] and out[-1][-1].kind in ("value", "tuple") and \
+                any(u.kind == "copula" and u.text == "=" for u in out[-1]) and sentence and \
+                sentence[out[-1][-1].end:t.start].strip() in ("}", "\\}", ")"):
+            out.append([t])  # "D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}": a chain of equal sets, the
+            continue  # last is what the name is
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
                 any(u.kind == "copula" for u in out[-1]) and (out[-1][-1].kind != "copula" or (
                     sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)) and \

@@ -113,3 +113,30 @@ def test_a_row_head_a_dash_and_values_then_only(ctxs):
     ctx = ctxs("cheryl_variant.txt")
     assert _verdicts(_audit(ctx, "Where each day occurs: 13 — only March. 12 — June only."), "conditional") == \
         ["entailed", "premature"]
+
+
+SET_NOTATION = ("Let D₀ = {May 15, May 16, May 19, Jun 17, Jun 18, Jul 14, Jul 16, Aug 14, Aug 15, Aug 17}.\n\n"
+                "• A₁ := ¬K_A(date) ∧ K_A(¬K_B(date)). The second conjunct fails for any month containing 18 or 19 ⇒ "
+                "month ∉ {May, June}.\n"
+                "  D₁ = D₀ ∖ ({May 15, May 16, May 19} ∪ {Jun 17, Jun 18}) = {Jul 14, Jul 16, Aug 14, Aug 15, Aug 17}.\n"
+                "• B₁ := (¬K_B(date) at D₀) ∧ K_B(date) at D₁. 14 ∈ {Jul, Aug} ⇒ ambiguous; 15, 16, 17 are now "
+                "singletons.\n"
+                "  D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}.\n"
+                "• A₂ := K_A(date). D₃ = {Jul 16}.\n\n∴ Cheryl's birthday = July 16.")
+
+
+def test_bulleted_logic_labels_date_their_lines_and_the_lines_under_them(ctxs):
+    """"• A₁ := ¬K_A(date) ∧ …" is Albert's statement (the initial and its number), "• B₁ := …" Bernard's: each
+    line, with the indented lines under it ("  D₁ = … = {…}"), is dated there. A D₂ that keeps Aug 14 is false."""
+    ctx = ctxs("cheryl.txt")
+    assert not _bad(_audit(ctx, SET_NOTATION))
+    assert _bad(_audit(ctx, SET_NOTATION.replace("= {Jul 16, Aug 15, Aug 17}", "= {Jul 16, Aug 14, Aug 15, Aug 17}")))
+
+
+def test_a_chain_of_equal_sets_is_read_link_by_link(ctxs):
+    """"D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}": the braces after "∖" are removed and the last set is
+    what is left (not one list of all five dates)."""
+    ctx = ctxs("cheryl.txt")
+    report = _audit(ctx, _said(ctx, 2, "en") + "\n\nSo D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}.")
+    assert [(c.record.kind, c.verdict.verdict) for c in report.claims() if c.record.kind in ("candidates", "exclusion")] \
+        == [("exclusion", "entailed"), ("candidates", "entailed")]

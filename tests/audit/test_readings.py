@@ -558,7 +558,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # first and then opens each step "So after Alice's statement: …" (a reference moves no stage), and formal
     # notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
     "ap1-cheryls_age-answer-first-correct-01", "ap2-what_sum-r1-think-correct-34",
-    "ap3-cheryl-set-notation-correct-01", "ap3-cheryl-logic-notation-correct-03",
+    "ap3-cheryl-logic-notation-correct-03",  # (ap3-cheryl-set-notation-correct-01 read in session 26: "• A₁ := …"
+    # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, tests/audit/test_opened_au.py)
     "ap3-cherylvar-pseudo-code-correct-07", "ap3-consec-latex-correct-28", "ap3-cherylcam-logic-notation-correct-40",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
