@@ -263,6 +263,9 @@ _TURN_HINT = re.compile(_TURN_WORDS)
 _AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
+# A line of a speaker's name and a short quote, nothing else: 'Albert, "¬K_A ∧ K_A¬K_B":' (the statement in notation)
+_AGENT_QUOTING = re.compile(r"[ \t*#>\-]*(?P<name>[^\W\d][\w.]{0,15}(?: [^\W\d][\w.]{0,15})?)(?P<zh>)\s*[,，:：]?\s*"
+                            r"[\"“「][^\"”」\n]{1,60}[\"”」]\s*[:：]?[ \t]*\n")  # (a heading: lines follow it)
 # A line opening on a speaker's short name and the number of that speaker's statement: "A1:", "**A2** "now I know
 # too"", "S2: …" (terse outlines); without the number, the speaker's next statement ("**B** "didn't know, now know"")
 _AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(\d)?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
@@ -1385,10 +1388,12 @@ class Aligner:
             label = self._initial_label(text, current)
         if label is not None:
             return label, "label"
-        turn = _AGENT_TURN.fullmatch(first.strip())  # "Anne first.", "Bill next.", "Bernard's turn:"
-        if turn is not None and current < n:
-            toks = tokens(self.lexicon, turn.group("name") or turn.group("zh"))
-            if len(toks) == 1 and toks[0].kind == "agent" and self.speakers[current] == toks[0].payload:
+        turn = _AGENT_TURN.fullmatch(first.strip()) or _AGENT_QUOTING.match(text)
+        if turn is not None and current < n:  # "Anne first.", "Bernard's turn:", 'Albert, "¬K_A ∧ K_A¬K_B":'
+            name = turn.group("name") or turn.group("zh")
+            toks = tokens(self.lexicon, name)
+            if len(toks) == 1 and toks[0].kind == "agent" and self.speakers[current] == toks[0].payload and \
+                    (turn.re is not _AGENT_QUOTING or (toks[0].start, toks[0].end) == (0, len(name))):
                 return current + 1, "heading"
         if _TURN_HINT.match(first) is not None:  # "然后是S先生那句话，这句是关键。", "Next comes S's statement."
             turn = self._speech_cue(first, current)

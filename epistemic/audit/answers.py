@@ -50,8 +50,9 @@ _SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|theref
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
-    m = _CLOSING.search(text.rstrip())
-    said = _SAID_YES_NO.search(text.rstrip())
+    text = _REMARK_AFTER.sub("", text.rstrip())  # "∴ July 16. (Bernard, holding 16, already knows at t2; …)"
+    m = _CLOSING.search(text)
+    said = _SAID_YES_NO.search(text)
     if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why
         return _answer_of(lex, memo, said.group(1))
     if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
@@ -62,6 +63,10 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
                  if r.kind == "candidates" and r.certain and r.answer and len(r.answer) == 1]
         found = named[-1] if len(named) == 1 else None
     return None if m.group("arrow") and found and len(found) > 1 else found  # ("→ Remaining: Apr 14, Jun 12": a list)
+
+
+# A bracketed remark after a closing sentence: what the answer line adds, not the answer
+_REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\s*$")
 
 
 # (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …"; a bare "是，" / "否，" opens a reply too)

@@ -140,3 +140,29 @@ def test_a_chain_of_equal_sets_is_read_link_by_link(ctxs):
     report = _audit(ctx, _said(ctx, 2, "en") + "\n\nSo D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}.")
     assert [(c.record.kind, c.verdict.verdict) for c in report.claims() if c.record.kind in ("candidates", "exclusion")] \
         == [("exclusion", "entailed"), ("candidates", "entailed")]
+
+
+LOGIC_NOTATION = ("Notation: m = month (Albert), d = day (Bernard). K_A φ = \"Albert knows φ\".\n\n"
+                  "t0. 10 candidates. K_B(date) holds iff d ∈ {18, 19}.\n\n"
+                  "Albert, \"¬K_A ∧ K_A¬K_B\":\n"
+                  "  K_A¬K_B ⇔ no day of Albert's month is in {18, 19}\n"
+                  "  May ∋ 19 ⇒ ✗ ; June ∋ 18 ⇒ ✗ ; July, August ✓\n"
+                  "  ⇒ m ∈ {July, August}; candidates: Jul 14, Jul 16, Aug 14, Aug 15, Aug 17.\n\n"
+                  "Bernard, \"before ¬K_B, now K_B\":\n"
+                  "  d = 14 → {Jul 14, Aug 14} ⇒ ¬K_B ⇒ ✗\n"
+                  "  ⇒ {Jul 16, Aug 15, Aug 17}\n\n"
+                  "Albert, \"K_A\":\n"
+                  "  m = Aug → {Aug 15, Aug 17} ⇒ ¬K_A ✗\n"
+                  "  m = Jul → {Jul 16} ⇒ K_A ✓\n\n"
+                  "∴ July 16. (Bernard, holding 16, already knows at t2; Albert catches up at t3.)")
+
+
+def test_a_speaker_and_a_quoted_formula_head_that_speakers_statement(ctxs):
+    """'Albert, "¬K_A ∧ K_A¬K_B":' over lines of reasoning heads Albert's first statement, 'Bernard, "…":' Bernard's:
+    the candidates under each are dated there (not at the start, where they would be premature). What follows "⇔" is
+    a condition, not a claim; the closing "∴ July 16." is the answer though a remark in brackets follows it."""
+    ctx = ctxs("cheryl.txt")
+    report = _audit(ctx, LOGIC_NOTATION)
+    assert not _bad(report) and report.final_answer_correct
+    assert [st.stage for st in report.steps][2:5] == [1, 2, 3]
+    assert _bad(_audit(ctx, LOGIC_NOTATION.replace("candidates: Jul 14", "candidates: May 19, Jul 14")))

@@ -520,10 +520,9 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
     # Cheryl is 9, and the bus is number 17" (the bus's number taken for Cheryl's age), "So yes: the sum is one of 3,
-    # 5, 15 or 17." after a "## Answer" heading, "∴ July 16. (…)", a YAML summary's "{cheryl: 9}" and a JSON summary
+    # 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"), a YAML summary's "{cheryl: 9}" and a JSON summary
     # with a remark after it (session 25: "**July 16 (7/16)**" read, dates written month/day)
-    "ap1-consecutive-claude-markdown-correct-01", "ap1-cheryls_age-answer-first-correct-01",
-    "ap3-cheryl-logic-notation-correct-03", "ap3-whatsum-json-summary-correct-32",
+    "ap1-cheryls_age-answer-first-correct-01", "ap3-whatsum-json-summary-correct-32",
     "ap3-cherylsage-yaml-summary-correct-35"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
@@ -558,8 +557,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # first and then opens each step "So after Alice's statement: …" (a reference moves no stage), and formal
     # notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
     "ap1-cheryls_age-answer-first-correct-01", "ap2-what_sum-r1-think-correct-34",
-    "ap3-cheryl-logic-notation-correct-03",  # (ap3-cheryl-set-notation-correct-01 read in session 26: "• A₁ := …"
-    # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, tests/audit/test_opened_au.py)
+    # (ap3-cheryl-set-notation-correct-01 and ap3-cheryl-logic-notation-correct-03 read in session 26: "• A₁ := …"
+    # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, 'Albert, "¬K_A ∧ K_A¬K_B":' heads his
+    # statement, "⇔" opens a condition, tests/audit/test_opened_au.py)
     "ap3-cherylvar-pseudo-code-correct-07", "ap3-consec-latex-correct-28", "ap3-cherylcam-logic-notation-correct-40",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
