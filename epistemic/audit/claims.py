@@ -2008,9 +2008,14 @@ def object_key(lex: Lexicon, agent: str | None) -> tuple | None:
 _MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\s*(?:说明|意味着|表明)")
 
 
+_PLACEHOLDER = re.compile(r"\s*(?:(?i:that)\s+)?[(（]?\s*[φψχ](?![\w])")
+
+
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
     """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
+    if sentence and _PLACEHOLDER.match(sentence, toks[i].end) is not None:
+        return None  # "记 K_阿(φ)：阿里知道 φ", "K_A φ means Albert knows φ": notation defined, nobody's knowledge
     if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (unknown := object_key(lex, subject)):
         body = knows_key(subject, "value", unknown)  # "P not knowing means the rank is A, Q, 4 or 5": what follows
         return not_key(body) if toks[i].kind == "notknow" else body  # is what his not knowing implies

@@ -166,3 +166,11 @@ def test_a_speaker_and_a_quoted_formula_head_that_speakers_statement(ctxs):
     assert not _bad(report) and report.final_answer_correct
     assert [st.stage for st in report.steps][2:5] == [1, 2, 3]
     assert _bad(_audit(ctx, LOGIC_NOTATION.replace("candidates: Jul 14", "candidates: May 19, Jul 14")))
+
+
+def test_knowing_a_placeholder_defines_notation(ctxs):
+    """"记 K_阿(φ)：阿里知道 φ；K_波(φ)：波知道 φ。" defines K: nobody knows anything yet (not "Bo knows the date", false
+    at the start); "波知道日期" there is still a premature claim."""
+    ctx = ctxs("cheryl_cam.txt")
+    assert not _verdicts(_audit(ctx, "记 K_阿(φ)：阿里知道 φ；K_波(φ)：波知道 φ。"), "knowledge")
+    assert _verdicts(_audit(ctx, "记号说明完毕。波知道日期。"), "knowledge") == ["premature"]
