@@ -40,7 +40,7 @@ from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED,
 from .speakers import paraphrased_speech, speaker_records, swapped_speech
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
-from .segment import Segmented, apostrophes, decode_trace, plain, segment
+from .segment import Segmented, apostrophes, code_blanked, decode_trace, plain, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
            "decode_trace", "segment"]
@@ -277,8 +277,9 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
-    texts = [plain(st.text, cards) for st in seg.steps]  # what the readers see; reports keep the original text
-    alignment = ctx.aligner.align([apostrophes(st.text) for st in seg.steps])  # headings keep their ** marks
+    raw = code_blanked([st.text for st in seg.steps])  # (a program's lines state nothing; its comments do)
+    texts = [plain(t, cards) for t in raw]  # what the readers see; reports keep the original text
+    alignment = ctx.aligner.align([apostrophes(t) for t in raw])  # headings keep their ** marks
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None
     fallback: tuple[tuple[int, ...], ...] | None = None

@@ -268,7 +268,7 @@ _AGENT_QUOTING = re.compile(r"[ \t*#>\-]*(?P<name>[^\W\d][\w.]{0,15}(?: [^\W\d][
                             r"[\"“「][^\"”」\n]{1,60}[\"”」]\s*[:：]?[ \t]*\n")  # (a heading: lines follow it)
 # A line opening on a speaker's short name and the number of that speaker's statement: "A1:", "**A2** "now I know
 # too"", "S2: …" (terse outlines); without the number, the speaker's next statement ("**B** "didn't know, now know"")
-_AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(\d)?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
+_AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(?:[-_]?(\d))?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
                         r"(?=[ \t]*[\"“]))")
 _INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])")
 _SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}
@@ -1292,7 +1292,7 @@ class Aligner:
         opens the step on that statement; "**B** "didn't know, now do"" (no number) on the speaker's next one, when
         it is the dialogue's next."""
         m = _AGENT_NTH.match(text)
-        if m is None or (m.group(2) is None and not text.startswith("**")):
+        if m is None or (m.group(2) is None and not text.lstrip(" \t").startswith(("**", "#"))):
             return None
         toks = tokens(self.lexicon, m.group(1))
         if len(toks) != 1 or toks[0].kind != "agent" or toks[0].end != len(m.group(1)):

@@ -148,6 +148,34 @@ def apostrophes(text: str) -> str:
     return text
 
 
+def code_blanked(texts: list[str]) -> list[str]:
+    """The steps with the code of fenced blocks (```) blanked, same length: a program states nothing, its comments
+    do ("#   S1 = [Apr 14, Apr 17, …]" is the writer's claim, `dates = {"Mar": [13, 17], …}` is data). A block may
+    run over several steps (blank lines inside it)."""
+    if not any("```" in t for t in texts):
+        return texts
+    out, inside = [], False
+    for text in texts:
+        lines = []
+        for line in text.split("\n"):
+            if line.lstrip().startswith("```"):
+                inside = not inside and _PROGRAM.fullmatch(line.strip()[3:].strip().lower()) is not None
+                lines.append(" " * len(line) if inside or not line.strip()[3:].strip() else line)
+                continue
+            if inside:
+                m = _COMMENT.search(line)
+                line = " " * m.start("mark") + line[m.start("mark"):] if m is not None else " " * len(line)
+            lines.append(line)
+        out.append("\n".join(lines))
+    return out
+
+
+# The languages of a fenced block that is a program (a YAML, JSON or plain block is the writer's own notation)
+_PROGRAM = re.compile(r"python3?|py|javascript|js|typescript|ts|java|c|cpp|c\+\+|go|rust|haskell|hs|ruby|julia|r|"
+                      r"sql|bash|sh|lua|prolog|lisp|scheme|ocaml|scala|kotlin|swift|pseudo(?:code)?|z3|smt2?")
+_COMMENT = re.compile(r"(?:^|\s)(?P<mark>#|//|--)")  # a comment in the languages models write code in
+
+
 def _spaces(m: re.Match) -> str:
     return " " * len(m.group(0))
 

@@ -174,3 +174,26 @@ def test_knowing_a_placeholder_defines_notation(ctxs):
     ctx = ctxs("cheryl_cam.txt")
     assert not _verdicts(_audit(ctx, "记 K_阿(φ)：阿里知道 φ；K_波(φ)：波知道 φ。"), "knowledge")
     assert _verdicts(_audit(ctx, "记号说明完毕。波知道日期。"), "knowledge") == ["premature"]
+
+
+PROGRAM = ("Treating it as a filter pipeline:\n\n```python\n"
+           "dates = {\"Mar\": [13, 17], \"Apr\": [14, 17, 19], \"May\": [12, 14, 20], \"Jun\": [12, 19]}\n\n"
+           "# Albert-1: not K_A(date) and K_A(not K_B(date))\n"
+           "S1 = [(m, d) for (m, d) in S0 if not set(dates[m]) & unique_days_S0]\n"
+           "#   S1 = [Apr 14, Apr 17, Apr 19, Jun 12, Jun 19]\n\n"
+           "# Bernard: before(not K_B) and K_B\n"
+           "S2 = [(m, d) for (m, d) in S1 if count_day(S1, d) == 1]\n"
+           "#   S2 = [Apr 14, Apr 17, Jun 12]\n\n"
+           "# Albert-2: K_A\n"
+           "#   S3 = [Jun 12]\n```\n\n**Result: June 12.**")
+
+
+def test_a_programs_lines_state_nothing_its_comments_do(ctxs):
+    """In a fenced Python block, `dates = {"Mar": [13, 17], …}` is data (not "the month is March"); the comments are
+    the writer's claims, "# Albert-1:" and "# Bernard:" head the statements, and a comment keeping Apr 19 after
+    Bernard is false. A YAML or unlabelled block is the writer's own notation and stays read."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = _audit(ctx, PROGRAM)
+    assert not _bad(report) and report.final_answer_correct
+    assert _bad(_audit(ctx, PROGRAM.replace("S2 = [Apr 14, Apr 17, Jun 12]", "S2 = [Apr 14, Apr 17, Apr 19, Jun 12]")))
+    assert _audit(ctx, "```yaml\nanswer: June 12\n```").final_answer_correct
