@@ -1501,6 +1501,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 continue  # "from the month alone", "从点数": what an agent knows from, not what they know
             if type(t.payload) is tuple and _OPERATOR_AFTER.match(sentence, t.end) is not None:
                 continue  # "s − 2 ∈ {9, 15, …}", "s − 2 是合数": an expression of the term, not the term
+            if type(t.payload) is str and len(t.text) == 1 and \
+                    (_OPERAND_BEFORE.search(sentence, max(0, t.start - 4), t.start) is not None or
+                     _OPERAND_AFTER.match(sentence, t.end) is not None):
+                continue  # "a+b ∈ {3, 5, 15, 17}": a sum of the variables, not b
             if absolute and any(a <= t.start < b for a, b in absolute):
                 continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
             last_attr, attr_end = t.payload, t.end
@@ -1602,6 +1606,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
 
 _AFTER_REMOVAL = ("之后", "以后", "后")
 _OPERATOR_AFTER = re.compile(r"\s*[−\-+×*·/]\s*\d")
+_OPERAND_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\s*[−+×*·/]\s*$")  # "a+", "a · " before a one-letter variable
+_OPERAND_AFTER = re.compile(r"\s*[−+×*·/]\s*[A-Za-z](?![A-Za-z])")  # "+b", " · c" after it
 _BARE_TERM = {"和": "之和", "积": "乘积"}
 
 

@@ -197,3 +197,12 @@ def test_a_programs_lines_state_nothing_its_comments_do(ctxs):
     assert not _bad(report) and report.final_answer_correct
     assert _bad(_audit(ctx, PROGRAM.replace("S2 = [Apr 14, Apr 17, Jun 12]", "S2 = [Apr 14, Apr 17, Apr 19, Jun 12]")))
     assert _audit(ctx, "```yaml\nanswer: June 12\n```").final_answer_correct
+
+
+def test_a_sum_of_two_variables_is_no_value_of_either(ctxs):
+    """"Hence $a+b\\in\\{3,5,15,17\\}$ — the answer is **yes (1)**." names the sum a + b, not b (b ∈ {3, 5} would be
+    false); "Hence b ∈ {3, 5}." still is."""
+    ctx = ctxs("consecutive.txt")
+    said = _said(ctx, 3, "en")
+    assert not _bad(_audit(ctx, said + "\n\nHence $a+b\\in\\{3,5,15,17\\}$ — the answer is **yes (1)**."))
+    assert _verdicts(_audit(ctx, said + "\n\nHence b ∈ {3, 5}."), "candidates") == ["false"]

@@ -560,8 +560,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (ap3-cheryl-set-notation-correct-01 and ap3-cheryl-logic-notation-correct-03 read in session 26: "• A₁ := …"
     # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, 'Albert, "¬K_A ∧ K_A¬K_B":' heads his
     # statement, "⇔" opens a condition, tests/audit/test_opened_au.py)
-    "ap3-consec-latex-correct-28",  # (ap3-cherylvar-pseudo-code-correct-07 read in session 26: a program's lines
-    # state nothing, its comments do)
+    # (ap3-cherylvar-pseudo-code-correct-07 and ap3-consec-latex-correct-28 read in session 26: a program's lines
+    # state nothing, its comments do; "$a+b\\in\\{3,5,15,17\\}$" is a sum, not b)
     # (ap3-cherylcam-logic-notation-correct-40 read in session 26: "记 K_阿(φ)：阿里知道 φ" defines notation)
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
