@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .claims import ClaimMemo, extract_records
-from .counts import count_key
+from .counts import count_key, yes_no as is_yes_no
 from .lexicon import Lexicon, has_suits
 from .segment import MONTHS, plain
 
@@ -212,7 +212,7 @@ def foreign_answer(lex: Lexicon, text: str) -> str | None:
     yes_no = lex.atoms.get("@yes-no")
     if yes_no is None:  # whether the question is yes / no (its term counts one condition), once per puzzle
         term = count_key(lex)
-        yes_no = lex.atoms["@yes-no"] = term is not None and term[0] == "Count"
+        yes_no = lex.atoms["@yes-no"] = term is not None and is_yes_no(term)
     if yes_no:
         return next((m.group(0) for m in _NUMBER_ANSWERED.finditer(text) if int(m.group(1)) > 1), None)
     has_months = lex.atoms.get("@months")

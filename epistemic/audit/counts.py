@@ -112,8 +112,8 @@ def count_key(lex: Lexicon) -> tuple | None:
     if q is None or len(q.terms) != 1 or lex.question_vars:
         return None
     key = formula_key(q.terms[0])
-    if key[0] == "Count" and len(key[1]) == 1:  # a yes / no question: "Are the three numbers all different? (1 for yes)"
-        return key
+    if key[0] == "Count":  # one condition: a yes / no question ("Are the three numbers all different? (1 for yes)");
+        return key  # several: how many hold ("How many islanders have blue eyes?", count(blue[i] for i in 1..n))
     return key if key[0] == "Arith" and key[1] == "+" else None
 
 
@@ -163,7 +163,7 @@ def _clause_end(sentence: str, at: int) -> int:
 def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -> list[ClaimRecord]:
     """The count claims of one sentence (answers first, by position); `cue`: the sentence follows an answer cue
     ("### Answer"), so a plain count in it is the answer."""
-    if term[0] == "Count":
+    if yes_no(term):
         return yes_no_records(term, sentence)  # a yes / no question: no count of children to read
     out = []
     for m in _ANSWER.finditer(sentence):
@@ -295,10 +295,17 @@ def answer_parameter(lex: Lexicon) -> str | None:
     return hit
 
 
+def yes_no(term: tuple) -> bool:
+    """Whether a counted question term is the count of one condition: a yes / no question."""
+    return term[0] == "Count" and len(term[1]) == 1
+
+
 def _most(term: tuple) -> int:
-    """The largest value of a count: the number of variables it adds up."""
+    """The largest value of a count: the number of variables it adds up (or conditions it counts)."""
     if term[0] == "Var":
         return 1
+    if term[0] == "Count":
+        return len(term[1])
     return sum(_most(t) for t in term[2:] if isinstance(t, tuple)) if term[0] == "Arith" else 0
 
 

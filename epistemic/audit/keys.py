@@ -111,4 +111,6 @@ def term_of(key: tuple) -> s.Term:
         return s.Arith(key[1], term_of(key[2]), term_of(key[3]))
     if key[0] == "Neg":
         return s.Neg(term_of(key[1]))
+    if key[0] == "Count" and all(k[0] == "Compare" for k in key[1]):  # count(blue[i] for i in 1..n): how many hold
+        return s.Count(tuple(s.Compare(k[1], term_of(k[2]), term_of(k[3])) for k in key[1]))
     raise ValueError(f"no term for key {key!r}")
