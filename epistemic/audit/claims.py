@@ -1537,6 +1537,16 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
                 if own is not None:  # "the anne can only be red": red of the variable just named
                     meanings["value"] = own
+            elif not (agentish and "agent" in meanings) and (prev := _before_copula(out)) is not None and \
+                    prev.kind in ("agent", "he") and (_HOLDS_BEFORE.fullmatch(sentence, prev.end, t.start) is not None or
+                                                      _AGENT_IS.fullmatch(sentence, prev.end, t.start) is not None) \
+                    and (holder := prev if prev.kind == "agent" else
+                         next((u for u in reversed(out) if u.kind == "agent"), None)) is not None:
+                mine = _observed_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
+                # holder's own card (a pronoun's, the agent named last)
+                own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
+                if own is not None:
+                    meanings["value"] = own
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
@@ -1739,6 +1749,19 @@ def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
         return False
     return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
         _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
+
+
+def _before_copula(out: list[Token]) -> Token | None:
+    """The last token, or the one before it when it is a copula ("比尔拿的是白牌": 比尔 before 是)."""
+    if out and out[-1].kind == "copula":
+        return out[-2] if len(out) > 1 else None
+    return out[-1] if out else None
+
+
+def _observed_var(lex: Lexicon, agent: str) -> str | None:
+    """The one variable an agent observes (Bill sees his card `bill`), or None."""
+    observes = next((a.observes for a in lex.puzzle.agents if a.name == agent), ())
+    return observes[0].name if len(observes) == 1 and isinstance(observes[0], s.Var) else None
 
 
 def _held_var(lex: Lexicon, agent: str) -> str | None:
@@ -2301,7 +2324,7 @@ def _appositive_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[
     return out
 
 
-_HOLDS_ANY = re.compile(r"(?i:\b(?:holding|holds|held|has|had|gets|got|told|receives|received)\b)|拿到|拿着|手里")
+_HOLDS_ANY = re.compile(r"(?i:\b(?:holding|holds|held|has|had|gets|got|told|receives|received)\b)|拿|手里")
 
 
 _MORE_HELD = re.compile(r"\s*(?:[,，/、&]|and\b|和|与|及)\s*(?:the\s+)?", re.IGNORECASE)
@@ -2334,6 +2357,10 @@ def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
             continue  # "Albert sees 12 and 19", "Ali has 18 and 19", "Bernard has July/August 14": what is possible
         key = knows_key(t.payload, "value", (("Var", u.payload[0]),))
         out.append(record("told", key, (), sentence.strip(), t.start, u.end, False, reading=KNOWLEDGE))
+        if lex.question_vars == (u.payload[0],) and observes[t.payload][0].name == u.payload[0]:
+            # "Bill holds white" where the question is Bill's card: the value asked for, as a candidate
+            out.append(record("candidates", value_key(*u.payload), (), sentence.strip(), t.start, u.end, False,
+                              ((u.payload[1],),), reading=VALUES))
     return out
 
 
@@ -2827,7 +2854,7 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 
 _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
                            r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?(?:sum\s+|product\s+|number\s+)?(?:of\s+)?|"
-                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是)(?:的是)?\s*", re.IGNORECASE)
+                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿)(?:的是|了)?\s*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".

@@ -6,7 +6,9 @@ from tests.audit.reading import answer as _answer, audit as _audit, bad as _bad
 
 def _said(ctx, n: int, lang: str = "en") -> str:
     """The first n statements of the puzzle, told in its own words."""
-    return "\n\n".join(f"{dict(a.texts)[lang]}" for a in ctx.puzzle.announcements[:n])
+    said = "说：" if lang == "zh" else " says: "
+    return "\n\n".join(f"{a.speaker}{said}“{dict(a.texts)[lang]}”" if a.speaker else dict(a.texts)[lang]
+                       for a in ctx.puzzle.announcements[:n])
 
 
 def test_a_count_of_several_conditions_is_the_counted_answer(ctxs):
@@ -17,3 +19,17 @@ def test_a_count_of_several_conditions_is_the_counted_answer(ctxs):
     ending = _said(right, 4, "zh") + "\n\n所以答案是3个蓝眼睛。"
     assert _answer(right, ending) == (((3,),), True)
     assert _answer(wrong, _said(wrong, 3, "zh") + "\n\n所以答案是3个蓝眼睛。")[1] is False
+
+
+def test_an_agent_holding_a_shared_value_holds_it_as_their_own(ctxs):
+    """In Hexa the three cards share the values red, white and blue: "Bill holds white", "So Bill is white",
+    "比尔拿的是白牌" give Bill's own card (the question), not Cath's; "安妮的话排除了她拿白牌的两种发法" is Anne's card,
+    the pronoun's agent named last. Bill holding red is a wrong answer."""
+    ctx = ctxs("hexa.txt")
+    said = _said(ctx, 2)
+    for ending in ("**Bill holds white.**", "So Bill is white.", "所以比尔拿的是白牌。"):
+        report = _audit(ctx, said + "\n\n" + ending)
+        assert report.final_answer_correct and not _bad(report), ending
+    assert _answer(ctx, said + "\n\n**Bill holds red.**")[1] is False
+    assert not _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n安妮的话排除了她拿白牌的两种发法。"))
+    assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n安妮的话排除了她拿红牌的两种发法。"))
