@@ -33,3 +33,15 @@ def test_an_agent_holding_a_shared_value_holds_it_as_their_own(ctxs):
     assert _answer(ctx, said + "\n\n**Bill holds red.**")[1] is False
     assert not _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n安妮的话排除了她拿白牌的两种发法。"))
     assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n安妮的话排除了她拿红牌的两种发法。"))
+
+
+def test_a_statement_told_as_what_it_is_and_a_possibly_inside_not_knowing(ctxs):
+    """"So S speaks first, and his statement is that, given his sum, P cannot possibly know." tells S's statement (a
+    not-knowing: "cannot possibly know" is no "know"): "So 51 is out." after it is right, "So 17 is out." false."""
+    ctx = ctxs("sum_product_s_first.txt")
+    head = ("Two numbers, S has the sum.\n\nSo S speaks first, and his statement is that, given his sum, P cannot "
+            "possibly know.\n\n")
+    assert not _bad(_audit(ctx, head + "So 51 is out."))
+    assert _bad(_audit(ctx, head + "So 17 is out."))
+    assert [st.stage for st in _audit(ctx, "Intro.\n\nS's statement is that P can't know.\n\nSo 51 is out.").steps] \
+        == [0, 1, 1]
