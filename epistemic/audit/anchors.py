@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .align import Aligner
-from .claims import QUOTES
+from .claims import QUOTES, tokens
 from .records import EXCLUSION, record
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
@@ -176,7 +176,7 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
 
 
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
-    _, phrase = _credit_subject(text, start, end)
+    sentence, phrase = _credit_subject(text, start, end)
     quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
     if quoted is not None:  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted is what is credited
         if aligner.quoted_part_index(quoted) is not None:
@@ -189,12 +189,28 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once
     elif phrase is not None and (nth := _NTH_QUOTED.search(phrase)) is not None:
         phrase = phrase[:nth.end(1)] + " statement"  # 'P's opening "I don't know" also rules out Q♥': his first
+    elif phrase is not None and _RESPECTIVELY.search(sentence) is None and \
+            (only := _only_statement(aligner, phrase)) is not None:
+        return (only,)  # "b = c 被爱丽丝排除", "ruled out by Alice": a speaker of one statement, by name alone
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)
     if k is None:
         return None
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
+
+
+_RESPECTIVELY = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b)|分别|依次")  # several credits paired in order
+
+
+def _only_statement(aligner: Aligner, phrase: str) -> int | None:
+    """The one statement of the speaker a phrase is the bare name of ("爱丽丝", "Alice"), or None."""
+    toks = tokens(aligner.lexicon, phrase)
+    if len(toks) != 1 or toks[0].kind != "agent" or (toks[0].start, toks[0].end) != (0, len(phrase)):
+        return None
+    own = [k for k in range(1, len(aligner.quotes) + 1)
+           if (aligner.speakers[k - 1] or aligner.voices[k - 1]) == toks[0].payload]
+    return own[0] if len(own) == 1 else None
 
 
 def quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:

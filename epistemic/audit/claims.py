@@ -945,7 +945,7 @@ _CMP_OPS = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "≤": "<=", "≥": ">="
 _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed))\b|"
-                        r"\s*(?:都|也)?(?:被)?(?:排除|去掉)")
+                        r"\s*(?:都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉)")  # ("b = c 被爱丽丝排除")
 # After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
 _BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then\s+)?(?:out|gone|eliminated|excluded|"
                         r"ruled\s+out|removed|impossible)\b)|\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"

@@ -45,3 +45,15 @@ def test_a_statement_told_as_what_it_is_and_a_possibly_inside_not_knowing(ctxs):
     assert _bad(_audit(ctx, head + "So 17 is out."))
     assert [st.stage for st in _audit(ctx, "Intro.\n\nS's statement is that P can't know.\n\nSo 51 is out.").steps] \
         == [0, 1, 1]
+
+
+def test_a_relation_removed_by_a_speaker_named_alone(ctxs):
+    """"b = c 被爱丽丝排除" removes b = c and credits Alice (her one statement): right; "a = b 被爱丽丝排除" credits her
+    with what Carol's statement removes. "… are removed by Alice, Bob and Carol respectively" pairs them in order and
+    credits none to Alice alone."""
+    ctx = ctxs("what_sum.txt")
+    said = _said(ctx, 3, "zh")
+    assert not _bad(_audit(ctx, said + "\n\n那么三句话说完以后：\nb = c 被爱丽丝排除，\na = c 被鲍勃排除，\na = b 被卡罗尔排除。"))
+    assert _bad(_audit(ctx, said + "\n\n那么三句话说完以后：\na = b 被爱丽丝排除。"))
+    assert not _bad(_audit(ctx, _said(ctx, 3) + "\n\nThe equalities b = c, a = c and a = b are removed by Alice, Bob "
+                                                 "and Carol respectively."))
