@@ -1029,7 +1029,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         if _POSSIBLE_AFTER.match(sentence, m.end()) is not None:
             continue  # "So a = c survives Alice's statement": the relation still possible, not holding everywhere
         gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
-            (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None)  # "排除了 a = c"
+            (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None) or \
+            _listed_out(pattern, sentence, m.end())  # "排除了 a = c", "b = c、a = c、a = b 三种相等的情况都被排除了"
         if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
@@ -1040,6 +1041,20 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
                           reading=CASE if in_row or restating else reading))
     return out
+
+
+def _listed_out(pattern: re.Pattern, sentence: str, at: int) -> re.Match | None:
+    """The removal after a list of relations that `at` ends one of ("b = c、a = c、a = b 三种相等的情况都被排除了",
+    "b = c, a = c and a = b are all eliminated"), or None."""
+    while (gap := _RELATION_GAP.match(sentence, at)) is not None and (nxt := pattern.match(sentence, gap.end())):
+        at = nxt.end()
+    return _LIST_OUT.match(sentence, at) if at > 0 else None
+
+
+_RELATION_GAP = re.compile(r"\s*(?:[,，、]\s*(?:(?i:and|or)\s+)?|\s(?i:and|or)\s+|和|与|或)\s*")
+_LIST_OUT = re.compile(r"\s*(?i:(?:are|were)\s+(?:all\s+|also\s+|then\s+)*(?:out|gone|eliminated|excluded|ruled\s+out|"
+                       r"removed|impossible)\b)|\s*(?:这)?(?:[一两二三四五六七八九\d]种)?(?:相等的)?(?:情况|可能)?(?:都|也|全)*"
+                       r"(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉|不可能)")
 
 
 _RESTATING = re.compile(r"(?:=\s*\d+|[)|）])\s*[,，]?\s*(?:(?i:i\.\s?e\.|that\s+is|meaning),?|即|也就是)\s*$")

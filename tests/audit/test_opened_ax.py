@@ -57,3 +57,13 @@ def test_a_relation_removed_by_a_speaker_named_alone(ctxs):
     assert _bad(_audit(ctx, said + "\n\n那么三句话说完以后：\na = b 被爱丽丝排除。"))
     assert not _bad(_audit(ctx, _said(ctx, 3) + "\n\nThe equalities b = c, a = c and a = b are removed by Alice, Bob "
                                                  "and Carol respectively."))
+
+
+def test_a_list_of_relations_removed_together(ctxs):
+    """"b = c、a = c、a = b 三种相等的情况都被排除了" and "b = c, a = c and a = b are all eliminated" remove all three
+    (right after the three statements); after two statements a = b is not yet removed (premature)."""
+    ctx = ctxs("what_sum.txt")
+    for line in ("b = c、a = c、a = b 三种相等的情况都被排除了。", "b = c, a = c and a = b are all eliminated."):
+        assert not _bad(_audit(ctx, _said(ctx, 3) + "\n\n" + line)), line
+        early = _said(ctx, 2) + "\n\nSo after two statements: " + line + "\n\n" + _said(ctx, 3).split("\n\n")[-1]
+        assert _bad(_audit(ctx, early)), line
