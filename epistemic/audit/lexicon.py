@@ -291,6 +291,31 @@ def _bounded(surface: str) -> str:
     return pat
 
 
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ZH_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+# What the people of the puzzles are called (an indexed agent's name says only its letter and number)
+_PERSON_NOUNS = ("man", "wise man", "sage", "person", "logician", "islander", "child", "kid", "diner", "cryptographer",
+                 "prisoner", "player", "guest")
+_ZH_PERSON_NOUNS = ("智者", "人", "逻辑学家", "岛民", "孩子", "食客", "密码学家", "囚犯")
+
+
+def _indexed_names(name: str) -> list[str]:
+    """The ways traces name an indexed agent `w[2]`: "w2", "W2", "w_2", "the second wise man", "Logician 2", "第二位",
+    "第二位智者", "2号"; none for a plain name."""
+    m = re.fullmatch(r"([A-Za-z])\[(\d{1,2})\]", name)
+    if m is None or not 1 <= int(m.group(2)) <= len(_ORDINAL_WORDS):
+        return []
+    letter, i = m.group(1), int(m.group(2))
+    ordinal, numeral = _ORDINAL_WORDS[i - 1], _ZH_NUMERALS[i - 1]
+    out = [f"{letter}{i}", f"{letter.upper()}{i}", f"{letter}_{i}", f"{letter.upper()}_{i}", f"第{numeral}位",
+           f"第{numeral}个", f"第{i}位", f"第{i}个", f"{i}号"]
+    for noun in _PERSON_NOUNS:
+        out += [f"the {ordinal} {noun}", f"{noun} {i}", f"{noun} #{i}"]
+    for noun in _ZH_PERSON_NOUNS:
+        out += [f"第{numeral}位{noun}", f"第{numeral}个{noun}", f"{noun}{i}", f"{noun}{i}号", f"{i}号{noun}"]
+    return out
+
+
 def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
     """Every way the puzzle's values, agents and attributes can be written, plus the cue words."""
     entries: dict[str, list[tuple[str, object]]] = {}
@@ -334,6 +359,11 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(role, "agent", agent.name, fold=role.isascii())
             if role.isascii():  # (before "the month", an attribute)
                 add("the " + role, "agent", agent.name, fold=True)
+    speakers = {a.speaker for a in puzzle.announcements}
+    for agent in puzzle.agents:
+        if agent.name in speakers:  # "the first wise man", "Logician 2", "L3", "第二位智者": an indexed speaker's names
+            for surface in _indexed_names(agent.name):
+                add(surface, "agent", agent.name, fold=surface.isascii())
     for agent in puzzle.agents:  # "Bill's number", "比尔的数": the one number an agent holds, where it sees only it
         seen = agent.observes[0] if len(agent.observes) == 1 else None
         if isinstance(seen, s.Var) and seen.name in numeric:

@@ -67,3 +67,18 @@ def test_a_list_of_relations_removed_together(ctxs):
         assert not _bad(_audit(ctx, _said(ctx, 3) + "\n\n" + line)), line
         early = _said(ctx, 2) + "\n\nSo after two statements: " + line + "\n\n" + _said(ctx, 3).split("\n\n")[-1]
         assert _bad(_audit(ctx, early)), line
+
+
+def test_indexed_speakers_by_ordinal_number_and_letter(ctxs):
+    """"The first man says "I don't know."" is w[1]'s statement and "The second man says …" w[2]'s (the hats' speakers
+    are indexed, w[1], w[2]); so are "Logician 2" and "L3" of the drinking logicians and "第二位智者". A step under the
+    second man's statement that keeps a red hat on the blind man is premature no more: it is dated there."""
+    hats = ctxs("hats.txt")
+    report = _audit(hats, "Setup.\n\n**The first man says \"I don't know.\"**\n\n"
+                          "**The second man says \"I don't know either.\"**\nSo the blind man's hat is white.")
+    assert [st.stage for st in report.steps] == [0, 1, 2] and not _bad(report) and report.final_answer_correct
+    zh = _audit(hats, "开始。\n\n第一位智者说：“我不知道。”\n\n第二位智者说：“我也不知道。”所以盲人的帽子是白的。")
+    assert [st.stage for st in zh.steps][-1] == 2
+    drink = ctxs("drinking_logicians.txt", {"n": 3})
+    steps = _audit(drink, "Bar.\n\nLogician 1 says \"I don't know.\"\n\nL2: \"I don't know.\"\n\nL3: \"Yes!\"").steps
+    assert [st.stage for st in steps] == [0, 1, 2, 3]
