@@ -181,6 +181,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER)
                    if cue else
                    record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
+    out += [r for r in _asked_counts(lex, term, sentence, cue) if not any(o.start < r.end and r.start < o.end for o in out)]
     for m in _NUMBER_OF.finditer(sentence):  # "so the number of muddy children is 3", "有泥的孩子的人数是3"
         if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or re.search(r"(?i:\bif\b|如果|假设)", sentence[:m.start()]):
             continue  # a supposition
@@ -283,6 +284,62 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
                           sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
     return out
+
+
+def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[ClaimRecord]:
+    """A count said in the question's own words, at the start of its sentence ("All 3 want beer.", "So two islanders
+    have blue eyes.") or as the number of what it asks about ("蓝眼睛的人数是3"): the count asked for (an answer
+    after an answer cue, else a candidate)."""
+    en, zh = asked_words(lex)
+    if _MUD.search(" ".join(en) + zh):
+        return []  # the muddy children's counts: read by the patterns above, which know how they are said
+    out = []
+    for m in _SAID_COUNT.finditer(sentence) if en else ():
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group("rest"))}
+        if not any(w[:5] == a[:5] for w in words for a in en) or _SEES.search(m.group("rest")) or \
+                _WOULD.search(m.group("rest")) or _CASE_AFTER.match(sentence, m.end()) or \
+                _BULLET_BEFORE.match(sentence):
+            continue  # ("three sees two", "2 would leave", "- 2 blue-eyed: they leave on night 2"): no count claimed
+        out.append(_said_count(term, sentence, m, cue))
+    for m in _ZH_NUMBER_OF.finditer(sentence) if zh else ():
+        what = m.group("what").rstrip("的")
+        if len(what) >= 2 and any(what[i:i + 2] in zh for i in range(len(what) - 1)):
+            out.append(_said_count(term, sentence, m, cue))
+    return [r for r in out if r is not None]
+
+
+def _said_count(term: tuple, sentence: str, m: re.Match, cue: bool) -> ClaimRecord | None:
+    n = _number(m.groupdict().get("n") or m.group(1))
+    if n > _most(term):
+        return None
+    key = ("Compare", "=", term, ("Const", n))
+    return record("answer" if cue else "candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),),
+                  reading=ANSWER if cue else VALUES)
+
+
+def asked_words(lex: Lexicon) -> tuple[frozenset[str], str]:
+    """The content words of the question in English ("logicians", "beer") and its Chinese text without the asking
+    ("位逻辑学家要啤酒"), cached: what a count in the question's own words must name."""
+    hit = lex.atoms.get("@asked words")
+    if hit is None:
+        texts = dict(lex.puzzle.question.texts) if lex.puzzle.question is not None else {}
+        asked = re.search(r"(?i)\bhow\s+many\s+[a-z]+\s+(.*)", texts.get("en", ""))  # (after its noun: "logicians")
+        en = frozenset(w for w in re.findall(r"[a-z]+", asked.group(1).lower()) if w not in _QUESTION_WORDS) \
+            if asked else frozenset()
+        zh = re.sub(r"有?几[个位名]?|多少|？|\?|" + "|".join(_ZH_PEOPLE), "", texts.get("zh", ""))
+        hit = lex.atoms["@asked words"] = (en, zh)
+    return hit
+
+
+_CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：→]|->|=>|⇒)")
+_BULLET_BEFORE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+_ZH_PEOPLE = ("逻辑学家", "岛民", "孩子", "小孩", "智者", "人")  # who is counted, not what about them is
+_QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have", "has", "do", "does", "of", "there",
+                             "want", "wants", "what", "which", "who", "did", "for", "yes", "no", "or"})
+_SAID_COUNT = re.compile(r"(?i:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?(?:\*\*)?(?:all\s+)?"
+                         r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
+_ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
+                           r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
 
 
 def answer_parameter(lex: Lexicon) -> str | None:

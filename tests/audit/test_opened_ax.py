@@ -82,3 +82,14 @@ def test_indexed_speakers_by_ordinal_number_and_letter(ctxs):
     drink = ctxs("drinking_logicians.txt", {"n": 3})
     steps = _audit(drink, "Bar.\n\nLogician 1 says \"I don't know.\"\n\nL2: \"I don't know.\"\n\nL3: \"Yes!\"").steps
     assert [st.stage for st in steps] == [0, 1, 2, 3]
+
+
+def test_a_count_in_the_questions_own_words(ctxs):
+    """"All 3 want beer." answers "How many logicians want a beer?" (right with three logicians, wrong with four), and
+    "**蓝眼睛的人数是3**" answers "有几个岛民是蓝眼睛？"."""
+    three, four = ctxs("drinking_logicians.txt", {"n": 3}), ctxs("drinking_logicians.txt", {"n": 4})
+    assert _answer(three, _said(three, 3) + "\n\nAll 3 want beer.") == (((3,),), True)
+    assert _answer(four, _said(four, 4) + "\n\nAll 3 want beer.")[1] is False
+    right, wrong = ctxs("islanders.txt", {"n": 3, "k": 3}), ctxs("islanders.txt", {"n": 3, "k": 2})
+    assert _answer(right, _said(right, 4, "zh") + "\n\n**蓝眼睛的人数是3**（也就是所有人）。") == (((3,),), True)
+    assert _answer(wrong, _said(wrong, 3, "zh") + "\n\n**蓝眼睛的人数是3**（也就是所有人）。")[1] is False
