@@ -93,3 +93,11 @@ def test_a_count_in_the_questions_own_words(ctxs):
     right, wrong = ctxs("islanders.txt", {"n": 3, "k": 3}), ctxs("islanders.txt", {"n": 3, "k": 2})
     assert _answer(right, _said(right, 4, "zh") + "\n\n**蓝眼睛的人数是3**（也就是所有人）。") == (((3,),), True)
     assert _answer(wrong, _said(wrong, 3, "zh") + "\n\n**蓝眼睛的人数是3**（也就是所有人）。")[1] is False
+
+
+def test_both_are_possible_is_no_hedge(ctxs):
+    """"红、白都有可能" says both colours are possible (a claim, here the trace's undetermined answer), where "可能是白的"
+    hedges: the answer "盲人无法确定——红、白都有可能" is read, and wrong."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, "**答案：仅凭两位智者的话，盲人无法确定自己帽子的颜色——红、白都有可能。**\n\n理由如下。")
+    assert [c.record.reading for c in report.claims() if c.record.kind == "answer"] == ["answer"]

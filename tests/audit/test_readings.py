@@ -489,7 +489,18 @@ FOUND = {"card16-gemini-error-06", "card16-qwq-zh-error-09", "card16-r1-error-05
          "am2-sum_product-claude-markdown-error-09", "am2-sum_product-o1-summary-error-11",
          "am2-muddy-claude-markdown-error-14", "am2-muddy-qwq-zh-error-15", "am2-impossible-answer-first-error-17",
          "am2-cheryl_variant-qwq-zh-error-20", "am2-what_sum-gpt4o-steps-error-27",
-         "al1-muddy-r1-think-error-16", "al1-consecutive-r1-think-error-26"}  # "would get the two muddy children
+         "al1-muddy-r1-think-error-16", "al1-consecutive-r1-think-error-26",
+         # traces_au* (written at the end of session 25, opened in session 26) and traces_ax* (written and opened in
+         # session 26, on the puzzles least written about): their first errors found by the session-26 code
+         "au1-cheryl-teacher-student-error-03", "au1-cheryl-zh-en-mix-error-04", "au1-cheryl_variant-qwq-zh-error-08",
+         "au1-card16-gpt4o-steps-error-11", "au1-card16-o1-summary-error-12", "au1-sum_product-r1-think-error-15",
+         "au1-muddy-very-short-error-20", "au1-impossible-o1-summary-error-24",
+         "au1-consecutive-teacher-student-error-28", "au1-what_sum-qwq-zh-error-31",
+         "au1-what_sum-gpt4o-steps-error-32", "au1-cheryls_age-table-first-error-35",
+         "au1-cheryls_age-r1-think-error-36", "au1-cheryl_cam-candidate-bullets-error-39",
+         "au1-cheryl_cam-claude-markdown-error-40", "ax1-islanders-gemini-terse-error-21",
+         "ax1-sum_product_s_first-gpt4o-steps-error-25", "ax1-dining_cryptographers-r1-think-error-35",
+         "ax1-what_sum-gpt4o-steps-error-40"}  # "would get the two muddy children
 # stepping forward", "Similarly k = 6 needs …", "- b = 1: … So a = 2." (muddy-gpt4o-wrong-elimination-16, found by
 # luck before through "the two muddy children would already have stepped forward" read as a count, is late since)
 
@@ -523,7 +534,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"), a YAML summary's "{cheryl: 9}" and a JSON summary
     # with a remark after it (session 25: "**July 16 (7/16)**" read, dates written month/day)
     "ap1-cheryls_age-answer-first-correct-01", "ap3-whatsum-json-summary-correct-32",
-    "ap3-cherylsage-yaml-summary-correct-35"}
+    "ap3-cherylsage-yaml-summary-correct-35",
+    # traces_ax* (session 26): a headline "盲人无法确定自己帽子的颜色——红、白都有可能" (an undetermined answer, read as
+    # the two colours) loses to a closing step that names white in one of its cases
+    "ax1-hats-answer-first-error-06"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
