@@ -268,7 +268,8 @@ _AGENT_QUOTING = re.compile(r"[ \t*#>\-]*(?P<name>[^\W\d][\w.]{0,15}(?: [^\W\d][
                             r"[\"“「][^\"”」\n]{1,60}[\"”」]\s*[:：]?[ \t]*\n")  # (a heading: lines follow it)
 # A line opening on a speaker's short name and the number of that speaker's statement: "A1:", "**A2** "now I know
 # too"", "S2: …" (terse outlines); without the number, the speaker's next statement ("**B** "didn't know, now know"")
-_AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(?:[-_]?(\d))?(?:\*\*)?[ \t]*(?:[:：]|(?<=\*\*)|"
+_AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(?:[-_]?(\d))?(?:\*\*)?[ \t]*"
+                        r"(?:[:：]|(?<=\*\*)|"
                         r"(?=[ \t]*[\"“]))")
 _INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])")
 _SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}

@@ -727,7 +727,8 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 # A row labelled by one value whose verdict closes it: "- 14 → July 14 or August 14 — ambiguous, out.",
 # "- 5：♦5，但草花里也有 ♣5，P 仍无法区分 → 排除", "- Q：只有 ♥Q → 保留"
-_ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>(?:[✗✘❌]\s*)?(?:(?i:out|eliminated|excluded|"
+_ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?"
+                      r"(?:(?P<out>(?:[✗✘❌]\s*)?(?:(?i:out|eliminated|excluded|"
                       r"removed|gone|ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局))|(?P<kept>(?:[✓✔]\s*)?"
                       r"(?:(?i:stays|kept|keep|survives|remains|stays\s+in|safe|stays\s+safe)|保留|留下|可以)))"
                       r"(?:\*\*)?\s*[.。!！]?\s*$")  # ("- **April** — 17 also in July → safe", "→ ✗ eliminated")
@@ -1070,7 +1071,8 @@ _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
                              r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:可能|存活|活下来|留下|保留)")
 _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:impossible|not\s+possible|ruled\s+out)|"
-                               r"(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+(?:happen|occur|hold|be\s+the\s+case))\b|"
+                               r"(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+"
+                               r"(?:happen|occur|hold|be\s+the\s+case))\b|"
                                r"\s*(?:也)?(?:是)?不可能的?")  # ("And a = b can't happen either")
 
 
@@ -1553,8 +1555,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 if own is not None:  # "the anne can only be red": red of the variable just named
                     meanings["value"] = own
             elif not (agentish and "agent" in meanings) and (prev := _before_copula(out)) is not None and \
-                    prev.kind in ("agent", "he") and (_HOLDS_BEFORE.fullmatch(sentence, prev.end, t.start) is not None or
-                                                      _AGENT_IS.fullmatch(sentence, prev.end, t.start) is not None) \
+                    prev.kind in ("agent", "he") and \
+                    (_HOLDS_BEFORE.fullmatch(sentence, prev.end, t.start) is not None or
+                     _AGENT_IS.fullmatch(sentence, prev.end, t.start) is not None) \
                     and (holder := prev if prev.kind == "agent" else
                          next((u for u in reversed(out) if u.kind == "agent"), None)) is not None:
                 mine = _observed_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
@@ -1868,8 +1871,8 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 while head and head[-1].kind in ("value", "sep"):
                     head.pop()  # "the candidates are hearts and diamonds: ♥A, ♥Q, ♥4, ♦5": the cards, not the suits
                 continue
-            if (t.text in (":", "：", "→", "->", "=>", "⇒") or t.text in ("—", "–") and nxt is not None and i + 2 < len(toks)
-                    and (nxt.kind == "only" and toks[i + 2].kind == "value" or
+            if (t.text in (":", "：", "→", "->", "=>", "⇒") or t.text in ("—", "–") and nxt is not None and
+                    i + 2 < len(toks) and (nxt.kind == "only" and toks[i + 2].kind == "value" or
                          nxt.kind == "value" and toks[i + 2].kind == "only" and toks[i + 2].text.lower() == "only")) \
                     and head and all(u.kind == "value" and u.payload[0] == head[0].payload[0] for u in head
                                      if u.kind != "sep"):

@@ -181,7 +181,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("answer", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=ANSWER)
                    if cue else
                    record("candidates", key, (), sentence.strip(), m.start(), m.end(), False, ((n,),), reading=VALUES))
-    out += [r for r in _asked_counts(lex, term, sentence, cue) if not any(o.start < r.end and r.start < o.end for o in out)]
+    out += [r for r in _asked_counts(lex, term, sentence, cue)
+            if not any(o.start < r.end and r.start < o.end for o in out)]
     for m in _NUMBER_OF.finditer(sentence):  # "so the number of muddy children is 3", "有泥的孩子的人数是3"
         if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or re.search(r"(?i:\bif\b|如果|假设)", sentence[:m.start()]):
             continue  # a supposition

@@ -15,7 +15,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
 _ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _N = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"  # ("1,747 pairs left": one number)
-_NOUN = r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|rows?|triples|possibilities|candidates|options|birthdays|worlds)"
+_NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|rows?|triples|possibilities|candidates|"
+         r"options|birthdays|worlds)")
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
                  r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")

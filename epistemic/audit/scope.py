@@ -18,10 +18,13 @@ _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|b
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b|"
-                    r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)可能(?!的)|也许|或许|"
+                    r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+"
+                    r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
+                    r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
-                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|\bwhen there (?:are|is|were)\b|"
+                       r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"
+                       r"\bwhen there (?:are|is|were)\b|"
                        r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b|"
                        r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                        r"的世界(?:里|中)|"

@@ -40,7 +40,8 @@ def test_nothing_is_eliminated_credits_the_statement_named_before_it(ctxs):
     (after which only ♦5 is left) nothing is claimed."""
     ctx = ctxs("card16.txt")
     said = _said(ctx, 1, "en")
-    assert _bad(_audit(ctx, said + "\n\nQ says \"I knew you didn't know\". So Q's statement holds for all nine remaining "
+    assert _bad(_audit(ctx, said + "\n\nQ says \"I knew you didn't know\". So Q's statement holds for all nine "
+                                   "remaining "
                                    "cards, and nothing is eliminated."))
     assert not _bad(_audit(ctx, said + "\n\nQ says \"I knew you didn't know\". So Q's statement holds for all nine "
                                        "remaining cards, and spades and clubs are eliminated."))
@@ -102,7 +103,8 @@ def test_rows_left_count_the_worlds_when_the_question_is_no_tuple(ctxs):
     """"16 rows left" after Bill's statement in the consecutive-numbers puzzle (whose question is whether a + b is
     one of four sums, not a tuple of its variables) counts its worlds: 14 are left, so 16 is false."""
     ctx = ctxs("consecutive.txt")
-    head = _said(ctx, 2, "en") + "\n\nSo Bill's statement removes (1,0) and (9,10), and every other row stays: {} rows left."
+    head = _said(ctx, 2, "en") + ("\n\nSo Bill's statement removes (1,0) and (9,10), and every other row stays: {} "
+                                  "rows left.")
     assert _verdicts(_audit(ctx, head.format(14)), "count") == ["entailed"]
     assert _verdicts(_audit(ctx, head.format(16)), "count") == ["false"]
 
@@ -118,7 +120,8 @@ def test_a_row_head_a_dash_and_values_then_only(ctxs):
 SET_NOTATION = ("Let D₀ = {May 15, May 16, May 19, Jun 17, Jun 18, Jul 14, Jul 16, Aug 14, Aug 15, Aug 17}.\n\n"
                 "• A₁ := ¬K_A(date) ∧ K_A(¬K_B(date)). The second conjunct fails for any month containing 18 or 19 ⇒ "
                 "month ∉ {May, June}.\n"
-                "  D₁ = D₀ ∖ ({May 15, May 16, May 19} ∪ {Jun 17, Jun 18}) = {Jul 14, Jul 16, Aug 14, Aug 15, Aug 17}.\n"
+                "  D₁ = D₀ ∖ ({May 15, May 16, May 19} ∪ {Jun 17, Jun 18}) = "
+                "{Jul 14, Jul 16, Aug 14, Aug 15, Aug 17}.\n"
                 "• B₁ := (¬K_B(date) at D₀) ∧ K_B(date) at D₁. 14 ∈ {Jul, Aug} ⇒ ambiguous; 15, 16, 17 are now "
                 "singletons.\n"
                 "  D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}.\n"
@@ -138,8 +141,9 @@ def test_a_chain_of_equal_sets_is_read_link_by_link(ctxs):
     what is left (not one list of all five dates)."""
     ctx = ctxs("cheryl.txt")
     report = _audit(ctx, _said(ctx, 2, "en") + "\n\nSo D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}.")
-    assert [(c.record.kind, c.verdict.verdict) for c in report.claims() if c.record.kind in ("candidates", "exclusion")] \
-        == [("exclusion", "entailed"), ("candidates", "entailed")]
+    judged = [(c.record.kind, c.verdict.verdict) for c in report.claims()
+              if c.record.kind in ("candidates", "exclusion")]
+    assert judged == [("exclusion", "entailed"), ("candidates", "entailed")]
 
 
 LOGIC_NOTATION = ("Notation: m = month (Albert), d = day (Bernard). K_A φ = \"Albert knows φ\".\n\n"

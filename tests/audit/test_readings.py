@@ -531,7 +531,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
     # Cheryl is 9, and the bus is number 17" (the bus's number taken for Cheryl's age), "So yes: the sum is one of 3,
-    # 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"), a YAML summary's "{cheryl: 9}" and a JSON summary
+    # 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"), a YAML summary's
+    # "{cheryl: 9}" and a JSON summary
     # with a remark after it (session 25: "**July 16 (7/16)**" read, dates written month/day)
     "ap1-cheryls_age-answer-first-correct-01", "ap3-whatsum-json-summary-correct-32",
     "ap3-cherylsage-yaml-summary-correct-35",
