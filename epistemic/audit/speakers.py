@@ -132,6 +132,9 @@ def _table_speakers(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
     return out
 
 
+_HEARD = re.compile(r"(?i:\b(?:hears?|heard|hearing|listens?\s+to|listened\s+to)\b)|听到|听见|听了")
+
+
 def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
     """The agent who introduces a quote at `at`: "Q says, “…”", "Q：“…”", "Q先生说“…”" (same sentence, close by)."""
     start = max(0, at - _REACH)
@@ -143,6 +146,8 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
             rest = toks[i + 1:]
             gap = window[toks[i].end:]
             says = [t for t in rest if t.kind == "says"]
+            if _HEARD.search(gap) is not None:
+                return None  # "第四位听到了前三位都说“不知道”": what the agent heard others say, not his own words
             if (says and _SAYS_GAP.fullmatch(window, says[-1].end)) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
                     re.fullmatch(r"\s*(?:先生)?\s*[:：]?\s*", gap):
                 return toks[i].payload
@@ -265,8 +270,10 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             if any(u.kind in ("if", "modal") for u in toks[:i]):
                 break
             j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says"), None)
-            if j is not None and any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]):
-                j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech)
+            if j is not None and (any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]) or
+                                  _HEARD.search(m.group(0), t.end, toks[j].start) is not None):
+                j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech; "第四位听到了前三位都说“不知道”":
+                # what others said, heard)
             if j is not None and (_WHEN_SPOKE.match(m.group(0), toks[j].end) is not None or
                                   _TIME_WORD_BEFORE.search(m.group(0), max(0, t.start - 10), t.start) is not None):
                 continue  # "在P先生说话之前就知道…", "before P spoke": when, not what, P said

@@ -101,3 +101,12 @@ def test_both_are_possible_is_no_hedge(ctxs):
     ctx = ctxs("hats.txt")
     report = _audit(ctx, "**答案：仅凭两位智者的话，盲人无法确定自己帽子的颜色——红、白都有可能。**\n\n理由如下。")
     assert [c.record.reading for c in report.claims() if c.record.kind == "answer"] == ["answer"]
+
+
+def test_what_an_agent_heard_others_say_is_not_his_speech(ctxs):
+    """"第四位听到了前三位都说“不知道”" is what the fourth logician heard (the first three's statements), not the fourth
+    saying "I don't know"; "第四位说“不知道”" still gives him statements that are not his."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    said = _said(ctx, 3, "zh")
+    assert not _bad(_audit(ctx, said + "\n\n第四位听到了前三位都说“不知道”，于是她知道前三位都要啤酒。"))
+    assert _bad(_audit(ctx, said + "\n\n第四位说“我不知道”，于是她知道前三位都要啤酒。"))
