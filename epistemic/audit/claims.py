@@ -1465,9 +1465,50 @@ def _listed_equalities(records, sentence: str):
     return tuple(out) if isinstance(records, tuple) else out
 
 
+def _positional_worlds(lex: Lexicon, sentence: str, raw: list[Token]) -> list[Token]:
+    """Runs of shared values that name a whole world by position, one value per variable in the puzzle's order:
+    "白白红" (written together) or "(W, R, W)" / "（白，红，白）" (bracketed, separated by commas), as a tuple token."""
+    names = [v.name for v in lex.puzzle.variables]
+    n, out, i = len(names), [], 0
+    while i < len(raw):
+        run = raw[i:i + n]
+        if len(run) == n and all(_shares(t, names) for t in run):
+            glued = all(b.start == a.end for a, b in zip(run, run[1:])) and \
+                not (i > 0 and raw[i - 1].end == run[0].start and raw[i - 1].kind in ("ambig", "value")) and \
+                not (i + n < len(raw) and raw[i + n].start == run[-1].end and raw[i + n].kind in ("ambig", "value"))
+            if glued:
+                codes = {v: dict(t.payload)["value"][1] for v, t in zip(names, run)}
+                out.append(Token("tuple", codes, run[0].start, run[-1].end, sentence[run[0].start:run[-1].end]))
+                i += n
+                continue
+        items = raw[i:i + 2 * n - 1]
+        if len(items) == 2 * n - 1 and all(_shares(t, names) for t in items[::2]) and \
+                all(t.kind == "sep" and t.text in (",", "，", "、") for t in items[1::2]) and \
+                _OPEN_BRACKET.search(sentence, 0, items[0].start) and _CLOSE_BRACKET.match(sentence, items[-1].end):
+            codes = {v: dict(t.payload)["value"][1] for v, t in zip(names, items[::2])}
+            out.append(Token("tuple", codes, items[0].start, items[-1].end, sentence[items[0].start:items[-1].end]))
+            i += 2 * n - 1
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+def _shares(t: Token, names: list[str]) -> bool:
+    """Whether a scanned word is a value of every variable (each of them once): a value the variables share."""
+    return t.kind == "ambig" and sorted(p[0] for k, p in t.payload if k == "value") == sorted(names) and \
+        all(k == "value" for k, _ in t.payload)
+
+
+_OPEN_BRACKET = re.compile(r"[(（]\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*[)）]")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
     raw = lex.scan(sentence) if raw is None else raw
+    if lex.shared_values and any(t.kind == "ambig" for t in raw):
+        raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
@@ -1543,6 +1584,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
             agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"
+            agentish = agentish or ((held := _HOLDS_BEFORE.match(sentence, t.end)) is not None and
+                                    bool(held.group(0).strip()))  # "Alice holds one of these seven hands"
             agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
             agentish = agentish or _WHEN_ZH.match(sentence, t.end) is not None  # "Q在P开口前就能断定": Q at a time
             agentish = agentish or _WHOSE_LIST.search(sentence, max(0, t.start - 40), t.start) is not None  # "the list for Q"
@@ -1554,16 +1597,23 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
                 if own is not None:  # "the anne can only be red": red of the variable just named
                     meanings["value"] = own
-            elif not (agentish and "agent" in meanings) and (prev := _before_copula(out)) is not None and \
-                    prev.kind in ("agent", "he") and \
+            elif not (agentish and "agent" in meanings) and (prev := _owner(_before_copula(out), out, sentence)) \
+                    is not None and prev.kind in ("agent", "he") and \
                     (_HOLDS_BEFORE.fullmatch(sentence, prev.end, t.start) is not None or
-                     _AGENT_IS.fullmatch(sentence, prev.end, t.start) is not None) \
+                     _AGENT_IS.fullmatch(sentence, prev.end, t.start) is not None or
+                     _AGENT_IS_NOT.fullmatch(sentence, prev.end, t.start) is not None or
+                     _BESIDE.fullmatch(sentence, prev.end, t.start) is not None) \
                     and (holder := prev if prev.kind == "agent" else
                          next((u for u in reversed(out) if u.kind == "agent"), None)) is not None:
                 mine = _observed_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
                 # holder's own card (a pronoun's, the agent named last)
                 own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
                 if own is not None:
+                    meanings["value"] = own
+            elif lex.shared_values and len(lex.question_vars) == 1 and any(u.kind == "answer" for u in out):
+                # "Answer: white." in Hexa: the card asked
+                own = next((p for k, p in t.payload if k == "value" and p[0] == lex.question_vars[0]), None)
+                if own is not None:  # about (Bill's), rather than the last variable's
                     meanings["value"] = own
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
@@ -1757,7 +1807,11 @@ _OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|\bwhose\s+(?:produ
                          r"\s*$)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
-_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*")  # (not "=": "Anne = 4, Bill = 5" is often an example)
+_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+")  # ("where she's white")
+_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|没拿)|(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
+                           r"(?:isn't|is\s+not|wasn't|was\s+not)|doesn't\s+have|does\s+not\s+have))\s*")
+# ("Cath's card isn't white": the card is hers)
+_BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # "Anne red, Bill white, Cath blue", "Anne = R", "安妮：红"  # (not "=": "Anne = 4, Bill = 5" is often an example)
 
 
 def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
@@ -1769,11 +1823,24 @@ def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
         _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
 
 
+def _owner(prev: Token | None, out: list[Token], sentence: str) -> Token | None:
+    """`prev`, or the agent owning it when it is an attribute after a possessive ("Cath's card isn't white": Cath),
+    with the end moved to the attribute's (what comes between it and the value is what is checked)."""
+    if prev is None or prev.kind != "attr":
+        return prev
+    at = next((n for n in range(len(out) - 1, -1, -1) if out[n] is prev), None)
+    agent = out[at - 1] if at else None
+    if agent is None or agent.kind != "agent" or _POSSESSED_GAP.fullmatch(sentence, agent.end, prev.start) is None:
+        return prev
+    return agent._replace(end=prev.end)
+
+
 def _before_copula(out: list[Token]) -> Token | None:
-    """The last token, or the one before it when it is a copula ("比尔拿的是白牌": 比尔 before 是)."""
-    if out and out[-1].kind == "copula":
-        return out[-2] if len(out) > 1 else None
-    return out[-1] if out else None
+    """The last token before any copula or negation ending `out` ("比尔拿的是白牌": 比尔 before 是; "Anne isn't")."""
+    n = len(out)
+    while n and out[n - 1].kind in ("copula", "neg") and len(out) - n < 2:
+        n -= 1
+    return out[n - 1] if n else None
 
 
 def _observed_var(lex: Lexicon, agent: str) -> str | None:

@@ -210,6 +210,7 @@ class Lexicon:
     atoms: dict = field(default_factory=dict)  # a tuple's codes -> its formula key (claims.py)
     number_pair: tuple[str, str] | None = None  # the question's two numeric variables ("the numbers are 4 and 13")
     count_names: tuple[str, ...] = ()  # letters the trace names the counted answer by ("Let m be the number of …")
+    shared_values: bool = False  # every variable has the same named values (hats' colours, Hexa's cards)
 
     def show_value(self, var: str, code: int) -> str:
         """`var = value` in the puzzle's own words ("month = May"), for messages."""
@@ -410,7 +411,9 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                    codes={v.name: frozenset(v.codes) for v in puzzle.variables if v.name in numeric},
                    order={v.name: n for n, v in enumerate(puzzle.variables)},
                    quick={k: _resolve(tuple(v), k) for k, v in entries.items()},
-                   number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None)
+                   number_pair=q_vars if len(q_vars) == 2 and all(v in numeric for v in q_vars) else None,
+                   shared_values=len(puzzle.variables) > 1 and not numeric and
+                   len({tuple(v.name for v in var.values) for var in puzzle.variables}) == 1)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",

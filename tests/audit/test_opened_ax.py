@@ -110,3 +110,21 @@ def test_what_an_agent_heard_others_say_is_not_his_speech(ctxs):
     said = _said(ctx, 3, "zh")
     assert not _bad(_audit(ctx, said + "\n\n第四位听到了前三位都说“不知道”，于是她知道前三位都要啤酒。"))
     assert _bad(_audit(ctx, said + "\n\n第四位说“我不知道”，于是她知道前三位都要啤酒。"))
+
+
+def test_shared_values_named_by_position_or_by_their_owner(ctxs):
+    """Hats: "白白红" and "（白，白，红）" name a whole world by position (one hat per man in order), so "第二位说不知道，
+    所以排除白白红和红白红" removes two worlds (right) instead of "the blind man's hat is neither white nor red". Hexa:
+    "Cath's card isn't white", "她拿的不是白牌" are Cath's card; "Anne red, Bill white, Cath blue" gives each their
+    own; a bare "Answer: white." is the card asked about (Bill's)."""
+    hats = ctxs("hats.txt")
+    said = _said(hats, 2, "zh")
+    assert not _bad(_audit(hats, said + "\n\n第二位说不知道，所以排除白白红和红白红。剩下4种：白白白、白红白、红白白、红红白。"))
+    assert _bad(_audit(hats, said + "\n\n第二位说不知道，所以排除白白白和红白红。"))
+    hexa = ctxs("hexa.txt")
+    two = _said(hexa, 2)
+    assert not _bad(_audit(hexa, two + "\n\nHer statement tells everyone that Cath's card isn't white."))
+    assert not _bad(_audit(hexa, _said(hexa, 2, "zh") + "\n\n凯丝能确定发牌，说明她拿的不是白牌。"))
+    assert _answer(hexa, two + "\n\nAnswer: white.") == (((1,),), True)
+    assert _answer(hexa, two + "\n\nSo the deal is Anne red, Bill white, Cath blue.\n\n**Answer:** Bill has the white "
+                              "card.") == (((1,),), True)

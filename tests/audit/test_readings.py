@@ -538,7 +538,11 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "ap3-cherylsage-yaml-summary-correct-35",
     # traces_ax* (session 26): a headline "盲人无法确定自己帽子的颜色——红、白都有可能" (an undetermined answer, read as
     # the two colours) loses to a closing step that names white in one of its cases
-    "ax1-hats-answer-first-error-06"}
+    "ax1-hats-answer-first-error-06",
+    # traces_ax* and traces_ay* (session 26): Russian cards' "Cath holds card 6" (card 6's holder, asked as c[6]), a
+    # dining-cryptographers "NSA paid? No → 0.", and a drinking trace's answer after a misattributed pronoun
+    "ax1-russian_cards-o1-summary-correct-09", "ay1-russian_cards-claude-markdown-correct-27",
+    "ay1-dining_cryptographers-gemini-terse-correct-30", "ay1-drinking_logicians-qwq-zh-correct-11"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
@@ -578,6 +582,12 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (ap3-cherylvar-pseudo-code-correct-07 and ap3-consec-latex-correct-28 read in session 26: a program's lines
     # state nothing, its comments do; "$a+b\\in\\{3,5,15,17\\}$" is a sum, not b)
     # (ap3-cherylcam-logic-notation-correct-40 read in session 26: "记 K_阿(φ)：阿里知道 φ" defines notation)
+    # traces_ay* (30 correct rows on hats, drinking logicians, islanders, Hexa, Russian cards and dining
+    # cryptographers, written in session 26 and opened the same session: 9 alarms at the session's start code, 7 at the
+    # code before it was opened, 3 left): "三人不可能都戴红帽" (all three, not the blind man's hat alone); a pronoun
+    # after "第五位要不要，她不知道" taken for the fifth logician; "第3夜过后" (after the third night) not dated
+    "ay1-hats-gpt4o-steps-correct-08", "ay1-drinking_logicians-qwq-zh-correct-11",
+    "ay1-islanders-claude-markdown-correct-19",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
     # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)
