@@ -1807,11 +1807,12 @@ _OTHER_TERM = re.compile(r"(?i:\b(?:product|sum|total)\s+of\b|\bwhose\s+(?:produ
                          r"\s*$)|乘积|之和|总和")
 _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
-_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+")  # ("where she's white")
+# An agent, then what it is: "安妮是2", "Anne is 4", "where she's white" (not "=": "Anne = 4, Bill = 5" is often an
+# example); what it is not: "Cath's card isn't white" (the card is hers), "她拿的不是白牌"
+_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+")
 _AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|没拿)|(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
                            r"(?:isn't|is\s+not|wasn't|was\s+not)|doesn't\s+have|does\s+not\s+have))\s*")
-# ("Cath's card isn't white": the card is hers)
-_BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # "Anne red, Bill white, Cath blue", "Anne = R", "安妮：红"  # (not "=": "Anne = 4, Bill = 5" is often an example)
+_BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # a shared value beside its owner: "Anne red, Bill white", "安妮：红"
 
 
 def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
