@@ -1481,6 +1481,13 @@ def _positional_worlds(lex: Lexicon, sentence: str, raw: list[Token]) -> list[To
                 out.append(Token("tuple", codes, run[0].start, run[-1].end, sentence[run[0].start:run[-1].end]))
                 i += n
                 continue
+        every = _EVERY_ONE.search(sentence, max(0, raw[i].start - 24), raw[i].start) if _shares(raw[i], names) else None
+        if every is not None and _COUNT_WORDS.get((every.group("n") or every.group("en") or "").lower()) == n:
+            # "三人不可能都戴红帽", "all three
+            code = dict(raw[i].payload)["value"][1]  # wear red": every variable has that value
+            out.append(Token("tuple", {v: code for v in names}, raw[i].start, raw[i].end, raw[i].text))
+            i += 1
+            continue
         items = raw[i:i + 2 * n - 1]
         if len(items) == 2 * n - 1 and all(_shares(t, names) for t in items[::2]) and \
                 all(t.kind == "sep" and t.text in (",", "，", "、") for t in items[1::2]) and \
@@ -1500,6 +1507,10 @@ def _shares(t: Token, names: list[str]) -> bool:
         all(k == "value" for k, _ in t.payload)
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
+_EVERY_ONE = re.compile(r"(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
+                        r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b(?:wear|wears|have|are|"
+                        r"hold|get)\s+(?:a\s+|the\s+)?$|\b(?:both|all)\s+(?:are|wear|have)\s+$)")
 _OPEN_BRACKET = re.compile(r"[(（]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 

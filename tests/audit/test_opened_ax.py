@@ -128,3 +128,11 @@ def test_shared_values_named_by_position_or_by_their_owner(ctxs):
     assert _answer(hexa, two + "\n\nAnswer: white.") == (((1,),), True)
     assert _answer(hexa, two + "\n\nSo the deal is Anne red, Bill white, Cath blue.\n\n**Answer:** Bill has the white "
                               "card.") == (((1,),), True)
+
+
+def test_all_of_them_wearing_one_colour(ctxs):
+    """"三人不可能都戴红帽" rules out all three red (right, there are two red hats), not the blind man's red hat; "三人都戴
+    白帽" after the two statements is no claim that the blind man's hat is red."""
+    ctx = ctxs("hats.txt")
+    assert not _bad(_audit(ctx, "因为红帽子只有两顶，三人不可能都戴红帽，所以共有7种可能。\n\n" + _said(ctx, 2, "zh")))
+    assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n所以盲人不可能戴白帽。"))

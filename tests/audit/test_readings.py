@@ -584,9 +584,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (ap3-cherylcam-logic-notation-correct-40 read in session 26: "记 K_阿(φ)：阿里知道 φ" defines notation)
     # traces_ay* (30 correct rows on hats, drinking logicians, islanders, Hexa, Russian cards and dining
     # cryptographers, written in session 26 and opened the same session: 9 alarms at the session's start code, 7 at the
-    # code before it was opened, 3 left): "三人不可能都戴红帽" (all three, not the blind man's hat alone); a pronoun
-    # after "第五位要不要，她不知道" taken for the fifth logician; "第3夜过后" (after the third night) not dated
-    "ay1-hats-gpt4o-steps-correct-08", "ay1-drinking_logicians-qwq-zh-correct-11",
+    # code before it was opened, 2 left; "三人不可能都戴红帽", all three, read): a pronoun after "第五位要不要，她不知道"
+    # taken for the fifth logician; "第3夜过后" (after the third night) not dated
+    "ay1-drinking_logicians-qwq-zh-correct-11",
     "ay1-islanders-claude-markdown-correct-19",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
