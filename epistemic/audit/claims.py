@@ -1507,10 +1507,10 @@ def _shares(t: Token, names: list[str]) -> bool:
         all(k == "value" for k, _ in t.payload)
 
 
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
 _EVERY_ONE = re.compile(r"(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
-                        r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b(?:wear|wears|have|are|"
-                        r"hold|get)\s+(?:a\s+|the\s+)?$|\b(?:both|all)\s+(?:are|wear|have)\s+$)")
+                        r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b"
+                        r"(?:wear|wears|have|are|hold|get)\s+(?:a\s+|the\s+)?$)")
 _OPEN_BRACKET = re.compile(r"[(（]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
