@@ -1064,7 +1064,7 @@ class Aligner:
             if t.kind != "agent":
                 continue
             agent = t.payload
-            own = [k for k in range(1, n + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agent]
+            own = self.statements_of(agent)
             # (a statement labelled by its speaker, "Alice: I don't know my number.", is hers to say)
             if not own or _EXPLAINS.match(sentence, t.end) is not None:
                 continue
@@ -1232,6 +1232,10 @@ class Aligner:
         near = [k for k in (current, current + 1) if 0 < k <= len(self.speakers) and self.speakers[k - 1] == toks[0].payload]
         return near[0] if len(near) == 1 else None
 
+    def statements_of(self, agent: str) -> list[int]:
+        """The statements an agent makes, by speaker or by the voice of a labelled line ("Alice: I don't know …")."""
+        return [k for k in range(1, len(self.quotes) + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agent]
+
     def speaker_statements(self, phrase: str) -> tuple[int, ...]:
         """Every statement of the speaker a phrase refers to without saying which ("Ali's statement"), or ()."""
         for c in self.inner_cues(phrase, 0):
@@ -1284,7 +1288,7 @@ class Aligner:
         agents = [a.name for a in self.lexicon.puzzle.agents if a.name[:1] == m.group(1)]
         if len(agents) != 1:
             return None
-        own = [k for k in range(1, len(self.quotes) + 1) if (self.speakers[k - 1] or self.voices[k - 1]) == agents[0]]
+        own = self.statements_of(agents[0])
         nth = _SUBSCRIPTS.get(m.group(2), 0) or int(m.group(2))
         return own[nth - 1] if 0 < nth <= len(own) else None
 

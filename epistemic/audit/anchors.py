@@ -208,8 +208,7 @@ def _only_statement(aligner: Aligner, phrase: str) -> int | None:
     toks = tokens(aligner.lexicon, phrase)
     if len(toks) != 1 or toks[0].kind != "agent" or (toks[0].start, toks[0].end) != (0, len(phrase)):
         return None
-    own = [k for k in range(1, len(aligner.quotes) + 1)
-           if (aligner.speakers[k - 1] or aligner.voices[k - 1]) == toks[0].payload]
+    own = aligner.statements_of(toks[0].payload)
     return own[0] if len(own) == 1 else None
 
 

@@ -1863,10 +1863,8 @@ def _observed_var(lex: Lexicon, agent: str) -> str | None:
 
 def _held_var(lex: Lexicon, agent: str) -> str | None:
     """The numeric variable an agent observes, when it observes just that one (Anne sees a): what "Anne has 2" names."""
-    observes = next((a.observes for a in lex.puzzle.agents if a.name == agent), ())
-    if len(observes) == 1 and isinstance(observes[0], s.Var) and observes[0].name in lex.numeric:
-        return observes[0].name
-    return None
+    seen = _observed_var(lex, agent)
+    return seen if seen in lex.numeric else None
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
