@@ -27,7 +27,7 @@ from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, t
                      pattern_lines, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
-                      quoted_credit, survived_stage)
+                      half_credit, quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
@@ -83,7 +83,7 @@ _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "b
 _LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound", "singletons"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
-_ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|结论|final answer|answer|conclusion)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -275,6 +275,10 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     return audit_segmented(ctx, seg)
 
 
+_HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # "## Statement 1 — …", "**Step 2: …**"
+_RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
+
+
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
     raw = code_blanked([st.text for st in seg.steps])  # (a program's lines state nothing; its comments do)
@@ -294,8 +298,15 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     ahead = [next((b.stage for b in alignment[n + 1:] if b.stage != a.stage), a.stage)
              for n, a in enumerate(alignment)]  # the next stage the trace moves to after each step
+    opened = None  # the stage a statement's section opened on, while its result is not stated yet
     for st, text, al in zip(seg.steps, texts, alignment):
         heading = len(text) < 40 and bool(_ANSWER_HEADING.match(text))
+        if al.how not in ("carried", "recap") and al.stage > before and _HEADING_LINE.match(text) is not None:
+            opened = al.stage
+        elif al.how != "carried" or al.stage != opened:
+            opened = None
+        analysing = opened is not None and al.how == "carried"  # "## Statement 1 …", then a table of who would
+        # know: the section weighs the statement against the stage before it, until it states what is left
         records = extract_records(lex, text, answer_next, ctx.memo)
         if listed_property:  # "…a day that appears once. Those are:" then "- **18** → only June 18"
             records = as_property(records)
@@ -364,7 +375,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
         for r in records:
             reached = max(al.reached_at(r.start), told)
-            window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached, al.moved_at(r.start))
+            window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached,
+                            al.moved_at(r.start) or (analysing and r.kind == "case knowledge"))
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \
                     WALKS_ON.search(text, ref.at, r.start) is None and \
@@ -438,6 +450,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             part = None if credit or r.kind != "exclusion" or not crediting else \
                 quoted_credit(ctx.aligner, text, r.start, r.end)
+            if part is None and not credit and r.kind == "exclusion" and ("半句" in text or "half" in low or
+                                                                         "clause" in low):
+                part = half_credit(ctx.aligner, text, r.start, r.end, al.stage_at(r.start))
             if part is not None:  # Albert's "I don't know" alone "rules out March and May"
                 credit, k_c = True, (part[0],)
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
@@ -471,6 +486,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
+        if any(r.kind in _RESULT_KINDS for r in records):
+            opened = None
         before = max(before, al.stage_at(len(st.text)))  # (with the cues inside the step: "S: now knows" after "P: now knows")
     top = max((al.reached for al in alignment), default=0)  # the latest announcement the trace reaches at all
     boxed = next(((a, st.index) for st in reversed(seg.steps) if "boxed" in st.text

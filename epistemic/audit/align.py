@@ -247,7 +247,7 @@ WALKED = "walked on"  # how a cue was found: a statement told after the one the 
 _SUBJECT_KINDS = frozenset({"agent", "if", "modal", "neg", "notknow", "know"})  # the first of them opens a narration
 _LABEL_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _CONDITION = re.compile(r"(?i:\b(?:if|iff|unless|provided|whenever|when)\b)|如果|除非|只要|当且仅当|的话")
-_ENUMERATOR = re.compile(r"\s*(?:\*\*)?[(（](i{1,3}|iv|v|\d)[)）]\s|\s*(?:\*\*)?(i{1,3}|iv|v)[.)]\s", re.IGNORECASE)
+_ENUMERATOR = re.compile(r"\s*(?:\*\*)?[(（](i{1,3}|iv|v|\d)[)）]\s|\s*(?:\*\*)?(i{1,3}|iv|v|\d)[.)]\s", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6}
@@ -397,9 +397,12 @@ def _knew_before(toks: list, sentence: str = "") -> bool:
     if i is not None and toks[i].text.lower() == "knew" and _KNEW_IT.match(sentence, toks[i].end) is not None and \
             not any(u.kind in ("now", "then") for u in toks):
         return True  # "**S knew it** →": knew what was just said (that P could not), the object a pronoun
+    if i is not None and toks[i].text.lower() == "knew" and _KNEW_AHEAD.match(sentence, toks[i].end) is not None:
+        return True  # "2. Q knew beforehand → …": knew before anyone spoke, the object left out
     return i is not None and i > 0 and toks[i - 1].kind == "past"
 
 
+_KNEW_AHEAD = re.compile(r"\s+(?:beforehand|in\s+advance)\s*(?:\*{1,2}|→|->|⇒|[.:;,)]|$)", re.IGNORECASE)
 _KNEW_IT = re.compile(r"\s+(?:it|that|this)(?:\s+(?:in\s+advance|beforehand|all\s+along|from\s+the\s+start))?\s*"
                       r"(?:\*{1,2}|→|->|⇒|[.:;,)]|$)", re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .align import Aligner
+from .align import Aligner, statement_parts
 from .claims import QUOTES, tokens
 from .records import EXCLUSION, record
 
@@ -228,6 +228,24 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
         phrase = _quoted_before(text, start) or phrase  # '- "At first I don't know": … That eliminates March and
         # May', '“起初我不知道”说明…，这就排除了4月和6月': the quote earlier on the line
     return aligner.quoted_part_index(phrase)
+
+
+# A paragraph that opens on one half of the statement just quoted: "先看前半句，阿尔伯特不知道。", "First half: …"
+_HALF_LABEL = re.compile(r"[\W\d]*(?:先看|再看|看)?(前|后)半句|[\W\d]*(?i:(?:the\s+|its\s+)?(first|second)\s+(?:half|clause)\b)")
+
+
+def half_credit(aligner: Aligner, text: str, start: int, end: int, stage: int) -> tuple[int, int] | None:
+    """(k, i) when the line of text[start:end] opens on half i of statement k = `stage`, the one the trace stands at
+    ("先看前半句，阿尔伯特不知道。这说明日子不可能是18号": the removal the line draws is credited to that half alone), else
+    None (and for values granted to be gone: "The first half only excludes 13 and 20, which are already gone")."""
+    m = _HALF_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    if m is None or not 0 < stage <= len(aligner.quotes):
+        return None
+    sentence, _ = _credit_subject(text, start, end)
+    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+        return None
+    parts = statement_parts(aligner.lexicon.puzzle.announcements[stage - 1].said)
+    return (stage, 0 if (m.group(1) or m.group(2).lower()) in ("前", "first") else 1) if len(parts) == 2 else None
 
 
 def _quoted_before(text: str, start: int) -> str | None:

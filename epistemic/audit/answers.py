@@ -35,7 +35,7 @@ def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
 
 
 _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|[^\n]*?[，,；;]\s*(?:最终|最后)(?:只)?(?:剩下?|就是|是)|"
-                      r"\W*(?:hence|so|thus|therefore|所以|因此|故|"
+                      r"\W*(?:hence|so|thus|therefore|in\s+summary|to\s+sum\s+up|in\s+conclusion|所以|因此|故|综上所述|综上|"
                       r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|muddy|生日|这张牌|结论|结果)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
                       r"[,，:：\s]*(?P<said>[^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)

@@ -119,7 +119,7 @@ _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?
                           re.IGNORECASE)
 _CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
-_DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$|would\b|will\b|was going\b|much\b)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
 _EXAMPLE = re.compile(r"(?i:\bfor example\b|\bfor instance\b|\be\.g\.|,\s*say\s+\d)|比如|例如|举个例子")
@@ -1603,11 +1603,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
             if not agentish and i + 1 < len(raw) and raw[i + 1].kind in ("value", "number", "ambig", "tuple"):
                 held = _HOLDS_BEFORE.match(sentence, t.end)  # "if Q had the K": Q holds a value
                 agentish = held is not None and held.end() > t.end and held.end() == raw[i + 1].start
-            meanings = dict(t.payload)
+            meanings, owned = dict(t.payload), False
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
                 if own is not None:  # "the anne can only be red": red of the variable just named
-                    meanings["value"] = own
+                    meanings["value"], owned = own, True
             elif not (agentish and "agent" in meanings) and (prev := _owner(_before_copula(out), out, sentence)) \
                     is not None and prev.kind in ("agent", "he") and \
                     (_HOLDS_BEFORE.fullmatch(sentence, prev.end, t.start) is not None or
@@ -1616,16 +1616,24 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                      _BESIDE.fullmatch(sentence, prev.end, t.start) is not None) \
                     and (holder := prev if prev.kind == "agent" else
                          next((u for u in reversed(out) if u.kind == "agent"), None)) is not None:
-                mine = _observed_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
+                mine = _own_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
                 # holder's own card (a pronoun's, the agent named last)
                 own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
                 if own is not None:
-                    meanings["value"] = own
+                    meanings["value"], owned = own, True
             elif lex.shared_values and len(lex.question_vars) == 1 and any(u.kind == "answer" for u in out):
                 # "Answer: white." in Hexa: the card asked
                 own = next((p for k, p in t.payload if k == "value" and p[0] == lex.question_vars[0]), None)
                 if own is not None:  # about (Bill's), rather than the last variable's
-                    meanings["value"] = own
+                    meanings["value"], owned = own, True
+            if not (agentish and "agent" in meanings) and lex.shared_values and not owned and out and \
+                    out[-1].kind == "value" and _LIST_GAP.fullmatch(sentence, out[-1].end, t.start) is not None:
+                own = next((p for k, p in t.payload if k == "value" and p[0] == out[-1].payload[0]), None)
+                if own is not None:  # "Anne is red or blue": blue is Anne's too, like the value the list began on
+                    meanings["value"], owned = own, True
+            if not (agentish and "agent" in meanings) and lex.shared_values and not owned and \
+                    sum(k == "value" for k, _ in t.payload) > 1:
+                continue  # "the second and third hats are not both red": a colour several hats share, owner unread
             t = Token("agent", meanings["agent"], t.start, t.end, t.text) if agentish and "agent" in meanings else \
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
@@ -1820,9 +1828,11 @@ _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 # An agent, then what it is: "安妮是2", "Anne is 4", "where she's white" (not "=": "Anne = 4, Bill = 5" is often an
 # example); what it is not: "Cath's card isn't white" (the card is hers), "她拿的不是白牌"
-_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+")
-_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|没拿)|(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
-                           r"(?:isn't|is\s+not|wasn't|was\s+not)|doesn't\s+have|does\s+not\s+have))\s*")
+_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+(?:(?:own\s+)?[a-z]+\s+(?:is|was|must\s+be)\s+)?|"
+                       r"\s*(?:戴的是|戴着|戴)\s*|(?i:\s+(?:is\s+|must\s+be\s+)?wearing\s+|\s+wears\s+)")
+_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|没拿)|(?:不可能|不能|没|不)戴|(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
+                           r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be)(?:\s+wearing)?|"
+                           r"doesn't\s+have|does\s+not\s+have))\s*")
 _BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # a shared value beside its owner: "Anne red, Bill white", "安妮：红"
 
 
@@ -1859,6 +1869,22 @@ def _observed_var(lex: Lexicon, agent: str) -> str | None:
     """The one variable an agent observes (Bill sees his card `bill`), or None."""
     observes = next((a.observes for a in lex.puzzle.agents if a.name == agent), ())
     return observes[0].name if len(observes) == 1 and isinstance(observes[0], s.Var) else None
+
+
+_INDEXED = re.compile(r"(.+)\[(\d+)\]")
+
+
+def _own_var(lex: Lexicon, agent: str) -> str | None:
+    """An agent's own variable: the one it observes (Bill's card), or else the one of its index it does not observe
+    (the third wise man w[3]'s hat h[3], the first child c[1]'s forehead m[1]); None when there is no one such."""
+    seen = _observed_var(lex, agent)
+    m = _INDEXED.fullmatch(agent)
+    if seen is not None or m is None:
+        return seen
+    observes = {o.name for a in lex.puzzle.agents if a.name == agent for o in a.observes if isinstance(o, s.Var)}
+    mine = [v.name for v in lex.puzzle.variables if (n := _INDEXED.fullmatch(v.name)) is not None and
+            n.group(2) == m.group(2) and v.name not in observes]
+    return mine[0] if len(mine) == 1 else None
 
 
 def _held_var(lex: Lexicon, agent: str) -> str | None:
