@@ -37,6 +37,8 @@ _ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since
                      r"told\s+us|answers|answered)\s+(?:that\s+)?(?:he|she)\s+)?(?:doesn't|does\s+not|didn't|did\s+not|can't|"
                      r"cannot|couldn't|could\s+not|isn't|is\s+not|wasn't|was\s+not)(?=\s*(?:[,.;:!—–)]|$|\s+(?:so|and|which|"
                      r"therefore|hence|thus|though|either)\b)))")
+# 'His "I don't know"': a speaker's own words, quoted after a possessive pronoun
+_OWN_QUOTE = re.compile(r"(?i:\b(?:his|her)\s+(?:own\s+)?)[“\"「]([^”\"」\n]{1,60})[”\"」]")
 # "He says he doesn't know": the speaker a pronoun, named in the sentence before.
 _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
                       r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|"
@@ -513,6 +515,13 @@ SENTENCES = re.compile(r"[^.。!?！？\n]+")
 
 _NOBODY = re.compile(r"(?i:\b(?:nobody|no\s+one|none|no\s+child|no\s+kid|not|didn't|doesn't|don't|never|silent|"
                      r"silence|stays?|stayed|remains?|remained|still)\b)|没|无人|不|沉默")
+# Children stepping forward, as the rounds of silence ask of those who know: "both step forward", "有泥的孩子站出来了"
+_STEP_FORWARD = re.compile(r"(?i:\bstep(?:s|ped)?\s+(?:forward|out)\b)|站了?出来")
+# A rule or a failure, not a narration: "For a child to know …, it must … see that the others failed to step forward"
+_NOT_NARRATED = re.compile(r"(?i:\bfail(?:s|ed)?\s+to\b|\bmust\b|\bneeds?\s+to\b|\bfor\s+(?:a|each|every|any)\s+\w+\s+to\b)|"
+                           r"必须|才能|才会")
+_CLEAN = re.compile(r"(?i:\bclean\b)|干净")  # ("it's the two clean children who step forward": a claim, not the end)
+_IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b)|如果|假如|假设|要是|的话")
 _TOLD_US = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|declares?|declared|states?|stated)\b)")
 _ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
 
@@ -842,7 +851,8 @@ class Aligner:
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
             out += self._narrated_next(text, current)
         if current < len(self.quotes) and self.voices[current] is not None and (
-                _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None):
+                _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None or
+                _OWN_QUOTE.search(text) is not None):
             out += self._elliptic_next(text, current)
         if self.speaks.search(text) is not None:
             at = 0
@@ -917,13 +927,27 @@ class Aligner:
     def _elliptic_next(self, text: str, current: int) -> list[Cue]:
         """The next statement told as a reply to the sentence before, its verb or its speaker left out: "… he would
         have known. He says he doesn't, so …", "… would know at once. But he didn't.", "P would know if the rank were
-        unique. He says he doesn't know." Only the next statement, by its speaker and its know / don't-know words."""
-        k, prev, at = current + 1, "", 0
+        unique. He says he doesn't know."; '- The second man sees … His "I don't know" …' (the line's speaker). The next
+        statements in turn, each by its speaker and its know / don't-know words."""
+        k, prev, at, out = current + 1, "", 0, []
         for sentence in _FIRST_SENTENCE.split(text):
             start, at = at, at + len(sentence) + 1
             elided, he_says = _ELIDED.search(sentence), _HE_SAYS.search(sentence)
             before, prev = prev, sentence
-            if (elided is None and he_says is None) or self.knows.search(before) is None:
+            if k > len(self.quotes):
+                break
+            if elided is None and he_says is None:
+                owned = _OWN_QUOTE.search(sentence)  # '- The second man sees … His "I don't know" therefore …': the
+                # speaker the line opens on, his words quoted
+                line = text[text.rfind("\n", 0, start) + 1:start]
+                agent = next((t.payload for t in tokens(self.lexicon, line) if t.kind == "agent"), None) \
+                    if owned is not None else None
+                if agent is not None and self.voices[k - 1] == agent and \
+                        said_words(tokens(self.lexicon, owned.group(1))) == self.cues[k - 1]:
+                    out.append(Cue(start, k, "paraphrase", True))
+                    k += 1
+                continue
+            if self.knows.search(before) is None:
                 continue
             subject = tokens(self.lexicon, elided.group("subject")) if elided is not None else []
             agent = subject[0].payload if len(subject) == 1 and subject[0].kind == "agent" else None
@@ -937,8 +961,9 @@ class Aligner:
                 toks = tokens(self.lexicon, sentence[he_says.end():])
                 said = said_words(toks)
             if agent is not None and said and self.voices[k - 1] == agent and self.cues[k - 1] == said:
-                return [Cue(start, k, "paraphrase", True)]
-        return []
+                out.append(Cue(start, k, "paraphrase", True))
+                k += 1
+        return out
 
     def _references(self, text: str, current: int) -> list[Cue]:
         """"From Albert's statement", "after Bernard's second remark", "Q的第一句话": back-references (weak cues)
@@ -1024,7 +1049,14 @@ class Aligner:
         found = []
         rounds = _ROUND.search(sentence)
         silence = _SILENCE_NARRATED.search(sentence) is not None or _SILENT_SENTENCE.fullmatch(sentence) is not None
+        forward = _STEP_FORWARD.search(sentence) is not None and _NOBODY.search(sentence) is None and \
+            _COUNTERFACTUAL.search(sentence) is None and _IF_ANY.search(sentence) is None and \
+            _CLEAN.search(sentence) is None and _NOT_NARRATED.search(sentence) is None and \
+            any(_ROUND_NOUNS <= sig for _, sig, _ in self.signatures)
         for stages, sig, knowing in self.signatures:
+            if forward and knowing and len(stages) == 1:  # "So at the second question both step forward": the
+                found.append(stages[0])  # children who know step forward, where the silent rounds' text asks them to
+                continue
             shared = words & sig
             counted = rounds is not None and shared & _ROUND_NOUNS  # "**2nd silence.**", "the first silence"
             counted = counted or (silence and _ROUND_NOUNS <= sig)  # "No one stepped forward", "Since no one moves"

@@ -141,15 +141,20 @@ _ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w
 _NTH_QUOTED = re.compile(r"(?i:(?:'s|’s)\s+(first|second|third|opening|initial|closing|last|final))\s*[“\"'「]")
 
 
-def _subjects(sentence: str, verbs: re.Pattern, reach: int) -> list[tuple[int, str]]:
+def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
-    characters), without the adverbs next to the verb. Verbs are found first: a lazy subject pattern tried at every
+    characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it. Verbs are found first: a lazy subject pattern tried at every
     offset was the auditor's slowest regex."""
     out = []
     for m in verbs.finditer(sentence):
         start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, m.start() - reach), m.start())),
                     default=max(0, m.start() - reach))
         subject = _ADVERBS.sub("", sentence[start:m.start()]).strip()
+        if not subject and topic and start > 0 and sentence[start - 1] in "，,":  # "所以第一轮没人站出来，其实没有带来任何
+            # 新信息": the clause before the comma is what brings nothing
+            start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, start - 1 - reach), start - 1)),
+                        default=max(0, start - 1 - reach))
+            subject = _ADVERBS.sub("", sentence[start:m.start()]).strip(" ，,")
         if len(subject) >= 2 or subject in ("这", "它"):  # ("…，这就排除了4月和6月")
             out.append((start, subject))
     return out
@@ -309,7 +314,7 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
     out = []
     passive = [(a, text[a:m.start()].strip()) for m in _NOTHING_PASSIVE.finditer(text)
                for a in [max((c.end() for c in _SENTENCE.finditer(text, 0, m.start())), default=0)]]
-    for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30) + passive:
+    for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30, topic=True) + passive:
         if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)

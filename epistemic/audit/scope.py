@@ -20,7 +20,7 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b|"
                     r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+"
                     r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
-                    r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)可能(?!的)|也许|或许|"
+                    r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"

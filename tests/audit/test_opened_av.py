@@ -111,3 +111,56 @@ def test_a_conclusion_heading_or_in_summary_opens_the_final_answer(ctxs):
     assert _answer(ctx, before + "综上所述，谢丽尔的生日是7月16日。") == (((2, 16),), True)
     assert _answer(ctx, _said(ctx, 3) + "\n\nMay and June are gone, and only July has one date.\n\n"
                                         "In summary, Cheryl's birthday is July 16.") == (((2, 16),), True)
+
+
+def test_a_speaker_s_own_words_after_his_reach_the_next_statement(ctxs):
+    """'- The second man sees the first and third hats. … His "I don't know" therefore excludes a red third hat.': the
+    line's speaker and his words quoted are the second statement, so "the blind man already knows his hat is white"
+    before it is premature (it is true after it)."""
+    ctx = ctxs("hats.txt")
+    first = ("- The first man would only know his own colour if both other hats were red. He doesn't, so they are not "
+             "both red.\n")
+    second = ("- The second man sees the first and third hats. If the third were red, he'd know his own hat is white. "
+              "His \"I don't know\" therefore excludes a red third hat.\n")
+    knows = "- From this alone the blind man already knows his hat is white.\n"
+    assert not _bad(_audit(ctx, first + second + knows + "\n**Answer:** white."))
+    assert _bad(_audit(ctx, first + knows + second + "\n**Answer:** white."))
+
+
+def test_ruling_out_the_possibility_is_no_hedge(ctxs):
+    """"这就排除了比尔是0或10的可能": "the possibility" (的可能) is what is ruled out, not a hedge; after Anne's first
+    statement alone it is premature (Bill's own statement does it), after Bill's it is right."""
+    ctx = ctxs("consecutive.txt")
+    claim = "\n\n所以a不是0也不是10，这就排除了比尔是0或10的可能。"
+    bill = "\n\n" + _said(ctx, 2, "zh").split("\n\n")[1]
+    assert _bad(_audit(ctx, _said(ctx, 1, "zh") + claim + bill))
+    assert not _bad(_audit(ctx, _said(ctx, 2, "zh") + claim))
+
+
+def test_the_clause_before_a_comma_is_what_brings_nothing(ctxs):
+    """"所以第一轮没人站出来，其实没有带来任何新信息": the first silence, before the comma, is said to remove nothing; with
+    four children and three muddy it removes the worlds with one muddy child, so that is wrong, and "第一轮没人站出来，
+    排除了只有一个人有泥的情况" is right."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    said = _said(ctx, 2, "zh")
+    assert _bad(_audit(ctx, said + "\n\n所以第一轮没人站出来，其实没有带来任何新信息。"))
+    assert not _bad(_audit(ctx, said + "\n\n所以第一轮没人站出来，排除了只有一个人有泥的情况。"))
+
+
+def test_the_muddy_children_stepping_forward_is_the_last_announcement(ctxs):
+    """"So at the second question both step forward." tells the muddy children knowing: a claim before it that the
+    clean child already knows is premature, not a stage the trace never reaches; "they'd have stepped forward"
+    (supposed) and "the two clean children step forward" (a claim) tell nothing."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    opening = "The father says at least one of them is muddy.\n\n"
+    early = opening + "Right after the father speaks, the clean child sees two muddy faces, so she knows right away " \
+        "that she is clean.\n\n"
+    ending = "Nobody steps forward at first. So at the second question both step forward.\n\nAnswer: 2."
+
+    def knowing(text):  # (verdict, reading) of the clean child's knowing
+        c = _audit(ctx, text).steps[1].claims[0]
+        return c.verdict.verdict, c.record.reading
+    assert knowing(early + ending) == ("premature", "knowledge phrase")
+    for other in ("If only one had been muddy, they'd have stepped forward at the first question.",
+                  "Nobody steps forward at first. So at the second question the two clean children step forward."):
+        assert knowing(early + other + "\n\nAnswer: 2.") == ("premature", "stage not reached by any cue")
