@@ -83,7 +83,7 @@ _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "b
 _LINED_KINDS = frozenset({"exclusion", "count", "candidates", "bound", "term bound", "singletons"})
 _PINNED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                            "formula"})
-_ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|结论|final answer|answer|conclusion)\W*$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(r"^\W*(最终答案|答案|final answer|answer)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)

@@ -404,7 +404,8 @@ def _knew_before(toks: list, sentence: str = "") -> bool:
     return i is not None and i > 0 and toks[i - 1].kind == "past"
 
 
-_KNEW_AHEAD = re.compile(r"\s+(?:beforehand|in\s+advance)\s*(?:\*{1,2}|→|->|⇒|[.:;,)]|$)", re.IGNORECASE)
+_KNEW_AHEAD = re.compile(r"(?i:\s+(?:beforehand|in\s+advance)\s*(?:\*{1,2}|→|->|⇒|[.:;,)]|$))|"
+                         r"\s+before\s+(?:[A-Z]\w{0,12}|anyone|anybody|the\s+\w+)\s+(?:spoke|said|answered|opened)\b")
 _KNEW_IT = re.compile(r"\s+(?:it|that|this)(?:\s+(?:in\s+advance|beforehand|all\s+along|from\s+the\s+start))?\s*"
                       r"(?:\*{1,2}|→|->|⇒|[.:;,)]|$)", re.IGNORECASE)
 

@@ -441,7 +441,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
             # count is the class removed, not a supposition
             timed += count_class_exclusions(term, sentence)
     if kinds & _CONTENT or "(" in sentence:
-        toks = tokens(lex, sentence, raw)
+        toks = tokens(lex, sentence, raw, cue)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
@@ -1515,8 +1515,10 @@ _OPEN_BRACKET = re.compile(r"[(（]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
 
-def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[Token]:
-    """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples."""
+def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
+    """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
+    the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
+    asked one's."""
     raw = lex.scan(sentence) if raw is None else raw
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
@@ -1621,7 +1623,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None) -> list[
                 own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
                 if own is not None:
                     meanings["value"], owned = own, True
-            elif lex.shared_values and len(lex.question_vars) == 1 and any(u.kind == "answer" for u in out):
+            elif lex.shared_values and len(lex.question_vars) == 1 and (answered or any(u.kind == "answer" for u in out)):
                 # "Answer: white." in Hexa: the card asked
                 own = next((p for k, p in t.payload if k == "value" and p[0] == lex.question_vars[0]), None)
                 if own is not None:  # about (Bill's), rather than the last variable's

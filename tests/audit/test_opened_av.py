@@ -164,3 +164,13 @@ def test_the_muddy_children_stepping_forward_is_the_last_announcement(ctxs):
     for other in ("If only one had been muddy, they'd have stepped forward at the first question.",
                   "Nobody steps forward at first. So at the second question the two clean children step forward."):
         assert knowing(early + other + "\n\nAnswer: 2.") == ("premature", "stage not reached by any cue")
+
+
+def test_a_shared_value_in_an_answer_is_the_asked_variable_s(ctxs):
+    """A colour no owner claims is read only where the sentence gives the answer: then it is the asked card's (Bill's
+    in Hexa, not the last variable's, Cath's); elsewhere it is no one's."""
+    from epistemic.audit.claims import tokens
+    ctx = ctxs("hexa.txt")
+    values = [t.payload for t in tokens(ctx.lexicon, "so it is white", answered=True) if t.kind == "value"]
+    assert values == [("bill", 1)]
+    assert [t for t in tokens(ctx.lexicon, "so it is white") if t.kind == "value"] == []
