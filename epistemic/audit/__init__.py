@@ -32,12 +32,12 @@ from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
-from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, extract_claims_rule_based, extract_records,
-                     introduces_property, removed_sets, tokens)
+from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based, extract_records,
+                     introduces_condition, introduces_property, removed_sets, tokens)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
                       credited)
-from .speakers import paraphrased_speech, speaker_records, swapped_speech
+from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, code_blanked, decode_trace, plain, segment
@@ -275,6 +275,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     return audit_segmented(ctx, seg)
 
 
+_ANSWER_LINE = re.compile(r"[\s>*#-]*(?i:final\s+answer|answer)\s*(?:\*\*)?\s*[:：]|[\s>*#-]*(?:最终答案|答案)\s*(?:\*\*)?\s*[:：]")
 _HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # "## Statement 1 — …", "**Step 2: …**"
 _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
 
@@ -295,6 +296,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     before = 0  # the stage the trace stood at before the step
     listed_property = False  # the step before ends on a colon after a property: this step lists its values
+    listed_condition = False  # the step before ends on a colon after a condition: this step spells it out
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     ahead = [next((b.stage for b in alignment[n + 1:] if b.stage != a.stage), a.stage)
              for n, a in enumerate(alignment)]  # the next stage the trace moves to after each step
@@ -310,11 +312,15 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = extract_records(lex, text, answer_next, ctx.memo)
         if listed_property:  # "…a day that appears once. Those are:" then "- **18** → only June 18"
             records = as_property(records)
+        elif listed_condition:  # "She can only be in doubt if both are legal:" then "- |b − c| must be at least 1"
+            records = as_supposed(records)
         listed_property = introduces_property(text)
+        listed_condition = not listed_property and introduces_condition(text)
         records += speaker_records(lex, text, ctx.aligner.quotes, ctx.aligner.speakers, ctx.aligner.cues)
         records += swapped_speech(lex, records, ctx.aligner.restated, ctx.aligner.speakers)
         records += ctx.aligner.memoised(("@speech", text, before),
                                         lambda: paraphrased_speech(lex, ctx.aligner, text, before))
+        records = this_version(records, text)
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
@@ -397,6 +403,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window = Window(line.stage, line.stage)
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
+            elif r.kind != "answer" and _ANSWER_LINE.match(text, text.rfind("\n", 0, r.start) + 1) is not None:
+                window = Window(ctx.judge.last, ctx.judge.last)  # "Answer: **yes** — the numbers are all different.":
+                # what the answer line says with its answer is about the end too
             if r.kind == "answer" or r.kind == "exclusion" and _NOT_THE_ANSWER.search(r.text) is not None:
                 # "Answer: x = 4, y = 13": the conclusion of the whole dialogue ("答案应该不是7月16日": what it is not)
                 window = Window(ctx.judge.last, ctx.judge.last)

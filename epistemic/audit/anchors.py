@@ -55,12 +55,16 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
                                     if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
-    found = {aligner.anchor(p, current) for at, p in phrases if a + at < end and
-             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
-             WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None}
+    kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if a + at < end and
+            not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
+            WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None]
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
-    found.discard(None)
+    found = {k for _, _, k in kept} - {None}
+    if len(found) > 1:  # "after the father's remark at least 1, after the three silences at least 2, 3 and finally 4":
+        # each anchor opens its own clause; the claim's is the last before it, with no comma between them
+        at, p, k = max(((at, p, k) for at, p, k in kept if k is not None and a + at < start), default=(0, "", None))
+        return k if k is not None and _CLAUSE_COMMA.search(sentence, at + len(p), start - a) is None else None
     return found.pop() if len(found) == 1 else None
 
 

@@ -289,6 +289,29 @@ def introduces_property(text: str) -> bool:
     return _PROPERTY_TOPIC.search(tail) is not None and _STAGE_TOPIC.search(tail) is None
 
 
+# A condition a list spells out: "She can only be in doubt if *both* candidates are legal:", "只有…才会不知道："
+_CONDITION_INTRO = re.compile(r"(?i:\bonly\b[^:：]{0,60}\bif\b|\b(?:provided|requires?|needs?)\b)|只有|必须|需要|前提是")
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？]\s")
+
+
+def introduces_condition(text: str) -> bool:
+    """Whether a step ends on a colon after a condition ("She can only be in doubt if both candidates are legal:"):
+    the list in the next step spells out what the condition requires, not what holds now."""
+    tail = text.rstrip()
+    if not tail.endswith((":", "：")):
+        return False
+    line = tail[tail.rfind("\n") + 1:]
+    last = max((m.end() for m in _SENTENCE_STOP.finditer(line)), default=0)  # (not "Ali can only say this if … .
+    return _CONDITION_INTRO.search(line, last) is not None  # Checking each month:")
+
+
+def as_supposed(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The records of a list that spells out a condition: supposed, not claimed (answers stay)."""
+    return [r.read_as(SUPPOSED) if r.certain and r.kind != "answer" else r for r in records]
+
+
 def as_property(records: list[ClaimRecord]) -> list[ClaimRecord]:
     """The records of a list that names values with a property: its candidate lists and rows, uncertain."""
     return [r.read_as(PROPERTY) if r.certain and r.kind in ("candidates", "conditional") else r for r in records]
@@ -1549,8 +1572,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     last_attr: str | None = None
     attr_end = 0  # where the last attribute named ends
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
+    taken = -1  # a token already read with the one before it
     for i, t in enumerate(raw):
         kind = t.kind
+        if t.start <= taken:
+            continue
         if kind == "sep" and t.text in ("，", ",") and _CONTENTS_AFTER.match(sentence, t.end) is not None:
             continue  # "拿到6月，里面是12和19": June's days (the comma does not part them from June)
         if labels and t.text.isdigit() and LABEL_BEFORE.search(sentence, max(0, t.start - 12), t.start):
@@ -1605,6 +1631,24 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             if not agentish and i + 1 < len(raw) and raw[i + 1].kind in ("value", "number", "ambig", "tuple"):
                 held = _HOLDS_BEFORE.match(sentence, t.end)  # "if Q had the K": Q holds a value
                 agentish = held is not None and held.end() > t.end and held.end() == raw[i + 1].start
+            j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind == "copula" else i + 1  # ("凯丝拿的是6": 是 scanned)
+            if agentish and j < len(raw) and raw[j].kind == "number" and \
+                    (held := _HOLDS_BEFORE.match(sentence, t.end) or _AGENT_IS.match(sentence, t.end)) is not None \
+                    and held.end() == raw[j].start:
+                held_cards = []  # "Cath holds card 6", "凯丝拿的是6", "Alice holds 0, 1 and 2": the variable of each
+                while j < len(raw) and raw[j].kind == "number":  # card has the holder's value
+                    own = next((p for k, p in t.payload if k == "value" and p[0].endswith(f"[{raw[j].payload}]")), None)
+                    if own is None:
+                        break
+                    held_cards.append(Token("value", own, raw[j].start, raw[j].end, raw[j].text))
+                    k = j + 2 if j + 2 < len(raw) and raw[j + 1].kind == "sep" and raw[j + 1].text in ",，、" else j + 1
+                    if k >= len(raw) or _AND_GAP.fullmatch(sentence, raw[j].end, raw[k].start) is None:
+                        break
+                    j = k
+                if held_cards and _OR_NUMBER.match(sentence, held_cards[-1].end) is None:  # (not "0, 1 or 2": one of)
+                    out.extend(held_cards)
+                    taken = held_cards[-1].start
+                    continue
             meanings, owned = dict(t.payload), False
             if not (agentish and "agent" in meanings) and last_attr is not None:
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
@@ -1873,6 +1917,7 @@ def _observed_var(lex: Lexicon, agent: str) -> str | None:
     return observes[0].name if len(observes) == 1 and isinstance(observes[0], s.Var) else None
 
 
+_OR_NUMBER = re.compile(r"\s*[,，]?\s*(?:(?i:or)\b|或者?|还是)\s*\d")
 _INDEXED = re.compile(r"(.+)\[(\d+)\]")
 
 
@@ -2976,7 +3021,8 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 
 
 _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
-                           r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?(?:sum\s+|product\s+|number\s+)?(?:of\s+)?|"
+                           r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?(?:sum\s+|product\s+|number\s+|card\s+)?"
+                           r"(?:of\s+)?|"
                            r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿)(?:的是|了)?\s*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."

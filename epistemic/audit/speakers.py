@@ -40,6 +40,11 @@ _THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?
                       r"这是(\S{1,8}?)(?:说的|在说)")
 
 
+# Another puzzle's dialogue named before a quote: "in the usual version", "in the original puzzle", "原题里"
+_OTHER_VERSION = re.compile(r"(?i:\b(?:usual|original|standard|classic|classical|other|familiar)\s+(?:version|puzzle|"
+                            r"problem|form|setup|set-up|one)\b)|原题|原版|经典版|标准版|通常的版本")
+
+
 def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...],
                     speakers: tuple[str | None, ...], cues: tuple[tuple[str, ...], ...] = ()) -> list[ClaimRecord]:
     """The attributions of one step, each a claim `("Speaker", agent, statements)` (`cues`: each statement's
@@ -93,6 +98,14 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
                 by is not None or _SAYS_AFTER.match(text, at + toks[0].end)):
             out.append(_record(toks[0].payload, (nth,), text, m.start(), at + toks[0].end))
     return out
+
+
+def this_version(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """The records less attributions right after another puzzle's dialogue is named ('in the usual version P opens
+    with "I don't know"': who speaks there, not here)."""
+    if _OTHER_VERSION.search(text) is None:
+        return records
+    return [r for r in records if r.kind != "speaker" or _OTHER_VERSION.search(text, max(0, r.start - 80), r.end) is None]
 
 
 # A table's speaker column, and a first column that numbers the statements

@@ -1,0 +1,71 @@
+"""Readings from traces_ba* (40 correct rows on every puzzle, written in session 27 by a helper who never read the
+auditor, scored blind at the session's start code, then opened), each checked both ways."""
+from tests.audit.reading import answer as _answer, audit as _audit, bad as _bad
+
+
+def _said(ctx, n: int) -> str:
+    """The first n statements of the puzzle, each in its own words (a speaker's quoted)."""
+    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" if a.speaker else dict(a.texts)["en"]
+                       for a in ctx.puzzle.announcements[:n])
+
+
+def test_each_after_clause_dates_the_bounds_that_follow_it(ctxs):
+    """"after the father's remark at least 1, after the three silences at least 2, 3 and finally 4": each "after …"
+    opens its own clause, so "at least 2" is dated by the three silences, not by the father's remark (two anchors
+    in one sentence were read as none, or the first); "at least 5" there is still wrong."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 4})
+    said = _said(ctx, 5)
+    line = "Each silent round raises the minimum by one: after the father's remark at least 1, after the three " \
+           "silences at least 2, 3 and finally 4."
+    assert not _bad(_audit(ctx, said + "\n\n" + line + "\n\nAnswer: 4."))
+    assert _bad(_audit(ctx, said + "\n\n" + line.replace("after the father's remark at least 1",
+                                                          "after the father's remark at least 2") + "\n\nAnswer: 4."))
+
+
+def test_what_an_answer_line_says_with_its_answer_is_about_the_end(ctxs):
+    """"Answer: **yes (1)** — the numbers are all different." in What Sum: the gloss after the answer is about the end
+    of the dialogue too, not about the start (where two numbers may still be equal), as the same words are in a
+    reasoning line."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, "Each one's own number is the sum or the difference of the two seen.\n\n"
+                         "Answer: **yes (1)** — the numbers are all different.")
+    assert not _bad(report) and report.final_answer_correct
+    assert {(c.verdict.verdict, c.verdict.stage) for c in report.steps[1].claims} == {("entailed", 3)}
+    early = _audit(ctx, "Each one's own number is the sum or the difference of the two seen. Yes — the numbers are "
+                        "all different.")
+    assert [(c.verdict.verdict, c.verdict.stage) for c in early.steps[0].claims if c.record.kind != "answer"] == \
+        [("premature", 0)]
+
+
+def test_a_list_that_spells_out_a_condition_claims_nothing_yet(ctxs):
+    """"She can only be in doubt if *both* candidates are legal:" then "- |b − c| must be at least 1, so **b ≠ c**;":
+    the list says what Alice's doubt requires, before she has said she is in doubt; the same list after "So, now
+    that she has spoken:" is a claim, and a wrong one ("b = c") is caught."""
+    ctx = ctxs("what_sum.txt")
+    items = "- |b − c| must be at least 1, so **b ≠ c**;\n- b + c must be at most 50."
+    assert not _bad(_audit(ctx, "Alice sees b and c. She can only be in doubt if *both* candidates are legal:\n\n" +
+                            items + "\n\n" + _said(ctx, 3) + "\n\nAnswer: yes."))
+    assert _bad(_audit(ctx, "Alice sees b and c. So, right at the start:\n\n" + items + "\n\n" + _said(ctx, 3) +
+                       "\n\nAnswer: yes."))
+
+
+def test_another_version_s_dialogue_is_not_this_one_s(ctxs):
+    """'Hmm, in the usual version P opens with "I don't know".' (Sum and Product with S first) tells who speaks in
+    the other puzzle, not here; 'Here P opens with "I don't know".' is a wrong attribution."""
+    ctx = ctxs("sum_product_s_first.txt")
+    assert not _bad(_audit(ctx, 'Hmm, in the usual version P opens with "I don\'t know". Here S speaks first.'))
+    assert _bad(_audit(ctx, 'Hmm, here P opens with "I don\'t know".'))
+
+
+def test_a_player_holding_a_card_is_that_card_s_value(ctxs):
+    """Russian cards asks who holds card 6: "Final answer: Cath holds card 6." (and "凯丝拿的是6。") answers it; "Bob
+    holds card 6" is wrong; "Alice holds 0, 1 and 2" gives each of the three cards to Alice, "0, 1 or 2" none."""
+    from epistemic.audit.claims import tokens
+    ctx = ctxs("russian_cards.txt")
+    said = _said(ctx, 2)
+    assert _answer(ctx, said + "\n\n**Final answer: Cath holds card 6.**") == (((2,),), True)
+    assert _answer(ctx, said + "\n\n所以答案：凯丝拿的是6。") == (((2,),), True)
+    assert _answer(ctx, said + "\n\n**Final answer: Bob holds card 6.**")[1] is False
+    assert [t.payload for t in tokens(ctx.lexicon, "Alice holds 0, 1 and 2.")] == \
+        [("c[0]", 0), ("c[1]", 0), ("c[2]", 0)]
+    assert [t.kind for t in tokens(ctx.lexicon, "Alice holds 0, 1 or 2.")][:1] == ["agent"]
