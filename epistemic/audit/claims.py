@@ -1684,6 +1684,16 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                 Token("value", meanings.get("value", next(iter(meanings.values()))), t.start, t.end, t.text)
             kind = t.kind
         elif kind == "number":
+            j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind == "copula" else i + 1
+            owner = raw[j] if j < len(raw) and raw[j].kind == "ambig" and _CARD_BEFORE.search(
+                sentence, max(0, t.start - 8), t.start) and _CARD_OWNED.fullmatch(sentence, t.end, raw[j].start) and \
+                _POSSESSED.match(sentence, raw[j].end) else None
+            own = next((p for k, p in owner.payload if k == "value" and p[0].endswith(f"[{t.payload}]")), None) \
+                if owner is not None else None
+            if own is not None:  # "Card 6 is Cath's.": the variable of card 6 has Cath's value
+                out.append(Token("value", own, t.start, raw[j].end, sentence[t.start:raw[j].end]))
+                taken = raw[j].start
+                continue
             if _BOUND_BEFORE.search(sentence, max(0, t.start - 10), t.start):
                 continue  # "bounds each number by 99", "up to 100": a bound of the range, not a value
             if _NAME_OPERATOR.search(sentence, max(0, t.start - 6), t.start) or \
@@ -1917,6 +1927,10 @@ def _observed_var(lex: Lexicon, agent: str) -> str | None:
     return observes[0].name if len(observes) == 1 and isinstance(observes[0], s.Var) else None
 
 
+# "Card 6 is Cath's", "card 6 belongs to Cath", "6号牌是凯丝的": a card, then its holder
+_CARD_BEFORE = re.compile(r"(?i:\bcard\s*#?\s*$)|^\s*$")
+_CARD_OWNED = re.compile(r"(?i:\s+(?:is|was|must\s+be)\s+|\s+belongs\s+to\s+|\s+goes\s+to\s+)|\s*(?:号牌|号)?\s*(?:是|归|在)\s*")
+_POSSESSED = re.compile(r"(?:'s|’s)\b|的|手里|手上|(?=\s*[.。!！*]|\s*$)")
 _OR_NUMBER = re.compile(r"\s*[,，]?\s*(?:(?i:or)\b|或者?|还是)\s*\d")
 _INDEXED = re.compile(r"(.+)\[(\d+)\]")
 

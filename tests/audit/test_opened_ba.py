@@ -58,14 +58,17 @@ def test_another_version_s_dialogue_is_not_this_one_s(ctxs):
 
 
 def test_a_player_holding_a_card_is_that_card_s_value(ctxs):
-    """Russian cards asks who holds card 6: "Final answer: Cath holds card 6." (and "凯丝拿的是6。") answers it; "Bob
-    holds card 6" is wrong; "Alice holds 0, 1 and 2" gives each of the three cards to Alice, "0, 1 or 2" none."""
+    """Russian cards asks who holds card 6: "Final answer: Cath holds card 6." ("凯丝拿的是6。", "Card 6 is Cath's.")
+    answers it; "Bob holds card 6" is wrong; "Alice holds 0, 1 and 2" gives each of the three cards to Alice, "0, 1
+    or 2" none."""
     from epistemic.audit.claims import tokens
     ctx = ctxs("russian_cards.txt")
     said = _said(ctx, 2)
     assert _answer(ctx, said + "\n\n**Final answer: Cath holds card 6.**") == (((2,),), True)
     assert _answer(ctx, said + "\n\n所以答案：凯丝拿的是6。") == (((2,),), True)
     assert _answer(ctx, said + "\n\n**Final answer: Bob holds card 6.**")[1] is False
+    assert _answer(ctx, said + "\n\n### Answer\n**Card 6 is Cath's.**") == (((2,),), True)
+    assert _answer(ctx, said + "\n\n### Answer\n**Card 6 is Bob's.**")[1] is False
     assert [t.payload for t in tokens(ctx.lexicon, "Alice holds 0, 1 and 2.")] == \
         [("c[0]", 0), ("c[1]", 0), ("c[2]", 0)]
     assert [t.kind for t in tokens(ctx.lexicon, "Alice holds 0, 1 or 2.")][:1] == ["agent"]

@@ -539,9 +539,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # traces_ax* (session 26): a headline "盲人无法确定自己帽子的颜色——红、白都有可能" (an undetermined answer, read as
     # the two colours) loses to a closing step that names white in one of its cases
     "ax1-hats-answer-first-error-06",
-    # traces_ax* and traces_ay* (session 26): a Russian-cards answer (session 27 read "Cath holds card 6"), a
-    # dining-cryptographers "NSA paid? No → 0.", and a drinking trace's answer after a misattributed pronoun
-    "ay1-russian_cards-claude-markdown-correct-27",
+    # traces_ax* and traces_ay* (session 26): a dining-cryptographers "NSA paid? No → 0.", and a drinking trace's
+    # answer after a misattributed pronoun (session 27 read Russian cards' "Cath holds card 6", "Card 6 is Cath's")
     "ay1-dining_cryptographers-gemini-terse-correct-30", "ay1-drinking_logicians-qwq-zh-correct-11"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
