@@ -103,7 +103,7 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
 def this_version(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """The records less attributions right after another puzzle's dialogue is named ('in the usual version P opens
     with "I don't know"': who speaks there, not here)."""
-    if _OTHER_VERSION.search(text) is None:
+    if not any(r.kind == "speaker" for r in records) or _OTHER_VERSION.search(text) is None:
         return records
     return [r for r in records if r.kind != "speaker" or _OTHER_VERSION.search(text, max(0, r.start - 80), r.end) is None]
 
