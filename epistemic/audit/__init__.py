@@ -32,8 +32,8 @@ from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
-from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based, extract_records,
-                     introduces_condition, introduces_property, removed_sets, tokens)
+from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
+                     extract_records, introduces_condition, introduces_property, removed_sets, tokens)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
                       credited)
@@ -275,7 +275,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     return audit_segmented(ctx, seg)
 
 
-_ANSWER_LINE = re.compile(r"[\s>*#-]*(?i:final\s+answer|answer)\s*(?:\*\*)?\s*[:：]|[\s>*#-]*(?:最终答案|答案)\s*(?:\*\*)?\s*[:：]")
+_ANSWER_LINE = re.compile(r"[\s>*#-]*(?:(?i:final\s+answer|answer)|最终答案|答案)\s*(?:\*\*)?\s*[:：]")
 _HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # "## Statement 1 — …", "**Step 2: …**"
 _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
 

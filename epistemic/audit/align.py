@@ -519,7 +519,8 @@ _NOBODY = re.compile(r"(?i:\b(?:nobody|no\s+one|none|no\s+child|no\s+kid|not|did
 # Children stepping forward, as the rounds of silence ask of those who know: "both step forward", "有泥的孩子站出来了"
 _STEP_FORWARD = re.compile(r"(?i:\bstep(?:s|ped)?\s+(?:forward|out)\b)|站了?出来")
 # A rule or a failure, not a narration: "For a child to know …, it must … see that the others failed to step forward"
-_NOT_NARRATED = re.compile(r"(?i:\bfail(?:s|ed)?\s+to\b|\bmust\b|\bneeds?\s+to\b|\bfor\s+(?:a|each|every|any)\s+\w+\s+to\b)|"
+_NOT_NARRATED = re.compile(r"(?i:\bfail(?:s|ed)?\s+to\b|\bmust\b|\bneeds?\s+to\b|"
+                           r"\bfor\s+(?:a|each|every|any)\s+\w+\s+to\b)|"
                            r"必须|才能|才会")
 _CLEAN = re.compile(r"(?i:\bclean\b)|干净")  # ("it's the two clean children who step forward": a claim, not the end)
 _IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b)|如果|假如|假设|要是|的话")

@@ -147,8 +147,8 @@ _NTH_QUOTED = re.compile(r"(?i:(?:'s|’s)\s+(first|second|third|opening|initial
 
 def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
-    characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it. Verbs are found first: a lazy subject pattern tried at every
-    offset was the auditor's slowest regex."""
+    characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it.
+    Verbs are found first: a lazy subject pattern tried at every offset was the auditor's slowest regex."""
     out = []
     for m in verbs.finditer(sentence):
         start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, m.start() - reach), m.start())),
@@ -318,7 +318,8 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
     out = []
     passive = [(a, text[a:m.start()].strip()) for m in _NOTHING_PASSIVE.finditer(text)
                for a in [max((c.end() for c in _SENTENCE.finditer(text, 0, m.start())), default=0)]]
-    for at, subject in _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30, topic=True) + passive:
+    found = _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30, topic=True) + passive
+    for at, subject in found:
         if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)

@@ -119,7 +119,8 @@ _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?
                           re.IGNORECASE)
 _CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
-_DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$|would\b|will\b|was going\b|much\b)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$|would\b|will\b|"
+                            r"was going\b|much\b)))\b|这(?:一点|件事|个事实)|这(?=\s*[，。,.;；！!]|$)", re.IGNORECASE)
 # A sentence that works a product or a sum out ("212 = 2 × 106 = 4 × 53, so only (4, 53)", "since 1 × 25 isn't
 # allowed"): the pairs it names are a case being worked, not the candidates of the stage.
 _EXAMPLE = re.compile(r"(?i:\bfor example\b|\bfor instance\b|\be\.g\.|,\s*say\s+\d)|比如|例如|举个例子")
@@ -1667,7 +1668,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                 own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
                 if own is not None:
                     meanings["value"], owned = own, True
-            elif lex.shared_values and len(lex.question_vars) == 1 and (answered or any(u.kind == "answer" for u in out)):
+            elif lex.shared_values and len(lex.question_vars) == 1 and \
+                    (answered or any(u.kind == "answer" for u in out)):
                 # "Answer: white." in Hexa: the card asked
                 own = next((p for k, p in t.payload if k == "value" and p[0] == lex.question_vars[0]), None)
                 if own is not None:  # about (Bill's), rather than the last variable's
@@ -1929,7 +1931,8 @@ def _observed_var(lex: Lexicon, agent: str) -> str | None:
 
 # "Card 6 is Cath's", "card 6 belongs to Cath", "6号牌是凯丝的": a card, then its holder
 _CARD_BEFORE = re.compile(r"(?i:\bcard\s*#?\s*$)|^\s*$")
-_CARD_OWNED = re.compile(r"(?i:\s+(?:is|was|must\s+be)\s+|\s+belongs\s+to\s+|\s+goes\s+to\s+)|\s*(?:号牌|号)?\s*(?:是|归|在)\s*")
+_CARD_OWNED = re.compile(r"(?i:\s+(?:is|was|must\s+be)\s+|\s+belongs\s+to\s+|\s+goes\s+to\s+)|"
+                         r"\s*(?:号牌|号)?\s*(?:是|归|在)\s*")
 _POSSESSED = re.compile(r"(?:'s|’s)\b|的|手里|手上|(?=\s*[.。!！*]|\s*$)")
 _OR_NUMBER = re.compile(r"\s*[,，]?\s*(?:(?i:or)\b|或者?|还是)\s*\d")
 _INDEXED = re.compile(r"(.+)\[(\d+)\]")
@@ -3035,7 +3038,8 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 
 
 _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
-                           r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?(?:sum\s+|product\s+|number\s+|card\s+)?"
+                           r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?"
+                           r"(?:sum\s+|product\s+|number\s+|card\s+)?"
                            r"(?:of\s+)?|"
                            r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿)(?:的是|了)?\s*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)

@@ -105,7 +105,8 @@ def this_version(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     with "I don't know"': who speaks there, not here)."""
     if not any(r.kind == "speaker" for r in records) or _OTHER_VERSION.search(text) is None:
         return records
-    return [r for r in records if r.kind != "speaker" or _OTHER_VERSION.search(text, max(0, r.start - 80), r.end) is None]
+    return [r for r in records
+            if r.kind != "speaker" or _OTHER_VERSION.search(text, max(0, r.start - 80), r.end) is None]
 
 
 # A table's speaker column, and a first column that numbers the statements
