@@ -33,7 +33,8 @@ from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, clos
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
 from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
-                     extract_records, introduces_condition, introduces_property, removed_sets, tokens)
+                     extract_records, introduces_condition, introduces_property, removed_sets, tokens,
+                     under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
                       credited)
@@ -277,6 +278,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 _ANSWER_LINE = re.compile(r"[\s>*#-]*(?:(?i:final\s+answer|answer)|最终答案|答案)\s*(?:\*\*)?\s*[:：]")
 _HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # "## Statement 1 — …", "**Step 2: …**"
+_SUPPOSING_QUICK = re.compile(r"如果|假如|假设|要是|(?i:\bif\b|\bsuppose\b|\bassume\b|\bimagine\b)")
 _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
 
 
@@ -331,7 +333,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         lines = ctx.aligner.outline_cues(text) if may_pin and "\n" in text else ()  # "2. Q: knew → … already": line 2
         if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
-        if text[:12].lower().lstrip("#* ").startswith(("case", "suppose", "assume", "consider", "under", "情况", "假设",
+        if ("：\n" in text or ":\n" in text) and _SUPPOSING_QUICK.search(text) is not None:
+            records = under_supposed_lines(records, text)  # '"如果我戴的是红帽子，那么：\n- …第二位不是红的。\n可是…'
+        if text[:12].lower().lstrip("#* \"“「").startswith(("case", "suppose", "assume", "consider", "under", "情况", "假设",
                                                            "如果", "若是")):
             records = under_value_case(records, value_case(lex, text))  # "### Case ♠ …: possible only for ♠4"
         elif ":" in text and ("f " in text or "uppose" in text or "ssume" in text):  # (quick tests first)

@@ -83,6 +83,10 @@ _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 # "a = 2：…", "x=5:", "Day 14 is still shared …": a variable's value as the label (one value, not "Day 14 and 16")
+# "点数是A：", "rank is A:": a label naming the attribute's value; '- Albert is told "July".', "Bernard hears 16."
+_IS_VALUE = re.compile(r"[ \t]*(?:是|为|(?i:is|=))[ \t]*([^\s:：,，]{1,8})[ \t]*(?:\*\*)?[ \t]*[:：]")
+_TOLD_VALUE = re.compile(r"[ \t]+(?i:is\s+told|was\s+told|hears|heard|gets|got|is\s+given|was\s+given|sees)"
+                         r"[ \t]+[\"“']?")
 _VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|"
                      r"[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)[ \t]*\d)")
 
@@ -100,12 +104,33 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
                 nxt.kind == "value" and _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
             world = _world(lex, text, m.end(), end, toks) if not one else None
             spans.append((m.end(), end, value_key(*toks[0].payload) if one else world))
-        elif toks and toks[0].start == 0 and toks[0].kind == "attr" and toks[0].payload in lex.codes:
-            n = _VAR_IS.match(text, m.end() + toks[0].end)
+        elif toks and toks[0].start == 0 and toks[0].kind == "attr":
+            n = _VAR_IS.match(text, m.end() + toks[0].end) if toks[0].payload in lex.codes else None
             code = int(n.group(1) or n.group(2)) if n is not None else None
             if code is not None and code in lex.codes[toks[0].payload]:
                 spans.append((m.end(), end, value_key(toks[0].payload, code)))
+            elif n is None and (case := _attr_value_label(lex, text, m.end() + toks[0].end, end, toks[0].payload)):
+                spans.append((m.end(), end, case))
+        elif toks and toks[0].start == 0 and toks[0].kind in ("agent", "ambig"):
+            told = _TOLD_VALUE.match(text, m.end() + toks[0].end)  # '- Albert is told "July". Possible dates …'
+            agent = toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
+            seen = lex.scan(text[told.end():told.end() + 12]) if told is not None and agent is not None else []
+            mine = observed_vars(lex, agent) if seen else ()
+            if seen and seen[0].start == 0 and seen[0].kind == "value" and seen[0].payload[0] in mine:
+                spans.append((m.end(), end, value_key(*seen[0].payload)))
     return spans
+
+
+def _attr_value_label(lex: Lexicon, text: str, at: int, end: int, attr: str) -> tuple | None:
+    """The case of a line labelled "点数是A：", "rank is A:": the attribute, its value and a colon."""
+    m = _IS_VALUE.match(text, at, end)
+    if m is None:
+        return None
+    toks = lex.scan(m.group(1))
+    payload = toks[0].payload if len(toks) == 1 and toks[0].kind in ("value", "ambig") else None
+    own = payload if toks and toks[0].kind == "value" else next(
+        (p for k, p in (payload or ()) if k == "value" and p[0] == attr), None)
+    return value_key(*own) if own is not None and own[0] == attr else None
 
 
 def _world(lex: Lexicon, text: str, at: int, end: int, toks: list) -> tuple | None:

@@ -313,6 +313,31 @@ def as_supposed(records: list[ClaimRecord]) -> list[ClaimRecord]:
     return [r.read_as(SUPPOSED) if r.certain and r.kind != "answer" else r for r in records]
 
 
+# A line that opens a supposition over the lines under it ('"如果我戴的是红帽子，那么：', "Suppose my hat is red. Then:"),
+# and a line that returns to what is so ("可是第二位说了不知道。", "But he said he didn't know.")
+_SUPPOSING_LINE = re.compile(r"^[ \t>*\-•\"“「]*(?:如果|假如|假设|要是|(?i:if|suppose|assume|imagine)\b)[^\n]{0,120}[:：][ \t]*$",
+                             re.MULTILINE)
+_BACK_TO_FACT = re.compile(r"[\s>*\-•]*(?:可是|但是|但|然而|不过|实际上|(?i:but|however|yet|in\s+fact|actually)\b)")
+
+
+def under_supposed_lines(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """The records of the lines under a line that opens a supposition and ends on a colon, up to a line that returns
+    to what is so: supposed, not claimed (answers stay)."""
+    spans = []
+    for m in _SUPPOSING_LINE.finditer(text):
+        end, at = len(text), m.end() + 1
+        while at < len(text):
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            if _BACK_TO_FACT.match(text, at) is not None:
+                end = at
+                break
+            at = stop + 1
+        spans.append((m.end(), end))
+    return [r.read_as(SUPPOSED) if r.certain and r.kind != "answer" and any(a <= r.start < b for a, b in spans) else r
+            for r in records]
+
+
 def as_property(records: list[ClaimRecord]) -> list[ClaimRecord]:
     """The records of a list that names values with a property: its candidate lists and rows, uncertain."""
     return [r.read_as(PROPERTY) if r.certain and r.kind in ("candidates", "conditional") else r for r in records]

@@ -72,3 +72,32 @@ def test_a_player_holding_a_card_is_that_card_s_value(ctxs):
     assert [t.payload for t in tokens(ctx.lexicon, "Alice holds 0, 1 and 2.")] == \
         [("c[0]", 0), ("c[1]", 0), ("c[2]", 0)]
     assert [t.kind for t in tokens(ctx.lexicon, "Alice holds 0, 1 or 2.")][:1] == ["agent"]
+
+
+def test_the_lines_under_a_supposition_ending_on_a_colon_are_supposed(ctxs):
+    """traces_bb* (long traces): '"如果我戴的是红帽子，那么：' over bullet lines makes them the supposition's ("第二位不是
+    红的" there is no claim), up to "可是第二位说了不知道。", after which claims count again."""
+    ctx = ctxs("hats.txt")
+    said = "\n\n".join(f"{a.speaker}说：“{dict(a.texts)['zh']}”" for a in ctx.puzzle.announcements)
+    monologue = ("如果我戴的是红帽子，那么：\n- 假如第二位也戴红帽子，第一位会立刻知道自己是白的。所以第一位说不知道，说明第二位不是"
+                 "红的。\n可是第二位说了不知道。所以我戴的是白帽子。")
+    assert not _bad(_audit(ctx, said + "\n\n" + monologue))
+    assert _bad(_audit(ctx, said + "\n\n" + monologue.replace("如果我戴的是红帽子，那么：", "我戴的是红帽子：")))
+
+
+def test_a_line_opening_on_what_an_agent_is_told_or_a_labelled_value_is_its_case(ctxs):
+    """'- Albert is told "July". Possible dates for him: July 14, July 16.' and "- 点数是Q：只剩红桃Q，P知道。" open a
+    case: the list and the knowing on the line are that case's, not the stage's."""
+    ctx = ctxs("cheryl.txt")
+    check = ('Check:\n- Albert is told "July". Possible dates for him: July 14, July 16. He doesn\'t know which.\n'
+             '- Bernard is told "16". At first, 16 could be May 16 or July 16, so he didn\'t know.')
+    assert not _bad(_audit(ctx, _said(ctx, 3) + "\n\n" + check + "\n\nAnswer: July 16."))
+    def first_list(text):  # how the first list of candidates is read
+        report = _audit(ctx, _said(ctx, 3) + "\n\n" + text + "\n\nAnswer: July 16.")
+        return next(c.record.reading for st in report.steps for c in st.claims if c.record.kind == "candidates")
+    assert first_list(check) == "case analysis"
+    assert _bad(_audit(ctx, _said(ctx, 3) + "\n\n" + check.replace('Albert is told "July". Possible dates for him:',
+                                                                      "Remaining dates:") + "\n\nAnswer: July 16."))
+    cards = ctxs("card16.txt")
+    lines = "按点数来看：\n- 点数是Q：只剩红桃Q，P知道。\n- 点数是4：只剩红桃4，P知道。"
+    assert not _bad(_audit(cards, _said(cards, 3) + "\n\n" + lines + "\n\n答案：方块5。"))

@@ -587,6 +587,15 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # taken for the fifth logician; "第3夜过后" (after the third night) not dated
     "ay1-drinking_logicians-qwq-zh-correct-11",
     "ay1-islanders-claude-markdown-correct-19",
+    # traces_bb* (30 long rows, 900 to 2,500 words, written in session 27 and opened the same session: 7 of 15 correct
+    # rows flagged at the start code and blind; "- Albert is told “July”. …", "- 点数是A：…" lines as cases and a
+    # supposition over the lines under "如果…，那么：" read): a per-rank case under P's quoted "now I know" weighing the
+    # stage before it; a table of mistakes ('Reading "I knew" as "I know now" | Statement 2 then removes nothing');
+    # "let me reconsider a = 1 … Anne has 1, so b is 0 or 2" (a case reopened); "the possible repeated triples are:
+    # (i) b = c, …" (options, not claims); "k = 1: … So k ≥ 2" dated at the first night by a quote not in the
+    # puzzle's words
+    "bb1-card16-qwq-zh-correct-06", "bb1-sum_product-claude-markdown-correct-12", "bb1-consecutive-r1-think-correct-20",
+    "bb1-what_sum-r1-think-correct-24", "bb1-islanders-r1-think-correct-28",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
     # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)
