@@ -149,15 +149,16 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False)
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
     characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it.
     Verbs are found first: a lazy subject pattern tried at every offset was the auditor's slowest regex."""
+    def chunk_start(at: int) -> int:  # the start of the chunk ending at `at`, at most `reach` characters back
+        opening = max(0, at - reach)
+        return max((c.end() for c in _CHUNK_START.finditer(sentence, opening, at)), default=opening)
     out = []
     for m in verbs.finditer(sentence):
-        start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, m.start() - reach), m.start())),
-                    default=max(0, m.start() - reach))
+        start = chunk_start(m.start())
         subject = _ADVERBS.sub("", sentence[start:m.start()]).strip()
         if not subject and topic and start > 0 and sentence[start - 1] in "，,":  # "所以第一轮没人站出来，其实没有带来任何
             # 新信息": the clause before the comma is what brings nothing
-            start = max((c.end() for c in _CHUNK_START.finditer(sentence, max(0, start - 1 - reach), start - 1)),
-                        default=max(0, start - 1 - reach))
+            start = chunk_start(start - 1)
             subject = _ADVERBS.sub("", sentence[start:m.start()]).strip(" ，,")
         if len(subject) >= 2 or subject in ("这", "它"):  # ("…，这就排除了4月和6月")
             out.append((start, subject))

@@ -1663,7 +1663,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                     and held.end() == raw[j].start:
                 held_cards = []  # "Cath holds card 6", "凯丝拿的是6", "Alice holds 0, 1 and 2": the variable of each
                 while j < len(raw) and raw[j].kind == "number":  # card has the holder's value
-                    own = next((p for k, p in t.payload if k == "value" and p[0].endswith(f"[{raw[j].payload}]")), None)
+                    own = _card_value(t.payload, raw[j].payload)
                     if own is None:
                         break
                     held_cards.append(Token("value", own, raw[j].start, raw[j].end, raw[j].text))
@@ -1715,8 +1715,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             owner = raw[j] if j < len(raw) and raw[j].kind == "ambig" and _CARD_BEFORE.search(
                 sentence, max(0, t.start - 8), t.start) and _CARD_OWNED.fullmatch(sentence, t.end, raw[j].start) and \
                 _POSSESSED.match(sentence, raw[j].end) else None
-            own = next((p for k, p in owner.payload if k == "value" and p[0].endswith(f"[{t.payload}]")), None) \
-                if owner is not None else None
+            own = _card_value(owner.payload, t.payload) if owner is not None else None
             if own is not None:  # "Card 6 is Cath's.": the variable of card 6 has Cath's value
                 out.append(Token("value", own, t.start, raw[j].end, sentence[t.start:raw[j].end]))
                 taken = raw[j].start
@@ -1961,6 +1960,11 @@ _CARD_OWNED = re.compile(r"(?i:\s+(?:is|was|must\s+be)\s+|\s+belongs\s+to\s+|\s+
 _POSSESSED = re.compile(r"(?:'s|’s)\b|的|手里|手上|(?=\s*[.。!！*]|\s*$)")
 _OR_NUMBER = re.compile(r"\s*[,，]?\s*(?:(?i:or)\b|或者?|还是)\s*\d")
 _INDEXED = re.compile(r"(.+)\[(\d+)\]")
+
+
+def _card_value(payload, n: int) -> tuple | None:
+    """Of an ambiguous holder's meanings, the value of the variable indexed `n` ("Cath" of card 6: c[6] = cath)."""
+    return next((p for k, p in payload if k == "value" and p[0].endswith(f"[{n}]")), None)
 
 
 def _own_var(lex: Lexicon, agent: str) -> str | None:
