@@ -17,15 +17,15 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import checked_world, pair_cases, value_line_cases
+from .cases import as_checked, checked_world, example_world, heads_checked_world, pair_cases, value_line_cases
 from .chains import chain_records
 from .computed import computed_records, tuple_values
 from .questions import answered_exclusions
 from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
-                     pattern_lines, under_value_case, value_case, value_case_inside,
-                     value_label_case)
+                     opening_case, pattern_lines, under_value_case, value_case, value_case_inside,
+                     value_label_case, var_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       half_credit, quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
@@ -298,6 +298,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     before = 0  # the stage the trace stood at before the step
     listed_property = False  # the step before ends on a colon after a property: this step lists its values
+    checking = False  # the step before is a heading over the check of one world
     listed_condition = False  # the step before ends on a colon after a condition: this step spells it out
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     ahead = [next((b.stage for b in alignment[n + 1:] if b.stage != a.stage), a.stage)
@@ -326,6 +327,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
+        if "如" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text:
+            records = example_world(lex, text, records)  # "比如a = 1、b = 1、c = 2。爱丽丝看到…"
+        if "?" in text[:160] or "？" in text[:160]:
+            records = opening_case(lex, text, records)  # "could Bo with 17 still be confused? … only July 17 remains"
+        if checking:  # "Forward verification with ♦5:" then "1. P has rank 5. … 2. Q has ♦. …"
+            records = as_checked(records)
+        checking = heads_checked_world(lex, text)
         records = removed_sets(records, text)  # "Ω₁ = Ω ∖ {(0,1), (10,9)}": the pairs taken away
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
@@ -342,6 +350,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = under_value_case(records, value_case_inside(lex, text))  # "… now? If b = 2: … So a = 1."
         elif (":" in text[:48] or "：" in text[:48]) and lex.number_pair is None:
             records = value_label_case(lex, records, text)  # "4月19日：… 伯纳德还是不知道。排除。"
+        if ":" in text[:24] or "：" in text[:24]:
+            records = var_label_case(lex, records, text)  # "And a = 1: originally b ∈ {0, 2}. … so b = 2."
         if "):" in text or ")：" in text or "）：" in text:
             records = pattern_lines(records, text)  # "1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
@@ -679,6 +689,11 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     answered = said is not None and set(said) <= set(final) or any(
         c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
                    and c.record.start < end for c in audits)  # "**答案：是，三个数互不相同。**": the answer, then what it means
+    answered = answered or any(c.record.answer is not None and set(c.record.answer) <= set(final) and
+                               c.record.start < end for c in audits)
+    second = _FIRST_SENTENCE_END.search(text, end) if answered else None
+    if second is not None and second.end() <= _HEADLINE:  # "**x = 4 and y = 13.** The sum is 17 and the product is 52."
+        end = second.end()
     return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c

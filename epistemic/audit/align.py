@@ -627,9 +627,17 @@ class Aligner:
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
         names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
+        listed = None  # (the stage before, the last statement) of the dialogue being listed line by line
         for text in texts:
             before = current
             k, how = self.locate(text, current)
+            if listed is not None and how == "quote" and k == listed[1] + 1 and self._bare_line(text, k):
+                # "接着有三句对话：\n\n阿尔伯特：…\n\n伯纳德：…": the puzzle's dialogue, a line a step; no progress
+                listed = (listed[0], k)
+                out.append(Alignment(listed[0], "recap", reached, (), ()))
+                continue
+            listed = (current, current) if _DIALOGUE_RETOLD.search(text[-40:]) and text.rstrip()[-1:] in ":：" \
+                else None
             if k is not None:
                 current = k
             cues = self.inner_cues(text, current)
@@ -676,6 +684,11 @@ class Aligner:
                 if c.strong and c.stage > current:
                     current = c.stage
         return _proved(texts, out)
+
+    def _bare_line(self, text: str, k: int) -> bool:
+        """Whether a step is statement k's line alone ("伯纳德：“起初我不知道……”", "2. Bernard: "…""): its quote
+        and a label, no more."""
+        return len(fold(text)) <= max((len(q) for q in self.quotes[k - 1]), default=0) + 24
 
     def _walked_on(self, text: str, cues: tuple[Cue, ...], current: int) -> tuple[Cue, ...]:
         """A step that reaches a statement by a cue of its own and then tells the next ones in turn ("- Ali says he

@@ -12,7 +12,8 @@ import re
 
 from .align import Aligner, statement_parts
 from .claims import QUOTES, tokens
-from .records import EXCLUSION, record
+from .records import EXCLUSION, REJECTED, SUPPOSED, record
+from .scope import reading_at, scopes
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
 _AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+")
@@ -302,7 +303,8 @@ NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
                        r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
 # A sentence supposing a case before its claim: "if …", "With three muddy children, …", "三个或四个有泥就…"
-_CASE_OPENING = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|with\s+(?:\w+\s+){0,2}muddy)\b)|如果|假如|假设|要是|"
+_CASE_OPENING = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|with\s+(?:\w+\s+){0,2}muddy|in\s+that\s+case)\b)|"
+                           r"如果|假如|假设|要是|那样|这样的话|那种情况下|"  # ("那样S的话不排除任何数对": the case supposed before)
                            r"[一两二三四五六七八九\d]个(?:或[一两二三四五六七八九\d]个)?(?:孩子|人)?(?:都)?有泥(?:的话|时)?[，,]?就")
 _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
 
@@ -331,8 +333,11 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
                 _PERSONAL.search(text, at, min(stop, at + len(subject) + 60)) is not None:
             continue  # "父亲的话对他来说没有新信息", "… doesn't change anything for him": nothing new to one agent
         opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
-        if _CASE_OPENING.search(text, opening, at) is not None:
+        if _CASE_OPENING.search(text[opening:at] + subject[:4]) is not None:
             continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
+        if reading_at([sc for sc in scopes(text[opening:stop]) if sc.reading in (SUPPOSED, REJECTED)],
+                      at - opening + len(subject), stop - opening) is not None:
+            continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading
         k = aligner.anchor(subject, current(at))
         if k is None:
             continue

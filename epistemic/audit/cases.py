@@ -225,7 +225,9 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
 # double check a = 8: …", "Replaying the dialogue with ♦5: …", "Sanity check of (4, 13): …", "验证一下7月16日：…",
 # "**Verification (March 18)**"
 _CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*\s+)?"
-                       r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?(?:sanity[\s-]+check|double[\s-]+check|"
+                       r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?"
+                       r"(?:(?:forward|backward|reverse|full|last)\s+)?"
+                       r"(?:sanity[\s-]+check|double[\s-]+check|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?|"
                        r"(?i:does|do)\s+(?=[^\n?:]{1,30}\b(?i:fit|work|satisfy|pass|survive|hold\s+up|check\s+out)\b))")
@@ -240,6 +242,53 @@ _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
 
 
+_CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+check|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
+                         r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?)\b)|验证|检验|核对|代入")
+
+
+def heads_checked_world(lex: Lexicon, text: str) -> bool:
+    """Whether a step is, or ends on, a heading over the check of one world ("Forward verification with ♦5:",
+    "用7月16日验证一遍："): the step under it says what happens in that world."""
+    line = re.split(r"(?<=[.!?。！？])\s*", text.strip().rstrip("*").rstrip())[-1]  # ("… Let me verify from March 18:")
+    return len(line) <= 100 and "\n" not in line and line[-1:] in (":", "：") and \
+        _CHECK_WORD.search(line) is not None and any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
+
+
+def as_checked(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The records of a step under a checked world's heading, read as that world's case."""
+    return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
+
+
+_WORLD_GLUE = re.compile(r"[\s,，、;()（）.*]*(?:[A-Za-z]\w?\s*)?")  # ("s = 17, p = 52": a letter the puzzle does not name)
+
+
+def _names_world(lex: Lexicon, text: str, at: int) -> bool:
+    """Whether the line from `at` names one world and nothing else ("x = 4, y = 13, s = 17.", "♦5.", "July 16")."""
+    end = text.find("\n", at)
+    line = text[at:end if end >= 0 else len(text)]
+    toks = lex.scan(line)
+    if not any(t.kind in ("value", "number") for t in toks) or any(
+            t.kind not in ("value", "number", "attr", "copula", "sep", "tuple") for t in toks):
+        return False
+    gaps = [(a.end, b.start) for a, b in zip(toks, toks[1:])] + [(0, toks[0].start), (toks[-1].end, len(line))]
+    return all(_WORLD_GLUE.fullmatch(line, a, b) is not None for a, b in gaps)
+
+
+_EXAMPLE_WORLD = re.compile(r"(?:比如|例如|譬如|举个例子|(?i:\bfor\s+(?:example|instance)\b|\be\.g\.|\btake\b))[，,:：\s]*")
+_EXAMPLE_END = re.compile(r"[^。.;；?？\n]*[。.;；?？]")
+
+
+def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A sentence that only names an example world ("比如a = 1、b = 1、c = 2。", "Take (1, 1, 2).") and the rest of the
+    step worked in it: what follows is that world's case."""
+    for m in _EXAMPLE_WORLD.finditer(text):
+        end = _EXAMPLE_END.match(text, m.end())
+        if end is not None and _names_world(lex, text[:end.end() - 1], m.end()):
+            return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and r.start >= m.start() else r
+                    for r in records]
+    return records
+
+
 def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """A step that opens by checking one named world ("Check ♦5: P holds a 5 …"): what it says of candidates and
     knowledge is said in that world, read as its case (not checked as the stage's claims). Answers, arithmetic,
@@ -247,18 +296,21 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     case = _CASE_OPENING.match(text)
     if case is not None and any(t.kind in ("value", "number", "ambig")
                                                  for t in lex.scan(case.group("case") or case.group("en"))):
-        return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
+        return as_checked(records)
     m = _CHECKING.match(text)
     if m is None or m.end() == 0:
         return records
-    head = text[m.end():m.end() + 60]
-    cut = re.search(r"[:：\n]", head)
+    head = text[m.end():m.end() + 100]
+    cut = re.search(r"[:：\n]|[.。](?=\s|$)", head)  # ("Let me double-check the 4 case. Originally …")
     if cut is None:
         return records
-    toks = [t for t in lex.scan(head[:cut.start()]) if t.kind in ("value", "number", "ambig")]
+    named = re.sub(r"(?i)\s*\bcases?\s*$", " ", head[:cut.start()])  # ("the 4 case": the 4)
+    toks = [t for t in lex.scan(named) if t.kind in ("value", "number", "ambig")]
+    if not toks and _names_world(lex, text, m.end() + cut.end()):  # "Forward check: x = 4, y = 13, s = 17, p = 52."
+        return as_checked(records)
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
         spans = _value_lines(lex, text) + [(p.end(), _line_end(text, p.end()), None)
                                            for p in _PAIR_LABEL.finditer(text)]  # ("(1,2)：安妮拿1，…")
         return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
                 any(a <= r.start < b for a, b, _ in spans) else r for r in records]
-    return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
+    return as_checked(records)

@@ -556,6 +556,15 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = [r.read_as(CASE) if r.certain and r.kind not in ("answer", "arithmetic", "split") else r for r in found]
     if arithmetic:
         found = [_shorthand(r, lex.number_pair is not None) for r in found]
+    if "看" in sentence or "sees" in low or "saw" in low:  # "爱丽丝看到b = 1、c = 2": what she sees, not the stage
+        seen = [m.span(1) for m in _SEES_VALUES.finditer(sentence)]
+        found = [r for r in found if r.kind != "candidates" or not any(a <= r.start < b for a, b in seen)]
+    if "'s" in sentence or "’s" in sentence:  # "remove Cath's 6": the card she holds taken out of a set, not her lack
+        found = [r for r in found
+                 if r.kind != "exclusion" or _OWNED.search(sentence, max(0, r.start - 16), r.end) is None]
+    if "each" in low or "各" in sentence:  # "a = 0 and a = 10 give one pair each": what each value has, not the stage
+        found = [r for r in found
+                 if r.kind not in ("candidates", "bound") or _EACH_AFTER.match(sentence, r.end) is None]
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
@@ -563,6 +572,13 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
              for r in found]
     return tuple(found + timed), carry
+
+
+_SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
+_OWNED = re.compile(r"\b\w+(?:'s|’s)\s+(?:card\s+)?\d")  # ("Cath's 6 is removed": hers, taken out of a set)
+_EACH_AFTER = re.compile(r"\s*(?i:(?:each\s+|both\s+|all\s+)?(?:give|gives|yield|yields|have|has|leave|leaves|allow|"
+                         r"allows)\b[^,.;:\n]{0,25}\beach\b|each\s+(?:give|have|yield|leave|allow)\b)|"
+                         r"\s*各(?:有|给出|对应|剩)")
 
 
 def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -1080,6 +1096,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             continue  # "So a = c survives Alice's statement": the relation still possible, not holding everywhere
         gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
             (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None) or \
+            (m if _NONE_HAS.search(sentence, max(0, m.start() - 40), m.start()) else None) or \
             _listed_out(pattern, sentence, m.end())  # "排除了 a = c", "b = c、a = c、a = b 三种相等的情况都被排除了"
         if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
@@ -1091,6 +1108,11 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
                           reading=CASE if in_row or restating else reading))
     return out
+
+
+# A relation no candidate has: "no pair has x = y", "none of the pairs satisfies a = b", "没有一组满足 a = b"
+_NONE_HAS = re.compile(r"(?i:\b(?:no|none\s+of\s+the)\s+(?:\w+\s+){0,2}?(?:has|have|with|satisfies|satisfy|where)\s*$)|"
+                       r"没有(?:一组|一对|任何)?[^，。,.\s]{0,4}(?:满足|是|有)\s*$")
 
 
 def _listed_out(pattern: re.Pattern, sentence: str, at: int) -> re.Match | None:
@@ -1118,7 +1140,7 @@ _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|excl
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
-                             r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:可能|存活|活下来|留下|保留)")
+                             r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:是|有)?(?:可能|存活|活下来|留下|保留)")
 _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:impossible|not\s+possible|ruled\s+out)|"
                                r"(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+"
                                r"(?:happen|occur|hold|be\s+the\s+case))\b|"
@@ -1564,6 +1586,9 @@ _OPEN_BRACKET = re.compile(r"[(（]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
 
+_NAMED_VALUE = re.compile(r"(?<![\w.'’])[A-Za-z][A-Za-z0-9_]{0,3}(?=\s*=\s*-?\d)\s*=\s*-?\d{1,9}(?![\d.])")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
@@ -1575,6 +1600,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
             raw = [t for t in raw if not any(a <= t.start < b for a, b in triples)]
+    if "=" in sentence:  # "x = 4, y = 13, s = 17": a name the puzzle does not know is given a value, unread
+        unknown = [m.span() for m in _NAMED_VALUE.finditer(sentence) if not any(t.start == m.start() for t in raw)]
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in unknown)]
     pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
@@ -2029,7 +2057,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:(?i:and\s+also|as\s+well\s+as|plus|along\s+wi
 
 
 # "but", "但", "yet", "however" right after a comma: what follows is a claim of its own, not more of the list
-_CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though)\b|但|可是|不过|然而)")
+_CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though|with)\b|但|可是|不过|然而)")
 
 
 def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
@@ -3069,8 +3097,9 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
                            r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?"
                            r"(?:sum\s+|product\s+|number\s+|card\s+)?"
-                           r"(?:of\s+)?|"
-                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿)(?:的是|了)?\s*", re.IGNORECASE)
+                           r"(?:of\s+)?(?:[a-z]\s*=\s*)?|"
+                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿|看到|看见)(?:的是|了)?\s*(?:[a-z]\s*=\s*)?",
+                           re.IGNORECASE)  # ("爱丽丝看到b = 1、c = 2": what she sees in the world supposed)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".

@@ -29,6 +29,11 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
                        r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                        r"的世界(?:里|中)|"
                        r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
+# The rest of a sentence under another reading of a statement: "With the "I know now" reading, statement 2 removes
+# nothing, …", "按“现在知道”的理解，…"
+_UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|such)\s+"
+                            r"(?:[\"“][^\"”\n]{0,60}[\"”]|[^,.;:\n\"“]){0,80}?\b(?:reading|interpretation)\b)|"
+                            r"按(?:照)?[^，。,.\n]{1,30}的(?:理解|读法|解读)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
@@ -42,7 +47,10 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
                        r"\b(?:in|for|from|with) the (?:original|classic|famous|standard|usual|well-known) "
                        r"(?:puzzle|version|problem|"
-                       r"cheryl puzzle)\b|\b(?:original|classic|famous|standard|usual|well-known)\s+(?:puzzle|version|problem|"
+                       r"cheryl puzzle)\b|\b(?:in|for)\s+the\s+(?:original|classic|standard)\s*,|"
+                       r"\b(?:in|for|under)\s+(?:the|a|that|another)\s+(?:other\s+)?(?:version|variant|variation)\s+"
+                       r"(?:where|in\s+which|with|that)\b|"
+                       r"\b(?:original|classic|famous|standard|usual|well-known)\s+(?:puzzle|version|problem|"
                        r"cheryl(?:'s|’s)?\s+(?:puzzle|birthday))(?:'s|’s)?\s+(?:answer|solution)\b|"
                        r"\b(?:it(?:'s|’s|\s+is)|this\s+is|that(?:'s|’s|\s+is))\s+not\s+(?:just|only|simply|merely)"
                        r"\s+that\b|"
@@ -73,21 +81,20 @@ _ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有�
 # ("we're asked just whether they're all different": asked, not said; but "cannot tell whether she is muddy" is
 # what the knowing is about)
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
-# Only these can mark a part of a sentence; a sentence without any of their first letters is plain.
-_QUICK = re.compile(r"[?？✗✘❌]|(?i:might|may|perhaps|possibl|probabl|likely|seem|appear|think|guess|suspect|believe|"
-                    r"could|would|for|order|so that|thought|assum|suppos|figured|first|tempting|wrong|mistaken)|"
-                    r"可能|也许|或许|大概|似乎|好像|猜|为了|要让|要使|才能|以为|想错|had|were it|imagine|choose|if|when there|consider|misread|read|假设|假如|要是|如果|若|误")
+# Only these words can mark a part of a sentence; a sentence without any of them is plain.
 
 
 _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
-                "famous", "standard", "usual", "well-known", "原题", "原版", "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时", "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
+                "famous", "standard", "usual", "well-known", "version", "variant", "variation", "原题", "原版",
+                "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时",
+                "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
-                "not just", "not only", "not simply", "not merely", "not solely",
+                "interpret", "理解", "读法", "解读", "not just", "not only", "not simply", "not merely", "not solely",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")
 
@@ -118,6 +125,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
         out.append(Scope(a, m.end(), CROSSED))
+    for m in _UNDER_READING.finditer(sentence):
+        out.append(Scope(m.start(), len(sentence), SUPPOSED))
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))

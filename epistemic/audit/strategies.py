@@ -315,6 +315,8 @@ class Credit:
             return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
         if any(live(j - 1) and not live(j) for j in ks):
             return Verdict(ENTAILED, k, text, strategy=self.name)
+        if len(record.key.formula) > 3 and _rules_out_then(judge, f, _part(lex, record.key.formula), k):
+            return Verdict(ENTAILED, k, text, strategy=self.name)
         if not live(k - 1):
             done = next((j for j in range(k - 1, 0, -1) if live(j - 1)), None)
             why = f"no world of stage {k - 1} has it: " + (f"statement {done} ruled it out" if done else
@@ -324,6 +326,19 @@ class Credit:
         why = f"some world of stage {k} still has it" + (f"; statement {later} rules it out" if later else "")
         return Verdict(PREMATURE if later is not None else FALSE, k, text, 0, later, {"stage": k, "explanation": why},
                        self.name)
+
+
+def _rules_out_then(judge, f: s.Formula, part: s.Formula, k: int) -> bool:
+    """Whether a clause about an earlier stage ("At first I didn't know") rules `f` out there, though an earlier
+    statement already had: true of the clause, which the trace may say while noting the values are gone."""
+    if not isinstance(part, s.Past):
+        return False
+    e = 0 if part.back is None else k - 1 - part.back
+    if e < 0:
+        return False
+    stage = judge.solution.stages[e].mask
+    had = judge.mask(f, e) & stage
+    return bool(np.any(had)) and not np.any(had & judge.mask(part.body, e))
 
 
 def _split_pairs(key: tuple) -> list[tuple[int, int]]:

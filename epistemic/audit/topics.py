@@ -291,6 +291,20 @@ def value_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> lis
         for r in records]
 
 
+_VAR_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:and|now|for|take|consider|check|try|what\s+about)\s+)?(?:\*\*)?"
+                        r"([A-Za-z]\w{0,2})\s*=\s*\d{1,6}\s*(?:\*\*)?\s*[:：]")
+
+
+def var_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A step that opens on one value of a numeric variable and a colon ("And a = 1: originally b ∈ {0, 2}. … so
+    b = 2."): the label and what follows are that value's case."""
+    m = _VAR_LABEL.match(text)
+    if m is None or m.group(1) not in lex.numeric:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in ("candidates", "count", "bound", "exclusion", "knowledge") else r
+            for r in records]
+
+
 # A line that opens on a bracketed pattern and a colon: "1. (2t, t, t): b = c. Alice sees t and t → …"
 _PATTERN_LINE = re.compile(r"(?m)^[ \t>*\-]*(?:\d{1,2}[.)、]\s*)?(?:\*\*)?[(（][^()（）\n]{1,30}[)）](?:\*\*)?\s*[:：][^\n]*")
 
@@ -323,3 +337,30 @@ def under_value_case(records: list[ClaimRecord], end: int | None) -> list[ClaimR
         return records
     return [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain and r.start >= end else r
             for r in records]
+
+
+# An opening question about one agent's case: "could Bo with 17 still be confused?", "what if P holds a 4?"
+_OPENING_CASE = re.compile(r"[^.?!。？！\n]{0,120}?\b(?i:with|holding|having|holds|has)\s+(?:a\s+|an\s+|the\s+)?"
+                           r"[^.?!。？！\n]{0,30}[?？]")
+
+
+def opening_case(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A step that opens by asking about one agent's value ("Wait — could Bo with 17 still be confused? Originally
+    April 17 and July 17. … So only July 17 remains."): a list whose every world has that value is its case."""
+    m = _OPENING_CASE.match(text)
+    if m is None:
+        return records
+    toks = lex.scan(text[:m.end()])
+    if not any(t.kind == "agent" for t in toks):
+        return records
+    named = {t.payload for t in toks if t.kind == "number"} | {t.payload[1] for t in toks if t.kind == "value"}
+    if not named:
+        return records
+    return [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.start >= m.end() and r.key.witnesses and
+            all(_has_value(w, named) for w in r.key.witnesses) else r for r in records]
+
+
+def _has_value(witness: tuple, named: set) -> bool:
+    """Whether a world key (`x = c` or a conjunction of such) gives some variable one of the `named` values."""
+    parts = witness[1] if witness[0] == "And" else (witness,)
+    return any(p[0] == "Compare" and p[1] == "=" and p[3][0] == "Const" and p[3][1] in named for p in parts)
