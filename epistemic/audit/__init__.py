@@ -24,7 +24,7 @@ from .questions import answered_exclusions
 from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
-                     opening_case, pattern_lines, under_value_case, value_case, value_case_inside,
+                     opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case, var_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       half_credit, quoted_credit, survived_stage)
@@ -352,6 +352,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = value_label_case(lex, records, text)  # "4月19日：… 伯纳德还是不知道。排除。"
         if ":" in text[:24] or "：" in text[:24]:
             records = var_label_case(lex, records, text)  # "And a = 1: originally b ∈ {0, 2}. … so b = 2."
+        if "情况" in text[:12] or "ase" in text[:12]:
+            records = relation_case(records, text)  # "情况二：a = c。…所以鲍勃一定知道。但他说不知道，…"
         if "):" in text or ")：" in text or "）：" in text:
             records = pattern_lines(records, text)  # "1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."

@@ -284,6 +284,8 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]
 # A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
 _QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]")
+_KNEW = re.compile(r"knew|早知道|早就")  # (in folded text: lower case, no spaces)
+_JOIN_BEFORE = re.compile(r"(?i:\band\s*$|\bplus\s*$|&\s*$)|[和与及、]\s*$")
 _INDENTED = re.compile(r"(?:\n[ \t]+[^\s\-*•][^\n]*)*")  # lines indented under a bullet, not bulleted themselves
 _OUTLINE_LINE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(\d)[.)、:：][ \t]*(?:\*\*)?[ \t]*(?:Mr\.?[ \t]+)?")
 NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark|line)\s*#?\s*(\d)\b(?!\s*(?:of|in)\s+the\s+table))|第([一二三四五])(?:句话?|个(?:陈述|发言)|条)|"
@@ -637,7 +639,7 @@ class Aligner:
                 out.append(Alignment(listed[0], "recap", reached, (), ()))
                 continue
             listed = (current, current) if _DIALOGUE_RETOLD.search(text[-40:]) and text.rstrip()[-1:] in ":：" \
-                else None
+                else None  # (a step ending on "接着有三句对话：", "The conversation goes:")
             if k is not None:
                 current = k
             cues = self.inner_cues(text, current)
@@ -748,9 +750,22 @@ class Aligner:
                 k = k if k is not None and k > last else None  # indented lines under it
                 end = _INDENTED.match(text, end).end() if k is not None else end
             if k is not None:
+                k = self._joined_next(text, m.start(1), end, k)
                 out.append(OutlineLine(m.start(1), end, k))
                 last = k
         return sorted(set(out))
+
+    def _joined_next(self, text: str, start: int, end: int, k: int) -> int:
+        """A line that names statement k and, joined to it, the next one's speaker before any consequence
+        ('- P's "I don't know" and S's "I knew it" force the sum into …') gives both: dated by the later."""
+        if k >= len(self.quotes) or self.speakers[k] is None:
+            return k
+        stop = _CONSEQUENCE.search(text, start, end)
+        head = text[start:stop.start() if stop else end]
+        toks = self.lexicon.scan(head)
+        joined = [t for t in toks[1:] if t.kind == "agent" and t.payload == self.speakers[k] and
+                  _JOIN_BEFORE.search(head, max(0, t.start - 6), t.start) is not None]
+        return k + 1 if joined and toks and toks[0].start <= 2 else k
 
     def _speaker_knowing(self, line: str) -> str | None:
         """The speaker whose label opens a bullet line followed by a knowing word ("- P: don't know → …", a statement
@@ -1253,6 +1268,9 @@ class Aligner:
         agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
         fits = [k for k, qs in enumerate(self.quotes, start=1)  # (no speaker named: the words alone pick it)
                 if (agent is None or self.voices[k - 1] in (agent, None)) and any(said in q for q in qs)]
+        if not fits and agent is not None and _KNEW.search(said) is not None:  # S's "I knew it": the speaker's one
+            fits = [k for k in range(1, len(self.quotes) + 1) if self.voices[k - 1] == agent and self.past[k - 1]]
+            return fits[0] if len(fits) == 1 else None  # statement about before
         nth = _NTH_QUOTE.search(phrase, 0, m.start()) if len(fits) > 1 and \
             len({(self.quotes[k - 1], self.voices[k - 1]) for k in fits}) == len(fits) else None  # (not one
         # statement repeated: rounds of silence)

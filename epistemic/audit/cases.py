@@ -162,8 +162,9 @@ _WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*[:：]")
 
 
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
-_IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?[ \t]*"
-                      r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")
+_IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)]|第[一二三四五六七八九十]{1,2}[，,、:：]|"
+                      r"(?i:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)[,:])[ \t]*(?:\*\*)?[ \t]*"
+                      r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")  # ("第一，如果 b = c，…。爱丽丝知道。")
 
 
 def _line_end(text: str, at: int) -> int:
@@ -240,6 +241,7 @@ _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok
                            r"(?:of\s+|where\s+|with\s+)?(?P<en>[^,.:;\n]{1,12})))", re.IGNORECASE)
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
+_REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+check|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
@@ -254,9 +256,9 @@ def heads_checked_world(lex: Lexicon, text: str) -> bool:
         _CHECK_WORD.search(line) is not None and any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
 
 
-def as_checked(records: list[ClaimRecord]) -> list[ClaimRecord]:
+def as_checked(records: list[ClaimRecord], kinds: frozenset = _CHECKED_KINDS) -> list[ClaimRecord]:
     """The records of a step under a checked world's heading, read as that world's case."""
-    return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS else r for r in records]
+    return [r.read_as(CASE) if r.certain and r.kind in kinds else r for r in records]
 
 
 _WORLD_GLUE = re.compile(r"[\s,，、;()（）.*]*(?:[A-Za-z]\w?\s*)?")  # ("s = 17, p = 52": a letter the puzzle does not name)
@@ -289,6 +291,22 @@ def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     return records
 
 
+# A step that opens by supposing one world and then replays the dialogue in it: "Suppose the card is the 5 of
+# diamonds.\n- P is told "5". …", "假设生日是7月16日："
+_SUPPOSED_WORLD = re.compile(r"[\W_]*(?:(?i:suppose|assume|say|let's\s+say|let\s+us\s+say|imagine)\s+(?:that\s+)?"
+                             r"(?:the\s+)?(?:card|birthday|date|anniversary|pair|numbers?|answer|world|age)\s+"
+                             r"(?:is|are|were|was|=)\s+|(?:假设|假如|设)(?:这张)?(?:牌|生日|日期|答案|数对|年龄)?(?:是|为|就是))")
+
+
+def _supposes_world(lex: Lexicon, text: str) -> bool:
+    m = _SUPPOSED_WORLD.match(text)
+    if m is None:
+        return False
+    end = re.search(r"[.。:：,，\n]", text[m.end():m.end() + 50])
+    named = text[m.end():m.end() + (end.start() if end else 50)]
+    return any(t.kind in ("value", "number", "tuple") for t in lex.scan(named))
+
+
 def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """A step that opens by checking one named world ("Check ♦5: P holds a 5 …"): what it says of candidates and
     knowledge is said in that world, read as its case (not checked as the stage's claims). Answers, arithmetic,
@@ -297,6 +315,8 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     if case is not None and any(t.kind in ("value", "number", "ambig")
                                                  for t in lex.scan(case.group("case") or case.group("en"))):
         return as_checked(records)
+    if _supposes_world(lex, text):  # "Suppose the card is the 5 of diamonds.\n- P is told "5". …": the dialogue
+        return as_checked(records, _REPLAYED_KINDS)  # replayed in it, each line at its own statement
     m = _CHECKING.match(text)
     if m is None or m.end() == 0:
         return records

@@ -246,6 +246,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if case is None and ("uddy" in sentence or "有泥" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
         records, answer_cue = hit
+        if answer_cue and any(r.kind == "answer" for r in records) and "\n" not in sentence and \
+                not text.startswith("\n", m.end()):
+            answer_cue = False  # the answer given; what follows on its line is its gloss ("…, while Cath, seeing four
+            # hands for Alice, learns nothing": not another answer; a table's next row may be)
         if records and (carried or _PERSPECTIVE.search(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
                             for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
@@ -559,6 +563,17 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if "看" in sentence or "sees" in low or "saw" in low:  # "爱丽丝看到b = 1、c = 2": what she sees, not the stage
         seen = [m.span(1) for m in _SEES_VALUES.finditer(sentence)]
         found = [r for r in found if r.kind != "candidates" or not any(a <= r.start < b for a, b in seen)]
+    answers = [r for r in found if r.kind == "answer"]
+    if len(answers) > 1:  # "Card 6 is held by Cath, while Cath, seeing four hands for Alice, …": a reason after it
+        first = min(answers, key=lambda r: r.start)
+        found = [r for r in found if r.kind != "answer" or r is first or
+                 _REASON_AFTER.search(sentence, first.end, r.start) is None]
+    if "[" in str(lex.question_vars):  # "Cath doesn't know the owner of any of 0–5": not card 6's
+        found = [r for r in found if r.kind != "knowledge" or not _other_index(sentence, r)]
+    if _GLOSSED_PAIR.match(sentence) is not None:  # "Is (9,8) still in? That's a = 9, b = 8.": the pair spelled out
+        found = [r.read_as(CASE) if r.kind == "candidates" and r.certain else r for r in found]
+    if "=" in sentence[:12]:  # "a = 2原来有(2, 1)和(2, 3)，(2, 1)被排除了，剩(2, 3)。": a = 2's pairs, not the stage's
+        found = _var_topic_cases(sentence, found)
     if "'s" in sentence or "’s" in sentence:  # "remove Cath's 6": the card she holds taken out of a set, not her lack
         found = [r for r in found
                  if r.kind != "exclusion" or _OWNED.search(sentence, max(0, r.start - 16), r.end) is None]
@@ -575,6 +590,40 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
 
 
 _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
+_GLOSSED_PAIR = re.compile(r"\W*(?i:that's|that\s+is|i\.e\.|namely|meaning)\s*,?\s*[a-z]\s*=\s*\d{1,6}"
+                           r"(?:\s*(?:,|and|，)\s*[a-z]\s*=\s*\d{1,6})*\s*[.。]?\s*$")
+_REASON_AFTER = re.compile(r"(?i:\b(?:while|whereas|because|since|as)\b)|因为|由于|而")
+_INDEX = re.compile(r"\[(\d{1,3})\]")
+_NUMBERS_NAMED = re.compile(r"(\d{1,3})\s*(?:[–—~-]|to|到|至)\s*(\d{1,3})|\d{1,3}")
+
+
+def _other_index(sentence: str, r: ClaimRecord) -> bool:
+    """Whether a knowledge claim about an indexed variable (c[6]) names other indices after its knowing word ("the
+    owner of any of 0–5", "who holds card 3") and not its own: then it was read about the wrong one."""
+    own = {int(i) for i in _INDEX.findall(str(r.key.formula))}
+    if not own:
+        return False
+    named: set[int] = set()
+    for m in _NUMBERS_NAMED.finditer(sentence, r.start, min(len(sentence), r.end + 40)):
+        named |= set(range(int(m.group(1)), int(m.group(2)) + 1)) if m.group(1) else {int(m.group(0))}
+    return bool(named) and not own & named
+
+
+_VAR_TOPIC = re.compile(r"\W*(?:(?i:and|for|with|now|then)\s+)?([a-z])\s*=\s*(\d{1,6})(?=\s*(?:的情况|原来|时|的时候|[:：,，]|"
+                        r"(?i:\s+(?:originally|had|has|gives|leaves)\b)))")
+
+
+def _var_topic_cases(sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A sentence opening on one value of a number as its topic: the lists in it whose every world has that value
+    are its case."""
+    m = _VAR_TOPIC.match(sentence)
+    if m is None:
+        return found
+    part = ("Compare", "=", ("Var", m.group(1)), ("Const", int(m.group(2))))
+    return [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.start >= m.end() and r.key.witnesses and
+            all(part in (w[1] if w[0] == "And" else (w,)) for w in r.key.witnesses) else r for r in found]
+
+
 _OWNED = re.compile(r"\b\w+(?:'s|’s)\s+(?:card\s+)?\d")  # ("Cath's 6 is removed": hers, taken out of a set)
 _EACH_AFTER = re.compile(r"\s*(?i:(?:each\s+|both\s+|all\s+)?(?:give|gives|yield|yields|have|has|leave|leaves|allow|"
                          r"allows)\b[^,.;:\n]{0,25}\beach\b|each\s+(?:give|have|yield|leave|allow)\b)|"

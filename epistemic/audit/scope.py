@@ -135,6 +135,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())
             b = min((c for c in cuts if c > m.end()), default=len(sentence))
+            if reading == QUESTION and m.group(0)[-7:].lower() == "whether":  # "The question is whether, after all
+                b = len(sentence)  # that, the numbers are all different": the asked clause runs to the end
             if reading == PURPOSE:  # "for Albert to be certain Bernard doesn't know, ...": up to the comma
                 b = min((c for c in cuts if c > m.end() and sentence[c - 1] in ",，;；"), default=len(sentence))
             out.append(Scope(a, b, reading))

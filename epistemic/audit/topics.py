@@ -364,3 +364,24 @@ def _has_value(witness: tuple, named: set) -> bool:
     """Whether a world key (`x = c` or a conjunction of such) gives some variable one of the `named` values."""
     parts = witness[1] if witness[0] == "And" else (witness,)
     return any(p[0] == "Compare" and p[1] == "=" and p[3][0] == "Const" and p[3][1] in named for p in parts)
+
+
+# A step headed by a case of a relation: "情况二：a = c。…", "Case 2: b = c. …", "**Case a = b:** …"
+_RELATION_CASE = re.compile(r"[\s#*>\-]*(?:(?i:case|sub-?case)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?\s*[:：.]?|"
+                            r"情况\s*[一二三四五六七八九\d]?\s*[:：]?)\s*(?:\*\*)?\s*"
+                            r"[a-z]\s*(?:=|≠|!=|<|>|≤|≥)\s*(?:[a-z]|\d{1,4})\b[^\n。.:：]{0,20}[。.:：]")
+# The sentence that leaves the case for what the statement shows: "但他说不知道，所以…", "But Bob said he didn't know"
+_LEAVES_CASE = re.compile(r"(?:但|可是|然而|(?i:but|however|yet)\b)")
+_RELATION_CASE_KINDS = frozenset({"knowledge", "candidates", "count", "term bound", "bound"})
+
+
+def relation_case(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A step headed by a case of a relation ("情况二：a = c。鲍勃看到的两个数相等，…所以鲍勃一定知道。但他说不知道，…"):
+    what it derives is that case's, up to the sentence that turns to what was actually said."""
+    m = _RELATION_CASE.match(text)
+    if m is None:
+        return records
+    turn = next((t.start() for t in _LEAVES_CASE.finditer(text, m.end())
+                 if t.start() == 0 or text[t.start() - 1] in "。.!！?？\n "), len(text))
+    return [r.read_as(CASE) if r.certain and r.kind in _RELATION_CASE_KINDS and m.end() <= r.start < turn else r
+            for r in records]

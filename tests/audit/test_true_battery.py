@@ -34,7 +34,7 @@ CAUGHT = {BATTERY: {
     "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
     "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
 }, BATTERY_2: {
-    "tc-card16-002", "tc-card16-008", "tc-card16-018", "tc-card16-035", "tc-card16-038",
+    "tc-card16-002", "tc-card16-008", "tc-card16-017", "tc-card16-018", "tc-card16-035", "tc-card16-038",
     "tc-card16-044", "tc-card16-045", "tc-card16-047", "tc-card16-050", "tc-card16-051",
     "tc-card16-052", "tc-cheryl-003", "tc-cheryl-006", "tc-cheryl-007", "tc-cheryl-010",
     "tc-cheryl-014", "tc-cheryl-016", "tc-cheryl-022", "tc-cheryl-036", "tc-cheryl-037",
