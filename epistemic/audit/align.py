@@ -676,8 +676,11 @@ class Aligner:
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))
                 current = before
-                if len(out) > 2 or before > 0 or self.worked_outline(text):  # a summary of the reasoning, or the
-                    reached = top  # reasoning as an outline: the trace has been through it
+                if (len(out) > 2 and ("|" in text or _CONSEQUENCE.search(QUOTES.sub("", text)) is not None)) or \
+                        before > 0 or \
+                        self.worked_outline(text):  # a summary of the reasoning, or the reasoning as an outline: the
+                    reached = top  # trace has been through it (not the puzzle retold, however late, which draws
+                    # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
                 continue
             cues = self._walked_on(text, cues, current)
             reached = max([reached, current] + [c.stage for c in cues])

@@ -15,7 +15,7 @@ from .claims import tokens
 from .lexicon import Lexicon
 
 # A label: a digit or capital letter in brackets, or a circled digit
-_LABEL = re.compile(r"[(（]([1-9]|[A-H])[)）]|([①②③④⑤⑥⑦⑧⑨])")
+_LABEL = re.compile(r"[(（]([1-9]|[A-H]|[A-Z][1-9])[)）]|([①②③④⑤⑥⑦⑧⑨])")  # ("(A1)", "(B1)": initial, number)
 _BEFORE_NAME = re.compile(r"[\s*]*(?:(?i:mr\.?|ms\.?)\s*)?")
 
 

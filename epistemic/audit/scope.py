@@ -34,6 +34,8 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
 _UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|such)\s+"
                             r"(?:[\"“][^\"”\n]{0,60}[\"”]|[^,.;:\n\"“]){0,80}?\b(?:reading|interpretation)\b)|"
                             r"按(?:照)?[^，。,.\n]{1,30}的(?:理解|读法|解读)")
+# A condition of the whole sentence's claim: "Anne knows b only when …", "… exactly when …"
+_ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
@@ -94,7 +96,7 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
-                "interpret", "理解", "读法", "解读", "not just", "not only", "not simply", "not merely", "not solely",
+                "interpret", "理解", "读法", "解读", "when", "not just", "not only", "not simply", "not merely", "not solely",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")
 
@@ -127,6 +129,9 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(a, m.end(), CROSSED))
     for m in _UNDER_READING.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), SUPPOSED))
+    only_when = _ONLY_WHEN.search(sentence)
+    if only_when is not None:  # "Anne knows b immediately only when her number has one neighbour": a condition for
+        out.append(Scope(0, len(sentence), SUPPOSED))  # knowing, not that she knows
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))
