@@ -636,6 +636,7 @@ class Aligner:
             if listed is not None and how == "quote" and k == listed[1] + 1 and self._bare_line(text, k):
                 # "接着有三句对话：\n\n阿尔伯特：…\n\n伯纳德：…": the puzzle's dialogue, a line a step; no progress
                 listed = (listed[0], k)
+                reached = max(reached, k)  # (as the lines were read before: told, if not worked through)
                 out.append(Alignment(listed[0], "recap", reached, (), ()))
                 continue
             listed = (current, current) if _DIALOGUE_RETOLD.search(text[-40:]) and text.rstrip()[-1:] in ":：" \

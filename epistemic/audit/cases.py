@@ -293,6 +293,7 @@ def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
 
 # A step that opens by supposing one world and then replays the dialogue in it: "Suppose the card is the 5 of
 # diamonds.\n- P is told "5". …", "假设生日是7月16日："
+_NUMBERED_NOUN = re.compile(r"(?i:\b(?:statement|step|line|round|part|claim|remark|announcement|night)\s*#?\s*$)")
 _SUPPOSED_WORLD = re.compile(r"[\W_]*(?:(?i:suppose|assume|say|let's\s+say|let\s+us\s+say|imagine)\s+(?:that\s+)?"
                              r"(?:the\s+)?(?:card|birthday|date|anniversary|pair|numbers?|answer|world|age)\s+"
                              r"(?:is|are|were|was|=)\s+|(?:假设|假如|设)(?:这张)?(?:牌|生日|日期|答案|数对|年龄)?(?:是|为|就是))")
@@ -325,7 +326,8 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     if cut is None:
         return records
     named = re.sub(r"(?i)\s*\bcases?\s*$", " ", head[:cut.start()])  # ("the 4 case": the 4)
-    toks = [t for t in lex.scan(named) if t.kind in ("value", "number", "ambig")]
+    toks = [t for t in lex.scan(named) if t.kind in ("value", "number", "ambig") and
+            _NUMBERED_NOUN.search(named, 0, t.start) is None]  # (not "re-check statement 1 once more")
     if not toks and _names_world(lex, text, m.end() + cut.end()):  # "Forward check: x = 4, y = 13, s = 17, p = 52."
         return as_checked(records)
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line

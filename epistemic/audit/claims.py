@@ -1641,7 +1641,7 @@ _OPEN_BRACKET = re.compile(r"[(（]\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 
 
-_NAMED_VALUE = re.compile(r"(?<![\w.'’])[A-Za-z][A-Za-z0-9_]{0,3}(?=\s*=\s*-?\d)\s*=\s*-?\d{1,9}(?![\d.])")
+_NAMED_VALUE = re.compile(r"(?<![\w.'’·×*+/−-])(?<![·×*+/−-]\s)[A-Za-z][A-Za-z0-9_]{0,3}(?=\s*=\s*-?\d)\s*=\s*-?\d{1,9}(?![\d.])")
 
 
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
