@@ -17,7 +17,8 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import as_checked, checked_world, example_world, heads_checked_world, pair_cases, value_line_cases
+from .cases import (as_checked, checked_world, example_world, heads_checked_world, pair_cases, value_line_cases,
+                    var_label_case)
 from .chains import chain_records
 from .computed import computed_records, tuple_values
 from .questions import answered_exclusions
@@ -25,7 +26,7 @@ from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, tab
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
-                     value_label_case, var_label_case)
+                     value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
                       half_credit, quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases

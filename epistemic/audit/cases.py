@@ -293,6 +293,7 @@ def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
 
 # A step that opens by supposing one world and then replays the dialogue in it: "Suppose the card is the 5 of
 # diamonds.\n- P is told "5". …", "假设生日是7月16日："
+_NAMES_CASE = re.compile(r"(?i:\bcases?\b|\bfor\s+[a-z]\s*=\s*\d)")
 _NUMBERED_NOUN = re.compile(r"(?i:\b(?:statement|step|line|round|part|claim|remark|announcement|night)\s*#?\s*$)")
 _SUPPOSED_WORLD = re.compile(r"[\W_]*(?:(?i:suppose|assume|say|let's\s+say|let\s+us\s+say|imagine)\s+(?:that\s+)?"
                              r"(?:the\s+)?(?:card|birthday|date|anniversary|pair|numbers?|answer|world|age)\s+"
@@ -322,7 +323,10 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     if m is None or m.end() == 0:
         return records
     head = text[m.end():m.end() + 100]
-    cut = re.search(r"[:：\n]|[.。](?=\s|$)", head)  # ("Let me double-check the 4 case. Originally …")
+    cut = re.search(r"[:：\n]", head[:60])
+    if cut is None:  # "Let me double-check the 4 case. Originally …", "… the step for a = 2 again, since …. Anne …":
+        cut = re.search(r"[.。](?=\s|$)", head)  # a sentence naming one case (not "double check June. June 12 …")
+        cut = cut if cut is not None and _NAMES_CASE.search(head, 0, cut.start()) is not None else None
     if cut is None:
         return records
     named = re.sub(r"(?i)\s*\bcases?\s*$", " ", head[:cut.start()])  # ("the 4 case": the 4)
@@ -336,3 +340,18 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
         return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
                 any(a <= r.start < b for a, b, _ in spans) else r for r in records]
     return as_checked(records)
+
+
+_VAR_LABEL = re.compile(r"[ \t#>]*(?:(?i:and|now|for|take|consider|check|try|what\s+about)\s+)?(?:\*\*)?"
+                        r"([A-Za-z]\w{0,2})\s*=\s*\d{1,6}\s*(?:\*\*)?\s*[:：]")
+_LABEL_LINES = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?[a-z]\s*=\s*\d{1,6}\s*[:：]")
+
+
+def var_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A step that opens on one value of a numeric variable and a colon ("And a = 1: originally b ∈ {0, 2}. … so
+    b = 2."): the label and what follows are that value's case."""
+    m = _VAR_LABEL.match(text)
+    if m is None or m.group(1) not in lex.numeric or len(_LABEL_LINES.findall(text)) > 1:
+        return records  # (lines that each open on a value are read line by line: cases.value_line_cases)
+    return [r.read_as(CASE) if r.certain and r.kind in ("candidates", "count", "bound", "exclusion", "knowledge") else r
+            for r in records]  # (knowing there is not weighed as a case's: the step may look back at a statement)

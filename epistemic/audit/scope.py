@@ -129,9 +129,10 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(a, m.end(), CROSSED))
     for m in _UNDER_READING.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), SUPPOSED))
-    only_when = _ONLY_WHEN.search(sentence)
-    if only_when is not None:  # "Anne knows b immediately only when her number has one neighbour": a condition for
-        out.append(Scope(0, len(sentence), SUPPOSED))  # knowing, not that she knows
+    for m in _ONLY_WHEN.finditer(sentence):  # "Anne knows b immediately only when her number has one neighbour": a
+        a = max(c for c in cuts if c <= m.start())  # condition for knowing, not that she knows (its clause, not "…,
+        b = min((c for c in cuts if c > m.end()), default=len(sentence))  # and only 17 is left")
+        out.append(Scope(a, b, SUPPOSED))
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))

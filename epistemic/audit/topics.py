@@ -291,20 +291,6 @@ def value_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> lis
         for r in records]
 
 
-_VAR_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:and|now|for|take|consider|check|try|what\s+about)\s+)?(?:\*\*)?"
-                        r"([A-Za-z]\w{0,2})\s*=\s*\d{1,6}\s*(?:\*\*)?\s*[:：]")
-
-
-def var_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
-    """A step that opens on one value of a numeric variable and a colon ("And a = 1: originally b ∈ {0, 2}. … so
-    b = 2."): the label and what follows are that value's case."""
-    m = _VAR_LABEL.match(text)
-    if m is None or m.group(1) not in lex.numeric:
-        return records
-    return [r.read_as(CASE) if r.certain and r.kind in ("candidates", "count", "bound", "exclusion", "knowledge") else r
-            for r in records]
-
-
 # A line that opens on a bracketed pattern and a colon: "1. (2t, t, t): b = c. Alice sees t and t → …"
 _PATTERN_LINE = re.compile(r"(?m)^[ \t>*\-]*(?:\d{1,2}[.)、]\s*)?(?:\*\*)?[(（][^()（）\n]{1,30}[)）](?:\*\*)?\s*[:：][^\n]*")
 
@@ -369,7 +355,8 @@ def _has_value(witness: tuple, named: set) -> bool:
 # A step headed by a case of a relation: "情况二：a = c。…", "Case 2: b = c. …", "**Case a = b:** …"
 _RELATION_CASE = re.compile(r"[\s#*>\-]*(?:(?i:case|sub-?case)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?\s*[:：.]?|"
                             r"情况\s*[一二三四五六七八九\d]?\s*[:：]?)\s*(?:\*\*)?\s*"
-                            r"[a-z]\s*(?:=|≠|!=|<|>|≤|≥)\s*(?:[a-z]|\d{1,4})\b[^\n。.:：]{0,20}[。.:：]")
+                            r"[a-z]\s*(?:=|≠|!=|<|>|≤|≥)\s*[a-z]\b[^\n。.:：]{0,20}[。.:：]")  # (two numbers: "Case k = 3"
+# supposes a count, read elsewhere)
 # The sentence that leaves the case for what the statement shows: "但他说不知道，所以…", "But Bob said he didn't know"
 _LEAVES_CASE = re.compile(r"(?:但|可是|然而|(?i:but|however|yet)\b)")
 _RELATION_CASE_KINDS = frozenset({"knowledge", "candidates", "count", "term bound", "bound"})
