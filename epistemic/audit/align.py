@@ -677,8 +677,7 @@ class Aligner:
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))
                 current = before
-                if (len(out) > 2 and ("|" in text or _CONSEQUENCE.search(QUOTES.sub("", text)) is not None)) or \
-                        before > 0 or \
+                if len(out) > 2 or before > 0 or \
                         self.worked_outline(text):  # a summary of the reasoning, or the reasoning as an outline: the
                     reached = top  # trace has been through it (not the puzzle retold, however late, which draws
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
