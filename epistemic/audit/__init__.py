@@ -328,7 +328,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
-        if "如" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text:
+        if "如" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text or \
+                "nother" in text or "ne more" in text or "再举" in text or "ry " in text:
             records = example_world(lex, text, records)  # "比如a = 1、b = 1、c = 2。爱丽丝看到…"
         if "?" in text[:160] or "？" in text[:160]:
             records = opening_case(lex, text, records)  # "could Bo with 17 still be confused? … only July 17 remains"

@@ -298,6 +298,8 @@ _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除�
 # "…, so Q's statement holds for all nine cards, and nothing is eliminated": a passive, its subject the sentence so far
 _NOTHING_PASSIVE = re.compile(r"(?i)\bnothing\s+(?:at\s+all\s+)?(?:is|gets|got|was|has\s+been)\s+(?:eliminated|removed|"
                               r"ruled\s+out|excluded|crossed\s+(?:off|out))\b")
+_RESTRICTED = re.compile(r"(?i:\s+(?:new\s+)?(?:from|among|within|in|of)\s+(?:those|these|them|that|this|such|the\s+"
+                         r"(?:remaining\s+)?\w+\s+(?:that|which|whose|with)))")
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
                      r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
@@ -335,6 +337,8 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
         opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
         if _CASE_OPENING.search(text[opening:at] + subject[:4]) is not None:
             continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
+        if _RESTRICTED.match(text, _NOTHING_VERBS.search(text, at).end() if _NOTHING_VERBS.search(text, at) else at):
+            continue  # "P's line removes nothing from those sums": nothing among some worlds, not nothing at all
         if reading_at([sc for sc in scopes(text[opening:stop]) if sc.reading in (SUPPOSED, REJECTED)],
                       at - opening + len(subject), stop - opening) is not None:
             continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading

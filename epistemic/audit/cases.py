@@ -228,7 +228,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
 _CHECKING = re.compile(r"\W*(?i:(?:wait|hmm+|ok(?:ay)?|actually|now|so)[,.!…]*\s+)?"
                        r"(?:(?i:(?:let\s+me\s+|let's\s+|quick\s+|final\s+|a\s+)?"
                        r"(?:(?:forward|backward|reverse|full|last)\s+)?"
-                       r"(?:sanity[\s-]+check|double[\s-]+check|"
+                       r"(?:sanity[\s-]+check|double[\s-]+check|re-?verif(?:y|ying)|"
                        r"check(?:ing)?|verif(?:y|ying|ication)|replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|"
                        r"test(?:ing)?)\b)|(?:再|让我|我)?(?:验证|检验|核对|检查|回头验证|代入)(?:一下|一遍)?|"
                        r"(?i:does|do)\s+(?=[^\n?:]{1,30}\b(?i:fit|work|satisfy|pass|survive|hold\s+up|check\s+out)\b))")
@@ -239,6 +239,7 @@ _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok
                            r"(?i:(?:let\s+me\s+|let's\s+)?(?:re-?consider|revisit|"
                            r"look\s+again\s+at|think\s+again\s+about|go\s+back\s+to|back\s+to)\s+the\s+case\s+"
                            r"(?:of\s+|where\s+|with\s+)?(?P<en>[^,.:;\n]{1,12})))", re.IGNORECASE)
+_LEAD_SENTENCE = re.compile(r"[^.!?。！？\n]{1,40}[.!。！]\s+")  # a short opening sentence ("Hmm nice, that's clean. ")
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
 _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
@@ -248,26 +249,35 @@ _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+check|double[\s-]+check|check(?:
                          r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?)\b)|验证|检验|核对|代入")
 
 
+# A heading that opens on an example: "**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**"
+_EXAMPLE_HEAD = re.compile(r"[#*\s]*(?:例\s*\d{0,2}|(?i:example|e\.g\.)\s*\d{0,2})\s*[:：.]")
+
+
 def heads_checked_world(lex: Lexicon, text: str) -> bool:
     """Whether a step is, or ends on, a heading over the check of one world ("Forward verification with ♦5:",
     "用7月16日验证一遍："): the step under it says what happens in that world."""
-    line = re.split(r"(?<=[.!?。！？])\s*", text.strip().rstrip("*").rstrip())[-1]  # ("… Let me verify from March 18:")
-    return len(line) <= 100 and "\n" not in line and line[-1:] in (":", "：") and \
-        _CHECK_WORD.search(line) is not None and any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
+    pieces = [p for p in re.split(r"(?<=[.!?。！？])\s*", text.strip().rstrip("*").rstrip()) if p]
+    line = pieces[-1] if pieces else ""  # (the last sentence: "… Let me verify from March 18:")
+    return len(line) <= 100 and "\n" not in line and (
+        line[-1:] in (":", "：") and _CHECK_WORD.search(line) is not None or
+        _EXAMPLE_HEAD.match(line) is not None) and any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
 
 
-def as_checked(records: list[ClaimRecord], kinds: frozenset = _CHECKED_KINDS) -> list[ClaimRecord]:
-    """The records of a step under a checked world's heading, read as that world's case."""
-    return [r.read_as(CASE) if r.certain and r.kind in kinds else r for r in records]
+def as_checked(records: list[ClaimRecord], kinds: frozenset = _CHECKED_KINDS, floor: int = 0) -> list[ClaimRecord]:
+    """The records of a step under a checked world's heading (from offset `floor` on), read as that world's case."""
+    return [r.read_as(CASE) if r.certain and r.kind in kinds and r.start >= floor else r for r in records]
 
 
-_WORLD_GLUE = re.compile(r"[\s,，、;()（）.*]*(?:[A-Za-z]\w?\s*)?")  # ("s = 17, p = 52": a letter the puzzle does not name)
+# Between a world's values: "s = 17, p = 52" (a letter the puzzle does not name), "(1,3,2): a = 1"
+_WORLD_GLUE = re.compile(r"[\s,，、;:：()（）.*]*(?:[A-Za-z]\w?\s*)?")
 
 
 def _names_world(lex: Lexicon, text: str, at: int) -> bool:
     """Whether the line from `at` names one world and nothing else ("x = 4, y = 13, s = 17.", "♦5.", "July 16")."""
     end = text.find("\n", at)
     line = text[at:end if end >= 0 else len(text)]
+    stop = re.search(r"[.。;；](?=\s|$)", line)
+    line = line[:stop.start()] if stop else line  # (its first sentence: "a = 1, c = 3. a ≠ c ✓, …")
     toks = lex.scan(line)
     if not any(t.kind in ("value", "number") for t in toks) or any(
             t.kind not in ("value", "number", "attr", "copula", "sep", "tuple") for t in toks):
@@ -276,8 +286,17 @@ def _names_world(lex: Lexicon, text: str, at: int) -> bool:
     return all(_WORLD_GLUE.fullmatch(line, a, b) is not None for a, b in gaps)
 
 
-_EXAMPLE_WORLD = re.compile(r"(?:比如|例如|譬如|举个例子|(?i:\bfor\s+(?:example|instance)\b|\be\.g\.|\btake\b))[，,:：\s]*")
+_EXAMPLE_WORLD = re.compile(r"(?:比如|例如|譬如|举个例子|再举一个|(?i:\bfor\s+(?:example|instance)\b|\be\.g\.|\btake\b|"
+                            r"\btry\b|\banother(?:\s+(?:one|example|case))?(?=\s*[:：])|"
+                            r"\bone\s+more(?=\s*[:：])))[，,:：\s]*")
+_WORLD_STOP = re.compile(r"(?<=[)）])\s*[,，:：]|(?<=\d)\s*[:：]")  # a world's end before a comma or colon
 _EXAMPLE_END = re.compile(r"[^。.;；?？\n]*[。.;；?？]")
+
+
+def _whole_world(lex: Lexicon, span: str) -> bool:
+    """Whether a span names a whole world (two values or more, or a tuple), not one term's value ("积是52")."""
+    toks = lex.scan(span)
+    return sum(2 if t.kind == "tuple" else 1 for t in toks if t.kind in ("value", "number", "tuple")) >= 2
 
 
 def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -285,7 +304,10 @@ def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     step worked in it: what follows is that world's case."""
     for m in _EXAMPLE_WORLD.finditer(text):
         end = _EXAMPLE_END.match(text, m.end())
-        if end is not None and _names_world(lex, text[:end.end() - 1], m.end()):
+        near = _WORLD_STOP.search(text, m.end() + 1)  # ("And try (1,2,3), which I'd expect to survive:")
+        stop = end.end() - 1 if end is not None and _names_world(lex, text[:end.end() - 1], m.end()) else \
+            near.start() if near is not None and _names_world(lex, text[:near.start()], m.end()) else None
+        if stop is not None and _whole_world(lex, text[m.end():stop]):
             return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and r.start >= m.start() else r
                     for r in records]
     return records
@@ -320,8 +342,13 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     if _supposes_world(lex, text):  # "Suppose the card is the 5 of diamonds.\n- P is told "5". …": the dialogue
         return as_checked(records, _REPLAYED_KINDS)  # replayed in it, each line at its own statement
     m = _CHECKING.match(text)
-    if m is None or m.end() == 0:
-        return records
+    floor = 0
+    if m is None or m.end() == 0:  # "Hmm nice, that's clean. Let me double-check with an example: a = 1, c = 3.":
+        lead = _LEAD_SENTENCE.match(text)  # after a short interjection, from the check on
+        m = _CHECKING.match(text, lead.end()) if lead is not None else None
+        if m is None or m.end() == lead.end():
+            return records
+        floor = lead.end()
     head = text[m.end():m.end() + 100]
     cut = re.search(r"[:：\n]", head[:60])
     if cut is None:  # "Let me double-check the 4 case. Originally …", "… the step for a = 2 again, since …. Anne …":
@@ -333,13 +360,13 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
     toks = [t for t in lex.scan(named) if t.kind in ("value", "number", "ambig") and
             _NUMBERED_NOUN.search(named, 0, t.start) is None]  # (not "re-check statement 1 once more")
     if not toks and _names_world(lex, text, m.end() + cut.end()):  # "Forward check: x = 4, y = 13, s = 17, p = 52."
-        return as_checked(records)
+        return as_checked(records, floor=floor)
     if not toks:  # "**Check:**" over lines that each open on a world ("- Jul 16 passes Ali #1 but fails …"): per line
         spans = _value_lines(lex, text) + [(p.end(), _line_end(text, p.end()), None)
                                            for p in _PAIR_LABEL.finditer(text)]  # ("(1,2)：安妮拿1，…")
         return [r.read_as(CASE) if r.certain and r.kind in _CHECKED_KINDS and
-                any(a <= r.start < b for a, b, _ in spans) else r for r in records]
-    return as_checked(records)
+                any(a <= r.start < b for a, b, _ in spans) and r.start >= floor else r for r in records]
+    return as_checked(records, floor=floor)
 
 
 _VAR_LABEL = re.compile(r"[ \t#>]*(?:(?i:and|now|for|take|consider|check|try|what\s+about)\s+)?(?:\*\*)?"

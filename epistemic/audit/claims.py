@@ -1160,8 +1160,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         in_row = _ROW_CELL_BEFORE.search(sentence, 0, m.start()) is not None  # "| b = c | Alice (a = 2b) | …": a case
         restating = _RESTATING.search(sentence, max(0, m.start() - 16), m.start()) is not None and \
             m.group(2) == "="  # "1. |b − c| = 0, i.e. b = c.": the condition before it, said again
+        arrow = _CONDITION_ARROW.match(sentence, m.end()) is not None  # "b = c and b + c > 50 → a = 2b": a condition
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
-                          reading=CASE if in_row or restating else reading))
+                          reading=CASE if in_row or restating or arrow else reading))
     return out
 
 
@@ -1234,6 +1235,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             if _NO_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None and \
                     _RESTRICTION_AFTER.match(sentence, m.end()) is not None:
                 continue  # "没有 x + y ≤ 100 的限制", "without the x + y ≤ 100 constraint": not this puzzle's
+            if _DENIED_TERM.search(sentence, max(0, t.start - 12), t.start) is not None:
+                continue  # "限制是 y ≤ 99，不是 x + y ≤ 100", "rather than x + y ≤ 100": the bound denied (unread)
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
@@ -1255,6 +1258,7 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_DENIED_TERM = re.compile(r"(?i:\b(?:not|rather\s+than|instead\s+of)\s*)$|(?:不是|并非|而不是|而非)\s*$")
 _NO_BEFORE = re.compile(r"(?i:\b(?:no|without(?:\s+(?:the|a|any))?|drops?(?:\s+the)?)\s*)$|(?:没有|无|不再有|去掉了?)\s*$")
 _RESTRICTION_AFTER = re.compile(r"(?i:\s+(?:restriction|constraint|condition|limit|requirement|rule|cap)s?\b)|\s*的?"
                                 r"(?:限制|约束|条件|要求|上限)")
@@ -2112,6 +2116,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:(?i:and\s+also|as\s+well\s+as|plus|along\s+wi
 
 
 # "but", "但", "yet", "however" right after a comma: what follows is a claim of its own, not more of the list
+_CONDITION_ARROW = re.compile(r"[^,.;:，。；：→⇒]{0,40}?(?:→|⇒|->|=>)")
+_WHERE_BEFORE = re.compile(r"(?i:\b(?:where|whose|in\s+which|for\s+which)\b)")
 _CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though|with)\b|但|可是|不过|然而)")
 
 
@@ -2144,7 +2150,9 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             head = out[-1]
             if t.text in (":", "：") and head and head[-1].kind in ("copula", "only", "neg") and nxt is not None and \
                     nxt.kind in ("value", "tuple") and not any(u.kind in ("value", "tuple") for u in head) and \
-                    (head[-1].kind != "neg" or ELIMINATED.search(head[-1].text) is not None):  # (not "Not yet: April …")
+                    (head[-1].kind != "neg" or ELIMINATED.search(head[-1].text) is not None and not (
+                        sentence and _WHERE_BEFORE.search(sentence, max(0, head[-1].start - 40), head[-1].start))):
+                # (not "Not yet: April …"; nor "…, where one neighbour has been removed: (1, 2), (2, 3)": what is left)
                 continue  # "the possible dates are: May 15, May 16", "we eliminate: July 14, August 14" (not "A也被排除了：A在…")
             if t.text in (":", "：") and nxt is not None and nxt.kind == "tuple" and _refined(head, toks, i):
                 while head and head[-1].kind in ("value", "sep"):

@@ -17,7 +17,9 @@ _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|b
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
-                    r"i suspect|i believe|could be|could have been|would be|would have been|guess)\b|"
+                    r"i suspect|i believe|could be|could have been|would be|would have been|guess|"
+                    r"i\s+(?:vaguely\s+|seem\s+to\s+)?(?:remember|recall)|if\s+i\s+(?:remember|recall)(?:\s+\w+)?|"
+                    r"something\s+like)\b|"
                     r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+"
                     r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
                     r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)可能(?!的)|也许|或许|"
@@ -36,6 +38,7 @@ _UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|
                             r"按(?:照)?[^，。,.\n]{1,30}的(?:理解|读法|解读)")
 # A condition of the whole sentence's claim: "Anne knows b only when …", "… exactly when …"
 _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)")
+_RECALLED = re.compile(r"(?i:remember|recall)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
@@ -96,7 +99,8 @@ _QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "pos
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
-                "interpret", "理解", "读法", "解读", "when", "not just", "not only", "not simply", "not merely", "not solely",
+                "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
+                "not just", "not only", "not simply", "not merely", "not solely",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况")
 
@@ -141,6 +145,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         for m in pattern.finditer(sentence):
             a = max(c for c in cuts if c <= m.start())
             b = min((c for c in cuts if c > m.end()), default=len(sentence))
+            if reading == HEDGED and _RECALLED.search(m.group(0)) is not None:  # "I vaguely remember the test says
+                b = len(sentence)  # … — meaning 330 triples survive": what is recalled, and its gloss
             if reading == QUESTION and m.group(0)[-7:].lower() == "whether":  # "The question is whether, after all
                 b = len(sentence)  # that, the numbers are all different": the asked clause runs to the end
             if reading == PURPOSE:  # "for Albert to be certain Bernard doesn't know, ...": up to the comma

@@ -43,7 +43,8 @@ _THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?
 # Another puzzle's dialogue named before a quote: "in the usual version", "in the original puzzle", "原题里"
 _OTHER_VERSION = re.compile(r"(?i:\b(?:usual|original|standard|classic|classical|other|familiar)\s+(?:version|puzzle|"
                             r"problem|form|setup|set-up|one)\b|"
-                            r"\b(?:version|variant|variation)\s+(?:where|in\s+which)\b)|"
+                            r"\b(?:version|variant|variation)\s+(?:where|in\s+which)\b|"
+                            r"\b[A-Z]\w+(?:'s|’s)\s+(?:version|formulation|original|ordering|order|setup)\b)|"
                             r"原题|原版|经典版|标准版|通常的版本")  # ("in the version where P speaks first")
 
 

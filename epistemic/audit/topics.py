@@ -370,5 +370,5 @@ def relation_case(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
         return records
     turn = next((t.start() for t in _LEAVES_CASE.finditer(text, m.end())
                  if t.start() == 0 or text[t.start() - 1] in "。.!！?？\n "), len(text))
-    return [r.read_as(CASE) if r.certain and r.kind in _RELATION_CASE_KINDS and m.end() <= r.start < turn else r
-            for r in records]
+    return [r.read_as(CASE) if r.certain and r.kind in _RELATION_CASE_KINDS and r.start < turn else r
+            for r in records]  # (the heading's relation too: "Case b = c:" supposes it)
