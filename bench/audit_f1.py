@@ -1,4 +1,4 @@
-"""The auditor's accuracy, one table: python bench/audit_f1.py [--out FILE] [--detail SET] [--seed N] [--final]
+"""The auditor's accuracy, one table: python bench/audit_f1.py [--out F] [--detail SET] [--seed N] [--final] [--blind P]
 
 Rows: (a) `explain` traces with injected errors (epistemic.inject, our own templates); (b) natural
 traces, tuning split; (c) natural traces, held-out split (never used for tuning);
@@ -10,8 +10,9 @@ Columns: err acc (first wrong step found exactly, on erroneous traces), ok acc (
 correct traces), F1 (ProcessBench: harmonic mean of the two), coverage (share of steps with at least
 one checked claim), answer acc (final answer judged right or wrong as the gold says).
 `--detail SET` (tune, heldout or real) lists each trace of that set with its gold and predicted labels.
-`--final` adds row (c2), the newest held-out set; without it that set is not scored at all, so that even its
-aggregate is seen once (docs/audit.md, "Evaluation data").
+`--final` adds row (c2), the oldest blind set; without it that set is not scored at all, so that even its
+aggregate is seen once (docs/audit.md, "Evaluation data"). `--blind PREFIX` picks another blind set for (c2) (one
+listed in BLIND, or held-out files with that prefix, which then leave row (c) too).
 """
 from __future__ import annotations
 
@@ -126,9 +127,11 @@ def main():
     sets["(a) templates"] = template_results(seed)
     sets["(b) natural tune"] = natural_results([r for r in natural if r.get("split") == "tune"], contexts)
     held = [r for r in natural if r.get("split") == "heldout"]
-    hidden = [r for r in held if r["_file"].startswith(BLIND)]  # the sets written last, each scored once
+    chosen = args[args.index("--blind") + 1] if "--blind" in args else None
+    blind = BLIND + ((chosen,) if chosen and chosen not in BLIND else ())
+    hidden = [r for r in held if r["_file"].startswith(blind)]  # the sets written last, each scored once
     sets["(c) natural held-out"] = natural_results([r for r in held if r not in hidden], contexts)
-    name = next((b for b in BLIND if any(r["_file"].startswith(b) for r in hidden)), None)
+    name = chosen or next((b for b in BLIND if any(r["_file"].startswith(b) for r in hidden)), None)
     if name and "--final" in args:  # without --final not even its aggregate is printed (it stays blind)
         sets[f"(c2) blind {name}*"] = natural_results([r for r in hidden if r["_file"].startswith(name)], contexts)
     real = rows_of(REAL)
@@ -143,6 +146,8 @@ def main():
               f"{s['acc_correct']:>8.3f}{s['f1']:>7.3f}{s['coverage']:>10.4f}{s['answer_acc']:>12.3f}")
     if detail:
         name = next(n for n in sets if detail in n)
+        if "blind" in name:
+            sys.exit("a blind set is scored by its aggregate only: no --detail")
         print()
         for r in sets[name]:
             mark = "ok " if r["gold"] == r["pred"] else "BAD"
