@@ -629,6 +629,7 @@ class Aligner:
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
         names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
+        parts: dict[str, int] = {}  # the trace's own numbered headings so far ("## Step 1: Albert's statement") -> stage
         listed = None  # (the stage before, the last statement) of the dialogue being listed line by line
         for text in texts:
             before = current
@@ -643,6 +644,10 @@ class Aligner:
                 else None  # (a step ending on "接着有三句对话：", "The conversation goes:")
             if k is not None:
                 current = k
+                part = _PART_HEADING.match(text)
+                if part is not None:
+                    parts[part.group(1) or part.group(2)] = k
+            back = _looked_back(text, parts, current) if k is None and parts else None
             cues = self.inner_cues(text, current)
             if "(" in text or "（" in text or "①" in text:
                 defined = self.memoised(("@labels", text), lambda: defined_labels(self.lexicon, self.voices, text))
@@ -684,7 +689,7 @@ class Aligner:
                 continue
             cues = self._walked_on(text, cues, current)
             reached = max([reached, current] + [c.stage for c in cues])
-            out.append(Alignment(current, how if k is not None else "carried", reached, cues))
+            out.append(Alignment(current if back is None else back, how if k is not None else "carried", reached, cues))
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:
                     current = c.stage
@@ -1517,3 +1522,22 @@ class Aligner:
         pol = "neg" if said[0] == "notknow" else "pos"
         return next(((k, "paraphrase") for k in own if k > current and self.polarity[k - 1] in (pol, "any")),
                     (None, ""))
+
+
+# A numbered heading of the trace's own that opens a statement's part: "## Step 1: Albert's statement", "第2步：伯纳德"
+_PART_HEADING = re.compile(r"[\s#*>]*(?:(?i:step|part)\s+(\d)|第([1-9])步)\s*(?:\*\*)?\s*[:：.—–-]")
+# A look back at one of them, opening a step: "Wait, let me double-check one thing I glossed over in Step 1.", "回到第1步"
+_LOOK_BACK = re.compile(r"(?i:\b(?:double-?check|re-?check|recheck|revisit|gloss|go\s+back|going\s+back|back\s+to|"
+                        r"re-?examine|re-?verify|re-?read)\w*)|回到|回头|复查|再检查")
+_PART_MENTION = re.compile(r"(?i:\bstep\s+(\d)\b)|第([1-9])步")
+
+
+def _looked_back(text: str, parts: dict[str, int], current: int) -> int | None:
+    """The stage of an earlier numbered part of the trace that a step's first sentence goes back to ("Wait, let me
+    double-check one thing I glossed over in Step 1."): the step is about that stage, not the current one."""
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    if _LOOK_BACK.search(first) is None:
+        return None
+    named = {parts.get(m.group(1) or m.group(2)) for m in _PART_MENTION.finditer(first)}
+    stage = named.pop() if len(named) == 1 else None
+    return stage if stage is not None and stage < current else None

@@ -245,8 +245,11 @@ _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional
 _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
-_CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+check|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
-                         r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?)\b)|验证|检验|核对|代入")
+_CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
+                         r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?)\b)|验证|检验|核对|代入")
+# A check that names its world as a supposition: "Let me do a sanity pass by role-playing each person, assuming the
+# answer is July 16." (a heading, though it ends on a full stop)
+_ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b)|假设|假定")
 
 
 # A heading that opens on an example: "**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**"
@@ -260,7 +263,26 @@ def heads_checked_world(lex: Lexicon, text: str) -> bool:
     line = pieces[-1] if pieces else ""  # (the last sentence: "… Let me verify from March 18:")
     return len(line) <= 100 and "\n" not in line and (
         line[-1:] in (":", "：") and _CHECK_WORD.search(line) is not None or
-        _EXAMPLE_HEAD.match(line) is not None) and any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
+        len(pieces) == 1 and line[-1:] in (".", "。") and _CHECK_WORD.search(line) is not None and
+        _ASSUMING.search(line) is not None or
+        _EXAMPLE_HEAD.match(line) is not None or _names_example(lex, line)) and \
+        any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
+
+
+_ASIDE = re.compile(r"\s*[(（][^()（）\n]*[)）]")
+_EXAMPLE_LABEL = re.compile(r"[^:：.\n]{0,30}[:：]\s*")  # "Try small numbers: a = 1, …": what the example is
+
+
+def _names_example(lex: Lexicon, line: str) -> bool:
+    """Whether a sentence names an example world and nothing more ("Try small numbers: a = 1, b = 3, c = 2 (here b =
+    a + c)."): a heading over its check, however it ends."""
+    plain = _ASIDE.sub("", line)
+    m = _EXAMPLE_WORLD.search(plain)
+    if m is None:
+        return False
+    label = _EXAMPLE_LABEL.match(plain, m.end())
+    at = label.end() if label is not None else m.end()
+    return _names_world(lex, plain, at) and _whole_world(lex, plain[at:])
 
 
 def as_checked(records: list[ClaimRecord], kinds: frozenset = _CHECKED_KINDS, floor: int = 0) -> list[ClaimRecord]:
@@ -287,7 +309,7 @@ def _names_world(lex: Lexicon, text: str, at: int) -> bool:
 
 
 _EXAMPLE_WORLD = re.compile(r"(?:比如|例如|譬如|举个例子|再举一个|(?i:\bfor\s+(?:example|instance)\b|\be\.g\.|\btake\b|"
-                            r"\btry\b|\banother(?:\s+(?:one|example|case))?(?=\s*[:：])|"
+                            r"\btry\b|\banother(?:\s+(?:one|example|case))?(?=\s*[:：])|\bexample(?:\s+\d{1,2})?(?=\s*[:：])|"
                             r"\bone\s+more(?=\s*[:：])))[，,:：\s]*")
 _WORLD_STOP = re.compile(r"(?<=[)）])\s*[,，:：]|(?<=\d)\s*[:：]")  # a world's end before a comma or colon
 _EXAMPLE_END = re.compile(r"[^。.;；?？\n]*[。.;；?？]")

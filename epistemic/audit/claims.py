@@ -115,8 +115,12 @@ _RHETORICAL = re.compile(r"怎么(?:能|会|可能)|哪能|哪里能|(?i:\bhow\s
                          r"\s+(?:possibly\s+)?(?:know|tell|be\s+sure))")
 # What one agent considers possible, not the stage's candidates.
 _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?:his|her|their) (?:point of view|"
-                          r"perspective)|(?:he|she|they) (?:would )?considers?|considers)\b|在(?:他|她)(?:看来|心里|眼里)",
+                          r"perspective)|(?:he|she|they) (?:would )?considers?|considers|"
+                          r"(?:his|her|their|(?-i:[A-Z])\w*(?:'s|’s))\s+(?:own\s+|remaining\s+)?(?:candidates|options|"
+                          r"possibilities|choices))\b|在(?:他|她)(?:看来|心里|眼里)|(?:他|她)(?:要|得|会|只能)?考虑|考虑(?:两|三|几)种可能",
                           re.IGNORECASE)
+# ("His candidates are July 14 and July 16.", "他…考虑两种可能：总数是2或者3": one agent's, not the stage's)
+_BARE_CANDIDATES = re.compile(r"\W*(?i:candidates|options|possibilities)\b|\W*(?:候选|可能)")
 _CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
 _DEMONSTRATIVE = re.compile(r"\s+(?:this|(?:that|it)(?=\s*(?:[,.;:]|from|before|already|all along|$|would\b|will\b|"
@@ -223,8 +227,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
     conditions = False  # "He would know if:\n- b = 0 (a must be 1),\n- b = 1 …": each item is a condition, not a fact
     case: int | None = None  # the count "Case: exactly two muddy children." supposes for the step (rounds.py)
+    viewed = False  # the sentence before tells what an agent sees ("Bob sees a = 1, c = 2."): "Candidates …" are his
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
+        seen, viewed = viewed, _SEES_VALUES.search(sentence) is not None
         if len(sentence) > MAX_SENTENCE:
             continue
         if conditions and _BULLET_LINE.match(sentence) is None:
@@ -250,7 +256,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 not text.startswith("\n", m.end()):
             answer_cue = False  # the answer given; what follows on its line is its gloss ("…, while Cath, seeing four
             # hands for Alice, learns nothing": not another answer; a table's next row may be)
-        if records and (carried or _PERSPECTIVE.search(sentence) is not None):
+        if records and (carried or _PERSPECTIVE.search(sentence) is not None or
+                        seen and _BARE_CANDIDATES.match(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
                             for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
         stage_words = bool(property_topic or records) and _STAGE_TOPIC.search(sentence) is not None
@@ -1112,7 +1119,11 @@ def _relation_vars(lex: Lexicon) -> tuple[str, ...]:
 # "不一定互不相同")
 _ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!不一定是)(?<!未必是)(?:两两不同|两两不等|互不相同|各不相同)|"
                             r"(?i:(?<!not )\ball\s+(?:three\s+|the\s+three\s+|the\s+)?(?:numbers\s+)?(?:are\s+)?"
-                            r"(?:pairwise\s+)?(?:different|distinct)\b|(?<!not )\bpairwise\s+(?:different|distinct)\b)")
+                            r"(?:pairwise\s+)?(?:different|distinct)\b|(?<!not )\bpairwise\s+(?:different|distinct)\b|"
+                            r"\b(?:none\s+of\s+(?:the\s+)?(?:three\s+)?numbers|no\s+two(?:\s+of\s+(?:the\s+)?(?:three\s+)?"
+                            r"numbers)?)\s+(?:can\s+be|could\s+be|are|is)\s+(?:equal|the\s+same)\b)|"
+                            r"(?<!有)没有(?:任何)?两个数相等|(?:任何|任意)两个数都不相等")
+# (and "none of the three numbers can be equal", "no two are the same", "没有两个数相等"; not "有没有两个数相等", whether)
 
 
 def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
@@ -1264,6 +1275,10 @@ _RESTRICTION_AFTER = re.compile(r"(?i:\s+(?:restriction|constraint|condition|lim
                                 r"(?:限制|约束|条件|要求|上限)")
 
 
+_CRITERION_AFTER = re.compile(r"(?i:\s+(?:the|this|that|a|its|one)\s+(?:[^.,;:!?\n]{0,40}?\s)?(?:test|check|filter|"
+                              r"criterion|condition|requirement)s?\b|[^.,;:!?\n]{0,40}?\bon\s+its\s+own\b)")
+
+
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"May stays", "so 9 survives S's statement", "所以梅花也可以": the value right before the word is still
     possible at the stage (strategies.Survives). Only one value, right before, with nothing but "also" between."""
@@ -1277,6 +1292,8 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         prev = next((t for t in reversed(before[:-1]) if t.kind != "sep" or t.text not in _LIST_COMMAS), None)
         if prev is not None and prev.kind == "agent" and _HOLDING.fullmatch(sentence, prev.end, before[-1].start):
             continue  # "Albert with August is fine at step one": the case where he holds it, not the stage
+        if _CRITERION_AFTER.match(sentence, m.end()) is not None:
+            continue  # "17 March survives the "Bernard doesn't know" test on its own": one criterion, not the stage
         if prev is not None and prev.kind == before[-1].kind and _LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) \
                 and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
             continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all

@@ -98,12 +98,15 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
                         r"|有泥的(?:孩子|人)(?:一共|总共|共)?(?:就)?(?:是|有)" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
+_PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"
 _ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：—–=]\s*(?:\*\*)?\s*"
                      r"(?:共有|一共有|有|是|[a-z]\s*=)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
-                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])|"
-                     r"(?<![回解])答\s*[:：]\s*(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])")
-# (not "答案：4个孩子中恰好有1个有泥": the 4 children among whom the count is; "**Answer:** m = 3": a letter for it)
+                     r"(?:答案|最终答案)\s*(?:是|为|[:：])\s*" + _PLACE + r"(?:共有|一共有|有|是)?\s*" + _N +
+                     r"(?!个(?:孩子|人)[中里当])|"
+                     r"(?<![回解])答\s*[:：]\s*" + _PLACE + r"(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])")
+# (not "答案：4个孩子中恰好有1个有泥": the 4 children among whom the count is; "**Answer:** m = 3": a letter for it;
+# "答案：岛上有3个蓝眼睛的人": where they are, then the count)
 
 
 def count_key(lex: Lexicon) -> tuple | None:
@@ -224,11 +227,12 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
-                    _CASE_SUBJECT.match(sentence, m.end()) or \
+                    _CASE_SUBJECT.match(sentence, m.end()) or _INSTANCE.match(sentence, m.end()) or \
                     _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()):
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
                 # "Similarly k = 6 needs five silences": a case as the subject of what it would take;
-                # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading
+                # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading; "the n = 4
+                # version of the joke": the instance, named by its parameter
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
                 op = FLIPPED[op]  # "that rules out k = 4", "so k = 4 is out"
@@ -341,6 +345,9 @@ _SAID_COUNT = re.compile(r"(?i:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
+
+
+_INSTANCE = re.compile(r"\s*(?:[)）]\s*)?(?i:version|instance|variant|edition|puzzle|problem|setup|set-up|game)\b|\s*的?(?:版本|情形下)")
 
 
 def answer_parameter(lex: Lexicon) -> str | None:

@@ -63,7 +63,7 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
             said = said_words(tokens(lex, m.group(0)[1:-1]))  # structure, if only one has it
             fits = tuple(k + 1 for k, c in enumerate(cues) if said and c == said)
             ks = fits if len(fits) == 1 else ()
-        if not ks:
+        if not ks or _supposed_speech(text, m.start()):
             continue
         agent = _agent_before(lex, text, m.start())
         if agent is not None:
@@ -103,13 +103,55 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
     return out
 
 
+# What someone would say, not what they said: "had L4 been asked before L3, L4 would also have said "I don't know"",
+# "if Bernard were told 19 he'd say …"; and the sentence after a question that supposes ("What if the bartender had
+# asked L4 first? L4, wanting beer, says "I don't know"")
+_WOULD_SAY = re.compile(r"(?i:\b(?:would|could|might|'d)\s+(?:also\s+|still\s+|then\s+)?(?:have\s+)?(?:said|say|answer|"
+                        r"answered|reply|replied)\b|\bhad\s+\S+\s+been\b)|就会说|会说")
+_WHAT_IF = re.compile(r"(?i:\bwhat\s+if\b|\bsuppose\b|\bimagine\b)[^?？]*[?？]\s*$|如果[^?？]*[?？]\s*$")
+_SENTENCE_START = re.compile(r"[.!?。！？\n]\s*")
+
+
+def _supposed_speech(text: str, at: int) -> bool:
+    """Whether the quote at `at` is what someone would say in a supposition (its sentence supposes, or follows a
+    question that does), not an attribution."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    if _WOULD_SAY.search(text, start, at) is not None:
+        return True
+    before = starts[-2] if len(starts) > 1 else 0
+    return start > 0 and _WHAT_IF.search(text[before:start]) is not None
+
+
 def this_version(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """The records less attributions right after another puzzle's dialogue is named ('in the usual version P opens
-    with "I don't know"': who speaks there, not here)."""
-    if not any(r.kind == "speaker" for r in records) or _OTHER_VERSION.search(text) is None:
+    with "I don't know"': who speaks there, not here), and attributions in a table whose columns are versions
+    ("| | P-first (Freudenthal) | S-first (McCarthy) |": which cell is this puzzle's is not read)."""
+    if not any(r.kind == "speaker" for r in records):
+        return records
+    if "|" in text:
+        spans = _version_rows(text)
+        if spans:
+            records = [r for r in records if r.kind != "speaker" or not any(a <= r.start < b for a, b in spans)]
+    if _OTHER_VERSION.search(text) is None:
         return records
     return [r for r in records
             if r.kind != "speaker" or _OTHER_VERSION.search(text, max(0, r.start - 80), r.end) is None]
+
+
+# A table header cell naming a version of the puzzle: "P-first (Freudenthal)", "Original version", "原版"
+_VERSION_CELL = re.compile(r"(?i:\b[A-Z]-first\b|\bversion\b|\boriginal\b|\bclassic\b|\bvariant\b)|原版|原题|版本|经典")
+
+
+def _version_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of the rows of tables with two or more header cells naming versions of the puzzle."""
+    out, versions = [], False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            versions = sum(1 for cell in cells if _VERSION_CELL.search(cell)) >= 2
+        elif versions:
+            out.append(m.span())
+    return out
 
 
 # A table's speaker column, and a first column that numbers the statements
@@ -280,6 +322,9 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
         if aligner.speaks.search(m.group(0)) is None and _SPEECH_ANYWHERE.search(m.group(0)) is None and \
                 ASIDE.search(m.group(0)) is None:
             continue  # no speaker with a speech word in this sentence: nothing to scan
+        if "?" in text[:m.start()] or "？" in text[:m.start()]:
+            if _supposed_speech(text, m.start()):
+                continue  # "What if the bartender had asked L4 first? L4, wanting beer, says …": in that supposition
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
         for i, t in enumerate(toks):
             if t.kind != "agent":

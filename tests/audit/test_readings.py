@@ -596,6 +596,11 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # puzzle's words
     "bb1-card16-qwq-zh-correct-06", "bb1-sum_product-claude-markdown-correct-12", "bb1-consecutive-r1-think-correct-20",
     "bb1-what_sum-r1-think-correct-24", "bb1-islanders-r1-think-correct-28",
+    # traces_bg* (30 long rows written and opened in session 29: 6 of 20 correct rows flagged blind at the start code,
+    # 5 read, tests/audit/test_opened_bg.py): "Right, (4, 25) survives." in the section that weighs S's last statement
+    # against the table "Survives Step 2?" two steps up (judging survivals there at the stage before lost six found
+    # kept-eliminated errors on the tuning split, "June is safe" under Albert's statement)
+    "bg2-sum_product_s_first-claude-markdown-correct-10",
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
     # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)
