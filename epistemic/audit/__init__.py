@@ -17,8 +17,8 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import (as_checked, checked_world, example_world, heads_checked_world, pair_cases, value_line_cases,
-                    var_label_case)
+from .cases import (as_checked, checked_world, example_world, heads_checked_world, held_lines, pair_cases,
+                    point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
 from .computed import computed_records, tuple_values
 from .questions import answered_exclusions
@@ -328,6 +328,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = pair_cases(lex, text, records)  # "(2, 15): … so P could determine the numbers": that pair's case
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
+        if "角度" in text or "视角" in text or "立场" in text or "换位" in text or "shoes" in text or "of view" in text \
+                or "erspective" in text:
+            records = point_of_view(text, records)  # "我再站在伯纳德的角度想一遍。假设伯纳德拿到的是14。…只剩4月14日"
+        if "olding " in text or "you h" in text or "he h" in text or "she h" in text:
+            records = held_lines(text, records)  # "- Holding 16: 16 May is gone, leaving only 16 July. You know."
         if "如" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text or \
                 "nother" in text or "ne more" in text or "再举" in text or "ry " in text:
             records = example_world(lex, text, records)  # "比如a = 1、b = 1、c = 2。爱丽丝看到…"

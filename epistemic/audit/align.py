@@ -659,8 +659,9 @@ class Aligner:
                 # (a step that opens on a statement and then tells the one after it in the present confuses the two:
                 # '### "Now I know the card"\nMr. Q now knows the card.' is P's line given to Q)
                 cues = tuple(sorted(cues + self.told_present(text, current), key=lambda c: c.at))
-            if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one
-                cues = tuple(c for c in cues if c.how != "heading" or c.at > 0 or c.stage == k)
+            if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one (nor
+                # another speaker's: '**Interpreting "I know that Bo does not know"**' is Ali's, not Bo's)
+                cues = tuple(c for c in cues if c.how not in ("heading", "paraphrase") or c.at > 0 or c.stage == k)
             named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
             # before a statement names no statement retold)
             if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的

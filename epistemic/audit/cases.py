@@ -249,7 +249,9 @@ _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check
                          r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?)\b)|验证|检验|核对|代入")
 # A check that names its world as a supposition: "Let me do a sanity pass by role-playing each person, assuming the
 # answer is July 16." (a heading, though it ends on a full stop)
-_ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b)|假设|假定")
+_ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b|\bif\s+the\s+(?:birthday|date|card|answer|pair|"
+                       r"numbers?|solution|triple)\s+(?:is|are|were|was)\b)|假设|假定")
+# (and "… to make sure each statement is actually true if the birthday is July 16.")
 
 
 # A heading that opens on an example: "**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**"
@@ -258,17 +260,20 @@ _EXAMPLE_HEAD = re.compile(r"[#*\s]*(?:例\s*\d{0,2}|(?i:example|e\.g\.)\s*\d{0,
 
 def heads_checked_world(lex: Lexicon, text: str) -> bool:
     """Whether a step is, or ends on, a heading over the check of one world ("Forward verification with ♦5:",
-    "用7月16日验证一遍："): the step under it says what happens in that world."""
+    "用7月16日验证一遍：", "**Forward replay with (4, 13)**"): the step under it says what happens in that world."""
     pieces = [p for p in re.split(r"(?<=[.!?。！？])\s*", text.strip().rstrip("*").rstrip()) if p]
     line = pieces[-1] if pieces else ""  # (the last sentence: "… Let me verify from March 18:")
-    return len(line) <= 100 and "\n" not in line and (
+    return len(line) <= (200 if len(pieces) == 1 else 100) and "\n" not in line and (
         line[-1:] in (":", "：") and _CHECK_WORD.search(line) is not None or
         len(pieces) == 1 and line[-1:] in (".", "。") and _CHECK_WORD.search(line) is not None and
         _ASSUMING.search(line) is not None or
+        _HEADING_SHAPE.fullmatch(text.strip("\n")) is not None and _CHECK_WORD.search(line) is not None or
         _EXAMPLE_HEAD.match(line) is not None or _names_example(lex, line)) and \
         any(t.kind in ("value", "number", "ambig") for t in lex.scan(line))
 
 
+# A step that is a heading: "# …", or a bold line (its marks blanked to spaces by segment.plain)
+_HEADING_SHAPE = re.compile(r"[ \t]*#{1,6}[ \t][^\n]{1,80}|[ \t]{2,}[^\s][^\n]{0,78}[^\s][ \t]{2,}")
 _ASIDE = re.compile(r"\s*[(（][^()（）\n]*[)）]")
 _EXAMPLE_LABEL = re.compile(r"[^:：.\n]{0,30}[:：]\s*")  # "Try small numbers: a = 1, …": what the example is
 
@@ -404,3 +409,44 @@ def var_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[
         return records  # (lines that each open on a value are read line by line: cases.value_line_cases)
     return [r.read_as(CASE) if r.certain and r.kind in ("candidates", "count", "bound", "exclusion", "knowledge") else r
             for r in records]  # (knowing there is not weighed as a case's: the step may look back at a statement)
+
+
+# A step that takes one agent's point of view ("我再站在伯纳德的角度想一遍第二句", "Put yourself in Bernard's shoes:",
+# "From Bernard's point of view, …") and supposes what that agent holds ("假设伯纳德拿到的是14。", "Say he was told
+# 14."): from the supposition on, what is left and what he knows are that case's
+_POINT_OF_VIEW = re.compile(r"(?:站在|从|以)[^，。,.\n]{1,8}?的?(?:角度|立场|视角)|换位思考|(?i:\bput\s+(?:yourself|myself|"
+                            r"ourselves)\s+in\s+\S{1,20}\s+shoes\b|\bfrom\s+\S{1,20}(?:'s|’s)\s+(?:point\s+of\s+view|"
+                            r"perspective|side)\b|\bin\s+\S{1,20}(?:'s|’s)\s+shoes\b)")
+_HELD_SUPPOSED = re.compile(r"(?:假设|假如|如果|设)[^，。,.\n]{0,8}?(?:拿到|拿着|手里是|听到|被告知)|(?i:\b(?:suppose|say|assume|"
+                            r"imagine|if)\s+(?:that\s+)?\S{1,20}\s+(?:has|holds|had|held|was\s+told|is\s+told|got|gets|"
+                            r"hears|heard)\b)")
+_VIEW_KINDS = frozenset({"candidates", "count", "exclusion", "knowledge", "possible", "bound", "singletons"})
+
+
+def point_of_view(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Records of a step that takes one agent's point of view and supposes what he holds, read as that case's from
+    the supposition on."""
+    view = _POINT_OF_VIEW.search(text, 0, 240)
+    if view is None:
+        return records
+    held = _HELD_SUPPOSED.search(text, view.start())
+    if held is None:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and r.start >= held.start() else r for r in records]
+
+
+# A line that opens on what the agent whose shoes the trace is in holds: "- Holding 16: 16 May is gone, leaving only
+# 16 July. You know.", "- If you hold 14: …", "- He has 19: …"
+_HELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?(?i:holding|if\s+(?:you|he|she|they)\s+"
+                        r"(?:hold|holds|held|had|have|has|got|get|were\s+told|was\s+told)|(?:you|he|she)\s+(?:hold|holds|"
+                        r"have|has))[ \t]+(?:\*\*)?[^\s:：]{1,12}(?:\*\*)?[ \t]*[:：]")
+
+
+def held_lines(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """What a line opening on the value an agent holds says ("- Holding 16: …, leaving only 16 July. You know."):
+    that value's case, not the stage."""
+    spans = [(m.start(), _line_end(text, m.end())) for m in _HELD_LINE.finditer(text)]
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and any(a <= r.start < b for a, b in spans) else r
+            for r in records]

@@ -70,7 +70,8 @@ _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|
 # A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
 _CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|(?-i:[A-Z])\b|♠|♥|♣|♦)|"
                    r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
-_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "#", "第")
+_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "announcement", "point", "#", "第")
+# (the words of lexicon.LABEL_BEFORE: "removed in announcement 2" names a statement, not the value 2)
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
@@ -436,6 +437,10 @@ def _question_label(raw: list[Token], sentence: str) -> bool:
         sum(t.kind in ("value", "tuple", "number") for t in raw) <= 3  # not "牌：红桃A、Q、4｜黑桃J、8…", the deck
 
 
+# What is left at a point of a recap, even under an answer heading: "Remaining: March 18, July 16, July 17."
+_REMAINING_LABEL = re.compile(r"\W*(?i:remaining|left|survivors?|still\s+possible)\s*(?:\*\*)?\s*[:：]|\W*(?:剩下|剩余|还剩)\s*[:：]")
+
+
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                       case: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes."""
@@ -445,7 +450,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if "和" in sentence and lex.number_pair is not None:
         raw = _bare_sum(lex, raw, sentence)
     kinds = {t[0] for t in raw}
-    cue = answer_cue or "answer" in kinds or _question_label(raw, sentence)
+    cue = (answer_cue and _REMAINING_LABEL.match(sentence) is None) or "answer" in kinds or _question_label(raw, sentence)
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
     # answer is unique. Sum 23: (4, 19) …"
     carry = answer_cue or ("answer" in kinds and _ANSWER_TAIL.fullmatch(sentence, next(t.end for t in reversed(raw)
@@ -1358,8 +1363,9 @@ def _topic_at(raw: list, sentence: str) -> int | None:
 _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
 # Not inside a longer token; a Chinese measure word may follow ("3 − 1 = 1张"), a letter, digit or "²" may not.
 # (after a Han character too: "和9 + 8 + 2 = 18")
-_ARITHMETIC = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<![\w.·×*+−^-]))" + _TERM + r"(?:\s*=\s*" + _TERM +
-                         r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)")  # "578 = 2 · 17^2": a power, not read
+_ARITHMETIC = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<![\w.·×*+−^-]))(?<!\d,)" + _TERM + r"(?:\s*=\s*" + _TERM +
+                         r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)(?!,\d{3}(?!\d))")
+# ("578 = 2 · 17^2": a power, not read; "1,275 − 25 = 1,250": thousands, not read as "275 − 25 = 1")
 _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 
@@ -1709,7 +1715,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             continue
         if kind == "sep" and t.text in ("，", ",") and _CONTENTS_AFTER.match(sentence, t.end) is not None:
             continue  # "拿到6月，里面是12和19": June's days (the comma does not part them from June)
-        if labels and t.text.isdigit() and LABEL_BEFORE.search(sentence, max(0, t.start - 12), t.start):
+        if labels and t.text.isdigit() and LABEL_BEFORE.search(sentence, max(0, t.start - 16), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
                 next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":
@@ -3034,6 +3040,21 @@ def _note_subject(clause: list[Token], state: _State) -> None:
         state.subject = first
 
 
+# An apposition: "…, that is, …", "…，也就是…": the values after it restate the ones before
+_APPOSED = re.compile(r"(?:也就是(?:说)?|亦即|即|(?i:\bi\.e\.|\bthat\s+is|\bnamely))\s*[,，:：]?\s*$")
+
+
+def _apposed_out(sentence: str, at: int) -> bool:
+    """Whether the values at `at` follow an apposition to a clause that removes values ("所以第一句排除了a = 0和a = 10，
+    也就是(0,1)和(10,9)"), not one that says what is left ("只剩一个日期，即6月12日")."""
+    ap = _APPOSED.search(sentence, max(0, at - 12), at)
+    if ap is None:
+        return False
+    head = sentence[:ap.start()].rstrip(" ,，")
+    prev = head[max(head.rfind(c) for c in "，,；;。:：") + 1:]
+    return ELIMINATED.search(prev) is not None and _REMAINING_WORDS.search(prev) is None
+
+
 def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sentence: str) -> list[ClaimRecord]:
     vals = [t for t in clause if t.kind == "value" or t.kind == "tuple"]
     if not vals:
@@ -3083,7 +3104,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and "only" not in cue_before
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
-        or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None
+        or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
+        or _apposed_out(sentence, first.start)  # "排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed
     if _LABEL_NOUN.match(sentence, vals[-1].end) is not None:
         return []  # "I initially wrote 0, 2 in the b = 1 row": a row named by its value, no claim
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
@@ -3122,7 +3144,9 @@ _GLOSSED_OUT = re.compile(r"\s*[(（][^()（）\n]{1,20}[)）](?:[^.;:!?。；\n
 _ELLIPSIS = re.compile(r"…|\.{3,}|⋯|(?<=\d)\.\.(?=\s*\d)")  # ("Aug..": an abbreviation, then a full stop)
 # A negation right before an elimination verb: "was not eliminated", "isn't ruled out", "没被排除", "并未排除"
 _DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n't\s+(?:yet\s+|been\s+|be\s+)*$)|"
-                            r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$")
+                            r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$|"
+                            r"(?:没有?|未|并未|不会|不能|无法|不应该?|不可能)(?:在|于|从|到)[^，,。；;：:\s]{1,8}$")
+# (and "6月不能在第一步排除": a time or place between the negation and the verb)
 
 
 _DROPS = re.compile(r"(?i:drop|cross|strike|struck|kill|knock|throw|threw|wipe|lose|lost)")

@@ -44,7 +44,7 @@ _THIS_IS = re.compile(r"(?i:\b(?:this|that|it)(?:\s+is|'s|’s)\s+((?:mr\.?\s+)?
 _OTHER_VERSION = re.compile(r"(?i:\b(?:usual|original|standard|classic|classical|other|familiar)\s+(?:version|puzzle|"
                             r"problem|form|setup|set-up|one)\b|"
                             r"\b(?:version|variant|variation)\s+(?:where|in\s+which)\b|"
-                            r"\b[A-Z]\w+(?:'s|’s)\s+(?:version|formulation|original|ordering|order|setup)\b)|"
+                            r"\b[A-Z]\w+(?:'s|’s)\s+(?:version|formulation|original|ordering|order|setup|phrasing|wording|variant)\b)|"
                             r"原题|原版|经典版|标准版|通常的版本")  # ("in the version where P speaks first")
 
 
@@ -104,10 +104,10 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
 
 
 # What someone would say, not what they said: "had L4 been asked before L3, L4 would also have said "I don't know"",
-# "if Bernard were told 19 he'd say …"; and the sentence after a question that supposes ("What if the bartender had
+# "if Bernard were told 19 he'd say …", "S opens instead of P saying "I don't know""; and the sentence after a question that supposes ("What if the bartender had
 # asked L4 first? L4, wanting beer, says "I don't know"")
-_WOULD_SAY = re.compile(r"(?i:\b(?:would|could|might|'d)\s+(?:also\s+|still\s+|then\s+)?(?:have\s+)?(?:said|say|answer|"
-                        r"answered|reply|replied)\b|\bhad\s+\S+\s+been\b)|就会说|会说")
+_NOT_SAID = re.compile(r"(?i:\b(?:would|could|might|'d)\s+(?:also\s+|still\s+|then\s+)?(?:have\s+)?(?:said|say|answer|"
+                        r"answered|reply|replied)\b|\bhad\s+\S+\s+been\b|\binstead\s+of\b|\brather\s+than\b)|就会说|会说|而不是")
 _WHAT_IF = re.compile(r"(?i:\bwhat\s+if\b|\bsuppose\b|\bimagine\b)[^?？]*[?？]\s*$|如果[^?？]*[?？]\s*$")
 _SENTENCE_START = re.compile(r"[.!?。！？\n]\s*")
 
@@ -117,7 +117,7 @@ def _supposed_speech(text: str, at: int) -> bool:
     question that does), not an attribution."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, at)]
     start = starts[-1] if starts else 0
-    if _WOULD_SAY.search(text, start, at) is not None:
+    if _NOT_SAID.search(text, start, at) is not None:
         return True
     before = starts[-2] if len(starts) > 1 else 0
     return start > 0 and _WHAT_IF.search(text[before:start]) is not None

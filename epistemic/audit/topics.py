@@ -9,6 +9,7 @@ variable, not of a term.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..language import syntax as s
 from .keys import formula_key, implies_key, knower
@@ -204,27 +205,60 @@ def crossed_bounds(lex: Lexicon, text: str) -> list[ClaimRecord]:
     return out
 
 
-def case_header(lex: Lexicon, text: str) -> tuple[tuple, int] | None:
-    """The equation a step opens on as its case ("s = 17:" in a number-pair puzzle: `x + y = 17`) and where the
-    header ends; None when the step opens on no such header."""
+class CaseHeader(NamedTuple):
+    """The equation a step (or one of its lines) opens on as its case, and the span it governs: text[end:stop]."""
+
+    case: tuple
+    end: int
+    stop: int
+
+
+def case_header(lex: Lexicon, text: str) -> tuple[CaseHeader, ...]:
+    """The equation a step opens on as its case ("s = 17:" in a number-pair puzzle: `x + y = 17`), governing the
+    rest of the step; or, when two or more lines open on one ("- s = 11: … → S would not know.\n- s = 17: only (4,
+    13) survives → S knows."), each line's own. Empty when the step opens on no such header."""
+    if lex.number_pair is None:
+        return ()
     m = _CASE_HEADER.match(text)
-    if lex.number_pair is None or m is None:
+    if m is None:
+        return ()
+    lines = [h for h in (_header_at(lex, text, at) for at in _LINE_STARTS.finditer(text)) if h is not None]
+    if len(lines) >= 2:
+        return tuple(lines)
+    head = _header_at(lex, text, None)
+    return () if head is None else (head._replace(stop=len(text)),)
+
+
+_LINE_STARTS = re.compile(r"(?m)^(?=[ \t]*[-*•·]?[ \t]*(?:\*\*)?\s*(?:the\s+)?(?:sum|product|和|积|[a-z])\s*(?:=|is|为|是)?\s*\d)",
+                          re.IGNORECASE)
+
+
+def _header_at(lex: Lexicon, text: str, at: re.Match | None) -> CaseHeader | None:
+    """The case header opening the line at `at` (the step's start when None), governing that line."""
+    start = at.start() if at is not None else 0
+    m = _CASE_HEADER.match(text, start)
+    if m is None:
         return None
     term = _term_named(lex, m.group(1), m.group(2), m.group(3))  # a letter: the number its agent observes
     if term is None:
         return None
-    return ("Compare", "=", term, ("Const", int(m.group(4)))), m.end()
+    stop = text.find("\n", m.end())
+    return CaseHeader(("Compare", "=", term, ("Const", int(m.group(4)))), m.end(), stop if stop >= 0 else len(text))
 
 
-def under_case(lex: Lexicon, records: list[ClaimRecord], header: tuple[tuple, int] | None) -> list[ClaimRecord]:
+def under_case(lex: Lexicon, records: list[ClaimRecord], headers: tuple[CaseHeader, ...]) -> list[ClaimRecord]:
     """Candidate lists after a case header are that case's ("s = 17: … Only (4,13).": `x + y = 17 implies …`), and
     so is the knowledge of the agent who observes the header's term ("我来看和为11：… S没法确定": `x + y = 11
     implies not S knows …`; what P knows there is said of one pair of the case, not of all of it)."""
-    if header is None:
+    if not headers:
         return records
-    case, end = header
     out = []
     for r in records:
+        header = next((h for h in headers if h.end <= r.start < h.stop), None)
+        if header is None:
+            out.append(r)
+            continue
+        case, end = header.case, header.end
         if r.start >= end and r.kind == "candidates":
             r = r._replace(kind="conditional", key=ClaimKey(implies_key(case, r.key.formula), (), r.key.past))
         elif r.start >= end and r.kind == "knowledge" and r.reading in (KNOWLEDGE, PRONOUN) and \
