@@ -32,13 +32,14 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage,
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
-from .evidence import ALREADY, CORROBORATED, STRONG_EVIDENCE, UNCORROBORATED, says_already, weighs_alone
+from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, STRONG_EVIDENCE, STRONG_IN_LONG, UNCORROBORATED,
+                       EvidenceKind, says_already, weighs_alone)
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import (CASE, CROSSED, HEADLINE, HEDGED, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED, UNALIGNED,
-                      credited)
+from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED,
+                      UNALIGNED, credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
@@ -557,7 +558,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     solved = next((n for n, (_, _, audits) in enumerate(judged) if any(
         c.record.certain and c.record.answer is not None and set(c.record.answer) == set(ctx.solution.answer)
         and c.verdict.verdict == ENTAILED for c in audits)), len(judged))  # where the trace first names the answer, rightly
-    steps = [_step_audit(st, al, audits, backed, text, recap=n > solved)
+    long = len(seg.steps) >= LONG_TRACE  # many claims: only the kinds never misread weigh alone (evidence.py)
+    steps = [_step_audit(st, al, audits, backed, text, recap=n > solved, long=long)
              for n, ((st, al, audits), text) in enumerate(zip(judged, texts))]
     if backed and final is not None:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
         first = first_error([st.label for st in steps])
@@ -713,25 +715,34 @@ def _looks_wrong(c: ClaimAudit) -> bool:
     return c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)
 
 
-def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False) -> ClaimAudit:
+def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: bool = False,
+             drawn: frozenset[str] = frozenset()) -> ClaimAudit:
     """The claim with the weight of its false verdict (evidence.py); unchanged when it holds or is uncertain.
     `recap`: the trace has rightly named the answer before this step, so a list of an earlier stage here is a
-    recap, not where a wrong final answer came from."""
+    recap, not where a wrong final answer came from. `long`: the trace is long, so only the kinds of STRONG_IN_LONG
+    weigh alone, and candidate lists drawn in a sentence (`drawn`) from what an agent is rightly said to know or not
+    know ("P先生原来不知道，说明点数是重复的，即A或5。")."""
     if not _looks_wrong(c):
         return c
     r = c.record
-    weight = STRONG_EVIDENCE if (c.anchored and c.verdict.verdict == PREMATURE) or \
+    alone = (c.anchored and c.verdict.verdict == PREMATURE) or \
         (c.anchored and c.verdict.verdict == FALSE and r.kind == "candidates" and c.verdict.earlier is None) or \
-        weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading) else \
+        weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading)
+    if alone and long:
+        alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn
+    weight = STRONG_EVIDENCE if alone else \
         CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 
 
-def _step_audit(st, al, audits: list[ClaimAudit], backed: bool, text: str, recap: bool = False) -> "StepAudit":
+def _step_audit(st, al, audits: list[ClaimAudit], backed: bool, text: str, recap: bool = False,
+                long: bool = False) -> "StepAudit":
     """-1 if a claim read with certainty is false or premature and weighs enough (evidence.py: a strong kind, or
-    corroborated); 0 with the reasons when only uncertain readings or uncorroborated claims look wrong (or
-    nothing was checked); +1 when checked claims hold."""
-    audits = [_weighed(c, backed, text, recap) for c in audits]
+    corroborated; in a long trace, a kind that stays strong there); 0 with the reasons when only uncertain readings
+    or uncorroborated claims look wrong (or nothing was checked); +1 when checked claims hold."""
+    drawn = frozenset(c.record.text for c in audits if c.record.kind == "knowledge" and c.record.reading == KNOWLEDGE
+                      and c.verdict.verdict == ENTAILED) if long else frozenset()
+    audits = [_weighed(c, backed, text, recap, long, drawn) for c in audits]
     bad = any(c.evidence in (STRONG_EVIDENCE, CORROBORATED) for c in audits)
     unchecked = tuple(dict.fromkeys([c.record.reading for c in audits
                                      if not c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)] +

@@ -60,12 +60,22 @@ def test_removing_nothing_from_some_worlds(ctxs):
 
 def test_an_example_heading_makes_the_next_step_that_world(ctxs):
     """"**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**" then what each one sees and whether they know there: that world,
-    not the stage (in the row, as written); under a plain heading the same lines are the stage's, and wrong."""
+    not the stage (in the row, as written); under a plain heading the same lines are the stage's, and read as false
+    (in this long trace such a list needs a second signal to flag its step: evidence.STRONG_IN_LONG)."""
     ctx = ctxs("what_sum.txt")
     text = _row("bd1-what_sum-claude-markdown-correct-22")["text"]
     words = "于是卡罗尔只剩 c = 3 一个候选"
-    assert not _flagged_at(ctx, text, words)
-    assert _flagged_at(ctx, text.replace("**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**", "**再看一遍：**"), words)
+    assert not _false_and_certain_at(ctx, text, words)
+    assert _false_and_certain_at(ctx, text.replace("**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**", "**再看一遍：**"),
+                                 words)
+
+
+def _false_and_certain_at(ctx, text: str, words: str) -> bool:
+    """Whether the step holding `words` has a candidate list there read with certainty and judged false or premature."""
+    report = _audit(ctx, text)
+    return any(c.record.certain and c.verdict.verdict in ("false", "premature") and c.record.kind == "candidates"
+               and c.record.text.strip()[:8] in words for st in report.steps if words in text[st.start:st.end]
+               for c in st.claims)
 
 
 def test_what_a_relative_clause_says_was_removed_is_not_the_list_after_it(ctxs):

@@ -525,6 +525,19 @@ def test_tune_split_no_false_alarm_and_known_first_errors(ctxs):
     assert not read, f"answers read now, drop them from ANSWER_MISSES: {read}"
 
 
+# Session 29: in a trace of 20 steps or more only the kinds of evidence.STRONG_IN_LONG weigh alone (scored blind on six
+# fresh sets of long traces: 47 of 122 correct rows flagged before, 4 after, 25 then 21 of 58 first errors found). These
+# first errors of long tuning rows were found by a kind that now needs a second signal there (a false candidate list,
+# survival, exclusion or attribution, read right in these rows but misread in most fresh long ones).
+LONG_TRACE_LOSSES = {
+    "aa2-card16-claude-markdown-error-14", "ad2-card16-gpt4o-steps-error-08", "af2-sum_product-qwq-zh-error-11",
+    "al1-card16-claude-markdown-error-03", "al1-cheryl-qwq-zh-error-06", "al1-consecutive-r1-think-error-26",
+    "al2-cheryl-qwq-zh-error-03", "al2-cheryl-r1-think-error-02", "al2-sum_product-qwq-zh-error-11",
+    "au1-sum_product-r1-think-error-15", "r2-impossible-r1-think-error-17", "sum-product-r1-think-g4-06",
+    "x1-cheryl_variant-claude-markdown-error-22"}
+FOUND -= LONG_TRACE_LOSSES
+
+
 ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How many children are muddy?") is right, and
     # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
@@ -564,7 +577,6 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # survival after it by P's statement) (o1-cheryl-gemini-correct: its "A = Albert, B = Bernard" read in session 15)
     # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
     # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
-    "r2-impossible-r1-think-correct-14",
     # traces_y*, opened at the end of session 14 (4 alarms blind; scare quotes and a "Unique?" column read since):
     # a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one (reading the quote's
     # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
@@ -594,13 +606,13 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # "let me reconsider a = 1 … Anne has 1, so b is 0 or 2" (a case reopened); "the possible repeated triples are:
     # (i) b = c, …" (options, not claims); "k = 1: … So k ≥ 2" dated at the first night by a quote not in the
     # puzzle's words
-    "bb1-card16-qwq-zh-correct-06", "bb1-sum_product-claude-markdown-correct-12", "bb1-consecutive-r1-think-correct-20",
-    "bb1-what_sum-r1-think-correct-24", "bb1-islanders-r1-think-correct-28",
+    # (these five, r2-impossible-r1-think-correct-14 and bg2-sum_product_s_first-claude-markdown-correct-10 are no
+    # longer flagged since session 29: their false verdicts, in traces of 20 steps or more, need a second signal)
     # traces_bg* (30 long rows written and opened in session 29: 6 of 20 correct rows flagged blind at the start code,
     # 5 read, tests/audit/test_opened_bg.py): "Right, (4, 25) survives." in the section that weighs S's last statement
     # against the table "Survives Step 2?" two steps up (judging survivals there at the stage before lost six found
-    # kept-eliminated errors on the tuning split, "June is safe" under Albert's statement)
-    "bg2-sum_product_s_first-claude-markdown-correct-10",
+    # kept-eliminated errors on the tuning split, "June is safe" under Albert's statement; no longer flagged once the
+    # long-trace rule came, below)
     # (traces_ak* and traces_ah*, opened at the start of session 22: their 4 + 2 blind alarms read the same session,
     # a misread closing count, "三、P先生现在知道了。" and "(3) P now knows: …" as numbered headings, "| b = c | Alice … |"
     # a row's case, "6 = 3 + 3 only... but 6 = 2 + 4", "三个或四个有泥就…没有新信息", tests/audit/test_opened_ak.py)

@@ -1,0 +1,43 @@
+"""Long traces (evidence.LONG_TRACE steps or more): only the kinds of evidence.STRONG_IN_LONG weigh alone there, and
+a candidate list drawn from what an agent is rightly said to know; other false verdicts need a wrong final answer."""
+from epistemic.audit.evidence import LONG_TRACE
+
+from tests.audit.reading import audit as _audit, bad as _bad
+
+# Steps that say nothing checkable, to make a trace long without changing what it claims
+_FILLER = "\n\n".join(f"Hmm, let me think about this carefully ({n})." for n in range(LONG_TRACE))
+
+
+def _said(ctx) -> str:
+    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
+
+
+def test_a_false_list_needs_a_second_signal_in_a_long_trace(ctxs):
+    """"So the possible dates are May 15 and May 16." after the whole dialogue flags a short trace, not a long one
+    whose answer is right; with a wrong final answer it flags the long one too."""
+    ctx = ctxs("cheryl.txt")
+    claim = _said(ctx) + "\n\nSo the possible dates are May 15 and May 16."
+    assert _bad(_audit(ctx, claim))
+    long = _FILLER + "\n\n" + claim
+    report = _audit(ctx, long + "\n\nAnswer: July 16.")
+    assert len(report.steps) >= LONG_TRACE and not _bad(report)
+    assert any(c.evidence == "uncorroborated" for st in report.steps for c in st.claims)
+    assert _bad(_audit(ctx, long + "\n\nAnswer: May 16."))
+
+
+def test_arithmetic_weighs_alone_in_a_long_trace(ctxs):
+    """"17 = 4 + 12" is wrong however long the trace."""
+    ctx = ctxs("sum_product.txt")
+    report = _audit(ctx, _FILLER + "\n\nThe sum is 17 = 4 + 12.\n\nAnswer: x = 4, y = 13.")
+    assert len(report.steps) >= LONG_TRACE and _bad(report)
+
+
+def test_a_list_drawn_from_what_an_agent_knows(ctxs):
+    """"P先生原来不知道，说明点数是重复的，即A或5。" (the seed trace's first error, after Q's statement): drawn in the same
+    sentence from what P is rightly said not to have known, it weighs alone in a long trace too; the same list said
+    bare does not."""
+    ctx = ctxs("card16.txt")
+    said = "\n\n".join(f"{a.speaker}：“{dict(a.texts)['zh']}”" for a in ctx.puzzle.announcements[:2])
+    tail = "\n\n答案：方块5。"
+    assert _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\nP先生原来不知道，说明点数是重复的，即A或5。" + tail))
+    assert not _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\n所以点数是重复的，即A或5。" + tail))
