@@ -104,8 +104,8 @@ def speaker_records(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
 
 
 # What someone would say, not what they said: "had L4 been asked before L3, L4 would also have said "I don't know"",
-# "if Bernard were told 19 he'd say …", "S opens instead of P saying "I don't know""; and the sentence after a question that supposes ("What if the bartender had
-# asked L4 first? L4, wanting beer, says "I don't know"")
+# "if Bernard were told 19 he'd say …", "S opens instead of P saying "I don't know""; and the sentence after a
+# question that supposes ("What if the bartender had asked L4 first? L4, wanting beer, says "I don't know"")
 _NOT_SAID = re.compile(r"(?i:\b(?:would|could|might|'d)\s+(?:also\s+|still\s+|then\s+)?(?:have\s+)?(?:said|say|answer|"
                         r"answered|reply|replied)\b|\bhad\s+\S+\s+been\b|\binstead\s+of\b|\brather\s+than\b)|就会说|会说|而不是")
 _WHAT_IF = re.compile(r"(?i:\bwhat\s+if\b|\bsuppose\b|\bimagine\b)[^?？]*[?？]\s*$|如果[^?？]*[?？]\s*$")
@@ -322,9 +322,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
         if aligner.speaks.search(m.group(0)) is None and _SPEECH_ANYWHERE.search(m.group(0)) is None and \
                 ASIDE.search(m.group(0)) is None:
             continue  # no speaker with a speech word in this sentence: nothing to scan
-        if "?" in text[:m.start()] or "？" in text[:m.start()]:
-            if _supposed_speech(text, m.start()):
-                continue  # "What if the bartender had asked L4 first? L4, wanting beer, says …": in that supposition
+        if (text.find("?", 0, m.start()) >= 0 or text.find("？", 0, m.start()) >= 0) and _supposed_speech(text, m.start()):
+            continue  # "What if the bartender had asked L4 first? L4, wanting beer, says …": in that supposition
         toks = outside_relatives(m.group(0), tokens(lex, m.group(0)))
         for i, t in enumerate(toks):
             if t.kind != "agent":
