@@ -1,5 +1,10 @@
 """Long traces (evidence.LONG_TRACE steps or more): only the kinds of evidence.STRONG_IN_LONG weigh alone there, and
 a candidate list drawn from what an agent is rightly said to know; other false verdicts need a wrong final answer."""
+from types import SimpleNamespace
+
+from hypothesis import given, strategies as st
+
+from epistemic.audit import _ahead
 from epistemic.audit.evidence import LONG_TRACE
 
 from tests.audit.reading import audit as _audit, bad as _bad
@@ -41,3 +46,12 @@ def test_a_list_drawn_from_what_an_agent_knows(ctxs):
     tail = "\n\n答案：方块5。"
     assert _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\nP先生原来不知道，说明点数是重复的，即A或5。" + tail))
     assert not _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\n所以点数是重复的，即A或5。" + tail))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=3), max_size=30))
+def test_the_next_stage_after_each_step_in_one_pass(stages):
+    """audit._ahead (one pass from the end) is the plain definition: the first later stage that differs, else the
+    step's own."""
+    steps = [SimpleNamespace(stage=k) for k in stages]
+    assert _ahead(steps) == [next((b.stage for b in steps[n + 1:] if b.stage != a.stage), a.stage)
+                             for n, a in enumerate(steps)]
