@@ -23,3 +23,14 @@ def closing(ctxs, puzzle, ending, params=None):
     ctx = ctxs(puzzle, params)
     said = "\n\n".join(f"{a.speaker or 'Father'}: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
     return answer(ctx, said + "\n\n" + ending)
+
+
+def said(ctx, n: int | None = None, lang: str = "en") -> str:
+    """The puzzle's first n statements (all by default), one paragraph each: quoted after the speaker ("P says:
+    “…”", "P：“…”"), or the text alone where the statement names none."""
+    def one(a):
+        text = dict(a.texts)[lang]
+        if not a.speaker:
+            return text
+        return f"{a.speaker}：“{text}”" if lang == "zh" else f"{a.speaker} says: “{text}”"
+    return "\n\n".join(one(a) for a in ctx.puzzle.announcements[:n])

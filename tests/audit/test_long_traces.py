@@ -7,14 +7,10 @@ from hypothesis import given, strategies as st
 from epistemic.audit import _ahead
 from epistemic.audit.evidence import LONG_TRACE
 
-from tests.audit.reading import audit as _audit, bad as _bad
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 # Steps that say nothing checkable, to make a trace long without changing what it claims
 _FILLER = "\n\n".join(f"Hmm, let me think about this carefully ({n})." for n in range(LONG_TRACE))
-
-
-def _said(ctx) -> str:
-    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements)
 
 
 def test_a_false_list_needs_a_second_signal_in_a_long_trace(ctxs):

@@ -1,12 +1,7 @@
 """Readings from traces_bc* (30 long rows, 20 correct, written at the end of session 27 by a helper who never read
 the auditor, kept out for a session, then opened in session 28), each checked both ways: the correct wording is
 not flagged, a wrong one next to it still is."""
-from tests.audit.reading import audit as _audit, bad as _bad
-
-
-def _said(ctx, n: int) -> str:
-    """The first n statements of the puzzle, each quoted after its speaker."""
-    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements[:n])
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 
 def test_a_clause_about_the_start_rules_out_what_it_did_then(ctxs):

@@ -4,7 +4,7 @@ reader reads a wrong wording of the same kind."""
 import json
 from pathlib import Path
 
-from tests.audit.reading import audit as _audit, bad as _bad
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 _ROWS = Path(__file__).resolve().parents[1] / "data" / "natural" / "traces_bd1.jsonl"
 
@@ -19,11 +19,6 @@ def _flagged_at(ctx, text: str, words: str) -> bool:
     report = _audit(ctx, text)
     return any(c.evidence in ("strong", "corroborated") for st in report.steps if words in text[st.start:st.end]
                for c in st.claims)
-
-
-def _said(ctx, n: int) -> str:
-    """The first n statements of the puzzle, each quoted after its speaker."""
-    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements[:n])
 
 
 def test_a_re_verification_of_one_world(ctxs):

@@ -2,12 +2,7 @@
 auditor, scored blind at the session's start code, then opened), each checked both ways where the reader reads a
 wrong wording of the same kind."""
 from epistemic.audit.labels import defined_labels, label_mentions
-from tests.audit.reading import audit as _audit, bad as _bad
-
-
-def _said(ctx, n: int) -> str:
-    """The first n statements of the puzzle, each quoted after its speaker."""
-    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" for a in ctx.puzzle.announcements[:n])
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 
 def test_a_world_supposed_and_the_dialogue_replayed_in_it(ctxs):

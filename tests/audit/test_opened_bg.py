@@ -1,13 +1,7 @@
 """Readings from traces_bg* (30 long rows, 20 correct, written in session 29 by helpers who never read the
 auditor, scored blind at the session's start code, then opened), checked both ways where the reader reads a wrong
 wording of the same kind."""
-from tests.audit.reading import audit as _audit, bad as _bad
-
-
-def _said(ctx, n: int) -> str:
-    """The first n statements of the puzzle, each quoted after its speaker (the text alone where it names none)."""
-    return "\n\n".join(f"{a.speaker} says: “{dict(a.texts)['en']}”" if a.speaker else dict(a.texts)["en"]
-                       for a in ctx.puzzle.announcements[:n])
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 
 def _final(ctx, text: str):

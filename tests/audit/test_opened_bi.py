@@ -1,13 +1,7 @@
 """Readings from traces_bi* (30 long rows, 20 correct, written in session 29 by helpers who never read the
 auditor, scored blind at the session's start code and after the traces_bg* readings, then opened), checked both
 ways where the reader reads a wrong wording of the same kind."""
-from tests.audit.reading import audit as _audit, bad as _bad
-
-
-def _said(ctx, n: int, lang: str = "en") -> str:
-    """The first n statements of the puzzle, each quoted after its speaker."""
-    return "\n\n".join(f"{a.speaker}：“{dict(a.texts)[lang]}”" if lang == "zh" else
-                       f"{a.speaker} says: “{dict(a.texts)[lang]}”" for a in ctx.puzzle.announcements[:n])
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
 
 
 def test_a_denied_elimination_with_a_time_between(ctxs):
