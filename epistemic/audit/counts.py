@@ -198,8 +198,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                           tuple((n,) for n in ns), reading=VALUES))  # (a list of three or more: the candidate counts)
     for m in _STEP_FORWARD.finditer(sentence):
         before = _clause_before(sentence, m.start())
-        if _SEES.search(before) or (m.group(0)[0] in "这那"):
-            continue
+        if _SEES.search(before) or (m.group(0)[0] in "这那") or m.group(0).startswith("一个"):
+            continue  # "一个有泥的孩子，如果他看到…": "a muddy child", the indefinite article, not the count
         if _WOULD.search(before) or _WOULD_AFTER.match(sentence, m.end()):
             continue  # "the second question would get the two muddy children stepping forward": a supposed case
         n = _number(next(g for g in m.groups() if g))

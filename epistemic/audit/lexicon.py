@@ -32,7 +32,10 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Verbs whose object is what is left: "Bernard's knowing pins it down to July 16", "narrows it to ♦5"
 NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins down to", "narrows it down to",
              "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to",
-             "pinned down as", "is pinned down as")  # ("the card is already pinned down as ♦5")
+             "pinned down as", "is pinned down as",  # ("the card is already pinned down as ♦5")
+             *(f"{verb} {what} {prep}" for verb in ("fixes", "fixed") for what in ("it", "the date", "the birthday",
+                                                                                 "the card", "the day", "the pair")
+               for prep in ("as", "at")))  # "Bo's statement therefore fixes the date as March 18"
 
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",

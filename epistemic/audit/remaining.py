@@ -20,7 +20,8 @@ _NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|row
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
                  r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")
-_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个|种|对)")
+# (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人)|种|对)")
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选")
 
