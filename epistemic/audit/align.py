@@ -1176,6 +1176,9 @@ class Aligner:
                     k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
                 if k is not None:
                     return k, "ordinal", True
+            part_of = self._quoted_part_of(sentence, t.end, own, current)
+            if part_of is not None:  # '阿里说"我知道"' while on Ali's first statement ("…而且我知道波也不知道"):
+                return part_of, "paraphrase", False  # a few of its words quoted, not his "那我也知道" to come
             same = self._same_structure(own, said, rest, sentence)  # ("S：早就知道": the statement about before)
             if same:
                 k = next((k for k in same if k > current), same[-1])
@@ -1193,6 +1196,18 @@ class Aligner:
                 return None
             # nothing said yet: `**Albert's Statement**: When Albert says, "…"` names the speaker again
         return None
+
+    def _quoted_part_of(self, sentence: str, at: int, own: list[int], current: int) -> int | None:
+        """The statement of the speaker's up to the current one whose words hold the quote that follows the speaker
+        at `at` (his "我知道" of "…而且我知道波也不知道"), when none of his later statements holds it; else None."""
+        m = QUOTES.search(sentence, at, at + 400)
+        said = fold(m.group(0)) if m is not None and m.start() - at <= 4 else ""  # ('阿里说"…"', 'Ali: "…"')
+        if len(said) < 2:
+            return None
+        holding = [k for k in own if any(said in q for q in self.quotes[k - 1])]
+        if not holding or max(holding) > current:
+            return None
+        return max(holding)
 
     def _knows_own(self, agent: str, rest: list) -> bool:
         """Whether the first thing said after the agent is that it knows what it observes ("知道点数", "knows the
@@ -1510,6 +1525,8 @@ class Aligner:
         if not said:
             return None, ""
         own = [k for k in range(1, n + 1) if self.speakers[k - 1] == agent]
+        if self._quoted_part_of(first, toks[at].end, own, current) is not None:
+            return None, ""  # '阿里说"我知道"' on Ali's first statement: its own words quoted, no move
         if "says" not in kinds[:at + 3]:
             # "P now knows" may restate P's next announcement, or conclude it too early; but the whole structure of
             # the next one ("Albert doesn't know and knows Bernard doesn't know") opening a step is its paraphrase

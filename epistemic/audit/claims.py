@@ -1163,8 +1163,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
-        if _POSSIBLE_AFTER.match(sentence, m.end()) is not None:
-            continue  # "So a = c survives Alice's statement": the relation still possible, not holding everywhere
+        if _POSSIBLE_AFTER.match(sentence, m.end()) is not None or _UNSETTLED_AFTER.match(sentence, m.end()):
+            continue  # "So a = c survives Alice's statement": the relation still possible, not holding everywhere;
+            # "Sanity check on a ≠ b: not yet guaranteed": a question left open, not a claim
         gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
             (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None) or \
             (m if _NONE_HAS.search(sentence, max(0, m.start() - 40), m.start()) else None) or \
@@ -1180,6 +1181,13 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
                           reading=CASE if in_row or restating or arrow else reading))
     return out
+
+
+# What leaves a relation open: "a ≠ b: not yet guaranteed", "a ≠ b is not known yet", "a ≠ b 还不能保证"
+_UNSETTLED_AFTER = re.compile(r"\s*(?:[:：,，]\s*|\s(?i:is|was)\s+)(?i:(?:still\s+)?not\s+(?:yet\s+|necessarily\s+)?"
+                              r"(?:guaranteed|known|established|settled|certain|forced|proven|proved|clear|sure)\b|"
+                              r"(?:still\s+)?(?:open|unclear|undecided|unknown)\b)|"
+                              r"\s*[:：,，]?\s*(?:还|仍然|仍|尚)?(?:不能保证|不一定|不确定|未确定|不清楚|没有保证)")
 
 
 # A relation no candidate has: "no pair has x = y", "none of the pairs satisfies a = b", "没有一组满足 a = b"
@@ -1519,7 +1527,8 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-_SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]")  # one English word in quotes: 'the "unique" days'
+_SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]|[\"“「](?:是|否|不是|是的)[\"”」]")  # one English word in quotes:
+# 'the "unique" days'; a yes or no quoted: '答案是"是"（填1）'
 
 
 def _blank_speech(m: re.Match) -> str:

@@ -554,7 +554,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "ax1-hats-answer-first-error-06",
     # traces_ax* and traces_ay* (session 26): a dining-cryptographers "NSA paid? No → 0.", and a drinking trace's
     # answer after a misattributed pronoun (session 27 read Russian cards' "Cath holds card 6", "Card 6 is Cath's")
-    "ay1-dining_cryptographers-gemini-terse-correct-30", "ay1-drinking_logicians-qwq-zh-correct-11"}
+    "ay1-dining_cryptographers-gemini-terse-correct-30", "ay1-drinking_logicians-qwq-zh-correct-11",
+    # traces_bh* (opened in session 30): "The blind man cannot be certain; his hat is white in four of the five
+    # remaining cases (probably white)" is read as white (its '答案是"是"' read that session)
+    "bh2-hats-o1-summary-error-14"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
