@@ -999,9 +999,11 @@ class Aligner:
             else:
                 toks = tokens(self.lexicon, sentence[he_says.end():])
                 said = said_words(toks)
-            if agent is not None and said and self.voices[k - 1] == agent and self.cues[k - 1] == said:
-                out.append(Cue(start, k, "paraphrase", True))
-                k += 1
+            j = next((j for j in range(k, len(self.quotes) + 1) if self.voices[j - 1] == agent and
+                      self.cues[j - 1] == said), None) if agent is not None and said else None
+            if j is not None:  # (the speaker's next statement of those words, as "Carol says she doesn't know" names
+                out.append(Cue(start, j, "paraphrase", True))  # it: "Carol sees a and b. … She says she doesn't")
+                k = j + 1
         return out
 
     def _references(self, text: str, current: int) -> list[Cue]:

@@ -32,3 +32,16 @@ def test_a_quoted_yes(ctxs):
     assert _audit(ctx, said + '结论：两数之和一定是3、5、15、17中的一个，答案是"是"（填1）。').final_answer_correct
     report = _audit(ctx, said + '结论：答案是“否”。')
     assert report.final_answer is not None and not report.final_answer_correct
+
+
+def test_she_says_she_does_not(ctxs):
+    """"Carol sees a and b. If a = b, … she knows. She says she doesn't, so a ≠ b." tells Carol's statement (the
+    third) though the trace never moved past the start: "She" is Carol, and what she says is her statement's words
+    (a traces_ap* alarm, read in session 30). Said of Bob, whose statement says the same, it names his."""
+    ctx = ctxs("what_sum.txt")
+    texts = ["Alice sees b and c; she doesn't know when b ≠ c. So after Alice's statement: b ≠ c.",
+             "Bob sees a and c. If a = c, the only candidate is 2a, so he'd know.",
+             "Carol sees a and b. If a = b, her only candidate is c = 2a, and she knows. She says she doesn't, so a ≠ b."]
+    assert [c.stage for c in ctx.aligner.align(texts)[2].cues] == [3]
+    texts[2] = "Bob sees a and c. If a = c, he knows. He says he doesn't, so a ≠ c."
+    assert [c.stage for c in ctx.aligner.align(texts)[2].cues] == [2]

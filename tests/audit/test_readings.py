@@ -581,15 +581,15 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # traces_r*, session 11: a per-sum check of S's last statement ("s = 17: … Only (4,13)", "None unique") is no cue
     # for that statement, so "So S's sum is 17 and the pair is (4,13)" stays premature at P's second line
     # traces_y*, opened at the end of session 14 (4 alarms blind; scare quotes and a "Unique?" column read since):
-    # a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one (reading the quote's
-    # statement lost two found errors elsewhere); a per-value check of Bill's statement in the consecutive-numbers
-    # puzzle
-    "y1-card16-qwq-zh-correct-07",
+    # (y1-card16-qwq-zh-correct-07, a quote shared by two of Q's statements ('Q说的是"我知道"') taken for the later one:
+    # read in session 30, a few words of the statement in hand quoted, tests/audit/test_opened_bh.py); a per-value
+    # check of Bill's statement in the consecutive-numbers puzzle
     # traces_ap* (120 correct rows written in session 24 to hunt false alarms: 25 alarms at the session's start code,
     # 18 read the same session, tests/audit/test_opened_ap.py): a What Sum trace that restates the whole dialogue
-    # first and then opens each step "So after Alice's statement: …" (a reference moves no stage), and formal
-    # notation never aligned ("A₁ := ¬K_A(date) ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
-    "ap1-cheryls_age-answer-first-correct-01", "ap2-what_sum-r1-think-correct-34",
+    # first and then opens each step "So after Alice's statement: …" (a reference moves no stage; its "Carol sees a
+    # and b. … She says she doesn't, so a ≠ b" read in session 30), and formal notation never aligned ("A₁ := ¬K_A(date)
+    # ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
+    "ap1-cheryls_age-answer-first-correct-01",
     # (ap3-cheryl-set-notation-correct-01 and ap3-cheryl-logic-notation-correct-03 read in session 26: "• A₁ := …"
     # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, 'Albert, "¬K_A ∧ K_A¬K_B":' heads his
     # statement, "⇔" opens a condition, tests/audit/test_opened_au.py)
