@@ -175,7 +175,8 @@ class RemainingCount:
 class CountChain:
     """ "10 → 5 → 3 → 1": the count before any statement, then after each one (chains.py). Counts are of answers (values
     of the question's terms) or of worlds, whichever the first number is; a chain that skips the statements that
-    remove nothing is read as such. A first number that is neither count is no chain of this puzzle (not judged)."""
+    remove nothing is read as such, and one that stops before the last statement holds for the stages it gives. A
+    first number that is neither count is no chain of this puzzle (not judged)."""
 
     name = "count chain"
 
@@ -193,8 +194,9 @@ class CountChain:
         if not bases:
             return None
         shown = chain_text(record.key)
-        if any(numbers in (b, _collapsed(b)) for b in bases):
-            return Verdict(ENTAILED, window.stage, shown, strategy=self.name)
+        if any(numbers in (b, _collapsed(b), b[:len(numbers)], _collapsed(b)[:len(numbers)]) for b in bases):
+            return Verdict(ENTAILED, window.stage, shown, strategy=self.name)  # (or its first stages: "每一个“我不知道”
+            # 都把可能情况减半：32→16→8→4→2", then "最后第五位说“是的”，只剩1种")
         if len(numbers) > len(bases[0]):
             return None  # longer than the dialogue: a chain of something else
         true = " → ".join(map(str, bases[0]))

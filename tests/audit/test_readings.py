@@ -552,9 +552,9 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # traces_ax* (session 26): a headline "盲人无法确定自己帽子的颜色——红、白都有可能" (an undetermined answer, read as
     # the two colours) loses to a closing step that names white in one of its cases
     "ax1-hats-answer-first-error-06",
-    # traces_ax* and traces_ay* (session 26): a dining-cryptographers "NSA paid? No → 0.", and a drinking trace's
-    # answer after a misattributed pronoun (session 27 read Russian cards' "Cath holds card 6", "Card 6 is Cath's")
-    "ay1-dining_cryptographers-gemini-terse-correct-30", "ay1-drinking_logicians-qwq-zh-correct-11",
+    # traces_ax* and traces_ay* (session 26): a dining-cryptographers "NSA paid? No → 0." (session 27 read Russian
+    # cards' "Cath holds card 6", "Card 6 is Cath's"; session 30 a drinking trace's "所以答案是：五位逻辑学家都要啤酒")
+    "ay1-dining_cryptographers-gemini-terse-correct-30",
     # traces_bh* (opened in session 30): "The blind man cannot be certain; his hat is white in four of the five
     # remaining cases (probably white)" is read as white (its '答案是"是"' read that session)
     "bh2-hats-o1-summary-error-14"}
@@ -598,9 +598,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (ap3-cherylcam-logic-notation-correct-40 read in session 26: "记 K_阿(φ)：阿里知道 φ" defines notation)
     # traces_ay* (30 correct rows on hats, drinking logicians, islanders, Hexa, Russian cards and dining
     # cryptographers, written in session 26 and opened the same session: 9 alarms at the session's start code, 7 at the
-    # code before it was opened, 2 left; "三人不可能都戴红帽", all three, read): a pronoun after "第五位要不要，她不知道"
-    # taken for the fifth logician; "第3夜过后" (after the third night) not dated
-    "ay1-drinking_logicians-qwq-zh-correct-11",
+    # code before it was opened, 2 left; "三人不可能都戴红帽", all three, read): "第3夜过后" (after the third night) not
+    # dated (ay1-drinking_logicians-qwq-zh-correct-11 read in session 30: a pronoun after "第五位要不要，她不知道" is not
+    # taken for the fifth logician, and "32→16→8→4→2" gives the counts up to the last statement)
     "ay1-islanders-claude-markdown-correct-19",
     # traces_bb* (30 long rows, 900 to 2,500 words, written in session 27 and opened the same session: 7 of 15 correct
     # rows flagged at the start code and blind; "- Albert is told “July”. …", "- 点数是A：…" lines as cases and a
