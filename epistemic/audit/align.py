@@ -315,7 +315,7 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 # A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
-                    r"question|ask|call|announcement))|\bround\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次)")
+                    r"question|ask|call|announcement|night))|\b(?:round|night)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)")
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
                 "two": 2, "three": 3, "four": 4, "five": 5,
                 "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -345,7 +345,9 @@ _SILENCE_NARRATED = re.compile(r"(?i:\b(?:nobody|no\s+one|none\s+of\s+(?:them|th
 _SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one|nothing)"
                               r"(?:\s+again)?)\W*|"
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
-_ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人"})  # "第一轮没人动"
+_ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人",
+                          "night", "nights", *(a + b for a in "轮夜晚" for b in "过之后"), "第轮", "第夜", "第晚"})
+# ("第一轮没人动"; "after the third night", "第3夜过后", "第三轮之后"; "第1晚：…", whose digit the bigrams drop)
 
 
 def _knows_positively(f: s.Node, negated: bool = False) -> bool:

@@ -598,10 +598,9 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (ap3-cherylcam-logic-notation-correct-40 read in session 26: "记 K_阿(φ)：阿里知道 φ" defines notation)
     # traces_ay* (30 correct rows on hats, drinking logicians, islanders, Hexa, Russian cards and dining
     # cryptographers, written in session 26 and opened the same session: 9 alarms at the session's start code, 7 at the
-    # code before it was opened, 2 left; "三人不可能都戴红帽", all three, read): "第3夜过后" (after the third night) not
-    # dated (ay1-drinking_logicians-qwq-zh-correct-11 read in session 30: a pronoun after "第五位要不要，她不知道" is not
-    # taken for the fifth logician, and "32→16→8→4→2" gives the counts up to the last statement)
-    "ay1-islanders-claude-markdown-correct-19",
+    # code before it was opened, 2 left; "三人不可能都戴红帽", all three, read; both read in session 30: a pronoun after
+    # "第五位要不要，她不知道" is not taken for the fifth logician, "32→16→8→4→2" gives the counts up to the last
+    # statement, "第3夜过后" is after the third night)
     # traces_bb* (30 long rows, 900 to 2,500 words, written in session 27 and opened the same session: 7 of 15 correct
     # rows flagged at the start code and blind; "- Albert is told “July”. …", "- 点数是A：…" lines as cases and a
     # supposition over the lines under "如果…，那么：" read): a per-rank case under P's quoted "now I know" weighing the
