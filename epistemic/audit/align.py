@@ -346,8 +346,8 @@ _SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|
                               r"(?:\s+again)?)\W*|"
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人",
-                          "night", "nights", *(a + b for a in "轮夜晚" for b in "过之后"), "第轮", "第夜", "第晚"})
-# ("第一轮没人动"; "after the third night", "第3夜过后", "第三轮之后"; "第1晚：…", whose digit the bigrams drop)
+                          "night", "nights", *(a + b for a in "夜晚" for b in "过之后"), "第夜", "第晚"})
+# ("第一轮没人动"; the islanders' nights: "after the third night", "第3夜过后", "第1晚：…", whose digit the bigrams drop)
 
 
 def _knows_positively(f: s.Node, negated: bool = False) -> bool:

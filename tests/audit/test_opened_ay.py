@@ -33,10 +33,9 @@ def test_an_answer_after_a_colon_and_a_copula(ctxs):
 
 def test_nights_name_the_rounds(ctxs):
     """Islanders count nights, not rounds: "第3夜过后", "第三夜之后", "after the third night" are after the third silent
-    night, "第1晚：…" opens the first; the muddy children's "第二轮之后" is after the second silence."""
+    night, "第1晚：…" opens the first."""
     ctx = ctxs("islanders.txt", {"n": 4, "k": 4})
     for phrase in ("第3夜过后", "第三夜之后", "after the third night"):
         assert ctx.aligner.anchor(phrase, 1) == 4, phrase
     texts = ["访客说话后，“至少一个蓝眼睛”成为公共知识。", "第1晚：如果只有1个蓝眼睛，他看不到其他蓝眼睛，会知道是自己，当晚离开。没人离开，所以至少2个。"]
     assert [c.stage for c in ctx.aligner.align(texts)[1].cues] == [2]
-    assert ctxs("muddy.txt", {"n": 4, "k": 3}).aligner.anchor("第二轮之后", 1) == 3
