@@ -2016,8 +2016,11 @@ _OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|只有)|\s*(?i:which\s+(?:has|contains)\b)")
 # An English clause after a comma on a plural noun the vocabulary does not know: "Cheryl 9, brothers 4 and 4"
-_OTHER_PLURAL = re.compile(r",\s*(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|possibilities|"
-                           r"candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$")
+_OTHER_PLURAL = re.compile(r",\s*(?:and\s+)?(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|"
+                           r"possibilities|candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$|"
+                           # … or on a singular one with its article: "Cheryl is 9, and the bus is number 17"
+                           r"[,;]\s*(?:and\s+)?(?:the|his|her|their)\s+(?!(?i:answer|age|value|number|result|only|same|"
+                           r"final)\b)[a-z]{3,}(?:\s+number)?\s+(?:is|was)\s+(?:number\s+|no\.\s*|#)?$")
 # What the attribute's owner has, in the plural: "Cheryl's brothers are both 4" (their ages, not Cheryl's)
 _OWNED_PLURAL = re.compile(r"(?:'s|’s)\s+(?!ages\b|values\b|numbers\b)[a-z]{3,}s\b", re.IGNORECASE)
 # A term the vocabulary has no name for, between an attribute and a number: "…, product of all three ages is 144"

@@ -236,3 +236,15 @@ def test_a_what_sum_triple_is_no_list_of_one_number(ctxs):
     head = ("Alice: I don't know my number.\n\nBob: I don't know my number.\n\nCarol: I don't know my number.\n\n")
     assert not _bad(_audit(ctx, head + "Example of a triple that only the last statement removes: (5, 5, 10)."))
     assert _bad(_audit(ctx, head + "Example: the last statement removes a = 5."))
+
+
+def test_another_subject_after_and(ctxs):
+    """"So Cheryl is 9, and the bus is number 17." and "…, and her brothers are 4.": the numbers after "and" are the
+    bus's and the brothers', not Cheryl's age (read in session 30); "So Cheryl is 9, and the answer is 9." stays."""
+    ctx = ctxs("cheryls_age.txt")
+
+    def ages(text):
+        return [c.formula for st in _audit(ctx, text).steps for c in st.claims if "cheryl" in c.formula]
+    assert ages("So Cheryl is 9, and the bus is number 17.") == ["cheryl = 9"]
+    assert ages("So Cheryl is 9, and her brothers are 4.") == ["cheryl = 9"]
+    assert ages("So Cheryl is 9, and she is 17.") != ["cheryl = 9"]

@@ -543,11 +543,11 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
-    # Cheryl is 9, and the bus is number 17" (the bus's number taken for Cheryl's age), "So yes: the sum is one of 3,
-    # 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"), a YAML summary's
-    # "{cheryl: 9}" and a JSON summary
-    # with a remark after it (session 25: "**July 16 (7/16)**" read, dates written month/day)
-    "ap1-cheryls_age-answer-first-correct-01", "ap3-whatsum-json-summary-correct-32",
+    # yes: the sum is one of 3, 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"),
+    # a YAML summary's "{cheryl: 9}" and a JSON summary with a remark after it (session 25: "**July 16 (7/16)**" read,
+    # dates written month/day; session 30: "So Cheryl is 9, and the bus is number 17", the bus's number no longer
+    # taken for Cheryl's age)
+    "ap3-whatsum-json-summary-correct-32",
     "ap3-cherylsage-yaml-summary-correct-35",
     # traces_ax* (session 26): a headline "盲人无法确定自己帽子的颜色——红、白都有可能" (an undetermined answer, read as
     # the two colours) loses to a closing step that names white in one of its cases
@@ -565,7 +565,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
 # (session 15: "所以谢丽尔9岁" and "Answer: 9" read, y2-cheryls_age-answer-first-error-27) (session 11: "the **five of diamonds (♦5)**" is read from its bracketed gloss)
 # (session 9: "So the number of muddy children is 3" now states mu-v3-kept-f2-29's count)
 
-KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any other); blind sets opened later
+KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the tuning test fails on any other; none
+    # since session 30, when the last was read); blind sets opened later
     # (traces_g*, opened in session 6: card16-r1-correct-g3-01 read in session 19, "It's not just that Q knows it now —"
     # is no claim that Q knows; card16-answerfirst-correct-g3-05 read in session 17: "Q hears only the suit and says
     # he already knew P would be stuck" is Q's statement)
@@ -588,8 +589,8 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # 18 read the same session, tests/audit/test_opened_ap.py): a What Sum trace that restates the whole dialogue
     # first and then opens each step "So after Alice's statement: …" (a reference moves no stage; its "Carol sees a
     # and b. … She says she doesn't, so a ≠ b" read in session 30), and formal notation never aligned ("A₁ := ¬K_A(date)
-    # ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …")
-    "ap1-cheryls_age-answer-first-correct-01",
+    # ∧ …", "$K_P(\\text{card})$", pseudo-code, "K_A(d) ⇒ …"; ap1-cheryls_age-answer-first-correct-01, "So Cheryl is 9,
+    # and the bus is number 17" read as Cheryl's age 17, read in session 30)
     # (ap3-cheryl-set-notation-correct-01 and ap3-cheryl-logic-notation-correct-03 read in session 26: "• A₁ := …"
     # bullets date their lines, "D₂ = D₁ ∖ {…} = {…}" is read link by link, 'Albert, "¬K_A ∧ K_A¬K_B":' heads his
     # statement, "⇔" opens a condition, tests/audit/test_opened_au.py)
@@ -635,7 +636,7 @@ KNOWN_ALARMS = {  # correct traces still flagged (the tuning test fails on any o
     # (traces_ab*, opened at the end of session 15: its five alarms all read since, the last two in session 16: a count
     # of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row; "July 17 survive Bo's turn" is about
     # Bo's statement; traces_ac*, opened in session 16: its six blind alarms all read)
-}  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
+)  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
 
