@@ -207,7 +207,7 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
             says = [t for t in rest if t.kind == "says"]
             if _HEARD.search(gap) is not None:
                 return None  # "第四位听到了前三位都说“不知道”": what the agent heard others say, not his own words
-            if any(t.kind == "he" for t in (says[-1:] and rest[:rest.index(says[-1])])):
+            if says and any(t.kind == "he" for t in rest[:rest.index(says[-1])]):
                 return None  # "但是第五位要不要，她不知道，所以她只能说“我不知道”": "she" may be another agent (the 4th)
             if (says and _SAYS_GAP.fullmatch(window, says[-1].end)) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
                     re.fullmatch(r"\s*(?:先生)?\s*[:：]?\s*", gap):
