@@ -79,7 +79,8 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "排除", "去掉", "淘汰", "删去")
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
-                "gets past")
+                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
+# "P's statement alone leaves only hearts and diamonds")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional", "case knowledge"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
@@ -738,7 +739,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         (c.anchored and c.verdict.verdict == FALSE and r.kind == "candidates" and c.verdict.earlier is None) or \
         weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading)
     if alone and long:
-        alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn
+        alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn \
+            or (c.anchored and c.verdict.verdict == PREMATURE)
     weight = STRONG_EVIDENCE if alone else \
         CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)

@@ -854,7 +854,8 @@ class Aligner:
             if label is not None:
                 line = label.group(1)  # "- *P doesn't know:* the rank must ...", "**Statement 1 (P doesn't know):**"
             cue = None
-            if len(line) <= 120 and (label or _HEADING.match(line)) and (self.knows.search(line) or _NAMES.search(line)):
+            if len(line) <= 120 and (label or _HEADING.match(line)) and (self.knows.search(line) or _NAMES.search(line)) \
+                    and not self._quotes_in_hand(line.lstrip(), current):
                 cue = self._speech_cue(line, current, heading=True)  # "## 2. S knew P didn't know"
             if cue is None and quoted is not None:  # '**Q's "me too".**', no words of his: Q's next statement
                 toks = self.lexicon.scan(quoted.group(1))
@@ -1415,11 +1416,22 @@ class Aligner:
         word = (m.group(1) or m.group(2)).lower()
         if (int(word) if word.isdigit() else _ROMAN.get(word, 0)) != k:
             return None
+        if self._quotes_in_hand(text[m.end():].lstrip("* "), current):
+            return None  # '2. **"I know that Bernard doesn't know"**: …' numbers the parts of the statement in hand
         toks = [t for t in outside_relatives(text, tokens(self.lexicon, text)) if t.kind != "sep"]
         speaker = self.speakers[k - 1]
         knowing = any(t.kind == "agent" and t.payload == speaker and
                       any(u.kind in ("know", "notknow") for u in toks[i + 1:i + 4]) for i, t in enumerate(toks))
         return k if knowing else None
+
+    def _quotes_in_hand(self, text: str, current: int) -> bool:
+        """Whether `text` opens on a quote of the words of the statement in hand that no later statement holds:
+        '**"I know that Bernard doesn't know"**: …' heads a part of Albert's first, whoever it names."""
+        m = QUOTES.match(text)
+        said = fold(m.group(0)) if m is not None else ""
+        return len(said) > 3 and 0 < current <= len(self.quotes) and \
+            any(said in q for q in self.quotes[current - 1]) and \
+            not any(said in q for qs in self.quotes[current:] for q in qs)
 
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a

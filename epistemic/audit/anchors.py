@@ -22,7 +22,7 @@ _AFTER_ZH = re.compile(r"(?:之后|以后|过后|后|(?<=话)说完了?|(?<=句)
 # (or "父亲这句话说完，大家就已经知道…": once the statement is finished)
 _PHRASE_END = re.compile(r"[,，;；:：.。!?！？\n]|\s(?:we|the|it|there|so|only|both|each|every|all|he|she|they|P|Q|S)\s")
 _PHRASE_START = re.compile(r"[，,；;：:。.!?！？\n]")
-_SENTENCE = re.compile(r"[.。!?！？;；]\s|[。！？；]|\n")
+_SENTENCE = re.compile(r"[.。!?！？;；][\"”’*)]*\s|[。！？；]|\n")  # ('… "nobody steps forward." Here …': a quote's close)
 _MAX_PHRASE = 80
 _BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
@@ -58,7 +58,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if a + at < end and
             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
-            WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None]
+            WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None and
+            not _event_dated(sentence, at, at + len(p), start - a)]
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
     found = {k for _, _, k in kept} - {None}
@@ -83,6 +84,20 @@ def _reason_before(sentence: str, at: int, claim: int) -> bool:
     opening = max((m.end() for m in _CLAUSE_COMMA.finditer(sentence, 0, at)), default=0)
     close = _CLAUSE_COMMA.search(sentence, at)
     return _REASON.match(sentence, opening) is not None and close is not None and close.end() <= claim
+
+
+_CLAUSE_OPENING = re.compile(r"[\s*>#-]*(?i:(?:and\s+)?(?:so|then|thus|hence|but|now|here|that\s+is)\b[\s,]*)?$")
+
+
+def _event_dated(sentence: str, at: int, stop: int, claim: int) -> bool:
+    """Whether the phrase at sentence[at:stop] ends on a colon before the claim at `claim`, after words of its own
+    (since the sentence's start or an earlier colon): "they stepped forward at the fifth asking, after four silent
+    rounds: k − 1 = 4, so k = 5" dates the stepping forward, and after the colon comes the reckoning from it ("After
+    P's statement: ♥A, ♥Q, …" opens on its phrase and dates the list)."""
+    if not re.match(r"\s*[:：]", sentence[stop:claim]):
+        return False
+    opening = max((m.end() for m in re.finditer(r"[:：]", sentence[:at])), default=0)
+    return _CLAUSE_OPENING.match(sentence, opening, at) is None
 
 
 def in_reason(text: str, at: int, claim: int) -> bool:

@@ -229,8 +229,16 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     conditions = False  # "He would know if:\n- b = 0 (a must be 1),\n- b = 1 …": each item is a condition, not a fact
     case: int | None = None  # the count "Case: exactly two muddy children." supposes for the step (rounds.py)
     viewed = False  # the sentence before tells what an agent sees ("Bob sees a = 1, c = 2."): "Candidates …" are his
+    row: re.Match | None = None  # the sentence that opens the bullet row of this line ("- 15: only August 15.")
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
+        if row is not None and "\n" in text[row.start():m.start()]:
+            row = None  # (a verdict on the next line is no row's)
+        if row is not None and _BARE_VERDICT.fullmatch(sentence) is not None:
+            out.extend(_row_closed(lex, row, text[row.start():m.end()]))  # "- 15: … so he can't be sure. **Out.**"
+            row = None
+            continue
+        row = m if _ROW_LABEL.match(sentence) is not None else row
         seen, viewed = viewed, _SEES_VALUES.search(sentence) is not None
         if len(sentence) > MAX_SENTENCE:
             continue
@@ -887,6 +895,19 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     neg = Token("neg", "out", first.start - 1, first.start, "out")  # read as "not <value>"
     return [r._replace(start=first.start, end=m.end()) for r in
             _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
+
+
+# A row's verdict as a sentence of its own: "- 15: only August 15, but May 15 too. **Eliminate.**", "…。排除。"
+_BARE_VERDICT = re.compile(r"\s*(?:\*\*)?(?:[✗✘❌]\s*)?(?:(?i:out|eliminated?|excluded?|removed?|gone|ruled\s+out|"
+                           r"dropped|discarded?|cross(?:ed)?\s+(?:it\s+)?out)|排除|淘汰|去掉|删去|删除|出局)"
+                           r"[.。!！]?(?:\*\*)?\s*[.。!！]?\s*")
+
+
+def _row_closed(lex: Lexicon, row: re.Match, whole: str) -> list[ClaimRecord]:
+    """The exclusion of the value labelling `row` (the sentence opening a bullet row), when a sentence of a verdict
+    closes the row (`whole`: from the row's start to the verdict's end), spanning the whole row."""
+    found = _row_verdicts(lex, row.group(0).rstrip(" .。") + " → out")
+    return [moved(r._replace(end=len(whole), text=whole.strip()), row.start()) for r in found]
 
 
 _IF_WORD = re.compile(r"(?i:\b(?:if|suppose|assuming)\b)|如果|假如|要是|假设|若")

@@ -32,9 +32,10 @@ _STATES = re.compile(r"(?i:[^.;!?。；！？\d]{0,30}?(?:\b(?:is|are|was|were)\
 _EXACT = re.compile(r"(?i:\b(?:the|only)\b|只有|是|为)")
 _OTHER = re.compile(r"(?i:\b(?:other|others|every|each|all|also|too|some|several)\b)|其他|其余|都|也")  # not all of them
 _NEGATED = re.compile(r"(?i:\b(?:not|no|never|none|neither|nor|without|isn't|aren't|doesn't|don't|wasn't|weren't)\b)|不|没")
-# A condition, modal, purpose or question before the claim ("if his day were one that appears once", "his day must
-# appear once", "哪些日子只出现一次"), and what a checklist says after the values ("14 ✗", "19 appears twice")
-_SCOPED = re.compile(r"(?i:\b(?:if|were|would|could|should|must|might|may|which|whether|either|for\s+\w+\s+to)\b)|"
+# A condition, modal, purpose, need or question before the claim ("if his day were one that appears once", "his day
+# must appear once", "Bo needs a unique day: 16 (June, July), …", "哪些日子只出现一次"), and what a checklist says after the values ("14 ✗", "19 appears twice")
+_SCOPED = re.compile(r"(?i:\b(?:if|were|would|could|should|must|might|may|which|whether|either|for\s+\w+\s+to|needs?|"
+                     r"requires?)\b)|"
                      r"哪些|哪个|是否|如果|假如|要是|要想|必须")
 _NOT_ONCE = re.compile(r"(?i:\btwice\b|more\s+than\s+once|\b(?:appears?|occurs?)\s+in\b|\bkeeps?\b|\bshared\b)|[✗✘❌]|"
                        r"两次|重复|出现在")
