@@ -404,6 +404,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         evident = None  # the stage an exact list read earlier in the step holds at
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
         for r in records:
+            by_line = False  # dated by the line of a worked outline it stands on
             reached = max(al.reached_at(r.start), told)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached,
                             al.moved_at(r.start) or (analysing and r.kind == "case knowledge"))
@@ -424,7 +425,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # an outline says its statement gives holds right after that statement
                 line = next((ln for ln in lined if ln.start <= r.start < ln.end), None)
                 if line is not None:
-                    window = Window(line.stage, line.stage)
+                    window, by_line = Window(line.stage, line.stage), True
             if r.kind == "told":  # who was told what: the information each agent starts with
                 window = Window(0, 0)
             elif r.kind != "answer" and _ANSWER_LINE.match(text, text.rfind("\n", 0, r.start) + 1) is not None:
@@ -511,6 +512,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if hit is None:
                 continue
             v, source = hit
+            anchored = anchored or (by_line and v.verdict == PREMATURE)  # "3. P now knows ⇒ … pins it: (4, 13)": a
+            # line of a worked outline dates what it says by its statement (a list misread there is false, not early)
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "candidates" and r.certain and r.key.witnesses and v.verdict == ENTAILED:
                 evident = v.stage if evident is None else max(evident, v.stage)

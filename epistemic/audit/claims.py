@@ -942,7 +942,8 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
                        r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以|保留|还在")  # not "clubs stays out"
-_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|还)?$", re.IGNORECASE)
+_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
+                           re.IGNORECASE)  # ("所以梅花可以保留")
 
 
 # (a number before ×, ·, *, + or − is a factor, even where the bracket after it is blanked: "53 · (s − 53)")
@@ -1122,7 +1123,8 @@ _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
 
 
-_RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:≠|!=|=|<|>|≤|≥|<=|>=)\s*[a-z](?![A-Za-z0-9_])")  # (a letter
+_RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:(?:≠|!=|=|<|>|≤|≥|<=|>=)|(?:≠|!=)\s*[2-9]\s*[*×·]?)\s*[a-z]"
+                             r"(?![A-Za-z0-9_])")  # (a letter
 # next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 _NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|"
@@ -1171,10 +1173,18 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     alternatives = "|".join(re.escape(n) for n in names)
     pattern = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
                          alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")  # (not "b = a ± 1")
-    for m in pattern.finditer(sentence):
-        if m.group(1) == m.group(3) or _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):
+    # "so a ≠ 2c" (not "a = 2b": a case's value, as a rule)
+    scaled = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=)\s*([2-9])\s*[*×·]?\s*(" +
+                        alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")
+    found = [(m, m.group(3)) for m in pattern.finditer(sentence)] + \
+        [(m, ("Arith", "*", ("Const", int(m.group(3))), ("Var", m.group(4))))
+         for m in (scaled.finditer(sentence) if any(c.isdigit() for c in sentence) else ())]
+    for m, right in found:
+        if m.group(1) == m.group(len(m.groups())) or \
+                _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):
             continue  # (not "b = c" of "a + b = c")
-        key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", m.group(3)))
+        key = ("Compare", _RELATION_OPS[m.group(2)], ("Var", m.group(1)), ("Var", right) if isinstance(right, str)
+               else right)
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
         if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
             gone = _OUT_AFTER.match(sentence, named.end() if named else m.end()) or \
@@ -1313,13 +1323,16 @@ _CRITERION_AFTER = re.compile(r"(?i:\s+(?:the|this|that|a|its|one)\s+(?:[^.,;:!?
                               r"criterion|condition|requirement)s?\b|[^.,;:!?\n]{0,40}?\bon\s+its\s+own\b)")
 
 
+_CAN_ZH = ("可以", "能", "可")  # "所以梅花可以保留": can be kept, said of the stage
+
+
 def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"May stays", "so 9 survives S's statement", "所以梅花也可以": the value right before the word is still
     possible at the stage (strategies.Survives). Only one value, right before, with nothing but "also" between."""
     out = []
     toks = tokens(lex, sentence)
     for m in _SURVIVES.finditer(sentence):
-        before = [t for t in toks if t.end <= m.start()]
+        before = [t for t in toks if t.end <= m.start() and not (t.kind == "modal" and t.text in _CAN_ZH)]
         if not before or before[-1].kind not in ("value", "tuple") or \
                 not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
             continue
@@ -2352,7 +2365,9 @@ def _constraint(lex: Lexicon, toks: list[Token]) -> tuple | None:
     tuples = _dedupe([t.payload for t in toks if t.kind == "tuple"])
     neg_at = next((t.start for t in toks if t.kind == "neg"), None)
     if tuples:
-        parts.append(junction_key("Or", [tuple_key(lex, c) for c in tuples]))
+        first = next(t.start for t in toks if t.kind == "tuple")
+        k = junction_key("Or", [tuple_key(lex, c) for c in tuples])
+        parts.append(not_key(k) if neg_at is not None and neg_at < first else k)  # ("he could rule out April 28")
     for var, codes in _values_by_var(toks).items():
         first = next(t.start for t in toks if t.kind == "value" and t.payload[0] == var)
         k = set_key(var, codes)
@@ -3290,8 +3305,9 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     hedged = False
     end = next((n for n in range(start, len(toks)) if toks[n].kind == "sep"), len(toks))
     cons_toks = toks[start:end]
-    if ante is None:
-        return []
+    if ante is None or any(_negative(t) and u.kind == "neg" and _EXCLUDING.match(u.text) is not None
+                           for t, u in zip(cons_toks, cons_toks[1:])):
+        return []  # "if his month were April, he couldn't rule out April 28": still possible for him, no fact
     stated = any(t.kind in ("copula", "only", "neg", "know", "notknow") for t in cons_toks)
     know = next((n for n, t in enumerate(cons_toks) if t.kind in ("know", "notknow")), None)
     if know is not None:
@@ -3335,6 +3351,9 @@ def _stated_after_comma(toks: list[Token], sentence: str) -> int | None:
 
 _POSSIBLE = frozenset({"could", "might", "may", "can", "可能", "可以", "能"})
 _NEGATIVE_MODAL = re.compile(r"n't|\bnot\b")
+
+
+_EXCLUDING = re.compile(r"(?i:rule|exclud|eliminat|remov|cross)|排除|去掉")
 
 
 def _negative(t: Token) -> bool:

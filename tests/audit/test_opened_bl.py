@@ -81,3 +81,54 @@ def test_an_after_inside_a_closed_quote_does_not_date_the_next_sentence(ctxs):
            "steps forward.\" Here there were 3 silent rounds, so k − 1 = 3 and k = 4."
     assert not _bad(_audit(ctx, _long(ctx, None, rule)))
     assert _bad(_audit(ctx, _long(ctx, None, "So right after the father's statement we already know k = 4.")))
+
+
+def test_a_pair_pinned_on_the_wrong_line_of_an_outline(ctxs):
+    """A worked outline in one paragraph after a setup ("1. P doesn't know ⇒ …\n2. S knew it ⇒ …", the step aligned
+    by its first line only): "(x, y) = (4, 13)" on P's "now I know" line is early by the line's own date (86 pairs are
+    left then; S's last statement leaves one), on S's line it is right."""
+    ctx = ctxs("sum_product.txt")
+    lines = ["1. P doesn't know ⇒ p has two or more factorisations (not prime·prime).",
+             "2. S knew it ⇒ every split of s has an ambiguous product: s ∈ {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}.",
+             "3. P now knows ⇒ exactly one factorisation of p has its sum in that set. p = 52: 4·13 (17) ✓, "
+             "2·26 (28) ✗.",
+             "4. S now knows — consistent: only 4 + 13 survives, so S can name it."]
+    setup = "**Setup.** 2 ≤ x < y, x + y ≤ 100; S has s = x + y, P has p = xy.\n\n"
+    pinned = " P's now-I-know therefore pins it: (x, y) = (4, 13)."
+    assert _bad(_audit(ctx, setup + "\n".join(lines[:2] + [lines[2] + pinned] + lines[3:])))
+    assert not _bad(_audit(ctx, setup + "\n".join(lines[:3] + [lines[3] + " So (x, y) = (4, 13)."])))
+
+
+def test_a_suit_that_can_be_kept(ctxs):
+    """"所以梅花可以保留" (so clubs can be kept): clubs said to be still possible, wrong after Q's statement, right after
+    P's alone."""
+    ctx = ctxs("card16.txt")
+    assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n所以梅花可以保留。"))
+    assert not _bad(_audit(ctx, _said(ctx, 1, "zh") + "\n\n所以梅花可以保留。"))
+
+
+def test_a_date_he_could_not_rule_out(ctxs):
+    """"If his month were April, he couldn't rule out April 28": April 28 still possible for him, no fact about the
+    date (it was read as "April → April 28", a false hypothetical that flagged a correct step); "he could rule out
+    April 28" says April 28 goes in that case."""
+    ctx = ctxs("cheryl_cam.txt")
+
+    def hypotheticals(text):
+        return [c.formula for st in _audit(ctx, text).steps for c in st.claims if c.record.kind == "hypothetical"]
+    assert hypotheticals("If his month were April, he couldn't rule out April 28, so he couldn't assert that Bo is "
+                         "ignorant.") == []
+    assert hypotheticals("If his month were April, he could rule out April 28.") == [
+        "month = April implies (not (month = April and day = 28))"]
+
+
+def test_a_number_not_twice_another(ctxs):
+    """"so a ≠ 2c; by the same token c ≠ 2a" after Bob's statement: two relations with a factor, the first right, the
+    second wrong (c = 2a survives: Bob with b = a keeps Alice ignorant); "a = 2b" stays unread (a case's value as a
+    rule: "If a = c, he'd know b = 2a")."""
+    ctx = ctxs("what_sum.txt")
+
+    def bounds(text):
+        return [(c.formula, c.verdict.verdict) for st in _audit(ctx, _said(ctx, 2) + "\n\n" + text).steps
+                for c in st.claims if c.record.kind == "term bound"]
+    assert bounds("So a ≠ 2c; by the same token c ≠ 2a.") == [("a != 2 * c", "entailed"), ("c != 2 * a", "false")]
+    assert [f for f, _ in bounds("If a = c, he'd know b = 2a.") if "*" in f] == []
