@@ -107,7 +107,8 @@ CUES: dict[str, tuple[str, ...]] = {
              # the verb left out after a denial: "he didn't know at first but does now", "now he does"
              "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now"),
     "neg": ("∉",
-            "is out", "are out", "is gone", "are gone", "goes out", "go out", "went out", "fell away", "falls away",
+            "is out", "are out", "is gone", "are gone", "is off the table", "are off the table", "was off the table",
+            "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",
             "discarded", "none of", "neither", "nor", "都不是", "无法", "没法", "不能是", "不可能是", "不会是", "不是", "不可能", "排除了", "排除", "不能", "cannot be", "can't be",

@@ -132,3 +132,14 @@ def test_a_number_not_twice_another(ctxs):
                 for c in st.claims if c.record.kind == "term bound"]
     assert bounds("So a ≠ 2c; by the same token c ≠ 2a.") == [("a != 2 * c", "entailed"), ("c != 2 * a", "false")]
     assert [f for f, _ in bounds("If a = c, he'd know b = 2a.") if "*" in f] == []
+
+
+def test_values_off_the_table(ctxs):
+    """"So a = 0 and a = 10 are off the table": the values go (right after Anne's statement, one statement early
+    before it), not the list of what is left (it was read "a ∈ {0, 10}", false)."""
+    ctx = ctxs("consecutive.txt")
+    sentence = "So a = 0 and a = 10 are off the table."
+    assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\n" + sentence))
+    assert [c.formula for st in _audit(ctx, _said(ctx, 1) + "\n\n" + sentence).steps[1:] for c in st.claims] == [
+        "not a in {0, 10}"]
+    assert _bad(_audit(ctx, sentence + "\n\n" + _said(ctx, 1)))
