@@ -1469,6 +1469,18 @@ class Aligner:
                    self.voices[c.stage - 1] != agent else c for c in out]
         return out
 
+    def _voice_before_quote(self, text: str, sharing: list[int]) -> list[int] | None:
+        """Of statements sharing a quote's words, those of the speaker named right before the step's first quote
+        (None when no speaker is named there, or when he made none of them)."""
+        m = QUOTES.search(text, 0, QUOTE_START + self.longest)
+        if m is None:
+            return None
+        agent = next((t.payload for t in reversed(tokens(self.lexicon, text[max(0, m.start() - 16):m.start()]))
+                      if t.kind == "agent"), None)
+        if agent is None:
+            return None
+        return [k for k in sharing if self.voices[k - 1] == agent] or None
+
     def _quotes(self, text: str) -> list[tuple[int, int, int]]:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
         opening = fold_prefix(text, QUOTE_START + self.longest)
@@ -1481,6 +1493,9 @@ class Aligner:
         if hits:
             best = max(h for h, _, _ in hits)
             ks = [(k, at) for h, k, at in hits if h == best]
+            voiced = self._voice_before_quote(text, [k for k, _ in ks]) if len(ks) > 1 else None
+            if voiced is not None:  # '安妮说：“我不知道你的数。”' on Anne's first: hers, not Bill's with those words
+                return next((k for k in voiced if k >= current), voiced[-1]), "quote"
             after = [k for k, _ in ks if k > current]
             if after:
                 return after[0], "quote"

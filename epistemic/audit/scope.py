@@ -68,7 +68,11 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"~~|误读|误解|原题|原版|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|先|首先)?(?:以为|误以为|想错)|误以为|第一反应|"
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是)?想(?:把|要|删|排除|保留|去掉|划掉)|"
-                       r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为")
+                       r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+                       # what the writer almost said: "我刚才差点想说：…", "I almost said the aces go"
+                       r"差(?:一)?点(?:就)?(?:想)?(?:说|以为|认为|写|排除|把)|险些(?:以为|说)|"
+                       r"(?i:\bi\s+(?:almost|nearly)\s+(?:said|wrote|concluded|answered|dropped|crossed|struck|"
+                       r"eliminated|removed)\b)")
 # An idea the writer declines to take over: "I shouldn't just assume the answer is July 16", "不能直接套用7月16日".
 _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don't|do not|mustn't|must not|won't|not)\s+"
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
@@ -89,7 +93,7 @@ _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|co
 # Only these words can mark a part of a sentence; a sentence without any of them is plain.
 
 
-_QUICK_WORDS = ("?", "？", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
+_QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",

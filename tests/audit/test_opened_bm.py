@@ -1,0 +1,35 @@
+"""Readings from traces_bm* (32 rows of mixed lengths, half correct, written in session 30 by helpers who never read
+the auditor, kept blind there and opened in session 31), checked both ways where the reader reads a wrong wording of
+the same kind."""
+from tests.audit.reading import audit as _audit, bad as _bad, said as _said
+
+
+def test_what_the_writer_almost_said(ctxs):
+    """"等一下，我刚才差点想说：…所以红桃Q、红桃4早就该排除了。不对，…": an idea the writer almost took and rejects, not an
+    elimination (it flagged a correct trace); said outright it is one, and wrong (♥Q and ♥4 survive P's statement)."""
+    ctx = ctxs("card16.txt")
+    idea = "Q和4只在红桃里有，那P一开始就应该知道，所以红桃Q、红桃4早就该排除了。"
+    last = "\n\nQ：“" + dict(ctx.puzzle.announcements[3].texts)["zh"] + "”"
+    assert not _bad(_audit(ctx, _said(ctx, 3, "zh") + "\n\n等一下，我刚才差点想说：" + idea + "不对，一开始Q还有草花Q。" + last))
+    assert _bad(_audit(ctx, _said(ctx, 3, "zh") + "\n\n" + idea + last))
+    assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\nI almost said the hearts Q and 4 go here, but they stay."))
+
+
+def test_a_quote_two_statements_share_goes_to_its_speakers(ctxs):
+    """'安妮说：“我不知道你的数。”' after an outline of the dialogue (which reached Anne's first): Anne's words, not Bill's
+    statement with the same words, so "b 也不能是0或10" right after it is judged at Anne's statement (wrong: (1, 0) and
+    (9, 10) survive it) and is right after Bill's."""
+    ctx = ctxs("consecutive.txt")
+    outline = "对话只有三句：安妮说不知道，比尔说不知道，安妮说知道了。\n\n"
+    claim = "\n\n同理，比尔的数b也不能是0或10。"
+    assert _bad(_audit(ctx, outline + "安妮说：“我不知道你的数。”" + claim + "\n\n比尔说：“我不知道你的数。”"))
+    assert not _bad(_audit(ctx, outline + "安妮说：“我不知道你的数。”\n\n比尔说：“我不知道你的数。”" + claim))
+
+
+def test_what_a_statement_can_only_mean(ctxs):
+    """"所以伯纳德说的“现在知道了”只能指7月16日": the date named as the only one left (one statement early here: August 15
+    and 17 go with Albert's last statement); it was not read."""
+    ctx = ctxs("cheryl.txt")
+    claims = [c.formula for st in _audit(ctx, _said(ctx, 2, "zh") + "\n\n所以伯纳德说的“现在知道了”只能指7月16日。").steps
+              for c in st.claims if c.record.kind == "candidates"]
+    assert claims == ["month = July and day = 16"]
