@@ -133,7 +133,7 @@ _SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|m
 # "<statement> (also) rules out …", "… are eliminated by <statement>", "<statement>排除了…", "…被<statement>排除"
 _CREDIT_VERB = r"(?:rules?|ruled)\s+out|eliminat(?:es|ed)|remov(?:es|ed)|exclud(?:es|ed)|dispos(?:es|ed)\s+of|" \
                r"gets?\s+rid\s+of|kills?(?:\s+off)?|knocks?\s+out|throws?\s+out|wipes?\s+out|strikes?\s+out|" \
-               r"takes\s+care\s+of|took\s+care\s+of|weeds?\s+out|weeded\s+out"
+               r"takes\s+care\s+of|took\s+care\s+of|weeds?\s+out|weeded\s+out|takes?\s+out|took\s+out"
 _CREDIT_VERBS = re.compile(r"(?i)\b(?:" + _CREDIT_VERB + r")\b")
 _CHUNK_START = re.compile(r"[,.;:!?()\n，。；：！？（）]")
 _ADVERBS = re.compile(r"(?i)(?:\s+(?:also|therefore|then|thus|already|now|immediately|just|further|in\s+turn|alone|"

@@ -258,9 +258,11 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = _sentence_records(lex, sentence, answer_cue, case)
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
+        records, answer_cue = hit
         if case is None and ("uddy" in sentence or "有泥" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
-        records, answer_cue = hit
+            if case is not None:  # ("### Exactly one muddy child": the case named, not the count claimed)
+                records = tuple(r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in records)
         if answer_cue and any(r.kind == "answer" for r in records) and "\n" not in sentence and \
                 not text.startswith("\n", m.end()):
             answer_cue = False  # the answer given; what follows on its line is its gloss ("…, while Cath, seeing four
@@ -2192,6 +2194,13 @@ _WHERE_BEFORE = re.compile(r"(?i:\b(?:where|whose|in\s+which|for\s+which)\b)")
 _CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though|with)\b|但|可是|不过|然而)")
 
 
+def _gone_clause(clause: list[Token]) -> bool:
+    """Whether a clause says values went: values, then an elimination word after them ("spades and clubs are out")."""
+    first = next((n for n, u in enumerate(clause) if u.kind in ("value", "tuple")), None)
+    return first is not None and any(u.kind == "neg" and ELIMINATED.search(u.text) is not None
+                                     for u in clause[first + 1:])
+
+
 def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
     """Split at separators, except commas inside a list of values of one variable, or before "还有" / "and also"
     and more values ("排除了3月、5月，还有6月19日")."""
@@ -2208,6 +2217,9 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 sentence[out[-1][-1].end:t.start].strip() in ("}", "\\}", ")"):
             out.append([t])  # "D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}": a chain of equal sets, the
             continue  # last is what the name is
+        if t.kind == "only" and _gone_clause(out[-1]):
+            out.append([t])  # "spades and clubs are eliminated and only hearts and diamonds are left": what went,
+            continue  # then what is left, two claims
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
                 any(u.kind == "copula" for u in out[-1]) and (out[-1][-1].kind != "copula" or (
                     sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)) and \

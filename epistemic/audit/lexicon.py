@@ -118,7 +118,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除",
             # the trace's own elimination: "we can also drop April 19", "I'd drop 29", "cross off July 14"
             "drop", "drops", "dropped", "cross off", "crossed off", "crosses off", "toss out", "tossed out",
-            "takes care of", "took care of", "clears away", "cleared away", "weeds out", "weeded out"),
+            "takes care of", "took care of", "takes out", "take out", "took out", "clears away", "cleared away", "weeds out", "weeded out"),
     "only": ("唯一符合条件的", "唯一满足条件的", "唯一可能的", "唯一剩下的", "唯一的答案", "只能是指", "只能指", "只可能指",
              "只能是", "只可能是", "一定是", "必须是", "必定是", "只能为", "只剩下", "只剩", "只有", "还剩", "剩下", "剩", "can only be",
              "must be", "has to be", "only", "one of", "either",

@@ -162,6 +162,8 @@ _STEP_CASE = re.compile(
     r"(?:muddy\s+)?(?:children|kids|child|kid)\b(?:\s+(?:are|were|is|was)\s+muddy)?(?:\s*[,，]\s*say\b[^.:]*)?"
     r"\s*[.:：,]?\s*$|"
     r"^\W*case\s*[:：]?\s*[km]\s*=\s*(?P<m>\d{1,2})\s*[.:：]?\s*$|"
+    r"^\s*#{1,6}\s*(?:(?:exactly|only|just)\s+)?(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|a\s+single)\s+"
+    r"muddy\s+(?:children|kids|child|kid)\s*[.:：]?\s*$|"  # a heading: "### Exactly one muddy child"
     r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
@@ -170,6 +172,6 @@ _OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|
 
 def step_case(sentence: str) -> int | None:
     """The count a sentence supposes for the rest of its step, when that is all it says ("Case: exactly two muddy
-    children."), else None."""
+    children.", a heading "### Exactly one muddy child"), else None."""
     m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
-    return _number(m.group("n") or m.group("m") or m.group("z")) or None if m is not None else None
+    return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h")) or None if m is not None else None

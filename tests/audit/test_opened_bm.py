@@ -33,3 +33,33 @@ def test_what_a_statement_can_only_mean(ctxs):
     claims = [c.formula for st in _audit(ctx, _said(ctx, 2, "zh") + "\n\n所以伯纳德说的“现在知道了”只能指7月16日。").steps
               for c in st.claims if c.record.kind == "candidates"]
     assert claims == ["month = July and day = 16"]
+
+
+def test_what_went_and_what_is_left_in_one_sentence(ctxs):
+    """"spades and clubs are eliminated and only hearts and diamonds are left": two claims, what went and what is left
+    (both were lost together); after P's first statement both are early, after Q's both right."""
+    ctx = ctxs("card16.txt")
+    sentence = "spades and clubs are eliminated and only hearts and diamonds are left."
+    assert _bad(_audit(ctx, _said(ctx, 1) + "\n\nSo after P's first statement, " + sentence))
+    report = _audit(ctx, _said(ctx, 2) + "\n\nSo after Q's statement, " + sentence)
+    assert not _bad(report)
+    assert [c.formula for c in report.steps[-1].claims] == ["not suit in {spades, clubs}", "suit in {hearts, diamonds}"]
+
+
+def test_a_statement_that_takes_out_dates(ctxs):
+    """"Albert's statement already takes out April 19 and June 19": a credit (Bernard's statement removes them, so it
+    is wrong); "takes out March and May" is right."""
+    ctx = ctxs("cheryl_variant.txt")
+    said = _said(ctx, 1) + "\n\nSo Albert's statement "
+    assert _bad(_audit(ctx, said + "already takes out April 19 and June 19."))
+    assert not _bad(_audit(ctx, said + "takes out March and May."))
+
+
+def test_a_heading_that_names_a_case_of_muddy_children(ctxs):
+    """"### Exactly one muddy child" over a paragraph that works the case through: a case, not the count claimed (it
+    flagged a right step of a trace that was past the first silence); the count said outright there is wrong."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    said = _said(ctx, 2) + "\n\n"
+    case = "### Exactly one muddy child\nThe muddy child sees four clean faces, so it must be them."
+    assert not _bad(_audit(ctx, said + case))
+    assert _bad(_audit(ctx, said + "So there is exactly one muddy child."))
