@@ -1180,9 +1180,13 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     # "so a ≠ 2c" (not "a = 2b": a case's value, as a rule)
     scaled = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=)\s*([2-9])\s*[*×·]?\s*(" +
                         alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")
+    summed = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=)\s*(" + alternatives + r")\s*\+\s*(" +
+                        alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")  # "hence c ≠ a + b"
     found = [(m, m.group(3)) for m in pattern.finditer(sentence)] + \
         [(m, ("Arith", "*", ("Const", int(m.group(3))), ("Var", m.group(4))))
-         for m in (scaled.finditer(sentence) if any(c.isdigit() for c in sentence) else ())]
+         for m in (scaled.finditer(sentence) if any(c.isdigit() for c in sentence) else ())] + \
+        [(m, ("Arith", "+", ("Var", m.group(3)), ("Var", m.group(4))))
+         for m in (summed.finditer(sentence) if "+" in sentence else ()) if m.group(3) != m.group(4)]
     for m, right in found:
         if m.group(1) == m.group(len(m.groups())) or \
                 _IN_EXPRESSION.search(sentence, max(0, m.start() - 6), m.start()):

@@ -63,3 +63,15 @@ def test_a_heading_that_names_a_case_of_muddy_children(ctxs):
     case = "### Exactly one muddy child\nThe muddy child sees four clean faces, so it must be them."
     assert not _bad(_audit(ctx, said + case))
     assert _bad(_audit(ctx, said + "So there is exactly one muddy child."))
+
+
+def test_a_number_not_the_sum_of_the_others(ctxs):
+    """"hence c ≠ a + b" after Carol's statement: a relation with a sum (wrong: half the triples left have c = a + b);
+    "c ≠ a" of it is not read, nor an equality "c = a + b" (a case's value, as a rule)."""
+    ctx = ctxs("what_sum.txt")
+
+    def bounds(text):
+        return [(c.formula, c.verdict.verdict) for st in _audit(ctx, _said(ctx) + "\n\n" + text).steps
+                for c in st.claims if c.record.kind == "term bound"]
+    assert bounds("So she'd know, hence c ≠ a + b.") == [("c != a + b", "false")]
+    assert bounds("If c = a + b, she would know.") == []
