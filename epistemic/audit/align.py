@@ -1458,8 +1458,7 @@ class Aligner:
         out = list(cues)
         for m in QUOTES.finditer(text):
             said = fold(m.group(0))
-            toks = tokens(self.lexicon, text[max(0, m.start() - 16):m.start()])
-            agent = next((t.payload for t in reversed(toks) if t.kind == "agent"), None)
+            agent = self._speaker_before(text, m.start())
             sharing = [k for k, qs in enumerate(self.quotes, start=1) if any(q and q in said for q in qs)]
             own = [k for k in sharing if self.voices[k - 1] == agent]
             if agent is None or len(sharing) < 2 or not own:
@@ -1469,14 +1468,16 @@ class Aligner:
                    self.voices[c.stage - 1] != agent else c for c in out]
         return out
 
+    def _speaker_before(self, text: str, at: int) -> str | None:
+        """The agent named last in the few characters before a quote at `at` ('安妮先说"…"', 'Anne: "…"'), if any."""
+        return next((t.payload for t in reversed(tokens(self.lexicon, text[max(0, at - 16):at])) if t.kind == "agent"),
+                    None)
+
     def _voice_before_quote(self, text: str, sharing: list[int]) -> list[int] | None:
         """Of statements sharing a quote's words, those of the speaker named right before the step's first quote
         (None when no speaker is named there, or when he made none of them)."""
         m = QUOTES.search(text, 0, QUOTE_START + self.longest)
-        if m is None:
-            return None
-        agent = next((t.payload for t in reversed(tokens(self.lexicon, text[max(0, m.start() - 16):m.start()]))
-                      if t.kind == "agent"), None)
+        agent = self._speaker_before(text, m.start()) if m is not None else None
         if agent is None:
             return None
         return [k for k in sharing if self.voices[k - 1] == agent] or None

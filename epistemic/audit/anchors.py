@@ -86,6 +86,7 @@ def _reason_before(sentence: str, at: int, claim: int) -> bool:
     return _REASON.match(sentence, opening) is not None and close is not None and close.end() <= claim
 
 
+_COLON = re.compile(r"[:：]")
 _CLAUSE_OPENING = re.compile(r"[\s*>#-]*(?i:(?:and\s+)?(?:so|then|thus|hence|but|now|here|that\s+is)\b[\s,]*)?$")
 
 
@@ -94,9 +95,9 @@ def _event_dated(sentence: str, at: int, stop: int, claim: int) -> bool:
     (since the sentence's start or an earlier colon): "they stepped forward at the fifth asking, after four silent
     rounds: k − 1 = 4, so k = 5" dates the stepping forward, and after the colon comes the reckoning from it ("After
     P's statement: ♥A, ♥Q, …" opens on its phrase and dates the list)."""
-    if not re.match(r"\s*[:：]", sentence[stop:claim]):
+    if _COLON.match(sentence[stop:claim].lstrip()) is None:
         return False
-    opening = max((m.end() for m in re.finditer(r"[:：]", sentence[:at])), default=0)
+    opening = max((m.end() for m in _COLON.finditer(sentence, 0, at)), default=0)
     return _CLAUSE_OPENING.match(sentence, opening, at) is None
 
 
