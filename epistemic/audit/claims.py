@@ -9,6 +9,7 @@ inline `formula` in puzzle syntax).
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1158,6 +1159,18 @@ _ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!�
 # (and "none of the three numbers can be equal", "no two are the same", "没有两个数相等"; not "有没有两个数相等", whether)
 
 
+@functools.lru_cache(maxsize=64)
+def _relation_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The relations between the puzzle's numbers `names`, compiled once per set of names: "x ≠ y" (any comparison),
+    "so a ≠ 2c" and "hence c ≠ a + b" (≠ only: "a = 2b" is a case's value, as a rule). None is read inside a longer
+    expression ("b = c" of "a + b = c", "b = a ± 1")."""
+    name = "(" + "|".join(re.escape(n) for n in names) + ")"
+    start, end = r"(?<![A-Za-z0-9_+\-−–×·*/])", r"(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])"
+    return (re.compile(start + name + r"\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*" + name + end),
+            re.compile(start + name + r"\s*(≠|!=)\s*([2-9])\s*[*×·]?\s*" + name + end),
+            re.compile(start + name + r"\s*(≠|!=)\s*" + name + r"\s*\+\s*" + name + end))
+
+
 def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"hence x ≠ y": a relation between two of the puzzle's numbers (kind "term bound"); "the pairs with x = y
     are eliminated": the relation ruled out (an exclusion, credited when a statement is named); "两两不同": every
@@ -1174,14 +1187,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         pairs = [("Compare", "!=", ("Var", a), ("Var", b)) for n, a in enumerate(names) for b in names[n + 1:]]
         out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
                           reading=reading))
-    alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=|<=|>=|≤|≥|=|<|>)\s*(" +
-                         alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")  # (not "b = a ± 1")
-    # "so a ≠ 2c" (not "a = 2b": a case's value, as a rule)
-    scaled = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=)\s*([2-9])\s*[*×·]?\s*(" +
-                        alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")
-    summed = re.compile(r"(?<![A-Za-z0-9_+\-−–×·*/])(" + alternatives + r")\s*(≠|!=)\s*(" + alternatives + r")\s*\+\s*(" +
-                        alternatives + r")(?![A-Za-z0-9_(]|\s*[+\-−–×·*/^±∓])")  # "hence c ≠ a + b"
+    pattern, scaled, summed = _relation_patterns(names)
     found = [(m, m.group(3)) for m in pattern.finditer(sentence)] + \
         [(m, ("Arith", "*", ("Const", int(m.group(3))), ("Var", m.group(4))))
          for m in (scaled.finditer(sentence) if any(c.isdigit() for c in sentence) else ())] + \
