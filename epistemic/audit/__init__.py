@@ -69,6 +69,10 @@ _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of cou
                        r"\W*(?i:answer|final answer|答案)\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 _MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
+# A basis to judge by, just before "before S spoke": "按P先生说话之前的16张牌来判断", "judged against the cards before P
+# spoke": the worlds the statement is read against, not the time of the claim
+_BASIS = re.compile(r"(?:按照?|根据|依据|基于|对照)[^，。,；;]{0,6}$|(?i:\b(?:based\s+on|against|relative\s+to|in\s+terms\s+of)"
+                    r"\s+(?:the\s+)?(?:\w+\s+){0,3}$)")
 _NOT_THE_ANSWER = re.compile(r"(?i:\banswer\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be|won't\s+be|should\s+not\s+be|"
                              r"must\s+not\s+be|is\s+probably\s+not)\b)|答案(?:应该|肯定|一定|就|也)?不(?:会)?是")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too: "… after the father's remark; since
@@ -419,7 +423,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the
                 # stages, and "父亲的话加上三轮无人站出，依次排除了…" credits them in turn)
                 exact = ref.how == "reference" or ref.how == BEFORE_REFERENCE and not (
-                    r.kind == "exclusion" and _MEANS.search(text, ref.at, r.start))  # "… refers to before Albert
+                    r.kind == "exclusion" and _MEANS.search(text, ref.at, r.start)) and \
+                    _BASIS.search(text, max(0, ref.at - 40), ref.at) is None  # "… refers to before Albert
                 # spoke: that just means the day isn't 18 or 19": what the statement tells, after it was made
                 window = Window(ref.stage, ref.stage if exact else reached)
             if lined and r.kind in _LINED_KINDS:  # "- 安妮：“不知道” → … 由此 b 也不可能是 1 或 9。剩 14 对。": what a line of

@@ -189,7 +189,13 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
     if found:
         return found[-1]
     glosses = _GLOSS.findall(span)
+    if _UNDETERMINED.search(span) is not None:
+        return None  # "**最终答案：无法确定（白色的可能性更大）。**": no answer given; the gloss is a guess
     return _answer_of(lex, memo, glosses[0]) if len(glosses) == 1 and glosses[0] != span else None
+
+
+_UNDETERMINED = re.compile(r"无法确定|不能确定|无法判断|不能判断|确定不了|无从确定|(?i:\b(?:cannot|can't|can\s+not)\s+be\s+"
+                           r"(?:determined|decided|known|told)|\bundetermined\b|\bindeterminate\b)")
 
 
 _NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)、．]\s*\S")

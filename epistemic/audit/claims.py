@@ -204,7 +204,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _LIST_BLOCK.sub(_joined_list, text)
     text = _QUOTES.sub(_blank_speech, text)
     bracketed = "(" in text or "（" in text
-    if lex.number_pair is not None and (bracketed or "sum" in text or "和" in text):
+    if lex.number_pair is not None and (bracketed or "sum" in text or "和" in text or "→" in text or "->" in text):
         key = ("@split-sums", text)  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
         hit = memo.sentences.get(key)
         if hit is None:
@@ -295,8 +295,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
 
 # A sentence about which values have a property ("the singleton days are 13 and 20", "19 只出现一次"), and one about
 # what is left of the stage; a list after the first and before the second is one of the values with the property.
-_PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once|twice|shared|repeated|duplicated?|appears?\s+in|"
-                             r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")
+_PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|"
+                             r"that|his|her|both|all|everyone|each)\b)|twice|shared|repeated|duplicated?|appears?\s+in|"
+                             r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")  # (not "once Bernard has spoken": when)
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
                           r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
                           r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话|"
@@ -375,7 +376,8 @@ def _after_property(sentence: str, start: int, end: int) -> bool:
     return bool(found) and _STAGE_TOPIC.search(sentence, found[-1], end) is None
 
 
-_ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|once)\b)|唯一|只出现一次|出现一次")
+_ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|that|"
+                         r"his|her|both|all|everyone|each)\b))\b)|唯一|只出现一次|出现一次")
 
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
@@ -468,7 +470,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                                                                       if t.kind == "answer")) is not None
                            and _GUESSED_ANSWER.search(sentence) is None)  # not "Let me do 17, it's usually the answer:"
     # Every claim needs a value, a number, a pair or an agent (as a subject); many sentences have none.
-    arithmetic = _arithmetic(sentence) if "=" in sentence else []
+    arithmetic = (_arithmetic(sentence) if "=" in sentence else []) + (
+        _worded(sentence) if _WORDED_QUICK.search(sentence) is not None else [])
     timed: list[ClaimRecord] = []  # a case's knowledge dated by its own time, a count's worlds removed: no scope of
     # the sentence applies
     if "prime" in sentence or "composite" in sentence or "质数" in sentence or "素数" in sentence:
@@ -1498,6 +1501,36 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
     return out
 
 
+# Sums and products said in words: "the sum of 24 and 29 is 43", "24 and 29 add up to 43", "24 plus 29 is 43",
+# "if Alice saw 24 and 29, the sum is 43", "24和29的和是43", "24加29等于43"
+_N_WORD = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )(\d{1,5})"
+_WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultiply)|和|积|加|乘")
+_N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%)"
+_WORDED = re.compile(
+    r"(?i:\b(?P<of>sum|product|total)\s+of\s+(?P<a1>\d{1,5})\s+and\s+(?P<b1>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
+    r"gives|makes)\s+(?:\*\*)?(?P<n1>\d{1,5})" + _N_END + r"|" + _N_WORD.replace("(\\d", "(?P<a2>\\d") + r"\s+and\s+(?P<b2>\d{1,5})\s+"
+    r"(?P<to>sum\s+to|add\s+(?:up\s+)?to|multiply\s+to)\s+(?:\*\*)?(?P<n2>\d{1,5})" + _N_END + r"|" +
+    _N_WORD.replace("(\\d", "(?P<a3>\\d") + r"\s+(?P<op3>plus|times)\s+(?P<b3>\d{1,5})\s+(?:is|equals|=|makes|gives)\s+(?:\*\*)?"
+    r"(?P<n3>\d{1,5})" + _N_END + r"|" + _N_WORD.replace("(\\d", "(?P<a4>\\d") + r"\s+and\s+(?P<b4>\d{1,5})\s*,\s*(?:so\s+)?"
+    r"(?:the|their|whose)\s+(?P<op4>sum|product)\s+(?:is|=|would\s+be)\s+(?:\*\*)?(?P<n4>\d{1,5})" + _N_END + r")|"
+    r"(?<![\d.])(?P<a5>\d{1,5})\s*(?:和|与|跟)\s*(?P<b5>\d{1,5})\s*的\s*(?P<op5>和|积|乘积)\s*(?:是|为|等于|=)\s*(?P<n5>\d{1,5})" +
+    _N_END + r"|(?<![\d.+×·*−-])(?P<a6>\d{1,5})\s*(?P<op6>加上?|乘以?)\s*(?P<b6>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n6>\d{1,5})" + _N_END)
+
+
+def _worded(sentence: str) -> list[ClaimRecord]:
+    """"The sum of 24 and 29 is 43", "24加29等于43": a sum or product said in words, an arithmetic claim."""
+    out = []
+    for m in _WORDED.finditer(sentence):
+        i = next(k for k in range(1, 7) if m.group(f"a{k}") is not None)
+        op = (m.groupdict().get(f"op{i}") or m.groupdict().get("of" if i == 1 else "to" if i == 2 else "")
+              or "").lower()
+        times = op.startswith(("product", "times", "multiply", "积", "乘"))
+        a, b, n = (int(m.group(f"{g}{i}")) for g in "abn")
+        key = ("Compare", "=", ("Arith", "*" if times else "+", ("Const", a), ("Const", b)), ("Const", n))
+        out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
 # Counts added under their labels: "Dates removed: Mar (2) + May (3) = 6" (2 + 3 = 6)
 _LABELLED_SUM = re.compile(r"(?P<terms>(?:[^\W\d][\w.]{0,12}\s*[(（]\d{1,4}[)）]\s*[+＋]\s*){1,6}[^\W\d][\w.]{0,12}\s*"
                            r"[(（]\d{1,4}[)）])\s*=\s*(?P<total>\d{1,5})(?![\d.,]\d)")
@@ -1555,12 +1588,21 @@ _SPLIT_SUM_WORDS = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3
 # (not "3×14 = 6×7，和是23、17、13": the sums of all the splits before it, in turn)
 
 
+# One split and an arrow to one number: "3·8 (sum 11), 4·6 → 10", "76 = 2·38 → 40" (not a list of splits mapped to a
+# list of sums, "2·56, 4·28, 8·14 → 58, 32, 22", nor a sum worked out after it, "5 × 6 → 5 + 6 = 11")
+_SPLIT_SUM_ARROW = re.compile(r"(?<![\d+\-×·*/^])(?<![×·*] )(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*(?:→|->)\s*"
+                              r"(?:(?i:sums?|s)\s*(?:=\s*)?)?(\d{1,4})(?![\d.]\d|\d|\s*(?:[、,，/+−*×·=-]|and\b|or\b|和|或)\s*\d)")
+_SPLIT_BEFORE = re.compile(r"\d\s*[×·*]\s*\d{1,3}\s*[,，、=]\s*$")  # another bare split before it: a list
+
+
 def _split_sums(sentence: str) -> list[ClaimRecord]:
-    """"6 × 7 = 42 (sum 12)", "2·33 with sum 34": the sum of the split, an arithmetic claim `6 + 7 = 12`. A
-    bracketed product ("2 × 15 (30)") says nothing more and is skipped."""
+    """"6 × 7 = 42 (sum 12)", "2·33 with sum 34", "4·6 → 10": the sum of the split, an arithmetic claim `6 + 7 = 12`.
+    A bracketed product ("2 × 15 (30)") says nothing more and is skipped."""
     out = []
+    arrows = [m for m in _SPLIT_SUM_ARROW.finditer(sentence) if not _SPLIT_BEFORE.search(sentence, 0, m.start())] \
+        if "→" in sentence or "->" in sentence else []
     for m in [*_SPLIT_SUM.finditer(sentence), *(_SPLIT_SUM_WORDS.finditer(sentence) if "sum" in sentence or
-                                                 "和" in sentence else ())]:
+                                                 "和" in sentence else ()), *arrows]:
         a, b, n = (int(g) for g in m.groups())
         if n == a * b:
             continue

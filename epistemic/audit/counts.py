@@ -27,6 +27,10 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
+_REMOVES_OF = re.compile(r"(?i:\b(?:rules?|ruled|ruling)\s+out|\b(?:eliminat|remov|exclud|discard|kill|drop)\w*)\s+$")
+_OF_THEM = re.compile(r"(?i:\s+of\s+(?:them|these|those)\b)")
+
+
 def _clause_before(sentence: str, at: int) -> str:
     """The 30 characters before `at`, from the start of their clause on ("…看到了至少两个脏孩子，也就是说至少有3个":
     what a child sees ends at "也就是说")."""
@@ -266,6 +270,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "there are three children": the number of children, not of muddy ones
         if _UNSURE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "我们还不能说至少有3个", "we can't yet say that at least 3 are": nothing is claimed
+        if _REMOVES_OF.search(sentence, max(0, m.start() - 24), m.start()) and _OF_THEM.match(sentence, m.end()):
+            continue  # "the father's statement rules out only one of them: the all-clean situation": how many
+            # situations go, not how many children are muddy
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
         noun = _ZH_CASES_OF.match(sentence, m.end()) if not m.group(1) else None
@@ -306,9 +313,16 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
                 _BULLET_BEFORE.match(sentence):
             continue  # ("three sees two", "2 would leave", "- 2 blue-eyed: they leave on night 2"): no count claimed
         out.append(_said_count(term, sentence, m, cue))
-    for m in _ZH_NUMBER_OF.finditer(sentence) if zh else ():
+    for m in _NUMBER_OF_ASKED.finditer(sentence) if en else ():  # "the number of blue-eyed islanders is 3"
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group("rest"))}
+        if any(w[:5] == a[:5] for w in words for a in en) and not _SEES.search(m.group("rest")) and \
+                not _SUPPOSE_PARAM.search(sentence, 0, m.start()) and not re.search(r"(?i:\bif\b)", sentence[:m.start()]):
+            out.append(_said_count(term, sentence, m, cue))
+    for m in (*_ZH_NUMBER_OF.finditer(sentence), *_ZH_HAS_COUNT.finditer(sentence)) if zh else ():
         what = m.group("what").rstrip("的")
-        if len(what) >= 2 and any(what[i:i + 2] in zh for i in range(len(what) - 1)):
+        if len(what) >= 2 and any(what[i:i + 2] in zh for i in range(len(what) - 1)) and \
+                not _SEES.search(_clause_before(sentence, m.end("what"))) and \
+                re.search(r"如果|假设|若|要是", sentence[:m.start()]) is None:
             out.append(_said_count(term, sentence, m, cue))
     return [r for r in out if r is not None]
 
@@ -345,6 +359,14 @@ _SAID_COUNT = re.compile(r"(?i:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
+
+# "蓝眼睛的岛民有 3 个", "要啤酒的一共有2位": what is asked about, then how many of them there are
+_ZH_HAS_COUNT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:岛民|逻辑学家|孩子|人)?(?:\*\*)?(?:一共|总共|共)?(?:就)?"
+                           r"(?:有|是)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])\s*(?:\*\*)?\s*(?:个|位|名)(?![\u4e00-\u9fff])")
+# "the number of blue-eyed islanders is 3", "there are exactly 3 blue-eyed islanders"
+_NUMBER_OF_ASKED = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?P<rest>[^.;:!?|\n=]{1,40}?)\s+"
+                              r"(?:is|must\s+be|equals|=)\s+(?:exactly\s+)?(?:\*\*)?(?P<n>\d{1,3}|one|two|three|four|"
+                              r"five|six|seven|eight)\b)")
 
 
 _INSTANCE = re.compile(r"\s*(?:[)）]\s*)?(?i:version|instance|variant|edition|puzzle|problem|setup|set-up|game)\b|\s*的?(?:版本|情形下)")

@@ -1,0 +1,77 @@
+"""Readings from traces_bn* (32 rows, half correct, written in session 31 by helpers who never read the auditor, kept
+blind there and opened in session 32), checked both ways where the reader reads a wrong wording of the same kind."""
+from tests.audit.reading import audit as _audit, answer as _answer, bad as _bad, said as _said
+
+
+def test_the_cards_before_a_statement_are_a_basis_not_a_time(ctxs):
+    """"所以这里应该按P先生说话之前的16张牌来判断，黑桃和草花要排除": Q's statement judged against the 16 cards, its
+    elimination made after Q spoke (it flagged a correct trace as one statement early); saying that spades and clubs
+    were gone before P spoke is early."""
+    ctx = ctxs("card16.txt")
+    after_q = _said(ctx, 2, "zh") + "\n\n"
+    assert not _bad(_audit(ctx, after_q + "所以这里应该按P先生说话之前的16张牌来判断，黑桃和草花要排除。"))
+    assert not _bad(_audit(ctx, after_q + "So we judge it against the 16 cards before P spoke: spades and clubs are out."))
+    assert _bad(_audit(ctx, after_q + "在P先生说话之前，黑桃和草花就已经排除了。"))
+
+
+def test_a_count_in_the_questions_own_words(ctxs):
+    """"**蓝眼睛的岛民有 3 个。**", "So the number of blue-eyed islanders is 3.": the count asked for (the answer was not
+    read, so a correct trace's answer counted as wrong); a wrong count is a wrong answer, what a child sees is none."""
+    said = "\n\n".join(dict(a.texts)["zh"] for a in ctxs("islanders.txt").puzzle.announcements)
+    ctx = ctxs("islanders.txt")
+    assert _answer(ctx, said + "\n\n## 结论\n\n**蓝眼睛的岛民有 3 个。**") == (((3,),), True)
+    assert _answer(ctx, said + "\n\n## 结论\n\n**蓝眼睛的岛民有 4 个。**") == (((4,),), False)
+    assert _answer(ctx, said + "\n\nSo the number of blue-eyed islanders is 3.") == (((3,),), True)
+    assert _answer(ctx, said + "\n\n他看到的蓝眼睛有2个。")[0] is None
+
+
+def test_once_as_a_time_is_no_property(ctxs):
+    """"so once Bernard has spoken, the only date consistent with everything is June 12": "once" dates the claim; it
+    is no "appears once" that makes the list a property's values. June 12 alone is early after Bernard's statement."""
+    ctx = ctxs("cheryl_variant.txt")
+    sentence = "So once Bernard has spoken, the only date consistent with everything is **June 12**."
+    assert _bad(_audit(ctx, _said(ctx, 2) + "\n\n" + sentence))
+    assert not _bad(_audit(ctx, _said(ctx) + "\n\n" + sentence.replace("once Bernard has", "after Albert has")))
+
+
+def test_a_split_and_an_arrow_to_its_sum(ctxs):
+    """"p = 24 = 2·12 (sum 14), 3·8 (sum 11), 4·6 → 11": the arrow gives the split's sum (4 + 6 = 10, a slip that was
+    not read); a list of splits mapped to a list of sums, or a sum worked out after the arrow, is no such claim."""
+    ctx = ctxs("sum_product.txt")
+    wrong = _bad(_audit(ctx, "- (3,8): p = 24 = 2·12 (sum 14), 3·8 (sum 11), 4·6 → 11. Both land on 11."))
+    assert [c.formula for c in wrong] == ["4 + 6 = 11"]
+    assert not _bad(_audit(ctx, "- (3,8): p = 24 = 2·12 (sum 14), 3·8 (sum 11), 4·6 → 10. Only 11 is listed."))
+    assert not _bad(_audit(ctx, "(7,16): 112 = 2·56, 4·28, 8·14 → 58, 32, 22, none listed."))
+    assert not _bad(_audit(ctx, "2 + 15: 30 = 5 × 6 → 5 + 6 = 11 (in the list)."))
+
+
+def test_how_many_situations_a_statement_removes(ctxs):
+    """"The father's statement rules out only one of them: the situation where everyone is clean": how many
+    situations go, not "the count is not 1" credited to him (it flagged step 2 of an error trace, whose error came at
+    the end); "rules out exactly one muddy child" is still that count."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    text = ("Each child is either muddy or clean, so there are 2^6 = **64** possible situations. The father's "
+            "statement rules out only one of them: the situation where everyone is clean. That leaves **63**.")
+    assert not [c for st in _audit(ctx, text).steps for c in st.claims if "rules out" in c.formula]
+    assert _bad(_audit(ctx, "The father's statement rules out exactly one muddy child."))
+
+
+def test_a_sum_said_in_words(ctxs):
+    """"if Alice saw 24 and 29, the sum is 43", "the sum of 24 and 29 is 43", "24和29的和是43": a sum in words (24 + 29
+    = 53: the slip was not read); right sums and products in words are right."""
+    ctx = ctxs("what_sum.txt")
+    for wrong in ("For example, if Alice saw 24 and 29, the sum is 43, so both 5 and 43 would be possible.",
+                  "The sum of 24 and 29 is 43.", "24和29的和是43。", "24 plus 29 is 43."):
+        assert [c.formula for c in _bad(_audit(ctx, wrong))] == ["24 + 29 = 43"], wrong
+    for right in ("The sum of 24 and 29 is 53.", "24 and 29 add up to 53.", "24加29等于53。",
+                  "The product of 4 and 13 is 52."):
+        assert not _bad(_audit(ctx, right)), right
+
+
+def test_an_answer_that_says_it_cannot_be_determined(ctxs):
+    """"**最终答案：无法确定（白色的可能性更大）。**": no answer (the guess in brackets was read as the answer white, so a
+    wrong final answer counted as right); a bracketed gloss of a stated answer still names it."""
+    ctx = ctxs("hats.txt")
+    assert _answer(ctx, "**最终答案：无法确定（白色的可能性更大）。**") == (None, False)
+    assert _answer(ctx, "**Final answer: it cannot be determined (white is more likely).**") == (None, False)
+    assert _answer(ctx, "**最终答案：白色（盲人推得出）。**") == (((0,),), True)
