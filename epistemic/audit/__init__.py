@@ -441,9 +441,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # "Answer: x = 4, y = 13": the conclusion of the whole dialogue ("答案应该不是7月16日": what it is not)
                 window = Window(ctx.judge.last, ctx.judge.last)
                 now = al.stage_at(r.start)
-                if r.kind == "answer" and r.certain and 0 < now < ctx.judge.last and al.how != "recap" and \
-                        ahead[st.index] == now + 1:  # "所以答案就是6月12日" after Bernard's statement, with Albert's
-                    window = Window(now, now)  # still to come next: concluded there, before the last statement
+                if r.kind == "answer" and r.certain and 0 < now < ctx.judge.last and al.how != "recap" and (
+                        ahead[st.index] == now + 1 or says_already(text, r.start, r.end)):
+                    # "所以答案就是6月12日" after Bernard's statement, with Albert's still to come next: concluded
+                    # there, before the last statement ("到这一步答案其实已经出来了：…所以牌只能是方块5": dated by itself)
+                    window = Window(now, now)
             k = restated.get(r.key.formula) if r.kind == "knowledge" else None
             turn = k is not None and _TURN.search(r.text) is not None
             if k is not None and (r.past or turn) and restated.get(("@past", r.key.formula)) == k and \

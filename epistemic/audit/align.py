@@ -201,6 +201,23 @@ SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII
 _LABEL_START = re.compile(r"^[^\s:：\"“]{1,12}[:：]\s*")
 
 
+WORD_QUOTE = 3  # folded characters: a statement this short ("Yes!", "是的！") is a common word, found only in quotes
+
+
+def _quoted_word(text: str, q: str) -> bool:
+    """Whether a short statement's words `q` occur in `text` inside quotation marks ('"Yes!"', '“是的”') and not as
+    what someone could, would or cannot say ('nobody can answer "yes"', 'she would say "yes"')."""
+    for m in re.finditer(r"[\"“‘'「『]\W{0,2}" + re.escape(q) + r"\W{0,3}[\"”’'」』]", text, re.IGNORECASE):
+        if _UNSAID_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            return True
+    return False
+
+
+_UNSAID_BEFORE = re.compile(r"(?i:\b(?:would|could|can|can't|cannot|couldn't|wouldn't|might|nobody|no\s+one|unless|"
+                            r"never)\b[^.;:!?\n\"“]{0,25}\b(?:say|answer|reply|respond|said)\w*\s*(?:with\s+)?$)|"
+                            r"(?:会|能|可能|不能|无法|才能|就会)[^。；：！？\n“]{0,8}(?:说|回答)\s*$")
+
+
 def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
     """Per announcement, its texts without the speaker's label ("at least one of you is muddy" for "Father: at least
     one of you is muddy."), for announcements whose speaker the puzzle does not name; a text so shortened that two
@@ -263,6 +280,7 @@ _TURN_OPENER = re.compile(_TURN_WORDS + "$")
 _TURN_HINT = re.compile(_TURN_WORDS)
 # A sentence that only names the next speaker: "Anne first.", "**Bill next:**", "Bernard's turn.", "轮到比尔。"
 _AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
+                         r"(?i:(?:now|next|then)\s*,?\s+(?:to\s+|for\s+|comes\s+)?)(?P<lead>[^\s，,。.:：*]{1,16}?)|"
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
 # A line of a speaker's name and a short quote, nothing else: 'Albert, "¬K_A ∧ K_A¬K_B":' (the statement in notation)
@@ -826,6 +844,8 @@ class Aligner:
         for k, qs in enumerate(self.quotes):
             for q in qs:
                 at = folded.find(q)
+                if at >= 0 and len(q) <= WORD_QUOTE and not _quoted_word(text, q):
+                    continue  # 'nobody can answer "yes" on their own wish' is no "Yes!" said (nor is any "yes")
                 if at >= 0 and (q not in seen or seen[q] <= current):
                     if q in seen:
                         out = [c for c in out if not (c.how == "quote" and c.stage == seen[q] and c.at == at)]
@@ -1470,7 +1490,7 @@ class Aligner:
 
     def _speaker_before(self, text: str, at: int) -> str | None:
         """The agent named last in the few characters before a quote at `at` ('安妮先说"…"', 'Anne: "…"'), if any."""
-        return next((t.payload for t in reversed(tokens(self.lexicon, text[max(0, at - 16):at])) if t.kind == "agent"),
+        return next((t.payload for t in reversed(tokens(self.lexicon, text[max(0, at - 28):at])) if t.kind == "agent"),
                     None)
 
     def _voice_before_quote(self, text: str, sharing: list[int]) -> list[int] | None:
@@ -1486,7 +1506,7 @@ class Aligner:
         """(length, announcement, position) of each quote found near the start of the folded `text`."""
         opening = fold_prefix(text, QUOTE_START + self.longest)
         return [(len(q), k + 1, at) for k, qs in enumerate(self.quotes) for q in qs
-                if 0 <= (at := opening.find(q)) <= QUOTE_START]
+                if 0 <= (at := opening.find(q)) <= QUOTE_START and (len(q) > WORD_QUOTE or _quoted_word(text, q))]
 
     def _locate(self, text: str, current: int) -> tuple[int | None, str]:
         n = len(self.quotes)
@@ -1519,7 +1539,7 @@ class Aligner:
             return label, "label"
         turn = _AGENT_TURN.fullmatch(first.strip()) or _AGENT_QUOTING.match(text)
         if turn is not None and current < n:  # "Anne first.", "Bernard's turn:", 'Albert, "¬K_A ∧ K_A¬K_B":'
-            name = turn.group("name") or turn.group("zh")
+            name = turn.group("name") or turn.group("zh") or turn.groupdict().get("lead")
             toks = tokens(self.lexicon, name)
             if len(toks) == 1 and toks[0].kind == "agent" and self.speakers[current] == toks[0].payload and \
                     (turn.re is not _AGENT_QUOTING or (toks[0].start, toks[0].end) == (0, len(name))):

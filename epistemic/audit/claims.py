@@ -24,7 +24,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
-from .counts import FLIPPED, count_class_exclusions, count_key, count_records
+from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
 from .groups import group_records
 from .keys import knower
 from .remaining import remaining_records
@@ -512,6 +512,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
             counted += group_records(lex, sentence)
+        if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
+            counted += own_records(lex, term, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
         if _ROUNDS_QUICK.search(sentence) is not None:  # "if exactly two were muddy, each would know in round 2"
@@ -941,6 +943,7 @@ def _value_subject(raw: list, at: int) -> bool:
 
 
 # A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
+_OWN_QUICK = re.compile(r"(?i:\bwant|\blike)|要|喝")
 _CLEAN_WORDS = re.compile(r"(?i:clean|mud-free|unmuddied|non-muddy)|干净|没有泥|没泥")
 _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
                        r"is still in play|are still in play|stays in play|is still on the table|are still on the table|"
@@ -2574,11 +2577,17 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             # 知道。", "P先生开口之前，Q先生就已经知道了")
         if body is None and len(rest) > 1 and rest[0].kind == "agent" and rest[1].kind in ("neg", "copula"):
             return None  # "Bill now also knows Anne isn't at 0 or 10": a fact about Anne (unread), not her number
+        if body is None and _EQUATION_OBJECT.match(sentence, toks[i].end) is not None:
+            return None  # "L2 already knows b_1 = 1 from the previous answer": a fact the reader did not parse, not
+            # everything L2 lacks
         if body is None and (unknown := object_key(lex, subject)):
             body = knows_key(subject, "value", unknown)
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body
+
+
+_EQUATION_OBJECT = re.compile(r"(?i:\s+(?:that\s+)?[a-z][\w\[\]]{0,8}\s*(?:=|≠|!=)\s*\S)")
 
 
 _BEFORE_SPOKE = re.compile(r"(?:开口|说话|发言|说)(?:之前|以前)|(?i:\bbefore\s+\w+\s+(?:spoke|said|speaks|says)\b)")

@@ -336,6 +336,82 @@ def _said_count(term: tuple, sentence: str, m: re.Match, cue: bool) -> ClaimReco
                   reading=ANSWER if cue else VALUES)
 
 
+def own_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
+    """"So the first logician wants a beer", "logicians 1 and 2 both want beer", "第三位逻辑学家不要啤酒": where each agent
+    observes its own counted variable (drinking logicians: l[i] knows b[i]), what one of them wants, said in the
+    question's words, is that variable's value (a candidate claim `b[1] = 1`)."""
+    own = _own_variables(lex, term)
+    if not own:
+        return []
+    en, zh = asked_words(lex)
+    obj = re.sub(r"^(?:想要|要|是|想)", "", zh)[:2]
+    out = []
+    toks = [t for t in lex.scan(sentence) if t.kind == "agent"]
+    groups: list[tuple[int, int, list[str]]] = []  # (start, end, agents) of agents named together
+    for t in toks:
+        if groups and _AGENT_JOIN.fullmatch(sentence, groups[-1][1], t.start):
+            start, _, names = groups[-1]
+            groups[-1] = (start, t.end, names + [t.payload])
+        else:
+            groups.append((t.start, t.end, [t.payload]))
+    for m in _FIRST_FEW.finditer(sentence):
+        n = _number(m.group("n") or m.group("zn"))
+        if 1 < n <= len(lex.puzzle.agents) and (m.group("zn") or m.group("noun")[:5] == _asked_noun(lex)[:5]):
+            groups.append((m.start(), m.end(), [a.name for a in lex.puzzle.agents[:n]]))
+    for start, end, names in groups:
+        if any(name not in own for name in names):
+            continue
+        m = _WANTS.match(sentence, end)
+        wanted = m is not None and any(m.group("what").lower()[:5] == w[:5] for w in en)
+        if not wanted:
+            m = _WANTS_ZH.match(sentence, end) if obj else None
+            wanted = m is not None and m.group("what").startswith(obj)
+        if not wanted:
+            continue
+        value = 0 if m.group("neg") else 1
+        keys = [("Compare", "=", ("Var", own[name]), ("Const", value)) for name in names]
+        key = keys[0] if len(keys) == 1 else junction_key("And", keys)
+        out.append(record("candidates", key, (), sentence.strip(), start, m.end(), False, reading=VALUES))
+    return out
+
+
+def _own_variables(lex: Lexicon, term: tuple) -> dict[str, str]:
+    """Agent name -> the one counted variable it observes, when every agent observes exactly one of the term's
+    variables and no two share one (drinking logicians); else empty. Cached per puzzle."""
+    hit = lex.atoms.get("@own variables")
+    if hit is None:
+        counted = set(_term_vars(term))
+        pairs = [(a.name, a.observes[0].name) for a in lex.puzzle.agents
+                 if len(a.observes) == 1 and getattr(a.observes[0], "name", None) in counted]
+        whole = len(pairs) == len(lex.puzzle.agents) == len({v for _, v in pairs}) == len(counted) > 1
+        hit = lex.atoms["@own variables"] = dict(pairs) if whole else {}
+    return hit
+
+
+def _term_vars(term: tuple) -> list[str]:
+    if term[0] == "Var":
+        return [term[1]]
+    return [v for part in term[1:] if isinstance(part, tuple) for v in _term_vars(part)]
+
+
+def _asked_noun(lex: Lexicon) -> str:
+    """The noun the question counts ("logicians" in "How many logicians want a beer?"), or ""."""
+    texts = dict(lex.puzzle.question.texts) if lex.puzzle.question is not None else {}
+    m = re.search(r"(?i)\bhow\s+many\s+([a-z]+)", texts.get("en", ""))
+    return m.group(1).lower() if m else ""
+
+
+_AGENT_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and|&)|和|与|以及)\s*(?:(?i:and)\s+)?")
+_FIRST_FEW = re.compile(r"(?i:\bthe\s+first\s+(?P<n>two|three|four|five|six|\d)\s+(?P<noun>[a-z]+))|"
+                        r"前(?P<zn>[两二三四五六\d])(?:位|个)(?:逻辑学家|人)?")
+_WANTS = re.compile(r"(?i:\s*,?\s*(?:(?:both|also|too|all|must|definitely|certainly|clearly|indeed|really|surely|actually|"
+                    r"then|therefore|so|herself|himself|themselves|each)\s+)*(?P<neg>(?:does|do|did)\s*(?:n['’]t|\s+not)\s+)?"
+                    r"(?:(?:must|does|do|did)\s+)?(?:wants?|wanted|would\s+like|['’]d\s+like|likes?)\s+"
+                    r"(?:a\s+|one\s+|some\s+|the\s+)?(?P<what>[a-z]+))")
+_WANTS_ZH = re.compile(r"\s*(?:也|都|肯定|一定|确实|显然|必然|必定|自己|其实|就)*(?P<neg>不|没)?(?:想要|想喝|要|喝|想)"
+                       r"(?:一杯)?(?P<what>[\u4e00-\u9fff]{1,4})")
+
+
 def asked_words(lex: Lexicon) -> tuple[frozenset[str], str]:
     """The content words of the question in English ("logicians", "beer") and its Chinese text without the asking
     ("位逻辑学家要啤酒"), cached: what a count in the question's own words must name."""

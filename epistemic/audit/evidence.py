@@ -145,9 +145,18 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
 def says_already(text: str, start: int, end: int) -> bool:
     """Whether the claim's own clause says it holds already, at this point ("we already know", "此时", "已经"): from
     the last clause break before the claim ("S already sure of that → sum ≤ 54" does not date the bound)."""
-    a, b = clause_span(text, start, end)
-    a = max([a] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a, start)])
-    return ALREADY.search(text, a, b) is not None or _ALREADY_SETTLES.match(text, b) is not None
+    a0, b = clause_span(text, start, end)
+    a = max([a0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a0, start)])
+    if ALREADY.search(text, a, b) is not None or _ALREADY_SETTLES.match(text, b) is not None:
+        return True
+    colon = max(text.rfind(":", a0, start), text.rfind("：", a0, start))  # "到这一步答案其实已经出来了：…，所以牌只能
+    # 是方块5": a lead-in before a colon dates it (but "伯纳德此时知道了：…" names what Bernard knows, his statement)
+    return colon > a0 and ALREADY.search(text, a0, colon) is not None and (
+        _KNOWING.search(text, a0, colon) is None or _WE.search(text, a0, colon) is not None)
+
+
+_KNOWING = re.compile(r"知道|确定|明白|(?i:knows?|knew|sure|certain)")
+_WE = re.compile(r"(?i:we)|我们")
 
 
 # "exactly two are muddy — nobody stepping forward already pins it down": a dash, then what already settles it

@@ -75,3 +75,62 @@ def test_an_answer_that_says_it_cannot_be_determined(ctxs):
     assert _answer(ctx, "**最终答案：无法确定（白色的可能性更大）。**") == (None, False)
     assert _answer(ctx, "**Final answer: it cannot be determined (white is more likely).**") == (None, False)
     assert _answer(ctx, "**最终答案：白色（盲人推得出）。**") == (((0,),), True)
+
+
+def test_what_one_logician_wants(ctxs):
+    """"So at this point we can already conclude that the first two logicians both want a beer": where each agent
+    knows its own counted variable, what one wants is a claim about it (it was not read): early after the first
+    "I don't know", right after the second; in Chinese too, and a supposition is no claim."""
+    ctx = ctxs("drinking_logicians.txt")
+    claim = "\n\nSo at this point we can already conclude that the first two logicians both want a beer."
+    assert [c.formula for c in _bad(_audit(ctx, _said(ctx, 1) + claim))] == ["b[1] = 1 and b[2] = 1"]
+    assert not _bad(_audit(ctx, _said(ctx, 2) + claim))
+    assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\nSo the first logician wants a beer."))
+    assert _bad(_audit(ctx, _said(ctx, 1, "zh") + "\n\n此时已经可以断定前两位逻辑学家都要啤酒。"))
+    assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\nIf the first logician did not want a beer, she would say no."))
+    formulas = [c.formula for st in _audit(ctx, "Logician 1 knows whether everyone wants beer.").steps
+                for c in st.claims if c.record.kind == "candidates"]
+    assert formulas == []
+
+
+def test_a_one_word_statement_only_in_quotes(ctxs):
+    """'nobody can answer "yes" based on their own wish alone': the third logician's "Yes!" is a common word; only a
+    quote of it said (not one someone could say) names the statement (the step was taken to be after all three)."""
+    ctx = ctxs("drinking_logicians.txt")
+    text = ("The question is about all three of them, so nobody can answer \"yes\" based on their own wish alone."
+            "\n\nThe first logician says \"I don't know.\" So at this point we can already conclude that the first "
+            "two logicians both want a beer.")
+    assert _bad(_audit(ctx, text))
+    assert [st.reached for st in _audit(ctx, 'The third logician says "Yes!"').steps] == [3]
+
+
+def test_a_lead_in_that_dates_what_follows(ctxs):
+    """"3. 到这一步答案其实已经出来了：方块只有A和5两张，…，所以牌只能是方块5。" after Q's statement: an answer the trace
+    itself dates at this step (before a colon) is early there (it was judged as the answer of the whole dialogue);
+    "伯纳德此时知道了：…" names what Bernard knows, and dates nothing."""
+    ctx = ctxs("card16.txt")
+    text = _said(ctx, 2, "zh") + "\n\n3. 到这一步答案其实已经出来了：方块只有A和5两张，而A和红桃A重复，所以牌只能是方块5。"
+    assert [c.record.kind for c in _bad(_audit(ctx, text))] == ["answer"]
+    assert not _bad(_audit(ctx, _said(ctx, None, "zh") + "\n\n到这一步答案已经出来了：所以牌只能是方块5。"))
+
+
+def test_knowing_a_fact_the_reader_cannot_parse(ctxs):
+    """"Note L2 already knows b_1 = 1 from the previous answer": a fact the reader does not parse is no claim that
+    L2 knows everything he lacks (read so, it was early and flagged a step before the trace's real error)."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    report = _audit(ctx, _said(ctx, 1) + "\n\nNote L2 already knows b_1 = 1 from the previous answer.")
+    assert not [c for st in report.steps for c in st.claims if c.record.kind == "knowledge"]
+    report = _audit(ctx, _said(ctx, 1) + "\n\nNote L2 already knows the others.")
+    assert [c.formula for st in report.steps for c in st.claims if c.record.kind == "knowledge"] == [
+        "l[2] knows (b[1], b[3], b[4])"]
+
+
+def test_a_turn_named_after_now(ctxs):
+    """"Now Bill. He knows b, and he heard Anne. …" opens Bill's statement: the bulleted cases after it ("b = 0: a
+    must be 1 … Remove (1, 0).") are what Bill's "I don't know" removes, not early after Anne's."""
+    ctx = ctxs("consecutive.txt")
+    text = ("Anne: \"I don't know your number.\" So a is neither 0 nor 10.\n\n"
+            "Now Bill. He knows b, and he heard Anne. He says he doesn't know.\n\n"
+            "- b = 0: a must be 1. Only one candidate → Bill would know. Remove (1, 0).")
+    assert [st.stage for st in _audit(ctx, text).steps] == [1, 2, 2]
+    assert not _bad(_audit(ctx, text))
