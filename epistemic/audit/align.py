@@ -302,6 +302,8 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]
 # A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
 _QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]")
+# A line opening on a speaker's own words and where they lead: 'S's "I knew you didn't know" →', "P的“不知道”：…"
+_OWN_WORDS = re.compile(r"[*_\s]*[^\s'’\"“:：]{1,20}(?:'s|’s|的)\s*[\"“「][^\"”」\n]{2,60}[\"”」]\s*(?:[*_]*\s*)?(?:→|->|=>|⇒|[:：])")
 _KNEW = re.compile(r"knew|早知道|早就")  # (in folded text: lower case, no spaces)
 _JOIN_BEFORE = re.compile(r"(?i:\band\s*$|\bplus\s*$|&\s*$)|[和与及、]\s*$")
 _INDENTED = re.compile(r"(?:\n[ \t]+[^\s\-*•][^\n]*)*")  # lines indented under a bullet, not bulleted themselves
@@ -770,7 +772,8 @@ class Aligner:
         out = [OutlineLine(c.at, _line_end(text, c.at), c.stage) for c in self.outline_cues(text)]
         last = 0
         for m in _BULLET_LINE.finditer(text):
-            agent = self._speaker_knowing(m.group(1)) or self._speaker_answering(m.group(0), m.group(1))
+            agent = self._speaker_knowing(m.group(1)) or self._speaker_answering(m.group(0), m.group(1)) or \
+                self._speaker_quoting(m.group(0), m.group(1))
             k = next((k for k in range(last + 1, len(self.quotes) + 1) if self.speakers[k - 1] == agent), None) \
                 if agent is not None else None
             end = _line_end(text, m.start(1))
@@ -807,6 +810,16 @@ class Aligner:
                 toks[2].kind in ("know", "notknow", "now", "past"):
             return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
         return None
+
+    def _speaker_quoting(self, line: str, body: str) -> str | None:
+        """The agent opening a bulleted line on his own words and a consequence ('- S's "I knew you didn't know" →
+        …'): that agent's statement in outline, or None."""
+        if _BULLET.match(line) is None or _OWN_WORDS.match(body) is None:
+            return None
+        toks = self.lexicon.scan(body[:40])
+        if not toks or toks[0].start > 2 or toks[0].kind not in ("agent", "ambig"):
+            return None
+        return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
 
     def _speaker_answering(self, line: str, body: str) -> str | None:
         """The agent opening a bulleted line that quotes a bare answer ("- Anne sees a, … **Her "no" ⇒ a ∈ {1, …,

@@ -134,3 +134,19 @@ def test_a_turn_named_after_now(ctxs):
             "- b = 0: a must be 1. Only one candidate → Bill would know. Remove (1, 0).")
     assert [st.stage for st in _audit(ctx, text).steps] == [1, 2, 2]
     assert not _bad(_audit(ctx, text))
+
+
+def test_outline_lines_on_a_speakers_own_words(ctxs):
+    """'- P's "I don't know" → …, hence the sum is odd' in an outline whose lines open on each speaker's own words
+    ('- S's "I knew you didn't know" → …'): each line gives its statement, so the sum's parity on P's line is early
+    (it was judged after the whole dialogue); on S's line it is right."""
+    ctx = ctxs("sum_product.txt")
+    lines = ["- P's \"I don't know\" → xy has at least two admissible factorizations{p}.",
+             "- S's \"I knew you didn't know\" → every split of the sum has an ambiguous product{s}.",
+             "- P's \"Now I know\" → exactly one factorization of xy has its sum in that list.",
+             "- S's \"Now I know too\" → exactly one split of the sum survives."]
+    odd = "; hence the sum is odd"
+    early = "- Worlds: 2 ≤ x < y, x + y ≤ 100.\n" + "\n".join(lines).format(p=odd, s="")
+    right = "- Worlds: 2 ≤ x < y, x + y ≤ 100.\n" + "\n".join(lines).format(p="", s=odd)
+    assert [c.formula for c in _bad(_audit(ctx, early))] == ["(x + y) mod 2 = 1"]
+    assert not _bad(_audit(ctx, right))
