@@ -25,7 +25,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
-from .groups import group_records
+from .groups import group_records, member_records
 from .keys import knower
 from .remaining import remaining_records
 from .rounds import round_records, step_case
@@ -511,7 +511,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                    for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"; "if
         # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
-            counted += group_records(lex, sentence)
+            counted += group_records(lex, sentence) + member_records(lex, sentence)
         if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
             counted += own_records(lex, term, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(

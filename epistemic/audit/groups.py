@@ -1,5 +1,6 @@
 """What the clean members of a family of agents know about themselves, said of the group: "the clean children now
-know they are clean", "干净的孩子这时就能确定自己是干净的", "the clean child still can't tell", "额头干净的那个孩子先站出来".
+know they are clean", "干净的孩子这时就能确定自己是干净的", "the clean child still can't tell", "额头干净的那个孩子先站出来";
+or of one member: "kid 3 — who is clean — now knows it's clean", "C 就能确定自己是干净的".
 
 Only in puzzles with a family of agents each blind to its own boolean variable (muddy children: agent c[i] sees
 every m[j] but m[i]). "The clean ones know" is `(m[1] = 0 implies c[1] knows m[1]) and …` over the family, judged
@@ -32,7 +33,8 @@ _GROUP_ZH = re.compile(CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,40
                        r"(?P<neg>还不能|还不知道|不能|无法|不知道|没法|不会|没有|还无法)?"
                        r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便|先)*(?:知道|确定|推出|断定|判断|站出来|站了出来)")
 # What the group knows must be its own state: "… that she is clean", "whether", "自己", or stepping forward
-_OWN = re.compile(r"(?i:\b(?:she|he|they|herself|himself|themselves)\s+(?:is|are|was|were|must\s+be)\s+(?:clean|not\s+muddy)\b|"
+_OWN = re.compile(r"(?i:\b(?:she|he|they|herself|himself|themselves)(?:\s+(?:is|are|was|were|must\s+be)|['’](?:s|re))\s+"
+                  r"(?:clean|not\s+muddy)\b|"
                   r"\bwhether\b|\btheir\s+own\b|\bher\s+own\b|\bhis\s+own\b|forward)|自己|站")
 _HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should|until|wait|waits)\b)|"
                            r"如果|假设|要是|假如|会|才|要等|等到")  # "要等…站出来后才知道": only later
@@ -86,3 +88,43 @@ def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             out.append(record("knowledge", members_knowing(found, 0, bool(m.group("neg"))), (), sentence.strip(),
                               m.start(), m.end(), False, reading=KNOWLEDGE))
     return out
+
+
+def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """Claims that one named member knows (or does not know) that it is clean: `m[3] = 0 implies c[3] knows m[3]`,
+    judged like the group's claim (a clean child knows only once the muddy ones have stepped forward)."""
+    own = dict(members(lex))
+    if not own:
+        return []
+    named = [(t.start, t.end, t.payload) for t in lex.scan(sentence) if t.kind == "agent" and t.payload in own]
+    by_index = {name[name.find("["):]: name for name in own}
+    named += [(m.start(), m.end(), by_index[f"[{_index(m)}]"]) for m in _NUMBERED_CHILD.finditer(sentence)
+              if f"[{_index(m)}]" in by_index]  # "kid 3", "孩子3", "第三个孩子"
+    out = []
+    for start, end, agent in sorted(set(named)):
+        m = _MEMBER_EN.match(sentence, end) or _MEMBER_ZH.match(sentence, end)
+        if m is None or _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, start - 12):start]) or \
+                any(end <= other < m.end("gap") for other, _, _ in named):
+            continue  # (of two members named before the knowing, the nearer one knows)
+        knows = knows_key(agent, "value", (("Var", own[agent]),))
+        key = ("Implies", value_key(own[agent], 0), not_key(knows) if m.group("neg") else knows)
+        out.append(record("knowledge", key, (), sentence.strip(), start, m.end(), False, reading=KNOWLEDGE))
+    return out
+
+
+_NUMBERED_CHILD = re.compile(r"(?i:\b(?:child|kid)\s*#?(?P<n>\d{1,2})\b)|(?:孩子|小孩)\s*(?P<zn>\d{1,2})|"
+                             r"第(?P<zo>[一二三四五六七八九\d])个孩子")
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _index(m: re.Match) -> int:
+    word = m.group("n") or m.group("zn") or m.group("zo")
+    return int(word) if word.isdigit() else _ZH_DIGITS[word]
+
+
+# "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"
+_MEMBER_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,50}?)\s*\b" + _KNOW_EN +
+                        r"\s+(?:that\s+)?(?:she|he|it|they)(?:\s+(?:is|must\s+be)|['’]s)\s+(?:clean|not\s+muddy)\b")
+_MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)(?P<neg>还不能|还不知道|不能|无法|不知道|没法|还无法)?"
+                        r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便)*(?:知道|确定|推出|断定|判断出?)"
+                        r"自己(?:是|的额头是)?(?:干净的|没有泥|没泥)")

@@ -150,3 +150,18 @@ def test_outline_lines_on_a_speakers_own_words(ctxs):
     right = "- Worlds: 2 ≤ x < y, x + y ≤ 100.\n" + "\n".join(lines).format(p="", s=odd)
     assert [c.formula for c in _bad(_audit(ctx, early))] == ["(x + y) mod 2 = 1"]
     assert not _bad(_audit(ctx, right))
+
+
+def test_one_clean_child_knowing_she_is_clean(ctxs):
+    """"After that first silence, kid 3 — who is clean — now knows it's clean", "所以孩子3就能确定自己是干净的": one named
+    member of the family knowing her own clean state (the group's claim was read, one member's was not): early after
+    the first silence with two muddy, right once the muddy two have stepped forward; "can't tell" is right then."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    one = _said(ctx, 2) + "\n\n"
+    for claim in ("After that first silence, kid 3 — who is clean — now knows it's clean.",
+                  "第一轮没人站出来以后，孩子3看到两个有泥，所以孩子3就能确定自己是干净的。",
+                  "After round 1, each clean child — who also sees one muddy face — knows she's clean."):
+        assert [c.record.kind for c in _bad(_audit(ctx, one + claim))] == ["knowledge"], claim
+    assert not _bad(_audit(ctx, _said(ctx) + "\n\nNow child 3 knows she is clean."))
+    assert not _bad(_audit(ctx, one + "Child 3 still cannot tell that she is clean."))
+    assert not _bad(_audit(ctx, one + "If child 3 were clean and saw no mud, she would know she is clean."))
