@@ -27,8 +27,8 @@ from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
-from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, in_reason, nothing_records,
-                      half_credit, quoted_credit, survived_stage)
+from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, exact_credit, in_reason,
+                      nothing_records, half_credit, quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
@@ -498,7 +498,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             if part is not None:  # Albert's "I don't know" alone "rules out March and May"
                 credit, k_c = True, (part[0],)
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
-                r, window = credited(r, k_c, part[1] if part else None), Window(k_c[0], k_c[0])
+                r, window = credited(r, k_c, part[1] if part else None, exact_credit(text, r.start, r.end)), \
+                    Window(k_c[0], k_c[0])
             anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text) and \

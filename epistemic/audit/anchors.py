@@ -182,6 +182,25 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False)
     return out
 
 
+def exact_credit(text: str, start: int, end: int) -> bool:
+    """Whether an elimination credited in text[start:end] is said to remove what it names and nothing else ("which
+    removes June 18 and May 19 and nothing else", "Albert's statement removes only the 18th and the 19th", "只排除了
+    5月19日和6月18日"), from the verb before the claim to the end of its clause."""
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = _SENTENCE.search(text, end)
+    b = m.start() if m else len(text)
+    return _ONLY_VERB.search(text, a, end) is not None or _NOTHING_ELSE.search(text, start, min(b, end + 40)) is not None
+
+
+# "removes only …", "only rules out …", "只排除了…", "仅去掉…"; "… and nothing else", "… but no other date"
+_ONLY_VERB = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|removes?|removed|eliminates?|eliminated|excludes?|excluded|"
+                        r"kills?|drops?|takes?\s+out|knocks?\s+out|strikes?\s+out)\s+only\b|\bonly\s+(?:removes?|"
+                        r"rules?\s+out|eliminates?|excludes?|kills?|drops?|takes?\s+out|knocks?\s+out)\b)|"
+                        r"(?:只|仅|仅仅|只是)(?:排除|去掉|删去|淘汰|除掉)")
+_NOTHING_ELSE = re.compile(r"(?i:\b(?:and|but)\s+(?:nothing\s+else|no\s+others?\b|no\s+other\s+\w+|not\s+\w+\s+else))|"
+                           r"(?:其他|别的|其余)的?(?:都|一个也)?(?:不|没有)(?:排除|受影响|动)")
+
+
 def credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     """The announcements an elimination in the sentence of text[start:end] is credited to: the one its subject (or
     the agent of its passive) names, then, for "Ali's statement" when Ali makes several, his others (`current`, the

@@ -114,9 +114,18 @@ def record(kind: str, fkey: tuple, wkeys: tuple, text: str, start: int, end: int
     return ClaimRecord(kind, ClaimKey(fkey, wkeys, past), text, start, end, answer, None, reading)
 
 
-def credited(r: ClaimRecord, ks: tuple[int, ...], part: int | None = None) -> ClaimRecord:
+EXACT = "exact"  # the last field of a credit said to remove what it names and nothing else
+
+
+def credit_part(f: tuple) -> int | None:
+    """The clause a credit key names (`("Credit", ks, Y, part, …)`), or None for the whole statement."""
+    return f[3] if len(f) > 3 else None
+
+
+def credited(r: ClaimRecord, ks: tuple[int, ...], part: int | None = None, exact: bool = False) -> ClaimRecord:
     """An exclusion ("not Y") credited to announcement ks[0] (or one of ks): the claim `("Credit", ks, Y)`, or to
-    clause `part` of it alone (Albert's "I don't know"): `("Credit", ks, Y, part)` (strategies.Credit)."""
+    clause `part` of it alone (Albert's "I don't know"): `("Credit", ks, Y, part)`; said to remove Y and nothing
+    else ("removes only June 18 and May 19"): `("Credit", ks, Y, part, EXACT)` (strategies.Credit)."""
     f = r.key.formula
     if f[0] == "Not":
         ruled_out = f[1]
@@ -126,7 +135,8 @@ def credited(r: ClaimRecord, ks: tuple[int, ...], part: int | None = None) -> Cl
         ruled_out = ("Or", tuple(p[1] if p[0] == "Not" else ("Compare", "=") + p[2:] for p in f[1]))
     else:
         return r
-    key = ("Credit", ks, ruled_out) if part is None else ("Credit", ks, ruled_out, part)
+    key = ("Credit", ks, ruled_out, part, EXACT) if exact else \
+        ("Credit", ks, ruled_out) if part is None else ("Credit", ks, ruled_out, part)
     return r._replace(kind="credit", key=ClaimKey(key, (), r.key.past),
                       reading=EXCLUSION if r.reading == CLASS else r.reading)
 

@@ -30,7 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from .primes import is_prime, smallest_factor
-from .records import formula_of
+from .records import EXACT, credit_part, formula_of
 
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Verdict, Window
 
@@ -273,8 +273,10 @@ def credit_text(judge, lex, key) -> str:
     """How a `credit` claim is shown: "statement 2 rules out suit in {spades, clubs}"."""
     ks, ykey = key.formula[1], key.formula[2]
     ruled_out = "nothing" if ykey is None else judge.source(formula_of(lex, ykey))
-    part = f" (its clause {judge.source(_part(lex, key.formula))} alone)" if len(key.formula) > 3 else ""
-    return f"statement {' or '.join(map(str, ks))}{part} rules out {ruled_out}"
+    part = f" (its clause {judge.source(_part(lex, key.formula))} alone)" if credit_part(key.formula) is not None \
+        else ""
+    only = " and nothing else" if key.formula[-1] == EXACT else ""
+    return f"statement {' or '.join(map(str, ks))}{part} rules out {ruled_out}{only}"
 
 
 def _part(lex, f: tuple) -> s.Formula:
@@ -308,16 +310,27 @@ class Credit:
 
         k = ks[0]
         text = f"at stage {k}: {credit_text(judge, lex, record.key)}"
-        if len(record.key.formula) > 3 and live(k - 1):  # one clause alone: gone where the clause fails at k - 1
+        part = credit_part(record.key.formula)
+        if part is not None and live(k - 1):  # one clause alone: gone where the clause fails at k - 1
             kept = judge.mask(f, k - 1) & stages[k - 1].mask & judge.mask(_part(lex, record.key.formula), k - 1)
             if not np.any(kept):
                 return Verdict(ENTAILED, k, text, strategy=self.name)
             why = "the clause holds in a world of stage {} that still has it".format(k - 1) + (
                 f"; the rest of statement {k} rules it out" if not live(k) else "")
             return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
-        if any(live(j - 1) and not live(j) for j in ks):
+        done = [j for j in ks if live(j - 1) and not live(j)]
+        if done and record.key.formula[-1] == EXACT and part is None:
+            # "removes June 18 and May 19 and nothing else": every world statement j removes has them
+            more = [j for j in done if np.any(stages[j - 1].mask & ~stages[j].mask & ~judge.mask(f, j - 1))]
+            if len(more) == len(done):
+                j = more[0]
+                why = (f"statement {j} removes {stages[j - 1].count - stages[j].count} worlds of stage {j - 1}, "
+                       f"some without it")
+                return Verdict(FALSE, j, text, counterexample={"stage": j - 1, "explanation": why},
+                               strategy=self.name)
+        if done:
             return Verdict(ENTAILED, k, text, strategy=self.name)
-        if len(record.key.formula) > 3 and _rules_out_then(judge, f, _part(lex, record.key.formula), k):
+        if part is not None and _rules_out_then(judge, f, _part(lex, record.key.formula), k):
             return Verdict(ENTAILED, k, text, strategy=self.name)
         if not live(k - 1):
             done = next((j for j in range(k - 1, 0, -1) if live(j - 1)), None)

@@ -165,3 +165,19 @@ def test_one_clean_child_knowing_she_is_clean(ctxs):
     assert not _bad(_audit(ctx, _said(ctx) + "\n\nNow child 3 knows she is clean."))
     assert not _bad(_audit(ctx, one + "Child 3 still cannot tell that she is clean."))
     assert not _bad(_audit(ctx, one + "If child 3 were clean and saw no mud, she would know she is clean."))
+
+
+def test_an_elimination_said_to_be_exact(ctxs):
+    """"Albert's statement removes only June 18 and May 19", "… and nothing else", "所以比尔的话只排除了 b = 0 和 b =
+    10": a credit whose removed worlds must be exactly the named ones (right as a credit, wrong in its "only"; the
+    gap noted in session 31); naming all that goes is right, and without "only" the credit is right."""
+    ctx = ctxs("cheryl.txt")
+    after = _said(ctx, 1) + "\n\n"
+    for wrong in ("Albert's statement removes only June 18 and May 19.",
+                  "Albert's statement removes June 18 and May 19 and nothing else.",
+                  "阿尔伯特的话只排除了5月19日和6月18日。"):
+        assert [c.formula for c in _bad(_audit(ctx, after + wrong))][0].endswith("and nothing else"), wrong
+    assert not _bad(_audit(ctx, after + "Albert's statement removes June 18 and May 19."))
+    assert not _bad(_audit(ctx, after + "Albert's statement removes May and June and nothing else."))
+    ctx = ctxs("consecutive.txt")
+    assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n所以比尔的话只排除了 b = 0 和 b = 10。"))
