@@ -38,8 +38,8 @@ from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, QUESTION, REJECTED, REPORTED, SUPPOSED,
-                      UNALIGNED, credited)
+from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, QUESTION, REJECTED, REPORTED, SUM_TEST,
+                      SUPPOSED, UNALIGNED, credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
@@ -752,7 +752,7 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading)
     if alone and long:
         alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn \
-            or (c.anchored and c.verdict.verdict == PREMATURE)
+            or (c.anchored and c.verdict.verdict == PREMATURE) or r.reading == SUM_TEST
     weight = STRONG_EVIDENCE if alone else \
         CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)

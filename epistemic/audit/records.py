@@ -53,11 +53,12 @@ HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REP
 UNALIGNED = "stage not reached by any cue"
 CROSSED = "crossed out"  # "May (19) ✗": the phrase before a cross is rejected (scope.py); but "8 + 7 = 16 ✗" is a sum
 # that fails a test, the sum itself still the writer's
+SUM_TEST = "kept by the test of s − 2"  # "For 51: 51 − 2 = 49, composite, so 51 stays" (topics.py)
 PROPERTY = "list under a property"  # "So the singleton days are 13 and 20. … Only 13 and 20." (claims.py)
 CLASS = "class of values"  # "eliminates every sum of 55 or more" (classes.py): certain only when credited to a statement
 SPLIT = "unique split"  # "54 = 2 × 27 is the only factorization" (splits.py)
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
-                     COUNTED, LEFT, ATTRIBUTION, SPLIT})
+                     COUNTED, LEFT, ATTRIBUTION, SPLIT, SUM_TEST})
 
 
 class ClaimRecord(NamedTuple):

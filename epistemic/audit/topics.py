@@ -15,7 +15,7 @@ from ..language import syntax as s
 from .keys import formula_key, implies_key, knower
 from .scope import reading_at, scopes
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, ClaimKey, ClaimRecord, record
+from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, SUM_TEST, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -78,7 +78,27 @@ def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> t
     if re.search(r"(?<![\d.])" + m.group(1) + r"\s*=\s*\d{1,4}\s*\+\s*\d{1,4}(?![\d.])", text[:m.start()]) and \
             _terms_taking(lex, (int(m.group(1)),), "+"):
         return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "51 = 17 + 34，积是578……所以51保留": the sum split
+    if _minus_two(text, m) and _terms_taking(lex, (int(m.group(1)),), "+"):
+        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "For 51: 51 − 2 = 49, composite, … so 51
+        # stays", "51：49 = 7 × 7，不是质数，保留": the test of a sum s (is s − 2 prime?), whatever term was named last
     return _row_term(lex, text, m, topic)
+
+
+def _minus_two(text: str, m: re.Match) -> bool:
+    """Whether the line of the number at `m` (group 1) opens on it and tests it less 2 ("For 51: 51 − 2 = 49", "51：
+    49 = 7 × 7，不是质数", "- 51 (49) ✓"): a sum's test in the puzzles of two numbers, where s − 2 prime gives P a
+    unique split (2, s − 2)."""
+    n = int(m.group(1))
+    line = text.rfind("\n", 0, m.start()) + 1
+    head = _MINUS_TWO_HEAD.match(text, line)
+    if head is None or head.group(1) != m.group(1):
+        return False
+    rest = text[head.end():m.end()]
+    return re.search(r"(?<![\d.])" + m.group(1) + r"\s*[−-]\s*2\s*=\s*" + str(n - 2) + r"(?!\d)", rest) is not None or \
+        re.match(r"\s*[(（]?\s*" + str(n - 2) + r"(?!\d)", rest) is not None
+
+
+_MINUS_TWO_HEAD = re.compile(r"[ \t]*(?:[-*•][ \t]+)?(?:(?i:for|sum|s\s*=)\s*)?(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]?")
 
 
 def _terms_taking(lex: Lexicon, numbers: tuple[int, ...], ops: str = "+*") -> list[tuple]:
@@ -129,7 +149,8 @@ def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list
         key = ("PossibleTerm", term, int(m.group(1)))
         if any(r.key.formula == key and m.start() <= r.start < m.end() for r in out):
             continue  # ("- 51: … so 51 stays": the row and its verb say it once)
-        out.append(record("possible", key, (), text[a:m.end()].strip(), m.start(), m.end(), False, reading=POSSIBLE))
+        out.append(record("possible", key, (), text[a:m.end()].strip(), m.start(), m.end(), False,
+                          reading=SUM_TEST if _minus_two(text, m) else POSSIBLE))
     return out
 
 

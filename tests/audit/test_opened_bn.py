@@ -181,3 +181,18 @@ def test_an_elimination_said_to_be_exact(ctxs):
     assert not _bad(_audit(ctx, after + "Albert's statement removes May and June and nothing else."))
     ctx = ctxs("consecutive.txt")
     assert _bad(_audit(ctx, _said(ctx, 2, "zh") + "\n\n所以比尔的话只排除了 b = 0 和 b = 10。"))
+
+
+def test_a_sum_kept_by_the_test_of_s_minus_two(ctxs):
+    """"For 51: 51 − 2 = 49 = 7², composite, … so 51 stays in the list", "51：49 = 7 × 7，不是质数，保留" after S's
+    statement: the s − 2 test says the number is a sum (the term named last was the product), and keeping 51 is the
+    classic slip (17 + 34 gives P the unique 578); it weighs in a long trace too. Keeping 53 is right."""
+    ctx = ctxs("impossible.txt")
+    after = _said(ctx, 2) + "\n\nEach product has several splits.\n\n"
+    wrong = ("For 51: 51 − 2 = 49 = 7², composite, and 51 is below 55, so 51 stays in the list.",
+             "47：45，保留\n51：49 = 7 × 7，不是质数，保留")
+    for text in wrong:
+        assert [c.formula for c in _bad(_audit(ctx, after + text))] == ["x + y = 51 still possible"], text
+    assert not _bad(_audit(ctx, after + "For 53: 53 − 2 = 51 = 3 × 17, composite, so 53 stays in the list."))
+    long = after + "\n\n".join(f"Step {i}: checking." for i in range(25)) + "\n\n" + wrong[0]
+    assert _bad(_audit(ctx, long))
