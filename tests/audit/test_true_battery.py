@@ -33,6 +33,7 @@ CAUGHT = {BATTERY: {
     "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
     "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
     "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
+    "tb-muddy-011",  # session 32: one named child knowing she is clean ("Child 4, …, already knows she is clean")
 }, BATTERY_2: {
     "tc-card16-002", "tc-card16-008", "tc-card16-017", "tc-card16-018", "tc-card16-035", "tc-card16-038",
     "tc-card16-044", "tc-card16-045", "tc-card16-047", "tc-card16-050", "tc-card16-051",
