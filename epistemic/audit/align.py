@@ -816,17 +816,18 @@ class Aligner:
         …'): that agent's statement in outline, or None."""
         if _BULLET.match(line) is None or _OWN_WORDS.match(body) is None:
             return None
-        toks = self.lexicon.scan(body[:40])
-        if not toks or toks[0].start > 2 or toks[0].kind not in ("agent", "ambig"):
-            return None
-        return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
+        return self._opening_agent(body[:40])
 
     def _speaker_answering(self, line: str, body: str) -> str | None:
         """The agent opening a bulleted line that quotes a bare answer ("- Anne sees a, … **Her "no" ⇒ a ∈ {1, …,
         9}.**"): that agent's statement in outline, or None."""
         if _QUOTED_ANSWER.search(body) is None or _BULLET.match(line) is None:
             return None
-        toks = self.lexicon.scan(body[:24])
+        return self._opening_agent(body[:24])
+
+    def _opening_agent(self, head: str) -> str | None:
+        """The agent (or the agent reading of an ambiguous name) that `head` opens on, or None."""
+        toks = self.lexicon.scan(head)
         if not toks or toks[0].start > 2 or toks[0].kind not in ("agent", "ambig"):
             return None
         return toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
