@@ -1506,29 +1506,27 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 
 # Sums and products said in words: "the sum of 24 and 29 is 43", "24 and 29 add up to 43", "24 plus 29 is 43",
 # "if Alice saw 24 and 29, the sum is 43", "24和29的和是43", "24加29等于43"
-_N_WORD = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )(\d{1,5})"
 _WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultiply)|和|积|加|乘")
+_N_START = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )"  # not inside a longer expression
 _N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%)"
-_WORDED = re.compile(
-    r"(?i:\b(?P<of>sum|product|total)\s+of\s+(?P<a1>\d{1,5})\s+and\s+(?P<b1>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
-    r"gives|makes)\s+(?:\*\*)?(?P<n1>\d{1,5})" + _N_END + r"|" + _N_WORD.replace("(\\d", "(?P<a2>\\d") + r"\s+and\s+(?P<b2>\d{1,5})\s+"
-    r"(?P<to>sum\s+to|add\s+(?:up\s+)?to|multiply\s+to)\s+(?:\*\*)?(?P<n2>\d{1,5})" + _N_END + r"|" +
-    _N_WORD.replace("(\\d", "(?P<a3>\\d") + r"\s+(?P<op3>plus|times)\s+(?P<b3>\d{1,5})\s+(?:is|equals|=|makes|gives)\s+(?:\*\*)?"
-    r"(?P<n3>\d{1,5})" + _N_END + r"|" + _N_WORD.replace("(\\d", "(?P<a4>\\d") + r"\s+and\s+(?P<b4>\d{1,5})\s*,\s*(?:so\s+)?"
-    r"(?:the|their|whose)\s+(?P<op4>sum|product)\s+(?:is|=|would\s+be)\s+(?:\*\*)?(?P<n4>\d{1,5})" + _N_END + r")|"
-    r"(?<![\d.])(?P<a5>\d{1,5})\s*(?:和|与|跟)\s*(?P<b5>\d{1,5})\s*的\s*(?P<op5>和|积|乘积)\s*(?:是|为|等于|=)\s*(?P<n5>\d{1,5})" +
-    _N_END + r"|(?<![\d.+×·*−-])(?P<a6>\d{1,5})\s*(?P<op6>加上?|乘以?)\s*(?P<b6>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n6>\d{1,5})" + _N_END)
+_WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
+    r"\b(?P<op>sum|product|total)\s+of\s+(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
+    r"gives|makes)\s+(?:\*\*)?(?P<n>\d{1,5})",
+    _N_START + r"(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s+(?P<op>sum\s+to|add\s+(?:up\s+)?to|multiply\s+to)\s+(?:\*\*)?"
+    r"(?P<n>\d{1,5})",
+    _N_START + r"(?P<a>\d{1,5})\s+(?P<op>plus|times)\s+(?P<b>\d{1,5})\s+(?:is|equals|=|makes|gives)\s+(?:\*\*)?(?P<n>\d{1,5})",
+    _N_START + r"(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s*,\s*(?:so\s+)?(?:the|their|whose)\s+(?P<op>sum|product)\s+"
+    r"(?:is|=|would\s+be)\s+(?:\*\*)?(?P<n>\d{1,5})",
+    r"(?<![\d.])(?P<a>\d{1,5})\s*(?:和|与|跟)\s*(?P<b>\d{1,5})\s*的\s*(?P<op>和|积|乘积)\s*(?:是|为|等于|=)\s*(?P<n>\d{1,5})",
+    r"(?<![\d.+×·*−-])(?P<a>\d{1,5})\s*(?P<op>加上?|乘以?)\s*(?P<b>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n>\d{1,5})"))
 
 
 def _worded(sentence: str) -> list[ClaimRecord]:
     """"The sum of 24 and 29 is 43", "24加29等于43": a sum or product said in words, an arithmetic claim."""
     out = []
-    for m in _WORDED.finditer(sentence):
-        i = next(k for k in range(1, 7) if m.group(f"a{k}") is not None)
-        op = (m.groupdict().get(f"op{i}") or m.groupdict().get("of" if i == 1 else "to" if i == 2 else "")
-              or "").lower()
-        times = op.startswith(("product", "times", "multiply", "积", "乘"))
-        a, b, n = (int(m.group(f"{g}{i}")) for g in "abn")
+    for m in (m for pattern in _WORDED for m in pattern.finditer(sentence)):
+        times = m.group("op").lower().startswith(("product", "times", "multiply", "积", "乘"))
+        a, b, n = (int(m.group(g)) for g in "abn")
         key = ("Compare", "=", ("Arith", "*" if times else "+", ("Const", a), ("Const", b)), ("Const", n))
         out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
     return out
