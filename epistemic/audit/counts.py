@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .keys import formula_key, junction_key
+from .keys import formula_key, junction_key, key_vars
 from .lexicon import Lexicon
 from .records import ANSWER, EXCLUSION, VALUES, ClaimRecord, record
 
@@ -380,7 +380,7 @@ def _own_variables(lex: Lexicon, term: tuple) -> dict[str, str]:
     variables and no two share one (drinking logicians); else empty. Cached per puzzle."""
     hit = lex.atoms.get("@own variables")
     if hit is None:
-        counted = set(_term_vars(term))
+        counted = {name for _, name in key_vars(term)}
         pairs = [(a.name, a.observes[0].name) for a in lex.puzzle.agents
                  if len(a.observes) == 1 and getattr(a.observes[0], "name", None) in counted]
         whole = len(pairs) == len(lex.puzzle.agents) == len({v for _, v in pairs}) == len(counted) > 1
@@ -388,17 +388,15 @@ def _own_variables(lex: Lexicon, term: tuple) -> dict[str, str]:
     return hit
 
 
-def _term_vars(term: tuple) -> list[str]:
-    if term[0] == "Var":
-        return [term[1]]
-    return [v for part in term[1:] if isinstance(part, tuple) for v in _term_vars(part)]
-
-
 def _asked_noun(lex: Lexicon) -> str:
     """The noun the question counts ("logicians" in "How many logicians want a beer?"), or ""."""
-    texts = dict(lex.puzzle.question.texts) if lex.puzzle.question is not None else {}
-    m = re.search(r"(?i)\bhow\s+many\s+([a-z]+)", texts.get("en", ""))
+    m = re.search(r"(?i)\bhow\s+many\s+([a-z]+)", _question_text(lex, "en"))
     return m.group(1).lower() if m else ""
+
+
+def _question_text(lex: Lexicon, lang: str) -> str:
+    """The puzzle's question in `lang` ("How many logicians want a beer?"), or ""."""
+    return dict(lex.puzzle.question.texts).get(lang, "") if lex.puzzle.question is not None else ""
 
 
 _AGENT_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and|&)|和|与|以及)\s*(?:(?i:and)\s+)?")
@@ -417,11 +415,10 @@ def asked_words(lex: Lexicon) -> tuple[frozenset[str], str]:
     ("位逻辑学家要啤酒"), cached: what a count in the question's own words must name."""
     hit = lex.atoms.get("@asked words")
     if hit is None:
-        texts = dict(lex.puzzle.question.texts) if lex.puzzle.question is not None else {}
-        asked = re.search(r"(?i)\bhow\s+many\s+[a-z]+\s+(.*)", texts.get("en", ""))  # (after its noun: "logicians")
+        asked = re.search(r"(?i)\bhow\s+many\s+[a-z]+\s+(.*)", _question_text(lex, "en"))  # (after its noun: "logicians")
         en = frozenset(w for w in re.findall(r"[a-z]+", asked.group(1).lower()) if w not in _QUESTION_WORDS) \
             if asked else frozenset()
-        zh = re.sub(r"有?几[个位名]?|多少|？|\?|" + "|".join(_ZH_PEOPLE), "", texts.get("zh", ""))
+        zh = re.sub(r"有?几[个位名]?|多少|？|\?|" + "|".join(_ZH_PEOPLE), "", _question_text(lex, "zh"))
         hit = lex.atoms["@asked words"] = (en, zh)
     return hit
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..language import syntax as s
+from .counts import NUMBER_WORDS
 from .keys import junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import KNOWLEDGE, ClaimRecord, record
@@ -113,13 +114,12 @@ def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 
 _NUMBERED_CHILD = re.compile(r"(?i:\b(?:child|kid)\s*#?(?P<n>\d{1,2})\b)|(?:孩子|小孩)\s*(?P<zn>\d{1,2})|"
-                             r"第(?P<zo>[一二三四五六七八九\d])个孩子")
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+                             r"第(?P<zo>[一二三四五六七八\d])个孩子")
 
 
 def _index(m: re.Match) -> int:
     word = m.group("n") or m.group("zn") or m.group("zo")
-    return int(word) if word.isdigit() else _ZH_DIGITS[word]
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 # "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"
