@@ -34,8 +34,9 @@ NATURAL = "tests/data/natural/*.jsonl"
 # Blind held-out sets, oldest first: hidden from (c); `--final` scores the oldest once (traces_e* to traces_al* were
 # each scored blind, in sessions 5 to 23, then opened; traces_ah* at the start and end of sessions 19 to 22;
 # traces_bh*, 30 long rows written in session 29, was scored with `--final --blind traces_bh` until session 30 opened
-# it; traces_bk* was scored once at the start of session 30, then opened). Still blind, in order:
-BLIND = ("traces_ao", "traces_bo")
+# it; traces_bk* was scored once at the start of session 30, then opened; traces_bn* and traces_bo* were scored at the
+# start, middle and end of the session after they were written, then opened). Still blind, in order:
+BLIND = ("traces_ao",)
 REAL = "tests/data/real/*.jsonl"
 
 
