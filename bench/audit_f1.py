@@ -35,8 +35,9 @@ NATURAL = "tests/data/natural/*.jsonl"
 # each scored blind, in sessions 5 to 23, then opened; traces_ah* at the start and end of sessions 19 to 22;
 # traces_bh*, 30 long rows written in session 29, was scored with `--final --blind traces_bh` until session 30 opened
 # it; traces_bk* was scored once at the start of session 30, then opened; traces_bn* and traces_bo* were scored at the
-# start, middle and end of the session after they were written, then opened). Still blind, in order:
-BLIND = ("traces_ao",)
+# start, middle and end of the session after they were written, then opened; traces_bp*, 32 rows written in session 33,
+# scored 0.665 at that session's start code). Still blind, in order:
+BLIND = ("traces_ao", "traces_bp")
 REAL = "tests/data/real/*.jsonl"
 
 
