@@ -24,7 +24,7 @@ from .computed import computed_records, tuple_values
 from .questions import answered_exclusions
 from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
-from .topics import (case_header, crossed_bounds, last_term, topic_exclusions, topic_survivals, under_case,
+from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, credit_stage, exact_credit, in_reason,
@@ -371,7 +371,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = pattern_lines(records, text)  # "1. (2t, t, t): b = c. Alice sees t and t → knows a = 2t."
         if lex.number_pair is not None:  # "… the sums … So 53 dies too."; "s = 17: … Only (4,13)."
             records += ctx.aligner.memoised(("@topic", text, topic), lambda: topic_exclusions(lex, text, topic) +
-                                            topic_survivals(lex, text, topic) + crossed_bounds(lex, text))
+                                            topic_survivals(lex, text, topic) + crossed_bounds(lex, text) +
+                                            minus_two_rows(lex, text))
             records = under_case(lex, records, case_header(lex, text))
             topic = last_term(lex, text, topic)
         if "?" in text or "？" in text:  # "问：…排除了什么？\n答：a = 0和a = 10。": what goes, not what is left

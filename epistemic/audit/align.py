@@ -22,7 +22,7 @@ from .evidence import ALREADY
 from .fold import fold, fold_prefix
 from .labels import defined_labels, label_mentions
 from .keys import formula_key
-from .lexicon import Lexicon, words_pattern
+from .lexicon import Lexicon, indexed_names, words_pattern
 
 OPENING = 80
 QUOTE_LEAD = 12
@@ -37,6 +37,9 @@ _ELIDED = re.compile(r"(?i:(?:^|[,;:—–.!?]\s*|\b(?:but|and|yet|however|since
                      r"told\s+us|answers|answered)\s+(?:that\s+)?(?:he|she)\s+)?(?:doesn't|does\s+not|didn't|did\s+not|can't|"
                      r"cannot|couldn't|could\s+not|isn't|is\s+not|wasn't|was\s+not)(?=\s*(?:[,.;:!—–)]|$|\s+(?:so|and|which|"
                      r"therefore|hence|thus|though|either)\b)))")
+# "Man 1 sees h2 and h3 and doesn't know": what the speaker sees, then the statement narrated
+_SEES_THEN = re.compile(r"(?i:\s+(?:sees|can\s+see|looks\s+at)\s+[^.;:!?\n]{1,40}?,?\s+(?:and|but)\s+(?:still\s+)?"
+                        r"(?:doesn't|does\s+not|can't|cannot|knows|says)\b)")
 # 'His "I don't know"': a speaker's own words, quoted after a possessive pronoun
 _OWN_QUOTE = re.compile(r"(?i:\b(?:his|her)\s+(?:own\s+)?)[“\"「]([^”\"」\n]{1,60})[”\"」]")
 # "He says he doesn't know": the speaker a pronoun, named in the sentence before.
@@ -975,15 +978,20 @@ class Aligner:
         knows that Bernard doesn't know iff …" (a part of two or more know / don't-know words that ends it), "(ii)
         Bernard now knows iff …", "伯纳德现在知道了" (its closing knowing, with "now"). Only the next statement (an outline
         that tells the whole dialogue so is a recap), not a bare present "P doesn't know", which may be a conclusion
-        drawn early, nor with a condition or in a question. Read only in a step whose opening names no statement."""
+        drawn early, nor with a condition or in a question; but "Man 1 sees h2 and h3 and doesn't know" narrates the whole
+        statement after what its speaker sees. Read only in a step whose opening names no statement."""
         k, at = current + 1, 0
         agent = next((a for a in self.lexicon.puzzle.agents if a.name == self.speakers[k - 1]), None)
         names = (agent.name, *agent.display) if agent is not None else ()
-        if not any(n in text for n in names):
+        folded = indexed_names(agent.name) if agent is not None else ()  # ("Man 1", "the first man": any case)
+
+        def named(part: str) -> bool:
+            return any(n in part for n in names) or bool(folded) and any(n in part.lower() for n in folded)
+        if not named(text):
             return ()
         for sentence in _FIRST_SENTENCE.split(text):
             start, at = at, at + len(sentence) + 1
-            if not any(n in sentence for n in names) or _ASKS.search(sentence + "\n") is not None or \
+            if not named(sentence) or _ASKS.search(sentence + "\n") is not None or \
                     self.knows.search(sentence) is None:
                 continue
             toks = outside_relatives(sentence, tokens(self.lexicon, sentence))
@@ -996,7 +1004,8 @@ class Aligner:
                 continue  # "Bernard now knows, unless his day is 19": when he knows, at the stage before he says so
             said, whole = said_words(toks[i + 1:]), self.cues[k - 1]
             now = i + 2 < len(toks) and {toks[i + 1].kind, toks[i + 2].kind} == {"now", "know"}
-            if (now and whole[-1:] == ("know",)) or (len(said) >= 2 and whole[-len(said):] == said):
+            if (now and whole[-1:] == ("know",)) or (len(said) >= 2 and whole[-len(said):] == said) or \
+                    (said == whole and _SEES_THEN.match(sentence, toks[i].end) is not None):
                 return (Cue(start, k, "paraphrase", True),)
         return ()
 

@@ -91,7 +91,8 @@ _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|"
                         r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
-_CASE_HEADER = re.compile(r"\W*[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}[)）]\s*[:：]")
+_CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
+                          r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
                    r"告诉|告知", re.IGNORECASE)
@@ -1506,7 +1507,7 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 
 # Sums and products said in words: "the sum of 24 and 29 is 43", "24 and 29 add up to 43", "24 plus 29 is 43",
 # "if Alice saw 24 and 29, the sum is 43", "24和29的和是43", "24加29等于43"
-_WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultiply)|和|积|加|乘")
+_WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultipl)|和|积|加|乘")
 _N_START = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )"  # not inside a longer expression
 _N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%)"
 _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
@@ -1521,15 +1522,39 @@ _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
     r"(?<![\d.+×·*−-])(?P<a>\d{1,5})\s*(?P<op>加上?|乘以?)\s*(?P<b>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n>\d{1,5})"))
 
 
+# A tuple's sum or product: "(12,4,3) sums to 18", "(2, 9) has product 18", "(12,4,3)的和是18"; then the same verb
+# left out in a list: "…, (9,8,2) to 19, (9,4,4) to 17"
+_TUPLE = r"[(（](?P<terms>\d{1,4}(?:\s*[,，、]\s*\d{1,4}){1,3})[)）]"
+_TUPLE_WORDED = re.compile(_TUPLE + r"\s*(?i:(?P<op>sums?|adds?|multipl(?:y|ies)|has\s+(?:a\s+)?(?:sum|product)|with\s+"
+                           r"(?:sum|product))\s*(?:up\s+)?(?:to|of|=|is)?\s*|的\s*(?P<zh>和|积|乘积)\s*(?:是|为|等于|=)\s*)"
+                           r"(?:\*\*)?(?P<n>\d{1,5})" + _N_END)
+_TUPLE_ELIDED = re.compile(r"\s*[,;，；]\s*(?:and\s+|和)?" + _TUPLE + r"\s+(?:to|→|->)\s+(?P<n>\d{1,5})" + _N_END)
+
+
 def _worded(sentence: str) -> list[ClaimRecord]:
-    """"The sum of 24 and 29 is 43", "24加29等于43": a sum or product said in words, an arithmetic claim."""
+    """"The sum of 24 and 29 is 43", "24加29等于43", "(12,4,3) sums to 18": a sum or product said in words, an
+    arithmetic claim."""
     out = []
     for m in (m for pattern in _WORDED for m in pattern.finditer(sentence)):
         times = m.group("op").lower().startswith(("product", "times", "multiply", "积", "乘"))
         a, b, n = (int(m.group(g)) for g in "abn")
-        key = ("Compare", "=", ("Arith", "*" if times else "+", ("Const", a), ("Const", b)), ("Const", n))
-        out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+        out.append(_worded_record(m, "*" if times else "+", (a, b), n))
+    for m in _TUPLE_WORDED.finditer(sentence):
+        op = "*" if re.search(r"(?i:multipl|product)|积", m.group("op") or m.group("zh")) else "+"
+        while m is not None:
+            out.append(_worded_record(m, op, tuple(int(t) for t in re.findall(r"\d+", m.group("terms"))),
+                                      int(m.group("n"))))
+            m = _TUPLE_ELIDED.match(sentence, m.end())
     return out
+
+
+def _worded_record(m: re.Match, op: str, terms: tuple[int, ...], n: int) -> ClaimRecord:
+    """The arithmetic claim `terms[0] op terms[1] op … = n` read from the match `m`."""
+    term: tuple = ("Const", terms[0])
+    for t in terms[1:]:
+        term = ("Arith", op, term, ("Const", t))
+    return record("arithmetic", ("Compare", "=", term, ("Const", n)), (), m.group(0), m.start(), m.end(), False,
+                  reading=ARITHMETIC)
 
 
 # Counts added under their labels: "Dates removed: Mar (2) + May (3) = 6" (2 + 3 = 6)
@@ -1771,11 +1796,20 @@ _CLOSE_BRACKET = re.compile(r"\s*[)）]")
 _NAMED_VALUE = re.compile(r"(?<![\w.'’·×*+/−-])(?<![·×*+/−-]\s)[A-Za-z][A-Za-z0-9_]{0,3}(?=\s*=\s*-?\d)\s*=\s*-?\d{1,9}(?![\d.])")
 
 
+_LONG_LIST_LABEL = re.compile(r"[\W_]*((?i:remaining|left|survivors?|still\s+possible)(?:\s+(?i:cards?|dates?|pairs?|"
+                              r"candidates|options|worlds|possibilities))?)\s*(?:[(（][^()（）\n]{1,24}[)）]|"
+                              r"\s+(?i:after|following)\s+[^:：\n]{1,40}?|\s{3,})\s*(?:\*\*)?\s*[:：]")  # (a gloss blanked: "(9 cards)")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
     asked one's."""
     raw = lex.scan(sentence) if raw is None else raw
+    if raw and raw[0].text.lower() not in LIST_LABELS and (label := _LONG_LIST_LABEL.match(sentence)) is not None:
+        # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
+        raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),
+               *(t for t in raw if t.start >= label.end())]
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
@@ -3218,6 +3252,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []
     if len(by_var) > 1:
         return []
+    if not tuples and len({t.payload for t in clause if t.kind == "attr" and t.start < first.start and
+                           isinstance(t.payload, str) and "[" in t.payload}) > 1:
+        return []  # "so h2 and h3 aren't both red": a claim on two of a family of variables at once, unread
     cue_before = [t.kind for t in clause if t.start < first.start]
     holder = next((t for t in reversed(clause) if t.kind == "agent" and t.start < first.start), None)
     if holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None:

@@ -26,6 +26,8 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不止|不是)(?:有)?" + _N + r"(?:个|位|名)?(?!轮|次|步)")
+# A round's number just before ("on night 4, not 3", "in round 2, not exactly 3"): the next number is one too
+_ROUND_BEFORE = re.compile(r"(?i:\b(?:night|round|day|step|time|minute|silence|question)\s+\d{1,2}\s*[,;]?\s*(?:and\s+|but\s+|or\s+)?$)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
 _REMOVES_OF = re.compile(r"(?i:\b(?:rules?|ruled|ruling)\s+out|\b(?:eliminat|remov|exclud|discard|kill|drop)\w*)\s+$")
 _OF_THEM = re.compile(r"(?i:\s+of\s+(?:them|these|those)\b)")
@@ -258,6 +260,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if any(r.start <= m.start() < r.end for r in out):
             continue
         before = _clause_before(sentence, m.start())
+        if _ROUND_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "they'd leave on night 4, not 3": the number of a night, its noun left out
         if _SEES.search(before) or _FOREHEADS.match(sentence, m.end()) and not _THERE_ARE.search(before):
             continue  # "she sees exactly one muddy forehead": what a child sees, not the count (but "every child
             # knows there are at least three muddy foreheads" counts them)

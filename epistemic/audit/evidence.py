@@ -178,7 +178,8 @@ def labelled(clause: str, lex: Lexicon) -> bool:
     toks = lex.scan(clause)
     if any(t.kind in ("value", "ambig", "tuple", "number") and _LABEL.match(clause, t.end) and
            not _ONLY_BEFORE.search(clause, max(0, t.start - 8), t.start) and not _spelled_out(clause, toks, n) and
-           not (t.kind == "number" and LABEL_BEFORE.search(clause, max(0, t.start - 12), t.start))
+           not (t.kind in ("number", "value") and t.text.isdigit() and
+                LABEL_BEFORE.search(clause, max(0, t.start - 12), t.start))  # ("after Step 3:", the 3 a rank too)
            for n, t in enumerate(toks)):
         return True  # ("只剩7月：7月16、7月17、7月19": what is left, then its items — no case label)
     # "12 was May/June, now only June": a value opening the clause and said to lie in values of another variable

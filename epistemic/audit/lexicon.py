@@ -4,6 +4,7 @@ Built once per puzzle (see AuditContext) and used to turn a sentence into a list
 """
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass, field
@@ -179,6 +180,13 @@ _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?
 
 QUICK_LIMIT = 20_000
 ENGLISH_LETTER_WORDS = frozenset({"A", "I"})  # values spelt like an English word: "A careful look", "I think"
+# Values spelt as an English number ("one", "two"): before a plural noun or "of" they count ("two diners", "one of the
+# three"), naming nobody
+_NUMBER_VALUES = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_QUANTITY_AFTER = re.compile(r"\s+(?:(?:more|other|different|separate|distinct|hidden|shared|whole)\s+)?(?:of\b|people\b|"
+                             r"(?!(?:says|sees|knows|announces|pays|has|is|was|does|thinks|hears|holds|flips|gets|"
+                             r"claims|states|tells|reports|learns|deduces|concludes|guesses|needs|wins|loses|looks)\b)"
+                             r"[a-z]{2,}s\b)")
 
 
 # An inverted conditional at a clause's start: "Had P been told 7, …", "had he held 19, …" (the subject, then a verb of
@@ -237,7 +245,8 @@ class Lexicon:
                     continue
             a, b = m.span()
             check = hit[2]
-            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _article_like(text, b) and
+            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _QUANTITY_AFTER.match(text, b) if check == 3
+                          else _article_like(text, b) and
                           not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue
             append(new(Token, (hit[0], hit[1], a, b, surface)))
@@ -266,12 +275,14 @@ class Lexicon:
 
 def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
     """(kind, payload, check) of a surface: check 1 = drop before a count noun, 2 = drop before a plain word
-    (the article "A", the pronoun "I"; "Q says" keeps its Q)."""
+    (the article "A", the pronoun "I"; "Q says" keeps its Q), 3 = drop before a plural noun ("two diners")."""
     kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
     if surface.isdigit():
         return kind, payload, 1
     if kind in ("value", "ambig") and surface in ENGLISH_LETTER_WORDS:
         return kind, payload, 2
+    if kind in ("value", "ambig") and surface.lower() in _NUMBER_VALUES:
+        return kind, payload, 3
     return kind, payload, 0
 
 
@@ -321,6 +332,25 @@ def _indexed_names(name: str) -> list[str]:
     for noun in _ZH_PERSON_NOUNS:
         out += [f"第{numeral}位{noun}", f"第{numeral}个{noun}", f"{noun}{i}", f"{noun}{i}号", f"{i}号{noun}"]
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def indexed_names(name: str) -> tuple[str, ...]:
+    """The names of an indexed agent in lower case ("man 1", "the first man", "w1"); none for a plain name."""
+    return tuple(dict.fromkeys(n.lower() for n in _indexed_names(name)))
+
+
+def _indexed_variable_names(name: str) -> list[str]:
+    """How traces write a variable of an indexed family, `h[3]`: "h[3]", "h3", "h_3", "h₃" (a short family name only:
+    "blue3" is no one's spelling)."""
+    m = re.fullmatch(r"([A-Za-z]{1,2})\[(\d{1,2})\]", name)
+    if m is None:
+        return []
+    base, i = m.group(1), m.group(2)
+    return [name, f"{base}{i}", f"{base}_{i}", f"{base}_{{{i}}}", base + i.translate(_SUBSCRIPT)]
+
+
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
@@ -383,6 +413,9 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
         add(surface, "attr", ("@term", key), fold=True)
     for var in puzzle.variables:
         if "[" in var.name:
+            for surface in _indexed_variable_names(var.name):  # "h3", "h_3", "h[3]": one of a family of variables
+                if surface.lower() not in folded and surface not in entries:
+                    add(surface, "attr", var.name)
             continue
         add(var.name, "attr", var.name, fold=True)
         add("the " + var.name, "attr", var.name, fold=True)

@@ -15,7 +15,7 @@ from ..language import syntax as s
 from .keys import formula_key, implies_key, knower
 from .scope import reading_at, scopes
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, SUM_TEST, ClaimKey, ClaimRecord, record
+from .records import ARITHMETIC, CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, SUM_TEST, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
@@ -224,6 +224,28 @@ def crossed_bounds(lex: Lexicon, text: str) -> list[ClaimRecord]:
         key = ("Compare", _COMPLEMENT[m.group(4)], term, ("Const", int(m.group(5))))
         out.append(record("exclusion", key, (), m.group(0).strip(), m.start(), m.end(), False, reading=EXCLUSION))
     return out
+
+
+# A list testing each sum by s − 2 ("check s − 2:\n- 7: 5 prime → bad\n- 11: 9 = 3·3 → ok"): a row's second number is
+# its first less 2, so a row that writes another ("- 35: 31 prime → bad") is an arithmetic slip
+_MINUS_TWO_INTRO = re.compile(r"(?i:\b[sn]\s*[−-]\s*2\b|\bminus\s+2\b|\bless\s+2\b)|[和数]\s*[−-]\s*2|减(?:去|掉)?\s*2")
+_TEST_ROW = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\*\*)?(\d{1,4})(?:\*\*)?[ \t]*[:：→][ \t]*(?:\*\*)?(\d{1,4})"
+                       r"(?![\d.,]\d|\s*[+×·*−/^-]\s*\d)")
+
+
+def minus_two_rows(lex: Lexicon, text: str) -> list[ClaimRecord]:
+    """The rows of a list that tests sums by s − 2, each an arithmetic claim `s − 2 = m` ("- 35: 31 prime" says
+    35 − 2 = 31): only under a line naming the test, and only when three rows or more (and all but one in four) hold,
+    so that the list is that test."""
+    if lex.number_pair is None or _MINUS_TWO_INTRO.search(text) is None:
+        return []
+    rows = [m for m in _TEST_ROW.finditer(text) if m.group(1) != m.group(2)]  # ("- 51: 51 − 2 = 49": written out)
+    held = sum(int(m.group(2)) == int(m.group(1)) - 2 for m in rows)
+    if held < 3 or 4 * held < 3 * len(rows):
+        return []
+    return [record("arithmetic", ("Compare", "=", ("Arith", "-", ("Const", int(m.group(1))), ("Const", 2)),
+                                  ("Const", int(m.group(2)))), (), m.group(0).strip(), m.start(1), m.end(), False,
+                   reading=ARITHMETIC) for m in rows if _MINUS_TWO_INTRO.search(text, 0, m.start()) is not None]
 
 
 class CaseHeader(NamedTuple):

@@ -115,11 +115,13 @@ def test_a_lead_in_that_dates_what_follows(ctxs):
 
 
 def test_knowing_a_fact_the_reader_cannot_parse(ctxs):
-    """"Note L2 already knows b_1 = 1 from the previous answer": a fact the reader does not parse is no claim that
-    L2 knows everything he lacks (read so, it was early and flagged a step before the trace's real error)."""
+    """"Note L2 already knows b_1 = 1 from the previous answer": a fact known is no claim that L2 knows everything he
+    lacks (read so, it was early and flagged a step before the trace's real error); since session 33 it is read as
+    what it says, that L2 knows b[1], which holds."""
     ctx = ctxs("drinking_logicians.txt", {"n": 4})
     report = _audit(ctx, _said(ctx, 1) + "\n\nNote L2 already knows b_1 = 1 from the previous answer.")
-    assert not [c for st in report.steps for c in st.claims if c.record.kind == "knowledge"]
+    assert [c.formula for st in report.steps for c in st.claims if c.record.kind == "knowledge"] == ["l[2] knows b[1]"]
+    assert not _bad(report)
     report = _audit(ctx, _said(ctx, 1) + "\n\nNote L2 already knows the others.")
     assert [c.formula for st in report.steps for c in st.claims if c.record.kind == "knowledge"] == [
         "l[2] knows (b[1], b[3], b[4])"]
