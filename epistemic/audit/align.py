@@ -409,6 +409,7 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
     return tuple(out)
 
 
+_SPEAKER_LINE = re.compile(r"[ \t>*\-•]*(?:\d[.)、][ \t]*)?(?:\*\*)?([^:：*\n]{1,16}?)(?:\*\*)?[ \t]*[:：]")  # "- **Ali**: …"
 _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 
 
@@ -708,7 +709,7 @@ class Aligner:
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))
                 current = before
-                if len(out) > 2 or before > 0 or \
+                if (len(out) > 2 and not (reached == 0 and self._dialogue_lines(text))) or before > 0 or \
                         self.worked_outline(text):  # a summary of the reasoning, or the reasoning as an outline: the
                     reached = top  # trace has been through it (not the puzzle retold, however late, which draws
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
@@ -720,6 +721,22 @@ class Aligner:
                 if c.strong and c.stage > current:
                     current = c.stage
         return _proved(texts, out)
+
+    def _dialogue_lines(self, text: str) -> bool:
+        """Whether a step is the puzzle's dialogue set out, a line per statement under its speaker's name, after an
+        optional label ("Statements:\nAli: I don't know, …\nBo: At first …\nAli: Then I also know."): the puzzle
+        restated, however many steps of set-up came before it."""
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) == len(self.speakers) + 1 and lines[0].rstrip().endswith((":", "：")):
+            lines = lines[1:]
+        if len(lines) != len(self.speakers) or None in self.speakers:
+            return False
+        for line, speaker in zip(lines, self.speakers):
+            m = _SPEAKER_LINE.match(line)
+            toks = self.lexicon.scan(m.group(1)) if m is not None else []
+            if len(toks) != 1 or toks[0].kind != "agent" or toks[0].payload != speaker:
+                return False
+        return True
 
     def _bare_line(self, text: str, k: int) -> bool:
         """Whether a step is statement k's line alone ("伯纳德：“起初我不知道……”", "2. Bernard: "…""): its quote

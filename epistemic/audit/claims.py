@@ -481,7 +481,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         arithmetic += _survival_records(lex, sentence)
     if lex.number_pair is not None and ("和" in sentence or "积" in sentence) and _ZH_TERM_CASE.search(sentence):
         arithmetic += _zh_case_exclusions(lex, sentence)  # "把和为19的情况全部排除了"
-    if (_RELATION_QUICK.search(sentence) is not None or _ALL_DIFFERENT.search(sentence) is not None) and \
+    if (_RELATION_QUICK.search(sentence) is not None or _ALL_DIFFERENT.search(sentence) is not None or
+            "equal" in sentence or "相等" in sentence or "repeated" in sentence) and \
             _relation_vars(lex):
         arithmetic += _relations(lex, sentence)  # "hence x ≠ y", "the pairs with x = y are eliminated", "两两不同"
     if "attr" in kinds:
@@ -1164,6 +1165,14 @@ _ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!�
                             r"numbers)?)\s+(?:can\s+be|could\s+be|are|is)\s+(?:equal|the\s+same)\b)|"
                             r"(?<!有)没有(?:任何)?两个数相等|(?:任何|任意)两个数都不相等")
 # (and "none of the three numbers can be equal", "no two are the same", "没有两个数相等"; not "有没有两个数相等", whether)
+# The worlds where two of the numbers are equal, said removed: "rules out every triple with two equal numbers", "the
+# triples with a repeated number are all gone", "有两个数相等的情况都被排除了"
+_EQUAL_CLASS = re.compile(r"(?i:(?P<verb>\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|"
+                          r"killed)\s+)?(?:every|all(?:\s+the)?|the|any|each)\s+(?:triples?|cases?|worlds?|"
+                          r"possibilit\w+|combinations?)\s+(?:with|where|in\s+which|having)\s+(?:two|some|a\s+pair\s+of)\s+"
+                          r"(?:equal|identical|repeated)\s+(?:numbers|entries|values)|(?:every|all(?:\s+the)?|the|any)\s+"
+                          r"(?:triples?|cases?)\s+with\s+(?:a\s+)?repeated\s+number)|"
+                          r"(?:有)?两个数相等的(?:情况|三元组|组合)(?P<zh>(?:全部|都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉))?")
 
 
 @functools.lru_cache(maxsize=64)
@@ -1194,6 +1203,13 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         pairs = [("Compare", "!=", ("Var", a), ("Var", b)) for n, a in enumerate(names) for b in names[n + 1:]]
         out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
                           reading=reading))
+    for m in _EQUAL_CLASS.finditer(sentence) if len(names) >= 3 else ():  # "rules out every triple with two equal
+        # numbers", "有两个数相等的情况都被排除": no two of the numbers are equal
+        gone = m if m.group("verb") or m.group("zh") else _OUT_AFTER.match(sentence, m.end())
+        if gone is not None:
+            pairs = [("Compare", "=", ("Var", a), ("Var", b)) for n, a in enumerate(names) for b in names[n + 1:]]
+            out.append(record("exclusion", ("Not", junction_key("Or", pairs)), (), sentence.strip(), m.start(),
+                              gone.end(), False, reading=EXCLUSION))
     pattern, scaled, summed = _relation_patterns(names)
     found = [(m, m.group(3)) for m in pattern.finditer(sentence)] + \
         [(m, ("Arith", "*", ("Const", int(m.group(3))), ("Var", m.group(4))))

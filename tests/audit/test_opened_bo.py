@@ -87,3 +87,28 @@ def test_a_speaker_who_sees_and_does_not_know(ctxs):
     assert told.steps[-1].stage == 1
     supposed = _audit(ctx, "Possible hats: seven.\n\nIf man 1 sees two reds, he knows.\n\nSo wrr is out.")
     assert supposed.steps[-1].stage == 0
+
+
+def test_the_dialogue_set_out_after_some_set_up_is_the_puzzle_restated(ctxs):
+    """"Statements:\\nAli: I don't know, …\\nBo: …\\nAli: Then I also know." after three steps of set-up: the puzzle's
+    dialogue restated, which reaches no statement (it let every later claim be judged up to the last statement, so
+    Bo's statement credited with removing July 16 went unflagged); a summary that works through it still reaches."""
+    ctx = ctxs("cheryl_cam.txt")
+    setup = ("Let me set this up. Cam's anniversary, ten dates.\n\nMarch 18, March 19\nApril 17, April 18, April 28\n"
+             "June 16, June 29\nJuly 16, July 17, July 19\n\nAli has the month, Bo has the day number.\n\n"
+             "Statements:\nAli: I don't know, and I know Bo doesn't know either.\n"
+             "Bo: At first I didn't know, but now I do, after Ali's statement.\nAli: Then I also know.\n\n")
+    report = _audit(ctx, setup + "Nothing is removed yet.")
+    assert report.steps[-1].reached == 0
+    assert _bad(_audit(ctx, setup + "So June is out."))
+
+
+def test_the_triples_with_two_equal_numbers_removed(ctxs):
+    """"So Alice's "I don't know" already rules out every triple with two equal numbers": a class of worlds, no two
+    numbers equal (not read, so the credit to Alice, who removes only b = c, went unflagged); after all three
+    statements, or in Chinese after them, it holds."""
+    ctx = ctxs("what_sum.txt")
+    assert _bad(_audit(ctx, "So Alice's statement rules out every triple with two equal numbers."))
+    assert _bad(_audit(ctx, _said(ctx, 1) + "\n\nSo the triples with two equal numbers are all gone already."))
+    assert not _bad(_audit(ctx, _said(ctx) + "\n\nSo the triples with two equal numbers are all gone."))
+    assert not _bad(_audit(ctx, _said(ctx, None, "zh") + "\n\n有两个数相等的情况都被排除了。"))
