@@ -271,8 +271,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # hands for Alice, learns nothing": not another answer; a table's next row may be)
         if records and (carried or _PERSPECTIVE.search(sentence) is not None or
                         seen and _BARE_CANDIDATES.match(sentence) is not None):
-            records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind != "answer" else r
-                            for r in records)  # "the possible dates in his mind", "Albert (July): considers …"
+            records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind not in (
+                "answer", "case knowledge") else r for r in records)  # "the possible dates in his mind", "Albert
+            # (July): considers …" (a case's knowledge has its case in it: "Suppose one child is muddy. Then the
+            # clean ones know …")
         stage_words = bool(property_topic or records) and _STAGE_TOPIC.search(sentence) is not None
         if records and property_topic and not stage_words:
             records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" else r for r in records)
@@ -513,7 +515,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
                    for r in count_records(lex, term, sentence, cue)]  # "the father says at least one is muddy"; "if
         # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
-            counted += group_records(lex, sentence) + member_records(lex, sentence)
+            counted += group_records(lex, sentence, case) + member_records(lex, sentence)
         if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
             counted += own_records(lex, term, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(

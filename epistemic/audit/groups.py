@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from ..language import syntax as s
-from .counts import NUMBER_WORDS
+from .counts import NUMBER_WORDS, count_key
 from .keys import junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import KNOWLEDGE, ClaimRecord, record
+from .records import HYPOTHETICAL, KNOWLEDGE, ClaimRecord, record
 
 CLEAN_EN = r"(?:clean|mud-free|unmuddied|non-muddy)\s+(?:child|children|kid|kids|ones?|girl|boy|classmates?)"
 _KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|both|all|each|this\s+time)\s+)*" \
@@ -39,6 +39,28 @@ _OWN = re.compile(r"(?i:\b(?:she|he|they|herself|himself|themselves)(?:\s+(?:is|
                   r"\bwhether\b|\btheir\s+own\b|\bher\s+own\b|\bhis\s+own\b|forward)|自己|站")
 _HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should|until|wait|waits)\b)|"
                            r"如果|假设|要是|假如|会|才|要等|等到")  # "要等…站出来后才知道": only later
+
+
+# A world supposed by its count before the group is named: "With one muddy child, the clean children …", "If only one
+# child were muddy, the clean ones …", "in a one-muddy world", "如果只有一个孩子有泥，…"
+_SUPPOSED_COUNT = re.compile(r"(?i:\b(?:with|if|suppose|when)\s+(?:there\s+(?:is|are|were|was)\s+)?(?:exactly\s+|only\s+|"
+                             r"just\s+)?(?P<n>one|two|three|four|five|a\s+single|\d)\s+(?:muddy\s+(?:child|children|kid|kids)|"
+                             r"(?:child|children|kid|kids)\s+(?:is|are|were|was)\s+muddy)\b|\bin\s+a\s+"
+                             r"(?P<w>one|two|three|four|\d)-muddy\s+world\b)|"
+                             r"(?:如果|假设|假如|要是)(?:只有|恰好|正好)?(?P<zn>[一两二三四五\d])个(?:孩子)?(?:有泥|脸上有泥|额头(?:上)?有泥)")
+# A time of its own ("would know in round 2", "第二次才站出来"): the rounds' reader dates such cases (rounds.py)
+_TIMED = re.compile(r"(?i:\b(?:round|rounds|silence|silences|question|time|night)\b)|第.(?:轮|次)|轮|次")
+
+
+def _supposed_count(sentence: str, end: int) -> int | None:
+    """The count a supposition before `end` in the sentence gives its world ("With one muddy child, …"), or None."""
+    m = None
+    for m in _SUPPOSED_COUNT.finditer(sentence, 0, end):
+        pass
+    if m is None:
+        return None
+    word = (m.group("n") or m.group("w") or m.group("zn")).lower()
+    return 1 if word == "a single" else int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 def family(lex: Lexicon) -> tuple[tuple[str, str], ...]:
@@ -73,8 +95,9 @@ def members_knowing(family_members: tuple[tuple[str, str], ...], own: int, negat
     return junction_key("And", parts)
 
 
-def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
-    """Claims that the clean members of the family know (or do not know) their own state."""
+def group_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[ClaimRecord]:
+    """Claims that the clean members of the family know (or do not know) their own state; in a world supposed by its
+    count (in the sentence, or `case`, the count the step supposes), that world's case."""
     found = members(lex)
     if not found:
         return []
@@ -83,11 +106,22 @@ def group_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         for m in pattern.finditer(sentence):
             end = re.search(r"[.;!?。；！？\n]", sentence[m.end():])
             tail = sentence[m.end():m.end() + min(120, end.start() if end else 120)]  # the rest of its sentence
-            if _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]) or \
-                    (_OWN.search(m.group(0)) is None and _OWN.search(tail) is None):
+            if _OWN.search(m.group(0)) is None and _OWN.search(tail) is None:
                 continue
-            out.append(record("knowledge", members_knowing(found, 0, bool(m.group("neg"))), (), sentence.strip(),
-                              m.start(), m.end(), False, reading=KNOWLEDGE))
+            knowing = members_knowing(found, 0, bool(m.group("neg")))
+            if _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]) or \
+                    _SUPPOSED_COUNT.search(sentence, 0, m.start()) is not None or case is not None:
+                n = _supposed_count(sentence, m.start()) or case
+                term = count_key(lex)
+                if n is None or term is None or _TIMED.search(sentence) is not None:
+                    continue  # a supposition the reader cannot name, or a case dated by its rounds
+                key = ("Implies", ("Compare", "=", term, ("Const", n)), knowing)  # "with one muddy child the clean
+                # children know at once": in that world, when the trace speaks of it
+                out.append(record("case knowledge", key, (), sentence.strip(), m.start(), m.end(), False,
+                                  reading=HYPOTHETICAL))
+                continue
+            out.append(record("knowledge", knowing, (), sentence.strip(), m.start(), m.end(), False,
+                              reading=KNOWLEDGE))
     return out
 
 

@@ -8,6 +8,7 @@ back. Each witness of an exact candidate set must hold in some world of that sam
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
@@ -29,6 +30,8 @@ from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Wi
 _MISSING = object()
 
 
+# A sentence that supposes its case in words ("Then the clean children would know …", "如果只有一个孩子有泥，…")
+_SUPPOSED = re.compile(r"(?i:\b(?:would|could|if|suppose|supposing|assume|were)\b|['’]d\b)|如果|假设|假如|要是|就会")
 _SUPPOSING = ("hypothetical", "case knowledge")  # claims about a case, judged where the case was last possible
 
 
@@ -177,17 +180,28 @@ class Judge:
 
     def window_for(self, record: ClaimRecord, lex: Lexicon, window: Window) -> Window:
         """A hypothetical about values the stage has already ruled out ("if the month were May" after
-        May is gone) is about the latest stage where its antecedent was still possible, not vacuously true."""
+        May is gone) is about the latest stage where its antecedent was still possible, not vacuously true; nor is
+        it judged at the later stages the trace has reached, where its case is gone ("Suppose just one child were
+        muddy. Then the clean children would know …" once the first silence is reached)."""
         if record.kind not in _SUPPOSING or record.key.formula[0] != "Implies" or self.tables is None:
             return window
         ante = record.key.formula[1]
         static = None
-        for j in range(window.stage, -1, -1):
+
+        def live(j: int) -> bool:
+            nonlocal static
             mask = self.tables.mask_key(ante, j)
             if mask is None and _static_key(ante):  # "x * y = 30": no table, but the same on every stage
                 mask = static = self.mask(formula_of(lex, ante), 0) if static is None else static
-            if mask is None or np.any(mask & self.solution.stages[j].mask):
-                return window if j == window.stage else Window(j, j, window.fresh)
+            return mask is None or bool(np.any(mask & self.solution.stages[j].mask))
+        for j in range(window.stage, -1, -1):
+            if live(j):
+                if j != window.stage:
+                    return Window(j, j, window.fresh)
+                if _SUPPOSED.search(record.text) is None:
+                    return window  # (a case read off a label, "Q knows, so the suit is diamonds", may be misread)
+                last = next(i for i in range(window.reached, j - 1, -1) if i == j or live(i))
+                return window if last == window.reached else Window(j, last, window.fresh)
         return window
 
     def shape(self, fkey: tuple) -> tuple | None:

@@ -112,3 +112,19 @@ def test_the_triples_with_two_equal_numbers_removed(ctxs):
     assert _bad(_audit(ctx, _said(ctx, 1) + "\n\nSo the triples with two equal numbers are all gone already."))
     assert not _bad(_audit(ctx, _said(ctx) + "\n\nSo the triples with two equal numbers are all gone."))
     assert not _bad(_audit(ctx, _said(ctx, None, "zh") + "\n\n有两个数相等的情况都被排除了。"))
+
+
+def test_the_clean_children_in_a_supposed_world(ctxs):
+    """"Suppose just one child were muddy. Then the clean children would … immediately know their own status": in
+    that world the clean children see one muddy face and cannot tell (the group claim was skipped as a supposition;
+    read as that world's case it is false, and at the stages the trace reached later the world is gone, which must
+    not make it vacuously true). The muddy child's knowing, or the clean ones' not knowing, holds."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    later = "\n\nNobody stepped forward in round one." + "\n\n" + _said(ctx, 3)
+    wrong = ("Suppose just one child were muddy. Then the clean children would each see exactly one muddy forehead "
+             "and they'd immediately know their own status.")
+    assert _bad(_audit(ctx, _said(ctx, 1) + "\n\n" + wrong + later))
+    assert _bad(_audit(ctx, _said(ctx, 1) + "\n\nWith one muddy child, the clean children know at once that they "
+                                            "are clean."))
+    assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\nWith one muddy child, the clean children can't tell whether "
+                                                "they are muddy." + later))
