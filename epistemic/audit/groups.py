@@ -54,11 +54,10 @@ _TIMED = re.compile(r"(?i:\b(?:round|rounds|silence|silences|question|time|night
 
 def _supposed_count(sentence: str, end: int) -> int | None:
     """The count a supposition before `end` in the sentence gives its world ("With one muddy child, …"), or None."""
-    m = None
-    for m in _SUPPOSED_COUNT.finditer(sentence, 0, end):
-        pass
-    if m is None:
+    found = list(_SUPPOSED_COUNT.finditer(sentence, 0, end))
+    if not found:
         return None
+    m = found[-1]  # (the nearest supposition before the group)
     word = (m.group("n") or m.group("w") or m.group("zn")).lower()
     return 1 if word == "a single" else int(word) if word.isdigit() else NUMBER_WORDS[word]
 
