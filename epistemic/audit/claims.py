@@ -1459,7 +1459,7 @@ _SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
 def _scoped(reading: str | None, r: ClaimRecord) -> str:
     """A claim's reading inside a scope; a hypothetical is its own supposition ("if ... would ..."), and who holds
     what is the puzzle's set-up, not part of one ("if Q had the K": Q is told the rank)."""
-    if reading is None or (r.kind in ("hypothetical", "told", "arithmetic") and reading == SUPPOSED) or \
+    if reading is None or (r.kind in ("hypothetical", "case knowledge", "told", "arithmetic") and reading == SUPPOSED) or \
             (r.kind == "arithmetic" and reading in (HEDGED, MODAL, CONDITIONAL, CROSSED)):  # (a sum holds in every world: "in a
         # three-muddy world a muddy child sees 3 − 1 = 2", "c could be 20 + 35 = 45 or 15"; "8 + 7 = 16 ✗": the sum
         # fails the test, it is not withdrawn)

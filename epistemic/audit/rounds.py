@@ -164,6 +164,9 @@ _STEP_CASE = re.compile(
     r"^\W*case\s*[:：]?\s*[km]\s*=\s*(?P<m>\d{1,2})\s*[.:：]?\s*$|"
     r"^\s*#{1,6}\s*(?:(?:exactly|only|just)\s+)?(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|a\s+single)\s+"
     r"muddy\s+(?:children|kids|child|kid)\s*[.:：]?\s*$|"  # a heading: "### Exactly one muddy child"
+    r"^\W*(?:[a-z]{2,12}\s*[:：]\W*)?in\s+(?:the|those|a)\s+worlds?\s+(?:with|where\s+there\s+(?:is|are))\s+"
+    r"(?:(?:exactly|only|just)\s+)?(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|a\s+single)\s+"
+    r"muddy\s+(?:children|kids|child|kid)\s*[.:：]?\s*$|"  # "**Answer:** in the worlds with exactly one muddy child."
     r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
@@ -174,4 +177,5 @@ def step_case(sentence: str) -> int | None:
     """The count a sentence supposes for the rest of its step, when that is all it says ("Case: exactly two muddy
     children.", a heading "### Exactly one muddy child"), else None."""
     m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
-    return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h")) or None if m is not None else None
+    return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h") or m.group("w")) or None \
+        if m is not None else None

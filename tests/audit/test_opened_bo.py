@@ -128,3 +128,15 @@ def test_the_clean_children_in_a_supposed_world(ctxs):
                                             "are clean."))
     assert not _bad(_audit(ctx, _said(ctx, 1) + "\n\nWith one muddy child, the clean children can't tell whether "
                                                 "they are muddy." + later))
+
+
+def test_the_worlds_named_in_the_sentence_before(ctxs):
+    """"**Answer:** in the worlds with exactly one muddy child. Why? Because in such a world the clean children …
+    conclude that they themselves must be clean": the world supposed in the sentence before is the case of the
+    clean children's knowledge (read as a supposition, it was unchecked); the muddy child's knowing there holds."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    head = _said(ctx, 1) + "\n\n**Answer:** in the worlds with exactly one muddy child. Why? Because in such a world "
+    assert _bad(_audit(ctx, head + "the clean children each see exactly one muddy face, and they can immediately "
+                                   "conclude that they themselves must be clean."))
+    assert not _bad(_audit(ctx, head + "the clean children each see exactly one muddy face and cannot tell whether "
+                                       "they are muddy."))
