@@ -108,9 +108,8 @@ def group_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[
             if _OWN.search(m.group(0)) is None and _OWN.search(tail) is None:
                 continue
             knowing = members_knowing(found, 0, bool(m.group("neg")))
-            if _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]) or \
-                    _SUPPOSED_COUNT.search(sentence, 0, m.start()) is not None or case is not None:
-                n = _supposed_count(sentence, m.start()) or case
+            n = _supposed_count(sentence, m.start()) or case
+            if n is not None or _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, m.start() - 12):m.start()]):
                 term = count_key(lex)
                 if n is None or term is None or _TIMED.search(sentence) is not None:
                     continue  # a supposition the reader cannot name, or a case dated by its rounds
