@@ -352,6 +352,32 @@ def _words(text: str) -> set:
     return out
 
 
+# What a statement that says no "know" is about, in any person: "I do not have the white card" told as "she does
+# not have the white card", "我没有白牌" as "安妮说她没有白牌". Pronouns, articles and auxiliaries go; a negation stays.
+_CONTENT_WORD = re.compile(r"[a-z0-9]+(?:n't)?|\d+|[\u4e00-\u9fff]+")
+_PERSON_WORDS = frozenset({"i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+                           "they", "them", "their", "it", "its", "the", "a", "an", "do", "does", "did", "is", "am",
+                           "are", "was", "were", "that", "says", "said", "say", "announces", "announced", "tells",
+                           "told", "claims", "claimed", "states", "stated", "card", "number", "also", "now", "then"})
+_HAVE_WORDS = frozenset({"has", "have", "had", "holds", "hold", "held", "holding", "got", "gets"})
+_ZH_PERSON = re.compile(r"[我你他她它们的了说道呢吧啊就]")
+
+
+def content_words(text: str) -> frozenset:
+    """The words a statement without "know" says, whoever tells it (see _CONTENT_WORD); "not" for any negation."""
+    out = set()
+    for w in _CONTENT_WORD.findall(text.lower()):
+        if "\u4e00" <= w[0] <= "\u9fff":
+            w = _ZH_PERSON.sub("", w)
+            out |= {"not"} if ("没" in w or "不" in w) else set()
+            out |= {w[i:i + 2] for i in range(len(w) - 1)} | ({w} if len(w) == 1 else set())
+        elif w.endswith("n't") or w in ("not", "no", "never"):
+            out.add("not")
+        elif w not in _PERSON_WORDS:
+            out.add("have" if w in _HAVE_WORDS else w)
+    return frozenset(out)
+
+
 def _stem(word: str) -> str:
     """A plural's singular, enough to match a statement's words: children → child, steps → step."""
     if word == "children":
@@ -624,6 +650,7 @@ class Aligner:
     past: tuple = ()  # whether each announcement is wholly about an earlier time ("I knew you didn't know")
     voices: tuple = ()  # who says each announcement's words: its speaker, else the agent its texts' label names
     shared: bool = False  # whether two announcements share words ("I don't know your number" of Anne and of Bill)
+    contents: tuple = ()  # the content words of each announcement's texts, for statements without "know"
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 50_000
 
@@ -650,7 +677,8 @@ class Aligner:
                    _restated(puzzle), _signatures(puzzle), _labels(puzzle), _label_opening(puzzle),
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
                    tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon),
-                   len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes))
+                   len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes),
+                   contents=tuple(tuple(content_words(t) for _, t in a.texts) for a in puzzle.announcements))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -1252,6 +1280,9 @@ class Aligner:
             if part:  # part of a statement: moves the trace only as a heading naming the speaker's next one
                 k = next((k for k in part if k > current), part[-1])
                 return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
+            told = self._told_content(own, sentence[t.end:], current) if not said else None
+            if told is not None:  # "安妮说她没有白牌" for Anne's "我没有白牌": her words in the third person
+                return told, "paraphrase", True
             ahead = [k for k in own if k > current]
             if ahead and not said and named and (heading or (line_start and _HEADING.match(sentence))):  # "### Step 2: Bernard's statement"
                 if current in own and ahead[0] > current + 1:  # S's statement just reached, S's next one after P's:
@@ -1273,6 +1304,15 @@ class Aligner:
         if not holding or max(holding) > current:
             return None
         return max(holding)
+
+    def _told_content(self, own: list[int], reported: str, current: int) -> int | None:
+        """The speaker's statement without "know" (of `own`) whose content words, two or more, are three quarters
+        or more in what the sentence reports (`reported`), with the same polarity; the next such one, else the last."""
+        words = content_words(reported)
+        hits = [k for k in own if not self.cues[k - 1] and any(
+            len(q) >= 2 and len(q & words) * 4 >= len(q) * 3 and ("not" in q) == ("not" in words)
+            for q in self.contents[k - 1])]
+        return next((k for k in hits if k > current), hits[-1]) if hits else None
 
     def _knows_own(self, agent: str, rest: list) -> bool:
         """Whether the first thing said after the agent is that it knows what it observes ("知道点数", "knows the
