@@ -77,7 +77,9 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
 # can't tell", "* For 16, …" (the value opens the line, after a bullet or a number)
 _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?|"
                           r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))|"  # (or no bullet, an arrow: "19 → March 19 and …",
-                          r"^[ \t]*(?=\w{1,8}[ \t]*=[ \t]*\d{1,6}[ \t]*[:：])")  # or a variable's value: "b=0：a只能是1，…")
+                          r"^[ \t]*(?=\w{1,8}[ \t]*=[ \t]*\d{1,6}[ \t]*[:：])|"  # or a variable's value: "b=0：a只能是1，…",
+                          r"^[ \t]*(?=\d{1,3}[日号]?[ \t]*[:：])")  # or a bare number: "16日：16日在6月和7月都有，…")
+_NUMBER_LABEL = re.compile(r"[日号]?[ \t]*[:：]")
 
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
@@ -103,6 +105,10 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
             one = toks[0].kind == "value" and not (nxt is not None and (nxt.start == toks[0].end or (
                 nxt.kind == "value" and _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
             world = _world(lex, text, m.end(), end, toks) if not one else None
+            if world is None and toks[0].kind == "number" and \
+                    _NUMBER_LABEL.match(text, m.end() + toks[0].end) is not None:
+                held = [v for v, codes in lex.codes.items() if toks[0].payload in codes]
+                world = value_key(held[0], toks[0].payload) if len(held) == 1 else None  # "16日：": the day 16
             spans.append((m.end(), end, value_key(*toks[0].payload) if one else world))
         elif toks and toks[0].start == 0 and toks[0].kind == "attr":
             n = _VAR_IS.match(text, m.end() + toks[0].end) if toks[0].payload in lex.codes else None
@@ -184,7 +190,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     stage. Knowledge of a value the knower observes ("- a = 2: … Anne can't tell", "- Day 14 is still shared … →
     Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
     "- **August**: two candidates left")."""
-    if "\n" not in text or not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" or
+    if not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" or
                                     (r.kind == "candidates" and (":" in text or "=" in text)) for r in records):
         return records
     spans = _value_lines(lex, text)

@@ -55,6 +55,9 @@ _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
 _THERE_ARE = re.compile(r"(?i:\bthere\s+(?:are|must\s+be|were)\s+)$")
 _CHILDREN = re.compile(r"(?i:\s+(?:\w+\s+)?(?:children|kids|child)\b)|(?:个|位|名)?(?:孩子|小孩|人)")
 _MUD = re.compile(r"(?i:mud|dirt|forehead)|泥|脏")
+# what makes a count of children a count of muddy ones ("there are three muddy children"; not "there are six
+# children, each seeing the other five foreheads", where the foreheads are what they see)
+_MUDDY = re.compile(r"(?i:mud|dirt)|泥|脏")
 _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 # "so k = 4 is out", "k = 4 被排除" (not "m = 4 out of the 6")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
@@ -270,7 +273,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if not m.group(1):  # ("这里一共有5个孩子，其中有些额头上有泥": the comma ends what the count is of)
             comma = sentence.find("，", m.end(), end)
             end = end if comma < 0 else comma
-        if noun and not _MUD.search(sentence, m.start(), end):
+        if noun and not _MUDDY.search(sentence, m.start(), end):
             continue  # "there are three children": the number of children, not of muddy ones
         if _UNSURE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "我们还不能说至少有3个", "we can't yet say that at least 3 are": nothing is claimed
@@ -324,6 +327,8 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
             out.append(_said_count(term, sentence, m, cue))
     for m in (*_ZH_NUMBER_OF.finditer(sentence), *_ZH_HAS_COUNT.finditer(sentence)) if zh else ():
         what = m.group("what").rstrip("的")
+        if _ZH_BOUND_END.search(what) is not None:
+            continue  # "蓝眼睛的人至少有3个": a bound (read with the other counts), not the count
         if len(what) >= 2 and any(what[i:i + 2] in zh for i in range(len(what) - 1)) and \
                 not _SEES.search(_clause_before(sentence, m.end("what"))) and \
                 re.search(r"如果|假设|若|要是", sentence[:m.start()]) is None:
@@ -438,6 +443,7 @@ _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|�
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
 
 # "蓝眼睛的岛民有 3 个", "要啤酒的一共有2位": what is asked about, then how many of them there are
+_ZH_BOUND_END = re.compile(r"(?:至少|至多|最多|最少|不止|不少于|不超过|超过|多于|少于)$")
 _ZH_HAS_COUNT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:岛民|逻辑学家|孩子|人)?(?:\*\*)?(?:一共|总共|共)?(?:就)?"
                            r"(?:有|是)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])\s*(?:\*\*)?\s*(?:个|位|名)(?![\u4e00-\u9fff])")
 # "the number of blue-eyed islanders is 3", "there are exactly 3 blue-eyed islanders"
