@@ -1239,20 +1239,33 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         gone = _OUT_AFTER.match(sentence, m.end()) or _IMPOSSIBLE_AFTER.match(sentence, m.end()) or \
             (m if _OUT_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) else None) or \
             (m if _NONE_HAS.search(sentence, max(0, m.start() - 40), m.start()) else None) or \
+            (m if _NEITHER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) else None) or \
             _listed_out(pattern, sentence, m.end())  # "排除了 a = c", "b = c、a = c、a = b 三种相等的情况都被排除了"
         if gone is not None:  # "Hence a = b is impossible", "a = b 的情况被排除": the relation ruled out
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
                               reading=EXCLUSION))
             continue
+        if any(_OR_GAP.fullmatch(sentence, o.end(), m.start()) or _OR_GAP.fullmatch(sentence, m.end(), o.start())
+               for o, _ in found if o is not m):
+            continue  # "The equal pairs left are a = b or a = c": one or the other, neither holding everywhere
         in_row = _ROW_CELL_BEFORE.search(sentence, 0, m.start()) is not None  # "| b = c | Alice (a = 2b) | …": a case
         restating = _RESTATING.search(sentence, max(0, m.start() - 16), m.start()) is not None and \
             m.group(2) == "="  # "1. |b − c| = 0, i.e. b = c.": the condition before it, said again
         arrow = _CONDITION_ARROW.match(sentence, m.end()) is not None  # "b = c and b + c > 50 → a = 2b": a condition
+        taken = _TAKEN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None or \
+            (key[1] == "=" and _CASE_COLON.match(sentence, m.end()) is not None)  # "Take a = c first.", "Now a = b:
+        # example (7, 7, 14)" (but "b ≠ c: Alice would know otherwise" concludes)
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
-                          reading=CASE if in_row or restating or arrow else reading))
+                          reading=CASE if in_row or restating or arrow or taken else reading))
     return out
 
 
+# A relation taken as a case to look at: "Take a = c first", "Consider the case a = b", "看 a = c 的情况"
+_TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|supposing|case|cases?\s+of|"
+                           r"the\s+case\s+(?:where|that|of|with))\s*$)|(?:考虑|看看?|假设|假如|设)\s*$")
+_CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
+_NEITHER_BEFORE = re.compile(r"(?i:\b(?:neither|nor)\s+$)")  # "so neither a = b nor a = c"
+_OR_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:or|either)|或者?|还是|/)\s*")
 # What leaves a relation open: "a ≠ b: not yet guaranteed", "a ≠ b is not known yet", "a ≠ b 还不能保证"
 _UNSETTLED_AFTER = re.compile(r"\s*(?:[:：,，]\s*|\s(?i:is|was)\s+)(?i:(?:still\s+)?not\s+(?:yet\s+|necessarily\s+)?"
                               r"(?:guaranteed|known|established|settled|certain|forced|proven|proved|clear|sure)\b|"
@@ -2423,7 +2436,7 @@ def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
 _COUNTED = re.compile(r"\s*(?:(?i:worlds?|pairs?|possibilities|options|cases|cards|dates|candidates)\b|"
                       r"对(?![应于比照称])|组|种|个(?!数))")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
+_PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
                              r"\s*(?:has|have)\s+(?:yet\s+)?been\s+(?!eliminat|remov|rul|exclud|drop|struck|crossed|"
                              r"discard|kill|knock)\w+)")  # "Neither April nor June has been narrowed to one date"
 # "With April he'd be left with April 14 and April 17": what a case would leave
@@ -2630,6 +2643,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and _EQUATION_OBJECT.match(sentence, toks[i].end) is not None:
             return None  # "L2 already knows b_1 = 1 from the previous answer": a fact the reader did not parse, not
             # everything L2 lacks
+        if body is None and subject is not None and _OWN_OBJECT.match(sentence, toks[i].end) is not None and \
+                (own := _own_var(lex, subject)) is not None:
+            body = knows_key(subject, "value", (("Var", own),))  # "安妮知道自己的牌", "knows her own card": hers
         if body is None and (unknown := object_key(lex, subject)):
             body = knows_key(subject, "value", unknown)
     if body is None:
@@ -2637,6 +2653,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     return not_key(body) if toks[i].kind == "notknow" else body
 
 
+_OWN_OBJECT = re.compile(r"\s*(?:(?i:(?:his|her|their|its)\s+own)\b|自己(?:的|手里的|手上的|拿的))")
 _EQUATION_OBJECT = re.compile(r"(?i:\s+(?:that\s+)?[a-z][\w\[\]]{0,8}\s*(?:=|≠|!=)\s*\S)")
 
 
@@ -3012,6 +3029,7 @@ def _after_statement_only(before: list[Token], sentence: str) -> bool:
         not any(t.kind == "he" for t in before)  # (not "…之后他可以确定": he knows)
 
 
+_HEARD = re.compile(r"(?i:\b(?:hearing|heard|listening\s+to|after)\s+$)|(?:听完|听了|听到|听)\s*$")
 _AFTER_WORD = re.compile(r"(?i:\bafter\b)|之后|以后|过后|后")
 _SPOKE_AFTER = re.compile(r"\s*(?:说完|说了那句话|开口|发言)(?:之后|以后|后)")  # "伯纳德说完之后": a time, no subject
 
@@ -3039,8 +3057,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             clause = clause[know + 1:]  # "we knew …", "伯纳德的话之后可以确定生日就是6月12日": the writer's own claim
         else:
             teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
-            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject
-            if subject is None:
+            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject \
+                or next(iter(_both(lex, set(), sentence, max(0, clause[know].start - 24), clause[know].start)), None)
+            if subject is None:  # (but "after P's statement, both of them know": the two)
                 return []
             held = "modal" in kinds[:know] and _HELD_BEFORE.search(sentence, 0, clause[know].start) is not None
             if "modal" in kinds[:know] and not _can_now(clause, know, kinds) and not held:
@@ -3104,7 +3123,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             if _knows_unread_fact(clause, know, sentence):
                 return []  # "P knows the sum is in that list": a fact about the sum the reader did not read
             return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
-    _note_subject(clause, state)
+    _note_subject(clause, state, sentence)
     if "modal" in kinds:
         state.modal = True
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
@@ -3207,8 +3226,11 @@ def _next_knower(clause: list[Token], know: int) -> int | None:
     return None
 
 
-def _note_subject(clause: list[Token], state: _State) -> None:
-    first = next((t.payload for t in clause if t.kind == "agent"), None)
+def _note_subject(clause: list[Token], state: _State, sentence: str = "") -> None:
+    """The clause's first agent as the subject later clauses' pronouns may mean; not one heard or spoken after
+    ("听完阿里的话后，他能确定日期", "after hearing Ali, he knows": he is not Ali)."""
+    first = next((t.payload for t in clause if t.kind == "agent" and not (
+        sentence and _HEARD.search(sentence, max(0, t.start - 16), t.start) is not None)), None)
     if first is not None:
         state.subject = first
 

@@ -134,7 +134,8 @@ def test_a_counterfactual_knows_of_a_case(ctxs):
     said = ("Ali says he doesn't know, but he knows Bo doesn't know.\n\nBo says: at first I didn't know, but I know "
             "now.\n\nAli says then he knows too.\n\n")
     r = _audit(ctx, said + "- July still has two dates (16 and 17), so Ali would not know.\n\n**Answer: March 18.**")
-    assert [c.record.reading for c in r.steps[3].claims if c.record.kind == "knowledge"] == ["case analysis"]
+    # (the line opens on July: July's case, judged where July was last possible; session 34)
+    assert [(c.record.kind, c.verdict.verdict) for c in r.steps[3].claims] == [("case knowledge", "entailed")]
     assert r.label == -1
     first = "Ali says he doesn't know, but he knows Bo doesn't know.\n\n"
     for text, reading in (("So Ali does not know the date.", "knowledge phrase"),
