@@ -38,7 +38,7 @@ NATURAL = "tests/data/natural/*.jsonl"
 # start, middle and end of the session after they were written, then opened; traces_bp*, 32 rows written in session 33,
 # scored 0.665 at that session's start, middle and end, opened in session 34; traces_bq*, 32 rows written in session
 # 34, scored 0.703 at that session's start code). Still blind, in order:
-BLIND = ("traces_ao", "traces_bq", "traces_br")
+BLIND = ("traces_ao", "traces_br")
 REAL = "tests/data/real/*.jsonl"
 
 
