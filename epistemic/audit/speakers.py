@@ -192,6 +192,8 @@ def _table_speakers(lex: Lexicon, text: str, quotes: tuple[tuple[str, ...], ...]
 
 
 _HEARD = re.compile(r"(?i:\b(?:hears?|heard|hearing|listens?\s+to|listened\s+to)\b)|听到|听见|听了")
+# An agent right after a verb of knowing or seeing is its object, not a speaker: "不知道第三位，说“不知道”"
+_OBJECT_OF = re.compile(r"(?:知道|清楚|确定|看到|看见|(?i:\b(?:knows?|knew|sees?|saw|about)\s+))\s*$")
 
 
 def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
@@ -205,7 +207,7 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
             rest = toks[i + 1:]
             gap = window[toks[i].end:]
             says = [t for t in rest if t.kind == "says"]
-            if _HEARD.search(gap) is not None:
+            if _HEARD.search(gap) is not None or _OBJECT_OF.search(window, 0, toks[i].start) is not None:
                 return None  # "第四位听到了前三位都说“不知道”": what the agent heard others say, not his own words
             if says and any(t.kind == "he" for t in rest[:rest.index(says[-1])]):
                 return None  # "但是第五位要不要，她不知道，所以她只能说“我不知道”": "she" may be another agent (the 4th)
@@ -332,6 +334,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
                 continue
             if any(u.kind in ("if", "modal") for u in toks[:i]):
                 break
+            if _OBJECT_OF.search(m.group(0), max(0, t.start - 8), t.start) is not None:
+                continue  # "不知道第三位，说“不知道”": the second logician's words, not the third's
             j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says"), None)
             if j is not None and (any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]) or
                                   _HEARD.search(m.group(0), t.end, toks[j].start) is not None):
