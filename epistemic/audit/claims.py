@@ -551,7 +551,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     else:
         found = arithmetic
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
-    if _ROW_END.search(sentence) is not None:
+    if _ROW_END.search(sentence) is not None or _ROW_END_NAMED.search(sentence) is not None:
         crossed += _row_verdicts(lex, sentence)  # "- 5：♦5，但草花里也有 ♣5 → 排除", "- Q: only ♥Q → stays"
     if crossed:
         found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
@@ -884,6 +884,10 @@ _ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?"
                       r"removed|gone|ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局))|(?P<kept>(?:[✓✔]\s*)?"
                       r"(?:(?i:stays|kept|keep|survives|remains|stays\s+in|safe|stays\s+safe)|保留|留下|可以)))"
                       r"(?:\*\*)?\s*[.。!！]?\s*$")  # ("- **April** — 17 also in July → safe", "→ ✗ eliminated")
+# The verdict naming its value again: "- **6月**：…… → **保留6月**。", "- **May**: … → eliminate May."
+_ROW_END_NAMED = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>排除|淘汰|去掉|删去|删除|"
+                            r"(?i:eliminate|exclude|remove|drop|rule\s+out)\b)|(?P<kept>保留|留下|(?i:keep)\b))\s*"
+                            r"(?P<what>[^\s。.!！*\n][^。.!！*\n]{0,11}?)\s*(?:\*\*)?\s*[.。!！]?\s*$")
 _ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
 _ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
 
@@ -891,7 +895,7 @@ _ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
 def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """A bullet row labelled by one value and closed by a verdict on it: "out" / "排除" is that value's exclusion,
     "stays" / "保留" says it is still possible. The rest of the row is the reason, read as usual."""
-    m = _ROW_END.search(sentence)
+    m = _ROW_END.search(sentence) or _ROW_END_NAMED.search(sentence)
     label = _ROW_LABEL.match(sentence)
     if m is None or label is None:
         return []
@@ -900,6 +904,10 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     if first is None or first.start != label.end() or first.kind != "value" or \
             _ROW_LABEL_END.match(sentence, first.end) is None:
         return []
+    if "what" in m.groupdict():  # the value named again must be the row's own
+        again = tokens(lex, m.group("what"))
+        if len(again) != 1 or again[0].kind != "value" or again[0].payload != first.payload:
+            return []
     text = sentence.strip()
     if m.group("kept") is not None:
         return [record("possible", ("Possible", *first.payload), (), text, first.start, m.end(), False,

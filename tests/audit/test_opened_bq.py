@@ -17,3 +17,19 @@ def test_an_agent_after_a_verb_of_knowing_is_not_the_speaker(ctxs):
     assert all(v == "entailed" for _, v in _speakers(_audit(ctx, opening + check)))
     wrong = _speakers(_audit(ctx, opening + "再验证：第三位知道全部，说“不知道”。"))
     assert ("false") in [v for _, v in wrong]
+
+
+def test_a_row_verdict_that_names_its_value_again(ctxs):
+    """"- **6月**：…… → **保留6月**。": the row keeps June, said after Albert's statement removed it (a wrong
+    survival the reader missed since "保留" was followed by the value); a verdict naming another value is no row
+    verdict."""
+    ctx = ctxs("cheryl.txt")
+    opening = "阿尔伯特说：“我不知道生日是哪天，但我知道伯纳德也不知道。”\n\n"
+    kept = _audit(ctx, opening + "- **6月**：17日和18日在其他月份也有 → **保留6月**。")
+    assert [(c.formula, c.verdict.verdict) for st in kept.steps for c in st.claims if c.record.kind == "possible"] == \
+        [("month = June still possible", "false")]
+    other = _audit(ctx, opening + "- **6月**：17日和18日在其他月份也有 → **保留7月**。")
+    assert not [c for st in other.steps for c in st.claims if c.record.kind == "possible" and "June" in c.formula]
+    dropped = _audit(ctx, opening + "- **May**: 19 is unique to May → eliminate May.")
+    assert [(c.formula, c.verdict.verdict) for st in dropped.steps for c in st.claims if c.record.kind == "exclusion"] \
+        == [("month != May", "entailed")]
