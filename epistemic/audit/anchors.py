@@ -107,6 +107,22 @@ def in_reason(text: str, at: int, claim: int) -> bool:
     return _reason_before(text[a:claim + 1], at - a, claim - a)
 
 
+_CLAUSE_MARK = re.compile(r"[,，;；:：→⇒]|->|=>|\s[—–-]\s|—|\b(?:if|when|whether|would|could|might)\b", re.IGNORECASE)
+
+
+def tight_after(text: str, start: int) -> bool:
+    """Whether an English "after …" opens the very clause of the claim at `start`, with no comma, colon or
+    supposition between ("so after the second silence everyone knows at least four are muddy"): the claim is
+    dated by it even when the trace has walked past that announcement (not "after Bernard's statement: only June
+    12", a heading for what follows)."""
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    last = None
+    for last in _AFTER_EN.finditer(text, a, start):
+        pass
+    return last is not None and start - last.start() <= _MAX_PHRASE and re.search(r"\w\s", text[last.end():start]) \
+        is not None and _CLAUSE_MARK.search(text, last.end(), start) is None  # (not "after P knows": the anchor itself)
+
+
 def _phrases(sentence: str) -> list[tuple[int, str]]:
     """(offset, phrase) of the "after …" phrases of a sentence: from the word to the next comma or subject (EN), or from the clause's
     start to 后 (ZH)."""

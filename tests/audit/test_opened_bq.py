@@ -33,3 +33,22 @@ def test_a_row_verdict_that_names_its_value_again(ctxs):
     dropped = _audit(ctx, opening + "- **May**: 19 is unique to May → eliminate May.")
     assert [(c.formula, c.verdict.verdict) for st in dropped.steps for c in st.claims if c.record.kind == "exclusion"] \
         == [("month != May", "entailed")]
+
+
+def test_after_the_rth_silence_dates_its_clause(ctxs):
+    """"so after the second silence everyone knows at least four are muddy": the claim is dated by its own "after",
+    even once the trace has walked past that silence (an outline of the four requests came first, so it was judged
+    anywhere up to the end and held); the right count there is no error."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    opening = ("## The situation\n\nSix children, some with muddy foreheads. The father announces that **at least one** "
+               "of them is muddy, then repeatedly asks anyone who knows whether they're muddy to step forward.\n\n"
+               "- 1st request: nobody steps forward\n- 2nd request: nobody\n- 3rd request: nobody\n"
+               "- 4th request: the muddy children step forward\n\nHow many are muddy?\n\n## Reading the silences\n\n"
+               "**First silence.** If exactly one child were muddy, that child would have stepped forward. So everyone "
+               "now knows there are **at least two** muddy children.\n\n**Second silence.** ")
+    wrong = _audit(ctx, opening + "Two or three muddy children would have stepped forward by now, so after the second "
+                                  "silence everyone knows at least four are muddy.")
+    assert wrong.label == len(wrong.steps) - 1 and wrong.steps[-1].text.startswith("**Second silence.**")
+    right = _audit(ctx, opening + "Two or three muddy children would have stepped forward by now, so after the second "
+                                  "silence everyone knows at least three are muddy.")
+    assert right.label == -1
