@@ -567,7 +567,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     low = sentence.lower()
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
+        named = next((t for t in tokens(lex, case.group(0)) if t.kind == "value"), None)
+        own = _topic_exclusions(lex, case.group(0), named.end) if named is not None else ()
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
+                 r.key.formula not in own and  # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone)
                  not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) and
                  not (_term_list(r, case) and "=" not in sentence and "×" not in sentence) else r for r in found]
         # (not "24 = 3 × 8 = 2 × 12，和是11、14": the sums of the splits worked out)

@@ -52,3 +52,15 @@ def test_after_the_rth_silence_dates_its_clause(ctxs):
     right = _audit(ctx, opening + "Two or three muddy children would have stepped forward by now, so after the second "
                                   "silence everyone knows at least three are muddy.")
     assert right.label == -1
+
+
+def test_a_case_line_that_says_its_own_value_is_gone(ctxs):
+    """"- a=1：a=1已经在第一句话里被排除了": the line's case is the value it removes, so the exclusion (and its credit to
+    Anne's first statement, wrong: a = 1 survives it) is the trace's claim, not the case's; what a case line leaves
+    of another variable ("b=0被排除了") is still the case's."""
+    ctx = ctxs("consecutive.txt")
+    own = _audit(ctx, "- a=1：a=1已经在第一句话里被排除了，跳过。")
+    assert [(c.record.kind, c.verdict.verdict, c.record.certain) for st in own.steps for c in st.claims
+            if c.record.kind == "credit"] == [("credit", "false", True)]
+    other = _audit(ctx, "- a=1：b只能是0或2，b=0被排除了。")
+    assert not [c for st in other.steps for c in st.claims if c.record.kind == "exclusion" and c.record.certain]
