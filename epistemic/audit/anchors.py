@@ -116,9 +116,7 @@ def tight_after(text: str, start: int) -> bool:
     dated by it even when the trace has walked past that announcement (not "after Bernard's statement: only June
     12", a heading for what follows)."""
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
-    last = None
-    for last in _AFTER_EN.finditer(text, a, start):
-        pass
+    last = max(_AFTER_EN.finditer(text, a, start), key=lambda m: m.start(), default=None)
     return last is not None and start - last.start() <= _MAX_PHRASE and re.search(r"\w\s", text[last.end():start]) \
         is not None and _CLAUSE_MARK.search(text, last.end(), start) is None  # (not "after P knows": the anchor itself)
 

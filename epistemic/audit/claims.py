@@ -551,8 +551,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     else:
         found = arithmetic
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
-    if _ROW_END.search(sentence) is not None or _ROW_END_NAMED.search(sentence) is not None:
-        crossed += _row_verdicts(lex, sentence)  # "- 5：♦5，但草花里也有 ♣5 → 排除", "- Q: only ♥Q → stays"
+    crossed += _row_verdicts(lex, sentence)  # "- 5：♦5，但草花里也有 ♣5 → 排除", "- Q: only ♥Q → stays"
     if crossed:
         found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
     if not found and not crossed:
@@ -568,7 +567,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
         named = next((t for t in tokens(lex, case.group(0)) if t.kind == "value"), None)
-        own = _topic_exclusions(lex, case.group(0), named.end) if named is not None else ()
+        own = _exclusions_of(named) if named is not None else ()
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
                  r.key.formula not in own and  # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone)
                  not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) and
@@ -1446,8 +1445,11 @@ def _excludes_topic_case(r: ClaimRecord, own: tuple) -> bool:
 def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:
     """The keys that exclude the topic value itself ("v != c", "not v = c")."""
     value = next((t for t in tokens(lex, sentence) if t.end == topic and t.kind == "value"), None)
-    if value is None:
-        return ()
+    return () if value is None else _exclusions_of(value)
+
+
+def _exclusions_of(value: Token) -> tuple:
+    """The keys that exclude one value token's value: "v != c", "not v = c"."""
     var, code = value.payload
     eq = ("Compare", "=", ("Var", var), ("Const", code))
     return (("Compare", "!=", ("Var", var), ("Const", code)), ("Not", eq))
