@@ -64,3 +64,19 @@ def test_a_case_line_that_says_its_own_value_is_gone(ctxs):
             if c.record.kind == "credit"] == [("credit", "false", True)]
     other = _audit(ctx, "- a=1：b只能是0或2，b=0被排除了。")
     assert not [c for st in other.steps for c in st.claims if c.record.kind == "exclusion" and c.record.certain]
+
+
+def test_the_first_few_without_a_noun_want_a_beer(ctxs):
+    """"so the first three all want a beer" right after the second logician: the third's wish follows only from her
+    own "I don't know" (it went unread without a noun after "three"); "the first two both want a beer" there holds,
+    and "the first three days" names no logicians."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    opening = ('1. Logician 1 says "I don\'t know." So she wants one.\n2. Logician 2 says "I don\'t know." Same logic: '
+               "he wants one. ")
+    early = _audit(ctx, opening + "By now nobody has said no, so the first three all want a beer.")
+    assert [(c.formula, c.verdict.verdict) for st in early.steps for c in st.claims if c.record.kind == "candidates"][-1] \
+        == ("b[1] = 1 and b[2] = 1 and b[3] = 1", "premature")
+    right = _audit(ctx, opening + "By now nobody has said no, so the first two both want a beer.")
+    assert [(c.formula, c.verdict.verdict) for st in right.steps for c in st.claims if c.record.kind == "candidates"][-1] \
+        == ("b[1] = 1 and b[2] = 1", "entailed")
+    assert not [c for st in _audit(ctx, "The first three days are gone.").steps for c in st.claims]
