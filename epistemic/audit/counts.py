@@ -365,9 +365,10 @@ def own_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
             groups.append((t.start, t.end, [t.payload]))
     for m in _FIRST_FEW.finditer(sentence):
         n = _number(m.group("n") or m.group("zn"))
-        if 1 < n <= len(lex.puzzle.agents) and (m.group("zn") or m.group("noun") is None or
-                                                m.group("noun")[:5] == _asked_noun(lex)[:5]):
-            groups.append((m.start(), m.end(), [a.name for a in lex.puzzle.agents[:n]]))
+        bare = m.group("n") is not None and _WANTS.match(sentence, m.end("n")) is not None  # "the first three all
+        # want a beer": no noun, the wish follows the number
+        if 1 < n <= len(lex.puzzle.agents) and (m.group("zn") or bare or m.group("noun")[:5] == _asked_noun(lex)[:5]):
+            groups.append((m.start(), m.end("n") if bare else m.end(), [a.name for a in lex.puzzle.agents[:n]]))
     for start, end, names in groups:
         if any(name not in own for name in names):
             continue
@@ -410,8 +411,7 @@ def _question_text(lex: Lexicon, lang: str) -> str:
 
 
 _AGENT_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and|&)|和|与|以及)\s*(?:(?i:and)\s+)?")
-_FIRST_FEW = re.compile(r"(?i:\bthe\s+first\s+(?P<n>two|three|four|five|six|\d)(?:\s+(?P<noun>(?!(?:all|both|each|"
-                        r"also|must|do|does|did|wants?|would)\b)[a-z]+))?)|"  # ("the first three all want a beer")
+_FIRST_FEW = re.compile(r"(?i:\bthe\s+first\s+(?P<n>two|three|four|five|six|\d)\s+(?P<noun>[a-z]+))|"
                         r"前(?P<zn>[两二三四五六\d])(?:位|个)(?:逻辑学家|人)?")
 _WANTS = re.compile(r"(?i:\s*,?\s*(?:(?:both|also|too|all|must|definitely|certainly|clearly|indeed|really|surely|actually|"
                     r"then|therefore|so|herself|himself|themselves|each)\s+)*(?P<neg>(?:does|do|did)\s*(?:n['’]t|\s+not)\s+)?"
