@@ -241,6 +241,10 @@ _REFERENCE = re.compile(r"(?:(?:'s|的)\s*(?:(first|second|third|last|final|init
 # An ordinal right before a quote: 'her first "I don't know"', 'the second "I don't know"', '第二个“不知道”'
 _NTH_QUOTE = re.compile(r"(?i:\b(first|second|third|fourth|last|final)\s*(?:\*\*)?\s*$)|"
                         r"(第[一二三四]|最后一?)(?:个|句|次)?\s*$")
+# A possessive whose noun was said once before in the sentence: "Alice's "I don't know" gives b ≠ c, Bob's gives
+# a ≠ c" (group 1, the ordinal of _REFERENCE, is always empty here)
+_ELIDED_REFERENCE = re.compile(r"(?:'s|’s)()\s+(?=(?:gives|removes|rules\s+out|eliminates|excludes|forces|yields|"
+                               r"kills|leaves|means|tells\s+us)\b)")
 _QUOTED_AFTER = re.compile(r"(?:'s|’s|的)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
 BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
 # "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
@@ -332,6 +336,9 @@ _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whe
 # All the statements named at once: "the three announcements", "all the statements", "三句话", "所有发言"
 _ALL_STATEMENTS = re.compile(r"(?i:\b(?:all\s+(?:the\s+)?|the\s+)(?:(two|three|four|five|\d)\s+)?(?:statements|"
                              r"announcements|remarks|lines)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
+# A step opening on "after …" to its first comma or colon: "So after all three statements:", "三句话说完之后，"
+_AFTER_OPENING = re.compile(r"[\s#*>-]*(?:(?i:so|thus|hence|then|and|now|finally)[\s,]+)?(?i:after|once|following)\s+"
+                            r"[^,:;.\n，：；。]{2,40}|[^,:;.\n，：；。]{2,20}(?:之后|以后)")
 # Statements credited one after another ("…依次排除了…", "respectively"): each its own, none dates them all
 IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bone\s+after\s+another\b)|"
                      r"依次|分别|逐一|一个个")
@@ -1125,9 +1132,13 @@ class Aligner:
                     out.append(Cue(t.start, k - 1, BEFORE_REFERENCE, False))
                 continue
             m = _REFERENCE.match(text, t.end)
+            elided = m is None and bool(out) and "." not in text[out[-1].at:t.start] and "\n" not in text[out[-1].at:t.start]
+            if elided:  # (only after a reference earlier in the sentence; "Bob's" is then the statement Bob voices)
+                m = _ELIDED_REFERENCE.match(text, t.end)
             if m is None:
                 continue
-            own = [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
+            own = self.statements_of(t.payload) if elided else \
+                [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
             if not own:
                 continue
             word = (m.group(1) or "").lower()
@@ -1631,6 +1642,9 @@ class Aligner:
         part = self._quoted_part(text[:OPENING * 2])  # "S的那句话最关键。“早就知道”说明…": a statement's own words
         if part is not None and part > current:
             return part, "quote"
+        after = _AFTER_OPENING.match(first)
+        if after is not None and current < n and self._all_named(after.group(0)) == n:
+            return n, "after"  # "So after all three statements: b ≠ c, a ≠ c, a ≠ b. All different."
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
             return None, ""  # no ordinal, and no one who knows or does not know
