@@ -218,8 +218,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             key = ("@gloss-arithmetic", text)
             hit = memo.sentences.get(key)
             if hit is None:
-                hit = tuple(r for r in _arithmetic(text) if not glossed[r.start:r.end].strip() and
-                            not _PRODUCT_SIGN.search(r.text))  # "(2·21 = 23)" is a split with its sum, not arithmetic
+                hit = tuple(_shorthand(r, lex.number_pair is not None) for r in _arithmetic(text)
+                            if not glossed[r.start:r.end].strip() and not _PRODUCT_SIGN.search(r.text))
+                # ("(2·21 = 23)" is a split with its sum, not arithmetic; "(5 + 6 = 30 is the one …)" the pair's product)
                 memo.remember(memo.sentences, key, hit)
             out.extend(hit)
         text = glossed
