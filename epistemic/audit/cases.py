@@ -252,7 +252,9 @@ _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't k
 
 
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
-                         r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?)\b)|验证|检验|核对|代入")
+                         r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?|"
+                         r"(?:run|running|play|playing)\s+(?:it|this|that|everything|the\s+\w+)\s+forward)\b)|"
+                         r"验证|检验|核对|代入")  # ("Run the story forward with March 18:")
 # A check that names its world as a supposition: "Let me do a sanity pass by role-playing each person, assuming the
 # answer is July 16." (a heading, though it ends on a full stop)
 _ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b|\bif\s+the\s+(?:birthday|date|card|answer|pair|"
