@@ -39,7 +39,7 @@ NATURAL = "tests/data/natural/*.jsonl"
 # scored 0.665 at that session's start, middle and end, opened in session 34; traces_bq*, 32 rows written in session
 # 34, scored 0.703 at that session's start code; traces_br*, 32 rows written in session 35, scored 0.707 at that
 # session's start and end and at the start of session 36). Still blind, in order:
-BLIND = ("traces_ao",)
+BLIND = ("traces_ao", "traces_bs")
 REAL = "tests/data/real/*.jsonl"
 
 
