@@ -197,7 +197,7 @@ class Judge:
         for j in range(window.stage, -1, -1):
             if live(j):
                 if j != window.stage:
-                    return Window(j, j, window.fresh)
+                    return Window(j, j)  # (where the case was last possible, with no stage more of slack)
                 if _SUPPOSED.search(record.text) is None:
                     return window  # (a case read off a label, "Q knows, so the suit is diamonds", may be misread)
                 last = next(i for i in range(window.reached, j - 1, -1) if i == j or live(i))
