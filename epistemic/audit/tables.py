@@ -46,7 +46,7 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
             continue
         if header is None or header[0] >= len(cells):
             continue
-        case = _case(lex, cells[0])
+        case = None if _STAGE_CELL.match(cells[0]) else _case(lex, cells[0])
         said = _said(cells[header[0]])
         if case is None or said is None:
             continue
@@ -56,6 +56,9 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
     return out
 
 
+# A first cell naming a moment of the dialogue, not a case: '| After "Cath has 6" | 4 | yes | yes | no |', "| 第一句之后 |"
+_STAGE_CELL = re.compile(r"[\s*]*(?i:after|before|once|following|start|initially|at\s+first)\b|[^|]{0,16}(?:之后|以后|之前)\s*[*\s]*$|"
+                         r"[\s*]*(?:最初|起初|开始)")
 _ORIGINAL = re.compile(r"(?i:\bappears?\b|\boccurs?\b|\bshows?\s+up\b|\boriginal|\binitial|\bat\s+first\b)|出现|原来|最初|原表|起初")
 
 

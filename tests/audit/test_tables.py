@@ -32,3 +32,14 @@ def test_pairs_in_the_first_cell_and_headers_that_look_back(ctxs):
     card = ctxs("card16.txt")
     assert table_records(card.lexicon, "| Suit | Could Q have been sure? |\n|---|---|\n| spades | no |") == []
     assert table_records(card.lexicon, "| Rank | Cards | Would P know? |\n|---|---|---|\n| J | ♠J | yes |")
+
+
+def test_a_row_that_names_a_moment_is_no_case(ctxs):
+    """'| After "Cath has 6" | 4 | yes | yes | no |': the first cell names a moment of the dialogue, so the row is no
+    case of who knows (it was read as "c[6] = cath implies not Cath knows c[6]"); a row naming a value still is."""
+    ctx = ctxs("russian_cards.txt")
+    table = ("| Stage | Deals left | Cath knows any card? |\n|---|---|---|\n| Start | 140 | no |\n"
+             "| After \"Cath has 6\" | 4 | no |\n| 第一句之后 | 28 | no |")
+    assert table_records(ctx.lexicon, table) == []
+    cheryl = ctxs("cheryl.txt")
+    assert len(table_records(cheryl.lexicon, "| Day | Bernard knows? |\n|---|---|\n| 19 | yes |")) == 1
