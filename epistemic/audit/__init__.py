@@ -17,7 +17,7 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import (as_checked, checked_world, example_world, heads_checked_world, held_lines, pair_cases,
+from .cases import (as_checked, checked_kinds, checked_world, example_world, held_lines, pair_cases,
                     point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
 from .computed import computed_records, tuple_values
@@ -306,7 +306,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     told = 0  # the latest announcement a narrative restatement has mentioned ("P then knows the pair")
     before = 0  # the stage the trace stood at before the step
     listed_property = False  # the step before ends on a colon after a property: this step lists its values
-    checking = False  # the step before is a heading over the check of one world
+    checking: frozenset = frozenset()  # the kinds read as a world's case under a heading over its check
     listed_condition = False  # the step before ends on a colon after a condition: this step spells it out
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     ahead = _ahead(alignment)  # the next stage the trace moves to after each step
@@ -345,8 +345,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if "?" in text[:160] or "？" in text[:160]:
             records = opening_case(lex, text, records)  # "could Bo with 17 still be confused? … only July 17 remains"
         if checking:  # "Forward verification with ♦5:" then "1. P has rank 5. … 2. Q has ♦. …"
-            records = as_checked(records)
-        checking = heads_checked_world(lex, text)
+            records = as_checked(records, checking)
+        checking = checked_kinds(lex, text)
         records = removed_sets(records, text)  # "Ω₁ = Ω ∖ {(0,1), (10,9)}": the pairs taken away
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \

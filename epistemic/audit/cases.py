@@ -248,7 +248,7 @@ _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok
 _LEAD_SENTENCE = re.compile(r"[^.!?。！？\n]{1,40}[.!。！]\s+")  # a short opening sentence ("Hmm nice, that's clean. ")
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
-_REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
+REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
@@ -264,6 +264,20 @@ _ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b|\bif\s+the\s
 
 # A heading that opens on an example: "**例 1：(a, b, c) = (1, 2, 3)，它会留到最后吗？**"
 _EXAMPLE_HEAD = re.compile(r"[#*\s]*(?:例\s*\d{0,2}|(?i:example|e\.g\.)\s*\d{0,2})\s*[:：.]")
+
+
+# A check that goes through the dialogue in its world: "… by pretending the answer is July 16 and replaying it:"
+_REPLAY = re.compile(r"(?i:\b(?:replay(?:ing|s|ed)?|role-?play(?:ing)?|pretend(?:ing)?|forward|run\s+(?:it|the\s+\w+)\s+"
+                     r"through)\b)|逐句|走一遍|重演")
+
+
+def checked_kinds(lex: Lexicon, text: str) -> frozenset:
+    """The kinds of claim the step after this one says of one world, when this step heads its check (empty when it
+    does not): with who knows what in each case too when the check replays the dialogue, line by line at its
+    statements ("… pretending the answer is July 16 and replaying it:"), not a set of cases ("Let's check s = 17:")."""
+    if not heads_checked_world(lex, text):
+        return frozenset()
+    return REPLAYED_KINDS if _REPLAY.search(text[-200:]) is not None else _CHECKED_KINDS
 
 
 def heads_checked_world(lex: Lexicon, text: str) -> bool:
@@ -375,7 +389,7 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
                                                  for t in lex.scan(case.group("case") or case.group("en"))):
         return as_checked(records)
     if _supposes_world(lex, text):  # "Suppose the card is the 5 of diamonds.\n- P is told "5". …": the dialogue
-        return as_checked(records, _REPLAYED_KINDS)  # replayed in it, each line at its own statement
+        return as_checked(records, REPLAYED_KINDS)  # replayed in it, each line at its own statement
     m = _CHECKING.match(text)
     floor = 0
     if m is None or m.end() == 0:  # "Hmm nice, that's clean. Let me double-check with an example: a = 1, c = 3.":

@@ -46,3 +46,19 @@ def test_an_agent_with_a_value_of_the_variable_they_observe(ctxs):
     then = audit_trace(ctx.puzzle, opening + "At that time 16 had two dates, so Bernard with 16 wouldn't know.",
                        context=ctx)
     assert _case_claims(then) == []
+
+
+def test_a_replay_heading_reads_who_knows_in_its_world(ctxs):
+    """Under "… pretending the answer is July 16 and replaying it:", "Albert himself doesn't know (two July dates)"
+    is the replay's line for Albert's first statement, not a case judged at the end (where Albert knows); under
+    "Let's check s = 17:" a pair's case of who knows is still judged as the stage's."""
+    from epistemic.audit.cases import checked_kinds
+    ctx = ctxs("cheryl.txt")
+    replay = checked_kinds(ctx.lexicon, "Let me sanity-check the whole chain once more, by pretending the answer is "
+                                        "July 16 and replaying it:")
+    assert "case knowledge" in replay and "candidates" in replay
+    sp = ctxs("sum_product.txt")
+    cases = checked_kinds(sp.lexicon, "P's product must have exactly one factorization whose sum is in the list. "
+                                      "Let's check s = 17:")
+    assert "candidates" in cases and "case knowledge" not in cases
+    assert checked_kinds(ctx.lexicon, "So the month is July.") == frozenset()
