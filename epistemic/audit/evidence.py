@@ -67,6 +67,8 @@ STRONG_IN_LONG = frozenset({
     EvidenceKind("singletons", "false"),
     EvidenceKind("credit", "premature"),
     EvidenceKind("exclusion", "premature"),
+    EvidenceKind("case knowledge", "false"),  # "b = 1：a 可以是 0 或 2，所以比尔不知道" (session 36, tuning split: in long
+    # traces 31 at gold first errors, 2 before one, both misreadings then mended: a table row naming a moment, a replay)
     EvidenceKind("formula", "false"),
     EvidenceKind("formula", "premature"),
 })

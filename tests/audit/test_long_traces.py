@@ -51,3 +51,22 @@ def test_the_next_stage_after_each_step_in_one_pass(stages):
     steps = [SimpleNamespace(stage=k) for k in stages]
     assert _ahead(steps) == [next((b.stage for b in steps[n + 1:] if b.stage != a.stage), a.stage)
                              for n, a in enumerate(steps)]
+
+
+_CONSECUTIVE = "Anne: \"I don't know your number.\"\n\nBill: \"I don't know your number.\"\n\n"
+
+
+def test_a_case_knowledge_slip_weighs_alone_in_a_long_trace(ctxs):
+    """"b = 1：a 可以是 0 或 2，两个都有可能，所以比尔不知道" at Bill's statement: a = 0 went with Anne's, so Bill with 1
+    knows. Judged where the case was last possible (just before Bill spoke), with no stage more of slack, it is
+    false, and a false case of who knows weighs alone in a long trace (31 at gold first errors against 2 before one
+    on the tuning split, both misreadings since mended); the right case is no error."""
+    ctx = ctxs("consecutive.txt")
+    head = _FILLER + "\n\n" + _CONSECUTIVE
+    tail = "\n\nAnswer: yes (1)."
+    wrong = _audit(ctx, head + "b = 1：a 可以是 0 或 2，两个都有可能，所以比尔不知道。" + tail)
+    assert len(wrong.steps) >= LONG_TRACE and _bad(wrong)
+    assert [(c.formula, c.verdict.verdict, c.verdict.stage) for st in wrong.steps for c in st.claims
+            if c.record.kind == "case knowledge"] == [("b = 1 implies (not Bill knows a)", "false", 1)]
+    right = _audit(ctx, head + "b = 1：a 只能是 2（a = 0 已被安妮排除），所以比尔知道。" + tail)
+    assert not _bad(right)
