@@ -198,7 +198,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     if not spans and not supposed:
         return records
     checking = _CHECK_HEAD.search(text[:text.find("\n")]) is not None  # "### Step 4: Check the answer": a replay
-    out = []
+    out = [] if checking else _bare_verdicts(lex, text, spans)
     for r in records:
         if r.kind == "count" and r.certain and any(a <= r.start < b for a, b, _ in spans):
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
@@ -225,6 +225,30 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
                        reading=HYPOTHETICAL) if own else r.read_as(CASE)
         out.append(r)
+    return out
+
+
+# A line's closing verdict with no subject: "- a = 2：b 可以是 1 或 3，两种都还在 → 不知道", "- b = 0: a = 1 → **knows** ✓"
+_BARE_VERDICT = re.compile(r"(?:→|->|=>|⇒|[,，;；])[\s*]*(?:(?P<no>不知道|无法确定|不能确定|确定不了|仍然?不知道|还是?不知道|"
+                           r"(?i:(?:still\s+)?(?:doesn't|does\s+not|can't|cannot|wouldn't|would\s+not)\s+(?:know|tell)))|"
+                           r"(?P<yes>知道了?|能确定|可以确定|(?i:knows|would\s+know|can\s+tell)))[\s*]*[✓✔✗✘]?\s*[.。]?\s*$")
+
+
+def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | None]]) -> list[ClaimRecord]:
+    """The case knowledge of value lines that close on a verdict without a subject: the knower is the one agent who
+    observes the line's variable ("a = 2 … → 不知道": Anne, who sees a, does not know b), judged like a hypothetical."""
+    out = []
+    for a, b, case in spans:
+        m = _BARE_VERDICT.search(text, a, b)
+        if m is None or case is None or case[0] != "Compare":
+            continue
+        agents = [g.name for g in lex.puzzle.agents if case[2][1] in observed_vars(lex, g.name)]
+        body = object_key(lex, agents[0]) if len(agents) == 1 else None
+        if body is None:
+            continue
+        knows = knows_key(agents[0], "value", body)
+        out.append(record("case knowledge", implies_key(case, not_key(knows) if m.group("no") else knows), (),
+                          text[a:b].strip(), m.start(), m.end(), False, reading=HYPOTHETICAL))
     return out
 
 

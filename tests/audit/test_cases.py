@@ -62,3 +62,19 @@ def test_a_replay_heading_reads_who_knows_in_its_world(ctxs):
                                       "Let's check s = 17:")
     assert "candidates" in cases and "case knowledge" not in cases
     assert checked_kinds(ctx.lexicon, "So the month is July.") == frozenset()
+
+
+def test_a_value_line_closing_on_a_bare_verdict_is_its_observers_case(ctxs):
+    """"- a = 2：b 可以是 1 或 3，两种都还在 → 不知道" at Anne's "I know": the verdict has no subject, and the one agent
+    who sees a is Anne, so the line says a = 2 implies Anne does not know b, false there ((2, 1) went with Bill's
+    statement); "- a = 1：… → 只剩 b = 2，**知道** ✓" is the right case."""
+    from tests.audit.reading import audit as _audit
+    ctx = ctxs("consecutive.txt")
+    said = "安妮：“我不知道你的数。”\n\n比尔：“我不知道你的数。”\n\n安妮：“我知道你的数。”\n\n"
+    right = "- a = 1：b 原来可以是 0 或 2，b = 0 被比尔的话排除了 → 只剩 b = 2，**知道** ✓\n"
+    report = _audit(ctx, said + right + "- a = 2：b 可以是 1 或 3，两种都还在 → 不知道")
+    found = [(c.formula, c.verdict.verdict) for st in report.steps for c in st.claims
+             if c.record.kind == "case knowledge"]
+    assert found == [("a = 1 implies Anne knows b", "entailed"), ("a = 2 implies (not Anne knows b)", "false")]
+    assert report.label == 3
+    assert _audit(ctx, said + right + "- a = 2：b 只能是 3（b = 1 已被比尔排除）→ 知道").label == -1
