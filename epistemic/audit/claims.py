@@ -688,7 +688,7 @@ def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[C
 
 
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
-_ROUNDS_QUICK = re.compile(r"(?i:round|question|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
+_ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
                            r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
                            r"第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
 # Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)

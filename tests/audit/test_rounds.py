@@ -40,6 +40,10 @@ def _timed(ctx, sentence):
     ("如果只有一个孩子有泥，他马上就能知道自己有泥。", ("1", False, False, 1, "entailed")),
     ("如果恰好两个孩子有泥，有泥的孩子在第一轮就应该能推出自己有泥而站出来。", ("2", False, False, 1, "premature")),
     ("如果恰好两个孩子有泥，有泥的孩子在第一轮沉默后就能推出自己有泥。", ("2", False, False, 2, "entailed")),
+    # "call" names a question too; a case with a time needs no modal ("So with k = 2 someone steps forward …")
+    ("If exactly two were muddy, they would step forward at the first call.", ("2", False, False, 1, "premature")),
+    ("So with k = 2 someone steps forward at the first call as well.", ("2", False, False, 1, "premature")),
+    ("So with k = 2 the muddy ones step forward at the second call.", ("2", False, False, 2, "entailed")),
 ])
 def test_a_supposed_count_and_a_time_are_that_cases_knowledge_then(ctxs, sentence, want):
     assert _timed(ctxs("muddy.txt", N4K3), sentence) == [want]
