@@ -26,7 +26,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
 from .classes import ELIMINATES, class_exclusions
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
 from .groups import group_records, member_records
-from .keys import knower
+from .keys import key_vars, knower
 from .remaining import remaining_records
 from .rounds import round_records, step_case
 from .ranges import range_records
@@ -598,6 +598,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if "看" in sentence or "sees" in low or "saw" in low:  # "爱丽丝看到b = 1、c = 2": what she sees, not the stage
         seen = [m.span(1) for m in _SEES_VALUES.finditer(sentence)]
         found = [r for r in found if r.kind != "candidates" or not any(a <= r.start < b for a, b in seen)]
+        found = _seers_options(lex, raw, sentence, found)
     answers = [r for r in found if r.kind == "answer"]
     if len(answers) > 1:  # "Card 6 is held by Cath, while Cath, seeing four hands for Alice, …": a reason after it
         first = min(answers, key=lambda r: r.start)
@@ -628,6 +629,21 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
 
 
 _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
+_SEER_VERB = re.compile(r"\s*(?:看到|看见|(?i:sees|saw)\b)")
+
+
+def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """"Alice sees 3 and 2 → a = 5 or 1": after an agent's seeing, a list of values of what that agent does not
+    see is that agent's options in the world seen (a case), not the stage's candidates."""
+    for t in raw:
+        if t.kind != "agent" or _SEER_VERB.match(sentence, t.end) is None:
+            continue
+        own = {("Var", v) for v in observed_vars(lex, t.payload)}
+        found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.start > t.end and
+                 key_vars(r.key.formula) and not key_vars(r.key.formula) & own else r for r in found]
+    return found
+
+
 _LEFT_COUNT = re.compile(r"(?i:leaving|leaves|left\s+with)\s+\d{1,4}\s*[.。!]?\s*(?:\S{0,8})$")
 _COUNTED = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")

@@ -60,3 +60,14 @@ def test_running_the_story_forward_heads_a_checked_world(ctxs):
     assert _audit(ctx, story + lines).label == -1
     bare = _audit(ctx, "**Remaining:** March 18, July 16, July 17.\n\n## Sanity check\n\n" + lines)
     assert bare.label == 2 and ("month = March and day = 18", "premature") in _verdicts(bare, "candidates")
+
+
+def test_what_an_agent_sees_gives_that_agents_options(ctxs):
+    """"Alice sees 3 and 2 → a = 5 or 1, doesn't know.": after an agent's seeing, a list of what she does not see is
+    her options in the world seen (a case), not the stage's candidates; a list of what she sees stays a claim."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, _WHAT_SUM + "\n\nTake (1, 3, 2). Alice sees 3 and 2 → a = 5 or 1, doesn't know.")
+    lists = [c for st in report.steps for c in st.claims if c.record.kind == "candidates" and "a" in c.formula]
+    assert lists and all(not c.record.certain for c in lists) and report.label == -1
+    own = _audit(ctx, _WHAT_SUM + "\n\nAlice sees the board, so b = 5 or 1.")
+    assert any(c.record.certain for st in own.steps for c in st.claims if c.record.kind == "candidates")
