@@ -598,7 +598,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if "看" in sentence or "sees" in low or "saw" in low:  # "爱丽丝看到b = 1、c = 2": what she sees, not the stage
         seen = [m.span(1) for m in _SEES_VALUES.finditer(sentence)]
         found = [r for r in found if r.kind != "candidates" or not any(a <= r.start < b for a, b in seen)]
-        found = _seers_options(lex, raw, sentence, found)
+    if "看" in sentence or "sees" in low or "saw" in low or "view" in low or "perspective" in low or "standpoint" in low:
+        found = _seers_options(lex, raw, sentence, found)  # "Alice sees 3 and 2 → a = 5 or 1", "From Ali's view, …"
     answers = [r for r in found if r.kind == "answer"]
     if len(answers) > 1:  # "Card 6 is held by Cath, while Cath, seeing four hands for Alice, …": a reason after it
         first = min(answers, key=lambda r: r.start)
@@ -629,6 +630,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
 
 
 _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
+_VIEW_AFTER = re.compile(r"(?i:'s|’s)\s+(?i:point\s+of\s+view|view(?:point)?|perspective|standpoint|side)\b")
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|in)\s+)$")
+_SEEMS_TO = re.compile(r"\s*看来")
 _SEER_VERB = re.compile(r"\s*(?:看到|看见|(?i:sees|saw)\b)")
 
 
@@ -636,6 +640,12 @@ def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[Cl
     """"Alice sees 3 and 2 → a = 5 or 1": after an agent's seeing, a list of values of what that agent does not
     see is that agent's options in the world seen (a case), not the stage's candidates."""
     for t in raw:
+        if t.kind == "agent" and (_VIEW_AFTER.match(sentence, t.end) is not None and
+                                  _FROM_BEFORE.search(sentence, max(0, t.start - 8), t.start) is not None or
+                                  "在" in sentence[max(0, t.start - 2):t.start] and _SEEMS_TO.match(sentence, t.end)):
+            # "From Ali's view, it's March 18 or March 19", "在阿里看来，…": what the agent considers possible
+            found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.start > t.end else r for r in found]
+            continue
         if t.kind != "agent" or _SEER_VERB.match(sentence, t.end) is None:
             continue
         own = {("Var", v) for v in observed_vars(lex, t.payload)}

@@ -73,3 +73,13 @@ def test_what_an_agent_sees_gives_that_agents_options(ctxs):
     assert lists and all(not c.record.certain for c in lists)
     own = _audit(ctx, said + "So every surviving triple has three distinct numbers. Alice sees that b = 5 or 1.")
     assert any(c.record.certain for st in own.steps for c in st.claims if c.record.kind == "candidates")
+
+
+def test_an_agents_view_is_that_agents_options(ctxs):
+    """"From Ali's view, it's March 18 or March 19." after the dialogue: what Ali considers possible before Bo's
+    news (a case), not the stage's candidates; the same list said bare is the trace's claim, and wrong there."""
+    ctx = ctxs("cheryl_cam.txt")
+    said = ("Ali: \"I don't know, but Bo doesn't either.\"\n\nBo: \"At first I didn't know, but now I do.\"\n\n"
+            "Ali: \"Then I also know.\"\n\n")
+    assert _audit(ctx, said + "From Ali's view, it's March 18 or March 19.").label == -1
+    assert _audit(ctx, said + "So it's March 18 or March 19.").label == 3
