@@ -336,7 +336,7 @@ _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whe
 # All the statements named at once: "the three announcements", "all the statements", "三句话", "所有发言"
 _ALL_STATEMENTS = re.compile(r"(?i:\b(?:all\s+(?:the\s+)?|the\s+)(?:(two|three|four|five|\d)\s+)?(?:statements|"
                              r"announcements|remarks|lines)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
-# A step opening on "after …" to its first comma or colon: "So after all three statements:", "三句话说完之后，"
+# A step opening on "after …" as its label, up to a colon (_LABEL_COLON): "So after all three statements:"
 _AFTER_OPENING = re.compile(r"[\s#*>-]*(?:(?i:so|thus|hence|then|and|now|finally)[\s,]+)?(?i:after|once|following)\s+"
                             r"[^,:;.\n，：；。]{2,40}|[^,:;.\n，：；。]{2,20}(?:之后|以后)")
 # Statements credited one after another ("…依次排除了…", "respectively"): each its own, none dates them all
@@ -1643,7 +1643,8 @@ class Aligner:
         if part is not None and part > current:
             return part, "quote"
         after = _AFTER_OPENING.match(first)
-        if after is not None and current < n and self._all_named(after.group(0)) == n:
+        if after is not None and current < n and _LABEL_COLON.match(first, after.end()) is not None and \
+                self._all_named(after.group(0)) == n:
             return n, "after"  # "So after all three statements: b ≠ c, a ≠ c, a ≠ b. All different."
         m = _ORDINAL.search(first)
         if m is None and self.knows.search(first) is None:
