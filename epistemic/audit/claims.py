@@ -609,7 +609,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = [r for r in found if r.kind != "knowledge" or not _other_index(sentence, r)]
     if "leav" in low or "left" in low:  # "from the 9, we removed ♠4, ♣Q, ♣5, ♣4 — four cards — leaving 5": a count
         found = [r for r in found if r.kind != "candidates" or _LEFT_COUNT.match(sentence, r.start) is None or
-                 _COUNTED.search(sentence) is None]
+                 _COUNTED_FROM.search(sentence) is None]
     if _GLOSSED_PAIR.match(sentence) is not None:  # "Is (9,8) still in? That's a = 9, b = 8.": the pair spelled out
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain else r for r in found]
     if "=" in sentence[:12]:  # "a = 2原来有(2, 1)和(2, 3)，(2, 1)被排除了，剩(2, 3)。": a = 2's pairs, not the stage's
@@ -655,7 +655,7 @@ def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[Cl
 
 
 _LEFT_COUNT = re.compile(r"(?i:leaving|leaves|left\s+with)\s+\d{1,4}\s*[.。!]?\s*(?:\S{0,8})$")
-_COUNTED = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
+_COUNTED_FROM = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")
 _GLOSSED_PAIR = re.compile(r"\W*(?i:that's|that\s+is|i\.e\.|namely|meaning)\s*,?\s*[a-z]\s*=\s*\d{1,6}"
                            r"(?:\s*(?:,|and|，)\s*[a-z]\s*=\s*\d{1,6})*\s*[.。]?\s*$")
