@@ -122,9 +122,9 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             verb = know.search(sentence, m.end(), stop)
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if") and
-                                         _when(sentence[:stop], verb.start()) is None):
+                                         _ROUND_EN.search(sentence, verb.start(), stop) is None):
                 continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case
-                # and no time: "so with k = 2 someone steps forward at the first call" names its question)
+                # and no question named after the knowing: "so with k = 2 someone steps forward at the first call")
             out += _timed(lex, term, found, first, sentence, n, m.start(), m.end(), verb, negated, stop)
     if case and not named and _OWN_SUPPOSITION.search(sentence) is None:  # "… So A can conclude straight off that
         # she is muddy, and both would step forward in the first round": the step's case, with a modal before the
