@@ -27,7 +27,7 @@ from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
-from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, credit_stage, exact_credit, in_reason,
+from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, trailing_after, credit_stage, exact_credit, in_reason,
                       nothing_records, half_credit, quoted_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
@@ -510,7 +510,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
                 # through the dialogue in a recap without saying "already": then it may be a case or a restatement
                 anchored = (k_a >= window.stage and al.how != "recap") or says_already(text, r.start, r.end) or \
-                    (al.how != "recap" and tight_after(text, r.start))
+                    (al.how != "recap" and (tight_after(text, r.start) or r.kind != "count" and
+                                            trailing_after(text, r.end)))  # ("his sum has one pair left after …": his)
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
                 window, anchored = Window(r.at, r.at), True

@@ -56,7 +56,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
                                     if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
-    kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if a + at < end and
+    kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if (a + at < end or _TRAILING.fullmatch(
+        sentence, end - a, at) is not None) and
             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
             WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None and
             not _event_dated(sentence, at, at + len(p), start - a)]
@@ -70,6 +71,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     return found.pop() if len(found) == 1 else None
 
 
+# An "after …" right after the claim, in its clause: "none of the three numbers can be equal after Alice's statement"
+_TRAILING = re.compile(r"[ \t]{1,3}")
 # A walk on through the stages between an anchor and the claim: "after the father's remark at least 1, then at least
 # 2, 3, 4": the claims after "then" are not about the named statement
 WALKS_ON = re.compile(r"(?i:\bthen\b|\bnext\b|\bafterwards\b)|然后|接着|随后|之后又")
@@ -119,6 +122,13 @@ def tight_after(text: str, start: int) -> bool:
     last = max(_AFTER_EN.finditer(text, a, start), key=lambda m: m.start(), default=None)
     return last is not None and start - last.start() <= _MAX_PHRASE and re.search(r"\w\s", text[last.end():start]) \
         is not None and _CLAUSE_MARK.search(text, last.end(), start) is None  # (not "after P knows": the anchor itself)
+
+
+def trailing_after(text: str, end: int) -> bool:
+    """Whether an English "after …" follows the claim ending at `end` right away, in its clause ("none of the three
+    numbers can be equal after Alice's statement"): the claim is dated by it as by one opening its clause."""
+    m = _TRAILING.match(text, end)
+    return m is not None and _AFTER_EN.match(text, m.end()) is not None
 
 
 def _phrases(sentence: str) -> list[tuple[int, str]]:

@@ -172,3 +172,16 @@ def test_a_statement_that_removes_nothing_is_checked_on_the_stages(ctxs):
     cards = ctxs("cheryl.txt")
     fine = "Albert says he doesn't know. The \"I don't know\" part removes nothing: every month has two dates."
     assert audit_trace(cards.puzzle, fine, context=cards).label == -1
+
+
+def test_an_after_right_behind_the_claim_dates_it(ctxs):
+    """"none of the three numbers can be equal after Alice's statement", said once the dialogue is over: the "after"
+    right behind the claim dates it as one opening its clause would (there only b ≠ c holds), not a look back judged
+    anywhere up to the end; after Carol's statement it holds."""
+    from tests.audit.reading import audit as _audit
+    ctx = ctxs("what_sum.txt")
+    said = "Alice: \"I don't know.\"\n\nBob: \"I don't know.\"\n\nCarol: \"I don't know.\"\n\n"
+    early = _audit(ctx, said + "By the same token, none of the three numbers can be equal after Alice's statement.")
+    assert early.label == 3
+    assert _audit(ctx, said + "By the same token, none of the three numbers can be equal after Carol's "
+                              "statement.").label == -1
