@@ -70,3 +70,17 @@ def test_a_case_knowledge_slip_weighs_alone_in_a_long_trace(ctxs):
             if c.record.kind == "case knowledge"] == [("b = 1 implies (not Bill knows a)", "false", 1)]
     right = _audit(ctx, head + "b = 1：a 只能是 2（a = 0 已被安妮排除），所以比尔知道。" + tail)
     assert not _bad(right)
+
+
+def test_a_claim_dated_by_at_this_point_weighs_alone_in_a_long_trace(ctxs):
+    """"At this point the card has to be ♦5" right after P's "now I know" (♥Q and ♥4 are still open until Q's last
+    statement): the trace dates its claim itself, so it weighs alone however long the trace is; said after Q's last
+    statement it holds."""
+    ctx = ctxs("card16.txt")
+
+    def said(n):
+        return "\n\n".join(f"{a.speaker}: \"{dict(a.texts)['en']}\"" for a in ctx.puzzle.announcements[:n])
+    tail = "\n\nAt this point the card has to be ♦5.\n\nAnswer: ♦5."
+    early = _audit(ctx, _FILLER + "\n\n" + said(3) + tail)
+    assert len(early.steps) >= LONG_TRACE and _bad(early)
+    assert not _bad(_audit(ctx, _FILLER + "\n\n" + said(4) + tail))
