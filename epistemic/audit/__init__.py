@@ -22,7 +22,7 @@ from .cases import (as_checked, checked_kinds, checked_world, example_world, hel
 from .chains import chain_records
 from .computed import computed_records, tuple_values
 from .questions import answered_exclusions
-from .tables import property_rows, row_cases, ruled_out_cells, silence_rows, table_records
+from .tables import mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
@@ -400,6 +400,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records += list_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
+        if "|" in text:
+            records = mistake_rows(records, text)  # "| Mistake | What goes wrong |": rejected readings
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
 from .keys import implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, TABLE, ClaimRecord, record
+from .records import CASE, REJECTED, TABLE, ClaimRecord, record
 from .rounds import first_asked
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
@@ -113,6 +113,26 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
                                                          ELIMINATED.search(text, a, b) is None for a, b in spans)
             else r for r in records]
     # (a record reaching into the cell; a cell that says "eliminated" itself is read as an exclusion already)
+
+
+# A table of mistakes: "| Mistake | What goes wrong |", "| 常见错误 | 后果 |": each row says what a wrong reading gives
+_MISTAKE_HEADER = re.compile(r"(?i:\bmistakes?\b|\bpitfalls?\b|\btraps?\b|\bwrong\s+(?:turns?|readings?)\b|"
+                             r"\berrors?\b|\bmisreadings?\b)|错误|误区|陷阱|误读")
+
+
+def mistake_rows(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """The records in the rows of a table whose first header cell names mistakes ("| Mistake | What goes wrong |"):
+    what each wrong reading would give, rejected ideas, not the trace's claims."""
+    spans = []
+    mistakes = False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            mistakes = bool(cells) and _MISTAKE_HEADER.search(cells[0]) is not None
+        elif mistakes:
+            spans.append(m.span())
+    if not spans:
+        return records
+    return [r.read_as(REJECTED) if r.certain and any(a <= r.start < b for a, b in spans) else r for r in records]
 
 
 _ROW_KINDS = frozenset({"candidates", "exclusion", "bound", "count"})

@@ -43,3 +43,17 @@ def test_a_row_that_names_a_moment_is_no_case(ctxs):
     assert table_records(ctx.lexicon, table) == []
     cheryl = ctxs("cheryl.txt")
     assert len(table_records(cheryl.lexicon, "| Day | Bernard knows? |\n|---|---|\n| 19 | yes |")) == 1
+
+
+def test_a_table_of_mistakes_holds_rejected_readings(ctxs):
+    """'| Reading "I knew" as "I know now" | Statement 2 then removes nothing |' under "| Mistake | What goes wrong |":
+    what a wrong reading gives, not the trace's claim that statement 2 removes nothing (false: it removes many sums);
+    said outside such a table it is the trace's claim."""
+    from tests.audit.reading import audit as _audit, bad as _bad
+    ctx = ctxs("sum_product.txt")
+    said = "\n\n".join(f"{a.speaker}: \"{dict(a.texts)['en']}\"" for a in ctx.puzzle.announcements)
+    table = ("| Mistake | What goes wrong |\n|---|---|\n| Reading \"I knew\" as \"I know now\" | Statement 2 then "
+             "removes nothing. |")
+    assert not _bad(_audit(ctx, said + "\n\n" + table))
+    assert _bad(_audit(ctx, said + "\n\n| Step | Effect |\n|---|---|\n| Statement 2 | Statement 2 removes "
+                                   "nothing. |"))
