@@ -84,3 +84,15 @@ def test_a_claim_dated_by_at_this_point_weighs_alone_in_a_long_trace(ctxs):
     early = _audit(ctx, _FILLER + "\n\n" + said(3) + tail)
     assert len(early.steps) >= LONG_TRACE and _bad(early)
     assert not _bad(_audit(ctx, _FILLER + "\n\n" + said(4) + tail))
+
+
+def test_a_false_credit_weighs_alone_in_a_long_trace(ctxs):
+    """"Q's statement rules out the 5 of diamonds" (it survives to the end) in a long trace: a false credit was wrong
+    only where the trace was on the long traces of the tuning split (7 at gold first errors, 1 before one, a table
+    of mistakes since read as such), so it weighs alone there too; the right credit does not flag."""
+    ctx = ctxs("card16.txt")
+    said = "\n\n".join(f"{a.speaker}: \"{dict(a.texts)['en']}\"" for a in ctx.puzzle.announcements[:2])
+    tail = "\n\nAnswer: ♦5."
+    wrong = _audit(ctx, _FILLER + "\n\n" + said + "\n\nQ's statement rules out the 5 of diamonds." + tail)
+    assert len(wrong.steps) >= LONG_TRACE and _bad(wrong)
+    assert not _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\nQ's statement rules out the 4 of spades." + tail))
