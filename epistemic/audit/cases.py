@@ -272,7 +272,7 @@ _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok
 _LEAD_SENTENCE = re.compile(r"[^.!?。！？\n]{1,40}[.!。！]\s+")  # a short opening sentence ("Hmm nice, that's clean. ")
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
                             "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
-REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
+_REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
@@ -301,7 +301,7 @@ def checked_kinds(lex: Lexicon, text: str) -> frozenset:
     statements ("… pretending the answer is July 16 and replaying it:"), not a set of cases ("Let's check s = 17:")."""
     if not heads_checked_world(lex, text):
         return frozenset()
-    return REPLAYED_KINDS if _REPLAY.search(text[-200:]) is not None else _CHECKED_KINDS
+    return _REPLAYED_KINDS if _REPLAY.search(text[-200:]) is not None else _CHECKED_KINDS
 
 
 def heads_checked_world(lex: Lexicon, text: str) -> bool:
@@ -413,7 +413,7 @@ def checked_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[C
                                                  for t in lex.scan(case.group("case") or case.group("en"))):
         return as_checked(records)
     if _supposes_world(lex, text):  # "Suppose the card is the 5 of diamonds.\n- P is told "5". …": the dialogue
-        return as_checked(records, REPLAYED_KINDS)  # replayed in it, each line at its own statement
+        return as_checked(records, _REPLAYED_KINDS)  # replayed in it, each line at its own statement
     m = _CHECKING.match(text)
     floor = 0
     if m is None or m.end() == 0:  # "Hmm nice, that's clean. Let me double-check with an example: a = 1, c = 3.":

@@ -638,7 +638,8 @@ _SEER_VERB = re.compile(r"\s*(?:看到|看见|(?i:sees|saw)\b)")
 
 def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
     """"Alice sees 3 and 2 → a = 5 or 1": after an agent's seeing, a list of values of what that agent does not
-    see is that agent's options in the world seen (a case), not the stage's candidates."""
+    see is that agent's options in the world seen (a case), not the stage's candidates; after "from Ali's view" (or
+    "在阿里看来") every list is what that agent considers possible."""
     for t in raw:
         if t.kind == "agent" and (_VIEW_AFTER.match(sentence, t.end) is not None and
                                   _FROM_BEFORE.search(sentence, max(0, t.start - 8), t.start) is not None or
@@ -656,7 +657,7 @@ def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[Cl
 
 _LEFT_COUNT = re.compile(r"(?i:leaving|leaves|left\s+with)\s+\d{1,4}\s*[.。!]?\s*(?:\S{0,8})$")
 _COUNTED_FROM = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
-                      r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")
+                           r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")
 _GLOSSED_PAIR = re.compile(r"\W*(?i:that's|that\s+is|i\.e\.|namely|meaning)\s*,?\s*[a-z]\s*=\s*\d{1,6}"
                            r"(?:\s*(?:,|and|，)\s*[a-z]\s*=\s*\d{1,6})*\s*[.。]?\s*$")
 _REASON_AFTER = re.compile(r"(?i:\b(?:while|whereas|because|since|as)\b)|因为|由于|而")
