@@ -1538,7 +1538,7 @@ class Aligner:
     def _quotes_in_hand(self, text: str, current: int) -> bool:
         """Whether `text` opens on a quote of the words of the statement in hand that no later statement holds:
         '**"I know that Bernard doesn't know"**: …' heads a part of Albert's first, whoever it names."""
-        m = QUOTES.match(text)
+        m = QUOTES.match(text.lstrip("#*>-• \t"))  # (a heading's marks first: '### "I know that Bo does not know"')
         said = fold(m.group(0)) if m is not None else ""
         return len(said) > 3 and 0 < current <= len(self.quotes) and \
             any(said in q for q in self.quotes[current - 1]) and \

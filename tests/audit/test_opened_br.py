@@ -83,3 +83,14 @@ def test_an_agents_view_is_that_agents_options(ctxs):
             "Ali: \"Then I also know.\"\n\n")
     assert _audit(ctx, said + "From Ali's view, it's March 18 or March 19.").label == -1
     assert _audit(ctx, said + "So it's March 18 or March 19.").label == 3
+
+
+def test_a_heading_that_quotes_the_statement_in_hand_stays_there(ctxs):
+    """'### "I know that Bo does not know"' under Ali's first statement heads its second half (the words are his),
+    not Bo's statement: the list after it is judged after Ali's statement, where it is right."""
+    ctx = ctxs("cheryl_cam.txt")
+    text = ("## Step 1 — Ali's first statement\n\n### \"I don't know\"\nEach month has at least two dates.\n\n"
+            "### \"I know that Bo does not know\"\nAli only knows the month, so no date in his month may have a unique "
+            "day.\n\n**Remaining (5):** March 18, March 19, July 16, July 17, July 19.")
+    report = _audit(ctx, text)
+    assert report.steps[-1].stage == 1 and report.label == -1
