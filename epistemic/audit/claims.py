@@ -2477,6 +2477,7 @@ def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
 _COUNTED = re.compile(r"\s*(?:(?i:worlds?|pairs?|possibilities|options|cases|cards|dates|candidates)\b|"
                       r"对(?![应于比照称])|组|种|个(?!数))")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+_RELATIVE_MODAL = re.compile(r"(?i:\b(?:that|which|who)\s+(?:would|could|might|can)\b)")
 _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
                              r"\s*(?:has|have)\s+(?:yet\s+)?been\s+(?!eliminat|remov|rul|exclud|drop|struck|crossed|"
                              r"discard|kill|knock)\w+)")  # "Neither April nor June has been narrowed to one date"
@@ -3341,7 +3342,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None:
         return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
-    loose_subject = "modal" in cue_before and "only" not in cue_before
+    loose_subject = "modal" in cue_before and ("only" not in cue_before or _RELATIVE_MODAL.search(
+        sentence, 0, first.start) is not None)  # ("the only days that would tell Bo the date are 28 and 29")
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
         or _apposed_out(sentence, first.start)  # "排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed

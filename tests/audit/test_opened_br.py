@@ -94,3 +94,15 @@ def test_a_heading_that_quotes_the_statement_in_hand_stays_there(ctxs):
             "day.\n\n**Remaining (5):** March 18, March 19, July 16, July 17, July 19.")
     report = _audit(ctx, text)
     assert report.steps[-1].stage == 1 and report.label == -1
+
+
+def test_values_under_a_relative_clause_with_a_modal_are_a_property(ctxs):
+    """"So the only days that would tell Bo the date immediately are 28 and 29.": the days with a property (what
+    would happen with them), not the candidates left; "So the only days left are 28 and 29." is the trace's list."""
+    from epistemic.audit.claims import ClaimMemo, extract_records
+    ctx = ctxs("cheryl_cam.txt")
+
+    def lists(sentence):
+        return [r.certain for r in extract_records(ctx.lexicon, sentence, False, ClaimMemo()) if r.kind == "candidates"]
+    assert lists("So the only days that would tell Bo the date immediately are 28 and 29.") == [False]
+    assert lists("So the only days left are 28 and 29.") == [True]
