@@ -1132,7 +1132,8 @@ class Aligner:
                     out.append(Cue(t.start, k - 1, BEFORE_REFERENCE, False))
                 continue
             m = _REFERENCE.match(text, t.end)
-            elided = m is None and bool(out) and "." not in text[out[-1].at:t.start] and "\n" not in text[out[-1].at:t.start]
+            between = text[out[-1].at:t.start] if out else "."
+            elided = m is None and "." not in between and "\n" not in between
             if elided:  # (only after a reference earlier in the sentence; "Bob's" is then the statement Bob voices)
                 m = _ELIDED_REFERENCE.match(text, t.end)
             if m is None:
