@@ -447,6 +447,8 @@ _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 
 
 _QUOTE_AFTER = re.compile(r"\s*[“「『\"]")
+# 'Anne: "not white" →': a speaker, a colon and a short quote of her words, cut down
+_COLON_QUOTE = re.compile(r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*[“「『\"]([^”」』\"\n]{2,40})[”」』\"]")
 _QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
 
 
@@ -633,6 +635,12 @@ def subsequence(a: tuple, b: tuple) -> bool:
 
 
 _MISSING = object()
+
+
+# "d3 announces 0", "丙宣布：0": a speech verb, then the number said, and nothing more in the clause
+_SAID_NUMBER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:now\s+|then\s+|also\s+)?(?:announces|announced|says|said|declares|declared|"
+                          r"outputs|reports|reported|calls\s+out|也?宣布|说|报)\s*(?:[:：]\s*)?)[\"“「]?(\d+)[\"”」]?\s*"
+                          r"(?:\*\*)?\s*(?:[.。,，;；!！]|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -1254,7 +1262,8 @@ class Aligner:
             dashed = _DASH_AFTER.match(sentence, t.end) is not None and not sentence[:t.start].strip(" *#-•>\t")
             heading = heading or dashed or (named and _TURN_OPENER.fullmatch(sentence, 0, t.start) is not None)
             speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4]) or \
-                _QUOTE_AFTER.match(sentence, t.end) is not None  # 'S“早知道P不知道”': a quote, no verb
+                _QUOTE_AFTER.match(sentence, t.end) is not None or \
+                _COLON_QUOTE.match(sentence, t.end) is not None  # 'S“早知道P不知道”': a quote, no verb
             if not speaks:
                 continue
             rest = toks[i + 1:]
@@ -1293,6 +1302,11 @@ class Aligner:
                 k = next((k for k in part if k > current), part[-1])
                 return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
             told = self._told_content(own, sentence[t.end:], current) if not said else None
+            cut = _COLON_QUOTE.match(sentence, t.end) if told is None and not said else None
+            if cut is not None:  # 'Anne: "not white"' for Anne's "I do not have the white card": two or more of
+                words = content_words(cut.group(1))  # its words and no other
+                told = next((k for k in own if k > current and not self.cues[k - 1] and len(words) >= 2 and
+                             any(words <= q for q in self.contents[k - 1])), None)
             if told is not None:  # "安妮说她没有白牌" for Anne's "我没有白牌": her words in the third person
                 return told, "paraphrase", True
             ahead = [k for k in own if k > current]
@@ -1324,7 +1338,16 @@ class Aligner:
         hits = [k for k in own if not self.cues[k - 1] and any(
             len(q) >= 2 and len(q & words) * 4 >= len(q) * 3 and ("not" in q) == ("not" in words)
             for q in self.contents[k - 1])]
+        said = _SAID_NUMBER.match(reported)
+        if not hits and said is not None:  # "d3 announces 0" for d3's "I say 0.": the one number the statement says
+            hits = [k for k in own if not self.cues[k - 1] and self._said_number(k) == said.group(1)]
         return next((k for k in hits if k > current), hits[-1]) if hits else None
+
+    def _said_number(self, k: int) -> str | None:
+        """The one number every text of announcement k says ("I say 0.", "我宣布：0。"), else None."""
+        common = frozenset.intersection(*self.contents[k - 1]) if self.contents[k - 1] else frozenset()
+        numbers = [w for w in common if w.isdigit()]
+        return numbers[0] if len(numbers) == 1 else None
 
     def _knows_own(self, agent: str, rest: list) -> bool:
         """Whether the first thing said after the agent is that it knows what it observes ("知道点数", "knows the

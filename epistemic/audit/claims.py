@@ -526,7 +526,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         if _CLASS_QUICK.search(sentence) is not None:  # "removes every world with exactly one muddy child": the
             # count is the class removed, not a supposition
             timed += count_class_exclusions(term, sentence)
-    if kinds & _CONTENT or "(" in sentence:
+    if kinds & _CONTENT or "(" in sentence or _spells_worlds(lex, sentence):
         toks = tokens(lex, sentence, raw, cue)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
@@ -1851,6 +1851,29 @@ def _positional_worlds(lex: Lexicon, sentence: str, raw: list[Token]) -> list[To
     return out
 
 
+def _initials(lex: Lexicon) -> tuple[dict[str, int], re.Pattern] | None:
+    """(capital -> value code, a pattern for a word of them, one per variable) when three or more variables share
+    values whose English names open on distinct letters (hats "WRR" = white, red, red; Hexa "RWB"), else None."""
+    if "@initials" not in lex.atoms:
+        lex.atoms["@initials"] = _make_initials(lex.puzzle)
+    return lex.atoms["@initials"]
+
+
+def _spells_worlds(lex: Lexicon, sentence: str) -> bool:
+    """Whether the sentence writes a world in the values' capitals ("WRR"; see _initials)."""
+    initials = _initials(lex) if lex.shared_values else None
+    return initials is not None and initials[1].search(sentence) is not None
+
+
+def _make_initials(puzzle) -> tuple[dict[str, int], re.Pattern] | None:
+    names = [v.name for v in puzzle.variables[0].values]
+    capitals = {n[:1].upper(): code for code, n in enumerate(names) if n[:1].isascii() and n[:1].isalpha()}
+    if len(puzzle.variables) < 3 or len(capitals) != len(names):
+        return None
+    letters = "".join(sorted(capitals))
+    return capitals, re.compile(rf"(?<![A-Za-z0-9_])[{letters}]{{{len(puzzle.variables)}}}(?![A-Za-z0-9_])")
+
+
 def _shares(t: Token, names: list[str]) -> bool:
     """Whether a scanned word is a value of every variable (each of them once): a value the variables share."""
     return t.kind == "ambig" and sorted(p[0] for k, p in t.payload if k == "value") == sorted(names) and \
@@ -1884,6 +1907,13 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                *(t for t in raw if t.start >= label.end())]
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
+    if _spells_worlds(lex, sentence):  # "WRR", "RWB": a world in the values' capitals
+        initials, spelt = _initials(lex), list(_initials(lex)[1].finditer(sentence))
+        spans = [m.span() for m in spelt]
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
+            Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(),
+                  m.end(), m.group(0)) for m in spelt]
+        raw.sort(key=lambda t: t.start)
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:

@@ -245,7 +245,7 @@ class Lexicon:
                     continue
             a, b = m.span()
             check = hit[2]
-            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _QUANTITY_AFTER.match(text, b) if check == 3
+            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _pronoun_number(text, a, b) if check == 3
                           else _article_like(text, b) and
                           not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue
@@ -284,6 +284,30 @@ def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
     if kind in ("value", "ambig") and surface.lower() in _NUMBER_VALUES:
         return kind, payload, 3
     return kind, payload, 0
+
+
+# "does not reveal which one", "no one knows", "the one who paid": "one" as a pronoun, naming no value
+_PRONOUN_BEFORE = re.compile(r"(?i:\b(?:which|any|each|every|no|another|this|that|the\s+same|the\s+other|the\s+only)\s+$)")
+_PRONOUN_AFTER = re.compile(r"\s+(?:who|whom|whose|that)\b", re.IGNORECASE)
+
+
+def _pronoun_number(text: str, a: int, b: int) -> bool:
+    """Whether a value spelt as an English number counts ("two diners", "one of the three") or stands for a noun
+    ("which one", "the one who paid") here, naming no value."""
+    if _QUANTITY_AFTER.match(text, b) is not None or _PRONOUN_BEFORE.search(text, max(0, a - 12), a) is not None:
+        return True
+    if text[a:b].lower() != "one":
+        return False
+    before = text[max(0, a - 24):a]
+    return (before.lower().endswith("the ") and _PRONOUN_AFTER.match(text, b) is not None) or \
+        _ARTICLE_ADJECTIVE.search(before) is not None or _SINGLE_COUNTED.match(text, b) is not None
+
+
+# "the odd one", "a different one": an article and a word, then "one" for a noun; "one hidden coin": one of a thing
+_ARTICLE_ADJECTIVE = re.compile(r"(?i:\b(?:the|a|an)\s+(?!(?:diner|cryptographer|number|person|man|player)\b)[a-z]{3,}\s+$)")
+_SINGLE_COUNTED = re.compile(r"\s+(?:(?:hidden|single|more|other|extra)\s+)?(?:coin|diner|cryptographer|person|man|woman|"
+                             r"child|kid|logician|prisoner|player|guest|side|time|way|thing|step|round|bit|hat|card)\b",
+                             re.IGNORECASE)
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
@@ -328,7 +352,7 @@ def _indexed_names(name: str) -> list[str]:
     out = [f"{letter}{i}", f"{letter.upper()}{i}", f"{letter}_{i}", f"{letter.upper()}_{i}", f"第{numeral}位",
            f"第{numeral}个", f"第{i}位", f"第{i}个", f"{i}号"]
     for noun in _PERSON_NOUNS:
-        out += [f"the {ordinal} {noun}", f"{noun} {i}", f"{noun} #{i}"]
+        out += [f"the {ordinal} {noun}", f"{ordinal} {noun}", f"{noun} {i}", f"{noun} #{i}"]  # ("*Second wise man: …*")
     for noun in _ZH_PERSON_NOUNS:
         out += [f"第{numeral}位{noun}", f"第{numeral}个{noun}", f"{noun}{i}", f"{noun}{i}号", f"{i}号{noun}"]
     return out

@@ -1,0 +1,74 @@
+"""Readings from traces_bs* (32 rows, half correct, written in session 36 by helpers who never read the auditor, kept
+blind there and opened in session 37), checked both ways where the reader reads a wrong wording of the same kind."""
+from tests.audit.reading import audit as _audit
+
+
+def _verdicts(report, kind):
+    return [(c.formula, c.verdict.verdict) for st in report.steps for c in st.claims if c.record.kind == kind]
+
+
+_DINERS = ("**Step 1: d1 announces 1.** Either coins 1 and 3 differ, or d1 paid.\n\n"
+           "**Step 2: d2 announces 0.** Either coins 1 and 2 match, or d2 paid.\n\n")
+
+
+def test_a_diner_announcing_a_number_makes_his_statement(ctxs):
+    """"**Step 4: d3 announces 0.**": a speaker of a bare fact says the one number his statement says, so the trace
+    reaches the third statement there (the heading's "Step 4" is the trace's count, not the dialogue's); with that
+    stage reached, "d1 already knows at this point whether the NSA paid" two statements in is early, dated by the
+    trace itself. A diner announcing a number his statement does not say moves nothing."""
+    ctx = ctxs("dining_cryptographers.txt")
+    early = "**Step 3.** So d1 already knows at this point whether the NSA paid, even before d3 speaks.\n\n"
+    right = _audit(ctx, _DINERS + early + "**Step 4: d3 announces 0.** Now XOR all three: the total is 1.")
+    assert right.steps[-1].reached == 3 and right.label == 2
+    wrong_number = _audit(ctx, _DINERS + early + "**Step 4: d3 announces 1.** Now XOR all three.")
+    assert wrong_number.label == -1  # the third statement never reached: the early claim stays unchecked
+
+
+def test_which_one_names_no_diner(ctxs):
+    """"The protocol does not reveal which one": a payer value spelt "one" used as a pronoun ("which one", "the odd
+    one", "one hidden coin", "the one who paid") names no value, so no exclusion of diner one is read; "the payer is
+    not one" still names it."""
+    ctx = ctxs("dining_cryptographers.txt")
+    tail = ("**Step 3: d3 announces 0.** The XOR of all three is 1, so a diner paid, not the NSA. "
+            "The protocol does not reveal which one. There is one hidden coin between neighbours; "
+            "the odd one out is d1's 1; the one who paid knows it.")
+    report = _audit(ctx, _DINERS + tail)
+    assert report.label == -1 and not [f for f, _ in _verdicts(report, "exclusion") if "one" in f]
+    named = _audit(ctx, _DINERS + "**Step 3: d3 announces 0.** So the payer is not one.")
+    assert [v for f, v in _verdicts(named, "exclusion") if "one" in f] == ["false"]
+
+
+def test_an_ordinal_names_a_wise_man_without_the_article(ctxs):
+    """'*Second wise man: "I don't know either."*': "Second wise man" without "the" is the second man, who voices
+    the second statement, so the step reaches it."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, '*First wise man: "I don\'t know the colour of my hat."* He sees two hats.\n\n'
+                         '*Second wise man: "I don\'t know either."* He sees the first and the third.')
+    assert report.steps[-1].reached == 2
+
+
+def test_hats_written_in_capitals_are_worlds(ctxs):
+    """"the possibilities are WWW, WWR, …": a word of the colours' capitals, one per man in the puzzle's order, is
+    a world, so lists and exclusions written so are read: "So RRW goes too" after the first "I don't know" is a
+    false elimination (the first man, seeing a red hat and a white one, cannot know), "WRR is ruled out" a true
+    one."""
+    ctx = ctxs("hats.txt")
+    opening = ('The possibilities are WWW, WWR, WRW, WRR, RWW, RWR, RRW.\n\n'
+               '*First wise man: "I don\'t know the colour of my hat."* So WRR is ruled out.\n\n')
+    right = _audit(ctx, opening + "Left: WWW, WWR, WRW, RWW, RWR, RRW.")
+    assert right.label == -1
+    assert ("not (h[1] = white and h[2] = red and h[3] = red)", "entailed") in _verdicts(right, "exclusion")
+    wrong = _audit(ctx, opening + "So RRW goes too.")
+    assert wrong.label == 2
+
+
+def test_a_speaker_and_a_cut_quote_make_her_statement(ctxs):
+    """'Anne: "not white" → drop WRB, WBR.': a speaker, a colon and two of the words of her statement ("I do not have
+    the white card") quoted make her statement, so the drop is judged after it (in Hexa's capitals, one card for
+    each of Anne, Bill and Cath); a quote of other words moves nothing."""
+    ctx = ctxs("hexa.txt")
+    opening = "Deals (Anne, Bill, Cath): RWB, RBW, WRB, WBR, BRW, BWR.\n\n"
+    right = _audit(ctx, opening + 'Anne: "not white" → drop WRB, WBR. Left: RWB, RBW, BRW, BWR.')
+    assert right.label == -1 and {v for _, v in _verdicts(right, "exclusion")} == {"entailed"}
+    other = _audit(ctx, opening + 'Anne: "nice cards" → drop WRB, WBR. Left: RWB, RBW, BRW, BWR.')
+    assert other.steps[-1].reached == 0
