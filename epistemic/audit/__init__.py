@@ -387,8 +387,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
-        if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3) and ("(" in text or "（" in text):
-            # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19"
+        if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and \
+                ("(" in text or "（" in text):  # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19",
+            # "(9,8,2) 18 · (9,4,4) 17 · …" under "Triples (sum):"
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if arrows:

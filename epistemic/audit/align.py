@@ -359,6 +359,21 @@ def _words(text: str) -> set:
     return out
 
 
+_BEFORE_PHRASE = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:the\s+|any\s+|a\s+)?[a-z]+\s+[a-z]+)")
+_PHRASE = re.compile(r"(?<![a-z])([a-z]{3,})(?= ([a-z]{3,})(?![a-z]))")  # (overlapping: each word and the next)
+_PHRASE_STOP = frozenset({"the", "and", "but", "not", "know", "knows", "still", "that", "this", "your", "our", "you",
+                          "now", "can", "don", "didn", "doesn", "all", "for", "was", "are", "has", "have", "with",
+                          "one", "two", "three", "four", "five", "any", "few", "least", "most", "each", "some", "none",
+                          "every", "more", "less", "than", "who", "are", "you", "they"})  # (no "at least one")
+
+
+def _phrases(text: str) -> set:
+    """Two words that stand together, one of them too short for _words ("bus number"), as one word: a statement's
+    phrase names it where its longer words alone are too few ("They know the bus number but still don't know")."""
+    return {f"{a} {b}" for a, b in _PHRASE.findall(text.lower())
+            if a not in _PHRASE_STOP and b not in _PHRASE_STOP and 3 in (len(a), len(b))}  # (a word _words leaves)
+
+
 # What a statement that says no "know" is about, in any person: "I do not have the white card" told as "she does
 # not have the white card", "我没有白牌" as "安妮说她没有白牌". Pronouns, articles and auxiliaries go; a negation stays.
 _CONTENT_WORD = re.compile(r"[a-z0-9]+(?:n't)?|\d+|[\u4e00-\u9fff]+")
@@ -429,7 +444,9 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
             groups.setdefault(tuple(t for _, t in a.texts), []).append(k)
     if len(groups) < 2:
         return ()
-    words = {texts: set().union(*(_words(t) for t in texts)) for texts in groups}
+    names = set().union(*(_words(v.name) for v in puzzle.variables))  # "Cheryl: my brothers …" names the variable
+    words = {texts: set().union(*(_words(t) | _phrases(t) for t in texts)) - names  # (cheryl), no statement
+             for texts in groups}
     out = []
     for texts, stages in groups.items():
         others = set().union(*(w for t, w in words.items() if t != texts))
@@ -1197,7 +1214,9 @@ class Aligner:
 
     def described(self, sentence: str, current: int) -> list[int]:
         """Each announcement `_signature_cue` finds a sentence describing (it keeps the latest)."""
-        words = _words(_ASIDE_BRACKETS.sub(" ", sentence))
+        plain = _ASIDE_BRACKETS.sub(" ", sentence)
+        words = _words(plain) | _phrases(_BEFORE_PHRASE.sub(" ", plain))  # ("said before the bus number is
+        # mentioned": a time before the statement, which names it)
         found = []
         rounds = _ROUND.search(sentence)
         silence = _SILENCE_NARRATED.search(sentence) is not None or _SILENT_SENTENCE.fullmatch(sentence) is not None
@@ -1222,6 +1241,9 @@ class Aligner:
                     and not (knowing and len(stages) == 1 and self._knowing_told(sentence, stages[0])):
                 continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
                 # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
+            if any(" " in w for w in shared) and self.cues[stages[0] - 1] and self.knows.search(sentence) is None:
+                continue  # "The bus number = sum of the three ages": the phrase of a statement about knowing, and
+                # no knowing told
             if knowing and (self.knows.search(sentence) is None or _RULE.search(sentence) is not None):
                 continue  # (not "A muddy child can only be sure of her state once …": a rule, no narration)
             k = next((k for k in stages if k > current), stages[-1])

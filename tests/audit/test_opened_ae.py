@@ -200,7 +200,8 @@ def test_a_cross_after_a_sum_marks_the_sum_failing_a_test_not_withdrawn(ctxs):
 def test_a_number_of_another_term_or_subject_is_not_the_attributes(ctxs):
     ctx = ctxs("cheryls_age.txt")
     assert not _claims(_audit(ctx, "Cheryl has two younger brothers, product of all three ages is 144."))
-    assert _claims(_audit(ctx, "So the ages are Cheryl 9, brothers 4 and 4.")) == [("candidates", "cheryl = 9", True)]
+    assert [c[:2] for c in _claims(_audit(ctx, "So the ages are Cheryl 9, brothers 4 and 4."))] == [
+        ("candidates", "cheryl = 9")]  # (uncertain alone: no statement named, so no stage but the first)
     assert _claims(_audit(ctx, "Cheryl is 8, options 8 and 9."))[0][:2] == ("candidates", "cheryl in {8, 9}")
 
 

@@ -72,3 +72,42 @@ def test_a_speaker_and_a_cut_quote_make_her_statement(ctxs):
     assert right.label == -1 and {v for _, v in _verdicts(right, "exclusion")} == {"entailed"}
     other = _audit(ctx, opening + 'Anne: "nice cards" → drop WRB, WBR. Left: RWB, RBW, BRW, BWR.')
     assert other.steps[-1].reached == 0
+
+
+def test_a_variable_named_in_a_statement_does_not_name_it(ctxs):
+    """"Ages: Cheryl > older brother ≥ younger brother (she has two younger brothers)": "Cheryl" is the variable of
+    her age, and "brother" alone does not tell "my brothers have the same age", so the setup stays before the
+    dialogue (it reached the third statement and later claims were judged there)."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "Ages: Cheryl > older brother ≥ younger brother (she has two *younger* brothers), product "
+                         "144.\n\nThe bus number = sum of the three ages.")
+    assert [st.reached for st in report.steps] == [0, 0]
+    same = _audit(ctx, "Ages: product 144.\n\nThen Cheryl says her brothers are the same age.")
+    assert same.steps[-1].reached == 3
+
+
+def test_a_short_word_of_a_statement_names_it_in_a_phrase(ctxs):
+    """"They know the bus number (the sum) but *still* don't know.": "bus number", a phrase of the second statement
+    only ("bus" is too short to count alone), names it; "said before the bus number is mentioned" is a time before
+    it and names nothing."""
+    ctx = ctxs("cheryls_age.txt")
+    first = '**Step 2: "We still don\'t know your age."** Nothing is eliminated.\n\n'
+    told = _audit(ctx, first + "**Step 3.** They know the bus number (the sum) but *still* don't know.")
+    assert told.steps[-1].reached == 2
+    before = _audit(ctx, '"We still don\'t know your age", said before the bus number is mentioned: this removes '
+                         "nothing.")
+    assert before.steps[-1].reached == 1
+
+
+def test_a_line_of_triples_with_bare_sums_keeps_its_convention(ctxs):
+    """"Triples (sum):\\n(144,1,1) 146 · … · (9,8,2) 18 · (9,4,4) 17": a number right after each tuple, every one
+    but one its sum, is the list's sum; the one that is not (9 + 8 + 2 = 19) is a slip. A line mixing products and
+    sums that way ("(4,19) 76 → (2,38) 40", "(10,13) 130 → (2,65) 67") keeps no convention and is not read."""
+    ctx = ctxs("cheryls_age.txt")
+    line = ("Triples (sum):\n(144,1,1) 146 · (72,2,1) 75 · (48,3,1) 52 · (36,4,1) 41 · (12,4,3) 19 · (9,8,2) {} · "
+            "(9,4,4) 17 · (8,6,3) 17")
+    assert ("(9 + 8) + 2 = 18", "false") in _verdicts(_audit(ctx, line.format(18)), "arithmetic")
+    assert _audit(ctx, line.format(19)).label == -1
+    mixed = _audit(ctxs("impossible.txt"), "23: (4,19) 76 → (2,38) 40 → can. (10,13) 130 → (2,65) 67, (5,26) 31 → "
+                                           "can. (7,16) 112 → (8,14) 22.")
+    assert not [f for f, v in _verdicts(mixed, "arithmetic") if v == "false"]
