@@ -28,7 +28,9 @@ _CASE_EN = re.compile(
     r"(?:world|case|scenario|situation)\s+(?:with|where))\s+(?:there\s+(?:were|was|are|is|had\s+been)\s+)?"
     r"(?:(?:exactly|only|just|precisely)\s+)?(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a\s+single|a\s+lone|a\s+sole)\s+(?:(?:of\s+(?:them|the\s+children)|children|kids|child|kid)\s+)?"
-    r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)")
+    r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
+    r"\bin\s+(?:a|the|any)\s+(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]muddy\s+"
+    r"(?:world|case|scenario|situation)\b")  # "in the 2-muddy world"
 _CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
                       r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
@@ -43,7 +45,7 @@ _CLEAN = re.compile(r"(?i)\b" + CLEAN_EN + r"\b|" + CLEAN_ZH)  # the clean membe
 _MODAL_EN = re.compile(r"(?i)\b(?:would|could|will|can|then|must|should)\b|['’]d\b")
 # The time: "in the first round", "at the second question", "in round 2", "the first time the father asks",
 # "after the first silence", "after two silent rounds", "at once"
-_ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|"
+_ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?:very\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|"
                        r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|time\s+(?:he|she|the\s+father|"
                        r"dad)\s+asks|asking)\b|\bround\s+(?P<num>\d|one|two|three|four|five|six|seven)\b|"
                        r"\bthe\s+(?P<first>first)\s+time\s+(?:he|she|the\s+father|dad)\s+asks\b")
@@ -58,7 +60,9 @@ _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 _CLAUSE_BREAK = re.compile(r"(?i)[,，;；:：、—–]|\s(?:and|but|so|while)\s|所以|但是|但|而")
 _SEEING = re.compile(r"(?i)\b(?:sees?|seeing|saw|looks?\s+at|looking\s+at)\b|看到|看见|看得到|看着")
 _REASON = re.compile(r"(?i)\b(?:since|because|as|given\s+that)\b|因为|既然|由于")
-_AFTER_BEFORE = re.compile(r"(?i)\bafter\s+$")
+_AFTER_BEFORE = re.compile(r"(?i)\b(?:after|survives?|survived|past)\s+$")  # ("both survive round 1": the next one)
+# "the shortcut would have them step forward at the very first asking": what a rule has them do, not the trace's case
+_CAUSED = re.compile(r"(?i)\bwould\s+have\s+(?:them|him|her|it|us|everyone|each\s+of\s+them)\b")
 
 
 def _number(word: str) -> int:
@@ -73,7 +77,7 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     for m in _ROUND_EN.finditer(sentence):
         word = m.group("ord") or m.group("num") or m.group("first")
         n = _number(word)
-        after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) is not None  # "after round 2"
+        after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 10), m.start()) is not None  # "after round 2"
         out.append((m.start(), n + 1 if after else n))
     for m in _AFTER_EN.finditer(sentence):
         word = m.group("ord") or m.group("num")
@@ -116,7 +120,7 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
     for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
         for m in pattern.finditer(sentence):
             named = True
-            n = _number(m.group("n") or m.group("m") or "")
+            n = _number(m.group("n") or m.group("m") or (m.group("w") if pattern is _CASE_EN else None) or "")
             end = _SENTENCE_END.search(sentence, m.end())
             stop = end.start() if end else len(sentence)
             verb = know.search(sentence, m.end(), stop)
@@ -147,6 +151,8 @@ def _timed(lex: Lexicon, term: tuple, found, first: int, sentence: str, n: int, 
     if stage is None or stage >= len(lex.puzzle.announcements):
         return []
     between = sentence[case_end:verb.start()]
+    if _CAUSED.search(between) is not None:
+        return []
     clean = any(_SEEING.search(between, max(0, c.start() - 10), c.start()) is None
                 for c in _CLEAN.finditer(between))  # (not "他看到5个干净的人": what the child sees)
     no = negated.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None  # (not
@@ -169,6 +175,9 @@ _STEP_CASE = re.compile(
     r"^\W*(?:[a-z]{2,12}\s*[:：]\W*)?in\s+(?:the|those|a)\s+worlds?\s+(?:with|where\s+there\s+(?:is|are))\s+"
     r"(?:(?:exactly|only|just)\s+)?(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|a\s+single)\s+"
     r"muddy\s+(?:children|kids|child|kid)\s*[.:：]?\s*$|"  # "**Answer:** in the worlds with exactly one muddy child."
+    r"^\W*(?:now\s*,?\s*)?(?:what\s+(?:would\s+happen|happens|if)\s+)?in\s+(?:a|the)\s+(?P<v>\d{1,2}|one|two|three|"
+    r"four|five|six|seven|eight)[-\s]muddy\s+(?:world|case|scenario)\s*[?？.:：]?\s*$|"  # "Now, what would happen in
+    # the 2-muddy world?"
     r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
@@ -179,5 +188,5 @@ def step_case(sentence: str) -> int | None:
     """The count a sentence supposes for the rest of its step, when that is all it says ("Case: exactly two muddy
     children.", a heading "### Exactly one muddy child"), else None."""
     m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
-    return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h") or m.group("w")) or None \
+    return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h") or m.group("w") or m.group("v")) or None \
         if m is not None else None

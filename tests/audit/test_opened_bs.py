@@ -111,3 +111,35 @@ def test_a_line_of_triples_with_bare_sums_keeps_its_convention(ctxs):
     mixed = _audit(ctxs("impossible.txt"), "23: (4,19) 76 → (2,38) 40 → can. (10,13) 130 → (2,65) 67, (5,26) 31 → "
                                            "can. (7,16) 112 → (8,14) 22.")
     assert not [f for f, v in _verdicts(mixed, "arithmetic") if v == "false"]
+
+
+def _case_knowledge(report):
+    return [v for st in report.steps for c in st.claims if c.record.kind == "case knowledge"
+            for v in (c.verdict.verdict,)]
+
+
+def test_a_world_named_by_its_count_is_a_case(ctxs):
+    """"Now, what would happen in the 2-muddy world? … so each of them would immediately realize it has to include
+    them": a world named by its count sets the case (in the sentence or for the rest of its step), so knowing "at
+    the very first question" is early (two muddy children know at the second); "at the second question" is right."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    assert _case_knowledge(_audit(ctx, "In the 2-muddy world, children 2 and 3 would step forward at the very first "
+                                       "question.")) == ["premature"]
+    assert _case_knowledge(_audit(ctx, "In a 2-muddy world they would step forward at the second question.")) == [
+        "entailed"]
+    step = _audit(ctx, "Now, what would happen in the 2-muddy world? There children 2 and 3 each see exactly one "
+                       "muddy kid. The father has just said someone is muddy, so each of them would immediately "
+                       "realize it has to include them, and they'd step forward at the very first question.")
+    assert _case_knowledge(step) == ["premature"] and step.label == 0
+
+
+def test_a_rule_that_would_have_them_know_is_no_case_of_the_trace(ctxs):
+    """"The tempting shortcut … would have them step forward at the very first asking": what a rejected rule has them
+    do; "both survive round 1, but only in a two-muddy world can each muddy child now know" is after round 1."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    shortcut = _audit(ctx, "Run the shortcut on the smallest case: with two muddy children, each sees one muddy face, "
+                           "and the shortcut would have them step forward at the very first asking.")
+    assert _case_knowledge(shortcut) == []
+    survive = _audit(ctx, "The two-muddy and three-muddy worlds both survive round 1, but only in a two-muddy world "
+                          "can each muddy child now know they're muddy.")
+    assert "premature" not in _case_knowledge(survive)
