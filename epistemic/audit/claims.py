@@ -262,7 +262,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
-        if case is None and ("uddy" in sentence or "有泥" in sentence):
+        if case is None and ("uddy" in sentence or "有泥" in sentence or "蓝眼" in sentence or "blue" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
             if case is not None:  # ("### Exactly one muddy child": the case named, not the count claimed)
                 records = tuple(r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in records)
@@ -715,9 +715,9 @@ def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[C
 
 
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
-_ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|at\s+once|"
-                           r"right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
-                           r"第.(?:轮|次)|马上|立刻|立即|当场|一下子就|一开始就")
+_ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|night|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|"
+                           r"at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
+                           r"第.(?:轮|次|晚|夜|个晚上|个夜晚)|马上|立刻|立即|当场|一下子就|一开始就")
 # Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)
 _CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|"
                           r"的情况|的可能|的世界|的组合")

@@ -27,18 +27,19 @@ _CASE_EN = re.compile(
     r"(?i)\b(?:if|suppose|supposing|assuming|with|when|had\s+there\s+been|were\s+there|in\s+(?:a|the|any)\s+"
     r"(?:world|case|scenario|situation)\s+(?:with|where))\s+(?:there\s+(?:were|was|are|is|had\s+been)\s+)?"
     r"(?:(?:exactly|only|just|precisely)\s+)?(?:(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a\s+single|a\s+lone|a\s+sole)\s+(?:(?:of\s+(?:them|the\s+children)|children|kids|child|kid)\s+)?"
-    r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
+    r"a\s+single|a\s+lone|a\s+sole)\s+(?:(?:of\s+(?:them|the\s+children|the\s+islanders)|children|kids|child|kid|"
+    r"people|islanders|islander|persons|person)\s+)?"
+    r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty|blue[-\s]eyed|(?:with|having|have|has|had)\s+blue\s+eyes)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
     r"\bin\s+(?:a|the|any)\s+(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]muddy\s+"
     r"(?:world|case|scenario|situation)\b")  # "in the 2-muddy world"
-_CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
-                      r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
+_CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
+                      r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?|(?:是|有)?蓝眼睛?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
 # The knowing, in the rest of the sentence
 _KNOW_EN = re.compile(r"(?i)\b(?:know|knows|knew|known|tell|realis\w*|realiz\w*|conclude\w*|deduce\w*|"
                       r"figure\w*\s+(?:it\s+)?out|work\w*\s+(?:it\s+)?out|be\s+(?:sure|certain)|identify|"
-                      r"step\w*\s+forward|come\s+forward|came\s+forward)\b")
-_KNOW_ZH = re.compile(r"知道|确定|推出|断定|判断出|站出来|站了出来|明白")
+                      r"step\w*\s+forward|come\s+forward|came\s+forward|leave|leaves|left)\b")
+_KNOW_ZH = re.compile(r"知道|确定|推出|断定|判断出|站出来|站了出来|明白|离开|离岛")  # (islanders leave when they know)
 _NEGATED_EN = re.compile(r"(?i)\b(?:not|never|nobody|no\s+one|none|unable|neither)\b|n't\b")
 _NEGATED_ZH = re.compile(r"不|没|无法|无人")
 _CLEAN = re.compile(r"(?i)\b" + CLEAN_EN + r"\b|" + CLEAN_ZH)  # the clean members as subject (not "sees clean faces")
@@ -46,14 +47,14 @@ _MODAL_EN = re.compile(r"(?i)\b(?:would|could|will|can|then|must|should)\b|['’
 # The time: "in the first round", "at the second question", "in round 2", "the first time the father asks",
 # "after the first silence", "after two silent rounds", "at once"
 _ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?:very\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|"
-                       r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|time\s+(?:he|she|the\s+father|"
+                       r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|night|time\s+(?:he|she|the\s+father|"
                        r"dad)\s+asks|asking)\b|\bround\s+(?P<num>\d|one|two|three|four|five|six|seven)\b|"
                        r"\bthe\s+(?P<first>first)\s+time\s+(?:he|she|the\s+father|dad)\s+asks\b")
 _AFTER_EN = re.compile(r"(?i)\bafter\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|"
                        r"6th)\s+(?:silence|silent\s+round|round|question)|(?P<num>one|two|three|four|five|six|\d)\s+"
                        r"(?:silences|silent\s+rounds|rounds(?:\s+of\s+silence)?|questions))\b")
 _AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot)\b")
-_ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
+_ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|晚|夜|个晚上|个夜晚)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
                        r"(?:之后|以后|过后|后))?")
 _AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
@@ -90,6 +91,17 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     return [(at, n) for at, n in out if n > 0]
 
 
+# A supposition inside the case, the member's own: "if I were clean", "如果我是干净的"
+_INNER_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing)\s+(?:I|I'm|he|she|he's|she's)\b)|(?:如果|假如|假设|要是|若)(?:我|他|她)")
+
+
+def _verb_outside_times(know: re.Pattern, sentence: str, start: int, stop: int) -> re.Match | None:
+    """The first knowing verb after `start` that is not part of a time ("第一次没人站出来之后": after a silence)."""
+    spans = [m.span() for pattern in (_ROUND_ZH, _AFTER_EN) for m in pattern.finditer(sentence)]
+    return next((v for v in know.finditer(sentence, start, stop)
+                 if not any(a <= v.start() < b for a, b in spans)), None)
+
+
 def _when(sentence: str, verb: int) -> int | None:
     """The question at which the knowing at `verb` happens: the time named nearest to it, not one inside a reason
     ("since a trio would have spoken in round 3") or another clause's event ("0100 在第一轮就被排除了，所以他在第二轮能确定")."""
@@ -123,7 +135,9 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             n = _number(m.group("n") or m.group("m") or (m.group("w") if pattern is _CASE_EN else None) or "")
             end = _SENTENCE_END.search(sentence, m.end())
             stop = end.start() if end else len(sentence)
-            verb = know.search(sentence, m.end(), stop)
+            verb = _verb_outside_times(know, sentence, m.end(), stop)
+            if verb is not None and _INNER_SUPPOSITION.search(sentence, m.end(), verb.start()) is not None:
+                continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if") and
                                          _ROUND_EN.search(sentence, verb.start(), stop) is None):
@@ -180,6 +194,9 @@ _STEP_CASE = re.compile(
     # the 2-muddy world?"
     r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
+# after a case that opens the sentence, only what each member sees: "如果有2个蓝眼睛，每人看到1个。"
+_SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"
+                         r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
 _OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise)\b)|如果|假如|假设|要是|若|否则")
 
@@ -187,6 +204,10 @@ _OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|
 def step_case(sentence: str) -> int | None:
     """The count a sentence supposes for the rest of its step, when that is all it says ("Case: exactly two muddy
     children.", a heading "### Exactly one muddy child"), else None."""
+    if len(sentence) < 90 and (opening := _CASE_ZH.match(sentence.strip()) or _CASE_EN.match(sentence.strip())) and \
+            _SEEN_AFTER.fullmatch(sentence.strip(), opening.end()) is not None:  # "如果有2个蓝眼睛，每人看到1个。"
+        return _number(opening.group("n") or opening.group("m") or
+                       (opening.group("w") if opening.re is _CASE_EN else None) or "") or None
     m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
     return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h") or m.group("w") or m.group("v")) or None \
         if m is not None else None

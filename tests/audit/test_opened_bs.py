@@ -143,3 +143,30 @@ def test_a_rule_that_would_have_them_know_is_no_case_of_the_trace(ctxs):
     survive = _audit(ctx, "The two-muddy and three-muddy worlds both survive round 1, but only in a two-muddy world "
                           "can each muddy child now know they're muddy.")
     assert "premature" not in _case_knowledge(survive)
+
+
+def test_islanders_leaving_on_a_night_is_a_case_knowing(ctxs):
+    """Blue-eyed islanders leave the night they know: "If exactly two people were blue-eyed, they would leave on the
+    first night" is early (two know after one quiet night), "…on the second night" right; in Chinese a step that
+    opens "如果有2个蓝眼睛，每人看到1个。" supposes that count for its later "所以两人…马上就能确定自己是蓝眼睛，第一晚就离开"."""
+    ctx = ctxs("islanders.txt", {"n": 6, "k": 5})
+    assert _case_knowledge(_audit(ctx, "If exactly two people were blue-eyed, they would leave on the first "
+                                       "night.")) == ["premature"]
+    assert _case_knowledge(_audit(ctx, "If exactly two people were blue-eyed, they would leave on the second "
+                                       "night.")) == ["entailed"]
+    assert _case_knowledge(_audit(ctx, "如果有2个蓝眼睛，他们会在第二晚离开。")) == ["entailed"]
+    zh = _audit(ctx, "如果有2个蓝眼睛，每人看到1个。对方没有反应，所以两人在访客说完之后马上就能确定自己是蓝眼睛，第一晚就离开。")
+    assert _case_knowledge(zh) == ["premature"]
+
+
+def test_the_inner_case_and_a_silence_are_not_the_case_knowing(ctxs):
+    """"如果有3个孩子有泥，…他会想：如果我是干净的，那就只有2个有泥，他们在第二次就会站出来": the knowing of the case
+    inside ("if I were clean"), not of three muddy children; "如果有2个有泥，第一次没人站出来之后，…" names a time with its
+    silence, not a knowing."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    inner = _audit(ctx, "同理，如果有3个孩子有泥，每个有泥的孩子看到2个有泥的，他会想：如果我是干净的，那就只有2个有泥，"
+                        "他们在第二次就会站出来。")
+    assert "premature" not in _case_knowledge(inner) and inner.label == -1
+    silence = _audit(ctx, "如果有2个有泥，第一次没人站出来之后，每个有泥的孩子想：如果我是干净的，那个人就是唯一的泥孩子，"
+                          "他早就站出来了。所以我也有泥。第二次问就会站出来。")
+    assert "false" not in _case_knowledge(silence) and silence.label == -1
