@@ -196,7 +196,8 @@ _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
 # A quote's object at its end, which models drop when they quote ("I knew you didn't know" for "… the card").
-_OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|answer|sum|product)|it|them|this card|that)\W*$)|"
+_OBJECT_END = re.compile(r"(?i:\s+(?:the\s+(?:card|date|birthday|numbers?|pair|answer|sum|product)|it|them|this card|that|"
+                         r"your\s+age)\W*$)|"
                          r"(?:这张牌|是哪张牌|哪张牌|日期|生日)\W*$")
 # Shorter quotes without their object ("I don't know", "我知道了") are too common to name a statement.
 SHORT_QUOTE = {True: 12, False: 6}  # by whether the quote is ASCII

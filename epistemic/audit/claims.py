@@ -14,8 +14,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..errors import EpistemicError
 from ..language import syntax as s
+from ..worlds.evaluate import static_values
 from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records, without_relative
@@ -398,7 +401,9 @@ def _joined_list(m: re.Match) -> str:
 
 
 _ANY_PAIR = re.compile(r"\(\s*-?\d+\s*,\s*-?\d+\s*\)")
-_GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（）]*[)）]")
+_GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（）]*[)）]|"
+                    r"(?<=[)\w] )\[[^\[\](),，\n]*[A-Za-z\u4e00-\u9fff][^\[\](),，\n]*\](?!\()")  # ("(9,4,4) [sum 17]";
+# not a link, nor a list in brackets: "S2 = [Apr 14, Apr 17]")
 
 
 _PRODUCT_SIGN = re.compile(r"[×·*]")
@@ -2358,11 +2363,29 @@ def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
         a, b = int(m.group(1)), int(m.group(2))
         if a in lex.codes[q[0]] and b in lex.codes[q[1]]:
             out.append((m.start(), m.end(), {q[0]: a, q[1]: b}))
+    if len(lex.puzzle.variables) == 2 and ("(" in sentence or "（" in sentence):
+        for m in _TRIPLE_NUMBERS.finditer(sentence):  # "(9, 4, 4)" in Cheryl's Age: her age, the older brother's and
+            a, b = int(m.group(1)), int(m.group(2))  # the younger's, which the two fix: a world when they make one
+            if a in lex.codes[q[0]] and b in lex.codes[q[1]] and _world_pair(lex, q, a, b):
+                out.append((m.start(), m.end(), {q[0]: a, q[1]: b}))
     for m in _NAMED_PAIR.finditer(sentence) if "=" in sentence else ():
         names, codes = (m.group(1), m.group(2)), (int(m.group(3)), int(m.group(4)))
         if set(names) == set(q) and all(c in lex.codes[n] for n, c in zip(names, codes)):
             out.append((m.start(), m.end(), dict(zip(names, codes))))
     return out
+
+
+_TRIPLE_NUMBERS = re.compile(r"[(（]\s*(\d{1,3})\s*[,，]\s*(\d{1,3})\s*[,，]\s*\d{1,3}\s*[)）]")
+
+
+def _world_pair(lex: Lexicon, names: tuple[str, str], a: int, b: int) -> bool:
+    """Whether the two variables `names` at a and b meet the puzzle's constraints (remembered per pair)."""
+    memo = lex.atoms.setdefault("@world pairs", {})
+    hit = memo.get((a, b))
+    if hit is None:
+        columns = {names[0]: np.array([a]), names[1]: np.array([b])}
+        hit = memo[(a, b)] = all(bool(static_values(c, columns, 1)[0]) for c in lex.puzzle.constraints)
+    return hit
 
 
 def _merged(t: Token, u: Token, tv: tuple[str, str], sentence: str) -> Token | None:

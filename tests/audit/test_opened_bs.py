@@ -170,3 +170,21 @@ def test_the_inner_case_and_a_silence_are_not_the_case_knowing(ctxs):
     silence = _audit(ctx, "如果有2个有泥，第一次没人站出来之后，每个有泥的孩子想：如果我是干净的，那个人就是唯一的泥孩子，"
                           "他早就站出来了。所以我也有泥。第二次问就会站出来。")
     assert "false" not in _case_knowledge(silence) and silence.label == -1
+
+
+def test_triples_of_ages_are_worlds_when_they_make_one(ctxs):
+    """Cheryl's Age has two variables (her age, the older brother's); "(9, 4, 4)" adds the younger brother's, which
+    they fix, so a triple whose first two make a world is that world: "Remaining: (8, 6, 3), (9, 4, 4), (9, 8, 2),
+    (12, 4, 3)." is the list after the second statement. "(4, 4, 9)", the ages in increasing order, makes no world
+    (the brother would not be younger) and is not read; a gloss in square brackets ("[sum 17]") does not cut the
+    list."""
+    ctx = ctxs("cheryls_age.txt")
+    said = ('"We still don\'t know your age." Nothing goes.\n\n"Of course we know the bus number, but we still don\'t '
+            'know your age." So the sum is shared.\n\n')
+    right = _audit(ctx, said + "Remaining: (8, 6, 3), (9, 4, 4), (9, 8, 2), (12, 4, 3).")
+    assert right.label == -1 and [v for _, v in _verdicts(right, "candidates")] == ["entailed"]
+    glossed = _audit(ctx, said + "Candidates: (8,6,3), (9,4,4) [sum 17]; (9,8,2), (12,4,3) [sum 19].")
+    assert glossed.label == -1 and [v for _, v in _verdicts(glossed, "candidates")] == ["entailed"]
+    kept = _audit(ctx, said + "Remaining: (8, 6, 3), (9, 4, 4), (9, 8, 2), (12, 4, 3), (12, 6, 2).")
+    assert [v for _, v in _verdicts(kept, "candidates")] == ["false"]
+    assert not _verdicts(_audit(ctx, said + "Remaining: (4, 4, 9)."), "candidates")
