@@ -387,9 +387,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
-        if (text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and \
-                ("(" in text or "（" in text):  # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19",
-            # "(9,8,2) 18 · (9,4,4) 17 · …" under "Triples (sum):"
+        if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and
+                ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \
+                (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None):
+            # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19", "(9,8,2) 18 · (9,4,4) 17 · …" under
+            # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products)
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if arrows:
@@ -666,6 +668,7 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
                                                 if last else None))
 
 
+_COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
 

@@ -122,11 +122,24 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 
 # "(9, 8, 2) = 17", "(12,6,2) → 19", "(9,8,2) 18" (in a list of them under "Triples (sum):"): a tuple of two to four
 # numbers and the number it is said to equal
-_TUPLE_VALUE = re.compile(r"[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
-                          r"(?P<sep>\s*(?:=|→|->|:)\s*|[ \t]+)(?P<value>\d{1,6})(?![\d.,]\d)")
+_TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
+                          r"(?P<sep>\s*(?:=|→|->|:)\s*|[ \t]+)|"
+                          r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
+                          r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*)"  # "6 + 11 → 56"
+                          r"(?P<value>\d{1,6})(?![\d.,]\d)")
 # a line that is only one of them, after a bullet or a number ("4. (12, 4, 3) → 18"): one row of a column of them
 _TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
 _FOLD = {"+": sum, "*": math.prod}
+
+
+def _written(m: re.Match) -> str:
+    """How an item of a list of tuples gives its value: after a bracket and a sign ("marked"), a bracket and a space
+    ("bare"), bare numbers and a colon ("9,8,2: 18"), or a split and an arrow ("6 + 11 → 56")."""
+    if m.group("split"):
+        return "split"
+    if m.group("bare"):
+        return "colon"
+    return "marked" if m.group("sep").strip() else "bare"
 
 
 def tuple_values(text: str) -> list[ClaimRecord]:
@@ -147,11 +160,12 @@ def tuple_values(text: str) -> list[ClaimRecord]:
             lists.append(column)
             column = []
         inline = [(m, start) for m in _TUPLE_VALUE.finditer(line)]  # ("(4,19) 76, rival (2,38) → 40": a product
-        lists += [[(m, a) for m, a in inline if bool(m.group("sep").strip()) == marked]  # and a sum, each
-                  for marked in (True, False)]  # written its own way, two lists)
+        lists += [[(m, a) for m, a in inline if _written(m) == way]  # and a sum, each written its own way, two lists)
+                  for way in ("marked", "bare", "colon", "split")]
     lists.append(column)
     for items in lists:
-        found = [(m, start, [int(x) for x in re.split(r"\s*[,，]\s*", m.group("numbers"))], int(m.group("value")))
+        found = [(m, start, [int(x) for x in re.split(r"\s*[,，+]\s*", m.group("numbers") or m.group("bare") or
+                                                      m.group("split"))], int(m.group("value")))
                  for m, start in items]
         if len(found) < 3:
             continue
@@ -159,7 +173,7 @@ def tuple_values(text: str) -> list[ClaimRecord]:
         op = max(fits, key=lambda o: fits[o])
         if fits[op] < 3 or fits[op] * 3 < len(found) * 2:
             continue
-        if not items[0][0].group("sep").strip() and (len(found) < 4 or fits[op] < len(found) - 1):
+        if _written(items[0][0]) != "marked" and (len(found) < 4 or fits[op] < len(found) - 1):
             continue  # a bare number after each tuple keeps its convention all but once ("(2,9) 18 → (3,6) 9": a
             # product, then a sum, is no list)
         for m, start, xs, n in found:

@@ -188,3 +188,20 @@ def test_triples_of_ages_are_worlds_when_they_make_one(ctxs):
     kept = _audit(ctx, said + "Remaining: (8, 6, 3), (9, 4, 4), (9, 8, 2), (12, 4, 3), (12, 6, 2).")
     assert [v for _, v in _verdicts(kept, "candidates")] == ["false"]
     assert not _verdicts(_audit(ctx, said + "Remaining: (4, 4, 9)."), "candidates")
+
+
+def test_lists_of_bare_triples_and_of_splits_keep_their_convention(ctxs):
+    """"144,1,1: 146 · … · 9,8,2: 18 · 9,4,4: 17": bare triples with a colon are a list of sums, and the one that is
+    not a sum is a slip; "Splits: 2 + 15 → 30, 3 + 14 → 42, …, 6 + 11 → 56, …": each split with its product, the
+    one wrong product a slip (6 · 11 = 66). A line whose arrows keep no convention is not read."""
+    ages = ctxs("cheryls_age.txt")
+    line = ("Triples with sums:\n144,1,1: 146 · 72,2,1: 75 · 48,3,1: 52 · 36,4,1: 41 · 12,4,3: 19 · 9,8,2: {} · "
+            "9,4,4: 17 · 8,6,3: 17")
+    assert ("(9 + 8) + 2 = 18", "false") in _verdicts(_audit(ages, line.format(18)), "arithmetic")
+    assert _audit(ages, line.format(19)).label == -1
+    sp = ctxs("sum_product.txt")
+    splits = "Try 17. Splits: 2 + 15 → 30, 3 + 14 → 42, 4 + 13 → 52, 5 + 12 → 60, 6 + 11 → {}, 7 + 10 → 70, 8 + 9 → 72."
+    assert ("6 * 11 = 56", "false") in _verdicts(_audit(sp, splits.format(56)), "arithmetic")
+    assert _audit(sp, splits.format(66)).label == -1
+    mixed = _audit(sp, "Try 11: 2 + 9 → 18, 3 + 8 → 11, 4 + 7 → 5, 5 + 6 → 30.")
+    assert not [f for f, v in _verdicts(mixed, "arithmetic") if v == "false"]
