@@ -245,6 +245,9 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     return sentence, (found[-1][1] if found else None)
 
 
+_QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$")  # a subject that ends on a quote
+
+
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     sentence, phrase = _credit_subject(text, start, end)
     quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
@@ -262,6 +265,10 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     elif phrase is not None and _RESPECTIVELY.search(sentence) is None and \
             (only := _only_statement(aligner, phrase)) is not None:
         return (only,)  # "b = c 被爱丽丝排除", "ruled out by Alice": a speaker of one statement, by name alone
+    elif phrase is not None and _STATEMENT_NOUN.search(phrase) is None and _QUOTE_SUBJECT.search(phrase) and \
+            (located := aligner.locate(phrase, current))[1] == "quote" and located[0]:
+        return (located[0],)  # '"We still don't know your age" already rules out …', 'Their first "we still don't
+        # know" …': the whole statement quoted as the subject
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)

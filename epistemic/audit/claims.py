@@ -26,7 +26,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
                       KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
-from .classes import ELIMINATES, class_exclusions
+from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
 from .groups import group_records, member_records
 from .keys import key_vars, knower
@@ -500,6 +500,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         if ELIMINATES.search(sentence) is not None or "之和" in sentence:  # "P's first statement eliminates every sum of 55
             # or more", "所有能拆成两个素数之和的和都已经被…排除了"
             arithmetic += class_exclusions(raw, sentence)
+        if "unique" in sentence or "once" in sentence:  # "already rules out every triple whose sum is unique"
+            arithmetic += unique_class_exclusions(lex, raw, sentence)
         if "cmp" in kinds or _PARITY.search(sentence) is not None:
             arithmetic += _term_bounds(raw, sentence)
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .keys import formula_key, knows_key
 from .lexicon import Token
 from .primes import two_prime_sums
 from .records import CLASS, ClaimRecord, record
@@ -64,6 +65,47 @@ def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
             out.append(record("exclusion", ("Not", cond), (), sentence.strip(), verb.start(), end, False,
                               reading=CLASS))
     return out
+
+
+# "rules out every triple whose sum is unique", "discard the triples with a unique sum": the class of worlds where the
+# term's value is met once, that is where the one who sees only the term knows the answer
+_DISCARDS = re.compile(r"(?i:\b(?:discard(?:s|ed|ing)?|drop(?:s|ped|ping)?|cross(?:es|ed)?\s+out|strik(?:es|e)\s+off)\b)")
+_UNIQUE_AFTER = re.compile(r"(?i:\s+(?:is|was|are|were)\s+(?:unique|one\s+of\s+a\s+kind)\b|\s+(?:appears|occurs|shows\s+up)\s+"
+                           r"(?:only\s+)?once\b)")
+_UNIQUE_BEFORE = re.compile(r"(?i:\b(?:unique|one-off)\s+$)")
+_WHOSE = re.compile(r"(?i:\b(?:whose|with|having)\s+(?:(?:an?|the)\s+)?(?:unique\s+)?$)")
+
+
+def unique_class_exclusions(lex, raw: list[Token], sentence: str) -> list[ClaimRecord]:
+    """The exclusions of the worlds whose observed term is unique ("already rules out every triple whose sum is
+    unique"), as `not (the one who sees the term knows the answer)`: the class of worlds where that agent would
+    know. Only a term that exactly one agent sees, and sees alone, is read; the class right after the verb's object
+    noun ("every triple whose …", "the pairs with a unique …")."""
+    out = []
+    terms = [t for t in raw if t.kind == "attr" and isinstance(t.payload, tuple) and t.payload[0] == "@term"]
+    if not terms or not lex.question_vars:
+        return out
+    for verb in list(ELIMINATES.finditer(sentence)) + list(_DISCARDS.finditer(sentence)):
+        term = next((t for t in terms if verb.end() < t.start <= verb.end() + 50 and
+                     _WHOSE.search(sentence, max(verb.end(), t.start - 20), t.start) is not None), None)
+        if term is None or "," in sentence[verb.end():term.start] or "." in sentence[verb.end():term.start]:
+            continue
+        unique = _UNIQUE_AFTER.match(sentence, term.end) or _UNIQUE_BEFORE.search(sentence, max(0, term.start - 12),
+                                                                                  term.start)
+        agent = _sole_observer(lex, term.payload[1])
+        if unique is None or agent is None:
+            continue
+        end = unique.end() if unique.start() >= term.end else term.end
+        knows = knows_key(agent, "value", tuple(("Var", v) for v in lex.question_vars))
+        out.append(record("exclusion", ("Not", knows), (), sentence.strip(), verb.start(), end, False,
+                          reading=CLASS))
+    return out
+
+
+def _sole_observer(lex, key: tuple) -> str | None:
+    """The one agent that observes exactly the term `key` and nothing else, else None."""
+    found = [a.name for a in lex.puzzle.agents if len(a.observes) == 1 and formula_key(a.observes[0]) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _condition(term: Token, parity: str | None, sentence: str) -> tuple[tuple | None, int]:

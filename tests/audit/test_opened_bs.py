@@ -205,3 +205,18 @@ def test_lists_of_bare_triples_and_of_splits_keep_their_convention(ctxs):
     assert _audit(sp, splits.format(66)).label == -1
     mixed = _audit(sp, "Try 11: 2 + 9 → 18, 3 + 8 → 11, 4 + 7 → 5, 5 + 6 → 30.")
     assert not [f for f, v in _verdicts(mixed, "arithmetic") if v == "false"]
+
+
+def test_an_elimination_of_the_worlds_whose_sum_is_unique(ctxs):
+    """"Their first "we still don't know" already rules out every triple whose sum is unique": the worlds whose sum
+    is met once are those where the one who sees only the sum would know her age, so the elimination is `not
+    Knowing knows cheryl`, credited to the quoted statement: wrong for the first (it removes nothing), right for the
+    second; uncredited after the second it is true."""
+    ctx = ctxs("cheryls_age.txt")
+    first = _audit(ctx, 'Their first "we still don\'t know" already rules out every triple whose sum is unique.')
+    assert [(c.record.kind, c.verdict.verdict) for st in first.steps for c in st.claims] == [("credit", "premature")]
+    assert first.label == 0
+    second = _audit(ctx, '"We still don\'t know your age." Nothing goes.\n\n"Of course we know the bus number, but we '
+                         'still don\'t know your age." This rules out every triple whose sum is unique.\n\n'
+                         'So we discard the triples with a unique sum.')
+    assert second.label == -1 and {v for _, v in _verdicts(second, "exclusion")} == {"entailed"}
