@@ -3191,7 +3191,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                         + _clause_claims(lex, clause[split:], sentence, state, answer_cue, has_if))
             # "after Q's statement P knows": Q names a statement, P is the subject
             agents = {t.payload for t in before if t.kind == "agent" and not _STATEMENT_OF.match(sentence, t.end)}
-            both = _both(lex, agents, sentence, a if before else max(0, clause[know].start - 24), clause[know].start) \
+            both = _both(lex, agents, sentence, max(0, a - 8) if before else max(0, clause[know].start - 24),
+                         clause[know].start) \
                 if "says" not in kinds[:know] else ()
             if both:  # "both P and S know the numbers", "both of them know", "P和S都知道"
                 keys = [_knowledge(lex, clause, know, agent, sentence) for agent in both]
@@ -3236,8 +3237,8 @@ _THE_TWO = re.compile(r"(?i:\bboth\s+of\s+them\b|\bthey\s+both\b|\bthe\s+two\s+o
 def _both(lex: Lexicon, agents: set, sentence: str, start: int, end: int) -> tuple[str, ...]:
     """The agents a "both" subject names ("both P and S", "P and S both", "P和S都"; "both of them" in a puzzle of
     two agents), in the puzzle's order, or () when the subject is one agent."""
-    if _BOTH.search(sentence, start, end) is None:
-        return ()
+    if _BOTH.search(sentence, start, end) is None:  # ("Both P and Q know …": "both" just before the clause's first
+        return ()  # token, the subject's first agent)
     names = tuple(agent.name for agent in lex.puzzle.agents)
     if len(agents) == 2:
         return tuple(n for n in names if n in agents)

@@ -220,3 +220,12 @@ def test_an_elimination_of_the_worlds_whose_sum_is_unique(ctxs):
                          'still don\'t know your age." This rules out every triple whose sum is unique.\n\n'
                          'So we discard the triples with a unique sum.')
     assert second.label == -1 and {v for _, v in _verdicts(second, "exclusion")} == {"entailed"}
+
+
+def test_both_opening_the_sentence_names_both_knowers(ctxs):
+    """"Both Albert and Bernard know the date.": "both" right before the subject's first agent makes the subject
+    both agents (two claims), as "Now both Albert and Bernard know" did; without "both" the reader keeps its doubt."""
+    ctx = ctxs("cheryl.txt")
+    for text in ("Both Albert and Bernard know the date.", "So both Albert and Bernard know the date."):
+        found = [(c.record.kind, c.formula) for st in _audit(ctx, text).steps for c in st.claims]
+        assert found == [("knowledge", "Albert knows date"), ("knowledge", "Bernard knows date")], text
