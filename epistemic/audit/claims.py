@@ -2002,6 +2002,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
             agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"
+            agentish = agentish or (i > 0 and raw[i - 1].kind == "agent" and nxt is not None and
+                                    nxt.kind in ("know", "notknow", "says", "modal") and
+                                    _AGENTS_AND.fullmatch(sentence, raw[i - 1].end, t.start) is not None and
+                                    _BOTH_GAP.fullmatch(sentence, t.end, nxt.start) is not None)  # "P and Q both know"
             agentish = agentish or ((held := _HOLDS_BEFORE.match(sentence, t.end)) is not None and
                                     bool(held.group(0).strip()))  # "Alice holds one of these seven hands"
             agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
@@ -3230,6 +3234,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
 
 
 _WOULD = re.compile(r"(?i:would|wouldn't|might)\b")
+_AGENTS_AND = re.compile(r"(?i:\s+and\s+)|\s*(?:和|与|跟)\s*")  # between two knowers: "P and Q both know", "P和Q都知道"
+_BOTH_GAP = re.compile(r"(?i:\s*(?:both|also|too|now|then)?\s*)|\s*(?:都|也|现在)?\s*")
 _BOTH = re.compile(r"(?i:\bboth\b)|都|两人|两个人|二人")
 _THE_TWO = re.compile(r"(?i:\bboth\s+of\s+them\b|\bthey\s+both\b|\bthe\s+two\s+of\s+them\b)|两人都|两个人都|他们都|他们俩|二人都")
 

@@ -229,3 +229,15 @@ def test_both_opening_the_sentence_names_both_knowers(ctxs):
     for text in ("Both Albert and Bernard know the date.", "So both Albert and Bernard know the date."):
         found = [(c.record.kind, c.formula) for st in _audit(ctx, text).steps for c in st.claims]
         assert found == [("knowledge", "Albert knows date"), ("knowledge", "Bernard knows date")], text
+
+
+def test_a_second_knower_spelt_like_a_rank(ctxs):
+    """"P and Q both know the card.", "P和Q都知道这张牌。": Q after "P and", then knowing, is the agent Q, not the queen;
+    "The cards left are ♥A and Q." still lists the queen."""
+    ctx = ctxs("card16.txt")
+    for text in ("P and Q both know the card.", "P和Q都知道这张牌。"):
+        found = [(c.record.kind, c.formula) for st in _audit(ctx, text).steps for c in st.claims]
+        assert found == [("knowledge", "P knows card"), ("knowledge", "Q knows card")], text
+    listed = _audit(ctx, "The cards left are ♥A and Q.")
+    assert [c.formula for st in listed.steps for c in st.claims] == [
+        "(suit = hearts and rank = A) or (suit = hearts and rank = Q)"]
