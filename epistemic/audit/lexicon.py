@@ -375,6 +375,26 @@ def _indexed_variable_names(name: str) -> list[str]:
 
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+# What a member of a family has, by the family's sort: a wise man's hat, a child's forehead, an islander's eyes
+_OWN_NOUNS = {"colour": ("hat", "hat colour", "hat color", "colour", "color"), "color": ("hat", "hat color", "color"),
+              "bool": ("forehead", "face")}
+
+
+def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
+    """"the blind man's hat", "the first man's hat", "w1's hat": the variable of an indexed family named as what the
+    agent of its index has (the agent that does not see it), for families whose sort says what they are."""
+    m = re.fullmatch(r"([A-Za-z]{1,2})\[(\d{1,2})\]", var.name)
+    nouns = _OWN_NOUNS.get(var.sort or "", ())
+    if m is None or not nouns:
+        return []
+    owners = [a for a in puzzle.agents if (n := re.fullmatch(r"[A-Za-z]{1,2}\[(\d{1,2})\]", a.name)) is not None and
+              n.group(1) == m.group(2) and not any(isinstance(o, s.Var) and o.name == var.name for o in a.observes)]
+    if len(owners) != 1:
+        return []
+    names = [*(d for d in owners[0].display if d.isascii()), *_indexed_names(owners[0].name)]
+    names = [n for n in dict.fromkeys(names) if n and n[0].isalpha()]
+    return [f"{article}{name}'s {noun}" for name in names for noun in nouns
+            for article in (("the ", "") if not name.lower().startswith("the ") else ("",))]
 
 
 def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
@@ -440,6 +460,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             for surface in _indexed_variable_names(var.name):  # "h3", "h_3", "h[3]": one of a family of variables
                 if surface.lower() not in folded and surface not in entries:
                     add(surface, "attr", var.name)
+            for surface in _possessed_names(puzzle, var):  # "the blind man's hat", "the first man's hat"
+                add(surface, "attr", var.name, fold=True)
             continue
         add(var.name, "attr", var.name, fold=True)
         add("the " + var.name, "attr", var.name, fold=True)

@@ -241,3 +241,15 @@ def test_a_second_knower_spelt_like_a_rank(ctxs):
     listed = _audit(ctx, "The cards left are ♥A and Q.")
     assert [c.formula for st in listed.steps for c in st.claims] == [
         "(suit = hearts and rank = A) or (suit = hearts and rank = Q)"]
+
+
+def test_a_wise_mans_hat_is_his_variable(ctxs):
+    """"If the blind man's hat were red, the first man would know his own colour": "the blind man's hat" is h[3] (the
+    hat of the man of that index, whom it does not show), so the supposition is read, and false before anyone speaks
+    (the first man, seeing one red hat, cannot know); "w2's hat", "the first man's hat" likewise."""
+    ctx = ctxs("hats.txt")
+    found = [(c.record.kind, c.formula, c.verdict.verdict) for st in _audit(
+        ctx, "If the blind man's hat were red, the first man would know his own colour.").steps for c in st.claims]
+    assert found == [("hypothetical", "h[3] = red implies w[1] knows h[1]", "false")]
+    names = [(t.text, t.payload) for t in ctx.lexicon.scan("the first man's hat, w2's hat") if t.kind == "attr"]
+    assert names == [("the first man's hat", "h[1]"), ("w2's hat", "h[2]")]
