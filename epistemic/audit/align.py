@@ -365,7 +365,7 @@ _PHRASE = re.compile(r"(?<![a-z])([a-z]{3,})(?= ([a-z]{3,})(?![a-z]))")  # (over
 _PHRASE_STOP = frozenset({"the", "and", "but", "not", "know", "knows", "still", "that", "this", "your", "our", "you",
                           "now", "can", "don", "didn", "doesn", "all", "for", "was", "are", "has", "have", "with",
                           "one", "two", "three", "four", "five", "any", "few", "least", "most", "each", "some", "none",
-                          "every", "more", "less", "than", "who", "are", "you", "they"})  # (no "at least one")
+                          "every", "more", "less", "than", "who", "they"})  # (no "at least one")
 
 
 def _phrases(text: str) -> set:

@@ -1873,6 +1873,7 @@ def _spells_worlds(lex: Lexicon, sentence: str) -> bool:
 
 
 def _make_initials(puzzle) -> tuple[dict[str, int], re.Pattern] | None:
+    """What _initials remembers for a puzzle."""
     names = [v.name for v in puzzle.variables[0].values]
     capitals = {n[:1].upper(): code for code, n in enumerate(names) if n[:1].isascii() and n[:1].isalpha()}
     if len(puzzle.variables) < 3 or len(capitals) != len(names):
@@ -2390,7 +2391,8 @@ def _world_pair(lex: Lexicon, names: tuple[str, str], a: int, b: int) -> bool:
     hit = memo.get((a, b))
     if hit is None:
         columns = {names[0]: np.array([a]), names[1]: np.array([b])}
-        hit = memo[(a, b)] = all(bool(static_values(c, columns, 1)[0]) for c in lex.puzzle.constraints)
+        with np.errstate(all="ignore"):  # (a constraint dividing by a value the trace wrote as 0 is simply unmet)
+            hit = memo[(a, b)] = all(bool(static_values(c, columns, 1)[0]) for c in lex.puzzle.constraints)
     return hit
 
 
