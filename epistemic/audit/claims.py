@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon
+from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon, own_variable
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -1915,8 +1915,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                *(t for t in raw if t.start >= label.end())]
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
-    if _spells_worlds(lex, sentence):  # "WRR", "RWB": a world in the values' capitals
-        initials, spelt = _initials(lex), list(_initials(lex)[1].finditer(sentence))
+    initials = _initials(lex) if lex.shared_values else None
+    spelt = list(initials[1].finditer(sentence)) if initials is not None else []
+    if spelt:  # "WRR", "RWB": a world in the values' capitals
         spans = [m.span() for m in spelt]
         raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
             Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(),
@@ -2320,7 +2321,6 @@ _CARD_OWNED = re.compile(r"(?i:\s+(?:is|was|must\s+be)\s+|\s+belongs\s+to\s+|\s+
                          r"\s*(?:号牌|号)?\s*(?:是|归|在)\s*")
 _POSSESSED = re.compile(r"(?:'s|’s)\b|的|手里|手上|(?=\s*[.。!！*]|\s*$)")
 _OR_NUMBER = re.compile(r"\s*[,，]?\s*(?:(?i:or)\b|或者?|还是)\s*\d")
-_INDEXED = re.compile(r"(.+)\[(\d+)\]")
 
 
 def _card_value(payload, n: int) -> tuple | None:
@@ -2329,16 +2329,8 @@ def _card_value(payload, n: int) -> tuple | None:
 
 
 def _own_var(lex: Lexicon, agent: str) -> str | None:
-    """An agent's own variable: the one it observes (Bill's card), or else the one of its index it does not observe
-    (the third wise man w[3]'s hat h[3], the first child c[1]'s forehead m[1]); None when there is no one such."""
-    seen = _observed_var(lex, agent)
-    m = _INDEXED.fullmatch(agent)
-    if seen is not None or m is None:
-        return seen
-    observes = {o.name for a in lex.puzzle.agents if a.name == agent for o in a.observes if isinstance(o, s.Var)}
-    mine = [v.name for v in lex.puzzle.variables if (n := _INDEXED.fullmatch(v.name)) is not None and
-            n.group(2) == m.group(2) and v.name not in observes]
-    return mine[0] if len(mine) == 1 else None
+    """An agent's own variable (lexicon.own_variable)."""
+    return own_variable(lex.puzzle, agent)
 
 
 def _held_var(lex: Lexicon, agent: str) -> str | None:

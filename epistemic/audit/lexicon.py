@@ -381,20 +381,36 @@ _OWN_NOUNS = {"colour": ("hat", "hat colour", "hat color", "colour", "color"), "
 
 
 def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
-    """"the blind man's hat", "the first man's hat", "w1's hat": the variable of an indexed family named as what the
-    agent of its index has (the agent that does not see it), for families whose sort says what they are."""
-    m = re.fullmatch(r"([A-Za-z]{1,2})\[(\d{1,2})\]", var.name)
+    """"the blind man's hat", "the first man's hat", "w1's hat": the variable of an indexed family named as what its
+    owner has (own_variable), for families whose sort says what they are."""
     nouns = _OWN_NOUNS.get(var.sort or "", ())
-    if m is None or not nouns:
+    if "[" not in var.name or not nouns:
         return []
-    owners = [a for a in puzzle.agents if (n := re.fullmatch(r"[A-Za-z]{1,2}\[(\d{1,2})\]", a.name)) is not None and
-              n.group(1) == m.group(2) and not any(isinstance(o, s.Var) and o.name == var.name for o in a.observes)]
+    owners = [a for a in puzzle.agents if own_variable(puzzle, a.name) == var.name]
     if len(owners) != 1:
         return []
     names = [*(d for d in owners[0].display if d.isascii()), *_indexed_names(owners[0].name)]
     names = [n for n in dict.fromkeys(names) if n and n[0].isalpha()]
     return [f"{article}{name}'s {noun}" for name in names for noun in nouns
             for article in (("the ", "") if not name.lower().startswith("the ") else ("",))]
+
+
+_INDEXED_NAME = re.compile(r"(.+)\[(\d+)\]")
+
+
+def own_variable(puzzle: s.Puzzle, agent: str) -> str | None:
+    """An agent's own variable: the one it observes (Bill's card), or else the one of its index it does not observe
+    (the third wise man w[3]'s hat h[3], the first child c[1]'s forehead m[1]); None when there is no one such."""
+    observes = next((a.observes for a in puzzle.agents if a.name == agent), ())
+    if len(observes) == 1 and isinstance(observes[0], s.Var):
+        return observes[0].name
+    m = _INDEXED_NAME.fullmatch(agent)
+    if m is None:
+        return None
+    seen = {o.name for o in observes if isinstance(o, s.Var)}
+    mine = [v.name for v in puzzle.variables if (n := _INDEXED_NAME.fullmatch(v.name)) is not None and
+            n.group(2) == m.group(2) and v.name not in seen]
+    return mine[0] if len(mine) == 1 else None
 
 
 def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
