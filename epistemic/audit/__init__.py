@@ -594,6 +594,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     if backed and final_at is not None and not 0 <= first_error([st.label for st in steps]) <= final_at:
         # a wrong final answer is an error at the latest where it is stated, whatever was (not) read before it
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
+    if backed and final is not None:
+        steps = _headline_deferred(steps, opening, final)
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
 
@@ -730,6 +732,37 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c
             for c in audits]
+
+
+def _headline_deferred(steps: list, opening: int, final) -> list:
+    """A wrong answer in an opening headline ("**Answer: 5 children are muddy.**") is the conclusion announced ahead
+    of the reasoning: when a later step is flagged for a claim of its own (not the same wrong answer again), that
+    step is where the reasoning went wrong, and the headline waits for it. With no such step, or when the headline
+    says anything else wrong, the headline stays the first error (a right derivation closed by a wrong answer)."""
+    if not 0 <= opening < len(steps) or steps[opening].label != -1 or steps[opening].reached > 0 or \
+            len(steps[opening].text) > _HEADLINE:
+        return steps
+    head = steps[opening]
+    greeting = _OPENER.match(head.text)
+    if _CONCLUSION.match(head.text, greeting.end() if greeting else 0):
+        return steps  # "所以，生日是8月15。": a conclusion drawn, not an answer announced ahead
+
+    def naming_final(c) -> bool:
+        return c.record.answer is not None and set(c.record.answer) == set(final)
+
+    bad = [c for c in head.claims if c.evidence in (STRONG_EVIDENCE, CORROBORATED)]
+    if not bad or not all(naming_final(c) for c in head.claims if c.verdict.verdict in (FALSE, PREMATURE)):
+        return steps  # ("**Answer: June 16** — reading it as Ali holding the day number": a premise of its own)
+    if not any(st.label == -1 and not st.wrong_answer and any(
+            c.evidence in (STRONG_EVIDENCE, CORROBORATED) and not naming_final(c) for c in st.claims)
+               for st in steps[opening + 1:]):
+        return steps
+    claims = tuple(dataclasses.replace(c, record=c.record.read_as(HEADLINE), evidence="") if c in bad else c
+                   for c in head.claims)
+    steps = list(steps)
+    steps[opening] = replace(head, claims=claims, label=0, wrong_answer=False,
+                             unchecked=tuple(dict.fromkeys((*head.unchecked, HEADLINE))))
+    return steps
 
 
 def _ahead(alignment: list) -> list[int]:

@@ -302,7 +302,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
 
 # A sentence about which values have a property ("the singleton days are 13 and 20", "19 只出现一次"), and one about
 # what is left of the stage; a list after the first and before the second is one of the values with the property.
-_PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|"
+_PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|"
                              r"that|his|her|both|all|everyone|each)\b)|twice|shared|repeated|duplicated?|appears?\s+in|"
                              r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")  # (not "once Bernard has spoken": when)
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
@@ -383,7 +383,7 @@ def _after_property(sentence: str, start: int, end: int) -> bool:
     return bool(found) and _STAGE_TOPIC.search(sentence, found[-1], end) is None
 
 
-_ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|that|"
+_ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!\s+(?-i:[A-Z])|\s+(?:we|he|she|they|you|it|the|this|that|"
                          r"his|her|both|all|everyone|each)\b))\b)|唯一|只出现一次|出现一次")
 
 
@@ -593,6 +593,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
     if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
                              _HELD_WITH.search(sentence) is not None):
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
+    if "agent" in kinds and ("value" in kinds or "number" in kinds) and _PROPERTY_TOPIC.search(sentence) is not None:
+        found = _property_cases(lex, raw, sentence, found)  # "Neither 18 nor 19 is unique, so Bo can't know"
     example = _EXAMPLE.search(sentence)
     if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
         found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in (
@@ -821,6 +823,28 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
+    return out
+
+
+def _property_cases(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """"Neither 18 nor 19 is unique, so Bo can't know": the knowing of an agent drawn from a property of values of
+    what that agent observes, named before it in the sentence, is the knowing in those values' case (one world
+    replayed, "Ali hears March: …"), not at the stage: read as a case."""
+    out = []
+    for r in found:
+        who = knower(r.key.formula) if r.kind == "knowledge" and r.certain and r.reading == KNOWLEDGE else None
+        own = observed_vars(lex, who) if who is not None else set()
+        subject = next((n for n, t in enumerate(raw) if r.start <= t.start < r.end and t.kind == "agent" and
+                        t.payload == who and n + 1 < len(raw) and raw[n + 1].kind in ("know", "notknow", "modal")),
+                       None)
+        values = [t for t in raw[:subject or 0] if t.kind in ("value", "number")]  # (a day is scanned as a number)
+        if values and all(t.payload[0] in own if t.kind == "value" else
+                          any(t.payload in lex.codes.get(v, ()) for v in own) for t in values) and \
+                not any(t.kind == "agent" for t in raw[:subject]) and \
+                _PROPERTY_TOPIC.search(sentence, values[-1].end, raw[subject].start) is not None:
+            out.append(r.read_as(CASE))
+        else:
+            out.append(r)
     return out
 
 
@@ -3050,7 +3074,7 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
                    len(toks))
         concluded = _concluded(toks, if_at, end, sentence)
-        claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state))
+        claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state, head))
         if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
                 claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
@@ -3533,8 +3557,11 @@ def _row_of_tuples(first: Token, second: Token, tuples: list[dict], text, a, b, 
     return [record("conditional", f, witnesses, text, a, b, state.past, reading=TABLE)]
 
 
-def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[ClaimRecord]:
-    """`if <values> [then] <consequent>`: the antecedent runs until a then/modal/knowledge cue."""
+def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
+                  before: list[Token] = ()) -> list[ClaimRecord]:
+    """`if <values> [then] <consequent>`: the antecedent runs until a then/modal/knowledge cue. An antecedent that
+    names no value but points back ("如果是这两个只出现一次的日子", "if it were one of those") takes the values of
+    the last clause before the "if" (`before`: the sentence's tokens up to it) that names any."""
     start = None
     for n, t in enumerate(toks[1:], start=1):
         if t.kind in ("then", "modal", "know", "notknow"):
@@ -3551,6 +3578,10 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     if comma is not None and any(t.kind in ("value", "tuple") for t in toks[1:comma]):
         start = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at the comma
     ante = _constraint(lex, [t for t in toks[1:start] if t.kind in ("value", "tuple", "neg")])
+    if ante is None and before and _POINTS_BACK.search(sentence, toks[0].end, toks[start].start):
+        named = next((c for c in reversed(_clauses(list(before), sentence))
+                      if any(t.kind in ("value", "tuple") for t in c)), [])
+        ante = _constraint(lex, [t for t in named if t.kind in ("value", "tuple")])
     hedged = False
     end = next((n for n in range(start, len(toks)) if toks[n].kind == "sep"), len(toks))
     cons_toks = toks[start:end]
@@ -3579,6 +3610,11 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State) -> list[
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+# An antecedent pointing back at values just named: "如果是这两个…", "if it were one of those", "if it were either"
+_POINTS_BACK = re.compile(r"(?i:\b(?:(?:one|either|any|each)\s+of\s+(?:these|those|them)|these|those|either\s+one|"
+                          r"either)\b)|这两个|这两天|这几个|这几天|这些|它们|其中之一|其中一个")
 
 
 _THEN_GAP = re.compile(r"\s*(?:then\s+|那么|那|就)?", re.IGNORECASE)

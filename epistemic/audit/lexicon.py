@@ -144,7 +144,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "unless", "for example", "e.g.", "except", "other", "otherwise", "such as", "矛盾", "contradict",
                 "contradicts", "contradiction", "重复", "唯一", "unique", "once", "出现一次", "只出现一次", "share", "shares", "shared", "twice", "more than once",
                 "in common", "duplicate", "duplicated", "repeated", "appear", "appears", "make sure",
-                "be sure to", "singleton", "singletons", "on one card only", "only once", "on a single card"),
+                "be sure to", "singleton", "singletons", "on one card only", "only once", "on a single card", "one-off",
+                "one-offs"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "曾", "originally", "at first",
              "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后",
              "only after", "at that moment", "at the time", "at that time", "back then", "当时", "那时", "那时候"),
@@ -177,6 +178,9 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?\b|pairs?\b|dates?\b|remain|"
                          r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对(?![应于比照称])|组)", re.IGNORECASE)
 
+# The last item of a list of values before a count noun: "leaves the A, Q, 4 and 5 cards" (the noun is the list's)
+_LIST_END = re.compile(r"(?:\b[A-Za-z0-9]{1,2}\s*[,，、]\s*)+[A-Za-z0-9]{1,2}\s*[,，]?\s*(?:and|or)\s+$|"
+                       r"\b[A-Za-z0-9]{1,2}\s*[,，、]\s*$")
 
 QUICK_LIMIT = 20_000
 ENGLISH_LETTER_WORDS = frozenset({"A", "I"})  # values spelt like an English word: "A careful look", "I think"
@@ -245,7 +249,7 @@ class Lexicon:
                     continue
             a, b = m.span()
             check = hit[2]
-            if check and (_COUNT_NOUN.match(text, b) if check == 1 else _pronoun_number(text, a, b) if check == 3
+            if check and (_COUNT_NOUN.match(text, b) and not _LIST_END.search(text, max(0, a - 24), a) if check == 1 else _pronoun_number(text, a, b) if check == 3
                           else _article_like(text, b) and
                           not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue

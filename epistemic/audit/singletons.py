@@ -20,8 +20,8 @@ from .records import VALUES, ClaimRecord, record
 _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:only\s+|just\s+|exactly\s+)?once\b|"
                    r"\b(?:appears?|occurs?|shows?\s+up)\s+(?:in|on|under)\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+"
                    r"(?:month|card|suit|date|row|column)s?(?:\s+only)?\b|\bon\s+(?:only\s+)?one\s+card(?:\s+only)?\b|"
-                   r"\bunique\b|\bsingletons?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现")
-QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit))|出现")
+                   r"\bunique\b|\bsingletons?\b|\bone[-\s]offs?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现")
+QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
 _LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:,|，|、|/|and|or|plus|as\s+well\s+as|"
                        r"along\s+with|together\s+with|和|与|或|及|以及|加上)?\s*(?:,|，|、)?\s*(?:the\s+)?", re.IGNORECASE)
@@ -65,15 +65,25 @@ def singleton_records(lex: Lexicon, sentence: str, toks: list[Token]) -> list[Cl
         if any(t.kind == "value" and t.payload[0] != var and t.start < run[0].start for t in clause) or \
                 any(t.kind == "attr" and t.payload != var and t.payload in lex.order and lo <= t.start < hi
                     for t in clause) or _NEGATED.search(sentence, a, b) or _SCOPED.search(sentence, a, lo) or \
-                _NOT_ONCE.search(sentence, run[-1].end, b) or "?" in sentence[a:b] or "？" in sentence[a:b]:
+                _NOT_ONCE.search(sentence, run[-1].end, b) or "?" in sentence[a:b + 1] or "？" in sentence[a:b + 1] or \
+                _among_worlds(toks, sentence, lo):
             continue  # "in July, 16 appears once": a case; "no day appears once", "18 isn't unique"; "suits without
-            # unique-rank cards"; "if his day were one that appears once"; "unique among those five: 19 appears twice"
+            # unique-rank cards"; "if his day were one that appears once"; "unique among those five: 19 appears twice";
+            # "Among March 18, …, July 19, 16 and 17 each appear once": among a list the sentence names
         codes = tuple(sorted({t.payload[1] for t in run}))
         out.append(record("singletons", ("Singletons", var, codes, exact), (), sentence[a:b].strip(), lo, hi, False,
                           reading=VALUES))
     return out
 
 
+_AMONG = re.compile(r"(?i:\bamong\b|\bwithin\b)|在")
+
+
+def _among_worlds(toks: list[Token], sentence: str, at: int) -> bool:
+    """Whether the sentence counts among worlds it lists before offset `at` ("Among March 18, March 19, July 16, …,
+    16 and 17 each appear once"): singletons of that list, not of a stage."""
+    among = next(_AMONG.finditer(sentence, 0, at), None)
+    return among is not None and sum(t.kind == "tuple" and among.end() <= t.start < at for t in toks) >= 2
 _CASE_ARROW = re.compile(r"\s*(?:→|->|⇒)")
 _GOES_AFTER = re.compile(r"(?i:(?:st|nd|rd|th)?s?\s*(?:all\s+|both\s+|then\s+)?(?:go|goes|drop|drops|are\s+out|is\s+out|are\s+gone|is\s+gone|"
                          r"are\s+eliminated|is\s+eliminated|are\s+ruled\s+out|is\s+ruled\s+out)\b)|"
@@ -114,11 +124,19 @@ def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token
         return None
     i = before[-1]
     t = clause[i]
-    if not re.fullmatch(r"(?i:\s*(?:also\s+|too\s+|then\s+|now\s+)?(?:(?:is|are)\s+(?:also\s+|now\s+|"
-                                             r"still\s+|then\s+)?)?|\s*(?:也|都)?)", sentence[t.end:m.start()]):
+    gap = sentence[t.end:m.start()]
+    the_only = _THE_ONLY.fullmatch(gap) is not None  # "29 is the only day that appears once": all of them
+    if not the_only and not re.fullmatch(r"(?i:\s*(?:also\s+|too\s+|then\s+|now\s+|each\s+|both\s+)?(?:(?:is|are)\s+"
+                                         r"(?:also\s+|now\s+|still\s+|then\s+)?)?|\s*(?:也|都)?)", gap):
         return None
     run = _run(clause, sentence, i, -1)
-    return run, _ONLY_BEFORE.search(sentence, max(0, run[0].start - 12), run[0].start) is not None
+    return run, the_only or _ONLY_BEFORE.search(sentence, max(0, run[0].start - 12), run[0].start) is not None
+
+
+# Between the values and the phrase, saying they are all of them: "29 is the only day that appears once", "18 and 19
+# are the only unique days", "29是唯一只出现一次的日子"
+_THE_ONLY = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:now\s+|still\s+)?the\s+only\s+(?:(?:days?|dates?|ranks?|"
+                       r"suits?|months?|values?|numbers?|cards?)\s+)?(?:(?:that|which)\s+)?)|\s*(?:就)?是唯一(?:一个|的)?")
 
 
 # "only 13 appears exactly once", "只有18出现一次": the values named are all the singletons

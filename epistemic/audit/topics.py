@@ -117,11 +117,20 @@ def _terms_taking(lex: Lexicon, numbers: tuple[int, ...], ops: str = "+*") -> li
 
 
 def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
-    """The term a bare number at `m` (group 1) is a value of: the term named before its row when the row is labelled
+    """The term a bare number at `m` (group 1) is a value of: the sum when its row is labelled by that number and
+    opens on two addends of it ("- **29:** 13 + 16 gives 208"), the term named before its row when the row is labelled
     by that number ("- **29**: … so 29 is out"), else the term named last before it (or `topic`)."""
     line = text.rfind("\n", 0, m.start()) + 1
     label = _ROW_LABEL.match(text, line)
-    return last_term(lex, text[:line] if label and label.group(1) == m.group(1) else text[:m.start()], topic)
+    own = label is not None and label.group(1) == m.group(1)
+    split = _ADDENDS.match(text, label.end()) if own else None
+    if split and int(split.group(1)) + int(split.group(2)) == int(m.group(1)) and \
+            _terms_taking(lex, (int(m.group(1)),), "+"):
+        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "- **29:** 13 + 16 gives 208 … 29 is out"
+    return last_term(lex, text[:line] if own else text[:m.start()], topic)
+
+
+_ADDENDS = re.compile(r"\s*(?:\*\*)?\s*(\d{1,4})\s*\+\s*(\d{1,4})(?![\d.])")
 
 
 # A row (or a sentence) labelled by a number and closed by keeping it: "51：51−2=49不是素数，…，所以也保留。", "- 51 → 49 =

@@ -234,7 +234,8 @@ def test_a_speakers_certainty_names_the_statement(ctxs):
     text = "Identifying the giveaway days: 18 and 19 each occur once (June 18, May 19). Albert's certainty that " \
         "Bernard can't know rules out any month holding them, so {months} are gone."
     right = _audit(ctx, text.format(months="May and June"))
-    assert right.label == -1 and [c.record.kind for c in right.claims() if c.record.certain] == ["credit"]
+    assert right.label == -1 and [c.record.kind for c in right.claims() if c.record.certain] == ["singletons", "credit"]
+    # ("18 and 19 each occur once": the singleton days, read since session 38)
     wrong = _audit(ctx, text.format(months="May and July"))
     assert wrong.label == 0  # July survives Albert's statement
 

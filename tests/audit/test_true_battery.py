@@ -41,6 +41,7 @@ CAUGHT = {BATTERY: {
     "tc-cheryl-014", "tc-cheryl-016", "tc-cheryl-022", "tc-cheryl-036", "tc-cheryl-037",
     "tc-cheryl-044", "tc-cheryl-045", "tc-cheryl-048", "tc-cheryl-050", "tc-cheryl_cam-001",
     "tc-cheryl_cam-002", "tc-cheryl_cam-005", "tc-cheryl_cam-006", "tc-cheryl_cam-011", "tc-cheryl_cam-013",
+    "tc-cheryl_cam-016",  # (s38: "one-off days")
     "tc-cheryl_cam-032", "tc-cheryl_cam-036", "tc-cheryl_cam-039", "tc-cheryl_cam-045", "tc-cheryl_cam-046",  # (046: s17)
     "tc-cheryl_cam-048",
     "tc-cheryl_cam-049", "tc-cheryl_cam-051", "tc-cheryl_variant-002", "tc-cheryl_variant-003", "tc-cheryl_variant-004",

@@ -1,0 +1,113 @@
+"""Readings from traces_bt* (32 rows, half correct, written in session 37 by helpers who never read the auditor, kept
+blind there and opened in session 38), checked both ways where the reader reads a wrong wording of the same kind."""
+from tests.audit.reading import audit as _audit
+
+
+def _verdicts(report, kind):
+    return [(c.formula, c.verdict.verdict) for st in report.steps for c in st.claims if c.record.kind == kind]
+
+
+_MUDDY_REASONS = ("Father: at least one of you is muddy. Nobody steps forward at the first question.\n\n"
+                  "If only one were muddy, that child would see no mud and step forward at once. So at least two are "
+                  "muddy.\n\n")
+
+
+def test_a_wrong_headline_waits_for_the_reasoning_step_that_goes_wrong(ctxs):
+    """"**Answer: 5 children are muddy.**" opening a trace whose third step miscounts ("at least 3 after the first
+    silence"): the headline is the conclusion announced ahead, and the first error is the step where the reasoning
+    goes wrong. When the reasoning is sound and only the answer is wrong, the headline stays the first error, and a
+    headline that adds a wrong claim of its own is never deferred."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    wrong_step = ("**Answer: 5 children are muddy.**\n\n"
+                  "Father: at least one of you is muddy. Nobody steps forward at the first question.\n\n"
+                  "After the first round of silence we know at least 3 are muddy.\n\n"
+                  "So 5 children are muddy.")
+    report = _audit(ctx, wrong_step)
+    assert report.steps[0].label == 0 and report.label == 2
+    sound = ("**Answer: 5 children are muddy.**\n\n" + _MUDDY_REASONS + "So 5 children are muddy.")
+    assert _audit(ctx, sound).label == 0
+
+
+def test_one_off_days_are_singletons(ctxs):
+    """"Only 13 (March) and 20 (May) are one-off days": a property of the days (they occur once), not the days
+    left; "the one-off days are 13 and 20" is true at the start, "the one-off day is 13" false (20 too)."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = _audit(ctx, "Only 13 (March) and 20 (May) are one-off days.")
+    assert _verdicts(report, "candidates") == [] and [v for _, v in _verdicts(report, "singletons")] == ["entailed"]
+    wrong = _audit(ctx, "The only one-off day is 13.")
+    assert [v for _, v in _verdicts(wrong, "singletons")] == ["false"]
+
+
+def test_the_only_day_that_appears_once(ctxs):
+    """"So 29 is the only day that appears once": the value, then "is the only day that", then the property: all of
+    the singletons, false where 28 occurs once too; "28 and 29 are the only days that appear once" is true, and "the
+    days 28 and 29 each appear only once" (some of them) too."""
+    ctx = ctxs("cheryl_cam.txt")
+    wrong = _audit(ctx, "So 29 is the only day that appears once. Everything else shows up in two months.")
+    assert wrong.label == 0 and [v for _, v in _verdicts(wrong, "singletons")] == ["false"]
+    for text in ("28 and 29 are the only days that appear once.", "The days 28 and 29 each appear only once.",
+                 "29是唯一只出现一次的日子吗？不，28也是。"):
+        assert "false" not in [v for _, v in _verdicts(_audit(ctx, text), "singletons")], text
+
+
+def test_singletons_among_listed_worlds_are_not_the_stages(ctxs):
+    """"Among March 18, March 19, July 16, July 17 and July 19, … 16, 17 and 18 each appear once": singletons of the
+    worlds the sentence lists, not of a stage, so no claim; "the days are 12, 13, …, and of these only 13 appears
+    once" is about all the days and is read."""
+    ctx = ctxs("cheryl_cam.txt")
+    among = _audit(ctx, "Among March 18, March 19, July 16, July 17 and July 19, the day 19 appears twice, while 16, "
+                        "17 and 18 each appear once.")
+    assert _verdicts(among, "singletons") == []
+    variant = _audit(ctxs("cheryl_variant.txt"), "The days are 12, 13, 14, 17 and 19, and of these only 13 appears "
+                                                 "exactly once.")
+    assert [v for _, v in _verdicts(variant, "singletons")] == ["false"]
+
+
+def test_a_row_labelled_by_a_sum_and_its_addends(ctxs):
+    """"- **29:** 13 + 16 gives 208 … so **29 is out** too": a row labelled by a number that opens on two addends of
+    it is about that sum, whatever term the text named last ("splits with unique products"), so the exclusion of the
+    sum 29 is read (too early after S's statement: 208 also factors as 8 · 26)."""
+    ctx = ctxs("impossible.txt")
+    text = ('P: I cannot determine the numbers. S: I knew that.\n\n'
+            'But "s − 2 is composite" is only a necessary condition, so I should spot-check for other splits with '
+            'unique products.\n\n'
+            '- **29:** 13 + 16 gives 208. So P would know, and **29 is out** too.')
+    assert ("x + y != 29", "premature") in _verdicts(_audit(ctx, text), "exclusion")
+    other = text.replace("13 + 16", "13 + 15")  # addends of another number: the row's sum is not said
+    assert not [f for f, _ in _verdicts(_audit(ctx, other), "exclusion") if "29" in f]
+
+
+def test_a_pointing_antecedent_takes_the_values_just_named(ctxs):
+    """"…日子不是18日或19日，因为如果是这两个只出现一次的日子，他马上就能确定": "these two" points back at the days
+    named before the "if", so the supposition is "day 18 or 19 → Albert knows", false (Albert holds the month): the
+    wrong agent's reasoning. With no values before it, nothing is read."""
+    ctx = ctxs("cheryl.txt")
+    report = _audit(ctx, "阿尔伯特说他不知道，这说明日子不是18日或19日，因为如果是这两个只出现一次的日子，他马上就能确定是哪一天。")
+    assert ("day in {18, 19} implies Albert knows date", "false") in _verdicts(report, "hypothetical")
+    right = _audit(ctx, "Bernard does not know at first, so it is not 18 or 19: if it were one of those, he would "
+                        "have known.")
+    assert ("day in {18, 19} implies Bernard knows date", "entailed") in _verdicts(right, "hypothetical")
+    bare = _audit(ctx, "如果是这两个日子，他马上就能确定是哪一天。")
+    assert _verdicts(bare, "hypothetical") == []
+
+
+def test_knowing_drawn_from_a_property_of_own_values_is_a_case(ctxs):
+    """"Ali hears March: … Neither 18 nor 19 is unique, so Bo can't know": Bo's not knowing drawn from a property of
+    days (what Bo observes) named before it is his knowing in those days' case, not at the stage (where 28 would
+    tell him): read as a case, never flagged; "Bo did not know, so 28 and 29 are out" is still the stage's."""
+    ctx = ctxs("cheryl_cam.txt")
+    for text in ("Ali hears March: March 18 or 19. Neither 18 nor 19 is unique, so Bo can't know.",
+                 "Ali hears March: March 18 or 19. 18 and 19 both appear twice, so Bo can't know."):
+        assert _audit(ctx, text).label == -1, text
+    plain = _audit(ctx, "Bo can't know.")
+    assert plain.label == 0
+
+
+def test_the_last_item_of_a_list_before_a_noun_is_a_value(ctxs):
+    """"leaves the A, Q, 4 and 5 cards": the noun is the list's, so 5 is a rank (not "5 cards", a count); "5 cards
+    remain" is still a count."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "P doesn't know at first. That leaves the A, Q, 4 and 5 cards.")
+    assert ("rank in {A, Q, 4, 5}", "entailed") in _verdicts(report, "candidates")
+    counted = _audit(ctx, "P doesn't know at first. 10 cards remain.")
+    assert _verdicts(counted, "count")
