@@ -147,18 +147,23 @@ class DatasetOutput:
         record = generated.to_dict()
         if self.kept:
             _check_same_run(self.kept.identities[-1], record, self.path)
-        self.records.append(record)
         if self.path.suffix in FILE_KINDS:
             verified = getattr(generated, "verified", None)  # mazes have no puzzle to render
             puzzle = verified.solution.puzzle if verified is not None else None
-            self.items.append(datasets.item_of(record, self.lang, self.difficulty, puzzle))
+            item = datasets.item_of(record, self.lang, self.difficulty, puzzle)
+            self.items.append(item)  # (the row first: a Ctrl-C between the two appends leaves a row with no
+        self.records.append(record)  # record, which `total` leaves out and `save` drops, never a record the file lacks)
 
     @property
     def total(self) -> int:
-        return len(self.kept) + len(self.records)
+        """The rows a save writes: those kept and those made whole (a row whose record a Ctrl-C cut off is not)."""
+        made = min(len(self.records), len(self.items)) if self.path.suffix in FILE_KINDS else len(self.records)
+        return len(self.kept) + made
 
     def save(self) -> str:
         """Write the kept rows and the new ones (temp file, then rename)."""
+        if self.path.suffix in FILE_KINDS:
+            del self.items[len(self.records):]  # (a row made whose record a Ctrl-C cut off)
         if self._saved == self.total:
             return str(self.path)
         replace = self.force or bool(self.kept)

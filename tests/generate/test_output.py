@@ -74,3 +74,40 @@ def test_kept_rows_that_generate_did_not_write_are_refused(tmp_path, text):
     out.write_text(text)
     with pytest.raises(EpistemicError, match="generate"):
         read_kept(str(out))
+
+
+class _CutList(list):
+    """A list whose n-th append raises KeyboardInterrupt after nothing was added: Ctrl-C between two appends."""
+
+    def __init__(self, at: int):
+        super().__init__()
+        self.at = at
+
+    def append(self, item) -> None:
+        if len(self) == self.at:
+            self.at = -1
+            raise KeyboardInterrupt
+        super().append(item)
+
+
+@pytest.mark.parametrize("cut", ["row", "record"])
+def test_an_item_cut_off_by_ctrl_c_is_neither_counted_nor_written(tmp_path, monkeypatch, cut):
+    """Ctrl-C while an item is being added (making its row, or between its row and its record): the count the
+    message gives, the rows written and the records agree, so "--start N" resumes right after the last row."""
+    made, _ = gen.generate("cards", 4, 3, use_z3=False)
+    out = tmp_path / "g.jsonl"
+    sink = DatasetOutput(str(out), False, "en", None)
+    if cut == "row":
+        real = datasets.item_of
+        calls = iter(range(100))
+        monkeypatch.setattr(datasets, "item_of", lambda *a, **k: real(*a, **k) if next(calls) != 3 else
+                            (_ for _ in ()).throw(KeyboardInterrupt))
+    else:
+        sink.records = _CutList(3)
+    with pytest.raises(KeyboardInterrupt):
+        for g in made:
+            sink.add(g)
+    assert sink.total == 3
+    sink.save()
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 3 == len(sink.records) and [json.loads(r)["metadata"]["index"] for r in rows] == [0, 1, 2]
