@@ -467,6 +467,11 @@ _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 _QUOTE_AFTER = re.compile(r"\s*[“「『\"]")
 # 'Anne: "not white" →': a speaker, a colon and a short quote of her words, cut down
 _COLON_QUOTE = re.compile(r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*[“「『\"]([^”」』\"\n]{2,40})[”」』\"]")
+# A quote, then what it means for its speaker: 'What does "I don't know" mean for Alice?', '"Now I know" tells us, for P,'
+_QUOTE_FOR = re.compile(r"[\"“][^\"”\n]{2,60}[\"”]\s*(?:(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
+                        r"(?:\w+\s+){0,2}(?i:for|about|from)\s+|(?:对|对于)\s*)$")
+_QUOTE_MEANS = re.compile(r"[\"“][^\"”\n]{2,60}[\"”]\s*(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
+                          r"(?:\w+\s+){0,2}(?i:for|about|from)\s+\S")  # (the speaker after it: _QUOTE_FOR)
 _QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
 
 
@@ -1011,11 +1016,12 @@ class Aligner:
                 _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None or
                 _OWN_QUOTE.search(text) is not None):
             out += self._elliptic_next(text, current)
-        if self.speaks.search(text) is not None:
+        if self.speaks.search(text) is not None or _QUOTE_MEANS.search(text) is not None:
             at = 0
             for sentence in _FIRST_SENTENCE.split(text):
                 start, at = at, at + len(sentence) + 1
-                if len(sentence) > 600 or self.speaks.search(sentence) is None:
+                if len(sentence) > 600 or self.speaks.search(sentence) is None and \
+                        _QUOTE_MEANS.search(sentence) is None:
                     continue
                 if out and any(q in fold(sentence) for qs in self.quotes for q in qs):
                     continue  # the sentence quotes an announcement word for word: the quote says which
@@ -1284,7 +1290,8 @@ class Aligner:
             # on the speaker and a dash is that speaker's line, like a colon
             dashed = _DASH_AFTER.match(sentence, t.end) is not None and not sentence[:t.start].strip(" *#-•>\t")
             heading = heading or dashed or (named and _TURN_OPENER.fullmatch(sentence, 0, t.start) is not None)
-            speaks = heading or named or any(u.kind == "says" for u in toks[i + 1:i + 4]) or \
+            asked = _QUOTE_FOR.search(sentence, max(0, t.start - 90), t.start) is not None
+            speaks = heading or named or asked or any(u.kind == "says" for u in toks[i + 1:i + 4]) or \
                 _QUOTE_AFTER.match(sentence, t.end) is not None or \
                 _COLON_QUOTE.match(sentence, t.end) is not None  # 'S“早知道P不知道”': a quote, no verb
             if not speaks:
@@ -1296,8 +1303,8 @@ class Aligner:
             if gloss is not None:  # "Albert's opening (he doesn't know, and he's sure …): …": what the brackets say
                 rest = [u for u in rest if u.end <= gloss.end()]
             said = said_words(rest)
-            if heading and not said:  # '### 3. "Now I know" (P)': the heading quotes, then names the speaker
-                said = said_words([u for u in toks[:i] if u.kind != "sep"])
+            if (heading or asked) and not said:  # '### 3. "Now I know" (P)', 'What does "I don't know" mean for
+                said = said_words([u for u in toks[:i] if u.kind != "sep"])  # Alice?': the quote, then the speaker
             m = _ORDINAL_WORD.search(sentence)
             numbered = _AGENT_NUMBER.match(sentence, t.end) if heading else None
             if numbered is not None:  # "**Albert 1**", "Bernard 2:": the speaker's n-th statement
@@ -1323,7 +1330,7 @@ class Aligner:
             part = [k for k in own if said and subsequence(said, self.cues[k - 1])]
             if part:  # part of a statement: moves the trace only as a heading naming the speaker's next one
                 k = next((k for k in part if k > current), part[-1])
-                return k, "paraphrase", heading and k > current and k == next(j for j in own if j > current)
+                return k, "paraphrase", (heading or asked) and k > current and k == next(j for j in own if j > current)
             told = self._told_content(own, sentence[t.end:], current) if not said else None
             cut = _COLON_QUOTE.match(sentence, t.end) if told is None and not said else None
             if cut is not None:  # 'Anne: "not white"' for Anne's "I do not have the white card": two or more of

@@ -595,6 +595,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if "agent" in kinds and ("value" in kinds or "number" in kinds) and _PROPERTY_TOPIC.search(sentence) is not None:
         found = _property_cases(lex, raw, sentence, found)  # "Neither 18 nor 19 is unique, so Bo can't know"
+    if _CASE_LEAD.search(sentence) is not None:
+        found = [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain and
+                 any(m.start() < r.end for m in _CASE_LEAD.finditer(sentence)) else r for r in found]
     example = _EXAMPLE.search(sentence)
     if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
         found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in (
@@ -824,6 +827,14 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
     return out
+
+
+# What a case has, not what is left: the values of a term said of the case in hand ("For 17 … Its products are 30,
+# 42, 52, …"), an argument run for a supposed count ("Repeat the argument with exactly three muddy children"), and
+# one branch of an either-or ("饭钱要么是其中一人付的，要么是国安局付的")
+_CASE_LEAD = re.compile(r"(?i:\b(?:its|their)\s+(?:possible\s+|own\s+)?(?:products?|sums?|splits?|factori[sz]ations?|"
+                        r"decompositions?)\b|\b(?:argument|reasoning|logic|scenario|situation)\s+(?:again\s+)?"
+                        r"(?:for|with)\s)|它的(?:积|和)|要么[^。；;]*要么")
 
 
 def _property_cases(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:

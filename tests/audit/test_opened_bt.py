@@ -1,5 +1,6 @@
 """Readings from traces_bt* (32 rows, half correct, written in session 37 by helpers who never read the auditor, kept
-blind there and opened in session 38), checked both ways where the reader reads a wrong wording of the same kind."""
+blind there and opened in session 38) and from misses of the tuning split read in session 38, checked both ways
+where the reader reads a wrong wording of the same kind."""
 from tests.audit.reading import audit as _audit
 
 
@@ -111,3 +112,34 @@ def test_the_last_item_of_a_list_before_a_noun_is_a_value(ctxs):
     assert ("rank in {A, Q, 4, 5}", "entailed") in _verdicts(report, "candidates")
     counted = _audit(ctx, "P doesn't know at first. 10 cards remain.")
     assert _verdicts(counted, "count")
+
+
+def test_what_a_case_has_is_no_candidate_list(ctxs):
+    """"For 17 … Its products are 30, 42, 52, …", "Repeat the argument with exactly three muddy children",
+    "饭钱要么是其中一人付的，要么是国安局付的": the products of the sum in hand, a supposed count and one branch of an
+    either-or are cases, never the stage's candidates (each was flagged on a correct step); "The products left are
+    30 and 42" after the dialogue is still a list, and false."""
+    sp = ctxs("sum_product.txt")
+    dialogue = "P says he does not know. S says he knew. P now knows. S now knows.\n\n"
+    its = _audit(sp, dialogue + "For 17 the detail is worth spelling out. Its products are 30, 42, 52, 60, 66, 70 and 72.")
+    assert its.label == -1 and all(not c.record.certain for c in its.claims() if c.record.kind == "candidates")
+    listed = _audit(sp, dialogue + "The products are 30, 42, 52, 60, 66, 70 and 72.")
+    assert listed.label == 1
+    muddy = _audit(ctxs("muddy.txt", {"n": 6, "k": 4}), "Nobody steps forward at the first, second or third "
+                                                        "question.\n\nRepeat the argument with **exactly three** muddy "
+                                                        "children.")
+    assert muddy.label == -1
+    paid = _audit(ctxs("dining_cryptographers.txt"), "饭钱要么是其中一人付的，要么是国安局（NSA）付的。")
+    assert all(not c.record.certain for c in paid.claims() if c.record.kind == "candidates")
+
+
+def test_a_quote_and_what_it_means_for_its_speaker_names_the_statement(ctxs):
+    """'What does "I don't know" mean for Alice?': the quote, then the speaker it is asked of, opens the discussion
+    of Alice's statement, so "b ≠ c" after it is drawn at the right time (it was flagged one statement early); the
+    next such question moves on to Bob's."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, 'What does "I don\'t know" mean for Alice? She sees b and c. So b ≠ c.\n\n'
+                         'What does "I don\'t know" mean for Bob? He sees a and c.')
+    assert [st.reached for st in report.steps] == [1, 2] and report.label == -1
+    plain = _audit(ctx, 'She sees b and c. So b ≠ c.')
+    assert plain.steps[0].reached == 0
