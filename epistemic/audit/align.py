@@ -461,6 +461,7 @@ def _signatures(puzzle: s.Puzzle) -> tuple:
 
 
 _SPEAKER_LINE = re.compile(r"[ \t>*\-•]*(?:\d[.)、][ \t]*)?(?:\*\*)?([^:：*\n]{1,16}?)(?:\*\*)?[ \t]*[:：]")  # "- **Ali**: …"
+_TURN_LABEL = re.compile(r"[A-Za-z]\.?\s?\d")  # "A1", "B.1": a speaker's initial and turn
 _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 
 
@@ -797,11 +798,15 @@ class Aligner:
             lines = lines[1:]
         if len(lines) != len(self.speakers) or None in self.speakers:
             return False
-        for line, speaker in zip(lines, self.speakers):
+        for k, (line, speaker) in enumerate(zip(lines, self.speakers), start=1):
             m = _SPEAKER_LINE.match(line)
             toks = self.lexicon.scan(m.group(1)) if m is not None else []
-            if len(toks) != 1 or toks[0].kind != "agent" or toks[0].payload != speaker:
-                return False
+            if len(toks) == 1 and toks[0].kind == "agent" and toks[0].payload == speaker:
+                continue
+            if m is None or not _TURN_LABEL.fullmatch(m.group(1).strip()) or \
+                    m.group(1).strip()[0].upper() != speaker[0].upper() or \
+                    not any(q in fold(line[m.end():]) for q in self.quotes[k - 1]):
+                return False  # ('A1: "I don't know …"', 'B1: "At first …"': the speaker's initial and turn, his words)
         return True
 
     def _bare_line(self, text: str, k: int) -> bool:

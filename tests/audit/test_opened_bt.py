@@ -143,3 +143,26 @@ def test_a_quote_and_what_it_means_for_its_speaker_names_the_statement(ctxs):
     assert [st.reached for st in report.steps] == [1, 2] and report.label == -1
     plain = _audit(ctx, 'She sees b and c. So b ≠ c.')
     assert plain.steps[0].reached == 0
+
+
+def test_the_dialogue_set_out_under_turn_labels_is_the_puzzle_restated(ctxs):
+    """'A1: "I don't know …"\nB1: "At first …"\nA2: "Then I also know …"' after the set-up: the dialogue under its
+    speakers' initials and turns is the puzzle restated (however many steps of set-up come before it), not a trace
+    that has been through it, so "17 August is out
+    as well" at Bernard's statement is judged there (false: with June gone, 17 is August's alone) and not stretched
+    to Albert's last statement, where it holds."""
+    ctx = ctxs("cheryl.txt")
+    setup = ("Alright, Cheryl's birthday. Let me actually work it.\n\nThe ten dates are the usual ones.\n\n"
+             "Albert gets the month. Bernard gets the day. Then:\n\n"
+             "A1: \"I don't know when Cheryl's birthday is, but I know that Bernard doesn't know too.\"\n"
+             "B1: \"At first I didn't know when Cheryl's birthday is, but I know now.\"\n"
+             "A2: \"Then I also know when Cheryl's birthday is.\"\n\n"
+             "Let me think about what each statement carries.\n\n")
+    steps = ("Albert's statement rules out May and June. Remaining: 14 July, 16 July, 14 August, 15 August, 17 "
+             "August.\n\nBernard: \"But I know now.\" His day must pick out a single date.\n\n"
+             "- 14: 14 July and 14 August — two options. Out.\n- 17: 17 June and 17 August — two options, so 17 August "
+             "is out as well.")
+    report = _audit(ctx, setup + steps)
+    assert report.steps[4].reached == 0 and report.label == len(report.steps) - 1
+    named = _audit(ctx, setup.replace("A1:", "Albert:").replace("B1:", "Bernard:").replace("A2:", "Albert:") + steps)
+    assert named.label == len(named.steps) - 1  # (the same with the speakers' names, as before)
