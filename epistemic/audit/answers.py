@@ -163,7 +163,7 @@ _SO_CLAUSE = re.compile(r"(?i:[,;，]\s*(?:so|hence|thus|therefore|which\s+leave
 # A corrected answer: "So the answer is not 1 (that would have …) but 2: …", "答案不是1而是2"
 _CORRECTED = re.compile(r"(?i:\b(?:is|are|was)\s+not\s+[^\n]{1,80}?\bbut\s+(?:rather\s+)?([^\n:;,.。]{1,30}))|"
                         r"(?:是|答案)不是[^\n]{1,40}?而是([^\n，,。；;：:]{1,20})")
-_BRACKETED = re.compile(r"[(（]\s*(?i:answer|答案)\s*[:：=]?\s*([^()（）\n]{1,20})[)）]\W*$")
+_BRACKETED = re.compile(r"[(（]\s*(?i:answer|答案)\s*(?:[:：=]|填|是|为)?\s*([^()（）\n]{1,20})[)）]\W*$")  # ("（答案填0）")
 
 
 def subject_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:

@@ -27,6 +27,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
+from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
 from .groups import group_records, member_records
 from .keys import key_vars, knower
@@ -502,7 +503,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
             arithmetic += class_exclusions(raw, sentence)
         if "unique" in sentence or "once" in sentence:  # "already rules out every triple whose sum is unique"
             arithmetic += unique_class_exclusions(lex, raw, sentence)
-        if "cmp" in kinds or _PARITY.search(sentence) is not None:
+        if "cmp" in kinds or _PARITY.search(sentence) is not None or "prime" in sentence or "素数" in sentence or \
+                "质数" in sentence:
             arithmetic += _term_bounds(raw, sentence)
     if lex.number_pair is not None and _WORKING.search(sentence) is not None:
         arithmetic += split_records(lex, sentence)  # "54 = 2 × 27 is the only factorization"
@@ -851,7 +853,7 @@ def _property_cases(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         values = [t for t in raw[:subject or 0] if t.kind in ("value", "number")]  # (a day is scanned as a number)
         if values and all(t.payload[0] in own if t.kind == "value" else
                           any(t.payload in lex.codes.get(v, ()) for v in own) for t in values) and \
-                not any(t.kind == "agent" for t in raw[:subject]) and \
+                not any(t.kind == "agent" and t.start > values[0].start for t in raw[:subject]) and \
                 _PROPERTY_TOPIC.search(sentence, values[-1].end, raw[subject].start) is not None:
             out.append(r.read_as(CASE))
         else:
@@ -1437,6 +1439,11 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False,
                               reading=CASE if case else VALUES))
             continue
+        m = _NOT_TWO_PRIMES.match(sentence, t.end) if t.payload[1][:2] == ("Arith", "+") else None
+        if m is not None:  # "so the sum is not a sum of two primes", "和不能写成两个素数之和": Goldbach's class ruled out
+            key = ("Not", ("Member", t.payload[1], two_prime_sums(bool(m.group("distinct") or m.group("zd")))))
+            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            continue
         m = _PARITY_AFTER.match(sentence, end)
         if m is not None and run:
             odd = ((m.group(1) or m.group(2)).lower() in ("odd", "奇数")) != any(u.kind == "neg" for u in run)  # "和不是偶数"
@@ -1445,6 +1452,10 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
     return out
 
 
+_NOT_TWO_PRIMES = re.compile(r"(?i:\s+(?:is\s+not|isn't|is\s+never|cannot\s+be|can't\s+be|can\s+not\s+be|must\s+not\s+be|"
+                             r"is\s+no)\s+(?:written\s+|expressed\s+|expressible\s+|writable\s+|split\s+)?(?:as\s+)?"
+                             r"(?:a|the|any)?\s*sum\s+of\s+two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)|"
+                             r"\s*(?:不能|不可能|无法|不)(?:写成|表示成|拆成|分成|是)两个(?P<zd>不同的?)?(?:素数|质数)(?:之和|的和)")
 _DENIED_TERM = re.compile(r"(?i:\b(?:not|rather\s+than|instead\s+of)\s*)$|(?:不是|并非|而不是|而非)\s*$")
 _NO_BEFORE = re.compile(r"(?i:\b(?:no|without(?:\s+(?:the|a|any))?|drops?(?:\s+the)?)\s*)$|(?:没有|无|不再有|去掉了?)\s*$")
 _RESTRICTION_AFTER = re.compile(r"(?i:\s+(?:restriction|constraint|condition|limit|requirement|rule|cap)s?\b)|\s*的?"

@@ -49,6 +49,11 @@ _WORLDS_WITH = (r"(?:\s*(?:the\s+[\w-]+\s+\w+\s+)?(?:and,?\s+)?(?:with it,?\s+)?
                 r"(?:\s+there\s+(?:is|are))?)?")
 _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*|\bremov\w*)"
                       + _WORLDS_WITH + r"\s*(?:a\s+)?$)|排除了?\s*$")
+# The lower end of a range before the count's letter: "1 ≤ k ≤ 6" (markdown italics around the letter allowed)
+_CHAIN_BELOW = re.compile(r"(?<![\d.])(\d{1,3})\s*(≤|<=|<)\s*[*_]*$")
+# A removal verb negated right before the count: "doesn't rule out k = 1", "does not eliminate m = 2"
+_REMOVAL_DENIED = re.compile(r"(?i:(?:\bnot|n't|\bnever|\bcannot)\s+(?:yet\s+|be\s+|(?:have\s+)?been\s+)?(?:rule[sd]?\s+out|"
+                             r"eliminat\w*|exclud\w*|remov\w*)\s*(?:the\s+case\s+)?$)|(?:不能|无法|没有?|并未|不)排除\s*$")
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
 _WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
 _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
@@ -243,12 +248,18 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                 # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading; "the n = 4
                 # version of the joke": the instance, named by its parameter
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
+            if _REMOVAL_DENIED.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # "Father's statement doesn't rule out k = 1": still possible, said of no stage's list
             if _NEGATED.search(sentence[max(0, m.start() - 30):m.start()]) or _OUT_AFTER.match(sentence, m.end()):
                 op = FLIPPED[op]  # "that rules out k = 4", "so k = 4 is out"
             n = int(m.group(2))
             if n > _most(term):
                 continue
             key = ("Compare", op, term, ("Const", n))
+            low = _CHAIN_BELOW.search(sentence, max(0, m.start() - 12), m.start()) if op in ("<=", "<") else None
+            if low is not None:  # "1 ≤ k ≤ 6": the range, both bounds
+                key = junction_key("And", [("Compare", ">=" if low.group(2) in ("≤", "<=") else ">", term,
+                                            ("Const", int(low.group(1)))), key])
             kind = "candidates" if op == "=" else "exclusion" if op == "!=" else "bound"
             out.append(record("answer" if cue and op == "=" else kind, key, (), sentence.strip(), m.start(), m.end(),
                               False, ((n,),) if op == "=" else None, reading=ANSWER if cue and op == "=" else VALUES))

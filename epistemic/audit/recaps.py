@@ -53,8 +53,10 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
         named = _named_row(aligner, cells) if by is None and (left is not None or column is not None) else None
         if left is not None and left < len(cells) and named is not None and (named[1] == 0 or left > 1):
             at = cell_start(m, cells, left)
-            moved.update((id(r), _left_after(r, named[0])) for r in found
-                         if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left]))
+            kept = [r for r in found if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left])]
+            if kept:  # ("| 1 ≤ k ≤ 6 |": both bounds of the cell together are what is left)
+                moved[id(kept[0])] = _left_after(kept[0], named[0], [r.key.formula for r in kept])
+                moved.update((id(r), None) for r in kept[1:])
         if by is not None and by < len(cells):
             k = _row_statement(aligner, cells[by])
             listed = _listed(lex, cells[0]) if k else None
@@ -78,7 +80,7 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
         if listed is not None and not inside:
             r = record("exclusion", listed, (), m.group(0).strip(), at, at + len(cell), False, reading=EXCLUSION)
             out.append(credited(r, (k,)))
-    return [moved.get(id(r), r) for r in found] + out
+    return [x for x in (moved.get(id(r), r) for r in found) if x is not None] + out
 
 
 def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
@@ -94,10 +96,11 @@ def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
     return (k, 1) if k else None  # ("| 1 | Albert | …": the number and its speaker, Albert's first statement)
 
 
-def _left_after(r: ClaimRecord, k: int) -> ClaimRecord:
-    """What a row says is left after statement k, as a credit: the rest is gone by then, and statement k removed
-    some of it."""
-    return r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(r.key.formula)), (), r.key.past))
+def _left_after(r: ClaimRecord, k: int, formulas: list[tuple]) -> ClaimRecord:
+    """What a row says is left after statement k (`formulas`, all the cell says, on its first record `r`), as a
+    credit: the rest is gone by then, and statement k removed some of it."""
+    left = formulas[0] if len(formulas) == 1 else junction_key("And", formulas)
+    return r._replace(kind="credit", key=ClaimKey(("Credit", (k,), not_key(left)), (), r.key.past))
 
 
 def _row_statement(aligner: Aligner, cell: str) -> int | None:

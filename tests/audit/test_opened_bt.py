@@ -1,7 +1,12 @@
 """Readings from traces_bt* (32 rows, half correct, written in session 37 by helpers who never read the auditor, kept
 blind there and opened in session 38) and from misses of the tuning split read in session 38, checked both ways
 where the reader reads a wrong wording of the same kind."""
+import json
+import pathlib
+
 from tests.audit.reading import audit as _audit
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def _verdicts(report, kind):
@@ -166,3 +171,63 @@ def test_the_dialogue_set_out_under_turn_labels_is_the_puzzle_restated(ctxs):
     assert report.steps[4].reached == 0 and report.label == len(report.steps) - 1
     named = _audit(ctx, setup.replace("A1:", "Albert:").replace("B1:", "Bernard:").replace("A2:", "Albert:") + steps)
     assert named.label == len(named.steps) - 1  # (the same with the speakers' names, as before)
+
+
+def test_the_sum_is_not_a_sum_of_two_primes(ctxs):
+    """"So the sum is not a sum of two primes" is Goldbach's class ruled out of the sum: drawn from P's "I don't know"
+    alone it is one statement early (S's "I knew" gives it: a common wrong credit), after S's statement it holds."""
+    ctx = ctxs("sum_product.txt")
+    early = _audit(ctx, "P says he does not know.\n\nSo the sum cannot be expressed as the sum of two primes.\n\n"
+                        "S says he knew that P could not know.")
+    assert [v for _, v in _verdicts(early, "term bound")] == ["premature"] and early.label == 1
+    right = _audit(ctx, "P says he does not know.\n\nS says he knew that. So the sum isn't a sum of two primes.")
+    assert [v for _, v in _verdicts(right, "term bound")] == ["entailed"] and right.label == -1
+    product = _audit(ctx, "P says he does not know.\n\nSo the product is not a product of two primes.")
+    assert _verdicts(product, "term bound") == []
+
+
+def test_a_removal_denied_removes_nothing(ctxs):
+    """"Father's statement doesn't rule out k = 1 since child 2 is muddy" (from traces_bv*, 48 correct rows written in
+    session 38 to hunt false alarms): a negated removal credits nothing and excludes nothing; "the silence rules out
+    k = 1" still excludes it."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    denied = _audit(ctx, "Father's statement doesn't rule out k = 1 since child 2 is muddy.\n\n"
+                         "The silence does not rule out k = 2.")
+    assert _verdicts(denied, "credit") == [] and _verdicts(denied, "exclusion") == []
+    said = _audit(ctx, "The silence rules out k = 1.")
+    assert [f for f, _ in _verdicts(said, "exclusion")] == ["(((m[1] + m[2]) + m[3]) + m[4]) + m[5] != 1"]
+
+
+def test_a_range_left_in_a_table_is_both_its_bounds(ctxs):
+    """"| Father: at least one muddy | *k* = 0 | 1 ≤ *k* ≤ 6 |" under "Still possible": the range is what is left,
+    so the father's statement is credited with removing k = 0 (true), not with removing k > 6 (never possible,
+    which was flagged)."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    table = ("| What we've seen | What it rules out | Still possible |\n|---|---|---|\n"
+             "| Father: at least one muddy | *k* = 0 | 1 ≤ *k* ≤ 6 |\n"
+             "| Round 1 silent | *k* = 1 (the lone muddy child would have known) | *k* ≥ 2 |")
+    report = _audit(ctx, table)
+    assert report.label == -1 and [v for _, v in _verdicts(report, "credit")] == ["entailed"] * 4
+    ranged = _audit(ctx, "Nobody steps forward at the first question. So 2 ≤ k ≤ 6.")
+    assert [f for f, _ in _verdicts(ranged, "bound")] == [
+        "((((m[1] + m[2]) + m[3]) + m[4]) + m[5]) + m[6] >= 2 and ((((m[1] + m[2]) + m[3]) + m[4]) + m[5]) + m[6] <= 6"]
+
+
+def test_a_case_labelled_by_another_agent_keeps_its_property_case(ctxs):
+    """"1. Albert (July): can't tell 14 from 16; and neither 14 nor 16 is unique, so Bernard can't know. ✓": a world's
+    check under another agent's label is still Bernard's knowing in those days' case, not at the stage."""
+    ctx = ctxs("cheryl.txt")
+    row = next(json.loads(line) for line in (ROOT / "tests/data/natural/traces_bv2.jsonl").open(encoding="utf-8")
+               if '"bv2-cheryl-gpt4o-steps-correct-05"' in line)
+    assert _audit(ctx, row["text"]).label == -1
+
+
+def test_an_answer_filled_in_a_bracket(ctxs):
+    """"所以结论：不是国安局付的钱，是三位密码学家中的一位付的（答案填0）。": the bracket fills in the answer, 0 (the NSA
+    did not pay), so the final answer is found and right; "（答案填1）" is found and wrong."""
+    ctx = ctxs("dining_cryptographers.txt")
+    lead = "甲说1，乙说0，丙说0，1 + 0 + 0 = 1，是奇数。\n\n"
+    right = _audit(ctx, lead + "所以结论：不是国安局付的钱，是三位密码学家中的一位付的（答案填0）。")
+    assert right.final_answer == ((0,),) and right.final_answer_correct
+    wrong = _audit(ctx, lead + "所以结论：是国安局付的钱（答案填1）。")
+    assert wrong.final_answer == ((1,),) and not wrong.final_answer_correct
