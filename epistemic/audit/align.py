@@ -769,14 +769,16 @@ class Aligner:
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")
             if len(named) >= 3 or (len(out) < 2 and len(named) >= 2 and (
                     _ASKS.search(text) is not None or (max(named) == len(self.quotes) and self.speakers[-1] is None))) or \
-                    (len(out) < 3 and named and _DIALOGUE_RETOLD.search(text) is not None):
+                    ((len(out) < 3 or reached == 0) and named and _DIALOGUE_RETOLD.search(text) is not None):
+                # (after set-up steps too, while nothing is reached: "对话是：P说不知道；Q说…" after the deck is listed)
                 # ("The dialogue runs P (can't), S (knew it), P (now can), S (so can I).": the whole of it, told in
                 # words the cues only partly know)
                 top = max([reached, before] + list(named))
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
                                      cues))
                 current = before
-                if (len(out) > 2 and not (reached == 0 and self._dialogue_lines(text))) or before > 0 or \
+                if (len(out) > 2 and not (reached == 0 and (self._dialogue_lines(text) or
+                                                            _DIALOGUE_RETOLD.search(text) is not None))) or before > 0 or \
                         self.worked_outline(text):  # a summary of the reasoning, or the reasoning as an outline: the
                     reached = top  # trace has been through it (not the puzzle retold, however late, which draws
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")

@@ -1217,7 +1217,8 @@ _DASH_NEXT = re.compile(r"\s*(?:[—–:：]|-\s)")
 _CASE_DASH = re.compile(r"\s*\*\*\s*(?:[—–:：]|-\s)")  # "**s ≥ 55** — …": a bold label, then what befalls it
 _NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
-_PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\b))|(?:一定|必然|必定)?(奇数|偶数))")
+_PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\s+(?:odd|even)\b|\s*(?:and|or)\s*[,.?]))|"
+                           r"(?:一定|必然|必定)?(奇数|偶数))")  # (not "odd or even", "odd and": a pair of values)
 
 
 _RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:(?:≠|!=|=|<|>|≤|≥|<=|>=)|(?:≠|!=)\s*[2-9]\s*[*×·]?)\s*[a-z]"

@@ -231,3 +231,24 @@ def test_an_answer_filled_in_a_bracket(ctxs):
     assert right.final_answer == ((0,),) and right.final_answer_correct
     wrong = _audit(ctx, lead + "所以结论：是国安局付的钱（答案填1）。")
     assert wrong.final_answer == ((1,),) and not wrong.final_answer_correct
+
+
+def test_the_sum_is_odd_and_more(ctxs):
+    """"that already tells us the sum is odd and that s − 2 is not prime" after P's first statement: "odd and …" goes
+    on to another claim (only "odd or even" is a pair of values), so the parity is read, one statement early."""
+    ctx = ctxs("sum_product.txt")
+    report = _audit(ctx, "P says he does not know.\n\nThat already tells us the sum is odd and that s − 2 is not "
+                         "prime.\n\nS says he knew.")
+    assert [v for _, v in _verdicts(report, "term bound")] == ["premature"] and report.label == 1
+    pair = _audit(ctx, "P says he does not know.\n\nIs the sum odd or even?\n\nS says he knew.")
+    assert _verdicts(pair, "term bound") == []
+
+
+def test_the_dialogue_retold_after_the_deck_is_no_progress(ctxs):
+    """"P先生知道点数，Q先生知道花色。对话是：P说不知道；Q说…" after the deck is listed: the puzzle retold, however many
+    steps of set-up came before, moves nothing, so the analysis of P's first statement that follows stands at it."""
+    ctx = ctxs("card16.txt")
+    deck = "好的，抽屉里有16张牌：\n\n红桃：A、Q、4\n\n黑桃：J、8、4、2、7、3\n\n草花：K、Q、5、4、6\n\n方块：A、5\n\n"
+    told = "P先生知道点数，Q先生知道花色。对话是：P说不知道；Q说我知道你不知道；P说现在我知道了；Q说我也知道了。\n\n"
+    report = _audit(ctx, deck + told + "先从P先生的第一句话开始。")
+    assert [st.reached for st in report.steps][-1] == 1
