@@ -365,7 +365,8 @@ _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除�
 _NOTHING_PASSIVE = re.compile(r"(?i)\bnothing\s+(?:at\s+all\s+)?(?:is|gets|got|was|has\s+been)\s+(?:eliminated|removed|"
                               r"ruled\s+out|excluded|crossed\s+(?:off|out))\b")
 _RESTRICTED = re.compile(r"(?i:\s+(?:new\s+)?(?:from|among|within|in|of)\s+(?:those|these|them|that|this|such|the\s+"
-                         r"(?:remaining\s+)?\w+\s+(?:that|which|whose|with)))")
+                         r"(?:remaining\s+)?\w+\s+(?:that|which|whose|with)|the\s+(?:middle|centre|center|inner|interior)\b))")
+# ("Bill's statement doesn't remove anything in the middle": nothing of some values)
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
                      r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"

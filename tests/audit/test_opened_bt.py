@@ -252,3 +252,12 @@ def test_the_dialogue_retold_after_the_deck_is_no_progress(ctxs):
     told = "P先生知道点数，Q先生知道花色。对话是：P说不知道；Q说我知道你不知道；P说现在我知道了；Q说我也知道了。\n\n"
     report = _audit(ctx, deck + told + "先从P先生的第一句话开始。")
     assert [st.reached for st in report.steps][-1] == 1
+
+
+def test_nothing_removed_in_part_of_the_list(ctxs):
+    """"Bill's statement doesn't remove anything in the middle": nothing of some values (the middle rows), not
+    nothing at all (it removes the ends); "Bill's statement doesn't remove anything" is still false."""
+    ctx = ctxs("consecutive.txt")
+    assert _verdicts(_audit(ctx, "It's also worth noticing that Bill's statement doesn't remove anything in the "
+                                 "middle."), "credit") == []
+    assert [v for _, v in _verdicts(_audit(ctx, "Bill's statement doesn't remove anything."), "credit")] == ["false"]
