@@ -468,11 +468,12 @@ _TEXT_LABEL = re.compile(r"\s*([A-Za-z]{2,12}|[\u4e00-\u9fff]{1,6})\s*[:：]")
 _QUOTE_AFTER = re.compile(r"\s*[“「『\"]")
 # 'Anne: "not white" →': a speaker, a colon and a short quote of her words, cut down
 _COLON_QUOTE = re.compile(r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*[“「『\"]([^”」』\"\n]{2,40})[”」』\"]")
-# A quote, then what it means for its speaker: 'What does "I don't know" mean for Alice?', '"Now I know" tells us, for P,'
-_QUOTE_FOR = re.compile(r"[\"“][^\"”\n]{2,60}[\"”]\s*(?:(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
-                        r"(?:\w+\s+){0,2}(?i:for|about|from)\s+|(?:对|对于)\s*)$")
-_QUOTE_MEANS = re.compile(r"[\"“][^\"”\n]{2,60}[\"”]\s*(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
-                          r"(?:\w+\s+){0,2}(?i:for|about|from)\s+\S")  # (the speaker after it: _QUOTE_FOR)
+# A quote, then what it means for its speaker: 'What does "I don't know" mean for Alice?', '"我不知道"对爱丽丝…'.
+# _QUOTE_FOR ends where the speaker's name starts; _QUOTE_MEANS finds one anywhere (a quick test of the step)
+_QUOTE_MEANING = (r"[\"“][^\"”\n]{2,60}[\"”]\s*(?:(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
+                  r"(?:\w+\s+){0,2}(?i:for|about|from)\s+|(?:对|对于)\s*)")
+_QUOTE_FOR = re.compile(_QUOTE_MEANING + "$")
+_QUOTE_MEANS = re.compile(_QUOTE_MEANING + r"\S")
 _QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
 
 

@@ -597,9 +597,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         found = _case_knowledge(lex, raw, sentence, found)  # "so P with 30 knows it's 5 and 6"
     if "agent" in kinds and ("value" in kinds or "number" in kinds) and _PROPERTY_TOPIC.search(sentence) is not None:
         found = _property_cases(lex, raw, sentence, found)  # "Neither 18 nor 19 is unique, so Bo can't know"
-    if _CASE_LEAD.search(sentence) is not None:
-        found = [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain and
-                 any(m.start() < r.end for m in _CASE_LEAD.finditer(sentence)) else r for r in found]
+    lead = _CASE_LEAD.search(sentence)
+    if lead is not None:  # ("Its products are 30, 42, …": what follows the first lead is the case's)
+        found = [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain and lead.start() < r.end else r
+                 for r in found]
     example = _EXAMPLE.search(sentence)
     if example is not None:  # "for example if x and y were both prime, say 3 and 7, …"; "比如鲍勃看到a = 10，…，候选b = 40或20"
         found = [r.read_as(CASE) if r.certain and (r.kind == "hypothetical" or r.kind in (
