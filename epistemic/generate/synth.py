@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import z3
-
+from ..interrupts import z3_without_its_ctrl_c
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..limits import MAX_KNOB
@@ -19,6 +18,8 @@ from .pipeline import Generated, Stats, collect, item_rng, title_of
 from .screen import ScreenModel, screen
 from .units import line_units, without
 from .verify import parse_text, verify_parsed
+
+z3 = z3_without_its_ctrl_c()
 
 TARGETS = ("answer", "worlds", "per_row", "removed")
 DEFAULT_TRIES = 200
