@@ -63,15 +63,6 @@ def _inside_finalizer(frame: FrameType | None) -> bool:
     return False
 
 
-def z3_without_its_ctrl_c():
-    """The z3 module with Z3's own Ctrl-C handling off (its global parameter `ctrl_c`): during a check Z3 installs a
-    SIGINT handler of its own, which cancels the check and swallows the signal, so a Ctrl-C that landed there never
-    reached the InterruptWatch and a `generate` run went on. Every user of Z3 imports it through here."""
-    import z3
-    z3.set_param("ctrl_c", False)
-    return z3
-
-
 def install() -> InterruptWatch:
     """Make Ctrl-C raise KeyboardInterrupt through an InterruptWatch (call once, from the main thread)."""
     watch = InterruptWatch()
@@ -86,4 +77,4 @@ def acknowledge() -> None:
         handler.acknowledge()
 
 
-__all__ = ["InterruptWatch", "install", "acknowledge", "z3_without_its_ctrl_c", "EXIT_INTERRUPTED"]
+__all__ = ["InterruptWatch", "install", "acknowledge", "EXIT_INTERRUPTED"]

@@ -14,7 +14,6 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from ..interrupts import z3_without_its_ctrl_c
 from ..engines.base import get_engine
 from ..errors import EpistemicError
 from ..language import syntax as s
@@ -624,7 +623,7 @@ def _pick(sol: Solution, bad: np.ndarray) -> int:
 def _z3_world(sol: Solution, f: s.Formula, stage: int, timeout_s: float = Z3_TIMEOUT_S) -> tuple[int | None, str]:
     """The index of a world of the stage where Z3 finds `f` false (or None) and Z3's outcome."""
     try:
-        z3 = z3_without_its_ctrl_c()
+        import z3
 
         from ..certify.counterexample import find_counterexample
     except ImportError:

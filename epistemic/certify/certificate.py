@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from ..interrupts import z3_without_its_ctrl_c
 from ..language import syntax as s
 from .smt_text import world_flags
 
@@ -110,7 +109,7 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
     text_result = _certify_text(solution, announcements, claim, t0, timeout_s, check_worlds)
     if text_result is not None:
         return text_result
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     from ..engines.z3 import OR, Encoder, symbolic_frames
 
@@ -143,7 +142,7 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
 def _outcome(solver, result, t0: float, timeout_s: float, solution, alive, claim: str,
              worlds_checked: bool) -> Certificate:
     """The certificate for Z3's answer to the negated claim."""
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     seconds = time.perf_counter() - t0
     if result == z3.unsat:
@@ -196,7 +195,7 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
         why = verdict.reason or "unknown"
         outcome = "timeout" if ("timeout" in why or "canceled" in why or seconds >= timeout_s) else "unknown"
         return Certificate(outcome, seconds, f"Z3 answered unknown ({why}); this is not a proof", claim, worlds_checked)
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     solver = z3.Solver()
     remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
@@ -228,7 +227,7 @@ def _claim_text(solution) -> str:
 
 def _negated_claim(enc, solution, final, everything):
     """Z3: some surviving world has another answer, or some claimed answer has no surviving world."""
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     from ..engines.z3 import ground_int
 
@@ -254,7 +253,7 @@ def _missing_world(enc, space):
     """Z3: an assignment satisfying the domains and constraints that the world list lacks,
     or a listed world that violates a constraint. None when not worth checking."""
     import numpy as np
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     from ..engines.z3 import AND, EQ, NOT, OR, Encoder, Frame
 

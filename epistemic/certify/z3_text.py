@@ -52,9 +52,6 @@ def _library() -> ctypes.CDLL | None:
     lib.Z3_get_error_code.restype = ctypes.c_int
     lib.Z3_get_error_code.argtypes = [ctypes.c_void_p]
     lib.Z3_del_context.argtypes = [ctypes.c_void_p]
-    lib.Z3_global_param_set.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    lib.Z3_global_param_set(b"ctrl_c", b"false")  # Z3's own SIGINT handler would swallow the user's Ctrl-C
-    # during a check (interrupts.z3_without_its_ctrl_c says why)
     return lib
 
 

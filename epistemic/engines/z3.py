@@ -12,16 +12,14 @@ import time
 from typing import Sequence
 
 import numpy as np
+import z3
 
-from ..interrupts import z3_without_its_ctrl_c
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.components import components
 from ..worlds.space import WorldSpace
 from ..worlds.z3_terms import (AND, EQ, IFF, IMPLIES, NOT, OR, Frame, StaticEncoder, floor_div, floor_mod,
                                ground_int, is_constant, z3_arith, z3_compare)
-
-z3 = z3_without_its_ctrl_c()
 
 
 class Encoder(StaticEncoder):

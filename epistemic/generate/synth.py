@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..interrupts import z3_without_its_ctrl_c
+import z3
+
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..limits import MAX_KNOB
@@ -18,8 +19,6 @@ from .pipeline import Generated, Stats, collect, item_rng, title_of
 from .screen import ScreenModel, screen
 from .units import line_units, without
 from .verify import parse_text, verify_parsed
-
-z3 = z3_without_its_ctrl_c()
 
 TARGETS = ("answer", "worlds", "per_row", "removed")
 DEFAULT_TRIES = 200

@@ -10,7 +10,6 @@ import time
 
 import numpy as np
 
-from ..interrupts import z3_without_its_ctrl_c
 from ..errors import TooLarge
 from ..language import syntax as s
 
@@ -28,7 +27,7 @@ def enumerate_columns(puzzle: s.Puzzle, max_worlds: int = MAX_Z3_WORLDS,
     Refused (TooLarge) within project_after_s seconds when the enumeration cannot finish in
     timeout_s: the share of the search tree done so far projects the total time.
     """
-    z3 = z3_without_its_ctrl_c()
+    import z3
 
     from .z3_terms import Frame, StaticEncoder
 

@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
+import z3
 from z3 import z3core as C
 
-from ..interrupts import z3_without_its_ctrl_c
 from ..language import syntax as s
 from .space import WorldSpace
-
-z3 = z3_without_its_ctrl_c()
 
 # Thin constructors over Z3's C API: the same terms as z3.And & co., without the Python-side
 # coercions that dominate the time of large encodings.
