@@ -84,6 +84,8 @@ def _among_worlds(toks: list[Token], sentence: str, at: int) -> bool:
     16 and 17 each appear once"): singletons of that list, not of a stage."""
     among = next(_AMONG.finditer(sentence, 0, at), None)
     return among is not None and sum(t.kind == "tuple" and among.end() <= t.start < at for t in toks) >= 2
+
+
 _CASE_ARROW = re.compile(r"\s*(?:→|->|⇒)")
 _GOES_AFTER = re.compile(r"(?i:(?:st|nd|rd|th)?s?\s*(?:all\s+|both\s+|then\s+)?(?:go|goes|drop|drops|are\s+out|is\s+out|are\s+gone|is\s+gone|"
                          r"are\s+eliminated|is\s+eliminated|are\s+ruled\s+out|is\s+ruled\s+out)\b)|"

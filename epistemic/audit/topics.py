@@ -77,9 +77,9 @@ def _listed_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> t
         return last_term(lex, text[:lists[-1].start()], topic)
     if re.search(r"(?<![\d.])" + m.group(1) + r"\s*=\s*\d{1,4}\s*\+\s*\d{1,4}(?![\d.])", text[:m.start()]) and \
             _terms_taking(lex, (int(m.group(1)),), "+"):
-        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "51 = 17 + 34，积是578……所以51保留": the sum split
+        return _sum(lex)  # "51 = 17 + 34，积是578……所以51保留": the sum split
     if _minus_two(text, m) and _terms_taking(lex, (int(m.group(1)),), "+"):
-        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "For 51: 51 − 2 = 49, composite, … so 51
+        return _sum(lex)  # "For 51: 51 − 2 = 49, composite, … so 51
         # stays", "51：49 = 7 × 7，不是质数，保留": the test of a sum s (is s − 2 prime?), whatever term was named last
     return _row_term(lex, text, m, topic)
 
@@ -116,6 +116,11 @@ def _terms_taking(lex: Lexicon, numbers: tuple[int, ...], ops: str = "+*") -> li
     return out
 
 
+def _sum(lex: Lexicon) -> tuple:
+    """The key of the sum of the puzzle's two numbers."""
+    return ("Arith", "+", *(("Var", v) for v in lex.number_pair))
+
+
 def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tuple | None:
     """The term a bare number at `m` (group 1) is a value of: the sum when its row is labelled by that number and
     opens on two addends of it ("- **29:** 13 + 16 gives 208"), the term named before its row when the row is labelled
@@ -126,7 +131,7 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
     split = _ADDENDS.match(text, label.end()) if own else None
     if split and int(split.group(1)) + int(split.group(2)) == int(m.group(1)) and \
             _terms_taking(lex, (int(m.group(1)),), "+"):
-        return ("Arith", "+", *(("Var", v) for v in lex.number_pair))  # "- **29:** 13 + 16 gives 208 … 29 is out"
+        return _sum(lex)  # "- **29:** 13 + 16 gives 208 … 29 is out"
     return last_term(lex, text[:line] if own else text[:m.start()], topic)
 
 

@@ -150,9 +150,10 @@ class DatasetOutput:
         if self.path.suffix in FILE_KINDS:
             verified = getattr(generated, "verified", None)  # mazes have no puzzle to render
             puzzle = verified.solution.puzzle if verified is not None else None
-            item = datasets.item_of(record, self.lang, self.difficulty, puzzle)
-            self.items.append(item)  # (the row first: a Ctrl-C between the two appends leaves a row with no
-        self.records.append(record)  # record, which `total` leaves out and `save` drops, never a record the file lacks)
+            # the row first: a Ctrl-C between the two appends leaves a row with no record, which `total` leaves out
+            # and `save` drops, never a record the file lacks
+            self.items.append(datasets.item_of(record, self.lang, self.difficulty, puzzle))
+        self.records.append(record)
 
     @property
     def total(self) -> int:
