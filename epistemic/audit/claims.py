@@ -779,6 +779,10 @@ def _term_word(u: Token) -> bool:
 _HELD_BEFORE = re.compile(r"(?i:\b(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?[^\s,.;:]{1,12}\s+"
                           r"(?:(?:would|could|can|still|also|then|not|never|wouldn't|couldn't|can't|be|either)\s+)*$)")
 _HELD_WITH = re.compile(r"\b(?:with|holding|having)\s", re.IGNORECASE)
+_SURE_WORDS = frozenset({"sure", "certain", "be sure", "be certain", "is sure", "is certain", "be confident",
+                         "is confident", "is positive"})
+_DENIAL = re.compile(r"(?i:n't\b|\bnot\b|\bnever\b)")
+_NOTHING_AFTER = re.compile(r"(?i:\s*(?:(?:too|also|either|now|then|already|as\s+well)\b\s*)*)[*.!。]*\s*$")
 _WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?", re.IGNORECASE)
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
@@ -804,8 +808,13 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 _WITH_VALUE.fullmatch(sentence, t.end, held.start) is not None and \
                 held.payload[0] in observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
             case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
+            unsaid = know.kind == "know" and know.text.lower() in _SURE_WORDS and \
+                _NOTHING_AFTER.match(sentence, know.end) is not None and \
+                _DENIAL.search(sentence, held.end, know.start) is None  # "So Albert with August can also be sure.":
+            # sure of what the text just weighed (that Bernard can't know), not of the date: a case, unchecked (but
+            # "P with a K wouldn't be sure either" is sure of nothing, the card included)
             out = [record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
-                          reading=HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
+                          reading=CASE if unsaid else HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
                    if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
                    and knows_value(r.key.formula) else r for r in out]
             continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)

@@ -75,6 +75,9 @@ _TOLD_APART = re.compile(r"(?i:\b(?:tell|distinguish|decide)\b[^.;\n]{0,20}$|\bb
                          r"(?:分不清|区分|还是|或是)[^，。；\n]{0,6}$")
 _CASE_LABEL = re.compile(r"[\s\-*•#>]*(?:\d+[.)]\s*)?(?:\*\*)?\s*$")  # nothing but a bullet or bold before it
 _LABEL_END = re.compile(r"\s*(?:\*\*)?\s*[.:：]?\s*(?:\*\*)?\s*(?:[:：→]|\S)")  # … and more after it
+# A markdown heading that is the case and nothing else: "### k = 1" over what happens with one muddy child
+_HEADING_MARK = re.compile(r"\s*#{1,6}[ \t]*(?:\*\*)?[ \t]*$")
+_HEADING_END = re.compile(r"[ \t*.:：]*$")
 _ALTERNATIVE = re.compile(r"(?i:\s*(?:vs\.?|versus|or|and)\s*\d)|\s*(?:和|或)\s*\d")
 _OTHER_COUNT = re.compile(r"(?i:\s*(?:or|/)\s*)" + _N + r"\b|\s*(?:或|或者|或是)\s*" + _N)
 _NONE = object()
@@ -242,11 +245,12 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
                     _CASE_SUBJECT.match(sentence, m.end()) or _INSTANCE.match(sentence, m.end()) or \
-                    _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()):
+                    _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()) or \
+                    not cue and _HEADING_MARK.match(sentence, 0, m.start()) and _HEADING_END.match(sentence, m.end()):
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
                 # "Similarly k = 6 needs five silences": a case as the subject of what it would take;
-                # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …": a case's heading; "the n = 4
-                # version of the joke": the instance, named by its parameter
+                # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …", "### k = 1": a case's heading;
+                # "the n = 4 version of the joke": the instance, named by its parameter
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _REMOVAL_DENIED.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "Father's statement doesn't rule out k = 1": still possible, said of no stage's list
