@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from ..interrupts import z3_check
 from ..language import syntax as s
 from .smt_text import world_flags
 
@@ -134,7 +135,7 @@ def certify(solution, timeout_s: float = DEFAULT_TIMEOUT_S, max_worlds: int = MA
     solver.set("timeout", remaining_ms)
     solver.add(enc.defs)
     solver.add(OR(parts))
-    result = solver.check()
+    result = z3_check(solver)
     alive = lambda model: [z3.is_true(model.eval(b, model_completion=True)) for b in final.alive]  # noqa: E731
     return _outcome(solver, result, t0, timeout_s, solution, alive, claim, worlds_checked)
 
@@ -201,12 +202,12 @@ def _certify_text(solution, announcements, claim: str, t0: float, timeout_s: flo
     remaining_ms = max(1, int((timeout_s - (time.perf_counter() - t0)) * 1000))
     solver.set("timeout", remaining_ms)
     solver.from_string(enc.text(decls, claim_negated))
-    result = solver.check()
+    result = z3_check(solver)
     if result == z3.sat:  # again with named definitions, so that the model shows which worlds survive
         solver = z3.Solver()
         solver.set("timeout", remaining_ms)
         solver.from_string(enc.text(decls, claim_negated, macros=False))
-        result = solver.check()
+        result = z3_check(solver)
 
     def alive(model) -> list[bool]:
         names = final.alive or [TRUE] * space.size

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from ..errors import EpistemicError
+from ..interrupts import z3_check
 from ..language import syntax as s
 
 DEFAULT_TIMEOUT_S = 30.0
@@ -97,7 +98,7 @@ def find_counterexample(solution_or_puzzle, stage: int | None, formula: str | s.
     solver.set("timeout", max(1, int(timeout_s * 1000)))
     solver.add(enc.defs)
     solver.add(OR(failing))
-    result = solver.check()
+    result = z3_check(solver)
     seconds = time.perf_counter() - t0
     if result == z3.unsat:
         return CounterexampleResult("entailed", k, text, seconds=seconds, reason="no live world falsifies it (unsat)")

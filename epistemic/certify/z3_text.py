@@ -10,12 +10,13 @@ not found there, or Z3 reports an error, `check_script` answers None and the cal
 from __future__ import annotations
 
 import ctypes
-import signal
 import importlib.util
 import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..interrupts import listening_watch, pass_on_z3_interrupt
 
 _NAMES = {"linux": "libz3.so", "darwin": "libz3.dylib", "win32": "libz3.dll"}
 
@@ -52,7 +53,22 @@ def _library() -> ctypes.CDLL | None:
     lib.Z3_get_error_code.restype = ctypes.c_int
     lib.Z3_get_error_code.argtypes = [ctypes.c_void_p]
     lib.Z3_del_context.argtypes = [ctypes.c_void_p]
+    lib.Z3_interrupt.argtypes = [ctypes.c_void_p]
+    lib.Z3_global_param_set.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
     return lib
+
+
+def _evaluate(lib: ctypes.CDLL, ctx, text: str) -> bytes | None:
+    """libz3's output for an SMT-LIB text, stopped by Ctrl-C like any other code (interrupts.py): under a
+    listening watch Z3's own SIGINT handler is off and the watch cancels the call."""
+    watch = listening_watch()
+    if watch is None:
+        return lib.Z3_eval_smtlib2_string(ctx, text.encode())
+    if not watch.z3_quiet:
+        lib.Z3_global_param_set(b"ctrl_c", b"false")  # the same libz3 as the z3 package's: one switch
+        watch.z3_quiet = True
+    with watch.cancelling(lambda: lib.Z3_interrupt(ctx)):
+        return lib.Z3_eval_smtlib2_string(ctx, text.encode())
 
 
 def check_script(script: str, timeout_ms: int) -> Verdict | None:
@@ -64,7 +80,7 @@ def check_script(script: str, timeout_ms: int) -> Verdict | None:
     ctx = _new_context(lib)
     try:
         full = f"(set-option :timeout {max(1, int(timeout_ms))})\n{script}(check-sat)\n(get-info :reason-unknown)\n"
-        out = lib.Z3_eval_smtlib2_string(ctx, full.encode())
+        out = _evaluate(lib, ctx, full)
         if lib.Z3_get_error_code(ctx) != 0 or out is None:
             return None
     finally:
@@ -122,7 +138,7 @@ class Session:
         return verdicts
 
     def _eval(self, text: str) -> bytes | None:
-        out = self._lib.Z3_eval_smtlib2_string(self._ctx, text.encode())
+        out = _evaluate(self._lib, self._ctx, text)
         return None if self._lib.Z3_get_error_code(self._ctx) != 0 or out is None else out
 
 
@@ -140,11 +156,8 @@ def _verdict(out: bytes) -> Verdict | None:
     if not lines or lines[0] not in ("sat", "unsat", "unknown") or any(l.startswith("(error") for l in lines):
         return None
     reason = lines[1].removeprefix("(:reason-unknown").strip(' ")') if len(lines) > 1 else ""
-    if lines[0] == "unknown" and "interrupted from keyboard" in reason:
-        # libz3 took the SIGINT itself (it cancels the check) and Python never saw it: raise it again, so the
-        # process's own handler stops the command (epistemic/interrupts.py)
-        signal.raise_signal(signal.SIGINT)
-        return None
+    if lines[0] == "unknown":
+        pass_on_z3_interrupt(reason)  # libz3 took a Ctrl-C itself and dropped it: the process's handler stops us
     return Verdict(lines[0], reason if lines[0] == "unknown" else "")
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import z3
 
 from ..errors import EpistemicError
+from ..interrupts import z3_check
 from ..language import syntax as s
 from ..worlds.components import components
 from ..worlds.space import WorldSpace
@@ -222,7 +223,7 @@ def solve_values(defs: list, values: list, timeout_ms: int | None = None) -> lis
     if timeout_ms:
         solver.set("timeout", timeout_ms)
     solver.add(defs)
-    result = solver.check()
+    result = z3_check(solver)
     if result != z3.sat:
         reason = solver.reason_unknown() if result == z3.unknown else "the definitions are unsatisfiable"
         raise EpistemicError(f"Z3 could not evaluate the formula ({result}: {reason}) after "

@@ -12,6 +12,7 @@ from typing import Any, Callable
 import z3
 
 from ..errors import EpistemicError
+from ..interrupts import z3_check
 from ..language import syntax as s
 from ..limits import MAX_KNOB
 from .knobs import knobs_text
@@ -176,7 +177,7 @@ def solve_once(model: ScreenModel, lines, size: int, targets: dict, rows: list, 
     # A few random literals spread the solutions over the pool (deterministic per item).
     for w in rng.sample(range(n), min(3, n)):
         solver.add(include[w] if rng.random() < 0.5 else z3.Not(include[w]))
-    if solver.check() != z3.sat:
+    if z3_check(solver) != z3.sat:
         return None
     m = solver.model()
     return [w for w in range(n) if z3.is_true(m.eval(include[w], model_completion=True))]

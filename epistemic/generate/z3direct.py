@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..certify.z3_text import Session, Verdict
+from ..interrupts import z3_check
 from ..language import syntax as s
 
 
@@ -92,7 +93,7 @@ class DirectCertifier:
         solver = z3.SimpleSolver(ctx=self.ctx)
         solver.set("timeout", self.timeout_ms)
         solver.from_string(text)
-        result = solver.check()
+        result = z3_check(solver)
         if result == z3.unsat:
             return "unsat", ""
         if result == z3.sat:

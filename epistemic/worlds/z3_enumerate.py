@@ -11,6 +11,7 @@ import time
 import numpy as np
 
 from ..errors import TooLarge
+from ..interrupts import z3_check
 from ..language import syntax as s
 
 MAX_Z3_WORLDS = 200_000
@@ -74,7 +75,7 @@ def enumerate_columns(puzzle: s.Puzzle, max_worlds: int = MAX_Z3_WORLDS,
                 raise TooLarge(f"Z3 would need {need} to enumerate the worlds (over the {timeout_s:.0f} s limit): "
                                f"{len(rows):,} found in {elapsed:.1f} s", hint=TOO_MANY_HINT)
         solver.set("timeout", max(1, int(left * 1000)))
-        result = solver.check()
+        result = z3_check(solver)
         if result == z3.unknown:
             raise TooLarge(f"Z3 could not enumerate the worlds ({solver.reason_unknown()}) after "
                            f"{time.perf_counter() - start:.1f} s", hint=TOO_MANY_HINT)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from epistemic.interrupts import InterruptWatch, _inside_finalizer
+from epistemic.interrupts import InterruptWatch, _inside_finalizer, z3_check
 from tests.paths import PUZZLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,12 @@ def interrupted(*args, after: float) -> tuple[subprocess.CompletedProcess, float
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     sent = time.perf_counter()
-    out, err = proc.communicate(timeout=60)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()  # a run that ignored the interrupt would go on eating the cores of the rest of the suite
+        proc.communicate()
+        raise
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), time.perf_counter() - sent
 
 
@@ -136,3 +141,81 @@ def test_ctrl_c_outside_a_command_handler_exits_130(monkeypatch):
     monkeypatch.setattr(compare, "load_run", interrupt)
     result = CliRunner().invoke(cli, ["eval", "compare", "x.jsonl"])
     assert result.exit_code == 130 and "interrupted" in result.output
+
+
+def test_ctrl_c_during_a_z3_package_check_reaches_python():
+    """libz3 swaps in its own SIGINT handler for each check: a Ctrl-C then cancels the check and is dropped, so
+    Python never sees it (generate went on after a Ctrl-C that landed inside a check, 1 run in 6 under load).
+    `z3_check` passes it on to the process's handler, promptly."""
+    import threading
+
+    import z3
+
+    class Stopped(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stopped
+
+    def pigeonhole(n: int = 11) -> z3.Solver:  # 12 pigeons, 11 holes: far longer than the test waits
+        p = [[z3.Bool(f"p{i}_{j}") for j in range(n)] for i in range(n + 1)]
+        solver = z3.Solver()
+        solver.add([z3.Or(row) for row in p])
+        solver.add([z3.Not(z3.And(p[i][j], p[k][j])) for j in range(n) for i in range(n + 1) for k in range(i + 1, n + 1)])
+        return solver
+
+    def ctrl_c_soon() -> threading.Timer:
+        timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+        timer.start()
+        return timer
+
+    old = signal.signal(signal.SIGINT, handler)
+    try:
+        timer = ctrl_c_soon()
+        plain = pigeonhole()
+        assert plain.check() == z3.unknown and "interrupted from keyboard" in plain.reason_unknown()  # dropped
+        timer.join()
+        started = time.monotonic()
+        timer = ctrl_c_soon()
+        with pytest.raises(Stopped):
+            z3_check(pigeonhole())
+        assert time.monotonic() - started < 5.0
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, old)
+
+
+_LONG_CHECK = """
+import os, signal, sys, threading, time
+from epistemic.interrupts import install, z3_check
+from epistemic.certify.z3_text import check_script
+import z3
+install()
+n = 11  # pigeonhole, 12 pigeons in 11 holes: far longer than the test waits
+p = [[z3.Bool(f"p{i}_{j}") for j in range(n)] for i in range(n + 1)]
+solver = z3.Solver()
+solver.add([z3.Or(row) for row in p])
+solver.add([z3.Not(z3.And(p[i][j], p[k][j])) for j in range(n) for i in range(n + 1) for k in range(i + 1, n + 1)])
+script = "".join(f"(declare-const {x} Bool)\\n" for row in p for x in map(str, row))
+script += "".join("(assert (or " + " ".join(map(str, row)) + "))\\n" for row in p)
+script += "".join(f"(assert (not (and p{i}_{j} p{k}_{j})))\\n"
+                  for j in range(n) for i in range(n + 1) for k in range(i + 1, n + 1))
+threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+started = time.monotonic()
+try:
+    z3_check(solver) if sys.argv[1] == "package" else check_script(script, 60_000)
+    print("went on")
+except KeyboardInterrupt:
+    print(f"stopped {time.monotonic() - started:.2f}")
+"""
+
+
+@pytest.mark.parametrize("path", ["package", "text"])
+def test_under_the_watch_ctrl_c_cancels_a_long_z3_check(path):
+    """With the CLI's watch installed, libz3's own SIGINT handler is off (it could drop the signal where nothing
+    says so) and the watch's listening thread cancels the check in hand: KeyboardInterrupt in well under the
+    give-up time, on both ways of calling Z3."""
+    result = subprocess.run([sys.executable, "-c", _LONG_CHECK, path], cwd=ROOT, env=ENV, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("stopped"), result.stdout + result.stderr
+    assert float(result.stdout.split()[1]) < 3.0
