@@ -377,7 +377,7 @@ def _phrases(text: str) -> set:
 
 # What a statement that says no "know" is about, in any person: "I do not have the white card" told as "she does
 # not have the white card", "我没有白牌" as "安妮说她没有白牌". Pronouns, articles and auxiliaries go; a negation stays.
-_CONTENT_WORD = re.compile(r"[a-z0-9]+(?:n't)?|\d+|[\u4e00-\u9fff]+")
+_CONTENT_WORD = re.compile(r"[a-z]+n['’]t\b|[a-z0-9]+|[\u4e00-\u9fff]+")  # ("don't" whole: a negation)
 _PERSON_WORDS = frozenset({"i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
                            "they", "them", "their", "it", "its", "the", "a", "an", "do", "does", "did", "is", "am",
                            "are", "was", "were", "that", "says", "said", "say", "announces", "announced", "tells",
@@ -394,7 +394,7 @@ def content_words(text: str) -> frozenset:
             w = _ZH_PERSON.sub("", w)
             out |= {"not"} if ("没" in w or "不" in w) else set()
             out |= {w[i:i + 2] for i in range(len(w) - 1)} | ({w} if len(w) == 1 else set())
-        elif w.endswith("n't") or w in ("not", "no", "never"):
+        elif w.endswith(("n't", "n’t")) or w in ("not", "no", "never"):
             out.add("not")
         elif w not in _PERSON_WORDS:
             out.add("have" if w in _HAVE_WORDS else w)
@@ -529,7 +529,8 @@ def _labels(puzzle: s.Puzzle) -> tuple:
         else:
             pat = re.compile(re.escape(label) + r"(?:(?:的|说的|所说的)(?:第一句)?(?:话|声明|宣布|提示)|的?(?:发言|宣布)|这句话?|"
                              r"说[：:]?\s*[“「\"]"
-                             r"(?![^”」\"\n]*(?:站出|？)))")
+                             r"(?![^”」\"\n]*(?:站出|？))|"
+                             r"说(?![完过了]|[^，。！？\n]{0,14}(?:站出|问|？|知道|吗)))")  # (unquoted: "父亲说至少一个有泥")
         out.append((pat, k))
     return tuple(out)
 
@@ -1340,7 +1341,7 @@ class Aligner:
                 k = next((k for k in part if k > current), part[-1])
                 return k, "paraphrase", (heading or asked) and k > current and k == next(j for j in own if j > current)
             told = self._told_content(own, sentence[t.end:], current) if not said else None
-            cut = _COLON_QUOTE.match(sentence, t.end) if told is None and not said else None
+            cut = _COLON_QUOTE.match(sentence, t.end) if told is None else None
             if cut is not None:  # 'Anne: "not white"' for Anne's "I do not have the white card": two or more of
                 words = content_words(cut.group(1))  # its words and no other
                 told = next((k for k in own if k > current and not self.cues[k - 1] and len(words) >= 2 and

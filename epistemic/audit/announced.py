@@ -28,6 +28,10 @@ _DENIED = re.compile(r"(?i:\b(?:can't|cannot|couldn't|don't|doesn't|didn't|not|n
 # the fact before it, not the announcement's knowing
 _KNEW_THIS = re.compile(r"(?i:\bkn(?:ew|ow|own|ows)\s+(?:this|it|that)(?=\s*(?:[—–\-,.;:!)]|$|already\b|all\s+along\b|"
                         r"beforehand\b|too\b|anyway\b)))|知道(?:了)?(?:这一?点|这个|这件事|这些)")
+# Knowing a count ("这时候每个孩子都知道“至少有两个人有泥”", "every child now knows at least two are muddy"): a bound on
+# the count, read as such elsewhere, not the muddy ones knowing their own state
+_COUNT_KNOWN = re.compile(r"(?i:\bat\s+least\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)|"
+                          r"至少(?:有)?\s*[一两二三四五六七八九十\d]")
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
@@ -38,7 +42,7 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
         sentence = m.group(0)
         if ALREADY.search(sentence) is None or _SPEECH.search(sentence) is not None or \
                 _NOT_A_CLAIM.search(sentence) is not None or _DENIED.search(sentence) is not None or \
-                _KNEW_THIS.search(sentence) is not None:
+                _KNEW_THIS.search(sentence) is not None or _COUNT_KNOWN.search(sentence) is not None:
             continue
         k = aligner.described_knowing(sentence)
         if k is None:

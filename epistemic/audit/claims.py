@@ -70,6 +70,11 @@ _IS_TOLD = re.compile(r"\s+(?:(?:was|is|gets|got|has been)\s+(?:told|given|whisp
                       re.IGNORECASE)  # "Q was told the rank", "Q hears only the suit"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
 _SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
+# A verb only a person does, right after the letter: "Q hears it too", "Q reasons", "Q then replies"
+_PERSON_VERB = re.compile(r"\s+(?:(?:also|then|now|too)\s+)?(?:hears?|heard|thinks?|thought|reasons?|reasoned|learns?|"
+                          r"learned|learnt|realizes?|realized|realises?|realised|deduces?|deduced|concludes?|concluded|"
+                          r"replies|replied|responds?|responded|speaks?|spoke|answers?|answered|listens?|listened)\b",
+                          re.IGNORECASE)
 _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|in case|对于|如果是)\s*[^,，:：]{0,20}\d|"
                          r"\(?\s*\d+\s*,\s*\d+\s*\)?\s*[:：→]|\d+\**\s*(?:has|keeps|→|:|：))", re.IGNORECASE)
 # A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
@@ -2058,6 +2063,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                     _ARTICLE_BEFORE.search(sentence, max(0, t.start - 6), t.start) is None:
                 agentish = True  # "Q不可能事先确定", "Q cannot be sure": Q the agent, negated, then knowing
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
+            agentish = agentish or _PERSON_VERB.match(sentence, t.end) is not None  # "It's public: Q hears it too"
             agentish = agentish or _SPEAKER_AFTER_QUOTE.search(sentence, 0, t.start) is not None and \
                 sentence[t.end:t.end + 1] in (")", "）")  # '"Now I know it too" (Q)': who said the quote
             agentish = agentish or _IS_TOLD.match(sentence, t.end) is not None  # "Q was told the rank"

@@ -445,6 +445,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             for alias in value.aliases:
                 for plural in _plurals(alias):  # "the two aces", "both queens"
                     add(plural, "value", (var.name, code))
+            if value.name in _RANK_PLURALS:  # a card's rank written as a digit: "the aces, queens, fours and fives"
+                add(_RANK_PLURALS[value.name], "value", (var.name, code))
             for singular in _singulars(value.name):  # "a heart or a diamond"
                 add(singular, "value", (var.name, code))
             for short in MONTH_ABBREVIATIONS.get(value.name, ()):  # "Aug 14"
@@ -553,6 +555,11 @@ def _singulars(name: str) -> tuple[str, ...]:
 def _sentence_initial(name: str) -> tuple[str, ...]:
     """"Spades" for the value "spades": a lower-case word name opening a sentence."""
     return (name.capitalize(),) if len(name) > 2 and name.isascii() and name.isalpha() and name.islower() else ()
+
+
+# A value named by a digit, in the plural of its English number: "fours" for 4 (never the bare "four", a count)
+_RANK_PLURALS = {"2": "twos", "3": "threes", "4": "fours", "5": "fives", "6": "sixes", "7": "sevens", "8": "eights",
+                 "9": "nines", "10": "tens"}
 
 
 def _plurals(alias: str) -> tuple[str, ...]:

@@ -21,9 +21,11 @@ _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?
                  r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
-_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人)|种|对)")
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人)|种|对)")
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
-_KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选")
+_KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|去掉|排除|删去|划掉")  # (or what was removed: "去掉(1,0)和
+# (9,10)，剩16种": what is left of the candidates)
+_REMOVED = re.compile(r"去掉|排除|删去|划掉|淘汰")  # a bare "剩" after a comma counts what a removal left ("去掉…，剩16种")
 
 # After the count: it is a count within one case or for each case, not of the stage ("one date left with that day")
 _PER_CASE = re.compile(r"(?i:\s+(?:with|for|in|of|on|under)\s+(?:that|this|the\s+same|each|every|its|his|her|their|"
@@ -43,6 +45,9 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
         for m in pattern.finditer(sentence):
             if pattern is _ZH and m.group(2) == "种" and _KINDS_OF.search(sentence, 0, m.end() + 4) is None:
                 continue
+            if pattern is _ZH and m.group(0).lstrip().startswith("剩") and not m.group(0).lstrip().startswith(
+                    ("剩下", "剩余")) and _REMOVED.search(sentence, 0, m.start()) is None:
+                continue  # ("…，不行。剩三对，S不能确定": the pairs of the case in hand)
             if pattern is _EN and _PER_CASE.match(sentence, m.end()) is not None:
                 continue  # "only one date left with that number", "two dates left in each month": a count per case
             if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None:
