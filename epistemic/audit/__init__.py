@@ -753,16 +753,27 @@ def _headline_deferred(steps: list, opening: int, final) -> list:
     bad = [c for c in head.claims if c.evidence in (STRONG_EVIDENCE, CORROBORATED)]
     if not bad or not all(naming_final(c) for c in head.claims if c.verdict.verdict in (FALSE, PREMATURE)):
         return steps  # ("**Answer: June 16** — reading it as Ali holding the day number": a premise of its own)
+    concluded = None
     if not any(st.label == -1 and not st.wrong_answer and any(
             c.evidence in (STRONG_EVIDENCE, CORROBORATED) and not naming_final(c) for c in st.claims)
                for st in steps[opening + 1:]):
-        return steps
+        concluded = next((st.index for st in steps[opening + 1:] if len(st.text) > _ARGUED and any(
+            naming_final(c) and c.verdict.verdict in (FALSE, PREMATURE) and c.record.reading not in _NOT_CONCLUDED
+            for c in st.claims)), None)
+        if concluded is None:
+            return steps
     claims = tuple(dataclasses.replace(c, record=c.record.read_as(HEADLINE), evidence="") if c in bad else c
                    for c in head.claims)
     steps = list(steps)
     steps[opening] = replace(head, claims=claims, label=0, wrong_answer=False,
                              unchecked=tuple(dict.fromkeys((*head.unchecked, HEADLINE))))
+    if concluded is not None:
+        steps[concluded] = replace(steps[concluded], label=-1, wrong_answer=True)
     return steps
+
+
+_ARGUED = 160  # a step this long that names the wrong answer argues for it ("… so the date is April 17"), unlike a
+# bare closing line ("**Answer: April 17**")
 
 
 def _ahead(alignment: list) -> list[int]:

@@ -64,3 +64,22 @@ def test_the_number_of_muddy_children_is_a_count_claim(ctxs):
         [("(m[1] + m[2]) + m[3] = 3", "false")]
     choice = audit_trace(ctx.puzzle, text.format("**2 or 3**"), context=ctx)
     assert not [c for c in choice.claims() if c.record.kind == "candidates"]
+
+
+def test_a_wrong_headline_waits_for_the_paragraph_that_argues_for_it(ctxs):
+    """"**Cheryl's birthday is August 17.**" opening a trace whose paragraph on Albert's last statement argues for
+    August 17 (August still holds 15 and 17 there): that paragraph is where the reasoning goes wrong, even when the
+    reader cannot check how it argues. A trace whose body concludes July 16 and whose headline alone says August 17
+    keeps the headline as its first error (a sound derivation, a wrong answer)."""
+    ctx = ctxs("cheryl.txt")
+    body = ("Albert's first statement removes May and June, which leaves July 14, July 16, August 14, August 15 and "
+            "August 17.\n\nBernard then knows, so 14 goes: July 16, August 15 and August 17 are left.\n\n")
+    argued = ("**Cheryl's birthday is August 17.**\n\n" + body +
+              "Albert now knows as well. The dates that remain are spread over two months, and since 17 was the day "
+              "Bernard could only resolve once June dropped out, that is the one that lets both of them finish, so "
+              "the date is August 17.")
+    report = audit_trace(ctx.puzzle, argued, context=ctx)
+    assert report.label == len(report.steps) - 1 and report.steps[0].label == 0
+    sound = ("**Cheryl's birthday is August 17.**\n\n" + body +
+             "Albert now knows as well, so August, which still has two dates, is out: July 16 is the only date left.")
+    assert audit_trace(ctx.puzzle, sound, context=ctx).label == 0
