@@ -83,3 +83,15 @@ def test_a_wrong_headline_waits_for_the_paragraph_that_argues_for_it(ctxs):
     sound = ("**Cheryl's birthday is August 17.**\n\n" + body +
              "Albert now knows as well, so August, which still has two dates, is out: July 16 is the only date left.")
     assert audit_trace(ctx.puzzle, sound, context=ctx).label == 0
+
+
+def test_settling_on_a_date_concludes_it(ctxs):
+    """"so Albert, knowing the month is August, settles on August 17": the trace concludes August 17 (false: the
+    birthday is July 16); "lands on July 16" holds once Albert's last statement is reached."""
+    ctx = ctxs("cheryl.txt")
+    wrong = audit_trace(ctx.puzzle, "So Albert settles on August 17.", context=ctx)
+    assert [(c.formula, c.verdict.verdict) for st in wrong.steps for c in st.claims] == \
+        [("month = August and day = 17", "false")]
+    right = audit_trace(ctx.puzzle, "Albert: \"Then I also know when Cheryl's birthday is.\" So everything lands on "
+                                    "July 16.", context=ctx)
+    assert "entailed" in [c.verdict.verdict for st in right.steps for c in st.claims if c.record.kind == "candidates"]
