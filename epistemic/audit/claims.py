@@ -97,6 +97,8 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
                            r"drop out|off the table|out of the picture)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
+_STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|are\s+left|is\s+left|survive|survives|"
+                          r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|"
                         r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
@@ -653,7 +655,8 @@ _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\
 _VIEW_AFTER = re.compile(r"(?i:'s|’s)\s+(?i:point\s+of\s+view|view(?:point)?|perspective|standpoint|side)\b")
 _FROM_BEFORE = re.compile(r"(?i:\b(?:from|in)\s+)$")
 _SEEMS_TO = re.compile(r"\s*看来")
-_SEER_VERB = re.compile(r"\s*(?:看到|看见|(?i:sees|saw)\b)")
+_SEER_VERB = re.compile(r"\s*(?:(?i:there|then|now|here|also|still|only)\s+)?(?:看到|看见|(?i:sees|saw)\b)")  # ("Alice
+# there sees 1 and 2": in the world in hand)
 
 
 def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -1353,6 +1356,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         taken = _TAKEN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None or \
             (key[1] == "=" and _CASE_COLON.match(sentence, m.end()) is not None)  # "Take a = c first.", "Now a = b:
         # example (7, 7, 14)" (but "b ≠ c: Alice would know otherwise" concludes)
+        taken = taken or _SUPPOSED_AFTER.match(sentence, m.end()) is not None or \
+            _WHEN_LISTED.search(sentence, max(0, m.start() - 80), m.start()) is not None  # "a = b = c would need a =
+        # a + a", "Alice knows exactly when one option dies: b = c or …": a case named, not a claim
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
                           reading=CASE if in_row or restating or arrow or taken else reading))
     return out
@@ -1362,6 +1368,13 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 _TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|supposing|case|cases?\s+of|"
                            r"the\s+case\s+(?:where|that|of|with))\s*$)|(?:考虑|看看?|假设|假如|设)\s*$")
 _CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
+# After a relation: what it would take or give, a supposition ("a = b = c would need a = a + a")
+_SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:would|might)\s+(?:need|require|mean|give|force|imply|make|"
+                             r"leave|be)\b")
+# Before a relation: the cases in which something happens, listed after a colon ("Alice knows exactly when one option
+# dies: b = c or b + c > 50", "…恰好在以下情况：")
+_WHEN_LISTED = re.compile(r"(?i:\b(?:exactly\s+when|only\s+when|precisely\s+when|whenever|iff|if\s+and\s+only\s+if)\b"
+                          r"[^.;:!?\n]{0,60}[:：]\s*$)|(?:当且仅当|只有当|恰好当)[^。；：\n]{0,30}[:：]\s*$")
 _NEITHER_BEFORE = re.compile(r"(?i:\b(?:neither|nor)\s+$)")  # "so neither a = b nor a = c"
 _OR_GAP = re.compile(r"\s*(?:,\s*)?(?:(?i:or|either)|或者?|还是|/)\s*")
 # What leaves a relation open: "a ≠ b: not yet guaranteed", "a ≠ b is not known yet", "a ≠ b 还不能保证"
@@ -3471,9 +3484,13 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
         return []  # "Neither 12 nor 19 is a giveaway day": a property the values lack, not that they are gone
     neg = next((t for t in reversed(clause) if t.kind == "neg" and t.start < first.start), None)
-    if neg is not None and _INTRANSITIVE.fullmatch(neg.text) and _COLON_AFTER.match(sentence, neg.end):
+    left = neg is not None and _COLON_AFTER.match(sentence, neg.end) is not None and \
+        _STAYS_AFTER.match(sentence, vals[-1].end) is not None  # "so it's eliminated: 3/18, 7/16, 7/17 remain"
+    if neg is not None and _INTRANSITIVE.fullmatch(neg.text) and _COLON_AFTER.match(sentence, neg.end) and not left:
         return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not
-    asserted = "only" in cue_before or "copula" in cue_before
+    if left:
+        negated = False  # the list after the colon is what the removal leaves, as its verb says
+    asserted = "only" in cue_before or "copula" in cue_before or left
     if tuples:
         witnesses = tuple([tuple_key(lex, c) for c in tuples])
         inclusion = junction_key("Or", list(witnesses))

@@ -1,0 +1,46 @@
+"""Misreadings that flagged an error row before its first error (session 39, tuning split): certain readings of a
+case or of what is left, which a wrong final answer then corroborated. Each is checked both ways."""
+from tests.audit.reading import audit as _audit
+
+
+def _verdicts(report, kind):
+    return [(c.formula, c.verdict.verdict, c.record.certain) for st in report.steps for c in st.claims
+            if c.record.kind == kind]
+
+
+def test_the_list_after_eliminated_and_a_colon_is_what_remains(ctxs):
+    """"Day 19 appears twice, so it's eliminated: 3/18, 7/16, 7/17 remain." names what is left after Bo's statement
+    (true there), not three dates removed; "so these are eliminated: 3/19, 7/19" still removes its list."""
+    ctx = ctxs("cheryl_cam.txt")
+    lead = ('Ali: "I don\'t know when the anniversary is, but I know that Bo doesn\'t know too." So the month is March '
+            'or July: 3/18, 3/19, 7/16, 7/17, 7/19.\n\nBo: "At first I don\'t know, but I know now." ')
+    report = _audit(ctx, lead + "Day 19 appears twice, so it's eliminated: 3/18, 7/16, 7/17 remain.")
+    assert report.label == -1 and _verdicts(report, "exclusion") == []
+    removed = _audit(ctx, lead + "Day 19 appears twice, so these are eliminated: 3/19, 7/19.")
+    assert [v for _, v, _ in _verdicts(removed, "exclusion")] == ["entailed"]
+
+
+def test_a_relation_that_would_need_something_is_supposed(ctxs):
+    """"All three equal? a = b = c would need a = a + a. Impossible.": a = b is the case weighed, not claimed; "so
+    a = b" alone is claimed (false at the start)."""
+    ctx = ctxs("what_sum.txt")
+    assert all(not certain for _, _, certain in
+               _verdicts(_audit(ctx, "All three equal? a = b = c would need a = a + a. Impossible."), "term bound"))
+    assert ("a = b", "false", True) in _verdicts(_audit(ctx, "So a = b."), "term bound")
+
+
+def test_the_cases_listed_after_exactly_when_are_cases(ctxs):
+    """"So Alice knows exactly when one option dies: b = c or b + c > 50": b = c is one of the cases in which she
+    would know, not a claim that b = c."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, "So Alice knows exactly when one option dies: b = c (then a must be 2b) or b + c > 50.")
+    assert all(not certain for _, _, certain in _verdicts(report, "term bound"))
+
+
+def test_what_an_agent_sees_there_is_a_case(ctxs):
+    """"Alice there sees 1 and 2, a ∈ {3, 1}" (in the world being checked): Alice's options in that world, like
+    "Alice sees 1 and 2, a ∈ {3, 1}", not the candidates of the stage."""
+    ctx = ctxs("what_sum.txt")
+    for text in ("Is (1, 1, 2) still around? Alice there sees 1 and 2, a ∈ {3, 1}, unsure, so yes.",
+                 "Alice sees 1 and 2, a ∈ {3, 1}, unsure."):
+        assert all(not certain for _, _, certain in _verdicts(_audit(ctx, text), "candidates")), text
