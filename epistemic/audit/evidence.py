@@ -159,8 +159,8 @@ def says_already(text: str, start: int, end: int) -> bool:
         _KNOWING.search(text, a0, colon) is None or _WE.search(text, a0, colon) is not None)
 
 
-_KNOWING = re.compile(r"知道|确定|明白|(?i:knows?|knew|sure|certain)")
-_WE = re.compile(r"(?i:we)|我们")
+_KNOWING = re.compile(r"知道|确定|明白|(?i:\bknows?\b|\bknew\b|\bsure\b|\bcertain\b)")
+_WE = re.compile(r"(?i:\bwe\b)|我们")
 
 
 # "exactly two are muddy — nobody stepping forward already pins it down": a dash, then what already settles it

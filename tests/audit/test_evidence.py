@@ -80,3 +80,17 @@ def test_the_seed_error_weighs_alone(card16):
     r = audit_trace(card16.puzzle, text, context=card16)
     step = r.steps[r.label]
     assert "即A或5" in step.text and any(c.evidence == "strong" for c in step.claims)
+
+
+def test_a_lead_in_dates_the_claim_unless_it_names_a_knower():
+    """"At this point we know: the day is 16, so the date is July 16" dates the claim in the clause after the colon's
+    (a premature one weighs alone); "At this point Bernard knows: …" says what Bernard knows, his statement, not the
+    trace's own dating. The English words were once written with backspaces for \\b and never matched."""
+    from epistemic.audit.evidence import says_already
+
+    for lead, dated in (("At this point we know: the day is 16, so ", True),
+                        ("At this point Bernard knows: the day is 16, so ", False),
+                        ("此时我们知道：日子是16，所以", True), ("此时伯纳德知道了：日子是16，所以", False)):
+        text = lead + "the date is July 16."
+        start = len(lead)
+        assert says_already(text, start, len(text) - 1) is dated, lead
