@@ -1357,6 +1357,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             (key[1] == "=" and _CASE_COLON.match(sentence, m.end()) is not None)  # "Take a = c first.", "Now a = b:
         # example (7, 7, 14)" (but "b ≠ c: Alice would know otherwise" concludes)
         taken = taken or _SUPPOSED_AFTER.match(sentence, m.end()) is not None or \
+            _ZH_WHEN_AFTER.match(sentence, m.end()) is not None or \
             _WHEN_LISTED.search(sentence, max(0, m.start() - 80), m.start()) is not None  # "a = b = c would need a =
         # a + a", "Alice knows exactly when one option dies: b = c or …": a case named, not a claim
         out.append(record("term bound", key, (), sentence.strip(), m.start(), m.end(), False,
@@ -1371,6 +1372,7 @@ _CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
 # After a relation: what it would take or give, a supposition ("a = b = c would need a = a + a")
 _SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:would|might)\s+(?:need|require|mean|give|force|imply|make|"
                              r"leave|be)\b")
+_ZH_WHEN_AFTER = re.compile(r"\s*(?:的时候|时候|时|的话|的情况下)")  # "a = b的时候，c = 2a": when a = b, a case
 # Before a relation: the cases in which something happens, listed after a colon ("Alice knows exactly when one option
 # dies: b = c or b + c > 50", "…恰好在以下情况：")
 _WHEN_LISTED = re.compile(r"(?i:\b(?:exactly\s+when|only\s+when|precisely\s+when|whenever|iff|if\s+and\s+only\s+if)\b"
@@ -3053,12 +3055,13 @@ def _held_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
     return out
 
 
-_SEES = re.compile(r"(?i:\b(?:sees|saw|see|observes|looks?\s+at)\b)|看到|看得到|看见|看得见|看一下|看一眼|只要看|只需看")
+_SEES = re.compile(r"(?i:\b(?:sees|saw|see|observes|looks?\s+at|looking\s+at)\b)|看到|看得到|看见|看得见|看一下|看一眼|只要看|只需看")
 # "Albert only needs to look at the day to be sure", "阿尔伯特只要看一下日子就能确定": what the agent decides by
 _LOOK_GAP = re.compile(r"\s*(?i:(?:only|just)\s+(?:needs?|has)\s+to\s+look\s+at|can\s+(?:just\s+)?look\s+at)\s+"
                        r"(?i:the\s+|his\s+|her\s+)?|\s*(?:只要|只需要?|只用)?看(?:一下|一眼)?(?:自己的|他的|她的)?")
 _LOOK_END = re.compile(r"\s*(?i:to\s+(?:know|be\s+sure|tell|determine|work\s+it\s+out))\b|\s*就(?:能|可以|会)?(?:知道|确定)")
-_SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|looks\s+at)\s+(?i:the\s+)?(?i:numbers?\s+)?|"
+_SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|looks\s+at|is\s+looking\s+at|"
+                       r"was\s+looking\s+at)\s+(?i:the\s+)?(?i:numbers?\s+)?|"
                        r"\s*(?:能|可以)?(?:看到|看得到|看见|看得见)(?:的是|的|了)?\s*(?:数)?")
 _SEER_PRONOUN = re.compile(r"他|她|(?i:\b(?:he|she)\b)")
 _SEEN_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and)\b|和|与|跟)\s*")
@@ -3098,7 +3101,22 @@ def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
             continue  # "Alice sees b = 3 and c = 5", "sees b + c": values or terms, not the variables
         key = knows_key(t.payload, "value", tuple(("Var", v) for v in dict.fromkeys(seen)))
         out.append(record("told", key, (), sentence.strip(), min(t.start, end), last.end, False, reading=KNOWLEDGE))
+    names = {v.name for v in lex.puzzle.variables}
+    for t in toks:  # "能同时看到a和b的是鲍勃", "the one who sees a and b is Bob": the seer named after what is seen
+        m = _SEER_AFTER.search(sentence, max(0, t.start - 40), t.start) if t.kind == "agent" else None
+        if m is None or t.payload not in observes or not all(isinstance(o, s.Var) for o in observes[t.payload]):
+            continue
+        seen = re.findall(r"(?<![A-Za-z])[a-z](?![A-Za-z])", m.group("zh") or m.group("en"))
+        if len(seen) >= 2 and set(seen) <= names:
+            key = knows_key(t.payload, "value", tuple(("Var", v) for v in dict.fromkeys(seen)))
+            out.append(record("told", key, (), sentence.strip(), m.start(), t.end, False, reading=KNOWLEDGE))
     return out
+
+
+_SEER_AFTER = re.compile(r"(?:能|可以)?(?:同时)?(?:看到|看得到|看见|看得见)\s*(?P<zh>[a-z](?:\s*(?:和|、|与|跟|,|，)\s*[a-z])+)"
+                         r"\s*的(?:人|那个人|那位)?\s*(?:是|就是|只能是|只有)\s*$|"
+                         r"(?i:\bthe\s+(?:one|person|only\s+one)\s+who\s+(?:sees|can\s+see|saw)\s+"
+                         r"(?P<en>[a-z](?:\s*(?:,|and)\s*[a-z])+)\s+is\s+$)")
 
 
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,

@@ -44,3 +44,21 @@ def test_what_an_agent_sees_there_is_a_case(ctxs):
     for text in ("Is (1, 1, 2) still around? Alice there sees 1 and 2, a ∈ {3, 1}, unsure, so yes.",
                  "Alice sees 1 and 2, a ∈ {3, 1}, unsure."):
         assert all(not certain for _, _, certain in _verdicts(_audit(ctx, text), "candidates")), text
+
+
+def test_who_looks_at_which_numbers(ctxs):
+    """"Bob is looking at a and b" and "能同时看到a和b的是鲍勃" / "the one who sees a and b is Bob" give Bob Carol's view
+    (Bob sees a and c): a wrong agent, false from the start; with Carol, or with a and c, they hold."""
+    ctx = ctxs("what_sum.txt")
+    for text, verdict in (("Next, Bob's turn. Bob is looking at a and b.", "false"),
+                          ("Bob is looking at a and c.", "entailed"),
+                          ("能同时看到a和b的是鲍勃，可是b就是鲍勃自己的数。", "false"),
+                          ("The one who sees a and b is Bob.", "false"),
+                          ("The one who sees a and b is Carol.", "entailed")):
+        assert [v for _, v, _ in _verdicts(_audit(ctx, text), "told")] == [verdict], text
+
+
+def test_a_relation_before_de_shihou_is_a_case(ctxs):
+    """"a = b的时候，c = a + b = 2a": when a = b, a case weighed, not a claim that a = b."""
+    ctx = ctxs("what_sum.txt")
+    assert all(not certain for _, _, certain in _verdicts(_audit(ctx, "a = b的时候，c = a + b = 2a。"), "term bound"))
