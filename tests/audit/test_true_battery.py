@@ -35,7 +35,9 @@ CAUGHT = {BATTERY: {
     "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
     "tb-muddy-011",  # session 32: one named child knowing she is clean ("Child 4, …, already knows she is clean")
 }, BATTERY_2: {
-    "tc-card16-002", "tc-card16-008", "tc-card16-017", "tc-card16-018", "tc-card16-035", "tc-card16-038",
+    "tc-card16-002",
+    "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
+    "tc-card16-008", "tc-card16-017", "tc-card16-018", "tc-card16-035", "tc-card16-038",
     "tc-card16-044", "tc-card16-045", "tc-card16-047", "tc-card16-050", "tc-card16-051",
     "tc-card16-052", "tc-cheryl-003", "tc-cheryl-006", "tc-cheryl-007", "tc-cheryl-010",
     "tc-cheryl-014", "tc-cheryl-016", "tc-cheryl-022", "tc-cheryl-036", "tc-cheryl-037",
