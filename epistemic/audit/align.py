@@ -304,6 +304,9 @@ _SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
 _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|finally|last)\b(?=\s*[,:：])", re.IGNORECASE)
+# The label a bulleted line opens on: "*Round 2 silence.*", "**Second silence:**", "第二轮沉默："
+_LINE_LABEL = re.compile(r"(?:\*{1,2}|_)?([^*_\n.:：。]{3,40}?)[.:：。]?(?:\*{1,2}|_)[.:：。]?|([^*_\n.:：。]{3,40})[:：]|"
+                         r"([^*_\n.:：。]{3,40}?)[.:：。]?(?= {2,})")  # (its marks blanked to spaces: "Round 2 silence.  ")
 _CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
                          r"所以|因此|排除|剩|去掉")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # each line's text, after a bullet
@@ -876,6 +879,11 @@ class Aligner:
                 k = self._initial_nth(m.group(1))  # "• A₁ := ¬K_A(date) ∧ …\n  D₁ = …": the statement, with the
                 k = k if k is not None and k > last else None  # indented lines under it
                 end = _INDENTED.match(text, end).end() if k is not None else end
+            if k is None and self.signatures and _BULLET.match(m.group(0)) is not None and \
+                    (label := _LINE_LABEL.match(m.group(1))) is not None:
+                # "- *Round 2 silence.* …": the statement without a speaker that the line's label names
+                k = max(self.described(next(g for g in label.groups() if g), last), default=None)
+                k = k if k is not None and k > last else None
             if k is not None:
                 k = self._joined_next(text, m.start(1), end, k)
                 out.append(OutlineLine(m.start(1), end, k))

@@ -62,3 +62,22 @@ def test_a_relation_before_de_shihou_is_a_case(ctxs):
     """"a = b的时候，c = a + b = 2a": when a = b, a case weighed, not a claim that a = b."""
     ctx = ctxs("what_sum.txt")
     assert all(not certain for _, _, certain in _verdicts(_audit(ctx, "a = b的时候，c = a + b = 2a。"), "term bound"))
+
+
+def test_a_bulleted_line_labelled_by_a_silent_round_dates_what_it_says(ctxs):
+    """"- *Round 2 silence.* … Nobody did, so there must be at least four muddy children." in a recap of the rounds:
+    the line is about the second silence, where only "at least three" holds, so "at least four" is premature; "at
+    least three" there holds."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+
+    def recap(bound: str) -> str:
+        return ("**Four children are muddy.**\n\n"
+                "- *Round 1 silence.* A lone muddy child would have known at once. Nobody moved, so at least two are "
+                "muddy.\n"
+                "- *Round 2 silence.* With exactly two muddy children, both would have come forward. Nobody did, so "
+                f"there must be at least {bound} muddy children.\n"
+                "- *Round 3 silence.* With exactly three, each would have known after the second silence; again no "
+                "one stepped forward.\n"
+                "- *Now they know.* With exactly four, each muddy child sees three and knows.\n\nHence exactly four.")
+    assert _audit(ctx, recap("four")).label == 1
+    assert _audit(ctx, recap("three")).label == -1
