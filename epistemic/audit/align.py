@@ -350,6 +350,12 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
                     r"question|ask|call|announcement|night))|\b(?:round|night)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)")
+def _round_number(m: re.Match) -> int:
+    """The round a _ROUND match names ("second question" -> 2, "round 3" -> 3, "第二轮" -> 2)."""
+    word = next(g for g in m.groups() if g)
+    return int(word) if word.isdigit() else _ROUND_WORDS.get(word.lower(), 0)
+
+
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
                 "two": 2, "three": 3, "four": 4, "five": 5,
                 "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -1018,10 +1024,16 @@ class Aligner:
             if 0 < k <= len(self.quotes) and agent is not None and self.speakers[k - 1] in (agent, None):
                 out.append(Cue(start, k, "ordinal", True))
         if self.signatures:
-            at = 0
+            at, asked = 0, 0
             for sentence in pieces:
                 start, at = at, at + len(sentence) + 1
                 k = self._signature_cue(sentence, current)
+                rounds = [_round_number(m) for m in _ROUND.finditer(sentence)]
+                group = next((stages for stages, _, _ in self.signatures if k in stages and len(stages) > 1), ())
+                if group and not rounds and 0 < asked <= len(group) and group[asked - 1] > k:
+                    k = group[asked - 1]  # "… they would step forward at the second question. Nobody does": the
+                    # silence of the round the sentence before names
+                asked = max(rounds, default=0)
                 if k is not None and k > current and ALREADY.search(sentence) is not None and \
                         self.described_knowing(sentence) == k:
                     continue  # "at this point the muddy children already know": a claim (announced.py), no narration

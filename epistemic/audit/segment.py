@@ -21,6 +21,9 @@ _EMPHASIS = re.compile(r"(?!(?<=\b[a-z])\*[a-z]\b)(?:(?<![\d\s*])\*+|\*+(?![\s\d
 # A bold span, both marks ("is **13**,", "**18** and **19**": around a number they look like products to _EMPHASIS);
 # not a bold label before a dash or a colon ("**s ≥ 55** — …": its closing marks tell claims.py it is a case)
 _BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,120}?)(?<=\S)\*\*(?!\*|\s*(?:[—–:：]|-\s))")
+# The same before a dash or a colon: its opening marks go (a number after them is still a number: "**13** 和
+# **20**：…"), its closing ones stay for claims.py
+_BOLD_LABEL = re.compile(r"(?<![\w*])\*\*(?=\S)(?=[^*\n]{1,120}?(?<=\S)\*\*(?!\*)\s*(?:[—–:：]|-\s))")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def plain(text: str, cards: bool = False) -> str:
     if "*" not in text:
         return text
     if "**" in text:
-        text = _BOLD.sub(_unbold, text)
+        text = _BOLD_LABEL.sub("  ", _BOLD.sub(_unbold, text))
     return _EMPHASIS.sub(_spaces, text)
 
 

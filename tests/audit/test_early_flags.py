@@ -81,3 +81,36 @@ def test_a_bulleted_line_labelled_by_a_silent_round_dates_what_it_says(ctxs):
                 "- *Now they know.* With exactly four, each muddy child sees three and knows.\n\nHence exactly four.")
     assert _audit(ctx, recap("four")).label == 1
     assert _audit(ctx, recap("three")).label == -1
+
+
+def test_a_silence_after_the_round_the_sentence_before_names(ctxs):
+    """"- If exactly two were muddy, … they would step forward at the second question. Nobody does, so there are at
+    least three." in one bulleted step: the silence told is the second one (the round the sentence before names),
+    where "at least three" holds; said after the first silence alone, "at least three" is premature."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 3})
+
+    def trace(second: str) -> str:
+        return ("With three children and all three muddy, each child sees two muddy foreheads.\n\n"
+                "- If only one child were muddy, that child would step forward at the first question. Nobody does, "
+                "so everyone learns there are at least two muddy children.\n"
+                f"- {second}\n"
+                "- Each child sees two muddy faces and now knows there are at least three, so each concludes they are "
+                "muddy themselves.\n\nAt the third question all three step forward: every muddy child knows it "
+                "is muddy.\n\n**Answer:** all 3 children are muddy.")
+    right = trace("If exactly two were muddy, each of them would see one muddy face and, after the first silence, "
+                  "realize they must be the second; they would step forward at the second question. Nobody does, so "
+                  "there are at least three.")
+    assert _audit(ctx, right).label == -1
+    early = trace("So right after the first silence there are at least three.")
+    assert _audit(ctx, early).label == 1
+
+
+def test_a_bold_number_before_a_colon_is_still_a_number(ctxs):
+    """"只出现一次的日子是 **13** 和 **20**：…": both days are read (the second's bold marks stood before a colon),
+    so the singletons are right; "只出现一次的日子是 **13**：…" alone misses 20."""
+    from epistemic.audit.segment import plain
+
+    assert plain("是 **13** 和 **20**：伯纳德") == "是   13   和   20  ：伯纳德"
+    ctx = ctxs("cheryl_variant.txt")
+    right = _audit(ctx, "只出现一次的日子是 **13** 和 **20**：伯纳德如果拿到这两个日子，一开始就能知道生日。")
+    assert [v for _, v, _ in _verdicts(right, "singletons")] == ["entailed"]
