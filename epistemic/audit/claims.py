@@ -2507,15 +2507,21 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 sentence[out[-1][-1].end:t.start].strip() in ("}", "\\}", ")"):
             out.append([t])  # "D₂ = D₁ ∖ {Jul 14, Aug 14} = {Jul 16, Aug 15, Aug 17}": a chain of equal sets, the
             continue  # last is what the name is
+        if t.kind == "past" and t.text.lower() == "after" and i + 1 < len(toks) and toks[i + 1].kind == "agent" and \
+                any(u.kind == "neg" for u in out[-1]):
+            out.append([t])  # "♠4 was already gone after P's first statement": when it went, not whose values
+            continue
         if t.kind == "only" and _gone_clause(out[-1]):
             out.append([t])  # "spades and clubs are eliminated and only hearts and diamonds are left": what went,
             continue  # then what is left, two claims
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
-                any(u.kind == "copula" for u in out[-1]) and (out[-1][-1].kind != "copula" or (
+                any(u.kind == "copula" or u.kind == "neg" and _INTRANSITIVE.fullmatch(u.text)
+                    for u in out[-1]) and (out[-1][-1].kind != "copula" or (
                     sentence and _AND_GAP.fullmatch(sentence, out[-1][-1].end, t.start) is None)) and \
                 not (toks[i + 1].text == "=" and any(u.kind == "attr" and u.payload == t.payload for u in out[-1])):
-            out.append([t])  # "the sum is 17 and the numbers are 4 and 13": a second subject, a second claim (the
-            # sum's 17 is no token: it is read as a bound of the sum); but "a = 0 and a = 10 are gone" is one
+            out.append([t])  # "the sum is 17 and the numbers are 4 and 13", "hearts is out and the suit is diamonds": a
+            # second subject, a second claim (the sum's 17 is no token: it is read as a bound of the sum); but "a = 0
+            # and a = 10 are gone" is one
             continue
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None
@@ -3149,10 +3155,13 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
                 claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
                               if r.kind == "exclusion")
-        if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
+        if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition (but "If
+            # the suit were hearts, P would …, so he couldn't know; so hearts is out": the writer's conclusion)
+            drawn = _SO_AFTER.match(sentence, toks[end].end) is not None and \
+                _WOULD_IN.search(sentence, toks[end].end) is None
             for clause in _clauses(toks[end + 1:], sentence):
-                claims.extend(r.read_as(SUPPOSED) if r.certain else r
-                              for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
+                claims.extend(r if drawn or not r.certain else r.read_as(SUPPOSED)
+                              for r in _clause_claims(lex, clause, sentence, state, answer_cue, not drawn))
     return claims
 
 

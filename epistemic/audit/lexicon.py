@@ -108,7 +108,8 @@ CUES: dict[str, tuple[str, ...]] = {
              # the verb left out after a denial: "he didn't know at first but does now", "now he does"
              "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now"),
     "neg": ("∉",
-            "is out", "are out", "is gone", "are gone", "is off the table", "are off the table", "was off the table",
+            "is out", "are out", "is gone", "are gone", "was gone", "were gone", "was already gone", "were already gone",
+            "is off the table", "are off the table", "was off the table",
             "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -114,3 +114,31 @@ def test_a_bold_number_before_a_colon_is_still_a_number(ctxs):
     ctx = ctxs("cheryl_variant.txt")
     right = _audit(ctx, "只出现一次的日子是 **13** 和 **20**：伯纳德如果拿到这两个日子，一开始就能知道生日。")
     assert [v for _, v, _ in _verdicts(right, "singletons")] == ["entailed"]
+
+
+def test_gone_after_a_named_statement_is_dated_by_it(ctxs):
+    """"And ♠4 was already gone after P's first statement": the exclusion is dated by the statement it names, where
+    ♠4 (a repeated rank) survives: premature (it goes with Q's statement); "♠J was already gone after P's first
+    statement" holds."""
+    ctx = ctxs("card16.txt")
+    lead = "Statement 2 knocks out the clubs that survived statement 1: ♣Q, ♣5, ♣4. "
+    wrong = _audit(ctx, lead + "And ♠4 was already gone after P's first statement.")
+    assert ("not (suit = spades and rank = 4)", "premature", True) in _verdicts(wrong, "exclusion")
+    right = _audit(ctx, lead + "And ♠J was already gone after P's first statement.")
+    assert [v for _, v, _ in _verdicts(right, "exclusion")] == ["entailed"]
+
+
+def test_a_conclusion_after_a_semicolon_ends_the_supposition(ctxs):
+    """"If the suit were hearts, P would …, so he couldn't know; so hearts is out and the suit is diamonds": after
+    "; so" the writer concludes (read with certainty: hearts out and diamonds left, both claims); "If Albert has
+    August, …; August 14 is ruled out" stays inside the supposition."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "If the suit were hearts, P would still be looking at three cards, ♥A, ♥Q and ♥4, so he "
+                         "couldn't know; so hearts is out and the suit is diamonds.")
+    asserted = {c.formula for st in report.steps for c in st.claims
+                if c.record.kind in ("exclusion", "candidates") and c.record.reading != "supposition"}
+    assert asserted == {"suit != hearts", "suit = diamonds"}  # (read with certainty, then left unchecked only because
+    # no later stage is reached by a cue in this short trace)
+    cheryl = ctxs("cheryl.txt")
+    kept = _audit(cheryl, "If Albert has August, Bernard could have 14; August 14 is ruled out.")
+    assert all(not certain for _, _, certain in _verdicts(kept, "exclusion"))
