@@ -3155,13 +3155,10 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
                 claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
                               if r.kind == "exclusion")
-        if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition (but "If
-            # the suit were hearts, P would …, so he couldn't know; so hearts is out": the writer's conclusion)
-            drawn = _SO_AFTER.match(sentence, toks[end].end) is not None and \
-                _WOULD_IN.search(sentence, toks[end].end) is None
+        if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
             for clause in _clauses(toks[end + 1:], sentence):
-                claims.extend(r if drawn or not r.certain else r.read_as(SUPPOSED)
-                              for r in _clause_claims(lex, clause, sentence, state, answer_cue, not drawn))
+                claims.extend(r.read_as(SUPPOSED) if r.certain else r
+                              for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
 
 
