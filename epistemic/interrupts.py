@@ -40,7 +40,8 @@ class InterruptWatch:
         self._deferred = threading.Event()
         self._watchdog: threading.Thread | None = None
         self._lock = threading.Lock()
-        self._cancels: dict[int, Callable[[], Any]] = {}  # the C calls in hand that a Ctrl-C cancels (`cancelling`)
+        self._cancels: dict[object, Callable[[], Any]] = {}  # the C calls in hand that a Ctrl-C cancels (`cancelling`)
+        self._pair: tuple[socket.socket, socket.socket] | None = None  # the wakeup fd's socket pair, once listening
         self.listening = False  # whether a thread hears SIGINT through the wakeup fd (`listen`)
         self.z3_quiet = False  # whether libz3's own SIGINT handler is off (`z3_check`, certify.z3_text)
 
@@ -62,14 +63,21 @@ class InterruptWatch:
     def cancelling(self, cancel: Callable[[], Any]) -> Iterator[None]:
         """Within the block a Ctrl-C calls `cancel` (from the listening thread): a long C call (a Z3 check)
         returns early, and the KeyboardInterrupt is raised as soon as Python runs again."""
-        key = id(cancel)
+        key = object()
         with self._lock:
             self._cancels[key] = cancel
         try:
             yield
         finally:
             with self._lock:
-                self._cancels.pop(key, None)
+                del self._cancels[key]
+
+    def quiet_z3(self, switch_off: Callable[[], Any]) -> None:
+        """Turn libz3's own SIGINT handler off, once (its `ctrl_c` parameter is global to the library): the
+        watch owns SIGINT in this process."""
+        if not self.z3_quiet:
+            switch_off()
+            self.z3_quiet = True
 
     def listen(self) -> None:
         """Hear SIGINT on a thread of its own through Python's wakeup fd (call from the main thread): the
@@ -154,11 +162,9 @@ def z3_check(solver: Any, *assumptions: Any) -> Any:
         if str(result) == "unknown":
             pass_on_z3_interrupt(solver.reason_unknown())
         return result
-    if not watch.z3_quiet:
-        import z3
+    import z3
 
-        z3.set_param("ctrl_c", False)  # global to libz3: the watch owns SIGINT in this process
-        watch.z3_quiet = True
+    watch.quiet_z3(lambda: z3.set_param("ctrl_c", False))
     with watch.cancelling(solver.ctx.interrupt):
         return solver.check(*assumptions)
 

@@ -64,9 +64,7 @@ def _evaluate(lib: ctypes.CDLL, ctx, text: str) -> bytes | None:
     watch = listening_watch()
     if watch is None:
         return lib.Z3_eval_smtlib2_string(ctx, text.encode())
-    if not watch.z3_quiet:
-        lib.Z3_global_param_set(b"ctrl_c", b"false")  # the same libz3 as the z3 package's: one switch
-        watch.z3_quiet = True
+    watch.quiet_z3(lambda: lib.Z3_global_param_set(b"ctrl_c", b"false"))  # (the z3 package's libz3: one switch)
     with watch.cancelling(lambda: lib.Z3_interrupt(ctx)):
         return lib.Z3_eval_smtlib2_string(ctx, text.encode())
 
