@@ -1029,10 +1029,11 @@ class Aligner:
                 start, at = at, at + len(sentence) + 1
                 k = self._signature_cue(sentence, current)
                 rounds = [_round_number(m) for m in _ROUND.finditer(sentence)]
-                group = next((stages for stages, _, _ in self.signatures if k in stages and len(stages) > 1), ())
-                if group and not rounds and 0 < asked <= len(group) and group[asked - 1] > k:
-                    k = group[asked - 1]  # "… they would step forward at the second question. Nobody does": the
-                    # silence of the round the sentence before names
+                if k is not None and asked and not rounds:  # "… they would step forward at the second question.
+                    # Nobody does": the silence of the round the sentence before names
+                    group = next((stages for stages, _, _ in self.signatures if k in stages and len(stages) > 1), ())
+                    if asked <= len(group) and group[asked - 1] > k:
+                        k = group[asked - 1]
                 asked = max(rounds, default=0)
                 if k is not None and k > current and ALREADY.search(sentence) is not None and \
                         self.described_knowing(sentence) == k:
