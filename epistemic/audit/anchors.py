@@ -137,7 +137,8 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
     out = []
     for m in _AFTER_EN.finditer(sentence):
         stop = _PHRASE_END.search(sentence, m.end())
-        out.append((m.start(), sentence[m.start():min(stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)]))
+        out.append((m.start(), _elided_noun(sentence, m.start(), sentence[m.start():min(
+            stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)])))
     for m in _AFTER_ZH.finditer(sentence):
         opening = max((s.end() for s in _PHRASE_START.finditer(sentence, 0, m.start())), default=0)
         at = max(opening, m.start() - _MAX_PHRASE)
@@ -147,6 +148,20 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
         stop = _PHRASE_END.search(sentence, m.end())
         out.append((m.start(), sentence[m.end():min(stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)]))
     return out
+
+
+# "after the first silence … k ≥ 2, after the second k ≥ 3": an ordinal whose noun the sentence gave before it
+_ORDINAL_NOUN = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth)\s+(silence|round|question|ask|call|time|night|"
+                           r"statement|announcement|remark)s?\b")
+_BARE_ORDINAL = re.compile(r"(?i)\S+(?:\s+\S+)?\s+the\s+(?:first|second|third|fourth|fifth)\b(?!\s+[a-z]{2,})")
+
+
+def _elided_noun(sentence: str, at: int, phrase: str) -> str:
+    """An "after the second" phrase with the noun an earlier ordinal of the sentence named put back ("after the
+    second silence"), so that it names its round; any other phrase unchanged."""
+    m = _BARE_ORDINAL.match(phrase)
+    noun = None if m is None else next((n.group(1) for n in reversed(list(_ORDINAL_NOUN.finditer(sentence, 0, at)))), None)
+    return phrase if noun is None else phrase[:m.end()] + " " + noun + phrase[m.end():]
 
 
 _SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|"
@@ -166,7 +181,9 @@ _ADVERBS = re.compile(r"(?i)(?:\s+(?:also|therefore|then|thus|already|now|immedi
 _CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|便|已经|同时|直接)*(?:排除了|排除|去掉了|去掉|淘汰了|删去了)")
 _CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|disposed\s+of|killed|knocked\s+out|"
                         r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n]{2,60})")
-_CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)")
+_CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)|"
+                           r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)")
+# ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it)
 
 
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
@@ -239,10 +256,15 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     sentence = text[a:m.start() if m else len(text)]
-    found = sorted([(m.start(), m.group(1)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY) for m in pat.finditer(sentence)] +
+    found = sorted([(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
+                    for m in pat.finditer(sentence)] +
                    _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
-    found = [(at, phrase) for at, phrase in found if a + at < end]
-    return sentence, (found[-1][1] if found else None)
+    before = [(at, phrase) for at, phrase in found if a + at < end]
+    if not before:  # "和为偶数的情况，在P说第一句话的时候就已经被排除了": a passive's agent after what it removed
+        after = [(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
+                 for m in pat.finditer(sentence, max(0, end - a))]
+        return sentence, (min(after)[1] if after else None)
+    return sentence, before[-1][1]
 
 
 _QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$")  # a subject that ends on a quote

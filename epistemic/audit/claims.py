@@ -22,14 +22,14 @@ from ..worlds.evaluate import static_values
 from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon, own_variable
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import split_records, without_relative
-from .records import (ANSWER, ARITHMETIC, CASE, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
+from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
                       KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
-from .groups import group_records, member_records
+from .groups import everyone_records, group_records, member_records
 from .keys import key_vars, knower
 from .remaining import remaining_records
 from .rounds import round_records, step_case
@@ -170,6 +170,8 @@ class _State:
     subject: str | None = None
     past: bool = False
     modal: bool = False  # a clause before was counterfactual ("April would leave two options, so Albert could not know")
+    referent: str | None = None  # the agent the step named last before this sentence: whom a bare "he" of a
+    # supposition's knowing means ("阿尔伯特说…。如果日子是18或19，他马上就知道了")
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,12 +266,13 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         supposing = _SUPPOSE.match(sentence) is not None or carried
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
-        key = (sentence, answer_cue) if case is None else (sentence, answer_cue, case)
+        referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
+        key = (sentence, answer_cue) if case is None and referent is None else (sentence, answer_cue, case, referent)
         hit = sentences.get(key)
         if hit is None:
             if not sentence.strip():
                 continue
-            hit = _sentence_records(lex, sentence, answer_cue, case)
+            hit = _sentence_records(lex, sentence, answer_cue, case, referent)
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
@@ -471,9 +474,19 @@ def _question_label(raw: list[Token], sentence: str) -> bool:
 _REMAINING_LABEL = re.compile(r"\W*(?i:remaining|left|survivors?|still\s+possible)\s*(?:\*\*)?\s*[:：]|\W*(?:剩下|剩余|还剩)\s*[:：]")
 
 
-def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
-                      case: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
-    """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes."""
+# A supposition with a bare pronoun in it: "如果日子是18或19，他马上就知道了", "If the day were 18, he would know"
+_PRONOUN_IF = re.compile(r"(?i:\bif\b.*\b(?:he|she)\b)|(?:如果|假如|要是|若是).*[他她]")
+
+
+def _referent(lex: Lexicon, text: str, at: int) -> str | None:
+    """The agent named last in the step's text before `at` (the 300 characters before it)."""
+    return next((t.payload for t in reversed(lex.scan(text[max(0, at - 300):at])) if t.kind == "agent"), None)
+
+
+def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int | None = None,
+                      referent: str | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
+    """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes;
+    `referent`: the agent the step named last before the sentence."""
     raw = lex.scan(sentence)
     if "|" in sentence and sentence.lstrip().startswith("|"):
         raw = _cells_apart(raw, sentence)  # "| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |": the next cell is not what he knew
@@ -533,6 +546,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
         # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
             counted += group_records(lex, sentence, case) + member_records(lex, sentence)
+        if _EVERYONE_QUICK.search(sentence) is not None:  # "all five children know whether they are muddy"
+            counted += everyone_records(lex, sentence)
         if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
             counted += own_records(lex, term, sentence)
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
@@ -544,7 +559,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool,
             timed += count_class_exclusions(term, sentence)
     if kinds & _CONTENT or "(" in sentence or _spells_worlds(lex, sentence):
         toks = tokens(lex, sentence, raw, cue)
-        found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds)
+        found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds, referent)
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
@@ -1046,15 +1061,17 @@ def _value_subject(raw: list, at: int) -> bool:
     return any(t.kind in ("value", "tuple") for t in clause) and not any(t.kind == "neg" for t in clause)
 
 
-# A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留".
 _OWN_QUICK = re.compile(r"(?i:\bwant|\blike)|要|喝")
+_EVERYONE_QUICK = re.compile(r"(?i:\bwhether\b)|有没有泥|是否有泥|是不是有泥|有泥没泥|是否干净|自己的情况")
 _CLEAN_WORDS = re.compile(r"(?i:clean|mud-free|unmuddied|non-muddy)|干净|没有泥|没泥")
+# A value said to survive a statement: "May stays", "9 survives S's statement", "所以梅花也可以", "5保留" (not
+# "8月也可以排除": it can go too)
 _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still candidates|remains a candidate|remain candidates|"
                        r"is still in play|are still in play|stays in play|is still on the table|are still on the table|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
-                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以|保留|还在")  # not "clubs stays out"
+                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在")  # not "clubs stays out"
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
                            re.IGNORECASE)  # ("所以梅花可以保留")
 
@@ -1479,8 +1496,17 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
         if m is not None and run:
             odd = ((m.group(1) or m.group(2)).lower() in ("odd", "奇数")) != any(u.kind == "neg" for u in run)  # "和不是偶数"
             key = ("Compare", "=", ("Arith", "mod", t.payload[1], ("Const", 2)), ("Const", 1 if odd else 0))
-            out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            named = _NAMED_RELATION.match(sentence, m.end())
+            if named is None:
+                out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            elif _CLASS_OUT.match(sentence, named.end()) is not None:  # "和为偶数的情况…被排除了": the class goes
+                out.append(record("exclusion", ("Not", key), (), sentence.strip(), t.start, m.end(), False,
+                                  reading=CLASS))  # (certain when credited to a statement)
     return out
+
+
+# The class named goes, later in its sentence: "…的情况，在P说第一句话的时候就已经被排除了", "… cases are ruled out"
+_CLASS_OUT = re.compile(r"[^。.;；!?！？\n]{0,40}?(?:排除|去掉|淘汰|(?i:\b(?:ruled\s+out|eliminated|excluded|removed|gone)\b))")
 
 
 _NOT_TWO_PRIMES = re.compile(r"(?i:\s+(?:is\s+not|isn't|is\s+never|cannot\s+be|can't\s+be|can\s+not\s+be|must\s+not\s+be|"
@@ -2523,6 +2549,12 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             # second subject, a second claim (the sum's 17 is no token: it is read as a bound of the sum); but "a = 0
             # and a = 10 are gone" is one
             continue
+        if t.kind == "copula" and t.text.lower() in _SAME_AGAIN and not out[-1] and len(out) >= 2:
+            verb = next((u for u in out[-2] if u.kind == "neg" and ELIMINATED.search(u.text) is not None), None)
+            ahead = itertools.takewhile(lambda u: u.kind != "sep", toks[i + 1:])
+            if verb is not None and not any(u.kind == "only" or u.text.lower() in _LEAVING for u in ahead):
+                out[-1].append(verb)  # "rules out a = 0 and a = 10, i.e. the pairs (0, 1) and (10, 9)": the same
+                continue  # values, ruled out too, not what is left
         if t.kind == "sep":
             prev = out[-1][-1] if out[-1] else None
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -2622,6 +2654,7 @@ _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:a|an)\s+(?!possib
 _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then\s+|only\s+)*be\s+(?:still\s+)?$)")
 
 
+_SAME_AGAIN = frozenset({"i.e.", "namely", "即", "也就是"})  # a copula saying the same values again
 _LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS})
 _ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 
@@ -3126,8 +3159,8 @@ _SEER_AFTER = re.compile(r"(?:能|可以)?(?:同时)?(?:看到|看得到|看见|
 
 
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,
-                     has_if: bool = True) -> list[ClaimRecord]:
-    state = _State()
+                     has_if: bool = True, referent: str | None = None) -> list[ClaimRecord]:
+    state = _State(referent=referent)
     claims: list[ClaimRecord] = []
     unless = _unless(toks)
     if unless is not None:
@@ -3664,7 +3697,8 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
         ante = _constraint(lex, [t for t in named if t.kind in ("value", "tuple")])
     hedged = False
     end = next((n for n in range(start, len(toks)) if toks[n].kind == "sep"), len(toks))
-    cons_toks = toks[start:end]
+    cons_toks = [t._replace(kind="know") if t.kind == "modal" and t.text.endswith("知道") else t
+                 for t in toks[start:end]]  # ("如果日子是18，他马上就知道了": a modal that is a knowing)
     if ante is None or any(_negative(t) and u.kind == "neg" and _EXCLUDING.match(u.text) is not None
                            for t, u in zip(cons_toks, cons_toks[1:])):
         return []  # "if his month were April, he couldn't rule out April 28": still possible for him, no fact
@@ -3672,7 +3706,8 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     know = next((n for n, t in enumerate(cons_toks) if t.kind in ("know", "notknow")), None)
     if know is not None:
         subject = (next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None)
-                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent"), None) or state.subject)
+                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent"), None) or state.subject
+                   or (state.referent if any(t.kind == "he" for t in cons_toks[:know]) else None))
         if subject is None:
             return []
         cons = _knowledge(lex, cons_toks, know, subject, sentence)

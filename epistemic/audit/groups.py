@@ -123,6 +123,29 @@ def group_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[
     return out
 
 
+# Every member knowing its own state: "all five children know whether they are muddy", "everyone now knows whether
+# he is muddy", "所有五个孩子都知道了自己额头上有没有泥", "每个孩子都知道自己有没有泥"
+_EVERYONE_EN = re.compile(r"(?i)\b(?:every(?:one|body)|every\s+(?:child|kid)|all\s+(?:the\s+)?(?:\w+\s+)?(?:children|kids)|"
+                          r"each\s+(?:child|kid))\s+(?:\w+\s+){0,2}?(?:knows?|knew|can\s+tell|know)\s+"
+                          r"(?:now\s+|already\s+)?whether\s+(?:he|she|they|he\s+or\s+she)\s+(?:is|are|was|were)\s+"
+                          r"(?:muddy|clean)\b")
+_EVERYONE_ZH = re.compile(r"(?:所有|每个|全部|五个|四个|三个|六个)+(?:[一二三四五六七八\d]个)?(?:孩子|人)(?:们)?"
+                          r"(?:就|也|都|已经|这时|此时)*(?:知道|确定)了?自己(?:额头上?|脸上)?(?:有没有泥|是否有泥|是不是有泥|"
+                          r"有泥没泥|是否干净|的情况)")
+
+
+def everyone_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """The claim that every member knows its own state (`c[1] knows m[1] and …`), said plainly; not under a
+    supposition or modal ("if …, everyone would know whether …")."""
+    found = members(lex)
+    out = []
+    for m in (*_EVERYONE_EN.finditer(sentence), *_EVERYONE_ZH.finditer(sentence)) if found else ():
+        if _HYPOTHETICAL.search(sentence, 0, m.end()) is None:
+            key = junction_key("And", [knows_key(agent, "value", (("Var", var),)) for agent, var in found])
+            out.append(record("knowledge", key, (), sentence.strip(), m.start(), m.end(), False, reading=KNOWLEDGE))
+    return out
+
+
 def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """Claims that one named member knows (or does not know) that it is clean: `m[3] = 0 implies c[3] knows m[3]`,
     judged like the group's claim (a clean child knows only once the muddy ones have stepped forward)."""

@@ -151,7 +151,8 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             for verb in know.finditer(sentence):
                 if modal.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None:
                     out += _timed(lex, term, found, first, sentence, case, _clause_start(sentence, verb.start()),
-                                  _clause_start(sentence, verb.start()), verb, negated, len(sentence))
+                                  0, verb, negated, len(sentence))  # (the case is the step's: all before the
+                    # knowing is between, its subject too: "The clean children, …, and they can't tell …")
                     break
     return out
 
