@@ -82,6 +82,7 @@ _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:
 _NUMBER_LABEL = re.compile(r"[日号]?[ \t]*[:：]")
 
 
+_AMBIG_LABEL = re.compile(r"(?:\*\*)?[ \t]*[:：]")  # a name that is also a value, then the label's colon
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 # "a = 2：…", "x=5:", "Day 14 is still shared …": a variable's value as the label (one value, not "Day 14 and 16")
@@ -117,6 +118,10 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
                 spans.append((m.end(), end, value_key(toks[0].payload, code)))
             elif n is None and (case := _attr_value_label(lex, text, m.end() + toks[0].end, end, toks[0].payload)):
                 spans.append((m.end(), end, case))
+        elif toks and toks[0].start == 0 and toks[0].kind == "ambig" and "value" in dict(toks[0].payload) and \
+                _AMBIG_LABEL.match(text, m.end() + toks[0].end) is not None:
+            spans.append((m.end(), end, value_key(*dict(toks[0].payload)["value"])))  # "- **Q**: …": the rank Q
+            # labels its line, not the agent Q
         elif toks and toks[0].start == 0 and toks[0].kind in ("agent", "ambig"):
             told = _TOLD_VALUE.match(text, m.end() + toks[0].end)  # '- Albert is told "July". Possible dates …'
             agent = toks[0].payload if toks[0].kind == "agent" else dict(toks[0].payload).get("agent")
