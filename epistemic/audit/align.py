@@ -443,6 +443,18 @@ def _knows_positively(f: s.Node, negated: bool = False) -> bool:
     return any(_knows_positively(c, negated) for c in s.children(f))
 
 
+def _setup_bigrams(puzzle: s.Puzzle) -> frozenset:
+    """The Chinese bigrams of the puzzle's own description outside its announcements' texts ("我有两个弟弟", the
+    setup): a sentence retelling the setup ("两个弟弟比她小") names no announcement by them alone."""
+    said = [t for a in puzzle.announcements for _, t in a.texts]
+    out = set()
+    for _, intro in puzzle.texts:
+        for t in said:
+            intro = intro.replace(t, " ")
+        out |= {w for w in _words(intro) if not w.isascii()}
+    return frozenset(out)
+
+
 def _signatures(puzzle: s.Puzzle) -> tuple:
     """For announcements without a speaker: the words of their texts that no other announcement's text has,
     grouped by identical texts (a repeated round), as ((stages...), words, whether a sentence naming it must
@@ -701,6 +713,7 @@ class Aligner:
     voices: tuple = ()  # who says each announcement's words: its speaker, else the agent its texts' label names
     shared: bool = False  # whether two announcements share words ("I don't know your number" of Anne and of Bill)
     contents: tuple = ()  # the content words of each announcement's texts, for statements without "know"
+    setup: frozenset = frozenset()  # the Chinese bigrams of the puzzle's setup (_setup_bigrams)
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 50_000
 
@@ -728,7 +741,8 @@ class Aligner:
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
                    tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon),
                    len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes),
-                   contents=tuple(tuple(content_words(t) for _, t in a.texts) for a in puzzle.announcements))
+                   contents=tuple(tuple(content_words(t) for _, t in a.texts) for a in puzzle.announcements),
+                   setup=_setup_bigrams(puzzle))
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -1274,9 +1288,11 @@ class Aligner:
             told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and (
                 _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)) or
                 self._label_knowing(sentence, next(iter(shared))))  # ('"Alice doesn't know" means …')
-            if not counted and not told and (len(shared) < 2 or (len(shared) < 3 and not any(w.isascii() for w in shared))) \
+            if not counted and not told and (len(shared) < 2 or not any(w.isascii() for w in shared) and (
+                    len(shared) < 3 or shared <= self.setup)) \
                     and not (knowing and len(stages) == 1 and self._knowing_told(sentence, stages[0])):
-                continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not
+                continue  # two Chinese bigrams ("孩子", "每个") are too common to name a statement; three are not,
+                # unless all retell the setup ("两个弟弟比她小": the two brothers, not that they are twins)
                 # (a statement with one word of its own, "least", is named by it when the sentence tells of it)
             if any(" " in w for w in shared) and self.cues[stages[0] - 1] and self.knows.search(sentence) is None:
                 continue  # "The bus number = sum of the three ages": the phrase of a statement about knowing, and

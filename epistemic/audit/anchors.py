@@ -173,7 +173,8 @@ _SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|m
 # "<statement> (also) rules out …", "… are eliminated by <statement>", "<statement>排除了…", "…被<statement>排除"
 _CREDIT_VERB = r"(?:rules?|ruled)\s+out|eliminat(?:es|ed)|remov(?:es|ed)|exclud(?:es|ed)|dispos(?:es|ed)\s+of|" \
                r"gets?\s+rid\s+of|kills?(?:\s+off)?|knocks?\s+out|throws?\s+out|wipes?\s+out|strikes?\s+out|" \
-               r"takes\s+care\s+of|took\s+care\s+of|weeds?\s+out|weeded\s+out|takes?\s+out|took\s+out"
+               r"takes\s+care\s+of|took\s+care\s+of|weeds?\s+out|weeded\s+out|takes?\s+out|took\s+out|" \
+               r"clears?\s+out|cleared\s+out"
 _CREDIT_VERBS = re.compile(r"(?i)\b(?:" + _CREDIT_VERB + r")\b")
 _CHUNK_START = re.compile(r"[,.;:!?()\n，。；：！？（）]")
 _ADVERBS = re.compile(r"(?i)(?:\s+(?:also|therefore|then|thus|already|now|immediately|just|further|in\s+turn|alone|"
@@ -397,7 +398,8 @@ _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+
 _CASE_OPENING = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|with\s+(?:\w+\s+){0,2}muddy|in\s+that\s+case)\b)|"
                            r"如果|假如|假设|要是|那样|这样的话|那种情况下|"  # ("那样S的话不排除任何数对": the case supposed before)
                            r"[一两二三四五六七八九\d]个(?:或[一两二三四五六七八九\d]个)?(?:孩子|人)?(?:都)?有泥(?:的话|时)?[，,]?就")
-_PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b)|部分|前半|后半")
+_PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b|\blayer\b)|部分|前半|后半|第[一二]层|这一层")  # ("第一层是他自己不
+# 知道，这个没有排除任何东西": one layer of the statement)
 
 
 # "this statement", "这句话", "这": what a quote just before it said

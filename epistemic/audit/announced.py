@@ -27,7 +27,12 @@ _DENIED = re.compile(r"(?i:\b(?:can't|cannot|couldn't|don't|doesn't|didn't|not|n
 # Knowing what was just said ("everyone already knew this — every child sees a muddy face", "大家早就知道这一点"):
 # the fact before it, not the announcement's knowing
 _KNEW_THIS = re.compile(r"(?i:\bkn(?:ew|ow|own|ows)\s+(?:this|it|that)(?=\s*(?:[—–\-,.;:!)]|$|already\b|all\s+along\b|"
-                        r"beforehand\b|too\b|anyway\b)))|知道(?:了)?(?:这一?点|这个|这件事|这些)")
+                        r"beforehand\b|too\b|anyway\b)))|知道(?:了)?(?:这一?点|这个|这件事|这些)|"
+                        # or what the others saw or know, the common knowledge of a round ("每个孩子都看到了这一轮的
+                        # 沉默，也都知道别人看到了", "everyone knows the others saw it too")
+                        r"(?i:\bknows?\s+(?:that\s+)?(?:the\s+)?others\s+(?:also\s+)?(?:saw|see|know|knew)\b|"
+                        r"\bcommon\s+knowledge\b)|知道(?:了)?(?:别人|其他人|其他孩子|大家|对方|他们)(?:也)?(?:都)?"
+                        r"(?:看到|看见|知道)|公共知识")
 # Knowing a count ("这时候每个孩子都知道“至少有两个人有泥”", "every child now knows at least two are muddy"): a bound on
 # the count, read as such elsewhere, not the muddy ones knowing their own state
 _COUNT_KNOWN = re.compile(r"(?i:\bat\s+least\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)|"

@@ -100,7 +100,7 @@ _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|are\s+left|is\s+left|survive|survives|"
                           r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
-ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|"
+ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|clear\w* out|"
                         r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
@@ -1086,6 +1086,11 @@ _FIXES = re.compile(r"(?i:\b(?:fix(?:es|ed)?|pins?|pinned|settles?|settled|narro
 _FIXED_AT = re.compile(r"(?i:\s+(?:down\s+)?(?:at|to)\b)")
 # A label of what is left of a term: "Remaining sums:", "**Surviving sums**:", "Sums left:", "剩下的和："
 _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|still\s+possible)\s+)|剩下的|剩余的|可能的|剩下|剩余)$")
+# "What remains are the odd …", "What's left is the …": what is left, named before the term (its values after a colon)
+_WHAT_REMAINS = re.compile(r"(?i:\b(?:what|that\s+which)\s+(?:remains?|is\s+left|survives?)\s+(?:are|is)\s+"
+                           r"(?:the\s+)?(?:[\w-]+\s+){0,2})$|(?i:\bwhat['’]s\s+left\s+(?:are|is)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,2})$")
+_DESCRIBED_UNTIL_COLON = re.compile(r"[^.;:：!?\n]{0,60}?[:：]")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
                          r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)"
                          r"(?:\s+(?:tests|checks|conditions|filters))?|"
@@ -1116,10 +1121,13 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             end = u.end
         label = None if run else _LEFT_AFTER.match(sentence, t.end)  # "Remaining sums: 11, 17, …", "Sums left: …"
         fixed = None if run else _FIXED_AT.match(sentence, t.end)  # "fixes the sum at 17"
+        described = None if run else _DESCRIBED_UNTIL_COLON.match(sentence, t.end)
         if label is not None and (label.group(1) or _LEFT_BEFORE.search(sentence, max(0, t.start - 14), t.start)):
             end = label.end()
         elif fixed is not None and _FIXES.search(sentence, max(0, t.start - 24), t.start):
             end = fixed.end()
+        elif described is not None and _WHAT_REMAINS.search(sentence, max(0, t.start - 40), t.start) is not None:
+            end = described.end()  # "What remains are the odd sums up to 53 with s − 2 composite: 11, 17, …"
         elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
         negated = any(u.kind == "neg" for u in run) or \
@@ -1288,10 +1296,10 @@ _ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!�
 # The worlds where two of the numbers are equal, said removed: "rules out every triple with two equal numbers", "the
 # triples with a repeated number are all gone", "有两个数相等的情况都被排除了"
 _EQUAL_CLASS = re.compile(r"(?i:(?P<verb>\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|"
-                          r"killed)\s+)?(?:every|all(?:\s+the)?|the|any|each)\s+(?:triples?|cases?|worlds?|"
-                          r"possibilit\w+|combinations?)\s+(?:with|where|in\s+which|having)\s+(?:two|some|a\s+pair\s+of)\s+"
-                          r"(?:equal|identical|repeated)\s+(?:numbers|entries|values)|(?:every|all(?:\s+the)?|the|any)\s+"
-                          r"(?:triples?|cases?)\s+with\s+(?:a\s+)?repeated\s+number)|"
+                          r"killed|clears?\s+out|cleared\s+out)\s+)?(?:(?:every|all(?:\s+the)?|the|any|each)\s+"
+                          r"(?:triples?|cases?|worlds?|possibilit\w+|combinations?)\s+(?:with|where|in\s+which|having)\s+"
+                          r"(?:two|some|a\s+pair\s+of)\s+(?:equal|identical|repeated)\s+(?:numbers|entries|values)|"
+                          r"(?:every|all(?:\s+the)?|the|any)\s+(?:triples?|cases?)\s+with\s+(?:a\s+)?repeated\s+number))|"
                           r"(?:有)?两个数相等的(?:情况|三元组|组合)(?P<zh>(?:全部|都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉))?")
 
 

@@ -36,8 +36,9 @@ def computed_records(text: str) -> list[ClaimRecord]:
             names = {h: n for n, h in enumerate(heads) if re.fullmatch(r"[A-Za-z][A-Za-z0-9_']*", h)}
             columns = [(n, e) for n, h in enumerate(heads) if h not in names
                        for e in (_expression(h, names),) if e is not None]
-            folds = [(n, "+" if _SUM_HEAD.fullmatch(h) else "*") for n, h in enumerate(heads)
-                     if _SUM_HEAD.fullmatch(h) or _PRODUCT_HEAD.fullmatch(h)]
+            folds = [(n, "*" if _PRODUCT_HEAD.search(h) else "+") for n, h in enumerate(heads)
+                     if _SUM_HEAD.fullmatch(h) or _PRODUCT_HEAD.fullmatch(h) or
+                     _NAMED_FOLD.fullmatch(_HEAD_NOTE.sub("", h))]  # ("年龄之和（车号）": the ages' sum, a note after it)
             continue
         pair_folds = _pair_folds(m, cells, folds)
         out += pair_folds
@@ -97,6 +98,10 @@ def _row_folds(folded: list) -> list[ClaimRecord]:
 # A column headed as the sum or the product of a row's pair: "| pair | sum |" over "| (8, 7) | 15 |"
 _SUM_HEAD = re.compile(r"(?i:sum|total|a\s*\+\s*b|x\s*\+\s*y)|和|两数之和")
 _PRODUCT_HEAD = re.compile(r"(?i:product|a\s*[×·*]\s*b|x\s*[×·*]\s*y)|积|两数之积")
+# A sum or product named with what it adds up, a note in brackets after it: "年龄之和（车号）", "Sum of ages (bus)"
+_NAMED_FOLD = re.compile(r"(?i:(?:sum|product|total)\s+of\s+(?:the\s+)?(?:ages|numbers|the\s+three|all\s+three))|"
+                         r"[\u4e00-\u9fff]{1,4}之(?:和|积)")
+_HEAD_NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _PAIR_CELL = re.compile(r"\s*(?:\*\*)?\s*[(（]\s*(\d{1,4})\s*[,，]\s*(\d{1,4})\s*[)）]\s*(?:\*\*)?\s*$")
 
 

@@ -86,7 +86,7 @@ CUES: dict[str, tuple[str, ...]] = {
                 "could not know", "can't know",
                 # "不能说知道" (not "because … 不能说"), torn between dates: "还要在8月15日和8月17日之间犹豫"
                 "不能说知道", "不能说他知道", "不敢说知道", "之间犹豫", "还要犹豫", "还在犹豫", "会犹豫", "犹豫不决"),
-    "know": ("知道", "确定", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "敢保证", "能保证",
+    "know": ("知道", "确定", "确信", "知晓", "knowing", "敢断言", "断言", "断定", "敢肯定", "能肯定", "可以肯定", "敢保证", "能保证",
              "可以保证", "保证", "knows", "know", "knew", "known", "can determine", "could determine",
              "able to determine", "able to work out", "able to tell", "can work out", "can work them out",
              "could work out", "could work them out",

@@ -20,8 +20,9 @@ from .records import VALUES, ClaimRecord, record
 _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:only\s+|just\s+|exactly\s+)?once\b|"
                    r"\b(?:appears?|occurs?|shows?\s+up)\s+(?:in|on|under)\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+"
                    r"(?:month|card|suit|date|row|column)s?(?:\s+only)?\b|\bon\s+(?:only\s+)?one\s+card(?:\s+only)?\b|"
-                   r"\bunique\b|\bsingletons?\b|\bone[-\s]offs?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现")
-QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现")
+                   r"\bunique\b|\bsingletons?\b|\bone[-\s]offs?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现|"
+                   r"唯一的(?=日子|号数|点数)")  # ("所以唯一的日子只有13日": the unique days; not "唯一的日期", the one date)
+QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现|唯一的")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
 _LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:,|，|、|/|and|or|plus|as\s+well\s+as|"
                        r"along\s+with|together\s+with|和|与|或|及|以及|加上)?\s*(?:,|，|、)?\s*(?:the\s+)?", re.IGNORECASE)

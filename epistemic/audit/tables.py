@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .claims import ELIMINATED, object_key, question_key, tokens, tuple_key
-from .keys import implies_key, junction_key, knows_key, not_key, value_key
+from .align import statement_parts
+from .claims import ELIMINATED, object_key, observed_vars, question_key, tokens, tuple_key
+from .keys import formula_key, implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, REJECTED, TABLE, ClaimRecord, record
 from .rounds import first_asked
@@ -36,7 +37,7 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
     if "|" not in text or question_key(lex) is None:
         return []
     out: list[ClaimRecord] = []
-    header: tuple[int, str] | None = None  # (column, agent) of the current table's knowledge column
+    header: tuple | None = None  # (column, agent[, what he is sure of]) of the current table's knowledge column
     original = False  # the table shows where values appear in the original list ("| 日子 | 出现的月份 | …"): it may
     # be about the start, not the current stage
     for m, cells, opens in table_rows(text):
@@ -50,9 +51,13 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         said = _said(cells[header[0]])
         if case is None or said is None:
             continue
-        knows = knows_key(header[1], "value", object_key(lex, header[1]))
+        knows = knows_key(header[1], "value", object_key(lex, header[1])) if len(header) == 2 else header[2][0]
+        if len(header) == 3 and not (case[0] == "Compare" and case[2][1] in observed_vars(lex, header[1])):
+            continue  # (sure in a case of what the agent sees: "| April | … | yes |" for Ali, who holds the month)
         claim = implies_key(case, knows if said else not_key(knows))
-        out.append(record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE))
+        found = record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE)
+        out.append(found if len(header) == 2 else found._replace(at=header[2][1] - 1))  # (what he is sure of, judged
+        # where he says it: before his statement)
     return out
 
 
@@ -170,17 +175,33 @@ def _starts_table(text: str, at: int) -> bool:
     return not line.startswith("|")
 
 
-def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple[int, str] | None:
+def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple | None:
     """(column, agent) of the first header cell that asks whether an agent knows now, or None. Being sure next to a
     column of unique values ("| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |") is being sure that the other cannot know."""
     unique = any(_UNIQUE.search(cell) for cell in cells)
     for n, cell in enumerate(cells):
-        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None or _SURE_ONLY.search(cell) or \
-                (unique and _SURE_WORD.search(cell)):
-            continue  # ("Albert could be sure?": of something else, that Bernard doesn't know)
+        if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None:
+            continue
         agents = {t.payload for t in tokens(lex, cell) if t.kind == "agent"}
+        if _SURE_ONLY.search(cell) or (unique and _SURE_WORD.search(cell)):  # ("Can Ali be sure?": of something
+            # else, that Bo doesn't know: what the agent says he is sure of, if he says so)
+            sure = _sure_of(lex, next(iter(agents))) if len(agents) == 1 else None
+            if sure is not None:
+                return n, next(iter(agents)), sure
+            continue
         if len(agents) == 1:
             return n, agents.pop()
+    return None
+
+
+def _sure_of(lex: Lexicon, agent: str) -> tuple | None:
+    """(key, stage) of what the agent announces being sure of about another's ignorance ("… but I know Bo doesn't
+    know either": `Ali knows that not Bo knows …`) and of the statement saying so, or None when none does."""
+    for stage, a in enumerate(lex.puzzle.announcements, start=1):
+        for part in statement_parts(a.said) if a.speaker == agent else ():
+            k = formula_key(part)
+            if k[0] == "Knows" and k[2] == (agent,) and k[3] == "that" and k[4][0] == "Not" and k[4][1][0] == "Knows":
+                return k, stage
     return None
 
 

@@ -220,7 +220,8 @@ def test_counts_added_under_their_labels(ctxs):
 def test_a_knowledge_column_with_emoji_marks_and_a_bare_rank(ctxs):
     """"| A | ♥A | ✅ |" under "P knows?": with an ace P knows — false after Q's statement (♥A and ♦A are both left);
     the ✅ and ❌ marks read like ✓ and ✗, a cell "A" alone is the rank. "能确定吗" next to a column of unique days
-    is being sure that the other cannot know, not knowing the date."""
+    is being sure that the other cannot know, not knowing the date: what Albert's statement says he is sure of,
+    judged before it (true in every row here; since session 40 read, before then left unread)."""
     ctx = ctxs("card16.txt")
     table = ("Now P says he knows.\n\n| Rank | Cards left with that rank | P knows? |\n|---|---|---|\n"
              "| A | ♥A | {} |\n| Q | ♥Q | ✅ |\n| 4 | ♥4 | ✅ |\n| 5 | ♦5 | ✅ |")
@@ -229,7 +230,9 @@ def test_a_knowledge_column_with_emoji_marks_and_a_bare_rank(ctxs):
     variant = ctxs("cheryl_variant.txt")
     sure = ("阿尔伯特说他不知道，但知道伯纳德也不知道。\n\n| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |\n|---|---|---|\n"
             "| 3月 | 含13 | ❌ |\n| 4月 | 否 | ✅ |\n| 5月 | 含20 | ❌ |\n| 6月 | 否 | ✅ |")
-    assert not [c for c in _audit(variant, sure).claims() if c.record.kind == "case knowledge"]
+    found = [c for c in _audit(variant, sure).claims() if c.record.kind == "case knowledge"]
+    assert len(found) == 4 and {c.verdict.verdict for c in found} == {"entailed"}
+    assert all("Albert knows that (not Bernard knows date)" in c.formula for c in found)
 
 
 def test_a_quote_heading_the_step_and_this_is_its_speaker(ctxs):

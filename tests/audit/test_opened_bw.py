@@ -93,3 +93,15 @@ def test_an_even_sum_credited_to_a_statement_by_when_it_was_made(ctxs):
     assert wrong.label == 0 and [v for _, v in _verdicts(wrong, "credit")] == ["premature"]
     right = _audit(ctx, "和为偶数的情况被S的第一句话排除了。")
     assert right.label == -1 and [v for _, v in _verdicts(right, "credit")] == ["entailed"]
+
+
+def test_a_name_that_is_also_a_rank_labels_its_line_as_the_rank(ctxs):
+    """"- **Q**: Q also appears in clubs (Q♣), so P still can't tell Q♥ from Q♣." after Q's statement: the rank Q's
+    case (P would know: clubs are gone, false), not the agent Q; "- **A**: A♥ and A♦ → P wouldn't know" is true."""
+    ctx = ctxs("card16.txt")
+    lead = ('P: "I don\'t know the card." Q: "I knew you didn\'t know." So only hearts and diamonds are left.\n\n'
+            "Which ranks would let P know?\n")
+    wrong = _audit(ctx, lead + "- **Q**: Q also appears in clubs (Q♣), so P still can't tell Q♥ from Q♣.")
+    assert [v for _, v in _verdicts(wrong, "case knowledge")] == ["false"]
+    right = _audit(ctx, lead + "- **A**: A♥ and A♦ are both still possible → P wouldn't know.")
+    assert [v for _, v in _verdicts(right, "case knowledge")] == ["entailed"]

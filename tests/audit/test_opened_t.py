@@ -319,7 +319,9 @@ def test_u_sum_case_headers_ordinal_labels_sure_columns_and_named_relations(ctxs
     assert [x.stage for x in imp.aligner.inner_cues("Third: P now can determine. Exactly one split.", 2)] == [3]
     table = ("| Month | Contains 13 or 20? | Albert could be sure? |\n|---|---|---|\n| March | yes | ✗ |\n"
              "| April | no | ✓ |")
-    assert not [c for c in _audit(variant, table).claims() if c.record.kind == "case knowledge"]
+    sure = [c for c in _audit(variant, table).claims() if c.record.kind == "case knowledge"]  # sure that Bernard
+    # doesn't know (Albert's statement), judged before he says it: true in both rows (session 40; unread before)
+    assert [c.verdict.verdict for c in sure] == ["entailed", "entailed"]
     knows = ("| Month | Dates left | Albert knows? |\n|---|---|---|\n| April | 14, 17 | yes |")
     assert "case knowledge" in [c.record.kind for c in _audit(variant, knows).claims()]
     gone = _audit(imp, "The x = y possibility is gone from the candidates.")
