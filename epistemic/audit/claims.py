@@ -754,7 +754,8 @@ def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[C
 
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
 _ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|night|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|"
-                           r"at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot)|"
+                           r"at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot|(?:after|as\s+soon\s+as)\s+"
+                           r"(?:the\s+)?(?:father|dad))|"
                            r"第.(?:轮|次|晚|夜|个晚上|个夜晚)|马上|立刻|立即|当场|一下子就|一开始就")
 # Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)
 _CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|"

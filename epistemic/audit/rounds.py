@@ -31,7 +31,9 @@ _CASE_EN = re.compile(
     r"people|islanders|islander|persons|person)\s+)?"
     r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty|blue[-\s]eyed|(?:with|having|have|has|had)\s+blue\s+eyes)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
     r"\bin\s+(?:a|the|any)\s+(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]muddy\s+"
-    r"(?:world|case|scenario|situation)\b")  # "in the 2-muddy world"
+    r"(?:world|case|scenario|situation)\b|"  # "in the 2-muddy world"
+    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])")  # "- k = 2: …", a
+# line labelled by its case
 _CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
                       r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?|(?:是|有)?蓝眼睛?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
@@ -53,11 +55,14 @@ _ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?:very\
 _AFTER_EN = re.compile(r"(?i)\bafter\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|"
                        r"6th)\s+(?:silence|silent\s+round|round|question)|(?P<num>one|two|three|four|five|six|\d)\s+"
                        r"(?:silences|silent\s+rounds|rounds(?:\s+of\s+silence)?|questions))\b")
-_AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot)\b")
+_AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot|"
+                         r"(?:right\s+|just\s+)?(?:after|as\s+soon\s+as)\s+(?:the\s+)?(?:father|dad)(?:['’]s)?\s+"
+                         r"(?:speaks|spoke|has\s+spoken|statement|announcement|remark|words))\b")  # (the first question)
 _ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|晚|夜|个晚上|个夜晚)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
                        r"(?:之后|以后|过后|后))?")
 _AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
+_LINE_END = re.compile(r"\n")
 _CLAUSE_BREAK = re.compile(r"(?i)[,，;；:：、—–]|\s(?:and|but|so|while)\s|所以|但是|但|而")
 _SEEING = re.compile(r"(?i)\b(?:sees?|seeing|saw|looks?\s+at|looking\s+at)\b|看到|看见|看得到|看着")
 _REASON = re.compile(r"(?i)\b(?:since|because|as|given\s+that)\b|因为|既然|由于")
@@ -132,14 +137,17 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
     for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
         for m in pattern.finditer(sentence):
             named = True
-            n = _number(m.group("n") or m.group("m") or (m.group("w") if pattern is _CASE_EN else None) or "")
-            end = _SENTENCE_END.search(sentence, m.end())
+            n = _number(m.group("n") or m.group("m") or (m.group("w") or m.group("l") if pattern is _CASE_EN else None)
+                        or "")
+            end = _LINE_END.search(sentence, m.end()) if pattern is _CASE_EN and m.group("l") else \
+                _SENTENCE_END.search(sentence, m.end())  # (a line's label holds to the line's end)
             stop = end.start() if end else len(sentence)
             verb = _verb_outside_times(know, sentence, m.end(), stop)
             if verb is not None and _INNER_SUPPOSITION.search(sentence, m.end(), verb.start()) is not None:
                 continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if") and
+                                         not (pattern is _CASE_EN and m.group("l")) and
                                          _ROUND_EN.search(sentence, verb.start(), stop) is None):
                 continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case
                 # and no question named after the knowing: "so with k = 2 someone steps forward at the first call")

@@ -101,3 +101,16 @@ def test_what_remains_named_before_the_term_lists_its_values(ctxs):
     assert ("candidates", "false") in _claims(wrong)
     right = _audit(ctx, lead + "11, 17, 23, 27, 29, 35, 37, 41, 47, 53.")
     assert ("candidates", "entailed") in _claims(right)
+
+
+def test_a_line_labelled_by_its_count_is_that_case_to_its_end(ctxs):
+    """'- k = 2: each muddy child sees exactly 1 muddy face; given "≥1 muddy", … they know right after the father
+    speaks': with two muddy the muddy ones know at the first question (false: only after a silence), the label
+    holding past the semicolon and "right after the father speaks" the first question; "after the first silence"
+    there is true."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    line = '- k = 2: each muddy child sees exactly 1 muddy face; given "≥1 muddy", they know {}.'
+    early = _audit(ctx, line.format("right after the father speaks"))
+    assert ("case knowledge", "premature") in _claims(early)
+    late = _audit(ctx, line.format("after the first silence"))
+    assert ("case knowledge", "entailed") in _claims(late) and late.label == -1
