@@ -72,7 +72,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
 
 
 # An "after …" right after the claim, in its clause: "none of the three numbers can be equal after Alice's statement"
-_TRAILING = re.compile(r"[ \t]{1,3}")
+_TRAILING = re.compile(r"[ \t]{1,3}(?:(?i:entirely|completely|altogether|already|too|as\s+well|for\s+good)[ \t]{1,3})?")
+# ("the spades are gone entirely after P's first line": an adverb between)
 # A walk on through the stages between an anchor and the claim: "after the father's remark at least 1, then at least
 # 2, 3, 4": the claims after "then" are not about the named statement
 WALKS_ON = re.compile(r"(?i:\bthen\b|\bnext\b|\bafterwards\b)|然后|接着|随后|之后又")

@@ -3726,6 +3726,17 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
             hedged = True  # "if the month were May, Bernard *could* know": possibly knows, not would know
     else:
         cons = _constraint(lex, cons_toks)
+        later = _later_knowing(toks, end) if cons is None else None
+        if later is not None:  # "If the suit were hearts, P would still be looking at three cards, …, so he
+            # couldn't know": the knowing the supposition leads to, two clauses on, its subject the first one's
+            start2, know2, end = later
+            subject = next((t.payload for t in reversed(toks[start2:know2]) if t.kind == "agent"), None) or \
+                next((t.payload for t in cons_toks if t.kind == "agent"), None)
+            cons_toks = toks[start2:end]
+            know, stated = know2 - start2, True
+            cons = None if subject is None else _knowledge(lex, cons_toks, know, subject, sentence)
+            if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
+                cons = not_key(cons)
     if cons is None:
         return []
     a, b = toks[0].start, toks[end - 1].end
@@ -3734,6 +3745,22 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+def _later_knowing(toks: list[Token], end: int) -> tuple[int, int, int] | None:
+    """(start, knowing, end) offsets into `toks` of the first clause after toks[end] (a separator) that says someone
+    (an agent or "he") knows, before the sentence's next "if", semicolon or stop; None without one."""
+    start = end + 1
+    for n in range(end + 1, len(toks)):
+        t = toks[n]
+        if t.kind == "if" or (t.kind == "sep" and t.text in (";", "；", ".", "。")):
+            return None
+        if t.kind == "sep":
+            start = n + 1
+        elif t.kind in ("know", "notknow") and any(u.kind in ("agent", "he") for u in toks[start:n]):
+            stop = next((m for m in range(n, len(toks)) if toks[m].kind == "sep"), len(toks))
+            return start, n, stop
+    return None
 
 
 # An antecedent pointing back at values just named: "如果是这两个…", "if it were one of those", "if it were either"

@@ -114,3 +114,27 @@ def test_a_line_labelled_by_its_count_is_that_case_to_its_end(ctxs):
     assert ("case knowledge", "premature") in _claims(early)
     late = _audit(ctx, line.format("after the first silence"))
     assert ("case knowledge", "entailed") in _claims(late) and late.label == -1
+
+
+def test_an_adverb_between_a_claim_and_its_after_keeps_the_date(ctxs):
+    """"the spades are gone entirely after P's first line": dated by the "after" past "entirely" (premature there:
+    ♠4 survives P's first line); "the aces are gone entirely after P's first line" is false there too, and "the
+    spades are gone entirely after Q's statement" true."""
+    ctx = ctxs("card16.txt")
+    lead = "P says he doesn't know. Q says he knew that. "
+    assert _claims(_audit(ctx, lead + "The spades are gone entirely after P's first line.")) == [
+        ("knowledge", "entailed"), ("exclusion", "premature")]
+    assert ("exclusion", "entailed") in _claims(_audit(ctx, lead + "The spades are gone entirely after Q's statement."))
+
+
+def test_a_knowing_two_clauses_after_a_supposition_is_its_consequent(ctxs):
+    """"If the suit were hearts, P would still be looking at three cards, ♥A, ♥Q and ♥4, so he couldn't know": the
+    supposition leads to P not knowing (false where P says he now knows: he holds the rank, and with Q or 4 he
+    knows)."""
+    ctx = ctxs("card16.txt")
+    lead = ("P says he doesn't know.\n\nQ says he knew that, so only hearts and diamonds are left.\n\n"
+            "Now P says he knows.\n\n")
+    hearts = _audit(ctx, lead + "If the suit were hearts, P would still be looking at three cards, ♥A, ♥Q and ♥4, "
+                                "so he couldn't know.")
+    found = [c for st in hearts.steps for c in st.claims if c.record.kind == "hypothetical"]
+    assert [(c.formula, c.verdict.verdict) for c in found] == [("suit = hearts implies (not P knows card)", "false")]
