@@ -20,7 +20,7 @@ from .announced import announced_claims
 from .cases import (as_checked, checked_kinds, checked_world, example_world, held_lines, pair_cases,
                     point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
-from .computed import computed_records, tuple_values
+from .computed import computed_records, split_sums, tuple_values
 from .questions import answered_exclusions
 from .tables import mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, table_records
 from .recaps import arrow_credits, credit_tables, list_credits
@@ -394,6 +394,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products)
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
+        if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
+            records += split_sums(text)  # "28 = 4·7 = 2·14 → sums 11 and 17": each split's sum in order
         if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
         if arrows and (" out" in low or "gone" in low or "elimin" in low or

@@ -57,8 +57,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last
              "initial": 1, "opening": 1,
              "第一": 1, "第二": 2, "第三": 3, "第四": 4, "第五": 5, "最后": -1}
 _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last|final)\s+"
-                      r"(?:statement|announcement|remark|claim)|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
-                      re.IGNORECASE)
+                      r"(?:statement|announcement|remark|claim|line(?!\s+of\b))|(第[一二三四五]|最后)(?:句|次|个(?:陈述|发言)|条))",
+                      re.IGNORECASE)  # ("This first line eliminates nothing"; not "the first line of the table")
 # A sentence ends at 。！？!? or a newline, or at '.' (and a closing quote) before a space, except after Mr, Ms,
 # Dr, Mrs or one letter.
 _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Za-z])\.[\"”’」』]?\s")

@@ -417,6 +417,7 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
                for a in [max((c.end() for c in _SENTENCE.finditer(text, 0, m.start())), default=0)]]
     found = _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30, topic=True) + passive
     for at, subject in found:
+        subject = subject.strip("* ")  # ("**it eliminates nothing**": bold around the clause)
         if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)

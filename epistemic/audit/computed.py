@@ -128,7 +128,7 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 # "(9, 8, 2) = 17", "(12,6,2) → 19", "(9,8,2) 18" (in a list of them under "Triples (sum):"): a tuple of two to four
 # numbers and the number it is said to equal
 _TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
-                          r"(?P<sep>\s*(?:=|→|->|:)\s*|[ \t]+)|"
+                          r"(?P<sep>\s*(?:=|→|->|:|(?:和|积|(?i:sum|product))\s*(?:为|是|=|:)?)\s*|[ \t]+)|"  # ("(9,8,2) 和20")
                           r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
                           r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*)"  # "6 + 11 → 56"
                           r"(?P<value>\d{1,6})(?![\d.,]\d)")
@@ -144,7 +144,12 @@ def _written(m: re.Match) -> str:
         return "split"
     if m.group("bare"):
         return "colon"
-    return "marked" if m.group("sep").strip() else "bare"
+    sep = m.group("sep").strip().lower()
+    if sep.startswith(("和", "sum")):
+        return "sum"  # "(9,8,2) 和20", "(3, 6) sum 9": the word says which
+    if sep.startswith(("积", "product")):
+        return "product"
+    return "marked" if sep else "bare"
 
 
 def tuple_values(text: str) -> list[ClaimRecord]:
@@ -166,27 +171,58 @@ def tuple_values(text: str) -> list[ClaimRecord]:
             column = []
         inline = [(m, start) for m in _TUPLE_VALUE.finditer(line)]  # ("(4,19) 76, rival (2,38) → 40": a product
         lists += [[(m, a) for m, a in inline if _written(m) == way]  # and a sum, each written its own way, two lists)
-                  for way in ("marked", "bare", "colon", "split")]
+                  for way in ("marked", "bare", "colon", "split", "sum", "product")]
     lists.append(column)
     for items in lists:
         found = [(m, start, [int(x) for x in re.split(r"\s*[,，+]\s*", m.group("numbers") or m.group("bare") or
                                                       m.group("split"))], int(m.group("value")))
                  for m, start in items]
-        if len(found) < 3:
-            continue
-        fits = {op: sum(1 for _, _, xs, n in found if fold(xs) == n) for op, fold in _FOLD.items()}
-        op = max(fits, key=lambda o: fits[o])
-        if fits[op] < 3 or fits[op] * 3 < len(found) * 2:
-            continue
-        if _written(items[0][0]) != "marked" and (len(found) < 4 or fits[op] < len(found) - 1):
-            continue  # a bare number after each tuple keeps its convention all but once ("(2,9) 18 → (3,6) 9": a
-            # product, then a sum, is no list)
+        named = _written(items[0][0]) if items else None
+        if named in ("sum", "product"):
+            op = "+" if named == "sum" else "*"  # (the word names the operation: no convention needed)
+        else:
+            if len(found) < 3:
+                continue
+            fits = {op: sum(1 for _, _, xs, n in found if fold(xs) == n) for op, fold in _FOLD.items()}
+            op = max(fits, key=lambda o: fits[o])
+            if fits[op] < 3 or fits[op] * 3 < len(found) * 2:
+                continue
+            if named != "marked" and (len(found) < 4 or fits[op] < len(found) - 1):
+                continue  # a bare number after each tuple keeps its convention all but once ("(2,9) 18 → (3,6) 9":
+                # a product, then a sum, is no list)
         for m, start, xs, n in found:
+            if _written(m) != named and _written(m) in ("sum", "product"):
+                continue  # (in a column of another convention, an item that names its own operation)
             key = ("Const", xs[0])
             for x in xs[1:]:
                 key = ("Arith", op, key, ("Const", x))
             out.append(record("arithmetic", ("Compare", "=", key, ("Const", n)), (), m.group(0), start + m.start(),
                               start + m.end(), False, reading=ARITHMETIC))
+    return out
+
+
+# A product's splits, then their sums in the same order: "28 = 4·7 = 2·14 → sums 11 and 17", "24 = 3·8 = 2·12 = 4·6 →
+# 11, 14, 10", "30 = 2×15 = 3×10，和为17、13"
+_SPLIT = r"\d{1,4}\s*[·×*]\s*\d{1,4}"
+_SPLIT_SUMS = re.compile(r"(?P<splits>" + _SPLIT + r"(?:\s*=\s*" + _SPLIT + r")+)\s*(?:(?:→|->|⇒)\s*(?:(?i:the\s+)?"
+                         r"(?i:sums?)\s*(?:are\s+|of\s+)?|和(?:为|是)?\s*)?|[,，:：]\s*(?:(?i:the\s+)?(?i:sums?)\s*(?:are\s+)?|"
+                         r"和(?:为|是|分别是)?\s*))(?P<sums>\d{1,4}(?:\s*(?:,|，|、|(?i:and|or)|和|或)\s*\d{1,4})+)(?![\d·×*])")
+
+
+def split_sums(text: str) -> list[ClaimRecord]:
+    """The sum of each split of a product listed after them in the same order ("28 = 4·7 = 2·14 → sums 11 and 17"
+    says 4 + 7 = 11 and 2 + 14 = 17, the second false); only when as many sums as splits are listed."""
+    out = []
+    for m in _SPLIT_SUMS.finditer(text):
+        splits = [tuple(int(x) for x in re.split(r"\s*[·×*]\s*", p)) for p in re.findall(_SPLIT, m.group("splits"))]
+        sums = [int(x) for x in re.findall(r"\d{1,4}", m.group("sums"))]
+        if len(splits) != len(sums):
+            continue
+        if sorted(a + b for a, b in splits) == sorted(sums):
+            sums = [a + b for a, b in splits]  # (the same sums in another order: all right)
+        for (a, b), total in zip(splits, sums):
+            key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", total))
+            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
     return out
 
 

@@ -641,6 +641,11 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # (traces_ab*, opened at the end of session 15: its five alarms all read since, the last two in session 16: a count
     # of each day's months, "12出现两次（5月、6月），13只有3月…", is no table row; "July 17 survive Bo's turn" is about
     # Bo's statement; traces_ac*, opened in session 16: its six blind alarms all read)
+    # traces_ca*, written and opened in session 40: under Q's "I knew you didn't know" the trace checks each heart and
+    # diamond "站在Q先生的角度" ("- 红桃4：P先生拿到4，有红桃4、黑桃4、草花4，不知道"), true before P spoke, judged at Q's
+    # statement, where P with a 4 knows. Judging such lines where the statement's content is about (its `before`)
+    # fixed it but lost two first errors found there (and 6 alarms when judged there alone); left for later.
+    {"ca1-card16-qwq-zh-correct-01"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 

@@ -34,6 +34,7 @@ CAUGHT = {BATTERY: {
     "tb-sum_product-025", "tb-sum_product-027", "tb-sum_product-028", "tb-sum_product-041", "tb-sum_product-042",
     "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
     "tb-muddy-011",  # session 32: one named child knowing she is clean ("Child 4, …, already knows she is clean")
+    "tb-cheryl-042",  # session 40: "after his first line" names Albert's first statement ("line" as "statement")
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
