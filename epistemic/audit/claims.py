@@ -21,7 +21,7 @@ from ..language import syntax as s
 from ..worlds.evaluate import static_values
 from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon, own_variable
 from .singletons import QUICK as ONCE_QUICK, singleton_records
-from .splits import split_records, without_relative
+from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
                       KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
@@ -304,6 +304,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out.sort(key=_start)
     if out and _HOLDS.search(step_text) is not None:
         out = _held_cases(lex, step_text, out)
+    if lex.number_pair is not None and ("只有一种" in step_text or "only one" in step_text or "uniquely" in step_text
+                                        or "unique factori" in step_text):
+        out += one_way_records(lex, step_text)  # "208 = 13 × 16 … 所以208只有一种分法"
     if lex.number_pair is not None and any(r.reading == SPLIT for r in out):
         out = without_relative(out, step_text)  # ("6 = 3 + 3 only... but 6 = 2 + 4": among the splits into primes)
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"

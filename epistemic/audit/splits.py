@@ -72,6 +72,26 @@ def _record(lex: Lexicon, pair: tuple[str, str], sentence: str, m: re.Match, gro
     return [record("split", key, (split,), m.group(0), m.start(), m.end(), False, reading=SPLIT)]
 
 
+# "208只有一种分法", "so 208 has only one factorization": the split the step wrote for that number before
+_ONE_WAY = re.compile(_START + r"\s*(?:只有一种(?:分法|分解|拆法|拆分|因式分解)|(?i:has\s+only\s+one\s+"
+                      r"(?:factori[sz]ation|split|way\s+to\s+(?:split|factor)\s+it)|factors\s+uniquely|has\s+a\s+"
+                      r"unique\s+factori[sz]ation)\b)")
+
+
+def one_way_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
+    """"208 = 13 × 16 … so 208 has only one factorization": the unique-split claim of the last split of that number
+    the step wrote before the phrase (none without one)."""
+    pair = lex.number_pair
+    out = []
+    for m in _ONE_WAY.finditer(text) if pair is not None else ():
+        n = int(m.group(1))
+        written = [e for e in _EQUALS.finditer(text, 0, m.start()) if int(e.group(1)) == n and e.group(3) != "+"]
+        if written:
+            e = written[-1]
+            out += _record(lex, pair, text, m, (n, int(e.group(2)), e.group(3), int(e.group(4))))
+    return out
+
+
 def without_relative(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """The records less the unique-split claims of a number that `text` also splits another way ("6 = 3 + 3 only...
     but 6 = 2 + 4": only among the splits the step speaks of, two primes)."""

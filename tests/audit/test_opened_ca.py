@@ -40,3 +40,14 @@ def test_the_sums_of_a_products_splits_in_order(ctxs):
     for sums in ("11 and 16", "16 and 11"):
         assert ("arithmetic", "false") not in _claims(_audit(ctx, f"- (4,7): 28 = 4·7 = 2·14 → sums {sums}."))
 
+
+
+def test_only_one_split_of_a_number_written_before(ctxs):
+    """"积是208 = 13 × 16。另外2 × 104的和是106，超过100，不行；所以208只有一种分法": 208 has one split only (false: 8 × 26
+    and 4 × 52 are in range); "22 = 2 × 11, so 22 has only one factorization" is true; a number with no split written
+    before is no claim."""
+    ctx = ctxs("sum_product.txt")
+    wrong = _audit(ctx, "29 = 13 + 16，积是208 = 13 × 16。另外2 × 104的和是106，超过100，不行；所以208只有一种分法。")
+    assert ("split", "false") in _claims(wrong)
+    assert ("split", "entailed") in _claims(_audit(ctx, "22 = 2 × 11, so 22 has only one factorization."))
+    assert "split" not in [k for k, _ in _claims(_audit(ctx, "So 208 has only one factorization."))]
