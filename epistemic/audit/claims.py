@@ -478,7 +478,8 @@ _REMAINING_LABEL = re.compile(r"\W*(?i:remaining|left|survivors?|still\s+possibl
 
 
 # A supposition with a bare pronoun in it: "如果日子是18或19，他马上就知道了", "If the day were 18, he would know"
-_PRONOUN_IF = re.compile(r"(?i:\bif\b.*\b(?:he|she)\b)|(?:如果|假如|要是|若是).*[他她]")
+_PRONOUN_IF = re.compile(r"(?i:\bif\b[^.!?\n]*\b(?:he|she)\b[^.!?\n]*\b(?:know|knows|knew|tell|sure)\b)|"
+                         r"(?:如果|假如|要是|若是)[^。！？\n]*[他她][^。！？\n]*(?:知道|确定)")  # (and its knowing)
 
 
 def _referent(lex: Lexicon, text: str, at: int) -> str | None:
