@@ -395,7 +395,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
-            records += split_sums(text)  # "28 = 4·7 = 2·14 → sums 11 and 17": each split's sum in order
+            records += ctx.aligner.memoised(("@split-sums", text), lambda: split_sums(text))  # "28 = 4·7 = 2·14 →
+            # sums 11 and 17": each split's sum in order
         if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
         if arrows and (" out" in low or "gone" in low or "elimin" in low or
