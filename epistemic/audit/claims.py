@@ -3723,9 +3723,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
                    or (state.referent if any(t.kind == "he" for t in cons_toks[:know]) else None))
         if subject is None:
             return []
-        cons = _knowledge(lex, cons_toks, know, subject, sentence)
-        if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
-            cons = not_key(cons)  # "he wouldn't be able to know", "she couldn't be sure", "就不能知道"
+        cons = _consequent_knowing(lex, cons_toks, know, subject, sentence)
         if any(t.kind == "modal" and t.text.lower() in _POSSIBLE for t in cons_toks[:know]):
             hedged = True  # "if the month were May, Bernard *could* know": possibly knows, not would know
     else:
@@ -3738,9 +3736,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
                 next((t.payload for t in cons_toks if t.kind == "agent"), None)
             cons_toks = toks[start2:end]
             know, stated = know2 - start2, True
-            cons = None if subject is None else _knowledge(lex, cons_toks, know, subject, sentence)
-            if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
-                cons = not_key(cons)
+            cons = None if subject is None else _consequent_knowing(lex, cons_toks, know, subject, sentence)
     if cons is None:
         return []
     a, b = toks[0].start, toks[end - 1].end
@@ -3749,6 +3745,15 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+def _consequent_knowing(lex, cons_toks: list[Token], know: int, subject: str, sentence: str) -> tuple | None:
+    """The key of a supposition's consequent that says `subject` knows (at cons_toks[know]), negated by a negative
+    word before a positive knowing word ("he wouldn't be able to know", "she couldn't be sure", "就不能知道")."""
+    cons = _knowledge(lex, cons_toks, know, subject, sentence)
+    if cons is not None and cons_toks[know].kind == "know" and any(_negative(t) for t in cons_toks[:know]):
+        return not_key(cons)
+    return cons
 
 
 def _later_knowing(toks: list[Token], end: int) -> tuple[int, int, int] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from .align import statement_parts
 from .claims import ELIMINATED, object_key, observed_vars, question_key, tokens, tuple_key
@@ -37,7 +38,7 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
     if "|" not in text or question_key(lex) is None:
         return []
     out: list[ClaimRecord] = []
-    header: tuple | None = None  # (column, agent[, what he is sure of]) of the current table's knowledge column
+    header: KnowledgeColumn | None = None  # the current table's knowledge column
     original = False  # the table shows where values appear in the original list ("| 日子 | 出现的月份 | …"): it may
     # be about the start, not the current stage
     for m, cells, opens in table_rows(text):
@@ -45,18 +46,18 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
             header = _knowledge_column(lex, cells)
             original = any(_ORIGINAL.search(c) is not None for c in cells)
             continue
-        if header is None or header[0] >= len(cells):
+        if header is None or header.column >= len(cells):
             continue
         case = None if _STAGE_CELL.match(cells[0]) else _case(lex, cells[0])
-        said = _said(cells[header[0]])
+        said = _said(cells[header.column])
         if case is None or said is None:
             continue
-        knows = knows_key(header[1], "value", object_key(lex, header[1])) if len(header) == 2 else header[2][0]
-        if len(header) == 3 and not (case[0] == "Compare" and case[2][1] in observed_vars(lex, header[1])):
+        knows = header.sure or knows_key(header.agent, "value", object_key(lex, header.agent))
+        if header.sure and not (case[0] == "Compare" and case[2][1] in observed_vars(lex, header.agent)):
             continue  # (sure in a case of what the agent sees: "| April | … | yes |" for Ali, who holds the month)
         claim = implies_key(case, knows if said else not_key(knows))
         found = record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE)
-        out.append(found if len(header) == 2 else found._replace(at=header[2][1] - 1))  # (what he is sure of, judged
+        out.append(found._replace(at=header.said_at - 1) if header.sure else found)  # (what he is sure of, judged
         # where he says it: before his statement)
     return out
 
@@ -175,9 +176,19 @@ def _starts_table(text: str, at: int) -> bool:
     return not line.startswith("|")
 
 
-def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple | None:
-    """(column, agent) of the first header cell that asks whether an agent knows now, or None. Being sure next to a
-    column of unique values ("| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |") is being sure that the other cannot know."""
+class KnowledgeColumn(NamedTuple):
+    """A table's column that says whether an agent knows (or, with `sure`, is sure of what his statement at
+    `said_at` says he is sure of: "Can Ali be sure?")."""
+
+    column: int
+    agent: str
+    sure: tuple | None = None
+    said_at: int = 0
+
+
+def _knowledge_column(lex: Lexicon, cells: list[str]) -> KnowledgeColumn | None:
+    """The first header cell that asks whether an agent knows now, or None. Being sure next to a column of unique
+    values ("| 月份 | 含唯一日子？ | 阿尔伯特能确定吗？ |") is being sure that the other cannot know."""
     unique = any(_UNIQUE.search(cell) for cell in cells)
     for n, cell in enumerate(cells):
         if n == 0 or _ASKS.search(cell) is None or _LOOKS_BACK.search(cell) is not None:
@@ -187,10 +198,10 @@ def _knowledge_column(lex: Lexicon, cells: list[str]) -> tuple | None:
             # else, that Bo doesn't know: what the agent says he is sure of, if he says so)
             sure = _sure_of(lex, next(iter(agents))) if len(agents) == 1 else None
             if sure is not None:
-                return n, next(iter(agents)), sure
+                return KnowledgeColumn(n, next(iter(agents)), *sure)
             continue
         if len(agents) == 1:
-            return n, agents.pop()
+            return KnowledgeColumn(n, agents.pop())
     return None
 
 
