@@ -258,13 +258,13 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     sentence = text[a:m.start() if m else len(text)]
-    found = sorted([(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
-                    for m in pat.finditer(sentence)] +
+    passives = [(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
+                for m in pat.finditer(sentence)]
+    found = sorted(passives +
                    _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
     before = [(at, phrase) for at, phrase in found if a + at < end]
     if not before:  # "和为偶数的情况，在P说第一句话的时候就已经被排除了": a passive's agent after what it removed
-        after = [(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
-                 for m in pat.finditer(sentence, max(0, end - a))]
+        after = [(at, phrase) for at, phrase in passives if a + at >= end]
         return sentence, (min(after)[1] if after else None)
     return sentence, before[-1][1]
 
