@@ -255,6 +255,7 @@ _SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her
                     r"(?:statement|remark|announcement|reply|line|words))\b)|"
                     r"(?P<zh>(?:先生)?(?:第[一二三]次|最后一次)?(?:开口|说话|发言)(?:之前|以前|前))")
 _BEFORE_SPEAKER = re.compile(r"(?:句话|句|条|次发言|个陈述|\s+(?i:statement|announcement|remark|line))?[\s:：\-—–(（*]*")  # between "第二句" and the speaker who made it
+_OWN_ORDINAL_GAP = re.compile(r"(?i:\b(?:of|from|by)\s*$)")  # "the second statement of Q": Q's own second
 _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(?:statement|announcement|remark|line|reply|claim|turn)\b)|"
                            r"第[一二三四](?![步点部章节种个天轮])|最后", re.IGNORECASE)  # (not "第二步": the trace's step 2)
 
@@ -1362,6 +1363,8 @@ class Aligner:
                 if nth > 0 and m.end() <= t.start and _BEFORE_SPEAKER.fullmatch(sentence, m.end(), t.start):
                     # "### 第二句：Q “…”", "Second statement — Q": the dialogue's second, made by Q
                     k = nth if nth <= n and self.speakers[nth - 1] == agent else None
+                elif self._dialogue_nth(sentence, nth, m.end(), t.start, agent):
+                    k = nth  # "第二句要按Q“事先就知道”来理解": the dialogue's second, Q's (not "second statement of Q")
                 else:  # "Q's second statement", "Q的第二句话": Q's own second
                     k = own[-1] if nth == -1 else (own[nth - 1] if 0 < nth <= len(own) else None)
                 if k is not None:
@@ -1434,6 +1437,12 @@ class Aligner:
         found = next((a for a in self.lexicon.puzzle.agents if a.name == agent), None)
         return found is not None and any(isinstance(o, s.Var) and o.name == rest[know + 1].payload
                                          for o in found.observes)
+
+    def _dialogue_nth(self, sentence: str, nth: int, end: int, speaker: int, agent: str | None) -> bool:
+        """Whether an ordinal before the speaker's name counts the dialogue's statements, not his own: "第二句要按Q来理解"
+        is the second statement, Q's; "the second statement of Q" would be Q's own second."""
+        return 0 < nth <= len(self.speakers) and end <= speaker and self.speakers[nth - 1] == agent and \
+            _OWN_ORDINAL_GAP.search(sentence, end, speaker) is None
 
     def _same_structure(self, own: list[int], said: tuple[str, ...], toks: list, sentence: str = "") -> list[int]:
         """The speaker's statements (`own`) whose know / don't-know structure is `said`; when what is said is a bare
@@ -1759,6 +1768,8 @@ class Aligner:
                     _BEFORE_SPEAKER.fullmatch(first, m.end(), speaker.start) and self.speakers[nth - 1] == agent:
                 # "Third statement: P can now determine": the dialogue's third, made by P (not P's third)
                 return (nth, "ordinal") if nth > current else (None, "")
+            if speaker is not None and self._dialogue_nth(first, nth, m.end(), speaker.start, agent):
+                return (nth, "ordinal") if nth > current else (None, "")  # "第二句要按Q…来理解": the dialogue's second
             own = [k + 1 for k in range(n) if agent is None or self.speakers[k] == agent]
             if own and nth:
                 k = own[-1] if nth == -1 else (own[nth - 1] if nth <= len(own) else None)

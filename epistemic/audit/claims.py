@@ -69,7 +69,8 @@ _IS_TOLD = re.compile(r"\s+(?:(?:was|is|gets|got|has been)\s+(?:told|given|whisp
                       r"only\s+(?:hears|knows|sees|has))\s+(?:only\s+)?(?:the|his|her)\s+[a-z]+\b)",
                       re.IGNORECASE)  # "Q was told the rank", "Q hears only the suit"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
-_SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]")  # `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row)
+_SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]|的第[一二三四五](?:句|次发言|个陈述)")  # `Q: "I knew you didn't know"`: Q
+# speaks (Q: hearts is a table row); "Q的第二句话": Q's own statement
 # A verb only a person does, right after the letter: "Q hears it too", "Q reasons", "Q then replies"
 _PERSON_VERB = re.compile(r"\s+(?:(?:also|then|now|too)\s+)?(?:hears?|heard|thinks?|thought|reasons?|reasoned|learns?|"
                           r"learned|learnt|realizes?|realized|realises?|realised|deduces?|deduced|concludes?|concluded|"
@@ -226,6 +227,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             memo.remember(memo.sentences, key, hit)
         out.extend(hit)
     if bracketed:
+        out.extend(_prime_notes(text))  # "| 53 | 51 (prime) | ✗ |": read before the brackets are blanked as glosses
         glossed = _blank_glosses(text)
         if glossed != text and "=" in text:  # "(35 − 2 = 31 is prime, so 35 is out)": a slip in a gloss is a slip
             key = ("@gloss-arithmetic", text)
@@ -1765,8 +1767,25 @@ _PRIMALITY = re.compile(r"(?i:" + _NUMBERS + r"\s+(?:is|are)(?:\s+(?:both|all))?
 # "41 − 2 = 39, which is prime": the number before a relative clause (after an "=" too)
 _WHICH_PRIME = re.compile(r"(?<![\w.])(?P<n>\d{1,6})\s*,?\s+which\s+is(?P<neg>n't|\s+not)?\s+(?:an?\s+)?"
                           r"(?:(?P<prime>prime)|(?P<composite>composite))\b(?!\s*(?:[+×·*]|plus\b))", re.IGNORECASE)
+# "| 53 | 51 (prime) | ✗ |", "9（合数）": a number annotated in brackets, as tables of s − 2 write it
+_PRIME_NOTE = re.compile(r"(?<![\w.·×*+−^/-])(?<![·×*+−^≥≤<>/-] )(?P<n>\d{1,6})\s*[(（]\s*(?P<neg>(?i:not)\s+|非)?"
+                         r"(?:(?P<prime>(?i:prime)|质数|素数)|(?P<composite>(?i:composite)|合数))\s*[)）]")
 _CLAUSE_MARK = re.compile(r"[,;:，；：]")
 _NOT_ASSERTED = re.compile(r"(?i:\b(?:if|whether|unless|suppose|assuming|would|were)\b)|如果|假如|假设|是否")
+
+
+def _prime_notes(text: str) -> list[ClaimRecord]:
+    """Numbers annotated "(prime)" or "(composite)" ("| 53 | 51 (prime) | ✗ |", "9（合数）"): each a claim that the
+    number is (or is not) prime, true or false whatever the stage."""
+    out = []
+    for m in _PRIME_NOTE.finditer(text) if _PRIME_NOTE_QUICK.search(text) is not None else ():
+        prime = (m.group("prime") is not None) != (m.group("neg") is not None)
+        out.append(record("prime", ("Prime", (int(m.group("n")),), prime), (), m.group(0), m.start(), m.end(), False,
+                          reading=ARITHMETIC))
+    return out
+
+
+_PRIME_NOTE_QUICK = re.compile(r"(?i:prime|composite)|质数|素数|合数")
 
 
 def _primality(sentence: str) -> list[ClaimRecord]:
@@ -2111,9 +2130,12 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             if nxt is not None and nxt.kind in ("now", "past", "then") and i + 2 < len(raw) and nxt.start - t.end <= 3:
                 gap_from, nxt = nxt.end, raw[i + 2]  # "Q now knows", "Q already knew", "Q then states"
             agentish = nxt is not None and nxt.kind in ("know", "notknow", "says", "modal") and nxt.start - gap_from <= 3
+            knowing = i + 3 if i + 3 < len(raw) and raw[i + 2].kind in ("past", "then", "now") and \
+                raw[i + 2].start - nxt.end <= 1 else i + 2  # (a time word between: "Q不可能事先确定")
             if not agentish and nxt is not None and nxt.kind == "neg" and nxt.start - gap_from <= 3 and \
-                    i + 2 < len(raw) and raw[i + 2].kind in ("know", "notknow", "modal") and \
-                    raw[i + 2].start - nxt.end <= 4 and not raw[i + 2].text.lower().endswith("known") and \
+                    knowing < len(raw) and raw[knowing].kind in ("know", "notknow", "modal") and \
+                    raw[knowing].start - raw[knowing - 1].end <= 4 and \
+                    not raw[knowing].text.lower().endswith("known") and \
                     _ARTICLE_BEFORE.search(sentence, max(0, t.start - 6), t.start) is None:
                 agentish = True  # "Q不可能事先确定", "Q cannot be sure": Q the agent, negated, then knowing
             agentish = agentish or sentence[t.end:t.end + 2] in ("'s", "’s") or _SPEAKS.match(sentence, t.end) is not None
@@ -3198,9 +3220,10 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         concluded = _concluded(toks, if_at, end, sentence)
         claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state, head))
         if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
+            kinds = ("exclusion", "candidates") if _dated(toks[concluded + 1:end]) else ("exclusion",)
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
                 claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
-                              if r.kind == "exclusion")
+                              if r.kind in kinds)
         if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
             for clause in _clauses(toks[end + 1:], sentence):
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
@@ -3219,9 +3242,21 @@ def _concluded(toks: list[Token], if_at: int, end: int, sentence: str) -> int | 
     for n in range(if_at + 2, end):
         if toks[n].kind == "sep" and _SO_AFTER.match(sentence, toks[n].end) is not None:
             tail = sentence[toks[n].end:toks[end - 1].end]
-            out = any(t.kind == "neg" and ELIMINATED.search(t.text) for t in toks[n + 1:end])
+            out = any(t.kind == "neg" and ELIMINATED.search(t.text) for t in toks[n + 1:end]) or \
+                _dated(toks[n + 1:end])
             return n if out and _WOULD_IN.search(tail) is None else None
     return None
+
+
+_AFTER_WORDS = frozenset({"after", "之后", "以后"})
+
+
+def _dated(toks: list[Token]) -> bool:
+    """Whether a conclusion names the statement it stands after ("所以伯纳德这句话之后只剩下7月16日", "so after Bernard's
+    statement only July 16 is left"): the state of the dialogue then, asserted, not the supposition's case."""
+    return any(t.kind == "past" and t.text.lower() in _AFTER_WORDS and u.kind == "agent"
+               for t, u in zip(toks, toks[1:])) or \
+        any(t.kind == "agent" and u.kind == "past" and u.text in _AFTER_WORDS for t, u in zip(toks, toks[1:]))
 
 
 def _unless(toks: list[Token]) -> list[Token] | None:

@@ -1,0 +1,58 @@
+"""Readings from traces_by* (32 rows, half correct, written in session 40 by helpers who never read the auditor,
+scored blind three times, then opened in session 41), each checked both ways."""
+from tests.audit.reading import audit as _audit
+
+
+def _claims(report):
+    return [(c.record.kind, c.verdict.verdict) for st in report.steps for c in st.claims]
+
+
+def _credits(report):
+    return [str(c.source) for st in report.steps for c in st.claims if c.record.kind == "credit"]
+
+
+def test_an_ordinal_before_the_speaker_counts_the_dialogue(ctxs):
+    """"第二句要按Q“事先就知道”来理解，排除…黑桃和草花": the dialogue's second statement, Q's (true), not Q's own second
+    (the fourth, which would be false); "Q的第二句话排除了黑桃和草花" is Q's own second, Q the agent (not the queen)."""
+    ctx = ctxs("card16.txt")
+    said = _audit(ctx, "第二句要按Q“事先就知道”来理解，排除含有唯一点数的花色，也就是黑桃和草花。")
+    assert _credits(said) == ["statement 2 rules out suit in {spades, clubs}"]
+    assert ("credit", "false") not in _claims(said)
+    own = _audit(ctx, "Q的第二句话排除了黑桃和草花。")
+    assert _credits(own) == ["statement 4 rules out suit in {spades, clubs}"]
+
+
+def test_knowing_beforehand_keeps_the_agent(ctxs):
+    """"黑桃含J、8等唯一点数 → Q不可能事先确定 ✗": Q the agent who could not be sure beforehand (事先, a time word between
+    the negation and the knowing), not the queen ruled out."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "## 第二句：Q“我知道你不知道”\n注意是“早就知道”，要看Q最初手中花色的全部牌：\n"
+                         "- 黑桃含J、8等唯一点数 → Q不可能事先确定 ✗\n- 红桃、方块 → 所有点数都重复 ✓")
+    assert ("exclusion", "premature") not in _claims(report)
+    assert not any("rank != Q" in str(c.source) for st in report.steps for c in st.claims)
+
+
+def test_a_dated_conclusion_after_a_supposition_is_asserted(ctxs):
+    """"…阿尔伯特如果拿到的是8月就无法确定，所以伯纳德这句话之后只剩下7月16日": the conclusion names the statement it
+    stands after, so it is the writer's own (premature after Bernard: 8月15日 and 8月17日 remain); undated, "所以只剩下
+    7月16日" after a supposition stays inside it."""
+    ctx = ctxs("cheryl.txt")
+    lead = "阿尔伯特说：我不知道，但我知道伯纳德也不知道。伯纳德说：一开始我不知道，现在我知道了。"
+    dated = _audit(ctx, lead + "而8月还剩15日、17日两个，阿尔伯特如果拿到的是8月就无法确定，所以伯纳德这句话之后只剩下7月16日。")
+    assert ("candidates", "premature") in _claims(dated)
+    english = _audit(ctx, lead + "If Albert had August he could not know, so after Bernard's statement only July 16 "
+                                 "is left.")
+    assert ("candidates", "premature") in _claims(english)
+    undated = _audit(ctx, lead + "而8月还剩15日、17日两个，阿尔伯特如果拿到的是8月就无法确定，所以只剩下7月16日。")
+    assert "candidates" not in [k for k, _ in _claims(undated)]
+
+
+def test_a_number_annotated_prime_in_a_table(ctxs):
+    """"| 53 | 51 (prime) | ✗ |": 51 is called prime (false: 3 × 17); "| 55 | 53 (prime) | ✗ |" and "55（合数）" are
+    right; "2 + 9 (prime)" names no number alone."""
+    ctx = ctxs("sum_product.txt")
+    table = "| s | s − 2 | OK? |\n|---|---|---|\n| 51 | 49 | ✓ |\n| {} | {} (prime) | ✗ |"
+    assert ("prime", "false") in _claims(_audit(ctx, table.format(53, 51)))
+    assert ("prime", "entailed") in _claims(_audit(ctx, table.format(55, 53)))
+    assert ("prime", "entailed") in _claims(_audit(ctx, "57 − 2 = 55（合数），所以57可以。"))
+    assert "prime" not in [k for k, _ in _claims(_audit(ctx, "The split 2 + 9 (prime) is out."))]
