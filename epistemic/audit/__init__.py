@@ -405,7 +405,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if "\n" in text:  # "Recap of who killed what:\n- Q's …: spades"
             records += list_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
-            records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told))
+            records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told),
+                                       lambda a, b, al=al: al.moved_between(a, b))
         if "|" in text:
             records = mistake_rows(records, text)  # "| Mistake | What goes wrong |": rejected readings
         answer_next = heading

@@ -105,6 +105,14 @@ class Alignment:
             return True
         return any(c.strong and c.stage == stage and c.at <= offset for c in self.cues)
 
+    def moved_between(self, start: int, offset: int) -> bool:
+        """Whether text[start:offset] of this step moved the trace to the stage it has at `offset`: a strong cue there,
+        or the step's own opening when `start` is 0 ("Q says: "Now I know it too." This statement …")."""
+        stage = self.stage_at(offset)
+        if start == 0 and self.how not in ("carried", "recap") and self.stage == stage:
+            return True
+        return any(c.strong and c.stage == stage and start <= c.at <= offset for c in self.cues)
+
     def referred_at(self, offset: int) -> Cue | None:
         """The back-reference before `offset` ("from Bernard's statement, ..."), unless a strong cue comes between
         them: claims after it are about that stage (`how` "reference"), or from it on when the speaker has

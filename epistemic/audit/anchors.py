@@ -409,15 +409,37 @@ _THIS_STATEMENT = re.compile(r"(?i:(?:and\s+|so\s+)?(?:this|that|the)\s+(?:state
 _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really|\s+actually)?)|这|这个|它")
 
 
-def nothing_records(aligner: Aligner, text: str, current) -> list:
+# "this statement" with a statement's noun (not a bare "this"): the statement its line is about
+_THIS_NOUN = re.compile(r"(?i:(?:this|that)\s+(?:statement|remark|announcement))|这句话?|这话|那句话?")
+
+
+def _statement_of_line(aligner: Aligner, text: str, at: int, current, moved) -> int | None:
+    """The statement the line of text[at] gives: its outline line's ("4. Q也知道了：…"), or the stage the line's
+    opening reached ("Q says: "Now I know it too." This statement …"; not a quote further on, in a rejected idea);
+    None when the line opens on none."""
+    line = next((ln for ln in aligner.outline_lines(text) if ln.start <= at < ln.end), None)
+    if line is not None:
+        return line.stage
+    start = text.rfind("\n", 0, at) + 1
+    opening = min(at, start + _LINE_OPENING)
+    k = current(at)
+    return k if k > 0 and moved is not None and current(opening) == k and moved(start, opening) else None
+
+
+_LINE_OPENING = 40  # characters: where a line names the statement it is about
+
+
+def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
     """"The second silence adds no information": claims that an announcement removes nothing, each a credit of no
-    values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at."""
+    values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at;
+    `moved(start, offset)` whether text[start:offset] moved it there."""
     out = []
     passive = [(a, text[a:m.start()].strip()) for m in _NOTHING_PASSIVE.finditer(text)
                for a in [max((c.end() for c in _SENTENCE.finditer(text, 0, m.start())), default=0)]]
     found = _subjects(text, _NOTHING_VERBS, 60) + _subjects(text, _NOTHING_ZH_VERBS, 30, topic=True) + passive
     for at, subject in found:
-        subject = subject.strip("* ")  # ("**it eliminates nothing**": bold around the clause)
+        subject = subject.strip("* ").lstrip("\"”’ ")  # ("**it eliminates nothing**": bold around the clause; a quote
+        # closed before it: '… "Now I know it too." This statement rules out nothing')
         if _PRONOUN.fullmatch(subject) is not None:  # "everyone staying put in round 1 is expected, and it doesn't
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
@@ -436,6 +458,8 @@ def nothing_records(aligner: Aligner, text: str, current) -> list:
                       at - opening + len(subject), stop - opening) is not None:
             continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading
         k = aligner.anchor(subject, current(at))
+        if k is None and _THIS_NOUN.fullmatch(subject) is not None:
+            k = _statement_of_line(aligner, text, at, current, moved)  # "4. Q也知道了：…，这句话排除不了任何牌"
         if k is None:
             continue
         ks = (k,) + tuple(j for j in aligner.speaker_statements(subject) if j != k)

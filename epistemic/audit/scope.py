@@ -69,6 +69,11 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是)?想(?:的是|把|要|删|排除|保留|去掉|划掉)|"
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+                       # a reading just tried, then dismissed, with what it would give: "但这样理解不对，因为这样…就什么都
+                       # 没排除", "but that reading is wrong: then every suit qualifies"
+                       r"(?:这样|这么|这种)(?:理解|读法|解读)(?:是)?(?:不对|错的|错了|不成立)|"
+                       r"(?i:\b(?:that|this)\s+(?:reading|interpretation)\s+(?:is\s+wrong|can't\s+be\s+right|"
+                       r"doesn't\s+work|does\s+not\s+work|fails)\b)|"
                        # what the writer almost said: "我刚才差点想说：…", "I almost said the aces go"
                        r"差(?:一)?点(?:就)?(?:想)?(?:说|以为|认为|写|排除|把)|险些(?:以为|说)|"
                        r"(?i:\bi\s+(?:almost|nearly)\s+(?:said|wrote|concluded|answered|dropped|crossed|struck|"

@@ -56,3 +56,21 @@ def test_a_number_annotated_prime_in_a_table(ctxs):
     assert ("prime", "entailed") in _claims(_audit(ctx, table.format(55, 53)))
     assert ("prime", "entailed") in _claims(_audit(ctx, "57 − 2 = 55（合数），所以57可以。"))
     assert "prime" not in [k for k, _ in _claims(_audit(ctx, "The split 2 + 9 (prime) is out."))]
+
+
+def test_this_statement_removes_nothing_on_the_statements_own_line(ctxs):
+    """"4. Q也知道了：…，这句话排除不了任何牌": the line gives Q's last statement, which removes ♥Q and ♥4 (false);
+    'Q says: "Now I know it too." This statement rules out nothing.' likewise; the same words after a quote inside a
+    rejected idea ("比如…也可以说“我知道你不知道”。但这样理解不对，…这句话就什么都没排除") credit nothing."""
+    ctx = ctxs("card16.txt")
+    outline = _audit(ctx, "1. P不知道 ⇒ 点数重复出现：A、Q、4、5。\n2. Q早知道P不知道 ⇒ Q的花色里没有唯一点数。\n"
+                          "3. P现在知道 ⇒ 点数在剩余牌中唯一。\n4. Q也知道了：Q、4、5三个点数在剩下的牌里各自只对应一张，"
+                          "所以无论是哪一张，Q先生都能确定，这句话排除不了任何牌。")
+    assert _credits(outline) == ["statement 4 rules out nothing"]
+    assert ("credit", "false") in _claims(outline)
+    lead = "P says \"I don't know\". Q says \"I knew you didn't know\". P says \"Now I know\".\n\n"
+    said = _audit(ctx, lead + 'Q says: "Now I know it too." This statement rules out nothing.')
+    assert ("credit", "false") in _claims(said)
+    rejected = _audit(ctx, "P先生说：我不知道。\n\n嗯，比如黑桃只剩黑桃4，4是重复的，那Q先生拿黑桃也可以说\"我知道你不知道\"。"
+                           "但这样理解不对，因为这样每个花色都满足，这句话就什么都没排除。")
+    assert "credit" not in [k for k, _ in _claims(rejected)]
