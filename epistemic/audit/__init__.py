@@ -564,14 +564,21 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             foreign, foreign_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                         for a in (foreign_answer(lex, st.text),) if a), (None, None))
             final_at = foreign_at
-        if final is None:  # a headline: the summary of an answer, not a step of the reasoning (final_at stays None)
+        if final is None and foreign is None:  # a headline: the summary of an answer, not a step of the reasoning
+            # (final_at stays None)
             head = seg.steps[0].text
             final = (bold_answer(lex, ctx.memo, head, last=False) or  # ("Yes — the three numbers are all different.")
                      (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
                      first_line_answer(lex, ctx.memo, head)) \
                 if len(seg.steps) > 1 else None
-        if final is None:  # the last list of candidates: no stated answer, so no step to flag (final_at stays None)
-            final = fallback
+        if final is None and foreign is None:  # the last list of candidates: no stated answer, so no step to flag
+            final = fallback  # (final_at stays None)
+    if boxed is None and foreign is None and final_at is not None:  # "June has one. … **Answer: Cheryl's birthday is
+        # July 16.**": a closing answer naming no world, after the one found, is the answer the trace gives
+        foreign, foreign_at = next(((a, st.index) for st in seg.steps[:final_at:-1] if st.index >= len(texts) - 3
+                                    for a in (foreign_answer(lex, st.text),) if a), (None, None))
+        if foreign is not None:
+            final, final_at = None, foreign_at
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)

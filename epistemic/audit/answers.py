@@ -96,10 +96,26 @@ def table_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
     rows = [line for line in text.strip().split("\n") if line.lstrip().startswith("|")]
     if len(rows) < 3 or not text.rstrip().endswith("|"):
         return None
+    named = _named_rows(lex, rows)
+    if named is not None:  # "| x | **4** |\n| y | **13** |\n| sum / product | 17 / 52 |": a row per asked variable
+        return _one_answer(lex, memo, named)
     cells = [c.strip() for c in rows[-1].strip().strip("|").split("|") if c.strip()]
     if not cells or re.fullmatch(r"[\d\s*,.]+", cells[-1]):
         return None  # ("| Muddy children now know | more than 3 muddy | 20 |": a count of worlds, not an answer)
     return _one_answer(lex, memo, cells[-1])
+
+
+def _named_rows(lex: Lexicon, rows: list[str]) -> str | None:
+    """"x = 4, y = 13" from the rows of a table that open on each asked variable's name with its value in the next
+    cell, or None unless every asked variable has one such row."""
+    found = {}
+    for row in rows:
+        cells = [c.strip().strip("*").strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] in lex.question_vars and re.fullmatch(r"\d{1,6}", cells[1]):
+            found.setdefault(cells[0], cells[1])
+    if not lex.question_vars or set(found) != set(lex.question_vars):
+        return None
+    return ", ".join(f"{v} = {found[v]}" for v in lex.question_vars)
 
 
 _ASKED_LINE = re.compile(r"(?m)^[^\n]*[?？]\W*\n([^\n]{1,80})\s*$")

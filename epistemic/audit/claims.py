@@ -2089,6 +2089,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     attr_end = 0  # where the last attribute named ends
     slot: int | None = None  # "the numbers are 4 and 13": the next number is the slot-th question variable
     taken = -1  # a token already read with the one before it
+    subject_run: tuple[str, int] | None = None  # (variable, end) of the last number an agent was the subject of
     for i, t in enumerate(raw):
         kind = t.kind
         if t.start <= taken:
@@ -2243,6 +2244,12 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                 # "Cheryl has two brothers, product of all three ages is 144": the product's
             if last_attr is not None and (fixed := _FIXED_THEN.match(sentence, attr_end)) and fixed.end() <= t.start:
                 last_attr = None  # "- a = 2 → 1 is gone, so only 3": the case fixed a; 1 and 3 are another's values
+            own = _subject_number(lex, out, sentence, t) if var is None and out else None
+            if own is None and var is None and subject_run is not None and t.payload in lex.codes[subject_run[0]] and \
+                    _LIST_GAP.fullmatch(sentence, subject_run[1], t.start) is not None:
+                own = subject_run[0]  # ("安妮可能是0或2": the list goes on)
+            if own is not None:  # "b = 1时，安妮可能是0或2", "Anne could only be 1": Anne's number, a
+                var, subject_run = own, (own, t.end)
             var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
             if var is None:
                 if out and out[-1].kind == "copula" and not sentence[out[-1].end:t.start].strip() and \
@@ -2377,6 +2384,22 @@ _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:
 
 # An attribute's value fixed as a case, then an arrow to what follows from it: "a = 2 →", "b is 9 ->"
 _FIXED_THEN = re.compile(r"\s*(?:=|(?i:is)\b|为|是)\s*\d{1,6}\s*(?:\*\*)?\s*(?:→|->|⇒|=>)")
+
+
+def _subject_number(lex: Lexicon, out: list[Token], sentence: str, t: Token) -> str | None:
+    """The numeric variable the agent who is the subject of a bare number observes ("安妮可能是0或2", "Anne could only
+    be 1": Anne's a), when only a copula, a modal or "only" come between them in the same clause; else None."""
+    j = len(out) - 1
+    while j >= 0 and out[j].kind in ("copula", "modal", "only") and out[j].text != "=":  # ("Take Anne = 4, Bill = 5
+        j -= 1  # as an example": a name given a number, often an example, unread)
+    if j < 0 or j == len(out) - 1 or out[j].kind != "agent" or _CLAUSE_BREAK.search(sentence, out[j].end, t.start):
+        return None
+    var = _observed_number(lex, out[j].payload)
+    return var if var is not None and t.payload in lex.codes[var] else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。.]")
+_LIST_GAP = re.compile(r"\s*(?:、|,|，|或者?|(?i:or|and)|和|与)\s*")  # between the numbers of one list
 
 
 def _other_subject(sentence: str, start: int, end: int) -> bool:
@@ -3200,6 +3223,9 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
     unless = _unless(toks)
     if unless is not None:
         toks, has_if = unless, True
+    when = _when_case(toks, sentence) if not has_if and toks else None
+    if when is not None:  # "b = 1时，…，比尔不知道", "When b = 1, Bill does not know": a supposition
+        toks, has_if = when, True
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
     for clause in _clauses(head, sentence):
@@ -3257,6 +3283,28 @@ def _dated(toks: list[Token]) -> bool:
     return any(t.kind == "past" and t.text.lower() in _AFTER_WORDS and u.kind == "agent"
                for t, u in zip(toks, toks[1:])) or \
         any(t.kind == "agent" and u.kind == "past" and u.text in _AFTER_WORDS for t, u in zip(toks, toks[1:]))
+
+
+def _when_case(toks: list[Token], sentence: str) -> list[Token] | None:
+    """A sentence opening on a case of values and then saying who knows ("b = 1时，安妮可能是0或2，比尔不知道", "当b = 0时，
+    比尔会知道", "When b = 1, Bill does not know"): the tokens with an "if" before the case, or None."""
+    m = _WHEN_OPENING.match(sentence)
+    if m is None:
+        return None
+    group = "case" if m.group("case") is not None else "en"
+    case = [n for n, t in enumerate(toks) if m.start(group) <= t.start and t.end <= m.end(group)]
+    if not case or not any(toks[n].kind in ("value", "tuple") for n in case) or \
+            any(toks[n].kind in ("agent", "know", "notknow", "neg", "modal", "if") for n in case) or \
+            not any(t.kind in ("know", "notknow") for t in toks[case[-1] + 1:]):
+        return None
+    first = toks[case[0]]
+    return toks[:case[0]] + [Token("if", None, first.start, first.start, "when")] + toks[case[0]:]
+
+
+# "b = 1时，", "当b = 0时，", "b = 1的时候，", "而a = 9时，", "When b = 1, ": a case of values before a comma
+_WHEN_OPENING = re.compile(r"[\s>*\-•]*(?:(?:而|但|那么|所以|同样|同理)[，,]?\s*)?当?\s*(?P<case>[^，,。；;：:\n]{1,24}?)\s*"
+                           r"(?:的时候|时|的情况下)\s*[，,]|"
+                           r"[\s>*\-•]*(?i:(?:and|but|so)\s+)?(?i:when|whenever)\s+(?P<en>[^,;:.\n]{1,30}),")
 
 
 def _unless(toks: list[Token]) -> list[Token] | None:
@@ -3736,9 +3784,15 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
         if start is None:
             return []
     comma = next((n for n in range(start - 1, 0, -1) if toks[n].kind == "sep"), None)
+    ante_end = start
     if comma is not None and any(t.kind in ("value", "tuple") for t in toks[1:comma]):
-        start = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at the comma
-    ante = _constraint(lex, [t for t in toks[1:start] if t.kind in ("value", "tuple", "neg")])
+        start = ante_end = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at
+        # the comma
+        first = next(n for n in range(1, comma + 1) if toks[n].kind == "sep")
+        if first < comma and any(t.kind in ("value", "tuple") for t in toks[1:first]) and \
+                any(t.kind == "agent" for t in toks[first + 1:comma]):
+            ante_end = first  # "If b = 1, Anne could be 0 or 2, so Bill doesn't know": another's options, a reason
+    ante = _constraint(lex, [t for t in toks[1:ante_end] if t.kind in ("value", "tuple", "neg")])
     if ante is None and before and _POINTS_BACK.search(sentence, toks[0].end, toks[start].start):
         named = next((c for c in reversed(_clauses(list(before), sentence))
                       if any(t.kind in ("value", "tuple") for t in c)), [])
@@ -3775,6 +3829,8 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     if cons is None:
         return []
     a, b = toks[0].start, toks[end - 1].end
+    if ante_end < start:
+        a = toks[start].start  # (the reason between is the writer's working, its "could" no hedge of the claim)
     nested = know is not None and any(t.kind in ("value", "tuple") for t in cons_toks[:know])
     nested = nested or not stated  # "if he had May, he would still have to consider May 19": no value stated
     # "if spades, P could have the J and would know": the consequent holds in a further case only

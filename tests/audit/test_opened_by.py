@@ -74,3 +74,62 @@ def test_this_statement_removes_nothing_on_the_statements_own_line(ctxs):
     rejected = _audit(ctx, "P先生说：我不知道。\n\n嗯，比如黑桃只剩黑桃4，4是重复的，那Q先生拿黑桃也可以说\"我知道你不知道\"。"
                            "但这样理解不对，因为这样每个花色都满足，这句话就什么都没排除。")
     assert "credit" not in [k for k, _ in _claims(rejected)]
+
+
+def _hypotheticals(report):
+    return [(str(c.source), c.record.certain) for st in report.steps for c in st.claims if c.record.kind == "hypothetical"]
+
+
+def test_a_case_opened_by_when_is_a_supposition(ctxs):
+    """"b = 1时，…，比尔不知道", "当b = 0时，比尔会知道", "When b = 0, Bill knows": who knows in a case of values, read as
+    a supposition (not that Bill knows, premature, nor the case's value as the stage's); a time with no value ("这时，
+    比尔知道了") stays a plain knowing."""
+    ctx = ctxs("consecutive.txt")
+    lead = "安妮说：我不知道。比尔说：我不知道。"
+    for text, key in (("b = 1时，比尔不知道。", "b = 1 implies (not Bill knows a)"),
+                      ("当b = 0时，比尔会知道。", "b = 0 implies Bill knows a"),
+                      ("b = 0的时候，比尔知道。", "b = 0 implies Bill knows a"),
+                      ("When b = 0, Bill knows.", "b = 0 implies Bill knows a")):
+        report = _audit(ctx, lead + text)
+        assert _hypotheticals(report) == [(key, True)], text
+        assert ("knowledge", "premature") not in _claims(report)
+        assert ("candidates", "false") not in _claims(report)
+    plain = _audit(ctx, lead + "安妮说：我知道了。这时，比尔也知道了。")
+    assert not _hypotheticals(plain)
+
+
+def test_another_agents_options_between_a_case_and_who_knows(ctxs):
+    """"b = 1时，安妮可能是0或2，比尔不知道", "If b = 1, Anne could be 0 or 2, so Bill does not know": Anne's numbers (a),
+    a reason between the case and the knowing, neither part of the case nor a hedge of the claim."""
+    ctx = ctxs("consecutive.txt")
+    lead = "安妮说：我不知道。比尔说：我不知道。"
+    for text in ("而b = 1时，安妮可能是0或2，比尔不知道。", "如果b = 1，安妮可能是0或2，比尔不知道。",
+                 "If b = 1, Anne could be 0 or 2, so Bill does not know."):
+        assert _hypotheticals(_audit(ctx, lead + text)) == [("b = 1 implies (not Bill knows a)", True)], text
+    values = [c for st in _audit(ctx, lead + "If b = 0, Anne could only be 1.").steps for c in st.claims]
+    assert not any("b = 1" in str(c.source) for c in values)
+
+
+def test_a_closing_answer_naming_no_date_is_the_answer_given(ctxs):
+    """"So the unique answer is June 12.", a summary, then "**Answer: Cheryl's birthday is July 16.**" (no July in this
+    list): the trace answers July 16, wrong, not the June 12 it reached before; closing on June 12 is right."""
+    ctx = ctxs("cheryl_variant.txt")
+    summary = ("Albert hears Bernard knows. Albert with June: candidates June 12 and June 19. If it were June 19, Bernard "
+               "would have 19 and would not know. So June 19 is out, it's June 12. Albert knows. ✓\n\n"
+               "So the unique answer is June 12.\n\nLet me write the answer.\n\n"
+               "**Summary of the reasoning**\n\n- Albert's first statement rules out March "
+               "(13 occurs only there) and May (20 occurs only there), leaving April 14, April 17, April 19, June 12 and "
+               "June 19.\n- Bernard can now know unless his day is 19. This leaves April 14, April 17 and June 12.\n"
+               "- Albert then knows, so his month has a single remaining date: April still has two, June has one.\n\n")
+    wrong = _audit(ctx, summary + "**Answer: Cheryl's birthday is July 16.**")
+    assert wrong.foreign_answer == "July 16" and not wrong.final_answer_correct
+    assert _audit(ctx, summary + "**Answer: Cheryl's birthday is June 12.**").final_answer_correct
+
+
+def test_an_answer_table_with_a_row_per_asked_number(ctxs):
+    """"### Answer" over "| x | **4** |", "| y | **13** |", "| sum / product | 17 / 52 |": the answer is x = 4, y = 13
+    (right), not the pair 17, 52 of its last row; with 15 in y's row the answer read is (4, 15)."""
+    ctx = ctxs("sum_product.txt")
+    table = "Done.\n\n### Answer\n\n| | |\n|---|---|\n| x | **4** |\n| y | **{}** |\n| sum / product | 17 / 52 |"
+    assert _audit(ctx, table.format(13)).final_answer == ((4, 13),)
+    assert _audit(ctx, table.format(15)).final_answer == ((4, 15),)
