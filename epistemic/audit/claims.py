@@ -2386,6 +2386,12 @@ _ANSWER_ENDS = re.compile(r"\s*(?:岁|(?i:years?(?:\s+old)?))?\s*(?:\*\*)?\s*(?:
 _FIXED_THEN = re.compile(r"\s*(?:=|(?i:is)\b|为|是)\s*\d{1,6}\s*(?:\*\*)?\s*(?:→|->|⇒|=>)")
 
 
+# A value said to be settled, a modal before it: "月份已经可以定为6月", "日期就能锁定为", "can be pinned down as"
+_SETTLED_AS = re.compile(r"(?:可以|能够|就能|能|可)(?:确定|断定|判定|锁定|定)(?:为|是|成)\s*$|"
+                         r"(?i:\b(?:can|could)\s+(?:now\s+|already\s+)?be\s+(?:pinned\s+down|fixed|determined|settled|"
+                         r"identified)\s+(?:as|to\s+be)\s+$)")
+
+
 def _subject_number(lex: Lexicon, out: list[Token], sentence: str, t: Token) -> str | None:
     """The numeric variable the agent who is the subject of a bare number observes ("安妮可能是0或2", "Anne could only
     be 1": Anne's a), when only a copula, a modal or "only" come between them in the same clause; else None."""
@@ -3628,7 +3634,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and ("only" not in cue_before or _RELATIVE_MODAL.search(
-        sentence, 0, first.start) is not None)  # ("the only days that would tell Bo the date are 28 and 29")
+        sentence, 0, first.start) is not None) and \
+        _SETTLED_AS.search(sentence, 0, first.start) is None  # ("the only days that would tell Bo the date are 28 and
+    # 29"; but "所以月份已经可以定为6月": the month can be fixed as June, settled)
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
         or _apposed_out(sentence, first.start)  # "排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed

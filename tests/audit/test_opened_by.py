@@ -133,3 +133,15 @@ def test_an_answer_table_with_a_row_per_asked_number(ctxs):
     table = "Done.\n\n### Answer\n\n| | |\n|---|---|\n| x | **4** |\n| y | **{}** |\n| sum / product | 17 / 52 |"
     assert _audit(ctx, table.format(13)).final_answer == ((4, 13),)
     assert _audit(ctx, table.format(15)).final_answer == ((4, 15),)
+
+
+def test_a_value_that_can_be_fixed_is_settled(ctxs):
+    """"所以月份已经可以定为6月" right after Albert's first statement: the month is settled as June (premature: April
+    still stands); "So the month can already be pinned down as June" likewise; "能让伯纳德知道的日子可以是13或20" is a
+    property of days, not the stage (unread as candidates)."""
+    ctx = ctxs("cheryl_variant.txt")
+    lead = "阿尔伯特：“我不知道，但我知道伯纳德也不知道” → 排除3月、5月。"
+    for text in ("所以月份已经可以定为6月。", "So the month can already be pinned down as June."):
+        claims = [c for st in _audit(ctx, lead + text).steps for c in st.claims if c.record.kind == "candidates"]
+        assert [(c.verdict.verdict, c.record.certain) for c in claims] == [("premature", True)], text
+    assert "candidates" not in [k for k, _ in _claims(_audit(ctx, lead + "能让伯纳德知道的日子可以是13或20。"))]
