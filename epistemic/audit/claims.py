@@ -89,6 +89,9 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
                          r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
+                         r"(?<![\w.])[a-z]\s*=\s*\d+\s*(?:有|能拆成|可以拆成|拆成|的拆分|[:：]\s*$)|"
+                         r"(?:看|考虑|检查|(?i:\bcase|\bconsider|\bcheck|\bchecking|\blook\s+at))[^\n:：。.]{0,12}?"
+                         r"(?<![A-Za-z0-9_.])[a-z]\s*=\s*\d+\s*[:：]|"
                          r"\b(?:about|check|checking|take|try|at)\s+[a-z]\s*=\s*\d+\s*[:：]|"  # "let me make sure about a = 7:"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
                          r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
@@ -1265,6 +1268,7 @@ _TERM_OUT_AFTER = re.compile(r"(?:\s*(?:,|，|、|(?i:and|or)\b|和|或)\s*(?:[A
 _ROW_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[^|\n]{0,12}$")  # the term opens a table row's first cell
 _DASH_NEXT = re.compile(r"\s*(?:[—–:：]|-\s)")
 _CASE_DASH = re.compile(r"\s*\*\*\s*(?:[—–:：]|-\s)")  # "**s ≥ 55** — …": a bold label, then what befalls it
+_BOUND_LABEL = re.compile(r"\s*[:：]")  # "* s ≥ 55: split 53 + …": a bound as a line's label
 _NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\s+(?:odd|even)\b|\s*(?:and|or)\s*[,.?]))|"
@@ -1493,8 +1497,11 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
                 _CASE_DASH.match(sentence, m.end()) is not None or _ARROW_AFTER.match(sentence, m.end()) is not None \
+                or _BOUND_LABEL.match(sentence, m.end()) is not None \
                 or _FOR_BEFORE.search(sentence, max(0, t.start - 12), t.start) is not None  # "for s ≥ 153 the same …"
-            ruled_out = not case and _BOUND_OUT.match(sentence, m.end()) is not None
+            ruled_out = not case and (_BOUND_OUT.match(sentence, m.end()) is not None or
+                                      _OUT_BEFORE.search(sentence, max(0, t.start - 30), t.start) is not None)
+            # ("排除 s ≥ 55", "this rules out s ≥ 55": the bound ruled out, the verb before it)
             if not case and not ruled_out and (_QUANTIFIED.search(sentence, max(0, t.start - 10), t.start) or
                                                t.text.lower() in _PLURAL_TERMS):
                 continue  # "every sum ≥ 55 …", "sums ≥ 55 …": a class of values as the subject, not the term's bound

@@ -251,6 +251,8 @@ class Lexicon:
             a, b = m.span()
             check = hit[2]
             if check and (_COUNT_NOUN.match(text, b) and not _LIST_END.search(text, max(0, a - 24), a) if check == 1 else _pronoun_number(text, a, b) if check == 3
+                          else a > 0 and (text[a - 1] in "'’" or _LETTER_NAMED.search(text, max(0, a - 16), a) is not None)
+                          if check == 4  # "S's statement", "a prime factor p ≥ 50": no sum, no product
                           else _article_like(text, b) and
                           not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
                 continue
@@ -288,6 +290,8 @@ def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
         return kind, payload, 2
     if kind in ("value", "ambig") and surface.lower() in _NUMBER_VALUES:
         return kind, payload, 3
+    if kind == "attr" and len(surface) == 1 and isinstance(payload, tuple):
+        return kind, payload, 4  # "s", the letter of S's sum: not the s of a possessive
     return kind, payload, 0
 
 
@@ -321,6 +325,8 @@ _ARTICLE_OK = frozenset({"or", "and", "of", "is", "are", "was", "nor", "to", "in
 
 
 _SUIT_MARKS = frozenset("♠♣♥♦♤♧♡♢")
+# A noun right before a letter that makes it a name of its own: "a prime p", "some factor p", "质数p"
+_LETTER_NAMED = re.compile(r"(?i:\b(?:primes?|factors?|numbers?|integers?|divisors?)\s*$)|(?:质数|素数|因子|因数)\s*$")
 
 
 def _article_like(text: str, end: int) -> bool:
@@ -478,6 +484,12 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                     add(d + "'s number", "attr", seen.name)
     for surface, key in _observed_terms(puzzle):
         add(surface, "attr", ("@term", key), fold=True)
+    names = {v.name for v in puzzle.variables} | {a.name for a in puzzle.agents}
+    for agent in puzzle.agents:  # "s ∈ {11, 17, …}", "p = 52": the lower-case letter of an agent named by a capital
+        seen = agent.observes[0] if len(agent.observes) == 1 else None  # for the term it observes (S's sum)
+        letter = agent.name.lower()
+        if isinstance(seen, s.Arith) and len(agent.name) == 1 and agent.name.isupper() and letter not in names:
+            add(letter, "attr", ("@term", formula_key(seen)))
     for var in puzzle.variables:
         if "[" in var.name:
             for surface in _indexed_variable_names(var.name):  # "h3", "h_3", "h[3]": one of a family of variables

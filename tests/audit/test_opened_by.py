@@ -145,3 +145,24 @@ def test_a_value_that_can_be_fixed_is_settled(ctxs):
         claims = [c for st in _audit(ctx, lead + text).steps for c in st.claims if c.record.kind == "candidates"]
         assert [(c.verdict.verdict, c.record.certain) for c in claims] == [("premature", True)], text
     assert "candidates" not in [k for k, _ in _claims(_audit(ctx, lead + "能让伯纳德知道的日子可以是13或20。"))]
+
+
+def test_the_letter_of_an_observed_term(ctxs):
+    """"→ s ∈ {11, …, 51, 53}" where S observes the sum: s is the sum (51 kept is false; the list without it is
+    right); "p = 52" the product; not the s of "S's statement", nor "a prime factor p ≥ 50"; "排除 s ≥ 55" and "this
+    rules out s ≥ 55" leave s < 55; "s = 11 有 (2, 9)…" and "看s = 11：" name a case, not the sum."""
+    ctx = ctxs("sum_product.txt")
+    lead = 'P says: "I do not know the numbers." S says: "I knew you did not know." '
+    sums = "11, 17, 23, 27, 29, 35, 37, 41, 47, {}53"
+    assert ("candidates", "false") in _claims(_audit(ctx, lead + "→ s ∈ {" + sums.format("51, ") + "}"))
+    assert ("candidates", "entailed") in _claims(_audit(ctx, lead + "→ s ∈ {" + sums.format("") + "}"))
+    assert [str(c.source) for st in _audit(ctx, "So p = 52.").steps for c in st.claims] == ["x * y = 52"]
+    assert not any(t.kind == "attr" for t in ctx.lexicon.scan("S's statement"))
+    assert any(t.kind == "attr" and t.text == "s" for t in ctx.lexicon.scan("so s = 17"))
+    assert "term bound" not in [k for k, _ in _claims(_audit(ctx, lead + "Products with a prime factor p ≥ 50 go."))]
+    for text in ("排除 s ≥ 55。", "This rules out s ≥ 55."):
+        assert ("term bound", "entailed") in _claims(_audit(ctx, lead + text)), text
+    for text in ("反过来验证：s = 11 有 (2, 9)、(3, 8)、(4, 7) 三个让 P 能确定的拆分；s = 23 有 (4, 19)、(7, 16)。",
+                 "看s = 11：拆法2+9、3+8。", "Smallest case, s = 11:"):
+        claims = [c for st in _audit(ctx, lead + text).steps for c in st.claims if c.record.kind == "candidates"]
+        assert claims and not any(c.record.certain for c in claims), text
