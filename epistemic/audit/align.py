@@ -358,7 +358,7 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 # A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
-                    r"question|ask|call|announcement|night))|\b(?:round|night)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)")
+                    r"question|ask|call|announcement|night))|\b(?:round|night|question|silence)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)")
 def _round_number(m: re.Match) -> int:
     """The round a _ROUND match names ("second question" -> 2, "round 3" -> 3, "第二轮" -> 2)."""
     word = next(g for g in m.groups() if g)

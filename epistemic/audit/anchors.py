@@ -16,7 +16,9 @@ from .records import EXCLUSION, REJECTED, SUPPOSED, record
 from .scope import reading_at, scopes
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
-_AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+")
+_AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+|"
+                       r"\b(?:silence|silent|nobody\s+moving|no\s+one\s+moving)\s+(?:through|up\s+to|until\s+after)\s+")
+# ("silence through question 2 means k ≥ 3": after the second question's silence)
 # "阿里说完第一句话后", "第一轮沉默之后", "P说完“现在我能确定了”之后"
 _AFTER_ZH = re.compile(r"(?:之后|以后|过后|后|(?<=话)说完了?|(?<=句)说完了?)(?=\s*[，,：:]|\s*(?:我们|就|便|已经|可以|能|剩|只))")
 # (or "父亲这句话说完，大家就已经知道…": once the statement is finished)
@@ -138,8 +140,9 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
     out = []
     for m in _AFTER_EN.finditer(sentence):
         stop = _PHRASE_END.search(sentence, m.end())
-        out.append((m.start(), _elided_noun(sentence, m.start(), sentence[m.start():min(
-            stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)])))
+        phrase = _elided_noun(sentence, m.start(), sentence[m.start():min(
+            stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)])
+        out.append((m.start(), _QUESTION.sub(_as_silence, phrase)))
     for m in _AFTER_ZH.finditer(sentence):
         opening = max((s.end() for s in _PHRASE_START.finditer(sentence, 0, m.start())), default=0)
         at = max(opening, m.start() - _MAX_PHRASE)
@@ -149,6 +152,15 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
         stop = _PHRASE_END.search(sentence, m.end())
         out.append((m.start(), sentence[m.end():min(stop.start() if stop else len(sentence), m.end() + _MAX_PHRASE)]))
     return out
+
+
+# "after question 2", "silence through the second question": the father's questions counted, each met by a silence
+_QUESTION = re.compile(r"(?i)\bquestion(s?)\b")
+
+
+def _as_silence(m: re.Match) -> str:
+    """"question" read as the silence that answered it, the same length ("silence ")."""
+    return ("silences" if m.group(1) else "silence").ljust(len(m.group(0)))
 
 
 # "after the first silence … k ≥ 2, after the second k ≥ 3": an ordinal whose noun the sentence gave before it

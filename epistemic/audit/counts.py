@@ -48,7 +48,9 @@ _WORLDS_WITH = (r"(?:\s*(?:the\s+[\w-]+\s+\w+\s+)?(?:and,?\s+)?(?:with it,?\s+)?
                 r"(?:worlds?|cases?|situations?|patterns?|scenarios?|possibilit(?:y|ies))\s+(?:with|where|in which)"
                 r"(?:\s+there\s+(?:is|are))?)?")
 _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat\w*|\bexclud\w*|\bremov\w*)"
-                      + _WORLDS_WITH + r"\s*(?:a\s+)?$)|排除了?\s*$")
+                      + _WORLDS_WITH + r"\s*(?:a\s+)?$)|排除了?\s*$|"
+                      r"(?i:(?:\bnot|n't)\s+the\s+case\s+that(?:\s+there(?:'s|’s|\s+is|\s+are|\s+was|\s+were))?\s*$)")
+# ("so it's not the case that there's exactly one muddy child")
 # The lower end of a range before the count's letter: "1 ≤ k ≤ 6" (markdown italics around the letter allowed)
 _CHAIN_BELOW = re.compile(r"(?<![\d.])(\d{1,3})\s*(≤|<=|<)\s*[*_]*$")
 # A removal verb negated right before the count: "doesn't rule out k = 1", "does not eliminate m = 2"
