@@ -217,9 +217,11 @@ _ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w
 _NTH_QUOTED = re.compile(r"(?i:(?:'s|’s)\s+(first|second|third|opening|initial|closing|last|final))\s*[“\"'「]")
 
 
-def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False) -> list[tuple[int, str]]:
+def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False,
+              label: bool = False) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
-    characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it.
+    characters), without the adverbs next to the verb; with `topic`, the clause before a comma right before it; with
+    `label`, a list line's label when the verb opens what follows its colon.
     Verbs are found first: a lazy subject pattern tried at every offset was the auditor's slowest regex."""
     def chunk_start(at: int) -> int:  # the start of the chunk ending at `at`, at most `reach` characters back
         opening = max(0, at - reach)
@@ -232,9 +234,18 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False)
             # 新信息": the clause before the comma is what brings nothing
             start = chunk_start(start - 1)
             subject = _ADVERBS.sub("", sentence[start:m.start()]).strip(" ，,")
+        if label and len(_ZH_ADVERBS.sub("", subject)) < 2 and start > 0 and sentence[start - 1] in ":：":
+            head = _LINE_LABEL.search(sentence, 0, start - 1)  # "- 比尔：再去掉 b = 1、b = 9": the line's label
+            if head is not None:
+                start, subject = head.start("label"), head.group("label")
         if len(subject) >= 2 or subject in ("这", "它"):  # ("…，这就排除了4月和6月")
             out.append((start, subject))
     return out
+
+
+_ZH_ADVERBS = re.compile(r"[再又也还就先便都]")
+# The label a list line opens on, before its colon: "- 安妮第一句", "2. **Bill**", "* Q's reply"
+_LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•]|\d+[.)、])?[^\S\n]*(?:\*\*)?(?P<label>[^\n:：*]{1,30}?)(?:\*\*)?[^\S\n]*$")
 
 
 def exact_credit(text: str, start: int, end: int) -> bool:
@@ -273,7 +284,8 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     passives = [(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
                 for m in pat.finditer(sentence)]
     found = sorted(passives +
-                   _subjects(sentence, _CREDIT_VERBS, 60) + _subjects(sentence, _CREDIT_ZH_VERBS, 30))
+                   _subjects(sentence, _CREDIT_VERBS, 60, label=True) +
+                   _subjects(sentence, _CREDIT_ZH_VERBS, 30, label=True))
     before = [(at, phrase) for at, phrase in found if a + at < end]
     if not before:  # "和为偶数的情况，在P说第一句话的时候就已经被排除了": a passive's agent after what it removed
         after = [(at, phrase) for at, phrase in passives if a + at >= end]

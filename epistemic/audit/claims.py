@@ -105,7 +105,7 @@ _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|ar
                           r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|clear\w* out|"
-                        r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除", re.IGNORECASE)
+                        r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除|没了", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
@@ -1249,7 +1249,8 @@ _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed|"
                         r"off\s+the\s+table|out\s+of\s+the\s+picture))\b|"
-                        r"\s*(?:都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉)")  # ("b = c 被爱丽丝排除")
+                        r"\s*(?:都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉)|"  # ("b = c 被爱丽丝排除")
+                        r"\s*(?:的(?:对|数对|情况|组合))?\s*(?:也|就|都|全)*没了")  # ("x = y的对也就全没了")
 # After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
 _BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then\s+)?(?:out|gone|eliminated|excluded|"
                         r"off\s+the\s+table|"

@@ -39,3 +39,30 @@ def test_not_the_case_that_there_is_exactly_one(ctxs):
     assert ("exclusion", "entailed", True) in _claims(_audit(ctx, lead + "So it's not the case that there's exactly "
                                                                         "one muddy child."))
     assert ("candidates", "false", True) in _claims(_audit(ctx, lead + "So there's exactly one muddy child."))
+
+
+def _credits(report):
+    return [(str(c.source), c.verdict.verdict) for st in report.steps for c in st.claims if c.record.kind == "credit"]
+
+
+def test_a_summary_line_credits_its_label(ctxs):
+    """"各句作用：\n- 安妮第一句：去掉 a = 0、a = 10，连带 b = 0、b = 10 也没了\n- 比尔：再去掉 b = 1、b = 9": each line's label
+    is the statement its removals are credited to; b = 0 and b = 10 "也没了" with Anne's first (premature: Bill's
+    statement removes them), not kept as candidates."""
+    ctx = ctxs("consecutive.txt")
+    lead = "安妮说：我不知道。比尔说：我不知道。安妮说：我知道了。\n\n各句作用：\n"
+    report = _audit(ctx, lead + "- 安妮第一句：去掉 a = 0、a = 10，连带 b = 0、b = 10 也没了（20 → 16）。\n"
+                                "- 比尔：再去掉 b = 1、b = 9。")
+    assert _credits(report) == [("statement 1 rules out a in {0, 10}", "entailed"),
+                                ("statement 1 rules out b in {0, 10}", "premature"),
+                                ("statement 2 rules out b in {1, 9}", "entailed")]
+    assert "candidates" not in [k for k, _, _ in _claims(report)]
+
+
+def test_the_other_cards_of_a_suit_are_not_the_suit(ctxs):
+    """"黑桃里别的牌都没了，但黑桃4的点数4出现了3次": the other spades are gone, not spades (♠4 stays); "x = y的对也就全没了":
+    the pairs with x = y go."""
+    card = _audit(ctxs("card16.txt"), "P先生说：我不知道。注意黑桃4还在。黑桃里别的牌都没了，但黑桃4的点数4出现了3次。")
+    assert not any(k == "exclusion" for k, _, _ in _claims(card))
+    pairs = _claims(_audit(ctxs("impossible.txt"), "所以偶数的和全部被排除，x = y的对也就全没了。"))
+    assert [k for k, _, _ in pairs if k in ("exclusion", "term bound")] == ["exclusion"]
