@@ -2413,7 +2413,6 @@ def _subject_number(lex: Lexicon, out: list[Token], sentence: str, t: Token) -> 
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。.]")
-_LIST_GAP = re.compile(r"\s*(?:、|,|，|或者?|(?i:or|and)|和|与)\s*")  # between the numbers of one list
 
 
 def _other_subject(sentence: str, start: int, end: int) -> bool:
