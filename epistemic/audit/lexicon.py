@@ -250,11 +250,7 @@ class Lexicon:
                     continue
             a, b = m.span()
             check = hit[2]
-            if check and (_COUNT_NOUN.match(text, b) and not _LIST_END.search(text, max(0, a - 24), a) if check == 1 else _pronoun_number(text, a, b) if check == 3
-                          else a > 0 and (text[a - 1] in "'’" or _LETTER_NAMED.search(text, max(0, a - 16), a) is not None)
-                          if check == 4  # "S's statement", "a prime factor p ≥ 50": no sum, no product
-                          else _article_like(text, b) and
-                          not (a and text[a - 1] in _SUIT_MARKS)):  # "♦A eliminated": the ace, not an article
+            if check and _dropped(check, text, a, b):
                 continue
             append(new(Token, (hit[0], hit[1], a, b, surface)))
         if "ad " in text:  # "Had Bernard been told 19, he'd still be stuck": a supposition, its "if" inverted
@@ -280,9 +276,23 @@ class Lexicon:
         return hit
 
 
+def _dropped(check: int, text: str, a: int, b: int) -> bool:
+    """Whether the spelling text[a:b], whose reading depends on its neighbours (`_resolve`'s check), names nothing
+    here: a number before a count noun, a number word used as a pronoun, a term's letter after an apostrophe or a noun
+    that names it ("S's statement", "a prime factor p ≥ 50"), a one-letter value used as an article."""
+    if check == 1:
+        return _COUNT_NOUN.match(text, b) is not None and _LIST_END.search(text, max(0, a - 24), a) is None
+    if check == 3:
+        return _pronoun_number(text, a, b)
+    if check == 4:
+        return a > 0 and (text[a - 1] in "'’" or _LETTER_NAMED.search(text, max(0, a - 16), a) is not None)
+    return _article_like(text, b) and not (a and text[a - 1] in _SUIT_MARKS)  # "♦A eliminated": the ace
+
+
 def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
     """(kind, payload, check) of a surface: check 1 = drop before a count noun, 2 = drop before a plain word
-    (the article "A", the pronoun "I"; "Q says" keeps its Q), 3 = drop before a plural noun ("two diners")."""
+    (the article "A", the pronoun "I"; "Q says" keeps its Q), 3 = drop before a plural noun ("two diners"), 4 = drop
+    after an apostrophe or a noun that names the letter (`_dropped`)."""
     kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
     if surface.isdigit():
         return kind, payload, 1
