@@ -2406,13 +2406,10 @@ def _subject_number(lex: Lexicon, out: list[Token], sentence: str, t: Token) -> 
     j = len(out) - 1
     while j >= 0 and out[j].kind in ("copula", "modal", "only") and out[j].text != "=":  # ("Take Anne = 4, Bill = 5
         j -= 1  # as an example": a name given a number, often an example, unread)
-    if j < 0 or j == len(out) - 1 or out[j].kind != "agent" or _CLAUSE_BREAK.search(sentence, out[j].end, t.start):
+    if j < 0 or j == len(out) - 1 or out[j].kind != "agent" or _CLAUSE_MARK.search(sentence, out[j].end, t.start):
         return None
     var = _observed_number(lex, out[j].payload)
     return var if var is not None and t.payload in lex.codes[var] else None
-
-
-_CLAUSE_BREAK = re.compile(r"[,，;；:：。.]")
 
 
 def _other_subject(sentence: str, start: int, end: int) -> bool:
@@ -3293,9 +3290,8 @@ _AFTER_WORDS = frozenset({"after", "之后", "以后"})
 def _dated(toks: list[Token]) -> bool:
     """Whether a conclusion names the statement it stands after ("所以伯纳德这句话之后只剩下7月16日", "so after Bernard's
     statement only July 16 is left"): the state of the dialogue then, asserted, not the supposition's case."""
-    return any(t.kind == "past" and t.text.lower() in _AFTER_WORDS and u.kind == "agent"
-               for t, u in zip(toks, toks[1:])) or \
-        any(t.kind == "agent" and u.kind == "past" and u.text in _AFTER_WORDS for t, u in zip(toks, toks[1:]))
+    return any({t.kind, u.kind} == {"past", "agent"} and (t if t.kind == "past" else u).text.lower() in _AFTER_WORDS
+               for t, u in zip(toks, toks[1:]))  # ("after Bernard's statement", "伯纳德这句话之后": either order)
 
 
 def _when_case(toks: list[Token], sentence: str) -> list[Token] | None:
