@@ -60,6 +60,8 @@ _TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+
 # A sentence that lists the dialogue ("Statements: P can't determine → S knew that → P now can → S now can")
 _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|timeline|announcements)\s*[:：])|"
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
+# "只需排除…", "只需要去掉…": all that the statement under discussion removes
+_ONLY_NEED = re.compile(r"(?:只|仅)(?:需|需要)(?:再)?(?:排除|去掉|删去|删掉|划掉)")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 # A greeting or an answer label before the headline ("Hi! The card is the **5 of diamonds**.", "**Answer.** Yes —
 # …"): no sentence of the answer's
@@ -472,10 +474,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             else:
                 current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
                 if k is not None and k > reached and _ALREADY.search(r.text) is None and r.reading != CASE and \
-                        (not current and (_NARRATIVE.search(r.text) or k == reached + 1) or
+                        (not current and (_NARRATIVE.search(r.text) or k == reached + 1 and
+                                          restated.get(("@known", r.key.formula)) != reached) or
                          (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end)) or
                          (k == reached + 1 and _premise(text, r.start, r.end))):
-                    told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too"
+                    told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too" (but
+                    # "伯纳德确实不知道" on Albert's "I know Bernard doesn't know" is what Albert knows, not Bernard's line)
                     window = Window(window.stage, reached, window.fresh)
                 if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \
                         0 < restated.get(r.key.formula[1], 99) <= reached:
@@ -507,6 +511,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 part = half_credit(ctx.aligner, text, r.start, r.end, al.stage_at(r.start))
             if part is not None:  # Albert's "I don't know" alone "rules out March and May"
                 credit, k_c = True, (part[0],)
+            if not credit and r.kind == "exclusion" and (now := al.stage_at(r.start)) > 0 and \
+                    _ONLY_NEED.search(text, max(0, r.start - 12), r.end) is not None:
+                credit, k_c = True, (now,)  # "所以只需排除6月18日和5月19日" on Albert's statement: what it removes, all of it
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
                 r, window = credited(r, k_c, part[1] if part else None, exact_credit(text, r.start, r.end)), \
                     Window(k_c[0], k_c[0])

@@ -591,7 +591,8 @@ def statement_parts(said: s.Formula) -> tuple[s.Formula, ...]:
 
 def _restated(puzzle: s.Puzzle) -> dict:
     """Each announcement's parts ("P does not know the card", "Q knew that P did not know") as formula keys,
-    mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it."""
+    mapped to the stage of the earliest announcement that says them: a claim with one of these keys restates it.
+    ("@past", key): a part said of an earlier time; ("@known", key): what a part says its speaker knows."""
     out: dict = {}
 
     def parts(f, past=False):
@@ -608,6 +609,8 @@ def _restated(puzzle: s.Puzzle) -> dict:
             out.setdefault(formula_key(f), k)
             if past:  # "Bernard didn't know at first": what the announcement says of an earlier time
                 out.setdefault(("@past", formula_key(f)), k)
+            if isinstance(f, s.Knows) and f.mode == "that":  # "I know Bernard doesn't know": what the speaker
+                out.setdefault(("@known", formula_key(f.body)), k)  # says is known ("Bernard indeed doesn't know")
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .align import Aligner, statement_parts
-from .claims import QUOTES, tokens
+from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
 from .records import EXCLUSION, REJECTED, SUPPOSED, record
 from .scope import reading_at, scopes
 
@@ -193,11 +193,6 @@ _CHUNK_START = re.compile(r"[,.;:!?()\n，。；：！？（）]")
 _ADVERBS = re.compile(r"(?i)(?:\s+(?:also|therefore|then|thus|already|now|immediately|just|further|in\s+turn|alone|"
                       r"really|actually|simply))+\s*$|\s+$")
 _CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|便|已经|同时|直接)*(?:排除了|排除|去掉了|去掉|淘汰了|删去了)")
-_CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|disposed\s+of|killed|knocked\s+out|"
-                        r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n]{2,60})")
-_CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)|"
-                           r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)")
-# ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it)
 
 
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
@@ -262,7 +257,7 @@ def exact_credit(text: str, start: int, end: int) -> bool:
 _ONLY_VERB = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|removes?|removed|eliminates?|eliminated|excludes?|excluded|"
                         r"kills?|drops?|takes?\s+out|knocks?\s+out|strikes?\s+out)\s+only\b|\bonly\s+(?:removes?|"
                         r"rules?\s+out|eliminates?|excludes?|kills?|drops?|takes?\s+out|knocks?\s+out)\b)|"
-                        r"(?:只|仅|仅仅|只是)(?:排除|去掉|删去|淘汰|除掉)")
+                        r"(?:只|仅|仅仅|只是)(?:需|需要|要|用)?(?:排除|去掉|删去|淘汰|除掉)")
 _NOTHING_ELSE = re.compile(r"(?i:\b(?:and|but)\s+(?:nothing\s+else|no\s+others?\b|no\s+other\s+\w+|not\s+\w+\s+else))|"
                            r"(?:其他|别的|其余)的?(?:都|一个也)?(?:不|没有)(?:排除|受影响|动)")
 
@@ -281,7 +276,7 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     sentence = text[a:m.start() if m else len(text)]
-    passives = [(m.start(), m.group(1) or m.group(2)) for pat in (_CREDIT_BY, _CREDIT_ZH_BY)
+    passives = [(m.start(), m.group(1) or m.group(2)) for pat in (CREDIT_BY, CREDIT_ZH_BY)
                 for m in pat.finditer(sentence)]
     found = sorted(passives +
                    _subjects(sentence, _CREDIT_VERBS, 60, label=True) +

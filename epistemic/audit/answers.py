@@ -148,14 +148,19 @@ def headed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, 
     return _answer_of(lex, memo, text.strip()) if len(text) <= 80 and "\n" not in text.strip() else None
 
 
+_HEAD_GLOSSED = re.compile(r"([^:：\n]{1,24})[:：]\s+\S")
 _NOT_ALONE = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)、])\s|→|->|=>|[,，、;；|]")
 _ITEM = re.compile(r"\s*(?:[-*•+]|\d{1,2}[.)、])\s")
 
 
 def bare_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
-    """The one answer a trace's short last line names and nothing else ("6月12日。", "x, y = 4, 13"), or None."""
+    """The one answer a trace's short last line names and nothing else ("6月12日。", "x, y = 4, 13"), or before a colon
+    and its gloss ("m = 2: two of the six children are muddy."), or None."""
     lines = text.rstrip().split("\n")
     line = lines[-1].strip()
+    head = _HEAD_GLOSSED.match(line) if len(line) > 24 else None
+    if head is not None:  # "m = 2: two of the six children are muddy.": the answer, then what it means
+        line = head.group(1).strip()
     if len(line) > 24 or _NUMBERED_HEAD.match(line) or not any(ch.isalnum() for ch in line) or \
             _NOT_ALONE.search(line) or len(lines) > 1 and _ITEM.match(lines[-2]):
         return None  # ("- August 17" ending a list, "32 → 31 → 26 → 16 → 10.": a list, not an answer)

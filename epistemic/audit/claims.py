@@ -117,7 +117,9 @@ _HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s
 _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
-_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
+_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是|"
+                      r"(?:test(?:ing)?|try(?:ing)?|consider)\s+(?=\w+\s*=\s*\d))", re.IGNORECASE)
+# ("Test m = 3: a muddy child sees two muddy faces": a value tried, not claimed)
 # A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
 # and a bulleted item of such a list
 _CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|only\s+when|whenever|unless|in\s+case)\b[^.。!?！？]{0,12}|如果|假如|若|要是)"
@@ -241,6 +243,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 # ("(2·21 = 23)" is a split with its sum, not arithmetic; "(5 + 6 = 30 is the one …)" the pair's product)
                 memo.remember(memo.sentences, key, hit)
             out.extend(hit)
+        if glossed != text and ("by" in text or "被" in text or "在" in text):
+            out.extend(_credit_glosses(lex, text, glossed, memo))
         text = glossed
     answer_cue = answer_step
     sentences = memo.sentences
@@ -425,6 +429,14 @@ _GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（
 # not a link, nor a list in brackets: "S2 = [Apr 14, Apr 17]")
 
 
+# An elimination's agent named in a passive: "… eliminated by P's first statement", "被P的第一句话排除" (anchors.py
+# credits it; a gloss that says so is read, below).
+CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|disposed\s+of|killed|knocked\s+out|"
+                       r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n—–]{2,60})")
+CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)|"
+                          r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)")
+# ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it)
+
 _PRODUCT_SIGN = re.compile(r"[×·*]")
 
 
@@ -446,6 +458,23 @@ def _blank_glosses(text: str) -> str:
     for a, b in spans:
         out[a:b] = " " * (b - a)
     return "".join(out)
+
+
+_PAREN = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def _credit_glosses(lex: Lexicon, text: str, glossed: str, memo: ClaimMemo) -> list[ClaimRecord]:
+    """The eliminations of a blanked gloss that names who made them ("Q appears once (only Q♥ — the Q♣ was already
+    eliminated by P's first statement)"): a claim of its own, credited like any other."""
+    out: list[ClaimRecord] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        if glossed[m.start():m.end()].strip() or (CREDIT_BY.search(inner) is None and
+                                                  CREDIT_ZH_BY.search(inner) is None):
+            continue
+        out.extend(moved(r, m.start(1)) for r in extract_records(lex, inner, False, memo)
+                   if r.kind == "exclusion" and r.certain)
+    return out
 
 
 def _start(r: ClaimRecord) -> int:
@@ -1365,7 +1394,7 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
         if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
             gone = _OUT_AFTER.match(sentence, named.end() if named else m.end()) or \
-                (m if _OUT_DESCRIBED.search(sentence, max(0, m.start() - 60), m.start()) else None)
+                (m if _OUT_DESCRIBED.search(sentence, max(0, m.start() - 120), m.start()) else None)
             if gone is None:  # ("P's statement also rules out every pair with x = y": the verb first)
                 continue
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
@@ -1447,9 +1476,10 @@ _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right befor
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|killed)"
-                            r"\s+(?:every|all(?:\s+the)?|the|any|each)\s+"
+                            r"\s+(?:[^.;:!?\n]{1,50}?,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?)?(?:every|all(?:\s+the)?|the|any|each)\s+"
                             r"(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
-                            r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y"
+                            r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y", "rules out
+# products of two primes, and also any pair with x = y"
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
@@ -3249,6 +3279,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         claims.extend(found)
     if any(r.kind == "candidates" and r.reading == VALUES for r in claims):
         claims = [_topic_case(toks, r) for r in claims]
+        if lex.number_pair is not None and (total := _OPENING_NUMBER.match(sentence)) is not None:
+            claims = [_total_case(lex, toks, r, int(total.group(1))) for r in claims]
     if if_at is not None:
         # "如果是红桃，Q还要犹豫；方块只剩一张": a semicolon ends the supposition, and what follows is asserted
         end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
@@ -3344,12 +3376,33 @@ def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
     inside = [t for t in toks if r.start <= t.start < r.end and t.kind in ("tuple", "value")]
     if not inside or any(t.kind != "tuple" for t in inside):
         return r
+    n = toks.index(inside[0])
+    if n >= 2 and toks[n - 1].kind == "copula" and toks[n - 2].kind == "attr" and toks[n - 2].payload == "@question":
+        return r  # "the 5 is the rank whose twin got knocked out, so the card is ♦5": the answer itself, not a case
     shared = set.intersection(*(set(t.payload.items()) for t in inside))
     named = {t.payload for n, t in enumerate(toks) if t.kind == "value" and t.end <= inside[0].start and
              (n == 0 or toks[n - 1].kind not in ("copula", "only", "attr"))}  # (not "the suit is diamonds and …")
     per_var = collections.Counter(v for v, _ in named)
     named = {p for p in named if per_var[p[0]] == 1}  # a topic is one value ("15 was in May and August"), not "A and 5"
     return r.read_as(CASE) if shared & named else r
+
+
+# A sentence that opens on a bare number: "17 只剩 (4,13)。", "17: only (4, 13) is left"
+_OPENING_NUMBER = re.compile(r"\W*(\d{1,4})(?!\s*[\d,，、=+×*·/()（）])")
+
+
+def _total_case(lex: Lexicon, toks: list[Token], r: ClaimRecord, total: int) -> ClaimRecord:
+    """"17 只剩 (4,13)": a list of pairs that all sum (or multiply) to the number the sentence opens with is that sum's
+    (or product's) case, not the stage's candidates."""
+    if r.kind != "candidates" or r.reading != VALUES:
+        return r
+    a, b = lex.number_pair
+    pairs = [t.payload for t in toks if r.start <= t.start < r.end and t.kind == "tuple"]
+    if not pairs or not all(a in p and b in p for p in pairs):
+        return r
+    if all(p[a] + p[b] == total for p in pairs) or all(p[a] * p[b] == total for p in pairs):
+        return r.read_as(CASE)
+    return r
 
 
 def _after_statement_only(before: list[Token], sentence: str) -> bool:
@@ -3365,6 +3418,9 @@ def _after_statement_only(before: list[Token], sentence: str) -> bool:
 _HEARD = re.compile(r"(?i:\b(?:hearing|heard|listening\s+to|after)\s+$)|(?:听完|听了|听到|听)\s*$")
 _AFTER_WORD = re.compile(r"(?i:\bafter\b)|之后|以后|过后|后")
 _SPOKE_AFTER = re.compile(r"\s*(?:说完|说了那句话|开口|发言)(?:之后|以后|后)")  # "伯纳德说完之后": a time, no subject
+# "Q先生在P先生开口之前就已经能断定…", "伯纳德说话以前": an agent in a time phrase, not the knower after it (unless a
+# pronoun stands for the knower: "在阿尔伯特说话之前他不知道" is left as it was read)
+_SPOKE_WHEN = re.compile(r"\s*(?:说完|说了那句话|说话|开口|发言|表态)(?:之前|以前|前|之后|以后|后(?!来))")
 
 
 def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
@@ -3390,7 +3446,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             clause = clause[know + 1:]  # "we knew …", "伯纳德的话之后可以确定生日就是6月12日": the writer's own claim
         else:
             teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
-            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent"), None) or state.subject \
+            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent" and (
+                _SPOKE_WHEN.match(sentence, t.end) is None or any(u.kind == "he" for u in before if u.start > t.end))),
+                None) or state.subject \
                 or next(iter(_both(lex, set(), sentence, max(0, clause[know].start - 24), clause[know].start)), None)
             if subject is None:  # (but "after P's statement, both of them know": the two)
                 return []

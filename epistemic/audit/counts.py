@@ -70,8 +70,10 @@ _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
                        r"eliminated|excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
-_SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with)\s*\(?\s*$)|(?:如果|假设|当|若)\s*$")
-_CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
+_SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with|test|try|testing|trying)\s*\(?\s*$)|"
+                            r"(?:如果|假设|当|若)\s*$")  # ("Test m = 3: a muddy child sees two muddy faces": tried)
+_CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with|test|try)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|"
+                         r"(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
 _CASE_SUBJECT = re.compile(r"(?i:\s+(?:needs|requires|would|takes|means|implies|predicts|fails|fits|works)\b)")
 _TOLD_APART = re.compile(r"(?i:\b(?:tell|distinguish|decide)\b[^.;\n]{0,20}$|\bbetween\s+$|\bfrom\s+$|\bvs\.?\s+$)|"
                          r"(?:分不清|区分|还是|或是)[^，。；\n]{0,6}$")
@@ -247,7 +249,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
                     _CASE_SUBJECT.match(sentence, m.end()) or _INSTANCE.match(sentence, m.end()) or \
-                    _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()) or \
+                    not cue and _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()) or \
                     not cue and _HEADING_MARK.match(sentence, 0, m.start()) and _HEADING_END.match(sentence, m.end()):
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
                 # "Similarly k = 6 needs five silences": a case as the subject of what it would take;

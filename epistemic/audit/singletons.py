@@ -129,7 +129,7 @@ def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token
     t = clause[i]
     gap = sentence[t.end:m.start()]
     the_only = _THE_ONLY.fullmatch(gap) is not None  # "29 is the only day that appears once": all of them
-    if not the_only and not re.fullmatch(r"(?i:\s*(?:also\s+|too\s+|then\s+|now\s+|each\s+|both\s+)?(?:(?:is|are)\s+"
+    if not the_only and not re.fullmatch(r"(?i:(?:st|nd|rd|th)?\s*(?:also\s+|too\s+|then\s+|now\s+|each\s+|both\s+)?(?:(?:is|are)\s+"
                                          r"(?:also\s+|now\s+|still\s+|then\s+)?)?|\s*(?:也|都)?)", gap):
         return None
     run = _run(clause, sentence, i, -1)
@@ -138,12 +138,12 @@ def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token
 
 # Between the values and the phrase, saying they are all of them: "29 is the only day that appears once", "18 and 19
 # are the only unique days", "29是唯一只出现一次的日子"
-_THE_ONLY = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:now\s+|still\s+)?the\s+only\s+(?:(?:days?|dates?|ranks?|"
+_THE_ONLY = re.compile(r"(?i:(?:st|nd|rd|th)?\s*(?:is|are|was|were)\s+(?:now\s+|still\s+)?the\s+only\s+(?:(?:days?|dates?|ranks?|"
                        r"suits?|months?|values?|numbers?|cards?)\s+)?(?:(?:that|which)\s+)?)|\s*(?:就)?是唯一(?:一个|的)?")
 
 
 # "only 13 appears exactly once", "只有18出现一次": the values named are all the singletons
-_ONLY_BEFORE = re.compile(r"(?:(?i:\bonly)|只有|仅有)\s*$")
+_ONLY_BEFORE = re.compile(r"(?:(?i:\bonly(?:\s+the)?)|只有|仅有)\s*$")
 
 
 def _after(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token], bool] | None:

@@ -1,0 +1,49 @@
+"""Readings from traces_cf* (32 rows, half correct, written in session 42 by helpers who never read the auditor and
+read at once for tuning), each checked both ways."""
+from tests.audit.reading import audit as _audit
+
+
+def _claims(report):
+    return [(str(c.source), c.verdict.verdict, c.record.certain) for st in report.steps for c in st.claims]
+
+
+def test_an_agent_in_a_time_phrase_is_not_the_knower(ctxs):
+    """"Q先生在P先生开口之前就已经能断定P先生不可能知道": P is when, Q the knower (Q knew P couldn't know: true after his
+    line), not "P knows that P doesn't know" one statement early; "P先生在Q先生开口之后就知道了": P knows."""
+    ctx = ctxs("card16.txt")
+    lead = "P先生：我不知道。Q先生：我知道你不知道。\n\n"
+    said = _claims(_audit(ctx, lead + "Q先生只看自己的花色，在P先生开口之前就已经能断定P先生不可能知道。"))
+    assert not any(s.startswith("P knows that") for s, _, _ in said)
+    assert ("Q knows that (not P knows card)", "entailed") in [(s, v) for s, v, _ in said]
+    assert any(s == "P knows card" for s, _, _ in _claims(_audit(ctx, lead + "P先生在Q先生开口之后就知道了。")))
+
+
+def test_test_a_count_is_a_case(ctxs):
+    """"Test m = 3: a muddy child sees two muddy faces" after one silence: the count tried, not claimed (m is 2
+    here); "So m = 3." is claimed (false)."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 2})
+    lead = "n = 6 children, m = number muddy.\n\nFather: at least one is muddy. Nobody steps forward. "
+    tried = _claims(_audit(ctx, lead + "Test m = 3: a muddy child sees two muddy faces, so he can't know yet."))
+    assert not any(v == "false" and c for _, v, c in tried)
+    assert any(v == "false" and c for _, v, c in _claims(_audit(ctx, lead + "So m = 3.")))
+
+
+def test_a_closing_answer_with_its_gloss_after_a_colon(ctxs):
+    """A last line "m = 2: two of the six children are muddy." gives the answer 2 (right for k = 2, wrong for k = 3)."""
+    lead = "n = 6 children, m = number muddy.\n\n- Father: m ≥ 1.\n- Round 1, nobody steps forward. So m ≥ 2.\n" \
+           "- Then every muddy child knows.\n\n"
+    for k, right in ((2, True), (3, False)):
+        report = _audit(ctxs("muddy.txt", {"n": 6, "k": k}), lead + "m = 2: two of the six children are muddy.")
+        assert report.final_answer == ((2,),) and report.final_answer_correct is right
+
+
+def test_a_sum_opening_its_pairs_is_their_case(ctxs):
+    """"17 只剩 (4,13)。" right after P's "now I can tell": the pairs left of sum 17 (a case; S's last line is what leaves
+    (4, 13) alone), not the stage's candidates one statement early; "只剩 (4,13)。" is the stage's."""
+    ctx = ctxs("impossible.txt")
+    lead = "第三句，P 说现在能确定了。\n\n"
+    end = "\n\n第四句，S 说“我也能确定了”。"
+    case = _claims(_audit(ctx, lead + "17 只剩 (4,13)。" + end))
+    assert ("x = 4 and y = 13", "premature", False) in case
+    assert ("x = 4 and y = 13", "premature", True) in _claims(_audit(ctx, lead + "只剩 (4,13)。" + end))
+    assert ("x = 4 and y = 13", "premature", True) in _claims(_audit(ctx, lead + "18 个里只剩 (4,13)。" + end))
