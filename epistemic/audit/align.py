@@ -840,8 +840,9 @@ class Aligner:
         for k, (line, speaker) in enumerate(zip(lines, self.speakers), start=1):
             m = _SPEAKER_LINE.match(line)
             toks = self.lexicon.scan(m.group(1)) if m is not None else []
-            if len(toks) == 1 and toks[0].kind == "agent" and toks[0].payload == speaker:
-                continue
+            if len(toks) == 1 and (toks[0].kind == "agent" and toks[0].payload == speaker or
+                                   toks[0].kind == "ambig" and dict(toks[0].payload).get("agent") == speaker):
+                continue  # ("4. Q: Now I know it too.": Q the speaker, not the queen)
             if m is None or not _TURN_LABEL.fullmatch(m.group(1).strip()) or \
                     m.group(1).strip()[0].upper() != speaker[0].upper() or \
                     not any(q in fold(line[m.end():]) for q in self.quotes[k - 1]):

@@ -47,3 +47,18 @@ def test_a_sum_opening_its_pairs_is_their_case(ctxs):
     assert ("x = 4 and y = 13", "premature", False) in case
     assert ("x = 4 and y = 13", "premature", True) in _claims(_audit(ctx, lead + "只剩 (4,13)。" + end))
     assert ("x = 4 and y = 13", "premature", True) in _claims(_audit(ctx, lead + "18 个里只剩 (4,13)。" + end))
+
+
+def test_the_dialogue_listed_by_number_after_set_up_reaches_nothing(ctxs):
+    """"1. P: I don't know the card.\n2. Q: I knew you didn't know.\n3. P: …\n4. Q: Now I know it too." after three
+    set-up steps is the puzzle restated (Q, also the queen's letter, is the speaker here): the trace has reached no
+    statement, so dropping ♥Q and ♥4 at P's "now I know" is premature (Q's last line removes them)."""
+    ctx = ctxs("card16.txt")
+    text = ("Okay, 16 cards.\n\nHearts: A, Q, 4\nSpades: J, 8, 4, 2, 7, 3\nClubs: K, Q, 5, 4, 6\nDiamonds: A, 5\n\n"
+            "P is told the rank and Q the suit. Then:\n\n1. P: I don't know the card.\n2. Q: I knew you didn't know.\n"
+            "3. P: Now I know the card.\n4. Q: Now I know it too.\n\n"
+            "P's first line: the rank is A, Q, 4 or 5.\n\nQ's line: the suit is hearts or diamonds.\n\n"
+            "P now knows: the ace is out, and the queen and the 4 of hearts are out as well.")
+    report = _audit(ctx, text)
+    assert report.steps[4].reached == 1  # (P's first line, after the listing)
+    assert report.label == len(report.steps) - 1
