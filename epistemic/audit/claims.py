@@ -606,7 +606,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
                                  "know" in sentence):
             found += _appositive_records(lex, toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and "attr" in kinds and _POSSESSIVE.search(sentence) is not None:
-            found += _possessed_records(toks, sentence)
+            found += _possessed_records(toks, sentence, _one_each(lex))
         if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
             found += _held_records(lex, toks, sentence)
         if "agent" in kinds and "attr" in kinds and _SEES.search(sentence) is not None:
@@ -3110,9 +3110,15 @@ _INFO_OF = re.compile(r"(?:'s|’s)\s+(?:own\s+|private\s+)?(?:information|info|
 _POSSESSED_GAP = re.compile(r"(?:'s|’s)\s+(?:own\s+)?|\s*(?:先生|女士)?(?:手里|手上|手中|拿到|拿着)?的")
 
 
-def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
+def _one_each(lex: Lexicon) -> bool:
+    """Whether each agent observes one variable (the month, the day): then "his day" is the one he was told."""
+    return all(len(a.observes) == 1 and isinstance(a.observes[0], s.Var) for a in lex.puzzle.agents)
+
+
+def _possessed_records(toks: list[Token], sentence: str, pronouns: bool = False) -> list[ClaimRecord]:
     """"Q's rank", "Q先生手里的点数", "S's sum", "Albert = month": what an agent has is what the agent observes (kind
-    "told", judged at the start: the wrong agent when another observes it)."""
+    "told", judged at the start: the wrong agent when another observes it). With `pronouns` (each agent observes one
+    variable), "他手里的日子" of the agent the sentence opens on too."""
     out = []
     for a, b, c in zip(toks, toks[1:], toks[2:] + [None]):
         if a.kind == "agent" and b.kind in ("copula", "sep") and b.text in ("=", "→", "->") and c is not None and \
@@ -3123,14 +3129,23 @@ def _possessed_records(toks: list[Token], sentence: str) -> list[ClaimRecord]:
         elif a.kind == "agent" and b.kind == "copula" and c is not None and c.kind == "attr" and \
                 _INFO_OF.fullmatch(sentence, a.end, b.start) is not None and not sentence[b.end:c.start].strip():
             b = c  # "P's information is the suit", "P先生手里的信息是花色": what the agent was given
-        elif a.kind != "agent" or b.kind != "attr" or _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
+        elif not (a.kind == "agent" or a.kind == "he" and pronouns) or b.kind != "attr" or \
+                _POSSESSED_GAP.fullmatch(sentence, a.end, b.start) is None:
             continue
         observed = _observed(b)
-        if observed is None:
+        who = a.payload if a.kind == "agent" else _lone_agent(toks, a.start)
+        if observed is None or who is None:
             continue
-        key = knows_key(a.payload, "value", (observed,))
+        key = knows_key(who, "value", (observed,))
         out.append(record("told", key, (), sentence.strip(), a.start, b.end, False, reading=KNOWLEDGE))
     return out
+
+
+def _lone_agent(toks: list[Token], at: int) -> str | None:
+    """The agent the sentence opens on when it names no other before offset `at` ("阿尔伯特说他不知道，说明他手里的日子…":
+    he is Albert; not "他要确定伯纳德不知道，他的月份…", where he is someone before the sentence), or None."""
+    named = {t.payload for t in toks if t.kind == "agent" and t.start < at}
+    return toks[0].payload if len(named) == 1 and toks and toks[0].kind == "agent" else None
 
 
 def _appositive_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:

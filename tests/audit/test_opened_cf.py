@@ -62,3 +62,16 @@ def test_the_dialogue_listed_by_number_after_set_up_reaches_nothing(ctxs):
     report = _audit(ctx, text)
     assert report.steps[4].reached == 1  # (P's first line, after the listing)
     assert report.label == len(report.steps) - 1
+
+
+def test_his_day_of_the_agent_the_sentence_opens_on(ctxs):
+    """"阿尔伯特说他不知道，说明他手里的日子在名单里出现了不止一次": his day is Albert's, who is told the month (the wrong
+    agent); "伯纳德说他不知道，说明他手里的日子…" is right; "他要确定伯纳德不知道，他的月份…" names no "he" of its own; and in
+    What Sum, "爱丽丝看到b、c，她的a…" is her own number, not one she observes."""
+    ctx = ctxs("cheryl_variant.txt")
+    told = lambda text: [(s, v) for s, v, c in _claims(_audit(ctx, text)) if s.endswith(("knows day", "knows month"))]
+    assert told("阿尔伯特说他不知道，说明他手里的日子在名单里出现了不止一次。") == [("Albert knows day", "premature")]
+    assert told("伯纳德说他不知道，说明他手里的日子出现了不止一次。") == [("Bernard knows day", "entailed")]
+    assert told("他要确定伯纳德不知道，他的月份里就不能有13或20。") == []
+    what = _claims(_audit(ctxs("what_sum.txt"), "爱丽丝看到b、c，她的a要么是b+c，要么是|b−c|。"))
+    assert "Alice knows a" not in [s for s, _, _ in what]
