@@ -429,6 +429,8 @@ _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really
 
 
 # "this statement" with a statement's noun (not a bare "this"): the statement its line is about
+_THIS_SILENCE = re.compile(r"(?i:this\s+(?:round(?:'s)?\s+(?:of\s+)?)?silence|this\s+round)|这一?轮(?:的)?沉默|这次沉默|这一?轮")
+_SILENT = "nobodystepsforward"  # (a silence's words, folded, as the aligner holds them)
 _THIS_NOUN = re.compile(r"(?i:(?:this|that)\s+(?:statement|remark|announcement))|这句话?|这话|那句话?")
 
 
@@ -479,6 +481,9 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
         k = aligner.anchor(subject, current(at))
         if k is None and _THIS_NOUN.fullmatch(subject) is not None:
             k = _statement_of_line(aligner, text, at, current, moved)  # "4. Q也知道了：…，这句话排除不了任何牌"
+        if k is None and _THIS_SILENCE.fullmatch(subject) is not None and current(at) > 0 and \
+                any(_SILENT in q for q in aligner.quotes[current(at) - 1]):
+            k = current(at)  # "第一次问话时…没人站出来…，这一轮沉默不排除任何情况": the silence the trace is at
         if k is None:
             continue
         ks = (k,) + tuple(j for j in aligner.speaker_statements(subject) if j != k)

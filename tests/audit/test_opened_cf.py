@@ -75,3 +75,14 @@ def test_his_day_of_the_agent_the_sentence_opens_on(ctxs):
     assert told("他要确定伯纳德不知道，他的月份里就不能有13或20。") == []
     what = _claims(_audit(ctxs("what_sum.txt"), "爱丽丝看到b、c，她的a要么是b+c，要么是|b−c|。"))
     assert "Alice knows a" not in [s for s, _, _ in what]
+
+
+def test_this_round_of_silence_removes_nothing(ctxs):
+    """"第一轮没人站出来……这一轮沉默不排除任何情况": the silence the trace is at removes nothing (false: exactly one muddy
+    child goes); on the father's statement "这一轮" names no silence."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    lead = "父亲说：至少有一个孩子有泥。\n\n"
+    credits = lambda text: [(s, v) for s, v, _ in _claims(_audit(ctx, text)) if "rules out" in s]
+    assert credits(lead + "## 第一次沉默\n第一次问话时没人站出来，这一轮沉默不排除任何情况。") == [
+        ("statement 2 rules out nothing", "false")]
+    assert credits("父亲说：至少有一个孩子有泥。这一轮沉默不排除任何情况。") == []
