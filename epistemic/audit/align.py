@@ -138,6 +138,11 @@ class Alignment:
         return stage
 
 
+# Words that announce the statement taken up next: "let me get to S's statement", "moving on to Bernard's"
+_AHEAD = re.compile(r"(?i:\b(?:get|move|moving|turn|turning|go|going|come|coming|proceed|proceeding|on)\s+(?:on\s+)?to\s+"
+                    r"(?:the\s+)?$)|(?:再|接着|然后)?(?:来看|看看|转到|进入)\s*$")
+
+
 # A claim stated first and proved in the next step ("**Claim 4.** The card is ♦5." / "*Proof.* … contradicting (4).")
 _CLAIM_HEAD = re.compile(r"\W*(?i:claim|lemma|proposition|observation|fact|命题|引理|结论)\s*\d*\W*?(?:[.:：]|$)")
 _PROOF_HEAD = re.compile(r"\W*(?i:proof|证明)\b")
@@ -821,7 +826,8 @@ class Aligner:
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
                 continue
             cues = self._walked_on(text, cues, current)
-            reached = max([reached, current] + [c.stage for c in cues])
+            reached = max([reached, current] + [c.stage for c in cues if c.strong or not _AHEAD.search(
+                text, max(0, c.at - 24), c.at)])  # ("… so the sum is odd. Let me get to S's statement": not yet)
             out.append(Alignment(current if back is None else back, how if k is not None else "carried", reached, cues))
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:

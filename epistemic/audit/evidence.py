@@ -69,6 +69,8 @@ STRONG_IN_LONG = frozenset({
     EvidenceKind("credit", "false"),  # (session 36, long traces of the tuning split: 7 at gold first errors, 1 before
     # one, in a table of mistakes, since read as rejected ideas)
     EvidenceKind("exclusion", "premature"),
+    EvidenceKind("term bound", "premature"),  # "so the sum is odd" at P's first statement (session 42, long traces
+    # of the tuning split: 4 more at gold first errors, 2 before one, in error traces (misreadings), no correct row)
     EvidenceKind("case knowledge", "false"),  # "b = 1：a 可以是 0 或 2，所以比尔不知道" (session 36, tuning split: in long
     # traces 31 at gold first errors, 2 before one, both misreadings then mended: a table row naming a moment, a replay)
     EvidenceKind("formula", "false"),

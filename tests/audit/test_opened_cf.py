@@ -86,3 +86,15 @@ def test_this_round_of_silence_removes_nothing(ctxs):
     assert credits(lead + "## 第一次沉默\n第一次问话时没人站出来，这一轮沉默不排除任何情况。") == [
         ("statement 2 rules out nothing", "false")]
     assert credits("父亲说：至少有一个孩子有泥。这一轮沉默不排除任何情况。") == []
+
+
+def test_a_reference_to_the_next_statement_reaches_nothing_yet(ctxs):
+    """"… so the sum is odd. Hmm, let me get to S's statement, which is the real filter." on P's first statement: the
+    sum being odd is S's statement's, not yet reached (premature); "S's statement shows the sum is odd." reaches it."""
+    ctx = ctxs("sum_product.txt")
+    lead = "Step one, P says he doesn't know. So P not knowing means x and y are not both prime. "
+    early = _claims(_audit(ctx, lead + "And so the sum is odd. Hmm, let me get to S's statement, which is the real "
+                                       "filter.\n\nS says: I knew you didn't know."))
+    assert ("(x + y) mod 2 = 1", "premature", True) in early
+    late = _claims(_audit(ctx, lead + "S's statement shows the sum is odd.\n\nS says: I knew you didn't know."))
+    assert ("(x + y) mod 2 = 1", "premature", True) not in late
