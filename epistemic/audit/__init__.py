@@ -354,7 +354,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \
             "这时" in text or "这一" in text
         lines = ctx.aligner.outline_cues(text) if may_pin and "\n" in text else ()  # "2. Q: knew → … already": line 2
-        if may_pin and ctx.aligner.signatures:  # "the muddy children already know"
+        if (may_pin or "after" in low or "后" in text) and ctx.aligner.signatures:  # "the muddy children already
+            # know", "after the second silence, every muddy child knows"
             records += announced_claims(ctx.aligner, ctx.puzzle, text)
         if ("：\n" in text or ":\n" in text) and _SUPPOSING_QUICK.search(text) is not None:
             records = under_supposed_lines(records, text)  # '"如果我戴的是红帽子，那么：\n- …第二位不是红的。\n可是…'

@@ -143,6 +143,17 @@ _AHEAD = re.compile(r"(?i:\b(?:get|move|moving|turn|turning|go|going|come|coming
                     r"(?:the\s+)?$)|(?:再|接着|然后)?(?:来看|看看|转到|进入)\s*$")
 
 
+# A sentence that opens on the announcement after which it speaks: "After the second silence, …", "第二轮沉默之后，…"
+_AFTER_LEAD = re.compile(r"[\s*>\-•]*(?:(?i:so|and|then|thus|already|right|just)\s+){0,2}(?i:after|following)\s+"
+                         r"(?:(?P<en>(?i:the\s+)?(?i:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|one|two|three|"
+                         r"four|five|six)\s+(?i:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|questions?))\b[,，]?|"
+                         r"(?P<other>[^,，;；.。:：]{3,40})[,，])|"
+                         r"[\s*>\-•]*(?:所以|那么|于是)?(?:在)?(?P<zh>[^，,。；;：:\n]{2,20}?)(?:之后|以后|过后|后)[，,]")
+_DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurations?|cases?|worlds?|scenarios?)\b)|"
+                         r"如果|若|假如|要是|假设|情况|世界")
+_CLAUSE_END = re.compile(r"[,，;；:：—–(（]|\s-\s")
+
+
 # A claim stated first and proved in the next step ("**Claim 4.** The card is ♦5." / "*Proof.* … contradicting (4).")
 _CLAIM_HEAD = re.compile(r"\W*(?i:claim|lemma|proposition|observation|fact|命题|引理|结论)\s*\d*\W*?(?:[.:：]|$)")
 _PROOF_HEAD = re.compile(r"\W*(?i:proof|证明)\b")
@@ -1068,9 +1079,11 @@ class Aligner:
                     if asked <= len(group) and group[asked - 1] > k:
                         k = group[asked - 1]
                 asked = max(rounds, default=0)
-                if k is not None and k > current and ALREADY.search(sentence) is not None and \
-                        self.described_knowing(sentence) == k:
-                    continue  # "at this point the muddy children already know": a claim (announced.py), no narration
+                if k is not None and k > current and (ALREADY.search(sentence) is not None and
+                                                      self.described_knowing(sentence) == k or
+                                                      self.dated_knowing(sentence) is not None):
+                    continue  # "at this point the muddy children already know", "after the second silence every
+                    # muddy child knows" (with four muddy): a claim (announced.py), no narration
                 if k is not None:
                     out.append(Cue(start, k, "content", True))
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
@@ -1250,6 +1263,20 @@ class Aligner:
             if k is not None:
                 out.append(Cue(t.start, k, "reference" if exact else "reference, any of the speaker's", False))
         return out
+
+    def dated_knowing(self, sentence: str) -> tuple[int, int, int] | None:
+        """(j, k, where the dating phrase ends) when the sentence says what knowing announcement k says but dates it after announcement j < k - 1 by
+        its opening ("After the second silence, every muddy child knows she is muddy" with four muddy: the knowing
+        comes after the fourth silence): a claim about stage j (announced.py), not the dialogue narrated; else None."""
+        lead = _AFTER_LEAD.match(sentence) if self.signatures else None
+        if lead is None or _DATED_CASE.search(sentence) is not None:
+            return None
+        rest = sentence[lead.end():]
+        end = _CLAUSE_END.search(rest)
+        k = self.described_knowing(rest[:end.start()] if end else rest)  # (its first clause: "… two rounds of
+        # silence rule out …; at that point each muddy child … knows" walks on first)
+        j = self.anchor(lead.group("en") or lead.group("other") or lead.group("zh")) if k is not None else None
+        return (j, k, lead.end()) if j is not None and j < k - 1 else None
 
     def described_knowing(self, sentence: str) -> int | None:
         """The one announcement without a speaker, made once and saying that someone knows, whose distinctive words

@@ -41,17 +41,22 @@ _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks
 
 
 def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[ClaimRecord]:
-    """The step's sentences that claim a knowing announcement's content as holding already."""
+    """The step's sentences that claim a knowing announcement's content as holding already, or as holding after an
+    earlier announcement the sentence opens on ("After the second silence, every muddy child knows she is muddy":
+    dated there, `at`)."""
     out = []
     for m in SENTENCES.finditer(text):
         sentence = m.group(0)
-        if ALREADY.search(sentence) is None or _SPEECH.search(sentence) is not None or \
-                _NOT_A_CLAIM.search(sentence) is not None or _DENIED.search(sentence) is not None or \
+        dated = aligner.dated_knowing(sentence)
+        if dated is None and (ALREADY.search(sentence) is None or _NOT_A_CLAIM.search(sentence) is not None) or \
+                dated is not None and _NOT_A_CLAIM.search(sentence, dated[2]) is not None or \
+                _SPEECH.search(sentence) is not None or _DENIED.search(sentence) is not None or \
                 _KNEW_THIS.search(sentence) is not None or _COUNT_KNOWN.search(sentence) is not None:
             continue
         k = aligner.described_knowing(sentence)
         if k is None:
             continue
         claim = Claim("formula", puzzle.announcements[k - 1].content, (), sentence.strip(), m.start(), m.end())
-        out.append(ClaimRecord("formula", claim_key(claim), claim.text, m.start(), m.end(), None, claim, KNOWLEDGE))
+        out.append(ClaimRecord("formula", claim_key(claim), claim.text, m.start(), m.end(), None, claim, KNOWLEDGE,
+                               at=dated[0] if dated else None))
     return out

@@ -98,3 +98,18 @@ def test_a_reference_to_the_next_statement_reaches_nothing_yet(ctxs):
     assert ("(x + y) mod 2 = 1", "premature", True) in early
     late = _claims(_audit(ctx, lead + "S's statement shows the sum is odd.\n\nS says: I knew you didn't know."))
     assert ("(x + y) mod 2 = 1", "premature", True) not in late
+
+
+def test_knowing_dated_after_an_earlier_silence_is_a_claim(ctxs):
+    """With four muddy children, "After the second silence, every muddy child knows she is muddy." claims the last
+    statement's content two silences early (premature), not the dialogue narrated; with three muddy it is when they
+    know (narration: no flag), and "If there were two, after the first silence they would know" is a case."""
+    lead = "Father: at least one of you is muddy.\n\nFirst question: nobody steps forward. So at least two are muddy.\n\n"
+    early = _audit(ctxs("muddy.txt", {"n": 4, "k": 4}), lead + "After the second silence, every muddy child knows she is "
+                                                                "muddy.\n\nThird question: nobody steps forward.")
+    assert early.label == 2 and [s.reached for s in early.steps][2] == 2
+    assert _audit(ctxs("muddy.txt", {"n": 4, "k": 3}), lead + "After the second silence, every muddy child knows she "
+                                                              "is muddy.").label == -1
+    case = _audit(ctxs("muddy.txt", {"n": 4, "k": 4}), lead + "If there were two, after the first silence every muddy "
+                                                               "child would know she is muddy.")
+    assert case.label == -1
