@@ -70,6 +70,9 @@ _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of cou
                        r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
                        r"\W*(?i:answer|final answer|答案)\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
+# What someone reasons from, alone: "没有人能单凭父亲的话确定自己" (no child can tell from the father's words alone): the
+# basis of the children's reasoning, not the time of what the sentence says after it
+_ALONE_BASIS = re.compile(r"(?:单凭|仅凭|光凭|只凭|单靠|光靠|仅靠)\s*$")
 _MEANS = re.compile(r"(?i:\bmeans\b|\bimplies\b)|说明|意味着|表明")  # a statement's consequence follows
 # A basis to judge by, just before "before S spoke": "按P先生说话之前的16张牌来判断", "judged against the cards before P
 # spoke": the worlds the statement is read against, not the time of the claim
@@ -428,6 +431,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                             al.moved_at(r.start) or (analysing and r.kind == "case knowledge"))
             ref = al.referred_at(r.start)
             if ref is not None and ref.stage <= reached and _SENTENCE_BREAK.search(text, ref.at, r.start) is None and \
+                    _ALONE_BASIS.search(text, max(0, ref.at - 4), ref.at) is None and \
                     WALKS_ON.search(text, ref.at, r.start) is None and \
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
                     not any(c.stage > ref.stage and c.at < r.end and
@@ -527,8 +531,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # it looks back ("June dates after Bernard's statement: only June 12" while on Albert's) or walks
                 # through the dialogue in a recap without saying "already": then it may be a case or a restatement
                 anchored = (k_a >= window.stage and al.how != "recap") or says_already(text, r.start, r.end) or \
-                    (al.how != "recap" and (tight_after(text, r.start) or r.kind != "count" and
-                                            trailing_after(text, r.end)))  # ("his sum has one pair left after …": his)
+                    ((al.how != "recap" or r.kind == "possible") and
+                     (tight_after(text, r.start) or r.kind != "count" and trailing_after(text, r.end)))
+                # ("his sum has one pair left after …": his; "so exactly two muddy is still on the table after the
+                # second silence" dates itself even in a step that names three statements)
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
                 window, anchored = Window(r.at, r.at), True

@@ -1899,12 +1899,17 @@ _SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]|[\"“「](?:是|否|不是|
 # 'the "unique" days'; a yes or no quoted: '答案是"是"（填1）'
 
 
+_CASE_NAMED = re.compile(r"(?:的|这种|这个)?(?:情况|可能性?|世界|局面)|\s*(?i:case|scenario|possibility|world)\b")
+
+
 def _blank_speech(m: re.Match) -> str:
     """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
     ('the "unique" days are 13 and 20')."""
     said = m.group(0)
     if _SCARE.fullmatch(said):
         return said
+    if _CASE_NAMED.match(m.string, m.end()) is not None and len(said) > 2:
+        return " " + said[1:-1] + " "  # '“只有1个孩子有泥”的情况还保留着': a case named in quotes, the writer's words
     if len(said) > 2 and said[-2] in ".!?。！？":  # 'says "At least one is muddy." So …': the quote ends the sentence
         return " " * (len(said) - 2) + said[-2] + " "
     return " " * len(said)

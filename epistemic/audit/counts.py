@@ -12,7 +12,7 @@ import re
 
 from .keys import formula_key, junction_key, key_vars
 from .lexicon import Lexicon
-from .records import ANSWER, EXCLUSION, VALUES, ClaimRecord, record
+from .records import ANSWER, EXCLUSION, POSSIBLE, VALUES, ClaimRecord, record
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
@@ -101,6 +101,13 @@ _UNSURE = re.compile(r"(?:不能|无法|没法|不可以|不敢)(?:说|确定|�
                      r"\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:yet\s+)?know\b)[^.。;；]{0,20}$")
 # "只有一个孩子有泥的三种情况", "恰好两个人有泥的可能": a count that names cases (followed by what befalls them)
 _ZH_CASES_OF = re.compile(r"(?:个|位|名)?[^，,。；;：:、\d和或]{0,10}?的(?:[一二两三四五六七八九十\d]+种)?(?:情况|可能|世界|组合|局面)")
+# A count said to be still possible: "“只有1个孩子有泥”的情况还保留着", "exactly one muddy child is still possible"
+_CASES_KEPT = re.compile(r"(?:还|仍然?|依然|依旧)(?:是)?(?:保留着?|在|存在|可能|有可能|成立|没(?:有)?被?排除)|排除不了|"
+                         r"(?i:\b(?:is|are)\s+still\s+(?:possible|open|alive|on\s+the\s+table|in\s+play)\b|"
+                         r"\bremains?\s+possible\b|\bcan(?:'t|not)\s+(?:yet\s+)?be\s+ruled\s+out\b)")
+_ANOTHER_COUNT = re.compile(r"(?i:\b(?:exactly|at\s+least|at\s+most|only)\b)|恰好|只有|至少|最多")  # (the kept phrase is
+# another count's: "with exactly two muddy kids each still needs …, so exactly two muddy is still on the table")
+_EARLIER_TIME = re.compile(r"之前|以前|(?i:\bbefore\b|\bat\s+first\b)|起初|一开始")
 _ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
 _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
@@ -302,6 +309,13 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         word, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         op = _OPS[word.lower()]
         noun = _ZH_CASES_OF.match(sentence, m.end()) if not m.group(1) else None
+        kept = _CASES_KEPT.search(sentence, m.end(), _clause_end(sentence, m.end())) if op == "=" else None
+        if kept is not None and (noun is None or kept.start() >= noun.end()) and \
+                _ANOTHER_COUNT.search(sentence, m.end(), kept.start()) is None and \
+                _EARLIER_TIME.search(sentence, 0, m.start()) is None:  # ("第一轮之前，…还是可能的": of a time before)
+            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
+                              kept.end(), False, reading=POSSIBLE))  # "“只有1个孩子有泥”的情况还保留着", "exactly one
+            continue  # muddy child is still possible": that count still possible, not the only one
         if noun is not None:  # "只有一个孩子有泥的三种情况 … 都被排除": cases named by their count, not the count
             if op != "=" or (_ZH_CASES_OUT.search(sentence, noun.end(), _clause_end(sentence, noun.end())) is None and
                              _ZH_CASES_OUT.search(sentence, max(0, m.start() - 8), m.start()) is None):

@@ -89,3 +89,18 @@ def test_only_need_to_remove_is_all_the_statement_removes(ctxs):
     assert [(v, c) for _, v, c in _sources(only, "credit")] == [("false", True)]
     some = _audit(ctx, lead + "所以要排除5月19日和6月18日。\n\n伯纳德说：现在我知道了。")
     assert ("exclusion", "entailed", True) in _claims(some) and _sources(some, "credit") == []
+
+
+def test_a_count_still_possible(ctxs):
+    """"“只有1个孩子有泥”的情况还保留着" after the first silence: that count is said to be still possible (false: the first
+    silence removes it), a quoted case name read as the writer's words; "Exactly one muddy child is still possible."
+    right after the father is true (not "exactly one is the only count"); "单凭父亲的话" is what the children reason
+    from, not the time of the sentence."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    father = "父亲说：至少有一个孩子有泥。\n\n"
+    silence = "然后父亲第一次问，没有人站出来。"
+    possible = lambda text: [(v, c) for s, v, c in _sources(_audit(ctx, text), "possible")]
+    assert possible(father + silence + "第一轮没人站出来，只是说明没有人能单凭父亲的话确定自己，“只有1个孩子有泥”的情况"
+                                       "还保留着。\n\n第二轮也没人站出来。") == [("false", True)]
+    assert possible(father + "Exactly one muddy child is still possible.\n\n" + silence) == [("entailed", True)]
+    assert possible(father + silence + "Exactly one muddy child is still possible.") == [("false", True)]
