@@ -102,7 +102,8 @@ _UNSURE = re.compile(r"(?:不能|无法|没法|不可以|不敢)(?:说|确定|�
 # "只有一个孩子有泥的三种情况", "恰好两个人有泥的可能": a count that names cases (followed by what befalls them)
 _ZH_CASES_OF = re.compile(r"(?:个|位|名)?[^，,。；;：:、\d和或]{0,10}?的(?:[一二两三四五六七八九十\d]+种)?(?:情况|可能|世界|组合|局面)")
 # A count said to be still possible: "“只有1个孩子有泥”的情况还保留着", "exactly one muddy child is still possible"
-_CASES_KEPT = re.compile(r"(?:还|仍然?|依然|依旧)(?:是)?(?:保留着?|在|存在|可能|有可能|成立|没(?:有)?被?排除)|排除不了|"
+_CASES_KEPT = re.compile(r"(?:还|仍然?|依然|依旧)(?:是)?(?:保留着?|在(?=[，,。.；;！!\s]|$)|存在|可能|有可能|成立|没(?:有)?被?排除)|"
+                         r"排除不了|"  # (not "还在考虑之中": under consideration, nothing befalls it)
                          r"(?i:\b(?:is|are)\s+still\s+(?:possible|open|alive|on\s+the\s+table|in\s+play)\b|"
                          r"\bremains?\s+possible\b|\bcan(?:'t|not)\s+(?:yet\s+)?be\s+ruled\s+out\b)")
 _ANOTHER_COUNT = re.compile(r"(?i:\b(?:exactly|at\s+least|at\s+most|only)\b)|恰好|只有|至少|最多")  # (the kept phrase is
