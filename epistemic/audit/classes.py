@@ -82,8 +82,10 @@ def unique_class_exclusions(lex, raw: list[Token], sentence: str) -> list[ClaimR
     know. Only a term that exactly one agent sees, and sees alone, is read; the class right after the verb's object
     noun ("every triple whose …", "the pairs with a unique …")."""
     out = []
-    terms = [t for t in raw if t.kind == "attr" and isinstance(t.payload, tuple) and t.payload[0] == "@term"]
-    if not terms or not lex.question_vars:
+    terms = [t for t in raw if t.kind == "attr" and (isinstance(t.payload, tuple) and t.payload[0] == "@term" or
+                                                     isinstance(t.payload, str) and t.payload in lex.order)]
+    if not terms or not lex.question_vars:  # (a sum, "every triple whose sum is unique", or a variable, "every card
+        # with a unique rank")
         return out
     for verb in list(ELIMINATES.finditer(sentence)) + list(_DISCARDS.finditer(sentence)):
         term = next((t for t in terms if verb.end() < t.start <= verb.end() + 50 and
@@ -92,7 +94,7 @@ def unique_class_exclusions(lex, raw: list[Token], sentence: str) -> list[ClaimR
             continue
         unique = _UNIQUE_AFTER.match(sentence, term.end) or _UNIQUE_BEFORE.search(sentence, max(0, term.start - 12),
                                                                                   term.start)
-        agent = _sole_observer(lex, term.payload[1])
+        agent = _sole_observer(lex, term.payload[1] if isinstance(term.payload, tuple) else ("Var", term.payload))
         if unique is None or agent is None:
             continue
         end = unique.end() if unique.start() >= term.end else term.end
