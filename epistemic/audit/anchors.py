@@ -402,7 +402,7 @@ _NOTHING_VERBS = re.compile(
     r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+nothing|" + _NOT_EVEN +
     r"(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|" + _NOT_EVEN +
     r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
-_NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|没有带来任何新|没有提供任何新|"
+_NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|(?:不能|无法)再?排除任何|没有带来任何新|没有提供任何新|"
                                r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
 # "…, so Q's statement holds for all nine cards, and nothing is eliminated": a passive, its subject the sentence so far
 _NOTHING_PASSIVE = re.compile(r"(?i)\bnothing\s+(?:at\s+all\s+)?(?:is|gets|got|was|has\s+been)\s+(?:eliminated|removed|"
