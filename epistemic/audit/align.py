@@ -139,14 +139,15 @@ class Alignment:
 
 
 # Words that announce the statement taken up next: "let me get to S's statement", "moving on to Bernard's"
-_AHEAD = re.compile(r"(?i:\b(?:get|move|moving|turn|turning|go|going|come|coming|proceed|proceeding|on)\s+(?:on\s+)?to\s+"
-                    r"(?:the\s+)?$)|(?:再|接着|然后)?(?:来看|看看|转到|进入)\s*$")
+_AHEAD = re.compile(r"(?i:\b(?:get|move|moving|turn|turning|go|going|come|coming|proceed|proceeding|on)\s+"
+                    r"(?:on\s+)?to\s+(?:the\s+)?$)|(?:再|接着|然后)?(?:来看|看看|转到|进入)\s*$")
 
 
 # A sentence that opens on the announcement after which it speaks: "After the second silence, …", "第二轮沉默之后，…"
 _AFTER_LEAD = re.compile(r"[\s*>\-•]*(?:(?i:so|and|then|thus|already|right|just)\s+){0,2}(?i:after|following)\s+"
-                         r"(?:(?P<en>(?i:the\s+)?(?i:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|one|two|three|"
-                         r"four|five|six)\s+(?i:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|questions?))\b[,，]?|"
+                         r"(?:(?P<en>(?i:the\s+)?(?i:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|"
+                         r"one|two|three|four|five|six)\s+"
+                         r"(?i:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|questions?))\b[,，]?|"
                          r"(?P<other>[^,，;；.。:：]{3,40})[,，])|"
                          r"[\s*>\-•]*(?:所以|那么|于是)?(?:在)?(?P<zh>[^，,。；;：:\n]{2,20}?)(?:之后|以后|过后|后)[，,]")
 _DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurations?|cases?|worlds?|scenarios?)\b)|"
@@ -1265,9 +1266,10 @@ class Aligner:
         return out
 
     def dated_knowing(self, sentence: str) -> tuple[int, int, int] | None:
-        """(j, k, where the dating phrase ends) when the sentence says what knowing announcement k says but dates it after announcement j < k - 1 by
-        its opening ("After the second silence, every muddy child knows she is muddy" with four muddy: the knowing
-        comes after the fourth silence): a claim about stage j (announced.py), not the dialogue narrated; else None."""
+        """(j, k, where the dating phrase ends) when the sentence says what knowing announcement k says but dates it
+        after announcement j < k - 1 by its opening ("After the second silence, every muddy child knows she is muddy"
+        with four muddy: the knowing comes after the fourth silence): a claim about stage j (announced.py), not the
+        dialogue narrated; else None."""
         lead = _AFTER_LEAD.match(sentence) if self.signatures else None
         if lead is None or _DATED_CASE.search(sentence) is not None:
             return None

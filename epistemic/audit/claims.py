@@ -117,9 +117,7 @@ _HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s
 _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
-_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是|"
-                      r"(?:test(?:ing)?|try(?:ing)?|consider)\s+(?=\w+\s*=\s*\d))", re.IGNORECASE)
-# ("Test m = 3: a muddy child sees two muddy faces": a value tried, not claimed)
+_SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 # A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
 # and a bulleted item of such a list
 _CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|only\s+when|whenever|unless|in\s+case)\b[^.。!?！？]{0,12}|如果|假如|若|要是)"
@@ -1476,7 +1474,8 @@ _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right befor
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
                          r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|killed)"
-                            r"\s+(?:[^.;:!?\n]{1,50}?,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?)?(?:every|all(?:\s+the)?|the|any|each)\s+"
+                            r"\s+(?:[^.;:!?\n]{1,50}?,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?)?"
+                            r"(?:every|all(?:\s+the)?|the|any|each)\s+"
                             r"(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
                             r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y", "rules out
 # products of two primes, and also any pair with x = y"
