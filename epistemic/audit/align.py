@@ -365,7 +365,7 @@ _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whe
                    "their", "there", "then", "from", "will"})
 # All the statements named at once: "the three announcements", "all the statements", "三句话", "所有发言"
 _ALL_STATEMENTS = re.compile(r"(?i:\b(?:all\s+(?:the\s+)?|the\s+)(?:(two|three|four|five|\d)\s+)?(?:statements|"
-                             r"announcements|remarks|lines)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
+                             r"announcements|remarks|lines|answers|replies)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
 # A step opening on "after …" as its label, up to a colon (_LABEL_COLON): "So after all three statements:"
 _AFTER_OPENING = re.compile(r"[\s#*>-]*(?:(?i:so|thus|hence|then|and|now|finally)[\s,]+)?(?i:after|once|following)\s+"
                             r"[^,:;.\n，：；。]{2,40}|[^,:;.\n，：；。]{2,20}(?:之后|以后)")

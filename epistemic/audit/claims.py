@@ -32,7 +32,7 @@ from .counts import FLIPPED, count_class_exclusions, count_key, count_records, o
 from .groups import everyone_records, group_records, member_records
 from .keys import key_vars, knower
 from .remaining import remaining_records
-from .rounds import round_records, step_case
+from .rounds import line_case, round_records, step_case
 from .ranges import range_records
 from .scope import reading_at, scopes
 
@@ -94,7 +94,9 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"(?<![A-Za-z0-9_.])[a-z]\s*=\s*\d+\s*[:：]|"
                          r"\b(?:about|check|checking|take|try|at)\s+[a-z]\s*=\s*\d+\s*[:：]|"  # "let me make sure about a = 7:"
                          r"\b(?:s|p|sum|product)\s*=?\s*\d+\s+(?:keeps|leaves|has|gives|allows)\b|"
-                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|(?<![\d日号月张牌个对])(?<!\d\s)(?:和|积)(?:为|是)?\s*\d|对于|的时候|当[^，,。]{0,12}时",
+                         r"\b(?:sum|product)\s*(?:=\s*)?\d+\s*(?:→|->|:)|"
+                         r"(?<![\d日号月张牌个对])(?<!\d\s)(?<!所以乘)(?<!因此乘)(?<!所以)(?<!因此)(?:和|积)(?:为|是)?\s*\d|"
+                         r"(?:所以|因此)乘?(?:和|积)(?:为|是)?\s*\d+(?!\d|\s*(?:[，,。.；;！!]|$))|对于|的时候|当[^，,。]{0,12}时",
                          re.IGNORECASE)
 # Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
 # be what stays as well as what went.
@@ -253,10 +255,13 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     case: int | None = None  # the count "Case: exactly two muddy children." supposes for the step (rounds.py)
     viewed = False  # the sentence before tells what an agent sees ("Bob sees a = 1, c = 2."): "Candidates …" are his
     row: re.Match | None = None  # the sentence that opens the bullet row of this line ("- 15: only August 15.")
+    labelled: tuple[int, int] | None = None  # (where, count) of a line opening on a case label ("- k = 3: …")
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if row is not None and "\n" in text[row.start():m.start()]:
             row = None  # (a verdict on the next line is no row's)
+        if labelled is not None and "\n" in text[labelled[0]:m.start()]:
+            labelled = None
         if row is not None and _BARE_VERDICT.fullmatch(sentence) is not None:
             out.extend(_row_closed(lex, row, text[row.start():m.end()]))  # "- 15: … so he can't be sure. **Out.**"
             row = None
@@ -274,15 +279,19 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
-        key = (sentence, answer_cue) if case is None and referent is None else (sentence, answer_cue, case, referent)
+        line = labelled[1] if labelled is not None else None
+        key = (sentence, answer_cue) if case is None and referent is None and line is None else \
+            (sentence, answer_cue, case, referent, line)
         hit = sentences.get(key)
         if hit is None:
             if not sentence.strip():
                 continue
-            hit = _sentence_records(lex, sentence, answer_cue, case, referent)
+            hit = _sentence_records(lex, sentence, answer_cue, case, referent, line)
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if labelled is None and "=" in sentence and (n := line_case(sentence)) is not None:
+            labelled = (m.start(), n)  # its later sentences on the line are that case's
         if case is None and ("uddy" in sentence or "有泥" in sentence or "蓝眼" in sentence or "blue" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
             if case is not None:  # ("### Exactly one muddy child": the case named, not the count claimed)
@@ -520,9 +529,9 @@ def _referent(lex: Lexicon, text: str, at: int) -> str | None:
 
 
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int | None = None,
-                      referent: str | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
+                      referent: str | None = None, labelled: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes;
-    `referent`: the agent the step named last before the sentence."""
+    `referent`: the agent the step named last before the sentence; `labelled`: the count its line's label names."""
     raw = lex.scan(sentence)
     if "|" in sentence and sentence.lstrip().startswith("|"):
         raw = _cells_apart(raw, sentence)  # "| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |": the next cell is not what he knew
@@ -589,7 +598,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         arithmetic = [r for r in arithmetic if r.kind != "count" or not any(
             c.start < r.end and r.start < c.end for c in counted)] + counted  # "只剩三个人都有泥" counts the muddy
         if _ROUNDS_QUICK.search(sentence) is not None:  # "if exactly two were muddy, each would know in round 2"
-            timed = round_records(lex, term, sentence, case)
+            timed = round_records(lex, term, sentence, case, labelled)
         if _CLASS_QUICK.search(sentence) is not None:  # "removes every world with exactly one muddy child": the
             # count is the class removed, not a supposition
             timed += count_class_exclusions(term, sentence)

@@ -124,10 +124,13 @@ def first_asked(lex: Lexicon) -> int | None:
     return next((k for k, a in enumerate(lex.puzzle.announcements, start=1) if a.speaker is None), None)
 
 
-def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = None) -> list[ClaimRecord]:
+def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = None,
+                  labelled: int | None = None) -> list[ClaimRecord]:
     """The case knowledge of each "<case>, <who> would <know> <when>" of one sentence, dated at its question.
     `case`: the count an earlier sentence of the step supposes ("Case: exactly two muddy children. … both would step
-    forward in the first round"), for a sentence that names no case of its own but a modal knowing."""
+    forward in the first round"), for a sentence that names no case of its own but a modal knowing; `labelled`: the
+    count its line's label names ("- k = 3: each sees 2 faces. So a muddy child knows after round 1."), which holds
+    to the line's end like a label inside the sentence."""
     found = members(lex)
     first = first_asked(lex)
     if not found or first is None or sentence.rstrip().endswith(("?", "？")):
@@ -152,6 +155,13 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
                 continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case
                 # and no question named after the knowing: "so with k = 2 someone steps forward at the first call")
             out += _timed(lex, term, found, first, sentence, n, m.start(), m.end(), verb, negated, stop)
+    if labelled and not named and _OWN_SUPPOSITION.search(sentence) is None:
+        for know, negated in ((_KNOW_EN, _NEGATED_EN), (_KNOW_ZH, _NEGATED_ZH)):
+            verb = _verb_outside_times(know, sentence, 0, len(sentence))
+            if verb is not None:
+                return _timed(lex, term, found, first, sentence, labelled, _clause_start(sentence, verb.start()), 0,
+                              verb, negated, len(sentence))
+        return []
     if case and not named and _OWN_SUPPOSITION.search(sentence) is None:  # "… So A can conclude straight off that
         # she is muddy, and both would step forward in the first round": the step's case, with a modal before the
         # knowing ("would", "会"); not "if I were clean, B would know right away" (a case inside the case)
@@ -208,6 +218,12 @@ _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i
                          r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
 _OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise)\b)|如果|假如|假设|要是|若|否则")
+
+
+def line_case(sentence: str) -> int | None:
+    """The count a sentence opening on a case label names for the rest of its line ("- k = 3: each sees 2 faces.")."""
+    m = _CASE_EN.match(sentence)
+    return _number(m.group("l")) or None if m is not None and m.group("l") else None
 
 
 def step_case(sentence: str) -> int | None:

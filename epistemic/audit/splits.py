@@ -26,6 +26,11 @@ _CAN_ONLY = re.compile(_START + r"\s+(?:(?:can|could)\s+only\s+be\s+(?:(?:writte
                        r"\s+(?:as|into)\s+)?|only\s+(?:works|splits|factors|factori[sz]es|decomposes)\s+(?:as|into)\s+)"
                        + _PAIR + r"|" + _START + r"\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*"
                        + _PAIR, re.IGNORECASE)
+# The number left out, named just before: "6×47 = 282，在范围内只能分解为 6×47", "= 282, which can only be written as 6 × 47"
+_ELIDED = re.compile(r"(?:[,，]\s*)(?:(?i:which|that|and\s+it|it)\s+(?:(?:can|could)\s+only\s+be\s+(?:written|factored|split|"
+                     r"decomposed|expressed)\s+(?:as|into)\s+)|(?:在范围内|范围内|这)?\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?"
+                     r"(?:成|为)\s*)" + _PAIR, re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\d.])\d{1,6}(?![\d.])")
 # Words that restrict the pairs to those of a stage, or deny or suppose the claim.
 _QUALIFIED = re.compile(r"(?i:\b(?:left|remaining|remain|remains|survives?|surviving|list|listed|candidates?|whose|among|now|"
                         r"still|not|isn't|no longer|if|were|would be|suppose)\b|with\s+(?:a\s+|its\s+)?sum)|剩|候选|列表|表里|"
@@ -48,6 +53,12 @@ def split_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     for m in _CAN_ONLY.finditer(sentence):
         groups = m.groups()[:4] if m.group(1) is not None else m.groups()[4:]
         out += _record(lex, pair, sentence, m, groups)
+    for m in _ELIDED.finditer(sentence):
+        a, op, b = m.groups()
+        value = int(a) * int(b) if op != "+" else int(a) + int(b)
+        named = [n for n in _NUMBER.finditer(sentence, 0, m.start()) if int(n.group(0)) == value]
+        if named and named[-1].end() >= m.start() - 12:  # the number the clause before ends on
+            out += _record(lex, pair, sentence, m, (named[-1].group(0), a, op, b))
     return out
 
 
