@@ -43,7 +43,7 @@ from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, QUESTION
 from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
-from .segment import Segmented, apostrophes, code_blanked, decode_trace, plain, segment
+from .segment import Segmented, apostrophes, code_blanked, decode_trace, lists_read_together, plain, segment
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
            "decode_trace", "segment"]
@@ -298,7 +298,7 @@ _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a state
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
     raw = code_blanked([st.text for st in seg.steps])  # (a program's lines state nothing; its comments do)
-    texts = [plain(t, cards) for t in raw]  # what the readers see; reports keep the original text
+    texts = lists_read_together([plain(t, cards) for t in raw])  # what the readers see; reports keep the original
     alignment = ctx.aligner.align([apostrophes(t) for t in raw])  # headings keep their ** marks
     answer_next = False
     final: tuple[tuple[int, ...], ...] | None = None

@@ -1842,9 +1842,10 @@ class Aligner:
         same = self._same_structure(own, said, toks[at + 1:], first)  # ("S说他早就知道", "S says he already knew")
         if same:  # "Q says he knew P didn't know" is Q's "I knew you didn't know", even when it looks back
             return next(((k, "paraphrase") for k in same if k > current), (None, ""))
-        pol = "neg" if said[0] == "notknow" else "pos"
-        return next(((k, "paraphrase") for k in own if k > current and self.polarity[k - 1] in (pol, "any")),
-                    (None, ""))
+        pol = "neg" if said[0] == "notknow" else "pos"  # (by its first word, when it has every word said: not "S
+        # is saying that, knowing only the sum, he was already certain P could not know" for S's "So can I")
+        return next(((k, "paraphrase") for k in own if k > current and self.polarity[k - 1] in (pol, "any") and
+                     set(said) <= set(self.cues[k - 1])), (None, ""))
 
 
 # A numbered heading of the trace's own that opens a statement's part: "## Step 1: Albert's statement", "第2步：伯纳德"

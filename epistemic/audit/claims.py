@@ -419,8 +419,10 @@ _ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!\s+(
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
 # short items under a line ending in a colon, read as one sentence ("are: May 15, May 16").
-_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}[ \t]*(?=\n|$)){2,})")
-_BULLET = re.compile(r"\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]")
+_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}[ \t]*(?=\n|$)){2,}|"
+                         r"(?:(?:\n[ \t]*)+[^\n:：→=?？.。!！#>|\-*•\s\"“”「」][^\n:：→=?？.。!！\"“”「」]{0,59}(?=\n|$)){1,12})")
+# (or unmarked items, one to a line or over blank lines: "这样剩下的日期是：\n\n6月17日\n\n7月14日、7月16日")
+_BULLET = re.compile(r"(?:\n[ \t]*)+(?:(?:[-*•]|\d{1,2}[.)、])[ \t])?")
 
 
 def _joined_list(m: re.Match) -> str:
@@ -1118,7 +1120,7 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
                        r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在")  # not "clubs stays out"
-_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
+_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:日|号)?(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
                            re.IGNORECASE)  # ("所以梅花可以保留")
 
 
@@ -1584,6 +1586,7 @@ _CRITERION_AFTER = re.compile(r"(?i:\s+(?:the|this|that|a|its|one)\s+(?:[^.,;:!?
                               r"criterion|condition|requirement)s?\b|[^.,;:!?\n]{0,40}?\bon\s+its\s+own\b)")
 
 
+_DATE_LIST_GAP = re.compile(r"(?:日|号)?" + _LIST_GAP.pattern)  # ("4月19日和6月19日都还在": a list)
 _CAN_ZH = ("可以", "能", "可")  # "所以梅花可以保留": can be kept, said of the stage
 
 
@@ -1602,7 +1605,8 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             continue  # "Albert with August is fine at step one": the case where he holds it, not the stage
         if _CRITERION_AFTER.match(sentence, m.end()) is not None:
             continue  # "17 March survives the "Bernard doesn't know" test on its own": one criterion, not the stage
-        if prev is not None and prev.kind == before[-1].kind and _LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) \
+        if prev is not None and prev.kind == before[-1].kind and \
+                _DATE_LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) is not None \
                 and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
             continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all
         if before[-1].kind == "tuple":  # "(2, 15) survives P's statement"

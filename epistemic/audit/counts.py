@@ -55,7 +55,8 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _CHAIN_BELOW = re.compile(r"(?<![\d.])(\d{1,3})\s*(≤|<=|<)\s*[*_]*$")
 # A removal verb negated right before the count: "doesn't rule out k = 1", "does not eliminate m = 2"
 _REMOVAL_DENIED = re.compile(r"(?i:(?:\bnot|n't|\bnever|\bcannot)\s+(?:yet\s+|be\s+|(?:have\s+)?been\s+)?(?:rule[sd]?\s+out|"
-                             r"eliminat\w*|exclud\w*|remov\w*)\s*(?:the\s+case\s+)?$)|(?:不能|无法|没有?|并未|不)排除\s*$")
+                             r"eliminat\w*|exclud\w*|remov\w*)\s*(?:the\s+(?:case|possibility|option)\s*(?:(?:of|that|where)\s+)?"
+                             r"(?:there\s+(?:is|are)\s+)?)?$)|(?:不能|无法|没有?|并未|不)排除\s*$")
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
 _WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
 _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
@@ -110,6 +111,7 @@ _ANOTHER_COUNT = re.compile(r"(?i:\b(?:exactly|at\s+least|at\s+most|only)\b)|恰
 # another count's: "with exactly two muddy kids each still needs …, so exactly two muddy is still on the table")
 _EARLIER_TIME = re.compile(r"之前|以前|(?i:\bbefore\b|\bat\s+first\b)|起初|一开始")
 _ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
+_ZH_NOT_OUT = re.compile(r"(?:不能|无法|没法|没有|没|并未|未|不)(?:再|马上|立刻)?排除(?:掉)?[\s\"“”「」]*(?:只有|恰好|正好)?$")
 _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
 # "**3 children are muddy.**", "So 2 kids are muddy", "So, to sum up for your notes: two children are muddy": a plain
@@ -124,7 +126,7 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
                         r"\s+(?:the\s+number\s+of\s+[^.:;\n]{1,40}[:：]\s*)?(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
                         + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N +
-                        r"|有泥的(?:孩子|人)(?:一共|总共|共)?(?:就)?(?:是|有)" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
+                        r"|有泥的(?:孩子|人)(?:(?:一共|总共|共)(?:就)?(?:是|有)?|(?:就)?(?:是|有))" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"
@@ -317,6 +319,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
                               kept.end(), False, reading=POSSIBLE))  # "“只有1个孩子有泥”的情况还保留着", "exactly one
             continue  # muddy child is still possible": that count still possible, not the only one
+        if noun is not None and op == "=" and _ZH_NOT_OUT.search(sentence, max(0, m.start() - 12), m.start()):
+            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
+                              noun.end(), False, reading=POSSIBLE))  # "还不能排除只有2个的情况": still possible
+            continue
         if noun is not None:  # "只有一个孩子有泥的三种情况 … 都被排除": cases named by their count, not the count
             if op != "=" or (_ZH_CASES_OUT.search(sentence, noun.end(), _clause_end(sentence, noun.end())) is None and
                              _ZH_CASES_OUT.search(sentence, max(0, m.start() - 8), m.start()) is None):
@@ -326,6 +332,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                 out.append(record("exclusion", key, (), sentence.strip(), m.start(), noun.end(), False, None,
                                   reading=VALUES))
             continue
+        if op == "=" and _REMOVAL_DENIED.search(sentence, max(0, m.start() - 60), m.start()):
+            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
+                              m.end(), False, reading=POSSIBLE))  # "they can't yet rule out exactly two muddy
+            continue  # children": still possible
         if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()) or \
                 _DENIED.search(sentence, max(0, m.start() - 30), m.start()):
             op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out", "不可能只有一个"

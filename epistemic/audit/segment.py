@@ -233,6 +233,37 @@ def segment(text: str, max_chars: int = MAX_CHARS) -> Segmented:
     return Segmented(tuple(steps), text, truncated, method)
 
 
+# A step that announces a list of what is left ("这样剩下的日期是：", "which leaves 9 cards:"), and the items of a list spread over the
+# steps after it: short single lines that end no sentence ("6月17日", "7月14日、7月16日")
+_ANNOUNCES_LIST = re.compile(r"[:：][\s*]*$")
+_LEFT_WORDS = re.compile(r"(?i:remain|\bleft\b|\bleaves?\b|leaving|surviv|\bpossible\b|candidates|options)|剩|可能|候选")
+_ANSWER_LABEL = re.compile(r"(?i:answer|conclusion|solution|birthday\s+is|card\s+is)|答案|结论|生日是|牌是")
+_LIST_ITEM = re.compile(r"[^\n.。!?！？:：\"“”「」]{1,60}")  # (a row with a label, "14日：7月、8月", reads alone)
+_ITEMS_AT_MOST = 12
+
+
+def lists_read_together(texts: list[str]) -> list[str]:
+    """The steps' texts for reading, with each list spread over several steps read with the step announcing it (each
+    item alone would read as the whole list): the items move up, their own steps go blank (same length). The steps
+    themselves stay paragraphs, so step numbers still match ProcessBench's labels. Not after an answer's label
+    ("Final answer:", "谢丽尔的生日是："), which the answer readers find in the step after it.""" 
+    out = list(texts)
+    at, items = -1, 0  # the step announcing a list, and how many items it has taken
+    for i, text in enumerate(texts):
+        chunk = text.strip()
+        if at >= 0 and items < _ITEMS_AT_MOST and _LIST_ITEM.fullmatch(chunk) is not None and \
+                not chunk.startswith(("#", ">", "|")):
+            out[at] += "\n" + chunk
+            out[i] = " " * len(text)
+            items += 1
+            continue
+        at, items = -1, 0
+        if _ANNOUNCES_LIST.search(chunk) is not None and _LEFT_WORDS.search(chunk[-60:]) is not None and \
+                _ANSWER_LABEL.search(chunk[-40:]) is None:
+            at = i
+    return out
+
+
 def _think_end(text: str) -> int | None:
     m = re.search(r"</think>", text, re.IGNORECASE)
     return m.start() if m else None
