@@ -290,6 +290,16 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if ("—" in sentence or "–" in sentence) and _IF_OPENING.match(sentence) is not None and \
+                (dash := _DASH_CONCLUSION.search(sentence)) is not None:
+            key = ("@dash", dash.group("tail"))
+            tail = sentences.get(key)
+            if tail is None:
+                tail = _sentence_records(lex, dash.group("tail"), False)[0]
+                memo.remember(sentences, key, tail)
+            records = tuple(r for r in records if r.start < dash.start()) + \
+                tuple(moved(r, dash.start("tail")) for r in tail)  # "If it were April, … Bernard could not be sure —
+            # **April is eliminated**.": the supposition's conclusion, said of the stage
         if labelled is None and "=" in sentence and (n := line_case(sentence)) is not None:
             labelled = (m.start(), n)  # its later sentences on the line are that case's
         if case is None and ("uddy" in sentence or "有泥" in sentence or "蓝眼" in sentence or "blue" in sentence):
@@ -328,6 +338,13 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
     return out
+
+
+# A supposition's conclusion after a dash that ends its sentence: "If Cheryl's month were April, …, so Bernard could
+# not be sure — **April is eliminated**."
+_IF_OPENING = re.compile(r"\s*(?:\*\*)?(?i:if|suppose|supposing|assume|were)\b|\s*(?:如果|假如|假设|要是)")
+_DASH_CONCLUSION = re.compile(r"\s[—–]\s*(?:\*\*)?(?P<tail>(?i:(?:so|hence|thus|therefore)\s+)?[^—–,;:()]{1,40}?\s+"
+                              r"(?i:is|are)\s+(?i:eliminated|ruled\s+out|out|gone|excluded)\b[^—–]{0,12})$")
 
 
 # A sentence about which values have a property ("the singleton days are 13 and 20", "19 只出现一次"), and one about
@@ -1138,6 +1155,9 @@ _LEFT_BEFORE = re.compile(r"(?:(?i:\b(?:remaining|surviving|possible|candidate|s
 _WHAT_REMAINS = re.compile(r"(?i:\b(?:what|that\s+which)\s+(?:remains?|is\s+left|survives?)\s+(?:are|is)\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+){0,2})$|(?i:\bwhat['’]s\s+left\s+(?:are|is)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+){0,2})$")
+# "剩下的就是 s ≤ 53、奇数、且 s − 2 为合数的和：11, 17, …": the sums left described, the term right before the colon
+_WHAT_REMAINS_ZH = re.compile(r"(?:剩下|剩余|还剩)的?(?:就|只)?(?:是|有)[^。；;\n:：]{0,40}$")
+_COLON_NEXT = re.compile(r"\s*[:：]")
 _DESCRIBED_UNTIL_COLON = re.compile(r"[^.;:：!?\n]{0,60}?[:：]")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
                          r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)"
@@ -1176,6 +1196,9 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             end = fixed.end()
         elif described is not None and _WHAT_REMAINS.search(sentence, max(0, t.start - 40), t.start) is not None:
             end = described.end()  # "What remains are the odd sums up to 53 with s − 2 composite: 11, 17, …"
+        elif (colon := None if run else _COLON_NEXT.match(sentence, t.end)) is not None and \
+                _WHAT_REMAINS_ZH.search(sentence, max(0, t.start - 48), t.start) is not None:
+            end = colon.end()
         elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
         negated = any(u.kind == "neg" for u in run) or \
@@ -2178,6 +2201,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                 continue  # "|a − b| = 1": a variable inside an expression, not the variable's value
             last_attr, attr_end = t.payload, t.end
             slot = 0 if pair and t.payload == "@question" else None
+        elif kind == "agent" and pair and _PAIR_OWNED.match(sentence, t.end) is not None:
+            slot = 0  # "P's numbers are 4 and 13": the pair asked for, which P is after (he holds their product)
+            continue
         elif kind == "agent" and _number_held(raw, i, sentence):
             last_attr = _held_var(lex, t.payload) or last_attr  # "Anne has 2", "安妮是0或2": the agent's own number
         elif kind == "ambig":
@@ -2497,6 +2523,9 @@ _AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|
                            r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be)(?:\s+wearing)?|"
                            r"doesn't\s+have|does\s+not\s+have))\s*")
 _BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # a shared value beside its owner: "Anne red, Bill white", "安妮：红"
+
+
+_PAIR_OWNED = re.compile(r"(?i:['’]s\s+(?:two\s+)?(?:numbers|pair)\b)|的(?:两个数|两数)")
 
 
 def _number_held(raw: list[Token], i: int, sentence: str) -> bool:

@@ -78,3 +78,38 @@ def test_the_muddy_children_in_all_is_the_count(ctxs):
     assert report.final_answer == ((4,),) and report.final_answer_correct is False
     report = _audit(ctx, lead + "**答案：有泥的孩子共2个。**")
     assert report.final_answer == ((2,),) and report.final_answer_correct is True
+
+
+def test_the_numbers_of_the_agent_after_them_are_the_pair(ctxs):
+    """"so P's numbers are 4 and 13": the pair asked for (P holds their product, no number of his own), as "the numbers
+    are 4 and 13"; "S's number is 17" names no pair and stays unread."""
+    ctx = ctxs("impossible.txt")
+    lead = ("P: I cannot determine the two numbers. S: I knew that you couldn't determine them. P: Now I can "
+            "determine them. S: So can I.\n\n")
+    assert _kinds(_audit(ctx, lead + "So P's numbers are 4 and 13."), "candidates") == [("entailed", True)]
+    assert _kinds(_audit(ctx, lead + "So P's numbers are 4 and 12."), "candidates") == [("false", True)]
+    assert _kinds(_audit(ctx, lead + "So S's number is 17."), "candidates") == []
+
+
+def test_the_sums_left_described_before_the_colon(ctxs):
+    """"剩下的就是 s ≤ 53、奇数、且 s − 2 为合数的和：11, …, 51, 53" lists the sums left after S's statement (false: 51
+    is gone), once, not once for each "s" of the description."""
+    ctx = ctxs("sum_product.txt")
+    lead = "P：我不知道这两个数。\n\nS：我知道你不知道。\n\n剩下的就是 s ≤ 53、奇数、且 s − 2 为合数的和："
+    assert _kinds(_audit(ctx, lead + "11, 17, 23, 27, 29, 35, 37, 41, 47, 51, 53。"), "candidates") == [("false", True)]
+    assert _kinds(_audit(ctx, lead + "11, 17, 23, 27, 29, 35, 37, 41, 47, 53。"), "candidates") == [("entailed", True)]
+
+
+def test_a_suppositions_conclusion_after_a_dash(ctxs):
+    """"If Cheryl's month were April, …, so Bernard could not possibly be sure — **April is eliminated**." concludes
+    that April is gone after Bernard's statement (premature: Albert's second removes it); "— 19 is out" (true)."""
+    ctx = ctxs("cheryl_variant.txt")
+    lead = ("Albert: I don't know when Cheryl's birthday is, but I know that Bernard does not know too.\n\n"
+            "Bernard: At first I don't know when Cheryl's birthday is, but I know now.\n\n")
+    april = _audit(ctx, lead + "If Cheryl's month were April, there would still be three April dates (14, 17, 19) to "
+                               "choose between, so Bernard could not possibly be sure — **April is eliminated**.")
+    assert [v for v, _ in _kinds(april, "exclusion")] == ["premature"]
+    nineteen = _audit(ctx, lead + "If Cheryl's day were 19, Bernard could not be sure — 19 is out.")
+    assert _kinds(nineteen, "exclusion") == [("entailed", True)]
+    assert _kinds(_audit(ctx, lead + "If Cheryl's day were 19, Bernard could not be sure, and 19 is out."),
+                  "exclusion") == []
