@@ -424,9 +424,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         dating = any(w in low for w in _AFTER_WORDS)
         evident = None  # the stage an exact list read earlier in the step holds at
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
+        nxt = alignment[st.index + 1] if st.index + 1 < len(alignment) else None
+        passed = nxt.stage - 1 if nxt is not None and nxt.how in _NAMING and al.how != "recap" and \
+            nxt.stage == al.reached + 2 else 0  # the next step names the statement after the next one: what this
+        # step says holds there too ("P would know → gone. 9 cards left." before 'Q "knew" …': P's, unnamed)
         for r in records:
             by_line = False  # dated by the line of a worked outline it stands on
-            reached = max(al.reached_at(r.start), told)
+            reached = max(al.reached_at(r.start), told, passed)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached,
                             al.moved_at(r.start) or (analysing and r.kind == "case knowledge"))
             ref = al.referred_at(r.start)
@@ -799,6 +803,9 @@ def _headline_deferred(steps: list, opening: int, final) -> list:
 
 _ARGUED = 160  # a step this long that names the wrong answer argues for it ("… so the date is April 17"), unlike a
 # bare closing line ("**Answer: April 17**")
+
+
+_NAMING = frozenset({"quote", "label", "ordinal", "heading", "paraphrase"})  # alignments that name their statement
 
 
 def _ahead(alignment: list) -> list[int]:

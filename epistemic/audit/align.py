@@ -313,7 +313,7 @@ _TURN_WORDS = (r"[\s*#>\-]*(?:(?:然后|接下来|接着|下面|再往下)(?:就
 _TURN_OPENER = re.compile(_TURN_WORDS + "$")
 _TURN_HINT = re.compile(_TURN_WORDS)
 # A sentence that only names the next speaker: "Anne first.", "**Bill next:**", "Bernard's turn.", "轮到比尔。"
-_AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:轮到|接下来是|然后是)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
+_AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:好[，,]\s*)?(?:轮到|接下来是|然后是|最后是|(?:现在|接着|接下来|然后)看)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
                          r"(?i:(?:now|next|then)\s*,?\s+(?:to\s+|for\s+|comes\s+)?)(?P<lead>[^\s，,。.:：*]{1,16}?)|"
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
@@ -536,9 +536,13 @@ def _knew_before(toks: list, sentence: str = "") -> bool:
         return True  # "**S knew it** →": knew what was just said (that P could not), the object a pronoun
     if i is not None and toks[i].text.lower() == "knew" and _KNEW_AHEAD.match(sentence, toks[i].end) is not None:
         return True  # "2. Q knew beforehand → …": knew before anyone spoke, the object left out
+    if i is not None and toks[i].text.lower() == "knew" and \
+            any(u.kind == "says" and u.text.lower() in _SAYS_NOW for u in toks[:i]):
+        return True  # "S says he knew": a past said in the present is no tense shifted back ("S said he knew" is)
     return i is not None and i > 0 and toks[i - 1].kind == "past"
 
 
+_SAYS_NOW = frozenset({"says", "claims", "states", "replies", "answers", "announces", "adds", "declares", "insists"})
 _KNEW_AHEAD = re.compile(r"(?i:\s+(?:beforehand|in\s+advance)\s*(?:\*{1,2}|→|->|⇒|[.:;,)]|$))|"
                          r"\s+before\s+(?:[A-Z]\w{0,12}|anyone|anybody|the\s+\w+)\s+(?:spoke|said|answered|opened)\b")
 _KNEW_IT = re.compile(r"\s+(?:it|that|this)(?:\s+(?:in\s+advance|beforehand|all\s+along|from\s+the\s+start))?\s*"
@@ -1788,7 +1792,8 @@ class Aligner:
         if turn is not None and current < n:  # "Anne first.", "Bernard's turn:", 'Albert, "¬K_A ∧ K_A¬K_B":'
             name = turn.group("name") or turn.group("zh") or turn.groupdict().get("lead")
             toks = tokens(self.lexicon, name)
-            if len(toks) == 1 and toks[0].kind == "agent" and self.speakers[current] == toks[0].payload and \
+            if len(toks) == 1 and toks[0].kind == "agent" and \
+                    (self.speakers[current] or self.voices[current]) == toks[0].payload and \
                     (turn.re is not _AGENT_QUOTING or (toks[0].start, toks[0].end) == (0, len(name))):
                 return current + 1, "heading"
         if _TURN_HINT.match(first) is not None:  # "然后是S先生那句话，这句是关键。", "Next comes S's statement."

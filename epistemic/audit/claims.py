@@ -1388,6 +1388,10 @@ def _relation_patterns(names: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, 
             re.compile(start + name + r"\s*(≠|!=)\s*" + name + r"\s*\+\s*" + name + end))
 
 
+_ASKED_WHETHER = re.compile(r"(?i:\b(?:whether|decide\s+if|ask(?:s|ed)?\s+if|check\s+if)\b)[^.;:!?\n]*$|"
+                            r"(?:是否|是不是|有没有)[^。；;：:！？\n]*$")
+
+
 def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"hence x ≠ y": a relation between two of the puzzle's numbers (kind "term bound"); "the pairs with x = y
     are eliminated": the relation ruled out (an exclusion, credited when a statement is named); "两两不同": every
@@ -1401,6 +1405,9 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     for m in _ALL_DIFFERENT.finditer(sentence):
         if len(names) < 3 and not m.group(0).startswith(("两两", "互不", "各不")):
             continue  # "all different" of two numbers is said as "x ≠ y"
+        if _ASKED_WHETHER.search(sentence, max(0, m.start() - 80), m.start()) is not None:
+            continue  # "just decide whether, after three "I don't know"s, the three numbers must be pairwise
+            # distinct": the question, not its answer
         pairs = [("Compare", "!=", ("Var", a), ("Var", b)) for n, a in enumerate(names) for b in names[n + 1:]]
         out.append(record("term bound", junction_key("And", pairs), (), sentence.strip(), m.start(), m.end(), False,
                           reading=reading))

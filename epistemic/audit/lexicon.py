@@ -109,6 +109,7 @@ CUES: dict[str, tuple[str, ...]] = {
              "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now"),
     "neg": ("∉",
             "is out", "are out", "is gone", "are gone", "was gone", "were gone", "was already gone", "were already gone",
+            "is already out", "are already out", "was already out", "were already out",
             "is off the table", "are off the table", "was off the table",
             "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
