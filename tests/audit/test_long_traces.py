@@ -96,3 +96,14 @@ def test_a_false_credit_weighs_alone_in_a_long_trace(ctxs):
     wrong = _audit(ctx, _FILLER + "\n\n" + said + "\n\nQ's statement rules out the 5 of diamonds." + tail)
     assert len(wrong.steps) >= LONG_TRACE and _bad(wrong)
     assert not _bad(_audit(ctx, _FILLER + "\n\n" + said + "\n\nQ's statement rules out the 4 of spades." + tail))
+
+
+def test_what_is_left_one_statement_early_weighs_alone_in_a_long_trace(ctxs):
+    """"That leaves ♥Q, ♥4, ♦5." right after Q's statement (P's second removes the aces) is premature as a list labelled
+    what is left, however long the trace; the same cards as a bare list of values are not (evidence.STRONG_READINGS)."""
+    ctx = ctxs("card16.txt")
+    lead = _FILLER + "\n\n" + _said(ctx, 2) + "\n\n"
+    tail = "\n\n" + "\n\n".join(_said(ctx).split("\n\n")[2:]) + "\n\nAnswer: ♦5."
+    left = _audit(ctx, lead + "That leaves ♥Q, ♥4, ♦5." + tail)
+    assert len(left.steps) >= LONG_TRACE and _bad(left)
+    assert not _bad(_audit(ctx, lead + "The cards are ♥Q, ♥4, ♦5." + tail))
