@@ -325,7 +325,9 @@ _AGENT_QUOTING = re.compile(r"[ \t*#>\-]*(?P<name>[^\W\d][\w.]{0,15}(?: [^\W\d][
 _AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(?:[-_]?(\d))?(?:\*\*)?[ \t]*"
                         r"(?:[:：]|(?<=\*\*)|"
                         r"(?=[ \t]*[\"“]))")
-_INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])")
+_INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])(?:([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])|"
+                          r"([₁₂₃₄₅]|[1-5](?!\d))?[ \t]+[—–][ \t]*(?=[\"“]))")  # (or "**A1 — "I don't know, …"**",
+# "**B — "Didn't know at first, know now."**": the speaker's next statement when no number is given)
 _SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
@@ -1645,19 +1647,23 @@ class Aligner:
     def _initial_label(self, text: str, current: int) -> int | None:
         """"A₁: ¬K_A(date) ∧ …", "B1 := K_B(date)": a speaker written by the initial of their name (the only agent
         with it) and the number of their statement, as logic notation labels the dialogue."""
-        k = self._initial_nth(text)
+        k = self._initial_nth(text, current)
         return k if k is not None and k > current else None
 
-    def _initial_nth(self, text: str) -> int | None:
-        """The statement an initial-and-number label opening `text` names ("A₁ :=", "B2:"), or None."""
+    def _initial_nth(self, text: str, current: int | None = None) -> int | None:
+        """The statement an initial-and-number label opening `text` names ("A₁ :=", "B2:"; with the trace's
+        `current` stage, "B — "…"" names B's next), or None."""
         m = _INITIAL_NTH.match(text)
         if m is None:
             return None
         agents = [a.name for a in self.lexicon.puzzle.agents if a.name[:1] == m.group(1)]
-        if len(agents) != 1:
-            return None
+        if len(agents) != 1 or (m.group(2) is None and self.lexicon.scan(m.group(1))):
+            return None  # (a dashed label's letter must be no word of the puzzle: "A — …" is the ace in the cards)
         own = self.statements_of(agents[0])
-        nth = _SUBSCRIPTS.get(m.group(2), 0) or int(m.group(2))
+        number = m.group(2) or m.group(3)
+        if number is None:
+            return next((k for k in own if k > current), None) if current is not None else None
+        nth = _SUBSCRIPTS.get(number, 0) or int(number)
         return own[nth - 1] if 0 < nth <= len(own) else None
 
     def _numbered_speaker(self, text: str, current: int) -> int | None:

@@ -53,3 +53,16 @@ def test_says_he_knew_is_the_statement_about_before(ctxs):
     ctx = ctxs("sum_product.txt")
     steps = _audit(ctx, "P says he does not know.\n\nS says he knew.").steps
     assert [st.stage for st in steps] == [1, 2]
+
+
+def test_initials_before_a_dash_and_a_quote_open_statements(ctxs):
+    """'**A1 — "I don't know, and I know B doesn't."**', '**B — "Didn't know at first, know now."**', '**A2 — …**':
+    each speaker's statement by initial (with its number, or the speaker's next without one); in the cards puzzle
+    "A — …" is the ace and labels nothing."""
+    ctx = ctxs("cheryl_variant.txt")
+    text = ('**A1 — "I don\'t know, and I know B doesn\'t."** Month has no singleton day.\n\n'
+            '**B — "Didn\'t know at first, know now."** Day unique among those 5.\n\n'
+            '**A2 — "Then I know too."** Jun → 12.')
+    assert [st.stage for st in _audit(ctx, text).steps] == [1, 2, 3]
+    cards = ctxs("card16.txt")
+    assert [st.stage for st in _audit(cards, '**A — "the ace"** appears twice.').steps] == [0]
