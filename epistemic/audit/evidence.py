@@ -148,6 +148,25 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
     return explained(text[a:b], lex) and not labelled(text[a:b], lex)
 
 
+def wrong_information(formula: tuple, named: set[str], lex: Lexicon) -> bool:
+    """Whether a hypothetical "if <v> were <c>, <agent> could not know" supposes a value of a variable the agent does
+    not observe, with no other agent `named` in its sentence ("if the suit were hearts, P couldn't pin it down": P
+    holds the rank; not "if Q had hearts, …", Q's case): when
+    false, the trace reasons with another agent's information (the wrong-agent error). On the tuning split (session
+    43) 9 such false verdicts stood at gold first errors and none before one."""
+    if formula[0] != "Implies" or formula[1][0] != "Compare" or formula[1][1] != "=" or formula[1][2][0] != "Var":
+        return False
+    then = formula[2]
+    if then[0] != "Not" or then[1][0] != "Knows" or then[1][3] != "value" or len(then[1][2]) != 1:
+        return False
+    who = then[1][2][0]
+    agent = next((a for a in lex.puzzle.agents if a.name == who), None)
+    seen = {getattr(o, "name", None) for o in agent.observes} if agent is not None else {None}
+    if None in seen or formula[1][2][1] in seen:
+        return False
+    return named <= {who}
+
+
 def says_already(text: str, start: int, end: int) -> bool:
     """Whether the claim's own clause says it holds already, at this point ("we already know", "此时", "已经"): from
     the last clause break before the claim ("S already sure of that → sum ≤ 54" does not date the bound)."""

@@ -94,3 +94,20 @@ def test_a_lead_in_dates_the_claim_unless_it_names_a_knower():
         text = lead + "the date is July 16."
         start = len(lead)
         assert says_already(text, start, len(text) - 1) is dated, lead
+
+
+def test_another_agents_information_in_a_hypothetical_weighs_alone(ctxs):
+    """"if the suit were hearts, P couldn't pin it down" at P's "now I know" supposes the suit, which Q holds (false:
+    with ♥Q or ♥4 P knows): the wrong agent's information, a step error even in a long trace; "if the rank were A,
+    P couldn't pin it down" supposes P's own (true) and "if Q had hearts, P couldn't …" names another agent: neither
+    weighs alone."""
+    from tests.audit.reading import audit as _audit, said
+    ctx = ctxs("card16.txt")
+    lead = said(ctx, 3) + "\n\n"
+    wrong = _audit(ctx, lead + "Hearts still has three cards — A, Q, 4 — so if the suit were hearts, P couldn't pin it "
+                               "down.\n\nAnswer: ♦5.")
+    assert [c.evidence for st in wrong.steps for c in st.claims if c.record.kind == "hypothetical"] == ["strong"]
+    own = _audit(ctx, lead + "So if the rank were A, P couldn't pin it down.\n\nAnswer: ♦5.")
+    assert all(c.evidence != "strong" for st in own.steps for c in st.claims)
+    named = _audit(ctx, lead + "So if Q had hearts, P couldn't pin it down.\n\nAnswer: ♦5.")
+    assert all(c.evidence != "strong" for st in named.steps for c in st.claims if c.record.kind == "hypothetical")

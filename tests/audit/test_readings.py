@@ -562,7 +562,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "ay1-dining_cryptographers-gemini-terse-correct-30",
     # traces_bh* (opened in session 30): "The blind man cannot be certain; his hat is white in four of the five
     # remaining cases (probably white)" is read as white (its '答案是"是"' read that session)
-    "bh2-hats-o1-summary-error-14"}
+    "bh2-hats-o1-summary-error-14",
+    # traces_ck* (session 43): "**结论：** 是。两数之和一定是3、5、15、17之一（答案填1）。顺便一提，这时比尔也能推出安妮的数。"
+    # (read without the aside after it: the aside hides the closing yes)
+    "ck1-consecutive-gpt4o-steps-correct-12"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
