@@ -841,9 +841,9 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn \
             or (c.anchored and c.verdict.verdict == PREMATURE) or r.reading == SUM_TEST \
             or (c.verdict.verdict == PREMATURE and says_already(text, r.start, r.end)) \
-            or (r.kind, c.verdict.verdict, r.reading) in STRONG_READINGS or informed  # ("At this point the card has to be ♦5"
-        # one statement early: in long traces of the tuning split 14 at gold first errors, none before one; "That
-        # leaves ♥Q, ♥4, ♦5." one statement early, session 43: 7 at gold first errors, none before one)
+            or (r.kind, c.verdict.verdict, r.reading) in STRONG_READINGS or informed
+        # ("At this point the card has to be ♦5" one statement early: in long traces of the tuning split 14 at gold
+        # first errors, none before one; "That leaves ♥Q, ♥4, ♦5." one statement early, session 43: 7, none before)
     weight = STRONG_EVIDENCE if alone else \
         CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)

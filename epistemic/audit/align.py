@@ -313,7 +313,8 @@ _TURN_WORDS = (r"[\s*#>\-]*(?:(?:然后|接下来|接着|下面|再往下)(?:就
 _TURN_OPENER = re.compile(_TURN_WORDS + "$")
 _TURN_HINT = re.compile(_TURN_WORDS)
 # A sentence that only names the next speaker: "Anne first.", "**Bill next:**", "Bernard's turn.", "轮到比尔。"
-_AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:好[，,]\s*)?(?:轮到|接下来是|然后是|最后是|(?:现在|接着|接下来|然后)看)\s*(?P<zh>[^\s，,。.:：]{1,12}?)|"
+_AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:好[，,]\s*)?(?:轮到|接下来是|然后是|最后是|(?:现在|接着|接下来|然后)看)\s*"
+                         r"(?P<zh>[^\s，,。.:：]{1,12}?)|"
                          r"(?i:(?:now|next|then)\s*,?\s+(?:to\s+|for\s+|comes\s+)?)(?P<lead>[^\s，,。.:：*]{1,16}?)|"
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")

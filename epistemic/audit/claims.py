@@ -1137,7 +1137,8 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
                        r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在")  # not "clubs stays out"
-_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|[\s*]*(?:日|号)?(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
+_SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|"
+                           r"[\s*]*(?:日|号)?(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
                            re.IGNORECASE)  # ("所以梅花可以保留")
 
 

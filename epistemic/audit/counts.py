@@ -55,8 +55,8 @@ _NEGATED = re.compile(r"(?i:(?:\bnot|n't|\brule[sd]? out|\bruling out|\beliminat
 _CHAIN_BELOW = re.compile(r"(?<![\d.])(\d{1,3})\s*(≤|<=|<)\s*[*_]*$")
 # A removal verb negated right before the count: "doesn't rule out k = 1", "does not eliminate m = 2"
 _REMOVAL_DENIED = re.compile(r"(?i:(?:\bnot|n't|\bnever|\bcannot)\s+(?:yet\s+|be\s+|(?:have\s+)?been\s+)?(?:rule[sd]?\s+out|"
-                             r"eliminat\w*|exclud\w*|remov\w*)\s*(?:the\s+(?:case|possibility|option)\s*(?:(?:of|that|where)\s+)?"
-                             r"(?:there\s+(?:is|are)\s+)?)?$)|(?:不能|无法|没有?|并未|不)排除\s*$")
+                             r"eliminat\w*|exclud\w*|remov\w*)\s*(?:the\s+(?:case|possibility|option)\s*"
+                             r"(?:(?:of|that|where)\s+)?(?:there\s+(?:is|are)\s+)?)?$)|(?:不能|无法|没有?|并未|不)排除\s*$")
 # "there are three children": how many children play, not how many are muddy (no mud word in the clause)
 _WOULD = re.compile(r"(?i:\b(?:would|could|might)\b|\w['’]d\b)")  # a supposed case, before or right after a count
 _WOULD_AFTER = re.compile(r"(?i:\s*(?:would|could|might)\b)")
@@ -316,12 +316,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         if kept is not None and (noun is None or kept.start() >= noun.end()) and \
                 _ANOTHER_COUNT.search(sentence, m.end(), kept.start()) is None and \
                 _EARLIER_TIME.search(sentence, 0, m.start()) is None:  # ("第一轮之前，…还是可能的": of a time before)
-            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
-                              kept.end(), False, reading=POSSIBLE))  # "“只有1个孩子有泥”的情况还保留着", "exactly one
-            continue  # muddy child is still possible": that count still possible, not the only one
+            out.append(_still_possible(term, n, sentence, m.start(), kept.end()))  # "“只有1个孩子有泥”的情况还保留着",
+            continue  # "exactly one muddy child is still possible": that count still possible, not the only one
         if noun is not None and op == "=" and _ZH_NOT_OUT.search(sentence, max(0, m.start() - 12), m.start()):
-            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
-                              noun.end(), False, reading=POSSIBLE))  # "还不能排除只有2个的情况": still possible
+            out.append(_still_possible(term, n, sentence, m.start(), noun.end()))  # "还不能排除只有2个的情况"
             continue
         if noun is not None:  # "只有一个孩子有泥的三种情况 … 都被排除": cases named by their count, not the count
             if op != "=" or (_ZH_CASES_OUT.search(sentence, noun.end(), _clause_end(sentence, noun.end())) is None and
@@ -333,9 +331,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                                   reading=VALUES))
             continue
         if op == "=" and _REMOVAL_DENIED.search(sentence, max(0, m.start() - 60), m.start()):
-            out.append(record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), m.start(),
-                              m.end(), False, reading=POSSIBLE))  # "they can't yet rule out exactly two muddy
-            continue  # children": still possible
+            out.append(_still_possible(term, n, sentence, m.start(), m.end()))  # "they can't yet rule out exactly
+            continue  # two muddy children"
         if _NEGATED.search(sentence[max(0, m.start() - 80):m.start()]) or _OUT_AFTER.match(sentence, m.end()) or \
                 _DENIED.search(sentence, max(0, m.start() - 30), m.start()):
             op = FLIPPED[op]  # "there aren't exactly one", "rule out more than three", "so exactly one is out", "不可能只有一个"
@@ -347,6 +344,12 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
                           sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
     return out
+
+
+def _still_possible(term: tuple, n: str, sentence: str, start: int, end: int) -> ClaimRecord:
+    """The count `n` still possible at the stage (strategies: PossibleTerm), said at sentence[start:end]."""
+    return record("possible", ("PossibleTerm", term, _number(n)), (), sentence.strip(), start, end, False,
+                  reading=POSSIBLE)
 
 
 def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[ClaimRecord]:

@@ -233,8 +233,8 @@ def segment(text: str, max_chars: int = MAX_CHARS) -> Segmented:
     return Segmented(tuple(steps), text, truncated, method)
 
 
-# A step that announces a list of what is left ("这样剩下的日期是：", "which leaves 9 cards:"), and the items of a list spread over the
-# steps after it: short single lines that end no sentence ("6月17日", "7月14日、7月16日")
+# A step that announces a list of what is left ("这样剩下的日期是：", "which leaves 9 cards:"), and the items of a list
+# spread over the steps after it: short single lines that end no sentence ("6月17日", "7月14日、7月16日")
 _ANNOUNCES_LIST = re.compile(r"[:：][\s*]*$")
 _LEFT_WORDS = re.compile(r"(?i:remain|\bleft\b|\bleaves?\b|leaving|surviv|\bpossible\b|candidates|options)|剩|可能|候选")
 _ANSWER_LABEL = re.compile(r"(?i:answer|conclusion|solution|birthday\s+is|card\s+is)|答案|结论|生日是|牌是")

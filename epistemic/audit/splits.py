@@ -27,9 +27,9 @@ _CAN_ONLY = re.compile(_START + r"\s+(?:(?:can|could)\s+only\s+be\s+(?:(?:writte
                        + _PAIR + r"|" + _START + r"\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*"
                        + _PAIR, re.IGNORECASE)
 # The number left out, named just before: "6×47 = 282，在范围内只能分解为 6×47", "= 282, which can only be written as 6 × 47"
-_ELIDED = re.compile(r"(?:[,，]\s*)(?:(?i:which|that|and\s+it|it)\s+(?:(?:can|could)\s+only\s+be\s+(?:written|factored|split|"
-                     r"decomposed|expressed)\s+(?:as|into)\s+)|(?:在范围内|范围内|这)?\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?"
-                     r"(?:成|为)\s*)" + _PAIR, re.IGNORECASE)
+_ELIDED = re.compile(r"(?:[,，]\s*)(?:(?i:which|that|and\s+it|it)\s+(?:(?:can|could)\s+only\s+be\s+"
+                     r"(?:written|factored|split|decomposed|expressed)\s+(?:as|into)\s+)|"
+                     r"(?:在范围内|范围内|这)?\s*(?:只能|只可以|仅能)(?:分解|拆分|拆|写)?(?:成|为)\s*)" + _PAIR, re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\d.])\d{1,6}(?![\d.])")
 # Words that restrict the pairs to those of a stage, or deny or suppose the claim.
 _QUALIFIED = re.compile(r"(?i:\b(?:left|remaining|remain|remains|survives?|surviving|list|listed|candidates?|whose|among|now|"

@@ -11,8 +11,8 @@ def test_a_step_before_one_that_names_a_later_statement_covers_the_one_between(c
     """"P would know → gone. 9 cards left: …" right before 'Q "knew" P didn't know': P's first statement, unnamed;
     what it leaves holds there (true), not one statement early. Without Q's statement named next it stays early."""
     ctx = ctxs("card16.txt")
-    lead = ("16 cards. P has the rank, Q the suit.\n\nRanks occurring once: J 8 2 7 3 (♠), K 6 (♣). P would know → gone. "
-            "9 cards left: ♥A ♥Q ♥4 ♠4 ♣Q ♣5 ♣4 ♦A ♦5.\n\n")
+    lead = ("16 cards. P has the rank, Q the suit.\n\nRanks occurring once: J 8 2 7 3 (♠), K 6 (♣). P would know → "
+            "gone. 9 cards left: ♥A ♥Q ♥4 ♠4 ♣Q ♣5 ♣4 ♦A ♦5.\n\n")
     named = _audit(ctx, lead + 'Q "knew" P didn\'t know → his suit has no singleton rank → not ♠, not ♣.')
     assert _kinds(named, "count") == [("entailed", True)] and bad(named) == []
     unnamed = _audit(ctx, lead + "So the suit has no singleton rank → not ♠, not ♣.")
