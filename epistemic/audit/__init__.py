@@ -845,7 +845,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         # ("At this point the card has to be ♦5" one statement early: in long traces of the tuning split 14 at gold
         # first errors, none before one; "That leaves ♥Q, ♥4, ♦5." one statement early, session 43: 7, none before)
     weight = STRONG_EVIDENCE if alone else \
-        CORROBORATED if backed and not (recap and c.verdict.earlier is not None) else UNCORROBORATED
+        CORROBORATED if backed and not ((recap or r.kind == "conditional") and c.verdict.earlier is not None) else \
+        UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 
 

@@ -281,13 +281,16 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     found = sorted(passives +
                    _subjects(sentence, _CREDIT_VERBS, 60, label=True) +
                    _subjects(sentence, _CREDIT_ZH_VERBS, 30, label=True))
-    before = [(at, phrase) for at, phrase in found if a + at < end]
+    before = [(at, phrase) for at, phrase in found if a + at < end and
+              _NEW_CONCLUSION.search(text, a + at, start) is None]  # ("第一次沉默排除了只有1个的情况，而有泥的孩子恰好在这之后
+    # 知道，就说明不是3个或更多": a conclusion of its own, drawn from another reason, not what the silence removed)
     if not before:  # "和为偶数的情况，在P说第一句话的时候就已经被排除了": a passive's agent after what it removed
         after = [(at, phrase) for at, phrase in passives if a + at >= end]
         return sentence, (min(after)[1] if after else None)
     return sentence, before[-1][1]
 
 
+_NEW_CONCLUSION = re.compile(r"[，,；;]\s*(?:而|但|并且|同时)[^，,；;。]{0,40}[，,]\s*(?:就|也就|这就|那就)?(?:说明|意味着|表明)")
 _QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$")  # a subject that ends on a quote
 
 

@@ -866,12 +866,13 @@ def _term_word(u: Token) -> bool:
 
 _HELD_BEFORE = re.compile(r"(?i:\b(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?[^\s,.;:]{1,12}\s+"
                           r"(?:(?:would|could|can|still|also|then|not|never|wouldn't|couldn't|can't|be|either)\s+)*$)")
-_HELD_WITH = re.compile(r"\b(?:with|holding|having)\s", re.IGNORECASE)
+_HELD_WITH = re.compile(r"\b(?:with|holding|having)\s|拿到|拿着|手里是|手上是", re.IGNORECASE)
 _SURE_WORDS = frozenset({"sure", "certain", "be sure", "be certain", "is sure", "is certain", "be confident",
                          "is confident", "is positive"})
 _DENIAL = re.compile(r"(?i:n't\b|\bnot\b|\bnever\b)")
 _NOTHING_AFTER = re.compile(r"(?i:\s*(?:(?:too|also|either|now|then|already|as\s+well)\b\s*)*)[*.!。]*\s*$")
-_WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?", re.IGNORECASE)
+_WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?|"
+                         r"\s*(?:如果|要是)?(?:拿到的是|拿到|拿着|手里是|手上是)\s*", re.IGNORECASE)  # "阿里拿到4月也能确定…"
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*"
@@ -893,19 +894,23 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         if held is not None and know.text.lower() not in _KNEW and \
                 all(u.kind in ("value", "now", "past", "modal") or u.kind == "neg" and _NEG_BE.fullmatch(u.text)
                     for u in gap) and \
-                _WITH_VALUE.fullmatch(sentence, t.end, held.start) is not None and \
+                (held_by := _WITH_VALUE.fullmatch(sentence, t.end, held.start)) is not None and \
                 held.payload[0] in observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
             case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
+            told = held_by.group(0).isascii()  # "P with a K" (but "P拿到4确实不知道" is his first statement's case)
             unsaid = know.kind == "know" and know.text.lower() in _SURE_WORDS and \
                 _NOTHING_AFTER.match(sentence, know.end) is not None and \
                 _DENIAL.search(sentence, held.end, know.start) is None  # "So Albert with August can also be sure.":
             # sure of what the text just weighed (that Bernard can't know), not of the date: a case, unchecked (but
             # "P with a K wouldn't be sure either" is sure of nothing, the card included)
-            out = [record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,
+            # Sure of the other's ignorance in one case ("阿里拿到4月也能确定波不知道", "Albert with July is sure
+            # Bernard doesn't know"): what the first statement says, dated by it, so about any earlier stage too
+            out = [record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
+                          r.past or not knows_value(r.key.formula),
                           reading=CASE if unsaid else HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
                    if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
-                   and knows_value(r.key.formula) else r for r in out]
-            continue  # (not "Ali with March is sure Bo doesn't know": what his statement says, dated by it)
+                   and (knows_value(r.key.formula) and told or _sure_of_ignorance(r.key.formula)) else r for r in out]
+            continue
         if know is None or know.text.lower() in _KNEW or any(
                 u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(u.text)) and
                 not (u.kind == "neg" and _NEG_BE.fullmatch(u.text)) and not _term_word(u) for u in gap):
@@ -957,6 +962,11 @@ def _property_cases(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
         else:
             out.append(r)
     return out
+
+
+def _sure_of_ignorance(f: tuple) -> bool:
+    """Whether a key is `agent knows that not <other> knows <terms>` ("阿里拿到4月也能确定波不知道")."""
+    return f[0] == "Knows" and f[3] == "that" and f[4][0] == "Not" and knows_value(f[4])
 
 
 def knows_value(f: tuple) -> bool:
@@ -2690,8 +2700,11 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             out.append([t])  # "♠4 was already gone after P's first statement": when it went, not whose values
             continue
         if t.kind == "only" and _gone_clause(out[-1]):
-            out.append([t])  # "spades and clubs are eliminated and only hearts and diamonds are left": what went,
-            continue  # then what is left, two claims
+            subject = []
+            while out[-1] and out[-1][-1].kind == "attr":
+                subject.insert(0, out[-1].pop())  # "Q and 4 are out and the rank must be A or 5": the rank is said of
+            out.append([*subject, t])  # the second claim. "spades and clubs are eliminated and only hearts and
+            continue  # diamonds are left": what went, then what is left, two claims
         if t.kind == "attr" and i + 1 < len(toks) and toks[i + 1].kind == "copula" and \
                 any(u.kind == "copula" or u.kind == "neg" and _INTRANSITIVE.fullmatch(u.text)
                     for u in out[-1]) and (out[-1][-1].kind != "copula" or (

@@ -152,10 +152,11 @@ def count_key(lex: Lexicon) -> tuple | None:
 
 
 # A yes / no answer after an answer cue: "Answer: 1 (yes)", "**Answer: yes**", "答案：是（填1）", "答案是：是的", "the answer is no",
-# "答案填0" (what to fill in), '答案是"是"（填1）' (quoted).
+# "答案填0" (what to fill in), '答案是"是"（填1）' (quoted), "互不相同，答案 1。" (a bare digit).
 _YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：—–=])\s*(?:\*\*)?\s*[\"“]?"
                      r"(?:(?P<n>[01])\b|(?P<yes>yes)\b|(?P<no>no)\b))|"
-                     r"(?:答案|最终答案)\s*(?:(?:是|为|应该填|应填|填)\s*[:：]?|[:：])\s*(?:\*\*)?\s*[\"“「]?"
+                     r"(?:答案|最终答案)\s*(?:(?:是|为|应该填|应填|填)\s*[:：]?|[:：]|(?=\s*[01](?:[\s。.，,）)]|$)))"
+                     r"\s*(?:\*\*)?\s*[\"“「]?"
                      r"(?:(?P<zn>[01])|(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))")
 
 

@@ -262,19 +262,22 @@ class Judge:
 
         return self._verdict(window, reach, holds, lambda j, back: self._key_text(lex, key.formula, back,
                                                                                   f"at stage {j}: "),
-                             counterexample, "value sets")
+                             counterexample, "value sets", record.past)
 
-    def _verdict(self, window: Window, reach: int, holds, text, counterexample, strategy: str) -> Verdict:
+    def _verdict(self, window: Window, reach: int, holds, text, counterexample, strategy: str,
+                 past: bool = False) -> Verdict:
         """Entailed if `holds(stage, back)` for some back <= reach, or `holds(j, 0)` at a later stage the trace
-        has already reached; else premature if it holds at a stage beyond; else false. `text(j, back)` is the
-        claim as judged, `counterexample()` why it fails."""
+        has already reached (`holds(j, back)` for any back when the claim is `past`: "伯纳德起初不知道" in a recap
+        that reaches his statement); else premature if it holds at a stage beyond; else false. `text(j, back)` is
+        the claim as judged, `counterexample()` why it fails."""
         stage = window.stage
         for back in range(reach + 1):
             if holds(stage, back):
                 return Verdict(ENTAILED, stage, text(stage, back), back, strategy=strategy)
         for j in range(stage + 1, window.reached + 1):
-            if holds(j, 0):
-                return Verdict(ENTAILED, j, text(j, 0), 0, strategy=strategy)
+            for back in range(j + 1 if past else 1):
+                if holds(j, back):
+                    return Verdict(ENTAILED, j, text(j, back), back, strategy=strategy)
         later = next((j for j in range(window.reached + 1, self.last + 1) if holds(j, 0)), None)
         earlier = next((stage - back for back in range(reach + 1, stage + 1) if holds(stage, back)), None)
         example = counterexample()
@@ -314,7 +317,7 @@ class Judge:
         try:
             return self._verdict(window, reach, holds, lambda j, back: self._key_text(lex, fkey, back,
                                                                                       f"at stage {j}: "),
-                                 counterexample, "knowledge tables")
+                                 counterexample, "knowledge tables", past)
         except _NoTable:
             return NOT_HANDLED  # the formula fallback decides
 
@@ -405,7 +408,7 @@ class Judge:
         try:
             return self._verdict(window, reach, lambda j, back: self.holds(claim, j, back),
                                  lambda j, back: self._text(claim.formula, fkey, j, back),
-                                 lambda: self.counterexample(claim, stage), "formula")
+                                 lambda: self.counterexample(claim, stage), "formula", claim.past)
         except EpistemicError:
             return None
 

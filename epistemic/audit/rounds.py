@@ -104,7 +104,13 @@ def _verb_outside_times(know: re.Pattern, sentence: str, start: int, stop: int) 
     """The first knowing verb after `start` that is not part of a time ("第一次没人站出来之后": after a silence)."""
     spans = [m.span() for pattern in (_ROUND_ZH, _AFTER_EN) for m in pattern.finditer(sentence)]
     return next((v for v in know.finditer(sentence, start, stop)
-                 if not any(a <= v.start() < b for a, b in spans)), None)
+                 if not any(a <= v.start() < b for a, b in spans) and _A_BOUND.match(sentence, v.end()) is None), None)
+
+
+# A knowing of a bound on the count, not of one's own forehead: "三次沉默后只能知道至少有四个", "they know there are at
+# least three"
+_A_BOUND = re.compile(r"(?i:\s*(?:that\s+)?(?:there\s+(?:are|is|must\s+be)\s+)?(?:at\s+least|at\s+most))|"
+                      r"\s*(?:了)?(?:一共)?(?:至少|最少|至多|最多)")
 
 
 def _when(sentence: str, verb: int) -> int | None:

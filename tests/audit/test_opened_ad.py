@@ -1,7 +1,7 @@
 """Readings from the opened blind set traces_ad* (session 17: its three false alarms, its unread answer and first
 errors it missed), each checked both ways where it can be: the right reading leaves a true step alone or flags the
 wrong one, and its twin goes the other way."""
-from tests.audit.reading import audit as _audit, bad as _bad
+from tests.audit.reading import audit as _audit, bad as _bad, said
 
 WHAT_SUM = "爱丽丝说：“我不知道我的数。”\n\n鲍勃说：“我不知道我的数。”\n\n卡罗尔说：“我不知道我的数。”\n\n"
 
@@ -147,9 +147,11 @@ def test_an_agent_holding_a_value_knows_in_that_case(ctxs):
         assert _audit(ctx, text).label == 0  # K is a one-off rank: P with it would know
     assert _audit(ctx, "So P with an A wouldn't be sure either.").label == -1
     assert not _claims(_audit(ctx, "P would know."))  # no case named: a counterfactual, unread
-    cam = ctxs("cheryl_cam.txt")  # what the speaker is sure of is what his statement says, not a case to judge now
-    assert not any(kind == "case knowledge" for kind, _, _ in
-                   _claims(_audit(cam, "So no, Ali with March is sure Bo doesn't know.")))
+    cam = ctxs("cheryl_cam.txt")  # what the speaker is sure of is what his statement says, not a case to judge now:
+    # dated by that statement, so true after Bo's too; with April (28 is April's alone) false (session 44)
+    lead = said(cam, 2) + "\n\n"
+    assert _audit(cam, lead + "So no, Ali with March is sure Bo doesn't know.").label == -1
+    assert _audit(cam, lead + "So Ali with April is sure Bo doesn't know.").label == 2
 
 
 def test_must_and_comparatives_are_words_the_reader_knows(ctxs):
