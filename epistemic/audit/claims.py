@@ -32,7 +32,7 @@ from .counts import FLIPPED, count_class_exclusions, count_key, count_records, o
 from .groups import everyone_records, group_records, member_records
 from .keys import key_vars, knower
 from .remaining import remaining_records
-from .rounds import line_case, round_records, step_case
+from .rounds import line_case, named_case, round_records, step_case
 from .ranges import range_records
 from .scope import reading_at, scopes
 
@@ -290,6 +290,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = (_listed_equalities(hit[0], sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
+            records = tuple(r.read_as(CASE) if r.kind in ("candidates", "bound") and r.certain else r for r in records)
         if ("—" in sentence or "–" in sentence) and _IF_OPENING.match(sentence) is not None and \
                 (dash := _DASH_CONCLUSION.search(sentence)) is not None:
             key = ("@dash", dash.group("tail"))
@@ -302,6 +304,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # **April is eliminated**.": the supposition's conclusion, said of the stage
         if labelled is None and "=" in sentence and (n := line_case(sentence)) is not None:
             labelled = (m.start(), n)  # its later sentences on the line are that case's
+        elif labelled is not None and (n := named_case(sentence)) is not None:
+            labelled = (labelled[0], n)  # "k = 3: … With k = 2, at the first question nobody knows yet. Then at the
+            # second question, the two muddy ones know.": another case named on the line holds from there on
         if case is None and ("uddy" in sentence or "有泥" in sentence or "蓝眼" in sentence or "blue" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
             if case is not None:  # ("### Exactly one muddy child": the case named, not the count claimed)
@@ -1715,8 +1720,9 @@ _TERM = r"\d{1,7}(?:\s*[+*×·−-]\s*\d{1,7}){0,6}"
 # Not inside a longer token; a Chinese measure word may follow ("3 − 1 = 1张"), a letter, digit or "²" may not.
 # (after a Han character too: "和9 + 8 + 2 = 18")
 _ARITHMETIC = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<![\w.·×*+−^-]))(?<!\d,)" + _TERM + r"(?:\s*=\s*" + _TERM +
-                         r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)(?!,\d{3}(?!\d))")
-# ("578 = 2 · 17^2": a power, not read; "1,275 − 25 = 1,250": thousands, not read as "275 − 25 = 1")
+                         r")+(?![·×*+−^-]|(?![\u4e00-\u9fff])\w)(?!\.\d)(?!,\d{3}(?!\d))(?!\s*[·×*+−^]\s*\d)")
+# ("578 = 2 · 17^2": a power, not read; "1,275 − 25 = 1,250": thousands, not read as "275 − 25 = 1"; "= 2 × 17²":
+# not cut back to "= 2" before an operation the pattern does not take)
 _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 

@@ -130,13 +130,15 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"
-_ANSWER = re.compile(r"(?i:\b(?:final answer|answer)\s*(?:\*\*)?\s*[:：—–=]\s*(?:\*\*)?\s*"
+_ANSWER = re.compile(r"(?i:(?<!knows\sthe\s)(?<!know\sthe\s)(?<!knew\sthe\s)\b(?:final answer|answer)\s*(?:\*\*)?\s*"
+                     r"[:：—–=]\s*(?:\*\*)?\s*"
                      r"(?:共有|一共有|有|是|[a-z]\s*=)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
                      r"(?:答案|最终答案)\s*(?:(?:是|为)\s*[:：]?|[:：])\s*" + _PLACE + r"(?:共有|一共有|有|是)?\s*" + _N +
                      r"(?!个(?:孩子|人)[中里当])|"
                      r"(?<![回解])答\s*[:：]\s*" + _PLACE + r"(?:共有|一共有|有|是)?\s*" + _N + r"(?!个(?:孩子|人)[中里当])")
 # (not "答案：4个孩子中恰好有1个有泥": the 4 children among whom the count is; "**Answer:** m = 3": a letter for it;
+# "a logician who does not want one already knows the answer: one refusal is enough": an agent's answer;
 # "答案：岛上有3个蓝眼睛的人": where they are, then the count)
 
 
@@ -354,8 +356,8 @@ def _still_possible(term: tuple, n: str, sentence: str, start: int, end: int) ->
 
 
 def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[ClaimRecord]:
-    """A count said in the question's own words, at the start of its sentence ("All 3 want beer.", "So two islanders
-    have blue eyes.") or as the number of what it asks about ("蓝眼睛的人数是3"): the count asked for (an answer
+    """A count said in the question's own words, at the start of its sentence or of a clause drawing it ("All 3 want
+    beer.", "So two islanders have blue eyes.", "…, so all four logicians must want a beer") or as the number of what it asks about ("蓝眼睛的人数是3"): the count asked for (an answer
     after an answer cue, else a candidate)."""
     en, zh = asked_words(lex)
     if _MUD.search(" ".join(en) + zh):
@@ -487,7 +489,8 @@ _BULLET_BEFORE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _ZH_PEOPLE = ("逻辑学家", "岛民", "孩子", "小孩", "智者", "人")  # who is counted, not what about them is
 _QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have", "has", "do", "does", "of", "there",
                              "want", "wants", "what", "which", "who", "did", "for", "yes", "no", "or"})
-_SAID_COUNT = re.compile(r"(?i:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?(?:\*\*)?(?:all\s+)?"
+_SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?|[,;]\s*(?:and\s+)?"
+                         r"(?:so|thus|therefore|hence)\b[,:]?\s*)(?:\*\*)?(?:all\s+)?"
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")

@@ -223,13 +223,30 @@ _STEP_CASE = re.compile(
 _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"
                          r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
-_OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise)\b)|如果|假如|假设|要是|若|否则")
+_OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise|in\s+(?:which|that)\s+case)\b)|"
+                             r"如果|假如|假设|要是|若|否则")  # ("he might be clean, in which case A and C would know")
+
+
+def named_case(sentence: str) -> int | None:
+    """The count of the first case a sentence supposes ("With k = 2, at the first question nobody knows"), or None."""
+    for pattern in (_CASE_EN, _CASE_ZH):
+        for m in pattern.finditer(sentence):
+            n = _number(next((g for g in m.groupdict().values() if g), ""))
+            if n:
+                return n
+    return None
 
 
 def line_case(sentence: str) -> int | None:
-    """The count a sentence opening on a case label names for the rest of its line ("- k = 3: each sees 2 faces.")."""
-    m = _CASE_EN.match(sentence)
+    """The count a sentence opening on a case label names for the rest of its line ("- k = 3: each sees 2 faces.",
+    "With k = 3: first question, nobody knows.")."""
+    m = _CASE_EN.match(sentence.lstrip())
+    if m is not None and m.group("m") and _LABEL_COLON.match(sentence.lstrip(), m.end()) is not None:
+        return _number(m.group("m")) or None
     return _number(m.group("l")) or None if m is not None and m.group("l") else None
+
+
+_LABEL_COLON = re.compile(r"(?:\*\*)?\s*[:：]")
 
 
 def step_case(sentence: str) -> int | None:

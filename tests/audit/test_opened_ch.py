@@ -93,3 +93,57 @@ def test_knowing_a_bound_is_not_knowing_ones_forehead(ctxs):
     assert _kinds(report, "case knowledge") == [("entailed", True)] and bad(report) == []
     wrong = "如果有五个有泥的孩子，每个有泥的孩子看到四个，三次沉默后就知道自己有泥，第四次就会站出来。"
     assert ("false", True) in _kinds(_audit(ctx, said(ctx, None, "zh") + "\n\n" + wrong), "case knowledge")
+
+
+def test_an_equation_cut_short_before_a_power_is_not_read(ctxs):
+    """"17 × 34 = 578 = 2 × 289 = 2 × 17²": the last side has a power the reader does not take, so it is not read
+    as "2 × 289 = 2" (false); the sides before it are; a plain slip is still false."""
+    ctx = ctxs("sum_product.txt")
+    report = _audit(ctx, "51 = 17 + 34: 17 × 34 = 578 = 2 × 289 = 2 × 17²; so 578 only splits as (17, 34).")
+    assert _kinds(report, "arithmetic") == [("entailed", True)] * 3
+    assert ("false", True) in _kinds(_audit(ctx, "17 × 34 = 578 = 2 × 289 = 2 × 19."), "arithmetic")
+
+
+def test_a_case_named_inside_a_labelled_line(ctxs):
+    """"k = 3: … With k = 2, at the first question nobody knows yet. … Then at the second question, the two muddy ones
+    know.": from "With k = 2" on, the line is about two muddy children (true), and "the two muddy ones" is that case's
+    count, not a claim that two are muddy; "With k = 3: …" labels its line like "k = 3:"."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    line = ("k = 3: A, B, C muddy. With k = 2, at the first question nobody knows yet. Then nobody steps forward. "
+            "Then at the second question, the two muddy ones know.")
+    report = _audit(ctx, said(ctx, 4) + "\n\n" + line)
+    assert _kinds(report, "case knowledge") == [("entailed", True)] and bad(report) == []
+    assert ("premature", True) in _kinds(_audit(ctx, said(ctx, 4) + "\n\nk = 3: A, B, C muddy. Then at the second "
+                                                "question, the muddy ones know."), "case knowledge")
+    labelled = ("With k = 3: first question, nobody knows. But in the k = 3 world, B sees A and C muddy, so B isn't in "
+                "a k = 2 situation.")
+    assert bad(_audit(ctx, said(ctx, 4) + "\n\n" + labelled)) == []
+
+
+def test_in_which_case_supposes_inside_a_labelled_line(ctxs):
+    """"k = 3: … he considers that he might be clean, in which case A and C would be the only muddy ones and they would
+    know at the second question": the inner case (two muddy), not the label's three."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    line = ("k = 3: A, B, C muddy. B considers that he might be clean, in which case A and C would be the only muddy "
+            "ones and they would know at the second question.")
+    assert _kinds(_audit(ctx, said(ctx, 4) + "\n\n" + line), "case knowledge") == []
+
+
+def test_a_count_drawn_after_so_in_the_questions_words(ctxs):
+    """"At this point three "I don't know"s have been given and nobody has said no, so all four logicians must want a
+    beer": the count after "so" (premature at the third logician: the fourth's "Yes!" says it)."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    text = said(ctx, 3) + ("\n\nThree \"I don't know\"s have been given and nobody has said no, so all four logicians "
+                           "must want a beer.\n\n") + said(ctx).split("\n\n")[-1]
+    assert ("premature", True) in _kinds(_audit(ctx, text), "candidates")
+    assert ("entailed", True) in _kinds(_audit(ctx, said(ctx) + "\n\nSo all four logicians want a beer."), "candidates")
+
+
+def test_an_agent_knowing_the_answer_is_not_the_answer(ctxs):
+    """"A logician who does not want a beer already knows the answer: one refusal is enough" is the bartender's
+    question answered by her, not the trace's answer 1; "Answer: 5" still is."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 5})
+    lead = said(ctx) + "\n\n"
+    assert _audit(ctx, lead + "A logician who does not want a beer already knows the answer: one refusal is enough to "
+                              "make it no.\n\nAll five want one.").final_answer != ((1,),)
+    assert _audit(ctx, lead + "Answer: 5").final_answer == ((5,),)
