@@ -357,8 +357,8 @@ def _still_possible(term: tuple, n: str, sentence: str, start: int, end: int) ->
 
 def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[ClaimRecord]:
     """A count said in the question's own words, at the start of its sentence or of a clause drawing it ("All 3 want
-    beer.", "So two islanders have blue eyes.", "…, so all four logicians must want a beer") or as the number of what it asks about ("蓝眼睛的人数是3"): the count asked for (an answer
-    after an answer cue, else a candidate)."""
+    beer.", "So two islanders have blue eyes.", "…, so all four logicians must want a beer") or as the number of what
+    it asks about ("蓝眼睛的人数是3"): the count asked for (an answer after an answer cue, else a candidate)."""
     en, zh = asked_words(lex)
     if _MUD.search(" ".join(en) + zh):
         return []  # the muddy children's counts: read by the patterns above, which know how they are said

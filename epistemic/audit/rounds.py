@@ -223,8 +223,9 @@ _STEP_CASE = re.compile(
 _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"
                          r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")
 _MODAL_ZH = re.compile(r"会|就能|能够|可以|应该")
-_OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise|in\s+(?:which|that)\s+case)\b)|"
-                             r"如果|假如|假设|要是|若|否则")  # ("he might be clean, in which case A and C would know")
+_OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|unless|otherwise|"
+                             r"in\s+(?:which|that)\s+case)\b)|如果|假如|假设|要是|若|否则")  # ("he might be clean, in which
+# case A and C would know")
 
 
 def named_case(sentence: str) -> int | None:
