@@ -156,7 +156,10 @@ def wrong_information(formula: tuple, named: set[str], lex: Lexicon) -> bool:
     holds the rank; not "if Q had hearts, …", Q's case): when
     false, the trace reasons with another agent's information (the wrong-agent error). On the tuning split (session
     43) 9 such false verdicts stood at gold first errors and none before one."""
-    if formula[0] != "Implies" or formula[1][0] != "Compare" or formula[1][1] != "=" or formula[1][2][0] != "Var":
+    if formula[0] != "Implies":
+        return False
+    supposed = _supposed(formula[1])
+    if supposed is None:
         return False
     then = formula[2]
     if then[0] != "Not" or then[1][0] != "Knows" or then[1][3] != "value" or len(then[1][2]) != 1:
@@ -164,9 +167,27 @@ def wrong_information(formula: tuple, named: set[str], lex: Lexicon) -> bool:
     who = then[1][2][0]
     agent = next((a for a in lex.puzzle.agents if a.name == who), None)
     seen = {getattr(o, "name", None) for o in agent.observes} if agent is not None else {None}
-    if None in seen or formula[1][2][1] in seen:
+    if None in seen or supposed[2][1] in seen:
         return False
     return named <= {who}
+
+
+def _supposed(ante: tuple) -> tuple | None:
+    """The value a supposition supposes (`("Compare", "=", ("Var", v), c)`): the antecedent itself, or its one such
+    conjunct when the others only list what is left in that case ("如果花色是红桃，还剩红桃A、红桃Q、红桃4三张": every
+    card listed is a heart); None otherwise."""
+    def is_value(p: tuple) -> bool:
+        return p[0] == "Compare" and p[1] == "=" and p[2][0] == "Var"
+    if is_value(ante):
+        return ante
+    if ante[0] != "And":
+        return None
+    values = [p for p in ante[1] if is_value(p)]
+    if len(values) != 1:
+        return None
+    listed = [p for p in ante[1] if p is not values[0]]
+    return values[0] if listed and all(
+        p[0] == "Or" and all(q[0] == "And" and values[0] in q[1] for q in p[1]) for p in listed) else None
 
 
 def says_already(text: str, start: int, end: int) -> bool:

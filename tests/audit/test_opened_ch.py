@@ -147,3 +147,15 @@ def test_an_agent_knowing_the_answer_is_not_the_answer(ctxs):
     assert _audit(ctx, lead + "A logician who does not want a beer already knows the answer: one refusal is enough to "
                               "make it no.\n\nAll five want one.").final_answer != ((1,),)
     assert _audit(ctx, lead + "Answer: 5").final_answer == ((5,),)
+
+
+def test_the_wrong_agents_information_with_what_is_left_in_the_case(ctxs):
+    """"如果花色是红桃，还剩红桃A、红桃Q、红桃4三张，P先生不可能确定是哪一张" at P's "now I know": a supposition on the suit,
+    which P does not hold, with what is left of hearts listed; false there (with ♥Q P knows): the wrong agent's
+    information weighs alone. Supposing a card (suit and rank) is no such case."""
+    ctx = ctxs("card16.txt")
+    lead = said(ctx, 3, "zh") + "\n\n"
+    report = _audit(ctx, lead + "如果花色是红桃，还剩红桃A、红桃Q、红桃4三张，P先生不可能确定是哪一张。")
+    assert _kinds(report, "hypothetical") == [("false", True)] and bad(report)
+    card = _audit(ctx, lead + "如果是红桃Q，P先生不可能确定是哪一张。")
+    assert ("false", True) in _kinds(card, "hypothetical") and bad(card) == []
