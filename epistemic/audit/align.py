@@ -1114,7 +1114,20 @@ class Aligner:
                 if cue is not None:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
         out.sort(key=lambda c: c.at)
-        return tuple(out)
+        return tuple(self._named_quotes(out) if self.shared else out)
+
+    def _named_quotes(self, cues: list[Cue]) -> list[Cue]:
+        """A quote whose words several announcements share, after a reference to one of them in the step ("Anne's first
+        statement. … So "I don't know your number" rules out …"), is that one's, not the next one with those words."""
+        out, named = [], None
+        for c in cues:
+            if c.how in ("reference", "numbered", "ordinal"):
+                named = c.stage
+            elif c.how == "quote" and named is not None and named < c.stage and \
+                    set(self.quotes[named - 1]) & set(self.quotes[c.stage - 1]):
+                c = Cue(c.at, named, c.how, c.strong)
+            out.append(c)
+        return out
 
     def _narrated_next(self, text: str, current: int) -> list[Cue]:
         """"Mr. P was told the rank and couldn't name the card": the next announcement narrated in the past tense, by

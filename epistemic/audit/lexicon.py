@@ -130,7 +130,8 @@ CUES: dict[str, tuple[str, ...]] = {
                                                   "still", "consequently", "really", "indeed"))),
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
                "equals", "=", "remain", "remains", "could be", "can be", "it's", "that's", "fixed at", "pinned at",
-               "settled at", "narrowed to", "down to", "settles on", "settled on", "lands on", "landed on",
+               "settled at", "settles it", "settled it", "decides it", "narrowed to", "down to", "settles on",
+               "settled on", "lands on", "landed on",
                # "S's sum is in this list: 11, 17, …", "S的和在这个列表里：…"
                "is in this list", "are in this list", "is in the following list", "is among", "are among",
                "在这个列表里", "在这个列表中", "在下面的列表里", "在以下列表中", "∈"),

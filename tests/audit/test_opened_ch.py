@@ -159,3 +159,24 @@ def test_the_wrong_agents_information_with_what_is_left_in_the_case(ctxs):
     assert _kinds(report, "hypothetical") == [("false", True)] and bad(report)
     card = _audit(ctx, lead + "如果是红桃Q，P先生不可能确定是哪一张。")
     assert ("false", True) in _kinds(card, "hypothetical") and bad(card) == []
+
+
+def test_that_settles_it_states_the_card(ctxs):
+    """"3. P now knows → rank isn't A (two aces left). That settles it: D5." names the card at P's "now I know"
+    (premature: ♥Q and ♥4 are still there); at Q's last line it holds."""
+    ctx = ctxs("card16.txt")
+    lead = said(ctx, 3) + "\n\n"
+    assert ("premature", True) in _kinds(_audit(ctx, lead + "Rank isn't A. That settles it: D5.\n\n" +
+                                                said(ctx).split("\n\n")[-1]), "candidates")
+    assert _kinds(_audit(ctx, said(ctx) + "\n\nThat settles it: D5."), "candidates") == [("entailed", True)]
+
+
+def test_a_shared_quote_after_a_reference_is_the_one_named(ctxs):
+    """"Anne's first statement. … So "I don't know your number" rules out the endpoint numbers. So … remove (1,0) and
+    (9,10)." — Anne and Bill say the same words; the reference names Anne's, so the removal is dated at hers (premature
+    there: Bill's removes those pairs), not at Bill's."""
+    ctx = ctxs("consecutive.txt")
+    step = ("Anne's first statement. Who could name the other's number immediately? Someone whose number is 0 or 10. "
+            "So \"I don't know your number\" rules out the endpoint numbers. So remove (1,0) and (9,10).")
+    report = _audit(ctx, step + "\n\nBill's statement: \"I don't know your number.\"")
+    assert report.steps[0].reached == 1 and ("premature", True) in _kinds(report, "exclusion") and bad(report)
