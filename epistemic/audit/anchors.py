@@ -405,8 +405,8 @@ _NOTHING_VERBS = re.compile(
     r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+nothing|" + _NOT_EVEN +
     r"(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|" + _NOT_EVEN +
     r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
-_NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|没有排除任何|不排除任何|(?:不能|无法)再?排除任何|没有带来任何新|没有提供任何新|"
-                               r"没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
+_NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|(?<!就)排除不了什么|没有排除任何|不排除任何|"
+                               r"(?:不能|无法)再?排除任何|没有带来任何新|没有提供任何新|没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
 # "…, so Q's statement holds for all nine cards, and nothing is eliminated": a passive, its subject the sentence so far
 _NOTHING_PASSIVE = re.compile(r"(?i)\bnothing\s+(?:at\s+all\s+)?(?:is|gets|got|was|has\s+been)\s+(?:eliminated|removed|"
                               r"ruled\s+out|excluded|crossed\s+(?:off|out))\b")
@@ -414,7 +414,8 @@ _RESTRICTED = re.compile(r"(?i:\s+(?:new\s+)?(?:from|among|within|in|of)\s+(?:th
                          r"(?:remaining\s+)?\w+\s+(?:that|which|whose|with)|the\s+(?:middle|centre|center|inner|interior)\b))")
 # ("Bill's statement doesn't remove anything in the middle": nothing of some values)
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
-                     r"anything)|任何|新的?信息|什么[也都]没")  # a quick test before the patterns
+                     r"anything)|任何|新的?信息|什么[也都]没|排除不了什么")  # a quick test before the patterns
+# ("这一轮其实排除不了什么"; not "没有这句话，第一次沉默就什么也排除不了": what would follow, a counterfactual)
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
                        r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
 # A sentence supposing a case before its claim: "if …", "With three muddy children, …", "三个或四个有泥就…"

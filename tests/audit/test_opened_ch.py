@@ -180,3 +180,13 @@ def test_a_shared_quote_after_a_reference_is_the_one_named(ctxs):
             "So \"I don't know your number\" rules out the endpoint numbers. So remove (1,0) and (9,10).")
     report = _audit(ctx, step + "\n\nBill's statement: \"I don't know your number.\"")
     assert report.steps[0].reached == 1 and ("premature", True) in _kinds(report, "exclusion") and bad(report)
+
+
+def test_a_round_said_to_rule_out_nothing_in_chinese(ctxs):
+    """"第一次问，没人站出来：这一轮其实排除不了什么" says the first silence removes nothing (false: it removes the one-muddy
+    worlds); "没有这句话，第一次沉默就什么也排除不了" is what would follow without the father, no claim."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    lead = said(ctx, 2, "zh") + "\n\n"
+    report = _audit(ctx, lead + "第一次问，没人站出来：这一轮其实排除不了什么，大家都只是在消化父亲的话。")
+    assert ("false", True) in _kinds(report, "credit") and bad(report)
+    assert _kinds(_audit(ctx, lead + "父亲的话很重要：没有这句话，第一次沉默就什么也排除不了。"), "credit") == []
