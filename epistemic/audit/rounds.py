@@ -109,7 +109,7 @@ def _verb_outside_times(know: re.Pattern, sentence: str, start: int, stop: int) 
 
 # A knowing of a bound on the count, not of one's own forehead: "三次沉默后只能知道至少有四个", "they know there are at
 # least three"
-_A_BOUND = re.compile(r"(?i:\s*(?:that\s+)?(?:there\s+(?:are|is|must\s+be)\s+)?(?:at\s+least|at\s+most))|"
+_A_BOUND = re.compile(r"(?i:\s*(?:that\s+)?(?:there\s+(?:are|is|must\s+be)\s+)?(?:at\s+least|at\s+most)\b)|"
                       r"\s*(?:了)?(?:一共)?(?:至少|最少|至多|最多)")
 
 
