@@ -902,7 +902,7 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 (held_by := _WITH_VALUE.fullmatch(sentence, t.end, held.start)) is not None and \
                 held.payload[0] in observed_vars(lex, t.payload) and _OTHER_TIME.search(sentence) is None:
             case = value_key(*held.payload)  # "P with a K wouldn't know either", "Albert with August can't be sure"
-            told = held_by.group(0).isascii()  # "P with a K" (but "P拿到4确实不知道" is his first statement's case)
+            english = held_by.group(0).isascii()  # "P with a K" (but "P拿到4确实不知道" is his first statement's case)
             unsaid = know.kind == "know" and know.text.lower() in _SURE_WORDS and \
                 _NOTHING_AFTER.match(sentence, know.end) is not None and \
                 _DENIAL.search(sentence, held.end, know.start) is None  # "So Albert with August can also be sure.":
@@ -914,7 +914,7 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                           r.past or not knows_value(r.key.formula),
                           reading=CASE if unsaid else HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading)
                    if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload
-                   and (knows_value(r.key.formula) and told or _sure_of_ignorance(r.key.formula)) else r for r in out]
+                   and (knows_value(r.key.formula) and english or _sure_of_ignorance(r.key.formula)) else r for r in out]
             continue
         if know is None or know.text.lower() in _KNEW or any(
                 u.kind not in ("number", "now", "past") and not (u.kind == "modal" and _ABLE.fullmatch(u.text)) and
