@@ -32,8 +32,8 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, 
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
-from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, STRONG_EVIDENCE, STRONG_IN_LONG, STRONG_READINGS,
-                       UNCORROBORATED, EvidenceKind, says_already, weighs_alone, wrong_information)
+from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
+                       STRONG_READINGS, UNCORROBORATED, EvidenceKind, says_already, weighs_alone, wrong_information)
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
@@ -845,7 +845,7 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         # ("At this point the card has to be ♦5" one statement early: in long traces of the tuning split 14 at gold
         # first errors, none before one; "That leaves ♥Q, ♥4, ♦5." one statement early, session 43: 7, none before)
     weight = STRONG_EVIDENCE if alone else \
-        CORROBORATED if backed and not ((recap or r.kind == "conditional") and c.verdict.earlier is not None) else \
+        CORROBORATED if backed and not ((recap or r.kind in RESTATED_ANYWHERE) and c.verdict.earlier is not None) else \
         UNCORROBORATED
     return dataclasses.replace(c, evidence=weight)
 
