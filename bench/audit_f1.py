@@ -49,8 +49,9 @@ NATURAL = "tests/data/natural/*.jsonl"
 # end and at the start of session 42, then opened; traces_ce*, 32 rows written in session 42, scored 0.793 at that
 # session's start code de4c4ce, at its end and at the start of session 43, then opened; traces_ch*, 32 rows written
 # in session 43, scored 0.636 at that session's start code 750c67f, at its end and at the start of session 44, then
-# opened). Still blind, in order (traces_cl*, 32 rows written in session 44):
-BLIND = ("traces_ao", "traces_cl")
+# opened; traces_cl*, 32 rows written in session 44, scored 0.525 at that session's start code 728b5ff, at its end and
+# at the start of session 45, then opened). Still blind, in order (traces_co*, 32 rows written in session 45):
+BLIND = ("traces_ao", "traces_co")
 REAL = "tests/data/real/*.jsonl"
 
 
