@@ -33,7 +33,8 @@ from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
-                       STRONG_READINGS, UNCORROBORATED, EvidenceKind, says_already, weighs_alone, wrong_information)
+                       STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, says_already, weighs_alone,
+                       wrong_information)
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
@@ -841,7 +842,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn \
             or (c.anchored and c.verdict.verdict == PREMATURE) or r.reading == SUM_TEST \
             or (c.verdict.verdict == PREMATURE and says_already(text, r.start, r.end)) \
-            or (r.kind, c.verdict.verdict, r.reading) in STRONG_READINGS or informed
+            or (r.kind, c.verdict.verdict, r.reading) in STRONG_READINGS or informed \
+            or (r.kind == "possible" and c.verdict.verdict == FALSE and kept_verdict(r.text))
         # ("At this point the card has to be ♦5" one statement early: in long traces of the tuning split 14 at gold
         # first errors, none before one; "That leaves ♥Q, ♥4, ♦5." one statement early, session 43: 7, none before)
     weight = STRONG_EVIDENCE if alone else \

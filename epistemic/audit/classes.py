@@ -90,8 +90,8 @@ def unique_class_exclusions(lex, raw: list[Token], sentence: str) -> list[ClaimR
     for verb in list(ELIMINATES.finditer(sentence)) + list(_DISCARDS.finditer(sentence)):
         term = next((t for t in terms if verb.end() < t.start <= verb.end() + 50 and
                      _WHOSE.search(sentence, max(verb.end(), t.start - 20), t.start) is not None), None)
-        if term is None or "," in sentence[verb.end():term.start] or "." in sentence[verb.end():term.start]:
-            continue
+        if term is None or any(c in sentence[verb.end():term.start] for c in ",.:;"):  # ("rules out May and June:
+            continue  # each contains a date with a unique day": the class explains the object, it is not it)
         unique = _UNIQUE_AFTER.match(sentence, term.end) or _UNIQUE_BEFORE.search(sentence, max(0, term.start - 12),
                                                                                   term.start)
         agent = _sole_observer(lex, term.payload[1] if isinstance(term.payload, tuple) else ("Var", term.payload))

@@ -177,7 +177,7 @@ def wrong_information(formula: tuple, named: set[str], lex: Lexicon) -> bool:
 def _supposed(ante: tuple) -> tuple | None:
     """The value a supposition supposes (`("Compare", "=", ("Var", v), c)`): the antecedent itself, or its one such
     conjunct when the others only list what is left in that case ("如果花色是红桃，还剩红桃A、红桃Q、红桃4三张": every
-    card listed is a heart); None otherwise."""
+    card listed is a heart; "还剩A、Q、4三张牌": the ranks left); None otherwise."""
     def is_value(p: tuple) -> bool:
         return p[0] == "Compare" and p[1] == "=" and p[2][0] == "Var"
     if is_value(ante):
@@ -189,7 +189,20 @@ def _supposed(ante: tuple) -> tuple | None:
         return None
     listed = [p for p in ante[1] if p is not values[0]]
     return values[0] if listed and all(
-        p[0] == "Or" and all(q[0] == "And" and values[0] in q[1] for q in p[1]) for p in listed) else None
+        p[0] == "Or" and all(q[0] == "And" and values[0] in q[1] for q in p[1]) or
+        p[0] == "Member" and p[1][0] == "Var" and p[1] != values[0][2] for p in listed) else None
+
+
+# A case's verdict that it survives, drawn from a reason ("…, so with clubs Q would be sure P can't know — clubs stays",
+# "51−2=49不是素数，所以51保留"): on the tuning split (session 45) false ones stood at gold first errors or after one,
+# never before one, in long traces too; not "so no even sum survives", nor one dated ("survives step two")
+_KEPT_VERDICT = re.compile(r"(?i:\bso\b(?![^.;。；!?]*?\b(?:no|none|nothing)\b)|所以)[^.;。；!?]*?"
+                           r"(?:(?i:\bstays\b|\bsurvives\b)(?!\s+(?i:step|statement|round|the\s+\w+\s+statement))|保留)")
+
+
+def kept_verdict(sentence: str) -> bool:
+    """Whether a sentence concludes that a case survives from a reason before it ("…, so clubs stays")."""
+    return _KEPT_VERDICT.search(sentence) is not None
 
 
 def says_already(text: str, start: int, end: int) -> bool:

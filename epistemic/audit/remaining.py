@@ -21,7 +21,9 @@ _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?
                  r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
-_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人)|种|对)")
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
+                 r"(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人|(?:都|也)?(?:是)?(?:干净|没有?泥))|种|对)")
+# (nor "剩下3个是干净的": the other children, not the candidates)
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|去掉|排除|删去|划掉")  # (or what was removed: "去掉(1,0)和
 # (9,10)，剩16种": what is left of the candidates)
