@@ -69,6 +69,9 @@ _BARE_SPEAKER = re.compile(r"\s*(?:(?i:right|just|immediately|directly)\s+)?(?:(
                            r"(?:(?i:mr|ms|mrs)\.?\s*)?(?P<who>[^\W\d_]{1,20})(?:\s+(?:has\s+|had\s+)?"
                            r"(?i:spoke|spoken|speaks|replies|replied|answers|answered|talks|talked))?"
                            r"(?=\s*(?:[,;:.)]|$|\s(?i:are|is|were|was|we|the|only|there)\b))")
+# "伯纳德说完这句话以后", "所以在Q先生说完之后": a speaker finishing their (one) statement
+_BARE_SPEAKER_ZH = re.compile(r"\s*(?:所以|那么|于是|因此)?\s*(?:在|等)?\s*(?P<who>[^\W\d_]{1,12}?)\s*说完(?:了)?"
+                              r"(?:这句话|这话|话|这一句)?\s*(?:之后|以后|后)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -1555,8 +1558,8 @@ class Aligner:
 
     def _bare_speaker(self, phrase: str) -> int | None:
         """The one statement of a speaker named alone ("the candidates left after Bernard are …", "after Bernard
-        has spoken"), when that speaker makes exactly one statement; else None."""
-        m = _BARE_SPEAKER.match(phrase)
+        has spoken", "伯纳德说完这句话以后"), when that speaker makes exactly one statement; else None."""
+        m = _BARE_SPEAKER_ZH.match(phrase) or _BARE_SPEAKER.match(phrase)
         if m is None:
             return None
         toks = tokens(self.lexicon, m.group("who"))

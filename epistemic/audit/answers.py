@@ -74,6 +74,11 @@ _OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)
                              r"((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
 
 
+# A short line that gives the yes or no after what it answers: "All different — yes (1).", "**Distinct: no.**"
+_YES_NO_AFTER = re.compile(r"\s*(?:\*\*)?[^\n.!?:：—–]{1,40}?\s*(?:\*\*)?\s*[—–:：]\s*(?:\*\*)?((?i:yes|no)\b|是|否)"
+                           r"(?:\s*\(\s*[01]\s*\))?\s*(?:\*\*)?\s*[.!。！]?\s*(?:\*\*)?\s*")
+
+
 _REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")
 
 
@@ -86,7 +91,7 @@ def _one_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ..
 def opening_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """A yes or no opening a closing step ("Yes. Anne can only know after …", "Yes, all three numbers are distinct."):
     the answer of a yes/no question, or None."""
-    m = _OPENING_YES_NO.match(text)
+    m = _OPENING_YES_NO.match(text) or _YES_NO_AFTER.fullmatch(text)
     return _answer_of(lex, memo, m.group(1)) if m is not None else None
 
 

@@ -137,6 +137,9 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
 
 _ADDENDS = re.compile(r"\s*(?:\*\*)?\s*(\d{1,4})\s*\+\s*(\d{1,4})(?![\d.])")
 
+# "…, composite, so 51 passes ✓": a verdict drawn (not "only 52 passes", a product; nor "51 passes both": the tests)
+_PASSES = re.compile(r"(?i:\bso\s+)(\d{1,4})\s+(?i:passes)\b(?!\s+(?i:the|this|that|both|all|each|every|one|an?|its|his|"
+                     r"either)\b)")
 
 # A row (or a sentence) labelled by a number and closed by keeping it: "51：51−2=49不是素数，…，所以也保留。", "- 51 → 49 =
 # 7 × 7, composite, keep"
@@ -152,7 +155,7 @@ def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list
     if lex.number_pair is None:
         return []
     out = []
-    for m in [*_KEPT.finditer(text), *_KEPT_ROW.finditer(text)]:
+    for m in [*_KEPT.finditer(text), *_PASSES.finditer(text), *_KEPT_ROW.finditer(text)]:
         if _HOLDER.search(text, max(0, m.start() - 12), m.start()):
             continue  # "S with 11 stays undecided": the agent holding the number, not the number kept
         on = _ON_LIST.match(text, m.end())

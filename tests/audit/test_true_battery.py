@@ -35,6 +35,7 @@ CAUGHT = {BATTERY: {
     "tb-impossible-019",  # session 24: a false list dated by its own words ("left after …") weighs alone
     "tb-muddy-011",  # session 32: one named child knowing she is clean ("Child 4, …, already knows she is clean")
     "tb-cheryl-042",  # session 40: "after his first line" names Albert's first statement ("line" as "statement")
+    "tb-cheryl_cam-027",  # session 45: "波说完后" names Bo's one statement
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
