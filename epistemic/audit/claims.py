@@ -23,7 +23,7 @@ from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Tok
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
-                      KNOWLEDGE, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
+                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT, SUPPOSED,
                       TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key, junction_key,
                       knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
@@ -341,8 +341,21 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if lex.number_pair is not None and any(r.reading == SPLIT for r in out):
         out = without_relative(out, step_text)  # ("6 = 3 + 3 only... but 6 = 2 + 4": among the splits into primes)
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
-        out = [r.read_as(CASE) if r.certain and r.kind != "answer" else r for r in out]
+        out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
+               for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
     return out
+
+
+def _header_verdict(lex: Lexicon, text: str, r: ClaimRecord) -> bool:
+    """Whether a record is the verdict on its line's case header's own value ("April (17, 18, 28): April survives",
+    "… → April is out"): said of the stage, unlike what the line finds inside the case."""
+    if r.kind not in ("possible", "exclusion"):
+        return False
+    line = text.rfind("\n", 0, r.start) + 1
+    head = _CASE_HEADER.match(text, line)
+    value = next((t for t in tokens(lex, head.group(0)) if t.kind != "sep"), None) if head else None
+    return value is not None and value.kind == "value" and \
+        r.key.formula in {("Possible", *value.payload), *_exclusions_of(value)}
 
 
 # A supposition's conclusion after a dash that ends its sentence: "If Cheryl's month were April, …, so Bernard could
@@ -675,6 +688,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
                  not (_term_list(r, case) and "=" not in sentence and "×" not in sentence) else r for r in found]
         # (not "24 = 3 × 8 = 2 × 12，和是11、14": the sums of the splits worked out)
         # (not "把和为19的情况排除了": the case named is what is removed)
+    if "agent" in kinds and ("know" in low or "knew" in low):  # "Carol knows both b ≠ c and a ≠ c" (when she speaks)
+        found = [r.read_as(KNOWN_BY) if r.kind in _KNOWABLE and r.certain and _known_object(raw, sentence, r.start)
+                 else r for r in found]
     topic = _topic_at(raw, sentence) if kinds & _TOPIC_KINDS else None
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
@@ -1325,7 +1341,8 @@ _CMP_OPS = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "≤": "<=", "≥": ">="
 _BOUND_NUMBER = re.compile(r"\s*(\d{1,6})(?![\d.,]\d|\s*[×·*+−-]\s*\d)")
 _QUANTIFIED = re.compile(r"(?i:\b(?:every|all|any|each|no)\s+$)|(?:所有|任何|每个|凡是)\s*$")
 _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eliminated|excluded|ruled\s+out|removed|"
-                        r"off\s+the\s+table|out\s+of\s+the\s+picture))\b|"
+                        r"off\s+the\s+table|out\s+of\s+the\s+picture)|(?:went|goes|died|dies)\s+(?:with|at|in|after|"
+                        r"away|out)|(?:was|were)\s+(?:killed|dropped))\b|"  # ("b = c went with Alice")
                         r"\s*(?:都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉)|"  # ("b = c 被爱丽丝排除")
                         r"\s*(?:的(?:对|数对|情况|组合))?\s*(?:也|就|都|全)*没了")  # ("x = y的对也就全没了")
 # After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
@@ -1542,8 +1559,8 @@ _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived
                              r"\s*(?:的情况)?(?:仍然|仍|还|依然|也)?(?:是|有)?(?:可能|存活|活下来|留下|保留)")
 _IMPOSSIBLE_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+)?(?:impossible|not\s+possible|ruled\s+out)|"
                                r"(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+"
-                               r"(?:happen|occur|hold|be\s+the\s+case))\b|"
-                               r"\s*(?:也)?(?:是)?不可能的?")  # ("And a = b can't happen either")
+                               r"(?:happen|occur|hold|be\s+the\s+case|survive|stay|remain))\b|"
+                               r"\s*(?:也)?(?:是)?不可能的?")  # ("And a = b can't happen either", "can't survive")
 
 
 _PLURAL_TERMS = frozenset({"sums", "products"})
@@ -1661,6 +1678,20 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             key = ("Possible", *before[-1].payload)
         out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
     return out
+
+
+# What a named agent is said to know ("Bob already knows b ≠ c when he speaks", "Carol knows both b ≠ c and a ≠ c"): a
+# fact at that agent's time, which the sentence may not be at (session 45, tuning split: 13 such claims, none at or
+# before a gold first error wrong, one false alarm); read as the agent's knowledge, uncertain as a claim of the stage
+_KNOWABLE = frozenset({"term bound", "bound", "candidates"})
+_KNOWS_OBJECT = re.compile(r"\s+(?:(?:already|also|now)\s+)*(?:knows|knew|know)\s+(?:(?:both|that)\s+)*"
+                           r"(?:[^.;:,!?\n]{1,20}?\s+and\s+)?", re.IGNORECASE)
+
+
+def _known_object(raw: list[Token], sentence: str, start: int) -> bool:
+    """Whether the claim at `start` is the object of a named agent's knowing, right after "<agent> knows"."""
+    agent = next((t for t in reversed(raw) if t.kind == "agent" and start - 40 <= t.end <= start), None)
+    return agent is not None and _KNOWS_OBJECT.fullmatch(sentence, agent.end, start) is not None
 
 
 def _term_list(r: ClaimRecord, case: re.Match) -> bool:
