@@ -138,8 +138,8 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
 _ADDENDS = re.compile(r"\s*(?:\*\*)?\s*(\d{1,4})\s*\+\s*(\d{1,4})(?![\d.])")
 
 # "…, composite, so 51 passes ✓": a verdict drawn (not "only 52 passes", a product; nor "51 passes both": the tests)
-_PASSES = re.compile(r"(?i:\bso\s+)(\d{1,4})\s+(?i:passes)\b(?!\s+(?i:the|this|that|both|all|each|every|one|an?|its|his|"
-                     r"either)\b)")
+_PASSES = re.compile(r"(?i:\bso\s+)(\d{1,4})\s+(?i:passes)\b"
+                     r"(?!\s+(?i:the|this|that|both|all|each|every|one|an?|its|his|either)\b)")
 
 # A row (or a sentence) labelled by a number and closed by keeping it: "51：51−2=49不是素数，…，所以也保留。", "- 51 → 49 =
 # 7 × 7, composite, keep"

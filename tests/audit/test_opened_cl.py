@@ -99,10 +99,11 @@ def test_what_an_agent_knows_when_she_speaks(ctxs):
     and Carol knows both b ≠ c and a ≠ c" (dated at Alice's statement by the recap): a ≠ c is what Carol knows at her
     turn, not a claim one statement early; "So after Alice's statement we already know a ≠ c." is one."""
     ctx = ctxs("what_sum.txt")
-    recap = ("Reason: a repeated number is self-revealing. If Alice saw b = c, her own number would be b + c or |b − c| "
-             "= 0; zero isn't allowed, so she'd know a = 2b. Her \"I don't know\" therefore gives b ≠ c. Bob's \"I don't "
-             "know\" gives a ≠ c the same way, and Carol's gives a ≠ b. Order matters only for bookkeeping: Alice's "
-             "statement is made first, so Bob already knows b ≠ c when he speaks, and Carol knows both b ≠ c and a ≠ c.")
+    recap = ("Reason: a repeated number is self-revealing. If Alice saw b = c, her own number would be b + c or "
+             "|b − c| = 0; zero isn't allowed, so she'd know a = 2b. Her \"I don't know\" therefore gives b ≠ c. "
+             "Bob's \"I don't know\" gives a ≠ c the same way, and Carol's gives a ≠ b. Order matters only for "
+             "bookkeeping: Alice's statement is made first, so Bob already knows b ≠ c when he speaks, and Carol "
+             "knows both b ≠ c and a ≠ c.")
     known = _audit(ctx, "All different — yes (1).\n\n" + recap)
     assert bad(known) == [] and ("premature", False) in _kinds(known, "term bound")
     assert bad(_audit(ctx, said(ctx, 1) + "\n\nSo after Alice's statement we already know a ≠ c."))
