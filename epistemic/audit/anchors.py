@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..language.syntax import Knows, Not, Past
 from .align import Aligner, statement_parts
 from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
 from .records import EXCLUSION, REJECTED, SUPPOSED, record
@@ -369,6 +370,42 @@ def half_credit(aligner: Aligner, text: str, start: int, end: int, stage: int) -
         return None
     parts = statement_parts(aligner.lexicon.puzzle.announcements[stage - 1].said)
     return (stage, 0 if (m.group(1) or m.group(2).lower()) in ("前", "first") else 1) if len(parts) == 2 else None
+
+
+# A reason clause that opens the sentence on the speaker's own ignorance: "Since Albert doesn't know, the day cannot be
+# 18 or 19", "伯纳德起初不知道，所以5月和6月整个被排除了": the removal drawn from that half of the statement alone
+_REASON_IGNORANCE = re.compile(r"[\W\d]*(?:(?i:since|because|as|given\s+that)\s+|因为|既然|由于)?(?P<who>[^\W\d_]{1,12}?)\s*"
+                               r"(?:先生)?\s*(?:起初|一开始|原来|最初|(?i:at\s+first\s+))?(?:(?i:doesn't|does\s+not|"
+                               r"didn't|did\s+not)\s+know\b|不知道)(?P<tail>[^,，.。;；:：!?！？\n]{0,30})[,，:：]")
+_KNOW_AGAIN = re.compile(r"(?i:\bkn(?:ow|ows|ew)\b|\bsure\b|\bcertain\b)|知道|确定")
+
+
+def reason_credit(aligner: Aligner, text: str, start: int, end: int, stage: int) -> tuple[int, int] | None:
+    """(k, i) when the sentence of text[start:end] draws its removal from the speaker of statement k = `stage` not
+    knowing, half i of that statement ("Since Albert doesn't know, the day cannot be 18 or 19"), else None (and when
+    the other half is given too, or the values are granted to be gone already)."""
+    if not 0 < stage <= len(aligner.quotes):
+        return None
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = _REASON_IGNORANCE.match(text, a)
+    if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None:
+        return None
+    sentence, _ = _credit_subject(text, start, end)
+    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+        return None
+    said = aligner.lexicon.puzzle.announcements[stage - 1]
+    who = [t.payload for t in tokens(aligner.lexicon, m.group("who")) if t.kind == "agent"]
+    parts = statement_parts(said.said)
+    if who != [said.speaker] or len(parts) != 2:
+        return None
+    own = [i for i, p in enumerate(parts) if _ignorance_of(p, said.speaker)]
+    return (stage, own[0]) if len(own) == 1 else None
+
+
+def _ignorance_of(part, speaker: str) -> bool:
+    """Whether a statement's part says its speaker does not know (now or at first)."""
+    body = part.body if isinstance(part, Past) else part
+    return isinstance(body, Not) and isinstance(body.body, Knows) and body.body.agents == (speaker,)
 
 
 def _quoted_before(text: str, start: int) -> str | None:

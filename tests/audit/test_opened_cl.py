@@ -133,3 +133,17 @@ def test_a_case_lines_verdict_on_its_own_month(ctxs):
     fine = _audit(ctx, lead + "- **July (16, 17, 19):** 16 is in June, 17 in April, 19 in March. All shared, so July "
                   "is safe.")
     assert bad(fine) == []
+
+
+def test_a_removal_drawn_from_the_speakers_ignorance_alone(ctxs):
+    """"Since Albert doesn't know, the day cannot be 18 or 19" credits the removal to the first half of his statement
+    (false: not knowing from the month removes nothing); "伯纳德起初不知道，所以5月和6月整个被排除了" likewise to Bernard's
+    "at first I didn't know" (May and June went before it); a reason naming both halves is the whole statement's."""
+    ctx = ctxs("cheryl.txt")
+    lead = said(ctx, 1) + "\n\n"
+    half = _audit(ctx, lead + "Since Albert doesn't know, the day cannot be 18 or 19: those days appear only once.")
+    assert ("false", True) in _kinds(half, "credit") and bad(half)
+    whole = _audit(ctx, lead + "Since Albert doesn't know, and he is sure Bernard doesn't know, May and June are out.")
+    assert bad(whole) == []
+    zh = _audit(ctx, said(ctx, 2, "zh") + "\n\n伯纳德起初不知道，所以5月和6月整个被排除了。")
+    assert ("false", True) in _kinds(zh, "credit") and bad(zh)
