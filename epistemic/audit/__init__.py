@@ -28,7 +28,8 @@ from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, top
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, trailing_after, credit_stage,
-                      exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit, survived_stage)
+                      exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit,
+                      survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
                       foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
