@@ -7,6 +7,13 @@ def _kinds(report, kind):
     return [(c.verdict.verdict, c.record.certain) for st in report.steps for c in st.claims if c.record.kind == kind]
 
 
+def _kept_false_and_true(ctx, lead, kept, fine):
+    """A survival read certain and false marks its step after `lead`; a true one after the same lead does not."""
+    report = _audit(ctx, lead + kept)
+    assert ("false", True) in _kinds(report, "possible") and bad(report)
+    assert bad(_audit(ctx, lead + fine)) == []
+
+
 _PAUSES = "\n\n".join(["Hmm, let me slow down and go through this carefully."] * 20)  # a long trace (20+ steps)
 
 
@@ -16,12 +23,10 @@ def test_a_kept_case_concluded_from_a_reason_weighs_in_a_long_trace(ctxs):
     survives"-style denials and a true verdict do not."""
     ctx = ctxs("card16.txt")
     lead = said(ctx, 2) + "\n\n" + _PAUSES + "\n\n"
-    kept = _audit(ctx, lead + "Clubs: the clubs still in play are Q, 5 and 4, and each of those ranks also shows up in "
-                  "another suit, so with clubs Q would be sure P can't know — clubs stays.")
-    assert ("false", True) in _kinds(kept, "possible") and bad(kept)
-    fine = _audit(ctx, lead + "Diamonds: A and 5 both repeat in other suits, so with diamonds Q would be sure P can't "
-                  "know — diamonds stays.")
-    assert bad(fine) == []
+    _kept_false_and_true(ctx, lead, "Clubs: the clubs still in play are Q, 5 and 4, and each of those ranks also shows "
+                         "up in another suit, so with clubs Q would be sure P can't know — clubs stays.",
+                         "Diamonds: A and 5 both repeat in other suits, so with diamonds Q would be sure P can't know "
+                         "— diamonds stays.")
 
 
 def test_the_class_after_a_colon_explains_the_object(ctxs):
@@ -127,12 +132,10 @@ def test_a_case_lines_verdict_on_its_own_month(ctxs):
     ctx = ctxs("cheryl_cam.txt")
     lead = said(ctx, 1) + "\n\n- **March (18, 19):** 18 also appears in April, and 19 also appears in July. Both " \
         "shared, so March is safe.\n"
-    kept = _audit(ctx, lead + "- **April (17, 18, 28):** April survives, since its days 17 and 18 both occur in other "
-                  "months.")
-    assert ("false", True) in _kinds(kept, "possible") and bad(kept)
-    fine = _audit(ctx, lead + "- **July (16, 17, 19):** 16 is in June, 17 in April, 19 in March. All shared, so July "
-                  "is safe.")
-    assert bad(fine) == []
+    _kept_false_and_true(ctx, lead, "- **April (17, 18, 28):** April survives, since its days 17 and 18 both occur in "
+                         "other months.",
+                         "- **July (16, 17, 19):** 16 is in June, 17 in April, 19 in March. All shared, so July is "
+                         "safe.")
 
 
 def test_a_removal_drawn_from_the_speakers_ignorance_alone(ctxs):
