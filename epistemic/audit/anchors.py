@@ -384,8 +384,8 @@ def reason_credit(aligner: Aligner, text: str, start: int, end: int, stage: int)
     """(k, i) when the sentence of text[start:end] draws its removal from the speaker of statement k = `stage` not
     knowing, half i of that statement ("Since Albert doesn't know, the day cannot be 18 or 19"), else None (and when
     the other half is given too, or the values are granted to be gone already)."""
-    if not 0 < stage <= len(aligner.quotes):
-        return None
+    if not 0 < stage <= len(aligner.quotes) or ("know" not in text.lower() and "不知道" not in text):
+        return None  # (called for every exclusion not credited otherwise: no sentence scan without a knowing word)
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _REASON_IGNORANCE.match(text, a)
     if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None:
