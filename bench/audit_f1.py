@@ -50,8 +50,10 @@ NATURAL = "tests/data/natural/*.jsonl"
 # session's start code de4c4ce, at its end and at the start of session 43, then opened; traces_ch*, 32 rows written
 # in session 43, scored 0.636 at that session's start code 750c67f, at its end and at the start of session 44, then
 # opened; traces_cl*, 32 rows written in session 44, scored 0.525 at that session's start code 728b5ff, at its end and
-# at the start of session 45, then opened). Still blind, in order (traces_co*, 32 rows written in session 45):
-BLIND = ("traces_ao", "traces_co")
+# at the start of session 45, then opened; traces_co*, 32 rows written in session 45, scored 0.857 at that session's
+# start code 4fb0801, at its end and at the start of session 46, then opened). Still blind, in order (traces_cr*, 32
+# rows written in session 46):
+BLIND = ("traces_ao", "traces_cr")
 REAL = "tests/data/real/*.jsonl"
 
 
