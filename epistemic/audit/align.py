@@ -380,8 +380,11 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
                      r"依次|分别|逐一|一个个")
 # A general rule of when knowing happens: "can only be sure … once", "only when", "只有…才" (no event narrated)
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
-_ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b(?=\s+(?:\w+\s+)?(?:round|silence|time|"
-                    r"question|ask|call|announcement|night))|\b(?:round|night|question|silence)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)")
+_ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b"
+                    r"(?=\s+(?:\w+\s+)?(?:round|silence|time|question|ask|call|announcement|night))|"
+                    r"\b(?:round|night|question|silence)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)|"
+                    # (or counted: "经过两轮“没人站出来”之后", "两次沉默后")
+                    r"(?<![第\d])([两二三四五]|[2-9])\s*(?:轮|次)(?=[\s\"“”「]*(?:的)?(?:沉默|没人|无人|都没人))")
 def _round_number(m: re.Match) -> int:
     """The round a _ROUND match names ("second question" -> 2, "round 3" -> 3, "第二轮" -> 2)."""
     word = next(g for g in m.groups() if g)
@@ -390,7 +393,7 @@ def _round_number(m: re.Match) -> int:
 
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
                 "two": 2, "three": 3, "four": 4, "five": 5,
-                "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+                "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _words(text: str) -> set:

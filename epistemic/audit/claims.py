@@ -574,6 +574,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         raw = _cells_apart(raw, sentence)  # "| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |": the next cell is not what he knew
     if "和" in sentence and lex.number_pair is not None:
         raw = _bare_sum(lex, raw, sentence)
+    if any(t.kind == "answer" for t in raw):  # "to be sure the answer is unique, try April 14": no answer given
+        raw = [t for t in raw if t.kind != "answer" or _ANSWER_PROPERTY.match(sentence, t.end) is None]
     kinds = {t[0] for t in raw}
     cue = (answer_cue and _REMAINING_LABEL.match(sentence) is None) or "answer" in kinds or _question_label(raw, sentence)
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
@@ -1992,12 +1994,17 @@ _SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]|[\"“「](?:是|否|不是|
 _CASE_NAMED = re.compile(r"(?:的|这种|这个)?(?:情况|可能性?|世界|局面)|\s*(?i:case|scenario|possibility|world)\b")
 
 
+_TOLD_BEFORE = re.compile(r"(?i:\b(?:told|given)\s*$)|告诉(?:他|她)?\s*$|拿到\s*$")
+
+
 def _blank_speech(m: re.Match) -> str:
     """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
     ('the "unique" days are 13 and 20')."""
     said = m.group(0)
     if _SCARE.fullmatch(said):
         return said
+    if len(said) <= 14 and _TOLD_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
+        return " " + said[1:-1] + " "  # 'Bo, told "16": …': the value he is told, in quotes
     if _CASE_NAMED.match(m.string, m.end()) is not None and len(said) > 2:
         return " " + said[1:-1] + " "  # '“只有1个孩子有泥”的情况还保留着': a case named in quotes, the writer's words
     if len(said) > 2 and said[-2] in ".!?。！？":  # 'says "At least one is muddy." So …': the quote ends the sentence
@@ -2157,7 +2164,7 @@ def _shares(t: Token, names: list[str]) -> bool:
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
-_EVERY_ONE = re.compile(r"(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
+_EVERY_ONE = re.compile(r"(?<![A-Za-z\d_\[])(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
                         r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b"
                         r"(?:wear|wears|have|are|hold|get)\s+(?:a\s+|the\s+)?$)")
 _OPEN_BRACKET = re.compile(r"[(（]\s*$")
@@ -2311,7 +2318,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                     taken = held_cards[-1].start
                     continue
             meanings, owned = dict(t.payload), False
-            if not (agentish and "agent" in meanings) and last_attr is not None:
+            if not (agentish and "agent" in meanings) and last_attr is not None and \
+                    _PRONOUN_SUBJECT.search(sentence, attr_end, t.start) is None:  # (not "…，他必是白": his own)
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
                 if own is not None:  # "the anne can only be red": red of the variable just named
                     meanings["value"], owned = own, True
@@ -2543,7 +2551,8 @@ def _subject_number(lex: Lexicon, out: list[Token], sentence: str, t: Token) -> 
 def _other_subject(sentence: str, start: int, end: int) -> bool:
     """Whether the text between an attribute and a number names another subject or term, so that the number is not
     the attribute's value."""
-    return ("，" in sentence and _OTHER_SUBJECT.search(sentence, start, end) is not None) or \
+    return ("，" in sentence and (_OTHER_SUBJECT.search(sentence, start, end) is not None or
+                                  _PRONOUN_SUBJECT.search(sentence, start, end) is not None)) or \
         _OTHER_TERM.search(sentence, start, end) is not None or _OTHER_PLURAL.search(sentence, start, end) is not None \
         or _OWNED_PLURAL.match(sentence, start, end) is not None
 
@@ -2552,6 +2561,8 @@ def _other_subject(sentence: str, start: int, end: int) -> bool:
 # connective ("也就是", "或", "只能是") in it
 _OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|应|必|可能|所以|因此|那么|则|为|等于|剩|排除|不))"
                             r"[\u4e00-\u9fff]{2,8}\s*$")
+# A clause opened by a person ("若 h2 = h3 = 红，他必是白"): his own value, not the attribute's of the clause before
+_PRONOUN_SUBJECT = re.compile(r"[，,]\s*(?:他|她)(?:自己)?(?:就|也|便|必|必然|一定|只能|肯定|只可能)*(?:是|为)?\s*$")
 # A pronoun for the value just named, and its contents: "6月，里面是12和19", "May, which has 15, 16 and 19"
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|只有)|\s*(?i:which\s+(?:has|contains)\b)")
@@ -2559,7 +2570,9 @@ _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|�
 _OTHER_PLURAL = re.compile(r",\s*(?:and\s+)?(?:the\s+|his\s+|her\s+|their\s+|both\s+|two\s+)?(?!(?i:options|values|"
                            r"possibilities|candidates|choices|cases|ones|numbers)\b)[a-z]{3,}s\s+(?:are\s+|were\s+)?$|"
                            # … or on a singular one with its article: "Cheryl is 9, and the bus is number 17"
-                           r"[,;]\s*(?:and\s+)?(?:the|his|her|their)\s+(?!(?i:answer|age|value|number|result|only|same|"
+                           # (or after "tells us": "Cheryl's hint also tells us the bus was 17")
+                           r"(?:[,;]\s*(?:and\s+)?|\b(?:tells|told|shows|showed)\s+(?:us|them)\s+(?:that\s+)?)"
+                           r"(?:the|his|her|their)\s+(?!(?i:answer|age|value|number|result|only|same|"
                            r"final)\b)[a-z]{3,}(?:\s+number)?\s+(?:is|was)\s+(?:number\s+|no\.\s*|#)?$")
 # What the attribute's owner has, in the plural: "Cheryl's brothers are both 4" (their ages, not Cheryl's)
 _OWNED_PLURAL = re.compile(r"(?:'s|’s)\s+(?!ages\b|values\b|numbers\b)[a-z]{3,}s\b", re.IGNORECASE)
@@ -2956,6 +2969,8 @@ def object_key(lex: Lexicon, agent: str | None) -> tuple | None:
     return unseen or q
 
 
+# "what" opening a noun clause on an agent's knowing: "a fact about what Albert can be sure of"
+_WHAT_OF = re.compile(r"(?i:\b(?:about|of|on|to)\s+what\s+$)")
 _MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\s*(?:说明|意味着|表明)")
 
 
@@ -3618,6 +3633,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 reading = REPORTED  # "P says he doesn't know": what was said, not a claim about this stage
             elif len(agents) != 1 or subject not in agents:
                 reading = PRONOUN  # "he was sure ...", "Q先生是在P先生开口之前就知道的": the subject is not certain
+            elif (who := next((t for t in before if t.kind == "agent"), None)) is not None and \
+                    _WHAT_OF.search(sentence, max(0, who.start - 16), who.start) is not None:
+                reading = KNOWN_BY  # "a fact about what Albert can be sure of": a topic, not that he is sure
             elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
                     or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal \
                     or _WOULD.match(clause[know].text):
@@ -3763,6 +3781,17 @@ def _apposed_out(sentence: str, at: int) -> bool:
     return ELIMINATED.search(prev) is not None and _REMAINING_WORDS.search(prev) is None
 
 
+# A copula with its own complement before a colon: "That's the twist: July 16 is still among …" (not "is: July 16")
+_COPULA_COMPLEMENT = re.compile(r"(?i)\s+(?:the|a|an|this|my|our)\s+[^:：.;!?\n]{1,40}[:：]\s*(?:\*\*)?\s*")
+
+
+# What an answer is, not which: "the answer is unique", "答案是唯一的"
+_ANSWER_PROPERTY = re.compile(r"(?i:\s*(?:(?:really|indeed|actually|also|still)\s+)?(?:not\s+)?(?:unique|correct|right|"
+                              r"wrong|consistent|determined|forced|well-defined|sound|valid|robust)\b)"
+                              r"(?![^.。\n]{0,3}[:：])|"
+                              r"\s*(?:是)?唯一(?:的)?(?![^.。\n]{0,3}[:：])")  # (but "所以答案唯一：4和13" gives it)
+
+
 def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sentence: str) -> list[ClaimRecord]:
     vals = [t for t in clause if t.kind == "value" or t.kind == "tuple"]
     if not vals:
@@ -3808,7 +3837,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if not tuples and len({t.payload for t in clause if t.kind == "attr" and t.start < first.start and
                            isinstance(t.payload, str) and "[" in t.payload}) > 1:
         return []  # "so h2 and h3 aren't both red": a claim on two of a family of variables at once, unread
-    cue_before = [t.kind for t in clause if t.start < first.start]
+    cue_before = [t.kind for t in clause if t.start < first.start and not (
+        t.kind == "copula" and _COPULA_COMPLEMENT.fullmatch(sentence, t.end, first.start) is not None)]
     holder = next((t for t in reversed(clause) if t.kind == "agent" and t.start < first.start), None)
     if holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None:
         return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates

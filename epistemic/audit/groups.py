@@ -41,6 +41,24 @@ _HYPOTHETICAL = re.compile(r"(?i:\b(?:would|might|if|suppose|imagine|should|unti
                            r"如果|假设|要是|假如|会|才|要等|等到")  # "要等…站出来后才知道": only later
 
 
+_GROUP_ZH_LAST = re.compile(_GROUP_ZH.pattern.replace("{0,40}?", "{0,40}", 1))  # the last knowing word within reach
+
+
+def _own_knowing(pattern: re.Pattern, sentence: str, m: re.Match) -> re.Match | None:
+    """The group's knowing of its own state: `m` when its clause says so ("… that she is clean", "自己是干净的"); in
+    Chinese the last knowing word within reach when the first knows something else ("又知道至少有三个有泥，所以D能确定
+    自己是干净的"; not "只知道至少4个，他也分不清自己…": a count, not itself); else None."""
+    later = _GROUP_ZH_LAST.match(sentence, m.start()) if pattern is _GROUP_ZH else None
+    for hit in (m, later if later is not None and later.end() > m.end() else None):
+        if hit is None:
+            continue
+        end = re.search(r"[.;!?。；！？\n]" if pattern is _GROUP_EN else r"[。；！？\n，,]", sentence[hit.end():])
+        tail = sentence[hit.end():hit.end() + min(120, end.start() if end else 120)]  # the rest of its clause
+        if (hit is m and _OWN.search(hit.group(0)) is not None) or _OWN.search(tail) is not None:
+            return hit
+    return None
+
+
 # A world supposed by its count before the group is named: "With one muddy child, the clean children …", "If only one
 # child were muddy, the clean ones …", "in a one-muddy world", "如果只有一个孩子有泥，…"
 _SUPPOSED_COUNT = re.compile(r"(?i:\b(?:with|if|suppose|when)\s+(?:there\s+(?:is|are|were|was)\s+)?(?:exactly\s+|only\s+|"
@@ -102,10 +120,9 @@ def group_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[
         return []
     out = []
     for pattern in (_GROUP_EN, _GROUP_ZH):
-        for m in pattern.finditer(sentence):
-            end = re.search(r"[.;!?。；！？\n]", sentence[m.end():])
-            tail = sentence[m.end():m.end() + min(120, end.start() if end else 120)]  # the rest of its sentence
-            if _OWN.search(m.group(0)) is None and _OWN.search(tail) is None:
+        for first in pattern.finditer(sentence):
+            m = _own_knowing(pattern, sentence, first)
+            if m is None:
                 continue
             knowing = members_knowing(found, 0, bool(m.group("neg")))
             n = _supposed_count(sentence, m.start()) or case

@@ -33,6 +33,7 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Verbs whose object is what is left: "Bernard's knowing pins it down to July 16", "narrows it to ♦5"
 NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins down to", "narrows it down to",
              "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to",
+             "pins it to", "pinned it to",  # ("Bernard's statement already pins it to June 12")
              "pinned down as", "is pinned down as",  # ("the card is already pinned down as ♦5")
              *(f"{verb} {what} {prep}" for verb in ("fixes", "fixed") for what in ("it", "the date", "the birthday",
                                                                                  "the card", "the day", "the pair")
@@ -135,8 +136,9 @@ CUES: dict[str, tuple[str, ...]] = {
                # "S's sum is in this list: 11, 17, …", "S的和在这个列表里：…"
                "is in this list", "are in this list", "is in the following list", "is among", "are among",
                "在这个列表里", "在这个列表中", "在下面的列表里", "在以下列表中", "∈"),
-    "if": ("如果", "假如", "假设", "若是", "要是", "对于", "当且仅当", "if", "iff", "⇔", "⟺", "<=>", "suppose", "assuming", "were it",
-           "only if", "only when", "只要", "as long as", "so long as", "provided that"),  # "only" of a condition, not of
+    "if": ("如果", "假如", "假设", "若是", "若", "要是", "对于", "当且仅当", "if", "iff", "⇔", "⟺", "<=>", "suppose",
+           "assuming", "were it", "only if", "only when", "只要", "as long as", "so long as",
+           "provided that"),  # "only" of a condition, not of
     # values: "Bo knows only if 19 is gone"; "只要不是14号，就知道": a condition
     "then": ("那么", "那", "就", "则", "then",
              "说明", "这说明", "也就是说", "就是说", "换句话说"),  # "…，说明他的月份里没有13": "which shows", no speech
