@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -231,6 +232,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = tuple(_split_sums(text))
             memo.remember(memo.sentences, key, hit)
         out.extend(hit)
+    if ("×" in text or "·" in text or "*" in text) and _TRIPLE_SUM.search(text) is not None:
+        out.extend(_triple_sums(text))  # "12 × 4 × 3，和18": read before the brackets are blanked as glosses
     if bracketed:
         out.extend(_prime_notes(text))  # "| 53 | 51 (prime) | ✗ |": read before the brackets are blanked as glosses
         glossed = _blank_glosses(text)
@@ -1408,7 +1411,9 @@ _EQUAL_CLASS = re.compile(r"(?i:(?P<verb>\b(?:rules?\s+out|ruled\s+out|eliminat\
                           r"(?:triples?|cases?|worlds?|possibilit\w+|combinations?)\s+(?:with|where|in\s+which|having)\s+"
                           r"(?:two|some|a\s+pair\s+of)\s+(?:equal|identical|repeated)\s+(?:numbers|entries|values)|"
                           r"(?:every|all(?:\s+the)?|the|any)\s+(?:triples?|cases?)\s+with\s+(?:a\s+)?repeated\s+number))|"
-                          r"(?:有)?两个数相等的(?:情况|三元组|组合)(?P<zh>(?:全部|都|也)?(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉))?")
+                          r"(?:(?:有)?两个数相等|(?:凡是)?(?:含有|含|带有)(?:两个)?(?:相等|相同|重复)(?:的)?数)的"
+                          r"(?:情况|三元组|组合)(?P<zh>(?:在这一?步|这一?步|这里)?(?:就|也)?(?:全部|都|也)?"
+                          r"(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉))?")  # ("凡是含有相等数的三元组在这一步就全部被排除了")
 
 
 @functools.lru_cache(maxsize=64)
@@ -1958,6 +1963,13 @@ _SPLIT_SUM_WORDS = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3
 # (not "3×14 = 6×7，和是23、17、13": the sums of all the splits before it, in turn)
 
 
+# Three factors and their sum: "12 × 4 × 3，和18", "144·1·1 → 146", "9 × 4 × 4 (sum 17)" (Cheryl's age)
+_TRIPLE_SUM = re.compile(r"(?<![\d+\-×·*/^=])(?<!=\s)(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*[×·*]\s*(\d{1,3})"
+                         r"(?!\s*[×·*]\s*\d)(?:\s*=\s*\d{1,6})?\s*(?:[,，]\s*(?:(?i:sum(?:\s+is)?)|和\s*(?:为|是|=)?)|"
+                         r"→|->|[(（]\s*(?:(?i:sum)|和)\s*(?:=|为|是)?)\s*(?:=\s*)?(\d{1,4})(?![\d.]\d|\d|\s*[×·*])"
+                         r"(?!\s*(?:[、,，/]|and\b|和)\s*\d{1,4}(?!\d)(?!\s*[×·*]))")
+
+
 # One split and an arrow to one number: "3·8 (sum 11), 4·6 → 10", "76 = 2·38 → 40" (not a list of splits mapped to a
 # list of sums, "2·56, 4·28, 8·14 → 58, 32, 22", nor a sum worked out after it, "5 × 6 → 5 + 6 = 11")
 _SPLIT_SUM_ARROW = re.compile(r"(?<![\d+\-×·*/^])(?<![×·*] )(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*(?:→|->)\s*"
@@ -1968,18 +1980,32 @@ _SPLIT_BEFORE = re.compile(r"\d\s*[×·*]\s*\d{1,3}\s*[,，、=]\s*$")  # anothe
 def _split_sums(sentence: str) -> list[ClaimRecord]:
     """"6 × 7 = 42 (sum 12)", "2·33 with sum 34", "4·6 → 10": the sum of the split, an arithmetic claim `6 + 7 = 12`.
     A bracketed product ("2 × 15 (30)") says nothing more and is skipped."""
-    out = []
     arrows = [m for m in _SPLIT_SUM_ARROW.finditer(sentence) if not _SPLIT_BEFORE.search(sentence, 0, m.start())] \
         if "→" in sentence or "->" in sentence else []
-    for m in [*_SPLIT_SUM.finditer(sentence), *(_SPLIT_SUM_WORDS.finditer(sentence) if "sum" in sentence or
-                                                 "和" in sentence else ()), *arrows]:
-        a, b, n = (int(g) for g in m.groups())
-        if n == a * b:
+    return _sums_of([*_SPLIT_SUM.finditer(sentence), *(_SPLIT_SUM_WORDS.finditer(sentence) if "sum" in sentence or
+                                                       "和" in sentence else ()), *arrows])
+
+
+def _triple_sums(sentence: str) -> list[ClaimRecord]:
+    """"12 × 4 × 3，和18", "144·1·1 → 146": the sum of three factors, an arithmetic claim `12 + 4 + 3 = 18`."""
+    return _sums_of(_TRIPLE_SUM.finditer(sentence))
+
+
+def _sums_of(matches) -> list[ClaimRecord]:
+    """The arithmetic claim of each match of factors and a number said to be their sum (none where the number is
+    their product: "2·3·4 → 24")."""
+    out = []
+    for m in matches:
+        *terms, n = (int(g) for g in m.groups() if g is not None)
+        if n == math.prod(terms):
             continue
-        key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
+        key: tuple = ("Const", terms[0])
+        for x in terms[1:]:
+            key = ("Arith", "+", key, ("Const", x))
         bracket = [i for i in (m.group(0).find("("), m.group(0).find("（")) if i >= 0]
-        at = m.start() + bracket[0] if bracket else m.start(3) - 1
-        out.append(record("arithmetic", key, (), m.group(0), at, m.end(), False, reading=ARITHMETIC))
+        at = m.start() + bracket[0] if bracket else m.start(m.lastindex) - 1
+        out.append(record("arithmetic", ("Compare", "=", key, ("Const", n)), (), m.group(0), at, m.end(), False,
+                          reading=ARITHMETIC))
     return out
 
 
@@ -4007,9 +4033,12 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
         start = ante_end = comma + 1  # "If Ali was told April, she couldn't be sure ...": the consequent starts at
         # the comma
         first = next(n for n in range(1, comma + 1) if toks[n].kind == "sep")
+        between = toks[first + 1:comma]
         if first < comma and any(t.kind in ("value", "tuple") for t in toks[1:first]) and \
-                any(t.kind == "agent" for t in toks[first + 1:comma]):
+                any(t.kind == "agent" for t in between) and \
+                (any(t.kind == "modal" for t in between) or sum(t.kind in ("value", "tuple") for t in between) != 1):
             ante_end = first  # "If b = 1, Anne could be 0 or 2, so Bill doesn't know": another's options, a reason
+            # (but "如果第一位是白，第三位是红，第二位就不知道": one more value supposed)
     ante = _constraint(lex, [t for t in toks[1:ante_end] if t.kind in ("value", "tuple", "neg")])
     if ante is None and before and _POINTS_BACK.search(sentence, toks[0].end, toks[start].start):
         named = next((c for c in reversed(_clauses(list(before), sentence))

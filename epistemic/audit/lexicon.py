@@ -200,6 +200,7 @@ _QUANTITY_AFTER = re.compile(r"\s+(?:(?:more|other|different|separate|distinct|h
 
 # An inverted conditional at a clause's start: "Had P been told 7, …", "had he held 19, …" (the subject, then a verb of
 # being told or holding)
+_FOR_CASE = re.compile(r"(?:^|(?<=[.;:!?\n]))\s*([Ff]or)\s+(?=[A-Za-z]\w{0,3}\s*=\s*\d{1,4}\s*[,，])")
 _INVERTED_IF = re.compile(r"(?:^|(?<=[.;:!?,，—(*\n]))\s*([Hh]ad)\s+(?=(?:\w+\.?\s+)?\w+\s+"
                           r"(?:been|had|got|gotten|received|held|drawn|heard|seen|known|picked|chosen)\b)")
 
@@ -257,8 +258,10 @@ class Lexicon:
             if check and _dropped(check, text, a, b):
                 continue
             append(new(Token, (hit[0], hit[1], a, b, surface)))
-        if "ad " in text:  # "Had Bernard been told 19, he'd still be stuck": a supposition, its "if" inverted
-            inverted = [Token("if", None, m.start(1), m.end(1), m.group(1)) for m in _INVERTED_IF.finditer(text)]
+        if "ad " in text or "or " in text:  # "Had Bernard been told 19, he'd still be stuck", "For b = 1, Anne
+            # could be 0 or 2": a supposition, its "if" inverted or a case's "for"
+            inverted = [Token("if", None, m.start(1), m.end(1), m.group(1)) for pattern in (_INVERTED_IF, _FOR_CASE)
+                        for m in pattern.finditer(text)]
             if inverted:
                 out = sorted(out + inverted, key=lambda t: t.start)
         return out

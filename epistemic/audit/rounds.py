@@ -61,6 +61,7 @@ _AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\
 _ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|晚|夜|个晚上|个夜晚)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
                        r"(?:之后|以后|过后|后))?")
 _AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 _LINE_END = re.compile(r"\n")
 _CLAUSE_BREAK = re.compile(r"(?i)[,，;；:：、—–]|\s(?:and|but|so|while)\s|所以|但是|但|而")
@@ -110,7 +111,7 @@ def _verb_outside_times(know: re.Pattern, sentence: str, start: int, stop: int) 
 # A knowing of a bound on the count, not of one's own forehead: "三次沉默后只能知道至少有四个", "they know there are at
 # least three"
 _A_BOUND = re.compile(r"(?i:\s*(?:that\s+)?(?:there\s+(?:are|is|must\s+be)\s+)?(?:at\s+least|at\s+most)\b)|"
-                      r"\s*(?:了)?(?:一共)?(?:至少|最少|至多|最多)")
+                      r"\s*(?:了)?(?:一共)?(?:至少|最少|至多|最多)|\s*[kmn]\s*(?:≥|>=|>|≤|<=)")  # ("只知道 k ≥ 1")
 
 
 def _when(sentence: str, verb: int) -> int | None:
@@ -151,6 +152,10 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             end = _LINE_END.search(sentence, m.end()) if pattern is _CASE_EN and m.group("l") else \
                 _SENTENCE_END.search(sentence, m.end())  # (a line's label holds to the line's end)
             stop = end.start() if end else len(sentence)
+            if pattern is _CASE_EN and m.group("l") and _HAN.search(sentence, m.end(), stop) is not None:
+                know, negated = _KNOW_ZH, _NEGATED_ZH  # "- k = 2：…父亲宣布之后他们就能立刻确定自己也有泥": a Chinese line
+            elif pattern is _CASE_EN:
+                know, negated = _KNOW_EN, _NEGATED_EN
             verb = _verb_outside_times(know, sentence, m.end(), stop)
             if verb is not None and _INNER_SUPPOSITION.search(sentence, m.end(), verb.start()) is not None:
                 continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing

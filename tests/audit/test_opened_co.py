@@ -135,3 +135,73 @@ def test_a_value_told_in_quotes_opens_a_case(ctxs):
     report = _audit(ctx, said(ctx, 2) + "\n\nBo, told \"16\": originally June 16 or July 16; after Ali's statement "
                     "only July 16 → statement 2 OK.")
     assert not any(c.record.certain for c in _claims(report, "candidates")) and bad(report) == []
+
+
+def test_a_supposition_goes_on_over_a_second_value(ctxs):
+    """"如果第一位是白，第三位是红，第二位就不知道" supposes both hats (not h1 alone, with h3's value dropped as a reason);
+    "If b = 1, Anne could be 0 or 2, so Bill doesn't know" keeps Anne's options as a reason."""
+    hats = ctxs("hats.txt")
+    report = _audit(hats, said(hats, 2, "zh") + "\n\n如果第一位是白，第三位是红，第二位就不知道。")
+    assert _formulas(report, "hypothetical") == ["(h[1] = white and h[3] = red) implies (not w[2] knows h[2])"]
+    consecutive = ctxs("consecutive.txt")
+    report = _audit(consecutive, said(consecutive, 2) + "\n\nIf b = 1, Anne could be 0 or 2, so Bill doesn't know.")
+    assert _formulas(report, "hypothetical") == ["b = 1 implies (not Bill knows a)"]
+
+
+def test_a_case_opened_by_for(ctxs):
+    """"For b = 0, a must be 1." is the case b = 0 (a conditional, true), like "If b = 0, a must be 1."; "For Bill,
+    …" opens none."""
+    ctx = ctxs("consecutive.txt")
+    lead = said(ctx, 2) + "\n\n"
+    assert _formulas(_audit(ctx, lead + "For b = 0, a must be 1."), "hypothetical") == ["b = 0 implies a = 1"]
+    assert _formulas(_audit(ctx, lead + "If b = 0, a must be 1."), "hypothetical") == ["b = 0 implies a = 1"]
+    assert _formulas(_audit(ctx, lead + "For Bill, a must be 1."), "hypothetical") == []
+
+
+def test_triples_with_equal_numbers_removed(ctxs):
+    """"凡是含有相等数的三元组在这一步就全部被排除了" at Alice's statement: only b = c goes there (premature: the other
+    equalities go with Carol's and Bob's statements), like "有两个数相等的三元组都被排除了"."""
+    ctx = ctxs("what_sum.txt")
+    lead = said(ctx, 1, "zh") + "\n\n"
+    for text in ("凡是含有相等数的三元组在这一步就全部被排除了。", "有两个数相等的三元组都被排除了。"):
+        report = _audit(ctx, lead + text)
+        assert [(c.formula, c.verdict.verdict) for c in _claims(report, "exclusion")] == \
+            [("not (a = b or a = c or b = c)", "premature")]
+    assert bad(_audit(ctx, lead + "凡是含有相等数的三元组在这一步就全部被排除了。")) != []  # ("在这一步": dated)
+
+
+def test_a_chinese_line_labelled_by_its_case(ctxs):
+    """"- k = 2：…父亲宣布之后他们就能立刻确定自己也有泥" is the two-muddy case knowing at the first question (premature:
+    they know after one silence), like the English "- k = 2: … right after the father speaks they know at once";
+    "- k = 3：…第二轮沉默之后他们就能确定自己也有泥" is right."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    for line in ("- k = 2：两个脏孩子各自看到对方有泥，父亲宣布之后他们就能立刻确定自己也有泥。",
+                 "- k = 2: the two muddy children each see the other, so right after the father speaks they know at "
+                 "once that they are muddy."):
+        report = _audit(ctx, "推理：\n\n" + line)
+        assert [(c.verdict.verdict, c.record.certain) for c in _claims(report, "case knowledge")] == [("premature", True)]
+    report = _audit(ctx, "推理：\n\n- k = 3：三个脏孩子各自看到两个，第二轮沉默之后他们就能确定自己也有泥。")
+    assert [c.verdict.verdict for c in _claims(report, "case knowledge")] == ["entailed"] and bad(report) == []
+
+
+def test_a_known_bound_is_no_knowing_of_oneself(ctxs):
+    """"k = 3：第一轮每个脏孩子看到2个，只知道 k ≥ 1，不知道" knows a bound on the count, not its own forehead (read as
+    the muddy children knowing in round 1, premature)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    report = _audit(ctx, "推理：\n\nk = 3：第一轮每个脏孩子看到2个，只知道 k ≥ 1，不知道 ✓；两轮沉默之后 k ≥ 3，看到2个的脏孩子立刻"
+                    "推出自己是脏的 ✓。")
+    assert bad(report) == []
+
+
+def test_three_factors_and_their_sum(ctxs):
+    """"12 × 4 × 3，和18" and "8·6·3 → 18" are sums (false: 19, 17); "9 × 8 × 2，和19" is right; "578 = 2·17·17 → 17·34"
+    is a factorisation and "2·3·4 → 24" a product, no sum."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "Triples:\n\n144 × 1 × 1，和146\n12 × 4 × 3，和18\n9 × 8 × 2，和19\n\n- 72·2·1 → 75; 8·6·3 → 18")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(report, "arithmetic")] == [
+        ("(144 + 1) + 1 = 146", "entailed"), ("(12 + 4) + 3 = 18", "false"), ("(9 + 8) + 2 = 19", "entailed"),
+        ("(72 + 2) + 1 = 75", "entailed"), ("(8 + 6) + 3 = 18", "false")]
+    impossible = ctxs("impossible.txt")
+    assert _formulas(_audit(impossible, "51: 17 + 34 → 578 = 2·17·17 → 17·34 or 2·289, so 51 is out."), "arithmetic") \
+        == ["578 = (2 * 17) * 17"]
+    assert _claims(_audit(ctx, "2·3·4 → 24"), "arithmetic") == []
