@@ -289,8 +289,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if hit is None:
             if not sentence.strip():
                 continue
-            hit = _sentence_records(lex, sentence, answer_cue, case, referent, line)
-            hit = (_listed_equalities(hit[0], sentence), hit[1])
+            hit = _sentence_records(lex, _uncolon(sentence), answer_cue, case, referent, line)
+            hit = (_listed_equalities(_texts_from(hit[0], _uncolon(sentence), sentence), sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
         if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
@@ -556,6 +556,31 @@ def _question_label(raw: list[Token], sentence: str) -> bool:
 
 # What is left at a point of a recap, even under an answer heading: "Remaining: March 18, July 16, July 17."
 _REMAINING_LABEL = re.compile(r"\W*(?i:remaining|left|survivors?|still\s+possible)\s*(?:\*\*)?\s*[:：]|\W*(?:剩下|剩余|还剩)\s*[:：]")
+
+
+# A bullet row of values, a colon, and the statement that removed them: "- 红桃Q、红桃4：也是第三句排除的", "- ♥Q, ♥4:
+# removed by statement 3" (the colon stands for the verb the row leaves out)
+_LABEL_CREDITED = re.compile(r"[\s>]*[-*•]\s*(?:\*\*)?[^:：—\n]{1,40}?(?:\*\*)?\s*(?P<sep>[:：—])"
+                             r"(?=\s*(?:(?i:(?:also|were|was|are|is|all|both)\s+)*(?:removed|eliminated|ruled\s+out|"
+                             r"excluded|killed|dropped)\s+(?:by|in|at|with)\b)|"
+                             r"\s*(?:也|都|同样)?(?:是|被)?[^，,。；;\n]{1,12}?(?:排除|去掉|删掉|淘汰)(?:的|了))")
+
+
+def _uncolon(sentence: str) -> str:
+    """The sentence with the colon of a credited bullet row read as a space ("- 红桃Q、红桃4：也是第三句排除的"), same
+    length; else the sentence itself."""
+    if "：" not in sentence and ":" not in sentence and "—" not in sentence:
+        return sentence
+    m = _LABEL_CREDITED.match(sentence)
+    return sentence if m is None else sentence[:m.start("sep")] + " " + sentence[m.end("sep"):]
+
+
+def _texts_from(records: tuple, read: str, sentence: str) -> tuple:
+    """Records read from `read` (a same-length rewrite of `sentence`) with their texts taken from `sentence`."""
+    if read is sentence:
+        return records
+    return tuple(r._replace(text=sentence[at:at + len(r.text)]) if (at := read.find(r.text)) >= 0 else r
+                 for r in records)
 
 
 # A supposition with a bare pronoun in it: "如果日子是18或19，他马上就知道了", "If the day were 18, he would know"
@@ -1667,7 +1692,10 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     toks = tokens(lex, sentence)
     for m in _SURVIVES.finditer(sentence):
         before = [t for t in toks if t.end <= m.start() and not (t.kind == "modal" and t.text in _CAN_ZH)]
-        if not before or before[-1].kind not in ("value", "tuple") or \
+        pronoun = _PRONOUN_SURVIVOR.search(sentence, max(0, m.start() - 16), m.start())
+        if pronoun is not None and (case := _opened_case(toks, sentence)) is not None:
+            before = [case]  # "For b = 1, Anne could be 0 or 2, so he doesn't know — that one stays": the case
+        elif not before or before[-1].kind not in ("value", "tuple") or \
                 not _SURVIVOR_GAP.fullmatch(sentence, before[-1].end, m.start()):
             continue
         prev = next((t for t in reversed(before[:-1]) if t.kind != "sep" or t.text not in _LIST_COMMAS), None)
@@ -1683,8 +1711,31 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
             key = ("Possible", tuple(sorted(before[-1].payload.items(), key=lambda vc: lex.order.get(vc[0], 0))))
         else:
             key = ("Possible", *before[-1].payload)
-        out.append(record("possible", key, (), sentence.strip(), before[-1].start, m.end(), False, reading=POSSIBLE))
+        at = pronoun.start() if pronoun is not None and before[-1].end < pronoun.start() else before[-1].start
+        out.append(record("possible", key, (), sentence.strip(), at, m.end(), False, reading=POSSIBLE))
     return out
+
+
+# A survivor named by a pronoun: "that one stays", "so it survives", "这种情况保留"
+_PRONOUN_SURVIVOR = re.compile(r"(?i:\b(?:it|that\s+one|this\s+one|that\s+case|this\s+case|that\s+pair|this\s+pair)"
+                               r"\s+(?:also\s+|still\s+)?$)|(?:这种情况|这个情况|这一种|这一对|它)(?:也|就|还|仍然|仍)?(?:可以|能)?$")
+# The case a sentence opens on: "For b = 1, …", "If clubs: …", "- **b = 9:** …", "b = 9时，…", "如果是梅花，…"
+_CASE_OPENER = re.compile(r"[\s>*\-•]*(?:\*\*)?(?:(?i:for|if|with|when|suppose)\s+|如果|假如|若|当)?"
+                          r"(?P<case>[^,，:：;；.。\n]{1,24}?)(?:\*\*)?\s*(?:时|的时候|的话)?(?:\*\*)?\s*[,，:：]")
+_CASE_WORD = re.compile(r"(?i:^[\s>*\-•]*(?:\*\*)?(?:for|if|with|when|suppose)\s)|^[\s>*\-•]*(?:如果|假如|若|当)|时|的话|"
+                        r"^[\s>*\-•]+")
+
+
+def _opened_case(toks: list[Token], sentence: str) -> Token | None:
+    """The one value (or tuple) a sentence opens its case on ("For b = 1, …", "- b = 9: …", "b = 9时，…"), or None."""
+    m = _CASE_OPENER.match(sentence)
+    if m is None or _CASE_WORD.search(m.group(0)) is None:
+        return None
+    named = [t for t in toks if m.start("case") <= t.start < m.end("case")]
+    if len(named) == 0 or any(t.kind not in ("value", "tuple", "attr", "copula", "if") for t in named):
+        return None
+    values = [t for t in named if t.kind in ("value", "tuple")]
+    return values[0] if len(values) == 1 else None
 
 
 # What a named agent is said to know ("Bob already knows b ≠ c when he speaks", "Carol knows both b ≠ c and a ≠ c"): a

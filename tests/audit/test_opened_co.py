@@ -205,3 +205,30 @@ def test_three_factors_and_their_sum(ctxs):
     assert _formulas(_audit(impossible, "51: 17 + 34 → 578 = 2·17·17 → 17·34 or 2·289, so 51 is out."), "arithmetic") \
         == ["578 = (2 * 17) * 17"]
     assert _claims(_audit(ctx, "2·3·4 → 24"), "arithmetic") == []
+
+
+def test_a_survivor_named_by_a_pronoun_is_the_sentences_case(ctxs):
+    """"For b = 1, Anne could be 0 or 2, so he doesn't know — that one stays" at Bill's statement keeps b = 1 (false:
+    a = 0 went with Anne's statement, so Bill with 1 knows); "b = 9时，…，这种情况保留" likewise; "For b = 3, … — it
+    stays" is true. A sentence that opens on no single case keeps nothing."""
+    ctx = ctxs("consecutive.txt")
+    lead = said(ctx, 2) + "\n\n"
+    for text, verdict in (("For b = 1, Anne could be 0 or 2, so he doesn't know — that one stays.", "false"),
+                          ("b = 9时，安妮可能是8或10，比尔不知道，这种情况保留。", "false"),
+                          ("For b = 3, Anne could be 2 or 4, so he doesn't know — it stays.", "entailed")):
+        report = _audit(ctx, lead + text)
+        assert [(c.verdict.verdict, c.record.certain) for c in _claims(report, "possible")] == [(verdict, True)]
+    assert _claims(_audit(ctx, lead + "For b from 2 to 8, two options each, so it stays."), "possible") == []
+
+
+def test_a_recap_row_credits_its_label_after_a_colon(ctxs):
+    """"- 红桃Q、红桃4：也是第三句排除的" credits P's "now I know" with ♥Q and ♥4 (premature: they go with Q's last
+    statement), like "- 红桃Q、红桃4也是第三句排除的"; "- ♥Q, ♥4: removed by statement 3." too; "- 黑桃：第二句排除了。"
+    is right. The claim keeps the row's own text."""
+    ctx = ctxs("card16.txt")
+    for row in ("- 红桃Q、红桃4：也是第三句排除的。", "- 红桃Q、红桃4也是第三句排除的。", "- ♥Q, ♥4: removed by statement 3."):
+        credits = _claims(_audit(ctx, "回顾：\n\n" + row), "credit")
+        assert [(c.verdict.verdict, c.record.certain) for c in credits] == [("premature", True)]
+        assert credits[0].record.text == row
+    report = _audit(ctx, "回顾：\n\n- 黑桃：第二句排除了。")
+    assert [c.verdict.verdict for c in _claims(report, "credit")] == ["entailed"] and bad(report) == []
