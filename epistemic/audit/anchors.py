@@ -491,6 +491,9 @@ def _statement_of_line(aligner: Aligner, text: str, at: int, current, moved) -> 
 _LINE_OPENING = 40  # characters: where a line names the statement it is about
 
 
+_IT_AGAIN = re.compile(r"(?i)\bit(?:'s|’s|\s+is|\s+was)\b")
+
+
 def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
     """"The second silence adds no information": claims that an announcement removes nothing, each a credit of no
     values (`("Credit", ks, None)`), judged by strategies.Credit. `current(offset)` is the stage the trace is at;
@@ -506,6 +509,9 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
             # rule anything out": the statement the sentence named before the pronoun
             before = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
             subject = text[before:at]
+            if _IT_AGAIN.search(subject) is not None:
+                continue  # "…, it's automatically true — Albert's statement already …. So it removes nothing": the
+                # pronoun goes on from further back, not to the statement this sentence names
         end = _SENTENCE.search(text, at)
         stop = end.start() if end else len(text)
         if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \

@@ -127,6 +127,12 @@ _CONDITIONS_FOLLOW = re.compile(r"(?i:\b(?:if|only\s+when|whenever|unless|in\s+c
                                 r"[^.。!?！？:：]{0,30}[:：]\s*$")
 _BULLET_LINE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)、])\s")
 _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECASE)
+_IN_ANY_WORLD = frozenset({"answer", "case knowledge", "arithmetic"})  # kinds a supposed world leaves as they are
+# A supposition that is a whole sentence ("假设第三位戴红帽子。", "Suppose the third hat is red."), and the turn back
+# from it ("但是…", "But …", "In fact …")
+_BARE_SUPPOSITION = re.compile(r"\s*(?:假设|假如|设想|(?i:suppose|assume|imagine))[^，,。.;；:：!?！？\n]{2,30}[。.]\s*")
+_SCENARIO_END = re.compile(r"\W*(?:但是|但|可是|然而|不过|事实上|实际上|其实|回到|(?i:but|however|in\s+fact|actually|"
+                           r"back\s+to|in\s+reality)\b)")
 # A question about one holder's case, answered by the next sentence: "波拿到17号的话，现在还有几种可能？只剩7月17日一种。",
 # "If Bo had 17, how many options would be left? Just July 17."
 _CASE_QUESTION = re.compile(r"(?i:\b(?:if|suppose|had|has|holds?|held|gets?|got|was\s+told|were\s+told)\b)|的话|如果|假如|要是|"
@@ -259,6 +265,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     viewed = False  # the sentence before tells what an agent sees ("Bob sees a = 1, c = 2."): "Candidates …" are his
     row: re.Match | None = None  # the sentence that opens the bullet row of this line ("- 15: only August 15.")
     labelled: tuple[int, int] | None = None  # (where, count) of a line opening on a case label ("- k = 3: …")
+    scenario = False  # a supposition said as a sentence of its own, holding until the step turns back ("但…")
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         if row is not None and "\n" in text[row.start():m.start()]:
@@ -275,7 +282,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             continue
         if conditions and _BULLET_LINE.match(sentence) is None:
             conditions = False
+        if scenario and _SCENARIO_END.match(sentence) is not None:
+            scenario = False  # "但第二位说了不知道，…": back to what was said
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
+        inside, scenario = scenario, scenario or (_BARE_SUPPOSITION.fullmatch(sentence) is not None and
+                                                  step_case(sentence) is None)  # "假设第三位戴红帽子。" on its own: the
+        # step's next sentences reason inside that world (a count supposed is the step's case: rounds.step_case)
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
@@ -318,6 +330,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 not text.startswith("\n", m.end()):
             answer_cue = False  # the answer given; what follows on its line is its gloss ("…, while Cath, seeing four
             # hands for Alice, learns nothing": not another answer; a table's next row may be)
+        if records and inside:
+            records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind not in _IN_ANY_WORLD else r for r in records)  # (sums are sums in any world: "Suppose Alice sees 17 and 35.
+            # Her number is 17 + 35 = 42 …" slips)
         if records and (carried or _PERSPECTIVE.search(sentence) is not None or
                         seen and _BARE_CANDIDATES.match(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind not in (
@@ -1712,10 +1727,15 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         else:
             key = ("Possible", *before[-1].payload)
         at = pronoun.start() if pronoun is not None and before[-1].end < pronoun.start() else before[-1].start
-        out.append(record("possible", key, (), sentence.strip(), at, m.end(), False, reading=POSSIBLE))
+        labelled = before[-1].kind == "tuple" and _SUM_LABEL.match(sentence) is not None  # "47: 47 − 4 = 43 is
+        # prime, so (4,43) survives": a pair surviving within its sum's row, not the stage
+        out.append(record("possible", key, (), sentence.strip(), at, m.end(), False,
+                          reading=CASE if labelled else POSSIBLE))
     return out
 
 
+# A line labelled by a number ("47: …", "- **s = 47**: …")
+_SUM_LABEL = re.compile(r"[\s>*\-•]*(?:\*\*)?(?:(?i:sum|s)\s*=?\s*)?\d{1,4}(?:\*\*)?\s*[:：]")
 # A survivor named by a pronoun: "that one stays", "so it survives", "这种情况保留"
 _PRONOUN_SURVIVOR = re.compile(r"(?i:\b(?:it|that\s+one|this\s+one|that\s+case|this\s+case|that\s+pair|this\s+pair)"
                                r"\s+(?:also\s+|still\s+)?$)|(?:这种情况|这个情况|这一种|这一对|它)(?:也|就|还|仍然|仍)?(?:可以|能)?$")

@@ -34,7 +34,7 @@ _CASE_EN = re.compile(
     r"(?:world|case|scenario|situation)\b|"  # "in the 2-muddy world"
     r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])")  # "- k = 2: …", a
 # line labelled by its case
-_CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
+_CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:一共|总共)?(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
                       r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?|(?:是|有)?蓝眼睛?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
 # The knowing, in the rest of the sentence
@@ -222,7 +222,7 @@ _STEP_CASE = re.compile(
     r"^\W*(?:now\s*,?\s*)?(?:what\s+(?:would\s+happen|happens|if)\s+)?in\s+(?:a|the)\s+(?P<v>\d{1,2}|one|two|three|"
     r"four|five|six|seven|eight)[-\s]muddy\s+(?:world|case|scenario)\s*[?？.:：]?\s*$|"  # "Now, what would happen in
     # the 2-muddy world?"
-    r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
+    r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:一共|总共)?(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
 # after a case that opens the sentence, only what each member sees: "如果有2个蓝眼睛，每人看到1个。"
 _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"

@@ -179,7 +179,8 @@ def test_a_chinese_line_labelled_by_its_case(ctxs):
                  "- k = 2: the two muddy children each see the other, so right after the father speaks they know at "
                  "once that they are muddy."):
         report = _audit(ctx, "推理：\n\n" + line)
-        assert [(c.verdict.verdict, c.record.certain) for c in _claims(report, "case knowledge")] == [("premature", True)]
+        kinds = [(c.verdict.verdict, c.record.certain) for c in _claims(report, "case knowledge")]
+        assert kinds == [("premature", True)]
     report = _audit(ctx, "推理：\n\n- k = 3：三个脏孩子各自看到两个，第二轮沉默之后他们就能确定自己也有泥。")
     assert [c.verdict.verdict for c in _claims(report, "case knowledge")] == ["entailed"] and bad(report) == []
 
@@ -232,3 +233,53 @@ def test_a_recap_row_credits_its_label_after_a_colon(ctxs):
         assert credits[0].record.text == row
     report = _audit(ctx, "回顾：\n\n- 黑桃：第二句排除了。")
     assert [c.verdict.verdict for c in _claims(report, "credit")] == ["entailed"] and bad(report) == []
+
+
+def test_it_removing_nothing_goes_on_from_further_back(ctxs):
+    """'what if "at first I didn't know" carried extra information? …, it's automatically true — Albert's statement
+    already guaranteed that. So it removes nothing extra.': "it" is Bernard's "at first", not Albert's statement (read
+    as "Albert's statement rules out nothing", false); "Albert's statement rules out nothing." still is a credit."""
+    ctx = ctxs("cheryl.txt")
+    lead = said(ctx) + "\n\n"
+    text = ("What if \"at first I didn't know\" were meant to carry extra information? For the five dates left after "
+            "statement 1, it's automatically true — Albert's statement already guaranteed that Bernard didn't know. "
+            "So it removes nothing extra.")
+    assert _claims(_audit(ctx, lead + text), "credit") == []
+    assert [c.verdict.verdict for c in _claims(_audit(ctx, lead + "Albert's statement rules out nothing."),
+                                               "credit")] == ["false"]
+
+
+def test_a_supposition_said_as_its_own_sentence_holds_over_its_step(ctxs):
+    """"假设第三位戴红帽子。第二位会这样想：…——这样第二位就知道了。" reasons inside the supposed world (read as the second man
+    knowing, false); a slip of arithmetic inside it is still a slip ("Suppose Alice sees b = 17 and c = 35. Her number
+    is either 17 + 35 = 42 …"); a supposed count of muddy children is the step's case ("假设一共两个孩子有泥。")."""
+    hats = ctxs("hats.txt")
+    report = _audit(hats, said(hats, 1, "zh") + "\n\n假设第三位戴红帽子。第二位会这样想：第一位没看到两顶红帽子，而第三位是红的，"
+                    "那我就不能是红的。所以我是白的。——这样第二位就知道了。")
+    assert bad(report) == [] and not any(c.record.certain for c in _claims(report, "knowledge"))
+    what_sum = ctxs("what_sum.txt")
+    report = _audit(what_sum, "Let's try an example. Suppose Alice sees b = 17 and c = 35. Her number is either "
+                    "17 + 35 = 42 or 35 − 17 = 18.")
+    assert [(c.formula, c.verdict.verdict, c.record.certain) for c in _claims(report, "arithmetic")][0] == \
+        ("17 + 35 = 42", "false", True)
+    from epistemic.audit.rounds import step_case
+    assert step_case("假设一共两个孩子有泥。") == 2
+
+
+def test_knowing_this_fact_is_the_fathers_words(ctxs):
+    """"Each muddy child sees two muddy faces, and D sees three, so everyone already knew this fact." is about the
+    father's words (already known), not the muddy children knowing they are muddy (premature)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    report = _audit(ctx, "**Step 1 – The father's announcement.**\n\"At least one of you is muddy.\" Each muddy child "
+                    "sees two muddy faces, and D sees three, so everyone already knew this fact.")
+    assert bad(report) == []
+
+
+def test_a_pair_surviving_in_its_sums_row(ctxs):
+    """"47: 47 − 4 = 43 is prime, so (4,43) survives." keeps (4, 43) within sum 47's row (P's statement leaves it
+    there), not at the stage where the trace is; "(4, 13) survives." alone is the stage's."""
+    ctx = ctxs("sum_product.txt")
+    lead = said(ctx) + "\n\n"
+    report = _audit(ctx, lead + "47: 47 − 4 = 43 is prime, so (4,43) survives.")
+    assert not any(c.record.certain for c in _claims(report, "possible")) and bad(report) == []
+    assert [c.record.certain for c in _claims(_audit(ctx, lead + "So (4, 13) survives."), "possible")] == [True]
