@@ -1419,7 +1419,8 @@ _RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:(?:≠|!=|=|<|>|≤|�
                              r"(?![A-Za-z0-9_])")  # (a letter
 # next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
-_NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario)\b|"
+_NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario|triples?|"
+                             r"worlds?)\b|"
                              r"的情况|的情形|的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named)
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是|出现|会有|才有|存在|比如)\s*$")
 
@@ -1552,7 +1553,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 # A relation taken as a case to look at: "Take a = c first", "Consider the case a = b", "看 a = c 的情况"
 _TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|supposing|case|cases?\s+of|"
-                           r"the\s+case\s+(?:where|that|of|with))\s*$)|(?:考虑|看看?|假设|假如|设)\s*$")
+                           r"the\s+case\s+(?:where|that|of|with)|unless|whenever|except\s+(?:when|if))\s*$)|"
+                           r"(?:考虑|看看?|假设|假如|设|除非)\s*$")  # ("Two options unless b = c": a condition)
 _CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
 # After a relation: what it would take or give, a supposition ("a = b = c would need a = a + a")
 _SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:would|might)\s+(?:need|require|mean|give|force|imply|make|"

@@ -283,3 +283,13 @@ def test_a_pair_surviving_in_its_sums_row(ctxs):
     report = _audit(ctx, lead + "47: 47 − 4 = 43 is prime, so (4,43) survives.")
     assert not any(c.record.certain for c in _claims(report, "possible")) and bad(report) == []
     assert [c.record.certain for c in _claims(_audit(ctx, lead + "So (4, 13) survives."), "possible")] == [True]
+
+
+def test_a_relation_under_unless_or_naming_triples_is_no_claim(ctxs):
+    """"Two options unless b = c" and "removes exactly the b = c triples" claim no `b = c` (read so: false, which would
+    flag a correct line); "Hence b = c." still claims it."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, "Alice's options for a: b + c or |b − c|. Two options unless b = c (then |b − c| = 0, not "
+                    "allowed). So \"Alice doesn't know\" ⇔ b ≠ c; her statement removes exactly the b = c triples.")
+    assert [c.formula for c in _claims(report, "term bound") if c.record.certain] == ["b != c"] and bad(report) == []
+    assert [c.record.certain for c in _claims(_audit(ctx, "Hence b = c."), "term bound")] == [True]
