@@ -301,8 +301,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if hit is None:
             if not sentence.strip():
                 continue
-            hit = _sentence_records(lex, _uncolon(sentence), answer_cue, case, referent, line)
-            hit = (_listed_equalities(_texts_from(hit[0], _uncolon(sentence), sentence), sentence), hit[1])
+            read = _uncolon(sentence)
+            hit = _sentence_records(lex, read, answer_cue, case, referent, line)
+            hit = (_listed_equalities(_texts_from(hit[0], read, sentence), sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
         if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
@@ -1742,16 +1743,16 @@ _SUM_LABEL = re.compile(r"[\s>*\-•]*(?:\*\*)?(?:(?i:sum|s)\s*=?\s*)?\d{1,4}(?:
 _PRONOUN_SURVIVOR = re.compile(r"(?i:\b(?:it|that\s+one|this\s+one|that\s+case|this\s+case|that\s+pair|this\s+pair)"
                                r"\s+(?:also\s+|still\s+)?$)|(?:这种情况|这个情况|这一种|这一对|它)(?:也|就|还|仍然|仍)?(?:可以|能)?$")
 # The case a sentence opens on: "For b = 1, …", "If clubs: …", "- **b = 9:** …", "b = 9时，…", "如果是梅花，…"
-_CASE_OPENER = re.compile(r"[\s>*\-•]*(?:\*\*)?(?:(?i:for|if|with|when|suppose)\s+|如果|假如|若|当)?"
-                          r"(?P<case>[^,，:：;；.。\n]{1,24}?)(?:\*\*)?\s*(?:时|的时候|的话)?(?:\*\*)?\s*[,，:：]")
-_CASE_WORD = re.compile(r"(?i:^[\s>*\-•]*(?:\*\*)?(?:for|if|with|when|suppose)\s)|^[\s>*\-•]*(?:如果|假如|若|当)|时|的话|"
-                        r"^[\s>*\-•]+")
+# (opened by a case word, a bullet, or "时" / "的话")
+_CASE_OPENER = re.compile(r"(?P<lead>[\s>*\-•]*)(?:\*\*)?(?P<word>(?i:for|if|with|when|suppose)\s+|如果|假如|若|当)?"
+                          r"(?P<case>[^,，:：;；.。\n]{1,24}?)(?:\*\*)?\s*(?P<when>时|的时候|的话)?(?:\*\*)?\s*[,，:：]")
 
 
 def _opened_case(toks: list[Token], sentence: str) -> Token | None:
     """The one value (or tuple) a sentence opens its case on ("For b = 1, …", "- b = 9: …", "b = 9时，…"), or None."""
     m = _CASE_OPENER.match(sentence)
-    if m is None or _CASE_WORD.search(m.group(0)) is None:
+    if m is None or not (m.group("lead") or m.group("word") or m.group("when") or "时" in m.group("case") or
+                         "的话" in m.group("case")):
         return None
     named = [t for t in toks if m.start("case") <= t.start < m.end("case")]
     if len(named) == 0 or any(t.kind not in ("value", "tuple", "attr", "copula", "if") for t in named):
