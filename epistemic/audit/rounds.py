@@ -144,7 +144,7 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
         return []  # (a question: "could somebody know in round 1 with two muddy kids?")
     out = []
     named = False
-    for pattern, know, negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
+    for pattern, own_know, own_negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
         for m in pattern.finditer(sentence):
             named = True
             n = _number(m.group("n") or m.group("m") or (m.group("w") or m.group("l") if pattern is _CASE_EN else None)
@@ -152,10 +152,9 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             end = _LINE_END.search(sentence, m.end()) if pattern is _CASE_EN and m.group("l") else \
                 _SENTENCE_END.search(sentence, m.end())  # (a line's label holds to the line's end)
             stop = end.start() if end else len(sentence)
-            if pattern is _CASE_EN and m.group("l") and _HAN.search(sentence, m.end(), stop) is not None:
-                know, negated = _KNOW_ZH, _NEGATED_ZH  # "- k = 2：…父亲宣布之后他们就能立刻确定自己也有泥": a Chinese line
-            elif pattern is _CASE_EN:
-                know, negated = _KNOW_EN, _NEGATED_EN
+            chinese_line = pattern is _CASE_EN and m.group("l") and _HAN.search(sentence, m.end(), stop) is not None
+            know, negated = (_KNOW_ZH, _NEGATED_ZH) if chinese_line else (own_know, own_negated)  # ("- k = 2：…父亲
+            # 宣布之后他们就能立刻确定自己也有泥": a Chinese line under an English-style label)
             verb = _verb_outside_times(know, sentence, m.end(), stop)
             if verb is not None and _INNER_SUPPOSITION.search(sentence, m.end(), verb.start()) is not None:
                 continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing
