@@ -51,9 +51,10 @@ NATURAL = "tests/data/natural/*.jsonl"
 # in session 43, scored 0.636 at that session's start code 750c67f, at its end and at the start of session 44, then
 # opened; traces_cl*, 32 rows written in session 44, scored 0.525 at that session's start code 728b5ff, at its end and
 # at the start of session 45, then opened; traces_co*, 32 rows written in session 45, scored 0.857 at that session's
-# start code 4fb0801, at its end and at the start of session 46, then opened). Still blind, in order (traces_cr*, 32
-# rows written in session 46):
-BLIND = ("traces_ao", "traces_cr")
+# start code 4fb0801, at its end and at the start of session 46, then opened; traces_cr*, 32 rows written in session
+# 46, scored 0.536 at that session's start code 1171397, at its end and at the start of session 47, then opened).
+# Still blind, in order (traces_cw*, 32 rows written in session 47):
+BLIND = ("traces_ao", "traces_cw")
 REAL = "tests/data/real/*.jsonl"
 
 
