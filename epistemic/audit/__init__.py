@@ -28,7 +28,7 @@ from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, top
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, trailing_after, credit_stage,
-                      exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit,
+                      dates_event, exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit,
                       survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
@@ -440,6 +440,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     _ALONE_BASIS.search(text, max(0, ref.at - 4), ref.at) is None and \
                     WALKS_ON.search(text, ref.at, r.start) is None and \
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
+                    not dates_event(text, ref.at, r.start) and \
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
                 # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's

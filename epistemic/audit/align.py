@@ -163,6 +163,24 @@ _CLAIM_HEAD = re.compile(r"\W*(?i:claim|lemma|proposition|observation|fact|命�
 _PROOF_HEAD = re.compile(r"\W*(?i:proof|证明)\b")
 
 
+def _lined_turns(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """A step told a line per statement ("- 第一位说“不知道”：… 于是…\n- 第二位也说“不知道”：…"): a strong cue that
+    opens a line on the statement after the last one cued is walked on to, so what the lines before it say is not
+    about it."""
+    out, last = [], None
+    for c in cues:
+        if c.strong and last is not None and c.stage == last + 1 and c.how != WALKED and \
+                _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, c.at) + 1, c.at) is not None and "\n" in text[:c.at]:
+            c = Cue(c.at, c.stage, WALKED, True)
+        if c.strong:
+            last = c.stage
+        out.append(c)
+    return tuple(out)
+
+
+_LINE_OPENING = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])?[ \t]*(?:\*\*)?")
+
+
 def _proved(texts: list[str], out: list[Alignment]) -> list[Alignment]:
     """Each claim step followed by its proof reaches what the proof reaches: the claim is what it goes on to show."""
     return [replace(al, reached=max(al.reached, out[n + 1].reached))
@@ -288,6 +306,9 @@ _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(
                            r"第[一二三四](?![步点部章节种个天轮])|最后", re.IGNORECASE)  # (not "第二步": the trace's step 2)
 
 
+# A line opening on a bold name with no colon ("- **Bob** sees a and c. …"), and a sentence in it opening on a pronoun
+_BOLD_NAME_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*\*\*([^*\n:：]{1,24})\*\*(?![ \t]*[:：])")
+_PRONOUN_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|(?<=[。！？]))((?:He|She|他|她)\b[^.!?。！？\n]*)")
 _LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)、])?\s*\*{1,2}([^*\n]{2,80}?)[:：]?\*{1,2}\s*[:：]?")
 _KNOWING_LABEL = re.compile(r"\s*(?:[-*•]\s*)?(?:\*\*)?([^:：.。!?！？\n*]{3,60}?)(?:\*\*)?\s*[:：]\s*\S")  # "P not knowing: …"
 _PIECES = re.compile(r"[。！？!?\n]|\.\s")  # sentences, roughly (cue offsets only need the order)
@@ -382,7 +403,9 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b"
                     r"(?=\s+(?:\w+\s+)?(?:round|silence|time|question|ask|call|announcement|night))|"
-                    r"\b(?:round|night|question|silence)\s+(\d)\b)|第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)|"
+                    r"\b(?:round|night|question|silence)\s+(\d)\b|"
+                    r"(?<![\d.,])\b([2-9])(?=\s+(?:silent\s+)?(?:rounds|silences|questions|calls|nights)\b))|"
+                    r"第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)|"
                     # (or counted: "经过两轮“没人站出来”之后", "两次沉默后")
                     r"(?<![第\d])([两二三四五]|[2-9])\s*(?:轮|次)(?=[\s\"“”「]*(?:的)?(?:沉默|没人|无人|都没人))")
 def _round_number(m: re.Match) -> int:
@@ -850,7 +873,7 @@ class Aligner:
                     reached = top  # trace has been through it (not the puzzle retold, however late, which draws
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
                 continue
-            cues = self._walked_on(text, cues, current)
+            cues = _lined_turns(text, self._walked_on(text, cues, current))
             reached = max([reached, current] + [c.stage for c in cues if c.strong or not _AHEAD.search(
                 text, max(0, c.at - 24), c.at)])  # ("… so the sum is odd. Let me get to S's statement": not yet)
             out.append(Alignment(current if back is None else back, how if k is not None else "carried", reached, cues))
@@ -1119,8 +1142,37 @@ class Aligner:
                 cue = self._speech_cue(sentence, current, line_start=start == 0 or text[start - 1] == "\n")
                 if cue is not None:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
+        if "**" in text and "\n" in text:
+            out += self._named_lines(text, current, out)
         out.sort(key=lambda c: c.at)
         return tuple(self._named_quotes(out) if self.shared else out)
+
+    def _named_lines(self, text: str, current: int, found: list[Cue]) -> list[Cue]:
+        """Lines that open on a speaker's bold name and tell his statement in a sentence with a pronoun subject
+        ("- **Bob** sees a and c. … He doesn't know, so a ≠ c."), and such a line right after one cued for the
+        statement before his ("- **Carol** sees a and b. By the same argument, a ≠ b."): each his statement."""
+        out: list[Cue] = []
+        last, at = None, 0
+        for line in text.split("\n"):
+            start, at = at, at + len(line) + 1
+            if not line.strip():
+                continue
+            had = [c.stage for c in found if c.strong and start <= c.at < at]
+            m = _BOLD_NAME_LINE.match(line)
+            toks = self.lexicon.scan(m.group(1)) if m is not None and not had else []
+            agent = toks[0].payload if len(toks) == 1 and toks[0].kind == "agent" else None
+            if agent is None or not self.statements_of(agent):
+                last = max(had) if had else None
+                continue
+            cue = next((Cue(start + p.start(1), *said) for p in _PRONOUN_SENTENCE.finditer(line, m.end())
+                        if (said := self._speech_cue(f"**{m.group(1)}**: {p.group(1)}", current, heading=True))), None)
+            if cue is None and last is not None and last < len(self.quotes) and \
+                    (self.speakers[last] or self.voices[last]) == agent:
+                cue = Cue(start, last + 1, "paraphrase", True)
+            if cue is not None:
+                out.append(cue)
+            last = cue.stage if cue is not None else None
+        return out
 
     def _named_quotes(self, cues: list[Cue]) -> list[Cue]:
         """A quote whose words several announcements share, after a reference to one of them in the step ("Anne's first

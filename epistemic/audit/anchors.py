@@ -97,11 +97,25 @@ _COLON = re.compile(r"[:：]")
 _CLAUSE_OPENING = re.compile(r"[\s*>#-]*(?i:(?:and\s+)?(?:so|then|thus|hence|but|now|here|that\s+is)\b[\s,]*)?$")
 
 
+_NEXT_CLAUSE = re.compile(r"[,;，；]\s*(?i:and\b|so\b|而且|并且|而)")
+_EVENT = re.compile(r"(?i:\b(?:know|knows|knew|step|steps|stepped|leave|leaves|left)\b)|知道|站出来")
+
+
+def dates_event(text: str, at: int, claim: int) -> bool:
+    """Whether the "after …" at `at` dates an event its clause tells ("the muddy children know after two rounds of
+    silence, and there are 3 of them"), the claim at `claim` coming in a clause of its own after it."""
+    opening = max((m.end() for m in _CLAUSE_COMMA.finditer(text, 0, at)), default=0)
+    return _EVENT.search(text, max(opening, at - 60), at) is not None and \
+        _NEXT_CLAUSE.search(text, at, claim) is not None
+
+
 def _event_dated(sentence: str, at: int, stop: int, claim: int) -> bool:
     """Whether the phrase at sentence[at:stop] ends on a colon before the claim at `claim`, after words of its own
     (since the sentence's start or an earlier colon): "they stepped forward at the fifth asking, after four silent
     rounds: k − 1 = 4, so k = 5" dates the stepping forward, and after the colon comes the reckoning from it ("After
     P's statement: ♥A, ♥Q, …" opens on its phrase and dates the list)."""
+    if dates_event(sentence, at, claim):
+        return True
     if _COLON.match(sentence[stop:claim].lstrip()) is None:
         return False
     opening = max((m.end() for m in _COLON.finditer(sentence, 0, at)), default=0)
@@ -278,10 +292,13 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     m = _SENTENCE.search(text, end)
     sentence = text[a:m.start() if m else len(text)]
     passives = [(m.start(), m.group(1) or m.group(2)) for pat in (CREDIT_BY, CREDIT_ZH_BY)
-                for m in pat.finditer(sentence)]
+                for m in pat.finditer(sentence)
+                if _DENIED_BY.search(sentence, max(0, m.start() - 12), m.start()) is None]
+    # (not "5月16日不是被伯纳德这句话排除的": a credit denied)
     found = sorted(passives +
                    _subjects(sentence, _CREDIT_VERBS, 60, label=True) +
                    _subjects(sentence, _CREDIT_ZH_VERBS, 30, label=True))
+    found = [(at, phrase) for at, phrase in found if _DENIED_PASSIVE.search(phrase) is None]
     before = [(at, phrase) for at, phrase in found if a + at < end and
               _NEW_CONCLUSION.search(text, a + at, start) is None]  # ("第一次沉默排除了只有1个的情况，而有泥的孩子恰好在这之后
     # 知道，就说明不是3个或更多": a conclusion of its own, drawn from another reason, not what the silence removed)
@@ -291,6 +308,8 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     return sentence, before[-1][1]
 
 
+_DENIED_PASSIVE = re.compile(r"(?:不是|并非|并不是)\s*(?:被|由)")  # "5月16日不是被伯纳德这句话排除的": not by it
+_DENIED_BY = re.compile(r"(?:不是|并非|并不是)\s*$|(?i:\b(?:not|never)\s+(?:been\s+|already\s+)?$|n't\s+(?:been\s+)?$)")
 _NEW_CONCLUSION = re.compile(r"[，,；;]\s*(?:而|但|并且|同时)[^，,；;。]{0,40}[，,]\s*(?:就|也就|这就|那就)?(?:说明|意味着|表明)")
 _QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$")  # a subject that ends on a quote
 

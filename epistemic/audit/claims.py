@@ -266,8 +266,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     row: re.Match | None = None  # the sentence that opens the bullet row of this line ("- 15: only August 15.")
     labelled: tuple[int, int] | None = None  # (where, count) of a line opening on a case label ("- k = 3: …")
     scenario = False  # a supposition said as a sentence of its own, holding until the step turns back ("但…")
+    struck = False  # the lines follow a label saying their items are gone ("Eliminated:\n- exactly 1 muddy — …")
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
+        item = _BULLET_LINE.match(sentence) if struck else None
+        struck = item is not None or (sentence.rstrip().endswith((":", "：")) and
+                                      _STRUCK_LABEL.fullmatch(sentence) is not None)
+        if item is not None and len(sentence) <= MAX_SENTENCE:
+            out.extend(_struck_item(lex, sentence, item.end(), memo, m.start()))
+            continue
         if row is not None and "\n" in text[row.start():m.start()]:
             row = None  # (a verdict on the next line is no row's)
         if labelled is not None and "\n" in text[labelled[0]:m.start()]:
@@ -363,6 +370,24 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
                for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
     return out
+
+
+# A label saying the items listed under it are gone: "Eliminated:", "Ruled out:", "已排除："
+_STRUCK_LABEL = re.compile(r"\s*(?:\*\*)?(?:(?i:eliminated|ruled\s+out|removed|excluded|gone)|已?排除(?:的)?|去掉的)"
+                           r"(?:\*\*)?\s*[:：](?:\*\*)?\s*")
+_STRUCK = "Eliminated "
+
+
+def _struck_item(lex: Lexicon, sentence: str, at: int, memo: ClaimMemo, offset: int) -> list[ClaimRecord]:
+    """An item of a list of what is gone ("Eliminated:\n- exactly 1 muddy (4 cases) — first silence"), read as if the
+    label stood before it, with spans in the step (`offset`: where the sentence starts; `at`: where its item does)."""
+    key = ("@struck", sentence)
+    hit = memo.sentences.get(key)
+    if hit is None:
+        hit = tuple(r._replace(start=max(r.start, len(_STRUCK)), text=r.text.removeprefix(_STRUCK))
+                    for r in _sentence_records(lex, _STRUCK + sentence[at:], False)[0])
+        memo.remember(memo.sentences, key, hit)
+    return [moved(r, offset + at - len(_STRUCK)) for r in hit]
 
 
 def _header_verdict(lex: Lexicon, text: str, r: ClaimRecord) -> bool:
@@ -1249,6 +1274,13 @@ _LEFT_BETWEEN = re.compile(r"(?i:\s+(?:still\s+)?(?:left|remaining|possible|in\s
                            r"remain|are\s+left|are\s+still\s+possible)))\b")
 
 
+# What the term's value is made of, said right after it: "s = 4 is only 2 + 2", "s = 11 has four splits", "s = 17
+# splits as …": the value is the sentence's topic, a case looked at, not a claim about the stage
+_MADE_OF = re.compile(r"(?i:\s+(?:(?:is|can\s+only\s+be)\s+(?:only\s+|just\s+)?\d{1,4}\s*[+×·*]\s*\d|has\s+(?:only\s+"
+                          r"|just\s+)?(?:\d+|one|two|three|four|five|six|several|many)\s+(?:splits?|ways?|pairs?|"
+                          r"decompositions?)\b|splits?\s+(?:as|into)\b|can\s+be\s+(?:split|written)\b))")
+
+
 def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
     """"S's sum must be 17", "the product is 52", "the sum is not 11": a claim about an observed term's value (one
     number right after "is" / "must be" / "是"), judged like a candidate set on that term."""
@@ -1306,7 +1338,8 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         key = ("Compare", op, t.payload[1], ("Const", int(m.group(1))))
         labelled = in_row or _CASE_DASH.match(sentence, m.end()) is not None or \
             (opens_line and sentence.endswith("**", 0, m.end()) and _DASH_NEXT.match(sentence, m.end()) is not None) or \
-            (opens_line and _LABEL_END.match(sentence, m.end()) is not None)  # "**s = 17** — …", "### s = 11"
+            (opens_line and _LABEL_END.match(sentence, m.end()) is not None) or \
+            _MADE_OF.match(sentence, m.end()) is not None  # "**s = 17** — …", "### s = 11", "s = 4 is only 2 + 2"
         # (the value's pattern takes the closing "**" with it)
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=CASE if labelled else VALUES))
@@ -1394,7 +1427,8 @@ _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eli
 # After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
 _BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then\s+)?(?:out|gone|eliminated|excluded|"
                         r"off\s+the\s+table|"
-                        r"ruled\s+out|removed|impossible)\b)|\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"
+                        r"ruled\s+out|removed|impossible)\b|(?:also\s+|all\s+)?(?:fails?|failed|drops?\s+out)\b)|"
+                        r"\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"
                         r"不可能|淘汰)")
 _REMOVES_NEXT = re.compile(r"(?i:\b(?:eliminat\w*|rul\w*\s+out|exclud\w*|remov\w*|discard\w*|kills?)\s*,?\s*"
                            r"(?:e\.g\.,?|for\s+example,?|say,?|also|then|every|all|any)?\s*$)|(?:排除|去掉|删去)了?\s*$")
@@ -1915,7 +1949,7 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 # "if Alice saw 24 and 29, the sum is 43", "24和29的和是43", "24加29等于43"
 _WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultipl)|和|积|加|乘")
 _N_START = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )"  # not inside a longer expression
-_N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%)"
+_N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%|\s+or\s+\d)"  # (nor "3 or 17": sums of several pairs, in order)
 _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
     r"\b(?P<op>sum|product|total)\s+of\s+(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
     r"gives|makes)\s+(?:\*\*)?(?P<n>\d{1,5})",
@@ -2685,9 +2719,11 @@ _AFTER_ABSOLUTE = re.compile(r"\|\s*(?:=|≥|≤|<|>|<=|>=)\s*$")
 _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$")
 # An agent, then what it is: "安妮是2", "Anne is 4", "where she's white" (not "=": "Anne = 4, Bill = 5" is often an
 # example); what it is not: "Cath's card isn't white" (the card is hers), "她拿的不是白牌"
-_AGENT_IS = re.compile(r"\s*(?:是|的数是|的数字是|(?i:is|was))\s*|'s\s+(?:(?:own\s+)?[a-z]+\s+(?:is|was|must\s+be)\s+)?|"
-                       r"\s*(?:戴的是|戴着|戴)\s*|(?i:\s+(?:is\s+|must\s+be\s+)?wearing\s+|\s+wears\s+)")
-_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:不是|没有|没拿)|(?:不可能|不能|没|不)戴|(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
+_AGENT_IS = re.compile(r"\s*(?:也|都|就|还|只能|一定|必然|肯定|必)?(?:是|的数是|的数字是|戴的是|戴着|戴)\s*|"
+                       r"\s*(?i:is|was)\s*|'s\s+(?:(?:own\s+)?[a-z]+\s+(?:is|was|must\s+be)\s+)?|"
+                       r"(?i:\s+(?:is\s+|must\s+be\s+)?wearing\s+|\s+wears\s+)")
+_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:也|都|还|并)?(?:不是|没有|没拿)|(?:不可能|不能|没|不)戴|"
+                           r"(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
                            r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be)(?:\s+wearing)?|"
                            r"doesn't\s+have|does\s+not\s+have))\s*")
 _BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # a shared value beside its owner: "Anne red, Bill white", "安妮：红"
@@ -2717,10 +2753,13 @@ def _owner(prev: Token | None, out: list[Token], sentence: str) -> Token | None:
     return agent._replace(end=prev.end)
 
 
+_CERTAIN_IS = frozenset({"一定是", "肯定是", "必然是", "只能是"})  # "第三位一定是白的": a copula that is certain
+
+
 def _before_copula(out: list[Token]) -> Token | None:
     """The last token before any copula or negation ending `out` ("比尔拿的是白牌": 比尔 before 是; "Anne isn't")."""
     n = len(out)
-    while n and out[n - 1].kind in ("copula", "neg") and len(out) - n < 2:
+    while n and (out[n - 1].kind in ("copula", "neg") or out[n - 1].text in _CERTAIN_IS) and len(out) - n < 2:
         n -= 1
     return out[n - 1] if n else None
 
@@ -3738,6 +3777,7 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 reading = KNOWN_BY  # "a fact about what Albert can be sure of": a topic, not that he is sure
             elif any(t.kind in ("value", "tuple", "number") and t.start > _subject_end(before, subject) for t in before) \
                     or _CASE_START.match(sentence) or _CASE.search(sentence, 0, clause[know].start) or state.modal \
+                    or _HOLDER_OF.search(sentence, max(0, clause[know].start - 24), clause[know].start) \
                     or _WOULD.match(clause[know].text):
                 reading = CASE  # "S with 11 couldn't know", "For 11, S couldn't know", "- (2,9): P would know",
                 # "July still has two dates, so Ali would not know": a counterfactual knows of some case
@@ -3801,10 +3841,17 @@ def _said(before: list[Token]) -> list[Token]:
     return [t for t in before if t.kind == "says"][-1:]
 
 
+# The subject named by what it holds: "持1的比尔知道安妮是2" (Bill holding 1), a case, not the actual Bill
+_HOLDER_OF = re.compile(r"(?:持|拿着?|拿到|手持|手里是|握着)\s*[^\s，,。；;]{1,6}的\s*[^\s，,。；;]{1,8}\s*$")
+
+
 def _knows_unread_fact(clause: list[Token], know: int, sentence: str) -> bool:
     """"knows the sum is in that list": the object is a clause about the attribute ("is" follows it), with no value
     after the copula; knowing that fact is not knowing the attribute's value ("P knows the sum is 17" is)."""
     rest = clause[know + 1:know + 4]
+    if rest and rest[0].kind == "agent" and _AGENT_DOES.match(sentence, rest[0].end) and \
+            not any(t.kind in ("know", "notknow") for t in clause[know + 1:]):
+        return True  # "L2 already knew L1 wants one": a fact about another agent the reader did not read
     if clause[know].text.endswith("知道"):  # "伯纳德只知道**日**": a noun the reader does not know is no question
         m = _ZH_OBJECT.match(sentence, clause[know].end)
         if m is not None and not any(t.start == m.start(1) for t in clause[know + 1:]):
@@ -3812,6 +3859,11 @@ def _knows_unread_fact(clause: list[Token], know: int, sentence: str) -> bool:
     return len(rest) >= 2 and rest[0].kind == "attr" and rest[1].kind == "copula" and \
         (len(rest) == 2 or rest[2].kind not in ("value", "tuple", "number", "ambig")) and \
         _NUMBER_NEXT.match(sentence, rest[1].end) is None
+
+
+# A verb after an agent named as the object of knowing: the object is a clause about that agent
+_AGENT_DOES = re.compile(r"\s+(?:wants?|wanted|needs?|needed|likes?|liked|has|had|holds?|held|gets?|got|is|was)\b",
+                         re.IGNORECASE)
 
 
 # The first character of what follows 知道 when it is a noun, not a particle or pronoun ("知道了", "知道他", "知道这张牌")
@@ -3949,7 +4001,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     # 29"; but "所以月份已经可以定为6月": the month can be fixed as June, settled)
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
-        or _apposed_out(sentence, first.start)  # "排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed
+        or _apposed_out(sentence, first.start) \
+        or (_TAKEN_AWAY.match(sentence, vals[-1].end) is not None and _BA.search(sentence, 0, first.start) is not None)
+    # ("排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed)
     if _LABEL_NOUN.match(sentence, vals[-1].end) is not None:
         return []  # "I initially wrote 0, 2 in the b = 1 row": a row named by its value, no claim
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
@@ -4060,6 +4114,9 @@ _GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*
                          r"被排除|划掉了|出局)")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
+# Values taken away, then what comes after: "把黑桃和草花去掉以后，…" (把 before the first value)
+_TAKEN_AWAY = re.compile(r"\s*(?:都|也|全|全部)?(?:去掉|排除|划掉|删去)了?(?:之后|以后|后)")
+_BA = re.compile(r"把\s*$")
 
 
 # A value heading a row of its tuples: "Q → only ♥Q", "14: April 14 only", "16 → May 16, July 16".
@@ -4128,8 +4185,12 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     stated = any(t.kind in ("copula", "only", "neg", "know", "notknow") for t in cons_toks)
     know = next((n for n, t in enumerate(cons_toks) if t.kind in ("know", "notknow")), None)
     if know is not None:
-        subject = (next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None)
-                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent"), None) or state.subject
+        seer = next((t.payload for t in toks[1:start] if t.kind == "agent" and _SEER.match(sentence, t.end)), None)
+        subject = (next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None) or seer
+                   # ("如果第二位看到第一位戴红帽子，他就能断定": the one who sees, not the one seen)
+                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent" and
+                            _STATEMENT_OF.match(sentence, t.end) is None), None) or state.subject
+                   # (not "若 h3 是红的，结合第一位的话，他马上知道": the first man's words, not him)
                    or (state.referent if any(t.kind == "he" for t in cons_toks[:know]) else None))
         if subject is None:
             return []
@@ -4157,6 +4218,9 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     # "if spades, P could have the J and would know": the consequent holds in a further case only
     return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+
+
+_SEER = re.compile(r"\s*(?:看到|看见|见到)|\s+(?i:sees|saw|is\s+looking\s+at|looks\s+at)\b")
 
 
 def _consequent_knowing(lex, cons_toks: list[Token], know: int, subject: str, sentence: str) -> tuple | None:

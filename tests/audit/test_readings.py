@@ -547,6 +547,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
+    # (and traces_cr*, opened in session 47: "3 children are muddy; they step forward at the fourth question")
+    "cr1-muddy-o1-summary-error-12",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
     # yes: the sum is one of 3, 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"),
     # a YAML summary's "{cheryl: 9}" and a JSON summary with a remark after it (session 25: "**July 16 (7/16)**" read,
