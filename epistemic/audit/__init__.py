@@ -486,6 +486,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             else:
                 current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
                 if k is not None and k > reached and _ALREADY.search(r.text) is None and r.reading != CASE and \
+                        not (r.reading == SUPPOSED and _CAN_KNOW.search(r.text)) and \
                         (not current and (_NARRATIVE.search(r.text) or k == reached + 1 and
                                           restated.get(("@known", r.key.formula)) != reached) or
                          (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end)) or
@@ -636,6 +637,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
 
 # Readings that conclude nothing: an opening summary, a supposition ("If exactly three were muddy, …"), a question
 # (a "rejected idea" may be the trace's own answer: "Just as in the original puzzle, … is July 16")
+# What an agent could know under a condition: "Albert can only be sure if his month …" (no narration of his statement;
+# but "So S knows only if the sum is 17" tells S's)
+_CAN_KNOW = re.compile(r"(?i:\b(?:can|could|would|might)\s+(?:only\s+|then\s+)?(?:be\s+(?:sure|certain)|know|tell)\b)")
 _NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION})
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
                             re.IGNORECASE)

@@ -95,11 +95,8 @@ class Alignment:
     def reached_at(self, offset: int) -> int:
         """The latest announcement a claim at `offset` can be talking about: `reached`, less the statements the step
         walks on to after the offset ("walked" cues: what comes before "- Ali now knows." is not about Ali's line)."""
-        walked = [c.stage for c in self.cues if c.how == WALKED]
-        if not walked:
-            return self.reached
-        return max([min(walked) - 1, self.stage_at(offset)] +
-                   [c.stage for c in self.cues if c.how == WALKED and c.at <= offset])
+        ahead = [c.stage for c in self.cues + self.retold if c.how == WALKED and c.at > offset]
+        return max(self.stage_at(offset), min(ahead) - 1 if ahead else self.reached)
 
     def moved_at(self, offset: int) -> bool:
         """Whether this step itself moved the trace to the stage it has at `offset` (by its opening or a cue)."""
@@ -169,8 +166,11 @@ def _lined_turns(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     about it."""
     out, last = [], None
     for c in cues:
-        if c.strong and last is not None and c.stage == last + 1 and c.how != WALKED and \
-                _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, c.at) + 1, c.at) is not None and "\n" in text[:c.at]:
+        opening = _LINE_END.match(text, c.at) is not None or "\n" in text[:c.at] and \
+            _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, c.at) + 1, c.at) is not None
+        # (or on the line break before it: a cue found by sentence may sit on the stop that ends the line before)
+        if c.strong and last is not None and c.stage == last + 1 and c.how not in (WALKED, "content") and opening:
+            # (not a silence told by its content: "3. 第二次没人站出来 ⇒ 至少有3个；第三次没人站出来 ⇒ 至少有4个" names two)
             c = Cue(c.at, c.stage, WALKED, True)
         if c.strong:
             last = c.stage
@@ -178,7 +178,8 @@ def _lined_turns(text: str, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
     return tuple(out)
 
 
-_LINE_OPENING = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])?[ \t]*(?:\*\*)?")
+_LINE_END = re.compile(r"[.。!?！？]?[ \t]*\n")
+_LINE_OPENING = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])?[ \t]*[*_]{0,2}")
 
 
 def _proved(texts: list[str], out: list[Alignment]) -> list[Alignment]:
@@ -380,6 +381,10 @@ _QUOTE_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?\*\*\s*([^*\n\"“]{1,20}?)(?:'s|
 # The first few statements together: "**First two statements.**", "the first three announcements", "前两句"
 _FIRST_FEW = re.compile(r"(?i:\bfirst\s+(two|three|four)\s+(?:statements|announcements|remarks|lines)\b)|"
                         r"前(两|三|四)(?:句|个(?:陈述|发言)|次发言)")
+# A line labelled by the dialogue's ordinal: "- *Third statement.* …", "**Second announcement:** …"
+_ORDINAL_LABEL = re.compile(r"(?im)^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]*)?[*_]{0,2}[ \t]*"
+                            r"(first|second|third|fourth|fifth|last|final)\s+(?:statement|announcement)"
+                            r"[*_]{0,2}\s*[.:：*_]")
 _ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}、\s*|"
@@ -865,7 +870,7 @@ class Aligner:
                 # words the cues only partly know)
                 top = max([reached, before] + list(named))
                 out.append(Alignment(before, "recap", top, tuple(c for c in cues if c.how.startswith("reference")),
-                                     cues))
+                                     _lined_turns(text, cues)))
                 current = before
                 if (len(out) > 2 and not (reached == 0 and (self._dialogue_lines(text) or
                                                             _DIALOGUE_RETOLD.search(text) is not None))) or before > 0 or \
@@ -1062,6 +1067,11 @@ class Aligner:
                 _ORDINAL_LINES.get((m.group(3) or "").lower(), 0)  # ("the second line is the strong one")
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
+        for m in _ORDINAL_LABEL.finditer(text) if "tatement" in text or "nnouncement" in text else ():
+            word = m.group(1).lower()  # "- *Third statement.* Albert's closing …": the dialogue's third, as a label
+            nth = len(self.quotes) if word in ("last", "final") else _ORDINAL_LINES[word]
+            if 0 < nth <= len(self.quotes):
+                out.append(Cue(m.start(1), nth, "numbered", True))
         for m in _FIRST_FEW.finditer(text) if "first" in text.lower() or "前" in text else ():
             nth = _COUNT_WORDS.get((m.group(1) or m.group(2)).lower(), 0)  # "**First two statements.**": 1 and 2
             if 1 < nth <= len(self.quotes):

@@ -24,8 +24,10 @@ _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:onl
                    r"唯一的(?=日子|号数|点数)")  # ("所以唯一的日子只有13日": the unique days; not "唯一的日期", the one date)
 QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现|唯一的")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
-_LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:,|，|、|/|and|or|plus|as\s+well\s+as|"
-                       r"along\s+with|together\s+with|和|与|或|及|以及|加上)?\s*(?:,|，|、)?\s*(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:[,，、/]\s*)?"
+                       r"(?:and|or|plus|as\s+well\s+as|along\s+with|together\s+with|和|与|或|及|以及|加上)?"
+                       r"\s*(?:,|，|、)?\s*(?:the\s+)?", re.IGNORECASE)
+# (", and K, 6": a comma before the last "and")
 # ("J, 8, 2, 7, 3 (all spades) plus K and 6": a remark in brackets does not end the list)
 # Between the phrase and the list after it: a relative clause's rest, a copula, a colon ("… is 18", "…: 18, 19")
 _STATES = re.compile(r"(?i:[^.;!?。；！？\d]{0,30}?(?:\b(?:is|are|was|were)\b|[:：]|是|为|只有|有)\s*(?:only\s+|just\s+)?"

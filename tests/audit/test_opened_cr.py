@@ -158,3 +158,39 @@ def test_values_taken_away_with_ba_are_gone(ctxs):
     cam = ctxs("cheryl_cam.txt")
     verified = _audit(cam, said(cam, 3, "zh") + "\n\n**验证**：波拿18，起初3月/4月两个，4月排除后唯一 ✓。")
     assert "not month in {March, April}" not in _formulas(verified) and bad(verified) == []
+
+
+def test_a_singleton_list_goes_on_after_a_bracket_and_a_comma(ctxs):
+    """"The ranks that appear only once are J, 8, 2, 7, 3 (all spades), and K, 6 (clubs)": all seven (true), not the
+    five before the bracket (false, strong); "J, 8, 2, 7, 3 appear only once" still names some of them."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "The ranks that appear only once are J, 8, 2, 7, 3 (all spades), and K, 6 (clubs).")
+    assert [c.verdict.verdict for c in _claims(report, "singletons")] == ["entailed"] and bad(report) == []
+    assert "K" in _claims(report, "singletons")[0].formula
+
+
+def test_ordinal_labelled_lines_walk_the_dialogue(ctxs):
+    """A recap told a line per statement under "- *First statement.*", "- *Second statement.*", "- *Third
+    statement.*": what the second line says is about the second statement, so "August is ruled out too" there is
+    premature (August goes with the third); said on the third line it holds."""
+    ctx = ctxs("cheryl.txt")
+    first = ("- *First statement.* Day 18 (June) and day 19 (May) are unique, so May and June are ruled out. What "
+             "remains: July 14, July 16, August 14, August 15, August 17.\n")
+    second = "- *Second statement.* Bernard now knows, so July 14 and August 14 go."
+    third = "\n- *Third statement.* Albert now knows too."
+    early = _audit(ctx, "Summary:\n\n" + first + second + " August is ruled out too." + third)
+    assert [(c.formula, c.verdict.verdict) for c in bad(early)] == [("month != August", "premature")]
+    late = _audit(ctx, "Summary:\n\n" + first + second + third + " August is ruled out too.")
+    assert bad(late) == []
+
+
+def test_what_an_agent_can_know_if_is_no_narration_of_his_statement(ctxs):
+    """"Albert can only be sure if his month contains no unique day" (a condition on the first statement's "I know")
+    does not tell Albert's closing statement, so the trace has not reached it: a later "August is ruled out" on
+    Bernard's statement stays premature. "So S knows only if the sum is 17" still narrates S's statement."""
+    ctx = ctxs("cheryl.txt")
+    text = (said(ctx, 1) + "\n\n- Albert can only be sure if his month contains no day that occurs once, so May and "
+            "June are ruled out.\n- Bernard didn't know at first but knows now, so July 14 and August 14 go, and "
+            "August is ruled out too.\n\nAlbert says: \"Then I also know when Cheryl's birthday is.\" "
+            "So it is July 16.")
+    assert [(c.formula, c.verdict.verdict) for c in bad(_audit(ctx, text))] == [("month != August", "premature")]
