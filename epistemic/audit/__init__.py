@@ -531,7 +531,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     _ONLY_NEED.search(text, max(0, r.start - 12), r.end) is not None:
                 credit, k_c = True, (now,)  # "所以只需排除6月18日和5月19日" on Albert's statement: what it removes, all of it
             if credit:  # "Q's statement rules out spades and clubs": possible before it, gone after it
-                r, window = credited(r, k_c, part[1] if part else None, exact_credit(text, r.start, r.end)), \
+                exact = exact_credit(text, r.start, r.end) and not _relation(r.key.formula)
+                r, window = credited(r, k_c, part[1] if part else None, exact), \
                     Window(k_c[0], k_c[0])
             anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
@@ -771,6 +772,13 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c
             for c in audits]
+
+
+def _relation(f: tuple) -> bool:
+    """Whether an exclusion removes a relation between two variables ("b ≠ c"): "第一句只排除 b = c，像 a = b 的…还在"
+    says which of the equalities it removes, not that it removes nothing else (the sums over 50 go with it too)."""
+    f = ("Compare", "=") + f[2:] if f[0] == "Compare" and f[1] == "!=" else f[1] if f[0] == "Not" else f
+    return f[0] == "Compare" and f[1] == "=" and f[2][0] == "Var" and f[3][0] == "Var"
 
 
 def _headline_deferred(steps: list, opening: int, final) -> list:

@@ -79,6 +79,11 @@ _YES_NO_AFTER = re.compile(r"\s*(?:\*\*)?[^\n.!?:：—–]{1,40}?\s*(?:\*\*)?\s
                            r"(?:\s*\(\s*[01]\s*\))?\s*(?:\*\*)?\s*[.!。！]?\s*(?:\*\*)?\s*")
 
 
+# A short line whose answer is in brackets at its end: "**结论：三个数一定互不相同（答案：1）。**", "All distinct (answer: 1)."
+_BRACKETED_ANSWER = re.compile(r"\s*(?:\*\*)?[^\n()（）]{1,40}?[(（]\s*(?:答案|填|(?i:answer))\s*[:：]?\s*([01])\s*[)）]"
+                               r"\s*[.。!！]?\s*(?:\*\*)?\s*")
+
+
 _REPLIED = re.compile("(?:回答|答)\\s*[“\"「『]\\s*(是|否|不是)\\s*[”\"」』]")
 
 
@@ -91,7 +96,7 @@ def _one_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ..
 def opening_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """A yes or no opening a closing step ("Yes. Anne can only know after …", "Yes, all three numbers are distinct."):
     the answer of a yes/no question, or None."""
-    m = _OPENING_YES_NO.match(text) or _YES_NO_AFTER.fullmatch(text)
+    m = _OPENING_YES_NO.match(text) or _YES_NO_AFTER.fullmatch(text) or _BRACKETED_ANSWER.fullmatch(text)
     return _answer_of(lex, memo, m.group(1)) if m is not None else None
 
 

@@ -1018,9 +1018,12 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
             if var is None or int(m.group(1)) not in lex.codes[var]:
                 continue
             case = value_key(var, int(m.group(1)))
+        bare = know.text.lower() in _SURE_WORDS and _NOTHING_AFTER.match(sentence, know.end) is not None
         for n, r in enumerate(out):
             if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload:
                 reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
+                reading = CASE if bare else reading  # "So S with 10 couldn't be sure.": sure of what the text just
+                # weighed (that P can't know), not of the numbers: a case, unchecked
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
                                 r.past, reading=reading)
     return out

@@ -194,3 +194,40 @@ def test_what_an_agent_can_know_if_is_no_narration_of_his_statement(ctxs):
             "August is ruled out too.\n\nAlbert says: \"Then I also know when Cheryl's birthday is.\" "
             "So it is July 16.")
     assert [(c.formula, c.verdict.verdict) for c in bad(_audit(ctx, text))] == [("month != August", "premature")]
+
+
+def test_a_bare_sure_of_a_held_sum_is_a_case(ctxs):
+    """"So S with 10 couldn't be sure." after "P holding 21 would know": sure of what the text weighed (that P can't
+    know), not of the numbers; the case stays unchecked (was `x + y = 10 implies not S knows (x, y)`, false after P's
+    statement, strong). "S with 11 couldn't know the numbers" is still checked."""
+    ctx = ctxs("sum_product.txt")
+    lead = said(ctx, 1) + "\n\n"
+    bare = _audit(ctx, lead + "Suppose S had 10. Then 10 = 3 + 7 is possible, and P holding 21 would know immediately. "
+                              "So S with 10 couldn't be sure.")
+    assert [c.record.certain for c in _claims(bare, "case knowledge")] == [False] and bad(bare) == []
+    named = _audit(ctx, lead + "S with 11 couldn't know the numbers.")
+    assert [c.record.certain for c in _claims(named, "case knowledge")] == [True]
+
+
+def test_an_answer_in_brackets_closes_a_headline(ctxs):
+    """"**结论：三个数一定互不相同（答案：1）。**" opening the trace: the headline of the trace's own answer (yes), not
+    a premature claim that the numbers differ."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, "**结论：三个数一定互不相同（答案：1）。**\n\n" + said(ctx, 3, "zh") +
+                    "\n\n三句话以后，b ≠ c、a ≠ c、a ≠ b 同时成立，所以答案是1。")
+    assert bad(report) == [] and report.final_answer_correct
+    plain = _audit(ctx, "**结论：三个数一定互不相同。**\n\n" + said(ctx, 3, "zh") + "\n\n所以答案是0。")
+    assert bad(plain)
+
+
+def test_only_one_equality_removed_is_no_exact_credit(ctxs):
+    """"注意第一句只排除 b = c，像 a = b 的三元组在爱丽丝说完以后还在": of the equalities, the first statement removes
+    b = c alone; not that it removes nothing else (it also removes sums over 50: read as an exact credit, false).
+    "比尔的话只排除了 b = 0 和 b = 10" (values) still is one."""
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, said(ctx, 3, "zh") + "\n\n注意第一句只排除 b = c，像 (5, 5, 10) 这样 a = b 的三元组在爱丽丝说完以后"
+                                              "还在，要等卡罗尔开口才被排除。")
+    assert [c.verdict.verdict for c in _claims(report, "credit")] == ["entailed"] and bad(report) == []
+    cons = ctxs("consecutive.txt")
+    values = _audit(cons, said(cons, 2, "zh") + "\n\n所以比尔的话只排除了 b = 0 和 b = 10。")
+    assert [c.formula.endswith("and nothing else") for c in _claims(values, "credit")] == [True]
