@@ -270,7 +270,9 @@ def exact_credit(text: str, start: int, end: int) -> bool:
 
 # "removes only …", "only rules out …", "只排除了…", "仅去掉…"; "… and nothing else", "… but no other date"
 _ONLY_VERB = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|removes?|removed|eliminates?|eliminated|excludes?|excluded|"
-                        r"kills?|drops?|takes?\s+out|knocks?\s+out|strikes?\s+out)\s+only\b|\bonly\s+(?:removes?|"
+                        r"kills?|drops?|takes?\s+out|knocks?\s+out|strikes?\s+out)\s+(?:only|exactly|just)\b"
+                        r"(?!\s+(?:what|as\s+much|the\s+right)\b)|"  # (not "each step removes exactly what it should")
+                        r"\b(?:only|just)\s+(?:removes?|"
                         r"rules?\s+out|eliminates?|excludes?|kills?|drops?|takes?\s+out|knocks?\s+out)\b)|"
                         r"(?:只|仅|仅仅|只是)(?:需|需要|要|用)?(?:排除|去掉|删去|淘汰|除掉)")
 _NOTHING_ELSE = re.compile(r"(?i:\b(?:and|but)\s+(?:nothing\s+else|no\s+others?\b|no\s+other\s+\w+|not\s+\w+\s+else))|"

@@ -2084,7 +2084,9 @@ _TRIPLE_SUM = re.compile(r"(?<![\d+\-×·*/^=])(?<!=\s)(\d{1,3})\s*[×·*]\s*(\d
 # One split and an arrow to one number: "3·8 (sum 11), 4·6 → 10", "76 = 2·38 → 40" (not a list of splits mapped to a
 # list of sums, "2·56, 4·28, 8·14 → 58, 32, 22", nor a sum worked out after it, "5 × 6 → 5 + 6 = 11")
 _SPLIT_SUM_ARROW = re.compile(r"(?<![\d+\-×·*/^])(?<![×·*] )(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*(?:→|->)\s*"
-                              r"(?:(?i:sums?|s)\s*(?:=\s*)?)?(\d{1,4})(?![\d.]\d|\d|\s*(?:[、,，/+−*×·=-]|and\b|or\b|和|或)\s*\d)")
+                              r"(?:(?i:sums?|s)\s*(?:=\s*)?)?(\d{1,4})"
+                              r"(?![\d.]\d|\d|\s*(?:[/+−*×·=-]|and\b|or\b|和|或)\s*\d|"
+                              r"\s*[、,，]\s*\d(?!\d{0,2}\s*[×·*]\s*\d))")  # (but "2·36 → 37, 3·24 → 27": splits listed)
 _SPLIT_BEFORE = re.compile(r"\d\s*[×·*]\s*\d{1,3}\s*[,，、=]\s*$")  # another bare split before it: a list
 
 

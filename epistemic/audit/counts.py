@@ -490,7 +490,7 @@ _ZH_PEOPLE = ("逻辑学家", "岛民", "孩子", "小孩", "智者", "人")  # 
 _QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have", "has", "do", "does", "of", "there",
                              "want", "wants", "what", "which", "who", "did", "for", "yes", "no", "or"})
 _SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?|[,;]\s*(?:and\s+)?"
-                         r"(?:so|thus|therefore|hence)\b[,:]?\s*)(?:\*\*)?(?:all\s+)?"
+                         r"(?:so|thus|therefore|hence)\b[,:]?\s*|[:：]\s*(?=all\b))(?:\*\*)?(?:all\s+)?"
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")

@@ -231,3 +231,35 @@ def test_only_one_equality_removed_is_no_exact_credit(ctxs):
     cons = ctxs("consecutive.txt")
     values = _audit(cons, said(cons, 2, "zh") + "\n\n所以比尔的话只排除了 b = 0 和 b = 10。")
     assert [c.formula.endswith("and nothing else") for c in _claims(values, "credit")] == [True]
+
+
+def test_splits_listed_with_arrows_each_give_their_sum(ctxs):
+    """"product 72 = 2·36 → 37, 3·24 → 27, …": each split's sum, so the slip 2 + 36 = 37 is false; a bare "4·6 → 10,
+    12" (a split, then a list) is still not read as one."""
+    ctx = ctxs("impossible.txt")
+    report = _audit(ctx, "17 = 8 + 9: product 72 = 2·36 → 37, 3·24 → 27, 4·18 → 22, 6·12 → 18, 8·9 → 17.")
+    assert [(c.formula, c.verdict.verdict) for c in bad(report)] == [("2 + 36 = 37", "false")]
+    assert "3 + 24 = 27" in _formulas(report, "arithmetic")
+    assert _claims(_audit(ctx, "Splits: 4·6 → 10, 12."), "arithmetic") == []
+
+
+def test_a_count_after_a_colon_with_all(ctxs):
+    """"So at this point it's settled: all four of them want a beer" after three "I don't know"s: the count 4,
+    premature (the fourth's wish is settled by her "Yes!"); "Remaining: 4 cards" is no count of logicians."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    report = _audit(ctx, said(ctx, 3) + "\n\nSo at this point it's settled: all four of them want a beer.\n\n" +
+                    said(ctx)[len(said(ctx, 3)):].strip())
+    assert [(c.formula, c.verdict.verdict) for c in bad(report)] == [
+        ("((b[1] + b[2]) + b[3]) + b[4] = 4", "premature")]
+
+
+def test_removes_exactly_is_an_exact_credit(ctxs):
+    """"So Bill's statement removes exactly b = 1 and b = 9": nothing else (false: b = 0 and b = 10 go too); "Each
+    step removes exactly what it should, … it was Ali's statement that removed April 18" credits April 18 alone."""
+    ctx = ctxs("consecutive.txt")
+    report = _audit(ctx, said(ctx, 2) + "\n\nSo Bill's statement removes exactly b = 1 and b = 9.")
+    assert [c.formula for c in bad(report)] == ["statement 2 rules out b in {1, 9} and nothing else"]
+    cam = ctxs("cheryl_cam.txt")
+    fits = _audit(cam, said(cam) + "\n\nEach step removes exactly what it should: it was Ali's statement that removed "
+                                   "April 18.")
+    assert not any(c.formula.endswith("nothing else") for c in _claims(fits, "credit"))
