@@ -703,7 +703,9 @@ _NOT_NARRATED = re.compile(r"(?i:\bfail(?:s|ed)?\s+to\b|\bmust\b|\bneeds?\s+to\b
                            r"\bfor\s+(?:a|each|every|any)\s+\w+\s+to\b)|"
                            r"必须|才能|才会")
 _CLEAN = re.compile(r"(?i:\bclean\b)|干净")  # ("it's the two clean children who step forward": a claim, not the end)
-_IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b)|如果|假如|假设|要是|的话")
+_IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b|\bwith\s+(?:exactly\s+|only\s+|just\s+)?"
+                     r"(?:one|two|three|four|five|six|\d)\s+(?:muddy|dirty|blue)\b)|如果|假如|假设|要是|的话")
+# (and a supposed count: "So with one muddy child, someone steps forward at the first question")
 _TOLD_US = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|declares?|declared|states?|stated)\b)")
 _ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
 

@@ -263,3 +263,20 @@ def test_removes_exactly_is_an_exact_credit(ctxs):
     fits = _audit(cam, said(cam) + "\n\nEach step removes exactly what it should: it was Ali's statement that removed "
                                    "April 18.")
     assert not any(c.formula.endswith("nothing else") for c in _claims(fits, "credit"))
+
+
+def test_a_supposed_count_stepping_forward_tells_no_round(ctxs):
+    """"So with one muddy child, someone steps forward at the first question." is the supposed case, not the muddy
+    children knowing: the trace stays at the father's statement, and "Nobody stepped forward the first time, so … at
+    least three are muddy" after it is premature (was dated after the children knew)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    text = ("The father says at least one of you is muddy. Then he asks \"step forward if you know whether you're "
+            "muddy\" — nobody steps forward. He asks again — again nobody. After that, every muddy child knows they're "
+            "muddy. How many are muddy?\n\nLet me build it up.\n\nThe father's statement: at least one muddy. If "
+            "exactly one child were muddy, that child sees three clean "
+            "faces and immediately concludes it's them. So with one muddy child, someone steps forward at the first "
+            "question.\n\nNobody stepped forward the first time, so it can't be one muddy child and it can't be two "
+            "either: at least three are muddy.\n\nAfter the second silence, at the third question, the three muddy "
+            "children step forward.")
+    first = bad(_audit(ctx, text))[0]
+    assert (first.formula, first.verdict.verdict) == ("((m[1] + m[2]) + m[3]) + m[4] >= 3", "premature")
