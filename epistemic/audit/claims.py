@@ -1280,8 +1280,8 @@ _LEFT_BETWEEN = re.compile(r"(?i:\s+(?:still\s+)?(?:left|remaining|possible|in\s
 # What the term's value is made of, said right after it: "s = 4 is only 2 + 2", "s = 11 has four splits", "s = 17
 # splits as …": the value is the sentence's topic, a case looked at, not a claim about the stage
 _MADE_OF = re.compile(r"(?i:\s+(?:(?:is|can\s+only\s+be)\s+(?:only\s+|just\s+)?\d{1,4}\s*[+×·*]\s*\d|has\s+(?:only\s+"
-                          r"|just\s+)?(?:\d+|one|two|three|four|five|six|several|many)\s+(?:splits?|ways?|pairs?|"
-                          r"decompositions?)\b|splits?\s+(?:as|into)\b|can\s+be\s+(?:split|written)\b))")
+                      r"|just\s+)?(?:\d+|one|two|three|four|five|six|several|many)\s+(?:splits?|ways?|pairs?|"
+                      r"decompositions?)\b|splits?\s+(?:as|into)\b|can\s+be\s+(?:split|written)\b))")
 
 
 def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
@@ -4007,8 +4007,9 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
         or _apposed_out(sentence, first.start) \
-        or (_TAKEN_AWAY.match(sentence, vals[-1].end) is not None and _BA.search(sentence, 0, first.start) is not None)
-    # ("排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed)
+        or (_TAKEN_AWAY.match(sentence, vals[-1].end) is not None and
+            _BA.search(sentence, max(0, first.start - 4), first.start) is not None)
+    # ("排除了a = 0和a = 10，也就是(0,1)和(10,9)": the same, removed; "把黑桃和草花去掉以后": taken away)
     if _LABEL_NOUN.match(sentence, vals[-1].end) is not None:
         return []  # "I initially wrote 0, 2 in the b = 1 row": a row named by its value, no claim
     if negated and _PROPERTY_AFTER.match(sentence, vals[-1].end) is not None:
@@ -4225,7 +4226,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
                    reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
 
 
-_SEER = re.compile(r"\s*(?:看到|看见|见到)|\s+(?i:sees|saw|is\s+looking\s+at|looks\s+at)\b")
+_SEER = re.compile(r"\s*(?:" + _SEES.pattern + r"|见到|is\s+looking\s+at)", re.IGNORECASE)  # what follows the seer
 
 
 def _consequent_knowing(lex, cons_toks: list[Token], know: int, subject: str, sentence: str) -> tuple | None:

@@ -34,3 +34,13 @@ def said(ctx, n: int | None = None, lang: str = "en") -> str:
             return text
         return f"{a.speaker}：“{text}”" if lang == "zh" else f"{a.speaker} says: “{text}”"
     return "\n\n".join(one(a) for a in ctx.puzzle.announcements[:n])
+
+
+def claims(report, kind=None):
+    """Every claim of a report, in step order (of one kind, when given)."""
+    return [c for st in report.steps for c in st.claims if kind is None or c.record.kind == kind]
+
+
+def formulas(report, kind=None):
+    """The formulas of `claims(report, kind)`."""
+    return [c.formula for c in claims(report, kind)]

@@ -1,15 +1,7 @@
 """Readings from traces_cr* (32 rows written in session 46 by helpers who never read the auditor, scored blind three
 times at 0.536, then opened in session 47) and the tuning sets cx*, cy* written beside the blind cw*, each checked
 both ways."""
-from tests.audit.reading import audit as _audit, bad, said
-
-
-def _claims(report, kind=None):
-    return [c for st in report.steps for c in st.claims if kind is None or c.record.kind == kind]
-
-
-def _formulas(report, kind=None):
-    return [c.formula for c in _claims(report, kind)]
+from tests.audit.reading import audit as _audit, bad, claims as _claims, formulas as _formulas, said
 
 
 def test_knowing_a_fact_about_another_is_not_knowing_his_unknowns(ctxs):
