@@ -52,9 +52,11 @@ NATURAL = "tests/data/natural/*.jsonl"
 # opened; traces_cl*, 32 rows written in session 44, scored 0.525 at that session's start code 728b5ff, at its end and
 # at the start of session 45, then opened; traces_co*, 32 rows written in session 45, scored 0.857 at that session's
 # start code 4fb0801, at its end and at the start of session 46, then opened; traces_cr*, 32 rows written in session
-# 46, scored 0.536 at that session's start code 1171397, at its end and at the start of session 47, then opened).
-# Still blind, in order (traces_cw*, 32 rows written in session 47):
-BLIND = ("traces_ao", "traces_cw")
+# 46, scored 0.536 at that session's start code 1171397, at its end and at the start of session 47, then opened;
+# traces_cw*, 32 rows written in session 47, scored 0.685 at that session's start code 96e95b0, 0.703 at its end and
+# at the start of session 48, then opened).
+# Still blind, in order (traces_da*, 32 rows written in session 48):
+BLIND = ("traces_ao", "traces_da")
 REAL = "tests/data/real/*.jsonl"
 
 
