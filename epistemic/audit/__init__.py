@@ -86,7 +86,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too:
 # nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
 _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
-                  "任何", "信息", "什么")
+                  "any ", "no ", "任何", "信息", "什么")  # ("doesn't remove any world", "removes no candidates")
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "take out", "takes out", "took out", "clear",
                  "排除", "去掉", "淘汰", "删去")
@@ -490,7 +490,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                         (not current and (_NARRATIVE.search(r.text) or k == reached + 1 and
                                           restated.get(("@known", r.key.formula)) != reached) or
                          (k == reached + 1 and r.start == 0 and _LABEL_OPENING.match(text, r.end)) or
-                         (k == reached + 1 and _premise(text, r.start, r.end))):
+                         (k == reached + 1 and _premise(text, r.start, r.end))) and \
+                        anchor_stage(ctx.aligner, text, r.start, r.end, al.stage_at(r.start)) in (None, k):
+                    # (not "Bernard knows the birthday after Albert's statement": dated earlier by its own words)
                     told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too" (but
                     # "伯纳德确实不知道" on Albert's "I know Bernard doesn't know" is what Albert knows, not Bernard's line)
                     window = Window(window.stage, reached, window.fresh)

@@ -378,12 +378,16 @@ NUMBERED_STATEMENT = re.compile(r"(?i:\b(?:statement|stmt\.?|announcement|remark
 # A bold heading that is a speaker's quote and nothing else: '**Q's "me too".**', '**P's "now I know"**'
 _QUOTE_HEADING = re.compile(r"\s*(?:#{1,6}\s*)?\*\*\s*([^*\n\"“]{1,20}?)(?:'s|’s)\s*[\"“][^\"”\n]{1,30}[\"”]\s*[.:：]?"
                             r"\s*\*\*")
+_INDENTED_UNDER = re.compile(r"(?:\n[ \t]+[^\n]*)*")  # the indented lines right under a line
+# A heading that is a quote and nothing else: '## "I can't tell, and I'm sure Bernard can't either"'
+_BARE_QUOTE_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]*(?:\*\*)?[ \t]*[\"“]([^\"”\n]{3,90})[\"”][ \t]*(?:\*\*)?[ \t]*")
 # The first few statements together: "**First two statements.**", "the first three announcements", "前两句"
 _FIRST_FEW = re.compile(r"(?i:\bfirst\s+(two|three|four)\s+(?:statements|announcements|remarks|lines)\b)|"
                         r"前(两|三|四)(?:句|个(?:陈述|发言)|次发言)")
-# A line labelled by the dialogue's ordinal: "- *Third statement.* …", "**Second announcement:** …"
+# A line labelled by the dialogue's ordinal: "- *Third statement.* …", "**Second announcement:** …", "Next
+# announcement:" (the one after the trace's)
 _ORDINAL_LABEL = re.compile(r"(?im)^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]*)?[*_]{0,2}[ \t]*"
-                            r"(first|second|third|fourth|fifth|last|final)\s+(?:statement|announcement)"
+                            r"(first|second|third|fourth|fifth|last|final|next)\s+(?:statement|announcement)"
                             r"[*_]{0,2}\s*[.:：*_]")
 _ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -557,6 +561,12 @@ _COLON_QUOTE = re.compile(r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*[“「『\"]([^
 _QUOTE_MEANING = (r"[\"“][^\"”\n]{2,60}[\"”]\s*(?:(?i:mean|means|imply|implies|tells?\s+us|say|says)\s+"
                   r"(?:\w+\s+){0,2}(?i:for|about|from)\s+|(?:对|对于)\s*)")
 _QUOTE_FOR = re.compile(_QUOTE_MEANING + "$")
+
+
+def _in_quote(sentence: str, at: int) -> bool:
+    """Whether offset `at` lies inside quotation marks opened before it in the sentence."""
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 _QUOTE_MEANS = re.compile(_QUOTE_MEANING + r"\S")
 _QUOTED_I = re.compile(r"[\"“”'‘]\s*I\s+$")
 
@@ -952,8 +962,10 @@ class Aligner:
     def worked_outline(self, text: str) -> bool:
         """Whether a step retelling the dialogue is the reasoning in outline ("1. Ali: doesn't know … → Apr, Jun out →
         Mar 18, …", "- Bo: didn't know, now does → 19 out"): two or more of its statement lines go on to a
-        consequence, where a restatement of the puzzle gives the statements alone."""
-        return sum(1 for line in self.outline_lines(text) if _CONSEQUENCE.search(text, line.start, line.end)) >= 2
+        consequence (on the line or the indented lines under it), where a restatement of the puzzle gives the
+        statements alone."""
+        return sum(1 for line in self.outline_lines(text)
+                   if _CONSEQUENCE.search(text, line.start, _INDENTED_UNDER.match(text, line.end).end())) >= 2
 
     def outline_lines(self, text: str) -> tuple[OutlineLine, ...]:
         """The lines of an outline that each give one statement: numbered ("2. Q: knew …") or bulleted with the
@@ -1071,7 +1083,8 @@ class Aligner:
                 out.append(Cue(m.start(), nth, "numbered", True))
         for m in _ORDINAL_LABEL.finditer(text) if "tatement" in text or "nnouncement" in text else ():
             word = m.group(1).lower()  # "- *Third statement.* Albert's closing …": the dialogue's third, as a label
-            nth = len(self.quotes) if word in ("last", "final") else _ORDINAL_LINES[word]
+            nth = len(self.quotes) if word in ("last", "final") else current + 1 if word == "next" else \
+                _ORDINAL_LINES[word]  # ("Next announcement: every muddy child already knows.": the one after)
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(1), nth, "numbered", True))
         for m in _FIRST_FEW.finditer(text) if "first" in text.lower() or "前" in text else ():
@@ -1100,6 +1113,13 @@ class Aligner:
                 k = next((k for k in range(current + 1, len(self.quotes) + 1) if self.voices[k - 1] == agent), None)
                 if agent is not None and k is not None and self._quoted_part(quoted.group(0)) is None:
                     cue = (k, "paraphrase", True)
+            if cue is None and (bare := _BARE_QUOTE_HEADING.fullmatch(line)) is not None and \
+                    not any(fold(bare.group(1)) in q for qs in self.quotes for q in qs):  # (not '### "But I know
+                # now"', the words of a statement, part of the one in hand)
+                said = said_words(tokens(self.lexicon, bare.group(1)))  # '## "I didn't know before, but I do now"':
+                k = next((k for k in range(current + 1, len(self.quotes) + 1)  # the next statement of that shape
+                          if said and self.cues[k - 1] == said), None)
+                cue = (k, "paraphrase", True) if k is not None else None
             if cue is not None:
                 out.append(Cue(start, cue[0], cue[1], cue[2]))
         at = 0
@@ -1461,8 +1481,8 @@ class Aligner:
         for i, t in enumerate(toks):
             if t.kind == "if":
                 return None  # "if the rank were unique, P would know": a supposition names no statement
-            if t.kind != "agent":
-                continue
+            if t.kind != "agent" or _in_quote(sentence, t.start):
+                continue  # ('"I know Bernard does not know" — Albert must be certain': Bernard is quoted, not speaking)
             agent = t.payload
             own = self.statements_of(agent)
             # (a statement labelled by its speaker, "Alice: I don't know my number.", is hers to say)
@@ -1789,10 +1809,10 @@ class Aligner:
         """Whether `text` opens on a quote of the words of the statement in hand that no later statement holds:
         '**"I know that Bernard doesn't know"**: …' heads a part of Albert's first, whoever it names."""
         m = QUOTES.match(text.lstrip("#*>-• \t"))  # (a heading's marks first: '### "I know that Bo does not know"')
-        said = fold(m.group(0)) if m is not None else ""
+        said = fold(m.group(0)).replace("that", "") if m is not None else ""  # ("I know Bo does not know")
         return len(said) > 3 and 0 < current <= len(self.quotes) and \
-            any(said in q for q in self.quotes[current - 1]) and \
-            not any(said in q for qs in self.quotes[current:] for q in qs)
+            any(said in q.replace("that", "") for q in self.quotes[current - 1]) and \
+            not any(said in q.replace("that", "") for qs in self.quotes[current:] for q in qs)
 
     def _knowing_label(self, text: str, current: int) -> int | None:
         """"P not knowing: the product …", "S knowing in advance that P didn't know: …": a short label before a
@@ -1918,9 +1938,10 @@ class Aligner:
                 if k is not None and k > current:
                     return k, "ordinal"
         kinds = [t.kind for t in toks]
-        if agent is None:
+        at = next((i for i, t in enumerate(toks) if t.kind == "agent" and not _in_quote(first, t.start)), None)
+        if at is None:  # ('"I know Bernard does not know" — Albert must be certain.': Albert, not the quoted Bernard)
             return None, ""
-        at = kinds.index("agent")
+        agent = toks[at].payload
         said = tuple(k for k in kinds[at:] if k == "know" or k == "notknow") + _elided(toks[at:])
         if not said:
             return None, ""

@@ -25,7 +25,8 @@ _AFTER_ZH = re.compile(r"(?:之后|以后|过后|后|(?<=话)说完了?|(?<=句)
 # (or "父亲这句话说完，大家就已经知道…": once the statement is finished)
 _PHRASE_END = re.compile(r"[,，;；:：.。!?！？\n]|\s(?:we|the|it|there|so|only|both|each|every|all|he|she|they|P|Q|S)\s")
 _PHRASE_START = re.compile(r"[，,；;：:。.!?！？\n]")
-_SENTENCE = re.compile(r"[.。!?！？;；][\"”’*)]*\s|[。！？；]|\n")  # ('… "nobody steps forward." Here …': a quote's close)
+_SENTENCE = re.compile(r"(?:(?<!\.\.)[.。!?！？;；]|\.\.\.(?=\s+[^a-z\s]))[\"”’*)]*\s|[。！？；]|\n")
+# ('… "nobody steps forward." Here …': a quote's close; "… doesn't know... but then …": an ellipsis going on)
 _MAX_PHRASE = 80
 _BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
@@ -456,12 +457,15 @@ _QUOTE_LABEL = re.compile(r"[\s\-*•>]*(?:\*\*)?\s*(“[^”\n]{2,60}”|\"[^\"
 
 # "<statement> adds no new information", "… rules out nothing (new)", "<statement>排除不了任何情况": the statement removes
 # no world at all
+# What a statement could remove, counted: "doesn't remove any world", "removes no candidates"
+_ITEMS = r"(?:worlds?|cases?|candidates?|values?|dates?|cards?|pairs?|triples?|options?|possibilit(?:y|ies))\b"
 _NOT_EVEN = r"(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|couldn't)\s+(?:really\s+|actually\s+|even\s+)?"
 _NOTHING_VERBS = re.compile(
     r"(?i)\b(?:(?:adds|gives|provides|brings|yields|carries|conveys|offers)\s+no\s+(?:new\s+|further\s+|additional\s+|"
     r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|"
-    r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+nothing|" + _NOT_EVEN +
-    r"(?:rule\s+out|eliminate|remove|exclude|change)\s+anything|" + _NOT_EVEN +
+    r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+(?:nothing|no\s+" + _ITEMS +
+    r")|" + _NOT_EVEN + r"(?:rule\s+out|eliminate|remove|exclude|change)\s+(?:anything|any\s+(?:single\s+)?" + _ITEMS +
+    r")|" + _NOT_EVEN +
     r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
 _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|(?<!就)排除不了什么|没有排除任何|不排除任何|"
                                r"(?:不能|无法)再?排除任何|没有带来任何新|没有提供任何新|没有新的?信息|什么也没(?:有)?排除|什么都没(?:有)?排除)")
@@ -472,7 +476,8 @@ _RESTRICTED = re.compile(r"(?i:\s+(?:new\s+)?(?:from|among|within|in|of)\s+(?:th
                          r"(?:remaining\s+)?\w+\s+(?:that|which|whose|with)|the\s+(?:middle|centre|center|inner|interior)\b))")
 # ("Bill's statement doesn't remove anything in the middle": nothing of some values)
 NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(?:information|info|constraint)|nothing|"
-                     r"anything)|任何|新的?信息|什么[也都]没|排除不了什么")  # a quick test before the patterns
+                     r"anything|\b(?:any|no)\s+(?:single\s+)?" + _ITEMS + r")|"
+                     r"任何|新的?信息|什么[也都]没|排除不了什么")  # a quick test before the patterns
 # ("这一轮其实排除不了什么"; not "没有这句话，第一次沉默就什么也排除不了": what would follow, a counterfactual)
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
                        r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
@@ -493,7 +498,9 @@ _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really
 # "this statement" with a statement's noun (not a bare "this"): the statement its line is about
 _THIS_SILENCE = re.compile(r"(?i:this\s+(?:round(?:'s)?\s+(?:of\s+)?)?silence|this\s+round)|这一?轮(?:的)?沉默|这次沉默|这一?轮")
 _SILENT = "nobodystepsforward"  # (a silence's words, folded, as the aligner holds them)
-_THIS_NOUN = re.compile(r"(?i:(?:this|that)\s+(?:statement|remark|announcement))|这句话?|这话|那句话?")
+_THIS_NOUN = re.compile(r"(?i:(?:(?:so|and|but|thus|hence)\s*,?\s+)?(?:this|that|the)\s+"
+                        r"(?:statement|remark|announcement))|"
+                        r"这句话?|这话|那句话?")  # ("So the announcement doesn't remove any world": the line's)
 
 
 def _statement_of_line(aligner: Aligner, text: str, at: int, current, moved) -> int | None:
@@ -538,7 +545,8 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
         if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
                 _PERSONAL.search(text, at, min(stop, at + len(subject) + 60)) is not None:
             continue  # "父亲的话对他来说没有新信息", "… doesn't change anything for him": nothing new to one agent
-        opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at)), default=0)
+        opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at + 1)), default=0)  # (`at` may be the space
+        # after the sentence before's full stop)
         if _CASE_OPENING.search(text[opening:at] + subject[:4]) is not None:
             continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
         if _RESTRICTED.match(text, _NOTHING_VERBS.search(text, at).end() if _NOTHING_VERBS.search(text, at) else at):

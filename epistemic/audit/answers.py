@@ -20,9 +20,13 @@ _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
 def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> tuple[tuple[int, ...], ...] | None:
     """The answer named by the last (or first) bold span of `text` that names one, or None."""
     spans = [m.group(1) or m.group(2) for m in _BOLD.finditer(text)]
+    spans = [span for span in spans if _UNSURE.search(span) is None]  # ("**… more likely white, but he cannot be
+    # certain**": no answer given)
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
+_UNSURE = re.compile(r"(?i:\b(?:more|most)\s+likely\b|\b(?:cannot|can't|can\s+not)\s+be\s+(?:certain|sure|determined)\b|"
+                     r"\bundetermined\b)|无法确定|不能确定")
 _BOXED = re.compile(r"\\boxed\s*\{((?:[^{}\n]|\{[^{}\n]*\}){1,120})\}")
 
 

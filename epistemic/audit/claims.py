@@ -1166,6 +1166,7 @@ _ROW_END_NAMED = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\
                             r"(?i:eliminate|exclude|remove|drop|rule\s+out)\b)|(?P<kept>保留|留下|(?i:keep)\b))\s*"
                             r"(?P<what>[^\s。.!！*\n][^。.!！*\n]{0,11}?)\s*(?:\*\*)?\s*[.。!！]?\s*$")
 _ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
+_PLAIN_LABEL = re.compile(r"\s*(?:\*\*)?")
 _ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
 
 
@@ -1174,24 +1175,36 @@ def _row_verdicts(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     "stays" / "保留" says it is still possible. The rest of the row is the reason, read as usual."""
     m = _ROW_END.search(sentence) or _ROW_END_NAMED.search(sentence)
     label = _ROW_LABEL.match(sentence)
+    if label is None and m is not None and "what" in m.groupdict():  # "5月：…，所以5月里没有唯一的日子，保留5月。":
+        label = _PLAIN_LABEL.match(sentence)  # a line labelled by the value it keeps or drops by name, no bullet
     if m is None or label is None:
         return []
-    toks = tokens(lex, sentence[:m.start()])
-    first = next((t for t in toks if t.start >= label.end()), None)
-    if first is None or first.start != label.end() or first.kind != "value" or \
-            _ROW_LABEL_END.match(sentence, first.end) is None:
+    toks = [t for t in tokens(lex, sentence[:m.start()]) if t.start >= label.end()]
+    if not toks or toks[0].start != label.end() or toks[0].kind != "value":
+        return []
+    named = [toks[0]]  # "- **Q and 4**: …": a label of several values of one variable
+    for t in toks[1:]:
+        if t.kind != "value" or t.payload[0] != named[0].payload[0] or \
+                _LABEL_JOIN.fullmatch(sentence, named[-1].end, t.start) is None:
+            break
+        named.append(t)
+    if _ROW_LABEL_END.match(sentence, named[-1].end) is None:
         return []
     if "what" in m.groupdict():  # the value named again must be the row's own
         again = tokens(lex, m.group("what"))
-        if len(again) != 1 or again[0].kind != "value" or again[0].payload != first.payload:
+        if len(again) != 1 or again[0].kind != "value" or again[0].payload not in {t.payload for t in named}:
             return []
+        named = [t for t in named if t.payload == again[0].payload]
     text = sentence.strip()
     if m.group("kept") is not None:
-        return [record("possible", ("Possible", *first.payload), (), text, first.start, m.end(), False,
-                       reading=POSSIBLE)]
-    neg = Token("neg", "out", first.start - 1, first.start, "out")  # read as "not <value>"
-    return [r._replace(start=first.start, end=m.end()) for r in
-            _clause_claims(lex, [neg, first], sentence, _State(), False, False) if r.kind == "exclusion"]
+        return [record("possible", ("Possible", *t.payload), (), text, t.start, m.end(), False, reading=POSSIBLE)
+                for t in named]
+    return [r._replace(start=t.start, end=m.end()) for t in named  # each read as "not <value>"
+            for r in _clause_claims(lex, [Token("neg", "out", t.start - 1, t.start, "out"), t], sentence, _State(),
+                                    False, False) if r.kind == "exclusion"]
+
+
+_LABEL_JOIN = re.compile(r"\s*(?:[,，、/&]|(?i:and|or)\b|和|与|及|或)\s*")
 
 
 # A row's verdict as a sentence of its own: "- 15: only August 15, but May 15 too. **Eliminate.**", "…。排除。"
@@ -3327,12 +3340,12 @@ def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
         before = [t for t in words if t.end <= m.start()][-1:]
         told_by = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
         pair = None
-        if len(after) == 2 and after[0].kind == "agent" and after[1].kind == "attr" and \
+        if m.group(0) in ("告诉", "告知") and before and before[0].kind == "attr" and after and \
+                after[0].kind == "agent" and "把" in sentence[max(0, before[0].start - 2):before[0].start]:
+            pair = (after[0], before[0])  # "把日子告诉了阿尔伯特" (not "把月份告诉阿尔伯特、把日子…": the next one's day)
+        elif len(after) == 2 and after[0].kind == "agent" and after[1].kind == "attr" and \
                 after[1].start - after[0].end <= 12 and after[0].start - m.end() <= 3:
             pair = (after[0], after[1])  # "told Albert the month", "告诉阿尔伯特月份"
-        elif m.group(0) in ("告诉", "告知") and before and before[0].kind == "attr" and after and \
-                after[0].kind == "agent" and "把" in sentence[max(0, before[0].start - 2):before[0].start]:
-            pair = (after[0], before[0])  # "把日子告诉了阿尔伯特"
         elif told_by and told_by[0].kind == "agent" and after and after[0].kind == "attr" and \
                 _TOLD_EN.search(sentence, told_by[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
@@ -4109,9 +4122,10 @@ def _eliminated_by(clause: list[Token], last: Token, sentence: str) -> bool:
 _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|held|has|had|sees|saw|gets|got|"
                            r"(?:was\s+|is\s+)?told|receives|received)\s+(?:the\s+)?"
                            r"(?:sum\s+|product\s+|number\s+|card\s+)?"
-                           r"(?:of\s+)?(?:[a-z]\s*=\s*)?|"
-                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿|看到|看见)(?:的是|了)?\s*(?:[a-z]\s*=\s*)?",
-                           re.IGNORECASE)  # ("爱丽丝看到b = 1、c = 2": what she sees in the world supposed)
+                           r"(?:of\s+)?(?:[a-z]\s*=\s*)?[\"“]?|"
+                           r"\s*(?:拿到|拿着|手里是|手里的是|知道的是|拿|看到|看见)(?:的是|了)?\s*(?:[a-z]\s*=\s*)?[\"“]?",
+                           re.IGNORECASE)  # ("爱丽丝看到b = 1、c = 2": what she sees in the world supposed; 'Q is told
+# "diamonds"': the value in quotes)
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".
@@ -4222,8 +4236,17 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     nested = know is not None and any(t.kind in ("value", "tuple") for t in cons_toks[:know])
     nested = nested or not stated  # "if he had May, he would still have to consider May 19": no value stated
     # "if spades, P could have the J and would know": the consequent holds in a further case only
-    return [record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, state.past,
-                   reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)]
+    past = state.past or any(t.kind == "past" for t in cons_toks)  # ("At first Bernard didn't know unless …")
+    out = record("hypothetical", implies_key(ante, cons), (), sentence.strip(), a, b, past,
+                 reading=HEDGED if hedged else LOOSE if nested else HYPOTHETICAL)
+    if _FROM_START.search(sentence, cons_toks[0].start, cons_toks[-1].end + 24) is not None:
+        out = out._replace(at=0)  # "if the rank were Q, P would have known from the start": dated by its own words
+    return [out]
+
+
+# The very beginning, before any statement: "from the start", "一开始"
+_FROM_START = re.compile(r"(?i:\b(?:from|at)\s+the\s+(?:very\s+)?(?:start|beginning|outset)\b|\bat\s+first\b|"
+                         r"\binitially\b)|一开始|起初|最初|一上来")
 
 
 _SEER = re.compile(r"\s*(?:" + _SEES.pattern + r"|见到|is\s+looking\s+at)", re.IGNORECASE)  # what follows the seer

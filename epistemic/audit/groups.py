@@ -29,7 +29,7 @@ _KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|bot
            r"steps\s+forward|stepped\s+forward)\b"
 _GROUP_EN = re.compile(r"(?i)\b(?:the|a|each|every|any|both|all(?:\s+the)?|two|three|four|\d)\s+" + CLEAN_EN +
                        r"\b(?P<gap>(?:(?!child|kid)[^.;!?\n]){0,90}?)\b" + _KNOW_EN)
-CLEAN_ZH = r"(?:额头)?(?:干净|没有泥|没泥|上没有泥)的(?:那)?(?:[一两二三四五六七八几\d]?(?:个|位))?(?:孩子|人)(?:们)?"
+CLEAN_ZH = r"(?:额头)?(?:干净|(?<!有)没有泥|(?<!有)没泥|上没有泥)的(?:那)?(?:[一两二三四五六七八几\d]?(?:个|位))?(?:孩子|人)(?:们)?"
 _GROUP_ZH = re.compile(CLEAN_ZH + r"(?P<gap>(?:(?!孩子)[^。；！？\n]){0,40}?)"
                        r"(?P<neg>还不能|还不知道|不能|无法|不知道|没法|不会|没有|还无法)?"
                        r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便|先)*(?:知道|确定|推出|断定|判断|站出来|站了出来)")

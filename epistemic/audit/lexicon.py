@@ -153,6 +153,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "one-offs"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "事先就", "事先", "早已", "曾", "originally", "at first",
              "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后",
+             "at the start", "at the beginning", "in the beginning", "at the outset", "from the start",
+             "from the beginning", "from the outset",
              "only after", "at that moment", "at the time", "at that time", "back then", "当时", "那时", "那时候"),
     # ("isolated only after Apr/Jun drop": when, not which values; "at that moment 15 was shared": a time gone by)
     "now": ("现在", "此时", "这时", "now"),

@@ -86,6 +86,8 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
+# "but then" going on with the idea's consequence, not "but then I noticed …" turning from it
+_GOES_ON = re.compile(r"(?i:\s+then\b(?!\s*,?\s*(?:i|we)\s))")
 # A denied exclusivity: "…剩下红桃Q、红桃4、方块5三张，不是只有方块5", "Q, 4 and 5 remain, not just 5": the idea "only X"
 # is rejected; X itself is not excluded
 _NOT_ONLY = re.compile(r"(?i:\bnot\s+(?:just|only|merely|simply|solely)\b)|(?:不是|并不是|并非|而不是|而非)(?:只有|只剩下?|仅有|仅剩)|"
@@ -136,6 +138,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     out: list[Scope] = []
     for m in _REJECTED.finditer(sentence):
         but = _BUT.search(sentence, m.end())
+        while but is not None and _GOES_ON.match(sentence, but.end()) is not None:  # "My first instinct is …, but
+            but = _BUT.search(sentence, but.end())  # then nothing is removed": what the idea would give, still its own
         out.append(Scope(m.start(), but.start() if but else len(sentence), REJECTED))
     cuts = [0] + [m.end() for m in _PHRASE_END.finditer(sentence)] + [len(sentence)]
     for m in _DECLINED.finditer(sentence):
