@@ -54,6 +54,7 @@ SCHEMA = "epistemic.audit/1"
 _MAX_VARIANTS = 64  # contexts for other judges or a trace's own short names, kept per puzzle
 _FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
+_AT_THIS_POINT = re.compile(r"(?i:\bat\s+this\s+(?:point|stage)\b)|此时|这时")
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
 # "P现在能确定：他的积…": a step that opens on the next statement, as a label before its explanation
 _LABEL_OPENING = re.compile(r"[^.。!?！？\n]{0,20}?(?:[:：]|\s*(?:→|->|⇒)(?!\s*$))")
@@ -432,7 +433,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         # step says holds there too ("P would know → gone. 9 cards left." before 'Q "knew" …': P's, unnamed)
         for r in records:
             by_line = False  # dated by the line of a worked outline it stands on
-            reached = max(al.reached_at(r.start), told, passed)
+            reached = max(al.reached_at(r.start), told, 0 if _AT_THIS_POINT.search(r.text) else passed)
+            # ("So at this point the blind man can already work out …": about the point reached, not the next one)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached,
                             al.moved_at(r.start) or (analysing and r.kind == "case knowledge"))
             ref = al.referred_at(r.start)
@@ -493,7 +495,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                          (k == reached + 1 and _premise(text, r.start, r.end))) and \
                         anchor_stage(ctx.aligner, text, r.start, r.end, al.stage_at(r.start)) in (None, k):
                     # (not "Bernard knows the birthday after Albert's statement": dated earlier by its own words)
-                    told = reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too" (but
+                    told = told if r.reading == REPORTED and al.reached == 0 and len({
+                        restated.get(x.key.formula) for x in records if x.text == r.text and x.reading == REPORTED
+                    } - {None}) > 1 else k  # (the set-up retelling the dialogue, "Man 1 says he doesn't know, man 2
+                    # says he doesn't know either", walks nowhere)
+                    reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too" (but
                     # "伯纳德确实不知道" on Albert's "I know Bernard doesn't know" is what Albert knows, not Bernard's line)
                     window = Window(window.stage, reached, window.fresh)
                 if k is None and r.kind == "knowledge" and not current and r.key.formula[0] == "Not" and \

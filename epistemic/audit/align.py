@@ -309,6 +309,9 @@ _ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|last|final)\b(?=\s+(
 
 # A line opening on a bold name with no colon ("- **Bob** sees a and c. …"), and a sentence in it opening on a pronoun
 _BOLD_NAME_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*\*\*([^*\n:：]{1,24})\*\*(?![ \t]*[:：])")
+# A sentence of speech with a pronoun subject ("… He says he doesn't know"), and a line opening on a plain name
+_PRONOUN_SAYS = re.compile(r"(?:(?<=[.!?])\s+)(?:He|She)\s+(?:says|said|admits|replies|answers)\b|[。！？](?:他|她)(?:说|回答)")
+_PLAIN_NAME_LINE = re.compile(r"[ \t>\-•]*((?:Mr\.?\s*)?[A-Z][a-z]*(?:\s+\d)?|[\u4e00-\u9fff]{1,4}?(?:先生)?)(?=\s|[，,])")
 _PRONOUN_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|(?<=[。！？]))((?:He|She|他|她)\b[^.!?。！？\n]*)")
 _LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)、])?\s*\*{1,2}([^*\n]{2,80}?)[:：]?\*{1,2}\s*[:：]?")
 _KNOWING_LABEL = re.compile(r"\s*(?:[-*•]\s*)?(?:\*\*)?([^:：.。!?！？\n*]{3,60}?)(?:\*\*)?\s*[:：]\s*\S")  # "P not knowing: …"
@@ -340,7 +343,8 @@ _TURN_HINT = re.compile(_TURN_WORDS)
 # A sentence that only names the next speaker: "Anne first.", "**Bill next:**", "Bernard's turn.", "轮到比尔。"
 _AGENT_TURN = re.compile(r"[\s*#>\-]*(?:(?:好[，,]\s*)?(?:轮到|接下来是|然后是|最后是|(?:现在|接着|接下来|然后)看)\s*"
                          r"(?P<zh>[^\s，,。.:：]{1,12}?)|"
-                         r"(?i:(?:now|next|then)\s*,?\s+(?:to\s+|for\s+|comes\s+)?)(?P<lead>[^\s，,。.:：*]{1,16}?)|"
+                         r"(?i:(?:now|next|then)\s*,?\s+(?:to\s+|for\s+|comes\s+)?)"
+                         r"(?P<lead>[^\s，,。.:：*]{1,16}?(?: \d)?)|"  # ("Now man 2.")
                          r"(?P<name>[^\s，,。.:：*]{1,16}?)(?:'s|’s)?\s*(?i:first|next|now|then|again|turn|goes\s+next|"
                          r"speaks\s+(?:next|again)))\s*(?:了)?\s*(?:\*\*)?\s*[.。:：!]?\s*(?:\*\*)?")
 # A line of a speaker's name and a short quote, nothing else: 'Albert, "¬K_A ∧ K_A¬K_B":' (the statement in notation)
@@ -1174,7 +1178,7 @@ class Aligner:
                 cue = self._speech_cue(sentence, current, line_start=start == 0 or text[start - 1] == "\n")
                 if cue is not None:
                     out.append(Cue(start, cue[0], cue[1], cue[2]))
-        if "**" in text and "\n" in text:
+        if ("**" in text and "\n" in text) or _PRONOUN_SAYS.search(text) is not None:
             out += self._named_lines(text, current, out)
         out.sort(key=lambda c: c.at)
         return tuple(self._named_quotes(out) if self.shared else out)
@@ -1192,6 +1196,9 @@ class Aligner:
             had = [c.stage for c in found if c.strong and start <= c.at < at]
             m = _BOLD_NAME_LINE.match(line)
             toks = self.lexicon.scan(m.group(1)) if m is not None and not had else []
+            if m is None and not had and _PRONOUN_SAYS.search(line) is not None:  # "Man 1 sees h2 and h3. … He says
+                m = _PLAIN_NAME_LINE.match(line)  # he doesn't know, so WRR is out.": a plain name opening the line,
+                toks = self.lexicon.scan(m.group(1)) if m is not None else []  # his words told after "He says"
             agent = toks[0].payload if len(toks) == 1 and toks[0].kind == "agent" else None
             if agent is None or not self.statements_of(agent):
                 last = max(had) if had else None

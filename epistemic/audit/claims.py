@@ -752,9 +752,14 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     case = _VALUE_CASE.search(sentence) if any(w in low for w in _CASE_WORDS) else None
     if case is not None:  # "for s = 17, only (4, 13)", "和17只剩(4, 13)", "sum 17 → only (4,13)": what follows the case
         named = next((t for t in tokens(lex, case.group(0)) if t.kind == "value"), None)
+        named_before = named is None  # ("第一位是红的时候": the value just before it)
+        named = named or next((t for t in tokens(lex, sentence[:case.start()]) if t.kind == "value" and
+                               t.end == case.start()), None)
         own = _exclusions_of(named) if named is not None else ()
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
-                 r.key.formula not in own and  # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone)
+                 r.key.formula not in own and not (named_before and _excludes_case_worlds(r, own)) and
+                 # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone; "…的时候第二位也能知道，排除红白白、
+                 # 红红白": the case's worlds, its verdict)
                  not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) and
                  not (_term_list(r, case) and "=" not in sentence and "×" not in sentence) else r for r in found]
         # (not "24 = 3 × 8 = 2 × 12，和是11、14": the sums of the splits worked out)
@@ -1851,6 +1856,15 @@ def _excludes_topic_case(r: ClaimRecord, own: tuple) -> bool:
         return False
     inner, eq = r.key.formula[1], own[1][1]
     return inner[0] == "And" and eq in inner[1]
+
+
+def _excludes_case_worlds(r: ClaimRecord, own: tuple) -> bool:
+    """"所以第一位是红的时候第二位也能知道，排除红白白、红红白": an exclusion of tuples that all hold the case's value, the
+    case's verdict on its worlds, not a case of it."""
+    if r.kind != "exclusion" or not own or r.key.formula[0] != "Not":
+        return False
+    inner, eq = r.key.formula[1], own[1][1]
+    return all(t[0] == "And" and eq in t[1] for t in (inner[1] if inner[0] == "Or" else (inner,)))
 
 
 def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:
@@ -3551,6 +3565,7 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                      has_if: bool = True, referent: str | None = None) -> list[ClaimRecord]:
     state = _State(referent=referent)
     claims: list[ClaimRecord] = []
+    toks = _holders_named(toks, sentence)
     unless = _unless(toks)
     if unless is not None:
         toks, has_if = unless, True
@@ -3588,6 +3603,21 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
                               for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
+
+
+# Worlds named by what an agent holds: "the pairs where Bill holds 0 or 10" (the values are Bill's)
+_WORLDS_WHERE = re.compile(r"(?i:\b(?:pairs?|cases?|worlds?|ones|options?|triples?|possibilities)\s+"
+                           r"(?:where|in\s+which|with)\s+(?:the\s+)?)$")
+_HOLDS_VERB = re.compile(r"\s+(?i:holds|has|gets|is\s+holding|had|got)\s+")
+
+
+def _holders_named(toks: list[Token], sentence: str) -> list[Token]:
+    """The tokens without the agent of "the pairs where Bill holds 0 or 10": the values name the worlds removed or
+    kept ("this removes the pairs where Bill holds 0 or 10" is the exclusion of b = 0 and b = 10)."""
+    drop = {n for n, t in enumerate(toks[:-1]) if t.kind == "agent" and toks[n + 1].kind == "value" and
+            _WORLDS_WHERE.search(sentence, max(0, t.start - 40), t.start) is not None and
+            _HOLDS_VERB.fullmatch(sentence, t.end, toks[n + 1].start) is not None}
+    return [t for n, t in enumerate(toks) if n not in drop] if drop else toks
 
 
 _UNLESS = frozenset({"unless", "除非"})
@@ -4206,10 +4236,12 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     know = next((n for n, t in enumerate(cons_toks) if t.kind in ("know", "notknow")), None)
     if know is not None:
         seer = next((t.payload for t in toks[1:start] if t.kind == "agent" and _SEER.match(sentence, t.end)), None)
-        subject = (next((t.payload for t in reversed(cons_toks[:know]) if t.kind == "agent"), None) or seer
+        subject = (next((t.payload for n, t in reversed(list(enumerate(cons_toks[:know]))) if t.kind == "agent" and
+                         not _holder_then_pronoun(cons_toks, n, know)), None) or seer
                    # ("如果第二位看到第一位戴红帽子，他就能断定": the one who sees, not the one seen)
-                   or next((t.payload for t in reversed(toks[1:start]) if t.kind == "agent" and
-                            _STATEMENT_OF.match(sentence, t.end) is None), None) or state.subject
+                   or next((t.payload for n, t in reversed(list(enumerate(toks[:start]))) if n and t.kind == "agent"
+                            and _STATEMENT_OF.match(sentence, t.end) is None and
+                            not _holder_then_pronoun(toks, n, start + know)), None) or state.subject
                    # (not "若 h3 是红的，结合第一位的话，他马上知道": the first man's words, not him)
                    or (state.referent if any(t.kind == "he" for t in cons_toks[:know]) else None))
         if subject is None:
@@ -4242,6 +4274,16 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     if _FROM_START.search(sentence, cons_toks[0].start, cons_toks[-1].end + 24) is not None:
         out = out._replace(at=0)  # "if the rank were Q, P would have known from the start": dated by its own words
     return [out]
+
+
+def _holder_then_pronoun(toks: list[Token], n: int, know: int) -> bool:
+    """Whether the agent at `n` only holds a value ("Anne could be 0 or 2") and a pronoun after it, before the
+    knowing at `know`, is the one who knows: "If Bill had 1, Anne could be 0 or 2, so he wouldn't know" (Bill)."""
+    rest = [t for t in toks[n + 1:know] if t.kind != "modal"]
+    return len(rest) >= 2 and rest[0].kind == "copula" and rest[1].kind in ("value", "number") and \
+        any(t.kind == "he" for t in rest) and \
+        any(t.kind == "agent" and t.payload != toks[n].payload for t in toks[:n])  # (another the pronoun can be;
+    # not "如果是8月，伯纳德手里可能是15或17，他就无法确定": Bernard himself)
 
 
 # The very beginning, before any statement: "from the start", "一开始"

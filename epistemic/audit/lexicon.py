@@ -98,6 +98,7 @@ CUES: dict[str, tuple[str, ...]] = {
              "can now determine", "could now determine", "can now tell", "can now identify", "can now name",
              "can now pin down", "can already name", "could already name",
              "can already determine", "could already determine", "can already identify", "can already pin down",
+             "can already work out", "could already work out", "works out", "worked out",
              "can also name", "can also determine",
              # ability as a conclusion ("所以P也能知道"); "would" stays a modal, "如果…就能知道" a supposition
              "能知道", "能确定", "可以确定", "可以知道", "can know",

@@ -152,3 +152,62 @@ def test_a_bold_conclusion_that_is_not_sure_names_no_answer(ctxs):
                                      "certain from these statements alone.**")
     assert unsure.final_answer is None and not unsure.final_answer_correct
     assert _audit(ctx, said(ctx) + "\n\n**The blind man's hat is white.**").final_answer_correct
+
+
+def test_a_pronoun_after_a_value_holder_is_the_supposed_holder(ctxs):
+    """"If Bill had 1, Anne could be 0 or 2, so he wouldn't know": he is Bill (Anne only holds a value), so the claim
+    is Bill's ignorance; "如果是8月，伯纳德手里可能是15或17，他就无法确定" is still Bernard's own."""
+    ctx = ctxs("consecutive.txt")
+    report = _audit(ctx, said(ctx, 1) + "\n\nIf Bill had 1, Anne could be 0 or 2, so he wouldn't know.")
+    assert _formulas(report, "hypothetical") == ["b = 1 implies (not Bill knows a)"]
+    cheryl = ctxs("cheryl.txt")
+    zh = _audit(cheryl, said(cheryl, 2, "zh") + "\n\n如果是8月，伯纳德手里可能是15或17，他就无法确定具体是哪一天。")
+    assert _formulas(zh, "hypothetical") == ["month = August implies (not Bernard knows date)"]
+
+
+def test_the_worlds_of_a_case_dropped_by_name_after_it(ctxs):
+    """"所以第一位是红的时候第二位也能知道，排除红白白、红红白" after the second man's "I don't know": the worlds dropped
+    are the case's own (the first man red), the trace's verdict, false (he cannot tell red-white-white), not a case."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n所以第一位是红的时候第二位也能知道，排除红白白、红红白。")
+    assert [c.record.reading for c in _claims(report, "exclusion")] == ["exclusion"] and bad(report)
+
+
+def test_a_bit_string_world_is_a_case(ctxs):
+    """"在 1100 里，…，所以孩子1知道自己有泥" names one world by its bits: the child knowing there is that world's case,
+    not the muddy children knowing at the stage (premature before the second round)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 2})
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n现在第二轮开始前，在 1100 里，孩子1考虑的 {1100, 0100}，0100 已经被排除了，"
+                                              "所以孩子1知道自己有泥！" + "\n\n" + said(ctx, None, "zh").split("\n\n")[-1])
+    assert bad(report) == []
+
+
+def test_the_pairs_where_an_agent_holds_values(ctxs):
+    """"By symmetry this also removes the pairs where Bill holds 0 or 10" on Anne's first statement: the exclusion of
+    b = 0 and b = 10, credited to it (premature: Bill's statement removes them)."""
+    ctx = ctxs("consecutive.txt")
+    report = _audit(ctx, said(ctx, 1) + "\n\nSo a ≠ 0 and a ≠ 10. By symmetry this also removes the pairs where Bill "
+                                        "holds 0 or 10.\n\n" + said(ctx).split("\n\n", 1)[1])
+    assert "not b in {0, 10}" in _formulas(report, "exclusion") and bad(report)
+
+
+def test_at_this_point_the_blind_man_can_already_work_out(ctxs):
+    """"So at this point the blind man can already work out that his hat is white" after the first man's statement,
+    with the set-up retelling the whole dialogue before it: premature (he knows after the second man's)."""
+    ctx = ctxs("hats.txt")
+    setup = ("Three hats drawn from three white and two red. Man 1 sees men 2 and 3; man 2 sees men 1 and 3; man 3 is "
+             "blind. Man 1 says he doesn't know his colour, man 2 says he doesn't know either, and then the blind man "
+             "says what his hat is.")
+    report = _audit(ctx, setup + "\n\n" + said(ctx, 1) + "\n\nSo at this point the blind man can already work out that "
+                    "his hat is white.\n\nHmm, but then why would the puzzle need man 2's statement?")
+    assert [c.verdict.verdict for c in _claims(report, "knowledge") if c.formula == "w[3] knows h[3]"] == ["premature"]
+    assert bad(report)
+
+
+def test_he_says_on_a_line_opening_on_a_plain_name(ctxs):
+    """"Man 1 sees h2 and h3. … He says he doesn't know, so WRR is out." tells man 1's statement (the exclusion holds
+    there); "Now man 2." turns to the second man's."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, "Seven assignments.\n\nMan 1 sees h2 and h3. When would he know? Only with two reds. He says "
+                         "he doesn't know, so WRR is out.\n\nNow man 2. He sees h1 and h3.")
+    assert [st.reached for st in report.steps] == [0, 1, 2] and bad(report) == []
