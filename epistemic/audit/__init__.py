@@ -17,8 +17,8 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import (as_checked, checked_kinds, checked_world, example_world, held_lines, pair_cases,
-                    point_of_view, value_line_cases, var_label_case)
+from .cases import (as_checked, as_viewed, checked_kinds, checked_world, example_world, held_lines,
+                    opens_point_of_view, pair_cases, point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
 from .computed import computed_records, split_sums, tuple_values
 from .questions import answered_exclusions
@@ -315,6 +315,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     before = 0  # the stage the trace stood at before the step
     listed_property = False  # the step before ends on a colon after a property: this step lists its values
     checking: frozenset = frozenset()  # the kinds read as a world's case under a heading over its check
+    viewing = False  # the step before takes an agent's point of view and ends on a colon
     listed_condition = False  # the step before ends on a colon after a condition: this step spells it out
     topic = None  # the observed term the steps so far named last ("the sums"), in puzzles about a pair of numbers
     ahead = _ahead(alignment)  # the next stage the trace moves to after each step
@@ -355,6 +356,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if checking:  # "Forward verification with ♦5:" then "1. P has rank 5. … 2. Q has ♦. …"
             records = as_checked(records, checking)
         checking = checked_kinds(lex, text)
+        if viewing:  # "站在Q先生的角度想：" then "- 红桃4：P先生拿到4，…，不知道。": what Q weighed when he spoke
+            records = as_viewed(records)
+        viewing = opens_point_of_view(text)
         records = removed_sets(records, text)  # "Ω₁ = Ω ∖ {(0,1), (10,9)}": the pairs taken away
         low = text.lower()  # quick substring tests before the step-level readers' patterns
         may_pin = "already" in low or "at this" in low or "in this" in low or "已经" in text or "此时" in text or \

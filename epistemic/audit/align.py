@@ -742,8 +742,10 @@ def said_words(toks) -> tuple[str, ...]:
     straight about another agent is the speaker's knowledge of it ("Albert claims Bernard can't know": know, notknow)."""
     out = []
     last = None
+    said = False  # right after "says", through the commas of an aside ("Anne says that, actually, now she does know")
     for i, u in enumerate(toks):
         kind = u.kind
+        said = kind == "sep" and (said or last == "says")
         if kind == "we" and not out:
             break  # "after S's remark we know x + y = 17": the trace's own knowledge, not what S said
         if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
@@ -757,7 +759,7 @@ def said_words(toks) -> tuple[str, ...]:
         prev, last = last, kind
         if kind == "know" or kind == "notknow" or (kind == "agent" and prev == "says"):
             continue
-        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and prev != "says")):
+        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and not said)):
             break  # (`Albert says, "I don't know…"`, `Albert — "I don't know…"`: what is said opens there)
     return tuple(out)
 

@@ -474,6 +474,18 @@ _HELD_SUPPOSED = re.compile(r"(?:假设|假如|如果|设)[^，。,.\n]{0,8}?(?:
 _VIEW_KINDS = frozenset({"candidates", "count", "exclusion", "knowledge", "possible", "bound", "singletons"})
 
 
+def opens_point_of_view(text: str) -> bool:
+    """Whether a step takes an agent's point of view and ends on a colon ("我把…每一张都单独检查一下，站在Q先生的角度想："):
+    the lines of the next step are what that agent weighs."""
+    return text.rstrip().endswith((":", "：")) and _POINT_OF_VIEW.search(text) is not None
+
+
+def as_viewed(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Records of the lines under a point of view, read as that agent's cases."""
+    return [r.read_as(CASE) if r.certain and (r.kind in _VIEW_KINDS or r.kind == "case knowledge") else r
+            for r in records]
+
+
 def point_of_view(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """Records of a step that takes one agent's point of view and supposes what he holds, read as that case's from
     the supposition on."""

@@ -108,7 +108,9 @@ CUES: dict[str, tuple[str, ...]] = {
              "worked out", "can work out", "deduces", "deduced", "has found", "have found", "can find",
              "figured it out", "figures it out", "worked it out", "works it out",
              # the verb left out after a denial: "he didn't know at first but does now", "now he does"
-             "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now"),
+             "does now", "do now", "now does", "now he does", "now she does", "now they do", "now I do", "I do now",
+             # and the verb kept after it: "now she does know Bill's number"
+             "now he does know", "now she does know", "now I do know", "does know", "do know"),
     "neg": ("∉",
             "is out", "are out", "is gone", "are gone", "was gone", "were gone", "was already gone", "were already gone",
             "is already out", "are already out", "was already out", "were already out",

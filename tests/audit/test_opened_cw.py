@@ -211,3 +211,23 @@ def test_he_says_on_a_line_opening_on_a_plain_name(ctxs):
     report = _audit(ctx, "Seven assignments.\n\nMan 1 sees h2 and h3. When would he know? Only with two reds. He says "
                          "he doesn't know, so WRR is out.\n\nNow man 2. He sees h1 and h3.")
     assert [st.reached for st in report.steps] == [0, 1, 2] and bad(report) == []
+
+
+def test_a_setup_retelling_all_statements_with_an_aside(ctxs):
+    """"… Then Anne says that, actually, now she does know Bill's number." ends a set-up that retells all three
+    statements (a recap: the trace stays at the start), so "Anne's first statement. …" after it is statement 1."""
+    ctx = ctxs("consecutive.txt")
+    setup = ("Anne and Bill each get a number. Then Anne says she can't tell what Bill has. Bill says he can't tell "
+             "what Anne has either. Then Anne says that, actually, now she does know Bill's number.")
+    report = _audit(ctx, setup + "\n\nAnne's first statement. So a ≠ 0 and a ≠ 10.")
+    assert [(st.stage, st.aligned_by) for st in report.steps] == [(0, "recap"), (1, "ordinal")]
+
+
+def test_lines_under_a_point_of_view_are_its_cases(ctxs):
+    """"…，站在Q先生的角度想：" then "- 红桃4：P先生拿到4，有红桃4、黑桃4、草花4，不知道。" after Q's statement: what Q
+    weighed when he spoke (P with a 4 could not know then), not a claim about the stage (where ♥4 is the only 4)."""
+    ctx = ctxs("card16.txt")
+    lines = "- 红桃4：P先生拿到4，有红桃4、黑桃4、草花4，不知道。"
+    viewed = _audit(ctx, said(ctx, 2, "zh") + "\n\n为了稳妥，我站在Q先生的角度想：\n\n" + lines)
+    assert bad(viewed) == []
+    assert bad(_audit(ctx, said(ctx, 2, "zh") + "\n\n再检查一下：\n\n" + lines))

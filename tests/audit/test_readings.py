@@ -649,8 +649,9 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # traces_ca*, written and opened in session 40: under Q's "I knew you didn't know" the trace checks each heart and
     # diamond "站在Q先生的角度" ("- 红桃4：P先生拿到4，有红桃4、黑桃4、草花4，不知道"), true before P spoke, judged at Q's
     # statement, where P with a 4 knows. Judging such lines where the statement's content is about (its `before`)
-    # fixed it but lost two first errors found there (and 6 alarms when judged there alone); left for later.
-    {"ca1-card16-qwq-zh-correct-01"}
+    # fixed it but lost two first errors found there (and 6 alarms when judged there alone); read in session 48: the
+    # lines under a step that takes an agent's point of view and ends on a colon are that agent's cases.
+    set()
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
