@@ -150,7 +150,11 @@ _AFTER_LEAD = re.compile(r"[\s*>\-•]*(?:(?i:so|and|then|thus|already|right|jus
                          r"(?i:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|questions?))\b[,，]?|"
                          r"(?P<other>[^,，;；.。:：]{3,40})[,，])|"
                          r"[\s*>\-•]*(?:所以|那么|于是)?(?:在)?(?P<zh>[^，,。；;：:\n]{2,20}?)(?:之后|以后|过后|后)[，,]")
-_DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurations?|cases?|worlds?|scenarios?)\b)|"
+_AFTER_INSIDE = re.compile(r"(?i)\s(?:already\s+|right\s+|just\s+)?after\s+(?P<en>(?:the\s+)?(?:first|second|third|"
+                           r"fourth|fifth|sixth)\s+(?:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|"
+                           r"questions?))\b")  # ("… already knows after the first silence that she is muddy")
+_DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurations?|cases?|worlds?|scenarios?|"
+                         r"with\s+exactly)\b)|"
                          r"如果|若|假如|要是|假设|情况|世界")
 _CLAUSE_END = re.compile(r"[,，;；:：—–(（]|\s-\s")
 
@@ -1390,6 +1394,13 @@ class Aligner:
         with four muddy: the knowing comes after the fourth silence): a claim about stage j (announced.py), not the
         dialogue narrated; else None."""
         lead = _AFTER_LEAD.match(sentence) if self.signatures else None
+        if lead is None and self.signatures:  # "each muddy child already knows after the first silence that …":
+            lead = _AFTER_INSIDE.search(sentence)  # the dating phrase inside the sentence, the knowing before it
+            if lead is not None:
+                k = self.described_knowing(sentence[:lead.start()])
+                j = self.anchor(lead.group("en")) if k is not None and \
+                    _DATED_CASE.search(sentence, 0, lead.end()) is None else None
+                return (j, k, lead.end()) if j is not None and j < k - 1 else None
         if lead is None or _DATED_CASE.search(sentence) is not None:
             return None
         rest = sentence[lead.end():]

@@ -231,3 +231,17 @@ def test_lines_under_a_point_of_view_are_its_cases(ctxs):
     viewed = _audit(ctx, said(ctx, 2, "zh") + "\n\n为了稳妥，我站在Q先生的角度想：\n\n" + lines)
     assert bad(viewed) == []
     assert bad(_audit(ctx, said(ctx, 2, "zh") + "\n\n再检查一下：\n\n" + lines))
+
+
+def test_the_muddy_knowing_dated_inside_its_sentence(ctxs):
+    """"Combined with "at least 2", each muddy child already knows after the first silence that she is muddy: if she
+    were clean, …" with three muddy: dated after the first silence by its own words, premature there (they know after
+    the second); "With exactly 3 muddy, each muddy child … knows after the second silence." is a case."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    lead = said(ctx, 2) + "\n\n"
+    report = _audit(ctx, lead + 'A muddy child sees 2 muddy faces. Combined with "at least 2", each muddy child '
+                                "already knows after the first silence that she is muddy: if she were clean, the two "
+                                "she sees would have stepped forward.")
+    assert bad(report)
+    case = _audit(ctx, lead + "With exactly 3 muddy, each muddy child sees 2 and knows after the second silence.")
+    assert bad(case) == []
