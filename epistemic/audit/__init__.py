@@ -298,6 +298,13 @@ _SUPPOSING_QUICK = re.compile(r"如果|假如|假设|要是|(?i:\bif\b|\bsuppose
 _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
 
 
+def _retells_dialogue(records: list, r: ClaimRecord, restated: dict) -> bool:
+    """Whether the sentence of `r` reports two or more statements ("Man 1 says he doesn't know his colour, man 2 says
+    he doesn't know either"): the dialogue retold, as a set-up does."""
+    said = {restated.get(x.key.formula) for x in records if x.text == r.text and x.reading == REPORTED}
+    return len(said - {None}) > 1
+
+
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
     raw = code_blanked([st.text for st in seg.steps])  # (a program's lines state nothing; its comments do)
@@ -499,10 +506,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                          (k == reached + 1 and _premise(text, r.start, r.end))) and \
                         anchor_stage(ctx.aligner, text, r.start, r.end, al.stage_at(r.start)) in (None, k):
                     # (not "Bernard knows the birthday after Albert's statement": dated earlier by its own words)
-                    told = told if r.reading == REPORTED and al.reached == 0 and len({
-                        restated.get(x.key.formula) for x in records if x.text == r.text and x.reading == REPORTED
-                    } - {None}) > 1 else k  # (the set-up retelling the dialogue, "Man 1 says he doesn't know, man 2
-                    # says he doesn't know either", walks nowhere)
+                    if not (r.reading == REPORTED and al.reached == 0 and _retells_dialogue(records, r, restated)):
+                        told = k  # (a set-up retelling the dialogue walks nowhere)
                     reached = k  # the dialogue narrated: "P then knows the pair, ... S then knows too" (but
                     # "伯纳德确实不知道" on Albert's "I know Bernard doesn't know" is what Albert knows, not Bernard's line)
                     window = Window(window.stage, reached, window.fresh)

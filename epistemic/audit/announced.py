@@ -43,10 +43,13 @@ _COUNT_KNOWN = re.compile(r"(?i:\bat\s+least\s+(?:\d+|one|two|three|four|five|si
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
+_REASON_MARK = re.compile(r"[:：;；]")
+
+
 def _reason_at(sentence: str, at: int) -> int:
     """Where the claim's clause after `at` ends: at a colon that opens its reason ("…: if she were clean, …")."""
-    m = re.search(r"[:：;；]", sentence[at:])
-    return at + m.start() if m else len(sentence)
+    m = _REASON_MARK.search(sentence, at)
+    return m.start() if m else len(sentence)
 
 
 def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[ClaimRecord]:
@@ -59,7 +62,7 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
         dated = aligner.dated_knowing(sentence)
         end = len(sentence) if dated is None else _reason_at(sentence, dated[2])  # (a dated claim's own clause)
         if dated is None and (ALREADY.search(sentence) is None or _NOT_A_CLAIM.search(sentence) is not None) or \
-                dated is not None and _NOT_A_CLAIM.search(sentence, dated[2], end) or \
+                dated is not None and _NOT_A_CLAIM.search(sentence, dated[2], end) is not None or \
                 _SPEECH.search(sentence) is not None or _DENIED.search(sentence, 0, end) is not None or \
                 _KNEW_THIS.search(sentence) is not None or \
                 _COUNT_KNOWN.search(sentence, 0 if dated is None else dated[2]) is not None:
