@@ -87,7 +87,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[。！？；]|\n")  # (a semicolon too:
 # nobody did, there are at least two" is about after the silence)
 # Substrings every match of the step-level patterns contains (anchors.py): a cheap test before the pattern.
 _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no additional", "no extra", "no constraint",
-                  "any ", "no ", "任何", "信息", "什么")  # ("doesn't remove any world", "removes no candidates")
+                  "e any ", "t any ", "s no ", "任何", "信息", "什么")  # ("doesn't remove any world", "rule out any
+# case", "removes no candidates": the verb's last letter too, so that common words alone do not call the readers)
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "take out", "takes out", "took out", "clear",
                  "排除", "去掉", "淘汰", "删去")
