@@ -757,7 +757,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
                                t.end == case.start()), None)
         own = _exclusions_of(named) if named is not None else ()
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
-                 r.key.formula not in own and not (named_before and _excludes_case_worlds(r, own)) and
+                 r.key.formula not in own and not (named_before and _excludes_topic_case(r, own, several=True)) and
                  # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone; "…的时候第二位也能知道，排除红白白、
                  # 红红白": the case's worlds, its verdict)
                  not _whole_tuples_out(lex, r) and not _ZH_TERM_CASE.match(sentence, r.start) and
@@ -1849,22 +1849,15 @@ def _whole_tuples_out(lex: Lexicon, r: ClaimRecord) -> bool:
                for item in items)
 
 
-def _excludes_topic_case(r: ClaimRecord, own: tuple) -> bool:
+def _excludes_topic_case(r: ClaimRecord, own: tuple, several: bool = False) -> bool:
     """"18：…，所以也排除3月18": an exclusion of one tuple that has the topic's value (March 18 under day 18), the
-    row's own verdict on its case, not a case of it."""
+    row's own verdict on its case, not a case of it; with `several`, of tuples that all have it ("所以第一位是红的时候
+    第二位也能知道，排除红白白、红红白": the case's verdict on its worlds)."""
     if r.kind != "exclusion" or not own or r.key.formula[0] != "Not":
         return False
     inner, eq = r.key.formula[1], own[1][1]
-    return inner[0] == "And" and eq in inner[1]
-
-
-def _excludes_case_worlds(r: ClaimRecord, own: tuple) -> bool:
-    """"所以第一位是红的时候第二位也能知道，排除红白白、红红白": an exclusion of tuples that all hold the case's value, the
-    case's verdict on its worlds, not a case of it."""
-    if r.kind != "exclusion" or not own or r.key.formula[0] != "Not":
-        return False
-    inner, eq = r.key.formula[1], own[1][1]
-    return all(t[0] == "And" and eq in t[1] for t in (inner[1] if inner[0] == "Or" else (inner,)))
+    tuples = inner[1] if several and inner[0] == "Or" else (inner,)
+    return all(t[0] == "And" and eq in t[1] for t in tuples)
 
 
 def _topic_exclusions(lex: Lexicon, sentence: str, topic: int) -> tuple:
