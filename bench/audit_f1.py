@@ -54,9 +54,10 @@ NATURAL = "tests/data/natural/*.jsonl"
 # start code 4fb0801, at its end and at the start of session 46, then opened; traces_cr*, 32 rows written in session
 # 46, scored 0.536 at that session's start code 1171397, at its end and at the start of session 47, then opened;
 # traces_cw*, 32 rows written in session 47, scored 0.685 at that session's start code 96e95b0, 0.703 at its end and
-# at the start of session 48, then opened).
-# Still blind, in order (traces_da*, 32 rows written in session 48):
-BLIND = ("traces_ao", "traces_da")
+# at the start of session 48, then opened; traces_da*, 32 rows written in session 48, scored 0.652 at that session's
+# start code 93ff32a, at its end and at the start of session 49, then opened).
+# Still blind, in order (traces_de*, 32 rows written in session 49):
+BLIND = ("traces_ao", "traces_de")
 REAL = "tests/data/real/*.jsonl"
 
 
