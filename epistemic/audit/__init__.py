@@ -22,7 +22,8 @@ from .cases import (as_checked, as_viewed, checked_kinds, checked_world, example
 from .chains import chain_records
 from .computed import computed_records, split_sums, tuple_values
 from .questions import answered_exclusions
-from .tables import mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, table_records
+from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, table_records,
+                     timeline_rows)
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
@@ -406,6 +407,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
             records = silence_rows(lex, text, records)  # "| 2 | at least 3 muddy |" under "| silences so far | … |"
             records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
+            records = timeline_rows(records, text)  # "| 110, 101, 011 | ✓ | ✓ | ✗ |" under "| worlds | after r1 | … |"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
             records = credit_tables(ctx.aligner, lex, text, records)
         if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and

@@ -20,7 +20,8 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, build_lexicon, own_variable
+from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, bit_worlds, build_lexicon,
+                      own_variable)
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -133,10 +134,28 @@ _IN_ANY_WORLD = frozenset({"answer", "case knowledge", "arithmetic"})  # kinds a
 _BARE_SUPPOSITION = re.compile(r"\s*(?:假设|假如|设想|(?i:suppose|assume|imagine))[^，,。.;；:：!?！？\n]{2,30}[。.]\s*")
 _SCENARIO_END = re.compile(r"\W*(?:但是|但|可是|然而|不过|事实上|实际上|其实|回到|(?i:but|however|in\s+fact|actually|"
                            r"back\s+to|in\s+reality)\b)")
+_WITH = re.compile(r"\W*(?i:with)\s+(?:(?i:the|rank|suit|a|an)\s+)?")
+
+
+def _with_value(lex: Lexicon, sentence: str) -> bool:
+    """Whether the sentence opens on one value taken up as a case, "With Q, P originally had ♥Q and ♣Q, …": what the
+    step says next on it ("Clubs are gone now, so it's ♥Q.") is that case's."""
+    head = _WITH.match(sentence)
+    if head is None:
+        return False
+    found = lex.scan(sentence[head.end():head.end() + 12])
+    return bool(found) and found[0].start == 0 and found[0].kind in ("value", "ambig") and \
+        sentence[head.end() + found[0].end:head.end() + found[0].end + 2].lstrip().startswith((",", "，"))
+
+
 # A question about one holder's case, answered by the next sentence: "波拿到17号的话，现在还有几种可能？只剩7月17日一种。",
 # "If Bo had 17, how many options would be left? Just July 17."
 _CASE_QUESTION = re.compile(r"(?i:\b(?:if|suppose|had|has|holds?|held|gets?|got|was\s+told|were\s+told)\b)|的话|如果|假如|要是|"
                             r"拿到|拿的是|手里|手上")
+# A value taken up by a question of its own ("那b=1呢？", "What about b = 9?"): the next sentence's list ("安妮是0或2，…")
+# is that case's; its verdict on the case ("8月17日也要排除") is still said of the stage
+_VALUE_QUESTION = re.compile(r"\W*(?:那么?|(?i:and|so|now|then)\s+)?(?:(?i:what|how)\s+about\s+[^,.;:?\n]{1,20}\?|"
+                             r"[^，。,.;；:：?？\s]{1,12}\s*呢\s*[？?])\s*")
 # A rhetorical question: "波怎么能确定是哪一天呢？", "how could he know?" (it denies; the next sentence concludes)
 _RHETORICAL = re.compile(r"怎么(?:能|会|可能)|哪能|哪里能|(?i:\bhow\s+(?:could|can|would)\s+(?:he|she|they|anyone|bo|\w+)"
                          r"\s+(?:possibly\s+)?(?:know|tell|be\s+sure))")
@@ -147,6 +166,12 @@ _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?
                           r"possibilities|choices))\b|在(?:他|她)(?:看来|心里|眼里)|(?:他|她)(?:要|得|会|只能)?考虑|考虑(?:两|三|几)种可能",
                           re.IGNORECASE)
 # ("His candidates are July 14 and July 16.", "他…考虑两种可能：总数是2或者3": one agent's, not the stage's)
+# One world of bits taken up as a case ("In 110, …", "Take 1100.", "Check 1110:", "比如 1110：", "在 0110 里"), or a
+# child's alternatives in it ("child 1's options are 0110 and 1110", "confuses it only with 000000", "可能是 0110 或
+# 1110", "无法区分110和010"): the worlds the sentence lists are that case's, not the stage's
+_SUPPOSED_WORLD = re.compile(r"(?i:\b(?:in|take|check|consider|for|say|such\s+as|like)\s+(?:the\s+)?(?:world\s+)?"
+                             r"[01]{3,8}\b|\b(?:options|alternatives?|point\s+of\s+view|confuses?|confused|distinguish|tell\s+apart)\b)|"
+                             r"(?:比如|例如|拿|看|假设|如果是?|在)\s*[01]{3,8}|可能是\s*[01]{3,8}|区分|分辨|分不清")
 _BARE_CANDIDATES = re.compile(r"\W*(?i:candidates|options|possibilities)\b|\W*(?:候选|可能)")
 _CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
 _OBJECT_REACH = 24  # characters between a knowledge word and the attribute that is its object
@@ -259,6 +284,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     sentences = memo.sentences
     supposing = False  # "Suppose Albert had been told May. Then the possible dates are …": still the supposition
     asked = False  # "If Bo had 17, how many dates would be left? Just July 17.": the answer is that case's
+    probing = False  # the sentence is a value's question ("那b=1呢？"): the next one's list is that case's
     property_topic = False  # "the singleton days are 13 and 20. … Only 13 and 20.": lists of values with a property
     conditions = False  # "He would know if:\n- b = 0 (a must be 1),\n- b = 1 …": each item is a condition, not a fact
     case: int | None = None  # the count "Case: exactly two muddy children." supposes for the step (rounds.py)
@@ -293,11 +319,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             scenario = False  # "但第二位说了不知道，…": back to what was said
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
         inside, scenario = scenario, scenario or (_BARE_SUPPOSITION.fullmatch(sentence) is not None and
-                                                  step_case(sentence) is None)  # "假设第三位戴红帽子。" on its own: the
+                                                  step_case(sentence) is None) or _with_value(lex, sentence)  # "假设第三位戴红帽子。" on its own: the
         # step's next sentences reason inside that world (a count supposed is the step's case: rounds.step_case)
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
+        probed, probing = probing, _VALUE_QUESTION.fullmatch(sentence) is not None
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
@@ -347,6 +374,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
                 "answer", "case knowledge") else r for r in records)  # "the possible dates in his mind", "Albert
             # (July): considers …" (a case's knowledge has its case in it: "Suppose one child is muddy. Then the
             # clean ones know …")
+        if records and probed:  # (but "6月呢？…，所以6月可以保留。" keeps June: the case's verdict, said of the stage)
+            records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
+        if records and _SUPPOSED_WORLD.search(sentence) is not None and bit_worlds(lex) is not None:
+            records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "possible", "exclusion") else r
+                            for r in records)  # "Check 1110: child 1's options are 0110 and 1110": that world's
+            # ("比如110：孩子1…无法区分110和010": not an exclusion of 110 and 010)
         stage_words = bool(property_topic or records) and _STAGE_TOPIC.search(sentence) is not None
         if records and property_topic and not stage_words:
             records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" else r for r in records)
@@ -2357,6 +2390,14 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(),
                   m.end(), m.group(0)) for m in spelt]
         raw.sort(key=lambda t: t.start)
+    bits = bit_worlds(lex)
+    written = list(bits.finditer(sentence)) if bits is not None else []
+    if written:  # "110, 101, 011": a world of bool variables in bits, one per variable in order
+        spans = [m.span() for m in written]
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
+            Token("tuple", {v.name: int(c) for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(), m.end(),
+                  m.group(0)) for m in written]
+        raw.sort(key=lambda t: t.start)
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
@@ -4022,7 +4063,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     if first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
         if any(t.kind == "neg" for t in clause if t.start > vals[-1].start):
             return []  # "18日：4月18日已经排除": the row's tuple is gone, not its only one
-        return _row_of_tuples(first, vals[1], tuples, text, a, b, state, sentence)
+        return _row_of_tuples(first, vals[1], vals[-1], tuples, text, a, b, state, sentence)
     if tuples and by_var:
         return []
     if len(by_var) > 1:
@@ -4152,7 +4193,7 @@ _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|he
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".
-_GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+)?(?:gone|out|eliminated|"
+_GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+|both\s+|all\s+)?(?:gone|out|eliminated|"
                          r"excluded|ruled\s+out|removed|crossed\s+out)\b)|\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|"
                          r"被排除|划掉了|出局)")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
@@ -4166,7 +4207,7 @@ _BA = re.compile(r"把\s*$")
 _ROW_GAP = re.compile(r"\s*(?:号|日|st|nd|rd|th)?\s*(?:[:：→]|->|=>)\s*(?:only|just|只有|只剩|只剩下)?\s*", re.IGNORECASE)
 
 
-def _row_of_tuples(first: Token, second: Token, tuples: list[dict], text, a, b, state: _State,
+def _row_of_tuples(first: Token, second: Token, last: Token, tuples: list[dict], text, a, b, state: _State,
                    sentence: str) -> list[ClaimRecord]:
     """A table row of one value and the tuples that hold it: the value implies the other variable's values in
     those tuples, and a row of one tuple ("Q → only ♥Q") also says that tuple is still possible. A row whose
@@ -4178,7 +4219,12 @@ def _row_of_tuples(first: Token, second: Token, tuples: list[dict], text, a, b, 
     other = next(v for v in tuples[0] if v != var)
     if any(other not in t for t in tuples):
         return []
-    f = implies_key(value_key(var, code), set_key(other, sorted({t[other] for t in tuples})))
+    consequent = set_key(other, sorted({t[other] for t in tuples}))
+    if _GONE_AFTER.match(sentence, last.end) is not None:
+        # "With 4: ♠4 and ♣4 are both gone": the value's row without those tuples, loosely
+        return [record("conditional", implies_key(value_key(var, code), _excluded(consequent)), (), text, a, b,
+                       state.past, reading=LOOSE)]
+    f = implies_key(value_key(var, code), consequent)
     witnesses = (junction_key("And", [value_key(v, tuples[0][v]) for v in sorted(tuples[0])]),) \
         if len(tuples) == 1 else ()
     return [record("conditional", f, witnesses, text, a, b, state.past, reading=TABLE)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .keys import formula_key, junction_key, key_vars
-from .lexicon import Lexicon
+from .lexicon import Lexicon, bit_worlds
 from .records import ANSWER, EXCLUSION, POSSIBLE, VALUES, ClaimRecord, record
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -202,6 +202,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
     ("### Answer"), so a plain count in it is the answer."""
     if yes_no(term):
         return yes_no_records(term, sentence)  # a yes / no question: no count of children to read
+    bits = bit_worlds(lex)
+    if bits is not None and bits.search(sentence) is not None:  # "Answer: 111": a world in bits, not 111 children
+        sentence = bits.sub(lambda m: "#" * len(m.group(0)), sentence)
     out = []
     for m in _ANSWER.finditer(sentence):
         ns = [_number(next(g for g in m.groups() if g))]

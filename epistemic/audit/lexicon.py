@@ -742,3 +742,13 @@ def has_suits(lex: Lexicon) -> bool:
         found = lex.atoms["@suits"] = all(any(t.kind in ("value", "ambig") for t in lex.scan(w))
                                          for w in ("hearts", "spades", "clubs", "diamonds"))
     return found
+
+
+def bit_worlds(lex: Lexicon) -> re.Pattern | None:
+    """A pattern for a word of exactly n bits when the puzzle's n >= 3 variables are all bool (muddy "0110"),
+    else None (two bits, "10", are too often a number; "剩下0111、1011": ASCII word bounds)."""
+    if "@bits" not in lex.atoms:
+        variables = lex.puzzle.variables
+        lex.atoms["@bits"] = re.compile(rf"(?<![A-Za-z0-9_./-])(?<!\d,)[01]{{{len(variables)}}}(?![A-Za-z0-9_/]|[.,]\d)") \
+            if len(variables) >= 3 and all(v.sort == "bool" for v in variables) else None
+    return lex.atoms["@bits"]

@@ -41,6 +41,10 @@ _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)
 _RECALLED = re.compile(r"(?i:remember|recall)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
+# A guess set up to be tested ("**Candidate: yes, the three numbers are all different.**", "Hypothesis: July 16.",
+# "猜测：♦5"): the verification style's proposal, checked by the steps after it, not yet claimed
+_GUESS_LABEL = re.compile(r"^\W*(?:(?i:candidate(?:\s+answer)?|hypothesis|working\s+hypothesis|proposed\s+answer|"
+                          r"tentative\s+answer|my\s+guess|guess)|候选答案|猜测|初步答案|假设答案|猜想)\s*[:：]")
 _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|make|tell|rule|conclude|deduce|"
                       r"figure|determine|claim)\b|\bin order (?:for|to)\b|\bso that\b(?!\s*(?:'s|’s|leaves|left|means|gives|rules|removes|"
                       r"eliminates|kills|is|was|settles|makes|takes|knocks|cuts|narrows|pins|fixes|confirms)\b)|\bfor (?:him|her|them) to\b)|"
@@ -116,7 +120,7 @@ _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly",
                 "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
                 "not just", "not only", "not simply", "not merely", "not solely",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
-                "情况")
+                "情况", "andidate", "ypothes", "roposed", "entative", "候选", "猜测", "初步", "假设答案", "猜想")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))
@@ -156,6 +160,9 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))
+    guess = _GUESS_LABEL.match(sentence)
+    if guess is not None:
+        out.append(Scope(guess.start(), len(sentence), HEDGED))
     for pattern, reading in ((_PURPOSE, PURPOSE), (_HEDGE, HEDGED), (_SUPPOSED, SUPPOSED), (_ZH_QUESTION, QUESTION),
                              (_NOT_ONLY, REJECTED)):
         for m in pattern.finditer(sentence):

@@ -164,6 +164,23 @@ def row_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[Claim
             for r in records]
 
 
+def timeline_rows(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """A table whose columns are moments ("| worlds | after father | after r1 | after r2 |" with rows "| 100, 010, 001 |
+    ✓ | ✗ | — |"): a row's marks say when its worlds go, each at its own column's moment, not at the step's stage;
+    read as that row's cases."""
+    spans = []
+    timed = False
+    for m, cells, opens in table_rows(text):
+        if opens:
+            timed = sum(_STAGE_CELL.match(c) is not None for c in cells[1:]) >= 2
+        elif timed:
+            spans.append(m.span())
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _ROW_KINDS and any(a <= r.start < b for a, b in spans) else r
+            for r in records]
+
+
 def cell_start(m: re.Match, cells: list[str], n: int) -> int:
     """Where cell `n` of the row `m` (split into `cells`) starts in the step's text."""
     return m.start(1) + sum(len(c) + 1 for c in cells[:n])

@@ -36,6 +36,7 @@ CAUGHT = {BATTERY: {
     "tb-muddy-011",  # session 32: one named child knowing she is clean ("Child 4, …, already knows she is clean")
     "tb-cheryl-042",  # session 40: "after his first line" names Albert's first statement ("line" as "statement")
     "tb-cheryl_cam-027",  # session 45: "波说完后" names Bo's one statement
+    "tb-muddy-008", "tb-muddy-020", "tb-muddy-029", "tb-muddy-032", "tb-muddy-048",  # session 49: worlds in bits
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
