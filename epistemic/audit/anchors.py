@@ -329,6 +329,9 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         return (n,)  # "所以整组梅花在②被去掉", "② removes spades": the statement numbered so in the trace's own list
     elif phrase is not None and _ELIDED_NOUN.fullmatch(phrase) is not None:
         phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once
+    elif phrase is not None and (gerund := _NOT_KNOWING.search(phrase)) is not None:
+        phrase = phrase[:gerund.start()] + "'s statement"  # "So Bill not knowing removes a = 1 and a = 9": his
+        # "I don't know", the statement his not knowing is
     elif phrase is not None and (nth := _NTH_QUOTED.search(phrase)) is not None:
         phrase = phrase[:nth.end(1)] + " statement"  # 'P's opening "I don't know" also rules out Q♥': his first
     elif phrase is not None and _RESPECTIVELY.search(sentence) is None and \
@@ -346,6 +349,7 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
 
 
+_NOT_KNOWING = re.compile(r"(?i:(?:['’]s)?\s+(?:not\s+knowing|ignorance|being\s+unsure|uncertainty)\s*$)")
 _RESPECTIVELY = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b)|分别|依次")  # several credits paired in order
 
 

@@ -120,7 +120,8 @@ _HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s
 # "Mr. Q, the one holding the rank"
 _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
-_REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩")
+_REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩|still\s+(?:there|in\s+play|alive|standing)|还在|仍在|仍然在|"
+                              r"依然在|保留|留着")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 # A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
 # and a bulleted item of such a list
@@ -2349,6 +2350,21 @@ def _make_initials(puzzle) -> tuple[dict[str, int], re.Pattern] | None:
     return capitals, re.compile(rf"(?<![A-Za-z0-9_])[{letters}]{{{len(puzzle.variables)}}}(?![A-Za-z0-9_])")
 
 
+def _joined(lex: Lexicon) -> re.Pattern | None:
+    """A pattern for the values' English names joined by hyphens, one per variable ("white-white-red"), where
+    _initials reads their capitals, else None."""
+    if "@joined" not in lex.atoms:
+        word = "(?:" + "|".join(re.escape(v.name) for v in lex.puzzle.variables[0].values) + ")"
+        lex.atoms["@joined"] = None if _initials(lex) is None else re.compile(
+            rf"(?i)(?<![A-Za-z0-9_-]){word}(?:-{word}){{{len(lex.puzzle.variables) - 1}}}(?![A-Za-z0-9_-])")
+    return lex.atoms["@joined"]
+
+
+def _letters(world: str) -> str:
+    """The capitals of a world written "WRR" or "white-red-red"."""
+    return "".join(w[:1].upper() for w in world.split("-")) if "-" in world else world
+
+
 def _shares(t: Token, names: list[str]) -> bool:
     """Whether a scanned word is a value of every variable (each of them once): a value the variables share."""
     return t.kind == "ambig" and sorted(p[0] for k, p in t.payload if k == "value") == sorted(names) and \
@@ -2384,11 +2400,14 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
     initials = _initials(lex) if lex.shared_values else None
     spelt = list(initials[1].finditer(sentence)) if initials is not None else []
+    if lex.shared_values and "-" in sentence:  # "white-white-red": a world in the values' names, joined
+        joined = _joined(lex)  # (None where initials is)
+        spelt += list(joined.finditer(sentence)) if joined is not None else []
     if spelt:  # "WRR", "RWB": a world in the values' capitals
         spans = [m.span() for m in spelt]
         raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
-            Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(),
-                  m.end(), m.group(0)) for m in spelt]
+            Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, _letters(m.group(0)))},
+                  m.start(), m.end(), m.group(0)) for m in spelt]
         raw.sort(key=lambda t: t.start)
     bits = bit_worlds(lex)
     written = list(bits.finditer(sentence)) if bits is not None else []
@@ -2423,6 +2442,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     sources = any(w in low for w in _SOURCE_WORDS)
     if "知道" in sentence:
         raw = _observed_after_know(lex, sentence, raw)
+    if "knowing" in sentence:  # "Bill not knowing removes b = 1": his "I don't know" as the subject, no knowledge said
+        raw = [t for n, t in enumerate(raw) if not (t.kind == "notknow" and t.text.endswith("knowing") and
+                                                    n + 1 < len(raw) and raw[n + 1].kind == "neg")]
     absolute = [m.span() for m in _ABSOLUTE.finditer(sentence)] if "|" in sentence else []
     out: list[Token] = []
     last_attr: str | None = None

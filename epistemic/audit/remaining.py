@@ -18,12 +18,16 @@ _N = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"
 _NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|rows?|triples|possibilities|candidates|"
          r"options|birthdays|worlds)")
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
-                 r"remaining)\b|\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
+                 r"remaining|(?:are\s+)?still\s+(?:there|in\s+play|alive|standing))\b|"
+                 r"\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
                  r"\s+" + _NOUN + r"\b)")
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
 _ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
                  r"(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人|(?:都|也)?(?:是)?(?:干净|没有?泥))|种|对)")
 # (nor "剩下3个是干净的": the other children, not the candidates)
+# "这9张牌都还在", "4种可能仍然保留": a count of candidates still there
+_ZH_STILL = re.compile(r"(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|种|对|个(?=日期|可能|组合|数对|候选))(?:牌|日期|可能|组合|数对|"
+                       r"候选)?\s*(?:都|全|也)?(?:还|仍然?|依然)(?:在|保留|留着|留下)")
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|去掉|排除|删去|划掉")  # (or what was removed: "去掉(1,0)和
 # (9,10)，剩16种": what is left of the candidates)
@@ -40,12 +44,14 @@ _EACH_BEFORE = re.compile(r"(?:都|各|各自|分别)(?:只|就)?$|(?i:\beach\s+
 def remaining_records(sentence: str) -> list[ClaimRecord]:
     """The remaining-count claims of one sentence, with key ("Remaining", n)."""
     out = []
-    for pattern in (_EN, _ZH):
+    for pattern in (_EN, _ZH, _ZH_STILL):
         if pattern is _EN and "remain" not in sentence and "left" not in sentence and "leav" not in sentence and \
-                "surviv" not in sentence:
+                "surviv" not in sentence and "still" not in sentence:
+            continue
+        if pattern is _ZH_STILL and "在" not in sentence and "留" not in sentence:
             continue
         for m in pattern.finditer(sentence):
-            if pattern is _ZH and m.group(2) == "种" and _KINDS_OF.search(sentence, 0, m.end() + 4) is None:
+            if pattern is not _EN and m.group(2) == "种" and _KINDS_OF.search(sentence, 0, m.end() + 4) is None:
                 continue
             if pattern is _ZH and m.group(0).lstrip().startswith("剩") and not m.group(0).lstrip().startswith(
                     ("剩下", "剩余")) and _REMOVED.search(sentence, 0, m.start()) is None:
@@ -54,7 +60,7 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 continue  # "only one date left with that number", "two dates left in each month": a count per case
             if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None:
                 continue
-            word = m.group(1) if pattern is _ZH else next(g for g in m.groups() if g)
+            word = m.group(1) if pattern is not _EN else next(g for g in m.groups() if g)
             n = _number(word)
             if n is not None:
                 out.append(record("count", ("Remaining", n), (), m.group(0), m.start(), m.end(), False,

@@ -117,3 +117,39 @@ def test_a_candidate_answer_set_up_for_testing_is_no_claim(ctxs):
     plain = _audit(ctx, "Are they all different?\n\n**So: yes, the three numbers are all different.** I tried to "
                         "break this." + rest)
     assert bad(plain)
+
+
+def test_hat_worlds_written_as_joined_colours(ctxs):
+    """"Left: white-white-red and red-white-red." names two hat worlds (man 1 first), like "WWR and RWR": both gone
+    after the second man's "I don't know" (false there)."""
+    ctx = ctxs("hats.txt")
+    lead = "The first man says he does not know. The second man says he does not know.\n\n"
+    report = _audit(ctx, lead + "Left: white-white-red and red-white-red.")
+    assert _formulas(report, "candidates") == ["(h[1] = white and h[2] = white and h[3] = red) or "
+                                               "(h[1] = red and h[2] = white and h[3] = red)"] and bad(report)
+    right = _audit(ctx, lead + "Left: white-white-white, white-red-white, red-white-white and red-red-white.")
+    assert [c.verdict.verdict for c in _claims(right, "candidates")] == ["entailed"]
+
+
+def test_an_agents_not_knowing_as_the_subject_of_a_removal(ctxs):
+    """"So Bill not knowing removes a = 1 and a = 9" credits Bill's "I don't know" with removing a = 1 and a = 9
+    (false: it removes b = 0, 1, 9, 10), a claim, not Bill's knowledge; "b = 1 and b = 9" is right."""
+    ctx = ctxs("consecutive.txt")
+    lead = "Anne: I don't know your number.\n\nBill: I don't know your number.\n\n"
+    wrong = _audit(ctx, lead + "So Bill not knowing removes a = 1 and a = 9.")
+    assert [(c.verdict.verdict, c.formula) for c in _claims(wrong, "credit")] == [
+        ("false", "statement 2 rules out a in {1, 9}")] and bad(wrong)
+    right = _audit(ctx, lead + "So Bill not knowing removes b = 1 and b = 9.")
+    assert [c.verdict.verdict for c in _claims(right, "credit")] == ["entailed"] and bad(right) == []
+
+
+def test_a_count_still_there(ctxs):
+    """"这9张牌都还在" and "all 9 cards are still in play" after Q's statement count nine cards left (false: five);
+    "这3个孩子都还在" counts children, no candidates."""
+    ctx = ctxs("card16.txt")
+    lead = "P：我不知道。Q：我知道你不知道。\n\n"
+    for text in ("这样看来，Q先生的话不能排除哪个花色，这9张牌都还在。", "So all 9 cards are still in play."):
+        assert [(c.record.key.formula, c.verdict.verdict) for c in _claims(_audit(ctx, lead + text), "count")] == [
+            (("Remaining", 9), "false")]
+    assert _claims(_audit(ctx, lead + "这样看来，5张牌都还在。"), "count")[0].verdict.verdict == "entailed"
+    assert _claims(_audit(ctxs("muddy.txt"), "这3个孩子都还在。"), "count") == []
