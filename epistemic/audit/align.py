@@ -259,6 +259,19 @@ _LABEL_START = re.compile(r"^[^\s:：\"“]{1,12}[:：]\s*")
 WORD_QUOTE = 3  # folded characters: a statement this short ("Yes!", "是的！") is a common word, found only in quotes
 
 
+_ECHO_TAIL = re.compile(r"(either|too|aswell)$")
+
+
+def _holds_quote(words: str, said: str) -> bool:
+    """Whether a statement's folded words hold a short quote of it, its closing "either" kept apart ("I don't know
+    either" of "I don't know the colour of my hat either")."""
+    if said in words:
+        return True
+    tail = _ECHO_TAIL.search(said)
+    return tail is not None and len(said) - len(tail.group(1)) >= 4 and said[:tail.start()] in words and \
+        words.endswith(tail.group(1))
+
+
 def _quoted_word(text: str, q: str) -> bool:
     """Whether a short statement's words `q` occur in `text` inside quotation marks ('"Yes!"', '“是的”') and not as
     what someone could, would or cannot say ('nobody can answer "yes"', 'she would say "yes"')."""
@@ -1693,7 +1706,7 @@ class Aligner:
             return None
         agent = next((t.payload for t in tokens(self.lexicon, phrase[:m.start()]) if t.kind == "agent"), None)
         fits = [k for k, qs in enumerate(self.quotes, start=1)  # (no speaker named: the words alone pick it)
-                if (agent is None or self.voices[k - 1] in (agent, None)) and any(said in q for q in qs)]
+                if (agent is None or self.voices[k - 1] in (agent, None)) and any(_holds_quote(q, said) for q in qs)]
         if not fits and agent is not None and _KNEW.search(said) is not None:  # S's "I knew it": the speaker's one
             fits = [k for k in range(1, len(self.quotes) + 1) if self.voices[k - 1] == agent and self.past[k - 1]]
             return fits[0] if len(fits) == 1 else None  # statement about before

@@ -2385,6 +2385,9 @@ _NAMED_VALUE = re.compile(r"(?<![\w.'’·×*+/−-])(?<![·×*+/−-]\s)[A-Za-z
 _LONG_LIST_LABEL = re.compile(r"[\W_]*((?i:remaining|left|survivors?|still\s+possible)(?:\s+(?i:cards?|dates?|pairs?|"
                               r"candidates|options|worlds|possibilities))?)\s*(?:[(（][^()（）\n]{1,24}[)）]|"
                               r"\s+(?i:after|following)\s+[^:：\n]{1,40}?|\s{3,})\s*(?:\*\*)?\s*[:：]")  # (a gloss blanked: "(9 cards)")
+# "⇒ left ♥A ♥Q ♥4": an arrow, then what is left, the label's colon left out (cards or pairs only: "→ left 5 dates" is a
+# count)
+_ARROW_LEFT = re.compile(r"(?:⇒|→|->|=>)\s*((?i:left|remaining))\s+(?=[♥♦♠♣♡♢♤♧(（])")
 
 
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
@@ -2396,6 +2399,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
         raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),
                *(t for t in raw if t.start >= label.end())]
+    if ("left" in sentence or "emaining" in sentence) and (arrow := _ARROW_LEFT.search(sentence)) is not None:
+        raw = sorted(raw + [Token("sep", "remaining:", arrow.start(1), arrow.end(1), "remaining:")],
+                     key=lambda t: t.start)  # "… ⇒ left ♥A ♥Q ♥4 ♦A ♦5"
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
         raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
     initials = _initials(lex) if lex.shared_values else None

@@ -80,7 +80,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 # "P can't work out the numbers", "he was unable to determine them", "can't pin the numbers down"
                 "can't work out", "cannot work out", "couldn't work out", "could not work out", "unable to determine",
                 "unable to work out", "unable to tell", "unable to identify", "not able to determine",
-                "can't pin", "cannot pin", "couldn't pin", "could not pin",
+                "can't pin", "cannot pin", "couldn't pin", "could not pin", "can't place", "cannot place",
+                "couldn't place", "could not place",
                 # "Ali is sure Bo is in the dark", "P is clueless", "Bo is still guessing"
                 "is in the dark", "was in the dark", "are in the dark", "be in the dark", "'s in the dark",
                 "still in the dark", "is clueless", "was clueless", "be clueless",
@@ -99,6 +100,8 @@ CUES: dict[str, tuple[str, ...]] = {
              "can now pin down", "can already name", "could already name",
              "can already determine", "could already determine", "can already identify", "can already pin down",
              "can already work out", "could already work out", "works out", "worked out",
+             "can place", "could place", "can already place", "could already place",  # "the blind man can already
+             # place his own hat: it is white"
              "can also name", "can also determine",
              # ability as a conclusion ("所以P也能知道"); "would" stays a modal, "如果…就能知道" a supposition
              "能知道", "能确定", "可以确定", "可以知道", "can know",

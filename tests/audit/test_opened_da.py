@@ -153,3 +153,39 @@ def test_a_count_still_there(ctxs):
             (("Remaining", 9), "false")]
     assert _claims(_audit(ctx, lead + "这样看来，5张牌都还在。"), "count")[0].verdict.verdict == "entailed"
     assert _claims(_audit(ctxs("muddy.txt"), "这3个孩子都还在。"), "count") == []
+
+
+def test_placing_ones_hat_is_knowing_it(ctxs):
+    """"the blind man can already place his own hat: it is white" after the first man's "I don't know" claims the
+    blind man knows his hat (premature: WWR and RWR go only with the second man's); "can't place" denies it."""
+    ctx = ctxs("hats.txt")
+    lead = "The first man says he does not know.\n\n"
+    report = _audit(ctx, lead + "So hats 2 and 3 are not both red — and from that the blind man can already place his "
+                                "own hat: it is white.\n\nThe second man says he does not know either.")
+    assert [c.verdict.verdict for c in _claims(report, "knowledge") if c.formula == "w[3] knows h[3]"] == [
+        "premature"] and bad(report)
+    denied = _audit(ctx, lead + "The blind man can't place his hat yet.")
+    assert [c.verdict.verdict for c in _claims(denied, "knowledge") if c.formula == "not w[3] knows h[3]"] == [
+        "entailed"] and bad(denied) == []
+
+
+def test_a_short_quote_with_either_names_the_second_statement(ctxs):
+    """'The second man's "I don't know either" then only confirms it.' reaches the second man's statement, whose
+    words are "I don't know the colour of my hat either"; "too" is not its word."""
+    ctx = ctxs("hats.txt")
+    lead = 'The first wise man says "I don\'t know."\n\n'
+    report = _audit(ctx, lead + 'The second man\'s "I don\'t know either" then only confirms it.')
+    assert [st.reached for st in report.steps] == [1, 2]
+    other = _audit(ctx, lead + 'The second man\'s "I don\'t know too" then only confirms it.')
+    assert [st.reached for st in other.steps] == [1, 1]
+
+
+def test_an_arrow_then_left_lists_the_cards_left(ctxs):
+    """"… ⇒ left ♥A ♥Q ♥4 ♦A ♦5." after P's "I don't know" lists five cards left (false there: nine); after Q's
+    statement it is right."""
+    ctx = ctxs("card16.txt")
+    wrong = _audit(ctx, "P says he does not know.\n\nSingleton ranks are out ⇒ left ♥A ♥Q ♥4 ♦A ♦5.\n\n"
+                        "Q says he knew it.")
+    assert [c.verdict.verdict for c in _claims(wrong, "candidates")] == ["premature"] and bad(wrong)
+    right = _audit(ctx, "P says he does not know. Q says he knew it.\n\nSo → left ♥A ♥Q ♥4 ♦A ♦5.")
+    assert [c.verdict.verdict for c in _claims(right, "candidates")] == ["entailed"]
