@@ -412,9 +412,11 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = credit_tables(ctx.aligner, lex, text, records)
         if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and
                 ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \
-                (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None):
+                (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None) or \
+                (text.count("→") >= 3 and _ARROW_TRIPLE.search(text) is not None):
             # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19", "(9,8,2) 18 · (9,4,4) 17 · …" under
-            # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products)
+            # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products),
+            # "- 12, 4, 3 → 18"
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
@@ -731,6 +733,7 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
 
 
 _COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
+_ARROW_TRIPLE = re.compile(r"\d, \d{1,4}, \d{1,4} →")  # ("- 12, 4, 3 → 18": a column of triples and their sums)
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
 

@@ -130,7 +130,9 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 _TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
                           r"(?P<sep>\s*(?:=|→|->|:|(?:和|积|(?i:sum|product))\s*(?:为|是|=|:)?)\s*|[ \t]+)|"  # ("(9,8,2) 和20")
                           r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
-                          r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*)"  # "6 + 11 → 56"
+                          r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*|"  # "6 + 11 → 56"
+                          r"(?<![\d.,])(?P<listed>\d{1,4}(?:,[ \t]+\d{1,4}){2,3})[ \t]*(?:→|->)[ \t]*)"
+                          # ("12, 4, 3 → 18")
                           r"(?P<value>\d{1,6})(?![\d.,]\d)")
 # a line that is only one of them, after a bullet or a number ("4. (12, 4, 3) → 18"): one row of a column of them
 _TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
@@ -139,9 +141,12 @@ _FOLD = {"+": sum, "*": math.prod}
 
 def _written(m: re.Match) -> str:
     """How an item of a list of tuples gives its value: after a bracket and a sign ("marked"), a bracket and a space
-    ("bare"), bare numbers and a colon ("9,8,2: 18"), or a split and an arrow ("6 + 11 → 56")."""
+    ("bare"), bare numbers and a colon ("9,8,2: 18"), a split and an arrow ("6 + 11 → 56"), or bare numbers and an
+    arrow ("12, 4, 3 → 18", "listed")."""
     if m.group("split"):
         return "split"
+    if m.group("listed"):
+        return "listed"
     if m.group("bare"):
         return "colon"
     sep = m.group("sep").strip().lower()
@@ -171,11 +176,11 @@ def tuple_values(text: str) -> list[ClaimRecord]:
             column = []
         inline = [(m, start) for m in _TUPLE_VALUE.finditer(line)]  # ("(4,19) 76, rival (2,38) → 40": a product
         lists += [[(m, a) for m, a in inline if _written(m) == way]  # and a sum, each written its own way, two lists)
-                  for way in ("marked", "bare", "colon", "split", "sum", "product")]
+                  for way in ("marked", "bare", "colon", "split", "listed", "sum", "product")]
     lists.append(column)
     for items in lists:
         found = [(m, start, [int(x) for x in re.split(r"\s*[,，+]\s*", m.group("numbers") or m.group("bare") or
-                                                      m.group("split"))], int(m.group("value")))
+                                                      m.group("split") or m.group("listed"))], int(m.group("value")))
                  for m, start in items]
         named = _written(items[0][0]) if items else None
         if named in ("sum", "product"):

@@ -189,3 +189,27 @@ def test_an_arrow_then_left_lists_the_cards_left(ctxs):
     assert [c.verdict.verdict for c in _claims(wrong, "candidates")] == ["premature"] and bad(wrong)
     right = _audit(ctx, "P says he does not know. Q says he knew it.\n\nSo → left ♥A ♥Q ♥4 ♦A ♦5.")
     assert [c.verdict.verdict for c in _claims(right, "candidates")] == ["entailed"]
+
+
+def test_a_column_of_bare_triples_and_their_sums(ctxs):
+    """"- 12, 4, 3 → 18" in a column of "a, b, c → sum" lines is a slip (12 + 4 + 3 = 19); the right rows are not
+    flagged, and three rows are too few to set a convention."""
+    ctx = ctxs("cheryls_age.txt")
+    rows = ["- 36, 4, 1 → 41", "- 24, 6, 1 → 31", "- 18, 8, 1 → 27", "- 12, 4, 3 → 18", "- 9, 8, 2 → 19"]
+    report = _audit(ctx, "Triples with product 72, summed:\n\n" + "\n".join(rows))
+    assert [(c.formula, c.verdict.verdict) for c in _claims(report, "arithmetic") if c.verdict.verdict != "entailed"] \
+        == [("(12 + 4) + 3 = 18", "false")] and len(_claims(report, "arithmetic")) == 5
+    few = _audit(ctx, "Triples with product 72, summed:\n\n" + "\n".join(rows[2:]))
+    assert _claims(few, "arithmetic") == []
+
+
+def test_exactly_is_with_a_copula_in_chinese(ctxs):
+    """"可以确定恰好是2个孩子有泥" after one silence of five children with two muddy says exactly two are muddy (premature:
+    only at least two is known then); "恰好有2个" reads the same."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    lead = "父亲说至少一个。没人站出来。\n\n"
+    for said in ("再结合只沉默了一轮这一点，可以确定恰好是2个孩子有泥，这时候局面已经定下来了。", "所以恰好有2个孩子有泥。"):
+        report = _audit(ctx, lead + said + "\n\n现在有泥的孩子都知道了。")
+        assert [c.verdict.verdict for c in _claims(report, "candidates")] == ["premature"]
+    assert bad(report) == [] and bad(_audit(ctx, lead + "可以确定恰好是2个孩子有泥，这时候局面已经定下来了。\n\n现在有泥的孩子都知道了。"))
+    # ("所以" alone does not weigh enough to flag the step; "可以确定 … 已经定下来了" does)
