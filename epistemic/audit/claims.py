@@ -121,7 +121,7 @@ _HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s
 _TOLD_EN = re.compile(r"\s*(?:,\s*who\s+)?(?:was\s+|is\s+|gets\s+|got\s+)?(?:told|given)?\s*(?:only\s+)?$",
                       re.IGNORECASE)  # "Albert was told the month", "Mr. P, who was told the suit"
 _REMAINING_WORDS = re.compile(r"remain|left|leav|surviv|剩|still\s+(?:there|in\s+play|alive|standing)|还在|仍在|仍然在|"
-                              r"依然在|保留|留着")
+                              r"依然在|保留|留着|\d\s*(?:→|->)\s*\d")
 _SUPPOSE = re.compile(r"\W*(?:suppose|assume|imagine|say|let's say|if|假设|假如|设想|如果|要是)", re.IGNORECASE)
 # A sentence that ends announcing a list of conditions ("He would be able to name a if:", "如果他拿到以下数字："),
 # and a bulleted item of such a list

@@ -20,7 +20,8 @@ _NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|row
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
                  r"remaining|(?:are\s+)?still\s+(?:there|in\s+play|alive|standing))\b|"
                  r"\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
-                 r"\s+" + _NOUN + r"\b)")
+                 r"\s+" + _NOUN + r"\b|(?<![\d,.])\d{1,4}\s*(?:→|->)\s*" + _N + r"\s+" + _NOUN + r"\b)")
+# ("32 → 26 candidates": from one count to the count left)
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
 _ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
                  r"(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人|(?:都|也)?(?:是)?(?:干净|没有?泥))|种|对)")
@@ -46,7 +47,7 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
     out = []
     for pattern in (_EN, _ZH, _ZH_STILL):
         if pattern is _EN and "remain" not in sentence and "left" not in sentence and "leav" not in sentence and \
-                "surviv" not in sentence and "still" not in sentence:
+                "surviv" not in sentence and "still" not in sentence and "→" not in sentence and "->" not in sentence:
             continue
         if pattern is _ZH_STILL and "在" not in sentence and "留" not in sentence:
             continue

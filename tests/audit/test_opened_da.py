@@ -213,3 +213,15 @@ def test_exactly_is_with_a_copula_in_chinese(ctxs):
         assert [c.verdict.verdict for c in _claims(report, "candidates")] == ["premature"]
     assert bad(report) == [] and bad(_audit(ctx, lead + "可以确定恰好是2个孩子有泥，这时候局面已经定下来了。\n\n现在有泥的孩子都知道了。"))
     # ("所以" alone does not weigh enough to flag the step; "可以确定 … 已经定下来了" does)
+
+
+def test_a_count_after_an_arrow_is_what_is_left(ctxs):
+    """"32 → 26 candidates" right after the father's words counts 26 worlds left (premature: 31 then, 26 after the
+    first silence); "32 → 31 worlds" is right."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    lead = 'Father: "at least one is muddy." Removes 00000. '
+    early = _audit(ctx, lead + "32 → 26 candidates.\n\nNobody steps forward.")
+    assert [(c.record.key.formula, c.verdict.verdict) for c in _claims(early, "count")] == [
+        (("Remaining", 26), "premature")]
+    right = _audit(ctx, lead + "32 → 31 worlds.\n\nNobody steps forward.")
+    assert [c.verdict.verdict for c in _claims(right, "count")] == ["entailed"]
