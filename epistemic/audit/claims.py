@@ -171,7 +171,8 @@ _PERSPECTIVE = re.compile(r"\b(?:in (?:his|her|their) (?:mind|head|view)|from (?
 # child's alternatives in it ("child 1's options are 0110 and 1110", "confuses it only with 000000", "可能是 0110 或
 # 1110", "无法区分110和010"): the worlds the sentence lists are that case's, not the stage's
 _SUPPOSED_WORLD = re.compile(r"(?i:\b(?:in|take|check|consider|for|say|such\s+as|like)\s+(?:the\s+)?(?:world\s+)?"
-                             r"[01]{3,8}\b|\b(?:options|alternatives?|point\s+of\s+view|confuses?|confused|distinguish|tell\s+apart)\b)|"
+                             r"[01]{3,8}\b|\b(?:options|alternatives?|point\s+of\s+view|confuses?|confused|distinguish|"
+                             r"tell\s+apart)\b)|"
                              r"(?:比如|例如|拿|看|假设|如果是?|在)\s*[01]{3,8}|可能是\s*[01]{3,8}|区分|分辨|分不清")
 _BARE_CANDIDATES = re.compile(r"\W*(?i:candidates|options|possibilities)\b|\W*(?:候选|可能)")
 _CELL_RELATION = re.compile(r"[^|\n]*?(?:[≠<>≤≥=]|!=)")  # a relation later in the same table cell
@@ -320,8 +321,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             scenario = False  # "但第二位说了不知道，…": back to what was said
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
         inside, scenario = scenario, scenario or (_BARE_SUPPOSITION.fullmatch(sentence) is not None and
-                                                  step_case(sentence) is None) or _with_value(lex, sentence)  # "假设第三位戴红帽子。" on its own: the
-        # step's next sentences reason inside that world (a count supposed is the step's case: rounds.step_case)
+                                                  step_case(sentence) is None) or _with_value(lex, sentence)
+        # ("假设第三位戴红帽子。" on its own: the step's next sentences reason inside that world (a count supposed is the
+        # step's case: rounds.step_case); "With Q, …" takes up rank Q)
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
@@ -2360,6 +2362,15 @@ def _joined(lex: Lexicon) -> re.Pattern | None:
     return lex.atoms["@joined"]
 
 
+def _worlds_written(lex: Lexicon, raw: list[Token], found: list[re.Match], code, spelling) -> list[Token]:
+    """The tokens with each world written as one word ("WRR", "white-red-red", "110") made a tuple token in place
+    of what was scanned inside it: the i-th character of `spelling(word)` is the i-th variable's value, `code(ch)`."""
+    spans = [m.span() for m in found]
+    return sorted([t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
+        Token("tuple", {v.name: code(c) for v, c in zip(lex.puzzle.variables, spelling(m.group(0)))}, m.start(),
+              m.end(), m.group(0)) for m in found], key=lambda t: t.start)
+
+
 def _letters(world: str) -> str:
     """The capitals of a world written "WRR" or "white-red-red"."""
     return "".join(w[:1].upper() for w in world.split("-")) if "-" in world else world
@@ -2410,19 +2421,11 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         joined = _joined(lex)  # (None where initials is)
         spelt += list(joined.finditer(sentence)) if joined is not None else []
     if spelt:  # "WRR", "RWB": a world in the values' capitals
-        spans = [m.span() for m in spelt]
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
-            Token("tuple", {v.name: initials[0][c] for v, c in zip(lex.puzzle.variables, _letters(m.group(0)))},
-                  m.start(), m.end(), m.group(0)) for m in spelt]
-        raw.sort(key=lambda t: t.start)
+        raw = _worlds_written(lex, raw, spelt, lambda letter: initials[0][letter], _letters)
     bits = bit_worlds(lex)
     written = list(bits.finditer(sentence)) if bits is not None else []
     if written:  # "110, 101, 011": a world of bool variables in bits, one per variable in order
-        spans = [m.span() for m in written]
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
-            Token("tuple", {v.name: int(c) for v, c in zip(lex.puzzle.variables, m.group(0))}, m.start(), m.end(),
-                  m.group(0)) for m in written]
-        raw.sort(key=lambda t: t.start)
+        raw = _worlds_written(lex, raw, written, int, str)
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
@@ -4221,9 +4224,9 @@ _HOLDS_BEFORE = re.compile(r"\s*(?:(?:was|is|had\s+been)\s+)?(?:holding|holds|he
 _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The values go, at the end of their clause: "So 19 goes.", "May 15, May 16 and June 17 go as well", "…, 49 all go."
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".
-_GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+|both\s+|all\s+)?(?:gone|out|eliminated|"
-                         r"excluded|ruled\s+out|removed|crossed\s+out)\b)|\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|"
-                         r"被排除|划掉了|出局)")
+_GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+|both\s+|all\s+)?"
+                         r"(?:gone|out|eliminated|excluded|ruled\s+out|removed|crossed\s+out)\b)|"
+                         r"\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|被排除|划掉了|出局)")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 # Values taken away, then what comes after: "把黑桃和草花去掉以后，…" (把 before the first value)

@@ -752,6 +752,7 @@ def bit_worlds(lex: Lexicon) -> re.Pattern | None:
     else None (two bits, "10", are too often a number; "剩下0111、1011": ASCII word bounds)."""
     if "@bits" not in lex.atoms:
         variables = lex.puzzle.variables
-        lex.atoms["@bits"] = re.compile(rf"(?<![A-Za-z0-9_./-])(?<!\d,)[01]{{{len(variables)}}}(?![A-Za-z0-9_/]|[.,]\d)") \
-            if len(variables) >= 3 and all(v.sort == "bool" for v in variables) else None
+        n = len(variables)
+        lex.atoms["@bits"] = re.compile(rf"(?<![A-Za-z0-9_./-])(?<!\d,)[01]{{{n}}}(?![A-Za-z0-9_/]|[.,]\d)") \
+            if n >= 3 and all(v.sort == "bool" for v in variables) else None
     return lex.atoms["@bits"]
