@@ -327,7 +327,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
                                     _CONDITIONS_FOLLOW.search(sentence) is not None)
         supposing = _SUPPOSE.match(sentence) is not None or carried
-        probed, probing = probing, _VALUE_QUESTION.fullmatch(sentence) is not None
+        probed, probing = probing, sentence.rstrip().endswith(("?", "？")) and \
+            _VALUE_QUESTION.fullmatch(sentence) is not None
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
@@ -379,7 +380,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # clean ones know …")
         if records and probed:  # (but "6月呢？…，所以6月可以保留。" keeps June: the case's verdict, said of the stage)
             records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
-        if records and _SUPPOSED_WORLD.search(sentence) is not None and bit_worlds(lex) is not None:
+        if records and bit_worlds(lex) is not None and _SUPPOSED_WORLD.search(sentence) is not None:
             records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "possible", "exclusion") else r
                             for r in records)  # "Check 1110: child 1's options are 0110 and 1110": that world's
             # ("比如110：孩子1…无法区分110和010": not an exclusion of 110 and 010)
