@@ -57,7 +57,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # at the start of session 48, then opened; traces_da*, 32 rows written in session 48, scored 0.652 at that session's
 # start code 93ff32a, at its end and at the start of session 49, then opened; traces_de*, 32 rows written in session
 # 49, scored 0.682 at that session's start code 70b83bc, at its end and at the start of session 50, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_dh*, 32 rows written in session 50):
+BLIND = ("traces_ao", "traces_dh")
 REAL = "tests/data/real/*.jsonl"
 
 
