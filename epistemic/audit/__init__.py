@@ -32,10 +32,11 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, 
                       dates_event, exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit,
                       survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
+from .keys import knower
 from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
-                      foreign_answer, headed_answer, opening_answer, subject_answer, table_answer)
+                      foreign_answer, headed_answer, opening_answer, subject_answer, table_answer, undetermined)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
-                       STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, says_already, weighs_alone,
+                       STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, must_be, says_already, weighs_alone,
                        wrong_information)
 from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
@@ -353,7 +354,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
         if "角度" in text or "视角" in text or "立场" in text or "换位" in text or "shoes" in text or "of view" in text \
-                or "erspective" in text:
+                or "erspective" in text or "看到（" in text or "看见（" in text or "sees (" in text or "saw (" in text:
             records = point_of_view(text, records)  # "我再站在伯纳德的角度想一遍。假设伯纳德拿到的是14。…只剩4月14日"
         if "olding " in text or "you h" in text or "he h" in text or "she h" in text:
             records = held_lines(text, records)  # "- Holding 16: 16 May is gone, leaving only 16 July. You know."
@@ -572,8 +573,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
                 window, anchored = Window(r.at, r.at), True
-            elif r.kind == "case knowledge" and r.key.formula[0] == "Implies" and ref is not None and \
-                    0 < (k_s := restated.get(r.key.formula[2], 0)) == ref.stage <= window.stage:
+            elif r.kind == "case knowledge" and r.key.formula[0] == "Implies" and \
+                    0 < (k_s := restated.get(r.key.formula[2], 0)) <= window.stage and \
+                    (ref is not None and k_s == ref.stage or
+                     _last_word(ctx.aligner, r.key.formula[2], k_s, window.stage)):
                 # "Is (1, 0) still alive after Anne's statement? … Anne with 1 doesn't know": a case checked
                 # against what that statement says, where it was made
                 window = Window(k_s - 1, window.reached, window.fresh)
@@ -619,8 +622,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                      (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
                      first_line_answer(lex, ctx.memo, head)) \
                 if len(seg.steps) > 1 else None
-        if final is None and foreign is None:  # the last list of candidates: no stated answer, so no step to flag
-            final = fallback  # (final_at stays None)
+        if final is None and foreign is None and not (len(texts[-1]) <= _CLOSING_LINE and undetermined(texts[-1])):
+            final = fallback  # the last list of candidates: no stated answer, so no step to flag (final_at stays
+            # None), unless the trace closes on none to give ("**He cannot know his colour for certain.**")
     if boxed is None and foreign is None and final_at is not None:  # "June has one. … **Answer: Cheryl's birthday is
         # July 16.**": a closing answer naming no world, after the one found, is the answer the trace gives
         foreign, foreign_at = next(((a, st.index) for st in seg.steps[:final_at:-1] if st.index >= len(texts) - 3
@@ -676,6 +680,16 @@ def _premise(text: str, start: int, end: int) -> bool:
         return False
     opening = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
     return _CONCLUSION.match(text, opening) is None and _PREMISE_AFTER.search(text, opening, start) is None
+
+
+def _last_word(aligner: Aligner, said: tuple, k: int, now: int) -> bool:
+    """Whether statement `k`, of the knower of `said`, is that agent's last word by the statement after stage `now`,
+    those between being another's: "a = 3: Bill with 2 doesn't know, Bill with 4 doesn't know" on Anne's final "I
+    know" checks Bill's "I don't know" (stage 2) case by case, where he said it, not whether he would still be unsure
+    now (but with P to speak next, "P with 18 can't know" at S's statement is about P's coming turn)."""
+    agent = knower(said)
+    return agent is not None and k < now and aligner.speakers[k - 1] == agent and \
+        all(aligner.speakers[j - 1] not in (agent, None) for j in range(k + 1, min(now + 1, len(aligner.speakers)) + 1))
 
 
 def _outlines(records: list, restated: dict, lex: Lexicon, aligner: Aligner) -> frozenset[str]:
@@ -875,12 +889,13 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
     r = c.record
     informed = r.kind == "hypothetical" and c.verdict.verdict == FALSE and wrong_information(
         r.key.formula, {t.payload for t in tokens(c.lexicon, r.text) if t.kind == "agent"}, c.lexicon)
-    alone = (c.anchored and c.verdict.verdict == PREMATURE) or informed or \
+    forced = r.kind == "candidates" and c.verdict.verdict == PREMATURE and must_be(text, r.start, r.end)
+    alone = (c.anchored and c.verdict.verdict == PREMATURE) or informed or forced or \
         (c.anchored and c.verdict.verdict == FALSE and r.kind == "candidates" and c.verdict.earlier is None) or \
         weighs_alone(r.kind, c.verdict.verdict, c.verdict.earlier, text, r.start, r.end, c.lexicon, r.reading)
     if alone and long:
         alone = EvidenceKind(r.kind, c.verdict.verdict) in STRONG_IN_LONG or r.kind == "candidates" and r.text in drawn \
-            or (c.anchored and c.verdict.verdict == PREMATURE) or r.reading == SUM_TEST \
+            or (c.anchored and c.verdict.verdict == PREMATURE) or r.reading == SUM_TEST or forced \
             or (c.verdict.verdict == PREMATURE and says_already(text, r.start, r.end)) \
             or (r.kind, c.verdict.verdict, r.reading) in STRONG_READINGS or informed \
             or (r.kind == "possible" and c.verdict.verdict == FALSE and kept_verdict(r.text))

@@ -50,7 +50,7 @@ _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,
 # (and Chinese: "…他就知道了。他说不知道")
 _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchange)\s+(?:runs|goes|is|was|reads)\b\s*:?|"
                               r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
-_ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
+ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
@@ -433,7 +433,7 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b"
                     r"(?=\s+(?:\w+\s+)?(?:round|silence|time|question|ask|call|announcement|night))|"
-                    r"\b(?:round|night|question|silence)\s+(\d)\b|"
+                    r"\b(?:round|night|question|silence)(?:\s+|\s*#\s*)(\d)\b|"
                     r"(?<![\d.,])\b([2-9])(?=\s+(?:silent\s+)?(?:rounds|silences|questions|calls|nights)\b))|"
                     r"第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)|"
                     # (or counted: "经过两轮“没人站出来”之后", "两次沉默后")
@@ -514,6 +514,11 @@ _SILENCE_NARRATED = re.compile(r"(?i:\b(?:nobody|no\s+one|none\s+of\s+(?:them|th
 _SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one|nothing)"
                               r"(?:\s+again)?)\W*|"
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
+# ... or one that opens on it, with what follows from it: "Silence again → at least 3.", "Silent, so …", "又沉默⇒…"
+_HEARS = re.compile(r"(?i:\b(?:has\s+|had\s+|also\s+)?heard\b)|也?听到了|也?听见了")
+_SILENT_LEAD = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one)"
+                          r"(?:\s+again|\s*#\s*\d|\s+\d)?\s*(?:→|⇒|=>|->|⟹|∴|,\s*so\b))|"
+                          r"\W*(?:又是|又|还是|依然|仍然)?沉默(?:了)?\s*(?:→|⇒|=>|->|⟹|∴|，所以)")
 _ROUND_NOUNS = frozenset({"round", "rounds", "silence", "silences", "silent", "沉默", "轮沉", "次沉", "没人", "无人",
                           "night", "nights", *(a + b for a in "夜晚" for b in "过之后"), "第夜", "第晚"})
 # ("第一轮没人动"; the islanders' nights: "after the third night", "第3夜过后", "第1晚：…", whose digit the bigrams drop)
@@ -1168,8 +1173,10 @@ class Aligner:
                 if k is not None and asked and not rounds:  # "… they would step forward at the second question.
                     # Nobody does": the silence of the round the sentence before names
                     group = next((stages for stages, _, _ in self.signatures if k in stages and len(stages) > 1), ())
-                    if asked <= len(group) and group[asked - 1] > k:
-                        k = group[asked - 1]
+                    bare = _SILENT_LEAD.match(sentence) is not None or _SILENT_SENTENCE.fullmatch(sentence) is not None
+                    if asked <= len(group) and (group[asked - 1] > k or bare):
+                        k = group[asked - 1]  # ("… know at the first question. Silence → at least 2": that round's,
+                        # even when the trace already stands past it)
                 asked = max(rounds, default=0)
                 if k is not None and k > current and (ALREADY.search(sentence) is not None and
                                                       self.described_knowing(sentence) == k or
@@ -1180,6 +1187,8 @@ class Aligner:
                     out.append(Cue(start, k, "content", True))
         if current < len(self.quotes) and self.speakers[current] is not None and _PAST_KNOWING.search(text):
             out += self._narrated_next(text, current)
+        if 0 < current < len(self.quotes) and self.speakers[current] is not None and _HEARS.search(text) is not None:
+            out += self._hearing_next(text, current)
         if current < len(self.quotes) and self.voices[current] is not None and (
                 _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None or
                 _OWN_QUOTE.search(text) is not None):
@@ -1265,6 +1274,16 @@ class Aligner:
             if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
                 return [Cue(start, k, "narrated", True)]
         return []
+
+    def _hearing_next(self, text: str, current: int) -> list[Cue]:
+        """"第二位看得到第一位和第三位，也听到了第一位的话。": a step opening on the next speaker hearing what was said so
+        far is his reasoning, up to his statement (the cases that follow are those his words decide)."""
+        sentence = _FIRST_SENTENCE.split(text, 1)[0]
+        toks = tokens(self.lexicon, sentence)
+        if not toks or toks[0].kind != "agent" or toks[0].payload != self.speakers[current] or \
+                _HEARS.search(sentence) is None or any(t.kind in ("if", "modal", "notknow", "know") for t in toks):
+            return []
+        return [Cue(0, current + 1, "narrated", True)]
 
     def told_present(self, text: str, current: int) -> tuple[Cue, ...]:
         """`_told_present`, memoised per step text and stage."""
@@ -1439,6 +1458,8 @@ class Aligner:
         knowing word and no supposition or modal ("each muddy child would see … they could not know")."""
         if self.described_knowing(sentence) != stage:
             return False
+        sentence = ASIDE_BRACKETS.sub(lambda m: " " * len(m.group(0)), sentence)  # ("… ⇒ each sees exactly 3 others
+        # (had he seen 4, he would still be waiting)": the aside's modal is no supposition of the knowing)
         toks = tokens(self.lexicon, sentence)
         kinds = {t.kind for t in toks}
         if "know" not in kinds or kinds & {"if", "modal", "notknow"}:
@@ -1456,12 +1477,13 @@ class Aligner:
 
     def described(self, sentence: str, current: int) -> list[int]:
         """Each announcement `_signature_cue` finds a sentence describing (it keeps the latest)."""
-        plain = _ASIDE_BRACKETS.sub(" ", sentence)
+        plain = ASIDE_BRACKETS.sub(" ", sentence)
         words = _words(plain) | _phrases(_BEFORE_PHRASE.sub(" ", plain))  # ("said before the bus number is
         # mentioned": a time before the statement, which names it)
         found = []
         rounds = _ROUND.search(sentence)
-        silence = _SILENCE_NARRATED.search(sentence) is not None or _SILENT_SENTENCE.fullmatch(sentence) is not None
+        silence = _SILENCE_NARRATED.search(sentence) is not None or _SILENT_SENTENCE.fullmatch(sentence) is not None \
+            or _SILENT_LEAD.match(sentence) is not None
         forward = _STEP_FORWARD.search(sentence) is not None and _NOBODY.search(sentence) is None and \
             _COUNTERFACTUAL.search(sentence) is None and _IF_ANY.search(sentence) is None and \
             _CLEAN.search(sentence) is None and _NOT_NARRATED.search(sentence) is None and \

@@ -341,6 +341,12 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
             (located := aligner.locate(phrase, current))[1] == "quote" and located[0]:
         return (located[0],)  # '"We still don't know your age" already rules out …', 'Their first "we still don't
         # know" …': the whole statement quoted as the subject
+    elif phrase is not None and _BA.match(phrase) is not None:
+        clause = _PIECE.split(sentence[:sentence.rfind(phrase)].rstrip(" ，,"))[-1]
+        k = aligner.anchor(clause, current) if clause and _SAYS_ZH.search(clause) is not None else None
+        return None if k is None else (k,)  # '第一位说不知道，就把“红白红”也排除了': the speech before a 把-removal
+    elif phrase is not None and _THIS_STEP.fullmatch(phrase) is not None and 0 < current:
+        return (current,)  # "所以这一步只去掉 (1,0) 和 (9,10)" under Bill's quoted line: the statement in hand
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)
@@ -496,6 +502,10 @@ _PART = re.compile(r"(?i:\bpart\b|\bhalf\b|\bclause\b|\blayer\b)|部分|前半|�
 # "this statement", "这句话", "这": what a quote just before it said
 _THIS_STATEMENT = re.compile(r"(?i:(?:and\s+|so\s+)?(?:this|that|the)\s+(?:statement|remark|line|admission|"
                              r"announcement))|这句话?|这句|这话|这|这个|那句话?")
+_BA = re.compile(r"(?:就|也|又|便|才)?把")  # a removal's object marked: its reason is the clause before
+_PIECE = re.compile(r"[，,；;：:]")
+_SAYS_ZH = re.compile(r"说|讲|回答|表示")
+_THIS_STEP = re.compile(r"(?i:(?:and\s+|so\s+)?this\s+(?:step|round|turn))|(?:所以|因此|那么)?这一(?:步|轮)(?:只|仅|就|也)?")
 _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really|\s+actually)?)|这|这个|它")
 
 

@@ -25,8 +25,8 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
-_UNSURE = re.compile(r"(?i:\b(?:more|most)\s+likely\b|\b(?:cannot|can't|can\s+not)\s+be\s+(?:certain|sure|determined)\b|"
-                     r"\bundetermined\b)|无法确定|不能确定")
+_UNSURE = re.compile(r"(?i:\b(?:more|most)\s+likely\b|\bprobably\b|"
+                     r"\b(?:cannot|can't|can\s+not)\s+be\s+(?:certain|sure|determined)\b|\bundetermined\b)|无法确定|不能确定")
 _BOXED = re.compile(r"\\boxed\s*\{((?:[^{}\n]|\{[^{}\n]*\}){1,120})\}")
 
 
@@ -233,6 +233,13 @@ _UNDETERMINED = re.compile(r"无法确定|不能确定|无法判断|不能判断
                            r"(?:determined|decided|known|told)|\bundetermined\b|\bindeterminate\b)")
 
 
+def undetermined(line: str) -> bool:
+    """Whether a closing line says the answer cannot be had ("**He cannot know his colour for certain.**", "无法确定")."""
+    return _UNDETERMINED.search(line) is not None or _CANNOT_KNOW.search(line) is not None
+
+
+_CANNOT_KNOW = re.compile(r"(?i:\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+(?:know|tell|determine)\b.{0,40}?"
+                          r"\bfor\s+(?:certain|sure)\b)|(?:不能|无法)(?:确定地?|肯定地?)?知道")
 _NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)、．]\s*\S")
 _DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",
                    re.IGNORECASE)

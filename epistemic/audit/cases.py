@@ -471,6 +471,9 @@ _POINT_OF_VIEW = re.compile(r"(?:站在|从|以)[^，。,.\n]{1,8}?的?(?:角度
 _HELD_SUPPOSED = re.compile(r"(?:假设|假如|如果|设)[^，。,.\n]{0,8}?(?:拿到|拿着|手里是|听到|被告知)|(?i:\b(?:suppose|say|assume|"
                             r"imagine|if)\s+(?:that\s+)?\S{1,20}\s+(?:has|holds|had|held|was\s+told|is\s+told|got|gets|"
                             r"hears|heard)\b)")
+# What an agent sees, spelt out as values in brackets: "第二位看到（第一位=白，第三位=红），他考虑…", "Bob sees (a = 3,
+# c = 5): …": the world the rest of the step stands in
+_SEES_WORLD = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*[（(][^()（）\n]{0,30}?[=＝][^()（）\n]{0,30}?[)）]")
 _VIEW_KINDS = frozenset({"candidates", "count", "exclusion", "knowledge", "possible", "bound", "singletons"})
 
 
@@ -489,10 +492,10 @@ def as_viewed(records: list[ClaimRecord]) -> list[ClaimRecord]:
 def point_of_view(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """Records of a step that takes one agent's point of view and supposes what he holds, read as that case's from
     the supposition on."""
-    view = _POINT_OF_VIEW.search(text, 0, 240)
+    view = _POINT_OF_VIEW.search(text, 0, 240) or _SEES_WORLD.search(text, 0, 240)
     if view is None:
         return records
-    held = _HELD_SUPPOSED.search(text, view.start())
+    held = view if view.re is _SEES_WORLD else _HELD_SUPPOSED.search(text, view.start())
     if held is None:
         return records
     return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and r.start >= held.start() else r for r in records]

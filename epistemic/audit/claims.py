@@ -256,7 +256,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _CODE.sub(_blank, text)
     if "\n" in text and (":" in text or "：" in text):
         text = _LIST_BLOCK.sub(_joined_list, text)
-    text = _QUOTES.sub(_blank_speech, text)
+    text = _QUOTES.sub(lambda m: _blank_speech(m, lex), text)
     bracketed = "(" in text or "（" in text
     if lex.number_pair is not None and (bracketed or "sum" in text or "和" in text or "→" in text or "->" in text):
         key = ("@split-sums", text)  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
@@ -1933,7 +1933,7 @@ _TERM_PARTS = re.compile(r"(\d+)\s*([+*×·−-])\s*(\d+)")
 _OPS = {"+": "+", "*": "*", "×": "*", "·": "*", "−": "-", "-": "-"}
 
 
-_OPERATOR_BEFORE = re.compile(r"[+*×·−-]\s*$")
+_OPERATOR_BEFORE = re.compile(r"[+*×·−/÷-]\s*$")  # ("98·97/2 + 98 = 4753 + 98": a quotient before the sum)
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•][ \t]+$")
 _SPLIT_TERM = re.compile(r"\s*([+*×·−-])\s*")
 
@@ -2193,12 +2193,12 @@ _CASE_NAMED = re.compile(r"(?:的|这种|这个)?(?:情况|可能性?|世界|局
 _TOLD_BEFORE = re.compile(r"(?i:\b(?:told|given)\s*$)|告诉(?:他|她)?\s*$|拿到\s*$")
 
 
-def _blank_speech(m: re.Match) -> str:
+def _blank_speech(m: re.Match, lex: Lexicon) -> str:
     """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
-    ('the "unique" days are 13 and 20')."""
+    ('the "unique" days are 13 and 20'), or a world written as one word ('就把"红白红"也排除了')."""
     said = m.group(0)
-    if _SCARE.fullmatch(said):
-        return said
+    if _SCARE.fullmatch(said) or _world_word(lex, said[1:-1]):
+        return said if _SCARE.fullmatch(said) else " " + said[1:-1] + " "
     if len(said) <= 14 and _TOLD_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
         return " " + said[1:-1] + " "  # 'Bo, told "16": …': the value he is told, in quotes
     if _CASE_NAMED.match(m.string, m.end()) is not None and len(said) > 2:
@@ -2206,6 +2206,15 @@ def _blank_speech(m: re.Match) -> str:
     if len(said) > 2 and said[-2] in ".!?。！？":  # 'says "At least one is muddy." So …': the quote ends the sentence
         return " " * (len(said) - 2) + said[-2] + " "
     return " " * len(said)
+
+
+def _world_word(lex: Lexicon, said: str) -> bool:
+    """Whether a quote is one world written as one word ("红白红", "WRR", "white-red-red", "110"), in a puzzle of
+    three or more variables sharing values or of bool variables."""
+    if not 3 <= len(said) <= 8 * len(lex.puzzle.variables) or not (lex.shared_values or bit_worlds(lex) is not None):
+        return False
+    toks = tokens(lex, said)
+    return len(toks) == 1 and toks[0].kind == "tuple" and (toks[0].start, toks[0].end) == (0, len(said))
 
 
 def _code_record(c: Claim) -> ClaimRecord:
@@ -3627,6 +3636,9 @@ _SEER_AFTER = re.compile(r"(?:能|可以)?(?:同时)?(?:看到|看得到|看见|
                          r"(?P<en>[a-z](?:\s*(?:,|and)\s*[a-z])+)\s+is\s+$)")
 
 
+_UNREAD_SUBJECT = re.compile(r"[;；]\s*(?i:(?:and\s+)?(?:her|his|their|the)\s+[a-z]+(?:\s+[a-z]+)?)\s*$")
+
+
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,
                      has_if: bool = True, referent: str | None = None) -> list[ClaimRecord]:
     state = _State(referent=referent)
@@ -3640,7 +3652,11 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         toks, has_if = when, True
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
+    named = False  # a clause before this one in the sentence named its subject
     for clause in _clauses(head, sentence):
+        if named and clause[0].kind == "copula" and _UNREAD_SUBJECT.search(sentence, 0, clause[0].start):
+            continue  # "Cheryl is 9; her brothers are both 4": the second clause's subject is no variable read
+        named = named or any(t.kind == "attr" for t in clause)
         found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
         if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
                       clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):

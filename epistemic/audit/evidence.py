@@ -218,6 +218,15 @@ def says_already(text: str, start: int, end: int) -> bool:
         _KNOWING.search(text, a0, colon) is None or _WE.search(text, a0, colon) is not None)
 
 
+def must_be(text: str, start: int, end: int) -> bool:
+    """Whether the claim's sentence concludes it as forced ("so the month has to be June", "所以积只能是52", "the card
+    must be ♦5"): one statement early, a list so concluded was a first error on the tuning split 14 times and never
+    before one (session 50), where a bare list one statement early is often a case misread."""
+    a, b = clause_span(text, start, end)
+    return _MUST_BE.search(text, a, b) is not None
+
+
+_MUST_BE = re.compile(r"(?i:\b(?:has|have)\s+to\s+be\b|\bmust\s+be\b|\bcan\s+only\s+be\b)|只能是|一定是|必然是|必定是")
 _KNOWING = re.compile(r"知道|确定|明白|(?i:\bknows?\b|\bknew\b|\bsure\b|\bcertain\b)")
 _WE = re.compile(r"(?i:\bwe\b)|我们")
 

@@ -134,7 +134,10 @@ class Judge:
         key = record.key
         window = Window(max(0, min(window.stage, self.last)), max(0, min(max(window.reached, window.stage), self.last)),
                         window.fresh)
-        k = ("@claim", key, window, record.kind in _SUPPOSING)
+        supposed = record.kind in _SUPPOSING and _SUPPOSED.search(record.text) is not None
+        k = ("@claim", key, window, record.kind, supposed)
+        # (the strategies read the kind, how far back it may look, and window_for the words: "so P would know" and
+        # "P knows" share a key, not their window)
         hit = self.cache.get(k, _MISSING)
         if hit is _MISSING:
             for strategy in self.strategies:

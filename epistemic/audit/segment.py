@@ -25,6 +25,11 @@ _BOLD = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,120}?)(?<=\S)\*\*(?!\*|\s*(?:
 # **20**：…"), its closing ones stay for claims.py
 _BOLD_LABEL = re.compile(r"(?<![\w*])\*\*(?=\S)(?=[^*\n]{1,120}?(?<=\S)\*\*(?!\*)\s*(?:[—–:：]|-\s))")
 
+# A list item's bold head that is an equation, followed by a supposition: "1. **b = c.** … she would know" (read as
+# "**b = c**:", the case the item goes through)
+_BOLD_CASE = re.compile(r"(?m)^([ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*\*\*[^*\n]{0,40}?[^<>≤≥!≠]=[^*\n]{0,40}?)([.。])\*\*"
+                        r"(?=[^\n]*?(?:\b(?:would|could)\b|['’]d\b|就会|会知道))")
+
 
 @dataclass(frozen=True)
 class Step:
@@ -87,6 +92,8 @@ def plain(text: str, cards: bool = False) -> str:
     if "*" not in text:
         return text
     if "**" in text:
+        if "=" in text:  # "1. **b = c.** Alice sees b and c equal, so she would know": the item's case, a label
+            text = _BOLD_CASE.sub(lambda m: m.group(1) + "**" + ("：" if m.group(2) == "。" else ":"), text)
         text = _BOLD_LABEL.sub("  ", _BOLD.sub(_unbold, text))
     return _EMPHASIS.sub(_spaces, text)
 

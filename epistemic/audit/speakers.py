@@ -9,7 +9,8 @@ says …", "The second remark, “…”, comes from P").
 from __future__ import annotations
 
 import re
-from .align import ASIDE, NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives, said_words, subsequence
+from .align import (ASIDE, ASIDE_BRACKETS, NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives,
+                    said_words, subsequence)
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
@@ -110,6 +111,9 @@ _NOT_SAID = re.compile(r"(?i:\b(?:would|could|might|'d)\s+(?:also\s+|still\s+|th
                         r"answered|reply|replied)\b|\bhad\s+\S+\s+been\b|\binstead\s+of\b|\brather\s+than\b)|就会说|会说|而不是")
 _WHAT_IF = re.compile(r"(?i:\bwhat\s+if\b|\bsuppose\b|\bimagine\b)[^?？]*[?？]\s*$|如果[^?？]*[?？]\s*$")
 _SENTENCE_START = re.compile(r"[.!?。！？\n]\s*")
+
+
+_OTHERS = re.compile(r"他们|她们|别人|其他人|(?i:\btheir\b|\bothers?\b)")  # a bracket about others' words
 
 
 def _supposed_speech(text: str, at: int) -> bool:
@@ -354,6 +358,10 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             quoted = _OPENING_QUOTE.match(m.group(0), opens)
             if quoted is not None:  # 'P先生说“我早就知道你不知道”，也就是说…': what is said is the quote
                 content = [u for u in content if u.start < quoted.end()]
+            asides = [a.span() for a in ASIDE_BRACKETS.finditer(m.group(0), opens) if _OTHERS.search(a.group(0))]
+            content = [u for u in content if not any(a <= u.start < b for a, b in asides)]  # "第五位：前四位都要
+            # （从他们的“不知道”推出来）": the others' words, in brackets, are no speech of his (but "P speaks first
+            # ("I don't know")" is his)
             said = said_words(content)
             if said:
                 kinds = [u.kind for u in content]
