@@ -265,7 +265,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = tuple(_split_sums(text))
             memo.remember(memo.sentences, key, hit)
         out.extend(hit)
-    if ("×" in text or "·" in text or "*" in text) and _TRIPLE_SUM.search(text) is not None:
+    if "{" in text and lex.number_pair is not None and bracketed:
+        out.extend(_split_sum_sets(text))  # "(4,7): 28 = 2·14 → {11, 17}"
+    if ("×" in text or "·" in text or "*" in text) and (_TRIPLE_SUM.search(text) or bracketed and
+                                                         _TRIPLE_BRACKET.search(text)) is not None:
         out.extend(_triple_sums(text))  # "12 × 4 × 3，和18": read before the brackets are blanked as glosses
     if bracketed:
         out.extend(_prime_notes(text))  # "| 53 | 51 (prime) | ✗ |": read before the brackets are blanked as glosses
@@ -1369,6 +1372,8 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             end = colon.end()
         elif not any(u.kind in ("copula", "only", "neg") for u in run):
             continue
+        if _SUPERLATIVE.search(sentence, max(0, t.start - 14), t.start) is not None:
+            continue  # "so the smallest sum is 5 = 2 + 3": the least of the domain, not the stage's value (unread)
         negated = any(u.kind == "neg" for u in run) or \
             _REMOVES_NEXT.search(sentence, max(0, t.start - 30), t.start) is not None  # "This eliminates, e.g., p = 22"
         in_row = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None  # "| x + y = 6 | 2 + 4 |": a case
@@ -2132,6 +2137,7 @@ _SPLIT_SUM_WORDS = re.compile(r"(?<![\d+\-×·*/^])(\d{1,3})\s*[×·*]\s*(\d{1,3
 
 
 # Three factors and their sum: "12 × 4 × 3，和18", "144·1·1 → 146", "9 × 4 × 4 (sum 17)" (Cheryl's age)
+_TRIPLE_BRACKET = re.compile(r"(?<![\d+\-×·*/^=])(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*[(（]\s*(\d{1,4})\s*[)）]")
 _TRIPLE_SUM = re.compile(r"(?<![\d+\-×·*/^=])(?<!=\s)(\d{1,3})\s*[×·*]\s*(\d{1,3})\s*[×·*]\s*(\d{1,3})"
                          r"(?!\s*[×·*]\s*\d)(?:\s*=\s*\d{1,6})?\s*(?:[,，]\s*(?:(?i:sum(?:\s+is)?)|和\s*(?:为|是|=)?)|"
                          r"→|->|[(（]\s*(?:(?i:sum)|和)\s*(?:=|为|是)?)\s*(?:=\s*)?(\d{1,4})(?![\d.]\d|\d|\s*[×·*])"
@@ -2156,8 +2162,36 @@ def _split_sums(sentence: str) -> list[ClaimRecord]:
                                                        "和" in sentence else ()), *arrows])
 
 
+def _split_sum_sets(sentence: str) -> list[ClaimRecord]:
+    """"(4,7): 28 = 2·14 → {11, 17}": the sums of the pair and of each other split of its product, in order; read
+    only when they are not the true sums in some other order (a set may be written sorted)."""
+    out = []
+    for m in _SUM_SET.finditer(sentence):
+        x, y = int(m.group(1)), int(m.group(2))
+        splits = [(int(a), int(b)) for a, b in _FACTORS.findall(m.group(4))]
+        said = [int(n) for n in re.findall(r"\d+", m.group(5))]
+        if len(said) != 1 + len(splits) or any(a * b != x * y for a, b in splits):
+            continue
+        pairs = [(x, y), *splits]
+        if sorted(said) == sorted(a + b for a, b in pairs):
+            continue
+        for (a, b), n in zip(pairs, said):
+            key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
+            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
+_SUM_SET = re.compile(r"[(（]\s*(\d{1,3})\s*[,，]\s*(\d{1,3})\s*[)）]\s*[:：]\s*(\d{1,5})\s*"
+                      r"((?:=\s*\d{1,3}\s*[·×*]\s*\d{1,3}\s*){1,6})(?:→|->|⇒)\s*(?:(?i:sums?)\s*)?"
+                      r"\{\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,6})\s*\}")
+_FACTORS = re.compile(r"(\d{1,3})\s*[·×*]\s*(\d{1,3})")
+
+
 def _triple_sums(sentence: str) -> list[ClaimRecord]:
     """"12 × 4 × 3，和18", "144·1·1 → 146": the sum of three factors, an arithmetic claim `12 + 4 + 3 = 18`."""
+    bare = list(_TRIPLE_BRACKET.finditer(sentence)) if "(" in sentence or "（" in sentence else []
+    if len(bare) >= 3:  # "144·1·1 (146), 72·2·1 (75), …, 12·4·3 (18)": a list of triples, each with its sum in brackets
+        return _sums_of(iter(bare))
     return _sums_of(_TRIPLE_SUM.finditer(sentence))
 
 
@@ -4072,6 +4106,10 @@ _ANSWER_PROPERTY = re.compile(r"(?i:\s*(?:(?:really|indeed|actually|also|still)\
                               r"wrong|consistent|determined|forced|well-defined|sound|valid|robust)\b)"
                               r"(?![^.。\n]{0,3}[:：])|"
                               r"\s*(?:是)?唯一(?:的)?(?![^.。\n]{0,3}[:：])")  # (but "所以答案唯一：4和13" gives it)
+
+
+_SUPERLATIVE = re.compile(r"(?i:\b(?:smallest|largest|least|greatest|lowest|highest|minimum|maximum|min|max)"
+                          r"(?:\s+possible)?\s+$)|(?:最小|最大)的?\s*$")
 
 
 def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sentence: str) -> list[ClaimRecord]:

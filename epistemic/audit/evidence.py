@@ -212,6 +212,9 @@ def says_already(text: str, start: int, end: int) -> bool:
     a = max([a0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, a0, start)])
     if ALREADY.search(text, a, b) is not None or _ALREADY_SETTLES.match(text, b) is not None:
         return True
+    fronted = _ALREADY_FRONTED.match(text, a0)  # "So already after the first man speaks, the blind man knows …": a
+    if fronted is not None and fronted.end() <= start:  # time put first dates the clause after it
+        return True
     colon = max(text.rfind(":", a0, start), text.rfind("：", a0, start))  # "到这一步答案其实已经出来了：…，所以牌只能
     # 是方块5": a lead-in before a colon dates it (but "伯纳德此时知道了：…" names what Bernard knows, his statement)
     return colon > a0 and ALREADY.search(text, a0, colon) is not None and (
@@ -227,6 +230,8 @@ def must_be(text: str, start: int, end: int) -> bool:
 
 
 _MUST_BE = re.compile(r"(?i:\b(?:has|have)\s+to\s+be\b|\bmust\s+be\b|\bcan\s+only\s+be\b)|只能是|一定是|必然是|必定是")
+_ALREADY_FRONTED = re.compile(r"[\s*>\-•]*(?i:(?:so|and|thus|hence|then)\s+)?(?i:already\s+(?:after|at|by|once|when|"
+                              r"following)\b)[^,，.;:!?。；：\n]{1,60}[,，]")
 _KNOWING = re.compile(r"知道|确定|明白|(?i:\bknows?\b|\bknew\b|\bsure\b|\bcertain\b)")
 _WE = re.compile(r"(?i:\bwe\b)|我们")
 

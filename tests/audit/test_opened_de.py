@@ -179,3 +179,46 @@ def test_a_sum_after_a_quotient_is_no_equation_of_its_own(ctxs):
     report = _audit(ctx, "- Worlds: pairs (x, y) with 2 ≤ x ≤ y ≤ 99 → 98·97/2 + 98 = 4753 + 98 = **4851**.")
     assert bad(report) == []
     assert bad(_audit(ctx, "- Worlds: 2 + 98 = 4753 + 98."))
+
+
+def test_a_list_of_triples_with_bracketed_sums_is_checked(ctxs):
+    """"144·1·1 (146), 72·2·1 (75), 12·4·3 (18)": in a list of three or more triples each bracket is the triple's
+    sum (12 + 4 + 3 is 19: a first error missed); a lone "2·3·4 (24)" stays unread."""
+    ctx = ctxs("cheryls_age.txt")
+    wrong = _audit(ctx, "144·1·1 (146), 72·2·1 (75), 12·4·3 (18).")
+    assert [(c.formula, c.verdict.verdict) for c in bad(wrong)] == [("(12 + 4) + 3 = 18", "false")]
+    assert bad(_audit(ctx, "144·1·1 (146), 72·2·1 (75), 12·4·3 (19).")) == []
+    assert _claims(_audit(ctx, "So 12·4·3 (18) is out."), "arithmetic") == []
+
+
+def test_the_sums_of_a_products_splits_are_checked_in_order(ctxs):
+    """"(4,7): 28 = 2·14 → {11, 17}": the pair's sum, then each other split's (2 + 14 is 16: a first error missed);
+    the true sums in another order ("(3,8): 24 = 2·12 = 4·6 → {10, 11, 14}") are a sorted set, not a slip."""
+    ctx = ctxs("sum_product.txt")
+    wrong = _audit(ctx, "- (4,7): 28 = 2·14 → {11, 17} → two in the list ✗")
+    assert [(c.formula, c.verdict.verdict) for c in bad(wrong)] == [("2 + 14 = 17", "false")]
+    assert bad(_audit(ctx, "- (3,8): 24 = 2·12 = 4·6 → {10, 11, 14} ✓")) == []
+
+
+def test_the_smallest_value_of_a_term_is_no_candidate(ctxs):
+    """"so the smallest sum is 5 = 2 + 3" names the least sum there is, not the stage's sum (a correct derivation
+    flagged eighteen steps before its wrong final answer); "so the sum is 5" is still read."""
+    ctx = ctxs("sum_product.txt")
+    smallest = _audit(ctx, "Also 4 = 2 + 2 not allowed, so the smallest sum is 5 = 2 + 3.")
+    assert _claims(smallest, "candidates") == []
+    assert [c.formula for c in _claims(_audit(ctx, "Also 4 = 2 + 2 not allowed, so the sum is 5."), "candidates")] \
+        == ["x + y = 5"]
+
+
+def test_already_put_first_dates_the_clause(ctxs):
+    """"- So already after the first man speaks, the blind man knows his own hat is white.": the fronted "already
+    after …" dates the knowing at the first statement, one early (a first error missed)."""
+    ctx = ctxs("hats.txt")
+    lead = '第一位说："我不知道自己帽子的颜色。"\n\n'
+    early = _audit(ctx, lead + "- So already after the first man speaks, the blind man knows his own hat is white.\n\n"
+                               '第二位说："我也不知道自己帽子的颜色。"')
+    assert [(c.record.kind, c.verdict.verdict, c.evidence) for c in bad(early)] == \
+        [("knowledge", "premature", "strong")]
+    later = _audit(ctx, lead + "- So after the first man speaks, the blind man knows his own hat is white.\n\n"
+                               '第二位说："我也不知道自己帽子的颜色。"')
+    assert bad(later) == []
