@@ -4,7 +4,8 @@ ways."""
 from epistemic.audit.judge import Window
 from tests.audit.reading import audit as _audit, bad, claims as _claims, said
 
-ANNE_BILL = 'Anne: "I don\'t know your number."\n\nBill: "I don\'t know your number."\n\nAnne: "I know your number."\n\n'
+ANNE_BILL = ('Anne: "I don\'t know your number."\n\nBill: "I don\'t know your number."\n\n'
+             'Anne: "I know your number."\n\n')
 
 
 def test_others_words_in_brackets_are_no_speech(ctxs):
@@ -35,11 +36,11 @@ def test_a_silence_opening_its_sentence_is_that_rounds(ctxs):
     least 3.": each bound is dated by its round (the second one was premature at the first silence: a correct trace
     flagged); "Silence #1 → …" and "Silence #2 → …" likewise."""
     ctx = ctxs("muddy.txt", {"n": 3, "k": 3})
-    report = _audit(ctx, "Father: at least one of you is muddy.\n\n1. If exactly one child were muddy, that child would "
-                         "see two clean faces and know at the first question. Silence → at least 2 muddy.\n2. If exactly "
-                         "two were muddy, each would see one muddy face and reason: \"if I were clean, that child would "
-                         "have stepped forward in round 1.\" So both would step forward at the second question. "
-                         "Silence again → at least 3.")
+    report = _audit(ctx, "Father: at least one of you is muddy.\n\n1. If exactly one child were muddy, that child "
+                         "would see two clean faces and know at the first question. Silence → at least 2 muddy.\n"
+                         "2. If exactly two were muddy, each would see one muddy face and reason: \"if I were clean, "
+                         "that child would have stepped forward in round 1.\" So both would step forward at the second "
+                         "question. Silence again → at least 3.")
     bounds = _claims(report, "bound")
     assert [(c.verdict.verdict, c.verdict.stage) for c in bounds[-2:]] == [("entailed", 2), ("entailed", 3)]
     assert bad(report) == []
@@ -66,9 +67,9 @@ def test_an_aside_does_not_hide_the_knowing_it_explains(ctxs):
     exactly 4.": the bracket's "would" is no supposition of the knowing, which the line narrates (the count was
     premature at stage 0, and took the place of the wrong final answer as the first error)."""
     ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
-    report = _audit(ctx, "- silence in round 1 ⇒ at least 2 muddy\n- silence in round 2 ⇒ at least 3\n- silence in "
-                         "round 3 ⇒ at least 4\n- muddy children now know ⇒ each muddy child sees exactly 3 muddy others "
-                         "(had he seen 4, he would still be waiting a round). So exactly 4.")
+    report = _audit(ctx, "- silence in round 1 ⇒ at least 2 muddy\n- silence in round 2 ⇒ at least 3\n"
+                         "- silence in round 3 ⇒ at least 4\n- muddy children now know ⇒ each muddy child sees "
+                         "exactly 3 muddy others (had he seen 4, he would still be waiting a round). So exactly 4.")
     assert [c.verdict.verdict for c in _claims(report, "candidates")] == ["entailed"] and bad(report) == []
 
 
