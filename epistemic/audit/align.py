@@ -515,6 +515,7 @@ _SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|
                               r"(?:\s+again)?)\W*|"
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
 # ... or one that opens on it, with what follows from it: "Silence again → at least 3.", "Silent, so …", "又沉默⇒…"
+# A hearing done (speakers._HEARD takes any hearing word: "第四位听到了…"; here "heard", "也听到了" only, as a turn opens)
 _HEARS = re.compile(r"(?i:\b(?:has\s+|had\s+|also\s+)?heard\b)|也?听到了|也?听见了")
 _SILENT_LEAD = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one)"
                           r"(?:\s+again|\s*#\s*\d|\s+\d)?\s*(?:→|⇒|=>|->|⟹|∴|,\s*so\b))|"

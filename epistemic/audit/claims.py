@@ -2232,8 +2232,10 @@ def _blank_speech(m: re.Match, lex: Lexicon) -> str:
     """A quote blanked (what is said is read by the aligner), but for one quoted word, which is the writer's own
     ('the "unique" days are 13 and 20'), or a world written as one word ('就把"红白红"也排除了')."""
     said = m.group(0)
-    if _SCARE.fullmatch(said) or _world_word(lex, said[1:-1]):
-        return said if _SCARE.fullmatch(said) else " " + said[1:-1] + " "
+    if _SCARE.fullmatch(said):
+        return said
+    if _world_word(lex, said[1:-1]):
+        return " " + said[1:-1] + " "  # '就把"红白红"也排除了': a world written as one word, the writer's own
     if len(said) <= 14 and _TOLD_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
         return " " + said[1:-1] + " "  # 'Bo, told "16": …': the value he is told, in quotes
     if _CASE_NAMED.match(m.string, m.end()) is not None and len(said) > 2:
