@@ -56,9 +56,11 @@ NATURAL = "tests/data/natural/*.jsonl"
 # traces_cw*, 32 rows written in session 47, scored 0.685 at that session's start code 96e95b0, 0.703 at its end and
 # at the start of session 48, then opened; traces_da*, 32 rows written in session 48, scored 0.652 at that session's
 # start code 93ff32a, at its end and at the start of session 49, then opened; traces_de*, 32 rows written in session
-# 49, scored 0.682 at that session's start code 70b83bc, at its end and at the start of session 50, then opened).
-# Still blind, in order (traces_dh*, 32 rows written in session 50):
-BLIND = ("traces_ao", "traces_dh")
+# 49, scored 0.682 at that session's start code 70b83bc, at its end and at the start of session 50, then opened;
+# traces_dh*, 32 rows written in session 50, scored 0.685 at that session's start code 0a66357, at its end and at the
+# start of session 51, then opened).
+# Still blind, in order (traces_dk*, 32 rows written in session 51):
+BLIND = ("traces_ao", "traces_dk")
 REAL = "tests/data/real/*.jsonl"
 
 
