@@ -92,7 +92,7 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
                   "e any ", "t any ", "s no ", "任何", "信息", "什么")  # ("doesn't remove any world", "rule out any
 # case", "removes no candidates": the verb's last letter too, so that common words alone do not call the readers)
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
-                 "take out", "takes out", "took out", "clear",
+                 "take out", "takes out", "took out", "clear", "out with", "out at",
                  "排除", "去掉", "淘汰", "删去")
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
                 "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
@@ -502,6 +502,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.text in outline and r.kind == "knowledge":  # "Dialogue: P doesn't know → S knew … → P now knows":
                 r = r.read_as(REPORTED)  # the puzzle retold, not the trace's reasoning; judged for the record only
                 window = Window(k if k is not None else window.stage, max(reached, k or 0))
+            elif r.text in outline and r.kind == "case knowledge" and \
+                    (part := _outline_part(lex, r.text, r.start - text.find(r.text), ctx.aligner.speakers)):
+                window = Window(part - 1, max(reached, part))  # "Sanity pass: P with 52 can't tell 4·13 from 2·26 ✓;
+                # S with 17 knew …": a case of each statement, judged at the statement whose part it stands in
             else:
                 current = r.kind == "knowledge" and _CURRENT.search(r.text) is not None
                 if k is not None and k > reached and _ALREADY.search(r.text) is None and r.reading != CASE and \
@@ -724,6 +728,23 @@ def _speaker_run(lex: Lexicon, text: str, speakers: tuple) -> bool:
             break
         opening.append(toks[0].payload)
     return len(opening) >= 3 and tuple(opening) == tuple(speakers[:len(opening)])
+
+
+def _outline_part(lex: Lexicon, sentence: str, at: int, speakers: tuple) -> int | None:
+    """The statement whose part of an outlined dialogue (_speaker_run) holds offset `at` of the sentence: the number
+    of parts opening on the next speaker in order, up to `at`; None outside them."""
+    start = sentence.index(":") + 1 if ":" in sentence[:40] else 0
+    k = 0
+    for m in _PARTS.finditer(sentence + ";", start):
+        part, start_of = sentence[start:m.start()], start
+        toks = tokens(lex, part[:24])
+        if toks and toks[0].kind == "agent" and part[:toks[0].start].strip(" *-,") in ("", "and", "then") and \
+                k < len(speakers) and speakers[k] == toks[0].payload:
+            k += 1
+        if start_of <= at < m.end():
+            return k or None
+        start = m.end()
+    return None
 
 
 def _names(lex: Lexicon) -> tuple[str, ...]:

@@ -52,6 +52,7 @@ _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchan
                               r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
+_EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
 _ASKS = re.compile(r"[?？]\s*(?:\*\*)?\s*$|[?？]\s*\n")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1, "finally": -1,
              "initial": 1, "opening": 1,
@@ -260,6 +261,14 @@ WORD_QUOTE = 3  # folded characters: a statement this short ("Yes!", "是的！"
 
 
 _ECHO_TAIL = re.compile(r"(either|too|aswell)$")
+
+
+# What a speaker sees, when he would know, what follows (Aligner._outlined_next)
+_SEES = re.compile(r"\s*(?i:sees|can\s+see)\b|\s*(?:能)?看(?:到|见|得到)")
+_WOULD_KNOW = re.compile(r"(?i:\b(?:he|she)(?:\s+(?:would|could)|['’]d)\s+(?:only\s+)?(?:know|be\s+able\s+to\s+tell|"
+                         r"be\s+sure)\b)|(?:他|她)[^。\n]{0,16}(?:就|才)?(?:会|能)(?:知道|确定)")
+_OUTLINE_CONSEQUENCE = re.compile(r"(?i:\b(?:so|thus|hence|therefore)\b[^.\n]{0,60}\b(?:out|gone|eliminated|removed|"
+                                  r"ruled\s+out|left|remain|remains)\b)|(?:所以|因此|于是)[^。\n]{0,40}(?:排除|去掉|剩)")
 
 
 def _holds_quote(words: str, said: str) -> bool:
@@ -1190,6 +1199,9 @@ class Aligner:
             out += self._narrated_next(text, current)
         if 0 < current < len(self.quotes) and self.speakers[current] is not None and _HEARS.search(text) is not None:
             out += self._hearing_next(text, current)
+        if current < len(self.quotes) and self.speakers[current] is not None and \
+                _WOULD_KNOW.search(text) is not None and _OUTLINE_CONSEQUENCE.search(text) is not None:
+            out += self._outlined_next(text, current)
         if current < len(self.quotes) and self.voices[current] is not None and (
                 _ELIDED.search(text) is not None or _HE_SAYS.search(text) is not None or
                 _OWN_QUOTE.search(text) is not None):
@@ -1275,6 +1287,18 @@ class Aligner:
             if said == self.cues[k - 1] and knowing and _PAST_KNOWING.search(knowing[0].text):
                 return [Cue(start, k, "narrated", True)]
         return []
+
+    def _outlined_next(self, text: str, current: int) -> list[Cue]:
+        """"Man 1 sees h2, h3. He'd know only if he saw two reds. So WRR is out.": a step opening on what the next
+        speaker sees and when he would know works his statement out before naming it; what it concludes is after it."""
+        sentence = _FIRST_SENTENCE.split(text, 1)[0]
+        toks = tokens(self.lexicon, sentence)
+        if not toks or toks[0].start > 2 or toks[0].kind != "agent" or toks[0].payload != self.speakers[current] or \
+                _SEES.match(sentence, toks[0].end) is None:
+            return []
+        would = _WOULD_KNOW.search(text, len(sentence))
+        then = _OUTLINE_CONSEQUENCE.search(text, would.end()) if would is not None else None
+        return [] if then is None else [Cue(then.start(), current + 1, "narrated", True)]
 
     def _hearing_next(self, text: str, current: int) -> list[Cue]:
         """"第二位看得到第一位和第三位，也听到了第一位的话。": a step opening on the next speaker hearing what was said so
@@ -1487,6 +1511,7 @@ class Aligner:
             or _SILENT_LEAD.match(sentence) is not None
         forward = _STEP_FORWARD.search(sentence) is not None and _NOBODY.search(sentence) is None and \
             _COUNTERFACTUAL.search(sentence) is None and _IF_ANY.search(sentence) is None and \
+            _EXPECTED.search(sentence) is None and \
             _CLEAN.search(sentence) is None and _NOT_NARRATED.search(sentence) is None and \
             any(_ROUND_NOUNS <= sig for _, sig, _ in self.signatures)
         for stages, sig, knowing in self.signatures:
@@ -1496,9 +1521,10 @@ class Aligner:
             shared = words & sig
             counted = rounds is not None and shared & _ROUND_NOUNS  # "**2nd silence.**", "the first silence"
             counted = counted or (silence and _ROUND_NOUNS <= sig)  # "No one stepped forward", "Since no one moves"
-            if _ROUND_NOUNS <= sig and not counted and _NOBODY.search(sentence) is None:
+            if _ROUND_NOUNS <= sig and not counted and (_NOBODY.search(sentence) is None or (
+                    _IF_ANY.search(sentence) is not None and _COUNTERFACTUAL.search(sentence) is not None)):
                 continue  # "all the muddy children step forward" shares "step forward" with a silence, but no one
-                # stayed silent
+                # stayed silent; "因为如果有2个，…他们会想到…，所以不会马上站出来": a case's silence, not the rounds'
             told = len(shared) == 1 and shared == {w for w in sig if w.isascii()} and (
                 _TOLD_US.search(sentence) or (self.opens_on_label and self.opens_on_label.match(sentence)) or
                 self._label_knowing(sentence, next(iter(shared))))  # ('"Alice doesn't know" means …')

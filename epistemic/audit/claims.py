@@ -55,6 +55,7 @@ _TUPLE_GAP = re.compile(r"(?:st|nd|rd|th)?\s*(?:of|的|-|/)?\s*(?:the\s+)?")  # 
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
 _LIST_COMMAS = (",", "，", "、")
 _AND_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:and\s+|和|与|且)?\s*")
+_AND_THEN = re.compile(r"\s*[,，]?\s*(?:(?i:and)(?:\s+(?:so|then|hence|thus))?\s+|而且|并且|所以)\s*")
 _SOURCE = re.compile(r"(?:\b(?:from|by|based on|using)\s+(?:his|her|their|its|the|an?|that|this)?\s*|从|根据|凭)$",
                      re.IGNORECASE)
 # A table row: "hearts: A, Q, 4", "A：红桃和方块", "Q：只有红桃", "A (hearts, diamonds)", "13 only in March" — not
@@ -267,6 +268,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out.extend(hit)
     if "{" in text and lex.number_pair is not None and bracketed:
         out.extend(_split_sum_sets(text))  # "(4,7): 28 = 2·14 → {11, 17}"
+    if lex.number_pair is not None and ("和" in text or "sum" in text) and _PRODUCT_SUMS.search(text) is not None:
+        out.extend(_product_sums(text))  # "60 = 2×30 = 3×20 = 4×15 = 6×10，对应的和32、25、19、16"
     if ("×" in text or "·" in text or "*" in text) and (_TRIPLE_SUM.search(text) or bracketed and
                                                          _TRIPLE_BRACKET.search(text)) is not None:
         out.extend(_triple_sums(text))  # "12 × 4 × 3，和18": read before the brackets are blanked as glosses
@@ -560,7 +563,10 @@ _GLOSS = re.compile(r"[(（][^()（）]*[A-Za-z\u4e00-\u9fff♠♥♣♦][^()（
 # An elimination's agent named in a passive: "… eliminated by P's first statement", "被P的第一句话排除" (anchors.py
 # credits it; a gloss that says so is read, below).
 CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|disposed\s+of|killed|knocked\s+out|"
-                       r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n—–]{2,60})")
+                       r"thrown\s+out|wiped\s+out)\s+(?:already\s+|only\s+)?by\s+([^,.;:!?()\n—–]{2,60})|"
+                       r"\b(?:went|goes|go|dropped|drops|fell|falls)\s+out\s+(?:already\s+)?(?:with|at)\s+"
+                       r"([^,.;:!?()\n—–]{2,60}?(?:statement|announcement|words|answer|reply|silence|turn))")
+# ("RRW went out with man 1's statement")
 CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)|"
                           r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)")
 # ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it)
@@ -1265,7 +1271,7 @@ def _row_closed(lex: Lexicon, row: re.Match, whole: str) -> list[ClaimRecord]:
     return [moved(r._replace(end=len(whole), text=whole.strip()), row.start()) for r in found]
 
 
-_IF_WORD = re.compile(r"(?i:\b(?:if|suppose|assuming)\b)|如果|假如|要是|假设|若")
+_IF_WORD = re.compile(r"(?i:\b(?:if|suppose|assuming|as\s+long\s+as)\b)|如果|假如|要是|假设|若|只要")  # ("只要有泥的孩子不止一个")
 _SO_WORD = re.compile(r"(?i:\b(?:so|therefore|hence|thus)\b)|所以|因此|于是")
 
 
@@ -1300,6 +1306,7 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
                        r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在")  # not "clubs stays out"
+_ALL_SURVIVE = re.compile(r"\s+(?i:all|both)(?:\s+(?:still|three|two))?\s+|\s*(?:都|全都)(?:还|仍然|仍)?")  # (a list's "all")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|"
                            r"[\s*]*(?:日|号)?(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
                            re.IGNORECASE)  # ("所以梅花可以保留")
@@ -1467,9 +1474,10 @@ _TERM_LIST = re.compile(r"\s*(?:[:：]\s*)?(?i:(?:therefore|thus|hence|now|then|
                         r"(?i:(?:restricted|limited|narrowed(?:\s+down)?|reduced|confined|cut\s+down)\s+to\s+(?:the\s+)?"
                         r"(?:(?:odd|even|following|possible|remaining|candidate)\s+)?(?:values|sums|products|numbers)?"
                         r"\s*[:：]?\s*)?(?:缩小到|限定在|限制在)?"
-                        r"(?:(?i:one\s+of|among|in)\s+)?(?:\*\*)?[{\[(（]?\s*"
+                        r"(?:(?i:one\s+of|among|in)\s+)?(?i:(?:these|those|the\s+following|the)\s+(?:[a-z\d]+\s+)?"
+                        r"(?:values|sums|products|numbers|candidates|options)\s*[:：]\s*)?(?:\*\*)?[{\[(（]?\s*"
                         r"(?P<list>\d{1,6}(?:\s*(?:[、,，/]|(?i:and|or)\b|或|和)\s*\d{1,6}){2,80})\s*[}\])）]?(?:\*\*)?"
-                        r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")
+                        r"(?!\s*[×·*+−=-]\s*\d)(?:\s*(?:中的一个|之一|其中之一))?")  # ("one of these eleven values: {…}")
 
 
 _HOLDING = re.compile(r"\s+(?:with|holding|having)\s+(?:the\s+|an?\s+)?|\s*(?:拿到|拿着|手里是)\s*", re.IGNORECASE)
@@ -1655,8 +1663,8 @@ _TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|
                            r"(?:考虑|看看?|假设|假如|设|除非)\s*$")  # ("Two options unless b = c": a condition)
 _CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
 # After a relation: what it would take or give, a supposition ("a = b = c would need a = a + a")
-_SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:would|might)\s+(?:need|require|mean|give|force|imply|make|"
-                             r"leave|be)\b")
+_SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:(?:would|might)\s+(?:need|require|mean|give|force|imply|"
+                             r"make|leave|be)|means|implies|requires|needs|forces)\b")  # ("b = c means a = 0")
 _ZH_WHEN_AFTER = re.compile(r"\s*(?:的时候|时候|时|的话|的情况下)")  # "a = b的时候，c = 2a": when a = b, a case
 # Before a relation: the cases in which something happens, listed after a colon ("Alice knows exactly when one option
 # dies: b = c or b + c > 50", "…恰好在以下情况：")
@@ -1808,6 +1816,18 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     for m in _SURVIVES.finditer(sentence):
         before = [t for t in toks if t.end <= m.start() and not (t.kind == "modal" and t.text in _CAN_ZH)]
         pronoun = _PRONOUN_SURVIVOR.search(sentence, max(0, m.start() - 16), m.start())
+        every = _ALL_SURVIVE.fullmatch(sentence, before[-1].end, m.start()) if before else None
+        if every is not None and before[-1].kind == "value":  # "May, July and August all stay in play": each value
+            listed = [before[-1]]  # of the list, still possible
+            for t in reversed([u for u in before[:-1] if u.kind != "sep" or u.text not in _LIST_COMMAS]):
+                if t.kind != "value" or t.payload[0] != listed[0].payload[0] or \
+                        _DATE_LIST_GAP.fullmatch(sentence, t.end, listed[0].start) is None:
+                    break
+                listed.insert(0, t)
+            if len(listed) >= 2 and _CRITERION_AFTER.match(sentence, m.end()) is None:
+                out += [record("possible", ("Possible", *t.payload), (), sentence.strip(), t.start, m.end(), False,
+                               reading=POSSIBLE) for t in listed]
+            continue
         if pronoun is not None and (case := _opened_case(toks, sentence)) is not None:
             before = [case]  # "For b = 1, Anne could be 0 or 2, so he doesn't know — that one stays": the case
         elif not before or before[-1].kind not in ("value", "tuple") or \
@@ -2182,10 +2202,30 @@ def _split_sum_sets(sentence: str) -> list[ClaimRecord]:
     return out
 
 
+def _product_sums(sentence: str) -> list[ClaimRecord]:
+    """"60 = 2×30 = 3×20 = 4×15 = 6×10，对应的和32、25、19、16": a product's splits, then their sums in the same order;
+    read only when they are not the true sums in some other order."""
+    out = []
+    for m in _PRODUCT_SUMS.finditer(sentence):
+        p = int(m.group(1))
+        pairs = [(int(a), int(b)) for a, b in _FACTORS.findall(m.group(2))]
+        said = [int(n) for n in re.findall(r"\d+", m.group(3))]
+        if len(said) != len(pairs) or any(a * b != p for a, b in pairs) or \
+                sorted(said) == sorted(a + b for a, b in pairs):
+            continue
+        for (a, b), n in zip(pairs, said):
+            key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
+            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
 _SUM_SET = re.compile(r"[(（]\s*(\d{1,3})\s*[,，]\s*(\d{1,3})\s*[)）]\s*[:：]\s*(\d{1,5})\s*"
                       r"((?:=\s*\d{1,3}\s*[·×*]\s*\d{1,3}\s*){1,6})(?:→|->|⇒)\s*(?:(?i:sums?)\s*)?"
                       r"\{\s*(\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,6})\s*\}")
 _FACTORS = re.compile(r"(\d{1,3})\s*[·×*]\s*(\d{1,3})")
+_PRODUCT_SUMS = re.compile(r"(?<![\d.])(\d{1,5})\s*((?:=\s*\d{1,3}\s*[·×*]\s*\d{1,3}\s*){2,8})[,，;；:：]?\s*"
+                           r"(?:→|->|⇒)?\s*(?:对应的?)?(?:和(?:分别)?(?:是|为)?|(?i:(?:with\s+)?sums?(?:\s+are)?))\s*[:：]?\s*"
+                           r"[{(（]?\s*(\d{1,4}(?:\s*[,，、]\s*\d{1,4}){1,7})(?!\s*[·×*+=])")
 
 
 def _triple_sums(sentence: str) -> list[ClaimRecord]:
@@ -3032,6 +3072,12 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 any(u.kind == "neg" for u in out[-1]):
             out.append([t])  # "♠4 was already gone after P's first statement": when it went, not whose values
             continue
+        if t.kind == "agent" and sentence and any(u.kind in ("value", "tuple") for u in out[-1]) and \
+                any(u.kind == "neg" and ELIMINATED.search(u.text) is not None for u in out[-1]) and \
+                _AND_THEN.fullmatch(sentence, out[-1][-1].end, t.start) is not None and \
+                any(u.kind in ("know", "notknow") for u in toks[i + 1:i + 4]):
+            out.append([t])  # "so statement 1 rules out a = 1 and Bill with 2 knows Anne has 3": what went, then who
+            continue  # knows, two claims
         if t.kind == "only" and _gone_clause(out[-1]):
             subject = []
             while out[-1] and out[-1][-1].kind == "attr":
@@ -4170,7 +4216,10 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         sentence, 0, first.start) is not None) and \
         _SETTLED_AS.search(sentence, 0, first.start) is None  # ("the only days that would tell Bo the date are 28 and
     # 29"; but "所以月份已经可以定为6月": the month can be fixed as June, settled)
-    negated = "neg" in cue_before or (clause[-1].kind == "neg" and ELIMINATED.search(clause[-1].text) is not None) \
+    last = clause[-1] if len(clause) < 2 or clause[-1].kind != "agent" or \
+        _STATEMENT_OF.match(sentence, clause[-1].end) is None else clause[-2]  # (not "man 1" of "RRW went out with
+    # man 1's statement": the statement credited, anchors.py)
+    negated = "neg" in cue_before or (last.kind == "neg" and ELIMINATED.search(last.text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
         or _apposed_out(sentence, first.start) \
         or (_TAKEN_AWAY.match(sentence, vals[-1].end) is not None and

@@ -22,7 +22,8 @@ ELIMINATES = re.compile(r"(?i:\b(?:eliminat(?:es|ed|e|ing)|rul(?:es|ed|e|ing)\s+
                         r"strike(?:s)?\s+out|struck\s+out)\b)")
 # Between the verb and the term: "every", "all the", "any", "the", "all", "every pair with", "all pairs whose".
 _OBJECT = re.compile(r"(?i:\s*(?:already\s+|also\s+|immediately\s+)?(?:(?:every|each|any|all(?:\s+of)?(?:\s+the)?|the)\s+)?"
-                     r"(?:(?P<parity>even|odd)\s+)?(?:(?:pairs?|splits?|worlds?|cases?)\s+(?:with|whose|having)\s+(?:an?\s+|the\s+)?)?)")
+                     r"(?:(?P<parity>even|odd)\s+)?(?:(?:pairs?|splits?|worlds?|cases?)\s+(?:with|whose|having)\s+"
+                     r"(?:an?\s+|the\s+)?(?:(?P<with>even|odd)\s+)?)?)")  # ("every pair with an even sum")
 _AT_LEAST = r"(?:or\s+(?:more|above|higher|greater|larger|bigger)|and\s+(?:up(?:wards?)?|above|over|higher)|upwards?|or\s+over)"
 _AT_MOST = r"(?:or\s+(?:less|fewer|below|lower|smaller|under)|and\s+(?:below|under|down(?:wards?)?)|downwards?)"
 _BOUND = re.compile(
@@ -60,7 +61,7 @@ def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
         term = next((t for t in terms if t.start == obj.end()), None)
         if term is None:
             continue
-        cond, end = _condition(term, obj.group("parity"), sentence)
+        cond, end = _condition(term, obj.group("parity") or obj.group("with"), sentence)
         if cond is not None:
             out.append(record("exclusion", ("Not", cond), (), sentence.strip(), verb.start(), end, False,
                               reading=CLASS))

@@ -79,7 +79,8 @@ _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with|test|try)\s*
 _CASE_SUBJECT = re.compile(r"(?i:\s+(?:needs|requires|would|takes|means|implies|predicts|fails|fits|works)\b)")
 _TOLD_APART = re.compile(r"(?i:\b(?:tell|distinguish|decide)\b[^.;\n]{0,20}$|\bbetween\s+$|\bfrom\s+$|\bvs\.?\s+$)|"
                          r"(?:分不清|区分|还是|或是)[^，。；\n]{0,6}$")
-_CASE_LABEL = re.compile(r"[\s\-*•#>]*(?:\d+[.)]\s*)?(?:\*\*)?\s*$")  # nothing but a bullet or bold before it
+_CASE_LABEL = re.compile(r"[\s\-*•#>]*(?:\d+[.)]\s*)?(?:\*\*)?\s*(?:情况|(?i:case))?\s*$")  # nothing but a bullet,
+# bold or the word "case" before it ("情况k=3：…")
 _LABEL_END = re.compile(r"\s*(?:\*\*)?\s*[.:：]?\s*(?:\*\*)?\s*(?:[:：→]|\S)")  # … and more after it
 # A markdown heading that is the case and nothing else: "### k = 1" over what happens with one muddy child
 _HEADING_MARK = re.compile(r"\s*#{1,6}[ \t]*(?:\*\*)?[ \t]*$")

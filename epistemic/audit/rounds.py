@@ -32,8 +32,8 @@ _CASE_EN = re.compile(
     r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty|blue[-\s]eyed|(?:with|having|have|has|had)\s+blue\s+eyes)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
     r"\bin\s+(?:a|the|any)\s+(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]muddy\s+"
     r"(?:world|case|scenario|situation)\b|"  # "in the 2-muddy world"
-    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])")  # "- k = 2: …", a
-# line labelled by its case
+    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:(?:情况|case)[ \t]*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])")
+# ("- k = 2: …", "情况k=3：…": a line labelled by its case)
 _CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:一共|总共)?(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
                       r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?|(?:是|有)?蓝眼睛?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
@@ -58,8 +58,10 @@ _AFTER_EN = re.compile(r"(?i)\bafter\s+(?:the\s+)?(?:(?P<ord>first|second|third|
 _AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot|"
                          r"(?:right\s+|just\s+)?(?:after|as\s+soon\s+as)\s+(?:the\s+)?(?:father|dad)(?:['’]s)?\s+"
                          r"(?:speaks|spoke|has\s+spoken|statement|announcement|remark|words))\b")  # (the first question)
-_ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|晚|夜|个晚上|个夜晚)(?P<after>(?:提问|问话|询问)?(?:沉默|没人站出来|无人站出来)?"
-                       r"(?:之后|以后|过后|后))?")
+_ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|晚|夜|个晚上|个夜晚)(?P<after>(?:提问|问话|询问|问)?(?:沉默|没有?人站出来|无人站出来)?"
+                       r"(?:之后|以后|过后|后)|(?:提问|问话|询问|问|的时候)?(?:都|也|还|又|仍然?|依然|还是)?(?:沉默|没有?人站出来|无人站出来)了?"
+                       r"(?=[，,]))?")
+# ("第1次问没人站出来以后", "第一次没有人站出来，1号就知道…": the question after that silence)
 _AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
@@ -67,6 +69,8 @@ _LINE_END = re.compile(r"\n")
 _CLAUSE_BREAK = re.compile(r"(?i)[,，;；:：、—–]|\s(?:and|but|so|while)\s|所以|但是|但|而")
 _SEEING = re.compile(r"(?i)\b(?:sees?|seeing|saw|looks?\s+at|looking\s+at)\b|看到|看见|看得到|看着")
 _REASON = re.compile(r"(?i)\b(?:since|because|as|given\s+that)\b|因为|既然|由于")
+_PASSED_SILENT = re.compile(r"(?i)\s+(?:was|is|passed|passes|went\s+by|goes\s+by)\s+(?:silent|quiet|in\s+silence|"
+                            r"without\s+(?:anyone|anybody))\b")  # "Round 1 was silent, so …": the time after it
 _AFTER_BEFORE = re.compile(r"(?i)\b(?:after|survives?|survived|past)\s+$")  # ("both survive round 1": the next one)
 # "the shortcut would have them step forward at the very first asking": what a rule has them do, not the trace's case
 _CAUSED = re.compile(r"(?i)\bwould\s+have\s+(?:them|him|her|it|us|everyone|each\s+of\s+them)\b")
@@ -84,7 +88,8 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     for m in _ROUND_EN.finditer(sentence):
         word = m.group("ord") or m.group("num") or m.group("first")
         n = _number(word)
-        after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 10), m.start()) is not None  # "after round 2"
+        after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 10), m.start()) is not None or \
+            _PASSED_SILENT.match(sentence, m.end()) is not None  # "after round 2", "Round 1 was silent, so …"
         out.append((m.start(), n + 1 if after else n))
     for m in _AFTER_EN.finditer(sentence):
         word = m.group("ord") or m.group("num")
@@ -97,6 +102,8 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     return [(at, n) for at, n in out if n > 0]
 
 
+# A sentence that sets what happened against the case under its label: "But …", "In fact …", "但是…"
+_REALITY_LEAD = re.compile(r"(?i:\W*(?:but|however|yet|in\s+fact|actually)\b)|\W*(?:但是|但|可是|然而|不过|其实|实际上)")
 # A supposition inside the case, the member's own: "if I were clean", "如果我是干净的"
 _INNER_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing)\s+(?:I|I'm|he|she|he's|she's)\b)|(?:如果|假如|假设|要是|若)(?:我|他|她)")
 
@@ -105,7 +112,11 @@ def _verb_outside_times(know: re.Pattern, sentence: str, start: int, stop: int) 
     """The first knowing verb after `start` that is not part of a time ("第一次没人站出来之后": after a silence)."""
     spans = [m.span() for pattern in (_ROUND_ZH, _AFTER_EN) for m in pattern.finditer(sentence)]
     return next((v for v in know.finditer(sentence, start, stop)
-                 if not any(a <= v.start() < b for a, b in spans) and _A_BOUND.match(sentence, v.end()) is None), None)
+                 if not any(a <= v.start() < b for a, b in spans) and _A_BOUND.match(sentence, v.end()) is None and
+                 _NOBODY_BEFORE.search(sentence, max(0, v.start() - 6), v.start()) is None), None)
+
+
+_NOBODY_BEFORE = re.compile(r"(?:没有?人|无人)(?:都|也|还|又)?$")  # "前两次都没人站出来": a silence, no one knowing
 
 
 # A knowing of a bound on the count, not of one's own forehead: "三次沉默后只能知道至少有四个", "they know there are at
@@ -166,8 +177,12 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
                 # and no question named after the knowing: "so with k = 2 someone steps forward at the first call")
             out += _timed(lex, term, found, first, sentence, n, m.start(), m.end(), verb, negated, stop)
     if labelled and not named and _OWN_SUPPOSITION.search(sentence) is None:
-        for know, negated in ((_KNOW_EN, _NEGATED_EN), (_KNOW_ZH, _NEGATED_ZH)):
+        for know, negated, modal in ((_KNOW_EN, _NEGATED_EN, _MODAL_EN), (_KNOW_ZH, _NEGATED_ZH, _MODAL_ZH)):
             verb = _verb_outside_times(know, sentence, 0, len(sentence))
+            if verb is not None and _REALITY_LEAD.match(sentence) is not None and \
+                    modal.search(sentence, 0, verb.start()) is None:
+                return []  # "- k = 1: … He'd know at the first asking. But at the first asking nobody stepped
+                # forward.": what did happen, set against the case
             if verb is not None:
                 return _timed(lex, term, found, first, sentence, labelled, _clause_start(sentence, verb.start()), 0,
                               verb, negated, len(sentence))

@@ -113,7 +113,9 @@ _WHAT_IF = re.compile(r"(?i:\bwhat\s+if\b|\bsuppose\b|\bimagine\b)[^?？]*[?？]
 _SENTENCE_START = re.compile(r"[.!?。！？\n]\s*")
 
 
-_OTHERS = re.compile(r"他们|她们|别人|其他人|(?i:\btheir\b|\bothers?\b)")  # a bracket about others' words
+_OTHERS = re.compile(r"他们|她们|别人|其他人|前[一二两三四五六七八九\d]{1,2}(?:位|个|人)|(?i:\btheir\b|\bothers?\b|"
+                     r"\bthe\s+(?:first|other)\s+(?:two|three|four|five|six|\d{1,2})\b)")  # (a bracket about others')
+_CLAUSE_OPEN = re.compile(r"[^，,：:;；。.!?！？]*$")  # the clause a bracket closes, back to its last break
 
 
 def _supposed_speech(text: str, at: int) -> bool:
@@ -340,7 +342,10 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
                 break
             if _OBJECT_OF.search(m.group(0), max(0, t.start - 8), t.start) is not None:
                 continue  # "不知道第三位，说“不知道”": the second logician's words, not the third's
-            j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says"), None)
+            asides = [a.span() for a in ASIDE_BRACKETS.finditer(m.group(0), t.end) if _OTHERS.search(
+                a.group(0)) or _OTHERS.search(_CLAUSE_OPEN.search(m.group(0), t.end, a.start()).group(0))]
+            j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says" and
+                      not any(a <= toks[j].start < b for a, b in asides)), None)
             if j is not None and (any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]) or
                                   _HEARD.search(m.group(0), t.end, toks[j].start) is not None):
                 j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech; "第四位听到了前三位都说“不知道”":
@@ -358,10 +363,9 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             quoted = _OPENING_QUOTE.match(m.group(0), opens)
             if quoted is not None:  # 'P先生说“我早就知道你不知道”，也就是说…': what is said is the quote
                 content = [u for u in content if u.start < quoted.end()]
-            asides = [a.span() for a in ASIDE_BRACKETS.finditer(m.group(0), opens) if _OTHERS.search(a.group(0))]
             content = [u for u in content if not any(a <= u.start < b for a, b in asides)]  # "第五位：前四位都要
-            # （从他们的“不知道”推出来）": the others' words, in brackets, are no speech of his (but "P speaks first
-            # ("I don't know")" is his)
+            # （从他们的“不知道”推出来）", "第4位：前三位都要（都说了不知道）": the others' words, in brackets, are no
+            # speech of his (but "P speaks first ("I don't know")" is his)
             said = said_words(content)
             if said:
                 kinds = [u.kind for u in content]

@@ -108,8 +108,8 @@ def test_the_next_speaker_hearing_opens_his_turn(ctxs):
             '第二位说："我也不知道自己帽子的颜色。"')
     heard = _audit(ctx, lead + "第二位看得到第一位和第三位，也听到了第一位的话。" + step)
     assert bad(heard) == [] and heard.steps[2].reached == 2
-    seeing = _audit(ctx, lead + "第二位看得到第一位和第三位。" + step)
-    assert bad(seeing)  # (without his turn opened, the removal is one statement early)
+    seeing = _audit(ctx, lead + "第二位看得到第一位和第三位。所以排除\"红白红\"。\n\n第二位说：\"我也不知道自己帽子的颜色。\"")
+    assert bad(seeing)  # (without his turn opened, nor his knowing worked out, the removal is one statement early)
 
 
 def test_a_second_clause_of_another_subject_gives_no_answer(ctxs):
