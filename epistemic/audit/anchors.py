@@ -350,8 +350,8 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     elif phrase is None or _STATEMENT_NOUN.search(phrase) is None:
         return None  # the elimination nearest the claim, credited to a statement, a silence, a remark
     k = aligner.anchor(phrase, current)
-    if k is None:
-        return None
+    if k is None:  # ("P's statement" with the trace past both of P's: either of them)
+        return aligner.speaker_statements(phrase) or None
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
 
 

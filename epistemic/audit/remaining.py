@@ -23,7 +23,7 @@ _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?
                  r"\s+" + _NOUN + r"\b|(?<![\d,.])\d{1,4}\s*(?:→|->)\s*" + _N + r"\s+" + _NOUN + r"\b)")
 # ("32 → 26 candidates": from one count to the count left)
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
-_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
+_ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?:还是|仍然?|依然)剩|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
                  r"(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人|(?:都|也)?(?:是)?(?:干净|没有?泥))|种|对)")
 # (nor "剩下3个是干净的": the other children, not the candidates)
 # "这9张牌都还在", "4种可能仍然保留": a count of candidates still there

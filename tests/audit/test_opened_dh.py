@@ -168,3 +168,24 @@ def test_a_round_that_passed_in_silence_dates_what_follows(ctxs):
     assert [c.verdict.verdict for c in _claims(chinese, "case knowledge")] == ["entailed"] * 3 and bad(chinese) == []
     early = _audit(six, '父亲说："至少有一个人额头上有泥。"\n\n- **k = 3**：第一次仍没人站出来，1 号就确定自己有泥。')
     assert [c.verdict.verdict for c in bad(early)] == ["premature"]
+
+
+def test_still_so_many_left_is_the_count_after(ctxs):
+    """"第二位说不知道，…所以这句话没有排除新的情况，还是剩六种。": "still six" is the count after the second man's
+    statement (four), not the one before it, which a count said right after a statement may otherwise mean."""
+    ctx = ctxs("hats.txt")
+    lead = '第一位说不知道，所以排除"白红红"，剩六种。\n\n'
+    still = _audit(ctx, lead + "第二位说不知道，所以这句话没有排除新的情况，还是剩六种。")
+    assert [(c.record.kind, c.verdict.verdict) for c in _claims(still, "count")][-1:] == [("count", "false")]
+    plain = _audit(ctx, lead + "第二位说不知道，又排除两种，还剩四种。")
+    assert [c.verdict.verdict for c in _claims(plain, "count")] == ["entailed", "entailed"]
+
+
+def test_a_speakers_statement_past_both_of_his(ctxs):
+    """"so P's statement already wipes out every pair with an even sum" with the trace past P's last statement (the
+    dialogue restated at the start): either of P's statements is meant, and neither removes the even sums."""
+    ctx = ctxs("impossible.txt")
+    dialogue = 'P: "I cannot determine the two numbers." S: "I knew that you couldn\'t." P: "Now I can." S: "So can I."\n\n'
+    report = _audit(ctx, dialogue + "So P's statement already wipes out every pair with an even sum.")
+    assert [(c.record.kind, c.verdict.verdict) for c in bad(report)] == [("credit", "premature")]
+    assert bad(_audit(ctx, dialogue + "So S's statement already wipes out every pair with an even sum.")) == []
