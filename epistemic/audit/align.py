@@ -869,9 +869,12 @@ class Aligner:
         names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
         parts: dict[str, int] = {}  # the trace's own numbered headings so far ("## Step 1: Albert's statement") -> stage
         listed = None  # (the stage before, the last statement) of the dialogue being listed line by line
-        for text in texts:
+        for i, text in enumerate(texts):
             before = current
             k, how = self.locate(text, current)
+            if listed is None and reached == 0 and k == 1 and how == "quote" and self._lines_ahead(texts, i):
+                listed = (current, current)  # 'Albert: "I don't know …"' / 'Bernard: "…"' / 'Albert: "…"', a line a
+                # step before any reasoning, with no lead-in: the dialogue restated all the same
             if listed is not None and how == "quote" and k == listed[1] + 1 and self._bare_line(text, k):
                 # "接着有三句对话：\n\n阿尔伯特：…\n\n伯纳德：…": the puzzle's dialogue, a line a step; no progress
                 listed = (listed[0], k)
@@ -936,6 +939,20 @@ class Aligner:
                 if c.strong and c.stage > current:
                     current = c.stage
         return _proved(texts, out)
+
+    def _lines_ahead(self, texts: list[str], i: int) -> bool:
+        """Whether steps i, i + 1, … are the dialogue's statements 1, 2, … to the last, each its quote alone, and a
+        later step names the first statement again (the walk-through restarts; else the lines are its outline)."""
+        n = len(self.quotes)
+        return n >= 2 and i + n <= len(texts) and all(
+            self.locate(texts[i + j], j) == (j + 1, "quote") and self._speaker_and_quote(texts[i + j], j + 1)
+            for j in range(n)) and any(self.locate(t, 0)[0] == 1 for t in texts[i + n:])
+
+    def _speaker_and_quote(self, text: str, k: int) -> bool:
+        """Whether a step is statement k's quote and a name for its speaker, nothing more (not '阿里说："…" 也就是说，
+        …', the statement glossed as the trace walks through it)."""
+        folded = fold(text)
+        return any(q in folded and len(folded) - len(q) <= 12 for q in self.quotes[k - 1])
 
     def _dialogue_lines(self, text: str) -> bool:
         """Whether a step is the puzzle's dialogue set out, a line per statement under its speaker's name, after an

@@ -185,7 +185,24 @@ def test_a_speakers_statement_past_both_of_his(ctxs):
     """"so P's statement already wipes out every pair with an even sum" with the trace past P's last statement (the
     dialogue restated at the start): either of P's statements is meant, and neither removes the even sums."""
     ctx = ctxs("impossible.txt")
-    dialogue = 'P: "I cannot determine the two numbers." S: "I knew that you couldn\'t." P: "Now I can." S: "So can I."\n\n'
+    dialogue = ('P: "I cannot determine the two numbers." S: "I knew that you couldn\'t." P: "Now I can." '
+                'S: "So can I."\n\n')
     report = _audit(ctx, dialogue + "So P's statement already wipes out every pair with an even sum.")
     assert [(c.record.kind, c.verdict.verdict) for c in bad(report)] == [("credit", "premature")]
     assert bad(_audit(ctx, dialogue + "So S's statement already wipes out every pair with an even sum.")) == []
+
+
+def test_the_dialogue_restated_line_by_line_without_a_lead_in(ctxs):
+    """Three steps at the start, each a speaker's name and his words alone ('Albert: "I don't know …"', 'Bernard:
+    "…"', 'Albert: "…"'), restate the puzzle: the walk-through that follows starts again at the first statement, so
+    "15: August 15 only — he'd know." under Bernard's statement holds there (not at the end, where it was false). Lines
+    not named again later are the walk-through's outline, and a statement glossed as it is told ('阿里说："…" 也就是说，
+    …') is the walk-through itself."""
+    ctx = ctxs("cheryl.txt")
+    lines = "".join(f'{a.speaker}: "{dict(a.texts)["en"]}"\n\n' for a in ctx.puzzle.announcements)
+    report = _audit(ctx, lines + "Now Albert's statement. The first part, \"I don't know\", is automatic. May and June "
+                                 "have a unique day, so May and June are out.\n\n"
+                                 'Now Bernard: "At first I didn\'t know, but I know now."\n\n15: August 15 only — '
+                                 "he'd know.")
+    assert [s.stage for s in report.steps[:3]] == [0, 0, 0]
+    assert [c.verdict.verdict for c in _claims(report, "conditional")] == ["entailed"]
