@@ -51,14 +51,17 @@ _SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|theref
                           r"[^\n.!?]*[.!?]?\s*$)")
 
 
+_DASH_YES_NO = re.compile(r"(?i:[—–]\s*(?:\*\*)?(yes|no)(?:\s*\(\s*[01]\s*\))?(?:\*\*)?\s*[.!]?\s*$)")
+
+
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
     text = _REMARK_AFTER.sub("", text.rstrip())  # "∴ July 16. (Bernard, holding 16, already knows at t2; …)"
     m = _CLOSING.search(text)
-    said = _SAID_YES_NO.search(text)
-    if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why
-        return _answer_of(lex, memo, said.group(1))
+    said = _SAID_YES_NO.search(text) or _DASH_YES_NO.search(text)
+    if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why;
+        return _answer_of(lex, memo, said.group(1))  # "…; the sum is one of 3, 5, 15, 17 — yes.": why, then it
     if m is None or any(t.kind == "neg" for t in lex.scan(m.group("said"))):
         return None  # "So we drop April 19.": an elimination, not the answer
     found = _answer_of(lex, memo, _REPLIED.sub(r"\1", m.group("said")))  # ("所以回答“是”，填1": 是，填1)

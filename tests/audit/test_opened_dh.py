@@ -206,3 +206,13 @@ def test_the_dialogue_restated_line_by_line_without_a_lead_in(ctxs):
                                  "he'd know.")
     assert [s.stage for s in report.steps[:3]] == [0, 0, 0]
     assert [c.verdict.verdict for c in _claims(report, "conditional")] == ["entailed"]
+
+
+def test_a_closing_yes_after_a_dash(ctxs):
+    """"**Answer:** (a, b) ∈ {(1,2), (2,3), (8,7), (9,8)}; the sum is one of 3, 5, 15, 17 — yes.": the yes closing the
+    line answers the yes/no question (no answer was read, a correct trace's answer misjudged); "— no." likewise."""
+    ctx = ctxs("consecutive.txt")
+    yes = _audit(ctx, "**Answer:** (a, b) ∈ {(1,2), (2,3), (8,7), (9,8)}; the sum is one of 3, 5, 15, 17 — yes.")
+    assert yes.final_answer == ((1,),) and yes.final_answer_correct
+    no = _audit(ctx, "**Answer:** the sum can be 3, 5, 17 or 19 — no.")
+    assert no.final_answer == ((0,),) and not no.final_answer_correct

@@ -569,11 +569,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # (read without the aside after it: the aside hides the closing yes)
     "ck1-consecutive-gpt4o-steps-correct-12",
     # traces_dh* (opened in session 51) and traces_dm* (session 51): the yes/no of Consecutive Numbers asked as "is the
-    # sum 3, 5, 15 or 17?" and answered by a list of sums, "So the sum is 3, 5, 17 or 19" (a wrong list read as yes),
-    # "the sum is 3 or 17" (gold: the pairs are wrong, though the sum is in the set), and "…; the sum is one of 3, 5,
-    # 15, 17 — yes." (the closing "yes" after a dash, unread)
-    "dh2-consecutive-r1-think-error-01", "dm1-consecutive-claude-markdown-error-13",
-    "dm2-consecutive-gemini-terse-correct-08"}
+    # sum 3, 5, 15 or 17?" and answered by a list of sums, "So the sum is 3, 5, 17 or 19" (a wrong list read as yes)
+    # and "the sum is 3 or 17" (gold: the pairs are wrong, though the sum is in the set); "…; the sum is one of 3, 5,
+    # 15, 17 — yes." (a closing "yes" after a dash) read the same session
+    "dh2-consecutive-r1-think-error-01", "dm1-consecutive-claude-markdown-error-13"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
