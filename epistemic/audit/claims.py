@@ -2193,12 +2193,7 @@ def _split_sum_sets(sentence: str) -> list[ClaimRecord]:
         said = [int(n) for n in re.findall(r"\d+", m.group(5))]
         if len(said) != 1 + len(splits) or any(a * b != x * y for a, b in splits):
             continue
-        pairs = [(x, y), *splits]
-        if sorted(said) == sorted(a + b for a, b in pairs):
-            continue
-        for (a, b), n in zip(pairs, said):
-            key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
-            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+        out += _sums_in_order([(x, y), *splits], said, m)
     return out
 
 
@@ -2210,13 +2205,18 @@ def _product_sums(sentence: str) -> list[ClaimRecord]:
         p = int(m.group(1))
         pairs = [(int(a), int(b)) for a, b in _FACTORS.findall(m.group(2))]
         said = [int(n) for n in re.findall(r"\d+", m.group(3))]
-        if len(said) != len(pairs) or any(a * b != p for a, b in pairs) or \
-                sorted(said) == sorted(a + b for a, b in pairs):
-            continue
-        for (a, b), n in zip(pairs, said):
-            key = ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n))
-            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+        if len(said) == len(pairs) and all(a * b == p for a, b in pairs):
+            out += _sums_in_order(pairs, said, m)
     return out
+
+
+def _sums_in_order(pairs: list[tuple[int, int]], said: list[int], m: re.Match) -> list[ClaimRecord]:
+    """The arithmetic claim "a + b = n" of each pair and the sum said for it, in order; none when the sums said are
+    the true ones in another order (a set may be written sorted)."""
+    if sorted(said) == sorted(a + b for a, b in pairs):
+        return []
+    return [record("arithmetic", ("Compare", "=", ("Arith", "+", ("Const", a), ("Const", b)), ("Const", n)), (),
+                   m.group(0), m.start(), m.end(), False, reading=ARITHMETIC) for (a, b), n in zip(pairs, said)]
 
 
 _SUM_SET = re.compile(r"[(（]\s*(\d{1,3})\s*[,，]\s*(\d{1,3})\s*[)）]\s*[:：]\s*(\d{1,5})\s*"

@@ -216,3 +216,14 @@ def test_a_closing_yes_after_a_dash(ctxs):
     assert yes.final_answer == ((1,),) and yes.final_answer_correct
     no = _audit(ctx, "**Answer:** the sum can be 3, 5, 17 or 19 — no.")
     assert no.final_answer == ((0,),) and not no.final_answer_correct
+
+
+def test_what_should_happen_is_no_narration(ctxs):
+    """"所以第一次问的时候，有泥的孩子就应该站出来": what the trace expects of the first question ("should") is its claim,
+    not the dialogue's knowing told (which had moved the trace to the last statement at once)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    lead = '父亲说："你们中至少有一个人额头上有泥。"\n\n'
+    expected = _audit(ctx, lead + "所以第一次问的时候，有泥的孩子就应该站出来。")
+    assert expected.steps[-1].reached == 1
+    told = _audit(ctx, lead + "第一次没人站出来。第二次问的时候，有泥的孩子都站出来了。")
+    assert told.steps[-1].reached == 3
