@@ -32,6 +32,7 @@ _ZH_STILL = re.compile(r"(\d{1,6}|十?[一两二三四五六七八九十])\s*(�
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|去掉|排除|删去|划掉")  # (or what was removed: "去掉(1,0)和
 # (9,10)，剩16种": what is left of the candidates)
+_STILL = re.compile(r"(?i:\bstill\b)|还是|仍然?|依然")  # "还是剩六种", "9 cards still remain"
 _REMOVED = re.compile(r"去掉|排除|删去|划掉|淘汰")  # a bare "剩" after a comma counts what a removal left ("去掉…，剩16种")
 
 # After the count: it is a count within one case or for each case, not of the stage ("one date left with that day")
@@ -63,9 +64,9 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 continue
             word = m.group(1) if pattern is not _EN else next(g for g in m.groups() if g)
             n = _number(word)
-            if n is not None:
-                out.append(record("count", ("Remaining", n), (), m.group(0), m.start(), m.end(), False,
-                                  reading=COUNTED))
+            if n is not None:  # ("Remaining", n, "still"): the count said to hold still, after the statement in hand
+                key = ("Remaining", n, "still") if _STILL.search(m.group(0)) is not None else ("Remaining", n)
+                out.append(record("count", key, (), m.group(0), m.start(), m.end(), False, reading=COUNTED))
     return out
 
 

@@ -20,8 +20,6 @@ exceptions are caught on the way: a bug in a strategy fails loudly.
 """
 from __future__ import annotations
 
-import re
-
 from ..language import syntax as s
 from ..language.printer import formula_source
 from .align import statement_parts
@@ -141,9 +139,6 @@ class Survives:
                         f"at stage {stage}: {survivor_text(lex, record.key)}", f"no world of stage {stage} has {shown}")
 
 
-_STILL = re.compile(r"(?i:\bstill\b)|还是|仍然?|依然")
-
-
 class RemainingCount:
     """ "9 cards remain": the number of answers (values of the question's terms) still possible at a stage."""
 
@@ -164,8 +159,9 @@ class RemainingCount:
             return count(j) == n or judge.solution.stages[j].count == n
 
         stage = window.stage
-        back = stage if record.past else (min(1, stage) if window.fresh and _STILL.search(record.text) is None else 0)
-        # ("还是剩六种", "still six left": the count after the statement in hand, not the one before it)
+        back = stage if record.past else (min(1, stage) if window.fresh and len(record.key.formula) < 3 else 0)
+        # (("Remaining", n, "still"): "还是剩六种", "still six left", the count after the statement in hand, not the one
+        # before it)
         if any(matches(stage - b) for b in range(back + 1)):
             return Verdict(ENTAILED, stage, f"at stage {stage}: {n} remain", strategy=self.name)
         for j in range(stage + 1, window.reached + 1):

@@ -149,8 +149,8 @@ def test_a_count_still_there(ctxs):
     ctx = ctxs("card16.txt")
     lead = "P：我不知道。Q：我知道你不知道。\n\n"
     for text in ("这样看来，Q先生的话不能排除哪个花色，这9张牌都还在。", "So all 9 cards are still in play."):
-        assert [(c.record.key.formula, c.verdict.verdict) for c in _claims(_audit(ctx, lead + text), "count")] == [
-            (("Remaining", 9), "false")]
+        assert [(c.record.key.formula[:2], c.verdict.verdict) for c in _claims(_audit(ctx, lead + text), "count")] \
+            == [(("Remaining", 9), "false")]  # (a "still" count keyed apart, test_opened_dh)
     assert _claims(_audit(ctx, lead + "这样看来，5张牌都还在。"), "count")[0].verdict.verdict == "entailed"
     assert _claims(_audit(ctxs("muddy.txt"), "这3个孩子都还在。"), "count") == []
 

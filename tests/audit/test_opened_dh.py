@@ -227,3 +227,17 @@ def test_what_should_happen_is_no_narration(ctxs):
     assert expected.steps[-1].reached == 1
     told = _audit(ctx, lead + "第一次没人站出来。第二次问的时候，有泥的孩子都站出来了。")
     assert told.steps[-1].reached == 3
+
+
+def test_a_still_count_does_not_share_its_verdict(ctxs):
+    """"还是剩六种" is judged after the statement in hand, a plain "还剩六种" may mean the count before it: the "still" is
+    part of the claim's key, so the judge's cache never hands one's verdict to the other (a row's label had depended
+    on the rows audited before it)."""
+    lead = '第一位说不知道，所以排除"白红红"，剩六种。\n\n第二位说不知道，'
+    plain = lead + "这句话排除了一些情况，还剩六种。"
+    from epistemic.audit import AuditContext
+    puzzle = ctxs("hats.txt").puzzle
+    alone = [c.verdict.verdict for c in _claims(_audit(AuditContext.build(puzzle), plain), "count")]
+    after = AuditContext.build(puzzle)
+    _audit(after, lead + "所以这句话没有排除新的情况，还是剩六种。")
+    assert [c.verdict.verdict for c in _claims(_audit(after, plain), "count")] == alone == ["entailed", "entailed"]
