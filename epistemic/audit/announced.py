@@ -21,7 +21,7 @@ from .records import KNOWLEDGE, Claim, ClaimRecord, claim_key
 _NOT_A_CLAIM = re.compile(r"(?i:\b(?:if|would|when|whenever|with\s+exactly|only|after|once|suppose|unless)\b|"
                           r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                           r"\b(?i:in\s+(?:world\s+)?[01]{3,8})\b|"  # ("in 01101, …": one world, named by its bits)
-                          r"如果|若|假如|要是|假设|只要|只有|之后|以后|后[，,]|紧接着|的世界|在\s*[01]{3,8}\s*(?:里|中|这个世界)")
+                          r"如果|若|假如|要是|假设|只有|之后|以后|后[，,]|紧接着|的世界|在\s*[01]{3,8}\s*(?:里|中|这个世界)")
 # ("the muddy children of a two-muddy world", "在 1100 里，孩子1知道自己有泥")
 # A denial, or another group as the subject ("Clean children can't know anything at this point either: … sees all the
 # muddy ones"): not the announcement's content
