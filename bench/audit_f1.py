@@ -60,7 +60,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # traces_dh*, 32 rows written in session 50, scored 0.685 at that session's start code 0a66357, at its end and at the
 # start of session 51, then opened; traces_dk*, 32 rows written in session 51, scored 0.770 at that session's start
 # code 82177ab, at its end and at the start of session 52, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_dn*, 32 rows written in session 52):
+BLIND = ("traces_ao", "traces_dn")
 REAL = "tests/data/real/*.jsonl"
 
 
