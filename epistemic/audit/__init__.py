@@ -894,6 +894,11 @@ def _ahead(alignment: list) -> list[int]:
     return out
 
 
+# A supposition's own clause: "If the month were August," (the agents it names hold the supposed value; an agent named
+# after it, "Albert would still be choosing among three dates, so Bernard couldn't know", reasons about the case)
+_IF_CLAUSE = re.compile(r"[^,，;；:：]*")
+
+
 def _looks_wrong(c: ClaimAudit) -> bool:
     return c.record.certain and c.verdict.verdict in (FALSE, PREMATURE)
 
@@ -909,7 +914,8 @@ def _weighed(c: ClaimAudit, backed: bool, text: str, recap: bool = False, long: 
         return c
     r = c.record
     informed = r.kind == "hypothetical" and c.verdict.verdict == FALSE and wrong_information(
-        r.key.formula, {t.payload for t in tokens(c.lexicon, r.text) if t.kind == "agent"}, c.lexicon)
+        r.key.formula, {t.payload for t in tokens(c.lexicon, _IF_CLAUSE.match(r.text).group(0)) if t.kind == "agent"},
+        c.lexicon)
     forced = r.kind == "candidates" and c.verdict.verdict == PREMATURE and must_be(text, r.start, r.end)
     alone = (c.anchored and c.verdict.verdict == PREMATURE) or informed or forced or \
         (c.anchored and c.verdict.verdict == FALSE and r.kind == "candidates" and c.verdict.earlier is None) or \

@@ -498,8 +498,9 @@ def as_supposed(records: list[ClaimRecord]) -> list[ClaimRecord]:
 
 # A line that opens a supposition over the lines under it ('"如果我戴的是红帽子，那么：', "Suppose my hat is red. Then:"),
 # and a line that returns to what is so ("可是第二位说了不知道。", "But he said he didn't know.")
-_SUPPOSING_LINE = re.compile(r"^[ \t>*\-•\"“「]*(?:如果|假如|假设|要是|(?i:if|suppose|assume|imagine)\b)[^\n]{0,120}[:：][ \t]*$",
-                             re.MULTILINE)
+_SUPPOSING_LINE = re.compile(r"^[ \t>*\-•\"“「]*(?:如果|假如|假设|要是|(?i:if|suppose|assume|imagine)\b)"
+                             r"(?:[^\n。！？!?.]|\.(?!\s)){0,120}[:：][ \t]*$", re.MULTILINE)  # (in one sentence: not
+# "如果这个点数只出现一次，P就能知道。我们数一下每个点数出现的次数：", a rule, then a count of what is so)
 _BACK_TO_FACT = re.compile(r"[\s>*\-•]*(?:可是|但是|但|然而|不过|实际上|(?i:but|however|yet|in\s+fact|actually)\b)")
 
 
@@ -690,7 +691,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if "和" in sentence and lex.number_pair is not None:
         raw = _bare_sum(lex, raw, sentence)
     if any(t.kind == "answer" for t in raw):  # "to be sure the answer is unique, try April 14": no answer given
-        raw = [t for t in raw if t.kind != "answer" or _ANSWER_PROPERTY.match(sentence, t.end) is None]
+        raw = [t for t in raw if t.kind != "answer" or _ANSWER_PROPERTY.match(sentence, t.end) is None and
+               _ANSWER_SITUATION.match(sentence, t.end) is None]
     kinds = {t[0] for t in raw}
     cue = (answer_cue and _REMAINING_LABEL.match(sentence) is None) or "answer" in kinds or _question_label(raw, sentence)
     # the cue reaches the next sentences only when it ends its own ("The answer is:"), not in "make sure the
@@ -767,7 +769,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
                                  "know" in sentence):
             found += _appositive_records(lex, toks, sentence)
         if ("agent" in kinds or "ambig" in kinds) and "attr" in kinds and _POSSESSIVE.search(sentence) is not None:
-            found += _possessed_records(toks, sentence, _one_each(lex))
+            found += _possessed_records(lex, toks, sentence, _one_each(lex))
         if ("agent" in kinds or "ambig" in kinds) and _HOLDS_ANY.search(sentence) is not None:
             found += _held_records(lex, toks, sentence)
         if "agent" in kinds and "attr" in kinds and _SEES.search(sentence) is not None:
@@ -2330,13 +2332,14 @@ _WHO = re.compile(r"\s*[,，]\s*(?i:who|whose)\b")  # a relative clause of a per
 _ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|": an expression, not two variables
 
 
-# A set taken away: "Ω₁ = Ω ∖ {(0,1), (10,9)}", "W_3 = W_2 \\setminus \\{♥A, ♦A\\}" (the braces right after the sign)
-_SET_MINUS = re.compile(r"(?:∖|\\setminus)\s*(\\?\{[^{}]*\\?\})")
+# A set taken away: "Ω₁ = Ω ∖ {(0,1), (10,9)}", "W_3 = W_2 \\setminus \\{♥A, ♦A\\}", "W1 = W0 − {(0,1), (10,9)}" (the
+# braces right after the sign; a minus only after a set's name)
+_SET_MINUS = re.compile(r"(?:∖|\\setminus|(?<=[A-ZΩ])[\w₀-₉']{0,3}\s*[−-])\s*(\\?\{[^{}]*\\?\})")
 
 
 def removed_sets(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """A list read inside the braces after a set difference sign is what is removed: `not (…)`, an exclusion."""
-    if "∖" not in text and "setminus" not in text:
+    if "∖" not in text and "setminus" not in text and "{" not in text:
         return records
     spans = [m.span(1) for m in _SET_MINUS.finditer(text)]
     return [r.as_removed()
@@ -2347,9 +2350,43 @@ def removed_sets(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
 _EQUALITY_GAP = re.compile(r"[\s*]*(?:,|，|、|;|；|(?i:and|or)\b|和|或)[\s*]*")
 
 
+def _dropped_along(records, sentence: str) -> list:
+    """Equalities listed right after an exclusion of the same variable's value ("drop a = 0, a = 10"): excluded."""
+    out = []
+    for r in records:
+        f, last = r.key.formula, out[-1] if out else None
+        if last is not None and last.kind == "exclusion" and r.kind == "candidates" and f[0] == "Compare" and \
+                f[1] == "=" and f[2][0] == "Var" and _excluded_var(last.key.formula) == f[2] and \
+                last.end <= r.start and _EQUALITY_GAP.fullmatch(sentence, last.end, r.start) is not None and \
+                _STAYS_AFTER.match(sentence, r.end) is None and \
+                _NAMED_EQUALITY.search(sentence[last.start:last.end]) is not None and \
+                _NAMED_EQUALITY.fullmatch(sentence, r.start, r.end) is not None:
+            r = r.as_removed()  # (both written "a = 0": not "但0已经排除，只能是2", "rules out hearts and leaves …")
+        out.append(r)
+    return out
+
+
+_STAYS_AFTER = re.compile(r"\s*(?:(?i:stays|stay|survives|survive|remains|remain|is\s+left|is\s+kept|is\s+fine|ok)\b|"
+                          r"保留|留下|还在|没问题)")  # "drop a = 0, a = 2 stays": the second kept
+
+
+_NAMED_EQUALITY = re.compile(r"(?<![A-Za-z])[a-z]\s*=\s*\d{1,4}$")
+
+
+def _excluded_var(f: tuple) -> tuple | None:
+    """The variable of an exclusion of one value (`a != 0`, `not a = 0`), or None."""
+    if f[0] == "Not" and f[1][0] == "Compare" and f[1][1] == "=":
+        f = f[1]
+    elif not (f[0] == "Compare" and f[1] == "!="):
+        return None
+    return f[2] if f[2][0] == "Var" and f[3][0] == "Const" else None
+
+
 def _listed_equalities(records, sentence: str):
     """"Survivors: a = 1 (b = 2), a = 2 (b = 3), a = 8 (b = 7)": equalities of one variable listed one after another
-    are one list of its values (`a in {1, 2, 8}`), not each the whole of what is left."""
+    are one list of its values (`a in {1, 2, 8}`), not each the whole of what is left; listed after one ruled out
+    ("drop a = 0, a = 10"), each is ruled out too."""
+    records = type(records)(_dropped_along(records, sentence))
     runs, current = [], []
     for r in records:
         f = r.key.formula
@@ -3563,10 +3600,12 @@ def _one_each(lex: Lexicon) -> bool:
     return all(len(a.observes) == 1 and isinstance(a.observes[0], s.Var) for a in lex.puzzle.agents)
 
 
-def _possessed_records(toks: list[Token], sentence: str, pronouns: bool = False) -> list[ClaimRecord]:
+def _possessed_records(lex: Lexicon, toks: list[Token], sentence: str, pronouns: bool = False) -> list[ClaimRecord]:
     """"Q's rank", "Q先生手里的点数", "S's sum", "Albert = month": what an agent has is what the agent observes (kind
     "told", judged at the start: the wrong agent when another observes it). With `pronouns` (each agent observes one
-    variable), "他手里的日子" of the agent the sentence opens on too."""
+    variable), "他手里的日子" of the agent the sentence opens on too. Not for an agent who sees several things (the
+    others' foreheads): "Bob's b" is then his own number, the one he does not see."""
+    single = {a.name for a in lex.puzzle.agents if len(a.observes) == 1}
     out = []
     for a, b, c in zip(toks, toks[1:], toks[2:] + [None]):
         if a.kind == "agent" and b.kind in ("copula", "sep") and b.text in ("=", "→", "->") and c is not None and \
@@ -3582,7 +3621,7 @@ def _possessed_records(toks: list[Token], sentence: str, pronouns: bool = False)
             continue
         observed = _observed(b)
         who = a.payload if a.kind == "agent" else _lone_agent(toks, a.start)
-        if observed is None or who is None:
+        if observed is None or who not in single:
             continue
         key = knows_key(who, "value", (observed,))
         out.append(record("told", key, (), sentence.strip(), a.start, b.end, False, reading=KNOWLEDGE))
@@ -4155,6 +4194,12 @@ _ANSWER_PROPERTY = re.compile(r"(?i:\s*(?:(?:really|indeed|actually|also|still)\
                               r"wrong|consistent|determined|forced|well-defined|sound|valid|robust)\b)"
                               r"(?![^.。\n]{0,3}[:：])|"
                               r"\s*(?:是)?唯一(?:的)?(?![^.。\n]{0,3}[:：])")  # (but "所以答案唯一：4和13" gives it)
+
+
+# An answer that is a situation, to a question the trace asked itself: "什么情况下有人能知道？答案是看到两顶红帽子的时候",
+# "the answer is when he sees two reds"
+_ANSWER_SITUATION = re.compile(r"\s*(?:是|(?i:is)\b)?\s*(?:(?:在|当)?(?:看到|看见|看得到)|(?i:when(?:ever)?\b)|"
+                               r"[^，,。.;；\n]{0,24}的时候)")
 
 
 _SUPERLATIVE = re.compile(r"(?i:\b(?:smallest|largest|least|greatest|lowest|highest|minimum|maximum|min|max)"

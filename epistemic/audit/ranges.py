@@ -22,11 +22,11 @@ _RANGE = re.compile(r"\s*(?:(?i:is|are|lies|lie|must\s+be|can\s+be|has\s+to\s+be
                     r"(?P<a5>\d{1,6})\s*(?:到|至|~|～)\s*(?P<b5>\d{1,6})\s*(?:之间|中间)?|"
                     r"(?P<a6>\d{1,6})\s*(?:[–—-]|\s(?i:to|through|thru)\s)\s*(?P<b6>\d{1,6})(?!\d|\.\d|\s*[=+\-−×*/]))")
 # A range that names a case, not a claim: "for a in 3..7 both neighbours survive", "a = 4..7: same", "a 是1到9时",
-# "Similarly b = 3..8 both neighbours are in 1..9"
+# "Similarly b = 3..8 both neighbours are in 1..9", "- a ∈ 1..9 → two partners"
 _CASE_BEFORE = re.compile(r"(?i:\b(?:for|if|when|whenever|suppose|assume|with|where|similarly,?|likewise,?|"
                           r"same\s+for)\s+"
                           r"(?:each\s+|every\s+|all\s+|any\s+)?$)|(?:对于|如果|若|当|假如|假设|同理)\s*$")
-_CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：]|时|的时候|的话|的?(?:都|均|各)|(?i:,?\s*then\b))")
+_CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：]|时|的时候|的话|的?(?:都|均|各)|(?i:,?\s*then\b)|→|->|⇒|=>)")
 _QUICK = re.compile(r"(?i:between|from\s+\d|\.\.|…|到|至|~|～|\d\s*[–—-]\s*\d|\d\s+(?:to|through|thru)\s+\d)")
 
 

@@ -30,7 +30,8 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
                        r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b|"
                        r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                        r"的世界(?:里|中)|"
-                       r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)")
+                       r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)|"
+                       r"[=＝]\s*\d{1,4}\s*(?:时|的时候)")  # ("所以b = 1时比尔能确定a = 2": when b is 1)
 # The rest of a sentence under another reading of a statement: "With the "I know now" reading, statement 2 removes
 # nothing, …", "按“现在知道”的理解，…"
 _UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|such)\s+"
@@ -39,8 +40,10 @@ _UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|
 # A condition of the whole sentence's claim: "Anne knows b only when …", "… exactly when …"
 _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)")
 _RECALLED = re.compile(r"(?i:remember|recall)")
-# A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…" (all of it supposed)
-_CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?)\s*[:：]")
+# A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…", "- candidate b = |a − c|: needs
+# …" (all of it supposed)
+_CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?|"
+                           r"(?i:candidate|option|possibility)\s+[^:：\n]{0,20}[=≠<>≤≥][^:：\n]{1,20})\s*[:：]")
 # A guess set up to be tested ("**Candidate: yes, the three numbers are all different.**", "Hypothesis: July 16.",
 # "猜测：♦5"): the verification style's proposal, checked by the steps after it, not yet claimed
 _GUESS_LABEL = re.compile(r"^\W*(?:(?i:candidate(?:\s+answer)?|hypothesis|working\s+hypothesis|proposed\s+answer|"
@@ -90,6 +93,9 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
 _CROSSED = re.compile(r"[✗✘❌]")
+# A cross that strikes a value out, said in words after it ("✘ 排除", "✗ eliminated"), and the arrow before its verdict
+_STRUCK_OUT = re.compile(r"\s*(?:(?i:eliminated|excluded|removed|ruled\s+out|out|drop(?:ped)?|gone)\b|排除|去掉|淘汰|删去)")
+_ARROW = re.compile(r"→|->|⇒")
 # "but then" going on with the idea's consequence, not "but then I noticed …" turning from it
 _GOES_ON = re.compile(r"(?i:\s+then\b(?!\s*,?\s*(?:i|we)\s))")
 # A denied exclusivity: "…剩下红桃Q、红桃4、方块5三张，不是只有方块5", "Q, 4 and 5 remain, not just 5": the idea "only X"
@@ -150,6 +156,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(m.start(), min((c for c in cuts if c > m.end()), default=len(sentence)), REJECTED))
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
+        if _STRUCK_OUT.match(sentence, m.end()) is not None:  # "5：只在方块出现一次 → 1次 ✘ 排除": the verdict after
+            a = max([a] + [r.end() for r in _ARROW.finditer(sentence, a, m.start())])  # the arrow; its reason stands
         out.append(Scope(a, m.end(), CROSSED))
     for m in _UNDER_READING.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), SUPPOSED))

@@ -21,6 +21,7 @@ _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:onl
                    r"\b(?:appears?|occurs?|shows?\s+up)\s+(?:in|on|under)\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+"
                    r"(?:month|card|suit|date|row|column)s?(?:\s+only)?\b|\bon\s+(?:only\s+)?one\s+card(?:\s+only)?\b|"
                    r"\bunique\b|\bsingletons?\b|\bone[-\s]offs?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现|"
+                   r"只在[^，。,.;；\n]{1,6}?(?:里|中)?出现(?:了|过)?一次|"  # ("5：只在方块出现一次": once, in diamonds)
                    r"唯一的(?=日子|号数|点数)")  # ("所以唯一的日子只有13日": the unique days; not "唯一的日期", the one date)
 QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现|唯一的")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
@@ -132,8 +133,8 @@ def _before(clause: list[Token], sentence: str, m: re.Match) -> tuple[list[Token
     gap = sentence[t.end:m.start()]
     the_only = _THE_ONLY.fullmatch(gap) is not None  # "29 is the only day that appears once": all of them
     if not the_only and not re.fullmatch(r"(?i:(?:st|nd|rd|th)?\s*(?:also\s+|too\s+|then\s+|now\s+|each\s+|both\s+)?(?:(?:is|are)\s+"
-                                         r"(?:also\s+|now\s+|still\s+|then\s+)?)?|\s*(?:也|都)?)", gap):
-        return None
+                                         r"(?:also\s+|now\s+|still\s+|then\s+)?)?|\s*(?:也|都)?|\s*[:：]\s*)", gap):
+        return None  # (a label's colon: "5：只在方块出现一次")
     run = _run(clause, sentence, i, -1)
     return run, the_only or _ONLY_BEFORE.search(sentence, max(0, run[0].start - 12), run[0].start) is not None
 

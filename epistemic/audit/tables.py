@@ -94,8 +94,10 @@ def property_rows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# A header cell whose column lists what each row removes: "What everyone can now rule out", "Eliminated", "排除"
-_RULED_OUT_HEADER = re.compile(r"(?i:\brul(?:e|es|ed)\s+out\b|\beliminat|\bexclud|\bremoved?\b|\bdropped\b|\bkilled\b)|"
+# A header cell whose column lists what each row removes: "What everyone can now rule out", "Eliminated", "What it
+# removes", "排除"
+_RULED_OUT_HEADER = re.compile(r"(?i:\brul(?:e|es|ed)\s+out\b|\beliminat|\bexclud|\bremov(?:e|es|ed)\b|"
+                               r"\bdrop(?:s|ped)\b|\bkill(?:s|ed)\b)|"
                                r"排除|去掉|删去|划掉")
 
 
@@ -114,11 +116,23 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
         spans.append((start, start + len(cells[column])))
     if not spans:
         return records
-    return [r.as_removed()
-            if r.kind in ("candidates", "bound") and any(r.start < b and a < r.end and
-                                                         ELIMINATED.search(text, a, b) is None for a, b in spans)
-            else r for r in records]
-    # (a record reaching into the cell; a cell that says "eliminated" itself is read as an exclusion already)
+    out = []
+    for r in records:
+        cell = next(((a, b) for a, b in spans if r.start < b and a < r.end), None)
+        if r.kind not in ("candidates", "bound") or cell is None:
+            out.append(r)
+        elif _CONSEQUENCE.search(text, cell[0], max(cell[0], r.start)) is not None:
+            out.append(r.read_as(CASE))  # "b = 0 → a = 1": what the removed value would force, no claim of its own
+        elif ELIMINATED.search(_ASIDES.sub("", text[max(cell[0], r.start):min(cell[1], r.end)])) is None:
+            out.append(r.as_removed())  # (a record that says "eliminated" itself is read as an exclusion already;
+        else:  # not one beside an aside "(a = 0 is gone, so a = 2)")
+            out.append(r)
+    return out
+
+
+# In a cell of removed values, an arrow ending the text before a record (in its clause): "b = 0 → a = 1"
+_CONSEQUENCE = re.compile(r"(?:→|->|⇒)[^;；,，→]*$")
+_ASIDES = re.compile(r"[(（][^()（）]*[)）]")
 
 
 # A table of mistakes: "| Mistake | What goes wrong |", "| 常见错误 | 后果 |": each row says what a wrong reading gives

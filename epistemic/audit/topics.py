@@ -158,6 +158,9 @@ def topic_survivals(lex: Lexicon, text: str, topic: tuple | None = None) -> list
     for m in [*_KEPT.finditer(text), *_PASSES.finditer(text), *_KEPT_ROW.finditer(text)]:
         if _HOLDER.search(text, max(0, m.start() - 12), m.start()):
             continue  # "S with 11 stays undecided": the agent holding the number, not the number kept
+        end = _SENTENCE_END.search(text, m.end())
+        if end is not None and end.group(0) in "?？":
+            continue  # "hmm, so 51 passes (a)–(c)? But the list I remember doesn't have 51": asked, not kept
         on = _ON_LIST.match(text, m.end())
         term = agent_term(lex, on.group(1)) if on else _listed_term(lex, text, m, topic)
         if term is None or term[:2] != ("Arith", "+") or not _terms_taking(lex, (int(m.group(1)),), "+"):
