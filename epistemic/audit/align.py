@@ -1557,6 +1557,8 @@ class Aligner:
             if knowing and (self.knows.search(sentence) is None or _RULE.search(sentence) is not None):
                 continue  # (not "A muddy child can only be sure of her state once …": a rule, no narration)
             k = next((k for k in stages if k > current), stages[-1])
+            if _ROUND_NOUNS <= sig and rounds is None and not silence and current in stages:
+                k = current  # "So nobody stepping forward eliminates …": the silence in hand named again, no new round
             m = _ROUND.search(sentence)
             if m is not None:
                 word = next(g for g in m.groups() if g)

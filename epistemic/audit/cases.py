@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import QUOTES, knows_value, object_key, observed_vars
+from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key
 from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
@@ -87,7 +87,7 @@ _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’\n]{1,200}['’](?!\w)")
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 # "a = 2：…", "x=5:", "Day 14 is still shared …": a variable's value as the label (one value, not "Day 14 and 16")
 # "点数是A：", "rank is A:": a label naming the attribute's value; '- Albert is told "July".', "Bernard hears 16."
-_IS_VALUE = re.compile(r"[ \t]*(?:是|为|(?i:is|=))[ \t]*([^\s:：,，]{1,8})[ \t]*(?:\*\*)?[ \t]*[:：]")
+_IS_VALUE = re.compile(r"[ \t]*(?:是|为|(?i:is|=))?[ \t]*([^\s:：,，]{1,8})[ \t]*(?:\*\*)?[ \t]*[:：]")  # (or "点数4：")
 _TOLD_VALUE = re.compile(r"[ \t]+(?i:is\s+told|was\s+told|hears|heard|gets|got|is\s+given|was\s+given|sees)"
                          r"[ \t]+[\"“']?")
 _VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|"
@@ -118,6 +118,9 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
                 spans.append((m.end(), end, value_key(toks[0].payload, code)))
             elif n is None and (case := _attr_value_label(lex, text, m.end() + toks[0].end, end, toks[0].payload)):
                 spans.append((m.end(), end, case))
+        elif toks and toks[0].start == 0 and toks[0].kind == "ambig" and \
+                (world := _positional_world(lex, text, m.end(), end)) is not None:
+            spans.append((m.end(), end, world))  # "- 白白红：…": the hats in order, a whole world
         elif toks and toks[0].start == 0 and toks[0].kind == "ambig" and "value" in dict(toks[0].payload) and \
                 _AMBIG_LABEL.match(text, m.end() + toks[0].end) is not None:
             spans.append((m.end(), end, value_key(*dict(toks[0].payload)["value"])))  # "- **Q**: …": the rank Q
@@ -147,10 +150,13 @@ def _attr_value_label(lex: Lexicon, text: str, at: int, end: int, attr: str) -> 
 def _world(lex: Lexicon, text: str, at: int, end: int, toks: list) -> tuple | None:
     """The key of the whole world a line opens on ("- 3月18日：", "- July 16:"): a value of each of the puzzle's
     variables, next to each other and followed by a colon; else None. Not on a line ticked statement by statement
-    ("- ♦5：P看到5不知道 ✓；…Q事先知道 ✓": the dialogue replayed, each part at its own stage)."""
+    ("- ♦5：P看到5不知道 ✓；…Q事先知道 ✓": the dialogue replayed, each part at its own stage); one tick that closes
+    the line is its verdict ("- 白白红：…，所以他不知道 ✔ 保留")."""
     names = [v.name for v in lex.puzzle.variables]
     head = toks[:len(names)]
-    if len(head) < 2 or _WORLD_END.match(text, at + head[-1].end) is None or _TICKS.search(text, at, end) or \
+    ticks = list(_TICKS.finditer(text, at, end))
+    if len(head) < 2 or _WORLD_END.match(text, at + head[-1].end) is None or \
+            ticks and not (len(ticks) == 1 and _TICK_VERDICT.fullmatch(text, ticks[0].start(), end)) or \
             any(not _WORLD_GAP.fullmatch(text, at + u.end, at + v.start) for u, v in zip(head, head[1:])):
         return None
     keys = {}
@@ -167,7 +173,22 @@ def _world(lex: Lexicon, text: str, at: int, end: int, toks: list) -> tuple | No
     return junction_key("And", [value_key(v, c) for v, c in keys.items()])
 
 
+def _positional_world(lex: Lexicon, text: str, at: int, end: int) -> tuple | None:
+    """The key of the world a line opens on by position ("- 白白红：", "- (W, W, R):"), followed by a colon, with at
+    most one tick, its closing verdict; else None."""
+    head = text[at:min(end, at + 24)]
+    toks = positional_worlds(lex, head, lex.scan(head))
+    if not toks or toks[0].kind != "tuple" or toks[0].start != 0 or _WORLD_END.match(head, toks[0].end) is None:
+        return None
+    ticks = list(_TICKS.finditer(text, at, end))
+    if ticks and not (len(ticks) == 1 and _TICK_VERDICT.fullmatch(text, ticks[0].start(), end)):
+        return None
+    return tuple_key(lex, toks[0].payload)
+
+
 _TICKS = re.compile(r"[✓✔✗✘]")
+# One tick closing the line as its verdict on the world: "… 所以他不知道 ✔ 保留", "… → knows ✗ out"
+_TICK_VERDICT = re.compile(r"[✓✔✗✘]\s*(?:保留|排除|留下|去掉|(?i:keep|kept|stays|out|removed|eliminated|gone))?\s*[.。]?\s*")
 _WORLD_GAP = re.compile(r"[ \t]?")
 _WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*[:：]")
 
@@ -186,8 +207,10 @@ def _line_end(text: str, at: int) -> int:
 
 # Being sure is mostly sure of another's ignorance ("every day shared → Ali can be sure"): its object is not read
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
-_CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b)|"
-                         r"验证|检验|核对|检查|回顾|总结")
+_CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b"
+                         r"(?!\s+(?:each|every|them\s+one\s+by\s+one|one\s+by\s+one)\b))|"
+                         r"验证|检验|核对|(?<!一个一个)(?<!逐一)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
+# each world:": the cases of the stage gone through, not a replay)
 
 
 def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:

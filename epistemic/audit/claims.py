@@ -967,7 +967,7 @@ _ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|night|time\s+(?:he|s
                            r"(?:the\s+)?(?:father|dad))|"
                            r"第.(?:轮|次|晚|夜|个晚上|个夜晚)|马上|立刻|立即|当场|一下子就|一开始就")
 # Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)
-_CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option)|"
+_CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option|situation)|"
                           r"的情况|的可能|的世界|的组合")
 _CONCLUDES = re.compile(r"(?i:(?:\bso|\bhence|\btherefore|\bthus|\band)\s*,?\s*|[;；]\s*(?:(?:so|and)\s+)?|(?:→|->|⇒)\s*)$|"
                         r"(?:所以|因此|于是)[，,]?\s*$")
@@ -2034,9 +2034,11 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 
 # Sums and products said in words: "the sum of 24 and 29 is 43", "24 and 29 add up to 43", "24 plus 29 is 43",
 # "if Alice saw 24 and 29, the sum is 43", "24和29的和是43", "24加29等于43"
-_WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultipl)|和|积|加|乘")
+_WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultipl)|和|积|加|乘|"
+                           r"(?:→|->|⇒)\s*[pP]\s*=")
 _N_START = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )"  # not inside a longer expression
 _N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%|\s+or\s+\d)"  # (nor "3 or 17": sums of several pairs, in order)
+_SPLIT_START = r"(?<![\d.,·×*+−^-])(?:(?<![\d.,·×*+−^-] )|(?<=^- )|(?<=\n- ))"  # (or after a bullet: "- 4+13 → …")
 _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
     r"\b(?P<op>sum|product|total)\s+of\s+(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
     r"gives|makes)\s+(?:\*\*)?(?P<n>\d{1,5})",
@@ -2046,7 +2048,9 @@ _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
     _N_START + r"(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s*,\s*(?:so\s+)?(?:the|their|whose)\s+(?P<op>sum|product)\s+"
     r"(?:is|=|would\s+be)\s+(?:\*\*)?(?P<n>\d{1,5})",
     r"(?<![\d.])(?P<a>\d{1,5})\s*(?:和|与|跟)\s*(?P<b>\d{1,5})\s*的\s*(?P<op>和|积|乘积)\s*(?:是|为|等于|=)\s*(?P<n>\d{1,5})",
-    r"(?<![\d.+×·*−-])(?P<a>\d{1,5})\s*(?P<op>加上?|乘以?)\s*(?P<b>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n>\d{1,5})"))
+    r"(?<![\d.+×·*−-])(?P<a>\d{1,5})\s*(?P<op>加上?|乘以?)\s*(?P<b>\d{1,5})\s*(?:等于|得|是|=)\s*(?P<n>\d{1,5})",
+    # a split, then its product by its letter: "4+13 → p=56" (a product's split, "3·14 → s=17", is read elsewhere)
+    _SPLIT_START + r"(?P<a>\d{1,5})\s*\+\s*(?P<b>\d{1,5})\s*(?:→|->|⇒)\s*(?P<op>[pP])\s*=\s*(?P<n>\d{1,5})"))
 
 
 # A tuple's sum or product: "(12,4,3) sums to 18", "(2, 9) has product 18", "(12,4,3)的和是18"; then the same verb
@@ -2063,7 +2067,7 @@ def _worded(sentence: str) -> list[ClaimRecord]:
     arithmetic claim."""
     out = []
     for m in (m for pattern in _WORDED for m in pattern.finditer(sentence)):
-        times = m.group("op").lower().startswith(("product", "times", "multiply", "积", "乘"))
+        times = m.group("op").lower().startswith(("product", "times", "multiply", "积", "乘")) or m.group("op") in "pP"
         a, b, n = (int(m.group(g)) for g in "abn")
         out.append(_worded_record(m, "*" if times else "+", (a, b), n))
     for m in _TUPLE_WORDED.finditer(sentence):
@@ -2416,7 +2420,7 @@ def _listed_equalities(records, sentence: str):
     return tuple(out) if isinstance(records, tuple) else out
 
 
-def _positional_worlds(lex: Lexicon, sentence: str, raw: list[Token]) -> list[Token]:
+def positional_worlds(lex: Lexicon, sentence: str, raw: list[Token]) -> list[Token]:
     """Runs of shared values that name a whole world by position, one value per variable in the puzzle's order:
     "白白红" (written together) or "(W, R, W)" / "（白，红，白）" (bracketed, separated by commas), as a tuple token."""
     names = [v.name for v in lex.puzzle.variables]
@@ -2538,7 +2542,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         raw = sorted(raw + [Token("sep", "remaining:", arrow.start(1), arrow.end(1), "remaining:")],
                      key=lambda t: t.start)  # "… ⇒ left ♥A ♥Q ♥4 ♦A ♦5"
     if lex.shared_values and any(t.kind == "ambig" for t in raw):
-        raw = _positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
+        raw = positional_worlds(lex, sentence, raw)  # "白白红", "（白，红，白）": a hat on each man, in order
     initials = _initials(lex) if lex.shared_values else None
     spelt = list(initials[1].finditer(sentence)) if initials is not None else []
     if lex.shared_values and "-" in sentence:  # "white-white-red": a world in the values' names, joined

@@ -539,7 +539,7 @@ def _most(term: tuple) -> int:
 
 # The worlds of one count said to go: "removes every configuration with exactly one muddy child", "the two-muddy
 # cases are also eliminated", "排除了恰好4个人有泥的情况", "也排除了四个都有泥的情况"
-_CASES = r"(?:configurations?|worlds?|cases?|possibilit(?:y|ies)|patterns?|scenarios?|options?)"
+_CASES = r"(?:configurations?|worlds?|cases?|possibilit(?:y|ies)|patterns?|scenarios?|options?|situations?)"
 _MUDDY_N = (r"(?:(?:exactly|only|just)\s+)?(?:" + _N[1:-1] + r"|a\s+single|a\s+lone)\s+"
             r"(?:muddy\s+(?:child|children|kids?|ones?)|(?:child|children|kids?)\s+(?:is|are|being)\s+muddy)")
 _REMOVES_EN = (r"(?:removes?|removed|eliminates?|eliminated|rules?\s+out|ruled\s+out|excludes?|excluded|kills?|"
@@ -549,11 +549,18 @@ _CLASS_OUT_EN = re.compile(
     r"(?i)\b" + _REMOVES_EN + r"\s+(?:also\s+)?(?:every|all(?:\s+the)?|the|any)\s+" + _CASES + _WITH +
     r"(?P<a>" + _MUDDY_N + r")|\b(?:the\s+)?(?P<b>" + _N[1:-1] + r")-muddy\s+" + _CASES + r"\s+(?:are|is|were|was)\s+"
     r"(?:also\s+|then\s+|now\s+)?(?:eliminated|removed|ruled\s+out|excluded|gone|out)\b|"
-    r",?\s+and\s+also\s+(?:every|all(?:\s+the)?)\s+" + _CASES + _WITH + r"(?P<d>" + _MUDDY_N + r")")
+    r",?\s+and\s+also\s+(?:every|all(?:\s+the)?)\s+" + _CASES + _WITH + r"(?P<d>" + _MUDDY_N + r")|"
+    r"\b" + _REMOVES_EN + r"\s+(?:also\s+)?(?:every|all(?:\s+the)?|the|any)\s+(?P<e>" + _N[1:-1] + r")-muddy\s+" +
+    _CASES)
+# ("… eliminates all the 1-muddy situations")
 # ("removes 000, and also every world with …": the last form only after a verb of removing)
 _REMOVES_BEFORE = re.compile(r"(?i)\b" + _REMOVES_EN + r"\b")
 _CLASS_OUT_ZH = re.compile(r"(?:排除了?|去掉了?|淘汰了?)(?:所有)?(?:只有|恰好|正好)?(?P<c>[一两二三四五六七八\d])个(?:人|孩子)?"
                            r"(?:都)?(?:额头上?)?有泥的(?:情况|可能|世界|组合)")
+
+
+_ASKED_AFTER = re.compile(r"[^.!。！\n]*[?？]")
+_MAYBE = re.compile(r"(?i:\b(?:maybe|perhaps|possibly)\b)|也许|或许")
 
 
 def count_class_exclusions(term: tuple, sentence: str) -> list[ClaimRecord]:
@@ -564,6 +571,8 @@ def count_class_exclusions(term: tuple, sentence: str) -> list[ClaimRecord]:
         for m in pattern.finditer(sentence):
             if m.group(0).lstrip(", ").startswith("and") and _REMOVES_BEFORE.search(sentence, 0, m.start()) is None:
                 continue  # "…, and also every world with one muddy child" only after a verb of removing
+            if _ASKED_AFTER.match(sentence, m.end()) is not None or _MAYBE.search(sentence, 0, m.start()) is not None:
+                continue  # "Alternatively, maybe the second silence removes the 4-muddy case? No, …": asked
             phrase = next(g for g in m.groups() if g)
             word = re.match(r"(?i)\s*(?:(?:exactly|only|just)\s+)?(a\s+single|a\s+lone|\S+)", phrase).group(1).lower()
             n = 1 if word.startswith("a ") else _number(word) if word.isdigit() or word in NUMBER_WORDS else None

@@ -124,3 +124,52 @@ def test_a_row_struck_out_after_its_reason_asserts_the_reason(ctxs):
     assert [(c.record.kind, c.verdict.verdict, c.evidence) for c in bad(report)] == [("singletons", "false", "strong")]
     supposed = _audit(ctx, said(ctx, 1, "zh") + "\n\n如果这个点数在16张牌里只出现一次，那么：\n- 5：只在方块出现一次")
     assert bad(supposed) == []  # (a line that opens a supposition over the lines under it)
+
+
+def test_a_world_line_closed_by_one_tick_is_that_worlds_knowledge(ctxs):
+    """"我们一个一个检查：… - 白白红：第二位看到第一位白、第三位红，…，所以他不知道 ✔ 保留": the line opens on a whole
+    world (the hats in order) and its one closing tick is its verdict; going through the cases one by one is no
+    replay. Man 2 not knowing in WWR is false once WRR is gone (a first error found one step early)."""
+    ctx = ctxs("hats.txt")
+    lines = ("第二位能看到第一位和第三位的帽子。我们一个一个检查：\n- 红白红：第二位看到红、红 → 知道自己是白色 ✘ 排除\n"
+             "- 白白红：第二位看到第一位白、第三位红，他的帽子可能是白也可能是红，所以他不知道 ✔ 保留")
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n" + lines)
+    assert [(c.record.kind, c.verdict.verdict, c.evidence) for c in bad(report)] == [
+        ("case knowledge", "false", "strong")]
+    replayed = _audit(ctx, said(ctx, 2, "zh") + "\n\n" + lines.replace("✔ 保留", "✔；第一位不知道 ✔"))
+    assert bad(replayed) == []  # (a line ticked statement by statement replays the dialogue)
+
+
+def test_a_split_then_its_product_by_letter_is_arithmetic(ctxs):
+    """"- 4+13 → p=56: alts 2·28 (30), …": the split's product, written "p=", is 52 (an arithmetic slip missed)."""
+    report = _audit(ctxs("sum_product.txt"), "Test s = 17, splits:\n- 2+15 → p=30: 5·6 (11) also ∈ 𝒮 ⇒ ✗\n"
+                                             "- 4+13 → p=56: alts 2·28 (30), 4·14 (18), 7·8 (15) — none ∈ 𝒮 ⇒ ✓")
+    products = [(c.formula, c.verdict.verdict) for c in _claims(report, "arithmetic") if c.formula[2] == "*"]
+    assert products == [("2 * 15 = 30", "entailed"), ("4 * 13 = 56", "false")]
+
+
+def test_situations_of_a_count_said_eliminated_and_the_silence_named_again(ctxs):
+    """"Nobody steps forward. … So nobody stepping forward eliminates all the 1-muddy situations. … So since nobody
+    stepped forward in the first round, the 2-muddy situations are eliminated too.": "situations" are worlds of a
+    count; the silence named again as a noun is the one in hand, not a second round, so the 2-muddy worlds go one
+    silence early (a first error missed). Asked ("maybe … removes the 4-muddy case?") is no claim."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    lead = 'Father: "At least one of you is muddy."\n\nNow the first question. Nobody steps forward.\n\n'
+    report = _audit(ctx, lead + "So nobody stepping forward eliminates all the 1-muddy situations.\n\nSo since nobody "
+                                "stepped forward in the first round, the 2-muddy situations are eliminated too.\n\n"
+                                "At the second question again nobody steps forward. So exactly 3 are muddy.")
+    assert [(c.formula[-6:], c.verdict.verdict) for c in _claims(report, "exclusion")] == [
+        ("] != 1", "entailed"), ("] != 2", "premature")]
+    assert [c.step for c in bad(report)] == [3]
+    asked = _audit(ctx, lead + "Alternatively, maybe the first silence removes the 2-muddy case? No.")
+    assert _claims(asked, "exclusion") == []
+
+
+def test_a_line_labelled_by_an_attribute_and_its_value_is_that_case(ctxs):
+    """"- 点数4：4有♥4、♠4、♣4三张，P先生还是不能确定，排除。" under P's "现在我知道了": the line is the case rank = 4
+    (no copula between the attribute and its value), so P not knowing is that case's knowledge, false once only ♥4
+    is left (a first error found one step early)."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, said(ctx, 3, "zh") + "\n\n一个一个看：\n- 点数A：♥A和♦A都在，P先生不能确定，排除。\n"
+                                               "- 点数4：4有♥4、♠4、♣4三张，P先生还是不能确定，排除。")
+    assert [(c.formula, c.verdict.verdict) for c in bad(report)] == [("rank = 4 implies (not P knows card)", "false")]
