@@ -1517,6 +1517,7 @@ _ROW_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[^|\n]{0,12}$")  # the term open
 _DASH_NEXT = re.compile(r"\s*(?:[—–:：]|-\s)")
 _CASE_DASH = re.compile(r"\s*\*\*\s*(?:[—–:：]|-\s)")  # "**s ≥ 55** — …": a bold label, then what befalls it
 _BOUND_LABEL = re.compile(r"\s*[:：]")  # "* s ≥ 55: split 53 + …": a bound as a line's label
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?(?:the\s+)?$", re.IGNORECASE)
 _NOT_IS = re.compile(r"(?i:is\s+not|isn't|are\s+not|aren't|can't\s+be|cannot\s+be|must\s+not\s+be)|不是|不能是|不会是")  # "the sum isn't even"
 _PARITY = re.compile(r"(?i:\b(odd|even)\b)|(奇数|偶数)")
 _PARITY_AFTER = re.compile(r"\s*(?:(?i:an?\s+)?(?:(odd|even)\b(?!\s*(?:and|or)\s+(?:odd|even)\b|\s*(?:and|or)\s*[,.?]))|"
@@ -1780,8 +1781,12 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
             odd = ((m.group(1) or m.group(2)).lower() in ("odd", "奇数")) != any(u.kind == "neg" for u in run)  # "和不是偶数"
             key = ("Compare", "=", ("Arith", "mod", t.payload[1], ("Const", 2)), ("Const", 1 if odd else 0))
             named = _NAMED_RELATION.match(sentence, m.end())
-            if named is None:
-                out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False, reading=VALUES))
+            if named is None:  # ("- s 为偶数：由哥德巴赫猜想…，P 能确定。排除。": a parity as a line's label, a case; not
+                # "the sum must be odd: every even number …", a conclusion and its reason)
+                label = _BOUND_LABEL.match(sentence, m.end()) is not None and \
+                    _LINE_OPENING.search(sentence, 0, t.start) is not None
+                out.append(record("term bound", key, (), sentence.strip(), t.start, m.end(), False,
+                                  reading=CASE if label else VALUES))
             elif _CLASS_OUT.match(sentence, named.end()) is not None:  # "和为偶数的情况…被排除了": the class goes
                 out.append(record("exclusion", ("Not", key), (), sentence.strip(), t.start, m.end(), False,
                                   reading=CLASS))  # (certain when credited to a statement)
@@ -2529,6 +2534,9 @@ _LONG_LIST_LABEL = re.compile(r"[\W_]*((?i:remaining|left|survivors?|still\s+pos
 _ARROW_LEFT = re.compile(r"(?:⇒|→|->|=>)\s*((?i:left|remaining))\s+(?=[♥♦♠♣♡♢♤♧(（])")
 
 
+_PRODUCT_WRITTEN = re.compile(r"\d{1,4}\s*[×·]\s*\d{1,4}")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
@@ -2558,6 +2566,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
             raw = [t for t in raw if not any(a <= t.start < b for a, b in triples)]
+    if lex.number_pair is not None and ("×" in sentence or "·" in sentence):  # "只剩2×8一种分解": a product written
+        spans = [m.span() for m in _PRODUCT_WRITTEN.finditer(sentence)]  # out, its factors no values of x or y
+        raw = [t for t in raw if not (t.kind == "number" and any(a <= t.start < b for a, b in spans))]
     if "=" in sentence:  # "x = 4, y = 13, s = 17": a name the puzzle does not know is given a value, unread
         unknown = [m.span() for m in _NAMED_VALUE.finditer(sentence) if not any(t.start == m.start() for t in raw)]
         raw = [t for t in raw if not any(a <= t.start < b for a, b in unknown)]
@@ -3765,6 +3776,9 @@ _SEER_AFTER = re.compile(r"(?:能|可以)?(?:同时)?(?:看到|看得到|看见|
 _UNREAD_SUBJECT = re.compile(r"[;；]\s*(?i:(?:and\s+)?(?:her|his|their|the)\s+[a-z]+(?:\s+[a-z]+)?)\s*$")
 
 
+_DID_NOT = re.compile(r"(?i:didn't|did\s+not|couldn't|could\s+not|wasn't|was\s+not)")
+
+
 def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue: bool,
                      has_if: bool = True, referent: str | None = None) -> list[ClaimRecord]:
     state = _State(referent=referent)
@@ -3779,10 +3793,15 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
     if_at = next((n for n, t in enumerate(toks) if t.kind == "if"), None) if has_if else None
     head = toks if if_at is None else toks[:if_at]
     named = False  # a clause before this one in the sentence named its subject
-    for clause in _clauses(head, sentence):
+    clauses = list(_clauses(head, sentence))
+    for n, clause in enumerate(clauses):
         if named and clause[0].kind == "copula" and _UNREAD_SUBJECT.search(sentence, 0, clause[0].start):
             continue  # "Cheryl is 9; her brothers are both 4": the second clause's subject is no variable read
         named = named or any(t.kind == "attr" for t in clause)
+        if any(t.kind == "notknow" and _DID_NOT.match(t.text) for t in clause) and \
+                any(t.kind == "now" or t.kind == "know" and t.text.lower().startswith("now")
+                    for later in clauses[n + 1:] for t in later):
+            state.past = True  # "Bo didn't know, but now he knows": the first part before the statement
         found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
         if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
                       clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):

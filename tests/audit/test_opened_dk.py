@@ -173,3 +173,34 @@ def test_a_line_labelled_by_an_attribute_and_its_value_is_that_case(ctxs):
     report = _audit(ctx, said(ctx, 3, "zh") + "\n\n一个一个看：\n- 点数A：♥A和♦A都在，P先生不能确定，排除。\n"
                                                "- 点数4：4有♥4、♠4、♣4三张，P先生还是不能确定，排除。")
     assert [(c.formula, c.verdict.verdict) for c in bad(report)] == [("rank = 4 implies (not P knows card)", "false")]
+
+
+def test_didnt_know_then_now_is_the_statement_before_and_after(ctxs):
+    """"2. Bo didn't know, but now he knows." / "Bo didn't know, now does →": the statement retold, its first part
+    before it (a correct step flagged, then corroborated by a wrong final answer)."""
+    ctx = ctxs("cheryl_cam.txt")
+    lead = said(ctx, 1) + "\n\n"
+    for line in ("2. Bo didn't know, but now he knows.", "2. Bo didn't know, now does → his day occurs once."):
+        report = _audit(ctx, lead + line)
+        assert [c.verdict.verdict for c in _claims(report, "knowledge") if c.formula == "not Bo knows date"] == \
+            ["entailed"], line
+
+
+def test_a_parity_opening_a_line_as_its_label_is_a_case(ctxs):
+    """"- s 为偶数：由哥德巴赫猜想…，P 能确定。排除。": an even sum as the line's label is the case ruled out, not a claim
+    that the sum is even; "the sum must be odd: every even number …" still concludes."""
+    ctx = ctxs("impossible.txt")
+    report = _audit(ctx, "- s 为偶数：由哥德巴赫猜想，s 可以写成两个质数之和，P 能确定。排除。")
+    assert [(c.record.certain, c.record.reading) for c in _claims(report, "term bound")] == [(False, "case analysis")]
+    said_so = _audit(ctx, "Consequently the sum must be odd: every even number up to 100 is a sum of two primes.")
+    assert [c.record.reading for c in _claims(said_so, "term bound")] != ["case analysis"]
+
+
+def test_a_product_written_out_names_no_values(ctxs):
+    """"16也被排除，因为4×4不满足 x < y，只剩2×8一种分解。": 2×8 is a factorization, not y ∈ {2, 8} (a correct step
+    flagged, then corroborated by a wrong final answer)."""
+    ctx = ctxs("sum_product.txt")
+    report = _audit(ctx, "16也被排除，因为4×4不满足 x < y，只剩2×8一种分解。")
+    assert _claims(report, "candidates") == []
+    listed = _audit(ctx, "因为 x < y，只剩 y 是2或8。")  # (numbers joined by 或 are values)
+    assert [c.formula for c in _claims(listed, "candidates")] == ["y in {2, 8}"]
