@@ -35,7 +35,7 @@ from .groups import everyone_records, group_records, member_records
 from .keys import key_vars, knower
 from .remaining import remaining_records
 from .rounds import line_case, named_case, round_records, step_case
-from .ranges import range_records
+from .ranges import range_ends, range_records
 from .scope import reading_at, scopes
 
 _MISSING = object()
@@ -778,11 +778,18 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
             r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end and
-            not (r.kind == "exclusion" and r.start < x.start and x.end < r.end))
+            not (r.kind == "exclusion" and r.start < x.start and x.end < r.end)) or (
+            r.kind == "candidates" and x.kind == "bound" and x.key.formula[0] == "And" and r.start < x.end and
+            x.start < r.end)
             for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks (but
-        # "(5, 6)因30 = 2 × 15…被排除": the pair named first goes, the product inside is its reason)
+        # "(5, 6)因30 = 2 × 15…被排除": the pair named first goes, the product inside is its reason); "a 在1到9之间":
+        # a range, not the list {1, 9}
     else:
         found = arithmetic
+    ranges = range_ends(sentence)
+    if ranges:  # "比尔的数是 a ± 1 且在2到8之间": the two ends of a range, not the list {2, 8}
+        found = [r for r in found if not (r.kind == "candidates" and r.key.formula[0] == "Member" and any(
+            r.start <= a and b <= r.end and set(r.key.formula[2]) == ends for a, b, ends in ranges))]
     crossed = _crossed_records(lex, sentence) if _CROSS.search(sentence) is not None else []
     crossed += _row_verdicts(lex, sentence)  # "- 5：♦5，但草花里也有 ♣5 → 排除", "- Q: only ♥Q → stays"
     if crossed:

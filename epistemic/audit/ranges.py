@@ -52,3 +52,20 @@ def range_records(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRe
             _CASE_AFTER.match(sentence, m.end()) is not None
         out.append(record("bound", key, (), sentence.strip(), t.start, m.end(), False, reading=CASE if case else VALUES))
     return out
+
+
+# A range written on its own, whatever it is said of: "且在2到8之间", "between 2 and 8", "2..8"
+_BARE_RANGE = re.compile(r"(?<![\d.])(\d{1,6})\s*(?:到|至|~|～|\.\.)\s*(\d{1,6})(?![\d.])|"
+                         r"(?i:\bbetween\s+(\d{1,6})\s+and\s+(\d{1,6})\b)")
+
+
+def range_ends(sentence: str) -> list[tuple[int, int, frozenset]]:
+    """(start, end, {low, high}) of each range written in a sentence: its two ends are no list of two values."""
+    if _QUICK.search(sentence) is None:
+        return []
+    out = []
+    for m in _BARE_RANGE.finditer(sentence):
+        low, high = (int(g) for g in (m.group(1, 2) if m.group(1) is not None else m.group(3, 4)))
+        if low < high:
+            out.append((m.start(), m.end(), frozenset((low, high))))
+    return out

@@ -38,7 +38,9 @@ _UNDER_READING = re.compile(r"(?i:\b(?:with|under|on|by)\s+(?:the|this|that|an?|
                             r"(?:[\"“][^\"”\n]{0,60}[\"”]|[^,.;:\n\"“]){0,80}?\b(?:reading|interpretation)\b)|"
                             r"按(?:照)?[^，。,.\n]{1,30}的(?:理解|读法|解读)")
 # A condition of the whole sentence's claim: "Anne knows b only when …", "… exactly when …"
-_ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)")
+_ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)|只有当|只有在|当且仅当")
+# The condition said again in other words right after it: "只有当其中一个超出范围时她才能确定，也就是 a = 0 或 a = 10"
+_THAT_IS = re.compile(r"\s*(?:也就是说?|即|(?i:i\.e\.|that\s+is,?)\s)")
 _RECALLED = re.compile(r"(?i:remember|recall)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…", "- candidate b = |a − c|: needs
 # …" (all of it supposed)
@@ -164,6 +166,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
     for m in _ONLY_WHEN.finditer(sentence):  # "Anne knows b immediately only when her number has one neighbour": a
         a = max(c for c in cuts if c <= m.start())  # condition for knowing, not that she knows (its clause, not "…,
         b = min((c for c in cuts if c > m.end()), default=len(sentence))  # and only 17 is left")
+        if _THAT_IS.match(sentence, b) is not None:
+            b = min((c for c in cuts if c > b), default=len(sentence))
         out.append(Scope(a, b, SUPPOSED))
     heading = _CASE_HEADING.match(sentence)
     if heading is not None:

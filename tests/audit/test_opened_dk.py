@@ -204,3 +204,24 @@ def test_a_product_written_out_names_no_values(ctxs):
     assert _claims(report, "candidates") == []
     listed = _audit(ctx, "因为 x < y，只剩 y 是2或8。")  # (numbers joined by 或 are values)
     assert [c.formula for c in _claims(listed, "candidates")] == ["y in {2, 8}"]
+
+
+def test_only_when_then_that_is_is_the_condition(ctxs):
+    """"只有当其中一个超出0到10的范围时她才能确定，也就是 a = 0 或 a = 10。": the values after "也就是" restate the
+    condition of her knowing, not what is left (a correct step flagged, then corroborated by a wrong answer)."""
+    ctx = ctxs("consecutive.txt")
+    report = _audit(ctx, said(ctx, 1, "zh") + "\n\n只有当其中一个超出0到10的范围时她才能确定，也就是 a = 0 或 a = 10。")
+    assert [c.record.certain for c in _claims(report, "candidates")] == [False] and bad(report) == []
+    english = _audit(ctx, said(ctx, 1) + "\n\nShe can be sure only when a neighbour is out of range, i.e. a = 0 or 10.")
+    assert bad(english) == []
+
+
+def test_the_ends_of_a_range_are_no_list(ctxs):
+    """"比尔的数是 a ± 1 且在2到8之间": 2 and 8 are a range's ends, not the values {2, 8} (a correct step flagged);
+    "a 在1到9之间" is read as the range only."""
+    ctx = ctxs("consecutive.txt")
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n安妮拿到 a，比尔的数是 a ± 1 且在2到8之间。\n\n也就是 a 在1到9之间。")
+    assert _claims(report, "candidates") == [] and [c.formula for c in _claims(report, "bound")] == \
+        ["a >= 1 and a <= 9"]
+    listed = _audit(ctx, said(ctx, 2, "zh") + "\n\n所以 b 是2或8。")  # (a list: still read)
+    assert [c.formula for c in _claims(listed, "candidates")] == ["b in {2, 8}"]
