@@ -154,9 +154,7 @@ def _world(lex: Lexicon, text: str, at: int, end: int, toks: list) -> tuple | No
     the line is its verdict ("- 白白红：…，所以他不知道 ✔ 保留")."""
     names = [v.name for v in lex.puzzle.variables]
     head = toks[:len(names)]
-    ticks = list(_TICKS.finditer(text, at, end))
-    if len(head) < 2 or _WORLD_END.match(text, at + head[-1].end) is None or \
-            ticks and not (len(ticks) == 1 and _TICK_VERDICT.fullmatch(text, ticks[0].start(), end)) or \
+    if len(head) < 2 or _WORLD_END.match(text, at + head[-1].end) is None or _replayed(text, at, end) or \
             any(not _WORLD_GAP.fullmatch(text, at + u.end, at + v.start) for u, v in zip(head, head[1:])):
         return None
     keys = {}
@@ -180,10 +178,13 @@ def _positional_world(lex: Lexicon, text: str, at: int, end: int) -> tuple | Non
     toks = positional_worlds(lex, head, lex.scan(head))
     if not toks or toks[0].kind != "tuple" or toks[0].start != 0 or _WORLD_END.match(head, toks[0].end) is None:
         return None
+    return None if _replayed(text, at, end) else tuple_key(lex, toks[0].payload)
+
+
+def _replayed(text: str, at: int, end: int) -> bool:
+    """Whether a line is ticked statement by statement (the dialogue replayed), not closed by one tick, its verdict."""
     ticks = list(_TICKS.finditer(text, at, end))
-    if ticks and not (len(ticks) == 1 and _TICK_VERDICT.fullmatch(text, ticks[0].start(), end)):
-        return None
-    return tuple_key(lex, toks[0].payload)
+    return bool(ticks) and not (len(ticks) == 1 and _TICK_VERDICT.fullmatch(text, ticks[0].start(), end))
 
 
 _TICKS = re.compile(r"[✓✔✗✘]")

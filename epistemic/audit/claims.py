@@ -2382,10 +2382,6 @@ def _dropped_along(records, sentence: str) -> list:
     return out
 
 
-_STAYS_AFTER = re.compile(r"\s*(?:(?i:stays|stay|survives|survive|remains|remain|is\s+left|is\s+kept|is\s+fine|ok)\b|"
-                          r"保留|留下|还在|没问题)")  # "drop a = 0, a = 2 stays": the second kept
-
-
 _NAMED_EQUALITY = re.compile(r"(?<![A-Za-z])[a-z]\s*=\s*\d{1,4}$")
 
 
