@@ -61,7 +61,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # start of session 51, then opened; traces_dk*, 32 rows written in session 51, scored 0.770 at that session's start
 # code 82177ab, at its end and at the start of session 52, then opened; traces_dn*, 32 rows written in session 52,
 # scored 0.667 at that session's start code 618a0e9, at its end and at the start of session 53, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_dq*, 32 rows written in session 53):
+BLIND = ("traces_ao", "traces_dq")
 REAL = "tests/data/real/*.jsonl"
 
 
