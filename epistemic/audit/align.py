@@ -150,14 +150,18 @@ _AFTER_LEAD = re.compile(r"[\s*>\-•]*(?:(?i:so|and|then|thus|already|right|jus
                          r"one|two|three|four|five|six)\s+"
                          r"(?i:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|questions?))\b[,，]?|"
                          r"(?P<other>[^,，;；.。:：]{3,40})[,，])|"
-                         r"[\s*>\-•]*(?:所以|那么|于是)?(?:在)?(?P<zh>[^，,。；;：:\n]{2,20}?)(?:之后|以后|过后|后)[，,]")
+                         r"[\s*>\-•]*(?:所以|那么|于是)?(?P<subj>[^，,。；;：:\n在]{2,12}在)?(?:在)?"
+                         r"(?P<zh>[^，,。；;：:\n]{2,20}?)(?:之后|以后|过后|后)[，,]")  # ("三个有泥的孩子在第一轮没人站出来之后，
+# 就都知道…": the subject before 在)
 _AFTER_INSIDE = re.compile(r"(?i)\s(?:already\s+|right\s+|just\s+)?after\s+(?P<en>(?:the\s+)?(?:first|second|third|"
-                           r"fourth|fifth|sixth)\s+(?:silences?|silent\s+rounds?|rounds?(?:\s+of\s+silence)?|"
-                           r"questions?))\b")  # ("… already knows after the first silence that she is muddy")
+                           r"fourth|fifth|sixth|one|two|three|four|five|six)\s+(?:silences?|silent\s+rounds?|"
+                           r"rounds?(?:\s+of\s+silence)?|questions?))\b")  # ("… already knows after the first silence
+# that she is muddy", "the three muddy children know after one round of silence")
 _DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurations?|cases?|worlds?|scenarios?|"
                          r"with\s+exactly)\b)|"
                          r"如果|若|假如|要是|假设|情况|世界")
 _CLAUSE_END = re.compile(r"[,，;；:：—–(（]|\s-\s")
+REASON_OPENS = re.compile(r"[:：;；]|因为|由于|(?i:\b(?:because|since)\b)")  # where a claim's reason begins
 
 
 # A claim stated first and proved in the next step ("**Claim 4.** The card is ♦5." / "*Proof.* … contradicting (4).")
@@ -1475,12 +1479,14 @@ class Aligner:
                 j = self.anchor(lead.group("en")) if k is not None and \
                     _DATED_CASE.search(sentence, 0, lead.end()) is None else None
                 return (j, k, lead.end()) if j is not None and j < k - 1 else None
-        if lead is None or _DATED_CASE.search(sentence) is not None:
-            return None
+        reason = REASON_OPENS.search(sentence, lead.end()) if lead is not None else None
+        if lead is None or _DATED_CASE.search(sentence, 0, reason.start() if reason else len(sentence)) is not None:
+            return None  # (a case in its reason is no case of the claim: "…，因为…两个有泥的情况在第一轮之后就该解决了")
         rest = sentence[lead.end():]
         end = _CLAUSE_END.search(rest)
-        k = self.described_knowing(rest[:end.start()] if end else rest)  # (its first clause: "… two rounds of
-        # silence rule out …; at that point each muddy child … knows" walks on first)
+        k = self.described_knowing((lead.group("subj") or "") + (rest[:end.start()] if end else rest))  # (its
+        # subject and first clause: "… two rounds of silence rule out …; at that point each muddy child … knows"
+        # walks on first)
         j = self.anchor(lead.group("en") or lead.group("other") or lead.group("zh")) if k is not None else None
         return (j, k, lead.end()) if j is not None and j < k - 1 else None
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 
 from ..language import syntax as s
-from .align import SENTENCES, Aligner
+from .align import REASON_OPENS, SENTENCES, Aligner
 from .evidence import ALREADY
-from .records import KNOWLEDGE, Claim, ClaimRecord, claim_key
+from .counts import NUMBER_WORDS, count_key
+from .keys import formula_key, implies_key
+from .records import HYPOTHETICAL, KNOWLEDGE, Claim, ClaimRecord, claim_key, record
+from .rounds import step_case
 
 # A condition or case ("if exactly two are muddy, …", "若恰有两人有泥", "the only children who know"), or the dialogue's own
 # timeline ("right after the father's statement every muddy child already knows" restates the puzzle)
@@ -40,15 +43,28 @@ _KNEW_THIS = re.compile(r"(?i:\bkn(?:ew|ow|own|ows)\s+(?:this|it|that)(?:\s+(?:f
 # the count, read as such elsewhere, not the muddy ones knowing their own state
 _COUNT_KNOWN = re.compile(r"(?i:\bat\s+least\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)|"
                           r"至少(?:有)?\s*[一两二三四五六七八九十\d]")
+# The count of muddy members a dated claim names ("the three muddy children know after one round", "with k = 2, …",
+# "三个有泥的孩子在第一轮没人站出来之后…"): its case
+_NAMED_COUNT = re.compile(r"(?i:\bk\s*=\s*(?P<k>\d{1,2})\b|\b(?P<w>one|two|three|four|five|six|seven|eight|\d{1,2})\s+"
+                          r"muddy\b)|(?P<z>[一两二三四五六七八\d])个(?:有泥的?|脸上有泥的)?孩子")
+
+
+def _named_count(clause: str) -> int | None:
+    m = _NAMED_COUNT.search(clause)
+    word = None if m is None else (m.group("k") or m.group("w") or m.group("z")).lower()
+    return None if word is None else int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
-_REASON_MARK = re.compile(r"[:：;；]")
+_CLAUSE_MARK = re.compile(r"[,，;；]")
 
 
 def _reason_at(sentence: str, at: int) -> int:
-    """Where the claim's clause after `at` ends: at a colon that opens its reason ("…: if she were clean, …")."""
-    m = _REASON_MARK.search(sentence, at)
+    """Where the claim's clause after `at` ends: at a colon or a word that opens its reason ("…: if she were clean,
+    …", "…，因为两个有泥的情况在第一轮之后就该解决了")."""
+    m = REASON_OPENS.search(sentence, at)
     return m.start() if m else len(sentence)
 
 
@@ -61,9 +77,11 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
         sentence = m.group(0)
         dated = aligner.dated_knowing(sentence)
         end = len(sentence) if dated is None else _reason_at(sentence, dated[2])  # (a dated claim's own clause)
+        begin = 0 if dated is None else max((c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, dated[2] - 1)),
+                                            default=0)  # (its clause: not "Since they did not step forward, …")
         if dated is None and (ALREADY.search(sentence) is None or _NOT_A_CLAIM.search(sentence) is not None) or \
                 dated is not None and _NOT_A_CLAIM.search(sentence, dated[2], end) is not None or \
-                _SPEECH.search(sentence) is not None or _DENIED.search(sentence, 0, end) is not None or \
+                _SPEECH.search(sentence) is not None or _DENIED.search(sentence, begin, end) is not None or \
                 _KNEW_THIS.search(sentence) is not None or \
                 _COUNT_KNOWN.search(sentence, 0 if dated is None else dated[2]) is not None:
             continue  # ('Combined with "at least 2", each muddy child already knows after the first silence …': the
@@ -71,7 +89,16 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
         k = aligner.described_knowing(sentence)
         if k is None:
             continue
-        claim = Claim("formula", puzzle.announcements[k - 1].content, (), sentence.strip(), m.start(), m.end())
+        content = puzzle.announcements[k - 1].content
+        term = count_key(aligner.lexicon) if dated is not None else None
+        n = _named_count(sentence[:end]) or next((c for c in map(step_case, SENTENCES.findall(text, 0, m.start()))
+                                                 if c), None) if term is not None else None
+        if n is not None:  # "So with k = 2, the muddy children know after one silent round": that case's knowing
+            key = implies_key(("Compare", "=", term, ("Const", n)), formula_key(content))
+            out.append(record("case knowledge", key, (), sentence.strip(), m.start(), m.end(), False,
+                              reading=HYPOTHETICAL)._replace(at=dated[0]))
+            continue
+        claim = Claim("formula", content, (), sentence.strip(), m.start(), m.end())
         out.append(ClaimRecord("formula", claim_key(claim), claim.text, m.start(), m.end(), None, claim, KNOWLEDGE,
                                at=dated[0] if dated else None))
     return out

@@ -76,8 +76,9 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
 _REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\s*$")
 
 
-# (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …"; a bare "是，" / "否，" opens a reply too)
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)?\s*[:：.]\s*(?:\*\*)?\s*)?"
+# (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", a heading line "**Answer**\nYes. …"; a bare
+# "是，" / "否，" opens a reply too)
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
 
 

@@ -12,7 +12,7 @@ import re
 from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key
 from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
+from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, ClaimRecord, record
 
 # "(2, 15):", "1. **(2, 15)**:", "- 2 + 9 = 11，", "2+9：", "| 5 + 6 |" is a table row (not read here)
 _PAIR_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?[(（]?[ \t]*(\d{1,3})[ \t]*(?:,|，|\+)[ \t]*"
@@ -210,7 +210,7 @@ def _line_end(text: str, at: int) -> int:
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
 _CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b"
                          r"(?!\s+(?:each|every|them\s+one\s+by\s+one|one\s+by\s+one)\b))|"
-                         r"验证|检验|核对|(?<!一个一个)(?<!逐一)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
+                         r"验证|检验|核对|(?<!一个一个)(?<!逐一)(?<!逐个)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
 # each world:": the cases of the stage gone through, not a replay)
 
 
@@ -220,14 +220,15 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     Bernard couldn't know") is that case's knowledge (judged like a hypothetical); the rest is a case (unchecked:
     "- **August**: two candidates left")."""
     if not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" or
-                                    (r.kind == "candidates" and (":" in text or "=" in text)) for r in records):
+                                    (r.kind == "candidates" and (":" in text or "=" in text)) for r in records) and \
+            _KEPT_OR_OUT_WORD.search(text) is None:
         return records
     spans = _value_lines(lex, text)
     supposed = [(m.end(), _line_end(text, m.end())) for m in _IF_LINE.finditer(text)]
     if not spans and not supposed:
         return records
     checking = _CHECK_HEAD.search(text[:text.find("\n")]) is not None  # "### Step 4: Check the answer": a replay
-    out = [] if checking else _bare_verdicts(lex, text, spans)
+    out = [] if checking else _bare_verdicts(lex, text, spans) + _kept_or_out(text, spans, records)
     for r in records:
         if r.kind == "count" and r.certain and any(a <= r.start < b for a, b, _ in spans):
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
@@ -278,6 +279,32 @@ def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | 
         knows = knows_key(agents[0], "value", body)
         out.append(record("case knowledge", implies_key(case, not_key(knows) if m.group("no") else knows), (),
                           text[a:b].strip(), m.start(), m.end(), False, reading=HYPOTHETICAL))
+    return out
+
+
+# A line's closing verdict on its own value, kept or gone: "- b=9：安妮是8或10，比尔还是分不清，保留。", "17：…出现两次 →
+# 排除。", "- 17: shared with March → out"
+_KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(?P<out>排除|去掉|删去|划掉|(?i:out|eliminated|removed|"
+                          r"excluded|gone|dropped|crossed\s+out))|(?P<kept>保留|留下|(?i:kept|stays|survives|remains)))"
+                          r"了?[\s*]*[✓✔✗✘]?\s*[.。!！]?\s*$")
+
+_KEPT_OR_OUT_WORD = re.compile(r"排除|去掉|删去|划掉|保留|留下|(?i:\b(?:out|eliminated|removed|excluded|gone|dropped|kept|"
+                               r"stays|survives|remains)\b)")
+
+
+def _kept_or_out(text: str, spans: list[tuple[int, int, tuple | None]],
+                 records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The value lines that close on a verdict of their own value, kept or gone at the stage in hand ("- b=9：…，保留。"):
+    the value possible there, or excluded (unless the line's verdict is read already: "- **A**: … → eliminated.")."""
+    out = []
+    for a, b, case in spans:
+        m = _KEPT_OR_OUT.search(text, a, b)
+        if m is None or case is None or case[0] != "Compare" or \
+                any(r.kind in ("exclusion", "possible") and a <= r.start < b and r.end >= m.start() for r in records):
+            continue
+        kind, key, how = ("exclusion", not_key(case), EXCLUSION) if m.group("out") else \
+            ("possible", ("Possible", case[2][1], case[3][1]), POSSIBLE)
+        out.append(record(kind, key, (), text[a:b].strip(), m.start(), m.end(), False, reading=how))
     return out
 
 

@@ -2519,7 +2519,7 @@ def _shares(t: Token, names: list[str]) -> bool:
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
-_EVERY_ONE = re.compile(r"(?<![A-Za-z\d_\[])(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
+_EVERY_ONE = re.compile(r"(?<![A-Za-z\d_\[第])(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
                         r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b"
                         r"(?:wear|wears|have|are|hold|get)\s+(?:a\s+|the\s+)?$)")
 _OPEN_BRACKET = re.compile(r"[(（]\s*$")
@@ -3359,6 +3359,7 @@ _MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\
 
 
 _PLACEHOLDER = re.compile(r"\s*(?:(?i:that)\s+)?[(（]?\s*[φψχ](?![\w])")
+_LETTER_OBJECT = re.compile(r"\s+\$?\s*[a-zA-Z]\s*\$?(?=\s*(?:[,.;:)]|(?i:and|while|but)\b|$))")  # "knows $m$"
 
 
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
@@ -3366,6 +3367,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     rest = toks[i + 1:]
     if sentence and _PLACEHOLDER.match(sentence, toks[i].end) is not None:
         return None  # "记 K_阿(φ)：阿里知道 φ", "K_A φ means Albert knows φ": notation defined, nobody's knowledge
+    if sentence and (letter := _LETTER_OBJECT.match(sentence, toks[i].end)) is not None and \
+            not (rest and rest[0].start < letter.end()):
+        return None  # "Albert knows $m$, Bernard knows $d$": what the letter names (told), not the date
     if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (unknown := object_key(lex, subject)):
         body = knows_key(subject, "value", unknown)  # "P not knowing means the rank is A, Q, 4 or 5": what follows
         return not_key(body) if toks[i].kind == "notknow" else body  # is what his not knowing implies
@@ -3466,6 +3470,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
     return not_key(body) if toks[i].kind == "notknow" else body
 
 
+_RELATIVE_BEFORE = re.compile(r"(?i:\b(?:who|which)\s+)$")
 _OWN_OBJECT = re.compile(r"\s*(?:(?i:(?:his|her|their|its)\s+own)\b|自己(?:的|手里的|手上的|拿的))")
 _EQUATION_OBJECT = re.compile(r"(?i:\s+(?:that\s+)?[a-z][\w\[\]]{0,8}\s*(?:=|≠|!=)\s*\S)")
 
@@ -3805,13 +3810,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
                 any(t.kind == "now" or t.kind == "know" and t.text.lower().startswith("now")
                     for later in clauses[n + 1:] for t in later):
             state.past = True  # "Bo didn't know, but now he knows": the first part before the statement
-        found = _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None)
-        if found and (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
-                      clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
-            # what is left is not the trace's answer; "July leaves July 16" is July's case, not the stage's
-            case = _value_leaves(toks, clause[0], sentence) or \
-                _MODAL_LEFT.search(sentence, max(0, clause[0].start - 30), clause[0].start) is not None
-            found = [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]
+        found = _left_reading(toks, clause, sentence,
+                              _clause_claims(lex, clause, sentence, state, answer_cue, if_at is not None))
         claims.extend(found)
     if any(r.kind == "candidates" and r.reading == VALUES for r in claims):
         claims = [_topic_case(toks, r) for r in claims]
@@ -3825,14 +3825,26 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state, head))
         if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
             kinds = ("exclusion", "candidates") if _dated(toks[concluded + 1:end]) else ("exclusion",)
-            for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted
-                claims.extend(r for r in _clause_claims(lex, clause, sentence, state, answer_cue, False)
-                              if r.kind in kinds)
+            for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted, and what it leaves
+                claims.extend(r for r in _left_reading(toks, clause, sentence, _clause_claims(
+                    lex, clause, sentence, state, answer_cue, False)) if r.kind in kinds or r.reading == LEFT)
+                # ("如果P拿到的是A，…，所以方块A排除，剩下红桃A、红桃Q、红桃4、方块5")
         if end < len(toks):  # "If Albert has August, …; August 14 is ruled out": still the supposition
             for clause in _clauses(toks[end + 1:], sentence):
                 claims.extend(r.read_as(SUPPOSED) if r.certain else r
                               for r in _clause_claims(lex, clause, sentence, state, answer_cue, True))
     return claims
+
+
+def _left_reading(toks: list[Token], clause: list[Token], sentence: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A clause's value lists read as what is left when it opens on a leaving word ("剩下…", "leaves …"): not the
+    trace's answer; "July leaves July 16" is July's case, not the stage's."""
+    if not found or not (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
+                         clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
+        return found
+    case = _value_leaves(toks, clause[0], sentence) or \
+        _MODAL_LEFT.search(sentence, max(0, clause[0].start - 30), clause[0].start) is not None
+    return [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]
 
 
 # Worlds named by what an agent holds: "the pairs where Bill holds 0 or 10" (the values are Bill's)
@@ -4071,8 +4083,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
                 return []  # "P knows the sum is in that list": a fact about the sum the reader did not read
             return [record("knowledge", f, (), text, a, b, state.past, reading=reading)] if f is not None else []
     _note_subject(clause, state, sentence)
-    if "modal" in kinds:
-        state.modal = True
+    if any(t.kind == "modal" and _RELATIVE_BEFORE.search(sentence, max(0, t.start - 8), t.start) is None
+           for t in clause):
+        state.modal = True  # (not a relative clause's: "the blind man is the one who can't see, so …")
     if "cmp" in kinds:  # "x + y <= 100" bounds a value, it does not state one
         return []
     return _value_claims(lex, clause, text, a, b, state, answer_cue, sentence)

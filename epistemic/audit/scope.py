@@ -27,6 +27,8 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"
                        r"\bwhen there (?:are|is|were)\b|"
+                       r"\bwhen\s+(?:exactly|only|just|precisely)\s+(?:one|two|three|four|five|six|\d{1,2})\b|"  # ("It
+                       # matters most when exactly one child is muddy: …": that case)
                        r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b|"
                        r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
                        r"的世界(?:里|中)|"
@@ -55,7 +57,9 @@ _PURPOSE = re.compile(r"(?i:\bfor\s+(?:mr\.?\s+)?\w+\s+to\s+(?:be|know|have|say|
                       r"eliminates|kills|is|was|settles|makes|takes|knocks|cuts|narrows|pins|fixes|confirms)\b)|\bfor (?:him|her|them) to\b)|"
                       r"为了|要让|要使|才能|要保证|要确保|为保证")
 _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+|had\s+)?(?:thought|assumed|believed|"
-                       r"supposed|guessed|figured)\b|\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
+                       r"supposed|guessed|figured)\b|\b(?:i|we)\s+(?:was|were)\s+(?:first\s+|initially\s+|briefly\s+)?"
+                       r"(?:tempted|inclined)\s+to\b|"
+                       r"\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\b(?:the|a|an)\s+tempting\s+(?:pick|choice|answer|guess|option|candidate|month|date|day|card|sum|pair|one)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
@@ -117,6 +121,7 @@ _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|co
 
 _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
+                "tempted", "inclined",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "version", "variant", "variation", "原题", "原版",
