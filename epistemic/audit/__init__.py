@@ -358,7 +358,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = point_of_view(text, records)  # "我再站在伯纳德的角度想一遍。假设伯纳德拿到的是14。…只剩4月14日"
         if "olding " in text or "you h" in text or "he h" in text or "she h" in text:
             records = held_lines(text, records)  # "- Holding 16: 16 May is gone, leaving only 16 July. You know."
-        if "如" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text or \
+        if "如" in text or "例" in text or "xample" in text or "nstance" in text or "e.g." in text or "ake " in text or \
                 "nother" in text or "ne more" in text or "再举" in text or "ry " in text:
             records = example_world(lex, text, records)  # "比如a = 1、b = 1、c = 2。爱丽丝看到…"
         if "?" in text[:160] or "？" in text[:160]:
@@ -652,7 +652,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
-            and c.record.reading not in _NOT_CONCLUDED for c in st.claims)), None)  # an opening summary is no step
+            and c.record.reading not in _NOT_CONCLUDED and not _world_named(c.record)
+            for c in st.claims)), None)  # an opening summary is no step, nor a case named as such
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before
@@ -672,6 +673,16 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
 # but "So S knows only if the sum is 17" tells S's)
 _CAN_KNOW = re.compile(r"(?i:\b(?:can|could|would|might)\s+(?:only\s+|then\s+)?(?:be\s+(?:sure|certain)|know|tell)\b)")
 _NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION})
+# A case named as a world of its own: "But in the k = 3 world, B sees A and C muddy", "the k = 2 case", "k = 3 的情况"
+_CASE_NAMED = re.compile(r"(?i:\b[a-z]\s*=\s*\d{1,4}\s+(?:world|case|scenario|situation)s?\b)|"
+                         r"[a-z]\s*=\s*\d{1,4}\s*(?:的)?(?:情况|世界|情形)")
+
+
+def _world_named(r: ClaimRecord) -> bool:
+    """Whether a claim read as a case sits in a sentence naming its case as such ("in the k = 3 world"): no
+    conclusion of the trace's answer."""
+    return r.reading == CASE and _CASE_NAMED.search(r.text) is not None
+
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
                             re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.。!?！？\n]")

@@ -512,8 +512,9 @@ def content_words(text: str) -> frozenset:
 
 
 def _stem(word: str) -> str:
-    """A plural's singular, enough to match a statement's words: children → child, steps → step; a kid is a child."""
-    if word in ("children", "kid", "kids"):
+    """A plural's singular, enough to match a statement's words: children → child, steps → step; a kid is a child, and
+    so are "the muddy ones"."""
+    if word in ("children", "kid", "kids", "ones"):
         return "child"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 

@@ -98,8 +98,10 @@ _COLON = re.compile(r"[:：]")
 _CLAUSE_OPENING = re.compile(r"[\s*>#-]*(?i:(?:and\s+)?(?:so|then|thus|hence|but|now|here|that\s+is)\b[\s,]*)?$")
 
 
-_NEXT_CLAUSE = re.compile(r"[,;，；]\s*(?i:and\b|so\b|而且|并且|而)")
-_EVENT = re.compile(r"(?i:\b(?:know|knows|knew|step|steps|stepped|leave|leaves|left)\b)|知道|站出来")
+_NEXT_CLAUSE = re.compile(r"[,;，；]\s*(?i:and\b|so\b|而且|并且|而)|(?i:\s(?:means|shows|implies|tells\s+us)\b)|说明|意味着")
+# ("the muddy children knowing right after the third silence means k is exactly 4": the knowing is dated, then what
+# it means)
+_EVENT = re.compile(r"(?i:\b(?:know|knows|knew|knowing|step|steps|stepped|stepping|leave|leaves|left)\b)|知道|站出来")
 
 
 def dates_event(text: str, at: int, claim: int) -> bool:

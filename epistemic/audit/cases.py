@@ -428,9 +428,20 @@ def _whole_world(lex: Lexicon, span: str) -> bool:
     return sum(2 if t.kind == "tuple" else 1 for t in toks if t.kind in ("value", "number", "tuple")) >= 2
 
 
+# A line labelled as an example: "Example: p = 52 = 2·26 = 4·13. … → P knows it's (4,13).", "Counter-example: …", "反例：…";
+# the values and knowing in it are its case (but "Example: the last statement removes a = 5" still credits a removal)
+_EXAMPLE_LINE = re.compile(r"(?m)^[ \t>*\-•]*(?:\*\*)?(?:(?i:(?:counter-?\s?)?examples?|e\.g\.)(?:\s+\d{1,2})?|"
+                           r"反例|例如|举例)(?:\*\*)?\s*[:：](?:\*\*)?")
+_EXAMPLE_KINDS = frozenset({"candidates", "knowledge", "count", "possible", "bound"})
+
+
 def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """A sentence that only names an example world ("比如a = 1、b = 1、c = 2。", "Take (1, 1, 2).") and the rest of the
-    step worked in it: what follows is that world's case."""
+    step worked in it: what follows is that world's case; a line labelled as an example is its own case."""
+    lines = [(m.start(), _line_end(text, m.end())) for m in _EXAMPLE_LINE.finditer(text)]
+    if lines:
+        records = [r.read_as(CASE) if r.certain and r.kind in _EXAMPLE_KINDS and any(a <= r.start < b for a, b in lines)
+                   else r for r in records]
     for m in _EXAMPLE_WORLD.finditer(text):
         end = _EXAMPLE_END.match(text, m.end())
         near = _WORLD_STOP.search(text, m.end() + 1)  # ("And try (1,2,3), which I'd expect to survive:")

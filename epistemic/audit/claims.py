@@ -3401,6 +3401,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             obj = rest[at + 1]  # "知道牌的点数", "the card's rank": the card's rank
         if obj is not None and obj.kind == "attr" and obj.start - toks[i].end > _OBJECT_REACH:
             obj = None  # "Albert can't know from the month alone no matter which month he got": not his object
+        if obj is not None and obj.kind == "attr" and sentence and \
+                _WITH_HELD_TERM.fullmatch(sentence, toks[i].end, obj.start) is not None:
+            obj = None  # "S could not be certain with any even sum": the sum he holds, not what he is sure of
         if obj is not None and "|" in sentence[toks[i].end:obj.start] and \
                 _CELL_RELATION.match(sentence, obj.end) is not None:
             obj = None  # "| Alice doesn't know | b ≠ c |": the next cell is what her statement gives, not her object
@@ -3471,6 +3474,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
 
 
 _RELATIVE_BEFORE = re.compile(r"(?i:\b(?:who|which)\s+)$")
+_WITH_HELD_TERM = re.compile(r"(?i:\s+with\s+(?:any|an?|the|his|her|every|each|such\s+an?)\s+(?:\w+\s+){0,2}?)")
 _OWN_OBJECT = re.compile(r"\s*(?:(?i:(?:his|her|their|its)\s+own)\b|自己(?:的|手里的|手上的|拿的))")
 _EQUATION_OBJECT = re.compile(r"(?i:\s+(?:that\s+)?[a-z][\w\[\]]{0,8}\s*(?:=|≠|!=)\s*\S)")
 

@@ -129,3 +129,59 @@ def test_what_a_supposition_s_conclusion_leaves_is_read(ctxs):
                                              "红桃4、方块5。")
     assert [(c.record.kind, c.record.reading, c.verdict.verdict) for c in _claims(report, "candidates")] == \
         [("candidates", "what is left", "false")]
+
+
+def test_a_sum_held_with_is_not_what_one_is_sure_of(ctxs):
+    """"So S could not be certain with any even sum up to 54": the sum is what S holds, not what he is unsure of (a
+    correct step flagged: "S does not know the sum")."""
+    ctx = ctxs("impossible.txt")
+    report = _audit(ctx, "So S could not be certain with any even sum up to 54.")
+    assert [c.formula for c in _claims(report, "knowledge")] != ["not S knows x + y"] and bad(report) == []
+    plain = _audit(ctx, "S could not be certain of the sum.")
+    assert [c.formula for c in _claims(plain, "knowledge")] == ["not S knows x + y"]
+
+
+def test_a_line_labelled_example_is_its_own_case(ctxs):
+    """"Example: p = 52 = 2·26 = 4·13. … → P knows it's (4,13).\\nCounter-example: p = 30 …": each line is the case it
+    names, not the stage (a correct step flagged: the product said to be 52, then 30)."""
+    ctx = ctxs("impossible.txt")
+    lines = ("Example: p = 52 = 2·26 = 4·13. Sums 28 and 17. Only 17 is in the list → P knows it's (4,13).\n"
+             "Counter-example: p = 30 = 2·15 = 3·10 = 5·6. Sums 17, 13, 11. Both 17 and 11 are in the list → P still "
+             "can't decide.")
+    report = _audit(ctx, said(ctx, 2) + "\n\n" + lines)
+    assert [c.record.certain for c in _claims(report, "candidates")] == [False, False]
+    zh = _audit(ctx, said(ctx, 2) + "\n\n反例：p = 30 = 2·15 = 3·10 = 5·6。")
+    assert [c.record.certain for c in _claims(zh, "candidates")] == [False]
+
+
+def test_a_wrong_answer_named_as_a_case_world_is_not_its_conclusion(ctxs):
+    """"But in the k = 3 world, B sees A and C muddy, …" in a trace whose wrong final answer is 3: a case the trace
+    works through, not where it concludes 3 (the wrong answer was flagged there, long before the closing line)."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    text = ("With k = 3: first question, nobody knows. But in the k = 3 world, B sees A and C muddy, so B isn't in a "
+            "k = 2 situation.\n\nSo the answer follows from three silences.\n\n**Answer: 3 children are muddy.**")
+    report = _audit(ctx, text)
+    assert report.final_answer_correct is False and report.label == 2
+    concluded = _audit(ctx, "So k = 3.\n\nSo the answer follows from three silences.\n\n**Answer: 3 children are "
+                            "muddy.**")
+    assert concluded.label == 0
+
+
+def test_the_muddy_ones_knowing_is_the_knowing_statement(ctxs):
+    """"Now our case: three rounds of silence, then the muddy ones know. So k − 1 = 3, so k = 4.": "the muddy ones"
+    are the muddy children, so the step reaches their knowing (k = 4 was flagged one statement early)."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    report = _audit(ctx, "Now our case: three rounds of silence, then the muddy ones know. So k − 1 = 3, so k = 4.")
+    assert bad(report) == [] and [c.verdict.verdict for c in _claims(report, "candidates")] == ["entailed"]
+
+
+def test_a_knowing_dated_by_after_then_what_it_means(ctxs):
+    """"Hence the muddy children knowing right after the third silence means k is exactly 4.": the "after" dates the
+    knowing, and what it means holds once they know (k = 4 was judged after the third silence, one stage early)."""
+    ctx = ctxs("muddy.txt", {"n": 6, "k": 4})
+    lead = "\n\n".join(["Father: at least one of you is muddy."] + ["Nobody steps forward."] * 3 +
+                       ["Now every muddy child knows."]) + "\n\n"
+    report = _audit(ctx, lead + "Hence the muddy children knowing right after the third silence means k is exactly 4.")
+    assert bad(report) == []
+    early = _audit(ctx, lead + "After the third silence we know k = 4.")
+    assert [c.verdict.verdict for c in bad(early)] == ["premature"]
