@@ -17,7 +17,7 @@ from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner
 from .announced import announced_claims
-from .cases import (as_checked, as_viewed, checked_kinds, checked_world, example_world, held_lines,
+from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_before, example_world, held_lines,
                     opens_point_of_view, pair_cases, point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
 from .computed import computed_records, split_sums, tuple_values
@@ -652,8 +652,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
-            and c.record.reading not in _NOT_CONCLUDED and not _world_named(c.record)
-            for c in st.claims)), None)  # an opening summary is no step, nor a case named as such
+            and c.record.reading not in _NOT_CONCLUDED and not _world_named(c.record) and
+            not (c.record.reading == CASE and checks_before(texts[st.index], c.record.start))
+            for c in st.claims)), None)  # an opening summary is no step, nor a case named as such or tested ("Let me
+        # also test the main competitor, July 16: …")
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before

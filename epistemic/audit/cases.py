@@ -335,6 +335,15 @@ _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check
                          r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?|"
                          r"(?:run|running|play|playing)\s+(?:it|this|that|everything|the\s+\w+)\s+forward)\b)|"
                          r"验证|检验|核对|代入")  # ("Run the story forward with March 18:")
+_TEST_WORD = re.compile(r"(?i:\b(?:test|testing|try|trying)\b)|试一下|试试")
+
+
+def checks_before(text: str, at: int) -> bool:
+    """Whether the step checks or tests a world before offset `at` ("Let me also test the main competitor, July 16,
+    to be thorough. …"): what follows is said of that world."""
+    return _CHECK_WORD.search(text, 0, at) is not None or _TEST_WORD.search(text, 0, at) is not None
+
+
 # A check that names its world as a supposition: "Let me do a sanity pass by role-playing each person, assuming the
 # answer is July 16." (a heading, though it ends on a full stop)
 _ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b|\bif\s+the\s+(?:birthday|date|card|answer|pair|"

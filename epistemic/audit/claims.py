@@ -301,6 +301,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     labelled: tuple[int, int] | None = None  # (where, count) of a line opening on a case label ("- k = 3: …")
     scenario = False  # a supposition said as a sentence of its own, holding until the step turns back ("但…")
     struck = False  # the lines follow a label saying their items are gone ("Eliminated:\n- exactly 1 muddy — …")
+    supposed = False  # a sentence of the step so far supposed something ("如果他看到两顶红帽子，…")
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         item = _BULLET_LINE.match(sentence) if struck else None
@@ -350,6 +351,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = (_listed_equalities(_texts_from(hit[0], read, sentence), sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if records and supposed and _NAMES_IT.fullmatch(sentence) is not None:  # "如果他看到两顶红帽子，…那他自己一定是白
+            # 的。这是“红白红”。": the world supposed, named
+            records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
+        supposed = supposed or _SUPPOSING_WORD.search(sentence) is not None
         if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
             records = tuple(r.read_as(CASE) if r.kind in ("candidates", "bound") and r.certain else r for r in records)
         if ("—" in sentence or "–" in sentence) and _IF_OPENING.match(sentence) is not None and \
@@ -413,6 +418,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
                for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
     return out
+
+
+# A sentence that only names what was just described: "这是“红白红”。", "That's RWR.", "i.e. (4, 13)."
+_NAMES_IT = re.compile(r"\s*(?:(?:这|那)(?:就|也)?是|即|(?i:that's|that\s+is|this\s+is|i\.e\.))\s*[“\"「(（]?"
+                       r"[^，。,.;；\s“”\"「」]{1,16}[”\"」)）]?\s*[。.]?\s*")
+_SUPPOSING_WORD = re.compile(r"(?i:\bif\b|\bsuppose\b|\bsupposing\b)|如果|假如|假设|要是")
 
 
 # A label saying the items listed under it are gone: "Eliminated:", "Ruled out:", "已排除："
@@ -3785,7 +3796,11 @@ _SEER_AFTER = re.compile(r"(?:能|可以)?(?:同时)?(?:看到|看得到|看见|
                          r"(?P<en>[a-z](?:\s*(?:,|and)\s*[a-z])+)\s+is\s+$)")
 
 
-_UNREAD_SUBJECT = re.compile(r"[;；]\s*(?i:(?:and\s+)?(?:her|his|their|the)\s+[a-z]+(?:\s+[a-z]+)?)\s*$")
+_UNREAD_SUBJECT = re.compile(r"[;；]\s*(?i:(?:and\s+)?(?:her|his|their|the)\s+[a-z]+(?:\s+[a-z]+)?)\s*$|"
+                             r"[,，]\s*(?i:(?:and\s+)?(?:her|his|their|the)\s+(?!(?:answer|birthday|anniversary|date|"
+                             r"card|numbers?|pair|age|result|solution|day|month)\b)[a-z]+(?:\s+[a-z]+)?)\s*$")
+# ("Since Cheryl tells the truth, the bus number must be 17": the bus number, a term the puzzle does not name; but ",
+# the anniversary must be March 18" names the answer)
 
 
 _DID_NOT = re.compile(r"(?i:didn't|did\s+not|couldn't|could\s+not|wasn't|was\s+not)")
@@ -3807,7 +3822,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
     named = False  # a clause before this one in the sentence named its subject
     clauses = list(_clauses(head, sentence))
     for n, clause in enumerate(clauses):
-        if named and clause[0].kind == "copula" and _UNREAD_SUBJECT.search(sentence, 0, clause[0].start):
+        if named and (clause[0].kind == "copula" or clause[0].kind == "only" and clause[0].text.lower() == "must be") \
+                and _UNREAD_SUBJECT.search(sentence, 0, clause[0].start):
             continue  # "Cheryl is 9; her brothers are both 4": the second clause's subject is no variable read
         named = named or any(t.kind == "attr" for t in clause)
         if any(t.kind == "notknow" and _DID_NOT.match(t.text) for t in clause) and \

@@ -185,3 +185,37 @@ def test_a_knowing_dated_by_after_then_what_it_means(ctxs):
     assert bad(report) == []
     early = _audit(ctx, lead + "After the third silence we know k = 4.")
     assert [c.verdict.verdict for c in bad(early)] == ["premature"]
+
+
+def test_a_value_of_an_unread_subject_after_a_reason_is_not_the_variables(ctxs):
+    """"Since Cheryl tells the truth, the bus number must be 17.": the 17 is the bus number's, a term the puzzle does
+    not name, not Cheryl's age named in the reason (the wrong answer was flagged as concluded there); ", the
+    anniversary must be March 18" still names the answer."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "Since Cheryl tells the truth, the bus number must be 17.")
+    assert _claims(report, "candidates") == []
+    cam = ctxs("cheryl_cam.txt")
+    named = _audit(cam, "Since Bo now knows, the anniversary must be March 18.")
+    assert [c.formula for c in _claims(named, "candidates")] == ["month = March and day = 18"]
+
+
+def test_a_wrong_answer_tested_as_a_competitor_is_not_its_conclusion(ctxs):
+    """"Let me also test the main competitor, July 16, to be thorough. … after Ali's statement only July 16 → …":
+    the world tested, not where the trace concludes its (wrong) final answer July 16."""
+    ctx = ctxs("cheryl_cam.txt")
+    text = (said(ctx) + "\n\nSo the anniversary is March 18.\n\nLet me also test the main competitor, July 16, to be "
+            "thorough. Bo, told \"16\": originally June 16 or July 16; after Ali's statement only July 16. Right, "
+            "July 16 is out.\n\n**Answer: Cam's anniversary is July 16.**")
+    report = _audit(ctx, text)
+    assert report.final_answer_correct is False and report.label == len(report.steps) - 1
+
+
+def test_a_world_named_after_a_supposition_is_that_supposition(ctxs):
+    """"如果他看到两顶红帽子，也就是第一位红、第三位红，那他自己一定是白的，他就知道了。这是“红白红”。": the world just supposed,
+    named, not a claim that the hats are red-white-red."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n然后看第二位。如果他看到两顶红帽子，也就是第一位红、第三位红，那他自己一定是白"
+                                             "的，他就知道了。这是“红白红”。他说不知道，所以排除“红白红”。")
+    assert [c.record.certain for c in _claims(report, "candidates")] == [False] and bad(report) == []
+    plain = _audit(ctx, said(ctx, 2, "zh") + "\n\n所以帽子是“红白红”。")
+    assert [c.record.certain for c in _claims(plain, "candidates")] == [True]
