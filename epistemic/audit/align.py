@@ -757,6 +757,7 @@ _CLEAN = re.compile(r"(?i:\bclean\b)|干净")  # ("it's the two clean children w
 _IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b|\bwith\s+(?:exactly\s+|only\s+|just\s+)?"
                      r"(?:one|two|three|four|five|six|\d)\s+(?:muddy|dirty|blue)\b)|如果|假如|假设|要是|的话")
 # (and a supposed count: "So with one muddy child, someone steps forward at the first question")
+_IF_KNOWING = re.compile(r"(?i:\b(?:if|suppose|supposing)\b)|如果|假如|假设|要是")  # a knowing supposed, not narrated
 _TOLD_US = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|declares?|declared|states?|stated)\b)")
 _ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
 
@@ -1538,7 +1539,10 @@ class Aligner:
             _EXPECTED.search(sentence) is None and \
             _CLEAN.search(sentence) is None and _NOT_NARRATED.search(sentence) is None and \
             any(_ROUND_NOUNS <= sig for _, sig, _ in self.signatures)
+        supposed = _IF_KNOWING.search(plain) is not None
         for stages, sig, knowing in self.signatures:
+            if knowing and supposed and not forward:
+                continue  # "如果k = 1，那个有泥的孩子…马上知道自己有泥，会在第一次就站出来": a case's knowing, not the statement's
             if forward and knowing and len(stages) == 1:  # "So at the second question both step forward": the
                 found.append(stages[0])  # children who know step forward, where the silent rounds' text asks them to
                 continue

@@ -55,6 +55,7 @@ def _named_count(clause: str) -> int | None:
     return None if word is None else int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
+_PROBLEM_LABEL = re.compile(r"[\s#*>]*(?:题目|原题|问题|(?i:problem|puzzle|the\s+puzzle|question))(?:\*\*)?\s*[:：]")
 _SPEECH = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|asks?|asked)\b)|说|宣布|问")
 
 
@@ -72,6 +73,8 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
     """The step's sentences that claim a knowing announcement's content as holding already, or as holding after an
     earlier announcement the sentence opens on ("After the second silence, every muddy child knows she is muddy":
     dated there, `at`)."""
+    if _PROBLEM_LABEL.match(text) is not None:
+        return []  # "题目：…④ 这时每个额头有泥的孩子都知道了自己有泥。": the puzzle retold, its last event too
     out = []
     for m in SENTENCES.finditer(text):
         sentence = m.group(0)

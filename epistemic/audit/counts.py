@@ -19,13 +19,15 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|[一两二三四五六七八])"
 _OPS = {"exactly": "=", "precisely": "=", "only": "=", "there are": "=", "there must be": "=", "恰好": "=",
         "正好": "=", "只有": "=", "刚好": "=", "所以有": "=", "因此有": "=", "一共有": "=", "总共有": "=", "共有": "=",
-        "at least": ">=", "至少": ">=",
-        "at most": "<=", "至多": "<=", "最多": "<=", "more than": ">", "不止": ">", "fewer than": "<",
+        "at least": ">=", "至少": ">=", "不少于": ">=", "不低于": ">=",
+        "at most": "<=", "至多": "<=", "最多": "<=", "不多于": "<=", "不超过": "<=", "more than": ">", "不止": ">",
+        "fewer than": "<",
         "not": "!=", "不是": "!="}
 _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at least|at most|more than|fewer than|"
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
-                    r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不止|不是)(?:有|是)?" + _N +
+                    r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不少于|不低于|不多于|不超过|不止|不是)"
+                    r"(?:有|是)?" + _N +
                     r"(?:个|位|名)?(?!轮|次|步)")  # ("恰好是2个孩子有泥")
 # A round's number just before ("on night 4, not 3", "in round 2, not exactly 3"): the next number is one too
 _ROUND_BEFORE = re.compile(r"(?i:\b(?:night|round|day|step|time|minute|silence|question)\s+\d{1,2}\s*[,;]?\s*(?:and\s+|but\s+|or\s+)?$)")

@@ -219,3 +219,34 @@ def test_a_world_named_after_a_supposition_is_that_supposition(ctxs):
     assert [c.record.certain for c in _claims(report, "candidates")] == [False] and bad(report) == []
     plain = _audit(ctx, said(ctx, 2, "zh") + "\n\n所以帽子是“红白红”。")
     assert [c.record.certain for c in _claims(plain, "candidates")] == [True]
+
+
+def test_the_puzzle_retold_under_a_problem_label_claims_nothing(ctxs):
+    """"题目：…④ 这时每个额头有泥的孩子都知道了自己有泥。": the puzzle's events retold, its last one too, not the muddy
+    children said to know already (a correct opening flagged)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    retold = ("题目：4个孩子在外面玩。\n① 父亲说：“你们中至少有一个人额头上有泥。”\n② 没有人站出来。\n③ 仍然没有人站出来。\n"
+              "④ 这时每个额头有泥的孩子都知道了自己有泥。")
+    assert _claims(_audit(ctx, retold), "formula") == []
+    claimed = _audit(ctx, "父亲说：“你们中至少有一个人额头上有泥。”\n\n这时每个额头有泥的孩子都已经知道了自己有泥。")
+    assert [c.record.kind for c in bad(claimed)] == ["formula"]
+
+
+def test_not_fewer_than_is_a_lower_bound(ctxs):
+    """"由②知：第一次没有人站出来，所以有泥的孩子不少于3个。": at least 3, one silence early (a first error unread)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    report = _audit(ctx, "父亲说至少有一个孩子有泥。\n\n第一次问，没有人站出来。\n\n所以有泥的孩子不少于3个。\n\n第二次问，还是没有"
+                         "人站出来。")
+    assert [(c.formula.split(" >= ")[-1], c.verdict.verdict) for c in bad(report)] == [("3", "premature")]
+    most = _audit(ctx, "有泥的孩子不超过2个。")
+    assert [c.formula.split(" <= ")[-1] for c in _claims(most, "bound")] == ["2"]
+
+
+def test_a_supposed_knowing_is_no_narration_of_it(ctxs):
+    """"如果k = 1，那个有泥的孩子看不到任何人有泥，结合①马上知道自己有泥，会在第一次就站出来。": the case of one muddy child
+    knowing, not the puzzle's last statement told (the trace was taken to stand after it, hiding a premature bound)."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    supposed = "如果k = 1，那个有泥的孩子看不到任何人有泥，结合①马上知道自己有泥，会在第一次就站出来。"
+    assert ctx.aligner.inner_cues(supposed, 0) == ()
+    told = "那个有泥的孩子马上知道自己有泥。"
+    assert [c.stage for c in ctx.aligner.inner_cues(told, 3)] == [4]
