@@ -302,6 +302,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     scenario = False  # a supposition said as a sentence of its own, holding until the step turns back ("但…")
     struck = False  # the lines follow a label saying their items are gone ("Eliminated:\n- exactly 1 muddy — …")
     supposed = False  # a sentence of the step so far supposed something ("如果他看到两顶红帽子，…")
+    previous = ""  # the sentence before
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
         item = _BULLET_LINE.match(sentence) if struck else None
@@ -336,6 +337,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         supposing = _SUPPOSE.match(sentence) is not None or carried
         probed, probing = probing, sentence.rstrip().endswith(("?", "？")) and \
             _VALUE_QUESTION.fullmatch(sentence) is not None
+        if probed and _BARE_KEPT.search(sentence) is not None and (probe := _probed_value(lex, previous)):
+            out.extend(_kept_probe(probe, sentence, _BARE_KEPT.search(sentence), m.start()))  # "那b=1呢？a可能是0或
+            # 2，两种可能，比尔不知道，保留。": the value asked about is kept (or gone)
+        previous = sentence
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
@@ -418,6 +423,29 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
                for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
     return out
+
+
+# A bare closing verdict of a sentence: "…，比尔不知道，保留。", "…，排除。"
+_BARE_KEPT = re.compile(r"[，,]\s*(?:(?:同样|也|都|所以|因此)\s*)?(?:(?P<out>排除|去掉)|(?P<kept>保留|留下))\s*[。.]?\s*$")
+
+
+_VAR_EQUALS = re.compile(r"(?<![A-Za-z0-9_\[])([a-z]\w{0,3})\s*=\s*(\d{1,6})(?!\d)")
+
+
+def _probed_value(lex: Lexicon, question: str) -> tuple | None:
+    """The one value a question asks about ("那b=1呢？", "What about July?"), as its key, or None."""
+    found = [t.payload for t in lex.scan(question) if t.kind == "value"]
+    found += [(v, int(c)) for v, c in _VAR_EQUALS.findall(question) if v in lex.codes and int(c) in lex.codes[v]]
+    return value_key(*found[0]) if len(found) == 1 else None
+
+
+def _kept_probe(probe: tuple, sentence: str, verdict: re.Match, at: int) -> list[ClaimRecord]:
+    """The closing verdict on the value a question before asked about: still possible, or excluded."""
+    if verdict.group("out"):
+        return [record("exclusion", not_key(probe), (), sentence.strip(), at + verdict.start(), at + verdict.end(),
+                       False, reading=EXCLUSION)]
+    return [record("possible", ("Possible", probe[2][1], probe[3][1]), (), sentence.strip(), at + verdict.start(),
+                   at + verdict.end(), False, reading=POSSIBLE)]
 
 
 # A sentence that only names what was just described: "这是“红白红”。", "That's RWR.", "i.e. (4, 13)."

@@ -250,3 +250,15 @@ def test_a_supposed_knowing_is_no_narration_of_it(ctxs):
     assert ctx.aligner.inner_cues(supposed, 0) == ()
     told = "那个有泥的孩子马上知道自己有泥。"
     assert [c.stage for c in ctx.aligner.inner_cues(told, 3)] == [4]
+
+
+def test_a_bare_verdict_after_a_value_question_is_that_values(ctxs):
+    """"那b=1呢？a可能是0或2，两种可能，比尔不知道，保留。": the value asked about kept after Bill's statement, though a = 0
+    is gone and b = 1 goes (a first error read only a step later)."""
+    ctx = ctxs("consecutive.txt")
+    lead = "Anne：“我不知道你的数。”\n\n第二句，比尔说“我不知道你的数”。\n"
+    kept = _audit(ctx, lead + "那b=1呢？a可能是0或2，两种可能，比尔不知道，保留。")
+    assert [(c.record.kind, c.formula) for c in bad(kept)] == [("possible", "b = 1 still possible")]
+    gone = _audit(ctx, lead + "那b=1呢？a=0已经排除了，a只能是2，比尔知道，排除。")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(gone, "exclusion") if "b = 1" in c.formula] == \
+        [("not b = 1", "entailed")] and bad(gone) == []
