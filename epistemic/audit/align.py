@@ -1857,7 +1857,9 @@ class Aligner:
             return k if self.speakers[k - 1] == toks[0].payload and (not word or nth == k) else None
         # "Step two. If S had 11, …": the next statement's number, its speaker named in the label's sentence
         end = _FIRST_SENTENCE.search(first, m.end())
-        named = tokens(self.lexicon, first[m.end():end.start() if end else len(first)])
+        said = QUOTES.sub(lambda q: " " * len(q.group(0)), first[m.end():end.start() if end else len(first)])
+        named = tokens(self.lexicon, said)  # (not an agent inside a quote: 'Part two, "I know that Bernard doesn't
+        # know": …' is the second part of Albert's statement)
         return k if nth == k and any(t.kind == "agent" and t.payload == self.speakers[k - 1] for t in named) else None
 
     def _initial_label(self, text: str, current: int) -> int | None:

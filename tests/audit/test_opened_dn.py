@@ -262,3 +262,13 @@ def test_a_bare_verdict_after_a_value_question_is_that_values(ctxs):
     gone = _audit(ctx, lead + "那b=1呢？a=0已经排除了，a只能是2，比尔知道，排除。")
     assert [(c.formula, c.verdict.verdict) for c in _claims(gone, "exclusion") if "b = 1" in c.formula] == \
         [("not b = 1", "entailed")] and bad(gone) == []
+
+
+def test_a_part_label_quoting_a_statement_names_no_speaker(ctxs):
+    """'Part two, "I know that Bernard doesn't know": Albert only has the month.': the second part of Albert's first
+    statement, not Bernard's statement two (the trace was taken to stand after it, hiding a premature elimination)."""
+    ctx = ctxs("cheryl.txt")
+    part = 'Part two, "I know that Bernard doesn\'t know": Albert only has the month.'
+    assert ctx.aligner.align([said(ctx, 1), part])[-1].stage == 1
+    named = "Part two. Bernard, who had the day, now knows it."
+    assert ctx.aligner.align([said(ctx, 1), named])[-1].stage == 2
