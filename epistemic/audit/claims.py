@@ -360,6 +360,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # 的。这是“红白红”。": the world supposed, named
             records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
         supposed = supposed or _SUPPOSING_WORD.search(sentence) is not None
+        if records and _AND_SO_ON.search(sentence) is not None:  # "第一轮沉默说明不是1个，第二轮沉默说明不是2个，依此类推":
+            # a pattern, each part dated by its own round, not the stage in hand
+            records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "exclusion", "bound", "count")
+                            else r for r in records)
         if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
             records = tuple(r.read_as(CASE) if r.kind in ("candidates", "bound") and r.certain else r for r in records)
         if ("—" in sentence or "–" in sentence) and _IF_OPENING.match(sentence) is not None and \
@@ -446,6 +450,9 @@ def _kept_probe(probe: tuple, sentence: str, verdict: re.Match, at: int) -> list
                        False, reading=EXCLUSION)]
     return [record("possible", ("Possible", probe[2][1], probe[3][1]), (), sentence.strip(), at + verdict.start(),
                    at + verdict.end(), False, reading=POSSIBLE)]
+
+
+_AND_SO_ON = re.compile(r"(?:依此类推|以此类推|依次类推|(?i:\band\s+so\s+on\b|\band\s+so\s+forth\b|\betc\.?))\s*[。.!！]?\s*$")
 
 
 # A sentence that only names what was just described: "这是“红白红”。", "That's RWR.", "i.e. (4, 13)."

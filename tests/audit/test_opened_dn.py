@@ -272,3 +272,16 @@ def test_a_part_label_quoting_a_statement_names_no_speaker(ctxs):
     assert ctx.aligner.align([said(ctx, 1), part])[-1].stage == 1
     named = "Part two. Bernard, who had the day, now knows it."
     assert ctx.aligner.align([said(ctx, 1), named])[-1].stage == 2
+
+
+def test_a_pattern_closed_by_and_so_on_is_no_claim_about_the_stage(ctxs):
+    """"每一轮没人站出来…：第一轮沉默说明不是1个，第二轮沉默说明不是2个，依此类推。": each part is dated by its own round, a
+    pattern, not the count ruled out at the stage in hand (a correct step flagged: "not 2" one silence early)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    lead = "父亲说至少有一个孩子有泥。\n\n第一次问，没有人站出来。\n\n"
+    tail = "\n\n第二次问，还是没有人站出来。"
+    pattern = _audit(ctx, lead + "每一轮没人站出来，大家就能多排除一种可能：第一轮沉默说明不是1个，第二轮沉默说明不是2个，依此类推。"
+                     + tail)
+    assert bad(pattern) == []
+    said_now = _audit(ctx, lead + "所以有泥的孩子不是2个。" + tail)
+    assert [c.verdict.verdict for c in bad(said_now)] == ["premature"]
