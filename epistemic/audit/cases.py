@@ -221,7 +221,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
     "- **August**: two candidates left")."""
     if not any((r.kind == "knowledge" and r.reading in _READ) or r.kind == "count" or
                                     (r.kind == "candidates" and (":" in text or "=" in text)) for r in records) and \
-            _KEPT_OR_OUT_WORD.search(text) is None:
+            _KEPT_OR_OUT_LINE.search(text) is None:
         return records
     spans = _value_lines(lex, text)
     supposed = [(m.end(), _line_end(text, m.end())) for m in _IF_LINE.finditer(text)]
@@ -288,8 +288,7 @@ _KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(
                           r"excluded|gone|dropped|crossed\s+out))|(?P<kept>保留|留下|(?i:kept|stays|survives|remains)))"
                           r"了?[\s*]*[✓✔✗✘]?\s*[.。!！]?\s*$")
 
-_KEPT_OR_OUT_WORD = re.compile(r"排除|去掉|删去|划掉|保留|留下|(?i:\b(?:out|eliminated|removed|excluded|gone|dropped|kept|"
-                               r"stays|survives|remains)\b)")
+_KEPT_OR_OUT_LINE = re.compile(_KEPT_OR_OUT.pattern, re.MULTILINE)  # (a quick test: some line closes on a verdict)
 
 
 def _kept_or_out(text: str, spans: list[tuple[int, int, tuple | None]],
