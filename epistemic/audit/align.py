@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..language import syntax as s
-from .claims import QUOTES, tokens
+from .claims import QUOTES, SUPPOSING_WORD, tokens
 from .evidence import ALREADY
 from .fold import fold, fold_prefix
 from .labels import defined_labels, label_mentions
@@ -757,7 +757,6 @@ _CLEAN = re.compile(r"(?i:\bclean\b)|干净")  # ("it's the two clean children w
 _IF_ANY = re.compile(r"(?i:\b(?:if|suppose|unless|when)\b|\bwith\s+(?:exactly\s+|only\s+|just\s+)?"
                      r"(?:one|two|three|four|five|six|\d)\s+(?:muddy|dirty|blue)\b)|如果|假如|假设|要是|的话")
 # (and a supposed count: "So with one muddy child, someone steps forward at the first question")
-_IF_KNOWING = re.compile(r"(?i:\b(?:if|suppose|supposing)\b)|如果|假如|假设|要是")  # a knowing supposed, not narrated
 _TOLD_US = re.compile(r"(?i:\b(?:says?|said|announces?|announced|tells?|told|declares?|declared|states?|stated)\b)")
 _ELIDED_NOT = frozenset({"couldn't", "could not", "can't", "cannot", "wouldn't", "would not", "won't", "will not"})
 
@@ -1539,7 +1538,7 @@ class Aligner:
             _EXPECTED.search(sentence) is None and \
             _CLEAN.search(sentence) is None and _NOT_NARRATED.search(sentence) is None and \
             any(_ROUND_NOUNS <= sig for _, sig, _ in self.signatures)
-        supposed = _IF_KNOWING.search(plain) is not None
+        supposed = SUPPOSING_WORD.search(plain) is not None  # (a knowing supposed, not narrated)
         for stages, sig, knowing in self.signatures:
             if knowing and supposed and not forward:
                 continue  # "如果k = 1，那个有泥的孩子…马上知道自己有泥，会在第一次就站出来": a case's knowing, not the statement's

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key
+from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key, verdict_record
 from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, ClaimRecord, record
+from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
 
 # "(2, 15):", "1. **(2, 15)**:", "- 2 + 9 = 11，", "2+9：", "| 5 + 6 |" is a table row (not read here)
 _PAIR_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?[(（]?[ \t]*(\d{1,3})[ \t]*(?:,|，|\+)[ \t]*"
@@ -301,9 +301,7 @@ def _kept_or_out(text: str, spans: list[tuple[int, int, tuple | None]],
         if m is None or case is None or case[0] != "Compare" or \
                 any(r.kind in ("exclusion", "possible") and a <= r.start < b and r.end >= m.start() for r in records):
             continue
-        kind, key, how = ("exclusion", not_key(case), EXCLUSION) if m.group("out") else \
-            ("possible", ("Possible", case[2][1], case[3][1]), POSSIBLE)
-        out.append(record(kind, key, (), text[a:b].strip(), m.start(), m.end(), False, reading=how))
+        out.append(verdict_record(case, m.group("kept") is not None, text[a:b].strip(), m.start(), m.end()))
     return out
 
 

@@ -337,9 +337,11 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         supposing = _SUPPOSE.match(sentence) is not None or carried
         probed, probing = probing, sentence.rstrip().endswith(("?", "？")) and \
             _VALUE_QUESTION.fullmatch(sentence) is not None
-        if probed and _BARE_KEPT.search(sentence) is not None and (probe := _probed_value(lex, previous)):
-            out.extend(_kept_probe(probe, sentence, _BARE_KEPT.search(sentence), m.start()))  # "那b=1呢？a可能是0或
-            # 2，两种可能，比尔不知道，保留。": the value asked about is kept (or gone)
+        verdict = _BARE_KEPT.search(sentence) if probed else None
+        if verdict is not None and (probe := _probed_value(lex, previous)) is not None:  # "那b=1呢？a可能是0或2，两种
+            # 可能，比尔不知道，保留。": the value asked about is kept (or gone)
+            out.append(verdict_record(probe, verdict.group("kept") is not None, sentence.strip(),
+                                      m.start() + verdict.start(), m.start() + verdict.end()))
         previous = sentence
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
@@ -359,7 +361,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and supposed and _NAMES_IT.fullmatch(sentence) is not None:  # "如果他看到两顶红帽子，…那他自己一定是白
             # 的。这是“红白红”。": the world supposed, named
             records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
-        supposed = supposed or _SUPPOSING_WORD.search(sentence) is not None
+        supposed = supposed or SUPPOSING_WORD.search(sentence) is not None
         if records and _AND_SO_ON.search(sentence) is not None:  # "第一轮沉默说明不是1个，第二轮沉默说明不是2个，依此类推":
             # a pattern, each part dated by its own round, not the stage in hand
             records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "exclusion", "bound", "count")
@@ -443,13 +445,12 @@ def _probed_value(lex: Lexicon, question: str) -> tuple | None:
     return value_key(*found[0]) if len(found) == 1 else None
 
 
-def _kept_probe(probe: tuple, sentence: str, verdict: re.Match, at: int) -> list[ClaimRecord]:
-    """The closing verdict on the value a question before asked about: still possible, or excluded."""
-    if verdict.group("out"):
-        return [record("exclusion", not_key(probe), (), sentence.strip(), at + verdict.start(), at + verdict.end(),
-                       False, reading=EXCLUSION)]
-    return [record("possible", ("Possible", probe[2][1], probe[3][1]), (), sentence.strip(), at + verdict.start(),
-                   at + verdict.end(), False, reading=POSSIBLE)]
+def verdict_record(value: tuple, kept: bool, text: str, start: int, end: int) -> ClaimRecord:
+    """A verdict said of one value (`var = code`) at the stage in hand: still possible when kept, else excluded ("那b=1
+    呢？…，保留。", "- b=9：…，保留。", "17：…→ 排除。")."""
+    if kept:
+        return record("possible", ("Possible", value[2][1], value[3][1]), (), text, start, end, False, reading=POSSIBLE)
+    return record("exclusion", not_key(value), (), text, start, end, False, reading=EXCLUSION)
 
 
 _AND_SO_ON = re.compile(r"(?:依此类推|以此类推|依次类推|(?i:\band\s+so\s+on\b|\band\s+so\s+forth\b|\betc\.?))\s*[。.!！]?\s*$")
@@ -458,7 +459,7 @@ _AND_SO_ON = re.compile(r"(?:依此类推|以此类推|依次类推|(?i:\band\s+
 # A sentence that only names what was just described: "这是“红白红”。", "That's RWR.", "i.e. (4, 13)."
 _NAMES_IT = re.compile(r"\s*(?:(?:这|那)(?:就|也)?是|即|(?i:that's|that\s+is|this\s+is|i\.e\.))\s*[“\"「(（]?"
                        r"[^，。,.;；\s“”\"「」]{1,16}[”\"」)）]?\s*[。.]?\s*")
-_SUPPOSING_WORD = re.compile(r"(?i:\bif\b|\bsuppose\b|\bsupposing\b)|如果|假如|假设|要是")
+SUPPOSING_WORD = re.compile(r"(?i:\bif\b|\bsuppose\b|\bsupposing\b)|如果|假如|假设|要是")
 
 
 # A label saying the items listed under it are gone: "Eliminated:", "Ruled out:", "已排除："
