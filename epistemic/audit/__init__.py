@@ -652,10 +652,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
-            and c.record.reading not in _NOT_CONCLUDED and not _world_named(c.record) and
-            not (c.record.reading == CASE and checks_before(texts[st.index], c.record.start))
-            for c in st.claims)), None)  # an opening summary is no step, nor a case named as such or tested ("Let me
-        # also test the main competitor, July 16: …")
+            and c.record.reading not in _NOT_CONCLUDED and not _case_apart(c.record, texts[st.index])
+            for c in st.claims)), None)  # an opening summary is no step
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before
@@ -680,10 +678,12 @@ _CASE_NAMED = re.compile(r"(?i:\b[a-z]\s*=\s*\d{1,4}\s+(?:world|case|scenario|si
                          r"[a-z]\s*=\s*\d{1,4}\s*(?:的)?(?:情况|世界|情形)")
 
 
-def _world_named(r: ClaimRecord) -> bool:
-    """Whether a claim read as a case sits in a sentence naming its case as such ("in the k = 3 world"): no
-    conclusion of the trace's answer."""
-    return r.reading == CASE and _CASE_NAMED.search(r.text) is not None
+def _case_apart(r: ClaimRecord, text: str) -> bool:
+    """Whether a claim read as a case is set apart from the trace's own conclusions: in a sentence naming its case as
+    such ("in the k = 3 world") or after the step says it tests a world ("Let me also test the main competitor,
+    July 16: …")."""
+    return r.reading == CASE and (_CASE_NAMED.search(r.text) is not None or checks_before(text, r.start))
+
 
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
                             re.IGNORECASE)
