@@ -435,13 +435,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
 _BARE_KEPT = re.compile(r"[，,]\s*(?:(?:同样|也|都|所以|因此)\s*)?(?:(?P<out>排除|去掉)|(?P<kept>保留|留下))\s*[。.]?\s*$")
 
 
-_VAR_EQUALS = re.compile(r"(?<![A-Za-z0-9_\[])([a-z]\w{0,3})\s*=\s*(\d{1,6})(?!\d)")
-
-
 def _probed_value(lex: Lexicon, question: str) -> tuple | None:
     """The one value a question asks about ("那b=1呢？", "What about July?"), as its key, or None."""
-    found = [t.payload for t in lex.scan(question) if t.kind == "value"]
-    found += [(v, int(c)) for v, c in _VAR_EQUALS.findall(question) if v in lex.codes and int(c) in lex.codes[v]]
+    found = [t.payload for t in tokens(lex, question) if t.kind == "value"]
     return value_key(*found[0]) if len(found) == 1 else None
 
 
