@@ -33,8 +33,9 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, 
                       survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
-from .answers import (asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer, first_line_answer,
-                      foreign_answer, headed_answer, opening_answer, subject_answer, table_answer, undetermined)
+from .answers import (ANSWER_LINE, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
+                      first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer, table_answer,
+                      undetermined)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
                        STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, must_be, says_already, weighs_alone,
                        wrong_information)
@@ -626,7 +627,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                      (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
                      first_line_answer(lex, ctx.memo, head)) \
                 if len(seg.steps) > 1 else None
-        if final is None and foreign is None and not (len(texts[-1]) <= _CLOSING_LINE and undetermined(texts[-1])):
+        if final is None and foreign is None and not (undetermined(texts[-1]) and (
+                len(texts[-1]) <= _CLOSING_LINE or ANSWER_LINE.match(texts[-1]) is not None)):
             final = fallback  # the last list of candidates: no stated answer, so no step to flag (final_at stays
             # None), unless the trace closes on none to give ("**He cannot know his colour for certain.**")
     if boxed is None and foreign is None and final_at is not None:  # "June has one. … **Answer: Cheryl's birthday is

@@ -1449,8 +1449,7 @@ class Aligner:
                 m = _ELIDED_REFERENCE.match(text, t.end)
             if m is None:
                 continue
-            own = self.statements_of(t.payload) if elided else \
-                [k for k in range(1, len(self.quotes) + 1) if self.speakers[k - 1] == t.payload]
+            own = self.statements_of(t.payload)  # (by speaker, or by the voice of a labelled line: "Alice: …")
             if not own:
                 continue
             word = (m.group(1) or "").lower()

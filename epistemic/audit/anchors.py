@@ -396,7 +396,10 @@ def half_credit(aligner: Aligner, text: str, start: int, end: int, stage: int) -
     """(k, i) when the line of text[start:end] opens on half i of statement k = `stage`, the one the trace stands at
     ("先看前半句，阿尔伯特不知道。这说明日子不可能是18号": the removal the line draws is credited to that half alone), else
     None (and for values granted to be gone: "The first half only excludes 13 and 20, which are already gone")."""
-    m = _HALF_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    line = text.rfind("\n", 0, start) + 1
+    opening = max((s.end() for s in _SENTENCE.finditer(text, line, start)), default=line)
+    # (the sentence's own label before the line's: "The first half is automatic. The second half is …")
+    m = _HALF_LABEL.match(text, opening) or _HALF_LABEL.match(text, line)
     if m is None or not 0 < stage <= len(aligner.quotes):
         return None
     sentence, _ = _credit_subject(text, start, end)

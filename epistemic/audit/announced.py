@@ -32,7 +32,7 @@ _DENIED = re.compile(r"(?i:\b(?:can't|cannot|couldn't|don't|doesn't|didn't|not|n
 # Knowing what was just said ("everyone already knew this — every child sees a muddy face", "大家早就知道这一点"):
 # the fact before it, not the announcement's knowing
 _KNEW_THIS = re.compile(r"(?i:\bkn(?:ew|ow|own|ows)\s+(?:this|it|that)(?:\s+(?:fact|much|part))?"
-                        r"(?=\s*(?:[—–\-,.;:!)]|$|already\b|all\s+along\b|"
+                        r"(?=\s*(?:[—–\-,.;:!)]|$|already\b|all\s+along\b|to\s+be\s+(?:true|so)\b|"
                         r"beforehand\b|too\b|anyway\b)))|知道(?:了)?(?:这一?点|这个|这件事|这些)|"
                         # or what the others saw or know, the common knowledge of a round ("每个孩子都看到了这一轮的
                         # 沉默，也都知道别人看到了", "everyone knows the others saw it too")

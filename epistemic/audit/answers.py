@@ -39,8 +39,9 @@ def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, .
 
 
 _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|[^\n]*?[，,；;]\s*(?:最终|最后)(?:只)?(?:剩下?|就是|是)|"
-                      r"\W*(?:hence|so|thus|therefore|in\s+summary|to\s+sum\s+up|in\s+conclusion|所以|因此|故|综上所述|综上|"
-                      r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|muddy|生日|这张牌|结论|结果)"
+                      r"\W*(?:hence|so|thus|therefore|in\s+summary|to\s+sum\s+up|in\s+conclusion|所以|因此|"
+                      r"故(?!事|意|障)|综上所述|综上|"
+                      r"[^\n:：.。]{0,30}(?:birthday|card|date|numbers|pair|solution|result|muddy|生日|这张牌|结论|结果|结束了?|结局)"
                       r"[\s*]*[:：])|[ \t]*(?:[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?(?=(?:yes|no)[ \t]+[—–]))"
                       r"[,，:：\s]*(?P<said>[^\n.。]{1,60})[.。]?\W*$", re.IGNORECASE)
 # (or an arrow, "⇒ July 16", "∴ 4 and 13"; a last clause "…，最终只剩下4和13。"; or a yes or no and a dash, "Student:
@@ -51,7 +52,9 @@ _SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|theref
                           r"[^\n.!?]*[.!?]?\s*$)")
 
 
-_DASH_YES_NO = re.compile(r"(?i:[—–]\s*(?:\*\*)?(yes|no)(?:\s*\(\s*[01]\s*\))?(?:\*\*)?\s*[.!]?\s*$)")
+_DASH_YES_NO = re.compile(r"(?i:[—–]\s*(?:\*\*)?(yes|no)(?:\s*\(\s*[01]\s*\))?(?:\*\*)?\s*"
+                          r"(?:[,;](?!\s*(?:wait|hmm|hold|actually|let))[^\n—–]{1,80})?"
+                          r"[.!]?\s*$)")  # ("… 3 or 17 — yes, it is in {3, 5, 15, 17}.": the yes, then why)
 
 
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
@@ -78,7 +81,8 @@ _REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\
 
 # (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", a heading line "**Answer**\nYes. …"; a bare
 # "是，" / "否，" opens a reply too)
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|(?i:answer))\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|先说结论|简而言之|(?i:answer|short\s+answer|short\s+version|in\s+short|"
+                             r"tl;?\s?dr|bottom\s+line))\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
 
 
@@ -243,7 +247,12 @@ def undetermined(line: str) -> bool:
 
 
 _CANNOT_KNOW = re.compile(r"(?i:\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+(?:know|tell|determine)\b.{0,40}?"
-                          r"\bfor\s+(?:certain|sure)\b)|(?:不能|无法)(?:确定地?|肯定地?)?知道")
+                          r"\bfor\s+(?:certain|sure)\b|"
+                          r"\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+"
+                          r"(?:know|tell|determine|be\s+sure\s+of)\s+"
+                          r"(?:his|her|their|its)\s+(?:own\s+)?\w)|(?:不能|无法)(?:确定地?|肯定地?)?知道")
+# A line that gives the answer under its label: "**Answer:** the blind man cannot determine his hat colour; …"
+ANSWER_LINE = re.compile(r"\W*(?:(?i:final\s+answer|short\s+answer|answer|conclusion)|最终答案|答案|结论)\W{0,4}[:：]")
 _NUMBERED_HEAD = re.compile(r"\s*\d{1,2}[.)、．]\s*\S")
 _DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|(\d{1,2})\s*月\s*\d{1,2}\s*[日号]",
                    re.IGNORECASE)

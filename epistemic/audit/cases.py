@@ -104,7 +104,9 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
         if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
             nxt = toks[1] if len(toks) > 1 else None  # not a card ("♥Q") or a list ("- 14 and 16: …")
             one = toks[0].kind == "value" and not (nxt is not None and (nxt.start == toks[0].end or (
-                nxt.kind == "value" and _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
+                nxt.kind in ("value", "number") and
+                _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
+            # (not "- April 19 — out": a date, the whole world)
             world = _world(lex, text, m.end(), end, toks) if not one else None
             if world is None and toks[0].kind == "number" and \
                     _NUMBER_LABEL.match(text, m.end() + toks[0].end) is not None:
@@ -132,6 +134,35 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
             mine = observed_vars(lex, agent) if seen else ()
             if seen and seen[0].start == 0 and seen[0].kind == "value" and seen[0].payload[0] in mine:
                 spans.append((m.end(), end, value_key(*seen[0].payload)))
+    return spans + _unbulleted_runs(lex, text, {a for a, _, _ in spans})
+
+
+_LIST_MARK = re.compile(r"\d{1,2}[.)、．]|[-*•#>|]")
+_FIRST_SENTENCE = re.compile(r"[。！？!?]|\.(?=\s|$)")
+
+
+def _unbulleted_runs(lex: Lexicon, text: str, taken: set[int]) -> list[tuple[int, int, tuple]]:
+    """The first sentences of lines without a bullet that each open on one value of the same variable, two or more in
+    a row ("7月还剩16日和17日两个，阿里不能确定。\n3月只剩18日一个，阿里能确定。"): a list of cases written without bullets."""
+    heads: list[tuple[int, int, tuple] | None] = []
+    at = 0
+    for line in text.split("\n"):
+        start = at + len(line) - len(line.lstrip(" \t"))
+        at += len(line) + 1
+        toks = lex.scan(text[start:min(start + len(line), start + 12)]) if start not in taken and \
+            _LIST_MARK.match(text, start) is None else []  # (a numbered line's number is no value: "2. **草花**：…")
+        nxt = toks[1] if len(toks) > 1 else None
+        one = bool(toks) and toks[0].start == 0 and toks[0].kind == "value" and not (
+            nxt is not None and nxt.kind in ("value", "number", "ambig") and (  # (not "♥Q", "3月18日", "14 and 16")
+                nxt.start == toks[0].end or _LIST_GAP.fullmatch(text, start + toks[0].end, start + nxt.start)))
+        # (the case is its first sentence: "红桃：A、Q、4。…所以Q先生不能确定。" goes on as a paragraph's reasoning)
+        first = _FIRST_SENTENCE.search(text, start, _line_end(text, start))
+        heads.append((start, first.end() if first else _line_end(text, start), toks[0].payload) if one else None)
+    spans = []
+    for i, head in enumerate(heads):
+        if head is not None and any(0 <= j < len(heads) and heads[j] is not None and heads[j][2][0] == head[2][0]
+                                    for j in (i - 1, i + 1)):
+            spans.append((head[0], head[1], value_key(*head[2])))
     return spans
 
 
@@ -191,7 +222,7 @@ _TICKS = re.compile(r"[✓✔✗✘]")
 # One tick closing the line as its verdict on the world: "… 所以他不知道 ✔ 保留", "… → knows ✗ out"
 _TICK_VERDICT = re.compile(r"[✓✔✗✘]\s*(?:保留|排除|留下|去掉|(?i:keep|kept|stays|out|removed|eliminated|gone))?\s*[.。]?\s*")
 _WORLD_GAP = re.compile(r"[ \t]?")
-_WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*[:：]")
+_WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*(?:[:：]|[—–](?=\s))")  # ("- July 16:", "- April 19 — out")
 
 
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
@@ -294,11 +325,13 @@ _KEPT_OR_OUT_LINE = re.compile(_KEPT_OR_OUT.pattern, re.MULTILINE)  # (a quick t
 def _kept_or_out(text: str, spans: list[tuple[int, int, tuple | None]],
                  records: list[ClaimRecord]) -> list[ClaimRecord]:
     """The value lines that close on a verdict of their own value, kept or gone at the stage in hand ("- b=9：…，保留。"):
-    the value possible there, or excluded (unless the line's verdict is read already: "- **A**: … → eliminated.")."""
+    the value possible there, or excluded (unless the line's verdict is read already: "- **A**: … → eliminated."); a
+    line labelled by a whole world only when it goes ("- April 19 — out")."""
     out = []
     for a, b, case in spans:
         m = _KEPT_OR_OUT.search(text, a, b)
-        if m is None or case is None or case[0] != "Compare" or \
+        if m is None or case is None or case[0] not in ("Compare", "And") or \
+                case[0] == "And" and m.group("kept") is not None or \
                 any(r.kind in ("exclusion", "possible") and a <= r.start < b and r.end >= m.start() for r in records):
             continue
         out.append(verdict_record(case, m.group("kept") is not None, text[a:b].strip(), m.start(), m.end()))

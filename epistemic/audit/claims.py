@@ -22,6 +22,7 @@ from ..language import syntax as s
 from ..worlds.evaluate import static_values
 from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, bit_worlds, build_lexicon,
                       own_variable)
+from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -366,6 +367,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # a pattern, each part dated by its own round, not the stage in hand
             records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "exclusion", "bound", "count")
                             else r for r in records)
+        if records and _ALREADY_KNEW.search(sentence) is not None:  # "So everyone already knew there were at least
+            # three muddy children": what each saw in the actual world, not a bound of the stage
+            records = tuple(r.read_as(CASE) if r.certain and r.kind in ("bound", "count") else r for r in records)
         if line is not None:  # "k = 3: … Then at the second question, the two muddy ones know.": the case's count
             records = tuple(r.read_as(CASE) if r.kind in ("candidates", "bound") and r.certain else r for r in records)
         if ("—" in sentence or "–" in sentence) and _IF_OPENING.match(sentence) is not None and \
@@ -443,12 +447,18 @@ def _probed_value(lex: Lexicon, question: str) -> tuple | None:
 
 def verdict_record(value: tuple, kept: bool, text: str, start: int, end: int) -> ClaimRecord:
     """A verdict said of one value (`var = code`) at the stage in hand: still possible when kept, else excluded ("那b=1
-    呢？…，保留。", "- b=9：…，保留。", "17：…→ 排除。")."""
+    呢？…，保留。", "- b=9：…，保留。", "17：…→ 排除。"); a whole world (`… and …`) only as excluded."""
     if kept:
         return record("possible", ("Possible", value[2][1], value[3][1]), (), text, start, end, False, reading=POSSIBLE)
     return record("exclusion", not_key(value), (), text, start, end, False, reading=EXCLUSION)
 
 
+# What every agent knew before anything was said, from what each sees: "everyone already knew there was mud",
+# "大家本来就知道至少有三个孩子有泥"
+_ALREADY_KNEW = re.compile(r"(?i:\b(?:every(?:one|body)|each\s+(?:child|kid|of\s+them)|every\s+(?:child|kid)|"
+                           r"all\s+of\s+them)\s+"
+                           r"(?:already\s+(?:knew|knows|know|could\s+see|saw|sees)|knew\s+all\s+along)\b)|"
+                           r"(?:大家|每个人|每个孩子|所有人|所有孩子)(?:其实|都)*(?:本来就|早就|早已|原本就)(?:都)?(?:知道|看得到|看到)")
 _AND_SO_ON = re.compile(r"(?:依此类推|以此类推|依次类推|(?i:\band\s+so\s+on\b|\band\s+so\s+forth\b|\betc\.?))\s*[。.!！]?\s*$")
 
 
@@ -536,7 +546,10 @@ def introduces_condition(text: str) -> bool:
 
 def as_supposed(records: list[ClaimRecord]) -> list[ClaimRecord]:
     """The records of a list that spells out a condition: supposed, not claimed (answers stay)."""
-    return [r.read_as(SUPPOSED) if r.certain and r.kind != "answer" else r for r in records]
+    return [r.read_as(SUPPOSED) if r.certain and r.kind not in _UNSUPPOSED else r for r in records]
+
+
+_UNSUPPOSED = frozenset({"answer", "arithmetic"})  # (a sum is worked out the same in any world: "算各组的和：…")
 
 
 # A line that opens a supposition over the lines under it ('"如果我戴的是红帽子，那么：', "Suppose my hat is red. Then:"),
@@ -561,8 +574,8 @@ def under_supposed_lines(records: list[ClaimRecord], text: str) -> list[ClaimRec
                 break
             at = stop + 1
         spans.append((m.end(), end))
-    return [r.read_as(SUPPOSED) if r.certain and r.kind != "answer" and any(a <= r.start < b for a, b in spans) else r
-            for r in records]
+    return [r.read_as(SUPPOSED) if r.certain and r.kind not in _UNSUPPOSED and any(a <= r.start < b for a, b in spans)
+            else r for r in records]
 
 
 def as_property(records: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -817,6 +830,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
             found += _held_records(lex, toks, sentence)
         if "agent" in kinds and "attr" in kinds and _SEES.search(sentence) is not None:
             found += _seen_records(lex, toks, sentence)
+        if "agent" in kinds and "attr" in kinds and _ALONE.search(sentence) is not None:
+            found += _alone_records(lex, sentence)
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
@@ -829,6 +844,12 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         # a range, not the list {1, 9}
     else:
         found = arithmetic
+    if LITERAL_QUICK.search(sentence) is not None:  # "remaining = {'July': [16], 'August': [15, 17]}": the worlds
+        # of its pairs, not its first key
+        spans = dict_spans(sentence)
+        found = [r for r in found if r.kind not in ("candidates", "exclusion", "count") or
+                 not any(a <= r.start < b for a, b in spans)] + dict_records(lex, sentence) + \
+            tuple_sum_records(sentence)  # ("sums = {(8,6,3): 17, …}": each entry's sum)
     ranges = range_ends(sentence)
     if ranges:  # "比尔的数是 a ± 1 且在2到8之间": the two ends of a range, not the list {2, 8}
         found = [r for r in found if not (r.kind == "candidates" and r.key.formula[0] == "Member" and any(
@@ -854,7 +875,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         named = named or next((t for t in tokens(lex, sentence[:case.start()]) if t.kind == "value" and
                                t.end == case.start()), None)
         own = _exclusions_of(named) if named is not None else ()
+        gloss = case.group(0)[:4].lower() == "with" and sentence[:case.start()].rstrip().endswith((",", "，"))
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "count") and r.certain and
+                 not (gloss and r.start < case.start()) and  # ("x = 4 and y = 13, with sum 17": what the pair has)
                  r.key.formula not in own and not (named_before and _excludes_topic_case(r, own, several=True)) and
                  # ("- a=1：a=1已经在第一句话里被排除了": the case itself is gone; "…的时候第二位也能知道，排除红白白、
                  # 红红白": the case's worlds, its verdict)
@@ -2092,7 +2115,8 @@ def _arithmetic(sentence: str) -> list[ClaimRecord]:
 _WORDED_QUICK = re.compile(r"(?i:\bsum|\bproduct|\btotal|\badd|\bplus\b|\btimes\b|\bmultipl)|和|积|加|乘|"
                            r"(?:→|->|⇒)\s*[pP]\s*=")
 _N_START = r"(?<![\d.,·×*+−^-])(?<![\d.,·×*+−^-] )"  # not inside a longer expression
-_N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%|\s+or\s+\d)"  # (nor "3 or 17": sums of several pairs, in order)
+_N_END = r"(?![\d.]\d|\d|\s*[+×·*−/^-]\s*\d|\s*%|\s+or\s+\d|(?i:\s+(?:times|plus|minus)\s+\d))"  # (nor "3 or 17":
+# sums of several pairs, in order; nor "30 = 2 times 15 = 3 times 10": a chain of products)
 _SPLIT_START = r"(?<![\d.,·×*+−^-])(?:(?<![\d.,·×*+−^-] )|(?<=^- )|(?<=\n- ))"  # (or after a bullet: "- 4+13 → …")
 _WORDED = tuple(re.compile(p + _N_END, re.IGNORECASE) for p in (
     r"\b(?P<op>sum|product|total)\s+of\s+(?P<a>\d{1,5})\s+and\s+(?P<b>\d{1,5})\s+(?:is|=|equals|would\s+be|comes\s+to|"
@@ -2117,10 +2141,20 @@ _TUPLE_WORDED = re.compile(_TUPLE + r"\s*(?i:(?P<op>sums?|adds?|multipl(?:y|ies)
 _TUPLE_ELIDED = re.compile(r"\s*[,;，；]\s*(?:and\s+|和)?" + _TUPLE + r"\s+(?:to|→|->)\s+(?P<n>\d{1,5})" + _N_END)
 
 
+# A list of tuples each giving a number, in a sentence about their sums (and not their products): "I listed the
+# triples with their sums: (144, 1, 1) gives 146; (72, 2, 1) gives 75; …"
+_TUPLE_GIVES = re.compile(_TUPLE + r"\s*(?i:gives|→|->|=>)\s*(?P<n>\d{1,5})" + _N_END)
+_SUMS_SAID = re.compile(r"(?i:\bsums?\b|\btotals?\b)|之和|的和")
+_PRODUCTS_SAID = re.compile(r"(?i:\bproducts?\b|\btimes\b)|乘积|之积")
+
+
 def _worded(sentence: str) -> list[ClaimRecord]:
     """"The sum of 24 and 29 is 43", "24加29等于43", "(12,4,3) sums to 18": a sum or product said in words, an
     arithmetic claim."""
     out = []
+    if _SUMS_SAID.search(sentence) is not None and _PRODUCTS_SAID.search(sentence) is None:
+        out += [_worded_record(m, "+", tuple(int(t) for t in re.findall(r"\d+", m.group("terms"))), int(m.group("n")))
+                for m in _TUPLE_GIVES.finditer(sentence)]
     for m in (m for pattern in _WORDED for m in pattern.finditer(sentence)):
         times = m.group("op").lower().startswith(("product", "times", "multiply", "积", "乘")) or m.group("op") in "pP"
         a, b, n = (int(m.group(g)) for g in "abn")
@@ -3474,6 +3508,15 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             cons = not_key(cons) if denied else cons  # ("Bill now knows that a is not 0 or 10")
             return not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else \
                 knows_key(subject, "that", cons)
+        if obj is not None and obj.kind == "attr" and obj.payload == "@question" and after is not None and \
+                after.kind == "tuple" and _IS_VALUES.fullmatch(sentence, obj.end, after.start) is not None:
+            # "he knows the date is April 14, April 17 or April 19": knows that it is one of them, not which
+            more = tokens(lex, sentence[after.start:])  # (the whole list, past the clause's commas)
+            listed = more[:next((n for n, u in enumerate(more) if u.kind != "tuple" and not (
+                u.kind == "sep" and u.text in (",", "，", "、"))), len(more))]
+            cons = _constraint(lex, listed)
+            knows = knows_key(subject, "that", cons) if cons is not None else None
+            return None if knows is None else not_key(knows) if toks[i].kind == "notknow" else knows
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", question_key(lex))
@@ -3491,7 +3534,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and toks[i].text.lower() in ("sure", "certain") and (
                 (rest and rest[0].kind == "past") or (i > 0 and toks[i - 1].kind == "past")):
             return None  # "S was already sure before P spoke": sure of what his statement says, not the numbers
-        if body is None and toks[i].text.lower() in _SURE and _HELD_BEFORE.search(sentence, 0, toks[i].start) is None:
+        if body is None and (toks[i].text.lower() in _SURE or toks[i].text.lower() in ("sure", "certain") and i > 0 and
+                             toks[i - 1].kind == "copula") and _HELD_BEFORE.search(sentence, 0, toks[i].start) is None:
             return None  # "S was sure before P spoke": sure of something the sentence does not name (but "P with a K
             # wouldn't be sure either": of the card, in that case)
         if body is None and _ELIDED_OBJECT.match(sentence, toks[i].end) is not None:
@@ -3646,6 +3690,44 @@ def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
         a, b = min(agent.start, attr.start, m.start()), max(agent.end, attr.end, m.end())
         out.append(record("told", key, (), sentence.strip(), a, b, False, reading=KNOWLEDGE))
     return out
+
+
+# What an agent knows from: "P could never identify the card from the suit alone", "仅凭花色确定不了是哪张"
+_ALONE = re.compile(r"(?i:\b(?:alone|by\s+itself|on\s+its\s+own)\b)|(?:仅|单|光|只)(?:凭|从|根据|看)")
+_ALONE_SOURCE = re.compile(r"(?i:\b(?:from|by|based\s+on|using|with)\s+(?:(?:the|his|her|their|its)\s+)?$)|"
+                           r"(?:仅|单|光|只)(?:凭|从|根据|看)(?:他的|她的|自己的)?$")
+_ALONE_AFTER = re.compile(r"(?i:\s*(?:alone|by\s+itself|on\s+its\s+own)\b)")
+_ALONE_SUPPOSED = re.compile(r"(?i:\b(?:if|suppose|supposing|imagine|imagining|were|had)\b)|如果|假如|假设|要是")
+
+
+def _alone_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"P could never identify the card from the suit alone", "P先生仅凭花色确定不了": the attribute the subject is said
+    to know from, alone, is what the subject was told (kind "told", judged at the start: the wrong agent when another
+    holds it). Only the agent right before its knowing (modals and negations between), not under a supposition ("if
+    he had the day, he could know from the day alone")."""
+    if _ALONE_SUPPOSED.search(sentence) is not None:
+        return []
+    raw = lex.scan(sentence)
+    out = []
+    for i, t in enumerate(raw):
+        source = _ALONE_SOURCE.search(sentence, max(0, t.start - 16), t.start) if t.kind == "attr" else None
+        after = _ALONE_AFTER.match(sentence, t.end)
+        if source is None or (source.group(0).isascii() and after is None):
+            continue
+        j = i - 1
+        while j >= 0 and (raw[j].kind in _SUBJECT_GAP or (raw[j].kind == "attr" and str(raw[j].payload)[:1] == "@")):
+            j -= 1  # (back over "could never identify the card" to its subject)
+        knows = any(u.kind in ("know", "notknow") for u in raw[j + 1:i]) or (
+            not source.group(0).isascii() and any(u.kind in ("know", "notknow") for u in raw[i + 1:i + 3]))
+        observed = _observed(t)
+        if j < 0 or raw[j].kind != "agent" or not knows or observed is None:
+            continue
+        out.append(record("told", knows_key(raw[j].payload, "value", (observed,)), (), sentence.strip(),
+                          raw[j].start, after.end() if after else t.end, False, reading=KNOWLEDGE))
+    return out
+
+
+_SUBJECT_GAP = frozenset({"modal", "neg", "know", "notknow", "copula", "only", "past"})
 
 
 def _observed(attr: Token) -> tuple | None:

@@ -22,7 +22,8 @@ from .records import HYPOTHETICAL, KNOWLEDGE, ClaimRecord, record
 CLEAN_EN = r"(?:clean|mud-free|unmuddied|non-muddy)\s+(?:child|children|kid|kids|ones?|girl|boy|classmates?)"
 _KNOW_EN = r"(?:(?:now|already|also|then|immediately|instantly|at\s+once|too|both|all|each|this\s+time)\s+)*" \
            r"(?P<neg>(?:still\s+)?(?:can't|cannot|can\s+not|couldn't|don't|doesn't|didn't|do\s+not|does\s+not|" \
-           r"never|are\s+not|is\s+not|aren't|isn't|still\s+unable\s+to|unable\s+to)\s+)?" \
+           r"never|are\s+not|is\s+not|aren't|isn't|still\s+unable\s+to|unable\s+to|wouldn't|would\s+not|won't|" \
+           r"will\s+not)\s+)?" \
            r"(?:(?:can|could|are\s+able\s+to|is\s+able\s+to)\s+)?" \
            r"(?:know|knows|knew|tell|tells|figure\s+out|figures\s+out|conclude|concludes|deduce|deduces|realize|" \
            r"realizes|be\s+sure|is\s+sure|are\s+sure|determine|determines|work\s+out|works\s+out|step\s+forward|" \

@@ -72,6 +72,8 @@ _REASON = re.compile(r"(?i)\b(?:since|because|as|given\s+that)\b|因为|既然|�
 _PASSED_SILENT = re.compile(r"(?i)\s+(?:was|is|passed|passes|went\s+by|goes\s+by)\s+(?:silent|quiet|in\s+silence|"
                             r"without\s+(?:anyone|anybody))\b")  # "Round 1 was silent, so …": the time after it
 _AFTER_BEFORE = re.compile(r"(?i)\b(?:after|survives?|survived|past)\s+$")  # ("both survive round 1": the next one)
+_KNOWN_FROM = re.compile(r"(?i)\b(?:known|knew|knows?|learn(?:ed|t|s)?|inferr?(?:ed|s)?|deduc(?:ed|es?)|"
+                         r"conclud(?:ed|es?)|reali[sz](?:ed|es?))\s+from\s+(?:the\s+)?(?:very\s+)?$")
 # "the shortcut would have them step forward at the very first asking": what a rule has them do, not the trace's case
 _CAUSED = re.compile(r"(?i)\bwould\s+have\s+(?:them|him|her|it|us|everyone|each\s+of\s+them)\b")
 
@@ -88,8 +90,11 @@ def _times(sentence: str) -> list[tuple[int, int]]:
     for m in _ROUND_EN.finditer(sentence):
         word = m.group("ord") or m.group("num") or m.group("first")
         n = _number(word)
+        at = m.start("ord") if m.group("ord") else m.start()
         after = _AFTER_BEFORE.search(sentence, max(0, m.start() - 10), m.start()) is not None or \
-            _PASSED_SILENT.match(sentence, m.end()) is not None  # "after round 2", "Round 1 was silent, so …"
+            _PASSED_SILENT.match(sentence, m.end()) is not None or \
+            _KNOWN_FROM.search(sentence, max(0, at - 40), at) is not None  # "after round 2", "Round 1 was silent, so
+        # …", "known from round one that there were at least two": the time after it
         out.append((m.start(), n + 1 if after else n))
     for m in _AFTER_EN.finditer(sentence):
         word = m.group("ord") or m.group("num")

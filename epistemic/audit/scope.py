@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .records import CROSSED, HEDGED, PURPOSE, QUESTION, REJECTED, SUPPOSED
+from .records import CROSSED, HEDGED, MODAL, PURPOSE, QUESTION, REJECTED, SUPPOSED
 
 _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
+                    r"likelier|likeliest|"
                     r"i suspect|i believe|could be|could have been|would be|would have been|guess|"
                     r"i\s+(?:vaguely\s+|seem\s+to\s+)?(?:remember|recall)|if\s+i\s+(?:remember|recall)(?:\s+\w+)?|"
                     r"something\s+like)\b|"
@@ -24,7 +25,8 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
                     r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)可能(?!的)|也许|或许|"
                     r"大概|似乎|好像|猜")
-_SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|\bimagine\b|"
+_SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|"
+                       r"\bimagin(?:e|es|ed|ing)\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"
                        r"\bwhen there (?:are|is|were)\b|"
                        r"\bwhen\s+(?:exactly|only|just|precisely)\s+(?:one|two|three|four|five|six|\d{1,2})\b|"  # ("It
@@ -62,6 +64,9 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\b(?:the|a|an)\s+tempting\s+(?:pick|choice|answer|guess|option|candidate|month|date|day|card|sum|pair|one)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
+                       # a role swap as the source of a wrong answer: "it comes from swapping the roles, imagining …"
+                       r"\b(?:swap(?:s|ped|ping)?|switch(?:es|ed|ing)?|revers(?:e|es|ed|ing)|mix(?:es|ed|ing)?\s+up|"
+                       r"confus(?:e|es|ed|ing))\s+(?:the\s+|their\s+)?roles\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
                        r"\b(?:in|for|from|with) the (?:original|classic|famous|standard|usual|well-known) "
                        r"(?:puzzle|version|problem|"
@@ -98,6 +103,11 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
 _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don't|do not|mustn't|must not|won't|not)\s+"
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
                        r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
+# A world without a statement: "Without Anne's statement Bill with 1 would not know", "要是没有P的这句话，…": what
+# would hold in another information state, not in any stage of this one
+_WITHOUT = re.compile(r"(?i:\bwithout\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:first\s+|second\s+|third\s+|last\s+|"
+                      r"opening\s+)?(?:statement|announcement|remark|reply|answer|words|line|silence|[\"“]))|"
+                      r"(?:如果|要是|假如|若是?)没有(?!人)[^，。,.\n]{1,10}(?:这句话|那句话|这一句|的发言|的回答|的声明|的话)")
 _CROSSED = re.compile(r"[✗✘❌]")
 # A cross that strikes a value out, said in words after it ("✘ 排除", "✗ eliminated"), and the arrow before its verdict
 _STRUCK_OUT = re.compile(r"\s*(?:(?i:eliminated|excluded|removed|ruled\s+out|out|drop(?:ped)?|gone)\b|排除|去掉|淘汰|删去)")
@@ -122,7 +132,8 @@ _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|co
 _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
                 "tempted", "inclined",
-                "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagine", "choose",
+                "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagin", "choose",
+                "roles", "likelier", "likeliest",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
                 "famous", "standard", "usual", "well-known", "version", "variant", "variation", "原题", "原版",
                 "pattern", "world", "scenario", "situation", "case", "with exactly", "要保证", "要确保", "为保证", "时",
@@ -131,7 +142,7 @@ _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
                 "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
-                "not just", "not only", "not simply", "not merely", "not solely",
+                "not just", "not only", "not simply", "not merely", "not solely", "without",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
                 "情况", "andidate", "ypothes", "roposed", "entative", "候选", "猜测", "初步", "假设答案", "猜想")
 
@@ -168,6 +179,8 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(a, m.end(), CROSSED))
     for m in _UNDER_READING.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), SUPPOSED))
+    for m in _WITHOUT.finditer(sentence):
+        out.append(Scope(m.start(), len(sentence), MODAL))
     for m in _ONLY_WHEN.finditer(sentence):  # "Anne knows b immediately only when her number has one neighbour": a
         a = max(c for c in cuts if c <= m.start())  # condition for knowing, not that she knows (its clause, not "…,
         b = min((c for c in cuts if c > m.end()), default=len(sentence))  # and only 17 is left")

@@ -298,6 +298,7 @@ def _clause_end(sentence: str, at: int) -> int:
 
 
 _TOO = re.compile(r"(?i:\b(?:too|also|as well|either)\b)|也|同样|同时")
+_NOW_WORD = re.compile(r"(?i:\bnow\b)")
 
 
 _ORDINAL_OPENING = re.compile(r"[\s*#>\-•]*(?i:(first|second|third|fourth|fifth)(?:ly)?)\s*[,，:]")  # not "Finally,": often loose
@@ -375,7 +376,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
                 if not ks and nth is not None and aligner.cues[nth - 1] == said and \
                         aligner.speakers[nth - 1] not in (None, t.payload):
                     ks = (nth,)  # "Third, S declares he can determine the numbers": the third statement is P's
-                now = any(u.kind == "now" or "now" in u.text.lower() for u in toks[i + 1:])  # "can now determine"
+                now = any(u.kind == "now" or _NOW_WORD.search(u.text) for u in toks[i + 1:])  # "can now determine"
+                # (not the "now" inside "know")
                 if not ks and current is not None and now and aligner.skips_next(t.payload, said, current) and \
                         _TOO.search(m.group(0), t.end, _clause_end(m.group(0), t.end)) is None:
                     ks = (current + 1,)
