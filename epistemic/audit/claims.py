@@ -23,6 +23,7 @@ from ..worlds.evaluate import static_values
 from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, bit_worlds, build_lexicon,
                       own_variable)
 from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
+from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
@@ -387,6 +388,11 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         elif labelled is not None and (n := named_case(sentence)) is not None:
             labelled = (labelled[0], n)  # "k = 3: … With k = 2, at the first question nobody knows yet. Then at the
             # second question, the two muddy ones know.": another case named on the line holds from there on
+        if case is not None and records:  # "Suppose exactly two children are muddy, say A and B. … So the two muddy
+            # children know after the first silence.": the supposed count again, that case's, not the stage's
+            records = tuple(r.read_as(CASE) if r.certain and r.kind == "candidates" and r.key.formula[0] == "Compare"
+                            and r.key.formula[3] == ("Const", case) and r.key.formula[2] == count_key(lex) else r
+                            for r in records)
         if case is None and ("uddy" in sentence or "有泥" in sentence or "蓝眼" in sentence or "blue" in sentence):
             case = step_case(sentence)  # "Case: exactly two muddy children." supposes that count for the step
             if case is not None:  # ("### Exactly one muddy child": the case named, not the count claimed)
@@ -832,6 +838,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
             found += _seen_records(lex, toks, sentence)
         if "agent" in kinds and "attr" in kinds and _ALONE.search(sentence) is not None:
             found += _alone_records(lex, sentence)
+        if "agent" in kinds and VIEWS_QUICK.search(sentence) is not None:  # "The second man looks at hats 2 and 3"
+            found += seen_members(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
         found = [r for r in found if not any(x.start <= r.start < x.end or (
@@ -3184,6 +3192,9 @@ def _gone_clause(clause: list[Token]) -> bool:
                                      for u in clause[first + 1:])
 
 
+_UNREAD_SUBJECT_AFTER = re.compile(r"(?i:\s*,?\s*(?:and|while|but|whereas)\s+(?:[a-z]+\s+){1,3}(?:both\s+|all\s+)?)")
+
+
 def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
     """Split at separators, except commas inside a list of values of one variable, or before "还有" / "and also"
     and more values ("排除了3月、5月，还有6月19日")."""
@@ -3225,6 +3236,11 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
             # second subject, a second claim (the sum's 17 is no token: it is read as a bound of the sum); but "a = 0
             # and a = 10 are gone" is one
             continue
+        if t.kind == "copula" and sentence and len(out[-1]) >= 3 and out[-1][-1].kind in ("value", "tuple") and \
+                any(u.kind == "copula" for u in out[-1][:-1]) and \
+                _UNREAD_SUBJECT_AFTER.fullmatch(sentence, out[-1][-1].end, t.start) is not None:
+            out.append([])  # "Cheryl is 9 and the brothers are both 4": a second subject the reader does not know;
+            continue  # what it is said to be is not the first subject's
         if t.kind == "copula" and t.text.lower() in _SAME_AGAIN and not out[-1] and len(out) >= 2:
             verb = next((u for u in out[-2] if u.kind == "neg" and ELIMINATED.search(u.text) is not None), None)
             ahead = itertools.takewhile(lambda u: u.kind != "sep", toks[i + 1:])
@@ -3693,9 +3709,10 @@ def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
 
 
 # What an agent knows from: "P could never identify the card from the suit alone", "仅凭花色确定不了是哪张"
-_ALONE = re.compile(r"(?i:\b(?:alone|by\s+itself|on\s+its\s+own)\b)|(?:仅|单|光|只)(?:凭|从|根据|看)")
+_ALONE = re.compile(r"(?i:\b(?:alone|by\s+itself|on\s+its\s+own)\b)|(?:仅|单|光|只)(?:凭|从|根据|看)|(?:只要|只需要?)知道")
 _ALONE_SOURCE = re.compile(r"(?i:\b(?:from|by|based\s+on|using|with)\s+(?:(?:the|his|her|their|its)\s+)?$)|"
-                           r"(?:仅|单|光|只)(?:凭|从|根据|看)(?:他的|她的|自己的)?$")
+                           r"(?:(?:仅|单|光|只)(?:凭|从|根据|看)|(?:只要|只需要?)知道)(?:他的|她的|自己的)?$")  # ("Q先生只要知道
+# 点数就能确定": knowing the rank is enough for him, so he holds it)
 _ALONE_AFTER = re.compile(r"(?i:\s*(?:alone|by\s+itself|on\s+its\s+own)\b)")
 _ALONE_SUPPOSED = re.compile(r"(?i:\b(?:if|suppose|supposing|imagine|imagining|were|had)\b)|如果|假如|假设|要是")
 
@@ -3727,7 +3744,7 @@ def _alone_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_SUBJECT_GAP = frozenset({"modal", "neg", "know", "notknow", "copula", "only", "past"})
+_SUBJECT_GAP = frozenset({"modal", "neg", "know", "notknow", "copula", "only", "past", "if"})  # ("只要")
 
 
 def _observed(attr: Token) -> tuple | None:

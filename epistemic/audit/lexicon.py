@@ -412,14 +412,14 @@ def _indexed_variable_names(name: str) -> list[str]:
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # What a member of a family has, by the family's sort: a wise man's hat, a child's forehead, an islander's eyes
-_OWN_NOUNS = {"colour": ("hat", "hat colour", "hat color", "colour", "color"), "color": ("hat", "hat color", "color"),
+OWN_NOUNS = {"colour": ("hat", "hat colour", "hat color", "colour", "color"), "color": ("hat", "hat color", "color"),
               "bool": ("forehead", "face")}
 
 
 def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
     """"the blind man's hat", "the first man's hat", "w1's hat": the variable of an indexed family named as what its
     owner has (own_variable), for families whose sort says what they are."""
-    nouns = _OWN_NOUNS.get(var.sort or "", ())
+    nouns = OWN_NOUNS.get(var.sort or "", ())
     if "[" not in var.name or not nouns:
         return []
     owners = [a for a in puzzle.agents if own_variable(puzzle, a.name) == var.name]

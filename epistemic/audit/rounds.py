@@ -49,11 +49,13 @@ _MODAL_EN = re.compile(r"(?i)\b(?:would|could|will|can|then|must|should)\b|['’
 # The time: "in the first round", "at the second question", "in round 2", "the first time the father asks",
 # "after the first silence", "after two silent rounds", "at once"
 _ROUND_EN = re.compile(r"(?i)\b(?:in|at|on|during|by|from)\s+(?:the\s+)?(?:very\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|"
-                       r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|night|time\s+(?:he|she|the\s+father|"
+                       r"seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+(?:round|question|call|request|night|"
+                       r"time\s+(?:he|she|the\s+father|"
                        r"dad)\s+asks|asking)\b|\bround\s+(?P<num>\d|one|two|three|four|five|six|seven)\b|"
                        r"\bthe\s+(?P<first>first)\s+time\s+(?:he|she|the\s+father|dad)\s+asks\b")
 _AFTER_EN = re.compile(r"(?i)\bafter\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|"
-                       r"6th)\s+(?:silence|silent\s+round|round|question)|(?P<num>one|two|three|four|five|six|\d)\s+"
+                       r"6th)\s+(?:silence|silent\s+round|round|question|request)|"
+                       r"(?P<num>one|two|three|four|five|six|\d)\s+"
                        r"(?:silences|silent\s+rounds|rounds(?:\s+of\s+silence)?|questions))\b")
 _AT_ONCE_EN = re.compile(r"(?i)\b(?:immediately|at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot|"
                          r"(?:right\s+|just\s+)?(?:after|as\s+soon\s+as)\s+(?:the\s+)?(?:father|dad)(?:['’]s)?\s+"
@@ -197,12 +199,25 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
         # knowing ("would", "会"); not "if I were clean, B would know right away" (a case inside the case)
         for know, negated, modal in ((_KNOW_EN, _NEGATED_EN, _MODAL_EN), (_KNOW_ZH, _NEGATED_ZH, _MODAL_ZH)):
             for verb in know.finditer(sentence):
-                if modal.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None:
+                if modal.search(sentence, _clause_start(sentence, verb.start()), verb.start()) is not None or \
+                        _counted(sentence, _clause_start(sentence, verb.start()), verb.start()) == case:
                     out += _timed(lex, term, found, first, sentence, case, _clause_start(sentence, verb.start()),
                                   0, verb, negated, len(sentence))  # (the case is the step's: all before the
                     # knowing is between, its subject too: "The clean children, …, and they can't tell …")
                     break
     return out
+
+
+# The members counted again as the knowing's subject: "the two muddy children", "each of the three muddy children",
+# "两个有泥的孩子" (the step's case said again: its knowing, modal or not)
+_COUNTED = re.compile(r"(?i:\b(?:the|all|both|each\s+of\s+the|all\s+of\s+the)\s+(?P<n>two|three|four|five|six|\d)\s+"
+                      r"muddy\s+(?:children|kids|ones)\b)|(?P<z>[两二三四五六\d])个(?:额头上?)?有泥的孩子")
+
+
+def _counted(sentence: str, start: int, end: int) -> int | None:
+    """The count of "the N muddy children" between `start` and `end`, or None."""
+    m = _COUNTED.search(sentence, start, end)
+    return _number(m.group("n") or m.group("z")) if m is not None else None
 
 
 def _timed(lex: Lexicon, term: tuple, found, first: int, sentence: str, n: int, start: int, case_end: int,
@@ -241,8 +256,8 @@ _STEP_CASE = re.compile(
     r"^\W*(?:now\s*,?\s*)?(?:what\s+(?:would\s+happen|happens|if)\s+)?in\s+(?:a|the)\s+(?P<v>\d{1,2}|one|two|three|"
     r"four|five|six|seven|eight)[-\s]muddy\s+(?:world|case|scenario)\s*[?？.:：]?\s*$|"  # "Now, what would happen in
     # the 2-muddy world?"
-    r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:一共|总共)?(?:只有|恰好|正好)?(?P<z>[一两二三四五六七八九\d])个"
-    r"(?:孩子)?(?:额头上?)?有泥[。：:，,]?\s*$")
+    r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:一共|总共)?(?:只有|恰好|正好)?有?(?P<z>[一两二三四五六七八九\d])个"
+    r"(?:孩子)?(?:额头上?)?有泥(?:[，,]\s*(?:比如说?|例如|譬如|就说)[^，,。.\n]{1,12})?[。：:，,]?\s*$")  # ("，比如说A和B")
 # after a case that opens the sentence, only what each member sees: "如果有2个蓝眼睛，每人看到1个。"
 _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"
                          r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")

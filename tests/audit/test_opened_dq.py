@@ -259,3 +259,64 @@ def test_knowing_it_to_be_true_is_knowing_what_was_just_said(ctxs):
     report = _audit(ctx, "The father said, \"At least one of you is muddy.\" It is a famous point that this sentence, "
                          "though every child already knew it to be true, still changed things.\n\n" + said(ctx))
     assert bad(report) == []
+
+
+def test_a_second_subject_the_reader_does_not_know_ends_the_list(ctxs):
+    """"With (9, 4, 4), Cheryl is 9 and the brothers are both 4": the 4 is the brothers', not a second age of Cheryl's
+    (read as "Cheryl is 4 or 9", an early flag); a subject the reader knows still takes its own value."""
+    ctx = ctxs("cheryls_age.txt")
+    assert [c.formula for c in _claims(_audit(ctx, "With (9, 4, 4), Cheryl is 9 and the brothers are both 4."),
+                                       "candidates")] == ["cheryl = 9"]
+    assert [c.formula for c in _claims(_audit(ctx, "Cheryl is 9 and the older is 4."), "candidates")] == [
+        "cheryl = 9", "older = 4"]
+
+
+def test_the_supposed_count_said_again_is_that_cases(ctxs):
+    """"Suppose exactly two children are muddy, say A and B. … So the two muddy children know after the first
+    silence." (and "假设正好有两个孩子有泥，比如说A和B。…所以两个有泥的孩子在第一次沉默之后就知道了。"): the two are the supposed
+    case's, not the count claimed, here where three are muddy (an early flag, and a wrong final answer read)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    for text in ("Suppose exactly two children are muddy, say A and B. A sees B muddy. So the two muddy children know "
+                 "after the first silence.",
+                 "假设正好有两个孩子有泥，比如说A和B。所以两个有泥的孩子在第一次沉默之后就知道了。"):
+        report = _audit(ctx, text)
+        assert bad(report) == [] and report.final_answer is None, text
+    plain = _audit(ctx, "So the two muddy children know after the first silence.\n\n" + said(ctx))
+    assert [c.record.kind for c in bad(plain)] == ["candidates"]
+
+
+def test_the_hats_an_agent_is_said_to_see_are_what_it_observes(ctxs):
+    """"The second man looks at hats 2 and 3", "第二位也和第一位一样，看到的是第二顶和第三顶帽子": the second man sees hats 1
+    and 3, so this reasons with the first man's view (a wrong agent missed); the right view is no claim against the
+    trace, and a pronoun's view ("Looking at hats 2 and 3, he …") is not read."""
+    ctx = ctxs("hats.txt")
+    for text in ("The second man looks at hats 2 and 3: if hat 3 were red, hat 2 would be white.",
+                 "第二位也和第一位一样，看到的是第二顶和第三顶帽子，所以他不知道。"):
+        assert [c.formula for c in bad(_audit(ctx, text))] == ["w[2] knows (h[2], h[3])"], text
+    for text in ("The second man sees hats 1 and 3.", "第二位看到的是第一顶和第三顶帽子。",
+                 "Looking at hats 2 and 3, he would know only if they were both red."):
+        assert bad(_audit(ctx, text)) == [], text
+
+
+def test_knowing_an_attribute_being_enough_says_who_holds_it(ctxs):
+    """"所以Q先生只要知道点数就能确定是哪张牌": knowing the rank is enough for Q only if he holds it, and Q holds the suit
+    (a wrong agent found late); "Q先生只要知道花色就能确定" is right."""
+    ctx = ctxs("card16.txt")
+    assert [c.formula for c in bad(_audit(ctx, "所以Q先生只要知道点数就能确定是哪张牌。"))] == ["Q knows rank"]
+    assert bad(_audit(ctx, "所以Q先生只要知道花色就能确定是哪张牌。")) == []
+
+
+def test_the_supposed_count_knowing_at_a_named_time_is_that_cases_knowing(ctxs):
+    """"如果有两个孩子有泥，比如A和B。父亲这句话一出来，两个有泥的孩子马上就都知道自己有泥了。" and "### Three muddy children … each
+    of the three muddy children knows she is muddy …, and they step forward at the second request": the step's case
+    knowing at the time named, modal or not (premature in both: two muddy know only after one silence, three after
+    two); the right times are no claim against the trace."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    early = _audit(ctx, "如果有两个孩子有泥，比如A和B。父亲这句话一出来，两个有泥的孩子马上就都知道自己有泥了。")
+    assert [c.record.kind for c in bad(early)] == ["case knowledge"]
+    right = _audit(ctx, "如果有两个孩子有泥，比如A和B。第一轮没人站出来之后，两个有泥的孩子就都知道自己有泥了。")
+    assert bad(right) == []
+    three = _audit(ctx, "### Three muddy children\nEach muddy child sees two muddy faces. A single silence is enough: "
+                        "each of the three muddy children knows she is muddy, and they step forward at the second "
+                        "request.")
+    assert [c.record.kind for c in bad(three)] == ["case knowledge"]
