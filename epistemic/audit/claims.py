@@ -93,7 +93,8 @@ _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", 
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
-                         r"^\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"
+                         r"(?:^|[.。!?]\s+)\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"  # (after a stop the
+                         # splitter kept: "Let me go through each value of a. a = 1: …")
                          r"(?<![\w.])[a-z]\s*=\s*\d+\s*(?:有|能拆成|可以拆成|拆成|的拆分|[:：]\s*$)|"
                          r"(?:看|考虑|检查|(?i:\bcase|\bconsider|\bcheck|\bchecking|\blook\s+at))[^\n:：。.]{0,12}?"
                          r"(?<![A-Za-z0-9_.])[a-z]\s*=\s*\d+\s*[:：]|"
@@ -1043,10 +1044,11 @@ def _part_cases(lex: Lexicon, sentence: str, found: list[ClaimRecord]) -> list[C
 
 
 # A time of asking or stepping forward in the sentence (rounds.py reads the case it supposes)
-_ROUNDS_QUICK = re.compile(r"(?i:round|question|call|asking|night|time\s+(?:he|she|the\s+father)\s+asks|silen|immediately|"
+_ROUNDS_QUICK = re.compile(r"(?i:round|question|call|request|asking|night|time\s+(?:he|she|the\s+father)\s+asks|silen|"
+                           r"immediately|"
                            r"at\s+once|right\s+away|straight\s+away|instantly|on\s+the\s+spot|(?:after|as\s+soon\s+as)\s+"
                            r"(?:the\s+)?(?:father|dad))|"
-                           r"第.(?:轮|次|晚|夜|个晚上|个夜晚)|马上|立刻|立即|当场|一下子就|一开始就")
+                           r"第.(?:轮|次|晚|夜|个晚上|个夜晚)|马上|立刻|立即|当场|一下子就|一开始就|父亲(?:一|刚)?说完")
 # Worlds of a count named as a class ("every configuration with exactly one muddy child"; counts.py reads it)
 _CLASS_QUICK = re.compile(r"(?i:configuration|world|case|possibilit|pattern|scenario|option|situation)|"
                           r"的情况|的可能|的世界|的组合")
@@ -2682,6 +2684,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         raw = [t for n, t in enumerate(raw) if not (t.kind == "notknow" and t.text.endswith("knowing") and
                                                     n + 1 < len(raw) and raw[n + 1].kind == "neg")]
     absolute = [m.span() for m in _ABSOLUTE.finditer(sentence)] if "|" in sentence else []
+    if "minus" in low or "plus" in low:  # "a minus 1 or a plus 1": expressions of a, neither a nor the value 1
+        spoken = [m.span() for m in _SPOKEN_SUM.finditer(sentence)]
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in spoken)]
     out: list[Token] = []
     last_attr: str | None = None
     attr_end = 0  # where the last attribute named ends
@@ -2892,6 +2897,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
 
 _AFTER_REMOVAL = ("之后", "以后", "后")
 _OPERATOR_AFTER = re.compile(r"\s*[−\-+×*·/]\s*\d")
+_SPOKEN_SUM = re.compile(r"(?i)(?<![A-Za-z])[a-z]\s+(?:minus|plus)\s+\d{1,4}\b")  # "a minus 1", "b plus 1"
 _OPERAND_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\s*[−+×*·/]\s*$")  # "a+", "a · " before a one-letter variable
 _OPERAND_AFTER = re.compile(r"\s*[−+×*·/]\s*[A-Za-z](?![A-Za-z])")  # "+b", " · c" after it
 _BARE_TERM = {"和": "之和", "积": "乘积"}
@@ -3241,7 +3247,10 @@ def _clauses(toks: list[Token], sentence: str = "") -> list[list[Token]]:
                 _UNREAD_SUBJECT_AFTER.fullmatch(sentence, out[-1][-1].end, t.start) is not None:
             out.append([])  # "Cheryl is 9 and the brothers are both 4": a second subject the reader does not know;
             continue  # what it is said to be is not the first subject's
-        if t.kind == "copula" and t.text.lower() in _SAME_AGAIN and not out[-1] and len(out) >= 2:
+        if t.kind == "copula" and (t.text.lower() in _SAME_AGAIN or sentence and t.text.lower() == "are" and
+                                   i + 1 < len(toks) and toks[i + 1].kind in ("value", "tuple") and
+                                   _WHICH_BEFORE.search(sentence, max(0, t.start - 8), t.start) is not None) and \
+                not out[-1] and len(out) >= 2:  # (", which are (1, 0), (2, 1)": the values removed, said again)
             verb = next((u for u in out[-2] if u.kind == "neg" and ELIMINATED.search(u.text) is not None), None)
             ahead = itertools.takewhile(lambda u: u.kind != "sep", toks[i + 1:])
             if verb is not None and not any(u.kind == "only" or u.text.lower() in _LEAVING for u in ahead):
@@ -3347,6 +3356,7 @@ _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then
 
 
 _SAME_AGAIN = frozenset({"i.e.", "namely", "即", "也就是"})  # a copula saying the same values again
+_WHICH_BEFORE = re.compile(r"(?i)\bwhich\s+$")
 _LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS})
 _ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 

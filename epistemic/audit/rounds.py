@@ -64,7 +64,7 @@ _ROUND_ZH = re.compile(r"第(?P<n>[一二三四五六七八九十\d])(?:轮|次|
                        r"(?:之后|以后|过后|后)|(?:提问|问话|询问|问|的时候)?(?:都|也|还|又|仍然?|依然|还是)?(?:沉默|没有?人站出来|无人站出来)了?"
                        r"(?=[，,]))?")
 # ("第1次问没人站出来以后", "第一次没有人站出来，1号就知道…": the question after that silence)
-_AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就")
+_AT_ONCE_ZH = re.compile(r"马上|立刻|立即|当场|一下子就|一开始就|父亲(?:一|刚)?说完(?:第一句|这句话)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]")
 _LINE_END = re.compile(r"\n")
@@ -258,6 +258,12 @@ _STEP_CASE = re.compile(
     # the 2-muddy world?"
     r"^\W*(?:情况[一二三四五六七八九\d]?\s*[:：]|假设|假如|如果)\s*(?:一共|总共)?(?:只有|恰好|正好)?有?(?P<z>[一两二三四五六七八九\d])个"
     r"(?:孩子)?(?:额头上?)?有泥(?:[，,]\s*(?:比如说?|例如|譬如|就说)[^，,。.\n]{1,12})?[。：:，,]?\s*$")  # ("，比如说A和B")
+# A supposition that names the muddy members: "假设有泥的是1号和2号。", "Suppose the muddy ones are A and B."
+_NAMED_MUDDY = re.compile(r"(?i:^\W*(?:suppose|say|assume|if)\s+(?:that\s+)?the\s+muddy\s+(?:ones|children|kids)\s+"
+                          r"are\s+"
+                          r"(?P<list>[\w\s,&]{1,30}?)\s*[.:]?\s*$)|"
+                          r"^\W*(?:假设|假如|如果|设)\s*有泥的(?:孩子)?(?:是|为)\s*(?P<zlist>[^，。,.\n]{1,20}?)[。.：:]?\s*$")
+_NAMED_SPLIT = re.compile(r"(?i:\s*(?:,\s*and|,|&|\band\b)\s*)|\s*[和、与跟]\s*")
 # after a case that opens the sentence, only what each member sees: "如果有2个蓝眼睛，每人看到1个。"
 _SEEN_AFTER = re.compile(r"\s*[，,]\s*(?:每人|每个人|每个|他们|他|(?i:each(?:\s+of\s+them)?|they|he|she))\s*(?:都|只)*\s*"
                          r"(?:看到|看见|(?i:sees?|can\s+see|would\s+see))[^。.!?！？\n，,;；:：]*[。.]?\s*")
@@ -296,6 +302,9 @@ def step_case(sentence: str) -> int | None:
             _SEEN_AFTER.fullmatch(sentence.strip(), opening.end()) is not None:  # "如果有2个蓝眼睛，每人看到1个。"
         return _number(opening.group("n") or opening.group("m") or
                        (opening.group("w") if opening.re is _CASE_EN else None) or "") or None
+    named = _NAMED_MUDDY.match(sentence.strip()) if len(sentence) < 90 else None
+    if named is not None:  # "假设有泥的是1号和2号。", "Suppose the muddy ones are A and B.": as many as are named
+        return len(_NAMED_SPLIT.split((named.group("list") or named.group("zlist")).strip()))
     m = _STEP_CASE.match(sentence.replace("*", " ").strip()) if len(sentence) < 90 else None
     return _number(m.group("n") or m.group("m") or m.group("z") or m.group("h") or m.group("w") or m.group("v")) or None \
         if m is not None else None

@@ -320,3 +320,32 @@ def test_the_supposed_count_knowing_at_a_named_time_is_that_cases_knowing(ctxs):
                         "each of the three muddy children knows she is muddy, and they step forward at the second "
                         "request.")
     assert [c.record.kind for c in bad(three)] == ["case knowledge"]
+
+
+def test_a_supposition_naming_the_muddy_children_supposes_their_count(ctxs):
+    """"假设有泥的是1号和2号。…所以父亲说完第一句，两个有泥的孩子就已经能确定自己有泥了": two named is the case of two, and
+    "父亲说完第一句" is the first question (premature: they know only after one silence); after the first silence is
+    right. "Suppose the muddy ones are A, B and C." supposes three."""
+    from epistemic.audit.rounds import step_case
+    assert step_case("Suppose the muddy ones are A, B and C.") == 3 and step_case("假设有泥的是1号和2号。") == 2
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    head = "假设有泥的是1号和2号。1号能看到2号有泥，3、4、5号干净。"
+    early = _audit(ctx, head + "所以父亲说完第一句，两个有泥的孩子就已经能确定自己有泥了，因为他们都能看到对方。")
+    assert [c.record.kind for c in bad(early)] == ["case knowledge"]
+    assert bad(_audit(ctx, head + "所以第一轮没人站出来之后，两个有泥的孩子就能确定自己有泥了。")) == []
+
+
+def test_spoken_sums_restated_pairs_and_a_value_label_after_a_stop(ctxs):
+    """dq2-consecutive's early flags: "Bill's number is either a minus 1 or a plus 1" names no value of a (read as a =
+    1); "That removes the pairs with b in 0, 1, 9, 10, which are (1, 0), (2, 1), …" says the removed pairs again (read
+    as what is left); "Let me go through each value of a. a = 1: …" opens a's case after a stop the splitter kept."""
+    ctx = ctxs("consecutive.txt")
+    assert _claims(_audit(ctx, "Anne knows a, and Bill's number is either a minus 1 or a plus 1."), "candidates") == []
+    removed = _audit(ctx, said(ctx, 2) + "\n\nThat removes the pairs with b in 0, 1, 9, 10, which are (1, 0), (2, 1), "
+                                         "(8, 9), (9, 10).")
+    assert _claims(removed, "candidates") == [] and len(_claims(removed, "exclusion")) == 2
+    left = _audit(ctx, "That leaves four pairs, which are (1, 2), (2, 1), (8, 9), (9, 8).")
+    assert [c.record.kind for c in _claims(left, "candidates")] == ["candidates"]
+    case = _audit(ctx, said(ctx, 2) + "\n\nLet me go through each value of a. a = 1: candidates 0 and 2, only 2 is "
+                                      "allowed, so she knows b = 2.")
+    assert bad(case) == []
