@@ -349,3 +349,12 @@ def test_spoken_sums_restated_pairs_and_a_value_label_after_a_stop(ctxs):
     case = _audit(ctx, said(ctx, 2) + "\n\nLet me go through each value of a. a = 1: candidates 0 and 2, only 2 is "
                                       "allowed, so she knows b = 2.")
     assert bad(case) == []
+
+
+def test_an_agent_not_knowing_names_that_agents_statement(ctxs):
+    """"So Bob not knowing means a ≠ c, …", "Alice's ignorance gives b ≠ c": the gerund names the speaker's "I don't
+    know", a reference to that statement (a ≠ c was judged before Bob's statement, an early flag)."""
+    ctx = ctxs("what_sum.txt")
+    assert [c.stage for c in ctx.aligner._references("So Bob not knowing means a ≠ c.", 1)] == [2]
+    assert [c.stage for c in ctx.aligner._references("Alice's ignorance gives b ≠ c.", 0)] == [1]
+    assert ctx.aligner._references("Bob is not knowing anything yet.", 1) == []
