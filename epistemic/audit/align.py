@@ -312,8 +312,10 @@ def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
     return [[q for q in qs if len(owners[q]) == 1 and len(q) >= SHORT_QUOTE[q.isascii()]] for qs in bare]
 _NAMES = re.compile(r"(?i:(?=[acdhlrstw])(?:statement|announcement|remark|reply|response|claim|turn|hint|comment|"
                     r"admission|answer|words|line|certainty|confidence|assurance|spoke|speaks))|声明|发言|回答|的话|句话|开口|说话")
-_REFERENCE = re.compile(r"(?:\s+not\s+knowing\b|(?:'s|’s)\s+(?:not\s+knowing|ignorance)\b|"  # ("So Bob not knowing means …")
-                        r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|opening|第[一二三四])\s*)?(?:statement|announcement|"
+# ("So Bob not knowing means …", "Alice's ignorance": the statement of the speaker's "I don't know")
+_REFERENCE = re.compile(r"(?:\s+not\s+knowing\b|(?:'s|’s)\s+(?:not\s+knowing|ignorance)\b|"
+                        r"(?:'s|的)\s*(?:(first|second|third|last|final|initial|opening|第[一二三四])\s*)?"
+                        r"(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|turn|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
                         r"这(?:句话|一句))", re.IGNORECASE)
