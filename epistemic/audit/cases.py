@@ -102,11 +102,7 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
         end = _line_end(text, m.end())
         toks = lex.scan(text[m.end():min(end, m.end() + 12)])
         if toks and toks[0].start == 0 and toks[0].kind in ("value", "number"):
-            nxt = toks[1] if len(toks) > 1 else None  # not a card ("♥Q") or a list ("- 14 and 16: …")
-            one = toks[0].kind == "value" and not (nxt is not None and (nxt.start == toks[0].end or (
-                nxt.kind in ("value", "number") and
-                _LIST_GAP.fullmatch(text, m.end() + toks[0].end, m.end() + nxt.start))))
-            # (not "- April 19 — out": a date, the whole world)
+            one = _one_value(toks, text, m.end())
             world = _world(lex, text, m.end(), end, toks) if not one else None
             if world is None and toks[0].kind == "number" and \
                     _NUMBER_LABEL.match(text, m.end() + toks[0].end) is not None:
@@ -141,6 +137,19 @@ _LIST_MARK = re.compile(r"\d{1,2}[.)、．]|[-*•#>|]")
 _FIRST_SENTENCE = re.compile(r"[。！？!?]|\.(?=\s|$)")
 
 
+def _one_value(toks: list, text: str, at: int, prose: bool = False) -> bool:
+    """Whether the tokens scanned at `at` open on one value: not a card ("♥Q"), a date ("- April 19 — out", "3月18日")
+    or a list ("- 14 and 16: …"); in prose (`prose`) a word right after the value ("7月还剩") is not part of it."""
+    if not toks or toks[0].start != 0 or toks[0].kind != "value":
+        return False
+    nxt = toks[1] if len(toks) > 1 else None
+    if nxt is None:
+        return True
+    valued = nxt.kind in (("value", "number", "ambig") if prose else ("value", "number"))
+    adjacent = nxt.start == toks[0].end and (valued or not prose)
+    return not (adjacent or valued and _LIST_GAP.fullmatch(text, at + toks[0].end, at + nxt.start) is not None)
+
+
 def _unbulleted_runs(lex: Lexicon, text: str, taken: set[int]) -> list[tuple[int, int, tuple]]:
     """The first sentences of lines without a bullet that each open on one value of the same variable, two or more in
     a row ("7月还剩16日和17日两个，阿里不能确定。\n3月只剩18日一个，阿里能确定。"): a list of cases written without bullets."""
@@ -151,10 +160,7 @@ def _unbulleted_runs(lex: Lexicon, text: str, taken: set[int]) -> list[tuple[int
         at += len(line) + 1
         toks = lex.scan(text[start:min(start + len(line), start + 12)]) if start not in taken and \
             _LIST_MARK.match(text, start) is None else []  # (a numbered line's number is no value: "2. **草花**：…")
-        nxt = toks[1] if len(toks) > 1 else None
-        one = bool(toks) and toks[0].start == 0 and toks[0].kind == "value" and not (
-            nxt is not None and nxt.kind in ("value", "number", "ambig") and (  # (not "♥Q", "3月18日", "14 and 16")
-                nxt.start == toks[0].end or _LIST_GAP.fullmatch(text, start + toks[0].end, start + nxt.start)))
+        one = _one_value(toks, text, start, prose=True)
         # (the case is its first sentence: "红桃：A、Q、4。…所以Q先生不能确定。" goes on as a paragraph's reasoning)
         first = _FIRST_SENTENCE.search(text, start, _line_end(text, start))
         heads.append((start, first.end() if first else _line_end(text, start), toks[0].payload) if one else None)

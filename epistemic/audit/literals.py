@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .records import ARITHMETIC, VALUES, ClaimRecord, record
 
 QUICK = re.compile(r"=\s*\{")
-_ASSIGNED = re.compile(r"[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]{0,30}\s*=\s*\{(?P<body>[^{}\n]{1,800})\}")
+_ASSIGNED = re.compile(r"(?P<name>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]{0,30})\s*=\s*\{(?P<body>[^{}\n]{1,1200})\}")
 _ENTRY = re.compile(r"\s*(?P<q>['\"]?)(?P<key>[^'\":,{}\[\]\n]{1,12})(?P=q)\s*:\s*\[(?P<items>[^\[\]\n]{0,200})\]"
                     r"\s*(?:,|$)")
 _ITEM = re.compile(r"\s*(?P<q>['\"]?)(?P<item>[^'\",\[\]\n]{1,12})(?P=q)\s*(?:,|$)")
@@ -98,7 +98,6 @@ def dict_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_NAMED_DICT = re.compile(r"(?P<name>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]{0,30})\s*=\s*\{(?P<body>[^{}\n]{1,1200})\}")
 _TUPLE_ENTRY = re.compile(r"\s*[(（](?P<terms>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})[)）]\s*:\s*(?P<n>\d{1,6})\s*(?:,|$)")
 _SUMS_NAME = re.compile(r"(?i:sum|total)|和")
 _PRODUCTS_NAME = re.compile(r"(?i:prod)|积")
@@ -107,7 +106,7 @@ _PRODUCTS_NAME = re.compile(r"(?i:prod)|积")
 def tuple_sum_records(sentence: str) -> list[ClaimRecord]:
     """`sums = {(8,6,3): 17, …}`, `products = {(2,15): 30, …}`: each entry's arithmetic, `8 + 6 + 3 = 17`."""
     out = []
-    for m in _NAMED_DICT.finditer(sentence):
+    for m in _ASSIGNED.finditer(sentence):
         op = "+" if _SUMS_NAME.search(m.group("name")) else "*" if _PRODUCTS_NAME.search(m.group("name")) else None
         if op is None:
             continue
