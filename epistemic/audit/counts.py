@@ -93,9 +93,10 @@ _NONE = object()
 FLIPPED = {  # an operator negated: "k = 4 is out" is k != 4
     "=": "!=", "!=": "=", ">=": "<", "<": ">=", ">": "<=", "<=": ">"}
 # "the two muddy children step forward in round 2", "all three muddy children", "两个有泥的孩子站出来"
-_STEP_FORWARD = re.compile(r"(?i:\b(?:the|all)\s+(?:\*\*)?" + _N + r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
+MUDDY_COUNTED = re.compile(r"(?i:\b(?:the|all|both|each\s+of\s+the|all\s+of\s+the)\s+(?:\*\*)?" + _N +
+                           r"(?:\*\*)?\s+muddy\s+(?:children|kids|ones)\b|"
                            r"\ball\s+" + _N + r"\s+(?:children|kids)\s+(?:are|were)\s+muddy\b)|"
-                           r"(?:这|那)?" + _N + r"个(?:额头)?有泥的孩子|(?:只剩下?|剩下)(?:了)?" + _N + r"个(?:人|孩子)都有泥")
+                           r"(?:这|那)?" + _N + r"个(?:额头上?)?有泥的孩子|(?:只剩下?|剩下)(?:了)?" + _N + r"个(?:人|孩子)都有泥")
 # A denial right before a count: "it cannot be that all 4 are muddy", "it is impossible that the two muddy children …"
 _DENIED = re.compile(r"(?i:\b(?:not|cannot|can't|couldn't|isn't|aren't|never|impossible)\b(?:\s+(?:be|that|be\s+that|"
                      r"the\s+case\s+that|possible\s+that))*\s*$)|(?:不可能|不会|不是)\s*$")
@@ -237,7 +238,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         key, witnesses = (keys[0], ()) if len(keys) == 1 else (junction_key("Or", keys), keys)
         out.append(record("candidates", key, witnesses, sentence.strip(), m.start(), end, False,
                           tuple((n,) for n in ns), reading=VALUES))  # (a list of three or more: the candidate counts)
-    for m in _STEP_FORWARD.finditer(sentence):
+    for m in MUDDY_COUNTED.finditer(sentence):
         before = _clause_before(sentence, m.start())
         if _SEES.search(before) or (m.group(0)[0] in "这那") or m.group(0).startswith("一个"):
             continue  # "一个有泥的孩子，如果他看到…": "a muddy child", the indefinite article, not the count

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import NUMBER_WORDS
+from .counts import MUDDY_COUNTED, NUMBER_WORDS
 from .groups import CLEAN_EN, CLEAN_ZH, members, members_knowing
 from .lexicon import Lexicon
 from .records import HYPOTHETICAL, ClaimRecord, record
@@ -210,14 +210,10 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
 
 # The members counted again as the knowing's subject: "the two muddy children", "each of the three muddy children",
 # "两个有泥的孩子" (the step's case said again: its knowing, modal or not)
-_COUNTED = re.compile(r"(?i:\b(?:the|all|both|each\s+of\s+the|all\s+of\s+the)\s+(?P<n>two|three|four|five|six|\d)\s+"
-                      r"muddy\s+(?:children|kids|ones)\b)|(?P<z>[两二三四五六\d])个(?:额头上?)?有泥的孩子")
-
-
 def _counted(sentence: str, start: int, end: int) -> int | None:
-    """The count of "the N muddy children" between `start` and `end`, or None."""
-    m = _COUNTED.search(sentence, start, end)
-    return _number(m.group("n") or m.group("z")) if m is not None else None
+    """The count of "the N muddy children" between `start` and `end` (counts.MUDDY_COUNTED), or None."""
+    m = MUDDY_COUNTED.search(sentence, start, end)
+    return _number(next(g for g in m.groups() if g)) if m is not None else None
 
 
 def _timed(lex: Lexicon, term: tuple, found, first: int, sentence: str, n: int, start: int, case_end: int,
