@@ -3517,8 +3517,7 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 and (_RELATION_SIGN.fullmatch(sentence, obj.end, after.start) is not None or
                      _MEMBER_SIGN.fullmatch(sentence, obj.end, after.start) is not None):
             cons = _compared(rest[at:], sentence)  # "Bill knows that a ≠ 0 and a ≠ 10": a fact, not the value of a
-            return None if cons is None else \
-                not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else knows_key(subject, "that", cons)
+            return _knowing_that(subject, cons, toks[i].kind == "notknow")
         denied = obj is not None and after is not None and _IS_NOT_VALUES.fullmatch(sentence, obj.end, after.start)
         if obj is not None and obj.kind == "attr" and after is not None and after.kind == "value" and \
                 isinstance(obj.payload, str) and after.payload[0] == obj.payload and \
@@ -3532,17 +3531,14 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 listed.append(u)
             cons = set_key(obj.payload, sorted({u.payload[1] for u in listed}))
             cons = not_key(cons) if denied else cons  # ("Bill now knows that a is not 0 or 10")
-            return not_key(knows_key(subject, "that", cons)) if toks[i].kind == "notknow" else \
-                knows_key(subject, "that", cons)
+            return _knowing_that(subject, cons, toks[i].kind == "notknow")
         if obj is not None and obj.kind == "attr" and obj.payload == "@question" and after is not None and \
                 after.kind == "tuple" and _IS_VALUES.fullmatch(sentence, obj.end, after.start) is not None:
             # "he knows the date is April 14, April 17 or April 19": knows that it is one of them, not which
             more = tokens(lex, sentence[after.start:])  # (the whole list, past the clause's commas)
             listed = more[:next((n for n, u in enumerate(more) if u.kind != "tuple" and not (
                 u.kind == "sep" and u.text in (",", "，", "、"))), len(more))]
-            cons = _constraint(lex, listed)
-            knows = knows_key(subject, "that", cons) if cons is not None else None
-            return None if knows is None else not_key(knows) if toks[i].kind == "notknow" else knows
+            return _knowing_that(subject, cons=_constraint(lex, listed), negated=toks[i].kind == "notknow")
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", question_key(lex))
@@ -3752,6 +3748,14 @@ def _alone_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         out.append(record("told", knows_key(raw[j].payload, "value", (observed,)), (), sentence.strip(),
                           raw[j].start, after.end() if after else t.end, False, reading=KNOWLEDGE))
     return out
+
+
+def _knowing_that(subject: str, cons: tuple | None, negated: bool) -> tuple | None:
+    """The key of `subject knows that cons` (negated for "doesn't know that"), or None without a fact read."""
+    if cons is None:
+        return None
+    knows = knows_key(subject, "that", cons)
+    return not_key(knows) if negated else knows
 
 
 _SUBJECT_GAP = frozenset({"modal", "neg", "know", "notknow", "copula", "only", "past", "if"})  # ("只要")
