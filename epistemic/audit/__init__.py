@@ -775,9 +775,10 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
     ("… — June 12 — is her birthday"), a bare last line ("6月12日。") or a last line answering a question ("**Q: So how old
     is Cheryl?**\n9.")."""
     last = index == len(texts) - 1
+    headed = index > 0 and _ANSWER_HEADING.match(texts[index - 1]) is not None
     return (bold_answer(lex, memo, text) or closing_answer(lex, memo, text) or
-            (headed_answer(lex, memo, text) if index > 0 and _ANSWER_HEADING.match(texts[index - 1]) else None) or
-            (table_answer(lex, memo, text) if last else None) or opening_answer(lex, memo, text) or
+            (headed_answer(lex, memo, text) if headed else None) or
+            (table_answer(lex, memo, text) if last or headed else None) or opening_answer(lex, memo, text) or
             subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) or asked_answer(lex, memo, text)
                                                 if last else None))
 

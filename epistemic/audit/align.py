@@ -318,7 +318,10 @@ _REFERENCE = re.compile(r"(?:\s+not\s+knowing\b|(?:'s|’s)\s+(?:not\s+knowing|i
                         r"(?:statement|announcement|"
                         r"remark|reply|response|claim|words|line|hint|comment|admission|answer|certainty|confidence|turn|"
                         r"assurance|(?:这)?句话|发言|话|声明)|"
-                        r"这(?:句话|一句))", re.IGNORECASE)
+                        r"这(?:句话|一句)|"
+                        r"(?:\s*[(（][^()（）\n]{1,20}[)）])?\s+(?:speaks|talks|goes)(?:\s+(?:first|next))?(?=\s*[.:：\n]))",
+                        re.IGNORECASE)
+# ("Ali (month) speaks first.", "Bo speaks:": a heading for the speaker's statement)
 # An ordinal right before a quote: 'her first "I don't know"', 'the second "I don't know"', '第二个“不知道”'
 _NTH_QUOTE = re.compile(r"(?i:\b(first|second|third|fourth|last|final)\s*(?:\*\*)?\s*$)|"
                         r"(第[一二三四]|最后一?)(?:个|句|次)?\s*$")

@@ -17,7 +17,7 @@ from .evidence import ALREADY
 from .counts import NUMBER_WORDS, count_key
 from .keys import formula_key, implies_key
 from .records import HYPOTHETICAL, KNOWLEDGE, Claim, ClaimRecord, claim_key, record
-from .rounds import step_case
+from .rounds import line_case, step_case
 
 # A condition or case ("if exactly two are muddy, …", "若恰有两人有泥", "the only children who know"), or the dialogue's own
 # timeline ("right after the father's statement every muddy child already knows" restates the puzzle)
@@ -93,13 +93,14 @@ def announced_claims(aligner: Aligner, puzzle: s.Puzzle, text: str) -> list[Clai
         if k is None:
             continue
         content = puzzle.announcements[k - 1].content
-        term = count_key(aligner.lexicon) if dated is not None else None
-        n = _named_count(sentence[:end]) or next((c for c in map(step_case, SENTENCES.findall(text, 0, m.start()))
-                                                 if c), None) if term is not None else None
+        labelled = line_case(sentence)  # "- 第2行（1个泥孩子）：…所以他马上知道自己有泥": the knowing of the line's case
+        term = count_key(aligner.lexicon) if dated is not None or labelled is not None else None
+        n = labelled or _named_count(sentence[:end]) or next(
+            (c for c in map(step_case, SENTENCES.findall(text, 0, m.start())) if c), None) if term is not None else None
         if n is not None:  # "So with k = 2, the muddy children know after one silent round": that case's knowing
             key = implies_key(("Compare", "=", term, ("Const", n)), formula_key(content))
             out.append(record("case knowledge", key, (), sentence.strip(), m.start(), m.end(), False,
-                              reading=HYPOTHETICAL)._replace(at=dated[0]))
+                              reading=HYPOTHETICAL)._replace(at=dated[0] if dated else None))
             continue
         claim = Claim("formula", content, (), sentence.strip(), m.start(), m.end())
         out.append(ClaimRecord("formula", claim_key(claim), claim.text, m.start(), m.end(), None, claim, KNOWLEDGE,

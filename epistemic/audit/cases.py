@@ -90,7 +90,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 _IS_VALUE = re.compile(r"[ \t]*(?:是|为|(?i:is|=))?[ \t]*([^\s:：,，]{1,8})[ \t]*(?:\*\*)?[ \t]*[:：]")  # (or "点数4：")
 _TOLD_VALUE = re.compile(r"[ \t]+(?i:is\s+told|was\s+told|hears|heard|gets|got|is\s+given|was\s+given|sees)"
                          r"[ \t]+[\"“']?")
-_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→]|->))|"
+_VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→⇒]|->|=>))|"
                      r"[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)[ \t]*\d)")
 
 
@@ -133,6 +133,9 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
     return spans + _unbulleted_runs(lex, text, {a for a, _, _ in spans})
 
 
+_REMOVED_AFTER = re.compile(r"\s*(?:都|也|就|已经?|全部?|整个)*\s*被?\s*(?:删|排除|去掉|划掉|淘汰|出局)|"
+                            r"(?i:\s+(?:is|are|was|were|gets?|got|has\s+been|have\s+been)\s+(?:now\s+|already\s+)?"
+                            r"(?:out|gone|removed|eliminated|crossed\s+out|ruled\s+out|deleted)\b)")
 _LIST_MARK = re.compile(r"\d{1,2}[.)、．]|[-*•#>|]")
 _FIRST_SENTENCE = re.compile(r"[。！？!?]|\.(?=\s|$)")
 
@@ -160,7 +163,8 @@ def _unbulleted_runs(lex: Lexicon, text: str, taken: set[int]) -> list[tuple[int
         at += len(line) + 1
         toks = lex.scan(text[start:min(start + len(line), start + 12)]) if start not in taken and \
             _LIST_MARK.match(text, start) is None else []  # (a numbered line's number is no value: "2. **草花**：…")
-        one = _one_value(toks, text, start, prose=True)
+        one = _one_value(toks, text, start, prose=True) and _REMOVED_AFTER.match(text, start + toks[0].end) is None
+        # (not a value the line removes: "梅花删掉后，P的5只剩方块5 ⇒ 知道", "July is out, so …")
         # (the case is its first sentence: "红桃：A、Q、4。…所以Q先生不能确定。" goes on as a paragraph's reasoning)
         first = _FIRST_SENTENCE.search(text, start, _line_end(text, start))
         heads.append((start, first.end() if first else _line_end(text, start), toks[0].payload) if one else None)
@@ -234,7 +238,9 @@ _WORLD_END = re.compile(r"[日号]?\s*(?:\*\*)?\s*(?:[:：]|[—–](?=\s))")  #
 # A bulleted line that opens on a supposition: "- If b = c, …", "- 如果b = c，…", "- Suppose a = 1: …"
 _IF_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)]|第[一二三四五六七八九十]{1,2}[，,、:：]|"
                       r"(?i:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)[,:])[ \t]*(?:\*\*)?[ \t]*"
-                      r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是)")  # ("第一，如果 b = c，…。爱丽丝知道。")
+                      r"(?:(?i:if|suppose|say|assume)\b|如果|假如|假设|要是|"
+                      r"(?=[a-z][ \t]*(?:=|≠|!=|<|>|≤|≥)[ \t]*[a-z](?![\w])[ \t]*(?:⇒|=>|→|->)))")
+# ("第一，如果 b = c，…。爱丽丝知道。"; "- a = b ⇒ c = 2a ⇒ Carol knows ⇒ out": a relation leading by arrows, supposed)
 
 
 def _line_end(text: str, at: int) -> int:
@@ -247,7 +253,7 @@ def _line_end(text: str, at: int) -> int:
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
 _CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b"
                          r"(?!\s+(?:each|every|them\s+one\s+by\s+one|one\s+by\s+one)\b))|"
-                         r"验证|检验|核对|(?<!一个一个)(?<!逐一)(?<!逐个)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
+                         r"验证|验算|检验|核对|(?<!一个一个)(?<!逐一)(?<!逐个)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
 # each world:": the cases of the stage gone through, not a replay)
 
 
@@ -271,8 +277,9 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             out.append(r.read_as(CASE))  # "- **August**: two candidates left (15, 17)": the case's count
             continue
         if r.kind == "candidates" and r.certain and any(a <= r.start < b and c is not None and
-                                                        not (key_vars(c) <= key_vars(r.key.formula))
-                                                        for a, b, c in spans):
+                                                        (not (key_vars(c) <= key_vars(r.key.formula)) or
+                                                         (r.start == a and r.key.formula == c))
+                                                        for a, b, c in spans):  # (or the label itself: "- a = 0 ⇒ …")
             out.append(r.read_as(CASE))  # "- b = 1: a could be 0 or 2, but a = 0 is gone. So a = 2.": the case's a
             continue
         if r.kind == "knowledge" and r.reading in _READ and knows_value(r.key.formula) and \
@@ -369,8 +376,10 @@ _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't k
 
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
                          r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?|"
-                         r"(?:run|running|play|playing)\s+(?:it|this|that|everything|the\s+\w+)\s+forward)\b)|"
-                         r"验证|检验|核对|代入")  # ("Run the story forward with March 18:")
+                         r"(?:run|running|play|playing)\s+(?:it|this|that|everything|the\s+\w+)\s+forward|"
+                         r"re-?read(?:ing)?\s+the\s+(?:whole\s+)?(?:dialogue|conversation|statements))\b)|"
+                         r"验证|检验|核对|代入")  # ("Run the story forward with March 18:", "let me re-read the whole
+# dialogue once more and make sure every line is consistent with ♦5.")
 _TEST_WORD = re.compile(r"(?i:\b(?:test|testing|try|trying)\b)|试一下|试试")
 
 
@@ -382,7 +391,8 @@ def checks_before(text: str, at: int) -> bool:
 
 # A check that names its world as a supposition: "Let me do a sanity pass by role-playing each person, assuming the
 # answer is July 16." (a heading, though it ends on a full stop)
-_ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing))\b|\bif\s+the\s+(?:birthday|date|card|answer|pair|"
+_ASSUMING = re.compile(r"(?i:\b(?:assum(?:e|ing)|suppos(?:e|ing)|(?:consistent|compatible)\s+with)\b|"
+                       r"\bif\s+the\s+(?:birthday|date|card|answer|pair|"
                        r"numbers?|solution|triple)\s+(?:is|are|were|was)\b)|假设|假定")
 # (and "… to make sure each statement is actually true if the birthday is July 16.")
 
@@ -393,7 +403,8 @@ _EXAMPLE_HEAD = re.compile(r"[#*\s]*(?:例\s*\d{0,2}|(?i:example|e\.g\.)\s*\d{0,
 
 # A check that goes through the dialogue in its world: "… by pretending the answer is July 16 and replaying it:"
 _REPLAY = re.compile(r"(?i:\b(?:replay(?:ing|s|ed)?|role-?play(?:ing)?|pretend(?:ing)?|forward|run\s+(?:it|the\s+\w+)\s+"
-                     r"through)\b)|逐句|走一遍|重演")
+                     r"through|re-?read(?:ing)?\s+the\s+(?:whole\s+)?(?:dialogue|conversation|statements))\b)|"
+                     r"逐句|走一遍|重演")
 
 
 def checked_kinds(lex: Lexicon, text: str) -> frozenset:

@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, Lexicon, Token, bit_worlds, build_lexicon,
+from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, WE_HAVE, Lexicon, Token, bit_worlds, build_lexicon,
                       own_variable)
 from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
 from .views import QUICK as VIEWS_QUICK, seen_members
@@ -33,7 +33,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXC
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
-from .groups import everyone_records, group_records, member_records
+from .groups import PAIR_QUICK, everyone_records, group_records, member_records, pair_records
 from .keys import key_vars, knower
 from .remaining import remaining_records
 from .rounds import line_case, named_case, round_records, step_case
@@ -107,12 +107,13 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
 # be what stays as well as what went.
 _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
-                           r"drop out|off the table|out of the picture)")
+                           r"drop out|off the table|out of the picture|dies|die|died|is impossible|are impossible)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|are\s+left|is\s+left|survive|survives|"
                           r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|clear\w* out|"
+                        r"\bkill|\bdie[sd]?\b|\bimpossible\b|"
                         r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除|没了", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
@@ -605,9 +606,10 @@ _ONCE_WORDS = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!\s+(
 
 # "the possible dates are:\n - May 15\n - May 16" or "Remaining dates are:\n3. July 16\n4. August 15": one list of
 # short items under a line ending in a colon, read as one sentence ("are: May 15, May 16").
-_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→=?？.。]{1,40}[ \t]*(?=\n|$)){2,}|"
-                         r"(?:(?:\n[ \t]*)+[^\n:：→=?？.。!！#>|\-*•\s\"“”「」][^\n:：→=?？.。!！\"“”「」]{0,59}(?=\n|$)){1,12})")
-# (or unmarked items, one to a line or over blank lines: "这样剩下的日期是：\n\n6月17日\n\n7月14日、7月16日")
+_LIST_BLOCK = re.compile(r"[:：][ \t]*((?:\n[ \t]*(?:[-*•]|\d{1,2}[.)、])[ \t]+[^\n:：→⇒=?？.。]{1,40}[ \t]*(?=\n|$)){2,}|"
+                         r"(?:(?:\n[ \t]*)+[^\n:：→⇒=?？.。!！#>|\-*•\s\"“”「」][^\n:：→⇒=?？.。!！\"“”「」]{0,59}(?=\n|$)){1,12})")
+# (or unmarked items, one to a line or over blank lines: "这样剩下的日期是：\n\n6月17日\n\n7月14日、7月16日"; not lines
+# of reasoning: "验算：\nP拿5，… ⇒ 不知道 ✓\nQ拿方块，… ⇒ 早知道 ✓")
 _BULLET = re.compile(r"(?:\n[ \t]*)+(?:(?:[-*•]|\d{1,2}[.)、])[ \t])?")
 
 
@@ -735,7 +737,8 @@ def _texts_from(records: tuple, read: str, sentence: str) -> tuple:
 
 
 # A supposition with a bare pronoun in it: "如果日子是18或19，他马上就知道了", "If the day were 18, he would know"
-_PRONOUN_IF = re.compile(r"(?i:\bif\b[^.!?\n]*\b(?:he|she)\b[^.!?\n]*\b(?:know|knows|knew|tell|sure)\b)|"
+_PRONOUN_IF = re.compile(r"(?i:(?:\bif\b|\bfor\s+[a-z]\s*=\s*\d)[^.!?\n]*\b(?:he|she)\b[^.!?\n]*"
+                         r"\b(?:know|knows|knew|tell|sure)\b)|"  # ("For b = 1 he still has two options, …")
                          r"(?:如果|假如|要是|若是)[^。！？\n]*[他她][^。！？\n]*(?:知道|确定)")  # (and its knowing)
 
 
@@ -810,6 +813,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         # I'm clean, there are exactly two muddy": the supposed case's count
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
             counted += group_records(lex, sentence, case) + member_records(lex, sentence)
+        if PAIR_QUICK.search(sentence) is not None:  # "⇒ after round 1, #3 and #4 know too"
+            counted += pair_records(lex, sentence)
         if _EVERYONE_QUICK.search(sentence) is not None:  # "all five children know whether they are muddy"
             counted += everyone_records(lex, sentence)
         if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
@@ -938,6 +943,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if "leav" in low or "left" in low:  # "from the 9, we removed ♠4, ♣Q, ♣5, ♣4 — four cards — leaving 5": a count
         found = [r for r in found if r.kind != "candidates" or _LEFT_COUNT.match(sentence, r.start) is None or
                  _COUNTED_FROM.search(sentence) is None]
+    if "agent" in kinds and raw and raw[0].kind == "agent" and _AGENT_LABEL.match(sentence, raw[0].end) is not None:
+        found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and
+                 _SO_KNOWS.match(sentence, r.end) is not None else r for r in found]  # "Albert: … June 19 is out ⇒
+        # only June 12 ⇒ knows ✓": the options of the agent the line is about, why he knows, not the stage's
     if _GLOSSED_PAIR.match(sentence) is not None:  # "Is (9,8) still in? That's a = 9, b = 8.": the pair spelled out
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain else r for r in found]
     if "=" in sentence[:12]:  # "a = 2原来有(2, 1)和(2, 3)，(2, 1)被排除了，剩(2, 3)。": a = 2's pairs, not the stage's
@@ -987,6 +996,11 @@ def _seers_options(lex: Lexicon, raw: list[Token], sentence: str, found: list[Cl
 _LEFT_COUNT = re.compile(r"(?i:leaving|leaves|left\s+with)\s+\d{1,4}\s*[.。!]?\s*(?:\S{0,8})$")
 _COUNTED_FROM = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")
+# A line labelled by the agent it is about ("Albert: …", "**Bo**：…"), not a quote of his words after the colon
+_AGENT_LABEL = re.compile(r"(?:\*\*)?\s*[:：]\s*(?![\"“「'‘*\s])")
+# What a list of options leads to: the agent's knowing ("⇒ knows", "→ he knows", ", so Bo knows", "⇒ 知道")
+_SO_KNOWS = re.compile(r"[\s*]*(?:⇒|→|->|=>|[,，]?\s*(?i:so|hence|thus)\b|[,，]?\s*所以)\s*(?:\w{1,12}\s+)??"
+                       r"(?:(?i:knows|can\s+tell|can\s+determine|would\s+know)\b|知道|能确定)")
 _GLOSSED_PAIR = re.compile(r"\W*(?i:that's|that\s+is|i\.e\.|namely|meaning)\s*,?\s*[a-z]\s*=\s*\d{1,6}"
                            r"(?:\s*(?:,|and|，)\s*[a-z]\s*=\s*\d{1,6})*\s*[.。]?\s*$")
 _REASON_AFTER = re.compile(r"(?i:\b(?:while|whereas|because|since|as)\b)|因为|由于|而")
@@ -1390,8 +1404,11 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
-                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在")  # not "clubs stays out"
-_ALL_SURVIVE = re.compile(r"\s+(?i:all|both)(?:\s+(?:still|three|two))?\s+|\s*(?:都|全都)(?:还|仍然|仍)?")  # (a list's "all")
+                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在|"
+                       r"(?:还|仍然|仍|依然)(?:有)?可能(?=\s*(?:[，,。.；;！!]|$))")  # not "clubs stays out"; "白红红还可能。"
+# (but not "还可能是…": could also be)
+_ALL_SURVIVE = re.compile(r"\s+(?i:all|both)(?:\s+(?:still|three|two))?\s+|"
+                          r"\s*(?:这?[两三四]种|这?[两三四]个)?(?:都|全都)(?:还|仍然|仍)?")  # (a list's "all", "两种都还")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|"
                            r"[\s*]*(?:日|号)?(?:也|仍然|仍|还|都)?(?:可以|能|可)?$",
                            re.IGNORECASE)  # ("所以梅花可以保留")
@@ -1582,8 +1599,9 @@ _OUT_AFTER = re.compile(r"\s*(?i:(?:is|are)\s+(?:also\s+|all\s+)?(?:out|gone|eli
                         r"\s*(?:的(?:对|数对|情况|组合))?\s*(?:也|就|都|全)*没了")  # ("x = y的对也就全没了")
 # After a term's bound: the values past it are ruled out ("s ≥ 55 全部排除", "s ≥ 55 is out", "≥ 55 也不行")
 _BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then\s+)?(?:out|gone|eliminated|excluded|"
-                        r"off\s+the\s+table|"
-                        r"ruled\s+out|removed|impossible)\b|(?:also\s+|all\s+)?(?:fails?|failed|drops?\s+out)\b)|"
+                        r"off\s+the\s+table|killed|"
+                        r"ruled\s+out|removed|impossible)\b|(?:also\s+|all\s+)?(?:fails?|failed|drops?\s+out|dies?|"
+                        r"died)\b)|"
                         r"\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"
                         r"不可能|淘汰)")
 _REMOVES_NEXT = re.compile(r"(?i:\b(?:eliminat\w*|rul\w*\s+out|exclud\w*|remov\w*|discard\w*|kills?)\s*,?\s*"
@@ -1787,7 +1805,8 @@ _LIST_OUT = re.compile(r"\s*(?i:(?:are|were)\s+(?:all\s+|also\s+|then\s+)*(?:out
 _RESTATING = re.compile(r"(?:=\s*\d+|[)|）])\s*[,，]?\s*(?:(?i:i\.\s?e\.|that\s+is|meaning),?|即|也就是)\s*$")
 _IN_EXPRESSION = re.compile(r"[+\-−–×·*/]\s*$")  # an operator right before a relation's first name
 _OUT_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删掉|划掉)了?\s*$|(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|"
-                         r"removes?|removed|drops?|dropped)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
+                         r"removes?|removed|drops?|dropped|kills?|"
+                         r"killed)\s+(?:the\s+)?(?:case\s+|possibility\s+|option\s+)?$)")
 _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|exclud\w*|removes?|removed|kills?|killed)"
                             r"\s+(?:[^.;:!?\n]{1,50}?,?\s+(?:and|as\s+well\s+as)\s+(?:also\s+)?)?"
                             r"(?:every|all(?:\s+the)?|the|any|each)\s+"
@@ -1908,14 +1927,15 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         pronoun = _PRONOUN_SURVIVOR.search(sentence, max(0, m.start() - 16), m.start())
         every = _ALL_SURVIVE.fullmatch(sentence, before[-1].end, m.start()) if before else None
         if every is not None and before[-1].kind == "value":  # "May, July and August all stay in play": each value
-            listed = [before[-1]]  # of the list, still possible
+            listed = [before[-1]]  # of the list, still possible (a list of pairs or worlds is mostly a case's: "With
+            # 23, (4, 19), (7, 16) and (10, 13) all survive")
             for t in reversed([u for u in before[:-1] if u.kind != "sep" or u.text not in _LIST_COMMAS]):
                 if t.kind != "value" or t.payload[0] != listed[0].payload[0] or \
                         _DATE_LIST_GAP.fullmatch(sentence, t.end, listed[0].start) is None:
                     break
                 listed.insert(0, t)
             if len(listed) >= 2 and _CRITERION_AFTER.match(sentence, m.end()) is None:
-                out += [record("possible", ("Possible", *t.payload), (), sentence.strip(), t.start, m.end(), False,
+                out += [record("possible", _possible_key(lex, t), (), sentence.strip(), t.start, m.end(), False,
                                reading=POSSIBLE) for t in listed]
             continue
         if pronoun is not None and (case := _opened_case(toks, sentence)) is not None:
@@ -1932,16 +1952,20 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                 _DATE_LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) is not None \
                 and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
             continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all
-        if before[-1].kind == "tuple":  # "(2, 15) survives P's statement"
-            key = ("Possible", tuple(sorted(before[-1].payload.items(), key=lambda vc: lex.order.get(vc[0], 0))))
-        else:
-            key = ("Possible", *before[-1].payload)
+        key = _possible_key(lex, before[-1])  # ("(2, 15) survives P's statement")
         at = pronoun.start() if pronoun is not None and before[-1].end < pronoun.start() else before[-1].start
         labelled = before[-1].kind == "tuple" and _SUM_LABEL.match(sentence) is not None  # "47: 47 − 4 = 43 is
         # prime, so (4,43) survives": a pair surviving within its sum's row, not the stage
         out.append(record("possible", key, (), sentence.strip(), at, m.end(), False,
                           reading=CASE if labelled else POSSIBLE))
     return out
+
+
+def _possible_key(lex: Lexicon, t: Token) -> tuple:
+    """The key of "still possible" for a value token or a whole world's tuple token."""
+    if t.kind == "tuple":
+        return ("Possible", tuple(sorted(t.payload.items(), key=lambda vc: lex.order.get(vc[0], 0))))
+    return ("Possible", *t.payload)
 
 
 # A line labelled by a number ("47: …", "- **s = 47**: …")
@@ -2572,7 +2596,8 @@ def _make_initials(puzzle) -> tuple[dict[str, int], re.Pattern] | None:
     if len(puzzle.variables) < 3 or len(capitals) != len(names):
         return None
     letters = "".join(sorted(capitals))
-    return capitals, re.compile(rf"(?<![A-Za-z0-9_])[{letters}]{{{len(puzzle.variables)}}}(?![A-Za-z0-9_])")
+    n = len(puzzle.variables)  # (in capitals or all in lower case: "WWR", "wwr")
+    return capitals, re.compile(rf"(?<![A-Za-z0-9_])(?:[{letters}]{{{n}}}|[{letters.lower()}]{{{n}}})(?![A-Za-z0-9_])")
 
 
 def _joined(lex: Lexicon) -> re.Pattern | None:
@@ -2595,8 +2620,8 @@ def _worlds_written(lex: Lexicon, raw: list[Token], found: list[re.Match], code,
 
 
 def _letters(world: str) -> str:
-    """The capitals of a world written "WRR" or "white-red-red"."""
-    return "".join(w[:1].upper() for w in world.split("-")) if "-" in world else world
+    """The capitals of a world written "WRR", "wrr" or "white-red-red"."""
+    return "".join(w[:1].upper() for w in world.split("-")) if "-" in world else world.upper()
 
 
 def _shares(t: Token, names: list[str]) -> bool:
@@ -2627,11 +2652,19 @@ _ARROW_LEFT = re.compile(r"(?:⇒|→|->|=>)\s*((?i:left|remaining))\s+(?=[♥�
 _PRODUCT_WRITTEN = re.compile(r"\d{1,4}\s*[×·]\s*\d{1,4}")
 
 
+_IMPOSSIBLE = re.compile(r"(?i:\b(?:is|are|was|were)\s+(?:now\s+|also\s+|then\s+)?impossible\b"
+                         r"(?!\s+(?:with|for|if|when|unless|in|under|given|because|since|to|without|as)\b))")
+_CASE_LETTER = re.compile(r"(?:\b(?:Case|Scenario|Option|Hypothesis|Reading|Interpretation)\s+|情形\s*|情况\s*)$")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
     asked one's."""
     raw = lex.scan(sentence) if raw is None else raw
+    if "impossible" in sentence:  # "so (2,26) is impossible": gone (but "impossible with August" is a condition)
+        said = [Token("neg", "is impossible", m.start(), m.end(), m.group(0)) for m in _IMPOSSIBLE.finditer(sentence)]
+        raw = sorted(raw + said, key=lambda t: t.start) if said else raw
     if raw and raw[0].text.lower() not in LIST_LABELS and (label := _LONG_LIST_LABEL.match(sentence)) is not None:
         # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
         raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),
@@ -2701,6 +2734,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             continue  # "拿到6月，里面是12和19": June's days (the comma does not part them from June)
         if labels and t.text.isdigit() and LABEL_BEFORE.search(sentence, max(0, t.start - 16), t.start):
             continue  # "Statement 2", "Step 3", "第2步": a label, not a value
+        if len(t.text) == 1 and t.text.isupper() and _CASE_LETTER.search(sentence, max(0, t.start - 12), t.start):
+            continue  # "so Case A is impossible", "情形A": a case's letter, not the ace
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
                 next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":
             continue  # "这两个数就已经确定是4和13了": the numbers are settled as 4 and 13, nobody's knowledge
@@ -3188,7 +3223,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:(?i:and\s+also|as\s+well\s+as|plus|along\s+wi
 # "but", "但", "yet", "however" right after a comma: what follows is a claim of its own, not more of the list
 _CONDITION_ARROW = re.compile(r"[^,.;:，。；：→⇒]{0,40}?(?:→|⇒|->|=>)")
 _WHERE_BEFORE = re.compile(r"(?i:\b(?:where|whose|in\s+which|for\s+which)\b)")
-_CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though|with)\b|但|可是|不过|然而)")
+_CONTRAST_AFTER = re.compile(r"\s*(?:(?i:but|yet|however|though|with|so|hence|thus|therefore)\b|但|可是|不过|然而|所以|因此)")
+# (nor a conclusion: "P's announcement kills the ace, so Q is done too": Q the agent, no value removed)
 
 
 def _gone_clause(clause: list[Token]) -> bool:
@@ -3357,7 +3393,7 @@ _MODAL_LEFT = re.compile(r"(?i:(?:'d|\bwould|\bmight|\bcould)\s+(?:still\s+|then
 
 _SAME_AGAIN = frozenset({"i.e.", "namely", "即", "也就是"})  # a copula saying the same values again
 _WHICH_BEFORE = re.compile(r"(?i)\bwhich\s+$")
-_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS})
+_LEAVING = frozenset({"leaves", "leaving", "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS, *WE_HAVE})
 _ZH_LEAVING = frozenset({"剩", "剩下", "还剩"})  # "，剩红桃、方块": what is left (只剩, "only … is left", concludes)
 
 

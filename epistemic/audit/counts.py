@@ -27,8 +27,8 @@ _COUNT = re.compile(r"(?i:\b(exactly|precisely|only|there are|there must be|at l
                     r"not)\s+(?:exactly\s+|only\s+)?(?:\*\*)?" + _N + r"(?:\*\*)?\b(?!\s*(?:round|step|time|silence|statement|minute|:))"
                     r"(?=\s+(?:\w+\s+)?(?:children|kids|child|of them|of the (?:\w+\s+)?(?:children|kids)|are|is|muddy)|\s*[.,;)]|$))|"
                     r"(恰好|正好|刚好|只有|所以有|因此有|一共有|总共有|共有|至少|至多|最多|不少于|不低于|不多于|不超过|不止|不是)"
-                    r"(?:有|是)?" + _N +
-                    r"(?:个|位|名)?(?!轮|次|步)")  # ("恰好是2个孩子有泥")
+                    r"(?:有|是)?(?:\d{1,2}号(?:和|、)?)*" + _N +
+                    r"(?:个|位|名)?(?!轮|次|步|号)")  # ("恰好是2个孩子有泥"; "只有2号一个人脏": one child, #2, not two)
 # A round's number just before ("on night 4, not 3", "in round 2, not exactly 3"): the next number is one too
 _ROUND_BEFORE = re.compile(r"(?i:\b(?:night|round|day|step|time|minute|silence|question)\s+\d{1,2}\s*[,;]?\s*(?:and\s+|but\s+|or\s+)?$)")
 _SINGLE = re.compile(r"(?i:\b(?:a single|a lone|one single|a sole)\s+(?:muddy\s+)?(?:child|kid)\b)")
@@ -112,6 +112,8 @@ _CASES_KEPT = re.compile(r"(?:还|仍然?|依然|依旧)(?:是)?(?:保留着?|�
                          r"排除不了|"  # (not "还在考虑之中": under consideration, nothing befalls it)
                          r"(?i:\b(?:is|are)\s+still\s+(?:possible|open|alive|on\s+the\s+table|in\s+play)\b|"
                          r"\bremains?\s+possible\b|\bcan(?:'t|not)\s+(?:yet\s+)?be\s+ruled\s+out\b)")
+# Still possible, said before the count: "1号仍然觉得可能只有2号一个人脏", "还有可能只有一个"
+_KEPT_BEFORE = re.compile(r"(?:还|仍然?|依然|依旧)(?:觉得|认为|以为)?(?:有)?可能(?:是)?\s*$")
 _ANOTHER_COUNT = re.compile(r"(?i:\b(?:exactly|at\s+least|at\s+most|only)\b)|恰好|只有|至少|最多")  # (the kept phrase is
 # another count's: "with exactly two muddy kids each still needs …, so exactly two muddy is still on the table")
 _EARLIER_TIME = re.compile(r"之前|以前|(?i:\bbefore\b|\bat\s+first\b)|起初|一开始")
@@ -324,6 +326,10 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         op = _OPS[word.lower()]
         noun = _ZH_CASES_OF.match(sentence, m.end()) if not m.group(1) else None
         kept = _CASES_KEPT.search(sentence, m.end(), _clause_end(sentence, m.end())) if op == "=" else None
+        if op == "=" and kept is None and not m.group(1) and _KEPT_BEFORE.search(sentence, max(0, m.start() - 12),
+                                                                                 m.start()) is not None:
+            out.append(_still_possible(term, n, sentence, m.start(), m.end()))  # "1号仍然觉得可能只有一个人脏"
+            continue
         if kept is not None and (noun is None or kept.start() >= noun.end()) and \
                 _ANOTHER_COUNT.search(sentence, m.end(), kept.start()) is None and \
                 _EARLIER_TIME.search(sentence, 0, m.start()) is None:  # ("第一轮之前，…还是可能的": of a time before)

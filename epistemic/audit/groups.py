@@ -187,12 +187,48 @@ def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 
 _NUMBERED_CHILD = re.compile(r"(?i:\b(?:child|kid)\s*#?(?P<n>\d{1,2})\b)|(?:孩子|小孩)\s*(?P<zn>\d{1,2})|"
-                             r"第(?P<zo>[一二三四五六七八\d])个孩子")
+                             r"第(?P<zo>[一二三四五六七八\d])个孩子|(?<![\w#])#(?P<h>\d{1,2})\b")  # ("#3 sees two …")
 
 
 def _index(m: re.Match) -> int:
-    word = m.group("n") or m.group("zn") or m.group("zo")
+    word = m.group("n") or m.group("zn") or m.group("zo") or m.group("h")
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# Two members named together: "kids 3 and 4", "children 3 and 4", "#3 and #4", "3号和4号"
+PAIR_QUICK = re.compile(r"(?i:\b(?:kids|children)\s*#?\d{1,2}\s*(?:and|&)|#\d{1,2}\s*(?:and|&)\s*#\d)|\d号(?:和|与)\d号")
+_NUMBERED_PAIR = re.compile(r"(?i:\b(?:kids|children)\s*#?(?P<a>\d{1,2})\s*(?:and|&)\s*#?(?P<b>\d{1,2})\b|"
+                            r"(?<![\w#])#(?P<c>\d{1,2})\s*(?:and|&)\s*#(?P<d>\d{1,2})\b)|"
+                            r"(?<!\d)(?P<e>\d{1,2})号(?:和|与)(?P<f>\d{1,2})号(?:孩子)?")
+# What the two know: their own state ("… know too", "know they are clean", "都知道自己是干净的")
+_PAIR_KNOW_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,30}?)\s*\b" + _KNOW_EN + r"(?:\s+(?P<clean>(?:that\s+)?they"
+                           r"(?:\s+themselves)?(?:\s+(?:are|must\s+be)|['’]re)\s+(?:clean|not\s+muddy)\b)|"
+                           r"\s+(?:too|as\s+well|also|whether\s+they\s+are\s+muddy)\b|(?=\s*(?:[.;!?\n]|$)))")
+_PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)(?P<neg>还不能|还不知道|不能|无法|不知道|没法|还无法)?"
+                           r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便)*(?:知道|确定|推出|断定|判断出?)"
+                           r"(?:(?P<clean>自己(?:是|的额头是)?(?:干净的|没有泥|没泥))|了?(?=\s*(?:[。；！？\n]|$)))")
+
+
+def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """Claims that two named members know (or do not know) their own state: "#3 and #4 know too" is `c[3] knows m[3]
+    and c[4] knows m[4]`; "… know they are clean" each member's `m[i] = 0 implies c[i] knows m[i]`."""
+    own = dict(members(lex))
+    by_index = {name[name.find("["):]: name for name in own}
+    out = []
+    for m in _NUMBERED_PAIR.finditer(sentence):
+        agents = [by_index.get(f"[{int(g)}]") for g in m.groups() if g is not None]
+        k = _PAIR_KNOW_EN.match(sentence, m.end()) or _PAIR_KNOW_ZH.match(sentence, m.end())
+        if None in agents or k is None or _HYPOTHETICAL.search(k.group("gap") + sentence[max(0, m.start() - 12):
+                                                                                       m.start()]):
+            continue
+        parts = []
+        for agent in agents:
+            knows = knows_key(agent, "value", (("Var", own[agent]),))
+            knows = not_key(knows) if k.group("neg") else knows
+            parts.append(("Implies", value_key(own[agent], 0), knows) if k.group("clean") else knows)
+        out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), k.end(), False,
+                          reading=KNOWLEDGE))
+    return out
 
 
 # "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"

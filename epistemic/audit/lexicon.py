@@ -47,6 +47,8 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                "we have:", "we now have:", "now we have:", "we're left with:", "we are left with:", "leaving:",
                *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
                  for c in ("：", ":")))  # "剩下的牌：红桃A、…"
+# What is left, said without a colon: "So after Bo's statement we have March 18, July 16, July 17."
+WE_HAVE = ("we have", "we now have", "now we have", "we still have", "we've got", "we now have left")
 # What the trace keeps after dropping others, like "leaves": "we drop April 19 and June 19 and keep April 14, …"
 # The word a number labels rather than counts, right before it: "Statement 2", "**Statement 3:**", "Step #3",
 # "rows 1–2", "第2步" (claims.py drops such numbers, evidence.py lets them label no case)
@@ -118,6 +120,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "is out", "are out", "is gone", "are gone", "was gone", "were gone", "was already gone", "were already gone",
             "is already out", "are already out", "was already out", "were already out",
             "is off the table", "are off the table", "was off the table",
+            "dies", "die", "died",  # ("so both 14s die right here", "(1, 1, 2) dies here")
             "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",
@@ -125,7 +128,8 @@ CUES: dict[str, tuple[str, ...]] = {
             "could not be", "couldn't be", "is not", "isn't", "are not", "aren't", "not", "rule out",
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never",
             "disposes of", "disposed of", "gets rid of", "got rid of", "wipes out", "wiped out", "throws out",
-            "thrown out", "filters out", "filtered out", "kills off", "killed off", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除",
+            "thrown out", "filters out", "filtered out", "kills off", "killed off",
+            "kills", "killed", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除",
             # the trace's own elimination: "we can also drop April 19", "I'd drop 29", "cross off July 14"
             "drop", "drops", "dropped", "cross off", "crossed off", "crosses off", "toss out", "tossed out",
             "takes care of", "took care of", "takes out", "take out", "took out", "clears away", "cleared away", "weeds out", "weeded out"),
@@ -184,12 +188,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
             # "排除之后还剩9张：♥A …": after the removal, what is left (the list is not what was removed)
             *(f"{v}{w}" for v in ("排除", "去掉", "划掉", "删去") for w in ("之后", "以后", "后")),
-            "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS),
+            "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS, *WE_HAVE),
 }
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _COUNT_NOUN = re.compile(r"\s*(?:worlds?\b|cards?\b|possibilit|options?\b|cases?\b|pairs?\b|dates?\b|remain|"
-                         r"left\b|people|children|steps?\b|种|张|个|次|位|步|句|对(?![应于比照称])|组)", re.IGNORECASE)
+                         r"left\b|people|children|steps?\b|rows?\b|种|张|个|次|位|步|句|对(?![应于比照称])|组|行(?!不))",
+                         re.IGNORECASE)  # ("剩下5行：…", "5 rows left": table rows)
 
 # The last item of a list of values before a count noun: "leaves the A, Q, 4 and 5 cards" (the noun is the list's)
 _LIST_END = re.compile(r"(?:\b[A-Za-z0-9]{1,2}\s*[,，、]\s*)+[A-Za-z0-9]{1,2}\s*[,，]?\s*(?:and|or)\s+$|"
@@ -208,7 +213,8 @@ _QUANTITY_AFTER = re.compile(r"\s+(?:(?:more|other|different|separate|distinct|h
 
 # An inverted conditional at a clause's start: "Had P been told 7, …", "had he held 19, …" (the subject, then a verb of
 # being told or holding)
-_FOR_CASE = re.compile(r"(?:^|(?<=[.;:!?\n]))\s*([Ff]or)\s+(?=[A-Za-z]\w{0,3}\s*=\s*\d{1,4}\s*[,，])")
+_FOR_CASE = re.compile(r"(?:^|(?<=[.;:!?\n]))\s*([Ff]or)\s+(?=[A-Za-z]\w{0,3}\s*=\s*\d{1,4}\s*(?:[,，]|(?:he|she)\s))")
+# ("For b = 1, …", "For b = 1 he still has two options, …")
 _INVERTED_IF = re.compile(r"(?:^|(?<=[.;:!?,，—(*\n]))\s*([Hh]ad)\s+(?=(?:\w+\.?\s+)?\w+\s+"
                           r"(?:been|had|got|gotten|received|held|drawn|heard|seen|known|picked|chosen)\b)")
 

@@ -32,8 +32,11 @@ _CASE_EN = re.compile(
     r"(?:(?:were|was|are|is|had\s+been)\s+)?(?:muddy|dirty|blue[-\s]eyed|(?:with|having|have|has|had)\s+blue\s+eyes)\b|(?:m|k)\s*=\s*(?P<m>\d{1,2})\b)|"
     r"\bin\s+(?:a|the|any)\s+(?P<w>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]muddy\s+"
     r"(?:world|case|scenario|situation)\b|"  # "in the 2-muddy world"
-    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:(?:情况|case)[ \t]*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])")
-# ("- k = 2: …", "情况k=3：…": a line labelled by its case)
+    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:(?:情况|case)[ \t]*)?(?:k|m)[ \t]*=[ \t]*(?P<l>\d{1,2})(?:\*\*)?[ \t]*[:：])|"
+    r"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:第[一二三四五六七八九\d]{1,2}(?:行|种|类)|row[ \t]*\d{1,2}|情况[一二三四五六七八九\d]{0,2})"
+    r"[ \t]*[(（][ \t]*(?P<r>\d{1,2}|one|two|three|four|five|six|[一两二三四五六])[ \t]*(?:个|muddy)?[^()（）\n:：]{0,12}[)）]"
+    r"(?:\*\*)?[ \t]*[:：])")
+# ("- k = 2: …", "情况k=3：…", "- 第2行（1个泥孩子）：…", "Row 3 (2 muddy): …": a line labelled by its case)
 _CASE_ZH = re.compile(r"(?:如果|假如|假设|要是|若是|若|当)(?:一共|总共)?(?:有|只有|恰好|正好|刚好|仅有)?(?P<n>[一两二三四五六七八九十\d])个"
                       r"(?:孩子|人)?(?:额头上?|脸上)?(?:有泥|是脏的|脏了?|(?:是|有)?蓝眼睛?)|(?:只有|恰好|正好|仅有)(?P<m>[一两二三四五六七八九十\d])个"
                       r"(?:孩子)?(?:额头上?)?有泥(?:时|的时候|的话|的情况下|的世界里?)")
@@ -165,12 +168,12 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
     for pattern, own_know, own_negated in ((_CASE_EN, _KNOW_EN, _NEGATED_EN), (_CASE_ZH, _KNOW_ZH, _NEGATED_ZH)):
         for m in pattern.finditer(sentence):
             named = True
-            n = _number(m.group("n") or m.group("m") or (m.group("w") or m.group("l") if pattern is _CASE_EN else None)
+            n = _number(m.group("n") or m.group("m") or (m.group("w") or _label(m) if pattern is _CASE_EN else None)
                         or "")
-            end = _LINE_END.search(sentence, m.end()) if pattern is _CASE_EN and m.group("l") else \
+            end = _LINE_END.search(sentence, m.end()) if pattern is _CASE_EN and _label(m) else \
                 _SENTENCE_END.search(sentence, m.end())  # (a line's label holds to the line's end)
             stop = end.start() if end else len(sentence)
-            chinese_line = pattern is _CASE_EN and m.group("l") and _HAN.search(sentence, m.end(), stop) is not None
+            chinese_line = pattern is _CASE_EN and _label(m) and _HAN.search(sentence, m.end(), stop) is not None
             know, negated = (_KNOW_ZH, _NEGATED_ZH) if chinese_line else (own_know, own_negated)  # ("- k = 2：…父亲
             # 宣布之后他们就能立刻确定自己也有泥": a Chinese line under an English-style label)
             verb = _verb_outside_times(know, sentence, m.end(), stop)
@@ -178,7 +181,7 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
                 continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if") and
-                                         not (pattern is _CASE_EN and m.group("l")) and
+                                         not (pattern is _CASE_EN and _label(m)) and
                                          _ROUND_EN.search(sentence, verb.start(), stop) is None):
                 continue  # ("with two muddy children each sees one muddy face": no knowing said, or no mood of a case
                 # and no question named after the knowing: "so with k = 2 someone steps forward at the first call")
@@ -269,6 +272,11 @@ _OWN_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|were|had|
 # case A and C would know")
 
 
+def _label(m: re.Match) -> str | None:
+    """The count of a line's case label matched by _CASE_EN ("- k = 2:", "- 第2行（1个泥孩子）："), or None."""
+    return m.group("l") or m.group("r")
+
+
 def named_case(sentence: str) -> int | None:
     """The count of the first case a sentence supposes ("With k = 2, at the first question nobody knows"), or None."""
     for pattern in (_CASE_EN, _CASE_ZH):
@@ -285,7 +293,8 @@ def line_case(sentence: str) -> int | None:
     m = _CASE_EN.match(sentence.lstrip())
     if m is not None and m.group("m") and _LABEL_COLON.match(sentence.lstrip(), m.end()) is not None:
         return _number(m.group("m")) or None
-    return _number(m.group("l")) or None if m is not None and m.group("l") else None
+    label = _label(m) if m is not None else None
+    return _number(label) or None if label else None
 
 
 _LABEL_COLON = re.compile(r"(?:\*\*)?\s*[:：]")

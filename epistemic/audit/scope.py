@@ -23,8 +23,10 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"something\s+like)\b|"
                     r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+"
                     r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
-                    r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)可能(?!的)|也许|或许|"
-                    r"大概|似乎|好像|猜")
+                    r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)(?<!仍然觉得)(?<!仍觉得)(?<!还觉得)(?<!依然觉得)(?<!仍然认为)"
+                    r"(?<!还认为)(?<!仍然)(?<!依然)(?<!仍)(?<!还)可能(?!的)|(?<=还)可能(?!的)(?!\s*(?:[，,。.；;！!]|$))|"
+                    r"也许|或许|大概|似乎|好像|猜")  # ("白红红还可能。": still possible; but "还可能是红的" hedges;
+# "1号仍然觉得可能…": what he still holds possible)
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|"
                        r"\bimagin(?:e|es|ed|ing)\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"

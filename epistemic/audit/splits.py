@@ -103,11 +103,24 @@ def one_way_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
     return out
 
 
+# Another split named in words: "6 also splits as (2, 4)", "28 can also be written as 2 × 14", "24也可以拆成 3+21"
+_SPLITS_AS = re.compile(r"(?<![\d.])(\d{1,6})\s+(?:(?:also|too)\s+)?(?:(?:splits|factors|decomposes|breaks)\s+"
+                        r"(?:up\s+)?(?:as|into)|(?:can|could)\s+(?:also\s+)?be\s+(?:written|split|factored)\s+"
+                        r"(?:as|into))"
+                        r"\s+\(?\s*(\d{1,5})\s*[,+×x·*]\s*(\d{1,5})\b|"
+                        r"(?<![\d.])(\d{1,6})\s*也(?:可以|能)(?:拆|分解|写)(?:成|为)\s*(\d{1,5})\s*[+×·*]\s*(\d{1,5})",
+                        re.IGNORECASE)
+
+
 def without_relative(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """The records less the unique-split claims of a number that `text` also splits another way ("6 = 3 + 3 only...
     but 6 = 2 + 4": only among the splits the step speaks of, two primes)."""
     written = {(int(m.group(1)), m.group(3) == "+", frozenset((m.group(2), m.group(4))))
                for m in _EQUALS.finditer(text)}
+    for m in _SPLITS_AS.finditer(text):  # "But 6 also splits as (2, 4)": a sum or a product, as the numbers say
+        n, a, b = (g for g in m.groups() if g is not None)
+        written |= {(int(n), plus, frozenset((a, b))) for plus in (True, False)
+                    if (int(a) + int(b) if plus else int(a) * int(b)) == int(n)}
     def relative(r: ClaimRecord) -> bool:
         _, (_, _, (_, op, _, _), (_, n)), _ = r.key.formula  # (x op y = n) implies the split
         return sum(1 for w in written if w[0] == n and w[1] == (op == "+")) > 1

@@ -42,6 +42,7 @@ CAUGHT = {BATTERY: {
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
+    "tc-card16-007",  # session 55: "P's "now I know" kills both queens" ("kills" removes)
     "tc-card16-008", "tc-card16-017", "tc-card16-018", "tc-card16-035", "tc-card16-038",
     "tc-card16-044", "tc-card16-045", "tc-card16-047", "tc-card16-050", "tc-card16-051",
     "tc-card16-052", "tc-cheryl-003", "tc-cheryl-006", "tc-cheryl-007", "tc-cheryl-010",
