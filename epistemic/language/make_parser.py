@@ -18,6 +18,7 @@ parser.
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,102 @@ except ImportError:
 NO_REGEX = "_has_regex = False  # make_parser.py: no \\p{...} in the grammar, so the `regex` package is not needed\n"
 
 
+# Lark's scanner joins a lexer's terminals into one alternation of named groups and compiles it; the contextual
+# lexer has a lexer per set of terminals a parser state accepts, so parsing one puzzle compiled some 60 such
+# alternations (card16: 13 ms of a 200 ms `solve`). An alternation matches its first alternative that matches,
+# in order; so does trying the terminals' own patterns in that order, and each of those is compiled once per
+# process, whatever lexer uses it (re's cache): card16 parses in 5.5 ms, the trees are the same
+# (tests/language/test_lark_parser.py).
+SCANNER_MRES = """    def _build_mres(self, terminals, max_size):
+        ##
+
+        ##
+
+        ##
+
+        mres = []
+        while terminals:
+            pattern = u'|'.join(u'(?P<%s>%s)' % (t.name, t.pattern.to_regexp()) for t in terminals[:max_size])
+            if self.use_bytes:
+                pattern = pattern.encode('latin-1')
+            try:
+                mre = self.re_.compile(pattern, self.g_regex_flags)
+            except AssertionError:  ##
+
+                return self._build_mres(terminals, max_size // 2)
+
+            mres.append(mre)
+            terminals = terminals[max_size:]
+        return mres
+
+    def match(self, text: TextSlice, pos):
+        for mre in self._mres:
+            m = mre.match(text.text, pos, text.end)
+            if m:
+                return m.group(0), m.lastgroup
+
+
+    def fullmatch(self, text: str) -> Optional[str]:
+        for mre in self._mres:
+            m = mre.fullmatch(text)
+            if m:
+                return m.lastgroup
+        return None
+"""
+TERMINAL_BY_TERMINAL = """    def _build_mres(self, terminals, max_size):
+        # make_parser.py: each terminal's own pattern, tried in order (compiled once per process by re's cache)
+        patterns = [(t.name, t.pattern.to_regexp()) for t in terminals]
+        return [(name, self.re_.compile(p.encode('latin-1') if self.use_bytes else p, self.g_regex_flags))
+                for name, p in patterns]
+
+    def match(self, text: TextSlice, pos):
+        for name, mre in self._mres:
+            m = mre.match(text.text, pos, text.end)
+            if m:
+                return m.group(0), name
+
+    def fullmatch(self, text: str) -> Optional[str]:
+        for name, mre in self._mres:
+            if mre.fullmatch(text):
+                return name
+        return None
+"""
+
+
+# Lark's runtime logs to a "lark" logger it sets to CRITICAL, above every message it logs (debug, info, warning,
+# exception): nothing it logs is ever shown. In the generated module the logger is a stand-in that drops the
+# messages, and the logging package (3 ms of start-up, imported by nothing else on the puzzle path) is not imported.
+LOGGING = """import sys, re
+import logging
+from dataclasses import dataclass
+from typing import Generic, AnyStr
+
+logger: logging.Logger = logging.getLogger("lark")
+logger.addHandler(logging.StreamHandler())
+##
+
+##
+
+logger.setLevel(logging.CRITICAL)
+"""
+NO_LOGGING = """import sys, re
+from dataclasses import dataclass
+from typing import Generic, AnyStr
+
+
+class _Silent:
+    \"\"\"make_parser.py: lark's logger, at CRITICAL, shows none of its messages; this one drops them.\"\"\"
+
+    def _drop(self, *args, **kwargs):
+        return None
+
+    debug = info = warning = exception = _drop
+
+
+logger = _Silent()
+"""
+
+
 # Lark's generator leaves two imports relative to the lark package in the module (raising UnexpectedEOF, and
 # reading a cache); in the stand-alone module both names (Token, __version__) are its own globals, and as
 # imports they would name modules of epistemic.language that do not exist (an import cycle to grimp).
@@ -67,7 +164,15 @@ def generate() -> str:
         raise RuntimeError("the grammar uses \\p{...} or lark's generated runtime changed: revisit REGEX_IMPORT")
     if any(out.stdout.count(line) != 1 for line in PACKAGE_IMPORTS):
         raise RuntimeError("lark's generated runtime changed: revisit PACKAGE_IMPORTS")
-    body = out.stdout.replace(REGEX_IMPORT, NO_REGEX)
+    if out.stdout.count(SCANNER_MRES) != 1:
+        raise RuntimeError("lark's generated scanner changed: revisit SCANNER_MRES")
+    if out.stdout.count(LOGGING) != 1 or out.stdout.count("logging.") != LOGGING.count("logging."):
+        raise RuntimeError("lark's generated logging changed: revisit LOGGING")
+    if {m for m in re.findall(r"logger\.(\w+)", out.stdout)} - {"debug", "info", "warning", "exception", "addHandler",
+                                                                   "setLevel"}:
+        raise RuntimeError("lark's runtime logs at another level: revisit NO_LOGGING")
+    body = out.stdout.replace(REGEX_IMPORT, NO_REGEX).replace(SCANNER_MRES, TERMINAL_BY_TERMINAL)
+    body = body.replace(LOGGING, NO_LOGGING)
     for line in PACKAGE_IMPORTS:
         body = body.replace(line, "")
     header = (
