@@ -2695,7 +2695,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     if "=" in sentence:  # "x = 4, y = 13, s = 17": a name the puzzle does not know is given a value, unread
         unknown = [m.span() for m in _NAMED_VALUE.finditer(sentence) if not any(t.start == m.start() for t in raw)]
         raw = [t for t in raw if not any(a <= t.start < b for a, b in unknown)]
-    pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence else None
+    pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence or "pair" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]
         for a, b, codes in pairs:
@@ -3191,7 +3191,15 @@ def _pairs(lex: Lexicon, sentence: str) -> list[tuple[int, int, dict]]:
         names, codes = (m.group(1), m.group(2)), (int(m.group(3)), int(m.group(4)))
         if set(names) == set(q) and all(c in lex.codes[n] for n, c in zip(names, codes)):
             out.append((m.start(), m.end(), dict(zip(names, codes))))
+    for m in _PAIR_WORDED.finditer(sentence) if "pair" in sentence else ():  # "the single pair 4 and 13"
+        a, b = int(m.group(1)), int(m.group(2))
+        if a in lex.codes[q[0]] and b in lex.codes[q[1]]:
+            out.append((m.start(1), m.end(), {q[0]: a, q[1]: b}))
     return out
+
+
+# A pair named by the word and its two numbers: "the single pair 4 and 13", "the pair 4, 13"
+_PAIR_WORDED = re.compile(r"(?i:\bpair\s+)(\d{1,4})\s*(?:,|and|&)\s*(\d{1,4})\b(?!\s*[)\]])")
 
 
 _TRIPLE_NUMBERS = re.compile(r"[(（]\s*(\d{1,3})\s*[,，]\s*(\d{1,3})\s*[,，]\s*\d{1,3}\s*[)）]")

@@ -37,7 +37,11 @@ NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins dow
              "pinned down as", "is pinned down as",  # ("the card is already pinned down as ♦5")
              *(f"{verb} {what} {prep}" for verb in ("fixes", "fixed") for what in ("it", "the date", "the birthday",
                                                                                  "the card", "the day", "the pair")
-               for prep in ("as", "at")))  # "Bo's statement therefore fixes the date as March 18"
+               for prep in ("as", "at")),  # "Bo's statement therefore fixes the date as March 18"
+             *(f"{verb} {what} down to" for verb in ("narrows", "narrowed") for what in ("everything", "things",
+                                                                                      "the options", "the candidates",
+                                                                                      "the field", "it all")))
+# ("P's announcement had already narrowed everything down to the single pair 4 and 13")
 
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",

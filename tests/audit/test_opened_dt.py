@@ -226,3 +226,14 @@ def test_an_answer_table_under_an_answer_heading_before_a_closing_remark(ctxs):
     report = _audit(ctx, "Only sum 17 ends with a single pair.\n\n## Answer\n\n| | |\n|---|---|\n| x | **4** |\n"
                          "| y | **13** |\n| sum | 17 |\n\nStage counts for the record: 4851 → 3076 → 145 → 86 → 1.")
     assert (report.final_answer, report.final_answer_correct) == (((4, 13),), True)
+
+
+def test_narrowed_everything_down_to_the_single_pair(ctxs):
+    """"P's announcement had already narrowed everything down to the single pair 4 and 13" (traces_du*): what is left
+    after P's statement, one statement early (a premature claim found); "the pair 4 and 13" is the pair (4, 13)."""
+    ctx = ctxs("impossible.txt")
+    head = said(ctx, 3) + "\n\n"
+    early = _audit(ctx, head + "P's announcement had already narrowed everything down to the single pair 4 and 13.")
+    assert [(c.formula, c.verdict.verdict) for c in bad(early)] == [("x = 4 and y = 13", "premature")]
+    last = _audit(ctx, said(ctx) + "\n\nS's announcement narrowed things down to the pair 4 and 13.")
+    assert bad(last) == [] and [c.verdict.verdict for c in _claims(last, "candidates")] == ["entailed"]
