@@ -22,7 +22,7 @@ from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_
 from .chains import chain_records
 from .computed import computed_records, split_sums, tuple_values
 from .questions import answered_exclusions
-from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, table_records,
+from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, sum_rows, table_records,
                      timeline_rows)
 from .recaps import arrow_credits, credit_tables, list_credits
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
@@ -411,6 +411,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
             records = timeline_rows(records, text)  # "| 110, 101, 011 | ✓ | ✓ | ✗ |" under "| worlds | after r1 | … |"
             records += ctx.aligner.memoised(("@table", text), lambda: table_records(lex, text) + computed_records(text))
+            said = {r.key.formula for r in records if r.kind == "arithmetic"}
+            records += [r for r in sum_rows(text) if r.key.formula not in said]  # "| 12 | 4, 3 | 20 |" under "| … |
+            # sum |" (a pair's sum, "| (8, 7) | 15 |", is read as the pair's already)
             records = credit_tables(ctx.aligner, lex, text, records)
         if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and
                 ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \

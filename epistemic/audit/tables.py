@@ -16,7 +16,7 @@ from .align import statement_parts
 from .claims import ELIMINATED, object_key, observed_vars, question_key, tokens, tuple_key
 from .keys import formula_key, implies_key, junction_key, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, REJECTED, TABLE, ClaimRecord, record
+from .records import ARITHMETIC, CASE, REJECTED, TABLE, ClaimRecord, record
 from .rounds import first_asked
 
 _ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
@@ -59,6 +59,41 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         found = record("case knowledge", claim, (), m.group(0).strip(), m.start(), m.end(), original, reading=TABLE)
         out.append(found._replace(at=header.said_at - 1) if header.sure else found)  # (what he is sure of, judged
         # where he says it: before his statement)
+    return out
+
+
+# A header cell that is the row's sum: "sum", "Sum", "s", "x + y", "和", "总和" (the bus number of Cheryl's Age is
+# its ages' sum, but a column is only read as a sum where its header says so)
+_SUM_HEADER = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:sum|total|s|x\s*\+\s*y|a\s*\+\s*b)|和|总和|之和)\s*(?:\*\*)?\s*$")
+# A header cell left of the sum whose numbers are not terms of it: a product, a count, a label or a verdict
+_NOT_A_TERM = re.compile(r"(?i:product|prod|\bp\b|count|#|ways|splits?|options|number\s+of|sums|row|case|step|"
+                         r"stage|known?|sure|\?)|积|乘积|个数|种|几")
+_CELL_NUMBER = re.compile(r"(?<![\d.])\d{1,4}(?![\d.])")
+
+
+def sum_rows(text: str) -> list[ClaimRecord]:
+    """The sums of tables with a sum column: "| Cheryl | brothers | sum |\n| 12 | 4, 3 | 20 |" says 12 + 4 + 3 = 20
+    (kind "arithmetic"). Read only where every header cell left of the sum names terms (no product, count or
+    verdict column) and each row's sum cell is one number."""
+    out: list[ClaimRecord] = []
+    column: int | None = None
+    for m, cells, opens in table_rows(text):
+        if opens:
+            column = next((i for i, c in enumerate(cells) if _SUM_HEADER.match(c)), None)
+            if column is not None and (column == 0 or any(_NOT_A_TERM.search(c) for c in cells[:column])):
+                column = None
+            continue
+        if column is None or column >= len(cells):
+            continue
+        total = _CELL_NUMBER.findall(cells[column])
+        terms = [int(n) for c in cells[:column] for n in _CELL_NUMBER.findall(c)]
+        if len(total) != 1 or cells[column].strip(" *") != total[0] or len(terms) < 2:
+            continue
+        term: tuple = ("Const", terms[0])
+        for t in terms[1:]:
+            term = ("Arith", "+", term, ("Const", t))
+        out.append(record("arithmetic", ("Compare", "=", term, ("Const", int(total[0]))), (), m.group(0).strip(),
+                          m.start(), m.end(), False, reading=ARITHMETIC))
     return out
 
 

@@ -237,3 +237,16 @@ def test_narrowed_everything_down_to_the_single_pair(ctxs):
     assert [(c.formula, c.verdict.verdict) for c in bad(early)] == [("x = 4 and y = 13", "premature")]
     last = _audit(ctx, said(ctx) + "\n\nS's announcement narrowed things down to the pair 4 and 13.")
     assert bad(last) == [] and [c.verdict.verdict for c in _claims(last, "candidates")] == ["entailed"]
+
+
+def test_a_table_with_a_sum_column_adds_its_rows(ctxs):
+    """"| Cheryl | brothers | sum |\\n| 12 | 4, 3 | 20 |": the row says 12 + 4 + 3 = 20, a slip (a first error found
+    in traces_dy*); the right sum passes, and a table with a product column left of its sum is not added up."""
+    ctx = ctxs("cheryls_age.txt")
+    table = "| Cheryl | brothers | sum |\n|---|---|---|\n| 8 | 6, 3 | 17 |\n| 12 | 4, 3 | {} |"
+    slip = _audit(ctx, table.format(20))
+    assert [c.formula for c in bad(slip)] == ["(12 + 4) + 3 = 20"]
+    assert bad(_audit(ctx, table.format(19))) == []
+    sums = ctxs("sum_product.txt")
+    products = _audit(sums, "| pair | product | sum |\n|---|---|---|\n| (4, 13) | 52 | 17 |")
+    assert [c.formula for c in _claims(products, "arithmetic")] == ["4 * 13 = 52", "4 + 13 = 17"]  # (not 4 + 13 + 52)
