@@ -180,8 +180,7 @@ def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         if m is None or _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, start - 12):start]) or \
                 any(end <= other < m.end("gap") for other, _, _ in named):
             continue  # (of two members named before the knowing, the nearer one knows)
-        knows = knows_key(agent, "value", (("Var", own[agent]),))
-        key = ("Implies", value_key(own[agent], 0), not_key(knows) if m.group("neg") else knows)
+        key = _knows_own(agent, own[agent], bool(m.group("neg")))
         out.append(record("knowledge", key, (), sentence.strip(), start, m.end(), False, reading=KNOWLEDGE))
     return out
 
@@ -195,6 +194,19 @@ def _index(m: re.Match) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
+# A member's knowing in Chinese, negated or not: "还不能确定", "就知道", "马上能判断出"
+_KNOWING_ZH = (r"(?P<neg>还不能|还不知道|不能|无法|不知道|没法|还无法)?(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便)*"
+               r"(?:知道|确定|推出|断定|判断出?)")
+
+
+def _knows_own(agent: str, var: str, negated: bool, clean: bool = True) -> tuple:
+    """The key of a member knowing (or not) its own state: `m[i] = 0 implies c[i] knows m[i]` when it is said to be
+    clean, else `c[i] knows m[i]`."""
+    knows = knows_key(agent, "value", (("Var", var),))
+    knows = not_key(knows) if negated else knows
+    return ("Implies", value_key(var, 0), knows) if clean else knows
+
+
 # Two members named together: "kids 3 and 4", "children 3 and 4", "#3 and #4", "3号和4号"
 PAIR_QUICK = re.compile(r"(?i:\b(?:kids|children)\s*#?\d{1,2}\s*(?:and|&)|#\d{1,2}\s*(?:and|&)\s*#\d)|\d号(?:和|与)\d号")
 _NUMBERED_PAIR = re.compile(r"(?i:\b(?:kids|children)\s*#?(?P<a>\d{1,2})\s*(?:and|&)\s*#?(?P<b>\d{1,2})\b|"
@@ -204,8 +216,7 @@ _NUMBERED_PAIR = re.compile(r"(?i:\b(?:kids|children)\s*#?(?P<a>\d{1,2})\s*(?:an
 _PAIR_KNOW_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,30}?)\s*\b" + _KNOW_EN + r"(?:\s+(?P<clean>(?:that\s+)?they"
                            r"(?:\s+themselves)?(?:\s+(?:are|must\s+be)|['’]re)\s+(?:clean|not\s+muddy)\b)|"
                            r"\s+(?:too|as\s+well|also|whether\s+they\s+are\s+muddy)\b|(?=\s*(?:[.;!?\n]|$)))")
-_PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)(?P<neg>还不能|还不知道|不能|无法|不知道|没法|还无法)?"
-                           r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便)*(?:知道|确定|推出|断定|判断出?)"
+_PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)" + _KNOWING_ZH +
                            r"(?:(?P<clean>自己(?:是|的额头是)?(?:干净的|没有泥|没泥))|了?(?=\s*(?:[。；！？\n]|$)))")
 
 
@@ -221,11 +232,7 @@ def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         if None in agents or k is None or _HYPOTHETICAL.search(k.group("gap") + sentence[max(0, m.start() - 12):
                                                                                        m.start()]):
             continue
-        parts = []
-        for agent in agents:
-            knows = knows_key(agent, "value", (("Var", own[agent]),))
-            knows = not_key(knows) if k.group("neg") else knows
-            parts.append(("Implies", value_key(own[agent], 0), knows) if k.group("clean") else knows)
+        parts = [_knows_own(agent, own[agent], bool(k.group("neg")), bool(k.group("clean"))) for agent in agents]
         out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), k.end(), False,
                           reading=KNOWLEDGE))
     return out
@@ -234,6 +241,4 @@ def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 # "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"
 _MEMBER_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,50}?)\s*\b" + _KNOW_EN +
                         r"\s+(?:that\s+)?(?:she|he|it|they)(?:\s+(?:is|must\s+be)|['’]s)\s+(?:clean|not\s+muddy)\b")
-_MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)(?P<neg>还不能|还不知道|不能|无法|不知道|没法|还无法)?"
-                        r"(?:就|也|都|已经|马上|立刻|立即|这时|此时|能|可以|便)*(?:知道|确定|推出|断定|判断出?)"
-                        r"自己(?:是|的额头是)?(?:干净的|没有泥|没泥)")
+_MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)" + _KNOWING_ZH + r"自己(?:是|的额头是)?(?:干净的|没有泥|没泥)")
