@@ -374,12 +374,12 @@ _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional
 _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
+_REREAD = r"re-?read(?:ing)?\s+the\s+(?:whole\s+)?(?:dialogue|conversation|statements)"  # the dialogue gone over again
 _CHECK_WORD = re.compile(r"(?i:\b(?:sanity[\s-]+(?:check|pass)|double[\s-]+check|check(?:ing)?|verif(?:y|ying|ication)|"
                          r"replay(?:ing)?|re-?check(?:ing)?|confirm(?:ing|ation)?|role-?play(?:ing)?|"
                          r"(?:run|running|play|playing)\s+(?:it|this|that|everything|the\s+\w+)\s+forward|"
-                         r"re-?read(?:ing)?\s+the\s+(?:whole\s+)?(?:dialogue|conversation|statements))\b)|"
-                         r"验证|检验|核对|代入")  # ("Run the story forward with March 18:", "let me re-read the whole
-# dialogue once more and make sure every line is consistent with ♦5.")
+                         + _REREAD + r")\b)|验证|检验|核对|代入")  # ("Run the story forward with March 18:", "let me
+# re-read the whole dialogue once more and make sure every line is consistent with ♦5.")
 _TEST_WORD = re.compile(r"(?i:\b(?:test|testing|try|trying)\b)|试一下|试试")
 
 
@@ -403,8 +403,7 @@ _EXAMPLE_HEAD = re.compile(r"[#*\s]*(?:例\s*\d{0,2}|(?i:example|e\.g\.)\s*\d{0,
 
 # A check that goes through the dialogue in its world: "… by pretending the answer is July 16 and replaying it:"
 _REPLAY = re.compile(r"(?i:\b(?:replay(?:ing|s|ed)?|role-?play(?:ing)?|pretend(?:ing)?|forward|run\s+(?:it|the\s+\w+)\s+"
-                     r"through|re-?read(?:ing)?\s+the\s+(?:whole\s+)?(?:dialogue|conversation|statements))\b)|"
-                     r"逐句|走一遍|重演")
+                     r"through|" + _REREAD + r")\b)|逐句|走一遍|重演")
 
 
 def checked_kinds(lex: Lexicon, text: str) -> frozenset:
