@@ -65,7 +65,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # start of session 54, then opened; traces_dt*, 32 rows written in session 54, scored 0.707 at that session's start
 # code 68b7a31, 0.682 at its end and at the start of session 55, then opened; traces_dw*, 32 rows written in session
 # 55, scored 0.703 at that session's start code 3230650, at its end and at the start of session 56, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_ea*, 32 rows written in session 56):
+BLIND = ("traces_ao", "traces_ea")
 REAL = "tests/data/real/*.jsonl"
 
 
