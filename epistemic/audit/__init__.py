@@ -25,6 +25,7 @@ from .questions import answered_exclusions
 from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, sum_rows, table_records,
                      timeline_rows)
 from .recaps import arrow_credits, credit_tables, list_credits
+from .remaining import BARE_LEFT
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
@@ -453,7 +454,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             nxt.stage == al.reached + 2 else 0  # the next step names the statement after the next one: what this
         # step says holds there too ("P would know → gone. 9 cards left." before 'Q "knew" …': P's, unnamed)
         for r in records:
-            by_line = False  # dated by the line of a worked outline it stands on
+            by_line = own_line = False  # dated by the line of a worked outline it stands on (a knowing said to hold
+            # already there: by that line alone)
             reached = max(al.reached_at(r.start), told, 0 if _AT_THIS_POINT.search(r.text) else passed)
             # ("So at this point the blind man can already work out …": about the point reached, not the next one)
             window = Window(0 if al.how == "recap" else al.stage_at(r.start), reached,
@@ -546,6 +548,18 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # itself at the latest statement named before it in the step, even after later ones were mentioned
                 pin = max([window.stage, *named])
                 window = Window(pin, pin, window.fresh)
+            if r.kind == "count" and BARE_LEFT.match(r.text) is not None:  # "16 left.": dated by the statement the
+                # step named last before it ("Father's announcement: … Removes CCCC. 15 left."), else by nothing
+                cue = next((c for c in reversed(al.cues) if c.at <= r.start), None)
+                if cue is None:
+                    r = r.read_as(UNALIGNED)
+                else:
+                    window = Window(cue.stage, cue.stage)
+            if lined and r.kind == "knowledge" and \
+                    (line := next((ln for ln in lined if ln.start <= r.start < ln.end), None)) is not None and \
+                    says_already(text, r.start, r.end):  # "- **L2.** … At this point L4 already knows the answer":
+                window, by_line, own_line = Window(line.stage, line.stage), True, True  # dated by its line, whatever
+                # it restates or names after it
             credit = r.kind == "exclusion" and crediting and \
                 (k_c := credit_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             part = None if credit or r.kind != "exclusion" or not crediting else \
@@ -565,7 +579,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 exact = exact_credit(text, r.start, r.end) and not _relation(r.key.formula)
                 r, window = credited(r, k_c, part[1] if part else None, exact), \
                     Window(k_c[0], k_c[0])
-            anchored = not credit and r.kind in _ANCHORED_KINDS and dating and \
+            anchored = not credit and not own_line and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
             if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text) and \
                     (k_a := survived_stage(ctx.aligner, text, r.end)) is not None:  # "July 17 survives Bo's turn"

@@ -161,6 +161,9 @@ _DATED_CASE = re.compile(r"(?i:\b(?:if|would|whenever|suppose|unless|configurati
                          r"with\s+exactly)\b)|"
                          r"如果|若|假如|要是|假设|情况|世界")
 _CLAUSE_END = re.compile(r"[,，;；:：—–(（]|\s-\s")
+# A sentence opening on its premises ("既然…，而…，")
+_PREMISE_OPENS = re.compile(r"[\s*>\-•]*(?:既然|由于|因为|(?i:since|because|given\s+that)\b)")
+_CLAUSE_MARKS = re.compile(r"[,，]")
 REASON_OPENS = re.compile(r"[:：;；]|因为|由于|(?i:\b(?:because|since)\b)")  # where a claim's reason begins
 
 
@@ -407,6 +410,8 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]
 # A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
 _QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")
 _BULLET = re.compile(r"[ \t]*[-*•][ \t]")
+# A line's label: "**L2.** …", "Bo: …" (its marks may be blanked to spaces: "L2.   Same logic")
+_SPEAKER_LABEL = re.compile(r"(?:\*\*|__)?([^\s*_.:：]{1,20})(?:[.:：](?:\*\*|__| {2})|(?:\*\*|__)[.:：]?|[:：])\s")
 # A line opening on a speaker's own words and where they lead: 'S's "I knew you didn't know" →', "P的“不知道”：…"
 _OWN_WORDS = re.compile(r"[*_\s]*[^\s'’\"“:：]{1,20}(?:'s|’s|的)\s*[\"“「][^\"”」\n]{2,60}[\"”」]\s*(?:[*_]*\s*)?(?:→|->|=>|⇒|[:：])")
 _KNEW = re.compile(r"knew|早知道|早就")  # (in folded text: lower case, no spaces)
@@ -1051,6 +1056,9 @@ class Aligner:
                 k = self._initial_nth(m.group(1))  # "• A₁ := ¬K_A(date) ∧ …\n  D₁ = …": the statement, with the
                 k = k if k is not None and k > last else None  # indented lines under it
                 end = _INDENTED.match(text, end).end() if k is not None else end
+            if k is None and _BULLET.match(m.group(0)) is not None:  # "- **L2.** Same logic ⇒ L2 wants one": the
+                # line labelled by its speaker alone, that speaker's next statement
+                k = self._labelled_next(m.group(1), last)
             if k is None and self.signatures and _BULLET.match(m.group(0)) is not None and \
                     (label := _LINE_LABEL.match(m.group(1))) is not None:
                 # "- *Round 2 silence.* …": the statement without a speaker that the line's label names
@@ -1061,6 +1069,17 @@ class Aligner:
                 out.append(OutlineLine(m.start(1), end, k))
                 last = k
         return sorted(set(out))
+
+    def _labelled_next(self, line: str, last: int) -> int | None:
+        """The statement after `last` of the agent a line's label names ("**L2.** …", "Bo: …"), when that agent
+        speaks once (a replay may name a later statement by the same label), or None."""
+        label = _SPEAKER_LABEL.match(line)
+        toks = self.lexicon.scan(label.group(1)) if label is not None else ()
+        if len(toks) != 1 or toks[0].kind != "agent" or toks[0].text != label.group(1) or \
+                self.speakers.count(toks[0].payload) != 1:
+            return None
+        k = self.speakers.index(toks[0].payload) + 1
+        return k if k > last else None
 
     def _joined_next(self, text: str, start: int, end: int, k: int) -> int:
         """A line that names statement k and, joined to it, the next one's speaker before any consequence
@@ -1478,6 +1497,10 @@ class Aligner:
         with four muddy: the knowing comes after the fourth silence): a claim about stage j (announced.py), not the
         dialogue narrated; else None."""
         lead = _AFTER_LEAD.match(sentence) if self.signatures else None
+        if lead is None and self.signatures and _PREMISE_OPENS.match(sentence) is not None:  # "既然至少两个人有泥，
+            # 而他已经看到两个，第一次没人站出来以后，每个有泥的孩子就能推出自己有泥": the dating phrase after its premises
+            lead = next((m for c in _CLAUSE_MARKS.finditer(sentence) if (m := _AFTER_LEAD.match(sentence, c.end()))),
+                        None)
         if lead is None and self.signatures:  # "each muddy child already knows after the first silence that …":
             lead = _AFTER_INSIDE.search(sentence)  # the dating phrase inside the sentence, the knowing before it
             if lead is not None:

@@ -83,7 +83,8 @@ _REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\
 # "是，" / "否，" opens a reply too)
 _OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|先说结论|简而言之|(?i:answer|short\s+answer|short\s+version|in\s+short|"
                              r"tl;?\s?dr|bottom\s+line))\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
-                             r"((?i:yes|no)\b|是的|不是|是|否)\s*(?:\*\*)?\s*[.,，。!！:：—–]")
+                             r"((?i:yes|no)\b|是的|不是|是|否)(?:\s*[(（]\s*(?:填|答案|(?i:answer))?\s*[:：]?\s*[01]\s*[)）])?"
+                             r"\s*(?:\*\*)?\s*[.,，。!！:：—–]")  # ("答：是（填1）。")
 
 
 # A short line that gives the yes or no after what it answers: "All different — yes (1).", "**Distinct: no.**"

@@ -35,7 +35,7 @@ from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
 from .groups import PAIR_QUICK, everyone_records, group_records, member_records, pair_records
 from .keys import key_vars, knower
-from .remaining import remaining_records
+from .remaining import COUNT_ARROW, remaining_records
 from .rounds import line_case, named_case, round_records, step_case
 from .ranges import range_ends, range_records
 from .scope import reading_at, scopes
@@ -92,7 +92,9 @@ _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
 _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x|y)\s*(?:=|of|is|[≥≤<>]=?)?\s*\d|"
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
-                         r"\b(?:for|with|when)\s+[a-z]\s*=\s*\d|(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时"
+                         r"\b(?:for|(?<!pairs\s)(?<!worlds\s)(?<!ones\s)(?<!those\s)(?<!cases\s)with|when)"
+                         r"\s+[a-z]\s*=\s*\d|"
+                         r"(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时" (not "the pairs with b = 0": those)
                          r"(?:^|[.。!?]\s+)\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"  # (after a stop the
                          # splitter kept: "Let me go through each value of a. a = 1: …")
                          r"(?<![\w.])[a-z]\s*=\s*\d+\s*(?:有|能拆成|可以拆成|拆成|的拆分|[:：]\s*$)|"
@@ -535,7 +537,8 @@ def introduces_property(text: str) -> bool:
 
 
 # A condition a list spells out: "She can only be in doubt if *both* candidates are legal:", "只有…才会不知道："
-_CONDITION_INTRO = re.compile(r"(?i:\bonly\b[^:：]{0,60}\bif\b|\b(?:provided|requires?|needs?)\b)|只有|必须|需要|前提是")
+_CONDITION_INTRO = re.compile(r"(?i:\bonly\b[^:：]{0,60}\bif\b|\b(?:provided|requires?|needs?|iff|if\s+and\s+only\s+if|"
+                              r"exactly\s+when)\b)|只有|必须|需要|前提是|当且仅当")  # ("她“不知道”，当且仅当这两种可能都成立：")
 
 
 _SENTENCE_STOP = re.compile(r"[.!?。！？]\s")
@@ -2665,6 +2668,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     if "impossible" in sentence:  # "so (2,26) is impossible": gone (but "impossible with August" is a condition)
         said = [Token("neg", "is impossible", m.start(), m.end(), m.group(0)) for m in _IMPOSSIBLE.finditer(sentence)]
         raw = sorted(raw + said, key=lambda t: t.start) if said else raw
+    if ("→" in sentence or "->" in sentence or "⟶" in sentence) and ("(" in sentence or "（" in sentence):
+        arrows = [m.span() for m in COUNT_ARROW.finditer(sentence)]  # "removed the two aces (5 → 3)": counts
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in arrows)] if arrows else raw
     if raw and raw[0].text.lower() not in LIST_LABELS and (label := _LONG_LIST_LABEL.match(sentence)) is not None:
         # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
         raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),

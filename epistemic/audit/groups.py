@@ -220,6 +220,10 @@ _PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)" + _KNOWING_ZH +
                            r"(?:(?P<clean>自己(?:是|的额头是)?(?:干净的|没有泥|没泥))|了?(?=\s*(?:[。；！？\n]|$)))")
 
 
+_SEEN_BEFORE = re.compile(r"(?:看到|看见|见到|(?i:\bsees|\bsaw|\bwatches|\bwatched))\s*$")
+_EVENT_GAP = re.compile(r"之后|以后|后[，,]|(?i:\bafter\b)")
+
+
 def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """Claims that two named members know (or do not know) their own state: "#3 and #4 know too" is `c[3] knows m[3]
     and c[4] knows m[4]`; "… know they are clean" each member's `m[i] = 0 implies c[i] knows m[i]`."""
@@ -230,8 +234,10 @@ def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         agents = [by_index.get(f"[{int(g)}]") for g in m.groups() if g is not None]
         k = _PAIR_KNOW_EN.match(sentence, m.end()) or _PAIR_KNOW_ZH.match(sentence, m.end())
         if None in agents or k is None or _HYPOTHETICAL.search(k.group("gap") + sentence[max(0, m.start() - 12):
-                                                                                       m.start()]):
-            continue
+                                                                                       m.start()]) or \
+                _SEEN_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) or _EVENT_GAP.search(k.group("gap")):
+            continue  # ("她看到1号和2号第二次站出来之后，就能推出自己是干净的": the two are what she sees, their stepping
+            # forward the time of her knowing)
         parts = [_knows_own(agent, own[agent], bool(k.group("neg")), bool(k.group("clean"))) for agent in agents]
         out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), k.end(), False,
                           reading=KNOWLEDGE))

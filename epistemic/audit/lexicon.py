@@ -111,6 +111,8 @@ CUES: dict[str, tuple[str, ...]] = {
              "can also name", "can also determine",
              # ability as a conclusion ("所以P也能知道"); "would" stays a modal, "如果…就能知道" a supposition
              "能知道", "能确定", "可以确定", "可以知道", "can know",
+             # deducing one's own state ("每个有泥的孩子就能推出自己有泥")
+             "推出自己", "推断出自己", "推断自己", "推理出自己", "判断出自己",
              # being sure in other words: "Albert can vouch that Bernard doesn't know", "is confident", "works out"
              "vouch", "vouches", "can vouch", "could vouch", "guarantee", "guarantees", "can guarantee",
              "is confident", "was confident", "be confident", "is positive", "was positive", "works out",

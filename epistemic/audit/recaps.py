@@ -17,16 +17,25 @@ from .align import Aligner
 from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
-from .records import CASE, EXCLUSION, ClaimKey, ClaimRecord, credited, record
+from .records import CASE, COUNTED, EXCLUSION, ClaimKey, ClaimRecord, credited, record
 from .tables import cell_start, table_rows
 
 _REMOVES = re.compile(r"(?i:remov|eliminat|exclud|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
                       r"\bimplies\b|\bmeans\b|\byields\b|\btells\s+us\b)|排除|去掉|删|淘汰|划掉|说明|意味着|推出")
 # A header of what is still possible after the row's statement: "What remains", "Dates left", "Survivors", "剩下"
 _REMAINS = re.compile(r"(?i:\bremain|\bleft\b|\bsurviv|\bstill\s+possible\b)|剩|仍可能|还可能")
+# A header of the size of what is left after the row's statement: "Left", "# left", "Worlds", "Cards left", "世界数", "剩余"
+# (not the count of muddy children, a term's value)
+_SIZE_HEADER = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:(?:#\s*|number\s+of\s+|no\.\s+of\s+)?(?:cards|dates|pairs|worlds|"
+                          r"candidates|options|possibilities|triples)(?:\s+(?:left|remaining))?|left|remaining|"
+                          r"#\s*left|"
+                          r"how\s+many(?:\s+left)?|size|world\s+count)|世界数|剩余|剩下|剩余数|(?:剩余|剩下的?)?(?:世界|牌|日期|"
+                          r"数对|组合|可能|候选)(?:个)?数)\s*(?:\*\*)?\s*")
+_BARE_SIZE = re.compile(r"\s*(?:\*\*)?\s*(\d{1,6})\s*(?:\*\*)?\s*(?:[(（]([^()（）]*)[)）]\s*)?")  # "5", "5 (♥A ♥Q …)"
 _BARE_NUMBER = re.compile(r"\s*(?:\*\*)?\s*(?:#\s*)?\d\s*(?:\*\*)?\s*")  # "| 2 |": the row's number
 _CREDITABLE = frozenset({"exclusion", "term bound"})  # records a statement's row can be credited with
-_REMOVED_BY = re.compile(r"(?i:\b(?:remov\w*|eliminat\w*|ruled?\s+out|excluded|dropped|killed)\s+(?:by|at|in|with)\b|"
+_REMOVED_BY = re.compile(r"(?i:\b(?:remov\w*|eliminat\w*|ruled?\s+out|excluded|dropped|killed)\s+(?:by|at|in|with)\b"
+                         r"(?!\s+(?:this|it|the\s+(?:line|row))\b)|"  # (not "Removed by this line": what it removed)
                          r"\bwhich\s+statement\b|\bby\s+(?:which|whom)\b)|被.{0,6}排除|由谁排除|排除于|哪句话")
 _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|keeps?|kept|remain|left|stays?)\b)|"
                      r"除|以外|之外|保留|剩|不")
@@ -43,20 +52,38 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
     column = by = None  # the elimination column of the current table; or the column naming what removed the row's
     # values ("| Date | Eliminated by |": "| March 19 | Ali's first statement |")
     left = None  # the column of what remains after the row's statement ("| step | announcement | … | what remains |")
+    sizes: list[int] = []  # the columns of its size ("| … | Left |" with "| 5 |")
+    last = 0  # the statement the last row named
     for m, cells, opens in table_rows(text):
         if opens:
             by = next((n for n, c in enumerate(cells) if n > 0 and _REMOVED_BY.search(c)), None)
             column = None if by is not None else next((n for n, c in enumerate(cells) if n > 0 and _REMOVES.search(c)),
                                                      None)
             left = next((n for n, c in enumerate(cells) if n > 0 and n != column and _REMAINS.search(c)), None)
+            sizes = [n for n, c in enumerate(cells) if n > 0 and n != column and _SIZE_HEADER.fullmatch(c)]
+            last = 0
             continue
-        named = _named_row(aligner, cells) if by is None and (left is not None or column is not None) else None
+        named = _named_row(aligner, cells) if by is None and (left is not None or column is not None or sizes) \
+            else None
+        ordered = named is not None and named[0] > last  # (a row naming an earlier statement than the row above it
+        # is misread or looks back: its sizes and lists are not dated by it)
+        last = named[0] if named is not None else last
+        for n in sizes if ordered else ():  # "| 1 | P | … | 5 |" under "Left": the size of what is left
+            size = _BARE_SIZE.fullmatch(cells[n]) if n > named[1] and n < len(cells) else None
+            if size is not None:
+                at = cell_start(m, cells, n)
+                out.append(record("count", ("Remaining", int(size.group(1))), (), m.group(0).strip(), at,
+                                  at + len(cells[n]), False, reading=COUNTED)._replace(at=named[0]))
         if left is not None and left < len(cells) and named is not None and (named[1] == 0 or left > 1):
             at = cell_start(m, cells, left)
             kept = [r for r in found if r.kind in ("candidates", "bound") and at <= r.start < at + len(cells[left])]
             if kept:  # ("| 1 ≤ k ≤ 6 |": both bounds of the cell together are what is left)
                 moved[id(kept[0])] = _left_after(kept[0], named[0], [r.key.formula for r in kept])
                 moved.update((id(r), None) for r in kept[1:])
+            elif ordered and (listed := _left_listed(lex, cells[left])) is not None:  # "| ♥A ♥Q ♥4 ♦A ♦5 |", "| 5 (♥A
+                # ♥Q ♥4 ♦A ♦5) |": a bare list of what is left (its size first), read as one under the column's header
+                r = record("candidates", listed, (), m.group(0).strip(), at, at + len(cells[left]), False)
+                out.append(_left_after(r, named[0], [listed]))
         if by is not None and by < len(cells):
             k = _row_statement(aligner, cells[by])
             listed = _listed(lex, cells[0]) if k else None
@@ -94,6 +121,14 @@ def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
     k = _row_statement(aligner, cells[1]) or \
         _numbered_speaker(aligner, f"{cells[0].strip(' *')} {cells[1].strip(' *')}")
     return (k, 1) if k else None  # ("| 1 | Albert | …": the number and its speaker, Albert's first statement)
+
+
+def _left_listed(lex: Lexicon, cell: str) -> tuple | None:
+    """The values or tuples a cell of what is left lists ("♥A ♥Q ♥4", "5 (♥A ♥Q ♥4 ♦A ♦5)": after its size), or None (a
+    size alone)."""
+    size = _BARE_SIZE.fullmatch(cell)
+    listed = _listed(lex, cell) if size is None else _listed(lex, size.group(2)) if size.group(2) else None
+    return listed[1] if listed is not None else None
 
 
 def _left_after(r: ClaimRecord, k: int, formulas: list[tuple]) -> ClaimRecord:

@@ -15,13 +15,20 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
 _ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _N = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"  # ("1,747 pairs left": one number)
+# "(16 → 9)" after a removal: from one count to the count left, no values
+COUNT_ARROW = re.compile(r"(?<=[(（])\s*\d{1,4}\s*(?:→|->|⟶)\s*(\d{1,4})(?=\s*[)）])")
 _NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|rows?|triples|possibilities|candidates|"
          r"options|birthdays|worlds)")
+# "16 left." alone: a count with nothing but the step to date it
+BARE_LEFT = re.compile(r"^[^\w(（]*(?:(?i:so|then|now|thus|hence|that's|that\s+leaves)\s+)?" + _N +
+                       r"\s+(?:left|remain|remaining)\s*[.。!]?\s*$")
 _EN = re.compile(r"(?i:\b(?:all\s+)?" + _N + r"\s+" + _NOUN + r"\s+(?:still\s+)?(?:remain|are\s+left|left|survive|"
                  r"remaining|(?:are\s+)?still\s+(?:there|in\s+play|alive|standing))\b|"
                  r"\b(?:leaving|leaves|left\s+with|leaving\s+us\s+with)\s+(?:only\s+|just\s+)?" + _N +
-                 r"\s+" + _NOUN + r"\b|(?<![\d,.])\d{1,4}\s*(?:→|->)\s*" + _N + r"\s+" + _NOUN + r"\b)")
-# ("32 → 26 candidates": from one count to the count left)
+                 r"\s+" + _NOUN + r"\b|(?<![\d,.])\d{1,4}\s*(?:→|->)\s*" + _N + r"\s+" + _NOUN + r"\b|" +
+                 COUNT_ARROW.pattern + r"|" + BARE_LEFT.pattern + ")")
+# ("32 → 26 candidates": from one count to the count left; "removed the two aces (5 → 3)": the same in brackets; "16
+# left." alone: what is left, counted)
 # (not "剩下十个和：11, 17, …": ten sums, a count of one term's values, not of the candidates)
 _ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?:还是|仍然?|依然)剩|(?<=[，,])\s*剩)了?\s*(\d{1,6}|十?[一两二三四五六七八九十])\s*"
                  r"(张|个(?!和|积|乘积|差|月|花色|点数|孩子|人|(?:都|也)?(?:是)?(?:干净|没有?泥))|种|对)")

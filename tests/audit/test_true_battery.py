@@ -39,6 +39,8 @@ CAUGHT = {BATTERY: {
     "tb-muddy-008", "tb-muddy-020", "tb-muddy-029", "tb-muddy-032", "tb-muddy-048",  # session 49: worlds in bits
     "tb-card16-027",  # session 52: "- rank 5: ♣5 and ♦5 are left, so P would not know" (a line labelled "rank 5:")
     "tb-cheryl_cam-043",  # session 54: "both know the date is March 19" is knowing that (false), not which date
+    "tb-card16-049", "tb-cheryl-052",  # session 56: a row's bare list under "cards left" / "dates left" is what its
+    # statement leaves
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)

@@ -1,0 +1,127 @@
+"""Readings from traces_dw* (32 rows written in session 55 by helpers who never read the auditor, scored blind at
+0.703, then opened in session 56) and the tuning sets eb*, ec* written beside the blind ea*, each checked both
+ways."""
+from tests.audit.reading import audit as _audit, bad, claims as _claims, closing as _closing, said
+
+
+def test_a_count_arrow_in_brackets_is_no_list_of_values(ctxs):
+    """"Statement 3 removed the two aces (5 → 3)": the counts before and after, not the rank 5 (it was credited to
+    statement 3 with the aces, a false alarm); the count left is read."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, "- Statement 3 removed the two aces (5 → 3). ✓")
+    assert bad(report) == []
+    assert [c.formula for c in _claims(report, "credit")] == ["statement 3 rules out rank = A"]
+    assert [c.formula for c in _claims(report, "count")] == ["3 remain"]
+
+
+_TABLE = ("| # | Who | What they say | Removed by this line | Cards still possible | Left |\n"
+          "|---|---|---|---|---|---|\n"
+          "| 1 | P | \"I don't know the card.\" | {removed} | {left} | {size} |\n"
+          "| 3 | P | \"Now I know the card.\" | HA, DA | HQ H4 D5 | 3 |")
+
+
+def test_a_statement_table_dates_its_list_of_what_is_left_and_its_size_by_the_row(ctxs):
+    """A row of "| # | Who | What they say | Removed by this line | Cards still possible | Left |": "Removed by this
+    line" is what the line removed (not a column naming who removed the row's value), and the bare list and the size
+    of what is left are said of the row's statement (P's first remark leaving five cards was not read at all)."""
+    ctx = ctxs("card16.txt")
+    early = _audit(ctx, _TABLE.format(removed="every spade and every club", left="HA HQ H4 DA D5", size=5))
+    assert {c.formula.split(" rules out")[0] for c in bad(early)} == {"statement 1", "5 remain"}
+    right = _audit(ctx, _TABLE.format(removed="J, 8, 2, 7, 3, K, 6", left="HA HQ H4 S4 CQ C5 C4 DA D5", size=9))
+    assert bad(right) == [] and "9 remain" in [c.formula for c in _claims(right, "count")]
+
+
+def test_a_size_column_with_its_list_in_brackets_and_rows_out_of_order(ctxs):
+    """"| Q: I knew you didn't know | 5 (♥A ♥Q ♥4 ♦A ♦5) |" under "Cards left": five cards, those five (not the rank
+    5); a row naming an earlier statement than the row above it is not dated by it (a last row misread as the
+    second statement)."""
+    ctx = ctxs("card16.txt")
+    table = ("| Statement | Cards left |\n|---|---|\n| P: I don't know | 9 (ranks A, Q, 4, 5) |\n"
+             "| Q: I knew you didn't know | 5 (♥A ♥Q ♥4 ♦A ♦5) |\n| P: now I know | {} |")
+    right = _audit(ctx, table.format("3 (♥Q ♥4 ♦5)"))
+    assert bad(right) == [] and [c.formula for c in _claims(right, "count")] == ["9 remain", "5 remain", "3 remain"]
+    wrong = _audit(ctx, table.format("3 (♥A ♥4 ♦5)"))
+    assert [c.formula.split(" rules out")[0] for c in bad(wrong)] == ["statement 3"]
+    muddy = ctxs("muddy.txt", {"n": 5, "k": 4})
+    worlds = ("| 公告 | 排除的有泥人数 | 还可能的有泥人数 | 世界数 |\n|---|---|---|---|\n| 开始 | — | 0～5 | 32 |\n"
+              "| 父亲：至少一个人有泥 | 0 | 1～5 | 31 |\n| 第一轮：没人站出来 | 1 | 2～5 | {} |")
+    assert bad(_audit(muddy, worlds.format(26))) == []
+    assert [c.formula for c in bad(_audit(muddy, worlds.format(16)))] == ["16 remain"]
+
+
+def test_the_muddy_children_deducing_their_state_after_a_premise_is_dated(ctxs):
+    """"既然至少两个人有泥，而他已经看到两个，第一次没人站出来以后，每个有泥的孩子就能推出自己有泥": "推出自己" is knowing
+    one's own state, and the dating phrase after the premises dates it (after the first silence: too early with three
+    muddy; it was not read)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    early = _audit(ctx, "既然至少两个人有泥，而他已经看到两个，第一次没人站出来以后，每个有泥的孩子就能推出自己有泥。")
+    assert [c.verdict.stage for c in bad(early)] == [2]
+    right = _audit(ctx, "既然至少三个人有泥，而他只看到两个，第二次没人站出来以后，每个有泥的孩子就能推出自己有泥。")
+    assert bad(right) == []
+
+
+def test_a_line_labelled_by_an_agent_who_speaks_once_dates_what_it_says_already(ctxs):
+    """"- **L2.** Same logic ⇒ L2 wants one. At this point L4 already knows the answer": the line is L2's statement,
+    and "at this point … already" dates L4's knowing there (before L3 speaks: too early; it was judged at the end)."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    lines = ("- **L1.** Saying \"I don't know\" ⇒ he wants one.\n- **L2.** Same logic ⇒ L2 wants one. {}\n"
+             "- **L3.** His \"I don't know\" confirms he wants one too. {}\n- **L4.** Wants beer himself, so \"Yes!\".")
+    known = "At this point L4 already knows the answer."
+    early = _audit(ctx, lines.format(known, ""))
+    assert [(c.formula, c.verdict.verdict, c.verdict.stage) for c in bad(early)] == [
+        ("l[4] knows (b[1], b[2], b[3])", "premature", 2)]
+    right = _audit(ctx, lines.format("", known))
+    assert bad(right) == [] and [c.verdict.stage for c in _claims(right, "knowledge")] == [3]
+
+
+def test_the_pairs_with_a_value_are_what_is_removed_not_a_case(ctxs):
+    """"So Bill's statement removes only the pairs with b = 0 or b = 10, i.e. (1, 0) and (9, 10). 16 left.": "the
+    pairs with b = 0" names what goes (it was read as the case b = 0, unchecked); the bare "16 left." counts what is
+    left after the statement the step named."""
+    ctx = ctxs("consecutive.txt")
+    head = said(ctx, 1) + "\n\n"
+    wrong = _audit(ctx, head + "Now Bill: \"I don't know your number.\" So Bill's statement removes only the pairs "
+                              "with b = 0 or b = 10, i.e. (1, 0) and (9, 10). 16 left.")
+    assert {c.record.reading for c in bad(wrong)} >= {"exclusion", "remaining count"}
+    assert "16 remain" in [c.formula for c in bad(wrong)]
+    for_case = _audit(ctx, head + "For b = 1, a could be 0 or 2, so he's stuck there.")
+    assert [c.record.reading for c in _claims(for_case, "hypothetical")] != []
+
+
+def test_a_bare_count_is_dated_by_the_statement_its_step_names(ctxs):
+    """"Father's announcement: at least one muddy. Removes CCCC. 15 left." late in a trace: fifteen after the father
+    (not at the stage the trace has reached); in a step naming no statement it is not dated at all."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    head = "\n\n".join(said(ctx, n) for n in range(1, 5)) + "\n\n"
+    named = _audit(ctx, head + "Father's announcement: at least one muddy. Removes CCCC. 15 left.")
+    assert bad(named) == [] and [c.verdict.stage for c in _claims(named, "count")] == [1]
+    unnamed = _audit(ctx, head + "Hmm. 15 left.")
+    assert [c.record.reading for c in _claims(unnamed, "count")] == ["stage not reached by any cue"]
+
+
+def test_a_yes_with_its_digit_in_brackets_is_the_answer(ctxs):
+    """"答：是（填1）。两数之和一定是3、5、15、17中的一个。": the yes, its digit bracketed after it (no answer was read)."""
+    assert _closing(ctxs, "consecutive.txt", "答：是（填1）。两数之和一定是3、5、15、17中的一个。") == (((1,),), True)
+    assert _closing(ctxs, "consecutive.txt", "答：否（填0）。")[1] is False
+
+
+def test_two_children_seen_stepping_forward_are_not_the_ones_who_know(ctxs):
+    """"不过她看到1号和2号第二次站出来之后，就能推出自己是干净的": 1号和2号 are what she sees, their stepping forward the
+    time of her knowing (it was read as the two knowing they are clean, a false alarm); said of the two, theirs."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    seen = _audit(ctx, "3号看到1号和2号都有泥。不过她看到1号和2号第二次站出来之后，就能推出自己是干净的。")
+    assert bad(seen) == [] and not _claims(seen, "knowledge")
+    said_of_them = _audit(ctx, "1号和2号都能推出自己是干净的。")
+    assert [c.formula for c in _claims(said_of_them, "knowledge")] == [
+        "(m[1] = 0 implies c[1] knows m[1]) and (m[2] = 0 implies c[2] knows m[2])"]
+
+
+def test_a_list_after_if_and_only_if_spells_out_a_condition(ctxs):
+    """"她“不知道”，当且仅当这两种可能都成立：" then "1. |b − c| ≥ 1，也就是 b ≠ c": what her not knowing requires, not what
+    holds before she speaks (b ≠ c was judged premature, a false alarm)."""
+    ctx = ctxs("what_sum.txt")
+    for lead in ("她“不知道”，当且仅当这两种可能都成立：", "She doesn't know if and only if both options are legal:"):
+        report = _audit(ctx, lead + "\n\n1. |b − c| ≥ 1，也就是 b ≠ c；\n2. b + c ≤ 50。")
+        assert bad(report) == [] and {c.record.reading for c in _claims(report, "term bound")} == {"supposition"}, lead
+    plain = _audit(ctx, "So far:\n\n1. |b − c| ≥ 1，也就是 b ≠ c；\n2. b + c ≤ 50。")
+    assert [c.record.reading for c in _claims(plain, "term bound")] == ["stage not reached by any cue"]
