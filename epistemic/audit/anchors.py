@@ -296,14 +296,15 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     sentence = text[a:m.start() if m else len(text)]
-    passives = [(m.start(), m.group(1) or m.group(2)) for pat in (CREDIT_BY, CREDIT_ZH_BY)
+    passives = [(m.start(), next(g for g in m.groups() if g)) for pat in (CREDIT_BY, CREDIT_ZH_BY)
                 for m in pat.finditer(sentence)
                 if _DENIED_BY.search(sentence, max(0, m.start() - 12), m.start()) is None]
     # (not "5月16日不是被伯纳德这句话排除的": a credit denied)
     found = sorted(passives +
                    _subjects(sentence, _CREDIT_VERBS, 60, label=True) +
                    _subjects(sentence, _CREDIT_ZH_VERBS, 30, label=True))
-    found = [(at, phrase) for at, phrase in found if _DENIED_PASSIVE.search(phrase) is None]
+    found = [(at, phrase) for at, phrase in found if _DENIED_PASSIVE.search(phrase) is None and
+             _MODAL_ONLY.fullmatch(phrase) is None]  # ("由…这半句，可以排除…": "可以" is no subject)
     before = [(at, phrase) for at, phrase in found if a + at < end and
               _NEW_CONCLUSION.search(text, a + at, start) is None]  # ("第一次沉默排除了只有1个的情况，而有泥的孩子恰好在这之后
     # 知道，就说明不是3个或更多": a conclusion of its own, drawn from another reason, not what the silence removed)
@@ -313,6 +314,8 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
     return sentence, before[-1][1]
 
 
+_HALF_WORD = re.compile(r"半句|(?i:\b(?:half|clause)\b)")
+_MODAL_ONLY = re.compile(r"\W*(?:可以|能够|能|就|也|便|都|已经|还)+\W*")
 _DENIED_PASSIVE = re.compile(r"(?:不是|并非|并不是)\s*(?:被|由)")  # "5月16日不是被伯纳德这句话排除的": not by it
 _DENIED_BY = re.compile(r"(?:不是|并非|并不是)\s*$|(?i:\b(?:not|never)\s+(?:been\s+|already\s+)?$|n't\s+(?:been\s+)?$)")
 _NEW_CONCLUSION = re.compile(r"[，,；;]\s*(?:而|但|并且|同时)[^，,；;。]{0,40}[，,]\s*(?:就|也就|这就|那就)?(?:说明|意味着|表明)")
@@ -322,6 +325,8 @@ _QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     sentence, phrase = _credit_subject(text, start, end)
     quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
+    if phrase is not None and _HALF_WORD.search(phrase) is not None and aligner.quoted_part_index(phrase) is not None:
+        return None  # ('由阿尔伯特“我不知道”这半句': the clause quoted, quoted_credit's)
     if quoted is not None:  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted is what is credited
         if aligner.quoted_part_index(quoted) is not None:
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)

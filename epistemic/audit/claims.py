@@ -411,7 +411,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and (carried or _PERSPECTIVE.search(sentence) is not None or
                         seen and _BARE_CANDIDATES.match(sentence) is not None):
             records = tuple(r.read_as(SUPPOSED if carried else CASE) if r.certain and r.kind not in (
-                "answer", "case knowledge") else r for r in records)  # "the possible dates in his mind", "Albert
+                "answer", "case knowledge") and not _world_concluded(sentence, r) else r for r in records)
+            # "the possible dates in his mind", "Albert
             # (July): considers …" (a case's knowledge has its case in it: "Suppose one child is muddy. Then the
             # clean ones know …")
         if records and probed:  # (but "6月呢？…，所以6月可以保留。" keeps June: the case's verdict, said of the stage)
@@ -637,8 +638,11 @@ CREDIT_BY = re.compile(r"(?i)\b(?:eliminated|removed|ruled\s+out|excluded|dispos
                        r"([^,.;:!?()\n—–]{2,60}?(?:statement|announcement|words|answer|reply|silence|turn))")
 # ("RRW went out with man 1's statement")
 CREDIT_ZH_BY = re.compile(r"被([^，,。；;：:！？\n]{2,30}?)(?:就|也|又|已经)*(?:排除|去掉|淘汰)|"
-                          r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)")
-# ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it)
+                          r"在([^，,。；;：:！？\n]{2,30}?)(?:的时候|时)[，,]?(?:就|也|又|已经)*被?(?:排除|去掉|淘汰)|"
+                          r"(?:由|从|根据|凭)([^，,。；;：:！？\n]{2,30}?)[，,]?\s*(?:就|也|又|已经|可以|能|便)*"
+                          r"(?:排除|去掉|淘汰)")
+# ("…，在P说第一句话的时候就已经被排除了": when the statement was made, by it; "由阿尔伯特“我不知道”这半句，可以排除5月和
+# 6月": from that clause)
 
 _PRODUCT_SIGN = re.compile(r"[×·*]")
 
@@ -1087,6 +1091,13 @@ def _cells_apart(raw: list[Token], sentence: str) -> list[Token]:
 
 
 _CELL_BORDER = re.compile(r"\|")
+
+
+def _world_concluded(sentence: str, r: ClaimRecord) -> bool:
+    """Whether a world said to stay or go closes the sentence as its conclusion ("Bill with 1 considers a = 0 or
+    a = 2, so he doesn't know and (2, 1) stays"): the stage's, whatever view the sentence took to get there."""
+    return r.kind in ("possible", "exclusion") and sentence[r.start:r.start + 1] in ("(", "（") and \
+        _CONCLUDES.search(sentence, max(0, r.start - 16), r.start) is not None
 
 
 def _concludes(sentence: str, r: ClaimRecord) -> bool:

@@ -125,3 +125,25 @@ def test_a_list_after_if_and_only_if_spells_out_a_condition(ctxs):
         assert bad(report) == [] and {c.record.reading for c in _claims(report, "term bound")} == {"supposition"}, lead
     plain = _audit(ctx, "So far:\n\n1. |b − c| ≥ 1，也就是 b ≠ c；\n2. b + c ≤ 50。")
     assert [c.record.reading for c in _claims(plain, "term bound")] == ["stage not reached by any cue"]
+
+
+def test_a_removal_drawn_from_a_quoted_half_is_credited_to_that_half(ctxs):
+    """"∴ 由阿尔伯特"我不知道"这半句，可以排除5月和6月": the removal comes from the quoted half (it was read as a plain
+    exclusion, true; "可以" was taken for the subject), which removes nothing; the other half does remove them."""
+    ctx = ctxs("cheryl.txt")
+    head = '阿尔伯特说"我不知道谢丽尔的生日，但我知道伯纳德也不知道"。\n∴ 由阿尔伯特"{}"这半句，可以排除5月和6月。'
+    wrong = _audit(ctx, head.format("我不知道"))
+    assert [c.formula for c in bad(wrong)] == [
+        "statement 1 (its clause not Albert knows date alone) rules out month in {May, June}"]
+    assert bad(_audit(ctx, head.format("我知道伯纳德也不知道"))) == []
+
+
+def test_a_world_said_to_stay_closes_a_sentence_from_an_agents_view(ctxs):
+    """"Bill with 1 considers a = 0 or a = 2, so he doesn't know and (2, 1) stays": the sentence takes Bill's view, but
+    (2, 1) staying is its conclusion about the stage (false: a = 0 is gone, so Bill with 1 knows; it was a case)."""
+    ctx = ctxs("consecutive.txt")
+    head = said(ctx, 2) + "\n\n"
+    wrong = _audit(ctx, head + "Bill with 1 considers a = 0 or a = 2, so he doesn't know and (2, 1) stays.")
+    assert [c.formula for c in bad(wrong)] == ["a = 2 and b = 1 still possible"]
+    right = _audit(ctx, head + "Bill with 2 considers a = 1 or a = 3, so he doesn't know and (3, 2) stays.")
+    assert bad(right) == [] and [c.record.reading for c in _claims(right, "possible")] == ["possibility"]
