@@ -319,7 +319,8 @@ _MODAL_ONLY = re.compile(r"\W*(?:可以|能够|能|就|也|便|都|已经|还)+\
 _DENIED_PASSIVE = re.compile(r"(?:不是|并非|并不是)\s*(?:被|由)")  # "5月16日不是被伯纳德这句话排除的": not by it
 _DENIED_BY = re.compile(r"(?:不是|并非|并不是)\s*$|(?i:\b(?:not|never)\s+(?:been\s+|already\s+)?$|n't\s+(?:been\s+)?$)")
 _NEW_CONCLUSION = re.compile(r"[，,；;]\s*(?:而|但|并且|同时)[^，,；;。]{0,40}[，,]\s*(?:就|也就|这就|那就)?(?:说明|意味着|表明)")
-_QUOTE_SUBJECT = re.compile(r"[“\"「『][^”\"」』\n]{4,}[”\"」』]\s*$")  # a subject that ends on a quote
+_QUOTE_SUBJECT = re.compile(r"(?:[“\"「『][^”\"」』\n]{4,}[”\"」』]|(?<!\w)['‘][^\n]{4,60}?['’])\s*$")  # a subject that
+# ends on a quote (in single quotes too: "her 'I don't know'")
 
 
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
@@ -348,6 +349,10 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
             (located := aligner.locate(phrase, current))[1] == "quote" and located[0]:
         return (located[0],)  # '"We still don't know your age" already rules out …', 'Their first "we still don't
         # know" …': the whole statement quoted as the subject
+    elif phrase is not None and _PRONOUN_QUOTE.search(phrase) is not None and \
+            len(own := _referent_statements(aligner, text, text.rfind(phrase, 0, end))) == 1:
+        return (own[0],)  # "I'm considering Alice, … her 'I don't know' removes every case with b = c": the statement
+        # of the agent named last, who makes one
     elif phrase is not None and _BA.match(phrase) is not None:
         clause = _PIECE.split(sentence[:sentence.rfind(phrase)].rstrip(" ，,"))[-1]
         k = aligner.anchor(clause, current) if clause and _SAYS_ZH.search(clause) is not None else None
@@ -360,6 +365,16 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     if k is None:  # ("P's statement" with the trace past both of P's: either of them)
         return aligner.speaker_statements(phrase) or None
     return (k,) + tuple(j for j in aligner.speaker_statements(phrase) if j != k)  # "Ali's statement": either of his
+
+
+_PRONOUN_QUOTE = re.compile(r"(?i:\b(?:his|her|their)\s+)(?:[“\"「][^”\"」\n]{2,60}[”\"」]|['‘][^\n]{2,60}?['’])\s*$")
+
+
+def _referent_statements(aligner: Aligner, text: str, at: int) -> list[int]:
+    """The statements of the one agent the step names before `at` (none when it names several: "Bob's reasoning
+    also uses Alice's statement. So his …" leaves "his" open)."""
+    named = {t.payload for t in aligner.lexicon.scan(text[:max(0, at)]) if t.kind == "agent"}
+    return aligner.statements_of(named.pop()) if len(named) == 1 else []
 
 
 _NOT_KNOWING = re.compile(r"(?i:(?:['’]s)?\s+(?:not\s+knowing|ignorance|being\s+unsure|uncertainty)\s*$)")

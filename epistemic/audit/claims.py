@@ -94,7 +94,9 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
                          r"\b(?:in|within|inside)\s+(?:the\s+)?(?:sum|product)\s*(?:=|of)?\s*\d|"  # "in sum 17"
                          r"\b(?:for|(?<!pairs\s)(?<!worlds\s)(?<!ones\s)(?<!those\s)(?<!cases\s)with|when)"
                          r"\s+[a-z]\s*=\s*\d|"
-                         r"(?<![\w.])[a-z]\s*=\s*\d+\s*时|"  # "for a = 0", "a = 0 时" (not "the pairs with b = 0": those)
+                         r"(?<![\w.])[a-z]\s*=\s*\d+\s*时|(?:是|为)\s*\d{1,4}\s*(?:的)?时|"  # "for a = 0", "a = 0 时",
+                         # "安妮是1时"
+                         # (not "the pairs with b = 0": those)
                          r"(?:^|[.。!?]\s+)\W*(?:[a-z]|sum|product)\s*=\s*\d+\s*[:：→]|"  # (after a stop the
                          # splitter kept: "Let me go through each value of a. a = 1: …")
                          r"(?<![\w.])[a-z]\s*=\s*\d+\s*(?:有|能拆成|可以拆成|拆成|的拆分|[:：]\s*$)|"
@@ -967,12 +969,23 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if "(" in sentence and _WORKING.search(sentence) is not None:
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and r.key.witnesses and
                  r.key.witnesses[0][0] == "And" and _worked_near(sentence, r) else r for r in found]
+    if "know" in low:  # "three after P knows, and one after Q knows": the knowing names a time, no claim of it
+        found = [r.read_as(REPORTED) if r.kind == "knowledge" and _TIME_OF.match(sentence, r.start) is not None else r
+                 for r in found]
+    if answers:  # "到这一步还不能说答案就是7月16日": what cannot be said yet
+        found = [r.read_as(HEDGED) if r.kind == "answer" and
+                 _CANNOT_SAY.search(sentence, max(0, r.start - 16), r.start) is not None else r for r in found]
     # "so a P holding a 4 couldn't pin it down; ♥4 is out": the case worked, its conclusion is about the stage
     found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
              for r in found]
     return tuple(found + timed), carry
 
 
+# A knowing that dates something else: "three after P knows" (not "after Q's statement P knows": the time first)
+_TIME_OF = re.compile(r"(?i:(?:after|once|before|until|till|by\s+the\s+time)\s+(?:the\s+)?[\w.]{1,20}\s+"
+                      r"(?:also\s+|now\s+|finally\s+)?(?:knows?|knew)\b)")
+_CANNOT_SAY = re.compile(r"(?:还?不能说|还?不能断定|不敢说|(?i:\b(?:can't|cannot|can\s+not)\s+(?:yet\s+)?(?:say|conclude)|"
+                         r"too\s+early\s+to\s+(?:say|conclude)|not\s+yet\s+(?:say|conclude)))[^。.;；,，]{0,4}$")
 _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
 _VIEW_AFTER = re.compile(r"(?i:'s|’s)\s+(?i:point\s+of\s+view|view(?:point)?|perspective|standpoint|side)\b")
 _FROM_BEFORE = re.compile(r"(?i:\b(?:from|in)\s+)$")

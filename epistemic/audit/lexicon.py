@@ -153,6 +153,7 @@ CUES: dict[str, tuple[str, ...]] = {
                "is in this list", "are in this list", "is in the following list", "is among", "are among",
                "在这个列表里", "在这个列表中", "在下面的列表里", "在以下列表中", "∈"),
     "if": ("如果", "假如", "假设", "若是", "若", "要是", "对于", "当且仅当", "if", "iff", "⇔", "⟺", "<=>", "suppose",
+           "imagine", "设想",  # ("Imagine you are P holding a 5: only ♦5 remains, so you know": a supposition)
            "assuming", "were it", "only if", "only when", "只要", "as long as", "so long as",
            "provided that"),  # "only" of a condition, not of
     # values: "Bo knows only if 19 is gone"; "只要不是14号，就知道": a condition

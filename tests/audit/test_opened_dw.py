@@ -147,3 +147,48 @@ def test_a_world_said_to_stay_closes_a_sentence_from_an_agents_view(ctxs):
     assert [c.formula for c in bad(wrong)] == ["a = 2 and b = 1 still possible"]
     right = _audit(ctx, head + "Bill with 2 considers a = 1 or a = 3, so he doesn't know and (3, 2) stays.")
     assert bad(right) == [] and [c.record.reading for c in _claims(right, "possible")] == ["possibility"]
+
+
+def test_knowing_that_names_a_time_is_no_claim_of_it(ctxs):
+    """"sixteen at the start, …, three after P knows, and one after Q knows": the knowing dates the counts (it was read
+    as P and Q knowing now, a false alarm); "so after Q's statement P already knows the card" still claims it."""
+    ctx = ctxs("card16.txt")
+    head = said(ctx, 1) + "\n\n"
+    tally = _audit(ctx, head + "I'm now tallying: sixteen at the start, nine after P's first admission, five after "
+                               "Q's claim, three after P knows, and one after Q knows.")
+    assert bad(tally) == [] and {c.record.reading for c in _claims(tally, "knowledge")} == {"reported speech"}
+    early = _audit(ctx, said(ctx, 2) + "\n\nSo after Q's statement P already knows the card.")
+    assert [c.formula for c in bad(early)] == ["P knows card"]
+
+
+def test_an_answer_that_cannot_be_said_yet_is_no_answer_claim(ctxs):
+    """"我现在在提醒自己：到这一步还不能说答案就是7月16日。": what cannot be said yet (it was judged an early answer, a false
+    alarm); "到这一步答案就是7月16日" says it."""
+    ctx = ctxs("cheryl.txt")
+    head = said(ctx, 2, "zh") + "\n\n"
+    assert bad(_audit(ctx, head + "我现在在提醒自己：到这一步还不能说答案就是7月16日。")) == []
+    assert bad(_audit(ctx, head + "I can't yet say the answer is July 16.")) == []
+    assert [c.formula for c in bad(_audit(ctx, head + "到这一步答案就是7月16日。"))] == ["month = July and day = 16"]
+
+
+def test_an_agents_value_as_a_case_and_imagining_a_hand(ctxs):
+    """"安妮是1时，比尔可能是0或2，…，只剩2": when Anne is 1, what is left for Bill (it was read as a = 2, a false alarm);
+    "Imagine you are P holding a 5: only ♦5 remains, so you know": a supposition (♦ was judged early)."""
+    ctx = ctxs("consecutive.txt")
+    case = _audit(ctx, said(ctx, 2, "zh") + "\n\n安妮是1时，比尔可能是0或2，0已经被比尔的话排除，只剩2；安妮是8时只剩7。")
+    assert bad(case) == [] and not [c for c in _claims(case, "candidates") if c.record.certain]
+    cards = ctxs("card16.txt")
+    imagined = _audit(cards, said(cards, 2) + "\n\nImagine you are P holding a 5: only ♦5 remains, so you know.")
+    assert not [c for c in _claims(imagined, "candidates") if c.record.certain]
+
+
+def test_a_pronoun_and_a_quote_name_the_statement_of_the_agent_named_last(ctxs):
+    """"I'm considering Alice, who sees b and c. … her 'I don't know' removes every case with b = c": the statement of
+    Alice, who speaks once (all three say "I don't know"; it was judged before any statement, a false alarm)."""
+    ctx = ctxs("what_sum.txt")
+    text = ("I'm considering Alice, who sees b and c. I've determined that her 'I don't know' removes every case "
+            "with b = c.")
+    report = _audit(ctx, text)
+    assert bad(report) == [] and [c.formula for c in _claims(report, "credit")] == ["statement 1 rules out b = c"]
+    wrong = _audit(ctx, text.replace("b = c", "a = b"))
+    assert [c.formula for c in bad(wrong)] == ["statement 1 rules out a = b"]
