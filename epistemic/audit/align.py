@@ -802,6 +802,9 @@ def said_words(toks) -> tuple[str, ...]:
         if out and kind == "agent" and i + 1 < len(toks) and toks[i + 1].kind == "modal" and \
                 toks[i + 1].text.lower() in _ELIDED_NOT and (i + 2 == len(toks) or toks[i + 2].kind not in ("know", "notknow")):
             out.append("notknow")  # "S knew P couldn't": the verb elided after a negated modal
+        if out and kind == "modal" and last == "know" and u.text.lower() in _ELIDED_NOT and \
+                (i + 1 == len(toks) or toks[i + 1].kind not in ("know", "notknow")):
+            out.append("notknow")  # "S: I knew you couldn't" (no agent named before the modal)
         if not out and kind == "agent" and last == "says":
             out.append("know")
         prev, last = last, kind

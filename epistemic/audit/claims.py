@@ -3027,8 +3027,9 @@ def _spread(out: list[Token], t: Token, sentence: str) -> Token:
     var, code = t.payload
     if var != next(reversed(prev.payload)) or not _LIST_GAP.fullmatch(sentence, prev.end, t.start):
         return t
-    if t.end < len(sentence) and sentence[t.end].isalnum():
-        return t  # "five of diamonds, ♦5": the symbol glued to a rank starts a card of its own
+    if t.end < len(sentence) and sentence[t.end].isalnum() and sentence[t.end] not in "日号":
+        return t  # "five of diamonds, ♦5": the symbol glued to a rank starts a card of its own (but "3月13、17日":
+        # the day's own suffix)
     return Token("tuple", {**prev.payload, var: code}, t.start, t.end, t.text)
 
 

@@ -42,6 +42,8 @@ _EXCEPT = re.compile(r"(?i:\b(?:except|but|besides|other than|outside|not|no|kee
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _RELATIVE = re.compile(r"(?i:,?\s*\b(?:which|that|since|because|as|who|where)\b)|[，,]?(?:因为|由于|它们|其中)")
 _LIST = frozenset({"value", "tuple", "sep"})
+# A removal cell describing what goes by what it is not: "pairs whose sum is not 11, 17, …", "和不是11、17…的数对"
+_COMPLEMENT = re.compile(r"(?i:\bwhose\b[^|]{0,30}?\b(?:is|are)\s+not\b|\bnot\s+in\b|\boutside\b)|不是|不在|以外|之外")
 
 
 def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRecord]) -> list[ClaimRecord]:
@@ -101,7 +103,8 @@ def credit_tables(aligner: Aligner, lex: Lexicon, text: str, found: list[ClaimRe
         cell = cells[column]
         inside = [r for r in found if r.kind in _CREDITABLE and at <= r.start < at + len(cell) and
                   credited(r, (k,)) is not r]  # "| Bob | a, c | a ≠ c |": a ≠ c is what Bob's statement gives
-        moved.update((id(r), credited(r.read_as(EXCLUSION) if r.reading == CASE else r, (k,))) for r in inside)
+        moved.update((id(r), credited(_negated(r) if r.kind == "exclusion" and _rest_of(text, at, r) else
+                                      r.read_as(EXCLUSION) if r.reading == CASE else r, (k,))) for r in inside)
         # (a row is read as a case of its first cell; here the first cell names the statement, so no case)
         listed = _listed(lex, cell)
         if listed is not None and not inside:
@@ -121,6 +124,18 @@ def _named_row(aligner: Aligner, cells: list[str]) -> tuple[int, int] | None:
     k = _row_statement(aligner, cells[1]) or \
         _numbered_speaker(aligner, f"{cells[0].strip(' *')} {cells[1].strip(' *')}")
     return (k, 1) if k else None  # ("| 1 | Albert | …": the number and its speaker, Albert's first statement)
+
+
+def _rest_of(text: str, cell: int, r: ClaimRecord) -> bool:
+    """Whether the clause of a removal cell (starting at `cell`) that holds `r` describes what goes by what it is not
+    ("| pairs whose sum is not 11, 17, … |"; not "…; it also removes (5,6)" after such a clause)."""
+    clause = max(cell, *(text.rfind(mark, cell, r.start) + 1 for mark in ";；"))
+    return _COMPLEMENT.search(text, clause, r.end) is not None
+
+
+def _negated(r: ClaimRecord) -> ClaimRecord:
+    """The record with its formula negated: an exclusion of what a cell of removals says goes by what it is not."""
+    return r._replace(key=r.key._replace(formula=("Not", r.key.formula)))
 
 
 def _left_listed(lex: Lexicon, cell: str) -> tuple | None:

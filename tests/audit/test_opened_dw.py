@@ -192,3 +192,38 @@ def test_a_pronoun_and_a_quote_name_the_statement_of_the_agent_named_last(ctxs):
     assert bad(report) == [] and [c.formula for c in _claims(report, "credit")] == ["statement 1 rules out b = c"]
     wrong = _audit(ctx, text.replace("b = c", "a = b"))
     assert [c.formula for c in bad(wrong)] == ["statement 1 rules out a = b"]
+
+
+def test_a_value_an_agent_must_therefore_hold_is_concluded(ctxs):
+    """"I've determined that Bernard must therefore be holding the 16": concluded as forced, so one statement early it
+    weighs alone (it was left uncorroborated, as a plain "Bernard holds the 16" still is)."""
+    ctx = ctxs("cheryl.txt")
+    text = said(ctx, 1) + "\n\nBernard says he was in the dark at first but is sure now. I've determined that {}." + \
+        "\n\n" + said(ctx, 3).split("\n\n")[-1]
+    assert [c.formula for c in bad(_audit(ctx, text.format("Bernard must therefore be holding the 16")))] == ["day = 16"]
+    assert bad(_audit(ctx, text.format("Bernard is holding the 16"))) == []
+
+
+def test_days_listed_after_a_date_share_its_month_up_to_their_suffix(ctxs):
+    """"3月13、17日，5月12、14、20日": March 13 and 17, May 12, 14 and 20 (17 was read as day 17 in every month, so a
+    credit of them was premature, a false alarm)."""
+    ctx = ctxs("cheryl_variant.txt")
+    table = ("| 发言 | 去掉 | 剩余 |\n|---|---|---|\n| 阿尔伯特：不知道，但知道伯纳德也不知道 | 3月13、17日，5月12、14、20日 | 5 |")
+    report = _audit(ctx, table)
+    assert bad(report) == [] and [c.formula for c in _claims(report, "credit")] == [
+        "statement 1 rules out (month = March and day = 13) or (month = March and day = 17) or (month = May and "
+        "day = 12) or (month = May and day = 14) or (month = May and day = 20)"]
+
+
+def test_a_row_with_an_elided_verb_and_a_removal_by_what_it_is_not(ctxs):
+    """"| S: I knew you couldn't | pairs whose sum is not 11, 17, … | 145 |": "knew you couldn't" is knowing that the
+    other does not know (the row was taken for S's last statement), and the removed pairs are those whose sum is none
+    of those (it was credited with removing the sums kept, a false alarm)."""
+    ctx = ctxs("impossible.txt")
+    row = ("| Statement | Removed | Pairs left |\n|---|---|---|\n| P: cannot determine | pairs with a uniquely factorable "
+           "product | 3076 |\n| S: I knew you couldn't | pairs whose sum is not {} | 145 |")
+    right = _audit(ctx, row.format("11, 17, 23, 27, 29, 35, 37, 41, 47, 53"))
+    assert bad(right) == [] and [c.formula for c in _claims(right, "credit")] == [
+        "statement 2 rules out not x + y in {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}"]
+    wrong = _audit(ctx, row.format("11, 17, 23, 27, 29, 35, 37, 41, 47"))  # (53 kept: it says the 53s go)
+    assert [c.record.kind for c in bad(wrong)] == ["credit"]
