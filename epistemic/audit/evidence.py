@@ -229,7 +229,8 @@ def must_be(text: str, start: int, end: int) -> bool:
     return _MUST_BE.search(text, a, b) is not None
 
 
-_MUST_BE = re.compile(r"(?i:\b(?:has|have)\s+to\s+be\b|\bmust\s+(?:therefore\s+|then\s+|thus\s+)?be\b|\bcan\s+only\s+be\b)|"
+_MUST_BE = re.compile(r"(?i:\b(?:has|have)\s+to\s+be\b|\bmust\s+(?:therefore\s+|then\s+|thus\s+)?be\b|"
+                      r"\bcan\s+only\s+be\b)|"
                       r"只能是|一定是|必然是|必定是")  # ("Bernard must therefore be holding the 16")
 _ALREADY_FRONTED = re.compile(r"[\s*>\-•]*(?i:(?:so|and|thus|hence|then)\s+)?(?i:already\s+(?:after|at|by|once|when|"
                               r"following)\b)[^,，.;:!?。；：\n]{1,60}[,，]")

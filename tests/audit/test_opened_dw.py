@@ -200,7 +200,8 @@ def test_a_value_an_agent_must_therefore_hold_is_concluded(ctxs):
     ctx = ctxs("cheryl.txt")
     text = said(ctx, 1) + "\n\nBernard says he was in the dark at first but is sure now. I've determined that {}." + \
         "\n\n" + said(ctx, 3).split("\n\n")[-1]
-    assert [c.formula for c in bad(_audit(ctx, text.format("Bernard must therefore be holding the 16")))] == ["day = 16"]
+    forced = _audit(ctx, text.format("Bernard must therefore be holding the 16"))
+    assert [c.formula for c in bad(forced)] == ["day = 16"]
     assert bad(_audit(ctx, text.format("Bernard is holding the 16"))) == []
 
 
@@ -220,8 +221,9 @@ def test_a_row_with_an_elided_verb_and_a_removal_by_what_it_is_not(ctxs):
     other does not know (the row was taken for S's last statement), and the removed pairs are those whose sum is none
     of those (it was credited with removing the sums kept, a false alarm)."""
     ctx = ctxs("impossible.txt")
-    row = ("| Statement | Removed | Pairs left |\n|---|---|---|\n| P: cannot determine | pairs with a uniquely factorable "
-           "product | 3076 |\n| S: I knew you couldn't | pairs whose sum is not {} | 145 |")
+    row = ("| Statement | Removed | Pairs left |\n|---|---|---|\n"
+           "| P: cannot determine | pairs with a uniquely factorable product | 3076 |\n"
+           "| S: I knew you couldn't | pairs whose sum is not {} | 145 |")
     right = _audit(ctx, row.format("11, 17, 23, 27, 29, 35, 37, 41, 47, 53"))
     assert bad(right) == [] and [c.formula for c in _claims(right, "credit")] == [
         "statement 2 rules out not x + y in {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}"]
