@@ -27,8 +27,8 @@ from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
-                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, REJECTED, REPORTED, SPLIT,
-                      SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key,
+                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED, REPORTED,
+                      SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key,
                       junction_key, knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
@@ -972,6 +972,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if "know" in low:  # "three after P knows, and one after Q knows": the knowing names a time, no claim of it
         found = [r.read_as(REPORTED) if r.kind == "knowledge" and _TIME_OF.match(sentence, r.start) is not None else r
                  for r in found]
+    if "要" in sentence or "该" in sentence or "whether" in low:  # "我一开始还犹豫要不要把17去掉": a removal weighed
+        weighed = _WHETHER_TO.search(sentence)
+        found = [r.read_as(QUESTION) if weighed is not None and r.kind == "exclusion" and weighed.start() < r.end
+                 else r for r in found]
     if answers:  # "到这一步还不能说答案就是7月16日": what cannot be said yet
         found = [r.read_as(HEDGED) if r.kind == "answer" and
                  _CANNOT_SAY.search(sentence, max(0, r.start - 16), r.start) is not None else r for r in found]
@@ -982,6 +986,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
 
 
 # A knowing that dates something else: "three after P knows" (not "after Q's statement P knows": the time first)
+_WHETHER_TO = re.compile(r"(?:要不要|该不该|是不是要|是否要|是否该)[^，,。；;]{0,12}(?:去掉|排除|删|划掉)|"
+                         r"(?i:\bwhether\s+(?:or\s+not\s+)?to\s+(?:remove|eliminate|drop|rule\s+out|cross\s+out)\b)")
 _TIME_OF = re.compile(r"(?i:(?:after|once|before|until|till|by\s+the\s+time)\s+(?:the\s+)?[\w.]{1,20}\s+"
                       r"(?:also\s+|now\s+|finally\s+)?(?:knows?|knew)\b)")
 _CANNOT_SAY = re.compile(r"(?:还?不能说|还?不能断定|不敢说|(?i:\b(?:can't|cannot|can\s+not)\s+(?:yet\s+)?(?:say|conclude)|"

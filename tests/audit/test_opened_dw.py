@@ -229,3 +229,15 @@ def test_a_row_with_an_elided_verb_and_a_removal_by_what_it_is_not(ctxs):
         "statement 2 rules out not x + y in {11, 17, 23, 27, 29, 35, 37, 41, 47, 53}"]
     wrong = _audit(ctx, row.format("11, 17, 23, 27, 29, 35, 37, 41, 47"))  # (53 kept: it says the 53s go)
     assert [c.record.kind for c in bad(wrong)] == ["credit"]
+
+
+def test_a_removal_weighed_is_no_removal(ctxs):
+    """"我一开始还犹豫要不要把17去掉，…，所以保留": whether to remove 17 was weighed, not done (it was judged a removal
+    of 17, a false alarm); "所以把17去掉" does remove it."""
+    ctx = ctxs("cheryl_cam.txt")
+    head = said(ctx, 2, "zh") + "\n\n"
+    weighed = _audit(ctx, head + "我一开始还犹豫要不要把17去掉，不过4月已经被排除了，17只剩7月一个，所以保留。")
+    assert not [c for c in bad(weighed) if c.record.kind == "exclusion"]
+    assert [c.record.reading for c in _claims(weighed, "exclusion")][:1] == ["question"]
+    assert [c.record.reading for c in _claims(_audit(ctx, head + "所以把17去掉。"), "exclusion")] != ["question"]
+
