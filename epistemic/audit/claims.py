@@ -27,9 +27,9 @@ from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
-                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED, REPORTED,
-                      SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key, implies_key,
-                      junction_key, knows_key, moved, not_key, record, set_key, value_key)
+                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED,
+                      REPORTED, SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key,
+                      implies_key, junction_key, knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
