@@ -7,7 +7,10 @@ Each row whose first cell names one statement of the dialogue (a quote, "P's fir
 elimination cell is a plain list of values or tuples credits that list to the statement: the claim that exactly
 that statement rules them out (strategies.Credit), so "♠4" in the row of P's first remark is false (a 4 is
 ambiguous then). Exclusions read in the cell itself ("…; it also removes (5,6)") are credited to the row's
-statement too. A cell with anything but a list ("every sum outside {11, 17, …}") gives no list claim.
+statement too. A cell with anything but a list ("every sum outside {11, 17, …}") gives no list claim. A column of
+what is left ("Cards still possible", "Dates left") and one of its size ("Left", "世界数") say what the row's statement
+leaves: a bare list there is credited like a removal of the rest, a bare number is the count then (rows that name an
+earlier statement than the row above them are not dated so).
 """
 from __future__ import annotations
 
