@@ -352,7 +352,7 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     elif phrase is not None and _PRONOUN_QUOTE.search(phrase) is not None and \
             len(own := _referent_statements(aligner, text, text.rfind(phrase, 0, end))) == 1:
         return (own[0],)  # "I'm considering Alice, … her 'I don't know' removes every case with b = c": the statement
-        # of the agent named last, who makes one
+        # of the one agent the step names, who makes one
     elif phrase is not None and _BA.match(phrase) is not None:
         clause = _PIECE.split(sentence[:sentence.rfind(phrase)].rstrip(" ，,"))[-1]
         k = aligner.anchor(clause, current) if clause and _SAYS_ZH.search(clause) is not None else None

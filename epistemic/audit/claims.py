@@ -985,11 +985,13 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     return tuple(found + timed), carry
 
 
-# A knowing that dates something else: "three after P knows" (not "after Q's statement P knows": the time first)
+# A removal weighed, not done: "我一开始还犹豫要不要把17去掉", "I wondered whether to remove 17"
 _WHETHER_TO = re.compile(r"(?:要不要|该不该|是不是要|是否要|是否该)[^，,。；;]{0,12}(?:去掉|排除|删|划掉)|"
                          r"(?i:\bwhether\s+(?:or\s+not\s+)?to\s+(?:remove|eliminate|drop|rule\s+out|cross\s+out)\b)")
+# A knowing that dates something else: "three after P knows" (not "after Q's statement P knows": the time first)
 _TIME_OF = re.compile(r"(?i:(?:after|once|before|until|till|by\s+the\s+time)\s+(?:the\s+)?[\w.]{1,20}\s+"
                       r"(?:also\s+|now\s+|finally\s+)?(?:knows?|knew)\b)")
+# What cannot be said yet, just before an answer: "还不能说答案就是…", "I can't yet say the answer is …"
 _CANNOT_SAY = re.compile(r"(?:还?不能说|还?不能断定|不敢说|(?i:\b(?:can't|cannot|can\s+not)\s+(?:yet\s+)?(?:say|conclude)|"
                          r"too\s+early\s+to\s+(?:say|conclude)|not\s+yet\s+(?:say|conclude)))[^。.;；,，]{0,4}$")
 _SEES_VALUES = re.compile(r"(?:看到|看见|(?i:\bsees\b|\bsaw\b))\s*((?:[a-z]\s*=\s*\d{1,6}\s*(?:、|,|，|和|(?i:and\b))?\s*)+)")
