@@ -30,13 +30,13 @@ from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, top
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, trailing_after, credit_stage,
-                      dates_event, exact_credit, in_reason, nothing_records, half_credit, quoted_credit, reason_credit,
-                      survived_stage)
+                      dates_event, exact_credit, in_aside, in_reason, nothing_records, half_credit, quoted_credit,
+                      possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
 from .answers import (ANSWER_LINE, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
-                      first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer, table_answer,
-                      undetermined)
+                      first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer, summary_answer,
+                      table_answer, undetermined)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
                        STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, must_be, says_already, weighs_alone,
                        wrong_information)
@@ -416,13 +416,14 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             records += [r for r in sum_rows(text) if r.key.formula not in said]  # "| 12 | 4, 3 | 20 |" under "| … |
             # sum |" (a pair's sum, "| (8, 7) | 15 |", is read as the pair's already)
             records = credit_tables(ctx.aligner, lex, text, records)
-        if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or text.count(") ") >= 3) and
+        if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or
+             text.count(") ") + text.count("),") >= 3) and
                 ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \
                 (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None) or \
                 (text.count("→") >= 3 and _ARROW_TRIPLE.search(text) is not None):
             # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19", "(9,8,2) 18 · (9,4,4) 17 · …" under
             # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products),
-            # "- 12, 4, 3 → 18"
+            # "- 12, 4, 3 → 18", "(12, 4, 3), sum 18"
             records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
         arrows = "→" in text or "->" in text or "⇒" in text
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
@@ -465,6 +466,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     _ALONE_BASIS.search(text, max(0, ref.at - 4), ref.at) is None and \
                     WALKS_ON.search(text, ref.at, r.start) is None and \
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
+                    not in_aside(text, ref.at, r.start) and not possessive_between(text, ref.at, r.start) and \
                     not dates_event(text, ref.at, r.start) and \
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
@@ -787,13 +789,13 @@ def _names(lex: Lexicon) -> tuple[str, ...]:
 def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
                index: int) -> tuple[tuple[int, ...], ...] | None:
     """The answer a closing step sets apart, by the first reader that finds one: bold ("**March 18.**"), a closing
-    line ("Hence 4."), a step under an answer heading, the last row of a closing table ("| Ali: then I know | Mar 18
-    |"), a yes or no opening the step ("Yes. Anne can only …"), a closing sentence's subject, bracket or correction
-    ("… — June 12 — is her birthday"), a bare last line ("6月12日。") or a last line answering a question ("**Q: So how old
-    is Cheryl?**\n9.")."""
+    line ("Hence 4."), a labelled summary's head ("**Summary: 3 children are muddy — …"), a step under an answer
+    heading, the last row of a closing table ("| Ali: then I know | Mar 18 |"), a yes or no opening the step ("Yes.
+    Anne can only …"), a closing sentence's subject, bracket or correction ("… — June 12 — is her birthday"), a bare
+    last line ("6月12日。") or a last line answering a question ("**Q: So how old is Cheryl?**\n9.")."""
     last = index == len(texts) - 1
     headed = index > 0 and _ANSWER_HEADING.match(texts[index - 1]) is not None
-    return (bold_answer(lex, memo, text) or closing_answer(lex, memo, text) or
+    return (bold_answer(lex, memo, text) or closing_answer(lex, memo, text) or summary_answer(lex, memo, text) or
             (headed_answer(lex, memo, text) if headed else None) or
             (table_answer(lex, memo, text) if last or headed else None) or opening_answer(lex, memo, text) or
             subject_answer(lex, memo, text) or (bare_answer(lex, memo, text) or asked_answer(lex, memo, text)

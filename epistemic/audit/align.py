@@ -784,6 +784,11 @@ def _elided(toks) -> tuple[str, ...]:
                                    v.kind in ("know", "notknow") for v in rest[i + 2:]) for i, u in enumerate(rest)) else ()
 
 
+def _pronoun_says_next(toks, i: int) -> bool:
+    """Whether a pronoun and a saying verb follow toks[i]: ", and he says …"."""
+    return i + 2 < len(toks) and toks[i + 1].kind == "he" and toks[i + 2].kind == "says"
+
+
 def said_words(toks) -> tuple[str, ...]:
     """The know / don't-know words a speaker says: up to another agent or a comma before the first of them
     ("after Q's remark, P knows": nothing is Q's), nested clauses after it ("Q said he knew P didn't know"). Speech
@@ -810,8 +815,10 @@ def said_words(toks) -> tuple[str, ...]:
         prev, last = last, kind
         if kind == "know" or kind == "notknow" or (kind == "agent" and prev == "says"):
             continue
-        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and not said)):
-            break  # (`Albert says, "I don't know…"`, `Albert — "I don't know…"`: what is said opens there)
+        elif not out and (kind == "agent" or (kind == "sep" and u.text not in (":", "：", "—", "–") and not said and
+                                              not _pronoun_says_next(toks, i))):
+            break  # (`Albert says, "I don't know…"`, `Albert — "I don't know…"`: what is said opens there; "The
+            # second man sees …, and he also says he doesn't know": the subject's pronoun, then his saying)
     return tuple(out)
 
 
@@ -874,7 +881,9 @@ class Aligner:
                    re.compile("(?:" + _surfaces(lexicon, {"agent", "ambig"}).pattern + r")" + _RELATIVE_CLAUSE +
                               r"?[^。.!?\n]{0,30}?(?:"
                               + _surfaces(lexicon, {"says"}).pattern
-                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn|opening)|[:：—–]|声明|发言|回答|的话)"),
+                              + r"|(?i:statement|announcement|remark|reply|response|claim|turn|opening)|[:：—–]|"
+                              r"声明|发言|回答|的话)|(?i:,\s+and\s+(?:he|she)\s+(?:also\s+|then\s+|too\s+)?(?:says|said)\b)"),
+                   # (", and he also says he doesn't know": the subject's pronoun and his saying)
                    _surfaces(lexicon, {"know", "notknow"}), max((len(q) for qs in quotes for q in qs), default=0),
                    _restated(puzzle), _signatures(puzzle), _labels(puzzle), _label_opening(puzzle),
                    tuple(tuple(_words(t) for _, t in a.texts) for a in puzzle.announcements),
@@ -1423,8 +1432,9 @@ class Aligner:
                     out.append(Cue(start, k, "paraphrase", True))
                     k += 1
                 continue
-            if self.knows.search(before) is None:
-                continue
+            if self.knows.search(before) is None and (he_says is None or not before.strip()):
+                continue  # (but "The first man sees the second and third hats. He says he doesn't know …": the
+                # speaker named in the sentence before, his saying explicit)
             subject = tokens(self.lexicon, elided.group("subject")) if elided is not None else []
             agent = subject[0].payload if len(subject) == 1 and subject[0].kind == "agent" else None
             if agent is None and (he_says is not None or (subject and subject[0].kind == "he")):

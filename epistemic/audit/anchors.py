@@ -134,6 +134,24 @@ def in_reason(text: str, at: int, claim: int) -> bool:
 _CLAUSE_MARK = re.compile(r"[,，;；:：→⇒]|->|=>|\s[—–-]\s|—|\b(?:if|when|whether|would|could|might)\b", re.IGNORECASE)
 
 
+def in_aside(text: str, at: int, claim: int) -> bool:
+    """Whether the cue at `at` stands in a bracketed aside that closes before the claim at `claim`: "removes more
+    (some cases killed by Alice's statement), but the part we need is a ≠ c" is not dated by Alice's statement."""
+    opening = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    m = _BRACKETS.match(text, opening) if opening >= 0 else None
+    return m is not None and at < m.end() <= claim
+
+
+# A clause opening on another possessive with its noun left out: "Alice's statement only forced b ≠ c, Bob's only a ≠ c"
+_LATER_POSSESSIVE = re.compile(r"[,;，；]\s*(?:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)\s")
+
+
+def possessive_between(text: str, at: int, claim: int) -> bool:
+    """Whether a clause opening on an elided possessive ("…, Bob's only a ≠ c") comes between the cue at `at` and the
+    claim at `claim`: the claim is that statement's, not the cue's."""
+    return _LATER_POSSESSIVE.search(text, at, claim) is not None
+
+
 def tight_after(text: str, start: int) -> bool:
     """Whether an English "after …" opens the very clause of the claim at `start`, with no comma, colon or
     supposition between ("so after the second silence everyone knows at least four are muddy"): the claim is
@@ -498,8 +516,9 @@ _NOT_EVEN = r"(?:doesn't|does\s+not|didn't|did\s+not|can't|cannot|won't|couldn't
 _NOTHING_VERBS = re.compile(
     r"(?i)\b(?:(?:adds|gives|provides|brings|yields|carries|conveys|offers)\s+no\s+(?:new\s+|further\s+|additional\s+|"
     r"extra\s+)?(?:information|info|constraint)\b(?!\s+(?:about|on|regarding|as\s+to))|"
-    r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+(?:nothing|no\s+" + _ITEMS +
-    r")|" + _NOT_EVEN + r"(?:rule\s+out|eliminate|remove|exclude|change)\s+(?:anything|any\s+(?:single\s+)?" + _ITEMS +
+    r"(?:rules?|ruled)\s+(?:out\s+)?nothing|(?:eliminates|removes|excludes|changes)\s+(?:nothing|no\s+" +
+    _ITEMS + r")|" + _NOT_EVEN + r"(?:rule\s+out|eliminate|remove|exclude|change|cut|drop)\s+(?:anything|any\s+"
+    r"(?:single\s+)?" + _ITEMS +
     r")|" + _NOT_EVEN +
     r"rule\s+anything\s+(?:new\s+|else\s+|further\s+)?out)")  # ("doesn't really rule anything out")
 _NOTHING_ZH_VERBS = re.compile(r"(?:也|就|并|都|其实|实际上)?(?:排除不了任何|(?<!就)排除不了什么|没有排除任何|不排除任何|"

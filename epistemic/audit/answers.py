@@ -25,6 +25,20 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
 
 
+# A labelled summary line and why after a dash: "**Summary: 3 children are muddy — the first silent round rules …"
+_SUMMARY_HEAD = re.compile(r"(?m:^)[ \t>#*_]*(?:(?i:summary|in\s+summary|conclusion|verdict|final\s+answer|answer)|"
+                           r"总结|结论|最终答案|答案)[ \t*]*[:：][ \t*]*(?P<head>[^—–:：\n。]{1,60}?)"
+                           r"(?:[ \t*]+[—–][ \t]+\S|。|\.[ \t]+\S)")
+# (or a sentence of its own: "**总结：有3个孩子额头有泥。父亲的话加上…**")
+
+
+def summary_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one answer of the head of the step's last labelled summary line, before the dash that opens its reasons
+    ("**Summary: 3 children are muddy — the first silent round rules out …**"), or None."""
+    found = list(_SUMMARY_HEAD.finditer(text))
+    return _one_answer(lex, memo, found[-1].group("head")) if found else None
+
+
 _UNSURE = re.compile(r"(?i:\b(?:more|most)\s+likely\b|\bprobably\b|"
                      r"\b(?:cannot|can't|can\s+not)\s+be\s+(?:certain|sure|determined)\b|\bundetermined\b)|无法确定|不能确定")
 _BOXED = re.compile(r"\\boxed\s*\{((?:[^{}\n]|\{[^{}\n]*\}){1,120})\}")
@@ -79,10 +93,11 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
 _REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\s*$")
 
 
-# (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", a heading line "**Answer**\nYes. …"; a bare
-# "是，" / "否，" opens a reply too)
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|先说结论|简而言之|(?i:answer|short\s+answer|short\s+version|in\s+short|"
-                             r"tl;?\s?dr|bottom\s+line))\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
+# (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", "**Summary: yes — …", a heading line
+# "**Answer**\nYes. …"; a bare "是，" / "否，" opens a reply too)
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|先说结论|简而言之|总结|结论|(?i:answer|short\s+answer|short\s+version|"
+                             r"in\s+short|tl;?\s?dr|bottom\s+line|(?:in\s+)?summary|conclusion|verdict))"
+                             r"\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)(?:\s*[(（]\s*(?:填|答案|(?i:answer))?\s*[:：]?\s*[01]\s*[)）])?"
                              r"\s*(?:\*\*)?\s*[.,，。!！:：—–]")  # ("答：是（填1）。")
 

@@ -118,7 +118,7 @@ _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|ar
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|clear\w* out|"
                         r"\bkill|\bdie[sd]?\b|\bimpossible\b|"
-                        r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除|没了", re.IGNORECASE)
+                        r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除|清掉|清除|没了", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
@@ -313,6 +313,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     previous = ""  # the sentence before
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
+        answering = _KNOWING_ASKED.search(previous) is not None  # "B knows? depends — 14 ✘, 15/16/17 ✔.": the
+        # cases where he knows or not, not values gone
         item = _BULLET_LINE.match(sentence) if struck else None
         struck = item is not None or (sentence.rstrip().endswith((":", "：")) and
                                       _STRUCK_LABEL.fullmatch(sentence) is not None)
@@ -366,6 +368,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             hit = (_listed_equalities(_texts_from(hit[0], read, sentence), sentence), hit[1])
             memo.remember(sentences, key, hit)
         records, answer_cue = hit
+        if records and answering:
+            records = tuple(r.read_as(CASE) if r.certain and r.kind in ("candidates", "exclusion") else r
+                            for r in records)
         if records and supposed and _NAMES_IT.fullmatch(sentence) is not None:  # "如果他看到两顶红帽子，…那他自己一定是白
             # 的。这是“红白红”。": the world supposed, named
             records = tuple(r.read_as(SUPPOSED) if r.certain and r.kind == "candidates" else r for r in records)
@@ -972,7 +977,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if "know" in low:  # "three after P knows, and one after Q knows": the knowing names a time, no claim of it
         found = [r.read_as(REPORTED) if r.kind == "knowledge" and _TIME_OF.match(sentence, r.start) is not None else r
                  for r in found]
-    if "要" in sentence or "该" in sentence or "whether" in low:  # "我一开始还犹豫要不要把17去掉": a removal weighed
+    if _WEIGHED_QUICK.search(sentence) is not None:  # "我一开始还犹豫要不要把17去掉": a removal weighed
         weighed = _WHETHER_TO.search(sentence)
         found = [r.read_as(QUESTION) if weighed is not None and r.kind == "exclusion" and weighed.start() < r.end
                  else r for r in found]
@@ -985,9 +990,15 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     return tuple(found + timed), carry
 
 
-# A removal weighed, not done: "我一开始还犹豫要不要把17去掉", "I wondered whether to remove 17"
-_WHETHER_TO = re.compile(r"(?:要不要|该不该|是不是要|是否要|是否该)[^，,。；;]{0,12}(?:去掉|排除|删|划掉)|"
-                         r"(?i:\bwhether\s+(?:or\s+not\s+)?to\s+(?:remove|eliminate|drop|rule\s+out|cross\s+out)\b)")
+# A question whether an agent knows, ending its sentence: "Status: A knows? no. B knows?", "阿尔伯特知道吗？"
+_KNOWING_ASKED = re.compile(r"(?i:\bknows?\s*\?\s*$)|知道[吗么]?\s*[?？]\s*$")
+# A removal weighed or meant, not done: "我一开始还犹豫要不要把17去掉", "I wondered whether to remove 17", "一开始想把17也
+# 删掉——不对", "I was about to drop 17"
+_WHETHER_TO = re.compile(r"(?:要不要|该不该|是不是要|是否要|是否该|(?<![不没])(?:想要|本想|原想|想|打算|准备|差点)(?:把|将)?)"
+                         r"[^，,。；;]{0,12}(?:去掉|排除|删|划掉)|"
+                         r"(?i:\b(?:whether\s+(?:or\s+not\s+)?to|(?:wanted|meant|was\s+going|was\s+about|tempted|"
+                         r"planned)\s+to)\s+(?:remove|eliminate|drop|rule\s+out|cross\s+out|strike)\b)")
+_WEIGHED_QUICK = re.compile(r"要|该|想|打算|准备|差点|(?i:whether|wanted|meant|going\s+to|about\s+to|tempted|planned)")
 # A knowing that dates something else: "three after P knows" (not "after Q's statement P knows": the time first)
 _TIME_OF = re.compile(r"(?i:(?:after|once|before|until|till|by\s+the\s+time)\s+(?:the\s+)?[\w.]{1,20}\s+"
                       r"(?:also\s+|now\s+|finally\s+)?(?:knows?|knew)\b)")
@@ -1665,8 +1676,9 @@ _RELATION_QUICK = re.compile(r"(?<![A-Za-z0-9_])[a-z]\s*(?:(?:≠|!=|=|<|>|≤|�
 # next to a Chinese character is still a name: "这也说明a ≠ b")
 _RELATION_OPS = {"≠": "!=", "!=": "!=", "=": "=", "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}
 _NAMED_RELATION = re.compile(r"\s*(?:(?i:possibility|possibilities|option|options|case|cases|pairs?|scenario|triples?|"
-                             r"worlds?)\b|"
-                             r"的情况|的情形|的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named)
+                             r"worlds?|relaxation|restriction|constraint|condition|rule|assumption|variant|version)\b|"
+                             r"的情况|的情形|的可能|的组合|的数对|的三元组)")  # ("a = b 的情形（如5, 5, 10）撑过前两句": a case named;
+# "the x = y relaxation doesn't matter": a rule of the variant)
 _DESCRIBED = re.compile(r"(?i:\b(?:with|where|having|whose|when)\s+$)|(?:所有|凡是|出现|会有|才有|存在|比如)\s*$")
 
 
@@ -1797,9 +1809,11 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 
 # A relation taken as a case to look at: "Take a = c first", "Consider the case a = b", "看 a = c 的情况"
-_TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|supposing|case|cases?\s+of|"
+_TAKEN_BEFORE = re.compile(r"(?i:\b(?:take|consider|try|suppose|assume|assuming|supposing|allowing|permitting|"
+                           r"(?:if\s+we\s+|we\s+)?(?:allow|permit)|case|cases?\s+of|"
                            r"the\s+case\s+(?:where|that|of|with)|unless|whenever|except\s+(?:when|if))\s*$)|"
-                           r"(?:考虑|看看?|假设|假如|设|除非)\s*$")  # ("Two options unless b = c": a condition)
+                           r"(?:考虑|看看?|假设|假如|设|除非|允许)\s*$")  # ("Two options unless b = c": a condition;
+# "Allowing x = y adds ambiguities": a rule of the variant, no claim that x = y)
 _CASE_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]\s")
 # After a relation: what it would take or give, a supposition ("a = b = c would need a = a + a")
 _SUPPOSED_AFTER = re.compile(r"(?:\s*=\s*[A-Za-z]\b)?\s+(?i:(?:would|might)\s+(?:need|require|mean|give|force|imply|"
@@ -2866,7 +2880,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                      _AGENT_IS_NOT.fullmatch(sentence, prev.end, t.start) is not None or
                      _BESIDE.fullmatch(sentence, prev.end, t.start) is not None) \
                     and (holder := prev if prev.kind == "agent" else
-                         next((u for u in reversed(out) if u.kind == "agent"), None)) is not None:
+                         next((u for u in reversed(out) if u.kind == "agent"), None)) is not None and \
+                    not _coordinated(out, holder, sentence):  # (not "第二位和盲人都戴红帽": both hats, the colour shared)
                 mine = _own_var(lex, holder.payload)  # "Bill holds white", "安妮的话排除了她拿白牌的…": the
                 # holder's own card (a pronoun's, the agent named last)
                 own = next((p for k, p in t.payload if k == "value" and p[0] == mine), None)
@@ -3100,7 +3115,9 @@ def _other_subject(sentence: str, start: int, end: int) -> bool:
 _OTHER_SUBJECT = re.compile(r"[，,]\s*(?![^\d，,]*?(?:也|即|就|或|还|只|应|必|可能|所以|因此|那么|则|为|等于|剩|排除|不))"
                             r"[\u4e00-\u9fff]{2,8}\s*$")
 # A clause opened by a person ("若 h2 = h3 = 红，他必是白"): his own value, not the attribute's of the clause before
-_PRONOUN_SUBJECT = re.compile(r"[，,]\s*(?:他|她)(?:自己)?(?:就|也|便|必|必然|一定|只能|肯定|只可能)*(?:是|为)?\s*$")
+_PRONOUN_SUBJECT = re.compile(r"(?:[，,]\s*(?:他|她)(?:自己)?|(?:[，,]|→|->|⇒)\s*自己(?:的帽子)?)"
+                              r"(?:就|也|便|必|必然|一定|只能|肯定|只可能|若|如果|要是)*(?:是|为)?\s*$")
+# ("h3 红、h1 白 → 自己若红": the speaker's own hat, not h1)
 # A pronoun for the value just named, and its contents: "6月，里面是12和19", "May, which has 15, 16 and 19"
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _CONTENTS_AFTER = re.compile(r"\s*(?:里面|里边|其中|当中)\s*(?:是|有|只有)|\s*(?i:which\s+(?:has|contains)\b)")
@@ -3143,6 +3160,14 @@ def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
         return False
     return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
         _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
+
+
+def _coordinated(out: list[Token], agent: Token, sentence: str) -> bool:
+    """Whether `agent` is the second of two agents joined by "and" ("the second man and the blind man both wear red",
+    "第二位和盲人都戴红帽"): what follows is said of both."""
+    at = next((n for n, u in enumerate(out) if u is agent), 0)
+    return at > 0 and out[at - 1].kind == "agent" and \
+        _AGENTS_AND.fullmatch(sentence, out[at - 1].end, agent.start) is not None
 
 
 def _owner(prev: Token | None, out: list[Token], sentence: str) -> Token | None:
@@ -3780,8 +3805,9 @@ def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
             pair = (told_by[0], after[0])  # "Albert was told the month", "Mr. P, who was told the suit"
         elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received") and after and \
                 after[0].kind == "attr" and sentence[m.end():after[0].start].strip() == "" and not worn and \
-                _SEEN_END.match(sentence, after[0].end) is None:
-            # (not "Bill has a−1 or a+1": a value of a term)
+                (_SEEN_END.match(sentence, after[0].end) is None or
+                 type(after[0].payload) is tuple and _HELD_VALUE.match(sentence, after[0].end) is not None):
+            # (not "Bill has a−1 or a+1": a value of a term; but "S holds the product 52": the term, then its value)
             holder = [t for t in words if t.end <= m.start() and t.kind != "sep"][-1:]
             if holder and holder[0].kind == "agent" and _HOLDS_GAP.fullmatch(sentence, holder[0].end, m.start()):
                 pair = (holder[0], after[0])  # "Bernard, who holds the month", "Albert has the month"
@@ -3971,6 +3997,7 @@ _SEES_GAP = re.compile(r"\s*(?i:(?:can|could)\s+)?(?i:sees|saw|see|observes|look
 _SEER_PRONOUN = re.compile(r"他|她|(?i:\b(?:he|she)\b)")
 _SEEN_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and)\b|和|与|跟)\s*")
 _SEEN_END = re.compile(r"\s*(?:[=≠<>≤≥∈∉+\-−×*/]|\d)")
+_HELD_VALUE = re.compile(r"\s+\d{1,6}\b(?!\s*[=≠<>≤≥∈∉+\-−×*/])")  # "the sum 17": a term's value after it
 
 
 def _seen_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimRecord]:
@@ -4598,10 +4625,13 @@ _GLOSSED_OUT = re.compile(r"\s*[(（][^()（）\n]{1,20}[)）](?:[^.;:!?。；\n
                           r"\bruled\s+out\b)|\s*[(（][^()（）\n]{1,20}[)）][^。；\n]{0,40}?(?:排除|去掉|出局)")
 _ELLIPSIS = re.compile(r"…|\.{3,}|⋯|(?<=\d)\.\.(?=\s*\d)")  # ("Aug..": an abbreviation, then a full stop)
 # A negation right before an elimination verb: "was not eliminated", "isn't ruled out", "没被排除", "并未排除"
-_DENIED_BEFORE = re.compile(r"(?i:\b(?:not|never)\s+(?:yet\s+|been\s+|be\s+)*$|n't\s+(?:yet\s+|been\s+|be\s+)*$)|"
-                            r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|(?:没有?|未|并未|并没有?|不会|不能|无法|不)$|"
+_DENIED_BEFORE = re.compile(r"(?i:(?:\b(?:not|never)|n't)\s+(?:yet\s+|been\s+|be\s+|all\s+|entirely\s+|"
+                            r"completely\s+|fully\s+)*$)|"
+                            r"(?:没有?|未|并未|并没有?|不会|不能|不)被[^，,。；;：:\s]{0,6}$|"
+                            r"(?:没有?|未|并未|并没有?|不会|不能|无法|不)(?:全部|完全|全都|都|全|彻底)?$|"
                             r"(?:没有?|未|并未|不会|不能|无法|不应该?|不可能)(?:在|于|从|到)[^，,。；;：:\s]{1,8}$")
-# (and "6月不能在第一步排除": a time or place between the negation and the verb)
+# (and "6月不能在第一步排除": a time or place between the negation and the verb; "黑桃并没有全部去掉", "not entirely
+# eliminated": not all of them)
 
 
 _DROPS = re.compile(r"(?i:drop|cross|strike|struck|kill|knock|throw|threw|wipe|lose|lost)")

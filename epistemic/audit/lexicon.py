@@ -135,7 +135,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "rules out", "ruled out", "eliminates", "eliminated", "eliminate", "excluded", "excludes", "never",
             "disposes of", "disposed of", "gets rid of", "got rid of", "wipes out", "wiped out", "throws out",
             "thrown out", "filters out", "filtered out", "kills off", "killed off",
-            "kills", "killed", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除",
+            "kills", "killed", "kill", "去掉了", "去掉", "删去", "删掉", "淘汰", "划掉了", "划掉", "划去", "删除了", "删除", "去除", "清掉", "清除",
             # the trace's own elimination: "we can also drop April 19", "I'd drop 29", "cross off July 14"
             "drop", "drops", "dropped", "cross off", "crossed off", "crosses off", "toss out", "tossed out",
             "takes care of", "took care of", "takes out", "take out", "took out", "clears away", "cleared away", "weeds out", "weeded out"),
@@ -153,10 +153,10 @@ CUES: dict[str, tuple[str, ...]] = {
                "is in this list", "are in this list", "is in the following list", "is among", "are among",
                "在这个列表里", "在这个列表中", "在下面的列表里", "在以下列表中", "∈"),
     "if": ("如果", "假如", "假设", "若是", "若", "要是", "对于", "当且仅当", "if", "iff", "⇔", "⟺", "<=>", "suppose",
-           "imagine", "设想",  # ("Imagine you are P holding a 5: only ♦5 remains, so you know": a supposition)
+           "imagine", "pretend", "设想",  # ("Imagine you are P holding a 5: only ♦5 remains, so you know": a supposition)
            "assuming", "were it", "only if", "only when", "只要", "as long as", "so long as",
-           "provided that"),  # "only" of a condition, not of
-    # values: "Bo knows only if 19 is gone"; "只要不是14号，就知道": a condition
+           "provided that", "凡是", "whenever"),  # "only" of a condition, not of
+    # values: "Bo knows only if 19 is gone"; "只要不是14号，就知道", "凡是盲人戴红帽的情况，第二位都会知道": a condition
     "then": ("那么", "那", "就", "则", "then",
              "说明", "这说明", "也就是说", "就是说", "换句话说"),  # "…，说明他的月份里没有13": "which shows", no speech
     "modal": ("就会", "就能", "就可以", "能够", "会", "能", "可以", "一看就知道", "马上就知道", "立刻就知道", "立即就知道", "would", "could", "would have", "can", "might", "may",

@@ -15,8 +15,11 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16}
 _ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _N = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")"  # ("1,747 pairs left": one number)
-# "(16 → 9)" after a removal: from one count to the count left, no values
-COUNT_ARROW = re.compile(r"(?<=[(（])\s*\d{1,4}\s*(?:→|->|⟶)\s*(\d{1,4})(?=\s*[)）])")
+# "(16 → 9)" after a removal: from one count to the count left, no values; or after a label, before its reason in
+# brackets ("line 2: 9 → 5 (♠ and ♣ out)")
+COUNT_ARROW = re.compile(r"(?<=[(（])\s*\d{1,4}\s*(?:→|->|⟶)\s*(\d{1,4})(?=\s*[)）])|"
+                         r"(?:(?<![\s\S])|[:：]|(?<=\d[ \t]))[ \t]*\d{1,4}\s*(?:→|->|⟶)\s*(\d{1,4})(?=\s*[(（])")
+# (the label's colon may be read as a space: "line 2  9 → 5 (…")
 _NOUN = (r"(?:possible\s+|candidate\s+|remaining\s+)?(?:cards?|dates?|pairs?|rows?|triples|possibilities|candidates|"
          r"options|birthdays|worlds)")
 # "16 left." alone: a count with nothing but the step to date it

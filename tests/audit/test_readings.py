@@ -571,14 +571,16 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # traces_bh* (opened in session 30): "The blind man cannot be certain; his hat is white in four of the five
     # remaining cases (probably white)" is read as white (its '答案是"是"' read that session)
     "bh2-hats-o1-summary-error-14",
-    # traces_ck* (session 43): "**结论：** 是。两数之和一定是3、5、15、17之一（答案填1）。顺便一提，这时比尔也能推出安妮的数。"
-    # (read without the aside after it: the aside hides the closing yes)
-    "ck1-consecutive-gpt4o-steps-correct-12",
+    # (traces_ck*, session 43: "**结论：** 是。两数之和一定是3、5、15、17之一（答案填1）。…" read in session 57, a yes after
+    # a "结论" label)
     # traces_dh* (opened in session 51) and traces_dm* (session 51): the yes/no of Consecutive Numbers asked as "is the
     # sum 3, 5, 15 or 17?" and answered by a list of sums, "So the sum is 3, 5, 17 or 19" (a wrong list read as yes)
     # and "the sum is 3 or 17" (gold: the pairs are wrong, though the sum is in the set); "…; the sum is one of 3, 5,
     # 15, 17 — yes." (a closing "yes" after a dash) read the same session
-    "dh2-consecutive-r1-think-error-01", "dm1-consecutive-claude-markdown-error-13"}
+    "dh2-consecutive-r1-think-error-01", "dm1-consecutive-claude-markdown-error-13",
+    # (and traces_eg*, opened in session 57: "所以答案：(a, b)是(1, 2)、(8, 7)或(9, 8)，两数之和是3、15或17" — the sum
+    # is in the set, yes, while the gold label counts the pairs, one of them missing)
+    "eg1-consecutive-claude-thinking-error-09"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged

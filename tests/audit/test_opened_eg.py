@@ -1,0 +1,171 @@
+"""Readings from traces_eg* (32 rows written in session 56 by helpers who never read the auditor, scored blind at
+0.636, then opened in session 57) and the tuning sets ei*, ej* written beside the blind eh*, each checked both
+ways."""
+from epistemic.audit.records import CASE
+from tests.audit.reading import audit as _audit, bad, claims as _claims, closing as _closing, said
+
+_WHAT_SUM = ('**1. Alice: "I don\'t know my number."**\n→ So after this: b ≠ c.\n\n'
+             '**2. Bob: "I don\'t know my number."**\n→ Hence a ≠ c now.\n→ {}\n')
+
+
+def test_a_statement_named_in_a_bracketed_aside_does_not_date_the_claim_after_it(ctxs):
+    """"This announcement removes more than that (some cases killed by Alice's statement), but the part we need is
+    a ≠ c": the aside names Alice's statement, the claim is about Bob's (it was judged after Alice's: a false
+    alarm); named outside the brackets, it still dates the claim."""
+    ctx = ctxs("what_sum.txt")
+    aside = _audit(ctx, _WHAT_SUM.format("This announcement removes more than that (some cases killed by Alice's "
+                                         "statement), but the part we need is a ≠ c."))
+    assert bad(aside) == [] and [c.verdict.stage for c in _claims(aside, "term bound")][-1] == 2
+    named = _audit(ctx, _WHAT_SUM.format("From Alice's statement, a ≠ c."))
+    assert [c.verdict.stage for c in bad(named)] == [1]
+
+
+def test_a_second_possessive_with_its_noun_left_out_takes_the_claim_after_it(ctxs):
+    """"Alice's statement only forced b ≠ c, Bob's only a ≠ c": a ≠ c is Bob's (it was dated at Alice's, a false
+    alarm); without "Bob's" it is Alice's, and too early."""
+    ctx = ctxs("what_sum.txt")
+    text = _WHAT_SUM.format("Bob's turn done.") + "\n\nLet me check: Alice's statement only forced b ≠ c, {}a ≠ c."
+    assert bad(_audit(ctx, text.format("Bob's only "))) == []
+    assert [c.formula for c in bad(_audit(ctx, text.format("and ")))] == ["a != c"]
+
+
+def test_a_labelled_summary_gives_its_answer_before_the_reasons(ctxs):
+    """"**Summary: yes — after the three "I don't know"s, …**", "**Summary: 3 children are muddy — the first silent
+    round …**" and "**总结：有3个孩子额头有泥。父亲的话加上…**": the answer the label heads (none was read)."""
+    assert _closing(ctxs, "what_sum.txt", '**Summary: yes — after the three "I don\'t know"s, all three numbers are '
+                    'different (answer 1). Each announcement rules out one kind of repetition.**') == (((1,),), True)
+    reasons = " — the first silent round rules out a single muddy child, and the muddy ones knowing right " \
+              "afterwards pins the count, whatever the clean ones see.**"
+    muddy = {"n": 5, "k": 3}
+    assert _closing(ctxs, "muddy.txt", "**Summary: 3 children are muddy" + reasons, muddy) == (((3,),), True)
+    assert _closing(ctxs, "muddy.txt", "**Summary: 2 children are muddy" + reasons, muddy) == (((2,),), False)
+    assert _closing(ctxs, "muddy.txt", "**总结：有3个孩子额头有泥。父亲的话加上连续两轮“没人站出来”，让3个泥孩子在第三次"
+                    "提问时同时知道自己有泥，而干净的孩子这一轮还不知道。**", muddy) == (((3,),), True)
+
+
+def test_a_colour_two_agents_share_is_no_one_hat_and_a_whenever_case_is_a_supposition(ctxs):
+    """"“第二位和盲人都戴红帽”这种情况被排除": both hats, not the blind man's alone (read as "the blind man is not
+    red", too early: a false alarm); "凡是盲人戴红帽的情况，第二位都会知道" is what holds in every such case, not "the
+    blind man wears red" (read as a list, false)."""
+    ctx = ctxs("hats.txt")
+    both = _audit(ctx, "第一位智者说不知道。所以“第二位和盲人都戴红帽”这种情况被排除。")
+    assert [c.formula for c in _claims(both, "exclusion")] == []
+    one = _audit(ctx, "第一位智者说不知道。所以盲人戴红帽这种情况被排除。")
+    assert [c.formula for c in _claims(one, "exclusion")] == ["h[3] != red"]
+    cases = _audit(ctx, said(ctx, 1, "zh") + "\n\n所以凡是盲人戴红帽的情况，第二位都会知道。")
+    assert bad(cases) == [] and [c.formula for c in _claims(cases, "hypothetical")] == \
+        ["h[3] = red implies w[2] knows h[2]"]
+
+
+def test_who_holds_a_term_before_its_value(ctxs):
+    """"S holds the product 52": S is told the sum, so this gives him P's information (a wrong agent, unread
+    because a number followed the term); "P holds the product 52" is right."""
+    ctx = ctxs("impossible.txt")
+    assert [c.formula for c in bad(_audit(ctx, "S holds the product 52, so the only split is 4 × 13."))] == \
+        ["S knows x * y"]
+    assert bad(_audit(ctx, "P holds the product 52, so he weighs 4 × 13 against 2 × 26.")) == []
+
+
+def test_a_relation_a_variant_allows_is_no_claim_that_it_holds(ctxs):
+    """"Allowing x = y adds a few ambiguities", "the x = y relaxation doesn't matter": a rule of the variant, not
+    "x = y" (read as certain and false: an error row flagged long before its error); "Hence x = y" still is."""
+    ctx = ctxs("impossible.txt")
+    allowing = _claims(_audit(ctx, "Allowing x = y adds a few ambiguities: 16 is 2·8 but also 4·4."), "term bound")
+    assert [(c.formula, c.record.certain) for c in allowing] == [("x = y", False)]
+    noun = _claims(_audit(ctx, "None of them is even, so the x = y relaxation doesn't matter here."), "term bound")
+    assert noun == []  # ("the x = y relaxation": a rule named)
+    hence = _claims(_audit(ctx, "Hence x = y, and 16 is 4·4."), "term bound")
+    assert [(c.formula, c.record.certain) for c in hence] == [("x = y", True)]
+
+
+def test_a_listed_triple_and_its_sum_after_a_comma(ctxs):
+    """"(12, 4, 3), sum 18" in a column of such lines says 12 + 4 + 3 = 18 (false: an arithmetic slip, unread); a
+    Chinese "(3,2)，和是31" is not read so (the pair is part of a triple, and "，和" may be "and")."""
+    ctx = ctxs("cheryls_age.txt")
+    lines = "The triples:\n1. (144, 1, 1), sum 146\n2. (72, 2, 1), sum 75\n3. (12, 4, 3), sum {}\n4. (9, 8, 2), sum 19"
+    assert [c.formula for c in bad(_audit(ctx, lines.format(18)))] == ["(12 + 4) + 3 = 18"]
+    assert bad(_audit(ctx, lines.format(19))) == []
+    zh = "c = 24：o·y = 6，(6,1)或(3,2)，和是31和29。\nc = 18：o·y = 8，(8,1)或(4,2)，和是27和24。\n" \
+         "c = 16：o·y = 9，(9,1)或(3,3)，和是26和22。"
+    assert bad(_audit(ctx, zh)) == []
+
+
+def test_a_statement_said_not_to_cut_anything(ctxs):
+    """"so Ali's statement doesn't cut anything" after she says she knows: it removes July 16 and 17 (unread)."""
+    ctx = ctxs("cheryl_cam.txt")
+    text = said(ctx, 2) + "\n\nAli then says she also knows. The day settles it in every case, so Ali's statement " \
+        "doesn't {} anything."
+    assert [c.formula for c in bad(_audit(ctx, text.format("cut")))] == ["statement 3 or 1 rules out nothing"]
+    assert [c.formula for c in bad(_audit(ctx, text.format("rule out")))] == ["statement 3 or 1 rules out nothing"]
+
+
+def test_a_pronoun_says_what_the_agent_named_before_it_says(ctxs):
+    """"The first man sees the second and third hats. He says he doesn't know his own colour." and "The second man
+    sees the first and third hats, and he also says he doesn't know.": each man's statement (neither was aligned, so
+    "WWR stays" was judged at the start and a kept world missed)."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, "The first man sees the second and third hats. He says he doesn't know his own colour.\n\n"
+                         "The second man sees the first and third hats, and he also says he doesn't know. If he "
+                         "sees the first man in white and the third in red, he can't tell. WWR stays.")
+    assert [st.reached for st in report.steps] == [1, 2]
+    assert [c.formula for c in bad(report)] == ["h[1] = white and h[2] = white and h[3] = red still possible"]
+
+
+def test_a_removal_denied_or_only_meant(ctxs):
+    """"黑桃并没有全部去掉" (not all removed), "一开始想把17也删掉——不对" (meant, then rejected) and "I was about to drop
+    17 too, but no": no removal (each was read as one, too early: false alarms); "黑桃全部去掉" and "删掉17" are."""
+    card = ctxs("card16.txt")
+    assert _claims(_audit(card, said(card, 1, "zh") + "\n\n注意，黑桃并没有全部去掉。"), "exclusion") == []
+    assert [c.formula for c in _claims(_audit(card, said(card, 1, "zh") + "\n\n所以黑桃全部去掉。"), "exclusion")] == \
+        ["suit != spades"]
+    cheryl = ctxs("cheryl_variant.txt")
+    for meant in ("一开始想把17也删掉（3月也有17）——不对，17只剩4月17，保留。", "I was about to drop 17 too, but no."):
+        assert bad(_audit(cheryl, said(cheryl, 1) + "\n\n" + meant)) == []
+    assert [c.formula for c in _claims(_audit(cheryl, said(cheryl, 1) + "\n\n所以把17删掉。"), "exclusion")] == \
+        ["day != 17"]
+
+
+def test_a_supposed_card_and_the_speakers_own_hat(ctxs):
+    """"Pretend the card were ♥4." is a supposition (read as "the card is ♥4", false: a false alarm); "- h3 白 →
+    自己红白都还在 → 不知": the second man's own hat may be red or white, not h3 (read as "h3 may be red")."""
+    card = ctxs("card16.txt")
+    assert bad(_audit(card, said(card) + "\n\nOne more check. Pretend the card were ♥4. Would each line hold?")) == []
+    hats = ctxs("hats.txt")
+    text = said(hats, 2, "zh") + "\n\n第二位看到的情况：\n- h3 白 → 自己红白都还在 → 不知。\n- h3 红 → 自己必白 → 知道。"
+    assert bad(_audit(hats, text)) == []
+
+
+def test_what_answers_a_question_whether_an_agent_knows_is_a_case(ctxs):
+    """"Status: A knows? no. B knows? depends — 14 ✘, 15/16/17 ✔." and "Anne knows? at a ∈ {0, 10} only.": the
+    days on which Bernard would not know and the values at which Anne would, not days gone or values left (read so,
+    too early and false); the same marks with no question before them still strike their values."""
+    cheryl = ctxs("cheryl.txt")
+    status = said(cheryl, 1) + "\n\nStatus: July 14, July 16, Aug 14, Aug 15, Aug 17. (5)\nA knows? no. {}"
+    asked = _claims(_audit(cheryl, status.format("B knows? depends — 14 ✘, 15/16/17 ✔.")), "exclusion")
+    assert [(c.formula, c.record.reading) for c in asked] == [("day != 14", CASE)]
+    struck = _claims(_audit(cheryl, status.format("Days: 14 ✘, 15/16/17 ✔.")), "exclusion")
+    assert [c.formula for c in struck] == ["day != 14"] and struck[0].record.reading != CASE
+    consecutive = ctxs("consecutive.txt")
+    assert bad(_audit(consecutive, "Status @ start: Anne knows? at a ∈ {0, 10} only. Bill knows? at b ∈ {0, 10} "
+                                   "only.")) == []
+
+
+def test_a_decorative_arrow_reads_as_an_arrow_and_kill_as_a_removal(ctxs):
+    """"Anne says she doesn't know ➜ kill pairs with b = 0 or b = 10": "➜" is "→", and the imperative "kill"
+    removes; Anne's statement removes a = 0 and a = 10, not b's (a wrong agent, unread)."""
+    ctx = ctxs("consecutive.txt")
+    wrong = _audit(ctx, "Anne says she doesn't know ➜ kill pairs with b = 0 or b = 10.")
+    assert [c.formula for c in bad(wrong)] == ["statement 1 rules out b in {0, 10}"]
+    assert bad(_audit(ctx, "Anne says she doesn't know ➜ kill pairs with a = 0 or a = 10.")) == []
+
+
+def test_a_checklist_line_counts_with_an_arrow_then_names_what_went(ctxs):
+    """"- [x] line 2: 9 ➜ 5 (♠ and ♣ out)": from nine cards to five, the spades and clubs gone; the 5 is a count,
+    not the rank 5 credited to line 2 (a false alarm once "➜" read as an arrow)."""
+    ctx = ctxs("card16.txt")
+    right = _audit(ctx, "Checklist:\n- [x] line 1: 16 ➜ 9 (single-copy ranks out)\n- [x] line 2: 9 ➜ 5 (♠ and ♣ out)")
+    assert bad(right) == [] and [c.formula for c in _claims(right, "credit")][-1] == \
+        "statement 2 rules out suit = spades or suit = clubs"
+    assert not any("rank = 5" in c.formula for c in _claims(right))
+    wrong = _audit(ctx, "Checklist:\n- [x] line 2: 9 ➜ 5 (♥ out)")
+    assert [c.formula for c in bad(wrong)] == ["statement 2 rules out suit = hearts"]
