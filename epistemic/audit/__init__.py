@@ -15,7 +15,7 @@ from ..language import syntax as s
 from ..language.printer import formula_source
 from ..worlds.labels import format_answer
 from ..stages.solve import Solution, solve
-from .align import BEFORE_REFERENCE, IN_TURN, Aligner
+from .align import BEFORE_REFERENCE, IN_TURN, Aligner, knows_others_ignorance
 from .announced import announced_claims
 from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_before, example_world, held_lines,
                     opens_point_of_view, pair_cases, point_of_view, value_line_cases, var_label_case)
@@ -604,6 +604,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # "Is (1, 0) still alive after Anne's statement? … Anne with 1 doesn't know": a case checked
                 # against what that statement says, where it was made
                 window = Window(k_s - 1, window.reached, window.fresh)
+            if r.kind in ("knowledge", "case knowledge") and r.certain and _BARE_SURE.search(r.text) is not None and \
+                    _sure_of_ignorance(ctx.puzzle, al.stage, r.key.formula):
+                r = r.read_as(HEDGED)  # "Q拿到黑桃就没法确定" on Q's "I knew you didn't know": sure that P doesn't
+                # know, not sure of the card (the object left out)
             hit = judge(r, window, lex)
             if hit is None:
                 continue
@@ -865,6 +869,22 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c
             for c in audits]
+
+
+# Being sure with no object: "Q拿到黑桃就没法确定，排除", "if Q held spades, he couldn't be sure."
+_BARE_SURE = re.compile(r"(?:没法|无法|不能|没办法)(?:确定|断定|肯定)(?=\s*(?:[，,。；;]|$))|"
+                        r"(?i:\b(?:can't|cannot|can\s+not|couldn't|could\s+not|wouldn't|would\s+not)\s+be\s+"
+                        r"(?:sure|certain)(?=\s*(?:[,.;:]|$)))")
+
+
+def _sure_of_ignorance(puzzle, k: int, f: tuple) -> bool:
+    """Whether statement k (the one the step opens on) is the claim's knower's knowledge of another's ignorance ("I
+    knew you didn't know")."""
+    agent = knower(f[2] if f[0] == "Implies" else f)
+    if agent is None or not 0 < k <= len(puzzle.announcements):
+        return False
+    said = puzzle.announcements[k - 1]
+    return said.speaker == agent and knows_others_ignorance(said.said, agent)
 
 
 def _relation(f: tuple) -> bool:

@@ -703,6 +703,14 @@ def _voices(puzzle: s.Puzzle, lexicon: Lexicon) -> tuple[str | None, ...]:
     return tuple(out)
 
 
+def knows_others_ignorance(said: s.Formula, agent: str) -> bool:
+    """Whether a statement says what `agent` knows of another agent's knowing ("I knew you didn't know"): there, the
+    agent's being sure is of that, not of the answer."""
+    return any(isinstance(n, s.Knows) and n.agents == (agent,) and n.mode == "that" and
+               any(isinstance(m, s.Knows) and agent not in m.agents for m in s.walk(n.body))
+               for n in s.walk(said))
+
+
 def statement_parts(said: s.Formula) -> tuple[s.Formula, ...]:
     """The clauses of what a speaker says: the items of a conjunction ("I don't know, but I know you don't"), else
     the whole."""

@@ -62,7 +62,7 @@ KEEPING = ("and keep", "and keeps", "and we keep", "keeping")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("¬K", "¬ K", "¬knows", "¬ knows", "¬know", "¬knew",
                 "不敢这样断言", "不敢断言", "不能断言", "无法断言", "不敢保证", "不能保证", "无法保证", "没法保证", "不敢肯定",
-                "不能肯定", "无法肯定", "确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "无法知道", "不可能知道", "还不知道",
+                "不能肯定", "无法肯定", "确定不了", "确定不下来", "判断不了", "知道不了", "无从确定", "无从知道", "不会知道", "不会确定", "不能确定", "无法知道", "不知道", "不能确定", "无法确定", "不确定", "不能知道", "没法确定", "没法知道", "没办法确定", "没办法知道", "没法断定", "无法知道", "不可能知道", "还不知道",
                 "does not know", "doesn't know", "did not know", "didn't know", "don't know", "do not know",
                 "not knowing",
                 "cannot know", "can't know", "cannot possibly know", "can't possibly know", "could not possibly know",

@@ -169,3 +169,22 @@ def test_a_checklist_line_counts_with_an_arrow_then_names_what_went(ctxs):
     assert not any("rank = 5" in c.formula for c in _claims(right))
     wrong = _audit(ctx, "Checklist:\n- [x] line 2: 9 ➜ 5 (♥ out)")
     assert [c.formula for c in bad(wrong)] == ["statement 2 rules out suit = hearts"]
+
+
+_Q_KNEW = ("第二句，Q先生说他早就知道P不知道。逐个花色看：\n"
+           "1. 黑桃里有J、8、2、7、3，都是独一无二的点数，Q拿到黑桃就没法确定，排除。\n2. 草花里有K和6，同理排除。\n"
+           "3. 红桃A、Q、4，三个点数都在别的花色里出现过，保留。")
+
+
+def test_not_being_sure_on_a_statement_of_knowing_anothers_ignorance(ctxs):
+    """"Q拿到黑桃就没法确定" while Q's "I knew you didn't know" is weighed: Q could not be sure that P doesn't know
+    (the object left out), not "Q would not know the card" (read so, certain and false: an error row flagged two
+    steps early); "没法确定" is not knowing, so the numbered line is no heading for Q's "I know too"."""
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, said(ctx, 1, "zh") + "\n\n" + _Q_KNEW)
+    assert [st.reached for st in report.steps] == [1, 2] and bad(report) == []
+    knowing = _claims(report, "case knowledge")
+    assert [(c.formula, c.record.certain) for c in knowing] == [("suit = spades implies (not Q knows card)", False)]
+    plain = _audit(ctx, "P先生说他不知道。\n\nQ先生说：我知道你不知道。\n\nP先生说他现在知道了。如果P拿到4，他就没法确定。")
+    assert [(c.formula, c.record.certain) for c in _claims(plain, "hypothetical")] == \
+        [("rank = 4 implies (not P knows card)", True)]  # (on P's own statement: sure of the card)
