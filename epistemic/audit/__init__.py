@@ -20,7 +20,7 @@ from .announced import announced_claims
 from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_before, example_world, held_lines,
                     opens_point_of_view, pair_cases, point_of_view, value_line_cases, var_label_case)
 from .chains import chain_records
-from .computed import computed_records, split_sums, tuple_values
+from .computed import computed_records, respective_values, split_sums, tuple_values
 from .questions import answered_exclusions
 from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, sum_rows, table_records,
                      timeline_rows)
@@ -429,6 +429,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
             records += ctx.aligner.memoised(("@split-sums", text), lambda: split_sums(text))  # "28 = 4·7 = 2·14 →
             # sums 11 and 17": each split's sum in order
+        if _IN_ORDER_QUICK.search(text) is not None and ("+" in text or "×" in text or "·" in text or "*" in text):
+            records += respective_values(text)  # "2+9、3+8，对应的积分别为 18、24": each split's value in order
         if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
         if arrows and (" out" in low or "gone" in low or "elimin" in low or
@@ -604,7 +606,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 # "Is (1, 0) still alive after Anne's statement? … Anne with 1 doesn't know": a case checked
                 # against what that statement says, where it was made
                 window = Window(k_s - 1, window.reached, window.fresh)
-            if r.kind in ("knowledge", "case knowledge") and r.certain and _BARE_SURE.search(r.text) is not None and \
+            if r.kind in ("knowledge", "case knowledge", "hypothetical") and r.certain and \
+                    _BARE_SURE.search(r.text) is not None and \
                     _sure_of_ignorance(ctx.puzzle, al.stage, r.key.formula):
                 r = r.read_as(HEDGED)  # "Q拿到黑桃就没法确定" on Q's "I knew you didn't know": sure that P doesn't
                 # know, not sure of the card (the object left out)
@@ -871,6 +874,7 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
             for c in audits]
 
 
+_IN_ORDER_QUICK = re.compile(r"分别|对应|(?i:respectively|in\s+order)")  # a quick test before respective_values
 # Being sure with no object: "Q拿到黑桃就没法确定，排除", "if Q held spades, he couldn't be sure."
 _BARE_SURE = re.compile(r"(?:没法|无法|不能|没办法)(?:确定|断定|肯定)(?=\s*(?:[，,。；;]|$))|"
                         r"(?i:\b(?:can't|cannot|can\s+not|couldn't|could\s+not|wouldn't|would\s+not)\s+be\s+"

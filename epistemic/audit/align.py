@@ -164,6 +164,7 @@ _CLAUSE_END = re.compile(r"[,，;；:：—–(（]|\s-\s")
 # A sentence opening on its premises ("既然…，而…，")
 _PREMISE_OPENS = re.compile(r"[\s*>\-•]*(?:既然|由于|因为|(?i:since|because|given\s+that)\b)")
 _CLAUSE_MARKS = re.compile(r"[,，]")
+_CONCLUDES = re.compile(r"[,，;；]\s*(?:所以|因此|于是|(?i:so|hence|therefore|thus)\b)[\s,，]*")  # a conclusion's opening
 REASON_OPENS = re.compile(r"[:：;；]|因为|由于|(?i:\b(?:because|since)\b)")  # where a claim's reason begins
 
 
@@ -457,7 +458,7 @@ IN_TURN = re.compile(r"(?i:\brespectively\b|\bin\s+turn\b|\bone\s+by\s+one\b|\bo
 _RULE = re.compile(r"(?i:\b(?:can|could|will|would)\s+only\b|\bonly\s+(?:once|when|after|if)\b)|只有[^，。,.]{0,20}才")
 _ROUND = re.compile(r"(?i:\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|two|three|four|five)\b"
                     r"(?=\s+(?:\w+\s+)?(?:round|silence|time|question|ask|call|announcement|night))|"
-                    r"\b(?:round|night|question|silence)(?:\s+|\s*#\s*)(\d)\b|"
+                    r"\b(?:round|night|question|silence)(?:\s+|\s*#\s*)(\d|one|two|three|four|five)\b|"
                     r"(?<![\d.,])\b([2-9])(?=\s+(?:silent\s+)?(?:rounds|silences|questions|calls|nights)\b))|"
                     r"第\s*([一二三四五]|[1-9])\s*(?:轮|次|夜|晚)|"
                     # (or counted: "经过两轮“没人站出来”之后", "两次沉默后")
@@ -469,7 +470,7 @@ def _round_number(m: re.Match) -> int:
 
 
 _ROUND_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-                "two": 2, "three": 3, "four": 4, "five": 5,
+                "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,  # ("Round two, still nobody")
                 "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -1521,6 +1522,10 @@ class Aligner:
         if lead is None and self.signatures and _PREMISE_OPENS.match(sentence) is not None:  # "既然至少两个人有泥，
             # 而他已经看到两个，第一次没人站出来以后，每个有泥的孩子就能推出自己有泥": the dating phrase after its premises
             lead = next((m for c in _CLAUSE_MARKS.finditer(sentence) if (m := _AFTER_LEAD.match(sentence, c.end()))),
+                        None)
+        if lead is None and self.signatures and _CONCLUDES.search(sentence) is not None:  # "他知道至少有2个人有泥，
+            # 而他看到的正好是2个，所以第一轮没人站出来之后，每个有泥的孩子就已经知道…": the dating phrase after "所以"
+            lead = next((m for c in _CONCLUDES.finditer(sentence) if (m := _AFTER_LEAD.match(sentence, c.end()))),
                         None)
         if lead is None and self.signatures:  # "each muddy child already knows after the first silence that …":
             lead = _AFTER_INSIDE.search(sentence)  # the dating phrase inside the sentence, the knowing before it

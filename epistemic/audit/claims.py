@@ -1214,7 +1214,8 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
             if var is None or int(m.group(1)) not in lex.codes[var]:
                 continue
             case = value_key(var, int(m.group(1)))
-        bare = know.text.lower() in _SURE_WORDS and _NOTHING_AFTER.match(sentence, know.end) is not None
+        bare = (know.text.lower() in _SURE_WORDS or know.text.lower().endswith((" sure", " certain"))) and \
+            _NOTHING_AFTER.match(sentence, know.end) is not None  # (or "couldn't be sure", one word)
         for n, r in enumerate(out):
             if r.kind == "knowledge" and r.start <= know.start < r.end and knower(r.key.formula) == t.payload:
                 reading = HYPOTHETICAL if r.reading in (CASE, KNOWLEDGE) else r.reading  # a supposition stays one
@@ -2711,6 +2712,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
     asked one's."""
     raw = lex.scan(sentence) if raw is None else raw
+    if "设" in sentence or "记" in sentence or "enote" in sentence or "call" in sentence:
+        raw = _without_names(raw, sentence)  # "设谢丽尔的年龄为 c，…，c × o × y = 144": a name given, no value
     if "impossible" in sentence:  # "so (2,26) is impossible": gone (but "impossible with August" is a condition)
         said = [Token("neg", "is impossible", m.start(), m.end(), m.group(0)) for m in _IMPOSSIBLE.finditer(sentence)]
         raw = sorted(raw + said, key=lambda t: t.start) if said else raw
@@ -3160,6 +3163,28 @@ def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
         return False
     return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
         _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
+
+
+# A letter given as a name after a copula: "设谢丽尔的年龄为 c", "记和为 s", "denote the sum by s", "call it s"
+_NAMED_LETTER = re.compile(r"\s*(?:(?i:by|as)\s+)?[A-Za-z](?![A-Za-z\d_(])")
+
+
+def _without_names(raw: list[Token], sentence: str) -> list[Token]:
+    """The tokens without each variable that a letter is given to as its name, and the copula between ("设谢丽尔的年龄
+    为 c": what follows the letter says nothing of the age's value)."""
+    out: list[Token] = []
+    skip = False
+    for i, t in enumerate(raw):
+        if skip:
+            skip = False
+            continue
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if t.kind == "attr" and nxt is not None and nxt.kind == "copula" and \
+                _NAMED_LETTER.match(sentence, nxt.end) is not None:
+            skip = True
+            continue
+        out.append(t)
+    return out
 
 
 def _coordinated(out: list[Token], agent: Token, sentence: str) -> bool:

@@ -233,6 +233,35 @@ def split_sums(text: str) -> list[ClaimRecord]:
     return out
 
 
+# Splits, then the value of each in the same order: "2+9、3+8、4+7、5+6，对应的积分别为 18、24、28、36", "2×9 and 3×6,
+# with sums 11 and 9 respectively"
+_PART = r"\d{1,4}\s*[+×·*]\s*\d{1,4}"
+_RESPECTIVE = re.compile(r"(?P<parts>" + _PART + r"(?:\s*(?:[、,，]|(?i:and)|和)\s*" + _PART + r")+)"
+                         r"[^\d\n。.;；]{0,16}?(?P<word>积|乘积|和|(?i:products?|sums?))"
+                         r"(?P<gap>[^\d\n。.;；]{0,12}?)(?P<values>\d{1,6}(?:\s*(?:[、,，]|(?i:and)|和)\s*\d{1,6})+)"
+                         r"(?P<tail>[^\n。.;；]{0,14})")
+_IN_ORDER = re.compile(r"分别|对应|(?i:respectively|in\s+order|in\s+turn)")
+
+
+def respective_values(text: str) -> list[ClaimRecord]:
+    """The value of each split listed after them in the same order, said so ("分别", "对应", "respectively"): "2+9、
+    3+8、4+7、5+6，对应的积分别为 18、24、28、36" says 2 × 9 = 18, …, 5 × 6 = 36 (false); only when as many values as
+    splits are listed."""
+    out = []
+    for m in _RESPECTIVE.finditer(text):
+        if _IN_ORDER.search(text, m.start("parts"), m.end()) is None:
+            continue
+        parts = [tuple(int(x) for x in re.split(r"\s*[+×·*]\s*", p)) for p in re.findall(_PART, m.group("parts"))]
+        values = [int(x) for x in re.findall(r"\d{1,6}", m.group("values"))]
+        if len(parts) != len(values):
+            continue
+        op = "*" if m.group("word").lower().startswith(("积", "乘积", "product")) else "+"
+        for (a, b), n in zip(parts, values):
+            key = ("Compare", "=", ("Arith", op, ("Const", a), ("Const", b)), ("Const", n))
+            out.append(record("arithmetic", key, (), m.group(0), m.start(), m.end(), False, reading=ARITHMETIC))
+    return out
+
+
 def _expression(head: str, names: dict[str, int]) -> tuple | None:
     """A header as a list of operands and operators ([("name", "s"), "-", ("const", 2)]), or None when it is not an
     expression over the table's column names with at least one operator and one name."""

@@ -74,7 +74,11 @@ CUES: dict[str, tuple[str, ...]] = {
                 "does not yet know", "still does not know", "still doesn't know", "not know", "couldn't determine",
                 "could not determine", "can't figure out", "cannot figure out", "couldn't figure out", "isn't sure",
                 "is not sure", "wasn't sure", "was not sure", "not sure", "isn't certain", "is not certain",
-                "not certain", "无法判断", "不能判断", "无法推断", "不能推断", "不会知道", "can't identify", "cannot identify",
+                "not certain",
+                # (not "couldn't be" + "sure": a denial of a value, then a knowing word)
+                *(f"{modal} be {word}" for modal in ("can't", "cannot", "can not", "couldn't", "could not", "wouldn't",
+                                                    "would not", "won't", "will not") for word in ("sure", "certain")),
+                "无法判断", "不能判断", "无法推断", "不能推断", "不会知道", "can't identify", "cannot identify",
                 "couldn't identify", "could not identify", "can't pin down", "cannot pin down", "couldn't pin down",
                 # the verb left out: "he's sure Bernard can't either"
                 "can't either", "cannot either", "can't, either", "couldn't either", "could not either",
@@ -325,8 +329,8 @@ def _resolve(meanings: tuple, surface: str) -> tuple[str, object, int]:
     kind, payload = meanings[0] if len(meanings) == 1 else ("ambig", meanings)
     if surface.isdigit():
         return kind, payload, 1
-    if kind in ("value", "ambig") and surface in ENGLISH_LETTER_WORDS:
-        return kind, payload, 2
+    if kind in ("value", "ambig") and surface in ENGLISH_LETTER_WORDS or kind == "attr" and surface == "a":
+        return kind, payload, 2  # (and a variable named "a": "Anne has a number a" opens on the article)
     if kind in ("value", "ambig") and surface.lower() in _NUMBER_VALUES:
         return kind, payload, 3
     if kind == "attr" and len(surface) == 1 and isinstance(payload, tuple):

@@ -188,3 +188,57 @@ def test_not_being_sure_on_a_statement_of_knowing_anothers_ignorance(ctxs):
     plain = _audit(ctx, "P先生说他不知道。\n\nQ先生说：我知道你不知道。\n\nP先生说他现在知道了。如果P拿到4，他就没法确定。")
     assert [(c.formula, c.record.certain) for c in _claims(plain, "hypothetical")] == \
         [("rank = 4 implies (not P knows card)", True)]  # (on P's own statement: sure of the card)
+
+
+def test_a_round_numbered_in_words_names_its_silence(ctxs):
+    """"Round two, still nobody: that rules out exactly two": the second silence (it was taken for the first, so
+    the removal of two was too early: a false alarm in tuning set ek*)."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 3})
+    text = "The father's \"at least one is muddy\" removes the all-clean world. Round one, nobody steps forward: " \
+           "that rules out exactly one muddy child. Round {}, still nobody: that rules out exactly two."
+    assert bad(_audit(ctx, text.format("two"))) == []
+    assert [c.verdict.verdict for c in _claims(_audit(ctx, text.format("two")), "exclusion")] == ["entailed"] * 2
+    assert [c.verdict.verdict for c in _claims(_audit(ctx, text.format("one")), "exclusion")] == \
+        ["entailed", "premature"]
+
+
+def test_a_letter_given_as_a_name_is_no_value_and_a_is_an_article(ctxs):
+    """"设谢丽尔的年龄为 c，…，c × o × y = 144" names the age c (read as "Cheryl is 144"); "Anne has a number a and
+    Bill has a number b": "a number" is an article and a noun (read as "Bill holds a", a wrong agent)."""
+    age = ctxs("cheryls_age.txt")
+    named = _audit(age, "设谢丽尔的年龄为 c，两个弟弟分别为 o 和 y，c × o × y = 144。")
+    assert _claims(named, "candidates") == []
+    assert [c.formula for c in _claims(_audit(age, "谢丽尔的年龄为9。"), "candidates")] == ["cheryl = 9"]
+    consecutive = ctxs("consecutive.txt")
+    told = _claims(_audit(consecutive, "Anne has a number a and Bill has a number b."), "told")
+    assert "Bill knows a" not in [c.formula for c in told]
+    assert [c.formula for c in _claims(_audit(consecutive, "Bill has b."), "told")] == ["Bill knows b"]
+
+
+def test_splits_and_their_values_said_in_order(ctxs):
+    """"11 可以拆成 2+9、3+8、4+7、5+6，对应的积分别为 18、24、28、36": 5 × 6 = 36 is a slip (unread); without "分别" or
+    "对应" the order is not said, and nothing is read."""
+    ctx = ctxs("impossible.txt")
+    slip = _audit(ctx, "11 可以拆成 2+9、3+8、4+7、5+6，对应的积分别为 18、24、28、36。")
+    assert [c.formula for c in bad(slip)] == ["5 * 6 = 36"]
+    assert bad(_audit(ctx, "11 can be split as 2+9, 3+8, 4+7, 5+6, with products 18, 24, 28, 30 respectively.")) == []
+    assert _claims(_audit(ctx, "11 可以拆成 2+9、3+8、4+7、5+6，积有 18、24、28、36。"), "arithmetic") == []
+
+
+def test_could_not_be_sure_is_not_knowing(ctxs):
+    """"If Ali had April he couldn't be sure": not knowing ("couldn't be" was read as a denial and "sure" as
+    knowing: "April implies Ali knows", false)."""
+    ctx = ctxs("cheryl_cam.txt")
+    for said_so in ("couldn't be sure", "would not be certain"):
+        report = _audit(ctx, f"If Ali had April he {said_so}.")
+        assert [c.formula for c in _claims(report, "hypothetical")] == ["month = April implies (not Ali knows date)"]
+
+
+def test_a_conclusion_dated_after_its_premises(ctxs):
+    """"他知道至少有2个人有泥，而他看到的正好是2个，所以第一轮没人站出来之后，每个有泥的孩子就已经知道自己有泥了": the
+    dating phrase after "所以" dates the knowing (too early with three muddy; it was not read)."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    early = _audit(ctx, "他知道至少有2个人有泥，而他看到的正好是2个，所以第一轮没人站出来之后，每个有泥的孩子就已经知道自己有泥了。")
+    assert [c.verdict.stage for c in bad(early)] == [2]
+    right = _audit(ctx, "他知道至少有3个人有泥，而他看到的正好是2个，所以第二轮没人站出来之后，每个有泥的孩子就知道自己有泥了。")
+    assert bad(right) == []

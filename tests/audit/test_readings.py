@@ -542,6 +542,10 @@ FOUND -= LONG_TRACE_LOSSES
 # candidates are (8,6,3), (9,4,4), (9,8,2), (12,4,3).") is judged after the third, and its wrong final answer
 # corroborates it: flagged at step 5 instead of the answer.
 FOUND -= {"ae2-cheryls_age-r1-think-error-26"}
+# Session 57: "Round one, silence: … Round two, silence: … Round three, silence: …" names its rounds now (words as
+# well as digits), so the step walks through three silences, a recap, and the clean children's knowing it closes on
+# no longer weighs alone there; the same wrong claim is flagged at the trace's conclusion three steps later.
+FOUND -= {"aj2-muddy-wandering-monologue-error-17"}
 # Session 54: "every split of 17 has an ambiguous product, so S could be sure" is sure of P's ignorance, no longer read
 # as S knowing the numbers; that misreading dated the next step after the whole dialogue, where "So S's sum is 17 and
 # P's product is 52" was entailed. Now it is judged where the trace stands, before any statement, and the wrong final
@@ -553,8 +557,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # the writer's answer adds a wrong round ("3 …, and they step forward at the father's second question"), which the
     # gold label counts as a wrong final answer; its other 7 misjudged answers read ("⇒ July 16", "Yes — the sum is …")
     "aj2-muddy-gpt4o-steps-error-15", "aj2-muddy-wandering-monologue-error-17",
-    # (and traces_cr*, opened in session 47: "3 children are muddy; they step forward at the fourth question")
-    "cr1-muddy-o1-summary-error-12",
+    # (and traces_cr*, opened in session 47: "3 children are muddy; they step forward at the fourth question"; the
+    # tuning set ek*, session 57: "**Answer:** Three children are muddy, and they step forward together at the
+    # **fourth** question")
+    "cr1-muddy-o1-summary-error-12", "ek1-muddy-gemini-flash-thinking-error-10",
     # traces_ap* (correct rows written in session 24 to hunt false alarms, opened at once): answers not read yet, "So
     # yes: the sum is one of 3, 5, 15 or 17." after a "## Answer" heading (read in session 26, with "∴ July 16. (…)"),
     # a YAML summary's "{cheryl: 9}" and a JSON summary with a remark after it (session 25: "**July 16 (7/16)**" read,
