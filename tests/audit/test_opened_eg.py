@@ -1,6 +1,6 @@
 """Readings from traces_eg* (32 rows written in session 56 by helpers who never read the auditor, scored blind at
-0.636, then opened in session 57) and the tuning sets ei*, ej* written beside the blind eh*, each checked both
-ways."""
+0.636, then opened in session 57) and the tuning sets ei*, ej*, ek*, em* written beside the blind eh*, each checked
+both ways."""
 from epistemic.audit.records import CASE
 from tests.audit.reading import audit as _audit, bad, claims as _claims, closing as _closing, said
 
@@ -242,3 +242,16 @@ def test_a_conclusion_dated_after_its_premises(ctxs):
     assert [c.verdict.stage for c in bad(early)] == [2]
     right = _audit(ctx, "他知道至少有3个人有泥，而他看到的正好是2个，所以第二轮没人站出来之后，每个有泥的孩子就知道自己有泥了。")
     assert bad(right) == []
+
+
+def test_a_triple_that_has_a_repeated_number_and_who_is_given_what_by_an_arrow(ctxs):
+    """"Alice's statement eliminates every triple that has a repeated number": every equality credited to her (only
+    b = c is hers: unread); "Setup: Ali ← day number, Bo ← month": who is told what (swapped: unread)."""
+    what = ctxs("what_sum.txt")
+    assert [c.formula for c in bad(_audit(what, "Alice's statement eliminates every triple that has a repeated "
+                                                "number."))] == ["statement 1 rules out a = b or a = c or b = c"]
+    assert bad(_audit(what, "Alice's statement eliminates every triple with b = c.")) == []
+    cam = ctxs("cheryl_cam.txt")
+    assert [c.formula for c in bad(_audit(cam, "Setup: Ali ← day number, Bo ← month."))] == \
+        ["Ali knows day", "Bo knows month"]
+    assert bad(_audit(cam, "Setup: Ali ← month, Bo ← day.")) == []
