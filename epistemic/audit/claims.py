@@ -122,6 +122,7 @@ ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
 # Who was told what: "Cheryl told Albert the month", "Albert was told the day", "把日子告诉了阿尔伯特".
+_HOLDING_VERBS = frozenset({"holds", "has", "holding", "gets", "got", "receives", "received", "←"})
 _TOLD = re.compile(r"\b(?:told|tells|tell|gave|gives|whispered|whispers|holds|has|holding|gets|got|receives|received)\b|"
                    r"告诉|告知|←", re.IGNORECASE)  # ("Setup: Ali ← day number, Bo ← month": what each is given)
 _HOLDS_GAP = re.compile(r"\s*(?:[,(（]\s*(?:who\s+(?:is\s+|was\s+)?|the\s+one\s+(?:who\s+(?:is\s+|was\s+)?)?)|"
@@ -1709,8 +1710,9 @@ _EQUAL_CLASS = re.compile(r"(?i:(?P<verb>\b(?:rules?\s+out|ruled\s+out|eliminat\
                           r"killed|clears?\s+out|cleared\s+out)\s+)?(?:(?:every|all(?:\s+the)?|the|any|each)\s+"
                           r"(?:triples?|cases?|worlds?|possibilit\w+|combinations?)\s+(?:with|where|in\s+which|having)\s+"
                           r"(?:two|some|a\s+pair\s+of)\s+(?:equal|identical|repeated)\s+(?:numbers|entries|values)|"
-                          r"(?:every|all(?:\s+the)?|the|any)\s+(?:triples?|cases?)\s+(?:with|that\s+ha(?:s|ve)|having)\s+"
-                          r"(?:a\s+)?(?:repeated|duplicated?)\s+(?:number|value|entry)))|"
+                          r"(?:every|all(?:\s+the)?|the|any)\s+(?:triples?|cases?)\s+"
+                          r"(?:with|that\s+ha(?:s|ve)|having)\s+(?:a\s+)?(?:repeated|duplicated?)\s+"
+                          r"(?:number|value|entry)))|"
                           r"(?:(?:有)?两个数相等|(?:凡是)?(?:含有|含|带有)(?:两个)?(?:相等|相同|重复)(?:的)?数)的"
                           r"(?:情况|三元组|组合)(?P<zh>(?:在这一?步|这一?步|这里)?(?:就|也)?(?:全部|都|也)?"
                           r"(?:被[^，。,;；\n]{0,12}?)?(?:排除|去掉))?")  # ("凡是含有相等数的三元组在这一步就全部被排除了")
@@ -3829,7 +3831,7 @@ def _told_records(lex: Lexicon, toks: list[Token], sentence: str) -> list[ClaimR
                 _TOLD_EN.search(sentence, told_by[0].end, m.start()) and m.group(0).lower() == "told" and \
                 after[0].start - m.end() <= 6:
             pair = (told_by[0], after[0])  # "Albert was told the month", "Mr. P, who was told the suit"
-        elif m.group(0).lower() in ("holds", "has", "holding", "gets", "got", "receives", "received", "←") and after and \
+        elif m.group(0).lower() in _HOLDING_VERBS and after and \
                 after[0].kind == "attr" and sentence[m.end():after[0].start].strip() == "" and not worn and \
                 (_SEEN_END.match(sentence, after[0].end) is None or
                  type(after[0].payload) is tuple and _HELD_VALUE.match(sentence, after[0].end) is not None):
