@@ -429,7 +429,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
             records += ctx.aligner.memoised(("@split-sums", text), lambda: split_sums(text))  # "28 = 4·7 = 2·14 →
             # sums 11 and 17": each split's sum in order
-        if _IN_ORDER_QUICK.search(text) is not None and ("+" in text or "×" in text or "·" in text or "*" in text):
+        if "+" in text or "×" in text or "·" in text or "*" in text:
             records += respective_values(text)  # "2+9、3+8，对应的积分别为 18、24": each split's value in order
         if arrows:
             records += chain_records(text)  # "10 → 5 → 3 → 1": the stage counts
@@ -608,7 +608,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(k_s - 1, window.reached, window.fresh)
             if r.kind in ("knowledge", "case knowledge", "hypothetical") and r.certain and \
                     _BARE_SURE.search(r.text) is not None and \
-                    _sure_of_ignorance(ctx.puzzle, al.stage, r.key.formula):
+                    _weighs_ignorance(ctx.puzzle, al.stage, r.key.formula):
                 r = r.read_as(HEDGED)  # "Q拿到黑桃就没法确定" on Q's "I knew you didn't know": sure that P doesn't
                 # know, not sure of the card (the object left out)
             hit = judge(r, window, lex)
@@ -874,14 +874,13 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
             for c in audits]
 
 
-_IN_ORDER_QUICK = re.compile(r"分别|对应|(?i:respectively|in\s+order)")  # a quick test before respective_values
 # Being sure with no object: "Q拿到黑桃就没法确定，排除", "if Q held spades, he couldn't be sure."
 _BARE_SURE = re.compile(r"(?:没法|无法|不能|没办法)(?:确定|断定|肯定)(?=\s*(?:[，,。；;]|$))|"
                         r"(?i:\b(?:can't|cannot|can\s+not|couldn't|could\s+not|wouldn't|would\s+not)\s+be\s+"
                         r"(?:sure|certain)(?=\s*(?:[,.;:]|$)))")
 
 
-def _sure_of_ignorance(puzzle, k: int, f: tuple) -> bool:
+def _weighs_ignorance(puzzle, k: int, f: tuple) -> bool:
     """Whether statement k (the one the step opens on) is the claim's knower's knowledge of another's ignorance ("I
     knew you didn't know")."""
     agent = knower(f[2] if f[0] == "Implies" else f)

@@ -247,6 +247,8 @@ def respective_values(text: str) -> list[ClaimRecord]:
     """The value of each split listed after them in the same order, said so ("分别", "对应", "respectively"): "2+9、
     3+8、4+7、5+6，对应的积分别为 18、24、28、36" says 2 × 9 = 18, …, 5 × 6 = 36 (false); only when as many values as
     splits are listed."""
+    if _IN_ORDER.search(text) is None:
+        return []
     out = []
     for m in _RESPECTIVE.finditer(text):
         if _IN_ORDER.search(text, m.start("parts"), m.end()) is None:

@@ -21,6 +21,7 @@ from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
 from .lexicon import Lexicon
 from .records import CASE, COUNTED, EXCLUSION, ClaimKey, ClaimRecord, credited, record
+from .remaining import COUNT_ARROW
 from .tables import cell_start, table_rows
 
 _REMOVES = re.compile(r"(?i:remov|eliminat|exclud|ruled?\s+out|rules\s+out|drops?\b|dropped|gone|killed|\bout\b|"
@@ -214,8 +215,6 @@ def _listed(lex: Lexicon, cell: str) -> tuple | None:
 # "- Bernard's statement → the 14s and August out", "Q's remark ⇒ spades, clubs gone"
 _ARROW = re.compile(r"(?m)^[^\S\n]*(?:[-*•]\s*|\d+[.)]\s*)?(?P<subj>[^→⇒\n]{2,60}?)\s*(?:→|->|⇒)\s*"
                     r"(?P<obj>[^→⇒\n.;:!?]{1,60}?)\s+(?:(?:are|is)\s+)?(?:out|gone|eliminated|removed|excluded)\b")
-_COUNT_SUBJECT = re.compile(r"[:：]\s*\d{1,4}$")  # a label, then a count: "line 2: 9"
-_COUNT_LEAD = re.compile(r"\s*\d{1,4}(?=\s*[(（])")  # the count the arrow leads to, before its reason in brackets
 _STATEMENT_NAME = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|line|silence|words)|话|句|沉默|发言")
 
 
@@ -229,11 +228,10 @@ def arrow_credits(aligner: Aligner, lex: Lexicon, text: str, current) -> list[Cl
         if _STATEMENT_NAME.search(subj) is None:
             continue
         k = aligner.anchor(subj, current(m.start()))
-        obj = m.group("obj")
-        lead = _COUNT_LEAD.match(obj) if _COUNT_SUBJECT.search(subj) is not None else None
-        if lead is not None:  # "line 2: 9 → 5 (♠ and ♣ out)": from 9 cards to 5, then what went
-            obj = " " * lead.end() + obj[lead.end():]
-        toks = [t for t in tokens(lex, obj) if t.kind in ("value", "tuple")]
+        counts = [c.span() for c in COUNT_ARROW.finditer(text, m.start(), m.end())]  # "line 2: 9 → 5 (♠ and ♣ out)":
+        # from 9 cards to 5, then what went
+        toks = [t for t in tokens(lex, m.group("obj")) if t.kind in ("value", "tuple") and
+                not any(a <= m.start("obj") + t.start < b for a, b in counts)]
         if not k or not toks or _EXCEPT.search(m.group("obj")):
             continue
         parts = [tuple_key(lex, t.payload) if t.kind == "tuple" else set_key(t.payload[0], [t.payload[1]])

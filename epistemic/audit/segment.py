@@ -15,7 +15,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other t
 _SUBSCRIPTS = {0x2080 + n: ord("0") + n for n in range(10)}
 _SUBSCRIPT = re.compile("[\u2080-\u2089]")
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\uff07", "\u2032")  # each read as "'"
-_ARROWS = ("➜", "➔", "➙", "➛", "➝", "➞", "⟶", "⇨", "⮕")  # each read as "→"
+_ARROWS = re.compile("[➜➔➙➛➝➞⟶⇨⮕]")  # each read as "→"
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
 _EMPHASIS = re.compile(r"(?!(?<=\b[a-z])\*[a-z]\b)(?:(?<![\d\s*])\*+|\*+(?![\s\d*]))")  # (not "x*y": a product)
@@ -154,9 +154,8 @@ def apostrophes(text: str) -> str:
     for form in _APOSTROPHES:
         if form in text:
             text = text.replace(form, "'")
-    for form in _ARROWS:
-        if form in text:
-            text = text.replace(form, "→")
+    if _ARROWS.search(text) is not None:  # (one scan for all of them)
+        text = _ARROWS.sub("→", text)
     if _SUBSCRIPT.search(text) is not None:  # (one scan in C; translate looks every character up)
         text = text.translate(_SUBSCRIPTS)
     return text
