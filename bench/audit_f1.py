@@ -70,7 +70,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # traces_eg*, 32 rows written in session 56, scored 0.636 at that session's start code 2cd9e9d, at its end and at the
 # start of session 57, then opened; traces_eh*, 32 rows written in session 57, scored 0.769 at that session's start
 # code 828a0c3, at its end and at the start of session 58, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_en*, 32 rows written in session 58):
+BLIND = ("traces_ao", "traces_en")
 REAL = "tests/data/real/*.jsonl"
 
 
