@@ -19,6 +19,7 @@ from .align import BEFORE_REFERENCE, IN_TURN, Aligner, knows_others_ignorance
 from .announced import announced_claims
 from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_before, example_world, held_lines,
                     opens_point_of_view, pair_cases, point_of_view, value_line_cases, var_label_case)
+from .casing import lower_cased, restore_case
 from .chains import chain_records
 from .computed import computed_records, respective_values, split_sums, tuple_values
 from .questions import answered_exclusions
@@ -34,7 +35,7 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, 
                       possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
-from .answers import (ANSWER_LINE, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
+from .answers import (ANSWER_LINE, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
                       first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer, summary_answer,
                       table_answer, undetermined)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
@@ -44,7 +45,7 @@ from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, QUESTION, REJECTED, REPORTED, SUM_TEST,
+from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, OTHERS, QUESTION, REJECTED, REPORTED, SUM_TEST,
                       SUPPOSED, UNALIGNED, credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
 from .lexicon import Lexicon, build_lexicon, has_suits
@@ -97,8 +98,11 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
                  "take out", "takes out", "took out", "clear", "out with", "out at",
                  "排除", "去掉", "淘汰", "删去")
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
-                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
-# "P's statement alone leaves only hearts and diamonds")
+                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single",  # (anchors._SETTLES:
+                # "P's statement alone leaves only hearts and diamonds"; anchors._TEACHES and _LEARNED: "Albert's
+                # statement tells us …", "from the first logician's answer we learn …", "从第一位这句话我们得知")
+                "tell", "told", "show", "reveal", "impli", "mean", "teach", "lets us", "from ", "告诉", "说明", "表明",
+                "意味", "从")
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional", "case knowledge"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
@@ -312,6 +316,10 @@ def _retells_dialogue(records: list, r: ClaimRecord, restated: dict) -> bool:
 
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
+    written = seg.steps  # what the report shows
+    if lower_cased(ctx.lexicon, [st.text for st in seg.steps]):  # "albert says may and june are out": read with the
+        # names as the puzzle writes them (same length)
+        seg = replace(seg, steps=tuple(replace(st, text=restore_case(ctx.lexicon, st.text)) for st in seg.steps))
     raw = code_blanked([st.text for st in seg.steps])  # (a program's lines state nothing; its comments do)
     texts = lists_read_together([plain(t, cards) for t in raw])  # what the readers see; reports keep the original
     alignment = ctx.aligner.align([apostrophes(t) for t in raw])  # headings keep their ** marks
@@ -356,7 +364,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         records = value_line_cases(lex, text, records)  # "- 14日有7月14日和8月14日，伯纳德还是不能确定"
         records = checked_world(lex, text, records)  # "Check ♦5: P holds a 5 (♣5 or ♦5) and can't tell; …"
         if "角度" in text or "视角" in text or "立场" in text or "换位" in text or "shoes" in text or "of view" in text \
-                or "erspective" in text or "看到（" in text or "看见（" in text or "sees (" in text or "saw (" in text:
+                or "erspective" in text or "看到（" in text or "看见（" in text or "sees (" in text or "saw (" in text \
+                or "s side" in text or "s seat" in text or "s chair" in text or "s angle" in text or "s view" in text \
+                or "standpoint" in text or "vantage" in text:
             records = point_of_view(text, records)  # "我再站在伯纳德的角度想一遍。假设伯纳德拿到的是14。…只剩4月14日"
         if "olding " in text or "you h" in text or "he h" in text or "she h" in text:
             records = held_lines(text, records)  # "- Holding 16: 16 May is gone, leaving only 16 July. You know."
@@ -417,14 +427,16 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             # sum |" (a pair's sum, "| (8, 7) | 15 |", is read as the pair's already)
             records = credit_tables(ctx.aligner, lex, text, records)
         if ((text.count("=") >= 3 or text.count("→") >= 3 or text.count("->") >= 3 or
-             text.count(") ") + text.count("),") >= 3) and
+             len(_TUPLE_CLOSE.findall(text)) >= 3 or _TUPLE_NAMED.search(text) is not None) and
                 ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \
                 (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None) or \
                 (text.count("→") >= 3 and _ARROW_TRIPLE.search(text) is not None):
             # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19", "(9,8,2) 18 · (9,4,4) 17 · …" under
             # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products),
             # "- 12, 4, 3 → 18", "(12, 4, 3), sum 18"
-            records += ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
+            seen = {(r.key.formula, r.start) for r in records if r.kind == "arithmetic"}
+            records += [r for r in ctx.aligner.memoised(("@tuples", text), lambda: tuple_values(text))
+                        if (r.key.formula, r.start) not in seen]  # (a dict's entries are read as a dict already)
         arrows = "→" in text or "->" in text or "⇒" in text
         if "=" in text and ("·" in text or "×" in text or "*" in text) and (arrows or "sum" in low or "和" in text):
             records += ctx.aligner.memoised(("@split-sums", text), lambda: split_sums(text))  # "28 = 4·7 = 2·14 →
@@ -620,7 +632,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "candidates" and r.certain and r.key.witnesses and v.verdict == ENTAILED:
                 evident = v.stage if evident is None else max(evident, v.stage)
-            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, CROSSED, HEDGED, QUESTION)):
+            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, CROSSED, HEDGED, QUESTION, OTHERS)):
                 final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
@@ -633,6 +645,13 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                   for a in (boxed_answer(lex, ctx.memo, st.text),) if a), None)
     if boxed is not None:  # "\boxed{9}": the answer the trace commits to, whatever a remark after it names
         final, final_at = boxed
+    if final is not None and final_at is not None and final_at < len(seg.steps) - 3 and \
+            (final_at <= 1 or SUMMARY_LABEL.match(seg.steps[final_at].text) is not None):  # "Short answer: no." in
+        # the opening, to the trace's own question, then "Answer to the puzzle's question: **yes (1)**." at its close:
+        # the answer the trace closes on, not its summary's
+        closing = ((a, st.index) for st in seg.steps[:-4:-1]
+                   for a in (_set_apart(lex, ctx.memo, st.text, texts, st.index),) if a)
+        final, final_at = next(closing, (final, final_at))
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
@@ -666,16 +685,16 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
-    judged = [(st, al, _headlines(audits, al, final, st.text, opening_answer(lex, ctx.memo, st.text))
-               if n <= opening + 1 else audits)
+    judged = [(st, al, _summary(_headlines(audits, al, final, st.text, opening_answer(lex, ctx.memo, st.text))
+                                if n <= opening + 1 else audits, al, st.text))
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer) or foreign is not None  # a wrong answer corroborates
     solved = next((n for n, (_, _, audits) in enumerate(judged) if any(
         c.record.certain and c.record.answer is not None and set(c.record.answer) == set(ctx.solution.answer)
         and c.verdict.verdict == ENTAILED for c in audits)), len(judged))  # where the trace first names the answer, rightly
     long = len(seg.steps) >= LONG_TRACE  # many claims: only the kinds never misread weigh alone (evidence.py)
-    steps = [_step_audit(st, al, audits, backed, text, recap=n > solved, long=long)
-             for n, ((st, al, audits), text) in enumerate(zip(judged, texts))]
+    steps = [_step_audit(shown, al, audits, backed, text, recap=n > solved, long=long)
+             for n, ((_, al, audits), text, shown) in enumerate(zip(judged, texts, written))]
     if backed and final is not None:  # the wrong answer first concluded: an earlier claim naming exactly it, false there however it was read
         first = first_error([st.label for st in steps])
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
@@ -700,7 +719,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
 # What an agent could know under a condition: "Albert can only be sure if his month …" (no narration of his statement;
 # but "So S knows only if the sum is 17" tells S's)
 _CAN_KNOW = re.compile(r"(?i:\b(?:can|could|would|might)\s+(?:only\s+|then\s+)?(?:be\s+(?:sure|certain)|know|tell)\b)")
-_NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION})
+_NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION, OTHERS})  # ("另一个常见答案是8月17日": others')
 # A case named as a world of its own: "But in the k = 3 world, B sees A and C muddy", "the k = 2 case", "k = 3 的情况"
 _CASE_NAMED = re.compile(r"(?i:\b[a-z]\s*=\s*\d{1,4}\s+(?:world|case|scenario|situation)s?\b)|"
                          r"[a-z]\s*=\s*\d{1,4}\s*(?:的)?(?:情况|世界|情形)")
@@ -809,6 +828,8 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
                                                 if last else None))
 
 
+_TUPLE_CLOSE = re.compile(r"[)）](?:[ ,，:：])")  # "(12,4,3): 18", "(12, 4, 3)，和 18", "(9,8,2) 18"
+_TUPLE_NAMED = re.compile(r"[)）]\s*[,，]?\s*(?:(?i:sum|product)|和|积)\s*(?:=|:|为|是)?\s*\d")  # "(12, 4, 3), sum 18"
 _COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
 _ARROW_TRIPLE = re.compile(r"\d, \d{1,4}, \d{1,4} →")  # ("- 12, 4, 3 → 18": a column of triples and their sums)
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
@@ -871,6 +892,15 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c
+            for c in audits]
+
+
+def _summary(audits: list[ClaimAudit], al, text: str) -> list[ClaimAudit]:
+    """A step that opens on a summary label before the trace discusses any statement ("Short answer: no. In every
+    surviving triple all three numbers are different."): what holds only later is the summary's, a headline."""
+    if al.reached > 0 or SUMMARY_LABEL.match(text) is None:
+        return audits
+    return [dataclasses.replace(c, record=c.record.read_as(HEADLINE)) if c.verdict.verdict == PREMATURE else c
             for c in audits]
 
 

@@ -22,7 +22,7 @@ from .evidence import ALREADY
 from .fold import fold, fold_prefix
 from .labels import defined_labels, label_mentions
 from .keys import formula_key
-from .lexicon import Lexicon, indexed_names, words_pattern
+from .lexicon import Lexicon, Token, indexed_names, words_pattern
 
 OPENING = 80
 QUOTE_LEAD = 12
@@ -62,6 +62,10 @@ _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last
                       re.IGNORECASE)  # ("This first line eliminates nothing"; not "the first line of the table")
 # A sentence ends at 。！？!? or a newline, or at '.' (and a closing quote) before a space, except after Mr, Ms,
 # Dr, Mrs or one letter.
+# A filler opening a step before what it is about: "Hmm, ", "Okay — ", "Alright, so ", "嗯，", "好吧，", "等一下，"
+_INTERJECTION = re.compile(r"[\s*>]*(?:(?i:(?:hmm+|hm+|okay|ok|alright|all\s+right|right|well|oh|ah|wait|yeah|yes|"
+                           r"good|great|fine)(?:\s*[,—–…!.]+\s*|\s+(?=so\b))(?:so\s*,?\s+)?)|"
+                           r"(?:嗯+|呃+|好吧|好的|好|行|对|哦|噢|等一下|等等)\s*[，,、…！!。]+\s*)")
 _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Za-z])\.[\"”’」』]?\s")
 
 
@@ -252,6 +256,18 @@ def _polarity(f: s.Formula) -> str:
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|line\b|words\b|:|：|声明|发言|回答|"
                         r"的话|那句话|这句话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):", "S先生那句话")
+# A statement named by its speaker's possessive: "Q's statement", "Q的话", "Q的发言"
+_OWN_STATEMENT = re.compile(r"(?:'s|’s|的)\s*(?i:statement|announcement|remark|reply|response|turn|line\b|words\b|"
+                            r"声明|发言|回答|话|那句话|这句话)")
+def _speaking(lex: Lexicon, t: Token, sentence: str) -> Token:
+    """An agent's name that is also a value ("Q"), read as the agent before a statement of theirs ("接下来是Q的话",
+    "Q's statement"); other tokens as they are."""
+    if t.kind not in ("ambig", "value") or _OWN_STATEMENT.match(sentence, t.end) is None:
+        return t
+    return next((t._replace(kind="agent", payload=who) for kind, who in lex.entries.get(t.text, ()) if kind == "agent"),
+                t)
+
+
 # "Q说的是他一开始就知道", "what Q means is", "Q's point is": an explanation of the statement at hand, not a new one
 _EXPLAINS = re.compile(r"\s*(?:说的是|的意思是|意思是|这句话的意思|is saying that|is telling us|means\b|meant\b|'s point)",
                        re.IGNORECASE)
@@ -1641,7 +1657,8 @@ class Aligner:
     def _speech_cue(self, sentence: str, current: int, heading: bool = False,
                     line_start: bool = True) -> tuple[int, str, bool] | None:
         """(stage, how, strong) of a sentence where a speaker says something or a statement is named."""
-        toks = outside_relatives(sentence, tokens(self.lexicon, sentence))
+        toks = outside_relatives(sentence, [_speaking(self.lexicon, t, sentence)
+                                            for t in tokens(self.lexicon, sentence)])
         n = len(self.quotes)
         for i, t in enumerate(toks):
             if t.kind == "if":
@@ -2051,6 +2068,8 @@ class Aligner:
             if ks[-1][1] <= QUOTE_LEAD:
                 return ks[-1][0], "quote"
         first = _FIRST_SENTENCE.split(text, maxsplit=1)[0][:OPENING * 2]
+        if _INTERJECTION.match(first) is not None:  # "Hmm, next comes Q's statement", "嗯，接下来是Q先生的话": what
+            first = _INTERJECTION.sub(lambda m: " " * len(m.group(0)), first, count=1)  # follows the filler opens it
         label = self._step_label(first, current)
         if label is None and _STEP_LABEL.fullmatch(first + " "):  # "Step two. S knew this …": the name follows the label
             label = self._step_label(text[:OPENING * 2], current)

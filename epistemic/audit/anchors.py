@@ -57,8 +57,10 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
-    phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60)
-                                    if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17"
+    phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60) + [
+        (at, p) for at, p in _subjects(sentence, _TEACHES, 60) if " " in p.strip() or not p.isascii()]
+        if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17" (but a bare "Silence
+    # means none is alone" names no one silence of several)
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if (a + at < end or _TRAILING.fullmatch(
         sentence, end - a, at) is not None) and
@@ -183,6 +185,10 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
         opening = max((s.end() for s in _PHRASE_START.finditer(sentence, 0, m.start())), default=0)
         at = max(opening, m.start() - _MAX_PHRASE)
         out.append((at, sentence[at:m.end()]))
+    for m in _LEARNED.finditer(sentence):  # "From Albert's statement we learn that …": what it teaches, dated at it
+        p = m.group("en") or m.group("zh")
+        if _STATEMENT_NOUN.search(p) is not None:
+            out.append((m.start("en") if m.group("en") else m.start("zh"), p))
     for m in _SURVIVED_WORD.finditer(sentence):  # "let me double-check H4 survived the first statement: … a P
         # holding a 4 didn't know": the sentence is about that statement
         stop = _PHRASE_END.search(sentence, m.end())
@@ -234,6 +240,16 @@ _CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|�
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
 _SETTLES = re.compile(r"(?i)\b(?:fix(?:es|ed)|pins?\s+down|pinned\s+down|pins|settles?|settled|narrows?|narrowed|"
                       r"nails?\s+down|singles?\s+out|leaves\s+only)\b")
+# "<statement> tells us / shows / means / 告诉我们 / 说明 …": what the statement teaches, dated at it
+_TEACHES = re.compile(r"(?i:\b(?:tells?\s+us|told\s+us|shows?(?:\s+us)?|showed(?:\s+us)?|reveals?|revealed|implies|"
+                      r"implied|means|meant|lets\s+us\s+(?:conclude|deduce|infer)|teaches\s+us)\b)|"
+                      r"告诉(?:了)?我们|说明了?|表明了?|意味着")
+# "from <statement> (,) we learn / know / conclude …", "从<statement>(中)我们得知 / 可知 / 看出 …"
+_LEARNED = re.compile(r"(?i:\b(?:from|by)\s+(?P<en>[^,.;:!?\n]{2,60}?)\s*,?\s+(?:we|I|one|you)\s+(?:(?:can|could|now|"
+                      r"then|immediately|already|also|thus|therefore|so)\s+)*(?:learn|know|see|conclude|deduce|infer|"
+                      r"tell|gather|get|find\s+out|work\s+out)\b)|"
+                      r"从(?P<zh>[^，,。；;：:！？\n]{1,30}?)(?:中|里|当中)?[，,]?(?:我们|可以|就|便|能|立刻|马上)*"
+                      r"(?:得知|可知|知道|看出|推出|推断出|得出|判断出)")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence|"
                              r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
@@ -428,23 +444,30 @@ def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[i
 
 # A paragraph that opens on one half of the statement just quoted: "先看前半句，阿尔伯特不知道。", "First half: …"
 _HALF_LABEL = re.compile(r"[\W\d]*(?:先看|再看|看)?(前|后)半句|[\W\d]*(?i:(?:the\s+|its\s+)?(first|second)\s+(?:half|clause)\b)")
+_HALF_MENTION = re.compile(r"(前|后)半句|(?i:\b(first|second)\s+(?:half|clause)\b)")
 
 
 def half_credit(aligner: Aligner, text: str, start: int, end: int, stage: int) -> tuple[int, int] | None:
-    """(k, i) when the line of text[start:end] opens on half i of statement k = `stage`, the one the trace stands at
-    ("先看前半句，阿尔伯特不知道。这说明日子不可能是18号": the removal the line draws is credited to that half alone), else
-    None (and for values granted to be gone: "The first half only excludes 13 and 20, which are already gone")."""
+    """(k, i) when the line of text[start:end], or its sentence, opens on half i of statement k = `stage`, the one the
+    trace stands at ("先看前半句，阿尔伯特不知道。这说明日子不可能是18号": the removal the line draws is credited to that
+    half alone), else None (and for values granted to be gone: "The first half only excludes 13 and 20, which are
+    already gone"). A later sentence of the line that opens on the other half takes over ("前半句没什么信息量。后半句才
+    是关键：…。所以5月、6月整体排除"); one that names it elsewhere leaves the credit unsure ("…。关键在后半句。")."""
     line = text.rfind("\n", 0, start) + 1
-    opening = max((s.end() for s in _SENTENCE.finditer(text, line, start)), default=line)
-    # (the sentence's own label before the line's: "The first half is automatic. The second half is …")
-    m = _HALF_LABEL.match(text, opening) or _HALF_LABEL.match(text, line)
-    if m is None or not 0 < stage <= len(aligner.quotes):
+    sentences = [line, *(s.end() for s in _SENTENCE.finditer(text, line, start))]
+    if _HALF_LABEL.match(text, sentences[-1]) is None and _HALF_LABEL.match(text, line) is None or \
+            not 0 < stage <= len(aligner.quotes):
+        return None
+    m = next(h for at in reversed(sentences) if (h := _HALF_LABEL.match(text, at)) is not None)
+    half = 0 if (m.group(1) or m.group(2).lower()) in ("前", "first") else 1
+    if any((n.group(1) or n.group(2).lower()) in (("后", "second") if half == 0 else ("前", "first"))
+           for n in _HALF_MENTION.finditer(text, m.end(), start)):
         return None
     sentence, _ = _credit_subject(text, start, end)
     if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
         return None
     parts = statement_parts(aligner.lexicon.puzzle.announcements[stage - 1].said)
-    return (stage, 0 if (m.group(1) or m.group(2).lower()) in ("前", "first") else 1) if len(parts) == 2 else None
+    return (stage, half) if len(parts) == 2 else None
 
 
 # A reason clause that opens the sentence on the speaker's own ignorance: "Since Albert doesn't know, the day cannot be

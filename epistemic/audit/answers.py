@@ -19,12 +19,21 @@ _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
 
 def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> tuple[tuple[int, ...], ...] | None:
     """The answer named by the last (or first) bold span of `text` that names one, or None."""
-    spans = [m.group(1) or m.group(2) for m in _BOLD.finditer(text)]
-    spans = [span for span in spans if _UNSURE.search(span) is None]  # ("**… more likely white, but he cannot be
-    # certain**": no answer given)
-    return next((a for a in (_answer_of(lex, memo, span) for span in (reversed(spans) if last else spans)) if a), None)
+    found = [(m, m.group(1) or m.group(2)) for m in _BOLD.finditer(text)]
+    found = [(m, span) for m, span in found if _UNSURE.search(span) is None]  # ("**… more likely white, but he cannot
+    # be certain**": no answer given)
+    named = [(m, a) for m, a in ((m, _answer_of(lex, memo, span)) for m, span in found) if a]
+    if not named:
+        return None
+    m, answer = named[-1] if last else named[0]
+    a = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    b = next((e.start() for e in _SENTENCE_END.finditer(text, m.end())), len(text))
+    together = {x for n, found_answer in named if a <= n.start() < b for x in found_answer}
+    return tuple(sorted(together)) if len(together) > len(answer) else answer  # ("So both **17 April** and **12
+    # June** are consistent": both, not the last)
 
 
+_SENTENCE_END = re.compile(r"[.。!！?？;；](?=\s|$)|\n")
 # A labelled summary line and why after a dash: "**Summary: 3 children are muddy — the first silent round rules …"
 _SUMMARY_HEAD = re.compile(r"(?m:^)[ \t>#*_]*(?:(?i:summary|in\s+summary|conclusion|verdict|final\s+answer|answer)|"
                            r"总结|结论|最终答案|答案)[ \t*]*[:：][ \t*]*(?P<head>[^—–:：\n。]{1,60}?)"
@@ -74,7 +83,8 @@ _DASH_YES_NO = re.compile(r"(?i:[—–]\s*(?:\*\*)?(yes|no)(?:\s*\(\s*[01]\s*\)
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
-    text = _REMARK_AFTER.sub("", text.rstrip())  # "∴ July 16. (Bernard, holding 16, already knows at t2; …)"
+    text = _without_chatter(lex, _REMARK_AFTER.sub("", text.rstrip()))  # "∴ July 16. (Bernard, holding 16, already
+    # knows at t2; …)", "所以盲人不用看也知道：自己是白帽子。哈哈，懂了。"
     m = _CLOSING.search(text)
     said = _SAID_YES_NO.search(text) or _DASH_YES_NO.search(text)
     if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why;
@@ -91,12 +101,29 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
 
 # A bracketed remark after a closing sentence: what the answer line adds, not the answer
 _REMARK_AFTER = re.compile(r"(?<=[.。!！])\s*[(（][^()（）\n]{1,200}[)）]\s*$")
+_LAST_SENTENCE = re.compile(r"(?<=[.。!！?？])[ \t]*[^.。!！?？\n]+[.。!！?？]?[ \t]*$")
+_CONTENT = frozenset({"value", "ambig", "tuple", "number", "agent", "attr"})
+
+
+def _without_chatter(lex: Lexicon, text: str) -> str:
+    """The text without the sentences closing it that name nothing of the puzzle (at most three): "Neat trick,
+    honestly — the silence is the information.", "哈哈，懂了，这题其实就是把别人说“不知道”当成信息来用。"."""
+    for _ in range(3):
+        m = _LAST_SENTENCE.search(text)
+        if m is None or any(t.kind in _CONTENT for t in lex.scan(m.group(0))):
+            return text
+        text = text[:m.start()].rstrip()
+    return text
 
 
 # (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", "**Summary: yes — …", a heading line
 # "**Answer**\nYes. …"; a bare "是，" / "否，" opens a reply too)
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:(?:答案?|先说结论|简而言之|总结|结论|(?i:answer|short\s+answer|short\s+version|"
-                             r"in\s+short|tl;?\s?dr|bottom\s+line|(?:in\s+)?summary|conclusion|verdict))"
+_SUMMARY_LABELS = (r"(?:答案?|先说结论|简而言之|总结|结论|(?i:answer|short\s+answer|short\s+version|in\s+short|tl;?\s?dr|"
+                   r"bottom\s+line|(?:in\s+)?summary|conclusion|verdict))")
+# A step that opens on such a label ("Short answer: no. In every surviving triple …", "TL;DR: …", "先说结论：…"): a
+# summary of what the trace goes on to show
+SUMMARY_LABEL = re.compile(r"\W*(?:\*\*)?" + _SUMMARY_LABELS + r"\s*(?:\*\*)?\s*[:：]")
+_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:" + _SUMMARY_LABELS +
                              r"\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)(?:\s*[(（]\s*(?:填|答案|(?i:answer))?\s*[:：]?\s*[01]\s*[)）])?"
                              r"\s*(?:\*\*)?\s*[.,，。!！:：—–]")  # ("答：是（填1）。")

@@ -370,7 +370,8 @@ _CASE_OPENING = re.compile(r"\W*(?:(?:嗯+|等一下|等等|好|再|wait|hmm+|ok
                            r"(?:of\s+|where\s+|with\s+)?(?P<en>[^,.:;\n]{1,12})))", re.IGNORECASE)
 _LEAD_SENTENCE = re.compile(r"[^.!?。！？\n]{1,40}[.!。！]\s+")  # a short opening sentence ("Hmm nice, that's clean. ")
 _CHECKED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "conditional", "possible", "count", "bound",
-                            "singletons"})  # ("… 5 is then unique ✓": unique in that world, at a later stage)
+                            "singletons", "formula"})  # ("… 5 is then unique ✓": unique in that world, at a later
+# stage; "e.g. `(5, 5, 10)`. Alice sees 5, 10 → `a in {15, 5}`": her options there)
 _REPLAYED_KINDS = _CHECKED_KINDS | {"case knowledge"}  # ("P genuinely doesn't know" on the replay's first line)
 
 
@@ -493,6 +494,8 @@ _EXAMPLE_KINDS = frozenset({"candidates", "knowledge", "count", "possible", "bou
 def example_world(lex: Lexicon, text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     """A sentence that only names an example world ("比如a = 1、b = 1、c = 2。", "Take (1, 1, 2).") and the rest of the
     step worked in it: what follows is that world's case; a line labelled as an example is its own case."""
+    if "`" in text:  # "e.g. `(5, 5, 10)`": the world in inline code
+        text = text.replace("`", " ")
     lines = [(m.start(), _line_end(text, m.end())) for m in _EXAMPLE_LINE.finditer(text)]
     if lines:
         records = [r.read_as(CASE) if r.certain and r.kind in _EXAMPLE_KINDS and any(a <= r.start < b for a, b in lines)
@@ -584,7 +587,8 @@ def var_label_case(lex: Lexicon, records: list[ClaimRecord], text: str) -> list[
 # 14."): from the supposition on, what is left and what he knows are that case's
 _POINT_OF_VIEW = re.compile(r"(?:站在|从|以)[^，。,.\n]{1,8}?的?(?:角度|立场|视角)|换位思考|(?i:\bput\s+(?:yourself|myself|"
                             r"ourselves)\s+in\s+\S{1,20}\s+shoes\b|\bfrom\s+\S{1,20}(?:'s|’s)\s+(?:point\s+of\s+view|"
-                            r"perspective|side)\b|\bin\s+\S{1,20}(?:'s|’s)\s+shoes\b)")
+                            r"perspective|side|seat|chair|end|angle|vantage\s+point|standpoint|view)\b|"
+                            r"\bin\s+\S{1,20}(?:'s|’s)\s+shoes\b)")
 _HELD_SUPPOSED = re.compile(r"(?:假设|假如|如果|设)[^，。,.\n]{0,8}?(?:拿到|拿着|手里是|听到|被告知)|(?i:\b(?:suppose|say|assume|"
                             r"imagine|if)\s+(?:that\s+)?\S{1,20}\s+(?:has|holds|had|held|was\s+told|is\s+told|got|gets|"
                             r"hears|heard)\b)")
@@ -611,10 +615,15 @@ def point_of_view(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
     the supposition on."""
     view = _POINT_OF_VIEW.search(text, 0, 240) or _SEES_WORLD.search(text, 0, 240)
     if view is None:
-        return records
+        views = [m.start() for m in _POINT_OF_VIEW.finditer(text)]
+        # "(d) sanity check from both chairs. … from P's side: P had the 5 from the start, candidates ♣5 and ♦5": a list
+        # under an agent's point of view is what that agent weighs, not the stage's candidates
+        return [r.read_as(CASE) if r.certain and r.kind == "candidates" and any(v <= r.start for v in views) else r
+                for r in records] if views else records
     held = view if view.re is _SEES_WORLD else _HELD_SUPPOSED.search(text, view.start())
     if held is None:
-        return records
+        return [r.read_as(CASE) if r.certain and r.kind == "candidates" and r.start >= view.start() and
+                view.re is _POINT_OF_VIEW else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and r.start >= held.start() else r for r in records]
 
 

@@ -20,8 +20,8 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, WE_HAVE, Lexicon, Token, bit_worlds, build_lexicon,
-                      own_variable)
+from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, NOT_KEPT_AFTER, WE_HAVE, Lexicon, Token,
+                      bit_worlds, build_lexicon, own_variable)
 from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
 from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
@@ -262,6 +262,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             if hit is None:
                 hit = tuple(_code_record(c) for c in _code_claim(lex.puzzle, m.group(1), cue))
                 memo.remember(memo.formulas, key, hit)
+            if _code_condition(text, m.start(), m.end()):  # "- `b + c > 50` → only |b − c| is left": a case
+                hit = tuple(r.read_as(CASE) if r.kind == "formula" else r for r in hit)
             out.extend(moved(r, m.start()) for r in hit)
         text = _CODE.sub(_blank, text)
     if "\n" in text and (":" in text or "：" in text):
@@ -1451,8 +1453,8 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"is still in play|are still in play|stays in play|is still on the table|are still on the table|"
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
-                       r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+(?:out|gone|off|eliminated|excluded|"
-                       r"dead|removed|ruled|crossed|struck|discarded)\b))|也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在|"
+                       r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+" + NOT_KEPT_AFTER + r"))|"
+                       r"也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在|"
                        r"(?:还|仍然|仍|依然)(?:有)?可能(?=\s*(?:[，,。.；;！!]|$))")  # not "clubs stays out"; "白红红还可能。"
 # (but not "还可能是…": could also be)
 _ALL_SURVIVE = re.compile(r"\s+(?i:all|both)(?:\s+(?:still|three|two))?\s+|"
@@ -2476,6 +2478,33 @@ def _world_word(lex: Lexicon, said: str) -> bool:
     return len(toks) == 1 and toks[0].kind == "tuple" and (toks[0].start, toks[0].end) == (0, len(said))
 
 
+# Inline code is the writer's claim only where it stands as a clause of its own: after a clause break or a connective
+# ("So after Alice: `b != c`.", "→ `a != b`", "所以 `s in good`") and before the clause ends. Elsewhere it names a case or
+# a set the sentence says something about: a condition ("if `a == b`", "only for `a in {0, 10}`"), a subject ("`a == b`
+# really does survive until Carol speaks"), an object ("Alice's statement removes `b == c`"), a set described ("所有
+# `sum(m) == 1` 的世界"), a case label opening a list line and what that line says of it ("- `b == c` → `abs(b - c) ==
+# 0`, not allowed → she knows"), or a question ("`a == b`?").
+_CODE_BEFORE = re.compile(r"(?:^|[.;:!?。；：！？\n,，→⇒(（]|->|=>)(?P<lead>[^.;:!?。；：！？\n,，→⇒(（]*)$")
+_CODE_LEAD = re.compile(r"[\s*>#•\-]*(?:\d{1,2}[.)、]\s*)?(?:(?i:so|hence|thus|therefore|then|now|i\.e\.|namely|"
+                        r"that\s+is|"
+                        r"and|we\s+get|we\s+have|giving|which\s+gives|which\s+leaves|leaves|leaving|left|remaining|"
+                        r"still|also|only)\b[\s,]*|所以|因此|于是|即|故|则|得到|只剩下?|还剩下?|剩下|剩|那么|现在|也|都|就|"
+                        r"\s)*$")
+_CODE_AFTER = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:(?i:holds|is\s+true|still\s+holds)\b|成立|✓|✔)?[ \t]*(?:\*\*)?"
+                         r"[ \t]*(?:[.;!。；！\n,，)）—–]|→|⇒|->|=>|\s[—–-]\s|$)")
+_CODE_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)、])?[ \t]*(?:\*\*)?[ \t]*`[^`\n]{1,400}`[ \t]*(?:\*\*)?[ \t]*"
+                              r"(?:→|->|⇒|=>|:|：)")
+
+
+def _code_condition(text: str, start: int, end: int) -> bool:
+    """Whether the inline code at text[start:end] names a case or a set rather than stating a fact (above)."""
+    before = _CODE_BEFORE.search(text, max(0, start - 80), start)
+    if before is None or _CODE_LEAD.fullmatch(before.group("lead")) is None or _CODE_AFTER.match(text, end) is None:
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return _CODE_LINE_LABEL.match(text, line) is not None
+
+
 def _code_record(c: Claim) -> ClaimRecord:
     return ClaimRecord(c.kind, claim_key(c), c.text, c.start, c.end, c.answer, c, ANSWER if c.kind == "answer" else FORMULA)
 
@@ -2484,8 +2513,8 @@ def _code_claim(puzzle: s.Puzzle, source: str, answer_cue: bool) -> list[Claim]:
     """An inline formula as a claim, with offsets relative to the formula's backtick."""
     from ..language.elaborate import parse_claim
 
-    try:
-        formula, _stage = parse_claim(source, puzzle)
+    try:  # (a programmer's `b == c` is the language's `b = c`)
+        formula, _stage = parse_claim(source.replace("==", "=") if "==" in source else source, puzzle)
     except (EpistemicError, RecursionError, ValueError, TypeError, KeyError):
         return []
     q = puzzle.question

@@ -129,8 +129,10 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 # numbers and the number it is said to equal
 _TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
                           r"(?P<sep>\s*(?:=|→|->|:|(?:和|积|(?i:sum|product))\s*(?:为|是|=|:)?|"
-                          r",\s*(?i:sum|product)\b\s*(?:=|:)?)\s*|[ \t]+)|"
-                          # ("(9,8,2) 和20", "(12, 4, 3), sum 18"; not "(3,2)，和是31": a comma and 和 may be "and")
+                          r"[,，]\s*(?:(?i:sum|product)\b\s*(?:=|:)?|(?:和|积)[ \t]*(?=\d{1,6}[ \t]*(?:[,，;；。.)）\n]|$))))"
+                          r"\s*|[ \t]+)|"
+                          # ("(9,8,2) 和20", "(12, 4, 3), sum 18", "(12, 4, 3)，和 18"; not "(3,2)，和是31": a comma and
+                          # 和 before a word may be "and")
                           r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
                           r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*|"  # "6 + 11 → 56"
                           r"(?<![\d.,])(?P<listed>\d{1,4}(?:,[ \t]+\d{1,4}){2,3})[ \t]*(?:→|->)[ \t]*)"

@@ -58,6 +58,11 @@ WE_HAVE = ("we have", "we now have", "now we have", "we still have", "we've got"
 # "rows 1–2", "第2步" (claims.py drops such numbers, evidence.py lets them label no case)
 LABEL_BEFORE = re.compile(r"(?i:(?:statement|step|stage|round|case|line|part|point|announcement|row)s?\s*\**\s*#?\s*"
                           r"(?:\d{1,2}\s*[–-]\s*)?$)|#\s*$|第\s*$")
+# What a verb of staying can be followed by that says a value is not kept after all: "clubs stays out", "51 is kept
+# off", or that an agent with it cannot decide: "72 stays ambiguous" (P with the product 72), "S with 11 stays stuck"
+NOT_KEPT_AFTER = (r"(?:out|gone|off|eliminated|excluded|dead|removed|ruled|crossed|struck|discarded|ambiguous|"
+                  r"unresolved|undecided|unclear|uncertain|open|unknown|undetermined|a\s+mystery|hidden|silent|quiet|"
+                  r"stuck)\b")
 KEEPING = ("and keep", "and keeps", "and we keep", "keeping")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("¬K", "¬ K", "¬knows", "¬ knows", "¬know", "¬knew",
@@ -172,7 +177,15 @@ CUES: dict[str, tuple[str, ...]] = {
                 "contradicts", "contradiction", "重复", "唯一", "unique", "once", "出现一次", "只出现一次", "share", "shares", "shared", "twice", "more than once",
                 "in common", "duplicate", "duplicated", "repeated", "appear", "appears", "make sure",
                 "be sure to", "singleton", "singletons", "on one card only", "only once", "on a single card", "one-off",
-                "one-offs"),
+                "one-offs",
+                # a negated inference leaves its complement open: "it does not follow that the month is July", "this
+                # doesn't mean 18 is gone", "这并不意味着生日在七月" deny neither July nor 18
+                *(f"{neg} {verb}" for neg in ("does not", "doesn't", "did not", "didn't", "need not", "needn't")
+                  for verb in ("follow", "mean", "tell us", "show that", "show us", "prove", "imply", "mean that",
+                              "follow that")),
+                "not necessarily", "isn't necessarily", "is not necessarily", "can't conclude", "cannot conclude",
+                "can't say", "cannot say", "不意味着", "并不意味着", "不代表", "并不代表", "不等于说", "不能说明", "并不说明",
+                "不一定"),
     "past": ("原来", "原先", "起初", "一开始", "最初", "之前", "已经", "早就", "事先就", "事先", "早已", "曾", "originally", "at first",
              "initially", "before", "already", "earlier", "previously", "had known", "after", "之后", "以后",
              "at the start", "at the beginning", "in the beginning", "at the outset", "from the start",

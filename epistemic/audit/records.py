@@ -51,6 +51,7 @@ HEDGED, MODAL, QUESTION, PURPOSE, REJECTED, CONDITIONAL, HEADLINE, SUPPOSED, REP
     "hedged", "modal", "question", "purpose clause", "rejected idea", "inside a conditional", "answer headline",
     "supposition", "reported speech", "pronoun subject", "case analysis", "loose pairing")
 UNALIGNED = "stage not reached by any cue"
+OTHERS = "an answer others give"  # "网上流传的另一个常见答案是8月17日", "another popular answer is …" (scope.py)
 CROSSED = "crossed out"  # "May (19) ✗": the phrase before a cross is rejected (scope.py); but "8 + 7 = 16 ✗" is a sum
 # that fails a test, the sum itself still the writer's
 SUM_TEST = "kept by the test of s − 2"  # "For 51: 51 − 2 = 49, composite, so 51 stays" (topics.py)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .records import CROSSED, HEDGED, MODAL, PURPOSE, QUESTION, REJECTED, SUPPOSED
+from .records import CROSSED, HEDGED, MODAL, OTHERS, PURPOSE, QUESTION, REJECTED, SUPPOSED
 
 _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
@@ -92,6 +92,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是)?想(?:的是|把|要|删|排除|保留|去掉|划掉)|"
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+
                        # a reading just tried, then dismissed, with what it would give: "但这样理解不对，因为这样…就什么都
                        # 没排除", "but that reading is wrong: then every suit qualifies"
                        r"(?:这样|这么|这种)(?:理解|读法|解读)(?:是)?(?:不对|错的|错了|不成立)|"
@@ -110,7 +111,15 @@ _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don'
 _WITHOUT = re.compile(r"(?i:\bwithout\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:first\s+|second\s+|third\s+|last\s+|"
                       r"opening\s+)?(?:statement|announcement|remark|reply|answer|words|line|silence|[\"“]))|"
                       r"(?:如果|要是|假如|若是?)没有(?!人)[^，。,.\n]{1,10}(?:这句话|那句话|这一句|的发言|的回答|的声明|的话)")
+# An answer others give: "网上流传的另一个常见答案是8月17日", "有人会说是8月17日", "another popular answer is August 17"
+_OTHERS_ANSWER = re.compile(r"另一个[^，。；\n]{0,12}答案|常见的?(?:错误)?答案|错误答案|网上流传|有人(?:会)?(?:说|认为|答)|"
+                            r"很多人(?:会)?(?:说|认为|答|以为)|(?i:\banother\s+(?:common\s+|popular\s+|frequent\s+)?"
+                            r"answer\b|\ba\s+(?:popular|frequent|widely\s+shared)\s+answer\b)")
 _CROSSED = re.compile(r"[✗✘❌]")
+_IGNORANCE_VERDICT = re.compile(r"(?i:\b(?:wouldn't|would\s+not|won't|can't|cannot|couldn't|could\s+not|doesn't|"
+                                r"does\s+not|didn't|did\s+not|still\s+not)\s+(?:\w+\s+)?(?:know|tell|be\s+sure|"
+                                r"be\s+certain|decide|determine)\b|\b(?:ambiguous|torn|stuck|undecided|unsure)\b)|"
+                                r"无法确定|不能确定|不知道|没法确定|确定不了|无法判断|有歧义")
 # A cross that strikes a value out, said in words after it ("✘ 排除", "✗ eliminated"), and the arrow before its verdict
 _STRUCK_OUT = re.compile(r"\s*(?:(?i:eliminated|excluded|removed|ruled\s+out|out|drop(?:ped)?|gone)\b|排除|去掉|淘汰|删去)")
 _ARROW = re.compile(r"→|->|⇒")
@@ -142,6 +151,7 @@ _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly",
                 "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
+                "答案", "nother", "popular", "有人", "很多人", "网上",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
                 "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
                 "not just", "not only", "not simply", "not merely", "not solely", "without",
@@ -172,10 +182,15 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
             but = _BUT.search(sentence, but.end())  # then nothing is removed": what the idea would give, still its own
         out.append(Scope(m.start(), but.start() if but else len(sentence), REJECTED))
     cuts = [0] + [m.end() for m in _PHRASE_END.finditer(sentence)] + [len(sentence)]
+    for m in _OTHERS_ANSWER.finditer(sentence):
+        out.append(Scope(m.start(), len(sentence), OTHERS))
     for m in _DECLINED.finditer(sentence):
         out.append(Scope(m.start(), min((c for c in cuts if c > m.end()), default=len(sentence)), REJECTED))
     for m in _CROSSED.finditer(sentence):  # "May (19) ✗": the phrase before a cross is rejected
         a = max(c for c in cuts if c <= m.start())
+        if _IGNORANCE_VERDICT.search(sentence, a, m.start()) is not None:
+            continue  # "- 14 → 14 was in both April and May, so Bernard still couldn't be sure ✗": the cross marks
+            # that he does not know, what the phrase says, not the phrase struck out
         if _STRUCK_OUT.match(sentence, m.end()) is not None:  # "5：只在方块出现一次 → 1次 ✘ 排除": the verdict after
             a = max([a] + [r.end() for r in _ARROW.finditer(sentence, a, m.start())])  # the arrow; its reason stands
         out.append(Scope(a, m.end(), CROSSED))

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..language import syntax as s
 from .keys import formula_key, implies_key, knower
 from .scope import reading_at, scopes
-from .lexicon import Lexicon
+from .lexicon import NOT_KEPT_AFTER, Lexicon
 from .records import ARITHMETIC, CASE, EXCLUSION, HYPOTHETICAL, KNOWLEDGE, POSSIBLE, PRONOUN, SUM_TEST, ClaimKey, ClaimRecord, record
 
 _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?<!minus )(?<!plus )(?<!times )(?<!above )(?<!over )"
@@ -54,7 +54,7 @@ def last_term(lex: Lexicon, text: str, before: tuple | None = None) -> tuple | N
 # "51 stays", "so 51 survives", "51 stays on S's list", "所以51保留下来", "51 也留在候选里": the value is kept
 _KEPT = re.compile(r"(?<![A-Za-z0-9_.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(\d{1,4})\s*(?:also\s+|too\s+|therefore\s+)?"
                    r"(?:(?i:stays|survives|remains|is\s+kept|stays\s+in|is\s+still\s+(?:in|possible|a\s+candidate))\b"
-                   r"(?!\s+(?i:out|gone|off|eliminated|excluded|dead|removed|ruled|crossed|struck|discarded)\b)|"
+                   r"(?!\s+(?i:" + NOT_KEPT_AFTER + r"))|"
                    r"(?:也|就|都)?(?:保留下来|保留|留下来|留下|留在候选|还在候选|仍在候选|可以保留))")
 
 
