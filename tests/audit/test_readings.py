@@ -586,7 +586,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "dh2-consecutive-r1-think-error-01", "dm1-consecutive-claude-markdown-error-13",
     # (and traces_eg*, opened in session 57: "所以答案：(a, b)是(1, 2)、(8, 7)或(9, 8)，两数之和是3、15或17" — the sum
     # is in the set, yes, while the gold label counts the pairs, one of them missing)
-    "eg1-consecutive-claude-thinking-error-09"}
+    "eg1-consecutive-claude-thinking-error-09",
+    # the tuning set eo* (casual forum comments, session 58): the count given as "5 beers." after the reasoning, then an
+    # "edit:" reply about a case with "4 beers": no reader takes a bare count with a unit noun
+    "eo1-drinking_logicians-reddit-correct-14"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
