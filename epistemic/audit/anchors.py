@@ -184,7 +184,11 @@ def _phrases(sentence: str) -> list[tuple[int, str]]:
     for m in _AFTER_ZH.finditer(sentence):
         opening = max((s.end() for s in _PHRASE_START.finditer(sentence, 0, m.start())), default=0)
         at = max(opening, m.start() - _MAX_PHRASE)
-        out.append((at, sentence[at:m.end()]))
+        phrase = sentence[at:m.end()]
+        bare = _BARE_NTH_ZH.fullmatch(phrase)
+        nouns = list(_NTH_NOUN_ZH.finditer(sentence, 0, at)) if bare is not None else []
+        noun = nouns[-1].group(1) if nouns else None
+        out.append((at, phrase if noun is None else phrase[:bare.end("nth")] + noun + phrase[bare.end("nth"):]))
     for m in _LEARNED.finditer(sentence):  # "From Albert's statement we learn that …": what it teaches, dated at it
         p = m.group("en") or m.group("zh")
         if _STATEMENT_NOUN.search(p) is not None:
@@ -209,6 +213,11 @@ def _as_silence(m: re.Match) -> str:
 _ORDINAL_NOUN = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth)\s+(silence|round|question|ask|call|time|night|"
                            r"statement|announcement|remark)s?\b")
 _BARE_ORDINAL = re.compile(r"(?i)\S+(?:\s+\S+)?\s+the\s+(?:first|second|third|fourth|fifth)\b(?!\s+[a-z]{2,})")
+
+
+# "第一次沉默后剩11种，第二次后剩5种": a count of times whose noun the sentence gave before it
+_NTH_NOUN_ZH = re.compile(r"第[一二三四五六七八九十\d]{1,2}(?:次|轮)(沉默|提问|发问|询问|问话)")
+_BARE_NTH_ZH = re.compile(r"\W*(?P<nth>第[一二三四五六七八九十\d]{1,2}(?:次|轮))(?:之|以)?后")
 
 
 def _elided_noun(sentence: str, at: int, phrase: str) -> str:

@@ -12,7 +12,7 @@ import re
 from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key, verdict_record
 from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
 from .lexicon import Lexicon
-from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, ClaimRecord, record
+from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, SUPPOSED, ClaimRecord, record
 
 # "(2, 15):", "1. **(2, 15)**:", "- 2 + 9 = 11，", "2+9：", "| 5 + 6 |" is a table row (not read here)
 _PAIR_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*(?:\*\*)?[(（]?[ \t]*(\d{1,3})[ \t]*(?:,|，|\+)[ \t]*"
@@ -642,3 +642,25 @@ def held_lines(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
         return records
     return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and any(a <= r.start < b for a, b in spans) else r
             for r in records]
+
+
+# A sentence that supposes ("Suppose a candidate reads it at the current moment instead.", "假设Q的话是在说现在。") and
+# the next that opens on its consequence ("Then line 2 removes nothing …", "那么这句话什么也没排除"): both the supposition's
+_SUPPOSES = re.compile(r"[\s*>\-•]*(?:(?i:suppose|assume|imagine|say|let's\s+say|let\s+us\s+say|pretend)\b|假设|假如|设想|"
+                       r"要是)")
+_THEN_SENTENCE = re.compile(r"[\s*>\-•]*(?:(?i:then|in\s+that\s+case|if\s+so|that\s+way)\b|那么|那样的话|这样的话|这样一来)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])(?=\s)|(?<=[。！？])")
+
+
+def supposed_next(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Records of a sentence that opens on "Then …" right after a sentence that supposes, read as the supposition's
+    (the consequence of a reading the trace tries, not its claim)."""
+    bounds = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)), len(text)]
+    spans = [(bounds[i], bounds[i + 1]) for i in range(1, len(bounds) - 1)
+             if _SUPPOSES.match(text, bounds[i - 1]) is not None and _THEN_SENTENCE.match(text, bounds[i]) is not None]
+    if not spans:
+        return records
+    return [r.read_as(SUPPOSED) if r.certain and r.reading != HYPOTHETICAL and any(a <= r.start < b for a, b in spans)
+            else r for r in records]  # (a hypothetical already reads the supposition as its case: "Suppose just one
+    # child were muddy. Then the clean children would each … know their own status" is false of that case)
+

@@ -92,6 +92,9 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是)?想(?:的是|把|要|删|排除|保留|去掉|划掉)|"
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+                       # a teacher's note on the usual mistake: "易错点：只考虑…，这样只能排除“红白红”"
+                       r"(?:^|\n)[^\S\n]*(?:[-*•>#]+[^\S\n]*)?(?:\*\*)?(?:易错点|易错|常见错误|误区|陷阱|(?i:common\s+error))"
+                       r"(?:\*\*)?[^\S\n]*[：:]|"
 
                        # a reading just tried, then dismissed, with what it would give: "但这样理解不对，因为这样…就什么都
                        # 没排除", "but that reading is wrong: then every suit qualifies"
@@ -151,7 +154,7 @@ _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly",
                 "的话", "可能", "也许", "或许", "大概", "似乎", "好像", "猜",
                 "为了", "要让", "要使", "才能", "以为", "想错", "世界", "假设", "假如", "要是", "如果", "若", "误", "presume", "copy", "reuse",
                 "套用", "照搬", "直接用", "'d ", "’d ", "going to", "about to", "~~", "想过", "一度", "想", "wanted", "meant", "intended",
-                "答案", "nother", "popular", "有人", "很多人", "网上",
+                "答案", "nother", "popular", "有人", "很多人", "网上", "易错", "常见错误", "误区", "陷阱", "error",
                 "是不是", "是否", "能不能", "会不会", "对不对", "有没有可能", "wonder", "myself", "ourselves", "whether",
                 "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
                 "not just", "not only", "not simply", "not merely", "not solely", "without",

@@ -30,6 +30,7 @@ _YES = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:yes\b|✓|✔|✅|☑|是|能|可以))
 _NO = re.compile(r"(?i:\s*(?:\*\*)?\s*(?:no\b|✗|✘|×|❌|✖|否|不能|不))")
 _UNIQUE = re.compile(r"(?i:\bunique\b|\bonce\b|\bsingleton)|唯一|只出现一次")
 _SURE_WORD = re.compile(r"(?i:\bsure\b|\bcertain\b)|确定|肯定|保证")
+_BARE_NUMBER = re.compile(r"^\s*(?:\*\*)?\s*(\d{1,4})\s*(?:\*\*)?\s*$")
 _PAIR = re.compile(r"^\s*(?:\*\*)?[(（]?\s*(\d{1,3})\s*(?:,|，|\+)\s*(\d{1,3})\s*[)）]?(?:\*\*)?\s*$")
 
 
@@ -39,16 +40,18 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         return []
     out: list[ClaimRecord] = []
     header: KnowledgeColumn | None = None  # the current table's knowledge column
+    keyed: str | None = None  # the numeric variable the first column's header names ("| a | b left | Anne knows? |")
     original = False  # the table shows where values appear in the original list ("| 日子 | 出现的月份 | …"): it may
     # be about the start, not the current stage
     for m, cells, opens in table_rows(text):
         if opens:
             header = _knowledge_column(lex, cells)
+            keyed = _keyed_variable(lex, cells[0]) if cells else None
             original = any(_ORIGINAL.search(c) is not None for c in cells)
             continue
         if header is None or header.column >= len(cells):
             continue
-        case = None if _STAGE_CELL.match(cells[0]) else _case(lex, cells[0])
+        case = None if _STAGE_CELL.match(cells[0]) else _case(lex, cells[0], keyed)
         said = _said(cells[header.column])
         if case is None or said is None:
             continue
@@ -282,8 +285,21 @@ def _sure_of(lex: Lexicon, agent: str) -> tuple | None:
     return None
 
 
-def _case(lex: Lexicon, cell: str) -> tuple | None:
-    """The case a row's first cell names: one value, one tuple, or a pair of the question's two numbers."""
+def _keyed_variable(lex: Lexicon, cell: str) -> str | None:
+    """The numeric variable a header cell names alone ("a", "Anne's number", "b 的值"), or None."""
+    named = [t for t in tokens(lex, cell) if t.kind in ("attr", "value", "number", "agent", "tuple")]
+    if len(named) != 1 or named[0].kind != "attr" or not isinstance(named[0].payload, str):
+        return None
+    return named[0].payload if named[0].payload in lex.numeric else None
+
+
+def _case(lex: Lexicon, cell: str, keyed: str | None = None) -> tuple | None:
+    """The case a row's first cell names: one value, one tuple, a pair of the question's two numbers, or a bare
+    number under a header naming its variable (`keyed`: "| 8 | 7, 9 | ❌ |" under "| a | … |" is a = 8)."""
+    bare = _BARE_NUMBER.match(cell)
+    if keyed is not None and bare is not None:
+        n = int(bare.group(1))
+        return value_key(keyed, n) if n in lex.codes.get(keyed, ()) else None
     pair = lex.number_pair
     m = _PAIR.match(cell)
     if m is not None and pair is not None:

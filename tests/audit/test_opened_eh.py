@@ -193,3 +193,46 @@ def test_two_answers_bold_in_one_sentence_are_both_the_answer(ctxs):
     assert (both.final_answer, both.final_answer_correct) == (((1, 17), (3, 12)), False)
     one = _audit(ctx, text.format("only **12 June** is"))
     assert (one.final_answer, one.final_answer_correct) == (((3, 12),), True)
+
+
+def test_a_bare_number_under_a_header_naming_its_variable_is_that_value(ctxs):
+    """"| a | b candidates | Anne knows? |" then "| 8 | 7, 9 — both still alive | ❌ |": the row is a = 8, and Anne
+    with 8 knows once b = 9 is gone (the row was not read: the wrong "no" went unseen); the right rows pass, and a
+    header naming no variable keys nothing."""
+    ctx = ctxs("consecutive.txt")
+    text = said(ctx, 2) + "\n\n| {} | b candidates | Anne knows? |\n|---|---|---|\n| 1 | 2 (0 is gone) | ✅ |\n" \
+                          "| 8 | 7, 9 — both still alive | {} |\n| 9 | 8 (10 is gone) | ✅ |"
+    assert [c.formula for c in bad(_audit(ctx, text.format("a", "❌")))] == ["a = 8 implies (not Anne knows b)"]
+    assert bad(_audit(ctx, text.format("a", "✅"))) == []
+    assert _claims(_audit(ctx, text.format("row", "❌")), "case knowledge") == []
+
+
+def test_the_sentence_after_a_supposition_that_opens_on_then_is_the_suppositions(ctxs):
+    """"Suppose a candidate reads it at the current moment instead. Then line 2 removes nothing …": what that reading
+    would give (read as the trace's own credit, false: a false alarm); "Line 2 removes nothing." said plainly is
+    still false."""
+    ctx = ctxs("card16.txt")
+    text = said(ctx) + "\n\nI checked whether the answer depends on reading line 2 as a claim about the start. {}" \
+                       "line 2 removes nothing and nine cards remain when P speaks again."
+    assert bad(_audit(ctx, text.format("Suppose a candidate reads it at the current moment instead. Then "))) == []
+    assert [c.verdict.verdict for c in bad(_audit(ctx, text.format("So ")))] == ["false"]
+
+
+def test_a_count_of_silences_whose_noun_was_given_before_names_its_silence(ctxs):
+    """"第一次沉默后剩11种，第二次后剩5种，第三次后只剩1种": "第三次后" is after the third silence (dated at the second, the
+    count 1 was early: a false alarm); "第二次后只剩1种" is after the second, and early."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 4})
+    text = said(ctx, None, "zh") + "\n\n核对：16种情况，父亲的话后剩15种，第一次沉默后剩11种，{}只剩1种。"
+    assert bad(_audit(ctx, text.format("第二次后剩5种，第三次后"))) == []
+    assert [c.verdict.verdict for c in bad(_audit(ctx, text.format("第二次后")))] == ["premature"]
+
+
+def test_a_teachers_note_on_the_usual_mistake_is_no_claim(ctxs):
+    """"易错点：只考虑第二位“看到两顶红帽”这一种情况，…这样只能排除“红白红”，得不出结论。": the mistake a marker warns of
+    (read as the trace's elimination, one statement early); said as the trace's own, it is early."""
+    ctx = ctxs("hats.txt")
+    first, every = said(ctx, 1, "zh"), said(ctx, None, "zh")
+    text = first + "\n\n{}只考虑第二位看到两顶红帽这一种情况，这样只能排除“红白红”。" + every[len(first):]
+    for note in ("易错点：", "**常见错误**：", "Common error: "):
+        assert bad(_audit(ctx, text.format(note))) == [], note
+    assert [c.verdict.verdict for c in bad(_audit(ctx, text.format("所以")))] == ["premature"]
