@@ -587,6 +587,8 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # (and traces_eg*, opened in session 57: "所以答案：(a, b)是(1, 2)、(8, 7)或(9, 8)，两数之和是3、15或17" — the sum
     # is in the set, yes, while the gold label counts the pairs, one of them missing)
     "eg1-consecutive-claude-thinking-error-09",
+    # (and the tuning set eu*, session 58: "可能的组合是 (1,2)、(2,3)、(7,8)、(9,8)，…所以答案是"是"": (7,8) for (8,7))
+    "eu1-consecutive-gpt4o-steps-error-14",
     # the tuning set eo* (casual forum comments, session 58): the count given as "5 beers." after the reasoning, then an
     # "edit:" reply about a case with "4 beers": no reader takes a bare count with a unit noun
     "eo1-drinking_logicians-reddit-correct-14"}
