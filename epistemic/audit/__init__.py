@@ -30,7 +30,7 @@ from .remaining import BARE_LEFT
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
-from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, tight_after, trailing_after, credit_stage,
+from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, teaches, tight_after, trailing_after, credit_stage,
                       dates_event, exact_credit, in_aside, in_reason, nothing_records, half_credit, quoted_credit,
                       possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
@@ -98,11 +98,8 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
                  "take out", "takes out", "took out", "clear", "out with", "out at",
                  "排除", "去掉", "淘汰", "删去")
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
-                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single",  # (anchors._SETTLES:
-                # "P's statement alone leaves only hearts and diamonds"; anchors._TEACHES and _LEARNED: "Albert's
-                # statement tells us …", "from the first logician's answer we learn …", "从第一位这句话我们得知")
-                "tell", "told", "show", "reveal", "impli", "mean", "teach", "lets us", "from ", "告诉", "说明", "表明",
-                "意味", "从")
+                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
+# "P's statement alone leaves only hearts and diamonds"; what a statement teaches has its own quick test, anchors.teaches)
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional", "case knowledge"})
 # Claims read on a line of a worked outline: dated by the line's statement ("- 比尔：“不知道” → b ∉ {0, 1, 9, 10}")
@@ -465,7 +462,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
-        dating = any(w in low for w in _AFTER_WORDS)
+        dating = any(w in low for w in _AFTER_WORDS) or teaches(text)
         evident = None  # the stage an exact list read earlier in the step holds at
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
         nxt = alignment[st.index + 1] if st.index + 1 < len(alignment) else None

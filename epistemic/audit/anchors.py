@@ -249,6 +249,12 @@ _CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|�
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
 _SETTLES = re.compile(r"(?i)\b(?:fix(?:es|ed)|pins?\s+down|pinned\s+down|pins|settles?|settled|narrows?|narrowed|"
                       r"nails?\s+down|singles?\s+out|leaves\s+only)\b")
+def teaches(text: str) -> bool:
+    """Whether a step says what a statement teaches ("From Albert's statement we learn …", "Q's reply tells us …",
+    "从第一位这句话我们得知"): a quick test before the claims of the step are dated (a cheap regex, not common words)."""
+    return _TEACHES_QUICK.search(text) is not None or _LEARNED.search(text) is not None
+
+
 # "<statement> tells us / shows / means / 告诉我们 / 说明 …": what the statement teaches, dated at it
 _TEACHES = re.compile(r"(?i:\b(?:tells?\s+us|told\s+us|shows?(?:\s+us)?|showed(?:\s+us)?|reveals?|revealed|implies|"
                       r"implied|means|meant|lets\s+us\s+(?:conclude|deduce|infer)|teaches\s+us)\b)|"
@@ -259,6 +265,11 @@ _LEARNED = re.compile(r"(?i:\b(?:from|by)\s+(?P<en>[^,.;:!?\n]{2,60}?)\s*,?\s+(?
                       r"tell|gather|get|find\s+out|work\s+out)\b)|"
                       r"从(?P<zh>[^，,。；;：:！？\n]{1,30}?)(?:中|里|当中)?[，,]?(?:我们|可以|就|便|能|立刻|马上)*"
                       r"(?:得知|可知|知道|看出|推出|推断出|得出|判断出)")
+# (a statement noun a few words before the verb: the quick test of `teaches`)
+_TEACHES_QUICK = re.compile(r"(?i:(?:statement|announcement|remark|reply|response|claim|answer|words|line|silence|"
+                            r"admission)\W{1,3}(?:\w+\W+){0,3}?(?:tells?|told|shows?|showed|reveals?|revealed|implies|"
+                            r"implied|means|meant|lets\s+us|teaches)\b)|(?:话|句|发言|回答|声明)[^，。,.]{0,6}"
+                            r"(?:告诉|说明|表明|意味着)")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence|"
                              r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")

@@ -22,13 +22,15 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     found = [(m, m.group(1) or m.group(2)) for m in _BOLD.finditer(text)]
     found = [(m, span) for m, span in found if _UNSURE.search(span) is None]  # ("**… more likely white, but he cannot
     # be certain**": no answer given)
-    named = [(m, a) for m, a in ((m, _answer_of(lex, memo, span)) for m, span in found) if a]
-    if not named:
+    hit = next(((m, a) for m, a in ((m, _answer_of(lex, memo, span)) for m, span in (reversed(found) if last else found))
+                if a), None)
+    if hit is None:
         return None
-    m, answer = named[-1] if last else named[0]
+    m, answer = hit
     a = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     b = next((e.start() for e in _SENTENCE_END.finditer(text, m.end())), len(text))
-    together = {x for n, found_answer in named if a <= n.start() < b for x in found_answer}
+    together = set(answer).union(*(_answer_of(lex, memo, span) or () for n, span in found
+                                   if n is not m and a <= n.start() < b))
     return tuple(sorted(together)) if len(together) > len(answer) else answer  # ("So both **17 April** and **12
     # June** are consistent": both, not the last)
 
