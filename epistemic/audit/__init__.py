@@ -18,7 +18,8 @@ from ..stages.solve import Solution, solve
 from .align import BEFORE_REFERENCE, IN_TURN, Aligner, knows_others_ignorance
 from .announced import announced_claims
 from .cases import (as_checked, as_viewed, checked_kinds, checked_world, checks_before, example_world, held_lines,
-                    opens_point_of_view, pair_cases, point_of_view, supposed_next, value_line_cases, var_label_case)
+                    opens_point_of_view, pair_cases, point_of_view, SUPPOSING, supposed_next, value_line_cases,
+                    var_label_case)
 from .casing import lower_cased, restore_case
 from .chains import chain_records
 from .computed import computed_records, respective_values, split_sums, tuple_values
@@ -450,8 +451,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
             records += nothing_records(ctx.aligner, text, lambda at, al=al: max(al.stage_at(at), told),
                                        lambda a, b, al=al: al.moved_between(a, b))
-        if "uppose" in text or "ssume" in text or "magine" in text or "假" in text or "设想" in text or \
-                "retend" in text or "say" in text or "要是" in text:
+        if SUPPOSING.search(text) is not None:
             records = supposed_next(text, records)  # "Suppose a candidate reads it now instead. Then line 2 removes
             # nothing …"
         if "|" in text:

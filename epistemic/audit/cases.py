@@ -648,6 +648,8 @@ def held_lines(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
 # the next that opens on its consequence ("Then line 2 removes nothing …", "那么这句话什么也没排除"): both the supposition's
 _SUPPOSES = re.compile(r"[\s*>\-•]*(?:(?i:suppose|assume|imagine|say|let's\s+say|let\s+us\s+say|pretend)\b|假设|假如|设想|"
                        r"要是)")
+SUPPOSING = re.compile(r"(?i:suppos|assum|imagin|pretend|\blet(?:'s|\s+us)\s+say\b|(?:^|[.!?]\s+)say\b)|假设|假如|设想|"
+                       r"要是")  # (a quick test for a step: "says" is no supposition)
 _THEN_SENTENCE = re.compile(r"[\s*>\-•]*(?:(?i:then|in\s+that\s+case|if\s+so|that\s+way)\b|那么|那样的话|这样的话|这样一来)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？])(?=\s)|(?<=[。！？])")
 
