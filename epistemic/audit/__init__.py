@@ -677,6 +677,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 len(texts[-1]) <= _CLOSING_LINE or ANSWER_LINE.match(texts[-1]) is not None)):
             final = fallback  # the last list of candidates: no stated answer, so no step to flag (final_at stays
             # None), unless the trace closes on none to give ("**He cannot know his colour for certain.**")
+    if final is not None and final_at is not None and final_at < len(texts) - 1 and \
+            ANSWER_LINE.match(texts[-1]) is not None and undetermined(texts[-1]):
+        final, final_at = None, None  # "If he has to answer, **white** is likely. … **Answer: the blind man cannot be
+        # sure; …**": the closing answer line gives none; a guess before it is no answer
     if boxed is None and foreign is None and final_at is not None:  # "June has one. … **Answer: Cheryl's birthday is
         # July 16.**": a closing answer naming no world, after the one found, is the answer the trace gives
         foreign, foreign_at = next(((a, st.index) for st in seg.steps[:final_at:-1] if st.index >= len(texts) - 3

@@ -66,7 +66,8 @@ _ORDINAL = re.compile(r"(?=[fstl第最])(?:(first|second|third|fourth|fifth|last
 _INTERJECTION = re.compile(r"[\s*>]*(?:(?i:(?:hmm+|hm+|okay|ok|alright|all\s+right|right|well|oh|ah|wait|yeah|yes|"
                            r"good|great|fine)(?:\s*[,—–…!.]+\s*|\s+(?=so\b))(?:so\s*,?\s+)?)|"
                            r"(?:嗯+|呃+|好吧|好的|好|行|对|哦|噢|等一下|等等)\s*[，,、…！!。]+\s*)")
-_FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Za-z])\.[\"”’」』]?\s")
+_FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<![^\w'’][A-Za-z])(?<!^[A-Za-z])\."
+                             r"[\"”’」』]?\s")  # (an initial, "J. ", is no sentence's end; "doesn't. " is)
 
 
 # A speaker named alone after "after": "after Bernard, …", "after Bernard has spoken", "left after Bernard are …"

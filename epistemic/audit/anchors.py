@@ -57,10 +57,16 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
+    teaching = _TEACHES.search(sentence) is not None
+    taught = _subjects(sentence, _TEACHES, 60) if teaching else []
     phrases = _phrases(sentence) + [(at, p) for at, p in _subjects(sentence, _SETTLES, 60) + [
-        (at, p) for at, p in _subjects(sentence, _TEACHES, 60) if " " in p.strip() or not p.isascii()]
+        (at, p) for at, p in taught if " " in p.strip() or not p.isascii()]
         if _STATEMENT_NOUN.search(p) is not None]  # "S's remark alone fixes the sum at 17" (but a bare "Silence
     # means none is alone" names no one silence of several)
+    ignorant = [k for at, p in (_subjects(sentence, _TEACHES, 60, topic=True) if teaching else [])
+                if a + at + len(p) < end and (k := _ignorance_stage(aligner, p, current)) is not None]
+    if ignorant:  # "所以第一位不知道，说明第三位的帽子不是红的": what the speaker's not knowing teaches, dated at it
+        return ignorant[-1] if len(set(ignorant)) == 1 and not any(a + at < start for at, _ in phrases) else None
     quoted = [m.span() for m in _QUOTED.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     kept = [(at, p, aligner.anchor(p, current)) for at, p in phrases if (a + at < end or _TRAILING.fullmatch(
         sentence, end - a, at) is not None) and
@@ -249,6 +255,31 @@ _CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|�
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
 _SETTLES = re.compile(r"(?i)\b(?:fix(?:es|ed)|pins?\s+down|pinned\s+down|pins|settles?|settled|narrows?|narrowed|"
                       r"nails?\s+down|singles?\s+out|leaves\s+only)\b")
+# A speaker's not knowing as a subject: "所以第一位不知道", "第二位也说不知道", "Albert doesn't know", "since Bo didn't know"
+_IGNORANT = re.compile(r"[\W\d]*(?:(?i:so|and|thus|hence|since|because|the\s+fact\s+that)\s+|所以|因此|那么|既然|因为|而)?"
+                       r"(?P<who>[^\W\d_]{1,12}?)\s*(?:先生)?\s*(?:也|还|仍然|依然|起初|一开始|(?i:also|still|at\s+first)\s+)*"
+                       r"(?:说|(?i:says|said)\s+(?:that\s+)?(?:he|she|they)\s+)?"
+                       r"(?:不知道|(?i:doesn't|does\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+know)\W*")
+
+
+def _ignorance_stage(aligner: Aligner, subject: str, current: int | None) -> int | None:
+    """The statement a subject "<speaker> doesn't know" ("第一位不知道", "Bo also didn't know") stands for: the one
+    of that speaker's statements up to the stage after `current` that says they don't know (of several, the one at
+    `current` or the next); else None."""
+    m = _IGNORANT.fullmatch(subject)
+    if m is None or current is None:
+        return None
+    toks = tokens(aligner.lexicon, m.group("who"))
+    if len(toks) != 1 or toks[0].kind != "agent":
+        return None
+    puzzle = aligner.lexicon.puzzle
+    own = [k for k in range(1, min(current + 1, len(puzzle.announcements)) + 1)
+           if puzzle.announcements[k - 1].speaker == toks[0].payload and
+           any(_ignorance_of(p, toks[0].payload) for p in statement_parts(puzzle.announcements[k - 1].said))]
+    near = own if len(own) == 1 else [k for k in own if k >= current]
+    return near[0] if len(near) == 1 else None
+
+
 def teaches(text: str) -> bool:
     """Whether a step says what a statement teaches ("From Albert's statement we learn …", "Q's reply tells us …",
     "从第一位这句话我们得知"): a quick test before the claims of the step are dated (a cheap regex, not common words)."""
@@ -269,7 +300,8 @@ _LEARNED = re.compile(r"(?i:\b(?:from|by)\s+(?P<en>[^,.;:!?\n]{2,60}?)\s*,?\s+(?
 _TEACHES_QUICK = re.compile(r"(?i:(?:statement|announcement|remark|reply|response|claim|answer|words|line|silence|"
                             r"admission)\W{1,3}(?:\w+\W+){0,3}?(?:tells?|told|shows?|showed|reveals?|revealed|implies|"
                             r"implied|means|meant|lets\s+us|teaches)\b)|(?:话|句|发言|回答|声明)[^，。,.]{0,6}"
-                            r"(?:告诉|说明|表明|意味着)")
+                            r"(?:告诉|说明|表明|意味着)|不知道[，,]?(?:这)?(?:说明|表明|意味着)|"
+                            r"(?i:n't\s+know,?\s+(?:which\s+)?(?:means|implies|shows|tells\s+us)\b)")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence|"
                              r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
@@ -643,9 +675,12 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
                 # pronoun goes on from further back, not to the statement this sentence names
         end = _SENTENCE.search(text, at)
         stop = end.start() if end else len(text)
-        if _STATEMENT_NOUN.search(subject) is None or _PART.search(subject) is not None or \
+        part = aligner.quoted_part_index(subject) if '"' in subject or "“" in subject or "「" in subject else None
+        if _STATEMENT_NOUN.search(subject) is None and part is None or \
+                _PART.search(subject) is not None and part is None or \
                 _PERSONAL.search(text, at, min(stop, at + len(subject) + 60)) is not None:
-            continue  # "父亲的话对他来说没有新信息", "… doesn't change anything for him": nothing new to one agent
+            continue  # "父亲的话对他来说没有新信息", "… doesn't change anything for him": nothing new to one agent; a
+            # part of a statement only when a quote says which ('Albert's second clause "I know …" removes nothing')
         opening = max((m.end() for m in _SENTENCE.finditer(text, 0, at + 1)), default=0)  # (`at` may be the space
         # after the sentence before's full stop)
         if _CASE_OPENING.search(text[opening:at] + subject[:4]) is not None:
@@ -664,6 +699,7 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
         if k is None:
             continue
         ks = (k,) + tuple(j for j in aligner.speaker_statements(subject) if j != k)
-        out.append(record("credit", ("Credit", ks, None), (), text[at:stop].strip(), at, stop, False,
-                          reading=EXCLUSION))
+        key = ("Credit", ks, None) if part is None else ("Credit", (part[0],), None, part[1])  # ('"At first I
+        # didn't know" … eliminates nothing new': one clause, of the statement the quote is from)
+        out.append(record("credit", key, (), text[at:stop].strip(), at, stop, False, reading=EXCLUSION))
     return out

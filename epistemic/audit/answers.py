@@ -283,7 +283,9 @@ def _answer_of(lex: Lexicon, memo: ClaimMemo, span: str) -> tuple[tuple[int, ...
 
 
 _UNDETERMINED = re.compile(r"无法确定|不能确定|无法判断|不能判断|确定不了|无从确定|(?i:\b(?:cannot|can't|can\s+not)\s+be\s+"
-                           r"(?:determined|decided|known|told)|\bundetermined\b|\bindeterminate\b)")
+                           r"(?:determined|decided|known|told)|\bundetermined\b|\bindeterminate\b|"
+                           r"\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:sure|certain)\b)")
+# ("**Answer: the blind man cannot be sure; his hat is most likely white**": a guess, no answer)
 
 
 def undetermined(line: str) -> bool:

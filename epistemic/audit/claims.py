@@ -673,8 +673,21 @@ def _blank_glosses(text: str) -> str:
         return text
     out = list(text)
     for a, b in spans:
+        counted = _COUNTED_BEFORE.search(text, max(0, a - 40), a)
+        if counted is not None and _COUNT_LABEL.search(text, 0, counted.start()) is not None:
+            a, b = counted.span()  # "Remaining: 5 candidates (♥A ♥Q ♥4 ♦A ♦5)": the list is what is left, its count
+            # no value
         out[a:b] = " " * (b - a)
     return "".join(out)
+
+
+# A count of candidates right before a bracketed list of them, after a label of what is left: "Remaining: 5 candidates
+# (♥A ♥Q ♥4 ♦A ♦5)", "剩余候选：3个（4月14日、…）"
+_COUNTED_BEFORE = re.compile(r"(?<![\w.,])\d{1,4}\s*(?:(?i:(?:remaining\s+|possible\s+)?(?:candidates|cards|dates|"
+                             r"pairs|options|possibilities|worlds|triples|cases|birthdays))|(?:个|张|种|对)(?:候选|日期|牌|"
+                             r"数对|可能)?)\s*$")
+_COUNT_LABEL = re.compile(r"(?i:\b(?:remaining|left|survivors?|still\s+possible)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$)|"
+                          r"(?:剩余|剩下|剩余候选|候选)\s*[:：]\s*$")
 
 
 _PAREN = re.compile(r"[(（]([^()（）]+)[)）]")
@@ -2739,6 +2752,25 @@ _IMPOSSIBLE = re.compile(r"(?i:\b(?:is|are|was|were)\s+(?:now\s+|also\s+|then\s+
 _CASE_LETTER = re.compile(r"(?:\b(?:Case|Scenario|Option|Hypothesis|Reading|Interpretation)\s+|情形\s*|情况\s*)$")
 
 
+# An agent's "doesn't" closing a clause, the verb left out: "I know Bo doesn't.", "Albert knows Bernard didn't, too"
+_ELIDED_KNOW = re.compile(r"(?i)\b(?:doesn't|doesn’t|does\s+not|didn't|didn’t|did\s+not)(?=(?:\s*,?\s*(?:too|either|"
+                          r"yet))?\s*(?:[.,;!?\"”)]|$))")
+
+
+def _elided_knowing(raw: list[Token], sentence: str) -> list[Token]:
+    """Tokens with a don't-know word for each "doesn't" that closes a clause right after an agent, a knowing word
+    before it in the sentence ("I don't know, and I know Bo doesn't.": Bo does not know)."""
+    extra = []
+    for m in _ELIDED_KNOW.finditer(sentence):
+        before = [t for t in raw if t.end <= m.start()]
+        if len(before) >= 2 and before[-1].kind in ("agent", "he") and \
+                not sentence[before[-1].end:m.start()].strip() and \
+                any(t.kind in ("know", "notknow") for t in before[:-1]) and \
+                not any(t.start < m.end() and m.start() < t.end for t in raw):
+            extra.append(Token("notknow", "doesn't know", m.start(), m.end(), m.group(0)))
+    return sorted(raw + extra, key=lambda t: t.start) if extra else raw
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
@@ -2746,6 +2778,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     raw = lex.scan(sentence) if raw is None else raw
     if "设" in sentence or "记" in sentence or "enote" in sentence or "call" in sentence:
         raw = _without_names(raw, sentence)  # "设谢丽尔的年龄为 c，…，c × o × y = 144": a name given, no value
+    if "n't" in sentence or " not" in sentence:  # "I know Bo doesn't.": the verb left out after a knowing word
+        raw = _elided_knowing(raw, sentence)
     if "impossible" in sentence:  # "so (2,26) is impossible": gone (but "impossible with August" is a condition)
         said = [Token("neg", "is impossible", m.start(), m.end(), m.group(0)) for m in _IMPOSSIBLE.finditer(sentence)]
         raw = sorted(raw + said, key=lambda t: t.start) if said else raw
@@ -3627,7 +3661,8 @@ _MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\
 
 
 _PLACEHOLDER = re.compile(r"\s*(?:(?i:that)\s+)?[(（]?\s*[φψχ](?![\w])")
-_LETTER_OBJECT = re.compile(r"\s+\$?\s*[a-zA-Z]\s*\$?(?=\s*(?:[,.;:)]|(?i:and|while|but)\b|$))")  # "knows $m$"
+_LETTER_OBJECT = re.compile(r"\s*\$?\s*[a-zA-Z]\s*\$?(?=\s*(?:[,.;:)，。；：、）]|(?i:and|while|but)\b|[和而]|$))")
+# ("knows $m$", "P先生知道 $r$，Q先生知道 $s$")
 
 
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
@@ -4752,7 +4787,7 @@ _BY_AGENT = re.compile(r"\s+(?:already\s+)?by\s+", re.IGNORECASE)
 # The partners of a row's head gone: "- 16: June is gone, only July 16 left", "- 16：6月没了，只剩7月16日".
 _GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*(?:already\s+|both\s+|all\s+)?"
                          r"(?:gone|out|eliminated|excluded|ruled\s+out|removed|crossed\s+out)\b)|"
-                         r"\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了|去掉了|被排除|划掉了|出局)")
+                         r"\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了?|去掉了?|被排除|划掉了?|出局)")  # ("5月已经排除")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 # Values taken away, then what comes after: "把黑桃和草花去掉以后，…" (把 before the first value)

@@ -51,6 +51,10 @@ _PER_CASE = re.compile(r"(?i:\s+(?:with|for|in|of|on|under)\s+(?:that|this|the\s
 
 # Before the count: each of several cases has that many ("16、17、18都只剩一个", "12 and 14 each have one date left")
 _EACH_BEFORE = re.compile(r"(?:都|各|各自|分别)(?:只|就)?$|(?i:\beach\s+(?:\w+\s+){0,3}$)")
+# A range of values as the subject: "Anything from 1 to 9 leaves two options", "any b between 2 and 7 leaves two
+# dates": each value of the range has that many, not the stage
+_RANGE_SUBJECT = re.compile(r"(?i)\b(?:any(?:thing)?|every(?:thing)?|each|all)\s+(?:[\w=$]+\s+){0,2}(?:from|between)\s+"
+                            r"\S{1,8}\s+(?:to|and|through)\s+\S{1,8}\s+(?:(?:still|also|then|just)\s+)?$")
 
 
 def remaining_records(sentence: str) -> list[ClaimRecord]:
@@ -70,7 +74,8 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 continue  # ("…，不行。剩三对，S不能确定": the pairs of the case in hand)
             if pattern is _EN and _PER_CASE.match(sentence, m.end()) is not None:
                 continue  # "only one date left with that number", "two dates left in each month": a count per case
-            if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None:
+            if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None or \
+                    _RANGE_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()) is not None:
                 continue
             word = m.group(1) if pattern is not _EN else next(g for g in m.groups() if g)
             n = _number(word)

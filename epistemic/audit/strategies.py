@@ -300,6 +300,12 @@ class Credit:
             return None
         ks, ykey = record.key.formula[1], record.key.formula[2]
         stages = judge.solution.stages
+        if ykey is None and credit_part(record.key.formula) is not None:  # one clause of it removes nothing: it
+            k = ks[0]  # holds in every world of stage k - 1
+            text = f"at stage {k}: {credit_text(judge, lex, record.key)}"
+            fails = stages[k - 1].mask & ~judge.mask(_part(lex, record.key.formula), k - 1)
+            return _decided(self.name, not np.any(fails), k, text,
+                            f"the clause fails in {int(np.count_nonzero(fails))} worlds of stage {k - 1}")
         if ykey is None:  # "the second silence adds no information": no world is removed
             text = f"at stage {ks[0]}: {credit_text(judge, lex, record.key)}"
             same = [j for j in ks if stages[j].count == stages[j - 1].count]

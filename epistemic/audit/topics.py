@@ -132,7 +132,22 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
     if split and int(split.group(1)) + int(split.group(2)) == int(m.group(1)) and \
             _terms_taking(lex, (int(m.group(1)),), "+"):
         return _sum(lex)  # "- **29:** 13 + 16 gives 208 … 29 is out"
+    if not own and (named := _valued_term(lex, text, m)) is not None:
+        return named  # "consider $s = 53$: … p = 592 … Hence 53 is eliminated": the term the number was given to
     return last_term(lex, text[:line] if own else text[:m.start()], topic)
+
+
+def _valued_term(lex: Lexicon, text: str, m: re.Match) -> tuple | None:
+    """The term the step set equal to the number at `m` (group 1) last before it ("s = 53", "the sum = 53"), whatever
+    terms it named after that, or None."""
+    found = list(re.finditer(r"(?<![\w.])((?i:sum|product)|[A-Za-z]\w{0,3}|和|积)\s*=\s*" + m.group(1) + r"(?![\d.])",
+                             text[:m.start()]))
+    if not found:
+        return None
+    toks = lex.scan(found[-1].group(1))
+    t = toks[0] if len(toks) == 1 else None
+    return t.payload[1] if t is not None and t.kind == "attr" and isinstance(t.payload, tuple) and \
+        t.payload[0] == "@term" else None
 
 
 _ADDENDS = re.compile(r"\s*(?:\*\*)?\s*(\d{1,4})\s*\+\s*(\d{1,4})(?![\d.])")

@@ -1,0 +1,120 @@
+"""Readings from traces_en* (32 rows written in session 58 by helpers who never read the auditor, scored blind at
+0.729 and 0.770, then opened in session 59) and the tuning sets ex1 (Socratic questions) and ey1 (lab-notebook
+bookkeeping), each checked both ways: what one clause of a statement removes, LaTeX letters as objects of knowing, a
+number given to a term earlier in the step, counts per value, what a speaker's not knowing teaches, a bracketed list
+after its count, a verb left out after "doesn't"."""
+from tests.audit.reading import audit as _audit, bad, claims as _claims, said
+
+_BERNARD = ("Albert: I don't know when Cheryl's birthday is, but I know that Bernard does not know too.\n\n"
+            "Bernard: At first I don't know when Cheryl's birthday is, but I know now.\n\n")
+
+
+def test_one_clause_of_a_statement_said_to_remove_nothing_is_judged_alone(ctxs):
+    """'"At first I didn't know" refers to the original list … so it eliminates nothing new': the clause, not
+    Bernard's whole statement (which removes the 14s), is said to remove nothing; that holds (it was a false alarm).
+    Said of Albert's "I know Bernard doesn't know", which removes May and June, it is false."""
+    cheryl = ctxs("cheryl.txt")
+    right = _audit(cheryl, _BERNARD + '"At first I didn\'t know" refers to the original list: it says the day is not '
+                   "18 or 19, which is already guaranteed, so it eliminates nothing new.")
+    assert bad(right) == [] and [c.verdict.verdict for c in _claims(right, "credit")] == ["entailed"]
+    reason = _audit(cheryl, _BERNARD + "(The \"at first I didn't know\" part is already guaranteed by Albert's "
+                    "statement, so it doesn't remove anything extra here.)")
+    assert bad(reason) == [] and [c.verdict.verdict for c in _claims(reason, "credit")] == ["entailed"]
+    whole = _audit(cheryl, _BERNARD + "Bernard's statement eliminates nothing new.")
+    assert [c.verdict.verdict for c in _claims(whole, "credit")] == ["false"]
+    albert = _audit(cheryl, "Albert: I don't know when Cheryl's birthday is, but I know that Bernard does not know "
+                    "too.\n\nAlbert's second clause \"I know that Bernard doesn't know\" eliminates nothing new.")
+    assert [c.verdict.verdict for c in _claims(albert, "credit")] == ["false"]
+
+
+def test_a_letter_after_knowing_in_chinese_names_what_the_agent_is_told(ctxs):
+    """"P先生知道 $r$，Q先生知道 $s$": the letters a LaTeX solution gives the rank and the suit (read as "P knows the
+    card", premature: a false alarm); "P先生知道点数" is still who is told what, "P知道了" still P knowing the card."""
+    card = ctxs("card16.txt")
+    report = _audit(card, "P先生知道 $r$，Q先生知道 $s$。记 $n(r)$ 为点数 $r$ 在 16 张牌中出现的次数。")
+    assert _claims(report, "knowledge") == [] and bad(report) == []
+    assert [c.formula for c in _claims(_audit(card, "P先生知道点数，Q先生知道花色。"), "told")] == \
+        ["P knows rank", "Q knows suit"]
+    assert [c.formula for c in _claims(_audit(card, "P知道了。"), "knowledge")] == ["P knows card"]
+
+
+def test_a_bare_number_goes_under_the_term_the_step_set_it_to(ctxs):
+    """"Consider $s = 53$: the split (16, 37) gives p = 592 = 16 · 37 … Hence 53 is eliminated": 53 is the sum s
+    was set to, whatever product the step wrote after it (it was taken for a product, and not read)."""
+    ctx = ctxs("impossible.txt")
+    text = ("S says he knew P did not know.\n\nConsider $s = 53$: the split (16, 37) gives $p = 592 = 16 \\cdot 37$, "
+            "so P would know. Hence 53 is eliminated as well.")
+    assert [c.formula for c in _claims(_audit(ctx, text), "exclusion")] == ["x + y != 53"]
+    product = text.replace("$s = 53$", "$p = 53 \\cdot 1$")
+    assert _claims(_audit(ctx, product), "exclusion") == []
+
+
+def test_a_count_said_of_a_range_of_values_is_per_value(ctxs):
+    """"Anything from 1 to 9 leaves two options": each value of the range leaves two, not two candidates in all (it
+    was read as a count of the stage, false, an early flag); "That leaves two options." is still a count."""
+    ctx = ctxs("consecutive.txt")
+    for each in ("Anything from 1 to 9 leaves two options.", "Any b from 2 to 7 still leaves two options."):
+        assert _claims(_audit(ctx, each), "count") == [], each
+    assert [c.formula for c in _claims(_audit(ctx, "That leaves two options."), "count")] == ["2 remain"]
+
+
+def test_what_a_speakers_not_knowing_teaches_is_dated_at_that_statement(ctxs):
+    """"所以第一位不知道，说明第三位的帽子不是红的，盲人戴的是白帽": the conclusion is drawn from the first man's
+    statement alone, so it is dated there, and the blind man's white hat (true only after the second man speaks) is
+    premature by the trace's own words, even though the opening retold both statements; drawn from the second man's
+    not knowing, it holds."""
+    hats = ctxs("hats.txt")
+    opening = "第一位说不知道自己帽子的颜色，第二位也说不知道，问盲人的帽子是什么颜色。\n\n嗯，先看第一位。他说不知道，说明第二、第三位不都是红帽。\n\n"
+    early = _audit(hats, opening + "所以第一位不知道，说明盲人戴的是白帽。")
+    assert [(c.verdict.verdict, c.formula) for c in bad(early)] == [("premature", "h[3] = white")]
+    assert bad(_audit(hats, opening + "第二位也不知道，说明盲人戴的是白帽。")) == []
+    assert bad(_audit(hats, opening + "所以盲人戴的是白帽。")) == []
+
+
+def test_a_bracketed_list_after_its_count_is_what_is_left(ctxs):
+    """"Remaining: 5 candidates (♥A ♥Q ♥4 ♦A ♦5)": the list is what is left and 5 its count, not the rank 5 (it was
+    read as "the rank is 5", a false alarm); "剩余候选：3个（…）" alike. A wrong list is then caught."""
+    card = ctxs("card16.txt")
+    head = "Count after statement 2: 5.\n"
+    right = _audit(card, head + "Remaining: 5 candidates (♥A ♥Q ♥4 ♦A ♦5).")
+    assert bad(right) == [] and [c.verdict.verdict for c in _claims(right, "candidates")] == ["entailed"]
+    assert "rank = 5" not in [c.formula for c in _claims(right)]
+    wrong = _audit(card, head + "Remaining: 5 candidates (♥A ♥Q ♥4 ♦A ♠4).")
+    assert [c.verdict.verdict for c in _claims(wrong, "candidates")] == ["false"]
+    zh = _audit(ctxs("cheryl_variant.txt"), "剩余候选：3个（4月14日、4月17日、6月12日）。")
+    assert "month = June and day = 12" not in [c.formula for c in _claims(zh)] and \
+        not any(c.formula.startswith("day = 3") for c in _claims(zh))
+
+
+def test_a_month_said_to_be_gone_in_a_table_row_is_not_the_days_month(ctxs):
+    """"- 14日：5月已经排除，只剩4月14日": May is gone from day 14's row, not its only month (read as "day 14 implies
+    May", false: a false alarm)."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n- 14日：5月已经排除，只剩4月14日，知道。\n- 12日：5月已经排除，只剩6月12日，知道。")
+    assert not any(c.formula.endswith("implies month = May") for c in _claims(report)) and bad(report) == []
+
+
+def test_a_knowing_verb_left_out_after_doesnt_is_read(ctxs):
+    """'Ali: "I don't know, and I know Bo doesn't."': Bo does not know, the verb left out, so the line is Ali's
+    statement and what follows is judged after it (it stayed at the start, and "April and June are out" was
+    premature: a false alarm)."""
+    ctx = ctxs("cheryl_cam.txt")
+    line = 'Ali: "I don\'t know, and I know Bo doesn\'t." Can Ali be sure of that with April or June? No, Bo might ' \
+           "hold 28 or 29. So Apr and Jun are out."
+    report = _audit(ctx, "Dates: Mar 18, 19 · Apr 17, 18, 28 · Jun 16, 29 · Jul 16, 17, 19.\n\n" + line)
+    assert bad(report) == [] and [c.verdict.verdict for c in _claims(report, "exclusion")] == ["entailed"]
+    wrong = _audit(ctx, "Dates: Mar 18, 19 · Apr 17, 18, 28 · Jun 16, 29 · Jul 16, 17, 19.\n\n" +
+                   line.replace("Jun are", "Mar are"))
+    assert [c.verdict.verdict for c in bad(wrong)] == ["false"]
+
+
+def test_a_closing_answer_line_that_gives_no_answer_overrides_a_guess_before_it(ctxs):
+    """"If he has to answer, **white** is the likely colour. … **Answer: the blind man cannot be sure; his hat is
+    most likely white.**": the trace gives no answer (the bold guess before was taken for it, and judged right);
+    "**Answer: white.**" after the same guess is an answer."""
+    hats = ctxs("hats.txt")
+    guess = said(hats) + "\n\nIf he has to answer, **white** is the overwhelmingly likely colour.\n\n"
+    none = _audit(hats, guess + "**Answer: the blind man cannot be sure; his hat is most likely white.**")
+    assert (none.final_answer, none.final_answer_correct) == (None, False)
+    given = _audit(hats, guess + "**Answer: white.**")
+    assert given.final_answer_correct
