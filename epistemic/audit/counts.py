@@ -123,11 +123,13 @@ _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:�
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
 # "**3 children are muddy.**", "So 2 kids are muddy", "So, to sum up for your notes: two children are muddy": a plain
 # count at the start of its sentence
-_PLAIN = re.compile(r"(?i:^\W*(?:(?:so|thus|therefore|hence)\b,?\s*)?(?:(?:to\s+sum\s+up|in\s+short|in\s+summary|"
+_PLAIN = re.compile(r"(?i:(?:^\W*|[,;—–]\s*(?=(?:so|thus|therefore|hence)\b))(?:(?:so|thus|therefore|hence)\b,?\s*)?"
+                    r"(?:(?:to\s+sum\s+up|in\s+short|in\s+summary|"
                     r"all\s+in\s+all|in\s+the\s+end|overall)\b[^.:;,\n]{0,30}[:,]\s*)?(?:\*\*)?" + _N +
                     r"(?:\*\*)?\s+(?:of\s+the\s+(?:\d|two|three|four|five|six|seven|eight)\s+)?"
                     r"(?:muddy\s+)?(?:children|kids)\s+"
-                    r"(?:are|were)\s+muddy\b)")  # (and "Two of the four children are muddy")
+                    r"(?:are|were)\s+muddy\b)")  # (and "Two of the four children are muddy"; a clause that draws it: "…
+# after two rounds of silence, so 2 children are muddy")
 # "the number of muddy children is 3", "the total number of muddy kids must be two", "有泥的孩子的人数是3"
 _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:muddy\s+)?(?:children|kids)"
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"

@@ -21,6 +21,9 @@ _OUT = re.compile(r"(?<![\w.·×*+−=^<>≤≥-])(?<![·×*+−=^<>≤≥-] )(?
                   r"(?<!than )(?<!below )(?<!under )(?<!least )(?<!most )(\d{1,4})\s+(?:also\s+|then\s+)?"
                   r"(?:dies|is\s+out|goes|is\s+(?:also\s+)?(?:eliminated|removed|ruled\s+out|excluded|gone)|"
                   r"drops\s+out|fails)\b", re.IGNORECASE)
+# After the reason's arrow, "out" alone: "So P would know → 53 out." (not "11 out." alone, often the last statement's
+# verdict on a sum checked early)
+_ARROW_OUT = re.compile(r"(?:→|⇒|->|=>)\s*(?:(?i:sum)\s+)?(\d{1,4})\s+out(?=\s*(?:[.;,!)\n]|$))")
 
 
 # The verb first: "I'd also drop 29: it splits as 13 + 16", "I also removed 29, because …", "we can rule out 35"
@@ -30,7 +33,7 @@ _OUT_BEFORE = re.compile(r"\b(?:drop|drops|dropped|remove|removes|removed|elimin
                          r"(?!\d|[.,]\d|\s*[×·*+−=-]|\s*(?:and|or|,)\s*\d)(?!\s*(?:more\s+|other\s+|further\s+)?"
                          r"(?:worlds?|cards?|pairs?|cases?|possibilit|options?|dates?|candidates?|of\b))",
                          re.IGNORECASE)  # (not "rules out 59 worlds": a count)
-_ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:\*\*)?\s*[:：]")
+_ROW_LABEL = re.compile(r"[\s*•-]*(?:\*\*)?(\d{1,4})(?:(?:\*\*)?\s*[:：]|\.\*\*)")  # ("- **51:**", "- **51.**")
 
 
 _TERM_HINTS = ("sum", "Sum", "SUM", "product", "Product", "PRODUCT", "和", "积", "+", "*", "·", "×")
@@ -199,8 +202,9 @@ def topic_exclusions(lex: Lexicon, text: str, topic: tuple | None = None) -> lis
                                                                 "gone", "fails", "drop", "cross", "stri", "discard")):
         return []
     out = []
-    for m in [*_OUT.finditer(text), *_OUT_BEFORE.finditer(text)]:
-        term = _row_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's term
+    for m in [*_OUT.finditer(text), *_OUT_BEFORE.finditer(text), *_ARROW_OUT.finditer(text)]:
+        term = _listed_term(lex, text, m, topic)  # "- **29**: … so 29 is out": the row's own value, under the list's
+        # term; "51 = 17 + 34, product 578 … → 51 out": the sum split
         if term is None or term[:2] != ("Arith", "+") or not _terms_taking(lex, (int(m.group(1)),), "+"):
             continue
         a = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)

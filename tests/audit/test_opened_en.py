@@ -118,3 +118,43 @@ def test_a_closing_answer_line_that_gives_no_answer_overrides_a_guess_before_it(
     assert (none.final_answer, none.final_answer_correct) == (None, False)
     given = _audit(hats, guess + "**Answer: white.**")
     assert given.final_answer_correct
+
+
+def test_a_count_drawn_in_a_clause_of_its_own_is_read(ctxs):
+    """"…work it out after two rounds of silence, so 2 children are muddy": the count opens the clause that draws it
+    (it was read only at a sentence's start), so a wrong final count is caught; "so 3 children are muddy" holds."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    for n, verdict in ((2, "false"), (3, "entailed")):
+        report = _audit(ctx, f"**Final answer:** the muddy children work it out after two rounds of silence, so {n} "
+                        "children are muddy.")
+        assert [c.verdict.verdict for c in _claims(report) if c.record.kind in ("answer", "candidates")] == [verdict]
+
+
+def test_a_sum_split_in_its_row_then_out_after_an_arrow(ctxs):
+    """"- **51.** 51 = 17 + 34, product 578 … So P would know → 51 out.": 51 is the sum split in its row (not the
+    product named after it), removed after the arrow; "11 out." alone, a later statement's verdict checked early, is
+    not read."""
+    ctx = ctxs("impossible.txt")
+    head = "S says he knew P did not know.\n\n"
+    row = ("- **51.** 51 = 17 + 34, product 578 = 2·17². Factorizations in range: 17·34 only. So P would know → 51 "
+           "out.")
+    assert [c.formula for c in _claims(_audit(ctx, head + row), "exclusion")] == ["x + y != 51"]
+    assert _claims(_audit(ctx, head + "Three splits where P would know → S can't know. 11 out."), "exclusion") == []
+
+
+def test_an_inline_question_of_what_goes_is_answered_by_exclusions(ctxs):
+    """"What does the father's statement rule out as a world? Only 0000, all clean.": the answer right after the
+    question names what goes (it was read as the only world left, false: an early flag); "父亲的话排除了什么？只有
+    0000" alike; a question of what is left keeps its answer's list as what stays."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    father = "The father says at least one of you is muddy.\n\n"
+    report = _audit(ctx, father + "What does the father's statement rule out as a world? Only 0000, all clean.")
+    assert [(c.record.kind, c.verdict.verdict) for c in _claims(report) if c.record.kind != "knowledge"] == \
+        [("exclusion", "entailed")] and bad(report) == []
+    wrong = _audit(ctx, father + "What does the father's statement rule out as a world? Only 0000 and 1000.")
+    assert [c.verdict.verdict for c in _claims(wrong, "exclusion")] == ["premature"]  # (1000 goes at the first
+    # silence)
+    zh = _audit(ctx, "父亲说：至少有一个孩子额头上有泥。\n\n父亲的话排除了什么？只有0000，全都干净的情况。")
+    assert [c.formula for c in _claims(zh, "exclusion")] == ["not (m[1] = 0 and m[2] = 0 and m[3] = 0 and m[4] = 0)"]
+    left = _audit(ctx, father + "What is left once the father has spoken, and what is ruled out? Only 0000.")
+    assert _claims(left, "exclusion") == []
