@@ -4189,7 +4189,9 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         end = next((n for n in range(if_at + 1, len(toks)) if toks[n].kind == "sep" and toks[n].text in ";；"),
                    len(toks))
         concluded = _concluded(toks, if_at, end, sentence)
-        claims.extend(_hypothetical(lex, toks[if_at:concluded or end], sentence, state, head))
+        postposed = _postposed(toks, if_at, end) if concluded is None else None
+        claims.extend(_hypothetical(lex, postposed or toks[if_at:concluded or end], sentence, state,
+                                    () if postposed else head))
         if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
             kinds = ("exclusion", "candidates") if _dated(toks[concluded + 1:end]) else ("exclusion",)
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted, and what it leaves
@@ -4820,6 +4822,28 @@ def _row_of_tuples(first: Token, second: Token, last: Token, tuples: list[dict],
     witnesses = (junction_key("And", [value_key(v, tuples[0][v]) for v in sorted(tuples[0])]),) \
         if len(tuples) == 1 else ()
     return [record("conditional", f, witnesses, text, a, b, state.past, reading=TABLE)]
+
+
+_COND_MODALS = frozenset({"would", "could", "'d", "’d"})
+
+
+def _postposed(toks: list[Token], if_at: int, end: int) -> list[Token] | None:
+    """A condition put after the knowing it conditions, turned around ("Bill would know if b were 0" -> "if b were
+    0, Bill would know"): the tokens of the supposition first, then the knowing with its subject; or None. Only a
+    would / could knowing, not "doesn't know if" (whether), nor "only if" (the converse), nor a condition that knows."""
+    if if_at < 2 or toks[if_at].text.lower() != "if" or toks[if_at - 1].kind not in ("know", "notknow"):
+        return None
+    know = toks[if_at - 1]
+    modal = toks[if_at - 2] if toks[if_at - 2].kind == "modal" else None
+    conditional = (modal is not None and modal.text.lower() in _COND_MODALS) or \
+        (know.kind == "notknow" and know.text.lower().startswith(("wouldn", "would not", "couldn", "could not")))
+    subject = if_at - 3 if modal is not None else if_at - 2
+    tail = toks[if_at + 1:end]
+    if not conditional or subject < 0 or toks[subject].kind not in ("agent", "he") or \
+            not any(t.kind in ("value", "tuple") for t in tail) or any(t.kind in ("know", "notknow") for t in tail):
+        return None
+    comma = Token("sep", ",", tail[-1].end, tail[-1].end, ",")
+    return [toks[if_at], *tail, comma, *toks[subject:if_at]]
 
 
 def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,

@@ -158,3 +158,17 @@ def test_an_inline_question_of_what_goes_is_answered_by_exclusions(ctxs):
     assert [c.formula for c in _claims(zh, "exclusion")] == ["not (m[1] = 0 and m[2] = 0 and m[3] = 0 and m[4] = 0)"]
     left = _audit(ctx, father + "What is left once the father has spoken, and what is ruled out? Only 0000.")
     assert _claims(left, "exclusion") == []
+
+
+def test_a_condition_put_after_the_knowing_it_conditions_is_read(ctxs):
+    """"Bill would know if b were 0": the supposition after the knowing (it was read only before it, "If b = 0, Bill
+    would know"); "Bill doesn't know if b = 5" (whether) and "Bill would know only if b = 0" (the converse) are not
+    read as suppositions."""
+    ctx = ctxs("consecutive.txt")
+    anne = 'Anne says: "I don\'t know your number."\n\n'
+    assert [c.formula for c in _claims(_audit(ctx, anne + "Bill would know if b were 0."), "hypothetical")] == \
+        ["b = 0 implies Bill knows a"]
+    assert [c.formula for c in _claims(_audit(ctx, anne + "Bill wouldn't know if b = 5."), "hypothetical")] == \
+        ["b = 5 implies (not Bill knows a)"]
+    for other in ("Bill doesn't know if b = 5.", "Bill would know only if b = 0."):
+        assert _claims(_audit(ctx, anne + other), "hypothetical") == [], other
