@@ -428,7 +428,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
              len(_TUPLE_CLOSE.findall(text)) >= 3 or _TUPLE_NAMED.search(text) is not None) and
                 ("(" in text or "（" in text)) or ((text.count("→") >= 3 or text.count("->") >= 3) and "+" in text) or \
                 (text.count(": ") >= 3 and _COMMA_TRIPLE.search(text) is not None) or \
-                (text.count("→") >= 3 and _ARROW_TRIPLE.search(text) is not None):
+                (text.count("→") >= 3 and _ARROW_TRIPLE.search(text) is not None) or \
+                ("、" in text and _ENUMERATED_NAMED.search(text) is not None):
             # "(8,6,3)=17，(9,4,4)=17，(9,8,2)=17", a column "(12,6,2) → 19", "(9,8,2) 18 · (9,4,4) 17 · …" under
             # "Triples (sum):", "9,8,2: 18 · 9,4,4: 17", "2 + 15 → 30, 3 + 14 → 42, …" (the splits' products),
             # "- 12, 4, 3 → 18", "(12, 4, 3), sum 18"
@@ -834,6 +835,7 @@ def _set_apart(lex: Lexicon, memo: ClaimMemo, text: str, texts: list[str],
 
 
 _TUPLE_CLOSE = re.compile(r"[)）](?:[ ,，:：])")  # "(12,4,3): 18", "(12, 4, 3)，和 18", "(9,8,2) 18"
+_ENUMERATED_NAMED = re.compile(r"\d、\d[\d、]{0,12}\s*[，,：:]\s*[和积]")  # "- 12、4、3，和是18"
 _TUPLE_NAMED = re.compile(r"[)）]\s*[,，]?\s*(?:(?i:sum|product)|和|积)\s*(?:=|:|为|是)?\s*\d")  # "(12, 4, 3), sum 18"
 _COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
 _ARROW_TRIPLE = re.compile(r"\d, \d{1,4}, \d{1,4} →")  # ("- 12, 4, 3 → 18": a column of triples and their sums)

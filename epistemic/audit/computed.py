@@ -135,8 +135,11 @@ _TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4
                           # 和 before a word may be "and")
                           r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
                           r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*|"  # "6 + 11 → 56"
-                          r"(?<![\d.,])(?P<listed>\d{1,4}(?:,[ \t]+\d{1,4}){2,3})[ \t]*(?:→|->)[ \t]*)"
+                          r"(?<![\d.,])(?P<listed>\d{1,4}(?:,[ \t]+\d{1,4}){2,3})[ \t]*(?:→|->)[ \t]*|"
                           # ("12, 4, 3 → 18")
+                          r"(?<![\d.、])(?P<enumerated>\d{1,4}(?:、\d{1,4}){1,3})[ \t]*[，,：:][ \t]*(?P<named>和|积)[ \t]*"
+                          r"(?:是|为|=|：|:)?[ \t]*)"  # ("12、4、3，和是18": numbers in a Chinese enumeration, the word saying
+                          # which)
                           r"(?P<value>\d{1,6})(?![\d.,]\d)")
 # a line that is only one of them, after a bullet or a number ("4. (12, 4, 3) → 18"): one row of a column of them
 _TUPLE_ROW = re.compile(r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<tuple>" + _TUPLE_VALUE.pattern + r")[ \t]*$")
@@ -147,6 +150,8 @@ def _written(m: re.Match) -> str:
     """How an item of a list of tuples gives its value: after a bracket and a sign ("marked"), a bracket and a space
     ("bare"), bare numbers and a colon ("9,8,2: 18"), a split and an arrow ("6 + 11 → 56"), or bare numbers and an
     arrow ("12, 4, 3 → 18", "listed")."""
+    if m.group("enumerated"):
+        return "sum" if m.group("named") == "和" else "product"
     if m.group("split"):
         return "split"
     if m.group("listed"):
@@ -183,8 +188,9 @@ def tuple_values(text: str) -> list[ClaimRecord]:
                   for way in ("marked", "bare", "colon", "split", "listed", "sum", "product")]
     lists.append(column)
     for items in lists:
-        found = [(m, start, [int(x) for x in re.split(r"\s*[,，+]\s*", m.group("numbers") or m.group("bare") or
-                                                      m.group("split") or m.group("listed"))], int(m.group("value")))
+        found = [(m, start, [int(x) for x in re.split(r"\s*[,，+、]\s*", m.group("numbers") or m.group("bare") or
+                                                      m.group("split") or m.group("listed") or m.group("enumerated"))],
+                  int(m.group("value")))
                  for m, start in items]
         named = _written(items[0][0]) if items else None
         if named in ("sum", "product"):

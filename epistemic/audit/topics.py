@@ -137,7 +137,9 @@ def _row_term(lex: Lexicon, text: str, m: re.Match, topic: tuple | None) -> tupl
         return _sum(lex)  # "- **29:** 13 + 16 gives 208 … 29 is out"
     if not own and (named := _valued_term(lex, text, m)) is not None:
         return named  # "consider $s = 53$: … p = 592 … Hence 53 is eliminated": the term the number was given to
-    return last_term(lex, text[:line] if own else text[:m.start()], topic)
+    first = re.search(r"(?<![\d.])" + m.group(1) + r"(?![\d.])", text)  # (the number's first mention in the step:
+    # "one of these sums … 51 passes both tests … a unique product, so 51 stays" is about a sum)
+    return last_term(lex, text[:line] if own else text[:first.start() if first else m.start()], topic)
 
 
 def _valued_term(lex: Lexicon, text: str, m: re.Match) -> tuple | None:

@@ -172,3 +172,24 @@ def test_a_condition_put_after_the_knowing_it_conditions_is_read(ctxs):
         ["b = 5 implies (not Bill knows a)"]
     for other in ("Bill doesn't know if b = 5.", "Bill would know only if b = 0."):
         assert _claims(_audit(ctx, anne + other), "hypothetical") == [], other
+
+
+def test_a_bare_number_kept_belongs_to_the_term_of_its_first_mention(ctxs):
+    """"… one of these sums … 51 passes both tests …, no other way for a split to give P a unique product, so 51
+    stays": 51 was first named under the sums, so it is the sum 51 that is said to stay (the product named last was
+    taken, and nothing was read); S's statement removes sum 51, so the claim is false."""
+    ctx = ctxs("impossible.txt")
+    text = ("S says he knew P did not know.\n\nA skeptic might object that some other split of one of these sums "
+            "could be a giveaway. Checking the suspicious one: 51 passes both tests (49 = 7² is composite, 51 < 55), "
+            "and there's no other way for a split to give P a unique product, so 51 stays.")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(_audit(ctx, text), "possible")] == \
+        [("x + y = 51 still possible", "false")]
+
+
+def test_numbers_in_a_chinese_enumeration_and_their_named_sum(ctxs):
+    """"- 12、4、3，和是18": the three ages and their sum, said by the word 和 (unread: a slip, 12 + 4 + 3 = 19, was
+    missed); "- 72、2、1，和是75" holds, and "我、你、他，和是好朋友" is no sum."""
+    ctx = ctxs("cheryls_age.txt")
+    report = _audit(ctx, "- 72、2、1，和是75\n- 12、4、3，和是18\n- 我、你、他，和是好朋友")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(report, "arithmetic")] == \
+        [("(72 + 2) + 1 = 75", "entailed"), ("(12 + 4) + 3 = 18", "false")]

@@ -27,7 +27,9 @@ CAUGHT = {BATTERY: {
     "tb-cheryl_cam-016", "tb-cheryl_cam-026", "tb-cheryl_cam-039", "tb-cheryl_cam-040", "tb-cheryl_cam-042",
     "tb-cheryl_cam-049",  # session 16
     "tb-cheryl_variant-001", "tb-cheryl_variant-014", "tb-cheryl_variant-027", "tb-cheryl_variant-039", "tb-cheryl_variant-040",
-    "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-impossible-002", "tb-impossible-012", "tb-impossible-026",
+    "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-impossible-002", "tb-impossible-012",
+    "tb-impossible-024",  # session 59: "Had the sum been 53, … so 53 is out", the sum of its first mention
+    "tb-impossible-026",
     "tb-impossible-028", "tb-impossible-041", "tb-impossible-042", "tb-impossible-043", "tb-impossible-049",
     "tb-muddy-010", "tb-muddy-024",  # session 19: "… would know in round r" (rounds.py)
     "tb-sum_product-002", "tb-sum_product-003", "tb-sum_product-010", "tb-sum_product-019",
