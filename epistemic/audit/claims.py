@@ -687,7 +687,7 @@ _COUNTED_BEFORE = re.compile(r"(?<![\w.,])\d{1,4}\s*(?:(?i:(?:remaining\s+|possi
                              r"pairs|options|possibilities|worlds|triples|cases|birthdays))|(?:个|张|种|对)(?:候选|日期|牌|"
                              r"数对|可能)?)\s*$")
 _COUNT_LABEL = re.compile(r"(?i:\b(?:remaining|left|survivors?|still\s+possible)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$)|"
-                          r"(?:剩余|剩下|剩余候选|候选)\s*[:：]\s*$")
+                          r"(?:剩余|剩下|候选)\s*[:：]\s*$")
 
 
 _PAREN = re.compile(r"[(（]([^()（）]+)[)）]")
