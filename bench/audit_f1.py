@@ -73,7 +73,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # scored 0.729 at that session's start code 7d368cc, 0.770 at its end and at the start of session 59, then opened;
 # traces_ew*, 32 rows written in session 59, scored 0.750 at that session's start code c4e2220, at its end and at the
 # start of session 60, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_fb*, 32 rows written in session 60):
+BLIND = ("traces_ao", "traces_fb")
 REAL = "tests/data/real/*.jsonl"
 
 
