@@ -28,12 +28,13 @@ from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, si
                      timeline_rows)
 from .recaps import arrow_credits, credit_tables, list_credits
 from .remaining import BARE_LEFT
+from .trials import trial_records
 from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, topic_exclusions, topic_survivals, under_case,
                      opening_case, pattern_lines, relation_case, under_value_case, value_case, value_case_inside,
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, teaches, tight_after, trailing_after, credit_stage,
                       dates_event, exact_credit, in_aside, in_reason, nothing_records, half_credit, quoted_credit,
-                      possessive_between, reason_credit, survived_stage)
+                      ignorance_credit, possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
 from .answers import (ANSWER_LINE, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
@@ -447,6 +448,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         if arrows and (" out" in low or "gone" in low or "elimin" in low or
                                                                "remov" in low or "exclud" in low):
             records += arrow_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
+        if "est" in text or "heck" in text or "检验" in text or "验证" in text:  # "Test July 14. … Fails."
+            records += ctx.aligner.memoised(("@trials", text), lambda: trial_records(lex, text))
         if "\n" in text:  # "Recap of who killed what:\n- Q's …: spades"
             records += list_credits(ctx.aligner, lex, text, lambda at, al=al: max(al.stage_at(at), told))
         if any(w in low for w in _NOTHING_WORDS) and _NOTHING.search(text) is not None:  # "… adds no information"
@@ -590,6 +593,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 part = reason_credit(ctx.aligner, text, r.start, r.end, al.stage_at(r.start))
             if part is not None:  # Albert's "I don't know" alone "rules out March and May"
                 credit, k_c = True, (part[0],)
+            elif not credit and r.kind == "exclusion" and (k_i := ignorance_credit(ctx.aligner, text, r.start,
+                                                                                   r.end)) is not None:
+                credit, k_c = True, (k_i,)  # "P说不知道，所以Q的花色不可能是黑桃或梅花": drawn from his statement
             if not credit and r.kind == "exclusion" and (now := al.stage_at(r.start)) > 0 and \
                     _ONLY_NEED.search(text, max(0, r.start - 12), r.end) is not None:
                 credit, k_c = True, (now,)  # "所以只需排除6月18日和5月19日" on Albert's statement: what it removes, all of it

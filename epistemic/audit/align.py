@@ -46,8 +46,10 @@ _OWN_QUOTE = re.compile(r"(?i:\b(?:his|her)\s+(?:own\s+)?)[“\"「]([^”\"」\
 _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,?\s+)?(?:he|she)\s+(?:then\s+|now\s+)?(?:says|said|claims|"
                       r"claimed|admits|admitted|replies|replied|answers|answered|announces|announced|declares|"
                       r"declared)\b)|"
-                      r"(?:^|[。！？；，,]\s*)(?:但|可是|而)?(?:他|她)(?:却|也|还是)?(?:说|表示|回答)")
+                      r"(?:^|[。！？；，,]\s*)(?:但|可是|而|所以|因此|于是)?(?:他|她)(?:却|也|还是)?(?:说|表示|回答)")
 # (and Chinese: "…他就知道了。他说不知道")
+# An agent named as what is seen: "看到第二位和第三位的帽子", "sees the second and the third man"
+_SEEN_BEFORE = re.compile(r"(?:看到|看见|看得到|能看到|(?i:\bsees?|\bsaw|\bseeing))[^。.!?！？,，]{0,8}$")
 _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchange)\s+(?:runs|goes|is|was|reads)\b\s*:?|"
                               r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
@@ -1465,7 +1467,9 @@ class Aligner:
             agent = subject[0].payload if len(subject) == 1 and subject[0].kind == "agent" else None
             if agent is None and (he_says is not None or (subject and subject[0].kind == "he")):
                 agent = next((t.payload for span in (before, text[:start])
-                              for t in reversed(tokens(self.lexicon, span)) if t.kind == "agent"), None)
+                              for t in reversed(tokens(self.lexicon, span)) if t.kind == "agent" and
+                              _SEEN_BEFORE.search(span, max(0, t.start - 12), t.start) is None), None)
+                # (not "第三位" of "第一位智者能看到第二位和第三位的帽子。…他说不知道": whose hat is seen, not who speaks)
                 # (or the one named earlier in the step: "Carol sees a and b. If a = b, … she knows. She says …")
             if elided is not None:  # the verb left out: a reply to a counterfactual, or what the speaker says
                 said = ("notknow",) if elided.group("says") or _COUNTERFACTUAL.search(before) else ()
@@ -1693,6 +1697,9 @@ class Aligner:
             if (heading or asked) and not said:  # '### 3. "Now I know" (P)', 'What does "I don't know" mean for
                 said = said_words([u for u in toks[:i] if u.kind != "sep"])  # Alice?': the quote, then the speaker
             m = _ORDINAL_WORD.search(sentence)
+            if m is not None and any(u.start <= m.start() < u.end for u in toks if u.kind in ("agent", "ambig") and
+                                     u is not t):
+                m = None  # ("用（第一位, 第二位, 第三位）表示": the first man's name, not the second man's first statement)
             numbered = _AGENT_NUMBER.match(sentence, t.end) if heading else None
             if numbered is not None:  # "**Albert 1**", "Bernard 2:": the speaker's n-th statement
                 nth = int(numbered.group(1))

@@ -14,7 +14,7 @@ from ..language.syntax import Knows, Not, Past
 from .align import Aligner, statement_parts
 from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
 from .records import EXCLUSION, REJECTED, SUPPOSED, record
-from .scope import reading_at, scopes
+from .scope import OTHER_READING, reading_at, scopes
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
 _AFTER_EN = re.compile(r"(?i)(?<!until )(?<!till )\b(?:right |just |immediately |directly )?(?:after|following|once)\s+|"
@@ -56,6 +56,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
     m = _SENTENCE.search(text, end)
     b = m.start() if m else len(text)
+    if _LATER_THAN.match(text, end) is not None:
+        return None  # "…, and the clean child works out that he is clean one step later": not at the time named
     sentence = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text[a:b])  # "(… after round 1 would know)": an aside
     teaching = _TEACHES.search(sentence) is not None
     taught = _subjects(sentence, _TEACHES, 60) if teaching else []
@@ -83,6 +85,10 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     return found.pop() if len(found) == 1 else None
 
 
+# A claim said of a time after the one the sentence names: "… that he is clean one step later", "…晚一轮才知道"
+_LATER_THAN = re.compile(r"[^,;.。，；\n]{0,40}?(?i:\b(?:one|a|1|two|2)\s+(?:step|round|stage|question|announcement|"
+                         r"silence)s?\s+later\b|\b(?:in|at)\s+the\s+(?:next|following)\s+(?:round|step|question)\b)|"
+                         r"[^,;.。，；\n]{0,20}?(?:晚一轮|晚一步|下一轮|再过一轮|又过一轮)")
 # An "after …" right after the claim, in its clause: "none of the three numbers can be equal after Alice's statement"
 _TRAILING = re.compile(r"[ \t]{1,3}(?:(?i:entirely|completely|altogether|already|too|as\s+well|for\s+good)[ \t]{1,3})?")
 # ("the spades are gone entirely after P's first line": an adverb between)
@@ -409,8 +415,27 @@ _QUOTE_SUBJECT = re.compile(r"(?:[“\"「『][^”\"」』\n]{4,}[”\"」』]|
 # ends on a quote (in single quotes too: "her 'I don't know'")
 
 
+# A quote that reports a speaker's not knowing in the third person: 'So "Bob doesn't know" rules out a = c',
+# '“鲍勃不知道”排除了 a = c'
+_QUOTED_IGNORANCE = re.compile(r"[“\"「『'‘]\s*(?P<who>[^\W\d_][\w.]{0,15}?)\s*(?:先生)?\s*"
+                               r"(?:(?i:still\s+)?(?i:doesn't|doesn’t|does\s+not|didn't|didn’t|did\s+not)\s+know\b|"
+                               r"(?:还是|仍然|也|起初|一开始)?不知道)[^”\"」』'’\n]{0,24}[”\"」』'’]\s*$")
+
+
+def _first_person(aligner: Aligner, phrase: str | None) -> str | None:
+    """A credit's subject with a quote of a speaker's not knowing in the third person put in the speaker's own words
+    ('So "Bob doesn't know"' as 'Bob's "I don't know"'), so that it names his statement, or the clause of it."""
+    m = _QUOTED_IGNORANCE.search(phrase) if phrase is not None else None
+    toks = tokens(aligner.lexicon, m.group("who")) if m is not None else ()
+    if len(toks) != 1 or toks[0].kind != "agent" or (toks[0].start, toks[0].end) != (0, len(m.group("who"))):
+        return phrase
+    zh = m.group(0)[0] in "“「『" and not m.group("who").isascii()
+    return phrase[:m.start()] + (f"{m.group('who')}说“我不知道”" if zh else f"{m.group('who')}'s \"I don't know\"")
+
+
 def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: int) -> tuple[int, ...] | None:
     sentence, phrase = _credit_subject(text, start, end)
+    phrase = _first_person(aligner, phrase)
     quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
     if phrase is not None and _HALF_WORD.search(phrase) is not None and aligner.quoted_part_index(phrase) is not None:
         return None  # ('由阿尔伯特“我不知道”这半句': the clause quoted, quoted_credit's)
@@ -433,6 +458,8 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         return (only,)  # "b = c 被爱丽丝排除", "ruled out by Alice": a speaker of one statement, by name alone
     elif phrase is not None and _STATEMENT_NOUN.search(phrase) is None and _QUOTE_SUBJECT.search(phrase) and \
             (located := aligner.locate(phrase, current))[1] == "quote" and located[0]:
+        if aligner.quoted_part_index(phrase) is not None:
+            return None  # ('Albert's "I don't know" rules out …' as the trace opens: one clause, quoted_credit's)
         return (located[0],)  # '"We still don't know your age" already rules out …', 'Their first "we still don't
         # know" …': the whole statement quoted as the subject
     elif phrase is not None and _PRONOUN_QUOTE.search(phrase) is not None and \
@@ -485,6 +512,7 @@ def quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[in
 
 def _quoted_credit(aligner: Aligner, text: str, start: int, end: int) -> tuple[int, int] | None:
     sentence, phrase = _credit_subject(text, start, end)
+    phrase = _first_person(aligner, phrase)
     if phrase is None or NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
         return None  # ("Bernard's "at first I didn't know" removes nothing extra here: 18 and 19 were gone"; "that
         # excludes 28 and 29, which are already gone": what the clause says, granted to be no removal)
@@ -550,6 +578,40 @@ def reason_credit(aligner: Aligner, text: str, start: int, end: int, stage: int)
         return None
     own = [i for i, p in enumerate(parts) if _ignorance_of(p, said.speaker)]
     return (stage, own[0]) if len(own) == 1 else None
+
+
+# A reason clause that opens the sentence on a speaker saying he does not know: "P说不知道，所以Q的花色不可能是黑桃或梅花",
+# "Since P says he doesn't know, …"
+_SAID_IGNORANCE = re.compile(r"[\W\d]*(?:(?i:since|because|as|given\s+that)\s+|因为|既然|由于)?(?P<who>[^\W\d_]{1,12}?)\s*"
+                             r"(?:先生)?\s*(?:(?i:says|said|answers|answered|replies|replied|admits|admitted)\s+"
+                             r"(?:that\s+)?(?:he|she)\s+|说|回答|表示|先说)"
+                             r"(?:(?i:doesn't|does\s+not|didn't|did\s+not)\s+know\b|不知道)"
+                             r"(?P<tail>[^,，.。;；:：!?！？\n]{0,30})[,，:：]")
+
+
+_SUPPOSING_BEFORE = re.compile(r"(?i:\b(?:suppose|supposing|assume|assuming|imagine|if)\b)|假设|假如|如果|要是|设想")
+
+
+def ignorance_credit(aligner: Aligner, text: str, start: int, end: int) -> int | None:
+    """The statement k an elimination in the sentence of text[start:end] is drawn from when the sentence opens on its
+    speaker saying he does not know ("P说不知道，所以Q先生手里的花色不可能是黑桃或梅花") and k is the one statement of
+    his that says only that; else None (and when the values are granted to be gone already)."""
+    if "know" not in text.lower() and "不知道" not in text:
+        return None
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = _SAID_IGNORANCE.match(text, a)
+    if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None or \
+            _SUPPOSING_BEFORE.search(text, 0, a) is not None:
+        return None  # ("假设我戴的是红帽子。那么…但第一位说不知道，所以第二位不是红的": inside the supposition)
+    sentence, _ = _credit_subject(text, start, end)
+    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+        return None
+    who = [t.payload for t in tokens(aligner.lexicon, m.group("who")) if t.kind == "agent"]
+    if len(who) != 1:
+        return None
+    own = [k for k, said in enumerate(aligner.lexicon.puzzle.announcements, start=1) if said.speaker == who[0] and
+           len(parts := statement_parts(said.said)) == 1 and _ignorance_of(parts[0], who[0])]
+    return own[0] if len(own) == 1 else None
 
 
 def _ignorance_of(part, speaker: str) -> bool:
@@ -690,6 +752,9 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
         if reading_at([sc for sc in scopes(text[opening:stop]) if sc.reading in (SUPPOSED, REJECTED)],
                       at - opening + len(subject), stop - opening) is not None:
             continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading
+        if OTHER_READING.search(text, 0, at) is not None:
+            continue  # "Let me also try the other reading of statement 2. … nothing is eliminated": the same, said
+            # in a sentence before
         k = aligner.anchor(subject, current(at))
         if k is None and _THIS_NOUN.fullmatch(subject) is not None:
             k = _statement_of_line(aligner, text, at, current, moved)  # "4. Q也知道了：…，这句话排除不了任何牌"

@@ -38,7 +38,7 @@ from .keys import key_vars, knower
 from .remaining import COUNT_ARROW, remaining_records
 from .rounds import line_case, named_case, round_records, step_case
 from .ranges import range_ends, range_records
-from .scope import reading_at, scopes
+from .scope import OTHER_READING, reading_at, scopes
 
 _MISSING = object()
 
@@ -342,7 +342,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             scenario = False  # "但第二位说了不知道，…": back to what was said
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
         inside, scenario = scenario, scenario or (_BARE_SUPPOSITION.fullmatch(sentence) is not None and
-                                                  step_case(sentence) is None) or _with_value(lex, sentence)
+                                                  step_case(sentence) is None) or _with_value(lex, sentence) or \
+            OTHER_READING.search(sentence) is not None
         # ("假设第三位戴红帽子。" on its own: the step's next sentences reason inside that world (a count supposed is the
         # step's case: rounds.step_case); "With Q, …" takes up rank Q)
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
@@ -2003,7 +2004,7 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                     break
                 listed.insert(0, t)
             if len(listed) >= 2 and _CRITERION_AFTER.match(sentence, m.end()) is None:
-                out += [record("possible", _possible_key(lex, t), (), sentence.strip(), t.start, m.end(), False,
+                out += [record("possible", possible_key(lex, t), (), sentence.strip(), t.start, m.end(), False,
                                reading=POSSIBLE) for t in listed]
             continue
         if pronoun is not None and (case := _opened_case(toks, sentence)) is not None:
@@ -2020,7 +2021,7 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
                 _DATE_LIST_GAP.fullmatch(sentence, prev.end, before[-1].start) is not None \
                 and (prev.kind == "tuple" or prev.payload[0] == before[-1].payload[0]):
             continue  # "May and June stay", "(2, 9), (3, 8), (4, 7) survive": a list, read elsewhere if at all
-        key = _possible_key(lex, before[-1])  # ("(2, 15) survives P's statement")
+        key = possible_key(lex, before[-1])  # ("(2, 15) survives P's statement")
         at = pronoun.start() if pronoun is not None and before[-1].end < pronoun.start() else before[-1].start
         labelled = before[-1].kind == "tuple" and _SUM_LABEL.match(sentence) is not None  # "47: 47 − 4 = 43 is
         # prime, so (4,43) survives": a pair surviving within its sum's row, not the stage
@@ -2029,7 +2030,7 @@ def _survival_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     return out
 
 
-def _possible_key(lex: Lexicon, t: Token) -> tuple:
+def possible_key(lex: Lexicon, t: Token) -> tuple:
     """The key of "still possible" for a value token or a whole world's tuple token."""
     if t.kind == "tuple":
         return ("Possible", tuple(sorted(t.payload.items(), key=lambda vc: lex.order.get(vc[0], 0))))
@@ -2739,6 +2740,9 @@ _NAMED_VALUE = re.compile(r"(?<![\w.'’·×*+/−-])(?<![·×*+/−-]\s)[A-Za-z
 _LONG_LIST_LABEL = re.compile(r"[\W_]*((?i:remaining|left|survivors?|still\s+possible)(?:\s+(?i:cards?|dates?|pairs?|"
                               r"candidates|options|worlds|possibilities))?)\s*(?:[(（][^()（）\n]{1,24}[)）]|"
                               r"\s+(?i:after|following)\s+[^:：\n]{1,40}?|\s{3,})\s*(?:\*\*)?\s*[:：]")  # (a gloss blanked: "(9 cards)")
+# The size of what is left, in brackets between a leaving word and its list: "…, leaving (3): ♥Q ♥4 ♦5", "剩下（5）：…"
+_LEAVING_COUNT = re.compile(r"(?:(?i:\b(?:leaving|leaves|left|remaining|remain|survivors?|we\s+have|left\s+with))|"
+                            r"剩下|剩余|还剩)\s*([(（]\s*\d{1,3}\s*[)）])\s*[:：]")
 # "⇒ left ♥A ♥Q ♥4": an arrow, then what is left, the label's colon left out (cards or pairs only: "→ left 5 dates" is a
 # count)
 _ARROW_LEFT = re.compile(r"(?:⇒|→|->|=>)\s*((?i:left|remaining))\s+(?=[♥♦♠♣♡♢♤♧(（])")
@@ -2790,6 +2794,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
         raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),
                *(t for t in raw if t.start >= label.end())]
+    if ("(" in sentence or "（" in sentence) and (counted := [m.span(1) for m in _LEAVING_COUNT.finditer(sentence)]):
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in counted)]  # "…, leaving (3): ♥Q ♥4 ♦5": a count
     if ("left" in sentence or "emaining" in sentence) and (arrow := _ARROW_LEFT.search(sentence)) is not None:
         raw = sorted(raw + [Token("sep", "remaining:", arrow.start(1), arrow.end(1), "remaining:")],
                      key=lambda t: t.start)  # "… ⇒ left ♥A ♥Q ♥4 ♦A ♦5"
@@ -3538,11 +3544,29 @@ _ALREADY_WORDS = frozenset({"already", "已经", "就已经"})
 def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
     """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case."""
     before = [t for t in toks if t.end <= leaving.start]
-    if _NUMBER_BEFORE.search(sentence, 0, leaving.start):
-        return True  # "11 leaves (2, 9), (3, 8)": the sum 11's case
+    number = _NUMBER_BEFORE.search(sentence, 0, leaving.start)
+    if number is not None and LABEL_BEFORE.search(sentence, 0, number.start()) is None:
+        return True  # "11 leaves (2, 9), (3, 8)": the sum 11's case (not "after statement 2 we're already at …")
     return bool(before) and before[-1].kind in ("value", "tuple") and not sentence[before[-1].end:leaving.start].strip()
 
 
+def _one_value_left(toks: list[Token], clause: list[Token], sentence: str) -> Token | None:
+    """The value a sentence is about, when what its leaving clause names all has it ("5 appeared in clubs and
+    diamonds; clubs gone, leaving ♦5": the 5s left, not the stage's candidates), else None."""
+    first = next((t for t in toks if t.kind in ("value", "tuple")), None)
+    if first is None or first.kind != "value" or first.end > clause[0].start or \
+            _APPEARS_IN.match(sentence, first.end) is None:
+        return None
+    var, code = first.payload
+    left = [t for t in clause if t.kind in ("value", "tuple")]
+    fits = bool(left) and all(t.payload == first.payload if t.kind == "value" else t.payload.get(var) == code
+                              for t in left)
+    return first if fits else None
+
+
+_APPEARS_IN = re.compile(r"(?i:\s+(?:originally\s+|first\s+|initially\s+)?(?:appeared|appears|occurs|occurred|"
+                         r"shows?\s+up|showed\s+up|was|is|came|comes)\s+(?:only\s+)?(?:in|with|under)\b)|"
+                         r"\s*(?:原本|本来|原来|最初)?(?:出现在|出现于)")
 _COUNTED = re.compile(r"\s*(?:(?i:worlds?|pairs?|possibilities|options|cases|cards|dates|candidates)\b|"
                       r"对(?![应于比照称])|组|种|个(?!数))")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
@@ -4211,6 +4235,10 @@ def _left_reading(toks: list[Token], clause: list[Token], sentence: str, found: 
     if not found or not (clause[0].kind == "copula" and clause[0].text.lower() in _LEAVING or
                          clause[0].kind == "only" and clause[0].text in _ZH_LEAVING):
         return found
+    one = _one_value_left(toks, clause, sentence)
+    if one is not None:  # "5 appeared in clubs and diamonds; clubs gone, leaving ♦5": if the rank is 5, the card is ♦5
+        return [record("conditional", implies_key(value_key(*one.payload), r.key.formula), (), r.text, r.start, r.end,
+                       r.key.past) if r.reading == VALUES and r.kind == "candidates" else r for r in found]
     case = _value_leaves(toks, clause[0], sentence) or \
         _MODAL_LEFT.search(sentence, max(0, clause[0].start - 30), clause[0].start) is not None
     return [r.read_as(CASE if case else LEFT) if r.reading == VALUES else r for r in found]

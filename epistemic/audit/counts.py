@@ -141,6 +141,7 @@ _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也
 _PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"
 _ANSWER = re.compile(r"(?i:(?<!knows\sthe\s)(?<!know\sthe\s)(?<!knew\sthe\s)\b(?:final answer|answer)\s*(?:\*\*)?\s*"
                      r"(?:[:：—–=]|(?:\s+to\s+[^,.;\n]{1,50}?,\s*(?:[^,.;\n]{1,60},\s*)?|\s+)is\b:?)\s*(?:\*\*)?\s*"
+                     r"(?:[^\n.;:—–\d*]{1,30}?\s[—–]\s*)?"  # ("Answer: all of them — 3 beers": the count after it)
                      r"(?:共有|一共有|有|是|[a-z]\s*=)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
                      r"(?:答案|最终答案)\s*(?:(?:是|为)\s*[:：]?|[:：])\s*" + _PLACE + r"(?:共有|一共有|有|是)?\s*" + _N +

@@ -52,7 +52,10 @@ LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possib
                *(f"{w}的{n}{c}" for w in ("剩下", "剩余", "还剩") for n in ("牌", "日期", "情况", "数对", "可能")
                  for c in ("：", ":")))  # "剩下的牌：红桃A、…"
 # What is left, said without a colon: "So after Bo's statement we have March 18, July 16, July 17."
-WE_HAVE = ("we have", "we now have", "now we have", "we still have", "we've got", "we now have left")
+WE_HAVE = ("we have", "we now have", "now we have", "we still have", "we've got", "we now have left",
+           # "so after statement 2 we're already at July 16", "we're down to ♦5"
+           *(f"{we} {adv}{where}" for we in ("we're", "we’re", "we are") for adv in ("", "already ", "now ")
+             for where in ("at", "down to")))
 # What the trace keeps after dropping others, like "leaves": "we drop April 19 and June 19 and keep April 14, …"
 # The word a number labels rather than counts, right before it: "Statement 2", "**Statement 3:**", "Step #3",
 # "rows 1–2", "第2步" (claims.py drops such numbers, evidence.py lets them label no case)

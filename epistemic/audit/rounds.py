@@ -114,6 +114,11 @@ def _times(sentence: str) -> list[tuple[int, int]]:
 
 # A sentence that sets what happened against the case under its label: "But …", "In fact …", "但是…"
 _REALITY_LEAD = re.compile(r"(?i:\W*(?:but|however|yet|in\s+fact|actually)\b)|\W*(?:但是|但|可是|然而|不过|其实|实际上)")
+# Another case opened between a case and a knowing: "，k = 3 或 4 时…", ", and with k = 3 or 4 …" (not a time: "，在第一轮的
+# 时候…")
+_ANOTHER_CASE = re.compile(r"[，,；;]\s*(?:而|但|但是)?\s*(?:(?!轮|次|问|晚|父亲|说)[^，,。；;\n]){1,20}?(?:时|的时候|的话|的情况下)|"
+                           r"(?i:[,;]\s*(?:(?:and|but|while)\s+)?(?:with|when|if|for)\s+(?:k|m|n)\s*"
+                           r"(?:=|≥|>=|>|≤|<=|<))")
 # A supposition inside the case, the member's own: "if I were clean", "如果我是干净的"
 _INNER_SUPPOSITION = re.compile(r"(?i:\b(?:if|suppose|supposing)\s+(?:I|I'm|he|she|he's|she's)\b)|(?:如果|假如|假设|要是|若)(?:我|他|她)")
 
@@ -179,6 +184,8 @@ def round_records(lex: Lexicon, term: tuple, sentence: str, case: int | None = N
             verb = _verb_outside_times(know, sentence, m.end(), stop)
             if verb is not None and _INNER_SUPPOSITION.search(sentence, m.end(), verb.start()) is not None:
                 continue  # "如果有3个孩子有泥，…他会想：如果我是干净的，…他们在第二次就会站出来": the inner case's knowing
+            if verb is not None and _ANOTHER_CASE.search(sentence, m.end(), verb.start()) is not None:
+                continue  # "…只在恰好两个有泥时成立，k = 3 或 4 时有泥的孩子还不能确定": the knowing of another case
             if not n or verb is None or (pattern is _CASE_EN and _MODAL_EN.search(sentence, m.end(), verb.start())
                                          is None and not m.group(0).lower().startswith("if") and
                                          not (pattern is _CASE_EN and _label(m)) and

@@ -48,6 +48,13 @@ _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)
 # The condition said again in other words right after it: "只有当其中一个超出范围时她才能确定，也就是 a = 0 或 a = 10"
 _THAT_IS = re.compile(r"\s*(?:也就是说?|即|(?i:i\.e\.|that\s+is,?)\s)")
 _RECALLED = re.compile(r"(?i:remember|recall)")
+# A trial of another reading of a statement, said as a sentence of its own: what follows in the step reasons under it
+# ("Let me also try the other reading of statement 2.", "Suppose it meant "Q knows now that P doesn't know."")
+OTHER_READING = re.compile(r"(?i:\b(?:try|consider|take|test|check)\s+(?:the|an?)\s+(?:other|alternative|second|"
+                           r"rival)\s+(?:reading|interpretation)\b|"
+                           r"\b(?:suppose|assume|imagine)\s+(?:it|this|that|the\s+\w+)\s+"
+                           r"(?:meant|means|said|says|reads)\s*(?:that\s+)?[“\"])|换(?:一)?种(?:理解|读法|解读)|"
+                           r"按另一种(?:理解|读法|解读)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…", "- candidate b = |a − c|: needs
 # …" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?|"
@@ -90,7 +97,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"strike|eliminate|keep|rule|delete|discard)\b)|"
                        r"~~|误读|误解|原题|原版|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|先|首先)?(?:以为|误以为|想错)|误以为|第一反应|"
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
-                       r"(?:是)?想(?:的是|把|要|删|排除|保留|去掉|划掉)|"
+                       r"(?:是)?想(?:的是|把|要|删|排除|保留|去掉|划掉|(?=[，,：:]))|"  # ("一开始我想，也是…只排除“红白红”")
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
                        # a teacher's note on the usual mistake: "易错点：只考虑…，这样只能排除“红白红”"
                        r"(?:^|\n)[^\S\n]*(?:[-*•>#]+[^\S\n]*)?(?:\*\*)?(?:易错点|易错|常见错误|误区|陷阱|(?i:common\s+error))"

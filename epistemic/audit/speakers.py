@@ -215,6 +215,8 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
             says = [t for t in rest if t.kind == "says"]
             if _HEARD.search(gap) is not None or _OBJECT_OF.search(window, 0, toks[i].start) is not None:
                 return None  # "第四位听到了前三位都说“不知道”": what the agent heard others say, not his own words
+            if says and _OTHERS.search(window, toks[i].end, says[-1].start) is not None:
+                return None  # '第四位：前三位都说"不知道"': the others are who speak, under the agent's label
             if says and any(t.kind == "he" for t in rest[:rest.index(says[-1])]):
                 return None  # "但是第五位要不要，她不知道，所以她只能说“我不知道”": "she" may be another agent (the 4th)
             if (says and _SAYS_GAP.fullmatch(window, says[-1].end)) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
@@ -348,9 +350,10 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             j = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].kind == "says" and
                       not any(a <= toks[j].start < b for a, b in asides)), None)
             if j is not None and (any(u.kind in ("modal", "agent", "neg") for u in toks[i + 1:j]) or
-                                  _HEARD.search(m.group(0), t.end, toks[j].start) is not None):
+                                  _HEARD.search(m.group(0), t.end, toks[j].start) is not None or
+                                  _OTHERS.search(m.group(0), t.end, toks[j].start) is not None):
                 j = None  # (and "S先生不可能说知道", "S couldn't say he knows": no speech; "第四位听到了前三位都说“不知道”":
-                # what others said, heard)
+                # what others said, heard; "第四位：前三位都说…": said by others)
             if j is not None and (_WHEN_SPOKE.match(m.group(0), toks[j].end) is not None or
                                   _TIME_WORD_BEFORE.search(m.group(0), max(0, t.start - 10), t.start) is not None):
                 continue  # "在P先生说话之前就知道…", "before P spoke": when, not what, P said
@@ -361,6 +364,8 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
                 if speech is None:
                     continue  # ("**2. Albert:** “At first I didn't know, but now I know”": a speaker's label)
                 content, opens = [u for u in toks[i + 1:] if u.start >= speech.end()], speech.end()
+                if _OTHERS.match(m.group(0), opens + len(m.group(0)[opens:]) - len(m.group(0)[opens:].lstrip())):
+                    continue  # '第四位：前三位都说"不知道"': under his label, the others' words
             quoted = _OPENING_QUOTE.match(m.group(0), opens)
             if quoted is not None:  # 'P先生说“我早就知道你不知道”，也就是说…': what is said is the quote
                 content = [u for u in content if u.start < quoted.end()]

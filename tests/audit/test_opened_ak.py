@@ -212,7 +212,9 @@ def test_equations_of_one_variable_joined_by_and_are_one_list(ctxs):
     from tests.audit.reading import audit
     ctx = ctxs("consecutive.txt")
     claims = audit(ctx, "Anne says she doesn't know, so a = 0 and a = 10 are gone.").claims()
-    assert [c.record.kind for c in claims] == ["knowledge", "exclusion"] and not _bad(audit(ctx, claims[0].record.text))
+    assert [(c.record.kind, c.formula) for c in claims] == [("knowledge", "not Anne knows b"),
+                                                             ("credit", "statement 1 rules out a in {0, 10}")]
+    assert not _bad(audit(ctx, claims[0].record.text))  # (her "I don't know" removes both: a credit since session 60)
     assert _closing(ctxs, "impossible.txt", "So the sum is 17 and the numbers are 4 and 13.") == (((4, 13),), True)
 
 
