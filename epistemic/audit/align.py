@@ -424,8 +424,9 @@ _LEADING_ORDINAL = re.compile(r"\s*(?:\*\*)?(first|second|third|fourth|fifth|fin
 # The label a bulleted line opens on: "*Round 2 silence.*", "**Second silence:**", "第二轮沉默："
 _LINE_LABEL = re.compile(r"(?:\*{1,2}|_)?([^*_\n.:：。]{3,40}?)[.:：。]?(?:\*{1,2}|_)[.:：。]?|([^*_\n.:：。]{3,40})[:：]|"
                          r"([^*_\n.:：。]{3,40}?)[.:：。]?(?= {2,})")  # (its marks blanked to spaces: "Round 2 silence.  ")
-_CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out)\b)|"
-                         r"所以|因此|排除|剩|去掉")
+_CONSEQUENCE = re.compile(r"→|->|⇒|(?i:\b(?:so|therefore|hence|thus|out|left|remain|remains|eliminates?|rules?\s+out|"
+                         r"drop|drops|dropped|removes?|keep|keeps)\b)|所以|因此|排除|剩|去掉|淘汰")
+# ("1. Albert: "…" … Drop May and June; keep July 14, …")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?[ \t]*(\S[^\n]*)")  # each line's text, after a bullet
 # A bare answer quoted as a statement's name ("her "no"", "his 'yes'", "她的“不知道”"), and a bullet opening a line
 _QUOTED_ANSWER = re.compile(r"(?i:[\"“'‘](?:no|yes|nope|don't know|I don't know)[.!]?[\"”'’])|[“\"](?:不知道|知道了?)[”\"]")

@@ -398,7 +398,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(r for r in records if r.start < dash.start()) + \
                 tuple(moved(r, dash.start("tail")) for r in tail)  # "If it were April, … Bernard could not be sure —
             # **April is eliminated**.": the supposition's conclusion, said of the stage
-        if labelled is None and "=" in sentence and (n := line_case(sentence)) is not None:
+        if labelled is None and ("=" in sentence or "uddy" in sentence) and (n := line_case(sentence)) is not None:
             labelled = (m.start(), n)  # its later sentences on the line are that case's
         elif labelled is not None and (n := named_case(sentence)) is not None:
             labelled = (labelled[0], n)  # "k = 3: … With k = 2, at the first question nobody knows yet. Then at the
@@ -1898,6 +1898,9 @@ _PLURAL_TERMS = frozenset({"sums", "products"})
 _FOR_BEFORE = re.compile(r"(?i:\b(?:for|when|if|with|once)\s+(?:the\s+|a\s+|any\s+)?)$|(?:当|如果|若|对于)\s*$")
 
 
+_QUALIFIED_TERM = re.compile(r"(?i:\b(?:even|odd|prime|composite)\s+$)|(?:偶数|奇数|质数|素数)的?\s*$")
+
+
 def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
     """"x + y ≤ 54", "the sum is at most 54", "the sum is odd", "和是奇数": a bound or the parity of an observed term
     (kind "term bound"), one comparison right after the term and its verb."""
@@ -1926,6 +1929,8 @@ def _term_bounds(raw: list, sentence: str) -> list[ClaimRecord]:
                 continue  # "没有 x + y ≤ 100 的限制", "without the x + y ≤ 100 constraint": not this puzzle's
             if _DENIED_TERM.search(sentence, max(0, t.start - 12), t.start) is not None:
                 continue  # "限制是 y ≤ 99，不是 x + y ≤ 100", "rather than x + y ≤ 100": the bound denied (unread)
+            if _QUALIFIED_TERM.search(sentence, max(0, t.start - 12), t.start) is not None:
+                continue  # "So every even s ≥ 8 is out": the even ones of the bound, not all of it (unread)
             # "| s ≥ 55 | 53 + … | excluded |", "**s ≥ 55** — the split 53 + …", "- s ≥ 55 → 53·m …": a case set out,
             # then judged; "s ≥ 55 全部排除", "every sum ≥ 55 is out": the bound ruled out
             case = _ROW_CELL_BEFORE.search(sentence, 0, t.start) is not None or \
@@ -3542,7 +3547,11 @@ _ALREADY_WORDS = frozenset({"already", "已经", "就已经"})
 
 
 def _value_leaves(toks: list[Token], leaving: Token, sentence: str) -> bool:
-    """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case."""
+    """Whether a value stands right before "leaves" ("July leaves July 16"): that value's case (not before "; keep":
+    "drop July 14 and August 14; keep July 16, …" keeps what the dropping leaves; but "clubs lost K and 6 and keeps Q,
+    5, 4" is the clubs')."""
+    if leaving.text.startswith(";"):
+        return False
     before = [t for t in toks if t.end <= leaving.start]
     number = _NUMBER_BEFORE.search(sentence, 0, leaving.start)
     if number is not None and LABEL_BEFORE.search(sentence, 0, number.start()) is None:

@@ -66,7 +66,7 @@ LABEL_BEFORE = re.compile(r"(?i:(?:statement|step|stage|round|case|line|part|poi
 NOT_KEPT_AFTER = (r"(?:out|gone|off|eliminated|excluded|dead|removed|ruled|crossed|struck|discarded|ambiguous|"
                   r"unresolved|undecided|unclear|uncertain|open|unknown|undetermined|a\s+mystery|hidden|silent|quiet|"
                   r"stuck)\b")
-KEEPING = ("and keep", "and keeps", "and we keep", "keeping")
+KEEPING = ("and keep", "and keeps", "and we keep", "keeping", "; keep", "; keeps")  # ("Drop July 14; keep July 16")
 CUES: dict[str, tuple[str, ...]] = {
     "notknow": ("¬K", "¬ K", "¬knows", "¬ knows", "¬know", "¬knew",
                 "不敢这样断言", "不敢断言", "不能断言", "无法断言", "不敢保证", "不能保证", "无法保证", "没法保证", "不敢肯定",

@@ -300,11 +300,17 @@ def line_case(sentence: str) -> int | None:
     m = _CASE_EN.match(sentence.lstrip())
     if m is not None and m.group("m") and _LABEL_COLON.match(sentence.lstrip(), m.end()) is not None:
         return _number(m.group("m")) or None
+    bold = _BOLD_CASE.match(sentence)
+    if bold is not None and (m := _CASE_EN.fullmatch(bold.group(1))) is not None and m.group("n"):
+        return _number(m.group("n")) or None
     label = _label(m) if m is not None else None
     return _number(label) or None if label else None
 
 
 _LABEL_COLON = re.compile(r"(?:\*\*)?\s*[:：]")
+# A bullet line opening on its case ("- **With three muddy**, say 1, 2 and 3, …", bold marks blanked as the readers
+# see it)
+_BOLD_CASE = re.compile(r"\s*[-*•]\s+(?:\*\*)?\s*((?i:with|if)\s[^,:：*\n]{4,40}?)\s*(?:\*\*)?\s*[,:：]")
 
 
 def step_case(sentence: str) -> int | None:

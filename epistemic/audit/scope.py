@@ -48,6 +48,9 @@ _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)
 # The condition said again in other words right after it: "只有当其中一个超出范围时她才能确定，也就是 a = 0 或 a = 10"
 _THAT_IS = re.compile(r"\s*(?:也就是说?|即|(?i:i\.e\.|that\s+is,?)\s)")
 _RECALLED = re.compile(r"(?i:remember|recall)")
+# A claim taken back as soon as it is said: "∴ 至少3个……哦不对，…", "so 4 — wait, no, 5"
+_RETRACTION = re.compile(r"(?:……|…|\.{3}|[,，—–-])?\s*(?:哦不对|啊不对|不对不对|等等[，,]?\s*不对|"
+                         r"(?i:\b(?:wait,?\s+no|no,?\s+wait|scratch\s+that)\b))")
 # A trial of another reading of a statement, said as a sentence of its own: what follows in the step reasons under it
 # ("Let me also try the other reading of statement 2.", "Suppose it meant "Q knows now that P doesn't know."")
 OTHER_READING = re.compile(r"(?i:\b(?:try|consider|take|test|check)\s+(?:the|an?)\s+(?:other|alternative|second|"
@@ -152,7 +155,7 @@ _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|co
 
 _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
-                "tempted", "inclined",
+                "tempted", "inclined", "不对", "wait", "scratch",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagin", "choose",
                 "roles", "likelier", "likeliest",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
@@ -206,6 +209,9 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         out.append(Scope(a, m.end(), CROSSED))
     for m in _UNDER_READING.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), SUPPOSED))
+    for m in _RETRACTION.finditer(sentence):  # "∴ 至少3个……哦不对，…": taken back in the same breath
+        if sentence[:m.start()].strip():
+            out.append(Scope(0, m.start(), REJECTED))
     for m in _WITHOUT.finditer(sentence):
         out.append(Scope(m.start(), len(sentence), MODAL))
     for m in _ONLY_WHEN.finditer(sentence):  # "Anne knows b immediately only when her number has one neighbour": a

@@ -187,3 +187,49 @@ def test_an_answer_line_gives_its_count_after_a_dash(ctxs):
     assert (report.final_answer, report.final_answer_correct) == (((3,),), False)
     right = _audit(ctx, "So all four want beer.\n\nAnswer: all of them — 4 beers.")
     assert (right.final_answer, right.final_answer_correct) == (((4,),), True)
+
+
+def test_a_bullet_line_opening_on_a_case_is_that_cases_line(ctxs):
+    """"- **With three muddy**, say 1, 2 and 3, child 1 thinks: "…" Children 2 and 3 run the same argument, and right
+    after the second silent round all three muddy children know": the count 3 is the line's case, not a claim that
+    three are muddy (premature at the stage in hand: a false alarm since session 56). A line that opens otherwise is
+    still read as claiming it."""
+    ctx = ctxs("muddy.txt", {"n": 4, "k": 3})
+    line = ("- **With three muddy**, say 1, 2 and 3, child 1 thinks: \"I see two muddy faces.\" Children 2 and 3 run "
+            "the same argument, and right after the second silent round all three muddy children know.")
+    assert [c.record.certain for c in _claims(_audit(ctx, said(ctx, 2) + "\n\n" + line), "candidates")] == [False]
+    plain = line.replace("- **With three muddy**, say 1, 2 and 3,", "- So")
+    assert [c.record.certain for c in _claims(_audit(ctx, said(ctx, 2) + "\n\n" + plain), "candidates")] == [True]
+
+
+def test_numbered_deductions_that_drop_and_keep_are_worked_lines(ctxs):
+    """"1. Albert: "…" … Drop May and June; keep July 14, …\\n2. Bernard: "…" … Drop July 14 and August 14; keep July
+    16, August 15, August 17.": each line is its statement's work, dated there (the step was taken for a retelling of
+    the puzzle and its drops judged before any statement: false alarms), and what it keeps is not what it drops."""
+    ctx = ctxs("cheryl.txt")
+    text = ("Deductions:\n1. Albert: \"I don't know, and I know Bernard doesn't know either.\" His month must contain "
+            "neither 18 nor 19. Drop May and June; keep July 14, July 16, August 14, August 15, August 17.\n"
+            "2. Bernard: \"At first I didn't know, but now I do.\" 14 still appears twice. Drop July 14 and August 14; "
+            "keep July 16, August 15, August 17.\n3. Albert: \"Then I know too.\" August would leave two. Drop August "
+            "15 and August 17; keep July 16.")
+    report = _audit(ctx, text)
+    assert bad(report) == [] and ("not ((month = July and day = 14) or (month = August and day = 14))", "entailed") \
+        in _verdicts(report, "exclusion")
+
+
+def test_a_bound_of_the_even_sums_is_no_bound_of_the_sum(ctxs):
+    """"So every even s ≥ 8 is out": the even sums from 8 up go, not every sum from 8 up (read as s < 8, false: a
+    false alarm). "So every s ≥ 8 is out." is still read."""
+    ctx = ctxs("sum_product.txt")
+    assert _claims(_audit(ctx, "So every even s ≥ 8 is out."), "term bound") == []
+    assert [c.formula for c in _claims(_audit(ctx, "So every s ≥ 8 is out."), "term bound")] == ["x + y < 8"]
+
+
+def test_a_claim_taken_back_in_the_same_breath_is_a_rejected_idea(ctxs):
+    """"∴ 至少3个……哦不对，第一次沉默只能排除“只有1个”，所以只能得出至少2个": the count said and at once withdrawn is no
+    claim (it was judged premature: a false alarm); what the sentence settles on is."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 3})
+    report = _audit(ctx, said(ctx, 2, "zh") + "\n\n∴ 至少3个……哦不对，第一次沉默只能排除“只有1个”，所以只能得出至少2个。")
+    assert [(c.formula, c.record.reading) for c in _claims(report, "bound")][-2:] == [
+        ("(((m[1] + m[2]) + m[3]) + m[4]) + m[5] >= 3", "rejected idea"),
+        ("(((m[1] + m[2]) + m[3]) + m[4]) + m[5] >= 2", "value list")]

@@ -677,11 +677,11 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # lines under a step that takes an agent's point of view and ends on a colon are that agent's cases.
     # traces_ea*, written and opened in session 56 (3 alarms blind at the start code, "我一开始还犹豫要不要把17去掉" read
     # the same session): "Everything else is a one-off: the jack, eight, two, seven and three live only in spades"
-    # (ranks spelled as number words are not read, so the singletons are taken to be J alone); "- **With three
-    # muddy**, say 1, 2 and 3, … right after the second silent round all three muddy children know" (a bold case
-    # label opening a line does not carry to its later sentences: taking it as the line's case, as "k = 3:" is, moved
-    # seven muddy tuning rows)
-    {"ea1-card16-gpt5-summary-correct-01", "ea2-muddy-answer-first-correct-08"}
+    # (ranks spelled as number words are not read, so the singletons are taken to be J alone); ("- **With three
+    # muddy**, say 1, 2 and 3, … right after the second silent round all three muddy children know" read in session
+    # 60: a bullet line opening on "With"/"If" and a case, then a comma, is that case's line; taking any bold label
+    # as the line's case had moved seven muddy tuning rows)
+    {"ea1-card16-gpt5-summary-correct-01"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
