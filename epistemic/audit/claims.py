@@ -4397,6 +4397,9 @@ def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
     return a, b, sentence.strip()
 
 
+_REMOVES = re.compile(r"(?i:rules?\s+out|ruled\s+out|eliminates?|eliminated|removes?|removed|excludes?|excluded|kills?)")
+
+
 def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_if: bool) -> list[ClaimRecord]:
     kinds = [t.kind for t in clause]
     if "now" in kinds:
@@ -4408,6 +4411,10 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
         return []
     a, b, text = _span(clause, sentence)
     know = next((n for n, k in enumerate(kinds) if k == "know" or k == "notknow"), None)
+    if know is not None and know + 1 < len(clause) and kinds[know + 1] == "neg" and \
+            _REMOVES.fullmatch(clause[know + 1].text) is not None:  # "Albert's claim that Bernard cannot know rules
+        # out March and May": the knowing is what removes, a subject; the removal is the claim
+        return _clause_claims(lex, clause[know + 1:], sentence, state, answer_cue, has_if)
     if know is not None:
         before = clause[:know]
         if "we" in kinds[:know] or _after_statement_only(before, sentence):
@@ -4416,7 +4423,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
         else:
             teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
             subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent" and (
-                _SPOKE_WHEN.match(sentence, t.end) is None or any(u.kind == "he" for u in before if u.start > t.end))),
+                _SPOKE_WHEN.match(sentence, t.end) is None or any(u.kind == "he" for u in before if u.start > t.end))
+                and _STATEMENT_OF.match(sentence, t.end) is None),  # (not "第一位" of "盲人听完第一位的话就能确定")
                 None) or state.subject \
                 or next(iter(_both(lex, set(), sentence, max(0, clause[know].start - 24), clause[know].start)), None)
             if subject is None:  # (but "after P's statement, both of them know": the two)
@@ -4659,6 +4667,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "May was not eliminated", "所以a=1没被第一句排除": what stays, not what goes (unread)
     if _ELLIPSIS.search(sentence, vals[0].start, min(len(sentence), vals[-1].end + 6)) is not None:
         return []  # "b ∈ {2, …, 8}", "a = 1, 2, ...": a range or an open list, not the values named (unread)
+    if any(sentence.startswith("-only", v.end) for v in vals):
+        return []  # "14 was shared with May; after, it's April-only": a property of a value named before (unread)
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])

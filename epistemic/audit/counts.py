@@ -392,7 +392,8 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
         if any(w[:5] == a[:5] for w in words for a in en) and not _SEES.search(m.group("rest")) and \
                 not _SUPPOSE_PARAM.search(sentence, 0, m.start()) and not re.search(r"(?i:\bif\b)", sentence[:m.start()]):
             out.append(_said_count(term, sentence, m, cue))
-    for m in (*_ZH_NUMBER_OF.finditer(sentence), *_ZH_HAS_COUNT.finditer(sentence)) if zh else ():
+    for m in (*_ZH_NUMBER_OF.finditer(sentence), *_ZH_HAS_COUNT.finditer(sentence),
+              *_ZH_ALL_COUNT.finditer(sentence)) if zh else ():
         what = m.group("what").rstrip("的")
         if _ZH_BOUND_END.search(what) is not None:
             continue  # "蓝眼睛的人至少有3个": a bound (read with the other counts), not the count
@@ -516,6 +517,9 @@ _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|�
 _ZH_BOUND_END = re.compile(r"(?:至少|至多|最多|最少|不止|不少于|不超过|超过|多于|少于)$")
 _ZH_HAS_COUNT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:岛民|逻辑学家|孩子|人)?(?:\*\*)?(?:一共|总共|共)?(?:就)?"
                            r"(?:有|是)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])\s*(?:\*\*)?\s*(?:个|位|名)(?![\u4e00-\u9fff])")
+# "∴ 四个人都要啤酒", "所以3位都要": a clause opening on how many all do what is asked about
+_ZH_ALL_COUNT = re.compile(r"(?:^|[，,；;∴⇒→]|所以|因此|于是)\s*(?P<n>\d{1,2}|[一两二三四五六七八])\s*(?:个|位|名)"
+                           r"(?:人|逻辑学家|岛民)?(?:全|都|全都)(?P<what>[\u4e00-\u9fff]{2,6})")
 # "the number of blue-eyed islanders is 3", "there are exactly 3 blue-eyed islanders"
 _NUMBER_OF_ASKED = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?P<rest>[^.;:!?|\n=]{1,40}?)\s+"
                               r"(?:is|must\s+be|equals|=)\s+(?:exactly\s+)?(?:\*\*)?(?P<n>\d{1,3}|one|two|three|four|"

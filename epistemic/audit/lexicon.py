@@ -76,6 +76,8 @@ CUES: dict[str, tuple[str, ...]] = {
                 "not knowing",
                 "cannot know", "can't know", "cannot possibly know", "can't possibly know", "could not possibly know",
                 "couldn't possibly know", "cannot yet know", "can't yet know",
+                # "So Albert with May cannot claim to know that Bernard doesn't know"
+                "cannot claim to know", "can't claim to know", "could not claim to know", "couldn't claim to know",
                 "cannot determine", "can't determine", "could not know",
                 "couldn't know", "cannot tell", "can't tell", "couldn't tell", "could not tell", "can't decide", "cannot decide",
                 "couldn't decide", "could not decide", "would not know", "wouldn't know",

@@ -233,3 +233,45 @@ def test_a_claim_taken_back_in_the_same_breath_is_a_rejected_idea(ctxs):
     assert [(c.formula, c.record.reading) for c in _claims(report, "bound")][-2:] == [
         ("(((m[1] + m[2]) + m[3]) + m[4]) + m[5] >= 3", "rejected idea"),
         ("(((m[1] + m[2]) + m[3]) + m[4]) + m[5] >= 2", "value list")]
+
+
+def test_an_agent_whose_words_are_heard_is_not_who_knows(ctxs):
+    """"盲人听完第一位的话就已经能确定了": the blind man knows, after the first man's words (it was read as the first man
+    knowing, a false claim of uncertain subject, and the premature claim went unseen)."""
+    ctx = ctxs("hats.txt")
+    report = _audit(ctx, said(ctx, 1, "zh") + "\n\n由此可得，盲人听完第一位的话就已经能确定了。")
+    assert [c.formula for c in _claims(report, "knowledge")] == ["w[3] knows h[3]"]
+
+
+def test_a_count_of_all_who_want_in_chinese_is_the_asked_count(ctxs):
+    """"∴ 四个人都要啤酒": four want beer, the count asked about (it was not read); not inside a supposition."""
+    ctx = ctxs("drinking_logicians.txt", {"n": 4})
+    head = said(ctx, 3, "zh") + "\n\n"
+    assert [c.formula for c in _claims(_audit(ctx, head + "∴ 四个人都要啤酒。"), "candidates")] == \
+        ["((b[1] + b[2]) + b[3]) + b[4] = 4"]
+    assert _claims(_audit(ctx, head + "如果四个人都要啤酒，第四位会说是。"), "candidates") == []
+
+
+def test_a_value_with_only_hyphenated_is_a_property_not_the_candidates(ctxs):
+    """"Before Albert spoke, 14 was shared with May; after, it's April-only.": 14 is April's alone now, not April the
+    only month left (read so, false and corroborated: an early flag). "So it's April only." still names April."""
+    ctx = ctxs("cheryl_variant.txt")
+    assert _claims(_audit(ctx, "Before Albert spoke, 14 was shared with May; after, it's April-only."),
+                   "candidates") == []
+    assert [c.formula for c in _claims(_audit(ctx, "So it's April only."), "candidates")] == ["month = April"]
+
+
+def test_cannot_claim_to_know_is_not_knowing(ctxs):
+    """"So Albert with May cannot claim to know that Bernard doesn't know": he does not know it (the negation was lost
+    and the case judged false, strong)."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = _audit(ctx, "Suppose Albert has May. So Albert with May cannot claim to know that Bernard doesn't know.")
+    assert all(c.formula.startswith("not ") for c in _claims(report, "knowledge")) and bad(report) == []
+
+
+def test_a_knowing_that_removes_is_the_subject_of_the_removal(ctxs):
+    """"Albert's claim that Bernard cannot know rules out March and May": the removal is credited to Albert's claim
+    (it was read as Bernard not knowing that March and May are out, false and corroborated)."""
+    ctx = ctxs("cheryl_variant.txt")
+    report = _audit(ctx, "Albert's claim that Bernard cannot know rules out March and May.")
+    assert [c.record.kind for c in _claims(report)] == ["credit"] and bad(report) == []
