@@ -4397,7 +4397,8 @@ def _span(clause: list[Token], sentence: str) -> tuple[int, int, str]:
     return a, b, sentence.strip()
 
 
-_REMOVES = re.compile(r"(?i:rules?\s+out|ruled\s+out|eliminates?|eliminated|removes?|removed|excludes?|excluded|kills?)")
+_REMOVES = re.compile(r"(?i:rules?\s+out|ruled\s+out|eliminates?|eliminated|removes?|removed|excludes?|excluded|"
+                      r"kills?)")
 
 
 def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_if: bool) -> list[ClaimRecord]:
