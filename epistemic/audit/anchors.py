@@ -562,14 +562,8 @@ def reason_credit(aligner: Aligner, text: str, start: int, end: int, stage: int)
     """(k, i) when the sentence of text[start:end] draws its removal from the speaker of statement k = `stage` not
     knowing, half i of that statement ("Since Albert doesn't know, the day cannot be 18 or 19"), else None (and when
     the other half is given too, or the values are granted to be gone already)."""
-    if not 0 < stage <= len(aligner.quotes) or ("know" not in text.lower() and "不知道" not in text):
-        return None  # (called for every exclusion not credited otherwise: no sentence scan without a knowing word)
-    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
-    m = _REASON_IGNORANCE.match(text, a)
-    if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None:
-        return None
-    sentence, _ = _credit_subject(text, start, end)
-    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+    m = _ignorance_reason(_REASON_IGNORANCE, text, start, end) if 0 < stage <= len(aligner.quotes) else None
+    if m is None:
         return None
     said = aligner.lexicon.puzzle.announcements[stage - 1]
     who = [t.payload for t in tokens(aligner.lexicon, m.group("who")) if t.kind == "agent"]
@@ -596,22 +590,32 @@ def ignorance_credit(aligner: Aligner, text: str, start: int, end: int) -> int |
     """The statement k an elimination in the sentence of text[start:end] is drawn from when the sentence opens on its
     speaker saying he does not know ("P说不知道，所以Q先生手里的花色不可能是黑桃或梅花") and k is the one statement of
     his that says only that; else None (and when the values are granted to be gone already)."""
-    if "know" not in text.lower() and "不知道" not in text:
-        return None
-    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
-    m = _SAID_IGNORANCE.match(text, a)
-    if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None or \
-            _SUPPOSING_BEFORE.search(text, 0, a) is not None:
+    m = _ignorance_reason(_SAID_IGNORANCE, text, start, end)
+    if m is None or _SUPPOSING_BEFORE.search(text, 0, m.start()) is not None:
         return None  # ("假设我戴的是红帽子。那么…但第一位说不知道，所以第二位不是红的": inside the supposition)
-    sentence, _ = _credit_subject(text, start, end)
-    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
-        return None
     who = [t.payload for t in tokens(aligner.lexicon, m.group("who")) if t.kind == "agent"]
     if len(who) != 1:
         return None
     own = [k for k, said in enumerate(aligner.lexicon.puzzle.announcements, start=1) if said.speaker == who[0] and
            len(parts := statement_parts(said.said)) == 1 and _ignorance_of(parts[0], who[0])]
     return own[0] if len(own) == 1 else None
+
+
+def _ignorance_reason(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The reason clause of `pattern` ("Since Albert doesn't know, …", "P说不知道，…") that opens the sentence of
+    text[start:end] before the claim, with no other knowing between it and the claim, in a sentence that does not
+    grant the values gone already; else None. (Called for every exclusion not credited otherwise: no sentence scan
+    without a knowing word.)"""
+    if "know" not in text.lower() and "不知道" not in text:
+        return None
+    a = max((m.end() for m in _SENTENCE.finditer(text, 0, start)), default=0)
+    m = pattern.match(text, a)
+    if m is None or m.end() > start or _KNOW_AGAIN.search(text, m.start("tail"), start) is not None:
+        return None
+    sentence, _ = _credit_subject(text, start, end)
+    if NOTHING.search(sentence) is not None or _GONE_ALREADY.search(sentence) is not None:
+        return None
+    return m
 
 
 def _ignorance_of(part, speaker: str) -> bool:
