@@ -74,7 +74,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # traces_ew*, 32 rows written in session 59, scored 0.750 at that session's start code c4e2220, at its end and at the
 # start of session 60, then opened; traces_fb*, 32 rows written in session 60, scored 0.720 at that session's start
 # code 7e41e45, at its end and at the start of session 61, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_fg*, 32 rows written in session 61):
+BLIND = ("traces_ao", "traces_fg")
 REAL = "tests/data/real/*.jsonl"
 
 
