@@ -53,6 +53,7 @@ from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_
 from .lexicon import Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, code_blanked, decode_trace, lists_read_together, plain, segment
+from .traditional import simplified
 
 __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trace", "extract_claims_rule_based",
            "decode_trace", "segment"]
@@ -293,7 +294,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     """
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
-    ctx = ctx.with_aliases(trace_aliases(text, ctx.puzzle, lambda word: bool(ctx.lexicon.scan(word))))
+    ctx = ctx.with_aliases(trace_aliases(simplified(text), ctx.puzzle, lambda word: bool(ctx.lexicon.scan(word))))
     seg = segment(text)
     if len(seg.steps) > MAX_TRACE_STEPS:  # like an over-long text: audit the first steps, marked truncated
         seg = replace(seg, steps=seg.steps[:MAX_TRACE_STEPS], truncated=True)
@@ -316,6 +317,8 @@ def _retells_dialogue(records: list, r: ClaimRecord, restated: dict) -> bool:
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
     written = seg.steps  # what the report shows
+    if any(simplified(st.text) is not st.text for st in seg.steps):  # traditional characters: read as simplified
+        seg = replace(seg, steps=tuple(replace(st, text=simplified(st.text)) for st in seg.steps))
     if lower_cased(ctx.lexicon, [st.text for st in seg.steps]):  # "albert says may and june are out": read with the
         # names as the puzzle writes them (same length)
         seg = replace(seg, steps=tuple(replace(st, text=restore_case(ctx.lexicon, st.text)) for st in seg.steps))
@@ -557,6 +560,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     window, about = Window(k, reached), (r.text, k)
                 elif about is not None and about[0] == r.text and r.kind != "told":
                     window = Window(about[1], reached)  # (who was told what is the start's, whatever the sentence)
+                if r.kind == "case knowledge" and r.key.formula[0] == "Implies" and \
+                        0 < (k := restated.get(r.key.formula[2], 0)) <= reached:
+                    about = (r.text, k)  # "So P with 18 would know → (2,9) survives.": the case weighs statement k,
+                    # and what follows it in the sentence is about the stage it made
             named = [c.stage for c in al.cues + lines if c.at <= r.start] if may_pin and r.kind in _PINNED_KINDS else ()
             if may_pin and al.retold and r.kind in _PINNED_KINDS:  # a recap's lines, in order: "- P: now can
                 # determine → only (4, 13) is left at this point" is dated by its own line, the last cue before it

@@ -739,6 +739,10 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
             if _IT_AGAIN.search(subject) is not None:
                 continue  # "…, it's automatically true — Albert's statement already …. So it removes nothing": the
                 # pronoun goes on from further back, not to the statement this sentence names
+            if OTHER_READING.search(subject) is not None or \
+                    any(sc.reading in (SUPPOSED, REJECTED) for sc in scopes(subject)):
+                continue  # 'A common slip is to read statement 1 as "…"; that removes nothing', "Under that reading
+                # it would be empty, …, so it couldn't remove anything": the pronoun is the idea the sentence sets aside
         end = _SENTENCE.search(text, at)
         stop = end.start() if end else len(text)
         part = aligner.quoted_part_index(subject) if '"' in subject or "“" in subject or "「" in subject else None

@@ -316,8 +316,9 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     previous = ""  # the sentence before
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        answering = _KNOWING_ASKED.search(previous) is not None  # "B knows? depends — 14 ✘, 15/16/17 ✔.": the
-        # cases where he knows or not, not values gone
+        answering = _KNOWING_ASKED.search(previous) is not None or \
+            _WHO_KNOWS.match(sentence) is not None  # "B knows? depends — 14 ✘, 15/16/17 ✔.": the cases where he
+        # knows or not, not values gone
         item = _BULLET_LINE.match(sentence) if struck else None
         struck = item is not None or (sentence.rstrip().endswith((":", "：")) and
                                       _STRUCK_LABEL.fullmatch(sentence) is not None)
@@ -1009,6 +1010,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
 
 # A question whether an agent knows, ending its sentence: "Status: A knows? no. B knows?", "阿尔伯特知道吗？"
 _KNOWING_ASKED = re.compile(r"(?i:\bknows?\s*\?\s*$)|知道[吗么]?\s*[?？]\s*$")
+# A line that says who could know ("Who can know now: Bo, only with 28 or 29.", "现在谁能知道：P先生（只要点数不是A）"):
+# its values are the cases where one knows, not what is left
+_WHO_KNOWS = re.compile(r"\W*(?:(?i:who\s+(?:can|could|would|is\s+able\s+to)\s+know|who\s+knows)\b|(?:现在)?谁(?:能|可以|会)?"
+                        r"知道)[^:：?？\n]{0,16}[:：?？]")
 # A removal weighed or meant, not done: "我一开始还犹豫要不要把17去掉", "I wondered whether to remove 17", "一开始想把17也
 # 删掉——不对", "I was about to drop 17"
 _WHETHER_TO = re.compile(r"(?:要不要|该不该|是不是要|是否要|是否该|(?<![不没])(?:想要|本想|原想|想|打算|准备|差点)(?:把|将)?)"
@@ -1163,7 +1168,7 @@ _OTHER_TIME = re.compile(r"(?i:\b(?:after|once|before|at\s+that\s+time|at\s+the\
                          r"back\s+then|at\s+the\s+start)\b)|一开始|当时|最初|起初|之后|以后|之前")
 # A negated ability before "sure": "Bernard with 17 couldn't be sure"
 _NEG_BE = re.compile(r"(?i:can't|cannot|can\s+not|couldn't|could\s+not|wouldn't|would\s+not)\s+be")
-_ABLE = re.compile(r"(?i:can|could)|能|就能|可以")  # "P with 30 can now determine": ability, not "would"
+_ABLE = re.compile(r"(?i:can|could|would)|能|就能|可以")  # "P with 30 can now determine", "P with 30 would know"
 def _term_word(u: Token) -> bool:
     """ "product" in "P with product 60 knows": the observed term's own word."""
     return u.kind == "attr" and isinstance(u.payload, tuple) and u.payload[0] == "@term"
@@ -1181,6 +1186,7 @@ _WITH_VALUE = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|an\s+|the\s+|his
 _AGENT_WITH = re.compile(r"\b(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?\d", re.IGNORECASE)
 _WITH_NUMBER = re.compile(r"\s+(?:with|holding|having)\s+(?:a\s+|the\s+|his\s+)?(?:sum\s+|product\s+)?(?:of\s+)?(\d{1,6})"
                           r"(?!\d|\s*[+×·*=])\s*(?:,\s*)?(?:(?:now|then|also|still|too|immediately|already)\s+)*"
+                          r"(?:(?:would|could|can)\s+(?:(?:now|then|also|still|immediately|already)\s+)*)?"
                           r"(?:" + _NEG_BE.pattern + r"\s+)?$",
                           re.IGNORECASE)
 
@@ -1239,7 +1245,8 @@ def _case_knowledge(lex: Lexicon, raw: list[Token], sentence: str, found: list[C
                 reading = CASE if bare else reading  # "So S with 10 couldn't be sure.": sure of what the text just
                 # weighed (that P can't know), not of the numbers: a case, unchecked
                 out[n] = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end,
-                                r.past, reading=reading)
+                                r.past or not knows_value(r.key.formula), reading=reading)  # ("S with 11 would know P
+                # doesn't know": his first statement's case, dated by it)
     return out
 
 
@@ -4423,7 +4430,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
             clause = clause[know + 1:]  # "we knew …", "伯纳德的话之后可以确定生日就是6月12日": the writer's own claim
         else:
             teller = _teller(before, sentence)  # "Mr. P is telling Mr. Q that he knew …": he is Mr. P
-            subject = teller or next((t.payload for t in reversed(before) if t.kind == "agent" and (
+            subject = teller or _row_agent(lex, sentence) or next((
+                t.payload for t in reversed(before) if t.kind == "agent" and (
                 _SPOKE_WHEN.match(sentence, t.end) is None or any(u.kind == "he" for u in before if u.start > t.end))
                 and _STATEMENT_OF.match(sentence, t.end) is None),  # (not "第一位" of "盲人听完第一位的话就能确定")
                 None) or state.subject \
@@ -4529,6 +4537,17 @@ def _both(lex: Lexicon, agents: set, sentence: str, start: int, end: int) -> tup
 TELLS = re.compile(r"\s+(?:is\s+|was\s+)?(?:telling|tells|told|informing|informs|reminding|reminds|assuring|"
                     r"assures)\s+$", re.IGNORECASE)
 _THAT_HE = re.compile(r"\s*,?\s*(?:that\s+)?$", re.IGNORECASE)
+
+
+def _row_agent(lex: Lexicon, sentence: str) -> str | None:
+    """The agent a table row's first cell names: "| P先生 | Q | 红桃Q | 知道 |" is P's row (the Q of the next cell is
+    the rank he holds, not the agent Q)."""
+    if not sentence.lstrip().startswith("|"):
+        return None
+    first = sentence.index("|")
+    second = sentence.find("|", first + 1)
+    named = {t.payload for t in lex.scan(sentence[first + 1:second]) if t.kind == "agent"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _teller(before: list[Token], sentence: str) -> str | None:

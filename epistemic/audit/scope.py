@@ -55,9 +55,13 @@ _RETRACTION = re.compile(r"(?:……|…|\.{3}|[,，—–-])?\s*(?:哦不对|�
 # ("Let me also try the other reading of statement 2.", "Suppose it meant "Q knows now that P doesn't know."")
 OTHER_READING = re.compile(r"(?i:\b(?:try|consider|take|test|check)\s+(?:the|an?)\s+(?:other|alternative|second|"
                            r"rival)\s+(?:reading|interpretation)\b|"
+                           # "I briefly consider reading Q's remark as …", "Under that reading it would be empty"
+                           r"\b(?:consider|considering|try|trying)\s+(?:reading|interpreting|taking)\s|"
+                           r"\b(?:under|on|with)\s+(?:that|the\s+other|the\s+alternative|the\s+rival|such\s+an?|"
+                           r"another|a\s+different|the\s+wrong)\s+(?:reading|interpretation)\b|"
                            r"\b(?:suppose|assume|imagine)\s+(?:it|this|that|the\s+\w+)\s+"
                            r"(?:meant|means|said|says|reads)\s*(?:that\s+)?[“\"])|换(?:一)?种(?:理解|读法|解读)|"
-                           r"按另一种(?:理解|读法|解读)")
+                           r"(?:按|照)(?:另一种|那种)(?:理解|读法|解读)")
 # A sentence opened as a case: "Case: exactly one muddy child.", "Case 2: …", "情况二：…", "- candidate b = |a − c|: needs
 # …" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?|"
@@ -76,6 +80,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\b(?:the|a|an)\s+tempting\s+(?:pick|choice|answer|guess|option|candidate|month|date|day|card|sum|pair|one)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
+                       r"\banother (?:common |classic |typical |easy )?(?:slip|mistake|trap|pitfall|misreading|blunder) is\b|"
                        # a role swap as the source of a wrong answer: "it comes from swapping the roles, imagining …"
                        r"\b(?:swap(?:s|ped|ping)?|switch(?:es|ed|ing)?|revers(?:e|es|ed|ing)|mix(?:es|ed|ing)?\s+up|"
                        r"confus(?:e|es|ed|ing))\s+(?:the\s+|their\s+)?roles\b|"

@@ -202,6 +202,21 @@ _HEARD = re.compile(r"(?i:\b(?:hears?|heard|hearing|listens?\s+to|listened\s+to)
 _OBJECT_OF = re.compile(r"(?:知道|清楚|确定|看到|看见|(?i:\b(?:knows?|knew|sees?|saw|about)\s+))\s*$")
 
 
+# A verb of looking: the agents after it are what is looked at ("第一位看了看第二位和盲人头上的帽子，说：“…”")
+_LOOKS_AT = re.compile(r"看了看|看了一眼|看着|望着|盯着|(?i:\b(?:looks?|looked|glances?|glanced|stares?|stared)\s+at\b)")
+
+
+def _looker(lex: Lexicon, text: str, at: int) -> str | None:
+    """The agent who looks at the agent at `at` before speaking: the speaker, when a verb of looking stands between
+    them in the sentence."""
+    cut = [b.end() for b in _BREAK.finditer(text, max(0, at - 3 * _REACH), at)]
+    opening = cut[-1] if cut else max(0, at - 3 * _REACH)
+    first = next((t for t in tokens(lex, text[opening:at]) if t.kind == "agent"), None)
+    if first is None or _LOOKS_AT.search(text, opening + first.end, at) is None:
+        return None
+    return first.payload
+
+
 def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
     """The agent who introduces a quote at `at`: "Q says, “…”", "Q：“…”", "Q先生说“…”" (same sentence, close by)."""
     start = max(0, at - _REACH)
@@ -221,7 +236,7 @@ def _agent_before(lex: Lexicon, text: str, at: int) -> str | None:
                 return None  # "但是第五位要不要，她不知道，所以她只能说“我不知道”": "she" may be another agent (the 4th)
             if (says and _SAYS_GAP.fullmatch(window, says[-1].end)) or gap.strip(" *“\"") in (":", "：", "先生：", "先生:") or \
                     re.fullmatch(r"\s*(?:先生)?\s*[:：]?\s*", gap):
-                return toks[i].payload
+                return _looker(lex, text, at - len(window) + toks[i].start) or toks[i].payload
             return None
     return None
 

@@ -68,6 +68,7 @@ CAUGHT = {BATTERY: {
     "tc-sum_product-003", "tc-sum_product-006", "tc-sum_product-009", "tc-sum_product-014", "tc-sum_product-043",
     "tc-sum_product-045", "tc-sum_product-046", "tc-sum_product-048", "tc-sum_product-050", "tc-sum_product-051",
     "tc-cheryl_cam-029", "tc-cheryl_variant-032",  # session 60: "验证4月19日：…，保留。", a tested date's verdict
+    "tc-sum_product-049",  # session 61: "P with 30 would know", a product's case
 }}
 
 

@@ -1,0 +1,141 @@
+"""Readings from traces_fb* (32 rows written in session 60 by helpers who never read the auditor, in the manner of
+gpt-oss's terse analysis and of Taiwan and Hong Kong models writing traditional Chinese, scored blind at 0.720 twice,
+then opened in session 61), each checked both ways: traditional characters read as their simplified forms."""
+import glob
+import os
+
+from epistemic.audit.traditional import _TRADITIONAL, simplified
+from tests.audit.reading import answer, audit as _audit, bad, claims as _claims, said
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+
+CHERYL_TRADITIONAL = ("阿爾伯特說：「我不知道謝麗爾的生日，但我知道伯納德也不知道。」\n\n"
+                      "5月有19日，6月有18日，所以排除5月和6月，剩下{left}。\n\n最終答案：7月16日\n")
+
+
+def test_traditional_characters_are_read_as_their_simplified_forms(ctxs):
+    """A trace in traditional characters ("阿爾伯特說", "謝麗爾", "剩下7月14日…", "最終答案") is read as the same trace
+    in simplified ones: the quote names statement 1, what is left is judged at its stage, the answer is read (the
+    quote, the list and the answer were missed: every later claim unchecked). A wrong list is still false, and the
+    report shows the text as written."""
+    ctx = ctxs("cheryl.txt")
+    right = _audit(ctx, CHERYL_TRADITIONAL.format(left="7月14日、7月16日、8月14日、8月15日、8月17日"))
+    assert [c.formula for c in _claims(right, "speaker")] == ["Albert made statement 1"]
+    assert [c.verdict.verdict for c in _claims(right, "candidates")] == ["entailed"]
+    assert right.final_answer_correct and right.label == -1
+    assert "阿爾伯特說" in right.steps[0].text and "謝麗爾" in right.to_dict()["steps"][0]
+    wrong = _audit(ctx, CHERYL_TRADITIONAL.format(left="7月14日、7月16日、8月15日、8月17日"))
+    assert wrong.label == 1 and [c.verdict.verdict for c in bad(wrong)] == ["false"]
+
+
+def test_a_traditional_answer_heading_names_the_final_answer(ctxs):
+    """"最終答案" on its own line, the card on the next (traditional for 最终答案): the final answer."""
+    ctx = ctxs("card16.txt")
+    assert answer(ctx, "最終答案\n\n方塊5\n") == answer(ctx, "最终答案\n\n方块5\n")
+    assert answer(ctx, "所以這張牌是方塊5。\n\n最終答案\n\n方塊5\n")[1] is True
+    assert answer(ctx, "所以這張牌是紅心4。\n\n最終答案\n\n紅心4\n")[1] is False
+
+
+def test_simplified_keeps_length_and_leaves_other_text_as_it_is():
+    """One character for one, so offsets still point into the original; ASCII and simplified text come back as the
+    same object (no copy on the common path)."""
+    text = "伯納德說他現在知道了；只有29號只出現在6月。紅心、方塊、點數"
+    assert simplified(text) == "伯纳德说他现在知道了；只有29号只出现在6月。红心、方块、点数"
+    assert len(simplified(text)) == len(text)
+    for same in ("Bernard now knows.", "伯纳德说他现在知道了", ""):
+        assert simplified(same) is same
+
+
+def test_no_reader_is_written_with_a_character_the_table_rewrites():
+    """A pattern or word list holding a traditional character would never match after the conversion: the table
+    leaves out every character the sources use (bench/make_traditional.py), and this keeps it so."""
+    table = set(_TRADITIONAL)
+    for path in glob.glob(os.path.join(ROOT, "epistemic", "**", "*.py"), recursive=True):
+        if path.endswith("traditional.py"):
+            continue
+        with open(path, encoding="utf-8") as f:
+            used = table & set(f.read())
+        assert not used, f"{os.path.relpath(path, ROOT)} uses {''.join(sorted(used))}: regenerate the table"
+
+
+def test_a_removes_nothing_said_of_another_reading_is_not_a_credit(ctxs):
+    """"I briefly consider reading Q's remark as …. Under that reading it would be empty, …, so it couldn't remove
+    anything": the pronoun is the reading set aside, not Q's statement (it was read as Q's statement removing
+    nothing, false: a false alarm). "Q's remark removes nothing." on its own is still read, and false."""
+    ctx = ctxs("card16.txt")
+    head = said(ctx, 2) + "\n\n"
+    aside = _audit(ctx, head + "I briefly consider reading Q's remark as a statement about the moment after P spoke. "
+                   "Under that reading it would be empty, since after P's remark every surviving card has a shared "
+                   "rank, so it couldn't remove anything.")
+    assert _claims(aside, "credit") == [] and bad(aside) == []
+    plain = _audit(ctx, head + "Q's remark removes nothing.")
+    assert [c.verdict.verdict for c in _claims(plain, "credit")] == ["false"]
+
+
+def test_a_removes_nothing_said_of_a_common_slip_is_not_a_credit(ctxs):
+    """'A common slip is to read statement 1 as "…" and stop there; that removes nothing': "that" is the slip's
+    reading (it was read as statement 1 removing nothing, false: a false alarm); "Another slip is to think August 17
+    survives" is the slip, not the trace's claim. Without the slip the same words are the trace's own, and false."""
+    ctx = ctxs("cheryl.txt")
+    head = said(ctx) + "\n\n"
+    slip = _audit(ctx, head + 'A common slip is to read statement 1 as "Albert doesn\'t know, so the month isn\'t one '
+                  'with a single date" and stop there; that removes nothing, since no month has a single date. '
+                  "Another slip is to think August 17 survives to the end.")
+    assert _claims(slip, "credit") == [] and bad(slip) == []
+    own = _audit(ctx, said(ctx, 1) + "\n\nStatement 1 tells us the month has no single date; that removes nothing.")
+    assert [c.verdict.verdict for c in _claims(own, "credit")] == ["false"]
+    kept = _audit(ctx, head + "August 17 survives to the end.")
+    assert [c.verdict.verdict for c in bad(kept)] == ["false"]
+
+
+def test_who_can_know_lines_name_the_cases_where_one_knows(ctxs):
+    """"Who can know now: Bo, only with 28 or 29.": the days with which Bo would know, not the days left (it was read
+    as the days being 28 or 29, false: a wrong first error). "So the possible days are 28 or 29." is still false."""
+    ctx = ctxs("cheryl_cam.txt")
+    for text in ("Who can know now: Bo, only with 28 or 29. Ali never.", "现在谁能知道：波，只有拿到28或29时。"):
+        assert [c.record.certain for c in _claims(_audit(ctx, text), "candidates")] in ([], [False])
+    plain = _audit(ctx, "So the possible days are 28 or 29.")
+    assert [(c.record.certain, c.verdict.verdict) for c in _claims(plain, "candidates")] == [(True, "false")]
+
+
+def test_a_table_rows_first_cell_names_who_knows(ctxs):
+    """"| P先生 | Q | 红桃Q | 知道 |" is P holding the rank Q, who knows (it was read as the agent Q knowing the card,
+    premature: a false alarm in a correct table); "| Q先生 | 红桃 | … | 不知道 |" is still Q's row."""
+    ctx = ctxs("card16.txt")
+    table = ("| 谁 | 手里的信息 | 可能的牌 | 知道/不知道 |\n|---|---|---|---|\n| P先生 | Q | 红桃Q | 知道 |\n"
+             "| Q先生 | 红桃 | 红桃A、Q、4 | 不知道 |\n")
+    report = _audit(ctx, said(ctx, 2, lang="zh") + "\n\n" + table)
+    assert bad(report) == []
+    assert [c.formula for c in _claims(report, "knowledge")][-2:] == ["P knows card", "not Q knows card"]
+
+
+def test_who_looks_at_the_others_before_a_quote_says_it(ctxs):
+    """"第一位智者看了看第二位和盲人头上的帽子，说：“…”": the first man speaks, the others are what he looks at (it was
+    read as the blind man's words, a wrong speaker: a false alarm). The same words given to the second man are still
+    a wrong speaker."""
+    ctx = ctxs("hats.txt")
+    first = _audit(ctx, "第一位智者看了看第二位和盲人头上的帽子，说：“我不知道自己帽子的颜色。”")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(first, "speaker")] == \
+        [("w[1] made statement 1", "entailed")]
+    english = _audit(ctx, "The first man looks at the second man and the blind man, then says: “I don't know the "
+                     "colour of my hat.”")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(english, "speaker")] == \
+        [("w[1] made statement 1", "entailed")]
+    wrong = _audit(ctx, "第二位智者看了看第一位和盲人头上的帽子，说：“我不知道自己帽子的颜色。”")
+    assert [c.verdict.verdict for c in _claims(wrong, "speaker")] == ["false"]
+
+
+def test_an_agent_with_a_number_who_would_know_is_that_numbers_case(ctxs):
+    """"P with 30 would know." is P's knowledge where the product is 30 (it was left unchecked: "would" read as a
+    counterfactual of the stage), false at the start (30 = 2·15 = 3·10 = 5·6); "P with 18 would know → (2,9)
+    survives" dates what follows by P's statement; "S with 11 would know P doesn't know" is S's first statement's
+    case, true where it was said."""
+    ctx = ctxs("sum_product.txt")
+    wrong = _audit(ctx, "P with 30 would know.")
+    assert [(c.formula, c.verdict.verdict) for c in bad(wrong)] == [("x * y = 30 implies P knows (x, y)", "false")]
+    head = said(ctx) + "\n\n"
+    right = _audit(ctx, head + "18 = 2·9 = 3·6, and 3 + 6 = 9 is not on S's list. So P with 18 would know → (2,9) "
+                   "survives. Good, so S with 11 would know P doesn't know.")
+    assert bad(right) == []
+    assert [c.formula for c in _claims(right, "case knowledge")] == \
+        ["x * y = 18 implies P knows (x, y)", "x + y = 11 implies (S knows that (not P knows (x, y)))"]
