@@ -3,7 +3,8 @@ the original text: the auditor's readers are written in simplified Chinese, and 
 users write traditional ("伯納德說他現在知道了" is read as "伯纳德说他现在知道了").
 
 The pairs are OpenCC's one-to-one character pairs (TSCharacters, Apache License 2.0, https://github.com/BYVoid/OpenCC),
-written by bench/make_traditional.py; words that differ as a whole (資訊, 撲克牌) stay as written."""
+written by bench/make_traditional.py (docs/third_party.md); words that differ as a whole (資訊, 撲克牌) stay as
+written."""
 from __future__ import annotations
 
 _TRADITIONAL = (
