@@ -440,6 +440,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(r.read_as(PROPERTY) if r.certain and r.kind == "candidates" and
                             _after_property(sentence, r.start, r.end) else r for r in records)
         property_topic = (property_topic and not stage_words) or _PROPERTY_TOPIC.search(sentence) is not None
+        if records and ("排除" in sentence or "ruled out" in sentence or "eliminated" in sentence):
+            records = tuple(_ruled_out_case(sentence, r) for r in records)
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -456,6 +458,21 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
                for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
     return out
+
+
+# A list named as a case, then ruled out: "「只有一个孩子有泥」这种情况就被排除了", 'the "exactly one muddy child" case is
+# ruled out'
+_CASE_OUT = re.compile(r"[^，,。；;！？!?\n「“」”\"』]{0,20}?\s*[」”\"』]?\s*(?:(?:这种|这个|这一种?|的)?\s*(?:情况|情形|可能性?)\s*"
+                       r"(?:也|就|都|已经|已)*\s*(?:被|给)?\s*(?:排除|否定)|(?i:(?:case|scenario|possibility)\s+"
+                       r"(?:is|was|gets|got)\s+(?:now\s+|also\s+|thus\s+|then\s+)?(?:ruled\s+out|eliminated|excluded)))")
+
+
+def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
+    """A list of what is left that the sentence names as a case it rules out: the case excluded."""
+    if r.kind != "candidates" or not r.certain or _CASE_OUT.match(sentence, r.end) is None:
+        return r
+    return record("exclusion", not_key(r.key.formula), r.key.witnesses, r.text, r.start, r.end, r.past,
+                  reading=EXCLUSION)
 
 
 # A bare closing verdict of a sentence: "…，比尔不知道，保留。", "…，排除。"

@@ -139,3 +139,36 @@ def test_an_agent_with_a_number_who_would_know_is_that_numbers_case(ctxs):
     assert bad(right) == []
     assert [c.formula for c in _claims(right, "case knowledge")] == \
         ["x * y = 18 implies P knows (x, y)", "x + y = 11 implies (S knows that (not P knows (x, y)))"]
+
+
+def test_a_count_named_as_a_case_and_ruled_out_is_excluded(ctxs):
+    """"第一轮没人站出来，所以“只有一个孩子有泥”这种情况就被排除了": the one-muddy case goes (it was read as one child
+    being muddy, a false count: the first silence's removal unchecked, the father's crediting with it missed). Said
+    before the first silence it is premature; "只有一个孩子有泥。" alone is still a count, false."""
+    ctx = ctxs("muddy.txt", {"n": 5, "k": 2})
+    father = said(ctx, 1, lang="zh") + "\n\n"
+    silent = _audit(ctx, said(ctx, 2, lang="zh") + "\n\n第一轮没人站出来，所以“只有一个孩子有泥”这种情况就被排除了。")
+    assert [c.verdict.verdict for c in _claims(silent, "exclusion") if "= 1" in c.formula] == ["entailed"]
+    assert bad(silent) == []
+    early = _audit(ctx, "有5个孩子，有些孩子的额头上沾了泥。父亲说：「你们中至少有一个人额头上有泥。」然后父亲问：「知道"
+                   "自己额头上有没有泥的人请站出来。」没有人站出来。问：有几个孩子额头上有泥？\n\n先考虑只有一个孩子有泥的"
+                   "情况。这个孩子看到其他4个人都是干净的，父亲一说「至少有一个人有泥」，他马上就知道有泥的是自己。所以父亲"
+                   "说完这句话之后，「只有一个孩子有泥」这种情况就被排除了。")
+    assert [(c.record.kind, c.verdict.verdict) for c in bad(early)] == [("exclusion", "premature")]
+    english = _audit(ctx, father + 'So the "exactly one muddy child" case is ruled out.')
+    assert [c.formula for c in _claims(english, "exclusion")] == ["not (((m[1] + m[2]) + m[3]) + m[4]) + m[5] = 1"]
+    assert _claims(english, "candidates") == []
+    assert [(c.record.kind, c.verdict.verdict) for c in bad(_audit(ctx, "只有一个孩子有泥。"))] == [("candidates", "false")]
+
+
+def test_values_already_excluded_in_a_participle_are_no_credit(ctxs):
+    """'Bo: "At first I didn't know" — excludes 28 and 29, already excluded with April and June': April and June went
+    at Ali's statement, granted here (it was read as Bo's clause removing April and June, false: a wrong first error
+    in a correct stretch). 'Bo's "At first I didn't know" excludes April and June.' is still a false credit."""
+    ctx = ctxs("cheryl_cam.txt")
+    head = said(ctx, 2) + "\n\n"
+    granted = _audit(ctx, head + 'Bo: "At first I didn\'t know" — excludes 28 and 29, already excluded with April and '
+                     "June, so no change from that half.")
+    assert bad(granted) == []
+    claimed = _audit(ctx, head + 'Bo\'s "At first I didn\'t know" excludes April and June.')
+    assert [(c.record.kind, c.verdict.verdict) for c in bad(claimed)] == [("credit", "false")]
