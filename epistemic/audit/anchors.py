@@ -643,8 +643,8 @@ def _quoted_before(text: str, start: int) -> str | None:
 
 # Values granted to be gone already: "which are already gone", "28 and 29, already excluded with April", "已经被排除" (not
 # "就已经排除了", a removal claimed)
-_GONE_ALREADY = re.compile(r"(?i:(?:\b(?:are|were|was|is|being)|[,;(—–])\s*already\s+(?:gone|out|eliminated|removed|excluded|"
-                          r"ruled\s+out)\b|\balready\s+gone\b)|(?:已经|早就|早已)被(?:排除|去掉)|已经不在了?|已经没了")
+_GONE_ALREADY = re.compile(r"(?i:(?:\b(?:are|were|was|is|being)|[,;(—–])\s*already\s+(?:gone|out|eliminated|removed|"
+                          r"excluded|ruled\s+out)\b|\balready\s+gone\b)|(?:已经|早就|早已)被(?:排除|去掉)|已经不在了?|已经没了")
 # A line labelled by a quote: '- "At first I don't know": …', '* “我现在知道了” → …'
 _QUOTE_LABEL = re.compile(r"[\s\-*•>]*(?:\*\*)?\s*(“[^”\n]{2,60}”|\"[^\"\n]{2,60}\"|「[^」\n]{2,60}」)\s*(?:\*\*)?\s*"
                           r"(?:[:：—–→]|->)")

@@ -464,7 +464,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
 # ruled out'
 _CASE_OUT = re.compile(r"[^，,。；;！？!?\n「“」”\"』]{0,20}?\s*[」”\"』]?\s*(?:(?:这种|这个|这一种?|的)?\s*(?:情况|情形|可能性?)\s*"
                        r"(?:也|就|都|已经|已)*\s*(?:被|给)?\s*(?:排除|否定)|(?i:(?:case|scenario|possibility)\s+"
-                       r"(?:is|was|gets|got)\s+(?:now\s+|also\s+|thus\s+|then\s+)?(?:ruled\s+out|eliminated|excluded)))")
+                       r"(?:is|was|gets|got)\s+(?:now\s+|also\s+|thus\s+|then\s+)?"
+                       r"(?:ruled\s+out|eliminated|excluded)))")
 
 
 def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
