@@ -52,6 +52,10 @@ _HE_SAYS = re.compile(r"(?i:(?:^|[.!?;:]\s)\W*(?:(?:but|and|so|now|then|yet)\s*,
 _SEEN_BEFORE = re.compile(r"(?:看到|看见|看得到|能看到|(?i:\bsees?|\bsaw|\bseeing))[^。.!?！？,，]{0,8}$")
 _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchange)\s+(?:runs|goes|is|was|reads)\b\s*:?|"
                               r"\b(?:the\s+)?(?:dialogue|conversation|exchange)\s*:)|对话(?:是|如下|为|[:：]|四句|三句)")
+# A heading that announces the puzzle restated: "## Step 1: Understand the given information", "### 第一步：理解题意"
+_GIVEN_HEADING = re.compile(r"\W*(?:(?i:step)\s*\d+\s*[:：.]\s*|第[一1]步\s*[:：]?\s*)?(?:(?i:understand(?:ing)?\s+the\s+"
+                            r"(?:given\s+information|problem|puzzle|question|set-?up)|restat(?:e|ing)\s+the\s+"
+                            r"(?:problem|puzzle)|(?:the\s+)?given\s+information)\b|理解题意|题目信息|已知条件|审题)")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
@@ -960,6 +964,10 @@ class Aligner:
             if how == "quote":  # "### Q's statement — "I knew you didn't know"": the quote, not Q's next one (nor
                 # another speaker's: '**Interpreting "I know that Bo does not know"**' is Ali's, not Bo's)
                 cues = tuple(c for c in cues if c.how not in ("heading", "paraphrase") or c.at > 0 or c.stage == k)
+            if len(out) < 3 and reached == 0 and _GIVEN_HEADING.match(text) is not None:
+                out.append(Alignment(before, "recap", reached, (), ()))  # "## Step 1: Understand the given
+                current = before  # information" and the puzzle retold: no progress
+                continue
             named = {c.stage for c in cues if c.how != BEFORE_REFERENCE} | ({k} if k else set())  # (what held
             # before a statement names no statement retold)
             if not out and self.signatures and len(named) < 3:  # "父亲说至少一个人有泥，…，没人站出来；然后有泥的

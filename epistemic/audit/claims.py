@@ -442,6 +442,11 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         property_topic = (property_topic and not stage_words) or _PROPERTY_TOPIC.search(sentence) is not None
         if records and ("排除" in sentence or "ruled out" in sentence or "eliminated" in sentence):
             records = tuple(_ruled_out_case(sentence, r) for r in records)
+        if records and "here" in sentence:  # "There are two fives (♣5 and ♦5), so he doesn't know.": how many cards
+            # hold the value, not that the card holds it
+            records = tuple(r.read_as(PROPERTY) if r.kind == "candidates" and r.certain and
+                            _THERE_ARE.search(sentence, 0, r.start) is not None and
+                            _N_OF_VALUE.fullmatch(sentence, r.start, r.end) is not None else r for r in records)
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -466,6 +471,11 @@ _CASE_OUT = re.compile(r"[^，,。；;！？!?\n「“」”\"』]{0,20}?\s*[」
                        r"(?:也|就|都|已经|已)*\s*(?:被|给)?\s*(?:排除|否定)|(?i:(?:case|scenario|possibility)\s+"
                        r"(?:is|was|gets|got)\s+(?:now\s+|also\s+|thus\s+|then\s+)?"
                        r"(?:ruled\s+out|eliminated|excluded)))")
+
+
+_THERE_ARE = re.compile(r"(?i:\bthere\s*)$")
+_N_OF_VALUE = re.compile(r"(?i:(?:are|were|is)\s+(?:only\s+|exactly\s+|just\s+)?"
+                         r"(?:two|three|four|five|six|[2-9])\s+\S+)")
 
 
 def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:

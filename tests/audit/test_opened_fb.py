@@ -172,3 +172,34 @@ def test_values_already_excluded_in_a_participle_are_no_credit(ctxs):
     assert bad(granted) == []
     claimed = _audit(ctx, head + 'Bo\'s "At first I didn\'t know" excludes April and June.')
     assert [(c.record.kind, c.verdict.verdict) for c in bad(claimed)] == [("credit", "false")]
+
+
+def test_there_are_two_of_a_value_counts_cards_not_the_card(ctxs):
+    """"There are two fives (♣5 and ♦5), so he doesn't know.": how many cards hold the rank, said in a check run
+    with ♦5 (it was read as the rank being 5, premature at P's first statement: a false alarm). "So the rank is J." is
+    still read, false there."""
+    ctx = ctxs("card16.txt")
+    head = said(ctx, 1) + "\n\n"
+    count = _audit(ctx, said(ctx) + "\n\n## Step 7: Verify the solution\nLet's run the whole conversation with the "
+                   "card ♦5:\n1. Mr. P is told 5. There are two fives (♣5 and ♦5), so he doesn't know. ✓\n2. Mr. Q "
+                   "is told diamonds. The diamonds are A and 5, each of which appears in two suits, so whichever it "
+                   "is, Mr. P can't know. ✓")
+    assert [c.record.certain for c in _claims(count, "candidates")] in ([], [False]) and bad(count) == []
+    claim = _audit(ctx, head + "So the rank is J.")
+    assert [(c.record.certain, c.verdict.verdict) for c in _claims(claim, "candidates")] == [(True, "false")]
+
+
+def test_a_first_step_that_restates_the_puzzle_reaches_no_statement(ctxs):
+    """"## Step 1: Understand the given information" retelling the whole dialogue is the puzzle restated: the trace
+    has reached no statement (it was taken to have reached the last, and the list of 16 triples that follows, and
+    "four triples remain" after the bus number, were judged there, false: an early first error)."""
+    ctx = ctxs("cheryls_age.txt")
+    text = ("## Step 1: Understand the given information\nThe product of the three ages is 144. Albert and Bernard "
+            "still don't know her age. Then Cheryl tells them the sum is the bus number; they still can't tell her "
+            "age. Finally, Cheryl says her brothers have the same age, and then they know.\n\n## Step 2: Use the bus "
+            "number\nThe repeated sums are 17: (9, 4, 4) and (8, 6, 3); 19: (12, 4, 3) and (9, 8, 2). Every other "
+            "sum appears once. So four triples remain.")
+    report = _audit(ctx, text)
+    assert [st.reached for st in report.steps][:1] == [0] and bad(report) == []
+    retold = _audit(ctx, text.replace("## Step 1: Understand the given information\n", "## Step 1\n"))
+    assert retold.steps[0].reached > 0
