@@ -40,8 +40,13 @@ NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins dow
                for prep in ("as", "at")),  # "Bo's statement therefore fixes the date as March 18"
              *(f"{verb} {what} down to" for verb in ("narrows", "narrowed") for what in ("everything", "things",
                                                                                       "the options", "the candidates",
-                                                                                      "the field", "it all")))
-# ("P's announcement had already narrowed everything down to the single pair 4 and 13")
+                                                                                      "the field", "it all")),
+             *(f"{verb} {whose} {what}{down} to" for verb in ("narrows", "narrowed", "narrow", "narrowing")
+               for whose in ("the", "his", "her", "their") for what in (
+                   "suit", "rank", "month", "day", "date", "dates", "card", "sum", "sums", "product", "pair", "pairs",
+                   "list", "choices", "possibilities", "deal") for down in ("", " down")))
+# ("P's announcement had already narrowed everything down to the single pair 4 and 13", "Q's statement narrows the
+# suit to hearts or diamonds")
 
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",

@@ -1,6 +1,10 @@
 """Readings from traces_fb* (32 rows written in session 60 by helpers who never read the auditor, in the manner of
 gpt-oss's terse analysis and of Taiwan and Hong Kong models writing traditional Chinese, scored blind at 0.720 twice,
-then opened in session 61), each checked both ways: traditional characters read as their simplified forms."""
+then opened in session 61) and from the tuning sets of session 61 (stories, o1 summaries, knowledge tables, R1 with
+boxed answers, Llama/Qwen "## Step N" answers), each checked both ways: traditional characters read as simplified, a
+removes-nothing said of a reading set aside, who-can-know lines, a table row's first cell, who looks before speaking,
+an agent with a number who would know, a count ruled out as a case, values already gone, "there are two fives", and a
+first step that restates the puzzle."""
 import glob
 import os
 
@@ -203,3 +207,15 @@ def test_a_first_step_that_restates_the_puzzle_reaches_no_statement(ctxs):
     assert [st.reached for st in report.steps][:1] == [0] and bad(report) == []
     retold = _audit(ctx, text.replace("## Step 1: Understand the given information\n", "## Step 1\n"))
     assert retold.steps[0].reached > 0
+
+
+def test_narrowing_a_named_attribute_to_values_leaves_them(ctxs):
+    """"Q's statement narrows the suit to hearts or diamonds": what is left (it was unread: only "narrows it (down)
+    to" and "narrows the suit down to" were known); "narrows the suit down to hearts" at the same stage is false."""
+    ctx = ctxs("card16.txt")
+    head = said(ctx, 2) + "\n\n"
+    right = _audit(ctx, head + "Q's statement narrows the suit to hearts or diamonds.")
+    assert [(c.formula, c.verdict.verdict) for c in _claims(right, "candidates")] == \
+        [("suit in {hearts, diamonds}", "entailed")]
+    wrong = _audit(ctx, head + "So Q's statement narrowed the suit to hearts.")
+    assert [(c.formula, c.verdict.verdict) for c in bad(wrong)] == [("suit = hearts", "false")]
