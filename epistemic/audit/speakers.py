@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from .align import (ASIDE, ASIDE_BRACKETS, NUMBERED_STATEMENT, SENTENCES, ZH_NUMBERS, Aligner, outside_relatives,
-                    said_words, subsequence)
+                    said_words)
 from .claims import QUOTES, TELLS, tokens
 from .fold import fold
 from .keys import knower
