@@ -317,8 +317,9 @@ def _retells_dialogue(records: list, r: ClaimRecord, restated: dict) -> bool:
 def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     cards = has_suits(ctx.lexicon)
     written = seg.steps  # what the report shows
-    if any(simplified(st.text) is not st.text for st in seg.steps):  # traditional characters: read as simplified
-        seg = replace(seg, steps=tuple(replace(st, text=simplified(st.text)) for st in seg.steps))
+    simple = [simplified(st.text) for st in seg.steps]  # traditional characters: read as simplified (same length)
+    if any(t is not st.text for t, st in zip(simple, seg.steps)):
+        seg = replace(seg, steps=tuple(replace(st, text=t) for st, t in zip(seg.steps, simple)))
     if lower_cased(ctx.lexicon, [st.text for st in seg.steps]):  # "albert says may and june are out": read with the
         # names as the puzzle writes them (same length)
         seg = replace(seg, steps=tuple(replace(st, text=restore_case(ctx.lexicon, st.text)) for st in seg.steps))
