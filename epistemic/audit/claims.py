@@ -442,11 +442,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         property_topic = (property_topic and not stage_words) or _PROPERTY_TOPIC.search(sentence) is not None
         if records and ("排除" in sentence or "ruled out" in sentence or "eliminated" in sentence):
             records = tuple(_ruled_out_case(sentence, r) for r in records)
-        if records and "here" in sentence:  # "There are two fives (♣5 and ♦5), so he doesn't know.": how many cards
-            # hold the value, not that the card holds it
-            records = tuple(r.read_as(PROPERTY) if r.kind == "candidates" and r.certain and
-                            _THERE_ARE.search(sentence, 0, r.start) is not None and
-                            _N_OF_VALUE.fullmatch(sentence, r.start, r.end) is not None else r for r in records)
+        if records and "here" in sentence:
+            records = tuple(_value_counted(sentence, r) for r in records)
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -473,17 +470,26 @@ _CASE_OUT = re.compile(r"[^，,。；;！？!?\n「“」”\"』]{0,20}?\s*[」
                        r"(?:ruled\s+out|eliminated|excluded)))")
 
 
-_THERE_ARE = re.compile(r"(?i:\bthere\s*)$")
-_N_OF_VALUE = re.compile(r"(?i:(?:are|were|is)\s+(?:only\s+|exactly\s+|just\s+)?"
-                         r"(?:two|three|four|five|six|[2-9])\s+\S+)")
-
-
 def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
     """A list of what is left that the sentence names as a case it rules out: the case excluded."""
     if r.kind != "candidates" or not r.certain or _CASE_OUT.match(sentence, r.end) is None:
         return r
     return record("exclusion", not_key(r.key.formula), r.key.witnesses, r.text, r.start, r.end, r.past,
                   reading=EXCLUSION)
+
+
+# How many cards hold a value: "There are two fives (♣5 and ♦5), so he doesn't know."
+_THERE_ARE = re.compile(r"(?i:\bthere\s*)$")
+_N_OF_VALUE = re.compile(r"(?i:(?:are|were|is)\s+(?:only\s+|exactly\s+|just\s+)?"
+                         r"(?:two|three|four|five|six|[2-9])\s+\S+)")
+
+
+def _value_counted(sentence: str, r: ClaimRecord) -> ClaimRecord:
+    """A list read from "there are two fives": a count of what holds the value, not that the card holds it."""
+    if r.kind != "candidates" or not r.certain or _THERE_ARE.search(sentence, 0, r.start) is None or \
+            _N_OF_VALUE.fullmatch(sentence, r.start, r.end) is None:
+        return r
+    return r.read_as(PROPERTY)
 
 
 # A bare closing verdict of a sentence: "…，比尔不知道，保留。", "…，排除。"
