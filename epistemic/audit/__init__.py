@@ -47,10 +47,10 @@ from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_
                      extract_records, introduces_condition, introduces_property, removed_sets, tokens,
                      under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
-from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, OTHERS, QUESTION, REJECTED, REPORTED, SUM_TEST,
-                      SUPPOSED, UNALIGNED, credited)
+from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, LEMMA, OTHERS, QUESTION, REJECTED, REPORTED,
+                      SUM_TEST, SUPPOSED, UNALIGNED, credited)
 from .speakers import paraphrased_speech, speaker_records, swapped_speech, this_version
-from .lexicon import Lexicon, build_lexicon, has_suits
+from .lexicon import ZH_REMOVING, Lexicon, build_lexicon, has_suits
 from ..limits import MAX_TRACE_STEPS
 from .segment import Segmented, apostrophes, code_blanked, decode_trace, lists_read_together, plain, segment
 from .traditional import simplified
@@ -72,14 +72,15 @@ _TURN = re.compile(r"(?i:\bbut\s+(?:now\s+)?(?:does|knows|did)\b|\bbut\s+does\s+
 _OUTLINE = re.compile(r"(?i:^\W*(?:dialogue|statements|the statements|sequence|timeline|announcements)\s*[:：])|"
                       r"(?:→|->|⇒)[^→]*(?:→|->|⇒)")
 # "只需排除…", "只需要去掉…": all that the statement under discussion removes
-_ONLY_NEED = re.compile(r"(?:只|仅)(?:需|需要)(?:再)?(?:排除|去掉|删去|删掉|划掉)")
+_ONLY_NEED = re.compile(r"(?:只|仅)(?:需|需要)(?:再)?(?:" + ZH_REMOVING + r")")
 _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b|然后|接着|随后|最后", re.IGNORECASE)
 # A greeting or an answer label before the headline ("Hi! The card is the **5 of diamonds**.", "**Answer.** Yes —
 # …"): no sentence of the answer's
 _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
                        r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|"
                        r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
-                       r"\W*(?i:answer|final answer|答案)\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")
+                       r"\W*(?i:answer|final answer|答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论)"
+                       r"\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")  # ("**Theorem.** The numbers are x = 4, y = 13.")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 # What someone reasons from, alone: "没有人能单凭父亲的话确定自己" (no child can tell from the father's words alone): the
 # basis of the children's reasoning, not the time of what the sentence says after it
@@ -99,7 +100,7 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
 # case", "removes no candidates": the verb's last letter too, so that common words alone do not call the readers)
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "take out", "takes out", "took out", "clear", "out with", "out at",
-                 "排除", "去掉", "淘汰", "删去")
+                 "排除", "去掉", "淘汰", "删去", "删掉", "删除", "划掉")
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
                 "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
 # "P's statement alone leaves only hearts and diamonds"; what a statement teaches has its own quick test, anchors.teaches)
@@ -687,7 +688,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             final = (bold_answer(lex, ctx.memo, head, last=False) or  # ("Yes — the three numbers are all different.")
                      (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
                      first_line_answer(lex, ctx.memo, head)) \
-                if len(seg.steps) > 1 else None
+                if len(seg.steps) > 1 else _opening_sentence_answer(lex, ctx.memo, head)
         if final is None and foreign is None and not (undetermined(texts[-1]) and (
                 len(texts[-1]) <= _CLOSING_LINE or ANSWER_LINE.match(texts[-1]) is not None)):
             final = fallback  # the last list of candidates: no stated answer, so no step to flag (final_at stays
@@ -731,6 +732,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         steps[final_at] = replace(steps[final_at], label=-1, wrong_answer=True)
     if backed and final is not None:
         steps = _headline_deferred(steps, opening, final)
+    steps = _lemmas_deferred(steps, texts)
     return AuditReport(ctx.puzzle, ctx.solution, tuple(steps), final, seg.method, seg.truncated, seg.text, foreign)
 
 
@@ -890,12 +892,20 @@ def _quoted_fact(c: ClaimAudit, judge: Judge) -> ClaimAudit:
     return c
 
 
+def _opening_sentence_answer(lex, memo, text: str):
+    """The answer a one-paragraph trace's short first sentence names and nothing else ("盲人的帽子是白色的。" before the
+    whole argument in one paragraph): its headline, read only when the paragraph goes on after it."""
+    end = _FIRST_SENTENCE_END.search(text)
+    return first_line_answer(lex, memo, text[:end.end()]) if end is not None and text[end.end():].strip() else None
+
+
 def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> list[ClaimAudit]:
     """An opening summary of the response's own final answer ("**Cheryl's birthday is July 16.**" as the
-    first sentence, before any announcement is discussed) is not a reasoning step: read as a headline.
+    first sentence, before any announcement is discussed, even in a paragraph that goes on through the whole dialogue)
+    is not a reasoning step: read as a headline.
     A conclusion ("so the birthday is July 16") after the opening sentence is judged as usual. `said`: the answer
     of a yes or no opening the step ("Yes — the three numbers are all different.")."""
-    if al.reached > 0 or final is None:
+    if al.stage > 0 or final is None:
         return audits
     greeting = _OPENER.match(text)
     first = _FIRST_SENTENCE_END.search(text, greeting.end() if greeting else 0)
@@ -910,10 +920,46 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     second = _FIRST_SENTENCE_END.search(text, end) if answered else None
     if second is not None and second.end() <= _HEADLINE:  # "**x = 4 and y = 13.** The sum is 17 and the product is 52."
         end = second.end()
+    stop = len(text[:end].rstrip())
+    after = [c.stage for c in al.cues + al.retold if c.stage > 0 and c.at >= stop]
+    if any(c.stage > 0 and c.at < stop for c in al.cues + al.retold) or al.reached > max(after, default=0):
+        return audits  # the opening sentence discusses a statement already: a conclusion, not a summary (a paragraph
+        # that goes on through the dialogue after its headline still opens on one)
     return [dataclasses.replace(c, record=c.record.read_as(HEADLINE))
             if c.verdict.verdict == PREMATURE and (answered or c.record.answer is not None and
                                                     set(c.record.answer) <= set(final)) and c.record.start < end else c
             for c in audits]
+
+
+_LEMMA_LABEL = re.compile(r"[\s*#>\-]*(?i:lemma|claim|proposition|引理|命题|断言)\s*\d{0,2}\s*(?:[(（][^)）\n]{0,30}[)）])?"
+                          r"\s*[.:：\u3000]?\s*\**")
+_PROOF_LABEL = re.compile(r"[\s*#>\-]*(?i:proof|证明)\s*\**\s*[.:：\u3000]")
+_PROOF_REACH = 3  # steps: a lemma's proof opens within this many steps after it
+
+
+def _lemmas_deferred(steps: list, texts: list[str]) -> list:
+    """A step that states a lemma ("*Lemma 2.* S₂ = {April 14, June 12}.", "引理 1　…之后，a ∉ {0, 1, 10}。") with its
+    proof following ("*Proof.* …", "证明：…") states its result ahead of the argument: when a step of the proof (up to
+    the next lemma) is flagged for a claim of its own, that step is where the reasoning went wrong and the lemma waits
+    for it, as an opening headline does; with none, the lemma stays the first error."""
+    steps = list(steps)
+    for n, text in enumerate(texts):
+        label = _LEMMA_LABEL.match(text)
+        if steps[n].label != -1 or label is None or not label.group(0).strip(" *#>-\t\n"):
+            continue
+        inner = _PROOF_LABEL.search(text)
+        if inner is None and not any(_PROOF_LABEL.match(t) for t in texts[n + 1:n + 1 + _PROOF_REACH]):
+            continue
+        end = next((j for j in range(n + 1, len(texts)) if _LEMMA_LABEL.match(texts[j]) is not None and
+                    _LEMMA_LABEL.match(texts[j]).group(0).strip(" *#>-\t\n")), len(texts))
+        if not any(st.label == -1 and not st.wrong_answer and any(c.evidence in (STRONG_EVIDENCE, CORROBORATED)
+                                                                 for c in st.claims) for st in steps[n + 1:end]):
+            continue
+        head = steps[n]
+        claims = tuple(dataclasses.replace(c, record=c.record.read_as(LEMMA), evidence="")
+                       if c.evidence in (STRONG_EVIDENCE, CORROBORATED) else c for c in head.claims)
+        steps[n] = replace(head, claims=claims, label=0, unchecked=tuple(dict.fromkeys((*head.unchecked, LEMMA))))
+    return steps
 
 
 def _summary(audits: list[ClaimAudit], al, text: str) -> list[ClaimAudit]:

@@ -390,6 +390,8 @@ _STEP_LABEL = re.compile(r"[\s#*>\-]*(?:(?i:step|statement|line|part|stage|round
 WALKED = "walked on"  # how a cue was found: a statement told after the one the step had reached (Aligner._walked_on)
 _SUBJECT_KINDS = frozenset({"agent", "if", "modal", "neg", "notknow", "know"})  # the first of them opens a narration
 _LABEL_COLON = re.compile(r"\s*(?:\*\*)?\s*[:：]")
+_HEADING_STEP = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # a step that is one heading line
+_CLAUSE_BREAK = re.compile(r"[;；]\s*")  # clauses of one sentence (a supposition's scope ends at its semicolon)
 _CONDITION = re.compile(r"(?i:\b(?:if|iff|unless|provided|whenever|when)\b)|如果|除非|只要|当且仅当|的话")
 _ENUMERATOR = re.compile(r"\s*(?:\*\*)?[(（](i{1,3}|iv|v|\d)[)）]\s|\s*(?:\*\*)?(i{1,3}|iv|v|\d)[.)]\s", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
@@ -837,6 +839,8 @@ def said_words(toks) -> tuple[str, ...]:
         if (kind == "know" or kind == "notknow") and (last != "modal" or out):  # "P would know" is no statement,
             # but "Q knew P would be stuck" is Q's knowledge of what P would not know
             out.append(kind)
+        if out and kind == "sep" and u.text in (";", "；"):
+            break  # "Bo says he didn't know at first but knows now; … Bo with 19 would be stuck": the trace's own
         if out and kind == "agent" and i + 1 < len(toks) and toks[i + 1].kind == "modal" and \
                 toks[i + 1].text.lower() in _ELIDED_NOT and (i + 2 == len(toks) or toks[i + 2].kind not in ("know", "notknow")):
             out.append("notknow")  # "S knew P couldn't": the verb elided after a negated modal
@@ -930,6 +934,7 @@ class Aligner:
         names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
         parts: dict[str, int] = {}  # the trace's own numbered headings so far ("## Step 1: Albert's statement") -> stage
         listed = None  # (the stage before, the last statement) of the dialogue being listed line by line
+        headed = None  # the stage a heading step just moved to ("### 2. 第一次没人站出来"), for the step under it
         for i, text in enumerate(texts):
             before = current
             k, how = self.locate(text, current)
@@ -996,6 +1001,8 @@ class Aligner:
                     reached = top  # trace has been through it (not the puzzle retold, however late, which draws
                     # nothing: "…然后：\nP先生：我不知道这张牌。\nQ先生：…")
                 continue
+            if headed == current and k is None:
+                cues = self._under_heading(cues, current)
             cues = _lined_turns(text, self._walked_on(text, cues, current))
             reached = max([reached, current] + [c.stage for c in cues if c.strong or not _AHEAD.search(
                 text, max(0, c.at - 24), c.at)])  # ("… so the sum is odd. Let me get to S's statement": not yet)
@@ -1003,7 +1010,18 @@ class Aligner:
             for c in cues:  # a back-reference further in a step does not rewind the trace
                 if c.strong and c.stage > current:
                     current = c.stage
+            headed = current if current > before and "\n" not in text.strip() and \
+                _HEADING_STEP.match(text) is not None else None
         return _proved(texts, out)
+
+    def _under_heading(self, cues: tuple[Cue, ...], current: int) -> tuple[Cue, ...]:
+        """The cues of the step under a heading that moved the trace to statement `current`, less the first that reads
+        the next statement by content alone when the two are worded alike: "### 2. 第一次没人站出来" over "…没人站出来，
+        所以…" tells the heading's silence again, not the next one."""
+        if current >= len(self.quotes) or not set(self.quotes[current]) & set(self.quotes[current - 1]):
+            return cues
+        first = next((c for c in cues if c.how == "content" and c.stage == current + 1), None)
+        return cues if first is None else tuple(c for c in cues if c is not first)
 
     def _lines_ahead(self, texts: list[str], i: int) -> bool:
         """Whether steps i, i + 1, … are the dialogue's statements 1, 2, … to the last, each its quote alone, and a
@@ -1312,9 +1330,15 @@ class Aligner:
                 if out and any(q in fold(sentence) for qs in self.quotes for q in qs):
                     continue  # the sentence quotes an announcement word for word: the quote says which
                 # a bold sentence inside a paragraph ("… fits it. **So P already knows.**") is no heading
-                cue = self._speech_cue(sentence, current, line_start=start == 0 or text[start - 1] == "\n")
+                cue, offset = self._speech_cue(sentence, current, line_start=start == 0 or text[start - 1] == "\n"), 0
+                for clause in _CLAUSE_BREAK.finditer(sentence) if cue is None and (";" in sentence or "；" in sentence) \
+                        else ():  # "…；如果第三位戴红帽子，…；第二位说他也不知道": a supposition ends at its semicolon
+                    offset = clause.end()
+                    cue = self._speech_cue(sentence[offset:], current, line_start=False)
+                    if cue is not None:
+                        break
                 if cue is not None:
-                    out.append(Cue(start, cue[0], cue[1], cue[2]))
+                    out.append(Cue(start + offset, cue[0], cue[1], cue[2]))
         if ("**" in text and "\n" in text) or _PRONOUN_SAYS.search(text) is not None:
             out += self._named_lines(text, current, out)
         out.sort(key=lambda c: c.at)

@@ -13,6 +13,7 @@ import re
 from ..language.syntax import Knows, Not, Past
 from .align import Aligner, statement_parts
 from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
+from .lexicon import ZH_REMOVING
 from .records import EXCLUSION, REJECTED, SUPPOSED, record
 from .scope import OTHER_READING, reading_at, scopes
 
@@ -255,7 +256,7 @@ _CREDIT_VERBS = re.compile(r"(?i)\b(?:" + _CREDIT_VERB + r")\b")
 _CHUNK_START = re.compile(r"[,.;:!?()\n，。；：！？（）]")
 _ADVERBS = re.compile(r"(?i)(?:\s+(?:also|therefore|then|thus|already|now|immediately|just|further|in\s+turn|alone|"
                       r"really|actually|simply))+\s*$|\s+$")
-_CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|便|已经|同时|直接)*(?:排除了|排除|去掉了|去掉|淘汰了|删去了)")
+_CREDIT_ZH_VERBS = re.compile(r"(?:一说出来|一出)?[，,]?(?:就|也|又|便|已经|同时|直接)*(?:" + ZH_REMOVING + r")了?")
 
 
 # "<statement> (alone) fixes / pins down / settles / narrows …": what the statement leaves, dated at it
@@ -310,7 +311,7 @@ _TEACHES_QUICK = re.compile(r"(?i:(?:statement|announcement|remark|reply|respons
                             r"(?i:n't\s+know,?\s+(?:which\s+)?(?:means|implies|shows|tells\s+us)\b)")
 _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|claim|hint|comment|admission|answer|"
                              r"words|line|silence|silent|round|question|certainty|confidence|assurance|insistence|"
-                             r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮")
+                             r"saying|says|said|admitting|admits|announcing|declaring)|话|句|沉默|发言|声明|回答|轮|宣告|公告")
 
 
 _CIRCLED = re.compile(r"[①-⑨]")
@@ -339,6 +340,12 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False,
             # 新信息": the clause before the comma is what brings nothing
             start = chunk_start(start - 1)
             subject = _ADVERBS.sub("", sentence[start:m.start()]).strip(" ，,")
+        if not subject and not topic and start > 1 and sentence[start - 1] == ",":  # "Albert's statement, read
+            # together with his admission …, also knocks out July 14": the subject before an aside set off by commas
+            aside = sentence.rfind(",", max(0, start - 2 * reach), start - 1) + 1
+            if aside > 1 and _ASIDE_OPENING.match(sentence, aside):
+                start = chunk_start(aside - 1)
+                subject = sentence[start:aside - 1].strip()
         if label and len(_ZH_ADVERBS.sub("", subject)) < 2 and start > 0 and sentence[start - 1] in ":：":
             head = _LINE_LABEL.search(sentence, 0, start - 1)  # "- 比尔：再去掉 b = 1、b = 9": the line's label
             if head is not None:
@@ -348,6 +355,9 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False,
     return out
 
 
+# An aside between a subject and its verb: "read together with …", "taken with …", "combined with …", "in turn"
+_ASIDE_OPENING = re.compile(r"(?i)\s*(?:read|taken|combined|together|along|coupled|paired|joined|in\s+turn|in\s+effect|"
+                            r"in\s+other\s+words|that\s+is|i\.e\.|on\s+its\s+own|by\s+itself|alone)\b")
 _ZH_ADVERBS = re.compile(r"[再又也还就先便都]")
 # The label a list line opens on, before its colon: "- 安妮第一句", "2. **Bill**", "* Q's reply"
 _LINE_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-*•]|\d+[.)、])?[^\S\n]*(?:\*\*)?(?P<label>[^\n:：*]{1,30}?)(?:\*\*)?[^\S\n]*$")
@@ -369,7 +379,7 @@ _ONLY_VERB = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|removes?|removed|eli
                         r"(?!\s+(?:what|as\s+much|the\s+right)\b)|"  # (not "each step removes exactly what it should")
                         r"\b(?:only|just)\s+(?:removes?|"
                         r"rules?\s+out|eliminates?|excludes?|kills?|drops?|takes?\s+out|knocks?\s+out)\b)|"
-                        r"(?:只|仅|仅仅|只是)(?:需|需要|要|用)?(?:排除|去掉|删去|淘汰|除掉)")
+                        r"(?:只|仅|仅仅|只是)(?:需|需要|要|用)?(?:" + ZH_REMOVING + r")")
 _NOTHING_ELSE = re.compile(r"(?i:\b(?:and|but)\s+(?:nothing\s+else|no\s+others?\b|no\s+other\s+\w+|not\s+\w+\s+else))|"
                            r"(?:其他|别的|其余)的?(?:都|一个也)?(?:不|没有)(?:排除|受影响|动)")
 
@@ -691,7 +701,8 @@ _THIS_STATEMENT = re.compile(r"(?i:(?:and\s+|so\s+)?(?:this|that|the)\s+(?:state
 _BA = re.compile(r"(?:就|也|又|便|才)?把")  # a removal's object marked: its reason is the clause before
 _PIECE = re.compile(r"[，,；;：:]")
 _SAYS_ZH = re.compile(r"说|讲|回答|表示")
-_THIS_STEP = re.compile(r"(?i:(?:and\s+|so\s+)?this\s+(?:step|round|turn))|(?:所以|因此|那么)?这一(?:步|轮)(?:只|仅|就|也)?")
+_THIS_STEP = re.compile(r"(?i:(?:and\s+|so\s+)?this\s+(?:step|round|turn))|(?:所以|因此|那么)?这一(?:步|轮)(?:只|仅|就|也)?|"
+                        r"(?:所以|因此|那么)?这(?:一|个|条)?(?:公开)?(?:宣告|公告)(?:只|仅|就|也)?")  # ("这个公开宣告只删掉…")
 _PRONOUN = re.compile(r"(?i:(?:and\s+|so\s+|but\s+)?(?:it|this|that)(?:\s+really|\s+actually)?)|这|这个|它")
 
 

@@ -11,7 +11,7 @@ import re
 
 from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key, verdict_record
 from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
-from .lexicon import Lexicon
+from .lexicon import ZH_REMOVING, Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, SUPPOSED, ClaimRecord, record
 
 # "(2, 15):", "1. **(2, 15)**:", "- 2 + 9 = 11，", "2+9：", "| 5 + 6 |" is a table row (not read here)
@@ -328,7 +328,7 @@ def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | 
 
 # A line's closing verdict on its own value, kept or gone: "- b=9：安妮是8或10，比尔还是分不清，保留。", "17：…出现两次 →
 # 排除。", "- 17: shared with March → out"
-_KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(?P<out>排除|去掉|删去|划掉|(?i:out|eliminated|removed|"
+_KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(?P<out>" + ZH_REMOVING + r"|(?i:out|eliminated|removed|"
                           r"excluded|gone|dropped|crossed\s+out))|(?P<kept>保留|留下|(?i:kept|stays|survives|remains)))"
                           r"了?[\s*]*[✓✔✗✘]?\s*[.。!！]?\s*$")
 

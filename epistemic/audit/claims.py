@@ -20,8 +20,8 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, NOT_KEPT_AFTER, WE_HAVE, Lexicon, Token,
-                      bit_worlds, build_lexicon, own_variable)
+from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, NOT_KEPT_AFTER, WE_HAVE, ZH_REMOVING, Lexicon,
+                      Token, bit_worlds, build_lexicon, own_variable)
 from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
 from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
@@ -914,14 +914,15 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
             found += seen_members(lex, toks, sentence)
         if "know" in kinds and "attr" in kinds:
             found = _roles(lex, toks, sentence, found)  # "Mr. P knows the suit and Mr. Q knows its rank"
-        found = [r for r in found if not any(x.start <= r.start < x.end or (
+        found = [r for r in found if not any(x.start <= r.start < x.end and not (
+            x.kind == "count" and r.kind == "candidates" and r.end > x.end) or (
             r.kind in ("candidates", "exclusion") and x.kind == "arithmetic" and r.start < x.end and x.start < r.end and
             not (r.kind == "exclusion" and r.start < x.start and x.end < r.end)) or (
             r.kind == "candidates" and x.kind == "bound" and x.key.formula[0] == "And" and r.start < x.end and
             x.start < r.end)
             for x in arithmetic)] + arithmetic  # "That's 3 + 6 + 5 + 2 = 16": the sum, not a list of ranks (but
         # "(5, 6)因30 = 2 × 15…被排除": the pair named first goes, the product inside is its reason); "a 在1到9之间":
-        # a range, not the list {1, 9}
+        # a range, not the list {1, 9}; "剩下8个：5月15日、…": the count, and the list it counts
     else:
         found = arithmetic
     if LITERAL_QUICK.search(sentence) is not None:  # "remaining = {'July': [16], 'August': [15, 17]}": the worlds
@@ -1013,6 +1014,16 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain and
                  _SO_KNOWS.match(sentence, r.end) is not None else r for r in found]  # "Albert: … June 19 is out ⇒
         # only June 12 ⇒ knows ✓": the options of the agent the line is about, why he knows, not the stage's
+    if "{" in sentence and _APPLIED_SET.search(sentence) is not None and _BARE_SET.search(sentence) is None:
+        found = [r.read_as(CASE) if r.kind == "candidates" and r.certain else r for r in found]  # "S₂(July) = {July
+        # 16}, while S₂(August) = {August 15, August 17}": a month's set (its bracket blanked as a gloss), its case
+    asked = _WHAT_KNOWS.search(sentence) if "agent" in kinds and ("what" in low or "What" in sentence) else None
+    if asked is not None:  # "Restating what logician 2 knows at this point: b₂, and b₁ = 1": what she knows, listed,
+        # not that she knows the rest
+        found = [r for r in found if r.kind != "knowledge" or not (r.start < asked.end() and asked.start() < r.end)]
+    if "agent" in kinds and raw and raw[0].kind == "agent" and _AGENT_HOLDING.match(sentence, raw[0].end) is not None:
+        found = [r.read_as(CASE) if r.kind in ("candidates", "count") and r.certain else r for r in found]  # "Ali,
+        # holding March, now sees just one date left: March 18": what is left in his view, the case of his month
     if _GLOSSED_PAIR.match(sentence) is not None:  # "Is (9,8) still in? That's a = 9, b = 8.": the pair spelled out
         found = [r.read_as(CASE) if r.kind == "candidates" and r.certain else r for r in found]
     if "=" in sentence[:12]:  # "a = 2原来有(2, 1)和(2, 3)，(2, 1)被排除了，剩(2, 3)。": a = 2's pairs, not the stage's
@@ -1092,6 +1103,13 @@ _LEFT_COUNT = re.compile(r"(?i:leaving|leaves|left\s+with)\s+\d{1,4}\s*[.。!]?\
 _COUNTED_FROM = re.compile(r"(?i:\bfrom\s+the\s+\d{1,4}\b|\b(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve)\s+(?:cards|dates|pairs|worlds|options|candidates|possibilities)\b)")
 # A line labelled by the agent it is about ("Albert: …", "**Bo**：…"), not a quote of his words after the colon
+# A set written as a function of a value, its bracket blanked ("S₂(August) = {…}" read as "S2         = {…}"), and a
+# set named bare ("W₂ = {…}", "Remaining = {…}"): every set of the sentence a function's, or not
+_APPLIED_SET = re.compile(r"[A-Za-zΩ][\w₀-₉']{0,3} {3,}=\s*\{")
+_BARE_SET = re.compile(r"(?:^|[^\w₀-₉' ])\s*[A-Za-zΩ][\w₀-₉']{0,3} {0,2}=\s*\{|(?i:remaining|left)\s*[:=]\s*\{")
+_WHAT_KNOWS = re.compile(r"(?i)\bwhat(?:ever)?\s+(?:\S+\s+){1,3}?(?:knows|knew)\b(?!\s+(?:that|whether|if)\b)")
+_AGENT_HOLDING = re.compile(r"(?i)\s*,\s*(?:holding|with|having|who\s+(?:holds|has|was\s+told|is\s+told))\s+"
+                            r"[^,.;:]{1,24},")
 _AGENT_LABEL = re.compile(r"(?:\*\*)?\s*[:：]\s*(?![\"“「'‘*\s])")
 # What a list of options leads to: the agent's knowing ("⇒ knows", "→ he knows", ", so Bo knows", "⇒ 知道")
 _SO_KNOWS = re.compile(r"[\s*]*(?:⇒|→|->|=>|[,，]?\s*(?i:so|hence|thus)\b|[,，]?\s*所以)\s*(?:\w{1,12}\s+)??"
@@ -1390,6 +1408,12 @@ _ITEM_START = re.compile(r"[\s*\-•·|]*")
 _ITEM_CUT = re.compile(r"[,，;；:：、|·•✓✔]|\s[-–—→]\s|\n")  # "18（只3月）✓ 19（3月/7月）✗": a tick ends an item
 
 
+def _opened(sentence: str, at: int) -> bool:
+    """Whether a bracket or brace opened before `at` is still open there."""
+    head = sentence[:at]
+    return sum(head.count(c) for c in "{[(（") > sum(head.count(c) for c in "}])）")
+
+
 def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"14 (Apr, May) ✗", "| ♠ | J, 8 | ❌ |": the value that opens the item before a cross is eliminated (an
     exclusion, certain); what else the item says is the reason. Items that open with anything else stay rejected."""
@@ -1402,6 +1426,9 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         first = next((t for t in toks if a <= t.start < m.start()), None)
         if first is None or first.kind not in ("value", "tuple") or _ITEM_START.fullmatch(sentence, a, first.start) is None:
             continue
+        if _opened(sentence, a) and any(ch in "}])）" for ch in sentence[first.end:m.start()]):
+            continue  # "- a = 3 … 7 → both neighbours are in {2, …, 8} ✗": the last member of a set, cut at its
+            # commas, is not what the cross strikes out
         neg = Token("neg", "✗", first.start - 1, first.start, "✗")  # read as "not <value>"
         for r in _clause_claims(lex, [neg, first], sentence, _State(), False, False):
             if r.kind == "exclusion":
@@ -1413,11 +1440,11 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 # "- 5：♦5，但草花里也有 ♣5，P 仍无法区分 → 排除", "- Q：只有 ♥Q → 保留"
 _ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?"
                       r"(?:(?P<out>(?:[✗✘❌]\s*)?(?:(?i:out|eliminated|excluded|"
-                      r"removed|gone|ruled\s+out|dropped)|排除|淘汰|去掉|删去|删除|出局))|(?P<kept>(?:[✓✔]\s*)?"
+                      r"removed|gone|ruled\s+out|dropped)|" + ZH_REMOVING + r"|出局))|(?P<kept>(?:[✓✔]\s*)?"
                       r"(?:(?i:stays|kept|keep|survives|remains|stays\s+in|safe|stays\s+safe)|保留|留下|可以)))"
                       r"(?:\*\*)?\s*[.。!！]?\s*$")  # ("- **April** — 17 also in July → safe", "→ ✗ eliminated")
 # The verdict naming its value again: "- **6月**：…… → **保留6月**。", "- **May**: … → eliminate May."
-_ROW_END_NAMED = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>排除|淘汰|去掉|删去|删除|"
+_ROW_END_NAMED = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>" + ZH_REMOVING + r"|"
                             r"(?i:eliminate|exclude|remove|drop|rule\s+out)\b)|(?P<kept>保留|留下|(?i:keep)\b))\s*"
                             r"(?P<what>[^\s。.!！*\n][^。.!！*\n]{0,11}?)\s*(?:\*\*)?\s*[.。!！]?\s*$")
 _ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
@@ -1464,7 +1491,7 @@ _LABEL_JOIN = re.compile(r"\s*(?:[,，、/&]|(?i:and|or)\b|和|与|及|或)\s*")
 
 # A row's verdict as a sentence of its own: "- 15: only August 15, but May 15 too. **Eliminate.**", "…。排除。"
 _BARE_VERDICT = re.compile(r"\s*(?:\*\*)?(?:[✗✘❌]\s*)?(?:(?i:out|eliminated?|excluded?|removed?|gone|ruled\s+out|"
-                           r"dropped|discarded?|cross(?:ed)?\s+(?:it\s+)?out)|排除|淘汰|去掉|删去|删除|出局)"
+                           r"dropped|discarded?|cross(?:ed)?\s+(?:it\s+)?out)|" + ZH_REMOVING + r"|出局)"
                            r"[.。!！]?(?:\*\*)?\s*[.。!！]?\s*")
 
 
@@ -1656,8 +1683,8 @@ _ZH_TERM_CASE = re.compile(r"(和|积)\s*(为|是|=|等于|≥|>=|≤|<=|>|<|大
 # what is left when the cases of "和 ≥ 55" go: the comparison's complement
 _ZH_COMPLEMENT = {"≥": "<", ">=": "<", "大于等于": "<", "不小于": "<", "至少": "<", "≤": ">", "<=": ">", "小于等于": ">",
                   "不大于": ">", "至多": ">", ">": "<=", "大于": "<=", "超过": "<=", "<": ">=", "小于": ">="}
-_ZH_REMOVED_BEFORE = re.compile(r"(?:排除|去掉|淘汰|删去|划掉)了?(?:所有|全部)?\s*$")
-_ZH_REMOVED_AFTER = re.compile(r"[^，。,.；;]{0,12}?(?<!不能)(?<!无法)(?<!没有)(?<!不)(?<!没)(?:排除|去掉|淘汰|删去|划掉)")
+_ZH_REMOVED_BEFORE = re.compile(r"(?:" + ZH_REMOVING + r")了?(?:所有|全部)?\s*$")
+_ZH_REMOVED_AFTER = re.compile(r"[^，。,.；;]{0,12}?(?<!不能)(?<!无法)(?<!没有)(?<!不)(?<!没)(?:" + ZH_REMOVING + r")")
 
 
 def _zh_case_exclusions(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
@@ -1710,7 +1737,8 @@ _BOUND_OUT = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:is|are)\s+(?:also\s+|all\s+|then
                         r"\s*(?:的)?(?:和)?\s*(?:全部|全|都|也|就)*(?:被)?(?:排除|去掉|不行|"
                         r"不可能|淘汰)")
 _REMOVES_NEXT = re.compile(r"(?i:\b(?:eliminat\w*|rul\w*\s+out|exclud\w*|remov\w*|discard\w*|kills?)\s*,?\s*"
-                           r"(?:e\.g\.,?|for\s+example,?|say,?|also|then|every|all|any)?\s*$)|(?:排除|去掉|删去)了?\s*$")
+                           r"(?:e\.g\.,?|for\s+example,?|say,?|also|then|every|all|any)?\s*$)|"
+                           r"(?:" + ZH_REMOVING + r")了?\s*$")
 # The term opens its line after a heading's or a bullet's mark or bold ("### x + y = 11", "- **s = 17**"); or a bare
 # line ("x + y = 11" alone, with "=")
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]*|[-*•][ \t]+|\*\*)(?:\*\*)?[ \t]*$")
@@ -2603,7 +2631,7 @@ _ABSOLUTE = re.compile(r"\|\s*[A-Za-z]\s*[−-]\s*[A-Za-z]\s*\|")  # "|a − b|"
 
 # A set taken away: "Ω₁ = Ω ∖ {(0,1), (10,9)}", "W_3 = W_2 \\setminus \\{♥A, ♦A\\}", "W1 = W0 − {(0,1), (10,9)}" (the
 # braces right after the sign; a minus only after a set's name)
-_SET_MINUS = re.compile(r"(?:∖|\\setminus|(?<=[A-ZΩ])[\w₀-₉']{0,3}\s*[−-])\s*(\\?\{[^{}]*\\?\})")
+_SET_MINUS = re.compile(r"(?:∖|\\setminus|(?<=[A-ZΩ])[\w₀-₉']{0,3}\s*[−\\-])\s*(\\?\{[^{}]*\\?\})")  # ("W₀ \ {…}")
 
 
 def removed_sets(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
@@ -4894,7 +4922,7 @@ _GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
 # Values taken away, then what comes after: "把黑桃和草花去掉以后，…" (把 before the first value)
-_TAKEN_AWAY = re.compile(r"\s*(?:都|也|全|全部)?(?:去掉|排除|划掉|删去)了?(?:之后|以后|后)")
+_TAKEN_AWAY = re.compile(r"\s*(?:都|也|全|全部)?(?:" + ZH_REMOVING + r")了?(?:之后|以后|后)")
 _BA = re.compile(r"把\s*$")
 
 

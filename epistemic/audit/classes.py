@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .keys import formula_key, knows_key
-from .lexicon import Token
+from .lexicon import ZH_REMOVING, Token
 from .primes import two_prime_sums
 from .records import CLASS, ClaimRecord, record
 
@@ -43,7 +43,7 @@ _TWO_PRIMES = re.compile(r"(?i:\s*(?:s\s+)?(?:(?:that|which)\s+(?:can|could)\s+b
                          r"expressible|writable)\s+(?:(?:written|expressed|split|decomposed)\s+)?as\s+(?:the\s+|a\s+)?"
                          r"sum\s+of\s+two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)")
 _ZH_TWO_PRIMES = re.compile(r"(?:所有|凡是)?(?:能|可以)(?:拆|分|写|表示)成两个(?P<distinct>不同的?)?(?:素数|质数)之和的(?:和|数)")
-_ZH_OUT = re.compile(r"排除|去掉|淘汰|删去")
+_ZH_OUT = re.compile(ZH_REMOVING)
 def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:
     """The exclusions of the term classes named right after an elimination verb in one sentence."""
     out = []

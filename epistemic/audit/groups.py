@@ -180,17 +180,25 @@ def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         if m is None or _HYPOTHETICAL.search(m.group("gap") + sentence[max(0, start - 12):start]) or \
                 any(end <= other < m.end("gap") for other, _, _ in named):
             continue  # (of two members named before the knowing, the nearer one knows)
+        if any(_JOINED.fullmatch(sentence, other_end, start) for _, other_end, _ in named if other_end <= start):
+            continue  # "1号和2号都能推出自己是干净的": the two together, the group's claim
+        clause = max(sentence.rfind(c, 0, start) for c in "，,。；;") + 1
+        if _SEES.search(sentence, clause, start) is not None:
+            continue  # "不过她看到1号和2号第二次站出来之后，就能推出自己是干净的": whom she sees, not who knows
         key = _knows_own(agent, own[agent], bool(m.group("neg")))
         out.append(record("knowledge", key, (), sentence.strip(), start, m.end(), False, reading=KNOWLEDGE))
     return out
 
 
+_JOINED = re.compile(r"\s*(?:和|与|跟|、|,|，|(?i:and|&))\s*")
+_SEES = re.compile(r"看到|看见|(?i:\b(?:sees?|saw|watch(?:es)?|watched)\b)")
 _NUMBERED_CHILD = re.compile(r"(?i:\b(?:child|kid)\s*#?(?P<n>\d{1,2})\b)|(?:孩子|小孩)\s*(?P<zn>\d{1,2})|"
-                             r"第(?P<zo>[一二三四五六七八\d])个孩子|(?<![\w#])#(?P<h>\d{1,2})\b")  # ("#3 sees two …")
+                             r"第(?P<zo>[一二三四五六七八\d])个孩子|(?<![\w#])#(?P<h>\d{1,2})\b|"
+                             r"(?<![\d.])(?P<hao>\d{1,2})\s*号(?:孩子|小孩)?")  # ("#3 sees two …", "3号就能知道…")
 
 
 def _index(m: re.Match) -> int:
-    word = m.group("n") or m.group("zn") or m.group("zo") or m.group("h")
+    word = m.group("n") or m.group("zn") or m.group("zo") or m.group("h") or m.group("hao")
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
@@ -247,4 +255,5 @@ def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 # "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"
 _MEMBER_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,50}?)\s*\b" + _KNOW_EN +
                         r"\s+(?:that\s+)?(?:she|he|it|they)(?:\s+(?:is|must\s+be)|['’]s)\s+(?:clean|not\s+muddy)\b")
-_MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)" + _KNOWING_ZH + r"自己(?:是|的额头是)?(?:干净的|没有泥|没泥)")
+_MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)" + _KNOWING_ZH +
+                        r"自己(?:是|的?额头(?:上)?是|的?脸(?:上)?是)?(?:干净的|没有泥|没泥)")  # ("…知道自己额头是干净的")

@@ -48,6 +48,9 @@ NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins dow
 # ("P's announcement had already narrowed everything down to the single pair 4 and 13", "Q's statement narrows the
 # suit to hearts or diamonds")
 
+# The Chinese verbs of removing, for patterns that read removals ("排除", "删掉", "划掉"; the lexicon scans them as "neg")
+ZH_REMOVING = "排除|去掉|淘汰|删去|删掉|删除|划掉|划去|去除|除掉"
+
 # A label that opens the list of what is left: "Remaining: July 16, August 15", "候选：♥Q、♦5".
 LIST_LABELS = ("remaining:", "left:", "candidates:", "survivors:", "still possible:", "what's left:", "what remains:",
                "remaining candidates:", "remaining dates:", "remaining cards:", "remaining pairs:", "剩下：", "剩余：",
@@ -222,7 +225,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
             # "排除之后还剩9张：♥A …": after the removal, what is left (the list is not what was removed)
-            *(f"{v}{w}" for v in ("排除", "去掉", "划掉", "删去") for w in ("之后", "以后", "后")),
+            *(f"{v}{w}" for v in ZH_REMOVING.split("|") for w in ("之后", "以后", "后")),
             "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS, *WE_HAVE),
 }
 

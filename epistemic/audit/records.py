@@ -58,6 +58,7 @@ SUM_TEST = "kept by the test of s − 2"  # "For 51: 51 − 2 = 49, composite, s
 PROPERTY = "list under a property"  # "So the singleton days are 13 and 20. … Only 13 and 20." (claims.py)
 CLASS = "class of values"  # "eliminates every sum of 55 or more" (classes.py): certain only when credited to a statement
 SPLIT = "unique split"  # "54 = 2 × 27 is the only factorization" (splits.py)
+LEMMA = "a lemma before its proof"  # "*Lemma 2.* S₂ = {April 14, June 12}." then "*Proof.* …": the proof weighs
 KNOWN_BY = "what an agent knows"  # "Carol knows both b ≠ c and a ≠ c": true when she speaks, not said of the stage
 CERTAIN = frozenset({FORMULA, VALUES, EXCLUSION, KNOWLEDGE, HYPOTHETICAL, TABLE, ANSWER, POSSIBLE, ARITHMETIC,
                      COUNTED, LEFT, ATTRIBUTION, SPLIT, SUM_TEST})

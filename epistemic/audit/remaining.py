@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import ZH_REMOVING
 from .records import COUNTED, ClaimRecord, record
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -40,10 +41,10 @@ _ZH = re.compile(r"(?:剩下|还剩|只剩|剩余|(?:还是|仍然?|依然)剩|(
 _ZH_STILL = re.compile(r"(\d{1,6}|十?[一两二三四五六七八九十])\s*(张|种|对|个(?=日期|可能|组合|数对|候选))(?:牌|日期|可能|组合|数对|"
                        r"候选)?\s*(?:都|全|也)?(?:还|仍然?|依然)(?:在|保留|留着|留下)")
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
-_KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|去掉|排除|删去|划掉")  # (or what was removed: "去掉(1,0)和
+_KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|" + ZH_REMOVING)  # (or what was removed: "去掉(1,0)和
 # (9,10)，剩16种": what is left of the candidates)
 _STILL = re.compile(r"(?i:\bstill\b)|还是|仍然?|依然")  # "还是剩六种", "9 cards still remain"
-_REMOVED = re.compile(r"去掉|排除|删去|划掉|淘汰")  # a bare "剩" after a comma counts what a removal left ("去掉…，剩16种")
+_REMOVED = re.compile(ZH_REMOVING)  # a bare "剩" after a comma counts what a removal left ("去掉…，剩16种")
 
 # After the count: it is a count within one case or for each case, not of the stage ("one date left with that day")
 _PER_CASE = re.compile(r"(?i:\s+(?:with|for|in|of|on|under)\s+(?:that|this|the\s+same|each|every|its|his|her|their|"

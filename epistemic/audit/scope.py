@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .lexicon import ZH_REMOVING
 from .records import CROSSED, HEDGED, MODAL, OTHERS, PURPOSE, QUESTION, REJECTED, SUPPOSED
 
 _PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
@@ -24,9 +25,9 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?have\s+"
                     r"(?!known\b|been\b|had\b|seen\b|said\b|\w+ed\b))|"
                     r"(?<!不)(?<!只)(?<!只有)(?<!都有)(?<!都)(?<!的)(?<!仍然觉得)(?<!仍觉得)(?<!还觉得)(?<!依然觉得)(?<!仍然认为)"
-                    r"(?<!还认为)(?<!仍然)(?<!依然)(?<!仍)(?<!还)可能(?!的)|(?<=还)可能(?!的)(?!\s*(?:[，,。.；;！!]|$))|"
+                    r"(?<!还认为)(?<!仍然)(?<!依然)(?<!仍)(?<!还)可能(?!的|世界|情况|情形|组合|日期|性)|(?<=还)可能(?!的)(?!\s*(?:[，,。.；;！!]|$))|"
                     r"也许|或许|大概|似乎|好像|猜")  # ("白红红还可能。": still possible; but "还可能是红的" hedges;
-# "1号仍然觉得可能…": what he still holds possible)
+# "1号仍然觉得可能…": what he still holds possible; "这两个可能世界": the possible worlds, a noun)
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|"
                        r"\bimagin(?:e|es|ed|ing)\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"
@@ -34,8 +35,11 @@ _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwer
                        r"\bwhen\s+(?:exactly|only|just|precisely)\s+(?:one|two|three|four|five|six|\d{1,2})\b|"  # ("It
                        # matters most when exactly one child is muddy: …": that case)
                        r"\bin (?:a|the|any) (?:pattern|world|scenario|situation|case) (?:with|where)\b|\bwith exactly\b|"
-                       r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
-                       r"的世界(?:里|中)|"
+                       r"\b(?:in|of|for)\s+(?:a|an|the|any|every|each|all|such)\s+"
+                       r"(?!(?:remaining|surviving)\s+worlds\b)"
+                       r"(?:[\w-]+\s+){0,2}?(?:worlds?|scenarios?)\b)|"
+                       r"(?<!剩下)(?<!剩余)(?<!其余)(?<!剩)的世界(?:里|中)|"  # ("在只有一个泥孩子的世界里"; not
+                       # "剩下的世界里至少有3个孩子有泥": every world left)
                        r"假设|假如|要是|如果|若|当且仅当|(?:只有|恰好)[一两二三四五六七八九\d]个[^，。,.]{0,6}(?:时|的时候|的话)|"
                        r"[=＝]\s*\d{1,4}\s*(?:时|的时候)")  # ("所以b = 1时比尔能确定a = 2": when b is 1)
 # The rest of a sentence under another reading of a statement: "With the "I know now" reading, statement 2 removes
@@ -139,7 +143,8 @@ _IGNORANCE_VERDICT = re.compile(r"(?i:\b(?:wouldn't|would\s+not|won't|can't|cann
                                 r"be\s+certain|decide|determine)\b|\b(?:ambiguous|torn|stuck|undecided|unsure)\b)|"
                                 r"无法确定|不能确定|不知道|没法确定|确定不了|无法判断|有歧义")
 # A cross that strikes a value out, said in words after it ("✘ 排除", "✗ eliminated"), and the arrow before its verdict
-_STRUCK_OUT = re.compile(r"\s*(?:(?i:eliminated|excluded|removed|ruled\s+out|out|drop(?:ped)?|gone)\b|排除|去掉|淘汰|删去)")
+_STRUCK_OUT = re.compile(r"\s*(?:(?i:eliminated|excluded|removed|ruled\s+out|out|drop(?:ped)?|gone)\b|" + ZH_REMOVING +
+                         r")")
 _ARROW = re.compile(r"→|->|⇒")
 # "but then" going on with the idea's consequence, not "but then I noticed …" turning from it
 _GOES_ON = re.compile(r"(?i:\s+then\b(?!\s*,?\s*(?:i|we)\s))")

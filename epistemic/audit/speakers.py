@@ -388,6 +388,9 @@ def paraphrased_speech(lex: Lexicon, aligner: Aligner, text: str, current: int |
             # （从他们的“不知道”推出来）", "第4位：前三位都要（都说了不知道）": the others' words, in brackets, are no
             # speech of his (but "P speaks first ("I don't know")" is his)
             said = said_words(content)
+            first = next((u for u in content if u.kind in ("know", "notknow")), None)
+            if said and first is not None and _OTHERS.search(m.group(0), opens, first.start) is not None:
+                continue  # '第5位：从前四位的"不知道"推出…': the others' words, which he draws on
             if said:
                 kinds = [u.kind for u in content]
                 turn = said[:2] == ("notknow", "know") and "past" in kinds[:kinds.index("notknow") + 2] and "now" in kinds

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .align import statement_parts
 from .claims import ELIMINATED, object_key, observed_vars, question_key, tokens, tuple_key
 from .keys import formula_key, implies_key, junction_key, knows_key, not_key, value_key
-from .lexicon import Lexicon
+from .lexicon import ZH_REMOVING, Lexicon
 from .records import ARITHMETIC, CASE, REJECTED, TABLE, ClaimRecord, record
 from .rounds import first_asked
 
@@ -135,8 +135,7 @@ def property_rows(text: str) -> list[tuple[int, int]]:
 # A header cell whose column lists what each row removes: "What everyone can now rule out", "Eliminated", "What it
 # removes", "排除"
 _RULED_OUT_HEADER = re.compile(r"(?i:\brul(?:e|es|ed)\s+out\b|\beliminat|\bexclud|\bremov(?:e|es|ed)\b|"
-                               r"\bdrop(?:s|ped)\b|\bkill(?:s|ed)\b)|"
-                               r"排除|去掉|删去|划掉")
+                               r"\bdrop(?:s|ped)\b|\bkill(?:s|ed)\b)|" + ZH_REMOVING)
 
 
 def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:

@@ -43,6 +43,7 @@ CAUGHT = {BATTERY: {
     "tb-cheryl_cam-043",  # session 54: "both know the date is March 19" is knowing that (false), not which date
     "tb-card16-049", "tb-cheryl-052",  # session 56: a row's bare list under "cards left" / "dates left" is what its
     # statement leaves
+    "tb-cheryl_variant-047",  # session 62: "exactly two dates are left: June 12 and April 14", a count and its list
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
@@ -69,6 +70,7 @@ CAUGHT = {BATTERY: {
     "tc-sum_product-045", "tc-sum_product-046", "tc-sum_product-048", "tc-sum_product-050", "tc-sum_product-051",
     "tc-cheryl_cam-029", "tc-cheryl_variant-032",  # session 60: "验证4月19日：…，保留。", a tested date's verdict
     "tc-sum_product-049",  # session 61: "P with 30 would know", a product's case
+    "tc-cheryl-001",  # session 62: "five dates are left: June 17, …", a count and its list
 }}
 
 
