@@ -493,6 +493,21 @@ def own_variable(puzzle: s.Puzzle, agent: str) -> str | None:
     return mine[0] if len(mine) == 1 else None
 
 
+def _knowledge_operators(puzzle: s.Puzzle) -> list[tuple[str, str]]:
+    """The knowledge operator of each agent as logic notation writes it, by name or by an initial no other agent
+    shares ("K_Anne", "K_{Anne}", "K_A"; "¬K_A" negated): a knowing word whose subscript is its knower."""
+    initials = [a.name[0] for a in puzzle.agents if a.name[:1].isalpha()]
+    out = []
+    for agent in puzzle.agents:
+        names = [n for n in dict.fromkeys((agent.name, *agent.display)) if n.isalnum()]
+        if agent.name[:1].isalpha() and initials.count(agent.name[0]) == 1 and agent.name[0] not in names:
+            names.append(agent.name[0])
+        for n in names:
+            for sub in (f"_{n}", f"_{{{n}}}"):
+                out += [(f"K{sub}", "know"), (f"¬K{sub}", "notknow"), (f"¬ K{sub}", "notknow")]
+    return out
+
+
 def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
     """Every way the puzzle's values, agents and attributes can be written, plus the cue words."""
     entries: dict[str, list[tuple[str, object]]] = {}
@@ -538,6 +553,8 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
             add(role, "agent", agent.name, fold=role.isascii())
             if role.isascii():  # (before "the month", an attribute)
                 add("the " + role, "agent", agent.name, fold=True)
+    for surface, kind in _knowledge_operators(puzzle):  # "¬K_Anne(b)", "K_A(¬K_B(date))": knowing in logic notation
+        add(surface, kind, surface)
     speakers = {a.speaker for a in puzzle.announcements}
     for agent in puzzle.agents:
         if agent.name in speakers:  # "the first wise man", "Logician 2", "L3", "第二位智者": an indexed speaker's names

@@ -199,3 +199,23 @@ def test_a_child_named_by_number_knowing_he_is_clean(ctxs):
                          "所以3号就能知道自己额头是干净的。")
     assert [(c.formula, c.verdict.verdict) for c in _claims(report, "knowledge")] == [
         ("m[3] = 0 implies c[3] knows m[3]", "premature")]
+
+
+CONSECUTIVE_K = ("1. Anne: ¬K_Anne(b). The announcement removes {removed}. 18 worlds remain.\n\n"
+                 "2. Bill: ¬K_Bill(a). So b ∉ {{0, 1, 9, 10}}. 14 worlds remain.\n\n"
+                 "3. Anne: K_Anne(b). Remaining worlds: (1, 2), (2, 3), (8, 7), (9, 8).\n\n**Answer: yes (1).**")
+
+
+def test_knowledge_operators_in_logic_notation_name_their_statements(ctxs):
+    """"1. Anne: ¬K_Anne(b)." is Anne's "I don't know", "3. Anne: K_Anne(b)." her "now I know" (a knowing word whose
+    subscript is the knower, "K_A" by a unique initial): the outline walks the dialogue, so the worlds each line
+    removes are judged after its statement (the wrong edge, Bill's numbers for Anne's, is found at once; it stayed at
+    the start, unaligned, and was flagged only a line later)."""
+    ctx = ctxs("consecutive.txt")
+    right = _audit(ctx, CONSECUTIVE_K.format(removed="a = 0 and a = 10: (0, 1) and (10, 9) go"))
+    assert [st.stage for st in right.steps[:3]] == [1, 2, 3] and right.label == -1
+    wrong = _audit(ctx, CONSECUTIVE_K.format(removed="b ∈ {0, 10}: (1, 0) and (9, 10) go"))
+    assert wrong.label == 0
+    cheryl = ctxs("cheryl.txt")
+    notation = _audit(cheryl, "Albert: ¬K_A(date) ∧ K_A(¬K_B(date)). So May and June are out.")
+    assert notation.steps[0].reached == 1 and notation.label == -1
