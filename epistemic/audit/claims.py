@@ -1447,7 +1447,7 @@ _ROW_END = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?"
 _ROW_END_NAMED = re.compile(r"(?:→|->|⇒|\s[-–—]\s|—|[,，:：])\s*(?:\*\*)?(?:(?P<out>" + ZH_REMOVING + r"|"
                             r"(?i:eliminate|exclude|remove|drop|rule\s+out)\b)|(?P<kept>保留|留下|(?i:keep)\b))\s*"
                             r"(?P<what>[^\s。.!！*\n][^。.!！*\n]{0,11}?)\s*(?:\*\*)?\s*[.。!！]?\s*$")
-_ROW_LABEL = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+(?:\*\*)?")
+_ROW_LABEL = re.compile(r"\s*(?:[-–—*•]|\d+[.)])\s+(?:\*\*)?")  # (dashes as bullets too: "– 17: … Eliminated.")
 _PLAIN_LABEL = re.compile(r"\s*(?:\*\*)?")
 _ROW_LABEL_END = re.compile(r"(?:\*\*)?\s*(?:[:：]|→|->|⇒|\s[-–—]\s)")
 
@@ -2360,7 +2360,9 @@ _LABELLED_SUM = re.compile(r"(?P<terms>(?:[^\W\d][\w.]{0,12}\s*[(（]\d{1,4}[)�
 
 
 # "51 is prime", "both 2 and 51 are prime", "91 isn't a prime", "51是质数": whether written numbers are prime
-_NUMBERS = r"(?<![\w.·×*+−^-])(?<![·×*+−^≥≤<>=-] )(?<![≥≤<>=])(?<!minus )(?<!plus )(?<!times )(?<!减)(?<!加)(?P<n>\d{1,6}(?:\s*(?:,|、|\band\b|和)\s*\d{1,6}){0,8})"
+_NUMBERS = (r"(?<![\w.·×*+−^-])(?<![·×*+−^≥≤<>=-] )(?<![≥≤<>=])"
+            r"(?<!minus )(?<!plus )(?<!times )(?<!减)(?<!加)(?<!减 )(?<!加 )(?<!减去)(?<!减去 )"
+            r"(?P<n>\d{1,6}(?:\s*(?:,|、|\band\b|和)\s*\d{1,6}){0,8})")  # (not "和减 2 不是素数": s − 2)
 _PRIMALITY = re.compile(r"(?i:" + _NUMBERS + r"\s+(?:is|are)(?:\s+(?:both|all))?(?P<neg>n't|\s+not)?\s+(?:both\s+|all\s+)?"
                         r"(?:an?\s+)?(?:(?P<prime>primes?)\b|(?P<composite>composite)\b)(?!\s*(?:[+×·*]|plus\b)))|"
                         + _NUMBERS.replace("?P<n>", "?P<zn>") + r"\s*(?:都|也)?(?P<zneg>不是|是)(?:质数|素数)")

@@ -135,7 +135,8 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
                         r"(?:\s+(?:who\s+are|with)\s+(?:muddy|mud\s+on\s+their\s+foreheads))?\s+(?:is|must\s+be|equals|=|is\s+therefore)"
                         r"\s+(?:the\s+number\s+of\s+[^.:;\n]{1,40}[:：]\s*)?(?:\*\*)?" + _N + r"\b|^\W*(?:so|thus|therefore|hence)\b,?\s+the\s+(?:number|count)\s+is\s+(?:\*\*)?"
                         + _N + r"\b)|有泥的(?:孩子|人)的?(?:人数|个数|数量)(?:就)?(?:是|为|=)" + _N +
-                        r"|有泥的(?:孩子|人)(?:(?:一共|总共|共)(?:就)?(?:是|有)?|(?:就)?(?:是|有))" + _N + r"(?:个|位|名)")  # ("有泥的孩子是2个")
+                        r"|有泥的(?:孩子|人)(?:(?:一共|总共|共)(?:就)?(?:是|有)?|(?:就)?(?:恰好?|正好|刚好)?(?:是|有|为))" + _N +
+                        r"(?:个|位|名)")  # ("有泥的孩子是2个", "有泥的孩子恰为两个")
 # "两个人有泥的情况也被排除了": that count ruled out
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"

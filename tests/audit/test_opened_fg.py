@@ -1,8 +1,11 @@
 """Readings from traces_fg* (32 rows written in session 61 by helpers who never read the auditor, as dense plain-text
 paragraphs and as formal write-ups with possible worlds and information cells, scored blind at 0.729 three times,
-then opened in session 62), each checked both ways: a headline opening a one-paragraph answer, reported speech that
-ends at a semicolon, a supposition that ends at one, a credit across an aside, "this announcement only deletes …",
-"剩下8个：…" as a count and a list, "(9,8,2)：和18", a heading's silence told again under it, and "剩下的世界里"."""
+then opened in session 62) and from the tuning sets of session 62 (GPT-4.1 blocks, olympiad proofs, small open models,
+English-Chinese drift, grids in code blocks), each checked both ways: a headline opening a one-paragraph answer,
+reported speech that ends at a semicolon, a supposition that ends at one, a credit across an aside, "this
+announcement only deletes …", "剩下8个：…" as a count and a list, "(9,8,2)：和18", a heading's silence told again
+under it, "剩下的世界里", a lemma before its proof, "3号", knowledge operators in logic notation, dashes as bullets,
+"和减 2 不是素数", and "有泥的孩子恰为两个"."""
 from epistemic.audit.computed import tuple_values
 from tests.audit.reading import audit as _audit, bad, claims as _claims, formulas, said
 
@@ -219,3 +222,30 @@ def test_knowledge_operators_in_logic_notation_name_their_statements(ctxs):
     cheryl = ctxs("cheryl.txt")
     notation = _audit(cheryl, "Albert: ¬K_A(date) ∧ K_A(¬K_B(date)). So May and June are out.")
     assert notation.steps[0].reached == 1 and notation.label == -1
+
+
+def test_a_row_bulleted_by_a_dash_closed_by_its_verdict(ctxs):
+    """"– 17: it occurs twice …, so a Bernard holding 17 would still be unsure. Eliminated." (an en dash for its bullet,
+    as typeset proofs write lists): 17 is removed, like "- 17: …"; after Bernard's statement April 17 is still there
+    (only Albert's last line removes it), so the row is premature there."""
+    ctx = ctxs("cheryl_variant.txt")
+    for bullet in ("–", "-"):
+        report = _audit(ctx, said(ctx, 2) + f"\n\n{bullet} 17: it occurs twice (March 17 and April 17), so a Bernard "
+                                            "holding 17 would still be unsure. Eliminated.")
+        assert [(c.formula, c.verdict.verdict) for c in _claims(report, "exclusion")] == [("day != 17", "premature")]
+
+
+def test_a_number_subtracted_before_not_prime_is_no_primality_claim(ctxs):
+    """"而且和减 2 不是素数" (and the sum minus 2 is not prime): the difference is not prime, not 2 (it was read as "2 is
+    not prime", false, a false alarm); "51 不是素数" is still read."""
+    ctx = ctxs("impossible.txt")
+    assert not [c for c in _claims(_audit(ctx, "所以和是奇数，而且和减 2 不是素数。"), "prime")]
+    assert [c.formula for c in _claims(_audit(ctx, "所以 51 不是素数。"), "prime")] == ["51 is not prime"]
+
+
+def test_the_muddy_count_said_as_exactly_so_many(ctxs):
+    """"综上所述，有泥的孩子恰为两个。" closing a proof: the count answered (it was read as no answer)."""
+    ctx = ctxs("muddy.txt", {"n": 3, "k": 2})
+    for ending, right in (("有泥的孩子恰为两个。", True), ("有泥的孩子恰好是三个。", False)):
+        report = _audit(ctx, "父亲说至少有一个孩子有泥。\n\n综上所述，" + ending)
+        assert report.final_answer is not None and report.final_answer_correct is right
