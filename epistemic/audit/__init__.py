@@ -100,7 +100,7 @@ _NOTHING_WORDS = ("nothing", "anything", "no new", "no info", "no further", "no 
 # case", "removes no candidates": the verb's last letter too, so that common words alone do not call the readers)
 _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill", "knock", "throw", "wipe", "strike",
                  "take out", "takes out", "took out", "clear", "out with", "out at",
-                 "排除", "去掉", "淘汰", "删去", "删掉", "删除", "划掉")
+                 *ZH_REMOVING.split("|"))
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
                 "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
 # "P's statement alone leaves only hearts and diamonds"; what a statement teaches has its own quick test, anchors.teaches)
@@ -944,14 +944,13 @@ def _lemmas_deferred(steps: list, texts: list[str]) -> list:
     for it, as an opening headline does; with none, the lemma stays the first error."""
     steps = list(steps)
     for n, text in enumerate(texts):
-        label = _LEMMA_LABEL.match(text)
-        if steps[n].label != -1 or label is None or not label.group(0).strip(" *#>-\t\n"):
+        if steps[n].label != -1 or _LEMMA_LABEL.match(text) is None:
             continue
-        inner = _PROOF_LABEL.search(text)
-        if inner is None and not any(_PROOF_LABEL.match(t) for t in texts[n + 1:n + 1 + _PROOF_REACH]):
+        proved = _PROOF_LABEL.search(text) is not None or any(_PROOF_LABEL.match(t)
+                                                               for t in texts[n + 1:n + 1 + _PROOF_REACH])
+        if not proved:
             continue
-        end = next((j for j in range(n + 1, len(texts)) if _LEMMA_LABEL.match(texts[j]) is not None and
-                    _LEMMA_LABEL.match(texts[j]).group(0).strip(" *#>-\t\n")), len(texts))
+        end = next((j for j in range(n + 1, len(texts)) if _LEMMA_LABEL.match(texts[j]) is not None), len(texts))
         if not any(st.label == -1 and not st.wrong_answer and any(c.evidence in (STRONG_EVIDENCE, CORROBORATED)
                                                                  for c in st.claims) for st in steps[n + 1:end]):
             continue
