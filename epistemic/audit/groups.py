@@ -191,7 +191,9 @@ def member_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
 
 
 _JOINED = re.compile(r"\s*(?:和|与|跟|、|,|，|(?i:and|&))\s*")
-_SEES = re.compile(r"看到|看见|(?i:\b(?:sees?|saw|watch(?:es)?|watched)\b)")
+# The verbs of seeing another child: "3号看到1号和2号", "she sees #1 and #2"
+_SEEING = r"看到|看见|见到|(?i:\b(?:sees?|saw|watch(?:es)?|watched)\b)"
+_SEES = re.compile(_SEEING)
 _NUMBERED_CHILD = re.compile(r"(?i:\b(?:child|kid)\s*#?(?P<n>\d{1,2})\b)|(?:孩子|小孩)\s*(?P<zn>\d{1,2})|"
                              r"第(?P<zo>[一二三四五六七八\d])个孩子|(?<![\w#])#(?P<h>\d{1,2})\b|"
                              r"(?<![\d.])(?P<hao>\d{1,2})\s*号(?:孩子|小孩)?")  # ("#3 sees two …", "3号就能知道…")
@@ -228,7 +230,7 @@ _PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)" + _KNOWING_ZH +
                            r"(?:(?P<clean>自己(?:是|的额头是)?(?:干净的|没有泥|没泥))|了?(?=\s*(?:[。；！？\n]|$)))")
 
 
-_SEEN_BEFORE = re.compile(r"(?:看到|看见|见到|(?i:\bsees|\bsaw|\bwatches|\bwatched))\s*$")
+_SEEN_BEFORE = re.compile(r"(?:" + _SEEING + r")\s*$")
 _EVENT_GAP = re.compile(r"之后|以后|后[，,]|(?i:\bafter\b)")
 
 
