@@ -77,7 +77,8 @@ NATURAL = "tests/data/natural/*.jsonl"
 # scored 0.729 at that session's start code ddeddfa, at its end and at the start of session 62, then opened;
 # traces_fm*, 32 rows written in session 62, scored 0.833 at that session's start code 6793e76, at its end and at the
 # start of session 63, then opened).
-BLIND = ("traces_ao",)
+# Still blind, in order (traces_fs*, 32 rows written in session 63):
+BLIND = ("traces_ao", "traces_fs")
 REAL = "tests/data/real/*.jsonl"
 
 
