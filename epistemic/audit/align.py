@@ -55,7 +55,13 @@ _DIALOGUE_RETOLD = re.compile(r"(?i:\b(?:the\s+)?(?:dialogue|conversation|exchan
 # A heading that announces the puzzle restated: "## Step 1: Understand the given information", "### 第一步：理解题意"
 _GIVEN_HEADING = re.compile(r"\W*(?:(?i:step)\s*\d+\s*[:：.]\s*|第[一1]步\s*[:：]?\s*)?(?:(?i:understand(?:ing)?\s+the\s+"
                             r"(?:given\s+information|problem|puzzle|question|set-?up)|restat(?:e|ing)\s+the\s+"
-                            r"(?:problem|puzzle)|(?:the\s+)?given\s+information)\b|理解题意|题目信息|已知条件|审题)")
+                            r"(?:problem|puzzle)|(?:the\s+)?given\s+information|(?:the\s+)?set-?up(?=\W{0,3}[(:.]))\b|"
+                            r"理解题意|题目信息|已知条件|审题)")
+# ("**Setup (three children).** Each child sees …, the father says …, and afterwards every muddy child knows.")
+# The same words said by several speakers one after another: "三人依次说「我不知道我的数」", "each in turn says "I don't
+# know my number"": every statement with those words is told
+_IN_TURN = re.compile(r"(?:依次|轮流|先后|挨个|(?i:in\s+turn|one\s+after\s+(?:an)?other))[^。.!?！？\n]{0,6}?"
+                      r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
@@ -719,6 +725,12 @@ def _echoes(said: list[str], earlier: list[list[str]]) -> list[str]:
     return [q[0] + "也" + q[1:] for q in said if q in before and q.startswith("我")]
 
 
+def _knew(said: list[str]) -> list[str]:
+    """The words of a statement about an earlier time as Chinese traces quote it with the time said: "我早知道你不知
+    道" and "我早就知道…" for "我知道你不知道这张牌" ("I knew you didn't know")."""
+    return [q[0] + early + q[1:] for q in said if q.startswith("我知道") for early in ("早", "早就")]
+
+
 def _voices(puzzle: s.Puzzle, lexicon: Lexicon) -> tuple[str | None, ...]:
     """Who says each announcement: its speaker, else the one agent its texts' labels name ("Alice: I don't know my
     number.", "爱丽丝：…" in What Sum, whose statements have no speaker), else None."""
@@ -897,6 +909,7 @@ class Aligner:
     shared: bool = False  # whether two announcements share words ("I don't know your number" of Anne and of Bill)
     contents: tuple = ()  # the content words of each announcement's texts, for statements without "know"
     setup: frozenset = frozenset()  # the Chinese bigrams of the puzzle's setup (_setup_bigrams)
+    spoken: tuple = ()  # each announcement's folded texts without a speaker's label ("我不知道我的数")
     memo: dict = field(default_factory=dict)  # (opening of a step, current stage) -> located stage
     limit: int = 50_000
 
@@ -908,8 +921,10 @@ class Aligner:
         short = [sq + bq for sq, bq in zip(short, _unlabelled_quotes(puzzle))]
         every = [q for qs in full for q in qs]
         quotes = tuple(tuple(dict.fromkeys([q for q in qs if len(q) >= 2] + [q for q in sq if q not in every] +
-                                           _echoes(qs, full[:k])))
-                       for k, (qs, sq) in enumerate(zip(full, short)))
+                                           _echoes(qs, full[:k]) +
+                                           (_knew([q for q in qs + sq if q not in every]) if isinstance(
+                                               a.said, s.Past) else [])))
+                       for k, (qs, sq, a) in enumerate(zip(full, short, puzzle.announcements)))
         return cls(quotes, tuple(a.speaker for a in puzzle.announcements),
                    tuple(_polarity(a.said) for a in puzzle.announcements),
                    tuple(_cues(a.said) for a in puzzle.announcements), lexicon, _surfaces(lexicon, {"says"}),
@@ -927,7 +942,15 @@ class Aligner:
                    tuple(isinstance(a.said, s.Past) for a in puzzle.announcements), _voices(puzzle, lexicon),
                    len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes),
                    contents=tuple(tuple(content_words(t) for _, t in a.texts) for a in puzzle.announcements),
-                   setup=_setup_bigrams(puzzle))
+                   setup=_setup_bigrams(puzzle),
+                   spoken=tuple(tuple(fold(_OBJECT_END.sub("", _LABEL_START.sub("", t))) for _, t in a.texts)
+                                for a in puzzle.announcements))
+
+    def said_in_turn(self, text: str) -> set[int]:
+        """The statements a quote told as said in turn names ("三人依次说「我不知道我的数」"): each with those words."""
+        said = {fold(_OBJECT_END.sub("", m.group(1))) for m in _IN_TURN.finditer(text)}
+        named = {k + 1 for k, qs in enumerate(self.spoken) if said & set(qs)} if said else set()
+        return named if len(named) >= 2 else set()
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
@@ -982,6 +1005,7 @@ class Aligner:
                         knowing and len(self.quotes) in stages for stages, _, knowing in self.signatures)):
                     named |= described  # (ending on the knowing: "然后有泥的孩子都知道自己有泥了"; or naming the last and
                     # another: "Then, in order: Alice says she doesn't know her number, …, Carol says she doesn't …")
+            named |= self.said_in_turn(text)
             # the whole dialogue retold: the puzzle restated (no progress) or a summary; at the start, a retelling
             # that ends on the puzzle's question ("… Then every muddy child knows. How many are muddy?") or on its
             # last statement ("…没人站出来；然后有泥的孩子都知道自己有泥了。")

@@ -143,6 +143,32 @@ _IN_ANY_WORLD = frozenset({"answer", "case knowledge", "arithmetic"})  # kinds a
 # A supposition that is a whole sentence ("假设第三位戴红帽子。", "Suppose the third hat is red."), and the turn back
 # from it ("但是…", "But …", "In fact …")
 _BARE_SUPPOSITION = re.compile(r"\s*(?:假设|假如|设想|(?i:suppose|assume|imagine))[^，,。.;；:：!?！？\n]{2,30}[。.]\s*")
+# A supposition said alone, its subject perhaps first ("盲人假设自己戴的是红帽。", "Suppose the blind man wore red."),
+# and the sentence after it opening on its consequence ("那么第一位…就能立刻知道…", "Then the first man would know …")
+_SUPPOSED_ALONE = re.compile(r"\s*(?P<who>[^\W\d_]{1,6}?)?(?P<if>假设|假如|设想|(?i:suppose|assume|imagine)\b)"
+                             r"(?P<what>[^，,。.;；:：!?！？\n]{2,40})[。.]\s*")
+_THEN_OPENING = re.compile(r"\W*(?:那么|那样的话|这样的话|(?i:then|in\s+that\s+case)\b)")
+
+
+def _supposed_then(lex, supposition: re.Match, sentence: str) -> list[ClaimRecord]:
+    """What a sentence opening on "then" says someone would know in the world the sentence before supposes, read
+    as one hypothetical ("盲人假设自己戴的是红帽。那么第一位看到盲人头上的红帽，就能立刻知道…": h[3] = red implies
+    w[1] knows h[1]), its span this sentence's; only knowing, which a supposition alone never states."""
+    what = supposition.group("what")
+    who = supposition.group("who") or ""
+    if who and what.startswith("自己"):
+        what = who + what[2:]  # ("盲人假设自己戴的是红帽": the blind man's own hat)
+    joined = supposition.group("if") + " " + what + ("，" if not what.isascii() else ", ") + sentence.strip()
+    found = _sentence_records(lex, joined, False)[0]
+    return [r._replace(start=0, end=len(sentence.rstrip()), text=sentence.strip()) for r in found
+            if r.kind == "hypothetical" and r.reading == HYPOTHETICAL and _knowing_key(r.key.formula[2])]
+
+
+def _knowing_key(f: tuple) -> bool:
+    """Whether a consequent says someone knows or does not know."""
+    return f[0] == "Knows" or f[0] == "Not" and f[1][0] == "Knows"
+
+
 _SCENARIO_END = re.compile(r"\W*(?:但是|但|可是|然而|不过|事实上|实际上|其实|回到|(?i:but|however|in\s+fact|actually|"
                            r"back\s+to|in\s+reality)\b)")
 _WITH = re.compile(r"\W*(?i:with)\s+(?:(?i:the|rank|suit|a|an)\s+)?")
@@ -314,8 +340,10 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     struck = False  # the lines follow a label saying their items are gone ("Eliminated:\n- exactly 1 muddy — …")
     supposed = False  # a sentence of the step so far supposed something ("如果他看到两顶红帽子，…")
     previous = ""  # the sentence before
+    alone: re.Match | None = None  # the sentence before, when it is a supposition said alone
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
+        supposition, alone = alone, None
         answering = _KNOWING_ASKED.search(previous) is not None or \
             _WHO_KNOWS.match(sentence) is not None  # "B knows? depends — 14 ✘, 15/16/17 ✔.": the cases where he
         # knows or not, not values gone
@@ -444,6 +472,14 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(_ruled_out_case(sentence, r) for r in records)
         if records and "here" in sentence:
             records = tuple(_value_counted(sentence, r) for r in records)
+        if records and ("too" in sentence or "as well" in sentence):
+            records = tuple(_added(sentence, r) for r in records)
+        if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):
+            records = tuple(_leaving_case(sentence, r) for r in records)
+        if supposition is not None and _THEN_OPENING.match(sentence) is not None:
+            records = tuple(records) + tuple(_supposed_then(lex, supposition, sentence))
+        alone = _SUPPOSED_ALONE.fullmatch(sentence) if "假" in sentence or "设" in sentence or "pos" in sentence or \
+            "ssum" in sentence or "magin" in sentence else None
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -476,6 +512,28 @@ def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
         return r
     return record("exclusion", not_key(r.key.formula), r.key.witnesses, r.text, r.start, r.end, r.past,
                   reading=EXCLUSION)
+
+
+_TOO = re.compile(r"\s*(?:\*\*)?\s*(?i:too|as\s+well)\b")
+
+
+def _added(sentence: str, r: ClaimRecord) -> ClaimRecord:
+    """A value said of something in addition to another ("Why keep 16? It was in May too."): where it occurs, one
+    place among others, not what is left."""
+    if r.kind != "candidates" or not r.certain or _TOO.match(sentence, r.end) is None:
+        return r
+    return r.read_as(PROPERTY)
+
+
+_LEAVES = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:leaves|would\s+leave|leave)\b|留下|只剩|剩下|剩)")
+
+
+def _leaving_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
+    """A value as the subject of what it leaves ("m = Jul leaves {16, 17}", "July leaves two days"): the case of that
+    value, not the value claimed."""
+    if r.kind != "candidates" or not r.certain or r.reading != VALUES or _LEAVES.match(sentence, r.end) is None:
+        return r
+    return r.read_as(CASE)
 
 
 # How many cards hold a value: "There are two fives (♣5 and ♦5), so he doesn't know."
@@ -570,7 +628,7 @@ _PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
                           r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
                           r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话|"
-                          r"(?<![A-Za-z])[A-ZΩ](?:\d|_\{?\d{1,2}\}?)\s*:?=")  # ("D₂ = …": a stage's set named)
+                          r"(?<![A-Za-z])[A-ZΩ](?:\d|_\{?\d{1,2}\}?)['′]?\s*:?=")  # ("D₂ = …", "D_1' = …": a set named)
 
 
 def introduces_property(text: str) -> bool:
@@ -880,7 +938,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         if _CLEAN_WORDS.search(sentence) is not None:  # "the clean children now know they are clean"
             counted += group_records(lex, sentence, case) + member_records(lex, sentence)
         if PAIR_QUICK.search(sentence) is not None:  # "⇒ after round 1, #3 and #4 know too"
-            counted += pair_records(lex, sentence)
+            counted += pair_records(lex, sentence, case)
         if _EVERYONE_QUICK.search(sentence) is not None:  # "all five children know whether they are muddy"
             counted += everyone_records(lex, sentence)
         if _OWN_QUICK.search(sentence) is not None:  # "so the first logician wants a beer"
@@ -3769,14 +3827,23 @@ _LETTER_OBJECT = re.compile(r"\s*\$?\s*[a-zA-Z]\s*\$?(?=\s*(?:[,.;:)，。；：
 # ("knows $m$", "P先生知道 $r$，Q先生知道 $s$")
 
 
+# Not knowing said by an idiom that takes its object only after "about" ("is in the dark about the day", "is clueless")
+_IDIOM = re.compile(r"(?i:\bin\s+the\s+dark|\bclueless)$")
+_ABOUT = re.compile(r"(?i:\s*(?:about|as\s+to|regarding|on)\b)")
+
+
 def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sentence: str = "") -> tuple | None:
     """The key of `subject knows/does not know [object]` starting at toks[i]."""
     rest = toks[i + 1:]
+    if _IDIOM.search(toks[i].text) is not None and _ABOUT.match(sentence, toks[i].end) is None:
+        rest = []  # "Albert's certainty that Bernard is in the dark also disposes of the 14s": no object of its own
     if sentence and _PLACEHOLDER.match(sentence, toks[i].end) is not None:
         return None  # "记 K_阿(φ)：阿里知道 φ", "K_A φ means Albert knows φ": notation defined, nobody's knowledge
     if sentence and (letter := _LETTER_OBJECT.match(sentence, toks[i].end)) is not None and \
-            not (rest and rest[0].start < letter.end()):
-        return None  # "Albert knows $m$, Bernard knows $d$": what the letter names (told), not the date
+            not (rest and rest[0].start < letter.end() and
+                 not (rest[0].kind == "agent" and rest[0].payload == subject)):
+        return None  # "Albert knows $m$, Bernard knows $d$": what the letter names (told), not the date ("S先生知道
+        # $S$": the letter of his own term, the sum, not himself)
     if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (unknown := object_key(lex, subject)):
         body = knows_key(subject, "value", unknown)  # "P not knowing means the rank is A, Q, 4 or 5": what follows
         return not_key(body) if toks[i].kind == "notknow" else body  # is what his not knowing implies
@@ -5023,6 +5090,7 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     if know is not None:
         seer = next((t.payload for t in toks[1:start] if t.kind == "agent" and _SEER.match(sentence, t.end)), None)
         subject = (next((t.payload for n, t in reversed(list(enumerate(cons_toks[:know]))) if t.kind == "agent" and
+                         _STATEMENT_OF.match(sentence, t.end) is None and
                          not _holder_then_pronoun(cons_toks, n, know)), None) or seer
                    # ("如果第二位看到第一位戴红帽子，他就能断定": the one who sees, not the one seen)
                    or next((t.payload for n, t in reversed(list(enumerate(toks[:start]))) if n and t.kind == "agent"
@@ -5099,7 +5167,9 @@ def _later_knowing(toks: list[Token], end: int) -> tuple[int, int, int] | None:
             return None
         if t.kind == "sep":
             start = n + 1
-        elif t.kind in ("know", "notknow") and any(u.kind in ("agent", "he") for u in toks[start:n]):
+        elif t.kind in ("know", "notknow") and (any(u.kind in ("agent", "he") for u in toks[start:n]) or
+                                                all(u.kind in ("modal", "then", "neg") for u in toks[start:n])):
+            # (or a clause with no subject of its own, the last one's: "那么第一位看到盲人头上的红帽，就能立刻知道")
             stop = next((m for m in range(n, len(toks)) if toks[m].kind == "sep"), len(toks))
             return start, n, stop
     return None

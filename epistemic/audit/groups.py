@@ -144,7 +144,7 @@ def group_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[
 # Every member knowing its own state: "all five children know whether they are muddy", "everyone now knows whether
 # he is muddy", "所有五个孩子都知道了自己额头上有没有泥", "每个孩子都知道自己有没有泥"
 _EVERYONE_EN = re.compile(r"(?i)\b(?:every(?:one|body)|every\s+(?:child|kid)|all\s+(?:the\s+)?(?:\w+\s+)?(?:children|kids)|"
-                          r"each\s+(?:child|kid))\s+(?:\w+\s+){0,2}?(?:knows?|knew|can\s+tell|know)\s+"
+                          r"each\s+(?:child|kid))\s+(?!who\b|that\b)(?:\w+\s+){0,2}?(?:knows?|knew|can\s+tell|know)\s+"
                           r"(?:now\s+|already\s+)?whether\s+(?:he|she|they|he\s+or\s+she)\s+(?:is|are|was|were)\s+"
                           r"(?:muddy|clean)\b")
 _EVERYONE_ZH = re.compile(r"(?:所有|每个|全部|五个|四个|三个|六个)+(?:[一二三四五六七八\d]个)?(?:孩子|人)(?:们)?"
@@ -154,7 +154,8 @@ _EVERYONE_ZH = re.compile(r"(?:所有|每个|全部|五个|四个|三个|六个)
 
 def everyone_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """The claim that every member knows its own state (`c[1] knows m[1] and …`), said plainly; not under a
-    supposition or modal ("if …, everyone would know whether …")."""
+    supposition or modal ("if …, everyone would know whether …"), nor as whom a request picks out ("asks everyone who
+    knows whether they are muddy to step forward")."""
     found = members(lex)
     out = []
     for m in (*_EVERYONE_EN.finditer(sentence), *_EVERYONE_ZH.finditer(sentence)) if found else ():
@@ -226,7 +227,7 @@ _NUMBERED_PAIR = re.compile(r"(?i:\b(?:kids|children)\s*#?(?P<a>\d{1,2})\s*(?:an
 _PAIR_KNOW_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,30}?)\s*\b" + _KNOW_EN + r"(?:\s+(?P<clean>(?:that\s+)?they"
                            r"(?:\s+themselves)?(?:\s+(?:are|must\s+be)|['’]re)\s+(?:clean|not\s+muddy)\b)|"
                            r"\s+(?:too|as\s+well|also|whether\s+they\s+are\s+muddy)\b|(?=\s*(?:[.;!?\n]|$)))")
-_PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,20}?)" + _KNOWING_ZH +
+_PAIR_KNOW_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)" + _KNOWING_ZH +
                            r"(?:(?P<clean>自己(?:是|的额头是)?(?:干净的|没有泥|没泥))|了?(?=\s*(?:[。；！？\n]|$)))")
 
 
@@ -234,23 +235,37 @@ _SEEN_BEFORE = re.compile(r"(?:" + _SEEING + r")\s*$")
 _EVENT_GAP = re.compile(r"之后|以后|后[，,]|(?i:\bafter\b)")
 
 
-def pair_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+def _other_subject(gap: str) -> bool:
+    """Whether a gap between two named members and a knowing word names another member not as what is seen ("1号和2号
+    都有泥，所以3号知道…": 3号 knows; "2号和3号各自看到1号有泥，…他们会知道…": the two know, 1号 is seen)."""
+    return any(_SEEN_BEFORE.search(gap, max(0, c.start() - 6), c.start()) is None
+               for c in _NUMBERED_CHILD.finditer(gap))
+
+
+def pair_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[ClaimRecord]:
     """Claims that two named members know (or do not know) their own state: "#3 and #4 know too" is `c[3] knows m[3]
-    and c[4] knows m[4]`; "… know they are clean" each member's `m[i] = 0 implies c[i] knows m[i]`."""
+    and c[4] knows m[4]`; "… know they are clean" each member's `m[i] = 0 implies c[i] knows m[i]`; in a world
+    supposed by its count (in the sentence, or `case`, the count the step supposes), that world's case ("假设只有一个
+    孩子有泥…那么2号和3号…会知道自己是干净的")."""
     own = dict(members(lex))
     by_index = {name[name.find("["):]: name for name in own}
     out = []
     for m in _NUMBERED_PAIR.finditer(sentence):
         agents = [by_index.get(f"[{int(g)}]") for g in m.groups() if g is not None]
         k = _PAIR_KNOW_EN.match(sentence, m.end()) or _PAIR_KNOW_ZH.match(sentence, m.end())
-        if None in agents or k is None or _HYPOTHETICAL.search(k.group("gap") + sentence[max(0, m.start() - 12):
-                                                                                       m.start()]) or \
-                _SEEN_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) or _EVENT_GAP.search(k.group("gap")):
+        if None in agents or k is None or _SEEN_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) or \
+                _EVENT_GAP.search(k.group("gap")) or _other_subject(k.group("gap")):
             continue  # ("她看到1号和2号第二次站出来之后，就能推出自己是干净的": the two are what she sees, their stepping
             # forward the time of her knowing)
-        parts = [_knows_own(agent, own[agent], bool(k.group("neg")), bool(k.group("clean"))) for agent in agents]
-        out.append(record("knowledge", junction_key("And", parts), (), sentence.strip(), m.start(), k.end(), False,
-                          reading=KNOWLEDGE))
+        parts = junction_key("And", [_knows_own(agent, own[agent], bool(k.group("neg")), bool(k.group("clean")))
+                                     for agent in agents])
+        if _HYPOTHETICAL.search(k.group("gap") + sentence[max(0, m.start() - 12):m.start()]):
+            n, term = _supposed_count(sentence, m.start()) or case, count_key(lex)
+            if n is not None and term is not None and _TIMED.search(sentence) is None:
+                out.append(record("case knowledge", ("Implies", ("Compare", "=", term, ("Const", n)), parts), (),
+                                  sentence.strip(), m.start(), k.end(), False, reading=HYPOTHETICAL))
+            continue  # (else a supposition the reader cannot name, or a case dated by its rounds)
+        out.append(record("knowledge", parts, (), sentence.strip(), m.start(), k.end(), False, reading=KNOWLEDGE))
     return out
 
 

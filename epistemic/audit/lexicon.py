@@ -35,6 +35,8 @@ NARROWING = ("pins it down to", "pinned it down to", "pinned down to", "pins dow
              "narrowed it down to", "narrows it to", "narrowed it to", "narrows down to", "narrowed down to",
              "pins it to", "pinned it to",  # ("Bernard's statement already pins it to June 12")
              "pinned down as", "is pinned down as",  # ("the card is already pinned down as ♦5")
+             "points us to", "pointed us to",  # ("Bernard's statement points us to June 12 as the date"; not "16
+             # points only to July 16", a value's case)
              *(f"{verb} {what} {prep}" for verb in ("fixes", "fixed") for what in ("it", "the date", "the birthday",
                                                                                  "the card", "the day", "the pair")
                for prep in ("as", "at")),  # "Bo's statement therefore fixes the date as March 18"
@@ -626,8 +628,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
-    """"3/18" and "03/18" for March 18: a date written month/day, where a named pair of the puzzle is a month
-    (its values English month names) and a day (a number)."""
+    """"3/18", "03/18" and "(3,18)" for March 18: a date written month/day (or as a pair of numbers, as in "D₁ =
+    {(7,16),(8,15)}"), where a named pair of the puzzle is a month (its values English month names) and a day (a
+    number)."""
     out = []
     variables = {v.name: v for v in puzzle.variables}
     for _, cols in puzzle.names:
@@ -639,7 +642,7 @@ def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
         for code, value in zip(month.codes, month.values):
             n = _MONTHS.index(value.name) + 1
             for d in day.codes:
-                for surface in dict.fromkeys((f"{n}/{d}", f"{n:02d}/{d:02d}")):
+                for surface in dict.fromkeys((f"{n}/{d}", f"{n:02d}/{d:02d}", f"({n},{d})", f"({n}, {d})")):
                     out.append((surface, {month.name: code, day.name: d}))
     return out
 

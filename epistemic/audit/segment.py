@@ -78,6 +78,8 @@ def plain(text: str, cards: bool = False) -> str:
     LaTeX as plain symbols ("$x = 4$, $y = 13$", "$2 \\times 15$", "$s \\le 54$"); with `cards`, a card written as
     letters as its suit symbol ("D5" is ♦5)."""
     text = apostrophes(text)
+    if _FULL_WIDTH.search(text) is not None:
+        text = text.translate(_HALF_WIDTH)  # "方块５", "１６张牌": the digits (and Latin letters) as ASCII
     if cards:
         text = _LETTER_CARD.sub(_suit_symbol, text)  # "Answer: D5", "H10" in a puzzle of suits: ♦5, ♥10
     if " of " in text:
@@ -85,6 +87,8 @@ def plain(text: str, cards: bool = False) -> str:
     if _MONTH_NAME.search(text) is not None:  # (a quick test: months are written capitalised)
         text = _DAY_WORD.sub(_day_digits, text)  # "the twelfth of June": the 12th of June
     if "$" in text or "\\" in text:
+        if "{" in text:
+            text = _TEXT_COMMAND.sub(_text_content, text)  # "\\text{July } 16", "\\mathrm{Jul}": the words inside
         text = _LATEX.sub(_symbol, text)
         if "  " in text:  # "x \cdot y" became "x  ·    y": one space each side, the padding after the operand
             text = _PADDED_OPERATOR.sub(_tight, text)
@@ -202,8 +206,27 @@ def _unbold(m: re.Match) -> str:
 _LATEX_SYMBOLS = {"times": "×", "cdot": "·", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "to": "→",
                   "rightarrow": "→", "Rightarrow": "⇒", "implies": "⇒", "ne": "≠", "neq": "≠", "in": "∈",
                   "notin": "∉", "lt": "<", "gt": ">", "{": "{", "}": "}", ",": " ", ";": " ", "!": " ", "quad": " ",
-                  "(": " ", ")": " ", "[": " ", "]": " ", "mid": "|"}
+                  "(": " ", ")": " ", "[": " ", "]": " ", "mid": "|",
+                  "dots": "…", "ldots": "…", "cdots": "…"}  # ("a \\in \\{1,\\dots,9\\}")
 _LATEX = re.compile(r"\$|\\(?:[A-Za-z]+|[{}(),;!\[\]])")
+
+
+# Full-width digits and Latin letters ("１６", "Ａ"), one character each way; the full-width punctuation ("，", "：",
+# "（") is the Chinese the readers know, kept
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HALF_WIDTH = {c: c - 0xFEE0 for a, b in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(a, b + 1)}
+
+
+# A command that sets words in math ("\\text{July } 16", "m = \\mathrm{Jul}", "\\textbf{April}"): its words, read
+_TEXT_COMMAND = re.compile(r"\\(?:text|mathrm|textbf|mathbf|textit|mathit|textrm|mathsf|texttt|operatorname|"
+                           r"mathcal|mathbb|mathscr|mathfrak|boldsymbol)\s*"
+                           r"\{([^{}\n]{0,60})\}")
+
+
+def _text_content(m: re.Match) -> str:
+    """The words of a text command, padded to its length (offsets still point into the original)."""
+    return " " * (len(m.group(0)) - len(m.group(1))) + m.group(1)  # ("\\mathcal{D}_1": "D_1", a set named)
 
 
 _PADDED_OPERATOR = re.compile(r"(?<=\w)( +)([·×+\-=≤≥<>≠])( +)([\w^{}]+)")

@@ -591,7 +591,11 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "eu1-consecutive-gpt4o-steps-error-14",
     # the tuning set eo* (casual forum comments, session 58): the count given as "5 beers." after the reasoning, then an
     # "edit:" reply about a case with "4 beers": no reader takes a bare count with a unit noun
-    "eo1-drinking_logicians-reddit-correct-14"}
+    "eo1-drinking_logicians-reddit-correct-14",
+    # the tuning sets of session 63: "So all three want a beer: 3." (a count after a colon closing a sentence that
+    # says it in words); a tutor dialogue closing on "Tutor: Yes: the sum is one of 3, 5, 15 and 17." after "Student:
+    # Final answer?" (a yes after a label that is the dialogue's speaker)
+    "ft1-drinking_logicians-claude-thinking-correct-16", "fv1-consecutive-tutor_dialogue-error-16"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
@@ -681,7 +685,13 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # muddy**, say 1, 2 and 3, … right after the second silent round all three muddy children know" read in session
     # 60: a bullet line opening on "With"/"If" and a case, then a comma, is that case's line; taking any bold label
     # as the line's case had moved seven muddy tuning rows)
-    {"ea1-card16-gpt5-summary-correct-01"}
+    {"ea1-card16-gpt5-summary-correct-01"} |
+    # the tuning sets of session 63 (3 of 48 correct rows, each read): "**Recap:** May/June out by Albert's first line
+    # → 14 out by Bernard's → …" credits 14 to the link before the arrow (the elided "Bernard's [line]" after it is
+    # not taken); "At first I thought bus 19 could be dropped … so 19 stays" reads 19 as Cheryl's age, not the bus
+    # (the sum); a terse trace heading its statements "S1 — A: ¬know ∧ knows B ¬know." (initials for the agents)
+    # reaches no statement, so "17 is unique now" is judged at the start
+    {"fw1-cheryl-perspective-correct-01", "fw1-cheryls_age-perspective-correct-08", "fx1-cheryl-terse-correct-01"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
