@@ -721,7 +721,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         early = next((st.index for st in steps if (first < 0 or st.index < first) and any(
             c.record.answer is not None and set(c.record.answer) == set(final) and c.verdict.verdict in (FALSE, PREMATURE)
             and c.record.reading not in _NOT_CONCLUDED and not _case_apart(c.record, texts[st.index])
-            for c in st.claims)), None)  # an opening summary is no step
+            and not (c.record.reading == REJECTED and st.reached == 0)
+            for c in st.claims)), None)  # an opening summary is no step (nor another puzzle's answer recalled before
+        # any statement: "In the original, the answer was July 16. The dates here are different, …"; but "Just as in
+        # the original puzzle, … is July 16" after the dialogue concludes it)
         if early is not None:
             steps[early] = replace(steps[early], label=-1, wrong_answer=True)
     if foreign is not None:  # the answer naming no world first concluded: "So Cheryl's birthday is July 16." before

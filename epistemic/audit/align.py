@@ -62,6 +62,8 @@ _GIVEN_HEADING = re.compile(r"\W*(?:(?i:step)\s*\d+\s*[:：.]\s*|第[一1]步\s*
 # know my number"": every statement with those words is told
 _IN_TURN = re.compile(r"(?:依次|轮流|先后|挨个|(?i:in\s+turn|one\s+after\s+(?:an)?other))[^。.!?！？\n]{0,6}?"
                       r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]")
+# A heading that asks who knows what ("1.2 Who knows what: Albert → month, Bernard → day"): the set-up, no statement
+_WHO_KNOWS = re.compile(r"(?i:\bwho\s+(?:knows|sees|is\s+told|hears)\b)|谁知道|谁看到|谁看得到")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
@@ -977,7 +979,7 @@ class Aligner:
                 part = _PART_HEADING.match(text)
                 if part is not None:
                     parts[part.group(1) or part.group(2)] = k
-            back = _looked_back(text, parts, current) if k is None and parts else None
+            back = _looked_back(text, parts, current) if k is None else None
             cues = self.inner_cues(text, current)
             if "(" in text or "（" in text or "①" in text:
                 defined = self.memoised(("@labels", text), lambda: defined_labels(self.lexicon, self.voices, text))
@@ -1280,7 +1282,7 @@ class Aligner:
                 line = label.group(1)  # "- *P doesn't know:* the rank must ...", "**Statement 1 (P doesn't know):**"
             cue = None
             if len(line) <= 120 and (label or _HEADING.match(line)) and (self.knows.search(line) or _NAMES.search(line)) \
-                    and not self._quotes_in_hand(line.lstrip(), current):
+                    and not self._quotes_in_hand(line.lstrip(), current) and _WHO_KNOWS.search(line) is None:
                 cue = self._speech_cue(line, current, heading=True)  # "## 2. S knew P didn't know"
             if cue is None and quoted is not None:  # '**Q's "me too".**', no words of his: Q's next statement
                 toks = self.lexicon.scan(quoted.group(1))
@@ -2219,16 +2221,26 @@ class Aligner:
 _PART_HEADING = re.compile(r"[\s#*>]*(?:(?i:step|part)\s+(\d)|第([1-9])步)\s*(?:\*\*)?\s*[:：.—–-]")
 # A look back at one of them, opening a step: "Wait, let me double-check one thing I glossed over in Step 1.", "回到第1步"
 _LOOK_BACK = re.compile(r"(?i:\b(?:double-?check|re-?check|recheck|revisit|gloss|go\s+back|going\s+back|back\s+to|"
-                        r"re-?examine|re-?verify|re-?read)\w*)|回到|回头|复查|再检查")
+                        r"re-?examine|re-?verify|re-?read)\w*)|回到|回头|复查|再检查|重新看|再看一下|再看看")
 _PART_MENTION = re.compile(r"(?i:\bstep\s+(\d)\b)|第([1-9])步")
+_STATEMENT_MENTION = re.compile(r"(第[一二三四五])(?=句)|(?i:\b(first|second|third|fourth|fifth)\s+(?:statement|announcement|"
+                                r"line|remark)\b)")
+
+
+_SHORT_OPENING = 24  # characters: a first sentence this short ("Hmm, wait.", "嗯，等等。") opens what the next one says
 
 
 def _looked_back(text: str, parts: dict[str, int], current: int) -> int | None:
     """The stage of an earlier numbered part of the trace that a step's first sentence goes back to ("Wait, let me
     double-check one thing I glossed over in Step 1."): the step is about that stage, not the current one."""
-    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    pieces = _FIRST_SENTENCE.split(text, maxsplit=2)
+    first = pieces[0] if len(pieces[0]) >= _SHORT_OPENING or len(pieces) < 2 else pieces[0] + " " + pieces[1]  # ("嗯，
+    # 等等，我是不是漏了什么？让我重新看一下第一句……": a short opening, then the look back)
     if _LOOK_BACK.search(first) is None:
         return None
-    named = {parts.get(m.group(1) or m.group(2)) for m in _PART_MENTION.finditer(first)}
+    named = {parts.get(m.group(1) or m.group(2)) for m in _PART_MENTION.finditer(first)} | \
+        {_ORDINALS[(m.group(1) or m.group(2)).lower()] for m in _STATEMENT_MENTION.finditer(first)}  # ("让我重新看一下第一句", "let me
+    # re-check the first statement": that statement, numbered parts or not)
+    named.discard(-1)
     stage = named.pop() if len(named) == 1 else None
     return stage if stage is not None and stage < current else None

@@ -121,7 +121,7 @@ def _without_chatter(lex: Lexicon, text: str) -> str:
 # (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", "**Summary: yes — …", a heading line
 # "**Answer**\nYes. …"; a bare "是，" / "否，" opens a reply too)
 _SUMMARY_LABELS = (r"(?:答案?|先说结论|结论先行|简而言之|总结|结论|(?i:answer|short\s+answer|short\s+version|in\s+short|tl;?\s?dr|"
-                   r"bottom\s+line|(?:in\s+)?summary|conclusion|verdict))")
+                   r"bottom\s+line|(?:in\s+)?summary|conclusion|verdict|headline))")
 # A step that opens on such a label ("Short answer: no. In every surviving triple …", "TL;DR: …", "先说结论：…"): a
 # summary of what the trace goes on to show
 SUMMARY_LABEL = re.compile(r"\W*(?:\*\*)?" + _SUMMARY_LABELS + r"\s*(?:\*\*)?\s*[:：]")

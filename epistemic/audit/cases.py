@@ -622,9 +622,17 @@ def point_of_view(text: str, records: list[ClaimRecord]) -> list[ClaimRecord]:
                 for r in records] if views else records
     held = view if view.re is _SEES_WORLD else _HELD_SUPPOSED.search(text, view.start())
     if held is None:
-        return [r.read_as(CASE) if r.certain and r.kind == "candidates" and r.start >= view.start() and
+        back = _BACK_FROM_VIEW.search(text, view.end())
+        stop = back.start() if back is not None else len(text)  # ("站在P的角度：… \nP说现在知道了，所以和只能是17。": the
+        # line that turns back to what was said draws the trace's own conclusion)
+        return [r.read_as(CASE) if r.certain and r.kind == "candidates" and view.start() <= r.start < stop and
                 view.re is _POINT_OF_VIEW else r for r in records]
     return [r.read_as(CASE) if r.certain and r.kind in _VIEW_KINDS and r.start >= held.start() else r for r in records]
+
+
+# A later line that opens on what an agent said ("P说现在知道了，所以…", "P says he knows now, so …"): back from the view
+_BACK_FROM_VIEW = re.compile(r"(?m)^[ \t]*(?:所以|因此|于是|而|既然)?[ \t]*[^\s，。,.：:]{1,6}?说(?!明)|"
+                             r"^[ \t]*(?i:(?:so|since|now|and)\s*,?\s+)?[A-Z]\w{0,15}\s+(?:says|said)\b")
 
 
 # A line that opens on what the agent whose shoes the trace is in holds: "- Holding 16: 16 May is gone, leaving only

@@ -45,7 +45,11 @@ _MISSING = object()
 __all__ = ["Claim", "ClaimKey", "ClaimMemo", "ClaimRecord", "claim_key", "extract_claims_rule_based",
            "extract_records", "formula_key"]
 
-QUOTES = _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』")
+QUOTES = _QUOTES = re.compile(r"“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|「[^」\n]{0,400}」|『[^』\n]{0,400}』|"
+                              # (in single quotes, words with a space: "P's 'I don't know' knocked out …", "Q's ‘I knew
+                              # you didn't know’"; an apostrophe inside a word does not close it)
+                              r"(?<![\w'’])['‘](?=[A-Za-z])(?=[^'’\n]{0,120}?\s)"
+                              r"(?:[^'’\n]|(?<=\w)['’](?=\w)){2,120}?['’](?!\w)")
 _CODE = re.compile(r"`([^`\n]{1,400})`")
 # A sentence runs to a run of 。！？!? or newlines, to a '.' before a space or the end (not after Mr, Mrs,
 # Ms, Dr or a one-letter abbreviation like "e.g."), to a comma before 不过/但是/可是/然而 (a run-on Chinese sentence
@@ -147,6 +151,10 @@ _BARE_SUPPOSITION = re.compile(r"\s*(?:假设|假如|设想|(?i:suppose|assume|i
 # and the sentence after it opening on its consequence ("那么第一位…就能立刻知道…", "Then the first man would know …")
 _SUPPOSED_ALONE = re.compile(r"\s*(?P<who>[^\W\d_]{1,6}?)?(?P<if>假设|假如|设想|(?i:suppose|assume|imagine)\b)"
                              r"(?P<what>[^，,。.;；:：!?！？\n]{2,40})[。.]\s*")
+# A supposition asking who would know ("那么如果a = b，谁会知道？", "So if a = b, who would know?"): the next sentence
+# answers it in that world
+_SUPPOSED_ASKED = re.compile(r"[\s*>\-•]*(?:那么|那|(?i:so|and|now)\s+)?(?P<who>)(?P<if>如果|假如|假设|要是|(?i:if|suppose)\b)"
+                             r"(?P<what>[^，,。？?\n]{2,30})[，,]\s*(?:谁|(?i:who\b))[^。？?\n]{0,12}[？?]\s*")
 _THEN_OPENING = re.compile(r"\W*(?:那么|那样的话|这样的话|(?i:then|in\s+that\s+case)\b)")
 
 
@@ -160,7 +168,8 @@ def _supposed_then(lex, supposition: re.Match, sentence: str) -> list[ClaimRecor
         what = who + what[2:]  # ("盲人假设自己戴的是红帽": the blind man's own hat)
     joined = supposition.group("if") + " " + what + ("，" if not what.isascii() else ", ") + sentence.strip()
     found = _sentence_records(lex, joined, False)[0]
-    return [r._replace(start=0, end=len(sentence.rstrip()), text=sentence.strip()) for r in found
+    end = len(sentence.rstrip().rstrip("。.!?！？"))  # (its clause, before the full stop)
+    return [r._replace(start=0, end=end, text=sentence.strip()) for r in found
             if r.kind == "hypothetical" and r.reading == HYPOTHETICAL and _knowing_key(r.key.formula[2])]
 
 
@@ -385,7 +394,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             # 可能，比尔不知道，保留。": the value asked about is kept (or gone)
             out.append(verdict_record(probe, verdict.group("kept") is not None, sentence.strip(),
                                       m.start() + verdict.start(), m.start() + verdict.end()))
-        previous = sentence
+        previous_sentence, previous = previous, sentence
         asked = sentence.rstrip().endswith(("?", "？")) and _CASE_QUESTION.search(sentence) is not None and \
             _RHETORICAL.search(sentence) is None  # (but "如果是7月，波怎么能确定是哪一天呢？所以排除7月。" asks nothing)
         referent = _referent(lex, text, m.start()) if _PRONOUN_IF.search(sentence) is not None else None
@@ -476,10 +485,15 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(_added(sentence, r) for r in records)
         if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):
             records = tuple(_leaving_case(sentence, r) for r in records)
-        if supposition is not None and _THEN_OPENING.match(sentence) is not None:
+        if records and _COUNTS_OUT.search(previous_sentence) is not None:  # "父亲的话排除0个；第一轮沉默排除1个；…排除3个。
+            # 剩下2个。": the count of muddy children left, not two worlds
+            records = tuple(r.read_as(CASE) if r.kind == "count" and r.certain else r for r in records)
+        if supposition is not None and (supposition.re is _SUPPOSED_ASKED or _THEN_OPENING.match(sentence)):
             records = tuple(records) + tuple(_supposed_then(lex, supposition, sentence))
         alone = _SUPPOSED_ALONE.fullmatch(sentence) if "假" in sentence or "设" in sentence or "pos" in sentence or \
             "ssum" in sentence or "magin" in sentence else None
+        if alone is None and ("谁" in sentence or "ho" in sentence):
+            alone = _SUPPOSED_ASKED.fullmatch(sentence)  # "那么如果a = b，谁会知道？爱丽丝会知道，…": the answer's case
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -525,6 +539,7 @@ def _added(sentence: str, r: ClaimRecord) -> ClaimRecord:
     return r.read_as(PROPERTY)
 
 
+_COUNTS_OUT = re.compile(r"(?:" + ZH_REMOVING + r")了?\s*\d+\s*个(?!孩子|人|世界|情况|日期|数)")  # ("排除0个")
 _LEAVES = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:leaves|would\s+leave|leave)\b|留下|只剩|剩下|剩)")
 
 
@@ -3855,6 +3870,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             k = next((j + 1 + n for n, u in enumerate(rest[j + 1:j + 4]) if u.kind in ("know", "notknow")), None)
             if k is not None and t.kind == "agent":
                 inner = _knowledge(lex, rest, k, t.payload, sentence)
+                if inner is None:
+                    return None  # "Q knows P knows it": what P knows is unread, so what Q knows is too
                 break
         if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and \
                 (unknown := object_key(lex, t.payload)) and _BARE_NEGATION.fullmatch(rest[-1].text) and \

@@ -106,13 +106,18 @@ clean tell tells
 open spoke
 re well actually indeed
 restate restates restated restating recap recapping recall recalling
-""".split())
-_ZH_WORDS = re.compile("说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
+immediately instantly
+occur occurs occurred appear appears appeared twice once single
+""".split())  # (session 63: "at once" and how often a value occurs: "Ali would know it immediately", "the only month
+# left with a single date"; not "sees", whose values are an agent's view, nor "own")
+_ZH_WORDS = re.compile("泥孩|说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"
                        "日期|月份|日子|生日|牌|点数|花色|数字|两个数|和|积|孩子|泥|奇数|偶数|一定|这样一来|这样|从而|因而|之后|以后|此时|这时|"
                        "第[一二三四1-4]句话?|这句话|句话|质数|素数|合数|分解|写成|拆成|表示成|之和|之积|不能|不都是|都是|至少|至多|两种|而且|并且|"
                        "必须|小于|大于|不超过|不小于|不大于|等于|"
                        # connectives (session 17): "since", "besides", "in fact", a passive
-                       "既然|而且|另外|实际上|其实|被")
+                       "既然|而且|另外|实际上|其实|被|"
+                       # seeing and at once (session 63): "干净的孩子看到两个泥孩，也立刻知道自己干净"
+                       "看到|看见|立刻|马上|立即|自己|干净|帽子|帽|颜色|头上|额头")
 _FUNCTION_HAN = frozenset("所以因此于是那么现在此时这那个张种对组位也就是了的和与或及还都只剩下余有在里中即候选答案最终所有全部共一二三四五六七八九十两几日号")
 _SCOPE_KINDS = frozenset({"if", "modal"})  # lexicon words that open a scope the reading may have missed
 # A table row false now but true at an earlier stage ("- 13: March 13 → once" after March went) restates that stage
@@ -149,7 +154,11 @@ def weighs_alone(kind: str, verdict: str, earlier: int | None, text: str, start:
     if earlier is not None and kind in _RESTATED:
         return False
     a, b = clause_span(text, start, end)
-    return explained(text[a:b], lex) and not labelled(text[a:b], lex)
+    return explained(text[a:b], lex, scoped=kind in _SUPPOSING_KINDS) and not labelled(text[a:b], lex)
+
+
+_SUPPOSING_KINDS = frozenset({"hypothetical", "case knowledge"})  # claims read with their modal ("那么第一位看到…，就能
+# 立刻知道…"): that word is the reading's own, not a scope it may have missed
 
 
 def wrong_information(formula: tuple, named: set[str], lex: Lexicon) -> bool:
@@ -288,12 +297,14 @@ def _spelled_out(clause: str, toks: list, n: int) -> bool:
         pair or bool(rest[:1]) and rest[0].kind == "tuple" or not rest)
 
 
-def explained(text: str, lex: Lexicon) -> bool:
+def explained(text: str, lex: Lexicon, scoped: bool = False) -> bool:
     """Whether every word of a claim's clause is one the reader knows: the puzzle's words (values, agents,
-    attributes, cue words of the lexicon), function words, numbers and symbols."""
+    attributes, cue words of the lexicon), function words, numbers and symbols; with `scoped`, the modal words too
+    (a supposition's claim was read with them: "就能立刻知道"; its "if" stays a scope the reading may have missed)."""
     known = bytearray(len(text))
     for t in lex.scan(text):
-        if t.kind not in _SCOPE_KINDS and t.text not in _EXAMPLE_WORDS and not _MODAL.search(t.text):
+        if (t.kind == "modal" and scoped) or \
+                t.kind not in _SCOPE_KINDS and t.text not in _EXAMPLE_WORDS and not _MODAL.search(t.text):
             known[t.start:t.end] = b"\1" * (t.end - t.start)
     for m in _ZH_WORDS.finditer(text):
         known[m.start():m.end()] = b"\1" * (m.end() - m.start())

@@ -89,6 +89,8 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\b(?:swap(?:s|ped|ping)?|switch(?:es|ed|ing)?|revers(?:e|es|ed|ing)|mix(?:es|ed|ing)?\s+up|"
                        r"confus(?:e|es|ed|ing))\s+(?:the\s+|their\s+)?roles\b|"
                        r"\bconsidered reading\b|\bmisread\w*|\bone could read\b|"
+                       # another version recalled: "The version I know best is Freudenthal's, with x < y and …"
+                       r"\b(?:version|formulation|variant)\s+(?:that\s+)?(?:i|we)\s+(?:know|remember|recall|learned)\b|"
                        r"\b(?:in|for|from|with) the (?:original|classic|famous|standard|usual|well-known) "
                        r"(?:puzzle|version|problem|"
                        r"cheryl puzzle)\b|\b(?:in|for)\s+the\s+(?:original|classic|standard)\s*,|"

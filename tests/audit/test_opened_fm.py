@@ -203,3 +203,139 @@ def test_everyone_who_knows_picks_out_whom_a_request_is_for(ctxs):
     assert not [r for r in asked if r.kind == "knowledge"]
     claimed = extract_records(ctx.lexicon, "Now everyone knows whether they are muddy.", False, ctx.memo)
     assert [r.kind for r in claimed] == ["knowledge"]
+
+
+def test_knowing_what_another_knows_of_an_unread_it(ctxs):
+    """"P knows it, and Q knows P knows it" (it: a quoted fact): what P knows is unread, so Q's knowing is not read
+    as Q knowing the card (it was, and flagged early)."""
+    ctx = ctxs("card16.txt")
+    assert not extract_records(ctx.lexicon, "Q knows P knows it.", False, ctx.memo)
+    nested = extract_records(ctx.lexicon, "Q knows P does not know the card.", False, ctx.memo)
+    assert [r.key.formula[4][0] for r in nested if r.kind == "knowledge"] == ["Not"]
+
+
+def test_a_statement_in_single_quotes_is_quoted(ctxs):
+    """"P's 'I don't know' knocked out spades and clubs": the single-quoted words are P's statement, not a claim that
+    P does not know the suit; an apostrophe inside a word does not close the quote, and one quoted word stays."""
+    from epistemic.audit.claims import QUOTES
+    found = [m.group(0) for m in QUOTES.finditer("P's 'I don't know' and Q’s ‘I knew you didn’t know’; the 'unique' "
+                                                 "days, Albert's and Bernard's words")]
+    assert found == ["'I don't know'", "‘I knew you didn’t know’"]
+    ctx = ctxs("card16.txt")
+    report = _audit(ctx, said(ctx) + "\n\nSo P's 'I don't know' knocked out spades and clubs.")
+    assert not _claims(report, "knowledge")
+
+
+def test_a_line_back_from_a_point_of_view_is_the_traces_own(ctxs):
+    """"站在P的角度：…P还是不知道。\nP说现在知道了，所以和只能是17。": the lines under the point of view are P's cases,
+    the line that turns back to what P said draws the trace's conclusion (premature here: sums other than 17 are
+    left after P's statement)."""
+    ctx = ctxs("sum_product.txt")
+    step = ("**③ P先生：“现在我知道了。”**\n站在P的角度：如果恰好只有一种分解的和在表里，他就知道了。再比如p=30：2×15（17）和"
+            "5×6（11）都在表里，P还是不知道。\n{tail}")
+    early = _audit(ctx, said(ctx, 2, "zh") + "\n\n" + step.format(tail="P说现在知道了，所以和只能是17。") + "\n\n" +
+                   said(ctx, None, "zh").split("\n\n")[-1] + "\n\n所以这两个数是4和13。")
+    assert [(c.formula, c.verdict.verdict) for c in bad(early)] == [("x + y = 17", "premature")]
+    viewed = _audit(ctx, said(ctx, 2, "zh") + "\n\n" + step.format(tail="对他来说和只能是17。"))
+    assert not bad(viewed)
+
+
+def test_seeing_and_at_once_are_explained_words(ctxs):
+    """"干净的孩子看到两个泥孩，也立刻知道自己干净" after one silent round: premature, and it weighs alone (seeing, "at
+    once", "herself", "clean" are words the reader knows in Chinese too)."""
+    ctx = ctxs("muddy.txt")
+    text = (said(ctx, 2, "zh") + "\n\n没人站出来，所以不止一个孩子有泥。干净的孩子看到两个泥孩，也立刻知道自己干净。\n\n" +
+            said(ctx, None, "zh").split("\n\n")[-1] + "\n\n所以有两个孩子有泥。")
+    report = _audit(ctx, text)
+    assert [(c.record.kind, c.evidence) for c in bad(report)] == [("knowledge", "strong")]
+
+
+def test_a_hypothetical_read_with_its_modal_weighs_alone(ctxs):
+    """"盲人假设自己戴的是红帽。那么第一位看到盲人头上的红帽，就能立刻知道自己帽子的颜色。": false, and its own "就能"
+    (the modal its reading took in) leaves it explained: it marks the step."""
+    ctx = ctxs("hats.txt")
+    wrong = _audit(ctx, said(ctx, 1, "zh") + "\n\n" + HATS.format(who="第一位看到盲人头上的红帽"))
+    assert [(c.formula, c.evidence) for c in bad(wrong)] == [("h[3] = red implies w[1] knows h[1]", "strong")]
+
+
+def test_headline_is_a_summary_label(ctxs):
+    """"Headline: **Yes, all three numbers are different.**" opens a summary, as "Short answer:" does."""
+    from epistemic.audit.answers import SUMMARY_LABEL
+    assert SUMMARY_LABEL.match("Headline: **Yes, all three numbers are different.**") is not None
+    ctx = ctxs("what_sum.txt")
+    report = _audit(ctx, "Headline: **Yes, all three numbers are different.**\n\n" + said(ctx) +
+                    "\n\nThe three statements remove b = c, a = c and a = b in turn, so all three differ.")
+    assert not bad(report)
+
+
+def test_a_heading_asking_who_knows_what_is_no_statement(ctxs):
+    """"1.2 Who knows what: Albert → month, Bernard → day." sets the puzzle up; it was read as Albert's "now I know",
+    which put every later step at the last statement."""
+    ctx = ctxs("cheryl.txt")
+    assert not ctx.aligner.inner_cues("1.2 Who knows what: Albert → month, Bernard → day.", 0)
+    assert {c.stage for c in ctx.aligner.inner_cues("1.2 Albert: then I also know.", 2)} == {3}
+
+
+def test_looking_back_at_a_named_statement(ctxs):
+    """"嗯，等等，我是不是漏了什么？让我重新看一下第一句……如果阿里拿到3月，…波…都不知道": the step goes back to the first
+    statement (it was judged after Bo's, where Bo with 18 knows)."""
+    ctx = ctxs("cheryl_cam.txt")
+    text = (said(ctx, 2, "zh") + "\n\n嗯，等等，我是不是漏了什么？让我重新看一下第一句……如果阿里拿到3月，波拿到18可能是3月或4月，拿到19"
+            "可能是3月或7月，确实都不知道，阿里可以这么说。")
+    report = _audit(ctx, text)
+    assert report.steps[-1].stage == 1 and not bad(report)
+    from epistemic.audit.align import _looked_back
+    assert _looked_back("Wait. Let me re-check the first statement: …", {}, 3) == 1
+    assert _looked_back("Let me re-check this.", {}, 3) is None
+
+
+def test_an_idea_set_aside_is_not_where_a_wrong_answer_is_concluded(ctxs):
+    """"In the original, the answer was **July 16**. The dates here are different, …" then a right derivation and
+    "Just as in the original puzzle: **Cam's anniversary is July 16.**": the closing line is the error, not the
+    opening recollection."""
+    ctx = ctxs("cheryl_cam.txt")
+    text = ("This is a disguised Cheryl's Birthday. In the original, the answer was **July 16**. The dates here are "
+            "different, though, so let's re-derive it.\n\n" + said(ctx) + "\n\nJust as in the original puzzle: "
+            "**Cam's anniversary is July 16.**")
+    report = _audit(ctx, text)
+    assert not report.final_answer_correct and report.label == len(report.steps) - 1
+
+
+def test_a_version_one_knows_is_set_aside(ctxs):
+    """"The version I know best is Freudenthal's, with x < y and x + y ≤ 100": another puzzle's data, not a bound."""
+    ctx = ctxs("impossible.txt")
+    records = extract_records(ctx.lexicon, "The version I know best is Freudenthal's, with x < y and x + y ≤ 100.",
+                              False, ctx.memo)
+    assert records and all(not r.certain for r in records)
+
+
+def test_english_words_of_seeing_and_uniqueness_are_explained(ctxs):
+    """"the anniversary is March 18, since March is the only month left with a single date" after Bo's statement:
+    premature, and it weighs alone ("single", like "once" and "immediately", is a word the reader knows)."""
+    from epistemic.audit.evidence import explained
+    ctx = ctxs("cheryl_cam.txt")
+    assert explained("the anniversary is March 18, since March is the only month left with a single date",
+                     ctx.lexicon)
+    assert explained("if the date were Jun 29, Ali would see it immediately", ctx.lexicon, scoped=True) is False
+
+
+def test_counts_removed_then_the_count_left(ctxs):
+    """"父亲的话排除0个；第一轮沉默排除1个；…排除3个。剩下2个。": the count of muddy children left, not two worlds left."""
+    ctx = ctxs("muddy.txt")
+    after = extract_records(ctx.lexicon, "父亲的话排除0个；第一轮沉默排除1个；最后一句排除3个。剩下2个。", False, ctx.memo)
+    assert [r.certain for r in after if r.kind == "count"] == [False]
+    worlds = extract_records(ctx.lexicon, "第一轮沉默排除了3个世界。剩下4个。", False, ctx.memo)
+    assert [r.certain for r in worlds if r.kind == "count"] == [True]
+
+
+def test_a_supposition_asking_who_would_know_then_its_answer(ctxs):
+    """"那么如果日子是19，谁会知道？伯纳德马上就知道。": the answer says who knows in the world the question supposes
+    (day = 19 implies Bernard knows the date); a question with no answer after it reads nothing."""
+    ctx = ctxs("cheryl.txt")
+    for text in ("那么如果日子是19，谁会知道？伯纳德马上就知道。", "So if the day were 19, who would know? Bernard would know."):
+        records = extract_records(ctx.lexicon, text, False, ctx.memo)
+        assert [str(r.key.formula) for r in records if r.kind == "hypothetical"] == [
+            "('Implies', ('Compare', '=', ('Var', 'day'), ('Const', 19)), ('Knows', 'agent', ('Bernard',), 'value', "
+            "(('Var', 'month'), ('Var', 'day'))))"]
+    alone = extract_records(ctx.lexicon, "那么如果日子是19，谁会知道？", False, ctx.memo)
+    assert not [r for r in alone if r.kind == "hypothetical"]

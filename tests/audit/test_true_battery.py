@@ -45,6 +45,7 @@ CAUGHT = {BATTERY: {
     # statement leaves
     "tb-cheryl_variant-047",  # session 62: "exactly two dates are left: June 12 and April 14", a count and its list
     "tb-card16-034",  # session 63: "被Q先生的“我早知道你不知道”排除的", Q's statement quoted with its time said
+    "tb-card16-045",  # session 63: "removed by P's 'Now I know the card'", a statement in single quotes
 }, BATTERY_2: {
     "tc-card16-002",
     "tc-card16-003",  # (s39: "both fives are gone", the plural of a rank written as a digit)
