@@ -822,7 +822,7 @@ def _start(r: ClaimRecord) -> int:
 
 # "因此和一定是奇数", "所以和是17": 和 opening a clause before a verb is the sum, not "and"
 _BARE_SUM = re.compile(r"(?:^|[，,。；;：:]|因此|所以|那么|于是|也就是说|即|故|则|说明|表明|意味着)\s*(和)(?=一定|必然|必定|只能|就|都|是|为|必|"
-                       r"不是|不能是|不会是)")
+                       r"不是|不能是|不会是|只剩下?|还剩下?|剩下)")  # ("所以P这一句话之后，和只剩11、17、…")
 
 
 def _bare_sum(lex: Lexicon, raw: list[Token], sentence: str) -> list[Token]:
@@ -5091,6 +5091,8 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
             ante_end = first  # "If b = 1, Anne could be 0 or 2, so Bill doesn't know": another's options, a reason
             # (but "如果第一位是白，第三位是红，第二位就不知道": one more value supposed)
     ante = _constraint(lex, [t for t in toks[1:ante_end] if t.kind in ("value", "tuple", "neg")])
+    if ante is None and "=" in sentence:
+        ante = _related(lex, sentence[toks[0].end:toks[ante_end - 1].end if ante_end > 1 else toks[0].end])
     if ante is None and before and _POINTS_BACK.search(sentence, toks[0].end, toks[start].start):
         named = next((c for c in reversed(_clauses(list(before), sentence))
                       if any(t.kind in ("value", "tuple") for t in c)), [])
@@ -5145,6 +5147,21 @@ def _hypothetical(lex, toks: list[Token], sentence: str, state: _State,
     if _FROM_START.search(sentence, cons_toks[0].start, cons_toks[-1].end + 24) is not None:
         out = out._replace(at=0)  # "if the rank were Q, P would have known from the start": dated by its own words
     return [out]
+
+
+# (not "b = a + 1", "2b = c")
+_RELATED = re.compile(r"(?<![\w\[+\-−*/×·])([a-z])\s*(=|≠|!=)\s*([a-z])(?![\w\[(])(?!\s*[+\-−*/×·^])")
+
+
+def _related(lex, antecedent: str) -> tuple | None:
+    """The one relation between two variables an antecedent states ("如果a = b，…", "if b ≠ c, …"), as a formula key,
+    or None."""
+    found = [m for m in _RELATED.finditer(antecedent)]
+    names = {v.name for v in lex.puzzle.variables}
+    if len(found) != 1 or not {found[0].group(1), found[0].group(3)} <= names or found[0].group(1) == found[0].group(3):
+        return None
+    m = found[0]
+    return ("Compare", "=" if m.group(2) == "=" else "!=", ("Var", m.group(1)), ("Var", m.group(3)))
 
 
 def _holder_then_pronoun(toks: list[Token], n: int, know: int) -> bool:

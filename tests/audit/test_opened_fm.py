@@ -339,3 +339,26 @@ def test_a_supposition_asking_who_would_know_then_its_answer(ctxs):
             "(('Var', 'month'), ('Var', 'day'))))"]
     alone = extract_records(ctx.lexicon, "那么如果日子是19，谁会知道？", False, ctx.memo)
     assert not [r for r in alone if r.kind == "hypothetical"]
+
+
+def test_the_sum_alone_left(ctxs):
+    """"所以P这一句话之后，和只剩11、17、…、53。": the sums left, as "和只能是…" is (premature right after P's statement)."""
+    ctx = ctxs("impossible.txt")
+    records = extract_records(ctx.lexicon, "所以P这一句话之后，和只剩11、17、23、27、29、35、37、41、47、53。", False,
+                              ctx.memo)
+    assert [str(r.key.formula) for r in records if r.kind == "candidates"] == [
+        "('Member', ('Arith', '+', ('Var', 'x'), ('Var', 'y')), (11, 17, 23, 27, 29, 35, 37, 41, 47, 53))"]
+
+
+def test_a_supposed_relation_between_two_numbers(ctxs):
+    """"如果a = b，卡罗尔就会知道" and "If b = c, Alice would know her number": a relation supposed (Carol, who sees a and
+    b, knows c = 2a; it was no hypothetical at all), not "b = a + 1", which is no relation of two letters alone."""
+    ctx = ctxs("what_sum.txt")
+    for text, formula in (("如果a = b，卡罗尔就会知道。", "a = b implies Carol knows c"),
+                          ("If b = c, Alice would know her number.", "b = c implies Alice knows a")):
+        report = _audit(ctx, said(ctx) + "\n\n" + text)
+        assert [(c.formula, c.verdict.verdict) for c in _claims(report, "hypothetical")] == [(formula, "entailed")]
+    ctx = ctxs("consecutive.txt")
+    records = extract_records(ctx.lexicon, "If b = a + 1, Anne would know.", False, ctx.memo)
+    assert not [r for r in records if r.kind == "hypothetical" and r.key.formula[1][0] == "Compare" and
+                r.key.formula[1][3] == ("Var", "a")]
