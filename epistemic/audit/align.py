@@ -64,6 +64,7 @@ _IN_TURN = re.compile(r"(?:依次|轮流|先后|挨个|(?i:in\s+turn|one\s+after
                       r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]")
 # A heading that asks who knows what ("1.2 Who knows what: Albert → month, Bernard → day"): the set-up, no statement
 _WHO_KNOWS = re.compile(r"(?i:\bwho\s+(?:knows|sees|is\s+told|hears)\b)|谁知道|谁看到|谁看得到")
+_IN_TURN_WORDS = ("依次", "轮流", "先后", "挨个", "turn", "after an", "after ot", "TURN", "Turn")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
@@ -950,6 +951,8 @@ class Aligner:
 
     def said_in_turn(self, text: str) -> set[int]:
         """The statements a quote told as said in turn names ("三人依次说「我不知道我的数」"): each with those words."""
+        if not any(w in text for w in _IN_TURN_WORDS):
+            return set()  # (a literal test first: the pattern opens on alternatives, tried at every offset)
         said = {fold(_OBJECT_END.sub("", m.group(1))) for m in _IN_TURN.finditer(text)}
         named = {k + 1 for k, qs in enumerate(self.spoken) if said & set(qs)} if said else set()
         return named if len(named) >= 2 else set()
@@ -2227,12 +2230,15 @@ _STATEMENT_MENTION = re.compile(r"(第[一二三四五])(?=句)|(?i:\b(first|sec
                                 r"line|remark)\b)")
 
 
+_LOOK_REACH = 240  # characters: where a step's first sentences say they look back
 _SHORT_OPENING = 24  # characters: a first sentence this short ("Hmm, wait.", "嗯，等等。") opens what the next one says
 
 
 def _looked_back(text: str, parts: dict[str, int], current: int) -> int | None:
     """The stage of an earlier numbered part of the trace that a step's first sentence goes back to ("Wait, let me
     double-check one thing I glossed over in Step 1."): the step is about that stage, not the current one."""
+    if _LOOK_BACK.search(text, 0, _LOOK_REACH) is None:
+        return None  # (the cheap test first: no looking back near the step's opening)
     pieces = _FIRST_SENTENCE.split(text, maxsplit=2)
     first = pieces[0] if len(pieces[0]) >= _SHORT_OPENING or len(pieces) < 2 else pieces[0] + " " + pieces[1]  # ("嗯，
     # 等等，我是不是漏了什么？让我重新看一下第一句……": a short opening, then the look back)
