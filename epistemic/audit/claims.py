@@ -485,7 +485,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(_added(sentence, r) for r in records)
         if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):
             records = tuple(_leaving_case(sentence, r) for r in records)
-        if records and _COUNTS_OUT.search(previous_sentence) is not None:  # "父亲的话排除0个；第一轮沉默排除1个；…排除3个。
+        if records and "个" in previous_sentence and _COUNTS_OUT.search(previous_sentence) is not None:  # "父亲的话排除0个；第一轮沉默排除1个；…排除3个。
             # 剩下2个。": the count of muddy children left, not two worlds
             records = tuple(r.read_as(CASE) if r.kind == "count" and r.certain else r for r in records)
         if supposition is not None and (supposition.re is _SUPPOSED_ASKED or _THEN_OPENING.match(sentence)):
@@ -5156,7 +5156,7 @@ _RELATED = re.compile(r"(?<![\w\[+\-−*/×·])([a-z])\s*(=|≠|!=)\s*([a-z])(?!
 def _related(lex, antecedent: str) -> tuple | None:
     """The one relation between two variables an antecedent states ("如果a = b，…", "if b ≠ c, …"), as a formula key,
     or None."""
-    found = [m for m in _RELATED.finditer(antecedent)]
+    found = list(_RELATED.finditer(antecedent))
     names = {v.name for v in lex.puzzle.variables}
     if len(found) != 1 or not {found[0].group(1), found[0].group(3)} <= names or found[0].group(1) == found[0].group(3):
         return None
