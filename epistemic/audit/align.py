@@ -335,11 +335,17 @@ _UNSAID_BEFORE = re.compile(r"(?i:\b(?:would|could|can|can't|cannot|couldn't|wou
                             r"(?:会|能|可能|不能|无法|才能|就会)[^。；：！？\n“]{0,8}(?:说|回答)\s*$")
 
 
+def _spoken(text: str) -> str:
+    """A statement's words folded, without its speaker's label and its object ("我不知道我的数" of "爱丽丝：我不知道我的
+    数。")."""
+    return fold(_OBJECT_END.sub("", _LABEL_START.sub("", text)))
+
+
 def _unlabelled_quotes(puzzle: s.Puzzle) -> list[list[str]]:
     """Per announcement, its texts without the speaker's label ("at least one of you is muddy" for "Father: at least
     one of you is muddy."), for announcements whose speaker the puzzle does not name; a text so shortened that two
     announcements share it ("I don't know my number") names neither."""
-    bare = [[fold(_OBJECT_END.sub("", _LABEL_START.sub("", t))) for _, t in a.texts if _LABEL_START.match(t)]
+    bare = [[_spoken(t) for _, t in a.texts if _LABEL_START.match(t)]
             if a.speaker is None else [] for a in puzzle.announcements]
     owners: dict[str, set[int]] = {}
     for k, qs in enumerate(bare):
@@ -946,8 +952,7 @@ class Aligner:
                    len({q for qs in quotes for q in qs}) < sum(len(set(qs)) for qs in quotes),
                    contents=tuple(tuple(content_words(t) for _, t in a.texts) for a in puzzle.announcements),
                    setup=_setup_bigrams(puzzle),
-                   spoken=tuple(tuple(fold(_OBJECT_END.sub("", _LABEL_START.sub("", t))) for _, t in a.texts)
-                                for a in puzzle.announcements))
+                   spoken=tuple(tuple(_spoken(t) for _, t in a.texts) for a in puzzle.announcements))
 
     def said_in_turn(self, text: str) -> set[int]:
         """The statements a quote told as said in turn names ("三人依次说「我不知道我的数」"): each with those words."""

@@ -146,7 +146,6 @@ _THEN = re.compile(r"\W*(?:then|in that case|那么|那|这时)\b", re.IGNORECAS
 _IN_ANY_WORLD = frozenset({"answer", "case knowledge", "arithmetic"})  # kinds a supposed world leaves as they are
 # A supposition that is a whole sentence ("假设第三位戴红帽子。", "Suppose the third hat is red."), and the turn back
 # from it ("但是…", "But …", "In fact …")
-_BARE_SUPPOSITION = re.compile(r"\s*(?:假设|假如|设想|(?i:suppose|assume|imagine))[^，,。.;；:：!?！？\n]{2,30}[。.]\s*")
 # A supposition said alone, its subject perhaps first ("盲人假设自己戴的是红帽。", "Suppose the blind man wore red."),
 # and the sentence after it opening on its consequence ("那么第一位…就能立刻知道…", "Then the first man would know …")
 _SUPPOSED_ALONE = re.compile(r"\s*(?P<who>[^\W\d_]{1,6}?)?(?P<if>假设|假如|设想|(?i:suppose|assume|imagine)\b)"
@@ -155,6 +154,7 @@ _SUPPOSED_ALONE = re.compile(r"\s*(?P<who>[^\W\d_]{1,6}?)?(?P<if>假设|假如|�
 # answers it in that world
 _SUPPOSED_ASKED = re.compile(r"[\s*>\-•]*(?:那么|那|(?i:so|and|now)\s+)?(?P<who>)(?P<if>如果|假如|假设|要是|(?i:if|suppose)\b)"
                              r"(?P<what>[^，,。？?\n]{2,30})[，,]\s*(?:谁|(?i:who\b))[^。？?\n]{0,12}[？?]\s*")
+_BARE_REACH = 30  # characters: a supposition said alone with no subject ("假设第三位戴红帽子。") opens a scenario
 _THEN_OPENING = re.compile(r"\W*(?:那么|那样的话|这样的话|(?i:then|in\s+that\s+case)\b)")
 
 
@@ -379,9 +379,11 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if scenario and _SCENARIO_END.match(sentence) is not None:
             scenario = False  # "但第二位说了不知道，…": back to what was said
         carried = (supposing and _THEN.match(sentence) is not None) or asked or conditions
-        inside, scenario = scenario, scenario or (_BARE_SUPPOSITION.fullmatch(sentence) is not None and
-                                                  step_case(sentence) is None) or _with_value(lex, sentence) or \
-            OTHER_READING.search(sentence) is not None
+        said_alone = _SUPPOSED_ALONE.fullmatch(sentence) if "假" in sentence or "设" in sentence or \
+            "pos" in sentence or "ssum" in sentence or "magin" in sentence else None
+        bare = said_alone is not None and not said_alone.group("who") and len(said_alone.group("what")) <= _BARE_REACH
+        inside, scenario = scenario, scenario or (bare and step_case(sentence) is None) or \
+            _with_value(lex, sentence) or OTHER_READING.search(sentence) is not None
         # ("假设第三位戴红帽子。" on its own: the step's next sentences reason inside that world (a count supposed is the
         # step's case: rounds.step_case); "With Q, …" takes up rank Q)
         conditions = conditions or (sentence.rstrip().endswith((":", "：")) and
@@ -490,8 +492,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(r.read_as(CASE) if r.kind == "count" and r.certain else r for r in records)
         if supposition is not None and (supposition.re is _SUPPOSED_ASKED or _THEN_OPENING.match(sentence)):
             records = tuple(records) + tuple(_supposed_then(lex, supposition, sentence))
-        alone = _SUPPOSED_ALONE.fullmatch(sentence) if "假" in sentence or "设" in sentence or "pos" in sentence or \
-            "ssum" in sentence or "magin" in sentence else None
+        alone = said_alone
         if alone is None and ("谁" in sentence or "ho" in sentence):
             alone = _SUPPOSED_ASKED.fullmatch(sentence)  # "那么如果a = b，谁会知道？爱丽丝会知道，…": the answer's case
         if records:
