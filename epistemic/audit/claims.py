@@ -483,10 +483,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(_ruled_out_case(sentence, r) for r in records)
         if records and "here" in sentence:
             records = tuple(_value_counted(sentence, r) for r in records)
-        if records and ("too" in sentence or "as well" in sentence):
-            records = tuple(_added(sentence, r) for r in records)
-        if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):
-            records = tuple(_leaving_case(sentence, r) for r in records)
+        if records and ("too" in sentence or "as well" in sentence):  # "Why keep 16? It was in May too.": where
+            # it occurs, one place among others, not what is left
+            records = _followed_by(sentence, records, _TOO, PROPERTY)
+        if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):  # "m = Jul leaves {16, 17}":
+            # the case of the value, not the value claimed
+            records = _followed_by(sentence, records, _LEAVES, CASE, VALUES)
         if records and "个" in previous_sentence and _COUNTS_OUT.search(previous_sentence) is not None:  # "父亲的话排除0个；第一轮沉默排除1个；…排除3个。
             # 剩下2个。": the count of muddy children left, not two worlds
             records = tuple(r.read_as(CASE) if r.kind == "count" and r.certain else r for r in records)
@@ -532,24 +534,14 @@ def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
 _TOO = re.compile(r"\s*(?:\*\*)?\s*(?i:too|as\s+well)\b")
 
 
-def _added(sentence: str, r: ClaimRecord) -> ClaimRecord:
-    """A value said of something in addition to another ("Why keep 16? It was in May too."): where it occurs, one
-    place among others, not what is left."""
-    if r.kind != "candidates" or not r.certain or _TOO.match(sentence, r.end) is None:
-        return r
-    return r.read_as(PROPERTY)
+def _followed_by(sentence: str, records, after: re.Pattern, reading: str, only: str | None = None) -> tuple:
+    """The records, with each certain list that `after` follows (of reading `only`, when given) read as `reading`."""
+    return tuple(r.read_as(reading) if r.kind == "candidates" and r.certain and (only is None or r.reading == only)
+                 and after.match(sentence, r.end) is not None else r for r in records)
 
 
 _COUNTS_OUT = re.compile(r"(?:" + ZH_REMOVING + r")了?\s*\d+\s*个(?!孩子|人|世界|情况|日期|数)")  # ("排除0个")
 _LEAVES = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:leaves|would\s+leave|leave)\b|留下|只剩|剩下|剩)")
-
-
-def _leaving_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
-    """A value as the subject of what it leaves ("m = Jul leaves {16, 17}", "July leaves two days"): the case of that
-    value, not the value claimed."""
-    if r.kind != "candidates" or not r.certain or r.reading != VALUES or _LEAVES.match(sentence, r.end) is None:
-        return r
-    return r.read_as(CASE)
 
 
 # How many cards hold a value: "There are two fives (♣5 and ♦5), so he doesn't know."
