@@ -34,7 +34,7 @@ from .topics import (case_header, crossed_bounds, last_term, minus_two_rows, top
                      value_label_case)
 from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, teaches, tight_after, trailing_after, credit_stage,
                       dates_event, exact_credit, in_aside, in_reason, nothing_records, half_credit, quoted_credit,
-                      ignorance_credit, possessive_between, reason_credit, survived_stage)
+                      ignorance_credit, joined_with, possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
 from .answers import (ANSWER_LINE, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
@@ -79,8 +79,10 @@ _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b
 _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
                        r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|"
                        r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
-                       r"\W*(?i:answer|final answer|答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论)"
-                       r"\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*")  # ("**Theorem.** The numbers are x = 4, y = 13.")
+                       r"\W*(?i:answer|final answer|答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论|"
+                       r"(?:worked\s+)?solution|解答?)"
+                       r"\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*|"  # ("**Theorem.** The numbers are x = 4, y = 13.",
+                       r"\W*【(?:解答|答案)】\s*")  # "Solution. The card is the five of diamonds.")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 # What someone reasons from, alone: "没有人能单凭父亲的话确定自己" (no child can tell from the father's words alone): the
 # basis of the children's reasoning, not the time of what the sentence says after it
@@ -492,6 +494,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
                     not in_aside(text, ref.at, r.start) and not possessive_between(text, ref.at, r.start) and \
                     not dates_event(text, ref.at, r.start) and \
+                    not (joined_with(text, ref.at) and al.moved_at(r.start) and al.stage_at(r.start) > ref.stage) and \
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
                 # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
@@ -706,7 +709,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
     judged = [(st, al, [_quoted_fact(_unaligned(c, top, text), ctx.judge) for c in audits])
               for (st, al, audits), text in zip(judged, texts)]
     opening = next((n for n, (_, _, audits) in enumerate(judged) if audits), 0)
-    judged = [(st, al, _summary(_headlines(audits, al, final, st.text, opening_answer(lex, ctx.memo, st.text))
+    judged = [(st, al, _summary(_headlines(audits, al, final, st.text, opening_answer(lex, ctx.memo, st.text),
+                                           headed=n > 0 and _ANSWER_HEADING.match(texts[n - 1]) is not None)
                                 if n <= opening + 1 else audits, al, st.text))
               for n, (st, al, audits) in enumerate(judged)]
     backed = final is not None and set(final) != set(ctx.solution.answer) or foreign is not None  # a wrong answer corroborates
@@ -902,12 +906,13 @@ def _opening_sentence_answer(lex, memo, text: str):
     return first_line_answer(lex, memo, text[:end.end()]) if end is not None and text[end.end():].strip() else None
 
 
-def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> list[ClaimAudit]:
+def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None, headed: bool = False) -> list[ClaimAudit]:
     """An opening summary of the response's own final answer ("**Cheryl's birthday is July 16.**" as the
     first sentence, before any announcement is discussed, even in a paragraph that goes on through the whole dialogue)
     is not a reasoning step: read as a headline.
     A conclusion ("so the birthday is July 16") after the opening sentence is judged as usual. `said`: the answer
-    of a yes or no opening the step ("Yes — the three numbers are all different.")."""
+    of a yes or no opening the step ("Yes — the three numbers are all different."); `headed`: the step comes right
+    under an "### 答案" heading, so what its opening sentence names is the answer, part by part ("x = 4, y = 13")."""
     if al.stage > 0 or final is None:
         return audits
     greeting = _OPENER.match(text)
@@ -918,8 +923,8 @@ def _headlines(audits: list[ClaimAudit], al, final, text: str, said=None) -> lis
     answered = said is not None and set(said) <= set(final) or any(
         c.record.kind == "answer" and c.record.answer is not None and set(c.record.answer) <= set(final)
                    and c.record.start < end for c in audits)  # "**答案：是，三个数互不相同。**": the answer, then what it means
-    answered = answered or any(c.record.answer is not None and set(c.record.answer) <= set(final) and
-                               c.record.start < end for c in audits)
+    answered = answered or headed or any(c.record.answer is not None and set(c.record.answer) <= set(final) and
+                                         c.record.start < end for c in audits)
     second = _FIRST_SENTENCE_END.search(text, end) if answered else None
     if second is not None and second.end() <= _HEADLINE:  # "**x = 4 and y = 13.** The sum is 17 and the product is 52."
         end = second.end()

@@ -95,6 +95,34 @@ _BARE_SPEAKER_ZH = re.compile(r"\s*(?:所以|那么|于是|因此)?\s*(?:在|等
                               r"(?:这句话|这话|话|这一句)?\s*(?:之后|以后|后)?\s*$")
 
 
+# A structured step, YAML or JSON ("```yaml\nstep: 1\nspeaker: Anne\nstatement: \"I don't know …\""): its statement
+# field is what the step opens on, said by its speaker field (or by the name opening the quoted words)
+_BLOCK_HEAD = re.compile(r"\s*(?:```[a-zA-Z]*\s*\n)?\s*[{\[]?\s*(?:[\"']?step[\"']?\s*:\s*[\"']?\w{1,8}[\"']?,?\s*"
+                         r"(?:\n|(?=[\"'])))")
+_JSON_FIELD = re.compile(r"\"(?P<key>speaker|who|agent|statement|says|said|quote|line|announcement)\"\s*:\s*"
+                         r"(?P<value>\"[^\"\n]*\")")
+_BLOCK_FIELD = re.compile(r"^\s*[\"']?(?P<key>speaker|who|agent|statement|says|said|quote|line|announcement)[\"']?\s*:"
+                          r"\s*(?P<value>.+?),?\s*$", re.MULTILINE)
+_NAME_IN_QUOTE = re.compile(r"^([\"“])((?:Mr\.?\s)?[A-Z][a-z]{1,15}|[\u4e00-\u9fff]{1,4}?(?:先生)?)\s?[:：]\s?")
+
+
+def _block_opening(text: str) -> str | None:
+    """The opening a structured step stands for ('Albert: "I don't know, …"'), or None for any other step."""
+    if _BLOCK_HEAD.match(text) is None:
+        return None
+    fields = {m.group("key"): m.group("value").strip()
+              for pattern in (_BLOCK_FIELD, _JSON_FIELD) for m in pattern.finditer(text[:600])}
+    said = next((fields[k] for k in ("statement", "says", "said", "quote", "line", "announcement") if k in fields),
+                None)
+    if said is None:
+        return None
+    who = (fields.get("speaker") or fields.get("who") or fields.get("agent") or "").strip("\"'")
+    inner = _NAME_IN_QUOTE.match(said)
+    if inner is not None:  # ('"Albert: I don't know, …"': the speaker inside the quote marks)
+        who, said = inner.group(2), inner.group(1) + said[inner.end():]
+    return f"{who}: {said}" if who else said
+
+
 @dataclass(frozen=True)
 class Cue:
     """A mention of announcement `stage` at offset `at` of a step; `strong` cues move the step's stage."""
@@ -435,9 +463,11 @@ _AGENT_QUOTING = re.compile(r"[ \t*#>\-]*(?P<name>[^\W\d][\w.]{0,15}(?: [^\W\d][
 _AGENT_NTH = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?([A-Z][A-Za-z]{0,11}?)(?:[-_]?(\d))?(?:\*\*)?[ \t]*"
                         r"(?:[:：]|(?<=\*\*)|"
                         r"(?=[ \t]*[\"“]))")
-_INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])(?:([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡])|"
-                          r"([₁₂₃₄₅]|[1-5](?!\d))?[ \t]+[—–][ \t]*(?=[\"“]))")  # (or "**A1 — "I don't know, …"**",
-# "**B — "Didn't know at first, know now."**": the speaker's next statement when no number is given)
+_INITIAL_NTH = re.compile(r"[ \t>*#\-]*(?:\*\*)?([A-Z])(?:([₁₂₃₄₅]|[1-5](?!\d))(?:\*\*)?\s*(?::=|[:：=≡]|[—–](?=\s))|"
+                          r"([₁₂₃₄₅]|[1-5](?!\d))?[ \t]+[—–][ \t]*(?=[\"“])|"
+                          r"[ \t]*[:：][ \t]*(?=[\"“]))")  # (or "**A1 — "I
+# don't know, …"**", "**B — "Didn't know at first, know now."**", 'B: "didn't know, now I do"': the speaker's next
+# statement when no number is given)
 _SUBSCRIPTS = {"₁": 1, "₂": 2, "₃": 3, "₄": 4, "₅": 5}
 _DASH_AFTER = re.compile(r"\s*(?:#?\d\s*)?(?:\*\*)?\s*[—–](?=\s)")
 _AGENT_NUMBER = re.compile(r"\s*#?(\d)\b(?!\s*[,.]\d)")
@@ -1983,7 +2013,10 @@ class Aligner:
         if hit is None:
             if len(self.memo) >= self.limit:
                 self.memo.clear()
-            hit = self.memo[key] = self._locate(key[0], current)
+            hit = self._locate(key[0], current)
+            block = _block_opening(key[0]) if hit[0] is None and ("step" in key[0] or "statement" in key[0]) \
+                else None
+            hit = self.memo[key] = self._locate(block, current) if block is not None else hit
         return hit
 
     def _step_label(self, first: str, current: int) -> int | None:
@@ -2020,6 +2053,9 @@ class Aligner:
         if m is None:
             return None
         agents = [a.name for a in self.lexicon.puzzle.agents if a.name[:1] == m.group(1)]
+        if not agents and m.group(1) == "S" and m.group(2) is not None:  # "S1 — A: ¬know …": the statements numbered
+            nth = _SUBSCRIPTS.get(m.group(2), 0) or int(m.group(2))  # in order, where no agent is an S
+            return nth if nth <= len(self.quotes) else None
         if len(agents) != 1 or (m.group(2) is None and self.lexicon.scan(m.group(1))):
             return None  # (a dashed label's letter must be no word of the puzzle: "A — …" is the ace in the cards)
         own = self.statements_of(agents[0])

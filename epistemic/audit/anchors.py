@@ -161,6 +161,16 @@ def in_aside(text: str, at: int, claim: int) -> bool:
 _LATER_POSSESSIVE = re.compile(r"[,;，；]\s*(?:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)\s")
 
 
+_JOINED = re.compile(r"(?i:\b(?:with|combined\s+with|together\s+with|plus|along\s+with)\s+(?:the\s+)?)$|"
+                     r"(?:加上|再加上|结合|连同)\s*$")
+
+
+def joined_with(text: str, at: int) -> bool:
+    """Whether the statement named at `at` is added to what the step has just taken in ("Nobody stepped forward. …;
+    with the father's announcement, there are at least two"): both together, not the time of that statement."""
+    return _JOINED.search(text, max(0, at - 24), at) is not None
+
+
 def possessive_between(text: str, at: int, claim: int) -> bool:
     """Whether a clause opening on an elided possessive ("…, Bob's only a ≠ c") comes between the cue at `at` and the
     claim at `claim`: the claim is that statement's, not the cue's."""
@@ -316,7 +326,8 @@ _STATEMENT_NOUN = re.compile(r"(?i:statement|announcement|remark|reply|response|
 
 _CIRCLED = re.compile(r"[①-⑨]")
 # A possessive whose noun is left out: "Bob's" in "Alice's statement removes b = c, Bob's removes a = c"
-_ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)")
+_ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w.]{0,15}(?:'s|’s)"
+                          r"(?:\s+(?i:first|opening|second|third|last|final))?")  # ("…, Albert's last removes April")
 
 
 # A possessive, an ordinal and a quote: 'P's opening "I don't know"', "Bo's second 'now I know'"
@@ -406,7 +417,8 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
                    _subjects(sentence, _CREDIT_VERBS, 60, label=True) +
                    _subjects(sentence, _CREDIT_ZH_VERBS, 30, label=True))
     found = [(at, phrase) for at, phrase in found if _DENIED_PASSIVE.search(phrase) is None and
-             _MODAL_ONLY.fullmatch(phrase) is None]  # ("由…这半句，可以排除…": "可以" is no subject)
+             _MODAL_ONLY.fullmatch(phrase) is None and _BY_THEN.search(phrase) is None]  # ("由…这半句，可以排除…":
+    # "可以" is no subject; "第二句话时5月已被排除": gone by then, not by it)
     before = [(at, phrase) for at, phrase in found if a + at < end and
               _NEW_CONCLUSION.search(text, a + at, start) is None]  # ("第一次沉默排除了只有1个的情况，而有泥的孩子恰好在这之后
     # 知道，就说明不是3个或更多": a conclusion of its own, drawn from another reason, not what the silence removed)
@@ -417,6 +429,7 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
 
 
 _HALF_WORD = re.compile(r"半句|(?i:\b(?:half|clause)\b)")
+_BY_THEN = re.compile(r"(?:时|时候)[^，,。；;就]{0,8}已(?:经)?被?\s*$")  # (but "在第一句话的时候就已经被排除了": by it)
 _MODAL_ONLY = re.compile(r"\W*(?:可以|能够|能|就|也|便|都|已经|还)+\W*")
 _DENIED_PASSIVE = re.compile(r"(?:不是|并非|并不是)\s*(?:被|由)")  # "5月16日不是被伯纳德这句话排除的": not by it
 _DENIED_BY = re.compile(r"(?:不是|并非|并不是)\s*$|(?i:\b(?:not|never)\s+(?:been\s+|already\s+)?$|n't\s+(?:been\s+)?$)")
@@ -654,7 +667,8 @@ def _quoted_before(text: str, start: int) -> str | None:
 # Values granted to be gone already: "which are already gone", "28 and 29, already excluded with April", "已经被排除" (not
 # "就已经排除了", a removal claimed)
 _GONE_ALREADY = re.compile(r"(?i:(?:\b(?:are|were|was|is|being)|[,;(—–])\s*already\s+(?:gone|out|eliminated|removed|"
-                          r"excluded|ruled\s+out)\b|\balready\s+gone\b)|(?:已经|早就|早已)被(?:排除|去掉)|已经不在了?|已经没了")
+                          r"excluded|ruled\s+out)\b|\balready\s+gone\b)|(?:已经|早就|早已)被(?:排除|去掉)|"
+                          r"(?<![就便])已被(?:排除|去掉)|已经不在了?|已经没了")  # ("第二句话时5月已被排除")
 # A line labelled by a quote: '- "At first I don't know": …', '* “我现在知道了” → …'
 _QUOTE_LABEL = re.compile(r"[\s\-*•>]*(?:\*\*)?\s*(“[^”\n]{2,60}”|\"[^\"\n]{2,60}\"|「[^」\n]{2,60}」)\s*(?:\*\*)?\s*"
                           r"(?:[:：—–→]|->)")
@@ -686,7 +700,9 @@ NOTHING = re.compile(r"(?i:\bno\s+(?:new\s+|further\s+|additional\s+|extra\s+)?(
                      r"任何|新的?信息|什么[也都]没|排除不了什么")  # a quick test before the patterns
 # ("这一轮其实排除不了什么"; not "没有这句话，第一次沉默就什么也排除不了": what would follow, a counterfactual)
 _PERSONAL = re.compile(r"(?i:\b(?:for|to)\s+(?:him|her|them|each\s+(?:of\s+)?\w+|that\s+child|the\s+child)\b|"
-                       r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)")
+                       r"\bfrom\s+(?:his|her|their)\s+(?:point\s+of\s+view|perspective)\b)|"
+                       r"对(?:他|她|他们|她们|每个\S{0,4})(?:来说|而言)|"
+                       r"对(?:他|她|他们|她们)(?:也|都|并|而言)?没有")  # ("对他没有新信息")
 # A sentence supposing a case before its claim: "if …", "With three muddy children, …", "三个或四个有泥就…"
 _CASE_OPENING = re.compile(r"(?i:\b(?:if|suppose|supposing|assuming|with\s+(?:\w+\s+){0,2}muddy|in\s+that\s+case)\b)|"
                            r"如果|假如|假设|要是|那样|这样的话|那种情况下|"  # ("那样S的话不排除任何数对": the case supposed before)

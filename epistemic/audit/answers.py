@@ -73,6 +73,12 @@ _CLOSING = re.compile(r"(?:^|\n)(?:[ \t]*(?P<arrow>⇒|∴|=>|→|->)|[^\n]*?[�
 # Yes — the sum is one of 3, 5, 15, 17")
 
 
+# A value the closing line then calls the answer: "Five of diamonds, that's the answer.", "July 16 is our answer"
+_NAMED_ANSWER = re.compile(r"(?:^|\n)\W*(?i:(?:so|and|hence|thus)\W+)?(?P<said>[^\n,，.。—–:;]{1,40}?)\s*(?i:[,，—–]\s*"
+                           r"(?:that's|that\s+is|this\s+is|that’s)|\s+is)\s+(?i:the|our|my)\s+(?i:final\s+)?answer\b"
+                           r"[^\n]{0,120}$")
+
+
 _SAID_YES_NO = re.compile(r"(?i:(?:^|(?<=[.!?])\s+|\n)\W*(?:so|hence|thus|therefore)[,\s]+(yes|no)\s*[,，—–:;]"
                           r"[^\n.!?]*[.!?]?\s*$)")
 
@@ -87,6 +93,9 @@ def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
     "⇒ July 16"), or None."""
     text = _without_chatter(lex, _REMARK_AFTER.sub("", text.rstrip()))  # "∴ July 16. (Bernard, holding 16, already
     # knows at t2; …)", "所以盲人不用看也知道：自己是白帽子。哈哈，懂了。"
+    named = _NAMED_ANSWER.search(text)
+    if named is not None and (found := _answer_of(lex, memo, named.group("said"))):
+        return found  # "Five of diamonds, that's the answer, and yeah, you can go back and check …"
     m = _CLOSING.search(text)
     said = _SAID_YES_NO.search(text) or _DASH_YES_NO.search(text)
     if said is not None:  # "… with sums 3, 5, 17 and 19. So no, the sum is not always …": the yes or no, then why;
@@ -111,11 +120,15 @@ def _without_chatter(lex: Lexicon, text: str) -> str:
     """The text without the sentences closing it that name nothing of the puzzle (at most three): "Neat trick,
     honestly — the silence is the information.", "哈哈，懂了，这题其实就是把别人说“不知道”当成信息来用。"."""
     for _ in range(3):
-        m = _LAST_SENTENCE.search(text)
+        m = _LAST_SENTENCE.search(text) or _LAST_LINE.search(text)
         if m is None or any(t.kind in _CONTENT for t in lex.scan(m.group(0))):
             return text
         text = text[:m.start()].rstrip()
     return text
+
+
+# A last line after an unpunctuated one, with no yes or no in it: "所以是4和13\n绝了，这题第一次见的时候完全没头绪😂"
+_LAST_LINE = re.compile(r"(?<=\n)(?![^\n]*(?i:\byes\b|\bno\b|是|否|对|错|[01]))[^\n]+$")
 
 
 # (after an answer label: "**答：是，三个数互不相同。**", "**Answer.** Yes — …", "**Summary: yes — …", a heading line
@@ -331,6 +344,11 @@ def foreign_answer(lex: Lexicon, text: str) -> str | None:
     for m in _DATE.finditer(text):
         month = m.group(1).title() if m.group(1) else m.group(2) + "月"
         if _ANSWERED.search(text, max(0, m.start() - 40), m.start()) and \
+                _OTHER_VERSION.search(text, max(0, m.start() - 40), m.start()) is None and \
                 not any(t.kind in ("value", "ambig") for t in lex.scan(month)):
             return m.group(0)
     return None
+
+
+# Another version's answer recalled: "PS：这题和原版的套路一样，原版答案是7月16日", "the original's answer is July 16"
+_OTHER_VERSION = re.compile(r"原版|原题|经典版|(?i:\b(?:original|classic|famous|well-known|usual|standard)\b)")

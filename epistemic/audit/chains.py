@@ -13,7 +13,7 @@ import re
 from .records import COUNTED, ClaimRecord, record
 
 _ARROW = r"\s*(?:→|->|⇒)\s*"
-_NUMBER = r"(?<![\d.,+\-−×·*/=^(])\d{1,7}(?![\d.,]\d|\s*[+\-−×·*/=^%)])"
+_NUMBER = r"(?<![\d.,+\-−×·*/=^(])\d{1,7}(?!\d|[.,]\d|\s*[+\-−×·*/=^%)])"  # whole numbers: "330)" is not "33"
 _CHAIN = re.compile(_NUMBER + r"(?:" + _ARROW + _NUMBER + r"){2,}")
 _DIGITS = re.compile(r"\d{1,7}")
 _ARROW_AFTER = re.compile(_ARROW)

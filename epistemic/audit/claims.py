@@ -55,7 +55,8 @@ _CODE = re.compile(r"`([^`\n]{1,400})`")
 # Ms, Dr or a one-letter abbreviation like "e.g."), to a comma before 不过/但是/可是/然而 (a run-on Chinese sentence
 # turning: "如果是4月…，他当然知道，不过回头看…": the supposition ends there), or to the end. Written greedily: the runs between
 # full stops are matched in one step each, instead of trying every ending at every character.
-_SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.，]+|，(?!不过|但是|可是|然而)|\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|"
+_SENTENCE = re.compile(r"[^。！？!?\n](?:[^。！？!?\n.，]+|，(?!不过|但是|可是|然而)|\.\.\s+(?=\d)|"
+                       r"\.(?!\s|$)|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.|"
                        r"(?<=[ .][a-z])\.)*(?:[。！？!?\n]+|\.|，(?=不过|但是|可是|然而)|$)")
 _TUPLE_GAP = re.compile(r"(?:st|nd|rd|th)?\s*(?:of|的|-|/)?\s*(?:the\s+)?")  # ("the 16th of July", "July the 16th")
 _LIST_GAP = re.compile(r"\s*(?:[,，、]\s*)?(?:(?:and|or)\s+|[和或及])?\s*")
@@ -285,6 +286,16 @@ def extract_claims_rule_based(puzzle: s.Puzzle, step_text: str, lexicon: Lexicon
     return [r.claim(lex) for r in extract_records(lex, step_text, answer_step, memo or ClaimMemo())]
 
 
+_JSON_STRING = re.compile(r'(?:(?<=[{\[,:])|(?<=[{\[,:]\s))"([^"\n]{1,16})"(?=\s*(?P<key>:)?)(?<![.!?。]")')
+_JSON_FIELD_END = re.compile(r"\],(?=\s*\S+\s*:)")
+
+
+def _json_unquoted(m: re.Match) -> str:
+    """A JSON string without its quote marks, same length: a key before its colon ("  remaining:"), a value spaced."""
+    return "  " + m.group(1) if m.group("key") else " " + m.group(1) + " "
+_COLUMN_GAP = re.compile(r"(?<=[\w)）\]])[ \t]{3,}(?=[^\s:：]{1,12}[ \t]*[:：][ \t])")
+
+
 def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: ClaimMemo) -> list[ClaimRecord]:
     """The claims of one step as records (see records.py), in text order, reusing `memo`."""
     out: list[ClaimRecord] = []
@@ -303,7 +314,12 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         text = _CODE.sub(_blank, text)
     if "\n" in text and (":" in text or "：" in text):
         text = _LIST_BLOCK.sub(_joined_list, text)
+    if '": ' in text or '":' in text:  # JSON: its keys and short string values are the writer's notation
+        text = _JSON_STRING.sub(_json_unquoted, text)  # ('"remaining": ["♥A", "♦5"]'; not speech), each field a
+        text = _JSON_FIELD_END.sub("];", text)  # clause of its own (same length: offsets kept)
     text = _QUOTES.sub(lambda m: _blank_speech(m, lex), text)
+    if "   " in text and (":" in text or "：" in text):  # "♥: A, Q, 4   ♠: J, 8, 4, …": columns on one line, each
+        text = _COLUMN_GAP.sub(lambda m: ";" + m.group(0)[1:], text)  # a row of its own (same length: offsets kept)
     bracketed = "(" in text or "（" in text
     if lex.number_pair is not None and (bracketed or "sum" in text or "和" in text or "→" in text or "->" in text):
         key = ("@split-sums", text)  # "6 × 7 = 42 (sum 12)": read before the brackets are blanked as glosses
@@ -485,7 +501,7 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
             records = tuple(_value_counted(sentence, r) for r in records)
         if records and ("too" in sentence or "as well" in sentence):  # "Why keep 16? It was in May too.": where
             # it occurs, one place among others, not what is left
-            records = _followed_by(sentence, records, _TOO, PROPERTY)
+            records = _followed_by(sentence, records, _TOO, PROPERTY, subject=_IT_SUBJECT)
         if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):  # "m = Jul leaves {16, 17}":
             # the case of the value, not the value claimed
             records = _followed_by(sentence, records, _LEAVES, CASE, VALUES)
@@ -532,12 +548,17 @@ def _ruled_out_case(sentence: str, r: ClaimRecord) -> ClaimRecord:
 
 
 _TOO = re.compile(r"\s*(?:\*\*)?\s*(?i:too|as\s+well)\b")
+_IT_SUBJECT = re.compile(r"\W*(?i:(?:and\s+|but\s+|so\s+)?(?:it|that|this|they|those|these)\b)")  # ("It was in May
+# too": where a value occurs; "so the first man is white too" is the man's hat)
 
 
-def _followed_by(sentence: str, records, after: re.Pattern, reading: str, only: str | None = None) -> tuple:
-    """The records, with each certain list that `after` follows (of reading `only`, when given) read as `reading`."""
+def _followed_by(sentence: str, records, after: re.Pattern, reading: str, only: str | None = None,
+                 subject: re.Pattern | None = None) -> tuple:
+    """The records, with each certain list that `after` follows (of reading `only`, when given; after a `subject`
+    opening its sentence, when given) read as `reading`."""
     return tuple(r.read_as(reading) if r.kind == "candidates" and r.certain and (only is None or r.reading == only)
-                 and after.match(sentence, r.end) is not None else r for r in records)
+                 and after.match(sentence, r.end) is not None and
+                 (subject is None or subject.match(sentence) is not None) else r for r in records)
 
 
 _COUNTS_OUT = re.compile(r"(?:" + ZH_REMOVING + r")了?\s*\d+\s*个(?!孩子|人|世界|情况|日期|数)")  # ("排除0个")
@@ -1630,6 +1651,12 @@ _WHAT_REMAINS = re.compile(r"(?i:\b(?:what|that\s+which)\s+(?:remains?|is\s+left
 _WHAT_REMAINS_ZH = re.compile(r"(?:剩下|剩余|还剩)的?(?:就|只)?(?:是|有)[^。；;\n:：]{0,40}$")
 _COLON_NEXT = re.compile(r"\s*[:：]")
 _DESCRIBED_UNTIL_COLON = re.compile(r"[^.;:：!?\n]{0,60}?[:：]")
+# "crossing out the ones where sum − 2 is prime, I get 11, 17, …, 53.": what the writer is left with of the term, a
+# list closing the sentence
+_DESCRIBED_UNTIL_GOT = re.compile(r"(?!\s*(?:=\s*)?\d)[^.;:：!?\n]{0,60}?,\s*"
+                                  r"(?i:(?:i|we|you)\s+(?:get|got|end\s+up\s+with|"
+                                  r"(?:am|are|'m|'re|’m|’re)\s+left\s+with))\s+")
+_SENTENCE_CLOSE = re.compile(r"[\s*.。)）]*$")
 _LEFT_AFTER = re.compile(r"\s*(?i:(left|remaining|surviving|still\s+possible|(?:that\s+)?pass(?:ing|es)?\s+"
                          r"(?:(?:that|this|the)\s+test|all\s+(?:three|two|four|the|these|of\s+them)"
                          r"(?:\s+(?:tests|checks|conditions|filters))?|"
@@ -1674,6 +1701,10 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
             end = fixed.end()
         elif described is not None and _WHAT_REMAINS.search(sentence, max(0, t.start - 40), t.start) is not None:
             end = described.end()  # "What remains are the odd sums up to 53 with s − 2 composite: 11, 17, …"
+        elif (got := None if run else _DESCRIBED_UNTIL_GOT.match(sentence, t.end)) is not None and \
+                (listed := _TERM_LIST.match(sentence, got.end())) is not None and \
+                _SENTENCE_CLOSE.match(sentence, listed.end()) is not None:
+            end = got.end()
         elif (colon := None if run else _COLON_NEXT.match(sentence, t.end)) is not None and \
                 _WHAT_REMAINS_ZH.search(sentence, max(0, t.start - 48), t.start) is not None:
             end = colon.end()
@@ -2917,6 +2948,15 @@ def _elided_knowing(raw: list[Token], sentence: str) -> list[Token]:
     return sorted(raw + extra, key=lambda t: t.start) if extra else raw
 
 
+_NOT_EQUAL_VALUE = re.compile(r"(?<=[A-Za-z\]\s])≠(?=\s*\d)")  # a name's value denied ("b ≠ 1"; not "b ≠ c")
+_AMONG_LEFT = re.compile(r"(?:剩下|剩余|还剩)(?=的?\s*(?:\d{1,4}|[一两二三四五六七八九十]{1,3})?\s*(?:张|个|种|组|对)?的?"
+                         r"(?:牌|日期|数对|情况|组合)?\s*(?:里|中|当中|之中)(?!间))")
+_EMPTY_MEET = re.compile(r"∩\s*\\?\{[^{}\n]*\\?\}\s*=\s*∅|\\?\{[^{}\n]*\\?\}\s*∩[^=\n]{0,20}=\s*∅")
+_SIZE_OF = re.compile(r"\|\s*[A-Za-z][\w₀-₉']{0,6}\s*\|\s*(?:=|is)\s*\d{1,6}")
+_ONLY_DESCRIBED = re.compile(r"(?i:\bas\s+the\s+only\s+(?:date|card|pair|option|possibility|candidate|one|answer|"
+                             r"day|month)\s+((?:where|whose|in\s+which|for\s+which|that|which)\b[^,;.\n]*))")
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
@@ -2964,6 +3004,19 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     if "=" in sentence:  # "x = 4, y = 13, s = 17": a name the puzzle does not know is given a value, unread
         unknown = [m.span() for m in _NAMED_VALUE.finditer(sentence) if not any(t.start == m.start() for t in raw)]
         raw = [t for t in raw if not any(a <= t.start < b for a, b in unknown)]
+    if "≠" in sentence and not any(t.kind in ("know", "notknow") for t in raw):  # "So b ≠ 1, 9": b is not 1 or 9
+        signs = [Token("neg", "≠", m.start(), m.end(), "≠") for m in _NOT_EQUAL_VALUE.finditer(sentence)]
+        raw = sorted(raw + signs, key=lambda t: t.start) if signs else raw  # (a fact known keeps its sign unread:
+        # "Bill knows b ≠ 0")
+    if "剩" in sentence and (among := [m.start() for m in _AMONG_LEFT.finditer(sentence)]):  # "剩下5张里A有两张":
+        raw = [t for t in raw if t.start not in among]  # among those left, A has two; no list of what is left
+    if "∅" in sentence and (empty := [m.span() for m in _EMPTY_MEET.finditer(sentence)]):  # "[w]_A ∩ {3/13, 5/20}
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in empty)]  # = ∅": a condition on a set, no claim
+    if "|" in sentence and (sizes := [m.span() for m in _SIZE_OF.finditer(sentence)]):  # "|W2| = 5": how many
+        raw = [t for t in raw if not any(a <= t.start < b for a, b in sizes)]  # worlds, no value
+    if "only" in sentence and (only := _ONLY_DESCRIBED.search(sentence)) is not None:  # "leaves July 16 as the only
+        raw = [t for t in raw if not only.start(1) <= t.start < only.end(1)]  # date where the day isn't shared": what
+        # makes it the only one, not a claim of its own
     pairs = _pairs(lex, sentence) if "(" in sentence or "=" in sentence or "pair" in sentence else None
     if pairs:
         raw = [t for t in raw if not any(a <= t.start < b for a, b, _ in pairs)]

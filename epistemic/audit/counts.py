@@ -141,7 +141,8 @@ _NUMBER_OF = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?:mu
 _ZH_RULED_OUT = re.compile(_N + r"个(?:人|孩子)(?:都)?有泥的情况(?:也|都)?(?:被|可以|就)?排除")
 _PLACE = r"(?:[\u4e00-\u9fff]{1,2}上)?"  # "岛上" (on the island) before "有3个…"
 _ANSWER = re.compile(r"(?i:(?<!knows\sthe\s)(?<!know\sthe\s)(?<!knew\sthe\s)\b(?:final answer|answer)\s*(?:\*\*)?\s*"
-                     r"(?:[:：—–=]|(?:\s+to\s+[^,.;\n]{1,50}?,\s*(?:[^,.;\n]{1,60},\s*)?|\s+)is\b:?)\s*(?:\*\*)?\s*"
+                     r"(?:[:：—–=]|(?:\s+to\s+[^,.;\n]{1,50}?,\s*(?:[^,.;\n]{1,60},\s*)?|\s+)is\b:?|"
+                     r"['’]s\b)\s*(?:\*\*)?\s*"
                      r"(?:[^\n.;:—–\d*]{1,30}?\s[—–]\s*)?"  # ("Answer: all of them — 3 beers": the count after it)
                      r"(?:共有|一共有|有|是|[a-z]\s*=)?\s*" + _N +
                      r"(?:\b|(?=个)))|"
@@ -170,14 +171,15 @@ _YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[
                      r"(?:(?P<n>[01])\b|(?P<yes>yes)\b|(?P<no>no)\b))|"
                      r"(?:答案|最终答案)\s*(?:(?:是|为|应该填|应填|填)\s*[:：]?|[:：]|(?=\s*[01](?:[\s。.，,）)]|$)))"
                      r"\s*(?:\*\*)?\s*[\"“「]?"
-                     r"(?:(?P<zn>[01])|(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))")
+                     r"(?:(?P<zn>[01])|(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))|"
+                     r"[，,；;]\s*(?:所以|因此|故)?(?:应|应该)?填\s*(?P<fill>[01])(?![\d.])")  # ("答：…中的一个，填1。")
 
 
 def yes_no_records(term: tuple, sentence: str) -> list[ClaimRecord]:
     """The answer to a yes / no question (the question's term is the count, 0 or 1, of one condition)."""
     out = []
     for m in _YES_NO.finditer(sentence):
-        digit = m.group("n") or m.group("zn")
+        digit = m.group("n") or m.group("zn") or m.group("fill")
         n = int(digit) if digit else 1 if (m.group("yes") or m.group("zyes")) else 0
         cond = term[1][0]  # yes: the condition holds (in every world left), no: it fails
         key = cond if n == 1 else ("Not", cond)

@@ -270,7 +270,8 @@ def pair_records(lex: Lexicon, sentence: str, case: int | None = None) -> list[C
 
 
 # "kid 3 — who is clean — now knows it's clean", "Carol, the clean one, can tell she is clean"
-_MEMBER_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,50}?)\s*\b" + _KNOW_EN +
-                        r"\s+(?:that\s+)?(?:she|he|it|they)(?:\s+(?:is|must\s+be)|['’]s)\s+(?:clean|not\s+muddy)\b")
+_MEMBER_EN = re.compile(r"(?i)(?P<gap>[^.;!?\n]{0,120}?)\s*\b" + _KNOW_EN +
+                        r"\s+(?:that\s+)?(?:she|he|it|they)(?:\s+(?:is|must\s+be)|['’]s)\s+(?:the\s+)?"
+                        r"(?:clean|not\s+muddy)\b(?!\s+(?:child|kid)s?\b)")  # ("… she realizes she's the clean one")
 _MEMBER_ZH = re.compile(r"(?P<gap>[^。；！？\n]{0,30}?)" + _KNOWING_ZH +
                         r"自己(?:是|的?额头(?:上)?是|的?脸(?:上)?是)?(?:干净的|没有泥|没泥)")  # ("…知道自己额头是干净的")

@@ -419,7 +419,7 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _ZH_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 # What the people of the puzzles are called (an indexed agent's name says only its letter and number)
 _PERSON_NOUNS = ("man", "wise man", "sage", "person", "logician", "islander", "child", "kid", "diner", "cryptographer",
-                 "prisoner", "player", "guest")
+                 "prisoner", "player", "guest", "guy")
 _ZH_PERSON_NOUNS = ("智者", "人", "逻辑学家", "岛民", "孩子", "食客", "密码学家", "囚犯")
 
 
@@ -471,10 +471,16 @@ def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
     owners = [a for a in puzzle.agents if own_variable(puzzle, a.name) == var.name]
     if len(owners) != 1:
         return []
-    names = [*(d for d in owners[0].display if d.isascii()), *_indexed_names(owners[0].name)]
+    names = [*(d for d in _displays(owners[0]) if d.isascii()), *_indexed_names(owners[0].name)]
     names = [n for n in dict.fromkeys(names) if n and n[0].isalpha()]
     return [f"{article}{name}'s {noun}" for name in names for noun in nouns
             for article in (("the ", "") if not name.lower().startswith("the ") else ("",))]
+
+
+def _displays(agent) -> list[str]:
+    """An agent's display names, with the other nouns traces put in place of "man" ("blind man": "blind guy",
+    "blind person")."""
+    return [*agent.display, *(d[:-3] + noun for d in agent.display if d.endswith(" man") for noun in ("guy", "person"))]
 
 
 _INDEXED_NAME = re.compile(r"(.+)\[(\d+)\]")
@@ -546,8 +552,10 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                 add(short, "value", (var.name, code))
     for surface, codes in _numeric_dates(puzzle):  # "3/18" for March 18
         add(surface, "tuple", codes)
+    for surface, codes in _spelled_cards(puzzle):  # "five of diamonds" for ♦5
+        add(surface, "tuple", codes, fold=True)
     for agent in puzzle.agents:
-        for d in agent.display:
+        for d in _displays(agent):
             add(d, "agent", agent.name)
             add(d, "agent", agent.name, fold=True)
         add(agent.name, "agent", agent.name)
@@ -644,6 +652,31 @@ def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
             for d in day.codes:
                 for surface in dict.fromkeys((f"{n}/{d}", f"{n:02d}/{d:02d}", f"({n},{d})", f"({n}, {d})")):
                     out.append((surface, {month.name: code, day.name: d}))
+    return out
+
+
+_RANK_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine",
+               "10": "ten"}
+
+
+def _spelled_cards(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
+    """"five of diamonds" for ♦5: a card whose rank is a digit, its rank spelt out before "of" and its suit, where a
+    named pair of the puzzle is a suit (named values) and a rank (some named by digits). Only the whole phrase: "two
+    of the cards" names no rank."""
+    out = []
+    variables = {v.name: v for v in puzzle.variables}
+    for _, cols in puzzle.names:
+        if len(cols) != 2 or not all(c in variables for c in cols) or any(variables[c].numeric for c in cols):
+            continue
+        for rank, suit in ((variables[a], variables[b]) for a, b in (cols, cols[::-1])):
+            if not any(v.name in _RANK_WORDS for v in rank.values) or any(v.name in _RANK_WORDS for v in suit.values):
+                continue
+            for r_code, r_value in zip(rank.codes, rank.values):
+                word = _RANK_WORDS.get(r_value.name)
+                for s_code, s_value in zip(suit.codes, suit.values) if word else ():
+                    names = (s_value.name, *_singulars(s_value.name), *s_value.aliases)
+                    out += [(f"{word} of {n}", {rank.name: r_code, suit.name: s_code})
+                            for n in names if n.isascii() and n.isalpha()]
     return out
 
 

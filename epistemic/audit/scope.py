@@ -70,6 +70,12 @@ OTHER_READING = re.compile(r"(?i:\b(?:try|consider|take|test|check)\s+(?:the|an?
 # …" (all of it supposed)
 _CASE_HEADING = re.compile(r"^\W*(?:(?i:case|scenario)\s*(?:\d{1,2}|[a-z]|[ivx]{1,3})?|情况\s*[一二三四五六七八九\d]?|"
                            r"(?i:candidate|option|possibility)\s+[^:：\n]{0,20}[=≠<>≤≥][^:：\n]{1,20})\s*[:：]")
+# A case taken up to be reasoned in, opening its sentence: "Think about the case where exactly one kid is muddy.",
+# "Let's consider the scenario in which …" (not "… rules out the case where …", an exclusion)
+_CASE_TAKEN_UP = re.compile(r"^\W*(?i:(?:(?:so|now|ok(?:ay)?|first|next|then|and|right)\W+)*"
+                            r"(?:let's\s+|let\s+us\s+|we\s+)?"
+                            r"(?:think\s+about|consider|take|look\s+at|imagine|picture|start\s+with)\s+(?:the\s+|a\s+)?"
+                            r"(?:case|scenario|situation|world)s?\s+(?:where|in\s+which|when|with)\b)")
 # A guess set up to be tested ("**Candidate: yes, the three numbers are all different.**", "Hypothesis: July 16.",
 # "猜测：♦5"): the verification style's proposal, checked by the steps after it, not yet claimed
 _GUESS_LABEL = re.compile(r"^\W*(?:(?i:candidate(?:\s+answer)?|hypothesis|working\s+hypothesis|proposed\s+answer|"
@@ -113,6 +119,10 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是|也|还)?想(?:顺手|直接|先|就)?(?:的是|把|要|删|排除|保留|去掉|划掉|(?=[，,：:]))|"  # ("一开始我想，也是…只排除“红白红”")
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+                       # an oversight owned up to: "我一开始漏看了b = 1和b = 9，以为…", "At first I missed …"
+                       r"(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|先|刚才)(?:漏看|漏掉|看漏|忽略|没注意到|没考虑到|漏算)|"
+                       r"(?i:\b(?:i|we)\s+(?:initially|first|originally)\s+(?:missed|overlooked|forgot)\b|"
+                       r"\bat\s+first\s+(?:i|we)\s+(?:missed|overlooked|forgot)\b)|"
                        # a teacher's note on the usual mistake: "易错点：只考虑…，这样只能排除“红白红”"
                        r"(?:^|\n)[^\S\n]*(?:[-*•>#]+[^\S\n]*)?(?:\*\*)?(?:易错点|易错|常见错误|误区|陷阱|(?i:common\s+error))"
                        r"(?:\*\*)?[^\S\n]*[：:]|"
@@ -129,7 +139,12 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
 # An idea the writer declines to take over: "I shouldn't just assume the answer is July 16", "不能直接套用7月16日".
 _DECLINED = re.compile(r"(?i:\b(?:shouldn't|should not|can't|cannot|can not|don't|do not|mustn't|must not|won't|not)\s+"
                        r"(?:just\s+|simply\s+|blindly\s+)?(?:assume|presume|take it for granted|copy|reuse)\b)|"
-                       r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用")
+                       r"不能直接套用|不能直接用|不能照搬|不要照搬|不能套用|别套用|"
+                       # an inference the writer warns against, said with no subject: "…，不能“对称地”推出b≠0"
+                       r"(?:^|(?<=[，,：:。；;]))\s*(?:但|但是|而|并|所以)?(?:我们)?(?:不能|不可以|无法)[^，。,；;\n]{0,8}?"
+                       r"(?:推出|得出|推断出?|断定)|"
+                       r"(?i:\b(?:we|you|one)\s+(?:can't|cannot|can\s+not)\s+(?:\w+\s+)?(?:conclude|infer)\b|"
+                       r"\b(?:it\s+)?(?:doesn't|does\s+not)\s+follow\s+that\b)")
 # A world without a statement: "Without Anne's statement Bill with 1 would not know", "要是没有P的这句话，…": what
 # would hold in another information state, not in any stage of this one
 _WITHOUT = re.compile(r"(?i:\bwithout\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:first\s+|second\s+|third\s+|last\s+|"
@@ -232,7 +247,7 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         if _THAT_IS.match(sentence, b) is not None:
             b = min((c for c in cuts if c > b), default=len(sentence))
         out.append(Scope(a, b, SUPPOSED))
-    heading = _CASE_HEADING.match(sentence)
+    heading = _CASE_HEADING.match(sentence) or _CASE_TAKEN_UP.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))
     guess = _GUESS_LABEL.match(sentence)

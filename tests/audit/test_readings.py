@@ -595,7 +595,13 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # the tuning sets of session 63: "So all three want a beer: 3." (a count after a colon closing a sentence that
     # says it in words); a tutor dialogue closing on "Tutor: Yes: the sum is one of 3, 5, 15 and 17." after "Student:
     # Final answer?" (a yes after a label that is the dialogue's speaker)
-    "ft1-drinking_logicians-claude-thinking-correct-16", "fv1-consecutive-tutor_dialogue-error-16"}
+    "ft1-drinking_logicians-claude-thinking-correct-16", "fv1-consecutive-tutor_dialogue-error-16",
+    # traces_fs* (opened in session 64) and the tuning sets of session 64: a closing "So it's 4 and 13." after another
+    # sentence of its paragraph (reading the last "So …" of any paragraph took "So Cheryl is 9 — and the bus number
+    # must be 17" for the bus); lecture transcripts closing in one long paragraph ("…you get it wrong, it's March 18.",
+    # "the blind man's white either way, so he can say it, white.", "So she's 9, the brothers are 4 and 4")
+    "fs1-sum_product-reddit-error-08", "ge1-cheryl_cam-lecture-correct-06", "ge1-hats-lecture-error-14",
+    "ge1-cheryls_age-lecture-correct-16"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
@@ -690,8 +696,14 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # → 14 out by Bernard's → …" credits 14 to the link before the arrow (the elided "Bernard's [line]" after it is
     # not taken); "At first I thought bus 19 could be dropped … so 19 stays" reads 19 as Cheryl's age, not the bus
     # (the sum); a terse trace heading its statements "S1 — A: ¬know ∧ knows B ¬know." (initials for the agents)
-    # reaches no statement, so "17 is unique now" is judged at the start
-    {"fw1-cheryl-perspective-correct-01", "fw1-cheryls_age-perspective-correct-08", "fx1-cheryl-terse-correct-01"}
+    # reaches no statement, so "17 is unique now" is judged at the start (read in session 64: "S1 —" numbers the
+    # statements where no agent is an S)
+    {"fw1-cheryl-perspective-correct-01", "fw1-cheryls_age-perspective-correct-08"} |
+    # the tuning sets of session 64 (2 of 80 correct rows): a Socratic self-dialogue's "A: Albert with June doesn't
+    # know at the start (12 or 19), …; Bernard with 12 was torn between May 12 and June 12" (a past case, judged where
+    # the trace stands); "He says he doesn't know." after bullet cases naming the first man, under a step about the
+    # second man (the pronoun taken for the man named last)
+    {"gl1-cheryl_variant-socratic-correct-03", "gl1-hats-socratic-correct-11"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
