@@ -3413,7 +3413,7 @@ _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$
 _AGENT_IS = re.compile(r"\s*(?:也|都|就|还|只能|一定|必然|肯定|必)?(?:是|的数是|的数字是|戴的是|戴着|戴)\s*|"
                        r"\s*(?i:is|was)\s*|'s\s+(?:(?:own\s+)?[a-z]+\s+(?:is|was|must\s+be)\s+)?|"
                        r"(?i:\s+(?:is\s+|must\s+be\s+)?wearing\s+|\s+wears\s+)")
-_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:也|都|还|并)?(?:不是|没有|没拿)|(?:不可能|不能|没|不)戴|"
+_AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:也|都|还|并)?(?:不是|没有|没拿|不可能是|不会是)|(?:不可能|不能|没|不)戴|"
                            r"(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
                            r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be)(?:\s+wearing)?|"
                            r"doesn't\s+have|does\s+not\s+have))\s*")
@@ -3425,11 +3425,12 @@ _PAIR_OWNED = re.compile(r"(?i:['’]s\s+(?:two\s+)?(?:numbers|pair)\b)|的(?:�
 
 def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
     """Whether the agent at raw[i] is said to hold the number right after it ("Anne has 2", "Anne = 4", "安妮是2")."""
-    j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind == "copula" else i + 1
+    j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind in ("copula", "neg") else i + 1
     if j >= len(raw) or raw[j].kind != "number":
         return False
     return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
-        _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None
+        _AGENT_IS.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
+        _AGENT_IS_NOT.fullmatch(sentence, raw[i].end, raw[j].start) is not None  # ("比尔也不可能是0或10")
 
 
 # A letter given as a name after a copula: "设谢丽尔的年龄为 c", "记和为 s", "denote the sum by s", "call it s"

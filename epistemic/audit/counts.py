@@ -398,8 +398,10 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
     for m in (*_ZH_NUMBER_OF.finditer(sentence), *_ZH_HAS_COUNT.finditer(sentence),
               *_ZH_ALL_COUNT.finditer(sentence)) if zh else ():
         what = m.group("what").rstrip("的")
-        if _ZH_BOUND_END.search(what) is not None:
-            continue  # "蓝眼睛的人至少有3个": a bound (read with the other counts), not the count
+        if "啤酒" in zh and "啤酒" not in what:  # ("三个人都要喝了": to drink is to want the beer asked about)
+            what = _DRINK.sub("要啤酒", what)
+        if _ZH_BOUND_END.search(what) is not None or what.startswith(("不", "没")):
+            continue  # "蓝眼睛的人至少有3个": a bound (read with the other counts), not the count; "三个人都不喝": none
         if len(what) >= 2 and any(what[i:i + 2] in zh for i in range(len(what) - 1)) and \
                 not _SEES.search(_clause_before(sentence, m.end("what"))) and \
                 re.search(r"如果|假设|若|要是", sentence[:m.start()]) is None:
@@ -408,7 +410,7 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
 
 
 def _said_count(term: tuple, sentence: str, m: re.Match, cue: bool) -> ClaimRecord | None:
-    n = _number(m.groupdict().get("n") or m.group(1))
+    n = _most(term) if m.groupdict().get("every") else _number(m.groupdict().get("n") or m.group(1))
     if n > _most(term):
         return None
     key = ("Compare", "=", term, ("Const", n))
@@ -510,7 +512,8 @@ _BULLET_BEFORE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _ZH_PEOPLE = ("逻辑学家", "岛民", "孩子", "小孩", "智者", "人")  # who is counted, not what about them is
 _QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have", "has", "do", "does", "of", "there",
                              "want", "wants", "what", "which", "who", "did", "for", "yes", "no", "or"})
-_SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?|[,;]\s*(?:and\s+)?"
+_SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:A\s*[:：]\s*)?(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?"
+                         r"(?:(?:at|by)\s+this\s+point|by\s+now|already)?[,:]?\s*|[,;]\s*(?:and\s+)?"
                          r"(?:so|thus|therefore|hence)\b[,:]?\s*|[:：]\s*(?=all\b))(?:\*\*)?(?:all\s+)?"
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
@@ -521,7 +524,9 @@ _ZH_BOUND_END = re.compile(r"(?:至少|至多|最多|最少|不止|不少于|不
 _ZH_HAS_COUNT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:岛民|逻辑学家|孩子|人)?(?:\*\*)?(?:一共|总共|共)?(?:就)?"
                            r"(?:有|是)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])\s*(?:\*\*)?\s*(?:个|位|名)(?![\u4e00-\u9fff])")
 # "∴ 四个人都要啤酒", "所以3位都要": a clause opening on how many all do what is asked about
-_ZH_ALL_COUNT = re.compile(r"(?:^|[，,；;∴⇒→]|所以|因此|于是)\s*(?P<n>\d{1,2}|[一两二三四五六七八])\s*(?:个|位|名)"
+_DRINK = re.compile(r"(?:想|要)?喝")
+_ZH_ALL_COUNT = re.compile(r"(?:^|[，,；;∴⇒→]|所以|因此|于是)\s*(?:到这里|这时|此时|现在|其实|也就是说|说明)*\s*"
+                           r"(?:(?P<n>\d{1,2}|[一两二三四五六七八])\s*(?:个|位|名)|(?P<every>每个人|每一位|每位|所有人|大家))"
                            r"(?:人|逻辑学家|岛民)?(?:全|都|全都)(?P<what>[\u4e00-\u9fff]{2,6})")
 # "the number of blue-eyed islanders is 3", "there are exactly 3 blue-eyed islanders"
 _NUMBER_OF_ASKED = re.compile(r"(?i:\bthe\s+(?:total\s+)?(?:number|count)\s+of\s+(?P<rest>[^.;:!?|\n=]{1,40}?)\s+"

@@ -310,3 +310,20 @@ def test_a_chatter_line_after_the_closing_line(ctxs):
     ctx = ctxs("sum_product.txt")
     assert answer(ctx, said(ctx, None, "zh") + "\n\n所以是4和13\n绝了，这题第一次见的时候完全没头绪😂") == (((4, 13),), True)
     assert answer(ctx, said(ctx, None, "zh") + "\n\n所以是4和15\n绝了😂")[1] is False
+
+
+def test_all_of_them_want_a_beer_said_early(ctxs):
+    """"At this point all three want a beer", "到这里其实三个人都要喝了", "说明每个人都想喝啤酒": the count asked, claimed
+    (premature before the third answers); "所以三个人都不喝" is no count of those who want one."""
+    ctx = ctxs("drinking_logicians.txt")
+    for text in ("At this point all three want a beer.", "到这里其实三个人都要喝了。", "前两位都说不知道，说明每个人都想喝啤酒。"):
+        assert [r.key.formula[3] for r in _records(ctx, text) if r.kind == "candidates"] == [("Const", 3)], text
+    assert [r for r in _records(ctx, "所以三个人都不喝。") if r.kind == "candidates"] == []
+
+
+def test_an_agent_standing_for_the_number_denied(ctxs):
+    """"同样的道理比尔也不可能是0或10", "So Bill can't be 0 or 10": Bill's number is neither (as "安妮是2" is Anne's)."""
+    ctx = ctxs("consecutive.txt")
+    for text in ("同样的道理比尔也不可能是0或10，这两头一起排除", "So Bill can't be 0 or 10."):
+        assert [r.key.formula for r in _records(ctx, text)] == [("Not", ("Member", ("Var", "b"), (0, 10)))], text
+    assert [r.key.formula for r in _records(ctx, "安妮是2")] == [("Compare", "=", ("Var", "a"), ("Const", 2))]
