@@ -474,7 +474,17 @@ def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
     names = [*(d for d in _displays(owners[0]) if d.isascii()), *_indexed_names(owners[0].name)]
     names = [n for n in dict.fromkeys(names) if n and n[0].isalpha()]
     return [f"{article}{name}'s {noun}" for name in names for noun in nouns
-            for article in (("the ", "") if not name.lower().startswith("the ") else ("",))]
+            for article in (("the ", "") if not name.lower().startswith("the ") else ("",))] + \
+        _numbered_things(var.name, nouns[0])
+
+
+def _numbered_things(name: str, noun: str) -> list[str]:
+    """"hat 3", "hat #3", "the third hat": a member of a family of variables named by its own noun and place."""
+    m = re.fullmatch(r"[A-Za-z]{1,2}\[(\d{1,2})\]", name)
+    if m is None or not 1 <= int(m.group(1)) <= len(_ORDINAL_WORDS):
+        return []
+    i = m.group(1)
+    return [f"{noun} {i}", f"{noun} #{i}", f"the {_ORDINAL_WORDS[int(i) - 1]} {noun}"]
 
 
 def _displays(agent) -> list[str]:

@@ -327,3 +327,13 @@ def test_an_agent_standing_for_the_number_denied(ctxs):
     for text in ("同样的道理比尔也不可能是0或10，这两头一起排除", "So Bill can't be 0 or 10."):
         assert [r.key.formula for r in _records(ctx, text)] == [("Not", ("Member", ("Var", "b"), (0, 10)))], text
     assert [r.key.formula for r in _records(ctx, "安妮是2")] == [("Compare", "=", ("Var", "a"), ("Const", 2))]
+
+
+def test_a_hat_named_by_its_place(ctxs):
+    """"So hat 1 is not red.", "So the third hat is not red.": the hat of that man (the family's own noun and its
+    place), as "the first man's hat" is."""
+    ctx = ctxs("hats.txt")
+    assert [r.key.formula for r in _records(ctx, "So hat 1 is not red.")] == \
+        [("Compare", "!=", ("Var", "h[1]"), ("Const", 1))]
+    assert [r.key.formula for r in _records(ctx, "So the third hat is not red.")] == \
+        [("Compare", "!=", ("Var", "h[3]"), ("Const", 1))]
