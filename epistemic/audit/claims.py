@@ -938,6 +938,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         arithmetic += range_records(lex, sentence, raw)  # "a is between 1 and 9", "b ∈ {2, ..., 8}"
         arithmetic += _term_records(raw, sentence)
         arithmetic += _labelled_term_exclusions(raw, sentence)
+        if "nor" in sentence or "not" in sentence or "n't" in sentence:
+            arithmetic += _both_denied(lex, sentence)  # "neither hat 1 nor hat 3 is red"
         if ELIMINATES.search(sentence) is not None or "之和" in sentence:  # "P's first statement eliminates every sum of 55
             # or more", "所有能拆成两个素数之和的和都已经被…排除了"
             arithmetic += class_exclusions(raw, sentence)
@@ -1744,6 +1746,46 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
         # (the value's pattern takes the closing "**" with it)
         out.append(record("candidates" if op == "=" else "exclusion", key, (), sentence.strip(), t.start, m.end(),
                           False, reading=CASE if labelled else VALUES))
+    return out
+
+
+_NEITHER = re.compile(r"(?i:\bneither\s*)$")
+_NOR = re.compile(r"(?i:\s*\bnor\s*)")
+_AND_BETWEEN = re.compile(r"(?i:\s*(?:,|and|&)\s*)")
+_ARE_NOT = re.compile(r"(?i:\s*(?:is|are)\s*)?")
+_NOT_BOTH = re.compile(r"(?i:\s*(?:both|all)\b)")
+
+
+def _both_denied(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+    """"So neither hat 1 nor hat 3 is red", "hat 1 and hat 3 are not red": one value denied of two variables of the same
+    sort, each an exclusion (not "… are not both red", which denies only that they are red together)."""
+    toks = tokens(lex, sentence)
+    out = []
+    for i in range(len(toks) - 2):
+        a = toks[i]
+        if a.kind != "attr" or not isinstance(a.payload, str):
+            continue
+        if toks[i + 1].kind == "neg" and _NOR.fullmatch(toks[i + 1].text) is not None and \
+                i > 0 and toks[i - 1].kind == "neg" and toks[i - 1].text.lower() == "neither":  # "neither A nor B is V"
+            b = toks[i + 2]
+            rest = [u for u in toks[i + 3:] if u.kind != "copula"][:1]
+        elif toks[i + 1].kind == "attr" and _AND_BETWEEN.fullmatch(sentence, a.end, toks[i + 1].start) is not None \
+                and i + 3 < len(toks) and toks[i + 2].kind == "neg" and \
+                toks[i + 2].text.lower() not in ("neither", "nor") and \
+                _NOT_BOTH.match(sentence, toks[i + 2].end) is None:  # "A and B are not V" (not "not both V")
+            b, rest = toks[i + 1], toks[i + 3:i + 4]
+        else:
+            continue
+        if b.kind != "attr" or not isinstance(b.payload, str):
+            continue
+        if not rest or rest[0].kind != "value":
+            continue
+        code = rest[0].payload[1]
+        if any(code not in lex.codes.get(v, {code}) for v in (a.payload, b.payload)):
+            continue
+        for var in (a.payload, b.payload):
+            out.append(record("exclusion", ("Compare", "!=", ("Var", var), ("Const", code)), (), sentence.strip(),
+                              a.start, rest[0].end, False, reading=EXCLUSION))
     return out
 
 

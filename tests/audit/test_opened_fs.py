@@ -337,3 +337,15 @@ def test_a_hat_named_by_its_place(ctxs):
         [("Compare", "!=", ("Var", "h[1]"), ("Const", 1))]
     assert [r.key.formula for r in _records(ctx, "So the third hat is not red.")] == \
         [("Compare", "!=", ("Var", "h[3]"), ("Const", 1))]
+
+
+def test_one_value_denied_of_two_hats(ctxs):
+    """"so neither hat 1 nor hat 3 is red", "hat 1 and hat 3 are not red": two exclusions (false right after the
+    second man's statement, where hat 1 may be red); "hats 2 and 3 are not both red" denies only the pair."""
+    ctx = ctxs("hats.txt")
+    for text in ("He isn't certain, so neither hat 1 nor hat 3 is red.", "So hat 1 and hat 3 are not red."):
+        assert [r.key.formula for r in _records(ctx, text)] == [("Compare", "!=", ("Var", "h[1]"), ("Const", 1)),
+                                                                ("Compare", "!=", ("Var", "h[3]"), ("Const", 1))], text
+    assert [r for r in _records(ctx, "So hat 2 and hat 3 are not both red.") if r.kind == "exclusion"] == []
+    report = _audit(ctx, said(ctx, 2) + "\n\nHe isn't certain, so neither hat 1 nor hat 3 is red.")
+    assert [(c.record.key.formula[2], c.verdict.verdict) for c in bad(report)] == [(("Var", "h[1]"), "false")]
