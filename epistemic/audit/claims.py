@@ -1749,10 +1749,8 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
     return out
 
 
-_NEITHER = re.compile(r"(?i:\bneither\s*)$")
 _NOR = re.compile(r"(?i:\s*\bnor\s*)")
 _AND_BETWEEN = re.compile(r"(?i:\s*(?:,|and|&)\s*)")
-_ARE_NOT = re.compile(r"(?i:\s*(?:is|are)\s*)?")
 _NOT_BOTH = re.compile(r"(?i:\s*(?:both|all)\b)")
 
 
@@ -2925,7 +2923,7 @@ def _worlds_written(lex: Lexicon, raw: list[Token], found: list[re.Match], code,
     """The tokens with each world written as one word ("WRR", "white-red-red", "110") made a tuple token in place
     of what was scanned inside it: the i-th character of `spelling(word)` is the i-th variable's value, `code(ch)`."""
     spans = [m.span() for m in found]
-    return sorted([t for t in raw if not any(a <= t.start < b for a, b in spans)] + [
+    return sorted(_outside(raw, spans) + [
         Token("tuple", {v.name: code(c) for v, c in zip(lex.puzzle.variables, spelling(m.group(0)))}, m.start(),
               m.end(), m.group(0)) for m in found], key=lambda t: t.start)
 
@@ -2999,6 +2997,11 @@ _ONLY_DESCRIBED = re.compile(r"(?i:\bas\s+the\s+only\s+(?:date|card|pair|option|
                              r"day|month)\s+((?:where|whose|in\s+which|for\s+which|that|which)\b[^,;.\n]*))")
 
 
+def _outside(raw: list[Token], spans) -> list[Token]:
+    """The tokens that start in none of the spans (start, end): a phrase read as a whole, its words no claims."""
+    return [t for t in raw if not any(a <= t.start < b for a, b in spans)]
+
+
 def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered: bool = False) -> list[Token]:
     """Scanned tokens, resolved: ambiguous words, numbers as values, pairs and adjacent values as tuples. `answered`:
     the sentence gives the answer (a closing line, a step under "Answer"), so a value several variables share is the
@@ -3013,13 +3016,13 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         raw = sorted(raw + said, key=lambda t: t.start) if said else raw
     if ("→" in sentence or "->" in sentence or "⟶" in sentence) and ("(" in sentence or "（" in sentence):
         arrows = [m.span() for m in COUNT_ARROW.finditer(sentence)]  # "removed the two aces (5 → 3)": counts
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in arrows)] if arrows else raw
+        raw = _outside(raw, arrows) if arrows else raw
     if raw and raw[0].text.lower() not in LIST_LABELS and (label := _LONG_LIST_LABEL.match(sentence)) is not None:
         # "Remaining (9 cards): …", "Left after Step 3: …": a list's label with its size or time, what is left
         raw = [Token("sep", "remaining:", label.start(1), label.end(), "remaining:"),
                *(t for t in raw if t.start >= label.end())]
     if ("(" in sentence or "（" in sentence) and (counted := [m.span(1) for m in _LEAVING_COUNT.finditer(sentence)]):
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in counted)]  # "…, leaving (3): ♥Q ♥4 ♦5": a count
+        raw = _outside(raw, counted)  # "…, leaving (3): ♥Q ♥4 ♦5": a count
     if ("left" in sentence or "emaining" in sentence) and (arrow := _ARROW_LEFT.search(sentence)) is not None:
         raw = sorted(raw + [Token("sep", "remaining:", arrow.start(1), arrow.end(1), "remaining:")],
                      key=lambda t: t.start)  # "… ⇒ left ♥A ♥Q ♥4 ♦A ♦5"
@@ -3039,13 +3042,13 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     if "(" in sentence and len(lex.numeric) == 3 == len(lex.puzzle.variables):  # "(5, 5, 10)": a world of What Sum's
         triples = [m.span() for m in _TRIPLE.finditer(sentence)]  # three numbers, not three values of one of them
         if triples:
-            raw = [t for t in raw if not any(a <= t.start < b for a, b in triples)]
+            raw = _outside(raw, triples)
     if lex.number_pair is not None and ("×" in sentence or "·" in sentence):  # "只剩2×8一种分解": a product written
         spans = [m.span() for m in _PRODUCT_WRITTEN.finditer(sentence)]  # out, its factors no values of x or y
         raw = [t for t in raw if not (t.kind == "number" and any(a <= t.start < b for a, b in spans))]
     if "=" in sentence:  # "x = 4, y = 13, s = 17": a name the puzzle does not know is given a value, unread
         unknown = [m.span() for m in _NAMED_VALUE.finditer(sentence) if not any(t.start == m.start() for t in raw)]
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in unknown)]
+        raw = _outside(raw, unknown)
     if "≠" in sentence and not any(t.kind in ("know", "notknow") for t in raw):  # "So b ≠ 1, 9": b is not 1 or 9
         signs = [Token("neg", "≠", m.start(), m.end(), "≠") for m in _NOT_EQUAL_VALUE.finditer(sentence)]
         raw = sorted(raw + signs, key=lambda t: t.start) if signs else raw  # (a fact known keeps its sign unread:
@@ -3053,9 +3056,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     if "剩" in sentence and (among := [m.start() for m in _AMONG_LEFT.finditer(sentence)]):  # "剩下5张里A有两张":
         raw = [t for t in raw if t.start not in among]  # among those left, A has two; no list of what is left
     if "∅" in sentence and (empty := [m.span() for m in _EMPTY_MEET.finditer(sentence)]):  # "[w]_A ∩ {3/13, 5/20}
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in empty)]  # = ∅": a condition on a set, no claim
+        raw = _outside(raw, empty)  # = ∅": a condition on a set, no claim
     if "|" in sentence and (sizes := [m.span() for m in _SIZE_OF.finditer(sentence)]):  # "|W2| = 5": how many
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in sizes)]  # worlds, no value
+        raw = _outside(raw, sizes)  # worlds, no value
     if "only" in sentence and (only := _ONLY_DESCRIBED.search(sentence)) is not None:  # "leaves July 16 as the only
         raw = [t for t in raw if not only.start(1) <= t.start < only.end(1)]  # date where the day isn't shared": what
         # makes it the only one, not a claim of its own
@@ -3083,7 +3086,7 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     absolute = [m.span() for m in _ABSOLUTE.finditer(sentence)] if "|" in sentence else []
     if "minus" in low or "plus" in low:  # "a minus 1 or a plus 1": expressions of a, neither a nor the value 1
         spoken = [m.span() for m in _SPOKEN_SUM.finditer(sentence)]
-        raw = [t for t in raw if not any(a <= t.start < b for a, b in spoken)]
+        raw = _outside(raw, spoken)
     out: list[Token] = []
     last_attr: str | None = None
     attr_end = 0  # where the last attribute named ends
