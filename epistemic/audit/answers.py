@@ -11,6 +11,8 @@ import re
 from .claims import ClaimMemo, extract_records
 from .counts import count_key, yes_no as is_yes_no
 from .lexicon import Lexicon, has_suits
+from .records import OTHERS, REJECTED
+from .scope import reading_at, scopes
 from .segment import MONTHS, plain
 
 _GLOSS = re.compile(r"[(（]([^()（）]{1,30})[)）]")
@@ -344,11 +346,14 @@ def foreign_answer(lex: Lexicon, text: str) -> str | None:
     for m in _DATE.finditer(text):
         month = m.group(1).title() if m.group(1) else m.group(2) + "月"
         if _ANSWERED.search(text, max(0, m.start() - 40), m.start()) and \
-                _OTHER_VERSION.search(text, max(0, m.start() - 40), m.start()) is None and \
-                not any(t.kind in ("value", "ambig") for t in lex.scan(month)):
+                not any(t.kind in ("value", "ambig") for t in lex.scan(month)) and not _set_aside(text, m.start()):
             return m.group(0)
     return None
 
 
-# Another version's answer recalled: "PS：这题和原版的套路一样，原版答案是7月16日", "the original's answer is July 16"
-_OTHER_VERSION = re.compile(r"原版|原题|经典版|(?i:\b(?:original|classic|famous|well-known|usual|standard)\b)")
+def _set_aside(text: str, at: int) -> bool:
+    """Whether the words at `at` lie in an idea its sentence sets aside or in another's answer ("PS：这题和原版的套路一样，
+    原版答案是7月16日": the original's answer recalled, not this trace's)."""
+    start = max(text.rfind(c, 0, at) for c in "。.!?！？\n") + 1
+    end = min((i for i in (text.find(c, at) for c in "。!?！？\n") if i >= 0), default=len(text))
+    return reading_at(scopes(text[start:end]), at - start, at - start + 1) in (REJECTED, OTHERS)

@@ -939,7 +939,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         arithmetic += _term_records(raw, sentence)
         arithmetic += _labelled_term_exclusions(raw, sentence)
         if "nor" in sentence or "not" in sentence or "n't" in sentence:
-            arithmetic += _both_denied(lex, sentence)  # "neither hat 1 nor hat 3 is red"
+            arithmetic += _both_denied(lex, sentence, raw)  # "neither hat 1 nor hat 3 is red"
         if ELIMINATES.search(sentence) is not None or "之和" in sentence:  # "P's first statement eliminates every sum of 55
             # or more", "所有能拆成两个素数之和的和都已经被…排除了"
             arithmetic += class_exclusions(raw, sentence)
@@ -1754,10 +1754,10 @@ _AND_BETWEEN = re.compile(r"(?i:\s*(?:,|and|&)\s*)")
 _NOT_BOTH = re.compile(r"(?i:\s*(?:both|all)\b)")
 
 
-def _both_denied(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
+def _both_denied(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRecord]:
     """"So neither hat 1 nor hat 3 is red", "hat 1 and hat 3 are not red": one value denied of two variables of the same
     sort, each an exclusion (not "… are not both red", which denies only that they are red together)."""
-    toks = tokens(lex, sentence)
+    toks = tokens(lex, sentence, raw)  # (the sentence's scan, resolved)
     out = []
     for i in range(len(toks) - 2):
         a = toks[i]

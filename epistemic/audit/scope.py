@@ -104,6 +104,7 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:where|in\s+which|with|that)\b|"
                        r"\b(?:original|classic|famous|standard|usual|well-known)\s+(?:puzzle|version|problem|"
                        r"cheryl(?:'s|’s)?\s+(?:puzzle|birthday))(?:'s|’s)?\s+(?:answer|solution)\b|"
+                       r"\bthe\s+(?:original|classic|famous|standard|well-known)(?:'s|’s)\s+(?:answer|solution)\b|"
                        r"\b(?:it(?:'s|’s|\s+is)|this\s+is|that(?:'s|’s|\s+is))\s+not\s+(?:just|only|simply|merely)"
                        r"\s+that\b|"
                        r"\bthe\s+(?:original|classic|famous|standard|usual|well-known)\s+(?:statement|formulation|"

@@ -263,6 +263,7 @@ def test_another_versions_answer_in_a_ps_is_not_the_answer(ctxs):
     assert answer(ctx, said_zh + "\n\n所以谢丽尔的生日是6月12日。\n\nPS：这题和原版的套路一样，原版答案是7月16日。") == \
         (((3, 12),), True)
     assert answer(ctx, said_zh + "\n\n所以谢丽尔的生日是7月16日。")[1] is False
+    assert answer(ctx, said(ctx) + "\n\nSo it is June 12.\n\nThe original's answer is July 16.") == (((3, 12),), True)
 
 
 def test_among_those_left_is_no_list_of_them(ctxs):
