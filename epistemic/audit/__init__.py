@@ -24,8 +24,8 @@ from .casing import lower_cased, restore_case
 from .chains import chain_records
 from .computed import computed_records, respective_values, split_sums, tuple_values
 from .questions import answered_exclusions
-from .tables import (mistake_rows, property_rows, row_cases, ruled_out_cells, silence_rows, sum_rows, table_records,
-                     timeline_rows)
+from .tables import (mistake_rows, property_rows, reason_cells, row_cases, ruled_out_cells, silence_rows, sum_rows,
+                     table_records, timeline_rows)
 from .recaps import arrow_credits, credit_tables, list_credits
 from .remaining import BARE_LEFT
 from .trials import trial_records
@@ -79,10 +79,12 @@ _NARRATIVE = re.compile(r"\b(?:then|next|finally|after that|afterwards|lastly)\b
 _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of course|absolutely|great question|"
                        r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|"
                        r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
-                       r"\W*(?i:answer|final answer|答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论|"
+                       r"\W*(?i:answer|final answer(?:\s+first)?|answer\s+first|short\s+answer|tl;?\s*dr|bottom\s+line|"
+                       r"答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论|"
                        r"(?:worked\s+)?solution|解答?)"
                        r"\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*|"  # ("**Theorem.** The numbers are x = 4, y = 13.",
-                       r"\W*【(?:解答|答案)】\s*")  # "Solution. The card is the five of diamonds.")
+                       r"\W*【(?:解答|答案)】\s*|\s*<(?i:final_)?(?i:answer)>\s*")  # "Solution. The card is the five of
+# diamonds.", "<answer>Yes: …</answer>")
 _CONCLUSION = re.compile(r"\W*(?:(?:so|therefore|thus|hence)\b|所以|因此|于是)", re.IGNORECASE)
 # What someone reasons from, alone: "没有人能单凭父亲的话确定自己" (no child can tell from the father's words alone): the
 # basis of the children's reasoning, not the time of what the sentence says after it
@@ -424,6 +426,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 records = [r for r in records if not (r.kind == "exclusion" and any(a <= r.start < b for a, b in answered)
                                                       and ELIMINATED.search(text, r.start, r.end) is None)]
             records = ruled_out_cells(records, text)  # "| Silence #1 | exactly 1 muddy |" under "… rule out"
+            records = reason_cells(records, text)  # "| July 16 | ✓ | only 16 left |" under "Reason": July's case
             records = silence_rows(lex, text, records)  # "| 2 | at least 3 muddy |" under "| silences so far | … |"
             records = row_cases(lex, text, records)  # "| 1 | 0, 2 | ✓ | 只剩 b=2 |" under "| a | … |": a's case
             records = timeline_rows(records, text)  # "| 110, 101, 011 | ✓ | ✓ | ✗ |" under "| worlds | after r1 | … |"
@@ -661,9 +664,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             opened = None
         before = max(before, al.stage_at(len(st.text)))  # (with the cues inside the step: "S: now knows" after "P: now knows")
     top = max((al.reached for al in alignment), default=0)  # the latest announcement the trace reaches at all
-    boxed = next(((a, st.index) for st in reversed(seg.steps) if "boxed" in st.text
+    boxed = next(((a, st.index) for st in reversed(seg.steps) if "boxed" in st.text or "answer>" in st.text
                   for a in (boxed_answer(lex, ctx.memo, st.text),) if a), None)
-    if boxed is not None:  # "\boxed{9}": the answer the trace commits to, whatever a remark after it names
+    if boxed is not None:  # "\boxed{9}", "<answer>9</answer>": the answer the trace commits to, whatever a remark
+        # after it names
         final, final_at = boxed
     if final is not None and final_at is not None and final_at < len(seg.steps) - 3 and \
             (final_at <= 1 or SUMMARY_LABEL.match(seg.steps[final_at].text) is not None):  # "Short answer: no." in

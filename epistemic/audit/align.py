@@ -106,6 +106,10 @@ _BLOCK_FIELD = re.compile(r"^\s*[\"']?(?P<key>speaker|who|agent|statement|says|s
 _NAME_IN_QUOTE = re.compile(r"^([\"“])((?:Mr\.?\s)?[A-Z][a-z]{1,15}|[\u4e00-\u9fff]{1,4}?(?:先生)?)\s?[:：]\s?")
 
 
+# A tag alone on the step's first line: '<step n="1">', "<analysis>" (what follows is the opening)
+_TAG_LINE = re.compile(r"<[A-Za-z_][\w-]*(?:\s+[^<>\n]{0,40})?>[ \t]*\n")
+
+
 def _block_opening(text: str) -> str | None:
     """The opening a structured step stands for ('Albert: "I don't know, …"'), or None for any other step."""
     if _BLOCK_HEAD.match(text) is None:
@@ -518,7 +522,9 @@ _STOP = frozenset({"that", "they", "them", "this", "with", "your", "yours", "whe
                    "their", "there", "then", "from", "will"})
 # All the statements named at once: "the three announcements", "all the statements", "三句话", "所有发言"
 _ALL_STATEMENTS = re.compile(r"(?i:\b(?:all\s+(?:the\s+)?|the\s+)(?:(two|three|four|five|\d)\s+)?(?:statements|"
-                             r"announcements|remarks|lines|answers|replies)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话")
+                             r"announcements|remarks|lines|answers|replies)\b)|(?:所有|全部)(?:的)?(?:发言|声明|话)|([两三四五])句话|"
+                             r"(?i:\b(?:all\s+)?the\s+(two|three|four|five|\d)\s+[\"“][^\"“”\n]{1,30}[\"”]\s*[’']?s\b)")
+# ('the three "I don't know"s': the statements by their words, all alike)
 # A step opening on "after …" as its label, up to a colon (_LABEL_COLON): "So after all three statements:"
 _AFTER_OPENING = re.compile(r"[\s#*>-]*(?:(?i:so|thus|hence|then|and|now|finally)[\s,]+)?(?i:after|once|following)\s+"
                             r"[^,:;.\n，：；。]{2,40}|[^,:;.\n，：；。]{2,20}(?:之后|以后)")
@@ -1947,7 +1953,7 @@ class Aligner:
         m = _ALL_STATEMENTS.search(phrase)
         if m is None or IN_TURN.search(phrase) is not None:
             return None  # ("三句话依次去掉了 b = c、a = c、a = b": each statement its own, in turn)
-        n = m.group(1) or m.group(2)
+        n = m.group(1) or m.group(2) or m.group(3)
         count = _COUNT_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
         return len(self.quotes) if not n or count == len(self.quotes) else None
 
@@ -2016,7 +2022,9 @@ class Aligner:
             hit = self._locate(key[0], current)
             block = _block_opening(key[0]) if hit[0] is None and ("step" in key[0] or "statement" in key[0]) \
                 else None
-            hit = self.memo[key] = self._locate(block, current) if block is not None else hit
+            tag = _TAG_LINE.match(key[0]) if hit[0] is None and block is None and key[0][:1] == "<" else None
+            hit = self.memo[key] = self._locate(block, current) if block is not None else \
+                self._locate(key[0][tag.end():], current) if tag is not None else hit
         return hit
 
     def _step_label(self, first: str, current: int) -> int | None:

@@ -80,7 +80,12 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
     found = {k for _, _, k in kept} - {None}
     if len(found) > 1:  # "after the father's remark at least 1, after the three silences at least 2, 3 and finally 4":
-        # each anchor opens its own clause; the claim's is the last before it, with no comma between them
+        # each anchor opens its own clause; the claim's is the last before it, with no comma between them, unless
+        # one follows the claim right after it ("…, k ≥ 3 after the second, and k = 3 once the muddy children know")
+        right_after = [k for at, _, k in kept if k is not None and a + at >= end and
+                       _TRAILING.fullmatch(sentence, end - a, at) is not None]
+        if right_after:
+            return right_after[0]
         at, p, k = max(((at, p, k) for at, p, k in kept if k is not None and a + at < start), default=(0, "", None))
         return k if k is not None and _CLAUSE_COMMA.search(sentence, at + len(p), start - a) is None else None
     return found.pop() if len(found) == 1 else None
@@ -233,8 +238,8 @@ def _as_silence(m: re.Match) -> str:
 
 
 # "after the first silence … k ≥ 2, after the second k ≥ 3": an ordinal whose noun the sentence gave before it
-_ORDINAL_NOUN = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth)\s+(silence|round|question|ask|call|time|night|"
-                           r"statement|announcement|remark)s?\b")
+_ORDINAL_NOUN = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth)\s+(?:silent\s+)?(silence|round|question|ask|"
+                           r"call|time|night|statement|announcement|remark)s?\b")
 _BARE_ORDINAL = re.compile(r"(?i)\S+(?:\s+\S+)?\s+the\s+(?:first|second|third|fourth|fifth)\b(?!\s+[a-z]{2,})")
 
 
@@ -254,7 +259,10 @@ def _elided_noun(sentence: str, at: int, phrase: str) -> str:
 _SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|"
                             r"makes\s+it\s+through|"
                             r"gets\s+past|got\s+past)\s+(?=the\s+(?:first|second|third|last|final|opening)\s+"
-                            r"(?:statement|announcement|remark|reply|line|round)\b)")
+                            r"(?:statement|announcement|remark|reply|line|round)\b|"
+                            r"(?:all\s+)?the\s+(?:two|three|four|five|\d)\s+"
+                            r"(?:statements|announcements|[\"“][^\"“”\n]{1,30}[\"”]\s*[’']?s)\b)")
+# (or all of them: 'every case that survives the three "I don't know"s')
 
 
 # "<statement> (also) rules out …", "… are eliminated by <statement>", "<statement>排除了…", "…被<statement>排除"

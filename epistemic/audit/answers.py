@@ -21,7 +21,7 @@ _BOLD = re.compile(r"\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__")
 
 def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> tuple[tuple[int, ...], ...] | None:
     """The answer named by the last (or first) bold span of `text` that names one, or None."""
-    found = [(m, m.group(1) or m.group(2)) for m in _BOLD.finditer(text)]
+    found = [(m, _ANSWER_WORD.sub("", m.group(1) or m.group(2), count=1)) for m in _BOLD.finditer(text)]
     found = [(m, span) for m, span in found if _UNSURE.search(span) is None]  # ("**… more likely white, but he cannot
     # be certain**": no answer given)
     hit = next(((m, a) for m, a in ((m, _answer_of(lex, memo, span)) for m, span in (reversed(found) if last else found))
@@ -37,6 +37,7 @@ def bold_answer(lex: Lexicon, memo: ClaimMemo, text: str, last: bool = True) -> 
     # June** are consistent": both, not the last)
 
 
+_ANSWER_WORD = re.compile(r"^\s*(?i:(?:final\s+)?answer)\s*(?=\d|(?i:yes|no)\b)")  # "**answer 1**": the answer 1
 _SENTENCE_END = re.compile(r"[.。!！?？;；](?=\s|$)|\n")
 # A labelled summary line and why after a dash: "**Summary: 3 children are muddy — the first silent round rules …"
 _SUMMARY_HEAD = re.compile(r"(?m:^)[ \t>#*_]*(?:(?i:summary|in\s+summary|conclusion|verdict|final\s+answer|answer)|"
@@ -55,13 +56,15 @@ def summary_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int,
 _UNSURE = re.compile(r"(?i:\b(?:more|most)\s+likely\b|\bprobably\b|"
                      r"\b(?:cannot|can't|can\s+not)\s+be\s+(?:certain|sure|determined)\b|\bundetermined\b)|无法确定|不能确定")
 _BOXED = re.compile(r"\\boxed\s*\{((?:[^{}\n]|\{[^{}\n]*\}){1,120})\}")
+_TAGGED = re.compile(r"<(?:final_)?answer>\s*([^<>]{1,200}?)\s*</(?:final_)?answer>", re.IGNORECASE)
 
 
 def boxed_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
-    """The answer of the last "\\boxed{…}" in `text` that names one ("\\boxed{9}", "\\boxed{(4, 13)}",
-    "\\boxed{\\text{July 16}}"), or None."""
+    """The answer of the last "\\boxed{…}" or "<answer>…</answer>" in `text` that names one ("\\boxed{9}",
+    "\\boxed{(4, 13)}", "\\boxed{\\text{July 16}}", "<answer>Cam's anniversary is July 16.</answer>"), or None."""
     spans = [re.sub(r"\\[ ,;!:]", " ", re.sub(r"\\text\s*\{([^{}]*)\}", r"\1", m.group(1)))
              for m in _BOXED.finditer(text)]  # (LaTeX spaces: "\\boxed{(4,\\ 13)}")
+    spans += [m.group(1) for m in _TAGGED.finditer(text)] if "<" in text else []
     return next((a for a in (_answer_of(lex, memo, span) for span in reversed(spans)) if a), None)
 
 
@@ -140,7 +143,7 @@ _SUMMARY_LABELS = (r"(?:答案?|先说结论|结论先行|简而言之|总结|�
 # A step that opens on such a label ("Short answer: no. In every surviving triple …", "TL;DR: …", "先说结论：…"): a
 # summary of what the trace goes on to show
 SUMMARY_LABEL = re.compile(r"\W*(?:\*\*)?" + _SUMMARY_LABELS + r"\s*(?:\*\*)?\s*[:：]")
-_OPENING_YES_NO = re.compile(r"\W*(?:\*\*)?(?:" + _SUMMARY_LABELS +
+_OPENING_YES_NO = re.compile(r"(?:\s*<(?i:(?:final_)?answer)>)?\W*(?:\*\*)?(?:" + _SUMMARY_LABELS +
                              r"\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)(?:\s*[(（]\s*(?:填|答案|(?i:answer))?\s*[:：]?\s*[01]\s*[)）])?"
                              r"\s*(?:\*\*)?\s*[.,，。!！:：—–]")  # ("答：是（填1）。")

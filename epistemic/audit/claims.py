@@ -890,14 +890,26 @@ def _texts_from(records: tuple, read: str, sentence: str) -> tuple:
 
 
 # A supposition with a bare pronoun in it: "如果日子是18或19，他马上就知道了", "If the day were 18, he would know"
-_PRONOUN_IF = re.compile(r"(?i:(?:\bif\b|\bfor\s+[a-z]\s*=\s*\d)[^.!?\n]*\b(?:he|she)\b[^.!?\n]*"
+_PRONOUN_IF = re.compile(r"(?i:(?:\bif\b|\bfor\s+[a-z]\s*=\s*\d|\bin\s+the\s+[^.!?\n,]{1,24}\s+case\b)[^.!?\n]*"
+                         r"\b(?:he|she)\b[^.!?\n]*"
                          r"\b(?:know|knows|knew|tell|sure)\b)|"  # ("For b = 1 he still has two options, …")
                          r"(?:如果|假如|要是|若是)[^。！？\n]*[他她][^。！？\n]*(?:知道|确定)")  # (and its knowing)
 
 
 def _referent(lex: Lexicon, text: str, at: int) -> str | None:
-    """The agent named last in the step's text before `at` (the 300 characters before it)."""
-    return next((t.payload for t in reversed(lex.scan(text[max(0, at - 300):at])) if t.kind == "agent"), None)
+    """The agent named last in the step's text before `at` (the 300 characters before it), passing over those named
+    as what someone sees ("He sees man 1 and the blind man. … he wouldn't know": the one who sees them)."""
+    before = text[max(0, at - 300):at]
+    return next((t.payload for t in reversed(lex.scan(before))
+                 if t.kind == "agent" and _SEEN.search(before, _clause_start(before, t.start), t.start) is None), None)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts: after the last stop, comma or semicolon before it."""
+    return max(text.rfind(c, 0, at) for c in ".,;:!?。，；：！？\n") + 1
+
+
+_SEEN = re.compile(r"(?i:\b(?:sees|see|saw|seeing|looks\s+at|look\s+at|looking\s+at)\b)|看到|看见|看着")
 
 
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int | None = None,
@@ -984,6 +996,13 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if kinds & _CONTENT or "(" in sentence or _spells_worlds(lex, sentence):
         toks = tokens(lex, sentence, raw, cue)
         found = _sentence_claims(lex, toks, sentence, cue, "if" in kinds, referent)
+        if "=" in sentence and ("⇒" in sentence or "→" in sentence or ">" in sentence):  # "a=0⇒b=1": a case and
+            implied = [m.span() for m in _VALUE_IMPLIES.finditer(sentence)]  # what it forces, neither a claim
+            found = [r.read_as(CASE) if r.certain and r.kind == "candidates" and
+                     any(a <= r.start < b for a, b in implied) else r for r in found]
+        if survivors := [r for r in arithmetic if r.kind == "possible"]:  # "So a = 1 stays": still possible, not
+            found = [r for r in found if r.kind != "candidates" or r.key.formula[0] != "Compare" or  # the only one
+                     not any(r.start < p.end and p.start < r.end for p in survivors)]
         if ONCE_QUICK.search(sentence) is not None:  # "the only day that appears once is 18"
             arithmetic += singleton_records(lex, sentence, toks)
         if "agent" in kinds and _TOLD.search(sentence) is not None:
@@ -1029,7 +1048,7 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if crossed:
         found = [r for r in found if not any(c.start <= r.start < c.end for c in crossed)]
     if not found and not crossed:
-        return tuple(timed), carry
+        return tuple(_rejected_timed(timed, sentence)), carry
     marked = scopes(sentence)
     if marked:
         found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
@@ -1139,7 +1158,16 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     # "so a P holding a 4 couldn't pin it down; ♥4 is out": the case worked, its conclusion is about the stage
     found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
              for r in found]
-    return tuple(found + timed), carry
+    return tuple(found + _rejected_timed(timed, sentence)), carry
+
+
+def _rejected_timed(timed: list[ClaimRecord], sentence: str) -> list[ClaimRecord]:
+    """The timed records (dated by their own rounds, no hedge of the sentence applies) that lie in an idea the
+    sentence rejects ("Earlier I wanted to say that the three-muddy case is removed already by nobody stepping
+    forward, but it is not"): set aside all the same."""
+    rejected = [m for m in scopes(sentence) if m.reading == REJECTED] if timed else []
+    return [r.read_as(REJECTED) if r.certain and reading_at(rejected, r.start, r.end) else r
+            for r in timed] if rejected else timed
 
 
 # A question whether an agent knows, ending its sentence: "Status: A knows? no. B knows?", "阿尔伯特知道吗？"
@@ -1595,13 +1623,15 @@ _IF_WORD = re.compile(r"(?i:\b(?:if|suppose|assuming|as\s+long\s+as)\b)|如果|�
 _SO_WORD = re.compile(r"(?i:\b(?:so|therefore|hence|thus)\b)|所以|因此|于是")
 
 
+# One value implying another: "a=0⇒b=1", "b = 10 → a = 9"
+_VALUE_IMPLIES = re.compile(r"(?<![\w])[A-Za-z]\s*=\s*\d{1,4}\s*(?:⇒|=>|→|->)\s*[A-Za-z]\s*=\s*\d{1,4}(?!\d)")
+
+
 def _supposed_at(sentence: str, at: int) -> bool:
     """Whether `at` lies in the consequent of an "if …," earlier in its sentence, before any "so" / "所以" that
     concludes ("Each thinks: if I'm clean, there are exactly two muddy, and …")."""
     found = _IF_WORD.search(sentence, 0, at)
     return found is not None and _SO_WORD.search(sentence, found.end(), at) is None
-
-
 
 
 def _value_subject(raw: list, at: int) -> bool:
@@ -2997,6 +3027,10 @@ _ONLY_DESCRIBED = re.compile(r"(?i:\bas\s+the\s+only\s+(?:date|card|pair|option|
                              r"day|month)\s+((?:where|whose|in\s+which|for\s+which|that|which)\b[^,;.\n]*))")
 
 
+_OTHERS_AGE = re.compile(r"(?i)\b\d{1,3}(?=\s*-?\s*years?[-\s]old\s+(?:brothers?|sisters?|siblings?|twins?|sons?|"
+                         r"boys|kids?|children)\b)")
+
+
 def _outside(raw: list[Token], spans) -> list[Token]:
     """The tokens that start in none of the spans (start, end): a phrase read as a whole, its words no claims."""
     return [t for t in raw if not any(a <= t.start < b for a, b in spans)]
@@ -3059,6 +3093,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         raw = _outside(raw, empty)  # = ∅": a condition on a set, no claim
     if "|" in sentence and (sizes := [m.span() for m in _SIZE_OF.finditer(sentence)]):  # "|W2| = 5": how many
         raw = _outside(raw, sizes)  # worlds, no value
+    if "old" in sentence and (others := [m.span() for m in _OTHERS_AGE.finditer(sentence)]):  # "Cheryl is 9, with
+        raw = _outside(raw, others)  # two 4-year-old brothers": the brothers' age, not a second one of hers
     if "only" in sentence and (only := _ONLY_DESCRIBED.search(sentence)) is not None:  # "leaves July 16 as the only
         raw = [t for t in raw if not only.start(1) <= t.start < only.end(1)]  # date where the day isn't shared": what
         # makes it the only one, not a claim of its own
@@ -4115,6 +4151,9 @@ def _compared(toks: list[Token], sentence: str) -> tuple | None:
 _ROLE_TIME = re.compile(r"(?i:\b(?:now|then|already|also|too|after|once|finally|either)\b)|现在|已经|也|之后")
 
 
+_ROLE_LINE = re.compile(r"[\s>*\-•]*(?:\*\*)?[^\W\d][^:：\n*]{0,20}(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+                        r"(?:(?i:knows|is\s+told|gets|learns)\s+(?:the\s+|only\s+the\s+)?|(?:只)?(?:知道|被告知|得知|拿到))"
+                        r"[^\W\d][^\W\d]{0,6}?(?:\*\*)?\s*(?:[(（][^()（）\n]{0,20}[)）])?\s*[.。;；,，]?\s*")
 _FACT_AFTER = re.compile(r"\s*(?:≠|!=|=|<|>|≤|≥|∈|∉)")
 
 
@@ -4134,8 +4173,9 @@ def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimReco
         if attr is not None and (rest[0].kind in ("know", "attr")) and _FACT_AFTER.match(sentence, attr.end) is None:
             pairs.append((t.payload, attr.payload))  # (not "安妮知道b≠1": a fact about b known, not b)
     agents = {a for a, _ in pairs}
-    if len(pairs) != 2 or len(agents) != 2 or len({v for _, v in pairs}) != 2:
-        return found
+    if (len(pairs) != 2 or len(agents) != 2 or len({v for _, v in pairs}) != 2) and \
+            not (len(pairs) == 1 and _ROLE_LINE.fullmatch(sentence) is not None):
+        return found  # (one agent on a line of its own: "- **阿里**：知道日子（几号）", a list of who was told what)
     keys = {knows_key(a, "value", (("Var", v),)) for a, v in pairs}
     out = [r.read_as(KNOWLEDGE)._replace(kind="told") if r.kind == "knowledge" and r.key.formula in keys else r
            for r in found]
@@ -4548,20 +4588,24 @@ def _when_case(toks: list[Token], sentence: str) -> list[Token] | None:
     m = _WHEN_OPENING.match(sentence)
     if m is None:
         return None
-    group = "case" if m.group("case") is not None else "en"
+    group = next(g for g in ("case", "en", "the_case") if m.group(g) is not None)
     case = [n for n, t in enumerate(toks) if m.start(group) <= t.start and t.end <= m.end(group)]
     if not case or not any(toks[n].kind in ("value", "tuple") for n in case) or \
             any(toks[n].kind in ("agent", "know", "notknow", "neg", "modal", "if") for n in case) or \
             not any(t.kind in ("know", "notknow") for t in toks[case[-1] + 1:]):
         return None
-    first = toks[case[0]]
-    return toks[:case[0]] + [Token("if", None, first.start, first.start, "when")] + toks[case[0]:]
+    first, after = toks[case[0]], case[-1] + 1
+    comma = [] if toks[after].kind == "sep" else [Token("sep", ",", m.end(), m.end(), ",")]  # ("in the WWR case he …")
+    return toks[:case[0]] + [Token("if", None, first.start, first.start, "when")] + toks[case[0]:after] + comma + \
+        toks[after:]
 
 
 # "b = 1时，", "当b = 0时，", "b = 1的时候，", "而a = 9时，", "When b = 1, ": a case of values before a comma
 _WHEN_OPENING = re.compile(r"[\s>*\-•]*(?:(?:而|但|那么|所以|同样|同理)[，,]?\s*)?当?\s*(?P<case>[^，,。；;：:\n]{1,24}?)\s*"
                            r"(?:的时候|时|的情况下)\s*[，,]|"
-                           r"[\s>*\-•]*(?i:(?:and|but|so)\s+)?(?i:when|whenever)\s+(?P<en>[^,;:.\n]{1,30}),")
+                           r"[\s>*\-•]*(?i:(?:and|but|so)\s+)?(?i:when|whenever)\s+(?P<en>[^,;:.\n]{1,30}),|"
+                           r"[\s>*\-•]*(?i:(?:and|but|so)\s+)?(?i:in\s+the\s+)(?P<the_case>[^,;:.\n]{1,24}?)\s+case\b")
+# ("So in the WWR case he wouldn't know either": in that case)
 
 
 def _unless(toks: list[Token]) -> list[Token] | None:

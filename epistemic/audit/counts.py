@@ -76,6 +76,8 @@ _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with|test|try|testing|trying)\s*\(?\s*$)|"
                             r"(?:如果|假设|当|若)\s*$")  # ("Test m = 3: a muddy child sees two muddy faces": tried)
+# The instance given as the solution opens: "解：n=3。", "设n=3", "Let n = 3 logicians." (its size, no count claimed)
+_GIVEN_PARAM = re.compile(r"(?:^|[。；;\n])\s*(?:解|设|令|已知)\s*[:：]?\s*$|(?i:\b(?:let|given|here)\s*$)")
 _CASE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|with|test|try)\s*\(?\s*[A-Za-z]\s*(?:=|≥|>=|≤|<=|>|<))|"
                          r"(?:如果|假设|当|若)\s*[A-Za-z]\s*=")
 _CASE_SUBJECT = re.compile(r"(?i:\s+(?:needs|requires|would|takes|means|implies|predicts|fails|fits|works)\b)")
@@ -276,6 +278,7 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         # written as, or the letter the trace names the count by ("Let m be the number of muddy children")
         for m in re.finditer(r"(?<![A-Za-z0-9_.])" + re.escape(name) + r"\s*(=|≥|>=|≤|<=|>|<|≠)\s*(\d{1,3})(?!\d|\.\d)", sentence):
             if _SUPPOSE_PARAM.search(sentence, 0, m.start()) or _CASE_PARAM.search(sentence, 0, m.start()) or \
+                    _GIVEN_PARAM.search(sentence, 0, m.start()) or \
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
                     _CASE_SUBJECT.match(sentence, m.end()) or _INSTANCE.match(sentence, m.end()) or \
                     not cue and _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()) or \
@@ -386,8 +389,8 @@ def _asked_counts(lex: Lexicon, term: tuple, sentence: str, cue: bool) -> list[C
     for m in _SAID_COUNT.finditer(sentence) if en else ():
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.group("rest"))}
         if not any(w[:5] == a[:5] for w in words for a in en) or _SEES.search(m.group("rest")) or \
-                _WOULD.search(m.group("rest")) or _CASE_AFTER.match(sentence, m.end()) or \
-                _BULLET_BEFORE.match(sentence):
+                _WOULD.search(m.group("rest")) or _BULLET_BEFORE.match(sentence) or \
+                (_CASE_AFTER.match(sentence, m.end()) and not _restated(sentence, m)):
             continue  # ("three sees two", "2 would leave", "- 2 blue-eyed: they leave on night 2"): no count claimed
         out.append(_said_count(term, sentence, m, cue))
     for m in _NUMBER_OF_ASKED.finditer(sentence) if en else ():  # "the number of blue-eyed islanders is 3"
@@ -507,6 +510,14 @@ def asked_words(lex: Lexicon) -> tuple[frozenset[str], str]:
     return hit
 
 
+def _restated(sentence: str, m: re.Match) -> bool:
+    """Whether the colon after a said count only gives the count again ("All three logicians want a beer: 3."): the
+    answer, not a case label."""
+    again = _AGAIN.match(sentence, m.end())
+    return again is not None and int(again.group(1)) == _number(m.group(1))
+
+
+_AGAIN = re.compile(r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(\d{1,3})\s*(?:\*\*)?\s*[.。!！]?\s*(?:\*\*)?\s*$")
 _CASE_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?:[:：→]|->|=>|⇒)")
 _BULLET_BEFORE = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _ZH_PEOPLE = ("逻辑学家", "岛民", "孩子", "小孩", "智者", "人")  # who is counted, not what about them is
@@ -514,8 +525,11 @@ _QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have
                              "want", "wants", "what", "which", "who", "did", "for", "yes", "no", "or"})
 _SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:A\s*[:：]\s*)?(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?"
                          r"(?:(?:at|by)\s+this\s+point|by\s+now|already)?[,:]?\s*|[,;]\s*(?:and\s+)?"
-                         r"(?:so|thus|therefore|hence)\b[,:]?\s*|[:：]\s*(?=all\b))(?:\*\*)?(?:all\s+)?"
-                         r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?P<rest>[^.;:!?|\n]{1,40}))")
+                         r"(?:so|thus|therefore|hence)\b[,:]?\s*|[:：]\s*(?=all\b)|"
+                         r"\b(?:since|because)\b[^.;:!?\n]{1,80}?,[\"”]?\s*(?=all\b))(?:\*\*)?(?:all\s+)?"
+                         r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?!(?<=one\s)(?:who|whose|that|of)\b)"
+                         r"(?P<rest>[^.;:!?|\n]{1,40}))")
+# (not "One who does want beer can't answer …": a person, no count; nor "one of them"; but "all three of them")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
 

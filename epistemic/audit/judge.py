@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .records import Claim, ClaimRecord, formula_of
 from .knowledge import StageTables
 from .chains import chain_text
+from .keys import knower
 from .strategies import STRATEGIES, credit_text, prime_text, singletons_text, speaker_text, survivor_text
 from .verdicts import ENTAILED, FALSE, NOT_HANDLED, PREMATURE, Text, Verdict, Window  # noqa: F401
 
@@ -31,7 +32,8 @@ _MISSING = object()
 
 
 # A sentence that supposes its case in words ("Then the clean children would know …", "如果只有一个孩子有泥，…")
-_SUPPOSED = re.compile(r"(?i:\b(?:would|could|if|suppose|supposing|assume|were)\b|['’]d\b)|如果|假设|假如|要是|就会")
+_SUPPOSED = re.compile(r"(?i:\b(?:would|could|wouldn['’]t|couldn['’]t|if|suppose|supposing|assume|were)\b|['’]d\b)|"
+                       r"如果|假设|假如|要是|就会")
 _SUPPOSING = ("hypothetical", "case knowledge")  # claims about a case, judged where the case was last possible
 
 
@@ -248,7 +250,7 @@ class Judge:
             return None
         key = record.key
         stage = window.stage
-        reach = _reach(record.kind, record.past, stage, window.fresh)
+        reach = self._reach_of(record.kind, record.past, window, key.formula)
         witnesses = self._memo("@points", key.witnesses, self._points)
         if None in witnesses:
             return self.judge(record.claim(lex), stage, window.reached)
@@ -266,6 +268,23 @@ class Judge:
         return self._verdict(window, reach, holds, lambda j, back: self._key_text(lex, key.formula, back,
                                                                                   f"at stage {j}: "),
                              counterexample, "value sets", record.past)
+
+    def _reach_of(self, kind: str, past: bool, window: Window, fkey) -> int:
+        """`_reach`, except that a supposition about what someone would know is about now when the last statement
+        says nothing of that one's knowledge and the next that does speaks of the present ("He [the second man] sees
+        … So in the WWR case he wouldn't know either", after the first man said only that he does not know), not
+        about the stage before it (as "如果是黑桃，Q就没法确定P不知道" is, for Q's "I knew you didn't know")."""
+        reach = _reach(kind, past, window.stage, window.fresh)
+        if reach and kind == "hypothetical" and isinstance(fkey, tuple) and fkey[0] == "Implies":
+            who = knower(fkey[2])
+            said = [a.content for a in self.solution.puzzle.announcements]
+            about = [n for n, f in enumerate(said)
+                     if any(isinstance(x, s.Knows) and who in x.agents for x in s.walk(f))]
+            after = next((n for n in about if n >= window.stage), None)
+            if who is not None and window.stage - 1 not in about and after is not None and \
+                    not any(isinstance(x, s.Past) for x in s.walk(said[after])):
+                return 0
+        return reach
 
     def _verdict(self, window: Window, reach: int, holds, text, counterexample, strategy: str,
                  past: bool = False) -> Verdict:
@@ -296,7 +315,7 @@ class Judge:
             return None
         fkey, wkeys, past = record.key
         stage = window.stage
-        reach = _reach(record.kind, past, stage, window.fresh)
+        reach = self._reach_of(record.kind, past, window, fkey)
         stages = self.solution.stages
 
         def holds(j: int, back: int) -> bool:
@@ -407,7 +426,7 @@ class Judge:
             return None
         window = Window(max(0, min(window.stage, self.last)), max(0, min(window.reached, self.last)), window.fresh)
         stage = window.stage
-        reach = _reach(claim.kind, claim.past, stage, window.fresh)
+        reach = self._reach_of(claim.kind, claim.past, window, fkey)
         try:
             return self._verdict(window, reach, lambda j, back: self.holds(claim, j, back),
                                  lambda j, back: self._text(claim.formula, fkey, j, back),

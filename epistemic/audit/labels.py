@@ -33,12 +33,17 @@ def defined_labels(lex: Lexicon, voices: tuple[str | None, ...], text: str) -> D
     names: dict[str, int] = {}
     start = end = None
     for k, m in enumerate(hits, start=1):
-        if k > len(voices) or voices[k - 1] is None:
+        if k > len(voices):
             break
-        gap = _BEFORE_NAME.match(text, m.end())
-        toks = tokens(lex, text[gap.end():gap.end() + 24])
-        if not toks or toks[0].start != 0 or toks[0].kind != "agent" or toks[0].payload != voices[k - 1]:
-            break
+        if voices[k - 1] is None:  # "①父亲：至少一人有泥。\n②…无人站出。": a statement no agent makes, labelled
+            if _number(m) != k or _LINE_START.fullmatch(text, max(0, text.rfind("\n", 0, m.start()) + 1),
+                                                         m.start()) is None:
+                break  # in its place, opening a line of its own
+        else:
+            gap = _BEFORE_NAME.match(text, m.end())
+            toks = tokens(lex, text[gap.end():gap.end() + 24])
+            if not toks or toks[0].start != 0 or toks[0].kind != "agent" or toks[0].payload != voices[k - 1]:
+                break
         names[m.group(0)] = k
         start = m.start() if start is None else start
         end = m.end()
@@ -57,6 +62,17 @@ def label_mentions(names: dict[str, int], text: str, skip: tuple[int, int] | Non
         if k is not None:
             out.append((m.start(), k))
     return out
+
+
+_LINE_START = re.compile(r"[\s>*\-•]*")
+
+
+def _number(m: re.Match) -> int:
+    """The place a label names: "(2)" and "②" 2, "(B)" 2 ("(A1)" 0, no place)."""
+    label = m.group(1) or m.group(2)
+    if label in "①②③④⑤⑥⑦⑧⑨":
+        return ord(label) - ord("①") + 1
+    return int(label) if label.isdigit() else ord(label) - ord("A") + 1 if len(label) == 1 else 0
 
 
 def _plain(label: str) -> str:

@@ -152,6 +152,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "is already out", "are already out", "was already out", "were already out",
             "is off the table", "are off the table", "was off the table",
             "dies", "die", "died",  # ("so both 14s die right here", "(1, 1, 2) dies here")
+            "is finished", "are finished", "is also finished", "are also finished", "is done for", "are done for",
             "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -76,6 +76,12 @@ _CASE_TAKEN_UP = re.compile(r"^\W*(?i:(?:(?:so|now|ok(?:ay)?|first|next|then|and
                             r"(?:let's\s+|let\s+us\s+|we\s+)?"
                             r"(?:think\s+about|consider|take|look\s+at|imagine|picture|start\s+with)\s+(?:the\s+|a\s+)?"
                             r"(?:case|scenario|situation|world)s?\s+(?:where|in\s+which|when|with)\b)")
+# A value's case checked, up to a colon: "Wait, I need check a = 3 more carefully: b = 2 stays, b = 4 stays.", "Let me
+# double-check b = 1: …" (what follows is that case's)
+_CASE_CHECKED = re.compile(r"^\W*(?i:(?:(?:so|now|ok(?:ay)?|wait|hmm|next|then|and|but)\W+)*"
+                           r"(?:i\s+(?:need\s+(?:to\s+)?|must\s+|should\s+|want\s+to\s+|will\s+)|let\s+me\s+|let's\s+|"
+                           r"we\s+(?:need\s+to\s+|must\s+)?)?(?:check|re-?check|double-check|verify|examine|test|try|"
+                           r"look\s+at)\s+(?:the\s+case\s+)?[a-z]\s*=\s*\d{1,3}\b[^:：\n.]{0,30}[:：])")
 # A guess set up to be tested ("**Candidate: yes, the three numbers are all different.**", "Hypothesis: July 16.",
 # "猜测：♦5"): the verification style's proposal, checked by the steps after it, not yet claimed
 _GUESS_LABEL = re.compile(r"^\W*(?:(?i:candidate(?:\s+answer)?|hypothesis|working\s+hypothesis|proposed\s+answer|"
@@ -90,6 +96,10 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"\bmy (?:first|initial|gut) (?:thought|guess|idea|association|instinct|impulse|"
                        r"reaction|hunch|impression)\b|\b(?:first|initial|gut) (?:instinct|impression|reaction|hunch)\b|\b(?:one|someone|somebody|you) (?:might|could|may|would) (?:think|assume|argue|object|say|claim)\b|\b(?:an?|the) (?:common|classic|typical|tempting|easy|usual|obvious|naive|naïve) (?:slip|mistake|error|trap|pitfall|confusion|misreading|misconception|blunder|wrong answer)\b|\b(?:the|a|an)\s+tempting\s+(?:pick|choice|answer|guess|option|candidate|month|date|day|card|sum|pair|one)\b|\bit(?:'s| is) easy to (?:think|assume|conclude|say)\b|\bpeople (?:often |usually |sometimes )?(?:think|assume|answer|conclude)\b|(?:^|\n)\W*(?:trap|pitfall|common mistake|common slip|caveat)\s*[:：—-]|"
                        r"\bit(?:'s| is) tempting\b|\bwrongly\b|\bmistakenly\b|\bat first glance\b|\bi considered\b|"
+                       r"\b(?:i|we)\s+(?:almost|nearly)\s+(?:discarded|dropped|removed|eliminated|crossed\s+out|"
+                       r"struck|threw\s+out|ruled\s+out|kept|picked|chose|answered)\b|"  # ("I almost discarded a = 1")
+                       r"\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+)?wanted\s+to\s+(?:say|write|conclude|"
+                       r"answer|claim|put)\b|"  # ("Earlier I wanted to say that …, but it is not")
                        r"\banother (?:common |classic |typical |easy )?(?:slip|mistake|trap|pitfall|misreading|blunder) is\b|"
                        # a role swap as the source of a wrong answer: "it comes from swapping the roles, imagining …"
                        r"\b(?:swap(?:s|ped|ping)?|switch(?:es|ed|ing)?|revers(?:e|es|ed|ing)|mix(?:es|ed|ing)?\s+up|"
@@ -183,7 +193,7 @@ _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|co
 
 _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly", "✗", "✘", "❌", "might", "may", "perhaps", "possibl", "probabl", "likely", "seem", "appear",
                 "think", "guess", "suspect", "believe", "could", "would", "for", "order", "so that", "thought", "assum",
-                "tempted", "inclined", "不对", "wait", "scratch",
+                "tempted", "inclined", "不对", "wait", "scratch", "check", "verify", "examine", "test", "try", "look",
                 "suppos", "figured", "first", "tempting", "wrong", "mistaken", "had", "were it", "imagin", "choose",
                 "roles", "likelier", "likeliest",
                 "if", "when there", "consider", "misread", "read", "initial", "gut", "第一反应", "直觉", "original", "classic",
@@ -248,7 +258,7 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
         if _THAT_IS.match(sentence, b) is not None:
             b = min((c for c in cuts if c > b), default=len(sentence))
         out.append(Scope(a, b, SUPPOSED))
-    heading = _CASE_HEADING.match(sentence) or _CASE_TAKEN_UP.match(sentence)
+    heading = _CASE_HEADING.match(sentence) or _CASE_TAKEN_UP.match(sentence) or _CASE_CHECKED.match(sentence)
     if heading is not None:
         out.append(Scope(heading.start(), len(sentence), SUPPOSED))
     guess = _GUESS_LABEL.match(sentence)

@@ -69,17 +69,28 @@ def singleton_records(lex: Lexicon, sentence: str, toks: list[Token]) -> list[Cl
         if any(t.kind == "value" and t.payload[0] != var and t.start < run[0].start for t in clause) or \
                 any(t.kind == "attr" and t.payload != var and t.payload in lex.order and lo <= t.start < hi
                     for t in clause) or _NEGATED.search(sentence, a, b) or _SCOPED.search(sentence, a, lo) or \
-                _NOT_ONCE.search(sentence, run[-1].end, b) or "?" in sentence[a:b + 1] or "？" in sentence[a:b + 1] or \
+                _NOT_ONCE.search(sentence, run[-1].end, _before_others(sentence, run[-1].end, b)) or \
+                "?" in sentence[a:b + 1] or "？" in sentence[a:b + 1] or \
                 _among_worlds(toks, sentence, lo):
             continue  # "in July, 16 appears once": a case; "no day appears once", "18 isn't unique"; "suits without
             # unique-rank cards"; "if his day were one that appears once"; "unique among those five: 19 appears twice";
             # "Among March 18, …, July 19, 16 and 17 each appear once": among a list the sentence names
         codes = tuple(sorted({t.payload[1] for t in run}))
+        if any(r.end == hi and r.key.formula == ("Singletons", var, codes, exact) for r in out):
+            continue  # ("先找只出现一次的日子：…，只出现一次的日子是18号": both phrases name the same list)
         out.append(record("singletons", ("Singletons", var, codes, exact), (), sentence[a:b].strip(), lo, hi, False,
                           reading=VALUES))
     return out
 
 
+def _before_others(sentence: str, at: int, end: int) -> int:
+    """Where a clause about the other values starts after `at` (before `end`): "只出现一次的日子是18号，其他日子都至少出现在
+    两个月里" says 18 is once, the rest twice."""
+    others = _OTHERS.search(sentence, at, end)
+    return others.start() if others is not None else end
+
+
+_OTHERS = re.compile(r"[,，;；]\s*(?:(?i:(?:and\s+|while\s+|but\s+)?(?:all\s+|every\s+|the\s+)?others?\b)|其他|其余|别的|其它)")
 _AMONG = re.compile(r"(?i:\bamong\b|\bwithin\b)|在")
 
 

@@ -141,16 +141,7 @@ _RULED_OUT_HEADER = re.compile(r"(?i:\brul(?:e|es|ed)\s+out\b|\beliminat|\bexclu
 def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
     """Values a row's cell states under a column of what is ruled out ("| Silence #1 | exactly 1 muddy |" under
     "What everyone can now rule out") are exclusions: `sum(m) = 1` there is `not sum(m) = 1`."""
-    spans = []
-    column = None
-    for m, cells, opens in table_rows(text):
-        if opens:
-            column = next((n for n, c in enumerate(cells) if n > 0 and _RULED_OUT_HEADER.search(c)), None)
-            continue
-        if column is None or column >= len(cells):
-            continue
-        start = cell_start(m, cells, column)
-        spans.append((start, start + len(cells[column])))
+    spans = column_cells(text, _RULED_OUT_HEADER)
     if not spans:
         return records
     out = []
@@ -165,6 +156,37 @@ def ruled_out_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
         else:  # not one beside an aside "(a = 0 is gone, so a = 2)")
             out.append(r)
     return out
+
+
+def column_cells(text: str, header: re.Pattern) -> list[tuple[int, int]]:
+    """The spans of the cells under the first column but one whose header cell matches `header`, table by table."""
+    spans = []
+    column = None
+    for m, cells, opens in table_rows(text):
+        if opens:
+            column = next((n for n, c in enumerate(cells) if n > 0 and header.search(c)), None)
+        elif column is not None and column < len(cells):
+            start = cell_start(m, cells, column)
+            spans.append((start, start + len(cells[column])))
+    return spans
+
+
+# A header cell whose column gives each row's reason: "| Date | After S2 | Reason |", "| 日期 | 是否排除 | 理由 |"
+_REASON_HEADER = re.compile(r"(?i:\breasons?\b|\bwhy\b|\bnotes?\b|\bcomments?\b|\bexplanation\b|\bjustification\b|"
+                            r"\brationale\b)|理由|原因|说明|备注|解释|依据")
+
+
+def reason_cells(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """What a row's reason cell says is said of that row's case ("| July 16 | ✓ | only 16 left |": in July, only 16;
+    "| April 19 | ✗ | 19 also in June, Bernard couldn't know |": with 19), not of the stage."""
+    spans = column_cells(text, _REASON_HEADER) if "|" in text else []
+    if not spans:
+        return records
+    return [r.read_as(CASE) if r.certain and r.kind in _REASON_KINDS and any(a <= r.start < b for a, b in spans) else r
+            for r in records]
+
+
+_REASON_KINDS = frozenset({"candidates", "exclusion", "bound", "count", "knowledge"})
 
 
 # In a cell of removed values, an arrow ending the text before a record (in its clause): "b = 0 → a = 1"

@@ -592,10 +592,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # the tuning set eo* (casual forum comments, session 58): the count given as "5 beers." after the reasoning, then an
     # "edit:" reply about a case with "4 beers": no reader takes a bare count with a unit noun
     "eo1-drinking_logicians-reddit-correct-14",
-    # the tuning sets of session 63: "So all three want a beer: 3." (a count after a colon closing a sentence that
-    # says it in words); a tutor dialogue closing on "Tutor: Yes: the sum is one of 3, 5, 15 and 17." after "Student:
-    # Final answer?" (a yes after a label that is the dialogue's speaker)
-    "ft1-drinking_logicians-claude-thinking-correct-16", "fv1-consecutive-tutor_dialogue-error-16",
+    # the tuning sets of session 63: a tutor dialogue closing on "Tutor: Yes: the sum is one of 3, 5, 15 and 17."
+    # after "Student: Final answer?" (a yes after a label that is the dialogue's speaker); ("So all three want a beer:
+    # 3.", a count after a colon that only says it again, read in session 65)
+    "fv1-consecutive-tutor_dialogue-error-16",
     # traces_fs* (opened in session 64) and the tuning sets of session 64: a closing "So it's 4 and 13." after another
     # sentence of its paragraph (reading the last "So …" of any paragraph took "So Cheryl is 9 — and the bus number
     # must be 17" for the bus); lecture transcripts closing in one long paragraph ("…you get it wrong, it's March 18.",
@@ -703,7 +703,12 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # know at the start (12 or 19), …; Bernard with 12 was torn between May 12 and June 12" (a past case, judged where
     # the trace stands); "He says he doesn't know." after bullet cases naming the first man, under a step about the
     # second man (the pronoun taken for the man named last)
-    {"gl1-cheryl_variant-socratic-correct-03", "gl1-hats-socratic-correct-11"}
+    {"gl1-cheryl_variant-socratic-correct-03", "gl1-hats-socratic-correct-11"} |
+    # the tuning sets of session 65 (1 of 64 correct rows): an XML-tagged trace whose steps open on a bare "P doesn't
+    # know, so …" and "S knew beforehand that P couldn't know." (no "says"): a lone "I don't know" moves no step (it
+    # may be the state before the statement; reading it as the statement moved a battery of retellings and an R1
+    # trace), so "P now knows." two steps on is judged at the start
+    {"gs1-sum_product-xmltags-correct-08"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
