@@ -251,6 +251,10 @@ def _line_end(text: str, at: int) -> int:
 
 # Being sure is mostly sure of another's ignorance ("every day shared → Ali can be sure"): its object is not read
 _SURE = re.compile(r"(?i:\b(?:sure|certain|confident)\b)|肯定|保证|断言")
+# Sure of nothing named after it, its line closing: "- 15 → August 15, but 15 is also in May, so Bernard couldn't be
+# sure with 15 ❌", "so Bo couldn't be sure ✗" (sure of his own value, the line's)
+_BARE_SURE = re.compile(r"(?i:\b(?:sure|certain)\b(?=\s*(?:with\s+(?:\d{1,2}|it|that|this)\b)?\s*(?:\*\*)?\s*"
+                        r"[.!;]?\s*[✓✔✗✘❌✅]?\s*$))")
 _CHECK_HEAD = re.compile(r"(?i:\b(?:check|checking|verif\w*|sanity|confirm\w*|replay\w*|recap|summary)\b"
                          r"(?!\s+(?:each|every|them\s+one\s+by\s+one|one\s+by\s+one)\b))|"
                          r"验证|验算|检验|核对|(?<!一个一个)(?<!逐一)(?<!逐个)(?<!挨个)检查|回顾|总结")  # (not "我们一个一个检查：", "check
@@ -293,7 +297,7 @@ def value_line_cases(lex: Lexicon, text: str, records: list[ClaimRecord]) -> lis
             agent = knower(r.key.formula)
             own = case is not None and agent is not None and knows_value(r.key.formula) and \
                 (case[0] == "And" or case[2][1] in observed_vars(lex, agent)) and not checking and \
-                _SURE.search(text, r.start, r.end) is None and not any(
+                (_SURE.search(text, r.start, r.end) is None or _BARE_SURE.search(text, r.start, line[1])) and not any(
                     q.start() <= r.start < q.end() for quotes in (QUOTES, _SINGLE_QUOTED)
                     for q in quotes.finditer(text, line[0], line[1]))  # (a statement's name: "Q's 'Now I know it too'")
             r = record("case knowledge", implies_key(case, r.key.formula), (), r.text, r.start, r.end, r.past,

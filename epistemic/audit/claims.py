@@ -91,7 +91,8 @@ _CASE_START = re.compile(r"\s*(?:[-*•]\s*|\d+[.)]\s*)?(?:\*\*)?(?:(?:for|with|
 # A case inside a sentence: "with 11", "for s = 11", "和为11时", "拿到Q的时候", "当…时".
 _CASE = re.compile(r"\b(?:with|for|when|holding|had|has)\s+(?:a\s+|an\s+|the\s+|s\s*=\s*)?(?:\d|(?-i:[A-Z])\b|♠|♥|♣|♦)|"
                    r"(?:和|积|点数|花色)为|的时候|当[^，,。]{0,12}时|如果", re.IGNORECASE)
-_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "announcement", "point", "#", "第")
+_LABEL_WORDS = ("statement", "step", "round", "case", "line", "part", "stage", "row", "announcement", "point", "#", "第",
+                "步", "条件", "情况", "陈述", "命题")
 # (the words of lexicon.LABEL_BEFORE: "removed in announcement 2" names a statement, not the value 2)
 _SOURCE_WORDS = ("from", "by", "based on", "using", "从", "根据", "凭")
 _CASE_WORDS = ("for", "with", "when", "sum", "product", "和", "积", "对于", "时", "当", "=")
@@ -116,13 +117,16 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
 # be what stays as well as what went.
 _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
-                           r"drop out|off the table|out of the picture|dies|die|died|is impossible|are impossible)")
+                           r"drop out|off the table|out of the picture|dies|die|died|is impossible|are impossible|"
+                           r"is finished|are finished|is also finished|are also finished|is done for|are done for|"
+                           r"can go|can both go|can all go|must go|must both go|has to go|have to go)")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|are\s+left|is\s+left|survive|survives|"
                           r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)
 # An elimination word after the values it removes: "May 19 and June 18 can be eliminated", "A已经可以排除了".
 ELIMINATED = re.compile(r"eliminat|rul\w* out|exclud|排除|\bout\b|\bgone\b|off the table|remov|discard|struck|fell away|clear\w* out|"
-                        r"\bkill|\bdie[sd]?\b|\bimpossible\b|"
+                        r"\bkill|\bdie[sd]?\b|\bimpossible\b|\b(?:is|are)\s+(?:also\s+)?finished\b|\bdone\s+for\b|"
+                        r"\b(?:can|must)\s+(?:both\s+|all\s+)?go\b|\bha(?:s|ve)\s+to\s+go\b|"
                         r"falls away|dispos|rid of|去掉|删|淘汰|划掉|划去|去除|清掉|清除|没了", re.IGNORECASE)
 _CASE_HEADER = re.compile(r"\W*(?!(?i:remaining|left|survivors?|candidates|options)\b)[A-Z][\w.]{0,20}\s*[(（][^()（）\n]{1,20}"
                           r"[)）]\s*[:：]")  # (but "Remaining (9 cards): …" labels what is left)
@@ -3116,6 +3120,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
     sources = any(w in low for w in _SOURCE_WORDS)
     if "知道" in sentence:
         raw = _observed_after_know(lex, sentence, raw)
+    if "的" in sentence and any(t.kind == "know" for t in raw):  # "伯纳德现在能确定的生日就是7月16日": the date he can
+        raw = _known_attr_subject(raw, sentence)  # determine is the subject; the claim is that the date is July 16
     if "knowing" in sentence:  # "Bill not knowing removes b = 1": his "I don't know" as the subject, no knowledge said
         raw = [t for n, t in enumerate(raw) if not (t.kind == "notknow" and t.text.endswith("knowing") and
                                                     n + 1 < len(raw) and raw[n + 1].kind == "neg")]
@@ -3340,6 +3346,24 @@ _SPOKEN_SUM = re.compile(r"(?i)(?<![A-Za-z])[a-z]\s+(?:minus|plus)\s+\d{1,4}\b")
 _OPERAND_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\s*[−+×*·/]\s*$")  # "a+", "a · " before a one-letter variable
 _OPERAND_AFTER = re.compile(r"\s*[−+×*·/]\s*[A-Za-z](?![A-Za-z])")  # "+b", " · c" after it
 _BARE_TERM = {"和": "之和", "积": "乘积"}
+
+
+def _known_attr_subject(raw: list[Token], sentence: str) -> list[Token]:
+    """"伯纳德现在能确定的生日就是7月16日": a knowing word that opens a relative clause ("…的" before an attribute) names
+    the attribute as its subject; the agent, time and knowing word go, and the claim is that attribute's value."""
+    out = list(raw)
+    for n, t in enumerate(raw):
+        if t.kind == "know" and sentence[t.end:t.end + 1] == "的" and n + 1 < len(raw) and raw[n + 1].kind == "attr" and \
+                raw[n + 1].start == t.end + 1 and \
+                any(u.kind == "copula" for u in raw[n + 2:n + 4]):  # (not "根据Q先生知道的花色，…": what he is told)
+            first = n
+            while first > 0 and raw[first - 1].kind in ("now", "modal", "agent", "then"):
+                first -= 1
+            if any(u.kind == "agent" for u in raw[first:n]) and \
+                    not any(c in sentence[max(0, raw[first].start - 2):t.start] for c in "让使令"):
+                out = [u for u in out if not (raw[first].start <= u.start < t.end)]  # (not "能让伯纳德知道的日子": what
+                # would let him know, a property of days)
+    return out
 
 
 def _observed_after_know(lex: Lexicon, sentence: str, raw: list[Token]) -> list[Token]:
@@ -4696,6 +4720,8 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     kinds = [t.kind for t in clause]
     if "now" in kinds:
         state.past = False
+        if len(kinds) > 2 and kinds[-1] == "now" and kinds[-2] == "neg":
+            clause, kinds = clause[:-1], kinds[:-1]  # "The 19s are out now.": gone at the stage, as "are out" says
     if "past" in kinds:
         state.past = True
     if "because" in kinds:

@@ -9,7 +9,8 @@ table's "Reason" column ("| July 16 | ✓ | only 16 left |": July's case), "a=0�
 almost discarded …", "Earlier I wanted to say …", "<answer>…</answer>", statements without a speaker labelled ①②③,
 'the three "I don't know"s', "after the first silent round, …, after the second", "since …, all three want a beer",
 "so yes: **answer 1**", "I need check a = 3 more carefully: …", "and k = 3 once the muddy children know", a step's
-opening under a tag line ('<step n="1">')."""
+opening under a tag line ('<step n="1">'), "those two 19s can go right now", "有泥的恰好是三个孩子", "so Bo couldn't be
+sure ✗" on a day's line, "步骤6：", "伯纳德现在能确定的生日就是7月16日"."""
 from epistemic.audit.claims import extract_records
 from tests.audit.reading import audit as _audit, bad, claims as _claims, said
 
@@ -216,3 +217,43 @@ def test_a_step_opening_under_a_tag_line(ctxs):
         report = _audit(ctx, "Intro.\n\n" + opening + "P says he doesn't know, so p can be split in two ways.")
         assert report.steps[-1].stage == 1, opening
     assert _audit(ctx, "Intro.\n\n<step n=\"1\">\nP doesn't know, so p splits in two ways.").steps[-1].stage == 0
+
+
+def test_more_ways_to_say_a_value_goes(ctxs):
+    """"those two 19s can go right now as well", "The 19s are out now.", "The 19s must go." remove the 19s; "We can go
+    through the list." removes nothing."""
+    ctx = ctxs("cheryl_cam.txt")
+    for line in ("Those two 19s can go right now as well.", "The 19s are out now.", "The 19s must go."):
+        assert [r.key.formula for r in _records(ctx, line)] == [("Compare", "!=", ("Var", "day"), ("Const", 19))], line
+    assert _records(ctx, "We can go through the list.") == []
+
+
+def test_the_muddy_ones_are_exactly_three(ctxs):
+    """"到这里就可以确定了：有泥的恰好是三个孩子。" states the count 3."""
+    found = _records(ctxs("muddy.txt", {"n": 4, "k": 3}), "到这里就可以确定了：有泥的恰好是三个孩子。")
+    assert [(r.kind, r.key.formula[-1]) for r in found] == [("candidates", ("Const", 3))]
+
+
+def test_not_sure_of_the_lines_own_value(ctxs):
+    """"- 17: appears in both April and July, so Bo couldn't be sure ✗" after Ali's first statement is that day's
+    case (Bo with 17 would know: April is gone), false."""
+    ctx = ctxs("cheryl_cam.txt")
+    report = _audit(ctx, said(ctx, 1) + "\n\nGoing through the days:\n\n- 16: July 16 only, so Bo would know ✓\n"
+                                        "- 17: appears in both April and July, so Bo couldn't be sure ✗")
+    assert [c.verdict.verdict for c in _claims(report, "case knowledge")][-1:] == ["false"]
+
+
+def test_a_chinese_step_number_is_no_value(ctxs):
+    """"步骤6：P先生这句话同时说明牌不可能是黑桃或草花": the 6 numbers the step (no rank 6); the exclusion of spades and
+    clubs is read, premature at P's first statement."""
+    ctx = ctxs("card16.txt")
+    found = _records(ctx, "步骤6：P先生这句话同时说明牌不可能是黑桃或草花，因为这两种花色里都有只出现一次的点数。")
+    assert [r.key.formula for r in found] == [("Not", ("Member", ("Var", "suit"), (1, 2)))]
+
+
+def test_the_value_an_agent_can_determine(ctxs):
+    """"所以伯纳德现在能确定的生日就是7月16日": the claim is that the date is July 16 (the date he can determine is its
+    subject); "伯纳德现在能确定生日。" is his knowing."""
+    ctx = ctxs("cheryl.txt")
+    assert [r.kind for r in _records(ctx, "所以伯纳德现在能确定的生日就是7月16日。")] == ["candidates"]
+    assert [r.kind for r in _records(ctx, "伯纳德现在能确定生日。")] == ["knowledge"]
