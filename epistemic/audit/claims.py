@@ -3353,8 +3353,8 @@ def _known_attr_subject(raw: list[Token], sentence: str) -> list[Token]:
     the attribute as its subject; the agent, time and knowing word go, and the claim is that attribute's value."""
     out = list(raw)
     for n, t in enumerate(raw):
-        if t.kind == "know" and sentence[t.end:t.end + 1] == "的" and n + 1 < len(raw) and raw[n + 1].kind == "attr" and \
-                raw[n + 1].start == t.end + 1 and \
+        if t.kind == "know" and sentence[t.end:t.end + 1] == "的" and n + 1 < len(raw) and \
+                raw[n + 1].kind == "attr" and raw[n + 1].start == t.end + 1 and \
                 any(u.kind == "copula" for u in raw[n + 2:n + 4]):  # (not "根据Q先生知道的花色，…": what he is told)
             first = n
             while first > 0 and raw[first - 1].kind in ("now", "modal", "agent", "then"):
