@@ -13,7 +13,7 @@ import re
 from ..language.syntax import Knows, Not, Past
 from .align import Aligner, statement_parts
 from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
-from .lexicon import ZH_REMOVING
+from .lexicon import ZH_REMOVING, circled_place
 from .records import EXCLUSION, REJECTED, SUPPOSED, record
 from .scope import OTHER_READING, reading_at, scopes
 
@@ -475,7 +475,7 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)
         phrase = quoted
     elif phrase is not None and len(circled := _CIRCLED.findall(phrase)) == 1 and \
-            0 < (n := ord(circled[0]) - ord("①") + 1) <= len(aligner.quotes):
+            0 < (n := circled_place(circled[0])) <= len(aligner.quotes):
         return (n,)  # "所以整组梅花在②被去掉", "② removes spades": the statement numbered so in the trace's own list
     elif phrase is not None and _ELIDED_NOUN.fullmatch(phrase) is not None:
         phrase += " statement"  # "Alice's statement removes b = c, Bob's removes a = c": the noun said once

@@ -20,8 +20,8 @@ import numpy as np
 from ..errors import EpistemicError
 from ..language import syntax as s
 from ..worlds.evaluate import static_values
-from .lexicon import (KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, NOT_KEPT_AFTER, WE_HAVE, ZH_REMOVING, Lexicon,
-                      Token, bit_worlds, build_lexicon, own_variable)
+from .lexicon import (GONE_PHRASES, KEEPING, LABEL_BEFORE, LIST_LABELS, NARROWING, NOT_KEPT_AFTER, WE_HAVE, ZH_REMOVING,
+                      Lexicon, Token, bit_worlds, build_lexicon, own_variable)
 from .literals import QUICK as LITERAL_QUICK, dict_records, dict_spans, tuple_sum_records
 from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
@@ -117,9 +117,8 @@ _VALUE_CASE = re.compile(r"\b(?:for|with|when)\s+(?:the\s+)?(?:sum|product|s|p|x
 # Verbs whose subject is what goes ("the aces drop out"), unlike "rules out X": a list after them and a colon may
 # be what stays as well as what went.
 _INTRANSITIVE = re.compile(r"(?i:is out|are out|is gone|are gone|goes out|go out|went out|fell away|falls away|drops out|"
-                           r"drop out|off the table|out of the picture|dies|die|died|is impossible|are impossible|"
-                           r"is finished|are finished|is also finished|are also finished|is done for|are done for|"
-                           r"can go|can both go|can all go|must go|must both go|has to go|have to go)")
+                           r"drop out|off the table|out of the picture|dies|die|died|is impossible|are impossible|" +
+                           "|".join(map(re.escape, GONE_PHRASES)) + r")")
 _COLON_AFTER = re.compile(r"\s*(?:\*\*)?\s*[:：]")
 _STAYS_AFTER = re.compile(r"\s*(?:\*\*)?\s*(?i:(?:still\s+)?(?:remain|remains|are\s+left|is\s+left|survive|survives|"
                           r"stay|stays)\b)|\s*(?:还在|留下|保留)")  # (after a list: what is left)

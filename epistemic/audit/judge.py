@@ -277,12 +277,10 @@ class Judge:
         reach = _reach(kind, past, window.stage, window.fresh)
         if reach and kind == "hypothetical" and isinstance(fkey, tuple) and fkey[0] == "Implies":
             who = knower(fkey[2])
-            said = [a.content for a in self.solution.puzzle.announcements]
-            about = [n for n, f in enumerate(said)
-                     if any(isinstance(x, s.Knows) and who in x.agents for x in s.walk(f))]
+            knowers, looks_back = self._memo("@statements", None, lambda _: _statement_knowers(self.solution))
+            about = [n for n, agents in enumerate(knowers) if who in agents]
             after = next((n for n in about if n >= window.stage), None)
-            if who is not None and window.stage - 1 not in about and after is not None and \
-                    not any(isinstance(x, s.Past) for x in s.walk(said[after])):
+            if who is not None and window.stage - 1 not in about and after is not None and not looks_back[after]:
                 return 0
         return reach
 
@@ -467,6 +465,13 @@ class Judge:
                 return {"stage": stage, "missing": formula_source(w, sol.puzzle),
                         "explanation": f"no world of stage {stage} satisfies {formula_source(w, sol.puzzle)}"}
         return {"stage": stage}
+
+
+def _statement_knowers(solution: Solution) -> tuple[tuple[frozenset, ...], tuple[bool, ...]]:
+    """For each announcement, the agents whose knowledge it speaks of, and whether it looks back ("before …")."""
+    said = [a.content for a in solution.puzzle.announcements]
+    return (tuple(frozenset(ag for x in s.walk(f) if isinstance(x, s.Knows) for ag in x.agents) for f in said),
+            tuple(any(isinstance(x, s.Past) for x in s.walk(f)) for f in said))
 
 
 def _reach(kind: str, past: bool, stage: int, fresh: bool) -> int:

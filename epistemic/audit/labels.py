@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from .claims import tokens
-from .lexicon import Lexicon
+from .lexicon import Lexicon, circled_place
 
 # A label: a digit or capital letter in brackets, or a circled digit
 _LABEL = re.compile(r"[(（]([1-9]|[A-H]|[A-Z][1-9])[)）]|([①②③④⑤⑥⑦⑧⑨])")  # ("(A1)", "(B1)": initial, number)
@@ -71,7 +71,7 @@ def _number(m: re.Match) -> int:
     """The place a label names: "(2)" and "②" 2, "(B)" 2 ("(A1)" 0, no place)."""
     label = m.group(1) or m.group(2)
     if label in "①②③④⑤⑥⑦⑧⑨":
-        return ord(label) - ord("①") + 1
+        return circled_place(label)
     return int(label) if label.isdigit() else ord(label) - ord("A") + 1 if len(label) == 1 else 0
 
 

@@ -71,6 +71,17 @@ WE_HAVE = ("we have", "we now have", "now we have", "we still have", "we've got"
 # "rows 1–2", "第2步" (claims.py drops such numbers, evidence.py lets them label no case)
 LABEL_BEFORE = re.compile(r"(?i:(?:statement|step|stage|round|case|line|part|point|announcement|row)s?\s*\**\s*#?\s*"
                           r"(?:\d{1,2}\s*[–-]\s*)?$)|#\s*$|第\s*$|(?:步骤|步|条件|情况|陈述|命题)\s*$")  # ("步骤6：…")
+# Verb phrases whose subject is what goes: "August is also finished", "those two 19s can go" (read as removals, and
+# the value before them as their subject)
+GONE_PHRASES = ("is finished", "are finished", "is also finished", "are also finished", "is done for", "are done for",
+                "can go", "can both go", "can all go", "must go", "must both go", "has to go", "have to go")
+
+
+def circled_place(ch: str) -> int:
+    """The place a circled digit names: "①" 1, … "⑨" 9."""
+    return ord(ch) - ord("①") + 1
+
+
 # What a verb of staying can be followed by that says a value is not kept after all: "clubs stays out", "51 is kept
 # off", or that an agent with it cannot decide: "72 stays ambiguous" (P with the product 72), "S with 11 stays stuck"
 NOT_KEPT_AFTER = (r"(?:out|gone|off|eliminated|excluded|dead|removed|ruled|crossed|struck|discarded|ambiguous|"
@@ -152,8 +163,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "is already out", "are already out", "was already out", "were already out",
             "is off the table", "are off the table", "was off the table",
             "dies", "die", "died",  # ("so both 14s die right here", "(1, 1, 2) dies here")
-            "is finished", "are finished", "is also finished", "are also finished", "is done for", "are done for",
-            "can go", "can both go", "can all go", "must go", "must both go", "has to go", "have to go",
+            *GONE_PHRASES,
             "were off the table", "is out of the picture", "are out of the picture", "goes out", "go out", "went out", "fell away", "falls away",
             "drops out", "drop out", "removes", "removed", "remove", "removing", "crossed out", "cross out",
             "crosses out", "struck out", "strikes out", "knocks out", "knocked out", "discard", "discards",

@@ -19,7 +19,7 @@ import re
 from .align import Aligner
 from .claims import tokens, tuple_key
 from .keys import junction_key, not_key, set_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, circled_place
 from .records import CASE, COUNTED, EXCLUSION, ClaimKey, ClaimRecord, credited, record
 from .remaining import COUNT_ARROW
 from .tables import cell_start, table_rows
@@ -187,7 +187,7 @@ def _numbered_speaker(aligner: Aligner, cell: str) -> int | None:
     if m is None:
         return None
     digit = m.group(1)
-    nth = int(digit) if digit in "123456789" else ord(digit) - ord("①") + 1
+    nth = int(digit) if digit in "123456789" else circled_place(digit)
     toks = aligner.lexicon.scan(cell[m.end():m.end() + 24])
     if not (0 < nth <= len(aligner.speakers)) or not toks or toks[0].start > 0 or toks[0].kind != "agent":
         return None
