@@ -78,9 +78,11 @@ NATURAL = "tests/data/natural/*.jsonl"
 # traces_fm*, 32 rows written in session 62, scored 0.833 at that session's start code 6793e76, at its end and at the
 # start of session 63, then opened; traces_fs*, 32 rows written in session 63, scored 0.553 at that session's start
 # code 5c4f522, 0.569 at its end and at the start of session 64, then opened; traces_gb*, 32 rows written in session
-# 64, scored 0.793 at that session's start code 128605a, at its end and at the start of session 65, then opened).
-# Still blind, in order (traces_gm*, 32 rows written in session 65):
-BLIND = ("traces_ao", "traces_gm")
+# 64, scored 0.793 at that session's start code 128605a, at its end and at the start of session 65, then opened;
+# traces_gm*, 32 rows written in session 65, scored 0.808 at that session's start code c6798ac, at its end and at the
+# start of session 66, then opened).
+# Still blind, in order (traces_gv*, 32 rows written in session 66):
+BLIND = ("traces_ao", "traces_gv")
 REAL = "tests/data/real/*.jsonl"
 
 
