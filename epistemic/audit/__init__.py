@@ -308,7 +308,7 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
 
 _ANSWER_LINE = re.compile(r"[\s>*#-]*(?:(?i:final\s+answer|answer)|最终答案|答案)\s*(?:\*\*)?\s*[:：]")
 _HEADING_LINE = re.compile(r"\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$)")  # "## Statement 1 — …", "**Step 2: …**"
-_SUPPOSING_QUICK = re.compile(r"如果|假如|假设|要是|(?i:\bif\b|\bsuppose\b|\bassume\b|\bimagine\b)")
+_SUPPOSING_QUICK = re.compile(r"如果|假如|假设|要是|种情况|分情况|(?i:\bif\b|\bsuppose\b|\bassume\b|\bimagine\b|\bcases\b)")
 _RESULT_KINDS = ("candidates", "count", "exclusion", "possible")  # what a statement's section concludes with
 
 
@@ -865,7 +865,8 @@ _TUPLE_CLOSE = re.compile(r"[)）](?:[ ,，:：])")  # "(12,4,3): 18", "(12, 4, 
 _ENUMERATED_NAMED = re.compile(r"\d、\d[\d、]{0,12}\s*[，,：:]\s*[和积]")  # "- 12、4、3，和是18"
 _TUPLE_NAMED = re.compile(r"[)）]\s*[,，]?\s*(?:(?i:sum|product)|和|积)\s*(?:=|:|为|是)?\s*\d")  # "(12, 4, 3), sum 18"
 _COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
-_ARROW_TRIPLE = re.compile(r"\d, \d{1,4}, \d{1,4} →")  # ("- 12, 4, 3 → 18": a column of triples and their sums)
+_ARROW_TRIPLE = re.compile(r"\d, ?\d{1,4}, ?\d{1,4} →")  # ("- 12, 4, 3 → 18", "12,6,2 → 19": a column of triples and
+# their sums)
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
 

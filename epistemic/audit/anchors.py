@@ -342,6 +342,10 @@ _ELIDED_NOUN = re.compile(r"(?i:(?:and|then|while|but)\s+)?(?:Mr\.?\s+)?[A-Z][\w
 _NTH_QUOTED = re.compile(r"(?i:(?:'s|’s)\s+(first|second|third|opening|initial|closing|last|final))\s*[“\"'「]")
 
 
+_CLEFT = re.compile(r"(?i:\bit\s+(?:is|was|'s|’s)\s+(?:really\s+|actually\s+|only\s+)?(?P<x>[^,;:.]{2,60}?)"
+                    r"(?:\s*,\s*(?:and\s+)?not\s+[^,;:.]{1,40},)?\s+that\s*$)")
+
+
 def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False,
               label: bool = False) -> list[tuple[int, str]]:
     """(offset, subject) for each verb match: the text before it back to the chunk's start (at most `reach`
@@ -365,6 +369,9 @@ def _subjects(sentence: str, verbs: re.Pattern, reach: int, topic: bool = False,
             if aside > 1 and _ASIDE_OPENING.match(sentence, aside):
                 start = chunk_start(aside - 1)
                 subject = sentence[start:aside - 1].strip()
+        if subject.lower() == "that" and (cleft := _CLEFT.search(sentence, max(0, m.start() - 2 * reach), m.start())):
+            start, subject = cleft.start("x"), cleft.group("x")  # "It is Albert's last line, not Bernard's, that
+            # rules out July 14": what the cleft puts first
         if label and len(_ZH_ADVERBS.sub("", subject)) < 2 and start > 0 and sentence[start - 1] in ":：":
             head = _LINE_LABEL.search(sentence, 0, start - 1)  # "- 比尔：再去掉 b = 1、b = 9": the line's label
             if head is not None:
@@ -437,6 +444,7 @@ def _credit_subject(text: str, start: int, end: int) -> tuple[str, str | None]:
 
 
 _HALF_WORD = re.compile(r"半句|(?i:\b(?:half|clause)\b)")
+_NAMED_BY_QUOTE = re.compile(r"(?:那句|这句|的)\s*[“「]")  # a statement named, then quoted: "伯纳德那句“起初我不知道”"
 _BY_THEN = re.compile(r"(?:时|时候)[^，,。；;就]{0,8}已(?:经)?被?\s*$")  # (but "在第一句话的时候就已经被排除了": by it)
 _MODAL_ONLY = re.compile(r"\W*(?:可以|能够|能|就|也|便|都|已经|还)+\W*")
 _DENIED_PASSIVE = re.compile(r"(?:不是|并非|并不是)\s*(?:被|由)")  # "5月16日不是被伯纳德这句话排除的": not by it
@@ -468,8 +476,9 @@ def _credit_stage(aligner: Aligner, text: str, start: int, end: int, current: in
     sentence, phrase = _credit_subject(text, start, end)
     phrase = _first_person(aligner, phrase)
     quoted = _quoted_before(text, start) if phrase is not None and _THIS_STATEMENT.fullmatch(phrase) else None
-    if phrase is not None and _HALF_WORD.search(phrase) is not None and aligner.quoted_part_index(phrase) is not None:
-        return None  # ('由阿尔伯特“我不知道”这半句': the clause quoted, quoted_credit's)
+    if phrase is not None and (_HALF_WORD.search(phrase) is not None or _NAMED_BY_QUOTE.search(phrase) is not None) \
+            and aligner.quoted_part_index(phrase) is not None:
+        return None  # ('由阿尔伯特“我不知道”这半句', '伯纳德那句“起初我不知道”本身': the clause quoted, quoted_credit's)
     if quoted is not None:  # '父亲说“至少一个有泥”：这句话排除了…': the statement quoted is what is credited
         if aligner.quoted_part_index(quoted) is not None:
             return None  # ('“起初我不知道”说明…，这就排除了…': one clause of it, quoted_credit's)

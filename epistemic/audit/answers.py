@@ -93,9 +93,32 @@ _DASH_YES_NO = re.compile(r"(?i:[—–]\s*(?:\*\*)?(yes|no)(?:\s*\(\s*[01]\s*\)
                           r"[.!]?\s*$)")  # ("… 3 or 17 — yes, it is in {3, 5, 15, 17}.": the yes, then why)
 
 
+_WORD = re.compile(r"[a-z]{3,}|\d+|[\u4e00-\u9fff]{2}")
+_FUNCTION_WORDS = frozenset({"the", "are", "and", "for", "yes", "was", "with", "that", "this", "from", "all", "its"})
+# The question asked once more, then its bare yes or no: "So, are the three numbers all different? Yes!"
+_ASKED_YES_NO = re.compile(r"(?i:\?\s*(?:\*\*)?(yes|no)(?:\*\*)?(?:\s*[,，][^\n?]{1,60})?\s*[.!]*\s*$)")
+
+
+def _asks_the_question(lex: Lexicon, text: str) -> bool:
+    """Whether the last sentence of `text`, a question, asks the puzzle's own yes-or-no question: it names some of
+    the puzzle's terms and no agent's knowing ("are the three numbers all different?", not "Did Alice know?")."""
+    if not _yes_no(lex):
+        return False
+    start = max(text.rfind(c, 0, len(text) - 1) for c in ".!?。！？\n") + 1
+    asked = text[start:]
+    if any(t.kind in ("know", "notknow", "agent") for t in lex.scan(asked)):
+        return False
+    own = {w for _, q in lex.puzzle.question.texts for w in _WORD.findall(q.lower())} - _FUNCTION_WORDS
+    return len(own & set(_WORD.findall(asked.lower()))) >= 2  # (words of the puzzle's own question: "numbers",
+    # "different"; "sum")
+
+
 def closing_answer(lex: Lexicon, memo: ClaimMemo, text: str) -> tuple[tuple[int, ...], ...] | None:
     """The answer of a short closing line ("Hence 4.", "So (4, 13).", "所以是7月16日。", "Cheryl's birthday: July 16.",
     "⇒ July 16"), or None."""
+    asked = _ASKED_YES_NO.search(text.rstrip())
+    if asked is not None and _asks_the_question(lex, text.rstrip()[:asked.start() + 1]):
+        return _answer_of(lex, memo, asked.group(1))  # "So, are the three numbers all different? Yes!"
     text = _without_chatter(lex, _REMARK_AFTER.sub("", text.rstrip()))  # "∴ July 16. (Bernard, holding 16, already
     # knows at t2; …)", "所以盲人不用看也知道：自己是白帽子。哈哈，懂了。"
     named = _NAMED_ANSWER.search(text)
@@ -331,15 +354,20 @@ _NUMBER_ANSWERED = re.compile(r"(?:(?i:final\s+answer|answer)|答案|最终答�
                               r"(?![\d.,，、]|\s*(?:or|and|或|和)\b)")
 
 
+def _yes_no(lex: Lexicon) -> bool:
+    """Whether the puzzle's question is yes / no (its term counts one condition), worked out once per puzzle."""
+    yes_no = lex.atoms.get("@yes-no")
+    if yes_no is None:
+        term = count_key(lex)
+        yes_no = lex.atoms["@yes-no"] = term is not None and is_yes_no(term)
+    return yes_no
+
+
 def foreign_answer(lex: Lexicon, text: str) -> str | None:
     """A date stated as the answer whose month is none of the puzzle's ("Cheryl's birthday is **July 16**" in a
     variant whose months run from March to June), or a number other than 1 and 0 given as the answer to a yes / no
     question ("答案：330", the count of triples left): a wrong answer that names no world. None otherwise."""
-    yes_no = lex.atoms.get("@yes-no")
-    if yes_no is None:  # whether the question is yes / no (its term counts one condition), once per puzzle
-        term = count_key(lex)
-        yes_no = lex.atoms["@yes-no"] = term is not None and is_yes_no(term)
-    if yes_no:
+    if _yes_no(lex):
         return next((m.group(0) for m in _NUMBER_ANSWERED.finditer(text) if int(m.group(1)) > 1), None)
     has_months = lex.atoms.get("@months")
     if has_months is None:  # whether the puzzle has months at all, once per puzzle

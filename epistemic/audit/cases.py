@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key, verdict_record
-from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, value_key
+from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, set_key, value_key
 from .lexicon import ZH_REMOVING, Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, SUPPOSED, ClaimRecord, record
 
@@ -90,6 +90,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|，|、|/|and|or|和|或)?\s*", re.IGNORECASE)
 _IS_VALUE = re.compile(r"[ \t]*(?:是|为|(?i:is|=))?[ \t]*([^\s:：,，]{1,8})[ \t]*(?:\*\*)?[ \t]*[:：]")  # (or "点数4：")
 _TOLD_VALUE = re.compile(r"[ \t]+(?i:is\s+told|was\s+told|hears|heard|gets|got|is\s+given|was\s+given|sees)"
                          r"[ \t]+[\"“']?")
+_MORE_CODES = re.compile(r"(?:[ \t]*[,，][ \t]*\d{1,6})+(?=[ \t]*(?:[:：→⇒]|->|=>))")  # ("a = 4, 5, 6, 7 →")
 _VAR_IS = re.compile(r"[ \t]*=[ \t]*(\d{1,6})(?=[ \t]*(?:[:：,，→⇒]|->|=>))|"
                      r"[ \t]+(\d{1,6})\b(?![ \t]*(?:[,，、/]|and\b|or\b|和|或)[ \t]*\d)")
 
@@ -112,8 +113,10 @@ def _value_lines(lex: Lexicon, text: str) -> list[tuple[int, int, tuple | None]]
         elif toks and toks[0].start == 0 and toks[0].kind == "attr":
             n = _VAR_IS.match(text, m.end() + toks[0].end) if toks[0].payload in lex.codes else None
             code = int(n.group(1) or n.group(2)) if n is not None else None
-            if code is not None and code in lex.codes[toks[0].payload]:
-                spans.append((m.end(), end, value_key(toks[0].payload, code)))
+            more = _MORE_CODES.match(text, n.end()) if n is not None and n.group(1) else None
+            codes = [code] + [int(c) for c in re.findall(r"\d+", more.group(0))] if more else [code]
+            if code is not None and all(c in lex.codes[toks[0].payload] for c in codes):
+                spans.append((m.end(), end, set_key(toks[0].payload, codes)))  # (or "a = 4, 5, 6, 7 → …": all four)
             elif n is None and (case := _attr_value_label(lex, text, m.end() + toks[0].end, end, toks[0].payload)):
                 spans.append((m.end(), end, case))
         elif toks and toks[0].start == 0 and toks[0].kind == "ambig" and \
@@ -333,7 +336,8 @@ def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | 
 # A line's closing verdict on its own value, kept or gone: "- b=9：安妮是8或10，比尔还是分不清，保留。", "17：…出现两次 →
 # 排除。", "- 17: shared with March → out"
 _KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(?P<out>" + ZH_REMOVING + r"|(?i:out|eliminated|removed|"
-                          r"excluded|gone|dropped|crossed\s+out))|(?P<kept>保留|留下|(?i:kept|stays|survives|remains)))"
+                          r"excluded|gone|dropped|crossed\s+out|dead))|"
+                          r"(?P<kept>保留|留下|(?i:kept|stays|survives|remains|(?:still\s+)?alive)))"
                           r"了?[\s*]*[✓✔✗✘]?\s*[.。!！]?\s*$")
 
 _KEPT_OR_OUT_LINE = re.compile(_KEPT_OR_OUT.pattern, re.MULTILINE)  # (a quick test: some line closes on a verdict)
@@ -347,8 +351,8 @@ def _kept_or_out(text: str, spans: list[tuple[int, int, tuple | None]],
     out = []
     for a, b, case in spans:
         m = _KEPT_OR_OUT.search(text, a, b)
-        if m is None or case is None or case[0] not in ("Compare", "And") or \
-                case[0] == "And" and m.group("kept") is not None or \
+        if m is None or case is None or case[0] not in ("Compare", "And", "Member") or \
+                case[0] in ("And", "Member") and m.group("kept") is not None or \
                 any(r.kind in ("exclusion", "possible") and a <= r.start < b and r.end >= m.start() for r in records):
             continue
         out.append(verdict_record(case, m.group("kept") is not None, text[a:b].strip(), m.start(), m.end()))

@@ -38,7 +38,7 @@ from .keys import key_vars, knower
 from .remaining import COUNT_ARROW, remaining_records
 from .rounds import line_case, named_case, round_records, step_case
 from .ranges import range_ends, range_records
-from .scope import OTHER_READING, reading_at, scopes
+from .scope import OTHER_READING, mood_only, reading_at, scopes
 
 _MISSING = object()
 
@@ -706,18 +706,26 @@ _SUPPOSING_LINE = re.compile(r"^[ \t>*\-•\"“「]*(?:如果|假如|假设|要
                              r"(?:[^\n。！？!?.]|\.(?!\s)){0,120}[:：][ \t]*$", re.MULTILINE)  # (in one sentence: not
 # "如果这个点数只出现一次，P就能知道。我们数一下每个点数出现的次数：", a rule, then a count of what is so)
 _BACK_TO_FACT = re.compile(r"[\s>*\-•]*(?:可是|但是|但|然而|不过|实际上|(?i:but|however|yet|in\s+fact|actually)\b)")
+# A line that splits the reasoning into cases ("分两种情况讨论：", "Consider two cases:"): the lines under it are the
+# cases, each supposed, up to a line that sums them up ("综上", "In both cases") or returns to what is so
+_CASES_LINE = re.compile(r"^[^\n]{0,60}?(?:分(?:两|三|四|几|\d)种情况|分情况|(?i:\b(?:consider|split\s+(?:it\s+)?into|"
+                         r"distinguish|examine|check|look\s+at)\s+(?:the\s+)?(?:two|three|four|\d)\s+cases\b))"
+                         r"[^\n。！？!?.]{0,40}[:：][ \t]*$", re.MULTILINE)
+_CASES_DONE = re.compile(r"[\s>*\-•#]*(?:综上|总之|总结|两种情况|(?i:in\s+(?:both|either|all)\s+cases|either\s+way|"
+                         r"overall|therefore|hence|so\s+overall|to\s+sum\s+up)\b)")
 
 
 def under_supposed_lines(records: list[ClaimRecord], text: str) -> list[ClaimRecord]:
-    """The records of the lines under a line that opens a supposition and ends on a colon, up to a line that returns
-    to what is so: supposed, not claimed (answers stay)."""
+    """The records of the lines under a line that opens a supposition or a split into cases and ends on a colon, up
+    to a line that returns to what is so: supposed, not claimed (answers stay)."""
     spans = []
-    for m in _SUPPOSING_LINE.finditer(text):
+    for m in [*_SUPPOSING_LINE.finditer(text), *_CASES_LINE.finditer(text)]:
         end, at = len(text), m.end() + 1
+        done = _CASES_DONE if m.re is _CASES_LINE else None
         while at < len(text):
             stop = text.find("\n", at)
             stop = len(text) if stop < 0 else stop
-            if _BACK_TO_FACT.match(text, at) is not None:
+            if _BACK_TO_FACT.match(text, at) is not None or done is not None and done.match(text, at) is not None:
                 end = at
                 break
             at = stop + 1
@@ -1054,7 +1062,10 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         return tuple(_rejected_timed(timed, sentence)), carry
     marked = scopes(sentence)
     if marked:
-        found = [r.read_as(_scoped(reading_at(marked, r.start, r.end), r)) for r in found]
+        moods = [m for m in marked if not mood_only(sentence, m)] if any(r.kind == "hypothetical" for r in found) \
+            else marked
+        found = [r.read_as(_scoped(reading_at(moods if r.kind == "hypothetical" else marked, r.start, r.end), r))
+                 for r in found]
         # a cross marks the value's elimination; only another scope (a hedge, a supposition) makes it uncertain
         crossed = [r.read_as(_scoped(reading_at([m for m in marked if m.reading not in (REJECTED, CROSSED)], r.start, r.end), r))
                    for r in crossed]
@@ -1534,6 +1545,9 @@ def _opened(sentence: str, at: int) -> bool:
     return sum(head.count(c) for c in "{[(（") > sum(head.count(c) for c in "}])）")
 
 
+_SUBJECT_VERBS = frozenset({"then", "says", "know", "notknow", "modal"})  # what an agent's name opens a clause with
+
+
 def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
     """"14 (Apr, May) ✗", "| ♠ | J, 8 | ❌ |": the value that opens the item before a cross is eliminated (an
     exclusion, certain); what else the item says is the reason. Items that open with anything else stay rejected."""
@@ -1546,6 +1560,10 @@ def _crossed_records(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         first = next((t for t in toks if a <= t.start < m.start()), None)
         if first is None or first.kind not in ("value", "tuple") or _ITEM_START.fullmatch(sentence, a, first.start) is None:
             continue
+        after = next((t for t in toks if t.start >= first.end), None)
+        if after is not None and after.kind in _SUBJECT_VERBS and after.start < m.start() and \
+                any(t.kind == "ambig" and "agent" in dict(t.payload) for t in lex.scan(first.text)):
+            continue  # "Q就不敢这么说 ❌": Mr. Q, the subject of the item, not the rank Q struck out
         if _opened(sentence, a) and any(ch in "}])）" for ch in sentence[first.end:m.start()]):
             continue  # "- a = 3 … 7 → both neighbours are in {2, …, 8} ✗": the last member of a set, cut at its
             # commas, is not what the cross strikes out
@@ -4092,6 +4110,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 body = knows_key(subject, "value", unknown)
             elif cons is not None:
                 body = knows_key(subject, "that", cons)
+        if body is None and subject is not None and _OWN_THING_IS.match(sentence, toks[i].end) is not None and \
+                (own := _own_var(lex, subject)) is not None:
+            body = knows_key(subject, "value", (("Var", own),))  # "the blind man can already be sure his hat is
+            # white": sure of his own hat (the colour named is what he is sure of, judged as knowing it)
         if body is None and toks[i].text.lower() in ("sure", "certain") and (
                 (rest and rest[0].kind == "past") or (i > 0 and toks[i - 1].kind == "past")):
             return None  # "S was already sure before P spoke": sure of what his statement says, not the numbers
@@ -4123,6 +4145,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
 
 _RELATIVE_BEFORE = re.compile(r"(?i:\b(?:who|which)\s+)$")
 _WITH_HELD_TERM = re.compile(r"(?i:\s+with\s+(?:any|an?|the|his|her|every|each|such\s+an?)\s+(?:\w+\s+){0,2}?)")
+_OWN_THING_IS = re.compile(r"(?i:\s+(?:that\s+|of\s+)?(?:his|her|their)\s+(?:own\s+)?"
+                           r"(?:hat|number|card|colou?r|forehead)\s+(?:is|was|must\s+be|has\s+to\s+be)\b)")
 _OWN_OBJECT = re.compile(r"\s*(?:(?i:(?:his|her|their|its)\s+own)\b|自己(?:的|手里的|手上的|拿的))")
 _EQUATION_OBJECT = re.compile(r"(?i:\s+(?:that\s+)?[a-z][\w\[\]]{0,8}\s*(?:=|≠|!=)\s*\S)")
 
@@ -4580,6 +4604,7 @@ def _holders_named(toks: list[Token], sentence: str) -> list[Token]:
 
 _UNLESS = frozenset({"unless", "除非"})
 _SO_AFTER = re.compile(r"\s*(?:" + _SO_WORD.pattern + ")")  # a concluding word right after a separator
+_THEREFORE_SIGNS = ("⇒", "=>", "∴")  # ("If b were 0 or 10, she'd know ⇒ b ∉ {0, 10}": the writer's conclusion)
 _WOULD_IN = re.compile(r"(?i:\b(?:would|could|might)\b|'d\b)|会|就能|可能")
 
 
@@ -4587,9 +4612,9 @@ def _concluded(toks: list[Token], if_at: int, end: int, sentence: str) -> int | 
     """The separator after which a supposition's sentence draws its own conclusion, an elimination said outright ("If
     Bernard had 17 he could not know, so August 17 is out", "如果…，他就不能确定，所以8月17日也要排除"), or None."""
     for n in range(if_at + 2, end):
-        if toks[n].kind == "sep" and _SO_AFTER.match(sentence, toks[n].end) is not None:
+        if toks[n].kind == "sep" and (toks[n].text in _THEREFORE_SIGNS or _SO_AFTER.match(sentence, toks[n].end)):
             tail = sentence[toks[n].end:toks[end - 1].end]
-            out = any(t.kind == "neg" and ELIMINATED.search(t.text) for t in toks[n + 1:end]) or \
+            out = any(t.kind == "neg" and (ELIMINATED.search(t.text) or t.text in "∉≠") for t in toks[n + 1:end]) or \
                 _dated(toks[n + 1:end])
             return n if out and _WOULD_IN.search(tail) is None else None
     return None
@@ -4715,6 +4740,10 @@ _REMOVES = re.compile(r"(?i:rules?\s+out|ruled\s+out|eliminates?|eliminated|remo
                       r"kills?)")
 
 
+_PROPERTY_NOUN = re.compile(r"[^.;:!?\n]{0,30}?\s(?:was|is|were|are)\s+(?:a|an)\s+"
+                            r"(?!(?:candidate|possibility|option|survivor|possible|viable)\b)[a-z]+", re.IGNORECASE)
+
+
 def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_if: bool) -> list[ClaimRecord]:
     kinds = [t.kind for t in clause]
     if "now" in kinds:
@@ -4726,6 +4755,9 @@ def _clause_claims(lex, clause, sentence, state: _State, answer_cue: bool, has_i
     if "because" in kinds:
         _note_subject(clause, state)
         return []
+    if kinds[0] == "neg" and clause[0].text.lower() == "none of" and \
+            _PROPERTY_NOUN.match(sentence, clause[0].end) is not None:
+        return []  # "none of 16–19 was a loner in the original list": a property the values lack, not their removal
     a, b, text = _span(clause, sentence)
     know = next((n for n, k in enumerate(kinds) if k == "know" or k == "notknow"), None)
     if know is not None and know + 1 < len(clause) and kinds[know + 1] == "neg" and \

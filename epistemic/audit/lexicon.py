@@ -238,6 +238,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "larger than", "bigger than", "at most", "at least", "小于", "大于", "不超过", "不大于", "不小于", "至少",
             "至多", "超过", "低于", "高于"),
     "sep": ("，", ",", "；", ";", "：", ":", "while", "whereas", "→", "->", "=>", "⇒", "—", "–", "leaves", "leaving",
+            "❌", "✅",  # an emoji verdict closes its clause ("盲人的帽子不是红的 ❌ 剩下 白白白、…": the list is left)
             # "排除之后还剩9张：♥A …": after the removal, what is left (the list is not what was removed)
             *(f"{v}{w}" for v in ZH_REMOVING.split("|") for w in ("之后", "以后", "后")),
             "which leaves", "left with", *KEEPING, *NARROWING, *LIST_LABELS, *WE_HAVE),
@@ -404,7 +405,10 @@ _SINGLE_COUNTED = re.compile(r"\s+(?:(?:hidden|single|more|other|extra)\s+)?(?:c
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _ARTICLE_OK = frozenset({"or", "and", "of", "is", "are", "was", "nor", "to", "in", "remains", "would", "could",
-                         "must", "can", "cannot", "only", "also", "too"})
+                         "must", "can", "cannot", "only", "also", "too",
+                         # a verb after the letter ("Bill knows a isn't 0 or 10", "a has two neighbours")
+                         "isn", "wasn", "aren", "doesn", "didn", "couldn", "wouldn", "won", "has", "had", "equals",
+                         "stays", "survives", "does", "did", "should", "will", "might", "may"})
 
 
 _SUIT_MARKS = frozenset("♠♣♥♦♤♧♡♢")

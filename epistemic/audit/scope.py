@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .lexicon import ZH_REMOVING
 from .records import CROSSED, HEDGED, MODAL, OTHERS, PURPOSE, QUESTION, REJECTED, SUPPOSED
 
-_PHRASE_END = re.compile(r"[,，;；:：、()（）]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
+_PHRASE_END = re.compile(r"[,，;；:：、()（）⇒∴]|\s[-–—]\s|(?i:\b(?:so|but|however|therefore|thus|hence|because|since|"
                          r"which means|this means|then)\b)|所以|但是|但|然而|不过|因此|因为|那么")
 _BUT = re.compile(r"(?i:\bbut\b|\bhowever\b|\bactually\b|\bin fact\b)|但是|但|然而|不过|其实|实际上")
 _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|likely|seems?|appears? to|i think|i guess|"
@@ -29,6 +29,9 @@ _HEDGE = re.compile(r"\bmay\b|(?i:\b(?:might|maybe|perhaps|possibly|probably|lik
                     r"也许|或许|大概|似乎|好像|猜")  # ("白红红还可能。": still possible; but "还可能是红的" hedges;
 # "1号仍然觉得可能…": what he still holds possible; "这两个可能世界": the possible worlds, a noun)
 _SUPPOSED = re.compile(r"(?i:\bhad\s+(?:the\s+|his\s+|her\s+)?\w+\s+been\b|\bwere\s+it\b|\bsuppose\b|"
+                       # ("Assume d = 19.", but not "we can assume x < y from here on": a fact taken as given)
+                       r"(?<!can\s)(?<!may\s)(?<!could\s)(?<!will\s)(?<!safely\s)\bassum(?:e|ing)\b|"
+                       r"\bfor\s+(?:the\s+sake\s+of\s+)?contradiction\b|"
                        r"\bimagin(?:e|es|ed|ing)\b|"
                        r"\bcould not choose\b|\bcouldn't choose\b|\bif\b|\biff\b|⇔|⟺|<=>|"
                        r"\bwhen there (?:are|is|were)\b|"
@@ -130,6 +133,9 @@ _REJECTED = re.compile(r"(?i:\b(?:i|we)\s+(?:first\s+|initially\s+|originally\s+
                        r"(?:(?:原来|原先|一开始|起初|最初|本来|原本)[，,]?\s*(?:我|我们)|(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|原本))"
                        r"(?:是|也|还)?想(?:顺手|直接|先|就)?(?:的是|把|要|删|排除|保留|去掉|划掉|(?=[，,：:]))|"  # ("一开始我想，也是…只排除“红白红”")
                        r"直觉|原以为|本来以为|还以为|曾以为|想过是|一度以为|"
+                       # what a reader might think: "有人可能会以为第二位的“不知道”只是在重复…，但其实不是"
+                       r"(?:有人|有的人|你|读者|大家)(?:可能|也许|或许|容易)?会?(?:误以为|以为)|"
+                       r"(?:有人|有的人|你|读者|大家)(?:可能|也许|或许|容易)会?(?:觉得|认为)|容易(?:误以为|以为)|"
                        # an oversight owned up to: "我一开始漏看了b = 1和b = 9，以为…", "At first I missed …"
                        r"(?:我|我们)(?:原来|原先|一开始|起初|最初|本来|先|刚才)(?:漏看|漏掉|看漏|忽略|没注意到|没考虑到|漏算)|"
                        r"(?i:\b(?:i|we)\s+(?:initially|first|originally)\s+(?:missed|overlooked|forgot)\b|"
@@ -277,6 +283,19 @@ def scopes(sentence: str) -> tuple[Scope, ...]:
                 b = min((c for c in cuts if c > m.end() and sentence[c - 1] in ",，;；"), default=len(sentence))
             out.append(Scope(a, b, reading))
     return tuple(out)
+
+
+# The conditional's own mood ("If b were 0, Anne's would be forced and she'd know"): not a hedge of a hypothetical
+_MOOD = re.compile(r"(?i:(?:\bwould|['’]d)\s+(?:still\s+|then\s+|only\s+)?(?:be|have(?:\s+been)?)\b\s*)")
+
+
+def mood_only(sentence: str, sc: Scope) -> bool:
+    """Whether a hedged scope hedges only by a conditional "would be" / "would have" (the mood of an if-clause's
+    consequence, which a hypothetical states, not a doubt)."""
+    if sc.reading != HEDGED:
+        return False
+    part = sentence[sc.start:sc.end]
+    return all(_MOOD.fullmatch(m.group(0)) is not None for m in _HEDGE.finditer(part))
 
 
 def reading_at(found: tuple[Scope, ...], start: int, end: int) -> str | None:

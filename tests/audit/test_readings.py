@@ -601,7 +601,10 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # must be 17" for the bus); lecture transcripts closing in one long paragraph ("…you get it wrong, it's March 18.",
     # "the blind man's white either way, so he can say it, white.", "So she's 9, the brothers are 4 and 4")
     "fs1-sum_product-reddit-error-08", "ge1-cheryl_cam-lecture-correct-06", "ge1-hats-lecture-error-14",
-    "ge1-cheryls_age-lecture-correct-16"}
+    "ge1-cheryls_age-lecture-correct-16",
+    # a thread's last post: "答案：方块5（♦5）🎉 评论区有人说是红桃4的" (session 66: the emoji closes the answer's sentence
+    # but the sentence reader runs on, so the answer and the comment section's one are read as one)
+    "gz1-card16-weibo-error-02"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged

@@ -68,6 +68,7 @@ CAUGHT = {BATTERY: {
     "tc-impossible-042", "tc-impossible-043",
     "tc-impossible-044", "tc-impossible-046", "tc-impossible-047", "tc-impossible-048", "tc-impossible-049",
     "tc-impossible-050", "tc-impossible-051", "tc-muddy-010", "tc-muddy-048", "tc-muddy-051",
+    "tc-muddy-014",  # session 66: a cleft credit ("It was the first silence, not the second, that ruled out …")
     "tc-sum_product-003", "tc-sum_product-006", "tc-sum_product-009", "tc-sum_product-014", "tc-sum_product-043",
     "tc-sum_product-045", "tc-sum_product-046", "tc-sum_product-048", "tc-sum_product-050", "tc-sum_product-051",
     "tc-cheryl_cam-029", "tc-cheryl_variant-032",  # session 60: "验证4月19日：…，保留。", a tested date's verdict
