@@ -1025,7 +1025,7 @@ class Aligner:
                     parts[part.group(1) or part.group(2)] = k
             back = _looked_back(text, parts, current) if k is None else None
             cues = self.inner_cues(text, current)
-            if "(" in text or "（" in text or "①" in text:
+            if "(" in text or "（" in text or "①" in text or any(len(n) == 4 and n[1:3] in text for n in names):
                 defined = self.memoised(("@labels", text), lambda: defined_labels(self.lexicon, self.voices, text))
                 names.update(defined.names if defined else {})
                 skip = (defined.start, defined.end) if defined else None

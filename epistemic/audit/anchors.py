@@ -14,7 +14,7 @@ from ..language.syntax import Knows, Not, Past
 from .align import Aligner, statement_parts
 from .claims import CREDIT_BY, CREDIT_ZH_BY, QUOTES, tokens
 from .lexicon import ZH_REMOVING, circled_place
-from .records import EXCLUSION, REJECTED, SUPPOSED, record
+from .records import EXCLUSION, OTHERS, REJECTED, SUPPOSED, record
 from .scope import OTHER_READING, reading_at, scopes
 
 # "after P's first statement", "right after the second silence", "once Q has spoken", "following Bernard's reply"
@@ -802,9 +802,10 @@ def nothing_records(aligner: Aligner, text: str, current, moved=None) -> list:
             continue  # "三个或四个有泥就更不行了，…父亲的话同样没有新信息": nothing new in that case
         if _RESTRICTED.match(text, _NOTHING_VERBS.search(text, at).end() if _NOTHING_VERBS.search(text, at) else at):
             continue  # "P's line removes nothing from those sums": nothing among some worlds, not nothing at all
-        if reading_at([sc for sc in scopes(text[opening:stop]) if sc.reading in (SUPPOSED, REJECTED)],
+        if reading_at([sc for sc in scopes(text[opening:stop]) if sc.reading in (SUPPOSED, REJECTED, OTHERS)],
                       at - opening + len(subject), stop - opening) is not None:
-            continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading
+            continue  # 'With the "I know now" reading, statement 2 removes nothing': under another reading (or in
+            # another's solution quoted: '网上有个解法说：“…没有提供任何新信息。”')
         if OTHER_READING.search(text, 0, at) is not None:
             continue  # "Let me also try the other reading of statement 2. … nothing is eliminated": the same, said
             # in a sentence before

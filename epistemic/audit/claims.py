@@ -923,11 +923,18 @@ def _clause_start(text: str, at: int) -> int:
 _SEEN = re.compile(r"(?i:\b(?:sees|see|saw|seeing|looks\s+at|look\s+at|looking\s+at)\b)|看到|看见|看着")
 
 
+_OPENING_LABEL = re.compile(r"\W*\w+,")  # a sentence opening on one word and a comma
+
+
 def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int | None = None,
                       referent: str | None = None, labelled: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes;
     `referent`: the agent the step named last before the sentence; `labelled`: the count its line's label names."""
     raw = lex.scan(sentence)
+    if len(raw) > 2 and raw[0].kind in ("number", "value") and raw[1].kind == "sep" and raw[1].text == "," and \
+            raw[2].kind in ("now", "only") and _OPENING_LABEL.fullmatch(sentence, 0, raw[1].end) is not None:
+        sentence = sentence[:raw[1].start] + ":" + sentence[raw[1].end:]  # "Eighteen, now only March, since April's
+        raw = lex.scan(sentence)  # out": the day said aloud labels its row, as "18: only March" does
     if "|" in sentence and sentence.lstrip().startswith("|"):
         raw = _cells_apart(raw, sentence)  # "| 阿尔伯特起初不知道 | 6月有12、19两个 ✅ |": the next cell is not what he knew
     if "和" in sentence and lex.number_pair is not None:
@@ -4685,7 +4692,9 @@ def _topic_case(toks: list[Token], r: ClaimRecord) -> ClaimRecord:
     if not inside or any(t.kind != "tuple" for t in inside):
         return r
     n = toks.index(inside[0])
-    if n >= 2 and toks[n - 1].kind == "copula" and toks[n - 2].kind == "attr" and toks[n - 2].payload == "@question":
+    before = [t for t in toks[:n] if t.kind not in ("then", "now")]  # ("所以生日就是7月16日": 就 between)
+    if len(before) >= 2 and before[-1].kind == "copula" and before[-2].kind == "attr" and \
+            before[-2].payload == "@question":
         return r  # "the 5 is the rank whose twin got knocked out, so the card is ♦5": the answer itself, not a case
     shared = set.intersection(*(set(t.payload.items()) for t in inside))
     named = {t.payload for n, t in enumerate(toks) if t.kind == "value" and t.end <= inside[0].start and
@@ -5030,6 +5039,13 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "b ∈ {2, …, 8}", "a = 1, 2, ...": a range or an open list, not the values named (unread)
     if any(sentence.startswith("-only", v.end) for v in vals):
         return []  # "14 was shared with May; after, it's April-only": a property of a value named before (unread)
+    if _SPELT_ITEM.match(sentence, vals[-1].end) is not None:
+        return []  # "Spades: jack, eight, four, two, …", "March eighteen, nineteen": the list goes on in numbers spelt
+        # out, unread, so what is read of it is no whole list
+    if (whole := _ONE_OF_N.search(sentence, 0, vals[0].start)) is not None and \
+            _SIZE.get(whole.group(1).lower(), -1) > len(vals):
+        return []  # "Cam's anniversary is one of ten dates: March eighteen, nineteen. April …": the set-up's list,
+        # going on in the next sentences
     first = vals[0]
     by_var = _values_by_var(vals)
     tuples = _dedupe([t.payload for t in vals if t.kind == "tuple"])
@@ -5205,6 +5221,14 @@ _TAKEN_AWAY = re.compile(r"\s*(?:都|也|全|全部)?(?:" + ZH_REMOVING + r")了
 _BA = re.compile(r"把\s*$")
 
 
+_SPELT_ITEM = re.compile(r"(?i:\s*[,，、]?\s*(?:and\s+|or\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|\w+teen|twenty|thirty|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                         r"\w+teenth|twentieth|thirtieth)\b(?!\s+(?:of|cards?|dates?|days?|months?|pairs?|numbers?|"
+                         r"candidates?|options?|left|remain)\b))")
+_ONE_OF_N = re.compile(r"(?i:\bone\s+of\s+(?:the\s+|these\s+|those\s+)?(\w+)\s+(?:possible\s+|candidate\s+)?"
+                       r"(?:dates|days|cards|pairs|options|candidates|possibilities|triples)\s*[:：])")
+_SIZE = {**{str(n): n for n in range(2, 100)}, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16}
 # A value heading a row of its tuples: "Q → only ♥Q", "14: April 14 only", "16 → May 16, July 16".
 _ROW_GAP = re.compile(r"\s*(?:号|日|st|nd|rd|th)?\s*(?:[:：→]|->|=>)\s*(?:only|just|只有|只剩|只剩下)?\s*", re.IGNORECASE)
 

@@ -61,7 +61,16 @@ def label_mentions(names: dict[str, int], text: str, skip: tuple[int, int] | Non
         k = names.get(_plain(m.group(0)))
         if k is not None:
             out.append((m.start(), k))
+    if any(len(label) == 4 for label in names):  # "Step 2 – S1.", "S2 → day 19 removed": "(S1)" without brackets
+        for m in _BARE_LABEL.finditer(text):
+            k = names.get(f"({m.group(1)})")
+            if k is not None and not (skip is not None and skip[0] <= m.start() < skip[1]):
+                out.append((m.start(), k))
+        out.sort()
     return out
+
+
+_BARE_LABEL = re.compile(r"(?<![\w(（])([A-Z][1-9])(?![\w)）])")
 
 
 _LINE_START = re.compile(r"[\s>*\-•]*")

@@ -576,8 +576,14 @@ def build_lexicon(puzzle: s.Puzzle) -> Lexicon:
                 add(singular, "value", (var.name, code))
             for short in MONTH_ABBREVIATIONS.get(value.name, ()):  # "Aug 14"
                 add(short, "value", (var.name, code))
-    for surface, codes in _numeric_dates(puzzle):  # "3/18" for March 18
+    dates = _numeric_dates(puzzle)
+    for surface, codes in dates:  # "3/18" for March 18
         add(surface, "tuple", codes)
+    for n, words in _SPELT_DAYS.items() if dates else ():  # "Eighteen, now only March", "July sixteenth": a day
+        for word in words:  # said aloud (not one to ten: those count things)
+            add(word, "number", n, fold=True)
+    for surface, kind, payload in _zh_numeral_dates(puzzle) if dates else ():  # "七月十六号": month and day in
+        add(surface, kind, payload)  # Chinese numerals
     for surface, codes in _spelled_cards(puzzle):  # "five of diamonds" for ♦5
         add(surface, "tuple", codes, fold=True)
     for agent in puzzle.agents:
@@ -679,6 +685,46 @@ def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
                 for surface in dict.fromkeys((f"{n}/{d}", f"{n:02d}/{d:02d}", f"({n},{d})", f"({n}, {d})")):
                     out.append((surface, {month.name: code, day.name: d}))
     return out
+
+
+_ZH_DIGITS = "一二三四五六七八九"
+
+
+def _zh_numeral(n: int) -> str:
+    """11 as 十一, 16 as 十六, 20 as 二十, 28 as 二十八 (and 1 to 10 as 一 to 十)."""
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _ZH_DIGITS[tens - 1] + "十"
+    return head + (_ZH_DIGITS[units - 1] if units else "") if n > 10 else ("十" if n == 10 else _ZH_DIGITS[n - 1])
+
+
+def _zh_numeral_dates(puzzle: s.Puzzle) -> list[tuple[str, str, object]]:
+    """(surface, kind, payload) of a date puzzle's months and days in Chinese numerals: "七月" July, "十六" day 16 (days
+    from 11 only: 一 to 十 are words of their own, "一个", "十张")."""
+    out = []
+    variables = {v.name: v for v in puzzle.variables}
+    for _, cols in puzzle.names:
+        if len(cols) != 2 or not all(c in variables for c in cols):
+            continue
+        month, day = (variables[c] for c in cols)
+        if month.numeric or not day.numeric or not all(v.name in _MONTHS for v in month.values):
+            continue
+        for code, value in zip(month.codes, month.values):
+            out.append((_zh_numeral(_MONTHS.index(value.name) + 1) + "月", "value", (month.name, code)))
+        out += [(_zh_numeral(d), "number", d) for d in day.codes if d > 10]
+    return out
+
+
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TEENTHS = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+            "nineteenth")
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_UNIT_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Days 11 to 31 spelt out, as numbers and as ordinals ("eighteen", "the sixteenth", "twenty-eight", "thirty first")
+_SPELT_DAYS = {**{11 + i: (w, o) for i, (w, o) in enumerate(zip(_TEENS, _TEENTHS))},
+               20: ("twenty", "twentieth"), 30: ("thirty", "thirtieth"),
+               **{t + 1 + i: (f"{tens}-{u}", f"{tens} {u}", f"{tens}-{o}", f"{tens} {o}")
+                  for tens, t in (("twenty", 20), ("thirty", 30)) for i, (u, o) in enumerate(zip(_UNIT_NUMBERS, _UNITS))
+                  if t + 1 + i <= 31}}
 
 
 _RANK_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine",

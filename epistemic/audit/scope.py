@@ -169,6 +169,12 @@ _WITHOUT = re.compile(r"(?i:\bwithout\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:first\s+|
                       r"(?:如果|要是|假如|若是?)没有(?!人)[^，。,.\n]{1,10}(?:这句话|那句话|这一句|的发言|的回答|的声明|的话)")
 # An answer others give: "网上流传的另一个常见答案是8月17日", "有人会说是8月17日", "another popular answer is August 17"
 _OTHERS_ANSWER = re.compile(r"另一个[^，。；\n]{0,12}答案|常见的?(?:错误)?答案|错误答案|网上流传|有人(?:会)?(?:说|认为|答)|"
+                            # another solution quoted: "网上有个解法说：“…”", "The key says: "…"", "a chatbot answer …
+                            # that says "…""
+                            r"(?:有个|有一个|有一种|某个|一个)(?:解法|答案|说法|回答|帖子)(?:说|认为|写道|写的是)|"
+                            r"(?i:\b(?:the\s+(?:answer\s+)?key|the\s+textbook|the\s+(?:posted|published|official|"
+                            r"other)\s+(?:solution|answer))\s+(?:says|said|claims|claimed|states|argues|writes)\b|"
+                            r"\b(?:answer|solution|post|reply)\b[^\n\"“]{0,60}\bthat\s+(?:says|claims|states)\s*[\"“])|"
                             r"很多人(?:会)?(?:说|认为|答|以为)|(?i:\banother\s+(?:common\s+|popular\s+|frequent\s+)?"
                             r"answer\b|\ba\s+(?:popular|frequent|widely\s+shared)\s+answer\b)")
 _CROSSED = re.compile(r"[✗✘❌]")
@@ -184,13 +190,19 @@ _ARROW = re.compile(r"→|->|⇒")
 _GOES_ON = re.compile(r"(?i:\s+then\b(?!\s*,?\s*(?:i|we)\s))")
 # A denied exclusivity: "…剩下红桃Q、红桃4、方块5三张，不是只有方块5", "Q, 4 and 5 remain, not just 5": the idea "only X"
 # is rejected; X itself is not excluded
-_NOT_ONLY = re.compile(r"(?i:\bnot\s+(?:just|only|merely|simply|solely)\b)|(?:不是|并不是|并非|而不是|而非)(?:只有|只剩下?|仅有|仅剩)|"
+_NOT_ONLY = re.compile(r"(?i:\bnot\s+(?:just|only|merely|simply|solely)\b|"
+                       # ("Ali's statement does not leave only July": only July is the idea denied)
+                       r"\b(?:doesn't|does\s+not|didn't|did\s+not|don't|do\s+not)\s+(?:leave|leaves|mean|give|keep)\s+"
+                       r"(?:just|only)\b)|(?:不是|并不是|并非|而不是|而非)(?:只有|只剩下?|仅有|仅剩)|"
                        r"不只是|不只有|不止是|不止有|不仅仅?是")
 # A yes/no question inside a sentence ("问三个数是不是一定互不相同", "要看b和c是否相等"): the clause is asked, not said
 # (and "I wondered whether …", "asked myself whether …": an English clause wondered about)
 _ZH_QUESTION = re.compile(r"是不是|是否|能不能|会不会|对不对|有没有可能|"
                           r"(?i:\b(?:wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+(?:myself|ourselves))\s+(?:whether|if)\b|"
-                          r"\b(?:just|only|asked|asks|ask|asking|question\s+is|to\s+check|to\s+see)\s+whether\b)")
+                          r"\b(?:just|only|asked|asks|ask|asking|question\s+is|to\s+check|to\s+see)\s+whether\b|"
+                          # ("Let me think about whether June 16 survives somehow": weighed, not said)
+                          r"\b(?:think(?:ing)?\s+about|consider(?:ing)?|check(?:ing)?|see(?:ing)?|test(?:ing)?|"
+                          r"examin(?:e|ing))\s+whether\b)")
 # ("we're asked just whether they're all different": asked, not said; but "cannot tell whether she is muddy" is
 # what the knowing is about)
 _QUESTION_START = re.compile(r"(?i:\s*(?:wait,?\s*)?(?:is|are|does|do|did|can|could|would|what|which|why|how|who)\b)")
@@ -213,7 +225,9 @@ _QUICK_WORDS = ("?", "？", "差点", "差一点", "险些", "almost", "nearly",
                 "interpret", "理解", "读法", "解读", "when", "remember", "recall", "something like",
                 "not just", "not only", "not simply", "not merely", "not solely", "without",
                 "是只", "非只", "是仅", "非仅", "不只", "不止", "不仅",
-                "情况", "andidate", "ypothes", "roposed", "entative", "候选", "猜测", "初步", "假设答案", "猜想")
+                "情况", "andidate", "ypothes", "roposed", "entative", "候选", "猜测", "初步", "假设答案", "猜想",
+                "says", "said", "claims", "states", "argues", "writes", "解法", "说法", "回答", "帖子", "leave", "mean",
+                "give", "keep")
 
 
 _QUICK_LOW = re.compile("|".join(re.escape(w) for w in _QUICK_WORDS))

@@ -155,3 +155,82 @@ def test_a_cleft_credit(ctxs):
     assert [c.verdict.verdict for c in _claims(wrong, "credit")] == ["false"] and bad(wrong)
     right = _audit(ctx, head + "It is Bernard's line, not Albert's last one, that rules out July 14 and August 14.")
     assert [c.verdict.verdict for c in _claims(right, "credit")] == ["entailed"] and not bad(right)
+
+
+def test_a_closing_yes_after_the_question_asked_again(ctxs):
+    """"So, are the three numbers all different? Yes!" answers the puzzle's question; "Did Alice know? No." does
+    not."""
+    ctx = ctxs("what_sum.txt")
+    body = said(ctx) + "\n\n"
+    report = _audit(ctx, body + "So, are the three numbers all different? Yes!")
+    assert report.final_answer == ((1,),) and report.final_answer_correct
+    assert _audit(ctx, body + "So, are the three numbers all different? No!").final_answer == ((0,),)
+    assert _audit(ctx, body + "Did Alice know? No.").final_answer is None
+
+
+def test_weighing_whether_a_date_survives(ctxs):
+    """"Let me think about whether June 16 survives somehow" asks; "June 16 survives" says."""
+    ctx = ctxs("cheryl_cam.txt")
+    assert [c for _, c in _kinds(ctx, "Let me think about whether June 16 survives somehow.", "possible")] == [False]
+    assert [c for _, c in _kinds(ctx, "So June 16 survives.", "possible")] == [True]
+
+
+_STREAMER = "So here's the drawer. Hearts: ace, queen, {}. Spades: jack, {}, four, two, seven, three."
+
+
+def test_ranks_said_aloud_leave_a_row_unread(ctxs):
+    """"Hearts: ace, queen, four." names three hearts, the last spelt as a number (read as a count word elsewhere):
+    no row "hearts are A and Q"; with the digits the rows are read."""
+    ctx = ctxs("card16.txt")
+    assert not _kinds(ctx, _STREAMER.format("four", "eight"), "conditional")
+    assert len(_kinds(ctx, _STREAMER.format("4", "8").replace("four, two, seven, three", "4, 2, 7, 3"),
+                      "conditional")) == 2
+
+
+def test_days_said_aloud(ctxs):
+    """In a date puzzle "Eighteen, now only March" is day 18's row, "July sixteenth" a date; "one of ten dates: March
+    eighteen, nineteen." opens the set-up's list, no claim that it is March."""
+    ctx = ctxs("cheryl_cam.txt")
+    assert _kinds(ctx, "Eighteen, now only March, since April's out.", "conditional")[0][0] == \
+        ("Implies", ("Compare", "=", ("Var", "day"), ("Const", 18)), ("Compare", "=", ("Var", "month"), ("Const", 0)))
+    assert [r.answer for r in extract_records(ctx.lexicon, "The answer is July sixteenth.", True, ctx.memo)
+            if r.kind == "answer"] == [((3, 16),)]
+    assert not _kinds(ctx, "Cam's anniversary is one of ten dates: March eighteen, nineteen.", "candidates")
+    assert _kinds(ctx, "Cam's anniversary is one of two dates: March eighteen, nineteen.", "candidates")
+
+
+def test_bare_labels_of_statements(ctxs):
+    """"(S1) Ali: …" defines S1; "Step 4 – S3. Ali knows the month." is then at statement 3, where "the month is
+    March" holds."""
+    ctx = ctxs("cheryl_cam.txt")
+    quotes = [dict(a.texts)["en"] for a in ctx.puzzle.announcements]
+    given = "Given:\n" + "\n".join(f"• (S{k}) {s}: \"{q}\"" for k, (s, q) in enumerate(
+        zip(("Ali", "Bo", "Ali"), quotes), start=1)) + "\n\n"
+    steps = ("Step 2 – S1. April and June are out.\n\nStep 3 – S2. The 19s go.\n\nStep 4 – S3. Ali knows the month. "
+             "Hence the month is March.")
+    assert not bad(_audit(ctx, given + steps))
+
+
+def test_another_solution_quoted(ctxs):
+    """'The key says: "Anne's first 'I don't know' gives no information"' and '网上有个解法说：“…没有提供任何新信息。”'
+    quote another's solution, not the writer's claim; "does not leave only July" denies the only."""
+    con = ctxs("consecutive.txt")
+    head = said(con) + "\n\n"
+    key = "The key says: \"Anne's first statement gives no information, since almost every number has two neighbours.\""
+    assert not bad(_audit(con, head + key))
+    assert bad(_audit(con, head + "Anne's first statement gives no information."))
+    mud = ctxs("muddy.txt")
+    quoted = "网上有个解法说：“父亲说‘至少有一个人有泥’是废话，没有提供任何新信息。”这一步错了。"
+    assert not bad(_audit(mud, said(mud, 1, "zh") + "\n\n" + quoted))
+    cam = ctxs("cheryl_cam.txt")
+    assert not any(c for _, c in _kinds(cam, "That is wrong: Ali's statement does not leave only July.", "exclusion"))
+    assert any(c for _, c in _kinds(cam, "So Ali's statement leaves only July.", "candidates"))
+
+
+def test_dates_in_chinese_numerals(ctxs):
+    """"所以答案就是七月十六号" in a date puzzle is July 16 (a video transcript's numerals); "八月十五号" is not."""
+    ctx = ctxs("cheryl.txt")
+    body = said(ctx, lang="zh") + "\n\n"
+    report = _audit(ctx, body + "所以答案就是七月十六号。")
+    assert report.final_answer == ((2, 16),) and report.final_answer_correct
+    assert not _audit(ctx, body + "所以答案就是八月十五号。").final_answer_correct

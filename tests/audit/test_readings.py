@@ -604,7 +604,13 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "ge1-cheryls_age-lecture-correct-16",
     # a thread's last post: "答案：方块5（♦5）🎉 评论区有人说是红桃4的" (session 66: the emoji closes the answer's sentence
     # but the sentence reader runs on, so the answer and the comment section's one are read as one)
-    "gz1-card16-weibo-error-02"}
+    "gz1-card16-weibo-error-02",
+    # a recap said aloud, "S now knows. Four and thirteen. Sum seventeen, product fifty-two." (session 66: the bare
+    # pair "4 and 13" is no answer even with its numbers written as digits)
+    "hf1-sum_product-streamer-correct-05",
+    # closing lines said aloud, "Cheryl is nine. The brothers are four and four.", "所以谢丽尔九岁" (session 66: one to
+    # ten spelt out are read as counts, not values; read as digits on the last step they misread 18 other answers)
+    "hf1-cheryls_age-teacher-error-11", "hf1-cheryls_age-zhvideo-correct-15"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
