@@ -667,18 +667,25 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "December")
 
 
-def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
-    """"3/18", "03/18" and "(3,18)" for March 18: a date written month/day (or as a pair of numbers, as in "D₁ =
-    {(7,16),(8,15)}"), where a named pair of the puzzle is a month (its values English month names) and a day (a
-    number)."""
+def _month_days(puzzle: s.Puzzle) -> list[tuple[s.Variable, s.Variable]]:
+    """(month, day) of each named pair of the puzzle that is a month (its values English month names) and a day (a
+    number): the variables of a date."""
     out = []
     variables = {v.name: v for v in puzzle.variables}
     for _, cols in puzzle.names:
         if len(cols) != 2 or not all(c in variables for c in cols):
             continue
         month, day = (variables[c] for c in cols)
-        if month.numeric or not day.numeric or not all(v.name in _MONTHS for v in month.values):
-            continue
+        if not month.numeric and day.numeric and all(v.name in _MONTHS for v in month.values):
+            out.append((month, day))
+    return out
+
+
+def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
+    """"3/18", "03/18" and "(3,18)" for March 18: a date written month/day (or as a pair of numbers, as in "D₁ =
+    {(7,16),(8,15)}")."""
+    out = []
+    for month, day in _month_days(puzzle):
         for code, value in zip(month.codes, month.values):
             n = _MONTHS.index(value.name) + 1
             for d in day.codes:
@@ -701,13 +708,7 @@ def _zh_numeral_dates(puzzle: s.Puzzle) -> list[tuple[str, str, object]]:
     """(surface, kind, payload) of a date puzzle's months and days in Chinese numerals: "七月" July, "十六" day 16 (days
     from 11 only: 一 to 十 are words of their own, "一个", "十张")."""
     out = []
-    variables = {v.name: v for v in puzzle.variables}
-    for _, cols in puzzle.names:
-        if len(cols) != 2 or not all(c in variables for c in cols):
-            continue
-        month, day = (variables[c] for c in cols)
-        if month.numeric or not day.numeric or not all(v.name in _MONTHS for v in month.values):
-            continue
+    for month, day in _month_days(puzzle):
         for code, value in zip(month.codes, month.values):
             out.append((_zh_numeral(_MONTHS.index(value.name) + 1) + "月", "value", (month.name, code)))
         out += [(_zh_numeral(d), "number", d) for d in day.codes if d > 10]
