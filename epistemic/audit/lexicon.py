@@ -694,14 +694,12 @@ def _numeric_dates(puzzle: s.Puzzle) -> list[tuple[str, dict]]:
     return out
 
 
-_ZH_DIGITS = "一二三四五六七八九"
-
-
 def _zh_numeral(n: int) -> str:
     """11 as 十一, 16 as 十六, 20 as 二十, 28 as 二十八 (and 1 to 10 as 一 to 十)."""
+    if n <= 10:
+        return _ZH_NUMERALS[n - 1]
     tens, units = divmod(n, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _ZH_DIGITS[tens - 1] + "十"
-    return head + (_ZH_DIGITS[units - 1] if units else "") if n > 10 else ("十" if n == 10 else _ZH_DIGITS[n - 1])
+    return ("十" if tens == 1 else _ZH_NUMERALS[tens - 1] + "十") + (_ZH_NUMERALS[units - 1] if units else "")
 
 
 def _zh_numeral_dates(puzzle: s.Puzzle) -> list[tuple[str, str, object]]:
@@ -718,13 +716,12 @@ def _zh_numeral_dates(puzzle: s.Puzzle) -> list[tuple[str, str, object]]:
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TEENTHS = ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
             "nineteenth")
-_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _UNIT_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # Days 11 to 31 spelt out, as numbers and as ordinals ("eighteen", "the sixteenth", "twenty-eight", "thirty first")
 _SPELT_DAYS = {**{11 + i: (w, o) for i, (w, o) in enumerate(zip(_TEENS, _TEENTHS))},
                20: ("twenty", "twentieth"), 30: ("thirty", "thirtieth"),
                **{t + 1 + i: (f"{tens}-{u}", f"{tens} {u}", f"{tens}-{o}", f"{tens} {o}")
-                  for tens, t in (("twenty", 20), ("thirty", 30)) for i, (u, o) in enumerate(zip(_UNIT_NUMBERS, _UNITS))
+                  for tens, t in (("twenty", 20), ("thirty", 30)) for i, (u, o) in enumerate(zip(_UNIT_NUMBERS, _ORDINAL_WORDS))
                   if t + 1 + i <= 31}}
 
 
