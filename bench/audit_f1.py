@@ -80,9 +80,10 @@ NATURAL = "tests/data/natural/*.jsonl"
 # code 5c4f522, 0.569 at its end and at the start of session 64, then opened; traces_gb*, 32 rows written in session
 # 64, scored 0.793 at that session's start code 128605a, at its end and at the start of session 65, then opened;
 # traces_gm*, 32 rows written in session 65, scored 0.808 at that session's start code c6798ac, at its end and at the
-# start of session 66, then opened).
-# Still blind, in order (traces_gv*, 32 rows written in session 66):
-BLIND = ("traces_ao", "traces_gv")
+# start of session 66, then opened; traces_gv*, 32 rows written in session 66, scored 0.769 at that session's start
+# code 526de62, at its end and at the start of session 67, then opened).
+# Still blind, in order (traces_hg*, 32 rows written in session 67):
+BLIND = ("traces_ao", "traces_hg")
 REAL = "tests/data/real/*.jsonl"
 
 
