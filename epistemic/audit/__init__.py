@@ -37,9 +37,9 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, teaches, tigh
                       ignorance_credit, joined_with, possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
 from .keys import knower
-from .answers import (ANSWER_LINE, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer, closing_answer,
-                      first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer, summary_answer,
-                      table_answer, undetermined)
+from .answers import (ANSWER_LINE, ROLE_LABEL, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer,
+                      closing_answer, first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer,
+                      summary_answer, table_answer, undetermined)
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
                        STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, must_be, says_already, weighs_alone,
                        wrong_information)
@@ -60,7 +60,8 @@ __all__ = ["AuditContext", "AuditReport", "ClaimAudit", "StepAudit", "audit_trac
 
 SCHEMA = "epistemic.audit/1"
 _MAX_VARIANTS = 64  # contexts for other judges or a trace's own short names, kept per puzzle
-_FIRST_SENTENCE_END = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
+# (a "!" of Reddit's spoiler marks, ">!9!<", ends nothing)
+_FIRST_SENTENCE_END = re.compile(r"[。！？?\n]|(?<!>)!(?!<)|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
 _AT_THIS_POINT = re.compile(r"(?i:\bat\s+this\s+(?:point|stage)\b)|此时|这时")
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
@@ -80,8 +81,8 @@ _OPENER = re.compile(r"\W*(?i:hi|hello|hey|sure|okay|ok|alright|certainly|of cou
                        r"good question|nice puzzle|fun puzzle)\b[^.!。！\n]{0,20}[.!。！]\s*|"
                        r"\W*(?:你好|您好|好的|当然|没问题|好)[！!。]\s*|"
                        r"\W*(?i:answer|final answer(?:\s+first)?|answer\s+first|short\s+answer|tl;?\s*dr|bottom\s+line|"
-                       r"答案|theorem|main\s+theorem|proposition|main\s+result|定理|命题|结论|"
-                       r"(?:worked\s+)?solution|解答?)"
+                       r"答案|theorem|main\s+theorem|proposition|main\s+result|(?:main\s+)?claim|定理|命题|结论|"
+                       r"(?:worked\s+)?solution|解答?|" + ROLE_LABEL + ")"
                        r"\s*(?:\*\*)?\s*[.:：]\s*(?:\*\*)?\s*|"  # ("**Theorem.** The numbers are x = 4, y = 13.",
                        r"\W*【(?:解答|答案)】\s*|\s*<(?i:final_)?(?i:answer)>\s*")  # "Solution. The card is the five of
 # diamonds.", "<answer>Yes: …</answer>")
@@ -106,7 +107,8 @@ _CREDIT_WORDS = ("rul", "elimin", "remov", "exclud", "dispos", "rid of", "kill",
                  "take out", "takes out", "took out", "clear", "out with", "out at",
                  *ZH_REMOVING.split("|"))
 _AFTER_WORDS = ("after", "following", "once", "后", "说完", "survive", "passe", "made it through", "got past",
-                "gets past", "fix", "pin", "settle", "narrow", "leaves only", "nail", "single")  # (anchors._SETTLES:
+                "gets past", "consistent", "compatible", "fix", "pin", "settle", "narrow", "leaves only", "nail",
+                "single")  # (anchors._SETTLES:
 # "P's statement alone leaves only hearts and diamonds"; what a statement teaches has its own quick test, anchors.teaches)
 _ANCHORED_KINDS = frozenset({"candidates", "exclusion", "knowledge", "count", "bound", "term bound", "possible",
                              "conditional", "case knowledge"})
@@ -620,7 +622,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     Window(k_c[0], k_c[0])
             anchored = not credit and not own_line and r.kind in _ANCHORED_KINDS and dating and \
                 (k_a := anchor_stage(ctx.aligner, text, r.start, r.end, max(al.stage_at(r.start), told))) is not None
-            if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text) and \
+            if not anchored and r.kind == "possible" and ("'s" in text or "’s" in text or "surviv" in text) and \
                     (k_a := survived_stage(ctx.aligner, text, r.end)) is not None:  # "July 17 survives Bo's turn"
                 anchored, window = True, Window(k_a, k_a)
             if anchored:  # "after P's first statement we already know …": the trace dates the claim itself, unless
@@ -691,7 +693,8 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             final_at = foreign_at
         if final is None and foreign is None:  # a headline: the summary of an answer, not a step of the reasoning
             # (final_at stays None)
-            head = seg.steps[0].text
+            opens = next((n for n, st in enumerate(seg.steps[:3]) if _POSTER.fullmatch(st.text) is None), 0)
+            head = seg.steps[opens].text  # (under a thread's "u/name · 150 points": the first post's opening)
             final = (bold_answer(lex, ctx.memo, head, last=False) or  # ("Yes — the three numbers are all different.")
                      (opening_answer(lex, ctx.memo, head) if len(head) <= _HEADLINE else None) or
                      first_line_answer(lex, ctx.memo, head)) \
@@ -867,6 +870,10 @@ _TUPLE_NAMED = re.compile(r"[)）]\s*[,，]?\s*(?:(?i:sum|product)|和|积)\s*(?
 _COMMA_TRIPLE = re.compile(r"\d,\d{1,3},\d{1,3}:")
 _ARROW_TRIPLE = re.compile(r"\d, ?\d{1,4}, ?\d{1,4} →")  # ("- 12, 4, 3 → 18", "12,6,2 → 19": a column of triples and
 # their sums)
+# The line that names a post's author in a forum thread: "u/name · 150 points", "[–] name 233 points", "↳ level 1 ·
+# u/name"
+_POSTER = re.compile(r"[\s↳>*]*(?:\[[–-]\]\s*)?(?:\*\*)?(?:u/|level\s+\d)[^\n]{0,80}\s*|"
+                     r"[\s↳>*]*(?:\[[–-]\]\s*)?\S{1,40}\s+\d[\d.,]*k?\s+(?:points?|分|赞)\s*")
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
 

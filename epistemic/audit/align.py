@@ -20,7 +20,7 @@ from ..language import syntax as s
 from .claims import QUOTES, SUPPOSING_WORD, tokens
 from .evidence import ALREADY
 from .fold import fold, fold_prefix
-from .labels import defined_labels, label_mentions
+from .labels import defined_labels, initial_labels, label_mentions
 from .keys import formula_key
 from .lexicon import Lexicon, Token, indexed_names, words_pattern
 
@@ -930,6 +930,13 @@ _SAID_NUMBER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:now\s+|then\s+|also\s+)?(?:anno
                           r"(?:\*\*)?\s*(?:[.。,，;；!！]|$)", re.IGNORECASE)
 
 
+# An idea given up for what really holds, in one sentence: "一开始我以为第二位的“不知道”只是在重复第一位的话，但其实它排除了
+# b₂ = 0" (the statements it names date the idea, not the claim after it)
+_GIVEN_UP = re.compile(r"(?:一开始|起初|本来|原本|最初|开始)我?(?:还)?(?:以为|觉得|认为)[^。！？\n]*?(?:但|可是|然而|不过)(?:其实|实际上|事实上)|"
+                       r"(?i:\b(?:at\s+first|initially|originally)\s*,?\s*I\s+(?:thought|assumed|believed)\b[^.!?\n]*?"
+                       r"\bbut\s+(?:actually|in\s+fact|really)\b)")
+
+
 @dataclass(frozen=True, eq=False)
 class Aligner:
     """Per-puzzle matchers for its announcements."""
@@ -1000,7 +1007,8 @@ class Aligner:
 
     def align(self, texts: list[str]) -> list[Alignment]:
         out, current, reached = [], 0, 0
-        names: dict[str, int] = {}  # the labels the trace has given the statements so far ("(1)", "①")
+        names = initial_labels(self.voices, texts)  # the labels the trace has given the statements so far ("(1)",
+        # "①", or "A1", "B2" from the speakers' initials)
         parts: dict[str, int] = {}  # the trace's own numbered headings so far ("## Step 1: Albert's statement") -> stage
         listed = None  # (the stage before, the last statement) of the dialogue being listed line by line
         headed = None  # the stage a heading step just moved to ("### 2. 第一次没人站出来"), for the step under it
@@ -1279,7 +1287,11 @@ class Aligner:
         if hit is None:
             if len(self.memo) >= self.limit:
                 self.memo.clear()
-            hit = self.memo[key] = self._inner_cues(text, current)
+            hit = self._inner_cues(text, current)
+            if "以为" in text or "thought" in text or "assumed" in text:
+                given_up = [m.span() for m in _GIVEN_UP.finditer(text)]
+                hit = tuple(c for c in hit if not any(a <= c.at < b for a, b in given_up))
+            self.memo[key] = hit
         return hit
 
     def _inner_cues(self, text: str, current: int) -> tuple[Cue, ...]:

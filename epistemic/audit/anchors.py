@@ -45,10 +45,26 @@ _SURVIVED = re.compile(r"[\s*]*(?:(?:past|through|beyond)\s+)?(?P<phrase>(?:the\
                        r"announcement|line|claim|words))\b", re.IGNORECASE)
 
 
+# ... or by its number ("survives statement 2", "it survives step 2": a survival is of a statement, whatever the trace
+# calls its steps)
+_SURVIVED_NUMBER = re.compile(r"[\s*]*(?:(?:past|through|beyond)\s+)?(?i:statement|announcement|step|round|line)"
+                              r"\s*#?\s*([1-9])\b(?!\s*[:)]|\.\d)")
+
+
+_IT_SURVIVES = re.compile(r"[^.;!?。；！？\n]{0,40}?\b(?:it|that\s+one)\s+(?:still\s+|only\s+)?(?:survives|survived)",
+                          re.IGNORECASE)
+
+
 def survived_stage(aligner: Aligner, text: str, end: int) -> int | None:
-    """The announcement a survival names right after its verb ("survive Bo's turn"): the claim is about then."""
+    """The announcement a survival names right after its verb ("survive Bo's turn", "survives step 2"): the claim is
+    about then."""
+    later = _IT_SURVIVES.match(text, end)  # "15 is fine for Bernard, that's why it survives step 2"
+    end = later.end() if later is not None else end
     m = _SURVIVED.match(text, end)
-    return None if m is None else aligner.anchor(m.group("phrase"))
+    if m is not None:
+        return aligner.anchor(m.group("phrase"))
+    m = _SURVIVED_NUMBER.match(text, end)
+    return int(m.group(1)) if m is not None and int(m.group(1)) <= len(aligner.quotes) else None
 
 
 
@@ -75,7 +91,8 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
         sentence, end - a, at) is not None) and
             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
             WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None and
-            not _event_dated(sentence, at, at + len(p), start - a)]
+            not _event_dated(sentence, at, at + len(p), start - a) and
+            _CONTRAST.search(sentence, at + len(p), max(at + len(p), start - a)) is None]
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
     found = {k for _, _, k in kept} - {None}
@@ -88,7 +105,18 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
             return right_after[0]
         at, p, k = max(((at, p, k) for at, p, k in kept if k is not None and a + at < start), default=(0, "", None))
         return k if k is not None and _CLAUSE_COMMA.search(sentence, at + len(p), start - a) is None else None
+    if not found and a > 0 and _THAT_POINT.search(sentence) is not None:  # "after round 1 you only have 'at least
+        # two'; 111 is still on the table at that point": the time the sentence before it named
+        before = text[max((m.end() for m in _SENTENCE.finditer(text, 0, max(0, a - 1))), default=0):a]
+        named = [k for _, p in _phrases(before) if (k := aligner.anchor(p, current)) is not None]
+        return named[-1] if named else None
     return found.pop() if len(found) == 1 else None
+
+
+# A turn to what really holds: "一开始我以为…只是在重复第一位的话，但其实它排除了 b₂ = 0" (a time named before it is the
+# idea's, given up)
+_CONTRAST = re.compile(r"(?:但|可是|然而|不过)(?:其实|实际上|事实上)|(?i:\bbut\s+(?:actually|in\s+fact|really)\b)")
+_THAT_POINT = re.compile(r"(?i:\b(?:at|by)\s+that\s+(?:point|stage|time)\b|\bby\s+then\b)|那时|那个时候|那一步")
 
 
 # A claim said of a time after the one the sentence names: "… that he is clean one step later", "…晚一轮才知道"
@@ -257,6 +285,7 @@ def _elided_noun(sentence: str, at: int, phrase: str) -> str:
 
 
 _SURVIVED_WORD = re.compile(r"(?i)\b(?:survived|survives|survive|passed|passes|made\s+it\s+through|"
+                            r"(?:consistent|compatible)\s+with|"  # ("in every world consistent with the three …")
                             r"makes\s+it\s+through|"
                             r"gets\s+past|got\s+past)\s+(?=the\s+(?:first|second|third|last|final|opening)\s+"
                             r"(?:statement|announcement|remark|reply|line|round)\b|"

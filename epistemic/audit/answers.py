@@ -166,7 +166,10 @@ _SUMMARY_LABELS = (r"(?:答案?|先说结论|结论先行|简而言之|总结|�
 # A step that opens on such a label ("Short answer: no. In every surviving triple …", "TL;DR: …", "先说结论：…"): a
 # summary of what the trace goes on to show
 SUMMARY_LABEL = re.compile(r"\W*(?:\*\*)?" + _SUMMARY_LABELS + r"\s*(?:\*\*)?\s*[:：]")
-_OPENING_YES_NO = re.compile(r"(?:\s*<(?i:(?:final_)?answer)>)?\W*(?:\*\*)?(?:" + _SUMMARY_LABELS +
+# The answering voice of a transcript, labelling its turn: "Solver:", "Solver (revised):", "Assistant:"
+ROLE_LABEL = r"(?:(?i:solver|assistant|answerer)(?:\s*[(（][^)）\n]{0,20}[)）])?|解题者)"
+_OPENING_YES_NO = re.compile(r"(?:\s*<(?i:(?:final_)?answer)>)?\W*(?:\*\*)?(?:" + ROLE_LABEL +
+                             r"\s*(?:\*\*)?\s*[:：]\s*)?(?:\*\*)?(?:" + _SUMMARY_LABELS +
                              r"\s*(?:\*\*)?(?:\s*[:：.]|[ \t]*\n)\s*(?:\*\*)?\s*)?"
                              r"((?i:yes|no)\b|是的|不是|是|否)(?:\s*[(（]\s*(?:填|答案|(?i:answer))?\s*[:：]?\s*[01]\s*[)）])?"
                              r"\s*(?:\*\*)?\s*[.,，。!！:：—–]")  # ("答：是（填1）。")

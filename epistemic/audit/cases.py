@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import QUOTES, knows_value, object_key, observed_vars, positional_worlds, tuple_key, verdict_record
-from .keys import implies_key, junction_key, key_vars, knower, knows_key, not_key, set_key, value_key
+from .claims import QUOTES, bare_knows_key, knows_value, observed_vars, positional_worlds, tuple_key, verdict_record
+from .keys import implies_key, junction_key, key_vars, knower, not_key, set_key, value_key
 from .lexicon import ZH_REMOVING, Lexicon
 from .records import CASE, HYPOTHETICAL, KNOWLEDGE, PRONOUN, SUPPOSED, ClaimRecord, record
 
@@ -63,10 +63,9 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
     agents = [t for t in lex.scan(line[:m.start()]) if t.kind == "agent"]
     if not agents or line[agents[-1].end:m.start()].strip(" ,，") not in ("", "then", "也", "就"):
         return []  # the agent right before the modal: "so P would know", "P就会知道"
-    q = object_key(lex, agents[-1].payload)
-    if q is None:
+    key = bare_knows_key(lex, agents[-1].payload)
+    if key is None:
         return []
-    key = knows_key(agents[-1].payload, "value", q)
     if m.group(1) or m.group(2) or m.group(4):
         key = not_key(key)
     return [record("case knowledge", implies_key(case, key), (), line.strip(), start + agents[-1].start, start + m.end(),
@@ -78,6 +77,8 @@ def _would_know(lex: Lexicon, text: str, start: int, end: int, case: tuple) -> l
 _VALUE_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*(?:\*\*)?(?:(?i:for|with|if|on)[ \t]+)?|"
                           r"^[ \t]*(?=[^\s→:：]{1,8}[ \t]*(?:→|->))|"  # (or no bullet, an arrow: "19 → March 19 and …",
                           r"^[ \t]*(?=\w{1,8}[ \t]*=[ \t]*\d{1,6}[ \t]*[:：])|"  # or a variable's value: "b=0：a只能是1，…",
+                          # ("#   b = 0  -> … -> drop": a commented line of code, a case and its verdict)
+                          r"^[ \t]*#?[ \t]*(?=\w{1,8}[ \t]*=[ \t]*\d{1,6}[ \t]*(?:→|->))|"
                           r"^[ \t]*(?=\d{1,3}[日号]?[ \t]*[:：])")  # or a bare number: "16日：16日在6月和7月都有，…")
 _NUMBER_LABEL = re.compile(r"[日号]?[ \t]*[:：]")
 
@@ -324,10 +325,9 @@ def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | 
         if m is None or case is None or case[0] != "Compare":
             continue
         agents = [g.name for g in lex.puzzle.agents if case[2][1] in observed_vars(lex, g.name)]
-        body = object_key(lex, agents[0]) if len(agents) == 1 else None
-        if body is None:
+        knows = bare_knows_key(lex, agents[0]) if len(agents) == 1 else None
+        if knows is None:
             continue
-        knows = knows_key(agents[0], "value", body)
         out.append(record("case knowledge", implies_key(case, not_key(knows) if m.group("no") else knows), (),
                           text[a:b].strip(), m.start(), m.end(), False, reading=HYPOTHETICAL))
     return out
@@ -336,8 +336,8 @@ def _bare_verdicts(lex: Lexicon, text: str, spans: list[tuple[int, int, tuple | 
 # A line's closing verdict on its own value, kept or gone: "- b=9：安妮是8或10，比尔还是分不清，保留。", "17：…出现两次 →
 # 排除。", "- 17: shared with March → out"
 _KEPT_OR_OUT = re.compile(r"(?:→|->|=>|⇒|[,，;；。.:：—–])[\s*]*(?:(?P<out>" + ZH_REMOVING + r"|(?i:out|eliminated|removed|"
-                          r"excluded|gone|dropped|crossed\s+out|dead))|"
-                          r"(?P<kept>保留|留下|(?i:kept|stays|survives|remains|(?:still\s+)?alive)))"
+                          r"excluded|gone|dropped|drop|crossed\s+out|dead))|"
+                          r"(?P<kept>保留|留下|(?i:kept|keep|stays|survives|remains|(?:still\s+)?alive)))"
                           r"了?[\s*]*[✓✔✗✘]?\s*[.。!！]?\s*$")
 
 _KEPT_OR_OUT_LINE = re.compile(_KEPT_OR_OUT.pattern, re.MULTILINE)  # (a quick test: some line closes on a verdict)

@@ -27,7 +27,7 @@ from .views import QUICK as VIEWS_QUICK, seen_members
 from .singletons import QUICK as ONCE_QUICK, singleton_records
 from .splits import one_way_records, split_records, without_relative
 from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXCLUSION, FORMULA, HEDGED, HYPOTHETICAL,
-                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED,
+                      KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, OTHERS, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED,
                       REPORTED, SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key,
                       implies_key, junction_key, knows_key, moved, not_key, record, set_key, value_key)
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
@@ -79,8 +79,8 @@ _IS_TOLD = re.compile(r"\s+(?:(?:was|is|gets|got|has been)\s+(?:told|given|whisp
                       r"only\s+(?:hears|knows|sees|has))\s+(?:only\s+)?(?:the|his|her)\s+[a-z]+\b)",
                       re.IGNORECASE)  # "Q was told the rank", "Q hears only the suit"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"」』]\s*[(（]$")
-_SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]|的第[一二三四五](?:句|次发言|个陈述)")  # `Q: "I knew you didn't know"`: Q
-# speaks (Q: hearts is a table row); "Q的第二句话": Q's own statement
+_SPEAKS = re.compile(r"\s*[:：]\s*[\"“「『]|的第[一二三四五](?:句|次发言|个陈述)|的?(?:这|那)句话?|的(?:发言|回答|话)")
+# `Q: "I knew you didn't know"`: Q speaks (Q: hearts is a table row); "Q的第二句话", "Q的这句话", "Q这句": Q's statement
 # A verb only a person does, right after the letter: "Q hears it too", "Q reasons", "Q then replies"
 _PERSON_VERB = re.compile(r"\s+(?:(?:also|then|now|too)\s+)?(?:hears?|heard|thinks?|thought|reasons?|reasoned|learns?|"
                           r"learned|learnt|realizes?|realized|realises?|realised|deduces?|deduced|concludes?|concluded|"
@@ -505,6 +505,8 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and ("too" in sentence or "as well" in sentence):  # "Why keep 16? It was in May too.": where
             # it occurs, one place among others, not what is left
             records = _followed_by(sentence, records, _TOO, PROPERTY, subject=_IT_SUBJECT)
+        if records and ("⇒" in sentence or "→" in sentence or "->" in sentence or "=>" in sentence):  # "b2 = 0 ⇒ L2
+            records = _followed_by(sentence, records, _THEN_KNOWS, CASE, VALUES)  # knows "no"": the case supposed
         if records and ("leave" in sentence or "留下" in sentence or "剩" in sentence):  # "m = Jul leaves {16, 17}":
             # the case of the value, not the value claimed
             records = _followed_by(sentence, records, _LEAVES, CASE, VALUES)
@@ -531,7 +533,18 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
     if out and _CASE_HEADER.match(step_text):  # "Albert (July): considers July 14, July 16. Doesn't know ✓. …"
         out = [r.read_as(CASE) if r.certain and r.kind != "answer" and not _header_verdict(lex, step_text, r) else r
                for r in out]  # (but "- **April (17, 18, 28):** April survives, since …" is the line's own verdict)
+    if out and ("⇒" in step_text or "→" in step_text or "->" in step_text or "=>" in step_text):
+        out = [r.read_as(CASE) if r.certain and r.kind in ("told", "knowledge") and
+               _CASE_ARROW.search(step_text, max(0, r.start - 24), r.start) is not None else r for r in out]
+        # ("a=c ⇒ Bob knows b": what he would know in that case, not what he is told)
+    if out and _OBJECTOR_TURN.match(step_text) is not None:  # "Critic: I think April 17 should go too.": a debate's
+        out = [r.read_as(OTHERS) if r.certain else r for r in out]  # objection, another voice's, until taken up
     return out
+
+
+# A turn of a debate's objector (who questions the solver's steps, rightly or not): "Critic:", "批评者：", "**Skeptic:**"
+_OBJECTOR_TURN = re.compile(r"[\s>*_#]*(?i:critic|skeptic|sceptic|objector|devil['’]s\s+advocate|challenger|opponent)"
+                            r"(?:\s*\d|\s*[(（][^)）\n]{0,20}[)）])?[*_]*\s*[:：]|[\s>*_#]*(?:批评者|质疑者|反方|挑刺者)[*_]*\s*[:：]")
 
 
 # A list named as a case, then ruled out: "「只有一个孩子有泥」这种情况就被排除了", 'the "exactly one muddy child" case is
@@ -564,6 +577,10 @@ def _followed_by(sentence: str, records, after: re.Pattern, reading: str, only: 
                  (subject is None or subject.match(sentence) is not None) else r for r in records)
 
 
+# An arrow to someone's knowing: what stands before it is the case that would let them know ("a = 0 ⇒ Bill knows",
+# "b = 1 → 比尔知道")
+_THEN_KNOWS = re.compile(r"\s*(?:\*\*)?\s*(?:⇒|→|->|=>)\s*(?:[\w'’\[\]]+\s+){1,2}?(?i:knows|would\s+know|could\s+know|"
+                         r"can\s+tell|could\s+tell|is\s+sure)\b|\s*(?:⇒|→|->|=>)\s*[^\s，。,;；]{1,8}?(?:就|会|能|立刻|马上)*知道")
 _COUNTS_OUT = re.compile(r"(?:" + ZH_REMOVING + r")了?\s*\d+\s*个(?!孩子|人|世界|情况|日期|数)")  # ("排除0个")
 _LEAVES = re.compile(r"\s*(?:\*\*)?\s*(?:(?i:leaves|would\s+leave|leave)\b|留下|只剩|剩下|剩)")
 
@@ -658,7 +675,8 @@ _PROPERTY_TOPIC = re.compile(r"(?i:\b(?:singletons?|unique|one[-\s]offs?|once(?!
                              r"that|his|her|both|all|everyone|each)\b)|twice|shared|repeated|duplicated?|appears?\s+in|"
                              r"occurs?\s+in)\b)|唯一|只出现一次|出现一次|出现两次|重复")  # (not "once Bernard has spoken": when)
 _STAGE_TOPIC = re.compile(r"(?i:\b(?:left|leaves?|leaving|remain\w*|candidates?|possib\w*|options?|survive\w*|"
-                          r"eliminat\w*|out|answer|down\s+to|must|has\s+to|statement|remark|announcement|birthday|"
+                          r"eliminat\w*|out|either|answer|down\s+to|must|has\s+to|statement|remark|announcement|"
+                          r"birthday|"
                           r"card|pair|numbers)\b)|剩|候选|可能|排除|答案|只能|一定|必须|生日|这张牌|这句话|"
                           r"(?<![A-Za-z])[A-ZΩ](?:\d|_\{?\d{1,2}\}?)['′]?\s*:?=")  # ("D₂ = …", "D_1' = …": a set named)
 
@@ -2731,6 +2749,11 @@ _SCARE = re.compile(r"[\"“][A-Za-z-]{3,14}[\"”]|[\"“「](?:是|否|不是|
 # 'the "unique" days'; a yes or no quoted: '答案是"是"（填1）'
 
 
+_PART_NAMED, _HAN_WORD = re.compile(r"中的\s*$"), re.compile(r"[\u4e00-\u9fff]{1,2}")
+_CASE_ARROW = re.compile(r"(?:[A-Za-z_]\w{0,3}|\d{1,3})\s*(?:=|≠|!=)\s*(?:\d{1,3}[A-Za-z]?|[A-Za-z_]\w{0,3})\$?\s*"
+                         r"(?:⇒|→|->|=>)\s*(?:\*\*)?\s*$")  # a case, then an arrow, just before a knowing
+_SAYING_MORE = frozenset({"neg", "know", "notknow", "modal", "says", "sep"})
+_COMMENT_MARK = re.compile(r"(?<=[^\s#])[ \t]+(#)(?=[ \t])")  # a comment after code on its line (not "### …", "#2")
 _CASE_NAMED = re.compile(r"(?:的|这种|这个)?(?:情况|可能性?|世界|局面)|\s*(?i:case|scenario|possibility|world)\b")
 
 
@@ -2743,6 +2766,8 @@ def _blank_speech(m: re.Match, lex: Lexicon) -> str:
     said = m.group(0)
     if _SCARE.fullmatch(said):
         return said
+    if _PART_NAMED.search(m.string, max(0, m.start() - 4), m.start()) and _HAN_WORD.fullmatch(said[1:-1]):
+        return said[1:-1] + "  "  # '知道日期中的“日”': the part of a value named in quotes, the writer's own word
     if _world_word(lex, said[1:-1]):
         return " " + said[1:-1] + " "  # '就把"红白红"也排除了': a world written as one word, the writer's own
     if len(said) <= 14 and _TOLD_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
@@ -2998,7 +3023,10 @@ def _shares(t: Token, names: list[str]) -> bool:
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "两": 2, "二": 2, "三": 3, "四": 4}
-_EVERY_ONE = re.compile(r"(?<![A-Za-z\d_\[第])(?P<n>[两二三四234])(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?:都|全)(?:戴|是|拿|为)?"
+# "三个人都戴白帽", "all three wear white": every hat the value (not "三号全是白": number three's, in every case left;
+# nor "第二、三位不全是红的": two of them, not all red)
+_EVERY_ONE = re.compile(r"(?<![A-Za-z\d_\[第、])(?P<n>[两二三四234])(?!号)(?:个|位)?(?:人|智者|张牌)?[^，。,.；;\n]{0,6}?(?<!不)"
+                        r"(?:都|全)(?:戴|是|拿|为)?"
                         r"(?:的是)?\s*$|(?i:\ball\s+(?P<en>two|three|four|[234])\b[^.,;\n]{0,20}?\b"
                         r"(?:wear|wears|have|are|hold|get)\s+(?:a\s+|the\s+)?$)")
 _OPEN_BRACKET = re.compile(r"[(（]\s*$")
@@ -3115,6 +3143,12 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         signs = [Token("neg", "≠", m.start(), m.end(), "≠") for m in _NOT_EQUAL_VALUE.finditer(sentence)]
         raw = sorted(raw + signs, key=lambda t: t.start) if signs else raw  # (a fact known keeps its sign unread:
         # "Bill knows b ≠ 0")
+    if " # " in sentence or "\t# " in sentence:
+        # "after_w1 = [WWW, WWR, …]   # WRR removed": a comment that says more than values parts its clause from the
+        # code before it (not "anniversary = (Mar, 18)   # March 18": a gloss of the value)
+        marks = [Token("sep", "#", m.start(1), m.end(1), "#") for m in _COMMENT_MARK.finditer(sentence)
+                 if any(t.start > m.end() and t.kind in _SAYING_MORE for t in raw)]
+        raw = sorted(raw + marks, key=lambda t: t.start) if marks else raw
     if "剩" in sentence and (among := [m.start() for m in _AMONG_LEFT.finditer(sentence)]):  # "剩下5张里A有两张":
         raw = [t for t in raw if t.start not in among]  # among those left, A has two; no list of what is left
     if "∅" in sentence and (empty := [m.span() for m in _EMPTY_MEET.finditer(sentence)]):  # "[w]_A ∩ {3/13, 5/20}
@@ -3326,7 +3360,8 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                 own = subject_run[0]  # ("安妮可能是0或2": the list goes on)
             if own is not None:  # "b = 1时，安妮可能是0或2", "Anne could only be 1": Anne's number, a
                 var, subject_run = own, (own, t.end)
-            var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence)
+            var = var or _numeric_var(lex, t.payload, last_attr) or _answered_var(lex, t, out, sentence) or \
+                _bool_var(lex, t, out, last_attr)
             if var is None:
                 if out and out[-1].kind == "copula" and not sentence[out[-1].end:t.start].strip() and \
                         (len(out) == 1 or out[-2].kind != "attr"):
@@ -3643,6 +3678,14 @@ def _held_var(lex: Lexicon, agent: str) -> str | None:
     """The numeric variable an agent observes, when it observes just that one (Anne sees a): what "Anne has 2" names."""
     seen = _observed_var(lex, agent)
     return seen if seen in lex.numeric else None
+
+
+def _bool_var(lex: Lexicon, t: Token, out: list[Token], last_attr: str | None) -> str | None:
+    """The bool variable a 0 or 1 is given right after it and "=" ("b3 = 1", "m[2] = 0"), else None."""
+    if t.payload not in (0, 1) or last_attr is None or len(out) < 2 or out[-1].text != "=" or \
+            out[-2].kind != "attr" or out[-2].payload != last_attr or len(out) > 2 and out[-3].kind == "know":
+        return None  # (not "L2 already knows b_1 = 1": a fact known, read as his knowing b[1])
+    return last_attr if any(v.name == last_attr and v.sort == "bool" for v in lex.puzzle.variables) else None
 
 
 def _numeric_var(lex: Lexicon, number: int, last_attr: str | None) -> str | None:
@@ -4008,6 +4051,38 @@ def object_key(lex: Lexicon, agent: str | None) -> tuple | None:
     return unseen or q
 
 
+def bare_knows_key(lex: Lexicon, agent: str | None, after: str = "") -> tuple | None:
+    """An agent's "knows" with no object read (`after`: the sentence after the verb): knowing whether Φ where every
+    knowing the dialogue speaks of is knowing whether one Φ and nothing or "the answer" follows (drinking logicians:
+    "L1 would know" is whether everyone wants a beer; but "L2 knows the others" is what they want), else knowing
+    object_key's terms; None when there is none."""
+    whether = _whether_asked(lex)
+    if whether is not None and agent is not None and _BARE_AFTER.match(after) is not None:
+        return knows_key(agent, "whether", whether)
+    unknown = object_key(lex, agent)
+    return knows_key(agent, "value", unknown) if unknown else None
+
+
+_BARE_AFTER = re.compile(r"\s*(?:[.,;:!?。，；：！？)）]|$|(?i:the\s+answer\b|whether\b|if\s+every)|答案|是否|了|要不要)")
+
+
+def _whether_asked(lex: Lexicon) -> tuple | None:
+    """The one Φ of the dialogue's knowing when all of it is knowing whether Φ, else None (cached per puzzle)."""
+    hit = lex.atoms.get("@whether", ())
+    if hit == ():
+        found = set()
+        for a in lex.puzzle.announcements:
+            stack = [formula_key(a.said)]
+            while stack:
+                f = stack.pop()
+                if isinstance(f, tuple) and f and f[0] == "Knows":
+                    found.add(f[4] if f[3] == "whether" else None)
+                elif isinstance(f, tuple):
+                    stack.extend(x for x in f if isinstance(x, tuple))
+        hit = lex.atoms["@whether"] = found.pop() if len(found) == 1 and None not in found else None
+    return hit
+
+
 # "what" opening a noun clause on an agent's knowing: "a fact about what Albert can be sure of"
 _WHAT_OF = re.compile(r"(?i:\b(?:about|of|on|to)\s+what\s+$)")
 _MEANS_AFTER = re.compile(r"\s*(?i:means|implies|tells\s+us|shows|indicates)\b|\s*(?:说明|意味着|表明)")
@@ -4035,9 +4110,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                  not (rest[0].kind == "agent" and rest[0].payload == subject)):
         return None  # "Albert knows $m$, Bernard knows $d$": what the letter names (told), not the date ("S先生知道
         # $S$": the letter of his own term, the sum, not himself)
-    if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (unknown := object_key(lex, subject)):
-        body = knows_key(subject, "value", unknown)  # "P not knowing means the rank is A, Q, 4 or 5": what follows
-        return not_key(body) if toks[i].kind == "notknow" else body  # is what his not knowing implies
+    if sentence and _MEANS_AFTER.match(sentence, toks[i].end) and (body := bare_knows_key(lex, subject)):
+        # "P not knowing means the rank is A, Q, 4 or 5": what follows is what his not knowing implies
+        return not_key(body) if toks[i].kind == "notknow" else body
     inner = None
     for j, t in enumerate(rest):
         if t.kind in ("attr", "value", "tuple"):
@@ -4050,10 +4125,10 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                     return None  # "Q knows P knows it": what P knows is unread, so what Q knows is too
                 break
         if t.kind == "agent" and j + 2 == len(rest) and rest[-1].kind == "modal" and \
-                (unknown := object_key(lex, t.payload)) and _BARE_NEGATION.fullmatch(rest[-1].text) and \
+                (elided := bare_knows_key(lex, t.payload)) and _BARE_NEGATION.fullmatch(rest[-1].text) and \
                 _ELIDED_END.match(sentence, rest[-1].end):
             # "S knew that P couldn't.": P couldn't know the answer (the verb and its object elided)
-            inner = not_key(knows_key(t.payload, "value", unknown))
+            inner = not_key(elided)
             break
     if inner is not None:
         body: tuple | None = knows_key(subject, "that", inner)
@@ -4143,8 +4218,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
         if body is None and subject is not None and _OWN_OBJECT.match(sentence, toks[i].end) is not None and \
                 (own := _own_var(lex, subject)) is not None:
             body = knows_key(subject, "value", (("Var", own),))  # "安妮知道自己的牌", "knows her own card": hers
-        if body is None and (unknown := object_key(lex, subject)):
-            body = knows_key(subject, "value", unknown)
+        if body is None:
+            body = bare_knows_key(lex, subject, sentence[toks[i].end:])
     if body is None:
         return None
     return not_key(body) if toks[i].kind == "notknow" else body

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .keys import formula_key, junction_key, key_vars
-from .lexicon import Lexicon, bit_worlds
+from .lexicon import ORDINAL_WORDS, Lexicon, bit_worlds
 from .records import ANSWER, EXCLUSION, POSSIBLE, VALUES, ClaimRecord, record
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -73,6 +73,7 @@ _CLAUSE_END = re.compile(r"[.;:!?。；：！？\n]")
 # "so k = 4 is out", "k = 4 被排除" (not "m = 4 out of the 6")
 _OUT_AFTER = re.compile(r"(?i:\s*(?:(?:is|are|can be|has been|have been|gets|get)\s+)?(?:out(?!\s+of\b)|ruled out|"
                        r"eliminated|excluded|impossible|off the table)\b)|\s*(?:被)?(?:排除|不可能)")
+_SIZE_LINE = re.compile(r"\s*[A-Za-z]\s*=\s*\d{1,3}\s*")
 _ANSWER_LINE = re.compile(r"^answer\s+[^\n=]*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
 _SUPPOSE_PARAM = re.compile(r"(?i:\b(?:if|for|when|suppose|assume|case|say|with|test|try|testing|trying)\s*\(?\s*$)|"
                             r"(?:如果|假设|当|若)\s*$")  # ("Test m = 3: a muddy child sees two muddy faces": tried)
@@ -283,11 +284,14 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
                     _ALTERNATIVE.match(sentence, m.end()) or _TOLD_APART.search(sentence, 0, m.start()) or \
                     _CASE_SUBJECT.match(sentence, m.end()) or _INSTANCE.match(sentence, m.end()) or \
                     not cue and _CASE_LABEL.match(sentence, 0, m.start()) and _LABEL_END.match(sentence, m.end()) or \
-                    not cue and _HEADING_MARK.match(sentence, 0, m.start()) and _HEADING_END.match(sentence, m.end()):
+                    not cue and _HEADING_MARK.match(sentence, 0, m.start()) and \
+                    _HEADING_END.match(sentence, m.end()) or \
+                    _SIZE_LINE.fullmatch(sentence) and int(m.group(2)) == len(lex.puzzle.agents):
                 continue  # "for k = 1", "if k = 2": a case (and all the sentence with it); "k = 3 vs 4": a choice;
                 # "Similarly k = 6 needs five silences": a case as the subject of what it would take;
                 # "can't tell m = 3 from m = 4"; "**m = 4.** A muddy child sees …", "### k = 1": a case's heading;
-                # "the n = 4 version of the joke": the instance, named by its parameter
+                # "the n = 4 version of the joke": the instance, named by its parameter; "n = 3" alone on its line (the
+                # first of a block of code): the instance's size, its number of agents
             op = {"≥": ">=", "≤": "<=", "≠": "!="}.get(m.group(1), m.group(1))
             if _REMOVAL_DENIED.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "Father's statement doesn't rule out k = 1": still possible, said of no stage's list
@@ -446,11 +450,15 @@ def own_records(lex: Lexicon, term: tuple, sentence: str) -> list[ClaimRecord]:
         # want a beer": no noun, the wish follows the number
         if 1 < n <= len(lex.puzzle.agents) and (m.group("zn") or bare or m.group("noun")[:5] == _asked_noun(lex)[:5]):
             groups.append((m.start(), m.end("n") if bare else m.end(), [a.name for a in lex.puzzle.agents[:n]]))
+    for m in _NTH_ONE.finditer(sentence):  # "the third must want a beer as well": one agent by its place, no noun
+        i = len(lex.puzzle.agents) if m.group(1).lower() == "last" else ORDINAL_WORDS.index(m.group(1).lower()) + 1
+        if i <= len(lex.puzzle.agents) and _WANTS.match(sentence, m.end()) is not None:
+            groups.append((m.start(), m.end(), [lex.puzzle.agents[i - 1].name]))
     for start, end, names in groups:
         if any(name not in own for name in names):
             continue
         m = _WANTS.match(sentence, end)
-        wanted = m is not None and any(m.group("what").lower()[:5] == w[:5] for w in en)
+        wanted = m is not None and (m.group("one") is not None or any(m.group("what").lower()[:5] == w[:5] for w in en))
         if not wanted:
             m = _WANTS_ZH.match(sentence, end) if obj else None
             wanted = m is not None and m.group("what").startswith(obj)
@@ -490,10 +498,14 @@ def _question_text(lex: Lexicon, lang: str) -> str:
 _AGENT_JOIN = re.compile(r"\s*(?:,|，|、|(?i:and|&)|和|与|以及)\s*(?:(?i:and)\s+)?")
 _FIRST_FEW = re.compile(r"(?i:\bthe\s+first\s+(?P<n>two|three|four|five|six|\d)\s+(?P<noun>[a-z]+))|"
                         r"前(?P<zn>[两二三四五六\d])(?:位|个)(?:逻辑学家|人)?")
+_NTH_ONE = re.compile(r"(?i)\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+                      r"(?:\s+one)?(?=\s*,?\s*(?:must|does|do|did|also|too|then|therefore|so|wants?|would|['’]d)\b)")
 _WANTS = re.compile(r"(?i:\s*,?\s*(?:(?:both|also|too|all|must|definitely|certainly|clearly|indeed|really|surely|actually|"
                     r"then|therefore|so|herself|himself|themselves|each)\s+)*(?P<neg>(?:does|do|did)\s*(?:n['’]t|\s+not)\s+)?"
                     r"(?:(?:must|does|do|did)\s+)?(?:wants?|wanted|would\s+like|['’]d\s+like|likes?)\s+"
-                    r"(?:a\s+|one\s+|some\s+|the\s+)?(?P<what>[a-z]+))")
+                    r"(?:(?P<one>one)(?![\w-])(?!\s+(?:of|more|less)\b)|"
+                    r"(?:a\s+|one\s+|some\s+|the\s+)?(?P<what>[a-z]+)))")
+# ("L3 wants one too": one of what is asked about)
 _WANTS_ZH = re.compile(r"\s*(?:也|都|肯定|一定|确实|显然|必然|必定|自己|其实|就)*(?P<neg>不|没)?(?:想要|想喝|要|喝|想)"
                        r"(?:一杯)?(?P<what>[\u4e00-\u9fff]{1,4})")
 

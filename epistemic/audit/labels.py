@@ -73,6 +73,22 @@ def label_mentions(names: dict[str, int], text: str, skip: tuple[int, int] | Non
 _BARE_LABEL = re.compile(r"(?<![\w(（])([A-Z][1-9])(?![\w)）])")
 
 
+def initial_labels(voices: tuple[str | None, ...], texts: list[str]) -> dict[str, int]:
+    """Labels made of a speaker's initial and the statement's place ("A1 ⇒ a ≠ 0, 10", "B2 ⇒ b ∉ {0, 1, 9, 10}" for
+    Anne's and Bill's), when the trace uses two or more of them and none that counts a speaker's own statements
+    instead ("P2" for P's second in a dialogue where Q makes the second): "(A1)" -> 1, as a defined label."""
+    initials = {v[0].upper() for v in voices if v}
+    fits, other = set(), set()
+    for text in texts:
+        for m in _BARE_LABEL.finditer(text):
+            letter, k = m.group(1)[0], int(m.group(1)[1])
+            if letter not in initials:
+                continue
+            own = k <= len(voices) and bool(voices[k - 1]) and voices[k - 1][0].upper() == letter
+            (fits if own else other).add(m.group(1))
+    return {f"({label})": int(label[1]) for label in fits} if len(fits) >= 2 and not other else {}
+
+
 _LINE_START = re.compile(r"[\s>*\-•]*")
 
 

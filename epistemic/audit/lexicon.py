@@ -431,7 +431,7 @@ def _bounded(surface: str) -> str:
     return pat
 
 
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ZH_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 # What the people of the puzzles are called (an indexed agent's name says only its letter and number)
 _PERSON_NOUNS = ("man", "wise man", "sage", "person", "logician", "islander", "child", "kid", "diner", "cryptographer",
@@ -443,10 +443,10 @@ def _indexed_names(name: str) -> list[str]:
     """The ways traces name an indexed agent `w[2]`: "w2", "W2", "w_2", "the second wise man", "Logician 2", "第二位",
     "第二位智者", "2号"; none for a plain name."""
     m = re.fullmatch(r"([A-Za-z])\[(\d{1,2})\]", name)
-    if m is None or not 1 <= int(m.group(2)) <= len(_ORDINAL_WORDS):
+    if m is None or not 1 <= int(m.group(2)) <= len(ORDINAL_WORDS):
         return []
     letter, i = m.group(1), int(m.group(2))
-    ordinal, numeral = _ORDINAL_WORDS[i - 1], _ZH_NUMERALS[i - 1]
+    ordinal, numeral = ORDINAL_WORDS[i - 1], _ZH_NUMERALS[i - 1]
     out = [f"{letter}{i}", f"{letter.upper()}{i}", f"{letter}_{i}", f"{letter.upper()}_{i}", f"第{numeral}位",
            f"第{numeral}个", f"第{i}位", f"第{i}个", f"{i}号"]
     for noun in _PERSON_NOUNS:
@@ -497,10 +497,10 @@ def _possessed_names(puzzle: s.Puzzle, var: s.Variable) -> list[str]:
 def _numbered_things(name: str, noun: str) -> list[str]:
     """"hat 3", "hat #3", "the third hat": a member of a family of variables named by its own noun and place."""
     m = re.fullmatch(r"[A-Za-z]{1,2}\[(\d{1,2})\]", name)
-    if m is None or not 1 <= int(m.group(1)) <= len(_ORDINAL_WORDS):
+    if m is None or not 1 <= int(m.group(1)) <= len(ORDINAL_WORDS):
         return []
     i = m.group(1)
-    return [f"{noun} {i}", f"{noun} #{i}", f"the {_ORDINAL_WORDS[int(i) - 1]} {noun}"]
+    return [f"{noun} {i}", f"{noun} #{i}", f"the {ORDINAL_WORDS[int(i) - 1]} {noun}"]
 
 
 def _displays(agent) -> list[str]:
@@ -721,7 +721,8 @@ _UNIT_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
 _SPELT_DAYS = {**{11 + i: (w, o) for i, (w, o) in enumerate(zip(_TEENS, _TEENTHS))},
                20: ("twenty", "twentieth"), 30: ("thirty", "thirtieth"),
                **{t + 1 + i: (f"{tens}-{u}", f"{tens} {u}", f"{tens}-{o}", f"{tens} {o}")
-                  for tens, t in (("twenty", 20), ("thirty", 30)) for i, (u, o) in enumerate(zip(_UNIT_NUMBERS, _ORDINAL_WORDS))
+                  for tens, t in (("twenty", 20), ("thirty", 30))
+                  for i, (u, o) in enumerate(zip(_UNIT_NUMBERS, ORDINAL_WORDS))
                   if t + 1 + i <= 31}}
 
 
@@ -823,7 +824,15 @@ def _observed_terms(puzzle: s.Puzzle) -> list[tuple[str, tuple]]:
                 if re.fullmatch(r"[a-z] \* [a-z]", source):
                     out.append((source.replace(" * ", ""), key))  # "P knows p = xy": two letters side by side
             out += [(w, key) for w in TERM_WORDS.get(term.op, ())]
+            told = " ".join(text for _, text in puzzle.texts).lower()
+            out += [(w, key) for noun, words in _STORY_NUMBERS if noun in told for w in words]
     return out
+
+
+# What a puzzle's story calls the number an agent is told, where its text names that thing ("the sum of our ages is
+# the number of this bus"): "the bus number is 17", "车号是17"
+_STORY_NUMBERS = (("bus", ("bus number", "the bus number", "bus's number", "number of the bus", "number of this bus")),
+                  ("车号", ("车号", "公交车号", "公交车的车号", "这辆车的车号")))
 
 
 def words_pattern(exact: list[str], folded: list[str], numbers: bool = False) -> str:

@@ -173,7 +173,7 @@ def formula_of(lex: Lexicon, key: tuple) -> s.Formula:
         return s.Implies(formula_of(lex, key[1]), formula_of(lex, key[2]))
     if head == "Knows":
         kind, agents, mode, body = key[1:]
-        if mode == "that":
+        if mode in ("that", "whether"):
             return s.Knows(kind, agents, mode, formula_of(lex, body))
         return s.Knows(kind, agents, mode, _terms_of(lex, body))
     raise ValueError(f"no formula for key {key!r}")

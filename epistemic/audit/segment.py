@@ -18,6 +18,7 @@ _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\uff07", "\u2032")  # each read a
 _ARROWS = re.compile("[➜➔➙➛➝➞⟶⇨⮕]")  # each read as "→"
 # Markdown emphasis around words ("he **wouldn't** know", "Bernard *could* know"), not a product ("3*6", "3 * 6").
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
+_SPOILER = re.compile(r">!(?=[^\n]*?!<)|(?<=[^\s<>])!<")
 _EMPHASIS = re.compile(r"(?!(?<=\b[a-z])\*[a-z]\b)(?:(?<![\d\s*])\*+|\*+(?![\s\d*]))")  # (not "x*y": a product)
 # A bold span, both marks ("is **13**,", "**18** and **19**": around a number they look like products to _EMPHASIS);
 # not a bold label before a dash or a colon ("**s ≥ 55** — …": its closing marks tell claims.py it is a case)
@@ -92,6 +93,8 @@ def plain(text: str, cards: bool = False) -> str:
         text = _LATEX.sub(_symbol, text)
         if "  " in text:  # "x \cdot y" became "x  ·    y": one space each side, the padding after the operand
             text = _PADDED_OPERATOR.sub(_tight, text)
+    if ">!" in text:
+        text = _SPOILER.sub(_spaces, text)  # "TL;DR >!x = 4, y = 13!<": Reddit's spoiler marks
     if ">" in text:
         text = _QUOTE_MARK.sub(_spaces, text)  # "> **x = 4, y = 13**": a markdown block quote
     if "*" not in text:

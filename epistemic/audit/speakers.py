@@ -266,6 +266,9 @@ def swapped_speech(lex: Lexicon, records: list[ClaimRecord], restated: dict,
                 continue
         elif next((t.payload for t in reversed(toks[:says]) if t.kind == "agent"), None) != a:
             continue
+        elif (who := next(t for t in reversed(toks[:says]) if t.kind == "agent")) and \
+                (_HEARD.search(r.text, who.end, toks[says].start) or _OTHERS.search(r.text, who.end, toks[says].start)):
+            continue  # "第四位听到前三位都说不知道": what he heard the others say
         elif says > 0 and toks[says - 1].kind in ("neg", "modal"):
             continue  # "S先生不可能说知道", "S couldn't say he knows": no speech
         # "Albert says that at first he didn't know but now he knows": the past part of another's statement

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .align import statement_parts
-from .claims import ELIMINATED, object_key, observed_vars, question_key, tokens, tuple_key
-from .keys import formula_key, implies_key, junction_key, knows_key, not_key, value_key
+from .claims import ELIMINATED, bare_knows_key, observed_vars, question_key, tokens, tuple_key
+from .keys import formula_key, implies_key, junction_key, not_key, value_key
 from .lexicon import ZH_REMOVING, Lexicon
 from .records import ARITHMETIC, CASE, REJECTED, TABLE, ClaimRecord, record
 from .rounds import first_asked
@@ -55,7 +55,7 @@ def table_records(lex: Lexicon, text: str) -> list[ClaimRecord]:
         said = _said(cells[header.column])
         if case is None or said is None:
             continue
-        knows = header.sure or knows_key(header.agent, "value", object_key(lex, header.agent))
+        knows = header.sure or bare_knows_key(lex, header.agent)
         if header.sure and not (case[0] == "Compare" and case[2][1] in observed_vars(lex, header.agent)):
             continue  # (sure in a case of what the agent sees: "| April | … | yes |" for Ali, who holds the month)
         claim = implies_key(case, knows if said else not_key(knows))

@@ -69,7 +69,8 @@ def test_a_line_labelled_by_an_agent_who_speaks_once_dates_what_it_says_already(
     known = "At this point L4 already knows the answer."
     early = _audit(ctx, lines.format(known, ""))
     assert [(c.formula, c.verdict.verdict, c.verdict.stage) for c in bad(early)] == [
-        ("l[4] knows (b[1], b[2], b[3])", "premature", 2)]
+        ("l[4] knows whether (b[1] = 1 and b[2] = 1 and b[3] = 1 and b[4] = 1)", "premature", 2)]  # (the answer to
+    # the bartender's question, what every knowing of the dialogue is about; session 67)
     right = _audit(ctx, lines.format("", known))
     assert bad(right) == [] and [c.verdict.stage for c in _claims(right, "knowledge")] == [3]
 

@@ -610,7 +610,11 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     "hf1-sum_product-streamer-correct-05",
     # closing lines said aloud, "Cheryl is nine. The brothers are four and four.", "所以谢丽尔九岁" (session 66: one to
     # ten spelt out are read as counts, not values; read as digits on the last step they misread 18 other answers)
-    "hf1-cheryls_age-teacher-error-11", "hf1-cheryls_age-zhvideo-correct-15"}
+    "hf1-cheryls_age-teacher-error-11", "hf1-cheryls_age-zhvideo-correct-15",
+    # a thread whose answer opens its first post and whose last posts are asides: "Answer first: after the three lines
+    # …, so yes, the sum is one of 3, 5, 15, 17." (a "yes" inside a sentence), "Three white, two red, blind guy is #3.
+    # Answer >!white!<" (an answer label with no colon, second on its line)
+    "hj1-consecutive-reddit-correct-12", "hj1-hats-reddit-error-14"}
 # (traces_ak*, opened in session 22: its 13 misjudged answers all read the same session, "the twelfth of June",
 # "**Five of diamonds.**", "x, y = 4, 13", "… is Cheryl's birthday", "(answer 1)", tests/audit/test_opened_ak.py)
 # answers not read yet (docs/audit.md); the tuning test fails on any other misjudged
@@ -717,7 +721,12 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # know, so …" and "S knew beforehand that P couldn't know." (no "says"): a lone "I don't know" moves no step (it
     # may be the state before the statement; reading it as the statement moved a battery of retellings and an R1
     # trace), so "P now knows." two steps on is judged at the start
-    {"gs1-sum_product-xmltags-correct-08"}
+    {"gs1-sum_product-xmltags-correct-08"} |
+    # the tuning sets of session 67 (2 of 48 correct rows, both flagged at the session's start too): a Reddit post
+    # opening 'The joke's punchline makes sense once you see what "I don't know" means here: >!all three want beer!<'
+    # (the quote mentioned makes the opening a step of the dialogue, not a headline); a debate's solver defending
+    # "July 16 stays" in a step that names "the "but I know now" half" of Bo's words, taken for Ali's last statement
+    {"hj1-drinking_logicians-reddit-correct-15", "hl1-cheryl_cam-debate-correct-06"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 
