@@ -1955,8 +1955,9 @@ class Aligner:
         if m is None:
             return None
         toks = tokens(self.lexicon, m.group("who"))
-        if len(toks) != 1 or toks[0].kind != "agent" or self.voices.count(toks[0].payload) != 1:
-            return None
+        if len(toks) != 1 or toks[0].kind != "agent" or self.voices.count(toks[0].payload) != 1 or \
+                len(m.group("who").strip()) > toks[0].end:
+            return None  # (the name and nothing else: not "伯纳德听到这句话后", after what Bernard heard)
         return self.voices.index(toks[0].payload) + 1
 
     def _all_named(self, phrase: str) -> int | None:

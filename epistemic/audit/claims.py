@@ -1826,7 +1826,7 @@ def _term_records(raw: list, sentence: str) -> list[ClaimRecord]:
 
 
 _NOR = re.compile(r"(?i:\s*\bnor\s*)")
-_AND_BETWEEN = re.compile(r"(?i:\s*(?:,|and|&)\s*)")
+_NAMES_AND = re.compile(r"(?i:\s*(?:,|and|&)\s*)")
 _NOT_BOTH = re.compile(r"(?i:\s*(?:both|all)\b)")
 
 
@@ -1843,7 +1843,7 @@ def _both_denied(lex: Lexicon, sentence: str, raw: list[Token]) -> list[ClaimRec
                 i > 0 and toks[i - 1].kind == "neg" and toks[i - 1].text.lower() == "neither":  # "neither A nor B is V"
             b = toks[i + 2]
             rest = [u for u in toks[i + 3:] if u.kind != "copula"][:1]
-        elif toks[i + 1].kind == "attr" and _AND_BETWEEN.fullmatch(sentence, a.end, toks[i + 1].start) is not None \
+        elif toks[i + 1].kind == "attr" and _NAMES_AND.fullmatch(sentence, a.end, toks[i + 1].start) is not None \
                 and i + 3 < len(toks) and toks[i + 2].kind == "neg" and \
                 toks[i + 2].text.lower() not in ("neither", "nor") and \
                 _NOT_BOTH.match(sentence, toks[i + 2].end) is None:  # "A and B are not V" (not "not both V")
@@ -4150,8 +4150,9 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
                 _CELL_RELATION.match(sentence, obj.end) is not None:
             obj = None  # "| Alice doesn't know | b ≠ c |": the next cell is what her statement gives, not her object
             # (but "| S knows | x + y |": what S is told)
-        after = next((u for u in rest[at + 1:] if u.kind != "copula" and not (
+        after = next((u for u in rest[at + 1:] if u.kind not in ("copula", "only") and not (
             u.kind == "neg" and u.text.lower() in _NOT_BEFORE_VALUES)), None) if obj is not None else None
+        # (the copula, "只能是" or a denial between the name and the values: "知道月份只能是7月或8月")
         if obj is not None and obj.kind == "attr" and sentence and after is not None and after.kind == "value" \
                 and (_RELATION_SIGN.fullmatch(sentence, obj.end, after.start) is not None or
                      _MEMBER_SIGN.fullmatch(sentence, obj.end, after.start) is not None):
@@ -4178,6 +4179,8 @@ def _knowledge(lex: Lexicon, toks: list[Token], i: int, subject: str | None, sen
             listed = more[:next((n for n, u in enumerate(more) if u.kind != "tuple" and not (
                 u.kind == "sep" and u.text in (",", "，", "、"))), len(more))]
             return _knowing_that(subject, cons=_constraint(lex, listed), negated=toks[i].kind == "notknow")
+        if obj is not None and obj.kind == "attr" and _SAID_TO_BE.match(sentence, obj.end) is not None:
+            return None  # "伯纳德便知道月份只能是 7 月或 8 月" with its values unread: a fact about the month, not which
         if obj is not None and obj.kind == "attr":
             if obj.payload == "@question":
                 body = knows_key(subject, "value", question_key(lex))
@@ -4239,6 +4242,7 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|one)\s+)$|[一张那这]$")
 _OWN_SAYING = re.compile(r"(?<![不没未])(?:可以|能|可|敢)$|(?i:\b(?:we|I|one|you)\s+(?:can|could|may|might)\s+(?:now\s+|already\s+|safely\s+)?$|"
                          r"\bsafe\s+to\s+$)")
 _RELATION_SIGN = re.compile(r"\s*(?:=|≠|!=|==)\s*")
+_SAID_TO_BE = re.compile(r"\s*(?:只能是|一定是|必定是|必然是|只可能是|(?i:must\s+be|can\s+only\s+be|has\s+to\s+be)\b)")
 _IS_VALUES = re.compile(r"\s+(?:is|must\s+be)\s+(?:either\s+|one\s+of\s+)?|\s*(?:只能是|一定是|必定是|是)\s*", re.IGNORECASE)
 _IS_NOT_VALUES = re.compile(r"\s+(?:is\s+not|isn't|can't\s+be|cannot\s+be)\s+(?:either\s+)?|"
                             r"\s*(?:不是|不能是|不可能是|不会是)\s*", re.IGNORECASE)  # ("比尔知道a不是0或10")

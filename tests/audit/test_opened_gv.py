@@ -182,3 +182,17 @@ def test_a_case_before_an_arrow_to_knowing(ctxs):
     case = ("Compare", "=", ("Var", "b[2]"), ("Const", 0))
     assert [c for _, f, c in _read(logicians, "Same logic: b2 = 0 ⇒ L2 knows the answer.") if f == case] == [False]
     assert [c for _, f, c in _read(logicians, "So b2 = 0.") if f == case] == [True]
+
+
+def test_what_bernard_heard_and_a_fact_he_knows(ctxs):
+    """"伯纳德听到这句话后便知道月份只能是7月或8月" is after Albert's statement (what Bernard heard, not Bernard's own
+    statement, as "伯纳德说完这句话以后" is), and what he knows is that the month is July or August (true there), not
+    which month ("伯纳德便知道月份", false there)."""
+    ctx = ctxs("cheryl.txt")
+    assert ctx.aligner.anchor("伯纳德听到这句话后", 1) is None and ctx.aligner.anchor("伯纳德说完这句话以后", 1) == 2
+    that = ("Knows", "agent", ("Bernard",), "that", ("Member", ("Var", "month"), (2, 3)))
+    assert [f for _, f, _ in _read(ctx, "伯纳德便知道月份只能是7月或8月。")] == [that]
+    assert [f for _, f, _ in _read(ctx, "伯纳德便知道月份。")] == [("Knows", "agent", ("Bernard",), "value",
+                                                                  (("Var", "month"),))]
+    report = _audit(ctx, said(ctx, 1, "zh") + "\n\n伯纳德听到这句话后便知道月份只能是7月或8月。")
+    assert [(c.verdict.verdict, c.verdict.stage) for c in _claims(report, "knowledge")] == [("entailed", 1)]
