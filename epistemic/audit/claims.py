@@ -4070,15 +4070,8 @@ def _whether_asked(lex: Lexicon) -> tuple | None:
     """The one Φ of the dialogue's knowing when all of it is knowing whether Φ, else None (cached per puzzle)."""
     hit = lex.atoms.get("@whether", ())
     if hit == ():
-        found = set()
-        for a in lex.puzzle.announcements:
-            stack = [formula_key(a.said)]
-            while stack:
-                f = stack.pop()
-                if isinstance(f, tuple) and f and f[0] == "Knows":
-                    found.add(f[4] if f[3] == "whether" else None)
-                elif isinstance(f, tuple):
-                    stack.extend(x for x in f if isinstance(x, tuple))
+        found = {formula_key(n.body) if n.mode == "whether" else None
+                 for a in lex.puzzle.announcements for n in s.walk(a.said) if isinstance(n, s.Knows)}
         hit = lex.atoms["@whether"] = found.pop() if len(found) == 1 and None not in found else None
     return hit
 
