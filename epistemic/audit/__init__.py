@@ -301,7 +301,8 @@ def audit_trace(puzzle: s.Puzzle, trace_text: str | bytes, solution: Solution | 
     """
     ctx = (context or AuditContext.build(puzzle, solution, z3=z3)).with_z3(z3)
     text = decode_trace(trace_text)
-    ctx = ctx.with_aliases(trace_aliases(simplified(text), ctx.puzzle, lambda word: bool(ctx.lexicon.scan(word))))
+    ctx = ctx.with_aliases(trace_aliases(simplified(text), ctx.puzzle, lambda word: bool(ctx.lexicon.scan(word)),
+                                         lambda words: _agent_named(ctx.lexicon, words)))
     seg = segment(text)
     if len(seg.steps) > MAX_TRACE_STEPS:  # like an over-long text: audit the first steps, marked truncated
         seg = replace(seg, steps=seg.steps[:MAX_TRACE_STEPS], truncated=True)
@@ -498,11 +499,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                     WALKS_ON.search(text, ref.at, r.start) is None and \
                     not in_reason(text, ref.at, r.start) and IN_TURN.search(text, ref.at, r.end) is None and \
                     not in_aside(text, ref.at, r.start) and not possessive_between(text, ref.at, r.start) and \
-                    not dates_event(text, ref.at, r.start) and \
+                    not dates_event(text, ref.at, r.start) and not trailing_after(text, r.end) and \
                     not (joined_with(text, ref.at) and al.moved_at(r.start) and al.stage_at(r.start) > ref.stage) and \
                     not any(c.stage > ref.stage and c.at < r.end and
                             _SENTENCE_BREAK.search(text, min(c.at, r.start), r.start) is None for c in al.retold):
-                # "from Albert's statement, the dates are ...": about then (in the same sentence; but "father's
+                # "from Albert's statement, the dates are ...": about then (in the same sentence; but not where the
+                # claim's own "after …" follows it, "… after Ali's first remark → drop the 19s after Bo's"; "father's
                 # announcement, then silence (round 1) → at least 2, silence (round 2) → …" walks on through the
                 # stages, and "父亲的话加上三轮无人站出，依次排除了…" credits them in turn)
                 exact = ref.how == "reference" or ref.how == BEFORE_REFERENCE and not (
@@ -657,8 +659,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             audits.append(ClaimAudit(st.index, r, source, v, lex, anchored=anchored))
             if r.kind == "candidates" and r.certain and r.key.witnesses and v.verdict == ENTAILED:
                 evident = v.stage if evident is None else max(evident, v.stage)
-            if r.kind == "answer" and (r.certain or r.reading not in (REJECTED, CROSSED, HEDGED, QUESTION, OTHERS)):
-                final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16"
+            if r.kind == "answer" and (r.certain or r.reading not in _NOT_GIVEN):
+                final, final_at = r.answer, st.index  # not "I shouldn't just assume the answer is July 16", nor
+                # "假如是5月16，阿尔伯特第一句就说不出口" (a rival supposed)
             elif r.answer is not None and r.kind == "candidates" and r.certain and r.reading != LEFT:
                 fallback = r.answer
         judged.append((st, al, audits))
@@ -678,15 +681,12 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         closing = ((a, st.index) for st in seg.steps[:-4:-1]
                    for a in (_set_apart(lex, ctx.memo, st.text, texts, st.index),) if a)
         final, final_at = next(closing, (final, final_at))
+        judged = _closing_line(judged, final, final_at, texts, top == ctx.judge.last, judge, ctx.judge.last)
     if final is None and seg.steps:  # "**March 18.**" or "Hence 4." in the last three steps (a verification may
         # follow), else a headline, else the candidates of the last certain list that names a whole answer
         final, final_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                 for a in (_set_apart(lex, ctx.memo, st.text, texts, st.index),) if a), (None, None))
-        if final_at == len(texts) - 1 and len(texts[final_at]) <= _CLOSING_LINE and not ALREADY.search(texts[-1]) \
-                and top == ctx.judge.last:
-            # "**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through: the answer of the whole dialogue
-            st, al, audits = judged[final_at]
-            judged[final_at] = (st, al, [_closing(c, final, judge, ctx.judge.last) for c in audits])
+        judged = _closing_line(judged, final, final_at, texts, top == ctx.judge.last, judge, ctx.judge.last)
         if final is None:  # "Cheryl's birthday is **July 16**" where no month is July: a wrong answer named anyway
             foreign, foreign_at = next(((a, st.index) for st in seg.steps[:-4:-1]
                                         for a in (foreign_answer(lex, st.text),) if a), (None, None))
@@ -755,17 +755,23 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
 # What an agent could know under a condition: "Albert can only be sure if his month …" (no narration of his statement;
 # but "So S knows only if the sum is 17" tells S's)
 _CAN_KNOW = re.compile(r"(?i:\b(?:can|could|would|might)\s+(?:only\s+|then\s+)?(?:be\s+(?:sure|certain)|know|tell)\b)")
+_NOT_GIVEN = frozenset({REJECTED, CROSSED, HEDGED, QUESTION, OTHERS, SUPPOSED})  # readings of an answer not given
 _NOT_CONCLUDED = frozenset({HEADLINE, SUPPOSED, QUESTION, OTHERS})  # ("另一个常见答案是8月17日": others')
 # A case named as a world of its own: "But in the k = 3 world, B sees A and C muddy", "the k = 2 case", "k = 3 的情况"
 _CASE_NAMED = re.compile(r"(?i:\b[a-z]\s*=\s*\d{1,4}\s+(?:world|case|scenario|situation)s?\b)|"
-                         r"[a-z]\s*=\s*\d{1,4}\s*(?:的)?(?:情况|世界|情形)")
+                         r"[a-z]\s*=\s*\d{1,4}\s*(?:的)?(?:情况|世界|情形)|^[\s*#>-]*[a-z]\s*=\s*\d{1,4}\s*[:：]")
+# (or a line labelled by its case: "k=2：两个有泥的孩子各看到一个有泥的。")
 
 
 def _case_apart(r: ClaimRecord, text: str) -> bool:
     """Whether a claim read as a case is set apart from the trace's own conclusions: in a sentence naming its case as
     such ("in the k = 3 world") or after the step says it tests a world ("Let me also test the main competitor,
     July 16: …")."""
-    return r.reading == CASE and (_CASE_NAMED.search(r.text) is not None or checks_before(text, r.start))
+    return r.reading == CASE and (_CASE_NAMED.search(r.text) is not None or checks_before(text, r.start) or
+                                  _IF.search(r.text) is not None)  # ("他想：如果我干净，那就是k=2": a supposed case)
+
+
+_IF = re.compile(r"(?i:\b(?:if|suppose|supposing|assume|assuming)\b)|如果|假设|假如|要是")
 
 
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
@@ -876,6 +882,24 @@ _POSTER = re.compile(r"[\s↳>*]*(?:\[[–-]\]\s*)?(?:\*\*)?(?:u/|level\s+\d)[^\
                      r"[\s↳>*]*(?:\[[–-]\]\s*)?\S{1,40}\s+\d[\d.,]*k?\s+(?:points?|分|赞)\s*")
 _HEADLINE = 160  # characters: a first step short enough to be a headline ("Yes — all three differ.")
 _CLOSING_LINE = 60  # characters: a step that is only the closing answer line, not a sentence concluding early
+
+
+def _agent_named(lex: Lexicon, words: str) -> str | None:
+    """The agent a description names alone ("拿月份的", "the month-holder"), or None."""
+    toks = lex.scan(words)
+    return toks[0].payload if len(toks) == 1 and toks[0].kind == "agent" and \
+        not words[:toks[0].start].strip() and not words[toks[0].end:].strip() else None
+
+
+def _closing_line(judged: list, final, final_at: int | None, texts: list[str], through: bool, judge,
+                  last: int) -> list:
+    """"**→ (x, y) = (4, 13).**" alone, last, the dialogue gone through (`through`): the answer of the whole
+    dialogue, its lists judged after it (_closing), whether or not a headline gave the answer first."""
+    if final is None or final_at != len(texts) - 1 or len(texts[final_at]) > _CLOSING_LINE or \
+            ALREADY.search(texts[-1]) or not through:
+        return judged
+    st, al, audits = judged[final_at]
+    return judged[:final_at] + [(st, al, [_closing(c, final, judge, last) for c in audits])] + judged[final_at + 1:]
 
 
 def _closing(c: ClaimAudit, final, judge, last: int) -> ClaimAudit:

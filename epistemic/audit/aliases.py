@@ -22,14 +22,42 @@ _SHORT = r"([A-Z][a-z]?)"
 COUNT = "@count"  # the "agent" of a letter the trace names the counted answer by ("Let m be the number of muddy …")
 
 
-def trace_aliases(text: str, puzzle: s.Puzzle, taken) -> tuple[tuple[str, str], ...]:
+def trace_aliases(text: str, puzzle: s.Puzzle, taken, agent_of=None) -> tuple[tuple[str, str], ...]:
     """(short name, agent name) pairs the text defines, in order, and (letter, COUNT) for the letter it names the
-    count by; `taken(word)` says whether a word already means something in the puzzle's vocabulary."""
+    count by; `taken(word)` says whether a word already means something in the puzzle's vocabulary, `agent_of(words)`
+    which agent a description names, if one ("拿月份的": the one told the month)."""
     counted = count_alias(text)
     count = ((counted, COUNT),) if counted is not None and not taken(counted) else ()
+    called = _called(text, taken, agent_of) if agent_of is not None and "称" in text else ()
     if _QUICK.search(text) is None:
-        return count
-    return _agent_aliases(text, puzzle, taken) + count
+        return called + count
+    return _agent_aliases(text, puzzle, taken) + called + count
+
+
+# A name the trace gives an agent it describes: "下面称拿月份的为前者，拿日子的为后者" (each "X为Y" after the 称)
+_CALL = re.compile(r"(?<![对名声号])称(?!为|作|呼|赞|得)")
+_NAMED_AS = re.compile(r"(?P<who>[^，,。；;：:、\s]{2,12}?)(?:为|作)(?P<name>[\u4e00-\u9fff]{1,3}|[A-Za-z]{1,2})"
+                       r"(?=[，,。；;、\s)）]|$)")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def names_something(sentence: str) -> bool:
+    """Whether a sentence gives a name ("下面称拿月份的为前者，拿日子的为后者"): a definition, no claim."""
+    m = _CALL.search(sentence) if "称" in sentence else None
+    return m is not None and _NAMED_AS.search(sentence, m.end()) is not None
+
+
+def _called(text: str, taken, agent_of) -> tuple[tuple[str, str], ...]:
+    """(name, agent) for each "X为Y" of a sentence after 称 where X describes one agent and Y is no word of the
+    puzzle's yet."""
+    out: dict[str, str] = {}
+    for m in _CALL.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        for n in _NAMED_AS.finditer(text, m.end(), end.start() if end else len(text)):
+            agent, name = agent_of(n.group("who")), n.group("name")
+            if agent is not None and name not in out and not taken(name):
+                out[name] = agent
+    return tuple(out.items())
 
 
 # "Write *m* for the number of muddy children", "Let m be the number of muddy ones", "m = number muddy",

@@ -60,11 +60,14 @@ _GIVEN_HEADING = re.compile(r"\W*(?:(?i:step)\s*\d+\s*[:：.]\s*|第[一1]步\s*
 # ("**Setup (three children).** Each child sees …, the father says …, and afterwards every muddy child knows.")
 # The same words said by several speakers one after another: "三人依次说「我不知道我的数」", "each in turn says "I don't
 # know my number"": every statement with those words is told
-_IN_TURN = re.compile(r"(?:依次|轮流|先后|挨个|(?i:in\s+turn|one\s+after\s+(?:an)?other))[^。.!?！？\n]{0,6}?"
+_IN_TURN = re.compile(r"(?:依次|轮流|先后|挨个|(?i:in\s+turn|one\s+after\s+(?:an)?other)|"
+                      r"(?i:the\s+first\s+(?:two|three)(?:\s+\w+)?\s+(?:all\s+|both\s+)?(?:say|said|answer|answered|"
+                      r"reply|replied))|前[两三](?:位|个人|个)?都?(?:说|回答))[^。.!?！？\n]{0,6}?"
                       r"[“\"「『]([^”\"」』\n]{2,40})[”\"」』]")
 # A heading that asks who knows what ("1.2 Who knows what: Albert → month, Bernard → day"): the set-up, no statement
 _WHO_KNOWS = re.compile(r"(?i:\bwho\s+(?:knows|sees|is\s+told|hears)\b)|谁知道|谁看到|谁看得到")
-_IN_TURN_WORDS = ("依次", "轮流", "先后", "挨个", "turn", "after an", "after ot", "TURN", "Turn")
+_IN_TURN_WORDS = ("依次", "轮流", "先后", "挨个", "turn", "after an", "after ot", "TURN", "Turn", "first two", "first three",
+                  "前两", "前三")  # ("the first two say "I don't know"", "前两位都说“不知道”")
 ASIDE_BRACKETS = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
 _COUNTERFACTUAL = re.compile(r"(?i:\b(?:would|could|'d)\b)|会|就能")
 _EXPECTED = re.compile(r"(?i:\bshould\b)|应该|应当")  # "所以第一次问的时候，有泥的孩子就应该站出来": a claim, not narration
@@ -88,8 +91,9 @@ _FIRST_SENTENCE = re.compile(r"[。！？!?\n]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\b
 # A speaker named alone after "after": "after Bernard, …", "after Bernard has spoken", "left after Bernard are …"
 _BARE_SPEAKER = re.compile(r"\s*(?:(?i:right|just|immediately|directly)\s+)?(?:(?i:after|following|once)\s+)?"
                            r"(?:(?i:mr|ms|mrs)\.?\s*)?(?P<who>[^\W\d_]{1,20})(?:\s+(?:has\s+|had\s+)?"
-                           r"(?i:spoke|spoken|speaks|replies|replied|answers|answered|talks|talked))?"
-                           r"(?=\s*(?:[,;:.)]|$|\s(?i:are|is|were|was|we|the|only|there)\b))")
+                           r"(?i:spoke|spoken|speaks|replies|replied|answers|answered|talks|talked)|['’]s)?"
+                           r"(?=\s*(?:[,;:.)]|→|->|⇒|$|\s(?i:are|is|were|was|we|the|only|there)\b))")
+# ("drop the 19s after Bo's → March after …": his statement, its noun left out)
 # "伯纳德说完这句话以后", "所以在Q先生说完之后": a speaker finishing their (one) statement
 _BARE_SPEAKER_ZH = re.compile(r"\s*(?:所以|那么|于是|因此)?\s*(?:在|等)?\s*(?P<who>[^\W\d_]{1,12}?)\s*说完(?:了)?"
                               r"(?:这句话|这话|话|这一句)?\s*(?:之后|以后|后)?\s*$")
@@ -303,7 +307,8 @@ def _polarity(f: s.Formula) -> str:
 
 _STATEMENT = re.compile(r"(?:'s|’s|的)?\s*(?:first\s+|second\s+|third\s+|last\s+|final\s+|next\s+)?(?:statement|"
                         r"announcement|remark|reply|response|claim|turn|certainty|(?<=s\s)opening\b|line\b|words\b|:|：|声明|发言|回答|"
-                        r"的话|那句话|这句话)", re.IGNORECASE)  # ("Albert's opening (he doesn't know, …):", "S先生那句话")
+                        r"的话|那句话|这句话|(?:第[一二三四五]|最后一?)句)", re.IGNORECASE)  # ("Albert's opening (he
+# doesn't know, …):", "S先生那句话", "Q先生最后一句")
 # A statement named by its speaker's possessive: "Q's statement", "Q的话", "Q的发言"
 _OWN_STATEMENT = re.compile(r"(?:'s|’s|的)\s*(?i:statement|announcement|remark|reply|response|turn|line\b|words\b|"
                             r"声明|发言|回答|话|那句话|这句话)")
@@ -406,6 +411,8 @@ _ELIDED_REFERENCE = re.compile(r"(?:'s|’s)()\s+(?=(?:gives|removes|rules\s+out
 _QUOTED_AFTER = re.compile(r"(?:'s|’s|的)\s*(?=[“\"「『])[“\"「『][^”\"」』\n]{2,60}[”\"」』]")
 BEFORE_REFERENCE = "reference, before"  # a cue for the stage before a speaker's statement ("before S spoke")
 # "before S spoke", "until Albert's statement", "在S先生开口前", "S说话之前": what held before the speaker's statement
+_SPOKEN_BEFORE = re.compile(r"\s*(?:说话|开口|发言|说)(?:之前|以前|前)")
+_BEFORE_NAME = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:Mr\.?\s+)?$)")
 _BEFORE_WORD = re.compile(r"(?i:\b(?:before|until|till|prior\s+to)\s+(?:Mr\.?\s+)?$)|在$")
 _SPOKE = re.compile(r"(?i:\s*(?:spoke|speaks|said\s+anything|opened\s+(?:his|her)\s+mouth|(?:'s|’s)\s+"
                     r"(?:(?P<nth>first|second|third|final|last|opening)\s+)?"
@@ -510,6 +517,7 @@ _FIRST_FEW = re.compile(r"(?i:\bfirst\s+(two|three|four)\s+(?:statements|announc
 _ORDINAL_LABEL = re.compile(r"(?im)^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+|#{1,6}[ \t]*)?[*_]{0,2}[ \t]*"
                             r"(first|second|third|fourth|fifth|last|final|next)\s+(?:statement|announcement)"
                             r"[*_]{0,2}\s*[.:：*_]")
+_OWN_LAST = re.compile(r"((?:[A-Za-z]{1,12}|[\u4e00-\u9fff]{1,4})(?:先生)?)\s*的?\s*最后一?句")
 _ORDINAL_LINES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _HEADING = re.compile(r"\s*(?:#{1,6}\s*|[-*•]\s*\*{1,2}|\*\*|\d+[.)、]\s*|[(（]\d{1,2}[)）]\s*|[一二三四五六七八九十]{1,2}、\s*|"
@@ -619,6 +627,9 @@ _SILENT_SENTENCE = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|
                               r"\W*(?:又是|还是|依然|仍然)?沉默(?:了)?\W*")
 # ... or one that opens on it, with what follows from it: "Silence again → at least 3.", "Silent, so …", "又沉默⇒…"
 # A hearing done (speakers._HEARD takes any hearing word: "第四位听到了…"; here "heard", "也听到了" only, as a turn opens)
+# "Bob同理：…", "Carol, likewise: …", "Bob: by the same argument, …" (Aligner._likewise_next)
+_LIKEWISE = re.compile(r"[\s*]*(?:(?:的情况|这边|那边)?(?:也是)?同理|也一样|同样(?:地)?|[,:：]?\s*(?i:likewise|similarly|"
+                       r"by\s+the\s+same\s+(?:argument|reasoning|logic|token)))")
 _HEARS = re.compile(r"(?i:\b(?:has\s+|had\s+|also\s+)?heard\b)|也?听到了|也?听见了")
 _SILENT_LEAD = re.compile(r"\W*(?i:(?:(?:still|again)\s+)?(?:silent|silence|nobody|no\s+one)"
                           r"(?:\s+again|\s*#\s*\d|\s+\d)?\s*(?:→|⇒|=>|->|⟹|∴|,\s*so\b))|"
@@ -1315,6 +1326,13 @@ class Aligner:
                 _ORDINAL_LINES.get((m.group(3) or "").lower(), 0)  # ("the second line is the strong one")
             if 0 < nth <= len(self.quotes):
                 out.append(Cue(m.start(), nth, "numbered", True))
+        for m in _OWN_LAST.finditer(text) if "最后" in text else ():  # "被Q先生最后一句排除": Q's last statement
+            toks = self.lexicon.scan(m.group(1))  # (a name that is also a value is the speaker here: "Q的最后一句话")
+            who = toks[-1].payload if toks and toks[-1].kind == "agent" else \
+                dict(toks[-1].payload).get("agent") if toks and toks[-1].kind == "ambig" else None
+            own = self.statements_of(who) if who is not None else []
+            if own:
+                out.append(Cue(m.start(), own[-1], "numbered", True))
         for m in _ORDINAL_LABEL.finditer(text) if "tatement" in text or "nnouncement" in text else ():
             word = m.group(1).lower()  # "- *Third statement.* Albert's closing …": the dialogue's third, as a label
             nth = len(self.quotes) if word in ("last", "final") else current + 1 if word == "next" else \
@@ -1395,6 +1413,9 @@ class Aligner:
             out += self._narrated_next(text, current)
         if 0 < current < len(self.quotes) and self.speakers[current] is not None and _HEARS.search(text) is not None:
             out += self._hearing_next(text, current)
+        if 0 < current < len(self.quotes) and self.voices[current] is not None and \
+                _LIKEWISE.search(text, 0, 40) is not None:
+            out += self._likewise_next(text, current)
         if current < len(self.quotes) and self.speakers[current] is not None and \
                 _WOULD_KNOW.search(text) is not None and _OUTLINE_CONSEQUENCE.search(text) is not None:
             out += self._outlined_next(text, current)
@@ -1511,6 +1532,16 @@ class Aligner:
                 _HEARS.search(sentence) is None or any(t.kind in ("if", "modal", "notknow", "know") for t in toks):
             return []
         return [Cue(0, current + 1, "narrated", True)]
+
+    def _likewise_next(self, text: str, current: int) -> list[Cue]:
+        """"Bob同理：如果a=c，他就知道b=2a，所以a≠c。": a step opening on the next speaker and "likewise", where his
+        statement has the words of the one just discussed, works his statement out the same way."""
+        toks = tokens(self.lexicon, text[:40])
+        if not toks or toks[0].kind != "agent" or toks[0].payload != self.voices[current] or \
+                text[:toks[0].start].strip(" *#>-•") or self.cues[current] != self.cues[current - 1] or \
+                _LIKEWISE.match(text, toks[0].end) is None:
+            return []
+        return [Cue(0, current + 1, "paraphrase", True)]
 
     def told_present(self, text: str, current: int) -> tuple[Cue, ...]:
         """`_told_present`, memoised per step text and stage."""
@@ -1800,8 +1831,9 @@ class Aligner:
             speaks = heading or named or asked or any(u.kind == "says" for u in toks[i + 1:i + 4]) or \
                 _QUOTE_AFTER.match(sentence, t.end) is not None or \
                 _COLON_QUOTE.match(sentence, t.end) is not None  # 'S“早知道P不知道”': a quote, no verb
-            if not speaks:
-                continue
+            if not speaks or _SPOKEN_BEFORE.match(sentence, t.end) is not None or \
+                    _BEFORE_NAME.search(sentence, max(0, t.start - 16), t.start) is not None:
+                continue  # "Q在P说话之前就知道", "Q knew before P spoke": a time before the speaking, not its words
             rest = toks[i + 1:]
             if self._knows_own(agent, rest):
                 continue  # "- P先生：知道**点数**", "P: knows the rank": who is told what, not P's statement

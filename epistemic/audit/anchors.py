@@ -92,6 +92,7 @@ def _anchor_stage(aligner: Aligner, text: str, start: int, end: int, current: in
             not _reason_before(sentence, at, start - a) and not any(qa <= at < qb for qa, qb in quoted) and
             WALKS_ON.search(sentence, at + len(p), max(at + len(p), start - a)) is None and
             not _event_dated(sentence, at, at + len(p), start - a) and
+            not _trails_other(aligner, sentence, at, at + len(p), start - a) and
             _CONTRAST.search(sentence, at + len(p), max(at + len(p), start - a)) is None]
     # (not an anchor after the claim, nor one inside a "since …," clause that ends before it, nor one inside a quote:
     # 'Bo: "…now I do, after Ali's statement."' are his words; "after S's remark" is S's statement just reached)
@@ -124,14 +125,29 @@ _LATER_THAN = re.compile(r"[^,;.。，；\n]{0,40}?(?i:\b(?:one|a|1|two|2)\s+(?:
                          r"silence)s?\s+later\b|\b(?:in|at)\s+the\s+(?:next|following)\s+(?:round|step|question)\b)|"
                          r"[^,;.。，；\n]{0,20}?(?:晚一轮|晚一步|下一轮|再过一轮|又过一轮)")
 # An "after …" right after the claim, in its clause: "none of the three numbers can be equal after Alice's statement"
-_TRAILING = re.compile(r"[ \t]{1,3}(?:(?i:entirely|completely|altogether|already|too|as\s+well|for\s+good)[ \t]{1,3})?")
-# ("the spades are gone entirely after P's first line": an adverb between)
+_TRAILING = re.compile(r"(?:s\b)?[ \t]{1,3}(?:(?i:entirely|completely|altogether|already|too|as\s+well|for\s+good)"
+                       r"[ \t]{1,3})?")
+# ("the spades are gone entirely after P's first line": an adverb between; "drop the 19s after Bo's": a plural's s)
 # A walk on through the stages between an anchor and the claim: "after the father's remark at least 1, then at least
 # 2, 3, 4": the claims after "then" are not about the named statement
 WALKS_ON = re.compile(r"(?i:\bthen\b|\bnext\b|\bafterwards\b)|然后|接着|随后|之后又")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _REASON = re.compile(r"\W*(?i:since|because|given\s+that|now\s+that)\b|\W*(?:既然|因为|由于)")
 _CLAUSE_COMMA = re.compile(r"[,，]")
+
+
+def _trails_other(aligner: Aligner, sentence: str, at: int, stop: int, claim: int) -> bool:
+    """Whether the "after …" at sentence[at:stop] closes a claim of its own (a value, number or bound before it in its
+    clause) that a comma then parts from the claim at `claim`: "at least two after the silent round, and not three,
+    because the muddy children already know" dates the "at least two", not what comes after it (but "In every world
+    consistent with the three announcements, …" opens the claim's clause)."""
+    if claim <= stop or _CLAUSE_COMMA.search(sentence, stop, claim) is None:
+        return False
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    return any(t.kind in ("value", "number", "cmp") for t in aligner.lexicon.scan(sentence[opening:at]))
+
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 
 
 def _reason_before(sentence: str, at: int, claim: int) -> bool:

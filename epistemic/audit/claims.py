@@ -30,6 +30,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXC
                       KNOWLEDGE, KNOWN_BY, LEFT, LOOSE, MODAL, OTHERS, POSSIBLE, PRONOUN, PROPERTY, QUESTION, REJECTED,
                       REPORTED, SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key,
                       implies_key, junction_key, knows_key, moved, not_key, record, set_key, value_key)
+from .aliases import names_something
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
@@ -948,6 +949,8 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
                       referent: str | None = None, labelled: int | None = None) -> tuple[tuple[ClaimRecord, ...], bool]:
     """(the sentence's records, whether an answer cue has been seen by its end); `case`: the count the step supposes;
     `referent`: the agent the step named last before the sentence; `labelled`: the count its line's label names."""
+    if "称" in sentence and names_something(sentence):
+        return (), answer_cue  # "下面称拿月份的为前者，拿日子的为后者": names given, nothing claimed
     raw = lex.scan(sentence)
     if len(raw) > 2 and raw[0].kind in ("number", "value") and raw[1].kind == "sep" and raw[1].text == "," and \
             raw[2].kind in ("now", "only") and _OPENING_LABEL.fullmatch(sentence, 0, raw[1].end) is not None:
@@ -1120,8 +1123,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     if topic is not None:  # "With a Q, only ♥Q remains", "17号也一样，…只剩8月17日": the list of one value's case
         own = _topic_exclusions(lex, sentence, topic)  # "14: …, which rules out 14": the topic itself, not a case
         found = [r.read_as(CASE) if r.kind in ("candidates", "exclusion", "knowledge") and r.certain and
-                 r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) else r
-                 for r in found]
+                 r.end >= topic and r.key.formula not in own and not _excludes_topic_case(r, own) and
+                 not (r.kind == "exclusion" and "被" in sentence and _CREDITED_OUT.search(sentence, r.start))
+                 else r for r in found]  # (not "红桃：♥A、♥Q、♥4 都是被Q先生最后一句排除的": a statement's work, credited)
     if ("；" in sentence or ";" in sentence) and kinds & _TOPIC_KINDS:
         found = _part_cases(lex, sentence, found)  # "…；18原来在4月也有，现在只剩3月18日": 18's case
     if "agent" in kinds and ((lex.codes and _AGENT_WITH.search(sentence) is not None) or
@@ -1701,9 +1705,9 @@ _SURVIVES = re.compile(r"(?i:\b(?=[iarspl])(?:is still a candidate|are still can
                        r"stays|stay|survives|survive|remains possible|remain possible|is still possible|are "
                        r"still possible|is still in|are still in|is kept|are kept|stays in|stays alive|is safe|are safe|looks safe|"
                        r"look safe|stays safe|is fine|are fine|looks fine|passes)\b(?!\s+" + NOT_KEPT_AFTER + r"))|"
-                       r"也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在|"
+                       r"也可以(?!被?(?:排除|去掉|删|划|剔除|否定))|保留|还在(?!\s*(?:\d|[两三四五六]个))|"
                        r"(?:还|仍然|仍|依然)(?:有)?可能(?=\s*(?:[，,。.；;！!]|$))")  # not "clubs stays out"; "白红红还可能。"
-# (but not "还可能是…": could also be)
+# (but not "还可能是…": could also be; nor "19还在3月和7月两个月": where it is found)
 _ALL_SURVIVE = re.compile(r"\s+(?i:all|both)(?:\s+(?:still|three|two))?\s+|"
                           r"\s*(?:这?[两三四]种|这?[两三四]个)?(?:都|全都)(?:还|仍然|仍)?")  # (a list's "all", "两种都还")
 _SURVIVOR_GAP = re.compile(r"[\s*]*(?:(?:also|too|still|then|as well)\s+)?[\s*]*$|"
@@ -3261,6 +3265,9 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
             agentish = agentish or _WHO.match(sentence, t.end) is not None  # "Q, who holds the suit, says"
             agentish = agentish or _WHEN_ZH.match(sentence, t.end) is not None  # "Q在P开口前就能断定": Q at a time
             agentish = agentish or _WHOSE_LIST.search(sentence, max(0, t.start - 40), t.start) is not None  # "the list for Q"
+            agentish = agentish or ("拿" in sentence or "手里" in sentence) and \
+                _ZH_HOLDER_BEFORE.search(sentence, max(0, t.start - 14), t.start) is not None  # "拿着草花的Q": the Q
+            # holding clubs
             if not agentish and i + 1 < len(raw) and raw[i + 1].kind in ("value", "number", "ambig", "tuple"):
                 held = _HOLDS_BEFORE.match(sentence, t.end)  # "if Q had the K": Q holds a value
                 agentish = held is not None and held.end() > t.end and held.end() == raw[i + 1].start
@@ -5144,7 +5151,12 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
                            reading=TABLE if tight and (lead == 1 or _ONLY_GAP.search(sentence, vals[lead - 1].end,
                                                                                      vals[lead].start)) else LOOSE)]
         return []
-    if first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
+    if first.kind == "value" and tuples and len(vals) == len(tuples) + 1 and \
+            _CREDITED_OUT.match(sentence, vals[-1].end) is not None and \
+            all(t.payload.get(first.payload[0]) == first.payload[1] for t in vals[1:]):
+        vals, first, by_var = vals[1:], vals[1], {}  # "黑桃：♠J ♠8 被P先生第一句排除": a heading of their suit, then
+        # the cards a statement removed
+    elif first.kind == "value" and tuples and len(vals) == len(tuples) + 1:
         if any(t.kind == "neg" for t in clause if t.start > vals[-1].start):
             return []  # "18日：4月18日已经排除": the row's tuple is gone, not its only one
         return _row_of_tuples(first, vals[1], vals[-1], tuples, text, a, b, state, sentence)
@@ -5170,6 +5182,8 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     # man 1's statement": the statement credited, anchors.py)
     negated = "neg" in cue_before or (last.kind == "neg" and ELIMINATED.search(last.text) is not None) \
         or _eliminated_by(clause, vals[-1], sentence) or _GOES.match(sentence, vals[-1].end) is not None \
+        or ("不行" in sentence and bool(tuples) and _NO_GOOD.match(sentence, vals[-1].end) is not None) \
+        or ("出局" in sentence and _OUT_OF_PLAY.match(sentence, vals[-1].end) is not None) \
         or _apposed_out(sentence, first.start) \
         or (_TAKEN_AWAY.match(sentence, vals[-1].end) is not None and
             _BA.search(sentence, max(0, first.start - 4), first.start) is not None)
@@ -5288,6 +5302,10 @@ _GONE_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were|has\s+been|have\s+been)?\s*
                          r"\s*(?:已经|已|也)?(?:没了|没有了|不在了|排除了?|去掉了?|被排除|划掉了?|出局)")  # ("5月已经排除")
 _GOES = re.compile(r"[\s*]*(?:(?:also|too|then|all|both|now)\s+)?(?:(?:must|has\s+to|have\s+to|should|needs?\s+to|will)\s+)?(?:goes|go)(?:\s+(?:too|as\s+well|also|away))?\s*"
                    r"(?=[.;,!)\n]|$)", re.IGNORECASE)
+_CREDITED_OUT = re.compile(r"\s*(?:都|也|全)?(?:是)?被[^，,。；;\n]{1,30}?(?:" + ZH_REMOVING + r")")
+_ZH_HOLDER_BEFORE = re.compile(r"(?:拿着|拿到|拿的是|拿|手里是|手里拿着)[^，,。；;：:\s]{1,8}的\s*$")
+_NO_GOOD = re.compile(r"\s*(?:也|都|就|全|全都|也都)?不行(?![动为])")  # "所以7月16不行": a date or card ruled out
+_OUT_OF_PLAY = re.compile(r"\s*(?:也|都|就|全|全都|整个|跟着|直接)*出局")  # "草花整个出局，♣5也跟着出局"
 # Values taken away, then what comes after: "把黑桃和草花去掉以后，…" (把 before the first value)
 _TAKEN_AWAY = re.compile(r"\s*(?:都|也|全|全部)?(?:" + ZH_REMOVING + r")了?(?:之后|以后|后)")
 _BA = re.compile(r"把\s*$")

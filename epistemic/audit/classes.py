@@ -40,8 +40,10 @@ _SYMBOL_OPS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": 
 
 # "every sum that can be written as a sum of two primes", "所有能拆成两个素数之和的和": Goldbach's class of sums
 _TWO_PRIMES = re.compile(r"(?i:\s*(?:s\s+)?(?:(?:that|which)\s+(?:can|could)\s+be|(?:that|which)\s+(?:is|are)|"
-                         r"expressible|writable)\s+(?:(?:written|expressed|split|decomposed)\s+)?as\s+(?:the\s+|a\s+)?"
-                         r"sum\s+of\s+two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)")
+                         r"expressible|writable)\s+(?:(?:written|expressed|split|decomposed|broken\s+up)\s+)?"
+                         r"(?:(?:as|into)\s+)?"
+                         r"(?:(?:the\s+|a\s+)?sum\s+of\s+)?two\s+(?P<distinct>distinct\s+|different\s+)?primes\b)")
+# (or "every sum that can be split into two primes", "every sum that is a sum of two primes")
 _ZH_TWO_PRIMES = re.compile(r"(?:所有|凡是)?(?:能|可以)(?:拆|分|写|表示)成两个(?P<distinct>不同的?)?(?:素数|质数)之和的(?:和|数)")
 _ZH_OUT = re.compile(ZH_REMOVING)
 def class_exclusions(raw: list[Token], sentence: str) -> list[ClaimRecord]:

@@ -170,10 +170,11 @@ def count_key(lex: Lexicon) -> tuple | None:
 
 
 # A yes / no answer after an answer cue: "Answer: 1 (yes)", "**Answer: yes**", "答案：是（填1）", "答案是：是的", "the answer is no",
-# "答案填0" (what to fill in), '答案是"是"（填1）' (quoted), "互不相同，答案 1。" (a bare digit).
+# "答案填0" (what to fill in), '答案是"是"（填1）' (quoted), "互不相同，答案 1。" (a bare digit), "答：是。" (a worksheet's).
 _YES_NO = re.compile(r"(?i:\b(?:final\s+answer|answer)\b\s*(?:\*\*)?\s*(?:is\s*[:：]?|[:：—–=])\s*(?:\*\*)?\s*[\"“]?"
                      r"(?:(?P<n>[01])\b|(?P<yes>yes)\b|(?P<no>no)\b))|"
-                     r"(?:答案|最终答案)\s*(?:(?:是|为|应该填|应填|填)\s*[:：]?|[:：]|(?=\s*[01](?:[\s。.，,）)]|$)))"
+                     r"(?:答案|最终答案|(?<![\u4e00-\u9fff])答(?=\s*[:：]))\s*(?:(?:是|为|应该填|应填|填)\s*[:：]?|[:：]|"
+                     r"(?=\s*[01](?:[\s。.，,）)]|$)))"
                      r"\s*(?:\*\*)?\s*[\"“「]?"
                      r"(?:(?P<zn>[01])|(?P<zno>否|不是|不一定|未必)|(?P<zyes>是))|"
                      r"[，,；;]\s*(?:所以|因此|故)?(?:应|应该)?填\s*(?P<fill>[01])(?![\d.])")  # ("答：…中的一个，填1。")
@@ -248,8 +249,11 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue  # "is **2 or 3**" (a choice, not the count), "2 and 3 are both possible"
         keys = tuple(("Compare", "=", term, ("Const", n)) for n in ns)
         key, witnesses = (keys[0], ()) if len(keys) == 1 else (junction_key("Or", keys), keys)
-        out.append(record("candidates", key, witnesses, sentence.strip(), m.start(), end, False,
-                          tuple((n,) for n in ns), reading=VALUES))  # (a list of three or more: the candidate counts)
+        said = cue and len(ns) == 1 and not _ASKED.search(sentence)  # "Answer: the number of muddy children is 2":
+        # the answer, after its cue (not "**Step 3: could exactly two be muddy?**" read as if after "Answer:")
+        out.append(record("answer" if said else "candidates", key, witnesses, sentence.strip(), m.start(), end, False,
+                          tuple((n,) for n in ns), reading=ANSWER if said else VALUES))  # (a list of three or more:
+        # the candidate counts)
     for m in MUDDY_COUNTED.finditer(sentence):
         before = _clause_before(sentence, m.start())
         if _SEES.search(before) or (m.group(0)[0] in "这那") or m.group(0).startswith("一个"):
@@ -375,6 +379,9 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
         out.append(record("candidates" if op == "=" else "exclusion" if op == "!=" else "bound", key, (),
                           sentence.strip(), m.start(), m.end(), False, answer, reading=VALUES))
     return out
+
+
+_ASKED = re.compile(r"[?？]")
 
 
 def _still_possible(term: tuple, n: str, sentence: str, start: int, end: int) -> ClaimRecord:
@@ -539,10 +546,13 @@ _QUESTION_WORDS = frozenset({"how", "many", "are", "is", "the", "a", "an", "have
 _SAID_COUNT = re.compile(r"(?i:(?:^[\s*>#]*(?:A\s*[:：]\s*)?(?:(?:so|thus|therefore|hence|answer)\b[,:]?\s*)?"
                          r"(?:(?:at|by)\s+this\s+point|by\s+now|already)?[,:]?\s*|[,;]\s*(?:and\s+)?"
                          r"(?:so|thus|therefore|hence)\b[,:]?\s*|[:：]\s*(?=all\b)|"
-                         r"\b(?:since|because)\b[^.;:!?\n]{1,80}?,[\"”]?\s*(?=all\b))(?:\*\*)?(?:all\s+)?"
+                         r"\b(?:since|because)\b[^.;:!?\n]{1,80}?,[\"”]?\s*(?=all\b)|"
+                         r"\b(?:we|i)\s+(?:already\s+|now\s+|then\s+)?(?:know|knew)\s+(?:that\s+)?(?=all\b))"
+                         r"(?:\*\*)?(?:all\s+)?"
                          r"(?:the\s+)?" + _N + r"(?:\*\*)?\s+(?!(?<=one\s)(?:who|whose|that|of)\b)"
                          r"(?P<rest>[^.;:!?|\n]{1,40}))")
-# (not "One who does want beer can't answer …": a person, no count; nor "one of them"; but "all three of them")
+# (not "One who does want beer can't answer …": a person, no count; nor "one of them"; but "all three of them"; and
+# the writer's knowing: "… we already know all three want a beer")
 _ZH_NUMBER_OF = re.compile(r"(?P<what>[\u4e00-\u9fff]{1,8}?)(?:的)?(?:人数|个数|数量|总数)(?:\*\*)?(?:就|一共|共)?"
                            r"(?:是|为|=|：|:)\s*(?:\*\*)?(?P<n>\d{1,3}|[一两二三四五六七八])")
 

@@ -108,6 +108,7 @@ re well actually indeed
 restate restates restated restating recap recapping recall recalling
 immediately instantly
 occur occurs occurred appear appears appeared twice once single
+set becomes become became
 """.split())  # (session 63: "at once" and how often a value occurs: "Ali would know it immediately", "the only month
 # left with a single date"; not "sees", whose values are an agent's view, nor "own")
 _ZH_WORDS = re.compile("泥孩|说明|意味着|也就是说|就是说|表明|去掉|删去|删掉|排除|淘汰|可能|剩余|剩下|候选|选项|答案|结论|确定|知道|"

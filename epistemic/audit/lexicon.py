@@ -17,12 +17,12 @@ from .keys import formula_key
 # Attribute words in Chinese for common variable names (the puzzle language has no aliases for names).
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "suit": ("花色",), "rank": ("点数", "牌点"), "card": ("这张牌", "哪张牌", "哪一张", "牌"),
-    "month": ("月份",), "day": ("日子", "日期中的日", "几号"), "date": ("生日", "日期"),
+    "month": ("月份",), "day": ("日子", "日期中的日", "几号"), "date": ("生日", "日期", "纪念日"),
     "sum": ("和",), "product": ("积",), "number": ("数",), "colour": ("颜色",), "color": ("颜色",),
     "cheryl": ("谢丽尔的年龄", "谢丽尔"),  # Cheryl's age (its variable is named for her): "所以谢丽尔9岁"
 }
 ENGLISH_ATTRIBUTE: dict[str, tuple[str, ...]] = {"card": ("the card", "which card", "card"),
-                                                  "date": ("birthday", "the date", "date")}
+                                                  "date": ("birthday", "anniversary", "the date", "date")}
 
 # Short forms of English month names ("Aug 14", "Sept. 3"): the puzzle language has one alias per value.
 MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -185,7 +185,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "copula": ("是", "为", "即", "也就是", "可以是", "可能是", "is", "are", "was", "were", "i.e.", "namely",
                "equals", "=", "remain", "remains", "could be", "can be", "it's", "that's", "fixed at", "pinned at",
                "settled at", "settles it", "settled it", "decides it", "narrowed to", "down to", "settles on",
-               "settled on", "lands on", "landed on",
+               "settled on", "lands on", "landed on", "becomes", "became", "变成", "变为",  # ("the set becomes {…}")
                # "S's sum is in this list: 11, 17, …", "S的和在这个列表里：…"
                "is in this list", "are in this list", "is in the following list", "is among", "are among",
                "在这个列表里", "在这个列表中", "在下面的列表里", "在以下列表中", "∈"),
@@ -804,7 +804,8 @@ def _roles(puzzle: s.Puzzle, agent: s.Agent) -> list[str]:
                 f"one holding the {n}", f"one with the {n}", f"person who knows the {n}", f"whoever knows the {n}",
                 f"one who holds the {n}", f"one told the {n}"]
     for z in zh:
-        out += [f"知道{z}的人", f"知道{z}的那个人", f"拿到{z}的人", f"掌握{z}的人", f"被告知{z}的人"]
+        out += [f"知道{z}的人", f"知道{z}的那个人", f"拿到{z}的人", f"掌握{z}的人", f"被告知{z}的人", f"拿{z}的人",
+                f"拿{z}的那个人", f"拿{z}的", f"管{z}的人", f"管{z}的"]  # ("拿月份的说…", "管积的那位")
     return out
 
 

@@ -43,6 +43,7 @@ _ZH_STILL = re.compile(r"(\d{1,6}|十?[一两二三四五六七八九十])\s*(�
 # "只剩一种" counts what the sentence speaks of: possibilities ("排除了6种可能，还剩4种"), not P's factorizations of 52
 _KINDS_OF = re.compile(r"可能|情况|组合|日期|答案|牌|数对|候选|" + ZH_REMOVING)  # (or what was removed: "去掉(1,0)和
 # (9,10)，剩16种": what is left of the candidates)
+_NEEDED_BEFORE = re.compile(r"(?:必须|需要|得|要)\s*$")
 _STILL = re.compile(r"(?i:\bstill\b)|还是|仍然?|依然")  # "还是剩六种", "9 cards still remain"
 _REMOVED = re.compile(ZH_REMOVING)  # a bare "剩" after a comma counts what a removal left ("去掉…，剩16种")
 
@@ -75,6 +76,8 @@ def remaining_records(sentence: str) -> list[ClaimRecord]:
                 continue  # ("…，不行。剩三对，S不能确定": the pairs of the case in hand)
             if pattern is _EN and _PER_CASE.match(sentence, m.end()) is not None:
                 continue  # "only one date left with that number", "two dates left in each month": a count per case
+            if pattern is _ZH and _NEEDED_BEFORE.search(sentence, max(0, m.start() - 4), m.start()) is not None:
+                continue  # "安妮必须只剩一个选项": what her knowing needs, not the count of the stage
             if _EACH_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is not None or \
                     _RANGE_SUBJECT.search(sentence, max(0, m.start() - 60), m.start()) is not None:
                 continue

@@ -22,7 +22,8 @@ _ONCE = re.compile(r"(?i:\b(?:appears?|occurs?|shows?\s+up|turns?\s+up)\s+(?:onl
                    r"(?:month|card|suit|date|row|column)s?(?:\s+only)?\b|\bon\s+(?:only\s+)?one\s+card(?:\s+only)?\b|"
                    r"\bunique\b|\bsingletons?\b|\bone[-\s]offs?\b)|只出现(?:了|过)?一次|仅出现一次|只出现在一个月|只在一个月(?:里)?出现|"
                    r"只在[^，。,.;；\n]{1,6}?(?:里|中)?出现(?:了|过)?一次|"  # ("5：只在方块出现一次": once, in diamonds)
-                   r"唯一的(?=日子|号数|点数)")  # ("所以唯一的日子只有13日": the unique days; not "唯一的日期", the one date)
+                   r"唯一的(?=日子|号数|点数)|(?<=\d)\s*是唯一的?(?=\s*[。，,；;…！!]|\s*$)")
+# ("所以唯一的日子只有13日": the unique days; not "唯一的日期", the one date; "只有18是唯一的": 18 alone)
 QUICK = re.compile(r"(?i:once|unique|singleton|single|one\s+(?:month|card|suit)|one[-\s]off)|出现|唯一的")
 _CLAUSE_BREAK = re.compile(r"[.;!?。；！？\n]|[,，]\s*(?:(?i:so|and so|which|hence|thus|therefore|but)\b|所以|因此|但)|→|->|⇒|—|\s[–-]\s")
 _LIST_GAP = re.compile(r"\s*(?:日|号|th|st|nd|rd)?\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:[,，、/]\s*)?"

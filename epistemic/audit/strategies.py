@@ -326,6 +326,10 @@ class Credit:
             why = "the clause holds in a world of stage {} that still has it".format(k - 1) + (
                 f"; the rest of statement {k} rules it out" if not live(k) else "")
             return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
+        gone = _gone_before(judge, lex, ykey, ks) if part is None and ykey[0] == "Or" else None
+        if gone is not None:  # "♥A、♥Q、♥4 都是被Q最后一句排除的": ♥A had gone with the statement before
+            why = f"{judge.keyed_source(formula_of(lex, gone), gone, 0)} was gone before statement {k}"
+            return Verdict(FALSE, k, text, counterexample={"stage": k - 1, "explanation": why}, strategy=self.name)
         done = [j for j in ks if live(j - 1) and not live(j)]
         if done and record.key.formula[-1] == EXACT and part is None:
             # "removes June 18 and May 19 and nothing else": every world statement j removes has them
@@ -349,6 +353,23 @@ class Credit:
         why = f"some world of stage {k} still has it" + (f"; statement {later} rules it out" if later else "")
         return Verdict(PREMATURE if later is not None else FALSE, k, text, 0, later, {"stage": k, "explanation": why},
                        self.name)
+
+
+def _gone_before(judge, lex, ykey: tuple, ks: tuple) -> tuple | None:
+    """Of the values a credit lists (`ykey` a disjunction), the first already gone before each statement it may
+    credit, when some other one is still there: the list is not all that statement's work."""
+    if not all(_point_key(item) for item in ykey[1]):
+        return None  # (classes, "every triple with a repeated number", go as a whole: no item is a value listed)
+    stages = judge.solution.stages
+    dead = [item for item in ykey[1] if not any(
+        np.any(judge.mask(formula_of(lex, item), j - 1) & stages[j - 1].mask) for j in ks)]
+    return dead[0] if dead and len(dead) < len(ykey[1]) else None
+
+
+def _point_key(key: tuple) -> bool:
+    """Whether a key names values outright: "v = c", or a conjunction of such ("suit = hearts and rank = A")."""
+    parts = key[1] if key[0] == "And" else (key,)
+    return all(p[0] == "Compare" and p[1] == "=" and p[2][0] == "Var" and p[3][0] == "Const" for p in parts)
 
 
 def _rules_out_then(judge, f: s.Formula, part: s.Formula, k: int) -> bool:

@@ -26,6 +26,7 @@ CAUGHT = {BATTERY: {
     "tb-cheryl-031", "tb-cheryl-035", "tb-cheryl-039", "tb-cheryl_cam-001", "tb-cheryl_cam-013",
     "tb-cheryl_cam-016", "tb-cheryl_cam-026", "tb-cheryl_cam-039", "tb-cheryl_cam-040", "tb-cheryl_cam-042",
     "tb-cheryl_cam-049",  # session 16
+    "tb-cheryl_cam-041",  # session 68: "纪念日是7月17日", the anniversary named as the date
     "tb-cheryl_variant-001", "tb-cheryl_variant-014", "tb-cheryl_variant-027", "tb-cheryl_variant-039", "tb-cheryl_variant-040",
     "tb-cheryl_variant-041", "tb-cheryl_variant-051", "tb-impossible-002", "tb-impossible-012",
     "tb-impossible-024",  # session 59: "Had the sum been 53, … so 53 is out", the sum of its first mention
