@@ -36,6 +36,7 @@ from .anchors import (NOTHING as _NOTHING, WALKS_ON, anchor_stage, teaches, tigh
                       dates_event, exact_credit, in_aside, in_reason, nothing_records, half_credit, quoted_credit,
                       ignorance_credit, joined_with, possessive_between, reason_credit, survived_stage)
 from .aliases import COUNT, trace_aliases, with_aliases
+from .only_if import ignorance_said
 from .keys import knower
 from .answers import (ANSWER_LINE, ROLE_LABEL, SUMMARY_LABEL, asked_answer, bare_answer, bold_answer, boxed_answer,
                       closing_answer, first_line_answer, foreign_answer, headed_answer, opening_answer, subject_answer,
@@ -638,6 +639,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
                 window = Window(k_a, k_a) if anchored else Window(k_a, max(k_a, reached))
             if r.at is not None:  # "if exactly two were muddy, each would know in round 2": dated by its own words
                 window, anchored = Window(r.at, r.at), True
+            elif r.kind == "case knowledge" and r.key.formula[0] == "Implies" and r.key.formula[1][0] == "Not" and \
+                    (k_i := ignorance_said(ctx.puzzle, r.key.formula[2], window.stage)) is not None:
+                window, anchored = Window(k_i - 1, k_i - 1), True  # "Bill只有在b=0或b=10时才能直接确定" (only_if.py)
             elif r.kind == "case knowledge" and r.key.formula[0] == "Implies" and \
                     0 < (k_s := restated.get(r.key.formula[2], 0)) <= window.stage and \
                     (ref is not None and k_s == ref.stage or

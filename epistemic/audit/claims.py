@@ -31,6 +31,7 @@ from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXC
                       REPORTED, SPLIT, SUPPOSED, TABLE, VALUES, Claim, ClaimKey, ClaimRecord, claim_key, formula_key,
                       implies_key, junction_key, knows_key, moved, not_key, record, set_key, value_key)
 from .aliases import names_something
+from .only_if import QUICK as ONLY_IF_QUICK, only_if_records
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
@@ -979,6 +980,9 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
         arithmetic += _primality(sentence)
     if _SURVIVES.search(sentence) is not None:
         arithmetic += _survival_records(lex, sentence)
+    if ONLY_IF_QUICK.search(sentence) is not None:  # "Bill只有在b=0或b=10时才能直接确定": dated by the statement
+        timed += only_if_records(lex, sentence, lambda text: _one_list(lex, text),
+                                 lambda agent: bare_knows_key(lex, agent))
     if lex.number_pair is not None and ("和" in sentence or "积" in sentence) and _ZH_TERM_CASE.search(sentence):
         arithmetic += _zh_case_exclusions(lex, sentence)  # "把和为19的情况全部排除了"
     if (_RELATION_QUICK.search(sentence) is not None or _ALL_DIFFERENT.search(sentence) is not None or
@@ -1202,6 +1206,12 @@ def _sentence_records(lex: Lexicon, sentence: str, answer_cue: bool, case: int |
     found = [r.read_as(EXCLUSION) if r.kind == "exclusion" and r.reading == CASE and _concludes(sentence, r) else r
              for r in found]
     return tuple(found + _rejected_timed(timed, sentence)), carry
+
+
+def _one_list(lex: Lexicon, text: str) -> tuple | None:
+    """The formula key of the one certain list of values a bit of text names ("b=0或b=10"), else None."""
+    found = [r for r in _sentence_records(lex, text, False)[0] if r.certain]
+    return found[0].key.formula if len(found) == 1 and found[0].kind == "candidates" else None
 
 
 def _rejected_timed(timed: list[ClaimRecord], sentence: str) -> list[ClaimRecord]:

@@ -195,3 +195,22 @@ def test_a_rival_supposed_and_a_worksheet_answer(ctxs):
     consecutive = ctxs("consecutive.txt")
     assert answer(consecutive, "回顾：20种 → 18种 → 14种 → 4种。\n答：是。")[1]
     assert not answer(consecutive, "回顾：20种 → 18种 → 14种 → 4种。\n答：否。")[1]
+
+
+def test_only_if_an_agent_knows(ctxs):
+    """"Bill只有在b=0或b=10时才能直接确定" on Bill's statement says he knows only with b = 0 or 10, just before it: false,
+    as with b = 1 he knows a = 2 once Anne's "I don't know" is out (b in {0, 1, 9, 10} is right); "Anne can only know
+    b if a is 0 or 10" on her first statement is right. "只有在看到两顶红帽时才能确定" names no values: unread."""
+    ctx = ctxs("consecutive.txt")
+    anne, bill = said(ctx, 1), said(ctx, 2)
+    wrong = _audit(ctx, bill + "\n\n同理，Bill只有在b=0或b=10时才能直接确定。")
+    assert [c.verdict.verdict for c in _claims(wrong, "case knowledge")] == ["premature"] and bad(wrong)
+    assert not bad(_audit(ctx, bill + "\n\n同理，Bill只有在b=0、1、9或10时才能直接确定。"))
+    assert not bad(_audit(ctx, anne + "\n\nAnne can only know b if a is 0 or 10."))
+    assert bad(_audit(ctx, anne + "\n\nAnne can only know b if a is 0."))
+    hats = ctxs("hats.txt")
+    assert _read(hats, "第一位只有在看到两顶红帽时才能确定自己是白的。", "case knowledge") == []
+    card16 = ctxs("card16.txt")  # on P's "now I know": before it, where he spoke
+    two = said(card16, 2) + '\n\nP says: "I now know the card."\n\n'
+    assert not bad(_audit(card16, two + "P can only be certain if his rank is Q, 4 or 5, leaving ♥Q, ♥4, ♦5."))
+    assert bad(_audit(card16, two + "P can only be certain if his rank is 5, leaving ♦5."))
