@@ -44,9 +44,9 @@ from .answers import (ANSWER_LINE, ROLE_LABEL, SUMMARY_LABEL, asked_answer, bare
 from .evidence import (ALREADY, CORROBORATED, LONG_TRACE, RESTATED_ANYWHERE, STRONG_EVIDENCE, STRONG_IN_LONG,
                        STRONG_READINGS, UNCORROBORATED, EvidenceKind, kept_verdict, must_be, says_already, weighs_alone,
                        wrong_information)
-from .claims import (ELIMINATED, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed, extract_claims_rule_based,
-                     extract_records, introduces_condition, introduces_property, removed_sets, tokens,
-                     under_supposed_lines)
+from .claims import (ELIMINATED, SUPPOSING_WORD, Claim, ClaimMemo, ClaimRecord, as_property, as_supposed,
+                     extract_claims_rule_based, extract_records, introduces_condition, introduces_property,
+                     removed_sets, tokens, under_supposed_lines)
 from .judge import ENTAILED, FALSE, PREMATURE, Judge, Text, Verdict, Window, first_error
 from .records import (CASE, CROSSED, HEADLINE, HEDGED, KNOWLEDGE, LEFT, LEMMA, OTHERS, QUESTION, REJECTED, REPORTED,
                       SUM_TEST, SUPPOSED, UNALIGNED, credited)
@@ -772,10 +772,8 @@ def _case_apart(r: ClaimRecord, text: str) -> bool:
     such ("in the k = 3 world") or after the step says it tests a world ("Let me also test the main competitor,
     July 16: …")."""
     return r.reading == CASE and (_CASE_NAMED.search(r.text) is not None or checks_before(text, r.start) or
-                                  _IF.search(r.text) is not None)  # ("他想：如果我干净，那就是k=2": a supposed case)
-
-
-_IF = re.compile(r"(?i:\b(?:if|suppose|supposing|assume|assuming)\b)|如果|假设|假如|要是")
+                                  SUPPOSING_WORD.search(r.text) is not None)  # ("他想：如果我干净，那就是k=2": a
+    # supposed case)
 
 
 _PREMISE_AFTER = re.compile(r"\s*(?:[,，;；]\s*)?(?:so|therefore|thus|hence|which means|→|->|⇒|所以|因此|于是)",
