@@ -11,7 +11,7 @@ from .. import dialogue as d
 from ..base import Candidate, Draft, bounds, knob_error, pick, require_within
 from ..screen import ScreenModel, table_model
 
-SUITS = (("hearts", "红桃", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
+SUITS = (("hearts", "红桃, 红心", "♥"), ("spades", "黑桃", "♠"), ("clubs", "草花, 梅花", "♣"), ("diamonds", "方块", "♦"))
 RANKS = ("A", "2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K")
 RANK_ALIASES = {"A": "ace", "J": "jack", "Q": "queen", "K": "king"}
 ANSWER = (s.Var("suit"), s.Var("rank"))  # `card`
