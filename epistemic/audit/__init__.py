@@ -64,6 +64,8 @@ _MAX_VARIANTS = 64  # contexts for other judges or a trace's own short names, ke
 # (a "!" of Reddit's spoiler marks, ">!9!<", ends nothing)
 _FIRST_SENTENCE_END = re.compile(r"[。！？?\n]|(?<!>)!(?!<)|(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\*\*)?(?:\s|$)")
 _CURRENT = re.compile(r"\b(?:now|yet|still|anymore|at this point|at this stage)\b|现在|此时|这时|还|仍", re.IGNORECASE)
+_USER_TURN = re.compile(r"[\s>*#]*(?:\*\*)?\s*(?:(?i:user|human)|用户|使用者|提问者)\s*(?:\*\*)?\s*[:：]")
+_AT_THE_END = re.compile(r"(?i:\b(?:by|at|in)\s+the\s+(?:very\s+)?end\b)|最终大家|最后大家")
 _AT_THIS_POINT = re.compile(r"(?i:\bat\s+this\s+(?:point|stage)\b)|此时|这时")
 _ALREADY = re.compile(r"\balready\b|已经|早就", re.IGNORECASE)  # "P already knows": a claim about now, not narration
 # "P现在能确定：他的积…": a step that opens on the next statement, as a label before its explanation
@@ -474,6 +476,9 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             # nothing …"
         if "|" in text:
             records = mistake_rows(records, text)  # "| Mistake | What goes wrong |": rejected readings
+        if ("ser" in text or "用户" in text or "uman" in text) and _USER_TURN.match(text) is not None:
+            records = [r.read_as(OTHERS) for r in records]  # "User: Are you sure it isn't August 17?": a chat's
+            # user turn, someone else's words (pushback), not the trace's reasoning
         answer_next = heading
         audits = []
         restated = ctx.aligner.restated
@@ -523,6 +528,10 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.kind != "answer" and _ANSWER_LINE.match(text, text.rfind("\n", 0, r.start) + 1) is not None:
                 window = Window(ctx.judge.last, ctx.judge.last)  # "Answer: **yes** — the numbers are all different.":
                 # what the answer line says with its answer is about the end too
+            elif (end := _AT_THE_END.search(text, max(0, r.start - 120), r.start)) is not None and \
+                    _SENTENCE_BREAK.search(text, end.end(), r.start) is None:
+                window = Window(ctx.judge.last, ctx.judge.last)  # "by the end of the evening everyone was sure of one
+                # thing: the three numbers were all different": dated by its own words, at the end
             if r.kind == "answer" or r.kind == "exclusion" and _NOT_THE_ANSWER.search(r.text) is not None:
                 # "Answer: x = 4, y = 13": the conclusion of the whole dialogue ("答案应该不是7月16日": what it is not)
                 window = Window(ctx.judge.last, ctx.judge.last)

@@ -180,8 +180,8 @@ class Alignment:
                 break
             if c.how.startswith("reference"):
                 found = c
-            elif c.strong:
-                found = None
+            elif c.strong and (found is None or c.stage != found.stage):
+                found = None  # (but "阿尔伯特的第一句话": the ordinal names the same statement)
         return found
 
     def stage_at(self, offset: int) -> int:

@@ -674,14 +674,16 @@ _SUPPOSING_BEFORE = re.compile(r"(?i:\b(?:suppose|supposing|assume|assuming|imag
 def ignorance_credit(aligner: Aligner, text: str, start: int, end: int) -> int | None:
     """The statement k an elimination in the sentence of text[start:end] is drawn from when the sentence opens on its
     speaker saying he does not know ("P说不知道，所以Q先生手里的花色不可能是黑桃或梅花") and k is the one statement of
-    his that says only that; else None (and when the values are granted to be gone already)."""
+    his that says only that (a statement of no speaker: one that says only his ignorance); else None (and when the
+    values are granted to be gone already)."""
     m = _ignorance_reason(_SAID_IGNORANCE, text, start, end)
     if m is None or _SUPPOSING_BEFORE.search(text, 0, m.start()) is not None:
         return None  # ("假设我戴的是红帽子。那么…但第一位说不知道，所以第二位不是红的": inside the supposition)
     who = [t.payload for t in tokens(aligner.lexicon, m.group("who")) if t.kind == "agent"]
     if len(who) != 1:
         return None
-    own = [k for k, said in enumerate(aligner.lexicon.puzzle.announcements, start=1) if said.speaker == who[0] and
+    own = [k for k, said in enumerate(aligner.lexicon.puzzle.announcements, start=1)
+           if said.speaker in (who[0], None) and
            len(parts := statement_parts(said.said)) == 1 and _ignorance_of(parts[0], who[0])]
     return own[0] if len(own) == 1 else None
 

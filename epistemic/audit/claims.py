@@ -32,6 +32,9 @@ from .records import (ANSWER, ARITHMETIC, CASE, CLASS, CONDITIONAL, CROSSED, EXC
                       implies_key, junction_key, knows_key, moved, not_key, record, set_key, value_key)
 from .aliases import names_something
 from .only_if import QUICK as ONLY_IF_QUICK, only_if_records
+from .counted_topic import QUICK as TOPIC_QUICK, topic_cases
+from .fold import fold
+from .listed_cases import QUICK as CASES_QUICK, listed_cases
 from .classes import ELIMINATES, class_exclusions, unique_class_exclusions
 from .primes import two_prime_sums
 from .counts import FLIPPED, count_class_exclusions, count_key, count_records, own_records
@@ -160,6 +163,11 @@ _SUPPOSED_ALONE = re.compile(r"\s*(?P<who>[^\W\d_]{1,6}?)?(?P<if>假设|假如|�
 # answers it in that world
 _SUPPOSED_ASKED = re.compile(r"[\s*>\-•]*(?:那么|那|(?i:so|and|now)\s+)?(?P<who>)(?P<if>如果|假如|假设|要是|(?i:if|suppose)\b)"
                              r"(?P<what>[^，,。？?\n]{2,30})[，,]\s*(?:谁|(?i:who\b))[^。？?\n]{0,12}[？?]\s*")
+# A sentence opening on a supposition it goes on from ("假设盲人戴的是红帽子，那么…只能是白帽。"), and the next sentence
+# still inside it ("这时候第一位就能确定…": the first man would know, in that world)
+_SUPPOSED_LEAD = re.compile(r"[\s*>\-•]*(?P<who>)(?P<if>假设|假如|如果|要是|(?i:suppose|assume|imagine)\b)"
+                            r"(?P<what>[^，,。.;；:：!?！？\n]{2,40})[，,]")
+_STILL_SUPPOSED = re.compile(r"\W*(?:这时候|这时|此时|这种情况下|(?i:at\s+that\s+point)\b)")
 _BARE_REACH = 30  # characters: a supposition said alone with no subject ("假设第三位戴红帽子。") opens a scenario
 _THEN_OPENING = re.compile(r"\W*(?:那么|那样的话|这样的话|(?i:then|in\s+that\s+case)\b)")
 
@@ -515,11 +523,19 @@ def extract_records(lex: Lexicon, step_text: str, answer_step: bool, memo: Claim
         if records and "个" in previous_sentence and _COUNTS_OUT.search(previous_sentence) is not None:  # "父亲的话排除0个；第一轮沉默排除1个；…排除3个。
             # 剩下2个。": the count of muddy children left, not two worlds
             records = tuple(r.read_as(CASE) if r.kind == "count" and r.certain else r for r in records)
-        if supposition is not None and (supposition.re is _SUPPOSED_ASKED or _THEN_OPENING.match(sentence)):
+        if len(records) > 1 and CASES_QUICK.search(sentence) is not None:  # "比尔是2，只有(1,2)；比尔是3，只有(2,3)"
+            records = listed_cases(sentence, records, lambda text: tokens(lex, text))
+        if records and TOPIC_QUICK.search(sentence) is not None:  # "红桃还有两张，Q不可能知道": if hearts
+            records = topic_cases(lex, sentence, records)
+        if supposition is not None and (supposition.re is _SUPPOSED_ASKED or _THEN_OPENING.match(sentence)
+                                        if supposition.re is not _SUPPOSED_LEAD else _STILL_SUPPOSED.match(sentence)):
             records = tuple(records) + tuple(_supposed_then(lex, supposition, sentence))
         alone = said_alone
         if alone is None and ("谁" in sentence or "ho" in sentence):
             alone = _SUPPOSED_ASKED.fullmatch(sentence)  # "那么如果a = b，谁会知道？爱丽丝会知道，…": the answer's case
+        if alone is None and ("假" in sentence or "如果" in sentence or "要是" in sentence or "uppose" in sentence or
+                              "ssume" in sentence or "magine" in sentence):
+            alone = _SUPPOSED_LEAD.match(sentence)
         if records:
             at = m.start()
             out.extend([moved(r, at) for r in records] if at else records)
@@ -2009,7 +2025,7 @@ def _relation_vars(lex: Lexicon) -> tuple[str, ...]:
 
 # "所以三个数已经两两不同了", "all three numbers are different", "pairwise distinct" (not "not all different",
 # "不一定互不相同")
-_ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!不一定是)(?<!未必是)(?:两两不同|两两不等|互不相同|各不相同)|"
+_ALL_DIFFERENT = re.compile(r"(?<!不是)(?<!不)(?<!不一定)(?<!未必)(?<!不一定是)(?<!未必是)(?:两两不同|两两不相等|两两不等|互不相等|互不相同|各不相同)|"
                             r"(?i:(?<!not )\ball\s+(?:three\s+|the\s+three\s+|the\s+)?(?:numbers\s+)?(?:are\s+)?"
                             r"(?:pairwise\s+)?(?:different|distinct)\b|(?<!not )\bpairwise\s+(?:different|distinct)\b|"
                             r"\b(?:none\s+of\s+(?:the\s+)?(?:three\s+)?numbers|no\s+two(?:\s+of\s+(?:the\s+)?(?:three\s+)?"
@@ -2087,7 +2103,8 @@ def _relations(lex: Lexicon, sentence: str) -> list[ClaimRecord]:
         named = _NAMED_RELATION.match(sentence, m.end())  # "the x = y possibility is gone": a noun after it
         if named or _DESCRIBED.search(sentence, max(0, m.start() - 10), m.start()):  # "the pairs with x = y …"
             gone = _OUT_AFTER.match(sentence, named.end() if named else m.end()) or \
-                (m if _OUT_DESCRIBED.search(sentence, max(0, m.start() - 120), m.start()) else None)
+                (m if _OUT_DESCRIBED.search(sentence, max(0, m.start() - 120), m.start()) else None) or \
+                (named if named and _ZH_OUT_BEFORE.search(sentence, max(0, m.start() - 10), m.start()) else None)
             if gone is None:  # ("P's statement also rules out every pair with x = y": the verb first)
                 continue
             out.append(record("exclusion", ("Not", key), (), sentence.strip(), m.start(), gone.end(), False,
@@ -2178,6 +2195,7 @@ _OUT_DESCRIBED = re.compile(r"(?i:\b(?:rules?\s+out|ruled\s+out|eliminat\w*|excl
                             r"(?:pairs?|triples?|cases?|worlds?|possibilit\w+)"
                             r"\s+(?:with|where|in\s+which|having)\s+$)")  # "rules out every pair with x = y", "rules out
 # products of two primes, and also any pair with x = y"
+_ZH_OUT_BEFORE = re.compile(r"(?:排除|去掉|删去|删掉|划掉|淘汰)了?\s*(?:所有|全部)?\s*$")  # "就排除了a = c的情形"
 _AGENT_ROW = re.compile(r"\s*\|([^|\n]{1,40})\|")
 _POSSIBLE_AFTER = re.compile(r"\s*(?i:(?:still\s+|also\s+)?(?:survives?|survived|remains?\s+possible|stays?\s+possible|"
                              r"(?:is|are)\s+(?:still\s+)?(?:possible|alive|allowed))\b)|"
@@ -2784,6 +2802,16 @@ def _blank_speech(m: re.Match, lex: Lexicon) -> str:
         return said[1:-1] + "  "  # '知道日期中的“日”': the part of a value named in quotes, the writer's own word
     if _world_word(lex, said[1:-1]):
         return " " + said[1:-1] + " "  # '就把"红白红"也排除了': a world written as one word, the writer's own
+    if len(said) > _TOLD_QUOTE and _REASONED.search(said) is not None and \
+            not m.string[max(0, m.start() - 4):m.start()].rstrip().endswith((":", "：")) and \
+            _THOUGHT_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None and \
+            not _puzzle_words(lex.puzzle, said):
+        return " " + said[1:-1] + " "  # '"阿尔伯特这句话一出口，19号也就跟着出局了：…"': a character reasoning aloud in a
+        # story, the writer's reasoning (not a statement of the puzzle; nor words introduced by a colon or a verb of
+        # thinking, someone's thought or argument quoted: 'Then he could reason: "…"', 'each child reasons "if I were
+        # clean …"', 'A solution posted for this one argues: "…"')
+    if _attr_word(lex, said[1:-1]):
+        return " " + said[1:-1] + " "  # '阿尔伯特只知道「月份」': what he is told, a word in quotes, the writer's own
     if len(said) <= 14 and _TOLD_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
         return " " + said[1:-1] + " "  # 'Bo, told "16": …': the value he is told, in quotes
     if _CASE_NAMED.match(m.string, m.end()) is not None and len(said) > 2:
@@ -2791,6 +2819,39 @@ def _blank_speech(m: re.Match, lex: Lexicon) -> str:
     if len(said) > 2 and said[-2] in ".!?。！？":  # 'says "At least one is muddy." So …': the quote ends the sentence
         return " " * (len(said) - 2) + said[-2] + " "
     return " " * len(said)
+
+
+# A quote long enough to reason in, and its words of reasoning
+_TOLD_QUOTE = 40
+_THOUGHT_BEFORE = re.compile(r"(?i:\b(?:reasons?|reasoned|reasoning|thinks?|thought|argues?|argued|figures?|figured|"
+                             r"concludes?|concluded|says\s+to\s+(?:him|her)self|tells\s+(?:him|her)self)\b)"
+                             r"[^.!?\"“”\n]{0,16}$|心想|想[：:，,]?\s*$|推理[：:，,]?\s*$")
+_REASONED = re.compile(r"所以|因为|因此|排除|剩下|只剩|出局|不可能|(?i:\b(?:so|because|therefore|hence|rules?\s+out|ruled\s+out|"
+                       r"eliminat\w*|left|remains?|which\s+means|must\s+be|can't\s+be|gone)\b)")
+
+
+@functools.lru_cache(maxsize=64)
+def _statements_folded(puzzle: s.Puzzle) -> tuple[str, ...]:
+    """The puzzle's statements, each language's text folded, for telling them from other quotes."""
+    return tuple(f for a in puzzle.announcements for _, text in a.texts if len(f := fold(text)) >= 6)
+
+
+def _puzzle_words(puzzle: s.Puzzle, said: str) -> bool:
+    """Whether a quote holds one of the puzzle's statements, or is a piece of one."""
+    folded = fold(said)
+    return any(f in folded or folded in f for f in _statements_folded(puzzle))
+
+
+_ARTICLE_ONLY = re.compile(r"\s*(?:(?i:the)\s+)?")
+
+
+def _attr_word(lex: Lexicon, said: str) -> bool:
+    """Whether a quote is one attribute's name and nothing else ("月份", "the day")."""
+    if not 1 < len(said) <= 12:
+        return False
+    toks = lex.scan(said)
+    return len(toks) == 1 and toks[0].kind == "attr" and _ARTICLE_ONLY.fullmatch(said, 0, toks[0].start) is not None \
+        and not said[toks[0].end:].strip()
 
 
 def _world_word(lex: Lexicon, said: str) -> bool:
@@ -3220,6 +3281,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
         if kind == "know" and t.text in _SETTLED and i + 1 < len(raw) and raw[i + 1].kind == "copula" and \
                 next((u.kind for u in reversed(out) if u.kind not in ("then", "past", "now")), None) == "attr":
             continue  # "这两个数就已经确定是4和13了": the numbers are settled as 4 and 13, nobody's knowledge
+        if kind == "neg" and t.text.rstrip("了") in _REMOVERS and (gone := _THESE_AFTER.match(sentence, t.end)):
+            out.append(Token("sep", "，", t.start, gone.end(), sentence[t.start:gone.end()]))
+            taken = gone.end() - 1  # "排除这7张后剩9张：…": after the removal, what is left (not what was removed)
+            continue
         if kind == "only" and out and any(u.kind == "neg" for u in out):
             at = len(out) - 1 if out[-1].kind == "past" and out[-1].end == t.start else len(out)
             gap = sentence[out[at - 1].end:t.start] if at > 0 and out[at - 1].kind == "value" else ""
@@ -3300,7 +3365,10 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
                     taken = held_cards[-1].start
                     continue
             meanings, owned = dict(t.payload), False
-            if not (agentish and "agent" in meanings) and last_attr is not None and \
+            worn = None if agentish else _worn_on(lex, raw, i, sentence)
+            if worn is not None:  # "if he saw a red hat on the first man": the hat of the one named after it
+                meanings["value"], owned, taken = worn, True, raw[i + 1].start
+            elif not (agentish and "agent" in meanings) and last_attr is not None and \
                     _PRONOUN_SUBJECT.search(sentence, attr_end, t.start) is None:  # (not "…，他必是白": his own)
                 own = next((p for k, p in t.payload if k == "value" and p[0] == last_attr), None)
                 if own is not None:  # "the anne can only be red": red of the variable just named
@@ -3417,6 +3485,23 @@ def tokens(lex: Lexicon, sentence: str, raw: list[Token] | None = None, answered
 
 
 _AFTER_REMOVAL = ("之后", "以后", "后")
+_REMOVERS = frozenset(ZH_REMOVING.split("|"))
+_THESE_AFTER = re.compile(r"\s*(?:这|这些|那|那些)\s*[\d一二三四五六七八九十两几]{0,3}\s*[张个种对组条]?\s*(?:牌|日期|情况)?\s*"
+                          r"(?:之后|以后|后)")
+# "a red hat on the first man", "red on man 3": the wearer after the colour
+_ON_WEARER = re.compile(r"\s+(?:hats?\s+)?on\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _worn_on(lex: Lexicon, raw: list[Token], i: int, sentence: str) -> tuple | None:
+    """The value a colour at raw[i] names when its wearer follows ("saw a red hat on the first man", "sees red on
+    man 3"): the wearer's own variable's, or None."""
+    nxt = raw[i + 1] if i + 1 < len(raw) else None
+    if nxt is None or nxt.kind not in ("agent", "ambig") or \
+            _ON_WEARER.fullmatch(sentence, raw[i].end, nxt.start) is None:
+        return None
+    name = nxt.payload if nxt.kind == "agent" else dict(nxt.payload).get("agent")
+    mine = _own_var(lex, name) if isinstance(name, str) else None
+    return next((p for k, p in raw[i].payload if k == "value" and p[0] == mine), None) if mine else None
 _OPERATOR_AFTER = re.compile(r"\s*[−\-+×*·/]\s*\d")
 _SPOKEN_SUM = re.compile(r"(?i)(?<![A-Za-z])[a-z]\s+(?:minus|plus)\s+\d{1,4}\b")  # "a minus 1", "b plus 1"
 _OPERAND_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\s*[−+×*·/]\s*$")  # "a+", "a · " before a one-letter variable
@@ -3593,10 +3678,13 @@ _NAME_OPERATOR = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s*[−+±∓\-×*·/]\s*$
 # example); what it is not: "Cath's card isn't white" (the card is hers), "她拿的不是白牌"
 _AGENT_IS = re.compile(r"\s*(?:也|都|就|还|只能|一定|必然|肯定|必)?(?:是|的数是|的数字是|戴的是|戴着|戴)\s*|"
                        r"\s*(?i:is|was)\s*|'s\s+(?:(?:own\s+)?[a-z]+\s+(?:is|was|must\s+be)\s+)?|"
-                       r"(?i:\s+(?:is\s+|must\s+be\s+)?wearing\s+|\s+wears\s+)")
+                       r"(?i:\s+(?:is\s+|was\s+|must\s+be\s+)?wearing\s+(?:a\s+|an\s+)?|"
+                       r"\s+(?:wears|wore)\s+(?:a\s+|an\s+)?|"
+                       r"\s+(?:has|had)\s+(?:a|an)\s+)")
 _AGENT_IS_NOT = re.compile(r"\s*(?:(?:拿的|手里的|的牌)?(?:也|都|还|并)?(?:不是|没有|没拿|不可能是|不会是)|(?:不可能|不能|没|不)戴|"
                            r"(?i:(?:'s\s+(?:own\s+)?[a-z]+\s+)?"
-                           r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be)(?:\s+wearing)?|"
+                           r"(?:isn't|is\s+not|wasn't|was\s+not|can't\s+be|cannot\s+be|is\s+neither|was\s+neither)"
+                           r"(?:\s+wearing)?|"
                            r"doesn't\s+have|does\s+not\s+have))\s*")
 _BESIDE = re.compile(r"[ \t]*[:：=]?[ \t]*")  # a shared value beside its owner: "Anne red, Bill white", "安妮：红"
 
@@ -3606,7 +3694,9 @@ _PAIR_OWNED = re.compile(r"(?i:['’]s\s+(?:two\s+)?(?:numbers|pair)\b)|的(?:�
 
 def _number_held(raw: list[Token], i: int, sentence: str) -> bool:
     """Whether the agent at raw[i] is said to hold the number right after it ("Anne has 2", "Anne = 4", "安妮是2")."""
-    j = i + 2 if i + 2 < len(raw) and raw[i + 1].kind in ("copula", "neg") else i + 1
+    j = i + 1
+    while j < min(len(raw), i + 3) and raw[j].kind in ("copula", "neg"):
+        j += 1  # ("Bill's card is neither 0 nor 10": a copula, then a negation)
     if j >= len(raw) or raw[j].kind != "number":
         return False
     return _HOLDS_BEFORE.fullmatch(sentence, raw[i].end, raw[j].start) is not None or \
@@ -3959,6 +4049,10 @@ _APPEARS_IN = re.compile(r"(?i:\s+(?:originally\s+|first\s+|initially\s+)?(?:app
 _COUNTED = re.compile(r"\s*(?:(?i:worlds?|pairs?|possibilities|options|cases|cards|dates|candidates)\b|"
                       r"对(?![应于比照称])|组|种|个(?!数))")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+_RELATIVE_PROPERTY = re.compile(r"(?i:\b(?:day|days|month|months|date|dates|card|cards|rank|ranks|suit|suits|number|"
+                                r"numbers|value|values|one|ones)\s+(?:that|which)\s+(?:is|are|was|were)\s+(?:still\s+)?"
+                                r"(?!left\b|remaining\b|possible\b|in\b|standing\b|alive\b|open\b)[a-z]+\s+"
+                                r"(?:is|are|was|were)\s+(?:only\s+)?$)")
 _RELATIVE_MODAL = re.compile(r"(?i:\b(?:that|which|who)\s+(?:would|could|might|can)\b)")
 _PROPERTY_AFTER = re.compile(r"(?i:\s*(?:is|are|was|were)\s+(?:a|an)\s+(?!possib|option|candidate|answer|solution)\w+|"
                              r"\s*(?:has|have)\s+(?:yet\s+)?been\s+(?!eliminat|remov|rul|exclud|drop|struck|crossed|"
@@ -4306,7 +4400,7 @@ def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimReco
     of plain variables is read as `told` (judged at the start, so swapped roles are false)."""
     if _ROLE_TIME.search(sentence) is not None:
         return found
-    pairs = []
+    pairs, vague = [], []
     for i, t in enumerate(toks):
         if t.kind != "agent":
             continue
@@ -4315,11 +4409,19 @@ def _roles(lex: Lexicon, toks: list[Token], sentence: str, found: list[ClaimReco
                      not u.payload.startswith("@")), None)
         if attr is not None and (rest[0].kind in ("know", "attr")) and _FACT_AFTER.match(sentence, attr.end) is None:
             pairs.append((t.payload, attr.payload))  # (not "安妮知道b≠1": a fact about b known, not b)
+        elif len(rest) > 1 and rest[0].kind == "know" and rest[1].kind == "attr" and rest[1].payload == "@question":
+            vague.append(t.payload)  # ("Bernard知道日期": the whole date named, the part he is told meant)
+    renamed = None
+    if len(pairs) == 1 and len(vague) == 1 and vague[0] != pairs[0][0] and \
+            (own := _observed_var(lex, vague[0])) is not None and own != pairs[0][1]:
+        renamed = bare_knows_key(lex, vague[0])  # "Albert知道月份，Bernard知道日期": beside the month another was
+        pairs.append((vague[0], own))  # told, the date's other part is the one he knows (the day)
     agents = {a for a, _ in pairs}
     if (len(pairs) != 2 or len(agents) != 2 or len({v for _, v in pairs}) != 2) and \
             not (len(pairs) == 1 and _ROLE_LINE.fullmatch(sentence) is not None):
         return found  # (one agent on a line of its own: "- **阿里**：知道日子（几号）", a list of who was told what)
     keys = {knows_key(a, "value", (("Var", v),)) for a, v in pairs}
+    found = [r for r in found if renamed is None or r.key.formula != renamed]
     out = [r.read_as(KNOWLEDGE)._replace(kind="told") if r.kind == "knowledge" and r.key.formula in keys else r
            for r in found]
     told = {r.key.formula for r in out if r.kind == "told"}
@@ -4656,7 +4758,8 @@ def _sentence_claims(lex: Lexicon, toks: list[Token], sentence: str, answer_cue:
         claims.extend(_hypothetical(lex, postposed or toks[if_at:concluded or end], sentence, state,
                                     () if postposed else head))
         if concluded is not None:  # "If Bernard had 17 he could not know, so August 17 is out": the writer's own
-            kinds = ("exclusion", "candidates") if _dated(toks[concluded + 1:end]) else ("exclusion",)
+            kinds = ("exclusion", "candidates") if _dated(toks[concluded + 1:end]) or \
+                _turned_from(toks, if_at, concluded, end) else ("exclusion",)
             for clause in _clauses(toks[concluded + 1:end], sentence):  # conclusion, asserted, and what it leaves
                 claims.extend(r for r in _left_reading(toks, clause, sentence, _clause_claims(
                     lex, clause, sentence, state, answer_cue, False)) if r.kind in kinds or r.reading == LEFT)
@@ -4711,9 +4814,19 @@ def _concluded(toks: list[Token], if_at: int, end: int, sentence: str) -> int | 
         if toks[n].kind == "sep" and (toks[n].text in _THEREFORE_SIGNS or _SO_AFTER.match(sentence, toks[n].end)):
             tail = sentence[toks[n].end:toks[end - 1].end]
             out = any(t.kind == "neg" and (ELIMINATED.search(t.text) or t.text in "∉≠") for t in toks[n + 1:end]) or \
-                _dated(toks[n + 1:end])
+                _dated(toks[n + 1:end]) or _turned_from(toks, if_at, n, end)
             return n if out and _WOULD_IN.search(tail) is None else None
     return None
+
+
+def _turned_from(toks: list[Token], if_at: int, n: int, end: int) -> bool:
+    """Whether a supposition's conclusion leaves only other values of the variable it supposes ("阿里如果是7月就还定不
+    下来，所以月份只能是3月", "if it were July Ali couldn't decide, so it must be March"): the case refuted, the rest
+    asserted."""
+    supposed = {t.payload for t in toks[if_at:n] if t.kind == "value"}
+    said = [t.payload for t in toks[n + 1:end] if t.kind == "value"]
+    return bool(supposed) and bool(said) and any(t.kind == "only" for t in toks[n + 1:end]) and \
+        all(v[0] in {u[0] for u in supposed} and v not in supposed for v in said)
 
 
 _AFTER_WORDS = frozenset({"after", "之后", "以后"})
@@ -5180,13 +5293,21 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
     cue_before = [t.kind for t in clause if t.start < first.start and not (
         t.kind == "copula" and _COPULA_COMPLEMENT.fullmatch(sentence, t.end, first.start) is not None)]
     holder = next((t for t in reversed(clause) if t.kind == "agent" and t.start < first.start), None)
-    if holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None:
+    holds = holder is not None and _HOLDS_BEFORE.fullmatch(sentence, holder.end, first.start) is not None
+    worn = holder is not None and first.kind == "value" and _observed_var(lex, holder.payload) is None and \
+        _own_var(lex, holder.payload) == first.payload[0] and \
+        (holds or _AGENT_IS.fullmatch(sentence, holder.end, first.start) is not None)
+    if holds and not worn:
         return []  # "Mr. S was holding 17 and Mr. P was holding 52": what each agent observes, not the candidates
+    # (but "the blind man has a white hat", "wears white": the hat he cannot see, a candidate)
     # "the days that would give Bernard the answer are 13 and 20": a property, not the stage
     loose_subject = "modal" in cue_before and ("only" not in cue_before or _RELATIVE_MODAL.search(
         sentence, 0, first.start) is not None) and \
         _SETTLED_AS.search(sentence, 0, first.start) is None  # ("the only days that would tell Bo the date are 28 and
     # 29"; but "所以月份已经可以定为6月": the month can be fixed as June, settled)
+    loose_subject = loose_subject or ("hat" in sentence or "hich" in sentence) and \
+        _RELATIVE_PROPERTY.search(sentence, max(0, first.start - 60), first.start) is not None  # "the day that is still
+    # ambiguous is 19": a property's values, not the candidates
     last = clause[-1] if len(clause) < 2 or clause[-1].kind != "agent" or \
         _STATEMENT_OF.match(sentence, clause[-1].end) is None else clause[-2]  # (not "man 1" of "RRW went out with
     # man 1's statement": the statement credited, anchors.py)
@@ -5209,7 +5330,7 @@ def _value_claims(lex, clause, text, a, b, state: _State, answer_cue: bool, sent
         return []  # "So the aces drop out: ♥Q, ♥4, ♦5": what follows the colon is what the dropping leaves, or not
     if left:
         negated = False  # the list after the colon is what the removal leaves, as its verb says
-    asserted = "only" in cue_before or "copula" in cue_before or left
+    asserted = "only" in cue_before or "copula" in cue_before or left or worn
     if tuples:
         witnesses = tuple([tuple_key(lex, c) for c in tuples])
         inclusion = junction_key("Or", list(witnesses))

@@ -128,12 +128,13 @@ def _pair_folds(m: re.Match, cells: list[str], folds: list[tuple[int, str]]) -> 
 # "(9, 8, 2) = 17", "(12,6,2) → 19", "(9,8,2) 18" (in a list of them under "Triples (sum):"): a tuple of two to four
 # numbers and the number it is said to equal
 _TUPLE_VALUE = re.compile(r"(?:[(（]\s*(?P<numbers>\d{1,4}(?:\s*[,，]\s*\d{1,4}){1,3})\s*[)）]"
-                          r"(?P<sep>\s*(?:=|→|->|[:：](?:\s*(?:和|积|(?i:sum|product))\s*(?:为|是|=)?)?|"
-                          r"(?:和|积|(?i:sum|product))\s*(?:为|是|=|:)?|"
+                          r"(?P<sep>\s*(?:=|→|->|[:：](?:\s*(?:和|积|Σ|∑|(?i:sum|product))\s*(?:为|是|=)?)?|"
+                          r"(?:和|积|Σ|∑|(?i:sum|product))\s*(?:为|是|=|:)?|"
                           r"[,，]\s*(?:(?i:sum|product)\b\s*(?:=|:)?|(?:和|积)[ \t]*(?=\d{1,6}[ \t]*(?:[,，;；。.)）\n]|$))))"
                           r"\s*|[,，]?[ \t]*#[ \t]*|[ \t]+)|"
                           # ("(9,8,2) 和20", "(12, 4, 3),   # 18": a code comment, "(12, 4, 3), sum 18", "(12, 4, 3)，和
-                          # 18", "(9,8,2)：和18"; not "(3,2)，和是31": a comma and 和 before a word may be "and")
+                          # 18", "(9,8,2)：和18", "(9,8,2) Σ=18"; not "(3,2)，和是31": a comma and 和 before a word may
+                          # be "and")
                           r"(?<![\d,.])(?P<bare>\d{1,4}(?:,\d{1,4}){1,3}):[ \t]*|"  # "9,8,2: 18"
                           r"(?<![\d.+·×*/])(?P<split>\d{1,4}\s*\+\s*\d{1,4})\s*(?:→|->)\s*|"  # "6 + 11 → 56"
                           r"(?<![\d.,])(?P<listed>\d{1,4}(?:,[ \t]*\d{1,4}){2,3})[ \t]*(?:→|->)[ \t]*|"
@@ -161,7 +162,7 @@ def _written(m: re.Match) -> str:
         return "colon"
     sep = m.group("sep").strip().lstrip(",，").strip().lower()
     word = sep.lstrip(":：").strip()  # ("(9,8,2)：和18": the colon, then the word)
-    if word.startswith(("和", "sum")):
+    if word.startswith(("和", "sum", "Σ", "∑")):
         return "sum"  # "(9,8,2) 和20", "(3, 6) sum 9": the word says which
     if word.startswith(("积", "product")):
         return "product"

@@ -121,6 +121,13 @@ _ANOTHER_COUNT = re.compile(r"(?i:\b(?:exactly|at\s+least|at\s+most|only)\b)|恰
 # another count's: "with exactly two muddy kids each still needs …, so exactly two muddy is still on the table")
 _EARLIER_TIME = re.compile(r"之前|以前|(?i:\bbefore\b|\bat\s+first\b)|起初|一开始")
 _ZH_CASES_OUT = re.compile(r"排除|去掉|淘汰|删掉|划掉|不可能|不成立")
+_BREAK = re.compile(r"[;；。!?！？]")
+
+
+def _past_break(sentence: str, a: int, b: int) -> int:
+    """Where sentence[a:b] goes on after its last clause break ("…被最后一句排除；恰好两个…": the verb is the other
+    clause's), or a."""
+    return max((m.end() for m in _BREAK.finditer(sentence, a, b)), default=a)
 _ZH_NOT_OUT = re.compile(r"(?:不能|无法|没法|没有|没|并未|未|不)(?:再|马上|立刻)?排除(?:掉)?[\s\"“”「」]*(?:只有|恰好|正好)?$")
 _ZH_ALL = re.compile(_N + r"个(?:孩子|人)(?:的)?(?:额头上?|脸上)?(?:都|全)(?:有泥|是脏的|脏了)")
 _ZH_ALL_DENIED = re.compile(r"(?:不可能|不会)(?:是)?" + _N + r"个(?:孩子|人)(?:都|全)(?:有泥|是脏的)")
@@ -358,7 +365,8 @@ def count_records(lex: Lexicon, term: tuple, sentence: str, cue: bool = False) -
             continue
         if noun is not None:  # "只有一个孩子有泥的三种情况 … 都被排除": cases named by their count, not the count
             if op != "=" or (_ZH_CASES_OUT.search(sentence, noun.end(), _clause_end(sentence, noun.end())) is None and
-                             _ZH_CASES_OUT.search(sentence, max(0, m.start() - 8), m.start()) is None):
+                             _ZH_CASES_OUT.search(sentence, _past_break(sentence, max(0, m.start() - 8), m.start()),
+                                                  m.start()) is None):
                 continue  # ("排除了只有一个孩子有泥的情况": the verb may come first)
             key = ("Compare", "!=", term, ("Const", _number(n)))
             if not any(r.key.formula == key and r.start < noun.end() and m.start() < r.end for r in out):

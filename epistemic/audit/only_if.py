@@ -24,6 +24,7 @@ _EN = re.compile(r"(?i:(?P<who>\b[\w.]{1,16}(?:\s+\d)?)\s+(?:can|could|would)\s+
                  r"(?:\s+(?!that\b)[\w']+){0,3}?\s+(?:if|when)\s+(?P<cond>[^.;:!?\n]{1,50}?))"
                  r"(?=\s*(?:[.;:!?\n]|$|,\s*(?i:leaving|so|which|and|because|since|then|but)\b))")
 # (the condition's list may hold commas: "if his rank is Q, 4 or 5, leaving …")
+_HOLDING = re.compile(r"\s*(?:(?:拿到|拿着|拿的是|手里是|手上是)|(?i:(?:he|she)\s+)?(?i:has|holds|had|held|gets|got)\s+)")
 
 
 def only_if_records(lex: Lexicon, sentence: str, values: Callable[[str], tuple | None],
@@ -36,6 +37,11 @@ def only_if_records(lex: Lexicon, sentence: str, values: Callable[[str], tuple |
         if len(toks) != 1 or toks[0].kind != "agent":
             continue  # (a pronoun or a description the lexicon does not name: unread)
         cond = values(m.group("cond"))
+        held = _HOLDING.match(m.group("cond")) if cond is None else None
+        if held is not None:  # "比尔只有在拿到0或10的时候才能确定": what he holds, said of him
+            rest = m.group("cond")[held.end():]
+            zh = not rest.isascii() or not m.group("who").isascii()
+            cond = values(m.group("who") + ("是" if zh else " is ") + rest)
         known = knows(toks[0].payload)
         if cond is None or known is None:
             continue

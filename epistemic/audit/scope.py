@@ -55,8 +55,8 @@ _ONLY_WHEN = re.compile(r"(?i:\b(?:only|exactly|precisely|just)\s+(?:when|if)\b)
 # The condition said again in other words right after it: "只有当其中一个超出范围时她才能确定，也就是 a = 0 或 a = 10"
 _THAT_IS = re.compile(r"\s*(?:也就是说?|即|(?i:i\.e\.|that\s+is,?)\s)")
 _RECALLED = re.compile(r"(?i:remember|recall)")
-# A claim taken back as soon as it is said: "∴ 至少3个……哦不对，…", "so 4 — wait, no, 5"
-_RETRACTION = re.compile(r"(?:……|…|\.{3}|[,，—–-])?\s*(?:哦不对|啊不对|不对不对|等等[，,]?\s*不对|"
+# A claim taken back as soon as it is said: "∴ 至少3个……哦不对，…", "so 4 — wait, no, 5", "同时rrw也排除——不对，…"
+_RETRACTION = re.compile(r"(?:……|…|\.{3}|[,，—–-])?\s*(?:哦不对|啊不对|不对不对|等等[，,]?\s*不对|[—–-]\s*(?:不对|错了)|"
                          r"(?i:\b(?:wait,?\s+no|no,?\s+wait|scratch\s+that)\b))")
 # A trial of another reading of a statement, said as a sentence of its own: what follows in the step reasons under it
 # ("Let me also try the other reading of statement 2.", "Suppose it meant "Q knows now that P doesn't know."")

@@ -598,9 +598,9 @@ ANSWER_MISSES = {  # traces_aj*, opened in session 21: the count asked ("How man
     # traces_fs* (opened in session 64) and the tuning sets of session 64: a closing "So it's 4 and 13." after another
     # sentence of its paragraph (reading the last "So …" of any paragraph took "So Cheryl is 9 — and the bus number
     # must be 17" for the bus); lecture transcripts closing in one long paragraph ("…you get it wrong, it's March 18.",
-    # "the blind man's white either way, so he can say it, white.", "So she's 9, the brothers are 4 and 4")
-    "fs1-sum_product-reddit-error-08", "ge1-cheryl_cam-lecture-correct-06", "ge1-hats-lecture-error-14",
-    "ge1-cheryls_age-lecture-correct-16",
+    # "So she's 9, the brothers are 4 and 4"; "the blind man's white either way, so he can say it, white." read in
+    # session 69, with "has a white hat" read as his hat)
+    "fs1-sum_product-reddit-error-08", "ge1-cheryl_cam-lecture-correct-06", "ge1-cheryls_age-lecture-correct-16",
     # a thread's last post: "答案：方块5（♦5）🎉 评论区有人说是红桃4的" (session 66: the emoji closes the answer's sentence
     # but the sentence reader runs on, so the answer and the comment section's one are read as one)
     "gz1-card16-weibo-error-02",
@@ -729,7 +729,12 @@ KNOWN_ALARMS: frozenset[str] = frozenset(  # correct traces still flagged (the t
     # the tuning sets of session 68 (1 of 48 correct rows, flagged at the session's start too): an answer-first trace
     # that checks a rival sum after "after P's "now I know" it still has three live splits" and ends "so 23 fails the
     # same way" (S's last statement, as for 11 before it), read as 23 out at P's statement
-    {"hp1-sum_product-ansfirst-correct-02"}
+    {"hp1-sum_product-ansfirst-correct-02"} |
+    # the tuning sets of session 69 (2 of 80 correct rows, both flagged at the session's start too): a slip retracted
+    # in the step before ("同时rrw也排除——不对") and then "wrr已经被第一位的话排除，…，排除wwr" on the second man's
+    # statement, the first man's statement named in the sentence dating the second removal; a LIHKG post in written
+    # Cantonese ("所以波拎住18係可以肯定係3月18嘅"), whose copula 係 and "拎住" (holding) the reader does not know
+    {"hw1-hats-selfcorr-correct-13", "hx1-cheryl_cam-lihkg-correct-06"}
 )  # (y1-consecutive-qwq-zh-correct-22 read in session 15: "(2,1)" is a pair of the
 # puzzle's two numbers, "安妮是0或2" Anne's number, "- b = 1：" a case)
 

@@ -60,6 +60,7 @@ CAUGHT = {BATTERY: {
     "tc-cheryl_cam-016",  # (s38: "one-off days")
     "tc-cheryl_cam-032", "tc-cheryl_cam-036", "tc-cheryl_cam-039", "tc-cheryl_cam-045", "tc-cheryl_cam-046",  # (046: s17)
     "tc-cheryl_cam-048",
+    "tc-cheryl_cam-008",  # session 69: "阿里只有在拿到7月时才知道" (what he holds, as the condition of only_if.py)
     "tc-cheryl_cam-049", "tc-cheryl_cam-051", "tc-cheryl_variant-002", "tc-cheryl_variant-003", "tc-cheryl_variant-004",
     "tc-cheryl_variant-005", "tc-cheryl_variant-006", "tc-cheryl_variant-007", "tc-cheryl_variant-015", "tc-cheryl_variant-021",
     "tc-cheryl_variant-034", "tc-cheryl_variant-037", "tc-cheryl_variant-044", "tc-cheryl_variant-045", "tc-cheryl_variant-046",
