@@ -2805,7 +2805,7 @@ def _blank_speech(m: re.Match, lex: Lexicon) -> str:
     if len(said) > _TOLD_QUOTE and _REASONED.search(said) is not None and \
             not m.string[max(0, m.start() - 4):m.start()].rstrip().endswith((":", "：")) and \
             _THOUGHT_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is None and \
-            not _puzzle_words(lex.puzzle, said):
+            not _puzzle_words(lex, said):
         return " " + said[1:-1] + " "  # '"阿尔伯特这句话一出口，19号也就跟着出局了：…"': a character reasoning aloud in a
         # story, the writer's reasoning (not a statement of the puzzle; nor words introduced by a colon or a verb of
         # thinking, someone's thought or argument quoted: 'Then he could reason: "…"', 'each child reasons "if I were
@@ -2830,16 +2830,15 @@ _REASONED = re.compile(r"所以|因为|因此|排除|剩下|只剩|出局|不可
                        r"eliminat\w*|left|remains?|which\s+means|must\s+be|can't\s+be|gone)\b)")
 
 
-@functools.lru_cache(maxsize=64)
-def _statements_folded(puzzle: s.Puzzle) -> tuple[str, ...]:
-    """The puzzle's statements, each language's text folded, for telling them from other quotes."""
-    return tuple(f for a in puzzle.announcements for _, text in a.texts if len(f := fold(text)) >= 6)
-
-
-def _puzzle_words(puzzle: s.Puzzle, said: str) -> bool:
-    """Whether a quote holds one of the puzzle's statements, or is a piece of one."""
+def _puzzle_words(lex: Lexicon, said: str) -> bool:
+    """Whether a quote holds one of the puzzle's statements (each language's text folded, kept with the lexicon), or
+    is a piece of one."""
+    statements = lex.atoms.get("@statements")
+    if statements is None:
+        statements = lex.atoms["@statements"] = tuple(f for a in lex.puzzle.announcements for _, text in a.texts
+                                                      if len(f := fold(text)) >= 6)
     folded = fold(said)
-    return any(f in folded or folded in f for f in _statements_folded(puzzle))
+    return any(f in folded or folded in f for f in statements)
 
 
 _ARTICLE_ONLY = re.compile(r"\s*(?:(?i:the)\s+)?")

@@ -11,7 +11,7 @@ from typing import Callable
 
 from .records import CASE
 
-QUICK = re.compile(r"[；;]")
+QUICK = re.compile(r"[；;][^；;，,]{0,14}?(?:是|=|\bis\b)")  # a later clause opening on "X是…", "X = …"
 _CLAUSE = re.compile(r"[^；;]+")
 _LEAD = re.compile(r"[\s*>\-•]*")
 _HEADS = frozenset({"agent", "attr"})
