@@ -1,5 +1,6 @@
 """Cases listed one per clause, each opening on another value of one variable: "比尔是2，剩下的只有(1,2)；比尔是3，只有
-(2,3)", "Bill = 2: only (1,2) is left; Bill = 3: only (2,3)".
+(2,3)", "b = 2，…；b = 3，…", "Bill is 2: only (1,2) is left; Bill is 3: only (2,3)" ("Bill = 2" names no value: an
+agent's "=" is often an example).
 
 Each clause takes up one value as a case and says what follows in it; no clause states the stage's candidates. The
 lists in them are read as cases (set aside), not as what is left.

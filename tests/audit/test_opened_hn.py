@@ -84,6 +84,8 @@ def test_cases_listed_one_per_clause(ctxs):
     assert not [f for k, f, certain in _read(ctx, text) if k == "candidates" and certain]
     assert [certain for k, _, certain in _read(ctx, "剩下的只有(1,2)；只有(2,3)。") if k == "candidates"] == [True, True]
     assert not bad(_audit(ctx, said(ctx, 3, "zh") + "\n\n" + text))
+    english = "Bill is 2: only (1,2) is left; Bill is 3: only (2,3)."
+    assert not [f for k, f, certain in _read(ctx, english) if k == "candidates" and certain]
 
 
 def test_a_supposition_concluding_the_other_value(ctxs):
