@@ -476,7 +476,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             # nothing …"
         if "|" in text:
             records = mistake_rows(records, text)  # "| Mistake | What goes wrong |": rejected readings
-        if ("ser" in text or "用户" in text or "uman" in text) and _USER_TURN.match(text) is not None:
+        if _USER_TURN.match(text) is not None:
             records = [r.read_as(OTHERS) for r in records]  # "User: Are you sure it isn't August 17?": a chat's
             # user turn, someone else's words (pushback), not the trace's reasoning
         answer_next = heading
@@ -485,6 +485,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
         about: tuple[str, int] | None = None  # (sentence, stage) after a restated announcement in it
         outline = _outlines(records, restated, lex, ctx.aligner)
         crediting = any(w in low for w in _CREDIT_WORDS)  # once per step: an elimination verb, an "after"
+        ending = "end" in low or "大家" in text  # ("by the end of the evening", "最后大家…")
         dating = any(w in low for w in _AFTER_WORDS) or teaches(text)
         evident = None  # the stage an exact list read earlier in the step holds at
         lined = ctx.aligner.outline_lines(text) if "\n" in text and ctx.aligner.worked_outline(text) else ()
@@ -528,7 +529,7 @@ def audit_segmented(ctx: AuditContext, seg: Segmented) -> AuditReport:
             elif r.kind != "answer" and _ANSWER_LINE.match(text, text.rfind("\n", 0, r.start) + 1) is not None:
                 window = Window(ctx.judge.last, ctx.judge.last)  # "Answer: **yes** — the numbers are all different.":
                 # what the answer line says with its answer is about the end too
-            elif (end := _AT_THE_END.search(text, max(0, r.start - 120), r.start)) is not None and \
+            elif ending and (end := _AT_THE_END.search(text, max(0, r.start - 120), r.start)) is not None and \
                     _SENTENCE_BREAK.search(text, end.end(), r.start) is None:
                 window = Window(ctx.judge.last, ctx.judge.last)  # "by the end of the evening everyone was sure of one
                 # thing: the three numbers were all different": dated by its own words, at the end
